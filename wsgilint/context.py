@@ -1,0 +1,98 @@
+"""What every reader shares: where the target host's paths are on this machine,
+how files are named in findings, and a cache so each file is read once."""
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+
+from .model.span import Problem
+from .text import Text, read_text
+
+
+@dataclass
+class ReadContext:
+    """``mode`` is ``live`` (checking this machine: target paths are real paths),
+    ``snapshot`` (a copy of a host's ``/`` under ``root``) or ``repository`` (files
+    name paths of a host that is not here; they are linked by path suffix)."""
+
+    mode: str = "repository"
+    root: str = "/"
+    cwd: str = field(default_factory=os.getcwd)
+    known_files: list[str] = field(default_factory=list)   # local paths of every discovered file
+    _texts: dict[str, Text] = field(default_factory=dict)
+    _by_name: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index(self.known_files)
+
+    def index(self, local_paths: list[str]) -> None:
+        for path in local_paths:
+            self._by_name.setdefault(os.path.basename(path), []).append(path)
+
+    def display(self, local_path: str) -> str:
+        """Paths below the current directory are shown relative to it."""
+        absolute = os.path.abspath(local_path)
+        relative = os.path.relpath(absolute, self.cwd)
+        return absolute if relative.startswith("..") else relative
+
+    def read(self, local_path: str) -> Text:
+        """Each file's bytes are read and decoded once per run."""
+        key = os.path.abspath(local_path)
+        if key not in self._texts:
+            self._texts[key] = read_text(key, self.display(key))
+        return self._texts[key]
+
+    def problems_of(self, local_path: str) -> tuple[Problem, ...]:
+        return self.read(local_path).problems
+
+    def local(self, target_path: str, base_dir: str | None = None) -> str | None:
+        """Where a path written in a config (a path on the target host) is here.
+
+        Relative paths are joined to ``base_dir`` (a local directory). Absolute paths
+        are mapped under the snapshot root, used as they are on a live host, and in a
+        repository linked to the one discovered file whose path ends with them.
+        Returns None when the file is not here — which in a repository does not
+        mean it is missing on the target host.
+        """
+        if not target_path:
+            return None
+        if not posixpath.isabs(target_path):
+            if base_dir is None:
+                return None
+            candidate = os.path.normpath(os.path.join(base_dir, target_path))
+            return candidate if os.path.exists(candidate) else self._by_suffix(target_path)
+        if self.mode == "live":
+            return target_path if os.path.exists(target_path) else None
+        if self.mode == "snapshot":
+            candidate = os.path.join(self.root, target_path.lstrip("/"))
+            return candidate if os.path.exists(candidate) else None
+        return self._by_suffix(target_path)
+
+    def exists_on_target(self, target_path: str) -> bool | None:
+        """True/False when this run can know whether the target host has the path; None when it cannot."""
+        if self.mode == "repository":
+            return True if self._by_suffix(target_path) else None
+        return self.local(target_path) is not None
+
+    def _by_suffix(self, target_path: str) -> str | None:
+        parts = [p for p in target_path.split("/") if p and p != "."]
+        if not parts or ".." in parts:
+            return None
+        candidates = self._by_name.get(parts[-1], [])
+        best: list[str] = []
+        best_depth = 0
+        for candidate in candidates:
+            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            depth = 0
+            while depth < len(parts) and depth < len(candidate_parts) and \
+                    candidate_parts[-1 - depth] == parts[-1 - depth]:
+                depth += 1
+            if depth > best_depth:
+                best, best_depth = [candidate], depth
+            elif depth == best_depth and depth:
+                best.append(candidate)
+        # A bare file name matches too much; demand a directory in common unless it is unique.
+        if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or len(candidates) == 1):
+            return best[0]
+        return None

@@ -1,0 +1,228 @@
+"""The shared model: one Deployment built from every reader.
+
+Readers turn files into plain, position-carrying data; the builders in this package
+give that data meaning once (listeners, routes, who runs whom), and rules read only
+what is here.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .address import Address, reaches
+from .span import Problem, Setting, Span
+
+__all__ = [
+    "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
+    "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
+    "Setting", "SourceFile", "Span", "Target",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file found by discovery. ``path`` is where it is on this machine, ``display``
+    how findings name it, ``kind`` what it was read as (or "" when skipped)."""
+
+    path: str
+    display: str
+    kind: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One occurrence of an app-server option, in the order the server applies them.
+
+    ``value`` is what the server ends up with after its own substitutions; ``raw`` is
+    the text as written; ``unresolved`` marks values that depend on run time
+    (``$(ENV)``, ``@(...)``, ``%h``, a Python expression).
+    """
+
+    key: str
+    value: Any
+    at: Span
+    raw: str = ""
+    unresolved: bool = False
+
+
+@dataclass(eq=False)
+class Listener:
+    address: Address
+    protocol: str          # uwsgi | http | https | fastcgi | scgi | raw
+    option: str            # the setting that created it: socket, http-socket, http, bind, ...
+    at: Span
+    server: "AppServer"
+    mode: Setting[int] | None = None     # unix sockets: permission bits of the socket file
+    owner: Setting[str] | None = None
+    group: Setting[str] | None = None
+
+    @property
+    def is_router(self) -> bool:
+        """uWSGI's ``http=``/``https=`` start a separate router process in front of the workers."""
+        return self.server.kind == "uwsgi" and self.option in ("http", "https", "http2")
+
+
+@dataclass(eq=False)
+class AppServer:
+    """One uWSGI or Gunicorn instance as it would run."""
+
+    kind: str                          # uwsgi | gunicorn
+    name: str
+    at: Span                           # where it is defined: its config file, or the command line
+    options: list[Option] = field(default_factory=list)
+    listeners: list[Listener] = field(default_factory=list)
+    user: Setting[str] | None = None
+    group: Setting[str] | None = None
+    daemonizes: Setting[Any] | None = None
+    sources: list[str] = field(default_factory=list)
+    manager: "ProcessManager | None" = None
+    start_directory: Setting[str] | None = None
+    placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name)
+
+    def all(self, *keys: str) -> list[Option]:
+        return [o for o in self.options if o.key in keys]
+
+    def last(self, *keys: str) -> Option | None:
+        """The occurrence that wins for a scalar setting (any of its aliases)."""
+        for option in reversed(self.options):
+            if option.key in keys:
+                return option
+        return None
+
+    def has(self, *keys: str) -> bool:
+        return any(o.key in keys for o in self.options)
+
+
+@dataclass(eq=False)
+class ProcessManager:
+    """A Supervisor program or a systemd service, and what it runs."""
+
+    kind: str                          # supervisor | systemd
+    name: str
+    at: Span                           # the section header ([program:x], the unit file)
+    argv: Setting[list[str]] | None = None
+    user: Setting[str] | None = None
+    group: Setting[str] | None = None
+    directory: Setting[str] | None = None
+    environment: dict[str, Setting[str]] = field(default_factory=dict)
+    stop_signal: Setting[str] = field(default_factory=lambda: Setting("TERM"))
+    stop_timeout: Setting[float] | None = None
+    kills_group: Setting[bool] | None = None
+    service_type: Setting[str] | None = None       # systemd Type=
+    private_tmp: Setting[bool] | None = None
+    runtime_directories: list[Setting[str]] = field(default_factory=list)
+    limit_nofile: Setting[int] | None = None
+    runs: AppServer | None = None
+    runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
+    wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
+    wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
+    options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
+
+
+@dataclass(frozen=True, slots=True)
+class NginxDirective:
+    name: str
+    args: tuple[str, ...]
+    at: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One address a route sends to (an upstream block contributes one per ``server``)."""
+
+    address: Address
+    at: Span
+
+
+@dataclass(eq=False)
+class ServerBlock:
+    at: Span
+    listens: list[NginxDirective] = field(default_factory=list)
+    server_names: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Route:
+    """A location that hands requests to an upstream."""
+
+    handler: NginxDirective            # uwsgi_pass / proxy_pass / fastcgi_pass / grpc_pass / scgi_pass
+    protocol: str                      # uwsgi | http | https | fastcgi | grpc | scgi
+    location: str
+    location_at: Span
+    server: ServerBlock | None
+    targets: list[Target] = field(default_factory=list)
+    upstream: str = ""                 # the upstream block name, when the target is one
+    in_if: bool = False
+    directives: dict[str, list[NginxDirective]] = field(default_factory=dict)  # in effect, after inheritance
+
+    def effective(self, name: str) -> list[NginxDirective]:
+        return self.directives.get(name, [])
+
+
+@dataclass(eq=False)
+class NginxInstance:
+    """One nginx configuration: a main nginx.conf with its includes, or a standalone fragment."""
+
+    main: Span                         # nginx.conf, or the fragment itself
+    standalone: bool
+    user: Setting[str]
+    worker_connections: Setting[int]
+    worker_rlimit_nofile: Setting[int] | None
+    daemon: Setting[bool]
+    routes: list[Route] = field(default_factory=list)
+    directives: list[NginxDirective] = field(default_factory=list)   # every directive read, in file order
+    files: list[str] = field(default_factory=list)
+    listen_count: int = 0
+
+
+@dataclass(eq=False)
+class Host:
+    """Facts about the machine the files will run on."""
+
+    mode: str                          # live (this machine) | snapshot (a copy of /) | repository
+    somaxconn: Setting[int]
+    users: dict[str, tuple[int, int]] = field(default_factory=dict)      # name -> (uid, gid), when known
+    groups: dict[str, set[str]] = field(default_factory=dict)            # group -> member names
+    nofile_limits: list[Setting[str]] = field(default_factory=list)      # limits.conf nofile lines
+
+
+@dataclass(eq=False)
+class Deployment:
+    files: list[SourceFile]
+    host: Host
+    nginx: list[NginxInstance] = field(default_factory=list)
+    app_servers: list[AppServer] = field(default_factory=list)
+    managers: list[ProcessManager] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:
+        by_path: dict[str, list[Listener]] = defaultdict(list)
+        by_port: dict[int, list[Listener]] = defaultdict(list)
+        for server in self.app_servers:
+            for listener in server.listeners:
+                if listener.address.family == "unix":
+                    by_path[listener.address.path].append(listener)
+                elif listener.address.family == "inet":
+                    by_port[listener.address.port].append(listener)
+        return by_path, by_port
+
+    @property
+    def listeners(self) -> list[Listener]:
+        return [listener for server in self.app_servers for listener in server.listeners]
+
+    def listeners_at(self, target: Address) -> list[Listener]:
+        """The listeners a connection to ``target`` reaches (indexed, never a full scan)."""
+        by_path, by_port = self._listener_index
+        if target.family == "unix":
+            return list(by_path.get(target.path, ()))
+        if target.family == "inet":
+            return [l for l in by_port.get(target.port, ()) if reaches(target, l.address)]
+        return []
+
+    @property
+    def routes(self) -> list[Route]:
+        return [route for instance in self.nginx for route in instance.routes]

@@ -1,0 +1,149 @@
+"""Socket addresses, normalised once so every rule compares like with like.
+
+``unix:/p``, ``unix:///p`` and ``/p`` are one socket; ``:8000``, ``0.0.0.0:8000``,
+``*:8000`` and ``[::]:8000`` are wildcards that a route to ``127.0.0.1:8000`` reaches;
+``localhost`` may resolve to ``127.0.0.1`` or ``::1``.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+_WILDCARD_HOSTS = {"", "*", "0.0.0.0", "::", "[::]"}
+_LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "ip6-localhost", "localhost.localdomain"}
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """A listening or connecting address. ``family`` is ``unix``, ``inet`` or ``fd``."""
+
+    family: str
+    host: str = ""          # inet: normalised host, "" for the wildcard
+    port: int = 0           # inet: 0 when unknown
+    path: str = ""          # unix: normalised path; "@name" for abstract sockets
+    text: str = ""          # as written
+
+    @property
+    def is_wildcard(self) -> bool:
+        return self.family == "inet" and self.host == ""
+
+    @property
+    def is_loopback(self) -> bool:
+        return self.family == "unix" or (
+            self.family == "inet" and (self.host in _LOOPBACK_HOSTS or self.host.startswith("127."))
+        )
+
+    @property
+    def is_abstract(self) -> bool:
+        return self.family == "unix" and self.path.startswith("@")
+
+    def __str__(self) -> str:
+        if self.family == "unix":
+            return f"unix:{self.path}"
+        if self.family == "fd":
+            return self.text
+        host = self.host if self.host else "*"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"{host}:{self.port}" if self.port else host
+
+
+def _unix(path: str, text: str) -> Address:
+    if not path.startswith("@"):
+        lead = "/" if path.startswith("/") else ""
+        path = lead + posixpath.normpath(path).lstrip("/") if path else path
+    return Address("unix", path=path, text=text)
+
+
+def _split_host_port(hostport: str) -> tuple[str, str | None]:
+    if hostport.startswith("["):
+        host, _, rest = hostport[1:].partition("]")
+        return host, rest[1:] if rest.startswith(":") else None
+    if hostport.count(":") > 1:  # a bare IPv6 address has no port
+        return hostport, None
+    host, sep, port = hostport.rpartition(":")
+    if not sep:
+        return hostport, None
+    return host, port
+
+
+def _inet(host: str, port: str | None, default_port: int, text: str) -> Address | None:
+    host = host.strip().lower()
+    if host in _WILDCARD_HOSTS:
+        host = ""
+    if port is None or port == "":
+        number = default_port
+    elif port.isdigit():
+        number = int(port)
+    else:
+        return None
+    return Address("inet", host=host, port=number, text=text)
+
+
+def parse_uwsgi_socket(value: str) -> Address | None:
+    """A uWSGI ``socket``/``http-socket``/``http`` value: ``/p``, ``@abstract``, ``host:port``, ``:port``."""
+    text = value.strip()
+    if not text:
+        return None
+    if "," in text and not text.startswith("/"):
+        text = text.split(",", 1)[0]  # "addr,key" subscription suffixes
+    if text.startswith(("/", "@", ".")) or ":" not in text:
+        return _unix(text, value)
+    host, port = _split_host_port(text)
+    return _inet(host, port, 0, value)
+
+
+def parse_gunicorn_bind(value: str) -> Address | None:
+    """A Gunicorn bind: ``unix:/p``, ``fd://3``, ``host:port``, ``host`` (port 8000)."""
+    text = value.strip()
+    if text.startswith("unix:"):
+        return _unix(text[5:].lstrip("/") and "/" + text[5:].lstrip("/"), value)
+    if text.startswith("fd://"):
+        return Address("fd", text=value)
+    host, port = _split_host_port(text)
+    return _inet(host, port, 8000, value)
+
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.I)
+
+
+def parse_nginx_target(value: str, default_port: int = 0) -> Address | None:
+    """An nginx ``*_pass`` or upstream ``server`` target after any scheme is removed.
+
+    Returns None for variables and names that may be upstream blocks (no port).
+    """
+    text = value.strip()
+    match = None if text.startswith("unix:") else _SCHEME.match(text)
+    if match:
+        scheme = match.group(1).lower()
+        text = text[match.end():]
+        default_port = {"http": 80, "https": 443}.get(scheme, default_port)
+    if "$" in text:
+        return None
+    if text.startswith("unix:"):
+        path = text[5:]
+        if match:  # proxy_pass http://unix:/path:/uri — the path ends at the next colon
+            path = path.split(":", 1)[0]
+        return _unix(path, value)
+    if "/" in text:
+        text = text.split("/", 1)[0]
+    host, port = _split_host_port(text)
+    if port is None and not default_port:
+        return None
+    return _inet(host, port, default_port, value)
+
+
+def reaches(target: Address, listener: Address) -> bool:
+    """True when a client connecting to ``target`` arrives at ``listener``."""
+    if target.family != listener.family:
+        return False
+    if target.family == "unix":
+        return target.path == listener.path
+    if target.family != "inet" or target.port != listener.port or not target.port:
+        return False
+    if listener.is_wildcard or target.host == listener.host:
+        return True
+    return target.is_loopback and listener.is_loopback and (
+        "localhost" in (target.host, listener.host) or target.host == listener.host
+    )

@@ -1,0 +1,77 @@
+"""Reading a config file's bytes into text the way a linter must: never failing.
+
+The programs we imitate read bytes (nginx, uWSGI) or UTF-8 (systemd, Python). A file
+that is not UTF-8 is still read — as GB18030 (Chinese comments are common) or
+Latin-1 — and the first offending line is reported once.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+
+from .model.span import Problem, Span
+
+MAX_CONFIG_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str | None                  # None when the file could not be read at all
+    encoding: str = "utf-8"
+    problems: tuple[Problem, ...] = ()
+
+
+def _first_bad_line(data: bytes) -> int:
+    for number, line in enumerate(data.split(b"\n"), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return 1
+
+
+def decode(data: bytes, display: str) -> Text:
+    if data.startswith(codecs.BOM_UTF8):
+        return Text(data[len(codecs.BOM_UTF8):].decode("utf-8", "replace"), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", "replace")
+        return Text(text, "utf-16", (Problem(
+            "undecodable",
+            "the file is UTF-16; nginx, uWSGI and Supervisor read bytes and will not understand it: save it as UTF-8",
+            Span(display, 1)),))
+    if b"\0" in data[:8192]:
+        return Text(None, "binary", (Problem("unreadable", "binary file (NUL bytes), not a config file", Span(display)),))
+    try:
+        return Text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    line = _first_bad_line(data)
+    for encoding in ("gb18030", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return Text(text, encoding, (Problem(
+            "undecodable",
+            f"line {line} is not UTF-8; read the file as {encoding.upper()}: save it as UTF-8 "
+            "(systemd ignores lines that are not UTF-8)",
+            Span(display, line)),))
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+def read_text(path: str, display: str, limit: int = MAX_CONFIG_BYTES) -> Text:
+    """Read and decode a file; every failure becomes a located Problem, never an exception."""
+    try:
+        if os.path.isdir(path):
+            return Text(None, problems=(Problem("unreadable", "is a directory, expected a file", Span(display)),))
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Text(None, problems=(Problem("unreadable", f"cannot read the file: {reason}", Span(display)),))
+    if len(data) > limit:
+        return Text(None, problems=(Problem(
+            "unreadable", f"file is larger than {limit // (1024 * 1024)} MiB; not a config file, skipped",
+            Span(display)),))
+    return decode(data, display)
