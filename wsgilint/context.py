@@ -43,6 +43,9 @@ class ReadContext:
             self._texts[key] = read_text(key, self.display(key))
         return self._texts[key]
 
+    def read_paths(self) -> list[str]:
+        return list(self._texts)
+
     def problems_of(self, local_path: str) -> tuple[Problem, ...]:
         return self.read(local_path).problems
 

@@ -122,3 +122,10 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
                 related=tuple(hit.related),
             ))
     return sorted(findings, key=Finding.sort_key)
+
+
+def problem_hits(deployment: Deployment, kind: str) -> Iterable[Hit]:
+    """The E-rules report what the readers could not read, one Hit per located problem."""
+    for problem in deployment.problems:
+        if problem.kind == kind:
+            yield Hit(problem.at, problem.message)

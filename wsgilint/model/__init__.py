@@ -60,6 +60,12 @@ class Listener:
     group: Setting[str] | None = None
 
     @property
+    def label(self) -> str:
+        """How findings name it: ``uWSGI http-socket 127.0.0.1:8001``."""
+        program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}.get(self.server.kind, self.server.kind)
+        return f"{program} {self.option} {self.address}"
+
+    @property
     def is_router(self) -> bool:
         """uWSGI's ``http=``/``https=`` start a separate router process in front of the workers."""
         return self.server.kind == "uwsgi" and self.option in ("http", "https", "http2")

@@ -1,0 +1,28 @@
+"""A file or directory in the checked tree could not be read.
+
+## What it checks
+Files that cannot be opened (permissions), directories where a file was expected,
+binary files, files too large to be configuration, and symbolic links that point
+nowhere or loop. The rest of the tree is still checked.
+
+## What breaks in production
+If the server's own user cannot read the file either, the server refuses to start or
+silently runs without that part of its configuration. If only wsgilint cannot read it,
+the checks that depend on it were not made.
+
+## How to fix
+Fix the permissions or the link, or exclude the path from the check.
+"""
+from wsgilint.engine import problem_hits
+
+CODE = "E001"
+SLUG = "unreadable-file"
+SEVERITY = "error"
+SUMMARY = "A file could not be read (permissions, binary, too large, broken link)."
+
+BAD = {"etc/nginx/sites-enabled/app": "@link:missing-target"}
+GOOD = {"etc/nginx/sites-enabled/app": "server { listen 80; }\n"}
+
+
+def check(deployment):
+    yield from problem_hits(deployment, "unreadable")

@@ -1,0 +1,28 @@
+"""The program that reads this file would reject it.
+
+## What it checks
+Syntax errors located at the line the real program reports: an unbalanced brace or a
+missing `;` in nginx, an invalid Python config for Gunicorn, a line Supervisor's
+parser rejects, an unknown option on a uWSGI or Gunicorn command line.
+
+## What breaks in production
+The server refuses to start or to reload (`nginx -t` fails, supervisord exits with
+code 2, uWSGI exits with `unrecognized option`). A reload that fails keeps the old
+configuration running, so the change never takes effect.
+
+## How to fix
+Correct the line named in the message.
+"""
+from wsgilint.engine import problem_hits
+
+CODE = "E002"
+SLUG = "syntax-error"
+SEVERITY = "error"
+SUMMARY = "The file has a syntax error its program would refuse."
+
+BAD = {"etc/nginx/nginx.conf": "events {}\nhttp {\n    server {\n        listen 80;\n}\n"}
+GOOD = {"etc/nginx/nginx.conf": "events {}\nhttp {\n    server {\n        listen 80;\n    }\n}\n"}
+
+
+def check(deployment):
+    yield from problem_hits(deployment, "syntax")

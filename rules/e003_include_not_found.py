@@ -1,0 +1,31 @@
+"""An include names a file that does not exist on the target host.
+
+## What it checks
+nginx `include`, uWSGI `include`/`inherit`/`ini`, Gunicorn `-c` and similar references
+to a file that is not there. A glob that matches nothing is not reported (nginx and
+Supervisor accept it). In a repository, a path of the target host that is not in the
+tree is never reported as missing: it may exist there.
+
+## What breaks in production
+nginx refuses to start (`open() ... failed (2: No such file or directory)`); uWSGI
+exits at start; Gunicorn exits with `Error: 'x.py' doesn't exist`.
+
+## How to fix
+Correct the path, or add the file.
+"""
+from wsgilint.engine import problem_hits
+
+CODE = "E003"
+SLUG = "include-not-found"
+SEVERITY = "error"
+SUMMARY = "An include or config reference points at a file that does not exist."
+
+BAD = {"etc/nginx/nginx.conf": "events {}\nhttp {\n    include /etc/nginx/sites/app.conf;\n}\n"}
+GOOD = {
+    "etc/nginx/nginx.conf": "events {}\nhttp {\n    include /etc/nginx/sites/app.conf;\n}\n",
+    "etc/nginx/sites/app.conf": "server { listen 80; }\n",
+}
+
+
+def check(deployment):
+    yield from problem_hits(deployment, "include-not-found")

@@ -1,0 +1,28 @@
+"""A file is not UTF-8.
+
+## What it checks
+Bytes that are not UTF-8, such as GBK comments saved by a Chinese editor, or a file
+saved as UTF-16. wsgilint reads the file in the encoding it most likely has and
+reports the first line that is not UTF-8, once per file.
+
+## What breaks in production
+nginx and uWSGI read bytes, so a GBK comment is harmless to them, but a non-ASCII
+value reaches the application in an encoding it does not expect. systemd ignores
+assignments that are not UTF-8. A UTF-16 file is unreadable to all of them.
+
+## How to fix
+Save the file as UTF-8.
+"""
+from wsgilint.engine import problem_hits
+
+CODE = "E005"
+SLUG = "undecodable-file"
+SEVERITY = "warning"
+SUMMARY = "The file is not UTF-8 (GBK comments, UTF-16)."
+
+BAD = {"etc/uwsgi/app.ini": b"[uwsgi]\n# \xc6\xf4\xb6\xaf\nsocket = /run/app.sock\nvacuum = true\n"}
+GOOD = {"etc/uwsgi/app.ini": "[uwsgi]\n# 启动\nsocket = /run/app.sock\nvacuum = true\n"}
+
+
+def check(deployment):
+    yield from problem_hits(deployment, "undecodable")

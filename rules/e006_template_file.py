@@ -1,0 +1,24 @@
+"""A file is a template, not final configuration.
+
+## What it checks
+Jinja2 (`{{ var }}`, `{% if %}`), Go templates, ERB (`<%= %>`) and envsubst
+(`${VAR}` in a `.template` file) are recognised. Their final text is only known after
+rendering, so they are listed and not checked.
+
+## How to fix
+Check the rendered files instead: render the templates into a folder and run
+`wsgilint check` on it.
+"""
+from wsgilint.engine import problem_hits
+
+CODE = "E006"
+SLUG = "template-file"
+SEVERITY = "info"
+SUMMARY = "The file is a template; it was not checked."
+
+BAD = {"deploy/nginx.conf": "server {\n    listen {{ port }};\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"}
+GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"}
+
+
+def check(deployment):
+    yield from problem_hits(deployment, "template")

@@ -1,0 +1,42 @@
+"""A uWSGI config key that is not a uWSGI option.
+
+## What it checks
+Every key of a uWSGI ini that is neither an option of the checked uWSGI (2.0.31's
+table by default) nor used elsewhere as a `%(placeholder)`. Keys are matched exactly,
+as uWSGI does: `harakiri_verbose` is not `harakiri-verbose`.
+
+## What breaks in production
+uWSGI ignores unknown keys without a word: `vaccum = true` leaves sockets behind,
+`proceses = 4` runs one worker, `guid = www-data` keeps the root group. (With
+`strict = true` uWSGI refuses to start instead.)
+
+## How to fix
+Use the option's real name (the message suggests the nearest one), or declare a
+custom placeholder with `set-placeholder`.
+"""
+from wsgilint.engine import Hit
+
+CODE = "U101"
+SLUG = "unknown-option"
+SEVERITY = "warning"
+SUMMARY = "A uWSGI key is not an option (typo): uWSGI ignores it silently."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvaccum = true\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
+
+
+def check(deployment):
+    from wsgilint.readers.uwsgi_options import is_option, suggest
+
+    for server in deployment.app_servers:
+        if server.kind != "uwsgi":
+            continue
+        seen = set()
+        for option in server.options:
+            key = option.key
+            if is_option(key) or key in server.placeholders_used or (key, option.at) in seen:
+                continue
+            seen.add((key, option.at))
+            guess = suggest(key)
+            hint = f"; did you mean `{guess}`?" if guess else ""
+            yield Hit(option.at, f"`{key}` is not a uWSGI option: uWSGI ignores it silently{hint}")

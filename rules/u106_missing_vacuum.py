@@ -1,0 +1,45 @@
+"""uWSGI with a unix socket or a pidfile and no `vacuum`.
+
+## What it checks
+A uWSGI instance that creates a unix socket or a pidfile without `vacuum = true`.
+
+## What breaks in production
+On stop, the socket file and the pidfile stay behind. While uWSGI is down, nginx gets
+`connect() failed (111: Connection refused)` from the stale socket instead of a
+clear "no such file", and tools that trust the pidfile signal a process that no
+longer exists (or a new one with the same pid). A restart rebinds silently.
+
+## How to fix
+Add `vacuum = true`.
+"""
+from wsgilint.engine import Hit
+
+CODE = "U106"
+SLUG = "missing-vacuum"
+SEVERITY = "warning"
+SUMMARY = "uWSGI leaves its unix socket and pidfile behind (no vacuum)."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\nvacuum = true\n"}
+
+_FALSE = ("false", "off", "no")
+
+
+def check(deployment):
+    for server in deployment.app_servers:
+        if server.kind != "uwsgi":
+            continue
+        vacuum = server.last("vacuum")
+        if vacuum is not None and not (str(vacuum.value).lower() in _FALSE or vacuum.value == "0"):
+            continue
+        leftovers = [l for l in server.listeners if l.address.family == "unix" and not l.address.is_abstract]
+        pidfile = server.last("pidfile", "pidfile2")
+        if not leftovers and pidfile is None:
+            continue
+        first = leftovers[0].at if leftovers else pidfile.at
+        what = " and ".join(filter(None, [
+            f"unix socket {leftovers[0].address.path}" if leftovers else "",
+            f"pidfile {pidfile.value}" if pidfile is not None else "",
+        ]))
+        yield Hit(first, f"no `vacuum`: the {what} stay behind after uWSGI stops (nginx then gets "
+                  "\"Connection refused\" from the stale socket); add `vacuum = true`")

@@ -1,0 +1,73 @@
+"""An nginx `*_pass` goes to an address where no app server of the tree listens.
+
+## What it checks
+Every `uwsgi_pass`, `proxy_pass`, `fastcgi_pass`, `scgi_pass` and `grpc_pass` whose
+target is local (a unix socket, a loopback or wildcard address), or an upstream
+`server` behind it, is matched against the listeners of every uWSGI and Gunicorn
+instance found in the checked files. It runs only when app servers were found, and
+names the nearest listener: the same socket directory, another port on the same
+host, or a unix socket where a TCP port was written.
+
+## What breaks in production
+nginx cannot connect and answers **502 Bad Gateway** to every request of that
+location, logging `connect() failed (111: Connection refused)` for a TCP port or
+`(2: No such file or directory)` for a unix socket.
+
+## How to fix
+Point the `*_pass` at the address the app server binds, or bind the app server where
+nginx sends.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X101"
+SLUG = "pass-target-mismatch"
+SEVERITY = "error"
+SUMMARY = "nginx passes requests to an address no app server listens on."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                         "        uwsgi_pass 0.0.0.0:8001;\n    }\n}\n",
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 0.0.0.0:18001\nmodule = app.wsgi\n",
+}
+GOOD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                         "        uwsgi_pass 127.0.0.1:18001;\n    }\n}\n",
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:18001\nmodule = app.wsgi\n",
+}
+
+
+def _distance(target, listener) -> tuple:
+    address = listener.address
+    if target.family == "unix":
+        same_dir = address.family == "unix" and address.path.rsplit("/", 1)[0] == target.path.rsplit("/", 1)[0]
+        return (0 if same_dir else 1 if address.family == "unix" else 2,)
+    if address.family == "inet":
+        same_host = address.host == target.host or address.is_wildcard or (address.is_loopback and target.is_loopback)
+        digits = sum(a != b for a, b in zip(str(address.port).rjust(6), str(target.port).rjust(6)))
+        return (0 if same_host else 1, digits)
+    return (3,)
+
+
+def _nearest(deployment, target):
+    listeners = deployment.listeners
+    return min(listeners, key=lambda listener: _distance(target, listener)) if listeners else None
+
+
+def check(deployment):
+    if not deployment.app_servers:
+        return
+    for route in deployment.routes:
+        for target in route.targets:
+            address = target.address
+            local = address.family == "unix" or address.is_loopback or address.is_wildcard
+            if not local or deployment.listeners_at(address):
+                continue
+            nearest = _nearest(deployment, address)
+            hint = f"; did you mean {nearest.address} ({nearest.label})?" if nearest else ""
+            failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
+            yield Hit(
+                target.at,
+                f"{route.handler.name} sends to {address}, where no app server in the checked files listens: "
+                f"nginx answers 502 and logs \"connect() failed {failure}\"{hint}",
+                (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
+            )

@@ -1,0 +1,70 @@
+"""`uwsgi_pass` sends the uwsgi protocol to a server that speaks HTTP.
+
+## What it checks
+An nginx `uwsgi_pass` whose target is a uWSGI `http-socket`, uWSGI's HTTP router
+(`http =`), or a Gunicorn bind (Gunicorn speaks HTTP unless run with
+`--protocol uwsgi`).
+
+## What breaks in production
+Measured on nginx 1.22 with uWSGI 2.0.31 and Gunicorn 27:
+- to an `http-socket`: **502** after uWSGI's `socket-timeout` (4 s by default); uWSGI
+  logs nothing and the worker is held meanwhile;
+- to the HTTP router: **502 or 504** after about 60 s (the router's `http-timeout`
+  races nginx's `uwsgi_read_timeout`); uWSGI logs nothing;
+- to Gunicorn: the request hangs until Gunicorn's worker `timeout` (30 s by default),
+  then Gunicorn answers **500** and logs `WORKER TIMEOUT`.
+
+## How to fix
+Make uWSGI listen with `socket =` (the uwsgi protocol) for `uwsgi_pass`, or keep the
+HTTP listener and use `proxy_pass http://...`. For Gunicorn use `proxy_pass`, or
+start it with `--protocol uwsgi`.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X102"
+SLUG = "uwsgi-pass-to-http-listener"
+SEVERITY = "error"
+SUMMARY = "uwsgi_pass points at an HTTP listener (uWSGI http/http-socket, Gunicorn)."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                         "        uwsgi_pass 127.0.0.1:8001;\n    }\n}\n",
+    "deploy/uwsgi.ini": "[uwsgi]\nhttp = 0.0.0.0:8001\nmodule = app.wsgi\n",
+}
+GOOD = {
+    "deploy/nginx.conf": BAD["deploy/nginx.conf"],
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:8001\nmodule = app.wsgi\n",
+}
+
+
+def _consequence(listener) -> str | None:
+    if listener.protocol not in ("http", "https"):
+        return None
+    if listener.server.kind == "gunicorn":
+        timeout = listener.server.last("timeout")
+        seconds = timeout.value if timeout is not None and not timeout.unresolved else 30
+        return (f"Gunicorn speaks HTTP there: the request hangs until the worker timeout ({seconds} s), then "
+                "Gunicorn answers 500 and logs WORKER TIMEOUT; use proxy_pass http://, or run Gunicorn "
+                "with --protocol uwsgi")
+    if listener.is_router:
+        return ("that is uWSGI's HTTP router: nginx answers 502 or 504 after about 60 s and uWSGI logs nothing; "
+                f"use `socket = {listener.address}` for uwsgi_pass, or proxy_pass http:// to the router")
+    timeout = listener.server.last("socket-timeout")
+    seconds = timeout.value if timeout is not None and not timeout.unresolved else 4
+    return (f"uWSGI speaks HTTP there: nginx answers 502 after socket-timeout ({seconds} s) and uWSGI logs "
+            f"nothing; change `{listener.option}` to `socket`, or use proxy_pass http://")
+
+
+def check(deployment):
+    for route in deployment.routes:
+        if route.protocol != "uwsgi":
+            continue
+        for target in route.targets:
+            for listener in deployment.listeners_at(target.address):
+                consequence = _consequence(listener)
+                if consequence:
+                    yield Hit(
+                        target.at,
+                        f"uwsgi_pass sends the uwsgi protocol to {target.address}, the {listener.label}; {consequence}",
+                        (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),),
+                    )

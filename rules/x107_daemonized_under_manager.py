@@ -1,0 +1,95 @@
+"""A server daemonizes itself under a process manager that expects it in the foreground.
+
+## What it checks
+uWSGI `daemonize`/`daemonize2`, Gunicorn `daemon`/`-D` and nginx `daemon on` (its
+default) when the server is started by Supervisor, or by a systemd service of
+`Type=simple`, `exec` or `notify` (the default is `simple`); and the reverse: a
+`Type=forking` service whose server stays in the foreground.
+
+## What breaks in production
+- Supervisor sees the started process exit at once: BACKOFF, then FATAL
+  "Exited too quickly" after 4 tries; the first daemon keeps running orphaned, so
+  `supervisorctl stop` no longer stops it and the next ones fail on the taken port.
+- systemd `Type=simple` takes the exit as the end of the service and kills what is
+  left of its control group: the daemon goes with it.
+- `Type=forking` with a foreground server: systemd waits for a fork that never comes
+  and kills the service after `TimeoutStartSec` (90 s by default).
+
+## How to fix
+Remove `daemonize` / `daemon` (nginx: `daemon off;` or `-g 'daemon off;'`), or use
+`Type=forking` with a PIDFile in systemd.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X107"
+SLUG = "daemonized-under-manager"
+SEVERITY = "error"
+SUMMARY = "A server daemonizes under Supervisor or systemd Type=simple."
+
+BAD = {
+    "etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/usr/local/bin/uwsgi --ini /etc/uwsgi/app.ini\n",
+    "etc/uwsgi/app.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\ndaemonize = /var/log/uwsgi/app.log\n",
+}
+GOOD = {
+    "etc/supervisor/conf.d/app.conf": BAD["etc/supervisor/conf.d/app.conf"],
+    "etc/uwsgi/app.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\nlogto = /var/log/uwsgi/app.log\n",
+}
+
+_FOREGROUND_TYPES = ("simple", "exec", "notify", "notify-reload", "idle")
+
+
+def _daemonizes(server) -> bool:
+    setting = server.daemonizes
+    if setting is None:
+        return False
+    return setting.value not in (False, "", None, "0", "false", "off", "no")
+
+
+def _nginx_daemonizes(manager, deployment):
+    """nginx's own `daemon` setting, unless the command line turns it off."""
+    argv = manager.argv.value if manager.argv else []
+    if any("daemon off" in arg for arg in argv):
+        return None
+    instances = [i for i in deployment.nginx if not i.standalone]
+    if len(instances) != 1 or not instances[0].daemon.value:
+        return None
+    return instances[0].daemon
+
+
+def _manager_expectation(manager):
+    if manager.kind == "supervisor":
+        return "foreground", ("Supervisor sees the process exit at once (BACKOFF, then FATAL \"Exited too quickly\") "
+                              "while the first daemon keeps running orphaned and the next ones fail on the taken port")
+    service_type = manager.service_type.value if manager.service_type else "simple"
+    if service_type == "forking":
+        return "forking", ""
+    if service_type in _FOREGROUND_TYPES:
+        return "foreground", (f"systemd (Type={service_type}) takes the exit as the end of the service and kills "
+                              "what is left of its control group, the daemon with it")
+    return None, ""
+
+
+def check(deployment):
+    for manager in deployment.managers:
+        expectation, consequence = _manager_expectation(manager)
+        if expectation is None:
+            continue
+        where = manager.argv.at if manager.argv and manager.argv.at else manager.at
+        if manager.runs is not None:
+            server = manager.runs
+            program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}[server.kind]
+            if expectation == "foreground" and _daemonizes(server):
+                yield Hit(server.daemonizes.at or where,
+                          f"{program} daemonizes but {manager.kind} [{manager.name}] expects it in the foreground: "
+                          f"{consequence}; remove the daemon setting (log with `logto`/`--log-file` instead)",
+                          (Related(where, f"{manager.kind} starts it here"),))
+            elif expectation == "forking" and not _daemonizes(server):
+                yield Hit(where, f"Type=forking but {program} stays in the foreground: systemd waits for a fork that "
+                          "never comes and kills the service after TimeoutStartSec (90 s by default); use Type=simple "
+                          "(or Type=notify for uWSGI)", (Related(server.at, f"{program} configuration"),))
+        elif manager.runs_program == "nginx" and expectation == "foreground":
+            daemon = _nginx_daemonizes(manager, deployment)
+            if daemon is not None:
+                yield Hit(where, f"nginx daemonizes (daemon on{' by default' if daemon.at is None else ''}) but "
+                          f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}; start it with "
+                          "-g 'daemon off;'", (Related(daemon.at, "daemon on"),) if daemon.at else ())

@@ -1,0 +1,49 @@
+"""The pipeline in one call: discover → read → model → rules → findings."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .context import ReadContext
+from .discover import discover
+from .engine import Finding, load_rules, run_rules, select_rules
+from .model import Deployment, SourceFile
+from .model.build import build_deployment
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    files: list[SourceFile]
+    deployment: Deployment
+
+
+def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
+    """How target-host paths map here: (mode, root).
+
+    Checking ``/`` or ``/etc`` of this machine is ``live``; a tree that holds ``etc/``
+    (or ``--root``) is a ``snapshot`` of a host's ``/``; anything else is a
+    ``repository`` whose paths name a host that is not here.
+    """
+    if root is not None:
+        real = os.path.realpath(root)
+        return ("live", "/") if real == "/" else ("snapshot", real)
+    for path in paths:
+        real = os.path.realpath(path)
+        if real in ("/", "/etc"):
+            return "live", "/"
+        if os.path.isdir(os.path.join(real, "etc")):
+            return "snapshot", real
+        if os.path.basename(real) == "etc" and os.path.isdir(real):
+            return "snapshot", os.path.dirname(real)
+    return "repository", "/"
+
+
+def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
+          ignore: tuple[str, ...] = ()) -> CheckResult:
+    mode, host_root = host_layout(paths, root)
+    ctx = ReadContext(mode=mode, root=host_root)
+    discovery = discover(paths, ctx)
+    deployment = build_deployment(discovery, ctx)
+    rules = select_rules(load_rules(), select, ignore)
+    return CheckResult(run_rules(deployment, rules), deployment.files, deployment)

@@ -1,0 +1,99 @@
+"""Command line. Only typer is imported at start-up; the pipeline loads on demand."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Check a Python web deployment across nginx, uWSGI, Gunicorn, Supervisor, systemd and sysctl.")
+
+
+class OutputFormat(str, Enum):
+    console = "console"
+    json = "json"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"wsgilint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """wsgilint checks each config file and, above all, the links between them."""
+
+
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(None, help="Directories (an /etc-like tree or a repository) and files. Default: ."),
+    output_format: OutputFormat = typer.Option(OutputFormat.console, "--format", help="Output format."),
+    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 when a finding has this severity or worse."),
+    root: Optional[str] = typer.Option(None, "--root", help="Treat DIR as the target host's / (absolute paths in configs resolve under it)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or slugs; comma-separated."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+) -> None:
+    """Check config files and report findings."""
+    try:
+        from .api import check as run_check
+        from .engine import severity_rank
+
+        result = run_check(list(paths or ["."]), root=root, select=_split(select), ignore=_split(ignore))
+        if verbose:
+            for source in sorted(result.files, key=lambda f: f.display):
+                label = source.kind or "skipped"
+                typer.echo(f"{label:>10}  {source.display}  ({source.reason})", err=True)
+        if output_format is OutputFormat.json:
+            from .report.json_report import render
+            typer.echo(render(result.findings, result.files))
+        elif output_format is OutputFormat.github:
+            from .report.github import render as render_github
+            text = render_github(result.findings)
+            if text:
+                typer.echo(text)
+        else:
+            from .report.console import render as render_console
+            render_console(result.findings, sum(1 for f in result.files if f.kind), sys.stdout)
+    except Exception as error:  # one clear line, never a traceback unless asked
+        if debug:
+            raise
+        typer.echo(f"wsgilint: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)", err=True)
+        raise typer.Exit(2)
+    threshold = None if fail_on is FailOn.never else severity_rank(fail_on.value)
+    failing = threshold is not None and any(severity_rank(f.severity) >= threshold for f in result.findings)
+    raise typer.Exit(1 if failing else 0)
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule: code, severity, slug and summary."""
+    from .engine import load_rules
+
+    for rule in load_rules():
+        typer.echo(f"{rule.code}  {rule.severity:<7}  {rule.slug:<32}  {rule.summary}")
+
+
+def main() -> None:
+    app()

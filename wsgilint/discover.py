@@ -1,0 +1,220 @@
+"""Discovery: walk the checked paths and decide what each file is.
+
+A file's kind comes from where it lives *and* what it holds: the location proposes
+kinds in order of likelihood, the content decides. A shell script named
+``nginx.service`` is not a unit, and ``conf.d/*.conf`` is nginx under ``nginx/`` but
+Supervisor under ``supervisor/``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .context import ReadContext
+from .model import Problem, SourceFile, Span
+
+KINDS = ("nginx", "uwsgi", "supervisor", "gunicorn", "systemd", "sysctl", "limits")
+
+_SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
+                 "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".erb", ".template", ".m4", ".mustache")
+_MAX_SNIFF_BYTES = 8 * 1024 * 1024
+
+
+def _sniffer(kind: str) -> Callable[[str], bool]:
+    if kind == "nginx":
+        from .readers.nginx import is_nginx_text
+        return is_nginx_text
+    if kind == "uwsgi":
+        from .model.uwsgi import is_uwsgi_ini_text
+        return is_uwsgi_ini_text
+    if kind == "supervisor":
+        from .readers.supervisor import is_supervisor_text
+        return is_supervisor_text
+    if kind == "systemd":
+        from .readers.systemd import is_systemd_text
+        return is_systemd_text
+    if kind == "gunicorn":
+        from .readers.gunicorn import is_gunicorn_text
+        return is_gunicorn_text
+    if kind == "sysctl":
+        from .readers.sysctl import is_sysctl_text
+        return is_sysctl_text
+    from .readers.limits import is_limits_text
+    return is_limits_text
+
+
+def location_hints(path: str) -> list[str]:
+    """Kinds the file's place and name suggest, most likely first."""
+    parts = [p.lower() for p in path.replace(os.sep, "/").split("/")]
+    name = parts[-1]
+    dirs = parts[:-1]
+    stem, _, ext = name.rpartition(".") if "." in name else (name, "", "")
+    hints: list[str] = []
+
+    def add(*kinds: str) -> None:
+        hints.extend(k for k in kinds if k not in hints)
+
+    joined = "/".join(dirs)
+    if "sysctl.d" in dirs or name == "sysctl.conf":
+        add("sysctl")
+    if "limits.d" in dirs or (name == "limits.conf" and "security" in dirs):
+        add("limits")
+    if any(d.endswith((".service.d", ".socket.d")) for d in dirs) or ext in ("service", "socket"):
+        add("systemd")
+    if "systemd" in dirs:
+        add("systemd")
+    if any("supervisor" in d for d in dirs) or "supervisor" in name:
+        add("supervisor")
+    if any("nginx" in d for d in dirs) or "nginx" in name or \
+            any(d in ("sites-available", "sites-enabled", "snippets") for d in dirs) or name == "uwsgi_params":
+        add("nginx")
+    if any("uwsgi" in d for d in dirs) or "uwsgi" in name or "apps-enabled" in joined:
+        add("uwsgi")
+    if any("gunicorn" in d for d in dirs) or "gunicorn" in name:
+        add("gunicorn")
+    if ext == "py" and ("conf" in stem or "gunicorn" in stem):
+        add("gunicorn")
+    if ext in ("ini",):
+        add("uwsgi", "supervisor")
+    if ext in ("conf", "cfg", ""):
+        add("nginx", "supervisor", "uwsgi")
+    if ext == "py":
+        add("gunicorn")
+    return hints
+
+
+_TEMPLATE_MARKERS = [
+    ("Jinja2/Go template", re.compile(r"\{\{.*?\}\}|\{%.*?%\}")),
+    ("ERB template", re.compile(r"<%=?.*?%>")),
+    ("envsubst template", re.compile(r"\$\{[A-Z][A-Z0-9_]*\}")),
+]
+
+
+def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | None:
+    """The kind of template and the first line that shows it, or None for final config."""
+    for label, pattern in _TEMPLATE_MARKERS:
+        # ${VAR} is systemd's own syntax, and valid nginx/Python text; only a template file name makes it envsubst.
+        if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not name.endswith(_TEMPLATE_SUFFIXES)):
+            continue
+        match = pattern.search(text)
+        if match:
+            return label, text.count("\n", 0, match.start()) + 1
+    if name.endswith(_TEMPLATE_SUFFIXES):
+        return f"{name.rsplit('.', 1)[1]} template", 1
+    return None
+
+
+@dataclass
+class Discovery:
+    files: list[SourceFile] = field(default_factory=list)       # read as a kind
+    skipped: list[SourceFile] = field(default_factory=list)     # kind "" with the reason
+    problems: list[Problem] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[SourceFile]:
+        return [f for f in self.files if f.kind == kind]
+
+
+def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple[int, int]]) -> list[str]:
+    """Every regular file under ``top``; symlinked directories are followed once."""
+    found: list[str] = []
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        try:
+            info = os.stat(directory)
+        except OSError as error:
+            discovery.problems.append(Problem("unreadable", f"cannot enter the directory: {error.strerror}",
+                                              Span(ctx.display(directory))))
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:
+            continue
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as error:
+            discovery.problems.append(Problem("unreadable", f"cannot list the directory: {error.strerror}",
+                                              Span(ctx.display(directory))))
+            continue
+        subdirs = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = entry.is_file(follow_symlinks=True)
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                if entry.name not in _SKIPPED_DIRS:
+                    subdirs.append(entry.path)
+            elif is_file:
+                found.append(entry.path)
+            elif entry.is_symlink():
+                discovery.problems.append(Problem(
+                    "unreadable", "broken symbolic link or link loop: it points nowhere readable",
+                    Span(ctx.display(entry.path))))
+        stack.extend(reversed(subdirs))
+    return found
+
+
+def classify(path: str, ctx: ReadContext) -> SourceFile:
+    display = ctx.display(path)
+    hints = location_hints(path)
+    if not hints:
+        return SourceFile(path, display, "", "no known kind for this name or place")
+    try:
+        size = os.stat(path).st_size
+    except OSError as error:
+        return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
+    if size > _MAX_SNIFF_BYTES:
+        return SourceFile(path, display, "unreadable", f"{size // (1024 * 1024)} MiB, too large for a config file")
+    text = ctx.read(path)
+    if text.text is None:
+        return SourceFile(path, display, "unreadable", text.problems[0].message if text.problems else "unreadable")
+    for kind in hints:
+        try:
+            matches = _sniffer(kind)(text.text)
+        except RecursionError:
+            matches = False
+        if matches:
+            marker = template_marker(text.text, kind, os.path.basename(path))
+            if marker:
+                return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
+            return SourceFile(path, display, kind, f"{kind} by place and content")
+    marker = template_marker(text.text, hints[0], os.path.basename(path))
+    if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
+        return SourceFile(path, display, "template", f"{marker[0]} of {hints[0]} config (line {marker[1]})")
+    return SourceFile(path, display, "", f"content is not {' / '.join(hints)} config")
+
+
+def discover(paths: list[str], ctx: ReadContext) -> Discovery:
+    discovery = Discovery()
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+    candidates: list[str] = []
+    for path in paths:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            discovery.problems.append(Problem("unreadable", f"cannot read: {error.strerror}", Span(ctx.display(path))))
+            continue
+        candidates.extend(_walk(path, discovery, ctx, seen_dirs) if stat.S_ISDIR(mode) else [path])
+    for path in candidates:
+        absolute = os.path.abspath(path)
+        if absolute in seen_files:
+            continue
+        seen_files.add(absolute)
+        ctx.index([absolute])
+        source = classify(absolute, ctx)
+        (discovery.files if source.kind else discovery.skipped).append(source)
+        if source.kind == "template":
+            line = int(re.search(r"line (\d+)", source.reason).group(1))
+            discovery.problems.append(Problem("template", f"{source.reason.split(' (line')[0]}: "
+                                              "not final config, so it is not checked", Span(source.display, line)))
+        elif source.kind == "unreadable":
+            discovery.problems.extend(ctx.problems_of(absolute) or
+                                      (Problem("unreadable", source.reason, Span(source.display)),))
+    return discovery

@@ -1,0 +1,160 @@
+"""Build the Deployment: read every discovered file once, then link the pieces —
+which nginx files belong to which nginx.conf, which app server each process
+manager starts, and which app-server configs nobody starts (they stand alone)."""
+from __future__ import annotations
+
+import os
+
+from ..context import ReadContext
+from ..discover import Discovery
+from . import AppServer, Deployment, Host, ProcessManager, Setting
+
+
+def _is_nginx_main(path: str, ctx: ReadContext) -> bool:
+    if os.path.basename(path) == "nginx.conf":
+        return True
+    text = ctx.read(path).text or ""
+    return "events" in text and "http" in text and "{" in text
+
+
+def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
+    from ..readers.nginx import read_nginx_fragment, read_nginx_main
+    from .nginx import nginx_instance
+
+    files = discovery.of_kind("nginx")
+    mains = [f for f in files if _is_nginx_main(f.path, ctx)]
+    covered: set[str] = set()
+    for main in mains:
+        tree = read_nginx_main(main.path, ctx)
+        deployment.problems.extend(tree.problems)
+        covered.update(os.path.realpath(p) for p in tree.files)
+        deployment.nginx.append(nginx_instance(tree, standalone=False))
+    main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
+    for fragment in files:
+        real = os.path.realpath(fragment.path)
+        if real in covered:
+            continue
+        # Below a directory with its own nginx.conf, a file that nginx.conf does not
+        # include is not loaded by nginx (a site in sites-available without a link).
+        if any(fragment.path.startswith(d) for d in main_dirs):
+            continue
+        covered.add(real)
+        tree = read_nginx_fragment(fragment.path, ctx)
+        deployment.problems.extend(tree.problems)
+        deployment.nginx.append(nginx_instance(tree, standalone=True))
+
+
+def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
+    from ..readers.supervisor import read_supervisor
+    from ..readers.systemd import find_dropins, read_unit
+    from .managers import manager_from_unit, managers_from_supervisor
+
+    supervisor_files = discovery.of_kind("supervisor")
+    # A supervisord.conf reads its [include] files itself; read those mains first so
+    # the included files are seen in context and not a second time alone.
+    supervisor_files.sort(key=lambda f: "[include]" not in (ctx.read(f.path).text or ""))
+    included: set[str] = set()
+    for source in supervisor_files:
+        if os.path.realpath(source.path) in included:
+            continue
+        config = read_supervisor(source.path, ctx)
+        included.update(os.path.realpath(p) for p in config.included_files)
+        deployment.problems.extend(config.problems)
+        deployment.managers.extend(managers_from_supervisor(config, ctx))
+
+    for source in discovery.of_kind("systemd"):
+        directory = os.path.basename(os.path.dirname(source.path))
+        if directory.endswith((".service.d", ".socket.d")):
+            continue  # drop-ins are read with their unit
+        unit = read_unit(source.path, ctx, find_dropins(source.path, ctx))
+        deployment.problems.extend(unit.problems)
+        manager = manager_from_unit(unit)
+        if manager is not None:
+            deployment.managers.append(manager)
+
+
+def _start_directory(manager: ProcessManager) -> str | None:
+    if manager.directory is None:
+        return None
+    return manager.directory.value
+
+
+def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
+    from .gunicorn import gunicorn_from_argv, gunicorn_from_config
+    from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
+
+    claimed: set[str] = set()
+    for manager in deployment.managers:
+        if manager.argv is None or manager.runs_program not in ("uwsgi", "gunicorn"):
+            continue
+        env = {name: setting.value for name, setting in manager.environment.items()}
+        start = manager.argv.at or manager.at
+        build = uwsgi_from_argv if manager.runs_program == "uwsgi" else gunicorn_from_argv
+        server, problems = build(manager.argv.value, start, ctx, _start_directory(manager), env)
+        deployment.problems.extend(problems)
+        server.manager, manager.runs = manager, server
+        if server.start_directory is None:
+            server.start_directory = manager.directory
+        claimed.update(server.sources)
+        deployment.app_servers.append(server)
+
+    standalone: list[AppServer] = []
+    for kind, build_one in (("uwsgi", uwsgi_from_ini), ("gunicorn", gunicorn_from_config)):
+        for source in discovery.of_kind(kind):
+            if ctx.display(source.path) in claimed or source.path in claimed:
+                continue
+            server, problems = build_one(source.path, ctx)
+            deployment.problems.extend(problems)
+            standalone.append(server)
+    # A config that another one includes or inherits is part of that server, not one of its own.
+    used_by_others = {src for server in standalone for src in server.sources[1:]}
+    deployment.app_servers.extend(s for s in standalone if not s.sources or s.sources[0] not in used_by_others)
+
+
+def _read_host(discovery: Discovery, ctx: ReadContext) -> Host:
+    from ..readers.limits import read_limits
+    from ..readers.sysctl import read_somaxconn
+
+    somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
+    host = Host(mode=ctx.mode, somaxconn=somaxconn)
+    for source in discovery.of_kind("limits"):
+        for line in read_limits(source.path, ctx):
+            if line.item == "nofile":
+                host.nofile_limits.append(Setting(f"{line.domain} {line.type} nofile {line.value}", line.at))
+    if ctx.mode in ("live", "snapshot"):
+        _read_accounts(ctx, host)
+    return host
+
+
+def _read_accounts(ctx: ReadContext, host: Host) -> None:
+    """Users and group members, so socket permission rules need not guess."""
+    passwd = ctx.local("/etc/passwd")
+    group = ctx.local("/etc/group")
+    primary: dict[int, list[str]] = {}
+    if passwd:
+        for line in (ctx.read(passwd).text or "").splitlines():
+            fields = line.split(":")
+            if len(fields) >= 4 and fields[2].isdigit() and fields[3].isdigit():
+                host.users[fields[0]] = (int(fields[2]), int(fields[3]))
+                primary.setdefault(int(fields[3]), []).append(fields[0])
+    if group:
+        for line in (ctx.read(group).text or "").splitlines():
+            fields = line.split(":")
+            if len(fields) >= 4 and fields[2].isdigit():
+                members = {m for m in fields[3].split(",") if m}
+                members.update(primary.get(int(fields[2]), []))
+                host.groups[fields[0]] = members
+
+
+def build_deployment(discovery: Discovery, ctx: ReadContext) -> Deployment:
+    deployment = Deployment(files=discovery.files + discovery.skipped, host=_read_host(discovery, ctx),
+                            problems=list(discovery.problems))
+    _read_nginx(discovery, ctx, deployment)
+    _read_managers(discovery, ctx, deployment)
+    _link_app_servers(discovery, ctx, deployment)
+    # Decoding problems surface from whichever reader opened the file; report each once.
+    for path in ctx.read_paths():
+        deployment.problems.extend(ctx.problems_of(path))
+    deployment.problems = sorted(set(deployment.problems), key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
+    return deployment
+

@@ -1,0 +1,605 @@
+"""uWSGI 2.0 INI files, read the way uWSGI itself reads them.
+
+What uWSGI does, and so what this reader does:
+
+* ``%X`` magic variables are replaced in the raw file text before anything else.
+  Every unknown ``%X`` becomes empty (``%Y-%m`` loses its letters), ``%%`` is a
+  percent sign, and a ``%`` at the end of a line swallows the newline, joining the
+  next line to it. Values that depend on the machine or the moment (``%h`` host,
+  ``%k`` cores, ``%u`` uid, ``%t`` time, ``%v`` start directory, ``%V`` version, ...)
+  stay as written and are marked ``unresolved``. In repository mode the file's place
+  on the target host is unknown, so ``%d``/``%p``/``%c``/``%0``.. are filled from the
+  checked tree and also marked ``unresolved``.
+* Lines are trimmed of space, TAB and CR. Only whole lines starting with ``#`` or
+  ``;`` are comments: ``processes = 4 # four`` has the value ``4 # four``.
+* A section header is the rest of the line minus its last character, whatever that
+  character is: ``[uwsgi] ; main`` names the section ``uwsgi] ; mai``. Names are
+  case-sensitive. The first ``=`` splits key and value; a bare key has the value
+  ``""``; quotes are kept.
+* ``include``/``ini``/``xml``/``yaml`` load a file immediately, at their place. Paths
+  are opened from uWSGI's start directory (the ``cwd`` given; without one, the
+  directory of the file that names them is assumed). ``ini = :section`` re-reads the
+  last INI file read. ``include = f.ini:section`` is fatal in uWSGI (it picks the
+  loader by the extension of the whole string).
+* ``$(ENV)``, ``@(file)`` and ``%(name)`` are expanded after every file is loaded, in
+  that order, in values of non-immediate options. ``$(VAR)`` uses ``env`` when it has
+  the variable; ``@(...)`` is never read (it may name ``exec://``): the value stays
+  literal and ``unresolved``. ``%(name)`` takes the first option or placeholder of
+  that name anywhere in the configuration, and supports uWSGI's left-to-right math
+  (``%(processes + 1)``).
+* ``inherit`` loads its file last (when uWSGI applies options), so its options come
+  after everything else and its values are not expanded.
+* Logic blocks (``if-env``, ``if-exists``, ``for``, ... up to ``end``/``endif``/
+  ``endfor``): ``for``/``for-times`` over static words repeat their options as uWSGI
+  does; inside every other block the options are kept once and marked
+  ``unresolved`` because whether they apply is decided on the target host. ``%(_)``
+  is replaced where its value is static.
+
+Option spans: ``line``/``column`` point at the first character of the value as
+written; ``end_column`` is the column just after it (``line[column-1:end_column-1]``
+is the value). An empty value gets ``column == end_column`` right after the key or
+``=``. A value joined to the next line by a trailing ``%`` has ``end_column`` 0.
+
+Files in other formats (``.xml``, ``.yaml``, ``.json``) are not read: options they
+would add are missing from the result.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from ..context import ReadContext
+from ..model import Option, Problem, Span
+from .uwsgi_options import OPTIONS
+
+TRIM = " \t\r"
+_FALSE_WORDS = {"false", "off", "no"}
+# Magic variables whose value is only known on the running host.
+_RUNTIME_MAGIC = set("hkuUgGtTvVbij[")
+# Magic variables that depend on where the file is on the target host.
+_LOCATION_MAGIC = set("pdc0123456789PDC")
+_LOGIC_END = {"end", "endfor", "endif", "end-if", "end-for"}
+_LOGIC_PATH_ARG = {"if-exists", "if-not-exists", "ifexists", "if-file", "if-not-file", "if-dir", "if-not-dir",
+                   "ifdir", "if-directory", "if-plugin", "if-not-plugin", "ifplugin", "if-hostname",
+                   "if-not-hostname"}
+_LOGIC_OPEN = _LOGIC_PATH_ARG | {"for", "for-glob", "for-times", "for-readline", "if-opt", "if-not-opt",
+                                 "if-env", "if-not-env", "ifenv", "if-reload", "if-not-reload"}
+_LOADERS = {"ini", "include", "inherit", "xml", "xmlconfig", "yaml", "yml", "json", "js", "config"}
+_PLACEHOLDER = re.compile(r"%\(([^()]*)\)")
+_MATH_WORDS = {"+", "-", "*", "/", "++", "--"}
+_MAX_EXPANSIONS = 256
+
+
+def uwsgi_bool(value: str | None) -> bool:
+    """uWSGI's boolean: only ``false``/``off``/``no`` (any case) and exactly ``0`` are false."""
+    if value is None:
+        return True
+    return not (value.lower() in _FALSE_WORDS or value == "0")
+
+
+@dataclass(frozen=True, slots=True)
+class IniComment:
+    text: str
+    at: Span
+
+
+@dataclass(frozen=True, slots=True)
+class IniSection:
+    name: str        # as uWSGI computes it: the header line minus its first and last character
+    at: Span
+
+
+@dataclass
+class UwsgiIni:
+    path: str                                   # display path of the file read
+    section: str
+    options: list[Option] = field(default_factory=list)
+    comments: list[IniComment] = field(default_factory=list)
+    sections: list[IniSection] = field(default_factory=list)
+    section_found: bool = False                 # uWSGI read at least one option of the section
+    placeholders_used: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)   # local paths of every config file read
+
+
+# --------------------------------------------------------------------------- magic
+
+
+@dataclass
+class _Magic:
+    """The text after magic substitution, with where each character came from."""
+
+    text: str
+    starts: list[int]          # per output char: offset in the original text
+    ends: list[int]            # per output char: offset just after its source
+    unresolved: bytearray      # per output char: 1 when it stands for a run-time value
+
+
+def _magic_sub(raw: str, table: Mapping[str, tuple[str, bool]]) -> _Magic:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    flags = bytearray()
+    i, n = 0, len(raw)
+    while i < n:
+        percent = raw.find("%", i)
+        if percent < 0 or percent + 1 >= n:
+            out.append(raw[i:])
+            starts.extend(range(i, n))
+            ends.extend(range(i + 1, n + 1))
+            flags.extend(bytes(n - i))
+            break
+        out.append(raw[i:percent])
+        starts.extend(range(i, percent))
+        ends.extend(range(i + 1, percent + 1))
+        flags.extend(bytes(percent - i))
+        letter = raw[percent + 1]
+        if letter == "%":
+            value, runtime = "%", False
+        elif letter == "(":
+            value, runtime = "%(", False
+        elif letter in _RUNTIME_MAGIC and letter not in table:
+            value, runtime = "%" + letter, True
+        else:
+            value, runtime = table.get(letter, ("", False))
+        out.append(value)
+        starts.extend([percent] * len(value))
+        ends.extend([percent + 2] * len(value))
+        flags.extend((b"\1" if runtime else b"\0") * len(value))
+        i = percent + 2
+    return _Magic("".join(out), starts, ends, flags)
+
+
+def _file_magic(target_path: str, name_as_given: str, section: str, location_known: bool
+                ) -> dict[str, tuple[str, bool]]:
+    """uWSGI's per-file magic variables (``config_magic_table_fill``)."""
+    unknown = not location_known
+    directory = posixpath.dirname(target_path)
+    base = posixpath.basename(target_path)
+    d = directory.rstrip("/") + "/"
+    table: dict[str, tuple[str, bool]] = {
+        "o": (name_as_given, False),
+        "p": (target_path, unknown),
+        "s": (base, False),
+        "d": (d, unknown),
+        "c": (posixpath.basename(directory.rstrip("/")), unknown),
+        "e": (base.rsplit(".", 1)[1] if "." in base else "", False),
+        "n": (base.rsplit(".", 1)[0] if "." in base else base, False),
+        "x": (section, False),
+    }
+    parts = [p for p in d.split("/") if p]
+    for index in range(10):
+        table[str(index)] = (parts[index] if index < len(parts) else "", unknown)
+    return table
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class _Entry:
+    key: str
+    value: str
+    raw: str
+    at: Span
+    unresolved: bool = False
+    configured: bool = False       # applied while parsing (immediate) or a bare placeholder: never expanded
+    from_inherit: bool = False
+
+
+@dataclass
+class _Logic:
+    opener: str
+    argument: str
+    repeat: list[str] | None       # static for/for-times words, else None (conditional)
+
+
+def _split_spec(spec: str) -> tuple[str, str | None]:
+    """``file.ini:section`` -> (file, section); the colon is the last one (after any scheme's path)."""
+    search_from = spec.rfind("/") if "://" in spec else 0
+    colon = spec.rfind(":", max(search_from, 0))
+    if colon < 0:
+        return spec, None
+    return spec[:colon], spec[colon + 1:] or None
+
+
+def _strtoll(text: str) -> int:
+    match = re.match(r"\s*([+-]?\d+)", text)
+    return int(match.group(1)) if match else 0
+
+
+class UwsgiRun:
+    """One uWSGI start: every option in the order uWSGI records them (``exported_opts``)."""
+
+    def __init__(self, ctx: ReadContext, env: Mapping[str, str] | None, cwd: str | None) -> None:
+        self.ctx = ctx
+        self.env = env
+        self.cwd = cwd
+        self.entries: list[_Entry] = []
+        self.problems: list[Problem] = []
+        self.comments: list[IniComment] = []
+        self.sections: list[IniSection] = []
+        self.files: list[str] = []
+        self.placeholders_used: set[str] = set()
+        self.section_found: dict[str, bool] = {}
+        self._first_magic: dict[str, tuple[str, bool]] | None = None
+        self._last_ini: str | None = None
+        self._loading: list[str] = []
+        self._logic: _Logic | None = None
+
+    # -- adding options
+
+    def add(self, key: str, value: str, raw: str, at: Span, unresolved: bool = False,
+            base_dir: str | None = None) -> None:
+        """``add_exported_option``: logic blocks first, then immediate options run at once."""
+        if key in _LOGIC_END:
+            self._logic = None
+        elif self._logic is not None:
+            logic = self._logic
+            if logic.repeat is not None:
+                for word in logic.repeat:
+                    self._record(key, value.replace("%(_)", word), raw, at, unresolved, base_dir)
+            else:
+                if logic.opener in _LOGIC_PATH_ARG:
+                    value = value.replace("%(_)", logic.argument)
+                elif logic.opener in ("if-env", "ifenv") and self.env is not None:
+                    name = logic.argument.split("=", 1)[0]
+                    if name in self.env:
+                        value = value.replace("%(_)", self.env[name])
+                self._record(key, value, raw, at, True, base_dir)
+            return
+        self._record(key, value, raw, at, unresolved, base_dir)
+
+    def _record(self, key: str, value: str, raw: str, at: Span, unresolved: bool, base_dir: str | None) -> None:
+        info = OPTIONS.get(key)
+        entry = _Entry(key, value, raw, at, unresolved, configured=bool(info and info.immediate))
+        self.entries.append(entry)
+        if not entry.configured:
+            return
+        if key in _LOGIC_OPEN:
+            repeat = None
+            if key == "for" and not unresolved:
+                repeat = value.split()
+            elif key == "for-times" and not unresolved:
+                repeat = [str(i) for i in range(1, _strtoll(value) + 1)] if _strtoll(value) <= 1000 else None
+            self._logic = _Logic(key, value, repeat)
+        elif key in ("set", "set-placeholder", "set-ph"):
+            name, equal, rest = value.partition("=")
+            if not equal:
+                self.problems.append(Problem("syntax", f"uwsgi: invalid placeholder/--set value {value!r} "
+                                             "(needs name=value); uWSGI exits", at))
+                return
+            offset = len(name) + 1 if at.end_column and len(raw) == len(value) else 0
+            sub_at = Span(at.path, at.line, at.column + offset if at.column else 0, at.end_column)
+            derived = _Entry(name, rest, rest if offset else raw, sub_at, unresolved,
+                             configured=key != "set")
+            self.entries.append(derived)
+        elif key in _LOADERS:
+            self.load(key, value, at, base_dir, unresolved)
+
+    # -- loading files
+
+    def _base_dir(self, base_dir: str | None) -> str | None:
+        return self.cwd if self.cwd is not None else base_dir
+
+    def load(self, option: str, spec: str, at: Span, base_dir: str | None, unresolved: bool = False,
+             inherited: bool = False) -> None:
+        """Run a loader option (``ini``, ``include``, ``inherit``, ...) with its value ``spec``."""
+        if unresolved or "://" in spec or spec == "-":
+            return   # a run-time path, a URL or a scheme such as exec:// -- never read
+        if option == "ini":
+            path, section = _split_spec(spec)
+            if path == "":
+                if self._last_ini is None:
+                    self.problems.append(Problem("syntax", f"ini = {spec}: no INI file was read before it", at))
+                    return
+                self._read_ini_file(self._last_ini, section or "uwsgi", spec, at, inherited, reuse=True)
+                return
+            local = self._resolve(path, base_dir, at)
+            if local:
+                self._read_ini_file(local, section or "uwsgi", spec, at, inherited)
+            return
+        if option in ("include", "inherit") and not spec.endswith((".ini", ".xml", ".yaml", ".yml")):
+            self.problems.append(Problem(
+                "syntax", f"uwsgi: unable to load configuration from {spec} ({option} picks the loader by the "
+                "file extension; a :section suffix or another extension is fatal)", at))
+            return
+        local = self._resolve(spec, base_dir, at)
+        if local and spec.endswith(".ini"):
+            self._read_ini_file(local, "uwsgi", spec, at, inherited)
+        elif local and local not in self.files:
+            self.files.append(local)
+
+    def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
+        local = self.ctx.local(path, self._base_dir(base_dir))
+        if local is None and not (self.ctx.mode == "repository" and posixpath.isabs(path)):
+            self.problems.append(Problem("include-not-found", f"uWSGI cannot open {path}: no such file", at))
+        return local
+
+    def _target_path(self, local: str) -> str:
+        absolute = os.path.abspath(local)
+        if self.ctx.mode == "snapshot":
+            return "/" + os.path.relpath(absolute, os.path.abspath(self.ctx.root)).lstrip("./")
+        return absolute
+
+    def _read_ini_file(self, local: str, section: str, name_as_given: str, at: Span | None,
+                       inherited: bool, reuse: bool = False) -> None:
+        key = os.path.abspath(local)
+        display = self.ctx.display(local)
+        if key in self._loading and not reuse:
+            self.problems.append(Problem("include-cycle", f"{display} includes itself (through {name_as_given}); "
+                                         "uWSGI would recurse until it crashes", at or Span(display)))
+            return
+        if reuse and len(self._loading) > 8:
+            self.problems.append(Problem("include-cycle", f"ini = {name_as_given} re-reads a file in a loop", at
+                                         or Span(display)))
+            return
+        text = self.ctx.read(local)
+        for problem in text.problems:
+            if problem not in self.problems:
+                self.problems.append(problem)
+        if text.text is None:
+            return
+        if local not in self.files:
+            self.files.append(local)
+        self._last_ini = local
+        spec_section = _split_spec(name_as_given)[1] or ""
+        table = _file_magic(self._target_path(local), name_as_given, spec_section, self.ctx.mode != "repository")
+        if self._first_magic is None:
+            self._first_magic = {k.upper(): v for k, v in table.items() if k.isalpha()}
+        table.update(self._first_magic)
+        table.update({k: v for k, v in _file_magic(self._target_path(local), name_as_given, spec_section,
+                                                   self.ctx.mode != "repository").items()})
+        self._loading.append(key)
+        try:
+            self._parse_ini(text.text, table, display, section, os.path.dirname(key), inherited)
+        finally:
+            self._loading.pop()
+
+    def _parse_ini(self, raw: str, table: dict[str, tuple[str, bool]], display: str, wanted: str,
+                   directory: str, inherited: bool) -> None:
+        magic = _magic_sub(raw, table)
+        line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+
+        def position(offset: int) -> tuple[int, int]:
+            line = bisect.bisect_right(line_starts, offset)
+            return line, offset - line_starts[line - 1] + 1
+
+        def span(first: int, last: int) -> Span:
+            """Span of output characters first..last-1 (empty when first == last)."""
+            if first >= last:
+                line, column = position(magic.starts[first] if first < len(magic.starts) else len(raw))
+                return Span(display, line, column, column)
+            line, column = position(magic.starts[first])
+            end_line, end_column = position(magic.ends[last - 1])
+            return Span(display, line, column, end_column if end_line == line else 0)
+
+        def source(first: int, last: int) -> str:
+            return raw[magic.starts[first]:magic.ends[last - 1]] if first < last else ""
+
+        text = magic.text
+        section = ""
+        found = self.section_found.get(wanted, False)
+        start = 0
+        while start <= len(text):
+            newline = text.find("\n", start)
+            end = len(text) if newline < 0 else newline
+            left, right = start, end
+            while left < right and text[left] in TRIM:
+                left += 1
+            while right > left and text[right - 1] in TRIM:
+                right -= 1
+            if left < right:
+                first = text[left]
+                if first == "[":
+                    section = text[left + 1:right - 1]
+                    self.sections.append(IniSection(section, span(left, right)))
+                elif first in ";#":
+                    self.comments.append(IniComment(text[left:right], span(left, right)))
+                elif section == wanted:
+                    found = True
+                    equal = text.find("=", left, right)
+                    if equal < 0:
+                        key_end, value_start, value_end = right, right, right
+                    else:
+                        key_end, value_start, value_end = equal, equal + 1, right
+                        while key_end > left and text[key_end - 1] in TRIM:
+                            key_end -= 1
+                        while value_start < value_end and text[value_start] in TRIM:
+                            value_start += 1
+                    key = text[left:key_end]
+                    value = text[value_start:value_end]
+                    unresolved = any(magic.unresolved[value_start:value_end])
+                    at = span(value_start, value_end)
+                    if inherited:
+                        self._record_inherited(key, value, source(value_start, value_end), at, unresolved, directory)
+                    else:
+                        self.add(key, value, source(value_start, value_end), at, unresolved, directory)
+            if newline < 0:
+                break
+            start = newline + 1
+        self.section_found[wanted] = found
+
+    def _record_inherited(self, key: str, value: str, raw: str, at: Span, unresolved: bool,
+                          directory: str) -> None:
+        before = len(self.entries)
+        self.add(key, value, raw, at, unresolved, directory)
+        for entry in self.entries[before:]:
+            entry.from_inherit = True
+
+    # -- after loading: expansion passes, then inherit
+
+    def finish(self) -> list[Option]:
+        for entry in self.entries:
+            self.placeholders_used.update(_placeholder_names(entry.value))
+        self._pass("$", self._env_hook)
+        self._pass("@", lambda key: None)
+        self._pass("%", self._placeholder_hook)
+        index = 0
+        while index < len(self.entries):
+            entry = self.entries[index]
+            index += 1
+            if entry.key == "inherit" and not entry.configured:
+                entry.configured = True
+                before = len(self.entries)
+                base = os.path.dirname(os.path.abspath(self.files[0])) if self.files else None
+                self.load("inherit", entry.value, entry.at, self._dir_of(entry) or base, entry.unresolved,
+                          inherited=True)
+                for added in self.entries[before:]:
+                    added.from_inherit = True
+                    self.placeholders_used.update(_placeholder_names(added.value))
+        return [Option(e.key, e.value, e.at, e.raw, e.unresolved) for e in self.entries]
+
+    def _dir_of(self, entry: _Entry) -> str | None:
+        for local in self.files:
+            if self.ctx.display(local) == entry.at.path:
+                return os.path.dirname(os.path.abspath(local))
+        return None
+
+    def _pass(self, symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
+        for entry in self.entries:
+            if entry.configured or entry.from_inherit or symbol not in entry.value:
+                continue
+            value, unresolved = _expand(entry.value, symbol, hook)
+            entry.value = value
+            entry.unresolved = entry.unresolved or unresolved
+
+    def _env_hook(self, name: str) -> tuple[str, bool] | None:
+        if self.env is not None and name in self.env:
+            return self.env[name], False
+        return None
+
+    def _first(self, key: str) -> _Entry | None:
+        for entry in self.entries:
+            if entry.key == key:
+                return entry
+        return None
+
+    def _placeholder_hook(self, key: str) -> tuple[str, bool] | None:
+        if " " not in key:
+            entry = self._first(key)
+            return (entry.value, entry.unresolved) if entry else None
+        current: str | None = None
+        unresolved = False
+        operator = ""
+        for word in key.split(" "):
+            if not word:
+                continue
+            if word in ("+", "-", "*", "/"):
+                operator = word
+                continue
+            if word in ("++", "--"):
+                if current is not None:
+                    current = str(_strtoll(current) + (1 if word == "++" else -1))
+                operator = ""
+                continue
+            if word.isdigit():
+                value = word
+            else:
+                entry = self._first(word)
+                value = entry.value if entry else ""
+                unresolved = unresolved or entry is None or entry.unresolved
+            if not operator:
+                current = (current or "") + value
+            else:
+                left, right = _strtoll(current or ""), _strtoll(value)
+                if operator == "+":
+                    current = str(left + right)
+                elif operator == "-":
+                    current = str(left - right)
+                elif operator == "*":
+                    current = str(left * right)
+                else:
+                    current = str(int(left / right)) if right else "0"
+            operator = ""
+        return (current, unresolved) if current is not None else None
+
+
+def _placeholder_names(value: str) -> set[str]:
+    names: set[str] = set()
+    for match in _PLACEHOLDER.finditer(value):
+        for word in match.group(1).split(" "):
+            if word and word not in _MATH_WORDS and not word.isdigit():
+                names.add(word)
+    return names
+
+
+def _expand(value: str, symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> tuple[str, bool]:
+    """uWSGI's ``uwsgi_apply_config_pass`` scanner, quirks included: after a replacement
+    it rescans from the second character; a name that resolves to nothing stays as written."""
+    unresolved = False
+    state = 0          # 0 nothing, 1 saw the symbol, >=2 inside "(": 2 + characters read
+    depth = 0
+    key_start = 0
+    expansions = 0
+    j = 0
+    while j < len(value):
+        char = value[j]
+        if char == symbol:
+            state = 1
+        elif char == "(" and state == 1:
+            state, depth, key_start = 2, 0, j + 1
+        elif state > 1:
+            if char == "(":
+                state += 1
+                depth += 1
+            elif char == ")":
+                if depth > 0:
+                    state += 1
+                    depth -= 1
+                elif state <= 2:
+                    state = 0
+                else:
+                    key = value[key_start:key_start + state - 2]
+                    result = hook(key)
+                    if result is None:
+                        unresolved = True
+                        state = 0
+                    else:
+                        expansions += 1
+                        if expansions > _MAX_EXPANSIONS:
+                            return value, True
+                        replacement, replacement_unresolved = result
+                        unresolved = unresolved or replacement_unresolved
+                        value = value[:key_start - 2] + replacement + value[key_start + state - 1:]
+                        state = 0
+                        j = 1
+                        continue
+            else:
+                state += 1
+        else:
+            state = 0
+        j += 1
+    return value, unresolved
+
+
+# --------------------------------------------------------------------------- public entry point
+
+
+def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Mapping[str, str] | None = None,
+             cwd: str | None = None) -> UwsgiIni:
+    """Every option uWSGI would get from ``uwsgi --ini local_path:section``.
+
+    ``cwd`` is the local directory uWSGI starts in (relative include paths are opened
+    from it); when unknown, the directory of each including file is assumed.
+    """
+    run = UwsgiRun(ctx, env, cwd)
+    display = ctx.display(local_path)
+    spec = local_path if section == "uwsgi" else f"{local_path}:{section}"
+    run.add("ini", spec, spec, Span(display))
+    options = run.finish()[1:]      # the ini= entry stands for the command line, not the file
+    return UwsgiIni(
+        path=display,
+        section=section,
+        options=options,
+        comments=run.comments,
+        sections=run.sections,
+        section_found=run.section_found.get(section, False),
+        placeholders_used=run.placeholders_used,
+        problems=run.problems,
+        files=run.files,
+    )

@@ -1,0 +1,38 @@
+"""Machine-readable output. Keys may be added over time, never renamed."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..engine import SEVERITIES, Finding
+from ..model import SourceFile
+
+
+def render(findings: list[Finding], files: list[SourceFile]) -> str:
+    summary = {severity: 0 for severity in reversed(SEVERITIES)}
+    for finding in findings:
+        summary[finding.severity] += 1
+    document = {
+        "version": __version__,
+        "files": [{"path": f.display, "kind": f.kind} for f in files if f.kind],
+        "findings": [
+            {
+                "code": f.code,
+                "slug": f.slug,
+                "severity": f.severity,
+                "message": f.message,
+                "path": f.at.path,
+                "line": f.at.line,
+                "column": f.at.column,
+                "end_column": f.at.end_column,
+                "fingerprint": f.fingerprint,
+                "related": [
+                    {"path": r.at.path, "line": r.at.line, "column": r.at.column, "message": r.message}
+                    for r in f.related
+                ],
+            }
+            for f in findings
+        ],
+        "summary": summary,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
