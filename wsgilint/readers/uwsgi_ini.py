@@ -59,7 +59,9 @@ from .uwsgi_options import OPTIONS
 TRIM = " \t\r"
 _FALSE_WORDS = {"false", "off", "no"}
 # Magic variables whose value is only known on the running host.
-_RUNTIME_MAGIC = set("hkuUgGtTvVbij[")
+_RUNTIME_MAGIC = set("hkuUgGtTvVbijIJ[")
+# The first config file's values, kept in the upper-case letters.
+_FIRST_FILE_MAGIC = "odspcenx"
 # Magic variables that depend on where the file is on the target host.
 _LOCATION_MAGIC = set("pdc0123456789PDC")
 _LOGIC_END = {"end", "endfor", "endif", "end-if", "end-for"}
@@ -68,7 +70,7 @@ _LOGIC_PATH_ARG = {"if-exists", "if-not-exists", "ifexists", "if-file", "if-not-
                    "if-not-hostname"}
 _LOGIC_OPEN = _LOGIC_PATH_ARG | {"for", "for-glob", "for-times", "for-readline", "if-opt", "if-not-opt",
                                  "if-env", "if-not-env", "ifenv", "if-reload", "if-not-reload"}
-_LOADERS = {"ini", "include", "inherit", "xml", "xmlconfig", "yaml", "yml", "json", "js", "config"}
+_OTHER_FORMATS = {"xml", "xmlconfig", "yaml", "yml"}
 _PLACEHOLDER = re.compile(r"%\(([^()]*)\)")
 _MATH_WORDS = {"+", "-", "*", "/", "++", "--"}
 _MAX_EXPANSIONS = 256
@@ -188,7 +190,7 @@ class _Entry:
     at: Span
     unresolved: bool = False
     configured: bool = False       # applied while parsing (immediate) or a bare placeholder: never expanded
-    from_inherit: bool = False
+    base_dir: str | None = None    # directory of the file it is written in
 
 
 @dataclass
@@ -256,7 +258,7 @@ class UwsgiRun:
 
     def _record(self, key: str, value: str, raw: str, at: Span, unresolved: bool, base_dir: str | None) -> None:
         info = OPTIONS.get(key)
-        entry = _Entry(key, value, raw, at, unresolved, configured=bool(info and info.immediate))
+        entry = _Entry(key, value, raw, at, unresolved, bool(info and info.immediate), base_dir)
         self.entries.append(entry)
         if not entry.configured:
             return
@@ -273,12 +275,13 @@ class UwsgiRun:
                 self.problems.append(Problem("syntax", f"uwsgi: invalid placeholder/--set value {value!r} "
                                              "(needs name=value); uWSGI exits", at))
                 return
-            offset = len(name) + 1 if at.end_column and len(raw) == len(value) else 0
+            offset = len(name) + 1 if at.end_column and raw == value else 0
             sub_at = Span(at.path, at.line, at.column + offset if at.column else 0, at.end_column)
-            derived = _Entry(name, rest, rest if offset else raw, sub_at, unresolved,
-                             configured=key != "set")
-            self.entries.append(derived)
-        elif key in _LOADERS:
+            if key == "set":
+                self._record(name, rest, rest if offset else raw, sub_at, unresolved, base_dir)
+            else:
+                self.entries.append(_Entry(name, rest, rest if offset else raw, sub_at, unresolved, True, base_dir))
+        elif key in ("ini", "include", "config") or key in _OTHER_FORMATS:
             self.load(key, value, at, base_dir, unresolved)
 
     # -- loading files
@@ -286,8 +289,7 @@ class UwsgiRun:
     def _base_dir(self, base_dir: str | None) -> str | None:
         return self.cwd if self.cwd is not None else base_dir
 
-    def load(self, option: str, spec: str, at: Span, base_dir: str | None, unresolved: bool = False,
-             inherited: bool = False) -> None:
+    def load(self, option: str, spec: str, at: Span, base_dir: str | None, unresolved: bool = False) -> None:
         """Run a loader option (``ini``, ``include``, ``inherit``, ...) with its value ``spec``."""
         if unresolved or "://" in spec or spec == "-":
             return   # a run-time path, a URL or a scheme such as exec:// -- never read
@@ -297,27 +299,36 @@ class UwsgiRun:
                 if self._last_ini is None:
                     self.problems.append(Problem("syntax", f"ini = {spec}: no INI file was read before it", at))
                     return
-                self._read_ini_file(self._last_ini, section or "uwsgi", spec, at, inherited, reuse=True)
+                self._read_ini_file(self._last_ini, section or "uwsgi", spec, at, reuse=True)
                 return
             local = self._resolve(path, base_dir, at)
             if local:
-                self._read_ini_file(local, section or "uwsgi", spec, at, inherited)
+                self._read_ini_file(local, section or "uwsgi", spec, at)
             return
-        if option in ("include", "inherit") and not spec.endswith((".ini", ".xml", ".yaml", ".yml")):
+        if option in _OTHER_FORMATS:
+            local = self._resolve(_split_spec(spec)[0], base_dir, at)
+            if local and local not in self.files:
+                self.files.append(local)
+            return
+        if option == "config" or not spec.endswith((".ini", ".xml", ".yaml", ".yml")):
             self.problems.append(Problem(
                 "syntax", f"uwsgi: unable to load configuration from {spec} ({option} picks the loader by the "
                 "file extension; a :section suffix or another extension is fatal)", at))
             return
         local = self._resolve(spec, base_dir, at)
         if local and spec.endswith(".ini"):
-            self._read_ini_file(local, "uwsgi", spec, at, inherited)
+            self._read_ini_file(local, "uwsgi", spec, at)
         elif local and local not in self.files:
             self.files.append(local)
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
-        local = self.ctx.local(path, self._base_dir(base_dir))
-        if local is None and not (self.ctx.mode == "repository" and posixpath.isabs(path)):
-            self.problems.append(Problem("include-not-found", f"uWSGI cannot open {path}: no such file", at))
+        base = self._base_dir(base_dir)
+        local = self.ctx.local(path, base)
+        if local is None:
+            # In a repository an absolute path names the target host, which is not here.
+            absolute = posixpath.isabs(path)
+            if (absolute and self.ctx.mode != "repository") or (not absolute and base is not None):
+                self.problems.append(Problem("include-not-found", f"uWSGI cannot open {path}: no such file", at))
         return local
 
     def _target_path(self, local: str) -> str:
@@ -326,8 +337,13 @@ class UwsgiRun:
             return "/" + os.path.relpath(absolute, os.path.abspath(self.ctx.root)).lstrip("./")
         return absolute
 
+    def read_top(self, local: str, section: str) -> None:
+        """The file uWSGI is started with; its path is a local one, not a target host's."""
+        name = self._target_path(local) + ("" if section == "uwsgi" else ":" + section)
+        self._read_ini_file(local, section, name, None)
+
     def _read_ini_file(self, local: str, section: str, name_as_given: str, at: Span | None,
-                       inherited: bool, reuse: bool = False) -> None:
+                       reuse: bool = False) -> None:
         key = os.path.abspath(local)
         display = self.ctx.display(local)
         if key in self._loading and not reuse:
@@ -350,18 +366,16 @@ class UwsgiRun:
         spec_section = _split_spec(name_as_given)[1] or ""
         table = _file_magic(self._target_path(local), name_as_given, spec_section, self.ctx.mode != "repository")
         if self._first_magic is None:
-            self._first_magic = {k.upper(): v for k, v in table.items() if k.isalpha()}
+            self._first_magic = {k.upper(): table[k] for k in _FIRST_FILE_MAGIC}
         table.update(self._first_magic)
-        table.update({k: v for k, v in _file_magic(self._target_path(local), name_as_given, spec_section,
-                                                   self.ctx.mode != "repository").items()})
         self._loading.append(key)
         try:
-            self._parse_ini(text.text, table, display, section, os.path.dirname(key), inherited)
+            self._parse_ini(text.text, table, display, section, os.path.dirname(key))
         finally:
             self._loading.pop()
 
     def _parse_ini(self, raw: str, table: dict[str, tuple[str, bool]], display: str, wanted: str,
-                   directory: str, inherited: bool) -> None:
+                   directory: str) -> None:
         magic = _magic_sub(raw, table)
         line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
 
@@ -397,9 +411,13 @@ class UwsgiRun:
                 first = text[left]
                 if first == "[":
                     section = text[left + 1:right - 1]
-                    self.sections.append(IniSection(section, span(left, right)))
+                    header = IniSection(section, span(left, right))
+                    if header not in self.sections:     # ini = :section reads a file twice
+                        self.sections.append(header)
                 elif first in ";#":
-                    self.comments.append(IniComment(text[left:right], span(left, right)))
+                    comment = IniComment(text[left:right], span(left, right))
+                    if comment not in self.comments:
+                        self.comments.append(comment)
                 elif section == wanted:
                     found = True
                     equal = text.find("=", left, right)
@@ -415,21 +433,11 @@ class UwsgiRun:
                     value = text[value_start:value_end]
                     unresolved = any(magic.unresolved[value_start:value_end])
                     at = span(value_start, value_end)
-                    if inherited:
-                        self._record_inherited(key, value, source(value_start, value_end), at, unresolved, directory)
-                    else:
-                        self.add(key, value, source(value_start, value_end), at, unresolved, directory)
+                    self.add(key, value, source(value_start, value_end), at, unresolved, directory)
             if newline < 0:
                 break
             start = newline + 1
         self.section_found[wanted] = found
-
-    def _record_inherited(self, key: str, value: str, raw: str, at: Span, unresolved: bool,
-                          directory: str) -> None:
-        before = len(self.entries)
-        self.add(key, value, raw, at, unresolved, directory)
-        for entry in self.entries[before:]:
-            entry.from_inherit = True
 
     # -- after loading: expansion passes, then inherit
 
@@ -446,23 +454,15 @@ class UwsgiRun:
             if entry.key == "inherit" and not entry.configured:
                 entry.configured = True
                 before = len(self.entries)
-                base = os.path.dirname(os.path.abspath(self.files[0])) if self.files else None
-                self.load("inherit", entry.value, entry.at, self._dir_of(entry) or base, entry.unresolved,
-                          inherited=True)
+                self.load("inherit", entry.value, entry.at, entry.base_dir, entry.unresolved)
+                # Loaded after the expansion passes, so these values are never expanded.
                 for added in self.entries[before:]:
-                    added.from_inherit = True
                     self.placeholders_used.update(_placeholder_names(added.value))
         return [Option(e.key, e.value, e.at, e.raw, e.unresolved) for e in self.entries]
 
-    def _dir_of(self, entry: _Entry) -> str | None:
-        for local in self.files:
-            if self.ctx.display(local) == entry.at.path:
-                return os.path.dirname(os.path.abspath(local))
-        return None
-
     def _pass(self, symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
         for entry in self.entries:
-            if entry.configured or entry.from_inherit or symbol not in entry.value:
+            if entry.configured or symbol not in entry.value:
                 continue
             value, unresolved = _expand(entry.value, symbol, hook)
             entry.value = value
@@ -588,12 +588,10 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
     from it); when unknown, the directory of each including file is assumed.
     """
     run = UwsgiRun(ctx, env, cwd)
-    display = ctx.display(local_path)
-    spec = local_path if section == "uwsgi" else f"{local_path}:{section}"
-    run.add("ini", spec, spec, Span(display))
-    options = run.finish()[1:]      # the ini= entry stands for the command line, not the file
+    run.read_top(local_path, section)
+    options = run.finish()
     return UwsgiIni(
-        path=display,
+        path=ctx.display(local_path),
         section=section,
         options=options,
         comments=run.comments,

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Time wsgilint against crossplane and gixy-next on generated fleets, in one run.
+
+    python benchmarks/run.py [--sizes 100 1000 5000] [--repeat 3] [--write-docs]
+
+Each fleet comes from ``../shared/bench/gen_fleet.py`` (an /etc-like tree of N apps).
+Every measurement runs the tool in a fresh child of a small launcher process, which
+reports the wall time of that child and its peak RSS (``ru_maxrss`` of
+RUSAGE_CHILDREN, which then covers that one child and whatever it waited for).
+Each figure is the best wall time of ``--repeat`` runs and the highest RSS seen.
+A tool that is missing or fails is reported as such; the other figures still count.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GENERATOR = ROOT.parent / "shared" / "bench" / "gen_fleet.py"
+DOCS = ROOT / "docs" / "performance.md"
+
+LAUNCHER = """\
+import json, resource, subprocess, sys, time
+out_path, err_path, *command = sys.argv[1:]
+with open(out_path, "wb") as out, open(err_path, "wb") as err:
+    started = time.perf_counter()
+    code = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err).returncode
+    elapsed = time.perf_counter() - started
+print(json.dumps({"code": code, "seconds": elapsed,
+                  "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+# Parses each main file with its includes, as a crossplane-based linter would before any check.
+CROSSPLANE_PARSE = """\
+import sys, crossplane
+for path in sys.argv[1:]:
+    crossplane.parse(path)
+"""
+
+# The targets this project holds itself to (see benchmarks/README.md).
+CROSSPLANE_FACTOR = 1.5
+GIXY_SPEEDUP = 4.0
+SCALING_SLACK = 1.1      # time may grow 10 % faster than the number of apps
+RSS_LIMIT_MIB = 150.0
+
+
+@dataclass
+class Measurement:
+    tool: str
+    apps: int | None
+    seconds: float | None = None
+    rss_mib: float | None = None
+    failure: str = ""
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failure
+
+
+def beside_python(name: str) -> str | None:
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if os.access(candidate, os.X_OK) else shutil.which(name)
+
+
+def wsgilint_command() -> list[str]:
+    found = beside_python("wsgilint")
+    return [found] if found else [sys.executable, "-m", "wsgilint"]
+
+
+def measure(tool: str, apps: int | None, command: list[str], repeat: int, work: Path,
+            accept: tuple[int, ...] = (0,)) -> Measurement:
+    result = Measurement(tool, apps)
+    out, err = work / "out", work / "err"
+    for _ in range(repeat):
+        launched = subprocess.run([sys.executable, "-c", LAUNCHER, str(out), str(err), *command],
+                                  capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        if launched.returncode != 0:
+            result.failure = f"could not start: {launched.stderr.strip().splitlines()[-1:]}"
+            return result
+        report = json.loads(launched.stdout)
+        if report["code"] not in accept:
+            tail = err.read_text(errors="replace").strip().splitlines()[-1:] or ["(no stderr)"]
+            result.failure = f"exit {report['code']}: {tail[0][:160]}"
+            return result
+        rss = report["maxrss_kib"] / 1024
+        result.seconds = report["seconds"] if result.seconds is None else min(result.seconds, report["seconds"])
+        result.rss_mib = rss if result.rss_mib is None else max(result.rss_mib, rss)
+    if tool == "wsgilint check":
+        try:
+            summary = json.loads(out.read_text())["summary"]
+            result.note = ", ".join(f"{count} {severity}" for severity, count in summary.items())
+        except (ValueError, KeyError, TypeError) as error:
+            result.failure = f"output is not the JSON report: {error}"
+    return result
+
+
+def generate(generator: Path, apps: int, into: Path) -> Path:
+    fleet = into / f"fleet-{apps}"
+    subprocess.run([sys.executable, str(generator), str(fleet), "--apps", str(apps)], check=True,
+                   stdin=subprocess.DEVNULL)
+    return fleet
+
+
+def bench_fleet(fleet: Path, apps: int, repeat: int, work: Path) -> list[Measurement]:
+    main_confs = sorted(str(path) for path in fleet.rglob("nginx.conf"))
+    results = [
+        # Exit 1 only says findings were reported; a fleet is built to have some.
+        measure("wsgilint check", apps, [*wsgilint_command(), "check", str(fleet), "--format", "json"],
+                repeat, work, accept=(0, 1)),
+        measure("crossplane parse (nginx only)", apps,
+                [sys.executable, "-c", CROSSPLANE_PARSE, *main_confs], repeat, work),
+    ]
+    gixy = beside_python("gixy")
+    if gixy is None:
+        results.append(Measurement("gixy-next (nginx only)", apps,
+                                   failure="not installed (pip install -e '.[bench]')"))
+    else:
+        # gixy exits 1 when it reports issues.
+        results.append(measure("gixy-next (nginx only)", apps, [gixy, "-f", "json", *main_confs],
+                               repeat, work, accept=(0, 1)))
+    return results
+
+
+def bench_startup(repeat: int, work: Path) -> list[Measurement]:
+    return [
+        measure("wsgilint --version", None, [*wsgilint_command(), "--version"], repeat, work),
+        measure("python -c 'import typer'", None, [sys.executable, "-c", "import typer"], repeat, work),
+    ]
+
+
+@dataclass
+class Target:
+    name: str
+    measured: str
+    limit: str
+    passed: bool | None      # None: could not be measured in this run
+
+
+def find(results: list[Measurement], tool: str, apps: int | None) -> Measurement | None:
+    found = next((m for m in results if m.tool == tool and m.apps == apps), None)
+    return found if found and found.ok else None
+
+
+def targets(results: list[Measurement], sizes: list[int]) -> list[Target]:
+    largest = max(sizes)
+    check = find(results, "wsgilint check", largest)
+    crossplane = find(results, "crossplane parse (nginx only)", largest)
+    gixy = find(results, "gixy-next (nginx only)", largest)
+    out = []
+
+    def ratio_target(name: str, value: float | None, limit: float, at_most: bool) -> None:
+        sign = "≤" if at_most else "≥"
+        if value is None:
+            out.append(Target(name, "n/a", f"{sign} {limit:g}×", None))
+        else:
+            out.append(Target(name, f"{value:.2f}×", f"{sign} {limit:g}×",
+                              value <= limit if at_most else value >= limit))
+
+    ratio_target(f"check / crossplane, {largest} apps",
+                 check.seconds / crossplane.seconds if check and crossplane else None, CROSSPLANE_FACTOR, True)
+    ratio_target(f"gixy-next / check, {largest} apps",
+                 gixy.seconds / check.seconds if check and gixy else None, GIXY_SPEEDUP, False)
+    if len(sizes) > 1:
+        smaller = sorted(sizes)[-2]
+        small = find(results, "wsgilint check", smaller)
+        ratio_target(f"check {largest} / check {smaller} apps",
+                     check.seconds / small.seconds if check and small else None,
+                     SCALING_SLACK * largest / smaller, True)
+    if check:
+        out.append(Target(f"peak RSS of check, {largest} apps", f"{check.rss_mib:.0f} MiB",
+                          f"≤ {RSS_LIMIT_MIB:g} MiB", check.rss_mib <= RSS_LIMIT_MIB))
+    else:
+        out.append(Target(f"peak RSS of check, {largest} apps", "n/a", f"≤ {RSS_LIMIT_MIB:g} MiB", None))
+    version = find(results, "wsgilint --version", None)
+    typer_import = find(results, "python -c 'import typer'", None)
+    ratio_target("wsgilint --version / import typer",
+                 version.seconds / typer_import.seconds if version and typer_import else None, 1.0, True)
+    return out
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def results_table(results: list[Measurement]) -> str:
+    rows = []
+    for m in results:
+        rows.append([
+            m.tool, "" if m.apps is None else str(m.apps),
+            f"{m.seconds:.3f}" if m.seconds is not None else "—",
+            f"{m.rss_mib:.0f}" if m.rss_mib is not None else "—",
+            f"FAILED: {m.failure}" if m.failure else m.note,
+        ])
+    return table(["tool", "apps", "best wall time (s)", "peak RSS (MiB)", "notes"], rows)
+
+
+def targets_table(found: list[Target]) -> str:
+    verdict = {True: "pass", False: "**FAIL**", None: "not measured"}
+    return table(["target", "measured", "limit", "verdict"],
+                 [[t.name, t.measured, t.limit, verdict[t.passed]] for t in found])
+
+
+def version_of(command: list[str]) -> str:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    except OSError:
+        return "not installed"
+    text = (done.stdout or done.stderr).strip().splitlines()
+    return text[0] if done.returncode == 0 and text else "not available"
+
+
+def machine() -> list[tuple[str, str]]:
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    gixy = beside_python("gixy")
+    return [
+        ("date (UTC)", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")),
+        ("system", platform.platform()),
+        ("CPU", f"{cpu}, {os.cpu_count()} logical CPUs"),
+        ("memory", memory or "unknown"),
+        ("Python", sys.version.split()[0]),
+        ("wsgilint", version_of([*wsgilint_command(), "--version"])),
+        ("crossplane", version_of([sys.executable, "-c", "import crossplane; print(crossplane.__version__)"])),
+        ("gixy-next", version_of([gixy, "--version"]) if gixy else "not installed"),
+    ]
+
+
+def write_docs(path: Path, sizes: list[int], repeat: int, results: list[Measurement],
+               found: list[Target]) -> None:
+    about = "\n".join(f"- {name}: {value}" for name, value in machine())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"""# Performance
+
+Measured by `python benchmarks/run.py --sizes {' '.join(map(str, sizes))} --repeat {repeat} --write-docs`
+(see `benchmarks/README.md` for the method). Fleets come from `gen_fleet.py`: per app an
+nginx server block and either a uWSGI vassal with a Supervisor program or a Gunicorn config
+with a systemd unit; about one app in ten has a defect. wsgilint reads the whole tree;
+crossplane and gixy-next read only the nginx part.
+
+{about}
+
+## Results
+
+Best wall time of {repeat} runs; peak RSS is the highest seen in those runs.
+
+{results_table(results)}
+
+## Targets
+
+{targets_table(found)}
+""")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="apps per fleet")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
+    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR, help="path of gen_fleet.py")
+    parser.add_argument("--write-docs", action="store_true", help=f"write the results to {DOCS.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    if not args.generator.is_file():
+        parser.error(f"{args.generator} not found; pass --generator")
+    sizes = sorted(set(args.sizes))
+
+    results: list[Measurement] = []
+    with tempfile.TemporaryDirectory(prefix="wsgilint-bench-") as scratch:
+        work = Path(scratch)
+        for apps in sizes:
+            fleet = generate(args.generator, apps, work)
+            results += bench_fleet(fleet, apps, args.repeat, work)
+            shutil.rmtree(fleet)
+        results += bench_startup(args.repeat, work)
+
+    found = targets(results, sizes)
+    print(results_table(results))
+    print()
+    print(targets_table(found))
+    if args.write_docs:
+        write_docs(DOCS, sizes, args.repeat, results, found)
+        print(f"\nwrote {DOCS}")
+    return 1 if any(not m.ok for m in results if m.tool.startswith("wsgilint")) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Every rule proves itself on its own examples and on its fixture cases.
+
+A fixture case is a folder ``tests/fixtures/<CODE>/<case>/`` holding a small tree of
+config files and ``expected.txt``: one ``path:line`` per finding of that code the
+tree must produce (paths relative to the case folder); an empty file means the case
+is a near miss the rule must leave alone.
+"""
+from pathlib import Path
+
+import pytest
+
+from wsgilint.api import check
+from wsgilint.engine import load_rules
+
+from conftest import write_tree
+
+RULES = load_rules()
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _codes(tree: Path, code: str) -> list:
+    result = check([str(tree)])
+    return [f for f in result.findings if f.code == code]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_self_documenting(rule):
+    assert rule.slug and rule.slug == rule.slug.lower() and " " not in rule.slug
+    assert rule.summary.endswith(".")
+    assert "## What it checks" in rule.doc
+    assert "## How to fix" in rule.doc
+    assert rule.bad and rule.good, "a rule documents a bad and a good example"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_bad_example_is_caught(rule, in_tmp):
+    found = _codes(write_tree(in_tmp / "bad", rule.bad), rule.code)
+    assert found, f"{rule.code} did not fire on its own BAD example"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_good_example_is_left_alone(rule, in_tmp):
+    found = _codes(write_tree(in_tmp / "good", rule.good), rule.code)
+    assert not found, f"{rule.code} fired on its own GOOD example: {found}"
+
+
+CASES = sorted(p.parent for p in FIXTURES.glob("*/*/expected.txt"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture_case(case, monkeypatch):
+    monkeypatch.chdir(case)
+    code = case.parent.name
+    expected = sorted(line.strip() for line in (case / "expected.txt").read_text().splitlines() if line.strip())
+    found = sorted(f"{f.at.path}:{f.at.line}" for f in check(["."]).findings if f.code == code)
+    assert found == expected
+
+
+def test_every_rule_has_fixture_cases():
+    missing = [rule.code for rule in RULES if not list((FIXTURES / rule.code).glob("*/expected.txt"))]
+    assert not missing, f"rules without fixture cases: {missing}"

@@ -1,0 +1,236 @@
+"""A Gunicorn instance as Gunicorn 27 would configure it.
+
+Precedence, lowest first (``gunicorn/app/base.py`` ``load_config``): setting defaults,
+some read from the environment (``WEB_CONCURRENCY``, ``PORT``); the config file
+(``-c`` on the command line, else ``-c`` in ``GUNICORN_CMD_ARGS``, else
+``./gunicorn.conf.py`` in the directory Gunicorn starts in); ``GUNICORN_CMD_ARGS``;
+the command line. ``AppServer.options`` lists every occurrence in that order, so
+``last()`` is the value Gunicorn uses.
+"""
+from __future__ import annotations
+
+import posixpath
+from typing import Any, Mapping
+
+from ..context import ReadContext
+from ..readers.gunicorn import (
+    GunicornCommand, parse_gunicorn_argv, parse_gunicorn_cmd_args, read_gunicorn_config, validate,
+)
+from . import AppServer, Listener, Option, Problem, Setting, Span
+from .address import parse_gunicorn_bind
+
+DEFAULT_BIND = "127.0.0.1:8000"
+IMPLICIT_CONFIG = "gunicorn.conf.py"
+# What an ``Option("config")`` added for the implicitly loaded file says in ``raw``.
+IMPLICIT_CONFIG_RAW = "./gunicorn.conf.py in the start directory (loaded without -c)"
+
+# How a command starts Gunicorn; the arguments after the prefix are Gunicorn's.
+_PROGRAMS = ("gunicorn", "gunicorn3", "gunicorn_django")
+
+
+def gunicorn_arguments(argv: list[str]) -> list[str] | None:
+    """The arguments Gunicorn parses, after ``gunicorn``, ``gunicorn3``, ``gunicorn_django``
+    or ``python -m gunicorn``; None when ``argv`` does not start Gunicorn."""
+    if not argv:
+        return None
+    program = posixpath.basename(argv[0])
+    if program in _PROGRAMS:
+        return argv[1:]
+    if program.startswith("python"):
+        rest = argv[1:]
+        while rest and rest[0].startswith("-") and rest[0] != "-m":
+            rest = rest[1:]   # interpreter flags such as -u, -O
+        if len(rest) >= 2 and rest[0] == "-m" and rest[1] == "gunicorn":
+            return rest[2:]
+        if rest[:1] == ["-mgunicorn"]:
+            return rest[1:]
+    return None
+
+
+def _env_defaults(env: Mapping[str, str], at: Span) -> tuple[list[Option], list[Problem]]:
+    """Defaults Gunicorn computes from its environment when it imports its settings."""
+    options: list[Option] = []
+    problems: list[Problem] = []
+    if "WEB_CONCURRENCY" in env:
+        text = env["WEB_CONCURRENCY"]
+        try:
+            options.append(Option("workers", int(text), at, f"WEB_CONCURRENCY={text}"))
+        except ValueError:
+            problems.append(Problem("syntax", f"Gunicorn cannot start: WEB_CONCURRENCY={text!r} is not an integer", at))
+    if "PORT" in env:
+        options.append(Option("bind", [f"0.0.0.0:{env['PORT']}"], at, f"PORT={env['PORT']}"))
+    return options, problems
+
+
+def _config_location(value: str) -> str | None:
+    """The file a ``-c`` value names; None for ``python:module``."""
+    if value.startswith("python:"):
+        return None
+    return value[len("file:"):] if value.startswith("file:") else value
+
+
+def _target_path(path: str, cwd: str | None) -> str:
+    if posixpath.isabs(path) or cwd is None:
+        return path
+    return posixpath.normpath(posixpath.join(cwd, path))
+
+
+def _load_file(server: AppServer, local: str, ctx: ReadContext, problems: list[Problem]) -> None:
+    config = read_gunicorn_config(local, ctx)
+    server.sources.append(config.path)
+    server.options.extend(config.options)
+    problems.extend(config.problems)
+
+
+def _locate(path: str, cwd: str | None, ctx: ReadContext) -> str | None:
+    """The local copy of a config file Gunicorn opens relative to its start directory."""
+    if posixpath.isabs(path):
+        return ctx.local(path)
+    if cwd is None:
+        return None
+    if posixpath.isabs(cwd):
+        return ctx.local(posixpath.join(cwd, path))
+    return ctx.local(path, cwd)
+
+
+def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
+                       env: Mapping[str, str]) -> tuple[AppServer, list[Problem]]:
+    """The Gunicorn a command line starts. ``argv`` may begin with the program
+    (``gunicorn``, ``python -m gunicorn``) or be Gunicorn's arguments alone; ``cwd`` is
+    the start directory on the target host (None when unknown), ``env`` its environment."""
+    arguments = gunicorn_arguments(argv)
+    if arguments is None:
+        arguments = argv
+    command = parse_gunicorn_argv(arguments, at)
+    from_env = parse_gunicorn_cmd_args(env["GUNICORN_CMD_ARGS"], at) if "GUNICORN_CMD_ARGS" in env \
+        else GunicornCommand()
+    server = AppServer("gunicorn", command.app or "gunicorn", at)
+    problems = [*command.problems, *from_env.problems]
+
+    defaults, default_problems = _env_defaults(env, at)
+    server.options.extend(defaults)
+    problems.extend(default_problems)
+
+    config_option = command.get("config") or from_env.get("config")
+    if config_option is not None and config_option.value:
+        path = _config_location(config_option.value)
+        if path is not None:
+            local = _locate(path, cwd, ctx)
+            if local is not None:
+                _load_file(server, local, ctx, problems)
+            elif ctx.exists_on_target(_target_path(path, cwd)) is False and (posixpath.isabs(path) or cwd):
+                problems.append(Problem(
+                    "include-not-found", f"Gunicorn config file {path!r} does not exist: Gunicorn exits at start",
+                    config_option.at))
+    elif cwd is not None:
+        local = _locate(IMPLICIT_CONFIG, cwd, ctx)
+        if local is not None:
+            server.options.append(Option("config", _target_path(IMPLICIT_CONFIG, cwd),
+                                         Span(ctx.display(local)), IMPLICIT_CONFIG_RAW))
+            _load_file(server, local, ctx, problems)
+
+    # ``config`` inside GUNICORN_CMD_ARGS or on the command line is applied as a setting too.
+    server.options.extend(from_env.options)
+    server.options.extend(command.options)
+    if command.app is None:
+        wsgi_app = server.last("wsgi_app")
+        if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
+            server.name = wsgi_app.value
+    _finish(server, cwd)
+    return server, problems
+
+
+def gunicorn_from_config(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:
+    """A Gunicorn config file that no checked command line is known to start."""
+    display = ctx.display(local_path)
+    server = AppServer("gunicorn", posixpath.basename(display), Span(display))
+    problems: list[Problem] = []
+    _load_file(server, local_path, ctx, problems)
+    wsgi_app = server.last("wsgi_app")
+    if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
+        server.name = wsgi_app.value
+    _finish(server, None)
+    return server, problems
+
+
+def _setting(server: AppServer, key: str) -> Setting[Any] | None:
+    option = server.last(key)
+    if option is None or option.unresolved:
+        return None
+    return Setting(option.value, option.at)
+
+
+def _finish(server: AppServer, cwd: str | None) -> None:
+    proc_name = _setting(server, "proc_name")
+    if proc_name is not None and proc_name.value:
+        server.name = proc_name.value
+
+    user = _setting(server, "user")
+    if user is not None and user.value is not None:
+        server.user = Setting(str(user.value), user.at)
+    group = _setting(server, "group")
+    if group is not None and group.value is not None:
+        server.group = Setting(str(group.value), group.at)
+
+    daemon = server.last("daemon")
+    if daemon is None:
+        server.daemonizes = Setting(False, note="Gunicorn default")
+    elif daemon.unresolved:
+        server.daemonizes = Setting(None, daemon.at, "computed at run time")
+    else:
+        server.daemonizes = Setting(bool(daemon.value), daemon.at)
+
+    chdir = server.last("chdir")
+    if chdir is not None and not chdir.unresolved and chdir.value:
+        server.start_directory = Setting(_target_path(chdir.value, cwd), chdir.at)
+    elif cwd is not None:
+        server.start_directory = Setting(cwd, note="the directory Gunicorn is started in")
+
+    server.listeners = _listeners(server)
+
+
+def _protocol(server: AppServer) -> str:
+    protocol = server.last("protocol")
+    if protocol is not None and not protocol.unresolved and protocol.value == "uwsgi":
+        return "uwsgi"
+    certfile = server.last("certfile")
+    if certfile is not None and certfile.value and not certfile.unresolved:
+        return "https"
+    return "http"
+
+
+def _socket_mode(server: AppServer) -> Setting[int] | None:
+    umask = server.last("umask")
+    if umask is None:
+        return Setting(0o777, note="Gunicorn default umask 0: the socket is 0777, anyone can connect")
+    if umask.unresolved or not isinstance(umask.value, int):
+        return None
+    return Setting(0o777 & ~umask.value, umask.at)
+
+
+def _listeners(server: AppServer) -> list[Listener]:
+    bind = server.last("bind")
+    if bind is None:
+        binds, at = [DEFAULT_BIND], Span(server.at.path)   # line 0: nothing sets it
+    elif bind.unresolved or not isinstance(bind.value, list):
+        return []
+    else:
+        binds, at = bind.value, bind.at
+    protocol = _protocol(server)
+    listeners = []
+    for text in binds:
+        if not isinstance(text, str):
+            continue
+        address = parse_gunicorn_bind(text[len("tcp://"):] if text.startswith("tcp://") else text)
+        if address is None:
+            continue
+        listener = Listener(address, protocol, "bind", at, server)
+        if address.family == "unix":
+            listener.mode = _socket_mode(server)
+            listener.owner = server.user
+            listener.group = server.group
+        listeners.append(listener)
+    return listeners
+
+
+__all__ = ["gunicorn_arguments", "gunicorn_from_argv", "gunicorn_from_config", "validate"]

@@ -1,0 +1,291 @@
+"""Meaning of an nginx tree: worker settings, listening sockets and the routes to app servers.
+
+Includes are expanded where they stand, as nginx does. A route's directives are the
+ones in effect in its location after nginx's inheritance: a directive set at an outer
+level (http, server, enclosing location) applies unless the inner level sets it too;
+for list-like directives (``uwsgi_param``, ``proxy_set_header``, ``add_header``...)
+one occurrence at the inner level replaces the whole outer list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..readers.nginx import NginxFile, NginxStatement, NginxTree
+from . import NginxDirective, NginxInstance, Route, ServerBlock, Setting, Span, Target
+from .address import Address, parse_nginx_target
+
+__all__ = ["nginx_instance"]
+
+PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scgi_pass")
+_DEFAULT_PROTOCOL = {
+    "uwsgi_pass": "uwsgi", "proxy_pass": "http", "fastcgi_pass": "fastcgi", "grpc_pass": "grpc",
+    "scgi_pass": "scgi",
+}
+_SCHEME_PROTOCOL = {"http": "http", "https": "https", "uwsgi": "uwsgi", "suwsgi": "uwsgi", "grpc": "grpc",
+                    "grpcs": "grpc"}
+_DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
+
+# Directives that apply only where they are written: blocks, handlers, and the
+# rewrite module's statements, which run in order instead of being inherited.
+_NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
+    "location", "if", "limit_except", "server", "upstream", "listen", "server_name", "include", "return",
+    "rewrite", "set", "break", "alias", "internal", "types", "map", "geo", "split_clients", "events", "http",
+}
+
+DEFAULT_USER_NOTE = "nginx binary default; Debian's nginx.conf sets www-data"
+UNKNOWN_USER_NOTE = ("unknown: this file is included by an nginx.conf that is not among the checked files, "
+                     "which sets the user")
+
+
+def _directive(stmt: NginxStatement) -> NginxDirective:
+    """Spans from the directive name to the end of its last argument on that line."""
+    at = stmt.at
+    end = at.end_column
+    for span in stmt.arg_spans:
+        if span.line == at.line and span.end_column:
+            end = span.end_column
+    return NginxDirective(stmt.directive, tuple(stmt.args), Span(at.path, at.line, at.column, end))
+
+
+def _int(stmt: NginxStatement) -> int | None:
+    return int(stmt.args[0]) if stmt.args and stmt.args[0].isdigit() else None
+
+
+@dataclass
+class _Level:
+    """What one configuration level (http, server, location, if) sets itself."""
+
+    directives: dict[str, list[NginxDirective]] = field(default_factory=dict)
+
+    def add(self, directive: NginxDirective) -> None:
+        self.directives.setdefault(directive.name, []).append(directive)
+
+
+def _effective(levels: list[_Level]) -> dict[str, list[NginxDirective]]:
+    """Innermost level that sets a directive wins, whole; non-inherited ones only count innermost."""
+    result: dict[str, list[NginxDirective]] = {}
+    for depth, level in enumerate(levels):
+        innermost = depth == len(levels) - 1
+        for name, occurrences in level.directives.items():
+            if innermost or name not in _NOT_INHERITED:
+                result[name] = list(occurrences)
+    return result
+
+
+class _Builder:
+    def __init__(self, tree: NginxTree) -> None:
+        self.tree = tree
+        self.instance = NginxInstance(
+            main=Span(tree.root.display),
+            standalone=tree.standalone,
+            user=Setting("", note=UNKNOWN_USER_NOTE) if tree.standalone else Setting("nobody", note=DEFAULT_USER_NOTE),
+            worker_connections=Setting(512, note="nginx default"),
+            worker_rlimit_nofile=None,
+            daemon=Setting(True, note="nginx default"),
+            files=[f.display for f in tree.files if not f.stock],
+        )
+        self.upstreams: dict[str, list[NginxStatement]] = {}
+        self.listens: set[tuple] = set()
+        self.pending_routes: list[tuple[Route, NginxStatement, str]] = []
+
+    # Walking ------------------------------------------------------------------
+
+    def expand(self, statements: list[NginxStatement]):
+        """Statements with includes replaced by the included files' statements."""
+        for stmt in statements:
+            if stmt.is_comment:
+                continue
+            if stmt.directive == "include" and stmt.block is None:
+                for index in stmt.includes:
+                    yield from self.expand(self.tree.files[index].statements)
+                continue
+            yield stmt
+
+    def flatten(self) -> None:
+        """Every directive of the checked files, in reading order, each file once."""
+        seen: set[int] = set()
+
+        def walk(statements: list[NginxStatement]) -> None:
+            for stmt in statements:
+                if stmt.is_comment:
+                    continue
+                if stmt.directive == "include" and stmt.block is None:
+                    self.instance.directives.append(_directive(stmt))
+                    for index in stmt.includes:
+                        included = self.tree.files[index]
+                        if index not in seen and not included.stock:
+                            seen.add(index)
+                            walk(included.statements)
+                    continue
+                self.instance.directives.append(_directive(stmt))
+                if stmt.block is not None:
+                    walk(stmt.block)
+
+        seen.add(0)
+        walk(self.tree.root.statements)
+
+    def build(self) -> NginxInstance:
+        self.flatten()
+        root: NginxFile = self.tree.root
+        context = root.context
+        self.collect_upstreams(root.statements, context)
+        if context == ():
+            self.main(root.statements)
+        elif context == ("http",):
+            self.http(root.statements, [])
+        elif context == ("http", "server"):
+            server = ServerBlock(Span(root.display))
+            self.server(root.statements, [_Level()], server)
+        elif context == ("http", "location"):
+            self.location(root.statements, [_Level(), _Level()], None, "", Span(root.display))
+        for route, handler, name in self.pending_routes:
+            self.resolve_targets(route, handler, name)
+        self.instance.listen_count = len(self.listens)
+        return self.instance
+
+    def collect_upstreams(self, statements: list[NginxStatement], context: tuple[str, ...]) -> None:
+        pending = [(statements, context)]
+        while pending:
+            block, ctx = pending.pop()
+            for stmt in self.expand(block):
+                if stmt.block is None:
+                    continue
+                if stmt.directive == "upstream" and stmt.args and ctx in ((), ("http",)):
+                    self.upstreams.setdefault(stmt.args[0], [
+                        s for s in self.expand(stmt.block) if s.directive == "server" and s.args])
+                elif stmt.directive in ("http",) or (ctx == () and stmt.directive == "http"):
+                    pending.append((stmt.block, ("http",)))
+
+    def main(self, statements: list[NginxStatement]) -> None:
+        for stmt in self.expand(statements):
+            if stmt.directive == "user" and stmt.args:
+                self.instance.user = Setting(stmt.args[0], _directive(stmt).at)
+            elif stmt.directive == "worker_rlimit_nofile" and _int(stmt) is not None:
+                self.instance.worker_rlimit_nofile = Setting(_int(stmt), _directive(stmt).at)
+            elif stmt.directive == "daemon" and stmt.args:
+                self.instance.daemon = Setting(stmt.args[0].lower() == "on", _directive(stmt).at)
+            elif stmt.directive == "events" and stmt.block is not None:
+                for inner in self.expand(stmt.block):
+                    if inner.directive == "worker_connections" and _int(inner) is not None:
+                        self.instance.worker_connections = Setting(_int(inner), _directive(inner).at)
+            elif stmt.directive == "http" and stmt.block is not None:
+                self.http(stmt.block, [])
+
+    def http(self, statements: list[NginxStatement], outer: list[_Level]) -> None:
+        level = _Level()
+        servers = []
+        for stmt in self.expand(statements):
+            if stmt.directive == "server" and stmt.block is not None:
+                servers.append(stmt)
+            elif stmt.block is None:
+                level.add(_directive(stmt))
+        for stmt in servers:
+            server = ServerBlock(_directive(stmt).at)
+            self.server(stmt.block or [], outer + [level], server)
+
+    def server(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock) -> None:
+        level = _Level()
+        locations = []
+        for stmt in self.expand(statements):
+            if stmt.directive == "location" and stmt.block is not None:
+                locations.append(stmt)
+            elif stmt.block is None:
+                level.add(_directive(stmt))
+                if stmt.directive == "listen":
+                    server.listens.append(_directive(stmt))
+                elif stmt.directive == "server_name":
+                    server.server_names.extend(stmt.args)
+        for listen in server.listens:
+            self.listens.add(_listen_key(listen))
+        if not server.listens and self.tree.context != ("http", "server"):
+            self.listens.add(("inet", "", 80))
+        for stmt in locations:
+            self.location(stmt.block or [], outer + [level], server, " ".join(stmt.args), _directive(stmt).at)
+
+    def location(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock | None,
+                 path: str, at: Span, in_if: bool = False) -> None:
+        level = _Level()
+        nested: list[NginxStatement] = []
+        for stmt in self.expand(statements):
+            if stmt.block is not None:
+                if stmt.directive in ("location", "if"):
+                    nested.append(stmt)
+            else:
+                level.add(_directive(stmt))
+        levels = outer + [level]
+        handlers = [d for name in PASS_DIRECTIVES for d in level.directives.get(name, [])]
+        for handler in handlers[-1:]:
+            route = Route(
+                handler=handler,
+                protocol=_protocol(handler),
+                location=path,
+                location_at=at,
+                server=server,
+                in_if=in_if,
+                directives=_effective(levels),
+            )
+            self.instance.routes.append(route)
+            self.pending_routes.append((route, next(
+                s for s in self.expand(statements) if s.directive == handler.name and s.at.line == handler.at.line
+                and s.at.column == handler.at.column), handler.name))
+        for stmt in nested:
+            if stmt.directive == "location":
+                self.location(stmt.block or [], levels, server, " ".join(stmt.args), _directive(stmt).at)
+            else:
+                self.location(stmt.block or [], levels, server, path, at, in_if=True)
+
+    # Targets ------------------------------------------------------------------
+
+    def resolve_targets(self, route: Route, handler: NginxStatement, name: str) -> None:
+        if not handler.args:
+            return
+        value = handler.args[0]
+        if "$" in value:
+            return
+        scheme, _, rest = value.partition("://") if "://" in value else ("", "", value)
+        host = rest.split("/", 1)[0] if not rest.startswith("unix:") else ""
+        if host and ":" not in host and not host.startswith("["):
+            if host in self.upstreams:
+                route.upstream = host
+                for server in self.upstreams[host]:
+                    address = parse_nginx_target(server.args[0], 80)
+                    if address is not None:
+                        route.targets.append(Target(address, server.arg_spans[0]))
+                return
+            route.upstream = host
+            if name != "proxy_pass" and name != "grpc_pass":
+                return
+        default_port = _DEFAULT_PORT.get(scheme.lower(), 0) if scheme else 0
+        address = parse_nginx_target(value, default_port)
+        if address is not None:
+            route.targets.append(Target(address, handler.arg_spans[0]))
+
+
+def _protocol(handler: NginxDirective) -> str:
+    value = handler.args[0] if handler.args else ""
+    match = re.match(r"^([a-z]+)://", value, re.I)
+    if match and match.group(1).lower() in _SCHEME_PROTOCOL:
+        return _SCHEME_PROTOCOL[match.group(1).lower()]
+    return _DEFAULT_PROTOCOL[handler.name]
+
+
+def _listen_key(listen: NginxDirective) -> tuple:
+    """One key per listening socket: ``80``, ``*:80`` and ``0.0.0.0:80`` are the same one."""
+    value = listen.args[0] if listen.args else "80"
+    if value.isdigit():
+        return ("inet", "", int(value))
+    if value.startswith("unix:"):
+        return ("unix", value[5:])
+    address: Address | None = parse_nginx_target(value, 80)
+    if address is None:
+        return ("text", value)
+    ipv6 = value.startswith("[")
+    return ("inet6" if ipv6 else "inet", address.host, address.port)
+
+
+def nginx_instance(tree: NginxTree, standalone: bool | None = None) -> NginxInstance:
+    """The model of one nginx tree; ``standalone`` defaults to what the reader recorded."""
+    if standalone is not None:
+        tree.standalone = standalone
+    return _Builder(tree).build()

@@ -1,0 +1,662 @@
+"""Reading nginx configuration into plain, located statements.
+
+crossplane supplies the tokenizer (with its Lua-block extension) and the table of
+directive contexts and argument counts. The block structure, include resolution and
+error reporting are done here, because crossplane's own parser loses a whole file on
+one unbalanced brace, decodes bad bytes silently, names the wrong file after an
+include, recurses once per nested block, and resolves includes on this machine's
+paths. Each file is parsed on its own and its includes are followed through the
+ReadContext, so a snapshot's ``/etc/nginx/conf.d/*.conf`` is looked for under the
+snapshot root.
+
+Positions: lines and columns are 1-based and count characters; ``end_column`` is
+exclusive, so ``line_text[column - 1:end_column - 1]`` is the token as written
+(quotes included). It is 0 when the token continues on a later line.
+
+Fragments (a file no checked nginx.conf includes) are read in the first of the
+contexts ``http``, ``server``, ``location``, main that accepts every top-level
+directive (or, failing that, the one that rejects the fewest). Directives that are
+out of place are reported only for files reached from a real nginx.conf, because a
+fragment's real context is not known.
+"""
+from __future__ import annotations
+
+import bisect
+import fnmatch
+import glob
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterator
+
+import crossplane  # noqa: F401  (registers the *_by_lua_block tokenizer)
+from crossplane.analyzer import analyze, enter_block_ctx
+from crossplane.errors import (
+    NgxParserBaseException,
+    NgxParserDirectiveArgumentsError,
+    NgxParserDirectiveContextError,
+    NgxParserDirectiveError,
+)
+from crossplane.lexer import _lex_file_object
+
+from ..context import ReadContext
+from ..model.span import Problem, Span
+
+__all__ = [
+    "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",
+    "is_nginx_text", "read_nginx_fragment", "read_nginx_main",
+]
+
+STOCK_PREFIX = "<stock>/"
+# What distribution packages ship next to nginx.conf, keyed by how includes name them;
+# the value is the data file holding Debian 12's copy.
+STOCK_FILES = {
+    "uwsgi_params": "uwsgi_params",
+    "fastcgi_params": "fastcgi_params",
+    "fastcgi.conf": "fastcgi.conf",
+    "scgi_params": "scgi_params",
+    "proxy_params": "proxy_params",
+    "mime.types": "mime.types",
+    "snippets/fastcgi-php.conf": "fastcgi-php.conf",
+}
+
+# Deeper blocks are not read: nginx accepts them, but nothing real nests this far
+# and every later walk stays well inside Python's recursion limit.
+MAX_DEPTH = 100
+
+FRAGMENT_CONTEXTS: tuple[tuple[str, ...], ...] = (("http",), ("http", "server"), ("http", "location"), ())
+
+Context = tuple[str, ...]
+
+
+@dataclass(eq=False)
+class NginxStatement:
+    """One directive (or comment, ``directive == "#"``) as written.
+
+    ``at`` spans the directive name; ``arg_spans`` the arguments as written;
+    ``end_line`` is where its ``;`` or ``{`` is. ``includes`` indexes
+    ``NginxTree.files`` for an ``include`` (one entry per file it pulls in).
+    """
+
+    directive: str
+    args: list[str]
+    at: Span
+    arg_spans: list[Span] = field(default_factory=list)
+    end_line: int = 0
+    block: list["NginxStatement"] | None = None
+    comment: str = ""
+    includes: list[int] = field(default_factory=list)
+
+    @property
+    def value_at(self) -> Span:
+        """The first argument, or the directive when it has none."""
+        return self.arg_spans[0] if self.arg_spans else self.at
+
+    @property
+    def is_comment(self) -> bool:
+        return self.directive == "#"
+
+
+@dataclass(eq=False)
+class NginxFile:
+    """One file in one context. ``path`` is local (for stock content, the packaged
+    copy); ``display`` names it in findings (``<stock>/uwsgi_params``)."""
+
+    path: str
+    display: str
+    context: Context
+    statements: list[NginxStatement] = field(default_factory=list)
+    stock: bool = False
+
+
+@dataclass(eq=False)
+class NginxTree:
+    """A main nginx.conf (``standalone`` False) or a fragment, with every file it includes.
+
+    ``files[0]`` is the file that was asked for; ``context`` is the context its
+    top-level statements are read in.
+    """
+
+    standalone: bool
+    files: list[NginxFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def root(self) -> NginxFile:
+        return self.files[0]
+
+    @property
+    def context(self) -> Context:
+        return self.files[0].context
+
+    @property
+    def statements(self) -> list[NginxStatement]:
+        return self.files[0].statements
+
+    @property
+    def local_paths(self) -> list[str]:
+        """Files of the checked tree this configuration reads (stock content excluded)."""
+        return [f.path for f in self.files if not f.stock]
+
+
+# --------------------------------------------------------------------------- tokens
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    line: int
+    quoted: bool
+    start: int   # offsets into the file text; end is exclusive
+    end: int
+
+
+class _Consumed:
+    """How far the tokenizer has read; it reads lazily, so at each yielded token this
+    is just past the character that ended it."""
+
+    def __init__(self) -> None:
+        self.offset = 0
+
+    def chars(self, text: str) -> Iterator[str]:
+        for index, char in enumerate(text):
+            self.offset = index + 1
+            yield char
+
+
+def _tokenize(text: str) -> tuple[list[_Token], int, tuple[int, str] | None]:
+    """Tokens with their offsets, the end of the last one, and a Lua-block error (line, reason)."""
+    consumed = _Consumed()
+    tokens: list[_Token] = []
+    last_end = 0
+    try:
+        for token, line, quoted in _lex_file_object(consumed.chars(text)):
+            offset = consumed.offset
+            if quoted:
+                end = offset
+                start = last_end
+                while start < end and text[start].isspace():
+                    start += 1
+            elif token in ("{", "}", ";"):
+                end = offset
+                start = end - 1
+            else:   # a word or comment, ended by the character just read
+                end = offset - 1
+                start = max(end - len(token), 0)
+            tokens.append(_Token(token, line, quoted, start, end))
+            last_end = max(last_end, end)
+    except NgxParserBaseException as error:   # a malformed *_by_lua_block
+        reason = error.strerror.replace("unxpected", "unexpected")
+        return tokens, last_end, (error.lineno or 1, f"{reason} in a Lua block")
+    return tokens, last_end, None
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+    def span(self, display: str, start: int, end: int) -> Span:
+        line = self.line_of(start)
+        column = start - self.starts[line - 1] + 1
+        end_line = self.line_of(max(end - 1, start))
+        end_column = end - self.starts[line - 1] + 1 if end_line == line else 0
+        return Span(display, line, column, end_column)
+
+    @property
+    def last_line(self) -> int:
+        """nginx counts the line it is on at end of file: one more than the newlines read."""
+        return len(self.starts)
+
+
+# --------------------------------------------------------------------------- parsing
+
+def _problem(message: str, display: str, line: int, column: int = 0) -> Problem:
+    return Problem("syntax", message, Span(display, line, column))
+
+
+def _strip_if_parentheses(stmt: NginxStatement) -> None:
+    args, spans = stmt.args, stmt.arg_spans
+    if args and args[0].startswith("(") and args[-1].endswith(")"):
+        args[0] = args[0][1:].lstrip()
+        args[-1] = args[-1][:-1].rstrip()
+        keep = [i for i, arg in enumerate(args) if arg or 0 < i < len(args) - 1]
+        stmt.args = [args[i] for i in keep]
+        stmt.arg_spans = [spans[i] for i in keep]
+
+
+def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxStatement], list[Problem]]:
+    """Statements of one file, and its syntax errors, with nginx's wording and lines.
+
+    Parsing continues after an error so the rest of the file still gives data.
+    """
+    lines = _Lines(text)
+    tokens, last_end, lua_error = _tokenize(text)
+    problems: list[Problem] = []
+    if lua_error:
+        problems.append(_problem(lua_error[1], display, lua_error[0]))
+
+    # nginx wants a space, ";" or "{" after a closing quote.
+    for token in tokens:
+        if token.quoted and token.end < len(text) and text[token.start] in "\"'":
+            follower = text[token.end]
+            if not follower.isspace() and follower not in ";{)":
+                line = lines.line_of(token.end)
+                problems.append(_problem(
+                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
+                    display, line, token.end - lines.starts[line - 1] + 1))
+
+    top: list[NginxStatement] = []
+    stack: list[list[NginxStatement] | None] = [top]   # None: a block too deep to keep
+    too_deep_reported = False
+    unfinished = False
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if not token.quoted and token.text == "}":
+            if len(stack) == 1:
+                problems.append(_problem('unexpected "}": this brace closes no block; remove it or open the block',
+                                         display, token.line, lines.span(display, token.start, token.end).column))
+            else:
+                stack.pop()
+            index += 1
+            continue
+        at = lines.span(display, token.start, token.end)
+        if not token.quoted and token.text.startswith("#"):
+            if stack[-1] is not None:
+                stack[-1].append(NginxStatement("#", [], at, end_line=token.line, comment=token.text[1:]))
+            index += 1
+            continue
+        if not token.quoted and token.text in ("{", ";"):
+            problems.append(_problem(f'unexpected "{token.text}": it follows no directive', display, token.line,
+                                     at.column))
+            if token.text == "{":
+                stack.append(None)
+            index += 1
+            continue
+
+        stmt = NginxStatement(token.text, [], at)
+        trailing_comments: list[NginxStatement] = []
+        index += 1
+        terminator: _Token | None = None
+        while index < count:
+            arg = tokens[index]
+            if not arg.quoted and arg.text in ("{", ";", "}"):
+                terminator = arg
+                break
+            span = lines.span(display, arg.start, arg.end)
+            if not arg.quoted and arg.text.startswith("#"):
+                trailing_comments.append(NginxStatement("#", [], span, end_line=arg.line, comment=arg.text[1:]))
+            else:
+                stmt.args.append(arg.text)
+                stmt.arg_spans.append(span)
+            index += 1
+        if terminator is None:
+            unfinished = True
+            problems.append(_problem(
+                f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
+                display, lines.last_line))
+            stmt.end_line = lines.last_line
+            if stack[-1] is not None:
+                stack[-1].append(stmt)
+            break
+        stmt.end_line = terminator.line
+        if stmt.directive == "if":
+            _strip_if_parentheses(stmt)
+        if terminator.text == "}":
+            # Leave the brace to close the enclosing block.
+            problems.append(_problem(
+                f'unexpected "}}": directive "{stmt.directive}" is not terminated by ";"', display,
+                terminator.line))
+        else:
+            index += 1
+        parent = stack[-1]
+        if parent is not None:
+            parent.append(stmt)
+            parent.extend(trailing_comments)
+        if terminator.text == "{":
+            if parent is None or base_depth + len(stack) > MAX_DEPTH:
+                if parent is not None and not too_deep_reported:
+                    problems.append(Problem("unreadable", f"blocks nested more than {MAX_DEPTH} deep; "
+                                            "what is inside is not checked", at))
+                    too_deep_reported = True
+                stack.append(None)
+            else:
+                stmt.block = []
+                stack.append(stmt.block)
+
+    rest = text[last_end:].lstrip()
+    if lua_error:
+        pass
+    elif rest.startswith("#"):
+        if stack[-1] is not None:
+            start = len(text) - len(rest)
+            stack[-1].append(NginxStatement("#", [], lines.span(display, start, len(text.rstrip())),
+                                            end_line=lines.last_line, comment=rest.rstrip()[1:]))
+    elif rest and not unfinished:
+        problems.append(_problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
+                                 display, lines.last_line))
+    elif len(stack) > 1 and not unfinished:
+        problems.append(_problem('unexpected end of file, expecting "}": a block is not closed', display,
+                                 lines.last_line))
+    return top, problems
+
+
+# --------------------------------------------------------------------------- directive checks
+
+_HINTS = {
+    "has no opening": "it takes a block: add { ... }",
+    "is not terminated": 'end it with ";"',
+    "invalid number of arguments": "check its arguments (a missing \";\" joins two lines into one directive)",
+}
+
+
+def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[Problem | None, bool]:
+    """(argument problem, context refused) for one directive in ``ctx``."""
+    term = "{" if stmt.block is not None else ";"
+    raw = {"directive": stmt.directive, "args": stmt.args, "line": stmt.at.line}
+    try:
+        analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False)
+        return None, False
+    except NgxParserDirectiveContextError:
+        context_refused = stmt.directive != "include"   # crossplane wrongly refuses include in if/limit_except
+    except NgxParserDirectiveError as error:
+        return _argument_problem(error, stmt), False
+    try:
+        analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False, check_ctx=False)
+    except NgxParserDirectiveArgumentsError as error:
+        return _argument_problem(error, stmt), context_refused
+    except NgxParserDirectiveError:
+        pass
+    return None, context_refused
+
+
+def _argument_problem(error: NgxParserBaseException, stmt: NginxStatement) -> Problem:
+    message = error.strerror
+    hint = next((h for key, h in _HINTS.items() if key in message), "")
+    return Problem("syntax", f"{message}: {hint}" if hint else message, stmt.at)
+
+
+def _context_problem(stmt: NginxStatement, ctx: Context) -> Problem:
+    where = " > ".join(ctx) if ctx else "the main context"
+    return Problem("syntax", f'"{stmt.directive}" directive is not allowed here ({where}): move it to a block '
+                   "that accepts it", stmt.at)
+
+
+def _count_context_refusals(statements: list[NginxStatement], ctx: Context, display: str) -> int:
+    refused = 0
+    pending = [(statements, ctx)]
+    while pending:
+        block, block_ctx = pending.pop()
+        for stmt in block:
+            if stmt.is_comment:
+                continue
+            if _check_statement(stmt, block_ctx, display)[1]:
+                refused += 1
+            elif stmt.block is not None:
+                pending.append((stmt.block, enter_block_ctx({"directive": stmt.directive}, block_ctx)))
+    return refused
+
+
+# --------------------------------------------------------------------------- include resolution
+
+def _confined(path: str, root: str) -> str | None:
+    """``path`` (under ``root``) with symlinks resolved inside ``root``: a snapshot's
+    absolute links point into the snapshot, not at this machine."""
+    root = os.path.abspath(root)
+    relative = os.path.relpath(os.path.abspath(path), root)
+    if relative.startswith(".."):
+        return path if os.path.exists(path) else None
+    parts = [p for p in relative.split(os.sep) if p not in ("", ".")]
+    resolved = root
+    links = 0
+    while parts:
+        part = parts.pop(0)
+        if part == "..":
+            resolved = os.path.dirname(resolved) if resolved != root else root
+            continue
+        candidate = os.path.join(resolved, part)
+        if os.path.islink(candidate):
+            links += 1
+            if links > 40:
+                return None
+            target = os.readlink(candidate)
+            if os.path.isabs(target):
+                resolved = root
+            parts = [p for p in target.split("/") if p not in ("", ".")] + parts
+            continue
+        resolved = candidate
+    return resolved if os.path.exists(resolved) else None
+
+
+def _stock_name(pattern: str) -> str | None:
+    normal = posixpath.normpath(pattern)
+    for name in STOCK_FILES:
+        if normal == name or normal.endswith("/" + name):
+            return name
+    return None
+
+
+class _Reader:
+    def __init__(self, ctx: ReadContext, main_dir: str, standalone: bool) -> None:
+        self.ctx = ctx
+        self.main_dir = main_dir
+        self.standalone = standalone
+        self.tree = NginxTree(standalone=standalone)
+        self.loaded: dict[tuple[str, Context], int] = {}
+        self.stack: list[str] = []
+        self.seen_problems: set[Problem] = set()
+
+    def add(self, problems) -> None:
+        for problem in problems:
+            if problem not in self.seen_problems:
+                self.seen_problems.add(problem)
+                self.tree.problems.append(problem)
+
+    # Resolution ---------------------------------------------------------------
+
+    def _local(self, target: str, base_dir: str) -> str | None:
+        if self.ctx.mode == "snapshot":
+            if posixpath.isabs(target):
+                return _confined(os.path.join(self.ctx.root, target.lstrip("/")), self.ctx.root)
+            return _confined(os.path.join(base_dir, target), self.ctx.root)
+        return self.ctx.local(target, base_dir)
+
+    def _glob(self, pattern: str, base_dir: str) -> list[str]:
+        if posixpath.isabs(pattern):
+            if self.ctx.mode == "repository":
+                return self._repository_glob(pattern)
+            local_pattern = pattern if self.ctx.mode == "live" else \
+                os.path.join(self.ctx.root, pattern.lstrip("/"))
+        else:
+            local_pattern = os.path.join(base_dir, pattern)
+        found = []
+        for match in sorted(glob.glob(local_pattern)):
+            if self.ctx.mode == "snapshot":
+                match = _confined(match, self.ctx.root)
+            if match and os.path.isfile(match):
+                found.append(match)
+        if not found and not posixpath.isabs(pattern) and self.ctx.mode == "repository":
+            return self._repository_glob(pattern)
+        return found
+
+    def _repository_glob(self, pattern: str) -> list[str]:
+        """Discovered nginx files whose path ends like the pattern (its file name and
+        at least one directory), the way a repository holds what gets installed."""
+        parts = [p for p in pattern.split("/") if p and p != "."]
+        found = []
+        for candidate in self.ctx.known_files:
+            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            depth = 0
+            while depth < len(parts) and depth < len(candidate_parts) and \
+                    fnmatch.fnmatchcase(candidate_parts[-1 - depth], parts[-1 - depth]):
+                depth += 1
+            if depth >= min(2, len(parts)) and depth >= 1:
+                text = self.ctx.read(candidate).text
+                if text is not None and is_nginx_text(text):
+                    found.append(candidate)
+        return sorted(found)
+
+    def resolve(self, stmt: NginxStatement, base_dir: str, display: str) -> list[tuple[str, bool]]:
+        """(path, is stock) of every file an include pulls in; reports what is missing."""
+        if not stmt.args:
+            return []
+        pattern = stmt.args[0]
+        if "$" in pattern:
+            return []
+        if glob.has_magic(pattern):
+            return [(path, False) for path in self._glob(pattern, base_dir)]
+        local = self._local(pattern, base_dir)
+        if local is not None:
+            return [(local, False)]
+        stock = _stock_name(pattern)
+        checkable = self.ctx.mode != "repository" and (not self.standalone or posixpath.isabs(pattern))
+        if checkable:
+            self.add([Problem("include-not-found",
+                              f'include "{pattern}": no such file, so nginx will not start: '
+                              "fix the path or create the file", stmt.value_at)])
+        return [(STOCK_FILES[stock], True)] if stock else []
+
+    # Loading ------------------------------------------------------------------
+
+    def load(self, path: str, ctx: Context, stock: bool, depth: int, report_context: bool) -> int | None:
+        key = (("stock", path) if stock else os.path.abspath(path), ctx)
+        key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
+        if key in self.loaded:
+            return self.loaded[key]
+        if stock:
+            display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
+            text = resources.files(__package__).joinpath("stock", path).read_text(encoding="utf-8")
+            local = str(resources.files(__package__).joinpath("stock", path))
+        else:
+            display = self.ctx.display(path)
+            read = self.ctx.read(path)
+            self.add(read.problems)
+            text = read.text
+            local = os.path.abspath(path)
+        nginx_file = NginxFile(local, display, ctx, stock=stock)
+        index = len(self.tree.files)
+        self.tree.files.append(nginx_file)
+        self.loaded[key] = index
+        if text is None:
+            return index
+        statements, problems = _parse_text(text, display, depth)
+        nginx_file.statements = statements
+        self.add(problems)
+        if ctx is None:   # fragment: pick the context first
+            ctx = self.pick_context(statements, display)
+            nginx_file.context = ctx
+            self.loaded[key[0], ctx] = index
+        self.stack.append(key_path)
+        self.check(statements, ctx, display, depth, report_context)
+        self.stack.pop()
+        return index
+
+    def pick_context(self, statements: list[NginxStatement], display: str) -> Context:
+        best, best_refused = FRAGMENT_CONTEXTS[0], None
+        for candidate in FRAGMENT_CONTEXTS:
+            refused = _count_context_refusals(statements, candidate, display)
+            if refused == 0:
+                return candidate
+            if best_refused is None or refused < best_refused:
+                best, best_refused = candidate, refused
+        return best
+
+    def check(self, statements: list[NginxStatement], ctx: Context, display: str, depth: int,
+              report_context: bool) -> None:
+        pending = [(statements, ctx, depth)]
+        while pending:
+            block, block_ctx, block_depth = pending.pop()
+            for stmt in block:
+                if stmt.is_comment:
+                    continue
+                problem, refused = _check_statement(stmt, block_ctx, display)
+                if problem:
+                    self.add([problem])
+                if refused and report_context:
+                    self.add([_context_problem(stmt, block_ctx)])
+                if stmt.directive == "include" and stmt.block is None:
+                    self.follow(stmt, block_ctx, block_depth, report_context)
+                elif stmt.block is not None:
+                    inner = enter_block_ctx({"directive": stmt.directive}, block_ctx)
+                    pending.append((stmt.block, inner, block_depth + 1))
+
+    def follow(self, stmt: NginxStatement, ctx: Context, depth: int, report_context: bool) -> None:
+        for path, stock in self.resolve(stmt, self.main_dir, stmt.at.path):
+            key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
+            if key_path in self.stack:
+                self.add([Problem("include-cycle", f'include "{stmt.args[0]}" pulls in a file that is already '
+                                  "being included (a cycle): nginx would never finish reading; remove it",
+                                  stmt.value_at)])
+                continue
+            index = self.load(path, ctx, stock, depth + 1, report_context)
+            if index is not None:
+                stmt.includes.append(index)
+
+
+def read_nginx_main(local_path: str, ctx: ReadContext) -> NginxTree:
+    """An nginx.conf and everything it includes; relative includes join its directory."""
+    reader = _Reader(ctx, os.path.dirname(os.path.abspath(local_path)), standalone=False)
+    reader.load(local_path, (), stock=False, depth=0, report_context=True)
+    return reader.tree
+
+
+def read_nginx_fragment(local_path: str, ctx: ReadContext) -> NginxTree:
+    """A file no checked nginx.conf includes, read in the context that suits it (see the module doc)."""
+    reader = _Reader(ctx, os.path.dirname(os.path.abspath(local_path)), standalone=True)
+    reader.load(local_path, None, stock=False, depth=0, report_context=False)
+    return reader.tree
+
+
+def parse_nginx_text(text: str, display: str = "<text>") -> tuple[list[NginxStatement], list[Problem]]:
+    """Statements and syntax errors of one text, no includes and no directive checks."""
+    return _parse_text(text, display, 0)
+
+
+# --------------------------------------------------------------------------- sniffing
+
+_BLOCK_OPENER = re.compile(
+    r"^\s*(?:http|events|server|upstream|location\s+[^{;]*|if\s*\(.*\)|map\s+\S+\s+\S+|types|stream|mail"
+    r"|limit_except\s+[^{;]*|geo\s+[^{;]*)\s*\{")
+_KNOWN_DIRECTIVE = re.compile(
+    r"^\s*(?:listen|server_name|root|index|include|access_log|error_log|worker_processes|worker_connections"
+    r"|(?:proxy|uwsgi|fastcgi|grpc|scgi)_(?:pass|param|set_header|read_timeout|buffering|cache|redirect)"
+    r"|client_max_body_size|keepalive_timeout|sendfile|try_files|return|rewrite|alias|add_header|ssl_\w+"
+    r"|gzip\w*|expires|charset|autoindex|error_page|deny|allow|resolver)\b[^;={}]*[;{]")
+_STATEMENT = re.compile(r"^\s*(?:[a-z_][a-z0-9_]*(?:\s+[^;]*)?;|[a-z_][a-z0-9_]*[^;{}]*\{|\})\s*(?:[#}].*)?$", re.I)
+_NOT_NGINX = re.compile(
+    r"^(?:#!|\s*\[[^\]]+\]\s*$|\s*[\w.-]+\s*[=:]\s|\s*(?:def|class|import|from)\s|\s*(?:ExecStart|WantedBy)=)")
+
+
+def is_nginx_text(text: str) -> bool:
+    """Does this look like nginx configuration (used to tell kinds apart in discovery)?
+
+    Needs a known nginx block or directive, and most meaningful lines shaped like nginx
+    statements; ini sections, ``key = value`` lines, shebangs and Python statements
+    count against it. Template lines (``{% %}``, ``{{ }}``) are left out of the count.
+    """
+    nginx_signal = False
+    statements = 0
+    meaningful = 0
+    foreign = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "{%", "{{", "{#")) or stripped.endswith(("%}", "}}")):
+            if stripped.startswith("#!"):
+                foreign += 3
+            continue
+        meaningful += 1
+        if _BLOCK_OPENER.match(line) or _KNOWN_DIRECTIVE.match(line):
+            nginx_signal = True
+        if _STATEMENT.match(line):
+            statements += 1
+        elif _NOT_NGINX.match(line):
+            foreign += 1
+    if not nginx_signal or not meaningful:
+        return False
+    return statements >= 0.5 * meaningful and foreign * 4 < meaningful

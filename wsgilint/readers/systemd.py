@@ -1,0 +1,353 @@
+"""systemd unit files (``.service``, ``.socket``) and their drop-ins, with positions.
+
+The format follows ``src/shared/conf-parser.c``: ``#``/``;`` start a comment only at
+the start of a line, a trailing backslash joins the next line (comment lines inside
+a continuation are skipped), ``[Section]`` headers, ``Key=Value`` with both sides
+stripped, keys case-sensitive. Repeated keys are kept in order; for list settings an
+empty assignment (``ExecStart=``) drops what came before. Drop-in ``*.conf`` files are
+applied after the unit, in the order of their file names.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+from dataclasses import dataclass, field
+
+from ..context import ReadContext
+from ..model.span import Problem, Span
+
+UNIT_SECTIONS = ("Unit", "Service", "Socket", "Install")
+RLIM_INFINITY = 2 ** 64 - 1
+DEFAULT_TIMEOUT_STOP = 90.0
+
+# Settings that accumulate; an empty assignment resets them.
+LIST_KEYS = frozenset({
+    "ExecStart", "ExecStartPre", "ExecStartPost", "ExecStop", "ExecStopPost", "ExecReload",
+    "ExecCondition", "Environment", "EnvironmentFile", "RuntimeDirectory", "StateDirectory",
+    "CacheDirectory", "LogsDirectory", "ConfigurationDirectory", "ListenStream", "ListenDatagram",
+    "ListenSequentialPacket", "ListenFIFO", "After", "Before", "Wants", "Requires", "Requisite",
+    "BindsTo", "PartOf", "Conflicts", "WantedBy", "RequiredBy", "Also", "Alias", "ReadWritePaths",
+    "ReadOnlyPaths", "InaccessiblePaths", "SupplementaryGroups", "PassEnvironment", "UnsetEnvironment",
+})
+
+_SYSTEMD_KEYS = re.compile(
+    r"^[ \t]*(Description|Documentation|After|Before|Wants|Requires|ExecStart|ExecStartPre|ExecReload|"
+    r"ExecStop|Type|User|Group|WorkingDirectory|Environment|EnvironmentFile|Restart|RestartSec|"
+    r"WantedBy|RequiredBy|ListenStream|ListenDatagram|KillMode|KillSignal|PIDFile|RuntimeDirectory|"
+    r"TimeoutStopSec|TimeoutSec|LimitNOFILE|PrivateTmp|Alias|SocketUser|SocketMode|Accept)[ \t]*=",
+    re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEntry:
+    section: str
+    key: str
+    value: str
+    at: Span          # the value (on the key's line; continuations run to end_line)
+    key_at: Span
+    file: str         # local path of the unit or drop-in
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExecCommand:
+    """One ``ExecStart=`` line: its special prefixes and its argv as systemd splits it.
+
+    ``$VAR``/``${VAR}`` are kept as written (``unresolved``) — the environment is a run-time fact."""
+
+    prefixes: str            # any of - @ : + ! !! as written
+    argv: list[str]
+    at: Span
+    error: str = ""
+    unresolved: bool = False
+
+
+@dataclass(eq=False)
+class SystemdUnit:
+    path: str
+    name: str                                  # the unit's file name: gunicorn.service
+    display: str = ""                          # how findings name the unit file
+    entries: list[UnitEntry] = field(default_factory=list)
+    dropins: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    sections: list[tuple[str, Span]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.name.rsplit(".", 1)[1] if "." in self.name else ""
+
+    def values(self, section: str, key: str) -> list[UnitEntry]:
+        """Every assignment in effect, in order; an empty one resets a list setting."""
+        found: list[UnitEntry] = []
+        for entry in self.entries:
+            if entry.section == section and entry.key == key:
+                if entry.value == "" and key in LIST_KEYS:
+                    found = []
+                else:
+                    found.append(entry)
+        return found
+
+    def last(self, section: str, key: str) -> UnitEntry | None:
+        """The assignment that wins for a scalar setting (an empty one means the default)."""
+        entries = [e for e in self.entries if e.section == section and e.key == key]
+        if not entries or entries[-1].value == "":
+            return None
+        return entries[-1]
+
+    @property
+    def exec_start(self) -> list[ExecCommand]:
+        return [parse_exec(e.value, e.at) for e in self.values("Service", "ExecStart")]
+
+    @property
+    def environment(self) -> dict[str, tuple[str, UnitEntry]]:
+        result: dict[str, tuple[str, UnitEntry]] = {}
+        for entry in self.values("Service", "Environment"):
+            for name, value in parse_environment(entry.value).items():
+                result[name] = (value, entry)
+        return result
+
+    @property
+    def environment_files(self) -> list[UnitEntry]:
+        return self.values("Service", "EnvironmentFile")
+
+    @property
+    def listen_streams(self) -> list[UnitEntry]:
+        return self.values("Socket", "ListenStream")
+
+    @property
+    def runtime_directories(self) -> list[tuple[str, UnitEntry]]:
+        return [(word, e) for e in self.values("Service", "RuntimeDirectory") for word in e.value.split()]
+
+
+def is_systemd_text(text: str) -> bool:
+    """True for a unit file: it opens with a unit section and has systemd's keys."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", ";")):
+            continue
+        if stripped.strip("[]") not in UNIT_SECTIONS or not stripped.startswith("["):
+            return False
+        break
+    else:
+        return False
+    return bool(_SYSTEMD_KEYS.search(text))
+
+
+def _lines(text: str):
+    """Logical lines: (first line number, last line number, joined text, length of the first line)."""
+    physical = text.split("\n")
+    index = 0
+    while index < len(physical):
+        start = index
+        line = physical[index].rstrip("\r")
+        index += 1
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":
+            continue
+        joined = line
+        while joined.endswith("\\") and index < len(physical):
+            following = physical[index].rstrip("\r")
+            index += 1
+            if following.strip().startswith(("#", ";")):
+                continue
+            joined = joined[:-1] + " " + following
+        first_length = len(line[:-1].rstrip()) if joined != line else len(line.rstrip())
+        yield start + 1, index, joined, first_length
+
+
+def read_unit(local_path: str, ctx: ReadContext, dropins: list[str]) -> SystemdUnit:
+    """Read a unit and the drop-ins that apply to it (from ``find_dropins``)."""
+    unit = SystemdUnit(local_path, os.path.basename(local_path), ctx.display(local_path), dropins=list(dropins))
+    for path in [local_path, *dropins]:
+        _read_into(unit, path, ctx)
+    return unit
+
+
+def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
+    display = ctx.display(path)
+    text = ctx.read(path)
+    unit.problems.extend(text.problems)
+    if text.text is None:
+        return
+    section = ""
+    for number, last, line, first_length in _lines(text.text):
+        lead = len(line) - len(line.lstrip())
+        stripped = line.strip()
+        if stripped.startswith("["):
+            header_at = Span(display, number, lead + 1, lead + len(stripped) + 1)
+            if not stripped.endswith("]") or len(stripped) < 3:
+                unit.problems.append(Problem("syntax", f"invalid section header {stripped!r}", header_at))
+                section = ""
+                continue
+            section = stripped[1:-1]
+            unit.sections.append((section, header_at))
+            continue
+        if not section:
+            unit.problems.append(Problem("syntax", "assignment outside of any [section]; systemd ignores it",
+                                         Span(display, number, lead + 1)))
+            continue
+        key, equals, rest = line.partition("=")
+        if not equals:
+            unit.problems.append(Problem("syntax", f"missing '=' in {stripped!r}; systemd ignores the line",
+                                         Span(display, number, lead + 1, lead + len(stripped) + 1)))
+            continue
+        value = rest.strip()
+        column = len(key) + 2 + len(rest) - len(rest.lstrip())
+        end_column = max(column, first_length + 1) if number == last else first_length + 1
+        unit.entries.append(UnitEntry(
+            section, key.strip(), value,
+            Span(display, number, column, end_column if number != last else column + len(value)),
+            Span(display, number, lead + 1, lead + 1 + len(key.strip())),
+            path, last,
+        ))
+
+
+def find_dropins(unit_local_path: str, ctx: ReadContext) -> list[str]:
+    """``NAME.d/*.conf`` next to the unit and in systemd's unit directories under the root.
+
+    A file name in an earlier directory hides the same name in a later one; the result
+    is in the order systemd applies them (by file name)."""
+    name = os.path.basename(unit_local_path)
+    directories = [os.path.dirname(os.path.abspath(unit_local_path))]
+    if ctx.mode in ("live", "snapshot"):
+        root = "/" if ctx.mode == "live" else ctx.root
+        for unit_dir in ("etc/systemd/system", "run/systemd/system", "usr/local/lib/systemd/system",
+                         "usr/lib/systemd/system", "lib/systemd/system"):
+            directories.append(os.path.join(root, unit_dir))
+    dropin_names = [f"{name}.d"]
+    if "@" in name:   # template instance: foo@bar.service also reads foo@.service.d
+        prefix, _, rest = name.partition("@")
+        dropin_names.append(f"{prefix}@.{rest.rsplit('.', 1)[-1]}.d")
+    chosen: dict[str, str] = {}
+    seen_dirs: set[str] = set()
+    for directory in directories:
+        for dropin_dir in dropin_names:
+            folder = os.path.realpath(os.path.join(directory, dropin_dir))
+            if folder in seen_dirs or not os.path.isdir(folder):
+                continue
+            seen_dirs.add(folder)
+            for entry in sorted(os.listdir(folder)):
+                if entry.endswith(".conf") and entry not in chosen:
+                    chosen[entry] = os.path.join(folder, entry)
+    return [chosen[entry] for entry in sorted(chosen)]
+
+
+# ------------------------------------------------------------------------- values
+
+
+def _words(value: str) -> tuple[list[str], str]:
+    """systemd's ``extract_first_word`` with unquoting and C escapes, word by word."""
+    words: list[str] = []
+    index = 0
+    escapes = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
+               "\\": "\\", '"': '"', "'": "'", "s": " ", " ": " "}
+    while True:
+        while index < len(value) and value[index] in " \t\n":
+            index += 1
+        if index >= len(value):
+            return words, ""
+        word: list[str] = []
+        quote = ""
+        while index < len(value):
+            char = value[index]
+            if char == "\\" and index + 1 < len(value):
+                word.append(escapes.get(value[index + 1], "\\" + value[index + 1]))
+                index += 2
+                continue
+            if quote:
+                if char == quote:
+                    quote = ""
+                else:
+                    word.append(char)
+            elif char in "\"'":
+                quote = char
+            elif char in " \t\n":
+                break
+            else:
+                word.append(char)
+            index += 1
+        if quote:
+            return words, "unbalanced quoting"
+        words.append("".join(word))
+
+
+def parse_exec(value: str, at: Span) -> ExecCommand:
+    """An ``Exec*=`` value: the ``-@:+!`` prefixes, then the argv (``$VAR`` left as written).
+
+    With ``@`` the second word is what the process sees as its argv[0]; ``argv`` keeps
+    the line as written, so ``argv[0]`` is always the executable."""
+    prefix_length = 0
+    while prefix_length < len(value) and value[prefix_length] in "-@:+!|":
+        prefix_length += 1
+    prefixes = value[:prefix_length]
+    argv, error = _words(value[prefix_length:])
+    unresolved = any("$" in word for word in argv)
+    return ExecCommand(prefixes, argv, at, error, unresolved)
+
+
+def parse_environment(value: str) -> dict[str, str]:
+    """``Environment=`` assignments: space-separated, each may be quoted (``"A=b c" D=e``)."""
+    words, _ = _words(value)
+    result = {}
+    for word in words:
+        name, equals, assigned = word.partition("=")
+        if equals and name:
+            result[name] = assigned
+    return result
+
+
+_TIME_UNITS = {
+    "us": 1e-6, "usec": 1e-6, "ms": 1e-3, "msec": 1e-3, "s": 1, "sec": 1, "second": 1, "seconds": 1,
+    "m": 60, "min": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hour": 3600, "hours": 3600,
+    "d": 86400, "day": 86400, "days": 86400, "w": 604800, "week": 604800, "weeks": 604800,
+    "M": 2629800, "month": 2629800, "months": 2629800, "y": 31557600, "year": 31557600, "years": 31557600,
+}
+_TIME_PART = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-zA-Z]*)")
+
+
+def parse_timespan(value: str) -> float | None:
+    """A systemd time span in seconds (``90``, ``5min 20s``, ``infinity`` → inf); None when invalid."""
+    text = value.strip()
+    if text == "infinity":
+        return float("inf")
+    total, index, found = 0.0, 0, False
+    while index < len(text):
+        match = _TIME_PART.match(text, index)
+        if not match or match.group(2) not in _TIME_UNITS and match.group(2) != "":
+            return None
+        total += float(match.group(1)) * _TIME_UNITS.get(match.group(2), 1)
+        index = match.end()
+        found = True
+        while index < len(text) and text[index].isspace():
+            index += 1
+    return total if found else None
+
+
+def parse_limit(value: str) -> int | None:
+    """``LimitNOFILE=``: a number, ``infinity`` or ``soft:hard``; the soft limit is returned."""
+    soft = value.split(":", 1)[0].strip()
+    if soft == "infinity":
+        return RLIM_INFINITY
+    return int(soft) if soft.isdigit() else None
+
+
+def parse_bool(value: str) -> bool | None:
+    lowered = value.strip().lower()
+    if lowered in ("1", "yes", "y", "true", "t", "on"):
+        return True
+    if lowered in ("0", "no", "n", "false", "f", "off"):
+        return False
+    return None
+
+
+def normalise_signal(value: str) -> str:
+    """``SIGTERM``/``TERM``/``15`` → ``TERM``."""
+    text = value.strip().upper()
+    if text.isdigit():
+        try:
+            return signal.Signals(int(text)).name[3:]
+        except ValueError:
+            return text
+    return text[3:] if text.startswith("SIG") else text

@@ -1,0 +1,138 @@
+"""A uWSGI command line (``uwsgi --ini app.ini -p 4 ...``), read as uWSGI 2.0 reads it.
+
+Order, as in uWSGI: ``UWSGI_*`` environment variables first (``UWSGI_HTTP_SOCKET`` is
+``http-socket``), then the options in command-line order (GNU ``getopt_long``: long
+names may be abbreviated when unambiguous, short flags may be clustered, ``--`` ends
+the options), with ``--ini``/``--include`` files inserted where they appear; then
+positional arguments, which getopt moves after every option, loaded by extension.
+An unknown option on the command line is fatal in uWSGI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from ..context import ReadContext
+from ..model import Option, Problem, Span
+from .uwsgi_ini import UwsgiRun
+from .uwsgi_options import OPTIONS, by_short, takes_arg
+
+# Set by uWSGI itself on reload or by the Emperor; not options.
+_INTERNAL_ENV = ("UWSGI_RELOADS", "UWSGI_VASSALS_DIR", "UWSGI_EMPEROR_FD", "UWSGI_BROODLORD_NUM",
+                 "UWSGI_EMPEROR_FD_CONFIG", "UWSGI_EMPEROR_PROXY", "UWSGI_JAIL_PID", "UWSGI_ORIGINAL_PROC_NAME")
+FLAG_VALUE = "true"    # what uWSGI records for an option given without a value (show-config prints "true")
+
+
+@dataclass
+class UwsgiCommand:
+    options: list[Option] = field(default_factory=list)
+    config_files: list[str] = field(default_factory=list)     # local paths of every config file read
+    problems: list[Problem] = field(default_factory=list)
+    placeholders_used: set[str] = field(default_factory=set)
+    first_config: str = ""                                    # the first --ini/--xml/--yaml/positional, as written
+
+
+def _env_to_option(name: str) -> str:
+    return name.lower().replace("_", "-")
+
+
+def _long_match(name: str) -> tuple[str | None, list[str]]:
+    """getopt_long: an exact name, else a unique prefix; several prefixes are ambiguous."""
+    if name in OPTIONS:
+        return name, []
+    candidates = [option for option in OPTIONS if option.startswith(name)]
+    if len(candidates) == 1:
+        return candidates[0], []
+    return None, candidates
+
+
+def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
+               env: Mapping[str, str]) -> UwsgiCommand:
+    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in."""
+    run = UwsgiRun(ctx, env, cwd)
+    command = UwsgiCommand()
+    base_dir = cwd
+
+    for name, value in env.items():
+        if name.startswith("UWSGI_") and name not in _INTERNAL_ENV:
+            run.add(_env_to_option(name[6:]), value, value, at, base_dir=base_dir)
+
+    def fatal(message: str) -> None:
+        command.problems.append(Problem("syntax", f"uwsgi: {message}; uWSGI exits (getopt_long() error)", at))
+
+    def add(option: str, value: str | None) -> None:
+        if option in ("ini", "xml", "xmlconfig", "yaml", "yml", "include") and not command.first_config:
+            command.first_config = value or ""
+        run.add(option, FLAG_VALUE if value is None else value, value or "", at, base_dir=base_dir)
+
+    positionals: list[str] = []
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        index += 1
+        if word == "--":
+            positionals.extend(argv[index:])
+            break
+        if word.startswith("--"):
+            name, equal, inline = word[2:].partition("=")
+            option, ambiguous = _long_match(name)
+            if option is None:
+                fatal(f"option '--{name}' is ambiguous" if ambiguous else f"unrecognized option '{word}'")
+                continue
+            kind = takes_arg(option)
+            if equal:
+                if kind == "none":
+                    fatal(f"option '--{option}' doesn't allow an argument")
+                    continue
+                add(option, inline)
+            elif kind == "required":
+                if index >= len(argv):
+                    fatal(f"option '--{option}' requires an argument")
+                    continue
+                add(option, argv[index])
+                index += 1
+            else:
+                add(option, None)
+        elif word.startswith("-") and word != "-":
+            letters = word[1:]
+            position = 0
+            while position < len(letters):
+                letter = letters[position]
+                position += 1
+                option = by_short(letter)
+                if option is None:
+                    fatal(f"invalid option -- '{letter}'")
+                    break
+                kind = takes_arg(option)
+                rest = letters[position:]
+                if kind == "none":
+                    add(option, None)
+                    continue
+                if rest:
+                    add(option, rest)
+                elif kind == "required":
+                    if index >= len(argv):
+                        fatal(f"option requires an argument -- '{letter}'")
+                        break
+                    add(option, argv[index])
+                    index += 1
+                else:
+                    add(option, None)
+                break
+        else:
+            positionals.append(word)
+
+    for word in positionals:
+        if word.startswith("["):
+            continue
+        if word.endswith((".ini", ".xml", ".yaml", ".yml")):
+            if not command.first_config:
+                command.first_config = word
+            loader = "ini" if word.endswith(".ini") else "include"
+            run.load(loader, word, at, base_dir)
+
+    command.options = run.finish()
+    command.config_files = run.files
+    command.problems = command.problems + run.problems
+    command.placeholders_used = run.placeholders_used
+    return command
