@@ -29,7 +29,7 @@ _DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
 # Directives that apply only where they are written: blocks, handlers, and the
 # rewrite module's statements, which run in order instead of being inherited.
 _NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
-    "location", "if", "limit_except", "server", "upstream", "listen", "server_name", "include", "return",
+    "location", "if", "limit_except", "server", "upstream", "listen", "server_name", "return",
     "rewrite", "set", "break", "alias", "internal", "types", "map", "geo", "split_clients", "events", "http",
 }
 
@@ -74,12 +74,12 @@ def _effective(levels: list[_Level]) -> dict[str, list[NginxDirective]]:
 
 
 class _Builder:
-    def __init__(self, tree: NginxTree) -> None:
+    def __init__(self, tree: NginxTree, standalone: bool) -> None:
         self.tree = tree
         self.instance = NginxInstance(
             main=Span(tree.root.display),
-            standalone=tree.standalone,
-            user=Setting("", note=UNKNOWN_USER_NOTE) if tree.standalone else Setting("nobody", note=DEFAULT_USER_NOTE),
+            standalone=standalone,
+            user=Setting("", note=UNKNOWN_USER_NOTE) if standalone else Setting("nobody", note=DEFAULT_USER_NOTE),
             worker_connections=Setting(512, note="nginx default"),
             worker_rlimit_nofile=None,
             daemon=Setting(True, note="nginx default"),
@@ -87,7 +87,7 @@ class _Builder:
         )
         self.upstreams: dict[str, list[NginxStatement]] = {}
         self.listens: set[tuple] = set()
-        self.pending_routes: list[tuple[Route, NginxStatement, str]] = []
+        self.pending_routes: list[tuple[Route, NginxStatement]] = []
 
     # Walking ------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ class _Builder:
         self.flatten()
         root: NginxFile = self.tree.root
         context = root.context
-        self.collect_upstreams(root.statements, context)
+        self.collect_upstreams(root.statements)
         if context == ():
             self.main(root.statements)
         elif context == ("http",):
@@ -139,23 +139,21 @@ class _Builder:
             self.server(root.statements, [_Level()], server)
         elif context == ("http", "location"):
             self.location(root.statements, [_Level(), _Level()], None, "", Span(root.display))
-        for route, handler, name in self.pending_routes:
-            self.resolve_targets(route, handler, name)
+        for route, handler in self.pending_routes:
+            self.resolve_targets(route, handler)
         self.instance.listen_count = len(self.listens)
         return self.instance
 
-    def collect_upstreams(self, statements: list[NginxStatement], context: tuple[str, ...]) -> None:
-        pending = [(statements, context)]
+    def collect_upstreams(self, statements: list[NginxStatement]) -> None:
+        """``upstream`` blocks anywhere in http: a route may name one defined later."""
+        pending = [statements]
         while pending:
-            block, ctx = pending.pop()
-            for stmt in self.expand(block):
-                if stmt.block is None:
-                    continue
-                if stmt.directive == "upstream" and stmt.args and ctx in ((), ("http",)):
+            for stmt in self.expand(pending.pop()):
+                if stmt.directive == "upstream" and stmt.args and stmt.block is not None:
                     self.upstreams.setdefault(stmt.args[0], [
                         s for s in self.expand(stmt.block) if s.directive == "server" and s.args])
-                elif stmt.directive in ("http",) or (ctx == () and stmt.directive == "http"):
-                    pending.append((stmt.block, ("http",)))
+                elif stmt.directive == "http" and stmt.block is not None:
+                    pending.append(stmt.block)
 
     def main(self, statements: list[NginxStatement]) -> None:
         for stmt in self.expand(statements):
@@ -207,17 +205,19 @@ class _Builder:
                  path: str, at: Span, in_if: bool = False) -> None:
         level = _Level()
         nested: list[NginxStatement] = []
+        handler: NginxStatement | None = None
         for stmt in self.expand(statements):
             if stmt.block is not None:
                 if stmt.directive in ("location", "if"):
                     nested.append(stmt)
-            else:
-                level.add(_directive(stmt))
+                continue
+            level.add(_directive(stmt))
+            if stmt.directive in PASS_DIRECTIVES:
+                handler = stmt
         levels = outer + [level]
-        handlers = [d for name in PASS_DIRECTIVES for d in level.directives.get(name, [])]
-        for handler in handlers[-1:]:
+        if handler is not None:
             route = Route(
-                handler=handler,
+                handler=_directive(handler),
                 protocol=_protocol(handler),
                 location=path,
                 location_at=at,
@@ -226,9 +226,7 @@ class _Builder:
                 directives=_effective(levels),
             )
             self.instance.routes.append(route)
-            self.pending_routes.append((route, next(
-                s for s in self.expand(statements) if s.directive == handler.name and s.at.line == handler.at.line
-                and s.at.column == handler.at.column), handler.name))
+            self.pending_routes.append((route, handler))
         for stmt in nested:
             if stmt.directive == "location":
                 self.location(stmt.block or [], levels, server, " ".join(stmt.args), _directive(stmt).at)
@@ -237,7 +235,9 @@ class _Builder:
 
     # Targets ------------------------------------------------------------------
 
-    def resolve_targets(self, route: Route, handler: NginxStatement, name: str) -> None:
+    def resolve_targets(self, route: Route, handler: NginxStatement) -> None:
+        """An upstream block gives one target per ``server``; a name without a block and
+        without a port is a host name for proxy_pass and grpc_pass, unknown otherwise."""
         if not handler.args:
             return
         value = handler.args[0]
@@ -254,7 +254,7 @@ class _Builder:
                         route.targets.append(Target(address, server.arg_spans[0]))
                 return
             route.upstream = host
-            if name != "proxy_pass" and name != "grpc_pass":
+            if handler.directive not in ("proxy_pass", "grpc_pass"):
                 return
         default_port = _DEFAULT_PORT.get(scheme.lower(), 0) if scheme else 0
         address = parse_nginx_target(value, default_port)
@@ -262,12 +262,12 @@ class _Builder:
             route.targets.append(Target(address, handler.arg_spans[0]))
 
 
-def _protocol(handler: NginxDirective) -> str:
+def _protocol(handler: NginxStatement) -> str:
     value = handler.args[0] if handler.args else ""
     match = re.match(r"^([a-z]+)://", value, re.I)
     if match and match.group(1).lower() in _SCHEME_PROTOCOL:
         return _SCHEME_PROTOCOL[match.group(1).lower()]
-    return _DEFAULT_PROTOCOL[handler.name]
+    return _DEFAULT_PROTOCOL[handler.directive]
 
 
 def _listen_key(listen: NginxDirective) -> tuple:
@@ -285,7 +285,6 @@ def _listen_key(listen: NginxDirective) -> tuple:
 
 
 def nginx_instance(tree: NginxTree, standalone: bool | None = None) -> NginxInstance:
-    """The model of one nginx tree; ``standalone`` defaults to what the reader recorded."""
-    if standalone is not None:
-        tree.standalone = standalone
-    return _Builder(tree).build()
+    """The model of one nginx tree; ``standalone`` (a fragment no checked nginx.conf
+    includes) defaults to how the tree was read."""
+    return _Builder(tree, tree.standalone if standalone is None else standalone).build()

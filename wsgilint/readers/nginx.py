@@ -32,7 +32,7 @@ from importlib import resources
 from typing import Iterator
 
 import crossplane  # noqa: F401  (registers the *_by_lua_block tokenizer)
-from crossplane.analyzer import analyze, enter_block_ctx
+from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx
 from crossplane.errors import (
     NgxParserBaseException,
     NgxParserDirectiveArgumentsError,
@@ -344,6 +344,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
     elif len(stack) > 1 and not unfinished:
         problems.append(_problem('unexpected end of file, expecting "}": a block is not closed', display,
                                  lines.last_line))
+    problems.sort(key=lambda problem: (problem.at.line, problem.at.column))
     return top, problems
 
 
@@ -620,43 +621,42 @@ def parse_nginx_text(text: str, display: str = "<text>") -> tuple[list[NginxStat
 
 # --------------------------------------------------------------------------- sniffing
 
-_BLOCK_OPENER = re.compile(
-    r"^\s*(?:http|events|server|upstream|location\s+[^{;]*|if\s*\(.*\)|map\s+\S+\s+\S+|types|stream|mail"
-    r"|limit_except\s+[^{;]*|geo\s+[^{;]*)\s*\{")
-_KNOWN_DIRECTIVE = re.compile(
-    r"^\s*(?:listen|server_name|root|index|include|access_log|error_log|worker_processes|worker_connections"
-    r"|(?:proxy|uwsgi|fastcgi|grpc|scgi)_(?:pass|param|set_header|read_timeout|buffering|cache|redirect)"
-    r"|client_max_body_size|keepalive_timeout|sendfile|try_files|return|rewrite|alias|add_header|ssl_\w+"
-    r"|gzip\w*|expires|charset|autoindex|error_page|deny|allow|resolver)\b[^;={}]*[;{]")
-_STATEMENT = re.compile(r"^\s*(?:[a-z_][a-z0-9_]*(?:\s+[^;]*)?;|[a-z_][a-z0-9_]*[^;{}]*\{|\})\s*(?:[#}].*)?$", re.I)
-_NOT_NGINX = re.compile(
-    r"^(?:#!|\s*\[[^\]]+\]\s*$|\s*[\w.-]+\s*[=:]\s|\s*(?:def|class|import|from)\s|\s*(?:ExecStart|WantedBy)=)")
+_BLOCK_OPENER = re.compile(r"^(?:http|events|server|upstream|location|if|map|types|stream|mail|geo|limit_except)\b.*\{$")
+_FOREIGN = re.compile(
+    r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s|(?:ExecStart|WantedBy)=)")
+
+
+def _is_nginx_statement(line: str) -> bool:
+    if _BLOCK_OPENER.match(line):
+        return True
+    if not line.endswith((";", "{")):
+        return False
+    name = line.split(None, 1)[0].strip("\"'").rstrip(";{")
+    return name in DIRECTIVES or name.endswith("_by_lua_block")
 
 
 def is_nginx_text(text: str) -> bool:
     """Does this look like nginx configuration (used to tell kinds apart in discovery)?
 
-    Needs a known nginx block or directive, and most meaningful lines shaped like nginx
-    statements; ini sections, ``key = value`` lines, shebangs and Python statements
-    count against it. Template lines (``{% %}``, ``{{ }}``) are left out of the count.
+    True when at least one line is a known nginx directive ending in ``;`` or ``{``
+    (or a block such as ``server {``) and fewer than a quarter of the other lines
+    look like something else: an ini section, ``key = value``, Python, a shebang.
+    Comment and template lines (``{% %}``, ``{{ }}``) are not counted.
     """
-    nginx_signal = False
-    statements = 0
+    signal = False
     meaningful = 0
     foreign = 0
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "{%", "{{", "{#")) or stripped.endswith(("%}", "}}")):
-            if stripped.startswith("#!"):
-                foreign += 3
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("#!"):
+            return False
+        if not line or line.startswith(("#", "{%", "{{", "{#", "<%")):
             continue
+        if " #" in line:
+            line = line.split(" #", 1)[0].rstrip()
         meaningful += 1
-        if _BLOCK_OPENER.match(line) or _KNOWN_DIRECTIVE.match(line):
-            nginx_signal = True
-        if _STATEMENT.match(line):
-            statements += 1
-        elif _NOT_NGINX.match(line):
+        if _is_nginx_statement(line):
+            signal = True
+        elif _FOREIGN.match(line):
             foreign += 1
-    if not nginx_signal or not meaningful:
-        return False
-    return statements >= 0.5 * meaningful and foreign * 4 < meaningful
+    return signal and foreign * 4 < meaningful

@@ -559,6 +559,7 @@ class SupervisorProcess:
     number: int
     values: dict[str, Expanded] = field(default_factory=dict)
     environment: dict[str, str] = field(default_factory=dict)        # [supervisord] environment + the program's
+    own_environment: dict[str, str] = field(default_factory=dict)    # the program's environment= alone
     environment_dropped: tuple[str, ...] = ()
     argv: list[str] | None = None
     argv_error: str = ""
@@ -711,6 +712,7 @@ def _processes(expander: _Expander, section: SupervisorSection, group: str) -> l
                     expander.fail(environment_value, section, parsed.error)
                 own_environment = parsed.values
                 process.environment_dropped = parsed.dropped
+        process.own_environment = own_environment
         process.environment = {**expander.environment, **own_environment}
         names.update({f"ENV_{k}": v for k, v in own_environment.items()})
         for key in ("directory", "stdout_logfile", "stderr_logfile", "command", *_PROCESS_TYPES):

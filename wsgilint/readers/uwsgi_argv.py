@@ -125,11 +125,10 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     for word in positionals:
         if word.startswith("["):
             continue
-        if word.endswith((".ini", ".xml", ".yaml", ".yml")):
-            if not command.first_config:
-                command.first_config = word
-            loader = "ini" if word.endswith(".ini") else "include"
-            run.load(loader, word, at, base_dir)
+        if not command.first_config:
+            command.first_config = word
+        # Loaded like include= (by extension): anything else, app.py included, is fatal in 2.0.
+        run.load("include", word, at, base_dir)
 
     command.options = run.finish()
     command.config_files = run.files

@@ -200,7 +200,7 @@ class _Logic:
     repeat: list[str] | None       # static for/for-times words, else None (conditional)
 
 
-def _split_spec(spec: str) -> tuple[str, str | None]:
+def split_spec(spec: str) -> tuple[str, str | None]:
     """``file.ini:section`` -> (file, section); the colon is the last one (after any scheme's path)."""
     search_from = spec.rfind("/") if "://" in spec else 0
     colon = spec.rfind(":", max(search_from, 0))
@@ -294,7 +294,7 @@ class UwsgiRun:
         if unresolved or "://" in spec or spec == "-":
             return   # a run-time path, a URL or a scheme such as exec:// -- never read
         if option == "ini":
-            path, section = _split_spec(spec)
+            path, section = split_spec(spec)
             if path == "":
                 if self._last_ini is None:
                     self.problems.append(Problem("syntax", f"ini = {spec}: no INI file was read before it", at))
@@ -306,14 +306,14 @@ class UwsgiRun:
                 self._read_ini_file(local, section or "uwsgi", spec, at)
             return
         if option in _OTHER_FORMATS:
-            local = self._resolve(_split_spec(spec)[0], base_dir, at)
+            local = self._resolve(split_spec(spec)[0], base_dir, at)
             if local and local not in self.files:
                 self.files.append(local)
             return
         if option == "config" or not spec.endswith((".ini", ".xml", ".yaml", ".yml")):
             self.problems.append(Problem(
-                "syntax", f"uwsgi: unable to load configuration from {spec} ({option} picks the loader by the "
-                "file extension; a :section suffix or another extension is fatal)", at))
+                "syntax", f"uwsgi: unable to load configuration from {spec}: uWSGI picks the loader by the file "
+                "extension (.ini, .xml, .yaml, .yml) of the whole value and exits", at))
             return
         local = self._resolve(spec, base_dir, at)
         if local and spec.endswith(".ini"):
@@ -363,7 +363,7 @@ class UwsgiRun:
         if local not in self.files:
             self.files.append(local)
         self._last_ini = local
-        spec_section = _split_spec(name_as_given)[1] or ""
+        spec_section = split_spec(name_as_given)[1] or ""
         table = _file_magic(self._target_path(local), name_as_given, spec_section, self.ctx.mode != "repository")
         if self._first_magic is None:
             self._first_magic = {k.upper(): table[k] for k in _FIRST_FILE_MAGIC}

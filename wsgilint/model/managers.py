@@ -1,0 +1,196 @@
+"""Process managers for the model: Supervisor programs and systemd services, and what they start.
+
+Each program or service becomes a ``ProcessManager`` with the values the manager
+itself would use (its defaults where the file says nothing). When the command is a
+shell — ``sh -c "…"`` or a wrapper script found in the checked tree — the server's
+own command line from that shell text becomes ``argv``, ``wrapper`` points at the
+line that starts it, and the command as written stays in ``options["command"]``.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..context import ReadContext
+from ..readers import shell, supervisor, systemd
+from .span import Setting, Span
+from . import ProcessManager
+
+_SUPERVISOR_DEFAULT = "Supervisor default"
+_SYSTEMD_DEFAULT = "systemd default"
+
+
+def _program_argv(argv: list[str]) -> list[str]:
+    """The argv without a leading ``env`` and its ``VAR=x`` words."""
+    index = 0
+    if argv and os.path.basename(argv[0]) == "env":
+        index = 1
+        while index < len(argv) and ("=" in argv[index] or argv[index].startswith("-")):
+            index += 1
+    return argv[index:]
+
+
+def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span | None,
+                     ctx: ReadContext | None, start_dir: str | None) -> None:
+    """Fill runs_program, and for shells the wrapper facts and the server's argv."""
+    argv = _program_argv(argv)
+    program = shell.program_of(argv)
+    if program or not argv:
+        manager.runs_program = program or (os.path.basename(argv[0]) if argv else "")
+        return
+    name = os.path.basename(argv[0])
+    manager.runs_program = name
+    server: shell.ServerLine | None = None
+    wrapper_at: Span | None = None
+    if name in shell.SHELLS and "-c" in argv[1:-1]:
+        text = argv[argv.index("-c", 1) + 1]
+        server = shell.server_line_of_shell_command(text, name)
+        wrapper_at = command_at
+    elif ctx is not None:
+        script = argv[1] if name in shell.SHELLS and len(argv) > 1 else argv[0]
+        local_dir = ctx.local(start_dir) if start_dir else None
+        local = ctx.local(script, local_dir)
+        if local and os.path.isfile(local):
+            wrapper = shell.read_wrapper(local, ctx)
+            if wrapper is not None:
+                if name in shell.SHELLS:   # `sh script.sh`: the named shell runs it, not the #! line
+                    wrapper = shell.WrapperScript(wrapper.path, name, wrapper.server, wrapper.at)
+                server, wrapper_at = wrapper.server, wrapper.at
+    if server is None:
+        return
+    manager.runs_program = server.program
+    manager.wrapper = wrapper_at
+    manager.wrapper_execs = server.execs
+    manager.argv = Setting(server.argv, wrapper_at)
+
+
+# ------------------------------------------------------------------ supervisor
+
+
+def _setting(value: supervisor.SupervisorValue | None, converted: Any, default: Any) -> Setting[Any]:
+    if value is None or converted is None:
+        return Setting(default, None, _SUPERVISOR_DEFAULT)
+    return Setting(converted, value.at)
+
+
+def _typed(value: supervisor.SupervisorValue | None, expanded: supervisor.Expanded | None, convert: Any) -> Any:
+    if value is None or expanded is None or expanded.error or expanded.unresolved:
+        return None
+    try:
+        return convert(expanded.text)
+    except ValueError:
+        return None
+
+
+def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadContext) -> list[ProcessManager]:
+    """One manager per process of each ``[program:x]``/``[fcgi-program:x]`` (``numprocs`` gives several)."""
+    supervisord = config.section("supervisord")
+    global_environment = supervisord.get("environment") if supervisord else None
+    managers = []
+    for process in config.processes:
+        section = process.section
+        if section.kind not in ("program", "fcgi-program"):
+            continue
+        # The keys supervisord reads before its per-process loop know no process_num.
+        names = {"program_name": section.label, "group_name": process.group}
+
+        def value_of(key: str) -> tuple[supervisor.SupervisorValue | None, supervisor.Expanded | None]:
+            value = section.get(key)
+            if value is None:
+                return None, None
+            if key in process.values:
+                return value, process.values[key]
+            return value, supervisor.expand(value.raw, names, f"{section.name}.{key}")
+
+        manager = ProcessManager("supervisor", process.name, section.at)
+        manager.options = {key: Setting(value.raw, value.at) for key, value in section.effective().items()}
+
+        command, command_expanded = value_of("command")
+        if command is not None and command_expanded is not None:
+            if process.argv is not None:
+                manager.argv = Setting(process.argv, command.at)
+            else:
+                manager.argv = Setting([], command.at, process.argv_error or command_expanded.error)
+
+        user, user_expanded = value_of("user")
+        if user is not None and user_expanded is not None and not user_expanded.error:
+            manager.user = Setting(user_expanded.text, user.at)
+        directory, directory_expanded = value_of("directory")
+        if directory is not None and directory_expanded is not None and not directory_expanded.error:
+            manager.directory = Setting(directory_expanded.text, directory.at)
+
+        for name, env_value in process.environment.items():
+            source = section.get("environment") if name in process.own_environment else global_environment
+            manager.environment[name] = Setting(env_value, source.at if source else None)
+
+        signal_value, signal_expanded = value_of("stopsignal")
+        manager.stop_signal = _setting(signal_value, _typed(signal_value, signal_expanded, supervisor.parse_signal),
+                                       "TERM")
+        wait_value, wait_expanded = value_of("stopwaitsecs")
+        wait = _typed(wait_value, wait_expanded, int)
+        manager.stop_timeout = _setting(wait_value, float(wait) if wait is not None else None, 10.0)
+        stop_group_value, stop_group_expanded = value_of("stopasgroup")
+        kill_group_value, kill_group_expanded = value_of("killasgroup")
+        stop_group = _typed(stop_group_value, stop_group_expanded, supervisor.parse_boolean)
+        kill_group = _typed(kill_group_value, kill_group_expanded, supervisor.parse_boolean)
+        if kill_group is not None:
+            manager.kills_group = Setting(kill_group, kill_group_value.at)   # type: ignore[union-attr]
+        elif stop_group is not None:   # killasgroup defaults to stopasgroup
+            manager.kills_group = Setting(stop_group, stop_group_value.at)   # type: ignore[union-attr]
+        else:
+            manager.kills_group = Setting(False, None, _SUPERVISOR_DEFAULT)
+
+        if manager.argv is not None and manager.argv.value:
+            start_dir = manager.directory.value if manager.directory else None
+            _resolve_wrapper(manager, manager.argv.value, command.at if command else None, ctx, start_dir)
+            if manager.wrapper is not None:
+                manager.options["command"] = Setting(command.raw, command.at)   # type: ignore[union-attr]
+        managers.append(manager)
+    return managers
+
+
+# --------------------------------------------------------------------- systemd
+
+
+def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None) -> ProcessManager | None:
+    """A ``.service`` unit with ``ExecStart=``; ``ctx`` lets a wrapper script in the tree be read."""
+    if unit.kind != "service":
+        return None
+    commands = unit.exec_start
+    if not commands:
+        return None
+    header = next((at for name, at in unit.sections if name == "Service"), Span(unit.display or unit.path))
+    manager = ProcessManager("systemd", unit.name, header)
+    first = commands[0]
+    manager.argv = Setting(first.argv, first.at, first.error)
+
+    def setting(key: str, convert: Any, default: Any = None) -> Setting[Any] | None:
+        entry = unit.last("Service", key)
+        converted = convert(entry.value) if entry is not None else None
+        if converted is None:
+            return None if default is None else Setting(default, None, _SYSTEMD_DEFAULT)
+        return Setting(converted, entry.at)   # type: ignore[union-attr]
+
+    manager.user = setting("User", str)
+    manager.group = setting("Group", str)
+    manager.directory = setting("WorkingDirectory", lambda v: v.lstrip("-"))
+    manager.service_type = setting("Type", str, "simple")
+    manager.stop_signal = setting("KillSignal", systemd.normalise_signal, "TERM")   # type: ignore[assignment]
+    timeout = unit.last("Service", "TimeoutStopSec") or unit.last("Service", "TimeoutSec")
+    seconds = systemd.parse_timespan(timeout.value) if timeout else None
+    manager.stop_timeout = Setting(seconds, timeout.at) if seconds is not None and timeout else \
+        Setting(systemd.DEFAULT_TIMEOUT_STOP, None, _SYSTEMD_DEFAULT)
+    kill_mode = setting("KillMode", str, "control-group")
+    manager.kills_group = Setting(kill_mode.value in ("control-group", "mixed"), kill_mode.at, kill_mode.note)  # type: ignore[union-attr]
+    manager.private_tmp = setting("PrivateTmp", systemd.parse_bool, False)
+    manager.runtime_directories = [Setting(word, entry.at) for word, entry in unit.runtime_directories]
+    manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)
+    manager.environment = {name: Setting(value, entry.at) for name, (value, entry) in unit.environment.items()}
+    for entry in unit.entries:
+        key = entry.key if entry.section == "Service" else f"{entry.section}.{entry.key}"
+        manager.options[key] = Setting(entry.value, entry.at)
+    start_dir = manager.directory.value if manager.directory else None
+    _resolve_wrapper(manager, first.argv, first.at, ctx, start_dir)
+    if manager.wrapper is not None:
+        manager.options["command"] = Setting(" ".join(first.argv), first.at)
+    return manager

@@ -1,0 +1,161 @@
+"""A uWSGI instance as the model sees it: its options in order, what it listens on,
+who it runs as and how it is started."""
+from __future__ import annotations
+
+import os
+import re
+from typing import Mapping
+
+from ..context import ReadContext
+from ..readers.uwsgi_argv import FLAG_VALUE, parse_argv
+from ..readers.uwsgi_ini import read_ini, split_spec
+from ..readers.uwsgi_options import OPTIONS, aliases_of
+from . import AppServer, Listener, Option, Problem, Setting, Span
+from .address import parse_uwsgi_socket
+
+# option -> protocol of the listener it creates
+LISTENER_OPTIONS = {
+    "socket": "uwsgi",
+    "uwsgi-socket": "uwsgi",
+    "shared-socket": "uwsgi",
+    "http-socket": "http",
+    "http11-socket": "http",
+    "https-socket": "https",
+    "http": "http",
+    "httprouter": "http",
+    "https": "https",
+    "fastcgi-socket": "fastcgi",
+    "scgi-socket": "scgi",
+    "raw-socket": "raw",
+    "suwsgi-socket": "uwsgi",
+    "ssl-socket": "uwsgi",
+}
+_ROUTER_NAMES = {"httprouter": "http"}
+DEFAULT_SOCKET_MODE = 0o755
+DEFAULT_MODE_NOTE = "assumed: uWSGI creates sockets 0755 under umask 022"
+_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.M)
+_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.M)
+
+
+def socket_mode(option: Option) -> int | None:
+    """``chmod-socket``: exactly three octal digits, or ``1`` meaning 0666; anything else is refused."""
+    value = option.value.strip() if isinstance(option.value, str) else ""
+    if value == "1" or option.raw == "" and value in ("", FLAG_VALUE):    # a bare chmod-socket means 666 too
+        return 0o666
+    if len(value) == 3 and all(c in "01234567" for c in value):
+        return int(value, 8)
+    return None
+
+
+def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
+                 placeholders_used: set[str]) -> AppServer:
+    server = AppServer(kind="uwsgi", name=name, at=at, options=list(options), sources=list(sources),
+                       placeholders_used=set(placeholders_used))
+    uid = server.last("uid")
+    gid = server.last("gid")
+    if uid is not None:
+        server.user = Setting(str(uid.value), uid.at)
+    if gid is not None:
+        server.group = Setting(str(gid.value), gid.at)
+    daemon = server.last("daemonize", "daemonize2")
+    if daemon is not None:
+        server.daemonizes = Setting(daemon.value, daemon.at)
+    chdir = server.last("chdir")
+    if chdir is not None:
+        server.start_directory = Setting(str(chdir.value), chdir.at)
+
+    mode = _socket_mode_setting(server.last(*aliases_of("chmod-socket")))
+    owner, group = _socket_owner(server)
+    shared_protocols = _shared_socket_protocols(options)
+    shared_index = 0
+    for option in options:
+        protocol = LISTENER_OPTIONS.get(option.key)
+        if protocol is None or not isinstance(option.value, str):
+            continue
+        if option.key == "shared-socket":
+            protocol = shared_protocols.get(shared_index, protocol)
+            shared_index += 1
+        # A value only known on the target host would make a listener at a made-up address.
+        if option.unresolved or option.value.startswith("="):
+            continue
+        for value in _socket_values(option):
+            address = parse_uwsgi_socket(value)
+            if address is None:
+                continue
+            listener = Listener(address=address, protocol=protocol, option=_ROUTER_NAMES.get(option.key, option.key),
+                                at=option.at, server=server)
+            if address.family == "unix" and not address.is_abstract:
+                listener.mode = mode
+                listener.owner = owner
+                listener.group = group
+            server.listeners.append(listener)
+    return server
+
+
+def _shared_socket_protocols(options: list[Option]) -> dict[int, str]:
+    """``shared-socket`` binds early; the option that uses it as ``=N`` decides the protocol."""
+    protocols: dict[int, str] = {}
+    for option in options:
+        protocol = LISTENER_OPTIONS.get(option.key)
+        value = option.value if isinstance(option.value, str) else ""
+        if protocol and option.key != "shared-socket" and value[1:].isdigit() and value.startswith("="):
+            protocols.setdefault(int(value[1:]), protocol)
+    return protocols
+
+
+def _socket_values(option: Option) -> list[str]:
+    # The http router takes "addr,key" subscriptions, and https "addr,cert,key[,...]": the address comes first.
+    if option.key in ("https", "https-socket", "suwsgi-socket", "ssl-socket"):
+        return [option.value.split(",", 1)[0]]
+    return [option.value]
+
+
+def _socket_mode_setting(option: Option | None) -> Setting[int]:
+    if option is None:
+        return Setting(DEFAULT_SOCKET_MODE, None, DEFAULT_MODE_NOTE)
+    mode = socket_mode(option)
+    if mode is None:
+        return Setting(DEFAULT_SOCKET_MODE, option.at, f"invalid chmod-socket {option.value!r}: uWSGI refuses it")
+    return Setting(mode, option.at)
+
+
+def _socket_owner(server: AppServer) -> tuple[Setting[str], Setting[str] | None]:
+    chown = server.last("chown-socket")
+    if chown is not None:
+        user, _, group = str(chown.value).partition(":")
+        return Setting(user, chown.at), (Setting(group, chown.at) if group else None)
+    # Without chown-socket the socket belongs to whoever binds it: uWSGI drops to uid/gid first.
+    if server.user is not None:
+        return server.user, server.group
+    return Setting("root", None, "assumed: started as root, no uid= set"), server.group
+
+
+def _display_name(path: str) -> str:
+    return os.path.splitext(os.path.basename(split_spec(path)[0]))[0]
+
+
+def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:
+    ini = read_ini(local_path, ctx)
+    server = uwsgi_server(_display_name(local_path), Span(ini.path), ini.options, ini.files, ini.placeholders_used)
+    return server, ini.problems
+
+
+def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
+                    env: Mapping[str, str]) -> tuple[AppServer, list[Problem]]:
+    """``argv`` is what follows the program name."""
+    command = parse_argv(argv, at, ctx, cwd, env)
+    name = _display_name(command.first_config) if command.first_config else "uwsgi"
+    server = uwsgi_server(name, at, command.options, command.config_files, command.placeholders_used)
+    return server, command.problems
+
+
+def is_uwsgi_ini_text(text: str) -> bool:
+    """Whether an INI-like file is a uWSGI config: a ``[uwsgi]`` header (even the broken
+    ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys."""
+    if _SECTION_HEADER.search(text):
+        return True
+    keys = _KEY_LINE.findall(text)
+    if len(keys) < 3:
+        return False
+    known = sum(1 for key in keys if key in OPTIONS)
+    return known / len(keys) >= 0.6
