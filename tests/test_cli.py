@@ -1,0 +1,109 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT, write_tree
+
+EXAMPLE = PROJECT / "examples" / "seed-django"
+
+
+def run(*args, cwd=None, env=None):
+    return subprocess.run([sys.executable, "-m", "wsgilint", *args], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_version():
+    from wsgilint import __version__
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"wsgilint {__version__}"
+
+
+def test_json_shape_and_relative_paths():
+    result = run("check", "examples/seed-django", "--format", "json", cwd=PROJECT)
+    assert result.returncode == 1, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) >= {"version", "files", "findings", "summary"}
+    assert {"path", "kind"} <= set(document["files"][0])
+    finding = next(f for f in document["findings"] if f["code"] == "X101")
+    assert {"code", "slug", "severity", "message", "path", "line", "column", "related"} <= set(finding)
+    assert finding["path"] == "examples/seed-django/etc/nginx/conf.d/cmdb.conf"
+    assert finding["related"] and finding["related"][0]["path"] == "examples/seed-django/opt/cmdb/uwsgi.ini"
+    assert document["summary"]["error"] == sum(f["severity"] == "error" for f in document["findings"])
+
+
+def test_seed_example_findings():
+    result = run("check", str(EXAMPLE), "--format", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert {"X101", "X107", "U106"} <= codes
+    assert "X106" not in codes  # listen=2048 equals the somaxconn the seed sets
+
+
+def test_github_format():
+    result = run("check", "examples/seed-django", "--format", "github", cwd=PROJECT)
+    line = next(l for l in result.stdout.splitlines() if "X101" in l)
+    assert line.startswith("::error file=examples/seed-django/etc/nginx/conf.d/cmdb.conf,line=")
+    assert ",title=X101 pass-target-mismatch::" in line
+
+
+def test_console_is_plain_without_a_terminal():
+    result = run("check", "examples/seed-django", cwd=PROJECT)
+    assert "\x1b[" not in result.stdout
+    assert "X101 pass-target-mismatch" in result.stdout
+    assert "-->" in result.stdout
+    assert "checked" in result.stdout.splitlines()[-1]
+
+
+def test_fail_on_threshold(tmp_path):
+    write_tree(tmp_path, {"uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\n"})  # U106, a warning
+    assert run("check", str(tmp_path)).returncode == 1
+    assert run("check", str(tmp_path), "--fail-on", "error").returncode == 0
+    assert run("check", str(tmp_path), "--fail-on", "never").returncode == 0
+
+
+def test_select_and_ignore(tmp_path):
+    write_tree(tmp_path, {"uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvaccum = true\n"})
+    codes = lambda *a: {f["code"] for f in json.loads(run("check", str(tmp_path), "--format", "json", *a).stdout)["findings"]}
+    assert codes() >= {"U101", "U106"}
+    assert codes("--select", "U101") == {"U101"}
+    assert "U101" not in codes("--ignore", "unknown-option")
+
+
+def test_verbose_lists_kinds_and_skips(tmp_path):
+    write_tree(tmp_path, {"uwsgi.ini": "[uwsgi]\nsocket = :3031\n", "notes.txt": "hello\n",
+                          "nginx.service": "#!/bin/sh\nexec nginx\n"})
+    result = run("check", str(tmp_path), "--verbose")
+    assert "uwsgi" in result.stderr and "uwsgi.ini" in result.stderr
+    skipped = [l for l in result.stderr.splitlines() if "nginx.service" in l]
+    assert skipped and "skipped" in skipped[0]
+
+
+def test_missing_path_is_a_finding_not_a_crash(tmp_path):
+    result = run("check", str(tmp_path / "nope"), "--format", "json")
+    document = json.loads(result.stdout)
+    assert [f["code"] for f in document["findings"]] == ["E001"]
+
+
+def test_usage_error_exits_2():
+    result = run("check", "--format", "yaml")
+    assert result.returncode == 2
+
+
+def test_internal_error_is_one_line(tmp_path):
+    # A rule module that raises must not print a traceback: one line, exit 2.
+    sitecustomize = tmp_path / "sitecustomize.py"
+    sitecustomize.write_text(
+        "import wsgilint.engine as e\n"
+        "def boom(*a, **k):\n    raise RuntimeError('rule exploded')\n"
+        "e.run_rules = boom\n"
+    )
+    env = {"PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    result = run("check", str(tmp_path), env=env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines == ["wsgilint: internal error: RuntimeError: rule exploded (run with --debug for the traceback)"]
+    assert "Traceback" in run("check", str(tmp_path), "--debug", env=env).stderr
