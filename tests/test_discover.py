@@ -1,0 +1,101 @@
+import csv
+import os
+
+import pytest
+
+from wsgilint.api import check, host_layout
+from wsgilint.context import ReadContext
+from wsgilint.discover import classify, discover, location_hints
+
+from conftest import write_tree
+
+
+def kinds(tree):
+    ctx = ReadContext(mode="repository")
+    return {os.path.relpath(f.path, tree): f.kind for f in discover([str(tree)], ctx).files}
+
+
+def test_conf_d_is_nginx_under_nginx_and_supervisor_under_supervisor(tmp_path):
+    write_tree(tmp_path, {
+        "nginx/conf.d/app.conf": "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n",
+        "supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\n",
+    })
+    assert kinds(tmp_path) == {"nginx/conf.d/app.conf": "nginx", "supervisor/conf.d/app.conf": "supervisor"}
+
+
+def test_content_decides_not_the_name(tmp_path):
+    write_tree(tmp_path, {
+        "systemd/nginx.service": "#!/bin/sh\nexec /usr/sbin/nginx -g 'daemon off;'\n",
+        "gunicorn/gunicorn.conf": "d /run/gunicorn 0755 someuser somegroup -\n",
+        "uwsgi/lesson.cpp": "[uwsgi]\nsocket = 127.0.0.1:8001\nchdir = /srv/app\nmodule = app.wsgi\n",
+        "deploy/supervisord.ini": "[supervisord]\nnodaemon=true\n\n[program:web]\ncommand=uwsgi --ini uwsgi.ini\n",
+    })
+    assert kinds(tmp_path) == {"uwsgi/lesson.cpp": "uwsgi", "deploy/supervisord.ini": "supervisor"}
+
+
+def test_location_hints_order():
+    assert location_hints("/etc/supervisor/conf.d/x.conf")[0] == "supervisor"
+    assert location_hints("/etc/nginx/conf.d/x.conf")[0] == "nginx"
+    assert location_hints("/etc/sysctl.d/99-x.conf")[0] == "sysctl"
+    assert location_hints("/etc/security/limits.d/app.conf")[0] == "limits"
+    assert location_hints("/etc/systemd/system/app.service.d/override.conf")[0] == "systemd"
+    assert location_hints("/home/me/README.md") == []
+
+
+def test_symlinked_site_is_read_once(in_tmp):
+    write_tree(in_tmp, {
+        "etc/nginx/nginx.conf": "events {}\nhttp {\n    include /etc/nginx/sites-enabled/*;\n}\n",
+        "etc/nginx/sites-available/app": "server {\n    listen 80;\n    location / {\n        uwsgi_pass unix:/run/app.sock;\n    }\n}\n",
+        "etc/nginx/sites-available/unused": "server {\n    listen 81;\n    location / {\n        uwsgi_pass unix:/run/x.sock;\n    }\n}\n",
+        "etc/nginx/sites-enabled/app": "@link:../sites-available/app",
+    })
+    result = check(["."])
+    routes = result.deployment.routes
+    assert [r.handler.args for r in routes] == [("unix:/run/app.sock",)]
+    assert [f.code for f in result.findings].count("N101") == 1
+
+
+def test_host_layout(tmp_path):
+    (tmp_path / "snap" / "etc").mkdir(parents=True)
+    (tmp_path / "repo").mkdir()
+    assert host_layout([str(tmp_path / "snap")], None) == ("snapshot", str(tmp_path / "snap"))
+    assert host_layout([str(tmp_path / "snap" / "etc")], None) == ("snapshot", str(tmp_path / "snap"))
+    assert host_layout([str(tmp_path / "repo")], None) == ("repository", "/")
+    assert host_layout([str(tmp_path / "repo")], str(tmp_path / "snap")) == ("snapshot", str(tmp_path / "snap"))
+    assert host_layout(["/etc"], None) == ("live", "/")
+
+
+def _manifest(corpus):
+    with open(corpus / "MANIFEST.tsv", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_corpus_trap_files_are_not_read_as_their_names_say(corpus):
+    ctx = ReadContext(mode="repository")
+    shell_script = classify(str(corpus / "systemd" / next(
+        n for n in os.listdir(corpus / "systemd") if "consul-template-demo" in n)), ctx)
+    tmpfiles_line = classify(str(corpus / "gunicorn" / "myems__myems-api__gunicorn.conf"), ctx)
+    assert shell_script.kind != "systemd"
+    assert tmpfiles_line.kind != "gunicorn"
+
+
+def test_corpus_is_classified_as_its_manifest_says(corpus):
+    """Every final config is read as its kind; every template is recognised as one.
+
+    The manifest counts `<placeholder>`, `PROJECT_NAME` and Python `%(name)s` tokens as
+    templates too; wsgilint reads those files as final config (their syntax is valid),
+    so for templates it is enough that they are not read as another kind.
+    """
+    ctx = ReadContext(mode="repository")
+    wrong = []
+    for row in _manifest(corpus):
+        if row["kind"] == "app":
+            continue
+        found = classify(str(corpus / row["local_path"]), ctx)
+        if row["is_template"] == "yes":
+            ok = found.kind in (row["kind"], "template", "")
+        else:
+            ok = found.kind == row["kind"]
+        if not ok:
+            wrong.append((row["local_path"], row["kind"], found.kind, found.reason))
+    assert not wrong, "\n".join(map(str, wrong))
