@@ -203,6 +203,9 @@ class Deployment:
     app_servers: list[AppServer] = field(default_factory=list)
     managers: list[ProcessManager] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
+    # "nginx"): rules about one format's own pitfalls read these position-carrying data.
+    readings: dict[str, list[Any]] = field(default_factory=dict)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:
