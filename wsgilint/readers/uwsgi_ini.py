@@ -129,11 +129,13 @@ def _magic_sub(raw: str, table: Mapping[str, tuple[str, bool]]) -> _Magic:
     i, n = 0, len(raw)
     while i < n:
         percent = raw.find("%", i)
-        if percent < 0 or percent + 1 >= n:
-            out.append(raw[i:])
-            starts.extend(range(i, n))
-            ends.extend(range(i + 1, n + 1))
-            flags.extend(bytes(n - i))
+        # uWSGI reads the file with a NUL appended: a "%" ending the file pairs with it and vanishes.
+        stop = n if percent < 0 else percent if percent + 1 >= n else -1
+        if stop >= 0:
+            out.append(raw[i:stop])
+            starts.extend(range(i, stop))
+            ends.extend(range(i + 1, stop + 1))
+            flags.extend(bytes(stop - i))
             break
         out.append(raw[i:percent])
         starts.extend(range(i, percent))
@@ -383,17 +385,26 @@ class UwsgiRun:
             line = bisect.bisect_right(line_starts, offset)
             return line, offset - line_starts[line - 1] + 1
 
+        def source_end(first: int, last: int) -> int:
+            """Where output characters first..last-1 end in the file, including any trailing
+            ``%X`` that expanded to nothing."""
+            end = magic.starts[last] if last < len(magic.starts) else len(raw)
+            start = magic.starts[first] if first < last else end
+            while end > start and raw[end - 1] in TRIM + "\n":
+                end -= 1
+            return max(end, magic.ends[last - 1]) if first < last else end
+
         def span(first: int, last: int) -> Span:
             """Span of output characters first..last-1 (empty when first == last)."""
             if first >= last:
-                line, column = position(magic.starts[first] if first < len(magic.starts) else len(raw))
+                line, column = position(source_end(first, last))
                 return Span(display, line, column, column)
             line, column = position(magic.starts[first])
-            end_line, end_column = position(magic.ends[last - 1])
+            end_line, end_column = position(source_end(first, last))
             return Span(display, line, column, end_column if end_line == line else 0)
 
         def source(first: int, last: int) -> str:
-            return raw[magic.starts[first]:magic.ends[last - 1]] if first < last else ""
+            return raw[magic.starts[first]:source_end(first, last)] if first < last else ""
 
         text = magic.text
         section = ""

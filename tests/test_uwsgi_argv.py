@@ -1,0 +1,78 @@
+"""The uWSGI command-line reader: getopt_long as uWSGI 2.0 uses it."""
+from __future__ import annotations
+
+import os
+
+from wsgilint.context import ReadContext
+from wsgilint.model import Span
+from wsgilint.readers.uwsgi_argv import parse_argv
+
+AT = Span("supervisord.conf", 12, 9)
+
+
+def parse(argv: str | list[str], tmp_path=None, env=None):
+    cwd = str(tmp_path) if tmp_path else None
+    ctx = ReadContext(mode="live", cwd=cwd or os.getcwd())
+    words = argv.split() if isinstance(argv, str) else argv
+    return parse_argv(words, AT, ctx, cwd, env or {})
+
+
+def pairs(command) -> list[tuple[str, str]]:
+    return [(o.key, o.value) for o in command.options]
+
+
+def test_short_and_long_flags():
+    command = parse("-s :9090 -w myapp -M -p 4 -t 30 --limit-as 128 -R 10000 -d uwsgi.log --socket=/run/a.sock")
+    assert pairs(command) == [
+        ("socket", ":9090"), ("module", "myapp"), ("master", "true"), ("processes", "4"), ("harakiri", "30"),
+        ("limit-as", "128"), ("max-requests", "10000"), ("daemonize", "uwsgi.log"), ("socket", "/run/a.sock"),
+    ]
+    assert all(o.at == AT for o in command.options)
+    assert command.problems == []
+
+
+def test_clustered_and_attached_short_flags():
+    assert pairs(parse("-Mp8 -p4 -TM")) == [("master", "true"), ("processes", "8"), ("processes", "4"),
+                                          ("enable-threads", "true"), ("master", "true")]
+
+
+def test_optional_argument_needs_the_equals_form():
+    command = parse("--chmod-socket=660 -C --master")
+    assert pairs(command) == [("chmod-socket", "660"), ("chmod-socket", "true"), ("master", "true")]
+
+
+def test_unique_prefix_is_accepted_and_ambiguous_or_unknown_is_fatal():
+    assert pairs(parse("--processe 3")) == [("processes", "3")]
+    command = parse("--proc 3 --no-such-thing=1 --master=1 -q")
+    messages = [p.message for p in command.problems]
+    assert all(p.kind == "syntax" and p.at == AT for p in command.problems)
+    assert "'--proc' is ambiguous" in messages[0]
+    assert "unrecognized option '--no-such-thing=1'" in messages[1]
+    assert "doesn't allow an argument" in messages[2]
+    assert "invalid option -- 'q'" in messages[3]
+
+
+def test_environment_variables_come_first():
+    command = parse("--processes 2", env={"UWSGI_HTTP_SOCKET": ":8000", "UWSGI_RELOADS": "3", "PATH": "/bin"})
+    assert pairs(command) == [("http-socket", ":8000"), ("processes", "2")]
+
+
+def test_ini_is_inserted_at_its_place_and_positionals_load_last(tmp_path):
+    (tmp_path / "app.ini").write_text("[uwsgi]\nprocesses = 4\n[other]\nthreads = 2\n")
+    (tmp_path / "late.ini").write_text("[uwsgi]\nharakiri = 60\n")
+    command = parse(["late.ini", "--master", "--ini", "app.ini:other", "--ini", "app.ini", "-p", "1"], tmp_path)
+    assert pairs(command) == [("master", "true"), ("ini", "app.ini:other"), ("threads", "2"), ("ini", "app.ini"),
+                              ("processes", "4"), ("processes", "1"), ("harakiri", "60")]
+    assert [os.path.basename(f) for f in command.config_files] == ["app.ini", "late.ini"]
+    assert command.first_config == "app.ini:other"
+    assert command.options[2].at == Span("app.ini", 4, 11, 12)
+
+
+def test_missing_ini_on_the_command_line(tmp_path):
+    command = parse("--ini nothere.ini", tmp_path)
+    assert [p.kind for p in command.problems] == ["include-not-found"]
+
+
+def test_positional_that_is_not_a_config_is_fatal(tmp_path):
+    command = parse("app.py", tmp_path)
+    assert [p.kind for p in command.problems] == ["syntax"]

@@ -1,0 +1,287 @@
+"""The uWSGI INI reader follows uWSGI 2.0's own parser, quirks included."""
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+from wsgilint.context import ReadContext
+from wsgilint.readers.uwsgi_ini import read_ini, uwsgi_bool
+from wsgilint.readers import uwsgi_options
+
+
+def write(directory, name: str, text: str) -> str:
+    path = os.path.join(str(directory), name)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(textwrap.dedent(text).lstrip("\n"))
+    return path
+
+
+def read(tmp_path, text: str, **kwargs):
+    path = write(tmp_path, "app.ini", text)
+    ctx = ReadContext(mode="live", cwd=str(tmp_path))
+    return read_ini(path, ctx, cwd=str(tmp_path), **kwargs)
+
+
+def pairs(ini) -> list[tuple[str, str]]:
+    return [(o.key, o.value) for o in ini.options]
+
+
+def test_inline_comments_are_part_of_the_value(tmp_path):
+    ini = read(tmp_path, """
+        [uwsgi]
+        processes = 4 # four workers
+        threads = 2 ; two
+        # a whole-line comment
+          ; another
+        """)
+    assert pairs(ini) == [("processes", "4 # four workers"), ("threads", "2 ; two")]
+    assert [c.text for c in ini.comments] == ["# a whole-line comment", "; another"]
+    assert (ini.comments[1].at.line, ini.comments[1].at.column) == (5, 3)
+
+
+def test_value_span_columns(tmp_path):
+    ini = read(tmp_path, "[uwsgi]\n  socket   =  /run/app.sock  \nmaster\nempty =\n")
+    socket, master, empty = ini.options
+    assert (socket.at.line, socket.at.column, socket.at.end_column) == (2, 15, 28)
+    line = "  socket   =  /run/app.sock  "
+    assert line[socket.at.column - 1:socket.at.end_column - 1] == "/run/app.sock"
+    assert (master.key, master.value, master.at.column, master.at.end_column) == ("master", "", 7, 7)
+    assert (empty.value, empty.at.column, empty.at.end_column) == ("", 8, 8)
+
+
+def test_broken_section_header_is_not_found(tmp_path):
+    ini = read(tmp_path, "[uwsgi] ; main\nprocesses = 4\n")
+    assert ini.options == []
+    assert ini.section_found is False
+    assert [s.name for s in ini.sections] == ["uwsgi] ; mai"]
+    assert ini.sections[0].at.line == 1
+
+
+def test_section_names_are_case_sensitive_and_other_sections_skipped(tmp_path):
+    ini = read(tmp_path, "[UWSGI]\na = 1\n[uwsgi]\nb = 2\n[other]\nc = 3\n[uwsgi]\nd = 4\n")
+    assert pairs(ini) == [("b", "2"), ("d", "4")]
+    assert ini.section_found
+    ini = read(tmp_path, "[app]\na = 1\n", section="app")
+    assert pairs(ini) == [("a", "1")]
+
+
+def test_quotes_equals_and_repeats_are_literal(tmp_path):
+    ini = read(tmp_path, """
+        [uwsgi]
+        chdir = "/srv/app"
+        env = A=B=C
+        socket = /a.sock
+        socket = /b.sock
+        """)
+    assert pairs(ini) == [("chdir", '"/srv/app"'), ("env", "A=B=C"), ("socket", "/a.sock"), ("socket", "/b.sock")]
+
+
+def test_magic_directory_has_trailing_slash_and_file_names(tmp_path):
+    ini = read(tmp_path, """
+        [uwsgi]
+        wsgi-file = %d/app.py
+        name = %n
+        file = %s
+        ext = %e
+        dir = %c
+        full = %p
+        """)
+    values = dict(pairs(ini))
+    directory = os.path.abspath(str(tmp_path))
+    assert values["wsgi-file"] == directory + "//app.py"
+    assert values["name"] == "app"
+    assert values["file"] == "app.ini"
+    assert values["ext"] == "ini"
+    assert values["dir"] == os.path.basename(directory)
+    assert values["full"] == os.path.join(directory, "app.ini")
+    assert not any(o.unresolved for o in ini.options)
+
+
+def test_percent_escapes_unknown_letters_and_runtime_magic(tmp_path):
+    ini = read(tmp_path, """
+        [uwsgi]
+        logdate = %%Y-%Y-%q
+        host = %h-app
+        """)
+    logdate, host = ini.options
+    assert logdate.value == "%Y--"
+    assert logdate.raw == "%%Y-%Y-%q"
+    assert not logdate.unresolved
+    assert host.value == "%h-app" and host.unresolved
+
+
+def test_trailing_percent_joins_the_next_line(tmp_path):
+    ini = read(tmp_path, "[uwsgi]\nx5 = 100%\nx6 = end\ny = 1\n")
+    assert pairs(ini) == [("x5", "100x6 = end"), ("y", "1")]
+    assert ini.options[0].at.end_column == 0
+
+
+def test_percent_ending_the_file_vanishes(tmp_path):
+    path = write(tmp_path, "app.ini", "[uwsgi]\nratio = 50%")
+    ini = read_ini(path, ReadContext(mode="live", cwd=str(tmp_path)))
+    assert pairs(ini) == [("ratio", "50")]
+
+
+def test_placeholders_and_math(tmp_path):
+    ini = read(tmp_path, """
+        [uwsgi]
+        base = /srv
+        processes = 4
+        chdir = %(base)/app
+        workers2 = %(processes + 1)
+        cat = %(base processes)
+        later = %(defined_below)
+        missing = %(nosuch)
+        defined_below = x
+        """)
+    values = dict(pairs(ini))
+    assert values["chdir"] == "/srv/app"
+    assert values["workers2"] == "5"
+    assert values["cat"] == "/srv4"
+    assert values["later"] == "x"          # the first occurrence anywhere, not only above
+    assert values["missing"] == "%(nosuch)"
+    assert {"base", "processes", "defined_below", "nosuch"} <= ini.placeholders_used
+    missing = next(o for o in ini.options if o.key == "missing")
+    assert missing.unresolved
+
+
+def test_env_and_at_file(tmp_path):
+    ini = read(tmp_path, "[uwsgi]\nhome = $(HOME)/venv\nother = $(NOPE)\nsecret = @(exec://cat /etc/shadow)\n",
+               env={"HOME": "/home/app"})
+    home, other, secret = ini.options
+    assert (home.value, home.unresolved) == ("/home/app/venv", False)
+    assert (other.value, other.unresolved) == ("$(NOPE)", True)
+    assert (secret.value, secret.unresolved) == ("@(exec://cat /etc/shadow)", True)
+
+
+def test_include_is_inserted_in_place_and_inherit_comes_last(tmp_path):
+    write(tmp_path, "inc.ini", "[uwsgi]\nprocesses = 2\nfrom = inc\n")
+    write(tmp_path, "base.ini", "[uwsgi]\nprocesses = 9\nlate = $(HOME) %(from)\n")
+    ini = read(tmp_path, """
+        [uwsgi]
+        first = 1
+        inherit = base.ini
+        include = inc.ini
+        processes = 3
+        """, env={"HOME": "/h"})
+    assert pairs(ini) == [("first", "1"), ("inherit", "base.ini"), ("include", "inc.ini"), ("processes", "2"),
+                          ("from", "inc"), ("processes", "3"), ("processes", "9"),
+                          ("late", "$(HOME) %(from)")]
+    assert [os.path.basename(f) for f in ini.files] == ["app.ini", "inc.ini", "base.ini"]
+    assert ini.options[3].at.path == "inc.ini"
+
+
+def test_ini_colon_section_rereads_the_same_file(tmp_path):
+    ini = read(tmp_path, "[uwsgi]\na = 1\nini = :extra\nb = 2\n[extra]\nz = 9\n")
+    assert pairs(ini) == [("a", "1"), ("ini", ":extra"), ("z", "9"), ("b", "2")]
+    assert ini.options[2].at.line == 6
+
+
+def test_include_with_a_section_suffix_is_fatal(tmp_path):
+    write(tmp_path, "other.ini", "[x]\na = 1\n")
+    ini = read(tmp_path, "[uwsgi]\ninclude = other.ini:x\n")
+    assert [p.kind for p in ini.problems] == ["syntax"]
+    assert ini.problems[0].at.line == 2
+
+
+def test_missing_include_and_cycles(tmp_path):
+    ini = read(tmp_path, "[uwsgi]\ninclude = nothere.ini\n")
+    assert [(p.kind, p.at.line, p.at.column) for p in ini.problems] == [("include-not-found", 2, 11)]
+    write(tmp_path, "b.ini", "[uwsgi]\ninclude = app.ini\nb = 1\n")
+    ini = read(tmp_path, "[uwsgi]\ninclude = b.ini\na = 1\n")
+    assert [p.kind for p in ini.problems] == ["include-cycle"]
+    assert ini.problems[0].at.path == "b.ini"
+    assert pairs(ini) == [("include", "b.ini"), ("include", "app.ini"), ("b", "1"), ("a", "1")]
+
+
+def test_repository_mode_absolute_include_is_not_a_problem(tmp_path):
+    path = write(tmp_path, "app.ini", "[uwsgi]\ninclude = /etc/uwsgi/base.ini\n")
+    ini = read_ini(path, ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert ini.problems == []
+
+
+def test_repository_mode_marks_location_magic_unresolved(tmp_path):
+    path = write(tmp_path, "app.ini", "[uwsgi]\nsocket = %d/app.sock\nname = %n\n")
+    ini = read_ini(path, ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert [o.unresolved for o in ini.options] == [True, False]
+
+
+def test_logic_blocks(tmp_path):
+    ini = read(tmp_path, """
+        [uwsgi]
+        for = a b
+        mount = /%(_)=%(_).py
+        endfor =
+        if-exists = /etc/flag
+        touch-reload = %(_)
+        endif =
+        after = 1
+        """)
+    assert pairs(ini) == [("for", "a b"), ("mount", "/a=a.py"), ("mount", "/b=b.py"), ("endfor", ""),
+                          ("if-exists", "/etc/flag"), ("touch-reload", "/etc/flag"), ("endif", ""), ("after", "1")]
+    assert [o.unresolved for o in ini.options] == [False, False, False, False, False, True, False, False]
+
+
+def test_set_placeholder(tmp_path):
+    ini = read(tmp_path, "[uwsgi]\nset-ph = base=/srv\nchdir = %(base)\n")
+    assert pairs(ini) == [("set-ph", "base=/srv"), ("base", "/srv"), ("chdir", "/srv")]
+    assert ini.options[1].at.column == 15
+
+
+def test_unreadable_file_is_a_problem_not_an_exception(tmp_path):
+    ctx = ReadContext(mode="live", cwd=str(tmp_path))
+    ini = read_ini(str(tmp_path), ctx)
+    assert [p.kind for p in ini.problems] == ["unreadable"]
+    assert ini.options == []
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("false", False), ("OFF", False), ("No", False), ("0", False),
+    ("", True), ("true", True), ("0 # off", True), ("false # x", True), ("00", True), ("n", True),
+])
+def test_uwsgi_bool(value, expected):
+    assert uwsgi_bool(value) is expected
+
+
+def test_option_table():
+    assert uwsgi_options.canonical("workers") == "processes"
+    assert uwsgi_options.canonical("processes") == "processes"
+    assert uwsgi_options.canonical("inherit") == "inherit"       # not an alias of include
+    assert uwsgi_options.by_short("s") == "socket"
+    assert uwsgi_options.by_short("p") == "processes"
+    assert uwsgi_options.takes_arg("master") == "none"
+    assert uwsgi_options.takes_arg("chmod-socket") == "optional"
+    assert uwsgi_options.takes_arg("socket") == "required"
+    assert uwsgi_options.suggest("harakiri_verbose") == "harakiri-verbose"
+    assert uwsgi_options.suggest("procesess") == "processes"
+    assert uwsgi_options.suggest("socket") is None
+    assert uwsgi_options.is_option("http-socket") and not uwsgi_options.is_option("http_socket")
+    assert len(uwsgi_options.OPTIONS) == 943
+
+
+CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus")
+
+
+def corpus_uwsgi_files() -> list[str]:
+    manifest = os.path.join(CORPUS, "MANIFEST.tsv")
+    if not os.path.exists(manifest):
+        return []
+    with open(manifest, encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+    return [os.path.join(CORPUS, row[0]) for row in rows if len(row) > 4 and row[4] == "uwsgi"]
+
+
+def test_reader_survives_every_corpus_uwsgi_file():
+    files = corpus_uwsgi_files()
+    if not files:
+        pytest.skip("the shared corpus (../shared/corpus) is not available")
+    ctx = ReadContext(mode="repository", cwd=CORPUS, known_files=files)
+    read_with_options = 0
+    for path in files:
+        ini = read_ini(path, ctx)
+        read_with_options += bool(ini.options)
+        for option in ini.options:
+            assert option.at.line >= 1
+    assert read_with_options > 50
