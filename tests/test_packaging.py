@@ -40,7 +40,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("packaging")
     # Build from a copy so the build leaves no build/ or egg-info in the working tree.
     source = base / "source"
-    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
+    shutil.copytree(ROOT, source, symlinks=True, ignore=NOT_SOURCES)
     wheels = base / "wheels"
     ok(run([sys.executable, "-m", "build", "--wheel", "--outdir", wheels, source], cwd=base))
     (wheel,) = wheels.glob("wsgilint-*.whl")

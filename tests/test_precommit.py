@@ -94,7 +94,7 @@ def test_pre_commit_run_fails_on_a_broken_tree_and_passes_once_fixed(tmp_path: P
     # pre-commit clones hook repositories by revision, so it needs a commit: this working
     # tree, as it is now, committed into a throwaway repository.
     hook_repo = tmp_path / "wsgilint"
-    shutil.copytree(ROOT, hook_repo, ignore=NOT_SOURCES)
+    shutil.copytree(ROOT, hook_repo, symlinks=True, ignore=NOT_SOURCES)
     git(hook_repo, "init", "-q")
     git(hook_repo, "add", "-A")
     git(hook_repo, "commit", "-q", "-m", "snapshot")

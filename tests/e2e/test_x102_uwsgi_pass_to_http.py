@@ -84,12 +84,14 @@ def x102_findings(report: dict) -> list[dict]:
     return [finding for finding in report["findings"] if finding["code"] == "X102"]
 
 
-def assert_x102_at_uwsgi_pass(deployment: Deployment, app_listener: str) -> None:
+def assert_x102_at_uwsgi_pass(deployment: Deployment, app_listener: str, observed_status: int) -> None:
+    """The finding points at both ends, and promises the status the servers really gave."""
     report = lint(deployment.tree)
     findings = x102_findings(report)
     assert len(findings) == 1, report["findings"]
     finding = findings[0]
     assert finding["severity"] == "error"
+    assert str(observed_status) in finding["message"], finding["message"]
     assert Path(finding["path"]).name == "nginx.conf"
     assert finding["line"] == line_of(deployment.nginx_conf, "uwsgi_pass")
     related = [(Path(r["path"]).name, r["line"]) for r in finding["related"]]
@@ -129,7 +131,7 @@ def test_uwsgi_pass_to_uwsgi_http_socket_is_502_after_socket_timeout_and_x102(tm
     # The 502 comes from uWSGI giving up on the request, not from a refused connection.
     assert UWSGI_SOCKET_TIMEOUT - 0.5 <= response.elapsed < UWSGI_SOCKET_TIMEOUT + 8, response.elapsed
     assert "upstream prematurely closed connection" in (deployment.run / "error.log").read_text()
-    assert_x102_at_uwsgi_pass(deployment, "http-socket")
+    assert_x102_at_uwsgi_pass(deployment, "http-socket", response.status)
 
 
 @pytest.mark.usefixtures("need_uwsgi")
@@ -165,7 +167,7 @@ def test_uwsgi_pass_to_gunicorn_http_bind_is_500_after_worker_timeout_and_x102(t
     assert response.status == 500, (nginx.log(), gunicorn.log())
     assert response.elapsed >= GUNICORN_TIMEOUT - 0.5, response.elapsed
     assert "WORKER TIMEOUT" in gunicorn.log()
-    assert_x102_at_uwsgi_pass(deployment, "bind")
+    assert_x102_at_uwsgi_pass(deployment, "bind", response.status)
 
 
 @pytest.mark.usefixtures("need_gunicorn")
