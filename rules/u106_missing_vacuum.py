@@ -22,24 +22,20 @@ SUMMARY = "uWSGI leaves its unix socket and pidfile behind (no vacuum)."
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\nvacuum = true\n"}
 
-_FALSE = ("false", "off", "no")
-
-
 def check(deployment):
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
             continue
-        vacuum = server.last("vacuum")
-        if vacuum is not None and not (str(vacuum.value).lower() in _FALSE or vacuum.value == "0"):
+        if server.enabled("vacuum"):
             continue
         leftovers = [l for l in server.listeners if l.address.family == "unix" and not l.address.is_abstract]
         pidfile = server.last("pidfile", "pidfile2")
         if not leftovers and pidfile is None:
             continue
         first = leftovers[0].at if leftovers else pidfile.at
-        what = " and ".join(filter(None, [
-            f"unix socket {leftovers[0].address.path}" if leftovers else "",
-            f"pidfile {pidfile.value}" if pidfile is not None else "",
-        ]))
-        yield Hit(first, f"no `vacuum`: the {what} stay behind after uWSGI stops (nginx then gets "
-                  "\"Connection refused\" from the stale socket); add `vacuum = true`")
+        left = [f"the unix socket {leftovers[0].address.path}" if leftovers else "",
+                f"the pidfile {pidfile.value}" if pidfile is not None else ""]
+        what = " and ".join(filter(None, left))
+        effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers else ""
+        yield Hit(first, f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; "
+                  "add `vacuum = true`")

@@ -63,7 +63,7 @@ def check(deployment):
             if not local or deployment.listeners_at(address):
                 continue
             nearest = _nearest(deployment, address)
-            hint = f"; did you mean {nearest.address} ({nearest.label})?" if nearest else ""
+            hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?" if nearest else ""
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,

@@ -15,9 +15,8 @@ live value; otherwise the kernel default 4096, which the message says it assumed
 Lower the backlog to at most somaxconn, or raise `net.core.somaxconn` in
 `/etc/sysctl.d/` on the host (and in the container's network namespace).
 """
-import re
-
 from wsgilint.engine import Hit, Related
+from wsgilint.model.units import c_atoi
 
 CODE = "X106"
 SLUG = "backlog-over-somaxconn"
@@ -26,11 +25,6 @@ SUMMARY = "Listen backlog above net.core.somaxconn (uWSGI refuses to start)."
 
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:8001\nlisten = 65535\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:8001\nlisten = 1024\n"}
-
-
-def _leading_int(value) -> int | None:
-    match = re.match(r"\s*(\d+)", str(value))
-    return int(match.group(1)) if match else None
 
 
 def _somaxconn(deployment):
@@ -48,7 +42,7 @@ def check(deployment):
         option = server.last(key)
         if option is None or option.unresolved:
             continue
-        backlog = _leading_int(option.value)
+        backlog = c_atoi(option.value)
         if backlog is None or backlog <= limit:
             continue
         if server.kind == "uwsgi":
@@ -65,7 +59,7 @@ def check(deployment):
                 continue
             for arg in directive.args[1:]:
                 if arg.startswith("backlog="):
-                    backlog = _leading_int(arg[len("backlog="):])
+                    backlog = c_atoi(arg[len("backlog="):])
                     if backlog is not None and backlog > limit:
                         yield Hit(directive.at, f"listen backlog={backlog} but {said}: the kernel silently caps "
                                   f"the queue at {limit}; lower it or raise net.core.somaxconn", related,

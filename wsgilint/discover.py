@@ -16,7 +16,7 @@ from typing import Callable
 from .context import ReadContext
 from .model import Problem, SourceFile, Span
 
-KINDS = ("nginx", "uwsgi", "supervisor", "gunicorn", "systemd", "sysctl", "limits")
+KINDS = ("nginx", "uwsgi", "supervisor", "gunicorn", "systemd", "sysctl", "limits", "tmpfiles")
 
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
                  "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -43,6 +43,9 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     if kind == "sysctl":
         from .readers.sysctl import is_sysctl_text
         return is_sysctl_text
+    if kind == "tmpfiles":
+        from .readers.tmpfiles import is_tmpfiles_text
+        return is_tmpfiles_text
     from .readers.limits import is_limits_text
     return is_limits_text
 
@@ -61,6 +64,8 @@ def location_hints(path: str) -> list[str]:
     joined = "/".join(dirs)
     if "sysctl.d" in dirs or name == "sysctl.conf":
         add("sysctl")
+    if "tmpfiles.d" in dirs:
+        add("tmpfiles")
     if "limits.d" in dirs or (name == "limits.conf" and "security" in dirs):
         add("limits")
     if any(d.endswith((".service.d", ".socket.d")) for d in dirs) or ext in ("service", "socket"):

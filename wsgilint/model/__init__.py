@@ -6,6 +6,7 @@ what is here.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -101,6 +102,20 @@ class AppServer:
     def has(self, *keys: str) -> bool:
         return any(o.key in keys for o in self.options)
 
+    def enabled(self, *keys: str) -> bool:
+        """A boolean setting as this server reads it; False when nothing sets it.
+
+        uWSGI takes every value as true but ``false``/``off``/``no``/``0`` (so
+        ``master = false # x`` is true); Gunicorn's values are Python objects.
+        """
+        option = self.last(*keys)
+        if option is None:
+            return False
+        if self.kind == "uwsgi":
+            from ..readers.uwsgi_ini import uwsgi_bool
+            return uwsgi_bool(str(option.value))
+        return bool(option.value)
+
 
 @dataclass(eq=False)
 class ProcessManager:
@@ -193,6 +208,17 @@ class Host:
     users: dict[str, tuple[int, int]] = field(default_factory=dict)      # name -> (uid, gid), when known
     groups: dict[str, set[str]] = field(default_factory=dict)            # group -> member names
     nofile_limits: list[Setting[str]] = field(default_factory=list)      # limits.conf nofile lines
+    boot_directories: list[Setting[str]] = field(default_factory=list)   # tmpfiles.d d/D lines: created at boot
+
+    def directory_owner(self, path: str) -> tuple[int, int, int] | None:
+        """(uid, gid, mode) of a directory on this machine; None unless checking it live."""
+        if self.mode != "live":
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return info.st_uid, info.st_gid, info.st_mode
 
 
 @dataclass(eq=False)

@@ -27,7 +27,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
     for main in mains:
         tree = read_nginx_main(main.path, ctx)
         deployment.problems.extend(tree.problems)
-        covered.update(os.path.realpath(p) for p in tree.files)
+        covered.update(os.path.realpath(p) for p in tree.local_paths)
         deployment.nginx.append(nginx_instance(tree, standalone=False))
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     for fragment in files:
@@ -73,10 +73,20 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             deployment.managers.append(manager)
 
 
-def _start_directory(manager: ProcessManager) -> str | None:
+def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | None:
+    """The start directory here, when the tree holds it (relative paths resolve against it)."""
     if manager.directory is None:
         return None
-    return manager.directory.value
+    local = ctx.local(manager.directory.value)
+    return local if local and os.path.isdir(local) else None
+
+
+def _uwsgi_arguments(argv: list[str]) -> list[str]:
+    """What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``) in a command line."""
+    for index, word in enumerate(argv):
+        if os.path.basename(word).startswith("uwsgi"):
+            return argv[index + 1:]
+    return argv
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
@@ -89,8 +99,12 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             continue
         env = {name: setting.value for name, setting in manager.environment.items()}
         start = manager.argv.at or manager.at
-        build = uwsgi_from_argv if manager.runs_program == "uwsgi" else gunicorn_from_argv
-        server, problems = build(manager.argv.value, start, ctx, _start_directory(manager), env)
+        if manager.runs_program == "uwsgi":
+            server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
+                                               _local_start_directory(manager, ctx), env)
+        else:
+            directory = manager.directory.value if manager.directory else None
+            server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env)
         deployment.problems.extend(problems)
         server.manager, manager.runs = manager, server
         if server.start_directory is None:
@@ -114,6 +128,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
 def _read_host(discovery: Discovery, ctx: ReadContext) -> Host:
     from ..readers.limits import read_limits
     from ..readers.sysctl import read_somaxconn
+    from ..readers.tmpfiles import read_tmpfiles
 
     somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
     host = Host(mode=ctx.mode, somaxconn=somaxconn)
@@ -121,6 +136,10 @@ def _read_host(discovery: Discovery, ctx: ReadContext) -> Host:
         for line in read_limits(source.path, ctx):
             if line.item == "nofile":
                 host.nofile_limits.append(Setting(f"{line.domain} {line.type} nofile {line.value}", line.at))
+    for source in discovery.of_kind("tmpfiles"):
+        for entry in read_tmpfiles(source.path, ctx):
+            if entry.type in "dDvqQ":
+                host.boot_directories.append(Setting(entry.path, entry.at))
     if ctx.mode in ("live", "snapshot"):
         _read_accounts(ctx, host)
     return host

@@ -1,0 +1,48 @@
+"""`proxy_pass http://` sends HTTP to a server that speaks the uwsgi protocol.
+
+## What it checks
+An nginx `proxy_pass` whose target is a uWSGI `socket` / `uwsgi-socket` (the binary
+uwsgi protocol) or a Gunicorn running `--protocol uwsgi`.
+
+## What breaks in production
+Measured on nginx 1.22 with uWSGI 2.0.31: **502** at once; uWSGI reads "GET " as a
+packet header and logs `invalid request block size: 21573 (max 4096)...skip`, nginx
+logs `upstream prematurely closed connection`. With a large `buffer-size` the 502
+comes after uWSGI's `socket-timeout` instead, and uWSGI logs nothing.
+
+## How to fix
+Use `uwsgi_pass` with `include uwsgi_params;` for a uwsgi socket, or make uWSGI listen
+with `http-socket =` for `proxy_pass`.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X103"
+SLUG = "proxy-pass-to-uwsgi-socket"
+SEVERITY = "error"
+SUMMARY = "proxy_pass http:// points at a uwsgi-protocol socket."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n",
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:8000\nmodule = app.wsgi\n",
+}
+GOOD = {
+    "deploy/nginx.conf": BAD["deploy/nginx.conf"],
+    "deploy/uwsgi.ini": "[uwsgi]\nhttp-socket = 127.0.0.1:8000\nmodule = app.wsgi\n",
+}
+
+
+def check(deployment):
+    for route in deployment.routes:
+        if route.protocol not in ("http", "https"):
+            continue
+        for target in route.targets:
+            for listener in deployment.listeners_at(target.address):
+                if listener.protocol != "uwsgi":
+                    continue
+                yield Hit(
+                    target.at,
+                    f"proxy_pass sends HTTP to {target.address}, the {listener.label}, which speaks the uwsgi "
+                    "protocol: nginx answers 502 (uWSGI logs \"invalid request block size: 21573\"); use "
+                    "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI",
+                    (Related(listener.at, f"{listener.label} speaks the uwsgi protocol"),),
+                )

@@ -1,0 +1,105 @@
+"""nginx's worker user may not connect to the app's unix socket.
+
+## What it checks
+For a route to a unix socket, the socket's owner, group and mode as the app server
+creates it, against the user nginx's workers run as:
+- uWSGI creates sockets with mode 0755 under the usual umask 022 unless
+  `chmod-socket` is set, owned by the user it runs as (`uid`/`gid` are applied before
+  it binds, unless `chown-socket` is set);
+- Gunicorn applies its `umask` (default 0, so mode 0777);
+- nginx's workers run as its `user` (the binary's default is `nobody`; Debian's
+  nginx.conf sets `www-data`).
+Connecting to a unix socket needs write permission on it. When the answer depends on
+group membership the checked files do not show, the finding is a warning that says so.
+
+## What breaks in production
+Every request gets **502** and nginx logs
+`connect() to unix:/run/app.sock failed (13: Permission denied)` (measured with nginx
+1.22 and uWSGI 2.0.31: mode 0600 for another user, and the default 0755).
+
+## How to fix
+Let the socket's group be one nginx's user belongs to and set `chmod-socket = 660`
+(uWSGI, with `chown-socket = app:www-data`), or run the app as nginx's user.
+Avoid 666: any local user could then talk to the app (see U115).
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X104"
+SLUG = "socket-permission-denied"
+SEVERITY = "error"
+SUMMARY = "nginx's user cannot connect to the app's unix socket (mode, owner, group)."
+
+BAD = {
+    "etc/nginx/nginx.conf": "user www-data;\nevents {}\nhttp {\n    server {\n        listen 80;\n"
+                            "        location / {\n            include uwsgi_params;\n"
+                            "            uwsgi_pass unix:/run/app/app.sock;\n        }\n    }\n}\n",
+    "etc/uwsgi/apps-enabled/app.ini": "[uwsgi]\nuid = app\ngid = app\nsocket = /run/app/app.sock\nvacuum = true\n",
+}
+GOOD = {
+    "etc/nginx/nginx.conf": BAD["etc/nginx/nginx.conf"],
+    "etc/uwsgi/apps-enabled/app.ini": "[uwsgi]\nuid = app\ngid = app\nsocket = /run/app/app.sock\n"
+                                      "chown-socket = app:www-data\nchmod-socket = 660\nvacuum = true\n",
+}
+
+
+def _owner(listener):
+    """(user, group) of the socket file, as far as the files tell."""
+    server = listener.server
+    user = listener.owner.value if listener.owner else None
+    group = listener.group.value if listener.group else None
+    if user is None and server.manager is not None and server.manager.user is not None:
+        user = server.manager.user.value
+    if group is None and server.manager is not None and server.manager.group is not None:
+        group = server.manager.group.value
+    return user, group
+
+
+def _verdict(deployment, nginx_user, mode, user, group):
+    """('error'|'warning'|None, reason)."""
+    if mode & 0o002:
+        return None, ""
+    if user is not None and user == nginx_user:
+        return (None, "") if mode & 0o200 else ("error", f"the socket's owner {user} has no write permission")
+    members = deployment.host.groups.get(group) if group else None
+    primary = deployment.host.users.get(nginx_user)
+    group_gid = deployment.host.users.get(group, (None, None))[1] if group else None
+    in_group = group == nginx_user or (members is not None and nginx_user in members) or \
+        (primary is not None and group_gid is not None and primary[1] == group_gid)
+    if mode & 0o020:
+        if in_group:
+            return None, ""
+        if group is None:
+            return "warning", "only the socket's group may write to it, and the files do not show that group"
+        if members is None:
+            return "warning", f"only group {group} may write to it, and the files do not show whether {nginx_user} is in it"
+        return "error", f"only group {group} may write to it and {nginx_user} is not a member"
+    if user is None:
+        return "warning", f"only the socket's owner may write to it (mode {mode:04o}), and who starts the app is not in the files"
+    return "error", f"only its owner {user} may write to it (mode {mode:04o})"
+
+
+def check(deployment):
+    for instance in deployment.nginx:
+        if instance.user.at is None and instance.standalone:
+            continue  # a fragment: the nginx user is not in the checked files
+        nginx_user = instance.user.value.split()[0]
+        for route in instance.routes:
+            for target in route.targets:
+                if target.address.family != "unix":
+                    continue
+                for listener in deployment.listeners_at(target.address):
+                    if listener.mode is None:
+                        continue
+                    user, group = _owner(listener)
+                    severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group)
+                    if severity is None:
+                        continue
+                    assumed = f" ({listener.mode.note})" if listener.mode.note else ""
+                    yield Hit(target.at,
+                              f"nginx's workers run as {nginx_user} but {reason}{assumed}: nginx answers 502 "
+                              "(\"connect() ... failed (13: Permission denied)\"); give the socket a group nginx is in "
+                              "and mode 660 (uWSGI: chown-socket, chmod-socket)",
+                              (Related(listener.at, f"{listener.label} is created here"),
+                               Related(instance.user.at or instance.main, f"nginx runs as {nginx_user}"
+                                       + (f" ({instance.user.note})" if instance.user.note else ""))),
+                              severity=severity)

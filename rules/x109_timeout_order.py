@@ -1,0 +1,90 @@
+"""The app's request timeout is not below nginx's read timeout, or there is none.
+
+## What it checks
+For each route to an app server: uWSGI `harakiri`, or Gunicorn `timeout` (sync worker
+only — other workers keep heartbeating through a long request), against the route's
+`uwsgi_read_timeout` / `proxy_read_timeout` (60 s by default). A uWSGI instance behind
+nginx with no `harakiri` at all is reported too.
+
+## What breaks in production
+When nginx gives up first, the client gets **504** while the worker goes on with the
+request to the end; uWSGI even logs it as a 200 (measured with nginx 1.22 and uWSGI
+2.0.31). Without any app timeout, a stuck request holds its worker forever.
+
+## How to fix
+Set the app timeout a little below nginx's read timeout (`harakiri = 55` with the
+60 s default), or raise `*_read_timeout` above it.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.units import c_atoi, nginx_seconds
+
+CODE = "X109"
+SLUG = "timeout-order"
+SEVERITY = "warning"
+SUMMARY = "App request timeout not below nginx's read timeout (504 while the worker goes on)."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                         "        uwsgi_read_timeout 30s;\n        uwsgi_pass 127.0.0.1:3031;\n    }\n}\n",
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nharakiri = 60\n",
+}
+GOOD = {
+    "deploy/nginx.conf": BAD["deploy/nginx.conf"],
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nharakiri = 25\n",
+}
+
+def _read_timeout(route):
+    name = {"uwsgi": "uwsgi_read_timeout", "http": "proxy_read_timeout", "https": "proxy_read_timeout"}.get(route.protocol)
+    if name is None:
+        return None, None, None
+    directives = route.effective(name)
+    if not directives:
+        return name, 60.0, None
+    return name, nginx_seconds(directives[-1].args[0]) if directives[-1].args else None, directives[-1]
+
+
+def _app_timeout(server):
+    if server.kind == "uwsgi":
+        option = server.last("harakiri")
+        if option is None or option.unresolved:
+            return "harakiri", None, option
+        return "harakiri", c_atoi(option.value) or None, option
+    worker = server.last("worker_class")
+    threads = server.last("threads")
+    if (worker is not None and str(worker.value) not in ("sync", "SyncWorker")) or \
+            (threads is not None and not threads.unresolved and str(threads.value).isdigit() and int(threads.value) > 1):
+        return "timeout", None, "not-sync"
+    option = server.last("timeout")
+    if option is not None and option.unresolved:
+        return "timeout", None, option
+    return "timeout", float(option.value) if option is not None else 30.0, option
+
+
+def check(deployment):
+    reported = set()
+    for route in deployment.routes:
+        name, nginx_timeout, directive = _read_timeout(route)
+        if name is None or nginx_timeout is None:
+            continue
+        for target in route.targets:
+            for listener in deployment.listeners_at(target.address):
+                server = listener.server
+                key, app_timeout, option = _app_timeout(server)
+                if option == "not-sync" or (key, id(server), target.at) in reported:
+                    continue
+                reported.add((key, id(server), target.at))
+                related = [Related(directive.at, f"{name} {directive.args[0]}")] if directive else []
+                said = f"{name} {nginx_timeout:g} s" + ("" if directive else " (nginx default)")
+                if app_timeout is None:
+                    if server.kind == "uwsgi" and option is None:
+                        yield Hit(target.at, f"uWSGI has no `harakiri` while nginx gives up after {said}: a stuck "
+                                  "request holds its worker forever after nginx answered 504; set harakiri below "
+                                  f"{nginx_timeout:g}", tuple(related + [Related(server.at, "uWSGI instance")]))
+                    continue
+                if app_timeout >= nginx_timeout:
+                    where = option.at if option is not None else server.at
+                    default = "" if option is not None else " (Gunicorn default)"
+                    yield Hit(where, f"{key} = {app_timeout:g} s{default} is not below nginx's {said}: nginx answers "
+                              "504 while the worker goes on with the request (uWSGI even logs it as 200); set "
+                              f"{key} below {nginx_timeout:g} or raise {name}",
+                              tuple(related + [Related(target.at, f"{route.handler.name} to this app")]))

@@ -1,0 +1,61 @@
+"""uWSGI's `buffer-size` is smaller than the request headers nginx forwards.
+
+## What it checks
+A route with `uwsgi_pass` to a uWSGI instance whose `buffer-size` (default 4096 bytes)
+is smaller than one of nginx's `large_client_header_buffers` (default `4 8k`): nginx
+accepts header lines up to that size and forwards them all in one uwsgi packet.
+
+## What breaks in production
+A request with big headers — a 6 KB cookie is enough — gets **502**; uWSGI logs
+`invalid request block size: 6419 (max 4096)...skip` and nginx `recv() failed (104:
+Connection reset by peer)` (measured with nginx 1.22 and uWSGI 2.0.31).
+
+## How to fix
+Set `buffer-size = 32768` (uWSGI clamps anything above 65535).
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.units import c_atoi, nginx_size
+
+CODE = "X111"
+SLUG = "header-buffer-too-small"
+SEVERITY = "warning"
+SUMMARY = "uWSGI buffer-size below what nginx forwards (502 on big cookies)."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                         "        uwsgi_pass 127.0.0.1:3031;\n    }\n}\n",
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\n",
+}
+GOOD = {
+    "deploy/nginx.conf": BAD["deploy/nginx.conf"],
+    "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nbuffer-size = 32768\n",
+}
+
+
+def check(deployment):
+    reported = set()
+    for route in deployment.routes:
+        if route.protocol != "uwsgi":
+            continue
+        buffers = route.effective("large_client_header_buffers")
+        forwarded = nginx_size(buffers[-1].args[1]) if buffers and len(buffers[-1].args) > 1 else 8192
+        if forwarded is None:
+            continue
+        for target in route.targets:
+            for listener in deployment.listeners_at(target.address):
+                server = listener.server
+                if server.kind != "uwsgi" or listener.protocol != "uwsgi" or id(server) in reported:
+                    continue
+                option = server.last("buffer-size", "b")
+                if option is not None and option.unresolved:
+                    continue
+                size = min(c_atoi(option.value) or 0, 65535) if option is not None else 4096
+                if size >= forwarded:
+                    continue
+                reported.add(id(server))
+                said = f"buffer-size = {size}" + ("" if option is not None else " (uWSGI default)")
+                related = (Related(target.at, f"nginx forwards header lines up to {forwarded} bytes here"),)
+                yield Hit(option.at if option is not None else server.at,
+                          f"{said} is below the {forwarded}-byte header lines nginx accepts and forwards: a request "
+                          "with big headers (a 6 KB cookie) gets 502 and uWSGI logs \"invalid request block size\"; "
+                          "set buffer-size = 32768", related)

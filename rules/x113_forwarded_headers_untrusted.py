@@ -1,0 +1,71 @@
+"""Gunicorn behind nginx does not learn that the client used HTTPS.
+
+## What it checks
+For each `proxy_pass` to a Gunicorn instance:
+- nginx serves TLS there (`listen ... ssl` or port 443) but sends no
+  `X-Forwarded-Proto` header;
+- nginx reaches Gunicorn over TCP from another host, while Gunicorn's
+  `forwarded_allow_ips` keeps its default `127.0.0.1,::1`, so the header is ignored.
+
+## What breaks in production
+The app sees `wsgi.url_scheme = http` behind TLS: redirects go to `http://`, secure
+cookies and CSRF origin checks fail (measured with Gunicorn 27: from 127.0.0.2 the
+header was ignored; from 127.0.0.1 it was honoured).
+
+## How to fix
+Add `proxy_set_header X-Forwarded-Proto $scheme;`, and set `forwarded_allow_ips` to
+nginx's address when nginx runs on another host.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "X113"
+SLUG = "forwarded-headers-untrusted"
+SEVERITY = "warning"
+SUMMARY = "Gunicorn behind nginx cannot see the original scheme (X-Forwarded-Proto)."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 443 ssl;\n    ssl_certificate /etc/ssl/app.pem;\n"
+                         "    ssl_certificate_key /etc/ssl/app.key;\n    location / {\n"
+                         "        proxy_set_header Host $host;\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n",
+    "deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\n",
+}
+GOOD = {
+    "deploy/nginx.conf": BAD["deploy/nginx.conf"].replace(
+        "proxy_set_header Host $host;\n", "proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n"),
+    "deploy/gunicorn.conf.py": BAD["deploy/gunicorn.conf.py"],
+}
+
+
+def _serves_tls(route) -> bool:
+    if route.server is None:
+        return False
+    for listen in route.server.listens:
+        if "ssl" in listen.args or (listen.args and listen.args[0].rsplit(":", 1)[-1] == "443"):
+            return True
+    return False
+
+
+def _sends_proto(route) -> bool:
+    return any(d.args and d.args[0].lower() in ("x-forwarded-proto", "forwarded") for d in route.effective("proxy_set_header"))
+
+
+def check(deployment):
+    for route in deployment.routes:
+        if route.protocol not in ("http", "https"):
+            continue
+        for target in route.targets:
+            for listener in deployment.listeners_at(target.address):
+                server = listener.server
+                if server.kind != "gunicorn":
+                    continue
+                related = (Related(listener.at, f"{listener.label}"),)
+                if _serves_tls(route) and not _sends_proto(route):
+                    yield Hit(route.handler.at, "nginx serves TLS here but sends no X-Forwarded-Proto to Gunicorn: the "
+                              "app sees http (redirects to http://, secure cookies and CSRF checks fail); add "
+                              "`proxy_set_header X-Forwarded-Proto $scheme;`", related)
+                allowed = server.last("forwarded_allow_ips")
+                remote = target.address.family == "inet" and not target.address.is_loopback
+                if remote and allowed is None and _sends_proto(route):
+                    yield Hit(route.handler.at, f"nginx reaches Gunicorn at {target.address} from another host, but "
+                              "forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): X-Forwarded-Proto is ignored and "
+                              "the app sees http; set forwarded_allow_ips to nginx's address", related)

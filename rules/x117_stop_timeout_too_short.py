@@ -1,0 +1,61 @@
+"""The manager kills the app before its graceful shutdown can finish.
+
+## What it checks
+Gunicorn's `graceful_timeout` (default 30 s) or uWSGI's `worker-reload-mercy`
+(default 60 s) against Supervisor's `stopwaitsecs` (default 10 s) or systemd's
+`TimeoutStopSec` (default 90 s). Only pairs where at least one side is written in the
+files are reported: defaults alone are left to the authors of the defaults.
+
+## What breaks in production
+On every stop or deploy, requests still running when the manager's wait ends are cut
+by SIGKILL: clients get a reset connection or nginx a 502.
+
+## How to fix
+Make the manager wait longer than the app's graceful timeout (`stopwaitsecs = 35`
+for Gunicorn's default 30 s), or shorten the graceful timeout.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.units import c_atoi
+
+CODE = "X117"
+SLUG = "stop-timeout-too-short"
+SEVERITY = "warning"
+SUMMARY = "The manager's stop timeout is shorter than the app's graceful shutdown."
+
+BAD = {
+    "etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn -c /srv/app/gunicorn.conf.py app:app\n"
+                                      "stopwaitsecs=10\n",
+    "srv/app/gunicorn.conf.py": "bind = '127.0.0.1:8000'\ngraceful_timeout = 60\n",
+}
+GOOD = {
+    "etc/supervisor/conf.d/app.conf": BAD["etc/supervisor/conf.d/app.conf"].replace("stopwaitsecs=10", "stopwaitsecs=65"),
+    "srv/app/gunicorn.conf.py": BAD["srv/app/gunicorn.conf.py"],
+}
+
+_DEFAULTS = {"gunicorn": ("graceful_timeout", 30), "uwsgi": ("worker-reload-mercy", 60)}
+
+
+def check(deployment):
+    for manager in deployment.managers:
+        server = manager.runs
+        if server is None:
+            continue
+        key, default = _DEFAULTS[server.kind]
+        option = server.last(key)
+        if option is not None and option.unresolved:
+            continue
+        graceful = c_atoi(option.value) if option is not None else default
+        written_wait = manager.stop_timeout is not None and manager.stop_timeout.at is not None
+        if graceful is None or (option is None and not written_wait):
+            continue
+        if server.kind == "uwsgi" and option is None:
+            continue  # uWSGI waits worker-reload-mercy on reloads; on stop only when it is tuned
+        wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
+        if wait >= graceful:
+            continue
+        setting = "stopwaitsecs" if manager.kind == "supervisor" else "TimeoutStopSec"
+        where = manager.stop_timeout.at if written_wait else manager.at
+        said = f"{setting} {wait:g} s" + ("" if written_wait else f" ({manager.kind} default)")
+        yield Hit(where, f"{said} is shorter than {key} {graceful} s" + ("" if option else " (default)") +
+                  f": on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",
+                  (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),))

@@ -1,0 +1,35 @@
+"""systemd-tmpfiles lines (``tmpfiles.d/*.conf``): which directories are created at boot."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import ReadContext
+from ..model.span import Span
+
+_LINE = re.compile(r"^([a-zA-Z])[+!=~^-]*\s+(\S+)")
+
+
+@dataclass(frozen=True, slots=True)
+class TmpfilesEntry:
+    type: str
+    path: str
+    at: Span
+
+
+def is_tmpfiles_text(text: str) -> bool:
+    lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    return bool(lines) and all(_LINE.match(l.strip()) and _LINE.match(l.strip()).group(2).startswith("/") for l in lines)
+
+
+def read_tmpfiles(local_path: str, ctx: ReadContext) -> list[TmpfilesEntry]:
+    text = ctx.read(local_path).text or ""
+    display = ctx.display(local_path)
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LINE.match(line.strip())
+        if match and not line.lstrip().startswith("#"):
+            column = line.index(match.group(2)) + 1
+            entries.append(TmpfilesEntry(match.group(1), match.group(2),
+                                         Span(display, number, column, column + len(match.group(2)))))
+    return entries
