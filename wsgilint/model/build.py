@@ -4,17 +4,20 @@ manager starts, and which app-server configs nobody starts (they stand alone).""
 from __future__ import annotations
 
 import os
+import re
 
 from ..context import ReadContext
 from ..discover import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
 
 
+_MAIN_BLOCK = re.compile(r"^\s*(http|events)\s*\{", re.M)
+
+
 def _is_nginx_main(path: str, ctx: ReadContext) -> bool:
-    if os.path.basename(path) == "nginx.conf":
-        return True
-    text = ctx.read(path).text or ""
-    return "events" in text and "http" in text and "{" in text
+    """A main config has the top-level blocks; a file named nginx.conf that holds only
+    ``server`` blocks is a site fragment (common in repositories)."""
+    return bool(_MAIN_BLOCK.search(ctx.read(path).text or ""))
 
 
 def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:

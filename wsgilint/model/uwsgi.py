@@ -136,7 +136,9 @@ def _display_name(path: str) -> str:
 
 def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:
     ini = read_ini(local_path, ctx)
-    server = uwsgi_server(_display_name(local_path), Span(ini.path), ini.options, ini.files, ini.placeholders_used)
+    # The instance is defined where its section starts: defaults are reported there.
+    header = next((s.at for s in ini.sections if s.name == ini.section), Span(ini.path))
+    server = uwsgi_server(_display_name(local_path), header, ini.options, ini.files, ini.placeholders_used)
     return server, ini.problems
 
 
