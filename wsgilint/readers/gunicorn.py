@@ -214,6 +214,34 @@ def _reload_engine(value: Any) -> Any:
     return value
 
 
+def _statsd_address(value: Any) -> Any:
+    """gunicorn.util.parse_address with port 8125: a unix path, or (host, port)."""
+    text = _string(value)
+    if text is None:
+        return None
+    legacy = re.fullmatch(r"unix:(\d+)", text)
+    if legacy:
+        return ("unix", int(legacy.group(1)))
+    if re.match(r"unix:(//)?", text):
+        return re.split(r"unix:(//)?", text)[-1]
+    if text.startswith("fd://"):
+        raise InvalidValue("Value must be one of ('host:port', 'unix://PATH')")
+    if text.startswith("tcp://"):
+        text = text.split("tcp://")[1]
+    host, port = text, "8125"
+    if "[" in text and "]" in text:
+        host = text.split("]")[0][1:]
+        port = (text.split("]:") + ["8125"])[1]
+    elif ":" in text:
+        host, port = (text.split(":") + ["8125"])[:2]
+    elif text == "":
+        host = "0.0.0.0"
+    try:
+        return (host.lower(), int(port))
+    except ValueError:
+        raise InvalidValue("Value must be one of ('host:port', 'unix://PATH')") from None
+
+
 def _unchanged(value: Any) -> Any:
     return value
 
@@ -228,7 +256,7 @@ _VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "bool": _bool,
     "string": _string,
     "chdir": _string,
-    "statsd_address": _string,
+    "statsd_address": _statsd_address,
     "list_string": _list_string,
     "list_of_files_or_patterns": _list_string,
     "string_to_list": _string_to_list,
@@ -678,7 +706,7 @@ def _arity(arguments: ast.arguments) -> int:
     return len(arguments.posonlyargs) + len(arguments.args)
 
 
-def _syntax_problem(error: SyntaxError, display: str, lines: list[str]) -> Problem:
+def _syntax_problem(error: SyntaxError, display: str) -> Problem:
     line = error.lineno or 0
     column = error.offset or 0
     return Problem("syntax", f"not valid Python, Gunicorn cannot load it: {error.msg}",
@@ -690,7 +718,7 @@ def read_gunicorn_text(text: str, display: str) -> GunicornConfig:
     try:
         module = ast.parse(text, filename=display)
     except SyntaxError as error:
-        reader.config.problems.append(_syntax_problem(error, display, reader.lines))
+        reader.config.problems.append(_syntax_problem(error, display))
         return reader.config
     except (ValueError, RecursionError, MemoryError) as error:  # NUL bytes, absurd nesting
         reader.config.problems.append(Problem("syntax", f"not valid Python: {error}", Span(display)))
@@ -843,10 +871,10 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
         while index < len(argv):
             token = argv[index]
             index += 1
+            if token == "--" and not only_positionals:
+                only_positionals = True
+                continue
             if only_positionals or not _looks_like_option(token):
-                if token == "--" and not only_positionals:
-                    only_positionals = True
-                    continue
                 if not in_positional_chunk:
                     positional_chunks += 1
                     in_positional_chunk = True

@@ -84,8 +84,8 @@ def is_sysctl_text(text: str) -> bool:
 def _priority(local_path: str) -> int:
     directory = posixpath.dirname(os.path.abspath(local_path).replace(os.sep, "/"))
     for rank, suffix in enumerate(_DIRECTORY_PRIORITY):
+        # "/usr/lib/sysctl.d" also ends with "/lib/sysctl.d"; the tuple lists it first.
         if directory == "/" + suffix or directory.endswith("/" + suffix):
-            # "lib/sysctl.d" also ends "usr/lib/sysctl.d": the longest suffix is checked first.
             return rank
     return 0
 
