@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..context import ReadContext
 from ..model.span import Span
@@ -63,19 +63,20 @@ def program_of(argv: list[str]) -> str:
     return ""
 
 
-def _logical_lines(text: str) -> list[tuple[int, int, str]]:
-    """(line number, column of the first character, text) with backslash continuations joined."""
+def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:
+    """(line number, first column, end column on that line, text) with backslash continuations joined."""
     result = []
     physical = text.split("\n")
     index = 0
     while index < len(physical):
         number = index + 1
         line = physical[index].rstrip("\r")
+        end_column = len(line.rstrip("\\").rstrip()) + 1
         index += 1
         while line.endswith("\\") and index < len(physical):
             line = line[:-1] + " " + physical[index].rstrip("\r").lstrip()
             index += 1
-        result.append((number, len(line) - len(line.lstrip()) + 1, line))
+        result.append((number, len(line) - len(line.lstrip()) + 1, end_column, line))
     return result
 
 
@@ -103,12 +104,12 @@ def _commands(words: list[str]) -> list[tuple[list[str], str]]:
     return [(c, op) for c, op in commands if c]
 
 
-def _find(lines: list[tuple[int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
+def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
     directory: str | None = None
     exports: dict[str, str] = {}
     found: ServerLine | None = None
     found_last = False
-    for number, column, line in lines:
+    for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             found_last = False
             execs = False
@@ -127,13 +128,12 @@ def _find(lines: list[tuple[int, int, str]], shell: str, dash_c: bool) -> Server
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
             elif program_of(command):
-                found = ServerLine(program_of(command), command, number, column, column + len(line.strip()),
+                found = ServerLine(program_of(command), command, number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&")
                 found_last = operator in ("", ";", "&&")
     if found and dash_c and shell == "bash" and found_last and not found.execs:
         # bash -c replaces itself with its last simple command (measured with bash 5.2; dash does not)
-        found = ServerLine(found.program, found.argv, found.line, found.column, found.end_column, True,
-                           found.directory, found.exports, found.background)
+        found = replace(found, execs=True)
     return found
 
 

@@ -142,7 +142,8 @@ def section_kind(name: str) -> str:
 
 
 _DISCOVERY_RE = re.compile(
-    r"^[ \t]*\[(?:(?:program|group|fcgi-program|eventlistener):[^\]\s]+|supervisord|unix_http_server|include)\][ \t]*(?:[;#].*)?$",
+    r"^[ \t]*\[(?:(?:program|group|fcgi-program|eventlistener):[^\]\s]+|supervisord|unix_http_server|include)\]"
+    r"[ \t\r]*(?:[;#].*)?$",
     re.M,
 )
 
@@ -571,7 +572,7 @@ class _Expander:
     def __init__(self, config: SupervisorConfig, ctx: ReadContext, text_here: bool) -> None:
         self.config = config
         self.ctx = ctx
-        self.text_here = text_here          # supervisord replaced %(here)s as text already (see read_supervisor)
+        self.text_here = text_here
         self.environment: dict[str, str] = {}
 
     def here(self, local_file: str) -> str | None:
@@ -580,7 +581,9 @@ class _Expander:
             return directory
         if self.ctx.mode == "snapshot":
             relative = os.path.relpath(directory, os.path.abspath(self.ctx.root))
-            return None if relative.startswith("..") else "/" + relative.replace(os.sep, "/").lstrip("./")
+            if relative.startswith(".."):
+                return None
+            return "/" if relative == "." else "/" + relative.replace(os.sep, "/")
         return None
 
     def expand(self, value: SupervisorValue, names: dict[str, Any], label: str, times: int = 1) -> Expanded:
@@ -805,8 +808,10 @@ def read_supervisor(local_path: str, ctx: ReadContext) -> SupervisorConfig:
     config = SupervisorConfig(local_path)
     reader = _Reader(config, ctx)
     reader.read(local_path)
-    has_include = config.section("include") is not None
-    expander = _Expander(config, ctx, text_here=has_include)
+    # With an [include] section supervisord replaces "%(here)s" as plain text, file by
+    # file, before any %-formatting (UnhosedConfigParser.expand_here); without one,
+    # "here" is an ordinary expansion name. Only "%%(here)s" tells the two apart.
+    expander = _Expander(config, ctx, text_here=config.section("include") is not None)
     _include(reader, expander, local_path)
     _supervisord_environment(expander)
     groups = _group_of(config, expander)

@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from wsgilint.context import ReadContext
+from wsgilint.model.managers import managers_from_supervisor
+from wsgilint.model.span import Span
+from wsgilint.readers.supervisor import (
+    expand, is_supervisor_text, parse_environment, read_supervisor, section_kind, split_command,
+)
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def read(tmp_path: Path, text: str, mode: str = "live"):
+    path = write(tmp_path, "supervisord.conf", text)
+    ctx = ReadContext(mode=mode, cwd=str(tmp_path))
+    return read_supervisor(path, ctx), ctx
+
+
+def test_value_positions_and_cut_comment(tmp_path):
+    config, _ = read(tmp_path, "[program:web]\ncommand = /srv/bin/gunicorn app ; the app\n  --workers 2\n")
+    value = config.section("program:web").keys["command"]
+    assert value.raw == "/srv/bin/gunicorn app\n--workers 2"
+    assert value.at == Span("supervisord.conf", 2, 11, 32)
+    assert value.key_at == Span("supervisord.conf", 2, 1, 8)
+    assert value.end_line == 3
+    assert value.comment == "; the app"
+    assert value.comments[0].at == Span("supervisord.conf", 2, 33, 42)
+
+
+def test_comment_needs_whitespace_before_it(tmp_path):
+    config, _ = read(tmp_path, "[program:a]\ncommand=/bin/sleep 1003;comment\ndirectory=/tmp #x\n")
+    keys = config.section("program:a").keys
+    assert keys["command"].raw == "/bin/sleep 1003;comment"
+    assert keys["directory"].raw == "/tmp"
+
+
+def test_quotes_do_not_protect_from_comments(tmp_path):
+    config, ctx = read(tmp_path, '[program:q]\ncommand=/bin/sh -c "echo a ; echo b"\n')
+    assert config.section("program:q").keys["command"].raw == '/bin/sh -c "echo a'
+    manager, = managers_from_supervisor(config, ctx)
+    assert manager.argv.value == []
+    assert "No closing quotation" in manager.argv.note
+
+
+def test_sections_merge_keys_lowercase_and_default(tmp_path):
+    config, _ = read(tmp_path, "[DEFAULT]\nstopsignal=INT\n[program:a]\nCommand=/bin/a\n[program:a]\nUSER=app\n")
+    section = config.section("program:a")
+    assert set(section.keys) == {"command", "user"}
+    assert len(section.headers) == 2
+    assert section.get("stopsignal").raw == "INT"
+
+
+def test_syntax_problems_are_located(tmp_path):
+    config, _ = read(tmp_path, "stray=1\n[program:a]\ncommand=/bin/a\nno delimiter\n")
+    located = sorted((p.at.line, p.kind) for p in config.problems)
+    assert located == [(1, "syntax"), (4, "syntax")]
+
+
+def test_section_kinds():
+    assert section_kind("program:x") == "program"
+    assert section_kind("fcgi-program:x") == "fcgi-program"
+    assert section_kind("unix_http_server") == "unix_http_server"
+    assert section_kind("programs:x") == "unknown"
+    assert section_kind("program") == "unknown"
+    assert section_kind("rpcinterface:supervisor") == "rpcinterface"
+
+
+def test_is_supervisor_text():
+    assert is_supervisor_text("; c\n[program:web]\ncommand=x\n")
+    assert is_supervisor_text("[supervisord]\n")
+    assert not is_supervisor_text("[uwsgi]\nsocket=/tmp/s\n")
+    assert not is_supervisor_text("[Unit]\nDescription=x\n")
+
+
+def test_expand_keeps_run_time_names_symbolic():
+    result = expand("%(ENV_HOME)s/%(program_name)s-%(process_num)02d", {"program_name": "w", "process_num": 3})
+    assert result.text == "%(ENV_HOME)s/w-03"
+    assert result.unresolved == ("ENV_HOME",)
+    assert not result.error
+
+
+def test_expand_failures_are_recorded_not_raised():
+    assert "incomplete format" in expand("printf 100%", {}).error
+    assert "unsupported format character" in expand("date +%Y", {}).error
+    assert "('nope')" in expand("%(nope)s", {"program_name": "x"}).error
+    assert expand("date +%%s", {}).text == "date +%s"
+
+
+def test_bare_percent_s_is_the_whole_environment():
+    result = expand("/bin/date +%s", {"program_name": "x"})
+    assert result.whole_environment
+    assert not result.error
+
+
+def test_environment_like_supervisor():
+    assert parse_environment('A=1, B=x y').values == {"A": "1", "B": "x"}
+    assert parse_environment('A=1, B=x y').dropped == ("y",)
+    assert parse_environment('A="x y",B=\'z w\'').values == {"A": "x y", "B": "z w"}
+    assert parse_environment("A=1 B=2").error.startswith("Unexpected end of key/value pairs")
+    assert parse_environment("A=1;B=2").values == {"A": "1", "B": "2"}
+
+
+def test_split_command():
+    assert split_command("/bin/sh -c 'a b'") == (["/bin/sh", "-c", "a b"], "")
+    assert split_command("")[0] is None
+
+
+def test_includes_relative_to_main_sorted_and_unmatched(tmp_path):
+    write(tmp_path, "conf.d/b.conf", "[program:b]\ncommand=/bin/b\n[include]\nfiles=never.conf\n")
+    write(tmp_path, "conf.d/a.conf", "[program:a]\ncommand=%(here)s/a\n")
+    config, ctx = read(tmp_path, "[supervisord]\n[include]\nfiles = conf.d/*.conf none/*.conf\n")
+    assert [Path(p).name for p in config.included_files] == ["a.conf", "b.conf"]
+    assert [(u.pattern, u.at.line, u.certain) for u in config.unmatched_includes] == [("none/*.conf", 3, True)]
+    managers = {m.name: m for m in managers_from_supervisor(config, ctx)}
+    assert managers["a"].argv.value == [str(tmp_path / "conf.d") + "/a"]
+    assert managers["a"].argv.at.path == "conf.d/a.conf"
+
+
+def test_repository_include_by_suffix(tmp_path):
+    fragment = write(tmp_path, "repo/etc/supervisor/conf.d/web.conf", "[program:web]\ncommand=gunicorn app\n")
+    main = write(tmp_path, "repo/etc/supervisor/supervisord.conf",
+                 "[supervisord]\n[include]\nfiles=/etc/supervisor/conf.d/*.conf /etc/other/*.conf\n")
+    ctx = ReadContext(mode="repository", cwd=str(tmp_path), known_files=[fragment, main])
+    config = read_supervisor(main, ctx)
+    assert config.included_files == [fragment]
+    assert [(u.pattern, u.certain) for u in config.unmatched_includes] == [("/etc/other/*.conf", False)]
+
+
+def test_managers_defaults_and_values(tmp_path):
+    config, ctx = read(tmp_path, (
+        "[supervisord]\nenvironment=G=global\n"
+        "[program:web]\ncommand=/srv/venv/bin/gunicorn -b :8000 app:app\nuser=app\ndirectory=/srv\n"
+        "environment=A=1\n"
+        "[program:worker]\ncommand=uwsgi --ini x.ini\nstopsignal=QUIT\nstopwaitsecs=30\nstopasgroup=true\n"
+        "numprocs=2\nprocess_name=%(program_name)s_%(process_num)d\n"
+    ))
+    managers = {m.name: m for m in managers_from_supervisor(config, ctx)}
+    assert set(managers) == {"web", "worker_0", "worker_1"}
+    web = managers["web"]
+    assert web.runs_program == "gunicorn"
+    assert web.stop_signal.value == "TERM" and web.stop_signal.note == "Supervisor default"
+    assert web.stop_timeout.value == 10.0 and web.stop_timeout.is_default
+    assert web.kills_group.value is False
+    assert web.user.value == "app" and web.user.at.line == 5
+    assert {k: s.value for k, s in web.environment.items()} == {"G": "global", "A": "1"}
+    assert web.environment["G"].at.line == 2 and web.environment["A"].at.line == 7
+    assert set(web.options) >= {"command", "user", "directory", "environment"}
+    worker = managers["worker_1"]
+    assert worker.runs_program == "uwsgi"
+    assert worker.stop_signal.value == "QUIT" and worker.stop_signal.at.line == 10
+    assert worker.stop_timeout.value == 30.0
+    assert worker.kills_group.value is True    # killasgroup follows stopasgroup
+
+
+def test_invalid_values_are_syntax_problems_at_the_value(tmp_path):
+    config, _ = read(tmp_path, "[program:b]\ncommand=/bin/b\nautostart=true#c\nstartsecs=abc\nstopsignal=NOPE\n")
+    located = sorted((p.at.line, p.at.column) for p in config.problems)
+    assert located == [(3, 11), (4, 11), (5, 12)]
+
+
+def test_wrapper_script_is_followed(tmp_path):
+    write(tmp_path, "bin/start.sh", "#!/bin/sh\ncd /srv/app\n/srv/venv/bin/gunicorn -w 2 app:app\n")
+    config, ctx = read(tmp_path, f"[program:web]\ncommand={tmp_path}/bin/start.sh\n")
+    manager, = managers_from_supervisor(config, ctx)
+    assert manager.runs_program == "gunicorn"
+    assert manager.wrapper_execs is False
+    assert manager.wrapper == Span("bin/start.sh", 3, 1, 36)
+    assert manager.argv.value == ["/srv/venv/bin/gunicorn", "-w", "2", "app:app"]
+    assert manager.options["command"].value == f"{tmp_path}/bin/start.sh"
+
+
+def test_shell_dash_c(tmp_path):
+    config, ctx = read(tmp_path, '[program:web]\ncommand=/bin/bash -c "cd /srv && gunicorn app:app"\n'
+                                 '[program:dash]\ncommand=/bin/sh -c "cd /srv; gunicorn app:app"\n')
+    managers = {m.name: m for m in managers_from_supervisor(config, ctx)}
+    assert managers["web"].wrapper_execs is True
+    assert managers["dash"].wrapper_execs is False
+    assert managers["web"].argv.value == ["gunicorn", "app:app"]
+    assert managers["web"].wrapper.line == 2
+
+
+def test_unreadable_file_does_not_raise(tmp_path):
+    ctx = ReadContext(mode="live", cwd=str(tmp_path))
+    config = read_supervisor(str(tmp_path / "missing.conf"), ctx)
+    assert [p.kind for p in config.problems] == ["unreadable"]
+    assert config.sections == []
+
+
+def test_is_supervisor_text_with_crlf():
+    assert is_supervisor_text("[program:keplerblog]\r\ncommand=uwsgi x.ini\r\n")

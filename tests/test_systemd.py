@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wsgilint.context import ReadContext
+from wsgilint.model.managers import manager_from_unit
+from wsgilint.model.span import Span
+from wsgilint.readers.systemd import (
+    RLIM_INFINITY, find_dropins, is_systemd_text, parse_environment, parse_exec, parse_limit,
+    parse_timespan, read_unit,
+)
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+UNIT = """\
+[Unit]
+Description=web
+# comment
+[Service]
+Type=notify
+User=app
+Group=www-data
+WorkingDirectory=-/srv/app
+Environment="A=b c" D=e
+Environment=F=g
+EnvironmentFile=-/etc/default/web
+ExecStart=/srv/venv/bin/gunicorn \\
+    --bind unix:/run/web/web.sock app:app
+KillSignal=SIGQUIT
+KillMode=process
+TimeoutStopSec=5min 20s
+PrivateTmp=yes
+RuntimeDirectory=web other
+LimitNOFILE=4096:8192
+[Install]
+WantedBy=multi-user.target
+"""
+
+
+def unit_at(tmp_path: Path, name: str, text: str, dropins: dict[str, str] | None = None):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for dropin, body in (dropins or {}).items():
+        target = tmp_path / f"{name}.d" / dropin
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(body, encoding="utf-8")
+    ctx = ReadContext(mode="repository", cwd=str(tmp_path))
+    return read_unit(str(path), ctx, find_dropins(str(path), ctx)), ctx
+
+
+def test_reads_keys_positions_and_continuations(tmp_path):
+    unit, _ = unit_at(tmp_path, "web.service", UNIT)
+    command, = unit.exec_start
+    assert command.argv == ["/srv/venv/bin/gunicorn", "--bind", "unix:/run/web/web.sock", "app:app"]
+    assert command.at.line == 12 and command.at.column == 11
+    assert unit.last("Service", "User").at == Span("web.service", 6, 6, 9)
+    assert {k: v for k, (v, _) in unit.environment.items()} == {"A": "b c", "D": "e", "F": "g"}
+    assert [e.value for e in unit.environment_files] == ["-/etc/default/web"]
+    assert [w for w, _ in unit.runtime_directories] == ["web", "other"]
+    assert unit.problems == []
+
+
+def test_manager_from_unit(tmp_path):
+    unit, ctx = unit_at(tmp_path, "web.service", UNIT)
+    manager = manager_from_unit(unit, ctx)
+    assert manager.kind == "systemd" and manager.name == "web.service"
+    assert manager.runs_program == "gunicorn"
+    assert manager.user.value == "app" and manager.group.value == "www-data"
+    assert manager.directory.value == "/srv/app"
+    assert manager.service_type.value == "notify"
+    assert manager.stop_signal.value == "QUIT"
+    assert manager.stop_timeout.value == 320.0
+    assert manager.kills_group.value is False
+    assert manager.private_tmp.value is True
+    assert [s.value for s in manager.runtime_directories] == ["web", "other"]
+    assert manager.limit_nofile.value == 4096
+    assert manager.options["Install.WantedBy"].value == "multi-user.target"
+
+
+def test_manager_defaults(tmp_path):
+    unit, _ = unit_at(tmp_path, "app.service", "[Service]\nExecStart=uwsgi --ini /etc/app.ini\n")
+    manager = manager_from_unit(unit)
+    assert manager.service_type.value == "simple" and manager.service_type.note == "systemd default"
+    assert manager.stop_signal.value == "TERM" and manager.stop_signal.is_default
+    assert manager.stop_timeout.value == 90.0
+    assert manager.kills_group.value is True
+    assert manager.private_tmp.value is False
+    assert manager.limit_nofile is None
+
+
+def test_no_manager_without_exec_start_or_for_sockets(tmp_path):
+    unit, _ = unit_at(tmp_path, "web.socket", "[Socket]\nListenStream=/run/web.sock\n")
+    assert manager_from_unit(unit) is None
+    assert [e.value for e in unit.listen_streams] == ["/run/web.sock"]
+
+
+def test_empty_assignment_resets_and_dropins_apply_in_name_order(tmp_path):
+    unit, _ = unit_at(tmp_path, "web.service", "[Service]\nExecStart=/usr/bin/uwsgi --ini a.ini\nUser=a\n", {
+        "20-user.conf": "[Service]\nUser=c\n",
+        "10-exec.conf": "[Service]\nExecStart=\nExecStart=/usr/bin/gunicorn app\nUser=b\n",
+    })
+    assert [Path(p).name for p in unit.dropins] == ["10-exec.conf", "20-user.conf"]
+    command, = unit.exec_start
+    assert command.argv == ["/usr/bin/gunicorn", "app"]
+    assert command.at.path.endswith("10-exec.conf")
+    assert unit.last("Service", "User").value == "c"
+
+
+def test_wrapper_shell_in_exec_start(tmp_path):
+    unit, ctx = unit_at(tmp_path, "u.service",
+                        "[Service]\nExecStart=/usr/bin/bash -c 'cd /app; source venv/bin/activate; uwsgi --ini a.ini'\n")
+    manager = manager_from_unit(unit, ctx)
+    assert manager.runs_program == "uwsgi"
+    assert manager.wrapper_execs is True
+    assert manager.argv.value == ["uwsgi", "--ini", "a.ini"]
+    assert manager.options["command"].value.startswith("/usr/bin/bash -c")
+
+
+def test_exec_prefixes_and_variables():
+    command = parse_exec("-!!@/usr/bin/gunicorn gunicorn ${OPTS} $X", Span("u", 1))
+    assert command.prefixes == "-!!@"
+    assert command.argv == ["/usr/bin/gunicorn", "gunicorn", "${OPTS}", "$X"]
+    assert command.unresolved
+    assert parse_exec('/bin/x "unclosed', Span("u", 1)).error
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("90", 90.0), ("5min 20s", 320.0), ("1h", 3600.0), ("500ms", 0.5), ("infinity", float("inf")),
+    ("2 min", 120.0), ("bogus", None),
+])
+def test_timespans(text, seconds):
+    assert parse_timespan(text) == seconds
+
+
+def test_limits_and_environment():
+    assert parse_limit("infinity") == RLIM_INFINITY
+    assert parse_limit("1024:4096") == 1024
+    assert parse_limit("lots") is None
+    assert parse_environment('"A=b c" D=e NOEQUALS') == {"A": "b c", "D": "e"}
+
+
+def test_is_systemd_text():
+    assert is_systemd_text("# x\n[Unit]\nDescription=d\n[Service]\nExecStart=/bin/x\n")
+    assert not is_systemd_text("#!/bin/sh\nexec nginx -g 'daemon off;'\n[Service]\nExecStart=x\n")
+    assert not is_systemd_text("[uwsgi]\nsocket=x\n")
+    assert not is_systemd_text("[Unit]\nfoo=bar\n")
+
+
+def test_line_without_equals_is_reported(tmp_path):
+    unit, _ = unit_at(tmp_path, "u.service", "[Service]\nExecStart=/bin/uwsgi\n    --die-on-term\n")
+    assert [(p.kind, p.at.line, p.at.column) for p in unit.problems] == [("syntax", 3, 5)]
+    assert unit.exec_start[0].argv == ["/bin/uwsgi"]
+
+
+def test_corpus_units_read_without_raising():
+    files = sorted((CORPUS / "systemd").glob("*")) if (CORPUS / "systemd").is_dir() else []
+    if not files:
+        pytest.skip(f"the config corpus is not at {CORPUS}")
+    ctx = ReadContext(mode="repository")
+    managers = [manager_from_unit(read_unit(str(f), ctx, []), ctx) for f in files]
+    programs = {m.runs_program for m in managers if m}
+    assert {"gunicorn", "uwsgi", "nginx"} <= programs
