@@ -22,6 +22,15 @@ _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", 
                  "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".erb", ".template", ".m4", ".mustache")
 _MAX_SNIFF_BYTES = 8 * 1024 * 1024
+# A file whose name and place say nothing is still sniffed (a site saved as
+# ``mediacms.io``), unless its extension says it is something else entirely.
+_NOT_CONFIG_SUFFIXES = (".md", ".rst", ".txt", ".html", ".htm", ".css", ".js", ".json", ".yml", ".yaml", ".xml",
+                        ".toml", ".lock", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".gz", ".zip", ".tar",
+                        ".pem", ".key", ".crt", ".csv", ".sql", ".sh", ".bash", ".pyc", ".so", ".po", ".mo", ".log")
+_UNHINTED_KINDS = ["nginx", "supervisor", "uwsgi"]
+_MAX_UNHINTED_BYTES = 256 * 1024
+# uWSGI reads these formats too; wsgilint reads its ini format only.
+_UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
 
 
 def _sniffer(kind: str) -> Callable[[str], bool]:
@@ -168,12 +177,17 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
 def classify(path: str, ctx: ReadContext) -> SourceFile:
     display = ctx.display(path)
     hints = location_hints(path)
-    if not hints:
-        return SourceFile(path, display, "", "no known kind for this name or place")
+    name = os.path.basename(path).lower()
+    if "uwsgi" in hints and name.endswith(_UWSGI_OTHER_FORMATS):
+        return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
     try:
         size = os.stat(path).st_size
     except OSError as error:
         return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
+    if not hints:
+        if name.endswith(_NOT_CONFIG_SUFFIXES) or size > _MAX_UNHINTED_BYTES:
+            return SourceFile(path, display, "", "no known kind for this name or place")
+        hints = _UNHINTED_KINDS
     if size > _MAX_SNIFF_BYTES:
         return SourceFile(path, display, "unreadable", f"{size // (1024 * 1024)} MiB, too large for a config file")
     text = ctx.read(path)

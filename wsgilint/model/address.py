@@ -97,8 +97,10 @@ def parse_uwsgi_socket(value: str) -> Address | None:
 def parse_gunicorn_bind(value: str) -> Address | None:
     """A Gunicorn bind: ``unix:/p``, ``fd://3``, ``host:port``, ``host`` (port 8000)."""
     text = value.strip()
+    if text.startswith("tcp://"):
+        text = text[len("tcp://"):]
     if text.startswith("unix:"):
-        return _unix(text[5:].lstrip("/") and "/" + text[5:].lstrip("/"), value)
+        return _unix(text[5:], value)  # a relative path stays relative: Gunicorn binds it in its chdir
     if text.startswith("fd://"):
         return Address("fd", text=value)
     host, port = _split_host_port(text)

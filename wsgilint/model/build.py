@@ -71,7 +71,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             continue  # drop-ins are read with their unit
         unit = read_unit(source.path, ctx, find_dropins(source.path, ctx))
         deployment.problems.extend(unit.problems)
-        manager = manager_from_unit(unit)
+        manager = manager_from_unit(unit, ctx)
         if manager is not None:
             deployment.managers.append(manager)
 
