@@ -20,6 +20,8 @@ class ReadContext:
     root: str = "/"
     cwd: str = field(default_factory=os.getcwd)
     known_files: list[str] = field(default_factory=list)   # local paths of every discovered file
+    # What readers made of the files, by kind, for rules about one format's own pitfalls.
+    readings: dict[str, list] = field(default_factory=dict)
     _texts: dict[str, Text] = field(default_factory=dict)
     _by_name: dict[str, list[str]] = field(default_factory=dict)
 
@@ -42,6 +44,9 @@ class ReadContext:
         if key not in self._texts:
             self._texts[key] = read_text(key, self.display(key))
         return self._texts[key]
+
+    def remember(self, kind: str, reading: object) -> None:
+        self.readings.setdefault(kind, []).append(reading)
 
     def read_paths(self) -> list[str]:
         return list(self._texts)

@@ -31,6 +31,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         tree = read_nginx_main(main.path, ctx)
         deployment.problems.extend(tree.problems)
         covered.update(os.path.realpath(p) for p in tree.local_paths)
+        ctx.remember("nginx", tree)
         deployment.nginx.append(nginx_instance(tree, standalone=False))
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     for fragment in files:
@@ -44,6 +45,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
         deployment.problems.extend(tree.problems)
+        ctx.remember("nginx", tree)
         deployment.nginx.append(nginx_instance(tree, standalone=True))
 
 
@@ -63,6 +65,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         config = read_supervisor(source.path, ctx)
         included.update(os.path.realpath(p) for p in config.included_files)
         deployment.problems.extend(config.problems)
+        ctx.remember("supervisor", config)
         deployment.managers.extend(managers_from_supervisor(config, ctx))
 
     for source in discovery.of_kind("systemd"):
@@ -71,6 +74,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             continue  # drop-ins are read with their unit
         unit = read_unit(source.path, ctx, find_dropins(source.path, ctx))
         deployment.problems.extend(unit.problems)
+        ctx.remember("systemd", unit)
         manager = manager_from_unit(unit, ctx)
         if manager is not None:
             deployment.managers.append(manager)
@@ -174,6 +178,7 @@ def build_deployment(discovery: Discovery, ctx: ReadContext) -> Deployment:
     _read_nginx(discovery, ctx, deployment)
     _read_managers(discovery, ctx, deployment)
     _link_app_servers(discovery, ctx, deployment)
+    deployment.readings = ctx.readings
     # Decoding problems surface from whichever reader opened the file; report each once.
     for path in ctx.read_paths():
         deployment.problems.extend(ctx.problems_of(path))

@@ -14,7 +14,7 @@ from typing import Mapping
 
 from ..context import ReadContext
 from ..model import Option, Problem, Span
-from .uwsgi_ini import UwsgiRun
+from .uwsgi_ini import UwsgiIni, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 
 # Set by uWSGI itself on reload or by the Emperor; not options.
@@ -134,4 +134,8 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     command.config_files = run.files
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
+    ctx.remember("uwsgi", UwsgiIni(
+        path=at.path, section="uwsgi", options=command.options, comments=run.comments, sections=run.sections,
+        section_found=bool(run.section_found.get("uwsgi", False)) or not run.files,
+        placeholders_used=run.placeholders_used, problems=command.problems, files=run.files))
     return command

@@ -601,7 +601,7 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
     run = UwsgiRun(ctx, env, cwd)
     run.read_top(local_path, section)
     options = run.finish()
-    return UwsgiIni(
+    ini = UwsgiIni(
         path=ctx.display(local_path),
         section=section,
         options=options,
@@ -612,3 +612,5 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
         problems=run.problems,
         files=run.files,
     )
+    ctx.remember("uwsgi", ini)
+    return ini
