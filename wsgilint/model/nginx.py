@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..readers.nginx import NginxFile, NginxStatement, NginxTree
 from . import NginxDirective, NginxInstance, Route, ServerBlock, Setting, Span, Target
@@ -26,11 +27,10 @@ _SCHEME_PROTOCOL = {"http": "http", "https": "https", "uwsgi": "uwsgi", "suwsgi"
                     "grpcs": "grpc"}
 _DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
 
-# Directives that apply only where they are written: blocks, handlers, and the
+# Directives that apply only where they are written: handlers, addresses, and the
 # rewrite module's statements, which run in order instead of being inherited.
 _NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
-    "location", "if", "limit_except", "server", "upstream", "listen", "server_name", "return",
-    "rewrite", "set", "break", "alias", "internal", "types", "map", "geo", "split_clients", "events", "http",
+    "listen", "server_name", "return", "rewrite", "set", "break", "alias", "internal",
 }
 
 DEFAULT_USER_NOTE = "nginx binary default; Debian's nginx.conf sets www-data"
@@ -83,7 +83,7 @@ class _Builder:
             worker_connections=Setting(512, note="nginx default"),
             worker_rlimit_nofile=None,
             daemon=Setting(True, note="nginx default"),
-            files=[f.display for f in tree.files if not f.stock],
+            files=list(dict.fromkeys(f.display for f in tree.files if not f.stock)),
         )
         self.upstreams: dict[str, list[NginxStatement]] = {}
         self.listens: set[tuple] = set()
@@ -91,7 +91,7 @@ class _Builder:
 
     # Walking ------------------------------------------------------------------
 
-    def expand(self, statements: list[NginxStatement]):
+    def expand(self, statements: list[NginxStatement]) -> Iterator[NginxStatement]:
         """Statements with includes replaced by the included files' statements."""
         for stmt in statements:
             if stmt.is_comment:
@@ -103,7 +103,8 @@ class _Builder:
             yield stmt
 
     def flatten(self) -> None:
-        """Every directive of the checked files, in reading order, each file once."""
+        """Every directive of the checked files in reading order; an included file once
+        per context it is included in."""
         seen: set[int] = set()
 
         def walk(statements: list[NginxStatement]) -> None:

@@ -13,9 +13,14 @@ Positions: lines and columns are 1-based and count characters; ``end_column`` is
 exclusive, so ``line_text[column - 1:end_column - 1]`` is the token as written
 (quotes included). It is 0 when the token continues on a later line.
 
+An include of a file every nginx package ships (``uwsgi_params``, ``mime.types``...)
+that is not among the checked files stands for Debian 12's copy of it, in every
+mode: the checked files are often only the ones that were changed.
+
 Fragments (a file no checked nginx.conf includes) are read in the first of the
-contexts ``http``, ``server``, ``location``, main that accepts every top-level
-directive (or, failing that, the one that rejects the fewest). Directives that are
+contexts ``http``, ``server``, ``location``, main that accepts every directive of
+the file (or, failing that, the one that rejects the fewest); a file that fits only
+the main context is an nginx.conf and is read as one. Directives that are
 out of place are reported only for files reached from a real nginx.conf, because a
 fragment's real context is not known.
 """
@@ -65,6 +70,10 @@ STOCK_FILES = {
 # Deeper blocks are not read: nginx accepts them, but nothing real nests this far
 # and every later walk stays well inside Python's recursion limit.
 MAX_DEPTH = 100
+
+# Blocks whose lines nginx hands to the module as values (map entries, MIME types):
+# a "{" inside them is a syntax error, usually a "}" missing above.
+_VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map"})
 
 FRAGMENT_CONTEXTS: tuple[tuple[str, ...], ...] = (("http",), ("http", "server"), ("http", "location"), ())
 
@@ -194,7 +203,6 @@ def _tokenize(text: str) -> tuple[list[_Token], int, tuple[int, str] | None]:
 
 class _Lines:
     def __init__(self, text: str) -> None:
-        self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(self, offset: int) -> int:
@@ -252,6 +260,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
 
     top: list[NginxStatement] = []
     stack: list[list[NginxStatement] | None] = [top]   # None: a block too deep to keep
+    owners = [""]                                      # the directive that opened each block
     too_deep_reported = False
     unfinished = False
     index = 0
@@ -264,6 +273,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
                                          display, token.line, lines.span(display, token.start, token.end).column))
             else:
                 stack.pop()
+                owners.pop()
             index += 1
             continue
         at = lines.span(display, token.start, token.end)
@@ -277,6 +287,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
                                      at.column))
             if token.text == "{":
                 stack.append(None)
+                owners.append("")
             index += 1
             continue
 
@@ -320,6 +331,12 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
             parent.append(stmt)
             parent.extend(trailing_comments)
         if terminator.text == "{":
+            stmt.block = []
+            if owners[-1] in _VALUE_BLOCKS:
+                problems.append(_problem(
+                    f'unexpected "{{": a "{owners[-1]}" block holds values, not blocks; '
+                    f'close the "{owners[-1]}" block first', display, terminator.line))
+            owners.append(stmt.directive)
             if parent is None or base_depth + len(stack) > MAX_DEPTH:
                 if parent is not None and not too_deep_reported:
                     problems.append(Problem("unreadable", f"blocks nested more than {MAX_DEPTH} deep; "
@@ -327,7 +344,6 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
                     too_deep_reported = True
                 stack.append(None)
             else:
-                stmt.block = []
                 stack.append(stmt.block)
 
     rest = text[last_end:].lstrip()
@@ -406,35 +422,6 @@ def _count_context_refusals(statements: list[NginxStatement], ctx: Context, disp
 
 # --------------------------------------------------------------------------- include resolution
 
-def _confined(path: str, root: str) -> str | None:
-    """``path`` (under ``root``) with symlinks resolved inside ``root``: a snapshot's
-    absolute links point into the snapshot, not at this machine."""
-    root = os.path.abspath(root)
-    relative = os.path.relpath(os.path.abspath(path), root)
-    if relative.startswith(".."):
-        return path if os.path.exists(path) else None
-    parts = [p for p in relative.split(os.sep) if p not in ("", ".")]
-    resolved = root
-    links = 0
-    while parts:
-        part = parts.pop(0)
-        if part == "..":
-            resolved = os.path.dirname(resolved) if resolved != root else root
-            continue
-        candidate = os.path.join(resolved, part)
-        if os.path.islink(candidate):
-            links += 1
-            if links > 40:
-                return None
-            target = os.readlink(candidate)
-            if os.path.isabs(target):
-                resolved = root
-            parts = [p for p in target.split("/") if p not in ("", ".")] + parts
-            continue
-        resolved = candidate
-    return resolved if os.path.exists(resolved) else None
-
-
 def _stock_name(pattern: str) -> str | None:
     normal = posixpath.normpath(pattern)
     for name in STOCK_FILES:
@@ -464,8 +451,8 @@ class _Reader:
     def _local(self, target: str, base_dir: str) -> str | None:
         if self.ctx.mode == "snapshot":
             if posixpath.isabs(target):
-                return _confined(os.path.join(self.ctx.root, target.lstrip("/")), self.ctx.root)
-            return _confined(os.path.join(base_dir, target), self.ctx.root)
+                return self.ctx.confine(os.path.join(self.ctx.root, target.lstrip("/")))
+            return self.ctx.confine(os.path.join(base_dir, target))
         return self.ctx.local(target, base_dir)
 
     def _glob(self, pattern: str, base_dir: str) -> list[str]:
@@ -479,7 +466,7 @@ class _Reader:
         found = []
         for match in sorted(glob.glob(local_pattern)):
             if self.ctx.mode == "snapshot":
-                match = _confined(match, self.ctx.root)
+                match = self.ctx.confine(match)
             if match and os.path.isfile(match):
                 found.append(match)
         if not found and not posixpath.isabs(pattern) and self.ctx.mode == "repository":
@@ -503,7 +490,7 @@ class _Reader:
                     found.append(candidate)
         return sorted(found)
 
-    def resolve(self, stmt: NginxStatement, base_dir: str, display: str) -> list[tuple[str, bool]]:
+    def resolve(self, stmt: NginxStatement, base_dir: str) -> list[tuple[str, bool]]:
         """(path, is stock) of every file an include pulls in; reports what is missing."""
         if not stmt.args:
             return []
@@ -516,12 +503,14 @@ class _Reader:
         if local is not None:
             return [(local, False)]
         stock = _stock_name(pattern)
+        if stock:
+            return [(STOCK_FILES[stock], True)]
         checkable = self.ctx.mode != "repository" and (not self.standalone or posixpath.isabs(pattern))
         if checkable:
             self.add([Problem("include-not-found",
                               f'include "{pattern}": no such file, so nginx will not start: '
                               "fix the path or create the file", stmt.value_at)])
-        return [(STOCK_FILES[stock], True)] if stock else []
+        return []
 
     # Loading ------------------------------------------------------------------
 
@@ -570,25 +559,34 @@ class _Reader:
 
     def check(self, statements: list[NginxStatement], ctx: Context, display: str, depth: int,
               report_context: bool) -> None:
-        pending = [(statements, ctx, depth)]
-        while pending:
-            block, block_ctx, block_depth = pending.pop()
-            for stmt in block:
-                if stmt.is_comment:
-                    continue
-                problem, refused = _check_statement(stmt, block_ctx, display)
-                if problem:
-                    self.add([problem])
-                if refused and report_context:
-                    self.add([_context_problem(stmt, block_ctx)])
-                if stmt.directive == "include" and stmt.block is None:
-                    self.follow(stmt, block_ctx, block_depth, report_context)
-                elif stmt.block is not None:
-                    inner = enter_block_ctx({"directive": stmt.directive}, block_ctx)
-                    pending.append((stmt.block, inner, block_depth + 1))
+        """Check every directive and follow includes, in file order (includes decide
+        the order of ``files``)."""
+        stack = [(iter(statements), ctx, depth)]
+        while stack:
+            statements_left, block_ctx, block_depth = stack[-1]
+            stmt = next(statements_left, None)
+            if stmt is None:
+                stack.pop()
+                continue
+            if stmt.is_comment:
+                continue
+            problem, refused = _check_statement(stmt, block_ctx, display)
+            if problem:
+                self.add([problem])
+            if refused and report_context:
+                self.add([_context_problem(stmt, block_ctx)])
+            if stmt.directive == "include" and stmt.block is None:
+                self.follow(stmt, block_ctx, block_depth, report_context)
+            elif stmt.block is not None:
+                inner = enter_block_ctx({"directive": stmt.directive}, block_ctx)
+                stack.append((iter(stmt.block), inner, block_depth + 1))
 
     def follow(self, stmt: NginxStatement, ctx: Context, depth: int, report_context: bool) -> None:
-        for path, stock in self.resolve(stmt, self.main_dir, stmt.at.path):
+        if depth >= MAX_DEPTH:
+            self.add([Problem("unreadable", f"includes and blocks nested more than {MAX_DEPTH} deep; "
+                              "this include is not followed", stmt.at)])
+            return
+        for path, stock in self.resolve(stmt, self.main_dir):
             key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
             if key_path in self.stack:
                 self.add([Problem("include-cycle", f'include "{stmt.args[0]}" pulls in a file that is already '
@@ -608,9 +606,13 @@ def read_nginx_main(local_path: str, ctx: ReadContext) -> NginxTree:
 
 
 def read_nginx_fragment(local_path: str, ctx: ReadContext) -> NginxTree:
-    """A file no checked nginx.conf includes, read in the context that suits it (see the module doc)."""
+    """A file no checked nginx.conf includes, read in the context that suits it (see
+    the module doc). One that suits only the main context is an nginx.conf, and is
+    read as one."""
     reader = _Reader(ctx, os.path.dirname(os.path.abspath(local_path)), standalone=True)
     reader.load(local_path, None, stock=False, depth=0, report_context=False)
+    if reader.tree.context == ():
+        return read_nginx_main(local_path, ctx)
     return reader.tree
 
 
@@ -621,7 +623,8 @@ def parse_nginx_text(text: str, display: str = "<text>") -> tuple[list[NginxStat
 
 # --------------------------------------------------------------------------- sniffing
 
-_BLOCK_OPENER = re.compile(r"^(?:http|events|server|upstream|location|if|map|types|stream|mail|geo|limit_except)\b.*\{$")
+_BLOCK_OPENER = re.compile(
+    r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
 _FOREIGN = re.compile(
     r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s|(?:ExecStart|WantedBy)=)")
 
@@ -629,9 +632,11 @@ _FOREIGN = re.compile(
 def _is_nginx_statement(line: str) -> bool:
     if _BLOCK_OPENER.match(line):
         return True
-    if not line.endswith((";", "{")):
+    if not line.endswith((";", "{", "}")):
         return False
     name = line.split(None, 1)[0].strip("\"'").rstrip(";{")
+    if name == "if":   # a shell's "if [ ... ]; then" is not nginx's "if (...) {"
+        return False
     return name in DIRECTIVES or name.endswith("_by_lua_block")
 
 

@@ -1,0 +1,307 @@
+"""The nginx reader against the real ``nginx -t`` (1.22) on every final corpus nginx file.
+
+Each file is read by wsgilint the way discovery would read a lone file
+(``read_nginx_fragment``: in the context that suits it, or as a main nginx.conf). nginx is then run on a copy placed in that same context:
+
+* http:     ``events {} http { include FILE; }``
+* server:   ``events {} http { server { include FILE; } }``
+* location: ``events {} http { server { location / { include FILE; } } }``
+* main:     the file itself as ``-c``.
+
+The temporary directory holds the stock files (``uwsgi_params``, ``mime.types``...)
+so relative includes resolve as on Debian; ``-p`` and ``-e`` point into it. nginx
+stops at its first error, so when that error is not a syntax error and its
+statement fits on one line, the line is rewritten in the copy and nginx runs again,
+up to a limit: an unknown upstream host becomes ``127.0.0.1:9``, a missing
+certificate a self-signed one made for the run, an empty upstream gets a server,
+anything else is commented out.
+Line numbers never move.
+
+How nginx's ``[emerg]`` messages are classified:
+
+* **syntax** (wsgilint must report a ``syntax`` Problem at that line, or on the
+  statement that ends there): ``unexpected ...`` (brace, ``;``, end of file, a
+  character after a quoted string), ``directive "x" is not terminated by ";"``,
+  ``directive "x" has no opening "{"``, ``invalid number of arguments in "x"
+  directive``, ``invalid value "v" in "x" directive, it must be "on" or "off"``,
+  and ``"x" directive is not allowed here`` in a main configuration.
+* **not syntax** (commented out and retried): ``unknown directive`` (a module that
+  is not built in), ``"x" directive is not allowed here`` in a fragment (its real
+  context is not known), missing files and certificates, unknown hosts, users,
+  variables, duplicates, bad values and regular expressions — rules or the runtime
+  deal with those, not the reader.
+* Errors nginx gives without a line: a certificate it could not load is found by its
+  path and rewritten; log files it cannot open and a missing ``events`` block come
+  after the whole file was read (accepted); an unknown variable is found when the
+  ``http`` block closes, which for a wrapped fragment is after the whole fragment
+  (accepted) but not for a main file (not compared).
+* An error in another file (a stock or system include) ends the run and the file is
+  not compared.
+
+Agreement: nginx accepts the file (or stopped for reasons that are not syntax) and
+wsgilint reports no syntax Problem on the lines nginx had read; or nginx reports a
+syntax error and wsgilint reports one on the same statement, and none before it.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from wsgilint.context import ReadContext
+from wsgilint.readers.nginx import STOCK_FILES, NginxTree, read_nginx_fragment
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+MAX_RETRIES = 25
+
+WRAPPERS = {
+    ("http",): "events {{}}\nhttp {{\n include {file};\n}}\n",
+    ("http", "server"): "events {{}}\nhttp {{\n server {{\n  include {file};\n }}\n}}\n",
+    ("http", "location"): "events {{}}\nhttp {{\n server {{\n  location / {{\n   include {file};\n  }}\n }}\n}}\n",
+}
+
+_EMERG = re.compile(r"\[emerg\] (?P<message>.*?)(?: in (?P<file>/\S+):(?P<line>\d+))?\nnginx: ", re.S)
+# Said once the whole configuration was read (log and pid files are opened later).
+_AFTER_READING = re.compile(r'^(open\(\) "[^"]*" failed|no "events" section in configuration)')
+_CERTIFICATE = re.compile(r'^cannot load certificate(?: key)? "([^"]+)"')
+_SYNTAX = re.compile(
+    r'^(unexpected |directive "[^"]+" is not terminated by ";"|directive "[^"]+" has no opening "\{"'
+    r'|invalid number of arguments in |invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off")')
+_CONTEXT = re.compile(r'^"[^"]+" directive is not allowed here')
+
+# Errors nginx reports at the line that opens or closes a block; the fix goes just
+# inside that brace.
+BLOCK_FIXES = {
+    'no "ssl_certificate" is defined': "ssl_certificate {cert}; ssl_certificate_key {key};",
+    "no servers are": "server 127.0.0.1:9;",
+}
+
+# Files where nginx and wsgilint disagree on purpose, with the reason.
+KNOWN_DIVERGENCES: dict[str, str] = {}
+
+
+@dataclass
+class Outcome:
+    local_path: str
+    verdict: str          # accepted | syntax | stopped | elsewhere | unlocated
+    line: int = 0         # nginx's error line (syntax), or the first line it did not read (stopped)
+    message: str = ""
+    agrees: bool = True
+    ours: tuple = ()
+
+
+def corpus_rows() -> list[dict[str, str]]:
+    with open(CORPUS / "MANIFEST.tsv", newline="") as handle:
+        return [r for r in csv.DictReader(handle, delimiter="\t") if r["kind"] == "nginx" and r["is_template"] == "no"]
+
+
+def read_like_discovery(path: Path) -> NginxTree:
+    return read_nginx_fragment(str(path), ReadContext(mode="repository", cwd=str(path.parent)))
+
+
+def statement_end_lines(tree: NginxTree) -> dict[int, tuple[int, bool]]:
+    """Start line -> (line of its ``;`` or ``{``, opens a block), for the root file."""
+    ends: dict[int, tuple[int, bool]] = {}
+    pending = [tree.root.statements]
+    while pending:
+        for stmt in pending.pop():
+            if not stmt.is_comment:
+                ends.setdefault(stmt.at.line, (stmt.end_line, stmt.block is not None))
+                if stmt.block:
+                    pending.append(stmt.block)
+    return ends
+
+
+def run_nginx(directory: str, config: str) -> tuple[int, str]:
+    result = subprocess.run(
+        [NGINX, "-t", "-q", "-p", directory + "/", "-e", os.path.join(directory, "error.log"), "-c", config],
+        capture_output=True, text=True, timeout=30)
+    return result.returncode, result.stderr
+
+
+def rewrite(line_text: bytes, message: str, cert: str, key: str) -> bytes:
+    """A stand-in for a line nginx refused for a reason that is not syntax."""
+    indent = line_text[:len(line_text) - len(line_text.lstrip())]
+    words = line_text.split()
+    directive = words[0] if words else b""
+    if message.startswith(("host not found in upstream", "no port in upstream")) and directive == b"server":
+        return indent + b"server 127.0.0.1:9;"
+    if message.startswith("cannot load certificate key") and directive == b"ssl_certificate_key":
+        return indent + b"ssl_certificate_key " + key.encode() + b";"
+    if message.startswith("cannot load certificate") and directive == b"ssl_certificate":
+        return indent + b"ssl_certificate " + cert.encode() + b";"
+    if message.startswith('no "ssl_certificate" is defined') and b";" in line_text:
+        head, _, tail = line_text.partition(b";")
+        return head + b"; ssl_certificate " + cert.encode() + b"; ssl_certificate_key " + key.encode() + b";" + tail
+    return b"#" + line_text
+
+
+def check_file(name: str, source: Path, cert: str = "", key: str = "") -> Outcome:
+    tree = read_like_discovery(source)
+    display = tree.root.display
+    ours = sorted({p.at.line for p in tree.problems if p.kind == "syntax" and p.at.path == display})
+    ends = statement_end_lines(tree)
+    with tempfile.TemporaryDirectory(prefix="wsgilint-nginx-") as directory:
+        for stock_name, data_file in STOCK_FILES.items():
+            target = os.path.join(directory, stock_name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            target_text = resources.files("wsgilint.readers").joinpath("stock", data_file).read_bytes()
+            Path(target).write_bytes(target_text)
+        copy = os.path.join(directory, "checked.conf")
+        lines = source.read_bytes().split(b"\n")
+        if tree.context == ():
+            config = copy
+        else:
+            config = os.path.join(directory, "wrapper.conf")
+            Path(config).write_text(WRAPPERS[tree.context].format(file=copy))
+        verdict, line, message = "accepted", 0, ""
+        for _ in range(MAX_RETRIES):
+            Path(copy).write_bytes(b"\n".join(lines))
+            code, stderr = run_nginx(directory, config)
+            match = _EMERG.search(stderr)
+            if code == 0 or match is None:
+                verdict, line, message = "accepted", 0, stderr.strip()
+                break
+            message, where = match.group("message"), match.group("file")
+            if match.group("line") is None:
+                # Said without a line once a block or the whole configuration was read.
+                certificate = _CERTIFICATE.match(message)
+                found = [i for i, text in enumerate(lines) if certificate and certificate.group(1).encode() in text
+                         and text.strip().startswith(b"ssl_certificate")]
+                if found:
+                    line, where = found[0] + 1, copy
+                elif _AFTER_READING.match(message) or (tree.context != () and message.startswith("unknown \"")):
+                    verdict, line = "accepted", 0
+                    break
+                else:
+                    verdict = "unlocated"
+                    break
+            else:
+                line = int(match.group("line"))
+            if where != copy:
+                verdict = "elsewhere"
+                break
+            if _SYNTAX.match(message) or (_CONTEXT.match(message) and tree.context == ()):
+                verdict = "syntax"
+                break
+            opener = BLOCK_FIXES.get(message.split(" for ")[0].split(" inside ")[0])
+            if opener is not None and (b"{" in lines[line - 1] or b"}" in lines[line - 1]):
+                fix = opener.format(cert=cert, key=key).encode()
+                text = lines[line - 1]
+                if b"{" in text:
+                    head, _, tail = text.partition(b"{")
+                    lines[line - 1] = head + b"{ " + fix + tail
+                else:
+                    head, _, tail = text.partition(b"}")
+                    lines[line - 1] = head + fix + b" }" + tail
+                continue
+            start = next((s for s, (end, _) in ends.items() if s <= line <= end), None)
+            if start is None or ends[start][0] != start or ends[start][1] or start != line:
+                verdict = "stopped"
+                break
+            lines[line - 1] = rewrite(lines[line - 1], message, cert, key)
+        else:
+            verdict = "stopped"
+    outcome = Outcome(name, verdict, line, message, ours=tuple(ours))
+    if verdict == "accepted":
+        outcome.agrees = not ours
+    elif verdict == "syntax":
+        hit = [ln for ln in ours if ln == line or (ln in ends and ln <= line <= ends[ln][0])]
+        outcome.agrees = bool(hit) and all(ln >= hit[0] for ln in ours)
+    elif verdict == "stopped":
+        outcome.agrees = all(ln >= line for ln in ours)
+    else:
+        outcome.agrees = True
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory) -> tuple[str, str]:
+    directory = tmp_path_factory.mktemp("cert")
+    cert, key = str(directory / "cert.pem"), str(directory / "key.pem")
+    if shutil.which("openssl") is None:
+        return "", ""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=wsgilint.test",
+                    "-days", "2", "-keyout", key, "-out", cert], capture_output=True, timeout=60, check=True)
+    return cert, key
+
+
+def mutations(text: bytes) -> dict[str, bytes]:
+    """Line-preserving breakages people make: a lost ";", a lost or extra brace."""
+    lines = text.split(b"\n")
+    found: dict[str, bytes] = {}
+
+    def changed(index: int, new: bytes) -> bytes:
+        return b"\n".join(lines[:index] + [new] + lines[index + 1:])
+
+    middle = len(lines) // 2
+    for index in list(range(middle, len(lines))) + list(range(middle)):
+        stripped = lines[index].strip()
+        if stripped.endswith(b";") and not stripped.startswith(b"#") and stripped.count(b";") == 1 \
+                and b"{" not in stripped and b"}" not in stripped and b"'" not in stripped and b'"' not in stripped:
+            found["drop-semicolon"] = changed(index, lines[index].rstrip()[:-1])
+            break
+    closers = [i for i, line in enumerate(lines) if line.strip() == b"}"]
+    if closers:
+        found["drop-close-brace"] = changed(closers[len(closers) // 2], b"")
+    openers = [i for i, line in enumerate(lines) if line.strip().startswith(b"location") and line.rstrip().endswith(b"{")]
+    if openers:
+        found["drop-open-brace"] = changed(openers[0], lines[openers[0]].rstrip()[:-1])
+    found["extra-close-brace"] = text + b"\n}\n"
+    return found
+
+
+def run_all(cases: list[tuple[str, Path]], cert: str, key: str) -> list[Outcome]:
+    with ThreadPoolExecutor(max_workers=min(16, (os.cpu_count() or 2) * 2)) as pool:
+        return list(pool.map(lambda case: check_file(case[0], case[1], cert, key), cases))
+
+
+def report(title: str, outcomes: list[Outcome]) -> list[Outcome]:
+    compared = [o for o in outcomes if o.verdict not in ("elsewhere", "unlocated")]
+    agreeing = [o for o in compared if o.agrees]
+    counts = {v: sum(o.verdict == v for o in outcomes)
+              for v in ("accepted", "syntax", "stopped", "elsewhere", "unlocated")}
+    print(f"\n{title}: {len(agreeing)}/{len(compared)} agree "
+          f"({100 * len(agreeing) / max(len(compared), 1):.1f}%); nginx verdicts {counts}")
+    disagreeing = [o for o in compared if not o.agrees and o.local_path not in KNOWN_DIVERGENCES]
+    for o in disagreeing:
+        print(f"  {o.local_path}: nginx {o.verdict} at {o.line} ({o.message}); wsgilint syntax at {list(o.ours)}")
+    return disagreeing
+
+
+needs_nginx = pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+
+
+@needs_nginx
+def test_reader_agrees_with_nginx_t(certificate):
+    if not (CORPUS / "MANIFEST.tsv").exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    cases = [(row["local_path"], CORPUS / row["local_path"]) for row in corpus_rows()]
+    assert report("nginx -t on the corpus", run_all(cases, *certificate)) == []
+
+
+@needs_nginx
+def test_reader_agrees_with_nginx_t_on_broken_copies(certificate, tmp_path):
+    if not (CORPUS / "MANIFEST.tsv").exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    cases = []
+    for row in corpus_rows():
+        for kind, text in mutations((CORPUS / row["local_path"]).read_bytes()).items():
+            folder = tmp_path / f"{len(cases)}"
+            folder.mkdir()
+            path = folder / os.path.basename(row["local_path"])
+            path.write_bytes(text)
+            cases.append((f"{row['local_path']} [{kind}]", path))
+    outcomes = run_all(cases, *certificate)
+    assert sum(o.verdict == "syntax" for o in outcomes) > len(cases) // 2
+    assert report("nginx -t on broken copies of the corpus", outcomes) == []

@@ -1,0 +1,193 @@
+"""The nginx part of the model: worker settings, listeners, routes, targets, inheritance."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from wsgilint.context import ReadContext
+from wsgilint.model import NginxInstance, Route
+from wsgilint.model.nginx import DEFAULT_USER_NOTE, UNKNOWN_USER_NOTE, nginx_instance
+from wsgilint.readers.nginx import read_nginx_fragment, read_nginx_main
+
+
+def main_instance(tmp_path: Path, files: dict[str, str]) -> NginxInstance:
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content)
+    ctx = ReadContext(mode="repository", cwd=str(tmp_path))
+    tree = read_nginx_main(str(tmp_path / "nginx.conf"), ctx)
+    assert tree.problems == []
+    return nginx_instance(tree, standalone=False)
+
+
+def fragment_instance(tmp_path: Path, text: str) -> NginxInstance:
+    (tmp_path / "site.conf").write_text(text)
+    tree = read_nginx_fragment(str(tmp_path / "site.conf"), ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert tree.problems == []
+    return nginx_instance(tree, standalone=True)
+
+
+def values(route: Route, name: str) -> list[tuple[str, ...]]:
+    return [d.args for d in route.effective(name)]
+
+
+def test_defaults_of_an_empty_main_config(tmp_path):
+    instance = main_instance(tmp_path, {"nginx.conf": "events {}\nhttp {}\n"})
+    assert (instance.user.value, instance.user.note, instance.user.at) == ("nobody", DEFAULT_USER_NOTE, None)
+    assert instance.worker_connections.value == 512 and instance.worker_connections.is_default
+    assert instance.worker_rlimit_nofile is None
+    assert instance.daemon.value is True
+    assert instance.listen_count == 0 and instance.routes == []
+    assert not instance.standalone and instance.files == ["nginx.conf"]
+
+
+def test_main_settings_are_located(tmp_path):
+    instance = main_instance(tmp_path, {"nginx.conf": (
+        "user www-data;\nworker_rlimit_nofile 4096;\ndaemon off;\n"
+        "events {\n  worker_connections 9000;\n}\nhttp {}\n")})
+    assert (instance.user.value, instance.user.at.line, instance.user.at.column) == ("www-data", 1, 1)
+    assert instance.worker_rlimit_nofile.value == 4096
+    assert instance.daemon.value is False and instance.daemon.at.line == 3
+    assert (instance.worker_connections.value, instance.worker_connections.at.line) == (9000, 5)
+
+
+def test_fragment_user_is_unknown(tmp_path):
+    instance = fragment_instance(tmp_path, "server { listen 80; }\n")
+    assert instance.standalone
+    assert instance.user.value == "" and instance.user.note == UNKNOWN_USER_NOTE
+
+
+def test_listen_count_counts_distinct_sockets(tmp_path):
+    instance = fragment_instance(tmp_path, (
+        "server { listen 80; }\nserver { listen *:80; listen [::]:80; }\nserver { listen 0.0.0.0:80; }\n"
+        "server { listen 127.0.0.1:8080; listen unix:/run/n.sock; }\nserver { server_name nolisten; }\n"))
+    assert instance.listen_count == 4
+
+
+def test_routes_protocols_and_servers(tmp_path):
+    instance = fragment_instance(tmp_path, (
+        "server {\n listen 80;\n server_name a.example b.example;\n"
+        " location / { uwsgi_pass unix:///run/app.sock; }\n"
+        " location /s { uwsgi_pass suwsgi://127.0.0.1:9000; }\n"
+        " location /p { proxy_pass http://127.0.0.1:8000/api/; }\n"
+        " location /t { proxy_pass https://backend.example; }\n"
+        " location /f { fastcgi_pass 127.0.0.1:9001; }\n"
+        " location /g { grpc_pass grpcs://127.0.0.1:50051; }\n"
+        " location /c { scgi_pass unix:/run/scgi.sock; }\n"
+        " location /v { proxy_pass http://$backend; }\n"
+        "}\n"))
+    got = [(r.location, r.protocol, [str(t.address) for t in r.targets]) for r in instance.routes]
+    assert got == [
+        ("/", "uwsgi", ["unix:/run/app.sock"]),
+        ("/s", "uwsgi", ["127.0.0.1:9000"]),
+        ("/p", "http", ["127.0.0.1:8000"]),
+        ("/t", "https", ["backend.example:443"]),
+        ("/f", "fastcgi", ["127.0.0.1:9001"]),
+        ("/g", "grpc", ["127.0.0.1:50051"]),
+        ("/c", "scgi", ["unix:/run/scgi.sock"]),
+        ("/v", "http", []),
+    ]
+    route = instance.routes[0]
+    assert route.server.server_names == ["a.example", "b.example"]
+    assert [d.args for d in route.server.listens] == [("80",)]
+    assert all(r.server is route.server for r in instance.routes)
+    assert (route.handler.at.line, route.handler.at.column) == (4, 15)
+    target = route.targets[0].at
+    assert (target.line, target.column, target.end_column) == (4, 26, 46)
+    assert route.location_at.line == 4
+
+
+def test_upstream_blocks_give_one_target_per_server(tmp_path):
+    instance = fragment_instance(tmp_path, (
+        "server {\n location / { uwsgi_pass app; }\n location /h { proxy_pass http://web/x; }\n"
+        " location /n { proxy_pass http://named; }\n location /u { uwsgi_pass unknown; }\n}\n"
+        "upstream app {\n server unix:/run/a.sock;\n server 127.0.0.1:9000 backup;\n}\n"
+        "upstream web {\n server 10.0.0.1;\n}\n"))
+    by_location = {r.location: r for r in instance.routes}
+    app = by_location["/"]
+    assert app.upstream == "app"
+    assert [(str(t.address), t.at.line) for t in app.targets] == [("unix:/run/a.sock", 8), ("127.0.0.1:9000", 9)]
+    assert [str(t.address) for t in by_location["/h"].targets] == ["10.0.0.1:80"]
+    assert (by_location["/n"].upstream, [str(t.address) for t in by_location["/n"].targets]) == \
+        ("named", ["named:80"])
+    assert (by_location["/u"].upstream, by_location["/u"].targets) == ("unknown", [])
+
+
+def test_array_directives_inherit_only_when_the_level_sets_none(tmp_path):
+    instance = fragment_instance(tmp_path, (
+        "proxy_set_header X-Http a;\nproxy_read_timeout 10s;\nclient_max_body_size 5m;\n"
+        "server {\n proxy_set_header X-Server b;\n proxy_set_header X-Server2 c;\n"
+        " location /inherit { proxy_pass http://a:1; }\n"
+        " location /own { proxy_set_header X-Own d; proxy_read_timeout 99s; proxy_pass http://a:1; }\n"
+        "}\n"
+        "server {\n location / { proxy_pass http://a:1; }\n}\n"))
+    inherit, own, other = instance.routes
+    assert values(inherit, "proxy_set_header") == [("X-Server", "b"), ("X-Server2", "c")]
+    assert values(own, "proxy_set_header") == [("X-Own", "d")]
+    assert values(other, "proxy_set_header") == [("X-Http", "a")]
+    assert values(inherit, "proxy_read_timeout") == [("10s",)]
+    assert values(own, "proxy_read_timeout") == [("99s",)]
+    assert values(own, "client_max_body_size") == [("5m",)]
+    assert own.effective("proxy_read_timeout")[0].at.line == 8
+
+
+def test_included_and_stock_params_are_in_effect(tmp_path):
+    instance = fragment_instance(tmp_path, (
+        "server {\n uwsgi_param SERVER_LEVEL x;\n"
+        " location / { include uwsgi_params; uwsgi_pass unix:/s; }\n"
+        " location /bare { uwsgi_pass unix:/s; }\n}\n"))
+    with_params, bare = instance.routes
+    names = [args[0] for args in values(with_params, "uwsgi_param")]
+    assert "REQUEST_METHOD" in names and "SERVER_LEVEL" not in names
+    assert with_params.effective("uwsgi_param")[0].at.path == "<stock>/uwsgi_params"
+    assert values(bare, "uwsgi_param") == [("SERVER_LEVEL", "x")]
+    assert not any(d.at.path.startswith("<stock>") for d in instance.directives)
+
+
+def test_routes_in_if_and_nested_locations(tmp_path):
+    instance = fragment_instance(tmp_path, (
+        "server {\n location /a {\n  uwsgi_read_timeout 5s;\n  uwsgi_pass unix:/a;\n"
+        "  if ($request_method = POST) { uwsgi_pass unix:/post; }\n"
+        "  location /a/b { uwsgi_pass unix:/b; }\n }\n}\n"))
+    outer, in_if, nested = instance.routes
+    assert (outer.location, outer.in_if) == ("/a", False)
+    assert (in_if.location, in_if.in_if, str(in_if.targets[0].address)) == ("/a", True, "unix:/post")
+    assert (nested.location, nested.in_if) == ("/a/b", False)
+    assert values(in_if, "uwsgi_read_timeout") == values(nested, "uwsgi_read_timeout") == [("5s",)]
+    assert [d.args for d in nested.effective("uwsgi_pass")] == [("unix:/b",)]
+
+
+def test_fragments_of_server_and_location_context(tmp_path):
+    server = fragment_instance(tmp_path, "listen 8000;\nlocation / { proxy_pass http://127.0.0.1:1; }\n")
+    assert server.routes[0].server is not None
+    assert [d.args for d in server.routes[0].server.listens] == [("8000",)]
+    location = fragment_instance(tmp_path, "uwsgi_read_timeout 3s;\nuwsgi_pass 127.0.0.1:3031;\n")
+    route = location.routes[0]
+    assert (route.server, str(route.targets[0].address)) == (None, "127.0.0.1:3031")
+    assert values(route, "uwsgi_read_timeout") == [("3s",)]
+
+
+def test_directives_are_flattened_in_reading_order(tmp_path):
+    instance = main_instance(tmp_path, {
+        "nginx.conf": "events {}\nhttp {\n include a.conf;\n server { include a.conf; listen 80; }\n}\n",
+        "a.conf": "server_tokens off;\n",
+    })
+    assert [(d.name, d.at.path) for d in instance.directives] == [
+        ("events", "nginx.conf"), ("http", "nginx.conf"), ("include", "nginx.conf"), ("server_tokens", "a.conf"),
+        ("server", "nginx.conf"), ("include", "nginx.conf"), ("server_tokens", "a.conf"), ("listen", "nginx.conf"),
+    ]
+    assert instance.files == ["nginx.conf", "a.conf"]
+    listen = instance.directives[-1].at
+    assert (listen.line, listen.column, listen.end_column) == (4, 27, 36)
+
+
+def test_deep_nesting_and_long_include_chains_do_not_raise(tmp_path):
+    depth = 500
+    files = {"nginx.conf": "events {}\nhttp {\nserver {\n" + "location / {\n" * depth + "uwsgi_pass unix:/s;\n"
+             + "}\n" * depth + "include chain0.conf;\n}\n}\n"}
+    for number in range(depth):
+        files[f"chain{number}.conf"] = f"include chain{number + 1}.conf;\n"
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+    tree = read_nginx_main(str(tmp_path / "nginx.conf"), ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert {p.kind for p in tree.problems} == {"unreadable"}
+    assert nginx_instance(tree).routes == []
