@@ -73,9 +73,41 @@ class ReadContext:
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
-            candidate = os.path.join(self.root, target_path.lstrip("/"))
-            return candidate if os.path.exists(candidate) else None
+            return self.confine(os.path.join(self.root, target_path.lstrip("/")))
         return self._by_suffix(target_path)
+
+    def confine(self, path: str) -> str | None:
+        """In a snapshot, ``path`` with its symbolic links resolved inside the root: the
+        snapshot's ``sites-enabled/x -> /etc/nginx/...`` points into the snapshot, never
+        at this machine's /etc. Elsewhere the path itself. None when it leads nowhere."""
+        if self.mode != "snapshot":
+            return path if os.path.exists(path) else None
+        root = os.path.abspath(self.root)
+        relative = os.path.relpath(os.path.abspath(path), root)
+        if relative.startswith(".."):
+            return path if os.path.exists(path) else None
+        parts = [p for p in relative.split(os.sep) if p not in ("", ".")]
+        resolved, links = root, 0
+        while parts:
+            part = parts.pop(0)
+            if part == "..":
+                resolved = os.path.dirname(resolved) if resolved != root else root
+                continue
+            candidate = os.path.join(resolved, part)
+            if os.path.islink(candidate):
+                links += 1
+                if links > 40:   # the kernel's own limit (ELOOP)
+                    return None
+                try:
+                    target = os.readlink(candidate)
+                except OSError:
+                    return None
+                if os.path.isabs(target):
+                    resolved = root
+                parts = [p for p in target.split("/") if p not in ("", ".")] + parts
+                continue
+            resolved = candidate
+        return resolved if os.path.exists(resolved) else None
 
     def exists_on_target(self, target_path: str) -> bool | None:
         """True/False when this run can know whether the target host has the path; None when it cannot."""

@@ -59,8 +59,16 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     return is_limits_text
 
 
-def location_hints(path: str) -> list[str]:
-    """Kinds the file's place and name suggest, most likely first."""
+def _sniff(kind: str, text: str) -> bool:
+    try:
+        return _sniffer(kind)(text)
+    except RecursionError:
+        return False
+
+
+def location_hints(path: str, named_only: bool = False) -> list[str]:
+    """Kinds the file's place and name suggest, most likely first; ``named_only`` keeps
+    those that a folder or file name states, leaving out guesses from the extension."""
     parts = [p.lower() for p in path.replace(os.sep, "/").split("/")]
     name = parts[-1]
     dirs = parts[:-1]
@@ -92,6 +100,8 @@ def location_hints(path: str) -> list[str]:
         add("gunicorn")
     if ext == "py" and ("conf" in stem or "gunicorn" in stem):
         add("gunicorn")
+    if named_only:
+        return hints
     if ext in ("ini",):
         add("uwsgi", "supervisor")
     if ext in ("conf", "cfg", ""):
@@ -156,16 +166,19 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             continue
         subdirs = []
         for entry in entries:
+            path = entry.path
+            if ctx.mode == "snapshot" and entry.is_symlink():
+                path = ctx.confine(entry.path) or entry.path   # never follow a snapshot's link onto this machine
             try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-                is_file = entry.is_file(follow_symlinks=True)
+                is_dir = os.path.isdir(path) if path != entry.path else entry.is_dir(follow_symlinks=True)
+                is_file = os.path.isfile(path) if path != entry.path else entry.is_file(follow_symlinks=True)
             except OSError:
                 is_dir = is_file = False
             if is_dir:
                 if entry.name not in _SKIPPED_DIRS:
-                    subdirs.append(entry.path)
+                    subdirs.append(path)
             elif is_file:
-                found.append(entry.path)
+                found.append(path)
             elif entry.is_symlink():
                 discovery.problems.append(Problem(
                     "unreadable", "broken symbolic link or link loop: it points nowhere readable",
@@ -193,16 +206,15 @@ def classify(path: str, ctx: ReadContext) -> SourceFile:
     text = ctx.read(path)
     if text.text is None:
         return SourceFile(path, display, "unreadable", text.problems[0].message if text.problems else "unreadable")
-    for kind in hints:
-        try:
-            matches = _sniffer(kind)(text.text)
-        except RecursionError:
-            matches = False
-        if matches:
-            marker = template_marker(text.text, kind, os.path.basename(path))
-            if marker:
-                return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
-            return SourceFile(path, display, kind, f"{kind} by place and content")
+    matching = [kind for kind in hints if _sniff(kind, text.text)]
+    if matching:
+        kind = matching[0]
+        marker = template_marker(text.text, kind, os.path.basename(path))
+        if marker:
+            return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
+        if len(matching) > 1 and kind not in location_hints(path, named_only=True):
+            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(matching[1:])}")
+        return SourceFile(path, display, kind, f"{kind} by place and content")
     marker = template_marker(text.text, hints[0], os.path.basename(path))
     if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
         return SourceFile(path, display, "template", f"{marker[0]} of {hints[0]} config (line {marker[1]})")
@@ -233,6 +245,11 @@ def discover(paths: list[str], ctx: ReadContext) -> Discovery:
             line = int(re.search(r"line (\d+)", source.reason).group(1))
             discovery.problems.append(Problem("template", f"{source.reason.split(' (line')[0]}: "
                                               "not final config, so it is not checked", Span(source.display, line)))
+        elif "could also be" in source.reason:
+            discovery.problems.append(Problem("ambiguous", f"read as {source.kind} config; its content could also be "
+                                              f"{source.reason.split('could also be ', 1)[1]}: move it to a folder "
+                                              f"named after its program (e.g. {source.kind}/) to make it certain",
+                                              Span(source.display)))
         elif source.kind == "unreadable":
             discovery.problems.extend(ctx.problems_of(absolute) or
                                       (Problem("unreadable", source.reason, Span(source.display)),))

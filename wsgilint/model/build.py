@@ -46,7 +46,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         tree = read_nginx_fragment(fragment.path, ctx)
         deployment.problems.extend(tree.problems)
         ctx.remember("nginx", tree)
-        deployment.nginx.append(nginx_instance(tree, standalone=True))
+        deployment.nginx.append(nginx_instance(tree))
 
 
 def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:

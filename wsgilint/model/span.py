@@ -54,6 +54,7 @@ PROBLEM_KINDS = (
     "include-cycle",       # a file includes itself, directly or not
     "undecodable",         # bytes that are not UTF-8 (read with another encoding)
     "template",            # Jinja2 / envsubst / Go / ERB: not final config
+    "ambiguous",           # the content fits more than one kind; the place decided
 )
 
 

@@ -1,0 +1,28 @@
+"""A file's content fits more than one kind; its place decided which.
+
+## What it checks
+Files whose content passes for more than one kind of configuration (an ini file with
+keys that both uWSGI and Supervisor accept, say) and whose folder and name do not
+settle it. wsgilint reads the file as the kind its place suggests first and says so.
+
+## What breaks in production
+Nothing by itself; but if the guess is wrong, the findings for this file are about
+the wrong program, and the checks it should get are missing.
+
+## How to fix
+Put the file where its program's files live (`uwsgi/`, `supervisor/`, `nginx/`), or
+give it a name that says what it is (`uwsgi.ini`, `supervisord.conf`).
+"""
+from wsgilint.engine import problem_hits
+
+CODE = "E007"
+SLUG = "ambiguous-kind"
+SEVERITY = "info"
+SUMMARY = "A file's content fits more than one kind; wsgilint guessed from its place."
+
+BAD = {"deploy/app.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n\n[program:app]\ncommand=/usr/bin/uwsgi --ini /srv/app/deploy/app.ini\n"}
+GOOD = {"deploy/uwsgi/app.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
+
+
+def check(deployment):
+    yield from problem_hits(deployment, "ambiguous")
