@@ -33,6 +33,8 @@ GOOD = {
 }
 
 def check(deployment):
+    if deployment.host.version("uwsgi") >= (2, 1):
+        return  # 2.1 exits on SIGTERM and reloads on SIGQUIT, whatever die-on-term says
     for manager in deployment.managers:
         server = manager.runs
         if server is None or server.kind != "uwsgi" or not server.enabled("master"):

@@ -40,10 +40,11 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 
 
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
-          ignore: tuple[str, ...] = ()) -> CheckResult:
+          ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None) -> CheckResult:
+    """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against."""
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root)
     discovery = discover(paths, ctx)
-    deployment = build_deployment(discovery, ctx)
+    deployment = build_deployment(discovery, ctx, versions)
     rules = select_rules(load_rules(), select, ignore)
     return CheckResult(run_rules(deployment, rules), deployment.files, deployment)

@@ -52,6 +52,9 @@ def check(
     root: Optional[str] = typer.Option(None, "--root", help="Treat DIR as the target host's / (absolute paths in configs resolve under it)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or slugs; comma-separated."),
+    uwsgi_version: Optional[str] = typer.Option(None, "--uwsgi-version", help="uWSGI version to check against (default 2.0.31, or the installed one on this host)."),
+    gunicorn_version: Optional[str] = typer.Option(None, "--gunicorn-version", help="Gunicorn version to check against (default 27.0.1)."),
+    supervisor_version: Optional[str] = typer.Option(None, "--supervisor-version", help="Supervisor version to check against (default 4.3.0)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
@@ -60,7 +63,9 @@ def check(
         from .api import check as run_check
         from .engine import severity_rank
 
-        result = run_check(list(paths or ["."]), root=root, select=_split(select), ignore=_split(ignore))
+        versions = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version}
+        result = run_check(list(paths or ["."]), root=root, select=_split(select), ignore=_split(ignore),
+                           versions={k: v for k, v in versions.items() if v})
         if verbose:
             for source in sorted(result.files, key=lambda f: f.display):
                 label = source.kind or "skipped"

@@ -7,6 +7,7 @@ what is here.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -209,6 +210,12 @@ class Host:
     groups: dict[str, set[str]] = field(default_factory=dict)            # group -> member names
     nofile_limits: list[Setting[str]] = field(default_factory=list)      # limits.conf nofile lines
     boot_directories: list[Setting[str]] = field(default_factory=list)   # tmpfiles.d d/D lines: created at boot
+    versions: dict[str, Setting[str]] = field(default_factory=dict)      # uwsgi, gunicorn, supervisor
+
+    def version(self, program: str) -> tuple[int, ...]:
+        """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""
+        text = self.versions[program].value
+        return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
     def directory_owner(self, path: str) -> tuple[int, int, int] | None:
         """(uid, gid, mode) of a directory on this machine; None unless checking it live."""

@@ -132,13 +132,47 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     deployment.app_servers.extend(s for s in standalone if not s.sources or s.sources[0] not in used_by_others)
 
 
-def _read_host(discovery: Discovery, ctx: ReadContext) -> Host:
+# The versions the rules were measured against; a version given on the command line,
+# or installed on the host being checked, replaces them.
+DEFAULT_VERSIONS = {"uwsgi": "2.0.31", "gunicorn": "27.0.1", "supervisor": "4.3.0"}
+_DEBIAN_PACKAGES = {"uwsgi-core": "uwsgi", "uwsgi": "uwsgi", "gunicorn": "gunicorn",
+                    "python3-gunicorn": "gunicorn", "supervisor": "supervisor"}
+
+
+def _installed_versions(ctx: ReadContext) -> dict[str, Setting[str]]:
+    """Versions Debian's package database records on a live host (nothing is run)."""
+    status = ctx.local("/var/lib/dpkg/status") if ctx.mode == "live" else None
+    found: dict[str, Setting[str]] = {}
+    if not status:
+        return found
+    package = installed = None
+    for line in (ctx.read(status).text or "").splitlines() + [""]:
+        if line.startswith("Package: "):
+            package = line[len("Package: "):].strip()
+        elif line.startswith("Status: "):
+            installed = line.endswith(" installed")
+        elif line.startswith("Version: ") and installed and package in _DEBIAN_PACKAGES:
+            version = line[len("Version: "):].split(":")[-1].split("-")[0].split("+")[0]
+            found[_DEBIAN_PACKAGES[package]] = Setting(version, None, f"installed Debian package {package}")
+    return found
+
+
+def _versions(ctx: ReadContext, given: dict[str, str]) -> dict[str, Setting[str]]:
+    versions = {program: Setting(version, None, f"assumed: {program} {version}")
+                for program, version in DEFAULT_VERSIONS.items()}
+    versions.update(_installed_versions(ctx))
+    versions.update({program: Setting(version, None, f"--{program}-version {version}")
+                     for program, version in given.items() if version})
+    return versions
+
+
+def _read_host(discovery: Discovery, ctx: ReadContext, versions: dict[str, str]) -> Host:
     from ..readers.limits import read_limits
     from ..readers.sysctl import read_somaxconn
     from ..readers.tmpfiles import read_tmpfiles
 
     somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
-    host = Host(mode=ctx.mode, somaxconn=somaxconn)
+    host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=_versions(ctx, versions))
     for source in discovery.of_kind("limits"):
         for line in read_limits(source.path, ctx):
             if line.item == "nofile":
@@ -172,8 +206,8 @@ def _read_accounts(ctx: ReadContext, host: Host) -> None:
                 host.groups[fields[0]] = members
 
 
-def build_deployment(discovery: Discovery, ctx: ReadContext) -> Deployment:
-    deployment = Deployment(files=discovery.files + discovery.skipped, host=_read_host(discovery, ctx),
+def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str, str] | None = None) -> Deployment:
+    deployment = Deployment(files=discovery.files + discovery.skipped, host=_read_host(discovery, ctx, versions or {}),
                             problems=list(discovery.problems))
     _read_nginx(discovery, ctx, deployment)
     _read_managers(discovery, ctx, deployment)
