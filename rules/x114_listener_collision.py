@@ -16,6 +16,7 @@ over (it unlinks and rebinds it), and requests go to whichever app bound last
 Give each instance its own socket or port.
 """
 from wsgilint.engine import Hit, Related
+from wsgilint.model.address import reaches
 
 CODE = "X114"
 SLUG = "listener-collision"
@@ -32,19 +33,27 @@ GOOD = {
 }
 
 
+def _group_key(address):
+    return ("unix", address.path) if address.family == "unix" else ("inet", address.port)
+
+
 def check(deployment):
-    servers = [s for s in deployment.app_servers
-               if deployment.host.mode != "repository" or s.manager is not None]
-    seen: list = []
-    for server in servers:
+    groups: dict = {}
+    for server in deployment.app_servers:
+        if deployment.host.mode == "repository" and server.manager is None:
+            continue
         for listener in server.listeners:
-            if listener.address.family not in ("unix", "inet") or (listener.address.family == "inet" and not listener.address.port):
+            address = listener.address
+            if address.family == "unix" or (address.family == "inet" and address.port):
+                groups.setdefault(_group_key(address), []).append(listener)
+    for listeners in groups.values():
+        for index, listener in enumerate(listeners):
+            first = next((earlier for earlier in listeners[:index] if earlier.server is not listener.server
+                          and (reaches(listener.address, earlier.address) or reaches(earlier.address, listener.address))),
+                         None)
+            if first is None:
                 continue
-            for other in deployment.listeners_at(listener.address):
-                if other.server is server or other.server not in servers or (other, listener) in seen:
-                    continue
-                seen.append((listener, other))
-                consequence = ("the later one silently takes the socket over and requests go to whichever bound last"
-                               if listener.address.family == "unix" else "the later one fails with \"Address already in use\"")
-                yield Hit(other.at, f"{other.label} is also bound by {listener.server.name}: {consequence}; give each "
-                          "instance its own socket", (Related(listener.at, f"{listener.label} of {listener.server.name}"),))
+            consequence = ("the later one silently takes the socket over and requests go to whichever bound last"
+                           if listener.address.family == "unix" else "the later one fails with \"Address already in use\"")
+            yield Hit(listener.at, f"{listener.label} is also bound by {first.server.name}: {consequence}; give each "
+                      "instance its own socket", (Related(first.at, f"{first.label} of {first.server.name}"),))

@@ -73,7 +73,10 @@ class ReadContext:
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
-            return self.confine(os.path.join(self.root, target_path.lstrip("/")))
+            found = self.confine(os.path.join(self.root, target_path.lstrip("/")))
+            if found is None and target_path.startswith(self.root.rstrip("/") + "/"):
+                found = self.confine(target_path)   # configs written for where the tree is now
+            return found
         return self._by_suffix(target_path)
 
     def confine(self, path: str) -> str | None:
