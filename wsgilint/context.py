@@ -23,6 +23,7 @@ class ReadContext:
     # What readers made of the files, by kind, for rules about one format's own pitfalls.
     readings: dict[str, list] = field(default_factory=dict)
     _texts: dict[str, Text] = field(default_factory=dict)
+    _displays: dict[str, str] = field(default_factory=dict)
     _by_name: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -34,9 +35,13 @@ class ReadContext:
 
     def display(self, local_path: str) -> str:
         """Paths below the current directory are shown relative to it."""
-        absolute = os.path.abspath(local_path)
-        relative = os.path.relpath(absolute, self.cwd)
-        return absolute if relative.startswith("..") else relative
+        shown = self._displays.get(local_path)
+        if shown is None:
+            absolute = os.path.abspath(local_path)
+            prefix = self.cwd.rstrip(os.sep) + os.sep
+            shown = absolute[len(prefix):] if absolute.startswith(prefix) else absolute
+            self._displays[local_path] = shown
+        return shown
 
     def read(self, local_path: str) -> Text:
         """Each file's bytes are read and decoded once per run."""

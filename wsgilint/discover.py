@@ -7,6 +7,7 @@ Supervisor under ``supervisor/``.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -33,6 +34,7 @@ _MAX_UNHINTED_BYTES = 256 * 1024
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
 
 
+@functools.cache
 def _sniffer(kind: str) -> Callable[[str], bool]:
     if kind == "nginx":
         from .readers.nginx import is_nginx_text
