@@ -7,11 +7,15 @@ the tests can read when an assertion fails.
 """
 from __future__ import annotations
 
+import grp
 import http.client
+import json
 import os
+import secrets
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -233,3 +237,366 @@ def http_get(port: int, path: str = "/", timeout: float = 30.0, host: str = LOOP
     finally:
         connection.close()
     return Response(response.status, time.monotonic() - started, body)
+
+
+# --- Processes that outlive their parent, other users, private namespaces -------------------------
+
+# systemd's UMask= and supervisord's umask default: uWSGI's default socket mode (0755) comes from it.
+SERVICE_UMASK = 0o022
+SUPERVISOR_READY_TIMEOUT = 20.0
+
+
+def supervisor_available() -> bool:
+    try:
+        import supervisor.supervisord  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def unix_accepts(path: Path) -> bool:
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(0.5)
+            probe.connect(str(path))
+            return True
+    except OSError:
+        return False
+
+
+def _wait_until(server: Server, ready, what: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if ready():
+            return
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{server.name} exited with code {server.process.returncode} before {what}; "
+                               f"its log:\n{server.log()}")
+        time.sleep(0.05)
+    raise TimeoutError(f"{server.name}: no {what} within {timeout} s; its log:\n{server.log()}")
+
+
+def wait_for_unix_socket(server: Server, path: Path, timeout: float = START_TIMEOUT) -> None:
+    _wait_until(server, lambda: unix_accepts(path), f"connection accepted on {path}", timeout)
+
+
+def wait_for_log(server: Server, text: str, timeout: float = START_TIMEOUT) -> None:
+    _wait_until(server, lambda: text in server.log(), f"log line containing {text!r}", timeout)
+
+
+def wait_for_exit(server: Server, timeout: float = START_TIMEOUT) -> int:
+    try:
+        return server.process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        raise TimeoutError(f"{server.name} still runs after {timeout} s; its log:\n{server.log()}") from None
+
+
+def start_tracked(servers: Servers, name: str, argv: list[str], log_path: Path, cwd: Path,
+                  stop_signal: int = signal.SIGTERM) -> Server:
+    """Like the ``Servers`` starters, with the umask a service manager gives, and without waiting:
+    the caller decides what "started" means (a port, a unix socket, a log line, an exit)."""
+    log_file = open(log_path, "ab")
+    process = subprocess.Popen(
+        argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log_file,
+        stderr=subprocess.STDOUT, start_new_session=True, umask=SERVICE_UMASK)
+    server = Server(name, process, log_path, stop_signal, log_file)
+    servers.running.append(server)
+    return server
+
+
+def start_uwsgi(servers: Servers, ini: Path, run_dir: Path, log_name: str = "uwsgi.log",
+                wrapper: tuple[str, ...] = ()) -> Server:
+    """uWSGI in the foreground, stopped with SIGINT (SIGTERM would make 2.0 reload)."""
+    binary = uwsgi_binary()
+    if binary is None:
+        raise RuntimeError("uwsgi is not installed")
+    return start_tracked(servers, "uwsgi", [*wrapper, binary, "--ini", str(ini)], run_dir / log_name,
+                         run_dir, signal.SIGINT)
+
+
+# Sets PYTHONHOME to a bind mount of the Python home inside a private mount namespace, then runs the rest.
+_READABLE_PYTHON = 'mount --bind "$1" "$2" || exit 1; export PYTHONHOME="$2"; shift 2; exec "$@"'
+
+
+def readable_python_wrapper(mount_point: Path) -> tuple[str, ...]:
+    """A command prefix that lets a uWSGI which drops to another ``uid`` load its Python.
+
+    uWSGI embeds the harness's Python; when that lives under a 0700 home (pyenv under
+    /root), the app user cannot read the standard library and Python dies with
+    "No module named 'encodings'" right after ``setuid()``. The wrapper bind-mounts the
+    Python home at ``mount_point`` (a directory every user can enter) in a private
+    mount namespace and points PYTHONHOME at it: nothing changes outside that
+    namespace, and it ends with the process. Needs root and ``unshare``.
+    """
+    mount_point.mkdir(exist_ok=True)
+    return ("unshare", "-m", "--propagation", "private", "--", "sh", "-c", _READABLE_PYTHON, "sh",
+            sys.base_prefix, str(mount_point))
+
+
+# Covers /tmp with an empty tmpfs, as systemd's PrivateTmp= does, and mounts one directory back.
+_PRIVATE_TMP = ('exec 9<"$1" || exit 1; mount -t tmpfs -o mode=1777 tmpfs /tmp || exit 1; '
+                'mkdir -p "$1" && mount --no-canonicalize --bind /proc/self/fd/9 "$1" || exit 1; '
+                'exec 9<&-; shift; exec "$@"')
+
+
+def private_tmp_wrapper(keep: Path) -> tuple[str, ...]:
+    """A command prefix that runs a program with its own empty /tmp (systemd ``PrivateTmp=yes``).
+
+    PID 1 here need not be systemd, so the mount namespace is made by ``unshare -m``
+    and a fresh tmpfs is mounted over /tmp. ``keep`` (the directory with the program's
+    config, logs and pid file) is opened before /tmp is covered and bind-mounted back
+    at the same path; everything else under /tmp, such as an app's socket, is gone for
+    the program and only for it. Needs root and ``unshare``.
+    """
+    return ("unshare", "-m", "--propagation", "private", "--", "sh", "-c", _PRIVATE_TMP, "sh", str(keep))
+
+
+def start_nginx(servers: Servers, conf: Path, prefix: Path, port: int, wrapper: tuple[str, ...] = ()) -> Server:
+    """``Servers.nginx`` with a command prefix (e.g. ``private_tmp_wrapper``)."""
+    binary = nginx_binary()
+    if binary is None:
+        raise RuntimeError("nginx is not installed")
+    prefix.mkdir(parents=True, exist_ok=True)
+    argv = [*wrapper, binary, "-p", f"{prefix}/", "-c", str(conf), "-e", str(prefix / "error.log"),
+            "-g", f"daemon off; pid {prefix / 'nginx.pid'};"]
+    server = start_tracked(servers, "nginx", argv, prefix / "error.log", prefix, signal.SIGTERM)
+    server.wait_for_port(port)
+    return server
+
+
+def nginx_main_conf_as(user: str, http_body: str) -> str:
+    """``nginx_main_conf`` whose workers run as ``user`` (and its group of the same name)."""
+    return f"user {user};\n" + nginx_main_conf(http_body).removeprefix("user root;\n")
+
+
+@dataclass
+class Supervisord:
+    server: Server
+    conf: Path
+
+    def ctl(self, *args: str, timeout: float = 60.0) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "supervisor.supervisorctl", "-c", str(self.conf), *args],
+                              capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+    def status(self, program: str) -> str:
+        """The status line of one program: ``app  RUNNING  pid 12, uptime 0:00:02``."""
+        return self.ctl("status", program).stdout.strip()
+
+    def wait_for_state(self, program: str, states: tuple[str, ...], timeout: float = START_TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        line = ""
+        while time.monotonic() < deadline:
+            line = self.status(program)
+            words = line.split()
+            if len(words) >= 2 and words[1] in states:
+                return line
+            time.sleep(0.2)
+        raise TimeoutError(f"{program} did not reach {states} within {timeout} s: {line!r}; "
+                           f"supervisord log:\n{self.server.log()}")
+
+
+def supervisord_conf(socket_path: Path, run_dir: Path, programs: str) -> str:
+    """A supervisord.conf with its own control socket, pid file and logs; ``programs`` is appended."""
+    return (
+        "[unix_http_server]\n"
+        f"file = {socket_path}\n"
+        "\n"
+        "[supervisord]\n"
+        f"logfile = {run_dir / 'supervisord.log'}\n"
+        f"pidfile = {run_dir / 'supervisord.pid'}\n"
+        f"childlogdir = {run_dir}\n"
+        "\n"
+        "[rpcinterface:supervisor]\n"
+        "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n"
+        "\n"
+        "[supervisorctl]\n"
+        f"serverurl = unix://{socket_path}\n"
+        "\n"
+        f"{programs}"
+    )
+
+
+def start_supervisord(servers: Servers, conf: Path, socket_path: Path, run_dir: Path) -> Supervisord:
+    """supervisord in the foreground (``-n``), so the PID the harness holds is supervisord's own.
+
+    ``conf`` must give it its own ``[unix_http_server] file`` (``socket_path``), pidfile and
+    logs. SIGTERM makes it stop its programs (each within its ``stopwaitsecs``) and exit.
+    """
+    argv = [sys.executable, "-m", "supervisor.supervisord", "-n", "-c", str(conf)]
+    server = start_tracked(servers, "supervisord", argv, run_dir / "supervisord.out", run_dir, signal.SIGTERM)
+    wait_for_unix_socket(server, socket_path, SUPERVISOR_READY_TIMEOUT)
+    return Supervisord(server, conf)
+
+
+def _socket_inodes_listening_on(port: int) -> set[str]:
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
+    return inodes
+
+
+def pids_listening_on(port: int) -> set[int]:
+    """Every process holding a listening TCP socket on ``port`` (a uWSGI master and its workers)."""
+    wanted = {f"socket:[{inode}]" for inode in _socket_inodes_listening_on(port)}
+    found = set()
+    if not wanted:
+        return found
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if any(os.readlink(fd) in wanted for fd in (entry / "fd").iterdir()):
+                found.add(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def process_cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def parent_pid(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+class Orphans:
+    """Processes no harness PID leads any more: a uWSGI that daemonized itself, workers left
+    behind when a manager SIGKILLed their master. They are found by the pid file and the port
+    a test names, and killed only if their command line holds the test's ``marker`` (its own
+    ini path), so nothing else on the machine is touched."""
+
+    def __init__(self) -> None:
+        self.watched: list[tuple[str, int | None, Path | None]] = []
+
+    def watch(self, marker: str, port: int | None = None, pidfile: Path | None = None) -> None:
+        self.watched.append((marker, port, pidfile))
+
+    def find(self) -> set[int]:
+        found = set()
+        for marker, port, pidfile in self.watched:
+            candidates = pids_listening_on(port) if port is not None else set()
+            if pidfile is not None:
+                try:
+                    candidates.add(int(pidfile.read_text().strip()))
+                except (OSError, ValueError):
+                    pass
+            found.update(pid for pid in candidates if _alive(pid) and marker in process_cmdline(pid))
+        return found
+
+    def kill_all(self, timeout: float = STOP_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            left = self.find()
+            if not left:
+                return
+            for pid in left:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            time.sleep(0.1)
+        raise RuntimeError(f"could not kill orphaned processes {sorted(self.find())}")
+
+
+def _run_checked(argv: list[str]) -> None:
+    completed = subprocess.run(argv, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    if completed.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({completed.returncode}): {completed.stderr.strip()}")
+
+
+def add_throwaway_user(role: str) -> str:
+    """A system user with its own group of the same name, no home, no login shell."""
+    name = f"wle2e{secrets.token_hex(3)}{role}"[:32]
+    _run_checked(["useradd", "--system", "--no-create-home", "--user-group", "--shell", "/usr/sbin/nologin", name])
+    return name
+
+
+def delete_throwaway_user(name: str) -> None:
+    _run_checked(["userdel", name])
+    try:
+        grp.getgrnam(name)
+    except KeyError:
+        return
+    _run_checked(["groupdel", name])
+
+
+# --- wsgilint as users run it --------------------------------------------------------------------
+
+def wsgilint_json(tree: Path, *options: str) -> dict:
+    """``wsgilint check TREE --format json --fail-on error``: exit 1 exactly when an error is found."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "wsgilint", "check", str(tree), "--format", "json", "--fail-on", "error", *options],
+        cwd=tree, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert completed.returncode in (0, 1) and completed.stdout, completed.stderr
+    report = json.loads(completed.stdout)
+    has_errors = any(finding["severity"] == "error" for finding in report["findings"])
+    assert completed.returncode == int(has_errors), (completed.returncode, report["findings"])
+    return report
+
+
+def findings_with_code(report: dict, code: str) -> list[dict]:
+    return [finding for finding in report["findings"] if finding["code"] == code]
+
+
+def errors_of(report: dict) -> list[dict]:
+    return [finding for finding in report["findings"] if finding["severity"] == "error"]
+
+
+def place(entry: dict, tree: Path) -> tuple[Path, int]:
+    """(absolute file, line) of a finding or a related location; paths are shown relative to the cwd (the tree)."""
+    return (tree / entry["path"]).resolve(), entry["line"]
+
+
+def line_with(path: Path, needle: str) -> int:
+    """The first line of ``path`` that contains ``needle`` (1-based)."""
+    return next(number for number, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def at(path: Path, needle: str) -> tuple[Path, int]:
+    return path.resolve(), line_with(path, needle)
+
+
+# --- a client for the uwsgi protocol -------------------------------------------------------------
+
+def uwsgi_get(socket_path: Path, path: str = "/", timeout: float = 10.0) -> Response:
+    """One GET sent as a uwsgi packet to a uWSGI ``socket``, as nginx's uwsgi_pass would send it."""
+    variables = {"REQUEST_METHOD": "GET", "REQUEST_URI": path, "PATH_INFO": path, "QUERY_STRING": "",
+                 "SERVER_PROTOCOL": "HTTP/1.1", "SERVER_NAME": "localhost", "SERVER_PORT": "80",
+                 "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "localhost"}
+    body = b"".join(struct.pack("<H", len(k)) + k + struct.pack("<H", len(v)) + v
+                    for k, v in ((k.encode(), v.encode()) for k, v in variables.items()))
+    started = time.monotonic()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(timeout)
+        connection.connect(str(socket_path))
+        connection.sendall(struct.pack("<BHB", 0, len(body), 0) + body)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    raw = b"".join(chunks)
+    head, _, content = raw.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
+    return Response(status, time.monotonic() - started, content)

@@ -1,0 +1,106 @@
+"""X101 against the real servers: nginx passes requests to a port where no app server listens.
+
+Measured behaviour this relies on (../shared/reference/lab-uwsgi-nginx.md claim 10 shows the
+same nginx line for a uWSGI that is not running):
+- ``uwsgi_pass 127.0.0.1:P1`` while uWSGI binds ``socket = 127.0.0.1:P2``: nginx answers 502 at
+  once and logs ``connect() failed (111: Connection refused) while connecting to upstream``;
+- ``uwsgi_pass 127.0.0.1:P2``: 200.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .servers import (
+    Servers, at, copy_uwsgi_params, errors_of, findings_with_code, free_port, http_get, nginx_main_conf,
+    place, port_accepts, write_app, wsgilint_json,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]
+
+UWSGI_INI = """\
+[uwsgi]
+chdir = {run}
+wsgi-file = app.py
+master = true
+processes = 1
+need-app = true
+die-on-term = true
+socket = 127.0.0.1:{app_port}
+"""
+
+NGINX_SITE = """\
+    server {{
+        listen 127.0.0.1:{nginx_port};
+        location / {{
+            include uwsgi_params;
+            uwsgi_pass 127.0.0.1:{pass_port};
+        }}
+    }}
+"""
+
+
+def distinct_ports(count: int) -> list[int]:
+    ports: list[int] = []
+    while len(ports) < count:
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    return ports
+
+
+def write_tree(base: Path, pass_to_app: bool) -> dict:
+    tree, run = base / "tree", base / "run"
+    tree.mkdir()
+    run.mkdir()
+    write_app(run)
+    nginx_port, app_port, elsewhere = distinct_ports(3)
+    pass_port = app_port if pass_to_app else elsewhere
+    (tree / "uwsgi.ini").write_text(UWSGI_INI.format(run=run, app_port=app_port))
+    (tree / "nginx.conf").write_text(nginx_main_conf(NGINX_SITE.format(nginx_port=nginx_port, pass_port=pass_port)))
+    copy_uwsgi_params(tree)
+    return {"tree": tree, "run": run, "nginx_port": nginx_port, "app_port": app_port, "pass_port": pass_port}
+
+
+def start(servers: Servers, deployment: dict):
+    uwsgi = servers.uwsgi(deployment["tree"] / "uwsgi.ini", deployment["app_port"], deployment["run"])
+    nginx = servers.nginx(deployment["tree"] / "nginx.conf", deployment["run"], deployment["nginx_port"])
+    return uwsgi, nginx
+
+
+def test_uwsgi_pass_to_a_port_nobody_listens_on_is_502_connection_refused_and_x101(tmp_path: Path, servers: Servers):
+    deployment = write_tree(tmp_path, pass_to_app=False)
+    tree, pass_port = deployment["tree"], deployment["pass_port"]
+    uwsgi, nginx = start(servers, deployment)
+    assert not port_accepts(pass_port)
+
+    response = http_get(deployment["nginx_port"], "/", timeout=30)
+
+    assert response.status == 502, (nginx.log(), uwsgi.log())
+    assert response.elapsed < 2, response.elapsed
+    error_log = nginx.log()
+    assert "connect() failed (111: Connection refused) while connecting to upstream" in error_log, error_log
+    assert f'upstream: "uwsgi://127.0.0.1:{pass_port}"' in error_log, error_log
+
+    report = wsgilint_json(tree)
+    findings = findings_with_code(report, "X101")
+    assert len(findings) == 1, report["findings"]
+    finding = findings[0]
+    assert finding["severity"] == "error"
+    assert "502" in finding["message"] and "(111: Connection refused)" in finding["message"], finding["message"]
+    assert f"127.0.0.1:{deployment['app_port']}" in finding["message"], finding["message"]  # the hint
+    assert place(finding, tree) == at(tree / "nginx.conf", "uwsgi_pass")
+    assert at(tree / "uwsgi.ini", "socket =") in [place(related, tree) for related in finding["related"]]
+
+
+def test_uwsgi_pass_to_the_uwsgi_socket_is_200_and_no_error(tmp_path: Path, servers: Servers):
+    deployment = write_tree(tmp_path, pass_to_app=True)
+    uwsgi, nginx = start(servers, deployment)
+
+    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+
+    assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
+    report = wsgilint_json(deployment["tree"])
+    assert findings_with_code(report, "X101") == []
+    assert errors_of(report) == []

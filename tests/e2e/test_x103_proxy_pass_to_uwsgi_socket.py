@@ -1,0 +1,96 @@
+"""X103 against the real servers: ``proxy_pass http://`` to a uWSGI ``socket`` (the uwsgi protocol).
+
+Measured behaviour this relies on (../shared/reference/lab-uwsgi-nginx.md claim 2):
+- uWSGI reads the first bytes of "GET / HTTP/1.0" as a uwsgi packet header, logs
+  ``invalid request block size: 21573 (max 4096)...skip`` (21573 is "ET" read as a
+  little-endian 16-bit size) and closes; nginx answers 502 at once and logs
+  ``upstream prematurely closed connection while reading response header``;
+- the same ``proxy_pass`` to ``http-socket``: 200.
+The uWSGI ini keeps the default ``buffer-size`` (4096): with a larger one the 502 would
+only come after ``socket-timeout``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .servers import (
+    Servers, at, errors_of, findings_with_code, free_port, http_get, nginx_main_conf, place, write_app,
+    wsgilint_json,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]
+
+UWSGI_INI = """\
+[uwsgi]
+chdir = {run}
+wsgi-file = app.py
+master = true
+processes = 1
+need-app = true
+die-on-term = true
+{listener} = 127.0.0.1:{app_port}
+"""
+
+NGINX_SITE = """\
+    server {{
+        listen 127.0.0.1:{nginx_port};
+        location / {{
+            proxy_pass http://127.0.0.1:{app_port};
+        }}
+    }}
+"""
+
+
+def write_tree(base: Path, listener: str) -> dict:
+    tree, run = base / "tree", base / "run"
+    tree.mkdir()
+    run.mkdir()
+    write_app(run)
+    nginx_port, app_port = free_port(), free_port()
+    while app_port == nginx_port:
+        app_port = free_port()
+    (tree / "uwsgi.ini").write_text(UWSGI_INI.format(run=run, listener=listener, app_port=app_port))
+    (tree / "nginx.conf").write_text(nginx_main_conf(NGINX_SITE.format(nginx_port=nginx_port, app_port=app_port)))
+    return {"tree": tree, "run": run, "nginx_port": nginx_port, "app_port": app_port}
+
+
+def start(servers: Servers, deployment: dict):
+    uwsgi = servers.uwsgi(deployment["tree"] / "uwsgi.ini", deployment["app_port"], deployment["run"])
+    nginx = servers.nginx(deployment["tree"] / "nginx.conf", deployment["run"], deployment["nginx_port"])
+    return uwsgi, nginx
+
+
+def test_proxy_pass_to_uwsgi_socket_is_502_with_invalid_block_size_and_x103(tmp_path: Path, servers: Servers):
+    deployment = write_tree(tmp_path, "socket")
+    tree = deployment["tree"]
+    uwsgi, nginx = start(servers, deployment)
+
+    response = http_get(deployment["nginx_port"], "/", timeout=30)
+
+    assert response.status == 502, (nginx.log(), uwsgi.log())
+    assert response.elapsed < 2, response.elapsed  # at once, not after socket-timeout
+    assert "invalid request block size: 21573" in uwsgi.log(), uwsgi.log()
+    assert "upstream prematurely closed connection while reading response header" in nginx.log(), nginx.log()
+
+    report = wsgilint_json(tree)
+    findings = findings_with_code(report, "X103")
+    assert len(findings) == 1, report["findings"]
+    finding = findings[0]
+    assert finding["severity"] == "error"
+    assert "502" in finding["message"] and "invalid request block size: 21573" in finding["message"]
+    assert place(finding, tree) == at(tree / "nginx.conf", "proxy_pass")
+    assert at(tree / "uwsgi.ini", "socket =") in [place(related, tree) for related in finding["related"]]
+
+
+def test_proxy_pass_to_uwsgi_http_socket_is_200_and_no_error(tmp_path: Path, servers: Servers):
+    deployment = write_tree(tmp_path, "http-socket")
+    uwsgi, nginx = start(servers, deployment)
+
+    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+
+    assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
+    report = wsgilint_json(deployment["tree"])
+    assert findings_with_code(report, "X103") == []
+    assert errors_of(report) == []
