@@ -45,6 +45,16 @@ def _daemonizes(server) -> bool:
     return setting.value not in (False, "", None, "0", "false", "off", "no")
 
 
+def _late_daemons(server) -> str:
+    """What the retries' daemons do to the first one, measured per socket family."""
+    families = {listener.address.family for listener in server.listeners}
+    if "inet" in families:
+        return " (each retry's daemon then fails on the taken port)"
+    if "unix" in families:
+        return " (each retry's daemon silently takes the unix socket over)"
+    return ""
+
+
 def _nginx_daemonizes(manager, deployment):
     """nginx's own `daemon` setting, unless the command line turns it off."""
     argv = manager.argv.value if manager.argv else []
@@ -59,7 +69,7 @@ def _nginx_daemonizes(manager, deployment):
 def _manager_expectation(manager):
     if manager.kind == "supervisor":
         return "foreground", ("Supervisor sees the process exit at once (BACKOFF, then FATAL \"Exited too quickly\") "
-                              "while the first daemon keeps running orphaned and the next ones fail on the taken port")
+                              "while the daemons keep running orphaned, out of its control")
     service_type = manager.service_type.value if manager.service_type else "simple"
     if service_type == "forking":
         return "forking", ""
@@ -81,7 +91,8 @@ def check(deployment):
             if expectation == "foreground" and _daemonizes(server):
                 yield Hit(server.daemonizes.at or where,
                           f"{program} daemonizes but {manager.kind} [{manager.name}] expects it in the foreground: "
-                          f"{consequence}; remove the daemon setting (log with `logto`/`--log-file` instead)",
+                          f"{consequence}{_late_daemons(server)}; remove the daemon setting "
+                          f"({'log with `logto`' if server.kind == 'uwsgi' else 'log with --error-logfile'} instead)",
                           (Related(where, f"{manager.kind} starts it here"),))
             elif expectation == "forking" and not _daemonizes(server):
                 yield Hit(where, f"Type=forking but {program} stays in the foreground: systemd waits for a fork that "

@@ -95,8 +95,8 @@ def test_sigterm_without_die_on_term_reloads_stop_waits_then_sigkill_and_x108(
     assert finding["severity"] == "error"
     assert f"the stop waits {STOP_WAIT} s, then SIGKILL" in finding["message"], finding["message"]
     assert place(finding, tree) == at(deployment["conf"], "[program:app]")
-    # The uWSGI instance is named where supervisord starts it.
-    assert [place(entry, tree) for entry in finding["related"]] == [at(deployment["conf"], "command =")]
+    # The related location is the uWSGI config, where die-on-term would go.
+    assert [place(entry, tree) for entry in finding["related"]] == [at(deployment["ini"], "chdir =")]
 
 
 def test_die_on_term_stops_in_about_a_second_and_no_error(
