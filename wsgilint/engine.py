@@ -110,6 +110,9 @@ def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable
 
 
 def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
+    """Every rule's findings, ordered. Where a specific rule reports a line the real program
+    refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
+    one finding per problem, the one that names it best."""
     findings = set()
     for rule in rules:
         for hit in rule.check(deployment):
@@ -121,6 +124,8 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
                 at=hit.at,
                 related=tuple(hit.related),
             ))
+    specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E")}
+    findings = {f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific}
     return sorted(findings, key=Finding.sort_key)
 
 

@@ -481,7 +481,7 @@ def parse_byte_size(value: str) -> int:
     return int(lowered)
 
 
-def _auto_restart(value: str) -> str:
+def parse_auto_restart(value: str) -> str:
     lowered = value.lower()
     if lowered in _TRUE:
         return "true"
@@ -492,7 +492,7 @@ def _auto_restart(value: str) -> str:
     raise ValueError(f"invalid 'autorestart' value {lowered!r}")
 
 
-def _exit_codes(value: str) -> list[int]:
+def parse_exit_codes(value: str) -> list[int]:
     try:
         codes = [int(code) for code in value.split(",")] if value else []
         if any(code < 0 or code > 255 for code in codes):
@@ -502,14 +502,14 @@ def _exit_codes(value: str) -> list[int]:
     return codes
 
 
-def _octal(value: str) -> int:
+def parse_octal(value: str) -> int:
     try:
         return int(value, 8)
     except ValueError:
         raise ValueError(f"{value} can not be converted to an octal type") from None
 
 
-def _log_level(value: str) -> str:
+def parse_log_level(value: str) -> str:
     if value.lower() not in _LOG_LEVELS:
         raise ValueError(f"bad logging level name {value!r}")
     return value.lower()
@@ -523,26 +523,26 @@ def _process_name(value: str) -> str:
     return name
 
 
-_PROGRAM_TYPES = {
-    "priority": int, "autostart": parse_boolean, "autorestart": _auto_restart, "startsecs": int,
+PROGRAM_TYPES = {
+    "priority": int, "autostart": parse_boolean, "autorestart": parse_auto_restart, "startsecs": int,
     "startretries": int, "stopsignal": parse_signal, "stopwaitsecs": int, "stopasgroup": parse_boolean,
-    "killasgroup": parse_boolean, "exitcodes": _exit_codes, "redirect_stderr": parse_boolean,
-    "numprocs": int, "numprocs_start": int, "umask": _octal,
+    "killasgroup": parse_boolean, "exitcodes": parse_exit_codes, "redirect_stderr": parse_boolean,
+    "numprocs": int, "numprocs_start": int, "umask": parse_octal,
     "stdout_capture_maxbytes": parse_byte_size, "stderr_capture_maxbytes": parse_byte_size,
     "stdout_events_enabled": parse_boolean, "stderr_events_enabled": parse_boolean,
 }
 # Keys supervisord reads once per process (``process_num`` is known for them).
-_PROCESS_TYPES = {
+PROCESS_TYPES = {
     "stdout_logfile_backups": int, "stderr_logfile_backups": int,
     "stdout_logfile_maxbytes": parse_byte_size, "stderr_logfile_maxbytes": parse_byte_size,
     "stdout_syslog": parse_boolean, "stderr_syslog": parse_boolean,
 }
-_SUPERVISORD_TYPES = {
-    "minfds": int, "minprocs": int, "umask": _octal, "logfile_maxbytes": parse_byte_size,
-    "logfile_backups": int, "loglevel": _log_level, "nodaemon": parse_boolean, "silent": parse_boolean,
+SUPERVISORD_TYPES = {
+    "minfds": int, "minprocs": int, "umask": parse_octal, "logfile_maxbytes": parse_byte_size,
+    "logfile_backups": int, "loglevel": parse_log_level, "nodaemon": parse_boolean, "silent": parse_boolean,
     "nocleanup": parse_boolean, "strip_ansi": parse_boolean,
 }
-_SUPERVISORD_KEYS = (*_SUPERVISORD_TYPES, "directory", "user", "logfile", "pidfile", "identifier",
+_SUPERVISORD_KEYS = (*SUPERVISORD_TYPES, "directory", "user", "logfile", "pidfile", "identifier",
                      "childlogdir", "environment")
 
 
@@ -642,8 +642,8 @@ def _supervisord_environment(expander: _Expander) -> None:
             if environment.error:
                 expander.fail(value, section, environment.error)
             expander.environment.update(environment.values)
-        elif key in _SUPERVISORD_TYPES:
-            _check(expander, section, key, expanded, _SUPERVISORD_TYPES[key])
+        elif key in SUPERVISORD_TYPES:
+            _check(expander, section, key, expanded, SUPERVISORD_TYPES[key])
         elif expanded.error:
             expander.fail(value, section, expanded.error)
 
@@ -673,7 +673,7 @@ def _processes(expander: _Expander, section: SupervisorSection, group: str) -> l
         return []
     common = {"program_name": program_name, "group_name": group}
     typed: dict[str, Any] = {}
-    for key, convert in _PROGRAM_TYPES.items():
+    for key, convert in PROGRAM_TYPES.items():
         value = section.get(key)
         if value is not None:
             typed[key] = _check(expander, section, key, expander.expand(value, common, f"{section.name}.{key}"),
@@ -718,7 +718,7 @@ def _processes(expander: _Expander, section: SupervisorSection, group: str) -> l
         process.own_environment = own_environment
         process.environment = {**expander.environment, **own_environment}
         names.update({f"ENV_{k}": v for k, v in own_environment.items()})
-        for key in ("directory", "stdout_logfile", "stderr_logfile", "command", *_PROCESS_TYPES):
+        for key in ("directory", "stdout_logfile", "stderr_logfile", "command", *PROCESS_TYPES):
             value = section.get(key)
             if value is None:
                 continue
@@ -726,8 +726,8 @@ def _processes(expander: _Expander, section: SupervisorSection, group: str) -> l
             times = 2 if key.endswith("_logfile") else 1
             expanded = expander.expand(value, names, f"{section.name}.{key}" if times == 1 else key, times)
             process.values[key] = expanded
-            if key in _PROCESS_TYPES:
-                _check(expander, section, key, expanded, _PROCESS_TYPES[key])
+            if key in PROCESS_TYPES:
+                _check(expander, section, key, expanded, PROCESS_TYPES[key])
             elif expanded.error:
                 expander.fail(value, section, expanded.error)
         name_expanded = expand(name_template, {**names, "here": expander.here(section.file) or ""}, "process_name")

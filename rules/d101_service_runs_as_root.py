@@ -1,0 +1,53 @@
+"""A systemd service runs its app server as root.
+
+## What it checks
+A system `.service` unit that starts uWSGI or Gunicorn without `User=` (or
+`DynamicUser=yes`), where the server does not switch user itself (uWSGI `uid`,
+Gunicorn `user`). nginx is never reported (its master runs as root by design), nor is
+a uWSGI Emperor (each vassal sets its own `uid`), nor a user unit (under
+`systemd/user/`, which runs as its user).
+
+## What breaks in production
+systemd starts services of the system manager as root unless `User=` says otherwise
+(systemd.exec(5)). The application and every worker run with root's rights: any bug
+that lets a request run code or write files acts as root.
+
+## Known problems
+Programs other than uWSGI and Gunicorn are not checked, nor is a server whose config
+file is not among the checked files.
+
+## How to fix
+Add `User=www-data` (and `Group=`) in `[Service]`, or set `uid` (uWSGI) / `user`
+(Gunicorn) in the server's config.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.manager_facts import drops_privileges, server_label
+from wsgilint.readers.systemd import parse_bool
+
+CODE = "D101"
+SLUG = "service-runs-as-root"
+SEVERITY = "warning"
+SUMMARY = "A systemd service runs uWSGI or Gunicorn as root."
+
+BAD = {"etc/systemd/system/app.service": (
+    "[Service]\nExecStart=/srv/venv/bin/gunicorn -b 127.0.0.1:8000 app:app\n\n[Install]\nWantedBy=multi-user.target\n")}
+GOOD = {"etc/systemd/system/app.service": (
+    "[Service]\nUser=www-data\nExecStart=/srv/venv/bin/gunicorn -b 127.0.0.1:8000 app:app\n\n"
+    "[Install]\nWantedBy=multi-user.target\n")}
+
+
+def check(deployment):
+    for manager in deployment.managers:
+        if manager.kind != "systemd" or manager.user is not None or "/systemd/user/" in manager.at.path:
+            continue
+        dynamic = manager.options.get("DynamicUser")
+        if dynamic is not None and parse_bool(dynamic.value):
+            continue
+        if manager.runs is None or drops_privileges(manager) is not False:
+            continue
+        name = server_label(manager)
+        setting = "uid" if manager.runs_program == "uwsgi" else "user"
+        yield Hit(manager.at, f"{manager.name} runs {name} as root: no `User=` in [Service] and {name} sets no "
+                  f"`{setting}`, so the app and its workers run with root's rights (any bug that lets a request "
+                  "run code or write files acts as root); add `User=` with the app's account",
+                  (Related(manager.runs.at, f"{name} sets no {setting}"),))

@@ -1,0 +1,82 @@
+"""An `Exec*=` command that systemd cannot run as written.
+
+## What it checks
+The program (first word) of `ExecStart=` and the other `Exec*=` lines of `.service`
+and `.socket` units, by systemd 252's rules (Debian 12; systemd.service(5),
+"Command lines"):
+- an absolute path is run as is;
+- a plain name (no `/`) is looked up in a fixed list of directories
+  (`/usr/local/sbin`, `/usr/local/bin`, `/usr/sbin`, `/usr/bin`, or `ExecSearchPath=`),
+  never in `Environment=PATH=`;
+- a relative path with a `/` (`venv/bin/gunicorn`, `./run.sh`, `${VENV}/bin/gunicorn`:
+  variables are not expanded in the program name) is refused.
+
+Reported: relative paths with a `/` and names that start with `$` (error), and a
+plain name in a unit that sets `Environment=PATH=` without `ExecSearchPath=`, which
+shows the program was expected in that PATH (warning).
+
+## What breaks in production
+Measured with `systemd-analyze verify` of systemd 252: `Neither a valid executable
+name nor an absolute path: venv/bin/gunicorn` / `Unit configuration has fatal error,
+unit will not be started`. A plain name found in none of the fixed directories makes
+the start fail with status 203/EXEC. systemd before v239 refused every path that was
+not absolute.
+
+## Known problems
+Placeholders (`<path_to_app>/bin/x`, `{{ venv }}/bin/x`) are left alone. A plain name without `Environment=PATH=` is not reported: whether the program is in
+`/usr/bin` or `/usr/local/bin` on the target host is not in the checked files.
+
+## How to fix
+Write the absolute path (`ExecStart=/srv/app/venv/bin/gunicorn ...`).
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.readers.systemd import parse_exec
+
+CODE = "D102"
+SLUG = "relative-exec"
+SEVERITY = "error"
+SUMMARY = "An Exec*= program is not an absolute path systemd can run."
+
+BAD = {"etc/systemd/system/app.service": (
+    "[Service]\nUser=www-data\nWorkingDirectory=/srv/app\nExecStart=venv/bin/gunicorn app:app\n")}
+GOOD = {"etc/systemd/system/app.service": (
+    "[Service]\nUser=www-data\nWorkingDirectory=/srv/app\nExecStart=/srv/app/venv/bin/gunicorn app:app\n")}
+
+_EXEC_KEYS = {
+    "Service": ("ExecStart", "ExecStartPre", "ExecStartPost", "ExecCondition", "ExecReload", "ExecStop",
+                "ExecStopPost"),
+    "Socket": ("ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost"),
+}
+_FIXED_PATH = "/usr/local/sbin, /usr/local/bin, /usr/sbin and /usr/bin"
+
+
+def check(deployment):
+    for unit in deployment.readings.get("systemd", []):
+        path_entry = next((e for e in reversed(unit.entries) if e.section in _EXEC_KEYS and e.key == "Environment"
+                           and "PATH=" in e.value), None)
+        search_path = any(e.key == "ExecSearchPath" and e.value for e in unit.entries)
+        for entry in unit.entries:
+            if entry.key not in _EXEC_KEYS.get(entry.section, ()) or not entry.value:
+                continue
+            argv = parse_exec(entry.value, entry.at).argv
+            if not argv or argv[0].startswith("/"):
+                continue
+            program = argv[0]
+            if "<" in program or "{{" in program:
+                continue    # a placeholder to fill in (`<path_to_app>/venv/bin/gunicorn`), not a path
+            if "/" in program:
+                why = ("systemd does not expand variables in the program name"
+                       if "$" in program else "systemd takes a plain name or an absolute path, nothing in between")
+                yield Hit(entry.at, f"{entry.key}={program} ...: {why}; systemd 252 refuses the unit (\"Neither a "
+                          "valid executable name nor an absolute path\") and never starts it; write the absolute "
+                          "path")
+            elif program.startswith("$"):
+                yield Hit(entry.at, f"{entry.key}={program} ...: systemd does not expand variables in the program "
+                          f"name, it looks for a program literally named `{program}` and the start fails with status "
+                          "203/EXEC; write the absolute path")
+            elif path_entry is not None and not search_path:
+                yield Hit(entry.at, f"{entry.key} runs `{program}` by name: systemd looks it up only in "
+                          f"{_FIXED_PATH}, not in Environment=PATH, so a program installed elsewhere (a virtualenv) "
+                          "fails to start with status 203/EXEC; write the absolute path",
+                          (Related(path_entry.at, "Environment=PATH is not used to find the program"),),
+                          severity="warning")

@@ -1,0 +1,62 @@
+"""A Supervisor key or section type that supervisord does not know.
+
+## What it checks
+Every key of a `[supervisord]`, `[supervisorctl]`, `[unix_http_server]`,
+`[inet_http_server]`, `[program:x]`, `[fcgi-program:x]`, `[eventlistener:x]`,
+`[group:x]` and `[include]` section that supervisord 4.3 does not read there, and
+every section whose type it does not know (`[programs:x]`, `[foo]`). Keys are
+compared after supervisord lower-cases them; section names are case-sensitive.
+`[rpcinterface:x]` and `[ctlplugin:x]` pass their keys to a factory and are not
+checked; keys that come from `[DEFAULT]` are not either.
+
+## What breaks in production
+Nothing is logged: supervisord only fetches the keys it knows, so `autorestrat=true`,
+`stop_as_group=true` or `stdout_logfile_maxbyte=1MB` leave the default in force and a
+`[programs:x]` section defines no program at all (measured with Supervisor 4.3.0).
+
+## How to fix
+Use the name the message suggests, or move the key to the section it belongs to.
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.manager_facts import did_you_mean, supervisor_keys
+
+CODE = "S101"
+SLUG = "unknown-key"
+SEVERITY = "warning"
+SUMMARY = "A Supervisor key or section type that supervisord silently ignores."
+
+BAD = {"etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nautorestrat=true\n"}
+GOOD = {"etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nautorestart=true\n"}
+
+_SECTION_TYPES = ("program:", "group:", "fcgi-program:", "eventlistener:", "rpcinterface:", "ctlplugin:",
+                  "supervisord", "supervisorctl", "unix_http_server", "inet_http_server", "include")
+
+
+def _section_hint(name: str) -> str:
+    prefix, colon, rest = name.partition(":")
+    guess = did_you_mean(prefix + colon, [t for t in _SECTION_TYPES if t.endswith(":") == bool(colon)])
+    return f"; did you mean `[{guess}{rest}]`?" if guess else ""
+
+
+def _key_hint(key: str, kind: str, tables) -> str:
+    guess = did_you_mean(key, tables[kind])
+    if guess:
+        return f"; did you mean `{guess}`?"
+    owners = [k for k, keys in tables.items() if key in keys]
+    return f"; it is a key of [{owners[0]}]" if owners else ""
+
+
+def check(deployment):
+    tables = supervisor_keys()
+    for config in deployment.readings.get("supervisor", []):
+        for section in config.sections:
+            if section.kind == "unknown":
+                yield Hit(section.at, f"supervisord does not know the section type `[{section.name}]` and ignores "
+                          f"it silently, with every key in it{_section_hint(section.name)}")
+                continue
+            if section.kind not in tables:
+                continue
+            for key, value in section.keys.items():
+                if key not in tables[section.kind]:
+                    yield Hit(value.key_at, f"`{key}` is not a key of [{section.name}]: supervisord ignores it "
+                              f"silently and keeps the default{_key_hint(key, section.kind, tables)}")

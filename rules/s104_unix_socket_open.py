@@ -1,0 +1,53 @@
+"""supervisord's unix control socket is open to other users, without credentials.
+
+## What it checks
+A `[unix_http_server]` whose `chmod` gives write permission to the group or to other
+users (connecting to a unix socket needs write permission), with neither `username`
+nor `password`. The default `chmod` is 0700.
+
+## What breaks in production
+Everyone allowed to connect can do what `supervisorctl` does: stop and start every
+program, read their logs and supervisord's (the same XML-RPC interface measured for
+S103). supervisord logs `CRIT Server 'unix_http_server' running without any HTTP
+authentication checking` and nothing else.
+
+## Known problems
+A group-writable socket (`chmod=0770` with `chown=root:supervisor`) is a common,
+deliberate setup; the finding then names the group so the choice can be confirmed.
+The permissions of the socket's directory are not considered.
+
+## How to fix
+Keep `chmod=0700` (only the owner, usually root, can connect), or add `username` and
+`password`.
+"""
+from wsgilint.engine import Hit
+
+CODE = "S104"
+SLUG = "unix-socket-open"
+SEVERITY = "warning"
+SUMMARY = "[unix_http_server] chmod lets other users control supervisord without credentials."
+
+BAD = {"etc/supervisor/supervisord.conf": "[supervisord]\n[unix_http_server]\nfile=/run/supervisor.sock\nchmod=0777\n"}
+GOOD = {"etc/supervisor/supervisord.conf": "[supervisord]\n[unix_http_server]\nfile=/run/supervisor.sock\nchmod=0700\n"}
+
+
+def check(deployment):
+    for config in deployment.readings.get("supervisor", []):
+        for section in config.of_kind("unix_http_server"):
+            chmod = section.get("chmod")
+            if chmod is None or section.get("username") is not None or section.get("password") is not None:
+                continue
+            try:
+                mode = int(chmod.raw, 8)
+            except ValueError:
+                continue    # S107 reports a chmod supervisord cannot read
+            if mode & 0o002:
+                who = "every local user"
+            elif mode & 0o020:
+                chown = section.get("chown")
+                group = chown.raw.partition(":")[2] if chown is not None else ""
+                who = f"every member of the group {group}" if group else "every member of the socket's group"
+            else:
+                continue
+            yield Hit(chmod.at, f"chmod={chmod.raw} without username/password: {who} can connect to supervisord "
+                      "and stop, start and read the logs of every program; use chmod=0700 or set credentials")

@@ -1,0 +1,77 @@
+"""A Supervisor program runs its app server as root.
+
+## What it checks
+A `[program:x]` that starts uWSGI or Gunicorn without `user=`, under a supervisord
+that runs as root (its `[supervisord]` section has no `user=`, or `user=root`), where the server
+does not switch user itself (uWSGI `uid`, Gunicorn `user`). nginx is never reported:
+its master runs as root by design. A uWSGI Emperor is not either (each vassal sets
+its own `uid`).
+
+## What breaks in production
+Measured with Supervisor 4.3.0: a program without `user=` runs as root (`ps` shows
+the child as `root`); supervisord only logs `CRIT Supervisor is running as root`.
+The application and every worker then run with root's rights: any bug that lets a
+request run code or write files (a template injection, a path traversal, an unsafe
+deserialisation) is a root compromise.
+
+## Known problems
+Only programs of a configuration whose `[supervisord]` section is among the checked
+files are checked (a `conf.d` file alone does not say who starts supervisord), and
+not when that section sets `nodaemon=true` or logs to `/dev/stdout`, `/dev/null`
+and the like: those are the marks of a container's entrypoint, whose user the image decides (`USER` in a Dockerfile), not the file.
+supervisord started as another user by its service has no problem either. Other
+programs than uWSGI and Gunicorn are not checked, nor is a server whose config
+file is not among the checked files.
+
+## How to fix
+Add `user=www-data` (or the app's own account) to the program, or set `uid`
+(uWSGI) / `user` (Gunicorn) in the server's config.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label
+
+CODE = "S105"
+SLUG = "program-runs-as-root"
+SEVERITY = "warning"
+SUMMARY = "A Supervisor program runs uWSGI or Gunicorn as root."
+
+BAD = {"etc/supervisor/supervisord.conf": (
+    "[supervisord]\nlogfile=/var/log/supervisor/supervisord.log\n\n"
+    "[program:app]\ncommand=/srv/venv/bin/gunicorn -b 127.0.0.1:8000 app:app\n")}
+GOOD = {"etc/supervisor/supervisord.conf": BAD["etc/supervisor/supervisord.conf"] + "user=www-data\n"}
+
+
+def _supervisord_as_root(config) -> tuple[bool, str, Related | None]:
+    """Whether supervisord runs as root, how the message says so, where it is set."""
+    section = config.section("supervisord")
+    if section is None:
+        return False, "", None     # a conf.d file alone: who starts supervisord is not known
+    nodaemon, logfile = section.get("nodaemon"), section.get("logfile")
+    if (nodaemon is not None and nodaemon.raw.lower() in ("true", "yes", "on", "1")) or \
+            (logfile is not None and logfile.raw.startswith("/dev/")):
+        return False, "", None     # a container's entrypoint: the image decides the user
+    user = section.get("user")
+    if user is None:
+        return True, "[supervisord] sets no `user=`", Related(section.at, "[supervisord] without user=")
+    if user.raw.strip() in ROOT_NAMES:
+        return True, "[supervisord] runs as root", Related(user.at, "supervisord runs as root")
+    return False, "", None
+
+
+def check(deployment):
+    for config in deployment.readings.get("supervisor", []):
+        as_root, why, where = _supervisord_as_root(config)
+        if not as_root:
+            continue
+        headers = {section.at for section in config.of_kind("program", "fcgi-program")}
+        for manager in deployment.managers:
+            if manager.kind != "supervisor" or manager.at not in headers or manager.user is not None:
+                continue
+            if manager.runs is None or drops_privileges(manager) is not False:
+                continue
+            name = server_label(manager)
+            setting = "uid" if manager.runs_program == "uwsgi" else "user"
+            related = (Related(manager.runs.at, f"{name} sets no {setting}"),) + ((where,) if where else ())
+            yield Hit(manager.at, f"[program:{manager.name}] runs {name} as root: no `user=` here, {why}, and "
+                      f"{name} sets no `{setting}`: the app and its workers run with root's rights (any bug that lets "
+                      f"a request run code or write files acts as root); add `user=` with the app's account", related)

@@ -1,0 +1,56 @@
+"""A Supervisor `environment=` that supervisord reads differently from what is written.
+
+## What it checks
+`environment=` in `[program:x]` (and the other program sections) and in
+`[supervisord]`, read as supervisord 4.3 reads it (a shell-like tokenizer that takes
+`KEY=value` triples separated by commas): words it skips without a message are
+reported.
+
+## What breaks in production
+Measured with Supervisor 4.3.0: `environment=A=1, B=x y` gives the program
+`A=1 B=x` — the ` y` is dropped, silently (`A=x y z=3` even gives `A=x z=3`). The
+program starts with a truncated value (a cut-off `DJANGO_SETTINGS_MODULE`, a
+password missing its second half). (Layouts that do not line up at all, like
+`A=1 B=2`, make supervisord refuse the file; the reader reports those.)
+
+## How to fix
+Quote values that contain spaces (`B="x y"`) and separate the pairs with commas.
+"""
+from wsgilint.engine import Hit
+from wsgilint.readers.supervisor import PROGRAM_KINDS, expand, parse_environment
+
+CODE = "S112"
+SLUG = "environment-parse"
+SEVERITY = "warning"
+SUMMARY = "environment= parses to something other than what is written (words dropped)."
+
+BAD = {"etc/supervisor/conf.d/app.conf": (
+    "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nenvironment=LANG=en_US.UTF-8, GREETING=hello world\n")}
+GOOD = {"etc/supervisor/conf.d/app.conf": (
+    "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nenvironment=LANG=en_US.UTF-8, GREETING=\"hello world\"\n")}
+
+
+def _names(section) -> dict:
+    if section.kind in PROGRAM_KINDS:
+        return {"program_name": section.label, "group_name": section.label, "process_num": 0, "numprocs": 1}
+    return {}
+
+
+def check(deployment):
+    for config in deployment.readings.get("supervisor", []):
+        for section in config.of_kind("supervisord", *PROGRAM_KINDS):
+            value = section.get("environment")
+            if value is None:
+                continue
+            expanded = expand(value.raw, _names(section))
+            if expanded.error:
+                continue
+            parsed = parse_environment(expanded.text)
+            if parsed.error or not parsed.dropped:
+                continue
+            # Values are not repeated in the message: environments hold secrets.
+            count = len(parsed.dropped)
+            yield Hit(value.at, f"supervisord keeps only the first word of an unquoted value with spaces and "
+                      f"silently drops {count} word{'s' if count > 1 else ''} here (it reads only "
+                      f"{', '.join(parsed.values)}); quote values that contain spaces (`KEY=\"a b\"`) and "
+                      "separate pairs with commas")

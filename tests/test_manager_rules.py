@@ -1,0 +1,106 @@
+"""The Supervisor and systemd rules' tables and validators agree with the real programs."""
+import ast
+import importlib.util
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from wsgilint.model.manager_facts import did_you_mean, supervisor_keys, systemd_directives
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _s107():
+    spec = importlib.util.spec_from_file_location("s107", PROJECT / "rules" / "s107_invalid_value.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+VALUES = ["true", "TRUE", "Yes", "on", "1", "0", "off", "ture", "true#c", "", "2", "unexpected", "UNEXPECTED",
+          "50MB", "50M", "1.5MB", "10 MB", "10xb", "0", "-5", "abc", "022", "089", "TERM", "sigint", "15", "HUP",
+          "TERMINATE", "0,2", "0,256", "0, 2", "warn", "warning", "BLATHER", "9001", "127.0.0.1:9001", "*:",
+          "70000"]
+
+
+@pytest.mark.parametrize("key,datatype", [
+    ("autostart", "boolean"), ("autorestart", "auto_restart"), ("startsecs", "integer"),
+    ("stdout_logfile_maxbytes", "byte_size"), ("umask", "octal_type"), ("stopsignal", "signal_number"),
+    ("exitcodes", "list_of_exitcodes"),
+])
+def test_program_validators_agree_with_supervisor(key, datatype):
+    datatypes = pytest.importorskip("supervisor.datatypes")
+    ours = _s107()._TYPES["program"][key]
+    for value in VALUES:
+        try:
+            getattr(datatypes, datatype)(value)
+            accepted = True
+        except (ValueError, OverflowError):
+            accepted = False
+        try:
+            ours(value)
+            agreed = accepted
+        except (ValueError, OverflowError):
+            agreed = not accepted
+        assert agreed, f"{key}={value!r}: supervisor {'accepts' if accepted else 'refuses'} it"
+
+
+def test_loglevel_and_port_agree_with_supervisor():
+    datatypes = pytest.importorskip("supervisor.datatypes")
+    module = _s107()
+    for value in VALUES:
+        for ours, theirs in ((module._TYPES["supervisord"]["loglevel"], datatypes.logging_level),
+                             (module._TYPES["inet_http_server"]["port"], datatypes.inet_address)):
+            outcomes = []
+            for convert in (ours, theirs):
+                try:
+                    convert(value)
+                    outcomes.append(True)
+                except (ValueError, OverflowError):
+                    outcomes.append(False)
+            assert outcomes[0] == outcomes[1], f"{convert.__name__}({value!r})"
+
+
+def test_every_key_supervisord_fetches_is_in_the_table():
+    supervisor = pytest.importorskip("supervisor")
+    source = Path(supervisor.__file__).with_name("options.py").read_text()
+    fetched = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in ("get", "saneget"):
+            strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if len(node.args) >= 2 and strings and strings[0] == getattr(node.args[1], "value", None):
+                fetched.add(strings[0])
+    known = set().union(*supervisor_keys().values())
+    assert fetched and fetched <= known | {"supervisor.rpcinterface_factory", "supervisor.ctl_factory"}, \
+        fetched - known
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None or not Path("/lib/systemd/systemd").exists(),
+                    reason="systemd is not installed here")
+def test_systemd_table_matches_the_installed_systemd():
+    table = systemd_directives()
+    version = subprocess.run(["/lib/systemd/systemd", "--version"], capture_output=True, text=True).stdout.split()[1]
+    if version != table["systemd"]:
+        pytest.skip(f"the table is for systemd {table['systemd']}, this is {version}")
+    dump = subprocess.run(["/lib/systemd/systemd", "--dump-configuration-items"], capture_output=True,
+                          text=True).stdout
+    assert "ExecStart" in table["sections"]["Service"] and "ListenStream" in table["sections"]["Socket"]
+    assert all(f"{key}=" in dump for keys in table["sections"].values() for key in keys)
+
+
+def test_data_files_are_valid_json():
+    for name in ("supervisor_keys.json", "systemd_directives.json"):
+        json.loads((PROJECT / "wsgilint" / "readers" / name).read_text())
+
+
+@pytest.mark.parametrize("word,candidates,expected", [
+    ("autorestrat", ["autorestart", "autostart"], "autorestart"),
+    ("stop_as_group", ["stopasgroup", "killasgroup"], "stopasgroup"),
+    ("install", ["Unit", "Service", "Install"], "Install"),
+    ("zzz", ["Unit", "Service", "Install"], None),
+])
+def test_did_you_mean(word, candidates, expected):
+    assert did_you_mean(word, candidates) == expected

@@ -1,0 +1,82 @@
+"""Facts the Supervisor and systemd rules share: the key tables of the two managers,
+did-you-mean suggestions, and whether the server a manager starts drops root itself."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from . import AppServer, ProcessManager
+
+_READERS = Path(__file__).resolve().parent.parent / "readers"
+# uWSGI options that load another config file; when one of them was not read, the
+# server's own settings are not all known.
+_UWSGI_CONFIG_KEYS = ("ini", "xml", "yaml", "yml", "json", "js", "include", "inherit", "config")
+ROOT_NAMES = ("root", "0")
+
+
+@lru_cache(maxsize=None)
+def supervisor_keys() -> dict[str, frozenset[str]]:
+    """Section kind → the keys supervisord 4.3 reads there (``supervisor_keys.json``)."""
+    table = json.loads((_READERS / "supervisor_keys.json").read_text())
+    return {kind: frozenset(keys) for kind, keys in table["sections"].items()}
+
+
+@lru_cache(maxsize=None)
+def systemd_directives() -> dict:
+    """``{"systemd": version, "sections": {section: keys}, "targets": [...]}`` (``systemd_directives.json``)."""
+    return json.loads((_READERS / "systemd_directives.json").read_text())
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The candidate ``word`` was most likely meant to be: same letters in another case first."""
+    candidates = list(candidates)
+    for candidate in candidates:
+        if candidate.lower() == word.lower():
+            return candidate
+    folded = {c.lower().replace("_", "").replace("-", ""): c for c in candidates}
+    squashed = word.lower().replace("_", "").replace("-", "")
+    if squashed in folded:
+        return folded[squashed]
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in candidates], 1, cutoff)
+    if not close:
+        return None
+    return next(c for c in candidates if c.lower() == close[0])
+
+
+def _config_unread(server: AppServer) -> bool:
+    """True when a config file the server loads was not in the checked files."""
+    if server.kind == "uwsgi":
+        return len(server.all(*_UWSGI_CONFIG_KEYS)) > len(server.sources)
+    return server.has("config") and not server.sources
+
+
+def drops_privileges(manager: ProcessManager) -> bool | None:
+    """Whether the server a manager starts switches away from root by itself.
+
+    True for nginx (its master stays root by design, its workers run as ``user``),
+    a uWSGI Emperor (each vassal sets its own ``uid``), uWSGI with ``uid`` and
+    Gunicorn with ``user`` other than root; False when the server's settings are all
+    known and none of them does it; None when wsgilint cannot tell (another program,
+    an unread config file, a value only known at run time).
+    """
+    if manager.runs_program == "nginx":
+        return True
+    server = manager.runs
+    if server is None:
+        return None
+    if server.kind == "uwsgi" and server.has("emperor"):
+        return True
+    user = server.user
+    if user is not None:
+        return None if any(o.unresolved for o in server.all("uid", "user")) else str(user.value) not in ROOT_NAMES
+    if _config_unread(server) or any(o.unresolved for o in server.options if o.key in _UWSGI_CONFIG_KEYS):
+        return None
+    return False
+
+
+def server_label(manager: ProcessManager) -> str:
+    return {"uwsgi": "uWSGI", "gunicorn": "Gunicorn", "nginx": "nginx"}.get(manager.runs_program,
+                                                                           manager.runs_program)
