@@ -38,9 +38,10 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         real = os.path.realpath(fragment.path)
         if real in covered:
             continue
-        # Below a directory with its own nginx.conf, a file that nginx.conf does not
-        # include is not loaded by nginx (a site in sites-available without a link).
-        if any(fragment.path.startswith(d) for d in main_dirs):
+        # On a host, a file below nginx.conf's directory that it does not include is not
+        # loaded by nginx (a site in sites-available without a link). A repository may
+        # keep unrelated sites side by side: each is read on its own.
+        if ctx.mode != "repository" and any(fragment.path.startswith(d) for d in main_dirs):
             continue
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)

@@ -1,0 +1,80 @@
+"""Several Gunicorn instances of one user share the default control socket.
+
+## What it checks
+Gunicorn instances started by Supervisor or systemd whose default control socket is
+the same file, none of which sets `control_socket` or disables it
+(`--no-control-socket`, `control_socket_disable = True`). Gunicorn 25.1 and later
+open it at `$XDG_RUNTIME_DIR/gunicorn.ctl`, else `$HOME/.gunicorn/gunicorn.ctl`
+(`config.py`): `$HOME` is the `User=`'s home under systemd and root's for root;
+Supervisor passes its own `$HOME` (root's) to every program whatever its `user=`,
+so only its root programs can create the file there. `environment=HOME=...` is
+followed. In a repository
+(not a host's `/etc`), only programs of the same file are compared.
+
+## What breaks in production
+Measured with Gunicorn 27.0.1, two instances of one user: the second silently took the
+socket over (`gunicornc` then managed it, not the first), and when it stopped it
+removed the socket, leaving the first with none (`Failed to connect to
+.../gunicorn.ctl`). `gunicornc` commands reach the wrong app.
+
+## How to fix
+Give each instance its own `control_socket = '/run/APP/gunicorn.ctl'`, or set
+`control_socket_disable = True` where it is not used.
+"""
+from wsgilint.engine import Hit, Related
+
+CODE = "G107"
+SLUG = "shared-control-socket"
+SEVERITY = "warning"
+SUMMARY = "Gunicorn instances of one user use the same default control socket: the last one takes it over."
+
+BAD = {
+    "etc/supervisor/conf.d/apps.conf": "[program:shop]\ncommand=/srv/shop/venv/bin/gunicorn -b 127.0.0.1:8001 shop.wsgi\n"
+                                       "\n[program:blog]\ncommand=/srv/blog/venv/bin/gunicorn -b 127.0.0.1:8002 blog.wsgi\n",
+}
+GOOD = {
+    "etc/supervisor/conf.d/apps.conf": BAD["etc/supervisor/conf.d/apps.conf"].replace(
+        "-b 127.0.0.1:8002", "-b 127.0.0.1:8002 --no-control-socket"),
+}
+
+
+def _socket_path(manager) -> str | None:
+    """Where the default socket lands for this process: ``~`` is ``$HOME``, which
+    systemd sets for ``User=`` and Supervisor leaves as supervisord's own (root's).
+    None when the process cannot create it (a non-root Supervisor program under
+    root's home), which is a different failure."""
+    runtime = manager.environment.get("XDG_RUNTIME_DIR")
+    if runtime is not None:
+        return f"{runtime.value}/gunicorn.ctl"
+    home = manager.environment.get("HOME")
+    if home is not None:
+        return f"{home.value}/.gunicorn/gunicorn.ctl"
+    user = manager.user.value if manager.user is not None else "root"
+    if user == "root":
+        return "/root/.gunicorn/gunicorn.ctl"
+    return f"~{user}/.gunicorn/gunicorn.ctl" if manager.kind == "systemd" else None
+
+
+def check(deployment):
+    groups: dict[str, list] = {}
+    for server in deployment.app_servers:
+        if server.kind != "gunicorn" or server.manager is None:
+            continue
+        if server.has("control_socket") or server.enabled("control_socket_disable"):
+            continue
+        # A repository may hold the configs of several unrelated hosts: only one file's programs surely share one.
+        host = server.manager.at.path if deployment.host.mode == "repository" else ""
+        path = _socket_path(server.manager)
+        if path is not None:
+            groups.setdefault((host, path), []).append(server)
+    for (_, path), servers in groups.items():
+        if len(servers) < 2:
+            continue
+        for server in servers:
+            others = [s for s in servers if s is not server]
+            names = ", ".join(f"[{s.manager.name}]" for s in others)
+            yield Hit(server.manager.argv.at if server.manager.argv and server.manager.argv.at else server.manager.at,
+                      f"this Gunicorn and {names} use the same default control socket {path}: the last one started "
+                      "takes it over and removes it when it stops, so gunicornc reaches the wrong app or none; set "
+                      "control_socket per app or control_socket_disable = True",
+                      tuple(Related(s.manager.at, f"{s.manager.kind} [{s.manager.name}]") for s in others))

@@ -1,0 +1,87 @@
+"""`proxy_pass` to an app without the `Host` and `X-Forwarded-*` headers.
+
+## What it checks
+A `proxy_pass` to an app (a checked Gunicorn/uWSGI listener, a unix socket, a
+loopback or private address, or a one-word host name such as a container's) where the
+`proxy_set_header` lines in effect (after nginx's inheritance: one line in a location
+hides all of the server's) do not send:
+- `Host`: nginx then sends `Host: $proxy_host`, the upstream's name or address;
+- the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
+- `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
+  app is not a checked Gunicorn (X113 reports that case).
+`include proxy_params;` (Debian's file) sends all three.
+
+## What breaks in production
+The app sees nginx's request, not the client's: `Host` is the upstream's name
+(`127.0.0.1:8000`, the upstream block's name; nginx's default is `Host $proxy_host`),
+so anything the app builds or checks from the host name uses that; every request
+comes from nginx's address; and behind TLS the scheme is `http` (measured for
+Gunicorn 27 in X113: redirects to `http://`).
+
+## How to fix
+In the location (or once in the server, if no location sets its own):
+`proxy_set_header Host $host;`, `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`,
+`proxy_set_header X-Forwarded-Proto $scheme;` — or `include proxy_params;`.
+"""
+import ipaddress
+
+from wsgilint.engine import Hit, Related
+
+CODE = "N102"
+SLUG = "proxy-headers-missing"
+SEVERITY = "warning"
+SUMMARY = "proxy_pass to an app without Host / X-Forwarded-For (/ X-Forwarded-Proto behind TLS)."
+
+BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        proxy_pass http://127.0.0.1:8000;\n"
+                            "    }\n}\n"}
+GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        proxy_set_header Host $host;\n"
+                             "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
+                             "        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
+
+
+def _internal(address) -> bool:
+    if address.family == "unix" or address.is_loopback:
+        return True
+    if address.family != "inet" or not address.host:
+        return False
+    try:
+        return ipaddress.ip_address(address.host).is_private
+    except ValueError:
+        return "." not in address.host     # a container or upstream name, not a public site
+
+
+def _serves_tls(route) -> bool:
+    listens = route.server.listens if route.server is not None else []
+    return any("ssl" in l.args or (l.args and l.args[0].rsplit(":", 1)[-1] == "443") for l in listens)
+
+
+def _proxy_host(route) -> str:
+    value = route.handler.args[0] if route.handler.args else ""
+    rest = value.split("://", 1)[-1]
+    if rest.startswith("unix:"):
+        return "localhost"
+    host = rest.split("/", 1)[0]
+    return host[:-3] if host.endswith(":80") and value.startswith("http:") else host
+
+
+def check(deployment):
+    for route in deployment.routes:
+        if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
+            continue
+        listeners = [l for t in route.targets for l in deployment.listeners_at(t.address)]
+        if not listeners and not all(_internal(t.address) for t in route.targets):
+            continue
+        sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
+        missing = []
+        if "host" not in sent:
+            missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
+        if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
+            missing.append("X-Forwarded-For (every request seems to come from nginx)")
+        to_gunicorn = any(l.server.kind == "gunicorn" for l in listeners)
+        if _serves_tls(route) and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}:
+            missing.append("X-Forwarded-Proto (the app sees http behind TLS)")
+        if not missing:
+            continue
+        related = tuple(Related(l.at, l.label) for l in listeners[:1])
+        yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: add "
+                  "`proxy_set_header` lines for them in this location or `include proxy_params;`", related)

@@ -1,0 +1,41 @@
+"""A location ending in `/` uses an alias without one: every file is a 404.
+
+## What it checks
+A prefix `location` whose path ends in `/` with an `alias` that does not (and has no
+variables): `location /static/ { alias /srv/app/static; }`.
+
+## What breaks in production
+nginx replaces the matched prefix with the alias, so `/static/app.css` becomes
+`/srv/app/staticapp.css`. Measured with nginx 1.22: 404, and the error log says
+`open() "/srv/app/staticapp.css" failed (2: No such file or directory)`.
+
+## How to fix
+End the alias with `/` as well: `alias /srv/app/static/;`.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.nginx_blocks import servers
+
+CODE = "N104"
+SLUG = "alias-slash-mismatch"
+SEVERITY = "warning"
+SUMMARY = "A location ending in / uses an alias without a trailing slash: files are not found."
+
+BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\n        alias /srv/app/static;\n    }\n}\n"}
+GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\n        alias /srv/app/static/;\n    }\n}\n"}
+
+
+def check(deployment):
+    for tree in deployment.readings.get("nginx", []):
+        for server in servers(tree):
+            for scope in server.locations:
+                alias = scope.first("alias")
+                if alias is None or not alias.args or not scope.is_prefix:
+                    continue
+                target = alias.args[0]
+                if not scope.path.endswith("/") or target.endswith("/") or "$" in target:
+                    continue
+                example = "app.css"
+                yield Hit(alias.value_at, f"`location {scope.path}` ends with a slash but `alias {target}` does not: "
+                          f"{scope.path}{example} is looked up as {target}{example} and nginx answers 404; "
+                          f"write `alias {target}/;`",
+                          (Related(scope.location.at, f"location {scope.path}"),))

@@ -1,0 +1,59 @@
+"""`proxy_pass`/`uwsgi_pass` inside `if` in a location.
+
+## What it checks
+A `*_pass` directive inside an `if` block of a location, as in
+`if (!-f $request_filename) { proxy_pass http://127.0.0.1:8000; }`.
+
+## What breaks in production
+When the condition holds, nginx handles the request with the `if` block's own
+configuration, not the location's. Measured with nginx 1.22:
+- a location with `try_files $uri @fallback;` and a `proxy_pass` inside `if`: when
+  the `if` matched, `try_files` never ran;
+- two `if` blocks that both match: only the last applies, so the `proxy_pass` of the
+  first is lost and nginx answers 500 (`no upstream configuration`);
+- `proxy_pass` with a URI part (`http://127.0.0.1:8000/`) inside `if` is refused at
+  start: `"proxy_pass" cannot have URI part ... inside "if" statement` (reported as
+  an error).
+
+## How to fix
+Pass requests from the location itself and let `try_files` pick static files:
+`location / { try_files $uri @app; }` and `location @app { proxy_pass ...; }`.
+"""
+from wsgilint.engine import Hit
+
+CODE = "N105"
+SLUG = "pass-inside-if"
+SEVERITY = "warning"
+SUMMARY = "A proxy_pass/uwsgi_pass inside `if` in a location: the location's other directives stop applying."
+
+BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        if (!-f $request_filename) {\n"
+                            "            proxy_pass http://127.0.0.1:8000;\n        }\n    }\n}\n"}
+GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        try_files $uri @app;\n    }\n"
+                             "    location @app {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
+
+
+
+def _has_uri_part(value: str) -> bool:
+    """``http://host:port/x`` or ``http://unix:/path.sock:/x``: a URI after the address."""
+    if "://" not in value or "$" in value:
+        return False
+    rest = value.split("://", 1)[1]
+    if rest.startswith("unix:"):
+        return ":" in rest[5:]
+    return "/" in rest
+
+
+def check(deployment):
+    for route in deployment.routes:
+        if not route.in_if:
+            continue
+        handler = route.handler
+        value = handler.args[0] if handler.args else ""
+        if handler.name == "proxy_pass" and _has_uri_part(value):
+            yield Hit(handler.at, f'`proxy_pass {value}` has a URI part inside `if`: nginx refuses to start ("proxy_pass" '
+                      "cannot have URI part ... inside \"if\" statement); move the pass out of `if` (try_files with "
+                      "a named location)", severity="error")
+            continue
+        yield Hit(handler.at, f"{handler.name} inside `if`: when the condition holds nginx uses only the `if` block's "
+                  "configuration (try_files and the location's handler are skipped; of two matching `if`s only the "
+                  "last applies); use `try_files $uri @app;` with the pass in `location @app`")

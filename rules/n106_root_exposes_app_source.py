@@ -1,0 +1,129 @@
+"""nginx serves static files from the app's own directory: its source and secrets.
+
+## What it checks
+A directory nginx serves files from (an `alias`; a `root` at the server level when no
+`location /` catches the rest, or in a prefix location, plus that location's path) in
+a location that does not hand every request to `*_pass`/`return` (or uses
+`try_files`), when it is:
+- a checked app server's directory, or one above it: uWSGI/Gunicorn `chdir` (or the
+  directory the manager starts it in), the directory of its `wsgi-file`, its
+  `pythonpath`, or the package of its `module`;
+- a project directory in root's home (`root /root/DjangoBlog/;`): any path under
+  `/root/` whose last part is not a static-files directory (`static`, `media`,
+  `collectedstatic`, `public`, `dist`...).
+
+## What breaks in production
+Every file under that directory is downloadable by URL: settings modules with
+`SECRET_KEY` and database passwords, `.env`, `db.sqlite3`, `.git/`. (nginx serves
+what the worker user can read; measured with nginx 1.22 in N103's case: a
+`settings.py` under an alias was answered with 200 and its contents.) Root's home is
+closed to other users on Debian and RHEL (modes 0700 and 0550): there nginx's worker
+cannot open the files (nginx answers 403) until someone opens `/root` to it, which
+exposes everything in it.
+
+## Known problems
+Regex and exact (`=`) locations are not checked. Directories of apps that are not
+among the checked files are not known, except under
+`/root/`. A `location ~ \\.py$ { return 403; }` guard is not taken into account: it
+leaves `.env`, databases and `.git` readable anyway.
+
+## How to fix
+Collect static files into their own directory outside the code (`STATIC_ROOT =
+/var/www/app/static`), serve only that with `location /static/ { alias ...; }`, and
+pass everything else to the app; keep the app out of `/root`.
+"""
+import posixpath
+
+from wsgilint.engine import Hit, Related
+from wsgilint.model.nginx_blocks import servers
+
+CODE = "N106"
+SLUG = "root-exposes-app-source"
+SEVERITY = "error"
+SUMMARY = "nginx serves files from the app's source directory (or /root): code and secrets can be downloaded."
+
+BAD = {
+    "deploy/nginx.conf": "server {\n    listen 80;\n    root /srv/blog;\n    location / {\n"
+                         "        try_files $uri @app;\n    }\n    location @app {\n"
+                         "        proxy_pass http://127.0.0.1:8000;\n    }\n}\n",
+    "deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nchdir = '/srv/blog'\nwsgi_app = 'blog.wsgi:application'\n",
+}
+GOOD = {
+    "deploy/nginx.conf": BAD["deploy/nginx.conf"].replace("root /srv/blog;", "root /var/www/blog-static;"),
+    "deploy/gunicorn.conf.py": BAD["deploy/gunicorn.conf.py"],
+}
+
+_PROGRAM = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}
+_STATIC_NAMES = frozenset({
+    "static", "staticfiles", "static_root", "collectedstatic", "collected_static", "media", "uploads", "public",
+    "assets", "dist", "build", "html", "www", "htdocs", "files", "site",
+})
+
+
+def _directory(path: str) -> str:
+    return posixpath.normpath(path) if path.startswith("/") and "$" not in path else ""
+
+
+def _app_directories(server) -> list[tuple[str, object]]:
+    """(directory, where it is set) holding the app's code."""
+    found = []
+    base = server.start_directory.value if server.start_directory is not None else ""
+    if _directory(str(base)):
+        found.append((_directory(base), server.start_directory.at or server.at))
+    for option in server.all("wsgi-file", "file", "pythonpath", "python-path", "pp", "module", "wsgi", "w",
+                             "wsgi_app"):
+        values = option.value if isinstance(option.value, list) else [option.value]
+        for value in values:
+            if not isinstance(value, str) or option.unresolved or not value:
+                continue
+            if option.key in ("module", "wsgi", "w", "wsgi_app"):
+                package = value.split(":", 1)[0].split(".", 1)[0]
+                path = posixpath.join(base, package) if base and "/" not in package else ""
+            elif option.key in ("wsgi-file", "file"):
+                path = posixpath.dirname(posixpath.join(base, value) if base else value)
+            else:
+                path = posixpath.join(base, value) if base else value
+            if _directory(path):
+                found.append((_directory(path), option.at))
+    return found
+
+
+def _served_directories(tree):
+    """(root/alias statement, directory) for every place nginx serves files from: an
+    alias, the root itself at the server level and in ``location /``, root plus the
+    prefix in other prefix locations. Regex and exact locations serve a few file
+    names only and are left out."""
+    for server in servers(tree):
+        scopes = [s for s in server.locations if not s.hands_off and s.is_prefix]
+        catch_all = any(s.is_prefix and s.path == "/" for s in server.locations)
+        if server.server is not None and not catch_all:
+            scopes.append(server.level)
+        for scope in scopes:
+            alias = scope.first("alias") if scope.location is not None else None
+            directive = alias or scope.inherited("root")
+            if directive is None or not directive.args or not _directory(directive.args[0]):
+                continue
+            served = _directory(directive.args[0])
+            if alias is None and scope.location is not None and scope.path != "/":
+                served = posixpath.normpath(posixpath.join(served, scope.path.lstrip("/")))
+            yield directive, served
+
+
+def check(deployment):
+    apps = [(server, path, at) for server in deployment.app_servers for path, at in _app_directories(server)]
+    for tree in deployment.readings.get("nginx", []):
+        for directive, served in _served_directories(tree):
+            exposed = [(s, p, at) for s, p, at in apps if p == served or p.startswith(served.rstrip("/") + "/")]
+            if exposed:
+                server, path, at = exposed[0]
+                which = "the directory of" if path == served else f"a directory above {path}, the code of"
+                app = f"{_PROGRAM.get(server.kind, server.kind)} app {server.name}"
+                yield Hit(directive.value_at, f"nginx serves files from {served}, {which} {app}: its source and "
+                          "secrets (settings, .env, databases, .git) can be downloaded by URL; serve only a "
+                          "collected static directory outside the code",
+                          (Related(at, f"{app} lives in {path}"),))
+            elif served.startswith("/root/") and posixpath.basename(served).lower() not in _STATIC_NAMES:
+                yield Hit(directive.value_at, f"nginx serves files from {served}, a project directory in root's "
+                          "home: any readable file there (settings, .env, databases, .git) can be downloaded by "
+                          "URL (or, while /root stays closed to nginx's user, every file answers 403); serve only a static directory "
+                          "outside /root")

@@ -1,0 +1,37 @@
+"""`proxy_pass`/`uwsgi_pass` to `0.0.0.0`: a listening address, not one to connect to.
+
+## What it checks
+A `*_pass` target, or an upstream `server`, written as `0.0.0.0:PORT`, `[::]:PORT` or
+`*:PORT`, usually copied from the app server's own `bind`/`socket` line.
+
+## What breaks in production
+Linux takes a connection to 0.0.0.0 as one to the local machine, so it works (checked
+with nginx 1.22: `proxy_pass http://0.0.0.0:PORT` reached a local listener) only while
+the app runs on the same host and network namespace as nginx. Once nginx runs in its
+own container, or the app moves to another host, nginx connects to its own machine,
+where the app is not listening.
+
+## How to fix
+Connect to the address the app is reached at: `127.0.0.1:PORT` on the same host (and
+bind the app to 127.0.0.1 too), or the app's host name or container name.
+"""
+from wsgilint.engine import Hit
+
+CODE = "N109"
+SLUG = "pass-to-wildcard-address"
+SEVERITY = "warning"
+SUMMARY = "nginx connects to 0.0.0.0 (a bind address): it only works while the app runs on the same host."
+
+BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                            "        uwsgi_pass 0.0.0.0:8001;\n    }\n}\n"}
+GOOD = {"deploy/nginx.conf": BAD["deploy/nginx.conf"].replace("0.0.0.0:8001", "127.0.0.1:8001")}
+
+
+def check(deployment):
+    for route in deployment.routes:
+        for target in route.targets:
+            address = target.address
+            if address.family == "inet" and address.is_wildcard and address.port:
+                yield Hit(target.at, f"{route.handler.name} connects to {address.text.strip()}, a wildcard bind address: "
+                          "Linux sends it to this host, so it breaks as soon as the app is not on nginx's host (a "
+                          f"container, another server); use 127.0.0.1:{address.port} or the app's address")
