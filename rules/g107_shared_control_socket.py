@@ -70,11 +70,13 @@ def check(deployment):
     for (_, path), servers in groups.items():
         if len(servers) < 2:
             continue
+        # Each instance is told about the first one that shares its socket: the finding
+        # stays readable whatever the number of apps.
         for server in servers:
-            others = [s for s in servers if s is not server]
-            names = ", ".join(f"[{s.manager.name}]" for s in others)
+            other = servers[1] if server is servers[0] else servers[0]
+            more = f" and {len(servers) - 2} more" if len(servers) > 2 else ""
             yield Hit(server.manager.argv.at if server.manager.argv and server.manager.argv.at else server.manager.at,
-                      f"this Gunicorn and {names} use the same default control socket {path}: the last one started "
-                      "takes it over and removes it when it stops, so gunicornc reaches the wrong app or none; set "
-                      "control_socket per app or control_socket_disable = True",
-                      tuple(Related(s.manager.at, f"{s.manager.kind} [{s.manager.name}]") for s in others))
+                      f"this Gunicorn, [{other.manager.name}]{more} use the same default control socket {path}: the "
+                      "last one started takes it over and removes it when it stops, so gunicornc reaches the wrong app "
+                      "or none; set control_socket per app or control_socket_disable = True",
+                      (Related(other.manager.at, f"{other.manager.kind} [{other.manager.name}] uses it too"),))
