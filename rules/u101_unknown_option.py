@@ -1,8 +1,9 @@
 """A uWSGI config key that is not a uWSGI option.
 
 ## What it checks
-Every key of a uWSGI ini that is neither an option of the checked uWSGI (2.0.31's
-table by default) nor used elsewhere as a `%(placeholder)`. Keys are matched exactly,
+Every key of a uWSGI ini that is neither an option of uWSGI 2.0 (the options of the
+pip build, plus those its sources define for other builds and plugins: `route*` with
+PCRE, `php-*`, `webdav-*`...) nor used elsewhere as a `%(placeholder)`. Keys are matched exactly,
 as uWSGI does: `harakiri_verbose` is not `harakiri-verbose`.
 
 ## What breaks in production
@@ -26,7 +27,7 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
 
 
 def check(deployment):
-    from wsgilint.readers.uwsgi_options import is_option, suggest
+    from wsgilint.readers.uwsgi_options import defined_elsewhere, is_option, suggest
 
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
@@ -34,7 +35,7 @@ def check(deployment):
         seen = set()
         for option in server.options:
             key = option.key
-            if is_option(key) or key in server.placeholders_used or (key, option.at) in seen:
+            if is_option(key) or defined_elsewhere(key) or key in server.placeholders_used or (key, option.at) in seen:
                 continue
             seen.add((key, option.at))
             guess = suggest(key)

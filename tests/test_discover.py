@@ -85,6 +85,7 @@ NOT_THAT_KIND = {
     "bundles/benoitc__gunicorn/examples/logging.conf": "a Python logging config (--log-config), not settings",
     "nginx/nginxinc__crossplane__tests__configs__includes-globbed__servers__locations__not-included.conf":
         "crossplane's deliberately invalid fixture: one line of garbage",
+    "uwsgi/rdo-common__uwsgi__fedora.ini": "a uWSGI build profile (bin_name, embedded_plugins), not a runtime config",
     "nginx/nginxinc__crossplane__tests__configs__quote-behavior__nginx.conf":
         "crossplane's lexer fixture: quoted words, no directive",
 }

@@ -151,9 +151,15 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     return server, command.problems
 
 
+_BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.M)
+
+
 def is_uwsgi_ini_text(text: str) -> bool:
     """Whether an INI-like file is a uWSGI config: a ``[uwsgi]`` header (even the broken
-    ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys."""
+    ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
+    profile (``buildconf/*.ini``: ``bin_name``, ``embedded_plugins``) is not a config."""
+    if _BUILD_PROFILE_KEY.search(text):
+        return False
     if _SECTION_HEADER.search(text):
         return True
     keys = _KEY_LINE.findall(text)

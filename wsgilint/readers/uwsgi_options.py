@@ -38,6 +38,19 @@ def is_option(name: str) -> bool:
     return name in OPTIONS
 
 
+# Options uWSGI's sources define outside this build (PCRE routing, plugins such as php or
+# webdav), from tools/gen_uwsgi_plugin_options.py, and the logic terminator `end`.
+_ELSEWHERE: dict[str, str] = {
+    **json.loads(resources.files(__package__).joinpath("uwsgi_plugin_options.json").read_text("utf-8"))["options"],
+    "end": "core",
+}
+
+
+def defined_elsewhere(name: str) -> str | None:
+    """The plugin (or "core" for build-dependent core options) that defines ``name``."""
+    return _ELSEWHERE.get(name)
+
+
 def takes_arg(name: str) -> str:
     """``required``, ``optional`` or ``none``; unknown names are taken to need an argument."""
     info = OPTIONS.get(name)
