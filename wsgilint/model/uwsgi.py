@@ -38,9 +38,12 @@ _KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.M)
 
 
 def socket_mode(option: Option) -> int | None:
-    """``chmod-socket``: exactly three octal digits, or ``1`` meaning 0666; anything else is refused."""
+    """``chmod-socket``: exactly three octal digits, or ``1`` meaning 0666; None when uWSGI
+    refuses it (``invalid chmod value``, exit 1) — an empty value in an ini included."""
     value = option.value.strip() if isinstance(option.value, str) else ""
-    if value == "1" or option.raw == "" and value in ("", FLAG_VALUE):    # a bare chmod-socket means 666 too
+    # The argv reader records a flag given without a value as FLAG_VALUE with no written
+    # text: `--chmod-socket` alone means 0666; an ini keeps its written text in raw.
+    if value == "1" or (option.raw == "" and value == FLAG_VALUE):
         return 0o666
     if len(value) == 3 and all(c in "01234567" for c in value):
         return int(value, 8)

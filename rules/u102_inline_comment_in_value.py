@@ -1,0 +1,77 @@
+"""A `# comment` or `; comment` after a uWSGI INI value, which uWSGI keeps as part of the value.
+
+## What it checks
+Every value of a uWSGI INI file with a `#` or `;` that starts the value or follows a
+space or TAB. uWSGI's INI reader knows only whole-line comments.
+
+## What breaks in production
+Measured with uWSGI 2.0.31: `master = false # no master` is true (only `false`, `off`,
+`no` and `0` are false) and the master runs; `socket = /run/x.sock ; comment` creates a
+socket file named `x.sock ; comment`; `daemonize = log.txt # comment` logs to a file of
+that name; `chmod-socket = 660 # comment` stops uWSGI (`invalid chmod value`). Numbers
+survive by luck: `processes = 2 # two` is 2, because `atoi` stops at the space. Those
+are reported as warnings, the others as errors.
+
+## Known problems
+Values of options that are shell commands or code (`exec-*`, `hook-*`,
+`attach-daemon`, `cron`, `eval`, `route`, `log-format`, `env`, logic blocks...) are not
+checked: `#` and `;` belong to those languages.
+
+## How to fix
+Put the comment on its own line above the option.
+"""
+import re
+
+from wsgilint.engine import Hit
+from wsgilint.model.uwsgi_values import (ini_paths, is_command_option, leading_integer,
+                                         uwsgi_servers, value_kind)
+from wsgilint.model.span import Span
+from wsgilint.readers.uwsgi_ini import uwsgi_bool
+
+CODE = "U102"
+SLUG = "inline-comment-in-value"
+SEVERITY = "error"
+SUMMARY = "A comment after a uWSGI INI value is part of the value."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nmaster = false # one process is enough\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\n# one process is enough\nmaster = false\n"}
+
+_COMMENT = re.compile(r"(?:^|[ \t])([#;])")
+
+
+def _effect(key: str, value: str, before: str) -> tuple[str, str]:
+    """(severity, what uWSGI makes of the value) for a value whose intended part is ``before``."""
+    kind = value_kind(key)
+    if kind == "bool":
+        if before and uwsgi_bool(before) == uwsgi_bool(value):
+            return "warning", f"it is still {str(uwsgi_bool(value)).lower()} by luck"
+        return "error", f"uWSGI reads it as {str(uwsgi_bool(value)).lower()}, not {before or 'empty'}"
+    if kind in ("int", "number"):
+        number = leading_integer(value)
+        if number is not None and number == leading_integer(before) and before.lstrip("+-").isdigit():
+            return "warning", f"uWSGI still reads {number} because the number ends at the space"
+        return "error", f"uWSGI reads {number if number is not None else 0}"
+    if kind == "chmod":
+        return "error", "uWSGI refuses it (`invalid chmod value`) and exits"
+    if kind == "unknown":
+        return "warning", "every `%(" + key + ")` that uses it gets the comment too"
+    return "error", "the comment becomes part of the value (a path or name then contains it)"
+
+
+def check(deployment):
+    from_ini = ini_paths(deployment)
+    for server in uwsgi_servers(deployment):
+        for option in server.options:
+            if option.at.path not in from_ini or is_command_option(option.key):
+                continue
+            raw = option.raw.split("\n", 1)[0]
+            match = _COMMENT.search(raw)
+            if match is None:
+                continue
+            start = match.start(1)
+            before = raw[:start].rstrip(" \t")
+            severity, effect = _effect(option.key, str(option.value), before)
+            at = Span(option.at.path, option.at.line, option.at.column + start if option.at.column else 0,
+                      option.at.end_column)
+            yield Hit(at, f"`{option.key} = {raw}`: uWSGI has no inline comments and keeps `{raw[start:]}` in the "
+                      f"value; {effect}; put the comment on its own line", severity=severity)

@@ -1,0 +1,69 @@
+"""A quoted uWSGI value: uWSGI keeps the quotes as part of it.
+
+## What it checks
+Every uWSGI option whose value is wrapped in `"..."` or `'...'`.
+
+## What breaks in production
+uWSGI's INI reader does not process quotes (nor do its XML and YAML readers).
+Measured with uWSGI 2.0.31: `processes = "2"` is read by `atoi` as 0 and uWSGI starts
+with `*** Operational MODE: no-workers ***`, without an error; `wsgi-file = "app.py"`
+fails with `failed to open python file "app.py"`; `socket = "q.sock"` creates a file
+whose name has the quotes; `http-socket = "127.0.0.1:8000"` logs
+`bound to TCP address "127.0.0.1:8000"` but listens on 255.255.255.255. A quoted
+boolean is always true: `master = "false"` enables the master. A quoted `true` works
+by luck and is reported as a warning.
+
+## Known problems
+Options whose value is a shell command or code (`exec-*`, `hook-*`, `eval`,
+`print`, `log-format`, `env`, ...) and keys that are not options (placeholders) are
+not checked.
+
+## How to fix
+Remove the quotes: `processes = 2`, `socket = /run/app/app.sock`.
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.uwsgi import LISTENER_OPTIONS
+from wsgilint.model.address import parse_uwsgi_socket
+from wsgilint.model.uwsgi_values import is_command_option, templated, uwsgi_servers, value_kind
+from wsgilint.readers.uwsgi_ini import uwsgi_bool
+
+CODE = "U103"
+SLUG = "quoted-value"
+SEVERITY = "error"
+SUMMARY = "A quoted uWSGI value keeps its quotes."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = \"4\"\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = 4\n"}
+
+
+def _effect(key: str, inner: str, quoted: str) -> tuple[str, str]:
+    kind = value_kind(key)
+    if kind == "bool":
+        if uwsgi_bool(inner):
+            return "warning", "it is true by luck (every quoted value is true)"
+        return "error", f"uWSGI reads `{quoted}` as true"
+    if kind in ("int", "number"):
+        if key in ("processes", "workers"):
+            return "error", "`atoi` reads 0 and uWSGI starts no workers (`Operational MODE: no-workers`)"
+        return "error", "`atoi` reads 0"
+    if kind == "chmod":
+        return "error", "uWSGI refuses it (`invalid chmod value`) and exits"
+    if key in LISTENER_OPTIONS:
+        address = parse_uwsgi_socket(inner)
+        if address is not None and address.family == "inet":
+            return "error", "the host with its quote is no address: uWSGI listens on 255.255.255.255 instead"
+        return "error", "the socket file's name contains the quotes"
+    return "error", "the quotes become part of the value (a path or name then contains them)"
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        for option in server.options:
+            if value_kind(option.key) == "unknown" or is_command_option(option.key) or templated(option.value):
+                continue
+            value = str(option.value)
+            if len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
+                continue
+            severity, effect = _effect(option.key, value[1:-1], value)
+            yield Hit(option.at, f"`{option.key} = {value}`: uWSGI keeps quotes as part of the value, so "
+                      f"{effect}; remove the quotes", severity=severity)

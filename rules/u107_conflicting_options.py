@@ -1,0 +1,63 @@
+"""A uWSGI setting given twice with different values in one file, or `module` with `wsgi-file`.
+
+## What it checks
+* A scalar option (one value, not a list such as `socket` or `env`) set more than once
+  in the same file or command line with different values, under the same name or an
+  alias (`processes` and `workers`, `module` and `wsgi`, `chmod-socket` and `chmod`).
+  Settings in an included or inherited file, and command-line options after `--ini`,
+  are overrides by design and are not reported; nor are options inside logic blocks.
+* `module` (or `wsgi`) together with `wsgi-file` (or `file`).
+
+## What breaks in production
+uWSGI applies options in order and the last occurrence wins. Measured with uWSGI
+2.0.31: `processes = 2` then `workers = 4` runs 4 workers; in the other order, 2. The
+earlier line documents a value that is not used. With both `module` and `wsgi-file`,
+uWSGI's Python plugin loads `module` first and then skips `wsgi-file`
+(`mountpoint  already configured. skip.`), whatever their order.
+
+## How to fix
+Keep one occurrence of each setting; keep either `module` or `wsgi-file`.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.uwsgi_values import ini_paths, is_scalar, uwsgi_servers
+from wsgilint.readers.uwsgi_options import canonical
+
+CODE = "U107"
+SLUG = "conflicting-options"
+SEVERITY = "warning"
+SUMMARY = "A uWSGI setting set twice with different values, or both module and wsgi-file."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = 2\nsocket = /run/app/app.sock\nworkers = 4\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = 4\nsocket = /run/app/app.sock\n"}
+
+
+def _overridden(server, from_ini):
+    """(earlier, winner) pairs of one scalar setting in one file with different values."""
+    winners = {}
+    for option in reversed(server.options):
+        if option.unresolved or not is_scalar(option.key):
+            continue
+        group = (canonical(option.key), option.at.path)
+        winner = winners.setdefault(group, option)
+        # One INI line repeated by a `for` block is not two settings (command-line options share one span).
+        if winner is option or (winner.at == option.at and option.at.path in from_ini):
+            continue
+        if str(winner.value) != str(option.value):
+            yield option, winner
+
+
+def check(deployment):
+    from_ini = ini_paths(deployment)
+    for server in uwsgi_servers(deployment):
+        for earlier, winner in _overridden(server, from_ini):
+            alias = "" if earlier.key == winner.key else f" (`{earlier.key}` and `{winner.key}` are one setting)"
+            yield Hit(earlier.at, f"`{earlier.key} = {earlier.value}` is overridden by `{winner.key} = "
+                      f"{winner.value}` later{alias}: uWSGI uses the last value; remove one of them",
+                      (Related(winner.at, f"the value uWSGI uses: {winner.key} = {winner.value}"),))
+        module = server.last("module", "wsgi")
+        wsgi_file = server.last("wsgi-file", "file")
+        if module is not None and wsgi_file is not None:
+            yield Hit(wsgi_file.at, f"both `{module.key} = {module.value}` and `{wsgi_file.key} = {wsgi_file.value}` "
+                      f"are set: uWSGI loads the module and skips `{wsgi_file.key}` "
+                      "(\"mountpoint already configured\"); keep one of them",
+                      (Related(module.at, f"{module.key}: the app uWSGI loads"),))

@@ -1,0 +1,52 @@
+"""A uwsgi-protocol socket on a non-loopback address: any client that reaches it can run code.
+
+## What it checks
+uWSGI listeners that speak the uwsgi protocol (`socket`, `uwsgi-socket`, `-s`,
+`shared-socket`, `ssl-socket`/`suwsgi-socket`) bound to a wildcard (`:3031`,
+`0.0.0.0:3031`, `[::]:3031`) or another non-loopback address, unless `max-apps` is 1.
+Written for uWSGI 2.0.
+
+## What breaks in production
+uWSGI 2.0 honours `UWSGI_FILE`, `UWSGI_SCRIPT`, `UWSGI_MODULE`, `UWSGI_SETENV`,
+`UWSGI_CHDIR`, ... in every uwsgi-protocol request, and there is no switch to turn
+that off (sources.md §3.5). Measured with uWSGI 2.0.31: a client that sends
+`UWSGI_FILE=/path/payload.py` with `SCRIPT_NAME=/pwn` makes a worker import and run
+that file; `UWSGI_SCRIPT=module` imports a module. Whoever can open a TCP connection
+to the port (another host, another container, a port published by Docker) runs code
+as the uWSGI user. nginx's `uwsgi_pass` cannot be used for this by its clients (HTTP
+headers arrive as `HTTP_*`), so the risk is the port itself. uWSGI 2.1 ignores the
+file/module variables unless `dynamic-apps` is set, but still honours `UWSGI_SETENV`
+and `UWSGI_CHDIR`.
+
+## How to fix
+Bind to loopback (`socket = 127.0.0.1:3031`) or a unix socket
+(`socket = /run/app/app.sock`); if the port must be reachable from other hosts, set
+`max-apps = 1` (measured: `you cannot load more than 1 apps in a worker`) and firewall
+it, or speak HTTP with `http-socket` instead.
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.uwsgi_values import integer, uwsgi_servers
+
+CODE = "U108"
+SLUG = "uwsgi-socket-exposed"
+SEVERITY = "error"
+SUMMARY = "A uwsgi-protocol socket on a public address lets any client load and run code."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = :3031\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:3031\n"}
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        max_apps = integer(server.last("max-apps"))
+        if max_apps is not None and max_apps <= 1:
+            continue
+        for listener in server.listeners:
+            address = listener.address
+            if listener.protocol != "uwsgi" or address.family != "inet" or address.is_loopback:
+                continue
+            written = f"`{address.text.strip()}`"
+            where = f"every interface ({written})" if address.is_wildcard else written
+            yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: in uWSGI 2.0 any client "
+                      "that can connect sends `UWSGI_FILE`/`UWSGI_SCRIPT` and makes a worker import and run any Python "
+                      "file or module on the host; bind to 127.0.0.1 or a unix socket (or set `max-apps = 1`)")

@@ -1,0 +1,42 @@
+"""The uWSGI stats server listens on a non-loopback address.
+
+## What it checks
+`stats` / `stats-server` with a TCP address that is a wildcard (`:1717`,
+`0.0.0.0:1717`) or another non-loopback address.
+
+## What breaks in production
+The stats server has no authentication: the master answers every connection with a
+JSON dump of the instance (`uwsgi_master_generate_stats`: the uWSGI version, pids,
+uid and gid, working directory, sockets, listen queue, and each worker's state and
+request counters). Anyone who reaches the port learns how the host and the app are
+laid out, and can poll it as fast as the master answers.
+
+## How to fix
+Bind it to loopback (`stats = 127.0.0.1:1717`) or a unix socket
+(`stats = /run/app/stats.sock`), and read it there (`uwsgitop`, a local exporter).
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.address import parse_uwsgi_socket
+from wsgilint.model.uwsgi_values import uwsgi_servers
+
+CODE = "U109"
+SLUG = "stats-exposed"
+SEVERITY = "warning"
+SUMMARY = "The uWSGI stats server answers anyone on a public address."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nstats = :1717\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nstats = 127.0.0.1:1717\n"}
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        for option in server.all("stats", "stats-server"):
+            if option.unresolved:
+                continue
+            address = parse_uwsgi_socket(str(option.value))
+            if address is None or address.family != "inet" or address.is_loopback:
+                continue
+            where = "every interface" if address.is_wildcard else str(address)
+            yield Hit(option.at, f"the stats server listens on {where} (`{option.value}`) without authentication: "
+                      "anyone who reaches it gets a JSON dump of the instance (version, pids, uid/gid, working "
+                      "directory, sockets, workers); bind it to 127.0.0.1 or a unix socket")

@@ -1,0 +1,40 @@
+"""uWSGI loads an app without `need-app`: if the import fails, it stays up answering 500.
+
+## What it checks
+A uWSGI instance that loads a Python app (`module`, `wsgi-file`, `mount`, `paste`, ...)
+and does not set `need-app`. uWSGI 2.0 defaults it to off (2.1 turns it on). An
+explicit `need-app = false` is left alone.
+
+## What breaks in production
+Measured with uWSGI 2.0.31: when the app cannot be imported (a missing module, a
+syntax error, a bad setting at import time), uWSGI logs
+`*** no app loaded. going in full dynamic mode ***` and keeps running; every request
+gets `500 Internal Server Error` and the log says
+`--- no python application found, check your startup logs for errors ---`. The
+process manager sees a healthy process and nginx a working upstream, so nothing
+restarts or alerts. With `need-app = true`, uWSGI exits (code 22) with
+`*** no app loaded. GAME OVER ***`, which the manager reports.
+
+## How to fix
+Add `need-app = true`.
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
+
+CODE = "U111"
+SLUG = "no-need-app"
+SEVERITY = "warning"
+SUMMARY = "Without need-app, uWSGI stays up answering 500 when the app fails to import."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nneed-app = true\n"}
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        loader = app_loader(server)
+        if loader is None or server.has("need-app"):
+            continue
+        yield Hit(loader.at, f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps "
+                  "running and answers every request with 500 (\"no python application found\") instead of "
+                  "exiting, so the manager never notices; add `need-app = true`")

@@ -1,0 +1,39 @@
+"""uWSGI has no request timeout (`harakiri`).
+
+## What it checks
+A uWSGI instance that loads a Python app and does not set `harakiri` (uWSGI's default
+is 0: no limit). An explicit `harakiri = 0` is left alone.
+
+## What breaks in production
+A request that never finishes (a stuck database call, an external API without a
+timeout, a deadlock) holds its worker for ever; a few of them and every worker is
+busy. nginx gives up on its side after `uwsgi_read_timeout` (60 s by default) and
+answers 504, but, as measured with uWSGI 2.0.31 and nginx 1.22, the worker keeps
+running the request and uWSGI later logs it as a normal `200`. With `harakiri = 2`
+the master killed the worker after about 2 s (`*** HARAKIRI ON WORKER ...`), respawned
+it, and nginx answered 502.
+
+## How to fix
+Set `harakiri` to the longest time a request may take (in seconds), below nginx's
+`uwsgi_read_timeout`/`proxy_read_timeout`; add `harakiri-verbose = true` to log what
+was killed.
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
+
+CODE = "U112"
+SLUG = "no-harakiri"
+SEVERITY = "info"
+SUMMARY = "uWSGI has no request timeout (harakiri): a stuck request holds its worker for ever."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nmaster = true\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nmaster = true\nharakiri = 30\n"}
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        if app_loader(server) is None or server.has("harakiri"):
+            continue
+        yield Hit(server.at, "no `harakiri` (uWSGI default 0: no request timeout): a request that hangs holds its "
+                  "worker for ever, even after nginx has answered 504; set `harakiri` to the longest a request may "
+                  "take, below nginx's read timeout")

@@ -1,0 +1,51 @@
+"""A uWSGI option meant for development: auto-reload, stdin, or tracebacks sent to clients.
+
+## What it checks
+* `py-autoreload` (and its spellings `python-autoreload`, `py-auto-reload`,
+  `python-auto-reload`) above 0;
+* `honour-stdin`;
+* `catch-exceptions`.
+
+## What breaks in production
+* `py-autoreload = N` makes the master scan the modules of the app every N seconds and
+  reload the whole instance when one changes: a deploy that copies files one by one
+  triggers reloads while the tree is half written.
+* `honour-stdin` keeps the stdin uWSGI was started with instead of `/dev/null`: a
+  leftover `breakpoint()` or `input()` waits on it instead of failing.
+* `catch-exceptions` sends every Python traceback to the client in the HTTP response
+  (uWSGI's help: "report exception as http output (discouraged, use only for
+  testing)"): file paths, source lines and local values leak to anyone who can make a
+  request fail.
+
+## How to fix
+Remove these options from the production configuration (keep them in a development
+file that includes it).
+"""
+from wsgilint.engine import Hit
+from wsgilint.model.uwsgi_values import integer, uwsgi_servers
+
+CODE = "U113"
+SLUG = "dev-only-option"
+SEVERITY = "warning"
+SUMMARY = "A uWSGI development option (auto-reload, stdin, tracebacks to clients) is set."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\npy-autoreload = 1\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n"}
+
+_AUTORELOAD = ("py-autoreload", "python-autoreload", "py-auto-reload", "python-auto-reload")
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        reload = server.last(*_AUTORELOAD)
+        if reload is not None and (integer(reload) or 0) > 0:
+            yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python module "
+                      "changes (a deploy copying files reloads it while the tree is half written); it is meant for "
+                      "development: remove it")
+        if server.enabled("honour-stdin"):
+            yield Hit(server.last("honour-stdin").at, "`honour-stdin` keeps the stdin uWSGI was started with "
+                      "instead of /dev/null, so a leftover `breakpoint()` or `input()` waits on it instead of failing; "
+                      "it is meant for debugging: remove it")
+        if server.enabled("catch-exceptions"):
+            yield Hit(server.last("catch-exceptions").at, "`catch-exceptions` sends Python tracebacks (paths, source, "
+                      "local values) to the client in the response; uWSGI marks it for testing only: remove it")

@@ -1,0 +1,99 @@
+"""uWSGI runs as root: `uid = root`, or an Emperor started as root runs a vassal without `uid`.
+
+## What it checks
+* `uid = root` / `uid = 0`: uWSGI switches to root, that is, stays root.
+* A vassal of a uWSGI Emperor (an INI file matched by the Emperor's `emperor = dir`
+  or glob) that sets no `uid`, when the Emperor is started as root (by a systemd
+  service without `User=`, or a Supervisor program without `user=`, assuming
+  supervisord runs as root as its system service does) and neither `emperor-tyrant`
+  nor `vassals-inherit`/`vassal-set` may give the vassal a user.
+
+An app server that Supervisor or systemd starts directly without a user is reported
+by S105 and D101, not here; a lone INI file with no manager is not reported, because
+nothing in the checked files says who starts it.
+
+## What breaks in production
+Measured with uWSGI 2.0.31: started as root without `uid`, uWSGI prints
+`uWSGI running as root, you can use --uid/--gid/--chroot options` and
+`*** WARNING: you are running uWSGI as root !!! (use the --uid flag) ***`, is not
+stopped by it, and the master and every worker run as root; with `uid = root` the
+warning is still printed. The Emperor spawns each vassal with its own rights, so a
+vassal without `uid` inherits root. Any bug that lets a request run code or write
+files then acts as root.
+
+## Known problems
+Vassals are matched by the end of their path against the Emperor's directory, so a
+repository that does not mirror that directory is not checked.
+
+## How to fix
+Set `uid` and `gid` to the app's account in the vassal (or `vassal-set = uid=...` in
+the Emperor), or run the Emperor with `emperor-tyrant`.
+"""
+import os
+from fnmatch import fnmatch
+
+from wsgilint.engine import Hit, Related
+from wsgilint.model.uwsgi_values import uwsgi_servers
+
+CODE = "U114"
+SLUG = "runs-as-root"
+SEVERITY = "warning"
+SUMMARY = "uWSGI runs as root (uid = root, or a vassal without uid under a root Emperor)."
+
+BAD = {
+    "etc/systemd/system/emperor.uwsgi.service": (
+        "[Service]\nExecStart=/usr/bin/uwsgi --emperor /etc/uwsgi/vassals\nKillSignal=SIGQUIT\n\n"
+        "[Install]\nWantedBy=multi-user.target\n"),
+    "etc/uwsgi/vassals/app.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n",
+}
+GOOD = {
+    "etc/systemd/system/emperor.uwsgi.service": BAD["etc/systemd/system/emperor.uwsgi.service"],
+    "etc/uwsgi/vassals/app.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nuid = www-data\n"
+                                 "gid = www-data\n",
+}
+
+_ROOT = ("root", "0")
+
+
+def _root_emperors(deployment):
+    """(vassal path pattern, emperor, how it is started as root) for each Emperor started as root."""
+    for server in uwsgi_servers(deployment):
+        manager = server.manager
+        if manager is None or not server.has("emperor") or server.has("emperor-tyrant"):
+            continue
+        if any(o.key.startswith(("vassal-", "vassals-")) for o in server.options):
+            continue
+        if (server.user is not None and server.user.value not in _ROOT) or \
+                (manager.user is not None and manager.user.value not in _ROOT):
+            continue
+        if manager.kind == "systemd" and "/systemd/user/" in manager.at.path:
+            continue
+        started = ("systemd starts it without `User=`" if manager.kind == "systemd" else
+                   "Supervisor starts it without `user=` (assumed: supervisord runs as root)")
+        for option in server.all("emperor"):
+            target = str(option.value).rstrip("/")
+            if option.unresolved or not target.startswith("/") or "://" in target:
+                continue
+            pattern = target if any(c in target for c in "*?[") else target + "/*"
+            yield pattern, option, started
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        uid = server.last("uid")
+        if uid is not None and str(uid.value).strip() in _ROOT:
+            yield Hit(uid.at, f"`uid = {uid.value}` keeps uWSGI and every worker running as root (uWSGI still "
+                      "warns \"you are running uWSGI as root\"); set `uid`/`gid` to the app's account")
+    emperors = list(_root_emperors(deployment))
+    if not emperors:
+        return
+    for server in uwsgi_servers(deployment):
+        if server.manager is not None or server.user is not None or not server.sources:
+            continue
+        path = os.path.abspath(server.sources[0])
+        for pattern, emperor, started in emperors:
+            if fnmatch(path, "*" + pattern):
+                yield Hit(server.at, f"this vassal sets no `uid` and its Emperor runs as root ({started}): the vassal "
+                          "and its workers run as root; set `uid`/`gid` to the app's account (or run the Emperor "
+                          "with `emperor-tyrant`)", (Related(emperor.at, "the Emperor's vassal directory"),))
+                break

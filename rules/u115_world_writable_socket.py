@@ -1,0 +1,50 @@
+"""`chmod-socket` lets every local user connect to uWSGI's unix socket.
+
+## What it checks
+`chmod-socket` (or `chmod`, `-C`) that makes the unix sockets writable by others:
+`666`, `777`, any mode with the others' write bit, `1`, or `--chmod-socket` without a
+value (both mean 666).
+
+## What breaks in production
+Connecting to a unix socket needs write permission on it. With the others' write bit,
+every account on the host (a compromised service, a CI job, a shell user) can talk to
+the app directly, past nginx and its access rules. On a uwsgi-protocol socket it can
+also set `UWSGI_FILE`/`UWSGI_SCRIPT` and make a worker import and run code, as
+measured with uWSGI 2.0.31 (see U108).
+
+## How to fix
+Use `chmod-socket = 660` and give the socket the web server's group
+(`chown-socket = app:www-data`, or `gid = www-data`), so only nginx can connect.
+"""
+from wsgilint.engine import Hit, Related
+from wsgilint.model.uwsgi import socket_mode
+from wsgilint.model.uwsgi_values import uwsgi_servers
+from wsgilint.readers.uwsgi_options import aliases_of
+
+CODE = "U115"
+SLUG = "world-writable-socket"
+SEVERITY = "warning"
+SUMMARY = "uWSGI's unix socket is writable by every local user (chmod-socket = 666)."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nchmod-socket = 666\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nchmod-socket = 660\n"
+                            "chown-socket = app:www-data\n"}
+
+
+def check(deployment):
+    for server in uwsgi_servers(deployment):
+        option = server.last(*aliases_of("chmod-socket"))
+        if option is None or option.unresolved:
+            continue
+        mode = socket_mode(option)
+        if mode is None or not mode & 0o002:
+            continue
+        sockets = [l for l in server.listeners if l.address.family == "unix" and not l.address.is_abstract]
+        if not sockets:
+            continue
+        uwsgi = [l for l in sockets if l.protocol == "uwsgi"]
+        risk = (" and, over the uwsgi protocol, make a worker load and run code (`UWSGI_FILE`)" if uwsgi else "")
+        written = f"`{option.key} = {option.value}`" if option.raw else f"`--{option.key}` without a value"
+        yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}: every local user can "
+                  f"connect to the app past nginx{risk}; use `chmod-socket = 660` with the web server's group",
+                  tuple(Related(l.at, f"{l.label}") for l in sockets))

@@ -1,0 +1,89 @@
+"""A relative socket, pidfile or log path that uWSGI resolves against its start directory.
+
+## What it checks
+Relative paths in `socket` (and the other unix-socket options), `stats`, `pidfile`,
+`pidfile2`, `safe-pidfile`, `logto`, `logto2` and `daemonize`, where the directory
+they resolve against is not fixed by the checked files:
+* `pidfile`, `logto`, `logto2` and `daemonize` are opened before `chdir` is applied,
+  so always against the start directory;
+* sockets, `stats`, `pidfile2` and `safe-pidfile` are created after `chdir`, so they
+  are reported only when there is no `chdir`.
+
+The start directory is Supervisor's `directory=` or systemd's `WorkingDirectory=`; when
+a manager starts uWSGI without one, it is the manager's own (`/` for a system
+service). Without a manager it is wherever uWSGI is started from, not the INI file's
+directory.
+
+## What breaks in production
+Measured with uWSGI 2.0.31, started from `start/` with `chdir = /srv/sub`:
+`pidfile`, `logto`, `logto2` and `daemonize` files appeared in `start/`; `socket`,
+`http-socket`, `http`, `stats`, `pidfile2` and `safe-pidfile` in `/srv/sub`. A
+socket created in `/` (or wherever a shell happened to be) is not where nginx's
+`uwsgi_pass` looks, and nginx answers 502; a pidfile there is not where the
+scripts that signal uWSGI look for it.
+
+## How to fix
+Use absolute paths, or `%d` (the INI file's directory, with its trailing slash):
+`socket = %drun/app.sock`.
+"""
+import re
+
+from wsgilint.engine import Hit, Related
+from wsgilint.model.uwsgi_values import ini_paths, templated, uwsgi_servers
+
+CODE = "U118"
+SLUG = "relative-path"
+SEVERITY = "warning"
+SUMMARY = "A relative uWSGI socket, pidfile or log path depends on the start directory."
+
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = app.sock\npidfile = app.pid\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\npidfile = /run/app/app.pid\n"}
+
+_BEFORE_CHDIR = ("pidfile", "logto", "logto2", "daemonize")
+_AFTER_CHDIR = ("stats", "stats-server", "pidfile2", "safe-pidfile")
+_UDP = re.compile(r"^[^/]*:\d+$")      # logto/daemonize also take a UDP address
+
+
+def _start_directory(server) -> tuple[str, tuple] | None:
+    """How the message names the start directory, and where it is decided; None when it is fixed."""
+    manager = server.manager
+    if manager is None:
+        return "the directory uWSGI is started from (not the INI file's directory)", ()
+    if manager.directory is not None:
+        return None
+    if manager.kind == "systemd":
+        return (f"`/`, as systemd starts {manager.name} without `WorkingDirectory=`",
+                (Related(manager.at, "no WorkingDirectory="),))
+    return (f"supervisord's own directory (`/` for a system service), as [program:{manager.name}] has no "
+            "`directory=`", (Related(manager.at, "no directory="),))
+
+
+def _relative_paths(server):
+    """(where, option name, path, created after chdir) for each relative path."""
+    for listener in server.listeners:
+        address = listener.address
+        if address.family == "unix" and not address.is_abstract and not address.path.startswith("/") \
+                and not templated(address.path):
+            yield listener.at, listener.option, address.path, True
+    for option in server.all(*_BEFORE_CHDIR, *_AFTER_CHDIR):
+        value = str(option.value)
+        if option.unresolved or not value or value.startswith(("/", "@")) or _UDP.match(value) or templated(value):
+            continue
+        yield option.at, option.key, value, option.key in _AFTER_CHDIR
+
+
+def check(deployment):
+    from_ini = ini_paths(deployment)
+    for server in uwsgi_servers(deployment):
+        start = _start_directory(server)
+        if start is None:
+            continue
+        where, related = start
+        has_chdir = server.has("chdir")
+        for at, key, path, after_chdir in _relative_paths(server):
+            if after_chdir and has_chdir:
+                continue
+            when = " and opened before `chdir` applies" if has_chdir else ""
+            fix = "an absolute path or `%d` (the INI file's directory)" if at.path in from_ini else "an absolute path"
+            yield Hit(at, f"`{key} = {path}` is relative{when}: uWSGI resolves it against {where}; use {fix}",
+                      related)
