@@ -68,10 +68,15 @@ def _suggestion(option, spellings: dict[str, str]) -> str | None:
     return f"did you mean `{close[0]}`?" if close else None
 
 
+_PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
+
+
 def check(deployment):
     spellings = _flag_spellings()
     for config in deployment.readings.get("gunicorn", []):
-        texts = [o.raw for o in (*config.options, *config.other_names)]
+        # A name another value's expression refers to is a helper variable; inside a plain
+        # string literal (`loglevel = 'debug'`) it is only text.
+        texts = [_PLAIN_STRING.sub("", o.raw) for o in (*config.options, *config.other_names)]
         for option in config.other_names:
             if option.key.startswith("_"):
                 continue

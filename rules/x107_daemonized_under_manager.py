@@ -91,7 +91,7 @@ def check(deployment):
             if expectation == "foreground" and _daemonizes(server):
                 yield Hit(server.daemonizes.at or where,
                           f"{program} daemonizes but {manager.kind} [{manager.name}] expects it in the foreground: "
-                          f"{consequence}{_late_daemons(server)}; remove the daemon setting "
+                          f"{consequence}{_late_daemons(server) if manager.kind == 'supervisor' else ''}; remove the daemon setting "
                           f"({'log with `logto`' if server.kind == 'uwsgi' else 'log with --error-logfile'} instead)",
                           (Related(where, f"{manager.kind} starts it here"),))
             elif expectation == "forking" and not _daemonizes(server):

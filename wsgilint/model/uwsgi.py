@@ -150,7 +150,11 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     """``argv`` is what follows the program name."""
     command = parse_argv(argv, at, ctx, cwd, env)
     name = _display_name(command.first_config) if command.first_config else "uwsgi"
-    server = uwsgi_server(name, at, command.options, command.config_files, command.placeholders_used)
+    # With a config file, the instance is defined where its section starts (defaults are
+    # reported there, where an option would be added); otherwise on the command line.
+    loaded = [o.at for o in command.options if o.at.path != at.path]
+    header = next((s.at for s in command.sections if loaded and s.at.path == loaded[0].path), at)
+    server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used)
     return server, command.problems
 
 

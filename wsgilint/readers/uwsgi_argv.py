@@ -14,7 +14,7 @@ from typing import Mapping
 
 from ..context import ReadContext
 from ..model import Option, Problem, Span
-from .uwsgi_ini import UwsgiIni, UwsgiRun
+from .uwsgi_ini import IniSection, UwsgiIni, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 
 # Set by uWSGI itself on reload or by the Emperor; not options.
@@ -30,6 +30,7 @@ class UwsgiCommand:
     problems: list[Problem] = field(default_factory=list)
     placeholders_used: set[str] = field(default_factory=set)
     first_config: str = ""                                    # the first --ini/--xml/--yaml/positional, as written
+    sections: list[IniSection] = field(default_factory=list)  # the section headers of the config files read
 
 
 def _env_to_option(name: str) -> str:
@@ -134,6 +135,7 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     command.config_files = run.files
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
+    command.sections = run.sections
     ctx.remember("uwsgi", UwsgiIni(
         path=at.path, section="uwsgi", options=command.options, comments=run.comments, sections=run.sections,
         section_found=bool(run.section_found.get("uwsgi", False)) or not run.files,
