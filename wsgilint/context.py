@@ -78,11 +78,17 @@ class ReadContext:
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
-            found = self.confine(os.path.join(self.root, target_path.lstrip("/")))
-            if found is None and target_path.startswith(self.root.rstrip("/") + "/"):
-                found = self.confine(target_path)   # configs written for where the tree is now
-            return found
+            return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
+
+    def under_root(self, target_path: str) -> str:
+        """Where an absolute target-host path is in a snapshot (not checked to exist).
+        Paths that already point into the snapshot (configs written for where the tree
+        is now) are kept as they are."""
+        root = self.root.rstrip("/")
+        if target_path.startswith(root + "/"):
+            return target_path
+        return os.path.join(self.root, target_path.lstrip("/"))
 
     def confine(self, path: str) -> str | None:
         """In a snapshot, ``path`` with its symbolic links resolved inside the root: the

@@ -451,7 +451,7 @@ class _Reader:
     def _local(self, target: str, base_dir: str) -> str | None:
         if self.ctx.mode == "snapshot":
             if posixpath.isabs(target):
-                return self.ctx.confine(os.path.join(self.ctx.root, target.lstrip("/")))
+                return self.ctx.confine(self.ctx.under_root(target))
             return self.ctx.confine(os.path.join(base_dir, target))
         return self.ctx.local(target, base_dir)
 
@@ -459,8 +459,7 @@ class _Reader:
         if posixpath.isabs(pattern):
             if self.ctx.mode == "repository":
                 return self._repository_glob(pattern)
-            local_pattern = pattern if self.ctx.mode == "live" else \
-                os.path.join(self.ctx.root, pattern.lstrip("/"))
+            local_pattern = pattern if self.ctx.mode == "live" else self.ctx.under_root(pattern)
         else:
             local_pattern = os.path.join(base_dir, pattern)
         found = []

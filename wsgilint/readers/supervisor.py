@@ -787,7 +787,7 @@ def _include(reader: _Reader, expander: _Expander, main: str) -> None:
         elif ctx.mode == "live":
             matches = _glob_here(pattern)
         elif ctx.mode == "snapshot":
-            matches = _glob_here(os.path.join(ctx.root, pattern.lstrip("/")))
+            matches = _glob_here(ctx.under_root(pattern))
         else:
             matches = _glob_by_suffix(pattern, ctx)
             certain = False
