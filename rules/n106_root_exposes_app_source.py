@@ -110,12 +110,23 @@ def _served_directories(tree):
 
 
 def check(deployment):
-    apps = [(server, path, at) for server in deployment.app_servers for path, at in _app_directories(server)]
+    # Every directory that holds an app's code, under each of its ancestors: one lookup per
+    # served directory, whatever the number of apps.
+    holding: dict[str, tuple] = {}
+    for server in deployment.app_servers:
+        for path, at in _app_directories(server):
+            ancestor = path
+            while True:
+                holding.setdefault(ancestor, (server, path, at))
+                parent = posixpath.dirname(ancestor)
+                if parent == ancestor:
+                    break
+                ancestor = parent
     for tree in deployment.readings.get("nginx", []):
         for directive, served in _served_directories(tree):
-            exposed = [(s, p, at) for s, p, at in apps if p == served or p.startswith(served.rstrip("/") + "/")]
+            exposed = holding.get(served.rstrip("/") or "/")
             if exposed:
-                server, path, at = exposed[0]
+                server, path, at = exposed
                 which = "the directory of" if path == served else f"a directory above {path}, the code of"
                 app = f"{_PROGRAM.get(server.kind, server.kind)} app {server.name}"
                 yield Hit(directive.value_at, f"nginx serves files from {served}, {which} {app}: its source and "

@@ -24,6 +24,7 @@ class ReadContext:
     readings: dict[str, list] = field(default_factory=dict)
     _texts: dict[str, Text] = field(default_factory=dict)
     _displays: dict[str, str] = field(default_factory=dict)
+    _reals: dict[str, str] = field(default_factory=dict)
     _by_name: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -80,6 +81,16 @@ class ReadContext:
         if self.mode == "snapshot":
             return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
+
+    def real(self, local_path: str) -> str:
+        """The file's real path here, to tell two names of one file apart (cached: each
+        lookup walks every component of the path)."""
+        real = self._reals.get(local_path)
+        if real is None:
+            real = self.confine(local_path) if self.mode == "snapshot" else None
+            real = os.path.realpath(real or local_path)
+            self._reals[local_path] = real
+        return real
 
     def under_root(self, target_path: str) -> str:
         """Where an absolute target-host path is in a snapshot (not checked to exist).

@@ -30,12 +30,12 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
     for main in mains:
         tree = read_nginx_main(main.path, ctx)
         deployment.problems.extend(tree.problems)
-        covered.update(os.path.realpath(p) for p in tree.local_paths)
+        covered.update(ctx.real(p) for p in tree.local_paths)
         ctx.remember("nginx", tree)
         deployment.nginx.append(nginx_instance(tree, standalone=False))
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     for fragment in files:
-        real = os.path.realpath(fragment.path)
+        real = ctx.real(fragment.path)
         if real in covered:
             continue
         # On a host, a file below nginx.conf's directory that it does not include is not
@@ -61,10 +61,10 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     supervisor_files.sort(key=lambda f: "[include]" not in (ctx.read(f.path).text or ""))
     included: set[str] = set()
     for source in supervisor_files:
-        if os.path.realpath(source.path) in included:
+        if ctx.real(source.path) in included:
             continue
         config = read_supervisor(source.path, ctx)
-        included.update(os.path.realpath(p) for p in config.included_files)
+        included.update(ctx.real(p) for p in config.included_files)
         deployment.problems.extend(config.problems)
         ctx.remember("supervisor", config)
         deployment.managers.extend(managers_from_supervisor(config, ctx))

@@ -213,6 +213,7 @@ class _Reader:
         self.ctx = ctx
         self.by_name: dict[str, SupervisorSection] = {}
         self.defaults: dict[str, Any] = config.defaults
+        self._pending: list[tuple[dict[str, Any], str]] = []
 
     def read(self, local_path: str) -> None:
         display = self.ctx.display(local_path)
@@ -275,6 +276,7 @@ class _Reader:
             option = name.lower()
             value_text = parsed.group("value").strip()
             column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + parsed.end("vi")
+            self._pending.append((current, option))
             current[option] = _Pending(
                 pieces=[value_text],
                 at=Span(display, number, column, column + len(value_text)),
@@ -296,11 +298,14 @@ class _Reader:
         return section.keys
 
     def _finish(self) -> None:
-        for values in [self.defaults, *(s.keys for s in self.config.sections)]:
-            for key, value in values.items():
-                if isinstance(value, _Pending):
-                    values[key] = SupervisorValue("\n".join(value.pieces).rstrip(), value.at, value.key_at,
-                                                  value.file, value.end_line, tuple(value.comments))
+        """Turn the values the file just read into SupervisorValues (only those: an
+        include of many files must not revisit every earlier section)."""
+        for values, key in self._pending:
+            value = values.get(key)
+            if isinstance(value, _Pending):
+                values[key] = SupervisorValue("\n".join(value.pieces).rstrip(), value.at, value.key_at,
+                                              value.file, value.end_line, tuple(value.comments))
+        self._pending.clear()
 
 
 # -------------------------------------------------------------------- %-expansion

@@ -224,8 +224,11 @@ def find_dropins(unit_local_path: str, ctx: ReadContext) -> list[str]:
     seen_dirs: set[str] = set()
     for directory in directories:
         for dropin_dir in dropin_names:
-            folder = os.path.realpath(os.path.join(directory, dropin_dir))
-            if folder in seen_dirs or not os.path.isdir(folder):
+            candidate = os.path.join(directory, dropin_dir)
+            if not os.path.isdir(candidate):
+                continue
+            folder = ctx.real(candidate)
+            if folder in seen_dirs:
                 continue
             seen_dirs.add(folder)
             for entry in sorted(os.listdir(folder)):
