@@ -24,6 +24,7 @@ class ReadContext:
     readings: dict[str, list] = field(default_factory=dict)
     _texts: dict[str, Text] = field(default_factory=dict)
     _displays: dict[str, str] = field(default_factory=dict)
+    _configs: dict[str, None] = field(default_factory=dict)   # an ordered set
     _reals: dict[str, str] = field(default_factory=dict)
     _by_name: dict[str, list[str]] = field(default_factory=dict)
 
@@ -44,18 +45,23 @@ class ReadContext:
             self._displays[local_path] = shown
         return shown
 
-    def read(self, local_path: str) -> Text:
-        """Each file's bytes are read and decoded once per run."""
+    def read(self, local_path: str, peek: bool = False) -> Text:
+        """Each file's bytes are read and decoded once per run. A ``peek`` (sniffing a
+        file, looking into a program a unit starts) does not make it a config file whose
+        reading problems are reported."""
         key = os.path.abspath(local_path)
         if key not in self._texts:
             self._texts[key] = read_text(key, self.display(key))
+        if not peek:
+            self._configs.setdefault(key)
         return self._texts[key]
 
     def remember(self, kind: str, reading: object) -> None:
         self.readings.setdefault(kind, []).append(reading)
 
     def read_paths(self) -> list[str]:
-        return list(self._texts)
+        """The files read as configuration, in the order they were first read."""
+        return list(self._configs)
 
     def problems_of(self, local_path: str) -> tuple[Problem, ...]:
         return self.read(local_path).problems

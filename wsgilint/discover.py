@@ -181,7 +181,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                     subdirs.append(path)
             elif is_file:
                 found.append(path)
-            elif entry.is_symlink():
+            elif entry.is_symlink() and location_hints(entry.path, named_only=True):
                 discovery.problems.append(Problem(
                     "unreadable", "broken symbolic link or link loop: it points nowhere readable",
                     Span(ctx.display(entry.path))))
@@ -199,15 +199,20 @@ def classify(path: str, ctx: ReadContext) -> SourceFile:
         size = os.stat(path).st_size
     except OSError as error:
         return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
+    # Only a folder or a name that says "config" makes a binary or huge file worth a finding.
+    named = bool(location_hints(path, named_only=True))
     if not hints:
         if name.endswith(_NOT_CONFIG_SUFFIXES) or size > _MAX_UNHINTED_BYTES:
             return SourceFile(path, display, "", "no known kind for this name or place")
         hints = _UNHINTED_KINDS
     if size > _MAX_SNIFF_BYTES:
-        return SourceFile(path, display, "unreadable", f"{size // (1024 * 1024)} MiB, too large for a config file")
-    text = ctx.read(path)
+        return SourceFile(path, display, "unreadable" if named else "",
+                          f"{size // (1024 * 1024)} MiB, too large for a config file")
+    text = ctx.read(path, peek=True)
     if text.text is None:
-        return SourceFile(path, display, "unreadable", text.problems[0].message if text.problems else "unreadable")
+        reason = text.problems[0].message if text.problems else "unreadable"
+        # Nothing said this file was configuration: a binary or a locked file is not our business.
+        return SourceFile(path, display, "unreadable" if named else "", reason)
     matching = [kind for kind in hints if _sniff(kind, text.text)]
     if matching:
         kind = matching[0]

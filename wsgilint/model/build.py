@@ -17,7 +17,7 @@ _MAIN_BLOCK = re.compile(r"^\s*(http|events)\s*\{", re.M)
 def _is_nginx_main(path: str, ctx: ReadContext) -> bool:
     """A main config has the top-level blocks; a file named nginx.conf that holds only
     ``server`` blocks is a site fragment (common in repositories)."""
-    return bool(_MAIN_BLOCK.search(ctx.read(path).text or ""))
+    return bool(_MAIN_BLOCK.search(ctx.read(path, peek=True).text or ""))
 
 
 def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
@@ -58,7 +58,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     supervisor_files = discovery.of_kind("supervisor")
     # A supervisord.conf reads its [include] files itself; read those mains first so
     # the included files are seen in context and not a second time alone.
-    supervisor_files.sort(key=lambda f: "[include]" not in (ctx.read(f.path).text or ""))
+    supervisor_files.sort(key=lambda f: "[include]" not in (ctx.read(f.path, peek=True).text or ""))
     included: set[str] = set()
     for source in supervisor_files:
         if ctx.real(source.path) in included:

@@ -156,7 +156,7 @@ def shell_of(text: str) -> str:
 
 def read_wrapper(local_path: str, ctx: ReadContext) -> WrapperScript | None:
     """The wrapper's server line, or None when the file starts no known server (or is unreadable)."""
-    text = ctx.read(local_path).text
+    text = ctx.read(local_path, peek=True).text
     if text is None:
         return None
     shell = shell_of(text)
