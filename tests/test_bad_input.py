@@ -67,12 +67,15 @@ def test_huge_file_is_bounded(in_tmp):
 
 def test_symlink_loops(in_tmp):
     write_tree(in_tmp, WITNESS)
-    (in_tmp / "etc/loop").mkdir()
-    os.symlink("..", in_tmp / "etc/loop/up")            # a directory loop: followed once
-    os.symlink("b.conf", in_tmp / "etc/loop/a.conf")     # a file loop: a → b → a
-    os.symlink("a.conf", in_tmp / "etc/loop/b.conf")
+    (in_tmp / "etc/nginx/conf.d").mkdir(parents=True)
+    os.symlink("..", in_tmp / "etc/nginx/conf.d/up")            # a directory loop: followed once
+    os.symlink("b.conf", in_tmp / "etc/nginx/conf.d/a.conf")     # a file loop: a → b → a
+    os.symlink("a.conf", in_tmp / "etc/nginx/conf.d/b.conf")
+    (in_tmp / "etc/modules-load.d").mkdir()
+    os.symlink("gone.conf", in_tmp / "etc/modules-load.d/modules.conf")   # not a kind wsgilint reads: silent
     found = findings(in_tmp)
-    assert ("E001", "etc/loop/a.conf", 0) in found
+    assert ("E001", "etc/nginx/conf.d/a.conf", 0) in found
+    assert not [f for f in found if "modules-load.d" in f[1]]
     assert_witness(found)
 
 
