@@ -67,7 +67,7 @@ def check(deployment):
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,
-                f"{route.handler.name} sends to {address}, where no app server in the checked files listens: "
+                f"{route.handler.name} sends to {address.text or address}, where no app server in the checked files listens: "
                 f"nginx answers 502 and logs \"connect() failed {failure}\"{hint}",
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
             )
