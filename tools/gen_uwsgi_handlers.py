@@ -16,7 +16,9 @@ import os
 import textwrap
 from collections import defaultdict
 
-DEFAULT_REFERENCE = "/work/shared/reference/uwsgi-options.json"
+# The shared reference folder sits beside the project.
+DEFAULT_REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference",
+                                 "uwsgi-options.json")
 DEFAULT_OUT = os.path.join(os.path.dirname(__file__), "..", "wsgilint", "model", "uwsgi_handlers.py")
 MASTER_FLAGS = ("UWSGI_OPT_MASTER", "UWSGI_OPT_LOG_MASTER", "UWSGI_OPT_REQ_LOG_MASTER")
 PREFIX = "uwsgi_opt_"

@@ -27,7 +27,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 HELP_LINE = re.compile(r"^    (?:-(.)\|)?--(\S+)(?: +(.*))?$")
-DEFAULT_REFERENCE = "/work/shared/reference/uwsgi-options.json"
+# The shared reference folder sits beside the project.
+DEFAULT_REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference",
+                                 "uwsgi-options.json")
 DEFAULT_OUT = os.path.join(os.path.dirname(__file__), "..", "wsgilint", "readers", "uwsgi_options.json")
 
 # Parsing these acts at once (they are immediate options): they would signal or
