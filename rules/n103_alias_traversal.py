@@ -15,7 +15,7 @@ End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
 `root` when the last directory has the location's name.
 """
 from wsgilint.engine import Hit, Related
-from wsgilint.model.nginx_blocks import servers
+from wsgilint.model.nginx_blocks import prefix_aliases
 
 CODE = "N103"
 SLUG = "alias-traversal"
@@ -27,16 +27,11 @@ GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\
 
 
 def check(deployment):
-    for tree in deployment.readings.get("nginx", []):
-        for server in servers(tree):
-            for scope in server.locations:
-                alias = scope.first("alias")
-                if alias is None or not alias.args or not scope.is_prefix:
-                    continue
-                if scope.path.endswith("/") or not alias.args[0].endswith("/"):
-                    continue
-                traversal = f"{scope.path}../"
-                yield Hit(alias.value_at, f"`location {scope.path}` has no trailing slash but `alias {alias.args[0]}` "
-                          f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
-                          f"directory above the alias; write `location {scope.path}/`",
-                          (Related(scope.location.at, f"location {scope.path}"),))
+    for scope, alias in prefix_aliases(deployment):
+        if scope.path.endswith("/") or not alias.args[0].endswith("/"):
+            continue
+        traversal = f"{scope.path}../"
+        yield Hit(alias.value_at, f"`location {scope.path}` has no trailing slash but `alias {alias.args[0]}` "
+                  f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
+                  f"directory above the alias; write `location {scope.path}/`",
+                  (Related(scope.location.at, f"location {scope.path}"),))

@@ -13,7 +13,7 @@ nginx replaces the matched prefix with the alias, so `/static/app.css` becomes
 End the alias with `/` as well: `alias /srv/app/static/;`.
 """
 from wsgilint.engine import Hit, Related
-from wsgilint.model.nginx_blocks import servers
+from wsgilint.model.nginx_blocks import prefix_aliases
 
 CODE = "N104"
 SLUG = "alias-slash-mismatch"
@@ -25,17 +25,12 @@ GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\
 
 
 def check(deployment):
-    for tree in deployment.readings.get("nginx", []):
-        for server in servers(tree):
-            for scope in server.locations:
-                alias = scope.first("alias")
-                if alias is None or not alias.args or not scope.is_prefix:
-                    continue
-                target = alias.args[0]
-                if not scope.path.endswith("/") or target.endswith("/") or "$" in target:
-                    continue
-                example = "app.css"
-                yield Hit(alias.value_at, f"`location {scope.path}` ends with a slash but `alias {target}` does not: "
-                          f"{scope.path}{example} is looked up as {target}{example} and nginx answers 404; "
-                          f"write `alias {target}/;`",
-                          (Related(scope.location.at, f"location {scope.path}"),))
+    for scope, alias in prefix_aliases(deployment):
+        target = alias.args[0]
+        if not scope.path.endswith("/") or target.endswith("/") or "$" in target:
+            continue
+        example = "app.css"
+        yield Hit(alias.value_at, f"`location {scope.path}` ends with a slash but `alias {target}` does not: "
+                  f"{scope.path}{example} is looked up as {target}{example} and nginx answers 404; "
+                  f"write `alias {target}/;`",
+                  (Related(scope.location.at, f"location {scope.path}"),))

@@ -217,3 +217,13 @@ def listening_sockets(tree: NginxTree) -> dict[tuple, NginxStatement | None]:
             continue
         sockets[key] = stmt
     return sockets
+
+
+def prefix_aliases(deployment) -> Iterator[tuple[LocationScope, NginxStatement]]:
+    """Every prefix location of every nginx tree with the ``alias`` it serves from."""
+    for tree in deployment.readings.get("nginx", []):
+        for server in servers(tree):
+            for scope in server.locations:
+                alias = scope.first("alias")
+                if alias is not None and alias.args and scope.is_prefix:
+                    yield scope, alias
