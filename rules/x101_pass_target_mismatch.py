@@ -60,7 +60,8 @@ def check(deployment):
         for target in route.targets:
             address = target.address
             local = address.family == "unix" or address.is_loopback or address.is_wildcard
-            if not local or deployment.listeners_at(address):
+            placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
+            if not local or placeholder or deployment.listeners_at(address):
                 continue
             nearest = _nearest(deployment, address)
             hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?" if nearest else ""

@@ -3,8 +3,9 @@
 ## What it checks
 Listeners of different app-server instances that are the same unix socket path, or
 the same TCP port on overlapping addresses (a wildcard overlaps every address). In a
-repository, where alternative configs often sit side by side, only instances that a
-process manager starts are compared.
+repository, where alternative configs often sit side by side (`deploy/docker/`,
+`deploy/local/`), only instances that a process manager starts and that are configured
+in the same folder are compared.
 
 ## What breaks in production
 For a TCP port the second server fails to start (`Address already in use`). For a
@@ -15,6 +16,8 @@ over (it unlinks and rebinds it), and requests go to whichever app bound last
 ## How to fix
 Give each instance its own socket or port.
 """
+import posixpath
+
 from wsgilint.engine import Hit, Related
 from wsgilint.model.address import reaches
 
@@ -33,6 +36,17 @@ GOOD = {
 }
 
 
+def _folder(server) -> str:
+    return posixpath.dirname(server.sources[0] if server.sources else server.at.path)
+
+
+def _same_deployment(deployment, one, other) -> bool:
+    """On a host every server runs together. A repository often keeps variants side by
+    side (deploy/docker/ and deploy/local/): only servers configured in one folder are
+    one deployment there."""
+    return deployment.host.mode != "repository" or _folder(one) == _folder(other)
+
+
 def _group_key(address):
     return ("unix", address.path) if address.family == "unix" else ("inet", address.port)
 
@@ -49,6 +63,7 @@ def check(deployment):
     for listeners in groups.values():
         for index, listener in enumerate(listeners):
             first = next((earlier for earlier in listeners[:index] if earlier.server is not listener.server
+                          and _same_deployment(deployment, earlier.server, listener.server)
                           and (reaches(listener.address, earlier.address) or reaches(earlier.address, listener.address))),
                          None)
             if first is None:

@@ -481,3 +481,14 @@ def test_validate_is_gunicorns():
     assert validate("bind", "") == ([], None)
     assert validate("proxy_protocol", True) == ("auto", None)
     assert validate("not_a_setting", 1) == (1, None)
+
+
+def test_argv_values_the_manager_fills_in_are_unresolved_not_refused():
+    from wsgilint.model import Span
+    from wsgilint.readers.gunicorn import parse_gunicorn_argv
+
+    command = parse_gunicorn_argv(["-w", "%(ENV_MAX_WORKER_NUM)s", "--timeout", "$TIMEOUT", "app:app"], Span("x", 1))
+    assert not command.problems
+    assert {o.key: o.unresolved for o in command.options} == {"workers": True, "timeout": True}
+    refused = parse_gunicorn_argv(["-w", "`grep", "-c", "processor`", "app:app"], Span("x", 1))
+    assert refused.problems and "invalid int value" in refused.problems[0].message

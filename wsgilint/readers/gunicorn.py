@@ -804,6 +804,11 @@ def _match_long(flag: str) -> tuple[list[str], str | None]:
     return candidates, explicit
 
 
+# Text a process manager replaces before Gunicorn sees it: Supervisor's %(ENV_X)s, a
+# systemd or shell $VAR / ${VAR}.
+_RUN_TIME = re.compile(r"%\(ENV_\w+\)s|\$\{?\w+")
+
+
 def _convert(name: str, text: str, flag: str) -> tuple[Any, str | None]:
     """argparse's ``type=`` conversion (exit 2 on failure)."""
     kind = SETTINGS[name].get("type")
@@ -832,6 +837,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
     command = GunicornCommand()
     values: dict[str, Any] = {}
     raws: dict[str, list[str]] = {}
+    unresolved: set[str] = set()
     positional_chunks = 0
     in_positional_chunk = False
     index = 0
@@ -857,6 +863,9 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
             value = SETTINGS[name].get("const")
         elif text is None:
             value = SETTINGS[name].get("const")
+        elif _RUN_TIME.search(text):
+            value = text   # filled in by the manager at start (%(ENV_X)s, $VAR): unknown here
+            unresolved.add(name)
         else:
             value, error = _convert(name, text, flag)
             if error:
@@ -939,8 +948,11 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
         return command
 
     for name, value in values.items():
-        stored, error = validate(name, value)
         raw = shlex.join(raws.get(name, []))
+        if name in unresolved:
+            command.options.append(Option(name, value, at, raw, unresolved=True))
+            continue
+        stored, error = validate(name, value)
         if error:
             fail(f"Invalid value for {name}: {value} ({error})")
             stored = value
