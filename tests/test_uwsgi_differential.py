@@ -11,13 +11,42 @@ forks. The command-line entries that only drive the test (``ini = F``, ``show-co
 ``clock``) are removed before comparing. The inputs are small files written here,
 with harmless keys; uWSGI runs in the test's temporary directory with a fixed
 environment and a timeout.
+
+Corpus files: each INI-format uWSGI file of ``../shared/corpus`` (MANIFEST kind
+``uwsgi``, not a template; ``.xml``/``.yml``/``.json``/``.js``/``.lua`` left out) is
+copied alone into a temporary directory and run there as ``uwsgi --ini NAME --set
+vacuum=false --logto /dev/stderr --show-config --clock wsgilint-no-such-clock``.
+Before printing, uWSGI parses (immediate options act), expands, applies every option,
+runs the ``*-asap`` hooks and opens the log (``daemonize``, ``logto``); at the exit that
+follows it runs ``*-as-user-atexit`` hooks, legion death hooks and ``fallback-config``,
+flushes loggers and, with ``vacuum``, unlinks the pidfile; later hooks (``exec-pre-app``,
+``hook-master-start``, ``cron``, ``attach-daemon``) never run
+(``test_skip_list_matches_what_show_config_runs``). The two appended options win over
+the file's. A file is not run (``skip_reason``) if it has ``@(`` or a scheme
+(``exec://``, ``call://``, ``sym://``...), a loader or logic option naming ``://``,
+stdin or a file of this machine, a ``SKIP_KEYS`` key (those hooks, ``daemonize``,
+``exit``, ``for-readline``, pidfile signals, ``dlopen``, ``flock``...), a logger other
+than ``stdio``, a ``spooler`` outside the copy's directory, or a plugin by path. The
+lists are compared key by key, in order. By design: a host-dependent ``%X`` wsgilint
+leaves as written (``%h``, ``%k``, ``%v``...) matches uWSGI's value on this machine
+(``%t``, inodes, hashes by form); a ``%(...)`` it could not compute (``%(%k * 2)``)
+matches any text; a conditional block's body, which wsgilint keeps and marks
+unresolved, is in uWSGI's list whole or not at all; ``cron2 = key=val command`` is
+printed cut at the space, as its handler ends the stored string there
+(``core/cron.c:86-92``). A file uWSGI stops on must have a wsgilint problem on the
+line of the option uWSGI names.
 """
 from __future__ import annotations
 
+import csv
 import os
+import re
 import shutil
+import socket
 import subprocess
 import textwrap
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +231,335 @@ def test_command_line_matches_uwsgi(workdir):
     command = parse_argv(argv, Span("cmd"), ctx, workdir, env)
     assert command.problems == []
     assert [(o.key, o.value) for o in command.options] == real
+
+
+# ----------------------------------------------------------------------------- the corpus
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+_NOT_INI = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
+# Appended after ``--ini F``, so they win over the file: vacuum would unlink the file's pidfile
+# at the exit that follows --show-config, and logto would create the file's log file.
+NEUTRALIZERS = ["--set", "vacuum=false", "--logto", "/dev/stderr"]
+_NEUTRALIZED = [("set", "vacuum=false"), ("vacuum", "false"), ("logto", "/dev/stderr")]
+
+# Keys whose handler acts before --show-config prints, or at the exit(1) that follows it.
+SKIP_KEYS = {
+    **dict.fromkeys(("hook-asap", "exec-asap", "call-asap", "mount-asap", "umount-asap"),
+                    "runs right after the config is applied, before --show-config prints"),
+    **dict.fromkeys(("hook-as-user-atexit", "exec-as-user-atexit", "call-as-user-atexit"),
+                    "runs at uWSGI's exit, which follows --show-config"),
+    "fallback-config": "re-executes uWSGI with another config when it exits with status 1",
+    **dict.fromkeys(("stop", "reload", "pause", "suspend", "resume", "signal"),
+                    "signals the process named by a pidfile while the config is parsed"),
+    **dict.fromkeys(("connect-and-read", "resolve"), "uses the network while the config is parsed"),
+    **dict.fromkeys(("dlopen", "config-py", "build-plugin", "print-sym", "print-symbol"),
+                    "loads or runs code while the config is parsed"),
+    **dict.fromkeys(("extract", "binary-append-data"), "writes files while the config is parsed"),
+    **dict.fromkeys(("flock", "flock-wait", "flock2", "flock-wait2"), "creates and locks a file"),
+    **dict.fromkeys(("immediate-uid", "immediate-gid"), "changes the user while the config is parsed"),
+    **dict.fromkeys(("declare-option", "declare-option2"), "defines options whose expansion is not vetted here"),
+    "daemonize": "forks and logs to its file before --show-config prints",
+    "for-readline": "turns the lines of a host file into options",
+    "exit": "uWSGI exits while parsing, before --show-config prints",
+    **dict.fromkeys(("log-syslog", "log-socket"), "sends the log (the --show-config output) off the machine"),
+}
+# The loggers flush at exit: only ``stdio`` writes nowhere but the captured output.
+_LOGGER_KEYS = ("logger", "req-logger", "logger-req")
+_LOADER_KEYS = ("ini", "include", "inherit", "config", "xml", "xmlconfig", "yaml", "yml", "json", "js",
+                "ini-paste", "ini-paste-logged", "inject-before", "inject-after")
+_LOGIC_KEYS = ("for", "for-glob", "for-times", "if-opt", "if-not-opt", "if-env", "if-not-env", "ifenv",
+               "if-exists", "if-not-exists", "ifexists", "if-file", "if-not-file", "if-dir", "if-not-dir", "ifdir",
+               "if-directory", "if-plugin", "if-not-plugin", "ifplugin", "if-hostname", "if-not-hostname",
+               "if-reload", "if-not-reload")
+_SCHEMES = ("exec://", "call://", "callint://", "sym://", "section://", "fd://", "data://", "emperor://")
+
+
+def corpus_files() -> list[str]:
+    """MANIFEST rows of kind ``uwsgi``, not templates, in uWSGI's INI format."""
+    manifest = CORPUS / "MANIFEST.tsv"
+    if not manifest.is_file():
+        return []
+    with open(manifest, encoding="utf-8", newline="") as handle:
+        return [row["local_path"] for row in csv.DictReader(handle, delimiter="\t")
+                if row["kind"] == "uwsgi" and row["is_template"] == "no"
+                and not row["local_path"].endswith(_NOT_INI)]
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why uWSGI must not load this file, or None. Conservative: every section counts,
+    and comments too for the scheme check. The text is also checked with every ``%X``
+    pair removed, as a ``%`` at the end of a line joins it to the next one."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    joined = re.sub(r"%.", "", text, flags=re.S)
+    for marker in ("@(", *_SCHEMES):
+        if marker in text or marker in joined:
+            return f"contains `{marker}` (executes or reads at config-load time)"
+    for line in text.split("\n") + joined.split("\n"):
+        line = line.strip(" \t\r")
+        if not line or line[0] in "[;#":
+            continue
+        key, _, value = (part.strip(" \t\r") for part in line.partition("="))
+        if key in ("set", "set-ph", "set-placeholder"):
+            key, _, value = (part.strip(" \t\r") for part in value.partition("="))
+        if key in SKIP_KEYS:
+            return f"`{key}`: {SKIP_KEYS[key]}"
+        if key.startswith("legion"):
+            return f"`{key}`: a legion's death hooks run at exit"
+        if key in _LOGGER_KEYS and value.split()[-1:] != ["stdio"]:
+            return f"`{key} = {value}`: a logger that writes outside the captured output at exit"
+        if key in _LOADER_KEYS + _LOGIC_KEYS and ("://" in value or value == "-"):
+            return f"`{key} = {value}`: loads a configuration through a scheme or stdin"
+        if key in _LOADER_KEYS and re.search(r"%\((?!_\))", value):
+            return f"`{key} = {value}`: loads a file named by a placeholder (``inherit`` expands them)"
+        if key in _LOADER_KEYS and os.path.isabs(value) and os.path.exists(value):
+            return f"`{key} = {value}`: would read this machine's own file"
+        if key in ("plugin", "plugins", "need-plugin", "need-plugins") and "/" in value:
+            return f"`{key} = {value}`: loads a shared object by path"
+        if key in ("plugin-dir", "plugins-dir") and os.path.isdir(value):
+            return f"`{key} = {value}`: would load plugins of this machine"
+    for line in text.split("\n"):
+        key, _, value = (part.strip(" \t\r") for part in line.partition("="))
+        # Created while the config is applied: only inside the copy's directory (%d) or below the start one.
+        expanded = re.sub(r"\$\(([^()]*)\)", lambda m: environment().get(m.group(1), m.group(0)), value)
+        inside = expanded.startswith(("%d", "%D")) or not expanded.startswith(("/", "%"))
+        if key in ("spooler", "spooler-external") and (not inside or ".." in value):
+            return f"`{key} = {value}`: uWSGI creates the spool directory while applying the config"
+    return None
+
+
+@dataclass
+class CorpusOutcome:
+    verdict: str          # "agreed" (same option list) or "refused" (both refuse the file)
+    options: int          # options compared
+    note: str = ""
+
+
+_HOST_MAGIC = {
+    "h": re.escape(socket.gethostname()),
+    "k": str(os.sysconf("SC_NPROCESSORS_ONLN")),
+    "u": str(os.getuid()),
+    "g": str(os.getgid()),
+    "V": re.escape("2.0.31"),
+    "[": "\x1b",
+    "t": r"\d+", "T": r"\d+", "i": r"\d+", "I": r"\d+", "j": "[0-9a-f]+", "J": "[0-9a-f]+", "b": ".*",
+    "U": ".*", "G": ".*",
+}
+
+
+def _same(mine, theirs: tuple[str, str], cwd: str) -> bool:
+    """One option alike. Where wsgilint left a host-dependent ``%X`` in place, the value
+    uWSGI gave it on this machine is accepted (``%t``, inodes, hashes by their form), and a
+    ``%(...)`` it could not compute (``%(%k * 2)``) stands for any text."""
+    if mine.key != theirs[0]:
+        return False
+    if mine.value == theirs[1] or _cut_in_place(mine.key, mine.value) == theirs[1]:
+        return True
+    if not mine.unresolved:
+        return False
+    host = dict(_HOST_MAGIC, v=re.escape(cwd))
+
+    def piece_pattern(piece: str) -> str:
+        if piece.startswith("%("):
+            return ".*"
+        return host.get(piece[1:], re.escape(piece)) if piece.startswith("%") else re.escape(piece)
+    pattern = "".join(piece_pattern(piece) for piece in re.split(r"(%\([^()]*\)|%.)", mine.value, flags=re.S))
+    return re.fullmatch(pattern, theirs[1], re.S) is not None
+
+
+def _cut_in_place(key: str, value: str) -> str:
+    """What --show-config prints for a value its handler cut while applying it: the
+    ``cron2`` handler ends ``key=val,... command`` at the space (``core/cron.c:86-92``)."""
+    if key == "cron2" and "=" in value.split(" ", 1)[0]:
+        return value.split(" ", 1)[0]
+    return value
+
+
+def _blocks(options: list) -> list[tuple[list, bool]]:
+    """wsgilint's options cut into runs; a conditional block's body (which wsgilint keeps
+    and marks unresolved, as the condition is decided on the host) is optional."""
+    runs: list[tuple[list, bool]] = [([], False)]
+    inside = False
+    for option in options:
+        if inside and option.key in ("end", "endif", "end-if", "endfor", "end-for"):
+            inside = False
+            runs.append(([], False))
+        runs[-1][0].append(option)
+        if not inside and option.key in _LOGIC_KEYS and not option.key.startswith("for"):
+            inside = True
+            runs.append(([], True))
+    return runs
+
+
+def _align(options: list, real: list[tuple[str, str]], cwd: str) -> str | None:
+    """None when uWSGI's list is wsgilint's, each conditional body taken whole or not at all."""
+    position = 0
+    for run, optional in _blocks(options):
+        window = real[position:position + len(run)]
+        if len(window) == len(run) and all(_same(m, r, cwd) for m, r in zip(run, window)):
+            position += len(run)
+            continue
+        if optional:
+            continue
+        for offset, mine in enumerate(run):
+            theirs = real[position + offset] if position + offset < len(real) else None
+            if theirs is None or not _same(mine, theirs, cwd):
+                return (f"option {position + offset} (line {mine.at.line}): wsgilint {(mine.key, mine.value)!r}, "
+                        f"uWSGI {theirs!r}")
+    if position != len(real):
+        return f"uWSGI has {len(real) - position} more options, first {real[position]!r}"
+    return None
+
+
+def run_uwsgi(argv: list[str], cwd: str, env: dict[str, str]) -> tuple[list[tuple[str, str]] | None, str]:
+    """uWSGI's option list (None when it stopped before printing it) and its whole output.
+    A ``log-date`` prefix (as long on every line as on the first) and the empty lines a
+    ``log-encoder = nl`` adds are removed."""
+    done = subprocess.run([UWSGI, *argv, "--show-config", "--clock", NO_CLOCK], cwd=cwd, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace", timeout=20)
+    output = done.stdout + done.stderr
+    if BEGIN not in output:
+        return None, output
+    before, after = output.split(BEGIN, 1)
+    # The listing is logged as one message per option, the first starting with a newline.
+    prefix = len(before[:-1].rsplit("\n", 1)[-1])
+    lines = after.split(END, 1)[0].split("\n")
+    assert lines[1] == "[uwsgi]", lines[:3]
+    return [tuple(line[prefix:].partition(" = ")[::2]) for line in lines[2:-1] if line.strip()], output
+
+
+def compare_corpus_file(local_path: str, directory: str) -> CorpusOutcome:
+    """Copy the file alone into ``directory`` (uWSGI's start directory, so ``%d`` and
+    relative includes stay there), run uWSGI on it and read it with wsgilint."""
+    name = os.path.basename(local_path)
+    copy = os.path.join(directory, name)
+    shutil.copyfile(CORPUS / local_path, copy)
+    env = environment()
+    real, output = run_uwsgi(["--ini", name, *NEUTRALIZERS], directory, env)
+    ctx = ReadContext(mode="live", cwd=directory)
+    ini = read_ini(copy, ctx, env=env, cwd=directory)
+    if real is None:
+        return _refused(output, ini)
+    assert real[0] == ("ini", name), real[0]
+    added = [*_NEUTRALIZED, ("show-config", "true"), ("clock", NO_CLOCK)]
+    # The command line's own options follow the file's; only inherited files come after them.
+    start = max(i for i in range(len(real)) if real[i:i + len(added)] == added)
+    mine = real[1:start] + real[start + len(added):]
+    difference = _align(ini.options, mine, directory)
+    assert difference is None, difference
+    return CorpusOutcome("agreed", len(mine))
+
+
+_REFUSALS = (  # uWSGI's message when it stops on a file, and what it names: an option's value or its key
+    (re.compile(r"realpath\(\) of (.+) failed"), "value"),
+    (re.compile(r"unable to load configuration from (.+)"), "value"),
+    (re.compile(r"open\(\"(.+)\"\): No such file or directory"), "value"),
+    (re.compile(r"\[strict-mode\] unknown config directive: (.+)"), "key"),
+)
+
+
+def _refused(output: str, ini) -> CorpusOutcome:
+    """uWSGI stopped before printing: wsgilint must report a problem on the line uWSGI stopped at."""
+    last = output.strip().split("\n")[-1]
+    for pattern, part in _REFUSALS:
+        match = pattern.search(output)
+        if match is None:
+            continue
+        named = [o for o in ini.options if (o.value if part == "value" else o.key) == match.group(1)]
+        assert named, f"uWSGI stops at {match.group(0)!r}; wsgilint has no option with that {part}"
+        at = named[0].at
+        assert any((p.at.path, p.at.line) == (at.path, at.line) for p in ini.problems), \
+            f"uWSGI stops at {match.group(0)!r} (line {at.line}); wsgilint's problems: {ini.problems}"
+        return CorpusOutcome("refused", 0, f"line {at.line}: {match.group(0)}")
+    assert ini.problems, f"uWSGI refuses the file ({last}); wsgilint reports no problem"
+    return CorpusOutcome("refused", 0, last)
+
+
+@pytest.mark.parametrize("local_path", corpus_files() or ["(no corpus)"])
+def test_corpus_ini_matches_uwsgi(local_path, workdir):
+    if not (CORPUS / "MANIFEST.tsv").is_file():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    reason = skip_reason(CORPUS / local_path)
+    if reason:
+        pytest.skip(f"not run through uWSGI: {reason}")
+    outcome = compare_corpus_file(local_path, workdir)
+    assert outcome.verdict in ("agreed", "refused")
+
+
+def test_skip_list_matches_what_show_config_runs(workdir):
+    """The phases --show-config reaches: ``*-asap`` and ``*-as-user-atexit`` run, vacuum
+    unlinks the pidfile and logto writes its file -- unless the neutralizers are given --
+    and every later hook does not run."""
+    later = ["exec-pre-app = touch M-exec-pre-app", "exec-as-root = touch M-exec-as-root",
+             "exec-pre-jail = touch M-exec-pre-jail", "exec-post-app = touch M-exec-post-app",
+             "hook-pre-app = exec:touch M-hook-pre-app", "hook-master-start = exec:touch M-hook-master-start",
+             "hook-post-fork = exec:touch M-hook-post-fork", "hook-accepting = exec:touch M-hook-accepting",
+             "attach-daemon = touch M-attach-daemon", "cron = -1 -1 -1 -1 -1 touch M-cron",
+             "cron2 = minute=-1 touch M-cron2"]
+    early = ["exec-asap = touch M-exec-asap", "hook-as-user-atexit = exec:touch M-hook-atexit",
+             "exec-as-user-atexit = touch M-exec-atexit"]
+    write(workdir, "app.ini", "\n".join(["[uwsgi]", *later, *early, "vacuum = true", "pidfile = %dM-pidfile",
+                                         "logto = %dM-logto", "master = true"]) + "\n")
+    ran = ["M-exec-asap", "M-exec-atexit", "M-hook-atexit"]
+    for neutralizers, left, printed in (([], ["M-logto"], False), (NEUTRALIZERS, ["M-pidfile"], True)):
+        with open(os.path.join(workdir, "M-pidfile"), "w"):
+            pass
+        real, _ = run_uwsgi(["--ini", "app.ini", *neutralizers], workdir, environment())
+        made = sorted(name for name in os.listdir(workdir) if name.startswith("M-"))
+        assert made == sorted(ran + left)
+        assert (real is not None) == printed    # without neutralizers the listing goes to the logto file
+        for name in made:
+            os.remove(os.path.join(workdir, name))
+    assert {key.split(" =")[0] for key in early} <= set(SKIP_KEYS)
+    assert not {key.split(" =")[0] for key in later} & set(SKIP_KEYS)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("[uwsgi]\nprocesses = 4\nvacuum = true\nlogto = /var/log/x.log\n", None),
+    ("[uwsgi]\nmodule = @(exec://cat app)\n", "@("),
+    ("[other]\nini = http://example.com/app.ini\n", "scheme"),
+    ("[uwsgi]\nexec-%\nasap = touch x\n", "exec-asap"),
+    ("[uwsgi]\nset = exec-as-user-atexit=touch x\n", "exec-as-user-atexit"),
+    ("[uwsgi]\nlogger = file:/var/log/x.log\n", "logger"),
+    ("[uwsgi]\nlogger = app stdio\n", None),
+    ("[uwsgi]\nspooler = /var/spool/x\n", "spool"),
+    ("[uwsgi]\nspooler = %d/spool\n", None),
+    ("[uwsgi]\nspooler = $(HOME)/spool\n", "spool"),
+    ("[uwsgi]\nbase = http://example.com/app.ini\ninherit = %(base)\n", "placeholder"),
+    ("[uwsgi]\nif-file = /nonexistent/override.ini\nini = %(_)\nendif =\n", None),
+    ("[uwsgi]\nlegion-death = lg exec:touch x\n", "legion"),
+])
+def test_skip_reason(text, reason, tmp_path):
+    path = tmp_path / "app.ini"
+    path.write_text(text)
+    found = skip_reason(path)
+    assert (found is None) if reason is None else (found is not None and reason in found), found
+
+
+def test_value_starting_with_empty_magic(workdir):
+    """``%Y`` expands to nothing: the value is the rest, its raw text and column start at ``%Y``;
+    a ``%(...)`` over a run-time ``%k`` stays as written, where uWSGI computes it."""
+    write(workdir, "app.ini", "[uwsgi]\nlogdate = %Y-%m\nprocesses = %(%k * 2)\n")
+    real, _ = run_uwsgi(["--ini", "app.ini"], workdir, environment())
+    ctx = ReadContext(mode="live", cwd=workdir)
+    logdate, processes = read_ini(os.path.join(workdir, "app.ini"), ctx, env=environment(), cwd=workdir).options
+    assert real[1] == ("logdate", logdate.value) == ("logdate", "-")
+    assert (logdate.raw, logdate.at.column, logdate.at.end_column) == ("%Y-%m", 11, 16)
+    assert (processes.value, processes.unresolved) == ("%(%k * 2)", True)
+    assert real[2] == ("processes", str(2 * os.sysconf("SC_NPROCESSORS_ONLN")))
+    assert _same(processes, real[2], workdir)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("[uwsgi]\nprocesses = 2\ninclude = other.ini:extra\n", 3),    # the loader is chosen by the whole value
+    ("[uwsgi]\nprocesses = 2\n\nini = nothere.ini\n", 4),
+    ("[uwsgi]\nyaml = nothere.yml\n", 2),
+    ("[uwsgi]\ninclude = base.conf\n", 2),
+])
+def test_refused_files_have_a_problem_on_that_line(text, line, workdir):
+    write(workdir, "app.ini", text)
+    write(workdir, "other.ini", "[extra]\nx = 1\n")
+    real, output = run_uwsgi(["--ini", "app.ini"], workdir, environment())
+    assert real is None
+    ini = read_ini(os.path.join(workdir, "app.ini"), ReadContext(mode="live", cwd=workdir), env=environment(),
+                   cwd=workdir)
+    assert _refused(output, ini).note.startswith(f"line {line}: ")

@@ -394,17 +394,22 @@ class UwsgiRun:
                 end -= 1
             return max(end, magic.ends[last - 1]) if first < last else end
 
+        def source_start(first: int) -> int:
+            """Where output character ``first`` is written, including a ``%X`` just before
+            it that expanded to nothing (``logdate = %Y-%m`` is written from ``%Y``)."""
+            return magic.ends[first - 1] if first > 0 else magic.starts[first]
+
         def span(first: int, last: int) -> Span:
             """Span of output characters first..last-1 (empty when first == last)."""
             if first >= last:
                 line, column = position(source_end(first, last))
                 return Span(display, line, column, column)
-            line, column = position(magic.starts[first])
+            line, column = position(source_start(first))
             end_line, end_column = position(source_end(first, last))
             return Span(display, line, column, end_column if end_line == line else 0)
 
         def source(first: int, last: int) -> str:
-            return raw[magic.starts[first]:source_end(first, last)] if first < last else ""
+            return raw[source_start(first):source_end(first, last)] if first < last else ""
 
         text = magic.text
         section = ""
