@@ -82,7 +82,10 @@ def check(deployment):
     for instance in deployment.nginx:
         if instance.user.at is None and instance.standalone:
             continue  # a fragment: the nginx user is not in the checked files
-        nginx_user = instance.user.value.split()[0]
+        words = instance.user.value.split()
+        if not words:
+            continue   # `user "";` is refused by nginx itself
+        nginx_user = words[0]
         for route in instance.routes:
             for target in route.targets:
                 if target.address.family != "unix":

@@ -181,7 +181,8 @@ def _finish(server: AppServer, cwd: str | None) -> None:
         server.daemonizes = Setting(bool(daemon.value), daemon.at)
 
     chdir = server.last("chdir")
-    if chdir is not None and not chdir.unresolved and chdir.value:
+    # A chdir that is no string (`bind, chdir = 1, 2`) is Gunicorn's to refuse, not a directory.
+    if chdir is not None and not chdir.unresolved and isinstance(chdir.value, str) and chdir.value:
         server.start_directory = Setting(_target_path(chdir.value, cwd), chdir.at)
     elif cwd is not None:
         server.start_directory = Setting(cwd, note="the directory Gunicorn is started in")

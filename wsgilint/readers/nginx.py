@@ -384,13 +384,25 @@ def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[
         context_refused = stmt.directive != "include"   # crossplane wrongly refuses include in if/limit_except
     except NgxParserDirectiveError as error:
         return _argument_problem(error, stmt), False
+    except (ValueError, TypeError):
+        return _flag_problem(stmt), False
     try:
         analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False, check_ctx=False)
     except NgxParserDirectiveArgumentsError as error:
         return _argument_problem(error, stmt), context_refused
     except NgxParserDirectiveError:
         pass
+    except (ValueError, TypeError):
+        return _flag_problem(stmt), context_refused
     return None, context_refused
+
+
+def _flag_problem(stmt: NginxStatement) -> Problem:
+    """crossplane formats its on/off message twice, so a ``%`` in the value raises instead
+    of reporting; nginx's own words for it."""
+    value = stmt.args[0] if stmt.args else ""
+    return Problem("syntax", f'invalid value "{value}" in "{stmt.directive}" directive, it must be "on" or "off"',
+                   stmt.value_at)
 
 
 def _argument_problem(error: NgxParserBaseException, stmt: NginxStatement) -> Problem:
