@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -98,11 +99,17 @@ def _corpus_configs() -> list[str]:
 AGREEMENT: dict[str, list[int]] = {"compared": [0], "agreed": [0]}
 
 
-@pytest.mark.parametrize("local_path", _corpus_configs() or ["(no corpus)"])
-def test_resolved_literals_agree_with_gunicorn(local_path, tmp_path):
-    if local_path == "(no corpus)":
-        pytest.skip("../shared/corpus is not here: the differential test needs it")
-    path = CORPUS / local_path
+@dataclass
+class GunicornComparison:
+    verdict: str                      # compared | both-refuse | cannot-execute
+    compared: int = 0
+    disagreements: list[tuple] = field(default_factory=list)
+    unseen: set[str] = field(default_factory=set)   # settings Gunicorn took that wsgilint did not see
+    reason: str = ""
+
+
+def compare_with_gunicorn(path: Path, tmp_path: Path) -> GunicornComparison:
+    """Every resolved literal wsgilint reads in ``path`` against what Gunicorn's own loader sets."""
     config = read_gunicorn_config(str(path), ReadContext(cwd=str(CORPUS)))
     real, stderr = gunicorn_reading(path, tmp_path)
     syntax_problem = any(p.kind == "syntax" and "not valid Python" in p.message for p in config.problems)
@@ -111,34 +118,45 @@ def test_resolved_literals_agree_with_gunicorn(local_path, tmp_path):
         # two agree; otherwise the module needs something the sandbox lacks (gevent, ...).
         if "SyntaxError" in stderr or "IndentationError" in stderr:
             assert syntax_problem
-            return
+            return GunicornComparison("both-refuse")
         assert not syntax_problem
-        pytest.skip(f"Gunicorn cannot execute it here: {stderr.strip().splitlines()[-1] if stderr.strip() else ''}")
+        return GunicornComparison("cannot-execute",
+                                  reason=stderr.strip().splitlines()[-1] if stderr.strip() else "")
     assert not syntax_problem
     last = {option.key: option for option in config.options}
-    disagreements = []
-    compared = 0
+    result = GunicornComparison("compared")
     for key, option in last.items():
         if option.unresolved or key in MACHINE_DEPENDENT or isinstance(option.value, Hook):
             continue
-        compared += 1
+        result.compared += 1
         refused = any(p.at == option.at and p.kind == "syntax" for p in config.problems)
         if key in real["errors"]:
             if not refused:
-                disagreements.append((key, option.value, "Gunicorn refuses: " + real["errors"][key]))
+                result.disagreements.append((key, option.value, "Gunicorn refuses: " + real["errors"][key]))
             continue
         if refused:
-            disagreements.append((key, option.value, "wsgilint says refused, Gunicorn accepts"))
+            result.disagreements.append((key, option.value, "wsgilint says refused, Gunicorn accepts"))
             continue
         mine = json.loads(json.dumps(option.value, default=repr))
         if mine != real["values"].get(key):
-            disagreements.append((key, mine, real["values"].get(key)))
-    AGREEMENT["compared"][0] += compared
-    AGREEMENT["agreed"][0] += compared - len(disagreements)
-    print(f"{local_path}: {compared - len(disagreements)}/{compared} resolved settings agree")
-    assert disagreements == []
+            result.disagreements.append((key, mine, real["values"].get(key)))
+    result.unseen = (set(real["values"]) | set(real["errors"])) - set(last)
+    return result
+
+
+@pytest.mark.parametrize("local_path", _corpus_configs() or ["(no corpus)"])
+def test_resolved_literals_agree_with_gunicorn(local_path, tmp_path):
+    if local_path == "(no corpus)":
+        pytest.skip("../shared/corpus is not here: the differential test needs it")
+    result = compare_with_gunicorn(CORPUS / local_path, tmp_path)
+    if result.verdict == "cannot-execute":
+        pytest.skip(f"Gunicorn cannot execute it here: {result.reason}")
+    AGREEMENT["compared"][0] += result.compared
+    AGREEMENT["agreed"][0] += result.compared - len(result.disagreements)
+    print(f"{local_path}: {result.compared - len(result.disagreements)}/{result.compared} resolved settings agree")
+    assert result.disagreements == []
     # Every setting Gunicorn took must be one wsgilint saw (resolved or not).
-    assert set(real["values"]) | set(real["errors"]) <= set(last)
+    assert result.unseen == set()
 
 
 def test_agreement_rate_is_printed():

@@ -186,46 +186,51 @@ def _signal_name(number: int) -> str:
     return signal.Signals(number).name[3:]
 
 
+def compare_with_supervisord(path: Path, folder: Path) -> str:
+    """``agreed`` or ``refused`` (by both); an AssertionError names the disagreement."""
+    main = main_file_for(path, folder)
+    text = main.read_text(encoding="utf-8", errors="replace") + path.read_text(encoding="utf-8", errors="replace")
+    reference = supervisord_reads(main, text)
+    ctx = ReadContext(mode="live")
+    config = read_supervisor(str(main), ctx)
+    if "error" in reference:
+        section = re.search(r"in section '([^']+)'", reference["error"])
+        problems = [p for p in config.problems if p.kind == "syntax"]
+        assert problems, f"{path.name}: supervisord refuses ({reference['error']}), wsgilint saw nothing"
+        if section:
+            assert any(section.group(1) in p.message for p in problems), (path.name, reference["error"])
+        return "refused"
+    assert not [p for p in config.problems if p.kind == "syntax"], (path.name, config.problems)
+    managers = {m.name: m for m in managers_from_supervisor(config, ctx)}
+    expected = {p["name"]: p for p in reference["processes"]}
+    assert set(managers) == set(expected), path.name
+    for name, process in expected.items():
+        manager = managers[name]
+        command = manager.options["command"].value if manager.wrapper else None
+        argv = manager.argv.value if manager.argv else None
+        if command is None:
+            assert argv == shlex.split(process["command"]), (path.name, name)
+        assert (manager.user.value if manager.user else None) == process["user"], (path.name, name)
+        assert (manager.directory.value if manager.directory else None) == process["directory"], (path.name, name)
+        assert manager.stop_signal.value == _signal_name(process["stopsignal"]), (path.name, name)
+        assert manager.stop_timeout.value == process["stopwaitsecs"], (path.name, name)
+        assert manager.kills_group.value == process["killasgroup"], (path.name, name)
+        assert {k: s.value for k, s in manager.environment.items()} == process["environment"], (path.name, name)
+    included = [line.split('"')[1] for line in reference["infos"] if line.startswith("Included extra file")]
+    assert [os.path.abspath(p) for p in config.included_files] == included, path.name
+    unmatched = [line.split('"')[1] for line in reference["warnings"] if line.startswith("No file matches")]
+    assert len(config.unmatched_includes) == len(unmatched), path.name
+    return "agreed"
+
+
 def test_corpus_agrees_with_supervisord(tmp_path):
     files = need_corpus()
-    agreed, refused = 0, 0
+    verdicts = []
     for index, path in enumerate(files):
         folder = tmp_path / str(index)
         folder.mkdir()
-        main = main_file_for(path, folder)
-        text = main.read_text(encoding="utf-8", errors="replace") + path.read_text(encoding="utf-8", errors="replace")
-        reference = supervisord_reads(main, text)
-        ctx = ReadContext(mode="live")
-        config = read_supervisor(str(main), ctx)
-        if "error" in reference:
-            refused += 1
-            section = re.search(r"in section '([^']+)'", reference["error"])
-            problems = [p for p in config.problems if p.kind == "syntax"]
-            assert problems, f"{path.name}: supervisord refuses ({reference['error']}), wsgilint saw nothing"
-            if section:
-                assert any(section.group(1) in p.message for p in problems), (path.name, reference["error"])
-            continue
-        assert not [p for p in config.problems if p.kind == "syntax"], (path.name, config.problems)
-        managers = {m.name: m for m in managers_from_supervisor(config, ctx)}
-        expected = {p["name"]: p for p in reference["processes"]}
-        assert set(managers) == set(expected), path.name
-        for name, process in expected.items():
-            manager = managers[name]
-            command = manager.options["command"].value if manager.wrapper else None
-            argv = manager.argv.value if manager.argv else None
-            if command is None:
-                assert argv == shlex.split(process["command"]), (path.name, name)
-            assert (manager.user.value if manager.user else None) == process["user"], (path.name, name)
-            assert (manager.directory.value if manager.directory else None) == process["directory"], (path.name, name)
-            assert manager.stop_signal.value == _signal_name(process["stopsignal"]), (path.name, name)
-            assert manager.stop_timeout.value == process["stopwaitsecs"], (path.name, name)
-            assert manager.kills_group.value == process["killasgroup"], (path.name, name)
-            assert {k: s.value for k, s in manager.environment.items()} == process["environment"], (path.name, name)
-        included = [line.split('"')[1] for line in reference["infos"] if line.startswith("Included extra file")]
-        assert [os.path.abspath(p) for p in config.included_files] == included, path.name
-        unmatched = [line.split('"')[1] for line in reference["warnings"] if line.startswith("No file matches")]
-        assert len(config.unmatched_includes) == len(unmatched), path.name
-        agreed += 1
+        verdicts.append(compare_with_supervisord(path, folder))
+    agreed, refused = verdicts.count("agreed"), verdicts.count("refused")
     print(f"supervisord agreement: {agreed} files read alike, {refused} refused by both, of {len(files)}")
     assert agreed + refused == len(files)
 
