@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GENERATOR = ROOT.parent / "shared" / "bench" / "gen_fleet.py"
 DOCS = ROOT / "docs" / "performance.md"
+ANALYSIS_MARKER = "<!-- analysis: kept when the tables are measured again -->"
 
 LAUNCHER = """\
 import json, resource, subprocess, sys, time
@@ -254,6 +255,9 @@ def write_docs(path: Path, sizes: list[int], repeat: int, results: list[Measurem
                found: list[Target]) -> None:
     about = "\n".join(f"- {name}: {value}" for name, value in machine())
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The hand-written analysis below the marker outlives a new measurement.
+    previous = path.read_text() if path.exists() else ""
+    analysis = previous[previous.index(ANALYSIS_MARKER):] if ANALYSIS_MARKER in previous else ""
     path.write_text(f"""# Performance
 
 Measured by `python benchmarks/run.py --sizes {' '.join(map(str, sizes))} --repeat {repeat} --write-docs`
@@ -273,7 +277,8 @@ Best wall time of {repeat} runs; peak RSS is the highest seen in those runs.
 ## Targets
 
 {targets_table(found)}
-""")
+
+{analysis}""".rstrip() + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
