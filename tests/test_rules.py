@@ -56,6 +56,9 @@ def test_fixture_case(case, monkeypatch):
     assert found == expected
 
 
-def test_every_rule_has_fixture_cases():
-    missing = [rule.code for rule in RULES if not list((FIXTURES / rule.code).glob("*/expected.txt"))]
-    assert not missing, f"rules without fixture cases: {missing}"
+def test_every_rule_has_a_catch_and_a_near_miss():
+    def kinds(rule):
+        return {bool(p.read_text().strip()) for p in (FIXTURES / rule.code).glob("*/expected.txt")}
+
+    incomplete = [rule.code for rule in RULES if kinds(rule) != {True, False}]
+    assert not incomplete, f"rules without both a case to catch and a near miss: {incomplete}"
