@@ -47,6 +47,14 @@ def check(deployment):
                 continue
             written = f"`{address.text.strip()}`"
             where = f"every interface ({written})" if address.is_wildcard else written
+            if deployment.host.version("uwsgi") >= (2, 1):
+                # 2.1 loads no app from request variables unless dynamic-apps is on, but still
+                # honours UWSGI_SETENV, UWSGI_CHDIR and UWSGI_PYHOME from any client.
+                yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: any client that "
+                          "can connect sets `UWSGI_SETENV`/`UWSGI_CHDIR`/`UWSGI_PYHOME` for its request (uWSGI 2.1 "
+                          "no longer loads apps from requests unless `dynamic-apps` is set); bind to 127.0.0.1 or a "
+                          "unix socket", severity="warning")
+                continue
             yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: in uWSGI 2.0 any client "
                       "that can connect sends `UWSGI_FILE`/`UWSGI_SCRIPT` and makes a worker import and run any Python "
                       "file or module on the host; bind to 127.0.0.1 or a unix socket (or set `max-apps = 1`)")

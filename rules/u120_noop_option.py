@@ -41,8 +41,12 @@ def _why(option) -> str | None:
 
 
 def check(deployment):
+    version = deployment.host.version("uwsgi")
+    named = deployment.host.versions["uwsgi"].value
     for server in uwsgi_servers(deployment):
         for option in server.options:
+            if option.key == "enable-threads" and version < (2, 0, 27):
+                continue   # before 2.0.27 threads are off unless enabled (Debian 12 ships 2.0.21)
             why = _why(option)
             if why is not None:
-                yield Hit(option.at, f"`{option.key}` does nothing in uWSGI 2.0.31: {why}; remove it")
+                yield Hit(option.at, f"`{option.key}` does nothing in uWSGI {named}: {why}; remove it")

@@ -36,3 +36,11 @@ def test_installed_versions_come_from_the_package_database(tmp_path, monkeypatch
     monkeypatch.setattr(ctx, "local", lambda path, base_dir=None: str(status) if path == "/var/lib/dpkg/status" else None)
     found = _installed_versions(ctx)
     assert {k: v.value for k, v in found.items()} == {"uwsgi": "2.0.21", "gunicorn": "20.1.0"}
+
+
+def test_enable_threads_matters_before_2_0_27_and_exposure_is_milder_in_2_1(tmp_path):
+    (tmp_path / "uwsgi.ini").write_text("[uwsgi]\nsocket = 0.0.0.0:3031\nenable-threads = true\nvacuum = true\n")
+    by_code = lambda **v: {f.code: f for f in check([str(tmp_path)], versions=v).findings}
+    assert "U120" in by_code() and "U120" not in by_code(uwsgi="2.0.21")
+    assert by_code()["U108"].severity == "error"
+    assert by_code(uwsgi="2.1.0")["U108"].severity == "warning"
