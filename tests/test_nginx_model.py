@@ -180,14 +180,27 @@ def test_directives_are_flattened_in_reading_order(tmp_path):
     assert (listen.line, listen.column, listen.end_column) == (4, 27, 36)
 
 
-def test_deep_nesting_and_long_include_chains_do_not_raise(tmp_path):
-    depth = 500
+def _deep_tree(tmp_path, depth: int):
     files = {"nginx.conf": "events {}\nhttp {\nserver {\n" + "location / {\n" * depth + "uwsgi_pass unix:/s;\n"
              + "}\n" * depth + "include chain0.conf;\n}\n}\n"}
     for number in range(depth):
         files[f"chain{number}.conf"] = f"include chain{number + 1}.conf;\n"
+    files[f"chain{depth}.conf"] = "location /end { uwsgi_pass unix:/end; }\n"
     for name, content in files.items():
         (tmp_path / name).write_text(content)
-    tree = read_nginx_main(str(tmp_path / "nginx.conf"), ReadContext(mode="repository", cwd=str(tmp_path)))
-    assert {p.kind for p in tree.problems} == {"unreadable"}
+    return read_nginx_main(str(tmp_path / "nginx.conf"), ReadContext(mode="repository", cwd=str(tmp_path)))
+
+
+def test_deep_nesting_and_long_include_chains_are_read_whole(tmp_path):
+    tree = _deep_tree(tmp_path, 500)
+    assert tree.problems == []
+    assert [route.location for route in nginx_instance(tree).routes] == ["/", "/end"]
+
+
+def test_nesting_deeper_than_the_reader_goes_is_cut_with_a_located_note(tmp_path):
+    tree = _deep_tree(tmp_path, 1200)
+    assert [(p.kind, p.at.path, p.at.line) for p in tree.problems] == [
+        ("unreadable", "nginx.conf", 1002),      # after http, server and 998 locations
+        ("unreadable", "chain997.conf", 1),      # chain0.conf is read 3 deep, chain997.conf 1000 deep
+    ]
     assert nginx_instance(tree).routes == []

@@ -93,38 +93,36 @@ class _Builder:
 
     def expand(self, statements: list[NginxStatement]) -> Iterator[NginxStatement]:
         """Statements with includes replaced by the included files' statements."""
-        for stmt in statements:
-            if stmt.is_comment:
-                continue
-            if stmt.directive == "include" and stmt.block is None:
-                for index in stmt.includes:
-                    yield from self.expand(self.tree.files[index].statements)
-                continue
-            yield stmt
+        pending = [iter(statements)]
+        while pending:
+            stmt = next(pending[-1], None)
+            if stmt is None:
+                pending.pop()
+            elif stmt.directive == "include" and stmt.block is None:
+                pending.extend(iter(self.tree.files[index].statements) for index in reversed(stmt.includes))
+            elif not stmt.is_comment:
+                yield stmt
 
     def flatten(self) -> None:
         """Every directive of the checked files in reading order; an included file once
         per context it is included in."""
-        seen: set[int] = set()
-
-        def walk(statements: list[NginxStatement]) -> None:
-            for stmt in statements:
-                if stmt.is_comment:
-                    continue
-                if stmt.directive == "include" and stmt.block is None:
-                    self.instance.directives.append(_directive(stmt))
-                    for index in stmt.includes:
-                        included = self.tree.files[index]
-                        if index not in seen and not included.stock:
-                            seen.add(index)
-                            walk(included.statements)
-                    continue
-                self.instance.directives.append(_directive(stmt))
-                if stmt.block is not None:
-                    walk(stmt.block)
-
-        seen.add(0)
-        walk(self.tree.root.statements)
+        seen = {0}
+        # Each frame yields statements, or the file indices of one include.
+        pending: list[Iterator[NginxStatement | int]] = [iter(self.tree.root.statements)]
+        while pending:
+            item = next(pending[-1], None)
+            if item is None:
+                pending.pop()
+            elif isinstance(item, int):
+                if item not in seen and not self.tree.files[item].stock:
+                    seen.add(item)
+                    pending.append(iter(self.tree.files[item].statements))
+            elif not item.is_comment:
+                self.instance.directives.append(_directive(item))
+                if item.directive == "include" and item.block is None:
+                    pending.append(iter(item.includes))
+                elif item.block is not None:
+                    pending.append(iter(item.block))
 
     def build(self) -> NginxInstance:
         self.flatten()
@@ -204,35 +202,38 @@ class _Builder:
 
     def location(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock | None,
                  path: str, at: Span, in_if: bool = False) -> None:
-        level = _Level()
-        nested: list[NginxStatement] = []
-        handler: NginxStatement | None = None
-        for stmt in self.expand(statements):
-            if stmt.block is not None:
-                if stmt.directive in ("location", "if"):
-                    nested.append(stmt)
-                continue
-            level.add(_directive(stmt))
-            if stmt.directive in PASS_DIRECTIVES:
-                handler = stmt
-        levels = outer + [level]
-        if handler is not None:
-            route = Route(
-                handler=_directive(handler),
-                protocol=_protocol(handler),
-                location=path,
-                location_at=at,
-                server=server,
-                in_if=in_if,
-                directives=_effective(levels),
-            )
-            self.instance.routes.append(route)
-            self.pending_routes.append((route, handler))
-        for stmt in nested:
-            if stmt.directive == "location":
-                self.location(stmt.block or [], levels, server, " ".join(stmt.args), _directive(stmt).at)
-            else:
-                self.location(stmt.block or [], levels, server, path, at, in_if=True)
+        """A location and the locations and ``if`` blocks inside it, outer ones first."""
+        pending = [(statements, outer, path, at, in_if)]
+        while pending:
+            statements, outer, path, at, in_if = pending.pop()
+            level = _Level()
+            nested: list[NginxStatement] = []
+            handler: NginxStatement | None = None
+            for stmt in self.expand(statements):
+                if stmt.block is not None:
+                    if stmt.directive in ("location", "if"):
+                        nested.append(stmt)
+                    continue
+                level.add(_directive(stmt))
+                if stmt.directive in PASS_DIRECTIVES:
+                    handler = stmt
+            levels = outer + [level]
+            if handler is not None:
+                route = Route(
+                    handler=_directive(handler),
+                    protocol=_protocol(handler),
+                    location=path,
+                    location_at=at,
+                    server=server,
+                    in_if=in_if,
+                    directives=_effective(levels),
+                )
+                self.instance.routes.append(route)
+                self.pending_routes.append((route, handler))
+            pending.extend(
+                (stmt.block or [], levels, " ".join(stmt.args), _directive(stmt).at, False)
+                if stmt.directive == "location" else (stmt.block or [], levels, path, at, True)
+                for stmt in reversed(nested))
 
     # Targets ------------------------------------------------------------------
 

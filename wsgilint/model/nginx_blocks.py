@@ -35,16 +35,18 @@ def is_stock(stmt: NginxStatement) -> bool:
 
 
 def _expand(tree: NginxTree, statements: list[NginxStatement], seen: tuple[int, ...]) -> Iterator[NginxStatement]:
-    for stmt in statements:
-        if stmt.is_comment:
-            continue
-        if stmt.directive == "include" and stmt.block is None:
+    # Each frame: the statements left, and the files being read around them.
+    pending = [(iter(statements), frozenset(seen))]
+    while pending:
+        left, reading = pending[-1]
+        stmt = next(left, None)
+        if stmt is None:
+            pending.pop()
+        elif not stmt.is_comment:
             yield stmt
-            for index in stmt.includes:
-                if index not in seen:
-                    yield from _expand(tree, tree.files[index].statements, seen + (index,))
-            continue
-        yield stmt
+            if stmt.directive == "include" and stmt.block is None:
+                pending.extend((iter(tree.files[index].statements), reading | {index})
+                               for index in reversed(stmt.includes) if index not in reading)
 
 
 def walk(tree: NginxTree) -> Iterator[tuple[NginxStatement, tuple[NginxStatement, ...]]]:
@@ -127,14 +129,19 @@ def _own(tree: NginxTree, statements: list[NginxStatement]) -> tuple[dict[str, l
     return own, blocks
 
 
-def _locations(tree: NginxTree, blocks: list[NginxStatement], parents: list[LocationScope]) -> Iterator[LocationScope]:
-    for stmt in blocks:
+def _locations(tree: NginxTree, blocks: list[NginxStatement], parents: list[LocationScope]) -> list[LocationScope]:
+    """The ``location`` blocks among ``blocks`` and inside them, each before its own."""
+    found = []
+    pending = [(stmt, parents) for stmt in reversed(blocks)]
+    while pending:
+        stmt, enclosing = pending.pop()
         if stmt.directive != "location" or stmt.block is None:
             continue
         own, inner = _own(tree, stmt.block)
-        scope = LocationScope(stmt, own, parents)
-        yield scope
-        yield from _locations(tree, inner, parents + [scope])
+        scope = LocationScope(stmt, own, enclosing)
+        found.append(scope)
+        pending.extend((child, enclosing + [scope]) for child in reversed(inner))
+    return found
 
 
 def servers(tree: NginxTree) -> Iterator[ServerScope]:
