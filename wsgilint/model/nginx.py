@@ -38,7 +38,7 @@ UNKNOWN_USER_NOTE = ("unknown: this file is included by an nginx.conf that is no
                      "which sets the user")
 
 
-def _directive(stmt: NginxStatement) -> NginxDirective:
+def _directive_of(stmt: NginxStatement) -> NginxDirective:
     """Spans from the directive name to the end of its last argument on that line."""
     at = stmt.at
     end = at.end_column
@@ -69,7 +69,7 @@ def _effective(levels: list[_Level]) -> dict[str, list[NginxDirective]]:
         innermost = depth == len(levels) - 1
         for name, occurrences in level.directives.items():
             if innermost or name not in _NOT_INHERITED:
-                result[name] = list(occurrences)
+                result[name] = occurrences   # levels are complete and never change afterwards
     return result
 
 
@@ -86,10 +86,18 @@ class _Builder:
             files=list(dict.fromkeys(f.display for f in tree.files if not f.stock)),
         )
         self.upstreams: dict[str, list[NginxStatement]] = {}
+        self.directives: dict[NginxStatement, NginxDirective] = {}
         self.listens: set[tuple] = set()
         self.pending_routes: list[tuple[Route, NginxStatement]] = []
 
     # Walking ------------------------------------------------------------------
+
+    def directive(self, stmt: NginxStatement) -> NginxDirective:
+        """One NginxDirective per statement, however many levels and routes share it."""
+        found = self.directives.get(stmt)
+        if found is None:
+            found = self.directives[stmt] = _directive_of(stmt)
+        return found
 
     def expand(self, statements: list[NginxStatement]) -> Iterator[NginxStatement]:
         """Statements with includes replaced by the included files' statements."""
@@ -118,7 +126,7 @@ class _Builder:
                     seen.add(item)
                     pending.append(iter(self.tree.files[item].statements))
             elif not item.is_comment:
-                self.instance.directives.append(_directive(item))
+                self.instance.directives.append(self.directive(item))
                 if item.directive == "include" and item.block is None:
                     pending.append(iter(item.includes))
                 elif item.block is not None:
@@ -157,15 +165,15 @@ class _Builder:
     def main(self, statements: list[NginxStatement]) -> None:
         for stmt in self.expand(statements):
             if stmt.directive == "user" and stmt.args:
-                self.instance.user = Setting(stmt.args[0], _directive(stmt).at)
+                self.instance.user = Setting(stmt.args[0], self.directive(stmt).at)
             elif stmt.directive == "worker_rlimit_nofile" and _int(stmt) is not None:
-                self.instance.worker_rlimit_nofile = Setting(_int(stmt), _directive(stmt).at)
+                self.instance.worker_rlimit_nofile = Setting(_int(stmt), self.directive(stmt).at)
             elif stmt.directive == "daemon" and stmt.args:
-                self.instance.daemon = Setting(stmt.args[0].lower() == "on", _directive(stmt).at)
+                self.instance.daemon = Setting(stmt.args[0].lower() == "on", self.directive(stmt).at)
             elif stmt.directive == "events" and stmt.block is not None:
                 for inner in self.expand(stmt.block):
                     if inner.directive == "worker_connections" and _int(inner) is not None:
-                        self.instance.worker_connections = Setting(_int(inner), _directive(inner).at)
+                        self.instance.worker_connections = Setting(_int(inner), self.directive(inner).at)
             elif stmt.directive == "http" and stmt.block is not None:
                 self.http(stmt.block, [])
 
@@ -176,9 +184,9 @@ class _Builder:
             if stmt.directive == "server" and stmt.block is not None:
                 servers.append(stmt)
             elif stmt.block is None:
-                level.add(_directive(stmt))
+                level.add(self.directive(stmt))
         for stmt in servers:
-            server = ServerBlock(_directive(stmt).at)
+            server = ServerBlock(self.directive(stmt).at)
             self.server(stmt.block or [], outer + [level], server)
 
     def server(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock) -> None:
@@ -188,9 +196,9 @@ class _Builder:
             if stmt.directive == "location" and stmt.block is not None:
                 locations.append(stmt)
             elif stmt.block is None:
-                level.add(_directive(stmt))
+                level.add(self.directive(stmt))
                 if stmt.directive == "listen":
-                    server.listens.append(_directive(stmt))
+                    server.listens.append(self.directive(stmt))
                 elif stmt.directive == "server_name":
                     server.server_names.extend(stmt.args)
         for listen in server.listens:
@@ -198,7 +206,7 @@ class _Builder:
         if not server.listens and self.tree.context != ("http", "server"):
             self.listens.add(("inet", "", 80))
         for stmt in locations:
-            self.location(stmt.block or [], outer + [level], server, " ".join(stmt.args), _directive(stmt).at)
+            self.location(stmt.block or [], outer + [level], server, " ".join(stmt.args), self.directive(stmt).at)
 
     def location(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock | None,
                  path: str, at: Span, in_if: bool = False) -> None:
@@ -214,13 +222,13 @@ class _Builder:
                     if stmt.directive in ("location", "if"):
                         nested.append(stmt)
                     continue
-                level.add(_directive(stmt))
+                level.add(self.directive(stmt))
                 if stmt.directive in PASS_DIRECTIVES:
                     handler = stmt
             levels = outer + [level]
             if handler is not None:
                 route = Route(
-                    handler=_directive(handler),
+                    handler=self.directive(handler),
                     protocol=_protocol(handler),
                     location=path,
                     location_at=at,
@@ -231,7 +239,7 @@ class _Builder:
                 self.instance.routes.append(route)
                 self.pending_routes.append((route, handler))
             pending.extend(
-                (stmt.block or [], levels, " ".join(stmt.args), _directive(stmt).at, False)
+                (stmt.block or [], levels, " ".join(stmt.args), self.directive(stmt).at, False)
                 if stmt.directive == "location" else (stmt.block or [], levels, path, at, True)
                 for stmt in reversed(nested))
 

@@ -32,6 +32,7 @@ import glob
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterator
@@ -81,7 +82,7 @@ FRAGMENT_CONTEXTS: tuple[tuple[str, ...], ...] = (("http",), ("http", "server"),
 Context = tuple[str, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NginxStatement:
     """One directive (or comment, ``directive == "#"``) as written.
 
@@ -292,7 +293,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
             index += 1
             continue
 
-        stmt = NginxStatement(token.text, [], at)
+        stmt = NginxStatement(sys.intern(token.text), [], at)   # a few names, many statements
         trailing_comments: list[NginxStatement] = []
         index += 1
         terminator: _Token | None = None
