@@ -1,15 +1,18 @@
 PYTHON ?= python
 # Fleet sizes (number of apps) for the benchmark.
 SIZES ?= 100 1000 5000
+# Readers fuzzed at once (each is one process).
+JOBS ?= 2
 
 .PHONY: test fuzz bench docs
 
 test:
 	$(PYTHON) -m pytest
 
-# The fuzz tests are deselected from the default run by pyproject addopts; a later -m wins.
+# Every reader at full size, one log each, then the table in docs/fidelity.md.
 fuzz:
-	$(PYTHON) -m pytest -m fuzz
+	$(PYTHON) tools/fuzz_readers.py --logs build/fuzz --jobs $(JOBS)
+	$(PYTHON) tools/fidelity_report.py --fuzz-logs build/fuzz
 
 bench:
 	$(PYTHON) benchmarks/run.py --sizes $(SIZES) --write-docs

@@ -8,8 +8,9 @@ function, then ``check()`` on the whole tree. The property: nothing raises, and 
 problem and finding names a path and a line ≥ 0.
 
 Profiles: ``ci`` (a few hundred examples per reader, part of the default run) and
-``fuzz`` (``WSGILINT_FUZZ_EXAMPLES``, 100 000 by default; ``pytest -m fuzz`` or
-``make fuzz``; ``-k nginx`` runs one reader).
+``fuzz`` (``WSGILINT_FUZZ_EXAMPLES``, 100 000 by default; ``pytest -m fuzz -k nginx``
+runs one reader; ``make fuzz`` runs each reader in its own process with a log for
+``tools/fidelity_report.py``).
 """
 from __future__ import annotations
 

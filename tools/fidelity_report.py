@@ -346,26 +346,27 @@ def fuzz_section(logs: Path | None, previous: str) -> list[str]:
         kept = previous.split("\n## Fuzzing\n", 1)
         if len(kept) == 2:
             return ["## Fuzzing", *kept[1].split("\n## ", 1)[0].rstrip("\n").split("\n"), ""]
-        return ["## Fuzzing", "", "Not run yet: `make fuzz`, then `tools/fidelity_report.py --fuzz-logs DIR`.", ""]
+        return ["## Fuzzing", "", "Not run yet: `make fuzz` (or `tools/fuzz_readers.py --logs DIR`, then `--fuzz-logs DIR` here).", ""]
     lines = ["## Fuzzing", "",
              "`pytest -m fuzz` (profile `fuzz`, `tests/test_fuzz.py`): per reader, structured documents of its format "
              "plus raw bytes, each written to a tree and read by the reader function and by `check()`. "
              "Invalid examples are ones Hypothesis rejected (a filter, or a known failure with its strict "
              "xfail test).", "",
-             "| reader | passing | failing | invalid | of them known failures | wall time | result |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+             "| reader | passing | failing | invalid | of them known failures | wall time | commit | result |",
+             "|---|---:|---:|---:|---:|---:|---|---|"]
     for log in sorted(logs.glob("*.log")):
         text = log.read_text(errors="replace")
         stats = [tuple(map(int, m)) for m in _STATS.findall(text)]
         passing, failing, invalid = (sum(s[i] for s in stats) for i in range(3))
         done = re.search(r"rc=(\d+) seconds=(\d+)", text)
+        commit = re.search(r"commit=(\w+)", text)
         failed = re.search(r"^FAILED \S+ - (.*)$", text, re.M)
         result = "running" if not done else "passed" if done.group(1) == "0" else \
             f"**failed**: {failed.group(1) if failed else 'rc ' + done.group(1)}"
         seconds = f"{int(done.group(2)) // 60} min {int(done.group(2)) % 60} s" if done else ""
         known = re.search(r"([\d.]+)%, invalid because: reject\(\) in tolerating_known_failures", text)
         lines.append(f"| {log.stem} | {passing} | {failing} | {invalid} | {known.group(1) + ' %' if known else 0} "
-                     f"| {seconds} | {result} |")
+                     f"| {seconds} | {'`' + commit.group(1) + '`' if commit else 'not recorded'} | {result} |")
     import test_fuzz
 
     lines += ["", "Exceptions found by fuzzing and not fixed yet (each has a strict xfail test in "
