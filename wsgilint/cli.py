@@ -17,6 +17,7 @@ class OutputFormat(str, Enum):
     console = "console"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class FailOn(str, Enum):
@@ -73,6 +74,13 @@ def check(
         if output_format is OutputFormat.json:
             from .report.json_report import render
             typer.echo(render(result.findings, result.files))
+        elif output_format is OutputFormat.sarif:
+            import os
+
+            from .engine import load_rules, select_rules
+            from .report.sarif import render as render_sarif
+            rules = select_rules(load_rules(), _split(select), _split(ignore))
+            typer.echo(render_sarif(result.findings, rules, os.getcwd()))
         elif output_format is OutputFormat.github:
             from .report.github import render as render_github
             text = render_github(result.findings)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import unavailable
+
 from .servers import (
     Orphans, Servers, STOCK_UWSGI_PARAMS, add_throwaway_user, delete_throwaway_user, gunicorn_available,
     nginx_binary, supervisor_available, uwsgi_binary,
@@ -26,27 +28,27 @@ def servers():
 @pytest.fixture
 def need_nginx() -> None:
     if nginx_binary() is None:
-        pytest.skip("nginx is not installed (apt-get install nginx)")
+        unavailable("nginx is not installed (apt-get install nginx)")
     if not STOCK_UWSGI_PARAMS.is_file():
-        pytest.skip(f"{STOCK_UWSGI_PARAMS} is missing (it ships with the nginx package)")
+        unavailable(f"{STOCK_UWSGI_PARAMS} is missing (it ships with the nginx package)")
 
 
 @pytest.fixture
 def need_uwsgi() -> None:
     if uwsgi_binary() is None:
-        pytest.skip("uwsgi is not installed (pip install -e '.[test]' builds it)")
+        unavailable("uwsgi is not installed (pip install -e '.[test]' builds it)")
 
 
 @pytest.fixture
 def need_gunicorn() -> None:
     if not gunicorn_available():
-        pytest.skip("gunicorn is not installed (pip install -e '.[test]')")
+        unavailable("gunicorn is not installed (pip install -e '.[test]')")
 
 
 @pytest.fixture
 def need_supervisor() -> None:
     if not supervisor_available():
-        pytest.skip("supervisor is not installed (pip install -e '.[test]')")
+        unavailable("supervisor is not installed (pip install -e '.[test]')")
 
 
 @pytest.fixture

@@ -1,0 +1,112 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+Each finding is a result at its file and line, with the places it was cross-checked
+against as related locations and wsgilint's line-independent fingerprint. Paths under
+the working directory are relative to ``%SRCROOT%`` (the checkout, for code scanning);
+others are absolute ``file:`` URIs. A location that is no file of the host, such as
+nginx's packaged ``<stock>/uwsgi_params``, is named in the message instead. Columns
+count characters, as wsgilint's do (``columnKind`` says so). The output passes the SARIF
+Multitool's validation with its GitHub ingestion rules (``tests/test_sarif.py``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+from .. import __version__
+from ..engine import Finding, Rule
+from ..model import Span
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "wsgilint/v1"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _is_file_path(path: str) -> bool:
+    return not path.startswith("<")
+
+
+def _artifact(path: str) -> dict:
+    if os.path.isabs(path):
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def _location(at: Span, message: str | None = None) -> dict:
+    # A finding about a whole file (line 0: a binary or unreadable file) starts at line 1,
+    # the form SARIF viewers expect for the whole artifact.
+    region = {"startLine": at.line or 1}
+    if at.line and at.column:
+        region["startColumn"] = at.column
+        if at.end_column > at.column:
+            region["endColumn"] = at.end_column
+    location: dict = {"physicalLocation": {"artifactLocation": _artifact(at.path), "region": region}}
+    if message:
+        location["message"] = {"text": message}
+    return location
+
+
+def _result(finding: Finding, rule_index: dict[str, int]) -> dict:
+    in_files = [related for related in finding.related if _is_file_path(related.at.path)]
+    elsewhere = [related for related in finding.related if not _is_file_path(related.at.path)]
+    text = finding.message
+    if _is_file_path(finding.at.path):
+        primary = _location(finding.at)
+    else:
+        # Code scanning refuses a result without a location: it is shown at the first
+        # related place in a file, and says where it really is.
+        text += f" (at {finding.at})"
+        primary = _location(in_files.pop(0).at) if in_files else None
+    text += "".join(f" ({related.at}: {related.message})" for related in elsewhere)
+    result: dict = {
+        "ruleId": finding.code,
+        "level": _LEVEL[finding.severity],
+        "message": {"text": text},
+        "locations": [primary] if primary else [],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+    }
+    if finding.code in rule_index:
+        result["ruleIndex"] = rule_index[finding.code]
+    if in_files:
+        result["relatedLocations"] = [dict(_location(r.at, r.message), id=number)
+                                      for number, r in enumerate(in_files, start=1)]
+    return result
+
+
+def _pascal(slug: str) -> str:
+    return "".join(word[:1].upper() + word[1:] for word in slug.split("-"))
+
+
+def _descriptor(rule: Rule) -> dict:
+    paragraphs = [p.strip() for p in rule.doc.split("\n\n") if p.strip()]
+    return {
+        "id": rule.code,
+        "name": _pascal(rule.slug),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": paragraphs[0] if paragraphs else rule.summary},
+        "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"slug": rule.slug},
+    }
+
+
+def render(findings: list[Finding], rules: list[Rule], working_directory: str) -> str:
+    rule_index = {rule.code: number for number, rule in enumerate(rules)}
+    base = working_directory.rstrip("/") + "/"
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "wsgilint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_descriptor(rule) for rule in rules],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(base)}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(finding, rule_index) for finding in findings],
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False)
