@@ -107,3 +107,17 @@ def test_internal_error_is_one_line(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert lines == ["wsgilint: internal error: RuntimeError: rule exploded (run with --debug for the traceback)"]
     assert "Traceback" in run("check", str(tmp_path), "--debug", env=env).stderr
+
+
+def test_explain_prints_the_rules_page_by_code_or_slug():
+    page = (PROJECT / "docs" / "rules" / "X102.md").read_text()
+    by_code = run("explain", "x102")
+    assert by_code.returncode == 0 and by_code.stdout == page
+    both = run("explain", "uwsgi-pass-to-http-listener", "N101")
+    assert both.stdout == page + "\n" + (PROJECT / "docs" / "rules" / "N101.md").read_text()
+
+
+def test_explain_an_unknown_rule_exits_2_and_names_it():
+    result = run("explain", "X101", "X999")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "no rule X999" in result.stderr and "Traceback" not in result.stderr

@@ -13,31 +13,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from wsgilint.engine import Rule, load_rules  # noqa: E402
+from wsgilint.rule_docs import rule_page  # noqa: E402
 
 TABLE_START = "<!-- rules:start -->"
 TABLE_END = "<!-- rules:end -->"
-
-
-def _tree(files: dict) -> str:
-    blocks = []
-    for path, content in files.items():
-        if isinstance(content, bytes):
-            content = content.decode("utf-8", "replace")
-        if content.startswith("@link:"):
-            content = f"(a symbolic link to {content[len('@link:'):]})\n"
-        blocks.append(f"`{path}`\n```\n{content.rstrip()}\n```")
-    return "\n\n".join(blocks)
-
-
-def rule_page(rule: Rule) -> str:
-    title, _, body = rule.doc.partition("\n")
-    return (
-        f"# {rule.code} {rule.slug}\n\n"
-        f"**Severity:** {rule.severity} · **Summary:** {rule.summary}\n\n"
-        f"{title}\n{body}\n\n"
-        f"## Example\n\nThis tree is reported:\n\n{_tree(rule.bad)}\n\n"
-        f"This one is not:\n\n{_tree(rule.good)}\n"
-    )
 
 
 def rule_table(rules: list[Rule], link_prefix: str) -> str:

@@ -108,5 +108,23 @@ def list_rules() -> None:
         typer.echo(f"{rule.code}  {rule.severity:<7}  {rule.slug:<32}  {rule.summary}")
 
 
+@app.command()
+def explain(
+    rules: List[str] = typer.Argument(..., help="Rule codes (X101) or slugs (pass-target-mismatch)."),
+) -> None:
+    """Show a rule's page: what it checks, what breaks in production, how to fix it, an example."""
+    from .engine import load_rules
+    from .rule_docs import rule_page
+
+    known = load_rules()
+    by_name = {**{rule.code: rule for rule in known}, **{rule.slug: rule for rule in known}}
+    wanted = [by_name.get(name.strip().upper(), by_name.get(name.strip().lower())) for name in rules]
+    unknown = [name for name, rule in zip(rules, wanted) if rule is None]
+    if unknown:
+        typer.echo(f"wsgilint: no rule {', '.join(unknown)} (`wsgilint rules` lists them)", err=True)
+        raise typer.Exit(2)
+    typer.echo("\n".join(rule_page(rule) for rule in wanted), nl=False)
+
+
 def main() -> None:
     app()

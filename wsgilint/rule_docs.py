@@ -1,0 +1,28 @@
+"""A rule's documentation page, from the rule module alone: its docstring, severity,
+summary and BAD/GOOD trees. ``docs/rules/CODE.md`` and ``wsgilint explain CODE`` are
+this same text."""
+from __future__ import annotations
+
+from .engine import Rule
+
+
+def _tree(files: dict) -> str:
+    blocks = []
+    for path, content in files.items():
+        if isinstance(content, bytes):
+            content = content.decode("utf-8", "replace")
+        if content.startswith("@link:"):
+            content = f"(a symbolic link to {content[len('@link:'):]})\n"
+        blocks.append(f"`{path}`\n```\n{content.rstrip()}\n```")
+    return "\n\n".join(blocks)
+
+
+def rule_page(rule: Rule) -> str:
+    title, _, body = rule.doc.partition("\n")
+    return (
+        f"# {rule.code} {rule.slug}\n\n"
+        f"**Severity:** {rule.severity} · **Summary:** {rule.summary}\n\n"
+        f"{title}\n{body}\n\n"
+        f"## Example\n\nThis tree is reported:\n\n{_tree(rule.bad)}\n\n"
+        f"This one is not:\n\n{_tree(rule.good)}\n"
+    )
