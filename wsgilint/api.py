@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Callable
 
 from .context import ReadContext
 from .discover import discover
-from .engine import Finding, load_rules, run_rules, select_rules
+from .engine import Finding, load_rules, matches, run_rules, select_rules
 from .model import Deployment, SourceFile
 from .model.build import build_deployment
 
@@ -40,11 +41,16 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 
 
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
-          ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None) -> CheckResult:
-    """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against."""
+          ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
+          ignored_in: Callable[[str], tuple[str, ...]] | None = None) -> CheckResult:
+    """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
+    ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores)."""
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root)
     discovery = discover(paths, ctx)
     deployment = build_deployment(discovery, ctx, versions)
     rules = select_rules(load_rules(), select, ignore)
-    return CheckResult(run_rules(deployment, rules), deployment.files, deployment)
+    findings = run_rules(deployment, rules)
+    if ignored_in is not None:
+        findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at.path))]
+    return CheckResult(findings, deployment.files, deployment)

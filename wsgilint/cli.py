@@ -49,24 +49,39 @@ def _split(values: Optional[List[str]]) -> tuple[str, ...]:
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Directories (an /etc-like tree or a repository) and files. Default: ."),
     output_format: OutputFormat = typer.Option(OutputFormat.console, "--format", help="Output format."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 when a finding has this severity or worse."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or worse. Default: warning."),
     root: Optional[str] = typer.Option(None, "--root", help="Treat DIR as the target host's / (absolute paths in configs resolve under it)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or slugs; comma-separated."),
     uwsgi_version: Optional[str] = typer.Option(None, "--uwsgi-version", help="uWSGI version to check against (default 2.0.31, or the installed one on this host)."),
     gunicorn_version: Optional[str] = typer.Option(None, "--gunicorn-version", help="Gunicorn version to check against (default 27.0.1)."),
     supervisor_version: Optional[str] = typer.Option(None, "--supervisor-version", help="Supervisor version to check against (default 4.3.0)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or pyproject.toml with [tool.wsgilint])."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Check config files and report findings."""
+    from pathlib import Path
+
+    from .config import ConfigError, settings_for
+
+    try:
+        settings = settings_for(config, Path.cwd())
+    except ConfigError as error:
+        typer.echo(f"wsgilint: {error}", err=True)
+        raise typer.Exit(2)
+    # Options given on the command line win over the settings file.
+    selected = _split(select) if select else settings.select
+    ignored = _split(ignore) if ignore else settings.ignore
+    failing_at = fail_on.value if fail_on is not None else settings.fail_on or FailOn.warning.value
+    given = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version}
+    versions = {**settings.versions, **{k: v for k, v in given.items() if v}}
     try:
         from .api import check as run_check
         from .engine import severity_rank
 
-        versions = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version}
-        result = run_check(list(paths or ["."]), root=root, select=_split(select), ignore=_split(ignore),
-                           versions={k: v for k, v in versions.items() if v})
+        result = run_check(list(paths or ["."]), root=root, select=selected, ignore=ignored, versions=versions,
+                           ignored_in=settings.ignored_in)
         if verbose:
             for source in sorted(result.files, key=lambda f: f.display):
                 label = source.kind or "skipped"
@@ -79,7 +94,7 @@ def check(
 
             from .engine import load_rules, select_rules
             from .report.sarif import render as render_sarif
-            rules = select_rules(load_rules(), _split(select), _split(ignore))
+            rules = select_rules(load_rules(), selected, ignored)
             typer.echo(render_sarif(result.findings, rules, os.getcwd()))
         elif output_format is OutputFormat.github:
             from .report.github import render as render_github
@@ -94,7 +109,7 @@ def check(
             raise
         typer.echo(f"wsgilint: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)", err=True)
         raise typer.Exit(2)
-    threshold = None if fail_on is FailOn.never else severity_rank(fail_on.value)
+    threshold = None if failing_at == FailOn.never.value else severity_rank(failing_at)
     failing = threshold is not None and any(severity_rank(f.severity) >= threshold for f in result.findings)
     raise typer.Exit(1 if failing else 0)
 

@@ -99,14 +99,15 @@ def load_rules() -> list[Rule]:
     return sorted(rules, key=lambda rule: rule.code)
 
 
+def matches(code: str, slug: str, patterns: Iterable[str]) -> bool:
+    """Rule patterns are codes, code prefixes (``X1``) or slugs, like ruff's."""
+    return any(code.startswith(p.upper()) or slug == p for p in patterns)
+
+
 def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
-    """``select``/``ignore`` take codes, code prefixes (``X1``) or slugs, like ruff's."""
-
-    def matches(rule: Rule, patterns: Iterable[str]) -> bool:
-        return any(rule.code.startswith(p.upper()) or rule.slug == p for p in patterns)
-
     select, ignore = list(select), list(ignore)
-    return [r for r in rules if (not select or matches(r, select)) and not matches(r, ignore)]
+    return [r for r in rules if (not select or matches(r.code, r.slug, select))
+            and not matches(r.code, r.slug, ignore)]
 
 
 def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:

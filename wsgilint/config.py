@@ -1,0 +1,139 @@
+"""Project settings: ``[tool.wsgilint]`` in ``pyproject.toml``, or the top level of
+``wsgilint.toml`` / ``.wsgilint.toml``.
+
+The nearest such file from the working directory upwards is used (a ``pyproject.toml``
+without ``[tool.wsgilint]`` does not count), unless ``--config`` names one. Command-line
+options override the file's values. Unknown keys and wrong types are errors, so a typo
+in the settings cannot silently switch a rule back on.
+
+    [tool.wsgilint]
+    select = ["X", "U1"]
+    ignore = ["U119"]
+    fail-on = "error"
+    uwsgi-version = "2.0.28"
+    [tool.wsgilint.per-file-ignores]
+    "deploy/legacy/*" = ["X108"]
+    "uwsgi-dev.ini" = ["U108"]
+
+``per-file-ignores`` patterns are relative to the settings file's directory and match a
+finding's file path, or its file name for patterns without ``/``.
+"""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILE_NAMES = ("wsgilint.toml", ".wsgilint.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+_LISTS = ("select", "ignore")
+_VERSIONS = {"uwsgi-version": "uwsgi", "gunicorn-version": "gunicorn", "supervisor-version": "supervisor"}
+KEYS = (*_LISTS, "per-file-ignores", "fail-on", *_VERSIONS)
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_on: str | None = None
+    versions: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None          # the file they were read from
+
+    def ignored_in(self, finding_path: str) -> tuple[str, ...]:
+        """Rule patterns ``per-file-ignores`` turns off for a finding's file."""
+        if not self.per_file_ignores or self.path is None or finding_path.startswith("<"):
+            return ()
+        relative = os.path.relpath(os.path.abspath(finding_path), self.path.parent).replace(os.sep, "/")
+        name = relative.rsplit("/", 1)[-1]
+        return tuple(code for pattern, codes in self.per_file_ignores
+                     if fnmatch.fnmatchcase(relative, pattern.removeprefix("./"))
+                     or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))
+                     for code in codes)
+
+
+def find_settings_file(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in FILE_NAMES:
+            candidate = folder / name
+            try:
+                if not candidate.is_file():
+                    continue
+            except OSError:          # a folder above that cannot be searched
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                if "wsgilint" in _parse(candidate).get("tool", {}):
+                    return candidate
+            except ConfigError:
+                return candidate     # reported when it is loaded
+    return None
+
+
+def _parse(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read it: {error.strerror}") from None
+
+
+def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: {key} must be a list of rule codes, prefixes or slugs, like [\"X101\", \"U1\"]")
+    return tuple(value)
+
+
+def load_settings(path: Path) -> Settings:
+    document = _parse(path)
+    table = document.get("tool", {}).get("wsgilint", {}) if path.name == "pyproject.toml" else document
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.wsgilint] must be a table")
+    settings = Settings(path=path)
+    for key, value in table.items():
+        if key not in KEYS:
+            near = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f" (did you mean {near[0]}?)" if near else f"; known keys: {', '.join(KEYS)}"
+            raise ConfigError(f"{path}: unknown key {key!r}{hint}")
+        if key in _LISTS:
+            setattr(settings, key, _strings(path, key, value))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: per-file-ignores must be a table of \"glob\" = [rule codes]")
+            settings.per_file_ignores = tuple((pattern, _strings(path, f"per-file-ignores.{pattern!r}", codes))
+                                              for pattern, codes in value.items())
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}")
+            settings.fail_on = value
+        else:
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: {key} must be a version string like \"2.0.31\"")
+            settings.versions[_VERSIONS[key]] = value
+    return settings
+
+
+def settings_for(explicit: str | None, start: Path) -> Settings:
+    """The settings ``--config`` names, or the nearest file's, or none."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: no such settings file")
+        return load_settings(path)
+    found = find_settings_file(start.resolve())
+    return load_settings(found) if found is not None else Settings()
