@@ -56,6 +56,7 @@ def check(
     uwsgi_version: Optional[str] = typer.Option(None, "--uwsgi-version", help="uWSGI version to check against (default 2.0.31, or the installed one on this host)."),
     gunicorn_version: Optional[str] = typer.Option(None, "--gunicorn-version", help="Gunicorn version to check against (default 27.0.1)."),
     supervisor_version: Optional[str] = typer.Option(None, "--supervisor-version", help="Supervisor version to check against (default 4.3.0)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="A JSON report of accepted findings: only findings not in it are reported."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or pyproject.toml with [tool.wsgilint])."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
@@ -63,11 +64,14 @@ def check(
     """Check config files and report findings."""
     from pathlib import Path
 
+    from .baseline import BaselineError, load_baseline, new_findings
     from .config import ConfigError, settings_for
 
     try:
         settings = settings_for(config, Path.cwd())
-    except ConfigError as error:
+        baseline_path = Path(baseline) if baseline else settings.baseline
+        accepted = load_baseline(baseline_path) if baseline_path else None
+    except (ConfigError, BaselineError) as error:
         typer.echo(f"wsgilint: {error}", err=True)
         raise typer.Exit(2)
     # Options given on the command line win over the settings file.
@@ -82,6 +86,11 @@ def check(
 
         result = run_check(list(paths or ["."]), root=root, select=selected, ignore=ignored, versions=versions,
                            ignored_in=settings.ignored_in)
+        if accepted is not None:
+            result.findings, hidden = new_findings(result.findings, accepted)
+            if hidden:
+                typer.echo(f"wsgilint: {hidden} finding{'s' if hidden != 1 else ''} of the baseline "
+                           f"{baseline_path} not shown", err=True)
         if verbose:
             for source in sorted(result.files, key=lambda f: f.display):
                 label = source.kind or "skipped"

@@ -10,6 +10,7 @@ in the settings cannot silently switch a rule back on.
     select = ["X", "U1"]
     ignore = ["U119"]
     fail-on = "error"
+    baseline = "wsgilint-baseline.json"
     uwsgi-version = "2.0.28"
     [tool.wsgilint.per-file-ignores]
     "deploy/legacy/*" = ["X108"]
@@ -36,7 +37,7 @@ FILE_NAMES = ("wsgilint.toml", ".wsgilint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 _LISTS = ("select", "ignore")
 _VERSIONS = {"uwsgi-version": "uwsgi", "gunicorn-version": "gunicorn", "supervisor-version": "supervisor"}
-KEYS = (*_LISTS, "per-file-ignores", "fail-on", *_VERSIONS)
+KEYS = (*_LISTS, "per-file-ignores", "fail-on", "baseline", *_VERSIONS)
 
 
 class ConfigError(Exception):
@@ -50,6 +51,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: str | None = None
     versions: dict[str, str] = field(default_factory=dict)
+    baseline: Path | None = None
     path: Path | None = None          # the file they were read from
 
     def ignored_in(self, finding_path: str) -> tuple[str, ...]:
@@ -117,6 +119,10 @@ def load_settings(path: Path) -> Settings:
                 raise ConfigError(f"{path}: per-file-ignores must be a table of \"glob\" = [rule codes]")
             settings.per_file_ignores = tuple((pattern, _strings(path, f"per-file-ignores.{pattern!r}", codes))
                                               for pattern, codes in value.items())
+        elif key == "baseline":
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: baseline must be the path of a JSON report, relative to this file")
+            settings.baseline = path.parent / value
         elif key == "fail-on":
             if value not in FAIL_ON:
                 raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}")
