@@ -175,6 +175,16 @@ def test_uwsgi_include_chain_of_a_hundred(tmp_path, cycle):
         assert cycles == []
 
 
+def test_uwsgi_loops_times_includes_are_bounded(tmp_path):
+    # 1000 × 1000 × 1000 options as uWSGI would expand them; the reader stops at its bound.
+    write(tmp_path / "etc/uwsgi/app.ini", "[uwsgi]\nfor-times = 1000\ninclude = mid.ini\nendfor =\n")
+    write(tmp_path / "etc/uwsgi/mid.ini", "[uwsgi]\nfor-times = 1000\ninclude = leaf.ini\nendfor =\n")
+    write(tmp_path / "etc/uwsgi/leaf.ini", "[uwsgi]\nfor-times = 1000\nsocket = /run/%(_).sock\nendfor =\n")
+    report = measured_check(tmp_path)
+    cut = [(f["path"], f["line"]) for f in report["findings"] if f["code"] == "E001" and "options" in f["message"]]
+    assert cut and all(line > 0 for _, line in cut), report["findings"]
+
+
 def test_ten_thousand_files_in_one_directory(tmp_path):
     directory = tmp_path / "etc/supervisor/conf.d"
     directory.mkdir(parents=True)

@@ -163,6 +163,18 @@ CASES = {
         env = $(WSGILINT_VAR)/x $(WSGILINT_UNSET)
         later = defined-later
         """},
+    "int64-math": {"app.ini": """
+        [uwsgi]
+        big = 9223372036854775807
+        huge = 99999999999999999999999
+        wrap = %(big + 1)
+        saturated = %(huge + 0)
+        doubled = %(big * 2)
+        below = %(0 - big - 2)
+        truncated = %(0 - 7 / 2)
+        by-zero = %(big / 0)
+        decremented = %(0 - big - 1 --)
+        """},
     "include-inherit": {
         "app.ini": """
             [uwsgi]

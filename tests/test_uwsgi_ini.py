@@ -285,3 +285,25 @@ def test_reader_survives_every_corpus_uwsgi_file():
         for option in ini.options:
             assert option.at.line >= 1
     assert read_with_options > 50
+
+
+def test_loops_times_includes_stop_at_a_bound_with_a_located_problem(tmp_path):
+    from wsgilint.readers.uwsgi_ini import MAX_OPTIONS
+
+    write(tmp_path, "inc.ini", "[uwsgi]\nfor-times = 1000\nsocket = /run/%(_).sock\nendfor =\n")
+    ini = read(tmp_path, "[uwsgi]\nfor-times = 1000\ninclude = inc.ini\nendfor =\n")
+    assert len(ini.options) == MAX_OPTIONS
+    assert [(p.kind, os.path.basename(p.at.path), p.at.line) for p in ini.problems] == [("unreadable", "inc.ini", 3)]
+    assert f"more than {MAX_OPTIONS} options" in ini.problems[0].message
+    # What was read before the bound is read as uWSGI reads it.
+    assert pairs(ini)[:3] == [("for-times", "1000"), ("include", "inc.ini"), ("for-times", "1000")]
+
+
+def test_placeholders_that_double_each_line_stop_growing(tmp_path):
+    lines = ["[uwsgi]", "a0 = xx"] + [f"a{n} = %(a{n - 1})%(a{n - 1})" for n in range(1, 41)]
+    ini = read(tmp_path, "\n".join(lines) + "\n")
+    values = dict(pairs(ini))
+    assert values["a3"] == "x" * 16
+    assert max(len(value) for value in values.values()) <= 1 << 16
+    last = next(o for o in ini.options if o.key == "a40")
+    assert last.unresolved

@@ -74,6 +74,13 @@ _OTHER_FORMATS = {"xml", "xmlconfig", "yaml", "yml"}
 _PLACEHOLDER = re.compile(r"%\(([^()]*)\)")
 _MATH_WORDS = {"+", "-", "*", "/", "++", "--"}
 _MAX_EXPANSIONS = 256
+# Loops and includes multiply options (a for-times 1000 that includes a file with another
+# for-times 1000 is a million). uWSGI would try them all; wsgilint reads this many per run,
+# far more than any real configuration and than a 100 000-line file, and says where it stops.
+MAX_OPTIONS = 250_000
+# A value that placeholders make longer than this is left unexpanded (each line may
+# double the one before: a = %(a)%(a)).
+_MAX_VALUE_LENGTH = 1 << 16
 
 
 def uwsgi_bool(value: str | None) -> bool:
@@ -211,9 +218,18 @@ def split_spec(spec: str) -> tuple[str, str | None]:
     return spec[:colon], spec[colon + 1:] or None
 
 
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+
+
 def _strtoll(text: str) -> int:
+    """C's strtoll: leading digits, saturated to the int64 range."""
     match = re.match(r"\s*([+-]?\d+)", text)
-    return int(match.group(1)) if match else 0
+    return max(_INT64_MIN, min(_INT64_MAX, int(match.group(1)))) if match else 0
+
+
+def _int64(number: int) -> int:
+    """uWSGI's placeholder math is int64_t arithmetic: it wraps around."""
+    return (number - _INT64_MIN) % (1 << 64) + _INT64_MIN
 
 
 class UwsgiRun:
@@ -224,6 +240,8 @@ class UwsgiRun:
         self.env = env
         self.cwd = cwd
         self.entries: list[_Entry] = []
+        self._first_of: dict[str, _Entry] = {}    # the first entry of each key, for placeholders
+        self._cut = False                         # MAX_OPTIONS reached
         self.problems: list[Problem] = []
         self.comments: list[IniComment] = []
         self.sections: list[IniSection] = []
@@ -261,7 +279,8 @@ class UwsgiRun:
     def _record(self, key: str, value: str, raw: str, at: Span, unresolved: bool, base_dir: str | None) -> None:
         info = OPTIONS.get(key)
         entry = _Entry(key, value, raw, at, unresolved, bool(info and info.immediate), base_dir)
-        self.entries.append(entry)
+        if not self._append(entry):
+            return
         if not entry.configured:
             return
         if key in _LOGIC_OPEN:
@@ -282,9 +301,20 @@ class UwsgiRun:
             if key == "set":
                 self._record(name, rest, rest if offset else raw, sub_at, unresolved, base_dir)
             else:
-                self.entries.append(_Entry(name, rest, rest if offset else raw, sub_at, unresolved, True, base_dir))
+                self._append(_Entry(name, rest, rest if offset else raw, sub_at, unresolved, True, base_dir))
         elif key in ("ini", "include", "config") or key in _OTHER_FORMATS:
             self.load(key, value, at, base_dir, unresolved)
+
+    def _append(self, entry: _Entry) -> bool:
+        if len(self.entries) >= MAX_OPTIONS:
+            if not self._cut:
+                self._cut = True
+                self.problems.append(Problem("unreadable", f"loops and includes make more than {MAX_OPTIONS} "
+                                             "options; the ones from this line on are not read", entry.at))
+            return False
+        self.entries.append(entry)
+        self._first_of.setdefault(entry.key, entry)
+        return True
 
     # -- loading files
 
@@ -490,10 +520,7 @@ class UwsgiRun:
         return None
 
     def _first(self, key: str) -> _Entry | None:
-        for entry in self.entries:
-            if entry.key == key:
-                return entry
-        return None
+        return self._first_of.get(key)
 
     def _placeholder_hook(self, key: str) -> tuple[str, bool] | None:
         if " " not in key:
@@ -510,7 +537,7 @@ class UwsgiRun:
                 continue
             if word in ("++", "--"):
                 if current is not None:
-                    current = str(_strtoll(current) + (1 if word == "++" else -1))
+                    current = str(_int64(_strtoll(current) + (1 if word == "++" else -1)))
                 operator = ""
                 continue
             if word.isdigit():
@@ -524,13 +551,16 @@ class UwsgiRun:
             else:
                 left, right = _strtoll(current or ""), _strtoll(value)
                 if operator == "+":
-                    current = str(left + right)
+                    current = str(_int64(left + right))
                 elif operator == "-":
-                    current = str(left - right)
+                    current = str(_int64(left - right))
                 elif operator == "*":
-                    current = str(left * right)
+                    current = str(_int64(left * right))
+                elif right:
+                    quotient = abs(left) // abs(right)     # C division truncates toward zero
+                    current = str(_int64(quotient if (left < 0) == (right < 0) else -quotient))
                 else:
-                    current = str(int(left / right)) if right else "0"
+                    current = "0"
             operator = ""
         return (current, unresolved) if current is not None else None
 
@@ -581,6 +611,8 @@ def _expand(value: str, symbol: str, hook: Callable[[str], tuple[str, bool] | No
                             return value, True
                         replacement, replacement_unresolved = result
                         unresolved = unresolved or replacement_unresolved
+                        if len(value) + len(replacement) > _MAX_VALUE_LENGTH:
+                            return value, True
                         value = value[:key_start - 2] + replacement + value[key_start + state - 1:]
                         state = 0
                         j = 1
