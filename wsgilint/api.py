@@ -7,7 +7,7 @@ from typing import Callable
 
 from .context import ReadContext
 from .discover import discover
-from .engine import Finding, load_rules, matches, run_rules, select_rules
+from .engine import Finding, Rule, load_rules, matches, run_rules, select_rules
 from .model import Deployment, SourceFile
 from .model.build import build_deployment
 
@@ -17,6 +17,7 @@ class CheckResult:
     findings: list[Finding]
     files: list[SourceFile]
     deployment: Deployment
+    rules: list[Rule]          # the rules that ran
 
 
 def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
@@ -53,4 +54,4 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
     findings = run_rules(deployment, rules)
     if ignored_in is not None:
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at.path))]
-    return CheckResult(findings, deployment.files, deployment)
+    return CheckResult(findings, deployment.files, deployment, rules)

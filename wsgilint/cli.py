@@ -99,12 +99,8 @@ def check(
             from .report.json_report import render
             typer.echo(render(result.findings, result.files))
         elif output_format is OutputFormat.sarif:
-            import os
-
-            from .engine import load_rules, select_rules
             from .report.sarif import render as render_sarif
-            rules = select_rules(load_rules(), selected, ignored)
-            typer.echo(render_sarif(result.findings, rules, os.getcwd()))
+            typer.echo(render_sarif(result.findings, result.rules, str(Path.cwd())))
         elif output_format is OutputFormat.github:
             from .report.github import render as render_github
             text = render_github(result.findings)

@@ -66,7 +66,8 @@ class Settings:
                      for code in codes)
 
 
-def find_settings_file(start: Path) -> Path | None:
+def find_settings(start: Path) -> Settings | None:
+    """The settings of the nearest settings file from ``start`` upwards."""
     for folder in (start, *start.parents):
         for name in FILE_NAMES:
             candidate = folder / name
@@ -75,13 +76,9 @@ def find_settings_file(start: Path) -> Path | None:
                     continue
             except OSError:          # a folder above that cannot be searched
                 continue
-            if name != "pyproject.toml":
-                return candidate
-            try:
-                if "wsgilint" in _parse(candidate).get("tool", {}):
-                    return candidate
-            except ConfigError:
-                return candidate     # reported when it is loaded
+            document = _parse(candidate)
+            if name != "pyproject.toml" or "wsgilint" in document.get("tool", {}):
+                return _settings(candidate, document)
     return None
 
 
@@ -102,7 +99,10 @@ def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
 
 
 def load_settings(path: Path) -> Settings:
-    document = _parse(path)
+    return _settings(path, _parse(path))
+
+
+def _settings(path: Path, document: dict) -> Settings:
     table = document.get("tool", {}).get("wsgilint", {}) if path.name == "pyproject.toml" else document
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.wsgilint] must be a table")
@@ -141,5 +141,4 @@ def settings_for(explicit: str | None, start: Path) -> Settings:
         if not path.is_file():
             raise ConfigError(f"{explicit}: no such settings file")
         return load_settings(path)
-    found = find_settings_file(start.resolve())
-    return load_settings(found) if found is not None else Settings()
+    return find_settings(start.resolve()) or Settings()

@@ -86,7 +86,7 @@ class _Builder:
             files=list(dict.fromkeys(f.display for f in tree.files if not f.stock)),
         )
         self.upstreams: dict[str, list[NginxStatement]] = {}
-        self.directives: dict[NginxStatement, NginxDirective] = {}
+        self.directive_of: dict[NginxStatement, NginxDirective] = {}
         self.listens: set[tuple] = set()
         self.pending_routes: list[tuple[Route, NginxStatement]] = []
 
@@ -94,9 +94,9 @@ class _Builder:
 
     def directive(self, stmt: NginxStatement) -> NginxDirective:
         """One NginxDirective per statement, however many levels and routes share it."""
-        found = self.directives.get(stmt)
+        found = self.directive_of.get(stmt)
         if found is None:
-            found = self.directives[stmt] = _directive_of(stmt)
+            found = self.directive_of[stmt] = _directive_of(stmt)
         return found
 
     def expand(self, statements: list[NginxStatement]) -> Iterator[NginxStatement]:
