@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -492,3 +493,12 @@ def test_argv_values_the_manager_fills_in_are_unresolved_not_refused():
     assert {o.key: o.unresolved for o in command.options} == {"workers": True, "timeout": True}
     refused = parse_gunicorn_argv(["-w", "`grep", "-c", "processor`", "app:app"], Span("x", 1))
     assert refused.problems and "invalid int value" in refused.problems[0].message
+
+
+def test_compiler_warnings_about_the_config_are_not_wsgilints_output(tmp_path):
+    config = tmp_path / "gunicorn.conf.py"
+    config.write_text("bind = '127.0.0.1:8000'\naccess_log_format = '\\d %(h)s'\n")
+    done = subprocess.run([sys.executable, "-W", "always", "-m", "wsgilint", "check", str(tmp_path),
+                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert "Warning" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert not [f for f in json.loads(done.stdout)["findings"] if f["code"].startswith("E")]

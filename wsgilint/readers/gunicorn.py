@@ -16,6 +16,7 @@ import json
 import operator
 import re
 import shlex
+import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable
@@ -713,10 +714,18 @@ def _syntax_problem(error: SyntaxError, display: str) -> Problem:
                    Span(display, line, column))
 
 
+def _parse_python(text: str, filename: str = "<unknown>") -> ast.Module:
+    # Compiler warnings about the linted file ("invalid escape sequence") are Python's
+    # to show when Gunicorn imports it, not wsgilint's output.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text, filename=filename)
+
+
 def read_gunicorn_text(text: str, display: str) -> GunicornConfig:
     reader = _ModuleReader(text, display)
     try:
-        module = ast.parse(text, filename=display)
+        module = _parse_python(text, display)
     except SyntaxError as error:
         reader.config.problems.append(_syntax_problem(error, display))
         return reader.config
@@ -755,7 +764,7 @@ _COMMON_NAMES = frozenset({
 def is_gunicorn_text(text: str) -> bool:
     """Python that binds at least one Gunicorn-specific setting or hook at module level."""
     try:
-        module = ast.parse(text)
+        module = _parse_python(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     for node in module.body:
