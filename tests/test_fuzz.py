@@ -574,6 +574,14 @@ def test_gunicorn_chdir_assigned_by_unpacking(tmp_path):
     check_tree(str(tmp_path))
 
 
+def test_gunicorn_user_that_is_a_digit_but_no_number(tmp_path):
+    write_tree(tmp_path, {"srv/app/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nuser = '\u00b2'\n"})
+    # Gunicorn 27: Config.set("user", "²") raises ValueError, so it refuses to start.
+    refused = [f for f in check([str(tmp_path)]).findings if f.code.startswith(("E", "G"))]
+    assert [(f.code, f.at.line) for f in refused] == [("E002", 2)], refused
+    assert "Invalid value for user: ² (invalid literal for int() with base 10: '²')" in refused[0].message
+
+
 @pytest.mark.parametrize("text", ["daemon %;\n", 'daemon "%*";\n'])
 def test_nginx_percent_in_a_flag_argument(tmp_path, text):
     write_tree(tmp_path, {"etc/nginx/conf.d/a.conf": text})

@@ -158,7 +158,12 @@ def _user_or_group(value: Any) -> Any:
     if value is None or isinstance(value, int):
         return value
     if isinstance(value, str):
-        return int(value) if value.isdigit() else value
+        if not value.isdigit():
+            return value
+        try:    # "²" is a digit to isdigit() but no number to int(): Gunicorn fails the same way
+            return int(value)
+        except ValueError as error:
+            raise InvalidValue(str(error)) from None
     raise InvalidValue(f"'{type(value).__name__}' object has no attribute 'isdigit'")
 
 
