@@ -99,18 +99,6 @@ class _Builder:
             found = self.directive_of[stmt] = _directive_of(stmt)
         return found
 
-    def expand(self, statements: list[NginxStatement]) -> Iterator[NginxStatement]:
-        """Statements with includes replaced by the included files' statements."""
-        pending = [iter(statements)]
-        while pending:
-            stmt = next(pending[-1], None)
-            if stmt is None:
-                pending.pop()
-            elif stmt.directive == "include" and stmt.block is None:
-                pending.extend(iter(self.tree.files[index].statements) for index in reversed(stmt.includes))
-            elif not stmt.is_comment:
-                yield stmt
-
     def flatten(self) -> None:
         """Every directive of the checked files in reading order; an included file once
         per context it is included in."""
@@ -155,15 +143,15 @@ class _Builder:
         """``upstream`` blocks anywhere in http: a route may name one defined later."""
         pending = [statements]
         while pending:
-            for stmt in self.expand(pending.pop()):
+            for stmt in self.tree.expand(pending.pop()):
                 if stmt.directive == "upstream" and stmt.args and stmt.block is not None:
                     self.upstreams.setdefault(stmt.args[0], [
-                        s for s in self.expand(stmt.block) if s.directive == "server" and s.args])
+                        s for s in self.tree.expand(stmt.block) if s.directive == "server" and s.args])
                 elif stmt.directive == "http" and stmt.block is not None:
                     pending.append(stmt.block)
 
     def main(self, statements: list[NginxStatement]) -> None:
-        for stmt in self.expand(statements):
+        for stmt in self.tree.expand(statements):
             if stmt.directive == "user" and stmt.args:
                 self.instance.user = Setting(stmt.args[0], self.directive(stmt).at)
             elif stmt.directive == "worker_rlimit_nofile" and _int(stmt) is not None:
@@ -171,7 +159,7 @@ class _Builder:
             elif stmt.directive == "daemon" and stmt.args:
                 self.instance.daemon = Setting(stmt.args[0].lower() == "on", self.directive(stmt).at)
             elif stmt.directive == "events" and stmt.block is not None:
-                for inner in self.expand(stmt.block):
+                for inner in self.tree.expand(stmt.block):
                     if inner.directive == "worker_connections" and _int(inner) is not None:
                         self.instance.worker_connections = Setting(_int(inner), self.directive(inner).at)
             elif stmt.directive == "http" and stmt.block is not None:
@@ -180,7 +168,7 @@ class _Builder:
     def http(self, statements: list[NginxStatement], outer: list[_Level]) -> None:
         level = _Level()
         servers = []
-        for stmt in self.expand(statements):
+        for stmt in self.tree.expand(statements):
             if stmt.directive == "server" and stmt.block is not None:
                 servers.append(stmt)
             elif stmt.block is None:
@@ -192,7 +180,7 @@ class _Builder:
     def server(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock) -> None:
         level = _Level()
         locations = []
-        for stmt in self.expand(statements):
+        for stmt in self.tree.expand(statements):
             if stmt.directive == "location" and stmt.block is not None:
                 locations.append(stmt)
             elif stmt.block is None:
@@ -217,7 +205,7 @@ class _Builder:
             level = _Level()
             nested: list[NginxStatement] = []
             handler: NginxStatement | None = None
-            for stmt in self.expand(statements):
+            for stmt in self.tree.expand(statements):
                 if stmt.block is not None:
                     if stmt.directive in ("location", "if"):
                         nested.append(stmt)

@@ -34,21 +34,6 @@ def is_stock(stmt: NginxStatement) -> bool:
     return stmt.at.path.startswith(STOCK_PREFIX)
 
 
-def _expand(tree: NginxTree, statements: list[NginxStatement], seen: tuple[int, ...]) -> Iterator[NginxStatement]:
-    # Each frame: the statements left, and the files being read around them.
-    pending = [(iter(statements), frozenset(seen))]
-    while pending:
-        left, reading = pending[-1]
-        stmt = next(left, None)
-        if stmt is None:
-            pending.pop()
-        elif not stmt.is_comment:
-            yield stmt
-            if stmt.directive == "include" and stmt.block is None:
-                pending.extend((iter(tree.files[index].statements), reading | {index})
-                               for index in reversed(stmt.includes) if index not in reading)
-
-
 def walk(tree: NginxTree) -> Iterator[tuple[NginxStatement, tuple[NginxStatement, ...]]]:
     """Every directive with its enclosing blocks, includes expanded (the ``include``
     statement itself is yielded too). A file included twice is walked twice, once
@@ -57,7 +42,7 @@ def walk(tree: NginxTree) -> Iterator[tuple[NginxStatement, tuple[NginxStatement
     while pending:
         statements, chain = pending.pop()
         nested = []
-        for stmt in _expand(tree, statements, (0,)):
+        for stmt in tree.expand(statements, keep_includes=True):
             yield stmt, chain
             if stmt.block is not None:
                 nested.append((stmt.block, chain + (stmt,)))
@@ -121,7 +106,7 @@ class ServerScope:
 def _own(tree: NginxTree, statements: list[NginxStatement]) -> tuple[dict[str, list[NginxStatement]], list[NginxStatement]]:
     own: dict[str, list[NginxStatement]] = {}
     blocks = []
-    for stmt in _expand(tree, statements, (0,)):
+    for stmt in tree.expand(statements, keep_includes=True):
         if stmt.block is None:
             own.setdefault(stmt.directive, []).append(stmt)
         else:
@@ -165,7 +150,7 @@ def servers(tree: NginxTree) -> Iterator[ServerScope]:
     if context == ("http",):
         http_blocks.append(tree.root.statements)
     else:
-        http_blocks.extend(s.block for s in _expand(tree, tree.root.statements, (0,))
+        http_blocks.extend(s.block for s in tree.expand(tree.root.statements, keep_includes=True)
                            if s.directive == "http" and s.block is not None)
     for statements in http_blocks:
         http_own, http_inner = _own(tree, statements)

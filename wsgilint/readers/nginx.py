@@ -151,6 +151,24 @@ class NginxTree:
         """Files of the checked tree this configuration reads (stock content excluded)."""
         return [f.path for f in self.files if not f.stock]
 
+    def expand(self, statements: list[NginxStatement], keep_includes: bool = False) -> Iterator[NginxStatement]:
+        """The statements of one block, comments left out, with each ``include`` replaced by
+        the statements of the files it pulls in (preceded by the ``include`` itself when
+        ``keep_includes``). The reader refuses include cycles, so this always ends."""
+        pending = [iter(statements)]
+        while pending:
+            stmt = next(pending[-1], None)
+            if stmt is None:
+                pending.pop()
+            elif stmt.is_comment:
+                continue
+            elif stmt.directive == "include" and stmt.block is None:
+                if keep_includes:
+                    yield stmt
+                pending.extend(iter(self.files[index].statements) for index in reversed(stmt.includes))
+            else:
+                yield stmt
+
 
 # --------------------------------------------------------------------------- tokens
 
