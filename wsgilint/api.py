@@ -8,7 +8,7 @@ from typing import Callable
 from .context import ReadContext
 from .discover import discover
 from .engine import Finding, Rule, load_rules, matches, run_rules, select_rules
-from .model import Deployment, SourceFile
+from .model import Deployment, SourceFile, Span
 from .model.build import build_deployment
 
 
@@ -43,7 +43,7 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
-          ignored_in: Callable[[str], tuple[str, ...]] | None = None) -> CheckResult:
+          ignored_in: Callable[[Span], tuple[str, ...]] | None = None) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores)."""
     mode, host_root = host_layout(paths, root)
@@ -53,5 +53,5 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
     rules = select_rules(load_rules(), select, ignore)
     findings = run_rules(deployment, rules)
     if ignored_in is not None:
-        findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at.path))]
+        findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
     return CheckResult(findings, deployment.files, deployment, rules)

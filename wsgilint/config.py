@@ -28,6 +28,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .model import Span
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -54,11 +56,11 @@ class Settings:
     baseline: Path | None = None
     path: Path | None = None          # the file they were read from
 
-    def ignored_in(self, finding_path: str) -> tuple[str, ...]:
+    def ignored_in(self, at: Span) -> tuple[str, ...]:
         """Rule patterns ``per-file-ignores`` turns off for a finding's file."""
-        if not self.per_file_ignores or self.path is None or finding_path.startswith("<"):
+        if not self.per_file_ignores or self.path is None or not at.in_a_file:
             return ()
-        relative = os.path.relpath(os.path.abspath(finding_path), self.path.parent).replace(os.sep, "/")
+        relative = os.path.relpath(os.path.abspath(at.path), self.path.parent).replace(os.sep, "/")
         name = relative.rsplit("/", 1)[-1]
         return tuple(code for pattern, codes in self.per_file_ignores
                      if fnmatch.fnmatchcase(relative, pattern.removeprefix("./"))
@@ -138,7 +140,11 @@ def settings_for(explicit: str | None, start: Path) -> Settings:
     """The settings ``--config`` names, or the nearest file's, or none."""
     if explicit is not None:
         path = Path(explicit)
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except OSError as error:
+            raise ConfigError(f"{explicit}: cannot read it: {error.strerror}") from None
+        if not found:
             raise ConfigError(f"{explicit}: no such settings file")
         return load_settings(path)
     return find_settings(start.resolve()) or Settings()

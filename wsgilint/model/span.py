@@ -20,6 +20,12 @@ class Span:
     column: int = 0
     end_column: int = 0
 
+    @property
+    def in_a_file(self) -> bool:
+        """False for places that are no file of the host, named ``<...>``: the packaged
+        ``<stock>/uwsgi_params`` an include stands for, or ``<text>``."""
+        return not self.path.startswith("<")
+
     def __str__(self) -> str:
         if not self.line:
             return self.path

@@ -23,10 +23,6 @@ FINGERPRINT_KEY = "wsgilint/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _is_file_path(path: str) -> bool:
-    return not path.startswith("<")
-
-
 def _artifact(path: str) -> dict:
     if os.path.isabs(path):
         return {"uri": "file://" + quote(path)}
@@ -48,10 +44,10 @@ def _location(at: Span, message: str | None = None) -> dict:
 
 
 def _result(finding: Finding, rule_index: dict[str, int]) -> dict:
-    in_files = [related for related in finding.related if _is_file_path(related.at.path)]
-    elsewhere = [related for related in finding.related if not _is_file_path(related.at.path)]
+    in_files = [related for related in finding.related if related.at.in_a_file]
+    elsewhere = [related for related in finding.related if not related.at.in_a_file]
     text = finding.message
-    if _is_file_path(finding.at.path):
+    if finding.at.in_a_file:
         primary = _location(finding.at)
     else:
         # Code scanning refuses a result without a location: it is shown at the first
