@@ -25,7 +25,7 @@ import re
 from wsgilint.engine import Hit
 from wsgilint.model.uwsgi_values import (ini_paths, is_command_option, leading_integer,
                                          uwsgi_servers, value_kind)
-from wsgilint.model.span import Span
+from wsgilint.core.span import Span
 from wsgilint.readers.uwsgi_ini import uwsgi_bool
 
 CODE = "U102"

@@ -25,7 +25,7 @@ only (the reader keeps its text from the first character that survives).
 Write `%%` for a literal percent sign (`logdate = %%Y-%%m-%%d`).
 """
 from wsgilint.engine import Hit
-from wsgilint.model.span import Span
+from wsgilint.core.span import Span
 from wsgilint.model.uwsgi_values import MAGIC_LETTERS, handler, ini_paths, uwsgi_servers
 
 CODE = "U105"

@@ -4,7 +4,7 @@ import os
 import pytest
 
 from wsgilint.api import check, host_layout
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.discover import classify, discover, location_hints
 
 from conftest import write_tree

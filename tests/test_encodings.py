@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from wsgilint.api import check
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 
 from conftest import write_tree
 

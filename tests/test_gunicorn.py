@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.model.gunicorn import (
     IMPLICIT_CONFIG_RAW, gunicorn_arguments, gunicorn_from_argv, gunicorn_from_config,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.model.gunicorn import gunicorn_from_argv
 from wsgilint.readers.gunicorn import Hook, read_gunicorn_config

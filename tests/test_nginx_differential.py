@@ -57,7 +57,7 @@ from pathlib import Path
 
 import pytest
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.readers.nginx import STOCK_FILES, NginxTree, read_nginx_fragment
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

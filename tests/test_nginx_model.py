@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model import NginxInstance, Route
 from wsgilint.model.nginx import DEFAULT_USER_NOTE, UNKNOWN_USER_NOTE, nginx_instance
 from wsgilint.readers.nginx import read_nginx_fragment, read_nginx_main

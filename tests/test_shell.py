@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wsgilint.context import ReadContext
-from wsgilint.model.span import Span
+from wsgilint.core.context import ReadContext
+from wsgilint.core.span import Span
 from wsgilint.readers.shell import program_of, read_wrapper, server_line_of_shell_command
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model.managers import managers_from_supervisor
-from wsgilint.model.span import Span
+from wsgilint.core.span import Span
 from wsgilint.readers.supervisor import (
     expand, is_supervisor_text, parse_environment, read_supervisor, section_kind, split_command,
 )

@@ -38,7 +38,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model.managers import managers_from_supervisor
 from wsgilint.readers.supervisor import SupervisorConfig, _Reader, read_supervisor
 

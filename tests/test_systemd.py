@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model.managers import manager_from_unit
-from wsgilint.model.span import Span
+from wsgilint.core.span import Span
 from wsgilint.readers.systemd import (
     RLIM_INFINITY, find_dropins, is_systemd_text, parse_environment, parse_exec, parse_limit,
     parse_timespan, read_unit,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.readers.uwsgi_argv import parse_argv
 

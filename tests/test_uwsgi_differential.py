@@ -50,7 +50,7 @@ from pathlib import Path
 
 import pytest
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.readers.uwsgi_argv import parse_argv
 from wsgilint.readers.uwsgi_ini import read_ini

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.readers.uwsgi_ini import read_ini, uwsgi_bool
 from wsgilint.readers import uwsgi_options
 

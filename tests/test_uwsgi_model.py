@@ -1,9 +1,10 @@
 """The uWSGI part of the model: listeners, socket permissions, identity."""
 from __future__ import annotations
 
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
-from wsgilint.model.uwsgi import is_uwsgi_ini_text, uwsgi_from_argv, uwsgi_from_ini
+from wsgilint.model.uwsgi import uwsgi_from_argv, uwsgi_from_ini
+from wsgilint.readers.uwsgi_ini import is_uwsgi_ini_text
 
 AT = Span("cmd", 1, 1)
 

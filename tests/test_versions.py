@@ -1,6 +1,6 @@
 """Rules whose truth depends on a program's version follow the version they are given."""
 from wsgilint.api import check
-from wsgilint.context import ReadContext
+from wsgilint.core.context import ReadContext
 from wsgilint.model.build import _installed_versions
 
 from conftest import PROJECT

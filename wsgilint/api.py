@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from typing import Callable
 
-from .context import ReadContext
+from .core.context import ReadContext
 from .discover import discover
 from .engine import Finding, Rule, load_rules, matches, run_rules, select_rules
 from .model import Deployment, SourceFile, Span

@@ -14,8 +14,9 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .context import ReadContext
-from .model import Problem, SourceFile, Span
+from .core.context import ReadContext
+from .core.sources import Discovery, SourceFile
+from .core.span import Problem, Span
 
 KINDS = ("nginx", "uwsgi", "supervisor", "gunicorn", "systemd", "sysctl", "limits", "tmpfiles")
 
@@ -40,7 +41,7 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
         from .readers.nginx import is_nginx_text
         return is_nginx_text
     if kind == "uwsgi":
-        from .model.uwsgi import is_uwsgi_ini_text
+        from .readers.uwsgi_ini import is_uwsgi_ini_text
         return is_uwsgi_ini_text
     if kind == "supervisor":
         from .readers.supervisor import is_supervisor_text
@@ -132,16 +133,6 @@ def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | N
     if name.endswith(_TEMPLATE_SUFFIXES):
         return f"{name.rsplit('.', 1)[1]} template", 1
     return None
-
-
-@dataclass
-class Discovery:
-    files: list[SourceFile] = field(default_factory=list)       # read as a kind
-    skipped: list[SourceFile] = field(default_factory=list)     # kind "" with the reason
-    problems: list[Problem] = field(default_factory=list)
-
-    def of_kind(self, kind: str) -> list[SourceFile]:
-        return [f for f in self.files if f.kind == kind]
 
 
 def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple[int, int]]) -> list[str]:

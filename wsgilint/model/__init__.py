@@ -14,40 +14,15 @@ from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
-from .span import Problem, Setting, Span
+from ..core.option import Option
+from ..core.sources import SourceFile
+from ..core.span import Problem, Setting, Span
 
 __all__ = [
     "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
     "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
     "Setting", "SourceFile", "Span", "Target",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """A file found by discovery. ``path`` is where it is on this machine, ``display``
-    how findings name it, ``kind`` what it was read as (or "" when skipped)."""
-
-    path: str
-    display: str
-    kind: str
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """One occurrence of an app-server option, in the order the server applies them.
-
-    ``value`` is what the server ends up with after its own substitutions; ``raw`` is
-    the text as written; ``unresolved`` marks values that depend on run time
-    (``$(ENV)``, ``@(...)``, ``%h``, a Python expression).
-    """
-
-    key: str
-    value: Any
-    at: Span
-    raw: str = ""
-    unresolved: bool = False
 
 
 @dataclass(eq=False)

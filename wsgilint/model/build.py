@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import re
 
-from ..context import ReadContext
-from ..discover import Discovery
+from ..core.context import ReadContext
+from ..core.sources import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
 
 

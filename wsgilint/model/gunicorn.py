@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any, Mapping
 
-from ..context import ReadContext
+from ..core.context import ReadContext
 from ..readers.gunicorn import (
     GunicornCommand, parse_gunicorn_argv, parse_gunicorn_cmd_args, read_gunicorn_config, validate,
 )

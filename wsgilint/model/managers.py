@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..context import ReadContext
+from ..core.context import ReadContext
 from ..readers import shell, supervisor, systemd
-from .span import Setting, Span
+from ..core.span import Setting, Span
 from . import ProcessManager
 
 _SUPERVISOR_DEFAULT = "Supervisor default"

@@ -6,7 +6,7 @@ import os
 import re
 from typing import Mapping
 
-from ..context import ReadContext
+from ..core.context import ReadContext
 from ..readers.uwsgi_argv import FLAG_VALUE, parse_argv
 from ..readers.uwsgi_ini import read_ini, split_spec
 from ..readers.uwsgi_options import OPTIONS, aliases_of
@@ -33,8 +33,6 @@ LISTENER_OPTIONS = {
 _ROUTER_NAMES = {"httprouter": "http"}
 DEFAULT_SOCKET_MODE = 0o755
 DEFAULT_MODE_NOTE = "assumed: uWSGI creates sockets 0755 under umask 022"
-_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.M)
-_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.M)
 
 
 def socket_mode(option: Option) -> int | None:
@@ -156,21 +154,3 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     header = next((s.at for s in command.sections if loaded and s.at.path == loaded[0].path), at)
     server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used)
     return server, command.problems
-
-
-_BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.M)
-
-
-def is_uwsgi_ini_text(text: str) -> bool:
-    """Whether an INI-like file is a uWSGI config: a ``[uwsgi]`` header (even the broken
-    ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
-    profile (``buildconf/*.ini``: ``bin_name``, ``embedded_plugins``) is not a config."""
-    if _BUILD_PROFILE_KEY.search(text):
-        return False
-    if _SECTION_HEADER.search(text):
-        return True
-    keys = _KEY_LINE.findall(text)
-    if len(keys) < 3:
-        return False
-    known = sum(1 for key in keys if key in OPTIONS)
-    return known / len(keys) >= 0.6

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable
 
-from ..context import ReadContext
-from ..model import Option, Problem, Span
+from ..core.context import ReadContext
+from ..core.option import Option
+from ..core.span import Problem, Span
 
 _TABLE = json.loads(resources.files(__package__).joinpath("gunicorn_settings.json").read_text("utf-8"))
 GUNICORN_VERSION: str = _TABLE["gunicorn_version"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import ReadContext
-from ..model import Span
+from ..core.context import ReadContext
+from ..core.span import Span
 
 ITEMS = frozenset({
     "core", "data", "fsize", "memlock", "nofile", "rss", "stack", "cpu", "nproc", "as", "maxlogins",

@@ -47,8 +47,8 @@ from crossplane.errors import (
 )
 from crossplane.lexer import _lex_file_object
 
-from ..context import ReadContext
-from ..model.span import Problem, Span
+from ..core.context import ReadContext
+from ..core.span import Problem, Span
 
 __all__ = [
     "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",

@@ -11,8 +11,8 @@ import re
 import shlex
 from dataclasses import dataclass, field, replace
 
-from ..context import ReadContext
-from ..model.span import Span
+from ..core.context import ReadContext
+from ..core.span import Span
 
 SERVERS = ("uwsgi", "gunicorn", "nginx")
 SHELLS = ("sh", "bash", "dash", "ash", "zsh", "ksh")

@@ -27,8 +27,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..context import ReadContext
-from ..model.span import Problem, Span
+from ..core.context import ReadContext
+from ..core.span import Problem, Span
 
 SECTION_KINDS = (
     "program", "group", "fcgi-program", "eventlistener", "unix_http_server", "inet_http_server",

@@ -14,8 +14,8 @@ import os
 import posixpath
 import re
 
-from ..context import ReadContext
-from ..model import Setting, Span
+from ..core.context import ReadContext
+from ..core.span import Setting, Span
 
 SOMAXCONN = "net.core.somaxconn"
 KERNEL_DEFAULT_SOMAXCONN = 4096

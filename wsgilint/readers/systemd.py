@@ -14,8 +14,8 @@ import re
 import signal
 from dataclasses import dataclass, field
 
-from ..context import ReadContext
-from ..model.span import Problem, Span
+from ..core.context import ReadContext
+from ..core.span import Problem, Span
 
 UNIT_SECTIONS = ("Unit", "Service", "Socket", "Install")
 RLIM_INFINITY = 2 ** 64 - 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..context import ReadContext
-from ..model.span import Span
+from ..core.context import ReadContext
+from ..core.span import Span
 
 _LINE = re.compile(r"^([a-zA-Z])[+!=~^-]*\s+(\S+)")
 

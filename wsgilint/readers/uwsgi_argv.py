@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ..context import ReadContext
-from ..model import Option, Problem, Span
+from ..core.context import ReadContext
+from ..core.option import Option
+from ..core.span import Problem, Span
 from .uwsgi_ini import IniSection, UwsgiIni, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 

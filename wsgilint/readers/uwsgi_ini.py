@@ -52,8 +52,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from ..context import ReadContext
-from ..model import Option, Problem, Span
+from ..core.context import ReadContext
+from ..core.option import Option
+from ..core.span import Problem, Span
 from .uwsgi_options import OPTIONS
 
 TRIM = " \t\r"
@@ -651,3 +652,23 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
     )
     ctx.remember("uwsgi", ini)
     return ini
+
+
+_SNIFF_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.M)
+_SNIFF_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.M)
+_BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.M)
+
+
+def is_uwsgi_ini_text(text: str) -> bool:
+    """Whether an INI-like file is a uWSGI config: a ``[uwsgi]`` header (even the broken
+    ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
+    profile (``buildconf/*.ini``: ``bin_name``, ``embedded_plugins``) is not a config."""
+    if _BUILD_PROFILE_KEY.search(text):
+        return False
+    if _SNIFF_SECTION_HEADER.search(text):
+        return True
+    keys = _SNIFF_KEY_LINE.findall(text)
+    if len(keys) < 3:
+        return False
+    known = sum(1 for key in keys if key in OPTIONS)
+    return known / len(keys) >= 0.6

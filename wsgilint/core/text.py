@@ -10,7 +10,7 @@ import codecs
 import os
 from dataclasses import dataclass
 
-from .model.span import Problem, Span
+from .span import Problem, Span
 
 MAX_CONFIG_BYTES = 8 * 1024 * 1024
 

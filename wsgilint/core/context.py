@@ -6,7 +6,7 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 
-from .model.span import Problem
+from .span import Problem
 from .text import Text, read_text
 
 
