@@ -13,7 +13,10 @@ the checks that depend on it were not made.
 ## How to fix
 Fix the permissions or the link, or exclude the path from the check.
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E001"
 SLUG = "unreadable-file"
@@ -24,5 +27,5 @@ BAD = {"etc/nginx/sites-enabled/app": "@link:missing-target"}
 GOOD = {"etc/nginx/sites-enabled/app": "server { listen 80; }\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "unreadable")

@@ -13,7 +13,10 @@ configuration running, so the change never takes effect.
 ## How to fix
 Correct the line named in the message.
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E002"
 SLUG = "syntax-error"
@@ -24,5 +27,5 @@ BAD = {"etc/nginx/nginx.conf": "events {}\nhttp {\n    server {\n        listen 
 GOOD = {"etc/nginx/nginx.conf": "events {}\nhttp {\n    server {\n        listen 80;\n    }\n}\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "syntax")

@@ -13,7 +13,10 @@ exits at start; Gunicorn exits with `Error: 'x.py' doesn't exist`.
 ## How to fix
 Correct the path, or add the file.
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E003"
 SLUG = "include-not-found"
@@ -27,5 +30,5 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "include-not-found")

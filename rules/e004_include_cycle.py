@@ -11,7 +11,10 @@ completes. uWSGI likewise loads the files again and again until it fails.
 ## How to fix
 Remove the include that closes the loop.
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E004"
 SLUG = "include-cycle"
@@ -30,5 +33,5 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "include-cycle")

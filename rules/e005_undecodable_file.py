@@ -13,7 +13,10 @@ assignments that are not UTF-8. A UTF-16 file is unreadable to all of them.
 ## How to fix
 Save the file as UTF-8.
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E005"
 SLUG = "undecodable-file"
@@ -24,5 +27,5 @@ BAD = {"etc/uwsgi/app.ini": b"[uwsgi]\n# \xc6\xf4\xb6\xaf\nsocket = /run/app.soc
 GOOD = {"etc/uwsgi/app.ini": "[uwsgi]\n# 启动\nsocket = /run/app.sock\nvacuum = true\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "undecodable")

@@ -9,7 +9,10 @@ rendering, so they are listed and not checked.
 Check the rendered files instead: render the templates into a folder and run
 `wsgilint check` on it.
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E006"
 SLUG = "template-file"
@@ -20,5 +23,5 @@ BAD = {"deploy/nginx.conf": "server {\n    listen {{ port }};\n    location / { 
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "template")

@@ -13,7 +13,10 @@ the wrong program, and the checks it should get are missing.
 Put the file where its program's files live (`uwsgi/`, `supervisor/`, `nginx/`), or
 give it a name that says what it is (`uwsgi.ini`, `supervisord.conf`).
 """
-from wsgilint.engine import problem_hits
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, problem_hits
+from wsgilint.model import Deployment
 
 CODE = "E007"
 SLUG = "ambiguous-kind"
@@ -24,5 +27,5 @@ BAD = {"deploy/app.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n\n[pro
 GOOD = {"deploy/uwsgi/app.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     yield from problem_hits(deployment, "ambiguous")

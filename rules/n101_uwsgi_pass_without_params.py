@@ -12,7 +12,10 @@ the app for every request.
 ## How to fix
 Add `include uwsgi_params;` next to `uwsgi_pass`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "N101"
 SLUG = "uwsgi-pass-without-params"
@@ -24,7 +27,7 @@ GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n      
                              "        uwsgi_pass unix:/run/app.sock;\n    }\n}\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol == "uwsgi" and not route.effective("uwsgi_param"):
             yield Hit(route.handler.at, "uwsgi_pass with no uwsgi_param in effect: the app receives no REQUEST_METHOD, "

@@ -24,8 +24,10 @@ In the location (or once in the server, if no location sets its own):
 `proxy_set_header X-Forwarded-Proto $scheme;` — or `include proxy_params;`.
 """
 import ipaddress
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Address, Deployment, Route
 
 CODE = "N102"
 SLUG = "proxy-headers-missing"
@@ -39,7 +41,7 @@ GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n      
                              "        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
 
 
-def _internal(address) -> bool:
+def _internal(address: Address) -> bool:
     if address.family == "unix" or address.is_loopback:
         return True
     if address.family != "inet" or not address.host:
@@ -50,12 +52,12 @@ def _internal(address) -> bool:
         return "." not in address.host     # a container or upstream name, not a public site
 
 
-def _serves_tls(route) -> bool:
+def _serves_tls(route: Route) -> bool:
     listens = route.server.listens if route.server is not None else []
     return any("ssl" in l.args or (l.args and l.args[0].rsplit(":", 1)[-1] == "443") for l in listens)
 
 
-def _proxy_host(route) -> str:
+def _proxy_host(route: Route) -> str:
     value = route.handler.args[0] if route.handler.args else ""
     rest = value.split("://", 1)[-1]
     if rest.startswith("unix:"):
@@ -64,7 +66,7 @@ def _proxy_host(route) -> str:
     return host[:-3] if host.endswith(":80") and value.startswith("http:") else host
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue

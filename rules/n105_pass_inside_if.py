@@ -19,7 +19,10 @@ configuration, not the location's. Measured with nginx 1.22:
 Pass requests from the location itself and let `try_files` pick static files:
 `location / { try_files $uri @app; }` and `location @app { proxy_pass ...; }`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "N105"
 SLUG = "pass-inside-if"
@@ -43,7 +46,7 @@ def _has_uri_part(value: str) -> bool:
     return "/" in rest
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if not route.in_if:
             continue

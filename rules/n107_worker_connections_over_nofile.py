@@ -23,7 +23,10 @@ in a container, whose inherited limit is usually far above 1024.
 Set `worker_rlimit_nofile` to at least twice `worker_connections` (a proxied request
 holds two connections), or lower `worker_connections`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 
 CODE = "N107"
 SLUG = "worker-connections-over-nofile"
@@ -36,7 +39,7 @@ GOOD = {"etc/nginx/nginx.conf": "worker_rlimit_nofile 20000;\nevents {\n    work
 _ASSUMED_NOFILE = 1024
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     nginx_units = [m for m in deployment.managers if m.runs_program == "nginx" and m.kind == "systemd"]
     for instance in deployment.nginx:
         connections = instance.worker_connections
@@ -48,7 +51,7 @@ def check(deployment):
                 yield Hit(connections.at, f"worker_connections {connections.value} is above worker_rlimit_nofile "
                           f"{rlimit.value}: under load workers run out of file descriptors (\"accept4() failed (24: "
                           "Too many open files)\") and new connections get no answer; raise worker_rlimit_nofile "
-                          "(about twice worker_connections)", (Related(rlimit.at, f"worker_rlimit_nofile {rlimit.value}"),))
+                          "(about twice worker_connections)", (Related(rlimit.at or instance.main, f"worker_rlimit_nofile {rlimit.value}"),))
             continue
         if nginx_units or deployment.host.mode == "repository" or connections.value <= _ASSUMED_NOFILE:
             continue   # with a checked unit, X116 compares against its LimitNOFILE=

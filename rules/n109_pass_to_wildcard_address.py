@@ -15,7 +15,10 @@ where the app is not listening.
 Connect to the address the app is reached at: `127.0.0.1:PORT` on the same host (and
 bind the app to 127.0.0.1 too), or the app's host name or container name.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "N109"
 SLUG = "pass-to-wildcard-address"
@@ -27,7 +30,7 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n       
 GOOD = {"deploy/nginx.conf": BAD["deploy/nginx.conf"].replace("0.0.0.0:8001", "127.0.0.1:8001")}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         for target in route.targets:
             address = target.address

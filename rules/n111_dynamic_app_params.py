@@ -18,7 +18,10 @@ can connect to it, not only nginx.
 Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop these
 `uwsgi_param` lines, and run one uWSGI instance (or an Emperor vassal) per app.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "N111"
 SLUG = "dynamic-app-params"
@@ -37,7 +40,7 @@ DYNAMIC = frozenset({
 })
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for directive in instance.directives:
             if directive.name != "uwsgi_param" or not directive.args:

@@ -12,7 +12,10 @@ longer exists (or a new one with the same pid). A restart rebinds silently.
 ## How to fix
 Add `vacuum = true`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "U106"
 SLUG = "missing-vacuum"
@@ -22,7 +25,7 @@ SUMMARY = "uWSGI leaves its unix socket and pidfile behind (no vacuum)."
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\nvacuum = true\n"}
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
             continue
@@ -30,9 +33,12 @@ def check(deployment):
             continue
         leftovers = [l for l in server.listeners if l.address.family == "unix" and not l.address.is_abstract]
         pidfile = server.last("pidfile", "pidfile2")
-        if not leftovers and pidfile is None:
+        if leftovers:
+            first = leftovers[0].at
+        elif pidfile is not None:
+            first = pidfile.at
+        else:
             continue
-        first = leftovers[0].at if leftovers else pidfile.at
         left = [f"the unix socket {leftovers[0].address.path}" if leftovers else "",
                 f"the pidfile {pidfile.value}" if pidfile is not None else ""]
         what = " and ".join(filter(None, left))

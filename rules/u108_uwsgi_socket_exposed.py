@@ -24,7 +24,10 @@ Bind to loopback (`socket = 127.0.0.1:3031`) or a unix socket
 `max-apps = 1` (measured: `you cannot load more than 1 apps in a worker`) and firewall
 it, or speak HTTP with `http-socket` instead.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
 CODE = "U108"
@@ -36,7 +39,7 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = :3031\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:3031\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         max_apps = integer(server.last("max-apps"))
         if max_apps is not None and max_apps <= 1:

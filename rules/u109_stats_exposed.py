@@ -15,7 +15,10 @@ laid out, and can poll it as fast as the master answers.
 Bind it to loopback (`stats = 127.0.0.1:1717`) or a unix socket
 (`stats = /run/app/stats.sock`), and read it there (`uwsgitop`, a local exporter).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.address import parse_uwsgi_socket
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
@@ -28,7 +31,7 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.so
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nstats = 127.0.0.1:1717\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         for option in server.all("stats", "stats-server"):
             if option.unresolved:

@@ -20,7 +20,10 @@ uWSGI master process`), cutting the requests of the other threads.
 ## How to fix
 Add `master = true`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import integer, master_on, uwsgi_servers
 
 CODE = "U110"
@@ -32,16 +35,16 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.so
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nmaster = true\nprocesses = 4\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         if server.has("master") or master_on(server):
             continue
         processes, threads = server.last("processes", "workers"), server.last("threads")
-        if (integer(processes) or 1) > 1:
+        if processes is not None and (integer(processes) or 1) > 1:
             yield Hit(processes.at, f"`{processes.key} = {processes.value}` without `master`: a worker that dies is "
                       "not respawned, and on stop the manager's SIGTERM ends only the first process while the others "
                       "keep the port; add `master = true`")
-        elif (integer(threads) or 1) > 1:
+        elif threads is not None and (integer(threads) or 1) > 1:
             yield Hit(threads.at, f"`threads = {threads.value}` without `master`: a worker that dies (a crash, "
                       "`harakiri`) is not respawned, so uWSGI exits and the other threads' requests are cut; "
                       "add `master = true`")

@@ -18,7 +18,10 @@ restarts or alerts. With `need-app = true`, uWSGI exits (code 22) with
 ## How to fix
 Add `need-app = true`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
 CODE = "U111"
@@ -30,7 +33,7 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.so
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nneed-app = true\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         loader = app_loader(server)
         if loader is None or server.has("need-app"):

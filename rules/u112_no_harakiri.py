@@ -18,7 +18,10 @@ Set `harakiri` to the longest time a request may take (in seconds), below nginx'
 `uwsgi_read_timeout`/`proxy_read_timeout`; add `harakiri-verbose = true` to log what
 was killed.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
 CODE = "U112"
@@ -30,7 +33,7 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.so
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nmaster = true\nharakiri = 30\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         if app_loader(server) is None or server.has("harakiri"):
             continue

@@ -21,7 +21,10 @@
 Remove these options from the production configuration (keep them in a development
 file that includes it).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
 CODE = "U113"
@@ -35,17 +38,19 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 _AUTORELOAD = ("py-autoreload", "python-autoreload", "py-auto-reload", "python-auto-reload")
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         reload = server.last(*_AUTORELOAD)
         if reload is not None and (integer(reload) or 0) > 0:
             yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python module "
                       "changes (a deploy copying files reloads it while the tree is half written); it is meant for "
                       "development: remove it")
-        if server.enabled("honour-stdin"):
-            yield Hit(server.last("honour-stdin").at, "`honour-stdin` keeps the stdin uWSGI was started with "
+        honour = server.last("honour-stdin")
+        if honour is not None and server.enabled("honour-stdin"):
+            yield Hit(honour.at, "`honour-stdin` keeps the stdin uWSGI was started with "
                       "instead of /dev/null, so a leftover `breakpoint()` or `input()` waits on it instead of failing; "
                       "it is meant for debugging: remove it")
-        if server.enabled("catch-exceptions"):
-            yield Hit(server.last("catch-exceptions").at, "`catch-exceptions` sends Python tracebacks (paths, source, "
+        catch = server.last("catch-exceptions")
+        if catch is not None and server.enabled("catch-exceptions"):
+            yield Hit(catch.at, "`catch-exceptions` sends Python tracebacks (paths, source, "
                       "local values) to the client in the response; uWSGI marks it for testing only: remove it")

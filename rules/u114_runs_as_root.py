@@ -30,9 +30,11 @@ Set `uid` and `gid` to the app's account in the vassal (or `vassal-set = uid=...
 the Emperor), or run the Emperor with `emperor-tyrant`.
 """
 import os
+from collections.abc import Iterator
 from fnmatch import fnmatch
 
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, Option
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U114"
@@ -55,7 +57,7 @@ GOOD = {
 _ROOT = ("root", "0")
 
 
-def _root_emperors(deployment):
+def _root_emperors(deployment: Deployment) -> Iterator[tuple[str, Option, str]]:
     """(vassal path pattern, emperor, how it is started as root) for each Emperor started as root."""
     for server in uwsgi_servers(deployment):
         manager = server.manager
@@ -78,7 +80,7 @@ def _root_emperors(deployment):
             yield pattern, option, started
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         uid = server.last("uid")
         if uid is not None and str(uid.value).strip() in _ROOT:

@@ -21,7 +21,10 @@ A real application's VSZ is larger than this test app's, so the limits bite soon
 Limit resident memory instead: `reload-on-rss` (graceful) or `evil-reload-on-rss`;
 if `limit-as` is needed, set it well above the VSZ the workers reach under load.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
 CODE = "U116"
@@ -36,11 +39,11 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 _SAFE_MB = 256
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         option = server.last("limit-as")
         megabytes = integer(option)
-        if megabytes is None or megabytes <= 0:
+        if option is None or megabytes is None or megabytes <= 0:
             continue
         threads = integer(server.last("threads")) or 1
         if megabytes > _SAFE_MB or (megabytes == _SAFE_MB and threads <= 1):

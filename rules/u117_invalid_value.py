@@ -25,8 +25,10 @@ Measured with uWSGI 2.0.31:
 `chmod-socket = 660`; positive numbers; `buffer-size` at most 65535.
 """
 import re
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment, Option
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_values import leading_integer, templated, uwsgi_servers, value_kind
 
@@ -42,7 +44,7 @@ _LEFT_TO_OTHERS = re.compile(r"(?:^|[ \t])[#;]|^[\"'].*[\"']$")
 _MAX_BUFFER = 65535
 
 
-def _problem(option):
+def _problem(option: Option) -> tuple[str, str] | None:
     """(severity, message) for a value uWSGI refuses or twists, else None."""
     value = str(option.value)
     kind = value_kind(option.key)
@@ -65,7 +67,7 @@ def _problem(option):
     return None
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         for option in server.options:
             if option.unresolved or templated(option.value) or _LEFT_TO_OTHERS.search(str(option.value)):

@@ -27,8 +27,10 @@ Use absolute paths, or `%d` (the INI file's directory, with its trailing slash):
 `socket = %drun/app.sock`.
 """
 import re
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
+from wsgilint.model import AppServer, Deployment, Span
 from wsgilint.model.uwsgi_values import ini_paths, templated, uwsgi_servers
 
 CODE = "U118"
@@ -44,7 +46,7 @@ _AFTER_CHDIR = ("stats", "stats-server", "pidfile2", "safe-pidfile")
 _UDP = re.compile(r"^[^/]*:\d+$")      # logto/daemonize also take a UDP address
 
 
-def _start_directory(server) -> tuple[str, tuple] | None:
+def _start_directory(server: AppServer) -> tuple[str, tuple[Related, ...]] | None:
     """How the message names the start directory, and where it is decided; None when it is fixed."""
     manager = server.manager
     if manager is None:
@@ -58,7 +60,7 @@ def _start_directory(server) -> tuple[str, tuple] | None:
             "`directory=`", (Related(manager.at, "no directory="),))
 
 
-def _relative_paths(server):
+def _relative_paths(server: AppServer) -> Iterator[tuple[Span, str, str, bool]]:
     """(where, option name, path, created after chdir) for each relative path."""
     for listener in server.listeners:
         address = listener.address
@@ -72,7 +74,7 @@ def _relative_paths(server):
         yield option.at, option.key, value, option.key in _AFTER_CHDIR
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     from_ini = ini_paths(deployment)
     for server in uwsgi_servers(deployment):
         start = _start_directory(server)

@@ -16,7 +16,10 @@ uWSGI faces the public directly.
 Replace `http = 127.0.0.1:8000` with `http-socket = 127.0.0.1:8000` (or use `socket`
 with `uwsgi_pass` in nginx).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U119"
@@ -35,7 +38,7 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     routers = {id(l) for server in uwsgi_servers(deployment) for l in server.listeners if l.is_router}
     if not routers:
         return

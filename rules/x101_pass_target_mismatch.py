@@ -17,7 +17,10 @@ location, logging `connect() failed (111: Connection refused)` for a TCP port or
 Point the `*_pass` at the address the app server binds, or bind the app server where
 nginx sends.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Address, Deployment, Listener
 
 CODE = "X101"
 SLUG = "pass-target-mismatch"
@@ -36,7 +39,7 @@ GOOD = {
 }
 
 
-def _distance(target, listener) -> tuple:
+def _distance(target: Address, listener: Listener) -> tuple[int, ...]:
     address = listener.address
     if target.family == "unix":
         same_dir = address.family == "unix" and address.path.rsplit("/", 1)[0] == target.path.rsplit("/", 1)[0]
@@ -48,12 +51,12 @@ def _distance(target, listener) -> tuple:
     return (3,)
 
 
-def _nearest(deployment, target):
+def _nearest(deployment: Deployment, target: Address) -> Listener | None:
     listeners = deployment.listeners
     return min(listeners, key=lambda listener: _distance(target, listener)) if listeners else None
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
     for route in deployment.routes:

@@ -19,7 +19,10 @@ Make uWSGI listen with `socket =` (the uwsgi protocol) for `uwsgi_pass`, or keep
 HTTP listener and use `proxy_pass http://...`. For Gunicorn use `proxy_pass`, or
 start it with `--protocol uwsgi`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, Listener
 
 CODE = "X102"
 SLUG = "uwsgi-pass-to-http-listener"
@@ -37,7 +40,7 @@ GOOD = {
 }
 
 
-def _consequence(listener) -> str | None:
+def _consequence(listener: Listener) -> str | None:
     if listener.protocol not in ("http", "https"):
         return None
     if listener.server.kind == "gunicorn":
@@ -55,7 +58,7 @@ def _consequence(listener) -> str | None:
             f"nothing; change `{listener.option}` to `socket`, or use proxy_pass http://")
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol != "uwsgi":
             continue

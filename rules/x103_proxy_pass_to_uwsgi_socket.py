@@ -14,7 +14,10 @@ comes after uWSGI's `socket-timeout` instead, and uWSGI logs nothing.
 Use `uwsgi_pass` with `include uwsgi_params;` for a uwsgi socket, or make uWSGI listen
 with `http-socket =` for `proxy_pass`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 
 CODE = "X103"
 SLUG = "proxy-pass-to-uwsgi-socket"
@@ -31,7 +34,7 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue

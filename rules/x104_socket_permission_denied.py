@@ -22,7 +22,10 @@ Let the socket's group be one nginx's user belongs to and set `chmod-socket = 66
 (uWSGI, with `chown-socket = app:www-data`), or run the app as nginx's user.
 Avoid 666: any local user could then talk to the app (see U115).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, Listener
 
 CODE = "X104"
 SLUG = "socket-permission-denied"
@@ -42,7 +45,7 @@ GOOD = {
 }
 
 
-def _owner(listener):
+def _owner(listener: Listener) -> tuple[str | None, str | None]:
     """(user, group) of the socket file, as far as the files tell."""
     server = listener.server
     user = listener.owner.value if listener.owner else None
@@ -54,7 +57,8 @@ def _owner(listener):
     return user, group
 
 
-def _verdict(deployment, nginx_user, mode, user, group):
+def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | None,
+             group: str | None) -> tuple[str | None, str]:
     """('error'|'warning'|None, reason)."""
     if mode & 0o002:
         return None, ""
@@ -78,7 +82,7 @@ def _verdict(deployment, nginx_user, mode, user, group):
     return "error", f"only its owner {user} may write to it (mode {mode:04o})"
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         if instance.user.at is None and instance.standalone:
             continue  # a fragment: the nginx user is not in the checked files

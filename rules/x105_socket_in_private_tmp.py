@@ -14,7 +14,10 @@ with nginx 1.22 in a private mount namespace, as systemd sets it up).
 Put the socket in a directory both services share, such as `/run/app/` created with
 `RuntimeDirectory=app`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, ProcessManager
 
 CODE = "X105"
 SLUG = "socket-in-private-tmp"
@@ -35,7 +38,7 @@ GOOD = {
 }
 
 
-def _private_tmp(manager):
+def _private_tmp(manager: ProcessManager | None) -> bool:
     return manager is not None and manager.private_tmp is not None and manager.private_tmp.value
 
 
@@ -43,7 +46,7 @@ def _in_tmp(path: str) -> bool:
     return path.startswith(("/tmp/", "/var/tmp/"))
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     nginx_units = [m for m in deployment.managers if m.runs_program == "nginx" and _private_tmp(m)]
     for route in deployment.routes:
         for target in route.targets:
@@ -59,5 +62,5 @@ def check(deployment):
                 yield Hit(target.at, f"the socket {address.path} is under /tmp, but {who} runs with PrivateTmp=yes "
                           "and sees its own /tmp: nginx answers 502 (\"(2: No such file or directory)\"); move the "
                           "socket to /run/<name>/ (RuntimeDirectory=)",
-                          tuple(Related(m.private_tmp.at or m.at, "PrivateTmp=yes") for m in private)
+                          tuple(Related((m.private_tmp.at if m.private_tmp else None) or m.at, "PrivateTmp=yes") for m in private)
                           + (Related(listener.at, f"{listener.label} is created here"),))

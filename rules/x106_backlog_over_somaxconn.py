@@ -15,7 +15,10 @@ live value; otherwise the kernel default 4096, which the message says it assumed
 Lower the backlog to at most somaxconn, or raise `net.core.somaxconn` in
 `/etc/sysctl.d/` on the host (and in the container's network namespace).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.units import c_atoi
 
 CODE = "X106"
@@ -27,7 +30,7 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:8001\nlisten = 65535\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:8001\nlisten = 1024\n"}
 
 
-def _somaxconn(deployment):
+def _somaxconn(deployment: Deployment) -> tuple[int, str, tuple[Related, ...]]:
     setting = deployment.host.somaxconn
     if setting.at is not None:
         return setting.value, f"net.core.somaxconn is {setting.value}", (Related(setting.at, "net.core.somaxconn is set here"),)
@@ -35,7 +38,7 @@ def _somaxconn(deployment):
     return setting.value, f"net.core.somaxconn is {setting.value}{note}", ()
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     limit, said, related = _somaxconn(deployment)
     for server in deployment.app_servers:
         key = "listen" if server.kind == "uwsgi" else "backlog"

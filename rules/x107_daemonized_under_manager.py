@@ -19,7 +19,10 @@ default) when the server is started by Supervisor, or by a systemd service of
 Remove `daemonize` / `daemon` (nginx: `daemon off;` or `-g 'daemon off;'`), or use
 `Type=forking` with a PIDFile in systemd.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import AppServer, Deployment, ProcessManager, Setting
 
 CODE = "X107"
 SLUG = "daemonized-under-manager"
@@ -38,14 +41,14 @@ GOOD = {
 _FOREGROUND_TYPES = ("simple", "exec", "notify", "notify-reload", "idle")
 
 
-def _daemonizes(server) -> bool:
+def _daemonizes(server: AppServer) -> bool:
     setting = server.daemonizes
     if setting is None:
         return False
     return setting.value not in (False, "", None, "0", "false", "off", "no")
 
 
-def _late_daemons(server) -> str:
+def _late_daemons(server: AppServer) -> str:
     """What the retries' daemons do to the first one, measured per socket family."""
     families = {listener.address.family for listener in server.listeners}
     if "inet" in families:
@@ -55,7 +58,7 @@ def _late_daemons(server) -> str:
     return ""
 
 
-def _nginx_daemonizes(manager, deployment):
+def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
     """nginx's own `daemon` setting, unless the command line turns it off."""
     argv = manager.argv.value if manager.argv else []
     if any("daemon off" in arg for arg in argv):
@@ -66,7 +69,7 @@ def _nginx_daemonizes(manager, deployment):
     return instances[0].daemon
 
 
-def _manager_expectation(manager):
+def _manager_expectation(manager: ProcessManager) -> tuple[str | None, str]:
     if manager.kind == "supervisor":
         return "foreground", ("Supervisor sees the process exit at once (BACKOFF, then FATAL \"Exited too quickly\") "
                               "while the daemons keep running orphaned, out of its control")
@@ -79,7 +82,7 @@ def _manager_expectation(manager):
     return None, ""
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for manager in deployment.managers:
         expectation, consequence = _manager_expectation(manager)
         if expectation is None:
@@ -88,7 +91,7 @@ def check(deployment):
         if manager.runs is not None:
             server = manager.runs
             program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}[server.kind]
-            if expectation == "foreground" and _daemonizes(server):
+            if expectation == "foreground" and server.daemonizes is not None and _daemonizes(server):
                 yield Hit(server.daemonizes.at or where,
                           f"{program} daemonizes but {manager.kind} [{manager.name}] expects it in the foreground: "
                           f"{consequence}{_late_daemons(server) if manager.kind == 'supervisor' else ''}; remove the daemon setting "

@@ -16,7 +16,10 @@ this; the rule follows the uWSGI version it is told (2.0 by default).
 Add `die-on-term = true` (and keep SIGTERM), or set the stop signal to SIGINT
 (`stopsignal = INT` / `KillSignal=SIGINT`).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 
 CODE = "X108"
 SLUG = "uwsgi-stop-reloads"
@@ -32,7 +35,7 @@ GOOD = {
     "etc/uwsgi/app.ini": "[uwsgi]\nmaster = true\ndie-on-term = true\nsocket = 127.0.0.1:3031\n",
 }
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     if deployment.host.version("uwsgi") >= (2, 1):
         return  # 2.1 exits on SIGTERM and reloads on SIGQUIT, whatever die-on-term says
     for manager in deployment.managers:

@@ -15,7 +15,10 @@ request to the end; uWSGI even logs it as a 200 (measured with nginx 1.22 and uW
 Set the app timeout a little below nginx's read timeout (`harakiri = 55` with the
 60 s default), or raise `*_read_timeout` above it.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import AppServer, Deployment, NginxDirective, Option, Route
 from wsgilint.model.units import c_atoi, nginx_seconds
 
 CODE = "X109"
@@ -33,7 +36,7 @@ GOOD = {
     "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nharakiri = 25\n",
 }
 
-def _read_timeout(route):
+def _read_timeout(route: Route) -> tuple[str | None, float | None, NginxDirective | None]:
     name = {"uwsgi": "uwsgi_read_timeout", "http": "proxy_read_timeout", "https": "proxy_read_timeout"}.get(route.protocol)
     if name is None:
         return None, None, None
@@ -43,7 +46,7 @@ def _read_timeout(route):
     return name, nginx_seconds(directives[-1].args[0]) if directives[-1].args else None, directives[-1]
 
 
-def _app_timeout(server):
+def _app_timeout(server: AppServer) -> tuple[str, float | None, Option | str | None]:
     if server.kind == "uwsgi":
         option = server.last("harakiri")
         if option is None or option.unresolved:
@@ -60,7 +63,7 @@ def _app_timeout(server):
     return "timeout", float(option.value) if option is not None else 30.0, option
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     reported = set()
     for route in deployment.routes:
         name, nginx_timeout, directive = _read_timeout(route)
@@ -82,8 +85,8 @@ def check(deployment):
                                   f"{nginx_timeout:g}", tuple(related + [Related(server.at, "uWSGI instance")]))
                     continue
                 if app_timeout >= nginx_timeout:
-                    where = option.at if option is not None else server.at
-                    default = "" if option is not None else " (Gunicorn default)"
+                    where = option.at if isinstance(option, Option) else server.at
+                    default = "" if isinstance(option, Option) else " (Gunicorn default)"
                     yield Hit(where, f"{key} = {app_timeout:g} s{default} is not below nginx's {said}: nginx answers "
                               "504 while the worker goes on with the request (uWSGI even logs it as 200); set "
                               f"{key} below {nginx_timeout:g} or raise {name}",

@@ -14,7 +14,10 @@ nginx's defaults, so a slow view still gets a 504 after 60 s.
 Use the handler's own directives: `uwsgi_read_timeout` for `uwsgi_pass`,
 `proxy_read_timeout` for `proxy_pass`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment, NginxDirective, NginxInstance, Span
 
 CODE = "X110"
 SLUG = "ineffective-pass-directives"
@@ -30,9 +33,9 @@ _FAMILY = {"uwsgi": "uwsgi_", "http": "proxy_", "https": "proxy_", "fastcgi": "f
 _NOT_MODULE_DIRECTIVES = {"proxy_protocol"}   # the stream/listen proxy protocol, not the proxy module
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
-        used_by: dict = {}
+        used_by: dict[Span, tuple[NginxDirective, str, set[str | None]]] = {}
         for route in instance.routes:
             own = _FAMILY.get(route.protocol)
             for name, directives in route.directives.items():
@@ -50,6 +53,6 @@ def check(deployment):
                           "matching directive of that module")
 
 
-def _handlers_of(instance, directive):
+def _handlers_of(instance: NginxInstance, directive: NginxDirective) -> set[str]:
     return {route.handler.name for route in instance.routes
             if any(d.at == directive.at for d in route.directives.get(directive.name, ()))}

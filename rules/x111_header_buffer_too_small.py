@@ -13,7 +13,10 @@ Connection reset by peer)` (measured with nginx 1.22 and uWSGI 2.0.31).
 ## How to fix
 Set `buffer-size = 32768` (uWSGI clamps anything above 65535).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.units import c_atoi, nginx_size
 
 CODE = "X111"
@@ -32,7 +35,7 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     reported = set()
     for route in deployment.routes:
         if route.protocol != "uwsgi":

@@ -13,7 +13,10 @@ nginx 1.22 and uWSGI 2.0.31).
 Make nginx refuse first: `client_max_body_size` at or below `limit-post`, so the
 client gets 413.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.units import c_atoi, nginx_size
 
 CODE = "X112"
@@ -32,7 +35,7 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol != "uwsgi":
             continue

@@ -16,7 +16,10 @@ header was ignored; from 127.0.0.1 it was honoured).
 Add `proxy_set_header X-Forwarded-Proto $scheme;`, and set `forwarded_allow_ips` to
 nginx's address when nginx runs on another host.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, Route
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"
@@ -36,7 +39,7 @@ GOOD = {
 }
 
 
-def _serves_tls(route) -> bool:
+def _serves_tls(route: Route) -> bool:
     if route.server is None:
         return False
     for listen in route.server.listens:
@@ -45,11 +48,11 @@ def _serves_tls(route) -> bool:
     return False
 
 
-def _sends_proto(route) -> bool:
+def _sends_proto(route: Route) -> bool:
     return any(d.args and d.args[0].lower() in ("x-forwarded-proto", "forwarded") for d in route.effective("proxy_set_header"))
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue

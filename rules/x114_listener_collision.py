@@ -17,8 +17,10 @@ over (it unlinks and rebinds it), and requests go to whichever app bound last
 Give each instance its own socket or port.
 """
 import posixpath
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Address, AppServer, Deployment, Listener
 from wsgilint.model.address import reaches
 
 CODE = "X114"
@@ -36,23 +38,23 @@ GOOD = {
 }
 
 
-def _folder(server) -> str:
+def _folder(server: AppServer) -> str:
     return posixpath.dirname(server.sources[0] if server.sources else server.at.path)
 
 
-def _same_deployment(deployment, one, other) -> bool:
+def _same_deployment(deployment: Deployment, one: AppServer, other: AppServer) -> bool:
     """On a host every server runs together. A repository often keeps variants side by
     side (deploy/docker/ and deploy/local/): only servers configured in one folder are
     one deployment there."""
     return deployment.host.mode != "repository" or _folder(one) == _folder(other)
 
 
-def _group_key(address):
+def _group_key(address: Address) -> tuple[str, str | int]:
     return ("unix", address.path) if address.family == "unix" else ("inet", address.port)
 
 
-def check(deployment):
-    groups: dict = {}
+def check(deployment: Deployment) -> Iterator[Hit]:
+    groups: dict[tuple[str, str | int], list[Listener]] = {}
     for server in deployment.app_servers:
         if deployment.host.mode == "repository" and server.manager is None:
             continue

@@ -16,7 +16,10 @@ and Gunicorn 27 under Supervisor 4.3.0).
 Start the server with `exec` in the script, or set `stopasgroup=true` and
 `killasgroup=true`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 
 CODE = "X115"
 SLUG = "wrapper-without-exec"
@@ -33,7 +36,7 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for manager in deployment.managers:
         if manager.wrapper is None or manager.wrapper_execs is not False:
             continue

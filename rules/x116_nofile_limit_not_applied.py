@@ -16,7 +16,10 @@ shell that runs it has the lower limit).
 Set `LimitNOFILE=` in the service unit (`minfds` in `[supervisord]`), or
 `worker_rlimit_nofile` in nginx.conf.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.units import c_atoi
 
 CODE = "X116"
@@ -36,11 +39,13 @@ GOOD = {
 _SYSTEMD_DEFAULT_SOFT_NOFILE = 1024
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     managed = [m for m in deployment.managers if m.runs is not None or m.runs_program == "nginx"]
     if deployment.host.nofile_limits and managed:
         first = managed[0]
         for line in deployment.host.nofile_limits:
+            if line.at is None:
+                continue
             yield Hit(line.at, f"`{line.value}` applies to PAM login sessions only: the servers started by "
                       f"{first.kind} ([{first.name}] and others) do not get it; set LimitNOFILE= in the unit "
                       "(minfds in [supervisord])", (Related(first.at, f"{first.kind} starts [{first.name}]"),))
@@ -58,4 +63,4 @@ def check(deployment):
         yield Hit(where, f"worker_connections {connections.value} is above the {limit} open files each worker gets "
                   f"({said} of {unit.name}, no worker_rlimit_nofile): under load nginx logs \"Too many open files\" "
                   "and drops connections; set worker_rlimit_nofile or LimitNOFILE=",
-                  (Related(unit.limit_nofile.at if unit.limit_nofile is not None else unit.at, f"{unit.name} unit"),))
+                  (Related((unit.limit_nofile.at if unit.limit_nofile is not None else None) or unit.at, f"{unit.name} unit"),))

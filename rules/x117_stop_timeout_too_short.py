@@ -14,7 +14,10 @@ by SIGKILL: clients get a reset connection or nginx a 502.
 Make the manager wait longer than the app's graceful timeout (`stopwaitsecs = 35`
 for Gunicorn's default 30 s), or shorten the graceful timeout.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.units import c_atoi
 
 CODE = "X117"
@@ -35,7 +38,7 @@ GOOD = {
 _DEFAULTS = {"gunicorn": ("graceful_timeout", 30), "uwsgi": ("worker-reload-mercy", 60)}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for manager in deployment.managers:
         server = manager.runs
         if server is None:
@@ -54,7 +57,7 @@ def check(deployment):
         if wait >= graceful:
             continue
         setting = "stopwaitsecs" if manager.kind == "supervisor" else "TimeoutStopSec"
-        where = manager.stop_timeout.at if written_wait else manager.at
+        where = (manager.stop_timeout.at if manager.stop_timeout is not None else None) or manager.at
         said = f"{setting} {wait:g} s" + ("" if written_wait else f" ({manager.kind} default)")
         yield Hit(where, f"{said} is shorter than {key} {graceful} s" + ("" if option else " (default)") +
                   f": on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",

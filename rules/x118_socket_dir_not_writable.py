@@ -15,8 +15,10 @@ Create a directory owned by the app user (`RuntimeDirectory=app` in systemd,
 `/run/app/`) and put the socket there, or set `chown-socket` so uWSGI binds as root.
 """
 import posixpath
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 
 CODE = "X118"
 SLUG = "socket-dir-not-writable"
@@ -29,7 +31,7 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nuid = www-data\ngid = www-data\nsocket = /
 _ROOT_ONLY = {"/run", "/var/run"}
 
 
-def _root_only(directory: str, deployment) -> bool:
+def _root_only(directory: str, deployment: Deployment) -> bool:
     owner = deployment.host.directory_owner(directory)
     if owner is None:
         return directory in _ROOT_ONLY
@@ -37,7 +39,7 @@ def _root_only(directory: str, deployment) -> bool:
     return uid == 0 and not mode & 0o002 and not (mode & 0o020 and gid != 0)
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "uwsgi" or server.user is None or server.has("chown-socket", "master-as-root"):
             continue

@@ -16,8 +16,10 @@ Add `RuntimeDirectory=NAME` to the systemd unit (with `User=`), or a `tmpfiles.d
 line `d /run/NAME 0755 app app -`.
 """
 import posixpath
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
+from wsgilint.model import AppServer, Deployment
 
 CODE = "X119"
 SLUG = "runtime-dir-missing"
@@ -40,8 +42,10 @@ def _run_relative(path: str) -> str | None:
     return None
 
 
-def _created(deployment, server, directory: str) -> bool:
+def _created(deployment: Deployment, server: AppServer, directory: str) -> bool:
     relative = _run_relative(directory)
+    if relative is None:
+        return False
     manager = server.manager
     if manager is not None:
         for runtime in manager.runtime_directories:
@@ -57,7 +61,7 @@ def _created(deployment, server, directory: str) -> bool:
     return debian_app
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.manager is None and deployment.host.mode == "repository":
             continue
