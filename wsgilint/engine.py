@@ -48,7 +48,7 @@ class Finding:
         key = "\0".join((self.code, self.at.path, self.message))
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.at.path, self.at.line, self.at.column, self.code, self.message)
 
 

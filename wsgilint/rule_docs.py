@@ -6,7 +6,7 @@ from __future__ import annotations
 from .engine import Rule
 
 
-def _tree(files: dict) -> str:
+def _tree(files: dict[str, str]) -> str:
     blocks = []
     for path, content in files.items():
         if isinstance(content, bytes):
