@@ -5,7 +5,8 @@ A `proxy_pass` to an app (a checked Gunicorn/uWSGI listener, a unix socket, a
 loopback or private address, or a one-word host name such as a container's) where the
 `proxy_set_header` lines in effect (after nginx's inheritance: one line in a location
 hides all of the server's) do not send:
-- `Host`: nginx then sends `Host: $proxy_host`, the upstream's name or address;
+- `Host` (or `X-Forwarded-Host`, which apps such as Django read in its place): nginx then
+  sends `Host: $proxy_host`, the upstream's name or address;
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
   app is not a checked Gunicorn (X113 reports that case).
@@ -75,7 +76,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
-        if "host" not in sent:
+        if not sent & {"host", "x-forwarded-host"}:
             missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
