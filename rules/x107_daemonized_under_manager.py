@@ -5,6 +5,8 @@ uWSGI `daemonize`/`daemonize2`, Gunicorn `daemon`/`-D` and nginx `daemon on` (it
 default) when the server is started by Supervisor, or by a systemd service of
 `Type=simple`, `exec` or `notify` (the default is `simple`); and the reverse: a
 `Type=forking` service whose server stays in the foreground.
+When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assumed
+and the finding is a warning that says so.
 
 ## What breaks in production
 - Supervisor sees the started process exit at once: BACKOFF, then FATAL
@@ -64,6 +66,11 @@ def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Settin
     if any("daemon off" in arg for arg in argv):
         return None
     instances = [i for i in deployment.nginx if not i.standalone]
+    if not instances:
+        # No nginx.conf in the checked files: nginx's default (daemon on) holds unless a
+        # file that is here turns it off.
+        written = [d for i in deployment.nginx for d in i.directives if d.name == "daemon"]
+        return None if written else Setting(True, None, "nginx default; no nginx.conf in the checked files")
     if len(instances) != 1 or not instances[0].daemon.value:
         return None
     return instances[0].daemon
@@ -104,6 +111,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         elif manager.runs_program == "nginx" and expectation == "foreground":
             daemon = _nginx_daemonizes(manager, deployment)
             if daemon is not None:
-                yield Hit(where, f"nginx daemonizes (daemon on{' by default' if daemon.at is None else ''}) but "
+                assumed = daemon.note.endswith("checked files")
+                yield Hit(where, f"nginx daemonizes (daemon on{' by default' if daemon.at is None else ''}"
+                          f"{', assumed: no nginx.conf in the checked files sets daemon off' if assumed else ''}) but "
                           f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}; start it with "
-                          "-g 'daemon off;'", (Related(daemon.at, "daemon on"),) if daemon.at else ())
+                          "-g 'daemon off;'", (Related(daemon.at, "daemon on"),) if daemon.at else (),
+                          severity="warning" if assumed else None)
