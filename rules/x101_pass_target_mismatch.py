@@ -8,6 +8,12 @@ instance found in the checked files. It runs only when app servers were found, a
 names the nearest listener: the same socket directory, another port on the same
 host, or a unix socket where a TCP port was written.
 
+A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
+the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
+app server of the tree binds nothing in the checked files (its socket comes from the
+command line, the environment or an ini that is not here), the files cannot show
+where it listens: the finding is then an info that names that assumption.
+
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
 location, logging `connect() failed (111: Connection refused)` for a TCP port or
@@ -56,22 +62,36 @@ def _nearest(deployment: Deployment, target: Address) -> Listener | None:
     return min(listeners, key=lambda listener: _distance(target, listener)) if listeners else None
 
 
+_ONLY_IF_SPOKEN = ("fastcgi", "scgi", "grpc")
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
+    spoken = {listener.protocol for listener in deployment.listeners}
+    unbound = [server for server in deployment.app_servers if not server.listeners]
     for route in deployment.routes:
+        if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
+            continue
         for target in route.targets:
             address = target.address
             local = address.family == "unix" or address.is_loopback or address.is_wildcard
             placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
             if not local or placeholder or deployment.listeners_at(address):
                 continue
+            written = address.text or str(address)
+            if unbound:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {unbound[0].name} binds nothing in them (its socket may come from the "
+                          "command line, the environment or another ini): assumed it binds there",
+                          (Related(unbound[0].at, f"{unbound[0].name} binds nothing here"),), severity="info")
+                continue
             nearest = _nearest(deployment, address)
             hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?" if nearest else ""
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,
-                f"{route.handler.name} sends to {address.text or address}, where no app server in the checked files listens: "
+                f"{route.handler.name} sends to {written}, where no app server in the checked files listens: "
                 f"nginx answers 502 and logs \"connect() failed {failure}\"{hint}",
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
             )
