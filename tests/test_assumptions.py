@@ -1,0 +1,23 @@
+"""Where the checked files cannot show the whole picture, a finding says what it assumes and
+is not an error: its severity follows what the files prove."""
+from pathlib import Path
+
+from wsgilint.api import check
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _severities(case: str, code: str) -> list[str]:
+    return [f.severity for f in check([str(FIXTURES / case)]).findings if f.code == code]
+
+
+def test_a_pass_to_an_ini_that_binds_nothing_is_an_info():
+    assert _severities("X101/ini-that-binds-nothing-is-an-assumption", "X101") == ["info"]
+
+
+def test_a_misnumbered_pass_with_every_server_bound_is_an_error():
+    assert _severities("X101/fastcgi-to-a-uwsgi-fastcgi-socket-misnumbered", "X101") == ["error"]
+
+
+def test_nginx_under_supervisor_without_its_conf_is_a_warning():
+    assert _severities("X107/nginx-under-supervisor-without-nginx-conf", "X107") == ["warning"]
