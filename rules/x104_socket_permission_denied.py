@@ -11,6 +11,9 @@ creates it, against the user nginx's workers run as:
   nginx.conf sets `www-data`).
 Connecting to a unix socket needs write permission on it. When the answer depends on
 group membership the checked files do not show, the finding is a warning that says so.
+Where nginx's `user` is not in the checked files (a site fragment without nginx.conf), a
+socket is reported, as a warning naming the assumption, only when none of the usual
+worker users (`www-data` on Debian, `nginx` on RHEL, `nobody` by default) could connect.
 
 ## What breaks in production
 Every request gets **502** and nginx logs
@@ -82,14 +85,26 @@ def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | Non
     return "error", f"only its owner {user} may write to it (mode {mode:04o})"
 
 
+_USUAL_NGINX_USERS = ("www-data", "nginx", "nobody")
+
+
+def _unknown_user_verdict(deployment: Deployment, mode: int, user: str | None,
+                          group: str | None) -> tuple[str | None, str]:
+    """A warning only when no usual worker user could connect; the reason names the assumption."""
+    verdicts = [_verdict(deployment, candidate, mode, user, group) for candidate in _USUAL_NGINX_USERS]
+    if any(severity != "error" for severity, _ in verdicts):
+        return None, ""
+    return "warning", verdicts[0][1].replace("www-data", "nginx's user", 1)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
-        if instance.user.at is None and instance.standalone:
-            continue  # a fragment: the nginx user is not in the checked files
+        unknown_user = instance.user.at is None and instance.standalone   # a fragment: no nginx.conf here
         words = instance.user.value.split()
-        if not words:
+        if not words and not unknown_user:
             continue   # `user "";` is refused by nginx itself
-        nginx_user = words[0]
+        nginx_user = ("a user the checked files do not name (www-data on Debian, nginx on RHEL, nobody by default)"
+                      if unknown_user else words[0])
         for route in instance.routes:
             for target in route.targets:
                 if target.address.family != "unix":
@@ -98,7 +113,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     if listener.mode is None:
                         continue
                     user, group = _owner(listener)
-                    severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group)
+                    if unknown_user:
+                        severity, reason = _unknown_user_verdict(deployment, listener.mode.value, user, group)
+                    else:
+                        severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group)
                     if severity is None:
                         continue
                     assumed = f" ({listener.mode.note})" if listener.mode.note else ""
@@ -106,7 +124,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                               f"nginx's workers run as {nginx_user} but {reason}{assumed}: nginx answers 502 "
                               "(\"connect() ... failed (13: Permission denied)\"); give the socket a group nginx is in "
                               "and mode 660 (uWSGI: chown-socket, chmod-socket)",
-                              (Related(listener.at, f"{listener.label} is created here"),
-                               Related(instance.user.at or instance.main, f"nginx runs as {nginx_user}"
-                                       + (f" ({instance.user.note})" if instance.user.note else ""))),
+                              (Related(listener.at, f"{listener.label} is created here"),)
+                              + (() if unknown_user else (Related(instance.user.at or instance.main,
+                                                                  f"nginx runs as {nginx_user}" + (
+                                                                      f" ({instance.user.note})"
+                                                                      if instance.user.note else "")),)),
                               severity=severity)

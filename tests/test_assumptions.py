@@ -21,3 +21,7 @@ def test_a_misnumbered_pass_with_every_server_bound_is_an_error():
 
 def test_nginx_under_supervisor_without_its_conf_is_a_warning():
     assert _severities("X107/nginx-under-supervisor-without-nginx-conf", "X107") == ["warning"]
+
+
+def test_a_socket_no_usual_nginx_user_may_open_is_a_warning_behind_a_fragment():
+    assert _severities("X104/fragment-socket-only-its-owner-may-open", "X104") == ["warning"]
