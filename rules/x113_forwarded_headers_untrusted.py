@@ -19,7 +19,7 @@ nginx's address when nginx runs on another host.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Route
+from wsgilint.model import Address, Deployment, Listener, Route
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"
@@ -53,6 +53,9 @@ def _sends_proto(route: Route) -> bool:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    # One finding per Gunicorn instance and cause: the fix is one header (or one setting)
+    # for the app; every other location with the same cause is a related place.
+    causes: dict[tuple[int, str], tuple[Listener, Address, list[Route]]] = {}
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
@@ -61,14 +64,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 server = listener.server
                 if server.kind != "gunicorn":
                     continue
-                related = (Related(listener.at, f"{listener.label}"),)
-                if _serves_tls(route) and not _sends_proto(route):
-                    yield Hit(route.handler.at, "nginx serves TLS here but sends no X-Forwarded-Proto to Gunicorn: the "
-                              "app sees http (redirects to http://, secure cookies and CSRF checks fail); add "
-                              "`proxy_set_header X-Forwarded-Proto $scheme;`", related)
-                allowed = server.last("forwarded_allow_ips")
                 remote = target.address.family == "inet" and not target.address.is_loopback
-                if remote and allowed is None and _sends_proto(route):
-                    yield Hit(route.handler.at, f"nginx reaches Gunicorn at {target.address} from another host, but "
-                              "forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): X-Forwarded-Proto is ignored and "
-                              "the app sees http; set forwarded_allow_ips to nginx's address", related)
+                if _serves_tls(route) and not _sends_proto(route):
+                    causes.setdefault((id(server), "proto"), (listener, target.address, []))[2].append(route)
+                if remote and server.last("forwarded_allow_ips") is None and _sends_proto(route):
+                    causes.setdefault((id(server), "allow"), (listener, target.address, []))[2].append(route)
+    for (_, cause), (listener, address, routes) in causes.items():
+        first, others = routes[0], list(dict.fromkeys(r.handler.at for r in routes[1:]))
+        related = (Related(listener.at, listener.label),) + tuple(
+            Related(at, "the same for this location") for at in others if at != first.handler.at)
+        if cause == "proto":
+            yield Hit(first.handler.at, "nginx serves TLS here but sends no X-Forwarded-Proto to Gunicorn: the "
+                      "app sees http (redirects to http://, secure cookies and CSRF checks fail); add "
+                      "`proxy_set_header X-Forwarded-Proto $scheme;`", related)
+        else:
+            yield Hit(first.handler.at, f"nginx reaches Gunicorn at {address} from another host, but "
+                      "forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): X-Forwarded-Proto is ignored and "
+                      "the app sees http; set forwarded_allow_ips to nginx's address", related)
