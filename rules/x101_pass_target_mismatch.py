@@ -23,6 +23,7 @@ location, logging `connect() failed (111: Connection refused)` for a TCP port or
 Point the `*_pass` at the address the app server binds, or bind the app server where
 nginx sends.
 """
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
@@ -81,10 +82,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             written = address.text or str(address)
             if unbound:
+                server = max(unbound, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; {unbound[0].name} binds nothing in them (its socket may come from the "
+                          f"files listens; {server.name} binds nothing in them (its socket may come from the "
                           "command line, the environment or another ini): assumed it binds there",
-                          (Related(unbound[0].at, f"{unbound[0].name} binds nothing here"),), severity="info")
+                          (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
                 continue
             nearest = _nearest(deployment, address)
             hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?" if nearest else ""

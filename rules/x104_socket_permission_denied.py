@@ -12,8 +12,9 @@ creates it, against the user nginx's workers run as:
 Connecting to a unix socket needs write permission on it. When the answer depends on
 group membership the checked files do not show, the finding is a warning that says so.
 Where nginx's `user` is not in the checked files (a site fragment without nginx.conf), a
-socket is reported, as a warning naming the assumption, only when none of the usual
-worker users (`www-data` on Debian, `nginx` on RHEL, `nobody` by default) could connect.
+socket whose mode and owner are written is reported, as a warning naming the assumption,
+only when none of the usual worker users (`www-data` on Debian, `nginx` on RHEL, `nobody`
+by default) could connect.
 
 ## What breaks in production
 Every request gets **502** and nginx logs
@@ -114,6 +115,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                         continue
                     user, group = _owner(listener)
                     if unknown_user:
+                        if listener.mode.at is None or listener.owner is None and listener.server.user is None:
+                            continue   # neither the mode nor the owner is written: too much is assumed
                         severity, reason = _unknown_user_verdict(deployment, listener.mode.value, user, group)
                     else:
                         severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group)

@@ -56,6 +56,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # One finding per Gunicorn instance and cause: the fix is one header (or one setting)
     # for the app; every other location with the same cause is a related place.
     causes: dict[tuple[int, str], tuple[Listener, Address, list[Route]]] = {}
+    reported: set[tuple[int, str]] = set()
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
@@ -65,10 +66,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if server.kind != "gunicorn":
                     continue
                 remote = target.address.family == "inet" and not target.address.is_loopback
+                found = []
                 if _serves_tls(route) and not _sends_proto(route):
-                    causes.setdefault((id(server), "proto"), (listener, target.address, []))[2].append(route)
+                    found.append("proto")
                 if remote and server.last("forwarded_allow_ips") is None and _sends_proto(route):
-                    causes.setdefault((id(server), "allow"), (listener, target.address, []))[2].append(route)
+                    found.append("allow")
+                for cause in found:
+                    # Several checked servers may listen at one address (variants of a repository):
+                    # the location is still one place to fix.
+                    if (id(route), cause) not in reported:
+                        reported.add((id(route), cause))
+                        causes.setdefault((id(server), cause), (listener, target.address, []))[2].append(route)
     for (_, cause), (listener, address, routes) in causes.items():
         first, others = routes[0], list(dict.fromkeys(r.handler.at for r in routes[1:]))
         related = (Related(listener.at, listener.label),) + tuple(
