@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, unavailable
 
 sys.path.insert(0, str(PROJECT / "tools"))
 import golden  # noqa: E402
@@ -24,9 +24,15 @@ def test_findings_match_the_golden_file(name):
     assert golden.differences(name, now) == []
 
 
+def test_the_shared_workloads_are_compared():
+    for needed in (golden.CORPUS, golden.FLEET):
+        if not needed.exists():
+            unavailable(f"{needed} is missing (../shared beside the project)")
+
+
 def test_fleet_findings_match_the_golden_file():
     if not golden.FLEET.is_file():
-        pytest.skip(f"the benchmark generator is not at {golden.FLEET}")
+        unavailable(f"the benchmark generator is not at {golden.FLEET}")
     now = golden.fleet_findings()
     assert len(now) > 1000
     assert golden.differences(f"fleet-{golden.FLEET_APPS}", now) == []

@@ -99,6 +99,9 @@ def main() -> int:
     parser.add_argument("--update", action="store_true", help="write the golden files from this commit")
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT))
+    for needed in (CORPUS, FLEET):
+        if not needed.exists():
+            print(f"golden: {needed} is missing; its workloads are not compared", file=sys.stderr)
     changed = 0
     for name, now in current():
         if args.update:
