@@ -2,7 +2,9 @@
 
 ## What it checks
 A uWSGI instance that loads a Python app and does not set `harakiri` (uWSGI's default
-is 0: no limit). An explicit `harakiri = 0` is left alone.
+is 0: no limit). An explicit `harakiri = 0` is left alone. It is a warning when nginx in
+the checked files passes requests to the instance (nginx then answers 504 while the
+worker goes on; the locations are related places), an info otherwise.
 
 ## What breaks in production
 A request that never finishes (a stuck database call, an external API without a
@@ -20,7 +22,7 @@ was killed.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
@@ -34,9 +36,18 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    passes: dict[int, list[Related]] = {}
+    for route in deployment.routes:
+        for target in route.targets:
+            for listener in deployment.listeners_at(target.address):
+                passes.setdefault(id(listener.server), []).append(
+                    Related(target.at, f"{route.handler.name} to this instance"))
     for server in uwsgi_servers(deployment):
         if app_loader(server) is None or server.has("harakiri"):
             continue
+        behind_nginx = tuple(dict.fromkeys(passes.get(id(server), ())))
+        consequence = ("nginx gives up after its read timeout and answers 504 while the worker goes on"
+                       if behind_nginx else "even after nginx has answered 504")
         yield Hit(server.at, "no `harakiri` (uWSGI default 0: no request timeout): a request that hangs holds its "
-                  "worker for ever, even after nginx has answered 504; set `harakiri` to the longest a request may "
-                  "take, below nginx's read timeout")
+                  f"worker for ever, {consequence}; set `harakiri` to the longest a request may take, below nginx's "
+                  "read timeout", behind_nginx, severity="warning" if behind_nginx else None)

@@ -22,7 +22,7 @@ start it with `--protocol uwsgi`.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener
+from wsgilint.model import Deployment, Listener, Span, Target
 
 CODE = "X102"
 SLUG = "uwsgi-pass-to-http-listener"
@@ -59,15 +59,22 @@ def _consequence(listener: Listener) -> str | None:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    # One finding per listener (the fix is there, or in nginx at every place listed), and a
+    # place in nginx is reported once even when several checked listeners share its address.
+    by_listener: dict[int, tuple[Listener, str, list[Target]]] = {}
+    seen: set[Span] = set()
     for route in deployment.routes:
         if route.protocol != "uwsgi":
             continue
         for target in route.targets:
             for listener in deployment.listeners_at(target.address):
                 consequence = _consequence(listener)
-                if consequence:
-                    yield Hit(
-                        target.at,
-                        f"uwsgi_pass sends the uwsgi protocol to {target.address}, the {listener.label}; {consequence}",
-                        (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),),
-                    )
+                if consequence and target.at not in seen:
+                    seen.add(target.at)
+                    by_listener.setdefault(id(listener), (listener, consequence, []))[2].append(target)
+    for listener, consequence, targets in by_listener.values():
+        first = targets[0]
+        yield Hit(first.at,
+                  f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}",
+                  (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),)
+                  + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:]))

@@ -1,15 +1,16 @@
-"""The app's request timeout is not below nginx's read timeout, or there is none.
+"""The app's request timeout is not below nginx's read timeout.
 
 ## What it checks
 For each route to an app server: uWSGI `harakiri`, or Gunicorn `timeout` (sync worker
 only — other workers keep heartbeating through a long request), against the route's
-`uwsgi_read_timeout` / `proxy_read_timeout` (60 s by default). A uWSGI instance behind
-nginx with no `harakiri` at all is reported too.
+`uwsgi_read_timeout` / `proxy_read_timeout` (60 s by default). One finding per app
+server, naming the location that gives up first, with the others as related places. A
+uWSGI instance with no `harakiri` at all is U112's finding.
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
 request to the end; uWSGI even logs it as a 200 (measured with nginx 1.22 and uWSGI
-2.0.31). Without any app timeout, a stuck request holds its worker forever.
+2.0.31).
 
 ## How to fix
 Set the app timeout a little below nginx's read timeout (`harakiri = 55` with the
@@ -64,7 +65,9 @@ def _app_timeout(server: AppServer) -> tuple[str, float | None, Option | str | N
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    reported = set()
+    # One finding per app server: its timeout is one setting, however many locations reach
+    # it; the location that gives up first is the one the message names.
+    slowest: dict[tuple[str, int], tuple[AppServer, float, Option | None, list[Related], float, str]] = {}
     for route in deployment.routes:
         name, nginx_timeout, directive = _read_timeout(route)
         if name is None or nginx_timeout is None:
@@ -73,21 +76,22 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             for listener in deployment.listeners_at(target.address):
                 server = listener.server
                 key, app_timeout, option = _app_timeout(server)
-                if option == "not-sync" or (key, id(server), target.at) in reported:
-                    continue
-                reported.add((key, id(server), target.at))
-                related = [Related(directive.at, f"{name} {directive.args[0]}")] if directive else []
+                if app_timeout is None or app_timeout < nginx_timeout:
+                    continue   # no timeout at all is U112's finding (uWSGI) or not this rule's
                 said = f"{name} {nginx_timeout:g} s" + ("" if directive else " (nginx default)")
-                if app_timeout is None:
-                    if server.kind == "uwsgi" and option is None:
-                        yield Hit(target.at, f"uWSGI has no `harakiri` while nginx gives up after {said}: a stuck "
-                                  "request holds its worker forever after nginx answered 504; set harakiri below "
-                                  f"{nginx_timeout:g}", tuple(related + [Related(server.at, "uWSGI instance")]))
-                    continue
-                if app_timeout >= nginx_timeout:
-                    where = option.at if isinstance(option, Option) else server.at
-                    default = "" if isinstance(option, Option) else " (Gunicorn default)"
-                    yield Hit(where, f"{key} = {app_timeout:g} s{default} is not below nginx's {said}: nginx answers "
-                              "504 while the worker goes on with the request (uWSGI even logs it as 200); set "
-                              f"{key} below {nginx_timeout:g} or raise {name}",
-                              tuple(related + [Related(target.at, f"{route.handler.name} to this app")]))
+                places = [Related(directive.at, f"{name} {directive.args[0]}")] if directive else []
+                places.append(Related(target.at, f"{route.handler.name} to this app"))
+                entry = slowest.get((key, id(server)))
+                if entry is None or nginx_timeout < entry[4]:
+                    known = entry[3] if entry else []
+                    slowest[(key, id(server))] = (server, app_timeout, option if isinstance(option, Option) else None,
+                                                  places + known, nginx_timeout, said)
+                else:
+                    entry[3].extend(places)
+    for (key, _), (server, app_timeout, option, related, nginx_timeout, said) in slowest.items():
+        name = said.split()[0]
+        where = option.at if option is not None else server.at
+        default = "" if option is not None else " (Gunicorn default)"
+        yield Hit(where, f"{key} = {app_timeout:g} s{default} is not below nginx's {said}: nginx answers "
+                  "504 while the worker goes on with the request (uWSGI even logs it as 200); set "
+                  f"{key} below {nginx_timeout:g} or raise {name}", tuple(dict.fromkeys(related)))

@@ -25,3 +25,16 @@ def test_nginx_under_supervisor_without_its_conf_is_a_warning():
 
 def test_a_socket_no_usual_nginx_user_may_open_is_a_warning_behind_a_fragment():
     assert _severities("X104/fragment-socket-only-its-owner-may-open", "X104") == ["warning"]
+
+
+def test_no_harakiri_is_a_warning_behind_nginx_and_reported_once():
+    findings = check([str(FIXTURES / "U112/behind-nginx")]).findings
+    assert [f.severity for f in findings if f.code == "U112"] == ["warning"]
+    assert not [f for f in findings if f.code == "X109"]
+
+
+def test_a_slow_timeout_is_one_finding_naming_the_location_that_gives_up_first():
+    [finding] = [f for f in check([str(FIXTURES / "X109/two-locations-one-finding-at-the-setting")]).findings
+                 if f.code == "X109"]
+    assert "uwsgi_read_timeout 30 s" in finding.message
+    assert len(finding.related) == 3
