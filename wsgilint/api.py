@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from .core.context import ReadContext
 from .discover import discover
-from .engine import Finding, Rule, load_rules, matches, run_rules, select_rules
+from .engine import Finding, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
 from .model import Deployment, SourceFile, Span
 from .model.build import build_deployment
 
@@ -18,6 +18,7 @@ class CheckResult:
     files: list[SourceFile]
     deployment: Deployment
     rules: list[Rule]          # the rules that ran
+    suppressed: list[Suppressed] = field(default_factory=list)   # what suppression comments turned off
 
 
 def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
@@ -43,15 +44,19 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
-          ignored_in: Callable[[Span], tuple[str, ...]] | None = None) -> CheckResult:
+          ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
+          require_reason: bool = False) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
-    ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores)."""
+    ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
+    ``require_reason`` makes a suppression comment without a reason an error."""
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root)
     discovery = discover(paths, ctx)
     deployment = build_deployment(discovery, ctx, versions)
-    rules = select_rules(load_rules(), select, ignore)
-    findings = run_rules(deployment, rules)
+    known = load_rules()
+    rules = select_rules(known, select, ignore)
+    # Suppression comments first: a finding that per-file ignores also hide still uses its comment.
+    findings, suppressed = suppress(deployment, run_rules(deployment, rules), rules, known, require_reason)
     if ignored_in is not None:
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
-    return CheckResult(findings, deployment.files, deployment, rules)
+    return CheckResult(findings, deployment.files, deployment, rules, suppressed)

@@ -11,6 +11,7 @@ in the settings cannot silently switch a rule back on.
     ignore = ["U119"]
     fail-on = "error"
     baseline = "wsgilint-baseline.json"
+    require-reason = true
     uwsgi-version = "2.0.28"
     [tool.wsgilint.per-file-ignores]
     "deploy/legacy/*" = ["X108"]
@@ -40,7 +41,7 @@ FILE_NAMES = ("wsgilint.toml", ".wsgilint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 _LISTS = ("select", "ignore")
 _VERSIONS = {"uwsgi-version": "uwsgi", "gunicorn-version": "gunicorn", "supervisor-version": "supervisor"}
-KEYS = (*_LISTS, "per-file-ignores", "fail-on", "baseline", *_VERSIONS)
+KEYS = (*_LISTS, "per-file-ignores", "fail-on", "baseline", "require-reason", *_VERSIONS)
 
 
 class ConfigError(Exception):
@@ -55,6 +56,7 @@ class Settings:
     fail_on: str | None = None
     versions: dict[str, str] = field(default_factory=dict)
     baseline: Path | None = None
+    require_reason: bool = False      # a suppression comment without a reason is an error (L102)
     path: Path | None = None          # the file they were read from
 
     def ignored_in(self, at: Span) -> tuple[str, ...]:
@@ -126,6 +128,10 @@ def _settings(path: Path, document: dict[str, Any]) -> Settings:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: baseline must be the path of a JSON report, relative to this file")
             settings.baseline = path.parent / value
+        elif key == "require-reason":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: require-reason must be true or false")
+            settings.require_reason = value
         elif key == "fail-on":
             if value not in FAIL_ON:
                 raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Callable, Iterable, NamedTuple
 
-from .model import Deployment, Span
+from .model import Deployment, Span, Suppression
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -53,6 +53,28 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class SuppressionOutcome:
+    """What the suppression comments did in one run."""
+
+    unused: tuple[Suppression, ...]                 # matched no finding of the rules they name
+    unknown: tuple[tuple[Suppression, str], ...]    # a pattern that names no rule ("" for an empty list)
+    without_reason: tuple[Suppression, ...]
+    reason_required: bool                           # --require-reason, or require-reason in the settings
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding a suppression comment turned off, kept for statistics and SARIF."""
+
+    finding: Finding
+    by: Suppression
+
+
+def _nothing(deployment: Deployment) -> Iterable[Hit]:
+    return ()
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule module of the ``rules`` package, seen through its module-level names."""
 
@@ -65,6 +87,8 @@ class Rule:
     bad: dict[str, str] = field(default_factory=dict)
     good: dict[str, str] = field(default_factory=dict)
     module: str = ""
+    # Rules about suppression comments judge what the others' findings made of them.
+    check_suppressions: Callable[[SuppressionOutcome], Iterable[Hit]] | None = None
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -76,10 +100,11 @@ class Rule:
             severity=module.SEVERITY,
             summary=module.SUMMARY,
             doc=(module.__doc__ or "").strip(),
-            check=module.check,
+            check=getattr(module, "check", _nothing),
             bad=getattr(module, "BAD", {}),
             good=getattr(module, "GOOD", {}),
             module=module.__name__,
+            check_suppressions=getattr(module, "check_suppressions", None),
         )
 
 
@@ -135,3 +160,41 @@ def problem_hits(deployment: Deployment, kind: str) -> Iterable[Hit]:
     for problem in deployment.problems:
         if problem.kind == kind:
             yield Hit(problem.at, problem.message)
+
+
+def suppress(deployment: Deployment, findings: list[Finding], ran: list[Rule], known: list[Rule],
+             require_reason: bool = False) -> tuple[list[Finding], list[Suppressed]]:
+    """Drop the findings a suppression comment covers (at either end of a cross-file finding),
+    then report what the comments themselves got wrong through the rules that judge them."""
+    suppressions = deployment.suppressions
+    if not suppressions:
+        return findings, []
+    by_path: dict[str, list[Suppression]] = {}
+    for suppression in suppressions:
+        by_path.setdefault(suppression.at.path, []).append(suppression)
+    kept: list[Finding] = []
+    suppressed: list[Suppressed] = []
+    used: set[Suppression] = set()
+    for finding in findings:
+        places = (finding.at, *(related.at for related in finding.related))
+        cover = next((s for at in places for s in by_path.get(at.path, ())
+                      if s.covers(at) and matches(finding.code, finding.slug, s.patterns)), None)
+        if cover is None:
+            kept.append(finding)
+        else:
+            used.add(cover)
+            suppressed.append(Suppressed(finding, cover))
+    ran_codes = {rule.code for rule in ran}
+    unknown = tuple((s, p) for s in suppressions for p in (s.patterns or ("",))
+                    if not p or not any(matches(rule.code, rule.slug, (p,)) for rule in known))
+    # A suppression is unused only when every rule it names ran: with --select, the others did not look.
+    unused = tuple(s for s in suppressions if s not in used and s.patterns and all(
+        rule.code in ran_codes for p in s.patterns for rule in known if matches(rule.code, rule.slug, (p,)))
+        and not any(u is s for u, _ in unknown))
+    outcome = SuppressionOutcome(unused, unknown, tuple(s for s in suppressions if not s.reason), require_reason)
+    judged: list[Finding] = []
+    for rule in ran:
+        if rule.check_suppressions is not None:
+            judged.extend(Finding(rule.code, rule.slug, hit.severity or rule.severity, hit.message, hit.at,
+                                  tuple(hit.related)) for hit in rule.check_suppressions(outcome))
+    return sorted(kept + judged, key=Finding.sort_key), suppressed

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
+from .suppressions import Suppression
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
@@ -21,7 +22,7 @@ from ..core.span import Problem, Setting, Span
 __all__ = [
     "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
     "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
-    "Setting", "SourceFile", "Span", "Target",
+    "Setting", "SourceFile", "Span", "Suppression", "Target",
 ]
 
 
@@ -211,6 +212,7 @@ class Deployment:
     app_servers: list[AppServer] = field(default_factory=list)
     managers: list[ProcessManager] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
     # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
     # "nginx"): rules about one format's own pitfalls read these position-carrying data.
     readings: dict[str, list[Any]] = field(default_factory=dict)

@@ -9,6 +9,7 @@ import re
 from ..core.context import ReadContext
 from ..core.sources import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
+from .suppressions import suppressions_in
 
 
 _MAIN_BLOCK = re.compile(r"^\s*(http|events)\s*\{", re.M)
@@ -215,8 +216,12 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     _link_app_servers(discovery, ctx, deployment)
     deployment.readings = ctx.readings
     # Decoding problems surface from whichever reader opened the file; report each once.
+    kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():
         deployment.problems.extend(ctx.problems_of(path))
+        text = ctx.read(path).text
+        if text:
+            deployment.suppressions.extend(suppressions_in(text, ctx.display(path), kinds.get(path, "")))
     deployment.problems = sorted(set(deployment.problems), key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
     return deployment
 
