@@ -15,7 +15,12 @@ uWSGI ignores unknown keys without a word: `vaccum = true` leaves sockets behind
 Use the option's real name (the message suggests the nearest one), or declare a
 custom placeholder with `set-placeholder`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment, Span
+from wsgilint.model.uwsgi_options import defined_elsewhere, is_option, suggest
+from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U101"
 SLUG = "unknown-option"
@@ -26,13 +31,9 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvaccum = true\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
 
 
-def check(deployment):
-    from wsgilint.readers.uwsgi_options import defined_elsewhere, is_option, suggest
-
-    for server in deployment.app_servers:
-        if server.kind != "uwsgi":
-            continue
-        seen = set()
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for server in uwsgi_servers(deployment):
+        seen: set[tuple[str, Span]] = set()
         for option in server.options:
             key = option.key
             if is_option(key) or defined_elsewhere(key) or key in server.placeholders_used or (key, option.at) in seen:

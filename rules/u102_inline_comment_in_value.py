@@ -20,13 +20,12 @@ checked: `#` and `;` belong to those languages.
 ## How to fix
 Put the comment on its own line above the option.
 """
-import re
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model.uwsgi_values import (ini_paths, is_command_option, leading_integer,
-                                         uwsgi_servers, value_kind)
-from wsgilint.core.span import Span
-from wsgilint.readers.uwsgi_ini import uwsgi_bool
+from wsgilint.model import Deployment
+from wsgilint.model.uwsgi_options import is_command_option, uwsgi_bool, value_kind
+from wsgilint.model.uwsgi_values import ini_values, leading_integer, uwsgi_servers
 
 CODE = "U102"
 SLUG = "inline-comment-in-value"
@@ -35,8 +34,6 @@ SUMMARY = "A comment after a uWSGI INI value is part of the value."
 
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nmaster = false # one process is enough\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\n# one process is enough\nmaster = false\n"}
-
-_COMMENT = re.compile(r"(?:^|[ \t])([#;])")
 
 
 def _effect(key: str, value: str, before: str) -> tuple[str, str]:
@@ -58,20 +55,12 @@ def _effect(key: str, value: str, before: str) -> tuple[str, str]:
     return "error", "the comment becomes part of the value (a path or name then contains it)"
 
 
-def check(deployment):
-    from_ini = ini_paths(deployment)
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
-        for option in server.options:
-            if option.at.path not in from_ini or is_command_option(option.key):
+        for value in ini_values(server):
+            comment, option = value.inline_comment, value.option
+            if comment is None or is_command_option(option.key):
                 continue
-            raw = option.raw.split("\n", 1)[0]
-            match = _COMMENT.search(raw)
-            if match is None:
-                continue
-            start = match.start(1)
-            before = raw[:start].rstrip(" \t")
-            severity, effect = _effect(option.key, str(option.value), before)
-            at = Span(option.at.path, option.at.line, option.at.column + start if option.at.column else 0,
-                      option.at.end_column)
-            yield Hit(at, f"`{option.key} = {raw}`: uWSGI has no inline comments and keeps `{raw[start:]}` in the "
-                      f"value; {effect}; put the comment on its own line", severity=severity)
+            severity, effect = _effect(option.key, str(option.value), comment.before)
+            yield Hit(comment.at, f"`{option.key} = {value.written}`: uWSGI has no inline comments and keeps "
+                      f"`{comment.text}` in the value; {effect}; put the comment on its own line", severity=severity)

@@ -21,11 +21,14 @@ not checked.
 ## How to fix
 Remove the quotes: `processes = 2`, `socket = /run/app/app.sock`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
-from wsgilint.model.uwsgi import LISTENER_OPTIONS
+from wsgilint.model import Deployment
 from wsgilint.model.address import parse_uwsgi_socket
-from wsgilint.model.uwsgi_values import is_command_option, templated, uwsgi_servers, value_kind
-from wsgilint.readers.uwsgi_ini import uwsgi_bool
+from wsgilint.model.uwsgi import LISTENER_OPTIONS
+from wsgilint.model.uwsgi_options import is_command_option, uwsgi_bool, value_kind
+from wsgilint.model.uwsgi_values import templated, unquoted, uwsgi_servers
 
 CODE = "U103"
 SLUG = "quoted-value"
@@ -56,14 +59,15 @@ def _effect(key: str, inner: str, quoted: str) -> tuple[str, str]:
     return "error", "the quotes become part of the value (a path or name then contains them)"
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         for option in server.options:
             if value_kind(option.key) == "unknown" or is_command_option(option.key) or templated(option.value):
                 continue
-            value = str(option.value)
-            if len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
+            inner = unquoted(option.value)
+            if inner is None:
                 continue
-            severity, effect = _effect(option.key, value[1:-1], value)
+            value = str(option.value)
+            severity, effect = _effect(option.key, inner, value)
             yield Hit(option.at, f"`{option.key} = {value}`: uWSGI keeps quotes as part of the value, so "
                       f"{effect}; remove the quotes", severity=severity)

@@ -18,7 +18,10 @@ of them.
 Write the header alone on its line, without spaces: `[uwsgi]`. Put comments on their
 own line.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "U104"
 SLUG = "broken-section-header"
@@ -29,28 +32,18 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi] ; application server\nmodule = app.wsgi\nsoc
 GOOD = {"deploy/uwsgi.ini": "; application server\n[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n"}
 
 
-def _intended(name: str, wanted: str) -> str | None:
-    """The name the author meant, when uWSGI reads another one."""
-    meant = name.split("]", 1)[0].strip() if "]" in name else name.strip()
-    if meant != name and meant:
-        return meant
-    if name.lower() == wanted.lower() and name != wanted:
-        return wanted
-    return None
-
-
-def check(deployment):
-    for reading in deployment.readings.get("uwsgi", []):
-        for section in reading.sections:
-            meant = _intended(section.name, reading.section)
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.uwsgi_configs:
+        for header in config.headers:
+            meant = header.meant
             if meant is None:
                 continue
-            if meant == reading.section and not reading.section_found:
+            if meant == config.section and not config.section_found:
                 effect = (f"uWSGI finds no [{meant}] section and skips every option of the file, with only the "
                           f"warning `Can't find section \"{meant}\"`")
-            elif meant.lower() == section.name.lower():
+            elif meant.lower() == header.name.lower():
                 continue     # another section in another case: not looked for here
             else:
                 effect = f"uWSGI ignores every option under it (`ini = file:{meant}` would not find it either)"
-            yield Hit(section.at, f"uWSGI reads this header as section `{section.name}`, not `{meant}`: {effect}; "
+            yield Hit(header.at, f"uWSGI reads this header as section `{header.name}`, not `{meant}`: {effect}; "
                       f"write `[{meant}]` alone on its line")

@@ -24,9 +24,11 @@ only (the reader keeps its text from the first character that survives).
 ## How to fix
 Write `%%` for a literal percent sign (`logdate = %%Y-%%m-%%d`).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
-from wsgilint.core.span import Span
-from wsgilint.model.uwsgi_values import MAGIC_LETTERS, handler, ini_paths, uwsgi_servers
+from wsgilint.model import Deployment
+from wsgilint.model.uwsgi_values import ini_values, uwsgi_servers
 
 CODE = "U105"
 SLUG = "stray-percent"
@@ -37,53 +39,28 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nlog-date = %Y-%m-%d %H:%
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nlog-date = %%Y-%%m-%%d %%H:%%M:%%S\n"}
 
 
-def _strays(raw: str, strftime: bool) -> tuple[list[int], bool]:
-    """Offsets of the stray ``%`` in ``raw``, and whether one of them ends a line."""
-    found: list[int] = []
-    joins = False
-    index = 0
-    while index < len(raw):
-        if raw[index] != "%":
-            index += 1
-            continue
-        after = raw[index + 1] if index + 1 < len(raw) else ""
-        if after in ("\n", ""):
-            found.append(index)
-            joins = joins or after == "\n"
-        elif after not in "%(" and (strftime or after not in MAGIC_LETTERS):
-            found.append(index)
-        index += 2
-    return found, joins
-
-
-def check(deployment):
-    from_ini = ini_paths(deployment)
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
-        for option in server.options:
-            if option.at.path not in from_ini or "%" not in option.raw:
+        for value in ini_values(server):
+            stray, option = value.stray_percent, value.option
+            if stray is None:
                 continue
-            strftime = handler(option.key) == "log_date"
-            found, joins = _strays(option.raw, strftime)
-            if not found:
-                continue
-            column = option.at.column + found[0] if option.at.column else 0
-            at = Span(option.at.path, option.at.line, column, column + 2 if column else 0)
             # A value holding a path of the checked tree would make the message differ between machines.
             becomes = "" if option.unresolved else f" (the value becomes `{option.value}`)"
-            if joins:
-                yield Hit(at, f"`{option.key}`: a `%` at the end of the line makes uWSGI join the next line to this "
-                          f"value{becomes}, and the option written there is lost; write `%%`")
+            if stray.joins_next_line:
+                yield Hit(stray.at, f"`{option.key}`: a `%` at the end of the line makes uWSGI join the next line to "
+                          f"this value{becomes}, and the option written there is lost; write `%%`")
                 continue
-            shown = ", ".join(f"`{option.raw[i:i + 2]}`" for i in found)
-            if strftime:
+            shown = ", ".join(f"`{written}`" for written in stray.written)
+            if stray.strftime:
                 why = ": uWSGI replaces `%X` while reading the file, before strftime sees the format: unknown " \
                       "letters become empty and magic ones (`%d`, `%n`, `%S`...) become parts of the config file's path"
             else:
-                why = " is no uWSGI magic variable and becomes empty" if len(found) == 1 else \
+                why = " is no uWSGI magic variable and becomes empty" if len(stray.written) == 1 else \
                     " are no uWSGI magic variables and become empty"
-            yield Hit(at, f"`{option.key}`: {shown} {why}{becomes}; write `%%` for a literal percent sign")
-    for reading in deployment.readings.get("uwsgi", []):
-        for comment in reading.comments:
-            if comment.at.column and not comment.at.end_column:
+            yield Hit(stray.at, f"`{option.key}`: {shown} {why}{becomes}; write `%%` for a literal percent sign")
+    for config in deployment.uwsgi_configs:
+        for comment in config.comments:
+            if comment.joins_next_line:
                 yield Hit(comment.at, "this comment ends with `%`: uWSGI joins the next line to the comment and the "
                           "option written there is lost; write `%%`")

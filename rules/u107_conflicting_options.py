@@ -18,9 +18,12 @@ uWSGI's Python plugin loads `module` first and then skips `wsgi-file`
 ## How to fix
 Keep one occurrence of each setting; keep either `module` or `wsgi-file`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.model.uwsgi_values import ini_paths, is_scalar, uwsgi_servers
-from wsgilint.readers.uwsgi_options import canonical
+from wsgilint.model import AppServer, Deployment, Option
+from wsgilint.model.uwsgi_options import canonical, is_scalar
+from wsgilint.model.uwsgi_values import ini_paths, uwsgi_servers
 
 CODE = "U107"
 SLUG = "conflicting-options"
@@ -31,9 +34,9 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = 2\nsocket = 
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = 4\nsocket = /run/app/app.sock\n"}
 
 
-def _overridden(server, from_ini):
+def _overridden(server: AppServer, from_ini: set[str]) -> Iterator[tuple[Option, Option]]:
     """(earlier, winner) pairs of one scalar setting in one file with different values."""
-    winners = {}
+    winners: dict[tuple[str, str], Option] = {}
     for option in reversed(server.options):
         if option.unresolved or not is_scalar(option.key):
             continue
@@ -46,7 +49,7 @@ def _overridden(server, from_ini):
             yield option, winner
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     from_ini = ini_paths(deployment)
     for server in uwsgi_servers(deployment):
         for earlier, winner in _overridden(server, from_ini):

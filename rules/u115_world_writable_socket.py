@@ -16,10 +16,13 @@ measured with uWSGI 2.0.31 (see U108).
 Use `chmod-socket = 660` and give the socket the web server's group
 (`chown-socket = app:www-data`, or `gid = www-data`), so only nginx can connect.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.uwsgi import socket_mode
+from wsgilint.model.uwsgi_options import aliases_of
 from wsgilint.model.uwsgi_values import uwsgi_servers
-from wsgilint.readers.uwsgi_options import aliases_of
 
 CODE = "U115"
 SLUG = "world-writable-socket"
@@ -31,7 +34,7 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
                             "chown-socket = app:www-data\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         option = server.last(*aliases_of("chmod-socket"))
         if option is None or option.unresolved:

@@ -30,7 +30,8 @@ from collections.abc import Iterator
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment, Option
 from wsgilint.model.uwsgi import socket_mode
-from wsgilint.model.uwsgi_values import leading_integer, templated, uwsgi_servers, value_kind
+from wsgilint.model.uwsgi_options import value_kind
+from wsgilint.model.uwsgi_values import leading_integer, templated, uwsgi_servers
 
 CODE = "U117"
 SLUG = "invalid-value"

@@ -15,9 +15,12 @@ uWSGI sets threads on unconditionally at startup (sources.md §3.3): measured wi
 ## How to fix
 Remove the option. To keep one thread per worker, leave `threads` unset.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
-from wsgilint.model.uwsgi_values import handler, uwsgi_servers
-from wsgilint.readers.uwsgi_ini import uwsgi_bool
+from wsgilint.model import Deployment, Option
+from wsgilint.model.uwsgi_options import handler, uwsgi_bool
+from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U120"
 SLUG = "noop-option"
@@ -28,7 +31,7 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.so
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n"}
 
 
-def _why(option) -> str | None:
+def _why(option: Option) -> str | None:
     if option.key == "enable-threads":
         if option.unresolved or uwsgi_bool(str(option.value)):
             return "threads are always enabled since uWSGI 2.0.27"
@@ -40,7 +43,7 @@ def _why(option) -> str | None:
     return None
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     version = deployment.host.version("uwsgi")
     named = deployment.host.versions["uwsgi"].value
     for server in uwsgi_servers(deployment):

@@ -7,8 +7,10 @@ import textwrap
 import pytest
 
 from wsgilint.core.context import ReadContext
-from wsgilint.readers.uwsgi_ini import read_ini, uwsgi_bool
+from wsgilint.model import uwsgi_options as option_meaning
+from wsgilint.model.uwsgi_options import uwsgi_bool
 from wsgilint.readers import uwsgi_options
+from wsgilint.readers.uwsgi_ini import read_ini
 
 
 def write(directory, name: str, text: str) -> str:
@@ -246,18 +248,18 @@ def test_uwsgi_bool(value, expected):
 
 
 def test_option_table():
-    assert uwsgi_options.canonical("workers") == "processes"
-    assert uwsgi_options.canonical("processes") == "processes"
-    assert uwsgi_options.canonical("inherit") == "inherit"       # not an alias of include
+    assert option_meaning.canonical("workers") == "processes"
+    assert option_meaning.canonical("processes") == "processes"
+    assert option_meaning.canonical("inherit") == "inherit"       # not an alias of include
     assert uwsgi_options.by_short("s") == "socket"
     assert uwsgi_options.by_short("p") == "processes"
     assert uwsgi_options.takes_arg("master") == "none"
     assert uwsgi_options.takes_arg("chmod-socket") == "optional"
     assert uwsgi_options.takes_arg("socket") == "required"
-    assert uwsgi_options.suggest("harakiri_verbose") == "harakiri-verbose"
-    assert uwsgi_options.suggest("procesess") == "processes"
-    assert uwsgi_options.suggest("socket") is None
-    assert uwsgi_options.is_option("http-socket") and not uwsgi_options.is_option("http_socket")
+    assert option_meaning.suggest("harakiri_verbose") == "harakiri-verbose"
+    assert option_meaning.suggest("procesess") == "processes"
+    assert option_meaning.suggest("socket") is None
+    assert option_meaning.is_option("http-socket") and not option_meaning.is_option("http_socket")
     assert len(uwsgi_options.OPTIONS) == 943
 
 

@@ -1,4 +1,4 @@
-"""Write wsgilint/readers/uwsgi_plugin_options.json: the options that uWSGI's sources
+"""Write wsgilint/model/uwsgi_plugin_options.json: the options that uWSGI's sources
 define but a given build may not have compiled in (routing needs PCRE; php, jvm,
 pypy, webdav... are plugins). U101 must not call those typos.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD_TABLE = PROJECT / "wsgilint" / "readers" / "uwsgi_options.json"
-OUTPUT = PROJECT / "wsgilint" / "readers" / "uwsgi_plugin_options.json"
+OUTPUT = PROJECT / "wsgilint" / "model" / "uwsgi_plugin_options.json"
 
 # An entry of a `struct uwsgi_option x[] = { {"name", required_argument, ...}, ... }` table.
 _ENTRY = re.compile(r'\{\s*"([a-z0-9][a-z0-9._-]*)"\s*,\s*(?:required_argument|no_argument|optional_argument)')

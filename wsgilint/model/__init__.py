@@ -18,11 +18,15 @@ from .suppressions import Suppression
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
+from .uwsgi_config import (UwsgiComment, UwsgiConfig, UwsgiHeader, UwsgiIniValue, UwsgiInlineComment,
+                           UwsgiStrayPercent)
+from .uwsgi_options import uwsgi_bool
 
 __all__ = [
     "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
     "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
     "Setting", "SourceFile", "Span", "Suppression", "Target",
+    "UwsgiComment", "UwsgiConfig", "UwsgiHeader", "UwsgiIniValue", "UwsgiInlineComment", "UwsgiStrayPercent",
 ]
 
 
@@ -65,6 +69,7 @@ class AppServer:
     manager: "ProcessManager | None" = None
     start_directory: Setting[str] | None = None
     placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name)
+    uwsgi_config: UwsgiConfig | None = None    # uWSGI: its config files as the INI lexer read them
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
@@ -89,7 +94,6 @@ class AppServer:
         if option is None:
             return False
         if self.kind == "uwsgi":
-            from ..readers.uwsgi_ini import uwsgi_bool
             return uwsgi_bool(str(option.value))
         return bool(option.value)
 
@@ -213,6 +217,8 @@ class Deployment:
     managers: list[ProcessManager] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    # What every uWSGI start read, also of a config that another one includes (its server folds into that one).
+    uwsgi_configs: list[UwsgiConfig] = field(default_factory=list)
     # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
     # "nginx"): rules about one format's own pitfalls read these position-carrying data.
     readings: dict[str, list[Any]] = field(default_factory=dict)

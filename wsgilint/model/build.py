@@ -115,6 +115,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             directory = manager.directory.value if manager.directory else None
             server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env)
         deployment.problems.extend(problems)
+        if server.uwsgi_config is not None:
+            deployment.uwsgi_configs.append(server.uwsgi_config)
         server.manager, manager.runs = manager, server
         if server.start_directory is None:
             server.start_directory = manager.directory
@@ -128,6 +130,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                 continue
             server, problems = build_one(source.path, ctx)
             deployment.problems.extend(problems)
+            if server.uwsgi_config is not None:
+                deployment.uwsgi_configs.append(server.uwsgi_config)
             standalone.append(server)
     # A config that another one includes or inherits is part of that server, not one of its own.
     used_by_others = {src for server in standalone for src in server.sources[1:]}

@@ -3,15 +3,15 @@ who it runs as and how it is started."""
 from __future__ import annotations
 
 import os
-import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..core.context import ReadContext
 from ..readers.uwsgi_argv import FLAG_VALUE, parse_argv
 from ..readers.uwsgi_ini import read_ini, split_spec
-from ..readers.uwsgi_options import OPTIONS, aliases_of
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_uwsgi_socket
+from .uwsgi_config import UwsgiConfig, uwsgi_config
+from .uwsgi_options import aliases_of
 
 # option -> protocol of the listener it creates
 LISTENER_OPTIONS = {
@@ -49,9 +49,9 @@ def socket_mode(option: Option) -> int | None:
 
 
 def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
-                 placeholders_used: set[str]) -> AppServer:
+                 placeholders_used: set[str], config: UwsgiConfig) -> AppServer:
     server = AppServer(kind="uwsgi", name=name, at=at, options=list(options), sources=list(sources),
-                       placeholders_used=set(placeholders_used))
+                       placeholders_used=set(placeholders_used), uwsgi_config=config)
     uid = server.last("uid")
     gid = server.last("gid")
     if uid is not None:
@@ -139,7 +139,8 @@ def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[P
     ini = read_ini(local_path, ctx)
     # The instance is defined where its section starts: defaults are reported there.
     header = next((s.at for s in ini.sections if s.name == ini.section), Span(ini.path))
-    server = uwsgi_server(_display_name(local_path), header, ini.options, ini.files, ini.placeholders_used)
+    config = uwsgi_config(ini.path, ini.section, ini.section_found, ini.sections, ini.comments, ini.options)
+    server = uwsgi_server(_display_name(local_path), header, ini.options, ini.files, ini.placeholders_used, config)
     return server, ini.problems
 
 
@@ -152,5 +153,7 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     # reported there, where an option would be added); otherwise on the command line.
     loaded = [o.at for o in command.options if o.at.path != at.path]
     header = next((s.at for s in command.sections if loaded and s.at.path == loaded[0].path), at)
-    server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used)
+    config = uwsgi_config(at.path, "uwsgi", command.section_found, command.sections, command.comments,
+                          command.options)
+    server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used, config)
     return server, command.problems

@@ -9,13 +9,13 @@ An unknown option on the command line is fatal in uWSGI.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.span import Problem, Span
-from .uwsgi_ini import IniSection, UwsgiIni, UwsgiRun
+from .uwsgi_ini import IniComment, IniSection, UwsgiIni, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 
 # Set by uWSGI itself on reload or by the Emperor; not options.
@@ -32,6 +32,8 @@ class UwsgiCommand:
     placeholders_used: set[str] = field(default_factory=set)
     first_config: str = ""                                    # the first --ini/--xml/--yaml/positional, as written
     sections: list[IniSection] = field(default_factory=list)  # the section headers of the config files read
+    comments: list[IniComment] = field(default_factory=list)  # their whole-line comments
+    section_found: bool = False       # an option of [uwsgi] was read, or no config file was
 
 
 def _env_to_option(name: str) -> str:
@@ -137,8 +139,10 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
     command.sections = run.sections
+    command.comments = run.comments
+    command.section_found = bool(run.section_found.get("uwsgi", False)) or not run.files
     ctx.remember("uwsgi", UwsgiIni(
         path=at.path, section="uwsgi", options=command.options, comments=run.comments, sections=run.sections,
-        section_found=bool(run.section_found.get("uwsgi", False)) or not run.files,
+        section_found=command.section_found,
         placeholders_used=run.placeholders_used, problems=command.problems, files=run.files))
     return command

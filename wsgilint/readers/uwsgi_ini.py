@@ -49,8 +49,8 @@ import bisect
 import os
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from ..core.context import ReadContext
 from ..core.option import Option
@@ -58,13 +58,10 @@ from ..core.span import Problem, Span
 from .uwsgi_options import OPTIONS
 
 TRIM = " \t\r"
-_FALSE_WORDS = {"false", "off", "no"}
 # Magic variables whose value is only known on the running host.
 _RUNTIME_MAGIC = set("hkuUgGtTvVbijIJ[")
 # The first config file's values, kept in the upper-case letters.
 _FIRST_FILE_MAGIC = "odspcenx"
-# Magic variables that depend on where the file is on the target host.
-_LOCATION_MAGIC = set("pdc0123456789PDC")
 _LOGIC_END = {"end", "endfor", "endif", "end-if", "end-for"}
 _LOGIC_PATH_ARG = {"if-exists", "if-not-exists", "ifexists", "if-file", "if-not-file", "if-dir", "if-not-dir",
                    "ifdir", "if-directory", "if-plugin", "if-not-plugin", "ifplugin", "if-hostname",
@@ -82,13 +79,6 @@ MAX_OPTIONS = 250_000
 # A value that placeholders make longer than this is left unexpanded (each line may
 # double the one before: a = %(a)%(a)).
 _MAX_VALUE_LENGTH = 1 << 16
-
-
-def uwsgi_bool(value: str | None) -> bool:
-    """uWSGI's boolean: only ``false``/``off``/``no`` (any case) and exactly ``0`` are false."""
-    if value is None:
-        return True
-    return not (value.lower() in _FALSE_WORDS or value == "0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,9 +644,9 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
     return ini
 
 
-_SNIFF_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.M)
-_SNIFF_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.M)
-_BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.M)
+_SNIFF_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.MULTILINE)
+_SNIFF_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.MULTILINE)
+_BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.MULTILINE)
 
 
 def is_uwsgi_ini_text(text: str) -> bool:

@@ -1,0 +1,121 @@
+"""What uWSGI 2.0 knows about an option from its name, and how it reads a boolean.
+
+Names come from the build table the readers use (``wsgilint/readers/uwsgi_options.json``);
+what each option's value means comes from its C handler (``uwsgi_handlers.json``, by
+``tools/gen_uwsgi_handlers.py``): booleans by ``uwsgi_opt_true``, integers by ``atoi``
+(negative values are fatal), 64-bit and megabyte values by ``strtoul``, ``chmod-socket``
+by its own strict parser, and most of the rest are kept as strings. Options that the
+sources define for other builds and plugins come from ``uwsgi_plugin_options.json``
+(``tools/gen_uwsgi_plugin_options.py``).
+
+This module imports nothing of the model, so ``AppServer`` can use ``uwsgi_bool``.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from ..readers.uwsgi_options import OPTIONS
+
+_FALSE_WORDS = {"false", "off", "no"}
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files(__package__).joinpath(name).read_text("utf-8"))
+
+
+_TABLE = _load("uwsgi_handlers.json")
+_HANDLERS: dict[str, list[str]] = _TABLE["handlers"]
+_FORCES_MASTER: frozenset[str] = frozenset(_TABLE["forces_master"])
+# Options uWSGI's sources define outside this build (PCRE routing, plugins such as php or
+# webdav), and the logic terminator `end`.
+_ELSEWHERE: dict[str, str] = {**_load("uwsgi_plugin_options.json")["options"], "end": "core"}
+_ORDER = {name: index for index, name in enumerate(OPTIONS)}
+
+_KIND_OF_HANDLER = {
+    "true": "bool", "false": "bool",
+    "set_int": "int",
+    "set_64bit": "number", "set_16bit": "number", "set_megabytes": "number", "set_rawint": "number",
+    "chmod_socket": "chmod",
+}
+_HANDLER = {name: handler for handler, names in _HANDLERS.items() for name in names}
+_KIND = {name: _KIND_OF_HANDLER.get(handler, "string") for name, handler in _HANDLER.items()}
+# Handlers that keep one value: a later occurrence replaces an earlier one.
+_SCALAR_HANDLERS = {"true", "false", "set_int", "set_64bit", "set_16bit", "set_megabytes", "set_rawint",
+                    "chmod_socket", "set_str", "set_uid", "set_gid", "uid", "gid", "set_umask", "log_date",
+                    "set_immediate_uid", "set_immediate_gid", "set_str_spaced"}
+_SCALAR = {name for name, handler in _HANDLER.items() if handler in _SCALAR_HANDLERS}
+
+# Options whose value is a shell command or code, where `#`, `;` and quotes are the language's own.
+_COMMAND_OPTION = re.compile(r"^(exec-|hook-|call-|attach-|smart-attach-|legion-|cron|unique-cron|"
+                             r"unique-legion-cron|mule|farm|spooler-|touch-exec|eval|pyeval|python-eval|"
+                             r"pyexec|pyrun|py-run|python-run|print|iprint|log-format|logformat|"
+                             r"log-req-encoder|log-encoder|route|response-route|final-route|error-route|"
+                             r"if-|for|env$|declare-option)")
+
+
+def uwsgi_bool(value: str | None) -> bool:
+    """uWSGI's boolean: only ``false``/``off``/``no`` (any case) and exactly ``0`` are false."""
+    if value is None:
+        return True
+    return not (value.lower() in _FALSE_WORDS or value == "0")
+
+
+def is_option(name: str) -> bool:
+    """An option of this uWSGI build, matched exactly as uWSGI does."""
+    return name in OPTIONS
+
+
+def defined_elsewhere(name: str) -> str | None:
+    """The plugin (or "core" for build-dependent core options) that defines ``name``."""
+    return _ELSEWHERE.get(name)
+
+
+def canonical(name: str) -> str:
+    """The first-listed name of the option's alias group (``workers`` -> ``processes``)."""
+    return aliases_of(name)[0]
+
+
+def aliases_of(name: str) -> tuple[str, ...]:
+    """The name and every true alias, canonical first."""
+    info = OPTIONS.get(name)
+    if info is None or not info.aliases:
+        return (name,)
+    return tuple(sorted({name, *info.aliases}, key=lambda n: _ORDER.get(n, len(_ORDER))))
+
+
+def suggest(name: str) -> str | None:
+    """The closest real option for a misspelt key (``harakiri_verbose`` -> ``harakiri-verbose``)."""
+    if name in OPTIONS:
+        return None
+    dashed = name.replace("_", "-").lower()
+    if dashed in OPTIONS:
+        return dashed
+    matches = difflib.get_close_matches(dashed, OPTIONS, n=1, cutoff=0.8)
+    return matches[0] if matches else None
+
+
+def handler(key: str) -> str:
+    """The C handler that applies the option, without its ``uwsgi_opt_`` prefix; "" for no option."""
+    return _HANDLER.get(key, "")
+
+
+def value_kind(key: str) -> str:
+    """``bool``, ``int`` (atoi, negatives fatal), ``number`` (strtoul), ``chmod``, ``string``, or
+    ``unknown`` for a key that is no option (a placeholder)."""
+    return _KIND.get(key, "unknown")
+
+
+def is_scalar(key: str) -> bool:
+    return key in _SCALAR
+
+
+def is_command_option(key: str) -> bool:
+    return bool(_COMMAND_OPTION.match(key))
+
+
+def forces_master(key: str) -> bool:
+    return key in _FORCES_MASTER
