@@ -56,8 +56,8 @@ def _start_directory(server: AppServer) -> tuple[str, tuple[Related, ...]] | Non
     if manager.kind == "systemd":
         return (f"`/`, as systemd starts {manager.name} without `WorkingDirectory=`",
                 (Related(manager.at, "no WorkingDirectory="),))
-    return (f"supervisord's own directory (`/` for a system service), as [program:{manager.name}] has no "
-            "`directory=`", (Related(manager.at, "no directory="),))
+    where = f"supervisord's own directory (`/` for a system service), as [program:{manager.name}] has no `directory=`"
+    return where, (Related(manager.at, "no directory="),)
 
 
 def _relative_paths(server: AppServer) -> Iterator[tuple[Span, str, str, bool]]:
