@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import textwrap
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,27 +12,27 @@ from wsgilint.core.context import ReadContext
 from wsgilint.model import uwsgi_options as option_meaning
 from wsgilint.model.uwsgi_options import uwsgi_bool
 from wsgilint.readers import uwsgi_options
-from wsgilint.readers.uwsgi_ini import read_ini
+from wsgilint.readers.uwsgi_ini import UwsgiIni, read_ini
 
 
-def write(directory, name: str, text: str) -> str:
+def write(directory: Path, name: str, text: str) -> str:
     path = os.path.join(str(directory), name)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(textwrap.dedent(text).lstrip("\n"))
     return path
 
 
-def read(tmp_path, text: str, **kwargs):
+def read(tmp_path: Path, text: str, **kwargs: Any) -> UwsgiIni:
     path = write(tmp_path, "app.ini", text)
     ctx = ReadContext(mode="live", cwd=str(tmp_path))
     return read_ini(path, ctx, cwd=str(tmp_path), **kwargs)
 
 
-def pairs(ini) -> list[tuple[str, str]]:
+def pairs(ini: UwsgiIni) -> list[tuple[str, str]]:
     return [(o.key, o.value) for o in ini.options]
 
 
-def test_inline_comments_are_part_of_the_value(tmp_path):
+def test_inline_comments_are_part_of_the_value(tmp_path: Path) -> None:
     ini = read(tmp_path, """
         [uwsgi]
         processes = 4 # four workers
@@ -43,7 +45,7 @@ def test_inline_comments_are_part_of_the_value(tmp_path):
     assert (ini.comments[1].at.line, ini.comments[1].at.column) == (5, 3)
 
 
-def test_value_span_columns(tmp_path):
+def test_value_span_columns(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi]\n  socket   =  /run/app.sock  \nmaster\nempty =\n")
     socket, master, empty = ini.options
     assert (socket.at.line, socket.at.column, socket.at.end_column) == (2, 15, 28)
@@ -53,7 +55,7 @@ def test_value_span_columns(tmp_path):
     assert (empty.value, empty.at.column, empty.at.end_column) == ("", 8, 8)
 
 
-def test_broken_section_header_is_not_found(tmp_path):
+def test_broken_section_header_is_not_found(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi] ; main\nprocesses = 4\n")
     assert ini.options == []
     assert ini.section_found is False
@@ -61,7 +63,7 @@ def test_broken_section_header_is_not_found(tmp_path):
     assert ini.sections[0].at.line == 1
 
 
-def test_section_names_are_case_sensitive_and_other_sections_skipped(tmp_path):
+def test_section_names_are_case_sensitive_and_other_sections_skipped(tmp_path: Path) -> None:
     ini = read(tmp_path, "[UWSGI]\na = 1\n[uwsgi]\nb = 2\n[other]\nc = 3\n[uwsgi]\nd = 4\n")
     assert pairs(ini) == [("b", "2"), ("d", "4")]
     assert ini.section_found
@@ -69,7 +71,7 @@ def test_section_names_are_case_sensitive_and_other_sections_skipped(tmp_path):
     assert pairs(ini) == [("a", "1")]
 
 
-def test_quotes_equals_and_repeats_are_literal(tmp_path):
+def test_quotes_equals_and_repeats_are_literal(tmp_path: Path) -> None:
     ini = read(tmp_path, """
         [uwsgi]
         chdir = "/srv/app"
@@ -80,7 +82,7 @@ def test_quotes_equals_and_repeats_are_literal(tmp_path):
     assert pairs(ini) == [("chdir", '"/srv/app"'), ("env", "A=B=C"), ("socket", "/a.sock"), ("socket", "/b.sock")]
 
 
-def test_magic_directory_has_trailing_slash_and_file_names(tmp_path):
+def test_magic_directory_has_trailing_slash_and_file_names(tmp_path: Path) -> None:
     ini = read(tmp_path, """
         [uwsgi]
         wsgi-file = %d/app.py
@@ -101,7 +103,7 @@ def test_magic_directory_has_trailing_slash_and_file_names(tmp_path):
     assert not any(o.unresolved for o in ini.options)
 
 
-def test_percent_escapes_unknown_letters_and_runtime_magic(tmp_path):
+def test_percent_escapes_unknown_letters_and_runtime_magic(tmp_path: Path) -> None:
     ini = read(tmp_path, """
         [uwsgi]
         logdate = %%Y-%Y-%q
@@ -114,19 +116,19 @@ def test_percent_escapes_unknown_letters_and_runtime_magic(tmp_path):
     assert host.value == "%h-app" and host.unresolved
 
 
-def test_trailing_percent_joins_the_next_line(tmp_path):
+def test_trailing_percent_joins_the_next_line(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi]\nx5 = 100%\nx6 = end\ny = 1\n")
     assert pairs(ini) == [("x5", "100x6 = end"), ("y", "1")]
     assert ini.options[0].at.end_column == 0
 
 
-def test_percent_ending_the_file_vanishes(tmp_path):
+def test_percent_ending_the_file_vanishes(tmp_path: Path) -> None:
     path = write(tmp_path, "app.ini", "[uwsgi]\nratio = 50%")
     ini = read_ini(path, ReadContext(mode="live", cwd=str(tmp_path)))
     assert pairs(ini) == [("ratio", "50")]
 
 
-def test_placeholders_and_math(tmp_path):
+def test_placeholders_and_math(tmp_path: Path) -> None:
     ini = read(tmp_path, """
         [uwsgi]
         base = /srv
@@ -149,7 +151,7 @@ def test_placeholders_and_math(tmp_path):
     assert missing.unresolved
 
 
-def test_env_and_at_file(tmp_path):
+def test_env_and_at_file(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi]\nhome = $(HOME)/venv\nother = $(NOPE)\nsecret = @(exec://cat /etc/shadow)\n",
                env={"HOME": "/home/app"})
     home, other, secret = ini.options
@@ -158,7 +160,7 @@ def test_env_and_at_file(tmp_path):
     assert (secret.value, secret.unresolved) == ("@(exec://cat /etc/shadow)", True)
 
 
-def test_include_is_inserted_in_place_and_inherit_comes_last(tmp_path):
+def test_include_is_inserted_in_place_and_inherit_comes_last(tmp_path: Path) -> None:
     write(tmp_path, "inc.ini", "[uwsgi]\nprocesses = 2\nfrom = inc\n")
     write(tmp_path, "base.ini", "[uwsgi]\nprocesses = 9\nlate = $(HOME) %(from)\n")
     ini = read(tmp_path, """
@@ -175,20 +177,20 @@ def test_include_is_inserted_in_place_and_inherit_comes_last(tmp_path):
     assert ini.options[3].at.path == "inc.ini"
 
 
-def test_ini_colon_section_rereads_the_same_file(tmp_path):
+def test_ini_colon_section_rereads_the_same_file(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi]\na = 1\nini = :extra\nb = 2\n[extra]\nz = 9\n")
     assert pairs(ini) == [("a", "1"), ("ini", ":extra"), ("z", "9"), ("b", "2")]
     assert ini.options[2].at.line == 6
 
 
-def test_include_with_a_section_suffix_is_fatal(tmp_path):
+def test_include_with_a_section_suffix_is_fatal(tmp_path: Path) -> None:
     write(tmp_path, "other.ini", "[x]\na = 1\n")
     ini = read(tmp_path, "[uwsgi]\ninclude = other.ini:x\n")
     assert [p.kind for p in ini.problems] == ["syntax"]
     assert ini.problems[0].at.line == 2
 
 
-def test_missing_include_and_cycles(tmp_path):
+def test_missing_include_and_cycles(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi]\ninclude = nothere.ini\n")
     assert [(p.kind, p.at.line, p.at.column) for p in ini.problems] == [("include-not-found", 2, 11)]
     write(tmp_path, "b.ini", "[uwsgi]\ninclude = app.ini\nb = 1\n")
@@ -198,19 +200,19 @@ def test_missing_include_and_cycles(tmp_path):
     assert pairs(ini) == [("include", "b.ini"), ("include", "app.ini"), ("b", "1"), ("a", "1")]
 
 
-def test_repository_mode_absolute_include_is_not_a_problem(tmp_path):
+def test_repository_mode_absolute_include_is_not_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path, "app.ini", "[uwsgi]\ninclude = /etc/uwsgi/base.ini\n")
     ini = read_ini(path, ReadContext(mode="repository", cwd=str(tmp_path)))
     assert ini.problems == []
 
 
-def test_repository_mode_marks_location_magic_unresolved(tmp_path):
+def test_repository_mode_marks_location_magic_unresolved(tmp_path: Path) -> None:
     path = write(tmp_path, "app.ini", "[uwsgi]\nsocket = %d/app.sock\nname = %n\n")
     ini = read_ini(path, ReadContext(mode="repository", cwd=str(tmp_path)))
     assert [o.unresolved for o in ini.options] == [True, False]
 
 
-def test_logic_blocks(tmp_path):
+def test_logic_blocks(tmp_path: Path) -> None:
     ini = read(tmp_path, """
         [uwsgi]
         for = a b
@@ -226,13 +228,13 @@ def test_logic_blocks(tmp_path):
     assert [o.unresolved for o in ini.options] == [False, False, False, False, False, True, False, False]
 
 
-def test_set_placeholder(tmp_path):
+def test_set_placeholder(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi]\nset-ph = base=/srv\nchdir = %(base)\n")
     assert pairs(ini) == [("set-ph", "base=/srv"), ("base", "/srv"), ("chdir", "/srv")]
     assert ini.options[1].at.column == 15
 
 
-def test_unreadable_file_is_a_problem_not_an_exception(tmp_path):
+def test_unreadable_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     ctx = ReadContext(mode="live", cwd=str(tmp_path))
     ini = read_ini(str(tmp_path), ctx)
     assert [p.kind for p in ini.problems] == ["unreadable"]
@@ -243,11 +245,11 @@ def test_unreadable_file_is_a_problem_not_an_exception(tmp_path):
     ("false", False), ("OFF", False), ("No", False), ("0", False),
     ("", True), ("true", True), ("0 # off", True), ("false # x", True), ("00", True), ("n", True),
 ])
-def test_uwsgi_bool(value, expected):
+def test_uwsgi_bool(value: str, expected: bool) -> None:
     assert uwsgi_bool(value) is expected
 
 
-def test_option_table():
+def test_option_table() -> None:
     assert option_meaning.canonical("workers") == "processes"
     assert option_meaning.canonical("processes") == "processes"
     assert option_meaning.canonical("inherit") == "inherit"       # not an alias of include
@@ -275,7 +277,7 @@ def corpus_uwsgi_files() -> list[str]:
     return [os.path.join(CORPUS, row[0]) for row in rows if len(row) > 4 and row[4] == "uwsgi"]
 
 
-def test_reader_survives_every_corpus_uwsgi_file():
+def test_reader_survives_every_corpus_uwsgi_file() -> None:
     files = corpus_uwsgi_files()
     if not files:
         pytest.skip("the shared corpus (../shared/corpus) is not available")
@@ -289,7 +291,7 @@ def test_reader_survives_every_corpus_uwsgi_file():
     assert read_with_options > 50
 
 
-def test_loops_times_includes_stop_at_a_bound_with_a_located_problem(tmp_path):
+def test_loops_times_includes_stop_at_a_bound_with_a_located_problem(tmp_path: Path) -> None:
     from wsgilint.readers.uwsgi_ini import MAX_OPTIONS
 
     write(tmp_path, "inc.ini", "[uwsgi]\nfor-times = 1000\nsocket = /run/%(_).sock\nendfor =\n")
@@ -301,7 +303,7 @@ def test_loops_times_includes_stop_at_a_bound_with_a_located_problem(tmp_path):
     assert pairs(ini)[:3] == [("for-times", "1000"), ("include", "inc.ini"), ("for-times", "1000")]
 
 
-def test_placeholders_that_double_each_line_stop_growing(tmp_path):
+def test_placeholders_that_double_each_line_stop_growing(tmp_path: Path) -> None:
     lines = ["[uwsgi]", "a0 = xx"] + [f"a{n} = %(a{n - 1})%(a{n - 1})" for n in range(1, 41)]
     ini = read(tmp_path, "\n".join(lines) + "\n")
     values = dict(pairs(ini))
