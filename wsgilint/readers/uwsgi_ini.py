@@ -43,6 +43,9 @@ is the value). An empty value gets ``column == end_column`` right after the key 
 Files in other formats (``.xml``, ``.yaml``, ``.json``) are not read: options they
 would add are missing from the result.
 """
+# Longer than a module should be: the magic substitution, the line lexer, the loaders, the
+# logic blocks and the expansion passes share UwsgiRun's state in the order uWSGI applies
+# them, and are checked against uWSGI as one piece (tests/test_uwsgi_differential.py).
 from __future__ import annotations
 
 import bisect
