@@ -31,7 +31,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if server.enabled("vacuum"):
             continue
-        leftovers = [l for l in server.listeners if l.address.family == "unix" and not l.address.is_abstract]
+        leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract]
         pidfile = server.last("pidfile", "pidfile2")
         if leftovers:
             first = leftovers[0].at

@@ -42,12 +42,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         mode = socket_mode(option)
         if mode is None or not mode & 0o002:
             continue
-        sockets = [l for l in server.listeners if l.address.family == "unix" and not l.address.is_abstract]
+        sockets = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract]
         if not sockets:
             continue
-        uwsgi = [l for l in sockets if l.protocol == "uwsgi"]
+        uwsgi = [sock for sock in sockets if sock.protocol == "uwsgi"]
         risk = (" and, over the uwsgi protocol, make a worker load and run code (`UWSGI_FILE`)" if uwsgi else "")
         written = f"`{option.key} = {option.value}`" if option.raw else f"`--{option.key}` without a value"
         yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}: every local user can "
                   f"connect to the app past nginx{risk}; use `chmod-socket = 660` with the web server's group",
-                  tuple(Related(l.at, f"{l.label}") for l in sockets))
+                  tuple(Related(sock.at, sock.label) for sock in sockets))

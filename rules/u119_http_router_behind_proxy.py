@@ -39,7 +39,7 @@ GOOD = {
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    routers = {id(l) for server in uwsgi_servers(deployment) for l in server.listeners if l.is_router}
+    routers = {id(listener) for server in uwsgi_servers(deployment) for listener in server.listeners if listener.is_router}
     if not routers:
         return
     for route in deployment.routes:
