@@ -93,6 +93,10 @@ def test_versions_in_the_file_act_like_the_options(tmp_path):
     ('[tool.wsgilint]\nuwsgi-version = 2.0\n', "uwsgi-version must be a version string"),
     ('[tool.wsgilint.per-file-ignores]\n"a/*" = "X101"\n', "per-file-ignores.'a/*' must be a list"),
     ('[tool.wsgilint\n', "not valid TOML: Expected ']'"),
+    ('[tool.wsgilint]\nselect = ["X10l"]\n', "select: no rule is named 'X10l' (did you mean X101?)"),
+    ('[tool.wsgilint]\nignore = ["pass-target-mismach"]\n', "(did you mean pass-target-mismatch?)"),
+    ('[tool.wsgilint.per-file-ignores]\n"a/*" = ["Q1"]\n', "no rule is named 'Q1'"),
+    ('[tool.wsgilint]\nrequire-reason = "yes"\n', "require-reason must be true or false"),
 ])
 def test_a_broken_settings_file_is_one_line_and_exit_2(project, text, message):
     (project / "pyproject.toml").write_text(text)

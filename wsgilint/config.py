@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .engine import load_rules, unknown_pattern
 from .model import Span
 
 if sys.version_info >= (3, 11):
@@ -100,6 +101,11 @@ def _parse(path: Path) -> dict[str, Any]:
 def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{path}: {key} must be a list of rule codes, prefixes or slugs, like [\"X101\", \"U1\"]")
+    rules = load_rules()
+    for pattern in value:
+        unknown = unknown_pattern(pattern, rules)
+        if unknown:
+            raise ConfigError(f"{path}: {key}: {unknown}")
     return tuple(value)
 
 

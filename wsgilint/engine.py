@@ -1,6 +1,7 @@
 """The rule engine: finds the rules, runs them over a Deployment, orders the findings."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import importlib
 import pkgutil
@@ -127,6 +128,24 @@ def load_rules() -> list[Rule]:
 def matches(code: str, slug: str, patterns: Iterable[str]) -> bool:
     """Rule patterns are codes, code prefixes (``X1``) or slugs, like ruff's."""
     return any(code.startswith(p.upper()) or slug == p for p in patterns)
+
+
+_LOOKALIKE_DIGITS = str.maketrans("lIiOo", "11100")
+
+
+def unknown_pattern(pattern: str, rules: list[Rule]) -> str | None:
+    """A message when ``pattern`` (a code, prefix or slug) names no rule, with the nearest
+    name; None when it names at least one."""
+    if pattern and any(matches(rule.code, rule.slug, (pattern,)) for rule in rules):
+        return None
+    written = pattern
+    names = [rule.code for rule in rules] + [rule.slug for rule in rules]
+    if pattern[:1].isalpha() and pattern[1:2].isdigit():
+        # A code: the letters that pass for digits (X10l, N1O2) are read as those digits.
+        pattern = pattern[0].upper() + pattern[1:].translate(_LOOKALIKE_DIGITS)
+    near = difflib.get_close_matches(pattern, names, n=1, cutoff=0.6)
+    hint = f" (did you mean {near[0]}?)" if near else " (`wsgilint rules` lists them)"
+    return f"no rule is named {written!r}{hint}"
 
 
 def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
