@@ -1,0 +1,60 @@
+"""Supervisor configuration, read the way supervisord 4.3 reads it — with positions.
+
+One module per step supervisord takes: ``ini`` reads the file format as ConfigParser
+does (and ``includes`` the files ``[include]`` names), ``expansion`` applies its
+%-formatting, ``values`` holds its value types, ``processes`` expands each program
+into the processes it starts; ``sniff`` tells discovery whether a text is Supervisor's.
+``tests/test_supervisor_differential.py`` holds the result to ConfigParser and to
+supervisord's own loader.
+"""
+from __future__ import annotations
+
+from ...core.context import ReadContext
+from .expansion import Expanded, expand
+from .includes import read_includes
+from .ini import (
+    PROGRAM_KINDS,
+    CutComment,
+    IniReader,
+    SupervisorConfig,
+    SupervisorSection,
+    SupervisorValue,
+    UnmatchedInclude,
+    section_kind,
+)
+from .processes import SupervisorProcess, expand_programs
+from .sniff import is_supervisor_text
+from .values import (
+    PROCESS_TYPES,
+    PROGRAM_TYPES,
+    SUPERVISORD_TYPES,
+    Environment,
+    parse_auto_restart,
+    parse_boolean,
+    parse_byte_size,
+    parse_environment,
+    parse_exit_codes,
+    parse_log_level,
+    parse_octal,
+    parse_signal,
+    split_command,
+)
+
+__all__ = [
+    "PROCESS_TYPES", "PROGRAM_KINDS", "PROGRAM_TYPES", "SUPERVISORD_TYPES", "CutComment", "Environment", "Expanded",
+    "IniReader", "SupervisorConfig", "SupervisorProcess", "SupervisorSection", "SupervisorValue", "UnmatchedInclude",
+    "expand", "is_supervisor_text", "parse_auto_restart", "parse_boolean", "parse_byte_size", "parse_environment",
+    "parse_exit_codes", "parse_log_level", "parse_octal", "parse_signal", "read_supervisor", "section_kind",
+    "split_command",
+]
+
+
+def read_supervisor(local_path: str, ctx: ReadContext) -> SupervisorConfig:
+    """Read a Supervisor file as the main configuration: its ``[include]`` files are
+    read after it (their own ``[include]`` is ignored, as supervisord ignores it)."""
+    config = SupervisorConfig(local_path)
+    reader = IniReader(config, ctx)
+    reader.read(local_path)
+    read_includes(reader, local_path)
+    expand_programs(config, ctx)
+    return config
