@@ -14,6 +14,10 @@ from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
+from .supervisor import (
+    SupervisorComment, SupervisorConfig, SupervisorControlServer, SupervisorEnvironment, SupervisorExpansion,
+    SupervisorProcess, SupervisorSection, SupervisorUnmatchedInclude, SupervisorValue,
+)
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
@@ -22,6 +26,10 @@ __all__ = [
     "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
     "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
     "Setting", "SourceFile", "Span", "Target",
+]
+__all__ += [
+    "SupervisorComment", "SupervisorConfig", "SupervisorControlServer", "SupervisorEnvironment", "SupervisorExpansion",
+    "SupervisorProcess", "SupervisorSection", "SupervisorUnmatchedInclude", "SupervisorValue",
 ]
 
 
@@ -211,6 +219,7 @@ class Deployment:
     app_servers: list[AppServer] = field(default_factory=list)
     managers: list[ProcessManager] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    supervisor: list[SupervisorConfig] = field(default_factory=list)   # each supervisord configuration
     # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
     # "nginx"): rules about one format's own pitfalls read these position-carrying data.
     readings: dict[str, list[Any]] = field(default_factory=dict)
