@@ -5,10 +5,10 @@ main file and its includes) into frozen values. Each key keeps its raw text, the
 inline comments ConfigParser cut, its expansion and, for the keys supervisord gives a
 type, the parsed value or supervisord's refusal. A value is expanded with the names
 every process of its section shares (``program_name``, ``group_name`` as the section's
-name, ``process_num`` 0, ``numprocs`` 1) and ``here``; ``%(ENV_X)s`` stays symbolic, as
-supervisord's environment is not known here. The processes carry what supervisord
-expands per process: the command (with ``[supervisord] environment=`` names) and the
-environment each one gets.
+name, ``process_num`` 0, ``numprocs`` 1); ``%(ENV_X)s`` and ``%(here)s`` stay symbolic
+(see ``_value``). The control servers and ``serverurl`` are compared with ``%(here)s``
+expanded. The processes carry what supervisord expands per process, ``here`` and
+``[supervisord] environment=`` names included: the command and the environment.
 """
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from ..core.context import ReadContext
 from ..core.span import Setting, Span
 from ..readers import supervisor as reader
 from ..readers.supervisor import values as types
-from ..readers.supervisor.expansion import here_of
 from .address import Address, parse_nginx_target
 
 Parsed = bool | int | str | tuple[int, ...]
@@ -267,9 +266,11 @@ def _expansion(expanded: reader.Expanded) -> SupervisorExpansion:
                                expanded.whole_environment)
 
 
-def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSection, from_default: bool,
-           ctx: ReadContext) -> SupervisorValue:
-    names: dict[str, object] = {"here": here_of(value.file, ctx) or os.path.dirname(os.path.abspath(value.file))}
+def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSection,
+           from_default: bool) -> SupervisorValue:
+    # Without `here`: a typed value written with %(here)s is left unchecked (the reader
+    # still reports supervisord's refusal of it), as the rules always did.
+    names: dict[str, object] = {}
     if section.kind in _PROGRAM_KINDS:
         names.update(program_name=section.label, group_name=section.label, process_num=0, numprocs=1)
     first = reader.expand(value.raw, names)
@@ -290,13 +291,13 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
         environment = SupervisorEnvironment(read.values, read.dropped, read.error)
     return SupervisorValue(key, value.raw, value.at, value.key_at, value.end_line,
                            tuple(SupervisorComment(c.text, c.at) for c in value.comments), from_default,
-                           _expansion(final), twice, datatype, parsed if isinstance(parsed, (bool, int, str, tuple)) else None,
-                           error, environment)
+                           _expansion(final), twice, datatype,
+                           parsed if isinstance(parsed, (bool, int, str, tuple)) else None, error, environment)
 
 
-def _section(section: reader.SupervisorSection, ctx: ReadContext) -> SupervisorSection:
-    own = {key: _value(key, value, section, False, ctx) for key, value in section.keys.items()}
-    effective = {key: own.get(key) or _value(key, value, section, True, ctx)
+def _section(section: reader.SupervisorSection) -> SupervisorSection:
+    own = {key: _value(key, value, section, False) for key, value in section.keys.items()}
+    effective = {key: own.get(key) or _value(key, value, section, True)
                  for key, value in section.effective().items()}
     return SupervisorSection(section.name, section.kind, section.label, section.at, tuple(section.headers),
                              own, effective)
@@ -321,19 +322,30 @@ def _socket(path: str) -> Address | None:
     return parse_nginx_target("unix:" + re.sub(r"^/var/run/", "/run/", path))
 
 
-def _servers(sections: tuple[SupervisorSection, ...]) -> tuple[SupervisorControlServer, ...]:
+def _placed(section: reader.SupervisorSection | None, key: str) -> str | None:
+    """The value with ``%(here)s`` as the directory of the checked file that holds it (both
+    ends of a comparison then name the same directory); None when it is not known."""
+    value = section.get(key) if section else None
+    if value is None:
+        return None
+    result = reader.expand(value.raw, {"here": os.path.dirname(os.path.abspath(value.file))})
+    return None if result.error or result.unresolved else result.text
+
+
+def _servers(config: reader.SupervisorConfig, sections: tuple[SupervisorSection, ...],
+             ) -> tuple[SupervisorControlServer, ...]:
     servers = []
     for section in sections:
         if section.kind == "unix_http_server":
             value, chown = section.get("file"), section.get("chown")
-            path = value.expanded.known if value else None
+            path = _placed(config.section(section.name), "file")
             group = chown.raw.partition(":")[2] if chown else ""
             servers.append(SupervisorControlServer(section, value, _socket(path) if path is not None else None,
                                                    group))
     for section in sections:   # unix servers first: findings list them in this order
         if section.kind == "inet_http_server":
             value = section.get("port")
-            port = value.expanded.known if value else None
+            port = _placed(config.section(section.name), "port")
             address = None
             if port is not None:
                 host, _, number = port.rpartition(":")
@@ -354,13 +366,13 @@ def _target(url: str) -> Address | None:
 
 def supervisor_config(config: reader.SupervisorConfig, ctx: ReadContext) -> SupervisorConfig:
     """The typed view of one configuration the reader read."""
-    sections = tuple(_section(section, ctx) for section in config.sections)
+    sections = tuple(_section(section) for section in config.sections)
     by_name = {section.name: section for section in sections}
     processes = tuple(_process(p, by_name[p.section.name], by_name.get("supervisord")) for p in config.processes)
     ctl = by_name.get("supervisorctl")
     serverurl = ctl.get("serverurl") if ctl else None
-    url = serverurl.expanded.known if serverurl else _DEFAULT_SERVERURL
+    url = _placed(config.section("supervisorctl"), "serverurl") if serverurl else _DEFAULT_SERVERURL
     includes = tuple(SupervisorUnmatchedInclude(u.pattern, u.at, u.certain) for u in config.unmatched_includes)
     return SupervisorConfig(ctx.display(config.path), tuple(ctx.display(p) for p in [config.path, *config.included_files]),
-                            sections, processes, _servers(sections), serverurl, url,
+                            sections, processes, _servers(config, sections), serverurl, url,
                             _target(url) if url is not None else None, includes)
