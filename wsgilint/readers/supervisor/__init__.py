@@ -12,40 +12,16 @@ from __future__ import annotations
 from ...core.context import ReadContext
 from .expansion import Expanded, expand
 from .includes import read_includes
-from .ini import (
-    PROGRAM_KINDS,
-    CutComment,
-    IniReader,
-    SupervisorConfig,
-    SupervisorSection,
-    SupervisorValue,
-    UnmatchedInclude,
-    section_kind,
-)
+from .ini import IniReader, SupervisorConfig, SupervisorSection, SupervisorValue, section_kind
 from .processes import SupervisorProcess, expand_programs
 from .sniff import is_supervisor_text
-from .values import (
-    PROCESS_TYPES,
-    PROGRAM_TYPES,
-    SUPERVISORD_TYPES,
-    Environment,
-    parse_auto_restart,
-    parse_boolean,
-    parse_byte_size,
-    parse_environment,
-    parse_exit_codes,
-    parse_log_level,
-    parse_octal,
-    parse_signal,
-    split_command,
-)
+from .values import parse_boolean, parse_environment, parse_signal, split_command
 
+# What the model builders, discovery and the tests import from the package.
 __all__ = [
-    "PROCESS_TYPES", "PROGRAM_KINDS", "PROGRAM_TYPES", "SUPERVISORD_TYPES", "CutComment", "Environment", "Expanded",
-    "IniReader", "SupervisorConfig", "SupervisorProcess", "SupervisorSection", "SupervisorValue", "UnmatchedInclude",
-    "expand", "is_supervisor_text", "parse_auto_restart", "parse_boolean", "parse_byte_size", "parse_environment",
-    "parse_exit_codes", "parse_log_level", "parse_octal", "parse_signal", "read_supervisor", "section_kind",
-    "split_command",
+    "Expanded", "IniReader", "SupervisorConfig", "SupervisorProcess", "SupervisorSection", "SupervisorValue",
+    "expand", "is_supervisor_text", "parse_boolean", "parse_environment", "parse_signal", "read_supervisor",
+    "section_kind", "split_command",
 ]
 
 
