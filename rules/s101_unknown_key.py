@@ -17,7 +17,10 @@ Nothing is logged: supervisord only fetches the keys it knows, so `autorestrat=t
 ## How to fix
 Use the name the message suggests, or move the key to the section it belongs to.
 """
+from collections.abc import Iterator, Mapping
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys
 
 CODE = "S101"
@@ -38,7 +41,7 @@ def _section_hint(name: str) -> str:
     return f"; did you mean `[{guess}{rest}]`?" if guess else ""
 
 
-def _key_hint(key: str, kind: str, tables) -> str:
+def _key_hint(key: str, kind: str, tables: Mapping[str, frozenset[str]]) -> str:
     guess = did_you_mean(key, tables[kind])
     if guess:
         return f"; did you mean `{guess}`?"
@@ -46,9 +49,9 @@ def _key_hint(key: str, kind: str, tables) -> str:
     return f"; it is a key of [{owners[0]}]" if owners else ""
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     tables = supervisor_keys()
-    for config in deployment.readings.get("supervisor", []):
+    for config in deployment.supervisor:
         for section in config.sections:
             if section.kind == "unknown":
                 yield Hit(section.at, f"supervisord does not know the section type `[{section.name}]` and ignores "

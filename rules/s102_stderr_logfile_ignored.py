@@ -14,8 +14,10 @@ tracebacks finds nothing.
 Remove `stderr_logfile` (stderr then lands in `stdout_logfile`), or remove
 `redirect_stderr=true` to keep two files.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.readers.supervisor import parse_boolean
+from wsgilint.model import Deployment
 
 CODE = "S102"
 SLUG = "stderr-logfile-ignored"
@@ -32,18 +34,11 @@ GOOD = {"etc/supervisor/conf.d/app.conf": (
 _NOT_A_FILE = ("auto", "none", "off", "syslog")
 
 
-def _redirects(value) -> bool:
-    try:
-        return parse_boolean(value.raw)
-    except ValueError:
-        return False
-
-
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
         for section in config.of_kind("program", "fcgi-program"):
             redirect, logfile = section.get("redirect_stderr"), section.get("stderr_logfile")
-            if redirect is None or logfile is None or not _redirects(redirect):
+            if redirect is None or logfile is None or redirect.as_bool() is not True:
                 continue
             if logfile.raw.lower() in _NOT_A_FILE:
                 continue

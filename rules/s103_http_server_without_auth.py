@@ -17,7 +17,10 @@ can be tricked into a request (SSRF); on `*` or a public address, the network.
 Set `username` and `password` (a `{SHA}` hash is accepted), bind to 127.0.0.1, or
 drop `[inet_http_server]` and use `[unix_http_server]` with `chmod=0700`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment, SupervisorControlServer
 
 CODE = "S103"
 SLUG = "http-server-without-auth"
@@ -29,20 +32,20 @@ GOOD = {"etc/supervisor/supervisord.conf": (
     "[supervisord]\n[inet_http_server]\nport=127.0.0.1:9001\nusername=admin\npassword={SHA}82ab876d1387bfafe46cc1c8a2ef074eae50cb1d\n")}
 
 
-def _who(port: str) -> str:
-    host = port.rpartition(":")[0].strip().lower() if ":" in port else ""
-    if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
+def _who(server: SupervisorControlServer) -> str:
+    if server.value is None:
+        return "anyone who reaches it"
+    if server.address is not None and server.address.is_loopback:
         return "any local user or process"
     return "anyone on the network"
 
 
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
-        for section in config.of_kind("inet_http_server"):
-            if section.get("username") is not None or section.get("password") is not None:
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
+        for server in config.control_servers:
+            if server.section.kind != "inet_http_server" or server.has_credentials:
                 continue
-            port = section.get("port")
-            where = port.at if port is not None else section.at
-            who = _who(port.raw) if port is not None else "anyone who reaches it"
+            section, who = server.section, _who(server)
+            where = server.value.at if server.value is not None else section.at
             yield Hit(where, f"[{section.name}] has no username/password: {who} can stop and start every program "
                       "and read their logs through it; set `username` and `password`")

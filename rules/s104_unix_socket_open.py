@@ -20,7 +20,10 @@ The permissions of the socket's directory are not considered.
 Keep `chmod=0700` (only the owner, usually root, can connect), or add `username` and
 `password`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "S104"
 SLUG = "unix-socket-open"
@@ -31,21 +34,19 @@ BAD = {"etc/supervisor/supervisord.conf": "[supervisord]\n[unix_http_server]\nfi
 GOOD = {"etc/supervisor/supervisord.conf": "[supervisord]\n[unix_http_server]\nfile=/run/supervisor.sock\nchmod=0700\n"}
 
 
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
-        for section in config.of_kind("unix_http_server"):
-            chmod = section.get("chmod")
-            if chmod is None or section.get("username") is not None or section.get("password") is not None:
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
+        for server in config.control_servers:
+            chmod = server.section.get("chmod")
+            if server.section.kind != "unix_http_server" or chmod is None or server.has_credentials:
                 continue
-            try:
-                mode = int(chmod.raw, 8)
-            except ValueError:
+            mode = chmod.as_int()
+            if mode is None:
                 continue    # S107 reports a chmod supervisord cannot read
             if mode & 0o002:
                 who = "every local user"
             elif mode & 0o020:
-                chown = section.get("chown")
-                group = chown.raw.partition(":")[2] if chown is not None else ""
+                group = server.socket_group
                 who = f"every member of the group {group}" if group else "every member of the socket's group"
             else:
                 continue

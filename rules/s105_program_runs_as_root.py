@@ -27,7 +27,10 @@ file is not among the checked files.
 Add `user=www-data` (or the app's own account) to the program, or set `uid`
 (uWSGI) / `user` (Gunicorn) in the server's config.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, SupervisorConfig
 from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label
 
 CODE = "S105"
@@ -41,13 +44,13 @@ BAD = {"etc/supervisor/supervisord.conf": (
 GOOD = {"etc/supervisor/supervisord.conf": BAD["etc/supervisor/supervisord.conf"] + "user=www-data\n"}
 
 
-def _supervisord_as_root(config) -> tuple[bool, str, Related | None]:
+def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related | None]:
     """Whether supervisord runs as root, how the message says so, where it is set."""
     section = config.section("supervisord")
     if section is None:
         return False, "", None     # a conf.d file alone: who starts supervisord is not known
     nodaemon, logfile = section.get("nodaemon"), section.get("logfile")
-    if (nodaemon is not None and nodaemon.raw.lower() in ("true", "yes", "on", "1")) or \
+    if (nodaemon is not None and nodaemon.as_bool() is True) or \
             (logfile is not None and logfile.raw.startswith("/dev/")):
         return False, "", None     # a container's entrypoint: the image decides the user
     user = section.get("user")
@@ -58,8 +61,8 @@ def _supervisord_as_root(config) -> tuple[bool, str, Related | None]:
     return False, "", None
 
 
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
         as_root, why, where = _supervisord_as_root(config)
         if not as_root:
             continue

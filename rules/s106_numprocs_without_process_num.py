@@ -14,8 +14,10 @@ configuration.
 ## How to fix
 Add `process_name=%(program_name)s_%(process_num)02d`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.readers.supervisor import PROGRAM_KINDS, expand
+from wsgilint.model import Deployment
 
 CODE = "S106"
 SLUG = "numprocs-without-process-num"
@@ -27,26 +29,15 @@ GOOD = {"etc/supervisor/conf.d/app.conf": (
     "[program:app]\ncommand=/srv/venv/bin/celery worker\nnumprocs=4\nprocess_name=%(program_name)s_%(process_num)02d\n")}
 
 
-def _numprocs(section) -> int | None:
-    value = section.get("numprocs")
-    if value is None:
-        return None
-    expanded = expand(value.raw, {"program_name": section.label, "group_name": section.label})
-    try:
-        return int(expanded.text) if not expanded.error and not expanded.unresolved else None
-    except ValueError:
-        return None     # S107 reports it
-
-
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
-        for section in config.of_kind(*PROGRAM_KINDS):
-            count = _numprocs(section)
-            name = section.get("process_name")
-            if count is None or count <= 1 or (name is not None and "%(process_num)" in name.raw):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
+        for section in filter(lambda s: s.is_program, config.sections):
+            numprocs, name = section.get("numprocs"), section.get("process_name")
+            count = numprocs.as_int() if numprocs is not None else None    # None also when S107 reports it
+            if numprocs is None or count is None or count <= 1 or (name is not None and "%(process_num)" in name.raw):
                 continue
             written = f"process_name={name.raw}" if name is not None else "the default process_name=%(program_name)s"
             related = (Related(name.at, "process_name without %(process_num)"),) if name is not None else ()
-            yield Hit(section.get("numprocs").at, f"numprocs={count} but {written} has no `%(process_num)`: "
+            yield Hit(numprocs.at, f"numprocs={count} but {written} has no `%(process_num)`: "
                       "supervisord refuses to start (exit code 2); add "
                       "`process_name=%(program_name)s_%(process_num)02d`", related)

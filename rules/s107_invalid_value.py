@@ -20,8 +20,10 @@ but not the key; these findings point at the value.
 ## How to fix
 Write one of the values the message lists.
 """
-from wsgilint.engine import Hit, Related
-from wsgilint.readers import supervisor as reader
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit
+from wsgilint.model import Deployment, SupervisorSection, SupervisorValue
 
 CODE = "S107"
 SLUG = "invalid-value"
@@ -33,90 +35,46 @@ BAD = {"etc/supervisor/conf.d/app.conf": (
 GOOD = {"etc/supervisor/conf.d/app.conf": (
     "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nautorestart=true\nstdout_logfile_maxbytes=50MB\n")}
 
-
-def _at_least(minimum, maximum=None):
-    def convert(value: str) -> int:
-        number = int(value)
-        if number < minimum or (maximum is not None and number > maximum):
-            raise ValueError(f"{number} is out of range")
-        return number
-    convert.__name__ = f"range_{minimum}_{maximum}"
-    return convert
-
-
-def _port(value: str) -> int:
-    port = value.rsplit(":", 1)[1] if ":" in value else value
-    return _at_least(1, 65535)(port)
-
-
-def _not_true(value: str) -> bool:
-    if reader.parse_boolean(value):
-        raise ValueError("redirect_stderr=true is not allowed for an eventlistener")
-    return False
-
-
-_PROGRAM = {**reader.PROGRAM_TYPES, **reader.PROCESS_TYPES}
-_TYPES = {
-    "program": _PROGRAM,
-    "fcgi-program": {**_PROGRAM, "socket_backlog": _at_least(1, 65535), "socket_mode": reader.parse_octal},
-    "eventlistener": {**_PROGRAM, "buffer_size": _at_least(1), "redirect_stderr": _not_true},
-    "supervisord": reader.SUPERVISORD_TYPES,
-    "unix_http_server": {"chmod": reader.parse_octal},
-    "inet_http_server": {"port": _port},
-    "group": {"priority": int},
-}
-_HINTS = {
-    reader.parse_boolean: "true or false (yes/no, on/off, 1/0)",
-    reader.parse_auto_restart: "true, false or unexpected",
-    int: "a whole number",
-    reader.parse_byte_size: "a whole number with an optional KB, MB or GB suffix (50MB)",
-    reader.parse_octal: "an octal number (022)",
-    reader.parse_log_level: "critical, error, warn, info, debug, trace or blather",
-    reader.parse_signal: "a signal name (TERM, INT, QUIT, HUP, KILL, USR1, USR2)",
-    reader.parse_exit_codes: "numbers from 0 to 255, separated by commas",
-    _port: "a port (9001) or host:port (127.0.0.1:9001)",
-    _not_true: "false (an event listener cannot redirect stderr)",
+_HINTS = {   # by the datatype the model names
+    "boolean": "true or false (yes/no, on/off, 1/0)",
+    "autorestart": "true, false or unexpected",
+    "integer": "a whole number",
+    "range": "a whole number in range",
+    "byte size": "a whole number with an optional KB, MB or GB suffix (50MB)",
+    "octal": "an octal number (022)",
+    "log level": "critical, error, warn, info, debug, trace or blather",
+    "signal": "a signal name (TERM, INT, QUIT, HUP, KILL, USR1, USR2)",
+    "exit codes": "numbers from 0 to 255, separated by commas",
+    "port": "a port (9001) or host:port (127.0.0.1:9001)",
+    "false only": "false (an event listener cannot redirect stderr)",
 }
 
 
-def _names(section) -> dict:
-    if section.kind in reader.PROGRAM_KINDS:
-        return {"program_name": section.label, "group_name": section.label, "process_num": 0, "numprocs": 1}
-    return {}
-
-
-def _hint(convert, raw: str) -> str:
-    expected = _HINTS.get(convert, "a whole number in range" if convert.__name__.startswith("range") else "")
-    attached = next((c for c in "#;" if c in raw and not raw[raw.index(c) - 1:raw.index(c)].isspace()), "")
+def _hint(value: SupervisorValue) -> str:
+    expected = _HINTS.get(value.datatype, "")
+    attached = value.kept_comment_mark
     comment = f" (a `{attached}` starts a comment only after a space)" if attached else ""
     return f"; use {expected}{comment}" if expected else comment
 
 
-def _incomplete_auth(section):
+def _incomplete_auth(section: SupervisorSection) -> Hit | None:
     username, password = section.get("username"), section.get("password")
-    if (username is None) == (password is None):
+    given = username if username is not None else password
+    if given is None or (username is not None and password is not None):
         return None
-    present, missing = ("username", "password") if username is not None else ("password", "username")
-    return Hit((username or password).at, f"[{section.name}] sets `{present}` without `{missing}`: supervisord "
+    present, missing = ("username", "password") if given is username else ("password", "username")
+    return Hit(given.at, f"[{section.name}] sets `{present}` without `{missing}`: supervisord "
                f"refuses to start (\"contains incomplete authentication\"); set both or neither")
 
 
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
         for section in config.sections:
             if section.kind in ("unix_http_server", "inet_http_server"):
                 hit = _incomplete_auth(section)
                 if hit is not None:
                     yield hit
-            for key, convert in _TYPES.get(section.kind, {}).items():
-                value = section.get(key)
-                if value is None:
-                    continue
-                expanded = reader.expand(value.raw, _names(section))
-                if expanded.error or expanded.unresolved:
-                    continue    # S110 and the reader report expansion failures
-                try:
-                    convert(expanded.text)
-                except (ValueError, OverflowError) as error:
+            for key, value in section.effective.items():
+                if value.error:     # expansion failures are S110's and the reader's
                     yield Hit(value.at, f"`{key}={value.raw}` in [{section.name}]: supervisord refuses to start "
-                              f"({error}){_hint(convert, value.raw)}")
+                              f"({value.error}){_hint(value)}")

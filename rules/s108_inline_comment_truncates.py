@@ -18,11 +18,10 @@ shell, so `;` does not separate commands either).
 Keep `;` and `#` without a space before them inside a value (`a;b`), or move the
 shell text into a script. To write a comment, put whitespace before the `;`.
 """
-import shlex
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Span
-from wsgilint.readers.supervisor import PROGRAM_KINDS
+from wsgilint.model import Deployment
 
 CODE = "S108"
 SLUG = "inline-comment-truncates"
@@ -35,44 +34,22 @@ GOOD = {"etc/supervisor/conf.d/app.conf": (
     "[program:app]\ncommand=/bin/sh -c \"cd /srv/app;exec /srv/venv/bin/gunicorn app:app\" ; start the app\n")}
 
 
-def _leaves_quote_open(text: str) -> bool:
-    try:
-        shlex.split(text)
-    except ValueError:
-        return True
-    return False
-
-
-def _attached_semicolon(raw: str) -> int | None:
-    """Offset of the first ``;`` outside quotes that follows a non-space character."""
-    quote = ""
-    for index, char in enumerate(raw):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == ";" and index and not raw[index - 1].isspace():
-            return index
-    return None
-
-
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
         for section in config.sections:
             for key, value in section.keys.items():
-                if value.comments and _leaves_quote_open(value.raw):
+                if value.comments and value.leaves_quote_open:
                     cut = value.comments[0]
                     effect = (": every start then fails with \"No closing quotation\"" if key == "command"
                               else "")
                     yield Hit(cut.at, f"`{key}` is cut at `{cut.text[:1]}` (a `;` or `#` after a space starts a "
                               f"comment, even inside quotes): supervisord keeps `{value.raw}` and drops "
                               f"`{cut.text}`{effect}; remove the space before `{cut.text[:1]}` or use a script")
-                elif key == "command" and section.kind in PROGRAM_KINDS and "\n" not in value.raw:
-                    offset = _attached_semicolon(value.raw)
+                elif key == "command" and section.is_program and "\n" not in value.raw:
+                    offset = value.attached_semicolon
                     if offset is None:
                         continue
-                    column = value.at.column + offset
-                    yield Hit(Span(value.at.path, value.at.line, column, column + 1),
-                              f"the `;` in `command` is not a comment (it has no space before it) and supervisord "
+                    yield Hit(value.span_at(offset, 1),
+                              "the `;` in `command` is not a comment (it has no space before it) and supervisord "
                               "runs no shell: the program gets it inside an argument; put a space before `;` for "
                               "a comment, or use `sh -c` / a script for several commands")

@@ -13,9 +13,11 @@ effect, since supervisord ignores keys it does not know.
 ## How to fix
 Add `command=` with the absolute path of the program to run.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 from wsgilint.model.manager_facts import did_you_mean
-from wsgilint.readers.supervisor import PROGRAM_KINDS
 
 CODE = "S109"
 SLUG = "missing-command"
@@ -26,10 +28,10 @@ BAD = {"etc/supervisor/conf.d/app.conf": "[program:app]\ncomand=/srv/venv/bin/gu
 GOOD = {"etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\n"}
 
 
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
-        for section in config.of_kind(*PROGRAM_KINDS):
-            if section.get("command") is not None:
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
+        for section in config.sections:
+            if not section.is_program or section.get("command") is not None:
                 continue
             typo = next((key for key in section.keys if did_you_mean(key, ["command"], 0.8)), None)
             hint = f" (`{typo}` is not `command`)" if typo else ""

@@ -16,8 +16,10 @@ password missing its second half). (Layouts that do not line up at all, like
 ## How to fix
 Quote values that contain spaces (`B="x y"`) and separate the pairs with commas.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
-from wsgilint.readers.supervisor import PROGRAM_KINDS, expand, parse_environment
+from wsgilint.model import Deployment
 
 CODE = "S112"
 SLUG = "environment-parse"
@@ -30,23 +32,12 @@ GOOD = {"etc/supervisor/conf.d/app.conf": (
     "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nenvironment=LANG=en_US.UTF-8, GREETING=\"hello world\"\n")}
 
 
-def _names(section) -> dict:
-    if section.kind in PROGRAM_KINDS:
-        return {"program_name": section.label, "group_name": section.label, "process_num": 0, "numprocs": 1}
-    return {}
-
-
-def check(deployment):
-    for config in deployment.readings.get("supervisor", []):
-        for section in config.of_kind("supervisord", *PROGRAM_KINDS):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.supervisor:
+        for section in config.sections:
             value = section.get("environment")
-            if value is None:
-                continue
-            expanded = expand(value.raw, _names(section))
-            if expanded.error:
-                continue
-            parsed = parse_environment(expanded.text)
-            if parsed.error or not parsed.dropped:
+            parsed = value.environment if value is not None else None   # None: the value does not expand
+            if value is None or parsed is None or parsed.error or not parsed.dropped:
                 continue
             # Values are not repeated in the message: environments hold secrets.
             count = len(parsed.dropped)

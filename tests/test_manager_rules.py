@@ -1,6 +1,5 @@
 """The Supervisor and systemd rules' tables and validators agree with the real programs."""
 import ast
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -9,15 +8,14 @@ from pathlib import Path
 import pytest
 
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys, systemd_directives
+from wsgilint.model.supervisor import VALUE_TYPES
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def _s107():
-    spec = importlib.util.spec_from_file_location("s107", PROJECT / "rules" / "s107_invalid_value.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _parser(kind, key):
+    """The parser S107 validates ``key`` of a ``kind`` section with (the model's table)."""
+    return VALUE_TYPES[kind][key][1]
 
 
 VALUES = ["true", "TRUE", "Yes", "on", "1", "0", "off", "ture", "true#c", "", "2", "unexpected", "UNEXPECTED",
@@ -33,7 +31,7 @@ VALUES = ["true", "TRUE", "Yes", "on", "1", "0", "off", "ture", "true#c", "", "2
 ])
 def test_program_validators_agree_with_supervisor(key, datatype):
     datatypes = pytest.importorskip("supervisor.datatypes")
-    ours = _s107()._TYPES["program"][key]
+    ours = _parser("program", key)
     for value in VALUES:
         try:
             getattr(datatypes, datatype)(value)
@@ -50,10 +48,9 @@ def test_program_validators_agree_with_supervisor(key, datatype):
 
 def test_loglevel_and_port_agree_with_supervisor():
     datatypes = pytest.importorskip("supervisor.datatypes")
-    module = _s107()
     for value in VALUES:
-        for ours, theirs in ((module._TYPES["supervisord"]["loglevel"], datatypes.logging_level),
-                             (module._TYPES["inet_http_server"]["port"], datatypes.inet_address)):
+        for ours, theirs in ((_parser("supervisord", "loglevel"), datatypes.logging_level),
+                             (_parser("inet_http_server", "port"), datatypes.inet_address)):
             outcomes = []
             for convert in (ours, theirs):
                 try:

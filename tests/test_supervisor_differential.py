@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
 from wsgilint.model.managers import managers_from_supervisor
-from wsgilint.readers.supervisor import SupervisorConfig, _Reader, read_supervisor
+from wsgilint.readers.supervisor import IniReader, SupervisorConfig, read_supervisor
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -68,7 +68,7 @@ def need_corpus() -> list[Path]:
 
 def ours(path: str) -> tuple[dict, dict, bool]:
     config = SupervisorConfig(path)
-    _Reader(config, ReadContext(mode="live")).read(path)
+    IniReader(config, ReadContext(mode="live")).read(path)
     sections = {s.name: {k: v.raw for k, v in s.keys.items()} for s in config.sections}
     return sections, {k: v.raw for k, v in config.defaults.items()}, \
         any(p.kind == "syntax" for p in config.problems)

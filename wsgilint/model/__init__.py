@@ -15,6 +15,10 @@ from typing import Any
 
 from .address import Address, reaches
 from .suppressions import Suppression
+from .supervisor import (
+    SupervisorComment, SupervisorConfig, SupervisorControlServer, SupervisorEnvironment, SupervisorExpansion,
+    SupervisorProcess, SupervisorSection, SupervisorUnmatchedInclude, SupervisorValue,
+)
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
@@ -27,6 +31,10 @@ __all__ = [
     "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
     "Setting", "SourceFile", "Span", "Suppression", "Target",
     "UwsgiComment", "UwsgiConfig", "UwsgiHeader", "UwsgiIniValue", "UwsgiInlineComment", "UwsgiStrayPercent",
+]
+__all__ += [
+    "SupervisorComment", "SupervisorConfig", "SupervisorControlServer", "SupervisorEnvironment", "SupervisorExpansion",
+    "SupervisorProcess", "SupervisorSection", "SupervisorUnmatchedInclude", "SupervisorValue",
 ]
 
 
@@ -219,6 +227,7 @@ class Deployment:
     suppressions: list[Suppression] = field(default_factory=list)
     # What every uWSGI start read, also of a config that another one includes (its server folds into that one).
     uwsgi_configs: list[UwsgiConfig] = field(default_factory=list)
+    supervisor: list[SupervisorConfig] = field(default_factory=list)   # each supervisord configuration
     # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
     # "nginx"): rules about one format's own pitfalls read these position-carrying data.
     readings: dict[str, list[Any]] = field(default_factory=dict)

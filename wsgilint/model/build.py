@@ -55,6 +55,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     from ..readers.supervisor import read_supervisor
     from ..readers.systemd import find_dropins, read_unit
     from .managers import manager_from_unit, managers_from_supervisor
+    from .supervisor import supervisor_config
 
     supervisor_files = discovery.of_kind("supervisor")
     # A supervisord.conf reads its [include] files itself; read those mains first so
@@ -68,6 +69,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         included.update(ctx.real(p) for p in config.included_files)
         deployment.problems.extend(config.problems)
         ctx.remember("supervisor", config)
+        deployment.supervisor.append(supervisor_config(config, ctx))
         deployment.managers.extend(managers_from_supervisor(config, ctx))
 
     for source in discovery.of_kind("systemd"):

@@ -1,0 +1,107 @@
+"""supervisord's %-expansion of values (``value % names``), never raising.
+
+Names this run cannot know (the environment supervisord starts with, the host name,
+``here`` when the target directory is unknown) stay in the text as ``%(name)s``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ...core.context import ReadContext
+
+_SYMBOLIC_NAMES = ("here", "host_node_name")
+_MARK = "\x00"
+_MARKER_RE = re.compile(f"{_MARK}(\\d+|\\*){_MARK}")
+
+
+@dataclass(frozen=True, slots=True)
+class Expanded:
+    """A value after supervisord's ``value % names``.
+
+    Names this run cannot know stay in ``text`` as ``%(name)s`` and are listed in
+    ``unresolved``. ``error`` is supervisord's own complaint when it would refuse the
+    value; ``whole_environment`` marks a bare ``%s``, which supervisord silently
+    replaces by the repr of every name it knows — every environment variable included.
+    """
+
+    text: str
+    unresolved: tuple[str, ...] = ()
+    error: str = ""
+    whole_environment: bool = False
+
+
+class _Names(dict[str, object]):
+    """The expansion names; unknown run-time names answer with a marker to put back later."""
+
+    def __init__(self, names: Mapping[str, object]) -> None:
+        super().__init__(names)
+        self.symbolic: list[str] = []
+
+    def __missing__(self, key: str) -> str:
+        if key.startswith("ENV_") or key in _SYMBOLIC_NAMES:
+            if key not in self.symbolic:
+                self.symbolic.append(key)
+            return f"{_MARK}{self.symbolic.index(key)}{_MARK}"
+        raise KeyError(key)
+
+    def __str__(self) -> str:
+        return f"{_MARK}*{_MARK}"
+
+    __repr__ = __str__
+
+
+def _has_bare_conversion(value: str) -> bool:
+    """True when a ``%`` conversion has no ``(name)``: Python then formats the mapping itself."""
+    index = 0
+    while True:
+        index = value.find("%", index)
+        if index == -1 or index + 1 >= len(value):
+            return False
+        following = value[index + 1]
+        if following == "%":
+            index += 2
+            continue
+        if following != "(":
+            return True
+        depth, index = 1, index + 2
+        while index < len(value) and depth:
+            depth += {"(": 1, ")": -1}.get(value[index], 0)
+            index += 1
+
+
+def expand(value: str, names: Mapping[str, object], label: str = "value") -> Expanded:
+    """``value % names`` as supervisord's ``expand()`` does it, never raising."""
+    lookup = _Names(names)
+    try:
+        text = value % lookup
+    except KeyError as error:
+        available = ", ".join(sorted(set(names) | {n for n in _SYMBOLIC_NAMES if n not in names} | {"ENV_…"}))
+        return Expanded(value, error=f"Format string {value!r} for {label!r} contains names ({error}) which "
+                                     f"cannot be expanded. Available names: {available}")
+    except Exception as error:   # noqa: BLE001 - supervisord catches every error of %-formatting too
+        return Expanded(value, error=f"Format string {value!r} for {label!r} is badly formatted: {error}")
+    whole = _has_bare_conversion(value)
+
+    def restore(match: re.Match[str]) -> str:
+        token = match.group(1)
+        return "%s" if token == "*" else f"%({lookup.symbolic[int(token)]})s"
+
+    text = _MARKER_RE.sub(restore, text)
+    return Expanded(text, tuple(lookup.symbolic) + (("*",) if whole else ()), whole_environment=whole)
+
+
+def here_of(local_file: str, ctx: ReadContext) -> str | None:
+    """``%(here)s`` for a file: its directory on the target host, None when that is unknown
+    (a repository, or a file outside the snapshot root)."""
+    directory = os.path.dirname(os.path.abspath(local_file))
+    if ctx.mode == "live":
+        return directory
+    if ctx.mode == "snapshot":
+        relative = os.path.relpath(directory, os.path.abspath(ctx.root))
+        if relative.startswith(".."):
+            return None
+        return "/" if relative == "." else "/" + relative.replace(os.sep, "/")
+    return None

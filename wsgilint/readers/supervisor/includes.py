@@ -1,0 +1,73 @@
+"""``[include] files``: which files supervisord reads after the main one.
+
+Patterns relative to the main file's directory are globbed there; absolute ones on
+this machine (live), under the snapshot root, or — in a repository — matched against
+the discovered files whose path ends like the pattern.
+"""
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+
+from ...core.context import ReadContext
+from ...core.span import Problem
+from .expansion import expand, here_of
+from .ini import IniReader, UnmatchedInclude
+
+
+def _glob_here(pattern: str) -> list[str]:
+    return sorted(glob.glob(pattern))
+
+
+def _glob_by_suffix(pattern: str, ctx: ReadContext) -> list[str]:
+    """Repository mode: the discovered files whose path ends like the host pattern."""
+    parts = [p for p in pattern.split("/") if p and p != "."]
+    if len(parts) < 2 or ".." in parts:
+        return []
+    found = []
+    for candidate in ctx.known_files:
+        candidate_parts = os.path.abspath(candidate).split(os.sep)
+        if len(candidate_parts) >= len(parts) and all(
+                fnmatch.fnmatchcase(c, p) and not (c.startswith(".") and not p.startswith("."))
+                for c, p in zip(candidate_parts[-len(parts):], parts)):
+            found.append(candidate)
+    return sorted(set(found))
+
+
+def read_includes(reader: IniReader, main: str) -> None:
+    """Read the files ``[include]`` names into the reader's configuration."""
+    config, ctx = reader.config, reader.ctx
+    section = config.section("include")
+    if section is None:
+        return
+    value = section.get("files")
+    if value is None:
+        config.problems.append(Problem(
+            "syntax", ".ini file has [include] section, but no files setting", section.at))
+        return
+    main_dir = os.path.dirname(os.path.abspath(main))
+    here = here_of(main, ctx) or main_dir
+    expanded = expand(value.raw.replace("%(here)s", here), {"here": here}, "include.files")
+    if expanded.error:
+        config.problems.append(Problem("syntax", expanded.error, value.at))
+        return
+    for pattern in expanded.text.split():
+        if "%(" in pattern:
+            continue    # a run-time name (%(ENV_X)s): the files are not known here
+        certain = True
+        if not pattern.startswith("/"):
+            matches = _glob_here(os.path.join(main_dir, pattern))
+        elif ctx.mode == "live":
+            matches = _glob_here(pattern)
+        elif ctx.mode == "snapshot":
+            matches = _glob_here(ctx.under_root(pattern))
+        else:
+            matches = _glob_by_suffix(pattern, ctx)
+            certain = False
+        matches = [m for m in matches if os.path.abspath(m) != os.path.abspath(main)]
+        if not matches:
+            config.unmatched_includes.append(UnmatchedInclude(pattern, value.at, certain))
+        for match in matches:
+            config.included_files.append(match)
+            reader.read(match)
