@@ -56,6 +56,7 @@ def check(
     uwsgi_version: Optional[str] = typer.Option(None, "--uwsgi-version", help="uWSGI version to check against (default 2.0.31, or the installed one on this host)."),
     gunicorn_version: Optional[str] = typer.Option(None, "--gunicorn-version", help="Gunicorn version to check against (default 27.0.1)."),
     supervisor_version: Optional[str] = typer.Option(None, "--supervisor-version", help="Supervisor version to check against (default 4.3.0)."),
+    nginx_version: Optional[str] = typer.Option(None, "--nginx-version", help="nginx version to check against (default 1.30.4, or the installed one on this host)."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="A JSON report of accepted findings: only findings not in it are reported."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or pyproject.toml with [tool.wsgilint])."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped."),
@@ -78,7 +79,8 @@ def check(
     selected = _split(select) if select else settings.select
     ignored = _split(ignore) if ignore else settings.ignore
     failing_at = fail_on.value if fail_on is not None else settings.fail_on or FailOn.warning.value
-    given = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version}
+    given = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version,
+             "nginx": nginx_version}
     versions = {**settings.versions, **{k: v for k, v in given.items() if v}}
     try:
         from .api import check as run_check

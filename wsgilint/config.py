@@ -41,7 +41,8 @@ else:  # pragma: no cover - Python 3.10
 FILE_NAMES = ("wsgilint.toml", ".wsgilint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 _LISTS = ("select", "ignore")
-_VERSIONS = {"uwsgi-version": "uwsgi", "gunicorn-version": "gunicorn", "supervisor-version": "supervisor"}
+_VERSIONS = {"uwsgi-version": "uwsgi", "gunicorn-version": "gunicorn", "supervisor-version": "supervisor",
+             "nginx-version": "nginx"}
 KEYS = (*_LISTS, "per-file-ignores", "fail-on", "baseline", "require-reason", *_VERSIONS)
 
 

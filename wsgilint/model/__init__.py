@@ -198,7 +198,7 @@ class Host:
     groups: dict[str, set[str]] = field(default_factory=dict)            # group -> member names
     nofile_limits: list[Setting[str]] = field(default_factory=list)      # limits.conf nofile lines
     boot_directories: list[Setting[str]] = field(default_factory=list)   # tmpfiles.d d/D lines: created at boot
-    versions: dict[str, Setting[str]] = field(default_factory=dict)      # uwsgi, gunicorn, supervisor
+    versions: dict[str, Setting[str]] = field(default_factory=dict)      # uwsgi, gunicorn, supervisor, nginx
 
     def version(self, program: str) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""

@@ -140,11 +140,15 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     deployment.app_servers.extend(s for s in standalone if not s.sources or s.sources[0] not in used_by_others)
 
 
-# The versions the rules were measured against; a version given on the command line,
-# or installed on the host being checked, replaces them.
-DEFAULT_VERSIONS = {"uwsgi": "2.0.31", "gunicorn": "27.0.1", "supervisor": "4.3.0"}
+# The versions the rules were measured against (for nginx, whose rules about removed
+# directives follow releases, the stable release of nginx.org's CHANGES: 1.30.4 of
+# 2026-07-15); a version given on the command line, or installed on the host being
+# checked, replaces them.
+DEFAULT_VERSIONS = {"uwsgi": "2.0.31", "gunicorn": "27.0.1", "supervisor": "4.3.0", "nginx": "1.30.4"}
 _DEBIAN_PACKAGES = {"uwsgi-core": "uwsgi", "uwsgi": "uwsgi", "gunicorn": "gunicorn",
-                    "python3-gunicorn": "gunicorn", "supervisor": "supervisor"}
+                    "python3-gunicorn": "gunicorn", "supervisor": "supervisor",
+                    "nginx": "nginx", "nginx-core": "nginx", "nginx-light": "nginx", "nginx-full": "nginx",
+                    "nginx-extras": "nginx"}
 
 
 def _installed_versions(ctx: ReadContext) -> dict[str, Setting[str]]:

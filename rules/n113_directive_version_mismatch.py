@@ -1,0 +1,150 @@
+"""nginx refuses, ignores or warns about a directive in the version that will run the file.
+
+## What it checks
+Directives and `listen` parameters whose fate changed between nginx releases (from
+nginx's CHANGES and source), against the nginx version wsgilint assumes: the installed
+Debian package (`nginx`, `nginx-core`, `nginx-light`, `nginx-full`, `nginx-extras`) when
+checking this machine, `--nginx-version`, or else the stable release 1.30.4.
+
+| written | deprecated | refused (`nginx -t` fails) | instead |
+|---|---|---|---|
+| `ssl on;` / `ssl off;` | 1.15.0 | 1.25.1: `unknown directive "ssl"` | `listen 443 ssl;` |
+| `listen ... spdy` | 1.9.5 (ignored) | 1.19.7: `invalid parameter "spdy"` | `http2` |
+| `spdy_*` | 1.9.5 (ignored) | 1.19.7: `unknown directive` | remove |
+| `limit_zone` | 1.1.8 | 1.7.6: `unknown directive` | `limit_conn_zone` |
+| `http2_push`, `http2_push_preload`, `http2_max_concurrent_pushes` | 1.25.1 (ignored: server push removed) | | remove |
+| `http2_recv_timeout`, `http2_idle_timeout`, `http2_max_requests`, `http2_max_field_size`, `http2_max_header_size` | 1.19.7 (ignored) | | `client_header_timeout`, `keepalive_timeout`, `keepalive_requests`, `large_client_header_buffers` |
+| `listen ... http2` | 1.25.1 (still works) | | `http2 on;` |
+| `http2 on;` | | before 1.25.1: `unknown directive` | `listen ... http2` |
+| `http3`, `quic_*`, `listen ... quic` | | before 1.25.0 | upgrade |
+
+An error when that version refuses the file, a warning when it still starts with it.
+Versions are those of nginx's CHANGES; where CHANGES is silent (`listen ... spdy` and
+`spdy_*` refused from 1.19.7, commit e82939206; `http2_push*` only warned about from
+1.25.1 on) they come from the source at the release tags.
+
+## What breaks in production
+A refused directive stops `nginx -t`, every start and every reload (measured with nginx
+1.22: `listen ... spdy` gives `[emerg] invalid parameter "spdy"` and `spdy_chunk_size`
+`[emerg] unknown directive`); after a distribution upgrade, nginx does not come back.
+A deprecated one is accepted with a `[warn]`: `ssl on;` turns TLS on for every `listen`
+of the server, port 80 too (measured with nginx 1.22: plain HTTP there is answered
+`400 The plain HTTP request was sent to HTTPS port`); ignored ones silently do nothing.
+
+## Known problems
+Names inside `map`-like blocks are values, yet are checked too. Directives that N110
+reports as unknown whatever the version (`optimize_server_names`, `satisfy_any`,
+`open_file_cache_retest`, `connections`, `imap`, all removed in 1.9.1) are left to it.
+
+## How to fix
+Use the replacement in the table, or check against the nginx that runs the file
+(`--nginx-version`).
+"""
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from wsgilint.engine import Hit
+from wsgilint.model import Deployment, NginxDirective
+
+CODE = "N113"
+SLUG = "directive-version-mismatch"
+SEVERITY = "warning"
+SUMMARY = "A directive or listen parameter that the nginx version checked against removed, deprecated or lacks."
+
+BAD = {"deploy/nginx.conf": "server {\n    listen 443;\n    ssl on;\n    ssl_certificate /etc/ssl/app.pem;\n"
+                            "    ssl_certificate_key /etc/ssl/app.key;\n}\n"}
+GOOD = {"deploy/nginx.conf": "server {\n    listen 443 ssl;\n    ssl_certificate /etc/ssl/app.pem;\n"
+                             "    ssl_certificate_key /etc/ssl/app.key;\n}\n"}
+
+Version = tuple[int, ...]
+
+
+class _Change(NamedTuple):
+    deprecated: Version | None     # from here nginx warns (and may ignore it)
+    refused: Version | None        # from here nginx -t fails
+    added: Version | None          # before this nginx -t fails
+    effect: str                    # while deprecated
+    fix: str
+
+
+_IGNORED = "nginx ignores it"
+_PUSH = _Change((1, 25, 1), None, None, f"{_IGNORED}: HTTP/2 server push was removed in 1.25.1", "remove it")
+_SPDY = _Change((1, 9, 5), (1, 19, 7), None, f"{_IGNORED}: HTTP/2 replaced SPDY in 1.9.5", "remove it")
+_HTTP3 = _Change(None, None, (1, 25, 0), "", "remove it, or run nginx 1.25.0 or later")
+_DIRECTIVES = {
+    "ssl": _Change((1, 15, 0), (1, 25, 1), None, "it turns TLS on for every `listen` of the server, port 80 too",
+                   "remove it and write `ssl` on the listen lines that serve TLS (`listen 443 ssl;`)"),
+    "limit_zone": _Change((1, 1, 8), (1, 7, 6), None, "", "use `limit_conn_zone`"),
+    "http2_push": _PUSH, "http2_push_preload": _PUSH, "http2_max_concurrent_pushes": _PUSH,
+    **{name: _SPDY for name in ("spdy_chunk_size", "spdy_headers_comp", "spdy_keepalive_timeout",
+                                "spdy_max_concurrent_streams", "spdy_pool_size", "spdy_recv_buffer_size",
+                                "spdy_recv_timeout", "spdy_streams_index_size")},
+    **{name: _Change((1, 19, 7), None, None, _IGNORED, f"use `{instead}`") for name, instead in (
+        ("http2_recv_timeout", "client_header_timeout"), ("http2_idle_timeout", "keepalive_timeout"),
+        ("http2_max_requests", "keepalive_requests"), ("http2_max_field_size", "large_client_header_buffers"),
+        ("http2_max_header_size", "large_client_header_buffers"))},
+    "http2": _Change(None, None, (1, 25, 1), "", "before 1.25.1 write `http2` on the listen line (`listen 443 ssl http2;`)"),
+    **{name: _HTTP3 for name in ("http3", "http3_hq", "http3_max_concurrent_streams", "http3_stream_buffer_size",
+                                 "quic_active_connection_id_limit", "quic_bpf", "quic_gso", "quic_host_key",
+                                 "quic_retry")},
+}
+_LISTEN_PARAMETERS = {
+    "spdy": _Change((1, 9, 5), (1, 19, 7), None, f"{_IGNORED} and serves HTTP/1.1 (SPDY was replaced by HTTP/2)",
+                    "write `http2` in its place"),
+    "http2": _Change((1, 25, 1), None, None, "it still enables HTTP/2",
+                     "remove `http2` from the listen line and write `http2 on;` in the server"),
+    "quic": _Change(None, None, (1, 25, 0), "", "remove it, or run nginx 1.25.0 or later"),
+}
+
+
+def _dotted(version: Version) -> str:
+    return ".".join(map(str, version))
+
+
+def _verdict(change: _Change, version: Version, refusal: str) -> tuple[str, str] | None:
+    """(severity, what happens) for ``version``, or None when it has no objection."""
+    running = _dotted(version)
+    if change.added and version < change.added:
+        return "error", f"was added in nginx {_dotted(change.added)}: nginx {running} refuses to start ({refusal})"
+    if change.refused and version >= change.refused:
+        since = f" (deprecated since {_dotted(change.deprecated)})" if change.deprecated else ""
+        return "error", (f"was removed in nginx {_dotted(change.refused)}{since}: nginx {running} refuses to start "
+                         f"({refusal})")
+    if change.deprecated and version >= change.deprecated:
+        later = f", refused from {_dotted(change.refused)}" if change.refused else ""
+        effect = f"; {change.effect}" if change.effect else ""
+        return "warning", (f"is deprecated since nginx {_dotted(change.deprecated)}{later}: nginx {running} starts "
+                           f"with a warning{effect}")
+    return None
+
+
+def _changes(directive: NginxDirective) -> Iterator[tuple[str, str, _Change]]:
+    """(what nginx reports, what is written, its change) for the directive and its listen parameters."""
+    if directive.name == "listen":
+        for parameter in directive.args[1:]:
+            if parameter in _LISTEN_PARAMETERS:
+                yield f'invalid parameter "{parameter}"', f"listen ... {parameter}", _LISTEN_PARAMETERS[parameter]
+    elif directive.name in _DIRECTIVES:
+        change = _DIRECTIVES[directive.name]
+        if directive.name == "ssl" and directive.args != ("on",):
+            change = change._replace(effect="")    # `ssl off;` turns nothing on
+        written = f"ssl {' '.join(directive.args)}" if directive.name == "ssl" else directive.name
+        yield f'unknown directive "{directive.name}"', written, change
+
+
+def check(deployment: Deployment) -> Iterator[Hit]:
+    assumed = deployment.host.versions.get("nginx")
+    if assumed is None:
+        return
+    version = deployment.host.version("nginx")
+    seen: set[NginxDirective] = set()
+    for instance in deployment.nginx:
+        for directive in instance.directives:
+            if directive in seen:
+                continue
+            seen.add(directive)
+            for refusal, written, change in _changes(directive):
+                verdict = _verdict(change, version, refusal)
+                if verdict is not None:
+                    severity, what = verdict
+                    yield Hit(directive.at, f"`{written}` {what}; {change.fix} ({assumed.note})", severity=severity)

@@ -1,0 +1,77 @@
+"""The nginx version N113 checks against: assumed, installed (dpkg's database), or given."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from wsgilint.api import check
+from wsgilint.core.context import ReadContext
+from wsgilint.model.build import _installed_versions
+
+FIXTURES = PROJECT / "tests" / "fixtures" / "N113"
+
+
+def n113(case: str, *options: str) -> list[tuple[int, str]]:
+    """(line, severity) of N113's findings from the command line as users run it."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "wsgilint", "check", ".", "--format", "json", "--fail-on", "never", *options],
+        cwd=FIXTURES / case, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    assert completed.returncode == 0, completed.stderr
+    return [(f["line"], f["severity"]) for f in json.loads(completed.stdout)["findings"] if f["code"] == "N113"]
+
+
+def test_nginx_version_option_changes_the_severity() -> None:
+    assert n113("ssl-directive") == [(5, "error"), (16, "error")]
+    assert n113("ssl-directive", "--nginx-version", "1.22.1") == [(5, "warning"), (16, "warning")]
+    assert n113("ssl-directive", "--nginx-version", "1.14.2") == []
+    assert n113("listen-spdy-and-spdy-directives", "--nginx-version", "1.18.0") == [
+        (2, "warning"), (6, "warning"), (7, "warning")]
+
+
+def test_a_directive_newer_than_the_version_is_an_error() -> None:
+    assert n113("http2-directive-and-current-settings") == []
+    assert n113("http2-directive-and-current-settings", "--nginx-version", "1.22.1") == [
+        (3, "error"), (4, "error"), (5, "error")]
+    assert n113("listen-http2-parameter", "--nginx-version", "1.22.1") == []
+
+
+def test_the_assumed_version_is_the_stable_release_and_said_so() -> None:
+    result = check([str(FIXTURES / "listen-http2-parameter")])
+    assert result.deployment.host.versions["nginx"].note == "assumed: nginx 1.30.4"
+    assert all("(assumed: nginx 1.30.4)" in f.message for f in result.findings if f.code == "N113")
+
+
+def test_installed_nginx_comes_from_the_package_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    status = tmp_path / "status"
+    status.write_text(
+        "Package: nginx-common\nStatus: install ok installed\nVersion: 1.22.1-9+deb12u9\n\n"
+        "Package: nginx\nStatus: install ok installed\nVersion: 1.22.1-9+deb12u9\n\n")
+    ctx = ReadContext(mode="live")
+    monkeypatch.setattr(ctx, "local", lambda path, base_dir=None: str(status) if path == "/var/lib/dpkg/status" else None)
+    found = _installed_versions(ctx)
+    assert (found["nginx"].value, found["nginx"].note) == ("1.22.1", "installed Debian package nginx")
+
+
+def test_older_debian_flavour_packages_count_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    status = tmp_path / "status"
+    status.write_text("Package: nginx-full\nStatus: install ok installed\nVersion: 1.18.0-6.1+deb11u3\n\n")
+    ctx = ReadContext(mode="live")
+    monkeypatch.setattr(ctx, "local", lambda path, base_dir=None: str(status) if path == "/var/lib/dpkg/status" else None)
+    assert _installed_versions(ctx)["nginx"].value == "1.18.0"
+
+
+def test_nginx_version_in_the_settings_file(tmp_path: Path) -> None:
+    (tmp_path / "nginx.conf").write_text((FIXTURES / "ssl-directive" / "nginx.conf").read_text())
+    (tmp_path / "wsgilint.toml").write_text('nginx-version = "1.22.1"\n')
+    result = subprocess.run([sys.executable, "-m", "wsgilint", "check", ".", "--format", "json", "--fail-on", "never"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    severities = {f["severity"] for f in json.loads(result.stdout)["findings"] if f["code"] == "N113"}
+    assert severities == {"warning"}
