@@ -1,0 +1,308 @@
+"""Measure how often wsgilint's errors and warnings are true on repositories nobody here wrote.
+
+The set (``tests/precision/set.json``) pins, for each public repository, a commit and the
+config files taken from it, and puts the repository in the "tune" or the "held-back" half.
+The files are materialised at that commit into a cache outside the checkout (paths kept as
+in the repository), ``wsgilint check . --format json`` is run inside each repository's
+copy, and every error and warning is joined with its hand judgment from
+``tests/precision/judgments.json``. Precision per rule is true / (true + false); "unsure"
+findings and findings nobody has judged yet are counted apart.
+
+    python tools/precision.py [--half tune|held-back] [--write-doc] [--findings]
+
+Files come from the snapshot store's git directories (``--mirror``, default /work/.mirror)
+when they hold the commit, otherwise from raw.githubusercontent.com; once materialised, a
+repository is read from the cache ($XDG_CACHE_HOME/wsgilint-precision). The test suite never
+runs this: it needs the network or the mirror.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+PROJECT = Path(__file__).resolve().parent.parent
+SET = PROJECT / "tests" / "precision" / "set.json"
+JUDGMENTS = PROJECT / "tests" / "precision" / "judgments.json"
+DOC = PROJECT / "docs" / "precision.md"
+MIRROR = Path("/work/.mirror")
+SEVERITIES = ("error", "warning")
+VERDICTS = ("true", "false", "unsure")
+# A last guard: the set lists no file with a secret, but should one slip in, a key block or a
+# URL with a password in it (``mysql://user:pw@host``, not ``${VAR}``) must never land on disk.
+SECRET = re.compile(rb"-----BEGIN [A-Z ]*PRIVATE KEY-----|[a-z][a-z0-9+.-]*://[^/\s:@'\"$]+:[^@\s'\"/$<]+@", re.I)
+
+
+def cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wsgilint-precision"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One repository of the set."""
+
+    repo: str
+    commit: str
+    half: str
+    paths: tuple[str, ...]
+    # path -> regex whose first group is kept and the rest of the match replaced by <redacted>
+    redact: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Found:
+    """One error or warning wsgilint reported in a repository's copy."""
+
+    repo: str
+    code: str
+    severity: str
+    path: str
+    line: int
+    message: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Judgment:
+    repo: str
+    code: str
+    path: str
+    line: int
+    message_prefix: str
+    fingerprint: str
+    verdict: str
+    reason: str
+
+    def matches(self, f: Found) -> bool:
+        """By fingerprint, or by place and the start of the message (a fingerprint changes with
+        any word of the message; the place and its first words survive rewording the tail)."""
+        if f.repo != self.repo or f.code != self.code:
+            return False
+        if self.fingerprint and f.fingerprint == self.fingerprint:
+            return True
+        return (f.path, f.line) == (self.path, self.line) and f.message.startswith(self.message_prefix)
+
+
+def load_set(path: Path) -> list[Entry]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = []
+    for r in data["repos"]:
+        if r["half"] not in ("tune", "held-back"):
+            raise SystemExit(f"{path}: {r['repo']} has half {r['half']!r}")
+        for p in r["paths"]:
+            pure = PurePosixPath(p)
+            if pure.is_absolute() or ".." in pure.parts:
+                raise SystemExit(f"{path}: {r['repo']}: path {p!r} leaves the repository")
+        redact = tuple(sorted(r.get("redact", {}).items()))
+        if any(p not in r["paths"] for p, _ in redact):
+            raise SystemExit(f"{path}: {r['repo']}: a redacted path is not among its paths")
+        entries.append(Entry(r["repo"], r["commit"], r["half"], tuple(r["paths"]), redact))
+    return entries
+
+
+def load_judgments(path: Path) -> list[Judgment]:
+    if not path.exists():
+        return []
+    out = []
+    for j in json.loads(path.read_text(encoding="utf-8"))["judgments"]:
+        if j["verdict"] not in VERDICTS:
+            raise SystemExit(f"{path}: verdict {j['verdict']!r} for {j['repo']} {j['code']} is not one of {VERDICTS}")
+        out.append(Judgment(j["repo"], j["code"], j["path"], int(j["line"]), j.get("message_prefix", ""),
+                            j.get("fingerprint", ""), j["verdict"], j["reason"]))
+    return out
+
+
+def mirror_git_dir(mirror: Path, repo: str) -> Path | None:
+    base = mirror / repo.replace("/", "+", 1) / "repo"
+    for candidate in (base / ".git", base):
+        if (candidate / "objects").is_dir():
+            return candidate
+    return None
+
+
+def blob(entry: Entry, path: str, mirror: Path) -> bytes:
+    """The file's bytes at the pinned commit: from the mirror when it has the commit, else GitHub."""
+    git_dir = mirror_git_dir(mirror, entry.repo)
+    if git_dir is not None:
+        shown = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{entry.commit}:{path}"],
+                               capture_output=True, check=False)
+        if shown.returncode == 0:
+            return shown.stdout
+    quoted = urllib.parse.quote(path)
+    url = f"https://raw.githubusercontent.com/{entry.repo}/{entry.commit}/{quoted}"
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            data: bytes = response.read()
+    except OSError as error:  # URLError and HTTPError are OSErrors
+        raise SystemExit(f"{entry.repo}: {path}: not in the mirror at {entry.commit[:12]}, and {url}: {error}") from None
+    return data
+
+
+def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
+    """The repository's config files at the pinned commit, under ``cache``; fetched once.
+    The marker sits beside the tree, not in it, so wsgilint never sees it; when the set's
+    entry changed, the tree is made anew (a file dropped from the set must not stay)."""
+    tree = cache / entry.repo.replace("/", "+", 1) / entry.commit
+    marker = tree.with_suffix(".json")
+    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact]}
+    if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == wanted:
+        return tree
+    marker.unlink(missing_ok=True)
+    shutil.rmtree(tree, ignore_errors=True)
+    redact = dict(entry.redact)
+    for path in entry.paths:
+        data = blob(entry, path, mirror)
+        if path in redact:
+            data, n = re.subn(redact[path].encode(), lambda m: m.group(1) + b"<redacted>", data)
+            if not n:
+                raise SystemExit(f"{entry.repo}: {path}: the redact pattern matches nothing; fix the set")
+        if SECRET.search(data):
+            raise SystemExit(f"{entry.repo}: {path} holds a secret; list it under left_out, not paths")
+        target = tree / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    marker.write_text(json.dumps(wanted), encoding="utf-8")
+    return tree
+
+
+def run_wsgilint(entry: Entry, tree: Path) -> list[Found]:
+    """Errors and warnings of ``wsgilint check .`` run inside the copy, so every path reads as
+    it does in the repository (and fingerprints, which include the path, are stable)."""
+    result = subprocess.run([sys.executable, "-m", "wsgilint", "check", ".", "--format", "json", "--fail-on", "never"],
+                            cwd=tree, capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    if result.returncode != 0:
+        raise SystemExit(f"{entry.repo}: wsgilint exited {result.returncode}: {result.stderr.strip()[-2000:]}")
+    report = json.loads(result.stdout)
+    return [Found(entry.repo, f["code"], f["severity"], f["path"], int(f["line"]), f["message"], f["fingerprint"])
+            for f in report["findings"] if f["severity"] in SEVERITIES]
+
+
+def verdict_of(finding: Found, judgments: list[Judgment]) -> Judgment | None:
+    for j in judgments:
+        if j.matches(finding):
+            return j
+    return None
+
+
+def table(findings: list[Found], judgments: list[Judgment]) -> tuple[list[str], list[Found]]:
+    """Markdown rows of per-rule precision (with a total), and the findings nobody judged."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    unjudged = []
+    for f in findings:
+        j = verdict_of(f, judgments)
+        counts.setdefault((f.code, f.severity), Counter())["unjudged" if j is None else j.verdict] += 1
+        if j is None:
+            unjudged.append(f)
+    rows = ["| rule | severity | findings | true | false | unsure | unjudged | precision |",
+            "|---|---|---:|---:|---:|---:|---:|---:|"]
+    total: Counter[str] = Counter()
+    for (code, severity), c in sorted(counts.items(), key=lambda kv: (SEVERITIES.index(kv[0][1]), kv[0][0])):
+        rows.append(row(code, severity, c))
+        total.update(c)
+    rows.append(row("**all**", "", total))
+    return rows, unjudged
+
+
+def row(code: str, severity: str, c: Counter[str]) -> str:
+    judged = c["true"] + c["false"]
+    precision = f"{c['true'] / judged:.0%}" if judged else "n/a"
+    return (f"| {code} | {severity} | {sum(c.values())} | {c['true']} | {c['false']} | {c['unsure']} "
+            f"| {c['unjudged']} | {precision} |")
+
+
+def wsgilint_commit() -> str:
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True, check=False)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "wsgilint", "rules"], cwd=PROJECT,
+                           capture_output=True, text=True, check=False)
+    commit = head.stdout.strip() or "unknown"
+    return commit + (" (with uncommitted changes to wsgilint/ or rules/)" if dirty.stdout.strip() else "")
+
+
+def section(half: str, entries: list[Entry], rows: list[str], findings: list[Found], judgments: list[Judgment],
+            unjudged: list[Found]) -> str:
+    title = "Tune half" if half == "tune" else "Held-back half"
+    lines = [f"<!-- half:{half} -->", f"## {title}", "",
+             f"Measured at wsgilint commit `{wsgilint_commit()}` on the {len(entries)} repositories of the "
+             f"{half} half.", "", *rows, ""]
+    for verdict in ("false", "unsure"):
+        judged = [(f, j) for f in findings if (j := verdict_of(f, judgments)) is not None and j.verdict == verdict]
+        if judged:
+            lines += [f"Judged {verdict} ({len(judged)}), with the reason:", ""]
+            lines += [f"- `{f.repo}` {f.code} {f.path}:{f.line}: {j.reason}" for f, j in judged]
+            lines.append("")
+    if unjudged:
+        lines += [f"Unjudged ({len(unjudged)}):", ""]
+        lines += [f"- `{f.repo}` {f.code} {f.path}:{f.line}: {f.message[:120]}" for f in unjudged]
+        lines.append("")
+    lines.append(f"<!-- /half:{half} -->")
+    return "\n".join(lines)
+
+
+HEADER = """# Precision on unseen repositories
+
+How often wsgilint's errors and warnings are true on public repositories that nobody working
+on wsgilint wrote (the set: `tests/precision/set.json`; the hand judgments, one line of reason
+each: `tests/precision/judgments.json`). Precision is true / (true + false); "unsure" and
+unjudged findings are counted apart. The set was split at random (seed recorded in the set)
+into a **tune** half, whose findings are judged and used to find and fix false patterns, and a
+**held-back** half, measured once at the end so the tuning cannot have fitted it. A half with
+no section below has not been measured yet. Every reported error and warning counts, so one
+mismatch reported once per linked instance counts once per instance.
+
+Regenerate a half's section with `python tools/precision.py --half tune --write-doc`.
+"""
+
+
+def write_doc(half: str, text: str) -> None:
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else HEADER
+    pattern = re.compile(rf"<!-- half:{re.escape(half)} -->.*?<!-- /half:{re.escape(half)} -->", re.S)
+    doc = pattern.sub(lambda _: text, doc) if pattern.search(doc) else doc.rstrip("\n") + "\n\n" + text
+    DOC.write_text(doc.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--half", choices=("tune", "held-back"), default="tune")
+    parser.add_argument("--set", type=Path, default=SET)
+    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--cache", type=Path, default=cache_root())
+    parser.add_argument("--mirror", type=Path, default=MIRROR)
+    parser.add_argument("--write-doc", action="store_true", help=f"write the half's section of {DOC.name}")
+    parser.add_argument("--findings", action="store_true",
+                        help="also print every error and warning with its verdict, as JSON lines")
+    args = parser.parse_args(argv)
+
+    entries = [e for e in load_set(args.set) if e.half == args.half]
+    judgments = load_judgments(args.judgments)
+    findings: list[Found] = []
+    for entry in entries:
+        findings += run_wsgilint(entry, materialise(entry, args.cache, args.mirror))
+    rows, unjudged = table(findings, judgments)
+    if args.findings:
+        for f in findings:
+            j = verdict_of(f, judgments)
+            print(json.dumps({**vars(f), "verdict": j.verdict if j else None, "reason": j.reason if j else None},
+                             ensure_ascii=False))
+    print("\n".join(rows))
+    if unjudged:
+        print(f"\nunjudged: {len(unjudged)}")
+        for f in unjudged:
+            print(f"  {f.repo} {f.code} {f.path}:{f.line} [{f.fingerprint}] {f.message[:100]}")
+    if args.write_doc:
+        write_doc(args.half, section(args.half, entries, rows, findings, judgments, unjudged))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
