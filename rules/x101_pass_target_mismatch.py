@@ -11,7 +11,9 @@ host, or a unix socket where a TCP port was written.
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
 app server of the tree binds nothing in the checked files (its socket comes from the
-command line, the environment or an ini that is not here), the files cannot show
+command line, the environment or an ini that is not here), a listener's socket path is
+relative to a start directory the files do not show, or a managed program that is no
+app server wsgilint reads names the port on its command line, the files cannot show
 where it listens: the finding is then an info that names that assumption.
 
 ## What breaks in production
@@ -24,10 +26,11 @@ Point the `*_pass` at the address the app server binds, or bind the app server w
 nginx sends.
 """
 import posixpath
+import re
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Listener
+from wsgilint.model import Address, Deployment, Listener, ProcessManager
 
 CODE = "X101"
 SLUG = "pass-target-mismatch"
@@ -66,6 +69,28 @@ def _nearest(deployment: Deployment, target: Address) -> Listener | None:
 _ONLY_IF_SPOKEN = ("fastcgi", "scgi", "grpc")
 
 
+def _relative_namesake(deployment: Deployment, target: Address) -> Listener | None:
+    """A listener on a relative socket path with the target's file name (``socket = app.sock``
+    is relative to the start directory, which Compose's working_dir or a unit may set)."""
+    if target.family != "unix":
+        return None
+    name = posixpath.basename(target.path)
+    return next((listener for listener in deployment.listeners if listener.address.family == "unix"
+                 and not listener.address.path.startswith("/") and posixpath.basename(listener.address.path) == name),
+                None)
+
+
+def _other_program_naming(deployment: Deployment, target: Address) -> ProcessManager | None:
+    """A managed program that is no app server wsgilint reads (Flower, Daphne, a Node app)
+    whose command line names the target's port or socket."""
+    wanted = target.path if target.family == "unix" else str(target.port)
+    if not wanted or wanted == "0":
+        return None
+    pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
+    return next((manager for manager in deployment.managers if manager.runs is None and manager.argv is not None
+                 and any(pattern.search(word) for word in manager.argv.value)), None)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
@@ -81,6 +106,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if not local or placeholder or deployment.listeners_at(address):
                 continue
             written = address.text or str(address)
+            relative = _relative_namesake(deployment, address)
+            if relative is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}; {relative.label} is relative to the "
+                          "directory its server starts in, which the checked files do not show: assumed it is this "
+                          "socket", (Related(relative.at, f"{relative.label}"),), severity="info")
+                continue
+            other = _other_program_naming(deployment, address)
+            if other is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {other.kind} [{other.name}] starts a program that names it on its command "
+                          "line: assumed that program listens there", (Related(other.argv.at or other.at if other.argv
+                                                                                else other.at, "started here"),),
+                          severity="info")
+                continue
             if unbound:
                 server = max(unbound, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "

@@ -6,7 +6,8 @@ default) when the server is started by Supervisor, or by a systemd service of
 `Type=simple`, `exec` or `notify` (the default is `simple`); and the reverse: a
 `Type=forking` service whose server stays in the foreground.
 When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assumed
-and the finding is a warning that says so.
+and the finding is an info that says so (a Dockerfile often appends `daemon off;` to the
+image's nginx.conf).
 
 ## What breaks in production
 - Supervisor sees the started process exit at once: BACKOFF, then FATAL
@@ -116,4 +117,4 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"{', assumed: no nginx.conf in the checked files sets daemon off' if assumed else ''}) but "
                           f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}; start it with "
                           "-g 'daemon off;'", (Related(daemon.at, "daemon on"),) if daemon.at else (),
-                          severity="warning" if assumed else None)
+                          severity="info" if assumed else None)

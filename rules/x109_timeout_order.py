@@ -1,4 +1,4 @@
-"""The app's request timeout is not below nginx's read timeout.
+"""The app's request timeout is above nginx's read timeout.
 
 ## What it checks
 For each route to an app server: uWSGI `harakiri`, or Gunicorn `timeout` (sync worker
@@ -25,7 +25,7 @@ from wsgilint.model.units import c_atoi, nginx_seconds
 CODE = "X109"
 SLUG = "timeout-order"
 SEVERITY = "warning"
-SUMMARY = "App request timeout not below nginx's read timeout (504 while the worker goes on)."
+SUMMARY = "App request timeout above nginx's read timeout (504 while the worker goes on)."
 
 BAD = {
     "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
@@ -76,7 +76,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             for listener in deployment.listeners_at(target.address):
                 server = listener.server
                 key, app_timeout, option = _app_timeout(server)
-                if app_timeout is None or app_timeout < nginx_timeout:
+                # Equal timeouts are fine: the master kills the worker within about a second of the 504.
+                if app_timeout is None or app_timeout <= nginx_timeout:
                     continue   # no timeout at all is U112's finding (uWSGI) or not this rule's
                 said = f"{name} {nginx_timeout:g} s" + ("" if directive else " (nginx default)")
                 places = [Related(directive.at, f"{name} {directive.args[0]}")] if directive else []
@@ -92,6 +93,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         name = said.split()[0]
         where = option.at if option is not None else server.at
         default = "" if option is not None else " (Gunicorn default)"
-        yield Hit(where, f"{key} = {app_timeout:g} s{default} is not below nginx's {said}: nginx answers "
-                  "504 while the worker goes on with the request (uWSGI even logs it as 200); set "
+        logged = " (uWSGI even logs it as 200)" if server.kind == "uwsgi" else ""
+        yield Hit(where, f"{key} = {app_timeout:g} s{default} is above nginx's {said}: nginx answers "
+                  f"504 while the worker goes on with the request{logged}; set "
                   f"{key} below {nginx_timeout:g} or raise {name}", tuple(dict.fromkeys(related)))

@@ -19,8 +19,8 @@ def test_a_misnumbered_pass_with_every_server_bound_is_an_error():
     assert _severities("X101/fastcgi-to-a-uwsgi-fastcgi-socket-misnumbered", "X101") == ["error"]
 
 
-def test_nginx_under_supervisor_without_its_conf_is_a_warning():
-    assert _severities("X107/nginx-under-supervisor-without-nginx-conf", "X107") == ["warning"]
+def test_nginx_under_supervisor_without_its_conf_is_an_info():
+    assert _severities("X107/nginx-under-supervisor-without-nginx-conf", "X107") == ["info"]
 
 
 def test_a_socket_no_usual_nginx_user_may_open_is_a_warning_behind_a_fragment():
@@ -38,3 +38,8 @@ def test_a_slow_timeout_is_one_finding_naming_the_location_that_gives_up_first()
                  if f.code == "X109"]
     assert "uwsgi_read_timeout 30 s" in finding.message
     assert len(finding.related) == 3
+
+
+def test_a_relative_socket_or_another_programs_port_is_an_info():
+    assert _severities("X101/relative-socket-under-a-start-directory", "X101") == ["info"]
+    assert _severities("X101/other-program-names-the-port", "X101") == ["info"]

@@ -49,8 +49,11 @@ class Finding:
         key = "\0".join((self.code, self.at.path, self.message))
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.at.path, self.at.line, self.at.column, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, str, str, tuple[tuple[str, int, int, str], ...]]:
+        # The related places decide between findings that differ only there: the order of a
+        # run never depends on hashing.
+        return (self.at.path, self.at.line, self.at.column, self.code, self.message,
+                tuple((r.at.path, r.at.line, r.at.column, r.message) for r in self.related))
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,9 @@ def reaches(target: Address, listener: Address) -> bool:
         return False
     if listener.is_wildcard or target.host == listener.host:
         return True
+    if target.is_wildcard:
+        # Linux sends a connect() to 0.0.0.0 or [::] to this host's loopback.
+        return listener.is_loopback
     return target.is_loopback and listener.is_loopback and (
         "localhost" in (target.host, listener.host) or target.host == listener.host
     )
