@@ -96,7 +96,7 @@ def check(
                 label = source.kind or "skipped"
                 typer.echo(f"{label:>10}  {source.display}  ({source.reason})", err=True)
         if output_format is OutputFormat.json:
-            from .report.json_report import render
+            from .report.json import render
             typer.echo(render(result.findings, result.files))
         elif output_format is OutputFormat.sarif:
             from .report.sarif import render as render_sarif

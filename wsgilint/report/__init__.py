@@ -1,0 +1,29 @@
+"""Reporters: one module per output format, named as the format (``--format sarif`` is
+``sarif.py``), each with ``render(result, out)``. Helper modules start with ``_``.
+
+Formats are found by listing this package, without importing it, so that the command line
+can offer ``--format`` choices at start-up without loading the pipeline.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING, Callable, TextIO
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
+
+Render = Callable[["CheckResult", TextIO], None]
+
+
+def formats() -> list[str]:
+    """The names of the output formats, sorted."""
+    return sorted(module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_"))
+
+
+def renderer(name: str) -> Render:
+    """The ``render`` function of the format ``name`` (one of ``formats()``)."""
+    if name not in formats():
+        raise ValueError(f"no output format {name!r}")
+    render: Render = importlib.import_module(f"{__name__}.{name}").render
+    return render
