@@ -2,18 +2,23 @@
 each cross-check indented under it. Plain text when not on a terminal or NO_COLOR."""
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..engine import SEVERITIES, Finding
+from ..engine import SEVERITIES
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(findings: list[Finding], file_count: int, stream: TextIO) -> None:
+def render(result: CheckResult, out: TextIO) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    findings = result.findings
+    file_count = sum(1 for f in result.files if f.kind)
+    console = Console(file=out, highlight=False, soft_wrap=True)
     for finding in findings:
         style = _STYLE[finding.severity]
         console.print(

@@ -1,7 +1,10 @@
 """GitHub Actions workflow commands: one annotation per finding on the pull request."""
 from __future__ import annotations
 
-from ..engine import Finding
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -14,9 +17,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(findings: list[Finding]) -> str:
-    lines = []
-    for finding in findings:
+def render(result: CheckResult, out: TextIO) -> None:
+    for finding in result.findings:
         properties = [f"file={_escape_property(finding.at.path)}"]
         if finding.at.line:
             properties.append(f"line={finding.at.line}")
@@ -26,5 +28,4 @@ def render(findings: list[Finding]) -> str:
         message = finding.message
         if finding.related:
             message += "\n" + "\n".join(f"{r.at}: {r.message}" for r in finding.related)
-        lines.append(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(message)}")
-    return "\n".join(lines)
+        out.write(f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(message)}\n")

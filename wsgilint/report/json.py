@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
-from ..engine import SEVERITIES, Finding
-from ..model import SourceFile
+from ..engine import SEVERITIES
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
 
 
-def render(findings: list[Finding], files: list[SourceFile]) -> str:
+def render(result: CheckResult, out: TextIO) -> None:
     summary = {severity: 0 for severity in reversed(SEVERITIES)}
-    for finding in findings:
+    for finding in result.findings:
         summary[finding.severity] += 1
-    document = {
+    document: dict[str, Any] = {
         "version": __version__,
-        "files": [{"path": f.display, "kind": f.kind} for f in files if f.kind],
+        "files": [{"path": f.display, "kind": f.kind} for f in result.files if f.kind],
         "findings": [
             {
                 "code": f.code,
@@ -31,8 +34,9 @@ def render(findings: list[Finding], files: list[SourceFile]) -> str:
                     for r in f.related
                 ],
             }
-            for f in findings
+            for f in result.findings
         ],
         "summary": summary,
     }
-    return json.dumps(document, ensure_ascii=False)  # the C encoder: indent would make it ten times slower
+    # The C encoder: indent would make it ten times slower.
+    out.write(json.dumps(document, ensure_ascii=False) + "\n")
