@@ -156,6 +156,7 @@ def test_the_validator_accepts_broken_and_oddly_named_files(tmp_path: Path) -> N
     write_tree(tree, {
         "etc/nginx/nginx.conf": b"\x00\x01\x02binary\xff",
         "etc/nginx/conf.d/caf\u00e9 site.conf": "server {\n listen 80;\n location / { uwsgi_pass unix:/run/a.sock; }\n",
+        os.fsdecode(b"etc/nginx/conf.d/latin1-caf\xe9.conf"): "server {\n listen 81;\n location / { uwsgi_pass a; }\n",
         "etc/uwsgi/apps-enabled/a.ini": "[uwsgi]\nsocket = /run/b.sock\nprocesse = 4\n",
         "etc/supervisor/conf.d/a.conf": "[program:a]\ncommand=/usr/bin/uwsgi --ini /etc/uwsgi/apps-enabled/a.ini\n"
                                         "# \xe4\xb8\xad\xe6\x96\x87\n",

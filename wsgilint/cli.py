@@ -1,4 +1,9 @@
-"""Command line. Only typer is imported at start-up; the pipeline loads on demand."""
+"""Command line. Only typer is imported at start-up; the pipeline loads on demand.
+
+Every line written to stderr that quotes the checked files, the command line or the
+settings (file names, the baseline path, error messages) passes them through ``shown``:
+the same escapes as the reports, so no such line can be a terminal escape or a GitHub
+Actions workflow command (see wsgilint/report/_text.py)."""
 from __future__ import annotations
 
 import sys
@@ -8,7 +13,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .report import formats, renderer
+from .report import formats, renderer, shown
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Check a Python web deployment across nginx, uWSGI, Gunicorn, Supervisor, systemd and sysctl.")
@@ -88,7 +93,7 @@ def check(
         baseline_path = Path(baseline) if baseline else settings.baseline
         accepted = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, BaselineError) as error:
-        typer.echo(f"wsgilint: {error}", err=True)
+        typer.echo(f"wsgilint: {shown(str(error))}", err=True)
         raise typer.Exit(2)
     # Options given on the command line win over the settings file.
     selected = _split(select) if select else settings.select
@@ -106,16 +111,17 @@ def check(
             result.findings, hidden = new_findings(result.findings, accepted)
             if hidden:
                 typer.echo(f"wsgilint: {hidden} finding{'s' if hidden != 1 else ''} of the baseline "
-                           f"{baseline_path} not shown", err=True)
+                           f"{shown(str(baseline_path))} not shown", err=True)
         if verbose:
             for source in sorted(result.files, key=lambda f: f.display):
                 label = source.kind or "skipped"
-                typer.echo(f"{label:>10}  {source.display}  ({source.reason})", err=True)
+                typer.echo(f"{label:>10}  {shown(source.display)}  ({shown(source.reason)})", err=True)
         renderer(output_format)(result, sys.stdout)
     except Exception as error:  # one clear line, never a traceback unless asked
         if debug:
             raise
-        typer.echo(f"wsgilint: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)", err=True)
+        typer.echo(f"wsgilint: internal error: {type(error).__name__}: {shown(str(error))} "
+                   "(run with --debug for the traceback)", err=True)
         raise typer.Exit(2)
     threshold = None if failing_at == FailOn.never.value else severity_rank(failing_at)
     failing = threshold is not None and any(severity_rank(f.severity) >= threshold for f in result.findings)
@@ -144,7 +150,7 @@ def explain(
     wanted = [by_name.get(name.strip().upper(), by_name.get(name.strip().lower())) for name in rules]
     unknown = [name for name, rule in zip(rules, wanted) if rule is None]
     if unknown:
-        typer.echo(f"wsgilint: no rule {', '.join(unknown)} (`wsgilint rules` lists them)", err=True)
+        typer.echo(f"wsgilint: no rule {shown(', '.join(unknown))} (`wsgilint rules` lists them)", err=True)
         raise typer.Exit(2)
     typer.echo("\n".join(rule_page(rule) for rule in wanted if rule is not None), nl=False)
 

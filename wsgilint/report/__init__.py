@@ -1,7 +1,8 @@
 """Reporters: one module per output format, named as the format (``--format sarif`` is
-``sarif.py``), each with ``render(result, out)``. Helper modules start with ``_``.
+``sarif.py``), each with ``render(result, out)``. Helper modules start with ``_``;
+``shown`` escapes text from the checked files for any line wsgilint prints.
 
-Formats are found by listing this package, without importing it, so that the command line
+Formats are found by listing this package, without importing them, so that the command line
 can offer ``--format`` choices at start-up without loading the pipeline.
 """
 from __future__ import annotations
@@ -11,8 +12,12 @@ import pkgutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from ._text import shown
+
 if TYPE_CHECKING:
     from ..api import CheckResult
+
+__all__ = ["Render", "formats", "renderer", "shown"]
 
 Render = Callable[["CheckResult", TextIO], None]
 

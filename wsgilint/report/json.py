@@ -1,11 +1,14 @@
-"""Machine-readable output. Keys may be added over time, never renamed."""
+"""Machine-readable output. Keys may be added over time, never renamed.
+
+Strings hold the checked files' text as it is (JSON escapes), except bytes of a file name
+that are not UTF-8, shown as the text ``\\xff`` (see ``_text``)."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
 from ..engine import SEVERITIES
+from ._text import json_text
 
 if TYPE_CHECKING:
     from ..api import CheckResult
@@ -38,5 +41,4 @@ def render(result: CheckResult, out: TextIO) -> None:
         ],
         "summary": summary,
     }
-    # The C encoder: indent would make it ten times slower.
-    out.write(json.dumps(document, ensure_ascii=False) + "\n")
+    out.write(json_text(document) + "\n")

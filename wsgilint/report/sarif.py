@@ -7,10 +7,12 @@ others are absolute ``file:`` URIs. A location that is no file of the host, such
 nginx's packaged ``<stock>/uwsgi_params``, is named in the message instead. Columns
 count characters, as wsgilint's do (``columnKind`` says so). The output passes the SARIF
 Multitool's validation with its GitHub ingestion rules (``tests/test_sarif.py``).
+
+A file name that is not UTF-8 keeps its bytes in URIs (``%FF``); in messages, which must
+be UTF-8 text, such a byte is shown as ``\\xff`` (``_text.json_text``).
 """
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
@@ -18,6 +20,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..engine import Finding, Rule
 from ..model import Span
+from ._text import json_text
 
 if TYPE_CHECKING:
     from ..api import CheckResult
@@ -27,10 +30,16 @@ FINGERPRINT_KEY = "wsgilint/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _uri_path(path: str) -> str:
+    # The bytes of the name: a byte that is not UTF-8 (kept by os.fsdecode as a lone
+    # surrogate) is percent-encoded as itself, so the URI names the very file.
+    return quote(path.encode("utf-8", "surrogateescape"))
+
+
 def _artifact(path: str) -> dict[str, Any]:
     if os.path.isabs(path):
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + _uri_path(path)}
+    return {"uri": _uri_path(path), "uriBaseId": "%SRCROOT%"}
 
 
 def _location(at: Span, message: str | None = None) -> dict[str, Any]:
@@ -106,7 +115,7 @@ def document(findings: list[Finding], rules: list[Rule], working_directory: str)
                 "semanticVersion": __version__,
                 "rules": [_descriptor(rule) for rule in rules],
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(base)}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + _uri_path(base)}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(finding, rule_index) for finding in findings],
         }],
@@ -115,4 +124,4 @@ def document(findings: list[Finding], rules: list[Rule], working_directory: str)
 
 def render(result: CheckResult, out: TextIO) -> None:
     log = document(result.findings, result.rules, os.getcwd())
-    out.write(json.dumps(log, ensure_ascii=False) + "\n")
+    out.write(json_text(log) + "\n")
