@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, write_tree
+from typer.testing import CliRunner
 
 from wsgilint.api import CheckResult, check
+from wsgilint.cli import app
 from wsgilint.core.sources import SourceFile
 from wsgilint.engine import Finding, Related
 from wsgilint.model import Span
@@ -173,9 +175,17 @@ def test_sarif_names_a_file_that_is_not_utf8_by_its_bytes(empty: CheckResult) ->
 # --------------------------------------------------------------------------- the registry
 
 def test_formats_are_the_modules_of_the_report_package() -> None:
-    assert formats() == ["console", "github", "json", "sarif"]
+    assert {"console", "github", "json", "sarif"} <= set(formats())
     with pytest.raises(ValueError, match="no output format"):
-        renderer("_text")
+        renderer("_text")  # a helper module, not a format
+
+
+def test_the_command_line_offers_the_formats_of_the_registry(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name in formats():
+        done = runner.invoke(app, ["check", str(tmp_path), "--format", name])
+        assert done.exit_code == 0 and done.exception is None, (name, done.output)
+    assert runner.invoke(app, ["check", str(tmp_path), "--format", "yaml"]).exit_code == 2
 
 
 # --------------------------------------------------------------------------- the command line
