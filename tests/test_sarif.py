@@ -14,30 +14,32 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-
 from conftest import PROJECT, unavailable, write_tree
+
 from wsgilint.engine import Finding, Related, load_rules
 from wsgilint.model import Span
-from wsgilint.report.sarif import FINGERPRINT_KEY, render
+from wsgilint.report.sarif import FINGERPRINT_KEY, document
 
 EXAMPLES = sorted(path.name for path in (PROJECT / "examples").iterdir() if path.is_dir())
 
 
-def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "wsgilint", *args], capture_output=True, text=True, cwd=str(cwd),
+def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "wsgilint", *args], check=False, capture_output=True, text=True,
+                          cwd=str(cwd),
                           env={**os.environ, "PYTHONPATH": str(PROJECT)}, timeout=120)
 
 
-def sarif_and_json(*args: str, cwd: Path = PROJECT) -> tuple[dict, dict]:
+def sarif_and_json(*args: str, cwd: Path = PROJECT) -> tuple[dict[str, Any], dict[str, Any]]:
     sarif = run("check", *args, "--format", "sarif", cwd=cwd)
     plain = run("check", *args, "--format", "json", cwd=cwd)
     assert sarif.returncode == plain.returncode, sarif.stderr
     return json.loads(sarif.stdout), json.loads(plain.stdout)
 
 
-def region_of(location: dict) -> tuple:
+def region_of(location: dict[str, Any]) -> tuple[str, int, int, int]:
     physical = location["physicalLocation"]
     region = physical["region"]
     return (physical["artifactLocation"]["uri"], region["startLine"], region.get("startColumn", 0),
@@ -45,7 +47,7 @@ def region_of(location: dict) -> tuple:
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_results_are_the_findings_of_the_json_report(example):
+def test_results_are_the_findings_of_the_json_report(example: str) -> None:
     sarif, plain = sarif_and_json(f"examples/{example}")
     run_ = sarif["runs"][0]
     results, findings = run_["results"], plain["findings"]
@@ -64,7 +66,7 @@ def test_results_are_the_findings_of_the_json_report(example):
                 for r in result.get("relatedLocations", [])] == related
 
 
-def test_a_cross_file_finding_keeps_the_place_it_was_checked_against():
+def test_a_cross_file_finding_keeps_the_place_it_was_checked_against() -> None:
     sarif, _ = sarif_and_json("examples/seed-django")
     x101 = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "X101")
     assert region_of(x101["locations"][0])[0] == "examples/seed-django/etc/nginx/conf.d/cmdb.conf"
@@ -72,7 +74,7 @@ def test_a_cross_file_finding_keeps_the_place_it_was_checked_against():
     assert [r["id"] for r in x101["relatedLocations"]] == [1]
 
 
-def test_the_rules_listed_are_the_ones_that_ran():
+def test_the_rules_listed_are_the_ones_that_ran() -> None:
     sarif, _ = sarif_and_json("examples/seed-django", "--select", "X1", "--ignore", "X110")
     listed = [rule["id"] for rule in sarif["runs"][0]["tool"]["driver"]["rules"]]
     assert listed and all(code.startswith("X1") for code in listed) and "X110" not in listed
@@ -81,7 +83,7 @@ def test_the_rules_listed_are_the_ones_that_ran():
     assert rule["defaultConfiguration"]["level"] == "error"
 
 
-def test_paths_are_uris_relative_to_the_checkout_or_absolute(tmp_path):
+def test_paths_are_uris_relative_to_the_checkout_or_absolute(tmp_path: Path) -> None:
     tree = tmp_path / "dépôt avec espaces"
     write_tree(tree, {"etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/usr/bin/uwsgi --ini /x.ini\n"
                                                          "stopsignal=NOPE\n"})
@@ -98,13 +100,13 @@ def test_paths_are_uris_relative_to_the_checkout_or_absolute(tmp_path):
                         + "/etc/supervisor/conf.d/app.conf"}
 
 
-def test_whole_file_findings_and_places_outside_the_tree():
+def test_whole_file_findings_and_places_outside_the_tree() -> None:
     rules = load_rules()
     whole = Finding("E001", "unreadable-file", "error", "binary", Span("etc/nginx/nginx.conf"))
     stock = Finding("N101", "x", "warning", "stock", Span("<stock>/uwsgi_params", 3, 1, 5),
                     (Related(Span("etc/nginx/site.conf", 7, 2, 9), "included here"),
                      Related(Span("<stock>/mime.types", 1), "and here")))
-    results = json.loads(render([whole, stock], rules, "/srv"))["runs"][0]["results"]
+    results = document([whole, stock], rules, "/srv")["runs"][0]["results"]
     assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
     assert region_of(results[1]["locations"][0]) == ("etc/nginx/site.conf", 7, 2, 9)
     assert "relatedLocations" not in results[1]
@@ -116,9 +118,10 @@ def test_whole_file_findings_and_places_outside_the_tree():
 
 def multitool() -> str:
     found = os.environ.get("WSGILINT_SARIF_MULTITOOL") or shutil.which("Sarif.Multitool")
-    if found and os.access(found, os.X_OK):
-        return found
-    unavailable("the SARIF Multitool is not installed (npm @microsoft/sarif-multitool)")
+    if not (found and os.access(found, os.X_OK)):
+        unavailable("the SARIF Multitool is not installed (npm @microsoft/sarif-multitool)")
+    assert found  # unavailable() has skipped or failed the test otherwise
+    return found
 
 
 # Only one note is expected: the tool has no public web page to name as informationUri.
@@ -129,15 +132,14 @@ def validate(sarif_text: str, work: Path) -> list[str]:
     log, report = work / "wsgilint.sarif", work / "validation.sarif"
     log.write_text(sarif_text)
     done = subprocess.run([multitool(), "validate", "--rule-kind", "Sarif;Gh", "-o", str(report), str(log)],
-                          capture_output=True, text=True, timeout=300)
+                          check=False, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Analysis completed successfully" in done.stdout, done.stdout
-    return [line for line in done.stdout.splitlines()
-            if re.search(r": (error|warning|note) [A-Z]+\d+:", line) and
-            re.search(r" ([A-Z]+\d+):", line).group(1) not in _ALLOWED]
+    found = [re.search(r": (?:error|warning|note) ([A-Z]+\d+):", line) for line in done.stdout.splitlines()]
+    return [match.string for match in found if match and match.group(1) not in _ALLOWED]
 
 
-def test_the_validator_rejects_what_code_scanning_rejects(tmp_path):
+def test_the_validator_rejects_what_code_scanning_rejects(tmp_path: Path) -> None:
     # A result without a location is refused on upload (GH1015): the validator must say so.
     document = json.loads(run("check", "examples/seed-django", "--format", "sarif").stdout)
     document["runs"][0]["results"][0]["locations"] = []
@@ -145,15 +147,16 @@ def test_the_validator_rejects_what_code_scanning_rejects(tmp_path):
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_the_validator_accepts_the_examples(example, tmp_path):
+def test_the_validator_accepts_the_examples(example: str, tmp_path: Path) -> None:
     assert validate(run("check", f"examples/{example}", "--format", "sarif").stdout, tmp_path) == []
 
 
-def test_the_validator_accepts_broken_and_oddly_named_files(tmp_path):
+def test_the_validator_accepts_broken_and_oddly_named_files(tmp_path: Path) -> None:
     tree = tmp_path / "tree"
     write_tree(tree, {
         "etc/nginx/nginx.conf": b"\x00\x01\x02binary\xff",
         "etc/nginx/conf.d/caf\u00e9 site.conf": "server {\n listen 80;\n location / { uwsgi_pass unix:/run/a.sock; }\n",
+        os.fsdecode(b"etc/nginx/conf.d/latin1-caf\xe9.conf"): "server {\n listen 81;\n location / { uwsgi_pass a; }\n",
         "etc/uwsgi/apps-enabled/a.ini": "[uwsgi]\nsocket = /run/b.sock\nprocesse = 4\n",
         "etc/supervisor/conf.d/a.conf": "[program:a]\ncommand=/usr/bin/uwsgi --ini /etc/uwsgi/apps-enabled/a.ini\n"
                                         "# \xe4\xb8\xad\xe6\x96\x87\n",

@@ -5,9 +5,10 @@ import difflib
 import hashlib
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from .model import Deployment, Span, Suppression
 
@@ -46,8 +47,9 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable across line shifts: the rule, the file and what was said about it."""
-        key = "\0".join((self.code, self.at.path, self.message))
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
+        key = f"{self.code}\0{self.at.path}\0{self.message}"
+        # surrogateescape: a file name that is not UTF-8 hashes as its bytes (any other text is UTF-8).
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
     def sort_key(self) -> tuple[str, int, int, str, str, tuple[tuple[str, int, int, str], ...]]:
         # The related places decide between findings that differ only there: the order of a
@@ -95,7 +97,7 @@ class Rule:
     check_suppressions: Callable[[SuppressionOutcome], Iterable[Hit]] | None = None
 
     @classmethod
-    def from_module(cls, module: ModuleType) -> "Rule":
+    def from_module(cls, module: ModuleType) -> Rule:
         if module.SEVERITY not in SEVERITIES:
             raise ValueError(f"{module.__name__}: severity {module.SEVERITY!r} is not one of {SEVERITIES}")
         return cls(

@@ -1,32 +1,43 @@
 """The report for people: location, code and slug, the message, and the other end of
-each cross-check indented under it. Plain text when not on a terminal or NO_COLOR."""
+each cross-check indented under it. Plain text when not on a terminal or NO_COLOR.
+
+Text from the checked files is shown escaped (``_text.shown``) and handed to rich as
+plain ``Text``, never as markup: rich would read ``[bold]`` in a config value as a style
+(or fail on an unmatched ``[/bold]``) and ``:smile:`` as an emoji.
+"""
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..engine import SEVERITIES, Finding
+from ..engine import SEVERITIES
+from ._text import shown
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(findings: list[Finding], file_count: int, stream: TextIO) -> None:
+def render(result: CheckResult, out: TextIO) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    findings = result.findings
+    file_count = sum(1 for f in result.files if f.kind)
+    console = Console(file=out, highlight=False, soft_wrap=True)
     for finding in findings:
-        style = _STYLE[finding.severity]
-        console.print(
-            f"[bold]{escape(str(finding.at))}[/]: [{style}]{finding.severity}[/] "
-            f"[bold]{finding.code}[/] [dim]{finding.slug}[/]"
-        )
-        console.print(f"    {escape(finding.message)}")
+        console.print(Text.assemble(
+            (shown(str(finding.at)), "bold"), ": ", (finding.severity, _STYLE[finding.severity]), " ",
+            (finding.code, "bold"), " ", (finding.slug, "dim"),
+        ))
+        console.print(Text.assemble("    ", shown(finding.message)))
         for related in finding.related:
-            console.print(f"    [dim]-->[/] {escape(str(related.at))}: {escape(related.message)}")
+            console.print(Text.assemble("    ", ("-->", "dim"), " ", shown(str(related.at)), ": ",
+                                        shown(related.message)))
     counts = {severity: 0 for severity in SEVERITIES}
     for finding in findings:
         counts[finding.severity] += 1
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in reversed(SEVERITIES)]
     if findings:
         console.print()
-    console.print(f"{', '.join(parts)} in {file_count} file{'s' if file_count != 1 else ''} checked")
+    console.print(Text(f"{', '.join(parts)} in {file_count} file{'s' if file_count != 1 else ''} checked"))

@@ -7,29 +7,42 @@ others are absolute ``file:`` URIs. A location that is no file of the host, such
 nginx's packaged ``<stock>/uwsgi_params``, is named in the message instead. Columns
 count characters, as wsgilint's do (``columnKind`` says so). The output passes the SARIF
 Multitool's validation with its GitHub ingestion rules (``tests/test_sarif.py``).
+
+A file name that is not UTF-8 keeps its bytes in URIs (``%FF``); in messages, which must
+be UTF-8 text, such a byte is shown as ``\\xff`` (``_text.json_text``).
 """
 from __future__ import annotations
 
-import json
 import os
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..engine import Finding, Rule
 from ..model import Span
+from ._text import json_text
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "wsgilint/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _artifact(path: str) -> dict:
+def _uri_path(path: str) -> str:
+    # The bytes of the name: a byte that is not UTF-8 (kept by os.fsdecode as a lone
+    # surrogate) is percent-encoded as itself, so the URI names the very file.
+    return quote(path.encode("utf-8", "surrogateescape"))
+
+
+def _artifact(path: str) -> dict[str, Any]:
     if os.path.isabs(path):
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + _uri_path(path)}
+    return {"uri": _uri_path(path), "uriBaseId": "%SRCROOT%"}
 
 
-def _location(at: Span, message: str | None = None) -> dict:
+def _location(at: Span, message: str | None = None) -> dict[str, Any]:
     # A finding about a whole file (line 0: a binary or unreadable file) starts at line 1,
     # the form SARIF viewers expect for the whole artifact.
     region = {"startLine": at.line or 1}
@@ -37,16 +50,17 @@ def _location(at: Span, message: str | None = None) -> dict:
         region["startColumn"] = at.column
         if at.end_column > at.column:
             region["endColumn"] = at.end_column
-    location: dict = {"physicalLocation": {"artifactLocation": _artifact(at.path), "region": region}}
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": _artifact(at.path), "region": region}}
     if message:
         location["message"] = {"text": message}
     return location
 
 
-def _result(finding: Finding, rule_index: dict[str, int]) -> dict:
+def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     in_files = [related for related in finding.related if related.at.in_a_file]
     elsewhere = [related for related in finding.related if not related.at.in_a_file]
     text = finding.message
+    primary: dict[str, Any] | None
     if finding.at.in_a_file:
         primary = _location(finding.at)
     else:
@@ -55,7 +69,7 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict:
         text += f" (at {finding.at})"
         primary = _location(in_files.pop(0).at) if in_files else None
     text += "".join(f" ({related.at}: {related.message})" for related in elsewhere)
-    result: dict = {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVEL[finding.severity],
         "message": {"text": text},
@@ -74,7 +88,7 @@ def _pascal(slug: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in slug.split("-"))
 
 
-def _descriptor(rule: Rule) -> dict:
+def _descriptor(rule: Rule) -> dict[str, Any]:
     paragraphs = [p.strip() for p in rule.doc.split("\n\n") if p.strip()]
     return {
         "id": rule.code,
@@ -87,10 +101,11 @@ def _descriptor(rule: Rule) -> dict:
     }
 
 
-def render(findings: list[Finding], rules: list[Rule], working_directory: str) -> str:
+def document(findings: list[Finding], rules: list[Rule], working_directory: str) -> dict[str, Any]:
+    """The SARIF log of ``findings``, paths relative to ``working_directory``."""
     rule_index = {rule.code: number for number, rule in enumerate(rules)}
     base = working_directory.rstrip("/") + "/"
-    document = {
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -100,9 +115,13 @@ def render(findings: list[Finding], rules: list[Rule], working_directory: str) -
                 "semanticVersion": __version__,
                 "rules": [_descriptor(rule) for rule in rules],
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(base)}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + _uri_path(base)}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(finding, rule_index) for finding in findings],
         }],
     }
-    return json.dumps(document, ensure_ascii=False)
+
+
+def render(result: CheckResult, out: TextIO) -> None:
+    log = document(result.findings, result.rules, os.getcwd())
+    out.write(json_text(log) + "\n")

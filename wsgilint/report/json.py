@@ -1,20 +1,26 @@
-"""Machine-readable output. Keys may be added over time, never renamed."""
+"""Machine-readable output. Keys may be added over time, never renamed.
+
+Strings hold the checked files' text as it is (JSON escapes), except bytes of a file name
+that are not UTF-8, shown as the text ``\\xff`` (see ``_text``)."""
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
-from ..engine import SEVERITIES, Finding
-from ..model import SourceFile
+from ..engine import SEVERITIES
+from ._text import json_text
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
 
 
-def render(findings: list[Finding], files: list[SourceFile]) -> str:
+def render(result: CheckResult, out: TextIO) -> None:
     summary = {severity: 0 for severity in reversed(SEVERITIES)}
-    for finding in findings:
+    for finding in result.findings:
         summary[finding.severity] += 1
-    document = {
+    document: dict[str, Any] = {
         "version": __version__,
-        "files": [{"path": f.display, "kind": f.kind} for f in files if f.kind],
+        "files": [{"path": f.display, "kind": f.kind} for f in result.files if f.kind],
         "findings": [
             {
                 "code": f.code,
@@ -31,8 +37,8 @@ def render(findings: list[Finding], files: list[SourceFile]) -> str:
                     for r in f.related
                 ],
             }
-            for f in findings
+            for f in result.findings
         ],
         "summary": summary,
     }
-    return json.dumps(document, ensure_ascii=False)  # the C encoder: indent would make it ten times slower
+    out.write(json_text(document) + "\n")
