@@ -82,10 +82,24 @@ def test_verbose_lists_kinds_and_skips(tmp_path):
     assert skipped and "skipped" in skipped[0]
 
 
-def test_missing_path_is_a_finding_not_a_crash(tmp_path):
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path):
     result = run("check", str(tmp_path / "nope"), "--format", "json")
-    document = json.loads(result.stdout)
-    assert [f["code"] for f in document["findings"]] == ["E001"]
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"wsgilint: {tmp_path / 'nope'}: no such file or directory"
+
+
+def test_a_root_that_does_not_exist_is_a_usage_error(tmp_path):
+    result = run("check", str(tmp_path), "--root", str(tmp_path / "nope"))
+    assert result.returncode == 2 and "--root" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("option, pattern, hint", [
+    ("--select", "X10l", "did you mean X101?"),
+    ("--ignore", "pass-target-mismach", "did you mean pass-target-mismatch?"),
+])
+def test_a_rule_pattern_that_names_no_rule_is_a_usage_error(tmp_path, option, pattern, hint):
+    result = run("check", str(tmp_path), option, pattern)
+    assert result.returncode == 2 and hint in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_usage_error_exits_2():
