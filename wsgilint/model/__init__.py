@@ -11,9 +11,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterator
 
 from .address import Address, reaches
+from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream
 from .suppressions import Suppression
 from .supervisor import (
     SupervisorComment, SupervisorConfig, SupervisorControlServer, SupervisorEnvironment, SupervisorExpansion,
@@ -36,6 +37,7 @@ __all__ += [
     "SupervisorComment", "SupervisorConfig", "SupervisorControlServer", "SupervisorEnvironment", "SupervisorExpansion",
     "SupervisorProcess", "SupervisorSection", "SupervisorUnmatchedInclude", "SupervisorValue",
 ]
+__all__ += ["NginxHttp", "NginxLocation", "NginxScope", "NginxServer", "NginxUpstream"]
 
 
 @dataclass(eq=False)
@@ -136,7 +138,19 @@ class ProcessManager:
 class NginxDirective:
     name: str
     args: tuple[str, ...]
-    at: Span
+    at: Span                           # from the name to the end of its last argument on that line
+    name_span: Span | None = None      # the name alone, as written
+    value_span: Span | None = None     # the first argument, as written
+    stock: bool = False                # read from a packaged stock file (<stock>/uwsgi_params), not the user's text
+
+    @property
+    def name_at(self) -> Span:
+        return self.name_span or self.at
+
+    @property
+    def value_at(self) -> Span:
+        """The first argument, or the name when there is none."""
+        return self.value_span or self.name_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +161,8 @@ class Target:
     at: Span
 
 
-@dataclass(eq=False)
-class ServerBlock:
-    at: Span
-    listens: list[NginxDirective] = field(default_factory=list)
-    server_names: list[str] = field(default_factory=list)
+# A route's server is the server scope of the nginx model: listens, server_names, locations.
+ServerBlock = NginxServer
 
 
 @dataclass(eq=False)
@@ -186,6 +197,24 @@ class NginxInstance:
     directives: list[NginxDirective] = field(default_factory=list)   # every directive read, in file order
     files: list[str] = field(default_factory=list)
     listen_count: int = 0
+    http: list[NginxHttp] = field(default_factory=list)    # the scope tree: http -> server -> location
+    upstreams: dict[str, NginxUpstream] = field(default_factory=dict)
+    # The sockets the listen lines of every server block open (keys as nginx folds them),
+    # each with the first listen asking for it (None: the *:80 of a server without listen).
+    listening_sockets: dict[tuple[str, ...], NginxDirective | None] = field(default_factory=dict)
+    # Names nginx does not know where it reads directives (not inside map/types... values,
+    # nor inside a block it does not know), in the user's files.
+    unknown_directives: list[NginxDirective] = field(default_factory=list)
+
+    @property
+    def servers(self) -> list[NginxServer]:
+        return [server for http in self.http for server in http.servers]
+
+    @property
+    def locations(self) -> Iterator[NginxLocation]:
+        """Every ``location`` of every server, nested ones included (no ``if`` blocks)."""
+        for server in self.servers:
+            yield from server.all_locations()
 
 
 @dataclass(eq=False)
