@@ -14,7 +14,7 @@ answered 200 with the file's contents.
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
 `root` when the last directory has the location's name.
 """
-from typing import Iterator
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment

@@ -12,7 +12,7 @@ nginx replaces the matched prefix with the alias, so `/static/app.css` becomes
 ## How to fix
 End the alias with `/` as well: `alias /srv/app/static/;`.
 """
-from typing import Iterator
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment

@@ -33,7 +33,7 @@ Collect static files into their own directory outside the code (`STATIC_ROOT =
 pass everything else to the app; keep the app out of `/root`.
 """
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, NginxDirective, NginxInstance, NginxLocation, NginxScope, Span

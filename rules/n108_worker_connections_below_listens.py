@@ -17,7 +17,7 @@ listens: `[emerg] 2 worker_connections are not enough for 2 listening sockets`
 Raise `worker_connections` well above the number of listening sockets (it also
 counts every client and upstream connection).
 """
-from typing import Iterator
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
@@ -36,7 +36,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         if instance.standalone:
             continue
-        sockets = instance.listening_sockets
+        sockets = instance.listening_sockets()
         connections = instance.worker_connections
         if connections.value >= len(sockets) + 1:
             continue

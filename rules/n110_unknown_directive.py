@@ -26,7 +26,7 @@ that provides it.
 """
 import difflib
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment

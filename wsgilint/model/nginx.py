@@ -10,14 +10,21 @@ A route's directives are the ones in effect in its location after nginx's inheri
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
-from ..readers.nginx import STOCK_PREFIX, NginxStatement, NginxTree
+from ..readers.nginx import NginxStatement, NginxTree
 from . import NginxDirective, NginxInstance, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
-from .nginx_scope import PASS_DIRECTIVES, NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, \
-    known_directives
+from .nginx_scope import (
+    PASS_DIRECTIVES,
+    NginxHttp,
+    NginxLocation,
+    NginxScope,
+    NginxServer,
+    NginxUpstream,
+    known_directives,
+)
 
 __all__ = ["DEFAULT_USER_NOTE", "UNKNOWN_USER_NOTE", "nginx_instance"]
 
@@ -41,15 +48,13 @@ _MAIN, _EVENTS, _HTTP, _SERVER, _LOCATION, _UPSTREAM, _OTHER = range(7)
 
 
 def _directive_of(stmt: NginxStatement) -> NginxDirective:
-    """Spans from the directive name to the end of its last argument on that line."""
+    """``at`` ends at the end of the last argument on the name's line."""
     at = stmt.at
     end = at.end_column
     for span in stmt.arg_spans:
         if span.line == at.line and span.end_column:
             end = span.end_column
-    whole = at if end == at.end_column else Span(at.path, at.line, at.column, end)
-    return NginxDirective(stmt.directive, tuple(stmt.args), whole, at, stmt.arg_spans[0] if stmt.arg_spans else None,
-                          at.path.startswith(STOCK_PREFIX))
+    return NginxDirective(stmt.directive, tuple(stmt.args), at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
 
 
 def _int(directive: NginxDirective) -> int | None:
@@ -60,7 +65,7 @@ def _int(directive: NginxDirective) -> int | None:
 class _Frame:
     """The statements of one block or file being walked (or the file indices of one include)."""
 
-    items: Iterator[NginxStatement] | Iterator[int]
+    items: Iterator[NginxStatement | int]
     role: int
     scope: NginxScope | None       # where this block's simple directives go
     block: str                     # the innermost enclosing block ("" at the top of the tree)
@@ -68,10 +73,19 @@ class _Frame:
     checked: bool                  # nginx reads names here as directives (not values, not an unknown block)
     recorded: bool                 # listed in NginxInstance.directives (an included file once, no stock text)
     upstream: NginxUpstream | None = None
+    # The scope's directives while its block is read; they become its ``own`` (as tuples,
+    # exactly sized: most names occur once) when the frame that opened the block ends.
+    own: dict[str, list[NginxDirective]] | None = None
+    opened: bool = True            # this frame opened the block (False: an include continuing it)
 
-    def inner(self, items: Iterator[NginxStatement] | Iterator[int], recorded: bool) -> _Frame:
+    def inner(self, items: Iterator[NginxStatement | int], recorded: bool) -> _Frame:
         """The same block continued by included statements (or an include's files)."""
-        return _Frame(items, self.role, self.scope, self.block, self.upstreams, self.checked, recorded, self.upstream)
+        return _Frame(items, self.role, self.scope, self.block, self.upstreams, self.checked, recorded, self.upstream,
+                      self.own, opened=False)
+
+    def close(self) -> None:
+        if self.opened and self.scope is not None and self.own is not None:
+            self.scope.own = {name: tuple(found) for name, found in self.own.items()}
 
 
 class _Builder:
@@ -88,7 +102,6 @@ class _Builder:
         )
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
-        self.server_listens: list[NginxDirective] = []   # listen lines of every server block, any module
 
     def directive(self, stmt: NginxStatement) -> NginxDirective:
         """One NginxDirective per statement, however many places include it."""
@@ -100,7 +113,7 @@ class _Builder:
     def build(self) -> NginxInstance:
         self.walk(self.top())
         self.add_routes()
-        self.add_sockets()
+        self.count_listens()
         return self.instance
 
     def top(self) -> _Frame:
@@ -114,14 +127,14 @@ class _Builder:
         http = NginxHttp(at=at, block=None, parent=None)
         self.instance.http.append(http)
         if context == ("http",):
-            return _Frame(statements, _HTTP, http, "", True, True, True)
+            return _Frame(statements, _HTTP, http, "", True, True, True, own={})
         server = NginxServer(at=at, block=None, parent=http)
         http.servers.append(server)
         if context == ("http", "server"):
-            return _Frame(statements, _SERVER, server, "", True, True, True)
+            return _Frame(statements, _SERVER, server, "", True, True, True, own={})
         location = NginxLocation(at=at, block=None, parent=server)
-        server.locations.append(location)
-        return _Frame(statements, _LOCATION, location, "", True, True, True)
+        server.locations = [location]
+        return _Frame(statements, _LOCATION, location, "", True, True, True, own={})
 
     # The walk -----------------------------------------------------------------
 
@@ -134,7 +147,7 @@ class _Builder:
             frame = stack[-1]
             item = next(frame.items, None)
             if item is None:
-                stack.pop()
+                stack.pop().close()
             elif isinstance(item, int):    # one file of an include
                 recorded = frame.recorded and item not in seen and not files[item].stock
                 if recorded:
@@ -156,60 +169,66 @@ class _Builder:
     def simple(self, directive: NginxDirective, frame: _Frame) -> None:
         name = directive.name
         scope = frame.scope
-        if scope is not None:
-            scope.own.setdefault(name, []).append(directive)
+        if frame.own is not None:
+            frame.own.setdefault(name, []).append(directive)
         if name == "listen" and frame.block == "server":
-            self.server_listens.append(directive)
+            self.instance.server_listens.append(directive)
         role = frame.role
-        if role == _SERVER and isinstance(scope, NginxServer):
-            if name == "listen":
-                scope.listens.append(directive)
-            elif name == "server_name":
-                scope.server_names.extend(directive.args)
-        elif role == _LOCATION and isinstance(scope, NginxLocation):
+        if role == _LOCATION and isinstance(scope, NginxLocation):
             if name in PASS_DIRECTIVES:
-                scope.handlers.append(directive)
+                scope.handler = directive
         elif role == _UPSTREAM and frame.upstream is not None:
             if name == "server" and directive.args:
                 frame.upstream.servers.append(directive)
         elif role == _MAIN:
             self.main_setting(directive)
-        elif role == _EVENTS and name == "worker_connections" and _int(directive) is not None:
-            self.instance.worker_connections = Setting(_int(directive), directive.at)
+        elif role == _EVENTS and name == "worker_connections":
+            connections = _int(directive)
+            if connections is not None:
+                self.instance.worker_connections = Setting(connections, directive.at)
 
     def main_setting(self, directive: NginxDirective) -> None:
         name, instance = directive.name, self.instance
+        number = _int(directive)
         if name == "user" and directive.args:
             instance.user = Setting(directive.args[0], directive.at)
-        elif name == "worker_rlimit_nofile" and _int(directive) is not None:
-            instance.worker_rlimit_nofile = Setting(_int(directive), directive.at)
+        elif name == "worker_rlimit_nofile" and number is not None:
+            instance.worker_rlimit_nofile = Setting(number, directive.at)
         elif name == "daemon" and directive.args:
             instance.daemon = Setting(directive.args[0].lower() == "on", directive.at)
 
     def enter(self, stmt: NginxStatement, directive: NginxDirective, frame: _Frame) -> _Frame:
         """The frame of a block, and its scope when it is one of the tree."""
         name = directive.name
-        role, scope, upstream = _OTHER, None, None
+        role = _OTHER
+        scope: NginxScope | None = None
+        upstream: NginxUpstream | None = None
         outer = frame.scope
         if frame.role == _MAIN and name == "events":
             role = _EVENTS
         elif frame.role == _MAIN and name == "http":
-            role, scope = _HTTP, NginxHttp(at=directive.at, block=directive, parent=None)
-            self.instance.http.append(scope)
+            http = NginxHttp(at=directive.at, block=directive, parent=None)
+            role, scope = _HTTP, http
+            self.instance.http.append(http)
         elif frame.role == _HTTP and name == "server" and isinstance(outer, NginxHttp):
-            role, scope = _SERVER, NginxServer(at=directive.at, block=directive, parent=outer)
-            outer.servers.append(scope)
+            server = NginxServer(at=directive.at, block=directive, parent=outer)
+            role, scope = _SERVER, server
+            outer.servers.append(server)
         elif (name == "location" and frame.role == _SERVER and isinstance(outer, NginxServer)) or \
                 (name in ("location", "if") and frame.role == _LOCATION and isinstance(outer, NginxLocation)):
-            role, scope = _LOCATION, NginxLocation(at=directive.at, block=directive, parent=outer)
-            outer.locations.append(scope)
+            location = NginxLocation(at=directive.at, block=directive, parent=outer)
+            role, scope = _LOCATION, location
+            if isinstance(outer.locations, list):
+                outer.locations.append(location)
+            else:
+                outer.locations = [location]
         elif frame.upstreams and name == "upstream" and directive.args \
                 and directive.args[0] not in self.instance.upstreams:
             role, upstream = _UPSTREAM, NginxUpstream(directive.args[0], directive)
             self.instance.upstreams[upstream.name] = upstream
         checked = frame.checked and name not in _VALUE_BLOCKS and name in self.known
         return _Frame(iter(stmt.block or ()), role, scope, name, frame.upstreams and name == "http", checked,
-                      frame.recorded, upstream)
+                      frame.recorded, upstream, {} if scope is not None else None)
 
     # Routes -------------------------------------------------------------------
 
@@ -222,14 +241,13 @@ class _Builder:
             while pending:
                 scope = pending.pop()
                 pending.extend(reversed(scope.locations))
-                if scope.handlers:
-                    self.add_route(scope, None if fragment_location else server)
+                if scope.handler is not None:
+                    self.add_route(scope, scope.handler, None if fragment_location else server)
 
-    def add_route(self, scope: NginxLocation, server: NginxServer | None) -> None:
+    def add_route(self, scope: NginxLocation, handler: NginxDirective, server: NginxServer | None) -> None:
         location: NginxScope = scope
         while isinstance(location, NginxLocation) and location.is_if and location.parent is not None:
             location = location.parent
-        handler = scope.handlers[-1]
         route = Route(
             handler=handler,
             protocol=_protocol(handler),
@@ -269,27 +287,14 @@ class _Builder:
         if address is not None:
             route.targets.append(Target(address, handler.value_at))
 
-    # Listening sockets ----------------------------------------------------------
-
-    def add_sockets(self) -> None:
-        """``listen_count`` (http servers' distinct listens) and ``listening_sockets``
-        (every server block's, folded as nginx binds them)."""
+    def count_listens(self) -> None:
+        """``listen_count``: the distinct listens of the http servers (``*:80`` where one has none)."""
         listens: set[tuple[str | int, ...]] = set()
-        wanted: dict[tuple[str, ...], tuple[NginxDirective | None, bool]] = {}
-        for directive in self.server_listens:
-            key, binds = _listen_socket(directive)
-            first, binds_before = wanted.get(key, (directive, False))
-            wanted[key] = (first, binds_before or binds)
         for server in self.instance.servers:
             listens.update(_listen_key(listen) for listen in server.listens)
             if server.block is not None and not server.listens:
                 listens.add(("inet", "", 80))
-                wanted.setdefault(("tcp", "ipv4", "*", "80"), (None, False))
         self.instance.listen_count = len(listens)
-        for key, (directive, binds) in wanted.items():
-            if len(key) == 4 and key[2] != "*" and not binds and (key[0], key[1], "*", key[3]) in wanted:
-                continue
-            self.instance.listening_sockets[key] = directive
 
 
 def _protocol(handler: NginxDirective) -> str:
@@ -312,32 +317,6 @@ def _listen_key(listen: NginxDirective) -> tuple[str | int, ...]:
         return ("text", value)
     ipv6 = value.startswith("[")
     return ("inet6" if ipv6 else "inet", address.host, address.port)
-
-
-# listen parameters that make nginx bind() the address on its own instead of folding it
-# into a wildcard listen on the same port (ngx_http_core_listen, nginx 1.22).
-_OWN_BIND = ("bind", "setfib=", "fastopen=", "backlog=", "rcvbuf=", "sndbuf=", "accept_filter=", "deferred",
-             "ipv6only=", "reuseport", "multipath", "so_keepalive=")
-
-
-def _listen_socket(listen: NginxDirective) -> tuple[tuple[str, ...], bool]:
-    """(socket key, binds on its own) for one ``listen``; wildcard keys have host "*"."""
-    value = listen.args[0] if listen.args else "80"
-    params = listen.args[1:]
-    transport = "udp" if "quic" in params else "tcp"
-    own = any(p == flag or (flag.endswith("=") and p.startswith(flag)) for p in params for flag in _OWN_BIND)
-    if value.startswith("unix:"):
-        return ("unix", value[5:]), True
-    if value.isdigit():
-        return (transport, "ipv4", "*", value), own
-    if value.startswith("["):
-        host, _, port = value[1:].partition("]")
-        port = port.lstrip(":") or "80"
-        return (transport, "ipv6", "*" if host == "::" else host, port), own
-    host, sep, port = value.rpartition(":")
-    if not sep:
-        host, port = (value, "80") if not value.isdigit() else ("*", value)
-    return (transport, "ipv4", "*" if host in ("*", "0.0.0.0", "") else host.lower(), port), own
 
 
 def nginx_instance(tree: NginxTree, standalone: bool | None = None) -> NginxInstance:
