@@ -189,11 +189,12 @@ class _Builder:
 
     def main_setting(self, directive: NginxDirective) -> None:
         name, instance = directive.name, self.instance
-        number = _int(directive)
         if name == "user" and directive.args:
             instance.user = Setting(directive.args[0], directive.at)
-        elif name == "worker_rlimit_nofile" and number is not None:
-            instance.worker_rlimit_nofile = Setting(number, directive.at)
+        elif name == "worker_rlimit_nofile":
+            number = _int(directive)
+            if number is not None:
+                instance.worker_rlimit_nofile = Setting(number, directive.at)
         elif name == "daemon" and directive.args:
             instance.daemon = Setting(directive.args[0].lower() == "on", directive.at)
 
