@@ -11,7 +11,6 @@ from ..core.sources import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
 from .suppressions import suppressions_in
 
-
 _MAIN_BLOCK = re.compile(r"^\s*(http|events)\s*\{", re.M)
 
 
