@@ -162,3 +162,11 @@ def test_unknown_directives_leave_out_values_unknown_blocks_and_stock_text(tmp_p
     assert [(d.name, d.name_at.line) for d in instance.unknown_directives] == [
         ("client_max__body_siz", 6), ("mystery_block", 8)]
     assert "more_clear_headers" in known_directives() and "proxy_pass" in known_directives()
+
+
+def test_a_digit_that_is_no_number_is_not_read(tmp_path: Path) -> None:
+    instance = read(tmp_path, {"nginx.conf": (
+        "worker_rlimit_nofile \u00b2;\nevents { worker_connections \u00b2; }\nhttp {\n server { listen \u00b2; }\n}\n")},
+        main=True)
+    assert instance.worker_rlimit_nofile is None and instance.worker_connections.is_default
+    assert instance.listen_count == 1

@@ -58,7 +58,8 @@ def _directive_of(stmt: NginxStatement) -> NginxDirective:
 
 
 def _int(directive: NginxDirective) -> int | None:
-    return int(directive.args[0]) if directive.args and directive.args[0].isdigit() else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return int(directive.args[0]) if directive.args and directive.args[0].isdecimal() else None
 
 
 @dataclass(slots=True)
@@ -309,7 +310,7 @@ def _protocol(handler: NginxDirective) -> str:
 def _listen_key(listen: NginxDirective) -> tuple[str | int, ...]:
     """One key per listening socket: ``80``, ``*:80`` and ``0.0.0.0:80`` are the same one."""
     value = listen.args[0] if listen.args else "80"
-    if value.isdigit():
+    if value.isdecimal():
         return ("inet", "", int(value))
     if value.startswith("unix:"):
         return ("unix", value[5:])
