@@ -14,8 +14,10 @@ answered 200 with the file's contents.
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
 `root` when the last directory has the location's name.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.model.nginx_blocks import prefix_aliases
+from wsgilint.model import Deployment
 
 CODE = "N103"
 SLUG = "alias-traversal"
@@ -26,12 +28,16 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static {\n 
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\n        alias /srv/app/static/;\n    }\n}\n"}
 
 
-def check(deployment):
-    for scope, alias in prefix_aliases(deployment):
-        if scope.path.endswith("/") or not alias.args[0].endswith("/"):
-            continue
-        traversal = f"{scope.path}../"
-        yield Hit(alias.value_at, f"`location {scope.path}` has no trailing slash but `alias {alias.args[0]}` "
-                  f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
-                  f"directory above the alias; write `location {scope.path}/`",
-                  (Related(scope.location.at, f"location {scope.path}"),))
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for instance in deployment.nginx:
+        for location in instance.locations:
+            alias = location.alias
+            if alias is None or not alias.args or not location.is_prefix or location.block is None:
+                continue
+            if location.path.endswith("/") or not alias.args[0].endswith("/"):
+                continue
+            traversal = f"{location.path}../"
+            yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "
+                      f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
+                      f"directory above the alias; write `location {location.path}/`",
+                      (Related(location.block.name_at, f"location {location.path}"),))

@@ -12,8 +12,10 @@ nginx replaces the matched prefix with the alias, so `/static/app.css` becomes
 ## How to fix
 End the alias with `/` as well: `alias /srv/app/static/;`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.model.nginx_blocks import prefix_aliases
+from wsgilint.model import Deployment
 
 CODE = "N104"
 SLUG = "alias-slash-mismatch"
@@ -24,13 +26,17 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\n
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\n        alias /srv/app/static/;\n    }\n}\n"}
 
 
-def check(deployment):
-    for scope, alias in prefix_aliases(deployment):
-        target = alias.args[0]
-        if not scope.path.endswith("/") or target.endswith("/") or "$" in target:
-            continue
-        example = "app.css"
-        yield Hit(alias.value_at, f"`location {scope.path}` ends with a slash but `alias {target}` does not: "
-                  f"{scope.path}{example} is looked up as {target}{example} and nginx answers 404; "
-                  f"write `alias {target}/;`",
-                  (Related(scope.location.at, f"location {scope.path}"),))
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for instance in deployment.nginx:
+        for location in instance.locations:
+            alias = location.alias
+            if alias is None or not alias.args or not location.is_prefix or location.block is None:
+                continue
+            target = alias.args[0]
+            if not location.path.endswith("/") or target.endswith("/") or "$" in target:
+                continue
+            example = "app.css"
+            yield Hit(alias.value_at, f"`location {location.path}` ends with a slash but `alias {target}` does not: "
+                      f"{location.path}{example} is looked up as {target}{example} and nginx answers 404; "
+                      f"write `alias {target}/;`",
+                      (Related(location.block.name_at, f"location {location.path}"),))

@@ -33,9 +33,10 @@ Collect static files into their own directory outside the code (`STATIC_ROOT =
 pass everything else to the app; keep the app out of `/root`.
 """
 import posixpath
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model.nginx_blocks import servers
+from wsgilint.model import AppServer, Deployment, NginxDirective, NginxInstance, NginxLocation, NginxScope, Span
 
 CODE = "N106"
 SLUG = "root-exposes-app-source"
@@ -64,11 +65,11 @@ def _directory(path: str) -> str:
     return posixpath.normpath(path) if path.startswith("/") and "$" not in path else ""
 
 
-def _app_directories(server) -> list[tuple[str, object]]:
+def _app_directories(server: AppServer) -> list[tuple[str, Span]]:
     """(directory, where it is set) holding the app's code."""
     found = []
     base = server.start_directory.value if server.start_directory is not None else ""
-    if _directory(str(base)):
+    if server.start_directory is not None and _directory(str(base)):
         found.append((_directory(base), server.start_directory.at or server.at))
     for option in server.all("wsgi-file", "file", "pythonpath", "python-path", "pp", "module", "wsgi", "w",
                              "wsgi_app"):
@@ -88,31 +89,33 @@ def _app_directories(server) -> list[tuple[str, object]]:
     return found
 
 
-def _served_directories(tree):
-    """(root/alias statement, directory) for every place nginx serves files from: an
+def _served_directories(instance: NginxInstance) -> Iterator[tuple[NginxDirective, str]]:
+    """(root/alias directive, directory) for every place nginx serves files from: an
     alias, the root itself at the server level and in ``location /``, root plus the
     prefix in other prefix locations. Regex and exact locations serve a few file
     names only and are left out."""
-    for server in servers(tree):
-        scopes = [s for s in server.locations if not s.hands_off and s.is_prefix]
-        catch_all = any(s.is_prefix and s.path == "/" for s in server.locations)
-        if server.server is not None and not catch_all:
-            scopes.append(server.level)
+    for server in instance.servers:
+        locations = list(server.all_locations())
+        scopes: list[NginxScope] = [s for s in locations if not s.hands_off and s.is_prefix]
+        catch_all = any(s.is_prefix and s.path == "/" for s in locations)
+        if server.block is not None and not catch_all:
+            scopes.append(server)
         for scope in scopes:
-            alias = scope.first("alias") if scope.location is not None else None
-            directive = alias or scope.inherited("root")
+            alias = scope.alias if isinstance(scope, NginxLocation) else None
+            roots = scope.effective("root")
+            directive = alias or (roots[0] if roots else None)
             if directive is None or not directive.args or not _directory(directive.args[0]):
                 continue
             served = _directory(directive.args[0])
-            if alias is None and scope.location is not None and scope.path != "/":
+            if alias is None and isinstance(scope, NginxLocation) and scope.path != "/":
                 served = posixpath.normpath(posixpath.join(served, scope.path.lstrip("/")))
             yield directive, served
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     # Every directory that holds an app's code, under each of its ancestors: one lookup per
     # served directory, whatever the number of apps.
-    holding: dict[str, tuple] = {}
+    holding: dict[str, tuple[AppServer, str, Span]] = {}
     for server in deployment.app_servers:
         for path, at in _app_directories(server):
             ancestor = path
@@ -122,8 +125,8 @@ def check(deployment):
                 if parent == ancestor:
                     break
                 ancestor = parent
-    for tree in deployment.readings.get("nginx", []):
-        for directive, served in _served_directories(tree):
+    for instance in deployment.nginx:
+        for directive, served in _served_directories(instance):
             exposed = holding.get(served.rstrip("/") or "/")
             if exposed:
                 server, path, at = exposed

@@ -17,8 +17,10 @@ listens: `[emerg] 2 worker_connections are not enough for 2 listening sockets`
 Raise `worker_connections` well above the number of listening sockets (it also
 counts every client and upstream connection).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.model.nginx_blocks import listening_sockets
+from wsgilint.model import Deployment
 
 CODE = "N108"
 SLUG = "worker-connections-below-listens"
@@ -30,19 +32,17 @@ BAD = {"etc/nginx/nginx.conf": "events {\n    worker_connections 2;\n}\nhttp {\n
 GOOD = {"etc/nginx/nginx.conf": BAD["etc/nginx/nginx.conf"].replace("worker_connections 2;", "worker_connections 768;")}
 
 
-def check(deployment):
-    trees = {tree.root.display: tree for tree in deployment.readings.get("nginx", [])}
+def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
-        tree = trees.get(instance.main.path)
-        if instance.standalone or tree is None:
+        if instance.standalone:
             continue
-        sockets = listening_sockets(tree)
+        sockets = instance.listening_sockets()
         connections = instance.worker_connections
         if connections.value >= len(sockets) + 1:
             continue
         assumed = "" if connections.at else f" ({connections.note})"
         listens = [s for s in sockets.values() if s is not None]
-        related = tuple(Related(s.at, f"listen {' '.join(s.args)}") for s in listens[:3])
+        related = tuple(Related(s.name_at, f"listen {' '.join(s.args)}") for s in listens[:3])
         yield Hit(connections.at or instance.main,
                   f"worker_connections {connections.value}{assumed} is not enough for {len(sockets)} listening "
                   f"sockets: nginx refuses to start (\"{connections.value} worker_connections are not enough for "

@@ -26,9 +26,11 @@ that provides it.
 """
 import difflib
 import re
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model.nginx_blocks import is_stock, known_directives, walk
+from wsgilint.model import Deployment
+from wsgilint.model.nginx_scope import known_directives
 
 CODE = "N110"
 SLUG = "unknown-directive"
@@ -40,19 +42,17 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    client_max__body_siz 
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    client_max_body_size 10m;\n    more_clear_headers Server;\n"
                              "    location / {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
 
-_VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map", "match"})
 # Anything else (``${VAR}``, ``[section]``) is a template placeholder or not nginx text at all.
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     known = known_directives()
-    for tree in deployment.readings.get("nginx", []):
-        for stmt, chain in walk(tree):
-            if is_stock(stmt) or stmt.directive in known or not _NAME.fullmatch(stmt.directive):
+    for instance in deployment.nginx:
+        for directive in instance.unknown_directives:
+            if not _NAME.fullmatch(directive.name):
                 continue
-            if any(block.directive in _VALUE_BLOCKS or block.directive not in known for block in chain):
-                continue
-            guess = difflib.get_close_matches(stmt.directive, known, n=1, cutoff=0.8)
+            guess = difflib.get_close_matches(directive.name, known, n=1, cutoff=0.8)
             hint = f"; did you mean `{guess[0]}`?" if guess else " (if a module provides it, load that module)"
-            yield Hit(stmt.at, f'unknown directive "{stmt.directive}": nginx refuses to start (nginx -t fails){hint}')
+            yield Hit(directive.name_at, f'unknown directive "{directive.name}": nginx refuses to start '
+                      f"(nginx -t fails){hint}")

@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
+from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .suppressions import Suppression
 from .supervisor import (
     SupervisorComment, SupervisorConfig, SupervisorControlServer, SupervisorEnvironment, SupervisorExpansion,
@@ -36,6 +38,7 @@ __all__ += [
     "SupervisorComment", "SupervisorConfig", "SupervisorControlServer", "SupervisorEnvironment", "SupervisorExpansion",
     "SupervisorProcess", "SupervisorSection", "SupervisorUnmatchedInclude", "SupervisorValue",
 ]
+__all__ += ["NginxHttp", "NginxLocation", "NginxScope", "NginxServer", "NginxUpstream"]
 
 
 @dataclass(eq=False)
@@ -44,7 +47,7 @@ class Listener:
     protocol: str          # uwsgi | http | https | fastcgi | scgi | raw
     option: str            # the setting that created it: socket, http-socket, http, bind, ...
     at: Span
-    server: "AppServer"
+    server: AppServer
     mode: Setting[int] | None = None     # unix sockets: permission bits of the socket file
     owner: Setting[str] | None = None
     group: Setting[str] | None = None
@@ -74,7 +77,7 @@ class AppServer:
     group: Setting[str] | None = None
     daemonizes: Setting[Any] | None = None
     sources: list[str] = field(default_factory=list)
-    manager: "ProcessManager | None" = None
+    manager: ProcessManager | None = None
     start_directory: Setting[str] | None = None
     placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name)
     uwsgi_config: UwsgiConfig | None = None    # uWSGI: its config files as the INI lexer read them
@@ -134,9 +137,33 @@ class ProcessManager:
 
 @dataclass(frozen=True, slots=True)
 class NginxDirective:
+    """One directive as nginx reads it. ``at`` spans the name to the end of its last
+    argument on that line; it is built when asked from the name's span (kept, not a
+    copy, from the reader) and that end column, which saves a Span per directive."""
+
     name: str
     args: tuple[str, ...]
-    at: Span
+    name_at: Span                      # the name alone, as written
+    value_span: Span | None = None     # the first argument, as written
+    end_column: int = 0                # where ``at`` ends
+
+    @property
+    def at(self) -> Span:
+        name_at = self.name_at
+        if self.end_column == name_at.end_column:
+            return name_at
+        return Span(name_at.path, name_at.line, name_at.column, self.end_column)
+
+    @property
+    def value_at(self) -> Span:
+        """The first argument, or the name when there is none."""
+        return self.value_span or self.name_at
+
+    @property
+    def stock(self) -> bool:
+        """Read from the packaged copy of a stock file (``<stock>/uwsgi_params``, the reader's
+        STOCK_PREFIX) that an include stands for: not the user's text."""
+        return self.name_at.path.startswith("<stock>/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +174,8 @@ class Target:
     at: Span
 
 
-@dataclass(eq=False)
-class ServerBlock:
-    at: Span
-    listens: list[NginxDirective] = field(default_factory=list)
-    server_names: list[str] = field(default_factory=list)
+# A route's server is the server scope of the nginx model: listens, server_names, locations.
+ServerBlock = NginxServer
 
 
 @dataclass(eq=False)
@@ -166,10 +190,10 @@ class Route:
     targets: list[Target] = field(default_factory=list)
     upstream: str = ""                 # the upstream block name, when the target is one
     in_if: bool = False
-    directives: dict[str, list[NginxDirective]] = field(default_factory=dict)  # in effect, after inheritance
+    directives: dict[str, tuple[NginxDirective, ...]] = field(default_factory=dict)  # in effect, after inheritance
 
-    def effective(self, name: str) -> list[NginxDirective]:
-        return self.directives.get(name, [])
+    def effective(self, name: str) -> tuple[NginxDirective, ...]:
+        return self.directives.get(name, ())
 
 
 @dataclass(eq=False)
@@ -186,6 +210,27 @@ class NginxInstance:
     directives: list[NginxDirective] = field(default_factory=list)   # every directive read, in file order
     files: list[str] = field(default_factory=list)
     listen_count: int = 0
+    http: list[NginxHttp] = field(default_factory=list)    # the scope tree: http -> server -> location
+    upstreams: dict[str, NginxUpstream] = field(default_factory=dict)
+    server_listens: list[NginxDirective] = field(default_factory=list)   # of every server block: http, stream, mail
+    # Names nginx does not know where it reads directives (not inside map/types... values,
+    # nor inside a block it does not know), in the user's files.
+    unknown_directives: list[NginxDirective] = field(default_factory=list)
+
+    @property
+    def servers(self) -> list[NginxServer]:
+        return [server for http in self.http for server in http.servers]
+
+    @property
+    def locations(self) -> Iterator[NginxLocation]:
+        """Every ``location`` of every server, nested ones included (no ``if`` blocks)."""
+        for server in self.servers:
+            yield from server.all_locations()
+
+    def listening_sockets(self) -> dict[tuple[str, ...], NginxDirective | None]:
+        """The sockets nginx opens, each with the first listen asking for it (computed when
+        asked: one rule needs it, for main configs only)."""
+        return listening_sockets(self.server_listens, self.servers)
 
 
 @dataclass(eq=False)
@@ -254,7 +299,7 @@ class Deployment:
         if target.family == "unix":
             return list(by_path.get(target.path, ()))
         if target.family == "inet":
-            return [l for l in by_port.get(target.port, ()) if reaches(target, l.address)]
+            return [listener for listener in by_port.get(target.port, ()) if reaches(target, listener.address)]
         return []
 
     @property

@@ -11,7 +11,6 @@ from ..core.sources import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
 from .suppressions import suppressions_in
 
-
 _MAIN_BLOCK = re.compile(r"^\s*(http|events)\s*\{", re.M)
 
 
@@ -25,6 +24,8 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
     from ..readers.nginx import read_nginx_fragment, read_nginx_main
     from .nginx import nginx_instance
 
+    # Rules read nginx through the model only, so each reader tree is dropped once its
+    # instance is built (not kept in readings).
     files = discovery.of_kind("nginx")
     mains = [f for f in files if _is_nginx_main(f.path, ctx)]
     covered: set[str] = set()
@@ -32,7 +33,6 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         tree = read_nginx_main(main.path, ctx)
         deployment.problems.extend(tree.problems)
         covered.update(ctx.real(p) for p in tree.local_paths)
-        ctx.remember("nginx", tree)
         deployment.nginx.append(nginx_instance(tree, standalone=False))
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     for fragment in files:
@@ -47,7 +47,6 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
         deployment.problems.extend(tree.problems)
-        ctx.remember("nginx", tree)
         deployment.nginx.append(nginx_instance(tree))
 
 

@@ -1,24 +1,33 @@
-"""Meaning of an nginx tree: worker settings, listening sockets and the routes to app servers.
+"""Meaning of an nginx tree: worker settings, the scope tree, listening sockets and the
+routes to app servers, built in one walk.
 
-Includes are expanded where they stand, as nginx does. A route's directives are the
-ones in effect in its location after nginx's inheritance: a directive set at an outer
-level (http, server, enclosing location) applies unless the inner level sets it too;
-for list-like directives (``uwsgi_param``, ``proxy_set_header``, ``add_header``...)
-one occurrence at the inner level replaces the whole outer list.
+Includes are expanded where they stand, as nginx reads them: a file included in two
+places is walked in each (its statements become one NginxDirective each, shared by
+every place). The walk keeps an explicit stack, so nesting costs no Python frames.
+A route's directives are the ones in effect in its location after nginx's inheritance
+(see ``nginx_scope``).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..readers.nginx import NginxFile, NginxStatement, NginxTree
-from . import NginxDirective, NginxInstance, Route, ServerBlock, Setting, Span, Target
+from ..readers.nginx import NginxStatement, NginxTree
+from . import NginxDirective, NginxInstance, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
+from .nginx_scope import (
+    PASS_DIRECTIVES,
+    NginxHttp,
+    NginxLocation,
+    NginxScope,
+    NginxServer,
+    NginxUpstream,
+    known_directives,
+)
 
-__all__ = ["nginx_instance"]
+__all__ = ["DEFAULT_USER_NOTE", "UNKNOWN_USER_NOTE", "nginx_instance"]
 
-PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scgi_pass")
 _DEFAULT_PROTOCOL = {
     "uwsgi_pass": "uwsgi", "proxy_pass": "http", "fastcgi_pass": "fastcgi", "grpc_pass": "grpc",
     "scgi_pass": "scgi",
@@ -27,50 +36,57 @@ _SCHEME_PROTOCOL = {"http": "http", "https": "https", "uwsgi": "uwsgi", "suwsgi"
                     "grpcs": "grpc"}
 _DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
 
-# Directives that apply only where they are written: handlers, addresses, and the
-# rewrite module's statements, which run in order instead of being inherited.
-_NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
-    "listen", "server_name", "return", "rewrite", "set", "break", "alias", "internal",
-}
+# Blocks whose lines are values handed to the module (map entries, MIME types), not directives.
+_VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map", "match"})
 
 DEFAULT_USER_NOTE = "nginx binary default; Debian's nginx.conf sets www-data"
 UNKNOWN_USER_NOTE = ("unknown: this file is included by an nginx.conf that is not among the checked files, "
                      "which sets the user")
 
+# What a block's lines mean to the model.
+_MAIN, _EVENTS, _HTTP, _SERVER, _LOCATION, _UPSTREAM, _OTHER = range(7)
+
 
 def _directive_of(stmt: NginxStatement) -> NginxDirective:
-    """Spans from the directive name to the end of its last argument on that line."""
+    """``at`` ends at the end of the last argument on the name's line."""
     at = stmt.at
     end = at.end_column
     for span in stmt.arg_spans:
         if span.line == at.line and span.end_column:
             end = span.end_column
-    return NginxDirective(stmt.directive, tuple(stmt.args), Span(at.path, at.line, at.column, end))
+    return NginxDirective(stmt.directive, tuple(stmt.args), at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
 
 
-def _int(stmt: NginxStatement) -> int | None:
-    return int(stmt.args[0]) if stmt.args and stmt.args[0].isdigit() else None
+def _int(directive: NginxDirective) -> int | None:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return int(directive.args[0]) if directive.args and directive.args[0].isdecimal() else None
 
 
-@dataclass
-class _Level:
-    """What one configuration level (http, server, location, if) sets itself."""
+@dataclass(slots=True)
+class _Frame:
+    """The statements of one block or file being walked (or the file indices of one include)."""
 
-    directives: dict[str, list[NginxDirective]] = field(default_factory=dict)
+    items: Iterator[NginxStatement | int]
+    role: int
+    scope: NginxScope | None       # where this block's simple directives go
+    block: str                     # the innermost enclosing block ("" at the top of the tree)
+    upstreams: bool                # upstream blocks here name route targets (the top, or http)
+    checked: bool                  # nginx reads names here as directives (not values, not an unknown block)
+    recorded: bool                 # listed in NginxInstance.directives (an included file once, no stock text)
+    upstream: NginxUpstream | None = None
+    # The scope's directives while its block is read; they become its ``own`` (as tuples,
+    # exactly sized: most names occur once) when the frame that opened the block ends.
+    own: dict[str, list[NginxDirective]] | None = None
+    opened: bool = True            # this frame opened the block (False: an include continuing it)
 
-    def add(self, directive: NginxDirective) -> None:
-        self.directives.setdefault(directive.name, []).append(directive)
+    def inner(self, items: Iterator[NginxStatement | int], recorded: bool) -> _Frame:
+        """The same block continued by included statements (or an include's files)."""
+        return _Frame(items, self.role, self.scope, self.block, self.upstreams, self.checked, recorded, self.upstream,
+                      self.own, opened=False)
 
-
-def _effective(levels: list[_Level]) -> dict[str, list[NginxDirective]]:
-    """Innermost level that sets a directive wins, whole; non-inherited ones only count innermost."""
-    result: dict[str, list[NginxDirective]] = {}
-    for depth, level in enumerate(levels):
-        innermost = depth == len(levels) - 1
-        for name, occurrences in level.directives.items():
-            if innermost or name not in _NOT_INHERITED:
-                result[name] = occurrences   # levels are complete and never change afterwards
-    return result
+    def close(self) -> None:
+        if self.opened and self.scope is not None and self.own is not None:
+            self.scope.own = {name: tuple(found) for name, found in self.own.items()}
 
 
 class _Builder:
@@ -85,157 +101,171 @@ class _Builder:
             daemon=Setting(True, note="nginx default"),
             files=list(dict.fromkeys(f.display for f in tree.files if not f.stock)),
         )
-        self.upstreams: dict[str, list[NginxStatement]] = {}
+        self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
-        self.listens: set[tuple] = set()
-        self.pending_routes: list[tuple[Route, NginxStatement]] = []
-
-    # Walking ------------------------------------------------------------------
 
     def directive(self, stmt: NginxStatement) -> NginxDirective:
-        """One NginxDirective per statement, however many levels and routes share it."""
+        """One NginxDirective per statement, however many places include it."""
         found = self.directive_of.get(stmt)
         if found is None:
             found = self.directive_of[stmt] = _directive_of(stmt)
         return found
 
-    def flatten(self) -> None:
-        """Every directive of the checked files in reading order; an included file once
-        per context it is included in."""
-        seen = {0}
-        # Each frame yields statements, or the file indices of one include.
-        pending: list[Iterator[NginxStatement | int]] = [iter(self.tree.root.statements)]
-        while pending:
-            item = next(pending[-1], None)
-            if item is None:
-                pending.pop()
-            elif isinstance(item, int):
-                if item not in seen and not self.tree.files[item].stock:
-                    seen.add(item)
-                    pending.append(iter(self.tree.files[item].statements))
-            elif not item.is_comment:
-                self.instance.directives.append(self.directive(item))
-                if item.directive == "include" and item.block is None:
-                    pending.append(iter(item.includes))
-                elif item.block is not None:
-                    pending.append(iter(item.block))
-
     def build(self) -> NginxInstance:
-        self.flatten()
-        root: NginxFile = self.tree.root
-        context = root.context
-        self.collect_upstreams(root.statements)
-        if context == ():
-            self.main(root.statements)
-        elif context == ("http",):
-            self.http(root.statements, [])
-        elif context == ("http", "server"):
-            server = ServerBlock(Span(root.display))
-            self.server(root.statements, [_Level()], server)
-        elif context == ("http", "location"):
-            self.location(root.statements, [_Level(), _Level()], None, "", Span(root.display))
-        for route, handler in self.pending_routes:
-            self.resolve_targets(route, handler)
-        self.instance.listen_count = len(self.listens)
+        self.walk(self.top())
+        self.add_routes()
+        self.count_listens()
         return self.instance
 
-    def collect_upstreams(self, statements: list[NginxStatement]) -> None:
-        """``upstream`` blocks anywhere in http: a route may name one defined later."""
-        pending = [statements]
-        while pending:
-            for stmt in self.tree.expand(pending.pop()):
-                if stmt.directive == "upstream" and stmt.args and stmt.block is not None:
-                    self.upstreams.setdefault(stmt.args[0], [
-                        s for s in self.tree.expand(stmt.block) if s.directive == "server" and s.args])
-                elif stmt.directive == "http" and stmt.block is not None:
-                    pending.append(stmt.block)
+    def top(self) -> _Frame:
+        """The frame of the file asked for, in the context it is read in."""
+        root = self.tree.root
+        context = self.tree.context
+        statements = iter(root.statements)
+        if context == ():
+            return _Frame(statements, _MAIN, None, "", True, True, True)
+        at = Span(root.display)
+        http = NginxHttp(at=at, block=None, parent=None)
+        self.instance.http.append(http)
+        if context == ("http",):
+            return _Frame(statements, _HTTP, http, "", True, True, True, own={})
+        server = NginxServer(at=at, block=None, parent=http)
+        http.servers.append(server)
+        if context == ("http", "server"):
+            return _Frame(statements, _SERVER, server, "", True, True, True, own={})
+        location = NginxLocation(at=at, block=None, parent=server)
+        server.locations = [location]
+        return _Frame(statements, _LOCATION, location, "", True, True, True, own={})
 
-    def main(self, statements: list[NginxStatement]) -> None:
-        for stmt in self.tree.expand(statements):
-            if stmt.directive == "user" and stmt.args:
-                self.instance.user = Setting(stmt.args[0], self.directive(stmt).at)
-            elif stmt.directive == "worker_rlimit_nofile" and _int(stmt) is not None:
-                self.instance.worker_rlimit_nofile = Setting(_int(stmt), self.directive(stmt).at)
-            elif stmt.directive == "daemon" and stmt.args:
-                self.instance.daemon = Setting(stmt.args[0].lower() == "on", self.directive(stmt).at)
-            elif stmt.directive == "events" and stmt.block is not None:
-                for inner in self.tree.expand(stmt.block):
-                    if inner.directive == "worker_connections" and _int(inner) is not None:
-                        self.instance.worker_connections = Setting(_int(inner), self.directive(inner).at)
-            elif stmt.directive == "http" and stmt.block is not None:
-                self.http(stmt.block, [])
+    # The walk -----------------------------------------------------------------
 
-    def http(self, statements: list[NginxStatement], outer: list[_Level]) -> None:
-        level = _Level()
-        servers = []
-        for stmt in self.tree.expand(statements):
-            if stmt.directive == "server" and stmt.block is not None:
-                servers.append(stmt)
-            elif stmt.block is None:
-                level.add(self.directive(stmt))
-        for stmt in servers:
-            server = ServerBlock(self.directive(stmt).at)
-            self.server(stmt.block or [], outer + [level], server)
+    def walk(self, top: _Frame) -> None:
+        """Every statement once per place it is read, in reading order."""
+        files = self.tree.files
+        seen = {0}
+        stack = [top]
+        while stack:
+            frame = stack[-1]
+            item = next(frame.items, None)
+            if item is None:
+                stack.pop().close()
+            elif isinstance(item, int):    # one file of an include
+                recorded = frame.recorded and item not in seen and not files[item].stock
+                if recorded:
+                    seen.add(item)
+                stack.append(frame.inner(iter(files[item].statements), recorded))
+            elif not item.is_comment:
+                directive = self.directive(item)
+                if frame.recorded:
+                    self.instance.directives.append(directive)
+                if frame.checked and directive.name not in self.known and not directive.stock:
+                    self.instance.unknown_directives.append(directive)
+                if item.block is not None:
+                    stack.append(self.enter(item, directive, frame))
+                elif item.directive == "include":
+                    stack.append(frame.inner(iter(item.includes), frame.recorded))
+                else:
+                    self.simple(directive, frame)
 
-    def server(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock) -> None:
-        level = _Level()
-        locations = []
-        for stmt in self.tree.expand(statements):
-            if stmt.directive == "location" and stmt.block is not None:
-                locations.append(stmt)
-            elif stmt.block is None:
-                level.add(self.directive(stmt))
-                if stmt.directive == "listen":
-                    server.listens.append(self.directive(stmt))
-                elif stmt.directive == "server_name":
-                    server.server_names.extend(stmt.args)
-        for listen in server.listens:
-            self.listens.add(_listen_key(listen))
-        if not server.listens and self.tree.context != ("http", "server"):
-            self.listens.add(("inet", "", 80))
-        for stmt in locations:
-            self.location(stmt.block or [], outer + [level], server, " ".join(stmt.args), self.directive(stmt).at)
+    def simple(self, directive: NginxDirective, frame: _Frame) -> None:
+        name = directive.name
+        scope = frame.scope
+        if frame.own is not None:
+            frame.own.setdefault(name, []).append(directive)
+        if name == "listen" and frame.block == "server":
+            self.instance.server_listens.append(directive)
+        role = frame.role
+        if role == _LOCATION and isinstance(scope, NginxLocation):
+            if name in PASS_DIRECTIVES:
+                scope.handler = directive
+        elif role == _UPSTREAM and frame.upstream is not None:
+            if name == "server" and directive.args:
+                frame.upstream.servers.append(directive)
+        elif role == _MAIN:
+            self.main_setting(directive)
+        elif role == _EVENTS and name == "worker_connections":
+            connections = _int(directive)
+            if connections is not None:
+                self.instance.worker_connections = Setting(connections, directive.at)
 
-    def location(self, statements: list[NginxStatement], outer: list[_Level], server: ServerBlock | None,
-                 path: str, at: Span, in_if: bool = False) -> None:
-        """A location and the locations and ``if`` blocks inside it, outer ones first."""
-        pending = [(statements, outer, path, at, in_if)]
-        while pending:
-            statements, outer, path, at, in_if = pending.pop()
-            level = _Level()
-            nested: list[NginxStatement] = []
-            handler: NginxStatement | None = None
-            for stmt in self.tree.expand(statements):
-                if stmt.block is not None:
-                    if stmt.directive in ("location", "if"):
-                        nested.append(stmt)
-                    continue
-                level.add(self.directive(stmt))
-                if stmt.directive in PASS_DIRECTIVES:
-                    handler = stmt
-            levels = outer + [level]
-            if handler is not None:
-                route = Route(
-                    handler=self.directive(handler),
-                    protocol=_protocol(handler),
-                    location=path,
-                    location_at=at,
-                    server=server,
-                    in_if=in_if,
-                    directives=_effective(levels),
-                )
-                self.instance.routes.append(route)
-                self.pending_routes.append((route, handler))
-            pending.extend(
-                (stmt.block or [], levels, " ".join(stmt.args), self.directive(stmt).at, False)
-                if stmt.directive == "location" else (stmt.block or [], levels, path, at, True)
-                for stmt in reversed(nested))
+    def main_setting(self, directive: NginxDirective) -> None:
+        name, instance = directive.name, self.instance
+        if name == "user" and directive.args:
+            instance.user = Setting(directive.args[0], directive.at)
+        elif name == "worker_rlimit_nofile":
+            number = _int(directive)
+            if number is not None:
+                instance.worker_rlimit_nofile = Setting(number, directive.at)
+        elif name == "daemon" and directive.args:
+            instance.daemon = Setting(directive.args[0].lower() == "on", directive.at)
 
-    # Targets ------------------------------------------------------------------
+    def enter(self, stmt: NginxStatement, directive: NginxDirective, frame: _Frame) -> _Frame:
+        """The frame of a block, and its scope when it is one of the tree."""
+        name = directive.name
+        role = _OTHER
+        scope: NginxScope | None = None
+        upstream: NginxUpstream | None = None
+        outer = frame.scope
+        if frame.role == _MAIN and name == "events":
+            role = _EVENTS
+        elif frame.role == _MAIN and name == "http":
+            http = NginxHttp(at=directive.at, block=directive, parent=None)
+            role, scope = _HTTP, http
+            self.instance.http.append(http)
+        elif frame.role == _HTTP and name == "server" and isinstance(outer, NginxHttp):
+            server = NginxServer(at=directive.at, block=directive, parent=outer)
+            role, scope = _SERVER, server
+            outer.servers.append(server)
+        elif (name == "location" and frame.role == _SERVER and isinstance(outer, NginxServer)) or \
+                (name in ("location", "if") and frame.role == _LOCATION and isinstance(outer, NginxLocation)):
+            location = NginxLocation(at=directive.at, block=directive, parent=outer)
+            role, scope = _LOCATION, location
+            if isinstance(outer.locations, list):
+                outer.locations.append(location)
+            else:
+                outer.locations = [location]
+        elif frame.upstreams and name == "upstream" and directive.args \
+                and directive.args[0] not in self.instance.upstreams:
+            role, upstream = _UPSTREAM, NginxUpstream(directive.args[0], directive)
+            self.instance.upstreams[upstream.name] = upstream
+        checked = frame.checked and name not in _VALUE_BLOCKS and name in self.known
+        return _Frame(iter(stmt.block or ()), role, scope, name, frame.upstreams and name == "http", checked,
+                      frame.recorded, upstream, {} if scope is not None else None)
 
-    def resolve_targets(self, route: Route, handler: NginxStatement) -> None:
+    # Routes -------------------------------------------------------------------
+
+    def add_routes(self) -> None:
+        """One route per location (or ``if``) with a handler: servers in order, each
+        location before the ones inside it."""
+        fragment_location = self.tree.context == ("http", "location")
+        for server in self.instance.servers:
+            pending = list(reversed(server.locations))
+            while pending:
+                scope = pending.pop()
+                pending.extend(reversed(scope.locations))
+                if scope.handler is not None:
+                    self.add_route(scope, scope.handler, None if fragment_location else server)
+
+    def add_route(self, scope: NginxLocation, handler: NginxDirective, server: NginxServer | None) -> None:
+        location: NginxScope = scope
+        while isinstance(location, NginxLocation) and location.is_if and location.parent is not None:
+            location = location.parent
+        route = Route(
+            handler=handler,
+            protocol=_protocol(handler),
+            location=" ".join(location.block.args) if location.block is not None else "",
+            location_at=location.at,
+            server=server,
+            in_if=scope.is_if,
+            directives=scope.in_effect(),
+        )
+        self.resolve_targets(route)
+        self.instance.routes.append(route)
+
+    def resolve_targets(self, route: Route) -> None:
         """An upstream block gives one target per ``server``; a name without a block and
         without a port is a host name for proxy_pass and grpc_pass, unknown otherwise."""
+        handler = route.handler
         if not handler.args:
             return
         value = handler.args[0]
@@ -244,34 +274,43 @@ class _Builder:
         scheme, _, rest = value.partition("://") if "://" in value else ("", "", value)
         host = rest.split("/", 1)[0] if not rest.startswith("unix:") else ""
         if host and ":" not in host and not host.startswith("["):
-            if host in self.upstreams:
-                route.upstream = host
-                for server in self.upstreams[host]:
+            route.upstream = host
+            upstream = self.instance.upstreams.get(host)
+            if upstream is not None:
+                for server in upstream.servers:
                     address = parse_nginx_target(server.args[0], 80)
                     if address is not None:
-                        route.targets.append(Target(address, server.arg_spans[0]))
+                        route.targets.append(Target(address, server.value_at))
                 return
-            route.upstream = host
-            if handler.directive not in ("proxy_pass", "grpc_pass"):
+            if handler.name not in ("proxy_pass", "grpc_pass"):
                 return
         default_port = _DEFAULT_PORT.get(scheme.lower(), 0) if scheme else 0
         address = parse_nginx_target(value, default_port)
         if address is not None:
-            route.targets.append(Target(address, handler.arg_spans[0]))
+            route.targets.append(Target(address, handler.value_at))
+
+    def count_listens(self) -> None:
+        """``listen_count``: the distinct listens of the http servers (``*:80`` where one has none)."""
+        listens: set[tuple[str | int, ...]] = set()
+        for server in self.instance.servers:
+            listens.update(_listen_key(listen) for listen in server.listens)
+            if server.block is not None and not server.listens:
+                listens.add(("inet", "", 80))
+        self.instance.listen_count = len(listens)
 
 
-def _protocol(handler: NginxStatement) -> str:
+def _protocol(handler: NginxDirective) -> str:
     value = handler.args[0] if handler.args else ""
     match = re.match(r"^([a-z]+)://", value, re.I)
     if match and match.group(1).lower() in _SCHEME_PROTOCOL:
         return _SCHEME_PROTOCOL[match.group(1).lower()]
-    return _DEFAULT_PROTOCOL[handler.directive]
+    return _DEFAULT_PROTOCOL[handler.name]
 
 
-def _listen_key(listen: NginxDirective) -> tuple:
+def _listen_key(listen: NginxDirective) -> tuple[str | int, ...]:
     """One key per listening socket: ``80``, ``*:80`` and ``0.0.0.0:80`` are the same one."""
     value = listen.args[0] if listen.args else "80"
-    if value.isdigit():
+    if value.isdecimal():
         return ("inet", "", int(value))
     if value.startswith("unix:"):
         return ("unix", value[5:])

@@ -1,0 +1,219 @@
+"""The scopes of an nginx configuration: http -> server -> location (and ``if`` inside a
+location), each with what it sets itself and the values in effect there.
+
+nginx's inheritance: a directive set at an outer level applies unless the inner level
+sets it too; for list-like directives (``uwsgi_param``, ``proxy_set_header``...) one
+occurrence at the inner level replaces the whole outer list; handlers, addresses and the
+rewrite module's statements apply only where they are written. A scope keeps only its
+own directives and a link to the scope around it, and what is in effect is looked up
+outward when asked: a location 1 000 levels deep costs 1 000 links, not a copy of every
+enclosing level. Includes are expanded where they stand, as nginx reads them.
+
+The builder (``model/nginx.py``) creates each scope when its block opens and fills it
+while it reads the tree in one walk; nothing changes a scope afterwards. Scopes are not
+frozen because a scope links to the one around it and is filled after it exists; a
+scope without nested blocks holds no list for them (a fleet has thousands of those).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..core.span import Span
+
+if TYPE_CHECKING:
+    from . import NginxDirective
+
+__all__ = [
+    "NOT_INHERITED", "PASS_DIRECTIVES", "NginxHttp", "NginxLocation", "NginxScope", "NginxServer",
+    "NginxUpstream", "known_directives", "listening_sockets",
+]
+
+PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scgi_pass")
+
+# Directives that apply only where they are written: handlers, addresses, and the
+# rewrite module's statements, which run in order instead of being inherited.
+NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
+    "listen", "server_name", "return", "rewrite", "set", "break", "alias", "internal",
+}
+
+
+@cache
+def known_directives() -> frozenset[str]:
+    """Directive names nginx or a common module accepts: crossplane's table plus
+    ``readers/nginx_extra_directives.json`` (newer nginx, NGINX Plus, third-party modules)."""
+    from crossplane.analyzer import DIRECTIVES  # type: ignore[import-untyped]
+
+    text = resources.files("wsgilint.readers").joinpath("nginx_extra_directives.json").read_text("utf-8")
+    return frozenset(DIRECTIVES) | frozenset(json.loads(text)["directives"])
+
+
+@dataclass(slots=True, eq=False, kw_only=True)
+class NginxScope:
+    """One configuration level. ``block`` is the directive that opens it; None for the
+    level a fragment's own lines stand in (its file is ``at``) and the levels around it."""
+
+    at: Span
+    block: NginxDirective | None
+    parent: NginxScope | None
+    own: dict[str, tuple[NginxDirective, ...]] = field(default_factory=dict)   # simple directives written here
+
+    def effective(self, name: str) -> tuple[NginxDirective, ...]:
+        """The occurrences of ``name`` in effect here: this level's, or those of the
+        innermost enclosing level that sets it (only this level's for NOT_INHERITED)."""
+        if name in NOT_INHERITED:
+            return self.own.get(name, ())
+        scope: NginxScope | None = self
+        while scope is not None:
+            found = scope.own.get(name)
+            if found:
+                return found
+            scope = scope.parent
+        return ()
+
+    def in_effect(self) -> dict[str, tuple[NginxDirective, ...]]:
+        """Every directive in effect here, by name (what a Route keeps)."""
+        outer: list[NginxScope] = []
+        scope = self.parent
+        while scope is not None:
+            outer.append(scope)
+            scope = scope.parent
+        result: dict[str, tuple[NginxDirective, ...]] = {}
+        for level in reversed(outer):
+            for name, occurrences in level.own.items():
+                if name not in NOT_INHERITED:
+                    result[name] = occurrences
+        result.update(self.own)
+        return result
+
+
+@dataclass(slots=True, eq=False, kw_only=True)
+class NginxLocation(NginxScope):
+    """A ``location`` block, an ``if`` block inside one, or a fragment read in the
+    location context (``block`` None)."""
+
+    locations: Sequence[NginxLocation] = ()     # nested location and if blocks, in order
+    handler: NginxDirective | None = None       # the *_pass nginx uses here: the last one written
+
+    @property
+    def is_if(self) -> bool:
+        return self.block is not None and self.block.name == "if"
+
+    @property
+    def path(self) -> str:
+        return self.block.args[-1] if self.block is not None and self.block.args else ""
+
+    @property
+    def modifier(self) -> str:
+        """``=``, ``~``, ``~*``, ``^~`` or "" (a plain prefix)."""
+        if self.block is None or len(self.block.args) < 2:
+            return ""
+        return self.block.args[0]
+
+    @property
+    def is_prefix(self) -> bool:
+        return self.block is not None and not self.is_if and self.modifier in ("", "^~") \
+            and not self.path.startswith("@")
+
+    @property
+    def alias(self) -> NginxDirective | None:
+        found = self.own.get("alias")
+        return found[0] if found else None
+
+    @property
+    def hands_off(self) -> bool:
+        """Requests that end here are passed to an upstream or answered with ``return``/``deny all``
+        instead of being served from disk (``try_files`` serves from disk first)."""
+        if "try_files" in self.own:
+            return False
+        if self.handler is not None or "return" in self.own:
+            return True
+        return any(d.args == ("all",) for d in self.own.get("deny", ()))
+
+
+@dataclass(slots=True, eq=False, kw_only=True)
+class NginxServer(NginxScope):
+    """A ``server`` block of http, or the server level of a fragment (``block`` None)."""
+
+    locations: Sequence[NginxLocation] = ()     # the locations written at the server level
+
+    @property
+    def listens(self) -> tuple[NginxDirective, ...]:
+        return self.own.get("listen", ())
+
+    @property
+    def server_names(self) -> list[str]:
+        return [name for directive in self.own.get("server_name", ()) for name in directive.args]
+
+    def all_locations(self) -> Iterator[NginxLocation]:
+        """Every ``location`` of the server, nested ones after their parent; ``if`` blocks
+        and what is inside them are left out."""
+        pending = list(reversed(self.locations))
+        while pending:
+            location = pending.pop()
+            if location.is_if:
+                continue
+            yield location
+            pending.extend(reversed(location.locations))
+
+
+@dataclass(slots=True, eq=False, kw_only=True)
+class NginxHttp(NginxScope):
+    """An ``http`` block, or the http level around a fragment (``block`` None)."""
+
+    servers: list[NginxServer] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NginxUpstream:
+    name: str
+    block: NginxDirective
+    servers: list[NginxDirective] = field(default_factory=list)   # its ``server`` lines
+
+
+# listen parameters that make nginx bind() the address on its own instead of folding it
+# into a wildcard listen on the same port (ngx_http_core_listen, nginx 1.22).
+_OWN_BIND = ("bind", "setfib=", "fastopen=", "backlog=", "rcvbuf=", "sndbuf=", "accept_filter=", "deferred",
+             "ipv6only=", "reuseport", "multipath", "so_keepalive=")
+
+
+def _listen_socket(listen: NginxDirective) -> tuple[tuple[str, ...], bool]:
+    """(socket key, binds on its own) for one ``listen``; wildcard keys have host "*"."""
+    value = listen.args[0] if listen.args else "80"
+    params = listen.args[1:]
+    transport = "udp" if "quic" in params else "tcp"
+    own = any(p == flag or (flag.endswith("=") and p.startswith(flag)) for p in params for flag in _OWN_BIND)
+    if value.startswith("unix:"):
+        return ("unix", value[5:]), True
+    if value.isdigit():
+        return (transport, "ipv4", "*", value), own
+    if value.startswith("["):
+        host, _, port = value[1:].partition("]")
+        port = port.lstrip(":") or "80"
+        return (transport, "ipv6", "*" if host == "::" else host, port), own
+    host, sep, port = value.rpartition(":")
+    if not sep:
+        host, port = (value, "80") if not value.isdigit() else ("*", value)
+    return (transport, "ipv4", "*" if host in ("*", "0.0.0.0", "") else host.lower(), port), own
+
+
+def listening_sockets(listens: Sequence[NginxDirective], servers: Sequence[NginxServer]
+                      ) -> dict[tuple[str, ...], NginxDirective | None]:
+    """The sockets nginx opens for the ``listen`` lines of every server block (http,
+    stream, mail), with the first line asking for each (None: the ``*:80`` of an http
+    server without ``listen``). As nginx does, ``listen 127.0.0.1:80`` shares the socket
+    of ``listen 80`` unless it binds on its own (``bind``, ``backlog=``, ``reuseport``...)."""
+    wanted: dict[tuple[str, ...], tuple[NginxDirective | None, bool]] = {}
+    for listen in listens:
+        key, binds = _listen_socket(listen)
+        first, binds_before = wanted.get(key, (listen, False))
+        wanted[key] = (first, binds_before or binds)
+    for server in servers:
+        if server.block is not None and not server.listens:
+            wanted.setdefault(("tcp", "ipv4", "*", "80"), (None, False))
+    return {key: directive for key, (directive, binds) in wanted.items()
+            if not (len(key) == 4 and key[2] != "*" and not binds and (key[0], key[1], "*", key[3]) in wanted)}
