@@ -2,7 +2,10 @@
 
 ## What it checks
 A `*_pass` directive inside an `if` block of a location, as in
-`if (!-f $request_filename) { proxy_pass http://127.0.0.1:8000; }`.
+`if (!-f $request_filename) { proxy_pass http://127.0.0.1:8000; }`, where the location
+loses something when the `if` matches: its `try_files`, its own handler, or another
+`if` block. A lone `if` with a pass in a location that has neither works as written and
+is left alone. A `proxy_pass` with a URI part inside `if` is always reported.
 
 ## What breaks in production
 When the condition holds, nginx handles the request with the `if` block's own
@@ -22,15 +25,16 @@ Pass requests from the location itself and let `try_files` pick static files:
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, NginxLocation
 
 CODE = "N105"
 SLUG = "pass-inside-if"
 SEVERITY = "warning"
 SUMMARY = "A proxy_pass/uwsgi_pass inside `if` in a location: the location's other directives stop applying."
 
-BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        if (!-f $request_filename) {\n"
-                            "            proxy_pass http://127.0.0.1:8000;\n        }\n    }\n}\n"}
+BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        try_files $uri $uri/ =404;\n"
+                            "        if ($http_x_app) {\n            proxy_pass http://127.0.0.1:8000;\n        }\n"
+                            "    }\n}\n"}
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        try_files $uri @app;\n    }\n"
                              "    location @app {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
 
@@ -46,17 +50,34 @@ def _has_uri_part(value: str) -> bool:
     return "/" in rest
 
 
+def _what_is_lost(location: NginxLocation, ifs: list[NginxLocation]) -> str:
+    """What the location loses when an ``if`` with a pass matches; "" when nothing is."""
+    lost = []
+    if "try_files" in location.own:
+        lost.append("its try_files is skipped")
+    if location.handler is not None and all(location.handler is not i.handler for i in ifs):
+        lost.append(f"its own {location.handler.name} is skipped")
+    if len(ifs) > 1:
+        lost.append(f"of its {len(ifs)} `if` blocks only the last matching one applies")
+    return "; ".join(lost)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
-    for route in deployment.routes:
-        if not route.in_if:
-            continue
-        handler = route.handler
-        value = handler.args[0] if handler.args else ""
-        if handler.name == "proxy_pass" and _has_uri_part(value):
-            yield Hit(handler.at, f'`proxy_pass {value}` has a URI part inside `if`: nginx refuses to start ("proxy_pass" '
-                      "cannot have URI part ... inside \"if\" statement); move the pass out of `if` (try_files with "
-                      "a named location)", severity="error")
-            continue
-        yield Hit(handler.at, f"{handler.name} inside `if`: when the condition holds nginx uses only the `if` block's "
-                  "configuration (try_files and the location's handler are skipped; of two matching `if`s only the "
-                  "last applies); use `try_files $uri @app;` with the pass in `location @app`")
+    for instance in deployment.nginx:
+        for location in instance.locations:
+            ifs = [child for child in location.locations if child.is_if]
+            for block in ifs:
+                handler = block.handler
+                if handler is None:
+                    continue
+                value = handler.args[0] if handler.args else ""
+                if handler.name == "proxy_pass" and _has_uri_part(value):
+                    yield Hit(handler.at, f'`proxy_pass {value}` has a URI part inside `if`: nginx refuses to start '
+                              '("proxy_pass" cannot have URI part ... inside "if" statement); move the pass out of `if` '
+                              "(try_files with a named location)", severity="error")
+                    continue
+                lost = _what_is_lost(location, ifs)
+                if lost:
+                    yield Hit(handler.at, f"{handler.name} inside `if`: when the condition holds nginx uses only the "
+                              f"`if` block's configuration ({lost}); use `try_files $uri @app;` with the pass in "
+                              "`location @app`")
