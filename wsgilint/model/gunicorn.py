@@ -14,7 +14,8 @@ from typing import Any, Mapping
 
 from ..core.context import ReadContext
 from ..readers.gunicorn import (
-    GunicornCommand, parse_gunicorn_argv, parse_gunicorn_cmd_args, read_gunicorn_config, validate,
+    GunicornCommand, environment_defaults, parse_gunicorn_argv, parse_gunicorn_cmd_args, read_gunicorn_config,
+    validate,
 )
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_gunicorn_bind
@@ -45,21 +46,6 @@ def gunicorn_arguments(argv: list[str]) -> list[str] | None:
         if rest[:1] == ["-mgunicorn"]:
             return rest[1:]
     return None
-
-
-def _env_defaults(env: Mapping[str, str], at: Span) -> tuple[list[Option], list[Problem]]:
-    """Defaults Gunicorn computes from its environment when it imports its settings."""
-    options: list[Option] = []
-    problems: list[Problem] = []
-    if "WEB_CONCURRENCY" in env:
-        text = env["WEB_CONCURRENCY"]
-        try:
-            options.append(Option("workers", int(text), at, f"WEB_CONCURRENCY={text}"))
-        except ValueError:
-            problems.append(Problem("syntax", f"Gunicorn cannot start: WEB_CONCURRENCY={text!r} is not an integer", at))
-    if "PORT" in env:
-        options.append(Option("bind", [f"0.0.0.0:{env['PORT']}"], at, f"PORT={env['PORT']}"))
-    return options, problems
 
 
 def _config_location(value: str) -> str | None:
@@ -107,7 +93,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
     server = AppServer("gunicorn", command.app or "gunicorn", at)
     problems = [*command.problems, *from_env.problems]
 
-    defaults, default_problems = _env_defaults(env, at)
+    defaults, default_problems = environment_defaults(env, at)
     server.options.extend(defaults)
     problems.extend(default_problems)
 
