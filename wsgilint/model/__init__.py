@@ -14,6 +14,8 @@ from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
+from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
+from .systemd import ExecLine, SystemdUnit, UnitEntry, UnitSection
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
@@ -22,6 +24,8 @@ __all__ = [
     "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
     "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
     "Setting", "SourceFile", "Span", "Target",
+    "GunicornAnnotation", "GunicornConfigFile", "GunicornName",
+    "ExecLine", "SystemdUnit", "UnitEntry", "UnitSection",
 ]
 
 
@@ -211,6 +215,8 @@ class Deployment:
     app_servers: list[AppServer] = field(default_factory=list)
     managers: list[ProcessManager] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    gunicorn_configs: list[GunicornConfigFile] = field(default_factory=list)   # each config file once
+    systemd_units: list[SystemdUnit] = field(default_factory=list)
     # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
     # "nginx"): rules about one format's own pitfalls read these position-carrying data.
     readings: dict[str, list[Any]] = field(default_factory=dict)
