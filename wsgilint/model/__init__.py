@@ -21,11 +21,29 @@ from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
 
 __all__ = [
-    "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
-    "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
-    "Setting", "SourceFile", "Span", "Target",
-    "GunicornAnnotation", "GunicornConfigFile", "GunicornName",
-    "ExecLine", "SystemdUnit", "UnitEntry", "UnitSection",
+    "Address",
+    "AppServer",
+    "Deployment",
+    "ExecLine",
+    "GunicornAnnotation",
+    "GunicornConfigFile",
+    "GunicornName",
+    "Host",
+    "Listener",
+    "NginxDirective",
+    "NginxInstance",
+    "Option",
+    "Problem",
+    "ProcessManager",
+    "Route",
+    "ServerBlock",
+    "Setting",
+    "SourceFile",
+    "Span",
+    "SystemdUnit",
+    "Target",
+    "UnitEntry",
+    "UnitSection",
 ]
 
 
