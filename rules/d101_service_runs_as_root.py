@@ -20,9 +20,11 @@ file is not among the checked files.
 Add `User=www-data` (and `Group=`) in `[Service]`, or set `uid` (uWSGI) / `user`
 (Gunicorn) in the server's config.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.manager_facts import drops_privileges, server_label
-from wsgilint.readers.systemd import parse_bool
 
 CODE = "D101"
 SLUG = "service-runs-as-root"
@@ -36,12 +38,12 @@ GOOD = {"etc/systemd/system/app.service": (
     "[Install]\nWantedBy=multi-user.target\n")}
 
 
-def check(deployment):
-    for manager in deployment.managers:
-        if manager.kind != "systemd" or manager.user is not None or "/systemd/user/" in manager.at.path:
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for unit in deployment.systemd_units:
+        manager = unit.manager
+        if manager is None or manager.user is not None or unit.user_unit:
             continue
-        dynamic = manager.options.get("DynamicUser")
-        if dynamic is not None and parse_bool(dynamic.value):
+        if unit.flag("Service", "DynamicUser"):
             continue
         if manager.runs is None or drops_privileges(manager) is not False:
             continue

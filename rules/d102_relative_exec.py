@@ -29,8 +29,10 @@ Placeholders (`<path_to_app>/bin/x`, `{{ venv }}/bin/x`) are left alone. A plain
 ## How to fix
 Write the absolute path (`ExecStart=/srv/app/venv/bin/gunicorn ...`).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
-from wsgilint.readers.systemd import parse_exec
+from wsgilint.model import Deployment
 
 CODE = "D102"
 SLUG = "relative-exec"
@@ -42,26 +44,16 @@ BAD = {"etc/systemd/system/app.service": (
 GOOD = {"etc/systemd/system/app.service": (
     "[Service]\nUser=www-data\nWorkingDirectory=/srv/app\nExecStart=/srv/app/venv/bin/gunicorn app:app\n")}
 
-_EXEC_KEYS = {
-    "Service": ("ExecStart", "ExecStartPre", "ExecStartPost", "ExecCondition", "ExecReload", "ExecStop",
-                "ExecStopPost"),
-    "Socket": ("ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost"),
-}
 _FIXED_PATH = "/usr/local/sbin, /usr/local/bin, /usr/sbin and /usr/bin"
 
 
-def check(deployment):
-    for unit in deployment.readings.get("systemd", []):
-        path_entry = next((e for e in reversed(unit.entries) if e.section in _EXEC_KEYS and e.key == "Environment"
-                           and "PATH=" in e.value), None)
-        search_path = any(e.key == "ExecSearchPath" and e.value for e in unit.entries)
-        for entry in unit.entries:
-            if entry.key not in _EXEC_KEYS.get(entry.section, ()) or not entry.value:
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for unit in deployment.systemd_units:
+        path_entry = unit.path_environment
+        for entry, command in unit.commands:
+            program = command.program
+            if program is None or program.startswith("/"):
                 continue
-            argv = parse_exec(entry.value, entry.at).argv
-            if not argv or argv[0].startswith("/"):
-                continue
-            program = argv[0]
             if "<" in program or "{{" in program:
                 continue    # a placeholder to fill in (`<path_to_app>/venv/bin/gunicorn`), not a path
             if "/" in program:
@@ -74,7 +66,7 @@ def check(deployment):
                 yield Hit(entry.at, f"{entry.key}={program} ...: systemd does not expand variables in the program "
                           f"name, it looks for a program literally named `{program}` and the start fails with status "
                           "203/EXEC; write the absolute path")
-            elif path_entry is not None and not search_path:
+            elif path_entry is not None and not unit.has_exec_search_path:
                 yield Hit(entry.at, f"{entry.key} runs `{program}` by name: systemd looks it up only in "
                           f"{_FIXED_PATH}, not in Environment=PATH, so a program installed elsewhere (a virtualenv) "
                           "fails to start with status 203/EXEC; write the absolute path",

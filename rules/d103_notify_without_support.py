@@ -20,7 +20,10 @@ after `TimeoutStartSec` (90 s by default), the service is killed and marked fail
 Use `Type=forking` with `PIDFile=` for nginx (or `Type=exec` with `daemon off;`);
 start the server with `exec` in the wrapper, or set `NotifyAccess=all`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 
 CODE = "D103"
 SLUG = "notify-without-support"
@@ -36,7 +39,7 @@ GOOD = {"etc/systemd/system/web.service": (
 _NOTIFY = ("notify", "notify-reload")
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for manager in deployment.managers:
         kind = manager.service_type
         if manager.kind != "systemd" or kind is None or kind.value not in _NOTIFY or kind.at is None:

@@ -21,10 +21,10 @@ A helper variable used only inside a function is not seen as used.
 Use the setting's name (the message suggests it); `gunicorn --print-config -c FILE
 APP` shows what Gunicorn took.
 """
-import difflib
-import re
+from collections.abc import Iterator
 
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment, GunicornName
 
 CODE = "G101"
 SLUG = "unknown-setting"
@@ -42,49 +42,20 @@ _OLD_NAMES = {
 }
 
 
-def _flag_spellings() -> dict[str, str]:
-    """``--access-logfile`` written as a name: ``access_logfile`` -> ``accesslog``."""
-    from wsgilint.readers.gunicorn import SETTINGS
-
-    spellings = {}
-    for name, spec in SETTINGS.items():
-        for flag in spec.get("cli", []):
-            if flag.startswith("--") and flag[2:].replace("-", "_") != name:
-                spellings.setdefault(flag[2:].replace("-", "_"), name)
-    return spellings
+def _suggestion(name: GunicornName) -> str | None:
+    if name.name in _OLD_NAMES:
+        return _OLD_NAMES[name.name]
+    if name.meant is None:
+        return None
+    return f"did you mean `{name.meant}`?" + (" (names are case-sensitive)" if name.differs_only_in_case else "")
 
 
-def _suggestion(option, spellings: dict[str, str]) -> str | None:
-    from wsgilint.readers.gunicorn import SETTINGS
-
-    name = option.key
-    if name in _OLD_NAMES:
-        return _OLD_NAMES[name]
-    if name in spellings and ("_" in name or not option.unresolved):
-        return f"did you mean `{spellings[name]}`?"
-    if name.lower() in SETTINGS:
-        return f"did you mean `{name.lower()}`? (names are case-sensitive)"
-    close = difflib.get_close_matches(name, list(SETTINGS), n=1, cutoff=0.8)
-    return f"did you mean `{close[0]}`?" if close else None
-
-
-_PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
-
-
-def check(deployment):
-    spellings = _flag_spellings()
-    for config in deployment.readings.get("gunicorn", []):
-        # A name another value's expression refers to is a helper variable; inside a plain
-        # string literal (`loglevel = 'debug'`) it is only text.
-        texts = [_PLAIN_STRING.sub("", o.raw) for o in (*config.options, *config.other_names)]
-        for option in config.other_names:
-            if option.key.startswith("_"):
-                continue
-            used = re.compile(rf"\b{re.escape(option.key)}\b")
-            if any(used.search(text) for text in texts):
-                continue
-            suggestion = _suggestion(option, spellings)
-            if suggestion is None:
-                continue
-            yield Hit(option.at, f"`{option.key}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
-                      f"{suggestion}")
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.gunicorn_configs:
+        for name in config.other_names:
+            if name.name.startswith("_") or name.referenced:
+                continue   # a helper variable
+            suggestion = _suggestion(name)
+            if suggestion is not None:
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
+                          f"{suggestion}")

@@ -15,7 +15,10 @@ meant to contain keeps growing.
 Set `max_requests` too (for example `max_requests = 1000`, `max_requests_jitter = 50`),
 or drop the jitter.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "G102"
 SLUG = "jitter-without-max-requests"
@@ -26,7 +29,7 @@ BAD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nmax_requests_jitter 
 GOOD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nmax_requests = 1000\nmax_requests_jitter = 50\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "gunicorn":
             continue

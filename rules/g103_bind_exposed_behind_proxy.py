@@ -16,7 +16,10 @@ everyone with `'*'`).
 Bind Gunicorn to `127.0.0.1:8000` or a unix socket (`unix:/run/app/gunicorn.sock`) and
 point nginx at it.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, Listener, Target
 
 CODE = "G103"
 SLUG = "bind-exposed-behind-proxy"
@@ -34,8 +37,8 @@ GOOD = {
 }
 
 
-def check(deployment):
-    reached: dict[int, list] = {}
+def check(deployment: Deployment) -> Iterator[Hit]:
+    reached: dict[int, list[tuple[Target, Listener]]] = {}
     for route in deployment.routes:
         for target in route.targets:
             for listener in deployment.listeners_at(target.address):

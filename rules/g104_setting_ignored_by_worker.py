@@ -21,7 +21,10 @@ took 4.0 s like the default; `threads = 4` logged `Using worker: gthread` and to
 Drop the setting, or pick the worker class that uses it (`worker_class = "gthread"`
 with `threads`, gevent with `worker_connections`).
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import AppServer, Deployment, Option
 
 CODE = "G104"
 SLUG = "setting-ignored-by-worker"
@@ -38,7 +41,7 @@ _CLASSES = {
 }
 
 
-def _worker_class(option) -> str | None:
+def _worker_class(option: Option | None) -> str | None:
     if option is None:
         return "sync"
     if option.unresolved or not isinstance(option.value, str):
@@ -49,12 +52,12 @@ def _worker_class(option) -> str | None:
     return _CLASSES.get(name)
 
 
-def _known(server, key):
+def _known(server: AppServer, key: str) -> Option | None:
     option = server.last(key)
     return option if option is not None and not option.unresolved and isinstance(option.value, int) else None
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "gunicorn":
             continue
@@ -67,7 +70,7 @@ def check(deployment):
         threads = _known(server, "threads")
         running = "gthread" if written == "sync" and threads is not None and threads.value > 1 else written
         named = f"worker_class {chosen.value!r}" if chosen is not None else "the sync worker (Gunicorn default)"
-        if running == "gthread" and written == "sync":
+        if running == "gthread" and written == "sync" and threads is not None:
             yield Hit(threads.at, f"threads = {threads.value} with {named}: Gunicorn runs the gthread worker "
                       "instead (it logs `Using worker: gthread`); write worker_class = 'gthread' to say so")
         elif threads is not None and threads.value > 1 and running in ("gevent", "tornado", "asgi"):

@@ -12,7 +12,10 @@ clients that expect port 80 get no answer from Gunicorn).
 ## How to fix
 Write an assignment: `bind = '0.0.0.0:80'`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "G105"
 SLUG = "annotation-not-assignment"
@@ -23,17 +26,11 @@ BAD = {"deploy/gunicorn.conf.py": "bind: '0.0.0.0:80'\nworkers = 4\n"}
 GOOD = {"deploy/gunicorn.conf.py": "bind = '0.0.0.0:80'\nworkers = 4\n"}
 
 
-def check(deployment):
-    from wsgilint.readers.gunicorn import SETTINGS
-
-    for config in deployment.readings.get("gunicorn", []):
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for config in deployment.gunicorn_configs:
         for annotation in config.annotations:
-            spec = SETTINGS.get(annotation.key)
-            if spec is None:
-                continue
-            default = spec.get("default")
-            shown = ", ".join(map(str, default)) if isinstance(default, list) else repr(default)
-            written = annotation.raw.split(":", 1)[1].strip() if ":" in annotation.raw else ""
-            yield Hit(annotation.at, f"`{annotation.raw}` is a type annotation, not an assignment: `{annotation.key}` "
-                      f"is never set and Gunicorn keeps its default ({shown}); write "
-                      f"`{annotation.key} = {written}`")
+            if annotation.default is None:
+                continue   # not a setting
+            yield Hit(annotation.at, f"`{annotation.source}` is a type annotation, not an assignment: "
+                      f"`{annotation.name}` is never set and Gunicorn keeps its default ({annotation.default}); "
+                      f"write `{annotation.name} = {annotation.written}`")

@@ -12,7 +12,10 @@ Real problems are harder to find in the noise.
 ## How to fix
 Use `loglevel = 'info'` (the default) or `warning` in production.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit
+from wsgilint.model import Deployment
 
 CODE = "G106"
 SLUG = "debug-logging"
@@ -23,7 +26,7 @@ BAD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nloglevel = 'debug'\n
 GOOD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nloglevel = 'info'\n"}
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "gunicorn":
             continue

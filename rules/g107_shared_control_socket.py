@@ -21,7 +21,10 @@ removed the socket, leaving the first with none (`Failed to connect to
 Give each instance its own `control_socket = '/run/APP/gunicorn.ctl'`, or set
 `control_socket_disable = True` where it is not used.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment, ProcessManager
 
 CODE = "G107"
 SLUG = "shared-control-socket"
@@ -38,7 +41,7 @@ GOOD = {
 }
 
 
-def _socket_path(manager) -> str | None:
+def _socket_path(manager: ProcessManager) -> str | None:
     """Where the default socket lands for this process: ``~`` is ``$HOME``, which
     systemd sets for ``User=`` and Supervisor leaves as supervisord's own (root's).
     None when the process cannot create it (a non-root Supervisor program under
@@ -55,28 +58,29 @@ def _socket_path(manager) -> str | None:
     return f"~{user}/.gunicorn/gunicorn.ctl" if manager.kind == "systemd" else None
 
 
-def check(deployment):
-    groups: dict[str, list] = {}
+def check(deployment: Deployment) -> Iterator[Hit]:
+    groups: dict[tuple[str, str], list[ProcessManager]] = {}
     for server in deployment.app_servers:
-        if server.kind != "gunicorn" or server.manager is None:
+        manager = server.manager
+        if server.kind != "gunicorn" or manager is None:
             continue
         if server.has("control_socket") or server.enabled("control_socket_disable"):
             continue
         # A repository may hold the configs of several unrelated hosts: only one file's programs surely share one.
-        host = server.manager.at.path if deployment.host.mode == "repository" else ""
-        path = _socket_path(server.manager)
+        host = manager.at.path if deployment.host.mode == "repository" else ""
+        path = _socket_path(manager)
         if path is not None:
-            groups.setdefault((host, path), []).append(server)
-    for (_, path), servers in groups.items():
-        if len(servers) < 2:
+            groups.setdefault((host, path), []).append(manager)
+    for (_, path), managers in groups.items():
+        if len(managers) < 2:
             continue
         # Each instance is told about the first one that shares its socket: the finding
         # stays readable whatever the number of apps.
-        for server in servers:
-            other = servers[1] if server is servers[0] else servers[0]
-            more = f" and {len(servers) - 2} more" if len(servers) > 2 else ""
-            yield Hit(server.manager.argv.at if server.manager.argv and server.manager.argv.at else server.manager.at,
-                      f"this Gunicorn, [{other.manager.name}]{more} use the same default control socket {path}: the "
+        for manager in managers:
+            other = managers[1] if manager is managers[0] else managers[0]
+            more = f" and {len(managers) - 2} more" if len(managers) > 2 else ""
+            yield Hit(manager.argv.at if manager.argv and manager.argv.at else manager.at,
+                      f"this Gunicorn, [{other.name}]{more} use the same default control socket {path}: the "
                       "last one started takes it over and removes it when it stops, so gunicornc reaches the wrong app "
                       "or none; set control_socket per app or control_socket_disable = True",
-                      (Related(other.manager.at, f"{other.manager.kind} [{other.manager.name}] uses it too"),))
+                      (Related(other.at, f"{other.kind} [{other.name}] uses it too"),))

@@ -16,7 +16,10 @@ they exist.
 ## How to fix
 Name the file: `gunicorn -c /srv/app/gunicorn.conf.py app.wsgi`.
 """
+from collections.abc import Iterator
+
 from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
 from wsgilint.model.gunicorn import IMPLICIT_CONFIG_RAW
 
 CODE = "G108"
@@ -36,7 +39,7 @@ GOOD = {
 }
 
 
-def check(deployment):
+def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "gunicorn" or server.manager is None:
             continue

@@ -1,4 +1,4 @@
-"""Write ``wsgilint/readers/gunicorn_settings.json`` from the installed Gunicorn.
+"""Write ``wsgilint/readers/gunicorn/settings.json`` from the installed Gunicorn.
 
 A development tool: wsgilint never imports Gunicorn at run time, so the setting
 table it needs (names, command-line flags, argparse actions, value kinds, hook
@@ -12,16 +12,17 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 # Some defaults are computed from the environment when gunicorn.config is imported;
 # the table must hold the values of a clean environment.
 for _name in ("PORT", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS", "SENDFILE", "GUNICORN_CMD_ARGS"):
     os.environ.pop(_name, None)
 
-import gunicorn  # noqa: E402
-from gunicorn import config  # noqa: E402
+import gunicorn  # type: ignore[import-untyped]
+from gunicorn import config
 
-OUTPUT = Path(__file__).resolve().parent.parent / "wsgilint" / "readers" / "gunicorn_settings.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "wsgilint" / "readers" / "gunicorn" / "settings.json"
 
 # Environment variables some defaults read (gunicorn/config.py); recorded so the
 # model can compute them for the target's environment.
@@ -33,7 +34,7 @@ ENV_DEFAULTS = {
 }
 
 
-def _validator(setting: type) -> tuple[str, object]:
+def _validator(setting: Any) -> tuple[str, object]:
     """The validator's name without ``validate_``, and a hook's arity (None otherwise)."""
     validator = setting.validator
     name = getattr(validator, "__name__", "")
@@ -45,7 +46,7 @@ def _validator(setting: type) -> tuple[str, object]:
     return name.removeprefix("validate_"), None
 
 
-def _argument_type(setting: type) -> str | None:
+def _argument_type(setting: Any) -> str | None:
     """How argparse converts the flag's text before the validator sees it."""
     if not setting.cli or (setting.action or "store") != "store":
         return None
@@ -72,15 +73,15 @@ def _default(value: object) -> object:
 MACHINE_DEFAULTS = {"chdir", "user", "group", "control_socket"}
 
 
-def build() -> dict:
-    settings = {}
+def build() -> dict[str, Any]:
+    settings: dict[str, Any] = {}
     for setting in config.KNOWN_SETTINGS:
         validator, arity = _validator(setting)
         if setting.name in MACHINE_DEFAULTS:
             default = setting.default_doc.strip("`")
         else:
             default = _default(setting.default)
-        entry = {
+        entry: dict[str, Any] = {
             "section": setting.section,
             "cli": list(setting.cli or []),
             "action": setting.action or "store",

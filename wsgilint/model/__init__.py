@@ -21,6 +21,8 @@ from .supervisor import (
     SupervisorComment, SupervisorConfig, SupervisorControlServer, SupervisorEnvironment, SupervisorExpansion,
     SupervisorProcess, SupervisorSection, SupervisorUnmatchedInclude, SupervisorValue,
 )
+from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
+from .systemd import ExecLine, SystemdUnit, UnitEntry, UnitSection
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
@@ -29,16 +31,51 @@ from .uwsgi_config import (UwsgiComment, UwsgiConfig, UwsgiHeader, UwsgiIniValue
 from .uwsgi_options import uwsgi_bool
 
 __all__ = [
-    "Address", "AppServer", "Deployment", "Host", "Listener", "NginxDirective",
-    "NginxInstance", "Option", "Problem", "ProcessManager", "Route", "ServerBlock",
-    "Setting", "SourceFile", "Span", "Suppression", "Target",
-    "UwsgiComment", "UwsgiConfig", "UwsgiHeader", "UwsgiIniValue", "UwsgiInlineComment", "UwsgiStrayPercent",
+    "Address",
+    "AppServer",
+    "Deployment",
+    "ExecLine",
+    "GunicornAnnotation",
+    "GunicornConfigFile",
+    "GunicornName",
+    "Host",
+    "Listener",
+    "NginxDirective",
+    "NginxHttp",
+    "NginxInstance",
+    "NginxLocation",
+    "NginxScope",
+    "NginxServer",
+    "NginxUpstream",
+    "Option",
+    "Problem",
+    "ProcessManager",
+    "Route",
+    "ServerBlock",
+    "Setting",
+    "SourceFile",
+    "Span",
+    "SupervisorComment",
+    "SupervisorConfig",
+    "SupervisorControlServer",
+    "SupervisorEnvironment",
+    "SupervisorExpansion",
+    "SupervisorProcess",
+    "SupervisorSection",
+    "SupervisorUnmatchedInclude",
+    "SupervisorValue",
+    "Suppression",
+    "SystemdUnit",
+    "Target",
+    "UnitEntry",
+    "UnitSection",
+    "UwsgiComment",
+    "UwsgiConfig",
+    "UwsgiHeader",
+    "UwsgiIniValue",
+    "UwsgiInlineComment",
+    "UwsgiStrayPercent",
 ]
-__all__ += [
-    "SupervisorComment", "SupervisorConfig", "SupervisorControlServer", "SupervisorEnvironment", "SupervisorExpansion",
-    "SupervisorProcess", "SupervisorSection", "SupervisorUnmatchedInclude", "SupervisorValue",
-]
-__all__ += ["NginxHttp", "NginxLocation", "NginxScope", "NginxServer", "NginxUpstream"]
 
 
 @dataclass(eq=False)
@@ -273,6 +310,8 @@ class Deployment:
     # What every uWSGI start read, also of a config that another one includes (its server folds into that one).
     uwsgi_configs: list[UwsgiConfig] = field(default_factory=list)
     supervisor: list[SupervisorConfig] = field(default_factory=list)   # each supervisord configuration
+    gunicorn_configs: list[GunicornConfigFile] = field(default_factory=list)   # each config file once
+    systemd_units: list[SystemdUnit] = field(default_factory=list)
     # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
     # "nginx"): rules about one format's own pitfalls read these position-carrying data.
     readings: dict[str, list[Any]] = field(default_factory=dict)

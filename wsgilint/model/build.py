@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 
 from ..core.context import ReadContext
 from ..core.sources import Discovery
@@ -55,6 +56,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     from ..readers.systemd import find_dropins, read_unit
     from .managers import manager_from_unit, managers_from_supervisor
     from .supervisor import supervisor_config
+    from .systemd import systemd_unit
 
     supervisor_files = discovery.of_kind("supervisor")
     # A supervisord.conf reads its [include] files itself; read those mains first so
@@ -81,6 +83,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         manager = manager_from_unit(unit, ctx)
         if manager is not None:
             deployment.managers.append(manager)
+        deployment.systemd_units.append(systemd_unit(unit, manager, [ctx.display(p) for p in unit.dropins]))
 
 
 def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | None:
@@ -100,9 +103,12 @@ def _uwsgi_arguments(argv: list[str]) -> list[str]:
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
+    from ..readers.gunicorn import GunicornConfig
     from .gunicorn import gunicorn_from_argv, gunicorn_from_config
+    from .gunicorn_config import gunicorn_config_files
     from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
 
+    gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
     claimed: set[str] = set()
     for manager in deployment.managers:
         if manager.argv is None or manager.runs_program not in ("uwsgi", "gunicorn"):
@@ -114,7 +120,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                                                _local_start_directory(manager, ctx), env)
         else:
             directory = manager.directory.value if manager.directory else None
-            server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env)
+            server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env, gunicorn_configs)
         deployment.problems.extend(problems)
         if server.uwsgi_config is not None:
             deployment.uwsgi_configs.append(server.uwsgi_config)
@@ -125,7 +131,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         deployment.app_servers.append(server)
 
     standalone: list[AppServer] = []
-    for kind, build_one in (("uwsgi", uwsgi_from_ini), ("gunicorn", gunicorn_from_config)):
+    for kind, build_one in (("uwsgi", uwsgi_from_ini),
+                            ("gunicorn", partial(gunicorn_from_config, configs=gunicorn_configs))):
         for source in discovery.of_kind(kind):
             if ctx.display(source.path) in claimed or source.path in claimed:
                 continue
@@ -137,6 +144,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     # A config that another one includes or inherits is part of that server, not one of its own.
     used_by_others = {src for server in standalone for src in server.sources[1:]}
     deployment.app_servers.extend(s for s in standalone if not s.sources or s.sources[0] not in used_by_others)
+    deployment.gunicorn_configs = gunicorn_config_files(gunicorn_configs)
 
 
 # The versions the rules were measured against (for nginx, whose rules about removed

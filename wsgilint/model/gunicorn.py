@@ -10,11 +10,17 @@ the command line. ``AppServer.options`` lists every occurrence in that order, so
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..core.context import ReadContext
 from ..readers.gunicorn import (
-    GunicornCommand, parse_gunicorn_argv, parse_gunicorn_cmd_args, read_gunicorn_config, validate,
+    GunicornCommand,
+    GunicornConfig,
+    environment_defaults,
+    parse_gunicorn_argv,
+    parse_gunicorn_cmd_args,
+    read_gunicorn_config,
 )
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_gunicorn_bind
@@ -47,26 +53,11 @@ def gunicorn_arguments(argv: list[str]) -> list[str] | None:
     return None
 
 
-def _env_defaults(env: Mapping[str, str], at: Span) -> tuple[list[Option], list[Problem]]:
-    """Defaults Gunicorn computes from its environment when it imports its settings."""
-    options: list[Option] = []
-    problems: list[Problem] = []
-    if "WEB_CONCURRENCY" in env:
-        text = env["WEB_CONCURRENCY"]
-        try:
-            options.append(Option("workers", int(text), at, f"WEB_CONCURRENCY={text}"))
-        except ValueError:
-            problems.append(Problem("syntax", f"Gunicorn cannot start: WEB_CONCURRENCY={text!r} is not an integer", at))
-    if "PORT" in env:
-        options.append(Option("bind", [f"0.0.0.0:{env['PORT']}"], at, f"PORT={env['PORT']}"))
-    return options, problems
-
-
 def _config_location(value: str) -> str | None:
     """The file a ``-c`` value names; None for ``python:module``."""
     if value.startswith("python:"):
         return None
-    return value[len("file:"):] if value.startswith("file:") else value
+    return value.removeprefix("file:")
 
 
 def _target_path(path: str, cwd: str | None) -> str:
@@ -75,8 +66,11 @@ def _target_path(path: str, cwd: str | None) -> str:
     return posixpath.normpath(posixpath.join(cwd, path))
 
 
-def _load_file(server: AppServer, local: str, ctx: ReadContext, problems: list[Problem]) -> None:
+def _load_file(server: AppServer, local: str, ctx: ReadContext, problems: list[Problem],
+               configs: list[GunicornConfig] | None) -> None:
     config = read_gunicorn_config(local, ctx)
+    if configs is not None:
+        configs.append(config)
     server.sources.append(config.path)
     server.options.extend(config.options)
     problems.extend(config.problems)
@@ -93,11 +87,12 @@ def _locate(path: str, cwd: str | None, ctx: ReadContext) -> str | None:
     return ctx.local(path, cwd)
 
 
-def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
-                       env: Mapping[str, str]) -> tuple[AppServer, list[Problem]]:
+def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None, env: Mapping[str, str],
+                       configs: list[GunicornConfig] | None = None) -> tuple[AppServer, list[Problem]]:
     """The Gunicorn a command line starts. ``argv`` may begin with the program
     (``gunicorn``, ``python -m gunicorn``) or be Gunicorn's arguments alone; ``cwd`` is
-    the start directory on the target host (None when unknown), ``env`` its environment."""
+    the start directory on the target host (None when unknown), ``env`` its environment.
+    The config files read are added to ``configs``."""
     arguments = gunicorn_arguments(argv)
     if arguments is None:
         arguments = argv
@@ -107,7 +102,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
     server = AppServer("gunicorn", command.app or "gunicorn", at)
     problems = [*command.problems, *from_env.problems]
 
-    defaults, default_problems = _env_defaults(env, at)
+    defaults, default_problems = environment_defaults(env, at)
     server.options.extend(defaults)
     problems.extend(default_problems)
 
@@ -117,7 +112,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         if path is not None:
             local = _locate(path, cwd, ctx)
             if local is not None:
-                _load_file(server, local, ctx, problems)
+                _load_file(server, local, ctx, problems, configs)
             elif ctx.exists_on_target(_target_path(path, cwd)) is False and (posixpath.isabs(path) or cwd):
                 problems.append(Problem(
                     "include-not-found", f"Gunicorn config file {path!r} does not exist: Gunicorn exits at start",
@@ -127,7 +122,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         if local is not None:
             server.options.append(Option("config", _target_path(IMPLICIT_CONFIG, cwd),
                                          Span(ctx.display(local)), IMPLICIT_CONFIG_RAW))
-            _load_file(server, local, ctx, problems)
+            _load_file(server, local, ctx, problems, configs)
 
     # ``config`` inside GUNICORN_CMD_ARGS or on the command line is applied as a setting too.
     server.options.extend(from_env.options)
@@ -140,12 +135,13 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
     return server, problems
 
 
-def gunicorn_from_config(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:
-    """A Gunicorn config file that no checked command line is known to start."""
+def gunicorn_from_config(local_path: str, ctx: ReadContext,
+                         configs: list[GunicornConfig] | None = None) -> tuple[AppServer, list[Problem]]:
+    """A Gunicorn config file that no checked command line is known to start (added to ``configs``)."""
     display = ctx.display(local_path)
     server = AppServer("gunicorn", posixpath.basename(display), Span(display))
     problems: list[Problem] = []
-    _load_file(server, local_path, ctx, problems)
+    _load_file(server, local_path, ctx, problems, configs)
     wsgi_app = server.last("wsgi_app")
     if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
         server.name = wsgi_app.value
@@ -222,7 +218,7 @@ def _listeners(server: AppServer) -> list[Listener]:
     for text in binds:
         if not isinstance(text, str):
             continue
-        address = parse_gunicorn_bind(text[len("tcp://"):] if text.startswith("tcp://") else text)
+        address = parse_gunicorn_bind(text.removeprefix("tcp://"))
         if address is None:
             continue
         listener = Listener(address, protocol, "bind", at, server)
@@ -234,4 +230,4 @@ def _listeners(server: AppServer) -> list[Listener]:
     return listeners
 
 
-__all__ = ["gunicorn_arguments", "gunicorn_from_argv", "gunicorn_from_config", "validate"]
+__all__ = ["gunicorn_arguments", "gunicorn_from_argv", "gunicorn_from_config"]

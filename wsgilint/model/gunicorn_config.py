@@ -1,0 +1,112 @@
+"""Gunicorn config files as the rules see them: the settings each file binds, and the
+names that only look like settings (Gunicorn ignores them without a word).
+
+A name is judged once here: whether it is a setting of Gunicorn 27.0.1's table, which
+setting it most likely stands for when it is not, and whether the file uses it as a
+helper variable.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..core.option import Option
+from ..core.span import Span
+from ..readers.gunicorn import SETTINGS, GunicornConfig
+
+
+@dataclass(frozen=True, slots=True)
+class GunicornName:
+    """A module-level name assigned in a config file that is no Gunicorn setting."""
+
+    name: str
+    at: Span
+    unresolved: bool        # its value is computed at run time
+    referenced: bool        # another module-level value's expression names it: a helper variable
+    meant: str | None       # the setting it most likely stands for: a flag's spelling, another case, a near miss
+
+    @property
+    def differs_only_in_case(self) -> bool:
+        return self.meant is not None and self.meant == self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class GunicornAnnotation:
+    """``name: value`` at module level without ``=``: an annotation, which binds nothing."""
+
+    name: str
+    at: Span                # the annotation, what was meant as the value
+    source: str             # the statement as written: ``bind: '0.0.0.0:80'``
+    written: str            # what follows the colon: ``'0.0.0.0:80'``
+    default: str | None     # the default Gunicorn keeps, as findings show it; None when ``name`` is no setting
+
+
+@dataclass(frozen=True, slots=True)
+class GunicornConfigFile:
+    path: str
+    settings: tuple[Option, ...]            # setting names bound, in execution order
+    other_names: tuple[GunicornName, ...]   # assigned names that are no setting
+    annotations: tuple[GunicornAnnotation, ...]
+
+
+@cache
+def _flag_spellings() -> dict[str, str]:
+    """``--access-logfile`` written as a name: ``access_logfile`` -> ``accesslog``."""
+    spellings: dict[str, str] = {}
+    for name, spec in SETTINGS.items():
+        for flag in spec.get("cli", []):
+            if flag.startswith("--") and flag[2:].replace("-", "_") != name:
+                spellings.setdefault(flag[2:].replace("-", "_"), name)
+    return spellings
+
+
+def _meant(option: Option) -> str | None:
+    name = option.key
+    spellings = _flag_spellings()
+    # A one-word flag spelling (`preload`) is also a common variable name: only a literal value counts.
+    if name in spellings and ("_" in name or not option.unresolved):
+        return spellings[name]
+    if name.lower() in SETTINGS:
+        return name.lower()
+    close = difflib.get_close_matches(name, list(SETTINGS), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+# A name inside a plain string literal (`loglevel = 'debug'`) is only text, not a use.
+_PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
+
+
+def _default_shown(name: str) -> str | None:
+    spec = SETTINGS.get(name)
+    if spec is None:
+        return None
+    default = spec.get("default")
+    return ", ".join(map(str, default)) if isinstance(default, list) else repr(default)
+
+
+def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
+    texts = [_PLAIN_STRING.sub("", option.raw) for option in (*config.options, *config.other_names)]
+    names = []
+    for option in config.other_names:
+        used = re.compile(rf"\b{re.escape(option.key)}\b")
+        names.append(GunicornName(option.key, option.at, option.unresolved,
+                                  any(used.search(text) for text in texts), _meant(option)))
+    annotations = [
+        GunicornAnnotation(option.key, option.at, option.raw,
+                           option.raw.split(":", 1)[1].strip() if ":" in option.raw else "",
+                           _default_shown(option.key))
+        for option in config.annotations
+    ]
+    return GunicornConfigFile(config.path, tuple(config.options), tuple(names), tuple(annotations))
+
+
+def gunicorn_config_files(configs: Iterable[GunicornConfig]) -> list[GunicornConfigFile]:
+    """One view per file: a file that several commands load is read for each, shown once."""
+    files: dict[str, GunicornConfigFile] = {}
+    for config in configs:
+        if config.path not in files:
+            files[config.path] = gunicorn_config_file(config)
+    return list(files.values())

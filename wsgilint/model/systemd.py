@@ -1,0 +1,154 @@
+"""systemd units as the rules see them: sections and entries with their places, drop-ins
+applied, ``Exec*=`` lines split as systemd splits them, booleans parsed, and which names
+systemd 252 knows (``systemd_directives.json``), each judged once here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..core.span import Span
+from ..readers import systemd as reader
+
+if TYPE_CHECKING:
+    from . import ProcessManager
+
+# The command lines of each section (systemd.service(5), systemd.socket(5)).
+EXEC_KEYS: dict[str, tuple[str, ...]] = {
+    "Service": ("ExecStart", "ExecStartPre", "ExecStartPost", "ExecCondition", "ExecReload", "ExecStop",
+                "ExecStopPost"),
+    "Socket": ("ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost"),
+}
+# The unit kinds whose sections and keys are checked, and the section of their own.
+_OWN_SECTION = {"service": "Service", "socket": "Socket"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExecLine:
+    """An ``Exec*=`` value: its special prefixes (``-@:+!``) and the argv systemd makes of it.
+
+    ``$VAR``/``${VAR}`` stay as written (``unresolved``): the environment is a run-time fact."""
+
+    prefixes: str
+    argv: tuple[str, ...]
+    at: Span
+    error: str              # why systemd cannot split it (unbalanced quoting), or ""
+    unresolved: bool
+
+    @property
+    def program(self) -> str | None:
+        """The executable as written: systemd expands no variable in it."""
+        return self.argv[0] if self.argv else None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSection:
+    name: str
+    at: Span
+    known: bool | None      # systemd reads it in this kind of unit; None: not judged (other kinds, ``X-``)
+    meant: str | None       # the section it most likely stands for, when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEntry:
+    """One ``Key=value`` line of the unit or a drop-in, in the order systemd applies them."""
+
+    section: str
+    key: str
+    value: str
+    at: Span                # the value
+    key_at: Span
+    known: bool | None      # systemd accepts the key in its section; None: not judged (see UnitSection)
+    meant: str | None       # the key it most likely stands for, when unknown
+    boolean: bool | None    # the value as a systemd boolean (yes/no, on/off, 1/0...); None when it is none
+    command: ExecLine | None                    # ``Exec*=`` lines of [Service] and [Socket], split
+    misspelt_targets: tuple[tuple[str, str], ...]   # WantedBy/RequiredBy: (written, the shipped target meant)
+
+
+@dataclass(frozen=True, slots=True)
+class SystemdUnit:
+    """A ``.service`` or ``.socket`` unit (or any other unit file read), with its drop-ins."""
+
+    name: str               # the file name: gunicorn.service
+    kind: str               # service | socket | ...
+    path: str               # the unit file, as findings name it
+    systemd_version: str    # whose unit-file parser ``known`` follows
+    user_unit: bool         # under systemd/user/: run by a user's manager, as that user
+    sections: tuple[UnitSection, ...]
+    entries: tuple[UnitEntry, ...]
+    dropins: tuple[str, ...]
+    manager: ProcessManager | None      # the service it defines, when it starts a program
+
+    def last(self, section: str, key: str) -> UnitEntry | None:
+        """The assignment that wins for a scalar setting (an empty one means the default)."""
+        found = [entry for entry in self.entries if entry.section == section and entry.key == key]
+        return found[-1] if found and found[-1].value else None
+
+    def flag(self, section: str, key: str) -> bool | None:
+        """A boolean setting as systemd reads it; None when unset, reset or not a boolean."""
+        entry = self.last(section, key)
+        return entry.boolean if entry is not None else None
+
+    @property
+    def commands(self) -> list[tuple[UnitEntry, ExecLine]]:
+        """Every ``Exec*=`` line with a value, in order."""
+        return [(entry, entry.command) for entry in self.entries if entry.command is not None and entry.value]
+
+    @property
+    def path_environment(self) -> UnitEntry | None:
+        """The last ``Environment=`` line of [Service]/[Socket] that mentions ``PATH=``."""
+        return next((entry for entry in reversed(self.entries) if entry.section in EXEC_KEYS
+                     and entry.key == "Environment" and "PATH=" in entry.value), None)
+
+    @property
+    def has_exec_search_path(self) -> bool:
+        return any(entry.key == "ExecSearchPath" and entry.value for entry in self.entries)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed: ``multiuser`` / ``multi-user``, ``socket`` / ``sockets``."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
+                 dropins: list[str]) -> SystemdUnit:
+    """The view of a unit as read; ``dropins`` are its drop-ins as findings name them."""
+    from .manager_facts import did_you_mean, systemd_directives  # manager_facts imports this package
+
+    table = systemd_directives()
+    own = _OWN_SECTION.get(unit.kind)
+    allowed: tuple[str, ...] = ("Unit", own, "Install") if own else ()
+    sections = []
+    for name, at in unit.sections:
+        known = None if not allowed or name.startswith("X-") else name in allowed
+        sections.append(UnitSection(name, at, known, did_you_mean(name, allowed) if known is False else None))
+    entries = []
+    for entry in unit.entries:
+        known = None
+        meant = None
+        targets: list[tuple[str, str]] = []
+        if entry.section in allowed and not entry.key.startswith("X-"):
+            keys = table["sections"][entry.section]
+            known = entry.key in keys
+            if not known:
+                meant = did_you_mean(entry.key, keys, 0.8)
+            elif entry.section == "Install" and entry.key in ("WantedBy", "RequiredBy"):
+                for target in entry.value.split():
+                    if target.endswith(".target") and target not in table["targets"]:
+                        guess = next((t for t in table["targets"] if _one_edit_apart(target, t)), None)
+                        if guess:
+                            targets.append((target, guess))
+        command = None
+        if entry.key in EXEC_KEYS.get(entry.section, ()):
+            parsed = reader.parse_exec(entry.value, entry.at)
+            command = ExecLine(parsed.prefixes, tuple(parsed.argv), parsed.at, parsed.error, parsed.unresolved)
+        entries.append(UnitEntry(entry.section, entry.key, entry.value, entry.at, entry.key_at, known, meant,
+                                 reader.parse_bool(entry.value), command, tuple(targets)))
+    display = unit.display or unit.path
+    return SystemdUnit(unit.name, unit.kind, display, table["systemd"], "/systemd/user/" in display,
+                       tuple(sections), tuple(entries), tuple(dropins), manager)

@@ -1,0 +1,195 @@
+"""Static evaluation of a Gunicorn config's module-level expressions, never running them.
+
+Only what is fixed in the text is evaluated: literals, arithmetic and comparisons on
+them, f-strings, a few pure builtins and string methods, and names bound to such values
+earlier in the module. Anything else raises ``Unknown``: the value is computed when
+Gunicorn runs the file. Results are bounded in size, so a config cannot make wsgilint
+build a huge value (``"x" * 10 ** 9``).
+"""
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from collections.abc import Callable
+from typing import Any
+
+# The name Gunicorn gives the module it executes; `if __name__ == "__main__":` never runs.
+_MODULE_NAME = "__config__"
+
+
+class Unknown(Exception):
+    """The expression depends on run time."""
+
+
+_MAX_TEXT = 100_000
+_BIN_OPS: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow,
+    ast.BitOr: operator.or_, ast.BitAnd: operator.and_, ast.BitXor: operator.xor,
+    ast.LShift: operator.lshift, ast.RShift: operator.rshift,
+}
+_COMPARE_OPS: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
+    ast.Is: operator.is_, ast.IsNot: operator.is_not,
+}
+_UNARY_OPS: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+    ast.USub: operator.neg, ast.UAdd: operator.pos, ast.Not: operator.not_, ast.Invert: operator.invert,
+}
+_PURE_BUILTINS: dict[str, Callable[..., Any]] = {
+    "int": int, "str": str, "float": float, "bool": bool, "min": min, "max": max, "abs": abs,
+}
+_LITERAL_TYPES = (str, bytes, int, float, complex, bool, type(None), list, tuple, dict, set, frozenset)
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, (str, bytes, list, tuple, set, frozenset, dict)):
+        return len(value)
+    if isinstance(value, int):
+        return value.bit_length() // 8
+    return 0
+
+
+class Evaluator:
+    """Evaluates literal expressions; names resolve to earlier unconditional literal bindings."""
+
+    def __init__(self, names: dict[str, Any], shadowed: set[str]) -> None:
+        self.names = names
+        self.shadowed = shadowed
+        # Every expression kind that may be evaluated; any other kind is Unknown.
+        self._methods: dict[type[ast.AST], Callable[[Any], Any]] = {
+            ast.Constant: self._constant, ast.Name: self._name, ast.List: self._list, ast.Tuple: self._tuple,
+            ast.Set: self._set, ast.Dict: self._dict, ast.UnaryOp: self._unary_op, ast.BinOp: self._bin_op,
+            ast.BoolOp: self._bool_op, ast.Compare: self._compare, ast.IfExp: self._if_exp,
+            ast.JoinedStr: self._joined_str, ast.FormattedValue: self._formatted_value, ast.Call: self._call,
+        }
+
+    def __call__(self, node: ast.AST) -> Any:
+        value = self.eval(node)
+        if _size(value) > _MAX_TEXT:
+            raise Unknown
+        return value
+
+    def eval(self, node: ast.AST) -> Any:
+        method = self._methods.get(type(node))
+        if method is None:
+            raise Unknown
+        return method(node)
+
+    def _constant(self, node: ast.Constant) -> Any:
+        return node.value
+
+    def _name(self, node: ast.Name) -> Any:
+        if node.id == "__name__" and node.id not in self.shadowed:
+            return _MODULE_NAME
+        if node.id in self.names:
+            return copy_value(self.names[node.id])
+        raise Unknown
+
+    def _list(self, node: ast.List) -> list[Any]:
+        return [self(item) for item in self._items(node.elts)]
+
+    def _tuple(self, node: ast.Tuple) -> tuple[Any, ...]:
+        return tuple(self(item) for item in self._items(node.elts))
+
+    def _set(self, node: ast.Set) -> set[Any]:
+        return {self(item) for item in self._items(node.elts)}
+
+    def _dict(self, node: ast.Dict) -> dict[Any, Any]:
+        if any(key is None for key in node.keys):
+            raise Unknown
+        return {self(key): self(value) for key, value in zip(node.keys, node.values) if key is not None}
+
+    def _items(self, items: list[ast.expr]) -> list[ast.expr]:
+        if any(isinstance(item, ast.Starred) for item in items):
+            raise Unknown
+        return items
+
+    def _unary_op(self, node: ast.UnaryOp) -> Any:
+        operand = self(node.operand)
+        return self._apply(_UNARY_OPS[type(node.op)], operand)
+
+    def _bin_op(self, node: ast.BinOp) -> Any:
+        left, right = self(node.left), self(node.right)
+        op = type(node.op)
+        if op not in _BIN_OPS:
+            raise Unknown
+        if op is ast.Pow and (not isinstance(right, (int, float)) or abs(right) > 128):
+            raise Unknown
+        if op is ast.LShift and (not isinstance(right, int) or right > 128):
+            raise Unknown
+        if op is ast.Mult and _size(left) * (right if isinstance(right, int) else 1) > _MAX_TEXT:
+            raise Unknown
+        if op is ast.Mult and _size(right) * (left if isinstance(left, int) else 1) > _MAX_TEXT:
+            raise Unknown
+        return self._apply(_BIN_OPS[op], left, right)
+
+    def _bool_op(self, node: ast.BoolOp) -> Any:
+        value = None
+        for operand in node.values:
+            value = self(operand)
+            if isinstance(node.op, ast.And) and not value or isinstance(node.op, ast.Or) and value:
+                return value
+        return value
+
+    def _compare(self, node: ast.Compare) -> bool:
+        left = self(node.left)
+        for op, comparator in zip(node.ops, node.comparators):
+            right = self(comparator)
+            if not self._apply(_COMPARE_OPS[type(op)], left, right):
+                return False
+            left = right
+        return True
+
+    def _if_exp(self, node: ast.IfExp) -> Any:
+        return self(node.body) if self(node.test) else self(node.orelse)
+
+    def _joined_str(self, node: ast.JoinedStr) -> str:
+        return "".join(self(part) for part in node.values)
+
+    def _formatted_value(self, node: ast.FormattedValue) -> Any:
+        value = self(node.value)
+        conversions: dict[int, Callable[[Any], Any]] = {-1: lambda v: v, 115: str, 114: repr, 97: ascii}
+        conversion = conversions[node.conversion]
+        spec = self(node.format_spec) if node.format_spec is not None else ""
+        return self._apply(format, conversion(value), spec)
+
+    def _call(self, node: ast.Call) -> Any:
+        if isinstance(node.func, ast.Name) and node.func.id in _PURE_BUILTINS \
+                and node.func.id not in self.shadowed and not node.keywords:
+            args = [self(arg) for arg in self._items(node.args)]
+            return self._apply(_PURE_BUILTINS[node.func.id], *args)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join", "strip", "lower", "upper") \
+                and isinstance(node.func.value, (ast.Constant, ast.Name, ast.JoinedStr)) and not node.keywords:
+            target = self(node.func.value)
+            if not isinstance(target, str):
+                raise Unknown
+            args = [self(arg) for arg in self._items(node.args)]
+            if node.func.attr == "format" and re.search(r"\{[^{}]*[.\[]", target):
+                raise Unknown  # attribute or item access inside the format string
+            return self._apply(getattr(target, node.func.attr), *args)
+        raise Unknown
+
+    @staticmethod
+    def _apply(function: Callable[..., Any], *args: Any) -> Any:
+        if not all(isinstance(arg, _LITERAL_TYPES) for arg in args):
+            raise Unknown
+        try:
+            result = function(*args)
+        except Exception:  # noqa: BLE001 -- the same expression would fail when Gunicorn runs it
+            raise Unknown from None
+        if not isinstance(result, _LITERAL_TYPES):
+            raise Unknown
+        return result
+
+
+def copy_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [copy_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: copy_value(item) for key, item in value.items()}
+    if isinstance(value, set):
+        return set(value)
+    return value
+
