@@ -11,7 +11,6 @@ import functools
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from typing import Callable
 
 from .core.context import ReadContext

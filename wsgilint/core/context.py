@@ -20,8 +20,6 @@ class ReadContext:
     root: str = "/"
     cwd: str = field(default_factory=os.getcwd)
     known_files: list[str] = field(default_factory=list)   # local paths of every discovered file
-    # What readers made of the files, by kind, for rules about one format's own pitfalls.
-    readings: dict[str, list] = field(default_factory=dict)
     _texts: dict[str, Text] = field(default_factory=dict)
     _displays: dict[str, str] = field(default_factory=dict)
     _configs: dict[str, None] = field(default_factory=dict)   # an ordered set
@@ -55,9 +53,6 @@ class ReadContext:
         if not peek:
             self._configs.setdefault(key)
         return self._texts[key]
-
-    def remember(self, kind: str, reading: object) -> None:
-        self.readings.setdefault(kind, []).append(reading)
 
     def read_paths(self) -> list[str]:
         """The files read as configuration, in the order they were first read."""

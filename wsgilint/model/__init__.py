@@ -312,9 +312,6 @@ class Deployment:
     supervisor: list[SupervisorConfig] = field(default_factory=list)   # each supervisord configuration
     gunicorn_configs: list[GunicornConfigFile] = field(default_factory=list)   # each config file once
     systemd_units: list[SystemdUnit] = field(default_factory=list)
-    # What each reader returned, by kind ("uwsgi", "supervisor", "systemd", "gunicorn",
-    # "nginx"): rules about one format's own pitfalls read these position-carrying data.
-    readings: dict[str, list[Any]] = field(default_factory=dict)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

@@ -25,8 +25,8 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
     from ..readers.nginx import read_nginx_fragment, read_nginx_main
     from .nginx import nginx_instance
 
-    # Rules read nginx through the model only, so each reader tree is dropped once its
-    # instance is built (not kept in readings).
+    # Rules read nginx through the model only: each reader tree is dropped once its
+    # instance is built.
     files = discovery.of_kind("nginx")
     mains = [f for f in files if _is_nginx_main(f.path, ctx)]
     covered: set[str] = set()
@@ -69,7 +69,6 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         config = read_supervisor(source.path, ctx)
         included.update(ctx.real(p) for p in config.included_files)
         deployment.problems.extend(config.problems)
-        ctx.remember("supervisor", config)
         deployment.supervisor.append(supervisor_config(config, ctx))
         deployment.managers.extend(managers_from_supervisor(config, ctx))
 
@@ -79,7 +78,6 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             continue  # drop-ins are read with their unit
         unit = read_unit(source.path, ctx, find_dropins(source.path, ctx))
         deployment.problems.extend(unit.problems)
-        ctx.remember("systemd", unit)
         manager = manager_from_unit(unit, ctx)
         if manager is not None:
             deployment.managers.append(manager)
@@ -231,7 +229,6 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     _read_nginx(discovery, ctx, deployment)
     _read_managers(discovery, ctx, deployment)
     _link_app_servers(discovery, ctx, deployment)
-    deployment.readings = ctx.readings
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.span import Problem, Span
-from .uwsgi_ini import IniComment, IniSection, UwsgiIni, UwsgiRun
+from .uwsgi_ini import IniComment, IniSection, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 
 # Set by uWSGI itself on reload or by the Emperor; not options.
@@ -141,8 +141,4 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     command.sections = run.sections
     command.comments = run.comments
     command.section_found = bool(run.section_found.get("uwsgi", False)) or not run.files
-    ctx.remember("uwsgi", UwsgiIni(
-        path=at.path, section="uwsgi", options=command.options, comments=run.comments, sections=run.sections,
-        section_found=command.section_found,
-        placeholders_used=run.placeholders_used, problems=command.problems, files=run.files))
     return command

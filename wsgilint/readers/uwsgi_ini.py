@@ -643,7 +643,6 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
         problems=run.problems,
         files=run.files,
     )
-    ctx.remember("uwsgi", ini)
     return ini
 
 

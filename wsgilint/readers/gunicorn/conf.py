@@ -306,7 +306,6 @@ def read_gunicorn_config(local_path: str, ctx: ReadContext) -> GunicornConfig:
         return GunicornConfig(display, problems=list(text.problems))
     config = read_gunicorn_text(text.text, display)
     config.problems[:0] = text.problems
-    ctx.remember("gunicorn", config)
     return config
 
 
