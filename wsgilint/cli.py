@@ -58,6 +58,7 @@ def check(
     supervisor_version: Optional[str] = typer.Option(None, "--supervisor-version", help="Supervisor version to check against (default 4.3.0)."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="A JSON report of accepted findings: only findings not in it are reported."),
     config: Optional[str] = typer.Option(None, "--config", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or pyproject.toml with [tool.wsgilint])."),
+    isolated: bool = typer.Option(False, "--isolated", help="Use no settings file found in or above the current directory (only --config, if given)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
@@ -68,7 +69,7 @@ def check(
     from .config import ConfigError, settings_for
 
     try:
-        settings = settings_for(config, Path.cwd())
+        settings = settings_for(config, Path.cwd(), isolated)
         baseline_path = Path(baseline) if baseline else settings.baseline
         accepted = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, BaselineError) as error:
