@@ -13,36 +13,38 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-
 from conftest import write_tree
 
 yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit, part of the test extra")
 
 PROJECT = Path(__file__).resolve().parent.parent
 ACTION = PROJECT / "action.yml"
+Action = dict[str, Any]
 EXPRESSION = re.compile(r"\$\{\{\s*([\w.]+)\s*\}\}")
 
 
 @pytest.fixture(scope="module")
-def action() -> dict:
-    return yaml.safe_load(ACTION.read_text())
+def action() -> Action:
+    loaded: Action = yaml.safe_load(ACTION.read_text())
+    return loaded
 
 
-def _step(action: dict, name: str) -> dict:
+def _step(action: Action, name: str) -> Action:
     return next(step for step in action["runs"]["steps"] if step.get("name") == name)
 
 
 @pytest.fixture(scope="module")
-def runner_python(tmp_path_factory) -> Path:
+def runner_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bin folder of a fresh Python, standing in for the one actions/setup-python provides."""
     venv = tmp_path_factory.mktemp("runner") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     return venv / "bin"
 
 
-def _run_step(action: dict, step: dict, workspace: Path, inputs: dict[str, str] | None = None,
+def _run_step(action: Action, step: Action, workspace: Path, inputs: dict[str, str] | None = None,
               cwd: Path | None = None, python: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run one step's script as a runner would: expressions filled in, its env, bash -e,
     in its working-directory or else the workspace (where the pull request is checked out)."""
@@ -51,7 +53,7 @@ def _run_step(action: dict, step: dict, workspace: Path, inputs: dict[str, str] 
     values["github.action_path"] = str(PROJECT)
 
     def fill(text: str) -> str:
-        return EXPRESSION.sub(lambda match: values[match.group(1)], text)
+        return EXPRESSION.sub(lambda match: str(values[match.group(1)]), text)
 
     bin_folder = python or Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1",
@@ -59,7 +61,7 @@ def _run_step(action: dict, step: dict, workspace: Path, inputs: dict[str, str] 
     env.update({name: fill(str(value)) for name, value in step.get("env", {}).items()})
     directory = cwd or (Path(fill(step["working-directory"])) if "working-directory" in step else workspace)
     return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", fill(step["run"])],
-                          cwd=directory, env=env, capture_output=True, text=True, timeout=300)
+                          cwd=directory, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
 def _pull_request(tmp_path: Path) -> tuple[Path, Path]:
@@ -74,14 +76,14 @@ def _pull_request(tmp_path: Path) -> tuple[Path, Path]:
     return workspace, marker
 
 
-def test_inputs_have_defaults(action: dict):
+def test_inputs_have_defaults(action: Action) -> None:
     assert action["inputs"]["path"]["default"] == "."
     assert action["inputs"]["args"]["default"] == ""
     assert action["inputs"]["config"]["default"] == ""
     assert action["inputs"]["isolated"]["default"] == "false"
 
 
-def test_steps_take_inputs_through_the_environment(action: dict):
+def test_steps_take_inputs_through_the_environment(action: Action) -> None:
     assert action["runs"]["using"] == "composite"
     for step in action["runs"]["steps"]:
         if "run" in step:
@@ -95,23 +97,24 @@ def test_steps_take_inputs_through_the_environment(action: dict):
     assert words[words.index("--format") + 1] == "github"
 
 
-def test_install_is_isolated_from_the_checkout(action: dict):
+def test_install_is_isolated_from_the_checkout(action: Action) -> None:
     install = _step(action, "Install wsgilint")
     assert re.search(r"\bpython -I -m pip install\b", install["run"])
     assert install["working-directory"] == "${{ github.action_path }}"
     assert install["env"]["WSGILINT_ACTION_PATH"] == "${{ github.action_path }}"
 
 
-def test_planted_pip_would_run_without_isolation(tmp_path):
+def test_planted_pip_would_run_without_isolation(tmp_path: Path) -> None:
     """The plant works: a plain `python -m pip` in the checkout runs it."""
     workspace, marker = _pull_request(tmp_path)
     subprocess.run([sys.executable, "-m", "pip", "--version"], cwd=workspace, capture_output=True, timeout=60,
-                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, check=False)
     assert marker.exists()
 
 
 @pytest.mark.parametrize("where", ["declared", "checkout"])
-def test_install_step_never_runs_code_from_the_checkout(action: dict, tmp_path, where, runner_python):
+def test_install_step_never_runs_code_from_the_checkout(action: Action, tmp_path: Path, where: str,
+                                                          runner_python: Path) -> None:
     """As declared (in the action's directory), and even if run in the checkout."""
     workspace, marker = _pull_request(tmp_path)
     result = _run_step(action, _step(action, "Install wsgilint"), workspace,
@@ -122,7 +125,7 @@ def test_install_step_never_runs_code_from_the_checkout(action: dict, tmp_path, 
     assert not marker.exists()
 
 
-def test_run_step_never_imports_from_the_checkout(action: dict, tmp_path):
+def test_run_step_never_imports_from_the_checkout(action: Action, tmp_path: Path) -> None:
     workspace, marker = _pull_request(tmp_path)
     result = _run_step(action, _step(action, "Run wsgilint"), workspace, {"path": "deploy", "isolated": "true"})
     assert not marker.exists()
@@ -130,7 +133,7 @@ def test_run_step_never_imports_from_the_checkout(action: dict, tmp_path):
     assert result.returncode == 1, result.stderr
 
 
-def test_isolated_ignores_the_settings_of_the_checkout(action: dict, tmp_path):
+def test_isolated_ignores_the_settings_of_the_checkout(action: Action, tmp_path: Path) -> None:
     workspace, _ = _pull_request(tmp_path)
     run = _step(action, "Run wsgilint")
     assert _run_step(action, run, workspace, {"path": "deploy"}).returncode == 0   # the PR turned checks off

@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_tree
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.text import read_text
 from wsgilint.discover import discover
-
-from conftest import write_tree
 
 CANARY = "SECRET-CANARY-7f3a9c"
 NGINX_SECRET = f"server {{ listen 80; server_name {CANARY}; {CANARY} on; }}\n"
@@ -74,7 +73,7 @@ def _snapshot(tmp_path: Path) -> Path:
 
 def _run(args: list[str], cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "wsgilint", "check", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, check=False)
 
 
 FORMATS = ["console", "json", "github", "sarif"]
@@ -83,7 +82,8 @@ FORMATS = ["console", "json", "github", "sarif"]
 @pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
 @pytest.mark.parametrize("output_format", FORMATS)
 @pytest.mark.parametrize("layout", ["repository", "snapshot"])
-def test_canary_outside_the_tree_is_never_shown(tmp_path, layout, output_format, verbose):
+def test_canary_outside_the_tree_is_never_shown(tmp_path: Path, layout: str, output_format: str,
+                                                verbose: bool) -> None:
     _outside(tmp_path)
     if layout == "repository":
         cwd, args = _repository(tmp_path), ["."]
@@ -98,7 +98,7 @@ def test_canary_outside_the_tree_is_never_shown(tmp_path, layout, output_format,
     assert "E008" in result.stdout or "outside-checked-tree" in result.stdout
 
 
-def test_each_reference_out_of_a_repository_is_reported_where_it_is_written(tmp_path):
+def test_each_reference_out_of_a_repository_is_reported_where_it_is_written(tmp_path: Path) -> None:
     _outside(tmp_path)
     tree = _repository(tmp_path)
     result = _run([".", "--select", "E008"], tree)
@@ -108,7 +108,7 @@ def test_each_reference_out_of_a_repository_is_reported_where_it_is_written(tmp_
     assert "'../../outside/glob/*.conf' leads outside the checked tree" in result.stdout
 
 
-def test_absolute_paths_and_dotdot_stay_inside_a_snapshot(tmp_path):
+def test_absolute_paths_and_dotdot_stay_inside_a_snapshot(tmp_path: Path) -> None:
     """On the target host ``/..`` is ``/``: such paths name files of the snapshot, and
     here they are missing (E003); the link to this machine's file is not followed (E008)."""
     _outside(tmp_path)
@@ -125,7 +125,7 @@ def test_absolute_paths_and_dotdot_stay_inside_a_snapshot(tmp_path):
     assert "snap/etc/nginx/links/out.conf" in lines
 
 
-def test_file_argument_reads_its_own_folder_only(tmp_path):
+def test_file_argument_reads_its_own_folder_only(tmp_path: Path) -> None:
     _outside(tmp_path)
     tree = _repository(tmp_path)
     result = _run(["nginx/site.conf"], tree)
@@ -139,7 +139,7 @@ def _fifo(path: Path) -> Path:
     return path
 
 
-def test_a_fifo_named_by_an_include_does_not_hang(tmp_path):
+def test_a_fifo_named_by_an_include_does_not_hang(tmp_path: Path) -> None:
     tree = write_tree(tmp_path / "tree", {"nginx/site.conf": "server {\n    listen 80;\n    include pipe.conf;\n}\n"})
     _fifo(tree / "nginx/pipe.conf")
     result = _run(["."], tree, timeout=30)
@@ -148,7 +148,7 @@ def test_a_fifo_named_by_an_include_does_not_hang(tmp_path):
     assert result.returncode == 1
 
 
-def test_a_fifo_in_the_tree_or_on_the_command_line_does_not_hang(tmp_path):
+def test_a_fifo_in_the_tree_or_on_the_command_line_does_not_hang(tmp_path: Path) -> None:
     tree = write_tree(tmp_path / "tree", {"nginx/site.conf": "server { listen 80; }\n"})
     _fifo(tree / "nginx/other.conf")
     _fifo(tree / "uwsgi/app.ini")
@@ -157,7 +157,7 @@ def test_a_fifo_in_the_tree_or_on_the_command_line_does_not_hang(tmp_path):
     assert result.returncode in (0, 1)
 
 
-def test_read_text_refuses_special_files(tmp_path):
+def test_read_text_refuses_special_files(tmp_path: Path) -> None:
     fifo = _fifo(tmp_path / "pipe")
     text = read_text(str(fifo), "pipe")
     assert text.text is None and "named pipe" in text.problems[0].message
@@ -167,14 +167,14 @@ def test_read_text_refuses_special_files(tmp_path):
     assert read_text("/dev/null", "/dev/null").problems[0].message.startswith("is a character device")
 
 
-def test_live_host_never_reads_pseudo_files(tmp_path):
+def test_live_host_never_reads_pseudo_files(tmp_path: Path) -> None:
     ctx = ReadContext(mode="live", cwd=str(tmp_path))
     for path in ("/proc/self/environ", "/proc/self/cmdline", "/sys/kernel/hostname", "/dev/zero"):
         text = ctx.read(path)
         assert text.text is None, path
 
 
-def test_live_walk_skips_pseudo_filesystems(tmp_path):
+def test_live_walk_skips_pseudo_filesystems(tmp_path: Path) -> None:
     """``check /`` does not walk /proc, /sys, /dev or /run (here: links to them)."""
     tree = write_tree(tmp_path / "host", {"proc": "@link:/proc", "dev": "@link:/dev",
                                           "nginx/site.conf": "server { listen 80; }\n"})
@@ -183,7 +183,7 @@ def test_live_walk_skips_pseudo_filesystems(tmp_path):
     assert [f.display for f in found.files] == ["host/nginx/site.conf"]
 
 
-def test_a_reader_used_alone_is_not_confined(tmp_path):
+def test_a_reader_used_alone_is_not_confined(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a/x.conf": "server { listen 80; }\n", "b/y.conf": "server { listen 81; }\n"})
     assert ReadContext(mode="repository", cwd=str(tmp_path)).read(str(tmp_path / "a/x.conf")).text is not None
     confined = ReadContext(mode="repository", cwd=str(tmp_path))

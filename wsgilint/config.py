@@ -28,6 +28,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .model import Span
 
@@ -85,7 +86,7 @@ def find_settings(start: Path) -> Settings | None:
     return None
 
 
-def _parse(path: Path) -> dict:
+def _parse(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
@@ -105,7 +106,7 @@ def load_settings(path: Path) -> Settings:
     return _settings(path, _parse(path))
 
 
-def _settings(path: Path, document: dict) -> Settings:
+def _settings(path: Path, document: dict[str, Any]) -> Settings:
     table = document.get("tool", {}).get("wsgilint", {}) if path.name == "pyproject.toml" else document
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.wsgilint] must be a table")

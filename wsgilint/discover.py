@@ -11,8 +11,7 @@ import functools
 import os
 import re
 import stat
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.sources import Discovery, SourceFile
@@ -252,7 +251,8 @@ def discover(paths: list[str], ctx: ReadContext) -> Discovery:
         source = classify(absolute, ctx)
         (discovery.files if source.kind else discovery.skipped).append(source)
         if source.kind == "template":
-            line = int(re.search(r"line (\d+)", source.reason).group(1))
+            marker = re.search(r"line (\d+)", source.reason)
+            line = int(marker.group(1)) if marker else 1
             discovery.problems.append(Problem("template", f"{source.reason.split(' (line')[0]}: "
                                               "not final config, so it is not checked", Span(source.display, line)))
         elif "could also be" in source.reason:

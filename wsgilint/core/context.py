@@ -33,7 +33,7 @@ class ReadContext:
     cwd: str = field(default_factory=os.getcwd)
     known_files: list[str] = field(default_factory=list)   # local paths of every discovered file
     # What readers made of the files, by kind, for rules about one format's own pitfalls.
-    readings: dict[str, list] = field(default_factory=dict)
+    readings: dict[str, list[object]] = field(default_factory=dict)
     _texts: dict[str, Text] = field(default_factory=dict)
     _displays: dict[str, str] = field(default_factory=dict)
     _configs: dict[str, None] = field(default_factory=dict)   # an ordered set
@@ -57,7 +57,7 @@ class ReadContext:
         if shown is None:
             absolute = os.path.abspath(local_path)
             prefix = self.cwd.rstrip(os.sep) + os.sep
-            shown = absolute[len(prefix):] if absolute.startswith(prefix) else absolute
+            shown = absolute.removeprefix(prefix)
             self._displays[local_path] = shown
         return shown
 
@@ -78,12 +78,13 @@ class ReadContext:
     def _open(self, key: str) -> Text | None:
         """The file's text, or None when it leads outside the checked trees."""
         display = self.display(key)
-        target: str | None = key
+        target = key
         if self.mode == "snapshot" and self._below(key, os.path.abspath(self.root)):
-            target = self.confine(key)   # a snapshot's links resolve inside it, never on this machine
-            if target is None:
+            confined = self.confine(key)   # a snapshot's links resolve inside it, never on this machine
+            if confined is None:
                 return Text(None, problems=(Problem("unreadable", "cannot read the file: it leads nowhere in the "
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
+            target = confined
         real = os.path.realpath(target)
         if not self.inside(real):
             return None
