@@ -95,6 +95,8 @@ def check(
     config: Annotated[str | None, typer.Option(
         "--config", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or pyproject.toml "
                          "with [tool.wsgilint]).")] = None,
+    isolated: Annotated[bool, typer.Option(
+        "--isolated", help="Use no settings file found in or above the current directory (only --config, if given).")] = False,
     require_reason: Annotated[bool, typer.Option(
         "--require-reason", help="A suppression comment without a reason is an error (L102).")] = False,
     verbose: Annotated[bool, typer.Option(
@@ -108,7 +110,7 @@ def check(
     from .config import ConfigError, settings_for
 
     try:
-        settings = settings_for(config, Path.cwd())
+        settings = settings_for(config, Path.cwd(), isolated)
         baseline_path = Path(baseline) if baseline else settings.baseline
         accepted = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, BaselineError) as error:

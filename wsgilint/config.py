@@ -2,9 +2,10 @@
 ``wsgilint.toml`` / ``.wsgilint.toml``.
 
 The nearest such file from the working directory upwards is used (a ``pyproject.toml``
-without ``[tool.wsgilint]`` does not count), unless ``--config`` names one. Command-line
-options override the file's values. Unknown keys and wrong types are errors, so a typo
-in the settings cannot silently switch a rule back on.
+without ``[tool.wsgilint]`` does not count), unless ``--config`` names one;
+``--isolated`` searches for none. Command-line options override the file's values.
+Unknown keys and wrong types are errors, so a typo in the settings cannot silently
+switch a rule back on.
 
     [tool.wsgilint]
     select = ["X", "U1"]
@@ -150,8 +151,10 @@ def _settings(path: Path, document: dict[str, Any]) -> Settings:
     return settings
 
 
-def settings_for(explicit: str | None, start: Path) -> Settings:
-    """The settings ``--config`` names, or the nearest file's, or none."""
+def settings_for(explicit: str | None, start: Path, isolated: bool = False) -> Settings:
+    """The settings ``--config`` names, or the nearest file's, or none. ``isolated``
+    (``--isolated``) searches for no file: settings in a checked-out pull request could
+    turn every rule off or set ``fail-on = "never"``."""
     if explicit is not None:
         path = Path(explicit)
         try:
@@ -161,4 +164,6 @@ def settings_for(explicit: str | None, start: Path) -> Settings:
         if not found:
             raise ConfigError(f"{explicit}: no such settings file")
         return load_settings(path)
+    if isolated:
+        return Settings()
     return find_settings(start.resolve()) or Settings()

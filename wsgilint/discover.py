@@ -11,9 +11,9 @@ import functools
 import os
 import re
 import stat
-from typing import Callable
+from collections.abc import Callable
 
-from .core.context import ReadContext
+from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 
@@ -30,6 +30,9 @@ _NOT_CONFIG_SUFFIXES = (".md", ".rst", ".txt", ".html", ".htm", ".css", ".js", "
                         ".pem", ".key", ".crt", ".csv", ".sql", ".sh", ".bash", ".pyc", ".so", ".po", ".mo", ".log")
 _UNHINTED_KINDS = ["nginx", "supervisor", "uwsgi"]
 _MAX_UNHINTED_BYTES = 256 * 1024
+# Not walked when checking ``/`` of this machine: kernel objects, and runtime state
+# (sockets, FIFOs, pid files) that is no configuration.
+_NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
 # uWSGI reads these formats too; wsgilint reads its ini format only.
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
 
@@ -166,9 +169,17 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 is_file = os.path.isfile(path) if path != entry.path else entry.is_file(follow_symlinks=True)
             except OSError:
                 is_dir = is_file = False
-            if is_dir:
-                if entry.name not in _SKIPPED_DIRS:
-                    subdirs.append(path)
+            if is_dir and (entry.name in _SKIPPED_DIRS or
+                           (ctx.mode == "live" and os.path.realpath(path) in _NOT_WALKED)):
+                continue
+            if (is_dir or is_file) and entry.is_symlink() and not ctx.inside(path):
+                # A link out of a repository (``etc -> /etc``, ``secrets -> ~/.ssh``) is not followed.
+                if is_dir or location_hints(entry.path):
+                    discovery.problems.append(Problem(
+                        "outside-checked-tree", f"symbolic link to {os.readlink(entry.path)!r} leads outside the "
+                        "checked tree: not followed", Span(ctx.display(entry.path))))
+            elif is_dir:
+                subdirs.append(path)
             elif is_file:
                 found.append(path)
             elif entry.is_symlink() and location_hints(entry.path, named_only=True):
@@ -220,6 +231,7 @@ def classify(path: str, ctx: ReadContext) -> SourceFile:
 
 def discover(paths: list[str], ctx: ReadContext) -> Discovery:
     discovery = Discovery()
+    ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     candidates: list[str] = []
@@ -239,7 +251,8 @@ def discover(paths: list[str], ctx: ReadContext) -> Discovery:
         source = classify(absolute, ctx)
         (discovery.files if source.kind else discovery.skipped).append(source)
         if source.kind == "template":
-            line = int(re.search(r"line (\d+)", source.reason).group(1))
+            marker = re.search(r"line (\d+)", source.reason)
+            line = int(marker.group(1)) if marker else 1
             discovery.problems.append(Problem("template", f"{source.reason.split(' (line')[0]}: "
                                               "not final config, so it is not checked", Span(source.display, line)))
         elif "could also be" in source.reason:

@@ -1,13 +1,25 @@
 """What every reader shares: where the target host's paths are on this machine,
-how files are named in findings, and a cache so each file is read once."""
+how files are named in findings, a cache so each file is read once, and the one
+gate every read goes through.
+
+The gate (``read``): a repository or a snapshot may be anyone's (a pull request in CI,
+with secrets in the job), so nothing outside the checked trees is opened, whichever way
+a config names it (``..``, an absolute path, a glob, a symbolic link); such a reference
+is reported where it is written, never followed. On any host only regular files are
+opened (a FIFO would hang the run, a device never ends), and on a live host nothing
+under the kernel's pseudo filesystems.
+"""
 from __future__ import annotations
 
 import os
 import posixpath
 from dataclasses import dataclass, field
 
-from .span import Problem
+from .span import Problem, Span
 from .text import Text, read_text
+
+# Kernel objects, not files: never read on a live host.
+PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
 
 
 @dataclass
@@ -25,6 +37,10 @@ class ReadContext:
     _configs: dict[str, None] = field(default_factory=dict)   # an ordered set
     _reals: dict[str, str] = field(default_factory=dict)
     _by_name: dict[str, list[str]] = field(default_factory=dict)
+    # Real paths of the checked trees; None (a reader used on its own) confines nothing.
+    roots: list[str] | None = None
+    # Where each path a reader resolved was written, to report a refusal there.
+    _references: dict[str, tuple[Span, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index(self.known_files)
@@ -39,7 +55,7 @@ class ReadContext:
         if shown is None:
             absolute = os.path.abspath(local_path)
             prefix = self.cwd.rstrip(os.sep) + os.sep
-            shown = absolute[len(prefix):] if absolute.startswith(prefix) else absolute
+            shown = absolute.removeprefix(prefix)
             self._displays[local_path] = shown
         return shown
 
@@ -49,10 +65,69 @@ class ReadContext:
         reading problems are reported."""
         key = os.path.abspath(local_path)
         if key not in self._texts:
-            self._texts[key] = read_text(key, self.display(key))
+            text = self._open(key)
+            if text is None:
+                return self._refusal(key)   # not cached: each reference is reported where it is written
+            self._texts[key] = text
         if not peek:
             self._configs.setdefault(key)
         return self._texts[key]
+
+    def _open(self, key: str) -> Text | None:
+        """The file's text, or None when it leads outside the checked trees."""
+        display = self.display(key)
+        target = key
+        if self.mode == "snapshot" and self._below(key, os.path.abspath(self.root)):
+            confined = self.confine(key)   # a snapshot's links resolve inside it, never on this machine
+            if confined is None:
+                return Text(None, problems=(Problem("unreadable", "cannot read the file: it leads nowhere in the "
+                                                    "snapshot (a missing file or a broken link)", Span(display)),))
+            target = confined
+        real = os.path.realpath(target)
+        if not self.inside(real):
+            return None
+        if self.mode == "live" and any(self._below(real, fs) for fs in PSEUDO_FILESYSTEMS):
+            return Text(None, problems=(Problem("unreadable", "is a kernel pseudo file, not a config file: not read",
+                                                Span(display)),))
+        return read_text(real, display)
+
+    def _refusal(self, key: str) -> Text:
+        at, written = self._references.get(key, (Span(self.display(key)), self.display(key)))
+        return Text(None, problems=(Problem(
+            "outside-checked-tree", f"{written!r} leads outside the checked tree: not read (check the folder that "
+            "holds it too, or give the path the target host will have)", at),))
+
+    def limit_to(self, paths: list[str]) -> None:
+        """Confine reading to the checked ``paths`` (a file's own folder counts) and the
+        snapshot root. A live host is not confined: its real paths are what is checked."""
+        if self.mode == "live":
+            return
+        roots = [os.path.realpath(self.root)] if self.mode == "snapshot" else []
+        for path in paths:
+            absolute = os.path.abspath(path)
+            roots.append(os.path.realpath(absolute))
+            if not os.path.isdir(absolute):
+                roots.append(os.path.realpath(os.path.dirname(absolute)))
+        self.roots = roots
+
+    def inside(self, path: str) -> bool:
+        """Whether reading ``path`` stays inside the checked trees (always, when not confined)."""
+        if self.roots is None:
+            return True
+        real = os.path.realpath(path)
+        return any(self._below(real, root) for root in self.roots)
+
+    @staticmethod
+    def _below(path: str, directory: str) -> bool:
+        return path == directory or path.startswith(directory.rstrip(os.sep) + os.sep)
+
+    def referenced(self, at: Span | None, written: str, *local_paths: str | None) -> None:
+        """A reader found ``written`` at ``at`` (an include, a ``-c``) and resolved it to
+        ``local_paths``: if one of them leads outside the checked trees, that is reported
+        at ``at``, naming what was written."""
+        for path in local_paths:
+            if path is not None and at is not None:
+                self._references[os.path.abspath(path)] = (at, written)
 
     def read_paths(self) -> list[str]:
         """The files read as configuration, in the order they were first read."""
@@ -75,8 +150,14 @@ class ReadContext:
         if not posixpath.isabs(target_path):
             if base_dir is None:
                 return None
-            candidate = os.path.normpath(os.path.join(base_dir, target_path))
-            return candidate if os.path.exists(candidate) else self._by_suffix(target_path)
+            if self.mode == "snapshot" and self._below(os.path.abspath(base_dir), os.path.abspath(self.root)):
+                candidate = self._host_join(base_dir, target_path)
+            else:
+                candidate = os.path.normpath(os.path.join(base_dir, target_path))
+            # A path that climbs out of the checked tree is returned whether or not something is
+            # there, so ``read`` reports it and the run tells nothing about what lies outside.
+            climbs_out = not self.inside(candidate) and self.inside(base_dir)
+            return candidate if climbs_out or os.path.exists(candidate) else self._by_suffix(target_path)
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
@@ -95,24 +176,25 @@ class ReadContext:
 
     def under_root(self, target_path: str) -> str:
         """Where an absolute target-host path is in a snapshot (not checked to exist).
-        Paths that already point into the snapshot (configs written for where the tree
-        is now) are kept as they are."""
+        ``..`` stops at the host's ``/``, as the kernel makes it. Paths that already point
+        into the snapshot (configs written for where the tree is now) are kept as they are."""
         root = self.root.rstrip("/")
-        if target_path.startswith(root + "/"):
-            return target_path
-        return os.path.join(self.root, target_path.lstrip("/"))
+        host_path = posixpath.normpath("/" + target_path.lstrip("/"))
+        if host_path.startswith(root + "/"):
+            return host_path
+        return os.path.join(self.root, host_path.lstrip("/"))
 
     def confine(self, path: str) -> str | None:
-        """In a snapshot, ``path`` with its symbolic links resolved inside the root: the
-        snapshot's ``sites-enabled/x -> /etc/nginx/...`` points into the snapshot, never
-        at this machine's /etc. Elsewhere the path itself. None when it leads nowhere."""
+        """In a snapshot, ``path`` with ``..`` and its symbolic links resolved inside the
+        root: the snapshot's ``sites-enabled/x -> /etc/nginx/...`` points into the snapshot,
+        never at this machine's /etc. Elsewhere the path itself. None when it leads nowhere."""
         if self.mode != "snapshot":
             return path if os.path.exists(path) else None
         root = os.path.abspath(self.root)
-        relative = os.path.relpath(os.path.abspath(path), root)
-        if relative.startswith(".."):
+        absolute = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
+        if not self._below(absolute, root):
             return path if os.path.exists(path) else None
-        parts = [p for p in relative.split(os.sep) if p not in ("", ".")]
+        parts = [p for p in absolute[len(root):].split(os.sep) if p not in ("", ".")]
         resolved, links = root, 0
         while parts:
             part = parts.pop(0)
@@ -134,6 +216,13 @@ class ReadContext:
                 continue
             resolved = candidate
         return resolved if os.path.exists(resolved) else None
+
+    def _host_join(self, base_dir: str, target_path: str) -> str:
+        """``target_path`` relative to ``base_dir`` below the snapshot root, as the target
+        host joins them: ``..`` stops at its ``/`` (links are left to ``confine``)."""
+        root = os.path.abspath(self.root)
+        base = os.path.relpath(os.path.abspath(base_dir), root).replace(os.sep, "/")
+        return os.path.join(root, posixpath.normpath(f"/{base}/{target_path}").lstrip("/"))
 
     def exists_on_target(self, target_path: str) -> bool | None:
         """True/False when this run can know whether the target host has the path; None when it cannot."""

@@ -61,6 +61,7 @@ PROBLEM_KINDS = (
     "undecodable",         # bytes that are not UTF-8 (read with another encoding)
     "template",            # Jinja2 / envsubst / Go / ERB: not final config
     "ambiguous",           # the content fits more than one kind; the place decided
+    "outside-checked-tree",  # a reference or link leads out of the checked tree: not read
 )
 
 

@@ -7,7 +7,9 @@ Latin-1 — and the first offending line is reported once.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass
 
 from .span import Problem, Span
@@ -60,16 +62,42 @@ def decode(data: bytes, display: str) -> Text:
     raise AssertionError("latin-1 decodes every byte string")
 
 
+_KINDS_OF_FILE = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                  (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _not_regular(mode: int, display: str) -> Problem | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return Problem("unreadable", "is a directory, expected a file", Span(display))
+    kind = next((name for test, name in _KINDS_OF_FILE if test(mode)), "a special file")
+    return Problem("unreadable", f"is {kind}, not a regular file: not read", Span(display))
+
+
 def read_text(path: str, display: str, limit: int = MAX_CONFIG_BYTES) -> Text:
-    """Read and decode a file; every failure becomes a located Problem, never an exception."""
+    """Read and decode a regular file; every failure becomes a located Problem, never an exception.
+
+    The file is opened without blocking and without following a final symbolic link
+    (callers pass the real path), and its type is checked on the open descriptor before
+    a byte is read: opening a FIFO nobody writes to would hang, a device may never end,
+    and a path checked first could be swapped before it is opened.
+    """
     try:
-        if os.path.isdir(path):
-            return Text(None, problems=(Problem("unreadable", "is a directory, expected a file", Span(display)),))
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror or str(error)
         return Text(None, problems=(Problem("unreadable", f"cannot read the file: {reason}", Span(display)),))
+    problem = _not_regular(os.fstat(descriptor).st_mode, display)
+    if problem is not None:
+        os.close(descriptor)
+        return Text(None, problems=(problem,))
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return Text(None, problems=(Problem("unreadable", f"cannot read the file: {reason}", Span(display)),))
     if len(data) > limit:
         return Text(None, problems=(Problem(
             "unreadable", f"file is larger than {limit // (1024 * 1024)} MiB; not a config file, skipped",

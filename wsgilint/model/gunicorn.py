@@ -111,6 +111,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         path = _config_location(config_option.value)
         if path is not None:
             local = _locate(path, cwd, ctx)
+            ctx.referenced(config_option.at, path, local)
             if local is not None:
                 _load_file(server, local, ctx, problems, configs)
             elif ctx.exists_on_target(_target_path(path, cwd)) is False and (posixpath.isabs(path) or cwd):

@@ -529,8 +529,11 @@ class _Reader:
         if "$" in pattern:
             return []
         if glob.has_magic(pattern):
-            return [(path, False) for path in self._glob(pattern, base_dir)]
+            found = self._glob(pattern, base_dir)
+            self.ctx.referenced(stmt.value_at, pattern, *found)
+            return [(path, False) for path in found]
         local = self._local(pattern, base_dir)
+        self.ctx.referenced(stmt.value_at, pattern, local)
         if local is not None:
             return [(local, False)]
         stock = _stock_name(pattern)

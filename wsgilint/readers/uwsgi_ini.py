@@ -350,6 +350,7 @@ class UwsgiRun:
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
         base = self._base_dir(base_dir)
         local = self.ctx.local(path, base)
+        self.ctx.referenced(at, path, local)
         if local is None:
             # In a repository an absolute path names the target host, which is not here.
             absolute = posixpath.isabs(path)

@@ -68,6 +68,7 @@ def read_includes(reader: IniReader, main: str) -> None:
         matches = [m for m in matches if os.path.abspath(m) != os.path.abspath(main)]
         if not matches:
             config.unmatched_includes.append(UnmatchedInclude(pattern, value.at, certain))
+        ctx.referenced(value.at, pattern, *matches)
         for match in matches:
             config.included_files.append(match)
             reader.read(match)
