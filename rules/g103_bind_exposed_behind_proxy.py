@@ -41,7 +41,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     reached: dict[int, list[tuple[Target, Listener]]] = {}
     for route in deployment.routes:
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 reached.setdefault(id(listener), []).append((target, listener))
     for pairs in reached.values():
         listener = pairs[0][1]

@@ -71,7 +71,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue
-        listeners = [l for t in route.targets for l in deployment.listeners_at(t.address)]
+        listeners = [l for t in route.targets for l in deployment.reached(route, t)]
         if not listeners and not all(_internal(t.address) for t in route.targets):
             continue
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}

@@ -39,7 +39,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     passes: dict[int, list[Related]] = {}
     for route in deployment.routes:
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 passes.setdefault(id(listener.server), []).append(
                     Related(target.at, f"{route.handler.name} to this instance"))
     for server in uwsgi_servers(deployment):

@@ -46,7 +46,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if route.protocol not in ("http", "https"):
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 if id(listener) not in routers:
                     continue
                 yield Hit(listener.at, f"nginx proxies to uWSGI's `{listener.option} =` router "

@@ -103,7 +103,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             address = target.address
             local = address.family == "unix" or address.is_loopback or address.is_wildcard
             placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
-            if not local or placeholder or deployment.listeners_at(address):
+            if not local or placeholder or deployment.reached(route, target):
                 continue
             written = address.text or str(address)
             relative = _relative_namesake(deployment, address)

@@ -67,7 +67,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if route.protocol != "uwsgi":
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 consequence = _consequence(listener)
                 if consequence and target.at not in seen:
                     seen.add(target.at)

@@ -39,7 +39,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if route.protocol not in ("http", "https"):
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 if listener.protocol != "uwsgi":
                     continue
                 yield Hit(

@@ -110,7 +110,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             for target in route.targets:
                 if target.address.family != "unix":
                     continue
-                for listener in deployment.listeners_at(target.address):
+                for listener in deployment.reached(route, target):
                     if listener.mode is None:
                         continue
                     user, group = _owner(listener)

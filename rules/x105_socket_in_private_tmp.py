@@ -53,7 +53,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             address = target.address
             if address.family != "unix" or not _in_tmp(address.path):
                 continue
-            for listener in deployment.listeners_at(address):
+            for listener in deployment.reached(route, target):
                 app_unit = listener.server.manager if _private_tmp(listener.server.manager) else None
                 private = nginx_units[:1] + ([app_unit] if app_unit else [])
                 if not private:

@@ -73,7 +73,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if name is None or nginx_timeout is None:
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 server = listener.server
                 key, app_timeout, option = _app_timeout(server)
                 # Equal timeouts are fine: the master kills the worker within about a second of the 504.

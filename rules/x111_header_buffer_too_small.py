@@ -45,7 +45,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if forwarded is None:
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 server = listener.server
                 if server.kind != "uwsgi" or listener.protocol != "uwsgi" or id(server) in reported:
                     continue

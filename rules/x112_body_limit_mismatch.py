@@ -44,7 +44,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if nginx_limit is None:
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 option = listener.server.last("limit-post")
                 if option is None or option.unresolved:
                     continue

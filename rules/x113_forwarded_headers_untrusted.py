@@ -61,7 +61,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if route.protocol not in ("http", "https"):
             continue
         for target in route.targets:
-            for listener in deployment.listeners_at(target.address):
+            for listener in deployment.reached(route, target):
                 server = listener.server
                 if server.kind != "gunicorn":
                     continue

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
+from .graph import HOST, Launch, Place, Reach, connects
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .suppressions import Suppression
 from .supervisor import (
@@ -33,6 +34,8 @@ from .uwsgi_options import uwsgi_bool
 __all__ = [
     "Address",
     "AppServer",
+    "HOST",
+    "Launch",
     "Deployment",
     "ExecLine",
     "GunicornAnnotation",
@@ -48,8 +51,10 @@ __all__ = [
     "NginxServer",
     "NginxUpstream",
     "Option",
+    "Place",
     "Problem",
     "ProcessManager",
+    "Reach",
     "Route",
     "ServerBlock",
     "Setting",
@@ -118,6 +123,7 @@ class AppServer:
     start_directory: Setting[str] | None = None
     placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name)
     uwsgi_config: UwsgiConfig | None = None    # uWSGI: its config files as the INI lexer read them
+    place: Place = HOST                        # where it runs (model/graph.py)
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
@@ -153,6 +159,7 @@ class ProcessManager:
     kind: str                          # supervisor | systemd
     name: str
     at: Span                           # the section header ([program:x], the unit file)
+    place: Place = HOST                # where what it starts runs (model/graph.py)
     argv: Setting[list[str]] | None = None
     user: Setting[str] | None = None
     group: Setting[str] | None = None
@@ -227,6 +234,7 @@ class Route:
     targets: list[Target] = field(default_factory=list)
     upstream: str = ""                 # the upstream block name, when the target is one
     in_if: bool = False
+    place: Place = HOST                # where its nginx runs (model/graph.py)
     directives: dict[str, tuple[NginxDirective, ...]] = field(default_factory=dict)  # in effect, after inheritance
 
     def effective(self, name: str) -> tuple[NginxDirective, ...]:
@@ -244,6 +252,7 @@ class NginxInstance:
     worker_rlimit_nofile: Setting[int] | None
     daemon: Setting[bool]
     routes: list[Route] = field(default_factory=list)
+    place: Place = HOST                # where it runs (model/graph.py); its routes carry the same
     directives: list[NginxDirective] = field(default_factory=list)   # every directive read, in file order
     files: list[str] = field(default_factory=list)
     listen_count: int = 0
@@ -328,6 +337,22 @@ class Deployment:
     @property
     def listeners(self) -> list[Listener]:
         return [listener for server in self.app_servers for listener in server.listeners]
+
+    def reached(self, route: Route, target: Target) -> list[Listener]:
+        """The listeners a connection from ``route``'s nginx to ``target`` arrives at, across
+        places (a container's loopback is its own)."""
+        return [listener for listener in self.listeners_at(target.address) if connects(route.place, target, listener)]
+
+    @property
+    def reaches(self) -> list[Reach]:
+        """Every route target with the listeners it arrives at (the graph's reach edges)."""
+        return [Reach(route, target, tuple(self.reached(route, target)))
+                for route in self.routes for target in route.targets]
+
+    @property
+    def launches(self) -> list[Launch]:
+        """Every manager's start of a process (the graph's launch edges)."""
+        return [Launch(m, m.runs_program, m.argv, m.user, m.place, m.runs) for m in self.managers]
 
     def listeners_at(self, target: Address) -> list[Listener]:
         """The listeners a connection to ``target`` reaches (indexed, never a full scan)."""

@@ -1,0 +1,79 @@
+"""The deployment graph: launch edges from the managers, reach edges from nginx routes to
+listeners, and places deciding what a loopback address or a socket path can reach."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from wsgilint.api import check
+from wsgilint.model import HOST, Deployment, Place
+
+from conftest import write_tree
+
+NGINX = ("server {{\n    listen 80;\n    location / {{\n        include uwsgi_params;\n"
+         "        uwsgi_pass {target};\n    }}\n}}\n")
+
+
+def _deployment(tmp_path: Path, target: str, socket: str) -> Deployment:
+    tree = write_tree(tmp_path, {"deploy/nginx.conf": NGINX.format(target=target),
+                                 "deploy/uwsgi.ini": f"[uwsgi]\nsocket = {socket}\nmodule = app.wsgi\n",
+                                 "deploy/supervisord.conf": "[program:app]\ncommand=uwsgi --ini /srv/deploy/uwsgi.ini\n"
+                                                            "user=app\n"})
+    return check([str(tree)]).deployment
+
+
+def _move_app(deployment: Deployment, place: Place) -> None:
+    for server in deployment.app_servers:
+        server.place = place
+
+
+def test_on_one_host_a_route_reaches_the_listener_it_names(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    [reach] = deployment.reaches
+    assert [listener.option for listener in reach.listeners] == ["socket"]
+    assert all(server.place == HOST for server in deployment.app_servers)
+
+
+def test_loopback_of_another_place_is_not_reached(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    _move_app(deployment, Place("app", "container"))
+    assert [reach.listeners for reach in deployment.reaches] == [()]
+
+
+def test_places_sharing_a_network_share_loopback(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    _move_app(deployment, Place("app", "container", network="host"))
+    assert len(deployment.reaches[0].listeners) == 1
+
+
+def test_a_unix_socket_is_reached_only_through_a_shared_file_system(tmp_path):
+    deployment = _deployment(tmp_path, "unix:/run/app/app.sock", "/run/app/app.sock")
+    _move_app(deployment, Place("app", "container"))
+    assert deployment.reaches[0].listeners == ()
+    _move_app(deployment, Place("app", "container", mounts="host"))
+    assert len(deployment.reaches[0].listeners) == 1
+
+
+def test_a_wildcard_listener_of_another_place_is_reached_by_name_not_by_loopback(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "0.0.0.0:3031")
+    _move_app(deployment, Place("app", "container"))
+    assert deployment.reaches[0].listeners == ()
+    route = deployment.routes[0]
+    named = dataclasses.replace(route.targets[0], address=dataclasses.replace(route.targets[0].address, host="app"))
+    assert len(deployment.reached(route, named)) == 1
+
+
+def test_a_loopback_listener_of_another_place_is_not_reached_by_name(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    _move_app(deployment, Place("app", "container"))
+    route = deployment.routes[0]
+    named = dataclasses.replace(route.targets[0], address=dataclasses.replace(route.targets[0].address, host="app"))
+    assert deployment.reached(route, named) == []
+
+
+def test_launch_edges_say_what_starts_what_and_as_whom(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    [launch] = deployment.launches
+    assert launch.manager.kind == "supervisor" and launch.program == "uwsgi"
+    assert launch.user is not None and launch.user.value == "app"
+    assert launch.place == HOST
