@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from conftest import write_tree
+
 from wsgilint.api import check
 from wsgilint.model import HOST, Deployment, Place
-
-from conftest import write_tree
 
 NGINX = ("server {{\n    listen 80;\n    location / {{\n        include uwsgi_params;\n"
          "        uwsgi_pass {target};\n    }}\n}}\n")
