@@ -1,9 +1,10 @@
 """supervisord's unix control socket is open to other users, without credentials.
 
 ## What it checks
-A `[unix_http_server]` whose `chmod` gives write permission to the group or to other
-users (connecting to a unix socket needs write permission), with neither `username`
-nor `password`. The default `chmod` is 0700.
+A `[unix_http_server]` whose `chmod` gives write permission to other users, or to a
+group that `chown=` names (connecting to a unix socket needs write permission), with
+neither `username` nor `password`. The default `chmod` is 0700; without `chown=` the
+socket's group is supervisord's own, so `chmod=0770` alone lets no one else in.
 
 ## What breaks in production
 Everyone allowed to connect can do what `supervisorctl` does: stop and start every
@@ -45,9 +46,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue    # S107 reports a chmod supervisord cannot read
             if mode & 0o002:
                 who = "every local user"
-            elif mode & 0o020:
-                group = server.socket_group
-                who = f"every member of the group {group}" if group else "every member of the socket's group"
+            elif mode & 0o020 and server.socket_group:
+                # Without chown= the socket's group is supervisord's own (root's): not a way in.
+                who = f"every member of the group {server.socket_group}"
             else:
                 continue
             yield Hit(chmod.at, f"chmod={chmod.raw} without username/password: {who} can connect to supervisord "

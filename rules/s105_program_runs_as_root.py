@@ -16,9 +16,10 @@ deserialisation) is a root compromise.
 
 ## Known problems
 Only programs of a configuration whose `[supervisord]` section is among the checked
-files are checked (a `conf.d` file alone does not say who starts supervisord), and
-not when that section sets `nodaemon=true` or logs to `/dev/stdout`, `/dev/null`
-and the like: those are the marks of a container's entrypoint, whose user the image decides (`USER` in a Dockerfile), not the file.
+files are checked (a `conf.d` file alone does not say who starts supervisord). A
+section with `nodaemon=true` or a log to `/dev/stdout` is a container's entrypoint: it
+runs as the image's `USER` (a Dockerfile), which is root unless the image sets one:
+the finding is then an info that says that assumption.
 supervisord started as another user by its service has no problem either. Other
 programs than uWSGI and Gunicorn are not checked, nor is a server whose config
 file is not among the checked files.
@@ -50,10 +51,13 @@ def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related |
     if section is None:
         return False, "", None     # a conf.d file alone: who starts supervisord is not known
     nodaemon, logfile = section.get("nodaemon"), section.get("logfile")
-    if (nodaemon is not None and nodaemon.as_bool() is True) or \
-            (logfile is not None and logfile.raw.startswith("/dev/")):
-        return False, "", None     # a container's entrypoint: the image decides the user
+    in_container = (nodaemon is not None and nodaemon.as_bool() is True) or \
+        (logfile is not None and logfile.raw.startswith("/dev/"))
     user = section.get("user")
+    if user is None and in_container:
+        # A container's entrypoint: it runs as the image's USER, root unless the image says otherwise.
+        return True, ("supervisord runs in the foreground as a container's entrypoint (as root unless the image "
+                      "sets USER)"), Related(section.at, "[supervisord] in the foreground, without user=")
     if user is None:
         return True, "[supervisord] sets no `user=`", Related(section.at, "[supervisord] without user=")
     if user.raw.strip() in ROOT_NAMES:
@@ -64,6 +68,8 @@ def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related |
 def check(deployment: Deployment) -> Iterator[Hit]:
     for config in deployment.supervisor:
         as_root, why, where = _supervisord_as_root(config)
+        # In a container the image's USER decides, and the image is not among the files: an info.
+        severity = "info" if "container" in why else None
         if not as_root:
             continue
         headers = {section.at for section in config.of_kind("program", "fcgi-program")}
@@ -77,4 +83,5 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             related = (Related(manager.runs.at, f"{name} sets no {setting}"),) + ((where,) if where else ())
             yield Hit(manager.at, f"[program:{manager.name}] runs {name} as root: no `user=` here, {why}, and "
                       f"{name} sets no `{setting}`: the app and its workers run with root's rights (any bug that lets "
-                      f"a request run code or write files acts as root); add `user=` with the app's account", related)
+                      f"a request run code or write files acts as root); add `user=` with the app's account", related,
+                      severity=severity)

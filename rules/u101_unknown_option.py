@@ -3,8 +3,9 @@
 ## What it checks
 Every key of a uWSGI ini that is neither an option of uWSGI 2.0 (the options of the
 pip build, plus those its sources define for other builds and plugins: `route*` with
-PCRE, `php-*`, `webdav-*`...) nor used elsewhere as a `%(placeholder)`. Keys are matched exactly,
-as uWSGI does: `harakiri_verbose` is not `harakiri-verbose`.
+PCRE, `php-*`, `webdav-*`...) nor used elsewhere as a `%(placeholder)`, nor declared as a
+custom option (`declare-option = name=...`). A `set-placeholder`/`set-ph` name is never an
+option. Keys are matched exactly, as uWSGI does: `harakiri_verbose` is not `harakiri-verbose`.
 
 ## What breaks in production
 uWSGI ignores unknown keys without a word: `vaccum = true` leaves sockets behind,
@@ -34,9 +35,12 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         seen: set[tuple[str, Span]] = set()
+        # declare-option name=... makes `name` an option of this instance (a custom option).
+        declared = {str(o.value).split("=", 1)[0].strip() for o in server.all("declare-option", "declare-option2")}
         for option in server.options:
             key = option.key
-            if is_option(key) or defined_elsewhere(key) or key in server.placeholders_used or (key, option.at) in seen:
+            if is_option(key) or defined_elsewhere(key) or key in server.placeholders_used or key in declared \
+                    or (key, option.at) in seen:
                 continue
             seen.add((key, option.at))
             guess = suggest(key)

@@ -43,3 +43,7 @@ def test_a_slow_timeout_is_one_finding_naming_the_location_that_gives_up_first()
 def test_a_relative_socket_or_another_programs_port_is_an_info():
     assert _severities("X101/relative-socket-under-a-start-directory", "X101") == ["info"]
     assert _severities("X101/other-program-names-the-port", "X101") == ["info"]
+
+
+def test_a_program_of_a_container_entrypoint_without_user_is_an_info():
+    assert _severities("S105/container-entrypoint-as-root", "S105") == ["info"]

@@ -121,7 +121,7 @@ class AppServer:
     sources: list[str] = field(default_factory=list)
     manager: ProcessManager | None = None
     start_directory: Setting[str] | None = None
-    placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name)
+    placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name) or set-placeholder
     uwsgi_config: UwsgiConfig | None = None    # uWSGI: its config files as the INI lexer read them
     place: Place = HOST                        # where it runs (model/graph.py)
 

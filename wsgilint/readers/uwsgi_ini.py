@@ -296,6 +296,8 @@ class UwsgiRun:
                 self._record(name, rest, rest if offset else raw, sub_at, unresolved, base_dir)
             else:
                 self._append(_Entry(name, rest, rest if offset else raw, sub_at, unresolved, True, base_dir))
+                # uWSGI lists the name among its options but never applies it: it is a placeholder.
+                self.placeholders_used.add(name)
         elif key in ("ini", "include", "config") or key in _OTHER_FORMATS:
             self.load(key, value, at, base_dir, unresolved)
 
