@@ -9,8 +9,10 @@ Measured with uWSGI 2.0.31: `master = false # no master` is true (only `false`, 
 `no` and `0` are false) and the master runs; `socket = /run/x.sock ; comment` creates a
 socket file named `x.sock ; comment`; `daemonize = log.txt # comment` logs to a file of
 that name; `chmod-socket = 660 # comment` stops uWSGI (`invalid chmod value`). Numbers
-survive by luck: `processes = 2 # two` is 2, because `atoi` stops at the space. Those
-are reported as warnings, the others as errors.
+survive by luck: `processes = 2 # two` is 2, because `atoi` stops at the space, and a flag
+whose comment does not change its truth (`master = true # on`) stays true. Those are
+reported as infos (the value uWSGI uses is the intended one), the others as errors; a
+`%(placeholder)`-only key whose value carries the comment into every use is a warning.
 
 ## Known problems
 Values of options that are shell commands or code (`exec-*`, `hook-*`,
@@ -41,12 +43,12 @@ def _effect(key: str, value: str, before: str) -> tuple[str, str]:
     kind = value_kind(key)
     if kind == "bool":
         if before and uwsgi_bool(before) == uwsgi_bool(value):
-            return "warning", f"it is still {str(uwsgi_bool(value)).lower()} by luck"
+            return "info", f"it is still {str(uwsgi_bool(value)).lower()} by luck"
         return "error", f"uWSGI reads it as {str(uwsgi_bool(value)).lower()}, not {before or 'empty'}"
     if kind in ("int", "number"):
         number = leading_integer(value)
         if number is not None and number == leading_integer(before) and before.lstrip("+-").isdigit():
-            return "warning", f"uWSGI still reads {number} because the number ends at the space"
+            return "info", f"uWSGI still reads {number} because the number ends at the space"
         return "error", f"uWSGI reads {number if number is not None else 0}"
     if kind == "chmod":
         return "error", "uWSGI refuses it (`invalid chmod value`) and exits"
