@@ -19,7 +19,7 @@ with `uwsgi_pass` in nginx).
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, Listener
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U119"
@@ -42,14 +42,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     routers = {id(listener) for server in uwsgi_servers(deployment) for listener in server.listeners if listener.is_router}
     if not routers:
         return
+    # One finding per router: the fix is its one line; every location proxying to it is related.
+    passes: dict[int, tuple[Listener, list[Related]]] = {}
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
         for target in route.targets:
             for listener in deployment.reached(route, target):
-                if id(listener) not in routers:
-                    continue
-                yield Hit(listener.at, f"nginx proxies to uWSGI's `{listener.option} =` router "
-                          f"({listener.address}), a separate process that parses each request again and forwards "
-                          f"it to the workers; behind nginx use `http-socket = {listener.address.text.strip()}`",
-                          (Related(route.handler.at, f"{route.handler.name} in location {route.location}"),))
+                if id(listener) in routers:
+                    passes.setdefault(id(listener), (listener, []))[1].append(
+                        Related(route.handler.at, f"{route.handler.name} in location {route.location}"))
+    for listener, related in passes.values():
+        yield Hit(listener.at, f"nginx proxies to uWSGI's `{listener.option} =` router "
+                  f"({listener.address}), a separate process that parses each request again and forwards "
+                  f"it to the workers; behind nginx use `http-socket = {listener.address.text.strip()}`",
+                  tuple(dict.fromkeys(related)))

@@ -17,7 +17,7 @@ with `http-socket =` for `proxy_pass`.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, Listener, Span, Target
 
 CODE = "X103"
 SLUG = "proxy-pass-to-uwsgi-socket"
@@ -35,17 +35,24 @@ GOOD = {
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    # One finding per listener (the other proxy_pass places related), each place in nginx once.
+    by_listener: dict[int, tuple[Listener, list[Target]]] = {}
+    seen: set[Span] = set()
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
         for target in route.targets:
             for listener in deployment.reached(route, target):
-                if listener.protocol != "uwsgi":
-                    continue
-                yield Hit(
-                    target.at,
-                    f"proxy_pass sends HTTP to {target.address}, the {listener.label}, which speaks the uwsgi "
-                    "protocol: nginx answers 502 (uWSGI logs \"invalid request block size: 21573\"); use "
-                    "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI",
-                    (Related(listener.at, f"{listener.label} speaks the uwsgi protocol"),),
-                )
+                if listener.protocol == "uwsgi" and target.at not in seen:
+                    seen.add(target.at)
+                    by_listener.setdefault(id(listener), (listener, []))[1].append(target)
+    for listener, targets in by_listener.values():
+        first = targets[0]
+        yield Hit(
+            first.at,
+            f"proxy_pass sends HTTP to {first.address}, the {listener.label}, which speaks the uwsgi "
+            "protocol: nginx answers 502 (uWSGI logs \"invalid request block size: 21573\"); use "
+            "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI",
+            (Related(listener.at, f"{listener.label} speaks the uwsgi protocol"),)
+            + tuple(Related(t.at, "proxy_pass to the same listener") for t in targets[1:]),
+        )

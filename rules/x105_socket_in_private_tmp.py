@@ -17,7 +17,7 @@ Put the socket in a directory both services share, such as `/run/app/` created w
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, ProcessManager
+from wsgilint.model import Deployment, Listener, ProcessManager, Span, Target
 
 CODE = "X105"
 SLUG = "socket-in-private-tmp"
@@ -48,19 +48,27 @@ def _in_tmp(path: str) -> bool:
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     nginx_units = [m for m in deployment.managers if m.runs_program == "nginx" and _private_tmp(m)]
+    # One finding per socket (moving it is the fix), each place in nginx once.
+    by_listener: dict[int, tuple[Listener, list[ProcessManager], list[Target]]] = {}
+    seen: set[Span] = set()
     for route in deployment.routes:
         for target in route.targets:
             address = target.address
-            if address.family != "unix" or not _in_tmp(address.path):
+            if address.family != "unix" or not _in_tmp(address.path) or target.at in seen:
                 continue
             for listener in deployment.reached(route, target):
                 app_unit = listener.server.manager if _private_tmp(listener.server.manager) else None
                 private = nginx_units[:1] + ([app_unit] if app_unit else [])
-                if not private:
-                    continue
-                who = " and ".join(f"{'nginx' if m.runs_program == 'nginx' else 'the app'} ({m.name})" for m in private)
-                yield Hit(target.at, f"the socket {address.path} is under /tmp, but {who} runs with PrivateTmp=yes "
-                          "and sees its own /tmp: nginx answers 502 (\"(2: No such file or directory)\"); move the "
-                          "socket to /run/<name>/ (RuntimeDirectory=)",
-                          tuple(Related((m.private_tmp.at if m.private_tmp else None) or m.at, "PrivateTmp=yes") for m in private)
-                          + (Related(listener.at, f"{listener.label} is created here"),))
+                if private:
+                    seen.add(target.at)
+                    by_listener.setdefault(id(listener), (listener, private, []))[2].append(target)
+                    break
+    for listener, private, targets in by_listener.values():
+        first = targets[0]
+        who = " and ".join(f"{'nginx' if m.runs_program == 'nginx' else 'the app'} ({m.name})" for m in private)
+        yield Hit(first.at, f"the socket {first.address.path} is under /tmp, but {who} runs with PrivateTmp=yes "
+                  "and sees its own /tmp: nginx answers 502 (\"(2: No such file or directory)\"); move the "
+                  "socket to /run/<name>/ (RuntimeDirectory=)",
+                  tuple(Related((m.private_tmp.at if m.private_tmp else None) or m.at, "PrivateTmp=yes") for m in private)
+                  + (Related(listener.at, f"{listener.label} is created here"),)
+                  + tuple(Related(t.at, "a pass to the same socket") for t in targets[1:]))
