@@ -65,7 +65,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 server = listener.server
                 if server.kind != "gunicorn":
                     continue
-                remote = target.address.family == "inet" and not target.address.is_loopback
+                # A connect() to 0.0.0.0 arrives at loopback: only a real address is another host.
+                remote = target.address.family == "inet" and not (target.address.is_loopback
+                                                                   or target.address.is_wildcard)
                 found = []
                 if _serves_tls(route) and not _sends_proto(route):
                     found.append("proto")
