@@ -17,8 +17,6 @@ from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 
-KINDS = ("nginx", "uwsgi", "supervisor", "gunicorn", "systemd", "sysctl", "limits", "tmpfiles")
-
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
                  "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".erb", ".template", ".m4", ".mustache")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import NamedTuple
 
+from .core.span import PROBLEM_KINDS
 from .model import Deployment, Span, Suppression
 
 SEVERITIES = ("info", "warning", "error")
@@ -181,6 +182,8 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
 
 def problem_hits(deployment: Deployment, kind: str) -> Iterable[Hit]:
     """The E-rules report what the readers could not read, one Hit per located problem."""
+    if kind not in PROBLEM_KINDS:   # a misspelt kind would make its rule silently never fire
+        raise ValueError(f"{kind!r} is not a reader problem kind: {', '.join(PROBLEM_KINDS)}")
     for problem in deployment.problems:
         if problem.kind == kind:
             yield Hit(problem.at, problem.message)
