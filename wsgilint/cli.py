@@ -80,6 +80,8 @@ def check(
         "--select", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", help="Skip these rules: codes, prefixes or slugs; comma-separated.")] = None,
+    extend_ignore: Annotated[list[str] | None, typer.Option(
+        "--extend-ignore", help="Skip these rules too, keeping --ignore or the settings' ignore.")] = None,
     uwsgi_version: Annotated[str | None, typer.Option(
         "--uwsgi-version",
         help="uWSGI version to check against (default 2.0.31, or the installed one on this host).")] = None,
@@ -118,7 +120,7 @@ def check(
         raise typer.Exit(2)
     # Options given on the command line win over the settings file.
     selected = _split(select) if select else settings.select
-    ignored = _split(ignore) if ignore else settings.ignore
+    ignored = (_split(ignore) if ignore else settings.ignore) + _split(extend_ignore)
     _refuse_unknown_rules(selected, ignored)
     targets = list(paths or ["."])
     missing = [path for path in targets if not os.path.lexists(path)]
