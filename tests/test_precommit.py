@@ -1,6 +1,7 @@
 """The pre-commit hook as users get it: pre-commit installs this project from a git repo and runs it."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -53,9 +54,12 @@ die-on-term = true
 """
 
 
-def hook() -> dict:
-    (only,) = yaml.safe_load(HOOKS.read_text())
-    return only
+def hook(name: str = "wsgilint") -> dict:
+    return next(entry for entry in yaml.safe_load(HOOKS.read_text()) if entry["id"] == name)
+
+
+def test_two_hooks():
+    assert [entry["id"] for entry in yaml.safe_load(HOOKS.read_text())] == ["wsgilint", "wsgilint-files"]
 
 
 @pytest.mark.parametrize("path", [
@@ -66,18 +70,43 @@ def hook() -> dict:
 ])
 def test_files_pattern_triggers_on_config_kinds(path: str):
     assert re.search(hook()["files"], path)
+    assert re.search(hook("wsgilint-files")["files"], path)
 
 
 @pytest.mark.parametrize("path", ["app/views.py", "README.md", "setup.py", "requirements.txt"])
 def test_files_pattern_ignores_other_files(path: str):
     assert not re.search(hook()["files"], path)
+    assert not re.search(hook("wsgilint-files")["files"], path)
+
+
+@pytest.mark.parametrize("path", ["pyproject.toml", "deploy/wsgilint.toml", ".wsgilint.toml"])
+def test_a_settings_change_reruns_the_whole_check_only(path: str):
+    assert re.search(hook()["files"], path)
+    assert re.search(hook("wsgilint-files")["exclude"], path)
 
 
 def test_hook_checks_the_whole_tree():
-    assert hook()["id"] == "wsgilint"
     assert hook()["entry"] == "wsgilint check"
     assert hook()["language"] == "python"
     assert hook()["pass_filenames"] is False
+
+
+def test_files_hook_checks_the_staged_files_with_their_own_rules():
+    files = hook("wsgilint-files")
+    assert files["entry"] == "wsgilint check --extend-ignore X"
+    assert files["language"] == "python"
+    assert files.get("pass_filenames", True) is True
+
+
+def test_extend_ignore_keeps_the_settings_ignore(tmp_path: Path):
+    """The files hook turns the X rules off without dropping the project's own ignores."""
+    (tmp_path / "pyproject.toml").write_text('[tool.wsgilint]\nignore = ["U112"]\n')
+    (tmp_path / "uwsgi.ini").write_text("[uwsgi]\nmodule = app:application\nprocesses = 2 # two\n")
+    wsgilint = Path(sys.executable).parent / "wsgilint"
+    out = subprocess.run([str(wsgilint), "check", "uwsgi.ini", "--extend-ignore", "X", "--format", "json"],
+                         cwd=tmp_path, capture_output=True, text=True, check=False).stdout
+    codes = {finding["code"] for finding in json.loads(out)["findings"]}
+    assert "U102" in codes and "U112" not in codes
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -109,6 +138,8 @@ def test_pre_commit_run_fails_on_a_broken_tree_and_passes_once_fixed(tmp_path: P
         f"    rev: {revision}\n"
         "    hooks:\n"
         "      - id: wsgilint\n"
+        "        args: [--fail-on, error]\n"
+        "      - id: wsgilint-files\n"
         "        args: [--fail-on, error]\n")
     (project / "deploy" / "nginx.conf").write_text(NGINX_CONF)
     (project / "deploy" / "uwsgi_params").write_text(UWSGI_PARAMS)
@@ -119,19 +150,42 @@ def test_pre_commit_run_fails_on_a_broken_tree_and_passes_once_fixed(tmp_path: P
     env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
     env["PRE_COMMIT_COLOR"] = "never"
 
-    def pre_commit_run() -> subprocess.CompletedProcess:
-        git(project, "add", "-A")
+    def pre_commit_run(*args: str, stage: bool = True) -> subprocess.CompletedProcess:
+        if stage:
+            git(project, "add", "-A")
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+            [sys.executable, "-m", "pre_commit", "run", *(args or ("--all-files",))],
             cwd=project, env=env, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
+
+    def status(output: str, name: str) -> str:
+        found = re.search(rf"^{re.escape(name)}\.+(Passed|Failed|\(no files to check\)Skipped)$", output, re.M)
+        assert found, output
+        return found.group(1)
 
     ini.write_text(UWSGI_INI % "http-socket")
     broken = pre_commit_run()
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "X102" in broken.stdout, broken.stdout
     assert "nginx.conf" in broken.stdout
+    # The mismatch joins two files: only the whole-tree hook can see it.
+    assert status(broken.stdout, "wsgilint") == "Failed"
+    assert status(broken.stdout, "wsgilint (staged files)") == "Passed"
 
     ini.write_text(UWSGI_INI % "socket")
     fixed = pre_commit_run()
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "X102" not in fixed.stdout
+
+    # The files hook reads the staged files only: a broken file that is not staged is not read.
+    ini.write_text(UWSGI_INI.replace("[uwsgi]", "[uwsgi] # main") % "socket")
+    git(project, "add", "deploy/uwsgi.ini")
+    (project / "deploy" / "legacy.ini").write_text("[uwsgi]\nmodule = app:application\nhttp = 0.0.0.0:80\nhttp = :81\n"
+                                                   .replace("[uwsgi]", "[uwsgi ]"))
+    staged = pre_commit_run("wsgilint-files", stage=False)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert "deploy/uwsgi.ini:1:1: error U104" in staged.stdout
+    assert "legacy.ini" not in staged.stdout
+    assert "X1" not in staged.stdout
+    named = pre_commit_run("wsgilint-files", "--files", "deploy/legacy.ini", stage=False)
+    assert "deploy/legacy.ini:1:1: error U104" in named.stdout, named.stdout + named.stderr
+    assert "deploy/uwsgi.ini" not in named.stdout

@@ -80,6 +80,8 @@ def check(
         "--select", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", help="Skip these rules: codes, prefixes or slugs; comma-separated.")] = None,
+    extend_ignore: Annotated[list[str] | None, typer.Option(
+        "--extend-ignore", help="Skip these rules too, keeping --ignore or the settings' ignore.")] = None,
     uwsgi_version: Annotated[str | None, typer.Option(
         "--uwsgi-version",
         help="uWSGI version to check against (default 2.0.31, or the installed one on this host).")] = None,
@@ -118,7 +120,7 @@ def check(
         raise typer.Exit(2)
     # Options given on the command line win over the settings file.
     selected = _split(select) if select else settings.select
-    ignored = _split(ignore) if ignore else settings.ignore
+    ignored = (_split(ignore) if ignore else settings.ignore) + _split(extend_ignore)
     _refuse_unknown_rules(selected, ignored)
     targets = list(paths or ["."])
     missing = [path for path in targets if not os.path.lexists(path)]
@@ -173,17 +175,26 @@ def explain(
     rules: Annotated[list[str], typer.Argument(help="Rule codes (X101) or slugs (pass-target-mismatch).")],
 ) -> None:
     """Show a rule's page: what it checks, what breaks in production, how to fix it, an example."""
-    from .engine import load_rules
+    from .engine import Rule, load_rules
     from .rule_docs import rule_page
 
     known = load_rules()
-    by_name = {**{rule.code: rule for rule in known}, **{rule.slug: rule for rule in known}}
-    wanted = [by_name.get(name.strip().upper(), by_name.get(name.strip().lower())) for name in rules]
-    unknown = [name for name, rule in zip(rules, wanted) if rule is None]
+    by_code = {rule.code: rule for rule in known}
+
+    def named(name: str) -> list[Rule]:
+        # A slug may name rules of several kinds (unknown-key: D104 for systemd, S101 for
+        # Supervisor): every one of them is shown.
+        name = name.strip()
+        if name.upper() in by_code:
+            return [by_code[name.upper()]]
+        return [rule for rule in known if rule.slug == name.lower()]
+
+    wanted = [(name, named(name)) for name in rules]
+    unknown = [name for name, found in wanted if not found]
     if unknown:
         typer.echo(f"wsgilint: no rule {shown(', '.join(unknown))} (`wsgilint rules` lists them)", err=True)
         raise typer.Exit(2)
-    typer.echo("\n".join(rule_page(rule) for rule in wanted if rule is not None), nl=False)
+    typer.echo("\n".join(rule_page(rule) for _, found in wanted for rule in found), nl=False)
 
 
 def main() -> None:
