@@ -2,7 +2,9 @@
 
 ## What it checks
 A location with `uwsgi_pass` where no `uwsgi_param` is in effect, neither in the
-location nor inherited (usually `include uwsgi_params;` is missing).
+location nor inherited (usually `include uwsgi_params;` is missing). In a site fragment
+whose nginx.conf is not among the checked files it is a warning: that nginx.conf could set
+them at http level.
 
 ## What breaks in production
 nginx sends the request with no CGI variables: the app gets no `REQUEST_METHOD`,
@@ -28,7 +30,15 @@ GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n      
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    for route in deployment.routes:
-        if route.protocol == "uwsgi" and not route.effective("uwsgi_param"):
+    for instance in deployment.nginx:
+        for route in instance.routes:
+            if route.protocol != "uwsgi" or route.effective("uwsgi_param"):
+                continue
+            if instance.standalone:
+                # The nginx.conf that includes a fragment may set them at http level: likely, not proven.
+                yield Hit(route.handler.at, "uwsgi_pass with no uwsgi_param in effect in this file: unless the "
+                          "nginx.conf that includes it (not among the checked files) sets them, the app receives no "
+                          "REQUEST_METHOD, PATH_INFO or HTTP_HOST; add `include uwsgi_params;`", severity="warning")
+                continue
             yield Hit(route.handler.at, "uwsgi_pass with no uwsgi_param in effect: the app receives no REQUEST_METHOD, "
                       "PATH_INFO or HTTP_HOST; add `include uwsgi_params;`")

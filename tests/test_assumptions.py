@@ -47,3 +47,7 @@ def test_a_relative_socket_or_another_programs_port_is_an_info():
 
 def test_a_program_of_a_container_entrypoint_without_user_is_an_info():
     assert _severities("S105/container-entrypoint-as-root", "S105") == ["info"]
+
+
+def test_a_fragment_without_uwsgi_params_is_a_warning():
+    assert _severities("N101/fragment-without-params", "N101") == ["warning"]
