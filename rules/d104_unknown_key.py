@@ -17,16 +17,24 @@ nothing starts.
 
 ## How to fix
 Use the name the message suggests.
+
+## Fix safety
+`--fix` renames a section that differs from a known one only in case (`[install]`), a
+key when exactly one key of its section is near (`Descrption=`), and a target of
+`WantedBy=`/`RequiredBy=` when it is the only one on the line. Safe: systemd ignored
+what was written, and the name it now has is the only one it can have meant.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
-from wsgilint.model import Deployment
+from wsgilint.engine import Edit, Fix, Hit, sole_candidate
+from wsgilint.model import Deployment, Span
+from wsgilint.model.manager_facts import systemd_directives
 
 CODE = "D104"
 SLUG = "unknown-key"
 SEVERITY = "warning"
 SUMMARY = "A systemd section or key systemd ignores (typo or wrong case)."
+FIXES = ("safe",)
 
 BAD = {"etc/systemd/system/app.service": (
     "[Service]\nUser=www-data\nExecStart=/srv/venv/bin/gunicorn app:app\n\n[install]\nWantedBy=multi-user.target\n")}
@@ -34,19 +42,30 @@ GOOD = {"etc/systemd/system/app.service": (
     "[Service]\nUser=www-data\nExecStart=/srv/venv/bin/gunicorn app:app\n\n[Install]\nWantedBy=multi-user.target\n")}
 
 
+def _rename(at: Span, old: str, new: str | None) -> Fix | None:
+    return Fix(f"rename `{old}` to `{new}`", (Edit.replacement(at, new, old),)) if new else None
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    keys = systemd_directives()["sections"]
     for unit in deployment.systemd_units:
         version = unit.systemd_version
         for section in unit.sections:
             if section.known is False:
                 hint = f"; did you mean `[{section.meant}]`?" if section.meant else ""
+                meant = section.meant if section.meant and section.meant.lower() == section.name.lower() else None
                 yield Hit(section.at, f"systemd {version} does not know the section [{section.name}] in a "
-                          f".{unit.kind} unit and ignores it with every key in it{hint}")
+                          f".{unit.kind} unit and ignores it with every key in it{hint}",
+                          fix=_rename(section.at, f"[{section.name}]", meant and f"[{meant}]"))
         for entry in unit.entries:
             if entry.known is False:
                 hint = f"; did you mean `{entry.meant}`?" if entry.meant else ""
+                sure = entry.meant and sole_candidate(entry.key, keys.get(entry.section, ())) == entry.meant
                 yield Hit(entry.key_at, f"`{entry.key}` is not a key of [{entry.section}] in systemd {version}: "
-                          f"systemd ignores it and keeps the default{hint}")
+                          f"systemd ignores it and keeps the default{hint}",
+                          fix=_rename(entry.key_at, entry.key, entry.meant if sure else None))
             for target, meant in entry.misspelt_targets:
+                alone = entry.value == target and len(entry.misspelt_targets) == 1
                 yield Hit(entry.at, f"{entry.key}={target} is not a target systemd ships: enabling the unit links "
-                          f"it into a target nothing starts; did you mean `{meant}`?")
+                          f"it into a target nothing starts; did you mean `{meant}`?",
+                          fix=_rename(entry.at, target, meant if alone else None))

@@ -20,16 +20,25 @@ A helper variable used only inside a function is not seen as used.
 ## How to fix
 Use the setting's name (the message suggests it); `gunicorn --print-config -c FILE
 APP` shows what Gunicorn took.
+
+## Fix safety
+When the name is a setting in another case, a flag's spelling, or a near miss of exactly
+one setting, `--fix` renames it at the start of its line (`bnd = ...` becomes `bind =
+...`). Safe: Gunicorn ignored the name, and the setting it now names is the only one it
+can have meant. Old names (`logfile`, `debug`) are left to you: their meaning changed.
 """
+import difflib
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
-from wsgilint.model import Deployment, GunicornName
+from wsgilint.engine import Edit, Fix, Hit, sole_candidate
+from wsgilint.model import Deployment, GunicornName, Option
+from wsgilint.model.gunicorn_config import setting_names
 
 CODE = "G101"
 SLUG = "unknown-setting"
 SEVERITY = "warning"
 SUMMARY = "A Gunicorn config name that is not a setting (typo, CLI spelling, old name): silently ignored."
+FIXES = ("safe",)
 
 BAD = {"deploy/gunicorn.conf.py": "bnd = '127.0.0.1:8000'\nworkers = 3\npreload = True\n"}
 GOOD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nworkers = 3\npreload_app = True\n"}
@@ -58,4 +67,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             suggestion = _suggestion(name)
             if suggestion is not None:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
-                          f"{suggestion}")
+                          f"{suggestion}", fix=_fix(name, config.settings))
+
+
+def _fix(name: GunicornName, settings: tuple[Option, ...]) -> Fix | None:
+    meant = name.meant
+    if meant is None or name.name in _OLD_NAMES or any(setting.key == meant for setting in settings):
+        return None   # a setting the file binds already: renaming would bind it twice
+    # The model's guess is another case or a flag's spelling (one answer each; difflib finds
+    # nothing near), or a near miss: then only when it is the one setting a typo away.
+    close = difflib.get_close_matches(name.name, setting_names(), 2, 0.8)
+    flag = not close and not name.differs_only_in_case
+    if not (name.differs_only_in_case or flag or sole_candidate(name.name, setting_names()) == meant):
+        return None
+    return Fix(f"rename `{name.name}` to `{meant}`", (Edit.key_rename(name.at.path, name.at.line, name.name, meant),))

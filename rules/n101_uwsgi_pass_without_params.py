@@ -13,16 +13,22 @@ the app for every request.
 
 ## How to fix
 Add `include uwsgi_params;` next to `uwsgi_pass`.
+
+## Fix safety
+`--fix` adds `include uwsgi_params;` on a line of its own before `uwsgi_pass`, indented
+like it (when `uwsgi_pass` starts its line). Safe: nginx ships `uwsgi_params` beside
+nginx.conf, and the parameters only add what the app expects.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Edit, Fix, Hit
 from wsgilint.model import Deployment
 
 CODE = "N101"
 SLUG = "uwsgi-pass-without-params"
 SEVERITY = "error"
 SUMMARY = "uwsgi_pass without uwsgi_params: the app gets an empty environ."
+FIXES = ("safe",)
 
 BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        uwsgi_pass unix:/run/app.sock;\n    }\n}\n"}
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
@@ -41,4 +47,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "REQUEST_METHOD, PATH_INFO or HTTP_HOST; add `include uwsgi_params;`", severity="warning")
                 continue
             yield Hit(route.handler.at, "uwsgi_pass with no uwsgi_param in effect: the app receives no REQUEST_METHOD, "
-                      "PATH_INFO or HTTP_HOST; add `include uwsgi_params;`")
+                      "PATH_INFO or HTTP_HOST; add `include uwsgi_params;`",
+                      fix=None if route.handler.stock else
+                      Fix("add `include uwsgi_params;`", (Edit.line_before(route.handler.name_at, "include uwsgi_params;"),)))

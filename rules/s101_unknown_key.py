@@ -16,10 +16,15 @@ Nothing is logged: supervisord only fetches the keys it knows, so `autorestrat=t
 
 ## How to fix
 Use the name the message suggests, or move the key to the section it belongs to.
+
+## Fix safety
+When exactly one key of the section is near, `--fix` renames the key (`autorestrat`
+becomes `autorestart`). Safe: supervisord ignored the key, and the name it now has is
+the only one it can have meant. Section types are left to you.
 """
 from collections.abc import Iterator, Mapping
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Edit, Fix, Hit, sole_candidate
 from wsgilint.model import Deployment
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys
 
@@ -27,6 +32,7 @@ CODE = "S101"
 SLUG = "unknown-key"
 SEVERITY = "warning"
 SUMMARY = "A Supervisor key or section type that supervisord silently ignores."
+FIXES = ("safe",)
 
 BAD = {"etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nautorestrat=true\n"}
 GOOD = {"etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app\nautorestart=true\n"}
@@ -61,5 +67,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             for key, value in section.keys.items():
                 if key not in tables[section.kind]:
+                    guess = did_you_mean(key, tables[section.kind])
+                    fix = None
+                    if guess and guess not in section.keys and sole_candidate(key, tables[section.kind]) == guess:
+                        fix = Fix(f"rename `{key}` to `{guess}`", (Edit.replacement(value.key_at, guess),))
                     yield Hit(value.key_at, f"`{key}` is not a key of [{section.name}]: supervisord ignores it "
-                              f"silently and keeps the default{_key_hint(key, section.kind, tables)}")
+                              f"silently and keeps the default{_key_hint(key, section.kind, tables)}", fix=fix)

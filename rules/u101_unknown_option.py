@@ -15,18 +15,24 @@ uWSGI ignores unknown keys without a word: `vaccum = true` leaves sockets behind
 ## How to fix
 Use the option's real name (the message suggests the nearest one), or declare a
 custom placeholder with `set-placeholder`.
+
+## Fix safety
+When exactly one option is near the key, `--fix` renames the key in the INI file
+(`vaccum = true` becomes `vacuum = true`). Safe: uWSGI ignored the key, and the name
+it now has is the only one it can have meant.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Edit, Fix, Hit, sole_candidate
 from wsgilint.model import Deployment, Span
-from wsgilint.model.uwsgi_options import defined_elsewhere, is_option, suggest
+from wsgilint.model.uwsgi_options import defined_elsewhere, is_option, option_names, suggest
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U101"
 SLUG = "unknown-option"
 SEVERITY = "warning"
 SUMMARY = "A uWSGI key is not an option (typo): uWSGI ignores it silently."
+FIXES = ("safe",)
 
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvaccum = true\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvacuum = true\n"}
@@ -45,4 +51,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             seen.add((key, option.at))
             guess = suggest(key)
             hint = f"; did you mean `{guess}`?" if guess else ""
-            yield Hit(option.at, f"`{key}` is not a uWSGI option: uWSGI ignores it silently{hint}")
+            fix = None
+            in_ini = server.uwsgi_config is not None and option.at.path in server.uwsgi_config.ini_files
+            if guess and in_ini and sole_candidate(key, option_names()) == guess:
+                fix = Fix(f"rename `{key}` to `{guess}`", (Edit.key_rename(option.at.path, option.at.line, key, guess),))
+            yield Hit(option.at, f"`{key}` is not a uWSGI option: uWSGI ignores it silently{hint}", fix=fix)

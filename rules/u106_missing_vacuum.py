@@ -11,16 +11,23 @@ longer exists (or a new one with the same pid). A restart rebinds silently.
 
 ## How to fix
 Add `vacuum = true`.
+
+## Fix safety
+`--fix` adds `vacuum = true` after the last option of the instance's INI section, when
+`vacuum` is not written at all (an explicit `vacuum = false` is left to you). Safe: uWSGI
+then removes only the files it created itself.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
-from wsgilint.model import Deployment
+from wsgilint.engine import Edit, Fix, Hit
+from wsgilint.model import AppServer, Deployment
+from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "U106"
 SLUG = "missing-vacuum"
 SEVERITY = "warning"
 SUMMARY = "uWSGI leaves its unix socket and pidfile behind (no vacuum)."
+FIXES = ("safe",)
 
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\nvacuum = true\n"}
@@ -44,4 +51,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         what = " and ".join(filter(None, left))
         effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers else ""
         yield Hit(first, f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; "
-                  "add `vacuum = true`")
+                  "add `vacuum = true`", fix=_fix(server))
+
+
+def _fix(server: AppServer) -> Fix | None:
+    where = None if server.has("vacuum") else new_option_line(server, "vacuum", "true")
+    return Fix("add `vacuum = true`", (Edit.insertion(*where),)) if where else None

@@ -19,17 +19,24 @@ uWSGI master process`), cutting the requests of the other threads.
 
 ## How to fix
 Add `master = true`.
+
+## Fix safety
+`--fix` adds `master = true` after the last option of the instance's INI section. Under
+Supervisor or systemd stopping with SIGTERM, uWSGI 2.0 with a master reloads on that
+signal (X108), so the fix then adds `die-on-term = true` with it. Safe: workers are
+respawned and stop with the master.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
-from wsgilint.model import Deployment
-from wsgilint.model.uwsgi_values import integer, master_on, uwsgi_servers
+from wsgilint.engine import Edit, Fix, Hit
+from wsgilint.model import AppServer, Deployment
+from wsgilint.model.uwsgi_values import integer, master_on, new_option_line, uwsgi_servers
 
 CODE = "U110"
 SLUG = "no-master"
 SEVERITY = "warning"
 SUMMARY = "uWSGI runs several workers or threads without its master process."
+FIXES = ("safe",)
 
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nprocesses = 4\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nmaster = true\nprocesses = 4\n"}
@@ -43,8 +50,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if processes is not None and (integer(processes) or 1) > 1:
             yield Hit(processes.at, f"`{processes.key} = {processes.value}` without `master`: a worker that dies is "
                       "not respawned, and on stop the manager's SIGTERM ends only the first process while the others "
-                      "keep the port; add `master = true`")
+                      "keep the port; add `master = true`", fix=_fix(deployment, server))
         elif threads is not None and (integer(threads) or 1) > 1:
             yield Hit(threads.at, f"`threads = {threads.value}` without `master`: a worker that dies (a crash, "
                       "`harakiri`) is not respawned, so uWSGI exits and the other threads' requests are cut; "
-                      "add `master = true`")
+                      "add `master = true`", fix=_fix(deployment, server))
+
+
+def _fix(deployment: Deployment, server: AppServer) -> Fix | None:
+    where = new_option_line(server, "master", "true")
+    if where is None:
+        return None
+    edits = [Edit.insertion(*where)]
+    manager = server.manager
+    stops_with_term = manager is not None and manager.stop_signal.value.upper().removeprefix("SIG") == "TERM"
+    if stops_with_term and deployment.host.version("uwsgi") < (2, 1) and not server.has("die-on-term"):
+        edits.append(Edit.insertion(where[0], where[1], where[2].replace("master", "die-on-term", 1)))
+    return Fix("add `master = true`" + (" and `die-on-term = true`" if len(edits) > 1 else ""), tuple(edits))

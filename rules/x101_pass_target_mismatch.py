@@ -24,18 +24,26 @@ location, logging `connect() failed (111: Connection refused)` for a TCP port or
 ## How to fix
 Point the `*_pass` at the address the app server binds, or bind the app server where
 nginx sends.
+
+## Fix safety
+When exactly one listener of the tree speaks the `*_pass`'s protocol, `--unsafe-fixes`
+points the target at it (`uwsgi_pass 127.0.0.1:8001;` becomes `uwsgi_pass
+unix:/run/app.sock;`; a wildcard bind is reached through 127.0.0.1), keeping a scheme and
+a URI part. Unsafe: nginx may have been right and the app server wrong, or the target may
+be another program the checked files do not show.
 """
 import posixpath
 import re
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Listener, ProcessManager
+from wsgilint.engine import Edit, Fix, Hit, Related
+from wsgilint.model import Address, Deployment, Listener, ProcessManager, Route, Target
 
 CODE = "X101"
 SLUG = "pass-target-mismatch"
 SEVERITY = "error"
 SUMMARY = "nginx passes requests to an address no app server listens on."
+FIXES = ("unsafe",)
 
 BAD = {
     "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
@@ -135,4 +143,34 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 f"{route.handler.name} sends to {written}, where no app server in the checked files listens: "
                 f"nginx answers 502 and logs \"connect() failed {failure}\"{hint}",
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
+                fix=_retarget(deployment, route, target),
             )
+
+
+_SPEAKS = {"uwsgi_pass": ("uwsgi",), "proxy_pass": ("http",), "fastcgi_pass": ("fastcgi",), "scgi_pass": ("scgi",)}
+
+
+def _retarget(deployment: Deployment, route: Route, target: Target) -> Fix | None:
+    """The target rewritten to the one listener that speaks the handler's protocol."""
+    speaks = _SPEAKS.get(route.handler.name, ())
+    candidates = [listener for listener in deployment.listeners if listener.protocol in speaks]
+    if len(candidates) != 1 or target.at.path.startswith("<"):
+        return None
+    address = candidates[0].address
+    if address.family == "unix" and address.path.startswith("/"):
+        where = f"unix:{address.path}"
+    elif address.family == "inet" and address.port:
+        host = "127.0.0.1" if address.is_wildcard else address.host
+        where = f"[{host}]:{address.port}" if ":" in host else f"{host}:{address.port}"
+    else:
+        return None
+    written = target.address.text
+    scheme, found, rest = written.partition("://")
+    if not found:
+        new = where
+    elif rest.startswith("unix:") or address.family == "unix" and "/" in rest:
+        return None   # `http://unix:/p:/uri` is spelt differently: left to the author
+    else:
+        uri = rest[len(rest.split("/", 1)[0]):]
+        new = f"{scheme}://{where}{uri}"
+    return Fix(f"send to {where}", (Edit.replacement(target.at, new, written),), "unsafe")

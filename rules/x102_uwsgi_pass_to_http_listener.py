@@ -18,16 +18,23 @@ Measured on nginx 1.22 with uWSGI 2.0.31 and Gunicorn 27:
 Make uWSGI listen with `socket =` (the uwsgi protocol) for `uwsgi_pass`, or keep the
 HTTP listener and use `proxy_pass http://...`. For Gunicorn use `proxy_pass`, or
 start it with `--protocol uwsgi`.
+
+## Fix safety
+When only nginx's `uwsgi_pass` reaches a uWSGI `http-socket` or `http` on a loopback
+address or a unix socket (no `proxy_pass` of the tree goes there), `--unsafe-fixes`
+renames the key to `socket` in its INI file. Unsafe: something outside the checked files
+(a health check, a load balancer, a script with curl) may still speak HTTP to it.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit, Related
+from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment, Listener, Span, Target
 
 CODE = "X102"
 SLUG = "uwsgi-pass-to-http-listener"
 SEVERITY = "error"
 SUMMARY = "uwsgi_pass points at an HTTP listener (uWSGI http/http-socket, Gunicorn)."
+FIXES = ("unsafe",)
 
 BAD = {
     "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
@@ -77,4 +84,19 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         yield Hit(first.at,
                   f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}",
                   (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),)
-                  + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:]))
+                  + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:]),
+                  fix=_to_socket(listener, deployment))
+
+
+def _to_socket(listener: Listener, deployment: Deployment) -> Fix | None:
+    """`http-socket`/`http` -> `socket`, when the tree shows no one else speaking HTTP to it."""
+    server, address = listener.server, listener.address
+    config = server.uwsgi_config
+    if server.kind != "uwsgi" or listener.option not in ("http", "http-socket") or config is None \
+            or listener.at.path not in config.ini_files or not address.is_loopback or address.is_wildcard:
+        return None
+    if any(route.protocol != "uwsgi" and any(listener in deployment.listeners_at(t.address) for t in route.targets)
+           for route in deployment.routes):
+        return None
+    return Fix(f"listen with `socket` instead of `{listener.option}`",
+               (Edit.key_rename(listener.at.path, listener.at.line, listener.option, "socket"),), "unsafe")

@@ -21,16 +21,29 @@ image's nginx.conf).
 ## How to fix
 Remove `daemonize` / `daemon` (nginx: `daemon off;` or `-g 'daemon off;'`), or use
 `Type=forking` with a PIDFile in systemd.
+
+## Fix safety
+Under a manager that expects the foreground, `--fix` renames uWSGI's `daemonize =
+FILE` to `logto = FILE` (the log stays where it was; the line is removed when `logto`
+or `logger` is set already) and removes `daemon = True` from a Gunicorn config file:
+safe, the server then stays in the foreground the manager watches. For nginx under
+Supervisor, `--unsafe-fixes` adds `-g 'daemon off;'` to the program's `command`, or, when
+the one nginx.conf says `daemon on;`, makes it `daemon off;`. Unsafe: nginx refuses to
+start when `-g` repeats a directive its configuration sets (a `daemon` line in an
+nginx.conf the checked files do not hold), and `daemon off;` in nginx.conf also applies
+where nginx is started otherwise. Flags on a command line and `Type=forking` are left
+to you.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit, Related
+from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager, Setting
 
 CODE = "X107"
 SLUG = "daemonized-under-manager"
 SEVERITY = "error"
 SUMMARY = "A server daemonizes under Supervisor or systemd Type=simple."
+FIXES = ("safe", "unsafe")
 
 BAD = {
     "etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/usr/local/bin/uwsgi --ini /etc/uwsgi/app.ini\n",
@@ -104,7 +117,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"{program} daemonizes but {manager.kind} [{manager.name}] expects it in the foreground: "
                           f"{consequence}{_late_daemons(server) if manager.kind == 'supervisor' else ''}; remove the daemon setting "
                           f"({'log with `logto`' if server.kind == 'uwsgi' else 'log with --error-logfile'} instead)",
-                          (Related(where, f"{manager.kind} starts it here"),))
+                          (Related(where, f"{manager.kind} starts it here"),), fix=_foreground(server, deployment))
             elif expectation == "forking" and not _daemonizes(server):
                 yield Hit(where, f"Type=forking but {program} stays in the foreground: systemd waits for a fork that "
                           "never comes and kills the service after TimeoutStartSec (90 s by default); use Type=simple "
@@ -117,4 +130,38 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"{', assumed: no nginx.conf in the checked files sets daemon off' if assumed else ''}) but "
                           f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}; start it with "
                           "-g 'daemon off;'", (Related(daemon.at, "daemon on"),) if daemon.at else (),
-                          severity="info" if assumed else None)
+                          severity="info" if assumed else None, fix=_nginx_foreground(manager, daemon, deployment))
+
+
+def _foreground(server: AppServer, deployment: Deployment) -> Fix | None:
+    """uWSGI's daemonize becomes logto (same file); Gunicorn's `daemon = True` line goes."""
+    option = server.last("daemonize", "daemonize2", "daemon")
+    if option is None or option.at != (server.daemonizes.at if server.daemonizes else None) or "\n" in option.raw:
+        return None
+    if server.kind == "uwsgi" and server.uwsgi_config and option.at.path in server.uwsgi_config.ini_files:
+        if server.has("logto", "logto2", "logger", "req-logger"):
+            return Fix(f"remove `{option.key}`", (Edit.deletion(option.at.path, option.at.line, option.key),))
+        return Fix(f"log with `logto` instead of `{option.key}`",
+                   (Edit.key_rename(option.at.path, option.at.line, option.key, "logto"),))
+    configs = {setting.at.path for config in deployment.gunicorn_configs for setting in config.settings}
+    if server.kind == "gunicorn" and option.key == "daemon" and option.at.path in configs:
+        return Fix("remove `daemon = True`", (Edit.deletion(option.at.path, option.at.line, "daemon"),))
+    return None
+
+
+def _nginx_foreground(manager: ProcessManager, daemon: Setting[bool], deployment: Deployment) -> Fix | None:
+    if daemon.at is not None:
+        written = next((d for i in deployment.nginx for d in i.directives if d.name == "daemon" and d.at == daemon.at),
+                       None)
+        if written is None or written.value_span is None or written.args != ("on",):
+            return None
+        return Fix("set `daemon off;` in nginx.conf", (Edit.replacement(written.value_span, "off", "on"),), "unsafe")
+    argv = manager.argv
+    if manager.kind != "supervisor" or argv is None or argv.at is None or "-g" in argv.value:
+        return None
+    command = next((value for config in deployment.supervisor for section in config.sections
+                    for value in section.keys.values() if value.key == "command" and value.at == argv.at), None)
+    if command is None or command.end_line != command.at.line or "\n" in command.raw:
+        return None
+    return Fix("start nginx with `-g 'daemon off;'`",
+               (Edit.replacement(command.at, f"{command.raw} -g 'daemon off;'", command.raw),), "unsafe")

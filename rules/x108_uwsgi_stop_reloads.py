@@ -15,16 +15,23 @@ this; the rule follows the uWSGI version it is told (2.0 by default).
 ## How to fix
 Add `die-on-term = true` (and keep SIGTERM), or set the stop signal to SIGINT
 (`stopsignal = INT` / `KillSignal=SIGINT`).
+
+## Fix safety
+With SIGTERM and no `die-on-term` written, `--fix` adds `die-on-term = true` after the
+last option of the instance's INI section. Safe: the stop signal then stops uWSGI, as
+the manager means it to (the other cases are left to you).
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit, Related
+from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment
+from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "X108"
 SLUG = "uwsgi-stop-reloads"
 SEVERITY = "error"
 SUMMARY = "The manager's stop signal makes uWSGI 2.0 reload instead of exit."
+FIXES = ("safe",)
 
 BAD = {
     "etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/usr/bin/uwsgi --ini /etc/uwsgi/app.ini\n",
@@ -59,8 +66,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                else f"add `die-on-term = true` or set {setting} to INT")
         configured = next((o.at for o in server.options if o.at.path != where.path), server.at)
         related = [Related(configured, "the uWSGI configuration (die-on-term goes here)")]
+        where_fixed = new_option_line(server, "die-on-term", "true") if signal == "TERM" and die_on_term is None else None
+        fixed = Fix("add `die-on-term = true`", (Edit.insertion(*where_fixed),)) if where_fixed else None
         if die_on_term is not None:
             related.append(Related(die_on_term.at, "die-on-term"))
         yield Hit(where, f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
                   f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL, and workers may be left "
-                  f"holding the port; {fix}", tuple(related))
+                  f"holding the port; {fix}", tuple(related), fix=fixed)

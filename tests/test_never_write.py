@@ -1,5 +1,6 @@
 """A check leaves the checked tree exactly as it was: no new file, no cache, no
-changed time, size or mode — with every output format.
+changed time, size or mode — with every output format, and with ``--diff``. Only
+``--fix`` writes, and only the files of the checked tree it fixes.
 
 The tree is a copy of the seed example plus, when the corpus is here, its bundles
 (which hold Python files that an importing tool would leave ``__pycache__`` beside).
@@ -80,7 +81,7 @@ _AUDITED_CLI = textwrap.dedent("""\
             writes.append([event, repr(args)[:200]])
 
     sys.addaudithook(hook)
-    sys.argv = ["wsgilint", "check", sys.argv[1], "--format", "json", "--fail-on", "never"]
+    sys.argv = ["wsgilint", "check", sys.argv[1], "--format", "json", "--fail-on", "never", *sys.argv[2:]]
     try:
         runpy.run_module("wsgilint", run_name="__main__", alter_sys=True)
     except SystemExit as done:
@@ -97,3 +98,43 @@ def test_no_write_is_even_attempted(checked_tree, tmp_path):
     audit = json.loads(done.stderr.rsplit("AUDIT ", 1)[1])
     assert audit["code"] == 0, done.stderr
     assert audit["writes"] == []
+
+
+@pytest.mark.parametrize("args", [["--diff"], ["--diff", "--unsafe-fixes"], ["--unsafe-fixes"]])
+def test_only_fix_writes(checked_tree, tmp_path, args):
+    """--diff shows the fixes and --unsafe-fixes alone selects them: neither opens a file for writing."""
+    home = tmp_path / "home"
+    home.mkdir()
+    before = snapshot(checked_tree)
+    done = run_cli(checked_tree, home, *args, code=_AUDITED_CLI, env_extra={"PYTHONDONTWRITEBYTECODE": "1"})
+    audit = json.loads(done.stderr.rsplit("AUDIT ", 1)[1])
+    assert audit["code"] in (0, 1), done.stderr
+    assert audit["writes"] == []
+    assert snapshot(checked_tree) == before
+    if "--diff" in args:
+        assert done.stdout.startswith("--- a/"), "the seed example has something to fix"
+
+
+def test_fix_writes_only_the_files_it_fixes(tmp_path):
+    """The tree holds one file to fix beside others; the run writes a temporary file beside
+    it and renames it over it, and touches nothing else, in the tree or out of it."""
+    tree = tmp_path / "tree"
+    shutil.copytree(PROJECT / "tests/fixtures/U106/fix-adds-vacuum", tree,
+                    ignore=shutil.ignore_patterns("fixed", "expected.txt"))
+    (tree / "other.ini").write_text("[uwsgi]\nsocket = 127.0.0.1:3031\nvacuum = true\n")
+    home = tmp_path / "home"
+    home.mkdir()
+    before = snapshot(tree)
+    done = run_cli(tree, home, "--fix", code=_AUDITED_CLI, env_extra={"PYTHONDONTWRITEBYTECODE": "1"})
+    audit = json.loads(done.stderr.rsplit("AUDIT ", 1)[1])
+    assert audit["code"] == 0, done.stderr
+    # (the second open is of the temporary file's descriptor, by number)
+    opened = [path for event, path in audit["writes"] if event == "open" and not path.isdigit()]
+    assert len(opened) == 1 and os.path.dirname(opened[0]) == str(tree)
+    assert os.path.basename(opened[0]).startswith(".uwsgi.ini.")
+    assert [event for event, _ in audit["writes"]] == ["open", "open", "os.chmod", "os.chown", "os.rename"]
+    assert str(tree / "uwsgi.ini") in audit["writes"][-1][1]
+    after = snapshot(tree)
+    assert sorted(after) == sorted(before)
+    assert {p for p in after if after[p] != before[p]} == {".", "uwsgi.ini"}   # the folder's times: the rename
+    assert list(home.iterdir()) == []

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .core.context import ReadContext
 from .discover import discover
@@ -45,12 +45,13 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
-          require_reason: bool = False) -> CheckResult:
+          require_reason: bool = False, overlay: Mapping[str, bytes] | None = None) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
-    ``require_reason`` makes a suppression comment without a reason an error."""
+    ``require_reason`` makes a suppression comment without a reason an error;
+    ``overlay`` gives contents (by real path) that are read instead of those files."""
     mode, host_root = host_layout(paths, root)
-    ctx = ReadContext(mode=mode, root=host_root)
+    ctx = ReadContext(mode=mode, root=host_root, overlay=dict(overlay or {}))
     discovery = discover(paths, ctx)
     deployment = build_deployment(discovery, ctx, versions)
     known = load_rules()

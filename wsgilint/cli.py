@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
 from .report import formats, renderer, shown
+
+if TYPE_CHECKING:
+    from .core.sources import SourceFile
+    from .engine import Finding
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Check a Python web deployment across nginx, uWSGI, Gunicorn, Supervisor, systemd and sysctl.")
@@ -104,6 +109,14 @@ def check(
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the safe fixes to the checked files, then report what is left. Nothing is written "
+                      "without it.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option(
+        "--unsafe-fixes", help="With --fix or --diff, the unsafe fixes too (they may change behaviour).")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Show the fixes --fix would apply as unified diffs instead of the report; write nothing "
+                       "(even with --fix).")] = False,
 ) -> None:
     """Check config files and report findings."""
     from pathlib import Path
@@ -140,6 +153,7 @@ def check(
 
         result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
                            ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+        everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
             if hidden:
@@ -149,16 +163,59 @@ def check(
             for source in sorted(result.files, key=lambda f: f.display):
                 label = source.kind or "skipped"
                 typer.echo(f"{label:>10}  {shown(source.display)}  ({shown(source.reason)})", err=True)
-        renderer(output_format)(result, sys.stdout)
+        diff_exit: int | None = None    # --diff (and a failed --fix) decide the exit status themselves
+        if fix or diff:
+            from functools import partial
+
+            relint = partial(run_check, targets, root=root, select=selected, ignore=ignored, versions=versions,
+                             ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+            remaining, diff_exit = _fix(result.findings, everything, result.files,
+                                        [*targets, *([root] if root else [])],
+                                        lambda overlay: relint(overlay=overlay).findings, unsafe_fixes, write=not diff)
+            result.findings = new_findings(remaining, accepted)[0] if accepted is not None else remaining
+        if not diff:
+            renderer(output_format)(result, sys.stdout)
     except Exception as error:  # one clear line, never a traceback unless asked
         if debug:
             raise
         typer.echo(f"wsgilint: internal error: {type(error).__name__}: {shown(str(error))} "
                    "(run with --debug for the traceback)", err=True)
         raise typer.Exit(2)
+    if diff_exit is not None:
+        raise typer.Exit(diff_exit)
     threshold = None if failing_at == FailOn.never.value else severity_rank(failing_at)
     failing = threshold is not None and any(severity_rank(f.severity) >= threshold for f in result.findings)
     raise typer.Exit(1 if failing else 0)
+
+
+def _fix(reported: list[Finding], everything: list[Finding], files: list[SourceFile], roots: list[str],
+         relint: Callable[[Mapping[str, bytes]], list[Finding]], unsafe: bool,
+         write: bool) -> tuple[list[Finding], int | None]:
+    """--fix: write the fixes; --diff: print them. Says what was fixed and what was not;
+    returns the findings left, and the exit status when it is not the findings' (--diff:
+    1 when there is something to fix; 2 when writing failed)."""
+    from .fix import plan
+
+    fixes = plan(reported, everything, files, roots, relint, unsafe)
+    for rejected in fixes.rejected:
+        finding = rejected.finding
+        typer.echo(f"wsgilint: not fixed: {shown(str(finding.at))}: {finding.code}: {shown(rejected.reason)}", err=True)
+    if not write:
+        # Tabs stay tabs in a diff; every other control character is escaped, as in the reports.
+        for line in fixes.diff().splitlines():
+            typer.echo("\t".join(shown(part) for part in line.split("\t")))
+    else:
+        try:
+            fixes.write()
+        except OSError as error:
+            typer.echo(f"wsgilint: {shown(str(error))}", err=True)
+            return fixes.after, 2
+    count = len(fixes.applied)
+    verb = "fixed" if write else "would fix"
+    hint = (f"; {fixes.unsafe_left} more with --unsafe-fixes" if fixes.unsafe_left else "")
+    typer.echo(f"wsgilint: {verb} {count} finding{'s' if count != 1 else ''} in {len(fixes.fixed)} "
+               f"file{'s' if len(fixes.fixed) != 1 else ''}{hint}", err=True)
+    return fixes.after, None if write else (1 if fixes.fixed else 0)
 
 
 @app.command("rules")

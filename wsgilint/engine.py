@@ -27,6 +27,83 @@ class Related(NamedTuple):
     message: str
 
 
+FIX_SAFETIES = ("safe", "unsafe")
+
+
+class Edit(NamedTuple):
+    """One change to one file, as data: wsgilint/fix.py applies it.
+
+    - ``replace``: the text at ``at`` (columns ``column`` to ``end_column`` of its line)
+      becomes ``text``. With ``at.column == 0`` the place is the line's first word, which
+      must be ``old`` (a key whose column the model does not keep). A non-empty ``old`` is
+      what must be there, or the fix is not applied (the file changed since it was read).
+    - ``insert``: ``text`` becomes a new line before line ``at.line`` (one past the last
+      line appends). With ``at.column`` set, the line is indented like line ``at.line``,
+      and only when ``at`` starts that line (a directive after others on its line is not
+      split).
+    - ``delete``: line ``at.line`` goes, its line break with it.
+    """
+
+    at: Span
+    text: str = ""
+    kind: str = "replace"
+    old: str = ""
+
+    @classmethod
+    def replacement(cls, at: Span, text: str, old: str = "") -> Edit:
+        return cls(at, text, "replace", old)
+
+    @classmethod
+    def key_rename(cls, path: str, line: int, old: str, new: str) -> Edit:
+        return cls(Span(path, line), new, "replace", old)
+
+    @classmethod
+    def insertion(cls, path: str, line: int, text: str) -> Edit:
+        return cls(Span(path, line), text, "insert")
+
+    @classmethod
+    def line_before(cls, at: Span, text: str) -> Edit:
+        return cls(at, text, "insert")
+
+    @classmethod
+    def deletion(cls, path: str, line: int, old: str = "") -> Edit:
+        return cls(Span(path, line), "", "delete", old)
+
+
+class Fix(NamedTuple):
+    """What a finding's fix does: ``title`` says it in a few words ("add `vacuum = true`");
+    ``safe`` fixes are applied by ``--fix``, ``unsafe`` ones only with ``--unsafe-fixes``."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safety: str = "safe"
+
+
+def _one_typo_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def sole_candidate(word: str, candidates: Iterable[str]) -> str | None:
+    """The one name ``word`` can stand for: the only candidate equal to it but for case,
+    ``_`` and ``-``, or else the only one a single typo away. None when none or several are:
+    a fix renames a key only when there is no doubt which one was meant."""
+    def folded(text: str) -> str:
+        return text.lower().replace("_", "").replace("-", "")
+
+    names = list(candidates)
+    found = [c for c in names if folded(c) == folded(word)] or \
+        [c for c in names if _one_typo_apart(folded(c), folded(word))]
+    return found[0] if len(found) == 1 else None
+
+
 class Hit(NamedTuple):
     """What a rule's check yields; the engine adds the rule's identity."""
 
@@ -34,6 +111,7 @@ class Hit(NamedTuple):
     message: str
     related: tuple[Related, ...] = ()
     severity: str | None = None     # only for rules whose severity depends on the case
+    fix: Fix | None = None          # the edits that make the finding go, when they are certain
 
 
 @dataclass(frozen=True)
@@ -44,6 +122,7 @@ class Finding:
     message: str
     at: Span
     related: tuple[Related, ...] = ()
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def fingerprint(self) -> str:
@@ -96,11 +175,15 @@ class Rule:
     module: str = ""
     # Rules about suppression comments judge what the others' findings made of them.
     check_suppressions: Callable[[SuppressionOutcome], Iterable[Hit]] | None = None
+    fixes: tuple[str, ...] = ()     # the safeties of the fixes its findings may carry (FIXES)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
         if module.SEVERITY not in SEVERITIES:
             raise ValueError(f"{module.__name__}: severity {module.SEVERITY!r} is not one of {SEVERITIES}")
+        fixes = tuple(getattr(module, "FIXES", ()))
+        if any(safety not in FIX_SAFETIES for safety in fixes):
+            raise ValueError(f"{module.__name__}: FIXES {fixes!r} names a safety that is not one of {FIX_SAFETIES}")
         return cls(
             code=module.CODE,
             slug=module.SLUG,
@@ -112,6 +195,7 @@ class Rule:
             good=getattr(module, "GOOD", {}),
             module=module.__name__,
             check_suppressions=getattr(module, "check_suppressions", None),
+            fixes=fixes,
         )
 
 
@@ -167,6 +251,8 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
     findings = set()
     for rule in rules:
         for hit in rule.check(deployment):
+            if hit.fix is not None and hit.fix.safety not in rule.fixes:
+                raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
             findings.add(Finding(
                 code=rule.code,
                 slug=rule.slug,
@@ -174,6 +260,7 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
                 message=hit.message,
                 at=hit.at,
                 related=tuple(hit.related),
+                fix=hit.fix,
             ))
     specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E")}
     findings = {f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific}

@@ -17,11 +17,24 @@ def _tree(files: dict[str, str]) -> str:
     return "\n\n".join(blocks)
 
 
+_FIX_LINES = {
+    ("safe",): "safe, applied by `--fix`",
+    ("unsafe",): "unsafe, applied by `--fix --unsafe-fixes`",
+    ("safe", "unsafe"): "safe (`--fix`) or unsafe (`--fix --unsafe-fixes`), by case",
+}
+
+
+def fix_line(rule: Rule) -> str:
+    """`` · **Fix:** ...`` when the rule's findings can carry a fix, saying how safe it is;
+    "" for a rule without fixes."""
+    return f" · **Fix:** {_FIX_LINES[tuple(sorted(set(rule.fixes)))]}" if rule.fixes else ""
+
+
 def rule_page(rule: Rule) -> str:
     title, _, body = rule.doc.partition("\n")
     return (
         f"# {rule.code} {rule.slug}\n\n"
-        f"**Severity:** {rule.severity} · **Summary:** {rule.summary}\n\n"
+        f"**Severity:** {rule.severity}{fix_line(rule)} · **Summary:** {rule.summary}\n\n"
         f"{title}\n{body}\n\n"
         f"## Example\n\nThis tree is reported:\n\n{_tree(rule.bad)}\n\n"
         f"This one is not:\n\n{_tree(rule.good)}\n"

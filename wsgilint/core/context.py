@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from .span import Problem, Span
-from .text import Text, read_text
+from .text import Text, decode, read_text
 
 # Kernel objects, not files: never read on a live host.
 PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
@@ -41,6 +41,9 @@ class ReadContext:
     roots: list[str] | None = None
     # Where each path a reader resolved was written, to report a refusal there.
     _references: dict[str, tuple[Span, str]] = field(default_factory=dict)
+    # Contents that stand in for files on disk, by real path: how --fix checks its edits
+    # before (and without) writing them.
+    overlay: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index(self.known_files)
@@ -86,6 +89,8 @@ class ReadContext:
         real = os.path.realpath(target)
         if not self.inside(real):
             return None
+        if real in self.overlay:
+            return decode(self.overlay[real], display)
         if self.mode == "live" and any(self._below(real, fs) for fs in PSEUDO_FILESYSTEMS):
             return Text(None, problems=(Problem("unreadable", "is a kernel pseudo file, not a config file: not read",
                                                 Span(display)),))

@@ -110,3 +110,8 @@ def gunicorn_config_files(configs: Iterable[GunicornConfig]) -> list[GunicornCon
         if config.path not in files:
             files[config.path] = gunicorn_config_file(config)
     return list(files.values())
+
+
+def setting_names() -> list[str]:
+    """Every setting of Gunicorn's table: what a misspelt name is compared with."""
+    return list(SETTINGS)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -119,3 +120,8 @@ def is_command_option(key: str) -> bool:
 
 def forces_master(key: str) -> bool:
     return key in _FORCES_MASTER
+
+
+def option_names() -> Iterable[str]:
+    """Every option of this uWSGI build: what a misspelt key is compared with."""
+    return OPTIONS

@@ -67,3 +67,23 @@ def integer(option: Option | None) -> int | None:
         return None
     return leading_integer(str(option.value))
 
+
+
+def new_option_line(server: AppServer, key: str, value: str) -> tuple[str, int, str] | None:
+    """Where a fix adds ``key = value`` to the server's own INI section, as (file, line to
+    insert before, line text): after the last option written in it (or after its header),
+    spelt like that option (``key=value`` when it is written so). None when the server's
+    options are not in an INI file here."""
+    config = server.uwsgi_config
+    if config is None or server.at.path not in config.ini_files:
+        return None
+    written = [v.option for v in config.values if v.option.at.path == server.at.path and v.option.at.line]
+    if written:
+        last = max(written, key=lambda option: option.at.line)
+        line = last.at.line + last.raw.count("\n") + 1
+        tight = last.at.column == len(last.key) + 2    # `key=value` from the first column
+        return server.at.path, line, f"{key}={value}" if tight else f"{key} = {value}"
+    headers = [h for h in config.headers if h.at.path == server.at.path and h.name == config.section and h.at.line]
+    if not headers:
+        return None
+    return server.at.path, headers[-1].at.line + 1, f"{key} = {value}"
