@@ -40,13 +40,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         for route in instance.routes:
             if route.protocol != "uwsgi" or route.effective("uwsgi_param"):
                 continue
+            fix = None if route.handler.stock else \
+                Fix("add `include uwsgi_params;`", (Edit.line_before(route.handler.name_at, "include uwsgi_params;"),))
             if instance.standalone:
                 # The nginx.conf that includes a fragment may set them at http level: likely, not proven.
                 yield Hit(route.handler.at, "uwsgi_pass with no uwsgi_param in effect in this file: unless the "
                           "nginx.conf that includes it (not among the checked files) sets them, the app receives no "
-                          "REQUEST_METHOD, PATH_INFO or HTTP_HOST; add `include uwsgi_params;`", severity="warning")
+                          "REQUEST_METHOD, PATH_INFO or HTTP_HOST; add `include uwsgi_params;`", severity="warning",
+                          fix=fix)
                 continue
             yield Hit(route.handler.at, "uwsgi_pass with no uwsgi_param in effect: the app receives no REQUEST_METHOD, "
-                      "PATH_INFO or HTTP_HOST; add `include uwsgi_params;`",
-                      fix=None if route.handler.stock else
-                      Fix("add `include uwsgi_params;`", (Edit.line_before(route.handler.name_at, "include uwsgi_params;"),)))
+                      "PATH_INFO or HTTP_HOST; add `include uwsgi_params;`", fix=fix)
