@@ -1,5 +1,6 @@
 """Reporters: one module per output format, named as the format (``--format sarif`` is
-``sarif.py``), each with ``render(result, out)``. Helper modules start with ``_``;
+``sarif.py``), each with ``render(result, out, quiet=False)`` (``quiet``: the findings and
+nothing else, for the formats that print more). Helper modules start with ``_``;
 ``shown`` escapes text from the checked files for any line wsgilint prints.
 
 Formats are found by listing this package, without importing them, so that the command line
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Render", "formats", "renderer", "shown"]
 
-Render = Callable[["CheckResult", TextIO], None]
+Render = Callable[["CheckResult", TextIO, bool], None]
 
 
 def formats() -> list[str]:
