@@ -97,10 +97,8 @@ def _stdin_copy(name: str, directory: str) -> str:
 
 @app.command()
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(
-        metavar="PATH",
-        help="Directories (an /etc-like tree or a repository) and files; - reads one file from standard input "
-             "(see --stdin-filename). Default: .")] = None,
+    # No help here: typer would print the Python type beside it; the docstring says it.
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", hidden=True)] = None,
     output_format: Annotated[str, typer.Option(
         "--format", callback=_known_format, metavar=f"[{'|'.join(formats())}]", help="Output format.")] = "console",
     fail_on: Annotated[FailOn | None, typer.Option(
@@ -147,7 +145,11 @@ def check(
         "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
-    """Check config files and report findings."""
+    """Check config files and report findings.
+
+    PATH: directories (an /etc-like tree or a repository) and files (default: .);
+    - reads one file from standard input, classified by --stdin-filename.
+    """
     import io
     import tempfile
     from pathlib import Path
@@ -251,9 +253,12 @@ def list_rules() -> None:
 
 @app.command()
 def explain(
-    rules: Annotated[list[str], typer.Argument(help="Rule codes (X101) or slugs (pass-target-mismatch).")],
+    rules: Annotated[list[str], typer.Argument(metavar="RULE", hidden=True)],
 ) -> None:
-    """Show a rule's page: what it checks, what breaks in production, how to fix it, an example."""
+    """Show a rule's page: what it checks, what breaks in production, how to fix it, an example.
+
+    RULE: a rule code (X101) or slug (pass-target-mismatch).
+    """
     from .engine import load_rules
     from .rule_docs import rule_page
 
