@@ -187,7 +187,11 @@ def test_the_progress_bar_shows_on_a_terminal_after_a_second_and_never_in_ci(mon
         assert progress is not None
         from wsgilint.api import check
 
-        check([str(EXAMPLE)], progress=lambda done, total: (updates.append((done, total)), progress(done, total)))
+        def told(done: int, total: int) -> None:
+            updates.append((done, total))
+            progress(done, total)
+
+        check([str(EXAMPLE)], progress=told)
     assert updates[-1][0] == updates[-1][1] and len(updates) == updates[-1][1] > 2
     with _progress.progress_bar(False) as nothing:
         assert nothing is None

@@ -29,7 +29,7 @@ from wsgilint.model import Span
 from wsgilint.report import formats, renderer, shown
 from wsgilint.report._text import json_text
 from wsgilint.report.github import escape_data, escape_property
-from wsgilint.report.sarif import escaped
+from wsgilint.report.sarif import escaped as sarif_escaped
 
 INJECTION = "\n::set-output name=x::y\n::add-mask::secret\n##[error]fake\r::warning::after a CR"
 TERMINAL = "\x1b]0;title\x07\x1b[2J\x9b31m\u202eevil\x08"
@@ -188,7 +188,7 @@ def test_sarif_names_a_file_that_is_not_utf8_by_its_bytes(empty: CheckResult) ->
     text = rendered("sarif", result_with(empty, finding))
     assert lines_of(text) == [text.rstrip("\n"), ""] and commands(text) == [] and not RAW_TERMINAL.search(text)
     [result] = json.loads(text)["runs"][0]["results"]
-    assert result["message"]["text"].startswith(escaped(MESSAGE) + " ([etc/uwsgi/caf\\xe9.ini:2:1](1): ")
+    assert result["message"]["text"].startswith(sarif_escaped(MESSAGE) + " ([etc/uwsgi/caf\\xe9.ini:2:1](1): ")
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "etc/uwsgi/caf%E9.ini"
     assert result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "etc/uwsgi/caf%E9.ini"
 

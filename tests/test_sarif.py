@@ -58,7 +58,7 @@ def test_results_are_the_findings_of_the_json_report(example: str) -> None:
     results, findings = run_["results"], plain["findings"]
     assert len(results) == len(findings) > 0
     rules = run_["tool"]["driver"]["rules"]
-    for result, finding in zip(results, findings):
+    for result, finding in zip(results, findings, strict=True):
         assert result["ruleId"] == finding["code"] == rules[result["ruleIndex"]]["id"]
         assert result["level"] == {"error": "error", "warning": "warning", "info": "note"}[finding["severity"]]
         assert unescaped(result["message"]["text"]).startswith(finding["message"])

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from ._text import shown
 
@@ -20,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Render", "formats", "renderer", "shown"]
 
-Render = Callable[["CheckResult", TextIO, bool], None]
+class Render(Protocol):
+    def __call__(self, result: CheckResult, out: TextIO, quiet: bool = False) -> None: ...
 
 
 def formats() -> list[str]:
