@@ -133,7 +133,8 @@ def check(
     require_reason: Annotated[bool, typer.Option(
         "--require-reason", help="A suppression comment without a reason is an error (L102).")] = False,
     statistics: Annotated[bool, typer.Option(
-        "--statistics", help="Instead of the findings, how many each rule reported and how many were suppressed.")] = False,
+        "--statistics", help="Instead of the findings, how many each rule reported and how many were suppressed "
+                          "(a JSON list with --format json).")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="The findings and nothing else: no totals line, no notes, no progress bar.")] = False,
     output_file: Annotated[str | None, typer.Option(
@@ -215,7 +216,7 @@ def check(
                 typer.echo(f"{label:>10}  {shown(source.display)}  ({shown(source.reason)})", err=True)
         out = report if output_file else sys.stdout
         if statistics:
-            render_statistics(result, out, as_json=output_format in ("json", "gitlab", "sarif"), quiet=quiet)
+            render_statistics(result, out, as_json=output_format == "json", quiet=quiet)
         else:
             renderer(output_format)(result, out, quiet)
     except Exception as error:  # one clear line, never a traceback unless asked
