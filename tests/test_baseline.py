@@ -6,12 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
-from wsgilint.baseline import new_findings
+
+from wsgilint.baseline import Baseline, new_findings
 from wsgilint.engine import Finding
 from wsgilint.model import Span
 
@@ -57,7 +58,7 @@ def test_each_entry_accepts_one_finding():
         return Finding("U101", "unknown-option", "error", "unknown option `processe`", Span("a.ini", line))
 
     once = Finding("U101", "unknown-option", "error", "unknown option `processe`", Span("a.ini", 1)).fingerprint
-    kept, hidden = new_findings([finding(1), finding(9)], {once: 1})
+    kept, hidden = new_findings([finding(1), finding(9)], Baseline(Counter({once: 1})))
     assert (kept, hidden) == ([finding(9)], 1)
 
 

@@ -34,9 +34,14 @@ ODD_TREE = {
 }
 
 
+# The console's width and colour follow these; the kept output is the plain, unwrapped one.
+PLAIN_ENVIRONMENT = {key: value for key, value in os.environ.items()
+                     if key not in ("COLUMNS", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")}
+
+
 def run(cwd: Path, *args: str) -> str:
     done = subprocess.run([sys.executable, "-m", "wsgilint", "check", *args], check=False, capture_output=True,
-                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(PROJECT)}, timeout=120)
+                          cwd=cwd, env={**PLAIN_ENVIRONMENT, "PYTHONPATH": str(PROJECT)}, timeout=120)
     assert done.returncode == 1 and done.stderr == b"", done.stderr
     return done.stdout.decode()
 

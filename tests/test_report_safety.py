@@ -29,6 +29,7 @@ from wsgilint.model import Span
 from wsgilint.report import formats, renderer, shown
 from wsgilint.report._text import json_text
 from wsgilint.report.github import escape_data, escape_property
+from wsgilint.report.sarif import escaped as sarif_escaped
 
 INJECTION = "\n::set-output name=x::y\n::add-mask::secret\n##[error]fake\r::warning::after a CR"
 TERMINAL = "\x1b]0;title\x07\x1b[2J\x9b31m\u202eevil\x08"
@@ -137,9 +138,29 @@ def test_console_shows_hostile_text_escaped_on_its_own_lines(empty: CheckResult)
         f"    {shown(MESSAGE)}",
         f"    --> etc/uwsgi/caf\\xe9.ini:2:1: {shown('set here' + INJECTION)}",
         "",
-        "0 errors, 1 warning, 0 info in 1 file checked",
+        "1 warning in 1 file",
         "",
     ]
+
+
+def test_the_quoted_source_line_is_escaped_and_underlined_where_the_value_is(empty: CheckResult) -> None:
+    # The line as read holds a tab, terminal controls and an injection; the caret stays under the value.
+    line = "\tkey = \x1b[2J" + "::add-mask::x ##[error] value"
+    finding = Finding("U101", "unknown-option", "warning", "bad", Span("a.ini", 2, line.index("value") + 1,
+                                                                       line.index("value") + 6))
+    result = dataclasses.replace(result_with(empty, finding), texts={"a.ini": "[uwsgi]\n" + line + "\n"})
+    text = rendered("console", result)
+    assert commands(text) == [] and not RAW_TERMINAL.search(text)
+    source, underline = lines_of(text)[2:4]
+    assert source == "    2 |     key = \\x1b[2J::add-mask::x #\\x23[error] value"
+    assert underline == "      | " + " " * (source.index("value") - len("    2 | ")) + "^^^^^"
+
+
+def test_no_source_line_is_quoted_from_a_file_the_run_did_not_read(empty: CheckResult, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.ini"
+    secret.write_text("[uwsgi]\npassword = hunter2\n")
+    finding = Finding("U101", "unknown-option", "warning", "bad", Span(str(secret), 2, 1, 9))
+    assert "hunter2" not in rendered("console", result_with(empty, finding))
 
 
 @pytest.mark.parametrize("text", ["[bold]\nvalue[/bold]", "[/bold]", "[/]", "x [bold", "]", "\\", "[link=x]y",
@@ -167,7 +188,7 @@ def test_sarif_names_a_file_that_is_not_utf8_by_its_bytes(empty: CheckResult) ->
     text = rendered("sarif", result_with(empty, finding))
     assert lines_of(text) == [text.rstrip("\n"), ""] and commands(text) == [] and not RAW_TERMINAL.search(text)
     [result] = json.loads(text)["runs"][0]["results"]
-    assert result["message"]["text"] == MESSAGE
+    assert result["message"]["text"].startswith(sarif_escaped(MESSAGE) + " ([etc/uwsgi/caf\\xe9.ini:2:1](1): ")
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "etc/uwsgi/caf%E9.ini"
     assert result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "etc/uwsgi/caf%E9.ini"
 

@@ -21,7 +21,12 @@ from conftest import PROJECT, unavailable, write_tree
 
 from wsgilint.engine import Finding, Related, load_rules
 from wsgilint.model import Span
-from wsgilint.report.sarif import FINGERPRINT_KEY, document
+from wsgilint.report.sarif import FINGERPRINT_KEY, SECURITY_RULES, document
+
+
+def unescaped(text: str) -> str:
+    """SARIF message text without the backslashes before brackets that are no link."""
+    return re.sub(r"\\([\\\[\]])", r"\1", text)
 
 EXAMPLES = sorted(path.name for path in (PROJECT / "examples").iterdir() if path.is_dir())
 
@@ -53,10 +58,10 @@ def test_results_are_the_findings_of_the_json_report(example: str) -> None:
     results, findings = run_["results"], plain["findings"]
     assert len(results) == len(findings) > 0
     rules = run_["tool"]["driver"]["rules"]
-    for result, finding in zip(results, findings):
+    for result, finding in zip(results, findings, strict=True):
         assert result["ruleId"] == finding["code"] == rules[result["ruleIndex"]]["id"]
         assert result["level"] == {"error": "error", "warning": "warning", "info": "note"}[finding["severity"]]
-        assert result["message"]["text"].startswith(finding["message"])
+        assert unescaped(result["message"]["text"]).startswith(finding["message"])
         assert result["partialFingerprints"] == {FINGERPRINT_KEY: finding["fingerprint"]}
         end = finding["end_column"] if finding["end_column"] > finding["column"] else 0
         assert region_of(result["locations"][0]) == (finding["path"], finding["line"], finding["column"], end)
@@ -72,6 +77,41 @@ def test_a_cross_file_finding_keeps_the_place_it_was_checked_against() -> None:
     assert region_of(x101["locations"][0])[0] == "examples/seed-django/etc/nginx/conf.d/cmdb.conf"
     assert [region_of(r)[0] for r in x101["relatedLocations"]] == ["examples/seed-django/opt/cmdb/uwsgi.ini"]
     assert [r["id"] for r in x101["relatedLocations"]] == [1]
+    # The related place is linked from the message (an embedded link to relatedLocations id 1).
+    assert x101["message"]["text"].endswith(
+        " ([examples/seed-django/opt/cmdb/uwsgi.ini:2:8](1): uWSGI socket *:18001 is the nearest listener)")
+    x107 = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "X107")
+    assert "supervisor \\[cmdb\\] expects" in x107["message"]["text"]
+
+
+def test_rules_carry_tags_a_page_and_help_only_when_they_fired() -> None:
+    sarif, plain = sarif_and_json("examples/seed-django")
+    fired = {finding["code"] for finding in plain["findings"]}
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert len(rules) > len(fired)
+    for rule in rules:
+        assert rule["helpUri"] == f"https://github.com/wsgilint/wsgilint/blob/main/docs/rules/{rule['id']}.md"
+        assert (PROJECT / "docs" / "rules" / f"{rule['id']}.md").is_file()
+        assert (rule["help"]["text"].startswith(rule["shortDescription"]["text"] + " Its page: ")) == \
+            (rule["id"] not in fired)
+        assert rule["properties"]["tags"][0] in {"systemd", "input", "gunicorn", "suppression", "nginx",
+                                                 "supervisor", "uwsgi", "cross-file"}
+        assert ("security-severity" in rule["properties"]) == (rule["id"] in SECURITY_RULES)
+    u108 = next(rule for rule in rules if rule["id"] == "U108")
+    assert u108["properties"]["security-severity"] == "8.0" and "security" in u108["properties"]["tags"]
+    assert len(json.dumps(sarif)) < 100_000
+
+
+def test_a_suppressed_finding_is_a_result_marked_in_source(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"tree/etc/uwsgi/app.ini": "[uwsgi]\n# wsgilint: ignore[U101] kept for the old launcher\n"
+                                                    "processe = 4\nsocket = /run/app.sock\nvacuum = true\n"})
+    sarif, plain = sarif_and_json("tree", cwd=tmp_path)
+    assert "U101" not in {finding["code"] for finding in plain["findings"]}
+    [u101] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "U101"]
+    assert u101["suppressions"] == [{"kind": "inSource", "justification": "kept for the old launcher"}]
+    assert region_of(u101["locations"][0])[:2] == ("tree/etc/uwsgi/app.ini", 3)
+    assert all("suppressions" not in r for r in sarif["runs"][0]["results"] if r["ruleId"] != "U101")
+    assert validate(json.dumps(sarif), tmp_path) == []
 
 
 def test_the_rules_listed_are_the_ones_that_ran() -> None:
@@ -112,6 +152,7 @@ def test_whole_file_findings_and_places_outside_the_tree() -> None:
     assert "relatedLocations" not in results[1]
     assert results[1]["message"]["text"] == \
         "stock (at <stock>/uwsgi_params:3:1) (<stock>/mime.types:1: and here)"
+    # A finding whose related place in a file became its location is not linked to it twice.
 
 
 # --------------------------------------------------------------------------- the validator

@@ -1,13 +1,14 @@
 """The pipeline in one call: discover → read → model → rules → findings."""
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .core.context import ReadContext
 from .discover import discover
-from .engine import Finding, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
+from .engine import Finding, Hit, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
 from .model import Deployment, SourceFile, Span
 from .model.build import build_deployment
 
@@ -19,6 +20,9 @@ class CheckResult:
     deployment: Deployment
     rules: list[Rule]          # the rules that ran
     suppressed: list[Suppressed] = field(default_factory=list)   # what suppression comments turned off
+    # The text of every file read as configuration, by displayed path: reporters quote the
+    # offending lines from it and never open a file themselves.
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
@@ -45,19 +49,79 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
-          require_reason: bool = False, overlay: Mapping[str, bytes] | None = None) -> CheckResult:
+          require_reason: bool = False, cwd: str | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          overlay: Mapping[str, bytes] | None = None) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
-    ``require_reason`` makes a suppression comment without a reason an error;
-    ``overlay`` gives contents (by real path) that are read instead of those files."""
+    ``require_reason`` makes a suppression comment without a reason an error; findings
+    name files relative to ``cwd`` (default: the working directory); ``progress`` is
+    told (steps done, steps in all) as the run goes; ``overlay`` gives contents (by real
+    path) that are read instead of those files (what ``--fix`` re-lints)."""
     mode, host_root = host_layout(paths, root)
-    ctx = ReadContext(mode=mode, root=host_root, overlay=dict(overlay or {}))
-    discovery = discover(paths, ctx)
-    deployment = build_deployment(discovery, ctx, versions)
+    ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}))
     known = load_rules()
     rules = select_rules(known, select, ignore)
+    tick = _ticker(progress, len(rules) + 2)
+    discovery = discover(paths, ctx)
+    tick()
+    deployment = build_deployment(discovery, ctx, versions)
+    tick()
     # Suppression comments first: a finding that per-file ignores also hide still uses its comment.
-    findings, suppressed = suppress(deployment, run_rules(deployment, rules), rules, known, require_reason)
+    findings, suppressed = suppress(deployment, run_rules(deployment, _ticking(rules, tick)), rules, known,
+                                    require_reason)
     if ignored_in is not None:
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
-    return CheckResult(findings, deployment.files, deployment, rules, suppressed)
+    texts = {ctx.display(path): text for path in ctx.read_paths() if (text := ctx.read(path).text) is not None}
+    anchor = _anchors(paths, ctx, texts)
+    findings = [dataclasses.replace(f, anchor=anchor(f.at)) for f in findings]
+    suppressed = [dataclasses.replace(s, finding=dataclasses.replace(s.finding, anchor=anchor(s.finding.at)))
+                  for s in suppressed]
+    return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts)
+
+
+def _ticker(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return tick
+
+
+def _ticking(rules: list[Rule], tick: Callable[[], None]) -> list[Rule]:
+    """The rules, each telling ``tick`` when its check is through."""
+    def counted(check: Callable[[Deployment], Iterable[Hit]]) -> Callable[[Deployment], Iterable[Hit]]:
+        def run(deployment: Deployment) -> Iterator[Hit]:
+            yield from check(deployment)
+            tick()
+        return run
+    return [dataclasses.replace(rule, check=counted(rule.check)) for rule in rules]
+
+
+def _anchors(paths: list[str], ctx: ReadContext, texts: dict[str, str]) -> Callable[[Span], tuple[str, str]]:
+    """What a finding's fingerprint is made of: its file relative to the checked root (the
+    snapshot's ``/``, else the checked directory that holds it, or a checked file's folder),
+    so neither the working directory nor the way the tree was named changes it, and the
+    text of its line."""
+    bases = [ctx.root] if ctx.mode == "snapshot" else []
+    for path in paths:
+        absolute = os.path.abspath(path)
+        bases.append(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
+    bases = sorted({os.path.abspath(base) for base in bases}, key=len, reverse=True)
+    lines: dict[str, list[str]] = {}
+
+    def anchor(at: Span) -> tuple[str, str]:
+        relative = at.path
+        if at.in_a_file:
+            absolute = os.path.join(ctx.cwd, at.path)
+            base = next((b for b in bases if absolute.startswith(b.rstrip(os.sep) + os.sep)), None)
+            if base is not None:
+                relative = os.path.relpath(absolute, base)
+        if at.path not in lines:
+            lines[at.path] = texts.get(at.path, "").splitlines()
+        line = lines[at.path][at.line - 1] if 0 < at.line <= len(lines[at.path]) else ""
+        return relative, line
+    return anchor

@@ -1,25 +1,41 @@
 """A baseline: the findings a project has accepted for now, so a check reports only new ones.
 
 The baseline file is a JSON report (``wsgilint check ... --format json > baseline.json``).
-Findings are matched by fingerprint (rule, file and message; not the line), so edits
-that move lines keep them matched, and each baseline entry hides one finding: a second
-finding with the same fingerprint is new. Paths in fingerprints are as displayed, so the
-baseline is written and used from the same directory.
+Findings are matched by fingerprint: the rule, the file relative to the checked root and
+the offending line's text (``Finding.fingerprint``), not the line number nor the message.
+So moving lines, editing another file (a cross-file message quotes the other end) or
+running from another directory keeps them matched; editing the offending line makes the
+finding new, as it should. Each baseline entry hides one finding: a second finding with
+the same fingerprint is new.
+
+A report written before fingerprint version 2 (it has no ``fingerprint_version``) is still
+read: its entries are matched by the first fingerprint (rule, displayed path, message), with
+that fingerprint's weaknesses; ``load_baseline`` says so, and rewriting the file upgrades it.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import Finding
+from .engine import FINGERPRINT_VERSION, Finding
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be used; the message names it."""
 
 
-def load_baseline(path: Path) -> Counter[str]:
+@dataclass(frozen=True)
+class Baseline:
+    fingerprints: Counter[str]
+    legacy: bool = False     # written before fingerprint version 2: matched the old way
+
+    def key(self, finding: Finding) -> str:
+        return finding.legacy_fingerprint if self.legacy else finding.fingerprint
+
+
+def load_baseline(path: Path) -> Baseline:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -31,16 +47,22 @@ def load_baseline(path: Path) -> Counter[str]:
                                                  for f in findings):
         raise BaselineError(f"{path}: not a wsgilint JSON report (no findings with fingerprints); "
                             "write one with --format json")
-    return Counter(f["fingerprint"] for f in findings)
+    assert isinstance(document, dict)
+    version = document.get("fingerprint_version", 1)
+    if not isinstance(version, int) or version > FINGERPRINT_VERSION:
+        raise BaselineError(f"{path}: written by a newer wsgilint (fingerprint version {version!r}); "
+                            "upgrade wsgilint or rewrite the baseline")
+    return Baseline(Counter(f["fingerprint"] for f in findings), legacy=version < FINGERPRINT_VERSION)
 
 
-def new_findings(findings: list[Finding], baseline: Counter[str]) -> tuple[list[Finding], int]:
+def new_findings(findings: list[Finding], baseline: Baseline) -> tuple[list[Finding], int]:
     """The findings the baseline does not account for, and how many it hid."""
-    left = Counter(baseline)
+    left = Counter(baseline.fingerprints)
     kept = []
     for finding in findings:
-        if left[finding.fingerprint] > 0:
-            left[finding.fingerprint] -= 1
+        key = baseline.key(finding)
+        if left[key] > 0:
+            left[key] -= 1
         else:
             kept.append(finding)
     return kept, len(findings) - len(kept)

@@ -7,8 +7,10 @@ Actions workflow command (see wsgilint/report/_text.py)."""
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +23,10 @@ if TYPE_CHECKING:
     from .core.sources import SourceFile
     from .engine import Finding
 
+# Plain click help: its metavars are what to type (PATH..., FILE), not Python types, and no
+# help text is read as rich markup (the ``[tool.wsgilint]`` in --config's help stays as written).
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
                   help="Check a Python web deployment across nginx, uWSGI, Gunicorn, Supervisor, systemd and sysctl.")
 
 
@@ -71,41 +76,78 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
 
 
+_VERSION = re.compile(r"\d+(\.\d+){1,3}([-+.~]?[0-9A-Za-z][0-9A-Za-z.]*)?")
+
+
+def _refuse_malformed_versions(given: dict[str, str | None], settings: dict[str, str]) -> None:
+    """A version that is no version would compare as something else (``2.O`` as 2)."""
+    for program, version in [*given.items(), *settings.items()]:
+        if version is not None and not _VERSION.fullmatch(version):
+            origin = f"--{program}-version" if given.get(program) == version else f"{program}-version in the settings"
+            typer.echo(f"wsgilint: {origin} {shown(repr(version))} is not a version like 2.0.31", err=True)
+            raise typer.Exit(2)
+
+
+def _stdin_copy(name: str, directory: str) -> str:
+    """The piped file written under ``directory`` (a private temporary folder, never the
+    checked tree) at ``name``, so discovery classifies it by that name; its path."""
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".", "..")]
+    path = os.path.join(directory, *(parts or ["stdin"]))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as copy:
+        copy.write(sys.stdin.buffer.read())
+    return path
+
+
 @app.command()
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Directories (an /etc-like tree or a repository) and files. Default: .")] = None,
+    # No help here: typer would print the Python type beside it; the docstring says it.
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", hidden=True)] = None,
     output_format: Annotated[str, typer.Option(
         "--format", callback=_known_format, metavar=f"[{'|'.join(formats())}]", help="Output format.")] = "console",
     fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding has this severity or worse. Default: warning.")] = None,
+        "--fail-on", metavar="[error|warning|info|never]",
+        help="Exit 1 when a finding has this severity or worse. Default: warning.")] = None,
     root: Annotated[str | None, typer.Option(
-        "--root", help="Treat DIR as the target host's / (absolute paths in configs resolve under it).")] = None,
+        "--root", metavar="DIR",
+        help="Treat DIR as the target host's / (absolute paths in configs resolve under it).")] = None,
     select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated.")] = None,
+        "--select", metavar="RULES", help="Only these rules: codes, prefixes (X1) or slugs; comma-separated.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Skip these rules: codes, prefixes or slugs; comma-separated.")] = None,
+        "--ignore", metavar="RULES", help="Skip these rules: codes, prefixes or slugs; comma-separated.")] = None,
     extend_ignore: Annotated[list[str] | None, typer.Option(
-        "--extend-ignore", help="Skip these rules too, keeping --ignore or the settings' ignore.")] = None,
+        "--extend-ignore", metavar="RULES", help="Skip these rules too, keeping --ignore or the settings' ignore.")] = None,
     uwsgi_version: Annotated[str | None, typer.Option(
-        "--uwsgi-version",
+        "--uwsgi-version", metavar="VERSION",
         help="uWSGI version to check against (default 2.0.31, or the installed one on this host).")] = None,
     gunicorn_version: Annotated[str | None, typer.Option(
-        "--gunicorn-version", help="Gunicorn version to check against (default 27.0.1).")] = None,
+        "--gunicorn-version", metavar="VERSION", help="Gunicorn version to check against (default 27.0.1).")] = None,
     supervisor_version: Annotated[str | None, typer.Option(
-        "--supervisor-version", help="Supervisor version to check against (default 4.3.0).")] = None,
+        "--supervisor-version", metavar="VERSION",
+        help="Supervisor version to check against (default 4.3.0).")] = None,
     nginx_version: Annotated[str | None, typer.Option(
-        "--nginx-version",
+        "--nginx-version", metavar="VERSION",
         help="nginx version to check against (default 1.30.4, or the installed one on this host).")] = None,
     baseline: Annotated[str | None, typer.Option(
-        "--baseline", help="A JSON report of accepted findings: only findings not in it are reported.")] = None,
+        "--baseline", metavar="FILE",
+        help="A JSON report of accepted findings: only findings not in it are reported.")] = None,
     config: Annotated[str | None, typer.Option(
-        "--config", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or pyproject.toml "
-                         "with [tool.wsgilint]).")] = None,
+        "--config", metavar="FILE", help="Settings file (default: the nearest wsgilint.toml, .wsgilint.toml or "
+                                         "pyproject.toml with [tool.wsgilint]).")] = None,
     isolated: Annotated[bool, typer.Option(
         "--isolated", help="Use no settings file found in or above the current directory (only --config, if given).")] = False,
     require_reason: Annotated[bool, typer.Option(
         "--require-reason", help="A suppression comment without a reason is an error (L102).")] = False,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Instead of the findings, how many each rule reported and how many were suppressed "
+                          "(a JSON list with --format json).")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="The findings and nothing else: no totals line, no notes, no progress bar.")] = False,
+    output_file: Annotated[str | None, typer.Option(
+        "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")] = None,
+    stdin_filename: Annotated[str | None, typer.Option(
+        "--stdin-filename", metavar="PATH",
+        help="The name of the file read from standard input (-): it is classified and reported by this name.")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
@@ -118,11 +160,19 @@ def check(
         "--diff", help="Show the fixes --fix would apply as unified diffs instead of the report; write nothing "
                        "(even with --fix).")] = False,
 ) -> None:
-    """Check config files and report findings."""
+    """Check config files and report findings.
+
+    PATH: directories (an /etc-like tree or a repository) and files (default: .);
+    - reads one file from standard input, classified by --stdin-filename.
+    """
+    import io
+    import tempfile
     from pathlib import Path
 
     from .baseline import BaselineError, load_baseline, new_findings
     from .config import ConfigError, settings_for
+    from .report._progress import progress_bar, wanted
+    from .report._statistics import render_statistics
 
     try:
         settings = settings_for(config, Path.cwd(), isolated)
@@ -130,13 +180,20 @@ def check(
         accepted = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, BaselineError) as error:
         typer.echo(f"wsgilint: {shown(str(error))}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     # Options given on the command line win over the settings file.
     selected = _split(select) if select else settings.select
     ignored = (_split(ignore) if ignore else settings.ignore) + _split(extend_ignore)
     _refuse_unknown_rules(selected, ignored)
     targets = list(paths or ["."])
-    missing = [path for path in targets if not os.path.lexists(path)]
+    from_stdin = "-" in targets
+    if from_stdin and len(targets) > 1:
+        typer.echo("wsgilint: - (standard input) is checked on its own, without other paths", err=True)
+        raise typer.Exit(2)
+    if from_stdin and (fix or diff):
+        typer.echo("wsgilint: --fix and --diff change files of the checked tree, not standard input", err=True)
+        raise typer.Exit(2)
+    missing = [path for path in targets if path != "-" and not os.path.lexists(path)]
     if missing:
         typer.echo(f"wsgilint: {shown(missing[0])}: no such file or directory", err=True)
         raise typer.Exit(2)
@@ -146,17 +203,29 @@ def check(
     failing_at = fail_on.value if fail_on is not None else settings.fail_on or FailOn.warning.value
     given = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version,
              "nginx": nginx_version}
+    _refuse_malformed_versions(given, settings.versions)
     versions = {**settings.versions, **{k: v for k, v in given.items() if v}}
+    report = io.StringIO()
     try:
         from .api import check as run_check
         from .engine import severity_rank
 
-        result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
-                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+        with tempfile.TemporaryDirectory(prefix="wsgilint-stdin-") if from_stdin else _no_directory() as piped, \
+                progress_bar(wanted() and not quiet) as progress:
+            if piped:
+                targets = [_stdin_copy(stdin_filename or "stdin", piped)]
+            result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
+                               ignored_in=settings.ignored_in,
+                               require_reason=require_reason or settings.require_reason,
+                               cwd=piped or None, progress=progress)
         everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
-            if hidden:
+            if accepted.legacy and not quiet:
+                typer.echo(f"wsgilint: the baseline {shown(str(baseline_path))} has fingerprints of an older "
+                           "wsgilint (rule, path and message): matched that way; write it again with --format json "
+                           "to match by the offending line", err=True)
+            if hidden and not quiet:
                 typer.echo(f"wsgilint: {hidden} finding{'s' if hidden != 1 else ''} of the baseline "
                            f"{shown(str(baseline_path))} not shown", err=True)
         if verbose:
@@ -173,14 +242,27 @@ def check(
                                         [*targets, *([root] if root else [])],
                                         lambda overlay: relint(overlay=overlay).findings, unsafe_fixes, write=not diff)
             result.findings = new_findings(remaining, accepted)[0] if accepted is not None else remaining
-        if not diff:
-            renderer(output_format)(result, sys.stdout)
+        out = report if output_file else sys.stdout
+        if diff:
+            pass
+        elif statistics:
+            render_statistics(result, out, as_json=output_format == "json", quiet=quiet)
+        else:
+            renderer(output_format)(result, out, quiet)
     except Exception as error:  # one clear line, never a traceback unless asked
         if debug:
             raise
         typer.echo(f"wsgilint: internal error: {type(error).__name__}: {shown(str(error))} "
                    "(run with --debug for the traceback)", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as written:
+                written.write(report.getvalue())
+        except OSError as error:
+            typer.echo(f"wsgilint: --output-file {shown(output_file)}: {shown(error.strerror or str(error))}",
+                       err=True)
+            raise typer.Exit(2) from None
     if diff_exit is not None:
         raise typer.Exit(diff_exit)
     threshold = None if failing_at == FailOn.never.value else severity_rank(failing_at)
@@ -218,6 +300,11 @@ def _fix(reported: list[Finding], everything: list[Finding], files: list[SourceF
     return fixes.after, None if write else (1 if fixes.fixed else 0)
 
 
+@contextmanager
+def _no_directory() -> Iterator[str]:
+    yield ""
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: code, severity, slug and summary."""
@@ -229,9 +316,12 @@ def list_rules() -> None:
 
 @app.command()
 def explain(
-    rules: Annotated[list[str], typer.Argument(help="Rule codes (X101) or slugs (pass-target-mismatch).")],
+    rules: Annotated[list[str], typer.Argument(metavar="RULE", hidden=True)],
 ) -> None:
-    """Show a rule's page: what it checks, what breaks in production, how to fix it, an example."""
+    """Show a rule's page: what it checks, what breaks in production, how to fix it, an example.
+
+    RULE: a rule code (X101) or slug (pass-target-mismatch); a slug several rules share shows each.
+    """
     from .engine import Rule, load_rules
     from .rule_docs import rule_page
 

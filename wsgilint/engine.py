@@ -102,6 +102,22 @@ def sole_candidate(word: str, candidates: Iterable[str]) -> str | None:
     found = [c for c in names if folded(c) == folded(word)] or \
         [c for c in names if _one_typo_apart(folded(c), folded(word))]
     return found[0] if len(found) == 1 else None
+FINGERPRINT_VERSION = 2
+
+
+def _digest(key: str) -> str:
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes (any other text is UTF-8).
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def normalised_line(text: str) -> str:
+    """A line as the fingerprint sees it: indentation and runs of blanks do not count."""
+    return " ".join(text.split())
+
+
+def fingerprint(code: str, relative_path: str, line_text: str) -> str:
+    """The identity of a finding across runs (see ``Finding.fingerprint``)."""
+    return _digest(f"v{FINGERPRINT_VERSION}\0{code}\0{relative_path}\0{normalised_line(line_text)}")
 
 
 class Hit(NamedTuple):
@@ -123,13 +139,24 @@ class Finding:
     at: Span
     related: tuple[Related, ...] = ()
     fix: Fix | None = field(default=None, compare=False)
+    # What the fingerprint is made of besides the code: the file's path relative to the
+    # checked root and the offending line's text; the pipeline sets it (``api.check``).
+    # Without it (a Finding made by hand) the displayed path and an empty line stand in.
+    anchor: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
-        """Stable across line shifts: the rule, the file and what was said about it."""
-        key = f"{self.code}\0{self.at.path}\0{self.message}"
-        # surrogateescape: a file name that is not UTF-8 hashes as its bytes (any other text is UTF-8).
-        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        """Stable across line shifts, edits of other files and the working directory: the
+        rule, the file relative to the checked root and the offending line's text, with
+        its whitespace collapsed. Never the message: it quotes the other end of a
+        cross-check, which another file's edit changes."""
+        path, line = self.anchor or (self.at.path, "")
+        return fingerprint(self.code, path, line)
+
+    @property
+    def legacy_fingerprint(self) -> str:
+        """The first fingerprint (rule, displayed path, message), to read baselines written with it."""
+        return _digest(f"{self.code}\0{self.at.path}\0{self.message}")
 
     def sort_key(self) -> tuple[str, int, int, str, str, tuple[tuple[str, int, int, str], ...]]:
         # The related places decide between findings that differ only there: the order of a

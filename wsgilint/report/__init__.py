@@ -1,5 +1,6 @@
 """Reporters: one module per output format, named as the format (``--format sarif`` is
-``sarif.py``), each with ``render(result, out)``. Helper modules start with ``_``;
+``sarif.py``), each with ``render(result, out, quiet=False)`` (``quiet``: the findings and
+nothing else, for the formats that print more). Helper modules start with ``_``;
 ``shown`` escapes text from the checked files for any line wsgilint prints.
 
 Formats are found by listing this package, without importing them, so that the command line
@@ -9,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from ._text import shown
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Render", "formats", "renderer", "shown"]
 
-Render = Callable[["CheckResult", TextIO], None]
+class Render(Protocol):
+    def __call__(self, result: CheckResult, out: TextIO, quiet: bool = False) -> None: ...
 
 
 def formats() -> list[str]:

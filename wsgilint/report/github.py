@@ -27,7 +27,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: CheckResult, out: TextIO) -> None:
+def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
     for finding in result.findings:
         properties = [f"file={escape_property(shown(finding.at.path))}"]
         if finding.at.line:

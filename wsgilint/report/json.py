@@ -7,19 +7,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
-from ..engine import SEVERITIES
+from ..engine import FINGERPRINT_VERSION, SEVERITIES
 from ._text import json_text
 
 if TYPE_CHECKING:
     from ..api import CheckResult
 
 
-def render(result: CheckResult, out: TextIO) -> None:
+def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
     summary = {severity: 0 for severity in reversed(SEVERITIES)}
     for finding in result.findings:
         summary[finding.severity] += 1
     document: dict[str, Any] = {
         "version": __version__,
+        # Read by --baseline: a report without it has fingerprints of the first kind.
+        "fingerprint_version": FINGERPRINT_VERSION,
         "files": [{"path": f.display, "kind": f.kind} for f in result.files if f.kind],
         "findings": [
             {

@@ -10,15 +10,26 @@ Multitool's validation with its GitHub ingestion rules (``tests/test_sarif.py``)
 
 A file name that is not UTF-8 keeps its bytes in URIs (``%FF``); in messages, which must
 be UTF-8 text, such a byte is shown as ``\\xff`` (``_text.json_text``).
+
+Each related place in a file is linked from the message (``[path:line](1)``, SARIF's
+embedded links, so viewers make it clickable); brackets of the message itself are escaped
+as the format asks. Every rule that ran is listed with its summary, tags, a
+``security-severity`` for the rules about exposure, and ``helpUri``: its page,
+``docs/rules/CODE.md`` under the repository named in the package metadata
+(``project.urls`` in pyproject.toml). Only the rules that reported carry their whole page
+as ``help``; the others a line and the link, so the log stays small. A finding a suppression comment turned off is a
+result too, with ``suppressions: [{"kind": "inSource", "justification": reason}]``: code
+scanning shows it as dismissed, not gone.
 """
 from __future__ import annotations
 
 import os
+from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..engine import Finding, Rule
+from ..engine import Finding, Rule, Suppressed
 from ..model import Span
 from ._text import json_text
 
@@ -26,8 +37,41 @@ if TYPE_CHECKING:
     from ..api import CheckResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-FINGERPRINT_KEY = "wsgilint/v1"
+# v2: the fingerprint is made of the rule, the path relative to the checked root and the line's text.
+FINGERPRINT_KEY = "wsgilint/v2"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+# The rules about who can reach or run what. GitHub ranks a result with a security-severity
+# as a security alert (7.0 and up: high), so the other rules carry none.
+SECURITY_RULES = frozenset({"D101", "E008", "G103", "G106", "N103", "N106", "N111", "S103", "S104", "S105",
+                            "U108", "U109", "U113", "U114", "U115"})
+_SECURITY_SEVERITY = {"error": "8.0", "warning": "5.0", "info": "2.0"}
+_FAMILY = {"D": "systemd", "E": "input", "G": "gunicorn", "L": "suppression", "N": "nginx", "S": "supervisor",
+           "U": "uwsgi", "X": "cross-file"}
+
+
+@cache
+def repository_url() -> str | None:
+    """The repository named in the package metadata (``project.urls``), without a trailing slash."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("wsgilint").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    named = dict(tuple(part.strip() for part in url.split(",", 1)) for url in urls if "," in url)
+    url = named.get("Repository") or named.get("Source")
+    return url.rstrip("/") if url else None
+
+
+def rule_url(code: str) -> str | None:
+    """The stable address of a rule's page: ``docs/rules/CODE.md`` on the main branch."""
+    base = repository_url()
+    return f"{base}/blob/main/docs/rules/{code}.md" if base else None
+
+
+def escaped(text: str) -> str:
+    # SARIF message text: a bracket that does not delimit an embedded link is escaped.
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def _uri_path(path: str) -> str:
@@ -56,19 +100,21 @@ def _location(at: Span, message: str | None = None) -> dict[str, Any]:
     return location
 
 
-def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: dict[str, int], suppressed_by: str | None = None) -> dict[str, Any]:
     in_files = [related for related in finding.related if related.at.in_a_file]
     elsewhere = [related for related in finding.related if not related.at.in_a_file]
-    text = finding.message
+    text = escaped(finding.message)
     primary: dict[str, Any] | None
     if finding.at.in_a_file:
         primary = _location(finding.at)
     else:
         # Code scanning refuses a result without a location: it is shown at the first
         # related place in a file, and says where it really is.
-        text += f" (at {finding.at})"
+        text += escaped(f" (at {finding.at})")
         primary = _location(in_files.pop(0).at) if in_files else None
-    text += "".join(f" ({related.at}: {related.message})" for related in elsewhere)
+    text += "".join(f" ([{escaped(str(r.at))}]({number}): {escaped(r.message)})"
+                    for number, r in enumerate(in_files, start=1))
+    text += "".join(escaped(f" ({related.at}: {related.message})") for related in elsewhere)
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVEL[finding.severity],
@@ -81,6 +127,9 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     if in_files:
         result["relatedLocations"] = [dict(_location(r.at, r.message), id=number)
                                       for number, r in enumerate(in_files, start=1)]
+    if suppressed_by is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": suppressed_by}] if suppressed_by else \
+            [{"kind": "inSource"}]
     return result
 
 
@@ -88,40 +137,62 @@ def _pascal(slug: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in slug.split("-"))
 
 
-def _descriptor(rule: Rule) -> dict[str, Any]:
+def _descriptor(rule: Rule, fired: bool) -> dict[str, Any]:
     paragraphs = [p.strip() for p in rule.doc.split("\n\n") if p.strip()]
-    return {
+    tags = [_FAMILY.get(rule.code[:1], "other")] + (["security"] if rule.code in SECURITY_RULES else [])
+    properties: dict[str, Any] = {"slug": rule.slug, "tags": tags}
+    if rule.code in SECURITY_RULES:
+        properties["security-severity"] = _SECURITY_SEVERITY[rule.severity]
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": _pascal(rule.slug),
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": paragraphs[0] if paragraphs else rule.summary},
-        "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
+        "fullDescription": {"text": paragraphs[0] if paragraphs and fired else rule.summary},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "properties": {"slug": rule.slug},
+        "properties": properties,
     }
+    url = rule_url(rule.code)
+    if url:
+        descriptor["helpUri"] = url
+    if fired:
+        descriptor["help"] = {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary}
+    else:
+        # Code scanning wants help on every rule: a rule that did not report points to its page.
+        page = f" Its page: {url}" if url else ""
+        descriptor["help"] = {"text": rule.summary + page,
+                              "markdown": rule.summary + (f" [Its page]({url})" if url else "")}
+    return descriptor
 
 
-def document(findings: list[Finding], rules: list[Rule], working_directory: str) -> dict[str, Any]:
-    """The SARIF log of ``findings``, paths relative to ``working_directory``."""
+def document(findings: list[Finding], rules: list[Rule], working_directory: str,
+             suppressed: list[Suppressed] | None = None) -> dict[str, Any]:
+    """The SARIF log of ``findings`` (and of the ``suppressed`` ones, marked so), paths
+    relative to ``working_directory``."""
     rule_index = {rule.code: number for number, rule in enumerate(rules)}
+    fired = {f.code for f in findings} | {s.finding.code for s in suppressed or ()}
     base = working_directory.rstrip("/") + "/"
+    results = [_result(finding, rule_index) for finding in findings]
+    results += [_result(s.finding, rule_index, s.by.reason) for s in suppressed or ()]
+    driver: dict[str, Any] = {
+        "name": "wsgilint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_descriptor(rule, rule.code in fired) for rule in rules],
+    }
+    if repository_url():
+        driver["informationUri"] = repository_url()
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "wsgilint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [_descriptor(rule) for rule in rules],
-            }},
+            "tool": {"driver": driver},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + _uri_path(base)}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(finding, rule_index) for finding in findings],
+            "results": results,
         }],
     }
 
 
-def render(result: CheckResult, out: TextIO) -> None:
-    log = document(result.findings, result.rules, os.getcwd())
+def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
+    log = document(result.findings, result.rules, os.getcwd(), result.suppressed)
     out.write(json_text(log) + "\n")

@@ -1,0 +1,86 @@
+"""What the text reporters say besides the findings: the offending line with the value
+underlined, and the totals.
+
+The line is taken from the text the run already read (``CheckResult.texts``): a reporter
+never opens a file, so nothing outside the checked tree is read for a report. The line is
+shown escaped (``_text.shown``) with tabs as spaces, and the underline is measured in
+terminal cells of that shown text, so it stays under the value whatever the line holds
+(escapes, wide characters).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..engine import SEVERITIES
+from ..model import Span
+from ._text import shown
+
+if TYPE_CHECKING:
+    from ..api import CheckResult
+
+# A longer line (minified, generated) is cut around the value so a snippet stays one screen line.
+_MAX_SHOWN = 160
+_CONTEXT = 40
+
+
+class Snippet(NamedTuple):
+    number: int
+    line: str          # shown, safe to print
+    underline: str     # spaces then carets; "" when the span has no column
+
+
+def _cells(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+class Sources:
+    """The checked files' lines, split once each, for snippets."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self._texts = texts
+        self._lines: dict[str, list[str]] = {}
+
+    def line(self, at: Span) -> str | None:
+        if at.path not in self._lines:
+            text = self._texts.get(at.path)
+            # Lines end at LF, as every reader counts them; a CR before it is no part of the line.
+            self._lines[at.path] = [line.removesuffix("\r") for line in text.split("\n")] if text else []
+        lines = self._lines[at.path]
+        return lines[at.line - 1] if 0 < at.line <= len(lines) else None
+
+    def snippet(self, at: Span) -> Snippet | None:
+        """The line ``at`` points at, as read, with its value underlined; None when there is no such line."""
+        line = self.line(at)
+        return None if line is None else _snippet(at, line)
+
+
+def _snippet(at: Span, line: str) -> Snippet:
+    start = max(at.column - 1, 0)
+    end = max(at.end_column - 1, start + 1) if at.column else start
+    prefix, value, rest = (part.replace("\t", "    ") for part in (line[:start], line[start:end], line[end:]))
+    if len(line) > _MAX_SHOWN:
+        prefix = ("…" + prefix[-_CONTEXT:]) if len(prefix) > _CONTEXT else prefix
+        value = value[:_MAX_SHOWN - 2 * _CONTEXT]
+        rest = (rest[:_CONTEXT] + "…") if len(rest) > _CONTEXT else rest
+    shown_prefix, shown_value = shown(prefix), shown(value)
+    underline = " " * _cells(shown_prefix) + "^" * max(_cells(shown_value), 1) if at.column else ""
+    return Snippet(at.line, (shown_prefix + shown_value + shown(rest)).rstrip(), underline)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+
+
+def totals(result: CheckResult) -> str:
+    """``3 errors, 2 warnings in 14 files`` (with what suppression comments hid, if any)."""
+    counts = {severity: 0 for severity in SEVERITIES}
+    for finding in result.findings:
+        counts[finding.severity] += 1
+    parts = [plural(counts[s], s) for s in reversed(SEVERITIES) if counts[s]]
+    files = sum(1 for f in result.files if f.kind)
+    line = f"{', '.join(parts) or 'no findings'} in {plural(files, 'file')}"
+    if result.suppressed:
+        line += f" ({len(result.suppressed)} suppressed)"
+    return line
