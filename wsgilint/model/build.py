@@ -7,6 +7,7 @@ import os
 import re
 from functools import partial
 
+from ..core.commands import recognise
 from ..core.context import ReadContext
 from ..core.sources import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
@@ -94,10 +95,8 @@ def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | N
 
 def _uwsgi_arguments(argv: list[str]) -> list[str]:
     """What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``) in a command line."""
-    for index, word in enumerate(argv):
-        if os.path.basename(word).startswith("uwsgi"):
-            return argv[index + 1:]
-    return argv
+    command = recognise(argv)
+    return command.arguments if command is not None else argv
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
