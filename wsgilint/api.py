@@ -45,13 +45,14 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
-          require_reason: bool = False) -> CheckResult:
+          require_reason: bool = False, no_ignore: bool = False) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
-    ``require_reason`` makes a suppression comment without a reason an error."""
+    ``require_reason`` makes a suppression comment without a reason an error; ``no_ignore``
+    reads in a repository also what its ``.gitignore`` files ignore."""
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root)
-    discovery = discover(paths, ctx)
+    discovery = discover(paths, ctx, no_ignore)
     deployment = build_deployment(discovery, ctx, versions)
     known = load_rules()
     rules = select_rules(known, select, ignore)

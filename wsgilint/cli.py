@@ -99,6 +99,8 @@ def check(
         "--isolated", help="Use no settings file found in or above the current directory (only --config, if given).")] = False,
     require_reason: Annotated[bool, typer.Option(
         "--require-reason", help="A suppression comment without a reason is an error (L102).")] = False,
+    no_ignore: Annotated[bool, typer.Option(
+        "--no-ignore", help="In a repository, also check what its .gitignore files ignore.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
@@ -137,7 +139,8 @@ def check(
         from .engine import severity_rank
 
         result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
-                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason,
+                           no_ignore=no_ignore)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
             if hidden:
