@@ -54,8 +54,8 @@ def _target_path(path: str, cwd: str | None) -> str:
 
 
 def _load_file(server: AppServer, local: str, ctx: ReadContext, problems: list[Problem],
-               configs: list[GunicornConfig] | None) -> None:
-    config = read_gunicorn_config(local, ctx)
+               configs: list[GunicornConfig] | None, env: Mapping[str, str] | None = None) -> None:
+    config = read_gunicorn_config(local, ctx, env)
     if configs is not None:
         configs.append(config)
     server.sources.append(config.path)
@@ -100,7 +100,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
             local = _locate(path, cwd, ctx)
             ctx.referenced(config_option.at, path, local)
             if local is not None:
-                _load_file(server, local, ctx, problems, configs)
+                _load_file(server, local, ctx, problems, configs, env)
             elif ctx.exists_on_target(_target_path(path, cwd)) is False and (posixpath.isabs(path) or cwd):
                 problems.append(Problem(
                     "include-not-found", f"Gunicorn config file {path!r} does not exist: Gunicorn exits at start",
@@ -110,7 +110,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         if local is not None:
             server.options.append(Option("config", _target_path(IMPLICIT_CONFIG, cwd),
                                          Span(ctx.display(local)), IMPLICIT_CONFIG_RAW))
-            _load_file(server, local, ctx, problems, configs)
+            _load_file(server, local, ctx, problems, configs, env)
 
     # ``config`` inside GUNICORN_CMD_ARGS or on the command line is applied as a setting too.
     server.options.extend(from_env.options)
