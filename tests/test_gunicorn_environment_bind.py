@@ -1,6 +1,5 @@
 """A Gunicorn config that reads its bind from the environment: the default, or the manager's value."""
 import pytest
-
 from conftest import write_tree
 
 from wsgilint.api import check

@@ -23,7 +23,9 @@ from wsgilint.engine import Finding, Related, load_rules
 from wsgilint.model import Span
 from wsgilint.report.sarif import FINGERPRINT_KEY, document
 
-EXAMPLES = sorted(path.name for path in (PROJECT / "examples").iterdir() if path.is_dir())
+# The examples with findings (debian-host and rhel-emperor check clean).
+EXAMPLES = sorted(path.name for path in (PROJECT / "examples").iterdir()
+                  if path.is_dir() and (path / "expected.txt").read_text().strip())
 
 
 def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
