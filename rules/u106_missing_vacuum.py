@@ -41,7 +41,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract]
         pidfile = server.last("pidfile", "pidfile2")
         if leftovers:
-            first = leftovers[0].at
+            # A socket from a package's stock file (Debian's default.ini) is reported where the app is defined.
+            first = server.at if leftovers[0].at.path.startswith("<stock>") else leftovers[0].at
         elif pidfile is not None:
             first = pidfile.at
         else:

@@ -21,20 +21,14 @@ warning is still printed. The Emperor spawns each vassal with its own rights, so
 vassal without `uid` inherits root. Any bug that lets a request run code or write
 files then acts as root.
 
-## Known problems
-Vassals are matched by the end of their path against the Emperor's directory, so a
-repository that does not mirror that directory is not checked.
-
 ## How to fix
 Set `uid` and `gid` to the app's account in the vassal (or `vassal-set = uid=...` in
 the Emperor), or run the Emperor with `emperor-tyrant`.
 """
-import os
 from collections.abc import Iterator
-from fnmatch import fnmatch
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Option
+from wsgilint.model import AppServer, Deployment
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U114"
@@ -57,27 +51,20 @@ GOOD = {
 _ROOT = ("root", "0")
 
 
-def _root_emperors(deployment: Deployment) -> Iterator[tuple[str, Option, str]]:
-    """(vassal path pattern, emperor, how it is started as root) for each Emperor started as root."""
-    for server in uwsgi_servers(deployment):
-        manager = server.manager
-        if manager is None or not server.has("emperor") or server.has("emperor-tyrant"):
-            continue
-        if any(o.key.startswith(("vassal-", "vassals-")) for o in server.options):
-            continue
-        if (server.user is not None and server.user.value not in _ROOT) or \
-                (manager.user is not None and manager.user.value not in _ROOT):
-            continue
-        if manager.kind == "systemd" and "/systemd/user/" in manager.at.path:
-            continue
-        started = ("systemd starts it without `User=`" if manager.kind == "systemd" else
-                   "Supervisor starts it without `user=` (assumed: supervisord runs as root)")
-        for option in server.all("emperor"):
-            target = str(option.value).rstrip("/")
-            if option.unresolved or not target.startswith("/") or "://" in target:
-                continue
-            pattern = target if any(c in target for c in "*?[") else target + "/*"
-            yield pattern, option, started
+def _started_as_root(server: AppServer) -> str | None:
+    """How an Emperor is started as root, or None when it is not (or may not be)."""
+    manager = server.manager
+    if manager is None or manager.kind not in ("systemd", "supervisor") or server.has("emperor-tyrant"):
+        return None
+    if any(o.key.startswith(("vassal-", "vassals-")) for o in server.options):
+        return None
+    if (server.user is not None and server.user.value not in _ROOT) or \
+            (manager.user is not None and manager.user.value not in _ROOT):
+        return None
+    if manager.kind == "systemd" and "/systemd/user/" in manager.at.path:
+        return None
+    return ("systemd starts it without `User=`" if manager.kind == "systemd" else
+            "Supervisor starts it without `user=` (assumed: supervisord runs as root)")
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -86,16 +73,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if uid is not None and str(uid.value).strip() in _ROOT:
             yield Hit(uid.at, f"`uid = {uid.value}` keeps uWSGI and every worker running as root (uWSGI still "
                       "warns \"you are running uWSGI as root\"); set `uid`/`gid` to the app's account")
-    emperors = list(_root_emperors(deployment))
-    if not emperors:
-        return
-    for server in uwsgi_servers(deployment):
-        if server.manager is not None or server.user is not None or not server.sources:
+    for launch in deployment.launches:
+        emperor, vassal = launch.manager.launched_by, launch.server
+        if launch.manager.kind != "uwsgi-emperor" or emperor is None or vassal is None or vassal.user is not None:
             continue
-        path = os.path.abspath(server.sources[0])
-        for pattern, emperor, started in emperors:
-            if fnmatch(path, "*" + pattern):
-                yield Hit(server.at, f"this vassal sets no `uid` and its Emperor runs as root ({started}): the vassal "
-                          "and its workers run as root; set `uid`/`gid` to the app's account (or run the Emperor "
-                          "with `emperor-tyrant`)", (Related(emperor.at, "the Emperor's vassal directory"),))
-                break
+        started = _started_as_root(emperor)
+        if started is not None:
+            yield Hit(vassal.at, f"this vassal sets no `uid` and its Emperor runs as root ({started}): the vassal "
+                      "and its workers run as root; set `uid`/`gid` to the app's account (or run the Emperor "
+                      "with `emperor-tyrant`)", (Related(launch.manager.at, "the Emperor's vassal directory"),))

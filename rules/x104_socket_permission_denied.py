@@ -40,11 +40,11 @@ BAD = {
     "etc/nginx/nginx.conf": "user www-data;\nevents {}\nhttp {\n    server {\n        listen 80;\n"
                             "        location / {\n            include uwsgi_params;\n"
                             "            uwsgi_pass unix:/run/app/app.sock;\n        }\n    }\n}\n",
-    "etc/uwsgi/apps-enabled/app.ini": "[uwsgi]\nuid = app\ngid = app\nsocket = /run/app/app.sock\nvacuum = true\n",
+    "etc/uwsgi/app.ini": "[uwsgi]\nuid = app\ngid = app\nsocket = /run/app/app.sock\nvacuum = true\n",
 }
 GOOD = {
     "etc/nginx/nginx.conf": BAD["etc/nginx/nginx.conf"],
-    "etc/uwsgi/apps-enabled/app.ini": "[uwsgi]\nuid = app\ngid = app\nsocket = /run/app/app.sock\n"
+    "etc/uwsgi/app.ini": "[uwsgi]\nuid = app\ngid = app\nsocket = /run/app/app.sock\n"
                                       "chown-socket = app:www-data\nchmod-socket = 660\nvacuum = true\n",
 }
 

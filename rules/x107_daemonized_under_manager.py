@@ -91,6 +91,8 @@ def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Settin
 
 
 def _manager_expectation(manager: ProcessManager) -> tuple[str | None, str]:
+    if manager.kind == "uwsgi-emperor":
+        return None, ""   # under an Emperor, daemonize only redirects the log (topologies.md §1.5)
     if manager.kind == "supervisor":
         return "foreground", ("Supervisor sees the process exit at once (BACKOFF, then FATAL \"Exited too quickly\") "
                               "while the daemons keep running orphaned, out of its control")

@@ -64,7 +64,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         why = "with die-on-term, SIGQUIT" if signal == "QUIT" else "without die-on-term, SIGTERM"
         fix = ("remove die-on-term or stop with SIGINT" if signal == "QUIT"
                else f"add `die-on-term = true` or set {setting} to INT")
-        configured = next((o.at for o in server.options if o.at.path != where.path), server.at)
+        configured = next((o.at for o in server.options if o.at.path != where.path and not o.at.path.startswith("<stock>")),
+                          server.at)
         related = [Related(configured, "the uWSGI configuration (die-on-term goes here)")]
         where_fixed = new_option_line(server, "die-on-term", "true") if signal == "TERM" and die_on_term is None else None
         fixed = Fix("add `die-on-term = true`", (Edit.insertion(*where_fixed),)) if where_fixed else None

@@ -28,7 +28,7 @@ from wsgilint.report import formats
 
 EXPECTED = PROJECT / "tests" / "report_output"
 ODD_TREE = {
-    "tree/etc/uwsgi/apps-enabled/50%,a:b é.ini": "[uwsgi]\nsocket = /run/app.sock\nprocesse = 4\n",
+    "tree/etc/uwsgi/50%,a:b é.ini": "[uwsgi]\nsocket = /run/app.sock\nprocesse = 4\n",
     "tree/etc/nginx/conf.d/site.conf": "server {\n    listen 80;\n"
                                        "    location / { uwsgi_pass unix:/run/other.sock; include uwsgi_params; }\n}\n",
 }

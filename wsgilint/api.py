@@ -51,19 +51,20 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
           require_reason: bool = False, cwd: str | None = None,
           progress: Callable[[int, int], None] | None = None,
-          overlay: Mapping[str, bytes] | None = None) -> CheckResult:
+          overlay: Mapping[str, bytes] | None = None, no_ignore: bool = False) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
     ``require_reason`` makes a suppression comment without a reason an error; findings
     name files relative to ``cwd`` (default: the working directory); ``progress`` is
     told (steps done, steps in all) as the run goes; ``overlay`` gives contents (by real
-    path) that are read instead of those files (what ``--fix`` re-lints)."""
+    path) that are read instead of those files (what ``--fix`` re-lints); ``no_ignore``
+    reads in a repository also what its ``.gitignore`` files ignore."""
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}))
     known = load_rules()
     rules = select_rules(known, select, ignore)
     tick = _ticker(progress, len(rules) + 2)
-    discovery = discover(paths, ctx)
+    discovery = discover(paths, ctx, no_ignore)
     tick()
     deployment = build_deployment(discovery, ctx, versions)
     tick()

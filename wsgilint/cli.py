@@ -148,6 +148,8 @@ def check(
     stdin_filename: Annotated[str | None, typer.Option(
         "--stdin-filename", metavar="PATH",
         help="The name of the file read from standard input (-): it is classified and reported by this name.")] = None,
+    no_ignore: Annotated[bool, typer.Option(
+        "--no-ignore", help="In a repository, also check what its .gitignore files ignore.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
@@ -217,7 +219,7 @@ def check(
             result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
                                ignored_in=settings.ignored_in,
                                require_reason=require_reason or settings.require_reason,
-                               cwd=piped or None, progress=progress)
+                               cwd=piped or None, progress=progress, no_ignore=no_ignore)
         everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
@@ -237,7 +239,8 @@ def check(
             from functools import partial
 
             relint = partial(run_check, targets, root=root, select=selected, ignore=ignored, versions=versions,
-                             ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+                             ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason,
+                             no_ignore=no_ignore)
             remaining, diff_exit = _fix(result.findings, everything, result.files,
                                         [*targets, *([root] if root else [])],
                                         lambda overlay: relint(overlay=overlay).findings, unsafe_fixes, write=not diff)

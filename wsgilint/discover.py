@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
+from .core.gitignore import Ignores
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 
@@ -135,10 +136,26 @@ def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | N
     return None
 
 
-def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple[int, int]]) -> list[str]:
-    """Every regular file under ``top``; symlinked directories are followed once."""
-    found: list[str] = []
+def _config_devices(top: str) -> set[int]:
+    """The filesystems a live ``check /`` walks: the checked one and those holding the
+    places configs live in; another mount (a backup disk, a network share) is not walked."""
+    devices = set()
+    for place in (top, "/etc", "/usr", "/srv", "/opt", "/var", "/home"):
+        try:
+            devices.add(os.stat(place).st_dev)
+        except OSError:
+            continue
+    return devices
+
+
+def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple[int, int]],
+          ignores: Ignores | None) -> list[tuple[str, str]]:
+    """Every regular file under ``top`` (its path, and the path it was found as: a link's own
+    name); symlinked directories are followed once; what a ``.gitignore`` below ``top``
+    ignores is left out when ``ignores`` is given."""
+    found: list[tuple[str, str]] = []
     stack = [top]
+    devices = _config_devices(top) if ctx.mode == "live" and os.path.realpath(top) == "/" else None
     while stack:
         directory = stack.pop()
         try:
@@ -148,9 +165,11 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                                               Span(ctx.display(directory))))
             continue
         key = (info.st_dev, info.st_ino)
-        if key in seen_dirs:
+        if key in seen_dirs or (devices is not None and info.st_dev not in devices):
             continue
         seen_dirs.add(key)
+        if ignores is not None:
+            ignores.enter(directory)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as error:
@@ -170,6 +189,8 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             if is_dir and (entry.name in _SKIPPED_DIRS or
                            (ctx.mode == "live" and os.path.realpath(path) in _NOT_WALKED)):
                 continue
+            if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
+                continue
             if (is_dir or is_file) and entry.is_symlink() and not ctx.inside(path):
                 # A link out of a repository (``etc -> /etc``, ``secrets -> ~/.ssh``) is not followed.
                 if is_dir or location_hints(entry.path):
@@ -179,7 +200,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             elif is_dir:
                 subdirs.append(path)
             elif is_file:
-                found.append(path)
+                found.append((path, entry.path))
             elif entry.is_symlink() and location_hints(entry.path, named_only=True):
                 discovery.problems.append(Problem(
                     "unreadable", "broken symbolic link or link loop: it points nowhere readable",
@@ -188,18 +209,27 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
     return found
 
 
-def classify(path: str, ctx: ReadContext) -> SourceFile:
+def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> SourceFile:
+    """``hint_path`` is the path the location hints read: relative to the checked folder, so
+    the folders a checkout happens to live in (``/work/uwsgi/...``) say nothing."""
     display = ctx.display(path)
-    hints = location_hints(path)
+    hint_path = path if hint_path is None else hint_path
+    hints = location_hints(hint_path)
     name = os.path.basename(path).lower()
+    if name.endswith(".py"):
+        # A Python file is a Gunicorn config or nothing: never an ini (test_uwsgi.py, uwsgi_app.py).
+        hints = [kind for kind in hints if kind == "gunicorn"]
+        if not hints:
+            return SourceFile(path, display, "", "a Python file that is not a Gunicorn config by its name or place")
     if "uwsgi" in hints and name.endswith(_UWSGI_OTHER_FORMATS):
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
     try:
         size = os.stat(path).st_size
     except OSError as error:
         return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
-    # Only a folder or a name that says "config" makes a binary or huge file worth a finding.
-    named = bool(location_hints(path, named_only=True))
+    # Only a folder or a name that says "config" makes a binary or huge file worth a finding;
+    # /etc/alternatives names programs and man pages after what they are for.
+    named = bool(location_hints(hint_path, named_only=True)) and not _in_alternatives(hint_path)
     if not hints:
         if name.endswith(_NOT_CONFIG_SUFFIXES) or size > _MAX_UNHINTED_BYTES:
             return SourceFile(path, display, "", "no known kind for this name or place")
@@ -211,6 +241,8 @@ def classify(path: str, ctx: ReadContext) -> SourceFile:
     if text.text is None:
         reason = text.problems[0].message if text.problems else "unreadable"
         # Nothing said this file was configuration: a binary or a locked file is not our business.
+        if _in_alternatives(hint_path):
+            reason = f"an /etc/alternatives link to a program or a man page ({reason})"
         return SourceFile(path, display, "unreadable" if named else "", reason)
     matching = [kind for kind in hints if _sniff(kind, text.text)]
     if matching:
@@ -218,7 +250,7 @@ def classify(path: str, ctx: ReadContext) -> SourceFile:
         marker = template_marker(text.text, kind, os.path.basename(path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
-        if len(matching) > 1 and kind not in location_hints(path, named_only=True):
+        if len(matching) > 1 and kind not in location_hints(hint_path, named_only=True):
             return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(matching[1:])}")
         return SourceFile(path, display, kind, f"{kind} by place and content")
     marker = template_marker(text.text, hints[0], os.path.basename(path))
@@ -227,26 +259,38 @@ def classify(path: str, ctx: ReadContext) -> SourceFile:
     return SourceFile(path, display, "", f"content is not {' / '.join(hints)} config")
 
 
-def discover(paths: list[str], ctx: ReadContext) -> Discovery:
+def _in_alternatives(hint_path: str) -> bool:
+    parts = hint_path.replace(os.sep, "/").split("/")
+    return "alternatives" in parts[:-1]
+
+
+def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False) -> Discovery:
+    """``no_ignore``: in a repository, also what its ``.gitignore`` files ignore."""
     discovery = Discovery()
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
-    candidates: list[str] = []
+    candidates: list[tuple[str, str]] = []   # (path, the path location hints read)
+    ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
     for path in paths:
         try:
             mode = os.stat(path).st_mode
         except OSError as error:
             discovery.problems.append(Problem("unreadable", f"cannot read: {error.strerror}", Span(ctx.display(path))))
             continue
-        candidates.extend(_walk(path, discovery, ctx, seen_dirs) if stat.S_ISDIR(mode) else [path])
-    for path in candidates:
+        if stat.S_ISDIR(mode):
+            top = os.path.abspath(path)
+            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named)
+                              for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+        else:
+            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd)))
+    for path, hint_path in candidates:
         absolute = os.path.abspath(path)
         if absolute in seen_files:
             continue
         seen_files.add(absolute)
         ctx.index([absolute])
-        source = classify(absolute, ctx)
+        source = classify(absolute, ctx, hint_path)
         (discovery.files if source.kind else discovery.skipped).append(source)
         if source.kind == "template":
             marker = re.search(r"line (\d+)", source.reason)

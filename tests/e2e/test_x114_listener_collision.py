@@ -9,7 +9,8 @@ path each, both answer.
 The two apps answer different bodies ("blog", "shop"), so the test sees which one got
 the request. Requests are sent as uwsgi packets straight to the socket, as nginx's
 ``uwsgi_pass`` would. The checked tree is a snapshot of a host's / with both inis in
-``etc/uwsgi/apps-enabled/``, where Debian's uWSGI service starts every file.
+``etc/uwsgi/`` (started as they are here, by the pip uWSGI: not in ``apps-enabled/``,
+where Debian's init script would add its default.ini and its plugin-less binary).
 """
 from __future__ import annotations
 
@@ -18,8 +19,16 @@ from pathlib import Path
 import pytest
 
 from .servers import (
-    Servers, at, errors_of, findings_with_code, place, start_uwsgi, uwsgi_get, wait_for_log,
-    wait_for_unix_socket, wsgilint_json,
+    Servers,
+    at,
+    errors_of,
+    findings_with_code,
+    place,
+    start_uwsgi,
+    uwsgi_get,
+    wait_for_log,
+    wait_for_unix_socket,
+    wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_uwsgi")]
@@ -47,7 +56,7 @@ NAMES = ("blog", "shop")
 
 def write_tree(base: Path, sockets: dict[str, Path]) -> dict:
     tree, run = base / "tree", base / "run"
-    apps = tree / "etc/uwsgi/apps-enabled"
+    apps = tree / "etc/uwsgi"
     apps.mkdir(parents=True)
     run.mkdir()
     inis = {}

@@ -11,6 +11,8 @@ under the kernel's pseudo filesystems.
 """
 from __future__ import annotations
 
+import fnmatch
+import glob as globlib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -20,6 +22,8 @@ from .text import Text, decode, read_text
 
 # Kernel objects, not files: never read on a live host.
 PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
+# A glob naming more files than this is cut: no real include or vassal directory comes near.
+_MAX_GLOB = 10_000
 
 
 @dataclass
@@ -46,10 +50,13 @@ class ReadContext:
     overlay: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.index(self.known_files)
+        known, self.known_files = self.known_files, []
+        self.index(known)
 
     def index(self, local_paths: list[str]) -> None:
+        """Make discovered files known, so paths of the target host resolve to them by suffix."""
         for path in local_paths:
+            self.known_files.append(path)
             self._by_name.setdefault(os.path.basename(path), []).append(path)
 
     def display(self, local_path: str) -> str:
@@ -228,6 +235,73 @@ class ReadContext:
         root = os.path.abspath(self.root)
         base = os.path.relpath(os.path.abspath(base_dir), root).replace(os.sep, "/")
         return os.path.join(root, posixpath.normpath(f"/{base}/{target_path}").lstrip("/"))
+
+    def target_path(self, local_path: str) -> str:
+        """The path a local file has on the target host (in a repository, unknown: its path here)."""
+        absolute = os.path.abspath(local_path)
+        if self.mode == "snapshot" and self._below(absolute, os.path.abspath(self.root)):
+            return "/" + os.path.relpath(absolute, os.path.abspath(self.root)).replace(os.sep, "/").lstrip("./")
+        return absolute
+
+    def local_directory(self, target_path: str) -> str | None:
+        """Where a directory of the target host is here; in a repository, the folder of
+        discovered files whose path ends like it (its name and the one above at least)."""
+        if self.mode == "live":
+            return target_path if os.path.isdir(target_path) else None
+        if self.mode == "snapshot":
+            local = self.confine(self.under_root(target_path))
+            return local if local and os.path.isdir(local) else None
+        parts = [p for p in target_path.split("/") if p and p != "."]
+        if not parts or ".." in parts:
+            return None
+        found = {os.path.dirname(f) for f in self.glob(posixpath.join(target_path, "*"), whole=True)}
+        return found.pop() if len(found) == 1 else None
+
+    def glob(self, pattern: str, base_dir: str | None = None, whole: bool = False) -> list[str]:
+        """The local files a target host's glob (or plain path) names, sorted. In a
+        repository an absolute pattern matches the discovered files whose path ends like
+        it, the file name and at least one directory (``/etc/nginx/conf.d/*.conf`` finds
+        ``deploy/nginx/conf.d/app.conf``), or with ``whole`` every component of it; a hidden
+        file matches only a hidden pattern."""
+        if not posixpath.isabs(pattern):
+            if base_dir is None:
+                return []
+            local_pattern = os.path.join(base_dir, pattern)
+        elif self.mode == "live":
+            local_pattern = pattern
+        elif self.mode == "snapshot":
+            directory, name = posixpath.split(pattern)
+            local_dir = None if globlib.has_magic(directory) else self.confine(self.under_root(directory))
+            local_pattern = os.path.join(local_dir, name) if local_dir else self.under_root(pattern)
+        else:
+            return self._glob_by_suffix(pattern, whole)
+        found = []
+        for match in sorted(globlib.glob(local_pattern))[:_MAX_GLOB]:
+            confined = self.confine(match) if self.mode == "snapshot" else match
+            if confined and os.path.isfile(confined):
+                found.append(match)
+        return found
+
+    def _glob_by_suffix(self, pattern: str, whole: bool) -> list[str]:
+        parts = [p for p in pattern.split("/") if p and p != "."]
+        if not parts or ".." in parts:
+            return []
+        # The deepest match wins: /etc/supervisor/conf.d/*.conf takes supervisor/conf.d/x.conf,
+        # not nginx/conf.d/y.conf beside it.
+        found: list[str] = []
+        best = len(parts) if whole else min(2, len(parts))
+        for candidate in self.known_files:
+            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            depth = 0
+            while depth < len(parts) and depth < len(candidate_parts) and \
+                    fnmatch.fnmatchcase(candidate_parts[-1 - depth], parts[-1 - depth]) and \
+                    not (candidate_parts[-1 - depth].startswith(".") and not parts[-1 - depth].startswith(".")):
+                depth += 1
+            if depth > best:
+                found, best = [], depth
+            if depth == best:
+                found.append(candidate)
+        return sorted(set(found))
 
     def exists_on_target(self, target_path: str) -> bool | None:
         """True/False when this run can know whether the target host has the path; None when it cannot."""

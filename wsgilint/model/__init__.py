@@ -124,6 +124,9 @@ class AppServer:
     placeholders_used: set[str] = field(default_factory=set)   # uWSGI: names referenced as %(name) or set-placeholder
     uwsgi_config: UwsgiConfig | None = None    # uWSGI: its config files as the INI lexer read them
     place: Place = HOST                        # where it runs (model/graph.py)
+    # uWSGI: the plugins its binary has without `plugins =` (Debian's uwsgi-core none,
+    # uwsgi_python3 python3); None when unknown or a full build (pip's embeds Python).
+    binary_plugins: Setting[tuple[str, ...]] | None = None
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
@@ -173,6 +176,7 @@ class ProcessManager:
     runtime_directories: list[Setting[str]] = field(default_factory=list)
     limit_nofile: Setting[int] | None = None
     runs: AppServer | None = None
+    launched_by: AppServer | None = None   # the server that is this manager: a uWSGI Emperor for its vassals
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server

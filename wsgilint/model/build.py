@@ -7,6 +7,7 @@ import os
 import re
 from functools import partial
 
+from ..core.commands import recognise
 from ..core.context import ReadContext
 from ..core.sources import Discovery
 from . import AppServer, Deployment, Host, ProcessManager, Setting
@@ -55,6 +56,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     from ..readers.supervisor import read_supervisor
     from ..readers.systemd import find_dropins, read_unit
     from .managers import manager_from_unit, managers_from_supervisor
+    from .packaged import debian_init_script
     from .supervisor import supervisor_config
     from .systemd import systemd_unit
 
@@ -82,6 +84,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         if manager is not None:
             deployment.managers.append(manager)
         deployment.systemd_units.append(systemd_unit(unit, manager, [ctx.display(p) for p in unit.dropins]))
+    deployment.managers.extend(debian_init_script(discovery, ctx))
 
 
 def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | None:
@@ -94,22 +97,28 @@ def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | N
 
 def _uwsgi_arguments(argv: list[str]) -> list[str]:
     """What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``) in a command line."""
-    for index, word in enumerate(argv):
-        if os.path.basename(word).startswith("uwsgi"):
-            return argv[index + 1:]
-    return argv
+    command = recognise(argv)
+    return command.arguments if command is not None else argv
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
     from ..readers.gunicorn import GunicornConfig
+    from .emperor import add_vassals
     from .gunicorn import gunicorn_from_argv, gunicorn_from_config
     from .gunicorn_config import gunicorn_config_files
+    from .packaged import binary_plugins, rhel_boot_directories, rhel_emperor_unit
     from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
 
     gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
     claimed: set[str] = set()
-    for manager in deployment.managers:
+    # Debian's init script starts an enabled app only when no manager in the files starts
+    # that file itself (Supervisor or systemd running apps-enabled/x.ini directly).
+    deployment.managers.sort(key=lambda m: m.kind == "init.d")
+    for manager in list(deployment.managers):
         if manager.argv is None or manager.runs_program not in ("uwsgi", "gunicorn"):
+            continue
+        if manager.kind == "init.d" and ctx.real(ctx.local(manager.argv.value[4]) or "") in claimed:
+            deployment.managers.remove(manager)
             continue
         env = {name: setting.value for name, setting in manager.environment.items()}
         start = manager.argv.at or manager.at
@@ -125,14 +134,20 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         server.manager, manager.runs = manager, server
         if server.start_directory is None:
             server.start_directory = manager.directory
-        claimed.update(server.sources)
+        if server.kind == "uwsgi":
+            server.binary_plugins = binary_plugins(manager, deployment.host)
+            if manager.kind == "init.d":   # the enabled app, defined in its file, not in the package's default.ini
+                server.name = manager.name
+                server.at = next((h.at for h in reversed(server.uwsgi_config.headers) if h.name == "uwsgi"),
+                                 server.at) if server.uwsgi_config else server.at
+        claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
 
     standalone: list[AppServer] = []
     for kind, build_one in (("uwsgi", uwsgi_from_ini),
                             ("gunicorn", partial(gunicorn_from_config, configs=gunicorn_configs))):
         for source in discovery.of_kind(kind):
-            if ctx.display(source.path) in claimed or source.path in claimed:
+            if ctx.real(source.path) in claimed:
                 continue
             server, problems = build_one(source.path, ctx)
             deployment.problems.extend(problems)
@@ -143,6 +158,11 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     used_by_others = {src for server in standalone for src in server.sources[1:]}
     deployment.app_servers.extend(s for s in standalone if not s.sources or s.sources[0] not in used_by_others)
     deployment.gunicorn_configs = gunicorn_config_files(gunicorn_configs)
+    packaged = rhel_emperor_unit(ctx, deployment.managers, deployment.app_servers)
+    if packaged is not None:
+        deployment.managers.append(packaged)
+    rhel_boot_directories(ctx, deployment.app_servers, deployment.host)
+    add_vassals(deployment, ctx)
 
 
 # The versions the rules were measured against (for nginx, whose rules about removed

@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
+from ..core.commands import recognise
 from ..core.context import ReadContext
 from ..readers.gunicorn import (
     GunicornCommand,
@@ -30,27 +31,13 @@ IMPLICIT_CONFIG = "gunicorn.conf.py"
 # What an ``Option("config")`` added for the implicitly loaded file says in ``raw``.
 IMPLICIT_CONFIG_RAW = "./gunicorn.conf.py in the start directory (loaded without -c)"
 
-# How a command starts Gunicorn; the arguments after the prefix are Gunicorn's.
-_PROGRAMS = ("gunicorn", "gunicorn3", "gunicorn_django")
-
 
 def gunicorn_arguments(argv: list[str]) -> list[str] | None:
-    """The arguments Gunicorn parses, after ``gunicorn``, ``gunicorn3``, ``gunicorn_django``
-    or ``python -m gunicorn``; None when ``argv`` does not start Gunicorn."""
-    if not argv:
-        return None
-    program = posixpath.basename(argv[0])
-    if program in _PROGRAMS:
-        return argv[1:]
-    if program.startswith("python"):
-        rest = argv[1:]
-        while rest and rest[0].startswith("-") and rest[0] != "-m":
-            rest = rest[1:]   # interpreter flags such as -u, -O
-        if len(rest) >= 2 and rest[0] == "-m" and rest[1] == "gunicorn":
-            return rest[2:]
-        if rest[:1] == ["-mgunicorn"]:
-            return rest[1:]
-    return None
+    """The arguments Gunicorn parses, after ``gunicorn``, ``gunicorn3``, ``gunicorn_django``,
+    ``python -m gunicorn`` or ``python -m gunicorn.app.wsgiapp``; None when ``argv`` does
+    not start Gunicorn."""
+    command = recognise(argv)
+    return command.arguments if command is not None and command.program == "gunicorn" else None
 
 
 def _config_location(value: str) -> str | None:
@@ -67,8 +54,8 @@ def _target_path(path: str, cwd: str | None) -> str:
 
 
 def _load_file(server: AppServer, local: str, ctx: ReadContext, problems: list[Problem],
-               configs: list[GunicornConfig] | None) -> None:
-    config = read_gunicorn_config(local, ctx)
+               configs: list[GunicornConfig] | None, env: Mapping[str, str] | None = None) -> None:
+    config = read_gunicorn_config(local, ctx, env)
     if configs is not None:
         configs.append(config)
     server.sources.append(config.path)
@@ -113,7 +100,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
             local = _locate(path, cwd, ctx)
             ctx.referenced(config_option.at, path, local)
             if local is not None:
-                _load_file(server, local, ctx, problems, configs)
+                _load_file(server, local, ctx, problems, configs, env)
             elif ctx.exists_on_target(_target_path(path, cwd)) is False and (posixpath.isabs(path) or cwd):
                 problems.append(Problem(
                     "include-not-found", f"Gunicorn config file {path!r} does not exist: Gunicorn exits at start",
@@ -123,7 +110,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         if local is not None:
             server.options.append(Option("config", _target_path(IMPLICIT_CONFIG, cwd),
                                          Span(ctx.display(local)), IMPLICIT_CONFIG_RAW))
-            _load_file(server, local, ctx, problems, configs)
+            _load_file(server, local, ctx, problems, configs, env)
 
     # ``config`` inside GUNICORN_CMD_ARGS or on the command line is applied as a setting too.
     server.options.extend(from_env.options)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from ..core.context import ReadContext
 from ..readers.uwsgi_argv import FLAG_VALUE, parse_argv
-from ..readers.uwsgi_ini import read_ini, split_spec
+from ..readers.uwsgi_ini import STOCK_PREFIX, read_ini, split_spec
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_uwsgi_socket
 from .uwsgi_config import UwsgiConfig, uwsgi_config
@@ -151,7 +151,8 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     name = _display_name(command.first_config) if command.first_config else "uwsgi"
     # With a config file, the instance is defined where its section starts (defaults are
     # reported there, where an option would be added); otherwise on the command line.
-    loaded = [o.at for o in command.options if o.at.path != at.path]
+    # A package's stock file (Debian's default.ini) is not where the user defines the instance.
+    loaded = [o.at for o in command.options if o.at.path != at.path and not o.at.path.startswith(STOCK_PREFIX)]
     header = next((s.at for s in command.sections if loaded and s.at.path == loaded[0].path), at)
     config = uwsgi_config(at.path, "uwsgi", command.section_found, command.sections, command.comments,
                           command.options)

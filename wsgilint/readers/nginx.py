@@ -27,15 +27,14 @@ fragment's real context is not known.
 from __future__ import annotations
 
 import bisect
-import fnmatch
 import glob
 import os
 import posixpath
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterator
 
 import crossplane  # noqa: F401  (registers the *_by_lua_block tokenizer)
 from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx
@@ -96,7 +95,7 @@ class NginxStatement:
     at: Span
     arg_spans: list[Span] = field(default_factory=list)
     end_line: int = 0
-    block: list["NginxStatement"] | None = None
+    block: list[NginxStatement] | None = None
     comment: str = ""
     includes: list[int] = field(default_factory=list)
 
@@ -507,19 +506,12 @@ class _Reader:
     def _repository_glob(self, pattern: str) -> list[str]:
         """Discovered nginx files whose path ends like the pattern (its file name and
         at least one directory), the way a repository holds what gets installed."""
-        parts = [p for p in pattern.split("/") if p and p != "."]
         found = []
-        for candidate in self.ctx.known_files:
-            candidate_parts = os.path.abspath(candidate).split(os.sep)
-            depth = 0
-            while depth < len(parts) and depth < len(candidate_parts) and \
-                    fnmatch.fnmatchcase(candidate_parts[-1 - depth], parts[-1 - depth]):
-                depth += 1
-            if depth >= min(2, len(parts)) and depth >= 1:
-                text = self.ctx.read(candidate).text
-                if text is not None and is_nginx_text(text):
-                    found.append(candidate)
-        return sorted(found)
+        for candidate in self.ctx.glob(pattern if posixpath.isabs(pattern) else "/" + pattern):
+            text = self.ctx.read(candidate, peek=True).text
+            if text is not None and is_nginx_text(text):
+                found.append(candidate)
+        return found
 
     def resolve(self, stmt: NginxStatement, base_dir: str) -> list[tuple[str, bool]]:
         """(path, is stock) of every file an include pulls in; reports what is missing."""

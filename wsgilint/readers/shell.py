@@ -11,13 +11,12 @@ import re
 import shlex
 from dataclasses import dataclass, field, replace
 
+from ..core.commands import recognise
 from ..core.context import ReadContext
 from ..core.span import Span
 
-SERVERS = ("uwsgi", "gunicorn", "nginx")
 SHELLS = ("sh", "bash", "dash", "ash", "zsh", "ksh")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
-_PYTHON = re.compile(r"^python[0-9.]*$")
 # Words that run the rest of the line as the command (nothing of their own to keep).
 _PASS_THROUGH = ("nohup", "command", "env")
 
@@ -50,17 +49,10 @@ class WrapperScript:
 
 
 def program_of(argv: list[str]) -> str:
-    """The server an argv starts: ``/srv/venv/bin/gunicorn`` and ``python -m gunicorn`` → gunicorn."""
-    if not argv:
-        return ""
-    name = os.path.basename(argv[0])
-    if name in SERVERS:
-        return name
-    if _PYTHON.match(name):
-        for index, word in enumerate(argv[1:-1], 1):
-            if word == "-m" and argv[index + 1] in SERVERS:
-                return argv[index + 1]
-    return ""
+    """The server an argv starts (``/srv/venv/bin/gunicorn``, ``python -m gunicorn``,
+    ``uwsgi_python3`` ...), by the one recogniser every producer uses."""
+    command = recognise(argv)
+    return command.program if command else ""
 
 
 def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:

@@ -54,10 +54,12 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.span import Problem, Span
+from ..core.text import Text
 from .uwsgi_options import OPTIONS
 
 TRIM = " \t\r"
@@ -79,6 +81,10 @@ _MAX_EXPANSIONS = 256
 # for-times 1000 is a million). uWSGI would try them all; wsgilint reads this many per run,
 # far more than any real configuration and than a 100 000-line file, and says where it stops.
 MAX_OPTIONS = 250_000
+# Files a distribution package ships outside /etc, which a host snapshot or a repository
+# rarely holds: read from wsgilint's copy of Debian 12's (uwsgi 2.0.21-5.1) when absent.
+STOCK_PREFIX = "<stock>"
+STOCK_FILES = {"/usr/share/uwsgi/conf/default.ini": "uwsgi-debian-default.ini"}
 # A value that placeholders make longer than this is left unexpanded (each line may
 # double the one before: a = %(a)%(a)).
 _MAX_VALUE_LENGTH = 1 << 16
@@ -353,6 +359,8 @@ class UwsgiRun:
         base = self._base_dir(base_dir)
         local = self.ctx.local(path, base)
         self.ctx.referenced(at, path, local)
+        if local is None and path in STOCK_FILES:
+            return STOCK_PREFIX + path
         if local is None:
             # In a repository an absolute path names the target host, which is not here.
             absolute = posixpath.isabs(path)
@@ -361,6 +369,8 @@ class UwsgiRun:
         return local
 
     def _target_path(self, local: str) -> str:
+        if local.startswith(STOCK_PREFIX):
+            return local[len(STOCK_PREFIX):]
         absolute = os.path.abspath(local)
         if self.ctx.mode == "snapshot":
             return "/" + os.path.relpath(absolute, os.path.abspath(self.ctx.root)).lstrip("./")
@@ -373,8 +383,9 @@ class UwsgiRun:
 
     def _read_ini_file(self, local: str, section: str, name_as_given: str, at: Span | None,
                        reuse: bool = False) -> None:
-        key = os.path.abspath(local)
-        display = self.ctx.display(local)
+        stock = local.startswith(STOCK_PREFIX)
+        key = local if stock else os.path.abspath(local)
+        display = local if stock else self.ctx.display(local)
         if key in self._loading and not reuse:
             self.problems.append(Problem("include-cycle", f"{display} includes itself (through {name_as_given}); "
                                          "uWSGI would recurse until it crashes", at or Span(display)))
@@ -383,7 +394,7 @@ class UwsgiRun:
             self.problems.append(Problem("include-cycle", f"ini = {name_as_given} re-reads a file in a loop", at
                                          or Span(display)))
             return
-        text = self.ctx.read(local)
+        text = _stock_text(local) if stock else self.ctx.read(local)
         for problem in text.problems:
             if problem not in self.problems:
                 self.problems.append(problem)
@@ -399,7 +410,7 @@ class UwsgiRun:
         table.update(self._first_magic)
         self._loading.append(key)
         try:
-            self._parse_ini(text.text, table, display, section, os.path.dirname(key))
+            self._parse_ini(text.text, table, display, section, posixpath.dirname(key))
         finally:
             self._loading.pop()
 
@@ -560,6 +571,11 @@ class UwsgiRun:
                     current = "0"
             operator = ""
         return (current, unresolved) if current is not None else None
+
+
+def _stock_text(local: str) -> Text:
+    name = STOCK_FILES[local[len(STOCK_PREFIX):]]
+    return Text(resources.files(__package__).joinpath("stock", name).read_text(encoding="utf-8"))
 
 
 def _placeholder_names(value: str) -> set[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -38,14 +39,15 @@ _TRY_STATEMENTS: tuple[type[ast.stmt], ...] = (ast.Try, getattr(ast, "TryStar", 
 
 
 class _ModuleReader:
-    def __init__(self, text: str, display: str) -> None:
+    def __init__(self, text: str, display: str, env: Mapping[str, str] | None = None) -> None:
         self.text = text
         self.lines = text.splitlines()
         self.display = display
         self.config = GunicornConfig(display)
         self.names: dict[str, Any] = {}           # name -> literal value, while known
         self.shadowed: set[str] = set()           # every name bound at module level, known or not
-        self.evaluate = Evaluator(self.names, self.shadowed)
+        self.modules: dict[str, str] = {}         # imported name -> what it is: os, os.environ
+        self.evaluate = Evaluator(self.names, self.shadowed, self.modules, env)
 
     # Positions: ast columns count UTF-8 bytes; findings count characters.
     def column(self, line: int, byte_offset: int) -> int:
@@ -240,6 +242,7 @@ class _ModuleReader:
             if isinstance(node, ast.Import):
                 self.config.imports.append(alias.name)
                 bound = alias.asname or alias.name.split(".")[0]
+                self.modules[bound] = alias.name if alias.asname else bound
             else:
                 module = "." * node.level + (node.module or "")
                 if module not in self.config.imports:
@@ -247,6 +250,8 @@ class _ModuleReader:
                 if alias.name == "*":
                     continue
                 bound = alias.asname or alias.name
+                if not conditional:
+                    self.modules[bound] = f"{module}.{alias.name}"
             self.bind(bound, node, None, False, conditional, node, assignment=False)
 
     def calls(self, node: ast.AST | None) -> None:
@@ -281,8 +286,9 @@ def _parse_python(text: str, filename: str = "<unknown>") -> ast.Module:
         return ast.parse(text, filename=filename)
 
 
-def read_gunicorn_text(text: str, display: str) -> GunicornConfig:
-    reader = _ModuleReader(text, display)
+def read_gunicorn_text(text: str, display: str, env: Mapping[str, str] | None = None) -> GunicornConfig:
+    """``env``: the environment the process manager gives Gunicorn (``os.environ.get`` reads it)."""
+    reader = _ModuleReader(text, display, env)
     try:
         module = _parse_python(text, display)
     except SyntaxError as error:
@@ -298,13 +304,13 @@ def read_gunicorn_text(text: str, display: str) -> GunicornConfig:
     return reader.config
 
 
-def read_gunicorn_config(local_path: str, ctx: ReadContext) -> GunicornConfig:
+def read_gunicorn_config(local_path: str, ctx: ReadContext, env: Mapping[str, str] | None = None) -> GunicornConfig:
     """Read a Gunicorn config module without importing or executing it."""
     display = ctx.display(local_path)
     text = ctx.read(local_path)
     if text.text is None:
         return GunicornConfig(display, problems=list(text.problems))
-    config = read_gunicorn_text(text.text, display)
+    config = read_gunicorn_text(text.text, display, env)
     config.problems[:0] = text.problems
     return config
 

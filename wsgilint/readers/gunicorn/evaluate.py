@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 # The name Gunicorn gives the module it executes; `if __name__ == "__main__":` never runs.
@@ -54,9 +54,14 @@ def _size(value: Any) -> int:
 class Evaluator:
     """Evaluates literal expressions; names resolve to earlier unconditional literal bindings."""
 
-    def __init__(self, names: dict[str, Any], shadowed: set[str]) -> None:
+    def __init__(self, names: dict[str, Any], shadowed: set[str], modules: dict[str, str] | None = None,
+                 env: Mapping[str, str] | None = None) -> None:
         self.names = names
         self.shadowed = shadowed
+        # Imported names and what they are (``os``, ``environ`` -> ``os.environ``), and the
+        # environment the process manager gives: ``os.environ.get("BIND", "x")`` reads it.
+        self.modules = modules if modules is not None else {}
+        self.env = env or {}
         # Every expression kind that may be evaluated; any other kind is Unknown.
         self._methods: dict[type[ast.AST], Callable[[Any], Any]] = {
             ast.Constant: self._constant, ast.Name: self._name, ast.List: self._list, ast.Tuple: self._tuple,
@@ -155,7 +160,35 @@ class Evaluator:
         spec = self(node.format_spec) if node.format_spec is not None else ""
         return self._apply(format, conversion(value), spec)
 
+    def _dotted(self, node: ast.expr) -> str | None:
+        """``os.environ.get`` for a call's function, through the names imports bound."""
+        words: list[str] = []
+        while isinstance(node, ast.Attribute):
+            words.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name) or node.id not in self.modules:
+            return None
+        return ".".join([self.modules[node.id], *reversed(words)])
+
+    def _environment(self, node: ast.Call) -> Any:
+        """``os.environ.get(NAME, DEFAULT)`` / ``os.getenv(NAME, DEFAULT)``: the manager's value
+        when it sets one, else the default (without a default the value is run time's)."""
+        args = self._items(node.args)
+        if node.keywords or not 1 <= len(args) <= 2:
+            raise Unknown
+        name = self(args[0])
+        if not isinstance(name, str):
+            raise Unknown
+        if name in self.env:
+            return self.env[name]
+        default = self(args[1]) if len(args) == 2 else None
+        if default is None:
+            raise Unknown   # None (the variable unset) is never what a deployment means to run with
+        return default
+
     def _call(self, node: ast.Call) -> Any:
+        if self._dotted(node.func) in ("os.environ.get", "os.getenv"):
+            return self._environment(node)
         if isinstance(node.func, ast.Name) and node.func.id in _PURE_BUILTINS \
                 and node.func.id not in self.shadowed and not node.keywords:
             args = [self(arg) for arg in self._items(node.args)]

@@ -6,11 +6,9 @@ the discovered files whose path ends like the pattern.
 """
 from __future__ import annotations
 
-import fnmatch
 import glob
 import os
 
-from ...core.context import ReadContext
 from ...core.span import Problem
 from .expansion import expand, here_of
 from .ini import IniReader, UnmatchedInclude
@@ -18,21 +16,6 @@ from .ini import IniReader, UnmatchedInclude
 
 def _glob_here(pattern: str) -> list[str]:
     return sorted(glob.glob(pattern))
-
-
-def _glob_by_suffix(pattern: str, ctx: ReadContext) -> list[str]:
-    """Repository mode: the discovered files whose path ends like the host pattern."""
-    parts = [p for p in pattern.split("/") if p and p != "."]
-    if len(parts) < 2 or ".." in parts:
-        return []
-    found = []
-    for candidate in ctx.known_files:
-        candidate_parts = os.path.abspath(candidate).split(os.sep)
-        if len(candidate_parts) >= len(parts) and all(
-                fnmatch.fnmatchcase(c, p) and not (c.startswith(".") and not p.startswith("."))
-                for c, p in zip(candidate_parts[-len(parts):], parts)):
-            found.append(candidate)
-    return sorted(set(found))
 
 
 def read_includes(reader: IniReader, main: str) -> None:
@@ -63,7 +46,7 @@ def read_includes(reader: IniReader, main: str) -> None:
         elif ctx.mode == "snapshot":
             matches = _glob_here(ctx.under_root(pattern))
         else:
-            matches = _glob_by_suffix(pattern, ctx)
+            matches = ctx.glob(pattern)
             certain = False
         matches = [m for m in matches if os.path.abspath(m) != os.path.abspath(main)]
         if not matches:

@@ -1,0 +1,75 @@
+"""Discovery by content, not by name (where the checkout lives, .py names, alternatives, .gitignore)."""
+import os
+import shutil
+from pathlib import Path
+
+from conftest import write_tree
+
+from wsgilint.api import check
+from wsgilint.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def kinds(result):
+    return {f.display: f.kind for f in result.files}
+
+
+def test_a_checkout_under_a_folder_named_uwsgi_gets_no_kind_from_it(tmp_path, monkeypatch):
+    for case in ("folder-decides", "content-fits-two-kinds"):
+        copy = tmp_path / "uwsgi" / "supervisor" / case
+        shutil.copytree(FIXTURES / "E007" / case, copy)
+        monkeypatch.chdir(copy)
+        expected = sorted(line.strip() for line in (copy / "expected.txt").read_text().splitlines() if line.strip())
+        found = sorted(f"{f.at.path}:{f.at.line}" for f in check([str(copy)]).findings if f.code == "E007")
+        assert found == expected, case
+
+
+def test_python_files_are_never_read_as_uwsgi_ini(in_tmp):
+    ini_like = "[uwsgi]\nsocket = :3031\nmodule = app\nmaster = true\n"
+    write_tree(in_tmp, {"tests/test_uwsgi.py": ini_like, "uwsgi_app.py": ini_like,
+                        "deploy/uwsgi/app.ini": ini_like, "deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\n"})
+    found = kinds(check([str(in_tmp)]))
+    assert found == {"deploy/uwsgi/app.ini": "uwsgi", "deploy/gunicorn.conf.py": "gunicorn",
+                     "tests/test_uwsgi.py": "", "uwsgi_app.py": ""}
+
+
+def test_alternatives_links_to_programs_and_man_pages_are_skipped(tmp_path, monkeypatch):
+    root = tmp_path / "host"
+    (root / "etc/alternatives").mkdir(parents=True)
+    (root / "usr/bin").mkdir(parents=True)
+    (root / "usr/bin/uwsgi-core").write_bytes(b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64)
+    (root / "usr/share/man/man1").mkdir(parents=True)
+    (root / "usr/share/man/man1/uwsgi-core.1.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 32)
+    os.symlink("/usr/bin/uwsgi-core", root / "etc/alternatives/uwsgi")
+    os.symlink("/usr/share/man/man1/uwsgi-core.1.gz", root / "etc/alternatives/uwsgi.1.gz")
+    monkeypatch.chdir(root)
+    result = check([str(root / "etc")], root=str(root))
+    assert [f for f in result.findings if f.code == "E001"] == []
+    assert sum("/etc/alternatives link" in f.reason for f in result.files) == 2
+
+
+def test_repository_mode_honours_gitignore_and_no_ignore(in_tmp):
+    write_tree(in_tmp, {
+        ".gitignore": "build/\n*.local.ini\n!keep.local.ini\n/top-only.ini\n",
+        "build/uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n",
+        "deploy/uwsgi/dev.local.ini": "[uwsgi]\nprocesse = 4\n",
+        "deploy/uwsgi/keep.local.ini": "[uwsgi]\nprocesse = 4\n",
+        "top-only.ini": "[uwsgi]\nprocesse = 4\n",
+        "deploy/top-only.ini": "[uwsgi]\nprocesse = 4\n",
+        "deploy/uwsgi/.gitignore": "generated.ini\n",
+        "deploy/uwsgi/generated.ini": "[uwsgi]\nprocesse = 4\n",
+    })
+    shown = {f.at.path for f in check([str(in_tmp)]).findings if f.code == "U101"}
+    assert shown == {"deploy/uwsgi/keep.local.ini", "deploy/top-only.ini"}
+    everything = {f.at.path for f in check([str(in_tmp)], no_ignore=True).findings if f.code == "U101"}
+    assert len(everything) == 6
+
+
+def test_verbose_says_what_each_file_was_read_as_and_why(in_tmp):
+    from typer.testing import CliRunner
+
+    write_tree(in_tmp, {"deploy/uwsgi/app.ini": "[uwsgi]\nsocket = :3031\n", "test_uwsgi.py": "x = 1\n"})
+    result = CliRunner().invoke(app, ["check", str(in_tmp), "--verbose"])
+    assert "uwsgi  deploy/uwsgi/app.ini  (uwsgi by place and content)" in result.output
+    assert "skipped  test_uwsgi.py  (content is not gunicorn config" in result.output

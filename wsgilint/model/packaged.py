@@ -1,0 +1,165 @@
+"""Distribution-packaged uWSGI: who starts it and with what, when no file in /etc says so.
+
+Debian and Ubuntu (package ``uwsgi``, read off 2.0.21-5.1 on Debian 12): ``/etc/init.d/uwsgi``
+starts every app enabled in ``/etc/uwsgi/apps-enabled/`` as ::
+
+    UWSGI_DEB_CONFNAMESPACE=app UWSGI_DEB_CONFNAME=NAME start-stop-daemon --start ... \\
+        --exec /usr/bin/uwsgi -- --ini /usr/share/uwsgi/conf/default.ini \\
+        --ini /etc/uwsgi/apps-enabled/NAME.ini --daemonize /var/log/uwsgi/app/NAME.log
+
+(``/usr/share/uwsgi/init/specific_daemon``); the first ``--ini`` is ``INHERITED_CONFIG``
+of ``/etc/default/uwsgi``. Before that it runs ``install -d -o UID -g GID -m 755
+/run/uwsgi/app/NAME`` with the app's uid/gid, and it stops with
+``start-stop-daemon --stop --retry=QUIT/30/KILL/5``. ``/usr/bin/uwsgi`` is ``uwsgi-core``
+through the alternatives, which has no request plugin built in: measured, an app
+without ``plugins = python3`` answers nothing (U121).
+
+Fedora, RHEL and EPEL (spec 2.0.21-7): ``uwsgi.service`` runs ``/usr/sbin/uwsgi --ini
+/etc/uwsgi.ini``, an Emperor in tyrant mode over ``/etc/uwsgi.d`` (``emperor.py`` reads
+the vassals); ``tmpfiles.d/uwsgi.conf`` creates ``/run/uwsgi`` (0775 uwsgi:uwsgi) at boot.
+The unit lives in ``/usr/lib/systemd/system``, which a snapshot of ``/etc`` lacks: when
+no unit in the checked files starts ``/etc/uwsgi.ini``, the packaged one stands for it.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+
+from ..core.commands import recognise
+from ..core.context import ReadContext
+from ..core.sources import Discovery
+from ..core.span import Setting, Span
+from . import AppServer, Host, ProcessManager
+
+_INIT_SCRIPT = "/etc/init.d/uwsgi"
+_APPS_ENABLED = "/etc/uwsgi/apps-enabled"
+_DEFAULT_INHERITED = "/usr/share/uwsgi/conf/default.ini"
+_BY_INIT = "as /etc/init.d/uwsgi starts it (uwsgi package of Debian/Ubuntu)"
+_INHERITED = re.compile(r"^\s*INHERITED_CONFIG=([^\s#]+)", re.M)
+
+_RHEL_INI = "/etc/uwsgi.ini"
+_BY_RHEL_UNIT = "the uwsgi.service the uwsgi package of Fedora/RHEL/EPEL ships"
+RHEL_RUN_DIRECTORY = "/run/uwsgi"
+
+
+def _target_path(local: str, ctx: ReadContext) -> str:
+    """The path a discovered file has on the target host."""
+    if ctx.mode == "snapshot":
+        return "/" + os.path.relpath(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
+    if ctx.mode == "live":
+        return os.path.abspath(local)
+    # A repository keeps the host's layout below some folder: etc/uwsgi/apps-enabled/x.ini.
+    display = ctx.display(local).replace(os.sep, "/")
+    for anchor in (_APPS_ENABLED.lstrip("/"), "uwsgi/apps-enabled", _RHEL_INI.lstrip("/")):
+        index = display.find(anchor)
+        if index >= 0 and (index == 0 or display[index - 1] == "/"):
+            return "/etc/" + display[index:].removeprefix("etc/")
+    return display
+
+
+def _enabled_apps(discovery: Discovery, ctx: ReadContext) -> list[tuple[str, str]]:
+    """(local path, name) of each enabled app, as the link in apps-enabled names it."""
+    discovered = {ctx.real(f.path) for f in discovery.files if f.kind == "uwsgi"}
+    found: list[tuple[str, str]] = []
+    if ctx.mode == "repository":
+        for source in discovery.of_kind("uwsgi"):
+            if posixpath.dirname(_target_path(source.path, ctx)) == _APPS_ENABLED and source.path.endswith(".ini"):
+                found.append((source.path, os.path.basename(source.path)[:-len(".ini")]))
+        return found
+    directory = ctx.local(_APPS_ENABLED)
+    if directory is None or not os.path.isdir(directory):
+        return found
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        # The init script takes NAME.ini when it resolves to a regular file (find -xtype f);
+        # the other formats it starts (xml, yaml, json) are not read by wsgilint.
+        if not entry.name.endswith(".ini") or ctx.real(entry.path) not in discovered:
+            continue
+        found.append((entry.path, entry.name[:-len(".ini")]))
+    return found
+
+
+def _inherited_config(ctx: ReadContext) -> tuple[str, str]:
+    """INHERITED_CONFIG of /etc/default/uwsgi, or the package's default."""
+    local = ctx.local("/etc/default/uwsgi") if ctx.mode != "repository" else None
+    text = ctx.read(local, peek=True).text if local else None
+    match = _INHERITED.search(text or "")
+    if match:
+        return match.group(1).strip("'\""), "INHERITED_CONFIG of /etc/default/uwsgi"
+    return _DEFAULT_INHERITED, "the uwsgi package's default INHERITED_CONFIG"
+
+
+def debian_init_script(discovery: Discovery, ctx: ReadContext) -> list[ProcessManager]:
+    """One manager per app enabled in /etc/uwsgi/apps-enabled, started as the init script does."""
+    managers: list[ProcessManager] = []
+    apps = _enabled_apps(discovery, ctx)
+    if not apps:
+        return managers
+    inherited, inherited_note = _inherited_config(ctx)
+    for local, name in apps:
+        at = Span(ctx.display(local))
+        manager = ProcessManager("init.d", name, at)
+        target = f"{_APPS_ENABLED}/{name}.ini"
+        manager.argv = Setting(["/usr/bin/uwsgi", "--ini", inherited, "--ini", target,
+                                "--daemonize", f"/var/log/uwsgi/app/{name}.log"], None, f"{_BY_INIT}; {inherited_note}")
+        manager.runs_program = "uwsgi"
+        manager.environment = {"UWSGI_DEB_CONFNAMESPACE": Setting("app", None, _BY_INIT),
+                               "UWSGI_DEB_CONFNAME": Setting(name, None, _BY_INIT)}
+        manager.service_type = Setting("forking", None, "start-stop-daemon starts uwsgi with --daemonize")
+        manager.stop_signal = Setting("QUIT", None, "/etc/init.d/uwsgi stops with --retry=QUIT/30/KILL/5")
+        manager.stop_timeout = Setting(30.0, None, "/etc/init.d/uwsgi stops with --retry=QUIT/30/KILL/5")
+        manager.kills_group = Setting(False, None, "start-stop-daemon signals the pid file's process")
+        manager.runtime_directories = [Setting(f"uwsgi/app/{name}", None, "created by /etc/init.d/uwsgi before the "
+                                               "start (install -d, owned by the app's uid/gid, mode 755)")]
+        managers.append(manager)
+    return managers
+
+
+def rhel_emperor_unit(ctx: ReadContext, managers: list[ProcessManager],
+                      servers: list[AppServer]) -> ProcessManager | None:
+    """The packaged uwsgi.service for /etc/uwsgi.ini, when nothing in the checked files starts it."""
+    emperor = next((s for s in servers if s.manager is None and s.sources and s.has("emperor")
+                    and _target_path(s.sources[0], ctx) == _RHEL_INI), None)
+    if emperor is None or any(m.runs is emperor for m in managers):
+        return None
+    manager = ProcessManager("systemd", "uwsgi", emperor.at)
+    manager.argv = Setting(["/usr/sbin/uwsgi", "--ini", _RHEL_INI], None, _BY_RHEL_UNIT)
+    manager.runs_program = "uwsgi"
+    manager.service_type = Setting("notify", None, _BY_RHEL_UNIT)
+    manager.stop_signal = Setting("INT", None, f"KillSignal=SIGINT of {_BY_RHEL_UNIT}")
+    manager.stop_timeout = Setting(90.0, None, "systemd default")
+    manager.kills_group = Setting(True, None, "systemd default")
+    manager.runs, emperor.manager = emperor, manager
+    emperor.binary_plugins = Setting((), None, "Fedora/RHEL's /usr/sbin/uwsgi embeds no language plugin (build "
+                                     "profile: corerouter, echo, ping; derived from the spec, not run)")
+    return manager
+
+
+def rhel_boot_directories(ctx: ReadContext, servers: list[AppServer], host: Host) -> None:
+    """tmpfiles.d/uwsgi.conf of the package: /run/uwsgi exists from boot on."""
+    if any(s.sources and _target_path(s.sources[0], ctx) == _RHEL_INI and s.has("emperor") for s in servers):
+        host.boot_directories.append(Setting(RHEL_RUN_DIRECTORY, None, "d /run/uwsgi 0775 uwsgi uwsgi, in "
+                                             "tmpfiles.d/uwsgi.conf of the Fedora/RHEL/EPEL uwsgi package"))
+
+
+def binary_plugins(manager: ProcessManager, host: Host) -> Setting[tuple[str, ...]] | None:
+    """The plugins the uWSGI binary a manager runs has without ``plugins =``; None when
+    unknown (a uWSGI built by pip embeds Python)."""
+    argv = manager.argv.value if manager.argv else []
+    command = recognise(argv)
+    if command is None or command.program != "uwsgi":
+        return None
+    word = posixpath.basename(argv[0])
+    if manager.kind == "init.d":
+        return Setting((), None, "Debian's /usr/bin/uwsgi is uwsgi-core, which has no request plugin built in")
+    if word == "uwsgi-core" or command.plugins:
+        return Setting(command.plugins, manager.argv.at if manager.argv else None,
+                       f"Debian's {word} loads {', '.join(command.plugins) or 'no plugin'} by its name")
+    installed = host.versions.get("uwsgi")
+    if argv[0] == "/usr/bin/uwsgi" and installed is not None and "Debian package" in installed.note:
+        return Setting((), None, "/usr/bin/uwsgi is Debian's uwsgi-core, which has no request plugin built in")
+    return None
