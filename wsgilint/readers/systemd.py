@@ -376,6 +376,8 @@ def enabled_names(unit_local_paths: list[str], ctx: ReadContext) -> set[str]:
         directories.update(os.path.join(root, unit_dir) for unit_dir in _UNIT_DIRECTORIES)
     names: set[str] = set()
     for directory in sorted(directories):
+        if not ctx.inside(directory):
+            continue   # nothing outside the checked trees is read, not even a listing
         try:
             entries = os.listdir(directory)
         except OSError:
