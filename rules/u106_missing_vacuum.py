@@ -1,7 +1,10 @@
 """uWSGI with a unix socket or a pidfile and no `vacuum`.
 
 ## What it checks
-A uWSGI instance that creates a unix socket or a pidfile without `vacuum = true`.
+A uWSGI instance that creates a unix socket or a pidfile without `vacuum = true`. A socket
+that a systemd `.socket` unit binds and hands over is systemd's to keep: uWSGI must not
+remove it, and with `vacuum` it does not (it logs `VACUUM WARNING: unix socket ... changed
+inode. Skip removal`).
 
 ## What breaks in production
 On stop, the socket file and the pidfile stay behind. While uWSGI is down, nginx gets
@@ -38,7 +41,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if server.enabled("vacuum"):
             continue
-        leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract]
+        # A socket that systemd binds and hands over (bound_by) stays by design: uWSGI must not remove it.
+        leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract
+                     and not sock.bound_by]
         pidfile = server.last("pidfile", "pidfile2")
         if leftovers:
             # A socket from a package's stock file (Debian's default.ini) is reported where the app is defined.

@@ -3,7 +3,8 @@
 ## What it checks
 `chmod-socket` (or `chmod`, `-C`) that makes the unix sockets writable by others:
 `666`, `777`, any mode with the others' write bit, `1`, or `--chmod-socket` without a
-value (both mean 666).
+value (both mean 666). A socket that a systemd `.socket` unit binds and hands over keeps
+the unit's `SocketMode=`: `chmod-socket` does not change it, so it is not counted.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,
@@ -42,7 +43,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         mode = socket_mode(option)
         if mode is None or not mode & 0o002:
             continue
-        sockets = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract]
+        # chmod-socket leaves a socket that systemd binds and hands over (bound_by) alone.
+        sockets = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract
+                   and not sock.bound_by]
         if not sockets:
             continue
         uwsgi = [sock for sock in sockets if sock.protocol == "uwsgi"]

@@ -3,7 +3,9 @@
 ## What it checks
 A route to a unix socket under `/tmp` or `/var/tmp` when the systemd unit that runs
 nginx, or the one that runs the app server, has `PrivateTmp=yes`: each such service
-sees its own empty `/tmp`.
+sees its own empty `/tmp`. `DynamicUser=yes` implies `PrivateTmp=yes`, and drop-ins count.
+A socket that a systemd `.socket` unit binds is created in the host's `/tmp` and handed to
+the app as a file descriptor: then only nginx's `PrivateTmp=` matters.
 
 ## What breaks in production
 nginx cannot see the socket the app created: **502**, logged as
@@ -57,7 +59,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if address.family != "unix" or not _in_tmp(address.path) or target.at in seen:
                 continue
             for listener in deployment.reached(route, target):
-                app_unit = listener.server.manager if _private_tmp(listener.server.manager) else None
+                # A socket a .socket unit binds is made in systemd's own /tmp and inherited as an fd:
+                # the app's private /tmp does not hide it.
+                app_unit = listener.server.manager if _private_tmp(listener.server.manager) and \
+                    not listener.bound_by else None
                 private = nginx_units[:1] + ([app_unit] if app_unit else [])
                 if private:
                     seen.add(target.at)

@@ -5,7 +5,8 @@ A unix socket in a directory below `/run` (or `/var/run`) when nothing in the ch
 files creates that directory: no `RuntimeDirectory=` in the unit that starts the
 server, no `tmpfiles.d` line, not Debian's uWSGI init script (which creates
 `/run/uwsgi/app/NAME`). `/run` is a tmpfs, emptied at every boot. It is checked for
-servers a process manager starts, or when checking a host or a snapshot.
+servers a process manager starts, or when checking a host or a snapshot. A socket that a
+systemd `.socket` unit binds is left alone: systemd creates its missing parent directories.
 
 ## What breaks in production
 It works until the next reboot, when the directory is gone: uWSGI fails with
@@ -67,7 +68,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         for listener in server.listeners:
             address = listener.address
-            if address.family != "unix" or address.is_abstract:
+            # A .socket unit creates the socket's missing parent directories itself (DirectoryMode=).
+            if address.family != "unix" or address.is_abstract or listener.bound_by:
                 continue
             directory = posixpath.dirname(address.path)
             relative = _run_relative(directory + "/")

@@ -306,6 +306,40 @@ def _fix(reported: list[Finding], everything: list[Finding], files: list[SourceF
 @contextmanager
 def _no_directory() -> Iterator[str]:
     yield ""
+class GraphFormat(str, Enum):
+    tree = "tree"
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+@app.command()
+def graph(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Directories (an /etc-like tree or a repository) and files. Default: .")] = None,
+    output_format: Annotated[GraphFormat, typer.Option("--format", help="Output format.")] = GraphFormat.tree,
+    root: Annotated[str | None, typer.Option(
+        "--root", help="Treat DIR as the target host's / (absolute paths in configs resolve under it).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+) -> None:
+    """Show what wsgilint understood: who starts which server, as whom, where it listens, which
+    nginx routes reach it; broken edges marked."""
+    targets = list(paths or ["."])
+    missing = [path for path in targets if not os.path.lexists(path)]
+    if missing or (root is not None and not os.path.isdir(root)):
+        typer.echo(f"wsgilint: {shown(missing[0] if missing else '--root ' + str(root))}: no such file or directory",
+                   err=True)
+        raise typer.Exit(2)
+    try:
+        from .api import check as run_check
+        from .report._graph import render_graph
+
+        render_graph(run_check(targets, root=root, select=("E",)).deployment, output_format.value, sys.stdout)
+    except Exception as error:  # one clear line, never a traceback unless asked
+        if debug:
+            raise
+        typer.echo(f"wsgilint: internal error: {type(error).__name__}: {shown(str(error))} "
+                   "(run with --debug for the traceback)", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command("rules")

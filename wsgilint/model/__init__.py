@@ -93,11 +93,16 @@ class Listener:
     mode: Setting[int] | None = None     # unix sockets: permission bits of the socket file
     owner: Setting[str] | None = None
     group: Setting[str] | None = None
+    # The systemd .socket unit that binds it and hands it over (socket activation): then the
+    # server binds nothing itself, and owner, group and mode are the socket unit's.
+    bound_by: str = ""
 
     @property
     def label(self) -> str:
         """How findings name it: ``uWSGI http-socket 127.0.0.1:8001``."""
         program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}.get(self.server.kind, self.server.kind)
+        if self.bound_by:
+            return f"{program} {self.address} from {self.bound_by}"
         return f"{program} {self.option} {self.address}"
 
     @property
@@ -174,6 +179,8 @@ class ProcessManager:
     service_type: Setting[str] | None = None       # systemd Type=
     private_tmp: Setting[bool] | None = None
     runtime_directories: list[Setting[str]] = field(default_factory=list)
+    runtime_directory_mode: Setting[int] | None = None    # systemd RuntimeDirectoryMode= (default 0755)
+    dynamic_user: Setting[bool] | None = None             # systemd DynamicUser=
     limit_nofile: Setting[int] | None = None
     runs: AppServer | None = None
     launched_by: AppServer | None = None   # the server that is this manager: a uWSGI Emperor for its vassals

@@ -10,6 +10,7 @@ from functools import partial
 from ..core.commands import recognise
 from ..core.context import ReadContext
 from ..core.sources import Discovery
+from ..readers.systemd import SystemdUnit as SystemdUnitFile
 from . import AppServer, Deployment, Host, ProcessManager, Setting
 from .suppressions import suppressions_in
 
@@ -52,9 +53,11 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         deployment.nginx.append(nginx_instance(tree))
 
 
-def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
+def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> list[SystemdUnitFile]:
+    """Supervisor programs and systemd services; returns the .socket units that run."""
     from ..readers.supervisor import read_supervisor
-    from ..readers.systemd import find_dropins, read_unit
+    from ..readers.systemd import enabled_names, find_dropins, read_unit
+    from .activation import running_units
     from .managers import manager_from_unit, managers_from_supervisor
     from .packaged import debian_init_script
     from .supervisor import supervisor_config
@@ -74,17 +77,27 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         deployment.supervisor.append(supervisor_config(config, ctx))
         deployment.managers.extend(managers_from_supervisor(config, ctx))
 
+    units = []
     for source in discovery.of_kind("systemd"):
         directory = os.path.basename(os.path.dirname(source.path))
         if directory.endswith((".service.d", ".socket.d")):
             continue  # drop-ins are read with their unit
-        unit = read_unit(source.path, ctx, find_dropins(source.path, ctx))
+        if directory.endswith((".wants", ".requires", ".upholds")) and os.path.islink(source.path):
+            continue  # `systemctl enable` made it: the unit is read where it lives, the link names an instance
+        units.append(read_unit(source.path, ctx, find_dropins(source.path, ctx)))
+    # A template with enabled instances runs as those instances (model/activation.py).
+    instances = running_units(units, enabled_names([unit.path for unit in units], ctx))
+    sockets: list[SystemdUnitFile] = []
+    for unit in units:
         deployment.problems.extend(unit.problems)
-        manager = manager_from_unit(unit, ctx)
-        if manager is not None:
-            deployment.managers.append(manager)
-        deployment.systemd_units.append(systemd_unit(unit, manager, [ctx.display(p) for p in unit.dropins]))
+        running = instances.get(unit.name, [unit])
+        managers = [manager for manager in (manager_from_unit(each, ctx) for each in running) if manager is not None]
+        deployment.managers.extend(managers)
+        sockets.extend(each for each in running if each.kind == "socket")
+        deployment.systemd_units.append(systemd_unit(unit, managers[0] if managers else None,
+                                                     [ctx.display(p) for p in unit.dropins]))
     deployment.managers.extend(debian_init_script(discovery, ctx))
+    return sockets
 
 
 def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | None:
@@ -247,8 +260,10 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     deployment = Deployment(files=discovery.files + discovery.skipped, host=_read_host(discovery, ctx, versions or {}),
                             problems=list(discovery.problems))
     _read_nginx(discovery, ctx, deployment)
-    _read_managers(discovery, ctx, deployment)
+    sockets = _read_managers(discovery, ctx, deployment)
     _link_app_servers(discovery, ctx, deployment)
+    from .activation import activate
+    activate(deployment, sockets)
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():

@@ -12,8 +12,8 @@ import os
 from typing import Any
 
 from ..core.context import ReadContext
-from ..readers import shell, supervisor, systemd
 from ..core.span import Setting, Span
+from ..readers import shell, supervisor, systemd
 from . import ProcessManager
 
 _SUPERVISOR_DEFAULT = "Supervisor default"
@@ -184,6 +184,8 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     manager.kills_group = Setting(kill_mode.value in ("control-group", "mixed"), kill_mode.at, kill_mode.note)  # type: ignore[union-attr]
     manager.private_tmp = setting("PrivateTmp", systemd.parse_bool, False)
     manager.runtime_directories = [Setting(word, entry.at) for word, entry in unit.runtime_directories]
+    manager.runtime_directory_mode = setting("RuntimeDirectoryMode", _octal, 0o755)
+    _dynamic_user(manager, unit, setting("DynamicUser", systemd.parse_bool))
     manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)
     manager.environment = {name: Setting(value, entry.at) for name, (value, entry) in unit.environment.items()}
     for entry in unit.entries:
@@ -194,3 +196,20 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     if manager.wrapper is not None:
         manager.options["command"] = Setting(" ".join(first.argv), first.at)
     return manager
+
+
+def _octal(value: str) -> int | None:
+    text = value.strip()
+    return int(text, 8) if text and len(text) <= 4 and all(c in "01234567" for c in text) else None
+
+
+def _dynamic_user(manager: ProcessManager, unit: systemd.SystemdUnit, dynamic: Setting[Any] | None) -> None:
+    """``DynamicUser=yes``: a user allocated at start, named by ``User=`` or after the unit,
+    never root; it implies ``PrivateTmp=yes``, which cannot be turned off (systemd.exec(5))."""
+    manager.dynamic_user = dynamic
+    if dynamic is None or not dynamic.value:
+        return
+    if manager.user is None:
+        name = unit.name.rsplit(".", 1)[0]
+        manager.user = Setting(name, dynamic.at, f"DynamicUser=yes: a user named {name}, allocated at start")
+    manager.private_tmp = Setting(True, dynamic.at, "DynamicUser=yes implies PrivateTmp=yes")

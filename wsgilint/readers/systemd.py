@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..core.context import ReadContext
@@ -135,7 +136,7 @@ def is_systemd_text(text: str) -> bool:
     return bool(_SYSTEMD_KEYS.search(text))
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, int, str, int]]:
     """Logical lines: (first line number, last line number, joined text, length of the first line)."""
     physical = text.split("\n")
     index = 0
@@ -354,3 +355,73 @@ def normalise_signal(value: str) -> str:
         except ValueError:
             return text
     return text[3:] if text.startswith("SIG") else text
+
+
+# ------------------------------------------------------------ templates and enablement
+
+# Where ``systemctl enable`` puts its links, below a snapshot's or this machine's root.
+_UNIT_DIRECTORIES = ("etc/systemd/system", "run/systemd/system", "usr/local/lib/systemd/system",
+                     "usr/lib/systemd/system", "lib/systemd/system")
+_ENABLEMENT_SUFFIXES = (".wants", ".requires", ".upholds")
+
+
+def enabled_names(unit_local_paths: list[str], ctx: ReadContext) -> set[str]:
+    """The unit names linked from ``*.wants/``, ``*.requires/`` and ``*.upholds/`` directories
+    beside the given units and, on a host or a snapshot, in systemd's unit directories
+    (``systemctl enable app@one.socket`` links ``sockets.target.wants/app@one.socket``).
+    Only names are listed: a link's target is the template, read where it lives."""
+    directories = {os.path.dirname(os.path.abspath(path)) for path in unit_local_paths}
+    if ctx.mode in ("live", "snapshot"):
+        root = "/" if ctx.mode == "live" else ctx.root
+        directories.update(os.path.join(root, unit_dir) for unit_dir in _UNIT_DIRECTORIES)
+    names: set[str] = set()
+    for directory in sorted(directories):
+        if not ctx.inside(directory):
+            continue   # nothing outside the checked trees is read, not even a listing
+        try:
+            entries = os.listdir(directory)
+        except OSError:
+            continue
+        for entry in entries:
+            folder = os.path.join(directory, entry)
+            if not entry.endswith(_ENABLEMENT_SUFFIXES) or not os.path.isdir(folder):
+                continue
+            try:
+                names.update(os.listdir(folder))
+            except OSError:
+                continue
+    return names
+
+
+def unescape_name(text: str) -> str:
+    """systemd's unit-name unescaping (``%I``): ``-`` is ``/``, ``\\xNN`` a byte."""
+    text = text.replace("-", "/")
+    return re.sub(r"\\x([0-9a-fA-F]{2})", lambda match: chr(int(match.group(1), 16)), text)
+
+
+def expand_specifiers(value: str, name: str) -> str:
+    """The unit-name specifiers of ``value`` for the unit ``name`` (``app@one.socket``):
+    ``%i %I %n %N %p %P %j %J %%`` (systemd.unit(5)); other specifiers stay as written."""
+    stem = name.rsplit(".", 1)[0]
+    prefix, _, instance = stem.partition("@")
+    last = prefix.rsplit("-", 1)[-1]
+    table = {"i": instance, "I": unescape_name(instance), "n": name, "N": stem, "p": prefix,
+             "P": unescape_name(prefix), "j": last, "J": unescape_name(last), "%": "%"}
+    return re.sub(r"%(.)", lambda match: table.get(match.group(1), match.group()), value)
+
+
+def instantiate(template: SystemdUnit, name: str) -> SystemdUnit:
+    """The unit ``name`` (``app@one.service``) that the template ``app@.service`` makes:
+    every value with its specifiers expanded; positions stay those of the template."""
+    unit = SystemdUnit(template.path, name, template.display, dropins=list(template.dropins),
+                       sections=list(template.sections))
+    unit.entries = [UnitEntry(e.section, e.key, expand_specifiers(e.value, name), e.at, e.key_at, e.file,
+                              e.end_line) for e in template.entries]
+    return unit
+
+
+def template_of(name: str) -> str | None:
+    """``app@.socket`` for an instance name ``app@one.socket``; None for other names."""
+    stem, dot, suffix = name.rpartition(".")
+    prefix, at, instance = stem.partition("@")
+    return f"{prefix}@.{suffix}" if dot and at and instance else None
