@@ -228,7 +228,11 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
                             problems=list(discovery.problems))
     _read_nginx(discovery, ctx, deployment)
     _read_managers(discovery, ctx, deployment)
+    from .containers import ContainerBuilder
+    containers = ContainerBuilder(ctx, deployment)
+    containers.read(discovery)
     _link_app_servers(discovery, ctx, deployment)
+    containers.place_servers()
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():
