@@ -131,9 +131,11 @@ def _container_hint(deployment: Deployment, route: Route, target: Address, neare
         return (f"; {nearest.server.name} binds {nearest.address} inside {place.label or place.name}, its own "
                 f"loopback, which no other container reaches: bind it to 0.0.0.0:{nearest.address.port}")
     names = [name for name in place.hostnames if route.place.resolves(name, place)]
-    if target.family == "inet" and target.is_loopback and names:
-        return (f"; {target.host} is the loopback of {route.place.label or route.place.name} itself: did you mean "
-                f"{names[0]}:{nearest.address.port or target.port}, where {nearest.server.name} listens?")
+    if target.family == "inet" and nearest.address.family == "inet" and names:
+        own = (f"; {target.host} is the loopback of {route.place.label or route.place.name} itself"
+               if target.is_loopback else "")
+        return (f"{own}; did you mean {names[0]}:{nearest.address.port or target.port}, where "
+                f"{nearest.server.name} listens?")
     if target.family == "unix":
         return (f"; {nearest.label} is in {place.label or place.name}: a unix socket is shared only through a "
                 "volume mounted in both containers")
