@@ -10,6 +10,10 @@ strings are split into words without a shell; a non-null ``entrypoint`` drops th
 image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c``; the last
 build stage (or ``build.target``) is the image; ``docker stop`` sends the stop signal to
 PID 1, waits 10 s by default, then SIGKILLs.
+
+Over 400 lines on purpose: image stages, services, places and the runtime's managers are
+one producer whose parts feed each other (a service's place needs its image's COPYs, its
+manager the image's CMD and USER); split, each part would import the others' privates.
 """
 from __future__ import annotations
 
