@@ -4,6 +4,9 @@
 uWSGI listeners that speak the uwsgi protocol (`socket`, `uwsgi-socket`, `-s`,
 `shared-socket`, `ssl-socket`/`suwsgi-socket`) bound to a wildcard (`:3031`,
 `0.0.0.0:3031`, `[::]:3031`) or another non-loopback address, unless `max-apps` is 1.
+Inside a container (Docker Compose) it follows what is published: a port that `ports:`
+forwards from a public host address (`"3031:3031"`, host IP `0.0.0.0` by default) is
+reported, a port only the Compose network sees is not (`network_mode: host` is the host).
 Written for uWSGI 2.0.
 
 ## What breaks in production
@@ -50,6 +53,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             written = f"`{address.text.strip()}`"
             where = f"every interface ({written})" if address.is_wildcard else written
+            place = server.place
+            if place.kind == "container" and place.network != "host":
+                # Only other containers of its Compose network reach it unless `ports:` publishes it.
+                published = [entry for entry in place.publishes(address.port) if entry.public]
+                if not published:
+                    continue
+                where = f"{where}, which {place.label or place.name} publishes on the host's every interface"
             if deployment.host.version("uwsgi") >= (2, 1):
                 # 2.1 loads no app from request variables unless dynamic-apps is on, but still
                 # honours UWSGI_SETENV, UWSGI_CHDIR and UWSGI_PYHOME from any client.

@@ -8,6 +8,11 @@ instance found in the checked files. It runs only when app servers were found, a
 names the nearest listener: the same socket directory, another port on the same
 host, or a unix socket where a TCP port was written.
 
+Across containers (Docker Compose), `127.0.0.1` is each container's own loopback, a
+service name reaches only what that container binds on a non-loopback address, and a
+unix socket only through a volume mounted in both; a name that no service on nginx's
+Compose network answers to, but one nearly does, is reported as misspelt.
+
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
 app server of the tree binds nothing in the checked files (its socket comes from the
@@ -19,7 +24,8 @@ where it listens: the finding is then an info that names that assumption.
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
 location, logging `connect() failed (111: Connection refused)` for a TCP port or
-`(2: No such file or directory)` for a unix socket.
+`(2: No such file or directory)` for a unix socket. A host name nginx cannot resolve
+stops it from starting at all: `[emerg] host not found in upstream`.
 
 ## How to fix
 Point the `*_pass` at the address the app server binds, or bind the app server where
@@ -38,6 +44,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Address, Deployment, Listener, ProcessManager, Route, Target
+from wsgilint.model.manager_facts import did_you_mean
 
 CODE = "X101"
 SLUG = "pass-target-mismatch"
@@ -64,7 +71,7 @@ def _distance(target: Address, listener: Listener) -> tuple[int, ...]:
         return (0 if same_dir else 1 if address.family == "unix" else 2,)
     if address.family == "inet":
         same_host = address.host == target.host or address.is_wildcard or (address.is_loopback and target.is_loopback)
-        digits = sum(a != b for a, b in zip(str(address.port).rjust(6), str(target.port).rjust(6)))
+        digits = sum(a != b for a, b in zip(str(address.port).rjust(6), str(target.port).rjust(6), strict=False))
         return (0 if same_host else 1, digits)
     return (3,)
 
@@ -99,6 +106,50 @@ def _other_program_naming(deployment: Deployment, target: Address) -> ProcessMan
                  and any(pattern.search(word) for word in manager.argv.value)), None)
 
 
+_IP = re.compile(r"^[0-9.]+$|:")
+
+
+def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hit | None:
+    """From a container, a host name that no place on its networks answers to but one nearly does."""
+    address = target.address
+    if route.place.kind != "container" or address.family != "inet" or not address.host or _IP.search(address.host):
+        return None
+    names = deployment.hostnames(route.place)
+    if address.host in names:
+        return None
+    elsewhere = [place for place in deployment.places if address.host in place.hostnames]
+    if elsewhere:
+        return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, but {elsewhere[0].label} "
+                   f"shares no Compose network with {route.place.label}: the name does not resolve there and nginx "
+                   "refuses to start (\"host not found in upstream\"); put both services on one network")
+    meant = did_you_mean(address.host, names, cutoff=0.6)
+    if meant is None:
+        return None   # another host, outside the checked files
+    return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, a name nothing on the Compose "
+               f"network of {route.place.name} answers to: nginx refuses to start (\"host not found in upstream\"); "
+               f"did you mean {meant}?")
+
+
+def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
+    """Why a listener in another container is not reached: whose loopback the address is."""
+    place = nearest.server.place
+    if place == route.place or place.kind != "container" and route.place.kind != "container":
+        return ""
+    if nearest.address.is_loopback and nearest.address.family == "inet":
+        return (f"; {nearest.server.name} binds {nearest.address} inside {place.label or place.name}, its own "
+                f"loopback, which no other container reaches: bind it to 0.0.0.0:{nearest.address.port}")
+    names = [name for name in place.hostnames if route.place.resolves(name, place)]
+    if target.family == "inet" and nearest.address.family == "inet" and names:
+        own = (f"; {target.host} is the loopback of {route.place.label or route.place.name} itself"
+               if target.is_loopback else "")
+        return (f"{own}; did you mean {names[0]}:{nearest.address.port or target.port}, where "
+                f"{nearest.server.name} listens?")
+    if target.family == "unix":
+        return (f"; {nearest.label} is in {place.label or place.name}: a unix socket is shared only through a "
+                "volume mounted in both containers")
+    return ""
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
@@ -109,7 +160,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         for target in route.targets:
             address = target.address
-            local = address.family == "unix" or address.is_loopback or address.is_wildcard
+            misspelt = _unresolved_name(deployment, route, target)
+            if misspelt is not None:
+                yield misspelt
+                continue
+            local = address.family == "unix" or address.is_loopback or address.is_wildcard or \
+                (address.family == "inet" and address.host in deployment.hostnames(route.place))
             placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
             if not local or placeholder or deployment.reached(route, target):
                 continue
@@ -136,7 +192,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
                 continue
             nearest = _nearest(deployment, address)
-            hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?" if nearest else ""
+            hint = _container_hint(deployment, route, address, nearest) if nearest else ""
+            if nearest and not hint:
+                hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,

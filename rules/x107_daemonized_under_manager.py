@@ -2,8 +2,9 @@
 
 ## What it checks
 uWSGI `daemonize`/`daemonize2`, Gunicorn `daemon`/`-D` and nginx `daemon on` (its
-default) when the server is started by Supervisor, or by a systemd service of
-`Type=simple`, `exec` or `notify` (the default is `simple`); and the reverse: a
+default) when the server is started by Supervisor, by a systemd service of
+`Type=simple`, `exec` or `notify` (the default is `simple`) or as a container's command
+(Compose `command`/`entrypoint`, Dockerfile `CMD`/`ENTRYPOINT`); and the reverse: a
 `Type=forking` service whose server stays in the foreground.
 When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assumed
 and the finding is an info that says so (a Dockerfile often appends `daemon off;` to the
@@ -15,6 +16,8 @@ image's nginx.conf).
   `supervisorctl stop` no longer stops it and the next ones fail on the taken port.
 - systemd `Type=simple` takes the exit as the end of the service and kills what is
   left of its control group: the daemon goes with it.
+- A container lives as long as its PID 1: the daemonizing server exits at once, the
+  container stops, and the daemon dies with it (the restart policy, if any, loops).
 - `Type=forking` with a foreground server: systemd waits for a fork that never comes
   and kills the service after `TimeoutStartSec` (90 s by default).
 
@@ -93,6 +96,9 @@ def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Settin
 def _manager_expectation(manager: ProcessManager) -> tuple[str | None, str]:
     if manager.kind == "uwsgi-emperor":
         return None, ""   # under an Emperor, daemonize only redirects the log (topologies.md §1.5)
+    if manager.in_container:
+        return "foreground", ("the container's main process exits at once, so the container stops (and the restart "
+                              "policy starts it again) with the daemon killed by the kernel as PID 1 ends")
     if manager.kind == "supervisor":
         return "foreground", ("Supervisor sees the process exit at once (BACKOFF, then FATAL \"Exited too quickly\") "
                               "while the daemons keep running orphaned, out of its control")

@@ -1,20 +1,22 @@
 """uWSGI 2.0 under a process manager whose stop signal makes it reload.
 
 ## What it checks
-A uWSGI 2.0 instance with `master` started by Supervisor or systemd where the stop
-signal is SIGTERM (the default of both) without `die-on-term`, or SIGQUIT with
-`die-on-term` (which swaps the two signals' roles).
+A uWSGI 2.0 instance with `master` started by Supervisor, systemd or a container
+(Compose `stop_signal`, Dockerfile `STOPSIGNAL`) where the stop signal is SIGTERM (the
+default of all of them) without `die-on-term`, or SIGQUIT with `die-on-term` (which
+swaps the two signals' roles).
 
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
 *reload* (`...brutally killing workers...`, `binary reloading uWSGI...`); the manager
-waits `stopwaitsecs` (10 s) / `TimeoutStopSec` (90 s), then SIGKILLs the master, and in
+waits `stopwaitsecs` (10 s) / `TimeoutStopSec` (90 s) / `stop_grace_period` (10 s, `docker
+stop`), then SIGKILLs the master, and in
 3 of 10 runs workers were left behind holding the port with PPID 1. uWSGI 2.1 changed
 this; the rule follows the uWSGI version it is told (2.0 by default).
 
 ## How to fix
 Add `die-on-term = true` (and keep SIGTERM), or set the stop signal to SIGINT
-(`stopsignal = INT` / `KillSignal=SIGINT`).
+(`stopsignal = INT` / `KillSignal=SIGINT` / Compose `stop_signal: SIGINT` / `STOPSIGNAL SIGINT`).
 
 ## Fix safety
 With SIGTERM and no `die-on-term` written, `--fix` adds `die-on-term = true` after the
@@ -59,7 +61,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
         where = manager.stop_signal.at or manager.at
-        setting = "stopsignal" if manager.kind == "supervisor" else "KillSignal"
+        setting = manager.setting_name("stop_signal")
         default = " (the default)" if manager.stop_signal.at is None else ""
         why = "with die-on-term, SIGQUIT" if signal == "QUIT" else "without die-on-term, SIGTERM"
         fix = ("remove die-on-term or stop with SIGINT" if signal == "QUIT"

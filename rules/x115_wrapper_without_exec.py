@@ -7,14 +7,20 @@ manager signals the whole process group (`stopasgroup` + `killasgroup` in Superv
 `KillMode=control-group`, the default, in systemd). `bash -c` needs no `exec` for its
 last command: bash replaces itself with it.
 
+A container whose `CMD`/`ENTRYPOINT` is in shell form (or whose Compose `command` runs
+`sh -c`) is the same case: the runtime signals only PID 1.
+
 ## What breaks in production
 The stop signal goes to the shell, which dies; the server keeps running with PPID 1
 and keeps serving and holding its port, so the next start fails (measured with dash
-and Gunicorn 27 under Supervisor 4.3.0).
+and Gunicorn 27 under Supervisor 4.3.0). In a container the shell is PID 1, which the
+kernel shields from signals it has no handler for: `docker stop` waits (10 s by
+default), then SIGKILLs everything (Dockerfile reference: the shell-form example stops
+in 10.19 s); dash, Debian's `/bin/sh`, stays the parent of `sh -c 'cmd'`.
 
 ## How to fix
 Start the server with `exec` in the script, or set `stopasgroup=true` and
-`killasgroup=true`.
+`killasgroup=true`; in a container, use the exec form (`CMD ["uwsgi", "--ini", "app.ini"]`).
 """
 from collections.abc import Iterator
 
@@ -42,9 +48,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if manager.kills_group is not None and manager.kills_group.value:
             continue
-        fix = "set stopasgroup=true and killasgroup=true" if manager.kind == "supervisor" else "use KillMode=control-group"
-        yield Hit(manager.wrapper, f"the server is started without `exec`, and {manager.kind} [{manager.name}] signals "
-                  "only the shell: on stop the shell dies and the server keeps running orphaned, holding its port; "
-                  f"start it with `exec`, or {fix}",
+        if manager.in_container:
+            message = (f"the server is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
+                       "`/bin/sh -c`, a shell-form command): `docker stop` sends its signal to the shell, PID 1, "
+                       "which ignores it, so the server never hears of the stop and is SIGKILLed after "
+                       f"{manager.stop_timeout.value if manager.stop_timeout else 10:g} s, cutting the requests in "
+                       "flight; use the exec form (`CMD [\"uwsgi\", ...]`, a YAML list) or start it with `exec`")
+        else:
+            fix = "set stopasgroup=true and killasgroup=true" if manager.kind == "supervisor" else \
+                "use KillMode=control-group"
+            message = (f"the server is started without `exec`, and {manager.kind} [{manager.name}] signals only the "
+                       "shell: on stop the shell dies and the server keeps running orphaned, holding its port; "
+                       f"start it with `exec`, or {fix}")
+        yield Hit(manager.wrapper, message,
                   (Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
                            f"{manager.kind} runs the wrapper here"),))

@@ -2,8 +2,9 @@
 
 ## What it checks
 Gunicorn's `graceful_timeout` (default 30 s) or uWSGI's `worker-reload-mercy`
-(default 60 s) against Supervisor's `stopwaitsecs` (default 10 s) or systemd's
-`TimeoutStopSec` (default 90 s). Only pairs where at least one side is written in the
+(default 60 s) against Supervisor's `stopwaitsecs` (default 10 s), systemd's
+`TimeoutStopSec` (default 90 s) or Compose's `stop_grace_period` (default 10 s, the
+wait of `docker stop`). Only pairs where at least one side is written in the
 files are reported: defaults alone are left to the authors of the defaults.
 
 ## What breaks in production
@@ -56,7 +57,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
         if wait >= graceful:
             continue
-        setting = "stopwaitsecs" if manager.kind == "supervisor" else "TimeoutStopSec"
+        setting = manager.setting_name("stop_timeout")
         where = (manager.stop_timeout.at if manager.stop_timeout is not None else None) or manager.at
         said = f"{setting} {wait:g} s" + ("" if written_wait else f" ({manager.kind} default)")
         yield Hit(where, f"{said} is shorter than {key} {graceful} s" + ("" if option else " (default)") +

@@ -4,9 +4,10 @@
 A unix socket in a directory below `/run` (or `/var/run`) when nothing in the checked
 files creates that directory: no `RuntimeDirectory=` in the unit that starts the
 server, no `tmpfiles.d` line, not Debian's uWSGI init script (which creates
-`/run/uwsgi/app/NAME`). `/run` is a tmpfs, emptied at every boot. It is checked for
-servers a process manager starts, or when checking a host or a snapshot. A socket that a
-systemd `.socket` unit binds is left alone: systemd creates its missing parent directories.
+`/run/uwsgi/app/NAME`). `/run` is a tmpfs, emptied at every boot. Not checked in a
+container, whose `/run` is its image's or a mount's. It is checked for servers a process
+manager starts, or when checking a host or a snapshot. A socket that a systemd `.socket`
+unit binds is left alone: systemd creates its missing parent directories.
 
 ## What breaks in production
 It works until the next reboot, when the directory is gone: uWSGI fails with
@@ -66,6 +67,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.manager is None and deployment.host.mode == "repository":
             continue
+        if server.place.kind == "container":
+            continue   # a container's /run comes from its image or a mount, not a tmpfs emptied at boot
         for listener in server.listeners:
             address = listener.address
             # A .socket unit creates the socket's missing parent directories itself (DirectoryMode=).

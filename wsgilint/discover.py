@@ -56,6 +56,12 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     if kind == "sysctl":
         from .readers.sysctl import is_sysctl_text
         return is_sysctl_text
+    if kind == "compose":
+        from .readers.compose import is_compose_text
+        return is_compose_text
+    if kind == "dockerfile":
+        from .readers.dockerfile import is_dockerfile_text
+        return is_dockerfile_text
     if kind == "tmpfiles":
         from .readers.tmpfiles import is_tmpfiles_text
         return is_tmpfiles_text
@@ -83,6 +89,10 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
         hints.extend(k for k in kinds if k not in hints)
 
     joined = "/".join(dirs)
+    if re.fullmatch(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml", name):
+        add("compose")
+    if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
+        add("dockerfile")
     if "sysctl.d" in dirs or name == "sysctl.conf":
         add("sysctl")
     if "tmpfiles.d" in dirs:

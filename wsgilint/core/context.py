@@ -48,6 +48,9 @@ class ReadContext:
     # Contents that stand in for files on disk, by real path: how --fix checks its edits
     # before (and without) writing them.
     overlay: dict[str, bytes] = field(default_factory=dict)
+    # Paths inside a container image or mount -> the local file or directory they come from
+    # (a Compose bind mount, a Dockerfile COPY): configs name the container's paths.
+    container_paths: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         known, self.known_files = self.known_files, []
@@ -170,11 +173,29 @@ class ReadContext:
             # there, so ``read`` reports it and the run tells nothing about what lies outside.
             climbs_out = not self.inside(candidate) and self.inside(base_dir)
             return candidate if climbs_out or os.path.exists(candidate) else self._by_suffix(target_path)
+        mapped = self._in_container(target_path)
+        if mapped is not None:
+            return mapped
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
             return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
+
+    def _in_container(self, target_path: str) -> str | None:
+        """The local file a container path comes from, by the longest mapped prefix."""
+        if not self.container_paths:
+            return None
+        path = posixpath.normpath(target_path)
+        probe = path
+        while True:
+            local = self.container_paths.get(probe)
+            if local is not None:
+                candidate = os.path.normpath(os.path.join(local, posixpath.relpath(path, probe)))
+                return candidate if os.path.exists(candidate) else None
+            if probe in ("/", ""):
+                return None
+            probe = posixpath.dirname(probe)
 
     def real(self, local_path: str) -> str:
         """The file's real path here, to tell two names of one file apart (cached: each

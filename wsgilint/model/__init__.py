@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from .address import Address, reaches
-from .graph import HOST, Launch, Place, Reach, connects
+from .graph import HOST, Launch, Place, Published, Reach, connects
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .suppressions import Suppression
 from .supervisor import (
@@ -54,6 +54,7 @@ __all__ = [
     "Place",
     "Problem",
     "ProcessManager",
+    "Published",
     "Reach",
     "Route",
     "ServerBlock",
@@ -162,9 +163,9 @@ class AppServer:
 
 @dataclass(eq=False)
 class ProcessManager:
-    """A Supervisor program or a systemd service, and what it runs."""
+    """A Supervisor program, a systemd service or a container, and what it runs."""
 
-    kind: str                          # supervisor | systemd
+    kind: str                          # supervisor | systemd | compose (a service) | docker (an image alone)
     name: str
     at: Span                           # the section header ([program:x], the unit file)
     place: Place = HOST                # where what it starts runs (model/graph.py)
@@ -188,6 +189,24 @@ class ProcessManager:
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
     options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
+
+    def setting_name(self, fact: str) -> str:
+        """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""
+        return _MANAGER_SETTINGS[fact].get(self.kind, fact)
+
+    @property
+    def in_container(self) -> bool:
+        """The container runtime starts it (``docker stop`` signals PID 1 only)."""
+        return self.kind in ("compose", "docker")
+
+
+_MANAGER_SETTINGS = {
+    "stop_signal": {"supervisor": "stopsignal", "systemd": "KillSignal", "compose": "stop_signal",
+                    "docker": "STOPSIGNAL"},
+    "stop_timeout": {"supervisor": "stopwaitsecs", "systemd": "TimeoutStopSec", "compose": "stop_grace_period",
+                     "docker": "docker stop --time"},
+    "user": {"supervisor": "user=", "systemd": "User=", "compose": "user:", "docker": "USER"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +351,7 @@ class Deployment:
     supervisor: list[SupervisorConfig] = field(default_factory=list)   # each supervisord configuration
     gunicorn_configs: list[GunicornConfigFile] = field(default_factory=list)   # each config file once
     systemd_units: list[SystemdUnit] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)    # the places besides HOST: containers (model/containers.py)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:
@@ -352,7 +372,28 @@ class Deployment:
     def reached(self, route: Route, target: Target) -> list[Listener]:
         """The listeners a connection from ``route``'s nginx to ``target`` arrives at, across
         places (a container's loopback is its own)."""
-        return [listener for listener in self.listeners_at(target.address) if connects(route.place, target, listener)]
+        address = target.address
+        if not self.places:
+            return [listener for listener in self.listeners_at(address) if connects(route.place, target, listener)]
+        if address.family == "unix":   # a socket under a shared volume may have another path in each place
+            key = route.place.locate(address.path)
+            return [listener for listener in self.listeners if listener.address.family == "unix"
+                    and listener.server.place.locate(listener.address.path) == key]
+        if address.family != "inet":
+            return []
+        by_port = self._listener_index[1]
+        named = [place for place in self.places if route.place.resolves(address.host, place)]
+        if named:   # a service name: the listeners of that container that are not on its own loopback
+            return [listener for listener in by_port.get(address.port, ()) if listener.server.place in named
+                    and not listener.address.is_loopback]
+        found = [listener for listener in self.listeners_at(address) if connects(route.place, target, listener)]
+        if route.place.loopback == HOST.loopback and (address.is_loopback or address.is_wildcard):
+            # A port the host forwards into a container (Compose ``ports:``).
+            found += [listener for place in self.places for entry in place.published
+                      if entry.host_port == address.port and (entry.host_ip == "" or not entry.public)
+                      for listener in by_port.get(entry.container_port, ())
+                      if listener.server.place == place and not listener.address.is_loopback]
+        return found
 
     @property
     def reaches(self) -> list[Reach]:
@@ -364,6 +405,10 @@ class Deployment:
     def launches(self) -> list[Launch]:
         """Every manager's start of a process (the graph's launch edges)."""
         return [Launch(m, m.runs_program, m.argv, m.user, m.place, m.runs) for m in self.managers]
+
+    def hostnames(self, source: Place) -> set[str]:
+        """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""
+        return {name for place in self.places for name in place.hostnames if source.resolves(name, place)}
 
     def listeners_at(self, target: Address) -> list[Listener]:
         """The listeners a connection to ``target`` reaches (indexed, never a full scan)."""

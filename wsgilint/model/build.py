@@ -261,7 +261,11 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
                             problems=list(discovery.problems))
     _read_nginx(discovery, ctx, deployment)
     sockets = _read_managers(discovery, ctx, deployment)
+    from .containers import ContainerBuilder
+    containers = ContainerBuilder(ctx, deployment)
+    containers.read(discovery)
     _link_app_servers(discovery, ctx, deployment)
+    containers.place_servers()
     from .activation import activate
     activate(deployment, sockets)
     # Decoding problems surface from whichever reader opened the file; report each once.

@@ -18,22 +18,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.span import Setting
+from ..core.span import Setting, Span
 
 if TYPE_CHECKING:
     from . import AppServer, Listener, ProcessManager, Route, Target
 
 
 @dataclass(frozen=True, slots=True)
+class Published:
+    """A container port that ``ports:`` publishes on the host (``[IP:][HOST:]CONTAINER``)."""
+
+    container_port: int
+    host_ip: str                  # "" = every interface (Compose's default 0.0.0.0)
+    host_port: int                # 0 = a random port the engine picks
+    at: Span | None = None
+
+    @property
+    def public(self) -> bool:
+        return not (self.host_ip.startswith("127.") or self.host_ip in ("::1", "localhost"))
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where processes run. ``network`` names the network namespace: places with the same
     one share loopback (a Compose service with ``network_mode: service:x``); ``mounts``
-    the file system a unix socket path is looked up in."""
+    the file system a unix socket path is looked up in, and ``volumes`` the directories
+    of it that are shared stores (a Compose volume or bind mount: ``(directory, store)``),
+    so a socket under one is the same file in every place that mounts the store.
+    ``hostnames`` are the names other places resolve to it on the ``networks`` it is on
+    (a Compose service name, alias, container_name, hostname); ``published`` the ports
+    the host forwards into it."""
 
     name: str
     kind: str = "host"            # host | container
     network: str = ""
     mounts: str = ""
+    volumes: tuple[tuple[str, str], ...] = ()
+    networks: tuple[str, ...] = ()
+    hostnames: tuple[str, ...] = ()
+    published: tuple[Published, ...] = ()
+    label: str = ""               # how findings name it: "Compose service app"
 
     @property
     def loopback(self) -> str:
@@ -42,6 +66,24 @@ class Place:
     @property
     def filesystem(self) -> str:
         return self.mounts or self.name
+
+    def locate(self, path: str) -> tuple[str, str]:
+        """The store and path a socket path is in: a shared volume's, else this place's own."""
+        best = ("", "")
+        for directory, store in self.volumes:
+            inside = path == directory or path.startswith(directory.rstrip("/") + "/")
+            if inside and len(directory) > len(best[0]):
+                best = (directory, store)
+        if best[1]:
+            return best[1], path[len(best[0].rstrip("/")):].lstrip("/")
+        return self.filesystem, path
+
+    def resolves(self, host: str, other: Place) -> bool:
+        """Whether ``host``, looked up from this place, names ``other`` (a common network)."""
+        return host in other.hostnames and bool(set(self.networks) & set(other.networks))
+
+    def publishes(self, port: int) -> list[Published]:
+        return [entry for entry in self.published if entry.container_port == port]
 
 
 HOST = Place("host")
@@ -73,11 +115,11 @@ def connects(source: Place, target: Target, listener: Listener) -> bool:
     by its text also arrives there across places: a unix socket only in the same file
     system, a loopback address only in the same network namespace."""
     listener_place = listener.server.place
-    if source == listener_place:
-        return True
     address = target.address
     if address.family == "unix":
-        return source.filesystem == listener_place.filesystem
+        return source.locate(address.path) == listener_place.locate(listener.address.path)
+    if source == listener_place:
+        return True
     if address.is_loopback or address.is_wildcard:
         return source.loopback == listener_place.loopback
     return not listener.address.is_loopback

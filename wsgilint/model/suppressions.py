@@ -5,9 +5,10 @@ the real program does not strip is part of a value:
 - on the line above the finding, as a line of its own, in every format (``#``, and ``;``
   where the format takes it);
 - at the end of the finding's line only where the program strips a trailing comment:
-  nginx and Python (``#``), Supervisor (``;`` after a space). uWSGI keeps a trailing ``#``
-  in the value (U102 reports that), systemd, sysctl and limits.conf take comments only
-  at the start of a line.
+  nginx and Python (``#``), Supervisor (``;`` after a space), YAML of Compose files (``#``
+  after a space). uWSGI keeps a trailing ``#`` in the value (U102 reports that); systemd,
+  sysctl, limits.conf and Dockerfiles take comments only at the start of a line (in a
+  Dockerfile a ``#`` later on the line is an argument).
 ``ignore-file[...]`` anywhere in a comment line covers the whole file.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..core.span import Span
 _DIRECTIVE = re.compile(r"wsgilint:\s*(ignore-file|ignore)\[([^\]]*)\]\s*(.*)$")
 # Trailing comment markers of the formats whose programs strip a comment after a value.
 _TRAILING = {"nginx": re.compile(r"#\s*wsgilint:"), "gunicorn": re.compile(r"#\s*wsgilint:"),
-             "supervisor": re.compile(r"[ \t];\s*wsgilint:")}
+             "supervisor": re.compile(r"[ \t];\s*wsgilint:"), "compose": re.compile(r"[ \t]#\s*wsgilint:")}
 _LINE_COMMENT = {"supervisor": ("#", ";"), "uwsgi": ("#", ";"), "systemd": ("#", ";"), "sysctl": ("#", ";")}
 
 

@@ -1,0 +1,61 @@
+"""A container runs uWSGI or Gunicorn as root.
+
+## What it checks
+A Compose service, or a Dockerfile's image, whose command starts uWSGI or Gunicorn
+with no user: no Compose `user:`, no `USER` in the image's last build stage, and the
+server does not switch user itself (uWSGI `uid`, Gunicorn `user`). nginx is never
+reported (its master runs as root by design, its workers as `user`), nor is a uWSGI
+Emperor (each vassal sets its own `uid`), nor an image whose Dockerfile is not among
+the checked files (its `USER` is unknown).
+
+## What breaks in production
+A container's process runs as root unless `user:` or the image's `USER` says otherwise
+(Compose specification, `user`; Dockerfile reference, `USER`). Root in a container is
+the host's uid 0, held back only by the runtime's confinement: any bug that lets a
+request run code or write files acts as root on every mounted volume, and one escape
+from the container is root on the host.
+
+## How to fix
+Add `USER app` (an account the image creates) after the last `FROM`, or `user:` to the
+service, or set `uid` (uWSGI) / `user` (Gunicorn) in the server's config.
+"""
+from collections.abc import Iterator
+
+from wsgilint.engine import Hit, Related
+from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label
+
+CODE = "C101"
+SLUG = "container-runs-as-root"
+SEVERITY = "warning"
+SUMMARY = "A container runs uWSGI or Gunicorn as root."
+
+BAD = {"Dockerfile": "FROM python:3.12-slim\nCOPY . /srv\nCMD [\"gunicorn\", \"-b\", \"0.0.0.0:8000\", \"app:app\"]\n"}
+GOOD = {"Dockerfile": "FROM python:3.12-slim\nCOPY . /srv\nRUN useradd app\nUSER app\n"
+                      "CMD [\"gunicorn\", \"-b\", \"0.0.0.0:8000\", \"app:app\"]\n"}
+
+
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for manager in deployment.managers:
+        if not manager.in_container or manager.runs is None or manager.argv is None:
+            continue
+        user = manager.user
+        if user is not None and user.value.split(":", 1)[0] not in ROOT_NAMES:
+            continue
+        image = manager.options.get("image")
+        if user is None and image is not None and image.note:
+            continue   # an image whose Dockerfile was not read: its USER is unknown
+        if drops_privileges(manager) is not False:
+            continue
+        name = server_label(manager)
+        setting = "uid" if manager.runs_program == "uwsgi" else "user"
+        why = f"`{manager.setting_name('user')} {user.value}`" if user is not None else \
+            f"no `{manager.setting_name('user')}`"
+        related = [Related(manager.runs.at, f"{name} sets no {setting}")]
+        if user is not None and user.at is not None:
+            related.append(Related(user.at, "runs as root"))
+        yield Hit(manager.argv.at or manager.at,
+                  f"{manager.kind} [{manager.name}] runs {name} as root: {why} and {name} sets no `{setting}`, so the "
+                  "app and its workers run as uid 0 (any bug that lets a request run code or write files acts as "
+                  "root on every mounted volume); add `USER` with the app's account to the image, or `user:` to "
+                  "the service", tuple(related))

@@ -1,0 +1,175 @@
+"""Compose and Dockerfile readers against their specifications, and the container places
+the model builds from them (the rule fixtures under tests/fixtures/*/compose-* and
+*/dockerfile-* show the findings)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import write_tree
+
+from wsgilint.api import check
+from wsgilint.model import Deployment, Place
+from wsgilint.readers.compose import interpolate, merge, projects_of, read_dotenv
+from wsgilint.readers.dockerfile import parse_dockerfile
+from wsgilint.readers.yaml_nodes import load_yaml
+
+ENV = {"SET": "x", "EMPTY": ""}
+
+
+def _yaml(text: str) -> Any:
+    """The root node, typed loosely: the tests index into it."""
+    return load_yaml(text, "c.yaml")[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("$SET ${SET}", "x x"),
+    ("${UNSET:-default}", "default"),
+    ("${EMPTY:-default}", "default"),     # `:-` also replaces an empty value
+    ("${EMPTY-default}", ""),             # `-` only an unset one
+    ("${UNSET:-${SET}}", "x"),            # nested default
+    ("$$SET", "$SET"),                    # `$$` is a literal `$`
+    ("${SET:+alt}", "alt"),
+    ("${UNSET:+alt}", ""),
+])
+def test_interpolation_follows_the_compose_specification(text: str, expected: str) -> None:
+    assert interpolate(text, ENV) == (expected, [], "")
+
+
+def test_an_unset_variable_stays_unknown_and_a_required_one_is_no_error_here() -> None:
+    # The shell that runs Compose may set it: wsgilint cannot tell, so it is not a finding.
+    assert interpolate("${UNSET}", ENV)[:2] == ("${UNSET}", ["UNSET"])
+    assert interpolate("${UNSET?need it}", ENV)[1:] == (["UNSET"], "")
+    assert interpolate("${", ENV)[2].startswith("invalid interpolation format")
+
+
+def test_dotenv_quotes_comments_and_export() -> None:
+    assert read_dotenv("export A=1 # note\nB=\"two words\"\nC='$A'\nD=${A}2\n# x\n") == \
+        {"A": "1", "B": "two words", "C": "$A", "D": "12"}
+
+
+def test_yaml_is_read_as_yaml_1_2_with_positions() -> None:
+    root: Any
+    root, problems = load_yaml("ports:\n  - 8000:50\nflag: on\nbase: &b {user: app}\nsvc:\n  <<: *b\n", "c.yaml")
+    assert not problems and root is not None
+    assert root.get("ports").value[0].value == "8000:50"    # YAML 1.1 would read base 60
+    assert root.get("flag").value == "on"
+    assert root.get("svc").get("user").value == "app"       # merge key
+    assert (root.get("flag").at.line, root.get("flag").at.column) == (3, 7)
+
+
+def test_merge_replaces_commands_keys_volumes_by_target_and_appends_ports() -> None:
+    base = _yaml("command: [a, b]\nvolumes: ['x:/data', './c:/conf']\nports: ['80:80']\nenvironment: [A=1, B=2]\n")
+    over = _yaml("command: [c]\nvolumes: ['y:/data']\nports: ['443:443']\nenvironment: {B: '3'}\n")
+    merged: Any = merge(base, over)
+    assert [n.text for n in merged.get("command").value] == ["c"]
+    assert [n.text for n in merged.get("volumes").value] == ["y:/data", "./c:/conf"]
+    assert [n.text for n in merged.get("ports").value] == ["80:80", "443:443"]
+    assert {k: v.text for k, v in merged.get("environment").value.items()} == {"A": "1", "B": "3"}
+
+
+def test_reset_and_override_tags() -> None:
+    base = _yaml("ports: ['80:80']\nuser: app\n")
+    over = _yaml("ports: !override ['8443:443']\nuser: !reset null\n")
+    merged: Any = merge(base, over)
+    assert [n.text for n in merged.get("ports").value] == ["8443:443"]
+    assert merged.get("user") is None     # back to the default: unset
+
+
+def test_compose_picks_files_as_compose_does() -> None:
+    files = ["p/docker-compose.yml", "p/compose.yaml", "p/compose.override.yaml", "p/docker-compose.prod.yml"]
+    assert projects_of(files) == [["p/compose.yaml", "p/compose.override.yaml"], ["p/docker-compose.yml"],
+                                  ["p/docker-compose.prod.yml"]]
+
+
+DOCKERFILES = [
+    "# syntax=docker/dockerfile:1\nARG PY=3.12\nFROM python:${PY} AS build\nRUN echo hi \\\n  && echo there\n"
+    "FROM python:3.12-slim\n# comment\nCOPY --chown=app a.ini /etc/a.ini\nUSER app\nENV A=1 B=\"two words\"\n"
+    "CMD uwsgi --ini /etc/a.ini\nENTRYPOINT [\"uwsgi\", \"--ini\", \"x\"]\nRUN <<EOF\necho a\nEOF\nCMD [\"a\", 'b']\n",
+    "# escape=`\nFROM windows\nRUN dir `\n   # inside\n   c:\\\nCMD [ \"x\" ,  \"y\" ]\n",
+    "FROM a\nRUN a \\   \n\n b\nCMD x \\\n# c\n  y\n",
+]
+
+
+@pytest.mark.parametrize("text", DOCKERFILES)
+def test_dockerfile_reader_agrees_with_buildkit(text: str) -> None:
+    buildkit = pytest.importorskip("dockerfile")
+    ours = parse_dockerfile(text, "Dockerfile").instructions
+    theirs = buildkit.parse_string(text)
+    assert [(i.keyword, i.at.line, i.exec_form is not None) for i in ours] == \
+        [(c.cmd, c.start_line, c.json) for c in theirs]
+    for instruction, command in zip(ours, theirs, strict=True):
+        if command.json:
+            assert instruction.exec_form == list(command.value)
+        elif command.cmd in ("RUN", "CMD", "ENTRYPOINT"):
+            assert instruction.text == command.value[0]
+
+
+def _places(tmp_path: Path, files: dict[str, str]) -> tuple[dict[str, Place], Deployment]:
+    deployment = check([str(write_tree(tmp_path, files))]).deployment
+    return {place.name: place for place in deployment.places}, deployment
+
+
+def test_network_mode_service_shares_the_stack_and_host_joins_the_host(tmp_path: Path) -> None:
+    places, _ = _places(tmp_path, {"compose.yaml": "services:\n  app:\n    image: a\n  side:\n    image: b\n"
+                                                   "    network_mode: service:app\n  h:\n    image: c\n"
+                                                   "    network_mode: host\n"})
+    assert places["side"].loopback == places["app"].loopback != places["h"].loopback
+    assert places["h"].loopback == "host"
+    assert "side" not in places["side"].hostnames
+
+
+def test_a_named_volume_is_one_store_wherever_it_is_mounted(tmp_path: Path) -> None:
+    places, _ = _places(tmp_path, {"compose.yaml": "services:\n  a:\n    image: a\n    volumes: [s:/run/x]\n"
+                                                   "  b:\n    image: b\n    volumes: [s:/sock]\nvolumes:\n  s:\n"})
+    assert places["a"].locate("/run/x/app.sock") == places["b"].locate("/sock/app.sock")
+    assert places["a"].locate("/tmp/app.sock") != places["b"].locate("/tmp/app.sock")
+
+
+def test_ports_short_and_long_syntax(tmp_path: Path) -> None:
+    places, _ = _places(tmp_path, {"compose.yaml": "services:\n  a:\n    image: a\n    ports:\n"
+                                                   "      - '127.0.0.1:8080:80'\n      - '9000'\n"
+                                                   "      - target: 3031\n        published: '3031'\n"})
+    published = [(p.container_port, p.host_ip, p.host_port, p.public) for p in places["a"].published]
+    assert published == [(80, "127.0.0.1", 8080, False), (9000, "", 0, True), (3031, "", 3031, True)]
+
+
+def test_container_manager_takes_image_and_compose_settings(tmp_path: Path) -> None:
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": "services:\n  app:\n    build: .\n    stop_grace_period: 1m30s\n    environment:\n"
+                        "      - B=2\n",
+        "Dockerfile": "FROM python:3.12\nENV A=1\nUSER app\nSTOPSIGNAL SIGINT\nWORKDIR /srv\nWORKDIR app\n"
+                      "ENTRYPOINT [\"gunicorn\"]\nCMD [\"-b\", \":8000\", \"app:app\"]\n"})
+    [manager] = deployment.managers
+    assert manager.argv is not None and manager.user is not None and manager.directory is not None
+    assert manager.stop_timeout is not None
+    assert (manager.kind, manager.runs_program, manager.stop_signal.value, manager.stop_timeout.value) == \
+        ("compose", "gunicorn", "INT", 90.0)
+    assert manager.argv.value == ["gunicorn", "-b", ":8000", "app:app"]
+    assert (manager.user.value, manager.directory.value) == ("app", "/srv/app")
+    assert {k: v.value for k, v in manager.environment.items()} == {"A": "1", "B": "2"}
+    assert manager.runs is not None and manager.runs.place.name == "app"
+
+
+def test_a_non_null_entrypoint_drops_the_image_cmd(tmp_path: Path) -> None:
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": "services:\n  app:\n    build: .\n    entrypoint: gunicorn app:app\n",
+        "Dockerfile": "FROM python:3.12\nCMD [\"uwsgi\", \"--http\", \":8000\"]\n"})
+    argv = deployment.managers[0].argv
+    assert argv is not None and argv.value == ["gunicorn", "app:app"]
+
+
+def test_suppression_comments_in_compose_and_dockerfile(tmp_path: Path) -> None:
+    tree = write_tree(tmp_path, {
+        "Dockerfile": "FROM python:3.12\n# wsgilint: ignore[C101] the entrypoint drops root\n"
+                      "CMD [\"gunicorn\", \"-b\", \":8000\", \"app:app\"]\n",
+        "compose/compose.yaml": "services:\n  web:\n    image: python:3.12\n    user: root\n"
+                                "    command: uwsgi --http :8000 --master  # wsgilint: ignore[X108,C101] reason\n"})
+    result = check([str(tree)])
+    assert [f.code for f in result.findings if f.code in ("C101", "X108", "L101")] == []
+    assert {s.at.path.rsplit("/", 1)[-1] for s in result.deployment.suppressions} == {"Dockerfile", "compose.yaml"}
+    # In a Dockerfile a `#` after an instruction is an argument, not a comment.
+    unsuppressed = write_tree(tmp_path / "b", {"Dockerfile": "FROM python:3.12\n"
+                                               "CMD gunicorn app:app # wsgilint: ignore[C101] x\n"})
+    assert [f.code for f in check([str(unsuppressed)]).findings if f.code == "C101"] == ["C101"]

@@ -1,0 +1,440 @@
+"""Containers in the deployment graph: each Compose service (or a Dockerfile's image on
+its own) is a place with its own loopback and file system, and the container runtime is
+the process manager of what it starts.
+
+Facts from the Compose specification and the Dockerfile reference
+(``shared/reference/topologies.md`` §5–6): names resolve on a common network only;
+``network_mode`` joins another stack; a unix socket is shared only through a store
+mounted in both places; ``ports:`` forwards host ports in; ``command``/``entrypoint``
+strings are split into words without a shell; a non-null ``entrypoint`` drops the
+image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c``; the last
+build stage (or ``build.target``) is the image; ``docker stop`` sends the stop signal to
+PID 1, waits 10 s by default, then SIGKILLs.
+
+Over 400 lines on purpose: image stages, services, places and the runtime's managers are
+one producer whose parts feed each other (a service's place needs its image's COPYs, its
+manager the image's CMD and USER); split, each part would import the others' privates.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shlex
+from dataclasses import dataclass, field
+
+from ..core.context import ReadContext
+from ..core.sources import Discovery
+from ..core.span import Setting, Span
+from ..readers.compose import ComposeProject, interpolate, projects_of, read_project
+from ..readers.dockerfile import Dockerfile, Instruction, read_dockerfile
+from ..readers.yaml_nodes import Node
+from . import HOST, Deployment, ProcessManager
+from .graph import Place, Published
+from .managers import _resolve_wrapper
+
+_DOCKER_DEFAULT = "Docker default"
+# Official images whose start the files do not show (docker-library, nginxinc/docker-nginx
+# mainline/debian/Dockerfile): CMD and STOPSIGNAL. Their entrypoint script execs the CMD.
+_KNOWN_IMAGES = {"nginx": (["nginx", "-g", "daemon off;"], "QUIT")}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)(us|ms|s|m|h)")
+_MAX_PORT_RANGE = 64
+
+
+@dataclass
+class Image:
+    """What the last build stage leaves for the container to run."""
+
+    dockerfile: str                                    # its display path
+    cmd: Setting[list[str]] | None = None
+    cmd_shell: bool = False
+    entrypoint: Setting[list[str]] | None = None
+    entrypoint_shell: bool = False
+    user: Setting[str] | None = None
+    stop_signal: Setting[str] | None = None
+    workdir: Setting[str] | None = None
+    env: dict[str, Setting[str]] = field(default_factory=dict)
+    args: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)   # image path -> local path
+
+
+def _expand(text: str, variables: dict[str, str]) -> str:
+    return interpolate(text, variables)[0]
+
+
+def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "") -> Image:
+    """Follow the stages; the image is ``target``'s stage or the last one."""
+    stages: dict[str, Image] = {}
+    global_args: dict[str, str] = {}
+    image: Image | None = None
+    for instruction in dockerfile.instructions:
+        keyword = instruction.keyword
+        if keyword == "FROM":
+            words = instruction.words
+            base = _expand(words[0], global_args) if words else ""
+            inherited = stages.get(base.lower())
+            image = Image(dockerfile.path)
+            if inherited is not None:   # FROM an earlier stage: its state carries on
+                image = Image(dockerfile.path, inherited.cmd, inherited.cmd_shell, inherited.entrypoint,
+                              inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
+                              dict(inherited.env), dict(inherited.args), dict(inherited.copies))
+            name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
+            stages[name] = image
+            stages[str(len(stages) - 1)] = image
+            if target and name == target.lower():
+                break
+            continue
+        if image is None:
+            if keyword == "ARG":
+                for word in instruction.words:
+                    key, _, value = word.partition("=")
+                    global_args[key] = value
+            continue
+        _apply(image, instruction, context_dir, global_args)
+    if target and image is not None and target.lower() in stages:
+        return stages[target.lower()]
+    return image or Image(dockerfile.path)
+
+
+def _apply(image: Image, instruction: Instruction, context_dir: str, global_args: dict[str, str]) -> None:
+    keyword = instruction.keyword
+    variables = {**image.args, **{name: setting.value for name, setting in image.env.items()}}
+    at = instruction.at
+    if keyword in ("CMD", "ENTRYPOINT"):
+        shell = instruction.exec_form is None
+        words = ["/bin/sh", "-c", instruction.text] if shell else list(instruction.exec_form or [])
+        if keyword == "CMD":
+            image.cmd, image.cmd_shell = Setting(words, at), shell
+        else:   # setting ENTRYPOINT resets a CMD from the base image (DFR 2372-2375)
+            image.entrypoint, image.entrypoint_shell = Setting(words, at), shell
+    elif keyword == "USER":
+        image.user = Setting(_expand(instruction.text.strip(), variables), at)
+    elif keyword == "STOPSIGNAL":
+        image.stop_signal = Setting(_expand(instruction.text.strip(), variables).upper().removeprefix("SIG"), at)
+    elif keyword == "WORKDIR":
+        path = _expand(instruction.text.strip(), variables)
+        base = image.workdir.value if image.workdir else "/"
+        image.workdir = Setting(posixpath.normpath(posixpath.join(base, path)), at)
+    elif keyword == "ARG":
+        for word in instruction.words:
+            key, sep, value = word.partition("=")
+            image.args[key] = value if sep else global_args.get(key, image.args.get(key, ""))
+    elif keyword == "ENV":
+        words = instruction.words
+        pairs = [(words[0], " ".join(words[1:]))] if words and "=" not in words[0] else \
+            [tuple(word.split("=", 1)) for word in words if "=" in word]
+        for key, value in pairs:
+            image.env[key] = Setting(_expand(value, variables), at)
+    elif keyword in ("COPY", "ADD") and "from" not in instruction.flags:
+        words = instruction.exec_form or instruction.words
+        if len(words) < 2:
+            return
+        sources, destination = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        workdir = image.workdir.value if image.workdir else "/"
+        destination = posixpath.join(workdir, destination)
+        for source in sources:
+            if "://" in source or any(c in source for c in "*?["):
+                continue
+            local = os.path.normpath(os.path.join(context_dir, source))
+            into_dir = destination.endswith("/") or len(sources) > 1 or os.path.isdir(local)
+            if into_dir and not os.path.isdir(local):
+                image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
+            else:
+                image.copies[posixpath.normpath(destination)] = local
+
+
+# --------------------------------------------------------------------------- compose services
+
+
+def _words(node: Node | None) -> list[str] | None:
+    """``command``/``entrypoint``: a list verbatim, a string split like go-shellwords (no shell)."""
+    if node is None or node.value is None:
+        return None
+    if isinstance(node.value, list):
+        return [item.text for item in node.value]
+    try:
+        return shlex.split(node.text)
+    except ValueError:
+        return node.text.split()
+
+
+def _seconds(text: str) -> float | None:
+    """A Compose duration (``1m30s``, ``10s``; a bare number is seconds)."""
+    text = text.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    parts = _DURATION.findall(text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        return None
+    scale = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
+    return sum(float(number) * scale[unit] for number, unit in parts)
+
+
+def _ports(node: Node | None) -> list[Published]:
+    found: list[Published] = []
+    for entry in node.value if node is not None and isinstance(node.value, list) else []:
+        if isinstance(entry.value, dict):
+            target, published, host_ip = entry.get("target"), entry.get("published"), entry.get("host_ip")
+            if target is not None and str(target.text).isdigit():
+                host = published.text if published else ""
+                found.append(Published(int(target.text), host_ip.text if host_ip else "",
+                                       int(host) if host.isdigit() else 0, entry.at))
+            continue
+        text = entry.text.split("/", 1)[0]
+        host_ip = ""
+        if text.startswith("["):
+            host_ip, _, text = text[1:].partition("]")
+            text = text.lstrip(":")
+        parts = text.split(":")
+        if len(parts) == 3:
+            host_ip, parts = parts[0], parts[1:]
+        host_part, container_part = (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
+        container_ports = _range(container_part)
+        host_ports = _range(host_part) if host_part else [0] * len(container_ports)
+        if len(host_ports) == 1 and len(container_ports) > 1:
+            host_ports = host_ports * len(container_ports)
+        for host_port, container_port in zip(host_ports, container_ports, strict=False):
+            found.append(Published(container_port, host_ip, host_port, entry.at))
+    return found
+
+
+def _range(text: str) -> list[int]:
+    low, _, high = text.partition("-")
+    if not low.isdigit() or (high and not high.isdigit()):
+        return []
+    end = int(high) if high else int(low)
+    return list(range(int(low), min(end, int(low) + _MAX_PORT_RANGE) + 1))
+
+
+@dataclass
+class _Service:
+    name: str
+    node: Node
+    key: str                                   # project/service: its own namespace and file system
+    image: Image | None = None
+    volumes: list[tuple[str, str]] = field(default_factory=list)
+    networks: tuple[str, ...] = ()
+    hostnames: tuple[str, ...] = ()
+
+
+class ContainerBuilder:
+    """Reads Compose projects and Dockerfiles into places and managers, and afterwards
+    places the nginx instances and app servers they run."""
+
+    def __init__(self, ctx: ReadContext, deployment: Deployment) -> None:
+        self.ctx = ctx
+        self.deployment = deployment
+        self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
+        self.read_dockerfiles: set[str] = set()
+
+    def read(self, discovery: Discovery) -> None:
+        for files in projects_of([source.path for source in discovery.of_kind("compose")]):
+            project = read_project(files, self.ctx)
+            self.deployment.problems.extend(project.problems)
+            self._project(project)
+        for source in discovery.of_kind("dockerfile"):
+            if self.ctx.real(source.path) in self.read_dockerfiles:
+                continue
+            display = self.ctx.display(source.path)
+            image = self._image(source.path, os.path.dirname(source.path))
+            place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
+                          label=f"the image of {display}")
+            self._mount(place, image.copies)
+            self._manager("docker", display, Span(display, 1), place, image, None)
+
+    def _image(self, path: str, context_dir: str, target: str = "") -> Image:
+        self.read_dockerfiles.add(self.ctx.real(path))
+        dockerfile = read_dockerfile(path, self.ctx)
+        self.deployment.problems.extend(dockerfile.problems)
+        return image_of(dockerfile, context_dir, target)
+
+    def _build(self, service: Node, project: ComposeProject) -> Image | None:
+        build = service.get("build")
+        if build is None:
+            return None
+        context, dockerfile, target = build.text, "Dockerfile", ""
+        if isinstance(build.value, dict):
+            context = build.get("context").text if build.get("context") else "."   # type: ignore[union-attr]
+            dockerfile = build.get("dockerfile").text if build.get("dockerfile") else dockerfile   # type: ignore[union-attr]
+            target = build.get("target").text if build.get("target") else ""   # type: ignore[union-attr]
+        if "://" in context or not self.ctx.inside(os.path.join(project.directory, context)):
+            return None
+        context_dir = os.path.normpath(os.path.join(project.directory, context))
+        path = os.path.normpath(os.path.join(context_dir, dockerfile))
+        return self._image(path, context_dir, target) if os.path.isfile(path) else None
+
+    def _project(self, project: ComposeProject) -> None:
+        key = self.ctx.display(project.directory) or "."
+        services: dict[str, _Service] = {}
+        for name, node in project.services.items():
+            service = _Service(name, node, f"{key}/{name}", self._build(node, project))
+            networks = node.get("networks")
+            names = list(networks.value) if networks is not None and isinstance(networks.value, dict) else \
+                [item.text for item in networks.value] if networks is not None and isinstance(networks.value, list) \
+                else ["default"]
+            service.networks = tuple(f"{key}/{network}" for network in names)
+            hostnames = [name] + [node.get(k).text for k in ("container_name", "hostname")   # type: ignore[union-attr]
+                                  if node.get(k) is not None]
+            if networks is not None and isinstance(networks.value, dict):
+                for entry in networks.value.values():
+                    aliases = entry.get("aliases")
+                    if aliases is not None and isinstance(aliases.value, list):
+                        hostnames += [alias.text for alias in aliases.value]
+            service.hostnames = tuple(hostnames)
+            service.volumes = self._volumes(node, project, key)
+            services[name] = service
+        places: dict[str, Place] = {}
+        for name, service in services.items():
+            places[name] = self._place(service, services, project)
+        for name, service in services.items():
+            image = service.image
+            known = _KNOWN_IMAGES.get(_image_name(service.node))
+            if image is None and known is not None:
+                image = Image("", cmd=Setting(known[0], None, f"the {_image_name(service.node)} image's CMD"),
+                              stop_signal=Setting(known[1], None, f"the {_image_name(service.node)} image's STOPSIGNAL"))
+            if image is not None:
+                self._mount(places[name], image.copies)
+            self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node)
+
+    def _volumes(self, node: Node, project: ComposeProject, key: str) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        volumes = node.get("volumes")
+        for entry in volumes.value if volumes is not None and isinstance(volumes.value, list) else []:
+            if isinstance(entry.value, dict):
+                source_node, target_node = entry.get("source"), entry.get("target")
+                source = source_node.text if source_node is not None else ""
+                target = target_node.text if target_node is not None else ""
+            else:
+                parts = entry.text.split(":")
+                source, target = (parts[0], parts[1]) if len(parts) >= 2 else ("", parts[0])
+            if not target or not source:
+                continue   # an anonymous volume: this container's alone
+            if source.startswith((".", "/", "~")):
+                local = os.path.normpath(os.path.join(project.directory, source))
+                found.append((posixpath.normpath(target), f"bind:{local}"))
+            else:
+                found.append((posixpath.normpath(target), f"volume:{key}/{source}"))
+        return found
+
+    def _place(self, service: _Service, services: dict[str, _Service], project: ComposeProject) -> Place:
+        mode = service.node.get("network_mode")
+        network, networks, hostnames = service.key, service.networks, service.hostnames
+        if mode is not None and mode.value:
+            networks, hostnames = (), ()
+            kind, _, other = mode.text.partition(":")
+            joined = services.get(other) if kind == "service" else next(
+                (s for s in services.values() if kind == "container" and other in s.hostnames[1:2]), None)
+            if mode.text == "host":
+                network = HOST.loopback
+            elif joined is not None:
+                network, networks = joined.key, joined.networks
+        volumes = list(service.volumes)
+        volumes_from = service.node.get("volumes_from")
+        for item in volumes_from.value if volumes_from is not None and isinstance(volumes_from.value, list) else []:
+            other_service = services.get(item.text.split(":")[0])
+            if other_service is not None:
+                volumes += other_service.volumes
+        published = tuple(_ports(service.node.get("ports"))) if network != HOST.loopback else ()
+        place = Place(service.name, "container", network=network, mounts=service.key, volumes=tuple(volumes),
+                      networks=networks, hostnames=hostnames, published=published,
+                      label=f"Compose service {service.name}")
+        self.deployment.places.append(place)
+        for target, store in service.volumes:
+            if store.startswith("bind:"):
+                self._mount(place, {target: store[len("bind:"):]})
+        return place
+
+    def _mount(self, place: Place, paths: dict[str, str]) -> None:
+        for target, local in paths.items():
+            if os.path.exists(local) and self.ctx.inside(local):
+                self.ctx.container_paths.setdefault(target, local)
+                self.file_places.append((os.path.abspath(local), place))
+
+    def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None) -> None:
+        manager = ProcessManager(kind, name, at, place=place)
+
+        def compose(key: str) -> Node | None:
+            value = node.get(key) if node is not None else None
+            return value if value is not None and value.tag != "!unresolved" else None
+
+        entry_node, command_node = compose("entrypoint"), compose("command")
+        entrypoint, command = _words(entry_node), _words(command_node)
+        if entrypoint is not None:
+            argv = Setting(entrypoint + (command or []), entry_node.at)   # type: ignore[union-attr]
+        else:
+            image_entry = image.entrypoint if image else None
+            image_cmd = image.cmd if image else None
+            cmd = Setting(command, command_node.at) if command is not None else image_cmd   # type: ignore[union-attr]
+            if image_entry is not None and image is not None and image.entrypoint_shell:
+                argv = image_entry   # a shell-form ENTRYPOINT ignores CMD (DFR 2350-2376)
+            elif image_entry is not None:
+                argv = Setting(image_entry.value + (cmd.value if cmd else []), image_entry.at)
+            else:
+                argv = cmd   # type: ignore[assignment]
+        if argv is not None and argv.value:
+            manager.argv = argv
+        user = compose("user")
+        manager.user = Setting(user.text, user.at) if user is not None else image.user if image else None
+        workdir = compose("working_dir")
+        manager.directory = Setting(workdir.text, workdir.at) if workdir is not None else \
+            image.workdir if image else None
+        manager.environment = dict(image.env) if image else {}
+        environment = compose("environment")
+        if environment is not None and isinstance(environment.value, dict):
+            manager.environment.update({k: Setting(v.text, v.at) for k, v in environment.value.items()
+                                        if v.value is not None})
+        elif environment is not None and isinstance(environment.value, list):
+            for item in environment.value:
+                key, sep, value = item.text.partition("=")
+                if sep:
+                    manager.environment[key] = Setting(value, item.at)
+        signal = compose("stop_signal")
+        manager.stop_signal = Setting(signal.text.upper().removeprefix("SIG"), signal.at) if signal is not None else \
+            (image.stop_signal if image and image.stop_signal else Setting("TERM", None, _DOCKER_DEFAULT))
+        grace = compose("stop_grace_period")
+        seconds = _seconds(grace.text) if grace is not None else None
+        manager.stop_timeout = Setting(seconds, grace.at) if seconds is not None and grace is not None else \
+            Setting(10.0, None, _DOCKER_DEFAULT)
+        # `docker stop` signals PID 1 only; `init: true` puts an init there that forwards to its child.
+        manager.kills_group = Setting(False, None, "docker stop signals the container's PID 1 only")
+        written_image = node.get("image") if node is not None else None
+        if image is None or not image.dockerfile and written_image is not None:
+            # The image's CMD, USER, STOPSIGNAL... are not in the checked files.
+            shown = written_image.text if written_image is not None else "?"
+            manager.options["image"] = Setting(shown, written_image.at if written_image else None,
+                                               "its Dockerfile is not among the checked files")
+        for key in ("stop_signal", "stop_grace_period", "user", "init", "restart"):
+            value = compose(key)
+            if value is not None:
+                manager.options[key] = Setting(value.text, value.at)
+        if manager.argv is not None:
+            start_dir = manager.directory.value if manager.directory else None
+            _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir)
+            if manager.wrapper is not None:
+                manager.options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
+        self.deployment.managers.append(manager)
+
+    def place_servers(self) -> None:
+        """After the app servers are built: each runs where its manager starts it; an nginx
+        config mounted or copied into a container runs there."""
+        for manager in self.deployment.managers:
+            if manager.runs is not None and manager.place is not HOST:
+                manager.runs.place = manager.place
+        nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
+        for instance in self.deployment.nginx:
+            main = os.path.abspath(instance.main.path)
+            place = next((place for local, place in self.file_places if place in nginx_places and
+                          (main == local or main.startswith(local.rstrip(os.sep) + os.sep))), None)
+            if place is None:
+                continue
+            instance.place = place
+            for route in instance.routes:
+                route.place = place
+
+
+def _image_name(node: Node) -> str:
+    image = node.get("image")
+    if image is None or node.get("build") is not None:
+        return ""
+    name = image.text.rsplit("/", 1)[-1].split(":", 1)[0].split("@", 1)[0]
+    return name

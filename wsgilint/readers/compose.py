@@ -1,0 +1,276 @@
+"""Docker Compose projects: which files make one, ``.env`` interpolation, and merging.
+
+Follows the Compose specification (compose-spec ``12-interpolation.md``,
+``13-merge.md``) and compose-go's choice of files: in a directory the first of
+``compose.yaml``, ``compose.yml``, ``docker-compose.yaml``, ``docker-compose.yml`` is
+the project, and the first ``*.override.y(a)ml`` of the same names is merged over it.
+Any other Compose file (``docker-compose.prod.yml``) is a project of its own, as
+``docker compose -f`` would read it alone. Variables come from the project's ``.env``
+only: the shell environment of the machine that will run Compose is not in the files,
+so a variable neither there nor given a default stays unresolved and its value is
+left as written (the model treats it as unknown).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+
+from ..core.context import ReadContext
+from ..core.span import Problem, Span
+from .yaml_nodes import Node, load_yaml
+
+MAIN_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
+OVERRIDE_NAMES = ("compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",
+                  "docker-compose.override.yml")
+_NAME = r"[_a-zA-Z][_a-zA-Z0-9]*"
+_VARIABLE = re.compile(rf"\$(?:(\$)|({_NAME})|\{{({_NAME})(?:(:?[-?+])|(?=\}}))|(\{{))")
+# Attributes a later file replaces instead of merging (13-merge.md "Shell commands").
+_REPLACED = ("command", "entrypoint")
+# Sequences whose entries are unique by a key: a later entry with the key replaces the earlier.
+_UNIQUE = {"volumes", "ports", "secrets", "configs"}
+_AS_MAPPING = ("environment", "labels", "extra_hosts", "sysctls")
+
+
+@dataclass
+class ComposeProject:
+    files: list[str]                        # local paths, in merge order
+    directory: str                          # the project directory (relative paths resolve here)
+    services: dict[str, Node] = field(default_factory=dict)
+    volumes: dict[str, Node] = field(default_factory=dict)
+    env_file: str | None = None             # the .env read, when there is one
+    problems: list[Problem] = field(default_factory=list)
+    unresolved: dict[str, Span] = field(default_factory=dict)   # variable -> where first used unset
+
+
+# ----------------------------------------------------------------------------- interpolation
+
+
+def interpolate(text: str, env: dict[str, str], depth: int = 0) -> tuple[str, list[str], str]:
+    """``text`` with ``$VAR``/``${VAR…}`` replaced: (result, unset names, error)."""
+    out: list[str] = []
+    unset: list[str] = []
+    position = 0
+    while position < len(text):
+        match = _VARIABLE.search(text, position)
+        if match is None:
+            out.append(text[position:])
+            break
+        out.append(text[position:match.start()])
+        dollar, bare, braced, operator, invalid = match.groups()
+        if dollar:
+            out.append("$")
+            position = match.end()
+            continue
+        if bare:
+            if bare in env:
+                out.append(env[bare])
+            else:
+                unset.append(bare)
+                out.append(match.group(0))
+            position = match.end()
+            continue
+        if invalid or depth > 10:
+            return text, unset, f"invalid interpolation format for {text!r}"
+        end = _closing_brace(text, match.end())
+        if end < 0:
+            return text, unset, f"invalid interpolation format for {text!r}: missing }}"
+        argument = text[match.end():end]
+        value = env.get(braced)
+        is_set = braced in env and (value != "" or not (operator or "").startswith(":"))
+        if operator in (":-", "-"):
+            if is_set:
+                out.append(value or "")
+            else:
+                default, inner_unset, error = interpolate(argument, env, depth + 1)
+                if error:
+                    return text, unset, error
+                unset.extend(inner_unset)
+                out.append(default)
+        elif operator in (":?", "?"):
+            # Unset here, it may still come from the shell that runs Compose: unknown, not an error.
+            if not is_set:
+                unset.append(braced)
+            out.append(value or "" if is_set else text[match.start():end + 1])
+        elif operator in (":+", "+"):
+            if is_set:
+                replacement, inner_unset, error = interpolate(argument, env, depth + 1)
+                unset.extend(inner_unset)
+                out.append(replacement)
+        elif braced in env:
+            out.append(env[braced])
+        else:
+            unset.append(braced)
+            out.append(text[match.start():end + 1])
+        position = end + 1
+    return "".join(out), unset, ""
+
+
+def _closing_brace(text: str, start: int) -> int:
+    depth = 1
+    for index in range(start, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def read_dotenv(text: str) -> dict[str, str]:
+    """``KEY=VALUE`` lines as Compose reads ``.env``: ``export`` prefix, ``#`` comments,
+    single quotes literal, double quotes with escapes, ``${X}`` from earlier lines."""
+    env: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        line = line.removeprefix("export ").lstrip()
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", key):
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] == "'":
+            env[key] = value[1:-1]
+            continue
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = value[1:-1].replace("\\n", "\n").replace('\\"', '"').replace("\\\\", "\\")
+        else:
+            value = re.split(r"\s+#", value, maxsplit=1)[0].strip()
+        env[key] = interpolate(value, env)[0]
+    return env
+
+
+def _interpolated(node: Node, env: dict[str, str], project: ComposeProject) -> Node:
+    """Every string value interpolated (keys are not, as in Compose)."""
+    if isinstance(node.value, dict):
+        return replace(node, value={key: _interpolated(child, env, project) for key, child in node.value.items()})
+    if isinstance(node.value, list):
+        return replace(node, value=[_interpolated(child, env, project) for child in node.value])
+    if not isinstance(node.value, str) or "$" not in node.value:
+        return node
+    text, unset, error = interpolate(node.value, env)
+    if error:
+        project.problems.append(Problem("syntax", f"Compose refuses this value: {error}", node.at))
+        return replace(node, value=None)
+    for name in unset:
+        project.unresolved.setdefault(name, node.at)
+    return replace(node, value=text, tag="!unresolved" if unset else node.tag)
+
+
+# ------------------------------------------------------------------------------------ merging
+
+
+def _volume_target(node: Node) -> str:
+    if isinstance(node.value, dict):
+        target = node.get("target")
+        return target.text if target else ""
+    parts = node.text.split(":")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def _unique_key(name: str, node: Node) -> str:
+    if name == "volumes":
+        return _volume_target(node)
+    if isinstance(node.value, dict):
+        return repr(sorted((k, v.text) for k, v in node.value.items() if not isinstance(v.value, (dict, list))))
+    return node.text
+
+
+def _as_mapping(node: Node) -> Node:
+    """``environment: [A=1, B]`` as the mapping Compose merges it as."""
+    if not isinstance(node.value, list):
+        return node
+    entries: dict[str, Node] = {}
+    for item in node.value:
+        key, sep, value = item.text.partition("=")
+        entries[key] = Node(value if sep else None, item.at, item.at)
+    return replace(node, value=entries)
+
+
+def merge(base: Node, over: Node, name: str = "") -> Node:
+    if over.tag == "!reset":
+        return replace(over, value=None, tag="")
+    if over.tag == "!override" or name in _REPLACED:
+        return over
+    if name in _AS_MAPPING:
+        base, over = _as_mapping(base), _as_mapping(over)
+    if isinstance(base.value, dict) and isinstance(over.value, dict):
+        merged = dict(base.value)
+        for key, child in over.value.items():
+            merged[key] = merge(merged[key], child, key) if key in merged else child
+        merged = {key: child for key, child in merged.items() if child.value is not None or child.tag != ""
+                  or key not in over.value or over.value[key].tag != "!reset"}
+        return replace(over, value=merged)
+    if isinstance(base.value, list) and isinstance(over.value, list):
+        if name in _UNIQUE:
+            keyed = {_unique_key(name, item): item for item in base.value}
+            keyed.update((_unique_key(name, item), item) for item in over.value)
+            return replace(over, value=list(keyed.values()))
+        return replace(over, value=base.value + over.value)
+    return over
+
+
+# ------------------------------------------------------------------------------------ projects
+
+
+def is_compose_text(text: str) -> bool:
+    return bool(re.search(r"^services\s*:", text, re.M))
+
+
+def projects_of(paths: list[str]) -> list[list[str]]:
+    """Group Compose files into projects, each its files in merge order."""
+    by_dir: dict[str, dict[str, str]] = {}
+    others: list[list[str]] = []
+    for path in paths:
+        name = os.path.basename(path)
+        if name in MAIN_NAMES or name in OVERRIDE_NAMES:
+            by_dir.setdefault(os.path.dirname(path), {})[name] = path
+        else:
+            others.append([path])
+    projects: list[list[str]] = []
+    for names in by_dir.values():
+        main = next((names[n] for n in MAIN_NAMES if n in names), None)
+        override = next((names[n] for n in OVERRIDE_NAMES if n in names), None)
+        if main is None:
+            projects.extend([names[n]] for n in OVERRIDE_NAMES if n in names)   # an override alone
+            continue
+        projects.append([main] + ([override] if override else []))
+        # A second default name beside the chosen one is not read by Compose (it warns and uses the first).
+        projects.extend([names[n]] for n in MAIN_NAMES if n in names and names[n] != main)
+    return projects + others
+
+
+def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
+    directory = os.path.dirname(files[0])
+    project = ComposeProject(files=files, directory=directory)
+    env: dict[str, str] = {}
+    dotenv = os.path.join(directory, ".env")
+    if os.path.isfile(dotenv):
+        text = ctx.read(dotenv).text
+        if text is not None:
+            env = read_dotenv(text)
+            project.env_file = dotenv
+    merged: Node | None = None
+    for path in files:
+        text = ctx.read(path).text
+        if text is None:
+            continue
+        root, problems = load_yaml(text, ctx.display(path))
+        project.problems.extend(problems)
+        if root is None:
+            continue
+        if not isinstance(root.value, dict):
+            project.problems.append(Problem("syntax", "a Compose file is a YAML mapping", root.at))
+            continue
+        root = _interpolated(root, env, project)
+        merged = root if merged is None else merge(merged, root)
+    if merged is not None:
+        for key, target in (("services", project.services), ("volumes", project.volumes)):
+            section = merged.get(key)
+            if section is not None and isinstance(section.value, dict):
+                target.update({name: node for name, node in section.value.items() if isinstance(node.value, dict)
+                               or (key == "volumes" and node.value is None)})
+    return project
