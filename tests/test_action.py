@@ -103,6 +103,8 @@ def _pull_request(tmp_path: Path, extra: dict[str, str] | None = None) -> tuple[
     workspace = write_tree(tmp_path / "workspace", {
         "pip.py": plant, "pip/__init__.py": plant, "pip/__main__.py": plant, "crossplane.py": plant,
         "deploy/nginx/site.conf": NGINX_SITE,
+        # The site's nginx.conf is checked too, so the missing uwsgi_params is an error, not an assumption.
+        "deploy/nginx/nginx.conf": "events {}\nhttp {\n    include site.conf;\n}\n",
         "pyproject.toml": '[tool.wsgilint]\nfail-on = "never"\nignore = ["E", "X", "N", "U"]\n',
         **(extra or {}),
     })
@@ -238,7 +240,7 @@ def test_totals_in_the_log_and_the_outputs(action: Action, tmp_path: Path) -> No
     errors, warnings, infos = (report["summary"][s] for s in ("error", "warning", "info"))
     assert errors >= 1
     assert f"wsgilint: {errors} error{'s' if errors != 1 else ''}, " in result.stdout
-    assert result.stdout.rstrip().endswith("in 1 file")
+    assert result.stdout.rstrip().endswith("in 2 files")
     assert (runner.output("run", "errors"), runner.output("run", "warnings"), runner.output("run", "infos")) == \
         (str(errors), str(warnings), str(infos))
     assert runner.output("run", "sarif-file") == ""
