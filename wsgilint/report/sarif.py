@@ -20,7 +20,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..engine import Finding, Rule
 from ..model import Span
-from ._text import json_text
+from ._text import write_json
 
 if TYPE_CHECKING:
     from ..api import CheckResult
@@ -104,6 +104,12 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 def document(findings: list[Finding], rules: list[Rule], working_directory: str) -> dict[str, Any]:
     """The SARIF log of ``findings``, paths relative to ``working_directory``."""
     rule_index = {rule.code: number for number, rule in enumerate(rules)}
+    log = _log(rules, working_directory, [])
+    log["runs"][0]["results"] = [_result(finding, rule_index) for finding in findings]
+    return log
+
+
+def _log(rules: list[Rule], working_directory: str, results: object) -> dict[str, Any]:
     base = working_directory.rstrip("/") + "/"
     return {
         "$schema": SCHEMA,
@@ -117,11 +123,14 @@ def document(findings: list[Finding], rules: list[Rule], working_directory: str)
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + _uri_path(base)}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(finding, rule_index) for finding in findings],
+            "results": results,
         }],
     }
 
 
 def render(result: CheckResult, out: TextIO) -> None:
-    log = document(result.findings, result.rules, os.getcwd())
-    out.write(json_text(log) + "\n")
+    # Results are written one by one (``_text.write_json``), not held as one document.
+    rule_index = {rule.code: number for number, rule in enumerate(result.rules)}
+    placeholder = "\0results\0"
+    write_json(out, _log(result.rules, os.getcwd(), placeholder),
+               {placeholder: (_result(finding, rule_index) for finding in result.findings)})
