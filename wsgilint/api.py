@@ -63,20 +63,21 @@ def _fewer_collections() -> Iterator[None]:
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
-          require_reason: bool = False) -> CheckResult:
+          require_reason: bool = False, jobs: int = 1) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
-    ``require_reason`` makes a suppression comment without a reason an error."""
+    ``require_reason`` makes a suppression comment without a reason an error;
+    ``jobs`` processes read a large tree's files (the result is the same whatever it is)."""
     with _fewer_collections():
-        return _check(paths, root, select, ignore, versions, ignored_in, require_reason)
+        return _check(paths, root, select, ignore, versions, ignored_in, require_reason, jobs)
 
 
 def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
            versions: dict[str, str] | None, ignored_in: Callable[[Span], tuple[str, ...]] | None,
-           require_reason: bool) -> CheckResult:
+           require_reason: bool, jobs: int) -> CheckResult:
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root)
-    discovery = discover(paths, ctx)
+    discovery = discover(paths, ctx, jobs)
     deployment = build_deployment(discovery, ctx, versions)
     known = load_rules()
     rules = select_rules(known, select, ignore)

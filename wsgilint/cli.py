@@ -102,6 +102,9 @@ def check(
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List every file with the kind it was read as, or why it was skipped.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that read the files of a large tree (default: the CPUs, at most 8). "
+                                    "The output is the same whatever it is.")] = None,
 ) -> None:
     """Check config files and report findings."""
     from pathlib import Path
@@ -137,7 +140,8 @@ def check(
         from .engine import severity_rank
 
         result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
-                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason,
+                           jobs=jobs or min(os.cpu_count() or 1, 8))
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
             if hidden:
