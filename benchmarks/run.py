@@ -145,8 +145,10 @@ def bench_fleet(fleet: Path, apps: int, repeat: int, work: Path, jobs: list[int]
     if nginx is None:
         results.append(Measurement("nginx -t (nginx only)", apps, failure="nginx is not installed"))
     else:
-        results += [measure("nginx -t (nginx only)", apps, [nginx, "-t", "-q", "-c", conf], repeat, work)
-                    for conf in main_confs[:1]]
+        # Exit 1 from 5000 apps on: the fleet's 1024 worker_connections are too few for its
+        # listening sockets (a finding of wsgilint too); nginx has read the whole tree by then.
+        results += [measure("nginx -t (nginx only)", apps, [nginx, "-t", "-q", "-c", conf], repeat, work,
+                            accept=(0, 1)) for conf in main_confs[:1]]
     return results
 
 
