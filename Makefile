@@ -1,6 +1,6 @@
 PYTHON ?= python
 # Fleet sizes (number of apps) for the benchmark.
-SIZES ?= 100 1000 5000
+SIZES ?= 1000 5000 10000
 # Readers fuzzed at once (each is one process).
 JOBS ?= 2
 
@@ -15,7 +15,7 @@ fuzz:
 	$(PYTHON) tools/fidelity_report.py --fuzz-logs build/fuzz
 
 bench:
-	$(PYTHON) benchmarks/run.py --sizes $(SIZES) --write-docs
+	$(PYTHON) benchmarks/run.py --sizes $(SIZES)
 
 docs:
 	$(PYTHON) tools/gen_docs.py

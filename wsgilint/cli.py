@@ -161,6 +161,9 @@ def check(
     diff: Annotated[bool, typer.Option(
         "--diff", help="Show the fixes --fix would apply as unified diffs instead of the report; write nothing "
                        "(even with --fix).")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that read the files of a large tree (default: the CPUs, at most 8). "
+                                    "The output is the same whatever it is.")] = None,
 ) -> None:
     """Check config files and report findings.
 
@@ -219,7 +222,8 @@ def check(
             result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
                                ignored_in=settings.ignored_in,
                                require_reason=require_reason or settings.require_reason,
-                               cwd=piped or None, progress=progress, no_ignore=no_ignore)
+                               cwd=piped or None, progress=progress, no_ignore=no_ignore,
+                               jobs=jobs or min(os.cpu_count() or 1, 8))
         everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)

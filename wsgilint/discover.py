@@ -8,15 +8,18 @@ Supervisor under ``supervisor/``.
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
 import stat
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
+from .core.text import Text
 
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
                  "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -274,8 +277,40 @@ def _in_alternatives(hint_path: str) -> bool:
     return "alternatives" in parts[:-1]
 
 
-def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False) -> Discovery:
-    """``no_ignore``: in a repository, also what its ``.gitignore`` files ignore."""
+# Below this many files one process is faster: starting workers and sending the texts
+# back costs more than reading (docs/performance.md).
+PARALLEL_FROM_FILES = 2000
+
+
+def _classify_chunk(paths: list[tuple[str, str]], ctx: ReadContext) -> list[tuple[SourceFile, Text | None]]:
+    """In a worker: each file's kind, and the text it was read as (for the parent's cache)."""
+    return [(classify(path, ctx, hint), ctx.cached(path)) for path, hint in paths]
+
+
+def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> list[SourceFile]:
+    """``classify`` each path, in ``jobs`` processes for a large tree. Workers are forked
+    with the context as it is; each reads and sniffs a contiguous share of the files and
+    hands back the kinds and decoded texts, which the parent caches, so the result and
+    everything read later are the same whatever ``jobs`` is."""
+    jobs = min(jobs, len(paths))
+    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return [classify(path, ctx, hint) for path, hint in paths]
+    size = -(-len(paths) // jobs)
+    chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
+    with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
+        done = list(pool.map(_classify_chunk, chunks, [ctx] * len(chunks)))
+    sources = []
+    for chunk, results in zip(chunks, done, strict=True):
+        for (path, _), (source, text) in zip(chunk, results, strict=True):
+            if text is not None:
+                ctx.remember(path, text)
+            sources.append(source)
+    return sources
+
+
+def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: int = 1) -> Discovery:
+    """``no_ignore``: in a repository, also what its ``.gitignore`` files ignore; ``jobs``:
+    processes that read and sniff the files of a large tree (the result is the same)."""
     discovery = Discovery()
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
@@ -294,13 +329,14 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False) -> Dis
                               for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
             candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd)))
+    unique: list[tuple[str, str]] = []
     for path, hint_path in candidates:
         absolute = os.path.abspath(path)
-        if absolute in seen_files:
-            continue
-        seen_files.add(absolute)
-        ctx.index([absolute])
-        source = classify(absolute, ctx, hint_path)
+        if absolute not in seen_files:
+            seen_files.add(absolute)
+            unique.append((absolute, hint_path))
+    ctx.index([absolute for absolute, _ in unique])
+    for (absolute, _), source in zip(unique, _classify_all(unique, ctx, jobs), strict=True):
         (discovery.files if source.kind else discovery.skipped).append(source)
         if source.kind == "template":
             marker = re.search(r"line (\d+)", source.reason)

@@ -86,6 +86,14 @@ class ReadContext:
             self._configs.setdefault(key)
         return self._texts[key]
 
+    def cached(self, local_path: str) -> Text | None:
+        """The text already read for ``local_path``, if any (discovery's workers hand it back)."""
+        return self._texts.get(os.path.abspath(local_path))
+
+    def remember(self, local_path: str, text: Text) -> None:
+        """Cache a text read for ``local_path`` by another process with the same context."""
+        self._texts.setdefault(os.path.abspath(local_path), text)
+
     def _open(self, key: str) -> Text | None:
         """The file's text, or None when it leads outside the checked trees."""
         display = self.display(key)

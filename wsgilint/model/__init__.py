@@ -365,7 +365,9 @@ class Deployment:
                     by_port[listener.address.port].append(listener)
         return by_path, by_port
 
-    @property
+    # Built once, when a rule first asks (the model is complete by then): rules used to
+    # rebuild them per call, per route in X101, which made a fleet's check quadratic.
+    @cached_property
     def listeners(self) -> list[Listener]:
         return [listener for server in self.app_servers for listener in server.listeners]
 
@@ -419,6 +421,6 @@ class Deployment:
             return [listener for listener in by_port.get(target.port, ()) if reaches(target, listener.address)]
         return []
 
-    @property
+    @cached_property
     def routes(self) -> list[Route]:
         return [route for instance in self.nginx for route in instance.routes]

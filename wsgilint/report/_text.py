@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
+from typing import TextIO
 
 _C0 = "\x00-\x1f"
 # DEL, C1 (0x9b is CSI on its own), the bidi marks and overrides, Unicode line separators.
@@ -76,3 +78,26 @@ def json_text(document: object) -> str:
     """``document`` as one line of JSON with no character a terminal or the Actions runner obeys."""
     # The C encoder: indent would make it ten times slower.
     return _JSON_UNSAFE.sub(_json_escape, json.dumps(document, ensure_ascii=False))
+
+
+def write_json(out: TextIO, document: object, streamed: dict[str, Iterable[object]]) -> None:
+    """Write ``json_text(document)`` and a newline, where each placeholder string of
+    ``streamed`` (a key, in the order the placeholders appear in ``document``) stands for
+    the list of its items: the same bytes as the whole document, but a list of ten thousand
+    findings is never held as one object and one string beside the findings themselves.
+    Splitting at item boundaries is safe: no escape (``##[``) spans two JSON values."""
+    text = json_text(document)
+    for placeholder, items in streamed.items():
+        head, found, text = text.partition(json.dumps(placeholder, ensure_ascii=False))
+        if not found:
+            raise ValueError(f"{placeholder!r} is not in the document")
+        out.write(head)
+        out.write("[")
+        separator = ""
+        for item in items:
+            out.write(separator)
+            out.write(json_text(item))
+            separator = ", "
+        out.write("]")
+    out.write(text)
+    out.write("\n")

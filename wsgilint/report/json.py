@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
 from ..engine import FINGERPRINT_VERSION, SEVERITIES
-from ._text import json_text
+from ._text import write_json
 
 if TYPE_CHECKING:
     from ..api import CheckResult
+
+
+_FINDINGS = "\0findings"
 
 
 def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
@@ -23,7 +26,11 @@ def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
         # Read by --baseline: a report without it has fingerprints of the first kind.
         "fingerprint_version": FINGERPRINT_VERSION,
         "files": [{"path": f.display, "kind": f.kind} for f in result.files if f.kind],
-        "findings": [
+        "findings": _FINDINGS,
+        "summary": summary,
+    }
+    # The findings are written one by one: a fleet's list is never one string beside the findings.
+    write_json(out, document, {_FINDINGS: (
             {
                 "code": f.code,
                 "slug": f.slug,
@@ -39,8 +46,4 @@ def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
                     for r in f.related
                 ],
             }
-            for f in result.findings
-        ],
-        "summary": summary,
-    }
-    out.write(json_text(document) + "\n")
+            for f in result.findings)})
