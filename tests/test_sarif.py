@@ -99,7 +99,7 @@ def test_rules_carry_tags_a_page_and_help_only_when_they_fired() -> None:
         assert (rule["help"]["text"].startswith(rule["shortDescription"]["text"] + " Its page: ")) == \
             (rule["id"] not in fired)
         assert rule["properties"]["tags"][0] in {"systemd", "input", "gunicorn", "suppression", "nginx",
-                                                 "supervisor", "uwsgi", "cross-file"}
+                                                 "supervisor", "uwsgi", "cross-file", "container"}
         assert ("security-severity" in rule["properties"]) == (rule["id"] in SECURITY_RULES)
     u108 = next(rule for rule in rules if rule["id"] == "U108")
     assert u108["properties"]["security-severity"] == "8.0" and "security" in u108["properties"]["tags"]

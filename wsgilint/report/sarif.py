@@ -42,11 +42,11 @@ FINGERPRINT_KEY = "wsgilint/v2"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # The rules about who can reach or run what. GitHub ranks a result with a security-severity
 # as a security alert (7.0 and up: high), so the other rules carry none.
-SECURITY_RULES = frozenset({"D101", "E008", "G103", "G106", "N103", "N106", "N111", "S103", "S104", "S105",
+SECURITY_RULES = frozenset({"C101", "D101", "E008", "G103", "G106", "N103", "N106", "N111", "S103", "S104", "S105",
                             "U108", "U109", "U113", "U114", "U115"})
 _SECURITY_SEVERITY = {"error": "8.0", "warning": "5.0", "info": "2.0"}
 _FAMILY = {"D": "systemd", "E": "input", "G": "gunicorn", "L": "suppression", "N": "nginx", "S": "supervisor",
-           "U": "uwsgi", "X": "cross-file"}
+           "U": "uwsgi", "X": "cross-file", "C": "container"}
 
 
 @cache
@@ -158,9 +158,10 @@ def _descriptor(rule: Rule, fired: bool) -> dict[str, Any]:
         descriptor["help"] = {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary}
     else:
         # Code scanning wants help on every rule: a rule that did not report points to its page.
+        # Plain text only: a reader of the markdown has helpUri one click away, and the
+        # document stays small however many rules there are.
         page = f" Its page: {url}" if url else ""
-        descriptor["help"] = {"text": rule.summary + page,
-                              "markdown": rule.summary + (f" [Its page]({url})" if url else "")}
+        descriptor["help"] = {"text": rule.summary + page}
     return descriptor
 
 
