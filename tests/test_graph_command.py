@@ -103,3 +103,16 @@ def test_graph_command(tmp_path):
         assert "app.socket" in result.output
     assert runner.invoke(app, ["graph", str(tree), "--format", "svg"]).exit_code == 2
     assert runner.invoke(app, ["graph", str(tmp_path / "missing")]).exit_code == 2
+
+
+def test_containers_are_hosts_with_their_published_ports_and_shared_volumes() -> None:
+    from wsgilint.api import check
+    from wsgilint.report._graph import render_graph
+
+    result = check([str(Path(__file__).resolve().parent.parent / "examples" / "compose-django")])
+    out = io.StringIO()
+    render_graph(result.deployment, "tree", out)
+    text = " ".join(out.getvalue().split())
+    assert "(Compose service nginx; publishes 80->80; shares /etc/nginx/conf.d/default.conf" in text
+    assert "uWSGI app (user app, Compose service app)" in text
+    assert "uwsgi_pass app:8000" in text and "Compose service nginx)" in text

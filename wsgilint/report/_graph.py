@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from ._text import shown
 
 if TYPE_CHECKING:
-    from ..model import AppServer, Deployment, Listener, ProcessManager, Route, Target
+    from ..model import AppServer, Deployment, Listener, Place, ProcessManager, Route, Target
 
 FORMATS = ("tree", "mermaid", "dot")
 _PROGRAMS = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}
@@ -75,13 +75,30 @@ def _listener_label(listener: Listener) -> str:
 
 
 def _route_label(route: Route, target: Target) -> str:
-    return f"nginx location {route.location} {route.handler.name} {target.address} ({target.at})"
+    where = "" if route.place.kind == "host" else f", {route.place.label or route.place.name}"
+    return f"nginx location {route.location} {route.handler.name} {target.address} ({target.at}{where})"
+
+
+def _place_label(place: Place) -> str:
+    """The host, or a container as a host of its own: its names, published ports and shared volumes."""
+    if place.kind == "host":
+        return place.name
+    parts = [place.label or place.name]
+    if place.published:
+        parts.append("publishes " + ", ".join(
+            f"{p.host_ip + ':' if p.host_ip else ''}{p.host_port or '(random)'}->{p.container_port}"
+            for p in place.published))
+    if place.volumes:
+        parts.append("shares " + ", ".join(f"{directory} ({store})" for directory, store in place.volumes))
+    return "; ".join(parts)
 
 
 def _manager_label(manager: ProcessManager) -> str:
     user = f", user {manager.user.value}" if manager.user is not None else ""
     title = f"[program:{manager.name}]" if manager.kind == "supervisor" else manager.name
-    return f"{manager.kind} {title}{user}"
+    # A container is a host of its own: its runtime's node says what it publishes and shares.
+    place = f" ({_place_label(manager.place)})" if manager.place.kind != "host" else ""
+    return f"{manager.kind} {title}{user}{place}"
 
 
 def _socket_units(deployment: Deployment, graph: Graph, listener_nodes: dict[int, Node],
@@ -118,7 +135,8 @@ def deployment_graph(deployment: Deployment) -> Graph:
     server_nodes: dict[int, Node] = {}
 
     def server_node(server: AppServer) -> Node:
-        label = f"{_PROGRAMS.get(server.kind, server.kind)} {server.name} (user {_user(server)}, {server.place.name})"
+        label = (f"{_PROGRAMS.get(server.kind, server.kind)} {server.name} "
+                 f"(user {_user(server)}, {server.place.label or server.place.name})")
         nobody = "" if server.manager is not None else "no manager in the checked files starts it"
         node = graph.add("server", label, nobody)
         server_nodes[id(server)] = node
