@@ -44,6 +44,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,8 +56,11 @@ from wsgilint.model import Span
 from wsgilint.readers.uwsgi_argv import parse_argv
 from wsgilint.readers.uwsgi_ini import read_ini
 
-UWSGI = shutil.which("uwsgi")
-pytestmark = pytest.mark.skipif(UWSGI is None, reason="uwsgi is not on PATH (pip install uwsgi==2.0.31)")
+# The uWSGI pip built into this environment, next to its python; never one on PATH, which may
+# be Debian's /usr/bin/uwsgi (uwsgi-core, no Python: its --show-config differs).
+_BESIDE_PYTHON = Path(sys.executable).parent / "uwsgi"
+UWSGI = str(_BESIDE_PYTHON) if os.access(_BESIDE_PYTHON, os.X_OK) else None
+pytestmark = pytest.mark.skipif(UWSGI is None, reason=f"no uwsgi at {_BESIDE_PYTHON} (pip install -e '.[test]')")
 
 NO_CLOCK = "wsgilint-no-such-clock"
 BEGIN = ";uWSGI instance configuration"

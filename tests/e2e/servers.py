@@ -45,11 +45,13 @@ def nginx_binary() -> str | None:
 
 
 def uwsgi_binary() -> str | None:
-    # A venv that is not activated still has its uwsgi next to its python.
+    """The uWSGI pip built into this environment (Python built in), next to its python.
+
+    Never one found on PATH: where Debian's ``uwsgi`` package is installed (.ci/run installs it
+    for tests/e2e/test_debian_host.py), ``/usr/bin/uwsgi`` is ``uwsgi-core``, which loads no
+    app without ``plugins = python3`` and would fail every other test."""
     beside_python = Path(sys.executable).parent / "uwsgi"
-    if os.access(beside_python, os.X_OK):
-        return str(beside_python)
-    return shutil.which("uwsgi")
+    return str(beside_python) if os.access(beside_python, os.X_OK) else None
 
 
 def gunicorn_available() -> bool:

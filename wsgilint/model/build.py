@@ -119,7 +119,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     from .emperor import add_vassals
     from .gunicorn import gunicorn_from_argv, gunicorn_from_config
     from .gunicorn_config import gunicorn_config_files
-    from .packaged import binary_plugins, rhel_boot_directories, rhel_emperor_unit
+    from .packaged import binary_plugins, drop_unloaded_routers, rhel_boot_directories, rhel_emperor_unit
     from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
 
     gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
@@ -176,6 +176,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         deployment.managers.append(packaged)
     rhel_boot_directories(ctx, deployment.app_servers, deployment.host)
     add_vassals(deployment, ctx)
+    for server in deployment.app_servers:   # vassals included: they inherit the Emperor's binary
+        drop_unloaded_routers(server)
 
 
 # The versions the rules were measured against (for nginx, whose rules about removed

@@ -163,3 +163,34 @@ def binary_plugins(manager: ProcessManager, host: Host) -> Setting[tuple[str, ..
     if argv[0] == "/usr/bin/uwsgi" and installed is not None and "Debian package" in installed.note:
         return Setting((), None, "/usr/bin/uwsgi is Debian's uwsgi-core, which has no request plugin built in")
     return None
+
+
+_PLUGIN_OPTIONS = ("plugins", "plugin", "need-plugin", "need-plugins")
+
+
+def _loads_plugin(server: AppServer, name: str) -> bool | None:
+    """Whether the plugin options (and ``UWSGI_PLUGINS``) load ``name``; None when one is
+    only known on the host. A plugin is named bare (``http``) or by its file
+    (``/usr/lib/uwsgi/plugins/http_plugin.so``)."""
+    for option in server.all(*_PLUGIN_OPTIONS):
+        if option.unresolved:
+            return None
+        for word in str(option.value).replace(",", " ").split():
+            if posixpath.basename(word).removesuffix(".so").removesuffix("_plugin") == name:
+                return True
+    return False
+
+
+def drop_unloaded_routers(server: AppServer) -> None:
+    """``http =``/``https =`` belong to uWSGI's ``http`` plugin. A binary known to lack it
+    (Debian's uwsgi-core embeds no plugin at all) without ``plugins = http`` does not know
+    the option, and uWSGI ignores an unknown option of a config file without a word:
+    measured with Debian 12's 2.0.21, nothing listens at the address, the log says nothing,
+    and nginx passing there gets "Connection refused". Such a router is no listener.
+    Only measured facts count: a plugin list derived from a build profile is left alone."""
+    builtin = server.binary_plugins
+    if builtin is None or "http" in builtin.value or "derived" in builtin.note:
+        return
+    if _loads_plugin(server, "http") is False:
+        server.listeners = [listener for listener in server.listeners if not listener.is_router]
+
