@@ -35,6 +35,11 @@ FIXES = ("safe",)
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/app/app.sock\nmodule = app.wsgi\nvacuum = true\n"}
 
+def _stays(path: str, cleaned: tuple[str, ...]) -> bool:
+    """Whether a file stays after the manager stops the program (an init script may delete its run directory)."""
+    return not any(path.startswith(directory.rstrip("/") + "/") for directory in cleaned)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
@@ -42,9 +47,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if server.enabled("vacuum"):
             continue
         # A socket that systemd binds and hands over (bound_by) stays by design: uWSGI must not remove it.
+        cleaned = server.manager.removed_on_stop if server.manager is not None else ()
         leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract
-                     and not sock.bound_by]
+                     and not sock.bound_by and _stays(sock.address.path, cleaned)]
         pidfile = server.last("pidfile", "pidfile2")
+        if pidfile is not None and not _stays(str(pidfile.value), cleaned):
+            pidfile = None
         if leftovers:
             # A socket from a package's stock file (Debian's default.ini) is reported where the app is defined.
             first = server.at if leftovers[0].at.path.startswith("<stock>") else leftovers[0].at

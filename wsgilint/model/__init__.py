@@ -180,6 +180,7 @@ class ProcessManager:
     service_type: Setting[str] | None = None       # systemd Type=
     private_tmp: Setting[bool] | None = None
     runtime_directories: list[Setting[str]] = field(default_factory=list)
+    removed_on_stop: tuple[str, ...] = ()     # directories the manager deletes when it stops the program
     runtime_directory_mode: Setting[int] | None = None    # systemd RuntimeDirectoryMode= (default 0755)
     dynamic_user: Setting[bool] | None = None             # systemd DynamicUser=
     limit_nofile: Setting[int] | None = None

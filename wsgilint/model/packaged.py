@@ -107,6 +107,8 @@ def debian_init_script(discovery: Discovery, ctx: ReadContext) -> list[ProcessMa
         manager.argv = Setting(["/usr/bin/uwsgi", "--ini", inherited, "--ini", target,
                                 "--daemonize", f"/var/log/uwsgi/app/{name}.log"], None, f"{_BY_INIT}; {inherited_note}")
         manager.runs_program = "uwsgi"
+        # The init script's stop runs `rm -rf /run/uwsgi/app/NAME`: nothing of the app stays there.
+        manager.removed_on_stop = (f"/run/uwsgi/app/{name}",)
         manager.environment = {"UWSGI_DEB_CONFNAMESPACE": Setting("app", None, _BY_INIT),
                                "UWSGI_DEB_CONFNAME": Setting(name, None, _BY_INIT)}
         manager.service_type = Setting("forking", None, "start-stop-daemon starts uwsgi with --daemonize")
