@@ -6,7 +6,7 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from . import AppServer, ProcessManager
 
@@ -25,9 +25,10 @@ def supervisor_keys() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def systemd_directives() -> dict:
+def systemd_directives() -> dict[str, Any]:
     """``{"systemd": version, "sections": {section: keys}, "targets": [...]}`` (``systemd_directives.json``)."""
-    return json.loads((_READERS / "systemd_directives.json").read_text())
+    table: dict[str, Any] = json.loads((_READERS / "systemd_directives.json").read_text())
+    return table
 
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:

@@ -46,7 +46,7 @@ NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
 def known_directives() -> frozenset[str]:
     """Directive names nginx or a common module accepts: crossplane's table plus
     ``readers/nginx_extra_directives.json`` (newer nginx, NGINX Plus, third-party modules)."""
-    from crossplane.analyzer import DIRECTIVES  # type: ignore[import-untyped]
+    from crossplane.analyzer import DIRECTIVES
 
     text = resources.files("wsgilint.readers").joinpath("nginx_extra_directives.json").read_text("utf-8")
     return frozenset(DIRECTIVES) | frozenset(json.loads(text)["directives"])

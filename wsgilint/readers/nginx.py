@@ -32,7 +32,8 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -467,11 +468,11 @@ class _Reader:
         self.main_dir = main_dir
         self.standalone = standalone
         self.tree = NginxTree(standalone=standalone)
-        self.loaded: dict[tuple[str, Context], int] = {}
+        self.loaded: dict[tuple[object, Context | None], int] = {}   # (path or stock name, context)
         self.open_files: list[str] = []    # the include chain being read, for cycles
         self.seen_problems: set[Problem] = set()
 
-    def add(self, problems) -> None:
+    def add(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             if problem not in self.seen_problems:
                 self.seen_problems.add(problem)
@@ -494,9 +495,8 @@ class _Reader:
         else:
             local_pattern = os.path.join(base_dir, pattern)
         found = []
-        for match in sorted(glob.glob(local_pattern)):
-            if self.ctx.mode == "snapshot":
-                match = self.ctx.confine(match)
+        for candidate in sorted(glob.glob(local_pattern)):
+            match = self.ctx.confine(candidate) if self.ctx.mode == "snapshot" else candidate
             if match and os.path.isfile(match):
                 found.append(match)
         if not found and not posixpath.isabs(pattern) and self.ctx.mode == "repository":
@@ -556,7 +556,8 @@ class _Reader:
                 if frame.opened:
                     self.open_files.pop()
             elif frame.include is not None:
-                self.open_included(frame, *item, stack)
+                path, stock = item
+                self.open_included(frame, path, stock, stack)
             else:
                 self.check(item, frame, stack)
 
@@ -569,7 +570,7 @@ class _Reader:
             return self.loaded[key]
         if stock:
             display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
-            text = resources.files(__package__).joinpath("stock", path).read_text(encoding="utf-8")
+            text: str | None = resources.files(__package__).joinpath("stock", path).read_text(encoding="utf-8")
             local = str(resources.files(__package__).joinpath("stock", path))
         else:
             display = self.ctx.display(path)
@@ -577,7 +578,7 @@ class _Reader:
             self.add(read.problems)
             text = read.text
             local = os.path.abspath(path)
-        nginx_file = NginxFile(local, display, ctx, stock=stock)
+        nginx_file = NginxFile(local, display, ctx or (), stock=stock)   # () until a fragment's is picked
         index = len(self.tree.files)
         self.tree.files.append(nginx_file)
         self.loaded[key] = index
@@ -626,6 +627,7 @@ class _Reader:
 
     def open_included(self, frame: _Frame, path: str, stock: bool, stack: list[_Frame]) -> None:
         include = frame.include
+        assert include is not None   # only the frames of an include hold files
         key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
         if key_path in self.open_files:
             self.add([Problem("include-cycle", f'include "{include.args[0]}" pulls in a file that is already '
@@ -639,7 +641,7 @@ class _Reader:
 class _Frame:
     """A block's statements (``include`` None) or the files one include pulls in, being walked."""
 
-    items: Iterator
+    items: Iterator[Any]      # statements, or (path, is stock) pairs of an include
     ctx: Context
     display: str
     depth: int

@@ -19,7 +19,8 @@ class TmpfilesEntry:
 
 def is_tmpfiles_text(text: str) -> bool:
     lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-    return bool(lines) and all(_LINE.match(l.strip()) and _LINE.match(l.strip()).group(2).startswith("/") for l in lines)
+    matches = [_LINE.match(line.strip()) for line in lines]
+    return bool(lines) and all(match is not None and match.group(2).startswith("/") for match in matches)
 
 
 def read_tmpfiles(local_path: str, ctx: ReadContext) -> list[TmpfilesEntry]:
