@@ -55,7 +55,8 @@ def _internal(address: Address) -> bool:
 
 def _serves_tls(route: Route) -> bool:
     listens = route.server.listens if route.server is not None else []
-    return any("ssl" in l.args or (l.args and l.args[0].rsplit(":", 1)[-1] == "443") for l in listens)
+    return any("ssl" in listen.args or (listen.args and listen.args[0].rsplit(":", 1)[-1] == "443")
+               for listen in listens)
 
 
 def _proxy_host(route: Route) -> str:
@@ -71,7 +72,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue
-        listeners = [l for t in route.targets for l in deployment.reached(route, t)]
+        listeners = [listener for t in route.targets for listener in deployment.reached(route, t)]
         if not listeners and not all(_internal(t.address) for t in route.targets):
             continue
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
@@ -80,11 +81,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
-        to_gunicorn = any(l.server.kind == "gunicorn" for l in listeners)
+        to_gunicorn = any(listener.server.kind == "gunicorn" for listener in listeners)
         if _serves_tls(route) and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}:
             missing.append("X-Forwarded-Proto (the app sees http behind TLS)")
         if not missing:
             continue
-        related = tuple(Related(l.at, l.label) for l in listeners[:1])
+        related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
         yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: add "
                   "`proxy_set_header` lines for them in this location or `include proxy_params;`", related)

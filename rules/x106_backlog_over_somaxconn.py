@@ -49,7 +49,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if backlog is None or backlog <= limit:
             continue
         if server.kind == "uwsgi":
-            if any(l.protocol != "raw" for l in server.listeners):
+            if any(listener.protocol != "raw" for listener in server.listeners):
                 yield Hit(option.at, f"listen = {backlog} but {said}: uWSGI refuses to start (\"Listen queue size "
                           f"is greater than the system max net.core.somaxconn ({limit}).\", exit 1); lower it to "
                           f"{limit} or raise net.core.somaxconn", related)

@@ -10,10 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write_tree
 
 from wsgilint.api import check
-
-from conftest import write_tree
 
 # Every tree also holds this file; its U101 proves the run went on past the bad input.
 WITNESS = {"etc/uwsgi/witness.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nvaccum = true\n"}
@@ -35,7 +34,7 @@ def test_binary_file(in_tmp):
 
 
 def test_gbk_comments(in_tmp):
-    write_tree(in_tmp, {**WITNESS, "etc/uwsgi/app.ini": "[uwsgi]\n".encode() + "# 项目路径\n".encode("gbk")
+    write_tree(in_tmp, {**WITNESS, "etc/uwsgi/app.ini": b"[uwsgi]\n" + "# 项目路径\n".encode("gbk")
                         + b"socket = /run/app.sock\nvacuum = true\n"})
     found = findings(in_tmp)
     assert ("E005", "etc/uwsgi/app.ini", 2) in found

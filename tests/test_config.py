@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
 
 X108_CASE = PROJECT / "tests" / "fixtures" / "X108" / "supervisor-default-term"

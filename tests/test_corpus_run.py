@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CORPUS, PROJECT
 
 from wsgilint.api import check
-
-from conftest import CORPUS, PROJECT
 
 BUNDLES = sorted(p.name for p in (CORPUS / "bundles").iterdir()) if (CORPUS / "bundles").is_dir() else []
 

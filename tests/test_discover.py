@@ -1,13 +1,11 @@
 import csv
 import os
 
-import pytest
+from conftest import write_tree
 
 from wsgilint.api import check, host_layout
 from wsgilint.core.context import ReadContext
 from wsgilint.discover import classify, discover, location_hints
-
-from conftest import write_tree
 
 
 def kinds(tree):

@@ -10,11 +10,10 @@ import codecs
 from pathlib import Path
 
 import pytest
+from conftest import write_tree
 
 from wsgilint.api import check
 from wsgilint.core.context import ReadContext
-
-from conftest import write_tree
 
 COMMENT_TEXT = "项目路径 café"
 

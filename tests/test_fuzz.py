@@ -18,19 +18,17 @@ import codecs
 import os
 import shlex
 import tempfile
-import traceback
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pytest
+from conftest import write_tree
 from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
 
 from wsgilint.api import check
 from wsgilint.core.context import ReadContext
 from wsgilint.model import Problem, Span
-
-from conftest import write_tree
 
 _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
             HealthCheck.filter_too_much]
@@ -489,7 +487,7 @@ def _read_shell(path: str, ctx: ReadContext, root: str) -> list[object]:
     return [wrapper] if wrapper else []
 
 
-_SUPERVISOR_WRAPPER = "[program:app]\ncommand=/srv/app/start.sh\ndirectory=/srv/app\n".encode()
+_SUPERVISOR_WRAPPER = b"[program:app]\ncommand=/srv/app/start.sh\ndirectory=/srv/app\n"
 
 CASES = {
     "nginx": (Case("etc/nginx/nginx.conf", _read_nginx, ("etc/nginx/inc.conf", "etc/nginx/conf.d/a.conf")),

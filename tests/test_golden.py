@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from conftest import PROJECT, unavailable
 
 sys.path.insert(0, str(PROJECT / "tools"))

@@ -13,11 +13,21 @@ import pytest
 from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.model.gunicorn import (
-    IMPLICIT_CONFIG_RAW, gunicorn_arguments, gunicorn_from_argv, gunicorn_from_config,
+    IMPLICIT_CONFIG_RAW,
+    gunicorn_arguments,
+    gunicorn_from_argv,
+    gunicorn_from_config,
 )
 from wsgilint.readers.gunicorn import (
-    GUNICORN_VERSION, SETTINGS, Hook, is_gunicorn_text, parse_gunicorn_argv, parse_gunicorn_cmd_args,
-    read_gunicorn_config, read_gunicorn_text, validate,
+    GUNICORN_VERSION,
+    SETTINGS,
+    Hook,
+    is_gunicorn_text,
+    parse_gunicorn_argv,
+    parse_gunicorn_cmd_args,
+    read_gunicorn_config,
+    read_gunicorn_text,
+    validate,
 )
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

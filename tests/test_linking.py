@@ -1,7 +1,7 @@
 """The model links each process manager to the app server it starts."""
-from wsgilint.api import check
-
 from conftest import write_tree
+
+from wsgilint.api import check
 
 
 def deployment(tree):

@@ -16,10 +16,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import PROJECT, write_tree
 
 from wsgilint.api import check
-
-from conftest import PROJECT, write_tree
 
 CANARIES = ("wsgilint_canary_gunicorn", "wsgilint_canary_hook", "wsgilint_canary_uwsgi")
 
@@ -87,7 +86,7 @@ def hostile_tree(root: Path, watched: Path) -> Path:
             """),
         "srv/app/wsgilint_canary_gunicorn.py": f"import os\nos.system({touch('gunicorn-module')!r})\n",
         "srv/app/wsgilint_canary_hook.py": f"import os\nos.system({touch('gunicorn-hook-module')!r})\n",
-        "etc/supervisor/supervisord.conf": textwrap.dedent(f"""\
+        "etc/supervisor/supervisord.conf": textwrap.dedent("""\
             [supervisord]
             environment = A="%(ENV_WSGILINT_CANARY)s"
             [include]

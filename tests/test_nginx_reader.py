@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from wsgilint.core.context import ReadContext
+from wsgilint.core.text import read_text
 from wsgilint.readers.nginx import (
     NginxStatement,
     NginxTree,
@@ -16,7 +17,6 @@ from wsgilint.readers.nginx import (
     read_nginx_fragment,
     read_nginx_main,
 )
-from wsgilint.core.text import read_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

@@ -16,7 +16,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT, write_tree
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "setuid") or os.geteuid() != 0,

@@ -9,11 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import write_tree
 
 from wsgilint.api import check
 from wsgilint.engine import load_rules
-
-from conftest import write_tree
 
 RULES = load_rules()
 FIXTURES = Path(__file__).parent / "fixtures"

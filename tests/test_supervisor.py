@@ -3,10 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from wsgilint.core.context import ReadContext
-from wsgilint.model.managers import managers_from_supervisor
 from wsgilint.core.span import Span
+from wsgilint.model.managers import managers_from_supervisor
 from wsgilint.readers.supervisor import (
-    expand, is_supervisor_text, parse_environment, read_supervisor, section_kind, split_command,
+    expand,
+    is_supervisor_text,
+    parse_environment,
+    read_supervisor,
+    section_kind,
+    split_command,
 )
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wsgilint.api import check
-
 from conftest import write_tree
+
+from wsgilint.api import check
 
 X101_NGINX = "server {{\n    listen 80;\n    location / {{\n        include uwsgi_params;\n{above}" \
              "        uwsgi_pass 0.0.0.0:8001;{trailing}\n    }}\n}}\n"

@@ -7,7 +7,12 @@ from pathlib import Path
 from wsgilint.core.context import ReadContext
 from wsgilint.readers.limits import is_limits_text, read_limits, read_limits_text
 from wsgilint.readers.sysctl import (
-    is_sysctl_text, normalize_key, read_somaxconn, read_sysctl, read_sysctl_text, sysctl_order,
+    is_sysctl_text,
+    normalize_key,
+    read_somaxconn,
+    read_sysctl,
+    read_sysctl_text,
+    sysctl_order,
 )
 
 

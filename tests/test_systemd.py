@@ -5,11 +5,17 @@ from pathlib import Path
 import pytest
 
 from wsgilint.core.context import ReadContext
-from wsgilint.model.managers import manager_from_unit
 from wsgilint.core.span import Span
+from wsgilint.model.managers import manager_from_unit
 from wsgilint.readers.systemd import (
-    RLIM_INFINITY, find_dropins, is_systemd_text, parse_environment, parse_exec, parse_limit,
-    parse_timespan, read_unit,
+    RLIM_INFINITY,
+    find_dropins,
+    is_systemd_text,
+    parse_environment,
+    parse_exec,
+    parse_limit,
+    parse_timespan,
+    read_unit,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"

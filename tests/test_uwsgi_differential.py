@@ -118,7 +118,7 @@ CASES = {
         env = A=B=C
         master
         empty =
-        	tabbed	=	value with tab	
+        	tabbed	=	value with tab
         custom = 1
         custom = 2
         [other]
@@ -411,7 +411,7 @@ def _align(options: list, real: list[tuple[str, str]], cwd: str) -> str | None:
     position = 0
     for run, optional in _blocks(options):
         window = real[position:position + len(run)]
-        if len(window) == len(run) and all(_same(m, r, cwd) for m, r in zip(run, window)):
+        if len(window) == len(run) and all(_same(m, r, cwd) for m, r in zip(run, window, strict=False)):
             position += len(run)
             continue
         if optional:

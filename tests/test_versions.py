@@ -1,9 +1,9 @@
 """Rules whose truth depends on a program's version follow the version they are given."""
+from conftest import PROJECT
+
 from wsgilint.api import check
 from wsgilint.core.context import ReadContext
 from wsgilint.model.build import _installed_versions
-
-from conftest import PROJECT
 
 X108_CASE = PROJECT / "tests" / "fixtures" / "X108" / "supervisor-default-term"
 

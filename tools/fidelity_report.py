@@ -152,7 +152,7 @@ def uwsgi_sections() -> list[Section]:
 
 
 def _first_difference(mine: list, real: list) -> str:
-    for index, (a, b) in enumerate(zip(mine, real)):
+    for index, (a, b) in enumerate(zip(mine, real, strict=False)):
         if a != b:
             return f"option {index}: wsgilint {a!r}, uWSGI {b!r}"
     return f"wsgilint has {len(mine)} options, uWSGI {len(real)}"

@@ -95,7 +95,7 @@ def build(binary: str, reference_path: str, jobs: int) -> dict:
 
     probed_names = [name for name, _ in listed if name not in SIDE_EFFECTS]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        kinds = dict(zip(probed_names, pool.map(lambda n: probe(binary, n), probed_names)))
+        kinds = dict(zip(probed_names, pool.map(lambda n: probe(binary, n), probed_names), strict=False))
 
     options: dict[str, dict] = {}
     short_flags: dict[str, list[str]] = {}

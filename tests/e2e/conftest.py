@@ -6,12 +6,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import unavailable
 
 from .servers import (
-    Orphans, Servers, STOCK_UWSGI_PARAMS, add_throwaway_user, delete_throwaway_user, gunicorn_available,
-    nginx_binary, supervisor_available, uwsgi_binary,
+    STOCK_UWSGI_PARAMS,
+    Orphans,
+    Servers,
+    add_throwaway_user,
+    delete_throwaway_user,
+    gunicorn_available,
+    nginx_binary,
+    supervisor_available,
+    uwsgi_binary,
 )
 
 

@@ -13,8 +13,18 @@ from pathlib import Path
 import pytest
 
 from .servers import (
-    Servers, at, copy_uwsgi_params, errors_of, findings_with_code, free_port, http_get, nginx_main_conf,
-    place, port_accepts, write_app, wsgilint_json,
+    Servers,
+    at,
+    copy_uwsgi_params,
+    errors_of,
+    findings_with_code,
+    free_port,
+    http_get,
+    nginx_main_conf,
+    place,
+    port_accepts,
+    write_app,
+    wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]

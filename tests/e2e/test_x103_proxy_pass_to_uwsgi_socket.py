@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 from .servers import (
-    Servers, at, errors_of, findings_with_code, free_port, http_get, nginx_main_conf, place, write_app,
+    Servers,
+    at,
+    errors_of,
+    findings_with_code,
+    free_port,
+    http_get,
+    nginx_main_conf,
+    place,
+    write_app,
     wsgilint_json,
 )
 

@@ -22,8 +22,21 @@ from pathlib import Path
 import pytest
 
 from .servers import (
-    Servers, at, copy_uwsgi_params, errors_of, findings_with_code, free_port, http_get, nginx_binary,
-    nginx_main_conf, place, private_tmp_wrapper, start_nginx, start_uwsgi, wait_for_unix_socket, write_app,
+    Servers,
+    at,
+    copy_uwsgi_params,
+    errors_of,
+    findings_with_code,
+    free_port,
+    http_get,
+    nginx_binary,
+    nginx_main_conf,
+    place,
+    private_tmp_wrapper,
+    start_nginx,
+    start_uwsgi,
+    wait_for_unix_socket,
+    write_app,
     wsgilint_json,
 )
 

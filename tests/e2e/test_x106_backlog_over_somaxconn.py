@@ -15,8 +15,17 @@ from pathlib import Path
 import pytest
 
 from .servers import (
-    Servers, at, errors_of, findings_with_code, place, start_uwsgi, uwsgi_get, wait_for_exit,
-    wait_for_unix_socket, write_app, wsgilint_json,
+    Servers,
+    at,
+    errors_of,
+    findings_with_code,
+    place,
+    start_uwsgi,
+    uwsgi_get,
+    wait_for_exit,
+    wait_for_unix_socket,
+    write_app,
+    wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_uwsgi")]

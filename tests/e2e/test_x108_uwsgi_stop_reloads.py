@@ -21,8 +21,20 @@ from pathlib import Path
 import pytest
 
 from .servers import (
-    Orphans, Servers, at, errors_of, findings_with_code, free_port, http_get, place, port_accepts,
-    start_supervisord, supervisord_conf, uwsgi_binary, write_app, wsgilint_json,
+    Orphans,
+    Servers,
+    at,
+    errors_of,
+    findings_with_code,
+    free_port,
+    http_get,
+    place,
+    port_accepts,
+    start_supervisord,
+    supervisord_conf,
+    uwsgi_binary,
+    write_app,
+    wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_uwsgi", "need_supervisor")]

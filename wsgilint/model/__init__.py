@@ -14,21 +14,27 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .address import Address, reaches
-from .graph import HOST, Launch, Place, Published, Reach, connects
-from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
-from .suppressions import Suppression
-from .supervisor import (
-    SupervisorComment, SupervisorConfig, SupervisorControlServer, SupervisorEnvironment, SupervisorExpansion,
-    SupervisorProcess, SupervisorSection, SupervisorUnmatchedInclude, SupervisorValue,
-)
-from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
-from .systemd import ExecLine, SystemdUnit, UnitEntry, UnitSection
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
-from .uwsgi_config import (UwsgiComment, UwsgiConfig, UwsgiHeader, UwsgiIniValue, UwsgiInlineComment,
-                           UwsgiStrayPercent)
+from .address import Address, reaches
+from .graph import HOST, Launch, Place, Published, Reach, connects
+from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
+from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
+from .supervisor import (
+    SupervisorComment,
+    SupervisorConfig,
+    SupervisorControlServer,
+    SupervisorEnvironment,
+    SupervisorExpansion,
+    SupervisorProcess,
+    SupervisorSection,
+    SupervisorUnmatchedInclude,
+    SupervisorValue,
+)
+from .suppressions import Suppression
+from .systemd import ExecLine, SystemdUnit, UnitEntry, UnitSection
+from .uwsgi_config import UwsgiComment, UwsgiConfig, UwsgiHeader, UwsgiIniValue, UwsgiInlineComment, UwsgiStrayPercent
 from .uwsgi_options import uwsgi_bool
 
 __all__ = [

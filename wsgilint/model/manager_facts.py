@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import AppServer, ProcessManager
 
@@ -17,14 +18,14 @@ _UWSGI_CONFIG_KEYS = ("ini", "xml", "yaml", "yml", "json", "js", "include", "inh
 ROOT_NAMES = ("root", "0")
 
 
-@lru_cache(maxsize=None)
+@cache
 def supervisor_keys() -> dict[str, frozenset[str]]:
     """Section kind → the keys supervisord 4.3 reads there (``supervisor_keys.json``)."""
     table = json.loads((_READERS / "supervisor_keys.json").read_text())
     return {kind: frozenset(keys) for kind, keys in table["sections"].items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def systemd_directives() -> dict[str, Any]:
     """``{"systemd": version, "sections": {section: keys}, "targets": [...]}`` (``systemd_directives.json``)."""
     table: dict[str, Any] = json.loads((_READERS / "systemd_directives.json").read_text())

@@ -82,6 +82,17 @@ def _typed(value: supervisor.SupervisorValue | None, expanded: supervisor.Expand
         return None
 
 
+def _value_of(section: supervisor.SupervisorSection, process: supervisor.SupervisorProcess, names: dict[str, str],
+              key: str) -> tuple[supervisor.SupervisorValue | None, supervisor.Expanded | None]:
+    """A program key as read, and as supervisord expands it for this process."""
+    value = section.get(key)
+    if value is None:
+        return None, None
+    if key in process.values:
+        return value, process.values[key]
+    return value, supervisor.expand(value.raw, names, f"{section.name}.{key}")
+
+
 def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadContext) -> list[ProcessManager]:
     """One manager per process of each ``[program:x]``/``[fcgi-program:x]`` (``numprocs`` gives several)."""
     supervisord = config.section("supervisord")
@@ -94,28 +105,20 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
         # The keys supervisord reads before its per-process loop know no process_num.
         names = {"program_name": section.label, "group_name": process.group}
 
-        def value_of(key: str) -> tuple[supervisor.SupervisorValue | None, supervisor.Expanded | None]:
-            value = section.get(key)
-            if value is None:
-                return None, None
-            if key in process.values:
-                return value, process.values[key]
-            return value, supervisor.expand(value.raw, names, f"{section.name}.{key}")
-
         manager = ProcessManager("supervisor", process.name, section.at)
         manager.options = {key: Setting(value.raw, value.at) for key, value in section.effective().items()}
 
-        command, command_expanded = value_of("command")
+        command, command_expanded = _value_of(section, process, names, "command")
         if command is not None and command_expanded is not None:
             if process.argv is not None:
                 manager.argv = Setting(process.argv, command.at)
             else:
                 manager.argv = Setting([], command.at, process.argv_error or command_expanded.error)
 
-        user, user_expanded = value_of("user")
+        user, user_expanded = _value_of(section, process, names, "user")
         if user is not None and user_expanded is not None and not user_expanded.error:
             manager.user = Setting(user_expanded.text, user.at)
-        directory, directory_expanded = value_of("directory")
+        directory, directory_expanded = _value_of(section, process, names, "directory")
         if directory is not None and directory_expanded is not None and not directory_expanded.error:
             manager.directory = Setting(directory_expanded.text, directory.at)
 
@@ -123,14 +126,14 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
             source = section.get("environment") if name in process.own_environment else global_environment
             manager.environment[name] = Setting(env_value, source.at if source else None)
 
-        signal_value, signal_expanded = value_of("stopsignal")
+        signal_value, signal_expanded = _value_of(section, process, names, "stopsignal")
         manager.stop_signal = _setting(signal_value, _typed(signal_value, signal_expanded, supervisor.parse_signal),
                                        "TERM")
-        wait_value, wait_expanded = value_of("stopwaitsecs")
+        wait_value, wait_expanded = _value_of(section, process, names, "stopwaitsecs")
         wait = _typed(wait_value, wait_expanded, int)
         manager.stop_timeout = _setting(wait_value, float(wait) if wait is not None else None, 10.0)
-        stop_group_value, stop_group_expanded = value_of("stopasgroup")
-        kill_group_value, kill_group_expanded = value_of("killasgroup")
+        stop_group_value, stop_group_expanded = _value_of(section, process, names, "stopasgroup")
+        kill_group_value, kill_group_expanded = _value_of(section, process, names, "killasgroup")
         stop_group = _typed(stop_group_value, stop_group_expanded, supervisor.parse_boolean)
         kill_group = _typed(kill_group_value, kill_group_expanded, supervisor.parse_boolean)
         if kill_group is not None:

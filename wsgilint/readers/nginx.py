@@ -33,9 +33,9 @@ import posixpath
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import crossplane  # noqa: F401  (registers the *_by_lua_block tokenizer)
 from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx

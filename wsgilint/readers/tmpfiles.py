@@ -18,7 +18,7 @@ class TmpfilesEntry:
 
 
 def is_tmpfiles_text(text: str) -> bool:
-    lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     matches = [_LINE.match(line.strip()) for line in lines]
     return bool(lines) and all(match is not None and match.group(2).startswith("/") for match in matches)
 
