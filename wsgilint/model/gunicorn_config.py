@@ -77,6 +77,7 @@ def _meant(option: Option) -> str | None:
 
 # A name inside a plain string literal (`loglevel = 'debug'`) is only text, not a use.
 _PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
+_WORD = re.compile(r"\w+")
 
 
 def _default_shown(name: str) -> str | None:
@@ -88,12 +89,12 @@ def _default_shown(name: str) -> str | None:
 
 
 def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
-    texts = [_PLAIN_STRING.sub("", option.raw) for option in (*config.options, *config.other_names)]
-    names = []
-    for option in config.other_names:
-        used = re.compile(rf"\b{re.escape(option.key)}\b")
-        names.append(GunicornName(option.key, option.at, option.unresolved,
-                                  any(used.search(text) for text in texts), _meant(option)))
+    # A name is used where it is a whole word of some value: the words are collected once,
+    # so a module with many names is read in linear time.
+    words = {word for option in (*config.options, *config.other_names)
+             for word in _WORD.findall(_PLAIN_STRING.sub("", option.raw))}
+    names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option))
+             for option in config.other_names]
     annotations = [
         GunicornAnnotation(option.key, option.at, option.raw,
                            option.raw.split(":", 1)[1].strip() if ":" in option.raw else "",
