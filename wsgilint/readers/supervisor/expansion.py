@@ -39,12 +39,14 @@ class _Names(dict[str, object]):
     def __init__(self, names: Mapping[str, object]) -> None:
         super().__init__(names)
         self.symbolic: list[str] = []
+        self.index: dict[str, int] = {}   # of each symbolic name: a list search made many names quadratic
 
     def __missing__(self, key: str) -> str:
         if key.startswith("ENV_") or key in _SYMBOLIC_NAMES:
-            if key not in self.symbolic:
+            if key not in self.index:
+                self.index[key] = len(self.symbolic)
                 self.symbolic.append(key)
-            return f"{_MARK}{self.symbolic.index(key)}{_MARK}"
+            return f"{_MARK}{self.index[key]}{_MARK}"
         raise KeyError(key)
 
     def __str__(self) -> str:
