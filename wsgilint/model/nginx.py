@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..readers.nginx import NginxStatement, NginxTree
-from . import NginxDirective, Problem, NginxInstance, Route, Setting, Span, Target
+from . import NginxDirective, NginxInstance, Problem, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
 from .nginx_scope import (
     PASS_DIRECTIVES,
