@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .core.context import ReadContext
+from .core.text import MAX_CONFIG_BYTES
 from .discover import discover
 from .engine import Finding, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
 from .model import Deployment, SourceFile, Span
@@ -45,12 +46,13 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
           ignore: tuple[str, ...] = (), versions: dict[str, str] | None = None,
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
-          require_reason: bool = False) -> CheckResult:
+          require_reason: bool = False, max_file_size: int = MAX_CONFIG_BYTES) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
-    ``require_reason`` makes a suppression comment without a reason an error."""
+    ``require_reason`` makes a suppression comment without a reason an error;
+    ``max_file_size`` (bytes) is the largest file read."""
     mode, host_root = host_layout(paths, root)
-    ctx = ReadContext(mode=mode, root=host_root)
+    ctx = ReadContext(mode=mode, root=host_root, max_file_size=max_file_size)
     discovery = discover(paths, ctx)
     deployment = build_deployment(discovery, ctx, versions)
     known = load_rules()

@@ -115,7 +115,7 @@ def check(
         accepted = load_baseline(baseline_path) if baseline_path else None
     except (ConfigError, BaselineError) as error:
         typer.echo(f"wsgilint: {shown(str(error))}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     # Options given on the command line win over the settings file.
     selected = _split(select) if select else settings.select
     ignored = _split(ignore) if ignore else settings.ignore
@@ -137,7 +137,8 @@ def check(
         from .engine import severity_rank
 
         result = run_check(targets, root=root, select=selected, ignore=ignored, versions=versions,
-                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason)
+                           ignored_in=settings.ignored_in, require_reason=require_reason or settings.require_reason,
+                           max_file_size=settings.max_file_size)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
             if hidden:
@@ -153,7 +154,7 @@ def check(
             raise
         typer.echo(f"wsgilint: internal error: {type(error).__name__}: {shown(str(error))} "
                    "(run with --debug for the traceback)", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     threshold = None if failing_at == FailOn.never.value else severity_rank(failing_at)
     failing = threshold is not None and any(severity_rank(f.severity) >= threshold for f in result.findings)
     raise typer.Exit(1 if failing else 0)
@@ -179,7 +180,7 @@ def explain(
     known = load_rules()
     by_name = {**{rule.code: rule for rule in known}, **{rule.slug: rule for rule in known}}
     wanted = [by_name.get(name.strip().upper(), by_name.get(name.strip().lower())) for name in rules]
-    unknown = [name for name, rule in zip(rules, wanted) if rule is None]
+    unknown = [name for name, rule in zip(rules, wanted, strict=True) if rule is None]
     if unknown:
         typer.echo(f"wsgilint: no rule {shown(', '.join(unknown))} (`wsgilint rules` lists them)", err=True)
         raise typer.Exit(2)
