@@ -8,6 +8,7 @@ helper variable.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,7 +72,16 @@ def _meant(option: Option) -> str | None:
         return spellings[name]
     if name.lower() in SETTINGS:
         return name.lower()
-    close = difflib.get_close_matches(name, list(SETTINGS), n=1, cutoff=0.8)
+    return _close_setting(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_setting(name: str) -> str | None:
+    # Only settings whose length allows a ratio of 0.8 (difflib's real_quick_ratio) can
+    # match: comparing with those alone gives the same answer, without a module of many
+    # names costing a comparison with every setting each.
+    near = [setting for setting in SETTINGS if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
+    close = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
     return close[0] if close else None
 
 
