@@ -191,3 +191,34 @@ def test_max_file_size_setting(tmp_path, monkeypatch):
     findings = json.loads(done.stdout)["findings"]
     assert [(f["code"], f["message"]) for f in findings] == [
         ("E001", "file is larger than 1000 bytes (max-file-size); not read")], findings
+
+
+@pytest.mark.parametrize("case", ["dev-zero", "fifo", "huge", "not-json", "deep-json", "deep-toml", "deep-inline-toml",
+                                  "huge-settings"])
+def test_settings_and_baseline_errors_are_one_line_and_exit_2(tmp_path, case):
+    tree = write_tree(tmp_path, {"etc/nginx/nginx.conf": "events {}\n"})
+    settings = tree / "pyproject.toml"
+    settings.write_text('[tool.wsgilint]\nbaseline = "base.json"\n')
+    baseline = tree / "base.json"
+    if case == "dev-zero":
+        settings.write_text('[tool.wsgilint]\nbaseline = "/dev/zero"\n')
+    elif case == "fifo":
+        os.mkfifo(baseline)
+    elif case == "huge":
+        with open(baseline, "wb") as handle:
+            handle.truncate(65 * 2 ** 20)
+    elif case == "not-json":
+        baseline.write_text("[[[[")
+    elif case == "deep-json":
+        baseline.write_text("[" * 100_000 + "]" * 100_000)
+    elif case == "deep-toml":
+        settings.write_text("[tool.wsgilint]\nx = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    elif case == "deep-inline-toml":
+        settings.write_text("a = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n")
+    else:
+        settings.write_text("[tool.wsgilint]\n" + "# padding\n" * 200_000)
+    done = subprocess.run([sys.executable, "-m", "wsgilint", "check", "."], cwd=tree, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT)}, timeout=60)
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("wsgilint: ") and "Traceback" not in done.stderr
+    assert done.stdout == ""
