@@ -222,3 +222,20 @@ def test_settings_and_baseline_errors_are_one_line_and_exit_2(tmp_path, case):
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("wsgilint: ") and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_supervisor_widths_that_numprocs_builds_into_a_log_file_name(tmp_path):
+    # The log file name is expanded twice: "%%%(numprocs)d" becomes "%10000000a", padding
+    # each process's name to ten million characters (found by test_bounded_properties).
+    run = measured(tmp_path, {"etc/supervisor/supervisord.conf":
+                              "[supervisord]\n[program:app]\ncommand = /bin/true\nnumprocs = 10000000\n"
+                              "process_name = %(program_name)s_%(process_num)d\n"
+                              "stdout_logfile = /var/log/%%%(numprocs)d%(program_name)s.log\n"})
+    assert [(name, line) for name, line, _ in codes(run, "E009")] == [("supervisord.conf", 4)], run["findings"]
+
+
+def test_supervisor_wide_conversion_stays_unexpanded():
+    from wsgilint.readers.supervisor.expansion import WIDE, expand
+    assert expand("%(x)100000s", {"x": "a"}).unresolved == (WIDE,)
+    assert expand("%(x).1000000s", {"x": "a"}).unresolved == (WIDE,)
+    assert expand("%(x)99999s", {"x": "a"}).text == " " * 99_998 + "a"
