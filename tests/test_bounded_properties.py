@@ -144,8 +144,12 @@ def _files_test(strategy: st.SearchStrategy[dict[str, str]], profile: str) -> Ca
 
 
 for _profile in PROFILES:
-    _mark = pytest.mark.fuzz if _profile == "fuzz" else (lambda test: test)
-    globals()[f"test_nginx_include_graph_{_profile}"] = _mark(_graph_test(nginx_files, _profile))
-    globals()[f"test_uwsgi_include_graph_{_profile}"] = _mark(_graph_test(uwsgi_files, _profile))
-    globals()[f"test_supervisor_expansions_{_profile}"] = _mark(_files_test(supervisor_files(), _profile))
-    globals()[f"test_uwsgi_placeholders_{_profile}"] = _mark(_files_test(uwsgi_placeholder_files(), _profile))
+    _marks = [pytest.mark.fuzz] if _profile == "fuzz" else []
+    _tests = {"nginx_include_graph": _graph_test(nginx_files, _profile),
+              "uwsgi_include_graph": _graph_test(uwsgi_files, _profile),
+              "supervisor_expansions": _files_test(supervisor_files(), _profile),
+              "uwsgi_placeholders": _files_test(uwsgi_placeholder_files(), _profile)}
+    for _name, _test in _tests.items():
+        for _mark in _marks:
+            _test = _mark(_test)
+        globals()[f"test_{_name}_{_profile}"] = _test

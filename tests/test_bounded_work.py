@@ -17,6 +17,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import PROJECT, write_tree
@@ -52,14 +53,14 @@ CLEAN = {
 }
 
 
-def measured(tmp_path: Path, files: dict[str, str]) -> dict:
+def measured(tmp_path: Path, files: dict[str, str]) -> dict[str, Any]:
     clean = write_tree(tmp_path / "clean", CLEAN)
     case = write_tree(tmp_path / "case", files)
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     done = subprocess.run([sys.executable, "-c", _MEASURE, str(clean), str(case)], capture_output=True,
                           text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    run = json.loads(done.stdout)
+    run: dict[str, Any] = json.loads(done.stdout)
     print(f"{run['seconds']:.2f} s CPU, {run['wall']:.2f} s, {run['mb']:.1f} MB over a clean run")
     assert run["seconds"] <= MAX_SECONDS, run["seconds"]
     assert run["wall"] <= MAX_WALL_SECONDS, run["wall"]
@@ -67,7 +68,7 @@ def measured(tmp_path: Path, files: dict[str, str]) -> dict:
     return run
 
 
-def codes(run: dict, code: str) -> list[tuple[str, int, str]]:
+def codes(run: dict[str, Any], code: str) -> list[tuple[str, int, str]]:
     return [(os.path.basename(path), line, message) for found, path, line, message in run["findings"]
             if found == code]
 
@@ -113,13 +114,13 @@ HUGE_EXPRESSIONS = "\n".join([
 
 # --------------------------------------------------------------------------- cases
 
-def test_nginx_include_diamond_of_22_files(tmp_path):
+def test_nginx_include_diamond_of_22_files(tmp_path: Path) -> None:
     run = measured(tmp_path, nginx_diamond(22))
     ((name, line, message),) = codes(run, "E009")
     assert name.startswith("d") and line in (2, 3) and "100000 directives" in message, run["findings"]
 
 
-def test_nginx_diamond_below_the_bound_is_expanded_in_place(tmp_path):
+def test_nginx_diamond_below_the_bound_is_expanded_in_place(tmp_path: Path) -> None:
     """Every place an include stands is walked (nginx's semantics) while the bound allows."""
     from wsgilint.api import check
     tree = write_tree(tmp_path, nginx_diamond(8))
@@ -130,13 +131,13 @@ def test_nginx_diamond_below_the_bound_is_expanded_in_place(tmp_path):
     assert len(http.own["add_header"]) == 2 ** 8 - 1     # level k is read 2 ** k times
 
 
-def test_uwsgi_include_diamond_of_25_files(tmp_path):
+def test_uwsgi_include_diamond_of_25_files(tmp_path: Path) -> None:
     run = measured(tmp_path, uwsgi_diamond(25))
     cut = codes(run, "E009")
     assert cut and all(line > 0 for _, line, _ in cut), run["findings"]
 
 
-def test_uwsgi_diamond_below_the_bound_repeats_options_as_uwsgi_does(tmp_path):
+def test_uwsgi_diamond_below_the_bound_repeats_options_as_uwsgi_does(tmp_path: Path) -> None:
     from wsgilint.core.context import ReadContext
     from wsgilint.readers.uwsgi_ini import read_ini
     tree = write_tree(tmp_path, uwsgi_diamond(6))
@@ -145,19 +146,19 @@ def test_uwsgi_diamond_below_the_bound_repeats_options_as_uwsgi_does(tmp_path):
     assert not [p for p in ini.problems if p.kind == "limit"]
 
 
-def test_gunicorn_conf_of_4000_lines(tmp_path):
+def test_gunicorn_conf_of_4000_lines(tmp_path: Path) -> None:
     lines = "".join(f"setting_{i} = {i}\n" for i in range(4000))
     run = measured(tmp_path, {"app/gunicorn.conf.py": f"bind = '127.0.0.1:8000'\n{lines}workers = 4\n"})
     assert not codes(run, "E002"), run["findings"]
 
 
-def test_gunicorn_huge_expressions_are_unresolved_or_the_failure_python_gives(tmp_path):
+def test_gunicorn_huge_expressions_are_unresolved_or_the_failure_python_gives(tmp_path: Path) -> None:
     run = measured(tmp_path, {"app/gunicorn.conf.py": HUGE_EXPRESSIONS})
     # Only the line Python itself cannot run (at module level, outside try) is an error.
     assert [(name, line) for name, line, _ in codes(run, "E002")] == [("gunicorn.conf.py", 10)], run["findings"]
 
 
-def test_gunicorn_budgets_leave_ordinary_values_known():
+def test_gunicorn_budgets_leave_ordinary_values_known() -> None:
     from wsgilint.readers.gunicorn.conf import read_gunicorn_text
     config = read_gunicorn_text(HUGE_EXPRESSIONS + "keepalive = 2 ** 3\nproc_name = '-'.join(['a', 'b'])\n", "g.py")
     values = {o.key: (o.value, o.unresolved) for o in config.options}
@@ -167,7 +168,7 @@ def test_gunicorn_budgets_leave_ordinary_values_known():
     assert values["workers"] == (None, True)
 
 
-def test_supervisor_numprocs_of_a_million(tmp_path):
+def test_supervisor_numprocs_of_a_million(tmp_path: Path) -> None:
     run = measured(tmp_path, {"etc/supervisor/supervisord.conf":
                               "[supervisord]\n[program:app]\ncommand = /bin/true\nnumprocs = 1000000\n"
                               "process_name = %(program_name)s_%(process_num)d\n"})
@@ -175,14 +176,14 @@ def test_supervisor_numprocs_of_a_million(tmp_path):
 
 
 @pytest.mark.parametrize("distinct", [False, True], ids=["one-name", "distinct-names"])
-def test_supervisor_many_env_expansions(tmp_path, distinct):
+def test_supervisor_many_env_expansions(tmp_path: Path, distinct: bool) -> None:
     names = " ".join(f"%(ENV_X{i if distinct else ''})s" for i in range(10_000))
     run = measured(tmp_path, {"etc/supervisor/supervisord.conf":
                               f"[supervisord]\n[program:app]\ncommand = /bin/echo {names}\n"})
     assert not codes(run, "E002"), run["findings"]
 
 
-def test_max_file_size_setting(tmp_path, monkeypatch):
+def test_max_file_size_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tree = write_tree(tmp_path, {"etc/nginx/nginx.conf": "events {}\n" + "# padding\n" * 200,
                                  "wsgilint.toml": "max-file-size = 1000\n"})
     monkeypatch.chdir(tree)
@@ -195,7 +196,7 @@ def test_max_file_size_setting(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("case", ["dev-zero", "fifo", "huge", "not-json", "deep-json", "deep-toml", "deep-inline-toml",
                                   "huge-settings"])
-def test_settings_and_baseline_errors_are_one_line_and_exit_2(tmp_path, case):
+def test_settings_and_baseline_errors_are_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
     tree = write_tree(tmp_path, {"etc/nginx/nginx.conf": "events {}\n"})
     settings = tree / "pyproject.toml"
     settings.write_text('[tool.wsgilint]\nbaseline = "base.json"\n')
@@ -224,7 +225,7 @@ def test_settings_and_baseline_errors_are_one_line_and_exit_2(tmp_path, case):
     assert done.stdout == ""
 
 
-def test_supervisor_widths_that_numprocs_builds_into_a_log_file_name(tmp_path):
+def test_supervisor_widths_that_numprocs_builds_into_a_log_file_name(tmp_path: Path) -> None:
     # The log file name is expanded twice: "%%%(numprocs)d" becomes "%10000000a", padding
     # each process's name to ten million characters (found by test_bounded_properties).
     run = measured(tmp_path, {"etc/supervisor/supervisord.conf":
@@ -234,7 +235,7 @@ def test_supervisor_widths_that_numprocs_builds_into_a_log_file_name(tmp_path):
     assert [(name, line) for name, line, _ in codes(run, "E009")] == [("supervisord.conf", 4)], run["findings"]
 
 
-def test_supervisor_wide_conversion_stays_unexpanded():
+def test_supervisor_wide_conversion_stays_unexpanded() -> None:
     from wsgilint.readers.supervisor.expansion import WIDE, expand
     assert expand("%(x)100000s", {"x": "a"}).unresolved == (WIDE,)
     assert expand("%(x).1000000s", {"x": "a"}).unresolved == (WIDE,)

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import PROJECT, write_tree
@@ -65,20 +66,20 @@ def hostile_tree(root: Path) -> Path:
 
 
 @pytest.fixture
-def hostile(tmp_path) -> Path:
+def hostile(tmp_path: Path) -> Path:
     return hostile_tree(tmp_path)
 
 
-def run(tree: Path, *options: str) -> dict:
+def run(tree: Path, *options: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(PROJECT), "GITHUB_ACTIONS": "true"}
     command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "wsgilint", "check", "--isolated", ".", *options]
     done = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True, timeout=300)
-    result = json.loads(done.stdout)
+    result: dict[str, Any] = json.loads(done.stdout)
     print(f"{result['cpu']:.1f} s CPU, {result['wall']:.1f} s, peak RSS {result['rss_mb']:.0f} MB")
     return result
 
 
-def test_hostile_repository_ends_fast_small_and_reports_every_attack(hostile):
+def test_hostile_repository_ends_fast_small_and_reports_every_attack(hostile: Path) -> None:
     result = run(hostile, "--format", "json")
     assert "Traceback" not in result["stderr"], result["stderr"][-3000:]
     assert result["code"] == 1, (result["code"], result["stderr"][-2000:])   # --isolated: fail-on = never ignored
@@ -103,7 +104,7 @@ def test_hostile_repository_ends_fast_small_and_reports_every_attack(hostile):
 
 
 @pytest.mark.parametrize("output_format", ["console", "github", "sarif"])
-def test_hostile_repository_in_every_format(hostile, output_format):
+def test_hostile_repository_in_every_format(hostile: Path, output_format: str) -> None:
     result = run(hostile, "--format", output_format)
     assert result["code"] == 1 and "Traceback" not in result["stderr"], result["stderr"][-3000:]
     output = result["stdout"] + result["stderr"]
