@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT, unavailable
 
 BIN = Path(sys.executable).parent

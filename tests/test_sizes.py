@@ -15,7 +15,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
 
 MAX_SECONDS = 60
@@ -181,7 +180,7 @@ def test_uwsgi_loops_times_includes_are_bounded(tmp_path):
     write(tmp_path / "etc/uwsgi/mid.ini", "[uwsgi]\nfor-times = 1000\ninclude = leaf.ini\nendfor =\n")
     write(tmp_path / "etc/uwsgi/leaf.ini", "[uwsgi]\nfor-times = 1000\nsocket = /run/%(_).sock\nendfor =\n")
     report = measured_check(tmp_path)
-    cut = [(f["path"], f["line"]) for f in report["findings"] if f["code"] == "E001" and "options" in f["message"]]
+    cut = [(f["path"], f["line"]) for f in report["findings"] if f["code"] == "E009" and "repeat" in f["message"]]
     assert cut and all(line > 0 for _, line in cut), report["findings"]
 
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .core.context import ReadContext
+from .core.text import MAX_CONFIG_BYTES
 from .discover import discover
 from .engine import Finding, Hit, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
 from .model import Deployment, SourceFile, Span
@@ -69,26 +70,29 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
           ignored_in: Callable[[Span], tuple[str, ...]] | None = None,
           require_reason: bool = False, cwd: str | None = None,
           progress: Callable[[int, int], None] | None = None,
-          overlay: Mapping[str, bytes] | None = None, no_ignore: bool = False, jobs: int = 1) -> CheckResult:
+          overlay: Mapping[str, bytes] | None = None, no_ignore: bool = False, jobs: int = 1,
+          max_file_size: int = MAX_CONFIG_BYTES) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
     ``require_reason`` makes a suppression comment without a reason an error; findings
     name files relative to ``cwd`` (default: the working directory); ``progress`` is
     told (steps done, steps in all) as the run goes; ``overlay`` gives contents (by real
-    path) that are read instead of those files (what ``--fix`` re-lints); ``no_ignore``
+    path) that are read instead of those files (what ``--fix`` re-lints); ``max_file_size``
+    (bytes) is the largest file read; ``no_ignore``
     reads in a repository also what its ``.gitignore`` files ignore; ``jobs`` processes read a
     large tree's files (the result is the same whatever it is)."""
     with _fewer_collections():
         return _check(paths, root, select, ignore, versions, ignored_in, require_reason, cwd, progress, overlay,
-                      no_ignore, jobs)
+                      no_ignore, jobs, max_file_size)
 
 
 def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
            versions: dict[str, str] | None, ignored_in: Callable[[Span], tuple[str, ...]] | None,
            require_reason: bool, cwd: str | None, progress: Callable[[int, int], None] | None,
-           overlay: Mapping[str, bytes] | None, no_ignore: bool, jobs: int) -> CheckResult:
+           overlay: Mapping[str, bytes] | None, no_ignore: bool, jobs: int, max_file_size: int) -> CheckResult:
     mode, host_root = host_layout(paths, root)
-    ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}))
+    ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}),
+                      max_file_size=max_file_size)
     known = load_rules()
     rules = select_rules(known, select, ignore)
     tick = _ticker(progress, len(rules) + 2)

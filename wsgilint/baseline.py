@@ -19,11 +19,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .core.text import read_regular
 from .engine import FINGERPRINT_VERSION, Finding
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be used; the message names it."""
+
+
+# The largest baseline read: a JSON report of some 100 000 findings.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -37,11 +42,13 @@ class Baseline:
 
 def load_baseline(path: Path) -> Baseline:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_regular(str(path), MAX_BASELINE_BYTES).decode("utf-8"))
     except OSError as error:
         raise BaselineError(f"{path}: cannot read the baseline: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: not a JSON report ({error}); write one with --format json") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a JSON report (nested too deeply); write one with --format json") from None
     findings = document.get("findings") if isinstance(document, dict) else None
     if not isinstance(findings, list) or not all(isinstance(f, dict) and isinstance(f.get("fingerprint"), str)
                                                  for f in findings):

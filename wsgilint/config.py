@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .core.text import MAX_CONFIG_BYTES, read_regular
 from .engine import load_rules, unknown_pattern
 from .model import Span
 
@@ -44,7 +45,9 @@ FAIL_ON = ("error", "warning", "info", "never")
 _LISTS = ("select", "ignore")
 _VERSIONS = {"uwsgi-version": "uwsgi", "gunicorn-version": "gunicorn", "supervisor-version": "supervisor",
              "nginx-version": "nginx"}
-KEYS = (*_LISTS, "per-file-ignores", "fail-on", "baseline", "require-reason", *_VERSIONS)
+KEYS = (*_LISTS, "per-file-ignores", "fail-on", "baseline", "require-reason", "max-file-size", *_VERSIONS)
+# A settings file is a few lines; one larger than this is not one (and is never read whole).
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -60,6 +63,7 @@ class Settings:
     versions: dict[str, str] = field(default_factory=dict)
     baseline: Path | None = None
     require_reason: bool = False      # a suppression comment without a reason is an error (L102)
+    max_file_size: int = MAX_CONFIG_BYTES   # bytes; a larger config file is not read (E001)
     path: Path | None = None          # the file they were read from
 
     def ignored_in(self, at: Span) -> tuple[str, ...]:
@@ -92,10 +96,12 @@ def find_settings(start: Path) -> Settings | None:
 
 def _parse(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
+        data = read_regular(str(path), MAX_SETTINGS_BYTES)
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: tables or arrays nested too deeply") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read it: {error.strerror}") from None
 
@@ -140,6 +146,10 @@ def _settings(path: Path, document: dict[str, Any]) -> Settings:
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: require-reason must be true or false")
             settings.require_reason = value
+        elif key == "max-file-size":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{path}: max-file-size must be a number of bytes, like {MAX_CONFIG_BYTES}")
+            settings.max_file_size = value
         elif key == "fail-on":
             if value not in FAIL_ON:
                 raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}")

@@ -18,7 +18,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from .span import Problem, Span
-from .text import Text, decode, read_text
+from .text import MAX_CONFIG_BYTES, Text, decode, read_text
 
 # Kernel objects, not files: never read on a live host.
 PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
@@ -34,6 +34,7 @@ class ReadContext:
 
     mode: str = "repository"
     root: str = "/"
+    max_file_size: int = MAX_CONFIG_BYTES   # bytes; a larger file is not read (E001)
     cwd: str = field(default_factory=os.getcwd)
     known_files: list[str] = field(default_factory=list)   # local paths of every discovered file
     _texts: dict[str, Text] = field(default_factory=dict)
@@ -112,7 +113,7 @@ class ReadContext:
         if self.mode == "live" and any(self._below(real, fs) for fs in PSEUDO_FILESYSTEMS):
             return Text(None, problems=(Problem("unreadable", "is a kernel pseudo file, not a config file: not read",
                                                 Span(display)),))
-        return read_text(real, display)
+        return read_text(real, display, self.max_file_size)
 
     def _refusal(self, key: str) -> Text:
         at, written = self._references.get(key, (Span(self.display(key)), self.display(key)))

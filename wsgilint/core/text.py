@@ -100,6 +100,24 @@ def read_text(path: str, display: str, limit: int = MAX_CONFIG_BYTES) -> Text:
             return Text(None, problems=(Problem("unreadable", f"cannot read the file: {reason}", Span(display)),))
     if len(data) > limit:
         return Text(None, problems=(Problem(
-            "unreadable", f"file is larger than {limit // (1024 * 1024)} MiB; not a config file, skipped",
-            Span(display)),))
+            "unreadable", f"file is larger than {shown_size(limit)} (max-file-size); not read", Span(display)),))
     return decode(data, display)
+
+
+def shown_size(size: int) -> str:
+    return f"{size // (1024 * 1024)} MiB" if size % (1024 * 1024) == 0 else f"{size} bytes"
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, for wsgilint's own inputs
+    (settings, a baseline): opened as ``read_text`` opens a config file, so a FIFO or a
+    device named there cannot hang or flood the run. Raises OSError with a reason."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as handle:
+        problem = _not_regular(os.fstat(descriptor).st_mode, path)
+        if problem is not None:
+            raise OSError(errno.EINVAL, problem.message.split(":")[0])
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {shown_size(limit)}")
+    return data

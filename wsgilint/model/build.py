@@ -34,9 +34,9 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
     covered: set[str] = set()
     for main in mains:
         tree = read_nginx_main(main.path, ctx)
-        deployment.problems.extend(tree.problems)
         covered.update(ctx.real(p) for p in tree.local_paths)
         deployment.nginx.append(nginx_instance(tree, standalone=False))
+        deployment.problems.extend(tree.problems)   # the reader's, then the model's
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     for fragment in files:
         real = ctx.real(fragment.path)
@@ -49,8 +49,8 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
             continue
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
-        deployment.problems.extend(tree.problems)
         deployment.nginx.append(nginx_instance(tree))
+        deployment.problems.extend(tree.problems)
 
 
 def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> list[SystemdUnitFile]:

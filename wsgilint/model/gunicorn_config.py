@@ -8,6 +8,7 @@ helper variable.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,12 +72,22 @@ def _meant(option: Option) -> str | None:
         return spellings[name]
     if name.lower() in SETTINGS:
         return name.lower()
-    close = difflib.get_close_matches(name, list(SETTINGS), n=1, cutoff=0.8)
+    return _close_setting(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_setting(name: str) -> str | None:
+    # Only settings whose length allows a ratio of 0.8 (difflib's real_quick_ratio) can
+    # match: comparing with those alone gives the same answer, without a module of many
+    # names costing a comparison with every setting each.
+    near = [setting for setting in SETTINGS if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
+    close = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
     return close[0] if close else None
 
 
 # A name inside a plain string literal (`loglevel = 'debug'`) is only text, not a use.
 _PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
+_WORD = re.compile(r"\w+")
 
 
 def _default_shown(name: str) -> str | None:
@@ -88,12 +99,12 @@ def _default_shown(name: str) -> str | None:
 
 
 def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
-    texts = [_PLAIN_STRING.sub("", option.raw) for option in (*config.options, *config.other_names)]
-    names = []
-    for option in config.other_names:
-        used = re.compile(rf"\b{re.escape(option.key)}\b")
-        names.append(GunicornName(option.key, option.at, option.unresolved,
-                                  any(used.search(text) for text in texts), _meant(option)))
+    # A name is used where it is a whole word of some value: the words are collected once,
+    # so a module with many names is read in linear time.
+    words = {word for option in (*config.options, *config.other_names)
+             for word in _WORD.findall(_PLAIN_STRING.sub("", option.raw))}
+    names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option))
+             for option in config.other_names]
     annotations = [
         GunicornAnnotation(option.key, option.at, option.raw,
                            option.raw.split(":", 1)[1].strip() if ":" in option.raw else "",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..readers.nginx import NginxStatement, NginxTree
-from . import NginxDirective, NginxInstance, Route, Setting, Span, Target
+from . import NginxDirective, NginxInstance, Problem, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
 from .nginx_scope import (
     PASS_DIRECTIVES,
@@ -42,6 +42,11 @@ _VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map"
 DEFAULT_USER_NOTE = "nginx binary default; Debian's nginx.conf sets www-data"
 UNKNOWN_USER_NOTE = ("unknown: this file is included by an nginx.conf that is not among the checked files, "
                      "which sets the user")
+
+# Directives walked per configuration, counting each place an include puts them. Real
+# configurations stay far below (a thousand sites each including a 50-line snippet are
+# 50 000); the scopes and routes built per place stay within tens of megabytes.
+MAX_PLACES = 100_000
 
 # What a block's lines mean to the model.
 _MAIN, _EVENTS, _HTTP, _SERVER, _LOCATION, _UPSTREAM, _OTHER = range(7)
@@ -103,6 +108,7 @@ class _Builder:
         )
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
+        self.expansion_cut = False
 
     def directive(self, stmt: NginxStatement) -> NginxDirective:
         """One NginxDirective per statement, however many places include it."""
@@ -143,6 +149,8 @@ class _Builder:
         """Every statement once per place it is read, in reading order."""
         files = self.tree.files
         seen = {0}
+        walked = {0}          # files walked at least once
+        places = 0
         stack = [top]
         while stack:
             frame = stack[-1]
@@ -153,8 +161,10 @@ class _Builder:
                 recorded = frame.recorded and item not in seen and not files[item].stock
                 if recorded:
                     seen.add(item)
+                walked.add(item)
                 stack.append(frame.inner(iter(files[item].statements), recorded))
             elif not item.is_comment:
+                places += 1
                 directive = self.directive(item)
                 if frame.recorded:
                     self.instance.directives.append(directive)
@@ -163,9 +173,22 @@ class _Builder:
                 if item.block is not None:
                     stack.append(self.enter(item, directive, frame))
                 elif item.directive == "include":
-                    stack.append(frame.inner(iter(item.includes), frame.recorded))
+                    included: list[int] = item.includes
+                    if places > MAX_PLACES:
+                        included = [index for index in included if index not in walked]
+                        if len(included) < len(item.includes):
+                            self.stop_expanding(item)
+                    stack.append(frame.inner(iter(included), frame.recorded))
                 else:
                     self.simple(directive, frame)
+
+    def stop_expanding(self, include: NginxStatement) -> None:
+        if not self.expansion_cut:
+            self.expansion_cut = True
+            self.tree.problems.append(Problem(
+                "limit", f"includes expand this configuration to more than {MAX_PLACES} directives; "
+                "from here on a file already read is not expanded again, so what it sets in later places is "
+                "not checked", include.value_at))
 
     def simple(self, directive: NginxDirective, frame: _Frame) -> None:
         name = directive.name

@@ -20,7 +20,7 @@ from typing import Any, cast
 from ...core.context import ReadContext
 from ...core.option import Option
 from ...core.span import Problem, Span
-from .evaluate import Evaluator, Unknown
+from .evaluate import Evaluator, Fails, Unknown
 from .settings import SETTINGS, Hook, validate
 
 
@@ -42,6 +42,10 @@ class _ModuleReader:
     def __init__(self, text: str, display: str, env: Mapping[str, str] | None = None) -> None:
         self.text = text
         self.lines = text.splitlines()
+        # Lines as ``ast`` counts them (only CR, LF and CRLF end a line), each as UTF-8, for
+        # source segments: ``ast.get_source_segment`` splits the whole text on every call,
+        # which made reading a long module quadratic.
+        self.source_lines = [line.encode("utf-8") for line in re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)]
         self.display = display
         self.config = GunicornConfig(display)
         self.names: dict[str, Any] = {}           # name -> literal value, while known
@@ -69,7 +73,22 @@ class _ModuleReader:
     def source(self, node: ast.AST) -> str:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return self.lines[node.lineno - 1].strip() if node.lineno <= len(self.lines) else node.name
-        return ast.get_source_segment(self.text, node) or ""
+        return self.segment(node)
+
+    def segment(self, node: ast.AST) -> str:
+        """``ast.get_source_segment`` on the lines split once."""
+        first: int | None = getattr(node, "lineno", None)
+        last: int | None = getattr(node, "end_lineno", None)
+        start: int | None = getattr(node, "col_offset", None)
+        end: int | None = getattr(node, "end_col_offset", None)
+        if first is None or last is None or start is None or end is None or not 1 <= first <= last \
+                or last > len(self.source_lines):
+            return ""
+        if first == last:
+            return self.source_lines[first - 1][start:end].decode("utf-8", "replace")
+        lines = [self.source_lines[first - 1][start:], *self.source_lines[first:last - 1],
+                 self.source_lines[last - 1][:end]]
+        return b"".join(lines).decode("utf-8", "replace")
 
     def name_span(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> Span:
         """Where a ``def``/``class`` writes its name (the node itself spans the whole body)."""
@@ -136,11 +155,18 @@ class _ModuleReader:
         elif isinstance(target, ast.Starred):
             self.assign_target(target.value, value_node, None, False, conditional, raw_node)
 
-    def value_of(self, node: ast.AST) -> tuple[Any, bool]:
+    def value_of(self, node: ast.AST, conditional: bool) -> tuple[Any, bool]:
         if isinstance(node, ast.Lambda):
             return Hook("<lambda>", _arity(node.args), self.span(node)), True
         try:
             return self.evaluate(node), True
+        except Fails as failure:
+            if not conditional:
+                self.config.problems.append(Problem(
+                    "syntax", f"Gunicorn cannot load this file: the value needs about {failure.size:.1e} bytes, "
+                    "more than a process can address, so Python raises MemoryError or OverflowError here",
+                    self.span(node)))
+            return None, False
         except (Unknown, RecursionError):
             return None, False
 
@@ -151,7 +177,7 @@ class _ModuleReader:
 
     def statement(self, node: ast.stmt, conditional: bool) -> None:
         if isinstance(node, ast.Assign):
-            value, known = self.value_of(node.value)
+            value, known = self.value_of(node.value, conditional)
             for target in node.targets:
                 self.assign_target(target, node.value, value, known, conditional, node.value)
             self.calls(node.value)
@@ -161,7 +187,7 @@ class _ModuleReader:
                     self.config.annotations.append(Option(
                         node.target.id, None, self.span(node.annotation), self.source(node)))
                 return
-            value, known = self.value_of(node.value)
+            value, known = self.value_of(node.value, conditional)
             self.assign_target(node.target, node.value, value, known, conditional, node.value)
             self.calls(node.value)
         elif isinstance(node, ast.AugAssign):
@@ -233,7 +259,7 @@ class _ModuleReader:
         if known:
             synthetic = ast.BinOp(left=ast.Constant(self.names[name]), op=node.op, right=node.value)
             ast.copy_location(synthetic, node)
-            value, known = self.value_of(synthetic)
+            value, known = self.value_of(synthetic, conditional)
         self.calls(node.value)
         self.bind(name, node.value, value, known, conditional, node)
 

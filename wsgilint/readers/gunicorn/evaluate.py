@@ -19,10 +19,21 @@ _MODULE_NAME = "__config__"
 
 
 class Unknown(Exception):
-    """The expression depends on run time."""
+    """The expression depends on run time (or is too big to evaluate here)."""
 
 
-_MAX_TEXT = 100_000
+class Fails(Unknown):
+    """Evaluating the expression fails in Python itself: its result cannot fit in memory."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+MAX_SIZE = 100_000
+MAX_STEPS = 500_000
+# No process can allocate more: user space is 128 TiB on x86-64 and arm64 (4-level pages).
+_ADDRESS_SPACE = 1 << 47
 _BIN_OPS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
     ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow,
@@ -43,12 +54,17 @@ _PURE_BUILTINS: dict[str, Callable[..., Any]] = {
 _LITERAL_TYPES = (str, bytes, int, float, complex, bool, type(None), list, tuple, dict, set, frozenset)
 
 
-def _size(value: Any) -> int:
-    if isinstance(value, (str, bytes, list, tuple, set, frozenset, dict)):
+def _flat_size(value: Any) -> int:
+    if isinstance(value, (str, bytes)):
         return len(value)
     if isinstance(value, int):
         return value.bit_length() // 8
-    return 0
+    return 1
+
+
+def _digits_over(text: str, limit: int) -> bool:
+    """Does a number written in ``text`` exceed ``limit`` (a width or precision in a format)?"""
+    return any(len(digits) > len(str(limit)) or int(digits) > limit for digits in re.findall(r"\d+", text))
 
 
 class Evaluator:
@@ -62,6 +78,7 @@ class Evaluator:
         # environment the process manager gives: ``os.environ.get("BIND", "x")`` reads it.
         self.modules = modules if modules is not None else {}
         self.env = env or {}
+        self.steps = MAX_STEPS    # left for the whole module
         # Every expression kind that may be evaluated; any other kind is Unknown.
         self._methods: dict[type[ast.AST], Callable[[Any], Any]] = {
             ast.Constant: self._constant, ast.Name: self._name, ast.List: self._list, ast.Tuple: self._tuple,
@@ -72,11 +89,39 @@ class Evaluator:
 
     def __call__(self, node: ast.AST) -> Any:
         value = self.eval(node)
-        if _size(value) > _MAX_TEXT:
-            raise Unknown
+        self.bounded(self.size(value))
         return value
 
+    def charge(self, steps: int) -> None:
+        self.steps -= steps
+        if self.steps < 0:
+            raise Unknown
+
+    @staticmethod
+    def bounded(size: int) -> None:
+        """Refuse a value of this (predicted) size."""
+        if size >= _ADDRESS_SPACE:
+            raise Fails(size)
+        if size > MAX_SIZE:
+            raise Unknown
+
+    def size(self, value: Any) -> int:
+        """The deep size of a value, counted until it passes MAX_SIZE; each item counted is a step."""
+        total = 0
+        pending = [value]
+        while pending and total <= MAX_SIZE:
+            item = pending.pop()
+            self.charge(1)
+            total += _flat_size(item)
+            if isinstance(item, dict):
+                pending.extend(item.keys())
+                pending.extend(item.values())
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                pending.extend(item)
+        return total
+
     def eval(self, node: ast.AST) -> Any:
+        self.charge(1)
         method = self._methods.get(type(node))
         if method is None:
             raise Unknown
@@ -89,7 +134,9 @@ class Evaluator:
         if node.id == "__name__" and node.id not in self.shadowed:
             return _MODULE_NAME
         if node.id in self.names:
-            return copy_value(self.names[node.id])
+            value = self.names[node.id]
+            self.bounded(self.size(value))   # charges the copy
+            return copy_value(value)
         raise Unknown
 
     def _list(self, node: ast.List) -> list[Any]:
@@ -104,7 +151,7 @@ class Evaluator:
     def _dict(self, node: ast.Dict) -> dict[Any, Any]:
         if any(key is None for key in node.keys):
             raise Unknown
-        return {self(key): self(value) for key, value in zip(node.keys, node.values) if key is not None}
+        return {self(key): self(value) for key, value in zip(node.keys, node.values, strict=True) if key is not None}
 
     def _items(self, items: list[ast.expr]) -> list[ast.expr]:
         if any(isinstance(item, ast.Starred) for item in items):
@@ -120,15 +167,25 @@ class Evaluator:
         op = type(node.op)
         if op not in _BIN_OPS:
             raise Unknown
-        if op is ast.Pow and (not isinstance(right, (int, float)) or abs(right) > 128):
-            raise Unknown
-        if op is ast.LShift and (not isinstance(right, int) or right > 128):
-            raise Unknown
-        if op is ast.Mult and _size(left) * (right if isinstance(right, int) else 1) > _MAX_TEXT:
-            raise Unknown
-        if op is ast.Mult and _size(right) * (left if isinstance(left, int) else 1) > _MAX_TEXT:
-            raise Unknown
+        self.bounded(self._predicted(op, left, right))
         return self._apply(_BIN_OPS[op], left, right)
+
+    def _predicted(self, op: type, left: Any, right: Any) -> int:
+        """The size of ``left op right``, known before computing it (0: no more than the operands)."""
+        if type(left) is bool or type(right) is bool:   # True ** n, [x] * True: as 1
+            left, right = (int(v) if type(v) is bool else v for v in (left, right))
+        if op is ast.Pow and isinstance(left, int) and isinstance(right, int) and right > 0:
+            return max(left.bit_length() - 1, 1) * right // 8 if abs(left) > 1 else 0
+        if op is ast.LShift and isinstance(left, int) and isinstance(right, int) and left:
+            return (left.bit_length() + right) // 8
+        if op is ast.Mult:
+            for sequence, count in ((left, right), (right, left)):
+                if isinstance(count, int) and not isinstance(sequence, (int, float, complex)):
+                    return self.size(sequence) * max(count, 0)
+        if op is ast.Mod and isinstance(left, str) and (_digits_over(left, MAX_SIZE) or "*" in left and any(
+                isinstance(arg, int) and arg > MAX_SIZE for arg in (right if isinstance(right, tuple) else (right,)))):
+            raise Unknown   # a width or precision that pads to megabytes
+        return 0
 
     def _bool_op(self, node: ast.BoolOp) -> Any:
         value = None
@@ -140,7 +197,7 @@ class Evaluator:
 
     def _compare(self, node: ast.Compare) -> bool:
         left = self(node.left)
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
             right = self(comparator)
             if not self._apply(_COMPARE_OPS[type(op)], left, right):
                 return False
@@ -158,6 +215,8 @@ class Evaluator:
         conversions: dict[int, Callable[[Any], Any]] = {-1: lambda v: v, 115: str, 114: repr, 97: ascii}
         conversion = conversions[node.conversion]
         spec = self(node.format_spec) if node.format_spec is not None else ""
+        if isinstance(spec, str) and _digits_over(spec, MAX_SIZE):
+            raise Unknown   # a width that pads to megabytes
         return self._apply(format, conversion(value), spec)
 
     def _dotted(self, node: ast.expr) -> str | None:
@@ -201,6 +260,12 @@ class Evaluator:
             args = [self(arg) for arg in self._items(node.args)]
             if node.func.attr == "format" and re.search(r"\{[^{}]*[.\[]", target):
                 raise Unknown  # attribute or item access inside the format string
+            if node.func.attr == "format" and (_digits_over(target, MAX_SIZE) or re.search(
+                    r"\{[^{}]*\{", target) and any(isinstance(arg, int) and arg > MAX_SIZE for arg in args)):
+                raise Unknown  # a width, given or nested (``{:{}}``), that pads to megabytes
+            if node.func.attr == "join" and args:
+                parts = args[0] if isinstance(args[0], (list, tuple, set, frozenset, dict, str)) else ()
+                self.bounded(self.size(parts) + len(target) * len(parts))
             return self._apply(getattr(target, node.func.attr), *args)
         raise Unknown
 

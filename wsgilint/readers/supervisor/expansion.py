@@ -15,6 +15,10 @@ from ...core.context import ReadContext
 _SYMBOLIC_NAMES = ("here", "host_node_name")
 _MARK = "\x00"
 _MARKER_RE = re.compile(f"{_MARK}(\\d+|\\*){_MARK}")
+# A conversion padded or cut to 100 000 characters or more (``%10000000s``): Python builds
+# it, once per process and log file; wsgilint leaves such a value unexpanded.
+_WIDE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d{6,}|\d*\.\d{6,})")
+WIDE = "%width"   # in ``unresolved``: the value was too wide to expand
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +43,14 @@ class _Names(dict[str, object]):
     def __init__(self, names: Mapping[str, object]) -> None:
         super().__init__(names)
         self.symbolic: list[str] = []
+        self.index: dict[str, int] = {}   # of each symbolic name: a list search made many names quadratic
 
     def __missing__(self, key: str) -> str:
         if key.startswith("ENV_") or key in _SYMBOLIC_NAMES:
-            if key not in self.symbolic:
+            if key not in self.index:
+                self.index[key] = len(self.symbolic)
                 self.symbolic.append(key)
-            return f"{_MARK}{self.symbolic.index(key)}{_MARK}"
+            return f"{_MARK}{self.index[key]}{_MARK}"
         raise KeyError(key)
 
     def __str__(self) -> str:
@@ -75,6 +81,8 @@ def _has_bare_conversion(value: str) -> bool:
 def expand(value: str, names: Mapping[str, object], label: str = "value") -> Expanded:
     """``value % names`` as supervisord's ``expand()`` does it, never raising."""
     lookup = _Names(names)
+    if _WIDE.search(value):
+        return Expanded(value, (WIDE,))
     try:
         text = value % lookup
     except KeyError as error:

@@ -45,6 +45,13 @@ class SupervisorProcess:
     argv_error: str = ""
 
 
+# Processes listed per program. supervisord has no limit of its own (it builds one process
+# config per number when it reads the file: numprocs = 1000000 takes minutes and gigabytes,
+# in supervisord as it did here); each running process holds three pipes, so a default
+# minfds = 1024 runs out of descriptors near 300 processes.
+MAX_PROCESSES = 1024
+
+
 class _Expander:
     """Expansion names of one configuration, and where its refusals are recorded."""
 
@@ -211,7 +218,13 @@ def _processes(expander: _Expander, section: SupervisorSection, group: str) -> l
     common: dict[str, object] = {"program_name": program_name, "group_name": group}
     numprocs, start = _program_checks(expander, section, common)
     processes = []
-    for number in range(start, start + numprocs):
+    if numprocs > MAX_PROCESSES:
+        value = section.get("numprocs")
+        expander.config.problems.append(Problem(
+            "limit", f"numprocs = {numprocs}: only the first {MAX_PROCESSES} processes are checked; supervisord "
+            "itself builds every one when it reads the file and opens pipes for each when it starts them",
+            value.at if value is not None else section.at))
+    for number in range(start, start + min(numprocs, MAX_PROCESSES)):
         process = SupervisorProcess(section, program_name, group, number)
         _process(expander, section, process, {**common, "process_num": number, "numprocs": numprocs})
         processes.append(process)
