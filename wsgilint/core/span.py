@@ -62,6 +62,7 @@ PROBLEM_KINDS = (
     "template",            # Jinja2 / envsubst / Go / ERB: not final config
     "ambiguous",           # the content fits more than one kind; the place decided
     "outside-checked-tree",  # a reference or link leads out of the checked tree: not read
+    "limit",               # a bound on the work cut reading short here (hostile or runaway input)
 )
 
 
