@@ -10,7 +10,7 @@ findings and findings nobody has judged yet are counted apart.
 
     python tools/precision.py [--half tune|held-back] [--write-doc] [--findings]
 
-Files come from the snapshot store's git directories (``--mirror``, default /work/.mirror)
+Files come from the snapshot store's git directories (``--mirror``, default $WSGILINT_PRECISION_MIRROR)
 when they hold the commit, otherwise from raw.githubusercontent.com; once materialised, a
 repository is read from the cache ($XDG_CACHE_HOME/wsgilint-precision). The test suite never
 runs this: it needs the network or the mirror.
@@ -34,7 +34,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 SET = PROJECT / "tests" / "precision" / "set.json"
 JUDGMENTS = PROJECT / "tests" / "precision" / "judgments.json"
 DOC = PROJECT / "docs" / "precision.md"
-MIRROR = Path("/work/.mirror")
+# Where a snapshot store keeps its git directories, if one is at hand (else GitHub is asked).
+MIRROR = Path(os.environ.get("WSGILINT_PRECISION_MIRROR", ".mirror"))
 SEVERITIES = ("error", "warning")
 VERDICTS = ("true", "false", "unsure")
 # A last guard: the set lists no file with a secret, but should one slip in, a key block or a

@@ -224,7 +224,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
 
 def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> SourceFile:
     """``hint_path`` is the path the location hints read: relative to the checked folder, so
-    the folders a checkout happens to live in (``/work/uwsgi/...``) say nothing."""
+    the folders a checkout happens to live in (``/home/me/uwsgi/...``) say nothing."""
     display = ctx.display(path)
     hint_path = path if hint_path is None else hint_path
     hints = location_hints(hint_path)
