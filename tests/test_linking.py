@@ -74,3 +74,17 @@ def test_unstarted_configs_stand_alone_and_included_ones_do_not(in_tmp):
     assert sorted(s.kind for s in d.app_servers) == ["gunicorn", "uwsgi"]
     uwsgi = next(s for s in d.app_servers if s.kind == "uwsgi")
     assert uwsgi.last("master").value == "true"
+
+
+def test_a_relative_path_links_only_to_a_namesake_sharing_a_folder(tmp_path):
+    from wsgilint.core.context import ReadContext
+
+    script = tmp_path / "docker" / "backend" / "entrypoint.sh"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\nexec gunicorn app:app\n")
+    ctx = ReadContext(mode="repository", known_files=[str(script)])
+    # Written relative to the project: another folder's entrypoint.sh is not it.
+    assert ctx.local("./docker/celery-worker/entrypoint.sh", str(tmp_path)) is None
+    assert ctx.local("docker/backend/entrypoint.sh", str(tmp_path / "elsewhere")) == str(script)
+    # An installed path names the host's folders: the repository's one namesake stands for it.
+    assert ctx.local("/srv/app/entrypoint.sh") == str(script)

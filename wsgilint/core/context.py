@@ -181,7 +181,9 @@ class ReadContext:
             # A path that climbs out of the checked tree is returned whether or not something is
             # there, so ``read`` reports it and the run tells nothing about what lies outside.
             climbs_out = not self.inside(candidate) and self.inside(base_dir)
-            return candidate if climbs_out or os.path.exists(candidate) else self._by_suffix(target_path)
+            # A relative path names its folders from where it is written: a namesake elsewhere
+            # must share one of them (``./docker/worker/entrypoint.sh`` is not ``docker/backend/...``).
+            return candidate if climbs_out or os.path.exists(candidate) else self._by_suffix(target_path, True)
         mapped = self._in_container(target_path)
         if mapped is not None:
             return mapped
@@ -339,7 +341,7 @@ class ReadContext:
             return True if self._by_suffix(target_path) else None
         return self.local(target_path) is not None
 
-    def _by_suffix(self, target_path: str) -> str | None:
+    def _by_suffix(self, target_path: str, relative: bool = False) -> str | None:
         parts = [p for p in target_path.split("/") if p and p != "."]
         if not parts or ".." in parts:
             return None
@@ -357,6 +359,6 @@ class ReadContext:
             elif depth == best_depth and depth:
                 best.append(candidate)
         # A bare file name matches too much; demand a directory in common unless it is unique.
-        if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or len(candidates) == 1):
+        if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or (len(candidates) == 1 and not relative)):
             return best[0]
         return None
