@@ -69,6 +69,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if family is None or name in _NOT_MODULE_DIRECTIVES or name.endswith("_pass"):
                     continue
                 for directive in directives:
+                    if directive.stock:
+                        continue   # a packaged file's lines (uwsgi_params) are not the author's to rewrite
                     handlers = used_by.setdefault(directive.at, (directive, family, set()))[2]
                     handlers.add(route.handler.name if family == own else None)
         # One finding per block: the author rewrites the block's directives together.
