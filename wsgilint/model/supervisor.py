@@ -288,7 +288,8 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
     environment = None
     if key == "environment" and section.kind in ("supervisord", *_PROGRAM_KINDS) and not final.error:
         read = reader.parse_environment(final.text)
-        environment = SupervisorEnvironment(read.values, read.dropped, read.error)
+        # A run-time name (%(ENV_X)s) may expand to pairs: only a value fully known can be wrong.
+        environment = SupervisorEnvironment(read.values, read.dropped, "" if final.unresolved else read.error)
     return SupervisorValue(key, value.raw, value.at, value.key_at, value.end_line,
                            tuple(SupervisorComment(c.text, c.at) for c in value.comments), from_default,
                            _expansion(final), twice, datatype,

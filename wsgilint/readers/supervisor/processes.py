@@ -114,7 +114,8 @@ def _supervisord_environment(expander: _Expander) -> None:
                 expander.fail(value, section, expanded.error)
                 continue
             environment = parse_environment(expanded.text)
-            if environment.error:
+            # A name known only at run time (%(ENV_X)s) may hold pairs: its text proves nothing.
+            if environment.error and not expanded.unresolved:
                 expander.fail(value, section, environment.error)
             expander.environment.update(environment.values)
         elif key in SUPERVISORD_TYPES:
@@ -178,7 +179,7 @@ def _process(expander: _Expander, section: SupervisorSection, process: Superviso
             expander.fail(environment_value, section, expanded.error)
         else:
             parsed = parse_environment(expanded.text)
-            if parsed.error:
+            if parsed.error and not expanded.unresolved:
                 expander.fail(environment_value, section, parsed.error)
             process.own_environment = parsed.values
             process.environment_dropped = parsed.dropped
