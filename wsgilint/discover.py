@@ -132,6 +132,9 @@ _TEMPLATE_MARKERS = [
     ("Jinja2/Go template", re.compile(r"\{\{.*?\}\}|\{%.*?%\}")),
     ("ERB template", re.compile(r"<%=?.*?%>")),
     ("envsubst template", re.compile(r"\$\{[A-Z][A-Z0-9_]*\}")),
+    # Neither supervisord nor uWSGI expands a section name: %(name)s there is a Python
+    # %-format template a deploy script fills in (`[group:%(project_name)s]`).
+    ("Python %-format template", re.compile(r"^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", re.M)),
 ]
 
 
