@@ -76,3 +76,11 @@ def test_nginx_version_in_the_settings_file(tmp_path: Path) -> None:
                             env={**os.environ, "PYTHONPATH": str(PROJECT)})
     severities = {f["severity"] for f in json.loads(result.stdout)["findings"] if f["code"] == "N113"}
     assert severities == {"warning"}
+
+
+def test_an_nginx_image_tag_stands_in_for_the_assumed_version() -> None:
+    result = check([str(FIXTURES / "listen-http2-with-an-older-nginx-image")])
+    version = result.deployment.host.versions["nginx"]
+    assert version.at is not None and version.at.path.endswith("docker/proxy/Dockerfile")
+    assert version.value == "1.19.0" and version.note == "the image nginx:1.19.0-alpine in " + version.at.path
+    assert not [f for f in result.findings if f.code == "N113"]

@@ -226,6 +226,7 @@ class ContainerBuilder:
         self.deployment = deployment
         self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
         self.read_dockerfiles: set[str] = set()
+        self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
 
     def read(self, discovery: Discovery) -> None:
         for files in projects_of([source.path for source in discovery.of_kind("compose")]):
@@ -241,11 +242,28 @@ class ContainerBuilder:
                           label=f"the image of {display}")
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
+        self._nginx_version()
+
+    def _nginx_version(self) -> None:
+        """An nginx image tag says which nginx runs (``nginx:1.19.0-alpine``): it stands in for an
+        assumed version, never for one given on the command line or installed on the host."""
+        versions = self.deployment.host.versions
+        assumed = versions.get("nginx")
+        tags = {tag.split("-", 1)[0]: (tag, at) for tag, at in self.nginx_images.items()
+                if re.fullmatch(r"\d+\.\d+(\.\d+)?(-[\w.]+)?", tag)}
+        if assumed is None or not assumed.note.startswith("assumed") or len(tags) != 1:
+            return
+        version, (tag, at) = next(iter(tags.items()))
+        versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
 
     def _image(self, path: str, context_dir: str, target: str = "") -> Image:
         self.read_dockerfiles.add(self.ctx.real(path))
         dockerfile = read_dockerfile(path, self.ctx)
         self.deployment.problems.extend(dockerfile.problems)
+        for instruction in dockerfile.instructions:
+            words = instruction.words
+            if instruction.keyword == "FROM" and words and words[0].rsplit("/", 1)[-1].startswith("nginx:"):
+                self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)
         return image_of(dockerfile, context_dir, target)
 
     def _build(self, service: Node, project: ComposeProject) -> Image | None:
@@ -288,6 +306,9 @@ class ContainerBuilder:
             places[name] = self._place(service, services, project)
         for name, service in services.items():
             image = service.image
+            written = service.node.get("image")
+            if written is not None and written.text.rsplit("/", 1)[-1].startswith("nginx:") and written.at is not None:
+                self.nginx_images.setdefault(written.text.rsplit("/", 1)[-1].split(":", 1)[1], written.at)
             known = _KNOWN_IMAGES.get(_image_name(service.node))
             if image is None and known is not None:
                 image = Image("", cmd=Setting(known[0], None, f"the {_image_name(service.node)} image's CMD"),
