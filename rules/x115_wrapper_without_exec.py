@@ -43,17 +43,25 @@ GOOD = {
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    kinds = {source.display: source.kind for source in deployment.files}
     for manager in deployment.managers:
         if manager.wrapper is None or manager.wrapper_execs is not False:
             continue
         if manager.kills_group is not None and manager.kills_group.value:
             continue
         if manager.in_container:
+            # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell
+            # is a script the command runs (an entrypoint.sh).
+            shell_form = kinds.get(manager.wrapper.path) in ("compose", "dockerfile")
+            how = ("`/bin/sh -c`, a shell-form command" if shell_form
+                   else f"the script {manager.wrapper.path}, whose shell stays PID 1")
+            fix = ("use the exec form (`CMD [\"uwsgi\", ...]`, a YAML list) or start it with `exec`" if shell_form
+                   else "start the server with `exec` in the script")
             message = (f"the server is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
-                       "`/bin/sh -c`, a shell-form command): `docker stop` sends its signal to the shell, PID 1, "
+                       f"{how}): `docker stop` sends its signal to the shell, PID 1, "
                        "which ignores it, so the server never hears of the stop and is SIGKILLed after "
                        f"{manager.stop_timeout.value if manager.stop_timeout else 10:g} s, cutting the requests in "
-                       "flight; use the exec form (`CMD [\"uwsgi\", ...]`, a YAML list) or start it with `exec`")
+                       f"flight; {fix}")
         else:
             fix = "set stopasgroup=true and killasgroup=true" if manager.kind == "supervisor" else \
                 "use KillMode=control-group"

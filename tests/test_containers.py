@@ -173,3 +173,12 @@ def test_suppression_comments_in_compose_and_dockerfile(tmp_path: Path) -> None:
     unsuppressed = write_tree(tmp_path / "b", {"Dockerfile": "FROM python:3.12\n"
                                                "CMD gunicorn app:app # wsgilint: ignore[C101] x\n"})
     assert [f.code for f in check([str(unsuppressed)]).findings if f.code == "C101"] == ["C101"]
+
+
+def test_an_entrypoint_script_without_exec_is_named_as_a_script() -> None:
+    from wsgilint.api import check
+
+    case = Path(__file__).parent / "fixtures" / "X115" / "dockerfile-entrypoint-script-without-exec"
+    [finding] = [f for f in check([str(case)]).findings if f.code == "X115"]
+    assert "whose shell stays PID 1" in finding.message and "/bin/sh -c" not in finding.message
+    assert "start the server with `exec` in the script" in finding.message
