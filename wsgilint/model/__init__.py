@@ -4,6 +4,9 @@ Readers turn files into plain, position-carrying data; the builders in this pack
 give that data meaning once (listeners, routes, who runs whom), and rules read only
 what is here.
 """
+# Over 400 lines on purpose: these are the types every rule imports (Deployment and the
+# servers, listeners, routes, managers it links); the per-format views live in modules of
+# their own and are re-exported here so that a rule imports only ``wsgilint.model``.
 from __future__ import annotations
 
 import os

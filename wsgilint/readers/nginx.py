@@ -24,6 +24,9 @@ the main context is an nginx.conf and is read as one. Directives that are
 out of place are reported only for files reached from a real nginx.conf, because a
 fragment's real context is not known.
 """
+# Longer than a module should be: the tokens to statements, the context checks, include
+# resolution (snapshot, repository, stock files) and the fragment-context choice are one
+# walk over one stack of frames; split, each part would reach into the walk's state.
 from __future__ import annotations
 
 import bisect

@@ -7,6 +7,8 @@ stripped, keys case-sensitive. Repeated keys are kept in order; for list setting
 empty assignment (``ExecStart=``) drops what came before. Drop-in ``*.conf`` files are
 applied after the unit, in the order of their file names.
 """
+# A little over 400 lines: the unit lexer, drop-in merging and Exec= parsing share the
+# entry type and are read together by every caller; the sniffer is the rest.
 from __future__ import annotations
 
 import os
