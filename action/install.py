@@ -21,7 +21,7 @@ from pathlib import Path
 # `python -I` leaves the script's own folder off sys.path (3.11+); this folder is the
 # action's, never the checkout.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wheels import BUILD_INPUTS, SKIPPED_DIRS  # noqa: E402
+from wheels import BUILD_INPUTS, CONSTRAINTS, SKIPPED_DIRS  # noqa: E402
 
 PIP = [sys.executable, "-I", "-m", "pip", "--disable-pip-version-check", "--no-input"]
 
@@ -63,7 +63,8 @@ def main() -> int:
     else:
         wheels.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="wsgilint-build-") as scratch:
-            run([*PIP, "wheel", "--wheel-dir", str(wheels), str(stage(action, Path(scratch)))])
+            run([*PIP, "wheel", "--wheel-dir", str(wheels), "--constraint", str(action / CONSTRAINTS),
+                 str(stage(action, Path(scratch)))])
     try:
         run([*PIP, "install", "--no-index", "--find-links", str(wheels), f"wsgilint=={wanted}"])
     except subprocess.CalledProcessError as error:

@@ -35,9 +35,13 @@ def build_files(action: Path) -> list[Path]:
     return files
 
 
+# The pinned versions of the dependencies: a change to them is a new set of wheels too.
+CONSTRAINTS = "action/constraints.txt"
+
+
 def cache_key(action: Path) -> str:
     digest = hashlib.sha256()
-    for path in build_files(action):
+    for path in [*build_files(action), action / CONSTRAINTS]:
         digest.update(path.relative_to(action).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     interpreter = f"{sys.implementation.cache_tag}-{sysconfig.get_platform()}"

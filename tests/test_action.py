@@ -208,6 +208,8 @@ def test_cache_key_follows_the_build_inputs(tmp_path: Path) -> None:
             shutil.copytree(source, copy / name, symlinks=False, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
             shutil.copy2(source, copy / name)
+    (copy / "action").mkdir()
+    shutil.copy2(PROJECT / wheels_script.CONSTRAINTS, copy / wheels_script.CONSTRAINTS)
     key = wheels_script.cache_key(copy)
     assert key == wheels_script.cache_key(PROJECT), "the rules link is hashed as the files it points to"
     (copy / "tests-only-file.txt").write_text("not a build input")
@@ -215,6 +217,10 @@ def test_cache_key_follows_the_build_inputs(tmp_path: Path) -> None:
     rule = next((copy / "wsgilint" / "rules").glob("x101_*.py"))
     rule.write_text(rule.read_text() + "\n")
     assert wheels_script.cache_key(copy) != key
+    pins = copy / wheels_script.CONSTRAINTS
+    changed = wheels_script.cache_key(copy)
+    pins.write_text(pins.read_text().replace("rich==", "rich==0."))
+    assert wheels_script.cache_key(copy) != changed, "new pins are new wheels"
 
 
 def _run(action: Action, tmp_path: Path, inputs: dict[str, str],
