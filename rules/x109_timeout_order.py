@@ -17,6 +17,7 @@ Set the app timeout a little below nginx's read timeout (`harakiri = 55` with th
 60 s default), or raise `*_read_timeout` above it.
 """
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, NginxDirective, Option, Route
@@ -64,10 +65,24 @@ def _app_timeout(server: AppServer) -> tuple[str, float | None, Option | str | N
     return "timeout", float(option.value) if option is not None else 30.0, option
 
 
+@dataclass(slots=True)
+class _Slowest:
+    """An app server's timeout and the location that gives up before it, first of all."""
+
+    server: AppServer
+    key: str                   # harakiri | timeout
+    app_timeout: float
+    option: Option | None      # where the app timeout is set; None for a default
+    name: str                  # uwsgi_read_timeout | proxy_read_timeout
+    nginx_timeout: float
+    nginx_default: bool
+    related: list[Related]
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     # One finding per app server: its timeout is one setting, however many locations reach
     # it; the location that gives up first is the one the message names.
-    slowest: dict[tuple[str, int], tuple[AppServer, float, Option | None, list[Related], float, str]] = {}
+    slowest: dict[tuple[str, int], _Slowest] = {}
     for route in deployment.routes:
         name, nginx_timeout, directive = _read_timeout(route)
         if name is None or nginx_timeout is None:
@@ -79,21 +94,21 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 # Equal timeouts are fine: the master kills the worker within about a second of the 504.
                 if app_timeout is None or app_timeout <= nginx_timeout:
                     continue   # no timeout at all is U112's finding (uWSGI) or not this rule's
-                said = f"{name} {nginx_timeout:g} s" + ("" if directive else " (nginx default)")
                 places = [Related(directive.at, f"{name} {directive.args[0]}")] if directive else []
                 places.append(Related(target.at, f"{route.handler.name} to this app"))
                 entry = slowest.get((key, id(server)))
-                if entry is None or nginx_timeout < entry[4]:
-                    known = entry[3] if entry else []
-                    slowest[(key, id(server))] = (server, app_timeout, option if isinstance(option, Option) else None,
-                                                  places + known, nginx_timeout, said)
+                if entry is None or nginx_timeout < entry.nginx_timeout:
+                    slowest[(key, id(server))] = _Slowest(
+                        server, key, app_timeout, option if isinstance(option, Option) else None,
+                        name, nginx_timeout, directive is None, places + (entry.related if entry else []))
                 else:
-                    entry[3].extend(places)
-    for (key, _), (server, app_timeout, option, related, nginx_timeout, said) in slowest.items():
-        name = said.split()[0]
-        where = option.at if option is not None else server.at
+                    entry.related.extend(places)
+    for entry in slowest.values():
+        option, key = entry.option, entry.key
+        where = option.at if option is not None else entry.server.at
         default = "" if option is not None else " (Gunicorn default)"
-        logged = " (uWSGI even logs it as 200)" if server.kind == "uwsgi" else ""
-        yield Hit(where, f"{key} = {app_timeout:g} s{default} is above nginx's {said}: nginx answers "
+        logged = " (uWSGI even logs it as 200)" if entry.server.kind == "uwsgi" else ""
+        said = f"{entry.name} {entry.nginx_timeout:g} s" + (" (nginx default)" if entry.nginx_default else "")
+        yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "
                   f"504 while the worker goes on with the request{logged}; set "
-                  f"{key} below {nginx_timeout:g} or raise {name}", tuple(dict.fromkeys(related)))
+                  f"{key} below {entry.nginx_timeout:g} or raise {entry.name}", tuple(dict.fromkeys(entry.related)))
