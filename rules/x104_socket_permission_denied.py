@@ -92,10 +92,10 @@ _USUAL_NGINX_USERS = ("www-data", "nginx", "nobody")
 def _unknown_user_verdict(deployment: Deployment, mode: int, user: str | None,
                           group: str | None) -> tuple[str | None, str]:
     """A warning only when no usual worker user could connect; the reason names the assumption."""
-    verdicts = [_verdict(deployment, candidate, mode, user, group) for candidate in _USUAL_NGINX_USERS]
-    if any(severity != "error" for severity, _ in verdicts):
+    if any(_verdict(deployment, candidate, mode, user, group)[0] != "error" for candidate in _USUAL_NGINX_USERS):
         return None, ""
-    return "warning", verdicts[0][1].replace("www-data", "nginx's user", 1)
+    # Every candidate is refused for the same reason; it is said of nginx's user, whoever that is.
+    return "warning", _verdict(deployment, "nginx's user", mode, user, group)[1]
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
