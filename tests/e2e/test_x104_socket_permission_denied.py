@@ -25,11 +25,13 @@ import grp
 import pwd
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import pytest
 
 from .servers import (
+    START_TIMEOUT,
     Servers,
     at,
     copy_uwsgi_params,
@@ -101,8 +103,17 @@ def start(servers: Servers, deployment: dict):
 
 
 def worker_uids(master_pid: int) -> set[int]:
-    return {Path(f"/proc/{entry.name}").stat().st_uid for entry in Path("/proc").iterdir()
-            if entry.name.isdigit() and parent_pid(int(entry.name)) == master_pid}
+    """The users nginx's workers run as, once they have all dropped root.
+
+    nginx's master listens before it forks the workers, and a fresh worker is root until it
+    calls setuid, so the set is read again until it is non-empty and free of root."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        uids = {Path(f"/proc/{entry.name}").stat().st_uid for entry in Path("/proc").iterdir()
+                if entry.name.isdigit() and parent_pid(int(entry.name)) == master_pid}
+        if (uids and 0 not in uids) or time.monotonic() > deadline:
+            return uids
+        time.sleep(0.05)
 
 
 def test_default_socket_of_another_user_is_502_permission_denied_and_x104(
