@@ -4,14 +4,13 @@ when the value it uses is the intended one, an error when it is not. Measured he
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
 
 from wsgilint.api import check
 
-from .servers import Servers, free_port, http_get, start_uwsgi, write_app
+from .servers import Servers, free_port, http_get, start_uwsgi, wait_for_log, write_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_uwsgi")]
 
@@ -39,7 +38,8 @@ def _processes(servers: Servers, tmp_path: Path, lines: str) -> tuple[int, str]:
     server = start_uwsgi(servers, ini, tmp_path)
     server.wait_for_port(port)
     assert http_get(port).status == 200
-    time.sleep(0.5)   # the master forks its workers after binding
+    # The master forks its workers after binding; every case here asks for two of them.
+    wait_for_log(server, "spawned uWSGI worker 2 ")
     count = 1 + len(_children(server.pid))
     severities = [f.severity for f in check([str(ini)]).findings if f.code == "U102"]
     server.stop()
