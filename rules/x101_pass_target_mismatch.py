@@ -19,7 +19,11 @@ app server of the tree binds nothing in the checked files (its socket comes from
 command line, the environment or an ini that is not here), a listener's socket path is
 relative to a start directory the files do not show, or a managed program that is no
 app server wsgilint reads names the port on its command line, the files cannot show
-where it listens: the finding is then an info that names that assumption.
+where it listens: the finding is then an info that names that assumption. So is a
+server whose address is only known at start: a Procfile's `web` process binding `$PORT`
+(or Gunicorn without `--bind`, which reads `PORT`) on Heroku and the like, where the
+platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
+`.ebextensions` sets it.
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -186,9 +190,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             if unbound:
                 server = max(unbound, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
+                later = next((o for o in server.options if o.unresolved and o.key in _BINDS), None)
+                why = (f"its {later.key} is only known at start: {later.raw or later.value}" if later else
+                       "its socket may come from the command line, the environment or another ini")
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; {server.name} binds nothing in them (its socket may come from the "
-                          "command line, the environment or another ini): assumed it binds there",
+                          f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
                 continue
             nearest = _nearest(deployment, address)
@@ -205,6 +211,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             )
 
 
+_BINDS = ("bind", "socket", "http-socket", "http", "uwsgi-socket", "fastcgi-socket")
 _SPEAKS = {"uwsgi_pass": ("uwsgi",), "proxy_pass": ("http",), "fastcgi_pass": ("fastcgi",), "scgi_pass": ("scgi",)}
 
 

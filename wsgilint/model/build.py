@@ -266,6 +266,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     from .containers import ContainerBuilder
     containers = ContainerBuilder(ctx, deployment)
     containers.read(discovery)
+    from .procfile import procfile_managers
+    procfile_managers(discovery, ctx, deployment)
     _link_app_servers(discovery, ctx, deployment)
     containers.place_servers()
     from .activation import activate
