@@ -229,3 +229,11 @@ def test_a_build_from_an_unknown_image_makes_missing_options_an_assumption(tmp_p
     bare = {"Dockerfile": "FROM python:3.12\nCOPY uwsgi.ini /srv/uwsgi.ini\n", "uwsgi.ini": files["uwsgi.ini"]}
     severities = {f.code: f.severity for f in check([str(write_tree(tmp_path / "bare", bare))]).findings}
     assert severities["U110"] == severities["U111"] == "warning"
+
+
+def test_x101_beside_an_unknown_image_is_an_assumption_only_where_that_image_could_bind(tmp_path: Path) -> None:
+    here = Path(__file__).parent / "fixtures" / "X101"
+    same = check([str(here / "unknown-base-image-may-bind-the-socket")]).findings
+    other = check([str(here / "unknown-base-image-in-another-container-still-errors")]).findings
+    assert [f.severity for f in same if f.code == "X101"] == ["info"]
+    assert [f.severity for f in other if f.code == "X101"] == ["error"]
