@@ -237,3 +237,10 @@ def test_x101_beside_an_unknown_image_is_an_assumption_only_where_that_image_cou
     other = check([str(here / "unknown-base-image-in-another-container-still-errors")]).findings
     assert [f.severity for f in same if f.code == "X101"] == ["info"]
     assert [f.severity for f in other if f.code == "X101"] == ["error"]
+
+
+def test_a_base_image_left_to_the_build_command_is_unknown_and_named_as_written(tmp_path: Path) -> None:
+    files = {"Dockerfile": "ARG BASE\nFROM $BASE\nCOPY uwsgi.ini /srv/uwsgi.ini\n",
+             "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\n"}
+    [finding] = [f for f in check([str(write_tree(tmp_path, files))]).findings if f.code == "U111"]
+    assert finding.severity == "info" and "the base image $BASE is not one wsgilint knows" in finding.message

@@ -89,7 +89,8 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "") -> Imag
             words = instruction.words
             base = _expand(words[0], global_args) if words else ""
             inherited = stages.get(base.lower())
-            image = image_from_base(dockerfile.path, base_image(base, instruction.at))
+            # An ARG without a value leaves the name to the build command: shown as written.
+            image = image_from_base(dockerfile.path, base_image(base or (words[0] if words else ""), instruction.at))
             if inherited is not None:   # FROM an earlier stage: its state carries on
                 image = Image(dockerfile.path, inherited.cmd, inherited.cmd_shell, inherited.entrypoint,
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
