@@ -247,10 +247,11 @@ class ContainerBuilder:
         self.read_dockerfiles: set[str] = set()
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
+        self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
 
     def read(self, discovery: Discovery) -> None:
-        self.supervisor_files = {self.ctx.display(source.path): os.path.abspath(source.path)
-                                 for source in discovery.of_kind("supervisor")}
+        self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
+                                      for source in discovery.of_kind("supervisor")})
         for files in projects_of([source.path for source in discovery.of_kind("compose")]):
             project = read_project(files, self.ctx)
             self.deployment.problems.extend(project.problems)
