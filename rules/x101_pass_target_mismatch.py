@@ -18,8 +18,14 @@ the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). Wh
 app server of the tree binds nothing in the checked files (its socket comes from the
 command line, the environment or an ini that is not here), a listener's socket path is
 relative to a start directory the files do not show, or a managed program that is no
-app server wsgilint reads names the port on its command line, the files cannot show
-where it listens: the finding is then an info that names that assumption.
+app server wsgilint reads names the port on its command line, or an app server runs on
+a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` environment
+may bind more), the files cannot show where it listens: the finding is then an info that
+names that assumption. So is a
+server whose address is only known at start: a Procfile's `web` process binding `$PORT`
+(or Gunicorn without `--bind`, which reads `PORT`) on Heroku and the like, where the
+platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
+`.ebextensions` sets it.
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -43,7 +49,7 @@ import re
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
-from wsgilint.model import Address, Deployment, Listener, ProcessManager, Route, Target
+from wsgilint.model import Address, Deployment, Listener, Place, ProcessManager, Route, Target
 from wsgilint.model.manager_facts import did_you_mean
 
 CODE = "X101"
@@ -130,6 +136,19 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
                f"did you mean {meant}?")
 
 
+def _could_reach(route: Route, address: Address, place: Place) -> bool:
+    """Whether a server in ``place`` could be listening at ``address`` for this route, were
+    it bound there: the same file system for a unix socket, the same loopback, or a name
+    that resolves to that place."""
+    if address.family == "unix":
+        return route.place.locate(address.path) == place.locate(address.path)
+    if route.place == place:
+        return True
+    if address.is_loopback or address.is_wildcard:
+        return route.place.loopback == place.loopback
+    return route.place.resolves(address.host, place)
+
+
 def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
     """Why a listener in another container is not reached: whose loopback the address is."""
     place = nearest.server.place
@@ -186,10 +205,22 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             if unbound:
                 server = max(unbound, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
+                later = next((o for o in server.options if o.unresolved and o.key in _BINDS), None)
+                why = (f"its {later.key} is only known at start: {later.raw or later.value}" if later else
+                       "its socket may come from the command line, the environment or another ini")
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; {server.name} binds nothing in them (its socket may come from the "
-                          "command line, the environment or another ini): assumed it binds there",
+                          f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
+                continue
+            built_on = [server for server in deployment.app_servers
+                        if server.unseen_base is not None and _could_reach(route, address, server.place)]
+            if built_on:
+                server = max(built_on, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
+                base = server.unseen_base
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {server.name} runs on an image that may bind more than its files say "
+                          f"({base.note if base else ''}): assumed the image binds it there",
+                          (Related(server.at, f"{server.name}"),), severity="info")
                 continue
             nearest = _nearest(deployment, address)
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
@@ -205,6 +236,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             )
 
 
+_BINDS = ("bind", "socket", "http-socket", "http", "uwsgi-socket", "fastcgi-socket")
 _SPEAKS = {"uwsgi_pass": ("uwsgi",), "proxy_pass": ("http",), "fastcgi_pass": ("fastcgi",), "scgi_pass": ("scgi",)}
 
 

@@ -65,6 +65,9 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     if kind == "dockerfile":
         from .readers.dockerfile import is_dockerfile_text
         return is_dockerfile_text
+    if kind == "procfile":
+        from .readers.procfile import is_procfile_text
+        return is_procfile_text
     if kind == "tmpfiles":
         from .readers.tmpfiles import is_tmpfiles_text
         return is_tmpfiles_text
@@ -96,6 +99,8 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
         add("compose")
     if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
         add("dockerfile")
+    if name == "procfile":
+        add("procfile")
     if "sysctl.d" in dirs or name == "sysctl.conf":
         add("sysctl")
     if "tmpfiles.d" in dirs:

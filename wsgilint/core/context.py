@@ -193,6 +193,10 @@ class ReadContext:
             return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
 
+    def copied(self, target_path: str) -> str | None:
+        """The local file a container's build copied or mounted at ``target_path``, if any."""
+        return self._in_container(target_path)
+
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""
         if not self.container_paths:

@@ -142,6 +142,10 @@ class AppServer:
     # uWSGI: the plugins its binary has without `plugins =` (Debian's uwsgi-core none,
     # uwsgi_python3 python3); None when unknown or a full build (pip's embeds Python).
     binary_plugins: Setting[tuple[str, ...]] | None = None
+    # The image it runs in (or whose build copies its config) when that image's own files
+    # and ENV may add options the checked files do not show: rules that miss an option
+    # then say they assumed the image sets none (model/base_images.py).
+    unseen_base: Setting[str] | None = None
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
@@ -199,6 +203,12 @@ class ProcessManager:
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
     options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
+    # Files of its image that the checked files do not hold (target path -> packaged copy):
+    # a base image's stock /etc/uwsgi/uwsgi.ini.
+    stock_files: dict[str, str] = field(default_factory=dict)
+    # The program stays in the foreground for a reason outside the checked files (the nginx.conf
+    # a base image's entrypoint writes says `daemon off;`).
+    stays_foreground: Setting[bool] | None = None
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""

@@ -137,7 +137,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         start = manager.argv.at or manager.at
         if manager.runs_program == "uwsgi":
             server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
-                                               _local_start_directory(manager, ctx), env)
+                                               _local_start_directory(manager, ctx), env, manager.stock_files)
         else:
             directory = manager.directory.value if manager.directory else None
             server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env, gunicorn_configs)
@@ -266,6 +266,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     from .containers import ContainerBuilder
     containers = ContainerBuilder(ctx, deployment)
     containers.read(discovery)
+    from .procfile import procfile_managers
+    procfile_managers(discovery, ctx, deployment)
     _link_app_servers(discovery, ctx, deployment)
     containers.place_servers()
     from .activation import activate

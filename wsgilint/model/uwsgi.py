@@ -69,10 +69,16 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
     owner, group = _socket_owner(server)
     shared_protocols = _shared_socket_protocols(options)
     shared_index = 0
+    bound: set[tuple[str, str]] = set()
     for option in options:
         protocol = LISTENER_OPTIONS.get(option.key)
         if protocol is None or not isinstance(option.value, str):
             continue
+        # uWSGI binds a socket written twice once (measured: a stock ini and the app's ini
+        # both saying `socket = /tmp/uwsgi.sock` give one "uwsgi socket 0 bound").
+        if (option.key, option.value) in bound:
+            continue
+        bound.add((option.key, option.value))
         if option.key == "shared-socket":
             protocol = shared_protocols.get(shared_index, protocol)
             shared_index += 1
@@ -145,9 +151,9 @@ def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[P
 
 
 def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
-                    env: Mapping[str, str]) -> tuple[AppServer, list[Problem]]:
-    """``argv`` is what follows the program name."""
-    command = parse_argv(argv, at, ctx, cwd, env)
+                    env: Mapping[str, str], stock: Mapping[str, str] | None = None) -> tuple[AppServer, list[Problem]]:
+    """``argv`` is what follows the program name; ``stock`` the files its image ships."""
+    command = parse_argv(argv, at, ctx, cwd, env, stock)
     name = _display_name(command.first_config) if command.first_config else "uwsgi"
     # With a config file, the instance is defined where its section starts (defaults are
     # reported there, where an option would be added); otherwise on the command line.

@@ -51,9 +51,11 @@ def _long_match(name: str) -> tuple[str | None, list[str]]:
 
 
 def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
-               env: Mapping[str, str]) -> UwsgiCommand:
-    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in."""
-    run = UwsgiRun(ctx, env, cwd)
+               env: Mapping[str, str], stock: Mapping[str, str] | None = None) -> UwsgiCommand:
+    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in;
+    ``stock`` the files its image ships that the checked files do not hold (target path ->
+    packaged copy)."""
+    run = UwsgiRun(ctx, env, cwd, stock)
     command = UwsgiCommand()
     base_dir = cwd
 

@@ -245,10 +245,15 @@ def _int64(number: int) -> int:
 class UwsgiRun:
     """One uWSGI start: every option in the order uWSGI records them (``exported_opts``)."""
 
-    def __init__(self, ctx: ReadContext, env: Mapping[str, str] | None, cwd: str | None) -> None:
+    def __init__(self, ctx: ReadContext, env: Mapping[str, str] | None, cwd: str | None,
+                 stock: Mapping[str, str] | None = None) -> None:
         self.ctx = ctx
         self.env = env
         self.cwd = cwd
+        # Target path -> packaged copy, for the files the start's own image ships (a base
+        # image's /etc/uwsgi/uwsgi.ini), on top of the distribution's STOCK_FILES.
+        self.stock = {**STOCK_FILES, **(stock or {})}
+        self.image_stock = dict(stock or {})
         self.entries: list[_Entry] = []
         self._first_of: dict[str, _Entry] = {}    # the first entry of each key, for placeholders
         self._cut = False                         # MAX_OPTIONS reached
@@ -381,9 +386,11 @@ class UwsgiRun:
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
         base = self._base_dir(base_dir)
-        local = self.ctx.local(path, base)
+        # The image's own file is there unless the build copied or mounted one over it: a
+        # namesake elsewhere in the tree is not it.
+        local = self.ctx.copied(path) if path in self.image_stock else self.ctx.local(path, base)
         self.ctx.referenced(at, path, local)
-        if local is None and path in STOCK_FILES:
+        if local is None and path in self.stock:
             return STOCK_PREFIX + path
         if local is None:
             # In a repository an absolute path names the target host, which is not here.
@@ -426,7 +433,7 @@ class UwsgiRun:
             self._reads += 1
             return
         self._reads += 1
-        text = _stock_text(local) if stock else self.ctx.read(local)
+        text = _stock_text(self.stock[local[len(STOCK_PREFIX):]]) if stock else self.ctx.read(local)
         for problem in text.problems:
             if problem not in self.problems:
                 self.problems.append(problem)
@@ -608,8 +615,7 @@ class UwsgiRun:
         return (current, unresolved) if current is not None else None
 
 
-def _stock_text(local: str) -> Text:
-    name = STOCK_FILES[local[len(STOCK_PREFIX):]]
+def _stock_text(name: str) -> Text:
     return Text(resources.files(__package__).joinpath("stock", name).read_text(encoding="utf-8"))
 
 
