@@ -86,7 +86,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             continue  # `systemctl enable` made it: the unit is read where it lives, the link names an instance
         units.append(read_unit(source.path, ctx, find_dropins(source.path, ctx)))
     # A template with enabled instances runs as those instances (model/activation.py).
-    instances = running_units(units, enabled_names([unit.path for unit in units], ctx))
+    instances = running_units(units, enabled_names([unit.path for unit in units], ctx), ctx)
     sockets: list[SystemdUnitFile] = []
     for unit in units:
         deployment.problems.extend(unit.problems)
