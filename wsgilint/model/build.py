@@ -3,6 +3,7 @@ which nginx files belong to which nginx.conf, which app server each process
 manager starts, and which app-server configs nobody starts (they stand alone)."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from functools import partial
@@ -119,7 +120,13 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     from .emperor import add_vassals
     from .gunicorn import gunicorn_from_argv, gunicorn_from_config
     from .gunicorn_config import gunicorn_config_files
-    from .packaged import binary_plugins, drop_unloaded_routers, rhel_boot_directories, rhel_emperor_unit
+    from .packaged import (
+        binary_plugins,
+        debian_apps_not_enabled,
+        drop_unloaded_routers,
+        rhel_boot_directories,
+        rhel_emperor_unit,
+    )
     from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
 
     gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
@@ -156,11 +163,15 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
 
+    # Debian's apps-available/x.ini that nothing enables (and no manager above starts) never runs.
+    not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}
+    deployment.files = [dataclasses.replace(f, reason=f"{f.reason}; {not_enabled[ctx.real(f.path)]}")
+                        if f.kind == "uwsgi" and ctx.real(f.path) in not_enabled else f for f in deployment.files]
     standalone: list[AppServer] = []
     for kind, build_one in (("uwsgi", uwsgi_from_ini),
                             ("gunicorn", partial(gunicorn_from_config, configs=gunicorn_configs))):
         for source in discovery.of_kind(kind):
-            if ctx.real(source.path) in claimed:
+            if ctx.real(source.path) in claimed or ctx.real(source.path) in not_enabled:
                 continue
             server, problems = build_one(source.path, ctx)
             deployment.problems.extend(problems)
