@@ -3,6 +3,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import write_tree
 
 from wsgilint.api import check
@@ -73,3 +74,55 @@ def test_verbose_says_what_each_file_was_read_as_and_why(in_tmp):
     result = CliRunner().invoke(app, ["check", str(in_tmp), "--verbose"])
     assert "uwsgi  deploy/uwsgi/app.ini  (uwsgi by place and content)" in result.output
     assert "skipped  test_uwsgi.py  (content is not gunicorn config" in result.output
+
+
+def _git_untracked(repo, subdir):
+    """What git itself lists under ``subdir`` (untracked, not ignored), without anyone's global config;
+    initialises the repository first."""
+    import subprocess
+
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "HOME": str(repo)}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=repo / subdir, check=True,
+                            env=env, capture_output=True, text=True).stdout.split()
+    return {name for name in listed if name.endswith(".ini")}
+
+
+def test_a_checked_folder_inside_a_repository_honours_parent_gitignores_and_info_exclude(in_tmp):
+    """As git does: info/exclude below every .gitignore, the .gitignore files from the
+    repository's root down to the checked folder, deeper ones deciding (``git ls-files`` is the oracle)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    ini = "[uwsgi]\nprocesse = 4\n"
+    write_tree(in_tmp, {
+        ".gitignore": "*.local.ini\n",
+        "deploy/.gitignore": "!keep.local.ini\nold/\n",
+        "deploy/uwsgi/dev.local.ini": ini,
+        "deploy/uwsgi/keep.local.ini": ini,
+        "deploy/uwsgi/secret.ini": ini,
+        "deploy/uwsgi/app.ini": ini,
+        "deploy/uwsgi/old/app.ini": ini,
+        "deploy/uwsgi/excluded-but-kept.ini": ini,
+    })
+    _git_untracked(in_tmp, "deploy/uwsgi")   # git init
+    # git init wrote an info/exclude with comments only; patterns are added after it.
+    with open(in_tmp / ".git/info/exclude", "a") as exclude:
+        exclude.write("secret.ini\nexcluded-but-kept.ini\n")
+    (in_tmp / "deploy/uwsgi/.gitignore").write_text("!excluded-but-kept.ini\n")
+    expected = _git_untracked(in_tmp, "deploy/uwsgi")
+    assert expected == {"app.ini", "keep.local.ini", "excluded-but-kept.ini"}
+
+    shown = {f.at.path for f in check([str(in_tmp / "deploy/uwsgi")]).findings if f.code == "U101"}
+    assert shown == {f"deploy/uwsgi/{name}" for name in expected}
+    everything = {f.at.path for f in check([str(in_tmp / "deploy/uwsgi")], no_ignore=True).findings
+                  if f.code == "U101"}
+    assert len(everything) == 6
+
+
+def test_ignore_files_above_a_folder_that_is_no_repository_are_not_read(in_tmp):
+    """Near miss: without a .git folder above, a .gitignore above the checked folder is no
+    repository's and leaves nothing out (git would not read it either)."""
+    write_tree(in_tmp, {".gitignore": "*.ini\n", "deploy/uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
+    assert {f.at.path for f in check([str(in_tmp / "deploy")]).findings if f.code == "U101"} == \
+        {"deploy/uwsgi/app.ini"}

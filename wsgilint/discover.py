@@ -328,6 +328,8 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             continue
         if stat.S_ISDIR(mode):
             top = os.path.abspath(path)
+            if ignores is not None:
+                ignores.enter_repository(top)
             candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named)
                               for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
