@@ -32,8 +32,8 @@ _NOT_CONFIG_SUFFIXES = (".md", ".rst", ".txt", ".html", ".htm", ".css", ".js", "
                         ".pem", ".key", ".crt", ".csv", ".sql", ".sh", ".bash", ".pyc", ".so", ".po", ".mo", ".log")
 _UNHINTED_KINDS = ["nginx", "supervisor", "uwsgi"]
 _MAX_UNHINTED_BYTES = 256 * 1024
-# Not walked when checking ``/`` of this machine: kernel objects, and runtime state
-# (sockets, FIFOs, pid files) that is no configuration.
+# Not walked when checking ``/`` of this machine (or a snapshot's root): kernel objects, and
+# runtime state (sockets, FIFOs, pid files) that is no configuration.
 _NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
 # uWSGI reads these formats too; wsgilint reads its ini format only.
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
@@ -152,13 +152,24 @@ def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | N
     return None
 
 
-def _config_devices(top: str) -> set[int]:
-    """The filesystems a live ``check /`` walks: the checked one and those holding the
-    places configs live in; another mount (a backup disk, a network share) is not walked."""
+def _host_root(top: str, ctx: ReadContext) -> str | None:
+    """The checked host's ``/`` when ``top`` is it: ``/`` of this machine, or a snapshot's root
+    (a mounted image or a chroot, which may have its own /proc mounted)."""
+    real = os.path.realpath(top)
+    if ctx.mode == "live" and real == "/":
+        return real
+    if ctx.mode == "snapshot" and real == os.path.realpath(ctx.root):
+        return real
+    return None
+
+
+def _config_devices(root: str) -> set[int]:
+    """The filesystems ``check /`` walks: the root's and those holding the places configs
+    live in; another mount (a backup disk, a network share, a tmpfs) is not walked."""
     devices = set()
-    for place in (top, "/etc", "/usr", "/srv", "/opt", "/var", "/home"):
+    for place in ("", "etc", "usr", "srv", "opt", "var", "home"):
         try:
-            devices.add(os.stat(place).st_dev)
+            devices.add(os.stat(os.path.join(root, place)).st_dev)
         except OSError:
             continue
     return devices
@@ -171,7 +182,11 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
     ignores is left out when ``ignores`` is given."""
     found: list[tuple[str, str]] = []
     stack = [top]
-    devices = _config_devices(top) if ctx.mode == "live" and os.path.realpath(top) == "/" else None
+    host_root = _host_root(top, ctx)
+    devices = _config_devices(host_root) if host_root is not None else None
+    not_walked = {os.path.join(host_root, place.lstrip("/")) for place in _NOT_WALKED} if host_root else set()
+    if ctx.mode == "live":
+        not_walked.update(_NOT_WALKED)
     while stack:
         directory = stack.pop()
         try:
@@ -202,8 +217,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 is_file = os.path.isfile(path) if path != entry.path else entry.is_file(follow_symlinks=True)
             except OSError:
                 is_dir = is_file = False
-            if is_dir and (entry.name in _SKIPPED_DIRS or
-                           (ctx.mode == "live" and os.path.realpath(path) in _NOT_WALKED)):
+            if is_dir and (entry.name in _SKIPPED_DIRS or (not_walked and os.path.realpath(path) in not_walked)):
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
