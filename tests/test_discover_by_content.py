@@ -126,3 +126,47 @@ def test_ignore_files_above_a_folder_that_is_no_repository_are_not_read(in_tmp):
     write_tree(in_tmp, {".gitignore": "*.ini\n", "deploy/uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
     assert {f.at.path for f in check([str(in_tmp / "deploy")]).findings if f.code == "U101"} == \
         {"deploy/uwsgi/app.ini"}
+
+
+def _verbose(*arguments):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["check", *arguments, "--verbose", "--isolated"])
+    return {line.split()[1]: line.strip() for line in result.output.splitlines() if "  (" in line}
+
+
+def test_verbose_says_what_a_file_read_only_through_an_include_was_read_as(in_tmp):
+    write_tree(in_tmp, {
+        "deploy/nginx/site.conf": "server {\n    listen 80;\n    include ../common/params.txt;\n"
+                                  "    location / { include uwsgi_params; uwsgi_pass 127.0.0.1:3031; }\n}\n",
+        "deploy/common/params.txt": "client_max_body_size 10m;\n",
+        "deploy/common/notes.txt": "client_max_body_size 10m;\n",    # near miss: nothing includes it
+        "deploy/uwsgi/app.ini": "[uwsgi]\nini = base.ini:app\nsocket = 127.0.0.1:3031\nmodule = app:application\n",
+        "deploy/uwsgi/base.ini": "[app]\nmaster = true\n",
+    })
+    lines = _verbose(str(in_tmp))
+    assert lines["deploy/common/params.txt"] == ("nginx  deploy/common/params.txt  (included by deploy/nginx/site.conf:3 "
+                                                 "('../common/params.txt'); on its own: no known kind for this name "
+                                                 "or place)")
+    assert lines["deploy/uwsgi/base.ini"].startswith("uwsgi  deploy/uwsgi/base.ini  (included by "
+                                                     "deploy/uwsgi/app.ini:2 ('base.ini'); on its own: content is not")
+    assert lines["deploy/common/notes.txt"].startswith("skipped  deploy/common/notes.txt  (no known kind")
+
+
+def test_verbose_names_the_stock_default_ini_debian_merges(in_tmp):
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "debian-host", in_tmp / "host", symlinks=True)
+    line = _verbose("host")["<stock>/usr/share/uwsgi/conf/default.ini"]
+    assert line.startswith("uwsgi  <stock>/usr/share/uwsgi/conf/default.ini  (the package's stock copy of "
+                           "/usr/share/uwsgi/conf/default.ini, absent from the checked tree; on the command line of "
+                           "init.d shop (as /etc/init.d/uwsgi starts it")
+
+
+def test_verbose_names_supervisor_includes_outside_the_checked_folder(in_tmp):
+    """On a live host includes are read wherever they are (``check /etc`` reads /usr/share...)."""
+    write_tree(in_tmp, {
+        "etc/supervisor/supervisord.conf": f"[supervisord]\n[include]\nfiles = {in_tmp}/elsewhere/*.ini\n",
+        "elsewhere/app.ini": "[program:app]\ncommand = /usr/bin/sleep 100\n",
+    })
+    lines = _verbose(str(in_tmp / "etc/supervisor"), "--root", "/")
+    assert lines["elsewhere/app.ini"] == (f"supervisor  elsewhere/app.ini  (included by "
+                                          f"etc/supervisor/supervisord.conf:3 ('{in_tmp}/elsewhere/*.ini'))")

@@ -26,6 +26,9 @@ class CheckResult:
     # The text of every file read as configuration, by displayed path: reporters quote the
     # offending lines from it and never open a file themselves.
     texts: dict[str, str] = field(default_factory=dict)
+    # Files read only because another one pulls them in (an include, an --ini, the stock
+    # default.ini Debian's init script merges), which discovery did not read as that kind.
+    read_through: list[SourceFile] = field(default_factory=list)
 
 
 def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
@@ -110,7 +113,52 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     findings = [dataclasses.replace(f, anchor=anchor(f.at)) for f in findings]
     suppressed = [dataclasses.replace(s, finding=dataclasses.replace(s.finding, anchor=anchor(s.finding.at)))
                   for s in suppressed]
-    return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts)
+    return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts,
+                       _read_through(ctx, deployment))
+
+
+def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
+    """What each file that discovery did not read as its kind was read as, and why: the
+    model says which configuration it is part of, the readers where it was named."""
+    kinds: dict[str, str] = {}   # displayed path -> kind, from the model
+    for instance in deployment.nginx:
+        kinds.update(dict.fromkeys(instance.files, "nginx"))
+    for config in deployment.supervisor:
+        kinds.update(dict.fromkeys(config.files, "supervisor"))
+    for unit in deployment.systemd_units:
+        kinds.update(dict.fromkeys(unit.dropins, "systemd"))
+    launched: dict[str, str] = {}   # displayed path -> how the manager starting its server names it
+    for server in deployment.app_servers:
+        for source in server.sources:
+            kinds.setdefault(ctx.display(source), server.kind)
+            if server.manager is not None and server.manager.argv is not None:
+                note = f" ({server.manager.argv.note})" if server.manager.argv.note else ""
+                launched.setdefault(ctx.display(source), f"{server.manager.kind} {server.manager.name}{note}")
+    discovered = {ctx.real(f.path): f for f in deployment.files}
+    written = {ctx.real(path): reference for path, reference in ctx.references().items()}
+    found: dict[str, SourceFile] = {}
+    for path in [*ctx.read_paths(), *(s for server in deployment.app_servers for s in server.sources
+                                      if s.startswith("<stock>"))]:
+        display = ctx.display(path)
+        kind = kinds.get(display)
+        stock = path.startswith("<stock>")
+        alone = None if stock else discovered.get(ctx.real(path))
+        if kind is None or (alone is not None and alone.kind not in ("", "unreadable")) or path in found:
+            continue
+        reference = None if stock else written.get(ctx.real(path))
+        if display in launched:
+            reason = f"on the command line of {launched[display]}"
+        elif reference is not None:
+            at, name = reference
+            reason = f"included by {at.path}:{at.line} ({name!r})" if at.line else f"named by {at.path} ({name!r})"
+        else:
+            reason = f"part of the {kind} configuration"
+        if stock:
+            reason = f"the package's stock copy of {path.removeprefix('<stock>')}, absent from the checked tree; {reason}"
+        elif alone is not None:
+            reason += f"; on its own: {alone.reason}"
+        found[path] = SourceFile(path, display, kind, reason)
+    return list(found.values())
 
 
 def _ticker(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
