@@ -155,10 +155,19 @@ def test_verbose_says_what_a_file_read_only_through_an_include_was_read_as(in_tm
 
 def test_verbose_names_the_stock_default_ini_debian_merges(in_tmp):
     shutil.copytree(Path(__file__).parent.parent / "examples" / "debian-host", in_tmp / "host", symlinks=True)
-    line = _verbose("host")["<stock>/usr/share/uwsgi/conf/default.ini"]
-    assert line.startswith("uwsgi  <stock>/usr/share/uwsgi/conf/default.ini  (the package's stock copy of "
-                           "/usr/share/uwsgi/conf/default.ini, absent from the checked tree; on the command line of "
-                           "init.d shop (as /etc/init.d/uwsgi starts it")
+    lines = _verbose("host")
+    assert lines["<stock>/usr/share/uwsgi/conf/default.ini"].startswith(
+        "uwsgi  <stock>/usr/share/uwsgi/conf/default.ini  (the package's stock copy of "
+        "/usr/share/uwsgi/conf/default.ini, absent from the checked tree; on the command line of "
+        "init.d shop (as /etc/init.d/uwsgi starts it")
+    # The enabling links are one file with what they name, which is read as nginx includes it.
+    assert lines["host/etc/nginx/sites-enabled/shop"] == (
+        "skipped  host/etc/nginx/sites-enabled/shop  (a link to host/etc/nginx/sites-available/shop: read once, "
+        "as that file)")
+    assert lines["host/etc/nginx/sites-available/shop"] == (
+        "nginx  host/etc/nginx/sites-available/shop  (nginx by place and content; included by "
+        "host/etc/nginx/nginx.conf:60 ('/etc/nginx/sites-enabled/*'))")
+    assert lines["host/etc/nginx/nginx.conf"] == "nginx  host/etc/nginx/nginx.conf  (nginx by place and content)"
 
 
 def test_verbose_names_supervisor_includes_outside_the_checked_folder(in_tmp):

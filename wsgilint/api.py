@@ -26,8 +26,9 @@ class CheckResult:
     # The text of every file read as configuration, by displayed path: reporters quote the
     # offending lines from it and never open a file themselves.
     texts: dict[str, str] = field(default_factory=dict)
-    # Files read only because another one pulls them in (an include, an --ini, the stock
-    # default.ini Debian's init script merges), which discovery did not read as that kind.
+    # Files read because another one names them (an include, an --ini, the stock default.ini
+    # Debian's init script merges), with what that reading adds to discovery's reason; for
+    # --verbose, where they replace discovery's entry of the same file.
     read_through: list[SourceFile] = field(default_factory=list)
 
 
@@ -134,7 +135,10 @@ def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
             if server.manager is not None and server.manager.argv is not None:
                 note = f" ({server.manager.argv.note})" if server.manager.argv.note else ""
                 launched.setdefault(ctx.display(source), f"{server.manager.kind} {server.manager.name}{note}")
-    discovered = {ctx.real(f.path): f for f in deployment.files}
+    discovered: dict[str, SourceFile] = {}
+    for entry in deployment.files:   # the entry read as a kind, not a link's name skipped beside it
+        if entry.kind or ctx.real(entry.path) not in discovered:
+            discovered[ctx.real(entry.path)] = entry
     written = {ctx.real(path): reference for path, reference in ctx.references().items()}
     found: dict[str, SourceFile] = {}
     for path in [*ctx.read_paths(), *(s for server in deployment.app_servers for s in server.sources
@@ -143,7 +147,7 @@ def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
         kind = kinds.get(display)
         stock = path.startswith("<stock>")
         alone = None if stock else discovered.get(ctx.real(path))
-        if kind is None or (alone is not None and alone.kind not in ("", "unreadable")) or path in found:
+        if kind is None or path in found:
             continue
         reference = None if stock else written.get(ctx.real(path))
         if display in launched:
@@ -151,10 +155,14 @@ def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
         elif reference is not None:
             at, name = reference
             reason = f"included by {at.path}:{at.line} ({name!r})" if at.line else f"named by {at.path} ({name!r})"
+        elif alone is not None and alone.kind:
+            continue   # discovery said all there is
         else:
             reason = f"part of the {kind} configuration"
         if stock:
             reason = f"the package's stock copy of {path.removeprefix('<stock>')}, absent from the checked tree; {reason}"
+        elif alone is not None and alone.kind not in ("", "unreadable"):
+            path, display, reason = alone.path, alone.display, f"{alone.reason}; {reason}"
         elif alone is not None:
             reason += f"; on its own: {alone.reason}"
         found[path] = SourceFile(path, display, kind, reason)

@@ -332,7 +332,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
-    candidates: list[tuple[str, str]] = []   # (path, the path location hints read)
+    candidates: list[tuple[str, str, str]] = []   # (path, the path location hints read, the name it was found as)
     ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
     for path in paths:
         try:
@@ -344,16 +344,20 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             top = os.path.abspath(path)
             if ignores is not None:
                 ignores.enter_repository(top)
-            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named)
-                              for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named,
+                               named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
-            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd)))
+            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))
     unique: list[tuple[str, str]] = []
-    for path, hint_path in candidates:
+    for path, hint_path, named in candidates:
         absolute = os.path.abspath(path)
         if absolute not in seen_files:
             seen_files.add(absolute)
             unique.append((absolute, hint_path))
+        elif os.path.abspath(named) != absolute:
+            # A snapshot's link (sites-enabled/x -> ../sites-available/x) resolved inside it: one file.
+            discovery.skipped.append(SourceFile(named, ctx.display(named), "",
+                                                f"a link to {ctx.display(absolute)}: read once, as that file"))
     ctx.index([absolute for absolute, _ in unique])
     for (absolute, _), source in zip(unique, _classify_all(unique, ctx, jobs), strict=True):
         (discovery.files if source.kind else discovery.skipped).append(source)
