@@ -37,6 +37,10 @@ Measured here (Debian 12, nginx 1.22.1, uwsgi 2.0.21-5.1), and asserted below:
   ``upstream prematurely closed connection``: X102;
 - ``proxy_set_header``/``proxy_read_timeout`` under ``uwsgi_pass``: 200, and the header never
   reaches the app: X110;
+- an ini only in ``apps-available`` (no link in ``apps-enabled``): ``/etc/init.d/uwsgi start
+  NAME`` does not find it and nothing runs; wsgilint does not check it as a running app, and
+  ``--verbose`` says so (and that ``/usr/share/uwsgi/conf/default.ini`` was read because the
+  init script's command line names it);
 - the Gunicorn site answers 200 through the unit's socket, and ``proxy_pass`` to a socket
   path the unit does not bind (``.../app.sock``): 502, ``(2: No such file or directory)``: X101
   on that site.
@@ -423,6 +427,14 @@ class DebianHost:
         assert completed.returncode == int(any(f.severity == "error" for f in found)), (completed.returncode, found)
         return [f for f in found if f.severity in ("error", "warning")]
 
+    def verbose(self) -> str:
+        """What ``wsgilint check /etc --verbose`` says it read each file as."""
+        completed = subprocess.run([sys.executable, "-m", "wsgilint", "check", "/etc", "--verbose", "--isolated",
+                                    "--format", "concise"], cwd=self.app_dir, capture_output=True, text=True,
+                                   timeout=120, stdin=subprocess.DEVNULL)
+        assert completed.returncode in (0, 1), completed.stderr
+        return completed.stderr
+
     # --- leaving the machine as it was -------------------------------------------------------
 
     def remove(self) -> None:
@@ -511,6 +523,27 @@ def test_the_debian_wired_app_answers_200_and_wsgilint_reports_nothing(host: Deb
     assert "setuid() to 33" in host.log()   # www-data, from default.ini
 
     assert host.check() == []
+
+
+def test_an_app_only_in_apps_available_is_not_started_and_not_checked_as_running(host: DebianHost) -> None:
+    # processes without master: U110, were it a running app.
+    available = UWSGI_ETC / "apps-available" / f"{host.name}old.ini"
+    available.write_text("[uwsgi]\nplugins = python3\nmodule = app:application\nprocesses = 4\n")
+    try:
+        started = subprocess.run([str(INIT_SCRIPT), "start", available.stem], env=INIT_ENV, capture_output=True,
+                                 text=True, timeout=60, stdin=subprocess.DEVNULL)
+        # The init script looks in apps-enabled only; "?" is its log_progress_not_found.
+        assert started.returncode == 0 and "uwsgi -> ? done." in started.stdout, started.stdout
+        assert not (RUN_UWSGI / "app" / available.stem).exists()
+
+        assert host.check() == []
+        said = host.verbose()
+        assert (f"uwsgi  {available}  (uwsgi by place and content; not enabled: no link in /etc/uwsgi/apps-enabled "
+                "names it, so /etc/init.d/uwsgi does not start it; not checked as a running app)") in said, said
+        # The package's default.ini, outside /etc, read because the init script names it.
+        assert f"uwsgi  {DEFAULT_INI}  (on the command line of init.d {host.name} (" in said, said
+    finally:
+        available.unlink(missing_ok=True)
 
 
 def test_the_gunicorn_app_under_its_unit_answers_200_and_wsgilint_reports_nothing(host: DebianHost) -> None:
