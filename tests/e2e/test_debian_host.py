@@ -23,6 +23,15 @@ cannot enter (pyenv under a 0700 /root), that directory is covered, in a private
 namespace of the Gunicorn process only, by an empty one with the Python's folder bound back,
 so that ``User=`` can run the interpreter; nothing changes outside that namespace.
 
+A second Gunicorn app, of a user of its own (two Gunicorns of one user share one control
+socket: G107), is started by its socket unit, Gunicorn's documented pair:
+``NAME-api.socket`` (``ListenStream=/run/NAME-api.sock``, ``SocketUser=``/``SocketGroup=``
+www-data, ``SocketMode=0600``, enabled by a link in ``sockets.target.wants``) and
+``NAME-api.service`` (no ``--bind``: Gunicorn takes the inherited socket). As systemd does,
+root binds the socket and sets its owner and mode, and the first connection starts the
+service, as above, with the socket as fd 3 and ``LISTEN_FDS``/``LISTEN_PID`` set
+(``systemd-socket-activate``, which execs in place).
+
 Measured here (Debian 12, nginx 1.22.1, uwsgi 2.0.21-5.1), and asserted below:
 - the app answers 200 through nginx, and ``wsgilint check /etc`` reports no error and no
   warning;
@@ -41,7 +50,7 @@ Measured here (Debian 12, nginx 1.22.1, uwsgi 2.0.21-5.1), and asserted below:
   NAME`` does not find it and nothing runs; wsgilint does not check it as a running app, and
   ``--verbose`` says so (and that ``/usr/share/uwsgi/conf/default.ini`` was read because the
   init script's command line names it);
-- the Gunicorn site answers 200 through the unit's socket, and ``proxy_pass`` to a socket
+- the Gunicorn sites answer 200 through the unit's socket and through the socket unit's, and ``proxy_pass`` to a socket
   path the unit does not bind (``.../app.sock``): 502, ``(2: No such file or directory)``: X101
   on that site.
 
@@ -87,6 +96,7 @@ from .servers import (
     process_cmdline,
     start_tracked,
     unix_accepts,
+    wait_for_log,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx")]
@@ -102,6 +112,7 @@ RUN_UWSGI = Path("/run/uwsgi")
 UWSGI_LOGS = Path("/var/log/uwsgi")
 NGINX_PID = Path("/run/nginx.pid")
 SYSTEMD_ETC = Path("/etc/systemd/system")
+SOCKETS_WANTS = SYSTEMD_ETC / "sockets.target.wants"
 # useradd/userdel rewrite these; the ones ending in "-" are the backups they leave behind.
 ACCOUNT_FILES = tuple(Path(f"/etc/{name}{suffix}") for name in ("passwd", "group", "shadow", "gshadow")
                       for suffix in ("", "-"))
@@ -165,6 +176,36 @@ TimeoutStopSec=35
 WantedBy=multi-user.target
 """
 
+# A second Gunicorn app, started by its .socket unit (Gunicorn's own deploy docs' pair).
+API_SOCKET_UNIT = """\
+[Unit]
+Description=wsgilint e2e: the API's socket
+
+[Socket]
+ListenStream=/run/{name}.sock
+SocketUser=www-data
+SocketGroup=www-data
+SocketMode=0600
+
+[Install]
+WantedBy=sockets.target
+"""
+
+API_SERVICE_UNIT = """\
+[Unit]
+Description=wsgilint e2e: a Gunicorn API started by its socket
+Requires={name}.socket
+After=network.target
+
+[Service]
+User={user}
+Group={user}
+WorkingDirectory={app_dir}
+ExecStart={gunicorn} --workers 2 app:application
+KillMode=mixed
+TimeoutStopSec=35
+"""
+
 GUNICORN_SITE = """\
 server {{
     listen 127.0.0.1:{port};
@@ -198,14 +239,14 @@ def _enterable_python() -> tuple[str, ...]:
     return ()
 
 
-def unit_service_settings(unit: Path) -> dict[str, str]:
-    """The ``[Service]`` settings of a unit file the test wrote (one line each)."""
+def unit_settings(unit: Path, wanted: str = "Service") -> dict[str, str]:
+    """The settings of one section of a unit file the test wrote (one line each)."""
     settings: dict[str, str] = {}
     section = ""
     for line in unit.read_text().splitlines():
         if line.startswith("["):
             section = line.strip("[]")
-        elif section == "Service" and "=" in line:
+        elif section == wanted and "=" in line:
             key, _, value = line.partition("=")
             settings[key.strip()] = value.strip()
     return settings
@@ -276,6 +317,11 @@ class DebianHost:
         self.gunicorn_user = ""
         self.gunicorn_port = next(port for port in iter(free_port, None) if port not in (self.port, self.router_port))
         self.gunicorn: Server | None = None
+        self.api_port = next(port for port in iter(free_port, None)
+                             if port not in (self.port, self.router_port, self.gunicorn_port))
+        self.api_server: Server | None = None
+        # A user of its own: Gunicorn instances of one user share $HOME/.gunicorn/gunicorn.ctl (G107).
+        self.api_user = ""
 
     @property
     def unit(self) -> Path:
@@ -297,6 +343,21 @@ class DebianHost:
     def gunicorn_site_enabled(self) -> Path:
         return SITES_ENABLED / self.gunicorn_user
 
+    @property
+    def api(self) -> str:
+        """The socket-activated app's units and site are named after it."""
+        return f"{self.gunicorn_user}-api"
+
+    @property
+    def api_socket(self) -> Path:
+        return Path("/run") / f"{self.api}.sock"
+
+    @property
+    def api_files(self) -> tuple[Path, ...]:
+        """Its .socket unit, its enabling link, its .service unit and its site (available, enabled)."""
+        return (SYSTEMD_ETC / f"{self.api}.socket", SOCKETS_WANTS / f"{self.api}.socket",
+                SYSTEMD_ETC / f"{self.api}.service", SITES_AVAILABLE / self.api, SITES_ENABLED / self.api)
+
     # --- the files ---------------------------------------------------------------------------
 
     def wire(self, ini_extra: str = "", plugins: str = "python3", target: str = "", site_extra: str = "") -> None:
@@ -317,6 +378,16 @@ class DebianHost:
             port=self.gunicorn_port, app_dir=self.app_dir, target=target or f"http://unix:{self.gunicorn_socket}"))
         if not self.gunicorn_site_enabled.is_symlink():
             self.gunicorn_site_enabled.symlink_to(f"../sites-available/{self.gunicorn_site_available.name}")
+        socket_unit, wanted, service_unit, site, site_link = self.api_files
+        socket_unit.write_text(API_SOCKET_UNIT.format(name=self.api))
+        service_unit.write_text(API_SERVICE_UNIT.format(name=self.api, user=self.api_user, app_dir=self.app_dir,
+                                                        gunicorn=GUNICORN))
+        site.write_text(GUNICORN_SITE.format(port=self.api_port, app_dir=self.app_dir,
+                                             target=f"http://unix:{self.api_socket}"))
+        SOCKETS_WANTS.mkdir(exist_ok=True)   # systemctl enable
+        for link, target in ((wanted, f"../{socket_unit.name}"), (site_link, f"../sites-available/{site.name}")):
+            if not link.is_symlink():
+                link.symlink_to(target)
 
     def line_of(self, path: Path, needle: str) -> int:
         return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
@@ -357,7 +428,7 @@ class DebianHost:
 
     def start_gunicorn(self) -> Server:
         """The unit started as systemd starts it, read from the unit file (see the docstring)."""
-        unit = unit_service_settings(self.unit)
+        unit = unit_settings(self.unit)
         run_dir = Path("/run") / unit["RuntimeDirectory"]
         run_dir.mkdir(mode=0o755)
         shutil.chown(run_dir, unit["User"], unit["Group"])
@@ -372,12 +443,31 @@ class DebianHost:
             time.sleep(0.05)
         return self.gunicorn
 
+    def start_api(self) -> Server:
+        """The socket unit as systemd runs it: root binds ``ListenStream=`` and gives it
+        ``SocketUser=``/``SocketGroup=``/``SocketMode=``; the first connection starts the
+        service's ``ExecStart=`` (as for the other app) with the socket as fd 3, ``LISTEN_FDS=1``
+        and ``LISTEN_PID`` its own (``systemd-socket-activate``, which execs in place)."""
+        socket_unit, _, service_unit, _, _ = self.api_files
+        listen, service = unit_settings(socket_unit, "Socket"), unit_settings(service_unit)
+        as_user = ["setpriv", "--reuid", service["User"], "--regid", service["Group"], "--init-groups", "--"]
+        argv = ["systemd-socket-activate", "-l", listen["ListenStream"], *_enterable_python(), *as_user,
+                *shlex.split(service["ExecStart"])]
+        self.api_server = start_tracked(self.servers, "api", argv, self.app_dir / "api.log",
+                                        Path(service["WorkingDirectory"]), signal.SIGTERM)
+        wait_for_log(self.api_server, f"Listening on {listen['ListenStream']}")
+        shutil.chown(listen["ListenStream"], listen["SocketUser"], listen["SocketGroup"])
+        os.chmod(listen["ListenStream"], int(listen["SocketMode"], 8))
+        return self.api_server
+
     def stop_gunicorn(self) -> None:
-        """By its PID, then what systemd does at stop: the RuntimeDirectory= goes."""
-        if self.gunicorn is not None:
-            self.gunicorn.stop()
-            self.servers.running.remove(self.gunicorn)
-            self.gunicorn = None
+        """Both by their PIDs, then what systemd does at stop: the RuntimeDirectory= goes (the
+        socket unit's socket stays while the unit exists: it goes with the unit)."""
+        for server in (self.gunicorn, self.api_server):
+            if server is not None:
+                server.stop()
+                self.servers.running.remove(server)
+        self.gunicorn = self.api_server = None
         if self.gunicorn_user:
             shutil.rmtree(self.gunicorn_run_dir, ignore_errors=True)
 
@@ -441,7 +531,8 @@ class DebianHost:
         for path in (self.site_enabled, self.site_available, self.app_enabled, self.app_available, self.app_log):
             path.unlink(missing_ok=True)
         if self.gunicorn_user:
-            for path in (self.gunicorn_site_enabled, self.gunicorn_site_available, self.unit):
+            for path in (self.gunicorn_site_enabled, self.gunicorn_site_available, self.unit, *self.api_files,
+                         self.api_socket):
                 path.unlink(missing_ok=True)
 
 
@@ -454,7 +545,10 @@ def _kill_leftover_master(host: DebianHost) -> None:
 
 @pytest.fixture(scope="module")
 def debian_host(need_debian_uwsgi: None) -> Iterator[DebianHost]:
+    if shutil.which("systemd-socket-activate") is None:
+        unavailable("systemd-socket-activate is not installed (apt-get install systemd)")
     before = _listing()
+    wants_existed = SOCKETS_WANTS.exists()
     run_uwsgi_existed = RUN_UWSGI.exists()
     pid_file = NGINX_PID.stat() if NGINX_PID.exists() else None
     pid_text = NGINX_PID.read_bytes() if pid_file is not None else b""
@@ -467,10 +561,12 @@ def debian_host(need_debian_uwsgi: None) -> Iterator[DebianHost]:
     host = DebianHost(servers, app_dir)
     try:
         host.gunicorn_user = add_throwaway_user("gu")
+        host.api_user = add_throwaway_user("api")
         host.wire()
         host.wire_gunicorn()
         host.start_app()
         host.start_gunicorn()
+        host.start_api()
         host.start_nginx()
         yield host
     finally:
@@ -483,8 +579,11 @@ def debian_host(need_debian_uwsgi: None) -> Iterator[DebianHost]:
             finally:
                 _kill_leftover_master(host)
                 host.remove()
-                if host.gunicorn_user:
-                    delete_throwaway_user(host.gunicorn_user)
+                if not wants_existed and SOCKETS_WANTS.is_dir() and not any(SOCKETS_WANTS.iterdir()):
+                    SOCKETS_WANTS.rmdir()
+                for user in (host.gunicorn_user, host.api_user):
+                    if user:
+                        delete_throwaway_user(user)
                 for path, content in accounts.items():
                     if path.name.endswith("-") and path.read_bytes() != content:
                         path.write_bytes(content)   # the backups useradd and userdel made
@@ -560,6 +659,12 @@ def test_the_gunicorn_app_under_its_unit_answers_200_and_wsgilint_reports_nothin
     assert f"--bind unix:{host.gunicorn_socket}" in process_cmdline(host.gunicorn.pid)
     socket_stat = host.gunicorn_socket.stat()
     assert (socket_stat.st_gid, socket_stat.st_mode & 0o777) == (grp.getgrnam("www-data").gr_gid, 0o770)
+    # The API, started by its socket unit: it serves on the inherited socket, owned as the unit says.
+    api = http_get(host.api_port, "/", timeout=30.0)
+    assert (api.status, api.body) == (200, b"ok probe=-"), host.nginx_errors("gunicorn-error.log")
+    assert host.api_server is not None and "gunicorn" in process_cmdline(host.api_server.pid)
+    api_stat = host.api_socket.stat()
+    assert (api_stat.st_uid, api_stat.st_mode & 0o777) == (pwd.getpwnam("www-data").pw_uid, 0o600)
 
     assert host.check() == []
 
