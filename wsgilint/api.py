@@ -28,7 +28,7 @@ class CheckResult:
     texts: dict[str, str] = field(default_factory=dict)
     # Files read because another one names them (an include, an --ini, the stock default.ini
     # Debian's init script merges), with what that reading adds to discovery's reason; for
-    # --verbose, where they replace discovery's entry of the same file.
+    # --verbose, where they replace discovery's entry of the same file (``check(explain=True)``).
     read_through: list[SourceFile] = field(default_factory=list)
 
 
@@ -75,7 +75,7 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
           require_reason: bool = False, cwd: str | None = None,
           progress: Callable[[int, int], None] | None = None,
           overlay: Mapping[str, bytes] | None = None, no_ignore: bool = False, jobs: int = 1,
-          max_file_size: int = MAX_CONFIG_BYTES) -> CheckResult:
+          max_file_size: int = MAX_CONFIG_BYTES, explain: bool = False) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
     ``require_reason`` makes a suppression comment without a reason an error; findings
@@ -84,16 +84,18 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
     path) that are read instead of those files (what ``--fix`` re-lints); ``max_file_size``
     (bytes) is the largest file read; ``no_ignore``
     reads in a repository also what its ``.gitignore`` files ignore; ``jobs`` processes read a
-    large tree's files (the result is the same whatever it is)."""
+    large tree's files (the result is the same whatever it is); ``explain`` fills
+    ``read_through`` (what ``--verbose`` lists besides discovery)."""
     with _fewer_collections():
         return _check(paths, root, select, ignore, versions, ignored_in, require_reason, cwd, progress, overlay,
-                      no_ignore, jobs, max_file_size)
+                      no_ignore, jobs, max_file_size, explain)
 
 
 def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
            versions: dict[str, str] | None, ignored_in: Callable[[Span], tuple[str, ...]] | None,
            require_reason: bool, cwd: str | None, progress: Callable[[int, int], None] | None,
-           overlay: Mapping[str, bytes] | None, no_ignore: bool, jobs: int, max_file_size: int) -> CheckResult:
+           overlay: Mapping[str, bytes] | None, no_ignore: bool, jobs: int, max_file_size: int,
+           explain: bool) -> CheckResult:
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}),
                       max_file_size=max_file_size)
@@ -115,7 +117,7 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     suppressed = [dataclasses.replace(s, finding=dataclasses.replace(s.finding, anchor=anchor(s.finding.at)))
                   for s in suppressed]
     return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts,
-                       _read_through(ctx, deployment))
+                       _read_through(ctx, deployment) if explain else [])
 
 
 def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:

@@ -224,7 +224,7 @@ def check(
                                require_reason=require_reason or settings.require_reason,
                                cwd=piped or None, progress=progress, no_ignore=no_ignore,
                                jobs=jobs or min(os.cpu_count() or 1, 8),
-                               max_file_size=settings.max_file_size)
+                               max_file_size=settings.max_file_size, explain=verbose)
         everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
