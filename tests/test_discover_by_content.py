@@ -179,3 +179,35 @@ def test_verbose_names_supervisor_includes_outside_the_checked_folder(in_tmp):
     lines = _verbose(str(in_tmp / "etc/supervisor"), "--root", "/")
     assert lines["elsewhere/app.ini"] == (f"supervisor  elsewhere/app.ini  (included by "
                                           f"etc/supervisor/supervisord.conf:3 ('{in_tmp}/elsewhere/*.ini'))")
+
+
+def test_a_worktree_honours_the_info_exclude_of_its_common_git_dir(tmp_path, monkeypatch):
+    """A worktree's ``.git`` is a file (``gitdir: .../worktrees/NAME``) whose ``commondir``
+    leads to the main repository's git dir, where ``info/exclude`` lives (oracle: git)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    import subprocess
+
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "HOME": str(tmp_path), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+    main, worktree = tmp_path / "main", tmp_path / "wt"
+    for argv in (["git", "init", "-q", str(main)], ["git", "-C", str(main), "commit", "-q", "--allow-empty", "-m", "x"],
+                 ["git", "-C", str(main), "worktree", "add", "-q", str(worktree)]):
+        subprocess.run(argv, check=True, env=env)
+    (main / ".git/info/exclude").write_text("secret.ini\n")
+    write_tree(worktree, {"uwsgi/secret.ini": "[uwsgi]\nprocesse = 4\n", "uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=worktree, check=True, env=env,
+                            capture_output=True, text=True).stdout.split()
+    assert listed == ["uwsgi/app.ini"]
+    monkeypatch.chdir(worktree)
+    assert {f.at.path for f in check(["uwsgi"]).findings if f.code == "U101"} == {"uwsgi/app.ini"}
+
+
+def test_fifos_named_like_git_files_do_not_hang_discovery(in_tmp):
+    """A hostile tree: ``.git`` and ``.gitignore`` as FIFOs nobody writes to are no ignore files."""
+    write_tree(in_tmp, {"deploy/uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
+    os.mkfifo(in_tmp / ".git")
+    os.mkfifo(in_tmp / "deploy/.gitignore")
+    assert {f.at.path for f in check([str(in_tmp / "deploy")]).findings if f.code == "U101"} == \
+        {"deploy/uwsgi/app.ini"}

@@ -10,16 +10,19 @@ ignored directory stays ignored (git does not look inside it).
 When the checked folder lies inside a repository, the ``.gitignore`` files of the folders
 from the repository's root down to it apply too, and ``$GIT_DIR/info/exclude`` (below every
 ``.gitignore``, as in git). These ignore files are the only thing read above the checked
-folder: they can only leave files out. The global excludes file (``core.excludesFile``) is
-not read: it is the user's, not the repository's.
+folder (a ``.git`` file's ``gitdir:``, a worktree's ``commondir``, followed as git does),
+regular files only, and they can only leave files out. The global excludes file
+(``core.excludesFile``) is not read: it is the user's, not the repository's.
 """
 from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 
 _MAX_PATTERNS = 10_000
+_MAX_IGNORE_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +92,27 @@ def parse(text: str) -> list[_Pattern]:
     return patterns
 
 
-def _read_patterns(path: str) -> list[_Pattern]:
-    """The patterns of an ignore file (a regular file only, below 1 MiB)."""
+def _small_text(path: str) -> str | None:
+    """A regular file's text below 1 MiB, else None: opened without blocking or following a
+    final link and checked on the descriptor (a FIFO named ``.gitignore`` must not hang the run)."""
     try:
-        if os.path.isfile(path) and not os.path.islink(path) and os.path.getsize(path) < 1 << 20:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                return parse(handle.read())
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
-        pass
-    return []
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            data = handle.read(_MAX_IGNORE_BYTES + 1)
+        except OSError:
+            return None
+    return data.decode("utf-8", errors="replace") if len(data) <= _MAX_IGNORE_BYTES else None
+
+
+def _read_patterns(path: str) -> list[_Pattern]:
+    """The patterns of an ignore file."""
+    text = _small_text(path)
+    return parse(text) if text is not None else []
 
 
 def repository_root(directory: str) -> str | None:
@@ -119,19 +134,12 @@ def _git_dir(root: str) -> str | None:
     dot_git = os.path.join(root, ".git")
     if os.path.isdir(dot_git):
         return dot_git
-    try:
-        with open(dot_git, encoding="utf-8", errors="replace") as handle:
-            first = handle.read(4096).splitlines()[:1]
-    except OSError:
-        return None
+    first = (_small_text(dot_git) or "").splitlines()[:1]
     if not first or not first[0].startswith("gitdir:"):
         return None
     git_dir = os.path.join(root, first[0][len("gitdir:"):].strip())
-    try:
-        with open(os.path.join(git_dir, "commondir"), encoding="utf-8", errors="replace") as handle:
-            return os.path.normpath(os.path.join(git_dir, handle.read(4096).strip()))
-    except OSError:
-        return git_dir
+    common = (_small_text(os.path.join(git_dir, "commondir")) or "").strip()
+    return os.path.normpath(os.path.join(git_dir, common)) if common else git_dir
 
 
 class Ignores:
@@ -143,7 +151,7 @@ class Ignores:
 
     def enter(self, directory: str) -> None:
         """Read ``directory/.gitignore`` (a regular file only) before its entries are asked about."""
-        self._by_dir[directory] = _read_patterns(os.path.join(directory, ".gitignore"))
+        self._by_dir[os.path.abspath(directory)] = _read_patterns(os.path.join(directory, ".gitignore"))
 
     def enter_repository(self, top: str) -> None:
         """Before walking ``top``: the ignore files of the repository that holds it, from its
@@ -169,6 +177,7 @@ class Ignores:
         """Whether git ignores ``path``, by the .gitignore files of the directories above it
         that were entered (the deepest, then the last matching line, wins)."""
         decision = False
+        path = os.path.abspath(path)   # the walk may name it relative to here; the repository's folders are absolute
         directory = os.path.dirname(path)
         chain: list[str] = []
         while directory in self._by_dir:
