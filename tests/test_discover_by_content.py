@@ -170,6 +170,17 @@ def test_verbose_names_the_stock_default_ini_debian_merges(in_tmp):
     assert lines["host/etc/nginx/nginx.conf"] == "nginx  host/etc/nginx/nginx.conf  (nginx by place and content)"
 
 
+def test_verbose_says_a_site_no_nginx_conf_includes_is_not_loaded(in_tmp):
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "debian-host", in_tmp / "host", symlinks=True)
+    (in_tmp / "host/etc/nginx/sites-available/old").write_text("server {\n    listen 8080;\n}\n")
+    lines = _verbose("host")
+    assert lines["host/etc/nginx/sites-available/old"] == (
+        "nginx  host/etc/nginx/sites-available/old  (nginx by place and content; no nginx.conf above it includes "
+        "it, so nginx does not load it: not checked)")
+    assert lines["host/etc/nginx/sites-available/shop"].endswith("included by host/etc/nginx/nginx.conf:60 "
+                                                                 "('/etc/nginx/sites-enabled/*'))")
+
+
 def test_verbose_names_supervisor_includes_outside_the_checked_folder(in_tmp):
     """On a live host includes are read wherever they are (``check /etc`` reads /usr/share...)."""
     write_tree(in_tmp, {

@@ -121,8 +121,10 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
 
 
 def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
-    """What each file that discovery did not read as its kind was read as, and why: the
-    model says which configuration it is part of, the readers where it was named."""
+    """Each file another one names (an include, a command line), with what it was read as and
+    where it was named: the model says which configuration it is part of, the readers where
+    it was named. A file discovery skipped says that too; one it read as its kind keeps
+    discovery's reason first."""
     kinds: dict[str, str] = {}   # displayed path -> kind, from the model
     for instance in deployment.nginx:
         kinds.update(dict.fromkeys(instance.files, "nginx"))
@@ -130,40 +132,43 @@ def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
         kinds.update(dict.fromkeys(config.files, "supervisor"))
     for unit in deployment.systemd_units:
         kinds.update(dict.fromkeys(unit.dropins, "systemd"))
-    launched: dict[str, str] = {}   # displayed path -> how the manager starting its server names it
+    launched: dict[str, str] = {}   # displayed path -> the manager whose command line names it
     for server in deployment.app_servers:
         for source in server.sources:
             kinds.setdefault(ctx.display(source), server.kind)
             if server.manager is not None and server.manager.argv is not None:
                 note = f" ({server.manager.argv.note})" if server.manager.argv.note else ""
                 launched.setdefault(ctx.display(source), f"{server.manager.kind} {server.manager.name}{note}")
-    discovered: dict[str, SourceFile] = {}
-    for entry in deployment.files:   # the entry read as a kind, not a link's name skipped beside it
-        if entry.kind or ctx.real(entry.path) not in discovered:
+    by_path = {entry.path: entry for entry in deployment.files}
+    discovered: dict[str, SourceFile] = {}   # by real path: an entry read as a kind, else a link's name skipped
+    for entry in deployment.files:
+        if ctx.real(entry.path) not in discovered or (entry.kind and not discovered[ctx.real(entry.path)].kind):
             discovered[ctx.real(entry.path)] = entry
-    written = {ctx.real(path): reference for path, reference in ctx.references().items()}
+    written = {ctx.real(path): (*reference, ctx.display(path)) for path, reference in ctx.references().items()}
+    stock = [source for server in deployment.app_servers for source in server.sources if source.startswith("<stock>")]
     found: dict[str, SourceFile] = {}
-    for path in [*ctx.read_paths(), *(s for server in deployment.app_servers for s in server.sources
-                                      if s.startswith("<stock>"))]:
+    for path in [*stock, *ctx.read_paths(), *(f.path for f in deployment.files if f.kind)]:
         display = ctx.display(path)
-        kind = kinds.get(display)
-        stock = path.startswith("<stock>")
-        alone = None if stock else discovered.get(ctx.real(path))
-        if kind is None or path in found:
+        alone = None if path in stock else by_path.get(path) or discovered.get(ctx.real(path))
+        read_as = alone.kind if alone is not None and alone.kind not in ("", "unreadable") else None
+        kind = kinds.get(display) or read_as
+        reference = None if path in stock else written.get(ctx.real(path))
+        if kind is None or (alone.path if read_as is not None and alone is not None else path) in found:
             continue
-        reference = None if stock else written.get(ctx.real(path))
         if display in launched:
             reason = f"on the command line of {launched[display]}"
         elif reference is not None:
-            at, name = reference
+            at, name, named_as = reference
             reason = f"included by {at.path}:{at.line} ({name!r})" if at.line else f"named by {at.path} ({name!r})"
-        elif alone is not None and alone.kind:
+            if named_as != display:
+                reason += f" as {named_as}"
+        elif read_as is not None:
             continue   # discovery said all there is
         else:
             reason = f"part of the {kind} configuration"
-        if stock:
+        if path in stock:
             reason = f"the package's stock copy of {path.removeprefix('<stock>')}, absent from the checked tree; {reason}"
-        elif alone is not None and alone.kind not in ("", "unreadable"):
+        elif read_as is not None and alone is not None:
             path, display, reason = alone.path, alone.display, f"{alone.reason}; {reason}"
         elif alone is not None:
             reason += f"; on its own: {alone.reason}"

@@ -641,6 +641,12 @@ def test_an_app_only_in_apps_available_is_not_started_and_not_checked_as_running
                 "names it, so /etc/init.d/uwsgi does not start it; not checked as a running app)") in said, said
         # The package's default.ini, outside /etc, read because the init script names it.
         assert f"uwsgi  {DEFAULT_INI}  (on the command line of init.d {host.name} (" in said, said
+        # The enabled site under both of its names; a stock file no config includes is not loaded.
+        includes = host.line_of(NGINX_CONF, "include /etc/nginx/sites-enabled/*")
+        assert (f"nginx  {host.site_available}  (nginx by place and content; included by {NGINX_CONF}:{includes} "
+                f"('/etc/nginx/sites-enabled/*') as {host.site_enabled})") in said, said
+        assert ("nginx  /etc/nginx/koi-utf  (nginx by place and content; no nginx.conf above it includes it, so "
+                "nginx does not load it: not checked)") in said, said
     finally:
         available.unlink(missing_ok=True)
 

@@ -39,6 +39,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         deployment.nginx.append(nginx_instance(tree, standalone=False))
         deployment.problems.extend(tree.problems)   # the reader's, then the model's
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
+    unloaded: dict[str, str] = {}
     for fragment in files:
         real = ctx.real(fragment.path)
         if real in covered:
@@ -47,11 +48,20 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         # loaded by nginx (a site in sites-available without a link). A repository may
         # keep unrelated sites side by side: each is read on its own.
         if ctx.mode != "repository" and any(fragment.path.startswith(d) for d in main_dirs):
+            unloaded[real] = "no nginx.conf above it includes it, so nginx does not load it: not checked"
             continue
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
         deployment.nginx.append(nginx_instance(tree))
         deployment.problems.extend(tree.problems)
+    _explain(deployment, ctx, "nginx", unloaded)
+
+
+def _explain(deployment: Deployment, ctx: ReadContext, kind: str, why: dict[str, str]) -> None:
+    """Add to the reason of each file of ``kind`` (by real path) why it is not part of what runs."""
+    if why:
+        deployment.files = [dataclasses.replace(f, reason=f"{f.reason}; {why[ctx.real(f.path)]}")
+                            if f.kind == kind and ctx.real(f.path) in why else f for f in deployment.files]
 
 
 def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> list[SystemdUnitFile]:
@@ -165,8 +175,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
 
     # Debian's apps-available/x.ini that nothing enables (and no manager above starts) never runs.
     not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}
-    deployment.files = [dataclasses.replace(f, reason=f"{f.reason}; {not_enabled[ctx.real(f.path)]}")
-                        if f.kind == "uwsgi" and ctx.real(f.path) in not_enabled else f for f in deployment.files]
+    _explain(deployment, ctx, "uwsgi", not_enabled)
     standalone: list[AppServer] = []
     for kind, build_one in (("uwsgi", uwsgi_from_ini),
                             ("gunicorn", partial(gunicorn_from_config, configs=gunicorn_configs))):
