@@ -224,7 +224,7 @@ def check(
                                require_reason=require_reason or settings.require_reason,
                                cwd=piped or None, progress=progress, no_ignore=no_ignore,
                                jobs=jobs or min(os.cpu_count() or 1, 8),
-                               max_file_size=settings.max_file_size)
+                               max_file_size=settings.max_file_size, explain=verbose)
         everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
@@ -236,7 +236,9 @@ def check(
                 typer.echo(f"wsgilint: {hidden} finding{'s' if hidden != 1 else ''} of the baseline "
                            f"{shown(str(baseline_path))} not shown", err=True)
         if verbose:
-            for source in sorted(result.files, key=lambda f: f.display):
+            # A file read through an include replaces what discovery alone made of it.
+            listed = {source.display: source for source in [*result.files, *result.read_through]}
+            for source in sorted(listed.values(), key=lambda f: f.display):
                 label = source.kind or "skipped"
                 typer.echo(f"{label:>10}  {shown(source.display)}  ({shown(source.reason)})", err=True)
         diff_exit: int | None = None    # --diff (and a failed --fix) decide the exit status themselves

@@ -32,8 +32,8 @@ _NOT_CONFIG_SUFFIXES = (".md", ".rst", ".txt", ".html", ".htm", ".css", ".js", "
                         ".pem", ".key", ".crt", ".csv", ".sql", ".sh", ".bash", ".pyc", ".so", ".po", ".mo", ".log")
 _UNHINTED_KINDS = ["nginx", "supervisor", "uwsgi"]
 _MAX_UNHINTED_BYTES = 256 * 1024
-# Not walked when checking ``/`` of this machine: kernel objects, and runtime state
-# (sockets, FIFOs, pid files) that is no configuration.
+# Not walked when checking ``/`` of this machine (or a snapshot's root): kernel objects, and
+# runtime state (sockets, FIFOs, pid files) that is no configuration.
 _NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
 # uWSGI reads these formats too; wsgilint reads its ini format only.
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
@@ -157,13 +157,24 @@ def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | N
     return None
 
 
-def _config_devices(top: str) -> set[int]:
-    """The filesystems a live ``check /`` walks: the checked one and those holding the
-    places configs live in; another mount (a backup disk, a network share) is not walked."""
+def _host_root(top: str, ctx: ReadContext) -> str | None:
+    """The checked host's ``/`` when ``top`` is it: ``/`` of this machine, or a snapshot's root
+    (a mounted image or a chroot, which may have its own /proc mounted)."""
+    real = os.path.realpath(top)
+    if ctx.mode == "live" and real == "/":
+        return real
+    if ctx.mode == "snapshot" and real == os.path.realpath(ctx.root):
+        return real
+    return None
+
+
+def _config_devices(root: str) -> set[int]:
+    """The filesystems ``check /`` walks: the root's and those holding the places configs
+    live in; another mount (a backup disk, a network share, a tmpfs) is not walked."""
     devices = set()
-    for place in (top, "/etc", "/usr", "/srv", "/opt", "/var", "/home"):
+    for place in ("", "etc", "usr", "srv", "opt", "var", "home"):
         try:
-            devices.add(os.stat(place).st_dev)
+            devices.add(os.stat(os.path.join(root, place)).st_dev)
         except OSError:
             continue
     return devices
@@ -176,7 +187,11 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
     ignores is left out when ``ignores`` is given."""
     found: list[tuple[str, str]] = []
     stack = [top]
-    devices = _config_devices(top) if ctx.mode == "live" and os.path.realpath(top) == "/" else None
+    host_root = _host_root(top, ctx)
+    devices = _config_devices(host_root) if host_root is not None else None
+    not_walked = {os.path.join(host_root, place.lstrip("/")) for place in _NOT_WALKED} if host_root else set()
+    if ctx.mode == "live":
+        not_walked.update(_NOT_WALKED)
     while stack:
         directory = stack.pop()
         try:
@@ -207,8 +222,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 is_file = os.path.isfile(path) if path != entry.path else entry.is_file(follow_symlinks=True)
             except OSError:
                 is_dir = is_file = False
-            if is_dir and (entry.name in _SKIPPED_DIRS or
-                           (ctx.mode == "live" and os.path.realpath(path) in _NOT_WALKED)):
+            if is_dir and (entry.name in _SKIPPED_DIRS or (not_walked and os.path.realpath(path) in not_walked)):
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
@@ -323,7 +337,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
-    candidates: list[tuple[str, str]] = []   # (path, the path location hints read)
+    candidates: list[tuple[str, str, str]] = []   # (path, the path location hints read, the name it was found as)
     ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
     for path in paths:
         try:
@@ -333,16 +347,22 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             continue
         if stat.S_ISDIR(mode):
             top = os.path.abspath(path)
-            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named)
-                              for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            if ignores is not None:
+                ignores.enter_repository(top)
+            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named,
+                               named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
-            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd)))
+            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))
     unique: list[tuple[str, str]] = []
-    for path, hint_path in candidates:
+    for path, hint_path, named in candidates:
         absolute = os.path.abspath(path)
         if absolute not in seen_files:
             seen_files.add(absolute)
             unique.append((absolute, hint_path))
+        elif os.path.abspath(named) != absolute:
+            # A snapshot's link (sites-enabled/x -> ../sites-available/x) resolved inside it: one file.
+            discovery.skipped.append(SourceFile(named, ctx.display(named), "",
+                                                f"a link to {ctx.display(absolute)}: read once, as that file"))
     ctx.index([absolute for absolute, _ in unique])
     for (absolute, _), source in zip(unique, _classify_all(unique, ctx, jobs), strict=True):
         (discovery.files if source.kind else discovery.skipped).append(source)

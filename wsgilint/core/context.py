@@ -153,6 +153,11 @@ class ReadContext:
             if path is not None and at is not None:
                 self._references[os.path.abspath(path)] = (at, written)
 
+    def references(self) -> dict[str, tuple[Span, str]]:
+        """Each path a reader resolved (an include, an ``--ini``), by local path: where it was
+        written and how."""
+        return dict(self._references)
+
     def read_paths(self) -> list[str]:
         """The files read as configuration, in the order they were first read."""
         return list(self._configs)
