@@ -21,6 +21,13 @@ def test_version():
     assert result.stdout.strip() == f"wsgilint {__version__}"
 
 
+def test_version_alone_answers_as_the_command_line_does():
+    # `--version` alone is answered before typer is loaded; followed by a command, typer answers.
+    alone, through_typer = run("--version"), run("--version", "rules")
+    assert (alone.returncode, alone.stdout, alone.stderr) == (through_typer.returncode, through_typer.stdout,
+                                                              through_typer.stderr)
+
+
 def test_json_shape_and_relative_paths():
     result = run("check", "examples/seed-django", "--format", "json", cwd=PROJECT)
     assert result.returncode == 1, result.stderr
