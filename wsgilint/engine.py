@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
@@ -106,6 +105,8 @@ FINGERPRINT_VERSION = 2
 
 
 def _digest(key: str) -> str:
+    import hashlib  # loaded by the reports that print fingerprints only
+
     # surrogateescape: a file name that is not UTF-8 hashes as its bytes (any other text is UTF-8).
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
