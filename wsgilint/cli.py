@@ -3,9 +3,10 @@
 Every line written to stderr that quotes the checked files, the command line or the
 settings (file names, the baseline path, error messages) passes them through ``shown``:
 the same escapes as the reports, so no such line can be a terminal escape or a GitHub
-Actions workflow command (see wsgilint/report/_text.py)."""
-from __future__ import annotations
+Actions workflow command (see wsgilint/report/_text.py).
 
+No ``from __future__ import annotations`` here: typer reads the options from the annotations,
+and as strings it would compile and evaluate each of them again on every run."""
 import os
 import re
 import sys
@@ -318,9 +319,9 @@ def check(
     raise typer.Exit(1 if failing else 0)
 
 
-def _fix(reported: list[Finding], everything: list[Finding], files: list[SourceFile], roots: list[str],
-         relint: Callable[[Mapping[str, bytes]], list[Finding]], unsafe: bool,
-         write: bool) -> tuple[list[Finding], int | None]:
+def _fix(reported: list["Finding"], everything: list["Finding"], files: list["SourceFile"], roots: list[str],
+         relint: Callable[[Mapping[str, bytes]], list["Finding"]], unsafe: bool,
+         write: bool) -> tuple[list["Finding"], int | None]:
     """--fix: write the fixes; --diff: print them. Says what was fixed and what was not;
     returns the findings left, and the exit status when it is not the findings' (--diff:
     1 when there is something to fix; 2 when writing failed)."""
