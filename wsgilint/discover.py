@@ -8,12 +8,10 @@ Supervisor under ``supervisor/``.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import re
 import stat
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
@@ -309,14 +307,24 @@ def _classify_chunk(paths: list[tuple[str, str]], ctx: ReadContext) -> list[tupl
     return [(classify(path, ctx, hint), ctx.cached(path)) for path, hint in paths]
 
 
+def _can_fork() -> bool:
+    # multiprocessing is loaded only for a tree large enough to be read in processes.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> list[SourceFile]:
     """``classify`` each path, in ``jobs`` processes for a large tree. Workers are forked
     with the context as it is; each reads and sniffs a contiguous share of the files and
     hands back the kinds and decoded texts, which the parent caches, so the result and
     everything read later are the same whatever ``jobs`` is."""
     jobs = min(jobs, len(paths))
-    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not _can_fork():
         return [classify(path, ctx, hint) for path, hint in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = -(-len(paths) // jobs)
     chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
     with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:

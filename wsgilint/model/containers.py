@@ -22,17 +22,21 @@ import posixpath
 import re
 import shlex
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
-from ..readers.compose import ComposeProject, interpolate, projects_of, read_project
-from ..readers.dockerfile import Dockerfile, Instruction, read_dockerfile
-from ..readers.yaml_nodes import Node
 from . import HOST, Deployment, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
 from .graph import Place, Published
 from .managers import _resolve_wrapper
+
+# The Compose (YAML) and Dockerfile readers are loaded only when such files are checked.
+if TYPE_CHECKING:
+    from ..readers.compose import ComposeProject
+    from ..readers.dockerfile import Dockerfile, Instruction
+    from ..readers.yaml_nodes import Node
 
 _DOCKER_DEFAULT = "Docker default"
 # Official images whose start the files do not show (docker-library, nginxinc/docker-nginx
@@ -75,6 +79,8 @@ def image_from_base(dockerfile: str, base: BaseImage) -> Image:
 
 
 def _expand(text: str, variables: dict[str, str]) -> str:
+    from ..readers.compose import interpolate
+
     return interpolate(text, variables)[0]
 
 
@@ -252,10 +258,14 @@ class ContainerBuilder:
     def read(self, discovery: Discovery) -> None:
         self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
                                       for source in discovery.of_kind("supervisor")})
-        for files in projects_of([source.path for source in discovery.of_kind("compose")]):
-            project = read_project(files, self.ctx)
-            self.deployment.problems.extend(project.problems)
-            self._project(project)
+        compose_files = [source.path for source in discovery.of_kind("compose")]
+        if compose_files:
+            from ..readers.compose import projects_of, read_project
+
+            for files in projects_of(compose_files):
+                project = read_project(files, self.ctx)
+                self.deployment.problems.extend(project.problems)
+                self._project(project)
         for source in discovery.of_kind("dockerfile"):
             if self.ctx.real(source.path) in self.read_dockerfiles:
                 continue
@@ -280,6 +290,8 @@ class ContainerBuilder:
         versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
 
     def _image(self, path: str, context_dir: str, target: str = "") -> Image:
+        from ..readers.dockerfile import read_dockerfile
+
         self.read_dockerfiles.add(self.ctx.real(path))
         dockerfile = read_dockerfile(path, self.ctx)
         self.deployment.problems.extend(dockerfile.problems)
