@@ -16,7 +16,8 @@ Compose network answers to, but one nearly does, is reported as misspelt.
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
 app server of the tree binds nothing in the checked files (its socket comes from the
-command line, the environment or an ini that is not here), a listener's socket path is
+command line, the environment or an ini that is not here; not a uWSGI that exits at start
+because it cannot load the config file it is given), a listener's socket path is
 relative to a start directory the files do not show, or a managed program that is no
 app server wsgilint reads names the port on its command line, the files cannot show
 where it listens: the finding is then an info that names that assumption.
@@ -154,7 +155,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
     spoken = {listener.protocol for listener in deployment.listeners}
-    unbound = [server for server in deployment.app_servers if not server.listeners]
+    # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
+    unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
     for route in deployment.routes:
         if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
             continue

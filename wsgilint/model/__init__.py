@@ -20,6 +20,7 @@ from typing import Any
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
+from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .graph import HOST, Launch, Place, Published, Reach, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
@@ -142,6 +143,14 @@ class AppServer:
     # uWSGI: the plugins its binary has without `plugins =` (Debian's uwsgi-core none,
     # uwsgi_python3 python3); None when unknown or a full build (pip's embeds Python).
     binary_plugins: Setting[tuple[str, ...]] | None = None
+    # uWSGI: config files this start loads that the checked files do not hold, or that
+    # uWSGI cannot load at all (it then exits at start).
+    unread_configs: tuple[UnreadConfig, ...] = ()
+
+    @property
+    def exits_at_start(self) -> bool:
+        """uWSGI refuses a config file its start loads, and exits: it binds and runs nothing."""
+        return any(config.exits for config in self.unread_configs)
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
