@@ -20,6 +20,7 @@ from typing import Any
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
+from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .graph import HOST, Launch, Place, Published, Reach, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
@@ -146,6 +147,14 @@ class AppServer:
     # and ENV may add options the checked files do not show: rules that miss an option
     # then say they assumed the image sets none (model/base_images.py).
     unseen_base: Setting[str] | None = None
+    # uWSGI: config files this start loads that the checked files do not hold, or that
+    # uWSGI cannot load at all (it then exits at start).
+    unread_configs: tuple[UnreadConfig, ...] = ()
+
+    @property
+    def exits_at_start(self) -> bool:
+        """uWSGI refuses a config file its start loads, and exits: it binds and runs nothing."""
+        return any(config.exits for config in self.unread_configs)
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]

@@ -79,6 +79,11 @@ def parse_listen_stream(value: str) -> Address | None:
     if text.startswith(("/", "@")):
         return parse_uwsgi_socket(text)
     if ":" in text and "%" not in text:
+        host, _, port = text.rpartition(":")
+        # systemd wants the whole port to be digits and an IPv6 host in brackets; uWSGI's
+        # reading is looser (atoi, the last colon), so check first (`vsock:2:1234`).
+        if not port.isdigit() or (":" in host and not host.startswith("[")):
+            return None
         address = parse_uwsgi_socket(text)
         return address if address is not None and address.family == "inet" and address.port else None
     return None

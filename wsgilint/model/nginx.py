@@ -289,7 +289,9 @@ class _Builder:
         """An upstream block gives one target per ``server``; a name without a block and
         without a port is a host name for proxy_pass and grpc_pass, unknown otherwise."""
         handler = route.handler
-        if not handler.args:
+        # Every *_pass takes exactly one argument: nginx refuses `uwsgi_pass unix: /run/a.sock;`
+        # ("invalid number of arguments"), so it sends nowhere.
+        if len(handler.args) != 1:
             return
         value = handler.args[0]
         if "$" in value:

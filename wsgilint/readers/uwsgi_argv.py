@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.span import Problem, Span
-from .uwsgi_ini import IniComment, IniSection, UwsgiRun
+from .uwsgi_ini import IniComment, IniSection, UnreadConfig, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 
 # Set by uWSGI itself on reload or by the Emperor; not options.
@@ -28,6 +28,7 @@ FLAG_VALUE = "true"    # what uWSGI records for an option given without a value 
 class UwsgiCommand:
     options: list[Option] = field(default_factory=list)
     config_files: list[str] = field(default_factory=list)     # local paths of every config file read
+    unread_configs: list[UnreadConfig] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     placeholders_used: set[str] = field(default_factory=set)
     first_config: str = ""                                    # the first --ini/--xml/--yaml/positional, as written
@@ -138,6 +139,7 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
 
     command.options = run.finish()
     command.config_files = run.files
+    command.unread_configs = run.unread
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
     command.sections = run.sections

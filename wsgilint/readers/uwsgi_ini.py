@@ -112,6 +112,15 @@ class IniSection:
     at: Span
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadConfig:
+    """A config file a uWSGI start loads that is not read here."""
+
+    spec: str        # as written (``/home/app/.config/uwsgi.ini``, ``$(CONF)``, ``http://...``)
+    at: Span
+    exits: bool      # uWSGI cannot load it and exits (no loader for its extension)
+
+
 @dataclass
 class UwsgiIni:
     path: str                                   # display path of the file read
@@ -123,6 +132,7 @@ class UwsgiIni:
     placeholders_used: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)   # local paths of every config file read
+    unread: list[UnreadConfig] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- magic
@@ -261,6 +271,7 @@ class UwsgiRun:
         self.comments: list[IniComment] = []
         self.sections: list[IniSection] = []
         self.files: list[str] = []
+        self.unread: list[UnreadConfig] = []
         self.placeholders_used: set[str] = set()
         self.section_found: dict[str, bool] = {}
         self._first_magic: dict[str, tuple[str, bool]] | None = None
@@ -355,7 +366,9 @@ class UwsgiRun:
     def load(self, option: str, spec: str, at: Span, base_dir: str | None, unresolved: bool = False) -> None:
         """Run a loader option (``ini``, ``include``, ``inherit``, ...) with its value ``spec``."""
         if unresolved or "://" in spec or spec == "-":
-            return   # a run-time path, a URL or a scheme such as exec:// -- never read
+            # A run-time path, a URL or a scheme such as exec:// -- never read.
+            self.unread.append(UnreadConfig(spec, at, False))
+            return
         if option == "ini":
             path, section = split_spec(spec)
             if path == "":
@@ -377,6 +390,7 @@ class UwsgiRun:
             self.problems.append(Problem(
                 "syntax", f"uwsgi: unable to load configuration from {spec}: uWSGI picks the loader by the file "
                 "extension (.ini, .xml, .yaml, .yml) of the whole value and exits", at))
+            self.unread.append(UnreadConfig(spec, at, True))
             return
         local = self._resolve(spec, base_dir, at)
         if local and spec.endswith(".ini"):
@@ -393,6 +407,7 @@ class UwsgiRun:
         if local is None and path in self.stock:
             return STOCK_PREFIX + path
         if local is None:
+            self.unread.append(UnreadConfig(path, at, False))
             # In a repository an absolute path names the target host, which is not here.
             absolute = posixpath.isabs(path)
             if (absolute and self.ctx.mode != "repository") or (not absolute and base is not None):
@@ -702,6 +717,7 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
         placeholders_used=run.placeholders_used,
         problems=run.problems,
         files=run.files,
+        unread=run.unread,
     )
     return ini
 
