@@ -1,7 +1,8 @@
 """Reading nginx configuration into plain, located statements.
 
-crossplane supplies the tokenizer (with its Lua-block extension) and the table of
-directive contexts and argument counts. The block structure, include resolution and
+``nginx_lexer`` tokenizes as crossplane does (its Lua-block extension included), at
+regular-expression speed; crossplane supplies the table of directive contexts and
+argument counts. The block structure, include resolution and
 error reporting are done here, because crossplane's own parser loses a whole file on
 one unbalanced brace, decodes bad bytes silently, names the wrong file after an
 include, recurses once per nested block, and resolves includes on this machine's
@@ -29,7 +30,6 @@ fragment's real context is not known.
 # walk over one stack of frames; split, each part would reach into the walk's state.
 from __future__ import annotations
 
-import bisect
 import glob
 import os
 import posixpath
@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import crossplane  # noqa: F401  (registers the *_by_lua_block tokenizer)
 from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx
 from crossplane.errors import (
     NgxParserBaseException,
@@ -48,10 +47,10 @@ from crossplane.errors import (
     NgxParserDirectiveContextError,
     NgxParserDirectiveError,
 )
-from crossplane.lexer import _lex_file_object
 
 from ..core.context import ReadContext
 from ..core.span import Problem, Span
+from .nginx_lexer import Token, tokenize
 
 __all__ = [
     "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",
@@ -173,77 +172,6 @@ class NginxTree:
                 yield stmt
 
 
-# --------------------------------------------------------------------------- tokens
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    line: int
-    quoted: bool
-    start: int   # offsets into the file text; end is exclusive
-    end: int
-
-
-class _Consumed:
-    """How far the tokenizer has read; it reads lazily, so at each yielded token this
-    is just past the character that ended it."""
-
-    def __init__(self) -> None:
-        self.offset = 0
-
-    def chars(self, text: str) -> Iterator[str]:
-        for index, char in enumerate(text):
-            self.offset = index + 1
-            yield char
-
-
-def _tokenize(text: str) -> tuple[list[_Token], int, tuple[int, str] | None]:
-    """Tokens with their offsets, the end of the last one, and a Lua-block error (line, reason)."""
-    consumed = _Consumed()
-    tokens: list[_Token] = []
-    last_end = 0
-    try:
-        for token, line, quoted in _lex_file_object(consumed.chars(text)):
-            offset = consumed.offset
-            if quoted:
-                end = offset
-                start = last_end
-                while start < end and text[start].isspace():
-                    start += 1
-            elif token in ("{", "}", ";"):
-                end = offset
-                start = end - 1
-            else:   # a word or comment, ended by the character just read
-                end = offset - 1
-                start = max(end - len(token), 0)
-            tokens.append(_Token(token, line, quoted, start, end))
-            last_end = max(last_end, end)
-    except NgxParserBaseException as error:   # a malformed *_by_lua_block
-        reason = error.strerror.replace("unxpected", "unexpected")
-        return tokens, last_end, (error.lineno or 1, f"{reason} in a Lua block")
-    return tokens, last_end, None
-
-
-class _Lines:
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
-
-    def span(self, display: str, start: int, end: int) -> Span:
-        line = self.line_of(start)
-        column = start - self.starts[line - 1] + 1
-        end_line = self.line_of(max(end - 1, start))
-        end_column = end - self.starts[line - 1] + 1 if end_line == line else 0
-        return Span(display, line, column, end_column)
-
-    @property
-    def last_line(self) -> int:
-        """nginx counts the line it is on at end of file: one more than the newlines read."""
-        return len(self.starts)
-
-
 # --------------------------------------------------------------------------- parsing
 
 def _problem(message: str, display: str, line: int, column: int = 0) -> Problem:
@@ -260,27 +188,42 @@ def _strip_if_parentheses(stmt: NginxStatement) -> None:
         stmt.arg_spans = [spans[i] for i in keep]
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of an offset; for the rare problem that no token locates."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _quote_problems(tokens: list[Token], text: str, display: str) -> list[Problem]:
+    """nginx wants a space, ";" or "{" after a closing quote."""
+    problems = []
+    size = len(text)
+    for token in tokens:
+        end = token[4]
+        if token[2] and end < size and text[token[3]] in "\"'":
+            follower = text[end]
+            if not follower.isspace() and follower not in ";{)":
+                line, column = _position(text, end)
+                problems.append(_problem(
+                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
+                    display, line, column))
+    return problems
+
+
 def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxStatement], list[Problem]]:
     """Statements of one file, and its syntax errors, with nginx's wording and lines.
 
     Parsing continues after an error so the rest of the file still gives data.
     """
-    lines = _Lines(text)
-    tokens, last_end, lua_error = _tokenize(text)
+    tokens, last_end, lua_error = tokenize(text)
+    last_line = text.count("\n") + 1   # nginx counts the line it is on at end of file
     problems: list[Problem] = []
     if lua_error:
-        problems.append(_problem(lua_error[1], display, lua_error[0]))
+        problems.append(_problem(f"{lua_error[1]} in a Lua block", display, lua_error[0]))
+    if "'" in text or '"' in text:
+        problems.extend(_quote_problems(tokens, text, display))
 
-    # nginx wants a space, ";" or "{" after a closing quote.
-    for token in tokens:
-        if token.quoted and token.end < len(text) and text[token.start] in "\"'":
-            follower = text[token.end]
-            if not follower.isspace() and follower not in ";{)":
-                line = lines.line_of(token.end)
-                problems.append(_problem(
-                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
-                    display, line, token.end - lines.starts[line - 1] + 1))
-
+    intern = sys.intern
     top: list[NginxStatement] = []
     stack: list[list[NginxStatement] | None] = [top]   # None: a block too deep to keep
     owners = [""]                                      # the directive that opened each block
@@ -289,76 +232,78 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
     index = 0
     count = len(tokens)
     while index < count:
-        token = tokens[index]
-        if not token.quoted and token.text == "}":
-            if len(stack) == 1:
-                problems.append(_problem('unexpected "}": this brace closes no block; remove it or open the block',
-                                         display, token.line, lines.span(display, token.start, token.end).column))
-            else:
-                stack.pop()
-                owners.pop()
-            index += 1
-            continue
-        at = lines.span(display, token.start, token.end)
-        if not token.quoted and token.text.startswith("#"):
-            if stack[-1] is not None:
-                stack[-1].append(NginxStatement("#", [], at, end_line=token.line, comment=token.text[1:]))
-            index += 1
-            continue
-        if not token.quoted and token.text in ("{", ";"):
-            problems.append(_problem(f'unexpected "{token.text}": it follows no directive', display, token.line,
-                                     at.column))
-            if token.text == "{":
-                stack.append(None)
-                owners.append("")
-            index += 1
-            continue
-
-        stmt = NginxStatement(sys.intern(token.text), [], at)   # a few names, many statements
-        trailing_comments: list[NginxStatement] = []
+        value, line, quoted, _, _, span_line, column, end_column = tokens[index]
         index += 1
-        terminator: _Token | None = None
+        if not quoted:
+            if value == "}":
+                if len(stack) == 1:
+                    problems.append(_problem('unexpected "}": this brace closes no block; remove it or open the block',
+                                             display, line, column))
+                else:
+                    stack.pop()
+                    owners.pop()
+                continue
+            if value[:1] == "#":
+                if stack[-1] is not None:
+                    stack[-1].append(NginxStatement("#", [], Span(display, span_line, column, end_column),
+                                                    end_line=line, comment=value[1:]))
+                continue
+            if value == "{" or value == ";":
+                problems.append(_problem(f'unexpected "{value}": it follows no directive', display, line, column))
+                if value == "{":
+                    stack.append(None)
+                    owners.append("")
+                continue
+
+        at = Span(display, span_line, column, end_column)
+        args: list[str] = []
+        arg_spans: list[Span] = []
+        stmt = NginxStatement(intern(value), args, at, arg_spans)   # a few names, many statements
+        trailing_comments: list[NginxStatement] = []
+        terminator = ""
+        terminator_line = 0
         while index < count:
-            arg = tokens[index]
-            if not arg.quoted and arg.text in ("{", ";", "}"):
-                terminator = arg
+            value, line, quoted, _, _, span_line, column, end_column = tokens[index]
+            if not quoted and (value == ";" or value == "{" or value == "}"):
+                terminator, terminator_line = value, line
                 break
-            span = lines.span(display, arg.start, arg.end)
-            if not arg.quoted and arg.text.startswith("#"):
-                trailing_comments.append(NginxStatement("#", [], span, end_line=arg.line, comment=arg.text[1:]))
+            span = Span(display, span_line, column, end_column)
+            if not quoted and value[:1] == "#":
+                trailing_comments.append(NginxStatement("#", [], span, end_line=line, comment=value[1:]))
             else:
-                stmt.args.append(arg.text)
-                stmt.arg_spans.append(span)
+                args.append(value)
+                arg_spans.append(span)
             index += 1
-        if terminator is None:
+        if not terminator:
             unfinished = True
             problems.append(_problem(
                 f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
-                display, lines.last_line))
-            stmt.end_line = lines.last_line
+                display, last_line))
+            stmt.end_line = last_line
             if stack[-1] is not None:
                 stack[-1].append(stmt)
             break
-        stmt.end_line = terminator.line
+        stmt.end_line = terminator_line
         if stmt.directive == "if":
             _strip_if_parentheses(stmt)
-        if terminator.text == "}":
+        if terminator == "}":
             # Leave the brace to close the enclosing block.
             problems.append(_problem(
                 f'unexpected "}}": directive "{stmt.directive}" is not terminated by ";"', display,
-                terminator.line))
+                terminator_line))
         else:
             index += 1
         parent = stack[-1]
         if parent is not None:
             parent.append(stmt)
-            parent.extend(trailing_comments)
-        if terminator.text == "{":
+            if trailing_comments:
+                parent.extend(trailing_comments)
+        if terminator == "{":
             stmt.block = []
             if owners[-1] in _VALUE_BLOCKS:
                 problems.append(_problem(
                     f'unexpected "{{": a "{owners[-1]}" block holds values, not blocks; '
-                    f'close the "{owners[-1]}" block first', display, terminator.line))
+                    f'close the "{owners[-1]}" block first', display, terminator_line))
             owners.append(stmt.directive)
             if parent is None or base_depth + len(stack) > MAX_DEPTH:
                 if parent is not None and not too_deep_reported:
@@ -375,14 +320,17 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
     elif rest.startswith("#"):
         if stack[-1] is not None:
             start = len(text) - len(rest)
-            stack[-1].append(NginxStatement("#", [], lines.span(display, start, len(text.rstrip())),
-                                            end_line=lines.last_line, comment=rest.rstrip()[1:]))
+            end = len(text.rstrip())
+            line, column = _position(text, start)
+            single = "\n" not in text[start:max(end - 1, start)]
+            stack[-1].append(NginxStatement("#", [], Span(display, line, column, end - start + column if single else 0),
+                                            end_line=last_line, comment=rest.rstrip()[1:]))
     elif rest and not unfinished:
         problems.append(_problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
-                                 display, lines.last_line))
+                                 display, last_line))
     elif len(stack) > 1 and not unfinished:
         problems.append(_problem('unexpected end of file, expecting "}": a block is not closed', display,
-                                 lines.last_line))
+                                 last_line))
     problems.sort(key=lambda problem: (problem.at.line, problem.at.column))
     return top, problems
 
