@@ -110,13 +110,6 @@ class _Builder:
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
         self.expansion_cut = False
 
-    def directive(self, stmt: NginxStatement) -> NginxDirective:
-        """One NginxDirective per statement, however many places include it."""
-        found = self.directive_of.get(stmt)
-        if found is None:
-            found = self.directive_of[stmt] = _directive_of(stmt)
-        return found
-
     def build(self) -> NginxInstance:
         self.walk(self.top())
         self.add_routes()
@@ -148,6 +141,9 @@ class _Builder:
     def walk(self, top: _Frame) -> None:
         """Every statement once per place it is read, in reading order."""
         files = self.tree.files
+        directive_of = self.directive_of
+        recorded_directives = self.instance.directives
+        known = self.known
         seen = {0}
         walked = {0}          # files walked at least once
         places = 0
@@ -163,12 +159,14 @@ class _Builder:
                     seen.add(item)
                 walked.add(item)
                 stack.append(frame.inner(iter(files[item].statements), recorded))
-            elif not item.is_comment:
+            elif item.directive != "#":
                 places += 1
-                directive = self.directive(item)
+                directive = directive_of.get(item)
+                if directive is None:   # one NginxDirective per statement, however many places include it
+                    directive = directive_of[item] = _directive_of(item)
                 if frame.recorded:
-                    self.instance.directives.append(directive)
-                if frame.checked and directive.name not in self.known and not directive.stock:
+                    recorded_directives.append(directive)
+                if frame.checked and directive.name not in known and not directive.stock:
                     self.instance.unknown_directives.append(directive)
                 if item.block is not None:
                     stack.append(self.enter(item, directive, frame))
@@ -193,8 +191,13 @@ class _Builder:
     def simple(self, directive: NginxDirective, frame: _Frame) -> None:
         name = directive.name
         scope = frame.scope
-        if frame.own is not None:
-            frame.own.setdefault(name, []).append(directive)
+        own = frame.own
+        if own is not None:
+            found = own.get(name)
+            if found is None:
+                own[name] = [directive]
+            else:
+                found.append(directive)
         if name == "listen" and frame.block == "server":
             self.instance.server_listens.append(directive)
         role = frame.role

@@ -344,12 +344,26 @@ _HINTS = {
 }
 
 
+# What crossplane's analyze() accepts depends only on these (its tables do not change):
+# the directive, how many arguments, the terminator, the context, and for a lone argument
+# whether it is on/off. Most statements of a fleet repeat a few of them.
+_AcceptedKey = tuple[str, int, str, Context, bool]
+_ACCEPTED: set[_AcceptedKey] = set()
+_ACCEPTED_LIMIT = 50_000
+
+
 def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[Problem | None, bool]:
     """(argument problem, context refused) for one directive in ``ctx``."""
     term = "{" if stmt.block is not None else ";"
-    raw = {"directive": stmt.directive, "args": stmt.args, "line": stmt.at.line}
+    args = stmt.args
+    key = (stmt.directive, len(args), term, ctx, len(args) == 1 and args[0].lower() in ("on", "off"))
+    if key in _ACCEPTED:
+        return None, False
+    raw = {"directive": stmt.directive, "args": args, "line": stmt.at.line}
     try:
         analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False)
+        if len(_ACCEPTED) < _ACCEPTED_LIMIT:
+            _ACCEPTED.add(key)
         return None, False
     except NgxParserDirectiveContextError:
         context_refused = stmt.directive != "include"   # crossplane wrongly refuses include in if/limit_except
@@ -422,6 +436,16 @@ class _Reader:
         self.loaded: dict[tuple[object, Context | None], int] = {}   # (path or stock name, context)
         self.open_files: list[str] = []    # the include chain being read, for cycles
         self.seen_problems: set[Problem] = set()
+        # Within one read the same path and include resolve alike (a fleet's thousand
+        # ``include uwsgi_params;`` cost one confinement walk).
+        self.absolute_paths: dict[str, str] = {}
+        self.local_paths: dict[tuple[str, str], str | None] = {}
+
+    def absolute(self, path: str) -> str:
+        found = self.absolute_paths.get(path)
+        if found is None:
+            found = self.absolute_paths[path] = os.path.abspath(path)
+        return found
 
     def add(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -432,6 +456,12 @@ class _Reader:
     # Resolution ---------------------------------------------------------------
 
     def _local(self, target: str, base_dir: str) -> str | None:
+        key = (target, base_dir)
+        if key not in self.local_paths:
+            self.local_paths[key] = self._resolve_local(target, base_dir)
+        return self.local_paths[key]
+
+    def _resolve_local(self, target: str, base_dir: str) -> str | None:
         if self.ctx.mode == "snapshot":
             if posixpath.isabs(target):
                 return self.ctx.confine(self.ctx.under_root(target))
@@ -515,10 +545,10 @@ class _Reader:
     def load(self, path: str, ctx: Context | None, stock: bool, depth: int, report_context: bool,
              stack: list[_Frame]) -> int:
         """Register and parse one file; its statements are checked next, on ``stack``."""
-        key = (("stock", path) if stock else os.path.abspath(path), ctx)
-        key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
+        key = (("stock", path) if stock else self.absolute(path), ctx)
         if key in self.loaded:
             return self.loaded[key]
+        key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if stock:
             display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
             text: str | None = resources.files(__package__).joinpath("stock", path).read_text(encoding="utf-8")
@@ -528,7 +558,7 @@ class _Reader:
             read = self.ctx.read(path)
             self.add(read.problems)
             text = read.text
-            local = os.path.abspath(path)
+            local = self.absolute(path)
         nginx_file = NginxFile(local, display, ctx or (), stock=stock)   # () until a fragment's is picked
         index = len(self.tree.files)
         self.tree.files.append(nginx_file)
@@ -579,7 +609,7 @@ class _Reader:
     def open_included(self, frame: _Frame, path: str, stock: bool, stack: list[_Frame]) -> None:
         include = frame.include
         assert include is not None   # only the frames of an include hold files
-        key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
+        key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if key_path in self.open_files:
             self.add([Problem("include-cycle", f'include "{include.args[0]}" pulls in a file that is already '
                               "being included (a cycle): nginx would never finish reading; remove it",
@@ -588,7 +618,7 @@ class _Reader:
         include.includes.append(self.load(path, frame.ctx, stock, frame.depth + 1, frame.report_context, stack))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Frame:
     """A block's statements (``include`` None) or the files one include pulls in, being walked."""
 
