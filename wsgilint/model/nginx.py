@@ -52,14 +52,17 @@ MAX_PLACES = 100_000
 _MAIN, _EVENTS, _HTTP, _SERVER, _LOCATION, _UPSTREAM, _OTHER = range(7)
 
 
-def _directive_of(stmt: NginxStatement) -> NginxDirective:
-    """``at`` ends at the end of the last argument on the name's line."""
+def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[str, ...]]) -> NginxDirective:
+    """``at`` ends at the end of the last argument on the name's line. Equal argument
+    tuples are one object (``arguments``): a fleet repeats ``20m``, ``/``, ``60s``..."""
     at = stmt.at
     end = at.end_column
     for span in stmt.arg_spans:
         if span.line == at.line and span.end_column:
             end = span.end_column
-    return NginxDirective(stmt.directive, tuple(stmt.args), at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
+    args = tuple(stmt.args)
+    args = arguments.setdefault(args, args)
+    return NginxDirective(stmt.directive, args, at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
 
 
 def _int(directive: NginxDirective) -> int | None:
@@ -108,6 +111,7 @@ class _Builder:
         )
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
+        self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.expansion_cut = False
 
     def build(self) -> NginxInstance:
@@ -141,7 +145,7 @@ class _Builder:
     def walk(self, top: _Frame) -> None:
         """Every statement once per place it is read, in reading order."""
         files = self.tree.files
-        directive_of = self.directive_of
+        directive_of, arguments = self.directive_of, self.arguments
         recorded_directives = self.instance.directives
         known = self.known
         seen = {0}
@@ -163,7 +167,7 @@ class _Builder:
                 places += 1
                 directive = directive_of.get(item)
                 if directive is None:   # one NginxDirective per statement, however many places include it
-                    directive = directive_of[item] = _directive_of(item)
+                    directive = directive_of[item] = _directive_of(item, arguments)
                 if frame.recorded:
                     recorded_directives.append(directive)
                 if frame.checked and directive.name not in known and not directive.stock:

@@ -271,7 +271,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
             if not quoted and value[:1] == "#":
                 trailing_comments.append(NginxStatement("#", [], span, end_line=line, comment=value[1:]))
             else:
-                args.append(value)
+                args.append(intern(value))   # a fleet repeats most values
                 arg_spans.append(span)
             index += 1
         if not terminator:
