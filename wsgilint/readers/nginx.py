@@ -588,7 +588,7 @@ class _Reader:
 
     def check(self, stmt: NginxStatement, frame: _Frame, stack: list[_Frame]) -> None:
         """Check one directive; a block or an include is walked next."""
-        if stmt.is_comment:
+        if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
         if problem:

@@ -120,7 +120,7 @@ class _Lexer:
             found = match_token(text, pos)
             if found is None:
                 return
-            kind = found.lastindex
+            kind = found.lastindex or 0
             start = found.start(kind)
             if start > counted:
                 newlines = count("\n", counted, start)
