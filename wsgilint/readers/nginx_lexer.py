@@ -191,18 +191,14 @@ class _Lexer:
         while True:
             if pos >= self.size or text[pos] == "\\" and pos + 1 >= self.size:
                 raise _End
-            char = text[pos]
-            if char == "{" and text[pos - 1] == "$":
-                pos = _PARAMETER.match(text, pos).end()   # type: ignore[union-attr]  # "{" always matches
-                self.unit(pos)
-                if text[pos] in "{};":
-                    return pos
-                pos += len(self.unit(pos))   # the character after the parameter joins the word
-                pos = _WORD_REST.match(text, pos).end()   # type: ignore[union-attr]  # matches ""
-            elif char in "{};" or char.isspace():
+            if text[pos] != "{" or text[pos - 1] != "$":
+                return pos   # a space, a brace or ";": the word patterns stop only there
+            pos = _PARAMETER.match(text, pos).end()   # type: ignore[union-attr]  # "{" always matches
+            self.unit(pos)   # raises _End where the text ends inside the parameter
+            if text[pos] in "{};":
                 return pos
-            else:   # unreachable: the word pattern stops only at those
-                raise AssertionError(char)
+            pos += len(self.unit(pos))   # the character after the parameter joins the word
+            pos = _WORD_REST.match(text, pos).end()   # type: ignore[union-attr]  # matches ""
 
     def lua(self, directive: str, pos: int) -> int:
         """crossplane's Lua extension: the block after ``*_by_lua_block`` is one quoted
