@@ -189,7 +189,7 @@ def _strip_if_parentheses(stmt: NginxStatement) -> None:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    """(line, column) of an offset; for the rare problem that no token locates."""
+    """(line, column) of an offset, counted from the start: once per file at most."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
@@ -198,12 +198,14 @@ def _quote_problems(tokens: list[Token], text: str, display: str) -> list[Proble
     """nginx wants a space, ";" or "{" after a closing quote."""
     problems = []
     size = len(text)
-    for token in tokens:
-        end = token[4]
-        if token[2] and end < size and text[token[3]] in "\"'":
+    for _, _, quoted, start, end, span_line, _, end_column in tokens:
+        if quoted and end < size and text[start] in "\"'":
             follower = text[end]
             if not follower.isspace() and follower not in ";{)":
-                line, column = _position(text, end)
+                if end_column:   # the string is on one line: it ends where its span does
+                    line, column = span_line, end_column
+                else:
+                    line, column = span_line + text.count("\n", start, end), end - text.rfind("\n", start, end)
                 problems.append(_problem(
                     f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
                     display, line, column))
