@@ -52,6 +52,11 @@ class ReadContext:
     # Paths inside a container image or mount -> the local file or directory they come from
     # (a Compose bind mount, a Dockerfile COPY): configs name the container's paths.
     container_paths: dict[str, str] = field(default_factory=dict)
+    # Resolved directories, so a file's path costs one lstat and not one per component:
+    # the real path of each absolute directory, and in a snapshot where ``confine`` got
+    # to after a directory's components (None: they lead nowhere).
+    _real_dirs: dict[str, str] = field(default_factory=dict)
+    _confined_dirs: dict[str, tuple[str, int] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         known, self.known_files = self.known_files, []
@@ -105,7 +110,7 @@ class ReadContext:
                 return Text(None, problems=(Problem("unreadable", "cannot read the file: it leads nowhere in the "
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
             target = confined
-        real = os.path.realpath(target)
+        real = self.realpath(target)
         if not self.inside(real):
             return None
         if real in self.overlay:
@@ -138,7 +143,7 @@ class ReadContext:
         """Whether reading ``path`` stays inside the checked trees (always, when not confined)."""
         if self.roots is None:
             return True
-        real = os.path.realpath(path)
+        real = self.realpath(path)
         return any(self._below(real, root) for root in self.roots)
 
     @staticmethod
@@ -223,9 +228,23 @@ class ReadContext:
         real = self._reals.get(local_path)
         if real is None:
             real = self.confine(local_path) if self.mode == "snapshot" else None
-            real = os.path.realpath(real or local_path)
+            real = self.realpath(real or local_path)
             self._reals[local_path] = real
         return real
+
+    def realpath(self, path: str) -> str:
+        """``os.path.realpath(path)``, with the real path of its directory taken from a cache:
+        when the last component is no symbolic link, the real path of a file is the real
+        path of its directory joined with its name."""
+        absolute = os.path.abspath(path)
+        directory, name = os.path.split(absolute)
+        if not name:
+            return os.path.realpath(absolute)
+        real_directory = self._real_dirs.get(directory)
+        if real_directory is None:
+            real_directory = self._real_dirs[directory] = os.path.realpath(directory)
+        candidate = os.path.join(real_directory, name)
+        return os.path.realpath(absolute) if os.path.islink(candidate) else candidate
 
     def under_root(self, target_path: str) -> str:
         """Where an absolute target-host path is in a snapshot (not checked to exist).
@@ -248,27 +267,16 @@ class ReadContext:
         if not self._below(absolute, root):
             return path if os.path.exists(path) else None
         parts = [p for p in absolute[len(root):].split(os.sep) if p not in ("", ".")]
-        resolved, links = root, 0
-        while parts:
-            part = parts.pop(0)
-            if part == "..":
-                resolved = os.path.dirname(resolved) if resolved != root else root
-                continue
-            candidate = os.path.join(resolved, part)
-            if os.path.islink(candidate):
-                links += 1
-                if links > 40:   # the kernel's own limit (ELOOP)
-                    return None
-                try:
-                    target = os.readlink(candidate)
-                except OSError:
-                    return None
-                if os.path.isabs(target):
-                    resolved = root
-                parts = [p for p in target.split("/") if p not in ("", ".")] + parts
-                continue
-            resolved = candidate
-        return resolved if os.path.exists(resolved) else None
+        if not parts:
+            return root if os.path.exists(root) else None
+        directory = os.sep.join(parts[:-1])
+        if directory not in self._confined_dirs:
+            self._confined_dirs[directory] = _follow(root, root, 0, parts[:-1])
+        state = self._confined_dirs[directory]
+        if state is None:
+            return None
+        end = _follow(root, *state, parts[-1:])
+        return end[0] if end is not None and os.path.exists(end[0]) else None
 
     def _host_join(self, base_dir: str, target_path: str) -> str:
         """``target_path`` relative to ``base_dir`` below the snapshot root, as the target
@@ -371,3 +379,32 @@ class ReadContext:
         if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or (len(candidates) == 1 and not relative)):
             return best[0]
         return None
+
+
+def _follow(root: str, resolved: str, links: int, parts: list[str]) -> tuple[str, int] | None:
+    """Walk ``parts`` from ``resolved`` (a directory inside the snapshot ``root``, reached
+    through ``links`` symbolic links) as the kernel would with ``root`` as ``/``: where it
+    gets to and the links followed, or None past the kernel's limit of links or at one that
+    cannot be read. Each link's target is walked before the parts after it, so where a
+    directory's parts lead does not depend on what follows them."""
+    parts = list(parts)
+    while parts:
+        part = parts.pop(0)
+        if part == "..":
+            resolved = os.path.dirname(resolved) if resolved != root else root
+            continue
+        candidate = os.path.join(resolved, part)
+        if os.path.islink(candidate):
+            links += 1
+            if links > 40:   # the kernel's own limit (ELOOP)
+                return None
+            try:
+                target = os.readlink(candidate)
+            except OSError:
+                return None
+            if os.path.isabs(target):
+                resolved = root
+            parts = [p for p in target.split("/") if p not in ("", ".")] + parts
+            continue
+        resolved = candidate
+    return resolved, links
