@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
+from .core.paths import relative_path
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 from .core.text import Text
@@ -347,15 +348,6 @@ def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> 
     return sources
 
 
-def _relative_to(absolute: str, top: str) -> str:
-    """``os.path.relpath(absolute, top)`` for two normalised absolute paths, without its
-    splitting and joining when ``absolute`` lies below ``top`` (every file a walk finds)."""
-    prefix = top.rstrip(os.sep) + os.sep
-    if absolute.startswith(prefix) and absolute[len(prefix):len(prefix) + 1] not in ("", os.sep):
-        return absolute[len(prefix):]
-    return os.path.relpath(absolute, top)
-
-
 def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: int = 1) -> Discovery:
     """``no_ignore``: in a repository, also what its ``.gitignore`` files ignore; ``jobs``:
     processes that read and sniff the files of a large tree (the result is the same)."""
@@ -375,7 +367,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             top = os.path.abspath(path)
             if ignores is not None:
                 ignores.enter_repository(top)
-            candidates.extend((found, _relative_to(os.path.abspath(named), top) if ctx.mode != "live" else named,
+            candidates.extend((found, relative_path(os.path.abspath(named), top) if ctx.mode != "live" else named,
                                named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
             candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))
