@@ -287,14 +287,16 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if _in_alternatives(hint_path):
             reason = f"an /etc/alternatives link to a program or a man page ({reason})"
         return SourceFile(path, display, "unreadable" if named else "", reason)
-    matching = [kind for kind in hints if _sniff(kind, text.text)]
-    if matching:
-        kind = matching[0]
+    kind = next((kind for kind in hints if _sniff(kind, text.text)), None)
+    if kind is not None:
         marker = template_marker(text.text, kind, os.path.basename(path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
-        if len(matching) > 1 and kind not in named_hints:
-            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(matching[1:])}")
+        # The other kinds the content fits matter only when no name states this one.
+        others = [] if kind in named_hints else \
+            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text)]
+        if others:
+            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
         return SourceFile(path, display, kind, f"{kind} by place and content")
     marker = template_marker(text.text, hints[0], os.path.basename(path))
     if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
