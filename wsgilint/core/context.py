@@ -111,7 +111,7 @@ class ReadContext:
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
             target = confined
         real = self.realpath(target)
-        if not self.inside(real):
+        if self.roots is not None and not self._within_roots(real):   # ``inside``: a real path is its own
             return None
         if real in self.overlay:
             return decode(self.overlay[real], display)
@@ -143,8 +143,10 @@ class ReadContext:
         """Whether reading ``path`` stays inside the checked trees (always, when not confined)."""
         if self.roots is None:
             return True
-        real = self.realpath(path)
-        return any(self._below(real, root) for root in self.roots)
+        return self._within_roots(self.realpath(path))
+
+    def _within_roots(self, real: str) -> bool:
+        return any(self._below(real, root) for root in self.roots or ())
 
     @staticmethod
     def _below(path: str, directory: str) -> bool:
