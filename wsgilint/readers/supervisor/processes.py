@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...core.context import ReadContext
 from ...core.span import Problem
-from .expansion import Expanded, expand, here_of
+from .expansion import Expanded, expand, here_of, is_literal
 from .ini import PROGRAM_KINDS, SupervisorConfig, SupervisorSection, SupervisorValue
 from .values import (
     PROCESS_TYPES,
@@ -69,6 +69,8 @@ class _Expander:
 
     def expand(self, value: SupervisorValue, names: Mapping[str, object], label: str, times: int = 1) -> Expanded:
         text = value.raw
+        if is_literal(text):
+            return Expanded(text)   # no name is asked for: the names need not be gathered
         here = self.here(value.file)
         names = dict(names)
         if here is not None:
