@@ -82,7 +82,7 @@ class ReadContext:
         """Each file's bytes are read and decoded once per run. A ``peek`` (sniffing a
         file, looking into a program a unit starts) does not make it a config file whose
         reading problems are reported."""
-        key = os.path.abspath(local_path)
+        key = self._key(local_path)
         if key not in self._texts:
             text = self._open(key)
             if text is None:
@@ -92,13 +92,20 @@ class ReadContext:
             self._configs.setdefault(key)
         return self._texts[key]
 
+    @staticmethod
+    def _key(local_path: str) -> str:
+        """The absolute path that files are cached by: ``local_path`` itself when it is one, so
+        the caches keep no second copy of the paths discovery holds."""
+        key = os.path.abspath(local_path)
+        return local_path if key == local_path else key
+
     def cached(self, local_path: str) -> Text | None:
         """The text already read for ``local_path``, if any (discovery's workers hand it back)."""
-        return self._texts.get(os.path.abspath(local_path))
+        return self._texts.get(self._key(local_path))
 
     def remember(self, local_path: str, text: Text) -> None:
         """Cache a text read for ``local_path`` by another process with the same context."""
-        self._texts.setdefault(os.path.abspath(local_path), text)
+        self._texts.setdefault(self._key(local_path), text)
 
     def _open(self, key: str) -> Text | None:
         """The file's text, or None when it leads outside the checked trees."""
@@ -158,7 +165,7 @@ class ReadContext:
         at ``at``, naming what was written."""
         for path in local_paths:
             if path is not None and at is not None:
-                self._references[os.path.abspath(path)] = (at, written)
+                self._references[self._key(path)] = (at, written)
 
     def references(self) -> dict[str, tuple[Span, str]]:
         """Each path a reader resolved (an include, an ``--ini``), by local path: where it was
