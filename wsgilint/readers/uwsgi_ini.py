@@ -52,6 +52,7 @@ import bisect
 import os
 import posixpath
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -556,7 +557,7 @@ class UwsgiRun:
                             key_end -= 1
                         while value_start < value_end and text[value_start] in TRIM:
                             value_start += 1
-                    key = text[left:key_end]
+                    key = sys.intern(text[left:key_end])   # option names repeat in every file
                     value = text[value_start:value_end]
                     unresolved = magic is not None and any(magic.unresolved[value_start:value_end])
                     at = span(value_start, value_end)
