@@ -653,6 +653,8 @@ def _stock_text(name: str) -> Text:
 
 def _placeholder_names(value: str) -> set[str]:
     names: set[str] = set()
+    if "%(" not in value:   # every value is asked; few have a placeholder
+        return names
     for match in _PLACEHOLDER.finditer(value):
         for word in match.group(1).split(" "):
             if word and word not in _MATH_WORDS and not word.isdigit():
