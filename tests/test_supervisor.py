@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from wsgilint.core.context import ReadContext
 from wsgilint.core.span import Span
 from wsgilint.model.managers import managers_from_supervisor
-from wsgilint.readers.supervisor.expansion import _format, expand
 from wsgilint.readers.supervisor import (
     expand,
     is_supervisor_text,
@@ -18,6 +17,7 @@ from wsgilint.readers.supervisor import (
     section_kind,
     split_command,
 )
+from wsgilint.readers.supervisor.expansion import _format
 
 
 def write(folder: Path, name: str, text: str) -> str:
