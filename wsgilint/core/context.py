@@ -245,15 +245,15 @@ class ReadContext:
         """``os.path.realpath(path)``, with the real path of its directory taken from a cache:
         when the last component is no symbolic link, the real path of a file is the real
         path of its directory joined with its name."""
-        absolute = os.path.abspath(path)
-        directory, name = os.path.split(absolute)
-        if not name:
-            return os.path.realpath(absolute)
+        directory, name = os.path.split(path)
+        if not name or os.path.abspath(path) != path:
+            # realpath resolves a link before the ``..`` after it: only a normalised absolute path splits
+            return os.path.realpath(path)
         real_directory = self._real_dirs.get(directory)
         if real_directory is None:
             real_directory = self._real_dirs[directory] = os.path.realpath(directory)
         candidate = os.path.join(real_directory, name)
-        return os.path.realpath(absolute) if os.path.islink(candidate) else candidate
+        return os.path.realpath(path) if os.path.islink(candidate) else candidate
 
     def under_root(self, target_path: str) -> str:
         """Where an absolute target-host path is in a snapshot (not checked to exist).
