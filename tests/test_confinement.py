@@ -235,3 +235,26 @@ def test_checking_a_host_root_skips_pseudo_filesystems_and_other_mounts(tmp_path
     # A folder below the root, not the root itself: nothing is left out.
     inner = discover([str(root / "mnt")], ReadContext(mode="snapshot", root=str(root), cwd=str(tmp_path)))
     assert [f.display for f in inner.files] == ["host/mnt/backup/nginx/app.conf"]
+
+
+def test_cached_resolution_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
+    """ReadContext caches where each directory resolves: every path resolves as it does in
+    a context that never saw another (links relative and absolute, to directories and
+    files, ``..`` above the root, a loop, a dangling link), and ``realpath`` is
+    ``os.path.realpath``."""
+    root = write_tree(tmp_path / "host", {"etc/app/a.conf": "a\n", "srv/b.conf": "b\n", "outside.conf": "o\n"})
+    links = {
+        "etc/abs": "/srv", "etc/rel": "../srv", "etc/app/up": "../..", "etc/file": "/etc/app/a.conf",
+        "etc/loop": "loop", "etc/dangling": "/nowhere", "etc/climb": "../../../../srv", "srv/back": "/etc/app",
+    }
+    for name, target in links.items():
+        os.symlink(target, root / name)
+    names = ["a.conf", "b.conf", "x", "..", "abs", "rel", "up", "file", "loop", "dangling", "climb", "back", "app"]
+    directories = ["etc", "etc/app", "etc/abs", "etc/rel", "etc/app/up/srv", "etc/loop", "etc/climb",
+                   "srv/back", "etc/dangling", "etc/../..", "srv/back/up/etc"]
+    paths = [str(root / d / n) for d in directories for n in names]
+    warm = ReadContext(mode="snapshot", root=str(root))
+    for path in paths + paths[::-1]:
+        fresh = ReadContext(mode="snapshot", root=str(root))
+        assert warm.confine(path) == fresh.confine(path), path
+        assert warm.realpath(path) == os.path.realpath(path), path

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
+from .core.paths import relative_path
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 from .core.text import Text
@@ -80,9 +81,18 @@ def _sniff(kind: str, text: str) -> bool:
         return False
 
 
+_COMPOSE_NAME = re.compile(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml")
+
+
 def location_hints(path: str, named_only: bool = False) -> list[str]:
     """Kinds the file's place and name suggest, most likely first; ``named_only`` keeps
     those that a folder or file name states, leaving out guesses from the extension."""
+    hints, named = _hints(path)
+    return hints[:named] if named_only else hints
+
+
+def _hints(path: str) -> tuple[list[str], int]:
+    """``location_hints`` of ``path`` and how many of them come first from names."""
     parts = [p.lower() for p in path.replace(os.sep, "/").split("/")]
     name = parts[-1]
     dirs = parts[:-1]
@@ -93,7 +103,7 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
         hints.extend(k for k in kinds if k not in hints)
 
     joined = "/".join(dirs)
-    if re.fullmatch(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml", name):
+    if _COMPOSE_NAME.fullmatch(name):
         add("compose")
     if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
         add("dockerfile")
@@ -120,15 +130,14 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
         add("gunicorn")
     if ext == "py" and ("conf" in stem or "gunicorn" in stem):
         add("gunicorn")
-    if named_only:
-        return hints
+    named = len(hints)
     if ext in ("ini",):
         add("uwsgi", "supervisor")
     if ext in ("conf", "cfg", ""):
         add("nginx", "supervisor", "uwsgi")
     if ext == "py":
         add("gunicorn")
-    return hints
+    return hints, named
 
 
 _TEMPLATE_MARKERS = [
@@ -247,7 +256,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     the folders a checkout happens to live in (``/home/me/uwsgi/...``) say nothing."""
     display = ctx.display(path)
     hint_path = path if hint_path is None else hint_path
-    hints = location_hints(hint_path)
+    hints, named_count = _hints(hint_path)
+    named_hints = hints[:named_count]
     name = os.path.basename(path).lower()
     if name.endswith(".py"):
         # A Python file is a Gunicorn config or nothing: never an ini (test_uwsgi.py, uwsgi_app.py).
@@ -262,7 +272,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
     # Only a folder or a name that says "config" makes a binary or huge file worth a finding;
     # /etc/alternatives names programs and man pages after what they are for.
-    named = bool(location_hints(hint_path, named_only=True)) and not _in_alternatives(hint_path)
+    named = bool(named_hints) and not _in_alternatives(hint_path)
     if not hints:
         if name.endswith(_NOT_CONFIG_SUFFIXES) or size > _MAX_UNHINTED_BYTES:
             return SourceFile(path, display, "", "no known kind for this name or place")
@@ -277,14 +287,16 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if _in_alternatives(hint_path):
             reason = f"an /etc/alternatives link to a program or a man page ({reason})"
         return SourceFile(path, display, "unreadable" if named else "", reason)
-    matching = [kind for kind in hints if _sniff(kind, text.text)]
-    if matching:
-        kind = matching[0]
+    kind = next((kind for kind in hints if _sniff(kind, text.text)), None)
+    if kind is not None:
         marker = template_marker(text.text, kind, os.path.basename(path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
-        if len(matching) > 1 and kind not in location_hints(hint_path, named_only=True):
-            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(matching[1:])}")
+        # The other kinds the content fits matter only when no name states this one.
+        others = [] if kind in named_hints else \
+            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text)]
+        if others:
+            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
         return SourceFile(path, display, kind, f"{kind} by place and content")
     marker = template_marker(text.text, hints[0], os.path.basename(path))
     if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
@@ -357,7 +369,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             top = os.path.abspath(path)
             if ignores is not None:
                 ignores.enter_repository(top)
-            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named,
+            candidates.extend((found, relative_path(os.path.abspath(named), top) if ctx.mode != "live" else named,
                                named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
             candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))

@@ -144,11 +144,12 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     # Debian's init script starts an enabled app only when no manager in the files starts
     # that file itself (Supervisor or systemd running apps-enabled/x.ini directly).
     deployment.managers.sort(key=lambda m: m.kind == "init.d")
-    for manager in list(deployment.managers):
+    superseded: set[int] = set()   # ids of init.d apps; removed after the loop, not one list scan each
+    for manager in deployment.managers:
         if manager.argv is None or manager.runs_program not in ("uwsgi", "gunicorn"):
             continue
         if manager.kind == "init.d" and ctx.real(ctx.local(manager.argv.value[4]) or "") in claimed:
-            deployment.managers.remove(manager)
+            superseded.add(id(manager))
             continue
         env = {name: setting.value for name, setting in manager.environment.items()}
         start = manager.argv.at or manager.at
@@ -172,6 +173,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                                  server.at) if server.uwsgi_config else server.at
         claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
+    deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in superseded]
 
     # Debian's apps-available/x.ini that nothing enables (and no manager above starts) never runs.
     not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}

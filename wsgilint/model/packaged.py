@@ -28,6 +28,7 @@ import re
 
 from ..core.commands import recognise
 from ..core.context import ReadContext
+from ..core.paths import relative_path
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import AppServer, Host, ProcessManager
@@ -46,7 +47,7 @@ RHEL_RUN_DIRECTORY = "/run/uwsgi"
 def _target_path(local: str, ctx: ReadContext) -> str:
     """The path a discovered file has on the target host."""
     if ctx.mode == "snapshot":
-        return "/" + os.path.relpath(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
+        return "/" + relative_path(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
     if ctx.mode == "live":
         return os.path.abspath(local)
     # A repository keeps the host's layout below some folder: etc/uwsgi/apps-enabled/x.ini.
