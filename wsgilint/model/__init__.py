@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..core.numbers import decimal
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
@@ -353,7 +354,7 @@ class Host:
     def version(self, program: str) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""
         text = self.versions[program].value
-        return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+        return tuple(decimal(part) or 0 for part in re.findall(r"\d+", text)[:3])
 
     def directory_owner(self, path: str) -> tuple[int, int, int] | None:
         """(uid, gid, mode) of a directory on this machine; None unless checking it live."""

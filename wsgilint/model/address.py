@@ -10,6 +10,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from ..core.numbers import decimal
+
 _WILDCARD_HOSTS = {"", "*", "0.0.0.0", "::", "[::]"}
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
 _LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "ip6-localhost", "localhost.localdomain"}
@@ -75,10 +77,11 @@ def _inet(host: str, port: str | None, default_port: int, text: str) -> Address 
         host = ""
     if port is None or port == "":
         number = default_port
-    elif port.isdigit():
-        number = int(port)
     else:
-        return None
+        parsed = decimal(port) if port.isdigit() else None
+        if parsed is None:
+            return None
+        number = parsed
     return Address("inet", host=host, port=number, text=text)
 
 

@@ -10,6 +10,7 @@ from functools import partial
 
 from ..core.commands import recognise
 from ..core.context import ReadContext
+from ..core.numbers import decimal
 from ..core.sources import Discovery
 from ..readers.systemd import SystemdUnit as SystemdUnitFile
 from . import AppServer, Deployment, Host, ProcessManager, Setting
@@ -268,15 +269,17 @@ def _read_accounts(ctx: ReadContext, host: Host) -> None:
     if passwd:
         for line in (ctx.read(passwd).text or "").splitlines():
             fields = line.split(":")
-            if len(fields) >= 4 and fields[2].isdigit() and fields[3].isdigit():
-                host.users[fields[0]] = (int(fields[2]), int(fields[3]))
-                primary.setdefault(int(fields[3]), []).append(fields[0])
+            uid, gid = (decimal(field) for field in fields[2:4]) if len(fields) >= 4 else (None, None)
+            if uid is not None and gid is not None and uid >= 0 and gid >= 0:
+                host.users[fields[0]] = (uid, gid)
+                primary.setdefault(gid, []).append(fields[0])
     if group:
         for line in (ctx.read(group).text or "").splitlines():
             fields = line.split(":")
-            if len(fields) >= 4 and fields[2].isdigit():
+            gid = decimal(fields[2]) if len(fields) >= 4 else None
+            if gid is not None and gid >= 0:
                 members = {m for m in fields[3].split(",") if m}
-                members.update(primary.get(int(fields[2]), []))
+                members.update(primary.get(gid, []))
                 host.groups[fields[0]] = members
 
 

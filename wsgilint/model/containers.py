@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
+from ..core.numbers import decimal
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import HOST, Deployment, ProcessManager
@@ -224,11 +225,13 @@ def _ports(node: Node | None) -> list[Published]:
 
 
 def _range(text: str) -> list[int]:
-    low, _, high = text.partition("-")
-    if not low.isdigit() or (high and not high.isdigit()):
+    low_text, _, high_text = text.partition("-")
+    low = decimal(low_text) if low_text.isdigit() else None
+    high = decimal(high_text) if high_text.isdigit() else None
+    if low is None or (high_text and high is None):
         return []
-    end = int(high) if high else int(low)
-    return list(range(int(low), min(end, int(low) + _MAX_PORT_RANGE) + 1))
+    end = high if high is not None else low
+    return list(range(low, min(end, low + _MAX_PORT_RANGE) + 1))
 
 
 @dataclass

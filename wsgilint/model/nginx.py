@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core.numbers import decimal
 from ..readers.nginx import NginxStatement, NginxTree
 from . import NginxDirective, NginxInstance, Problem, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
@@ -66,8 +67,7 @@ def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[s
 
 
 def _int(directive: NginxDirective) -> int | None:
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    return int(directive.args[0]) if directive.args and directive.args[0].isdecimal() else None
+    return decimal(directive.args[0]) if directive.args and directive.args[0].isdecimal() else None
 
 
 @dataclass(slots=True)
@@ -342,8 +342,9 @@ def _protocol(handler: NginxDirective) -> str:
 def _listen_key(listen: NginxDirective) -> tuple[str | int, ...]:
     """One key per listening socket: ``80``, ``*:80`` and ``0.0.0.0:80`` are the same one."""
     value = listen.args[0] if listen.args else "80"
-    if value.isdecimal():
-        return ("inet", "", int(value))
+    port = decimal(value)
+    if port is not None:
+        return ("inet", "", port)
     if value.startswith("unix:"):
         return ("unix", value[5:])
     address: Address | None = parse_nginx_target(value, 80)

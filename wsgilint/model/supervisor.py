@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..core.context import ReadContext
+from ..core.numbers import decimal
 from ..core.span import Setting, Span
 from ..readers import supervisor as reader
 from ..readers.supervisor import values as types
@@ -351,8 +352,9 @@ def _servers(config: reader.SupervisorConfig, sections: tuple[SupervisorSection,
             if port is not None:
                 host, _, number = port.rpartition(":")
                 host = "" if host.strip() in ("", "*") else host.strip().lower()
-                if number.strip().isdigit():
-                    address = Address("inet", host=host, port=int(number), text=port)
+                number_value = decimal(number.strip()) if number.strip().isdigit() else None
+                if number_value is not None:
+                    address = Address("inet", host=host, port=number_value, text=port)
             servers.append(SupervisorControlServer(section, value, address))
     return tuple(servers)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..core.numbers import decimal
 from . import AppServer, Deployment, Option, UwsgiIniValue
 from .uwsgi_options import forces_master
 
@@ -58,7 +59,7 @@ def ini_paths(deployment: Deployment) -> set[str]:
 def leading_integer(text: str) -> int | None:
     """What ``atoi``/``strtoul`` read: the leading digits (``"2 # two"`` is 2); None without any."""
     match = re.match(r"\s*([+-]?\d+)", text)
-    return int(match.group(1)) if match else None
+    return decimal(match.group(1)) if match else None
 
 
 def integer(option: Option | None) -> int | None:

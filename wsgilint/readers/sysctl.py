@@ -15,6 +15,7 @@ import posixpath
 import re
 
 from ..core.context import ReadContext
+from ..core.numbers import decimal
 from ..core.span import Setting, Span
 
 SOMAXCONN = "net.core.somaxconn"
@@ -123,9 +124,10 @@ def read_somaxconn(ctx: ReadContext, files: list[str]) -> Setting[int]:
     winner: Setting[int] | None = None
     for path in sysctl_order(files):
         for key, value, at in read_sysctl(path, ctx):
-            if _assigns(key, SOMAXCONN) and value.strip().lstrip("-").isdigit():
+            number = decimal(value.strip()) if _assigns(key, SOMAXCONN) else None
+            if number is not None:
                 # The kernel refuses what is not an integer and keeps the previous value.
-                winner = Setting(int(value), at)
+                winner = Setting(number, at)
     if ctx.mode == "live":
         live = _read_live()
         if live is not None:

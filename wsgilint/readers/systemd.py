@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..core.context import ReadContext
+from ..core.numbers import decimal
 from ..core.span import Problem, Span
 
 UNIT_SECTIONS = ("Unit", "Service", "Socket", "Install")
@@ -340,7 +341,7 @@ def parse_limit(value: str) -> int | None:
     soft = value.split(":", 1)[0].strip()
     if soft == "infinity":
         return RLIM_INFINITY
-    return int(soft) if soft.isdigit() else None
+    return decimal(soft) if soft.isdigit() else None
 
 
 def parse_bool(value: str) -> bool | None:

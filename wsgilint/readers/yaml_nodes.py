@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..core.numbers import decimal
 from ..core.span import Problem, Span
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -57,7 +58,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+        if text[:2] in ("0o", "0x"):
+            return int(text, 0)
+        number = decimal(text)
+        return text if number is None else number
     if _FLOAT.match(text):
         return float(text)
     return text
