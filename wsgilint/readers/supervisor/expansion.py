@@ -44,16 +44,19 @@ class _Names(dict[str, object]):
         super().__init__(names)
         self.symbolic: list[str] = []
         self.index: dict[str, int] = {}   # of each symbolic name: a list search made many names quadratic
+        self.marks = 0                    # markers handed out
 
     def __missing__(self, key: str) -> str:
         if key.startswith("ENV_") or key in _SYMBOLIC_NAMES:
             if key not in self.index:
                 self.index[key] = len(self.symbolic)
                 self.symbolic.append(key)
+            self.marks += 1
             return f"{_MARK}{self.index[key]}{_MARK}"
         raise KeyError(key)
 
     def __str__(self) -> str:
+        self.marks += 1
         return f"{_MARK}*{_MARK}"
 
     __repr__ = __str__
@@ -79,8 +82,8 @@ def _has_bare_conversion(value: str) -> bool:
 
 
 def is_literal(value: str) -> bool:
-    """Whether expansion leaves ``value`` as it is: no ``%``, and no text of this module's markers."""
-    return "%" not in value and _MARK not in value
+    """Whether expansion leaves ``value`` as it is: it has no ``%``."""
+    return "%" not in value
 
 
 def expand(value: str, names: Mapping[str, object], label: str = "value") -> Expanded:
@@ -108,6 +111,15 @@ def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
         token = match.group(1)
         return "%s" if token == "*" else f"%({lookup.symbolic[int(token)]})s"
 
+    if not lookup.marks:
+        return Expanded(text)
+    tokens = _MARKER_RE.findall(text)
+    handed_out = {str(index) for index in range(len(lookup.symbolic))} | {"*"}
+    if (_MARK in value or len(tokens) != lookup.marks or text.count(_MARK) != 2 * lookup.marks
+            or not handed_out.issuperset(tokens)):
+        # A NUL of the value or of a name's value, or a precision that cut a marker: which text
+        # stood for which name cannot be told, so the value stays as written, unresolved.
+        return Expanded(value, tuple(lookup.symbolic) + (("*",) if whole else ()), whole_environment=whole)
     text = _MARKER_RE.sub(restore, text)
     return Expanded(text, tuple(lookup.symbolic) + (("*",) if whole else ()), whole_environment=whole)
 
