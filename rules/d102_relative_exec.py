@@ -87,8 +87,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(entry.at, f"{entry.key}={program} ...: `{word}` also begins {root.key}={root.value}, "
                           "which systemd takes only as an absolute path, so the unit is read as a template whose "
                           f"`{word}` is replaced by an absolute directory before it is installed (assumed); "
-                          "installed as written, systemd 252 refuses it (\"Neither a valid executable name nor an "
-                          "absolute path\")", (Related(root.at, f"{root.key}= begins with `{word}` too"),),
+                          f"installed as written, systemd 252 refuses the unit (\"{root.key}= path is not absolute\", "
+                          "and the program's path as well)", (Related(root.at, f"{root.key}= begins with `{word}` too"),),
                           severity="info")
             elif "/" in program:
                 why = ("systemd does not expand variables in the program name"
