@@ -1,11 +1,23 @@
 """Two app servers bind the same address or unix socket.
 
 ## What it checks
-Listeners of different app-server instances that are the same unix socket path, or
-the same TCP port on overlapping addresses (a wildcard overlaps every address). In a
-repository, where alternative configs often sit side by side (`deploy/docker/`,
-`deploy/local/`), only instances that a process manager starts and that are configured
-in the same folder are compared.
+Listeners of different app-server instances that run at the same time and ask for one
+socket: the same unix socket path in one file system (a container's own, or a volume
+that several containers mount), or the same TCP port on overlapping addresses (a
+wildcard overlaps every address) in one network namespace. Each container has its own
+loopback and ports, so the same port in two containers is no collision unless one joins
+the other's stack (`network_mode: service:app`, or `host` beside the host's servers).
+
+What runs together:
+- on a host, every server;
+- in a repository, alternative configs often sit side by side (`deploy/docker/`,
+  `deploy/local/`): only instances that a process manager starts and that are configured
+  in the same folder are compared, or that one Compose project starts;
+- each Compose project (`compose.yaml`/`docker-compose.yml` with its `*.override.*`, or
+  another Compose file read alone with `docker compose -f`) and each image run alone is
+  one way to deploy a repository: servers of two of them are not compared. A service
+  that two Compose files of one directory both define is one container (the project is
+  named after the directory), configured two ways: its two servers never run at once.
 
 ## What breaks in production
 For a TCP port the second server fails to start (`Address already in use`). For a
@@ -20,8 +32,8 @@ import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, AppServer, Deployment, Listener
-from wsgilint.model.address import reaches
+from wsgilint.model import AppServer, Deployment, Listener
+from wsgilint.model.graph import binds_same
 
 CODE = "X114"
 SLUG = "listener-collision"
@@ -42,35 +54,48 @@ def _folder(server: AppServer) -> str:
     return posixpath.dirname(server.sources[0] if server.sources else server.at.path)
 
 
-def _same_deployment(deployment: Deployment, one: AppServer, other: AppServer) -> bool:
+def _run_together(deployment: Deployment, one: AppServer, other: AppServer) -> bool:
     """On a host every server runs together. A repository often keeps variants side by
-    side (deploy/docker/ and deploy/local/): only servers configured in one folder are
-    one deployment there."""
-    return deployment.host.mode != "repository" or _folder(one) == _folder(other)
+    side (deploy/docker/ and deploy/local/): there only servers that one Compose project
+    starts, or that are configured in one folder, are one deployment."""
+    here, there = one.place, other.place
+    if not deployment.run_together(here, there):
+        return False
+    if deployment.host.mode != "repository" or (here.started_with and here.started_with == there.started_with):
+        return True
+    return _folder(one) == _folder(other)
 
 
-def _group_key(address: Address) -> tuple[str, str | int]:
-    return ("unix", address.path) if address.family == "unix" else ("inet", address.port)
+def _group_key(listener: Listener) -> tuple[str, ...]:
+    """Listeners that may ask for one socket: a unix socket by the file store it is in (a
+    shared volume may mount it at another path in each place), an inet one by its port."""
+    address = listener.address
+    if address.family == "unix" and not address.is_abstract:
+        return ("unix", *listener.server.place.locate(address.path))
+    if address.family == "unix":
+        return ("abstract", address.path)
+    return ("inet", str(address.port))
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    groups: dict[tuple[str, str | int], list[Listener]] = {}
+    groups: dict[tuple[str, ...], list[Listener]] = {}
     for server in deployment.app_servers:
         if deployment.host.mode == "repository" and server.manager is None:
             continue
         for listener in server.listeners:
             address = listener.address
             if address.family == "unix" or (address.family == "inet" and address.port):
-                groups.setdefault(_group_key(address), []).append(listener)
+                groups.setdefault(_group_key(listener), []).append(listener)
     for listeners in groups.values():
         for index, listener in enumerate(listeners):
             first = next((earlier for earlier in listeners[:index] if earlier.server is not listener.server
-                          and _same_deployment(deployment, earlier.server, listener.server)
-                          and (reaches(listener.address, earlier.address) or reaches(earlier.address, listener.address))),
-                         None)
+                          and binds_same(earlier, listener)
+                          and _run_together(deployment, earlier.server, listener.server)), None)
             if first is None:
                 continue
             consequence = ("the later one silently takes the socket over and requests go to whichever bound last"
                            if listener.address.family == "unix" else "the later one fails with \"Address already in use\"")
-            yield Hit(listener.at, f"{listener.label} is also bound by {first.server.name}: {consequence}; give each "
-                      "instance its own socket", (Related(first.at, f"{first.label} of {first.server.name}"),))
+            other = first.server.name if first.server.place == listener.server.place else \
+                f"{first.server.name} in {first.server.place.label or first.server.place.name}"
+            yield Hit(listener.at, f"{listener.label} is also bound by {other}: {consequence}; give each "
+                      "instance its own socket", (Related(first.at, f"{first.label} of {other}"),))

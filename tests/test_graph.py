@@ -77,3 +77,23 @@ def test_launch_edges_say_what_starts_what_and_as_whom(tmp_path):
     assert launch.manager.kind == "supervisor" and launch.program == "uwsgi"
     assert launch.user is not None and launch.user.value == "app"
     assert launch.place == HOST
+
+
+def test_two_compose_files_of_one_directory_configure_one_container_run_alone_in_any_mode(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    prod = Place("app", "container", network="deploy/app", mounts="deploy/app", started_with="deploy/docker-compose.yml")
+    test = dataclasses.replace(prod, started_with="deploy/docker-compose.test.yml")
+    for mode in ("repository", "snapshot"):
+        deployment.host.mode = mode
+        assert not deployment.run_together(prod, test)
+        assert deployment.run_together(prod, prod) and deployment.run_together(prod, HOST)
+
+
+def test_other_compose_projects_are_alternatives_only_in_a_repository(tmp_path):
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
+    shop = Place("app", "container", network="shop/app", mounts="shop/app", started_with="shop/compose.yaml")
+    blog = Place("app", "container", network="blog/app", mounts="blog/app", started_with="blog/compose.yaml")
+    deployment.host.mode = "repository"
+    assert not deployment.run_together(shop, blog)
+    deployment.host.mode = "snapshot"
+    assert deployment.run_together(shop, blog)

@@ -23,7 +23,7 @@ from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
-from .graph import HOST, Launch, Place, Published, Reach, connects
+from .graph import HOST, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .supervisor import (
@@ -437,6 +437,15 @@ class Deployment:
     def launches(self) -> list[Launch]:
         """Every manager's start of a process (the graph's launch edges)."""
         return [Launch(m, m.runs_program, m.argv, m.user, m.place, m.runs) for m in self.managers]
+
+    def run_together(self, one: Place, other: Place) -> bool:
+        """Whether processes in two places can run at the same time. Two configurations of one
+        container never do (it runs as the one it was last created from); in a repository, each
+        Compose project and each image run alone is one way to deploy, so only the places of one
+        of them, and the host, run together."""
+        if alternatives(one, other):
+            return not (one.same_container(other) or self.host.mode == "repository")
+        return True
 
     def hostnames(self, source: Place) -> set[str]:
         """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""

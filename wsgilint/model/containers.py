@@ -275,7 +275,7 @@ class ContainerBuilder:
             display = self.ctx.display(source.path)
             image = self._image(source.path, os.path.dirname(source.path))
             place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
-                          label=f"the image of {display}")
+                          label=f"the image of {display}", started_with=display)
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
@@ -398,7 +398,8 @@ class ContainerBuilder:
         published = tuple(_ports(service.node.get("ports"))) if network != HOST.loopback else ()
         place = Place(service.name, "container", network=network, mounts=service.key, volumes=tuple(volumes),
                       networks=networks, hostnames=hostnames, published=published,
-                      label=f"Compose service {service.name}")
+                      label=f"Compose service {service.name}",
+                      started_with=" + ".join(self.ctx.display(path) for path in project.files))
         self.deployment.places.append(place)
         for target, store in service.volumes:
             if store.startswith("bind:"):

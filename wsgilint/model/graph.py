@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..core.span import Setting, Span
+from .address import reaches
 
 if TYPE_CHECKING:
     from . import AppServer, Listener, ProcessManager, Route, Target
@@ -47,7 +48,9 @@ class Place:
     so a socket under one is the same file in every place that mounts the store.
     ``hostnames`` are the names other places resolve to it on the ``networks`` it is on
     (a Compose service name, alias, container_name, hostname); ``published`` the ports
-    the host forwards into it."""
+    the host forwards into it. ``started_with`` names what starts the place as one: the
+    Compose files merged into its project, or the Dockerfile of an image run alone (empty
+    on the host)."""
 
     name: str
     kind: str = "host"            # host | container
@@ -58,6 +61,7 @@ class Place:
     hostnames: tuple[str, ...] = ()
     published: tuple[Published, ...] = ()
     label: str = ""               # how findings name it: "Compose service app"
+    started_with: str = ""        # "deploy/docker-compose.yml + deploy/docker-compose.override.yml"
 
     @property
     def loopback(self) -> str:
@@ -84,6 +88,18 @@ class Place:
 
     def publishes(self, port: int) -> list[Published]:
         return [entry for entry in self.published if entry.container_port == port]
+
+    def same_container(self, other: Place) -> bool:
+        """Both are one container as its runtime names it: a Compose service of the same name
+        in the same project name (the directory's), which another Compose file of that
+        directory configures again; ``docker compose -f`` that file recreates the container."""
+        return self.kind == other.kind == "container" and self.filesystem == other.filesystem
+
+
+def alternatives(one: Place, other: Place) -> bool:
+    """Started by different Compose projects or images run alone: a repository's ways to
+    deploy, each chosen with its own ``docker compose -f`` or ``docker run``."""
+    return bool(one.started_with and other.started_with and one.started_with != other.started_with)
 
 
 HOST = Place("host")
@@ -123,3 +139,15 @@ def connects(source: Place, target: Target, listener: Listener) -> bool:
     if address.is_loopback or address.is_wildcard:
         return source.loopback == listener_place.loopback
     return not listener.address.is_loopback
+
+
+def binds_same(one: Listener, other: Listener) -> bool:
+    """Whether two listeners ask for one socket: a unix path in one file store (a shared
+    volume may mount it at another path in each place), or one port on overlapping
+    addresses (an abstract unix name) in one network namespace. Each container has its
+    own, so the same port in two containers is two sockets."""
+    first, second = one.address, other.address
+    here, there = one.server.place, other.server.place
+    if first.family == second.family == "unix" and not first.is_abstract and not second.is_abstract:
+        return here.locate(first.path) == there.locate(second.path)
+    return (reaches(first, second) or reaches(second, first)) and here.loopback == there.loopback
