@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fuzz import NGINX_TEXT
+from test_nginx_lexer import TRICKY_TEXT
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.text import read_text
@@ -138,6 +142,16 @@ def test_what_follows_a_syntax_error_is_not_read(text, kept):
     statements, problems = parse_nginx_text(text)
     assert [p.kind for p in problems] == ["syntax"]
     assert [s.directive for s in walk(statements)] == kept
+
+
+@settings.get_profile("ci")
+@given(text=st.one_of(NGINX_TEXT, TRICKY_TEXT))
+def test_one_syntax_error_per_text_and_nothing_read_after_it(text):
+    statements, problems = parse_nginx_text(text)
+    errors = [p for p in problems if p.kind == "syntax"]
+    assert len(errors) <= 1
+    if errors:
+        assert all(s.end_line <= errors[0].at.line for s in walk(statements))
 
 
 def test_argument_count_and_flag_errors_are_syntax(tmp_path):

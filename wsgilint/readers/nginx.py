@@ -201,6 +201,10 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
+# Said of an error nginx meets before the end of the file: it reads no further.
+_STOPS_HERE = "; nginx stops reading the file here, so what follows is not checked"
+
+
 def _first_quote_problem(tokens: list[Token], text: str, display: str) -> tuple[int, Problem] | None:
     """The first quoted token nginx refuses (it wants a space, ";" or "{" after a closing
     quote), by token index."""
@@ -214,13 +218,9 @@ def _first_quote_problem(tokens: list[Token], text: str, display: str) -> tuple[
                 else:
                     line, column = span_line + text.count("\n", start, end), end - text.rfind("\n", start, end)
                 return index, _problem(
-                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
-                    display, line, column)
+                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote'
+                    + _STOPS_HERE, display, line, column)
     return None
-
-
-# Said of an error nginx meets before the end of the file: it reads no further.
-_STOPS_HERE = "; nginx stops reading the file here, so what follows is not checked"
 
 
 def _stray_problem(value: str, text: str, display: str, line: int, column: int, start: int) -> Problem:
@@ -257,11 +257,9 @@ def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
     cut: Problem | None = None
     quote = _first_quote_problem(tokens, text, display) if "'" in text or '"' in text else None
     if quote is not None:
-        count, cut = quote[0], quote[1]
+        count, cut = quote
     elif lua_error:
-        cut = _problem(f"{lua_error[1]} in a Lua block", display, lua_error[0])
-    if cut is not None:
-        cut = Problem(cut.kind, cut.message + _STOPS_HERE, cut.at)
+        cut = _problem(f"{lua_error[1]} in a Lua block" + _STOPS_HERE, display, lua_error[0])
 
     intern = sys.intern
     top: list[NginxStatement] = []
