@@ -317,10 +317,9 @@ def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
             error = _problem(f'unexpected "}}": directive "{stmt.directive}" is not terminated by ";"'
                              + _STOPS_HERE, display, terminator_line)
             break
-        owner = owners[-1]
-        if terminator == "{" and owner in _VALUE_BLOCKS:
-            error = _problem(f'unexpected "{{": a "{owner}" block holds values, not blocks; '
-                             f'close the "{owner}" block first' + _STOPS_HERE, display, terminator_line)
+        if terminator == "{" and owners[-1] in _VALUE_BLOCKS:
+            error = _problem(f'unexpected "{{": a "{owners[-1]}" block holds values, not blocks; '
+                             f'close the "{owners[-1]}" block first' + _STOPS_HERE, display, terminator_line)
             break
         index += 1
         stmt.end_line = terminator_line
