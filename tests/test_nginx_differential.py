@@ -305,3 +305,36 @@ def test_reader_agrees_with_nginx_t_on_broken_copies(certificate, tmp_path):
     outcomes = run_all(cases, *certificate)
     assert sum(o.verdict == "syntax" for o in outcomes) > len(cases) // 2
     assert report("nginx -t on broken copies of the corpus", outcomes) == []
+
+
+# Broken files as people write them; nginx -t must stop at the one syntax error wsgilint reports.
+FIRST_ERROR_CASES = {
+    "semicolon-comments": "server {\n listen 80;\n location / { uwsgi_pass 127.0.0.1:3031; }\n}\n\n"
+                          "; upstream app {\n;   server 127.0.0.1:9;\n; }\n; server {\n;\n"
+                          ";   location / { uwsgi_read_timeout 2; }\n; }\n",
+    "stray-close-brace": "server {\n listen 80;\n }\n}\nserver {\n listen 81;\n}\n",
+    "missing-semicolon-before-brace": "server {\n listen 80;\n server_name a }\n location / { }\n}\n",
+    "character-after-quote": 'server {\n listen 80;\n return 200 "ok"x;\n}\n}\n',
+    "block-in-map": "map $a $b {\n default 0;\n x { }\n}\nserver { ; }\n",
+    "unclosed-block-ending-in-comment": "server {\n listen 80;\n # the end",
+    "unfinished-directive": "server {\n listen 80;\n}\nserver {\n root /srv",
+}
+
+
+@needs_nginx
+@pytest.mark.parametrize("name", sorted(FIRST_ERROR_CASES))
+def test_the_one_syntax_error_is_the_one_nginx_t_stops_at(name, tmp_path):
+    site = tmp_path / "site.conf"
+    site.write_text(FIRST_ERROR_CASES[name])
+    tree = read_like_discovery(site)
+    assert tree.context == ("http",)
+    ours = [problem for problem in tree.problems if problem.kind == "syntax"]
+    assert len(ours) == 1 and tree.refused
+    main = tmp_path / "nginx.conf"
+    main.write_text(WRAPPERS[("http",)].format(file=site))
+    code, stderr = run_nginx(str(tmp_path), str(main))
+    match = _EMERG.search(stderr)
+    assert code != 0 and match is not None and match.group("file") == str(site)
+    assert _SYNTAX.match(match.group("message"))
+    assert ours[0].at.line == int(match.group("line"))
+    assert ours[0].message.startswith(match.group("message"))

@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fuzz import NGINX_TEXT
+from test_nginx_lexer import TRICKY_TEXT
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.text import read_text
@@ -107,12 +111,47 @@ def test_syntax_errors_have_nginx_lines(text, line, wording):
     assert wording in problems[0].message
 
 
-def test_unbalanced_brace_keeps_the_rest_of_the_file(tmp_path):
+def test_reading_stops_at_the_first_syntax_error_as_nginx_does(tmp_path):
     write(tmp_path, {"site.conf": "server {\n listen 80;\n }\n}\nserver {\n listen 81;\n location / { proxy_pass http://a:1; }\n}\n"})
     tree = read_nginx_fragment(str(tmp_path / "site.conf"), ReadContext(mode="repository", cwd=str(tmp_path)))
     assert syntax(tree) == [("site.conf", 4)]
-    assert [s.args for s in find(tree, "listen")] == [["80"], ["81"]]
-    assert find(tree, "proxy_pass")[0].at.line == 7
+    assert "nginx stops reading the file here" in tree.problems[0].message
+    assert [s.args for s in find(tree, "listen")] == [["80"]]
+    assert find(tree, "proxy_pass") == []
+    assert tree.refused and tree.root.syntax_error == tree.problems[0]
+
+
+def test_lines_commented_out_with_semicolons_are_one_error_and_not_read():
+    text = ("server {\n listen 80;\n}\n; upstream app {\n;   server 127.0.0.1:9;\n; }\n"
+            "; server {\n;   location / { uwsgi_read_timeout 2; }\n; }\n")
+    statements, problems = parse_nginx_text(text)
+    assert [(p.kind, p.at.line, p.at.column) for p in problems] == [("syntax", 4, 1)]
+    assert problems[0].message.startswith('unexpected ";"') and 'comments start with "#"' in problems[0].message
+    assert [s.directive for s in statements] == ["server"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # The statement the error is in is not read either: nginx has not finished it.
+    ("server {\n listen 80;\n server_name a }\n}\n", ["server", "listen"]),
+    ('server {\n listen 80;\n return 200 "ok"x;\n root /srv;\n}\n', ["server", "listen"]),
+    ("server {\n listen 80;\n root /srv", ["server", "listen"]),
+    ("server {\n listen 80;\n content_by_lua_block return;\n root /srv;\n}\n", ["server", "listen"]),
+    ("map $a $b {\n default 0;\n x { }\n}\nserver { }\n", ["map", "default"]),
+])
+def test_what_follows_a_syntax_error_is_not_read(text, kept):
+    statements, problems = parse_nginx_text(text)
+    assert [p.kind for p in problems] == ["syntax"]
+    assert [s.directive for s in walk(statements)] == kept
+
+
+@settings.get_profile("ci")
+@given(text=st.one_of(NGINX_TEXT, TRICKY_TEXT))
+def test_one_syntax_error_per_text_and_nothing_read_after_it(text):
+    statements, problems = parse_nginx_text(text)
+    errors = [p for p in problems if p.kind == "syntax"]
+    assert len(errors) <= 1
+    if errors:
+        assert all(s.end_line <= errors[0].at.line for s in walk(statements))
 
 
 def test_argument_count_and_flag_errors_are_syntax(tmp_path):

@@ -116,7 +116,10 @@ class _Builder:
 
     def build(self) -> NginxInstance:
         self.walk(self.top())
-        self.add_routes()
+        # nginx refuses a configuration with a syntax error and routes nothing; what it
+        # would route once fixed depends on how the text goes on, so no route is guessed.
+        if not self.tree.refused:
+            self.add_routes()
         self.count_listens()
         return self.instance
 

@@ -115,13 +115,15 @@ class NginxStatement:
 @dataclass(eq=False)
 class NginxFile:
     """One file in one context. ``path`` is local (for stock content, the packaged
-    copy); ``display`` names it in findings (``<stock>/uwsgi_params``)."""
+    copy); ``display`` names it in findings (``<stock>/uwsgi_params``). A file with a
+    ``syntax_error`` holds only the statements before it: nginx reads no further."""
 
     path: str
     display: str
     context: Context
     statements: list[NginxStatement] = field(default_factory=list)
     stock: bool = False
+    syntax_error: Problem | None = None
 
 
 @dataclass(eq=False)
@@ -147,6 +149,11 @@ class NginxTree:
     @property
     def statements(self) -> list[NginxStatement]:
         return self.files[0].statements
+
+    @property
+    def refused(self) -> bool:
+        """nginx refuses this configuration: one of its files has a syntax error."""
+        return any(f.syntax_error is not None for f in self.files)
 
     @property
     def local_paths(self) -> list[str]:
@@ -194,11 +201,15 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _quote_problems(tokens: list[Token], text: str, display: str) -> list[Problem]:
-    """nginx wants a space, ";" or "{" after a closing quote."""
-    problems = []
+# Said of an error nginx meets before the end of the file: it reads no further.
+_STOPS_HERE = "; nginx stops reading the file here, so what follows is not checked"
+
+
+def _first_quote_problem(tokens: list[Token], text: str, display: str) -> tuple[int, Problem] | None:
+    """The first quoted token nginx refuses (it wants a space, ";" or "{" after a closing
+    quote), by token index."""
     size = len(text)
-    for _, _, quoted, start, end, span_line, _, end_column in tokens:
+    for index, (_, _, quoted, start, end, span_line, _, end_column) in enumerate(tokens):
         if quoted and end < size and text[start] in "\"'":
             follower = text[end]
             if not follower.isspace() and follower not in ";{)":
@@ -206,41 +217,65 @@ def _quote_problems(tokens: list[Token], text: str, display: str) -> list[Proble
                     line, column = span_line, end_column
                 else:
                     line, column = span_line + text.count("\n", start, end), end - text.rfind("\n", start, end)
-                problems.append(_problem(
-                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
-                    display, line, column))
-    return problems
+                return index, _problem(
+                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote'
+                    + _STOPS_HERE, display, line, column)
+    return None
 
 
-def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxStatement], list[Problem]]:
-    """Statements of one file, and its syntax errors, with nginx's wording and lines.
+def _stray_problem(value: str, text: str, display: str, line: int, column: int, start: int) -> Problem:
+    message = f'unexpected "{value}": it follows no directive'
+    if value == ";" and not text[text.rfind("\n", 0, start) + 1:start].strip():
+        message += ' (nginx comments start with "#", not ";")'
+    return _problem(message + _STOPS_HERE, display, line, column)
 
-    Parsing continues after an error so the rest of the file still gives data.
+
+@dataclass(slots=True)
+class _Parsed:
+    """One file's statements, up to its first syntax error if it has one (nginx reads no
+    further), and its problems: that error, and blocks nested too deep to keep."""
+
+    statements: list[NginxStatement]
+    problems: list[Problem]
+    syntax_error: Problem | None
+
+
+def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
+    """Statements of one file as nginx reads them, and its first syntax error, with nginx's
+    wording and line.
+
+    nginx refuses the configuration at the first syntax error and reads nothing after
+    it, so neither does this: the statement the error is in and all that follows are
+    left out (the blocks around it keep what came before), and later errors, which
+    would come from guessing how the text goes on, are not reported.
     """
     tokens, last_end, lua_error = tokenize(text)
     last_line = text.count("\n") + 1   # nginx counts the line it is on at end of file
     problems: list[Problem] = []
-    if lua_error:
-        problems.append(_problem(f"{lua_error[1]} in a Lua block", display, lua_error[0]))
-    if "'" in text or '"' in text:
-        problems.extend(_quote_problems(tokens, text, display))
+    count = len(tokens)
+    # Where the tokens stop being what nginx reads, and what it says there.
+    cut: Problem | None = None
+    quote = _first_quote_problem(tokens, text, display) if "'" in text or '"' in text else None
+    if quote is not None:
+        count, cut = quote
+    elif lua_error:
+        cut = _problem(f"{lua_error[1]} in a Lua block" + _STOPS_HERE, display, lua_error[0])
 
     intern = sys.intern
     top: list[NginxStatement] = []
     stack: list[list[NginxStatement] | None] = [top]   # None: a block too deep to keep
     owners = [""]                                      # the directive that opened each block
     too_deep_reported = False
-    unfinished = False
+    error: Problem | None = None
     index = 0
-    count = len(tokens)
-    while index < count:
-        value, line, quoted, _, _, span_line, column, end_column = tokens[index]
+    while index < count and error is None:
+        value, line, quoted, start, _, span_line, column, end_column = tokens[index]
         index += 1
         if not quoted:
             if value == "}":
                 if len(stack) == 1:
-                    problems.append(_problem('unexpected "}": this brace closes no block; remove it or open the block',
-                                             display, line, column))
+                    error = _problem('unexpected "}": this brace closes no block; remove it or open the block'
+                                     + _STOPS_HERE, display, line, column)
                 else:
                     stack.pop()
                     owners.pop()
@@ -251,10 +286,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
                                                     end_line=line, comment=value[1:]))
                 continue
             if value == "{" or value == ";":
-                problems.append(_problem(f'unexpected "{value}": it follows no directive', display, line, column))
-                if value == "{":
-                    stack.append(None)
-                    owners.append("")
+                error = _stray_problem(value, text, display, line, column, start)
                 continue
 
         at = Span(display, span_line, column, end_column)
@@ -277,24 +309,22 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
                 arg_spans.append(span)
             index += 1
         if not terminator:
-            unfinished = True
-            problems.append(_problem(
+            error = cut or _problem(
                 f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
-                display, last_line))
-            stmt.end_line = last_line
-            if stack[-1] is not None:
-                stack[-1].append(stmt)
+                display, last_line)
             break
+        if terminator == "}":
+            error = _problem(f'unexpected "}}": directive "{stmt.directive}" is not terminated by ";"'
+                             + _STOPS_HERE, display, terminator_line)
+            break
+        if terminator == "{" and owners[-1] in _VALUE_BLOCKS:
+            error = _problem(f'unexpected "{{": a "{owners[-1]}" block holds values, not blocks; '
+                             f'close the "{owners[-1]}" block first' + _STOPS_HERE, display, terminator_line)
+            break
+        index += 1
         stmt.end_line = terminator_line
         if stmt.directive == "if":
             _strip_if_parentheses(stmt)
-        if terminator == "}":
-            # Leave the brace to close the enclosing block.
-            problems.append(_problem(
-                f'unexpected "}}": directive "{stmt.directive}" is not terminated by ";"', display,
-                terminator_line))
-        else:
-            index += 1
         parent = stack[-1]
         if parent is not None:
             parent.append(stmt)
@@ -302,10 +332,6 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
                 parent.extend(trailing_comments)
         if terminator == "{":
             stmt.block = []
-            if owners[-1] in _VALUE_BLOCKS:
-                problems.append(_problem(
-                    f'unexpected "{{": a "{owners[-1]}" block holds values, not blocks; '
-                    f'close the "{owners[-1]}" block first', display, terminator_line))
             owners.append(stmt.directive)
             if parent is None or base_depth + len(stack) > MAX_DEPTH:
                 if parent is not None and not too_deep_reported:
@@ -316,10 +342,19 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
             else:
                 stack.append(stmt.block)
 
+    if error is None:
+        error = cut or _end_of_file_problem(text, last_end, last_line, display, stack)
+    if error is not None:
+        problems.append(error)
+    return _Parsed(top, problems, error)
+
+
+def _end_of_file_problem(text: str, last_end: int, last_line: int, display: str,
+                         stack: list[list[NginxStatement] | None]) -> Problem | None:
+    """What nginx says at the end of a file read without error so far; a comment the
+    end of the file cuts (the lexer drops it) is added to the innermost block."""
     rest = text[last_end:].lstrip()
-    if lua_error:
-        pass
-    elif rest.startswith("#"):
+    if rest.startswith("#"):
         if stack[-1] is not None:
             start = len(text) - len(rest)
             end = len(text.rstrip())
@@ -327,14 +362,12 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
             single = "\n" not in text[start:max(end - 1, start)]
             stack[-1].append(NginxStatement("#", [], Span(display, line, column, end - start + column if single else 0),
                                             end_line=last_line, comment=rest.rstrip()[1:]))
-    elif rest and not unfinished:
-        problems.append(_problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
-                                 display, last_line))
-    elif len(stack) > 1 and not unfinished:
-        problems.append(_problem('unexpected end of file, expecting "}": a block is not closed', display,
-                                 last_line))
-    problems.sort(key=lambda problem: (problem.at.line, problem.at.column))
-    return top, problems
+    elif rest:
+        return _problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
+                        display, last_line)
+    if len(stack) > 1:
+        return _problem('unexpected end of file, expecting "}": a block is not closed', display, last_line)
+    return None
 
 
 # --------------------------------------------------------------------------- directive checks
@@ -567,9 +600,10 @@ class _Reader:
         self.loaded[key] = index
         if text is None:
             return index
-        statements, problems = _parse_text(text, display, depth)
-        nginx_file.statements = statements
-        self.add(problems)
+        parsed = _parse_text(text, display, depth)
+        statements = nginx_file.statements = parsed.statements
+        nginx_file.syntax_error = parsed.syntax_error
+        self.add(parsed.problems)
         if ctx is None:   # fragment: pick the context first
             ctx = self.pick_context(statements, display)
             nginx_file.context = ctx
@@ -653,7 +687,8 @@ def read_nginx_fragment(local_path: str, ctx: ReadContext) -> NginxTree:
 
 def parse_nginx_text(text: str, display: str = "<text>") -> tuple[list[NginxStatement], list[Problem]]:
     """Statements and syntax errors of one text, no includes and no directive checks."""
-    return _parse_text(text, display, 0)
+    parsed = _parse_text(text, display, 0)
+    return parsed.statements, parsed.problems
 
 
 # --------------------------------------------------------------------------- sniffing
