@@ -30,6 +30,8 @@ class Snippet(NamedTuple):
 
 
 def _cells(text: str) -> int:
+    if text.isascii():   # shown text holds no control character: one cell each
+        return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
@@ -46,9 +48,9 @@ class Sources:
         if at.path not in self._lines:
             text = self._texts.get(at.path)
             # Lines end at LF, as every reader counts them; a CR before it is no part of the line.
-            self._lines[at.path] = [line.removesuffix("\r") for line in text.split("\n")] if text else []
+            self._lines[at.path] = text.split("\n") if text else []
         lines = self._lines[at.path]
-        return lines[at.line - 1] if 0 < at.line <= len(lines) else None
+        return lines[at.line - 1].removesuffix("\r") if 0 < at.line <= len(lines) else None
 
     def snippet(self, at: Span) -> Snippet | None:
         """The line ``at`` points at, as read, with its value underlined; None when there is no such line."""
