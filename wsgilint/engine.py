@@ -130,7 +130,7 @@ class Hit(NamedTuple):
     fix: Fix | None = None          # the edits that make the finding go, when they are certain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     slug: str
@@ -175,7 +175,7 @@ class SuppressionOutcome:
     reason_required: bool                           # --require-reason, or require-reason in the settings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suppressed:
     """A finding a suppression comment turned off, kept for statistics and SARIF."""
 
