@@ -280,19 +280,20 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
     refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
     one finding per problem, the one that names it best."""
     findings = set()
-    for rule in rules:
-        for hit in rule.check(deployment):
-            if hit.fix is not None and hit.fix.safety not in rule.fixes:
-                raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
-            findings.add(Finding(
-                code=rule.code,
-                slug=rule.slug,
-                severity=hit.severity or rule.severity,
-                message=hit.message,
-                at=hit.at,
-                related=tuple(hit.related),
-                fix=hit.fix,
-            ))
+    with deployment.settled():
+        for rule in rules:
+            for hit in rule.check(deployment):
+                if hit.fix is not None and hit.fix.safety not in rule.fixes:
+                    raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
+                findings.add(Finding(
+                    code=rule.code,
+                    slug=rule.slug,
+                    severity=hit.severity or rule.severity,
+                    message=hit.message,
+                    at=hit.at,
+                    related=tuple(hit.related),
+                    fix=hit.fix,
+                ))
     specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E")}
     # A list, not another set: the findings are distinct already, and hashing each again costs.
     return sorted((f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific),
