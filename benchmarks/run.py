@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time wsgilint against crossplane, gixy-next and nginx -t on generated fleets, in one run.
 
-    python benchmarks/run.py [--sizes 1000 5000 10000] [--repeat 3] [--no-docs]
+    python benchmarks/run.py [--sizes 1000 5000 10000] [--repeat 3] [--no-docs] [--startup-only]
 
 Each fleet comes from ``../shared/bench/gen_fleet.py`` (an /etc-like tree of N apps).
 Every measurement runs the tool in a fresh child of a small launcher process, which
@@ -332,8 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
     parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR, help="path of gen_fleet.py")
     parser.add_argument("--no-docs", action="store_true", help=f"do not write {DOCS.relative_to(ROOT)}")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="measure only start-up (no fleet, no generator needed); implies --no-docs")
     args = parser.parse_args(argv)
-    if not args.generator.is_file():
+    if args.startup_only:
+        args.sizes, args.no_docs = [], True
+    elif not args.generator.is_file():
         parser.error(f"{args.generator} not found; pass --generator")
     sizes = sorted(set(args.sizes))
     jobs = sorted({1, 2, os.cpu_count() or 1})
@@ -351,8 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     print(results_table(results))
     print()
     print(targets_table(found))
-    print()
-    print(speedups(results, sizes, jobs))
+    if sizes:
+        print()
+        print(speedups(results, sizes, jobs))
     if not args.no_docs:
         write_docs(DOCS, sizes, args.repeat, results, found, jobs)
         print(f"\nwrote {DOCS}")

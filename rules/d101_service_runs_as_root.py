@@ -12,9 +12,12 @@ systemd starts services of the system manager as root unless `User=` says otherw
 (systemd.exec(5)). The application and every worker run with root's rights: any bug
 that lets a request run code or write files acts as root.
 
+When the server loads a config file that is not among the checked files (`--ini
+/home/app/.config/uwsgi.ini`, `-c /etc/gunicorn.conf.py`), or one uWSGI cannot load,
+whether it switches user is unknown: the finding is then an info naming that file.
+
 ## Known problems
-Programs other than uWSGI and Gunicorn are not checked, nor is a server whose config
-file is not among the checked files.
+Programs other than uWSGI and Gunicorn are not checked.
 
 ## How to fix
 Add `User=www-data` (and `Group=`) in `[Service]`, or set `uid` (uWSGI) / `user`
@@ -24,7 +27,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import drops_privileges, server_label
+from wsgilint.model.manager_facts import drops_privileges, server_label, unread_config
 
 CODE = "D101"
 SLUG = "service-runs-as-root"
@@ -45,11 +48,22 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if unit.flag("Service", "DynamicUser"):
             continue
-        if manager.runs is None or drops_privileges(manager) is not False:
+        server = manager.runs
+        if server is None:
             continue
         name = server_label(manager)
         setting = "uid" if manager.runs_program == "uwsgi" else "user"
+        drops = drops_privileges(manager)
+        unread = unread_config(server) if drops is None and server.user is None else None
+        if unread is not None:
+            yield Hit(manager.at, f"{manager.name} has no `User=` and starts {name} with {unread}, which is not "
+                      f"among the checked files: whether {name} sets `{setting}` is unknown (assumed it does; "
+                      "without it the app and its workers run as root); `User=` with the app's account makes it "
+                      "certain", (Related(server.at, f"{name} loads {unread} here"),), severity="info")
+            continue
+        if drops is not False:
+            continue
         yield Hit(manager.at, f"{manager.name} runs {name} as root: no `User=` in [Service] and {name} sets no "
                   f"`{setting}`, so the app and its workers run with root's rights (any bug that lets a request "
                   "run code or write files acts as root); add `User=` with the app's account",
-                  (Related(manager.runs.at, f"{name} sets no {setting}"),))
+                  (Related(server.at, f"{name} sets no {setting}"),))

@@ -7,12 +7,17 @@ directives of common third-party modules: OpenResty/Lua, headers-more, brotli, g
 njs, Passenger, VTS, ModSecurity, RTMP, Tengine and others). Names are compared
 exactly: nginx matches them case-sensitively. The contents of `map`, `types`, `geo`,
 `split_clients`, `charset_map` and `match` blocks are values, not directives, and are
-not checked; neither is the inside of an unknown block, nor a name that is not a
-word (`${EVENTS_BLOCK}` in a template).
+not checked; neither is the inside of an unknown block, nor a template's placeholder
+(`${EVENTS_BLOCK}`, `{{ block }}`, `@BLOCK@`).
+
+A name no module can have, because directive names are words of ASCII letters, digits
+and `_` (`//` or `--` written as a comment, a line of prose), is reported with nginx's
+own message whatever modules are loaded.
 
 ## What breaks in production
 `nginx -t` and every start or reload fail with `[emerg] unknown directive
-"client_max__body_siz"`. Measured with nginx 1.22: `nginx -s reload` exited 1 and
+"client_max__body_siz"` (or `unknown directive "//"`: nginx has no `//` comments, and
+takes the words after it, up to the next `;`, as its arguments). Measured with nginx 1.22: `nginx -s reload` exited 1 and
 the running nginx kept serving the old configuration, so the change never applies.
 
 ## Known problems
@@ -42,8 +47,22 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    client_max__body_siz 
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    client_max_body_size 10m;\n    more_clear_headers Server;\n"
                              "    location / {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
 
-# Anything else (``${VAR}``, ``[section]``) is a template placeholder or not nginx text at all.
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+# What template languages and substitutions mark their placeholders with (``${VAR}``,
+# ``{{ x }}``, ``{% x %}``, ``<%= x %>``, ``@VAR@``, ``%(x)s``, ``[section]``): such a name
+# is a template's, or no nginx text at all.
+_PLACEHOLDER_MARKS = frozenset("${}%<>@[]")
+_COMMENT_MARKS = ("//", "--", "/*", "*/", "*")
+
+
+def _impossible_name(name: str) -> str | None:
+    """Why no module can define ``name``; None for a placeholder, which is left alone."""
+    if _PLACEHOLDER_MARKS.intersection(name):
+        return None
+    if name in _COMMENT_MARKS:
+        return "nginx has no such comment: it takes the words after it, up to the next `;`, as its arguments; " \
+               "comments start with `#`"
+    return "no module's directive has such a name (directive names are ASCII letters, digits and `_`)"
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -51,6 +70,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for directive in instance.unknown_directives:
             if not _NAME.fullmatch(directive.name):
+                why = _impossible_name(directive.name)
+                if why is not None:
+                    yield Hit(directive.name_at, f'unknown directive "{directive.name}": nginx refuses to start '
+                              f"(nginx -t fails); {why}")
                 continue
             guess = difflib.get_close_matches(directive.name, known, n=1, cutoff=0.8)
             hint = f"; did you mean `{guess[0]}`?" if guess else " (if a module provides it, load that module)"

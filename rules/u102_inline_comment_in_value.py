@@ -9,10 +9,14 @@ Measured with uWSGI 2.0.31: `master = false # no master` is true (only `false`, 
 `no` and `0` are false) and the master runs; `socket = /run/x.sock ; comment` creates a
 socket file named `x.sock ; comment`; `daemonize = log.txt # comment` logs to a file of
 that name; `chmod-socket = 660 # comment` stops uWSGI (`invalid chmod value`). Numbers
-survive by luck: `processes = 2 # two` is 2, because `atoi` stops at the space, and a flag
-whose comment does not change its truth (`master = true # on`) stays true. Those are
-reported as infos (the value uWSGI uses is the intended one), the others as errors; a
-`%(placeholder)`-only key whose value carries the comment into every use is a warning.
+survive by luck: `processes = 2 # two` is 2, because `atoi` stops at the space; so does a
+TCP address (`socket = 0.0.0.0:8000 ; web` binds 0.0.0.0:8000: uWSGI splits it at the last
+`:` and reads the port with `atoi`, though it logs the whole text), unless the comment
+holds a `:` itself; and a flag whose comment does not change its truth
+(`master = true # on`) stays true. Those are reported as infos (the value uWSGI uses is
+the intended one), the others as errors; a comment that only shows in the process names
+or the log lines' prefix, and a `%(placeholder)`-only key whose value carries the comment
+into every use, are warnings.
 
 ## Known problems
 Values of options that are shell commands or code (`exec-*`, `hook-*`,
@@ -26,7 +30,8 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment
-from wsgilint.model.uwsgi_options import is_command_option, uwsgi_bool, value_kind
+from wsgilint.model.address import parse_uwsgi_socket
+from wsgilint.model.uwsgi_options import cosmetic_effect, is_command_option, uwsgi_bool, value_kind
 from wsgilint.model.uwsgi_values import ini_values, leading_integer, uwsgi_servers
 
 CODE = "U102"
@@ -52,9 +57,29 @@ def _effect(key: str, value: str, before: str) -> tuple[str, str]:
         return "error", f"uWSGI reads {number if number is not None else 0}"
     if kind == "chmod":
         return "error", "uWSGI refuses it (`invalid chmod value`) and exits"
+    if kind == "address":
+        return _address_effect(value, before)
+    cosmetic = cosmetic_effect(key)
+    if cosmetic is not None:
+        return "warning", f"the comment shows in {cosmetic}"
     if kind == "unknown":
         return "warning", "every `%(" + key + ")` that uses it gets the comment too"
     return "error", "the comment becomes part of the value (a path or name then contains it)"
+
+
+def _address_effect(value: str, before: str) -> tuple[str, str]:
+    if "," in before:
+        return "error", "the comment becomes part of the value's last field (a certificate or key path, a key)"
+    bound, meant = parse_uwsgi_socket(value), parse_uwsgi_socket(before)
+    if bound is None or meant is None or bound.family != meant.family:
+        return "error", "uWSGI does not bind the address meant"
+    if bound.family == "inet":
+        if (bound.host, bound.port) == (meant.host, meant.port):
+            return "info", (f"uWSGI still binds {bound} because it reads the port as a number, which ends at "
+                            "the space (its log shows the whole text)")
+        return "error", (f"uWSGI does not bind {meant}: it splits the value at its last `:` and reads the port "
+                         "after it as a number")
+    return "error", "the socket file's name contains the comment, and nothing connecting to the path meant finds it"
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:

@@ -11,7 +11,9 @@ fails with `failed to open python file "app.py"`; `socket = "q.sock"` creates a 
 whose name has the quotes; `http-socket = "127.0.0.1:8000"` logs
 `bound to TCP address "127.0.0.1:8000"` but listens on 255.255.255.255. A quoted
 boolean is always true: `master = "false"` enables the master. A quoted `true` works
-by luck and is reported as a warning.
+by luck and is reported as a warning, and so is a value that only labels what uWSGI
+prints: `procname-prefix = "web "` names the master `"web "uWSGI master`, and a quoted
+`log-prefix` starts every log line with the quotes.
 
 ## Known problems
 Options whose value is a shell command or code (`exec-*`, `hook-*`, `eval`,
@@ -26,8 +28,7 @@ from collections.abc import Iterator
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment
 from wsgilint.model.address import parse_uwsgi_socket
-from wsgilint.model.uwsgi import LISTENER_OPTIONS
-from wsgilint.model.uwsgi_options import is_command_option, uwsgi_bool, value_kind
+from wsgilint.model.uwsgi_options import cosmetic_effect, is_command_option, uwsgi_bool, value_kind
 from wsgilint.model.uwsgi_values import templated, unquoted, uwsgi_servers
 
 CODE = "U103"
@@ -51,11 +52,14 @@ def _effect(key: str, inner: str, quoted: str) -> tuple[str, str]:
         return "error", "`atoi` reads 0"
     if kind == "chmod":
         return "error", "uWSGI refuses it (`invalid chmod value`) and exits"
-    if key in LISTENER_OPTIONS:
+    if kind == "address":
         address = parse_uwsgi_socket(inner)
         if address is not None and address.family == "inet":
             return "error", "the host with its quote is no address: uWSGI listens on 255.255.255.255 instead"
         return "error", "the socket file's name contains the quotes"
+    cosmetic = cosmetic_effect(key)
+    if cosmetic is not None:
+        return "warning", f"the quotes show in {cosmetic} (nothing else changes)"
     return "error", "the quotes become part of the value (a path or name then contains them)"
 
 

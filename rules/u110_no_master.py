@@ -6,6 +6,11 @@ set `master`, and no option that turns the master on by itself (`stats`, `cheape
 `touch-reload`, `attach-daemon`, `cron`, `py-autoreload`, `logger`, ...). An explicit
 `master = false` is a choice and is left alone.
 
+When the instance runs in a container whose base image wsgilint does not know (its own
+ini or `UWSGI_*` environment, `UWSGI_MASTER` or `UWSGI_CHEAPER`, may turn the master
+on), the finding is an info naming that assumption. Well-known images count as what
+they ship: `tiangolo/uwsgi-nginx` sets `UWSGI_CHEAPER=2`, which turns the master on.
+
 ## What breaks in production
 uWSGI logs `*** WARNING: you are running uWSGI without its master process manager ***`
 (sources.md §3.6). The first worker is then the process the manager knows. Measured
@@ -28,8 +33,8 @@ respawned and stop with the master.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Edit, Fix, Hit
-from wsgilint.model import AppServer, Deployment
+from wsgilint.engine import Edit, Fix, Hit, Related
+from wsgilint.model import AppServer, Deployment, Span
 from wsgilint.model.uwsgi_values import integer, master_on, new_option_line, uwsgi_servers
 
 CODE = "U110"
@@ -48,13 +53,21 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         processes, threads = server.last("processes", "workers"), server.last("threads")
         if processes is not None and (integer(processes) or 1) > 1:
-            yield Hit(processes.at, f"`{processes.key} = {processes.value}` without `master`: a worker that dies is "
-                      "not respawned, and on stop the manager's SIGTERM ends only the first process while the others "
-                      "keep the port; add `master = true`", fix=_fix(deployment, server))
+            yield _hit(deployment, server, processes.at, f"`{processes.key} = {processes.value}` without `master`: "
+                       "a worker that dies is not respawned, and on stop the manager's SIGTERM ends only the first "
+                       "process while the others keep the port; add `master = true`")
         elif threads is not None and (integer(threads) or 1) > 1:
-            yield Hit(threads.at, f"`threads = {threads.value}` without `master`: a worker that dies (a crash, "
-                      "`harakiri`) is not respawned, so uWSGI exits and the other threads' requests are cut; "
-                      "add `master = true`", fix=_fix(deployment, server))
+            yield _hit(deployment, server, threads.at, f"`threads = {threads.value}` without `master`: a worker "
+                       "that dies (a crash, `harakiri`) is not respawned, so uWSGI exits and the other threads' "
+                       "requests are cut; add `master = true`")
+
+
+def _hit(deployment: Deployment, server: AppServer, at: Span, message: str) -> Hit:
+    base = server.unseen_base
+    if base is None:
+        return Hit(at, message, fix=_fix(deployment, server))
+    return Hit(at, f"{message}; {base.note}: assumed they turn no master on", (Related(base.at, f"built FROM "
+               f"{base.value}"),) if base.at else (), severity="info")
 
 
 def _fix(deployment: Deployment, server: AppServer) -> Fix | None:

@@ -5,6 +5,11 @@ A uWSGI instance that loads a Python app (`module`, `wsgi-file`, `mount`, `paste
 and does not set `need-app`. uWSGI 2.0 defaults it to off (2.1 turns it on). An
 explicit `need-app = false` is left alone.
 
+When the instance runs in a container whose base image wsgilint does not know (its own
+ini or `UWSGI_*` environment may set `need-app`), the finding is an info naming that
+assumption. Well-known images count as what they ship: `tiangolo/uwsgi-nginx` starts
+uWSGI with its own `/etc/uwsgi/uwsgi.ini`, which sets `need-app = true`.
+
 ## What breaks in production
 Measured with uWSGI 2.0.31: when the app cannot be imported (a missing module, a
 syntax error, a bad setting at import time), uWSGI logs
@@ -20,7 +25,7 @@ Add `need-app = true`.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
@@ -38,6 +43,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         loader = app_loader(server)
         if loader is None or server.has("need-app"):
             continue
-        yield Hit(loader.at, f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps "
-                  "running and answers every request with 500 (\"no python application found\") instead of "
-                  "exiting, so the manager never notices; add `need-app = true`")
+        message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
+                   "answers every request with 500 (\"no python application found\") instead of exiting, so the "
+                   "manager never notices; add `need-app = true`")
+        base = server.unseen_base
+        if base is None:
+            yield Hit(loader.at, message)
+        else:
+            yield Hit(loader.at, f"{message}; {base.note}: assumed they do not set `need-app`",
+                      (Related(base.at, f"built FROM {base.value}"),) if base.at else (), severity="info")

@@ -16,10 +16,18 @@ Compose network answers to, but one nearly does, is reported as misspelt.
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
 app server of the tree binds nothing in the checked files (its socket comes from the
-command line, the environment or an ini that is not here), a listener's socket path is
-relative to a start directory the files do not show, or a managed program that is no
-app server wsgilint reads names the port on its command line, the files cannot show
-where it listens: the finding is then an info that names that assumption.
+command line, the environment or an ini that is not here; not a uWSGI that exits at start
+because it cannot load the config file it is given), a listener's socket path is
+relative to a start directory the files do not show, a managed program that is no
+app server wsgilint reads names the port on its command line, an app server runs on
+a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` environment
+may bind more), or every app server of the tree is reached from other `server` blocks
+while this one reaches none (a second virtual host fronting another project of the host),
+the files cannot show where it listens: the finding is then an info that names that
+assumption. So is a server whose address is only known at start: a Procfile's `web`
+process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
+the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
+`.ebextensions` sets it.
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -45,7 +53,7 @@ from itertools import combinations, product
 from math import prod
 
 from wsgilint.engine import Edit, Fix, Hit, Related
-from wsgilint.model import Address, Deployment, Listener, ProcessManager, Route, Target
+from wsgilint.model import Address, Deployment, Listener, Place, ProcessManager, Route, ServerBlock, Target
 from wsgilint.model.manager_facts import did_you_mean
 
 CODE = "X101"
@@ -202,6 +210,19 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
                f"did you mean {meant}?")
 
 
+def _could_reach(route: Route, address: Address, place: Place) -> bool:
+    """Whether a server in ``place`` could be listening at ``address`` for this route, were
+    it bound there: the same file system for a unix socket, the same loopback, or a name
+    that resolves to that place."""
+    if address.family == "unix":
+        return route.place.locate(address.path) == place.locate(address.path)
+    if route.place == place:
+        return True
+    if address.is_loopback or address.is_wildcard:
+        return route.place.loopback == place.loopback
+    return route.place.resolves(address.host, place)
+
+
 def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
     """Why a listener in another container is not reached: whose loopback the address is."""
     place = nearest.server.place
@@ -222,12 +243,44 @@ def _container_hint(deployment: Deployment, route: Route, target: Address, neare
     return ""
 
 
+def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
+    """The routes that reach each listener of the tree (by ``id``); a listener no route
+    reaches has no entry."""
+    served: dict[int, list[Route]] = {}
+    for route in deployment.routes:
+        for target in route.targets:
+            for listener in deployment.reached(route, target):
+                served.setdefault(id(listener), []).append(route)
+    return served
+
+
+def _fronted_by_other_servers(deployment: Deployment, route: Route, served: dict[int, list[Route]]) -> Route | None:
+    """A route of another server block that reaches the tree's apps, when every listener of
+    the tree is reached from other server blocks and ``route``'s own block reaches none: a
+    second virtual host then fronts another app of the host, which the files do not hold."""
+    if route.server is None or not served or any(id(listener) not in served for listener in deployment.listeners):
+        return None
+    routes = [other for reaching in served.values() for other in reaching]
+    if any(other.server is route.server for other in routes):
+        return None
+    if any(other.server is None for other in routes):
+        return None
+    return routes[0]
+
+
+def _server_label(server: ServerBlock | None) -> str:
+    names = server.server_names if server is not None else []
+    return f"server_name {names[0]}" if names else "without server_name"
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
     index = _Listeners(deployment)
     spoken = set(index.speaking)
-    unbound = [server for server in deployment.app_servers if not server.listeners]
+    # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
+    unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
+    served = _routes_by_listener(deployment)
     for route in deployment.routes:
         if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
             continue
@@ -259,10 +312,30 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             if unbound:
                 server = max(unbound, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
+                later = next((o for o in server.options if o.unresolved and o.key in _BINDS), None)
+                why = (f"its {later.key} is only known at start: {later.raw or later.value}" if later else
+                       "its socket may come from the command line, the environment or another ini")
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; {server.name} binds nothing in them (its socket may come from the "
-                          "command line, the environment or another ini): assumed it binds there",
+                          f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
+                continue
+            built_on = [server for server in deployment.app_servers
+                        if server.unseen_base is not None and _could_reach(route, address, server.place)]
+            if built_on:
+                server = max(built_on, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
+                base = server.unseen_base
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {server.name} runs on an image that may bind more than its files say "
+                          f"({base.note if base else ''}): assumed the image binds it there",
+                          (Related(server.at, f"{server.name}"),), severity="info")
+                continue
+            other_host = _fronted_by_other_servers(deployment, route, served)
+            if other_host is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; every app server here is reached from another server block "
+                          f"({_server_label(other_host.server)}) and this one reaches none: assumed it fronts an "
+                          "app outside the checked files", (Related(other_host.handler.at, "the app here is "
+                                                                    "reached from this route"),), severity="info")
                 continue
             nearest = index.nearest(address)
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
@@ -278,6 +351,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             )
 
 
+_BINDS = ("bind", "socket", "http-socket", "http", "uwsgi-socket", "fastcgi-socket")
 _SPEAKS = {"uwsgi_pass": ("uwsgi",), "proxy_pass": ("http",), "fastcgi_pass": ("fastcgi",), "scgi_pass": ("scgi",)}
 
 

@@ -80,7 +80,7 @@ def _late_daemons(server: AppServer) -> str:
 def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
     """nginx's own `daemon` setting, unless the command line turns it off."""
     argv = manager.argv.value if manager.argv else []
-    if any("daemon off" in arg for arg in argv):
+    if any("daemon off" in arg for arg in argv) or manager.stays_foreground is not None:
         return None
     instances = [i for i in deployment.nginx if not i.standalone]
     if not instances:

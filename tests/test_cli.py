@@ -21,6 +21,34 @@ def test_version():
     assert result.stdout.strip() == f"wsgilint {__version__}"
 
 
+def test_version_alone_answers_as_the_command_line_does():
+    # `--version` alone is answered before typer is loaded; followed by a command, typer answers.
+    alone, through_typer = run("--version"), run("--version", "rules")
+    assert (alone.returncode, alone.stdout, alone.stderr) == (through_typer.returncode, through_typer.stdout,
+                                                              through_typer.stderr)
+
+
+def test_text_options_are_converted_as_typer_converts_them():
+    coercion = pytest.importorskip("typer._coercion")
+    import typer.main
+
+    from wsgilint.cli import app
+
+    group = typer.main.get_command(app)
+    for command in [group, *group.commands.values()]:
+        context = command.make_context(command.name, ["--help"], resilient_parsing=True)
+        for param in command.get_params(context):
+            for value in (None, "json", ("a", "b,c"), [], ("1",), "3"):
+                ours, typers = [], []
+                for conversion, into in ((param.get_runtime_param(), ours),
+                                         (coercion.build_runtime_param(param.type_descriptor), typers)):
+                    try:
+                        into.append(conversion.coerce(value, param=param, ctx=context))
+                    except Exception as error:  # the same error, or the same value
+                        into.append((type(error), str(error)))
+                assert ours == typers, (command.name, param.name, value)
+
+
 def test_json_shape_and_relative_paths():
     result = run("check", "examples/seed-django", "--format", "json", cwd=PROJECT)
     assert result.returncode == 1, result.stderr

@@ -10,6 +10,7 @@ link, a link to ``/``). Whatever the output format, the canary never appears.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,71 @@ def test_a_reader_used_alone_is_not_confined(tmp_path: Path) -> None:
     confined = ReadContext(mode="repository", cwd=str(tmp_path))
     confined.limit_to([str(tmp_path / "b")])
     assert confined.read(str(tmp_path / "a/x.conf")).problems[0].kind == "outside-checked-tree"
+
+
+@pytest.fixture
+def mounts():
+    """``mount(kind, where)``; every mount made is undone after the test. Needs root."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root and mount(8) to mount file systems in a test tree")
+    made: list[Path] = []
+
+    def mount(kind: str, where: Path) -> None:
+        where.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(["mount", "-t", kind, kind, str(where)], capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount {kind} here: {done.stderr.strip()}")
+        made.append(where)
+
+    try:
+        yield mount
+    finally:
+        for where in reversed(made):
+            subprocess.run(["umount", str(where)], check=True)
+
+
+def test_checking_a_host_root_skips_pseudo_filesystems_and_other_mounts(tmp_path: Path, mounts) -> None:
+    """``check /`` on a controlled tree (a snapshot's root: the same walk as this machine's /):
+    a proc mounted at proc/, a tmpfs at run/ and another file system at mnt/backup are not
+    walked; the same configs in a folder of the root's file system are (near miss)."""
+    site = "server { listen 80; location / { uwsgi_pass 127.0.0.1:1; } }\n"
+    root = write_tree(tmp_path / "host", {"etc/nginx/sites-enabled/app": site, "srv/backup/nginx/old.conf": site})
+    mounts("proc", root / "proc")
+    mounts("tmpfs", root / "run")
+    mounts("tmpfs", root / "mnt/backup")
+    (root / "run/nginx").mkdir()
+    (root / "run/nginx/app.conf").write_text(site)
+    (root / "mnt/backup/nginx").mkdir()
+    (root / "mnt/backup/nginx/app.conf").write_text(site)
+
+    ctx = ReadContext(mode="snapshot", root=str(root), cwd=str(tmp_path))
+    found = discover([str(root)], ctx)
+
+    assert [f.display for f in found.files] == ["host/etc/nginx/sites-enabled/app", "host/srv/backup/nginx/old.conf"]
+    assert not any(f.display.startswith("host/proc/") for f in found.skipped)
+    # A folder below the root, not the root itself: nothing is left out.
+    inner = discover([str(root / "mnt")], ReadContext(mode="snapshot", root=str(root), cwd=str(tmp_path)))
+    assert [f.display for f in inner.files] == ["host/mnt/backup/nginx/app.conf"]
+
+
+def test_cached_resolution_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
+    """ReadContext caches where each directory resolves: every path resolves as it does in
+    a context that never saw another (links relative and absolute, to directories and
+    files, ``..`` above the root, a loop, a dangling link), and ``realpath`` is
+    ``os.path.realpath``."""
+    root = write_tree(tmp_path / "host", {"etc/app/a.conf": "a\n", "srv/b.conf": "b\n", "outside.conf": "o\n"})
+    links = {
+        "etc/abs": "/srv", "etc/rel": "../srv", "etc/app/up": "../..", "etc/file": "/etc/app/a.conf",
+        "etc/loop": "loop", "etc/dangling": "/nowhere", "etc/climb": "../../../../srv", "srv/back": "/etc/app",
+    }
+    for name, target in links.items():
+        os.symlink(target, root / name)
+    names = ["a.conf", "b.conf", "x", "..", "abs", "rel", "up", "file", "loop", "dangling", "climb", "back", "app"]
+    directories = ["etc", "etc/app", "etc/abs", "etc/rel", "etc/app/up/srv", "etc/loop", "etc/climb",
+                   "srv/back", "etc/dangling", "etc/../..", "srv/back/up/etc"]
+    paths = [str(root / d / n) for d in directories for n in names]
+    warm = ReadContext(mode="snapshot", root=str(root))
+    for path in paths + paths[::-1]:
+        fresh = ReadContext(mode="snapshot", root=str(root))
+        assert warm.confine(path) == fresh.confine(path), path
+        assert warm.realpath(path) == os.path.realpath(path), path

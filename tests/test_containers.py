@@ -11,6 +11,7 @@ from conftest import write_tree
 
 from wsgilint.api import check
 from wsgilint.model import Deployment, Place
+from wsgilint.model.base_images import base_image, image_name
 from wsgilint.readers.compose import interpolate, merge, projects_of, read_dotenv
 from wsgilint.readers.dockerfile import parse_dockerfile
 from wsgilint.readers.yaml_nodes import load_yaml
@@ -182,3 +183,64 @@ def test_an_entrypoint_script_without_exec_is_named_as_a_script() -> None:
     [finding] = [f for f in check([str(case)]).findings if f.code == "X115"]
     assert "whose shell stays PID 1" in finding.message and "/bin/sh -c" not in finding.message
     assert "start the server with `exec` in the script" in finding.message
+
+
+# --------------------------------------------------------------------------- base images
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("python:3.12-slim", "python"),
+    ("docker.io/library/python:3.12@sha256:abc", "python"),
+    ("tiangolo/uwsgi-nginx:python3.9", "tiangolo/uwsgi-nginx"),
+    ("registry.example.com:5000/team/base", "registry.example.com:5000/team/base"),
+])
+def test_an_image_is_named_without_tag_digest_or_default_registry(written: str, name: str) -> None:
+    assert image_name(written) == name
+
+
+def test_a_known_base_image_brings_its_environment_and_its_flask_child_inherits_it() -> None:
+    flask = base_image("tiangolo/uwsgi-nginx-flask:python3.12", None)
+    assert flask.known and flask.env["UWSGI_INI"] == "/app/uwsgi.ini" and flask.env["STATIC_URL"] == "/static"
+    assert flask.files == {"/etc/uwsgi/uwsgi.ini": "tiangolo-uwsgi-nginx-uwsgi.ini"}
+    assert [p.name for p in flask.programs] == ["uwsgi", "nginx"]
+    assert base_image("python:3.12", None).known and not base_image("python:3.12", None).programs
+    assert not base_image("acme/uwsgi-base:1", None).known
+
+
+def test_the_stock_ini_and_env_of_a_known_image_join_the_apps_ini(tmp_path: Path) -> None:
+    files = {"Dockerfile": "FROM tiangolo/uwsgi-nginx:python3.11\nENV UWSGI_INI /app/deploy/uwsgi.ini\nCOPY . /app\n",
+             "deploy/uwsgi.ini": "[uwsgi]\nmodule = main\nsocket = /tmp/uwsgi.sock\n"}
+    deployment = check([str(write_tree(tmp_path, files))]).deployment
+    [server] = deployment.app_servers
+    sources = {option.key: option.at.path for option in server.options}
+    assert sources["module"].endswith("/deploy/uwsgi.ini") and sources["need-app"] == "<stock>/etc/uwsgi/uwsgi.ini"
+    assert server.last("cheaper") is not None and server.unseen_base is None
+    # Both inis name /tmp/uwsgi.sock: uWSGI binds it once.
+    assert [str(listener.address) for listener in server.listeners] == ["unix:/tmp/uwsgi.sock"]
+
+
+def test_a_build_from_an_unknown_image_makes_missing_options_an_assumption(tmp_path: Path) -> None:
+    files = {"Dockerfile": "FROM acme/uwsgi-base:1\nCOPY uwsgi.ini /srv/uwsgi.ini\n",
+             "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nprocesses = 4\n"}
+    findings = check([str(write_tree(tmp_path, files))]).findings
+    found = {f.code: f for f in findings if f.code in ("U110", "U111")}
+    assert {code: f.severity for code, f in found.items()} == {"U110": "info", "U111": "info"}
+    assert "acme/uwsgi-base:1 is not one wsgilint knows" in found["U111"].message
+    bare = {"Dockerfile": "FROM python:3.12\nCOPY uwsgi.ini /srv/uwsgi.ini\n", "uwsgi.ini": files["uwsgi.ini"]}
+    severities = {f.code: f.severity for f in check([str(write_tree(tmp_path / "bare", bare))]).findings}
+    assert severities["U110"] == severities["U111"] == "warning"
+
+
+def test_x101_beside_an_unknown_image_is_an_assumption_only_where_that_image_could_bind(tmp_path: Path) -> None:
+    here = Path(__file__).parent / "fixtures" / "X101"
+    same = check([str(here / "unknown-base-image-may-bind-the-socket")]).findings
+    other = check([str(here / "unknown-base-image-in-another-container-still-errors")]).findings
+    assert [f.severity for f in same if f.code == "X101"] == ["info"]
+    assert [f.severity for f in other if f.code == "X101"] == ["error"]
+
+
+def test_a_base_image_left_to_the_build_command_is_unknown_and_named_as_written(tmp_path: Path) -> None:
+    files = {"Dockerfile": "ARG BASE\nFROM $BASE\nCOPY uwsgi.ini /srv/uwsgi.ini\n",
+             "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\n"}
+    [finding] = [f for f in check([str(write_tree(tmp_path, files))]).findings if f.code == "U111"]
+    assert finding.severity == "info" and "the base image $BASE is not one wsgilint knows" in finding.message

@@ -3,6 +3,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import write_tree
 
 from wsgilint.api import check
@@ -73,3 +74,151 @@ def test_verbose_says_what_each_file_was_read_as_and_why(in_tmp):
     result = CliRunner().invoke(app, ["check", str(in_tmp), "--verbose"])
     assert "uwsgi  deploy/uwsgi/app.ini  (uwsgi by place and content)" in result.output
     assert "skipped  test_uwsgi.py  (content is not gunicorn config" in result.output
+
+
+def _git_untracked(repo, subdir):
+    """What git itself lists under ``subdir`` (untracked, not ignored), without anyone's global config;
+    initialises the repository first."""
+    import subprocess
+
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "HOME": str(repo)}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=repo / subdir, check=True,
+                            env=env, capture_output=True, text=True).stdout.split()
+    return {name for name in listed if name.endswith(".ini")}
+
+
+def test_a_checked_folder_inside_a_repository_honours_parent_gitignores_and_info_exclude(in_tmp):
+    """As git does: info/exclude below every .gitignore, the .gitignore files from the
+    repository's root down to the checked folder, deeper ones deciding (``git ls-files`` is the oracle)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    ini = "[uwsgi]\nprocesse = 4\n"
+    write_tree(in_tmp, {
+        ".gitignore": "*.local.ini\n",
+        "deploy/.gitignore": "!keep.local.ini\nold/\n",
+        "deploy/uwsgi/dev.local.ini": ini,
+        "deploy/uwsgi/keep.local.ini": ini,
+        "deploy/uwsgi/secret.ini": ini,
+        "deploy/uwsgi/app.ini": ini,
+        "deploy/uwsgi/old/app.ini": ini,
+        "deploy/uwsgi/excluded-but-kept.ini": ini,
+    })
+    _git_untracked(in_tmp, "deploy/uwsgi")   # git init
+    # git init wrote an info/exclude with comments only; patterns are added after it.
+    with open(in_tmp / ".git/info/exclude", "a") as exclude:
+        exclude.write("secret.ini\nexcluded-but-kept.ini\n")
+    (in_tmp / "deploy/uwsgi/.gitignore").write_text("!excluded-but-kept.ini\n")
+    expected = _git_untracked(in_tmp, "deploy/uwsgi")
+    assert expected == {"app.ini", "keep.local.ini", "excluded-but-kept.ini"}
+
+    shown = {f.at.path for f in check([str(in_tmp / "deploy/uwsgi")]).findings if f.code == "U101"}
+    assert shown == {f"deploy/uwsgi/{name}" for name in expected}
+    everything = {f.at.path for f in check([str(in_tmp / "deploy/uwsgi")], no_ignore=True).findings
+                  if f.code == "U101"}
+    assert len(everything) == 6
+
+
+def test_ignore_files_above_a_folder_that_is_no_repository_are_not_read(in_tmp):
+    """Near miss: without a .git folder above, a .gitignore above the checked folder is no
+    repository's and leaves nothing out (git would not read it either)."""
+    write_tree(in_tmp, {".gitignore": "*.ini\n", "deploy/uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
+    assert {f.at.path for f in check([str(in_tmp / "deploy")]).findings if f.code == "U101"} == \
+        {"deploy/uwsgi/app.ini"}
+
+
+def _verbose(*arguments):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["check", *arguments, "--verbose", "--isolated"])
+    return {line.split()[1]: line.strip() for line in result.output.splitlines() if "  (" in line}
+
+
+def test_verbose_says_what_a_file_read_only_through_an_include_was_read_as(in_tmp):
+    write_tree(in_tmp, {
+        "deploy/nginx/site.conf": "server {\n    listen 80;\n    include ../common/params.txt;\n"
+                                  "    location / { include uwsgi_params; uwsgi_pass 127.0.0.1:3031; }\n}\n",
+        "deploy/common/params.txt": "client_max_body_size 10m;\n",
+        "deploy/common/notes.txt": "client_max_body_size 10m;\n",    # near miss: nothing includes it
+        "deploy/uwsgi/app.ini": "[uwsgi]\nini = base.ini:app\nsocket = 127.0.0.1:3031\nmodule = app:application\n",
+        "deploy/uwsgi/base.ini": "[app]\nmaster = true\n",
+    })
+    lines = _verbose(str(in_tmp))
+    assert lines["deploy/common/params.txt"] == ("nginx  deploy/common/params.txt  (included by deploy/nginx/site.conf:3 "
+                                                 "('../common/params.txt'); on its own: no known kind for this name "
+                                                 "or place)")
+    assert lines["deploy/uwsgi/base.ini"].startswith("uwsgi  deploy/uwsgi/base.ini  (included by "
+                                                     "deploy/uwsgi/app.ini:2 ('base.ini'); on its own: content is not")
+    assert lines["deploy/common/notes.txt"].startswith("skipped  deploy/common/notes.txt  (no known kind")
+
+
+def test_verbose_names_the_stock_default_ini_debian_merges(in_tmp):
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "debian-host", in_tmp / "host", symlinks=True)
+    lines = _verbose("host")
+    assert lines["<stock>/usr/share/uwsgi/conf/default.ini"].startswith(
+        "uwsgi  <stock>/usr/share/uwsgi/conf/default.ini  (the package's stock copy of "
+        "/usr/share/uwsgi/conf/default.ini, absent from the checked tree; on the command line of "
+        "init.d shop (as /etc/init.d/uwsgi starts it")
+    # The enabling links are one file with what they name, which is read as nginx includes it.
+    assert lines["host/etc/nginx/sites-enabled/shop"] == (
+        "skipped  host/etc/nginx/sites-enabled/shop  (a link to host/etc/nginx/sites-available/shop: read once, "
+        "as that file)")
+    assert lines["host/etc/nginx/sites-available/shop"] == (
+        "nginx  host/etc/nginx/sites-available/shop  (nginx by place and content; included by "
+        "host/etc/nginx/nginx.conf:60 ('/etc/nginx/sites-enabled/*'))")
+    assert lines["host/etc/nginx/nginx.conf"] == "nginx  host/etc/nginx/nginx.conf  (nginx by place and content)"
+
+
+def test_verbose_says_a_site_no_nginx_conf_includes_is_not_loaded(in_tmp):
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "debian-host", in_tmp / "host", symlinks=True)
+    (in_tmp / "host/etc/nginx/sites-available/old").write_text("server {\n    listen 8080;\n}\n")
+    lines = _verbose("host")
+    assert lines["host/etc/nginx/sites-available/old"] == (
+        "nginx  host/etc/nginx/sites-available/old  (nginx by place and content; no nginx.conf above it includes "
+        "it, so nginx does not load it: not checked)")
+    assert lines["host/etc/nginx/sites-available/shop"].endswith("included by host/etc/nginx/nginx.conf:60 "
+                                                                 "('/etc/nginx/sites-enabled/*'))")
+
+
+def test_verbose_names_supervisor_includes_outside_the_checked_folder(in_tmp):
+    """On a live host includes are read wherever they are (``check /etc`` reads /usr/share...)."""
+    write_tree(in_tmp, {
+        "etc/supervisor/supervisord.conf": f"[supervisord]\n[include]\nfiles = {in_tmp}/elsewhere/*.ini\n",
+        "elsewhere/app.ini": "[program:app]\ncommand = /usr/bin/sleep 100\n",
+    })
+    lines = _verbose(str(in_tmp / "etc/supervisor"), "--root", "/")
+    assert lines["elsewhere/app.ini"] == (f"supervisor  elsewhere/app.ini  (included by "
+                                          f"etc/supervisor/supervisord.conf:3 ('{in_tmp}/elsewhere/*.ini'))")
+
+
+def test_a_worktree_honours_the_info_exclude_of_its_common_git_dir(tmp_path, monkeypatch):
+    """A worktree's ``.git`` is a file (``gitdir: .../worktrees/NAME``) whose ``commondir``
+    leads to the main repository's git dir, where ``info/exclude`` lives (oracle: git)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    import subprocess
+
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "HOME": str(tmp_path), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+    main, worktree = tmp_path / "main", tmp_path / "wt"
+    for argv in (["git", "init", "-q", str(main)], ["git", "-C", str(main), "commit", "-q", "--allow-empty", "-m", "x"],
+                 ["git", "-C", str(main), "worktree", "add", "-q", str(worktree)]):
+        subprocess.run(argv, check=True, env=env)
+    (main / ".git/info/exclude").write_text("secret.ini\n")
+    write_tree(worktree, {"uwsgi/secret.ini": "[uwsgi]\nprocesse = 4\n", "uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=worktree, check=True, env=env,
+                            capture_output=True, text=True).stdout.split()
+    assert listed == ["uwsgi/app.ini"]
+    monkeypatch.chdir(worktree)
+    assert {f.at.path for f in check(["uwsgi"]).findings if f.code == "U101"} == {"uwsgi/app.ini"}
+
+
+def test_fifos_named_like_git_files_do_not_hang_discovery(in_tmp):
+    """A hostile tree: ``.git`` and ``.gitignore`` as FIFOs nobody writes to are no ignore files."""
+    write_tree(in_tmp, {"deploy/uwsgi/app.ini": "[uwsgi]\nprocesse = 4\n"})
+    os.mkfifo(in_tmp / ".git")
+    os.mkfifo(in_tmp / "deploy/.gitignore")
+    assert {f.at.path for f in check([str(in_tmp / "deploy")]).findings if f.code == "U101"} == \
+        {"deploy/uwsgi/app.ini"}

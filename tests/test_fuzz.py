@@ -321,6 +321,16 @@ _TMPFILES_LINE = st.one_of(
 )
 TMPFILES_TEXT = lines_of(_TMPFILES_LINE)
 
+_PROCFILE_LINE = st.one_of(
+    st.builds(lambda name, command: f"{name}: {command}",
+              st.sampled_from(["web", "worker", "release", "w-1", "", "a b", "WEB"]),
+              st.sampled_from(["gunicorn app:app", "gunicorn --bind :$PORT app:app", "uwsgi --http :${PORT} -w app",
+                               "sh -c 'exec gunicorn app:app'", "cd src && gunicorn app:app", "'unclosed", "", ":"])),
+    st.sampled_from(["# comment", "", "   ", "web:", "::"]),
+    _WORD,
+)
+PROCFILE_TEXT = lines_of(_PROCFILE_LINE)
+
 _SHELL_LINE = st.one_of(
     st.sampled_from(["#!/bin/sh", "#!/bin/bash", "#!/usr/bin/env bash", "#!/bin/zsh", "#!/usr/bin/python3",
                      "set -e", "cd /srv/app", "cd \"$DIR\"", "export A=b", "A=1 B=2", "source venv/bin/activate",
@@ -477,6 +487,14 @@ def _read_tmpfiles(path: str, ctx: ReadContext, root: str) -> list[object]:
     return read_tmpfiles(path, ctx)
 
 
+def _read_procfile(path: str, ctx: ReadContext, root: str) -> list[object]:
+    from wsgilint.readers.procfile import is_procfile_text, read_eb_environment, read_procfile
+
+    is_procfile_text(ctx.read(path).text or "")
+    read_eb_environment(os.path.dirname(path), ctx)
+    return [*read_procfile(path, ctx).entries, *read_procfile(path, ctx).problems]
+
+
 def _read_shell(path: str, ctx: ReadContext, root: str) -> list[object]:
     from wsgilint.readers.shell import read_wrapper, server_line_of_shell_command
 
@@ -503,6 +521,7 @@ CASES = {
     "limits": (Case("etc/security/limits.d/app.conf", _read_limits, ("etc/security/limits.conf",)), LIMITS_TEXT),
     "tmpfiles": (Case("etc/tmpfiles.d/app.conf", _read_tmpfiles), TMPFILES_TEXT),
     "shell": (Case("srv/app/start.sh", _read_shell), SHELL_TEXT),
+    "procfile": (Case("srv/app/Procfile", _read_procfile, ("srv/app/.ebextensions/01.config",)), PROCFILE_TEXT),
 }
 
 

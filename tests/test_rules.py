@@ -2,8 +2,9 @@
 
 A fixture case is a folder ``tests/fixtures/<CODE>/<case>/`` holding a small tree of
 config files and ``expected.txt``: one ``path:line`` per finding of that code the
-tree must produce (paths relative to the case folder); an empty file means the case
-is a near miss the rule must leave alone.
+tree must produce (paths relative to the case folder), optionally followed by the
+severity it must have (``uwsgi.ini:4 info``, for a near miss that only informs); an
+empty file means the case is a near miss the rule must leave alone.
 """
 import shutil
 from pathlib import Path
@@ -58,7 +59,9 @@ def test_fixture_case(case, monkeypatch, tmp_path):
         case = tree
     monkeypatch.chdir(case)
     expected = sorted(line.strip() for line in (case / "expected.txt").read_text().splitlines() if line.strip())
-    found = sorted(f"{f.at.path}:{f.at.line}" for f in check(["."]).findings if f.code == code)
+    with_severity = {line.split()[0] for line in expected if " " in line}
+    found = sorted(f"{f.at.path}:{f.at.line}" + (f" {f.severity}" if f"{f.at.path}:{f.at.line}" in with_severity else "")
+                   for f in check(["."]).findings if f.code == code)
     assert found == expected
 
 

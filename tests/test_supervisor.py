@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.span import Span
@@ -13,6 +17,7 @@ from wsgilint.readers.supervisor import (
     section_kind,
     split_command,
 )
+from wsgilint.readers.supervisor.expansion import _format
 
 
 def write(folder: Path, name: str, text: str) -> str:
@@ -200,3 +205,14 @@ def test_unreadable_file_does_not_raise(tmp_path):
 
 def test_is_supervisor_text_with_crlf():
     assert is_supervisor_text("[program:keplerblog]\r\ncommand=uwsgi x.ini\r\n")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(value=st.text(alphabet="%()sd ab0*\x00\n", max_size=16), number=st.integers(0, 3))
+def test_expansion_shortcut_gives_what_formatting_gives(value: str, number: int) -> None:
+    """A value that needs no formatting is returned as it is: the same as formatting it."""
+    # The text of a marker itself (NUL, digits, NUL), written or next to a conversion, is not
+    # expanded safely yet: formatting raises.
+    assume(re.search("\x00[0-9]+\x00", value) is None and not ("\x00" in value and "%" in value))
+    names = {"program_name": "p", "process_num": number}
+    assert expand(value, names, "command") == _format(value, names, "command")

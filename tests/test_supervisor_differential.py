@@ -292,3 +292,56 @@ def test_tricky_inputs_agree_with_supervisord(name, tmp_path):
         assert {k: s.value for k, s in manager.environment.items()} == process["environment"]
         assert (manager.directory.value if manager.directory else None) == process["directory"]
         assert (manager.user.value if manager.user else None) == process["user"]
+
+
+# --------------------------------------------------------------- command= splitting
+
+
+def supervisord_argv(command: str) -> tuple[list[str] | None, str]:
+    """argv as supervisord 4.3 splits ``command=`` when it spawns (``Subprocess.get_execv_args``),
+    or its complaint; the program is not looked up (no file is asked about)."""
+    from supervisor.process import BadCommand, Subprocess
+
+    class Options:
+        def stat(self, filename: str) -> None:
+            raise OSError
+
+        def check_execv_args(self, filename: str, argv: list[str], st: object) -> None:
+            pass
+
+    class Config:
+        options = Options()
+
+        def __init__(self) -> None:
+            self.command = command
+
+        def get_path(self) -> list[str]:
+            return []
+
+    try:
+        return Subprocess(Config()).get_execv_args()[1], ""
+    except BadCommand as error:
+        return None, error.args[0]
+
+
+# Every character shlex.split treats specially (its whitespace, quotes, the escape, and the
+# comment sign it turns off), whitespace it does not split on, and plain text.
+_COMMAND_CHARACTERS = " \t\r\n\x0b\x0c\x1c\x85\xa0\u2003'\"\\#;|&$%()=ab/-é\x00"
+
+
+@pytest.mark.parametrize("command", [
+    "", " ", "\t\r\n", "/bin/app --ini /etc/app.ini", "  /bin/a\tb\r\nc  ", "a\x0bb c\x0c", "a\xa0b\u2003c",
+    "a#b # c", "/bin/sh -c 'a b'", 'x "y z" w', "a\\ b", "'", '"', "\\", "a 'b", "a\\", "x''y", '""',
+])
+def test_command_splits_as_supervisord_splits_it(command):
+    from wsgilint.readers.supervisor import split_command
+
+    assert split_command(command) == supervisord_argv(command)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(command=st.text(alphabet=_COMMAND_CHARACTERS, max_size=30) | st.text(max_size=30))
+def test_generated_commands_split_as_supervisord_splits_them(command):
+    from wsgilint.readers.supervisor import split_command
+
+    assert split_command(command) == supervisord_argv(command)

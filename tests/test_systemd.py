@@ -168,3 +168,38 @@ def test_corpus_units_read_without_raising():
     managers = [manager_from_unit(read_unit(str(f), ctx, []), ctx) for f in files]
     programs = {m.runs_program for m in managers if m}
     assert {"gunicorn", "uwsgi", "nginx"} <= programs
+
+
+def test_instance_dropins_come_before_the_templates_in_each_unit_directory(tmp_path):
+    """systemd's unit_file_find_dirs: per unit directory, ``app@one.service.d`` then
+    ``app@.service.d``; a file name met first hides the same name later (also across
+    directories: /etc's template folder hides /usr/lib's instance folder)."""
+    from conftest import write_tree
+
+    from wsgilint.readers.systemd import read_instance
+
+    root = tmp_path / "host"
+    write_tree(root, {
+        "etc/systemd/system/app@.service": "[Service]\nExecStart=/usr/bin/gunicorn -b unix:/run/%i.sock app:app\n",
+        "etc/systemd/system/app@.service.d/10-user.conf": "[Service]\nUser=template\n",
+        "etc/systemd/system/app@.service.d/20-limit.conf": "[Service]\nLimitNOFILE=1024\n",
+        "etc/systemd/system/app@one.service.d/10-user.conf": "[Service]\nUser=one\n",
+        "etc/systemd/system/app@two.service.d/10-user.conf": "[Service]\nUser=two\n",
+        "usr/lib/systemd/system/app@one.service.d/20-limit.conf": "[Service]\nLimitNOFILE=8\n",
+        "usr/lib/systemd/system/app@one.service.d/30-group.conf": "[Service]\nGroup=www-data\n",
+    })
+    ctx = ReadContext(mode="snapshot", root=str(root), cwd=str(tmp_path))
+    template_path = str(root / "etc/systemd/system/app@.service")
+    template = read_unit(template_path, ctx, find_dropins(template_path, ctx))
+    one = read_instance(template, "app@one.service", ctx)
+
+    shown = [str(Path(p).relative_to(root)) for p in one.dropins]
+    assert shown == ["etc/systemd/system/app@one.service.d/10-user.conf",
+                     "etc/systemd/system/app@.service.d/20-limit.conf",
+                     "usr/lib/systemd/system/app@one.service.d/30-group.conf"]
+    assert [(e.key, e.value) for e in one.entries if e.key in ("User", "Group", "LimitNOFILE", "ExecStart")] == [
+        ("ExecStart", "/usr/bin/gunicorn -b unix:/run/one.sock app:app"), ("User", "one"),
+        ("LimitNOFILE", "1024"), ("Group", "www-data")]
+    # The template as written keeps only its own drop-ins.
+    assert template.last("Service", "User").value == "template"
+    assert read_instance(template, "app@three.service", ctx).last("Service", "User").value == "template"

@@ -76,3 +76,14 @@ def test_missing_ini_on_the_command_line(tmp_path):
 def test_positional_that_is_not_a_config_is_fatal(tmp_path):
     command = parse("app.py", tmp_path)
     assert [p.kind for p in command.problems] == ["syntax"]
+
+
+def test_config_files_not_read_here_are_named():
+    # In a repository, a path of the target host that no checked file ends with is not read.
+    ctx = ReadContext(mode="repository")
+    command = parse_argv(["-i", "/srv/app/.config/uwsgi.ini>", "--ini", "/home/app/site.ini", "/etc/uwsgi/b.ini",
+                          "--ini", "$(CONF)"], AT, ctx, None, {})
+    unread = [(config.spec, config.exits) for config in command.unread_configs]
+    # -i is single-interpreter: the path is a positional, loaded by its extension, which `.ini>` is not.
+    assert unread == [("/home/app/site.ini", False), ("$(CONF)", False), ("/srv/app/.config/uwsgi.ini>", True),
+                      ("/etc/uwsgi/b.ini", False)]

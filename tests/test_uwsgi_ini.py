@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
 from wsgilint.model import uwsgi_options as option_meaning
@@ -312,3 +314,18 @@ def test_placeholders_that_double_each_line_stop_growing(tmp_path: Path) -> None
     assert max(len(value) for value in values.values()) <= 1 << 16
     last = next(o for o in ini.options if o.key == "a40")
     assert last.unresolved
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=" \t\r\n=[]#;:ab\u00e9", max_size=60))
+def test_text_without_magic_reads_as_with_magic(text: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A file without "%" skips magic substitution: its options, spans and sections are
+    those the substitution gives once a "%%" comment line makes it run."""
+    directory = tmp_path_factory.mktemp("ini")
+    body = "[uwsgi]\n" + text
+    plain = read(directory, body)
+    magic = read(directory, body + "\n#%%\n")
+    assert [(o.key, o.value, o.raw, o.at, o.unresolved) for o in plain.options] == \
+        [(o.key, o.value, o.raw, o.at, o.unresolved) for o in magic.options]
+    assert plain.sections == magic.sections
+    assert plain.comments == magic.comments[:len(plain.comments)]

@@ -38,6 +38,14 @@ scgi-socket = :4000
     assert server.listeners[0].at.line == 2
 
 
+def test_a_tcp_port_is_read_as_atoi_reads_it(tmp_path):
+    # Measured on uWSGI 2.0.31: the value is split at its last `:`, the port read with atoi;
+    # a comment after the port is logged with the address but not bound.
+    server, _ = from_ini(tmp_path, "[uwsgi]\nsocket = 0.0.0.0:8000  ; web\nhttp = :8080 # router\n"
+                                   "socket = 127.0.0.1:9000 # note: x\nsocket = /run/a.sock # main\n")
+    assert [str(l.address) for l in server.listeners] == ["*:8000", "*:8080", "unix:/run/a.sock # main"]  # no port at " x"
+
+
 def test_default_socket_mode_and_owner(tmp_path):
     server, _ = from_ini(tmp_path, "[uwsgi]\nsocket = /run/app.sock\n")
     listener = server.listeners[0]

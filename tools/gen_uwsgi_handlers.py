@@ -1,9 +1,9 @@
 """Build ``wsgilint/model/uwsgi_handlers.json``: how uWSGI 2.0 applies each option's value.
 
 The rules about values need to know which C handler an option has (``uwsgi_opt_true``
-reads a boolean, ``uwsgi_opt_set_int`` an ``atoi`` that refuses negatives, ...) and
+reads a boolean, ``uwsgi_opt_set_int`` an ``atoi`` that refuses negatives, ...),
 which options switch the master on by themselves (``UWSGI_OPT_MASTER`` and the
-log-master flags). Neither is visible from the binary; both are in the reference
+log-master flags) and which only name the processes (``UWSGI_OPT_PROCNAME``). Neither is visible from the binary; both are in the reference
 table extracted from the uWSGI 2.0 sources (``uwsgi-options.json``).
 
 Usage: python tools/gen_uwsgi_handlers.py [--reference JSON] [--out JSON]
@@ -21,21 +21,27 @@ DEFAULT_REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..
                                  "uwsgi-options.json")
 DEFAULT_OUT = os.path.join(os.path.dirname(__file__), "..", "wsgilint", "model", "uwsgi_handlers.json")
 MASTER_FLAGS = ("UWSGI_OPT_MASTER", "UWSGI_OPT_LOG_MASTER", "UWSGI_OPT_REQ_LOG_MASTER")
+PROCNAME_FLAG = "UWSGI_OPT_PROCNAME"
 PREFIX = "uwsgi_opt_"
 
 
 def build(reference: dict[str, Any]) -> dict[str, Any]:
     by_handler: dict[str, list[str]] = defaultdict(list)
     master: list[str] = []
+    procname: list[str] = []
     for option in reference["options"]:
         source = option["source"]
         by_handler[source["func"].removeprefix(PREFIX)].append(option["name"])
-        if any(flag.strip() in MASTER_FLAGS for flag in source["flags"].split("|")):
+        flags = {flag.strip() for flag in source["flags"].split("|")}
+        if flags & set(MASTER_FLAGS):
             master.append(option["name"])
+        if PROCNAME_FLAG in flags:
+            procname.append(option["name"])
     return {
         "uwsgi_version": reference["uwsgi_version"],
         "handlers": {handler: sorted(by_handler[handler]) for handler in sorted(by_handler)},
         "forces_master": sorted(master),
+        "names_processes": sorted(procname),
     }
 
 
@@ -48,7 +54,8 @@ def dump(table: dict[str, Any]) -> str:
         '  "handlers": {',
         ",\n".join(rows),
         "  },",
-        f'  "forces_master": {json.dumps(table["forces_master"])}',
+        f'  "forces_master": {json.dumps(table["forces_master"])},',
+        f'  "names_processes": {json.dumps(table["names_processes"])}',
         "}",
     ]) + "\n"
 

@@ -1,14 +1,18 @@
 """Measure how often wsgilint's errors and warnings are true on repositories nobody here wrote.
 
 The set (``tests/precision/set.json``) pins, for each public repository, a commit and the
-config files taken from it, and puts the repository in the "tune" or the "held-back" half.
+config files taken from it, and puts the repository in a round and, within it, in the "tune"
+or the "held-back" half. A round is a set built afresh once the previous round's held-back
+half has been looked at (a half measured once is no longer unseen).
 The files are materialised at that commit into a cache outside the checkout (paths kept as
 in the repository), ``wsgilint check . --format json`` is run inside each repository's
 copy, and every error and warning is joined with its hand judgment from
 ``tests/precision/judgments.json``. Precision per rule is true / (true + false); "unsure"
 findings and findings nobody has judged yet are counted apart.
 
-    python tools/precision.py [--half tune|held-back] [--write-doc] [--findings]
+    python tools/precision.py [--round N] [--half tune|held-back] [--write-doc] [--findings]
+
+``--round`` defaults to the newest round of the set.
 
 Files come from the snapshot store's git directories (``--mirror``, default $WSGILINT_PRECISION_MIRROR)
 when they hold the commit, otherwise from raw.githubusercontent.com; once materialised, a
@@ -54,6 +58,7 @@ class Entry:
 
     repo: str
     commit: str
+    round: int
     half: str
     paths: tuple[str, ...]
     # path -> regex whose first group is kept and the rest of the match replaced by <redacted>
@@ -96,10 +101,18 @@ class Judgment:
 
 def load_set(path: Path) -> list[Entry]:
     data = json.loads(path.read_text(encoding="utf-8"))
+    rounds = {r["round"] for r in data["rounds"]}
     entries = []
+    seen: set[str] = set()
     for r in data["repos"]:
         if r["half"] not in ("tune", "held-back"):
             raise SystemExit(f"{path}: {r['repo']} has half {r['half']!r}")
+        if r.get("round") not in rounds:
+            raise SystemExit(f"{path}: {r['repo']} has round {r.get('round')!r}, not one of {sorted(rounds)}")
+        # Judgments name a repository, not a round: one repository in two rounds would share them.
+        if r["repo"] in seen:
+            raise SystemExit(f"{path}: {r['repo']} is listed twice")
+        seen.add(r["repo"])
         for p in r["paths"]:
             pure = PurePosixPath(p)
             if pure.is_absolute() or ".." in pure.parts:
@@ -107,7 +120,7 @@ def load_set(path: Path) -> list[Entry]:
         redact = tuple(sorted(r.get("redact", {}).items()))
         if any(p not in r["paths"] for p, _ in redact):
             raise SystemExit(f"{path}: {r['repo']}: a redacted path is not among its paths")
-        entries.append(Entry(r["repo"], r["commit"], r["half"], tuple(r["paths"]), redact))
+        entries.append(Entry(r["repo"], r["commit"], r["round"], r["half"], tuple(r["paths"]), redact))
     return entries
 
 
@@ -230,12 +243,16 @@ def wsgilint_commit() -> str:
     return commit + (" (with uncommitted changes to wsgilint/ or rules/)" if dirty.stdout.strip() else "")
 
 
-def section(half: str, entries: list[Entry], rows: list[str], findings: list[Found], judgments: list[Judgment],
-            unjudged: list[Found]) -> str:
-    title = "Tune half" if half == "tune" else "Held-back half"
-    lines = [f"<!-- half:{half} -->", f"## {title}", "",
-             f"Measured at wsgilint commit `{wsgilint_commit()}` on the {len(entries)} repositories of the "
-             f"{half} half.", "", *rows, ""]
+def marker(round_: int, half: str) -> str:
+    return f"round:{round_} half:{half}"
+
+
+def section(round_: int, half: str, entries: list[Entry], rows: list[str], findings: list[Found],
+            judgments: list[Judgment], unjudged: list[Found]) -> str:
+    title = f"Round {round_}, " + ("tune half" if half == "tune" else "held-back half")
+    lines = [f"<!-- {marker(round_, half)} -->", f"## {title}", "",
+             f"Measured at wsgilint commit `{wsgilint_commit()}` on the {len(entries)} repositories of round "
+             f"{round_}'s {half} half.", "", *rows, ""]
     for verdict in ("false", "unsure"):
         judged = [(f, j) for f in findings if (j := verdict_of(f, judgments)) is not None and j.verdict == verdict]
         if judged:
@@ -246,7 +263,7 @@ def section(half: str, entries: list[Entry], rows: list[str], findings: list[Fou
         lines += [f"Unjudged ({len(unjudged)}):", ""]
         lines += [f"- `{f.repo}` {f.code} {f.path}:{f.line}: {f.message[:120]}" for f in unjudged]
         lines.append("")
-    lines.append(f"<!-- /half:{half} -->")
+    lines.append(f"<!-- /{marker(round_, half)} -->")
     return "\n".join(lines)
 
 
@@ -255,25 +272,28 @@ HEADER = """# Precision on unseen repositories
 How often wsgilint's errors and warnings are true on public repositories that nobody working
 on wsgilint wrote (the set: `tests/precision/set.json`; the hand judgments, one line of reason
 each: `tests/precision/judgments.json`). Precision is true / (true + false); "unsure" and
-unjudged findings are counted apart. The set was split at random (seed recorded in the set)
-into a **tune** half, whose findings are judged and used to find and fix false patterns, and a
-**held-back** half, measured once at the end so the tuning cannot have fitted it. A half with
-no section below has not been measured yet. Every reported error and warning counts, so one
-mismatch reported once per linked instance counts once per instance.
+unjudged findings are counted apart. Each round's set was split at random (seed recorded in
+the set) into a **tune** half, whose findings are judged and used to find and fix false
+patterns, and a **held-back** half, measured once at the end so the tuning cannot have fitted
+it. Once a held-back half has been looked at it is no longer unseen, and the next round is a
+fresh set. A half with no section below has not been measured yet. Every reported error and
+warning counts, so one mismatch reported once per linked instance counts once per instance.
 
-Regenerate a half's section with `python tools/precision.py --half tune --write-doc`.
+Regenerate a half's section with `python tools/precision.py --round 2 --half tune --write-doc`.
 """
 
 
-def write_doc(half: str, text: str) -> None:
+def write_doc(round_: int, half: str, text: str) -> None:
     doc = DOC.read_text(encoding="utf-8") if DOC.exists() else HEADER
-    pattern = re.compile(rf"<!-- half:{re.escape(half)} -->.*?<!-- /half:{re.escape(half)} -->", re.S)
+    name = re.escape(marker(round_, half))
+    pattern = re.compile(rf"<!-- {name} -->.*?<!-- /{name} -->", re.S)
     doc = pattern.sub(lambda _: text, doc) if pattern.search(doc) else doc.rstrip("\n") + "\n\n" + text
     DOC.write_text(doc.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--round", type=int, help="the round to measure (default: the newest)")
     parser.add_argument("--half", choices=("tune", "held-back"), default="tune")
     parser.add_argument("--set", type=Path, default=SET)
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
@@ -284,7 +304,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="also print every error and warning with its verdict, as JSON lines")
     args = parser.parse_args(argv)
 
-    entries = [e for e in load_set(args.set) if e.half == args.half]
+    every = load_set(args.set)
+    round_ = args.round if args.round is not None else max(e.round for e in every)
+    entries = [e for e in every if e.round == round_ and e.half == args.half]
+    if not entries:
+        raise SystemExit(f"{args.set}: round {round_} has no {args.half} half")
     judgments = load_judgments(args.judgments)
     findings: list[Found] = []
     for entry in entries:
@@ -301,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         for f in unjudged:
             print(f"  {f.repo} {f.code} {f.path}:{f.line} [{f.fingerprint}] {f.message[:100]}")
     if args.write_doc:
-        write_doc(args.half, section(args.half, entries, rows, findings, judgments, unjudged))
+        write_doc(round_, args.half, section(round_, args.half, entries, rows, findings, judgments, unjudged))
     return 0
 
 

@@ -26,6 +26,10 @@ class CheckResult:
     # The text of every file read as configuration, by displayed path: reporters quote the
     # offending lines from it and never open a file themselves.
     texts: dict[str, str] = field(default_factory=dict)
+    # Files read because another one names them (an include, an --ini, the stock default.ini
+    # Debian's init script merges), with what that reading adds to discovery's reason; for
+    # --verbose, where they replace discovery's entry of the same file (``check(explain=True)``).
+    read_through: list[SourceFile] = field(default_factory=list)
 
 
 def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
@@ -71,7 +75,7 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
           require_reason: bool = False, cwd: str | None = None,
           progress: Callable[[int, int], None] | None = None,
           overlay: Mapping[str, bytes] | None = None, no_ignore: bool = False, jobs: int = 1,
-          max_file_size: int = MAX_CONFIG_BYTES) -> CheckResult:
+          max_file_size: int = MAX_CONFIG_BYTES, explain: bool = False) -> CheckResult:
     """``versions`` maps uwsgi / gunicorn / supervisor to the version to check against;
     ``ignored_in`` gives the rule patterns turned off for a file (per-file ignores);
     ``require_reason`` makes a suppression comment without a reason an error; findings
@@ -80,16 +84,18 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
     path) that are read instead of those files (what ``--fix`` re-lints); ``max_file_size``
     (bytes) is the largest file read; ``no_ignore``
     reads in a repository also what its ``.gitignore`` files ignore; ``jobs`` processes read a
-    large tree's files (the result is the same whatever it is)."""
+    large tree's files (the result is the same whatever it is); ``explain`` fills
+    ``read_through`` (what ``--verbose`` lists besides discovery)."""
     with _fewer_collections():
         return _check(paths, root, select, ignore, versions, ignored_in, require_reason, cwd, progress, overlay,
-                      no_ignore, jobs, max_file_size)
+                      no_ignore, jobs, max_file_size, explain)
 
 
 def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
            versions: dict[str, str] | None, ignored_in: Callable[[Span], tuple[str, ...]] | None,
            require_reason: bool, cwd: str | None, progress: Callable[[int, int], None] | None,
-           overlay: Mapping[str, bytes] | None, no_ignore: bool, jobs: int, max_file_size: int) -> CheckResult:
+           overlay: Mapping[str, bytes] | None, no_ignore: bool, jobs: int, max_file_size: int,
+           explain: bool) -> CheckResult:
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}),
                       max_file_size=max_file_size)
@@ -110,7 +116,64 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     findings = [dataclasses.replace(f, anchor=anchor(f.at)) for f in findings]
     suppressed = [dataclasses.replace(s, finding=dataclasses.replace(s.finding, anchor=anchor(s.finding.at)))
                   for s in suppressed]
-    return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts)
+    return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts,
+                       _read_through(ctx, deployment) if explain else [])
+
+
+def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:
+    """Each file another one names (an include, a command line), with what it was read as and
+    where it was named: the model says which configuration it is part of, the readers where
+    it was named. A file discovery skipped says that too; one it read as its kind keeps
+    discovery's reason first."""
+    kinds: dict[str, str] = {}   # displayed path -> kind, from the model
+    for instance in deployment.nginx:
+        kinds.update(dict.fromkeys(instance.files, "nginx"))
+    for config in deployment.supervisor:
+        kinds.update(dict.fromkeys(config.files, "supervisor"))
+    for unit in deployment.systemd_units:
+        kinds.update(dict.fromkeys(unit.dropins, "systemd"))
+    launched: dict[str, str] = {}   # displayed path -> the manager whose command line names it
+    for server in deployment.app_servers:
+        for source in server.sources:
+            kinds.setdefault(ctx.display(source), server.kind)
+            if server.manager is not None and server.manager.argv is not None:
+                note = f" ({server.manager.argv.note})" if server.manager.argv.note else ""
+                launched.setdefault(ctx.display(source), f"{server.manager.kind} {server.manager.name}{note}")
+    by_path = {entry.path: entry for entry in deployment.files}
+    discovered: dict[str, SourceFile] = {}   # by real path: an entry read as a kind, else a link's name skipped
+    for entry in deployment.files:
+        if ctx.real(entry.path) not in discovered or (entry.kind and not discovered[ctx.real(entry.path)].kind):
+            discovered[ctx.real(entry.path)] = entry
+    written = {ctx.real(path): (*reference, ctx.display(path)) for path, reference in ctx.references().items()}
+    stock = [source for server in deployment.app_servers for source in server.sources if source.startswith("<stock>")]
+    found: dict[str, SourceFile] = {}
+    for path in [*stock, *ctx.read_paths(), *(f.path for f in deployment.files if f.kind)]:
+        display = ctx.display(path)
+        alone = None if path in stock else by_path.get(path) or discovered.get(ctx.real(path))
+        read_as = alone.kind if alone is not None and alone.kind not in ("", "unreadable") else None
+        kind = kinds.get(display) or read_as
+        reference = None if path in stock else written.get(ctx.real(path))
+        if kind is None or (alone.path if read_as is not None and alone is not None else path) in found:
+            continue
+        if display in launched:
+            reason = f"on the command line of {launched[display]}"
+        elif reference is not None:
+            at, name, named_as = reference
+            reason = f"included by {at.path}:{at.line} ({name!r})" if at.line else f"named by {at.path} ({name!r})"
+            if named_as != display:
+                reason += f" as {named_as}"
+        elif read_as is not None:
+            continue   # discovery said all there is
+        else:
+            reason = f"part of the {kind} configuration"
+        if path in stock:
+            reason = f"the package's stock copy of {path.removeprefix('<stock>')}, absent from the checked tree; {reason}"
+        elif read_as is not None and alone is not None:
+            path, display, reason = alone.path, alone.display, f"{alone.reason}; {reason}"
+        elif alone is not None:
+            reason += f"; on its own: {alone.reason}"
+        found[path] = SourceFile(path, display, kind, reason)
+    return list(found.values())
 
 
 def _ticker(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:

@@ -3,18 +3,20 @@
 Every line written to stderr that quotes the checked files, the command line or the
 settings (file names, the baseline path, error messages) passes them through ``shown``:
 the same escapes as the reports, so no such line can be a terminal escape or a GitHub
-Actions workflow command (see wsgilint/report/_text.py)."""
-from __future__ import annotations
+Actions workflow command (see wsgilint/report/_text.py).
 
+No ``from __future__ import annotations`` here: typer reads the options from the annotations,
+and as strings it would compile and evaluate each of them again on every run."""
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .report import formats, renderer, shown
@@ -23,9 +25,48 @@ if TYPE_CHECKING:
     from .core.sources import SourceFile
     from .engine import Finding
 
+
+def _text_options(params: list[Any]) -> list[Any]:
+    """typer (from 0.2x) converts each option's value through a pydantic model, and importing
+    pydantic takes longer than checking a small tree: the text options are converted here."""
+    for param in params:
+        if getattr(param, "_runtime_param", False) is None:    # only that typer has it
+            param._runtime_param = _TextConversion()
+    return params
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _text_options(super().get_params(ctx))
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _text_options(super().get_params(ctx))
+
+
+class _TextConversion:
+    """What typer's conversion returns for a ``str`` or ``list[str]`` option: click's own value
+    (its ``None`` when not given, ``()`` for a list); anything else is typer's to convert."""
+
+    def coerce(self, value: object, param: Any, ctx: Any) -> object:
+        multiple = param.multiple or param.nargs == -1
+        annotation = param.type_descriptor.annotation
+        if value is None:
+            return () if multiple else None
+        if annotation is str and isinstance(value, str):
+            return value
+        if (annotation == list[str] and isinstance(value, (list, tuple))
+                and all(isinstance(item, str) for item in value)):
+            return list(value)
+        from typer._coercion import build_runtime_param
+
+        return build_runtime_param(param.type_descriptor).coerce(value, param=param, ctx=ctx)
+
+
 # Plain click help: its metavars are what to type (PATH..., FILE), not Python types, and no
 # help text is read as rich markup (the ``[tool.wsgilint]`` in --config's help stays as written).
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
                   help="Check a Python web deployment across nginx, uWSGI, Gunicorn, Supervisor, systemd and sysctl.")
 
@@ -99,7 +140,7 @@ def _stdin_copy(name: str, directory: str) -> str:
     return path
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     # No help here: typer would print the Python type beside it; the docstring says it.
     paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", hidden=True)] = None,
@@ -224,7 +265,7 @@ def check(
                                require_reason=require_reason or settings.require_reason,
                                cwd=piped or None, progress=progress, no_ignore=no_ignore,
                                jobs=jobs or min(os.cpu_count() or 1, 8),
-                               max_file_size=settings.max_file_size)
+                               max_file_size=settings.max_file_size, explain=verbose)
         everything = list(result.findings)
         if accepted is not None:
             result.findings, hidden = new_findings(result.findings, accepted)
@@ -236,7 +277,9 @@ def check(
                 typer.echo(f"wsgilint: {hidden} finding{'s' if hidden != 1 else ''} of the baseline "
                            f"{shown(str(baseline_path))} not shown", err=True)
         if verbose:
-            for source in sorted(result.files, key=lambda f: f.display):
+            # A file read through an include replaces what discovery alone made of it.
+            listed = {source.display: source for source in [*result.files, *result.read_through]}
+            for source in sorted(listed.values(), key=lambda f: f.display):
                 label = source.kind or "skipped"
                 typer.echo(f"{label:>10}  {shown(source.display)}  ({shown(source.reason)})", err=True)
         diff_exit: int | None = None    # --diff (and a failed --fix) decide the exit status themselves
@@ -278,9 +321,9 @@ def check(
     raise typer.Exit(1 if failing else 0)
 
 
-def _fix(reported: list[Finding], everything: list[Finding], files: list[SourceFile], roots: list[str],
-         relint: Callable[[Mapping[str, bytes]], list[Finding]], unsafe: bool,
-         write: bool) -> tuple[list[Finding], int | None]:
+def _fix(reported: list["Finding"], everything: list["Finding"], files: list["SourceFile"], roots: list[str],
+         relint: Callable[[Mapping[str, bytes]], list["Finding"]], unsafe: bool,
+         write: bool) -> tuple[list["Finding"], int | None]:
     """--fix: write the fixes; --diff: print them. Says what was fixed and what was not;
     returns the findings left, and the exit status when it is not the findings' (--diff:
     1 when there is something to fix; 2 when writing failed)."""
@@ -317,7 +360,7 @@ class GraphFormat(str, Enum):
     dot = "dot"
 
 
-@app.command()
+@app.command(cls=_Command)
 def graph(
     paths: Annotated[list[str] | None, typer.Argument(
         help="Directories (an /etc-like tree or a repository) and files. Default: .")] = None,
@@ -347,7 +390,7 @@ def graph(
         raise typer.Exit(2) from None
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def list_rules() -> None:
     """List every rule: code, severity, slug and summary."""
     from .engine import load_rules
@@ -356,7 +399,7 @@ def list_rules() -> None:
         typer.echo(f"{rule.code}  {rule.severity:<7}  {rule.slug:<32}  {rule.summary}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
     rules: Annotated[list[str], typer.Argument(metavar="RULE", hidden=True)],
 ) -> None:

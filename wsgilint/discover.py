@@ -8,15 +8,14 @@ Supervisor under ``supervisor/``.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import re
 import stat
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
+from .core.paths import relative_path
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 from .core.text import Text
@@ -32,8 +31,8 @@ _NOT_CONFIG_SUFFIXES = (".md", ".rst", ".txt", ".html", ".htm", ".css", ".js", "
                         ".pem", ".key", ".crt", ".csv", ".sql", ".sh", ".bash", ".pyc", ".so", ".po", ".mo", ".log")
 _UNHINTED_KINDS = ["nginx", "supervisor", "uwsgi"]
 _MAX_UNHINTED_BYTES = 256 * 1024
-# Not walked when checking ``/`` of this machine: kernel objects, and runtime state
-# (sockets, FIFOs, pid files) that is no configuration.
+# Not walked when checking ``/`` of this machine (or a snapshot's root): kernel objects, and
+# runtime state (sockets, FIFOs, pid files) that is no configuration.
 _NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
 # uWSGI reads these formats too; wsgilint reads its ini format only.
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
@@ -65,6 +64,9 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     if kind == "dockerfile":
         from .readers.dockerfile import is_dockerfile_text
         return is_dockerfile_text
+    if kind == "procfile":
+        from .readers.procfile import is_procfile_text
+        return is_procfile_text
     if kind == "tmpfiles":
         from .readers.tmpfiles import is_tmpfiles_text
         return is_tmpfiles_text
@@ -79,9 +81,18 @@ def _sniff(kind: str, text: str) -> bool:
         return False
 
 
+_COMPOSE_NAME = re.compile(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml")
+
+
 def location_hints(path: str, named_only: bool = False) -> list[str]:
     """Kinds the file's place and name suggest, most likely first; ``named_only`` keeps
     those that a folder or file name states, leaving out guesses from the extension."""
+    hints, named = _hints(path)
+    return hints[:named] if named_only else hints
+
+
+def _hints(path: str) -> tuple[list[str], int]:
+    """``location_hints`` of ``path`` and how many of them come first from names."""
     parts = [p.lower() for p in path.replace(os.sep, "/").split("/")]
     name = parts[-1]
     dirs = parts[:-1]
@@ -92,10 +103,12 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
         hints.extend(k for k in kinds if k not in hints)
 
     joined = "/".join(dirs)
-    if re.fullmatch(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml", name):
+    if _COMPOSE_NAME.fullmatch(name):
         add("compose")
     if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
         add("dockerfile")
+    if name == "procfile":
+        add("procfile")
     if "sysctl.d" in dirs or name == "sysctl.conf":
         add("sysctl")
     if "tmpfiles.d" in dirs:
@@ -117,15 +130,14 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
         add("gunicorn")
     if ext == "py" and ("conf" in stem or "gunicorn" in stem):
         add("gunicorn")
-    if named_only:
-        return hints
+    named = len(hints)
     if ext in ("ini",):
         add("uwsgi", "supervisor")
     if ext in ("conf", "cfg", ""):
         add("nginx", "supervisor", "uwsgi")
     if ext == "py":
         add("gunicorn")
-    return hints
+    return hints, named
 
 
 _TEMPLATE_MARKERS = [
@@ -152,13 +164,24 @@ def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | N
     return None
 
 
-def _config_devices(top: str) -> set[int]:
-    """The filesystems a live ``check /`` walks: the checked one and those holding the
-    places configs live in; another mount (a backup disk, a network share) is not walked."""
+def _host_root(top: str, ctx: ReadContext) -> str | None:
+    """The checked host's ``/`` when ``top`` is it: ``/`` of this machine, or a snapshot's root
+    (a mounted image or a chroot, which may have its own /proc mounted)."""
+    real = os.path.realpath(top)
+    if ctx.mode == "live" and real == "/":
+        return real
+    if ctx.mode == "snapshot" and real == os.path.realpath(ctx.root):
+        return real
+    return None
+
+
+def _config_devices(root: str) -> set[int]:
+    """The filesystems ``check /`` walks: the root's and those holding the places configs
+    live in; another mount (a backup disk, a network share, a tmpfs) is not walked."""
     devices = set()
-    for place in (top, "/etc", "/usr", "/srv", "/opt", "/var", "/home"):
+    for place in ("", "etc", "usr", "srv", "opt", "var", "home"):
         try:
-            devices.add(os.stat(place).st_dev)
+            devices.add(os.stat(os.path.join(root, place)).st_dev)
         except OSError:
             continue
     return devices
@@ -171,7 +194,11 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
     ignores is left out when ``ignores`` is given."""
     found: list[tuple[str, str]] = []
     stack = [top]
-    devices = _config_devices(top) if ctx.mode == "live" and os.path.realpath(top) == "/" else None
+    host_root = _host_root(top, ctx)
+    devices = _config_devices(host_root) if host_root is not None else None
+    not_walked = {os.path.join(host_root, place.lstrip("/")) for place in _NOT_WALKED} if host_root else set()
+    if ctx.mode == "live":
+        not_walked.update(_NOT_WALKED)
     while stack:
         directory = stack.pop()
         try:
@@ -202,8 +229,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 is_file = os.path.isfile(path) if path != entry.path else entry.is_file(follow_symlinks=True)
             except OSError:
                 is_dir = is_file = False
-            if is_dir and (entry.name in _SKIPPED_DIRS or
-                           (ctx.mode == "live" and os.path.realpath(path) in _NOT_WALKED)):
+            if is_dir and (entry.name in _SKIPPED_DIRS or (not_walked and os.path.realpath(path) in not_walked)):
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
@@ -230,7 +256,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     the folders a checkout happens to live in (``/home/me/uwsgi/...``) say nothing."""
     display = ctx.display(path)
     hint_path = path if hint_path is None else hint_path
-    hints = location_hints(hint_path)
+    hints, named_count = _hints(hint_path)
+    named_hints = hints[:named_count]
     name = os.path.basename(path).lower()
     if name.endswith(".py"):
         # A Python file is a Gunicorn config or nothing: never an ini (test_uwsgi.py, uwsgi_app.py).
@@ -245,7 +272,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
     # Only a folder or a name that says "config" makes a binary or huge file worth a finding;
     # /etc/alternatives names programs and man pages after what they are for.
-    named = bool(location_hints(hint_path, named_only=True)) and not _in_alternatives(hint_path)
+    named = bool(named_hints) and not _in_alternatives(hint_path)
     if not hints:
         if name.endswith(_NOT_CONFIG_SUFFIXES) or size > _MAX_UNHINTED_BYTES:
             return SourceFile(path, display, "", "no known kind for this name or place")
@@ -260,14 +287,16 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if _in_alternatives(hint_path):
             reason = f"an /etc/alternatives link to a program or a man page ({reason})"
         return SourceFile(path, display, "unreadable" if named else "", reason)
-    matching = [kind for kind in hints if _sniff(kind, text.text)]
-    if matching:
-        kind = matching[0]
+    kind = next((kind for kind in hints if _sniff(kind, text.text)), None)
+    if kind is not None:
         marker = template_marker(text.text, kind, os.path.basename(path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
-        if len(matching) > 1 and kind not in location_hints(hint_path, named_only=True):
-            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(matching[1:])}")
+        # The other kinds the content fits matter only when no name states this one.
+        others = [] if kind in named_hints else \
+            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text)]
+        if others:
+            return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
         return SourceFile(path, display, kind, f"{kind} by place and content")
     marker = template_marker(text.text, hints[0], os.path.basename(path))
     if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
@@ -290,14 +319,24 @@ def _classify_chunk(paths: list[tuple[str, str]], ctx: ReadContext) -> list[tupl
     return [(classify(path, ctx, hint), ctx.cached(path)) for path, hint in paths]
 
 
+def _can_fork() -> bool:
+    # multiprocessing is loaded only for a tree large enough to be read in processes.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> list[SourceFile]:
     """``classify`` each path, in ``jobs`` processes for a large tree. Workers are forked
     with the context as it is; each reads and sniffs a contiguous share of the files and
     hands back the kinds and decoded texts, which the parent caches, so the result and
     everything read later are the same whatever ``jobs`` is."""
     jobs = min(jobs, len(paths))
-    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not _can_fork():
         return [classify(path, ctx, hint) for path, hint in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = -(-len(paths) // jobs)
     chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
     with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
@@ -318,7 +357,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
-    candidates: list[tuple[str, str]] = []   # (path, the path location hints read)
+    candidates: list[tuple[str, str, str]] = []   # (path, the path location hints read, the name it was found as)
     ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
     for path in paths:
         try:
@@ -328,16 +367,22 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             continue
         if stat.S_ISDIR(mode):
             top = os.path.abspath(path)
-            candidates.extend((found, os.path.relpath(os.path.abspath(named), top) if ctx.mode != "live" else named)
-                              for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            if ignores is not None:
+                ignores.enter_repository(top)
+            candidates.extend((found, relative_path(os.path.abspath(named), top) if ctx.mode != "live" else named,
+                               named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
         else:
-            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd)))
+            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))
     unique: list[tuple[str, str]] = []
-    for path, hint_path in candidates:
+    for path, hint_path, named in candidates:
         absolute = os.path.abspath(path)
         if absolute not in seen_files:
             seen_files.add(absolute)
             unique.append((absolute, hint_path))
+        elif os.path.abspath(named) != absolute:
+            # A snapshot's link (sites-enabled/x -> ../sites-available/x) resolved inside it: one file.
+            discovery.skipped.append(SourceFile(named, ctx.display(named), "",
+                                                f"a link to {ctx.display(absolute)}: read once, as that file"))
     ctx.index([absolute for absolute, _ in unique])
     for (absolute, _), source in zip(unique, _classify_all(unique, ctx, jobs), strict=True):
         (discovery.files if source.kind else discovery.skipped).append(source)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
@@ -110,6 +110,8 @@ FINGERPRINT_VERSION = 2
 
 
 def _digest(key: str) -> str:
+    import hashlib  # loaded by the reports that print fingerprints only
+
     # surrogateescape: a file name that is not UTF-8 hashes as its bytes (any other text is UTF-8).
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
@@ -231,6 +233,12 @@ class Rule:
 
 
 def load_rules() -> list[Rule]:
+    return list(_registry())
+
+
+@functools.cache
+def _registry() -> tuple[Rule, ...]:
+    # Once a run: the command line checks --select and --ignore against it before the check.
     package = importlib.import_module("wsgilint.rules")
     rules = []
     for info in pkgutil.iter_modules(package.__path__):
@@ -243,7 +251,7 @@ def load_rules() -> list[Rule]:
     duplicates = {code for code in codes if codes.count(code) > 1}
     if duplicates:
         raise ValueError(f"rule codes used twice: {', '.join(sorted(duplicates))}")
-    return sorted(rules, key=lambda rule: rule.code)
+    return tuple(sorted(rules, key=lambda rule: rule.code))
 
 
 def matches(code: str, slug: str, patterns: Iterable[str]) -> bool:

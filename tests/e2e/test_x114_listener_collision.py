@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from wsgilint.api import check
+
 from .servers import (
     Servers,
     at,
@@ -111,3 +113,25 @@ def test_a_socket_per_instance_reaches_each_app_and_no_error(tmp_path: Path, ope
     report = wsgilint_json(deployment["tree"])
     assert findings_with_code(report, "X114") == []
     assert errors_of(report) == []
+
+
+def test_one_instance_naming_its_socket_twice_binds_it_once_and_no_x114(
+        tmp_path: Path, open_dir: Path, servers: Servers):
+    """A base image's stock ini and the app's ini often both say `socket = /tmp/uwsgi.sock`
+    (tiangolo/uwsgi-nginx): uWSGI binds the path once, and the model keeps one listener."""
+    socket = open_dir / "app.sock"
+    deployment = write_tree(tmp_path, {"blog": socket, "shop": open_dir / "unused.sock"})
+    stock = deployment["tree"] / "etc/uwsgi/stock.ini"
+    stock.write_text(f"[uwsgi]\nsocket = {socket}\nneed-app = true\n")
+    blog_ini = deployment["inis"]["blog"]
+    blog_ini.write_text(blog_ini.read_text() + "ini = %dstock.ini\n")
+    deployment["inis"]["shop"].unlink()
+
+    blog = start(servers, deployment, "blog")
+    assert uwsgi_get(socket).body == b"blog", blog.log()
+    assert "uwsgi socket 0 bound" in blog.log() and "uwsgi socket 1 bound" not in blog.log(), blog.log()
+
+    report = wsgilint_json(deployment["tree"])
+    assert findings_with_code(report, "X114") == [] and errors_of(report) == [], report["findings"]
+    [server] = check([str(deployment["tree"])]).deployment.app_servers
+    assert [str(listener.address) for listener in server.listeners] == [f"unix:{socket}"]

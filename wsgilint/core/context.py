@@ -52,6 +52,11 @@ class ReadContext:
     # Paths inside a container image or mount -> the local file or directory they come from
     # (a Compose bind mount, a Dockerfile COPY): configs name the container's paths.
     container_paths: dict[str, str] = field(default_factory=dict)
+    # Resolved directories, so a file's path costs one lstat and not one per component:
+    # the real path of each absolute directory, and in a snapshot where ``confine`` got
+    # to after a directory's components (None: they lead nowhere).
+    _real_dirs: dict[str, str] = field(default_factory=dict)
+    _confined_dirs: dict[str, tuple[str, int] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         known, self.known_files = self.known_files, []
@@ -77,7 +82,7 @@ class ReadContext:
         """Each file's bytes are read and decoded once per run. A ``peek`` (sniffing a
         file, looking into a program a unit starts) does not make it a config file whose
         reading problems are reported."""
-        key = os.path.abspath(local_path)
+        key = self._key(local_path)
         if key not in self._texts:
             text = self._open(key)
             if text is None:
@@ -87,13 +92,20 @@ class ReadContext:
             self._configs.setdefault(key)
         return self._texts[key]
 
+    @staticmethod
+    def _key(local_path: str) -> str:
+        """The absolute path that files are cached by: ``local_path`` itself when it is one, so
+        the caches keep no second copy of the paths discovery holds."""
+        key = os.path.abspath(local_path)
+        return local_path if key == local_path else key
+
     def cached(self, local_path: str) -> Text | None:
         """The text already read for ``local_path``, if any (discovery's workers hand it back)."""
-        return self._texts.get(os.path.abspath(local_path))
+        return self._texts.get(self._key(local_path))
 
     def remember(self, local_path: str, text: Text) -> None:
         """Cache a text read for ``local_path`` by another process with the same context."""
-        self._texts.setdefault(os.path.abspath(local_path), text)
+        self._texts.setdefault(self._key(local_path), text)
 
     def _open(self, key: str) -> Text | None:
         """The file's text, or None when it leads outside the checked trees."""
@@ -105,8 +117,8 @@ class ReadContext:
                 return Text(None, problems=(Problem("unreadable", "cannot read the file: it leads nowhere in the "
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
             target = confined
-        real = os.path.realpath(target)
-        if not self.inside(real):
+        real = self.realpath(target)
+        if self.roots is not None and not self._within_roots(real):   # ``inside``: a real path is its own
             return None
         if real in self.overlay:
             return decode(self.overlay[real], display)
@@ -138,8 +150,10 @@ class ReadContext:
         """Whether reading ``path`` stays inside the checked trees (always, when not confined)."""
         if self.roots is None:
             return True
-        real = os.path.realpath(path)
-        return any(self._below(real, root) for root in self.roots)
+        return self._within_roots(self.realpath(path))
+
+    def _within_roots(self, real: str) -> bool:
+        return any(self._below(real, root) for root in self.roots or ())
 
     @staticmethod
     def _below(path: str, directory: str) -> bool:
@@ -151,7 +165,12 @@ class ReadContext:
         at ``at``, naming what was written."""
         for path in local_paths:
             if path is not None and at is not None:
-                self._references[os.path.abspath(path)] = (at, written)
+                self._references[self._key(path)] = (at, written)
+
+    def references(self) -> dict[str, tuple[Span, str]]:
+        """Each path a reader resolved (an include, an ``--ini``), by local path: where it was
+        written and how."""
+        return dict(self._references)
 
     def read_paths(self) -> list[str]:
         """The files read as configuration, in the order they were first read."""
@@ -193,6 +212,10 @@ class ReadContext:
             return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
 
+    def copied(self, target_path: str) -> str | None:
+        """The local file a container's build copied or mounted at ``target_path``, if any."""
+        return self._in_container(target_path)
+
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""
         if not self.container_paths:
@@ -214,9 +237,23 @@ class ReadContext:
         real = self._reals.get(local_path)
         if real is None:
             real = self.confine(local_path) if self.mode == "snapshot" else None
-            real = os.path.realpath(real or local_path)
+            real = self.realpath(real or local_path)
             self._reals[local_path] = real
         return real
+
+    def realpath(self, path: str) -> str:
+        """``os.path.realpath(path)``, with the real path of its directory taken from a cache:
+        when the last component is no symbolic link, the real path of a file is the real
+        path of its directory joined with its name."""
+        directory, name = os.path.split(path)
+        if not name or os.path.abspath(path) != path:
+            # realpath resolves a link before the ``..`` after it: only a normalised absolute path splits
+            return os.path.realpath(path)
+        real_directory = self._real_dirs.get(directory)
+        if real_directory is None:
+            real_directory = self._real_dirs[directory] = os.path.realpath(directory)
+        candidate = os.path.join(real_directory, name)
+        return os.path.realpath(path) if os.path.islink(candidate) else candidate
 
     def under_root(self, target_path: str) -> str:
         """Where an absolute target-host path is in a snapshot (not checked to exist).
@@ -239,27 +276,16 @@ class ReadContext:
         if not self._below(absolute, root):
             return path if os.path.exists(path) else None
         parts = [p for p in absolute[len(root):].split(os.sep) if p not in ("", ".")]
-        resolved, links = root, 0
-        while parts:
-            part = parts.pop(0)
-            if part == "..":
-                resolved = os.path.dirname(resolved) if resolved != root else root
-                continue
-            candidate = os.path.join(resolved, part)
-            if os.path.islink(candidate):
-                links += 1
-                if links > 40:   # the kernel's own limit (ELOOP)
-                    return None
-                try:
-                    target = os.readlink(candidate)
-                except OSError:
-                    return None
-                if os.path.isabs(target):
-                    resolved = root
-                parts = [p for p in target.split("/") if p not in ("", ".")] + parts
-                continue
-            resolved = candidate
-        return resolved if os.path.exists(resolved) else None
+        if not parts:
+            return root if os.path.exists(root) else None
+        directory = os.sep.join(parts[:-1])
+        if directory not in self._confined_dirs:
+            self._confined_dirs[directory] = _follow(root, root, 0, parts[:-1])
+        state = self._confined_dirs[directory]
+        if state is None:
+            return None
+        end = _follow(root, *state, parts[-1:])
+        return end[0] if end is not None and os.path.exists(end[0]) else None
 
     def _host_join(self, base_dir: str, target_path: str) -> str:
         """``target_path`` relative to ``base_dir`` below the snapshot root, as the target
@@ -362,3 +388,32 @@ class ReadContext:
         if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or (len(candidates) == 1 and not relative)):
             return best[0]
         return None
+
+
+def _follow(root: str, resolved: str, links: int, parts: list[str]) -> tuple[str, int] | None:
+    """Walk ``parts`` from ``resolved`` (a directory inside the snapshot ``root``, reached
+    through ``links`` symbolic links) as the kernel would with ``root`` as ``/``: where it
+    gets to and the links followed, or None past the kernel's limit of links or at one that
+    cannot be read. Each link's target is walked before the parts after it, so where a
+    directory's parts lead does not depend on what follows them."""
+    parts = list(parts)
+    while parts:
+        part = parts.pop(0)
+        if part == "..":
+            resolved = os.path.dirname(resolved) if resolved != root else root
+            continue
+        candidate = os.path.join(resolved, part)
+        if os.path.islink(candidate):
+            links += 1
+            if links > 40:   # the kernel's own limit (ELOOP)
+                return None
+            try:
+                target = os.readlink(candidate)
+            except OSError:
+                return None
+            if os.path.isabs(target):
+                resolved = root
+            parts = [p for p in target.split("/") if p not in ("", ".")] + parts
+            continue
+        resolved = candidate
+    return resolved, links

@@ -21,6 +21,7 @@ from typing import Any
 from ..core.option import Option
 from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
+from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .graph import HOST, Launch, Place, Published, Reach, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
@@ -143,6 +144,18 @@ class AppServer:
     # uWSGI: the plugins its binary has without `plugins =` (Debian's uwsgi-core none,
     # uwsgi_python3 python3); None when unknown or a full build (pip's embeds Python).
     binary_plugins: Setting[tuple[str, ...]] | None = None
+    # The image it runs in (or whose build copies its config) when that image's own files
+    # and ENV may add options the checked files do not show: rules that miss an option
+    # then say they assumed the image sets none (model/base_images.py).
+    unseen_base: Setting[str] | None = None
+    # uWSGI: config files this start loads that the checked files do not hold, or that
+    # uWSGI cannot load at all (it then exits at start).
+    unread_configs: tuple[UnreadConfig, ...] = ()
+
+    @property
+    def exits_at_start(self) -> bool:
+        """uWSGI refuses a config file its start loads, and exits: it binds and runs nothing."""
+        return any(config.exits for config in self.unread_configs)
 
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
@@ -200,6 +213,12 @@ class ProcessManager:
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
     options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
+    # Files of its image that the checked files do not hold (target path -> packaged copy):
+    # a base image's stock /etc/uwsgi/uwsgi.ini.
+    stock_files: dict[str, str] = field(default_factory=dict)
+    # The program stays in the foreground for a reason outside the checked files (the nginx.conf
+    # a base image's entrypoint writes says `daemon off;`).
+    stays_foreground: Setting[bool] | None = None
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""

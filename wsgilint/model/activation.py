@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..core.context import ReadContext
 from ..readers import systemd as reader
 from . import Address, AppServer, Deployment, Listener, Setting
 from .address import parse_uwsgi_socket, reaches
@@ -33,14 +34,16 @@ SOCKET_MODE_DEFAULT = 0o666
 _DEFAULT = "systemd default"
 
 
-def running_units(units: list[reader.SystemdUnit], enabled: set[str]) -> dict[str, list[reader.SystemdUnit]]:
+def running_units(units: list[reader.SystemdUnit], enabled: set[str],
+                  ctx: ReadContext) -> dict[str, list[reader.SystemdUnit]]:
     """For each template that has enabled instances (``enabled``: names linked from
-    ``*.wants/``), the instance units; a socket instance brings its service instance."""
+    ``*.wants/``), the instance units with their own drop-ins; a socket instance brings its
+    service instance."""
     templates = {unit.name: unit for unit in units if unit.name.rpartition(".")[0].endswith("@")}
     wanted = {name for name in enabled if reader.template_of(name) in templates}
     for name in sorted(wanted):
         if name.endswith(".socket"):
-            socket = reader.instantiate(templates[reader.template_of(name) or ""], name)
+            socket = reader.read_instance(templates[reader.template_of(name) or ""], name, ctx)
             service = activated_service(socket)
             if service is not None and reader.template_of(service) in templates:
                 wanted.add(service)
@@ -48,7 +51,7 @@ def running_units(units: list[reader.SystemdUnit], enabled: set[str]) -> dict[st
     for name in sorted(wanted):
         template = reader.template_of(name)
         if template is not None:
-            instances.setdefault(template, []).append(reader.instantiate(templates[template], name))
+            instances.setdefault(template, []).append(reader.read_instance(templates[template], name, ctx))
     return instances
 
 
@@ -76,6 +79,11 @@ def parse_listen_stream(value: str) -> Address | None:
     if text.startswith(("/", "@")):
         return parse_uwsgi_socket(text)
     if ":" in text and "%" not in text:
+        host, _, port = text.rpartition(":")
+        # systemd wants the whole port to be digits and an IPv6 host in brackets; uWSGI's
+        # reading is looser (atoi, the last colon), so check first (`vsock:2:1234`).
+        if not port.isdigit() or (":" in host and not host.startswith("[")):
+            return None
         address = parse_uwsgi_socket(text)
         return address if address is not None and address.family == "inet" and address.port else None
     return None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _WILDCARD_HOSTS = {"", "*", "0.0.0.0", "::", "[::]"}
+_LEADING_DIGITS = re.compile(r"\s*(\d+)")
 _LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "ip6-localhost", "localhost.localdomain"}
 
 
@@ -90,8 +91,11 @@ def parse_uwsgi_socket(value: str) -> Address | None:
         text = text.split(",", 1)[0]  # "addr,key" subscription suffixes
     if text.startswith(("/", "@", ".")) or ":" not in text:
         return _unix(text, value)
-    host, port = _split_host_port(text)
-    return _inet(host, port, 0, value)
+    # uWSGI splits at the last `:` (an IPv6 host is bracketed) and reads the port with atoi:
+    # the digits it starts with, whatever follows them (`:8000 # web` binds port 8000).
+    host, port = _split_host_port(text) if text.startswith("[") else text.rpartition(":")[::2]
+    digits = _LEADING_DIGITS.match(port) if port is not None else None
+    return _inet(host, digits.group(1) if digits else port, 0, value)
 
 
 def parse_gunicorn_bind(value: str) -> Address | None:

@@ -3,6 +3,7 @@ which nginx files belong to which nginx.conf, which app server each process
 manager starts, and which app-server configs nobody starts (they stand alone)."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from functools import partial
@@ -38,6 +39,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         deployment.nginx.append(nginx_instance(tree, standalone=False))
         deployment.problems.extend(tree.problems)   # the reader's, then the model's
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
+    unloaded: dict[str, str] = {}
     for fragment in files:
         real = ctx.real(fragment.path)
         if real in covered:
@@ -46,11 +48,20 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         # loaded by nginx (a site in sites-available without a link). A repository may
         # keep unrelated sites side by side: each is read on its own.
         if ctx.mode != "repository" and any(fragment.path.startswith(d) for d in main_dirs):
+            unloaded[real] = "no nginx.conf above it includes it, so nginx does not load it: not checked"
             continue
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
         deployment.nginx.append(nginx_instance(tree))
         deployment.problems.extend(tree.problems)
+    _explain(deployment, ctx, "nginx", unloaded)
+
+
+def _explain(deployment: Deployment, ctx: ReadContext, kind: str, why: dict[str, str]) -> None:
+    """Add to the reason of each file of ``kind`` (by real path) why it is not part of what runs."""
+    if why:
+        deployment.files = [dataclasses.replace(f, reason=f"{f.reason}; {why[ctx.real(f.path)]}")
+                            if f.kind == kind and ctx.real(f.path) in why else f for f in deployment.files]
 
 
 def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> list[SystemdUnitFile]:
@@ -86,7 +97,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             continue  # `systemctl enable` made it: the unit is read where it lives, the link names an instance
         units.append(read_unit(source.path, ctx, find_dropins(source.path, ctx)))
     # A template with enabled instances runs as those instances (model/activation.py).
-    instances = running_units(units, enabled_names([unit.path for unit in units], ctx))
+    instances = running_units(units, enabled_names([unit.path for unit in units], ctx), ctx)
     sockets: list[SystemdUnitFile] = []
     for unit in units:
         deployment.problems.extend(unit.problems)
@@ -119,7 +130,13 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     from .emperor import add_vassals
     from .gunicorn import gunicorn_from_argv, gunicorn_from_config
     from .gunicorn_config import gunicorn_config_files
-    from .packaged import binary_plugins, drop_unloaded_routers, rhel_boot_directories, rhel_emperor_unit
+    from .packaged import (
+        binary_plugins,
+        debian_apps_not_enabled,
+        drop_unloaded_routers,
+        rhel_boot_directories,
+        rhel_emperor_unit,
+    )
     from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
 
     gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
@@ -127,20 +144,18 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     # Debian's init script starts an enabled app only when no manager in the files starts
     # that file itself (Supervisor or systemd running apps-enabled/x.ini directly).
     deployment.managers.sort(key=lambda m: m.kind == "init.d")
-    # Dropped after the loop: a removal each from the list was quadratic on a fleet whose
-    # apps-enabled files Supervisor starts.
-    unneeded: set[int] = set()
+    superseded: set[int] = set()   # ids of init.d apps; removed after the loop, not one list scan each
     for manager in deployment.managers:
         if manager.argv is None or manager.runs_program not in ("uwsgi", "gunicorn"):
             continue
         if manager.kind == "init.d" and ctx.real(ctx.local(manager.argv.value[4]) or "") in claimed:
-            unneeded.add(id(manager))
+            superseded.add(id(manager))
             continue
         env = {name: setting.value for name, setting in manager.environment.items()}
         start = manager.argv.at or manager.at
         if manager.runs_program == "uwsgi":
             server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
-                                               _local_start_directory(manager, ctx), env)
+                                               _local_start_directory(manager, ctx), env, manager.stock_files)
         else:
             directory = manager.directory.value if manager.directory else None
             server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env, gunicorn_configs)
@@ -158,13 +173,16 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                                  server.at) if server.uwsgi_config else server.at
         claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
-    deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in unneeded]
+    deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in superseded]
 
+    # Debian's apps-available/x.ini that nothing enables (and no manager above starts) never runs.
+    not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}
+    _explain(deployment, ctx, "uwsgi", not_enabled)
     standalone: list[AppServer] = []
     for kind, build_one in (("uwsgi", uwsgi_from_ini),
                             ("gunicorn", partial(gunicorn_from_config, configs=gunicorn_configs))):
         for source in discovery.of_kind(kind):
-            if ctx.real(source.path) in claimed:
+            if ctx.real(source.path) in claimed or ctx.real(source.path) in not_enabled:
                 continue
             server, problems = build_one(source.path, ctx)
             deployment.problems.extend(problems)
@@ -270,6 +288,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     from .containers import ContainerBuilder
     containers = ContainerBuilder(ctx, deployment)
     containers.read(discovery)
+    from .procfile import procfile_managers
+    procfile_managers(discovery, ctx, deployment)
     _link_app_servers(discovery, ctx, deployment)
     containers.place_servers()
     from .activation import activate

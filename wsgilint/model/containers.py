@@ -22,16 +22,21 @@ import posixpath
 import re
 import shlex
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
-from ..readers.compose import ComposeProject, interpolate, projects_of, read_project
-from ..readers.dockerfile import Dockerfile, Instruction, read_dockerfile
-from ..readers.yaml_nodes import Node
 from . import HOST, Deployment, ProcessManager
+from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
 from .graph import Place, Published
 from .managers import _resolve_wrapper
+
+# The Compose (YAML) and Dockerfile readers are loaded only when such files are checked.
+if TYPE_CHECKING:
+    from ..readers.compose import ComposeProject
+    from ..readers.dockerfile import Dockerfile, Instruction
+    from ..readers.yaml_nodes import Node
 
 _DOCKER_DEFAULT = "Docker default"
 # Official images whose start the files do not show (docker-library, nginxinc/docker-nginx
@@ -56,9 +61,26 @@ class Image:
     env: dict[str, Setting[str]] = field(default_factory=dict)
     args: dict[str, str] = field(default_factory=dict)
     copies: dict[str, str] = field(default_factory=dict)   # image path -> local path
+    base: BaseImage | None = None                      # the image the first stage of the build starts from
+    cmd_from_base: bool = False                        # cmd is the base image's, which an ENTRYPOINT resets
+
+
+def image_from_base(dockerfile: str, base: BaseImage) -> Image:
+    """The state a build starts in: what its base image sets."""
+    image = Image(dockerfile, base=base)
+    if base.entrypoint:
+        image.entrypoint = stock_setting(base, list(base.entrypoint), "ENTRYPOINT")
+    if base.cmd:
+        image.cmd, image.cmd_from_base = stock_setting(base, list(base.cmd), "CMD"), True
+    if base.workdir:
+        image.workdir = stock_setting(base, base.workdir, "WORKDIR")
+    image.env = {name: stock_setting(base, value, "ENV") for name, value in base.env.items()}
+    return image
 
 
 def _expand(text: str, variables: dict[str, str]) -> str:
+    from ..readers.compose import interpolate
+
     return interpolate(text, variables)[0]
 
 
@@ -73,11 +95,12 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "") -> Imag
             words = instruction.words
             base = _expand(words[0], global_args) if words else ""
             inherited = stages.get(base.lower())
-            image = Image(dockerfile.path)
+            # An ARG without a value leaves the name to the build command: shown as written.
+            image = image_from_base(dockerfile.path, base_image(base or (words[0] if words else ""), instruction.at))
             if inherited is not None:   # FROM an earlier stage: its state carries on
                 image = Image(dockerfile.path, inherited.cmd, inherited.cmd_shell, inherited.entrypoint,
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
-                              dict(inherited.env), dict(inherited.args), dict(inherited.copies))
+                              dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base)
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -104,9 +127,11 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         shell = instruction.exec_form is None
         words = ["/bin/sh", "-c", instruction.text] if shell else list(instruction.exec_form or [])
         if keyword == "CMD":
-            image.cmd, image.cmd_shell = Setting(words, at), shell
+            image.cmd, image.cmd_shell, image.cmd_from_base = Setting(words, at), shell, False
         else:   # setting ENTRYPOINT resets a CMD from the base image (DFR 2372-2375)
             image.entrypoint, image.entrypoint_shell = Setting(words, at), shell
+            if image.cmd_from_base:
+                image.cmd, image.cmd_from_base = None, False
     elif keyword == "USER":
         image.user = Setting(_expand(instruction.text.strip(), variables), at)
     elif keyword == "STOPSIGNAL":
@@ -227,12 +252,20 @@ class ContainerBuilder:
         self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
         self.read_dockerfiles: set[str] = set()
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
+        self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
+        self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
 
     def read(self, discovery: Discovery) -> None:
-        for files in projects_of([source.path for source in discovery.of_kind("compose")]):
-            project = read_project(files, self.ctx)
-            self.deployment.problems.extend(project.problems)
-            self._project(project)
+        self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
+                                      for source in discovery.of_kind("supervisor")})
+        compose_files = [source.path for source in discovery.of_kind("compose")]
+        if compose_files:
+            from ..readers.compose import projects_of, read_project
+
+            for files in projects_of(compose_files):
+                project = read_project(files, self.ctx)
+                self.deployment.problems.extend(project.problems)
+                self._project(project)
         for source in discovery.of_kind("dockerfile"):
             if self.ctx.real(source.path) in self.read_dockerfiles:
                 continue
@@ -257,6 +290,8 @@ class ContainerBuilder:
         versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
 
     def _image(self, path: str, context_dir: str, target: str = "") -> Image:
+        from ..readers.dockerfile import read_dockerfile
+
         self.read_dockerfiles.add(self.ctx.real(path))
         dockerfile = read_dockerfile(path, self.ctx)
         self.deployment.problems.extend(dockerfile.problems)
@@ -313,6 +348,8 @@ class ContainerBuilder:
             if image is None and known is not None:
                 image = Image("", cmd=Setting(known[0], None, f"the {_image_name(service.node)} image's CMD"),
                               stop_signal=Setting(known[1], None, f"the {_image_name(service.node)} image's STOPSIGNAL"))
+            elif image is None and written is not None and service.node.get("build") is None:
+                image = image_from_base("", base_image(written.text, written.at))
             if image is not None:
                 self._mount(places[name], image.copies)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node)
@@ -409,6 +446,8 @@ class ContainerBuilder:
                 key, sep, value = item.text.partition("=")
                 if sep:
                     manager.environment[key] = Setting(value, item.at)
+        if image is not None and image.base is not None:
+            self.bases.append((place, image.base))
         signal = compose("stop_signal")
         manager.stop_signal = Setting(signal.text.upper().removeprefix("SIG"), signal.at) if signal is not None else \
             (image.stop_signal if image and image.stop_signal else Setting("TERM", None, _DOCKER_DEFAULT))
@@ -434,13 +473,72 @@ class ContainerBuilder:
             if manager.wrapper is not None:
                 manager.options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
         self.deployment.managers.append(manager)
+        if manager.argv is None:
+            return
+        moved = self._supervisor_programs_moved_in(manager, image)
+        if not moved and image is not None and image.base is not None and \
+                starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
+            self._stock_programs(manager, image.base)
+
+    def _supervisor_programs_moved_in(self, container: ProcessManager, image: Image | None) -> bool:
+        """A container whose command runs supervisord, with a Supervisor config of the tree
+        copied or mounted in, runs that config's programs (as an nginx config copied into the
+        service that runs nginx runs there): in its place, with its environment, which
+        supervisord passes on under each program's own ``environment=``."""
+        argv = container.argv.value if container.argv else []
+        words = [token for word in argv for token in re.split(r"[\s;&|()]+", word)]
+        if not any(word.rsplit("/", 1)[-1] == "supervisord" for word in words):
+            return False
+        inside = [local for local, place in self.file_places if place is container.place]
+        moved = False
+        for manager in self.deployment.managers:
+            local = self.supervisor_files.get(manager.at.path)
+            if manager.kind != "supervisor" or manager.place is not HOST or local is None or not any(
+                    local == path or local.startswith(path.rstrip(os.sep) + os.sep) for path in inside):
+                continue
+            manager.place = container.place
+            manager.environment = {**container.environment, **manager.environment}
+            if image is not None and image.base is not None:
+                manager.stock_files = dict(image.base.files)
+            moved = True
+        return moved
+
+    def _stock_programs(self, container: ProcessManager, base: BaseImage) -> None:
+        """The programs the base image's own supervisord starts in the container, with the
+        container's environment (supervisord passes its own on) and the image's files."""
+        for program in base.programs:
+            manager = ProcessManager("supervisor", program.name, base.at or container.at, place=container.place)
+            manager.argv = stock_setting(base, list(program.argv), f"[program:{program.name}] of {base.supervisord_config}")
+            manager.environment = dict(container.environment)
+            manager.stop_signal = stock_setting(base, program.stop_signal, f"stopsignal of [program:{program.name}]")
+            manager.stop_timeout = stock_setting(base, program.stop_timeout, f"stopwaitsecs of [program:{program.name}]")
+            manager.kills_group = Setting(False, None, "supervisord default (stopasgroup=false)")
+            manager.stock_files = dict(base.files)
+            if program.foreground:
+                manager.stays_foreground = stock_setting(base, True, program.foreground)
+            _resolve_wrapper(manager, list(program.argv), None, None, None)
+            self.deployment.managers.append(manager)
 
     def place_servers(self) -> None:
         """After the app servers are built: each runs where its manager starts it; an nginx
         config mounted or copied into a container runs there."""
+        unknown = [(place, base) for place, base in self.bases if not base.known or base.computed]
         for manager in self.deployment.managers:
             if manager.runs is not None and manager.place is not HOST:
                 manager.runs.place = manager.place
+            base = next((base for place, base in unknown if place is manager.place), None)
+            if manager.runs is not None and base is not None:
+                manager.runs.unseen_base = Setting(base.written, base.at, base.unknown_note())
+        for server in self.deployment.app_servers:
+            # A config copied into an image that nothing in the files starts: the base's own start may.
+            if server.manager is not None or not server.sources or server.unseen_base is not None:
+                continue
+            source = os.path.abspath(server.sources[0])
+            base = next((base for local, file_place in self.file_places for place, base in unknown
+                         if place is file_place and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))),
+                        None)
+            if base is not None:
+                server.unseen_base = Setting(base.written, base.at, base.unknown_note())
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)

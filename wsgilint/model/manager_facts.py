@@ -51,8 +51,19 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
 def _config_unread(server: AppServer) -> bool:
     """True when a config file the server loads was not in the checked files."""
     if server.kind == "uwsgi":
-        return len(server.all(*_UWSGI_CONFIG_KEYS)) > len(server.sources)
+        return bool(server.unread_configs) or len(server.all(*_UWSGI_CONFIG_KEYS)) > len(server.sources)
     return server.has("config") and not server.sources
+
+
+def unread_config(server: AppServer) -> str | None:
+    """The config file a server loads that the checked files do not hold, as written (or as
+    the option naming it says); None when every config file it loads was read."""
+    if not _config_unread(server):
+        return None
+    if server.unread_configs:
+        return server.unread_configs[0].spec
+    loaders = server.all(*_UWSGI_CONFIG_KEYS) if server.kind == "uwsgi" else server.all("config")
+    return str(loaders[-1].value) if loaders else "a config file"
 
 
 def drops_privileges(manager: ProcessManager) -> bool | None:

@@ -52,14 +52,17 @@ MAX_PLACES = 100_000
 _MAIN, _EVENTS, _HTTP, _SERVER, _LOCATION, _UPSTREAM, _OTHER = range(7)
 
 
-def _directive_of(stmt: NginxStatement) -> NginxDirective:
-    """``at`` ends at the end of the last argument on the name's line."""
+def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[str, ...]]) -> NginxDirective:
+    """``at`` ends at the end of the last argument on the name's line. Equal argument
+    tuples are one object (``arguments``): a fleet repeats ``20m``, ``/``, ``60s``..."""
     at = stmt.at
     end = at.end_column
     for span in stmt.arg_spans:
         if span.line == at.line and span.end_column:
             end = span.end_column
-    return NginxDirective(stmt.directive, tuple(stmt.args), at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
+    args = tuple(stmt.args)
+    args = arguments.setdefault(args, args)
+    return NginxDirective(stmt.directive, args, at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
 
 
 def _int(directive: NginxDirective) -> int | None:
@@ -108,14 +111,8 @@ class _Builder:
         )
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
+        self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.expansion_cut = False
-
-    def directive(self, stmt: NginxStatement) -> NginxDirective:
-        """One NginxDirective per statement, however many places include it."""
-        found = self.directive_of.get(stmt)
-        if found is None:
-            found = self.directive_of[stmt] = _directive_of(stmt)
-        return found
 
     def build(self) -> NginxInstance:
         self.walk(self.top())
@@ -148,6 +145,9 @@ class _Builder:
     def walk(self, top: _Frame) -> None:
         """Every statement once per place it is read, in reading order."""
         files = self.tree.files
+        directive_of, arguments = self.directive_of, self.arguments
+        recorded_directives = self.instance.directives
+        known = self.known
         seen = {0}
         walked = {0}          # files walked at least once
         places = 0
@@ -163,12 +163,14 @@ class _Builder:
                     seen.add(item)
                 walked.add(item)
                 stack.append(frame.inner(iter(files[item].statements), recorded))
-            elif not item.is_comment:
+            elif item.directive != "#":
                 places += 1
-                directive = self.directive(item)
+                directive = directive_of.get(item)
+                if directive is None:   # one NginxDirective per statement, however many places include it
+                    directive = directive_of[item] = _directive_of(item, arguments)
                 if frame.recorded:
-                    self.instance.directives.append(directive)
-                if frame.checked and directive.name not in self.known and not directive.stock:
+                    recorded_directives.append(directive)
+                if frame.checked and directive.name not in known and not directive.stock:
                     self.instance.unknown_directives.append(directive)
                 if item.block is not None:
                     stack.append(self.enter(item, directive, frame))
@@ -193,8 +195,13 @@ class _Builder:
     def simple(self, directive: NginxDirective, frame: _Frame) -> None:
         name = directive.name
         scope = frame.scope
-        if frame.own is not None:
-            frame.own.setdefault(name, []).append(directive)
+        own = frame.own
+        if own is not None:
+            found = own.get(name)
+            if found is None:
+                own[name] = [directive]
+            else:
+                found.append(directive)
         if name == "listen" and frame.block == "server":
             self.instance.server_listens.append(directive)
         role = frame.role
@@ -289,7 +296,9 @@ class _Builder:
         """An upstream block gives one target per ``server``; a name without a block and
         without a port is a host name for proxy_pass and grpc_pass, unknown otherwise."""
         handler = route.handler
-        if not handler.args:
+        # Every *_pass takes exactly one argument: nginx refuses `uwsgi_pass unix: /run/a.sock;`
+        # ("invalid number of arguments"), so it sends nowhere.
+        if len(handler.args) != 1:
             return
         value = handler.args[0]
         if "$" in value:

@@ -28,6 +28,7 @@ import re
 
 from ..core.commands import recognise
 from ..core.context import ReadContext
+from ..core.paths import relative_path
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import AppServer, Host, ProcessManager
@@ -46,7 +47,7 @@ RHEL_RUN_DIRECTORY = "/run/uwsgi"
 def _target_path(local: str, ctx: ReadContext) -> str:
     """The path a discovered file has on the target host."""
     if ctx.mode == "snapshot":
-        return "/" + os.path.relpath(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
+        return "/" + relative_path(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
     if ctx.mode == "live":
         return os.path.abspath(local)
     # A repository keeps the host's layout below some folder: etc/uwsgi/apps-enabled/x.ini.
@@ -80,6 +81,34 @@ def _enabled_apps(discovery: Discovery, ctx: ReadContext) -> list[tuple[str, str
         if not entry.name.endswith(".ini") or ctx.real(entry.path) not in discovered:
             continue
         found.append((entry.path, entry.name[:-len(".ini")]))
+    return found
+
+
+def debian_apps_not_enabled(discovery: Discovery, ctx: ReadContext) -> dict[str, str]:
+    """Real path -> why, for each uWSGI ini in a ``uwsgi/apps-available`` folder that no entry
+    of the ``apps-enabled`` folder beside it names. The init script starts what
+    ``find /etc/uwsgi/apps-enabled -xtype f`` lists, and ``start NAME`` looks there too: an
+    app that is only available never runs. Where no ``apps-enabled`` folder is in the tree
+    (a repository keeping only ``apps-available/``) nothing is known, and the file is read
+    as an app of its own as before."""
+    enabled_in: dict[str, set[str]] = {}
+    found: dict[str, str] = {}
+    for source in discovery.of_kind("uwsgi"):
+        folder = os.path.dirname(os.path.abspath(source.path))
+        if os.path.basename(folder) != "apps-available" or os.path.basename(os.path.dirname(folder)) != "uwsgi":
+            continue
+        enabled_dir = os.path.join(os.path.dirname(folder), "apps-enabled")
+        if enabled_dir not in enabled_in:
+            try:
+                names = sorted(os.listdir(enabled_dir)) if os.path.isdir(enabled_dir) else None
+            except OSError:
+                names = None
+            if names is None:
+                continue
+            enabled_in[enabled_dir] = {ctx.real(os.path.join(enabled_dir, name)) for name in names}
+        if ctx.real(source.path) not in enabled_in[enabled_dir]:
+            found[ctx.real(source.path)] = (f"not enabled: no link in {ctx.display(enabled_dir)} names it, so "
+                                            f"{_INIT_SCRIPT} does not start it; not checked as a running app")
     return found
 
 

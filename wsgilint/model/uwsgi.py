@@ -3,11 +3,11 @@ who it runs as and how it is started."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from ..core.context import ReadContext
 from ..readers.uwsgi_argv import FLAG_VALUE, parse_argv
-from ..readers.uwsgi_ini import STOCK_PREFIX, read_ini, split_spec
+from ..readers.uwsgi_ini import STOCK_PREFIX, UnreadConfig, read_ini, split_spec
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_uwsgi_socket
 from .uwsgi_config import UwsgiConfig, uwsgi_config
@@ -49,9 +49,11 @@ def socket_mode(option: Option) -> int | None:
 
 
 def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
-                 placeholders_used: set[str], config: UwsgiConfig) -> AppServer:
+                 placeholders_used: set[str], config: UwsgiConfig,
+                 unread_configs: Iterable[UnreadConfig] = ()) -> AppServer:
     server = AppServer(kind="uwsgi", name=name, at=at, options=list(options), sources=list(sources),
-                       placeholders_used=set(placeholders_used), uwsgi_config=config)
+                       placeholders_used=set(placeholders_used), uwsgi_config=config,
+                       unread_configs=tuple(unread_configs))
     uid = server.last("uid")
     gid = server.last("gid")
     if uid is not None:
@@ -69,10 +71,16 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
     owner, group = _socket_owner(server)
     shared_protocols = _shared_socket_protocols(options)
     shared_index = 0
+    bound: set[tuple[str, str]] = set()
     for option in options:
         protocol = LISTENER_OPTIONS.get(option.key)
         if protocol is None or not isinstance(option.value, str):
             continue
+        # uWSGI binds a socket written twice once (measured: a stock ini and the app's ini
+        # both saying `socket = /tmp/uwsgi.sock` give one "uwsgi socket 0 bound").
+        if (option.key, option.value) in bound:
+            continue
+        bound.add((option.key, option.value))
         if option.key == "shared-socket":
             protocol = shared_protocols.get(shared_index, protocol)
             shared_index += 1
@@ -140,14 +148,15 @@ def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[P
     # The instance is defined where its section starts: defaults are reported there.
     header = next((s.at for s in ini.sections if s.name == ini.section), Span(ini.path))
     config = uwsgi_config(ini.path, ini.section, ini.section_found, ini.sections, ini.comments, ini.options)
-    server = uwsgi_server(_display_name(local_path), header, ini.options, ini.files, ini.placeholders_used, config)
+    server = uwsgi_server(_display_name(local_path), header, ini.options, ini.files, ini.placeholders_used, config,
+                          ini.unread)
     return server, ini.problems
 
 
 def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
-                    env: Mapping[str, str]) -> tuple[AppServer, list[Problem]]:
-    """``argv`` is what follows the program name."""
-    command = parse_argv(argv, at, ctx, cwd, env)
+                    env: Mapping[str, str], stock: Mapping[str, str] | None = None) -> tuple[AppServer, list[Problem]]:
+    """``argv`` is what follows the program name; ``stock`` the files its image ships."""
+    command = parse_argv(argv, at, ctx, cwd, env, stock)
     name = _display_name(command.first_config) if command.first_config else "uwsgi"
     # With a config file, the instance is defined where its section starts (defaults are
     # reported there, where an option would be added); otherwise on the command line.
@@ -156,5 +165,6 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     header = next((s.at for s in command.sections if loaded and s.at.path == loaded[0].path), at)
     config = uwsgi_config(at.path, "uwsgi", command.section_found, command.sections, command.comments,
                           command.options)
-    server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used, config)
+    server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used, config,
+                          command.unread_configs)
     return server, command.problems

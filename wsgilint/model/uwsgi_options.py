@@ -4,7 +4,9 @@ Names come from the build table the readers use (``wsgilint/readers/uwsgi_option
 what each option's value means comes from its C handler (``uwsgi_handlers.json``, by
 ``tools/gen_uwsgi_handlers.py``): booleans by ``uwsgi_opt_true``, integers by ``atoi``
 (negative values are fatal), 64-bit and megabyte values by ``strtoul``, ``chmod-socket``
-by its own strict parser, and most of the rest are kept as strings. Options that the
+by its own strict parser, addresses to bind by the socket handlers (a TCP port read with
+``atoi``), and most of the rest are kept as strings. Some strings only label what uWSGI
+prints: process names (``UWSGI_OPT_PROCNAME``) and the prefix of log lines. Options that the
 sources define for other builds and plugins come from ``uwsgi_plugin_options.json``
 (``tools/gen_uwsgi_plugin_options.py``).
 
@@ -32,6 +34,7 @@ def _load(name: str) -> Any:
 _TABLE = _load("uwsgi_handlers.json")
 _HANDLERS: dict[str, list[str]] = _TABLE["handlers"]
 _FORCES_MASTER: frozenset[str] = frozenset(_TABLE["forces_master"])
+_NAMES_PROCESSES: frozenset[str] = frozenset(_TABLE["names_processes"])
 # Options uWSGI's sources define outside this build (PCRE routing, plugins such as php or
 # webdav), and the logic terminator `end`.
 _ELSEWHERE: dict[str, str] = {**_load("uwsgi_plugin_options.json")["options"], "end": "core"}
@@ -42,6 +45,10 @@ _KIND_OF_HANDLER = {
     "set_int": "int",
     "set_64bit": "number", "set_16bit": "number", "set_megabytes": "number", "set_rawint": "number",
     "chmod_socket": "chmod",
+    # The socket handlers and the routers: a value that is an address to bind (TLS ones and
+    # router subscriptions add `,`-separated fields after it).
+    "add_socket": "address", "add_socket_no_defer": "address", "add_shared_socket": "address",
+    "corerouter": "address", "undeferred_corerouter": "address", "add_ssl_socket": "address", "https": "address",
 }
 _HANDLER = {name: handler for handler, names in _HANDLERS.items() for name in names}
 _KIND = {name: _KIND_OF_HANDLER.get(handler, "string") for name, handler in _HANDLER.items()}
@@ -107,9 +114,20 @@ def handler(key: str) -> str:
 
 
 def value_kind(key: str) -> str:
-    """``bool``, ``int`` (atoi, negatives fatal), ``number`` (strtoul), ``chmod``, ``string``, or
+    """``bool``, ``int`` (atoi, negatives fatal), ``number`` (strtoul), ``chmod``, ``address`` (a
+    socket to bind: a unix path, or ``host:port`` with the port read by atoi), ``string``, or
     ``unknown`` for a key that is no option (a placeholder)."""
     return _KIND.get(key, "unknown")
+
+
+def cosmetic_effect(key: str) -> str | None:
+    """What an option changes when it only labels what uWSGI prints (``the process names``),
+    so that a wrong value is seen, not felt; None for an option that does more."""
+    if key in _NAMES_PROCESSES:
+        return "the process names"
+    if handler(key) == "log_date":
+        return "the prefix of every log line"
+    return None
 
 
 def is_scalar(key: str) -> bool:

@@ -1,7 +1,8 @@
 """Reading nginx configuration into plain, located statements.
 
-crossplane supplies the tokenizer (with its Lua-block extension) and the table of
-directive contexts and argument counts. The block structure, include resolution and
+``nginx_lexer`` tokenizes as crossplane does (its Lua-block extension included), at
+regular-expression speed; crossplane supplies the table of directive contexts and
+argument counts. The block structure, include resolution and
 error reporting are done here, because crossplane's own parser loses a whole file on
 one unbalanced brace, decodes bad bytes silently, names the wrong file after an
 include, recurses once per nested block, and resolves includes on this machine's
@@ -29,7 +30,6 @@ fragment's real context is not known.
 # walk over one stack of frames; split, each part would reach into the walk's state.
 from __future__ import annotations
 
-import bisect
 import glob
 import os
 import posixpath
@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import crossplane  # noqa: F401  (registers the *_by_lua_block tokenizer)
 from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx
 from crossplane.errors import (
     NgxParserBaseException,
@@ -48,10 +47,10 @@ from crossplane.errors import (
     NgxParserDirectiveContextError,
     NgxParserDirectiveError,
 )
-from crossplane.lexer import _lex_file_object
 
 from ..core.context import ReadContext
 from ..core.span import Problem, Span
+from .nginx_lexer import Token, tokenize
 
 __all__ = [
     "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",
@@ -173,77 +172,6 @@ class NginxTree:
                 yield stmt
 
 
-# --------------------------------------------------------------------------- tokens
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    line: int
-    quoted: bool
-    start: int   # offsets into the file text; end is exclusive
-    end: int
-
-
-class _Consumed:
-    """How far the tokenizer has read; it reads lazily, so at each yielded token this
-    is just past the character that ended it."""
-
-    def __init__(self) -> None:
-        self.offset = 0
-
-    def chars(self, text: str) -> Iterator[str]:
-        for index, char in enumerate(text):
-            self.offset = index + 1
-            yield char
-
-
-def _tokenize(text: str) -> tuple[list[_Token], int, tuple[int, str] | None]:
-    """Tokens with their offsets, the end of the last one, and a Lua-block error (line, reason)."""
-    consumed = _Consumed()
-    tokens: list[_Token] = []
-    last_end = 0
-    try:
-        for token, line, quoted in _lex_file_object(consumed.chars(text)):
-            offset = consumed.offset
-            if quoted:
-                end = offset
-                start = last_end
-                while start < end and text[start].isspace():
-                    start += 1
-            elif token in ("{", "}", ";"):
-                end = offset
-                start = end - 1
-            else:   # a word or comment, ended by the character just read
-                end = offset - 1
-                start = max(end - len(token), 0)
-            tokens.append(_Token(token, line, quoted, start, end))
-            last_end = max(last_end, end)
-    except NgxParserBaseException as error:   # a malformed *_by_lua_block
-        reason = error.strerror.replace("unxpected", "unexpected")
-        return tokens, last_end, (error.lineno or 1, f"{reason} in a Lua block")
-    return tokens, last_end, None
-
-
-class _Lines:
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
-
-    def span(self, display: str, start: int, end: int) -> Span:
-        line = self.line_of(start)
-        column = start - self.starts[line - 1] + 1
-        end_line = self.line_of(max(end - 1, start))
-        end_column = end - self.starts[line - 1] + 1 if end_line == line else 0
-        return Span(display, line, column, end_column)
-
-    @property
-    def last_line(self) -> int:
-        """nginx counts the line it is on at end of file: one more than the newlines read."""
-        return len(self.starts)
-
-
 # --------------------------------------------------------------------------- parsing
 
 def _problem(message: str, display: str, line: int, column: int = 0) -> Problem:
@@ -260,27 +188,44 @@ def _strip_if_parentheses(stmt: NginxStatement) -> None:
         stmt.arg_spans = [spans[i] for i in keep]
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of an offset, counted from the start: once per file at most."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _quote_problems(tokens: list[Token], text: str, display: str) -> list[Problem]:
+    """nginx wants a space, ";" or "{" after a closing quote."""
+    problems = []
+    size = len(text)
+    for _, _, quoted, start, end, span_line, _, end_column in tokens:
+        if quoted and end < size and text[start] in "\"'":
+            follower = text[end]
+            if not follower.isspace() and follower not in ";{)":
+                if end_column:   # the string is on one line: it ends where its span does
+                    line, column = span_line, end_column
+                else:
+                    line, column = span_line + text.count("\n", start, end), end - text.rfind("\n", start, end)
+                problems.append(_problem(
+                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
+                    display, line, column))
+    return problems
+
+
 def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxStatement], list[Problem]]:
     """Statements of one file, and its syntax errors, with nginx's wording and lines.
 
     Parsing continues after an error so the rest of the file still gives data.
     """
-    lines = _Lines(text)
-    tokens, last_end, lua_error = _tokenize(text)
+    tokens, last_end, lua_error = tokenize(text)
+    last_line = text.count("\n") + 1   # nginx counts the line it is on at end of file
     problems: list[Problem] = []
     if lua_error:
-        problems.append(_problem(lua_error[1], display, lua_error[0]))
+        problems.append(_problem(f"{lua_error[1]} in a Lua block", display, lua_error[0]))
+    if "'" in text or '"' in text:
+        problems.extend(_quote_problems(tokens, text, display))
 
-    # nginx wants a space, ";" or "{" after a closing quote.
-    for token in tokens:
-        if token.quoted and token.end < len(text) and text[token.start] in "\"'":
-            follower = text[token.end]
-            if not follower.isspace() and follower not in ";{)":
-                line = lines.line_of(token.end)
-                problems.append(_problem(
-                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote',
-                    display, line, token.end - lines.starts[line - 1] + 1))
-
+    intern = sys.intern
     top: list[NginxStatement] = []
     stack: list[list[NginxStatement] | None] = [top]   # None: a block too deep to keep
     owners = [""]                                      # the directive that opened each block
@@ -289,76 +234,78 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
     index = 0
     count = len(tokens)
     while index < count:
-        token = tokens[index]
-        if not token.quoted and token.text == "}":
-            if len(stack) == 1:
-                problems.append(_problem('unexpected "}": this brace closes no block; remove it or open the block',
-                                         display, token.line, lines.span(display, token.start, token.end).column))
-            else:
-                stack.pop()
-                owners.pop()
-            index += 1
-            continue
-        at = lines.span(display, token.start, token.end)
-        if not token.quoted and token.text.startswith("#"):
-            if stack[-1] is not None:
-                stack[-1].append(NginxStatement("#", [], at, end_line=token.line, comment=token.text[1:]))
-            index += 1
-            continue
-        if not token.quoted and token.text in ("{", ";"):
-            problems.append(_problem(f'unexpected "{token.text}": it follows no directive', display, token.line,
-                                     at.column))
-            if token.text == "{":
-                stack.append(None)
-                owners.append("")
-            index += 1
-            continue
-
-        stmt = NginxStatement(sys.intern(token.text), [], at)   # a few names, many statements
-        trailing_comments: list[NginxStatement] = []
+        value, line, quoted, _, _, span_line, column, end_column = tokens[index]
         index += 1
-        terminator: _Token | None = None
+        if not quoted:
+            if value == "}":
+                if len(stack) == 1:
+                    problems.append(_problem('unexpected "}": this brace closes no block; remove it or open the block',
+                                             display, line, column))
+                else:
+                    stack.pop()
+                    owners.pop()
+                continue
+            if value[:1] == "#":
+                if stack[-1] is not None:
+                    stack[-1].append(NginxStatement("#", [], Span(display, span_line, column, end_column),
+                                                    end_line=line, comment=value[1:]))
+                continue
+            if value == "{" or value == ";":
+                problems.append(_problem(f'unexpected "{value}": it follows no directive', display, line, column))
+                if value == "{":
+                    stack.append(None)
+                    owners.append("")
+                continue
+
+        at = Span(display, span_line, column, end_column)
+        args: list[str] = []
+        arg_spans: list[Span] = []
+        stmt = NginxStatement(intern(value), args, at, arg_spans)   # a few names, many statements
+        trailing_comments: list[NginxStatement] = []
+        terminator = ""
+        terminator_line = 0
         while index < count:
-            arg = tokens[index]
-            if not arg.quoted and arg.text in ("{", ";", "}"):
-                terminator = arg
+            value, line, quoted, _, _, span_line, column, end_column = tokens[index]
+            if not quoted and (value == ";" or value == "{" or value == "}"):
+                terminator, terminator_line = value, line
                 break
-            span = lines.span(display, arg.start, arg.end)
-            if not arg.quoted and arg.text.startswith("#"):
-                trailing_comments.append(NginxStatement("#", [], span, end_line=arg.line, comment=arg.text[1:]))
+            span = Span(display, span_line, column, end_column)
+            if not quoted and value[:1] == "#":
+                trailing_comments.append(NginxStatement("#", [], span, end_line=line, comment=value[1:]))
             else:
-                stmt.args.append(arg.text)
-                stmt.arg_spans.append(span)
+                args.append(intern(value))   # a fleet repeats most values
+                arg_spans.append(span)
             index += 1
-        if terminator is None:
+        if not terminator:
             unfinished = True
             problems.append(_problem(
                 f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
-                display, lines.last_line))
-            stmt.end_line = lines.last_line
+                display, last_line))
+            stmt.end_line = last_line
             if stack[-1] is not None:
                 stack[-1].append(stmt)
             break
-        stmt.end_line = terminator.line
+        stmt.end_line = terminator_line
         if stmt.directive == "if":
             _strip_if_parentheses(stmt)
-        if terminator.text == "}":
+        if terminator == "}":
             # Leave the brace to close the enclosing block.
             problems.append(_problem(
                 f'unexpected "}}": directive "{stmt.directive}" is not terminated by ";"', display,
-                terminator.line))
+                terminator_line))
         else:
             index += 1
         parent = stack[-1]
         if parent is not None:
             parent.append(stmt)
-            parent.extend(trailing_comments)
-        if terminator.text == "{":
+            if trailing_comments:
+                parent.extend(trailing_comments)
+        if terminator == "{":
             stmt.block = []
             if owners[-1] in _VALUE_BLOCKS:
                 problems.append(_problem(
                     f'unexpected "{{": a "{owners[-1]}" block holds values, not blocks; '
-                    f'close the "{owners[-1]}" block first', display, terminator.line))
+                    f'close the "{owners[-1]}" block first', display, terminator_line))
             owners.append(stmt.directive)
             if parent is None or base_depth + len(stack) > MAX_DEPTH:
                 if parent is not None and not too_deep_reported:
@@ -375,14 +322,17 @@ def _parse_text(text: str, display: str, base_depth: int) -> tuple[list[NginxSta
     elif rest.startswith("#"):
         if stack[-1] is not None:
             start = len(text) - len(rest)
-            stack[-1].append(NginxStatement("#", [], lines.span(display, start, len(text.rstrip())),
-                                            end_line=lines.last_line, comment=rest.rstrip()[1:]))
+            end = len(text.rstrip())
+            line, column = _position(text, start)
+            single = "\n" not in text[start:max(end - 1, start)]
+            stack[-1].append(NginxStatement("#", [], Span(display, line, column, end - start + column if single else 0),
+                                            end_line=last_line, comment=rest.rstrip()[1:]))
     elif rest and not unfinished:
         problems.append(_problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
-                                 display, lines.last_line))
+                                 display, last_line))
     elif len(stack) > 1 and not unfinished:
         problems.append(_problem('unexpected end of file, expecting "}": a block is not closed', display,
-                                 lines.last_line))
+                                 last_line))
     problems.sort(key=lambda problem: (problem.at.line, problem.at.column))
     return top, problems
 
@@ -396,12 +346,26 @@ _HINTS = {
 }
 
 
+# What crossplane's analyze() accepts depends only on these (its tables do not change):
+# the directive, how many arguments, the terminator, the context, and for a lone argument
+# whether it is on/off. Most statements of a fleet repeat a few of them.
+_AcceptedKey = tuple[str, int, str, Context, bool]
+_ACCEPTED: set[_AcceptedKey] = set()
+_ACCEPTED_LIMIT = 50_000
+
+
 def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[Problem | None, bool]:
     """(argument problem, context refused) for one directive in ``ctx``."""
     term = "{" if stmt.block is not None else ";"
-    raw = {"directive": stmt.directive, "args": stmt.args, "line": stmt.at.line}
+    args = stmt.args
+    key = (stmt.directive, len(args), term, ctx, len(args) == 1 and args[0].lower() in ("on", "off"))
+    if key in _ACCEPTED:
+        return None, False
+    raw = {"directive": stmt.directive, "args": args, "line": stmt.at.line}
     try:
         analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False)
+        if len(_ACCEPTED) < _ACCEPTED_LIMIT:
+            _ACCEPTED.add(key)
         return None, False
     except NgxParserDirectiveContextError:
         context_refused = stmt.directive != "include"   # crossplane wrongly refuses include in if/limit_except
@@ -474,6 +438,16 @@ class _Reader:
         self.loaded: dict[tuple[object, Context | None], int] = {}   # (path or stock name, context)
         self.open_files: list[str] = []    # the include chain being read, for cycles
         self.seen_problems: set[Problem] = set()
+        # Within one read the same path and include resolve alike (a fleet's thousand
+        # ``include uwsgi_params;`` cost one confinement walk).
+        self.absolute_paths: dict[str, str] = {}
+        self.local_paths: dict[tuple[str, str], str | None] = {}
+
+    def absolute(self, path: str) -> str:
+        found = self.absolute_paths.get(path)
+        if found is None:
+            found = self.absolute_paths[path] = os.path.abspath(path)
+        return found
 
     def add(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -484,6 +458,12 @@ class _Reader:
     # Resolution ---------------------------------------------------------------
 
     def _local(self, target: str, base_dir: str) -> str | None:
+        key = (target, base_dir)
+        if key not in self.local_paths:
+            self.local_paths[key] = self._resolve_local(target, base_dir)
+        return self.local_paths[key]
+
+    def _resolve_local(self, target: str, base_dir: str) -> str | None:
         if self.ctx.mode == "snapshot":
             if posixpath.isabs(target):
                 return self.ctx.confine(self.ctx.under_root(target))
@@ -567,10 +547,10 @@ class _Reader:
     def load(self, path: str, ctx: Context | None, stock: bool, depth: int, report_context: bool,
              stack: list[_Frame]) -> int:
         """Register and parse one file; its statements are checked next, on ``stack``."""
-        key = (("stock", path) if stock else os.path.abspath(path), ctx)
-        key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
+        key = (("stock", path) if stock else self.absolute(path), ctx)
         if key in self.loaded:
             return self.loaded[key]
+        key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if stock:
             display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
             text: str | None = resources.files(__package__).joinpath("stock", path).read_text(encoding="utf-8")
@@ -580,7 +560,7 @@ class _Reader:
             read = self.ctx.read(path)
             self.add(read.problems)
             text = read.text
-            local = os.path.abspath(path)
+            local = self.absolute(path)
         nginx_file = NginxFile(local, display, ctx or (), stock=stock)   # () until a fragment's is picked
         index = len(self.tree.files)
         self.tree.files.append(nginx_file)
@@ -610,7 +590,7 @@ class _Reader:
 
     def check(self, stmt: NginxStatement, frame: _Frame, stack: list[_Frame]) -> None:
         """Check one directive; a block or an include is walked next."""
-        if stmt.is_comment:
+        if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
         if problem:
@@ -631,7 +611,7 @@ class _Reader:
     def open_included(self, frame: _Frame, path: str, stock: bool, stack: list[_Frame]) -> None:
         include = frame.include
         assert include is not None   # only the frames of an include hold files
-        key_path = f"{STOCK_PREFIX}{path}" if stock else os.path.abspath(path)
+        key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if key_path in self.open_files:
             self.add([Problem("include-cycle", f'include "{include.args[0]}" pulls in a file that is already '
                               "being included (a cycle): nginx would never finish reading; remove it",
@@ -640,7 +620,7 @@ class _Reader:
         include.includes.append(self.load(path, frame.ctx, stock, frame.depth + 1, frame.report_context, stack))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Frame:
     """A block's statements (``include`` None) or the files one include pulls in, being walked."""
 

@@ -207,12 +207,16 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
         ))
 
 
-def find_dropins(unit_local_path: str, ctx: ReadContext) -> list[str]:
-    """``NAME.d/*.conf`` next to the unit and in systemd's unit directories under the root.
+def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None) -> list[str]:
+    """``NAME.d/*.conf`` next to the unit and in systemd's unit directories under the root;
+    for an instance ``name`` (``app@one.service`` of the template at ``unit_local_path``)
+    also the template's ``app@.service.d``.
 
-    A file name in an earlier directory hides the same name in a later one; the result
-    is in the order systemd applies them (by file name)."""
-    name = os.path.basename(unit_local_path)
+    Directories are searched as systemd's ``unit_file_find_dirs`` lists them: per unit
+    directory, the instance's folder before the template's. A file name in an earlier folder
+    hides the same name in a later one; the result is in the order systemd applies them (by
+    file name)."""
+    name = name or os.path.basename(unit_local_path)
     directories = [os.path.dirname(os.path.abspath(unit_local_path))]
     if ctx.mode in ("live", "snapshot"):
         root = "/" if ctx.mode == "live" else ctx.root
@@ -410,6 +414,15 @@ def expand_specifiers(value: str, name: str) -> str:
     table = {"i": instance, "I": unescape_name(instance), "n": name, "N": stem, "p": prefix,
              "P": unescape_name(prefix), "j": last, "J": unescape_name(last), "%": "%"}
     return re.sub(r"%(.)", lambda match: table.get(match.group(1), match.group()), value)
+
+
+def read_instance(template: SystemdUnit, name: str, ctx: ReadContext) -> SystemdUnit:
+    """The instance ``name`` of ``template`` with the drop-ins systemd applies to it: its own
+    (``app@one.service.d``) besides the template's."""
+    dropins = find_dropins(template.path, ctx, name)
+    if dropins == template.dropins:
+        return instantiate(template, name)
+    return instantiate(read_unit(template.path, ctx, dropins), name)
 
 
 def instantiate(template: SystemdUnit, name: str) -> SystemdUnit:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.span import Problem, Span
-from .uwsgi_ini import IniComment, IniSection, UwsgiRun
+from .uwsgi_ini import IniComment, IniSection, UnreadConfig, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg
 
 # Set by uWSGI itself on reload or by the Emperor; not options.
@@ -28,6 +28,7 @@ FLAG_VALUE = "true"    # what uWSGI records for an option given without a value 
 class UwsgiCommand:
     options: list[Option] = field(default_factory=list)
     config_files: list[str] = field(default_factory=list)     # local paths of every config file read
+    unread_configs: list[UnreadConfig] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     placeholders_used: set[str] = field(default_factory=set)
     first_config: str = ""                                    # the first --ini/--xml/--yaml/positional, as written
@@ -51,9 +52,11 @@ def _long_match(name: str) -> tuple[str | None, list[str]]:
 
 
 def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
-               env: Mapping[str, str]) -> UwsgiCommand:
-    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in."""
-    run = UwsgiRun(ctx, env, cwd)
+               env: Mapping[str, str], stock: Mapping[str, str] | None = None) -> UwsgiCommand:
+    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in;
+    ``stock`` the files its image ships that the checked files do not hold (target path ->
+    packaged copy)."""
+    run = UwsgiRun(ctx, env, cwd, stock)
     command = UwsgiCommand()
     base_dir = cwd
 
@@ -136,6 +139,7 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
 
     command.options = run.finish()
     command.config_files = run.files
+    command.unread_configs = run.unread
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
     command.sections = run.sections

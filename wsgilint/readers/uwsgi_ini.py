@@ -52,17 +52,20 @@ import bisect
 import os
 import posixpath
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
 from ..core.context import ReadContext
 from ..core.option import Option
+from ..core.paths import relative_path
 from ..core.span import Problem, Span
 from ..core.text import Text
 from .uwsgi_options import OPTIONS
 
 TRIM = " \t\r"
+_TRIM_LINE = TRIM + "\n"
 # Magic variables whose value is only known on the running host.
 _RUNTIME_MAGIC = set("hkuUgGtTvVbijIJ[")
 # The first config file's values, kept in the upper-case letters.
@@ -112,6 +115,15 @@ class IniSection:
     at: Span
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadConfig:
+    """A config file a uWSGI start loads that is not read here."""
+
+    spec: str        # as written (``/home/app/.config/uwsgi.ini``, ``$(CONF)``, ``http://...``)
+    at: Span
+    exits: bool      # uWSGI cannot load it and exits (no loader for its extension)
+
+
 @dataclass
 class UwsgiIni:
     path: str                                   # display path of the file read
@@ -123,6 +135,7 @@ class UwsgiIni:
     placeholders_used: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)   # local paths of every config file read
+    unread: list[UnreadConfig] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- magic
@@ -245,10 +258,15 @@ def _int64(number: int) -> int:
 class UwsgiRun:
     """One uWSGI start: every option in the order uWSGI records them (``exported_opts``)."""
 
-    def __init__(self, ctx: ReadContext, env: Mapping[str, str] | None, cwd: str | None) -> None:
+    def __init__(self, ctx: ReadContext, env: Mapping[str, str] | None, cwd: str | None,
+                 stock: Mapping[str, str] | None = None) -> None:
         self.ctx = ctx
         self.env = env
         self.cwd = cwd
+        # Target path -> packaged copy, for the files the start's own image ships (a base
+        # image's /etc/uwsgi/uwsgi.ini), on top of the distribution's STOCK_FILES.
+        self.stock = {**STOCK_FILES, **(stock or {})}
+        self.image_stock = dict(stock or {})
         self.entries: list[_Entry] = []
         self._first_of: dict[str, _Entry] = {}    # the first entry of each key, for placeholders
         self._cut = False                         # MAX_OPTIONS reached
@@ -256,9 +274,10 @@ class UwsgiRun:
         self.comments: list[IniComment] = []
         self.sections: list[IniSection] = []
         self.files: list[str] = []
+        self.unread: list[UnreadConfig] = []
         self.placeholders_used: set[str] = set()
         self.section_found: dict[str, bool] = {}
-        self._first_magic: dict[str, tuple[str, bool]] | None = None
+        self._first_place: tuple[str, str, str, bool] | None = None   # _file_magic's arguments, first file
         self._last_ini: str | None = None
         self._loading: list[str] = []
         self._logic: _Logic | None = None
@@ -350,7 +369,9 @@ class UwsgiRun:
     def load(self, option: str, spec: str, at: Span, base_dir: str | None, unresolved: bool = False) -> None:
         """Run a loader option (``ini``, ``include``, ``inherit``, ...) with its value ``spec``."""
         if unresolved or "://" in spec or spec == "-":
-            return   # a run-time path, a URL or a scheme such as exec:// -- never read
+            # A run-time path, a URL or a scheme such as exec:// -- never read.
+            self.unread.append(UnreadConfig(spec, at, False))
+            return
         if option == "ini":
             path, section = split_spec(spec)
             if path == "":
@@ -372,6 +393,7 @@ class UwsgiRun:
             self.problems.append(Problem(
                 "syntax", f"uwsgi: unable to load configuration from {spec}: uWSGI picks the loader by the file "
                 "extension (.ini, .xml, .yaml, .yml) of the whole value and exits", at))
+            self.unread.append(UnreadConfig(spec, at, True))
             return
         local = self._resolve(spec, base_dir, at)
         if local and spec.endswith(".ini"):
@@ -381,11 +403,14 @@ class UwsgiRun:
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
         base = self._base_dir(base_dir)
-        local = self.ctx.local(path, base)
+        # The image's own file is there unless the build copied or mounted one over it: a
+        # namesake elsewhere in the tree is not it.
+        local = self.ctx.copied(path) if path in self.image_stock else self.ctx.local(path, base)
         self.ctx.referenced(at, path, local)
-        if local is None and path in STOCK_FILES:
+        if local is None and path in self.stock:
             return STOCK_PREFIX + path
         if local is None:
+            self.unread.append(UnreadConfig(path, at, False))
             # In a repository an absolute path names the target host, which is not here.
             absolute = posixpath.isabs(path)
             if (absolute and self.ctx.mode != "repository") or (not absolute and base is not None):
@@ -397,7 +422,7 @@ class UwsgiRun:
             return local[len(STOCK_PREFIX):]
         absolute = os.path.abspath(local)
         if self.ctx.mode == "snapshot":
-            return "/" + os.path.relpath(absolute, os.path.abspath(self.ctx.root)).lstrip("./")
+            return "/" + relative_path(absolute, os.path.abspath(self.ctx.root)).lstrip("./")
         return absolute
 
     def read_top(self, local: str, section: str) -> None:
@@ -426,7 +451,7 @@ class UwsgiRun:
             self._reads += 1
             return
         self._reads += 1
-        text = _stock_text(local) if stock else self.ctx.read(local)
+        text = _stock_text(self.stock[local[len(STOCK_PREFIX):]]) if stock else self.ctx.read(local)
         for problem in text.problems:
             if problem not in self.problems:
                 self.problems.append(problem)
@@ -437,10 +462,15 @@ class UwsgiRun:
             self.files.append(local)
         self._last_ini = local
         spec_section = split_spec(name_as_given)[1] or ""
-        table = _file_magic(self._target_path(local), name_as_given, spec_section, self.ctx.mode != "repository")
-        if self._first_magic is None:
-            self._first_magic = {k.upper(): table[k] for k in _FIRST_FILE_MAGIC}
-        table.update(self._first_magic)
+        place = (self._target_path(local), name_as_given, spec_section, self.ctx.mode != "repository")
+        if self._first_place is None:
+            self._first_place = place
+        # Magic substitution needs a "%": most files have none, and no table is built for them.
+        table = None
+        if "%" in text.text:
+            table = _file_magic(*place)
+            first = _file_magic(*self._first_place)
+            table.update({k.upper(): first[k] for k in _FIRST_FILE_MAGIC})
         self._loading.append(key)
         self._repeating += again
         try:
@@ -449,9 +479,11 @@ class UwsgiRun:
             self._loading.pop()
             self._repeating -= again
 
-    def _parse_ini(self, raw: str, table: dict[str, tuple[str, bool]], display: str, wanted: str,
+    def _parse_ini(self, raw: str, table: dict[str, tuple[str, bool]] | None, display: str, wanted: str,
                    directory: str) -> None:
-        magic = _magic_sub(raw, table)
+        """``table`` is None for a text without "%": it is its own substitution, each character
+        coming from where it stands, and no map of positions is built."""
+        magic = _magic_sub(raw, table) if table is not None else None
         line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
 
         def position(offset: int) -> tuple[int, int]:
@@ -461,15 +493,19 @@ class UwsgiRun:
         def source_end(first: int, last: int) -> int:
             """Where output characters first..last-1 end in the file, including any trailing
             ``%X`` that expanded to nothing."""
+            if magic is None:
+                return last   # callers pass ends already trimmed of TRIM, inside one line
             end = magic.starts[last] if last < len(magic.starts) else len(raw)
             start = magic.starts[first] if first < last else end
-            while end > start and raw[end - 1] in TRIM + "\n":
+            while end > start and raw[end - 1] in _TRIM_LINE:
                 end -= 1
             return max(end, magic.ends[last - 1]) if first < last else end
 
         def source_start(first: int) -> int:
             """Where output character ``first`` is written, including a ``%X`` just before
             it that expanded to nothing (``logdate = %Y-%m`` is written from ``%Y``)."""
+            if magic is None:
+                return first
             return magic.ends[first - 1] if first > 0 else magic.starts[first]
 
         def span(first: int, last: int) -> Span:
@@ -481,10 +517,13 @@ class UwsgiRun:
             end_line, end_column = position(source_end(first, last))
             return Span(display, line, column, end_column if end_line == line else 0)
 
-        def source(first: int, last: int) -> str:
+        def source(first: int, last: int, value: str) -> str:
+            """What ``value`` (output characters first..last-1) is written as."""
+            if magic is None:
+                return value
             return raw[source_start(first):source_end(first, last)] if first < last else ""
 
-        text = magic.text
+        text = raw if magic is None else magic.text
         section = ""
         found = self.section_found.get(wanted, False)
         start = 0
@@ -518,11 +557,11 @@ class UwsgiRun:
                             key_end -= 1
                         while value_start < value_end and text[value_start] in TRIM:
                             value_start += 1
-                    key = text[left:key_end]
+                    key = sys.intern(text[left:key_end])   # option names repeat in every file
                     value = text[value_start:value_end]
-                    unresolved = any(magic.unresolved[value_start:value_end])
+                    unresolved = magic is not None and any(magic.unresolved[value_start:value_end])
                     at = span(value_start, value_end)
-                    self.add(key, value, source(value_start, value_end), at, unresolved, directory)
+                    self.add(key, value, source(value_start, value_end, value), at, unresolved, directory)
             if newline < 0:
                 break
             start = newline + 1
@@ -608,13 +647,14 @@ class UwsgiRun:
         return (current, unresolved) if current is not None else None
 
 
-def _stock_text(local: str) -> Text:
-    name = STOCK_FILES[local[len(STOCK_PREFIX):]]
+def _stock_text(name: str) -> Text:
     return Text(resources.files(__package__).joinpath("stock", name).read_text(encoding="utf-8"))
 
 
 def _placeholder_names(value: str) -> set[str]:
     names: set[str] = set()
+    if "%(" not in value:   # every value is asked; few have a placeholder
+        return names
     for match in _PLACEHOLDER.finditer(value):
         for word in match.group(1).split(" "):
             if word and word not in _MATH_WORDS and not word.isdigit():
@@ -696,6 +736,7 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
         placeholders_used=run.placeholders_used,
         problems=run.problems,
         files=run.files,
+        unread=run.unread,
     )
     return ini
 

@@ -12,17 +12,20 @@ Text from the checked files is shown escaped (``_text.shown``) and handed to ric
 plain ``Text``, never as markup: rich would read ``[bold]`` in a config value as a style
 (or fail on an unmatched ``[/bold]``) and ``:smile:`` as an emoji.
 
-Rich decides the colours and wraps the messages; the lines are assembled here. Printing
-each piece through rich costs more than the whole check on a fleet's ten thousand
-findings, so rich renders each style once (``_Styles``) and every line is plain string
-work, written a finding at a time.
+When rich would print the text as it is (no terminal, nothing forcing colour or a width),
+the lines are written without it: loading rich and rendering through it was a good part
+of the time a small check takes.
 """
 from __future__ import annotations
 
+import builtins
 import os
-from typing import TYPE_CHECKING, TextIO
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from ..engine import Finding
+from ..model import Span
 from ._source import Snippet, Sources, totals
 from ._text import shown
 
@@ -34,9 +37,13 @@ if TYPE_CHECKING:
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _INDENT = "    "
+# rich's own variables for a terminal, colour and the width (``console_for``).
+_RICH_ENVIRONMENT = ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS")
 
-# A line as pieces of text, each with the rich style it is printed in ("" for none).
-Pieces = list[tuple[str, str]]
+
+class _Line(NamedTuple):
+    pieces: tuple[tuple[str, str], ...]     # text, and its rich style ("": none)
+    indent: str = ""    # a hanging indent: the line wraps at the width, continued under its start
 
 
 def console_for(out: TextIO) -> tuple[Console, int | None]:
@@ -50,92 +57,88 @@ def console_for(out: TextIO) -> tuple[Console, int | None]:
     return console, int(columns) if columns.isdigit() and int(columns) > 20 else None
 
 
-class _Styles:
-    """What rich writes around a text in each style on this console (colours or not,
-    ``NO_COLOR``, the terminal's colour system), asked once per style."""
-
-    def __init__(self, console: Console) -> None:
-        self._console = console
-        self._around: dict[str, tuple[str, str]] = {"": ("", "")}
-
-    def line(self, pieces: Pieces) -> str:
-        """The pieces as rich prints them, with the line break."""
-        parts = []
-        for text, style in pieces:
-            if not text:   # rich writes nothing for an empty piece, not even its style
-                continue
-            before, after = self._around.get(style) or self._ask(style)
-            parts.append(before + text + after)
-        parts.append("\n")
-        return "".join(parts)
-
-    def _ask(self, style: str) -> tuple[str, str]:
-        from rich.text import Text
-
-        with self._console.capture() as captured:
-            self._console.print(Text("x", style), end="")
-        before, _, after = captured.get().partition("x")
-        self._around[style] = (before, after)
-        return before, after
-
-
-def _pieces(line: Text) -> Pieces:
-    """A wrapped line of ours as pieces: its spans neither overlap nor nest."""
-    text = line.plain
-    pieces: Pieces = []
-    offset = 0
-    for span in sorted(line.spans, key=lambda span: span.start):
-        start, end = min(span.start, len(text)), min(span.end, len(text))
-        pieces.append((text[offset:start], ""))
-        pieces.append((text[start:end], str(span.style)))
-        offset = end
-    pieces.append((text[offset:], ""))
-    return pieces
-
-
-def _wrapped(console: Console, styles: _Styles, pieces: Pieces, first: str, width: int | None) -> list[str]:
-    """``pieces`` after ``first``, continued under its start (a hanging indent)."""
-    if width is None:
-        return [styles.line([(first, ""), *pieces])]
+def _wrapped(console: Console, text: Text, first: str, width: int | None) -> None:
+    """``text`` after ``first``, continued under its start (a hanging indent)."""
     from rich.text import Text
 
-    lines = []
-    for number, line in enumerate(Text.assemble(*pieces).wrap(console, max(width - len(first), 20))):
+    if width is None:
+        console.print(Text(first) + text)
+        return
+    for number, line in enumerate(text.wrap(console, max(width - len(first), 20))):
         line.rstrip()
-        lines.append(styles.line([(first if number == 0 else " " * len(first), ""), *_pieces(line)]))
-    return lines
+        console.print(Text(first if number == 0 else " " * len(first)) + line)
 
 
-def _snippet(styles: _Styles, snippet: Snippet | None, style: str, gutter: int) -> list[str]:
-    if snippet is None:
-        return []
-    lines = [styles.line([(_INDENT, ""), (f"{snippet.number:>{gutter}} | ", "blue"), (snippet.line, "")])]
-    if snippet.underline:
-        lines.append(styles.line([(_INDENT, ""), (f"{'':>{gutter}} | ", "blue"), (snippet.underline, style)]))
-    return lines
+def _snippets(places: list[tuple[Snippet | None, str]], gutter: int) -> Iterator[_Line]:
+    for snippet, style in places:
+        if snippet is None:
+            continue
+        yield _Line(((_INDENT, ""), (f"{snippet.number:>{gutter}} | ", "blue"), (snippet.line, "")))
+        if snippet.underline:
+            yield _Line(((_INDENT, ""), (f"{'':>{gutter}} | ", "blue"), (snippet.underline, style)))
 
 
-def _finding(console: Console, styles: _Styles, finding: Finding, sources: Sources, width: int | None) -> str:
+def _finding(finding: Finding, sources: Sources) -> Iterator[_Line]:
     style = _STYLE[finding.severity]
-    lines = [styles.line([(shown(str(finding.at)), "bold"), (": ", ""), (finding.severity, style), (" ", ""),
-                          (finding.code, "bold"), (" ", ""), (finding.slug, "dim")])]
-    lines += _wrapped(console, styles, [(shown(finding.message), "")], _INDENT, width)
-    snippets = [sources.snippet(finding.at), *(sources.snippet(related.at) for related in finding.related)]
+    yield _Line(((shown(str(finding.at)), "bold"), (": ", ""), (finding.severity, style), (" ", ""),
+                 (finding.code, "bold"), (" ", ""), (finding.slug, "dim")))
+    yield _Line(((shown(finding.message), ""),), _INDENT)
+    ends: list[tuple[Span, str]] = [(finding.at, style), *((r.at, "dim") for r in finding.related)]
+    snippets = [sources.snippet(at) for at, _ in ends]
     gutter = max((len(str(s.number)) for s in snippets if s), default=1)
-    lines += _snippet(styles, snippets[0], style, gutter)
+    yield from _snippets([(snippets[0], style)], gutter)
     for related, snippet in zip(finding.related, snippets[1:], strict=True):
-        lines += _wrapped(console, styles, [(shown(str(related.at)), "bold"), (": ", ""), (shown(related.message), "")],
-                          _INDENT + "--> ", width)
-        lines += _snippet(styles, snippet, "dim", gutter)
-    lines.append("\n")
-    return "".join(lines)
+        yield _Line(((shown(str(related.at)), "bold"), (": ", ""), (shown(related.message), "")), _INDENT + "--> ")
+        yield from _snippets([(snippet, "dim")], gutter)
+
+
+def _lines(result: CheckResult, quiet: bool) -> Iterator[_Line]:
+    sources = Sources(result.texts)
+    for finding in result.findings:
+        yield from _finding(finding, sources)
+        yield _Line(())
+    if not quiet:
+        yield _Line(((totals(result), "bold"),))
+
+
+def _plain(out: TextIO) -> bool:
+    """Whether rich would write the text as it is: no terminal (by rich's rules), no width."""
+    if any(name in os.environ for name in _RICH_ENVIRONMENT) or hasattr(builtins, "get_ipython"):
+        return False
+    try:
+        return not out.isatty()
+    except ValueError:  # closed: rich takes it for no terminal too
+        return True
+
+
+def _write(lines: Iterable[_Line], out: TextIO) -> None:
+    """The lines as rich writes them off a terminal, failing as it does: the output already
+    printed is flushed before an error; a reader that has gone ends the run with status 1."""
+    try:
+        try:
+            for line in lines:
+                out.write(line.indent + "".join(text for text, _ in line.pieces) + "\n")
+        except UnicodeEncodeError as error:
+            error.reason += "\n*** You may need to add PYTHONIOENCODING=utf-8 to your environment ***"
+            raise
+        finally:
+            out.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+
+
+def _print(lines: Iterable[_Line], out: TextIO) -> None:
+    from rich.text import Text
+
+    console, width = console_for(out)
+    for line in lines:
+        text = Text.assemble(*line.pieces)
+        if line.indent:
+            _wrapped(console, text, line.indent, width)
+        else:
+            console.print(text)
 
 
 def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
-    console, width = console_for(out)
-    styles = _Styles(console)
-    sources = Sources(result.texts)
-    for finding in result.findings:
-        out.write(_finding(console, styles, finding, sources, width))
-    if not quiet:
-        out.write(styles.line([(totals(result), "bold")]))
+    (_write if _plain(out) else _print)(_lines(result, quiet), out)

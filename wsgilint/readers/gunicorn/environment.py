@@ -31,5 +31,7 @@ def environment_defaults(env: Mapping[str, str], at: Span) -> tuple[list[Option]
         except ValueError:
             problems.append(Problem("syntax", f"Gunicorn cannot start: WEB_CONCURRENCY={text!r} is not an integer", at))
     if "PORT" in env:
-        options.append(Option("bind", [f"0.0.0.0:{env['PORT']}"], at, f"PORT={env['PORT']}"))
+        # A platform may choose the port at start ($PORT): the bind is then unknown here.
+        options.append(Option("bind", [f"0.0.0.0:{env['PORT']}"], at, f"PORT={env['PORT']}",
+                              unresolved=env["PORT"].startswith("$")))
     return options, problems

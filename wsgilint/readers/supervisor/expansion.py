@@ -78,8 +78,19 @@ def _has_bare_conversion(value: str) -> bool:
             index += 1
 
 
+def is_literal(value: str) -> bool:
+    """Whether expansion leaves ``value`` as it is: no ``%``, and no text of this module's markers."""
+    return "%" not in value and _MARK not in value
+
+
 def expand(value: str, names: Mapping[str, object], label: str = "value") -> Expanded:
     """``value % names`` as supervisord's ``expand()`` does it, never raising."""
+    if is_literal(value):
+        return Expanded(value)   # what formatting gives, without copying the text and the names
+    return _format(value, names, label)
+
+
+def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
     lookup = _Names(names)
     if _WIDE.search(value):
         return Expanded(value, (WIDE,))

@@ -246,7 +246,7 @@ class IniReader:
             if not name:
                 self.config.problems.append(Problem(
                     "syntax", "'=' with no key name before it", Span(display, number, lead + 1, end)))
-            option = name.lower()
+            option = sys.intern(name.lower())   # a few key names, repeated in every section
             value_text = parsed.group("value").strip()
             column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + parsed.end("vi")
             self._pending.append((current, option))

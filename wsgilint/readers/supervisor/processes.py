@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...core.context import ReadContext
 from ...core.span import Problem
-from .expansion import Expanded, expand, here_of
+from .expansion import Expanded, expand, here_of, is_literal
 from .ini import PROGRAM_KINDS, SupervisorConfig, SupervisorSection, SupervisorValue
 from .values import (
     PROCESS_TYPES,
@@ -60,10 +60,18 @@ class _Expander:
         self.ctx = ctx
         self.text_here = text_here
         self.environment: dict[str, str] = {}
+        self._here: dict[str, str | None] = {}   # of each file: every value of a program asks
+
+    def here(self, file: str) -> str | None:
+        if file not in self._here:
+            self._here[file] = here_of(file, self.ctx)
+        return self._here[file]
 
     def expand(self, value: SupervisorValue, names: Mapping[str, object], label: str, times: int = 1) -> Expanded:
         text = value.raw
-        here = here_of(value.file, self.ctx)
+        if is_literal(text):
+            return Expanded(text)   # no name is asked for: the names need not be gathered
+        here = self.here(value.file)
         names = dict(names)
         if here is not None:
             if self.text_here:
@@ -199,7 +207,7 @@ def _process(expander: _Expander, section: SupervisorSection, process: Superviso
             expander.fail(value, section, expanded.error)
     name_value = section.get("process_name")
     name_template = name_value.raw if name_value else "%(program_name)s"
-    name_expanded = expand(name_template, {**names, "here": here_of(section.file, expander.ctx) or ""},
+    name_expanded = expand(name_template, {**names, "here": expander.here(section.file) or ""},
                            "process_name")
     if name_expanded.error:
         expander.fail(name_value, section, name_expanded.error)

@@ -1,0 +1,58 @@
+"""The precision tool's bookkeeping of rounds and halves, on local data only (the tool itself
+fetches repositories and is never run by the suite)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+sys.path.insert(0, str(PROJECT / "tools"))
+import precision  # noqa: E402
+
+
+def _write_set(tmp_path: Path, repos: list[dict[str, object]]) -> Path:
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps({"rounds": [{"round": 1}, {"round": 2}], "repos": repos}), encoding="utf-8")
+    return path
+
+
+def _repo(name: str, round_: object, half: str = "tune") -> dict[str, object]:
+    return {"repo": name, "commit": "0" * 40, "round": round_, "half": half, "paths": ["deploy/nginx.conf"]}
+
+
+def test_load_set_keeps_each_repository_round_and_half(tmp_path: Path) -> None:
+    entries = precision.load_set(_write_set(tmp_path, [_repo("a/one", 1, "held-back"), _repo("b/two", 2)]))
+    assert [(e.repo, e.round, e.half) for e in entries] == [("a/one", 1, "held-back"), ("b/two", 2, "tune")]
+
+
+@pytest.mark.parametrize("round_", [3, None])
+def test_load_set_refuses_a_round_the_set_does_not_declare(tmp_path: Path, round_: object) -> None:
+    with pytest.raises(SystemExit, match="has round"):
+        precision.load_set(_write_set(tmp_path, [_repo("a/one", round_)]))
+
+
+def test_load_set_refuses_a_repository_in_two_rounds(tmp_path: Path) -> None:
+    # Judgments are keyed by repository: a repository in two rounds would carry one round's verdicts into the other.
+    with pytest.raises(SystemExit, match="listed twice"):
+        precision.load_set(_write_set(tmp_path, [_repo("a/one", 1), _repo("a/one", 2)]))
+
+
+def test_write_doc_replaces_only_its_own_round_and_half(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = tmp_path / "precision.md"
+    doc.write_text("# head\n\n<!-- round:1 half:tune -->\nold round 1\n<!-- /round:1 half:tune -->\n\n"
+                   "<!-- round:2 half:tune -->\nold round 2\n<!-- /round:2 half:tune -->\n", encoding="utf-8")
+    monkeypatch.setattr(precision, "DOC", doc)
+    precision.write_doc(2, "tune", "<!-- round:2 half:tune -->\nnew round 2\n<!-- /round:2 half:tune -->")
+    precision.write_doc(2, "held-back", "<!-- round:2 half:held-back -->\nheld\n<!-- /round:2 half:held-back -->")
+    text = doc.read_text(encoding="utf-8")
+    assert "old round 1" in text and "old round 2" not in text and "new round 2" in text
+    assert text.index("new round 2") < text.index("held")
+
+
+def test_section_is_marked_and_titled_by_round_and_half() -> None:
+    text = precision.section(2, "held-back", [], ["| rule |"], [], [], [])
+    assert text.startswith("<!-- round:2 half:held-back -->\n## Round 2, held-back half\n")
+    assert text.endswith("<!-- /round:2 half:held-back -->")

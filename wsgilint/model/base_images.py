@@ -1,0 +1,124 @@
+"""What a container image's base brings that the checked files do not show.
+
+A Dockerfile ``FROM tiangolo/uwsgi-nginx`` inherits that image's ``ENV`` (``UWSGI_INI``,
+``UWSGI_CHEAPER``...), its ``ENTRYPOINT``/``CMD``, its own files (``/etc/uwsgi/uwsgi.ini``)
+and the programs its stock supervisord starts: the repository's ini is one layer of the
+configuration uWSGI ends up with. The facts of the images read so far are package data
+(``base_images.json``, each with the commit of the Dockerfile they were read from), like
+Debian's ``default.ini`` (``packaged.py``). An operating system or language image brings
+nothing of the kind; any other image is one whose contents are unknown, and what the
+files then cannot show is said as an assumption, not asserted.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from ..core.span import Setting, Span
+
+_FACTS: dict[str, Any] = json.loads(resources.files(__package__).joinpath("base_images.json").read_text("utf-8"))
+_BARE: frozenset[str] = frozenset(_FACTS["bare"])
+_IMAGES: dict[str, dict[str, Any]] = _FACTS["images"]
+_DEFAULT_REGISTRY = re.compile(r"^(?:(?:index\.)?docker\.io/)?(?:library/)?")
+
+
+@dataclass(frozen=True)
+class StockProgram:
+    """A ``[program:x]`` of the image's own supervisord configuration."""
+
+    name: str
+    argv: tuple[str, ...]
+    stop_signal: str
+    stop_timeout: float
+    foreground: str = ""        # why it stays in the foreground, when its config says so outside the files
+
+
+@dataclass(frozen=True)
+class BaseImage:
+    """The image a build starts from, as written (tag included), and what is known of it."""
+
+    written: str
+    at: Span | None
+    known: bool                                   # bare, or its stock facts are package data
+    source: str = ""                              # where the facts were read (repository, commit, files)
+    env: dict[str, str] = field(default_factory=dict)
+    entrypoint: tuple[str, ...] | None = None
+    cmd: tuple[str, ...] | None = None
+    workdir: str = ""
+    files: dict[str, str] = field(default_factory=dict)    # target path -> packaged copy (readers/stock)
+    supervisord_config: str = ""                  # its stock supervisord's program file
+    supervisord_start: str = ""                   # the script of the image that execs supervisord
+    programs: tuple[StockProgram, ...] = ()
+    computed: str = ""                            # settings its start computes at run time
+
+    @property
+    def name(self) -> str:
+        return image_name(self.written)
+
+    def unknown_note(self) -> str:
+        """Why a server built on this image may have settings the checked files do not show."""
+        if self.computed:
+            return f"the base image {self.written} decides settings at start ({self.computed})"
+        return (f"the base image {self.written} is not one wsgilint knows: its own ini and ENV are not in the "
+                "checked files")
+
+
+def image_name(written: str) -> str:
+    """``docker.io/library/python:3.12-slim@sha256:...`` -> ``python``; a registry host stays."""
+    name = written.split("@", 1)[0]
+    slash = name.rfind("/")
+    colon = name.rfind(":")
+    if colon > slash:
+        name = name[:colon]
+    return _DEFAULT_REGISTRY.sub("", name.lower())
+
+
+def base_image(written: str, at: Span | None) -> BaseImage:
+    """What is known of the image ``FROM written`` (or a Compose ``image:``)."""
+    name = image_name(written)
+    if name in _BARE:
+        return BaseImage(written, at, known=True)
+    chain: list[dict[str, Any]] = []
+    while name in _IMAGES and len(chain) < len(_IMAGES):
+        chain.append(_IMAGES[name])
+        name = _IMAGES[name].get("from", "")
+    if not chain:
+        return BaseImage(written, at, known=False)
+    merged: dict[str, Any] = {}
+    env: dict[str, str] = {}
+    for facts in reversed(chain):   # the image's own facts over those of the one it is built on
+        env.update(facts.get("env", {}))
+        merged.update({key: value for key, value in facts.items() if key != "env"})
+    supervisord = merged.get("supervisord", {})
+    programs = tuple(StockProgram(p["name"], tuple(p["argv"]), p["stopsignal"], float(p["stopwaitsecs"]),
+                                  p.get("foreground", "")) for p in supervisord.get("programs", ()))
+    entrypoint, cmd = merged.get("entrypoint"), merged.get("cmd")
+    return BaseImage(written, at, known=True, source=chain[0]["source"], env=env,
+                     entrypoint=tuple(entrypoint) if entrypoint else None, cmd=tuple(cmd) if cmd else None,
+                     workdir=merged.get("workdir", ""), files=dict(merged.get("files", {})),
+                     supervisord_config=supervisord.get("config", ""), supervisord_start=supervisord.get("start", ""),
+                     programs=programs, computed=merged.get("computed", ""))
+
+
+def stock_setting(base: BaseImage, value: Any, what: str) -> Setting[Any]:
+    """A value the image sets, noted with where it was read."""
+    return Setting(value, None, f"{what} of the image {base.written} ({base.source})")
+
+
+def starts_stock_supervisord(base: BaseImage, argv: list[str], copied: set[str]) -> bool:
+    """Whether a container's command runs the image's own supervisord programs: it runs
+    the image's start script or ``supervisord`` without ``-c``, and no ``COPY`` replaced
+    the stock program file."""
+    if not base.programs or base.supervisord_config in copied:
+        return False
+    words = [token for word in argv for token in re.split(r"[\s;&|()]+", word) if token]
+    for index, word in enumerate(words):
+        if word == base.supervisord_start:
+            return True
+        if word.rsplit("/", 1)[-1] == "supervisord":
+            following = words[index + 1:index + 3]
+            return not any(w == "-c" or w.startswith(("--configuration", "-c")) for w in following)
+    return False
