@@ -254,18 +254,24 @@ def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
     return served
 
 
-def _fronted_by_other_servers(deployment: Deployment, route: Route, served: dict[int, list[Route]]) -> Route | None:
-    """A route of another server block that reaches the tree's apps, when every listener of
-    the tree is reached from other server blocks and ``route``'s own block reaches none: a
-    second virtual host then fronts another app of the host, which the files do not hold."""
-    if route.server is None or not served or any(id(listener) not in served for listener in deployment.listeners):
-        return None
-    routes = [other for reaching in served.values() for other in reaching]
-    if any(other.server is route.server for other in routes):
-        return None
-    if any(other.server is None for other in routes):
-        return None
-    return routes[0]
+class _Fronting:
+    """The routes that reach the tree's apps, when every listener of the tree is reached,
+    gathered once a run (a finding each went through every listener and route)."""
+
+    def __init__(self, deployment: Deployment, served: dict[int, list[Route]]) -> None:
+        everything = bool(served) and all(id(listener) in served for listener in deployment.listeners)
+        self._routes = [other for reaching in served.values() for other in reaching] if everything else []
+        self._servers = {id(other.server) for other in self._routes}
+        self._unplaced = any(other.server is None for other in self._routes)
+
+    def other_servers(self, route: Route) -> Route | None:
+        """A route of another server block that reaches the tree's apps, when every listener
+        of the tree is reached from other server blocks and ``route``'s own block reaches
+        none: a second virtual host then fronts another app of the host, which the files do
+        not hold."""
+        if route.server is None or not self._routes or self._unplaced or id(route.server) in self._servers:
+            return None
+        return self._routes[0]
 
 
 def _server_label(server: ServerBlock | None) -> str:
@@ -280,7 +286,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     spoken = set(index.speaking)
     # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
     unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
-    served = _routes_by_listener(deployment)
+    fronting = _Fronting(deployment, _routes_by_listener(deployment))
     for route in deployment.routes:
         if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
             continue
@@ -329,7 +335,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"({base.note if base else ''}): assumed the image binds it there",
                           (Related(server.at, f"{server.name}"),), severity="info")
                 continue
-            other_host = _fronted_by_other_servers(deployment, route, served)
+            other_host = fronting.other_servers(route)
             if other_host is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; every app server here is reached from another server block "
