@@ -49,6 +49,8 @@ be another program the checked files do not show.
 import posixpath
 import re
 from collections.abc import Iterator
+from itertools import combinations, product
+from math import prod
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Address, Deployment, Listener, Place, ProcessManager, Route, ServerBlock, Target
@@ -72,6 +74,10 @@ GOOD = {
 }
 
 
+def _port_digits(port: int) -> str:
+    return str(port).rjust(6)
+
+
 def _distance(target: Address, listener: Listener) -> tuple[int, ...]:
     address = listener.address
     if target.family == "unix":
@@ -79,39 +85,105 @@ def _distance(target: Address, listener: Listener) -> tuple[int, ...]:
         return (0 if same_dir else 1 if address.family == "unix" else 2,)
     if address.family == "inet":
         same_host = address.host == target.host or address.is_wildcard or (address.is_loopback and target.is_loopback)
-        digits = sum(a != b for a, b in zip(str(address.port).rjust(6), str(target.port).rjust(6), strict=False))
+        digits = sum(a != b for a, b in zip(_port_digits(address.port), _port_digits(target.port), strict=False))
         return (0 if same_host else 1, digits)
     return (3,)
-
-
-def _nearest(deployment: Deployment, target: Address) -> Listener | None:
-    listeners = deployment.listeners
-    return min(listeners, key=lambda listener: _distance(target, listener)) if listeners else None
 
 
 _ONLY_IF_SPOKEN = ("fastcgi", "scgi", "grpc")
 
 
-def _relative_namesake(deployment: Deployment, target: Address) -> Listener | None:
-    """A listener on a relative socket path with the target's file name (``socket = app.sock``
-    is relative to the start directory, which Compose's working_dir or a unit may set)."""
-    if target.family != "unix":
-        return None
-    name = posixpath.basename(target.path)
-    return next((listener for listener in deployment.listeners if listener.address.family == "unix"
-                 and not listener.address.path.startswith("/") and posixpath.basename(listener.address.path) == name),
-                None)
+class _Listeners:
+    """The deployment's listeners and unmanaged programs, indexed once per run: a fleet has
+    a finding per hundred routes, and a look through every listener for each made the rule
+    quadratic in the fleet's size."""
 
+    def __init__(self, deployment: Deployment) -> None:
+        self.listeners = deployment.listeners
+        self._unix_in: dict[str, Listener] = {}        # a directory -> its first unix listener
+        self._relative: dict[str, Listener] = {}       # a file name -> the first relative unix listener
+        self._inet: dict[str, list[tuple[int, Listener]]] = {}   # port digits -> (position, listener)
+        self.speaking: dict[str, list[Listener]] = {}
+        for position, listener in enumerate(self.listeners):
+            address = listener.address
+            self.speaking.setdefault(listener.protocol, []).append(listener)
+            if address.family == "unix":
+                self._unix_in.setdefault(address.path.rsplit("/", 1)[0], listener)
+                if not address.path.startswith("/"):
+                    self._relative.setdefault(posixpath.basename(address.path), listener)
+            elif address.family == "inet":
+                self._inet.setdefault(_port_digits(address.port), []).append((position, listener))
+        self._first_unix = next((listener for listener in self.listeners if listener.address.family == "unix"), None)
+        inet = [listener.address for listener in self.listeners if listener.address.family == "inet"]
+        self._hosts = {address.host for address in inet}
+        self._wildcard = any(address.is_wildcard for address in inet)
+        self._loopback = any(address.is_loopback for address in inet)
+        self._regular = all(len(port) == 6 for port in self._inet)
+        # The digits each position of a listened port has, to list the ports a few digits away.
+        self._digits = [sorted({port[i] for port in self._inet}) for i in range(6)] if self._regular else []
+        self._unmanaged = [(manager, manager.argv.value) for manager in deployment.managers
+                           if manager.runs is None and manager.argv is not None]
 
-def _other_program_naming(deployment: Deployment, target: Address) -> ProcessManager | None:
-    """A managed program that is no app server wsgilint reads (Flower, Daphne, a Node app)
-    whose command line names the target's port or socket."""
-    wanted = target.path if target.family == "unix" else str(target.port)
-    if not wanted or wanted == "0":
-        return None
-    pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
-    return next((manager for manager in deployment.managers if manager.runs is None and manager.argv is not None
-                 and any(pattern.search(word) for word in manager.argv.value)), None)
+    def nearest(self, target: Address) -> Listener | None:
+        """The listener at the least ``_distance`` from ``target``, the first listed on a tie."""
+        if not self.listeners:
+            return None
+        if target.family == "unix":
+            return self._unix_in.get(target.path.rsplit("/", 1)[0]) or self._first_unix or self.listeners[0]
+        if target.family != "inet":
+            return min(self.listeners, key=lambda listener: _distance(target, listener))
+        if not self._inet:
+            return self.listeners[0]   # every listener is as far
+        return self._nearest_port(target)
+
+    def _nearest_port(self, target: Address) -> Listener:
+        """Among inet listeners, those on the same host first, then the fewest differing port
+        digits: the ports no, one, two... digits away are looked up while they are fewer
+        than the ports listened on, else every listener is measured."""
+        digits = _port_digits(target.port)
+        if self._regular and len(digits) == 6:
+            same_host = target.host in self._hosts or self._wildcard or (target.is_loopback and self._loopback)
+            for changed in range(7):
+                ports = self._ports_away(digits, changed)
+                if ports is None:
+                    break
+                found = [(position, listener) for port in ports for position, listener in self._inet.get(port, ())
+                         if not same_host or _distance(target, listener)[0] == 0]
+                if found:
+                    return min(found, key=lambda pair: pair[0])[1]
+        return min(self.listeners, key=lambda listener: _distance(target, listener))
+
+    def _ports_away(self, digits: str, changed: int) -> list[str] | None:
+        """The listened ports whose digits differ from ``digits`` at exactly ``changed``
+        positions; None when listing them would take longer than looking at every port."""
+        choices = [[d for d in self._digits[i] if d != digits[i]] for i in range(6)]
+        count = sum(prod(len(choices[i]) for i in positions) for positions in combinations(range(6), changed))
+        if count > len(self._inet):
+            return None
+        ports = []
+        for positions in combinations(range(6), changed):
+            for replaced in product(*(choices[i] for i in positions)):
+                port = list(digits)
+                for i, digit in zip(positions, replaced, strict=True):
+                    port[i] = digit
+                ports.append("".join(port))
+        return ports
+
+    def relative_namesake(self, target: Address) -> Listener | None:
+        """A listener on a relative socket path with the target's file name (``socket = app.sock``
+        is relative to the start directory, which Compose's working_dir or a unit may set)."""
+        if target.family != "unix":
+            return None
+        return self._relative.get(posixpath.basename(target.path))
+
+    def other_program_naming(self, target: Address) -> ProcessManager | None:
+        """A managed program that is no app server wsgilint reads (Flower, Daphne, a Node app)
+        whose command line names the target's port or socket."""
+        wanted = target.path if target.family == "unix" else str(target.port)
+        if not wanted or wanted == "0":
+            return None
+        pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
+        return next((manager for manager, argv in self._unmanaged if any(pattern.search(word) for word in argv)), None)
 
 
 _IP = re.compile(r"^[0-9.]+$|:")
@@ -182,18 +254,24 @@ def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
     return served
 
 
-def _fronted_by_other_servers(deployment: Deployment, route: Route, served: dict[int, list[Route]]) -> Route | None:
-    """A route of another server block that reaches the tree's apps, when every listener of
-    the tree is reached from other server blocks and ``route``'s own block reaches none: a
-    second virtual host then fronts another app of the host, which the files do not hold."""
-    if route.server is None or not served or any(id(listener) not in served for listener in deployment.listeners):
-        return None
-    routes = [other for reaching in served.values() for other in reaching]
-    if any(other.server is route.server for other in routes):
-        return None
-    if any(other.server is None for other in routes):
-        return None
-    return routes[0]
+class _Fronting:
+    """The routes that reach the tree's apps, when every listener of the tree is reached,
+    gathered once a run (a finding each went through every listener and route)."""
+
+    def __init__(self, deployment: Deployment, served: dict[int, list[Route]]) -> None:
+        everything = bool(served) and all(id(listener) in served for listener in deployment.listeners)
+        self._routes = [other for reaching in served.values() for other in reaching] if everything else []
+        self._servers = {id(other.server) for other in self._routes}
+        self._unplaced = any(other.server is None for other in self._routes)
+
+    def other_servers(self, route: Route) -> Route | None:
+        """A route of another server block that reaches the tree's apps, when every listener
+        of the tree is reached from other server blocks and ``route``'s own block reaches
+        none: a second virtual host then fronts another app of the host, which the files do
+        not hold."""
+        if route.server is None or not self._routes or self._unplaced or id(route.server) in self._servers:
+            return None
+        return self._routes[0]
 
 
 def _server_label(server: ServerBlock | None) -> str:
@@ -204,10 +282,11 @@ def _server_label(server: ServerBlock | None) -> str:
 def check(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
-    spoken = {listener.protocol for listener in deployment.listeners}
+    index = _Listeners(deployment)
+    spoken = set(index.speaking)
     # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
     unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
-    served = _routes_by_listener(deployment)
+    fronting = _Fronting(deployment, _routes_by_listener(deployment))
     for route in deployment.routes:
         if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
             continue
@@ -223,13 +302,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if not local or placeholder or deployment.reached(route, target):
                 continue
             written = address.text or str(address)
-            relative = _relative_namesake(deployment, address)
+            relative = index.relative_namesake(address)
             if relative is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}; {relative.label} is relative to the "
                           "directory its server starts in, which the checked files do not show: assumed it is this "
                           "socket", (Related(relative.at, f"{relative.label}"),), severity="info")
                 continue
-            other = _other_program_naming(deployment, address)
+            other = index.other_program_naming(address)
             if other is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {other.kind} [{other.name}] starts a program that names it on its command "
@@ -256,7 +335,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"({base.note if base else ''}): assumed the image binds it there",
                           (Related(server.at, f"{server.name}"),), severity="info")
                 continue
-            other_host = _fronted_by_other_servers(deployment, route, served)
+            other_host = fronting.other_servers(route)
             if other_host is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; every app server here is reached from another server block "
@@ -264,7 +343,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "app outside the checked files", (Related(other_host.handler.at, "the app here is "
                                                                     "reached from this route"),), severity="info")
                 continue
-            nearest = _nearest(deployment, address)
+            nearest = index.nearest(address)
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
                 hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
@@ -274,7 +353,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 f"{route.handler.name} sends to {written}, where no app server in the checked files listens: "
                 f"nginx answers 502 and logs \"connect() failed {failure}\"{hint}",
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
-                fix=_retarget(deployment, route, target),
+                fix=_retarget(index, route, target),
             )
 
 
@@ -282,10 +361,10 @@ _BINDS = ("bind", "socket", "http-socket", "http", "uwsgi-socket", "fastcgi-sock
 _SPEAKS = {"uwsgi_pass": ("uwsgi",), "proxy_pass": ("http",), "fastcgi_pass": ("fastcgi",), "scgi_pass": ("scgi",)}
 
 
-def _retarget(deployment: Deployment, route: Route, target: Target) -> Fix | None:
+def _retarget(index: _Listeners, route: Route, target: Target) -> Fix | None:
     """The target rewritten to the one listener that speaks the handler's protocol."""
-    speaks = _SPEAKS.get(route.handler.name, ())
-    candidates = [listener for listener in deployment.listeners if listener.protocol in speaks]
+    candidates = [listener for protocol in _SPEAKS.get(route.handler.name, ())
+                  for listener in index.speaking.get(protocol, ())]
     if len(candidates) != 1 or target.at.path.startswith("<"):
         return None
     address = candidates[0].address

@@ -79,24 +79,30 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if consequence and target.at not in seen:
                     seen.add(target.at)
                     by_listener.setdefault(id(listener), (listener, consequence, []))[2].append(target)
+    spoken_to: dict[int, set[str]] = {}
     for listener, consequence, targets in by_listener.values():
+        if not spoken_to:   # once, when there is a finding: the protocols each listener is passed
+            for route in deployment.routes:
+                for target in route.targets:
+                    for reached in deployment.listeners_at(target.address):
+                        spoken_to.setdefault(id(reached), set()).add(route.protocol)
         first = targets[0]
         yield Hit(first.at,
                   f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}",
                   (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),)
                   + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:]),
-                  fix=_to_socket(listener, deployment))
+                  fix=_to_socket(listener, spoken_to.get(id(listener), set())))
 
 
-def _to_socket(listener: Listener, deployment: Deployment) -> Fix | None:
-    """`http-socket`/`http` -> `socket`, when the tree shows no one else speaking HTTP to it."""
+def _to_socket(listener: Listener, spoken_to: set[str]) -> Fix | None:
+    """`http-socket`/`http` -> `socket`, when the tree shows no one else speaking HTTP to it
+    (``spoken_to``: the protocols of the routes that pass to it)."""
     server, address = listener.server, listener.address
     config = server.uwsgi_config
     if server.kind != "uwsgi" or listener.option not in ("http", "http-socket") or config is None \
             or listener.at.path not in config.ini_files or not address.is_loopback or address.is_wildcard:
         return None
-    if any(route.protocol != "uwsgi" and any(listener in deployment.listeners_at(t.address) for t in route.targets)
-           for route in deployment.routes):
+    if spoken_to - {"uwsgi"}:
         return None
     return Fix(f"listen with `socket` instead of `{listener.option}`",
                (Edit.key_rename(listener.at.path, listener.at.line, listener.option, "socket"),), "unsafe")

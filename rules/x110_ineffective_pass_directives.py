@@ -40,7 +40,15 @@ GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    uwsgi_read_timeout 3
                              "        include uwsgi_params;\n        uwsgi_pass 127.0.0.1:3031;\n    }\n}\n"}
 
 _FAMILY = {"uwsgi": "uwsgi_", "http": "proxy_", "https": "proxy_", "fastcgi": "fastcgi_", "scgi": "scgi_", "grpc": "grpc_"}
+_PREFIXES = tuple(dict.fromkeys(_FAMILY.values()))
 _NOT_MODULE_DIRECTIVES = {"proxy_protocol"}   # the stream/listen proxy protocol, not the proxy module
+
+
+def _family(name: str) -> str | None:
+    """The module whose directive ``name`` is (its prefix), None for the others and the handlers."""
+    if name in _NOT_MODULE_DIRECTIVES or name.endswith("_pass"):
+        return None
+    return next((prefix for prefix in _PREFIXES if name.startswith(prefix)), None)
 
 
 def _owners(instance: NginxInstance) -> dict[Span, NginxScope]:
@@ -59,39 +67,60 @@ def _owners(instance: NginxInstance) -> dict[Span, NginxScope]:
     return owners
 
 
+class _Use:
+    """A directive as the routes see it: which pass directives handle the locations it
+    applies to, and whether one of them reads it."""
+
+    __slots__ = ("directive", "family", "handlers", "read")
+
+    def __init__(self, directive: NginxDirective, family: str) -> None:
+        self.directive, self.family = directive, family
+        self.handlers: set[str] = set()
+        self.read = False
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
-        used_by: dict[Span, tuple[NginxDirective, str, set[str | None]]] = {}
+        # Routes share their directives (those of the server, of uwsgi_params): each
+        # tuple of occurrences is looked at once per handler it is in effect under.
+        uses: dict[Span, _Use] = {}
+        seen: set[tuple[int, str, str, bool]] = set()
+        families: dict[str, str | None] = {}
         for route in instance.routes:
             own = _FAMILY.get(route.protocol)
+            handler = route.handler.name
             for name, directives in route.directives.items():
-                family = next((p for p in set(_FAMILY.values()) if name.startswith(p)), None)
-                if family is None or name in _NOT_MODULE_DIRECTIVES or name.endswith("_pass"):
+                family = families[name] if name in families else families.setdefault(name, _family(name))
+                if family is None:
                     continue
+                read = family == own
+                key = (id(directives), name, handler, read)
+                if key in seen:
+                    continue
+                seen.add(key)
                 for directive in directives:
                     if directive.stock:
                         continue   # a packaged file's lines (uwsgi_params) are not the author's to rewrite
-                    handlers = used_by.setdefault(directive.at, (directive, family, set()))[2]
-                    handlers.add(route.handler.name if family == own else None)
+                    use = uses.get(directive.at) or uses.setdefault(directive.at, _Use(directive, family))
+                    use.handlers.add(handler)
+                    use.read = use.read or read
+        ineffective_uses = [use for use in uses.values() if not use.read]
+        if not ineffective_uses:
+            continue
         # One finding per block: the author rewrites the block's directives together.
         owners = _owners(instance)
-        by_block: dict[int, list[tuple[NginxDirective, str]]] = {}
-        for directive, family, handlers in used_by.values():
-            if None in handlers and len(handlers) == 1:
-                by_block.setdefault(id(owners.get(directive.at)), []).append((directive, family))
-        for ineffective in by_block.values():
-            ineffective.sort(key=lambda pair: (pair[0].at.path, pair[0].at.line, pair[0].at.column))
-            directive, family = ineffective[0]
-            module = family.rstrip("_")
-            names = ", ".join(dict.fromkeys(d.name for d, _ in ineffective))
-            one = len(ineffective) == 1
+        by_block: dict[int, list[_Use]] = {}
+        for use in ineffective_uses:
+            by_block.setdefault(id(owners.get(use.directive.at)), []).append(use)
+        for block in by_block.values():
+            block.sort(key=lambda use: (use.directive.at.path, use.directive.at.line, use.directive.at.column))
+            first = block[0]
+            directive, module = first.directive, first.family.rstrip("_")
+            names = ", ".join(dict.fromkeys(use.directive.name for use in block))
+            one = len(block) == 1
             yield Hit(directive.at, f"{names} {'has' if one else 'have'} no effect: the locations "
                       f"{'it applies' if one else 'they apply'} to pass requests with "
-                      f"{', '.join(sorted(_handlers_of(instance, directive)))}, not "
+                      f"{', '.join(sorted(first.handlers))}, not "
                       f"{module}_pass; use the matching directives of that module",
-                      tuple(Related(d.at, f"{d.name} has no effect either") for d, _ in ineffective[1:]))
-
-
-def _handlers_of(instance: NginxInstance, directive: NginxDirective) -> set[str]:
-    return {route.handler.name for route in instance.routes
-            if any(d.at == directive.at for d in route.directives.get(directive.name, ()))}
+                      tuple(Related(use.directive.at, f"{use.directive.name} has no effect either")
+                            for use in block[1:]))

@@ -22,7 +22,7 @@ from wsgilint.api import check
 from wsgilint.cli import app
 from wsgilint.engine import Edit, Finding, Fix, Hit, Rule, load_rules, run_rules, sole_candidate
 from wsgilint.fix import plan
-from wsgilint.model import Span
+from wsgilint.model import Deployment, Host, Setting, Span
 from wsgilint.rule_docs import rule_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -177,7 +177,7 @@ def test_a_rule_cannot_carry_a_fix_it_does_not_declare():
     rule = Rule("Z999", "z", "info", "z.", "", lambda d: [Hit(Span("a"), "m", fix=Fix("t", (), "unsafe"))],
                 fixes=("safe",))
     with pytest.raises(ValueError, match="does not declare"):
-        run_rules(None, [rule])
+        run_rules(Deployment(files=[], host=Host(mode="repository", somaxconn=Setting(4096))), [rule])
 
 
 def test_a_key_is_renamed_only_when_one_name_is_near():

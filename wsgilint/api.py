@@ -207,17 +207,27 @@ def _anchors(paths: list[str], ctx: ReadContext, texts: dict[str, str]) -> Calla
         absolute = os.path.abspath(path)
         bases.append(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
     bases = sorted({os.path.abspath(base) for base in bases}, key=len, reverse=True)
-    lines: dict[str, list[str]] = {}
+    relatives: dict[str, str] = {}
+    # The lines of one file at a time: findings come sorted by path, so each file is split
+    # once, and a fleet's files are never all held as lines.
+    split_path: str = ""
+    split_lines: list[str] = []
 
-    def anchor(at: Span) -> tuple[str, str]:
+    def relative_path(at: Span) -> str:
         relative = at.path
         if at.in_a_file:
             absolute = os.path.join(ctx.cwd, at.path)
             base = next((b for b in bases if absolute.startswith(b.rstrip(os.sep) + os.sep)), None)
             if base is not None:
                 relative = os.path.relpath(absolute, base)
-        if at.path not in lines:
-            lines[at.path] = texts.get(at.path, "").splitlines()
-        line = lines[at.path][at.line - 1] if 0 < at.line <= len(lines[at.path]) else ""
-        return relative, line
+        return relative
+
+    def anchor(at: Span) -> tuple[str, str]:
+        nonlocal split_path, split_lines
+        relative = relatives.get(at.path)
+        if relative is None:
+            relative = relatives[at.path] = relative_path(at)
+        if split_path != at.path:
+            split_path, split_lines = at.path, texts.get(at.path, "").splitlines()
+        return relative, split_lines[at.line - 1] if 0 < at.line <= len(split_lines) else ""
     return anchor

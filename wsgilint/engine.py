@@ -7,6 +7,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
@@ -91,16 +92,19 @@ def _one_typo_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+@lru_cache(maxsize=16_384)   # the candidates are the programs' tables of names, the same each time
+def _folded(text: str) -> str:
+    return text.lower().replace("_", "").replace("-", "")
+
+
 def sole_candidate(word: str, candidates: Iterable[str]) -> str | None:
     """The one name ``word`` can stand for: the only candidate equal to it but for case,
     ``_`` and ``-``, or else the only one a single typo away. None when none or several are:
     a fix renames a key only when there is no doubt which one was meant."""
-    def folded(text: str) -> str:
-        return text.lower().replace("_", "").replace("-", "")
-
-    names = list(candidates)
-    found = [c for c in names if folded(c) == folded(word)] or \
-        [c for c in names if _one_typo_apart(folded(c), folded(word))]
+    folded = _folded(word)
+    names = [(name, _folded(name)) for name in candidates]
+    found = [name for name, other in names if other == folded] or \
+        [name for name, other in names if _one_typo_apart(other, folded)]
     return found[0] if len(found) == 1 else None
 FINGERPRINT_VERSION = 2
 
@@ -132,7 +136,7 @@ class Hit(NamedTuple):
     fix: Fix | None = None          # the edits that make the finding go, when they are certain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     slug: str
@@ -177,7 +181,7 @@ class SuppressionOutcome:
     reason_required: bool                           # --require-reason, or require-reason in the settings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suppressed:
     """A finding a suppression comment turned off, kept for statistics and SARIF."""
 
@@ -284,22 +288,24 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
     refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
     one finding per problem, the one that names it best."""
     findings = set()
-    for rule in rules:
-        for hit in rule.check(deployment):
-            if hit.fix is not None and hit.fix.safety not in rule.fixes:
-                raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
-            findings.add(Finding(
-                code=rule.code,
-                slug=rule.slug,
-                severity=hit.severity or rule.severity,
-                message=hit.message,
-                at=hit.at,
-                related=tuple(hit.related),
-                fix=hit.fix,
-            ))
+    with deployment.settled():
+        for rule in rules:
+            for hit in rule.check(deployment):
+                if hit.fix is not None and hit.fix.safety not in rule.fixes:
+                    raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
+                findings.add(Finding(
+                    code=rule.code,
+                    slug=rule.slug,
+                    severity=hit.severity or rule.severity,
+                    message=hit.message,
+                    at=hit.at,
+                    related=tuple(hit.related),
+                    fix=hit.fix,
+                ))
     specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E")}
-    findings = {f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific}
-    return sorted(findings, key=Finding.sort_key)
+    # A list, not another set: the findings are distinct already, and hashing each again costs.
+    return sorted((f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific),
+                  key=Finding.sort_key)
 
 
 def problem_hits(deployment: Deployment, kind: str) -> Iterable[Hit]:

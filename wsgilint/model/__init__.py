@@ -13,6 +13,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -401,9 +402,33 @@ class Deployment:
     def listeners(self) -> list[Listener]:
         return [listener for server in self.app_servers for listener in server.listeners]
 
+    # While the rules run (``settled``): the answers of ``reached``, by route and target, kept
+    # with them so that their ids stay theirs.
+    _reached: dict[tuple[int, int], tuple[Route, Target, tuple[Listener, ...]]] | None = field(
+        default=None, init=False, repr=False)
+
+    @contextmanager
+    def settled(self) -> Iterator[None]:
+        """The model does not change in this block (the rules run): a dozen rules ask
+        ``reached`` about every route, and each answer is worked out once."""
+        self._reached = {}
+        try:
+            yield
+        finally:
+            self._reached = None
+
     def reached(self, route: Route, target: Target) -> list[Listener]:
         """The listeners a connection from ``route``'s nginx to ``target`` arrives at, across
         places (a container's loopback is its own)."""
+        if self._reached is None:
+            return self._arrives(route, target)
+        key = (id(route), id(target))
+        known = self._reached.get(key)
+        if known is None:
+            known = self._reached[key] = (route, target, tuple(self._arrives(route, target)))
+        return list(known[2])
+
+    def _arrives(self, route: Route, target: Target) -> list[Listener]:
         address = target.address
         if not self.places:
             return [listener for listener in self.listeners_at(address) if connects(route.place, target, listener)]

@@ -18,6 +18,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -95,6 +96,7 @@ def aliases_of(name: str) -> tuple[str, ...]:
     return tuple(sorted({name, *info.aliases}, key=lambda n: _ORDER.get(n, len(_ORDER))))
 
 
+@lru_cache(maxsize=4096)   # a fleet's configs come from templates: the same typo many times
 def suggest(name: str) -> str | None:
     """The closest real option for a misspelt key (``harakiri_verbose`` -> ``harakiri-verbose``)."""
     if name in OPTIONS:

@@ -30,25 +30,34 @@ class Snippet(NamedTuple):
 
 
 def _cells(text: str) -> int:
+    if text.isascii():   # shown text holds no control character: one cell each
+        return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
 
 
 class Sources:
-    """The checked files' lines, split once each, for snippets."""
+    """The checked files' lines, for snippets. Findings come sorted by path, and their
+    other ends are mostly in a few files (an nginx.conf, a shared ini): the lines of the
+    files used last are kept, never those of a whole fleet."""
+
+    _KEPT = 32
 
     def __init__(self, texts: dict[str, str]) -> None:
         self._texts = texts
         self._lines: dict[str, list[str]] = {}
 
     def line(self, at: Span) -> str | None:
-        if at.path not in self._lines:
+        lines = self._lines.pop(at.path, None)
+        if lines is None:
             text = self._texts.get(at.path)
             # Lines end at LF, as every reader counts them; a CR before it is no part of the line.
-            self._lines[at.path] = [line.removesuffix("\r") for line in text.split("\n")] if text else []
-        lines = self._lines[at.path]
-        return lines[at.line - 1] if 0 < at.line <= len(lines) else None
+            lines = text.split("\n") if text else []
+            if len(self._lines) >= self._KEPT:
+                del self._lines[next(iter(self._lines))]
+        self._lines[at.path] = lines   # last in the dict: used most recently
+        return lines[at.line - 1].removesuffix("\r") if 0 < at.line <= len(lines) else None
 
     def snippet(self, at: Span) -> Snippet | None:
         """The line ``at`` points at, as read, with its value underlined; None when there is no such line."""

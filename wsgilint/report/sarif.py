@@ -24,14 +24,16 @@ scanning shows it as dismissed, not gone.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..engine import Finding, Rule, Suppressed
 from ..model import Span
-from ._text import json_text
+from ._text import write_json
 
 if TYPE_CHECKING:
     from ..api import CheckResult
@@ -165,15 +167,17 @@ def _descriptor(rule: Rule, fired: bool) -> dict[str, Any]:
     return descriptor
 
 
-def document(findings: list[Finding], rules: list[Rule], working_directory: str,
-             suppressed: list[Suppressed] | None = None) -> dict[str, Any]:
-    """The SARIF log of ``findings`` (and of the ``suppressed`` ones, marked so), paths
-    relative to ``working_directory``."""
+_RESULTS = "\0results"
+
+
+def _log(findings: list[Finding], rules: list[Rule], working_directory: str,
+         suppressed: list[Suppressed] | None) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """The SARIF log with a placeholder for its results, and the results one by one."""
     rule_index = {rule.code: number for number, rule in enumerate(rules)}
     fired = {f.code for f in findings} | {s.finding.code for s in suppressed or ()}
     base = working_directory.rstrip("/") + "/"
-    results = [_result(finding, rule_index) for finding in findings]
-    results += [_result(s.finding, rule_index, s.by.reason) for s in suppressed or ()]
+    results = chain((_result(finding, rule_index) for finding in findings),
+                    (_result(s.finding, rule_index, s.by.reason) for s in suppressed or ()))
     driver: dict[str, Any] = {
         "name": "wsgilint",
         "version": __version__,
@@ -189,11 +193,21 @@ def document(findings: list[Finding], rules: list[Rule], working_directory: str,
             "tool": {"driver": driver},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + _uri_path(base)}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": _RESULTS,
         }],
-    }
+    }, results
+
+
+def document(findings: list[Finding], rules: list[Rule], working_directory: str,
+             suppressed: list[Suppressed] | None = None) -> dict[str, Any]:
+    """The SARIF log of ``findings`` (and of the ``suppressed`` ones, marked so), paths
+    relative to ``working_directory``."""
+    log, results = _log(findings, rules, working_directory, suppressed)
+    log["runs"][0]["results"] = list(results)
+    return log
 
 
 def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
-    log = document(result.findings, result.rules, os.getcwd(), result.suppressed)
-    out.write(json_text(log) + "\n")
+    # The results are written one by one: a fleet's log is never held whole, as objects or as text.
+    log, results = _log(result.findings, result.rules, os.getcwd(), result.suppressed)
+    write_json(out, log, {_RESULTS: results})

@@ -1,0 +1,50 @@
+"""The indexes rules build once per run find what a look through everything finds.
+
+A fleet's cross-file rules ask about thousands of places; they look things up in indexes
+built once per run instead of going through every listener for each finding. These tests
+hold each index to the plain search it replaces, on random deployments."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from wsgilint.model import Address, AppServer, Deployment, Host, Listener, Setting, Span
+from wsgilint.rules.x101_pass_target_mismatch import _distance, _Listeners
+
+_HOSTS = ["127.0.0.1", "", "10.0.0.7", "localhost", "::1", "app.internal"]
+_DIRECTORIES = ["/run/uwsgi", "/run", "/tmp", "run", ""]
+
+
+def _address(rnd: random.Random, ports: list[int]) -> Address:
+    kind = rnd.random()
+    if kind < 0.6:
+        return Address("inet", host=rnd.choice(_HOSTS), port=rnd.choice(ports))
+    if kind < 0.95:
+        directory = rnd.choice(_DIRECTORIES)
+        return Address("unix", path=f"{directory}/app{rnd.randrange(5)}.sock" if directory else "app.sock")
+    return Address("fd", text="fd://3")
+
+
+def _deployment(addresses: list[Address]) -> Deployment:
+    deployment = Deployment(files=[], host=Host(mode="repository", somaxconn=Setting(4096)))
+    for number, address in enumerate(addresses, start=1):
+        server = AppServer("uwsgi", f"app{number}", Span("app.ini", number))
+        server.listeners.append(Listener(address, "uwsgi", "socket", Span("app.ini", number, 1, 7), server))
+        deployment.app_servers.append(server)
+    return deployment
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_x101_nearest_listener_is_the_one_every_listener_measured_gives(seed: int) -> None:
+    rnd = random.Random(seed)
+    # Dense ports (a fleet's 20000 + n) and a few anywhere, up to ports longer than the
+    # six digits the distance compares.
+    ports = [20000 + n for n in range(rnd.randrange(1, 300))] + [rnd.randrange(0, 70000) for _ in range(5)] \
+        + ([1234567] if seed % 5 == 0 else [])
+    listeners = [_address(rnd, ports) for _ in range(rnd.randrange(0, 200))]
+    index = _Listeners(_deployment(listeners))
+    for _ in range(50):
+        target = _address(rnd, ports + [rnd.randrange(0, 70000), 1234568])
+        expected = min(index.listeners, key=lambda listener: _distance(target, listener)) if listeners else None
+        assert index.nearest(target) is expected, target
