@@ -31,8 +31,9 @@ from collections.abc import Iterator
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment
 from wsgilint.model.address import parse_uwsgi_socket
+from wsgilint.model.units import c_atoi
 from wsgilint.model.uwsgi_options import cosmetic_effect, is_command_option, uwsgi_bool, value_kind
-from wsgilint.model.uwsgi_values import ini_values, leading_integer, uwsgi_servers
+from wsgilint.model.uwsgi_values import ini_values, uwsgi_servers
 
 CODE = "U102"
 SLUG = "inline-comment-in-value"
@@ -51,8 +52,8 @@ def _effect(key: str, value: str, before: str) -> tuple[str, str]:
             return "info", f"it is still {str(uwsgi_bool(value)).lower()} by luck"
         return "error", f"uWSGI reads it as {str(uwsgi_bool(value)).lower()}, not {before or 'empty'}"
     if kind in ("int", "number"):
-        number = leading_integer(value)
-        if number is not None and number == leading_integer(before) and before.lstrip("+-").isdigit():
+        number = c_atoi(value)
+        if number is not None and number == c_atoi(before) and before.lstrip("+-").isdigit():
             return "info", f"uWSGI still reads {number} because the number ends at the space"
         return "error", f"uWSGI reads {number if number is not None else 0}"
     if kind == "chmod":

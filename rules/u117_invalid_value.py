@@ -29,9 +29,10 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment, Option
+from wsgilint.model.units import c_atoi
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_options import value_kind
-from wsgilint.model.uwsgi_values import leading_integer, templated, uwsgi_servers
+from wsgilint.model.uwsgi_values import templated, uwsgi_servers
 
 CODE = "U117"
 SLUG = "invalid-value"
@@ -55,7 +56,7 @@ def _problem(option: Option) -> tuple[str, str] | None:
                          if re.fullmatch(r"0[0-7]{3}", value) else
                          f"`{option.key} = {value}`: uWSGI accepts only three octal digits (`660`) or `1` and exits "
                          f"(`invalid chmod value: {value}`)")
-    number = leading_integer(value)
+    number = c_atoi(value)
     if kind == "int" and number is not None and number < 0:
         return "error", (f"`{option.key} = {value}`: uWSGI refuses negative values and exits "
                          f"(`invalid value for option \"{option.key}\": must be > 0`)")

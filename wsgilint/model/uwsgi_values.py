@@ -5,11 +5,10 @@ this module answers questions about one server's values.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..core.numbers import decimal
 from . import AppServer, Deployment, Option, UwsgiIniValue
+from .units import c_atoi
 from .uwsgi_options import forces_master
 
 # Options that make uWSGI load a Python application at start.
@@ -56,17 +55,11 @@ def ini_paths(deployment: Deployment) -> set[str]:
     return {path for config in deployment.uwsgi_configs for path in config.ini_files}
 
 
-def leading_integer(text: str) -> int | None:
-    """What ``atoi``/``strtoul`` read: the leading digits (``"2 # two"`` is 2); None without any."""
-    match = re.match(r"\s*([+-]?\d+)", text)
-    return decimal(match.group(1)) if match else None
-
-
 def integer(option: Option | None) -> int | None:
     """The number uWSGI reads from an option; None when unknown at check time or not a number."""
     if option is None or option.unresolved:
         return None
-    return leading_integer(str(option.value))
+    return c_atoi(option.value)
 
 
 
