@@ -47,3 +47,11 @@ def test_decimal_reads_what_c_parsers_read() -> None:
     assert decimal("1" * 4301) is None                      # out of every program's range
     assert decimal("٣") is None and decimal("²") is None    # digits to Python, not to C
     assert decimal("") is None and decimal("8k") is None
+
+
+@pytest.mark.parametrize("expression", ["1 << 200000", "0x" + "f" * 5000, "10 ** 5000"])
+def test_a_gunicorn_number_too_long_to_print_is_unknown_not_an_internal_error(expression: str, tmp_path: Path) -> None:
+    (tmp_path / "gunicorn.conf.py").write_text("".join(f"{name} = {expression}\n"
+                                                       for name in ("reload", "workers", "bind", "timeout")))
+    result = check([str(tmp_path)])
+    assert [source.kind for source in result.files] == ["gunicorn"]

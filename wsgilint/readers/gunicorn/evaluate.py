@@ -34,6 +34,8 @@ MAX_SIZE = 100_000
 MAX_STEPS = 500_000
 # No process can allocate more: user space is 128 TiB on x86-64 and arm64 (4-level pages).
 _ADDRESS_SPACE = 1 << 47
+# An int of more bits has over 4300 decimal digits, which Python's str() refuses to write.
+_PRINTABLE_BITS = 14_000
 _BIN_OPS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
     ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow,
@@ -90,6 +92,8 @@ class Evaluator:
     def __call__(self, node: ast.AST) -> Any:
         value = self.eval(node)
         self.bounded(self.size(value))
+        if isinstance(value, int) and value.bit_length() > _PRINTABLE_BITS:
+            raise Unknown   # no message could show it: Python refuses to print it
         return value
 
     def charge(self, steps: int) -> None:

@@ -267,5 +267,5 @@ def validate(name: str, value: Any) -> tuple[Any, str | None]:
         return value, None
     try:
         return validator(value), None
-    except InvalidValue as error:
+    except ValueError as error:   # also Python's own, e.g. an int too long to print in the message
         return value, str(error)
