@@ -9,12 +9,14 @@ open it at `$XDG_RUNTIME_DIR/gunicorn.ctl`, else `$HOME/.gunicorn/gunicorn.ctl`
 Supervisor passes its own `$HOME` (root's) to every program whatever its `user=`,
 so only its root programs can create the file there. `environment=HOME=...` is
 followed. In a repository
-(not a host's `/etc`), only programs of the same file are compared.
+(not a host's `/etc`), only programs of the same file are compared, or of one Compose
+project (`compose.yaml`/`docker-compose.yml` with its `*.override.*`).
 
 The file is one only where the path lands in one file store and the instances run at
 the same time: each container has its own `/root`, so two Compose services share the
 socket only through a volume or bind mount they both have it in (perhaps at different
-paths), and servers of two alternative Compose projects are not compared.
+paths), and servers of two alternative Compose projects (another Compose file read
+alone with `docker compose -f`) are not compared.
 
 ## What breaks in production
 Measured with Gunicorn 27.0.1, two instances of one user: the second silently took the
@@ -72,7 +74,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if server.has("control_socket") or server.enabled("control_socket_disable"):
             continue
         # A repository may hold the configs of several unrelated hosts: only one file's programs surely share one.
-        host = manager.at.path if deployment.host.mode == "repository" else ""
+        # A container says itself where it runs and with what (its Compose project or image).
+        host = manager.at.path if deployment.host.mode == "repository" and not manager.place.started_with else ""
         path = _socket_path(manager)
         if path is not None:
             # One file only where the path lands in one file store: each container has its
