@@ -9,7 +9,14 @@ open it at `$XDG_RUNTIME_DIR/gunicorn.ctl`, else `$HOME/.gunicorn/gunicorn.ctl`
 Supervisor passes its own `$HOME` (root's) to every program whatever its `user=`,
 so only its root programs can create the file there. `environment=HOME=...` is
 followed. In a repository
-(not a host's `/etc`), only programs of the same file are compared.
+(not a host's `/etc`), only programs of the same file are compared, or of one Compose
+project (`compose.yaml`/`docker-compose.yml` with its `*.override.*`).
+
+The file is one only where the path lands in one file store and the instances run at
+the same time: each container has its own `/root`, so two Compose services share the
+socket only through a volume or bind mount they both have it in (perhaps at different
+paths), and servers of two alternative Compose projects (another Compose file read
+alone with `docker compose -f`) are not compared.
 
 ## What breaks in production
 Measured with Gunicorn 27.0.1, two instances of one user: the second silently took the
@@ -24,7 +31,7 @@ Give each instance its own `control_socket = '/run/APP/gunicorn.ctl'`, or set
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, ProcessManager
+from wsgilint.model import Deployment, Place, ProcessManager
 
 CODE = "G107"
 SLUG = "shared-control-socket"
@@ -59,7 +66,7 @@ def _socket_path(manager: ProcessManager) -> str | None:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    groups: dict[tuple[str, str], list[ProcessManager]] = {}
+    groups: dict[tuple[str, ...], list[tuple[ProcessManager, str]]] = {}
     for server in deployment.app_servers:
         manager = server.manager
         if server.kind != "gunicorn" or manager is None:
@@ -67,20 +74,32 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if server.has("control_socket") or server.enabled("control_socket_disable"):
             continue
         # A repository may hold the configs of several unrelated hosts: only one file's programs surely share one.
-        host = manager.at.path if deployment.host.mode == "repository" else ""
+        # A container says itself where it runs and with what (its Compose project or image).
+        host = manager.at.path if deployment.host.mode == "repository" and not manager.place.started_with else ""
         path = _socket_path(manager)
         if path is not None:
-            groups.setdefault((host, path), []).append(manager)
-    for (_, path), managers in groups.items():
-        if len(managers) < 2:
-            continue
-        # Each instance is told about the first one that shares its socket: the finding
-        # stays readable whatever the number of apps.
-        for manager in managers:
-            other = managers[1] if manager is managers[0] else managers[0]
-            more = f" and {len(managers) - 2} more" if len(managers) > 2 else ""
+            # One file only where the path lands in one file store: each container has its
+            # own /root, and a volume may be mounted at another path in each.
+            groups.setdefault((host, *manager.place.locate(path)), []).append((manager, path))
+    for sharing in groups.values():
+        by_place: dict[Place, list[tuple[ProcessManager, str]]] = {}
+        for manager, path in sharing:
+            by_place.setdefault(manager.place, []).append((manager, path))
+        for manager, path in sharing:
+            # Processes of one place always run together; across places ask the graph.
+            others = [(other, other_path) for place, entries in by_place.items()
+                      if place == manager.place or deployment.run_together(place, manager.place)
+                      for other, other_path in entries if other is not manager]
+            if not others:
+                continue
+            # Each instance is told about the first one that shares its socket: the finding
+            # stays readable whatever the number of apps.
+            other, other_path = others[0]
+            more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+            name = f"[{other.name}]" if other.place == manager.place else other.place.label or f"[{other.name}] in {other.place.name}"
             yield Hit(manager.argv.at if manager.argv and manager.argv.at else manager.at,
-                      f"this Gunicorn, [{other.name}]{more} use the same default control socket {path}: the "
+                      f"this Gunicorn, {name}{more} use the same default control socket {path}: the "
                       "last one started takes it over and removes it when it stops, so gunicornc reaches the wrong app "
                       "or none; set control_socket per app or control_socket_disable = True",
-                      (Related(other.at, f"{other.kind} [{other.name}] uses it too"),))
+                      (Related(other.at, f"{other.kind} [{other.name}] uses it too"
+                               + (f" as {other_path}" if other_path != path else "")),))
