@@ -304,7 +304,7 @@ class _Builder:
         if len(handler.args) != 1:
             return
         value = handler.args[0]
-        if "$" in value:
+        if "$" in value or not _names_a_host(value):
             return
         scheme, _, rest = value.partition("://") if "://" in value else ("", "", value)
         host = rest.split("/", 1)[0] if not rest.startswith("unix:") else ""
@@ -313,6 +313,8 @@ class _Builder:
             upstream = self.instance.upstreams.get(host)
             if upstream is not None:
                 for server in upstream.servers:
+                    if not _names_a_host(server.args[0]):
+                        continue
                     address = parse_nginx_target(server.args[0], 80)
                     if address is not None:
                         route.targets.append(Target(address, server.value_at))
@@ -332,6 +334,16 @@ class _Builder:
             if server.block is not None and not server.listens:
                 listens.add(("inet", "", 80))
         self.instance.listen_count = len(listens)
+
+
+def _names_a_host(value: str) -> bool:
+    """False for a target nginx refuses for want of a host (``http://``, ``http://:8000/``,
+    ``:8000``: 'no host in upstream'), which the model must not read as the wildcard address."""
+    rest = value.split("://", 1)[1] if "://" in value and not value.startswith("unix:") else value
+    if rest.startswith("unix:") or rest.startswith("["):
+        return True
+    host = rest.split("/", 1)[0].split(":", 1)[0]
+    return host != ""
 
 
 def _protocol(handler: NginxDirective) -> str:
