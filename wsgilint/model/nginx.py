@@ -283,6 +283,8 @@ class _Builder:
         location: NginxScope = scope
         while isinstance(location, NginxLocation) and location.is_if and location.parent is not None:
             location = location.parent
+        if isinstance(location, NginxLocation) and location.always_returns:
+            return
         route = Route(
             handler=handler,
             protocol=_protocol(handler),
