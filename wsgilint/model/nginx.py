@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..core.commands import recognise
 from ..core.numbers import decimal
-from ..readers.nginx import NginxStatement, NginxTree
+from ..readers.nginx import NginxStatement, NginxTree, pass_target_without_host
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
 from .nginx_scope import (
@@ -303,11 +303,12 @@ class _Builder:
         without a port is a host name for proxy_pass and grpc_pass, unknown otherwise."""
         handler = route.handler
         # Every *_pass takes exactly one argument: nginx refuses `uwsgi_pass unix: /run/a.sock;`
-        # ("invalid number of arguments"), so it sends nowhere.
+        # ("invalid number of arguments"), so it sends nowhere; so does one naming no host
+        # (`proxy_pass http://;`: "no host in upstream"), which is not the wildcard address.
         if len(handler.args) != 1:
             return
         value = handler.args[0]
-        if "$" in value or not _names_a_host(value):
+        if "$" in value or pass_target_without_host(value) is not None:
             return
         scheme, _, rest = value.partition("://") if "://" in value else ("", "", value)
         host = rest.split("/", 1)[0] if not rest.startswith("unix:") else ""
@@ -316,7 +317,7 @@ class _Builder:
             upstream = self.instance.upstreams.get(host)
             if upstream is not None:
                 for server in upstream.servers:
-                    if not _names_a_host(server.args[0]):
+                    if pass_target_without_host(server.args[0]) is not None:
                         continue
                     address = parse_nginx_target(server.args[0], 80)
                     if address is not None:
@@ -337,16 +338,6 @@ class _Builder:
             if server.block is not None and not server.listens:
                 listens.add(("inet", "", 80))
         self.instance.listen_count = len(listens)
-
-
-def _names_a_host(value: str) -> bool:
-    """False for a target nginx refuses for want of a host (``http://``, ``http://:8000/``,
-    ``:8000``: 'no host in upstream'), which the model must not read as the wildcard address."""
-    rest = value.split("://", 1)[1] if "://" in value and not value.startswith("unix:") else value
-    if rest.startswith("unix:") or rest.startswith("["):
-        return True
-    host = rest.split("/", 1)[0].split(":", 1)[0]
-    return host != ""
 
 
 def _protocol(handler: NginxDirective) -> str:
