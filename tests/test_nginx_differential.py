@@ -24,7 +24,7 @@ How nginx's ``[emerg]`` messages are classified:
   character after a quoted string), ``directive "x" is not terminated by ";"``,
   ``directive "x" has no opening "{"``, ``invalid number of arguments in "x"
   directive``, ``invalid value "v" in "x" directive, it must be "on" or "off"``,
-  and ``"x" directive is not allowed here`` in a main configuration.
+  ``no host in upstream "..."`` (a ``*_pass`` naming no host), and ``"x" directive is not allowed here`` in a main configuration.
 * **not syntax** (commented out and retried): ``unknown directive`` (a module that
   is not built in), ``"x" directive is not allowed here`` in a fragment (its real
   context is not known), missing files and certificates, unknown hosts, users,
@@ -76,7 +76,8 @@ _AFTER_READING = re.compile(r'^(open\(\) "[^"]*" failed|no "events" section in c
 _CERTIFICATE = re.compile(r'^cannot load certificate(?: key)? "([^"]+)"')
 _SYNTAX = re.compile(
     r'^(unexpected |directive "[^"]+" is not terminated by ";"|directive "[^"]+" has no opening "\{"'
-    r'|invalid number of arguments in |invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off")')
+    r'|invalid number of arguments in |invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off"'
+    r'|no host in upstream )')
 _CONTEXT = re.compile(r'^"[^"]+" directive is not allowed here')
 
 # Errors nginx reports at the line that opens or closes a block; the fix goes just
@@ -338,3 +339,28 @@ def test_the_one_syntax_error_is_the_one_nginx_t_stops_at(name, tmp_path):
     assert _SYNTAX.match(match.group("message"))
     assert ours[0].at.line == int(match.group("line"))
     assert ours[0].message.startswith(match.group("message"))
+
+
+PASS_WITHOUT_HOST = {
+    "proxy-pass-scheme-only": "proxy_pass http://;",
+    "proxy-pass-port-only": "proxy_pass http://:8001/api/;",
+    "uwsgi-pass-scheme-only": "uwsgi_pass suwsgi://;",
+    "uwsgi-pass-port-only": "uwsgi_pass :8000;",
+    "grpc-pass-scheme-only": "grpc_pass grpcs://;",
+    "fastcgi-pass-port-only": "fastcgi_pass :9000;",
+}
+
+
+@needs_nginx
+@pytest.mark.parametrize("name", sorted(PASS_WITHOUT_HOST))
+def test_a_pass_without_host_is_reported_as_nginx_t_words_it(name, tmp_path):
+    site = tmp_path / "site.conf"
+    site.write_text(f"server {{\n listen 80;\n location / {{\n  {PASS_WITHOUT_HOST[name]}\n }}\n}}\n")
+    ours = [problem for problem in read_like_discovery(site).problems if problem.kind == "syntax"]
+    main = tmp_path / "nginx.conf"
+    main.write_text(WRAPPERS[("http",)].format(file=site))
+    code, stderr = run_nginx(str(tmp_path), str(main))
+    match = _EMERG.search(stderr)
+    assert code != 0 and match is not None and _SYNTAX.match(match.group("message"))
+    assert len(ours) == 1 and ours[0].at.line == int(match.group("line"))
+    assert ours[0].message.startswith(match.group("message") + ":")

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import write_tree
+
+from wsgilint.api import build_deployment, discover
 from wsgilint.core.context import ReadContext
-from wsgilint.model import NginxInstance, Route
+from wsgilint.model import Deployment, NginxInstance, Route
 from wsgilint.model.nginx import DEFAULT_USER_NOTE, UNKNOWN_USER_NOTE, nginx_instance
 from wsgilint.readers.nginx import read_nginx_fragment, read_nginx_main
 
@@ -204,3 +207,44 @@ def test_nesting_deeper_than_the_reader_goes_is_cut_with_a_located_note(tmp_path
         ("unreadable", "chain997.conf", 1),      # chain0.conf is read 3 deep, chain997.conf 1000 deep
     ]
     assert nginx_instance(tree).routes == []
+
+
+def deployment_of(tmp_path: Path, files: dict[str, str]) -> Deployment:
+    write_tree(tmp_path, files)
+    ctx = ReadContext(mode="repository", cwd=str(tmp_path))
+    return build_deployment(discover([str(tmp_path)], ctx), ctx)
+
+
+NGINX_UNIT = "[Service]\nExecStart=/usr/sbin/nginx -g 'daemon on; master_process on; user app app;'\n"
+
+
+def test_command_line_user_names_the_workers_user_where_nginx_conf_does_not(tmp_path):
+    deployment = deployment_of(tmp_path, {"etc/nginx/nginx.conf": "events {}\nhttp {}\n",
+                                          "etc/systemd/system/nginx.service": NGINX_UNIT})
+    (instance,) = deployment.nginx
+    assert instance.user.value == "app"
+    assert instance.user.at is not None and instance.user.at.path.endswith("nginx.service")
+    assert instance.user.at.line == 2
+
+
+def test_command_line_user_leaves_nginx_conf_user_alone(tmp_path):
+    # nginx refuses the pair ("user" directive is duplicate); the file's line stays the one shown.
+    deployment = deployment_of(tmp_path, {"etc/nginx/nginx.conf": "user www-data;\nevents {}\nhttp {}\n",
+                                          "etc/systemd/system/nginx.service": NGINX_UNIT})
+    assert deployment.nginx[0].user.value == "www-data"
+
+
+def test_command_line_users_that_differ_leave_the_default(tmp_path):
+    deployment = deployment_of(tmp_path, {
+        "etc/nginx/nginx.conf": "events {}\nhttp {}\n",
+        "etc/systemd/system/nginx.service": NGINX_UNIT,
+        "etc/supervisor/conf.d/nginx.conf": "[program:nginx]\ncommand=nginx -g 'daemon off; user www-data;'\n"})
+    assert (deployment.nginx[0].user.value, deployment.nginx[0].user.at) == ("nobody", None)
+
+
+def test_command_line_user_applies_to_a_fragment_without_nginx_conf(tmp_path):
+    deployment = deployment_of(tmp_path, {
+        "site.conf": "server {\n    listen 80;\n}\n",
+        "supervisord.conf": "[program:nginx]\ncommand=/usr/sbin/nginx -g'daemon off; user www-data www-data;'\n"})
+    (instance,) = deployment.nginx
+    assert instance.user.value == "www-data" and instance.user.at is not None

@@ -293,6 +293,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     containers.read(discovery)
     from .procfile import procfile_managers
     procfile_managers(discovery, ctx, deployment)
+    from .nginx import apply_command_line_user
+    apply_command_line_user(deployment.nginx, deployment.managers)
     _link_app_servers(discovery, ctx, deployment)
     containers.place_servers()
     from .activation import activate

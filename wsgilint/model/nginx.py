@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core.commands import recognise
 from ..core.numbers import decimal
-from ..readers.nginx import NginxStatement, NginxTree
-from . import NginxDirective, NginxInstance, Problem, Route, Setting, Span, Target
+from ..readers.nginx import NginxStatement, NginxTree, pass_target_without_host
+from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
 from .nginx_scope import (
     PASS_DIRECTIVES,
@@ -27,7 +28,7 @@ from .nginx_scope import (
     known_directives,
 )
 
-__all__ = ["DEFAULT_USER_NOTE", "UNKNOWN_USER_NOTE", "nginx_instance"]
+__all__ = ["DEFAULT_USER_NOTE", "UNKNOWN_USER_NOTE", "apply_command_line_user", "nginx_instance"]
 
 _DEFAULT_PROTOCOL = {
     "uwsgi_pass": "uwsgi", "proxy_pass": "http", "fastcgi_pass": "fastcgi", "grpc_pass": "grpc",
@@ -283,6 +284,8 @@ class _Builder:
         location: NginxScope = scope
         while isinstance(location, NginxLocation) and location.is_if and location.parent is not None:
             location = location.parent
+        if isinstance(location, NginxLocation) and location.always_returns:
+            return
         route = Route(
             handler=handler,
             protocol=_protocol(handler),
@@ -300,11 +303,12 @@ class _Builder:
         without a port is a host name for proxy_pass and grpc_pass, unknown otherwise."""
         handler = route.handler
         # Every *_pass takes exactly one argument: nginx refuses `uwsgi_pass unix: /run/a.sock;`
-        # ("invalid number of arguments"), so it sends nowhere.
+        # ("invalid number of arguments"), so it sends nowhere; so does one naming no host
+        # (`proxy_pass http://;`: "no host in upstream"), which is not the wildcard address.
         if len(handler.args) != 1:
             return
         value = handler.args[0]
-        if "$" in value:
+        if "$" in value or pass_target_without_host(value) is not None:
             return
         scheme, _, rest = value.partition("://") if "://" in value else ("", "", value)
         host = rest.split("/", 1)[0] if not rest.startswith("unix:") else ""
@@ -313,6 +317,8 @@ class _Builder:
             upstream = self.instance.upstreams.get(host)
             if upstream is not None:
                 for server in upstream.servers:
+                    if pass_target_without_host(server.args[0]) is not None:
+                        continue
                     address = parse_nginx_target(server.args[0], 80)
                     if address is not None:
                         route.targets.append(Target(address, server.value_at))
@@ -361,3 +367,45 @@ def nginx_instance(tree: NginxTree, standalone: bool | None = None) -> NginxInst
     """The model of one nginx tree; ``standalone`` (a fragment no checked nginx.conf
     includes) defaults to how the tree was read."""
     return _Builder(tree, tree.standalone if standalone is None else standalone).build()
+
+
+def _global_directives(arguments: list[str]) -> list[list[str]]:
+    """The main-context directives of nginx's ``-g`` (``-g 'user nginx nginx; daemon off;'`` or
+    ``-g'...'``), each as its words; nginx applies them as if written in nginx.conf."""
+    directives: list[list[str]] = []
+    for index, word in enumerate(arguments):
+        if not word.startswith("-g"):
+            continue
+        text = word[2:] or (arguments[index + 1] if index + 1 < len(arguments) else "")
+        directives.extend(words for statement in text.split(";") if (words := statement.split()))
+    return directives
+
+
+def _command_line_user(manager: ProcessManager) -> Setting[str] | None:
+    if manager.runs_program != "nginx" or manager.argv is None:
+        return None
+    argv = manager.argv.value
+    command = next((found for index in range(len(argv)) if (found := recognise(argv[index:])) is not None), None)
+    if command is None or command.program != "nginx":
+        return None
+    users = [words[1] for words in _global_directives(command.arguments) if words[0] == "user" and len(words) > 1]
+    if not users:
+        return None
+    return Setting(users[-1].strip("'\""), manager.argv.at, f"nginx -g on the command line of {manager.kind} [{manager.name}]")
+
+
+def apply_command_line_user(instances: list[NginxInstance], managers: list[ProcessManager]) -> None:
+    """``nginx -g 'user nginx nginx;'`` names the workers' user where no nginx.conf does (nginx
+    refuses a second ``user``). Applied when every nginx the managers start names the same one:
+    to the one nginx.conf, or to the fragments when no nginx.conf is here."""
+    nginx_managers = [manager for manager in managers if manager.runs_program == "nginx"]
+    users = [_command_line_user(manager) for manager in nginx_managers]
+    named = [user for user in users if user is not None]
+    if not named or len(named) != len(users) or len({user.value for user in named}) != 1:
+        return
+    mains = [instance for instance in instances if not instance.standalone]
+    if len(mains) > 1:
+        return   # which nginx.conf each command line starts is not known
+    for instance in mains or instances:
+        if instance.user.at is None:
+            instance.user = named[0]

@@ -125,6 +125,18 @@ class NginxLocation(NginxScope):
         return found[0] if found else None
 
     @property
+    def always_returns(self) -> bool:
+        """A ``return`` written at this location's level ends every request here in the rewrite
+        phase, before any ``*_pass`` runs (also after a matching ``if``), unless a ``break`` or a
+        ``rewrite ... break`` here or in one of its ``if`` blocks stops the rewrite directives first."""
+        if self.is_if or "return" not in self.own:
+            return False
+        scopes = [self, *(inner for inner in self.locations if inner.is_if)]
+        return not any(
+            "break" in scope.own or any(rewrite.args[-1:] == ("break",) for rewrite in scope.own.get("rewrite", ()))
+            for scope in scopes)
+
+    @property
     def hands_off(self) -> bool:
         """Requests that end here are passed to an upstream or answered with ``return``/``deny all``
         instead of being served from disk (``try_files`` serves from disk first)."""

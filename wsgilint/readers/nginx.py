@@ -54,7 +54,7 @@ from .nginx_lexer import Token, tokenize
 
 __all__ = [
     "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",
-    "is_nginx_text", "read_nginx_fragment", "read_nginx_main",
+    "is_nginx_text", "pass_target_without_host", "read_nginx_fragment", "read_nginx_main",
 ]
 
 STOCK_PREFIX = "<stock>/"
@@ -417,6 +417,39 @@ def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[
     return None, context_refused
 
 
+# The scheme each *_pass strips before it parses the address (ngx_http_*_pass).
+_PASS_SCHEMES = {"proxy_pass": ("http://", "https://"), "uwsgi_pass": ("uwsgi://", "suwsgi://"),
+                 "grpc_pass": ("grpc://", "grpcs://"), "fastcgi_pass": (), "scgi_pass": ()}
+
+
+def pass_target_without_host(value: str) -> str | None:
+    """The address part of a ``*_pass`` or upstream ``server`` value that names no host
+    (``http://`` gives ``""``, ``:8000`` gives ``":8000"``), which nginx refuses with
+    'no host in upstream'; None when a host (or a unix socket) is named."""
+    rest = value.split("://", 1)[1] if "://" in value and not value.startswith("unix:") else value
+    if rest.startswith(("unix:", "[")):
+        return None
+    return rest if rest.split("/", 1)[0].split(":", 1)[0] == "" else None
+
+
+def _pass_value_problem(stmt: NginxStatement) -> Problem | None:
+    """nginx parses a *_pass address when it reads the line: a scheme it strips followed
+    by no host, or no host at all, stops it there (measured with nginx 1.22)."""
+    schemes = _PASS_SCHEMES.get(stmt.directive)
+    if schemes is None or len(stmt.args) != 1 or "$" in stmt.args[0]:
+        return None
+    value = stmt.args[0]
+    if "://" in value and not value.lower().startswith(schemes):
+        return None   # another prefix: nginx refuses it with other words
+    if "://" not in value and stmt.directive == "proxy_pass":
+        return None   # nginx asks proxy_pass for a scheme first ("invalid URL prefix")
+    missing = pass_target_without_host(value)
+    if missing is None:
+        return None
+    return Problem("syntax", f'no host in upstream "{missing}": name the host the requests go to '
+                   "(127.0.0.1:8000, an upstream block)", stmt.value_at)
+
+
 def _flag_problem(stmt: NginxStatement) -> Problem:
     """crossplane formats its on/off message twice, so a ``%`` in the value raises instead
     of reporting; nginx's own words for it."""
@@ -627,6 +660,7 @@ class _Reader:
         if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
+        problem = problem or _pass_value_problem(stmt)
         if problem:
             self.add([problem])
         if refused and frame.report_context:
