@@ -244,3 +244,18 @@ def test_a_base_image_left_to_the_build_command_is_unknown_and_named_as_written(
              "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\n"}
     [finding] = [f for f in check([str(write_tree(tmp_path, files))]).findings if f.code == "U111"]
     assert finding.severity == "info" and "the base image $BASE is not one wsgilint knows" in finding.message
+
+
+def test_each_container_reads_its_own_files_at_a_path_two_images_share(tmp_path: Path) -> None:
+    """Both images copy their own folder to /app: each Gunicorn loads its own folder's
+    config, and a bind mount over /app in one service leaves the other's alone."""
+    dockerfile = "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nCMD [\"gunicorn\", \"-c\", \"/app/gunicorn.conf.py\", \"w:app\"]\n"
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": "services:\n  one:\n    build: ./one\n  two:\n    build: ./two\n"
+                        "  three:\n    build: ./one\n    volumes: ['./three:/app']\n",
+        "one/Dockerfile": dockerfile, "one/gunicorn.conf.py": "workers = 1\n",
+        "two/Dockerfile": dockerfile, "two/gunicorn.conf.py": "workers = 2\n",
+        "three/gunicorn.conf.py": "workers = 3\n"})
+    sources = {server.place.name: [Path(source).parent.name for source in server.sources]
+               for server in deployment.app_servers}
+    assert sources == {"one": ["one"], "two": ["two"], "three": ["three"]}

@@ -15,6 +15,8 @@ import fnmatch
 import glob as globlib
 import os
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .span import Problem, Span
@@ -50,8 +52,13 @@ class ReadContext:
     # before (and without) writing them.
     overlay: dict[str, bytes] = field(default_factory=dict)
     # Paths inside a container image or mount -> the local file or directory they come from
-    # (a Compose bind mount, a Dockerfile COPY): configs name the container's paths.
-    container_paths: dict[str, str] = field(default_factory=dict)
+    # (a Compose bind mount, a Dockerfile COPY), by the place's file system: configs name the
+    # container's paths, and two images may each have their own ``/app``.
+    container_paths: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The file system whose container paths a lookup resolves (see ``in_filesystem``); None: a
+    # config not yet known to run in one place, which takes the first place mapping the path.
+    filesystem: str | None = None
+    _first_claims: dict[str, str] = field(default_factory=dict)
     # Resolved directories, so a file's path costs one lstat and not one per component:
     # the real path of each absolute directory, and in a snapshot where ``confine`` got
     # to after a directory's components (None: they lead nowhere).
@@ -212,18 +219,34 @@ class ReadContext:
             return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
 
+    def map_container_path(self, filesystem: str, target_path: str, local: str) -> None:
+        """Record that ``target_path`` in the file system ``filesystem`` comes from ``local``."""
+        self.container_paths.setdefault(filesystem, {}).setdefault(target_path, local)
+        self._first_claims.setdefault(target_path, local)
+
+    @contextmanager
+    def in_filesystem(self, filesystem: str | None) -> Iterator[None]:
+        """Resolve container paths, while inside, by what ``filesystem``'s own COPY, ADD and
+        mounts give (None: by the first place mapping each path)."""
+        outer, self.filesystem = self.filesystem, filesystem
+        try:
+            yield
+        finally:
+            self.filesystem = outer
+
     def copied(self, target_path: str) -> str | None:
         """The local file a container's build copied or mounted at ``target_path``, if any."""
         return self._in_container(target_path)
 
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""
-        if not self.container_paths:
+        paths = self._first_claims if self.filesystem is None else self.container_paths.get(self.filesystem)
+        if not paths:
             return None
         path = posixpath.normpath(target_path)
         probe = path
         while True:
-            local = self.container_paths.get(probe)
+            local = paths.get(probe)
             if local is not None:
                 candidate = os.path.normpath(os.path.join(local, posixpath.relpath(path, probe)))
                 return candidate if os.path.exists(candidate) else None

@@ -154,12 +154,15 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             continue
         env = {name: setting.value for name, setting in manager.environment.items()}
         start = manager.argv.at or manager.at
-        if manager.runs_program == "uwsgi":
-            server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
-                                               _local_start_directory(manager, ctx), env, manager.stock_files)
-        else:
-            directory = manager.directory.value if manager.directory else None
-            server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env, gunicorn_configs)
+        # A container's paths are its own image's and mounts', not another container's namesakes.
+        with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
+            if manager.runs_program == "uwsgi":
+                server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
+                                                   _local_start_directory(manager, ctx), env, manager.stock_files)
+            else:
+                directory = manager.directory.value if manager.directory else None
+                server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env,
+                                                      gunicorn_configs)
         deployment.problems.extend(problems)
         if server.uwsgi_config is not None:
             deployment.uwsgi_configs.append(server.uwsgi_config)

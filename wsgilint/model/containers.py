@@ -409,7 +409,7 @@ class ContainerBuilder:
     def _mount(self, place: Place, paths: dict[str, str]) -> None:
         for target, local in paths.items():
             if os.path.exists(local) and self.ctx.inside(local):
-                self.ctx.container_paths.setdefault(target, local)
+                self.ctx.map_container_path(place.filesystem, target, local)
                 self.file_places.append((os.path.abspath(local), place))
 
     def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None) -> None:
@@ -473,7 +473,8 @@ class ContainerBuilder:
                 manager.options[key] = Setting(value.text, value.at)
         if manager.argv is not None:
             start_dir = manager.directory.value if manager.directory else None
-            _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir)
+            with self.ctx.in_filesystem(place.filesystem):
+                _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir)
             if manager.wrapper is not None:
                 manager.options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
         self.deployment.managers.append(manager)
