@@ -259,3 +259,53 @@ def test_each_container_reads_its_own_files_at_a_path_two_images_share(tmp_path:
     sources = {server.place.name: [Path(source).parent.name for source in server.sources]
                for server in deployment.app_servers}
     assert sources == {"one": ["one"], "two": ["two"], "three": ["three"]}
+
+
+_SITE = {"Dockerfile": "FROM python:3.12\nWORKDIR /app\nCOPY . /app\nCMD [\"/app/start.sh\"]\n",
+         "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = :8000\n",
+         "compose.yaml": "services:\n  web:\n    build: .\n"}
+
+
+def _servers(tmp_path: Path, start: str, **files: str) -> tuple[list[str], dict[str, str]]:
+    result = check([str(write_tree(tmp_path, {**_SITE, "start.sh": start, **files}))])
+    reasons = {Path(f.display).name: f.reason for f in result.files}
+    return sorted(f"{s.kind}@{s.place.name}" for s in result.deployment.app_servers), reasons
+
+
+def test_a_config_the_containers_start_does_not_run_is_no_app_server(tmp_path: Path) -> None:
+    """The image's start script runs Gunicorn; its uWSGI line is commented out."""
+    servers, reasons = _servers(tmp_path, "#!/bin/sh\n# uwsgi --ini /app/uwsgi.ini\nexec gunicorn app.wsgi -b :8000\n")
+    assert servers == ["gunicorn@web"]
+    assert "; copied or mounted into Compose service web, whose start (" in reasons["uwsgi.ini"]
+    assert reasons["uwsgi.ini"].endswith(
+        "start.sh:3) runs Gunicorn, not this file, and nothing else in the checked files starts it there; "
+        "not checked as a running app")
+
+
+def test_a_live_uwsgi_line_runs_the_config_in_the_container(tmp_path: Path) -> None:
+    servers, reasons = _servers(tmp_path, "#!/bin/sh\ncd /app && exec uwsgi --ini uwsgi.ini\n")
+    assert servers == ["uwsgi@web"] and "not checked" not in reasons["uwsgi.ini"]
+
+
+@pytest.mark.parametrize("start", [
+    "#!/bin/sh\n./before.sh\nexec gunicorn app.wsgi -b :8000\n",     # another script may start it
+    "#!/bin/sh\nexec \"$@\"\n",                                      # the start is the command line given
+])
+def test_where_the_files_cannot_show_the_whole_start_the_config_stands_alone(tmp_path: Path, start: str) -> None:
+    servers, reasons = _servers(tmp_path, start)
+    assert "uwsgi@host" in servers and "not checked" not in reasons["uwsgi.ini"]
+
+
+def test_a_config_in_no_container_stands_alone_as_before(tmp_path: Path) -> None:
+    files = {"uwsgi.ini": _SITE["uwsgi.ini"], "compose.yaml": "services:\n  web:\n    build: ./image\n",
+             "image/Dockerfile": "FROM python:3.12\nCMD [\"gunicorn\", \"app.wsgi\"]\n"}
+    deployment = check([str(write_tree(tmp_path, files))]).deployment
+    assert sorted(f"{s.kind}@{s.place.name}" for s in deployment.app_servers) == ["gunicorn@web", "uwsgi@host"]
+
+
+def test_a_gunicorn_config_beside_a_gunicorn_started_in_an_unknown_directory_stands_alone(tmp_path: Path) -> None:
+    """Gunicorn loads ./gunicorn.conf.py from where it starts: unknown there, so it may be this one."""
+    files = {"Dockerfile": "FROM python:3.12\nCOPY . /app\nCMD [\"gunicorn\", \"app.wsgi\"]\n",
+             "conf/gunicorn.conf.py": "workers = 3\n"}
+    servers, reasons = _servers(tmp_path, "", **files)
+    assert sorted(servers) == ["gunicorn@host", "gunicorn@web"]

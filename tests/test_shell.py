@@ -1,19 +1,35 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.span import Span
-from wsgilint.readers.shell import program_of, read_wrapper, server_line_of_shell_command
+from wsgilint.readers.shell import ServerLine, WrapperScript, program_of, read_wrapper, server_line_of_shell_command
 
 
-def wrapper(tmp_path: Path, text: str, name: str = "start.sh"):
+def maybe_wrapper(tmp_path: Path, text: str, name: str = "start.sh") -> WrapperScript | None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return read_wrapper(str(path), ReadContext(mode="repository", cwd=str(tmp_path)))
 
 
-def test_exec_line_with_continuation_exports_and_cd(tmp_path):
+def wrapper(tmp_path: Path, text: str, name: str = "start.sh") -> WrapperScript:
+    script = maybe_wrapper(tmp_path, text, name)
+    assert script is not None
+    return script
+
+
+def line_of(text: str, shell: str = "sh") -> ServerLine:
+    line = server_line_of_shell_command(text, shell)
+    assert line is not None
+    return line
+
+
+def test_exec_line_with_continuation_exports_and_cd(tmp_path: Path) -> None:
     script = wrapper(tmp_path, (
         "#!/bin/bash\n"
         "set -e\n"
@@ -32,36 +48,107 @@ def test_exec_line_with_continuation_exports_and_cd(tmp_path):
     assert script.at == Span("start.sh", 6, 1, 28)
 
 
-def test_without_exec_and_env_prefix(tmp_path):
+def test_without_exec_and_env_prefix(tmp_path: Path) -> None:
     script = wrapper(tmp_path, "#!/bin/sh\nDJANGO_SETTINGS_MODULE=x uwsgi --ini /etc/u.ini\n")
     assert script.server.execs is False
     assert script.server.exports == {"DJANGO_SETTINGS_MODULE": "x"}
     assert script.server.line == 2
 
 
-def test_env_assignment_before_exec(tmp_path):
+def test_env_assignment_before_exec(tmp_path: Path) -> None:
     script = wrapper(tmp_path, "#!/bin/sh\nVAR=x exec python3 -m gunicorn app\n")
     assert script.server.program == "gunicorn"
     assert script.server.execs is True
 
 
-def test_script_without_server_or_not_shell(tmp_path):
-    assert wrapper(tmp_path, "#!/bin/sh\necho hello\n") is None
-    assert wrapper(tmp_path, "#!/usr/bin/env python\nimport gunicorn\n", "x.py") is None
+def test_script_without_server_or_not_shell(tmp_path: Path) -> None:
+    assert maybe_wrapper(tmp_path, "#!/bin/sh\necho hello\n") is None
+    assert maybe_wrapper(tmp_path, "#!/usr/bin/env python\nimport gunicorn\n", "x.py") is None
 
 
-def test_shell_dash_c_exec_rules():
-    assert server_line_of_shell_command("cd /a; gunicorn app", "bash").execs is True
-    assert server_line_of_shell_command("cd /a; gunicorn app", "sh").execs is False
-    assert server_line_of_shell_command("gunicorn app; echo done", "bash").execs is False
-    background = server_line_of_shell_command("nginx -g 'daemon off;' & wait", "bash")
+def test_shell_dash_c_exec_rules() -> None:
+    assert line_of("cd /a; gunicorn app", "bash").execs is True
+    assert line_of("cd /a; gunicorn app", "sh").execs is False
+    assert line_of("gunicorn app; echo done", "bash").execs is False
+    background = line_of("nginx -g 'daemon off;' & wait", "bash")
     assert background.background and not background.execs
-    assert server_line_of_shell_command("cd /a && exec uwsgi --ini x", "sh").directory == "/a"
+    assert line_of("cd /a && exec uwsgi --ini x", "sh").directory == "/a"
 
 
-def test_program_of():
+def test_program_of() -> None:
     assert program_of(["/srv/venv/bin/gunicorn", "app"]) == "gunicorn"
     assert program_of(["python3.11", "-m", "gunicorn", "app"]) == "gunicorn"
     assert program_of(["/usr/sbin/nginx"]) == "nginx"
     assert program_of(["python", "manage.py"]) == ""
     assert program_of([]) == ""
+
+
+def test_only_what_sh_runs_counts_comments_and_here_documents(tmp_path: Path) -> None:
+    """Checked against dash and bash: `#` starts a comment only at the start of a word, a
+    backslash ending a comment continues nothing, and a here-document's body is data."""
+    script = wrapper(tmp_path, (
+        "#!/bin/sh\n"
+        "#uwsgi --ini /app/uwsgi.ini\n"
+        "# old start: \\\n"
+        "cat > /tmp/note <<-'END'\n"
+        "\tuwsgi --ini /app/uwsgi.ini\n"
+        "\tEND\n"
+        "exec gunicorn app:app --access-logfile=-#all  # the server\n"
+    ))
+    assert script.server.argv == ["gunicorn", "app:app", "--access-logfile=-#all"]
+    assert script.server.line == 7 and script.server.alone
+    assert maybe_wrapper(tmp_path, "#!/bin/sh\n# uwsgi --ini a.ini\n# gunicorn app\n") is None
+    # The line after a comment that ends in a backslash runs (dash and bash print "hi" for it).
+    after = wrapper(tmp_path, "#!/bin/sh\n# was: \\\nuwsgi --ini a.ini\n")
+    assert after.server.program == "uwsgi" and after.server.line == 3
+
+
+def test_a_server_behind_and_and_semicolon_is_the_command() -> None:
+    line = line_of("cd /app; python manage.py migrate && exec uwsgi --ini uwsgi.ini # ok")
+    assert line.argv == ["uwsgi", "--ini", "uwsgi.ini"] and line.execs and line.directory == "/app"
+    assert line.alone
+
+
+@pytest.mark.parametrize("text", [
+    "uwsgi --ini a.ini & exec gunicorn app",            # a second server
+    "./migrate.sh; exec gunicorn app",                  # another script: what it starts is not here
+    "sh /app/other; exec gunicorn app",
+    ". ./env; exec gunicorn app",
+    "supervisord -c /etc/s.conf; exec gunicorn app",
+    "gosu app uwsgi --ini a.ini & exec gunicorn app",   # a server the recogniser does not follow
+    "su app -c 'cd /a; uwsgi --ini a.ini' & exec gunicorn app",
+    "exec \"$@\"; gunicorn app",
+])
+def test_a_start_that_may_run_more_than_its_server_is_not_alone(text: str) -> None:
+    assert not line_of(text).alone
+
+
+def test_words_about_a_server_are_not_a_start_of_one() -> None:
+    assert line_of("echo 'starting uwsgi'; echo uwsgi; exec gunicorn app").alone
+
+
+@pytest.mark.skipif(not shutil.which("dash") or not shutil.which("bash"), reason="needs dash and bash")
+@pytest.mark.parametrize("shell", ["dash", "bash"])
+@pytest.mark.parametrize("body", [
+    "#uwsgi --ini /app/uwsgi.ini\ncd /tmp && gunicorn app.wsgi -b 0.0.0.0:8000 --timeout 300\n",
+    "# was: \\\nuwsgi --ini a.ini\n",
+    "cat > \"$NOTE\" <<-'END'\n\tuwsgi --ini /app/uwsgi.ini\n\tEND\nexec gunicorn app:app --log-file=-#all # x\n",
+    "cd /tmp; python manage.py migrate && exec uwsgi --ini uwsgi.ini # the app server\n",
+])
+def test_the_server_command_is_the_one_the_shell_runs(tmp_path: Path, shell: str, body: str) -> None:
+    """Run the script with stand-ins for the servers that record their argv: what the shell
+    runs is what the reader names (the script is the test's own text, not a checked file)."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    for name in ("uwsgi", "gunicorn", "python"):
+        stub = stubs / name
+        stub.write_text(f"#!/bin/sh\nprintf '%s\\n' \"{name} $*\" >> \"$RAN\"\n")
+        stub.chmod(0o755)
+    script = tmp_path / "start.sh"
+    script.write_text(f"#!/bin/{shell}\n{body}")
+    ran = tmp_path / "ran"
+    subprocess.run([shell, str(script)], check=True, timeout=10,
+                   env={"PATH": f"{stubs}:/usr/bin:/bin", "RAN": str(ran), "NOTE": str(tmp_path / "note")})
+    servers = [line for line in ran.read_text().splitlines() if not line.startswith("python ")]
+    read = wrapper(tmp_path, script.read_text())
+    assert servers == [" ".join(read.server.argv)]

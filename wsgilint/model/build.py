@@ -206,6 +206,22 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         drop_unloaded_routers(server)
 
 
+def _drop_unrun(deployment: Deployment, ctx: ReadContext, unrun: dict[str, tuple[AppServer, str]]) -> None:
+    """A config that nothing in the files starts where they show every start does not run: like
+    Debian's apps-available file nothing enables, it is no app server, and --verbose says why."""
+    if not unrun:
+        return
+    dropped = [server for server, _ in unrun.values()]
+    deployment.app_servers = [s for s in deployment.app_servers if not any(s is d for d in dropped)]
+    configs = [server.uwsgi_config for server in dropped]
+    deployment.uwsgi_configs = [c for c in deployment.uwsgi_configs if not any(c is d for d in configs)]
+    kept = {source for server in deployment.app_servers for source in server.sources}
+    deployment.gunicorn_configs = [c for c in deployment.gunicorn_configs
+                                   if c.path in kept or not any(c.path in s.sources for s in dropped)]
+    for kind in ("uwsgi", "gunicorn"):
+        _explain(deployment, ctx, kind, {real: why for real, (server, why) in unrun.items() if server.kind == kind})
+
+
 # The versions the rules were measured against (for nginx, whose rules about removed
 # directives follow releases, the stable release of nginx.org's CHANGES: 1.30.4 of
 # 2026-07-15); a version given on the command line, or installed on the host being
@@ -300,6 +316,7 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     apply_command_line_user(deployment.nginx, deployment.managers)
     _link_app_servers(discovery, ctx, deployment)
     containers.place_servers()
+    _drop_unrun(deployment, ctx, containers.unrun_configs())
     from .activation import activate
     activate(deployment, sockets)
     # Decoding problems surface from whichever reader opened the file; report each once.

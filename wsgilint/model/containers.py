@@ -28,7 +28,7 @@ from ..core.context import ReadContext
 from ..core.numbers import decimal
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
-from . import HOST, Deployment, ProcessManager
+from . import HOST, AppServer, Deployment, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
 from .graph import Place, Published
 from .managers import _resolve_wrapper
@@ -257,6 +257,7 @@ class ContainerBuilder:
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
+        self.seen_starts: set[Place] = set()   # containers whose files show all their start runs
 
     def read(self, discovery: Discovery) -> None:
         self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
@@ -474,7 +475,8 @@ class ContainerBuilder:
         if manager.argv is not None:
             start_dir = manager.directory.value if manager.directory else None
             with self.ctx.in_filesystem(place.filesystem):
-                _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir)
+                if _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir):
+                    self.seen_starts.add(place)
             if manager.wrapper is not None:
                 manager.options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
         self.deployment.managers.append(manager)
@@ -554,6 +556,53 @@ class ContainerBuilder:
             instance.place = place
             for route in instance.routes:
                 route.place = place
+
+    def unrun_configs(self) -> dict[str, tuple[AppServer, str]]:
+        """Real path -> (server, why) of each app-server config that no manager starts and that
+        is only in containers whose whole start the files show, running something else: a
+        config a build copies beside the script that starts Gunicorn does not run. Where the
+        files cannot show what a place starts (a script not in the tree, a base image's start,
+        an Emperor, supervisord) nothing is concluded, and the config stands alone as before."""
+        unrun: dict[str, tuple[AppServer, str]] = {}
+        placed: dict[Place, list[ProcessManager]] = {}
+        for manager in self.deployment.managers:
+            placed.setdefault(manager.place, []).append(manager)
+        for server in self.deployment.app_servers:
+            if server.manager is not None or not server.sources or server.unseen_base is not None:
+                continue
+            source = os.path.abspath(server.sources[0])
+            places = sorted({place for local, place in self.file_places
+                             if source == local or source.startswith(local.rstrip(os.sep) + os.sep)},
+                            key=lambda place: place.name)
+            found = [self._only_start(place, placed.get(place, [])) for place in places]
+            starts = [start for start in found if start is not None]
+            if not starts or len(starts) < len(found):
+                continue
+            if server.kind == "gunicorn" and any(start.runs is not None and start.runs.kind == "gunicorn"
+                                                 and start.runs.start_directory is None for start in starts):
+                continue   # a Gunicorn started in an unknown directory may load ./gunicorn.conf.py by itself
+            place, start = places[0], starts[0]
+            where = start.wrapper or (start.argv.at if start.argv else None) or start.at
+            program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}.get(start.runs_program, start.runs_program)
+            others = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
+            unrun[self.ctx.real(server.sources[0])] = (server, (
+                f"copied or mounted into {place.label or place.name}{others}, whose start ({where.path}:{where.line}) runs "
+                f"{program}, not this file, and nothing else in the checked files starts it there; "
+                "not checked as a running app"))
+        return unrun
+
+    def _only_start(self, place: Place, placed: list[ProcessManager]) -> ProcessManager | None:
+        """The container manager of ``place`` when the files show everything it starts there
+        (``placed``: every manager in it): one server, whose command line names every config
+        it loads, or nginx."""
+        if place not in self.seen_starts or len(placed) != 1 or not placed[0].in_container:
+            return None
+        start, server = placed[0], placed[0].runs
+        if server is None:
+            return start if start.runs_program == "nginx" else None
+        if server.has("emperor") or server.unread_configs or (server.has("config") and not server.sources):
+            return None   # vassals, or a config its start names that the files do not show
+        return start
 
 
 def _image_name(node: Node) -> str:

@@ -31,13 +31,15 @@ def _program_argv(argv: list[str]) -> list[str]:
 
 
 def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span | None,
-                     ctx: ReadContext | None, start_dir: str | None) -> None:
-    """Fill runs_program, and for shells the wrapper facts and the server's argv."""
+                     ctx: ReadContext | None, start_dir: str | None) -> bool:
+    """Fill runs_program, and for shells the wrapper facts and the server's argv. True when
+    the files show all the start runs: a server's own command, or a shell text whose one
+    server command is the only thing it starts (``shell.ServerLine.alone``)."""
     argv = _program_argv(argv)
     program = shell.program_of(argv)
     if program or not argv:
         manager.runs_program = program or (os.path.basename(argv[0]) if argv else "")
-        return
+        return bool(program)
     name = os.path.basename(argv[0])
     manager.runs_program = name
     server: shell.ServerLine | None = None
@@ -57,11 +59,12 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
                     wrapper = shell.WrapperScript(wrapper.path, name, wrapper.server, wrapper.at)
                 server, wrapper_at = wrapper.server, wrapper.at
     if server is None:
-        return
+        return False
     manager.runs_program = server.program
     manager.wrapper = wrapper_at
     manager.wrapper_execs = server.execs
     manager.argv = Setting(server.argv, wrapper_at)
+    return server.alone
 
 
 # ------------------------------------------------------------------ supervisor

@@ -3,6 +3,10 @@
 A wrapper that runs the server without ``exec`` stays its parent, so the stop signal
 of Supervisor or systemd reaches the shell and the server is orphaned. Only the text
 is read; nothing here runs a shell.
+
+Only what the shell would run counts, read as POSIX sh reads it: ``#`` starts a comment
+at the start of a word (``# uwsgi --ini x`` runs nothing, ``a#b`` is one word), a
+backslash inside a comment continues nothing, and the body of a here-document is data.
 """
 from __future__ import annotations
 
@@ -19,6 +23,14 @@ SHELLS = ("sh", "bash", "dash", "ash", "zsh", "ksh")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Words that run the rest of the line as the command (nothing of their own to keep).
 _PASS_THROUGH = ("nohup", "command", "env")
+# A command that hands control to something whose text is not here: another script, the
+# command line given to an entrypoint (``exec "$@"``), a process manager. What it starts
+# cannot be seen, so the text is not all its start runs.
+_MANAGERS = frozenset(("supervisord", "honcho", "circusd", "runsvdir", "s6-svscan", "systemctl", "service",
+                       "foreman", "pm2", "xargs"))
+_PRINTS = frozenset(("echo", "printf", "logger", ":"))
+_HEREDOC = re.compile(r"(?<!<)<<(-?)[ \t]*(?:'([^']*)'|\"([^\"]*)\"|\\?([A-Za-z_][^\s;&|<>()]*))")
+_WORD_START = " \t;&|()<>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +50,9 @@ class ServerLine:
     directory: str | None = None
     exports: dict[str, str] = field(default_factory=dict)
     background: bool = False
+    # No other server command in the text, and no command that hands control to a text not
+    # here: the server is all the shell starts (a config none of its words names is not run).
+    alone: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +70,60 @@ def program_of(argv: list[str]) -> str:
     return command.program if command else ""
 
 
+def _uncommented(line: str) -> str:
+    """``line`` up to a ``#`` that starts a word outside quotes (sh's comment)."""
+    quote = ""
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote == "'":
+            quote = "" if char == "'" else quote
+        elif char == "\\":
+            index += 1
+        elif quote == '"':
+            quote = "" if char == '"' else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in _WORD_START):
+            return line[:index]
+        index += 1
+    return line
+
+
+def _heredoc_ends(line: str) -> list[tuple[str, bool]]:
+    """The delimiters of the here-documents a line opens, in order (``True``: ``<<-``, tabs stripped)."""
+    return [(quoted or double or bare, dash == "-") for dash, quoted, double, bare in _HEREDOC.findall(line)]
+
+
 def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:
-    """(line number, first column, end column on that line, text) with backslash continuations joined."""
+    """(line number, first column, end column on that line, text) with comments removed,
+    backslash continuations joined and here-document bodies left out."""
     result = []
     physical = text.split("\n")
     index = 0
     while index < len(physical):
         number = index + 1
-        line = physical[index].rstrip("\r")
-        end_column = len(line.rstrip("\\").rstrip()) + 1
+        raw = physical[index].rstrip("\r")
+        end_column = len(raw.rstrip("\\").rstrip()) + 1
+        line = _uncommented(raw)
         index += 1
         while line.endswith("\\") and index < len(physical):
-            line = line[:-1] + " " + physical[index].rstrip("\r").lstrip()
+            line = line[:-1] + " " + _uncommented(physical[index].rstrip("\r").lstrip())
             index += 1
         result.append((number, len(line) - len(line.lstrip()) + 1, end_column, line))
+        for delimiter, tabs in _heredoc_ends(line):
+            while index < len(physical):
+                body = physical[index].rstrip("\r")
+                index += 1
+                if (body.lstrip("\t") if tabs else body) == delimiter:
+                    break
     return result
 
 
 def _words(command: str) -> list[str] | None:
     lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|")
     lexer.whitespace_split = True
-    lexer.commenters = "#"
+    lexer.commenters = ""   # _logical_lines removed the comments, as sh reads them
     try:
         return list(lexer)
     except ValueError:
@@ -96,11 +144,30 @@ def _commands(words: list[str]) -> list[tuple[list[str], str]]:
     return [(c, op) for c, op in commands if c]
 
 
+def _hands_off(command: list[str]) -> bool:
+    """A command (not a server) that may start what this text does not show: another script,
+    a variable's command line, a process manager, or a server through a tool such as
+    ``gosu app uwsgi ...`` that the recogniser does not follow."""
+    name = os.path.basename(command[0])
+    if command[0].startswith("$") or name in (".", "source") or name.endswith(".sh") or name in _MANAGERS:
+        return True
+    if name in SHELLS and len(command) > 1:
+        return True
+    if name in _PRINTS:
+        return False
+    # Each word, and each command inside one (``su app -c "cd /a; uwsgi ..."``), by its first token.
+    heads = (os.path.basename(segment.split()[0]) for word in command[1:]
+             for segment in re.split(r"[;&|()]+", word) if segment.split())
+    return any(head in _MANAGERS or program_of([head]) in ("uwsgi", "gunicorn") for head in heads)
+
+
 def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
     directory: str | None = None
     exports: dict[str, str] = {}
     found: ServerLine | None = None
     found_last = False
+    servers = 0
+    handed_off = False
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             found_last = False
@@ -120,12 +187,17 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
             elif program_of(command):
+                servers += 1
                 found = ServerLine(program_of(command), command, number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&")
                 found_last = operator in ("", ";", "&&")
+            else:
+                handed_off = handed_off or _hands_off(command)
     if found and dash_c and shell == "bash" and found_last and not found.execs:
         # bash -c replaces itself with its last simple command (measured with bash 5.2; dash does not)
         found = replace(found, execs=True)
+    if found and (servers > 1 or handed_off):
+        found = replace(found, alone=False)
     return found
 
 
