@@ -5,6 +5,12 @@ Syntax errors located at the line the real program reports: an unbalanced brace 
 missing `;` in nginx, an invalid Python config for Gunicorn, a line Supervisor's
 parser rejects, an unknown option on a uWSGI or Gunicorn command line.
 
+An nginx file is checked where nginx opens it: a relative `include` is joined to the
+directory of the main nginx.conf, not to the including file's. When the checked files do
+not show where that is (a fragment with no nginx.conf and no container), a file found
+beside the include is read on that assumption, and its errors are reported as info that
+names it.
+
 ## What breaks in production
 The server refuses to start or to reload (`nginx -t` fails, supervisord exits with
 code 2, uWSGI exits with `unrecognized option`). A reload that fails keeps the old

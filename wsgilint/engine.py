@@ -288,16 +288,19 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
     refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
     one finding per problem, the one that names it best."""
     findings = set()
+    # What is found in a file read only on a guess holds only if the guess is right: said as such.
+    assumed = deployment.assumed_files
     with deployment.settled():
         for rule in rules:
             for hit in rule.check(deployment):
                 if hit.fix is not None and hit.fix.safety not in rule.fixes:
                     raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
+                note = assumed.get(hit.at.path)
                 findings.add(Finding(
                     code=rule.code,
                     slug=rule.slug,
-                    severity=hit.severity or rule.severity,
-                    message=hit.message,
+                    severity="info" if note else hit.severity or rule.severity,
+                    message=f"{hit.message}; {note}" if note else hit.message,
                     at=hit.at,
                     related=tuple(hit.related),
                     fix=hit.fix,

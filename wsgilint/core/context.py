@@ -224,6 +224,21 @@ class ReadContext:
         self.container_paths.setdefault(filesystem, {}).setdefault(target_path, local)
         self._first_claims.setdefault(target_path, local)
 
+    def placements(self, local_path: str) -> list[tuple[str, str]]:
+        """Where container builds and mounts put ``local_path`` (the file, or a directory
+        holding it): (file system, path inside), in the order they were recorded."""
+        absolute = os.path.abspath(local_path)
+        found = []
+        for filesystem, paths in self.container_paths.items():
+            for target, local in paths.items():
+                base = os.path.abspath(local)
+                if absolute == base:
+                    found.append((filesystem, target))
+                elif self._below(absolute, base):
+                    inside = os.path.relpath(absolute, base).replace(os.sep, "/")
+                    found.append((filesystem, posixpath.join(target, inside)))
+        return found
+
     @contextmanager
     def in_filesystem(self, filesystem: str | None) -> Iterator[None]:
         """Resolve container paths, while inside, by what ``filesystem``'s own COPY, ADD and

@@ -323,6 +323,9 @@ class NginxInstance:
     # Names nginx does not know where it reads directives (not inside map/types... values,
     # nor inside a block it does not know), in the user's files.
     unknown_directives: list[NginxDirective] = field(default_factory=list)
+    # Files read only on a guess of where an include leads (display path -> the note naming
+    # it): what is found in them is reported as that assumption.
+    assumed: dict[str, str] = field(default_factory=dict)
 
     @property
     def servers(self) -> list[NginxServer]:
@@ -401,6 +404,14 @@ class Deployment:
     @cached_property
     def listeners(self) -> list[Listener]:
         return [listener for server in self.app_servers for listener in server.listeners]
+
+    @cached_property
+    def assumed_files(self) -> dict[str, str]:
+        """Files read only on a guess of where an nginx include leads (display path -> the
+        note naming the guess); a file some configuration surely reads is not one."""
+        certain = {path for instance in self.nginx for path in instance.files if path not in instance.assumed}
+        return {path: note for instance in self.nginx for path, note in instance.assumed.items()
+                if path not in certain}
 
     # While the rules run (``settled``): the answers of ``reached``, by route and target, kept
     # with them so that their ids stay theirs.

@@ -27,6 +27,7 @@ def _is_nginx_main(path: str, ctx: ReadContext) -> bool:
 
 def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
     from ..readers.nginx import read_nginx_fragment, read_nginx_main
+    from ..readers.nginx_includes import unread_in_container
     from .nginx import nginx_instance
 
     # Rules read nginx through the model only: each reader tree is dropped once its
@@ -41,9 +42,15 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         deployment.problems.extend(tree.problems)   # the reader's, then the model's
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     unloaded: dict[str, str] = {}
-    for fragment in files:
+    included = set(covered)   # every file some nginx tree read
+    # A container's nginx loads a file copied into it only if a configuration includes it.
+    unread = {fragment.path: why for fragment in files if (why := unread_in_container(fragment.path, ctx))}
+    for fragment in sorted(files, key=lambda f: f.path in unread):
         real = ctx.real(fragment.path)
         if real in covered:
+            continue
+        if fragment.path in unread and real not in included:
+            unloaded[real] = unread[fragment.path]
             continue
         # On a host, a file below nginx.conf's directory that it does not include is not
         # loaded by nginx (a site in sites-available without a link). A repository may
@@ -53,6 +60,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
             continue
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
+        included.update(ctx.real(p) for p in tree.local_paths)
         deployment.nginx.append(nginx_instance(tree))
         deployment.problems.extend(tree.problems)
     _explain(deployment, ctx, "nginx", unloaded)
@@ -305,11 +313,12 @@ def _read_accounts(ctx: ReadContext, host: Host) -> None:
 def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str, str] | None = None) -> Deployment:
     deployment = Deployment(files=discovery.files + discovery.skipped, host=_read_host(discovery, ctx, versions or {}),
                             problems=list(discovery.problems))
-    _read_nginx(discovery, ctx, deployment)
     sockets = _read_managers(discovery, ctx, deployment)
     from .containers import ContainerBuilder
     containers = ContainerBuilder(ctx, deployment)
     containers.read(discovery)
+    # After the containers: nginx resolves includes where a COPY or mount puts its files.
+    _read_nginx(discovery, ctx, deployment)
     from .procfile import procfile_managers
     procfile_managers(discovery, ctx, deployment)
     from .nginx import apply_command_line_user

@@ -109,6 +109,7 @@ class _Builder:
             worker_rlimit_nofile=None,
             daemon=Setting(True, note="nginx default"),
             files=list(dict.fromkeys(f.display for f in tree.files if not f.stock)),
+            assumed=dict(tree.assumed),
         )
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}

@@ -14,9 +14,10 @@ Positions: lines and columns are 1-based and count characters; ``end_column`` is
 exclusive, so ``line_text[column - 1:end_column - 1]`` is the token as written
 (quotes included). It is 0 when the token continues on a later line.
 
-An include of a file every nginx package ships (``uwsgi_params``, ``mime.types``...)
-that is not among the checked files stands for Debian 12's copy of it, in every
-mode: the checked files are often only the ones that were changed.
+Includes are resolved as nginx resolves them, against the directory of the main
+nginx.conf (``nginx_includes``). A file every nginx package ships (``uwsgi_params``,
+``mime.types``...) that the checked files do not put there stands for Debian 12's copy of
+it, in every mode: the checked files are often only the ones that were changed.
 
 Fragments (a file no checked nginx.conf includes) are read in the first of the
 contexts ``http``, ``server``, ``location``, main that accepts every directive of
@@ -25,14 +26,13 @@ the main context is an nginx.conf and is read as one. Directives that are
 out of place are reported only for files reached from a real nginx.conf, because a
 fragment's real context is not known.
 """
-# Longer than a module should be: the tokens to statements, the context checks, include
-# resolution (snapshot, repository, stock files) and the fragment-context choice are one
-# walk over one stack of frames; split, each part would reach into the walk's state.
+# Longer than a module should be: the tokens to statements, the context checks, the walk
+# into included files and the fragment-context choice are one walk over one stack of
+# frames; split, each part would reach into the walk's state. Where an include leads is
+# decided apart, in ``nginx_includes``.
 from __future__ import annotations
 
-import glob
 import os
-import posixpath
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -50,6 +50,7 @@ from crossplane.errors import (
 
 from ..core.context import ReadContext
 from ..core.span import Problem, Span
+from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
 from .nginx_lexer import Token, tokenize
 
 __all__ = [
@@ -58,17 +59,6 @@ __all__ = [
 ]
 
 STOCK_PREFIX = "<stock>/"
-# What distribution packages ship next to nginx.conf, keyed by how includes name them;
-# the value is the data file holding Debian 12's copy.
-STOCK_FILES = {
-    "uwsgi_params": "uwsgi_params",
-    "fastcgi_params": "fastcgi_params",
-    "fastcgi.conf": "fastcgi.conf",
-    "scgi_params": "scgi_params",
-    "proxy_params": "proxy_params",
-    "mime.types": "mime.types",
-    "snippets/fastcgi-php.conf": "fastcgi-php.conf",
-}
 
 # Blocks and includes deeper than this are not read. nginx 1.22 reads deeper (on an
 # 8 MB stack it crashes near 13 000 nested locations or 11 500 chained includes), but
@@ -131,12 +121,14 @@ class NginxTree:
     """A main nginx.conf (``standalone`` False) or a fragment, with every file it includes.
 
     ``files[0]`` is the file that was asked for; ``context`` is the context its
-    top-level statements are read in.
+    top-level statements are read in. ``assumed``: the files (by display path) read only
+    on a guess of where an include leads, each with the note naming the guess.
     """
 
     standalone: bool
     files: list[NginxFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    assumed: dict[str, str] = field(default_factory=dict)
 
     @property
     def root(self) -> NginxFile:
@@ -485,29 +477,19 @@ def _count_context_refusals(statements: list[NginxStatement], ctx: Context, disp
     return refused
 
 
-# --------------------------------------------------------------------------- include resolution
-
-def _stock_name(pattern: str) -> str | None:
-    normal = posixpath.normpath(pattern)
-    for name in STOCK_FILES:
-        if normal == name or normal.endswith("/" + name):
-            return name
-    return None
-
+# --------------------------------------------------------------------------- reading with includes
 
 class _Reader:
-    def __init__(self, ctx: ReadContext, main_dir: str, standalone: bool) -> None:
+    def __init__(self, ctx: ReadContext, includes: IncludeResolver, standalone: bool) -> None:
         self.ctx = ctx
-        self.main_dir = main_dir
+        self.includes = includes
         self.standalone = standalone
         self.tree = NginxTree(standalone=standalone)
         self.loaded: dict[tuple[object, Context | None], int] = {}   # (path or stock name, context)
         self.open_files: list[str] = []    # the include chain being read, for cycles
         self.seen_problems: set[Problem] = set()
-        # Within one read the same path and include resolve alike (a fleet's thousand
-        # ``include uwsgi_params;`` cost one confinement walk).
         self.absolute_paths: dict[str, str] = {}
-        self.local_paths: dict[tuple[str, str], str | None] = {}
+        self.read_for_certain: set[str] = set()   # displays of files some include surely opens
 
     def absolute(self, path: str) -> str:
         found = self.absolute_paths.get(path)
@@ -521,71 +503,13 @@ class _Reader:
                 self.seen_problems.add(problem)
                 self.tree.problems.append(problem)
 
-    # Resolution ---------------------------------------------------------------
-
-    def _local(self, target: str, base_dir: str) -> str | None:
-        key = (target, base_dir)
-        if key not in self.local_paths:
-            self.local_paths[key] = self._resolve_local(target, base_dir)
-        return self.local_paths[key]
-
-    def _resolve_local(self, target: str, base_dir: str) -> str | None:
-        if self.ctx.mode == "snapshot":
-            if posixpath.isabs(target):
-                return self.ctx.confine(self.ctx.under_root(target))
-            return self.ctx.confine(os.path.join(base_dir, target))
-        return self.ctx.local(target, base_dir)
-
-    def _glob(self, pattern: str, base_dir: str) -> list[str]:
-        if posixpath.isabs(pattern):
-            if self.ctx.mode == "repository":
-                return self._repository_glob(pattern)
-            local_pattern = pattern if self.ctx.mode == "live" else self.ctx.under_root(pattern)
-        else:
-            local_pattern = os.path.join(base_dir, pattern)
-        found = []
-        for candidate in sorted(glob.glob(local_pattern)):
-            match = self.ctx.confine(candidate) if self.ctx.mode == "snapshot" else candidate
-            if match and os.path.isfile(match):
-                found.append(match)
-        if not found and not posixpath.isabs(pattern) and self.ctx.mode == "repository":
-            return self._repository_glob(pattern)
-        return found
-
-    def _repository_glob(self, pattern: str) -> list[str]:
-        """Discovered nginx files whose path ends like the pattern (its file name and
-        at least one directory), the way a repository holds what gets installed."""
-        found = []
-        for candidate in self.ctx.glob(pattern if posixpath.isabs(pattern) else "/" + pattern):
-            text = self.ctx.read(candidate, peek=True).text
-            if text is not None and is_nginx_text(text):
-                found.append(candidate)
-        return found
-
-    def resolve(self, stmt: NginxStatement, base_dir: str) -> list[tuple[str, bool]]:
-        """(path, is stock) of every file an include pulls in; reports what is missing."""
+    def resolve(self, stmt: NginxStatement) -> list[Included]:
+        """Every file an include pulls in; reports what is missing."""
         if not stmt.args:
             return []
-        pattern = stmt.args[0]
-        if "$" in pattern:
-            return []
-        if glob.has_magic(pattern):
-            found = self._glob(pattern, base_dir)
-            self.ctx.referenced(stmt.value_at, pattern, *found)
-            return [(path, False) for path in found]
-        local = self._local(pattern, base_dir)
-        self.ctx.referenced(stmt.value_at, pattern, local)
-        if local is not None:
-            return [(local, False)]
-        stock = _stock_name(pattern)
-        if stock:
-            return [(STOCK_FILES[stock], True)]
-        checkable = self.ctx.mode != "repository" and (not self.standalone or posixpath.isabs(pattern))
-        if checkable:
-            self.add([Problem("include-not-found",
-                              f'include "{pattern}": no such file, so nginx will not start: '
-                              "fix the path or create the file", stmt.value_at)])
-        return []
+        found, problems = self.includes.resolve(stmt.args[0], stmt.value_at)
+        self.add(problems)
+        return found
 
     # Loading ------------------------------------------------------------------
     #
@@ -596,7 +520,7 @@ class _Reader:
 
     def read(self, path: str, ctx: Context | None, report_context: bool) -> None:
         stack: list[_Frame] = []
-        self.load(path, ctx, stock=False, depth=0, report_context=report_context, stack=stack)
+        self.load(path, ctx, stock=False, depth=0, report_context=report_context, stack=stack, assumed="")
         while stack:
             frame = stack[-1]
             item = next(frame.items, None)
@@ -605,14 +529,22 @@ class _Reader:
                 if frame.opened:
                     self.open_files.pop()
             elif frame.include is not None:
-                path, stock = item
-                self.open_included(frame, path, stock, stack)
+                self.open_included(frame, item, stack)
             else:
                 self.check(item, frame, stack)
+        # A file one include surely opens is read, whatever another include only suggests.
+        self.tree.assumed = {display: note for display, note in self.tree.assumed.items()
+                             if display not in self.read_for_certain}
 
     def load(self, path: str, ctx: Context | None, stock: bool, depth: int, report_context: bool,
-             stack: list[_Frame]) -> int:
-        """Register and parse one file; its statements are checked next, on ``stack``."""
+             stack: list[_Frame], assumed: str) -> int:
+        """Register and parse one file; its statements are checked next, on ``stack``.
+        ``assumed``: why it is only a guess that nginx reads the file (empty: it does)."""
+        if not stock:
+            if assumed:
+                self.tree.assumed.setdefault(self.ctx.display(path), assumed)
+            else:
+                self.read_for_certain.add(self.ctx.display(path))
         key = (("stock", path) if stock else self.absolute(path), ctx)
         if key in self.loaded:
             return self.loaded[key]
@@ -642,7 +574,7 @@ class _Reader:
             nginx_file.context = ctx
             self.loaded[key[0], ctx] = index
         self.open_files.append(key_path)
-        stack.append(_Frame(iter(statements), ctx, display, depth, report_context, opened=True))
+        stack.append(_Frame(iter(statements), ctx, display, depth, report_context, assumed, opened=True))
         return index
 
     def pick_context(self, statements: list[NginxStatement], display: str) -> Context:
@@ -670,40 +602,47 @@ class _Reader:
                 self.add([Problem("unreadable", f"includes and blocks nested more than {MAX_DEPTH} deep; "
                                   "this include is not followed", stmt.at)])
                 return
-            stack.append(_Frame(iter(self.resolve(stmt, self.main_dir)), frame.ctx, frame.display, frame.depth,
-                                frame.report_context, include=stmt))
+            stack.append(_Frame(iter(self.resolve(stmt)), frame.ctx, frame.display, frame.depth,
+                                frame.report_context, frame.assumed, include=stmt))
         elif stmt.block is not None:
             inner = enter_block_ctx({"directive": stmt.directive}, frame.ctx)
-            stack.append(_Frame(iter(stmt.block), inner, frame.display, frame.depth + 1, frame.report_context))
+            stack.append(_Frame(iter(stmt.block), inner, frame.display, frame.depth + 1, frame.report_context,
+                                frame.assumed))
 
-    def open_included(self, frame: _Frame, path: str, stock: bool, stack: list[_Frame]) -> None:
+    def open_included(self, frame: _Frame, included: Included, stack: list[_Frame]) -> None:
         include = frame.include
         assert include is not None   # only the frames of an include hold files
+        path, stock = included.path, included.stock
         key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if key_path in self.open_files:
             self.add([Problem("include-cycle", f'include "{include.args[0]}" pulls in a file that is already '
                               "being included (a cycle): nginx would never finish reading; remove it",
                               include.value_at)])
             return
-        include.includes.append(self.load(path, frame.ctx, stock, frame.depth + 1, frame.report_context, stack))
+        # What a guessed file includes is read only if the guess is right.
+        include.includes.append(self.load(path, frame.ctx, stock, frame.depth + 1, frame.report_context, stack,
+                                          frame.assumed or included.assumed))
 
 
 @dataclass(eq=False, slots=True)
 class _Frame:
     """A block's statements (``include`` None) or the files one include pulls in, being walked."""
 
-    items: Iterator[Any]      # statements, or (path, is stock) pairs of an include
+    items: Iterator[Any]      # statements, or the files (Included) of an include
     ctx: Context
     display: str
     depth: int
     report_context: bool
+    assumed: str              # why it is only a guess that nginx reads this (empty: it does)
     include: NginxStatement | None = None
     opened: bool = False     # the frame of a whole file: leaving it closes the file
 
 
 def read_nginx_main(local_path: str, ctx: ReadContext) -> NginxTree:
-    """An nginx.conf and everything it includes; relative includes join its directory."""
-    reader = _Reader(ctx, os.path.dirname(os.path.abspath(local_path)), standalone=False)
+    """An nginx.conf and everything it includes; relative includes join its directory
+    (where it is read, or where a container's build or mounts put it)."""
+    reader = _Reader(ctx, IncludeResolver(ctx, prefix_of(local_path, ctx, main=True), standalone=False),
+                     standalone=False)
     reader.read(local_path, (), report_context=True)
     return reader.tree
 
@@ -712,7 +651,8 @@ def read_nginx_fragment(local_path: str, ctx: ReadContext) -> NginxTree:
     """A file no checked nginx.conf includes, read in the context that suits it (see
     the module doc). One that suits only the main context is an nginx.conf, and is
     read as one."""
-    reader = _Reader(ctx, os.path.dirname(os.path.abspath(local_path)), standalone=True)
+    reader = _Reader(ctx, IncludeResolver(ctx, prefix_of(local_path, ctx, main=False), standalone=True),
+                     standalone=True)
     reader.read(local_path, None, report_context=False)
     if reader.tree.context == ():
         return read_nginx_main(local_path, ctx)
