@@ -1,7 +1,7 @@
 """Reading nginx configuration into plain, located statements.
 
-``nginx_lexer`` tokenizes as crossplane does (its Lua-block extension included), at
-regular-expression speed; crossplane supplies the table of directive contexts and
+``nginx_lexer`` tokenizes as nginx does (crossplane's Lua-block extension included),
+at regular-expression speed; crossplane supplies the table of directive contexts and
 argument counts. The block structure, include resolution and
 error reporting are done here, because crossplane's own parser loses a whole file on
 one unbalanced brace, decodes bad bytes silently, names the wrong file after an
@@ -201,6 +201,12 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
+# What nginx accepts right after a closing quote: one of its four spaces, ";", "{", or
+# the ")" that ends an ``if`` condition (ngx_conf_read_token, ``need_space``).
+_AFTER_QUOTE = frozenset(" \t\r\n;{)")
+# The only characters nginx reads as space between words.
+_SPACES = " \t\r\n"
+
 # Said of an error nginx meets before the end of the file: it reads no further.
 _STOPS_HERE = "; nginx stops reading the file here, so what follows is not checked"
 
@@ -212,7 +218,7 @@ def _first_quote_problem(tokens: list[Token], text: str, display: str) -> tuple[
     for index, (_, _, quoted, start, end, span_line, _, end_column) in enumerate(tokens):
         if quoted and end < size and text[start] in "\"'":
             follower = text[end]
-            if not follower.isspace() and follower not in ";{)":
+            if follower not in _AFTER_QUOTE:
                 if end_column:   # the string is on one line: it ends where its span does
                     line, column = span_line, end_column
                 else:
@@ -353,15 +359,15 @@ def _end_of_file_problem(text: str, last_end: int, last_line: int, display: str,
                          stack: list[list[NginxStatement] | None]) -> Problem | None:
     """What nginx says at the end of a file read without error so far; a comment the
     end of the file cuts (the lexer drops it) is added to the innermost block."""
-    rest = text[last_end:].lstrip()
+    rest = text[last_end:].lstrip(_SPACES)
     if rest.startswith("#"):
         if stack[-1] is not None:
             start = len(text) - len(rest)
-            end = len(text.rstrip())
+            end = len(text.rstrip(_SPACES))
             line, column = _position(text, start)
             single = "\n" not in text[start:max(end - 1, start)]
             stack[-1].append(NginxStatement("#", [], Span(display, line, column, end - start + column if single else 0),
-                                            end_line=last_line, comment=rest.rstrip()[1:]))
+                                            end_line=last_line, comment=rest.rstrip(_SPACES)[1:]))
     elif rest:
         return _problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
                         display, last_line)
