@@ -77,7 +77,9 @@ _CERTIFICATE = re.compile(r'^cannot load certificate(?: key)? "([^"]+)"')
 _SYNTAX = re.compile(
     r'^(unexpected |directive "[^"]+" is not terminated by ";"|directive "[^"]+" has no opening "\{"'
     r'|invalid number of arguments in |invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off"'
-    r'|no host in upstream )')
+    r'|no host in upstream '
+    r'|(no host|invalid host|invalid port|invalid port range|no path in the unix domain socket'
+    r'|too long path in the unix domain socket) in "[^"]*" of the "listen" directive)')
 _CONTEXT = re.compile(r'^"[^"]+" directive is not allowed here')
 
 # Errors nginx reports at the line that opens or closes a block; the fix goes just
@@ -447,3 +449,30 @@ def test_generated_departures_agree_with_nginx_t_fuzz():
         assert outcome.agrees or outcome.verdict in ("elsewhere", "unlocated"), outcome
 
     run()
+
+
+# ``listen`` addresses nginx parses as it reads the line (ngx_parse_url): the ones it refuses
+# whatever the machine, the ones it takes, and a name it must resolve (not wsgilint's to judge).
+LISTEN_VALUES = [":80", ":8081", "*:8081", "[::]:8081", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:65536", "0",
+                 "65535", "65536", "080", "00000000000000000000080", "8000-8001", "8001-8000", "127.0.0.1:8000-8001",
+                 "127.0.0.1:8001-8000", "8000-0", "80-a", "a-80", "unix:", "UNIX:", "unix:/tmp/a.sock",
+                 "unix:/" + "a" * 107, "unix:/" + "a" * 106, "[::1]", "[::1]:", "[]:80", "[::1]x", "[::1]:80/",
+                 "127.0.0.1/80", "127.0.0.1?", "1.2.3.4:80x", "127.0.0.1:+80", "::1:80", "*", "localhost:8081",
+                 "nosuchhost.invalid:80", "99999999999999999999"]
+
+
+@needs_nginx
+@pytest.mark.parametrize("value", LISTEN_VALUES)
+def test_listen_address_refused_as_nginx_t_refuses_it(value, tmp_path):
+    site = tmp_path / "site.conf"
+    site.write_text(f"server {{\n listen {value};\n}}\n")
+    ours = [problem for problem in read_like_discovery(site).problems if problem.kind == "syntax"]
+    main = tmp_path / "nginx.conf"
+    main.write_text(WRAPPERS[("http",)].format(file=site))
+    code, stderr = run_nginx(str(tmp_path), str(main))
+    match = _EMERG.search(stderr)
+    if code == 0 or match is None or not _SYNTAX.match(match.group("message")):
+        assert ours == [], (stderr, ours)
+    else:
+        assert len(ours) == 1 and ours[0].at.line == int(match.group("line")) == 2
+        assert ours[0].message.startswith(match.group("message") + ":")
