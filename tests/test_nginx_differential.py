@@ -77,7 +77,9 @@ _CERTIFICATE = re.compile(r'^cannot load certificate(?: key)? "([^"]+)"')
 _SYNTAX = re.compile(
     r'^(unexpected |directive "[^"]+" is not terminated by ";"|directive "[^"]+" has no opening "\{"'
     r'|invalid number of arguments in |invalid value "[^"]*" in "[^"]+" directive, it must be "on" or "off"'
-    r'|no host in upstream )')
+    r'|no host in upstream '
+    r'|(no host|invalid host|invalid port|invalid port range|no path in the unix domain socket'
+    r'|too long path in the unix domain socket) in "[^"]*" of the "listen" directive)')
 _CONTEXT = re.compile(r'^"[^"]+" directive is not allowed here')
 
 # Errors nginx reports at the line that opens or closes a block; the fix goes just
@@ -126,7 +128,7 @@ def statement_end_lines(tree: NginxTree) -> dict[int, tuple[int, bool]]:
 def run_nginx(directory: str, config: str) -> tuple[int, str]:
     result = subprocess.run(
         [NGINX, "-t", "-q", "-p", directory + "/", "-e", os.path.join(directory, "error.log"), "-c", config],
-        capture_output=True, text=True, timeout=30)
+        capture_output=True, text=True, errors="replace", timeout=30)   # nginx quotes a byte it refuses
     return result.returncode, result.stderr
 
 
@@ -364,3 +366,113 @@ def test_a_pass_without_host_is_reported_as_nginx_t_words_it(name, tmp_path):
     assert code != 0 and match is not None and _SYNTAX.match(match.group("message"))
     assert len(ours) == 1 and ours[0].at.line == int(match.group("line"))
     assert ours[0].message.startswith(match.group("message") + ":")
+
+
+# Generated text where crossplane's lexer and nginx's part ways (a "}" inside a word, a
+# space only Python knows, "${"), mixed with what else ends words in nginx: wsgilint must
+# stop where nginx -t stops, and accept what it accepts. ``env`` takes exactly one argument
+# and does not read it, so a word split differently is an "invalid number of arguments";
+# ``return`` compiles its text, so only variables nginx knows appear in it. One statement a
+# line, as ``check_file`` retries by commenting out the line of an error that is not syntax.
+_WORD_PIECES = ["a", "b", "}", "a}", "}}", "${uri}", "$uri", "${", "$", "\\$", "\\{", "{", "\xa0", "\x0b", "\x0c",
+                "\x85", "\u2028", "\u3000", "\\", '"', "'", ")"]
+_SPACES = [" ", "\t", "\xa0", "\x0b", "\u3000"]
+
+
+def departure_config(pick) -> str:
+    """One nginx.conf from ``pick(choices)`` (random.choice, or a Hypothesis draw)."""
+    def word() -> str:
+        return "a" + "".join(pick(_WORD_PIECES) for _ in range(pick([1, 2, 3])))
+
+    lines = []
+    for _ in range(pick([1, 2, 3])):
+        form = pick(["env", "env", "env2", "return", "events"])
+        indent = pick(["", " ", "\xa0"])
+        if form == "env":
+            lines.append(f"{indent}env {word()};")
+        elif form == "env2":
+            lines.append(f"{indent}env {word()}{pick(_SPACES)}{word()};")
+        elif form == "return":
+            lines.append(f"{indent}http {{\n server {{\n  listen 127.0.0.1:9;\n  location / {{\n   return 200 "
+                         + word().replace("a", "${uri}", 1) + ";\n  }\n }\n}")
+        else:
+            lines.append(f"{indent}events {{{pick(_SPACES)}}}")
+    return "\n".join(lines) + pick(["\n", ""])
+
+
+# Each departure alone, and a U+00A0 where nginx wants one of its spaces (after a closing
+# quote; at the end of the file, where it is an unfinished word).
+PINNED_DEPARTURES = ["env a};\n", "env a}}b};\n", "env a }\n", "env a\xa0b;\n", "env a\x0bb c;\n",
+                     "env ${uri} a;\n", "env ${uri}a;\n", "env a\\${uri};\n", 'env "a"\xa0;\n', "env a;\n\xa0",
+                     "http {\n server {\n  location / {\n   return 200 a};\n  }\n }\n}\n"]
+
+
+def _departure_outcome(text: str, directory: Path) -> Outcome:
+    """nginx -t and wsgilint on the text as a main nginx.conf (its first line, a directive
+    only the main context takes, makes it one even when the text is cut short)."""
+    path = directory / "nginx.conf"
+    path.write_text("worker_processes 1;\n" + text, encoding="utf-8")
+    outcome = check_file(repr(text), path)
+    assert read_like_discovery(path).context == ()
+    return outcome
+
+
+@needs_nginx
+def test_generated_departures_from_crossplane_agree_with_nginx_t(tmp_path):
+    import random
+
+    chooser = random.Random(14)
+    texts = PINNED_DEPARTURES + sorted({departure_config(chooser.choice) for _ in range(240)} - set(PINNED_DEPARTURES))
+    outcomes = []
+    for index, text in enumerate(texts):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        outcomes.append(_departure_outcome(text, folder))
+    verdicts = {o.verdict for o in outcomes}
+    assert {"accepted", "syntax"} <= verdicts
+    assert report("nginx -t on generated departures from crossplane", outcomes) == []
+
+
+@pytest.mark.fuzz
+@needs_nginx
+def test_generated_departures_agree_with_nginx_t_fuzz():
+    import test_fuzz  # noqa: F401  (registers the Hypothesis profiles)
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings.get_profile("fuzz")
+    @given(data=st.data())
+    def run(data):
+        text = departure_config(lambda choices: data.draw(st.sampled_from(choices)))
+        with tempfile.TemporaryDirectory(prefix="wsgilint-nginx-") as directory:
+            outcome = _departure_outcome(text, Path(directory))
+        assert outcome.agrees or outcome.verdict in ("elsewhere", "unlocated"), outcome
+
+    run()
+
+
+# ``listen`` addresses nginx parses as it reads the line (ngx_parse_url): the ones it refuses
+# whatever the machine, the ones it takes, and a name it must resolve (not wsgilint's to judge).
+LISTEN_VALUES = [":80", ":8081", "*:8081", "[::]:8081", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:65536", "0",
+                 "65535", "65536", "080", "00000000000000000000080", "8000-8001", "8001-8000", "127.0.0.1:8000-8001",
+                 "127.0.0.1:8001-8000", "8000-0", "80-a", "a-80", "unix:", "UNIX:", "unix:/tmp/a.sock",
+                 "unix:/" + "a" * 107, "unix:/" + "a" * 106, "[::1]", "[::1]:", "[]:80", "[::1]x", "[::1]:80/",
+                 "127.0.0.1/80", "127.0.0.1?", "1.2.3.4:80x", "127.0.0.1:+80", "::1:80", "*", "localhost:8081",
+                 "nosuchhost.invalid:80", "99999999999999999999"]
+
+
+@needs_nginx
+@pytest.mark.parametrize("value", LISTEN_VALUES)
+def test_listen_address_refused_as_nginx_t_refuses_it(value, tmp_path):
+    site = tmp_path / "site.conf"
+    site.write_text(f"server {{\n listen {value};\n}}\n")
+    ours = [problem for problem in read_like_discovery(site).problems if problem.kind == "syntax"]
+    main = tmp_path / "nginx.conf"
+    main.write_text(WRAPPERS[("http",)].format(file=site))
+    code, stderr = run_nginx(str(tmp_path), str(main))
+    match = _EMERG.search(stderr)
+    if code == 0 or match is None or not _SYNTAX.match(match.group("message")):
+        assert ours == [], (stderr, ours)
+    else:
+        assert len(ours) == 1 and ours[0].at.line == int(match.group("line")) == 2
+        assert ours[0].message.startswith(match.group("message") + ":")

@@ -66,6 +66,16 @@ def test_listen_count_counts_distinct_sockets(tmp_path):
     assert instance.listen_count == 4
 
 
+def test_a_listen_nginx_refuses_opens_no_socket(tmp_path):
+    site = tmp_path / "site.conf"
+    site.write_text("server { listen :80; }\nserver { listen 127.0.0.1:8080; }\n")
+    tree = read_nginx_fragment(str(site), ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert [(p.kind, p.at.line, p.message.split(": ")[0]) for p in tree.problems] == [
+        ("syntax", 1, 'no host in ":80" of the "listen" directive')]
+    sockets = nginx_instance(tree, standalone=True).listening_sockets()
+    assert list(sockets) == [("tcp", "ipv4", "127.0.0.1", "8080")]
+
+
 def test_routes_protocols_and_servers(tmp_path):
     instance = fragment_instance(tmp_path, (
         "server {\n listen 80;\n server_name a.example b.example;\n"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..core.commands import recognise
 from ..core.numbers import decimal
-from ..readers.nginx import NginxStatement, NginxTree, pass_target_without_host
+from ..readers.nginx import NginxStatement, NginxTree, listen_address_error, pass_target_without_host
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
 from .nginx_scope import (
@@ -207,7 +207,7 @@ class _Builder:
                 own[name] = [directive]
             else:
                 found.append(directive)
-        if name == "listen" and frame.block == "server":
+        if name == "listen" and frame.block == "server" and not _refused_listen(directive):
             self.instance.server_listens.append(directive)
         role = frame.role
         if role == _LOCATION and isinstance(scope, NginxLocation):
@@ -347,6 +347,12 @@ def _protocol(handler: NginxDirective) -> str:
     if match and match.group(1).lower() in _SCHEME_PROTOCOL:
         return _SCHEME_PROTOCOL[match.group(1).lower()]
     return _DEFAULT_PROTOCOL[handler.name]
+
+
+def _refused_listen(listen: NginxDirective) -> bool:
+    """A ``listen`` whose address nginx refuses (``:80``: the reader reports it) opens no
+    socket; read as written it would be a wildcard one."""
+    return bool(listen.args) and listen_address_error(listen.args[0]) is not None
 
 
 def _listen_key(listen: NginxDirective) -> tuple[str | int, ...]:

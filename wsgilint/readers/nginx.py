@@ -1,7 +1,7 @@
 """Reading nginx configuration into plain, located statements.
 
-``nginx_lexer`` tokenizes as crossplane does (its Lua-block extension included), at
-regular-expression speed; crossplane supplies the table of directive contexts and
+``nginx_lexer`` tokenizes as nginx does (crossplane's Lua-block extension included),
+at regular-expression speed; crossplane supplies the table of directive contexts and
 argument counts. The block structure, include resolution and
 error reporting are done here, because crossplane's own parser loses a whole file on
 one unbalanced brace, decodes bad bytes silently, names the wrong file after an
@@ -55,7 +55,7 @@ from .nginx_lexer import Token, tokenize
 
 __all__ = [
     "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",
-    "is_nginx_text", "pass_target_without_host", "read_nginx_fragment", "read_nginx_main",
+    "is_nginx_text", "listen_address_error", "pass_target_without_host", "read_nginx_fragment", "read_nginx_main",
 ]
 
 STOCK_PREFIX = "<stock>/"
@@ -193,6 +193,12 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
+# What nginx accepts right after a closing quote: one of its four spaces, ";", "{", or
+# the ")" that ends an ``if`` condition (ngx_conf_read_token, ``need_space``).
+_AFTER_QUOTE = frozenset(" \t\r\n;{)")
+# The only characters nginx reads as space between words.
+_SPACES = " \t\r\n"
+
 # Said of an error nginx meets before the end of the file: it reads no further.
 _STOPS_HERE = "; nginx stops reading the file here, so what follows is not checked"
 
@@ -204,7 +210,7 @@ def _first_quote_problem(tokens: list[Token], text: str, display: str) -> tuple[
     for index, (_, _, quoted, start, end, span_line, _, end_column) in enumerate(tokens):
         if quoted and end < size and text[start] in "\"'":
             follower = text[end]
-            if not follower.isspace() and follower not in ";{)":
+            if follower not in _AFTER_QUOTE:
                 if end_column:   # the string is on one line: it ends where its span does
                     line, column = span_line, end_column
                 else:
@@ -345,15 +351,15 @@ def _end_of_file_problem(text: str, last_end: int, last_line: int, display: str,
                          stack: list[list[NginxStatement] | None]) -> Problem | None:
     """What nginx says at the end of a file read without error so far; a comment the
     end of the file cuts (the lexer drops it) is added to the innermost block."""
-    rest = text[last_end:].lstrip()
+    rest = text[last_end:].lstrip(_SPACES)
     if rest.startswith("#"):
         if stack[-1] is not None:
             start = len(text) - len(rest)
-            end = len(text.rstrip())
+            end = len(text.rstrip(_SPACES))
             line, column = _position(text, start)
             single = "\n" not in text[start:max(end - 1, start)]
             stack[-1].append(NginxStatement("#", [], Span(display, line, column, end - start + column if single else 0),
-                                            end_line=last_line, comment=rest.rstrip()[1:]))
+                                            end_line=last_line, comment=rest.rstrip(_SPACES)[1:]))
     elif rest:
         return _problem('unexpected end of file, expecting ";" or "}": the last directive is not finished',
                         display, last_line)
@@ -440,6 +446,74 @@ def _pass_value_problem(stmt: NginxStatement) -> Problem | None:
         return None
     return Problem("syntax", f'no host in upstream "{missing}": name the host the requests go to '
                    "(127.0.0.1:8000, an upstream block)", stmt.value_at)
+
+
+_NGX_MAX_INT = 2 ** 63 - 1
+
+
+def _atoi(text: str) -> int | None:
+    """nginx's ngx_atoi: ASCII digits only, not empty, no overflow; None for its NGX_ERROR."""
+    if not text or text.strip("0123456789") or len(text.lstrip("0")) > 19:
+        return None
+    number = int(text)
+    return number if number <= _NGX_MAX_INT else None
+
+
+def _port_error(text: str) -> str | None:
+    """What ngx_parse_url says of the port after a ``:`` in a ``listen`` (a number 1-65535,
+    or a range ``low-high``); None when nginx takes it."""
+    low, dash, high = text.partition("-")
+    last = _atoi(high) if dash else None
+    if dash and (last is None or not 1 <= last <= 65535):
+        return "invalid port"
+    first = _atoi(low)
+    if first is None or not 1 <= first <= 65535:
+        return "invalid port"
+    return "invalid port range" if last is not None and first > last else None
+
+
+def listen_address_error(value: str) -> str | None:
+    """What nginx 1.22's ngx_parse_url (src/core/ngx_inet.c, ``u->listen`` set) says of a
+    ``listen`` address it refuses whatever the host: ``:80`` has no host, ``127.0.0.1:``
+    and ``70000`` no valid port. None when it is taken, or depends on this machine (a name
+    to resolve, an IPv6 address nginx parses its own way) or on a template (``$``)."""
+    if "$" in value:
+        return None
+    if value[:5].lower() == "unix:":
+        path = value[5:]
+        if not path:
+            return "no path in the unix domain socket"
+        return "too long path in the unix domain socket" if len(path.encode()) >= 108 else None
+    if value.startswith("["):
+        close = value.find("]")
+        rest = value[close + 1:]
+        if close < 0 or "/" in rest or (rest and rest[0] != ":"):
+            return "invalid host"
+        error = _port_error(rest[1:]) if rest else None
+        return error or ("no host" if close == 1 else None)
+    if "/" in value or "?" in value:
+        return "invalid host"
+    host, colon, port = value.partition(":")
+    if colon:
+        return _port_error(port) or ("no host" if not host else None)
+    # No colon: nginx tries the value as a port (or port range) first, and as a host if
+    # that is not a number (ngx_inet.c, "test value as port only").
+    low, dash, high = value.partition("-")
+    if (_atoi(high) is not None or not dash) and _atoi(low) is not None:
+        return _port_error(value)
+    return None
+
+
+def _listen_problem(stmt: NginxStatement) -> Problem | None:
+    """nginx parses a ``listen`` address when it reads the line and stops there on one it
+    refuses (measured with nginx 1.22)."""
+    if stmt.directive != "listen" or not stmt.args:
+        return None
+    error = listen_address_error(stmt.args[0])
+    if error is None:
+        return None
+    return Problem("syntax", f'{error} in "{stmt.args[0]}" of the "listen" directive: write a port (8000), '
+                   "an address and port (127.0.0.1:8000, [::1]:8000) or unix:/path", stmt.value_at)
 
 
 def _flag_problem(stmt: NginxStatement) -> Problem:
@@ -592,7 +666,7 @@ class _Reader:
         if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
-        problem = problem or _pass_value_problem(stmt)
+        problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt)
         if problem:
             self.add([problem])
         if refused and frame.report_context:

@@ -1,19 +1,29 @@
-"""nginx's tokens, as crossplane's lexer (0.5.8, with its Lua-block extension) yields them.
+"""nginx's tokens, as nginx's ``ngx_conf_read_token`` splits them (with crossplane's
+Lua-block extension for ``*_by_lua_block``).
 
 crossplane reads a file one character at a time through three nested generators,
 which made tokenizing the largest part of reading a fleet. This lexer matches a
 whole token with one regular expression and falls back to character steps only for
-the rare constructs (``${`` in a word, ``*_by_lua_block``). Its token stream (value,
-line, quoted flag) is crossplane's, quirks included, and the offsets are those the
-reader derived from crossplane's progress through the text: ``tests/test_nginx_lexer.py``
-compares both on the whole corpus and under fuzzing; ``docs/fidelity.md`` says where
-crossplane (and so this lexer) reads differently from nginx.
+the rare Lua blocks. Where crossplane's lexer (0.5.8) splits the text as nginx 1.22
+does, its token stream (value, line, quoted flag) and the offsets the reader derived
+from crossplane's progress are this lexer's too; where crossplane departs from
+nginx, this lexer follows nginx (``src/core/ngx_conf_file.c``, ngx_conf_read_token):
 
-What crossplane does that nginx does not, kept here so that findings do not change:
-``}`` ends a word; a word or comment cut by the end of the file is dropped, and so is
-all that follows an unterminated quote; in a quoted string only ``\\`` before the
-same quote is unescaped; ``${...}`` keeps the character after its ``}``, even a space;
-the line of a word is that of its first character after an escaped newline.
+* a word ends at a space, tab, CR, LF, ";" or "{" only, so ``}`` inside a word is part
+  of it (``return 200 a};`` answers ``a}``); crossplane ends the word at ``}``;
+* those four are the only spaces: a vertical tab or U+00A0 is part of a word; crossplane
+  splits at every ``str.isspace()`` character;
+* a "{" right after an unescaped ``$`` (``${name}``) does not end the word, and nothing
+  else about ``${`` is special; crossplane also joins the character after the "}",
+  even a space (``${b} c`` was one word; nginx reads two).
+
+``tests/test_nginx_lexer.py`` checks the token stream against a transcription of
+ngx_conf_read_token and against crossplane, where every difference must be one of
+these; ``docs/fidelity.md`` lists them and what crossplane (and so this lexer) still
+does otherwise than nginx: a word or comment cut by the end of the file is dropped,
+and so is all that follows an unterminated quote; escapes stay as written except
+``\\"`` (``\\'``) in a string of that quote; the line of a word is that of its first
+character after an escaped newline.
 """
 from __future__ import annotations
 
@@ -33,19 +43,18 @@ LUA_BLOCKS = frozenset(LuaBlockPlugin.directives)
 Token = tuple[str, int, bool, int, int, int, int, int]
 LexError = tuple[int, str]   # (line, reason) of a malformed *_by_lua_block
 
-# After optional whitespace (``\s`` is str.isspace, as in crossplane): a word, a brace
-# or ";", a comment, a double- or single-quoted string (an escape is a backslash and
-# any character, as crossplane pairs them).
-_TOKEN = re.compile(r"""\s*(?:
-    ((?:[^\s{};\\"'\#]|\\.)[^\s{};\\]*(?:\\.[^\s{};\\]*)*)
+# After optional space (space, tab, CR, LF: nginx's four), one of: a word, a brace or
+# ";", a comment, a double- or single-quoted string. A word is ended only by a space,
+# ";" or "{" (not "}", not a quote or "#" after its start); "\\" and the next character
+# (any, as nginx and crossplane pair them) and a "$" with the "{"s right after it
+# (nginx's ``variable`` flag) are parts of it.
+_TOKEN = re.compile(r"""[ \t\r\n]*(?:
+    ((?:[^ \t\r\n{};\\"'\#$]|\\.|\$\{*)[^ \t\r\n{;\\$]*(?:(?:\\.|\$\{*)[^ \t\r\n{;\\$]*)*)
   | ([{};])
   | (\#[^\n]*)
   | "([^"\\]*(?:\\.[^"\\]*)*)"
   | '([^'\\]*(?:\\.[^'\\]*)*)'
 )""", re.S | re.X)
-_WORD_REST = re.compile(r"(?:[^\s{};\\]|\\.)*", re.S)
-# crossplane's ``${``: characters up to one that ends with "}" or a space.
-_PARAMETER = re.compile(r"\{(?:[^\s}\\]|\\[^}])*(?:\}|\\\})?")
 
 
 class _End(Exception):
@@ -130,12 +139,10 @@ class _Lexer:
                 counted = start
             end = found.end()
             if kind == 1:    # a word
-                if end >= size:
+                # It stops before the end of the text, or before a backslash that ends it.
+                if end >= size or text[end] == "\\":
                     return
                 stop = text[end]
-                if stop == "\\" or (stop == "{" and text[end - 1] == "$"):
-                    end = self.word_tail(end)
-                    stop = text[end]
                 value = text[start:end]
                 token_line = line + 1 if value.startswith("\\\n") else line
                 column = start - line_start + 1
@@ -143,9 +150,9 @@ class _Lexer:
                     append((value, token_line, False, start, end, line, column, end - line_start + 1))
                 else:
                     append((value, token_line, False, start, end, *self.span_fields(start, end)))
-                if stop in "{};":
+                if stop == "{" or stop == ";":
                     pos = end
-                else:          # crossplane has read the space that ends the word
+                else:          # the space that ends the word is read
                     pos = end + 1
                     if directive_next and value in LUA_BLOCKS:
                         pos = self.lua(value, pos)
@@ -183,22 +190,6 @@ class _Lexer:
                     pos = self.lua(value, pos)
                 else:
                     directive_next = False
-
-    def word_tail(self, pos: int) -> int:
-        """The end of a word that continues past ``pos`` (a ``${`` or a backslash):
-        crossplane's steps, one construct at a time."""
-        text = self.text
-        while True:
-            if pos >= self.size or text[pos] == "\\" and pos + 1 >= self.size:
-                raise _End
-            if text[pos] != "{" or text[pos - 1] != "$":
-                return pos   # a space, a brace or ";": the word patterns stop only there
-            pos = _PARAMETER.match(text, pos).end()   # type: ignore[union-attr]  # "{" always matches
-            self.unit(pos)   # raises _End where the text ends inside the parameter
-            if text[pos] in "{};":
-                return pos
-            pos += len(self.unit(pos))   # the character after the parameter joins the word
-            pos = _WORD_REST.match(text, pos).end()   # type: ignore[union-attr]  # matches ""
 
     def lua(self, directive: str, pos: int) -> int:
         """crossplane's Lua extension: the block after ``*_by_lua_block`` is one quoted
