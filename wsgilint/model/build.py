@@ -158,7 +158,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
             if manager.runs_program == "uwsgi":
                 server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
-                                                   _local_start_directory(manager, ctx), env, manager.stock_files)
+                                                   _local_start_directory(manager, ctx), env, manager.stock_files,
+                                                   manager.directory.value if manager.directory else None)
             else:
                 directory = manager.directory.value if manager.directory else None
                 server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env,

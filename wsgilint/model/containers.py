@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import shlex
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -155,14 +154,16 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         words = instruction.exec_form or instruction.words
         if len(words) < 2:
             return
-        sources, destination = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        sources, written = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
+        # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
         workdir = image.workdir.value if image.workdir else "/"
-        destination = posixpath.join(workdir, destination)
+        destination = posixpath.join(workdir, written)
         for source in sources:
             if "://" in source or any(c in source for c in "*?["):
                 continue
             local = os.path.normpath(os.path.join(context_dir, source))
-            into_dir = destination.endswith("/") or len(sources) > 1 or os.path.isdir(local)
+            into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local)
             if into_dir and not os.path.isdir(local):
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
@@ -178,10 +179,10 @@ def _words(node: Node | None) -> list[str] | None:
         return None
     if isinstance(node.value, list):
         return [item.text for item in node.value]
-    try:
-        return shlex.split(node.text)
-    except ValueError:
-        return node.text.split()
+    from ..readers.compose import split_command
+
+    words = split_command(node.text)
+    return words if words is not None else node.text.split()
 
 
 def _seconds(text: str) -> float | None:
