@@ -276,7 +276,7 @@ class ContainerBuilder:
             display = self.ctx.display(source.path)
             image = self._image(source.path, os.path.dirname(source.path))
             place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
-                          label=f"the image of {display}", started_with=display)
+                          label=f"the image of {display}", started_with=display, run_unseen=True)
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
