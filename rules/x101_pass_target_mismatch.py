@@ -344,6 +344,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 later = next((o for o in server.options if o.unresolved and o.key in _BINDS), None)
                 why = (f"its {later.key} is only known at start: {later.raw or later.value}" if later else
                        "its socket may come from the command line, the environment or another ini")
+                environment = server.manager.environment_unseen if server.manager else None
+                if later and environment is not None:
+                    why += f"; {environment.note}"
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
