@@ -11,7 +11,11 @@ host, or a unix socket where a TCP port was written.
 Across containers (Docker Compose), `127.0.0.1` is each container's own loopback, a
 service name reaches only what that container binds on a non-loopback address, and a
 unix socket only through a volume mounted in both; a name that no service on nginx's
-Compose network answers to, but one nearly does, is reported as misspelt.
+Compose network answers to, but one nearly does, is reported as misspelt. An image that
+nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
+and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
+`--network` and `-v`. A service name or a unix socket in another container is then an
+info that assumes they meet.
 
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
@@ -198,6 +202,13 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
     if address.host in names:
         return None
     elsewhere = [place for place in deployment.places if address.host in place.hostnames]
+    if elsewhere and route.place.run_unseen:
+        # Which image a service pulls by name (`image: org/frontend`) is not in the files: it
+        # may be this Dockerfile's, on that network.
+        return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, a name {elsewhere[0].label} "
+                   f"answers to on its Compose network; nothing in the checked files runs {route.place.label} (a "
+                   "service may run it by image name, or `docker run --network` join it there): assumed it runs "
+                   "where the name resolves", severity="info")
     if elsewhere:
         return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, but {elsewhere[0].label} "
                    f"shares no Compose network with {route.place.label}: the name does not resolve there and nginx "
@@ -208,6 +219,18 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
     return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, a name nothing on the Compose "
                f"network of {route.place.name} answers to: nginx refuses to start (\"host not found in upstream\"); "
                f"did you mean {meant}?")
+
+
+def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Address) -> Listener | None:
+    """A unix socket bound at the target's path in another container, where one of the two is
+    an image that nothing in the files runs: the volumes it gets are unknown. (A loopback
+    address is left to the error: sharing one across containers takes `--network host` or
+    `container:`, a rarer choice than a socket volume, the one way two containers share a socket.)"""
+    if address.family != "unix":
+        return None
+    return next((listener for listener in deployment.listeners_at(address)
+                 if listener.server.place != route.place
+                 and (listener.server.place.run_unseen or route.place.run_unseen)), None)
 
 
 def _could_reach(route: Route, address: Address, place: Place) -> bool:
@@ -321,6 +344,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 later = next((o for o in server.options if o.unresolved and o.key in _BINDS), None)
                 why = (f"its {later.key} is only known at start: {later.raw or later.value}" if later else
                        "its socket may come from the command line, the environment or another ini")
+                environment = server.manager.environment_unseen if server.manager else None
+                if later and environment is not None:
+                    why += f"; {environment.note}"
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
@@ -342,6 +368,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"({_server_label(other_host.server)}) and this one reaches none: assumed it fronts an "
                           "app outside the checked files", (Related(other_host.handler.at, "the app here is "
                                                                     "reached from this route"),), severity="info")
+                continue
+            apart = _apart_from_unseen_run(deployment, route, address)
+            if apart is not None:
+                place = apart.server.place
+                unseen = " or ".join(each.label for each in (route.place, place) if each.run_unseen)
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, the path of {apart.label} in "
+                          f"{place.label or place.name}; whether a volume shares it with {route.place.label or 'nginx'}"
+                          f" is not in the checked files (nothing in them runs {unseen}): assumed a shared volume",
+                          (Related(apart.at, f"{apart.label}"),), severity="info")
                 continue
             nearest = index.nearest(address)
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""

@@ -12,7 +12,8 @@ from conftest import write_tree
 from wsgilint.api import check
 from wsgilint.model import Deployment, Place
 from wsgilint.model.base_images import base_image, image_name
-from wsgilint.readers.compose import interpolate, merge, projects_of, read_dotenv
+from wsgilint.model.containers import image_of
+from wsgilint.readers.compose import interpolate, merge, projects_of, read_dotenv, split_command
 from wsgilint.readers.dockerfile import parse_dockerfile
 from wsgilint.readers.yaml_nodes import load_yaml
 
@@ -48,6 +49,33 @@ def test_an_unset_variable_stays_unknown_and_a_required_one_is_no_error_here() -
 def test_dotenv_quotes_comments_and_export() -> None:
     assert read_dotenv("export A=1 # note\nB=\"two words\"\nC='$A'\nD=${A}2\n# x\n") == \
         {"A": "1", "B": "two words", "C": "$A", "D": "12"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("gunicorn -b :8000 app:app", ["gunicorn", "-b", ":8000", "app:app"]),
+    # A folded `command: >` keeps each line's `\` before the next: go-shellwords drops it even
+    # inside double quotes, so bash sees `&&  uwsgi`, not a word " uwsgi".
+    ('bash -c "a && \\ uwsgi --ini u.ini"', ["bash", "-c", "a &&  uwsgi --ini u.ini"]),
+    ("sh -c 'a \\ b'", ["sh", "-c", "a \\ b"]),          # single quotes keep it
+    ('say "" x', ["say", "", "x"]),                        # an empty quoted word is a word
+    ("a\\tb c", ["a\tb", "c"]),                           # \t is a tab
+    ("run a; b", ["run", "a"]),                            # an unquoted ; ends the command
+    ("run a 2>err", ["run", "a"]),
+    ("echo $(id -u) x", ["echo", "$(id -u)", "x"]),
+    ("echo (x)", None), ('echo "open', None),             # Compose refuses these
+])
+def test_command_strings_split_like_compose_go(text: str, expected: list[str] | None) -> None:
+    assert split_command(text) == expected
+
+
+def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"deploy/uwsgi.ini": "[uwsgi]\n", "app.py": "", "Dockerfile": (
+        "FROM python:3.12\nWORKDIR /srv/app\nCOPY deploy/uwsgi.ini .\nCOPY app.py main.py\n"
+        "WORKDIR conf\nCOPY deploy/uwsgi.ini ./\n")})
+    dockerfile = parse_dockerfile((tmp_path / "Dockerfile").read_text(), "Dockerfile")
+    assert image_of(dockerfile, str(tmp_path)).copies == {
+        "/srv/app/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini"), "/srv/app/main.py": str(tmp_path / "app.py"),
+        "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
 def test_yaml_is_read_as_yaml_1_2_with_positions() -> None:

@@ -35,3 +35,15 @@ def test_from_os_import_and_no_default(in_tmp):
     assert first.last("workers").value == 3
     # Without a default the value is only known at run time: never read as "no bind".
     assert servers["other/gunicorn.conf.py"].last("bind").unresolved
+
+
+def test_a_default_is_unknown_where_something_unseen_may_set_the_variable():
+    from wsgilint.readers.gunicorn import Environment, read_gunicorn_text
+
+    text = CONFIG.format(expression='os.getenv("BIND", "127.0.0.1:8000")')
+    closed = read_gunicorn_text(text, "g.py", Environment({}))
+    opened = read_gunicorn_text(text, "g.py", Environment({}, "env_file prod.env is not in the checked files"))
+    given = read_gunicorn_text(text, "g.py", Environment({"BIND": ":9000"}, "env_file prod.env is not here"))
+    assert [o.value for o in closed.options if o.key == "bind"] == [["127.0.0.1:8000"]]
+    assert [o.unresolved for o in opened.options if o.key == "bind"] == [True]
+    assert [o.value for o in given.options if o.key == "bind"] == [[":9000"]]

@@ -198,6 +198,9 @@ class ProcessManager:
     group: Setting[str] | None = None
     directory: Setting[str] | None = None
     environment: dict[str, Setting[str]] = field(default_factory=dict)
+    # What may set variables the files do not show (an env_file not in the tree, a value
+    # Compose interpolates from the shell): a default read from the environment is then unknown.
+    environment_unseen: Setting[str] | None = None
     stop_signal: Setting[str] = field(default_factory=lambda: Setting("TERM"))
     stop_timeout: Setting[float] | None = None
     kills_group: Setting[bool] | None = None

@@ -135,7 +135,7 @@ def _uwsgi_arguments(argv: list[str]) -> list[str]:
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
-    from ..readers.gunicorn import GunicornConfig
+    from ..readers.gunicorn import Environment, GunicornConfig
     from .emperor import add_vassals
     from .gunicorn import gunicorn_from_argv, gunicorn_from_config
     from .gunicorn_config import gunicorn_config_files
@@ -160,13 +160,16 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         if manager.kind == "init.d" and ctx.real(ctx.local(manager.argv.value[4]) or "") in claimed:
             superseded.add(id(manager))
             continue
-        env = {name: setting.value for name, setting in manager.environment.items()}
+        unseen = manager.environment_unseen
+        env = Environment({name: setting.value for name, setting in manager.environment.items()},
+                          unseen.note if unseen is not None else "")
         start = manager.argv.at or manager.at
         # A container's paths are its own image's and mounts', not another container's namesakes.
         with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
             if manager.runs_program == "uwsgi":
                 server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
-                                                   _local_start_directory(manager, ctx), env, manager.stock_files)
+                                                   _local_start_directory(manager, ctx), env, manager.stock_files,
+                                                   manager.directory.value if manager.directory else None)
             else:
                 directory = manager.directory.value if manager.directory else None
                 server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env,

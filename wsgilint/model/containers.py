@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import shlex
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -155,14 +154,16 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         words = instruction.exec_form or instruction.words
         if len(words) < 2:
             return
-        sources, destination = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        sources, written = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
+        # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
         workdir = image.workdir.value if image.workdir else "/"
-        destination = posixpath.join(workdir, destination)
+        destination = posixpath.join(workdir, written)
         for source in sources:
             if "://" in source or any(c in source for c in "*?["):
                 continue
             local = os.path.normpath(os.path.join(context_dir, source))
-            into_dir = destination.endswith("/") or len(sources) > 1 or os.path.isdir(local)
+            into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local)
             if into_dir and not os.path.isdir(local):
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
@@ -178,10 +179,21 @@ def _words(node: Node | None) -> list[str] | None:
         return None
     if isinstance(node.value, list):
         return [item.text for item in node.value]
-    try:
-        return shlex.split(node.text)
-    except ValueError:
-        return node.text.split()
+    from ..readers.compose import split_command
+
+    words = split_command(node.text)
+    return words if words is not None else node.text.split()
+
+
+def _environment_entries(node: Node | None) -> list[tuple[str, str | None, Node]]:
+    """``environment:`` as (name, value, node); the value is None where the shell that runs
+    Compose gives it (``- KEY`` alone, ``KEY:`` with no value)."""
+    if node is not None and isinstance(node.value, dict):
+        return [(key, child.text if child.value is not None else None, child) for key, child in node.value.items()]
+    if node is not None and isinstance(node.value, list):
+        return [(key, value if sep else None, item)
+                for item in node.value for key, sep, value in [item.text.partition("=")]]
+    return []
 
 
 def _seconds(text: str) -> float | None:
@@ -276,7 +288,7 @@ class ContainerBuilder:
             display = self.ctx.display(source.path)
             image = self._image(source.path, os.path.dirname(source.path))
             place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
-                          label=f"the image of {display}", started_with=display)
+                          label=f"the image of {display}", started_with=display, run_unseen=True)
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
@@ -356,7 +368,8 @@ class ContainerBuilder:
                 image = image_from_base("", base_image(written.text, written.at))
             if image is not None:
                 self._mount(places[name], image.copies)
-            self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node)
+            self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
+                          project.directory)
 
     def _volumes(self, node: Node, project: ComposeProject, key: str) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
@@ -413,7 +426,8 @@ class ContainerBuilder:
                 self.ctx.map_container_path(place.filesystem, target, local)
                 self.file_places.append((os.path.abspath(local), place))
 
-    def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None) -> None:
+    def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None,
+                 directory: str | None = None) -> None:
         manager = ProcessManager(kind, name, at, place=place)
 
         def compose(key: str) -> Node | None:
@@ -442,15 +456,17 @@ class ContainerBuilder:
         manager.directory = Setting(workdir.text, workdir.at) if workdir is not None else \
             image.workdir if image else None
         manager.environment = dict(image.env) if image else {}
+        if node is not None and directory is not None:
+            self._env_files(manager, node, directory)
         environment = compose("environment")
-        if environment is not None and isinstance(environment.value, dict):
-            manager.environment.update({k: Setting(v.text, v.at) for k, v in environment.value.items()
-                                        if v.value is not None})
-        elif environment is not None and isinstance(environment.value, list):
-            for item in environment.value:
-                key, sep, value = item.text.partition("=")
-                if sep:
-                    manager.environment[key] = Setting(value, item.at)
+        for key, given, item in _environment_entries(environment):
+            if given is None or item.tag == "!unresolved":
+                # `- KEY` alone, or a value Compose interpolates from the shell that runs it.
+                manager.environment.pop(key, None)
+                manager.environment_unseen = manager.environment_unseen or Setting(
+                    key, item.at, f"{key} comes from the shell that runs Compose, which the files do not show")
+            else:
+                manager.environment[key] = Setting(given, item.at)
         if image is not None and image.base is not None:
             self.bases.append((place, image.base))
         signal = compose("stop_signal")
@@ -486,6 +502,27 @@ class ContainerBuilder:
         if not moved and image is not None and image.base is not None and \
                 starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
             self._stock_programs(manager, image.base)
+
+    def _env_files(self, manager: ProcessManager, node: Node, directory: str) -> None:
+        """``env_file:`` (a path, a list of paths or of ``{path, required}``), read as Compose
+        reads ``.env`` when the checked tree holds it; one it does not hold may set anything."""
+        from ..readers.compose import read_dotenv
+
+        env_file = node.get("env_file")
+        if env_file is None or env_file.value is None:
+            return
+        for entry in env_file.value if isinstance(env_file.value, list) else [env_file]:
+            path = entry.get("path") if isinstance(entry.value, dict) else entry
+            if path is None or not path.text:
+                continue
+            local = os.path.normpath(os.path.join(directory, path.text))
+            readable = path.tag != "!unresolved" and self.ctx.inside(local) and os.path.isfile(local)
+            text = self.ctx.read(local, peek=True).text if readable else None
+            if text is None:
+                manager.environment_unseen = manager.environment_unseen or Setting(
+                    path.text, path.at, f"env_file {path.text} is not in the checked files")
+                continue
+            manager.environment.update({key: Setting(value, path.at) for key, value in read_dotenv(text).items()})
 
     def _supervisor_programs_moved_in(self, container: ProcessManager, image: Image | None) -> bool:
         """A container whose command runs supervisord, with a Supervisor config of the tree

@@ -50,7 +50,9 @@ class Place:
     (a Compose service name, alias, container_name, hostname); ``published`` the ports
     the host forwards into it. ``started_with`` names what starts the place as one: the
     Compose files merged into its project, or the Dockerfile of an image run alone (empty
-    on the host)."""
+    on the host). ``run_unseen``: an image that nothing in the files runs (no Compose
+    service builds it), so its networks and volumes are unknown — a service may run it
+    by image name, or ``docker run`` with ``--network`` and ``-v``."""
 
     name: str
     kind: str = "host"            # host | container
@@ -62,6 +64,7 @@ class Place:
     published: tuple[Published, ...] = ()
     label: str = ""               # how findings name it: "Compose service app"
     started_with: str = ""        # "deploy/docker-compose.yml + deploy/docker-compose.override.yml"
+    run_unseen: bool = False
 
     @property
     def loopback(self) -> str:

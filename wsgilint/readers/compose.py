@@ -160,6 +160,68 @@ def _interpolated(node: Node, env: dict[str, str], project: ComposeProject) -> N
     return replace(node, value=text, tag="!unresolved" if unset else node.tag)
 
 
+# ------------------------------------------------------------------------------ shell commands
+
+
+def split_command(text: str) -> list[str] | None:
+    """A ``command:``/``entrypoint:`` string split into argv as compose-go does it, with
+    go-shellwords' ``Parse`` (no shell): a backslash outside single quotes escapes the next
+    character, inside double quotes too (``\\t`` and ``\\n`` become a tab and a newline);
+    an unquoted ``;``, ``&``, ``|``, ``<`` or ``>`` ends the command (the rest is dropped,
+    with a digit word before ``>``); a ``(`` not after ``$`` or a ``)`` that closes no
+    ``$(`` is invalid (None: Compose refuses the file)."""
+    words: list[str] = []
+    buf: list[str] = []
+    got = escaped = single = double = backquote = dollar = False
+    for char in text:
+        if escaped:
+            escaped = False
+            if backquote or dollar:
+                buf += ["\\", char]
+            else:
+                buf.append({"t": "\t", "n": "\n"}.get(char, char))
+            got = True
+            continue
+        if char == "\\":
+            if single:
+                buf.append(char)
+            else:
+                escaped = True
+            continue
+        if char in " \t\r\n":
+            if single or double or backquote or dollar:
+                buf.append(char)
+            elif got:
+                words.append("".join(buf))
+                buf, got = [], False
+            continue
+        if char == "`" and not single and not double and not dollar:
+            backquote = not backquote
+        elif char == ")" and not single and not double and not backquote:
+            if not dollar:
+                return None
+            dollar = False
+        elif char == "(" and not single and not double and not backquote:
+            if dollar or not buf or buf[-1] != "$":
+                return None
+            dollar = True
+        elif char == '"' and not single and not dollar and not backquote:
+            got, double = got or double, not double
+            continue
+        elif char == "'" and not double and not dollar and not backquote:
+            got, single = got or single, not single
+            continue
+        elif char in ";&|<>" and not (single or double or backquote or dollar):
+            if char == ">" and buf and all(c.isdigit() for c in buf):
+                got = False
+            break
+        got = True
+        buf.append(char)
+    if escaped or single or double or backquote or dollar:
+        return None
+    return words + (["".join(buf)] if got else [])
+
+
 # ------------------------------------------------------------------------------------ merging
 
 

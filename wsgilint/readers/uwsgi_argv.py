@@ -52,11 +52,13 @@ def _long_match(name: str) -> tuple[str | None, list[str]]:
 
 
 def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
-               env: Mapping[str, str], stock: Mapping[str, str] | None = None) -> UwsgiCommand:
-    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in;
+               env: Mapping[str, str], stock: Mapping[str, str] | None = None,
+               start_dir: str | None = None) -> UwsgiCommand:
+    """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in,
+    ``start_dir`` its path on the target (for when no local directory is known);
     ``stock`` the files its image ships that the checked files do not hold (target path ->
     packaged copy)."""
-    run = UwsgiRun(ctx, env, cwd, stock)
+    run = UwsgiRun(ctx, env, cwd, stock, start_dir)
     command = UwsgiCommand()
     base_dir = cwd
 

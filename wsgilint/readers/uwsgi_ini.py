@@ -17,8 +17,9 @@ What uWSGI does, and so what this reader does:
   case-sensitive. The first ``=`` splits key and value; a bare key has the value
   ``""``; quotes are kept.
 * ``include``/``ini``/``xml``/``yaml`` load a file immediately, at their place. Paths
-  are opened from uWSGI's start directory (the ``cwd`` given; without one, the
-  directory of the file that names them is assumed). ``ini = :section`` re-reads the
+  are opened from uWSGI's start directory (the ``cwd`` given; when only its path on
+  the target is known, ``start_dir``, the file there; without either, the directory of
+  the file that names them is assumed). ``ini = :section`` re-reads the
   last INI file read. ``include = f.ini:section`` is fatal in uWSGI (it picks the
   loader by the extension of the whole string).
 * ``$(ENV)``, ``@(file)`` and ``%(name)`` are expanded after every file is loaded, in
@@ -259,10 +260,11 @@ class UwsgiRun:
     """One uWSGI start: every option in the order uWSGI records them (``exported_opts``)."""
 
     def __init__(self, ctx: ReadContext, env: Mapping[str, str] | None, cwd: str | None,
-                 stock: Mapping[str, str] | None = None) -> None:
+                 stock: Mapping[str, str] | None = None, start_dir: str | None = None) -> None:
         self.ctx = ctx
         self.env = env
         self.cwd = cwd
+        self.start_dir = start_dir   # the start directory's path on the target, when no local one is known
         # Target path -> packaged copy, for the files the start's own image ships (a base
         # image's /etc/uwsgi/uwsgi.ini), on top of the distribution's STOCK_FILES.
         self.stock = {**STOCK_FILES, **(stock or {})}
@@ -403,6 +405,17 @@ class UwsgiRun:
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
         base = self._base_dir(base_dir)
+        if self.cwd is None and self.start_dir and not posixpath.isabs(path):
+            # uWSGI opens a relative path from the directory it runs in: a container's WORKDIR
+            # that the build filled file by file has no local twin, but what it copied there
+            # does. (A host directory outside the tree is no reason to match a file by name.)
+            target = posixpath.normpath(posixpath.join(self.start_dir, path))
+            in_place = self.ctx.copied(target)
+            if in_place is not None:
+                self.ctx.referenced(at, path, in_place)
+                return in_place
+            if target in self.image_stock:
+                return STOCK_PREFIX + target
         # The image's own file is there unless the build copied or mounted one over it: a
         # namesake elsewhere in the tree is not it.
         local = self.ctx.copied(path) if path in self.image_stock else self.ctx.local(path, base)

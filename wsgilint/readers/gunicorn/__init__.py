@@ -8,11 +8,11 @@
 """
 from .argv import GunicornCommand, parse_gunicorn_argv
 from .conf import GunicornConfig, is_gunicorn_text, read_gunicorn_config, read_gunicorn_text
-from .environment import environment_defaults, parse_gunicorn_cmd_args
+from .environment import Environment, environment_defaults, parse_gunicorn_cmd_args
 from .settings import GUNICORN_VERSION, SETTINGS, Hook, validate
 
 __all__ = [
-    "GUNICORN_VERSION", "SETTINGS", "GunicornCommand", "GunicornConfig", "Hook", "environment_defaults",
+    "GUNICORN_VERSION", "SETTINGS", "Environment", "GunicornCommand", "GunicornConfig", "Hook", "environment_defaults",
     "is_gunicorn_text", "parse_gunicorn_argv", "parse_gunicorn_cmd_args", "read_gunicorn_config",
     "read_gunicorn_text", "validate",
 ]

@@ -9,6 +9,16 @@ from ...core.span import Problem, Span
 from .argv import GunicornCommand, parse_gunicorn_argv
 
 
+class Environment(dict[str, str]):
+    """A process's environment as the files show it. ``unseen`` names what may set other
+    variables (an env_file the tree does not hold): a variable not here is then unknown,
+    not unset."""
+
+    def __init__(self, known: Mapping[str, str], unseen: str = "") -> None:
+        super().__init__(known)
+        self.unseen = unseen
+
+
 def parse_gunicorn_cmd_args(value: str, at: Span) -> GunicornCommand:
     """``GUNICORN_CMD_ARGS``: shlex-split, then read like the command line."""
     try:

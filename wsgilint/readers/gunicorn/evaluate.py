@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .environment import Environment
+
 # The name Gunicorn gives the module it executes; `if __name__ == "__main__":` never runs.
 _MODULE_NAME = "__config__"
 
@@ -79,7 +81,7 @@ class Evaluator:
         # Imported names and what they are (``os``, ``environ`` -> ``os.environ``), and the
         # environment the process manager gives: ``os.environ.get("BIND", "x")`` reads it.
         self.modules = modules if modules is not None else {}
-        self.env = env or {}
+        self.env = env if env is not None else {}
         self.steps = MAX_STEPS    # left for the whole module
         # Every expression kind that may be evaluated; any other kind is Unknown.
         self._methods: dict[type[ast.AST], Callable[[Any], Any]] = {
@@ -244,6 +246,8 @@ class Evaluator:
             raise Unknown
         if name in self.env:
             return self.env[name]
+        if isinstance(self.env, Environment) and self.env.unseen:
+            raise Unknown   # something the files do not show may set it: the default may not apply
         default = self(args[1]) if len(args) == 2 else None
         if default is None:
             raise Unknown   # None (the variable unset) is never what a deployment means to run with
