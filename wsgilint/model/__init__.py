@@ -109,6 +109,9 @@ class Listener:
     # The systemd .socket unit that binds it and hands it over (socket activation): then the
     # server binds nothing itself, and owner, group and mode are the socket unit's.
     bound_by: str = ""
+    # uWSGI: the `protocol` option that decides what this socket speaks (a `socket` has no
+    # protocol of its own and takes uWSGI's default one), when one does.
+    protocol_at: Span | None = None
 
     @property
     def label(self) -> str:
