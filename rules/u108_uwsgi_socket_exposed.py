@@ -4,6 +4,8 @@
 uWSGI listeners that speak the uwsgi protocol (`socket`, `uwsgi-socket`, `-s`,
 `shared-socket`, `ssl-socket`/`suwsgi-socket`) bound to a wildcard (`:3031`,
 `0.0.0.0:3031`, `[::]:3031`) or another non-loopback address, unless `max-apps` is 1.
+A `socket` with `protocol = http` (or `socket-protocol`) speaks HTTP, not the uwsgi
+protocol, and is left alone.
 Inside a container (Docker Compose) it follows what is published: a port that `ports:`
 forwards from a public host address (`"3031:3031"`, host IP `0.0.0.0` by default) is
 reported, a port only the Compose network sees is not (`network_mode: host` is the host).

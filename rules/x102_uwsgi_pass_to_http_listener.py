@@ -1,8 +1,8 @@
 """`uwsgi_pass` sends the uwsgi protocol to a server that speaks HTTP.
 
 ## What it checks
-An nginx `uwsgi_pass` whose target is a uWSGI `http-socket`, uWSGI's HTTP router
-(`http =`), or a Gunicorn bind (Gunicorn speaks HTTP unless run with
+An nginx `uwsgi_pass` whose target is a uWSGI `http-socket` (or a `socket` that
+`protocol = http` makes speak HTTP), uWSGI's HTTP router (`http =`), or a Gunicorn bind (Gunicorn speaks HTTP unless run with
 `--protocol uwsgi`).
 
 ## What breaks in production
@@ -22,7 +22,8 @@ start it with `--protocol uwsgi`.
 ## Fix safety
 When only nginx's `uwsgi_pass` reaches a uWSGI `http-socket` or `http` on a loopback
 address or a unix socket (no `proxy_pass` of the tree goes there), `--unsafe-fixes`
-renames the key to `socket` in its INI file. Unsafe: something outside the checked files
+renames the key to `socket` in its INI file (not when a `protocol` option would make
+that `socket` speak HTTP too). Unsafe: something outside the checked files
 (a health check, a load balancer, a script with curl) may still speak HTTP to it.
 """
 from collections.abc import Iterator
@@ -61,6 +62,10 @@ def _consequence(listener: Listener) -> str | None:
                 f"use `socket = {listener.address}` for uwsgi_pass, or proxy_pass http:// to the router")
     timeout = listener.server.last("socket-timeout")
     seconds = timeout.value if timeout is not None and not timeout.unresolved else 4
+    if listener.protocol_at is not None:   # `socket` with `protocol = http`
+        return (f"uWSGI speaks HTTP there (`protocol` sets what `{listener.option}` speaks): nginx answers 502 "
+                f"after socket-timeout ({seconds} s) and uWSGI logs nothing; remove `protocol`, or use "
+                "proxy_pass http://")
     return (f"uWSGI speaks HTTP there: nginx answers 502 after socket-timeout ({seconds} s) and uWSGI logs "
             f"nothing; change `{listener.option}` to `socket`, or use proxy_pass http://")
 
@@ -87,9 +92,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     for reached in deployment.listeners_at(target.address):
                         spoken_to.setdefault(id(reached), set()).add(route.protocol)
         first = targets[0]
+        protocol = (Related(listener.protocol_at, f"`protocol` makes `{listener.option}` speak "
+                            f"{listener.protocol.upper()}"),) if listener.protocol_at else ()
         yield Hit(first.at,
                   f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}",
-                  (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),)
+                  (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),) + protocol
                   + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:]),
                   fix=_to_socket(listener, spoken_to.get(id(listener), set())))
 
@@ -99,7 +106,9 @@ def _to_socket(listener: Listener, spoken_to: set[str]) -> Fix | None:
     (``spoken_to``: the protocols of the routes that pass to it)."""
     server, address = listener.server, listener.address
     config = server.uwsgi_config
+    # A `protocol` option would make the renamed `socket` speak it (HTTP) as well.
     if server.kind != "uwsgi" or listener.option not in ("http", "http-socket") or config is None \
+            or server.has("protocol", "socket-protocol") \
             or listener.at.path not in config.ini_files or not address.is_loopback or address.is_wildcard:
         return None
     if spoken_to - {"uwsgi"}:

@@ -10,6 +10,13 @@ When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assu
 and the finding is an info that says so (a Dockerfile often appends `daemon off;` to the
 image's nginx.conf).
 
+A shell wrapper (`sh -c "..."`, a start script) that does not `exec` the server is the
+process the manager watches: when a command that never returns follows the server line
+(`tail -f /dev/null`, `sleep infinity`, `while true` loop), the shell stays in the
+foreground and nothing is reported (X115 tells that the stop signal then misses the
+server); when other commands follow, whether they return is unknown and the finding is
+an info that says so.
+
 ## What breaks in production
 - Supervisor sees the started process exit at once: BACKOFF, then FATAL
   "Exited too quickly" after 4 tries; the first daemon keeps running orphaned, so
@@ -60,13 +67,6 @@ GOOD = {
 _FOREGROUND_TYPES = ("simple", "exec", "notify", "notify-reload", "idle")
 
 
-def _daemonizes(server: AppServer) -> bool:
-    setting = server.daemonizes
-    if setting is None:
-        return False
-    return setting.value not in (False, "", None, "0", "false", "off", "no")
-
-
 def _late_daemons(server: AppServer) -> str:
     """What the retries' daemons do to the first one, measured per socket family."""
     families = {listener.address.family for listener in server.listeners}
@@ -111,22 +111,38 @@ def _manager_expectation(manager: ProcessManager) -> tuple[str | None, str]:
     return None, ""
 
 
+def _shell_after(manager: ProcessManager) -> str | None:
+    """What keeps the watched process alive once the server has forked away: None when
+    nothing does (the shell, or the server itself, ends), "" when a command that never
+    returns holds the shell, else the commands whose end the finding then assumes."""
+    if manager.wrapper is None or manager.wrapper_execs is not False or not manager.wrapper_after:
+        return None
+    return "" if manager.wrapper_held_by else "; ".join(manager.wrapper_after)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for manager in deployment.managers:
         expectation, consequence = _manager_expectation(manager)
         if expectation is None:
             continue
+        after = _shell_after(manager) if expectation == "foreground" else None
+        if after == "":
+            continue   # `tail -f /dev/null` after the server line: the shell stays in the foreground
+        shell_note = (f" (assumed: `{after}`, which the wrapper shell runs next, returns; if it stays in the "
+                      "foreground, so does the process the manager watches)") if after else ""
         where = manager.argv.at if manager.argv and manager.argv.at else manager.at
         if manager.runs is not None:
             server = manager.runs
             program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}[server.kind]
-            if expectation == "foreground" and server.daemonizes is not None and _daemonizes(server):
+            if expectation == "foreground" and server.daemonizes is not None and server.detaches:
                 yield Hit(server.daemonizes.at or where,
                           f"{program} daemonizes but {manager.kind} [{manager.name}] expects it in the foreground: "
-                          f"{consequence}{_late_daemons(server) if manager.kind == 'supervisor' else ''}; remove the daemon setting "
+                          f"{consequence}{_late_daemons(server) if manager.kind == 'supervisor' else ''}{shell_note}; "
+                          "remove the daemon setting "
                           f"({'log with `logto`' if server.kind == 'uwsgi' else 'log with --error-logfile'} instead)",
-                          (Related(where, f"{manager.kind} starts it here"),), fix=_foreground(server, deployment))
-            elif expectation == "forking" and not _daemonizes(server):
+                          (Related(where, f"{manager.kind} starts it here"),), fix=_foreground(server, deployment),
+                          severity="info" if after else None)
+            elif expectation == "forking" and not server.detaches:
                 yield Hit(where, f"Type=forking but {program} stays in the foreground: systemd waits for a fork that "
                           "never comes and kills the service after TimeoutStartSec (90 s by default); use Type=simple "
                           "(or Type=notify for uWSGI)", (Related(server.at, f"{program} configuration"),))
@@ -136,9 +152,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 assumed = daemon.note.endswith("checked files")
                 yield Hit(where, f"nginx daemonizes (daemon on{' by default' if daemon.at is None else ''}"
                           f"{', assumed: no nginx.conf in the checked files sets daemon off' if assumed else ''}) but "
-                          f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}; start it with "
-                          "-g 'daemon off;'", (Related(daemon.at, "daemon on"),) if daemon.at else (),
-                          severity="info" if assumed else None, fix=_nginx_foreground(manager, daemon, deployment))
+                          f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}"
+                          f"{shell_note}; start it with -g 'daemon off;'",
+                          (Related(daemon.at, "daemon on"),) if daemon.at else (),
+                          severity="info" if assumed or after else None,
+                          fix=_nginx_foreground(manager, daemon, deployment))
 
 
 def _foreground(server: AppServer, deployment: Deployment) -> Fix | None:

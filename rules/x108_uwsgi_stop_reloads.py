@@ -6,6 +6,10 @@ A uWSGI 2.0 instance with `master` started by Supervisor, systemd or a container
 default of all of them) without `die-on-term`, or SIGQUIT with `die-on-term` (which
 swaps the two signals' roles).
 
+When the stop signal does not reach uWSGI (a shell wrapper without `exec` takes it, or
+uWSGI daemonized out of the manager's reach), the finding is an info about what the
+stop will do once it does.
+
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
 *reload* (`...brutally killing workers...`, `binary reloading uWSGI...`); the manager
@@ -73,6 +77,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         fixed = Fix("add `die-on-term = true`", (Edit.insertion(*where_fixed),)) if where_fixed else None
         if die_on_term is not None:
             related.append(Related(die_on_term.at, "die-on-term"))
+        if not manager.signals_server:
+            # The signal goes to a shell that does not exec uWSGI, or misses a uWSGI that
+            # daemonized into a session of its own: X115 and X107 say so; this is what the
+            # stop will do once their fix lets it reach uWSGI.
+            how = "the wrapper shell" if manager.shell_takes_signal else "the process it started (uWSGI daemonizes)"
+            yield Hit(where, f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}, which reaches "
+                      f"{how}, not uWSGI; once it reaches uWSGI, {why} makes uWSGI 2.0 reload instead of exit "
+                      f"(the stop then waits {wait:g} s, then SIGKILL); {fix}", tuple(related), fix=fixed,
+                      severity="info")
+            continue
         yield Hit(where, f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
                   f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL, and workers may be left "
                   f"holding the port; {fix}", tuple(related), fix=fixed)

@@ -5,7 +5,15 @@ For each `proxy_pass` to a Gunicorn instance:
 - nginx serves TLS there (`listen ... ssl` or port 443) but sends no
   `X-Forwarded-Proto` header;
 - nginx reaches Gunicorn over TCP from another host, while Gunicorn's
-  `forwarded_allow_ips` keeps its default `127.0.0.1,::1`, so the header is ignored.
+  `forwarded_allow_ips` keeps its default `127.0.0.1,::1`, so the header is ignored,
+  and the header can say `https`: `$scheme` where that nginx server terminates TLS, or
+  `https` written out. On a plain-HTTP server `$scheme` is always `http`, so trusting it
+  would change nothing and nothing is reported. A header relayed from in front of nginx
+  (`$http_x_forwarded_proto`) depends on a TLS terminator the files do not show: an info
+  that names the assumption.
+
+One finding per Gunicorn instance, at its first location; the other locations with a
+cause are related places.
 
 ## What breaks in production
 The app sees `wsgi.url_scheme = http` behind TLS: redirects go to `http://`, secure
@@ -19,7 +27,7 @@ nginx's address when nginx runs on another host.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Listener, Route
+from wsgilint.model import Address, Deployment, Listener, NginxDirective, Route
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"
@@ -48,46 +56,84 @@ def _serves_tls(route: Route) -> bool:
     return False
 
 
-def _sends_proto(route: Route) -> bool:
-    return any(d.args and d.args[0].lower() in ("x-forwarded-proto", "forwarded") for d in route.effective("proxy_set_header"))
+def _proto_header(route: Route) -> NginxDirective | None:
+    """The `proxy_set_header` that sends the scheme, as nginx applies it (the last one)."""
+    sent = [d for d in route.effective("proxy_set_header")
+            if d.args and d.args[0].lower() in ("x-forwarded-proto", "forwarded")]
+    return sent[-1] if sent else None
+
+
+def _says_https(header: NginxDirective, route: Route) -> bool | None:
+    """Whether the header can tell the app `https`: True, False, or None when its value comes
+    from outside the checked files (a load balancer's header relayed with a variable)."""
+    value = header.args[1].lower() if len(header.args) > 1 else ""
+    if "$scheme" in value:
+        return _serves_tls(route)    # $scheme is http on a server that terminates no TLS
+    if "$" not in value:
+        return "https" in value
+    return None
+
+
+# One finding per Gunicorn instance: what it lacks is one setting, or one header in the
+# locations listed; the cause each location shows goes with it as a related place.
+_CAUSES = {
+    "proto": ("warning", "no X-Forwarded-Proto sent from this TLS location"),
+    "allow": ("warning", "X-Forwarded-Proto sent here, ignored by Gunicorn"),
+    "relayed": ("info", "X-Forwarded-Proto relayed here, ignored by Gunicorn"),
+}
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    # One finding per Gunicorn instance and cause: the fix is one header (or one setting)
-    # for the app; every other location with the same cause is a related place.
-    causes: dict[tuple[int, str], tuple[Listener, Address, list[Route]]] = {}
-    reported: set[tuple[int, str]] = set()
+    found: dict[int, tuple[Listener, Address, list[tuple[Route, str]]]] = {}
+    reported: set[int] = set()
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
         for target in route.targets:
             for listener in deployment.reached(route, target):
                 server = listener.server
-                if server.kind != "gunicorn":
+                if server.kind != "gunicorn" or id(route) in reported:
                     continue
                 # A connect() to 0.0.0.0 arrives at loopback: only a real address is another host.
                 remote = target.address.family == "inet" and not (target.address.is_loopback
                                                                    or target.address.is_wildcard)
-                found = []
-                if _serves_tls(route) and not _sends_proto(route):
-                    found.append("proto")
-                if remote and server.last("forwarded_allow_ips") is None and _sends_proto(route):
-                    found.append("allow")
-                for cause in found:
+                header = _proto_header(route)
+                cause = ""
+                if header is None:
+                    cause = "proto" if _serves_tls(route) else ""
+                elif remote and server.last("forwarded_allow_ips") is None:
+                    https = _says_https(header, route)
+                    cause = "allow" if https else "relayed" if https is None else ""
+                if cause:
                     # Several checked servers may listen at one address (variants of a repository):
                     # the location is still one place to fix.
-                    if (id(route), cause) not in reported:
-                        reported.add((id(route), cause))
-                        causes.setdefault((id(server), cause), (listener, target.address, []))[2].append(route)
-    for (_, cause), (listener, address, routes) in causes.items():
-        first, others = routes[0], list(dict.fromkeys(r.handler.at for r in routes[1:]))
-        related = (Related(listener.at, listener.label),) + tuple(
-            Related(at, "the same for this location") for at in others if at != first.handler.at)
-        if cause == "proto":
-            yield Hit(first.handler.at, "nginx serves TLS here but sends no X-Forwarded-Proto to Gunicorn: the "
-                      "app sees http (redirects to http://, secure cookies and CSRF checks fail); add "
-                      "`proxy_set_header X-Forwarded-Proto $scheme;`", related)
-        else:
-            yield Hit(first.handler.at, f"nginx reaches Gunicorn at {address} from another host, but "
-                      "forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): X-Forwarded-Proto is ignored and "
-                      "the app sees http; set forwarded_allow_ips to nginx's address", related)
+                    reported.add(id(route))
+                    found.setdefault(id(server), (listener, target.address, []))[2].append((route, cause))
+    for listener, address, routes in found.values():
+        yield _finding(listener, address, routes)
+
+
+def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]]) -> Hit:
+    first, first_cause = next(((route, cause) for route, cause in routes if _CAUSES[cause][0] == "warning"),
+                              routes[0])
+    causes = [first_cause] + [cause for cause in dict.fromkeys(cause for _, cause in routes) if cause != first_cause]
+    said = {
+        "proto": "nginx serves TLS but sends no X-Forwarded-Proto to Gunicorn: the app sees http (redirects to "
+                 "http://, secure cookies and CSRF checks fail); add `proxy_set_header X-Forwarded-Proto $scheme;`",
+        "allow": f"nginx reaches Gunicorn at {address} from another host, but forwarded_allow_ips is "
+                 "127.0.0.1,::1 (Gunicorn default): the X-Forwarded-Proto nginx sends is ignored and the app sees "
+                 "http behind TLS; set forwarded_allow_ips to nginx's address",
+        "relayed": f"nginx relays X-Forwarded-Proto from in front of it to Gunicorn at {address} on another host, "
+                   "but forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): assumed that a TLS terminator "
+                   "the checked files do not show sends https, the app sees http; set forwarded_allow_ips to "
+                   "nginx's address",
+    }
+    message = said[causes[0]] + "".join(f"; also, in other locations listed: {said[cause]}" for cause in causes[1:])
+    related = [Related(listener.at, listener.label)]
+    shown = {first.handler.at}
+    for route, cause in routes:
+        if route.handler.at not in shown:
+            shown.add(route.handler.at)
+            related.append(Related(route.handler.at, _CAUSES[cause][1]))
+    severity = "warning" if any(_CAUSES[cause][0] == "warning" for cause in causes) else "info"
+    return Hit(first.handler.at, message, tuple(related), severity=severity)

@@ -45,9 +45,7 @@ GOOD = {
 def check(deployment: Deployment) -> Iterator[Hit]:
     kinds = {source.display: source.kind for source in deployment.files}
     for manager in deployment.managers:
-        if manager.wrapper is None or manager.wrapper_execs is not False:
-            continue
-        if manager.kills_group is not None and manager.kills_group.value:
+        if manager.wrapper is None or not manager.shell_takes_signal:
             continue
         if manager.in_container:
             # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell

@@ -102,3 +102,20 @@ def test_proxy_pass_to_uwsgi_http_socket_is_200_and_no_error(tmp_path: Path, ser
     report = wsgilint_json(deployment["tree"])
     assert findings_with_code(report, "X103") == []
     assert errors_of(report) == []
+
+
+def test_proxy_pass_to_socket_with_protocol_http_is_200_and_no_error(tmp_path: Path, servers: Servers):
+    # `protocol = http` gives `socket` (which names no protocol of its own) HTTP: uWSGI's
+    # default protocol, core/socket.c uwsgi_set_sockets_protocols.
+    deployment = write_tree(tmp_path, "socket")
+    ini = deployment["tree"] / "uwsgi.ini"
+    ini.write_text(ini.read_text() + "protocol = http\n")
+    uwsgi, nginx = start(servers, deployment)
+
+    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+
+    assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
+    assert "invalid request block size" not in uwsgi.log()
+    report = wsgilint_json(deployment["tree"])
+    assert findings_with_code(report, "X103") == []
+    assert errors_of(report) == []

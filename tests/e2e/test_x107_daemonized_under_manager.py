@@ -126,3 +126,40 @@ def test_foreground_uwsgi_under_supervisor_runs_stops_and_no_error(
     report = wsgilint_json(deployment["tree"])
     assert findings_with_code(report, "X107") == []
     assert errors_of(report) == []
+
+
+SHELL_PROGRAM = """\
+[program:app]
+command = /bin/sh -c "{uwsgi} --ini {ini}; tail -f /dev/null"
+stopasgroup = true
+killasgroup = true
+stdout_logfile = {run}/app.log
+redirect_stderr = true
+"""
+
+
+def test_daemonize_then_tail_in_a_shell_stays_running_and_the_stop_misses_uwsgi(
+        tmp_path: Path, open_dir: Path, orphans: Orphans, servers: Servers):
+    # The shell that runs `tail -f` after the daemonizing uWSGI stays in the foreground:
+    # no X107. uWSGI's daemonize calls setsid(), so even the process-group stop misses it:
+    # no reload (X108 only informs, as it has no die-on-term).
+    deployment = write_tree(tmp_path, open_dir, daemonize=True)
+    tree, port, run, ini = deployment["tree"], deployment["port"], deployment["run"], deployment["ini"]
+    ini.write_text(ini.read_text().replace("die-on-term = true\n", ""))
+    deployment["conf"].write_text(supervisord_conf(deployment["control"], run, SHELL_PROGRAM.format(
+        uwsgi=uwsgi_binary(), ini=ini, run=run)))
+    orphans.watch(str(ini), port=port, pidfile=run / "uwsgi.pid")
+
+    supervisord = start_supervisord(servers, deployment["conf"], deployment["control"], run)
+    supervisord.wait_for_state("app", ("RUNNING",))
+    assert http_get(port, "/hello").body == b"ok /hello"
+    stop = supervisord.ctl("stop", "app")
+    assert "app: stopped" in stop.stdout, stop
+    assert http_get(port, "/after-stop").body == b"ok /after-stop"
+    daemon_log = (run / "uwsgi-daemon.log").read_text()
+    assert "SIGTERM" not in daemon_log and "reload" not in daemon_log, daemon_log
+
+    report = wsgilint_json(tree)
+    assert findings_with_code(report, "X107") == []
+    assert [f["severity"] for f in findings_with_code(report, "X108")] == ["info"], report["findings"]
+    assert errors_of(report) == []

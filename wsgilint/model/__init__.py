@@ -109,6 +109,9 @@ class Listener:
     # The systemd .socket unit that binds it and hands it over (socket activation): then the
     # server binds nothing itself, and owner, group and mode are the socket unit's.
     bound_by: str = ""
+    # uWSGI: the `protocol` option that decides what this socket speaks (a `socket` has no
+    # protocol of its own and takes uWSGI's default one), when one does.
+    protocol_at: Span | None = None
 
     @property
     def label(self) -> str:
@@ -152,6 +155,12 @@ class AppServer:
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).
     unread_configs: tuple[UnreadConfig, ...] = ()
+
+    @property
+    def detaches(self) -> bool:
+        """It daemonizes: uWSGI ``daemonize``/``daemonize2``, Gunicorn ``daemon``."""
+        setting = self.daemonizes
+        return setting is not None and setting.value not in (False, "", None, "0", "false", "off", "no")
 
     @property
     def exits_at_start(self) -> bool:
@@ -216,6 +225,11 @@ class ProcessManager:
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
+    # What the wrapper shell runs after the server line, and the first of those commands that
+    # never returns (`tail -f /dev/null`): it keeps the shell, the process the manager
+    # watches, alive when the server daemonizes.
+    wrapper_after: tuple[str, ...] = ()
+    wrapper_held_by: str = ""
     options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.
@@ -232,6 +246,26 @@ class ProcessManager:
     def in_container(self) -> bool:
         """The container runtime starts it (``docker stop`` signals PID 1 only)."""
         return self.kind in ("compose", "docker")
+
+    @property
+    def shell_takes_signal(self) -> bool:
+        """A shell wrapper that does not ``exec`` the server gets the stop signal in its place,
+        unless the manager signals the whole group (Supervisor's stopasgroup/killasgroup,
+        systemd's control group)."""
+        return self.wrapper is not None and self.wrapper_execs is False and not (
+            self.kills_group is not None and self.kills_group.value)
+
+    @property
+    def signals_server(self) -> bool:
+        """Whether the stop signal reaches the server it runs. A server that daemonizes leaves
+        the process the manager started for a session of its own (uWSGI's daemonize calls
+        setsid(): measured with 2.0.31, a SIGTERM to the starting shell's process group
+        leaves it running); only systemd's control group still holds it."""
+        if self.shell_takes_signal:
+            return False
+        if self.runs is not None and self.runs.detaches and self.kind != "uwsgi-emperor":
+            return self.kind == "systemd" and self.kills_group is not None and bool(self.kills_group.value)
+        return True
 
 
 _MANAGER_SETTINGS = {

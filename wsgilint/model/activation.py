@@ -29,6 +29,7 @@ from ..core.context import ReadContext
 from ..readers import systemd as reader
 from . import Address, AppServer, Deployment, Listener, Setting
 from .address import parse_uwsgi_socket, reaches
+from .uwsgi import default_protocol
 
 SOCKET_MODE_DEFAULT = 0o666
 _DEFAULT = "systemd default"
@@ -119,14 +120,15 @@ def _adopt(server: AppServer, inherited: list[Listener]) -> None:
             listener.protocol = protocol
         server.listeners = adopted + inherited
         return
-    default = server.last("protocol")
+    default = default_protocol(server)
     for listener in inherited:
         declared = next((mine for mine in own if _same(mine.address, listener.address)), None)
         if declared is not None:   # uWSGI names the inherited fd by its address: that socket, not bound again
             own.remove(declared)
             listener.protocol, listener.option = declared.protocol, declared.option
-        elif default is not None and isinstance(default.value, str) and not default.unresolved:
-            listener.protocol = default.value
+            listener.protocol_at = declared.protocol_at
+        elif default is not None:
+            listener.protocol, listener.protocol_at = default[0], default[1].at
     server.listeners = own + adopted + inherited
 
 

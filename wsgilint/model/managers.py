@@ -63,6 +63,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.runs_program = server.program
     manager.wrapper = wrapper_at
     manager.wrapper_execs = server.execs
+    manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
     return server.alone
 

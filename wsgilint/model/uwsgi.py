@@ -31,6 +31,13 @@ LISTENER_OPTIONS = {
     "ssl-socket": "uwsgi",
 }
 _ROUTER_NAMES = {"httprouter": "http"}
+# `socket` (and a socket inherited from systemd) names no protocol: uWSGI gives
+# them its default one, `protocol`/`socket-protocol` (the last one written), at setup
+# (core/socket.c uwsgi_set_sockets_protocols; measured with 2.0.31: `socket` with
+# `protocol = http` answers HTTP). Its names as uwsgi_protocols_register() registers them.
+_PROTOCOL_NAMES = {"uwsgi": "uwsgi", "puwsgi": "uwsgi", "suwsgi": "uwsgi", "http": "http", "http11": "http",
+                   "https": "https", "fastcgi": "fastcgi", "fastcgi-nph": "fastcgi", "scgi": "scgi",
+                   "scgi-nph": "scgi", "raw": "raw"}
 DEFAULT_SOCKET_MODE = 0o755
 DEFAULT_MODE_NOTE = "assumed: uWSGI creates sockets 0755 under umask 022"
 
@@ -46,6 +53,16 @@ def socket_mode(option: Option) -> int | None:
     if len(value) == 3 and all(c in "01234567" for c in value):
         return int(value, 8)
     return None
+
+
+def default_protocol(server: AppServer) -> tuple[str, Option] | None:
+    """What a socket that names no protocol speaks, and the option that says so; None when
+    nothing sets it (the uwsgi protocol) or its value is unknown here."""
+    option = server.last(*aliases_of("protocol"))
+    if option is None or option.unresolved or not isinstance(option.value, str):
+        return None
+    protocol = _PROTOCOL_NAMES.get(option.value.strip())
+    return (protocol, option) if protocol else None
 
 
 def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
@@ -69,11 +86,12 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
 
     mode = _socket_mode_setting(server.last(*aliases_of("chmod-socket")))
     owner, group = _socket_owner(server)
-    shared_protocols = _shared_socket_protocols(options)
+    default = default_protocol(server)
+    shared_protocols = _shared_socket_protocols(options, default)
     shared_index = 0
     bound: set[tuple[str, str]] = set()
     for option in options:
-        protocol = LISTENER_OPTIONS.get(option.key)
+        protocol, protocol_at = _protocol_of(option.key, default)
         if protocol is None or not isinstance(option.value, str):
             continue
         # uWSGI binds a socket written twice once (measured: a stock ini and the app's ini
@@ -82,7 +100,7 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
             continue
         bound.add((option.key, option.value))
         if option.key == "shared-socket":
-            protocol = shared_protocols.get(shared_index, protocol)
+            protocol, protocol_at = shared_protocols.get(shared_index, (protocol, None))
             shared_index += 1
         # A value only known on the target host would make a listener at a made-up address.
         if option.unresolved or option.value.startswith("="):
@@ -92,7 +110,7 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
             if address is None:
                 continue
             listener = Listener(address=address, protocol=protocol, option=_ROUTER_NAMES.get(option.key, option.key),
-                                at=option.at, server=server)
+                                at=option.at, server=server, protocol_at=protocol_at)
             if address.family == "unix" and not address.is_abstract:
                 listener.mode = mode
                 listener.owner = owner
@@ -101,14 +119,22 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
     return server
 
 
-def _shared_socket_protocols(options: list[Option]) -> dict[int, str]:
+def _protocol_of(key: str, default: tuple[str, Option] | None) -> tuple[str | None, Span | None]:
+    """What a listener option's socket speaks, and the `protocol` option that decides it."""
+    if key == "socket" and default is not None:
+        return default[0], default[1].at
+    return LISTENER_OPTIONS.get(key), None
+
+
+def _shared_socket_protocols(options: list[Option],
+                             default: tuple[str, Option] | None) -> dict[int, tuple[str, Span | None]]:
     """``shared-socket`` binds early; the option that uses it as ``=N`` decides the protocol."""
-    protocols: dict[int, str] = {}
+    protocols: dict[int, tuple[str, Span | None]] = {}
     for option in options:
-        protocol = LISTENER_OPTIONS.get(option.key)
+        protocol, protocol_at = _protocol_of(option.key, default)
         value = option.value if isinstance(option.value, str) else ""
         if protocol and option.key != "shared-socket" and value[1:].isdigit() and value.startswith("="):
-            protocols.setdefault(int(value[1:]), protocol)
+            protocols.setdefault(int(value[1:]), (protocol, protocol_at))
     return protocols
 
 

@@ -53,6 +53,11 @@ class ServerLine:
     # No other server command in the text, and no command that hands control to a text not
     # here: the server is all the shell starts (a config none of its words names is not run).
     alone: bool = True
+    # What the shell runs once the server line returns (a server that daemonizes returns at
+    # once): the commands after it, and the first of them known to stay in the foreground
+    # for good (`tail -f`, `sleep infinity`, `while true`), which keeps the shell alive.
+    after: tuple[str, ...] = ()
+    held_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,20 @@ def _hands_off(command: list[str]) -> bool:
     return any(head in _MANAGERS or program_of([head]) in ("uwsgi", "gunicorn") for head in heads)
 
 
+def _stays(command: list[str], operator: str) -> bool:
+    """A command that does not return: ``tail -f``, ``sleep infinity``, a ``while true`` loop."""
+    if operator == "&" or not command:
+        return False
+    name, args = os.path.basename(command[0]), command[1:]
+    if name == "tail":
+        return any(arg in ("-f", "-F") or arg.startswith("--follow")
+                   or (arg.startswith("-") and not arg.startswith("--") and ("f" in arg or "F" in arg))
+                   for arg in args)
+    if name == "sleep":
+        return any(arg in ("infinity", "inf") for arg in args)
+    return name in ("while", "until") and bool(args) and args[0] in (("true", ":") if name == "while" else ("false",))
+
+
 def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
     directory: str | None = None
     exports: dict[str, str] = {}
@@ -168,9 +187,15 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     found_last = False
     servers = 0
     handed_off = False
+    after: list[str] = []
+    held_by = ""
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             found_last = False
+            if found is not None and not found.execs and not program_of(command):
+                after.append(" ".join(command))
+                held_by = held_by or (" ".join(command) if _stays(command[1:] if command[0] == "exec" else command,
+                                                               operator) else "")
             execs = False
             assigned: dict[str, str] = {}
             while command and (command[0] in ("exec", *_PASS_THROUGH) or _ASSIGNMENT.match(command[0])):
@@ -191,6 +216,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                 found = ServerLine(program_of(command), command, number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&")
                 found_last = operator in ("", ";", "&&")
+                after, held_by = [], ""
             else:
                 handed_off = handed_off or _hands_off(command)
     if found and dash_c and shell == "bash" and found_last and not found.execs:
@@ -198,6 +224,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
         found = replace(found, execs=True)
     if found and (servers > 1 or handed_off):
         found = replace(found, alone=False)
+    if found and after:
+        found = replace(found, after=tuple(after), held_by=held_by)
     return found
 
 
