@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 
 _FACTS: dict[str, Any] = json.loads(resources.files(__package__).joinpath("base_images.json").read_text("utf-8"))

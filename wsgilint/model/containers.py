@@ -21,11 +21,11 @@ import os
 import posixpath
 import re
 import shlex
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
 from ..core.numbers import decimal
+from ..core.record import dataclass, field
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import HOST, Deployment, ProcessManager

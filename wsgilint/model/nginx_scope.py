@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..core.record import dataclass, field
 from ..core.span import Span
 
 if TYPE_CHECKING:

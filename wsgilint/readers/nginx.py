@@ -36,7 +36,6 @@ import posixpath
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -49,6 +48,7 @@ from crossplane.errors import (
 )
 
 from ..core.context import ReadContext
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from .nginx_lexer import Token, tokenize
 

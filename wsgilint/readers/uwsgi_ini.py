@@ -54,12 +54,12 @@ import posixpath
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from importlib import resources
 
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.paths import relative_path
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from ..core.text import Text
 from .uwsgi_options import OPTIONS

@@ -8,8 +8,9 @@ the table with it, as in uWSGI's own lookup.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
+
+from ..core.record import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ import ipaddress
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ...core.record import dataclass
 from ...core.span import Span
 
 _TABLE = json.loads(resources.files(__package__).joinpath("settings.json").read_text("utf-8"))
