@@ -6,9 +6,9 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from .core.context import ReadContext
+from .core.record import dataclass, field
 from .core.text import MAX_CONFIG_BYTES
 from .discover import discover
 from .engine import Finding, Hit, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress

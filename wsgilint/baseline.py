@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
+from .core.record import dataclass
 from .core.text import read_regular
 from .engine import FINGERPRINT_VERSION, Finding
 

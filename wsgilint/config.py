@@ -27,10 +27,10 @@ import difflib
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .core.record import dataclass, field
 from .core.text import MAX_CONFIG_BYTES, read_regular
 from .engine import load_rules, unknown_pattern
 from .model import Span

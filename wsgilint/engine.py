@@ -6,11 +6,11 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
+from .core.record import dataclass, field
 from .core.span import PROBLEM_KINDS
 from .model import Deployment, Span, Suppression
 

@@ -21,8 +21,8 @@ import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
+from .core.record import dataclass, field
 from .core.sources import SourceFile
 from .engine import Edit, Finding
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+
+from .record import dataclass
 
 _PYTHON = re.compile(r"^python[0-9.]*$")
 _GUNICORN = ("gunicorn", "gunicorn3", "gunicorn_django")

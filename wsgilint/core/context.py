@@ -17,8 +17,8 @@ import os
 import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
+from .record import dataclass, field
 from .span import Problem, Span
 from .text import MAX_CONFIG_BYTES, Text, decode, read_text
 

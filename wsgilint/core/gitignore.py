@@ -19,7 +19,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
+
+from .record import dataclass
 
 _MAX_PATTERNS = 10_000
 _MAX_IGNORE_BYTES = 1 << 20

@@ -1,9 +1,9 @@
 """One app-server option as read: what readers of uWSGI and Gunicorn configs produce."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from .record import dataclass
 from .span import Span
 
 

@@ -11,3 +11,16 @@ def relative_path(absolute: str, top: str) -> str:
     if absolute.startswith(prefix) and absolute[len(prefix):len(prefix) + 1] not in ("", os.sep):
         return absolute[len(prefix):]
     return os.path.relpath(absolute, top)
+
+
+def packaged(module_file: str, *parts: str) -> str:
+    """The path of a data file shipped beside a module (``packaged(__file__, "stock", name)``).
+    wsgilint is installed as files (the nginx reader names the stock files by their path),
+    so this joins paths: ``importlib.resources`` would cost more to import than to read a
+    small tree."""
+    return os.path.join(os.path.dirname(module_file), *parts)
+
+
+def packaged_text(module_file: str, *parts: str) -> str:
+    with open(packaged(module_file, *parts), encoding="utf-8") as data:
+        return data.read()

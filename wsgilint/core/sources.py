@@ -1,8 +1,7 @@
 """The files a run found: what discovery hands to the model builder."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from .record import dataclass, field
 from .span import Problem
 
 

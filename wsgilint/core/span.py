@@ -1,8 +1,9 @@
 """Positions and reader problems: the two things every layer shares."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from .record import dataclass
 
 T = TypeVar("T")
 

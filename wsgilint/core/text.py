@@ -10,8 +10,8 @@ import codecs
 import errno
 import os
 import stat
-from dataclasses import dataclass
 
+from .record import dataclass
 from .span import Problem, Span
 
 MAX_CONFIG_BYTES = 8 * 1024 * 1024

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 
 from ..core.numbers import decimal
+from ..core.record import dataclass
 
 _WILDCARD_HOSTS = {"", "*", "0.0.0.0", "::", "[::]"}
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from ..core.paths import packaged_text
+from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 
-_FACTS: dict[str, Any] = json.loads(resources.files(__package__).joinpath("base_images.json").read_text("utf-8"))
+_FACTS: dict[str, Any] = json.loads(packaged_text(__file__, "base_images.json"))
 _BARE: frozenset[str] = frozenset(_FACTS["bare"])
 _IMAGES: dict[str, dict[str, Any]] = _FACTS["images"]
 _DEFAULT_REGISTRY = re.compile(r"^(?:(?:index\.)?docker\.io/)?(?:library/)?")

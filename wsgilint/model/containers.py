@@ -20,11 +20,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
 from ..core.numbers import decimal
+from ..core.record import dataclass, field
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, ProcessManager

@@ -15,9 +15,9 @@ themselves whether an address in one place arrives at a listener in another.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..core.record import dataclass
 from ..core.span import Setting, Span
 from .address import reaches
 

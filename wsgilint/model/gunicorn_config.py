@@ -11,10 +11,10 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
 from ..core.option import Option
+from ..core.record import dataclass
 from ..core.span import Span
 from ..readers.gunicorn import SETTINGS, GunicornConfig
 

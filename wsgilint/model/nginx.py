@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..core.commands import recognise
 from ..core.numbers import decimal
+from ..core.record import dataclass
 from ..readers.nginx import NginxStatement, NginxTree, listen_address_error, pass_target_without_host
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target

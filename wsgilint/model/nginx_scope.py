@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..core.paths import packaged_text
+from ..core.record import dataclass, field
 from ..core.span import Span
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def known_directives() -> frozenset[str]:
     ``readers/nginx_extra_directives.json`` (newer nginx, NGINX Plus, third-party modules)."""
     from crossplane.analyzer import DIRECTIVES
 
-    text = resources.files("wsgilint.readers").joinpath("nginx_extra_directives.json").read_text("utf-8")
+    text = packaged_text(__file__, "..", "readers", "nginx_extra_directives.json")
     return frozenset(DIRECTIVES) | frozenset(json.loads(text)["directives"])
 
 

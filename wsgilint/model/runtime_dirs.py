@@ -9,8 +9,8 @@ dropping privileges can create its socket there only if that user may write to i
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 
+from ..core.record import dataclass
 from . import ProcessManager, Setting
 
 _RUN = ("/run/", "/var/run/")

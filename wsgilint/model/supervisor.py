@@ -16,10 +16,10 @@ import os
 import re
 import shlex
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from ..core.context import ReadContext
 from ..core.numbers import decimal
+from ..core.record import dataclass
 from ..core.span import Setting, Span
 from ..readers import supervisor as reader
 from ..readers.supervisor import values as types

@@ -14,8 +14,8 @@ the real program does not strip is part of a value:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..core.record import dataclass
 from ..core.span import Span
 
 _DIRECTIVE = re.compile(r"wsgilint:\s*(ignore-file|ignore)\[([^\]]*)\]\s*(.*)$")

@@ -4,9 +4,9 @@ systemd 252 knows (``systemd_directives.json``), each judged once here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..core.record import dataclass
 from ..core.span import Span
 from ..readers import systemd as reader
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..core.option import Option
+from ..core.record import dataclass
 from ..core.span import Span
 from ..readers.uwsgi_ini import IniComment, IniSection
 from .uwsgi_options import handler

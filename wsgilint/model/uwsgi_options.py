@@ -19,16 +19,16 @@ import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..core.paths import packaged_text
 from ..readers.uwsgi_options import OPTIONS
 
 _FALSE_WORDS = {"false", "off", "no"}
 
 
 def _load(name: str) -> Any:
-    return json.loads(resources.files(__package__).joinpath(name).read_text("utf-8"))
+    return json.loads(packaged_text(__file__, name))
 
 
 _TABLE = _load("uwsgi_handlers.json")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..core.context import ReadContext
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from .yaml_nodes import Node, load_yaml
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from dataclasses import dataclass, field
 
 from ..core.context import ReadContext
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 
 _DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")

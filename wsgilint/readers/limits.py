@@ -8,9 +8,9 @@ go through PAM, which is a classic surprise).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..core.context import ReadContext
+from ..core.record import dataclass
 from ..core.span import Span
 
 ITEMS = frozenset({

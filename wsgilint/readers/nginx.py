@@ -36,8 +36,6 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx
@@ -49,6 +47,8 @@ from crossplane.errors import (
 )
 
 from ..core.context import ReadContext
+from ..core.paths import packaged, packaged_text
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
 from .nginx_lexer import Token, tokenize
@@ -625,8 +625,8 @@ class _Reader:
         key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if stock:
             display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
-            text: str | None = resources.files(__package__).joinpath("stock", path).read_text(encoding="utf-8")
-            local = str(resources.files(__package__).joinpath("stock", path))
+            text: str | None = packaged_text(__file__, "stock", path)
+            local = packaged(__file__, "stock", path)
         else:
             display = self.ctx.display(path)
             read = self.ctx.read(path)

@@ -27,9 +27,9 @@ from __future__ import annotations
 import glob
 import os
 import posixpath
-from dataclasses import dataclass
 
 from ..core.context import ReadContext
+from ..core.record import dataclass
 from ..core.span import Problem, Span
 
 # What distribution packages ship next to nginx.conf, keyed by how includes name them;

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 
 from ..core.context import ReadContext
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 
 _LINE = re.compile(r"^([A-Za-z0-9_-]+):[ \t]*(\S.*?)[ \t]*$")

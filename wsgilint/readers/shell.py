@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 import re
 import shlex
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..core.commands import recognise
 from ..core.context import ReadContext
+from ..core.record import dataclass, field
 from ..core.span import Span
 
 SHELLS = ("sh", "bash", "dash", "ash", "zsh", "ksh")

@@ -15,10 +15,10 @@ import os
 import re
 import signal
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from ..core.context import ReadContext
 from ..core.numbers import decimal
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 
 UNIT_SECTIONS = ("Unit", "Service", "Socket", "Install")

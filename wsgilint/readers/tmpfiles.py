@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..core.context import ReadContext
+from ..core.record import dataclass
 from ..core.span import Span
 
 _LINE = re.compile(r"^([a-zA-Z])[+!=~^-]*\s+(\S+)")

@@ -10,10 +10,10 @@ An unknown option on the command line is fatal in uWSGI.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from ..core.context import ReadContext
 from ..core.option import Option
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from .uwsgi_ini import IniComment, IniSection, UnreadConfig, UwsgiRun
 from .uwsgi_options import OPTIONS, by_short, takes_arg

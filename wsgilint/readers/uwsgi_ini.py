@@ -55,12 +55,11 @@ import posixpath
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from importlib import resources
 
 from ..core.context import ReadContext
 from ..core.option import Option
-from ..core.paths import relative_path
+from ..core.paths import packaged_text, relative_path
+from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from ..core.text import Text
 from .uwsgi_options import OPTIONS
@@ -661,7 +660,7 @@ class UwsgiRun:
 
 
 def _stock_text(name: str) -> Text:
-    return Text(resources.files(__package__).joinpath("stock", name).read_text(encoding="utf-8"))
+    return Text(packaged_text(__file__, "stock", name))
 
 
 def _placeholder_names(value: str) -> set[str]:

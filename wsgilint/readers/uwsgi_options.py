@@ -8,8 +8,9 @@ the table with it, as in uWSGI's own lookup.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from importlib import resources
+
+from ..core.paths import packaged_text
+from ..core.record import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class OptionInfo:
 
 
 def _load() -> tuple[dict[str, OptionInfo], dict[str, list[str]]]:
-    data = json.loads(resources.files(__package__).joinpath("uwsgi_options.json").read_text("utf-8"))
+    data = json.loads(packaged_text(__file__, "uwsgi_options.json"))
     options = {
         name: OptionInfo(name, entry.get("short"), entry["takes_arg"], tuple(entry.get("aliases", ())),
                          bool(entry.get("immediate")))

@@ -9,12 +9,12 @@ once and shared, so an alias bomb costs its size, not its expansion.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from ..core.numbers import decimal
+from ..core.record import dataclass
 from ..core.span import Problem, Span
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")

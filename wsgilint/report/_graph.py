@@ -11,9 +11,9 @@ the tree, Mermaid entity codes inside double quotes, and DOT string escapes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.record import dataclass, field
 from ._text import shown
 
 if TYPE_CHECKING:

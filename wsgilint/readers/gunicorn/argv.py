@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.option import Option
+from ...core.record import dataclass, field
 from ...core.span import Problem, Span
 from .settings import SETTINGS, validate
 

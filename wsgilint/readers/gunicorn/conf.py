@@ -14,11 +14,11 @@ import ast
 import re
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ...core.context import ReadContext
 from ...core.option import Option
+from ...core.record import dataclass, field
 from ...core.span import Problem, Span
 from .evaluate import Evaluator, Fails, Unknown
 from .settings import SETTINGS, Hook, validate

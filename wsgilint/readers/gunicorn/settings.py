@@ -12,13 +12,13 @@ import ipaddress
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from ...core.paths import packaged_text
+from ...core.record import dataclass
 from ...core.span import Span
 
-_TABLE = json.loads(resources.files(__package__).joinpath("settings.json").read_text("utf-8"))
+_TABLE = json.loads(packaged_text(__file__, "settings.json"))
 GUNICORN_VERSION: str = _TABLE["gunicorn_version"]
 SETTINGS: dict[str, dict[str, Any]] = _TABLE["settings"]
 

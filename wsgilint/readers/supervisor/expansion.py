@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from ...core.context import ReadContext
+from ...core.record import dataclass
 
 _SYMBOLIC_NAMES = ("here", "host_node_name")
 _MARK = "\x00"

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...core.context import ReadContext
+from ...core.record import dataclass, field
 from ...core.span import Problem, Span
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ supervisord would refuse become ``syntax`` problems at the value's position.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from ...core.context import ReadContext
+from ...core.record import dataclass, field
 from ...core.span import Problem
 from .expansion import Expanded, expand, here_of, is_literal
 from .ini import PROGRAM_KINDS, SupervisorConfig, SupervisorSection, SupervisorValue

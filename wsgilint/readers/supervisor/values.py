@@ -10,7 +10,8 @@ import re
 import shlex
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from ...core.record import dataclass
 
 _TRUE = ("yes", "true", "on", "1")
 _FALSE = ("no", "false", "off", "0")

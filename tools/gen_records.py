@@ -1,0 +1,160 @@
+"""Write wsgilint/core/_record_methods.py: the methods the standard ``dataclass`` would
+compile with ``exec`` for each class declared through ``wsgilint.core.record``, as plain
+Python, so they load from the ``.pyc`` (see wsgilint/core/record.py).
+
+    python tools/gen_records.py          # write
+    python tools/gen_records.py --check  # exit 1 when the written file is stale
+
+The methods are those of Python 3.11's dataclasses: ``__init__`` (``object.__setattr__`` for
+frozen classes, defaults and ``default_factory`` as given, ``__post_init__`` called),
+``__repr__`` guarded against recursion, ``__eq__`` comparing the tuples of the compared
+fields of two objects of one class, ``__hash__`` hashing that tuple.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import sys
+from dataclasses import MISSING
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import wsgilint  # noqa: E402
+from wsgilint.core import record  # noqa: E402
+
+TARGET = PROJECT / "wsgilint" / "core" / "_record_methods.py"
+
+HEAD = '''"""Written by tools/gen_records.py from the classes declared through wsgilint.core.record;
+do not edit (run ``python tools/gen_records.py`` after changing a declaration).
+
+For each class, by module and name: its shape (what the methods below depend on), the text
+dataclass gives it as ``__doc__`` when it has none, and a function that makes its
+``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` from its defaults and factories."""
+# Over 400 lines on purpose: it is generated, one short block per class.
+# ruff: noqa
+# mypy: ignore-errors
+from __future__ import annotations
+
+from collections.abc import Callable
+from reprlib import recursive_repr
+from typing import Any
+
+_set = object.__setattr__
+
+
+class _Factory:
+    def __repr__(self):
+        return "<factory>"
+
+
+_FACTORY = _Factory()    # the default of a field made by a factory
+'''
+
+
+def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
+    fields = list(made.__dataclass_fields__.values())    # type: ignore[attr-defined]
+    frozen, eq, show = (options.get(option, default) for option, default in
+                        (("frozen", False), ("eq", True), ("repr", True)))
+    given = [f for f in fields if f.default is not MISSING or f.default_factory is not MISSING]
+    names = {f.name: f"_d{n}" if f.default is not MISSING else f"_f{n}" for n, f in enumerate(given)}
+    params: list[str] = ["self"]
+    keywords: list[str] = []
+    body: list[str] = []
+    for f in fields:
+        if f.init:
+            annotation = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type))
+            param = f"{f.name}: {annotation}"
+            if f.default is not MISSING:
+                param += f" = {names[f.name]}"
+            elif f.default_factory is not MISSING:
+                param += " = _FACTORY"
+            (keywords if f.kw_only else params).append(param)
+            value = f"{names[f.name]}() if {f.name} is _FACTORY else {f.name}" \
+                if f.default_factory is not MISSING else f.name
+        elif f.default_factory is not MISSING:
+            value = f"{names[f.name]}()"
+        elif f.default is not MISSING:
+            value = names[f.name]
+        else:
+            continue
+        body.append(f"_set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+    if hasattr(made, "__post_init__"):
+        body.append("self.__post_init__()")
+    if keywords:
+        params += ["*", *keywords]
+    shown = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in fields if f.repr)
+    compared = "".join(f"self.{f.name}," for f in fields if f.compare)
+    other = "".join(f"other.{f.name}," for f in fields if f.compare)
+    lines = [
+        f"def _m{index}({', '.join(names.values())}):",
+        f"    def __init__({', '.join(params)}):",
+        *(f"        {line}" for line in body or ["pass"]),
+    ]
+    if show:
+        lines += [
+            "",
+            "    @recursive_repr()",
+            "    def __repr__(self):",
+            f"        return self.__class__.__qualname__ + f\"({shown})\"",
+        ]
+    if eq:
+        lines += [
+            "",
+            "    def __eq__(self, other):",
+            "        if other.__class__ is self.__class__:",
+            f"            return ({compared}) == ({other})",
+            "        return NotImplemented",
+        ]
+    if eq and frozen:
+        lines += [
+            "",
+            "    def __hash__(self):",
+            f"        return hash(({compared}))",
+        ]
+    made_here = ("__repr__" if show else "None", "__eq__" if eq else "None", "__hash__" if eq and frozen else "None")
+    return [*lines, "", f"    return __init__, {', '.join(made_here)}"]
+
+
+def _doc(made: type, lines: list[str]) -> str:
+    """dataclass's text for a class without a docstring: its name and its ``__init__``'s
+    signature, which the written function has."""
+    namespace: dict[str, Any] = {}
+    exec("\n".join([HEAD, *lines]), namespace)    # noqa: S102
+    init = namespace[lines[0].split("(")[0][4:]](*record.defaults(made))[0]
+    signature = inspect.signature(init)
+    signature = signature.replace(parameters=list(signature.parameters.values())[1:],
+                                  return_annotation=inspect.Signature.empty)
+    return made.__name__ + str(signature)
+
+
+def generated() -> str:
+    for info in pkgutil.walk_packages(wsgilint.__path__, "wsgilint."):
+        importlib.import_module(info.name)
+    blocks, entries = [HEAD], []
+    declared = sorted(record.declared, key=lambda entry: f"{entry[0].__module__}.{entry[0].__qualname__}")
+    for index, (made, options, documented) in enumerate(declared):
+        lines = _methods(index, made, options)
+        doc = None if documented else _doc(made, lines)
+        blocks.append("\n" + "\n".join(lines) + "\n")
+        key = f"{made.__module__}.{made.__qualname__}"
+        entries.append(f"    {key!r}: ({record.shape(made, options)!r}, {doc!r}, _m{index}),")
+    return "\n".join(blocks) + "\n\nMETHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {\n" + "\n".join(entries) + "\n}\n"
+
+
+def main() -> int:
+    text = generated()
+    if "--check" in sys.argv:
+        if not TARGET.exists() or TARGET.read_text() != text:
+            print(f"stale: {TARGET.relative_to(PROJECT)} (run python tools/gen_records.py)")
+            return 1
+        return 0
+    TARGET.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

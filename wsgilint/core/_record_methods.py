@@ -1,0 +1,2641 @@
+"""Written by tools/gen_records.py from the classes declared through wsgilint.core.record;
+do not edit (run ``python tools/gen_records.py`` after changing a declaration).
+
+For each class, by module and name: its shape (what the methods below depend on), the text
+dataclass gives it as ``__doc__`` when it has none, and a function that makes its
+``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` from its defaults and factories."""
+# Over 400 lines on purpose: it is generated, one short block per class.
+# ruff: noqa
+# mypy: ignore-errors
+from __future__ import annotations
+
+from collections.abc import Callable
+from reprlib import recursive_repr
+from typing import Any
+
+_set = object.__setattr__
+
+
+class _Factory:
+    def __repr__(self):
+        return "<factory>"
+
+
+_FACTORY = _Factory()    # the default of a field made by a factory
+
+
+def _m0(_f0, _f1, _f2):
+    def __init__(self, findings: list[Finding], files: list[SourceFile], deployment: Deployment, rules: list[Rule], suppressed: list[Suppressed] = _FACTORY, texts: dict[str, str] = _FACTORY, read_through: list[SourceFile] = _FACTORY):
+        self.findings = findings
+        self.files = files
+        self.deployment = deployment
+        self.rules = rules
+        self.suppressed = _f0() if suppressed is _FACTORY else suppressed
+        self.texts = _f1() if texts is _FACTORY else texts
+        self.read_through = _f2() if read_through is _FACTORY else read_through
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(findings={self.findings!r}, files={self.files!r}, deployment={self.deployment!r}, rules={self.rules!r}, suppressed={self.suppressed!r}, texts={self.texts!r}, read_through={self.read_through!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.findings,self.files,self.deployment,self.rules,self.suppressed,self.texts,self.read_through,) == (other.findings,other.files,other.deployment,other.rules,other.suppressed,other.texts,other.read_through,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m1(_d0):
+    def __init__(self, fingerprints: Counter[str], legacy: bool = _d0):
+        _set(self, 'fingerprints', fingerprints)
+        _set(self, 'legacy', legacy)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(fingerprints={self.fingerprints!r}, legacy={self.legacy!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.fingerprints,self.legacy,) == (other.fingerprints,other.legacy,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.fingerprints,self.legacy,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m2(_d0, _d1, _d2, _d3, _f4, _d5, _d6, _d7, _d8):
+    def __init__(self, select: tuple[str, ...] = _d0, ignore: tuple[str, ...] = _d1, per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = _d2, fail_on: str | None = _d3, versions: dict[str, str] = _FACTORY, baseline: Path | None = _d5, require_reason: bool = _d6, max_file_size: int = _d7, path: Path | None = _d8):
+        self.select = select
+        self.ignore = ignore
+        self.per_file_ignores = per_file_ignores
+        self.fail_on = fail_on
+        self.versions = _f4() if versions is _FACTORY else versions
+        self.baseline = baseline
+        self.require_reason = require_reason
+        self.max_file_size = max_file_size
+        self.path = path
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(select={self.select!r}, ignore={self.ignore!r}, per_file_ignores={self.per_file_ignores!r}, fail_on={self.fail_on!r}, versions={self.versions!r}, baseline={self.baseline!r}, require_reason={self.require_reason!r}, max_file_size={self.max_file_size!r}, path={self.path!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.select,self.ignore,self.per_file_ignores,self.fail_on,self.versions,self.baseline,self.require_reason,self.max_file_size,self.path,) == (other.select,other.ignore,other.per_file_ignores,other.fail_on,other.versions,other.baseline,other.require_reason,other.max_file_size,other.path,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m3(_d0):
+    def __init__(self, program: str, arguments: list[str], plugins: tuple[str, ...] = _d0):
+        _set(self, 'program', program)
+        _set(self, 'arguments', arguments)
+        _set(self, 'plugins', plugins)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(program={self.program!r}, arguments={self.arguments!r}, plugins={self.plugins!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.program,self.arguments,self.plugins,) == (other.program,other.arguments,other.plugins,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.program,self.arguments,self.plugins,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m4(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13, _d14, _f15, _f16, _f17):
+    def __init__(self, mode: str = _d0, root: str = _d1, max_file_size: int = _d2, cwd: str = _FACTORY, known_files: list[str] = _FACTORY, _texts: dict[str, Text] = _FACTORY, _displays: dict[str, str] = _FACTORY, _configs: dict[str, None] = _FACTORY, _reals: dict[str, str] = _FACTORY, _by_name: dict[str, list[str]] = _FACTORY, roots: list[str] | None = _d10, _references: dict[str, tuple[Span, str]] = _FACTORY, overlay: dict[str, bytes] = _FACTORY, container_paths: dict[str, dict[str, str]] = _FACTORY, filesystem: str | None = _d14, _first_claims: dict[str, str] = _FACTORY, _real_dirs: dict[str, str] = _FACTORY, _confined_dirs: dict[str, tuple[str, int] | None] = _FACTORY):
+        self.mode = mode
+        self.root = root
+        self.max_file_size = max_file_size
+        self.cwd = _f3() if cwd is _FACTORY else cwd
+        self.known_files = _f4() if known_files is _FACTORY else known_files
+        self._texts = _f5() if _texts is _FACTORY else _texts
+        self._displays = _f6() if _displays is _FACTORY else _displays
+        self._configs = _f7() if _configs is _FACTORY else _configs
+        self._reals = _f8() if _reals is _FACTORY else _reals
+        self._by_name = _f9() if _by_name is _FACTORY else _by_name
+        self.roots = roots
+        self._references = _f11() if _references is _FACTORY else _references
+        self.overlay = _f12() if overlay is _FACTORY else overlay
+        self.container_paths = _f13() if container_paths is _FACTORY else container_paths
+        self.filesystem = filesystem
+        self._first_claims = _f15() if _first_claims is _FACTORY else _first_claims
+        self._real_dirs = _f16() if _real_dirs is _FACTORY else _real_dirs
+        self._confined_dirs = _f17() if _confined_dirs is _FACTORY else _confined_dirs
+        self.__post_init__()
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(mode={self.mode!r}, root={self.root!r}, max_file_size={self.max_file_size!r}, cwd={self.cwd!r}, known_files={self.known_files!r}, _texts={self._texts!r}, _displays={self._displays!r}, _configs={self._configs!r}, _reals={self._reals!r}, _by_name={self._by_name!r}, roots={self.roots!r}, _references={self._references!r}, overlay={self.overlay!r}, container_paths={self.container_paths!r}, filesystem={self.filesystem!r}, _first_claims={self._first_claims!r}, _real_dirs={self._real_dirs!r}, _confined_dirs={self._confined_dirs!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.mode,self.root,self.max_file_size,self.cwd,self.known_files,self._texts,self._displays,self._configs,self._reals,self._by_name,self.roots,self._references,self.overlay,self.container_paths,self.filesystem,self._first_claims,self._real_dirs,self._confined_dirs,) == (other.mode,other.root,other.max_file_size,other.cwd,other.known_files,other._texts,other._displays,other._configs,other._reals,other._by_name,other.roots,other._references,other.overlay,other.container_paths,other.filesystem,other._first_claims,other._real_dirs,other._confined_dirs,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m5():
+    def __init__(self, regex: re.Pattern[str], negated: bool, directory_only: bool):
+        _set(self, 'regex', regex)
+        _set(self, 'negated', negated)
+        _set(self, 'directory_only', directory_only)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(regex={self.regex!r}, negated={self.negated!r}, directory_only={self.directory_only!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.regex,self.negated,self.directory_only,) == (other.regex,other.negated,other.directory_only,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.regex,self.negated,self.directory_only,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m6(_d0, _d1):
+    def __init__(self, key: str, value: Any, at: Span, raw: str = _d0, unresolved: bool = _d1):
+        _set(self, 'key', key)
+        _set(self, 'value', value)
+        _set(self, 'at', at)
+        _set(self, 'raw', raw)
+        _set(self, 'unresolved', unresolved)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, at={self.at!r}, raw={self.raw!r}, unresolved={self.unresolved!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.key,self.value,self.at,self.raw,self.unresolved,) == (other.key,other.value,other.at,other.raw,other.unresolved,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.key,self.value,self.at,self.raw,self.unresolved,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m7(_f0, _f1, _f2):
+    def __init__(self, files: list[SourceFile] = _FACTORY, skipped: list[SourceFile] = _FACTORY, problems: list[Problem] = _FACTORY):
+        self.files = _f0() if files is _FACTORY else files
+        self.skipped = _f1() if skipped is _FACTORY else skipped
+        self.problems = _f2() if problems is _FACTORY else problems
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(files={self.files!r}, skipped={self.skipped!r}, problems={self.problems!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.files,self.skipped,self.problems,) == (other.files,other.skipped,other.problems,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m8(_d0):
+    def __init__(self, path: str, display: str, kind: str, reason: str = _d0):
+        _set(self, 'path', path)
+        _set(self, 'display', display)
+        _set(self, 'kind', kind)
+        _set(self, 'reason', reason)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, display={self.display!r}, kind={self.kind!r}, reason={self.reason!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.display,self.kind,self.reason,) == (other.path,other.display,other.kind,other.reason,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.display,self.kind,self.reason,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m9():
+    def __init__(self, kind: str, message: str, at: Span):
+        _set(self, 'kind', kind)
+        _set(self, 'message', message)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, message={self.message!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.kind,self.message,self.at,) == (other.kind,other.message,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.kind,self.message,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m10(_d0, _d1):
+    def __init__(self, value: T, at: Span | None = _d0, note: str = _d1):
+        _set(self, 'value', value)
+        _set(self, 'at', at)
+        _set(self, 'note', note)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(value={self.value!r}, at={self.at!r}, note={self.note!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.value,self.at,self.note,) == (other.value,other.at,other.note,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.value,self.at,self.note,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m11(_d0, _d1, _d2):
+    def __init__(self, path: str, line: int = _d0, column: int = _d1, end_column: int = _d2):
+        _set(self, 'path', path)
+        _set(self, 'line', line)
+        _set(self, 'column', column)
+        _set(self, 'end_column', end_column)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.line,self.column,self.end_column,) == (other.path,other.line,other.column,other.end_column,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.line,self.column,self.end_column,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m12(_d0, _d1):
+    def __init__(self, text: str | None, encoding: str = _d0, problems: tuple[Problem, ...] = _d1):
+        _set(self, 'text', text)
+        _set(self, 'encoding', encoding)
+        _set(self, 'problems', problems)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, encoding={self.encoding!r}, problems={self.problems!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.encoding,self.problems,) == (other.text,other.encoding,other.problems,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.encoding,self.problems,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m13(_d0, _d1, _d2):
+    def __init__(self, code: str, slug: str, severity: str, message: str, at: Span, related: tuple[Related, ...] = _d0, fix: Fix | None = _d1, anchor: tuple[str, str] | None = _d2):
+        _set(self, 'code', code)
+        _set(self, 'slug', slug)
+        _set(self, 'severity', severity)
+        _set(self, 'message', message)
+        _set(self, 'at', at)
+        _set(self, 'related', related)
+        _set(self, 'fix', fix)
+        _set(self, 'anchor', anchor)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(code={self.code!r}, slug={self.slug!r}, severity={self.severity!r}, message={self.message!r}, at={self.at!r}, related={self.related!r}, fix={self.fix!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.code,self.slug,self.severity,self.message,self.at,self.related,) == (other.code,other.slug,other.severity,other.message,other.at,other.related,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.code,self.slug,self.severity,self.message,self.at,self.related,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m14(_f0, _f1, _d2, _d3, _d4):
+    def __init__(self, code: str, slug: str, severity: str, summary: str, doc: str, check: Callable[[Deployment], Iterable[Hit]], bad: dict[str, str] = _FACTORY, good: dict[str, str] = _FACTORY, module: str = _d2, check_suppressions: Callable[[SuppressionOutcome], Iterable[Hit]] | None = _d3, fixes: tuple[str, ...] = _d4):
+        _set(self, 'code', code)
+        _set(self, 'slug', slug)
+        _set(self, 'severity', severity)
+        _set(self, 'summary', summary)
+        _set(self, 'doc', doc)
+        _set(self, 'check', check)
+        _set(self, 'bad', _f0() if bad is _FACTORY else bad)
+        _set(self, 'good', _f1() if good is _FACTORY else good)
+        _set(self, 'module', module)
+        _set(self, 'check_suppressions', check_suppressions)
+        _set(self, 'fixes', fixes)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(code={self.code!r}, slug={self.slug!r}, severity={self.severity!r}, summary={self.summary!r}, doc={self.doc!r}, check={self.check!r}, bad={self.bad!r}, good={self.good!r}, module={self.module!r}, check_suppressions={self.check_suppressions!r}, fixes={self.fixes!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.code,self.slug,self.severity,self.summary,self.doc,self.check,self.bad,self.good,self.module,self.check_suppressions,self.fixes,) == (other.code,other.slug,other.severity,other.summary,other.doc,other.check,other.bad,other.good,other.module,other.check_suppressions,other.fixes,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.code,self.slug,self.severity,self.summary,self.doc,self.check,self.bad,self.good,self.module,self.check_suppressions,self.fixes,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m15():
+    def __init__(self, finding: Finding, by: Suppression):
+        _set(self, 'finding', finding)
+        _set(self, 'by', by)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(finding={self.finding!r}, by={self.by!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.finding,self.by,) == (other.finding,other.by,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.finding,self.by,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m16():
+    def __init__(self, unused: tuple[Suppression, ...], unknown: tuple[tuple[Suppression, str], ...], without_reason: tuple[Suppression, ...], reason_required: bool):
+        _set(self, 'unused', unused)
+        _set(self, 'unknown', unknown)
+        _set(self, 'without_reason', without_reason)
+        _set(self, 'reason_required', reason_required)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(unused={self.unused!r}, unknown={self.unknown!r}, without_reason={self.without_reason!r}, reason_required={self.reason_required!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.unused,self.unknown,self.without_reason,self.reason_required,) == (other.unused,other.unknown,other.without_reason,other.reason_required,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.unused,self.unknown,self.without_reason,self.reason_required,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m17():
+    def __init__(self, start: int, end: int, text: str):
+        _set(self, 'start', start)
+        _set(self, 'end', end)
+        _set(self, 'text', text)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.start,self.end,self.text,) == (other.start,other.end,other.text,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.start,self.end,self.text,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m18(_f0, _f1, _d2, _f3, _f4, _f5):
+    def __init__(self, applied: list[Finding] = _FACTORY, rejected: list[Rejected] = _FACTORY, unsafe_left: int = _d2, originals: dict[str, Original] = _FACTORY, fixed: dict[str, str] = _FACTORY, after: list[Finding] = _FACTORY):
+        self.applied = _f0() if applied is _FACTORY else applied
+        self.rejected = _f1() if rejected is _FACTORY else rejected
+        self.unsafe_left = unsafe_left
+        self.originals = _f3() if originals is _FACTORY else originals
+        self.fixed = _f4() if fixed is _FACTORY else fixed
+        self.after = _f5() if after is _FACTORY else after
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(applied={self.applied!r}, rejected={self.rejected!r}, unsafe_left={self.unsafe_left!r}, originals={self.originals!r}, fixed={self.fixed!r}, after={self.after!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.applied,self.rejected,self.unsafe_left,self.originals,self.fixed,self.after,) == (other.applied,other.rejected,other.unsafe_left,other.originals,other.fixed,other.after,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m19():
+    def __init__(self, display: str, real: str, data: bytes, text: str, bom: bool, line_starts: tuple[int, ...]):
+        _set(self, 'display', display)
+        _set(self, 'real', real)
+        _set(self, 'data', data)
+        _set(self, 'text', text)
+        _set(self, 'bom', bom)
+        _set(self, 'line_starts', line_starts)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(display={self.display!r}, real={self.real!r}, data={self.data!r}, text={self.text!r}, bom={self.bom!r}, line_starts={self.line_starts!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.display,self.real,self.data,self.text,self.bom,self.line_starts,) == (other.display,other.real,other.data,other.text,other.bom,other.line_starts,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.display,self.real,self.data,self.text,self.bom,self.line_starts,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m20():
+    def __init__(self, finding: Finding, reason: str):
+        self.finding = finding
+        self.reason = reason
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(finding={self.finding!r}, reason={self.reason!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.finding,self.reason,) == (other.finding,other.reason,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m21():
+    def __init__(self, finding: Finding, changes: dict[str, list[Change]]):
+        self.finding = finding
+        self.changes = changes
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(finding={self.finding!r}, changes={self.changes!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.finding,self.changes,) == (other.finding,other.changes,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m22(_f0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _f8, _d9, _d10, _d11, _d12, _d13):
+    def __init__(self, kind: str, name: str, at: Span, options: list[Option] = _FACTORY, listeners: list[Listener] = _FACTORY, user: Setting[str] | None = _d2, group: Setting[str] | None = _d3, daemonizes: Setting[Any] | None = _d4, sources: list[str] = _FACTORY, manager: ProcessManager | None = _d6, start_directory: Setting[str] | None = _d7, placeholders_used: set[str] = _FACTORY, uwsgi_config: UwsgiConfig | None = _d9, place: Place = _d10, binary_plugins: Setting[tuple[str, ...]] | None = _d11, unseen_base: Setting[str] | None = _d12, unread_configs: tuple[UnreadConfig, ...] = _d13):
+        self.kind = kind
+        self.name = name
+        self.at = at
+        self.options = _f0() if options is _FACTORY else options
+        self.listeners = _f1() if listeners is _FACTORY else listeners
+        self.user = user
+        self.group = group
+        self.daemonizes = daemonizes
+        self.sources = _f5() if sources is _FACTORY else sources
+        self.manager = manager
+        self.start_directory = start_directory
+        self.placeholders_used = _f8() if placeholders_used is _FACTORY else placeholders_used
+        self.uwsgi_config = uwsgi_config
+        self.place = place
+        self.binary_plugins = binary_plugins
+        self.unseen_base = unseen_base
+        self.unread_configs = unread_configs
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, options={self.options!r}, listeners={self.listeners!r}, user={self.user!r}, group={self.group!r}, daemonizes={self.daemonizes!r}, sources={self.sources!r}, manager={self.manager!r}, start_directory={self.start_directory!r}, placeholders_used={self.placeholders_used!r}, uwsgi_config={self.uwsgi_config!r}, place={self.place!r}, binary_plugins={self.binary_plugins!r}, unseen_base={self.unseen_base!r}, unread_configs={self.unread_configs!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m23(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10):
+    def __init__(self, files: list[SourceFile], host: Host, nginx: list[NginxInstance] = _FACTORY, app_servers: list[AppServer] = _FACTORY, managers: list[ProcessManager] = _FACTORY, problems: list[Problem] = _FACTORY, suppressions: list[Suppression] = _FACTORY, uwsgi_configs: list[UwsgiConfig] = _FACTORY, supervisor: list[SupervisorConfig] = _FACTORY, gunicorn_configs: list[GunicornConfigFile] = _FACTORY, systemd_units: list[SystemdUnit] = _FACTORY, places: list[Place] = _FACTORY):
+        self.files = files
+        self.host = host
+        self.nginx = _f0() if nginx is _FACTORY else nginx
+        self.app_servers = _f1() if app_servers is _FACTORY else app_servers
+        self.managers = _f2() if managers is _FACTORY else managers
+        self.problems = _f3() if problems is _FACTORY else problems
+        self.suppressions = _f4() if suppressions is _FACTORY else suppressions
+        self.uwsgi_configs = _f5() if uwsgi_configs is _FACTORY else uwsgi_configs
+        self.supervisor = _f6() if supervisor is _FACTORY else supervisor
+        self.gunicorn_configs = _f7() if gunicorn_configs is _FACTORY else gunicorn_configs
+        self.systemd_units = _f8() if systemd_units is _FACTORY else systemd_units
+        self.places = _f9() if places is _FACTORY else places
+        self._reached = _d10
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, places={self.places!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m24(_f0, _f1, _f2, _f3, _f4):
+    def __init__(self, mode: str, somaxconn: Setting[int], users: dict[str, tuple[int, int]] = _FACTORY, groups: dict[str, set[str]] = _FACTORY, nofile_limits: list[Setting[str]] = _FACTORY, boot_directories: list[Setting[str]] = _FACTORY, versions: dict[str, Setting[str]] = _FACTORY):
+        self.mode = mode
+        self.somaxconn = somaxconn
+        self.users = _f0() if users is _FACTORY else users
+        self.groups = _f1() if groups is _FACTORY else groups
+        self.nofile_limits = _f2() if nofile_limits is _FACTORY else nofile_limits
+        self.boot_directories = _f3() if boot_directories is _FACTORY else boot_directories
+        self.versions = _f4() if versions is _FACTORY else versions
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(mode={self.mode!r}, somaxconn={self.somaxconn!r}, users={self.users!r}, groups={self.groups!r}, nofile_limits={self.nofile_limits!r}, boot_directories={self.boot_directories!r}, versions={self.versions!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m25(_d0, _d1, _d2, _d3, _d4):
+    def __init__(self, address: Address, protocol: str, option: str, at: Span, server: AppServer, mode: Setting[int] | None = _d0, owner: Setting[str] | None = _d1, group: Setting[str] | None = _d2, bound_by: str = _d3, protocol_at: Span | None = _d4):
+        self.address = address
+        self.protocol = protocol
+        self.option = option
+        self.at = at
+        self.server = server
+        self.mode = mode
+        self.owner = owner
+        self.group = group
+        self.bound_by = bound_by
+        self.protocol_at = protocol_at
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(address={self.address!r}, protocol={self.protocol!r}, option={self.option!r}, at={self.at!r}, server={self.server!r}, mode={self.mode!r}, owner={self.owner!r}, group={self.group!r}, bound_by={self.bound_by!r}, protocol_at={self.protocol_at!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m26(_d0, _d1):
+    def __init__(self, name: str, args: tuple[str, ...], name_at: Span, value_span: Span | None = _d0, end_column: int = _d1):
+        _set(self, 'name', name)
+        _set(self, 'args', args)
+        _set(self, 'name_at', name_at)
+        _set(self, 'value_span', value_span)
+        _set(self, 'end_column', end_column)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, args={self.args!r}, name_at={self.name_at!r}, value_span={self.value_span!r}, end_column={self.end_column!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.args,self.name_at,self.value_span,self.end_column,) == (other.name,other.args,other.name_at,other.value_span,other.end_column,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.args,self.name_at,self.value_span,self.end_column,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m27(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9):
+    def __init__(self, main: Span, standalone: bool, user: Setting[str], worker_connections: Setting[int], worker_rlimit_nofile: Setting[int] | None, daemon: Setting[bool], routes: list[Route] = _FACTORY, place: Place = _d1, directives: list[NginxDirective] = _FACTORY, files: list[str] = _FACTORY, listen_count: int = _d4, http: list[NginxHttp] = _FACTORY, upstreams: dict[str, NginxUpstream] = _FACTORY, server_listens: list[NginxDirective] = _FACTORY, unknown_directives: list[NginxDirective] = _FACTORY, assumed: dict[str, str] = _FACTORY):
+        self.main = main
+        self.standalone = standalone
+        self.user = user
+        self.worker_connections = worker_connections
+        self.worker_rlimit_nofile = worker_rlimit_nofile
+        self.daemon = daemon
+        self.routes = _f0() if routes is _FACTORY else routes
+        self.place = place
+        self.directives = _f2() if directives is _FACTORY else directives
+        self.files = _f3() if files is _FACTORY else files
+        self.listen_count = listen_count
+        self.http = _f5() if http is _FACTORY else http
+        self.upstreams = _f6() if upstreams is _FACTORY else upstreams
+        self.server_listens = _f7() if server_listens is _FACTORY else server_listens
+        self.unknown_directives = _f8() if unknown_directives is _FACTORY else unknown_directives
+        self.assumed = _f9() if assumed is _FACTORY else assumed
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(main={self.main!r}, standalone={self.standalone!r}, user={self.user!r}, worker_connections={self.worker_connections!r}, worker_rlimit_nofile={self.worker_rlimit_nofile!r}, daemon={self.daemon!r}, routes={self.routes!r}, place={self.place!r}, directives={self.directives!r}, files={self.files!r}, listen_count={self.listen_count!r}, http={self.http!r}, upstreams={self.upstreams!r}, server_listens={self.server_listens!r}, unknown_directives={self.unknown_directives!r}, assumed={self.assumed!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m28(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _d8, _d9, _d10, _d11, _f12, _d13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _f24, _f25, _d26):
+    def __init__(self, kind: str, name: str, at: Span, place: Place = _d0, argv: Setting[list[str]] | None = _d1, user: Setting[str] | None = _d2, group: Setting[str] | None = _d3, directory: Setting[str] | None = _d4, environment: dict[str, Setting[str]] = _FACTORY, environment_unseen: Setting[str] | None = _d6, stop_signal: Setting[str] = _FACTORY, stop_timeout: Setting[float] | None = _d8, kills_group: Setting[bool] | None = _d9, service_type: Setting[str] | None = _d10, private_tmp: Setting[bool] | None = _d11, runtime_directories: list[Setting[str]] = _FACTORY, removed_on_stop: tuple[str, ...] = _d13, runtime_directory_mode: Setting[int] | None = _d14, dynamic_user: Setting[bool] | None = _d15, limit_nofile: Setting[int] | None = _d16, runs: AppServer | None = _d17, launched_by: AppServer | None = _d18, runs_program: str = _d19, wrapper: Span | None = _d20, wrapper_execs: bool | None = _d21, wrapper_after: tuple[str, ...] = _d22, wrapper_held_by: str = _d23, options: dict[str, Setting[Any]] = _FACTORY, stock_files: dict[str, str] = _FACTORY, stays_foreground: Setting[bool] | None = _d26):
+        self.kind = kind
+        self.name = name
+        self.at = at
+        self.place = place
+        self.argv = argv
+        self.user = user
+        self.group = group
+        self.directory = directory
+        self.environment = _f5() if environment is _FACTORY else environment
+        self.environment_unseen = environment_unseen
+        self.stop_signal = _f7() if stop_signal is _FACTORY else stop_signal
+        self.stop_timeout = stop_timeout
+        self.kills_group = kills_group
+        self.service_type = service_type
+        self.private_tmp = private_tmp
+        self.runtime_directories = _f12() if runtime_directories is _FACTORY else runtime_directories
+        self.removed_on_stop = removed_on_stop
+        self.runtime_directory_mode = runtime_directory_mode
+        self.dynamic_user = dynamic_user
+        self.limit_nofile = limit_nofile
+        self.runs = runs
+        self.launched_by = launched_by
+        self.runs_program = runs_program
+        self.wrapper = wrapper
+        self.wrapper_execs = wrapper_execs
+        self.wrapper_after = wrapper_after
+        self.wrapper_held_by = wrapper_held_by
+        self.options = _f24() if options is _FACTORY else options
+        self.stock_files = _f25() if stock_files is _FACTORY else stock_files
+        self.stays_foreground = stays_foreground
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, wrapper={self.wrapper!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m29(_f0, _d1, _d2, _d3, _f4):
+    def __init__(self, handler: NginxDirective, protocol: str, location: str, location_at: Span, server: ServerBlock | None, targets: list[Target] = _FACTORY, upstream: str = _d1, in_if: bool = _d2, place: Place = _d3, directives: dict[str, tuple[NginxDirective, ...]] = _FACTORY):
+        self.handler = handler
+        self.protocol = protocol
+        self.location = location
+        self.location_at = location_at
+        self.server = server
+        self.targets = _f0() if targets is _FACTORY else targets
+        self.upstream = upstream
+        self.in_if = in_if
+        self.place = place
+        self.directives = _f4() if directives is _FACTORY else directives
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(handler={self.handler!r}, protocol={self.protocol!r}, location={self.location!r}, location_at={self.location_at!r}, server={self.server!r}, targets={self.targets!r}, upstream={self.upstream!r}, in_if={self.in_if!r}, place={self.place!r}, directives={self.directives!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m30():
+    def __init__(self, address: Address, at: Span):
+        _set(self, 'address', address)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(address={self.address!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.address,self.at,) == (other.address,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.address,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m31(_d0, _d1, _d2, _d3):
+    def __init__(self, family: str, host: str = _d0, port: int = _d1, path: str = _d2, text: str = _d3):
+        _set(self, 'family', family)
+        _set(self, 'host', host)
+        _set(self, 'port', port)
+        _set(self, 'path', path)
+        _set(self, 'text', text)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(family={self.family!r}, host={self.host!r}, port={self.port!r}, path={self.path!r}, text={self.text!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.family,self.host,self.port,self.path,self.text,) == (other.family,other.host,other.port,other.path,other.text,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.family,self.host,self.port,self.path,self.text,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m32(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9):
+    def __init__(self, written: str, at: Span | None, known: bool, source: str = _d0, env: dict[str, str] = _FACTORY, entrypoint: tuple[str, ...] | None = _d2, cmd: tuple[str, ...] | None = _d3, workdir: str = _d4, files: dict[str, str] = _FACTORY, supervisord_config: str = _d6, supervisord_start: str = _d7, programs: tuple[StockProgram, ...] = _d8, computed: str = _d9):
+        _set(self, 'written', written)
+        _set(self, 'at', at)
+        _set(self, 'known', known)
+        _set(self, 'source', source)
+        _set(self, 'env', _f1() if env is _FACTORY else env)
+        _set(self, 'entrypoint', entrypoint)
+        _set(self, 'cmd', cmd)
+        _set(self, 'workdir', workdir)
+        _set(self, 'files', _f5() if files is _FACTORY else files)
+        _set(self, 'supervisord_config', supervisord_config)
+        _set(self, 'supervisord_start', supervisord_start)
+        _set(self, 'programs', programs)
+        _set(self, 'computed', computed)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(written={self.written!r}, at={self.at!r}, known={self.known!r}, source={self.source!r}, env={self.env!r}, entrypoint={self.entrypoint!r}, cmd={self.cmd!r}, workdir={self.workdir!r}, files={self.files!r}, supervisord_config={self.supervisord_config!r}, supervisord_start={self.supervisord_start!r}, programs={self.programs!r}, computed={self.computed!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.written,self.at,self.known,self.source,self.env,self.entrypoint,self.cmd,self.workdir,self.files,self.supervisord_config,self.supervisord_start,self.programs,self.computed,) == (other.written,other.at,other.known,other.source,other.env,other.entrypoint,other.cmd,other.workdir,other.files,other.supervisord_config,other.supervisord_start,other.programs,other.computed,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.written,self.at,self.known,self.source,self.env,self.entrypoint,self.cmd,self.workdir,self.files,self.supervisord_config,self.supervisord_start,self.programs,self.computed,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m33(_d0):
+    def __init__(self, name: str, argv: tuple[str, ...], stop_signal: str, stop_timeout: float, foreground: str = _d0):
+        _set(self, 'name', name)
+        _set(self, 'argv', argv)
+        _set(self, 'stop_signal', stop_signal)
+        _set(self, 'stop_timeout', stop_timeout)
+        _set(self, 'foreground', foreground)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, argv={self.argv!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, foreground={self.foreground!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.argv,self.stop_signal,self.stop_timeout,self.foreground,) == (other.name,other.argv,other.stop_signal,other.stop_timeout,other.foreground,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.argv,self.stop_signal,self.stop_timeout,self.foreground,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m34(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11):
+    def __init__(self, dockerfile: str, cmd: Setting[list[str]] | None = _d0, cmd_shell: bool = _d1, entrypoint: Setting[list[str]] | None = _d2, entrypoint_shell: bool = _d3, user: Setting[str] | None = _d4, stop_signal: Setting[str] | None = _d5, workdir: Setting[str] | None = _d6, env: dict[str, Setting[str]] = _FACTORY, args: dict[str, str] = _FACTORY, copies: dict[str, str] = _FACTORY, base: BaseImage | None = _d10, cmd_from_base: bool = _d11):
+        self.dockerfile = dockerfile
+        self.cmd = cmd
+        self.cmd_shell = cmd_shell
+        self.entrypoint = entrypoint
+        self.entrypoint_shell = entrypoint_shell
+        self.user = user
+        self.stop_signal = stop_signal
+        self.workdir = workdir
+        self.env = _f7() if env is _FACTORY else env
+        self.args = _f8() if args is _FACTORY else args
+        self.copies = _f9() if copies is _FACTORY else copies
+        self.base = base
+        self.cmd_from_base = cmd_from_base
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(dockerfile={self.dockerfile!r}, cmd={self.cmd!r}, cmd_shell={self.cmd_shell!r}, entrypoint={self.entrypoint!r}, entrypoint_shell={self.entrypoint_shell!r}, user={self.user!r}, stop_signal={self.stop_signal!r}, workdir={self.workdir!r}, env={self.env!r}, args={self.args!r}, copies={self.copies!r}, base={self.base!r}, cmd_from_base={self.cmd_from_base!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.dockerfile,self.cmd,self.cmd_shell,self.entrypoint,self.entrypoint_shell,self.user,self.stop_signal,self.workdir,self.env,self.args,self.copies,self.base,self.cmd_from_base,) == (other.dockerfile,other.cmd,other.cmd_shell,other.entrypoint,other.entrypoint_shell,other.user,other.stop_signal,other.workdir,other.env,other.args,other.copies,other.base,other.cmd_from_base,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m35(_d0, _f1, _d2, _d3):
+    def __init__(self, name: str, node: Node, key: str, image: Image | None = _d0, volumes: list[tuple[str, str]] = _FACTORY, networks: tuple[str, ...] = _d2, hostnames: tuple[str, ...] = _d3):
+        self.name = name
+        self.node = node
+        self.key = key
+        self.image = image
+        self.volumes = _f1() if volumes is _FACTORY else volumes
+        self.networks = networks
+        self.hostnames = hostnames
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, node={self.node!r}, key={self.key!r}, image={self.image!r}, volumes={self.volumes!r}, networks={self.networks!r}, hostnames={self.hostnames!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.node,self.key,self.image,self.volumes,self.networks,self.hostnames,) == (other.name,other.node,other.key,other.image,other.volumes,other.networks,other.hostnames,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m36():
+    def __init__(self, manager: ProcessManager, program: str, argv: Setting[list[str]] | None, user: Setting[str] | None, place: Place, server: AppServer | None):
+        _set(self, 'manager', manager)
+        _set(self, 'program', program)
+        _set(self, 'argv', argv)
+        _set(self, 'user', user)
+        _set(self, 'place', place)
+        _set(self, 'server', server)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(manager={self.manager!r}, program={self.program!r}, argv={self.argv!r}, user={self.user!r}, place={self.place!r}, server={self.server!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.manager,self.program,self.argv,self.user,self.place,self.server,) == (other.manager,other.program,other.argv,other.user,other.place,other.server,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.manager,self.program,self.argv,self.user,self.place,self.server,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m37(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
+    def __init__(self, name: str, kind: str = _d0, network: str = _d1, mounts: str = _d2, volumes: tuple[tuple[str, str], ...] = _d3, networks: tuple[str, ...] = _d4, hostnames: tuple[str, ...] = _d5, published: tuple[Published, ...] = _d6, label: str = _d7, started_with: str = _d8, run_unseen: bool = _d9):
+        _set(self, 'name', name)
+        _set(self, 'kind', kind)
+        _set(self, 'network', network)
+        _set(self, 'mounts', mounts)
+        _set(self, 'volumes', volumes)
+        _set(self, 'networks', networks)
+        _set(self, 'hostnames', hostnames)
+        _set(self, 'published', published)
+        _set(self, 'label', label)
+        _set(self, 'started_with', started_with)
+        _set(self, 'run_unseen', run_unseen)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, network={self.network!r}, mounts={self.mounts!r}, volumes={self.volumes!r}, networks={self.networks!r}, hostnames={self.hostnames!r}, published={self.published!r}, label={self.label!r}, started_with={self.started_with!r}, run_unseen={self.run_unseen!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,) == (other.name,other.kind,other.network,other.mounts,other.volumes,other.networks,other.hostnames,other.published,other.label,other.started_with,other.run_unseen,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m38(_d0):
+    def __init__(self, container_port: int, host_ip: str, host_port: int, at: Span | None = _d0):
+        _set(self, 'container_port', container_port)
+        _set(self, 'host_ip', host_ip)
+        _set(self, 'host_port', host_port)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(container_port={self.container_port!r}, host_ip={self.host_ip!r}, host_port={self.host_port!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.container_port,self.host_ip,self.host_port,self.at,) == (other.container_port,other.host_ip,other.host_port,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.container_port,self.host_ip,self.host_port,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m39():
+    def __init__(self, route: Route, target: Target, listeners: tuple[Listener, ...]):
+        _set(self, 'route', route)
+        _set(self, 'target', target)
+        _set(self, 'listeners', listeners)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(route={self.route!r}, target={self.target!r}, listeners={self.listeners!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.route,self.target,self.listeners,) == (other.route,other.target,other.listeners,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.route,self.target,self.listeners,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m40():
+    def __init__(self, name: str, at: Span, source: str, written: str, default: str | None):
+        _set(self, 'name', name)
+        _set(self, 'at', at)
+        _set(self, 'source', source)
+        _set(self, 'written', written)
+        _set(self, 'default', default)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r}, source={self.source!r}, written={self.written!r}, default={self.default!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.at,self.source,self.written,self.default,) == (other.name,other.at,other.source,other.written,other.default,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.at,self.source,self.written,self.default,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m41():
+    def __init__(self, path: str, settings: tuple[Option, ...], other_names: tuple[GunicornName, ...], annotations: tuple[GunicornAnnotation, ...]):
+        _set(self, 'path', path)
+        _set(self, 'settings', settings)
+        _set(self, 'other_names', other_names)
+        _set(self, 'annotations', annotations)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, settings={self.settings!r}, other_names={self.other_names!r}, annotations={self.annotations!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.settings,self.other_names,self.annotations,) == (other.path,other.settings,other.other_names,other.annotations,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.settings,self.other_names,self.annotations,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m42():
+    def __init__(self, name: str, at: Span, unresolved: bool, referenced: bool, meant: str | None):
+        _set(self, 'name', name)
+        _set(self, 'at', at)
+        _set(self, 'unresolved', unresolved)
+        _set(self, 'referenced', referenced)
+        _set(self, 'meant', meant)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r}, unresolved={self.unresolved!r}, referenced={self.referenced!r}, meant={self.meant!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.at,self.unresolved,self.referenced,self.meant,) == (other.name,other.at,other.unresolved,other.referenced,other.meant,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.at,self.unresolved,self.referenced,self.meant,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m43(_d0, _d1, _d2):
+    def __init__(self, items: Iterator[NginxStatement | int], role: int, scope: NginxScope | None, block: str, upstreams: bool, checked: bool, recorded: bool, upstream: NginxUpstream | None = _d0, own: dict[str, list[NginxDirective]] | None = _d1, opened: bool = _d2):
+        self.items = items
+        self.role = role
+        self.scope = scope
+        self.block = block
+        self.upstreams = upstreams
+        self.checked = checked
+        self.recorded = recorded
+        self.upstream = upstream
+        self.own = own
+        self.opened = opened
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(items={self.items!r}, role={self.role!r}, scope={self.scope!r}, block={self.block!r}, upstreams={self.upstreams!r}, checked={self.checked!r}, recorded={self.recorded!r}, upstream={self.upstream!r}, own={self.own!r}, opened={self.opened!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.items,self.role,self.scope,self.block,self.upstreams,self.checked,self.recorded,self.upstream,self.own,self.opened,) == (other.items,other.role,other.scope,other.block,other.upstreams,other.checked,other.recorded,other.upstream,other.own,other.opened,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m44(_f0, _f1):
+    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, servers: list[NginxServer] = _FACTORY):
+        self.at = at
+        self.block = block
+        self.parent = parent
+        self.own = _f0() if own is _FACTORY else own
+        self.servers = _f1() if servers is _FACTORY else servers
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, servers={self.servers!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m45(_f0, _d1, _d2):
+    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, locations: Sequence[NginxLocation] = _d1, handler: NginxDirective | None = _d2):
+        self.at = at
+        self.block = block
+        self.parent = parent
+        self.own = _f0() if own is _FACTORY else own
+        self.locations = locations
+        self.handler = handler
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, locations={self.locations!r}, handler={self.handler!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m46(_f0):
+    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY):
+        self.at = at
+        self.block = block
+        self.parent = parent
+        self.own = _f0() if own is _FACTORY else own
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m47(_f0, _d1):
+    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, locations: Sequence[NginxLocation] = _d1):
+        self.at = at
+        self.block = block
+        self.parent = parent
+        self.own = _f0() if own is _FACTORY else own
+        self.locations = locations
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, locations={self.locations!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m48(_f0):
+    def __init__(self, name: str, block: NginxDirective, servers: list[NginxDirective] = _FACTORY):
+        _set(self, 'name', name)
+        _set(self, 'block', block)
+        _set(self, 'servers', _f0() if servers is _FACTORY else servers)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, block={self.block!r}, servers={self.servers!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m49():
+    def __init__(self, path: str, owner: Setting[str], group: Setting[str] | None, mode: Setting[int], created_by: Setting[str]):
+        _set(self, 'path', path)
+        _set(self, 'owner', owner)
+        _set(self, 'group', group)
+        _set(self, 'mode', mode)
+        _set(self, 'created_by', created_by)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, owner={self.owner!r}, group={self.group!r}, mode={self.mode!r}, created_by={self.created_by!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.owner,self.group,self.mode,self.created_by,) == (other.path,other.owner,other.group,other.mode,other.created_by,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.owner,self.group,self.mode,self.created_by,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m50():
+    def __init__(self, text: str, at: Span):
+        _set(self, 'text', text)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.at,) == (other.text,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m51():
+    def __init__(self, path: str, files: tuple[str, ...], sections: tuple[SupervisorSection, ...], processes: tuple[SupervisorProcess, ...], control_servers: tuple[SupervisorControlServer, ...], serverurl: SupervisorValue | None, client_url: str | None, client_target: Address | None, unmatched_includes: tuple[SupervisorUnmatchedInclude, ...]):
+        _set(self, 'path', path)
+        _set(self, 'files', files)
+        _set(self, 'sections', sections)
+        _set(self, 'processes', processes)
+        _set(self, 'control_servers', control_servers)
+        _set(self, 'serverurl', serverurl)
+        _set(self, 'client_url', client_url)
+        _set(self, 'client_target', client_target)
+        _set(self, 'unmatched_includes', unmatched_includes)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, files={self.files!r}, sections={self.sections!r}, processes={self.processes!r}, control_servers={self.control_servers!r}, serverurl={self.serverurl!r}, client_url={self.client_url!r}, client_target={self.client_target!r}, unmatched_includes={self.unmatched_includes!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.files,self.sections,self.processes,self.control_servers,self.serverurl,self.client_url,self.client_target,self.unmatched_includes,) == (other.path,other.files,other.sections,other.processes,other.control_servers,other.serverurl,other.client_url,other.client_target,other.unmatched_includes,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.files,self.sections,self.processes,self.control_servers,self.serverurl,self.client_url,self.client_target,self.unmatched_includes,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m52(_d0):
+    def __init__(self, section: SupervisorSection, value: SupervisorValue | None, address: Address | None, socket_group: str = _d0):
+        _set(self, 'section', section)
+        _set(self, 'value', value)
+        _set(self, 'address', address)
+        _set(self, 'socket_group', socket_group)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(section={self.section!r}, value={self.value!r}, address={self.address!r}, socket_group={self.socket_group!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.section,self.value,self.address,self.socket_group,) == (other.section,other.value,other.address,other.socket_group,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.section,self.value,self.address,self.socket_group,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m53(_d0, _d1):
+    def __init__(self, values: Mapping[str, str], dropped: tuple[str, ...] = _d0, error: str = _d1):
+        _set(self, 'values', values)
+        _set(self, 'dropped', dropped)
+        _set(self, 'error', error)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(values={self.values!r}, dropped={self.dropped!r}, error={self.error!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.values,self.dropped,self.error,) == (other.values,other.dropped,other.error,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.values,self.dropped,self.error,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m54(_d0, _d1, _d2, _d3):
+    def __init__(self, text: str, unresolved: tuple[str, ...] = _d0, error: str = _d1, bad_format: str = _d2, whole_environment: bool = _d3):
+        _set(self, 'text', text)
+        _set(self, 'unresolved', unresolved)
+        _set(self, 'error', error)
+        _set(self, 'bad_format', bad_format)
+        _set(self, 'whole_environment', whole_environment)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, unresolved={self.unresolved!r}, error={self.error!r}, bad_format={self.bad_format!r}, whole_environment={self.whole_environment!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.unresolved,self.error,self.bad_format,self.whole_environment,) == (other.text,other.unresolved,other.error,other.bad_format,other.whole_environment,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.unresolved,self.error,self.bad_format,self.whole_environment,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m55():
+    def __init__(self, section: SupervisorSection, name: str, group: str, number: int, command: SupervisorExpansion | None, argv: tuple[str, ...] | None, argv_error: str, environment: Mapping[str, Setting[str]], environment_dropped: tuple[str, ...]):
+        _set(self, 'section', section)
+        _set(self, 'name', name)
+        _set(self, 'group', group)
+        _set(self, 'number', number)
+        _set(self, 'command', command)
+        _set(self, 'argv', argv)
+        _set(self, 'argv_error', argv_error)
+        _set(self, 'environment', environment)
+        _set(self, 'environment_dropped', environment_dropped)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(section={self.section!r}, name={self.name!r}, group={self.group!r}, number={self.number!r}, command={self.command!r}, argv={self.argv!r}, argv_error={self.argv_error!r}, environment={self.environment!r}, environment_dropped={self.environment_dropped!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.section,self.name,self.group,self.number,self.command,self.argv,self.argv_error,self.environment,self.environment_dropped,) == (other.section,other.name,other.group,other.number,other.command,other.argv,other.argv_error,other.environment,other.environment_dropped,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.section,self.name,self.group,self.number,self.command,self.argv,self.argv_error,self.environment,self.environment_dropped,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m56():
+    def __init__(self, name: str, kind: str, label: str, at: Span, headers: tuple[Span, ...], keys: Mapping[str, SupervisorValue], effective: Mapping[str, SupervisorValue]):
+        _set(self, 'name', name)
+        _set(self, 'kind', kind)
+        _set(self, 'label', label)
+        _set(self, 'at', at)
+        _set(self, 'headers', headers)
+        _set(self, 'keys', keys)
+        _set(self, 'effective', effective)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, label={self.label!r}, at={self.at!r}, headers={self.headers!r}, keys={self.keys!r}, effective={self.effective!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.kind,self.label,self.at,self.headers,self.keys,self.effective,) == (other.name,other.kind,other.label,other.at,other.headers,other.keys,other.effective,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.kind,self.label,self.at,self.headers,self.keys,self.effective,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m57():
+    def __init__(self, pattern: str, at: Span, certain: bool):
+        _set(self, 'pattern', pattern)
+        _set(self, 'at', at)
+        _set(self, 'certain', certain)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(pattern={self.pattern!r}, at={self.at!r}, certain={self.certain!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.pattern,self.at,self.certain,) == (other.pattern,other.at,other.certain,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.pattern,self.at,self.certain,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m58(_d0, _d1, _d2, _d3, _d4):
+    def __init__(self, key: str, raw: str, at: Span, key_at: Span, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
+        _set(self, 'key', key)
+        _set(self, 'raw', raw)
+        _set(self, 'at', at)
+        _set(self, 'key_at', key_at)
+        _set(self, 'end_line', end_line)
+        _set(self, 'comments', comments)
+        _set(self, 'from_default', from_default)
+        _set(self, 'expanded', expanded)
+        _set(self, 'formatted_twice', formatted_twice)
+        _set(self, 'datatype', datatype)
+        _set(self, 'parsed', parsed)
+        _set(self, 'error', error)
+        _set(self, 'environment', environment)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(key={self.key!r}, raw={self.raw!r}, at={self.at!r}, key_at={self.key_at!r}, end_line={self.end_line!r}, comments={self.comments!r}, from_default={self.from_default!r}, expanded={self.expanded!r}, formatted_twice={self.formatted_twice!r}, datatype={self.datatype!r}, parsed={self.parsed!r}, error={self.error!r}, environment={self.environment!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.key,self.raw,self.at,self.key_at,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,) == (other.key,other.raw,other.at,other.key_at,other.end_line,other.comments,other.from_default,other.expanded,other.formatted_twice,other.datatype,other.parsed,other.error,other.environment,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.key,self.raw,self.at,self.key_at,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m59():
+    def __init__(self, patterns: tuple[str, ...], reason: str, at: Span, line: int):
+        _set(self, 'patterns', patterns)
+        _set(self, 'reason', reason)
+        _set(self, 'at', at)
+        _set(self, 'line', line)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(patterns={self.patterns!r}, reason={self.reason!r}, at={self.at!r}, line={self.line!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.patterns,self.reason,self.at,self.line,) == (other.patterns,other.reason,other.at,other.line,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.patterns,self.reason,self.at,self.line,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m60():
+    def __init__(self, prefixes: str, argv: tuple[str, ...], at: Span, error: str, unresolved: bool):
+        _set(self, 'prefixes', prefixes)
+        _set(self, 'argv', argv)
+        _set(self, 'at', at)
+        _set(self, 'error', error)
+        _set(self, 'unresolved', unresolved)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(prefixes={self.prefixes!r}, argv={self.argv!r}, at={self.at!r}, error={self.error!r}, unresolved={self.unresolved!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.prefixes,self.argv,self.at,self.error,self.unresolved,) == (other.prefixes,other.argv,other.at,other.error,other.unresolved,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.prefixes,self.argv,self.at,self.error,self.unresolved,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m61():
+    def __init__(self, name: str, kind: str, path: str, systemd_version: str, user_unit: bool, sections: tuple[UnitSection, ...], entries: tuple[UnitEntry, ...], dropins: tuple[str, ...], manager: ProcessManager | None):
+        _set(self, 'name', name)
+        _set(self, 'kind', kind)
+        _set(self, 'path', path)
+        _set(self, 'systemd_version', systemd_version)
+        _set(self, 'user_unit', user_unit)
+        _set(self, 'sections', sections)
+        _set(self, 'entries', entries)
+        _set(self, 'dropins', dropins)
+        _set(self, 'manager', manager)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, path={self.path!r}, systemd_version={self.systemd_version!r}, user_unit={self.user_unit!r}, sections={self.sections!r}, entries={self.entries!r}, dropins={self.dropins!r}, manager={self.manager!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,) == (other.name,other.kind,other.path,other.systemd_version,other.user_unit,other.sections,other.entries,other.dropins,other.manager,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m62():
+    def __init__(self, section: str, key: str, value: str, at: Span, key_at: Span, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
+        _set(self, 'section', section)
+        _set(self, 'key', key)
+        _set(self, 'value', value)
+        _set(self, 'at', at)
+        _set(self, 'key_at', key_at)
+        _set(self, 'known', known)
+        _set(self, 'meant', meant)
+        _set(self, 'boolean', boolean)
+        _set(self, 'command', command)
+        _set(self, 'misspelt_targets', misspelt_targets)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, known={self.known!r}, meant={self.meant!r}, boolean={self.boolean!r}, command={self.command!r}, misspelt_targets={self.misspelt_targets!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.section,self.key,self.value,self.at,self.key_at,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,) == (other.section,other.key,other.value,other.at,other.key_at,other.known,other.meant,other.boolean,other.command,other.misspelt_targets,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.section,self.key,self.value,self.at,self.key_at,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m63():
+    def __init__(self, name: str, at: Span, known: bool | None, meant: str | None):
+        _set(self, 'name', name)
+        _set(self, 'at', at)
+        _set(self, 'known', known)
+        _set(self, 'meant', meant)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r}, known={self.known!r}, meant={self.meant!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.at,self.known,self.meant,) == (other.name,other.at,other.known,other.meant,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.at,self.known,self.meant,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m64():
+    def __init__(self, text: str, at: Span, joins_next_line: bool):
+        _set(self, 'text', text)
+        _set(self, 'at', at)
+        _set(self, 'joins_next_line', joins_next_line)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, at={self.at!r}, joins_next_line={self.joins_next_line!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.at,self.joins_next_line,) == (other.text,other.at,other.joins_next_line,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.at,self.joins_next_line,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m65():
+    def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], values: tuple[UwsgiIniValue, ...]):
+        _set(self, 'path', path)
+        _set(self, 'section', section)
+        _set(self, 'section_found', section_found)
+        _set(self, 'ini_files', ini_files)
+        _set(self, 'headers', headers)
+        _set(self, 'comments', comments)
+        _set(self, 'values', values)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, section={self.section!r}, section_found={self.section_found!r}, ini_files={self.ini_files!r}, headers={self.headers!r}, comments={self.comments!r}, values={self.values!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.values,) == (other.path,other.section,other.section_found,other.ini_files,other.headers,other.comments,other.values,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.values,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m66():
+    def __init__(self, name: str, at: Span, meant: str | None):
+        _set(self, 'name', name)
+        _set(self, 'at', at)
+        _set(self, 'meant', meant)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r}, meant={self.meant!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.at,self.meant,) == (other.name,other.at,other.meant,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.at,self.meant,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m67():
+    def __init__(self, option: Option, written: str, inline_comment: UwsgiInlineComment | None, stray_percent: UwsgiStrayPercent | None):
+        _set(self, 'option', option)
+        _set(self, 'written', written)
+        _set(self, 'inline_comment', inline_comment)
+        _set(self, 'stray_percent', stray_percent)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(option={self.option!r}, written={self.written!r}, inline_comment={self.inline_comment!r}, stray_percent={self.stray_percent!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.option,self.written,self.inline_comment,self.stray_percent,) == (other.option,other.written,other.inline_comment,other.stray_percent,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.option,self.written,self.inline_comment,self.stray_percent,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m68():
+    def __init__(self, at: Span, text: str, before: str):
+        _set(self, 'at', at)
+        _set(self, 'text', text)
+        _set(self, 'before', before)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, text={self.text!r}, before={self.before!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.at,self.text,self.before,) == (other.at,other.text,other.before,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.at,self.text,self.before,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m69():
+    def __init__(self, at: Span, written: tuple[str, ...], joins_next_line: bool, strftime: bool):
+        _set(self, 'at', at)
+        _set(self, 'written', written)
+        _set(self, 'joins_next_line', joins_next_line)
+        _set(self, 'strftime', strftime)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, written={self.written!r}, joins_next_line={self.joins_next_line!r}, strftime={self.strftime!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.at,self.written,self.joins_next_line,self.strftime,) == (other.at,other.written,other.joins_next_line,other.strftime,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.at,self.written,self.joins_next_line,self.strftime,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m70(_f0, _f1, _d2, _f3, _f4):
+    def __init__(self, files: list[str], directory: str, services: dict[str, Node] = _FACTORY, volumes: dict[str, Node] = _FACTORY, env_file: str | None = _d2, problems: list[Problem] = _FACTORY, unresolved: dict[str, Span] = _FACTORY):
+        self.files = files
+        self.directory = directory
+        self.services = _f0() if services is _FACTORY else services
+        self.volumes = _f1() if volumes is _FACTORY else volumes
+        self.env_file = env_file
+        self.problems = _f3() if problems is _FACTORY else problems
+        self.unresolved = _f4() if unresolved is _FACTORY else unresolved
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(files={self.files!r}, directory={self.directory!r}, services={self.services!r}, volumes={self.volumes!r}, env_file={self.env_file!r}, problems={self.problems!r}, unresolved={self.unresolved!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.files,self.directory,self.services,self.volumes,self.env_file,self.problems,self.unresolved,) == (other.files,other.directory,other.services,other.volumes,other.env_file,other.problems,other.unresolved,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m71(_f0, _f1):
+    def __init__(self, path: str, instructions: list[Instruction] = _FACTORY, problems: list[Problem] = _FACTORY):
+        self.path = path
+        self.instructions = _f0() if instructions is _FACTORY else instructions
+        self.problems = _f1() if problems is _FACTORY else problems
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, instructions={self.instructions!r}, problems={self.problems!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.instructions,self.problems,) == (other.path,other.instructions,other.problems,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m72(_f0, _d1):
+    def __init__(self, keyword: str, text: str, at: Span, flags: dict[str, str] = _FACTORY, exec_form: list[str] | None = _d1):
+        _set(self, 'keyword', keyword)
+        _set(self, 'text', text)
+        _set(self, 'at', at)
+        _set(self, 'flags', _f0() if flags is _FACTORY else flags)
+        _set(self, 'exec_form', exec_form)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, text={self.text!r}, at={self.at!r}, flags={self.flags!r}, exec_form={self.exec_form!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.keyword,self.text,self.at,self.flags,self.exec_form,) == (other.keyword,other.text,other.at,other.flags,other.exec_form,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.keyword,self.text,self.at,self.flags,self.exec_form,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m73(_f0, _d1, _f2, _f3):
+    def __init__(self, options: list[Option] = _FACTORY, app: str | None = _d1, positionals: list[str] = _FACTORY, problems: list[Problem] = _FACTORY):
+        self.options = _f0() if options is _FACTORY else options
+        self.app = app
+        self.positionals = _f2() if positionals is _FACTORY else positionals
+        self.problems = _f3() if problems is _FACTORY else problems
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(options={self.options!r}, app={self.app!r}, positionals={self.positionals!r}, problems={self.problems!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.options,self.app,self.positionals,self.problems,) == (other.options,other.app,other.positionals,other.problems,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m74(_f0, _f1, _f2, _f3, _f4, _f5):
+    def __init__(self, path: str, options: list[Option] = _FACTORY, other_names: list[Option] = _FACTORY, annotations: list[Option] = _FACTORY, functions: list[Hook] = _FACTORY, imports: list[str] = _FACTORY, problems: list[Problem] = _FACTORY):
+        self.path = path
+        self.options = _f0() if options is _FACTORY else options
+        self.other_names = _f1() if other_names is _FACTORY else other_names
+        self.annotations = _f2() if annotations is _FACTORY else annotations
+        self.functions = _f3() if functions is _FACTORY else functions
+        self.imports = _f4() if imports is _FACTORY else imports
+        self.problems = _f5() if problems is _FACTORY else problems
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, options={self.options!r}, other_names={self.other_names!r}, annotations={self.annotations!r}, functions={self.functions!r}, imports={self.imports!r}, problems={self.problems!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.options,self.other_names,self.annotations,self.functions,self.imports,self.problems,) == (other.path,other.options,other.other_names,other.annotations,other.functions,other.imports,other.problems,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m75(_d0):
+    def __init__(self, name: str, arity: int | None, at: Span, decorated: bool = _d0):
+        _set(self, 'name', name)
+        _set(self, 'arity', arity)
+        _set(self, 'at', at)
+        _set(self, 'decorated', decorated)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, arity={self.arity!r}, at={self.at!r}, decorated={self.decorated!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.arity,self.at,self.decorated,) == (other.name,other.arity,other.at,other.decorated,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.arity,self.at,self.decorated,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m76():
+    def __init__(self, domain: str, type: str, item: str, value: str, at: Span):
+        _set(self, 'domain', domain)
+        _set(self, 'type', type)
+        _set(self, 'item', item)
+        _set(self, 'value', value)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(domain={self.domain!r}, type={self.type!r}, item={self.item!r}, value={self.value!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.domain,self.type,self.item,self.value,self.at,) == (other.domain,other.type,other.item,other.value,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.domain,self.type,self.item,self.value,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m77(_f0, _d1, _d2):
+    def __init__(self, path: str, display: str, context: Context, statements: list[NginxStatement] = _FACTORY, stock: bool = _d1, syntax_error: Problem | None = _d2):
+        self.path = path
+        self.display = display
+        self.context = context
+        self.statements = _f0() if statements is _FACTORY else statements
+        self.stock = stock
+        self.syntax_error = syntax_error
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, display={self.display!r}, context={self.context!r}, statements={self.statements!r}, stock={self.stock!r}, syntax_error={self.syntax_error!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m78(_f0, _d1, _d2, _d3, _f4):
+    def __init__(self, directive: str, args: list[str], at: Span, arg_spans: list[Span] = _FACTORY, end_line: int = _d1, block: list[NginxStatement] | None = _d2, comment: str = _d3, includes: list[int] = _FACTORY):
+        self.directive = directive
+        self.args = args
+        self.at = at
+        self.arg_spans = _f0() if arg_spans is _FACTORY else arg_spans
+        self.end_line = end_line
+        self.block = block
+        self.comment = comment
+        self.includes = _f4() if includes is _FACTORY else includes
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(directive={self.directive!r}, args={self.args!r}, at={self.at!r}, arg_spans={self.arg_spans!r}, end_line={self.end_line!r}, block={self.block!r}, comment={self.comment!r}, includes={self.includes!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m79(_f0, _f1, _f2):
+    def __init__(self, standalone: bool, files: list[NginxFile] = _FACTORY, problems: list[Problem] = _FACTORY, assumed: dict[str, str] = _FACTORY):
+        self.standalone = standalone
+        self.files = _f0() if files is _FACTORY else files
+        self.problems = _f1() if problems is _FACTORY else problems
+        self.assumed = _f2() if assumed is _FACTORY else assumed
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(standalone={self.standalone!r}, files={self.files!r}, problems={self.problems!r}, assumed={self.assumed!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m80(_d0, _d1):
+    def __init__(self, items: Iterator[Any], ctx: Context, display: str, depth: int, report_context: bool, assumed: str, include: NginxStatement | None = _d0, opened: bool = _d1):
+        self.items = items
+        self.ctx = ctx
+        self.display = display
+        self.depth = depth
+        self.report_context = report_context
+        self.assumed = assumed
+        self.include = include
+        self.opened = opened
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(items={self.items!r}, ctx={self.ctx!r}, display={self.display!r}, depth={self.depth!r}, report_context={self.report_context!r}, assumed={self.assumed!r}, include={self.include!r}, opened={self.opened!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m81():
+    def __init__(self, statements: list[NginxStatement], problems: list[Problem], syntax_error: Problem | None):
+        self.statements = statements
+        self.problems = problems
+        self.syntax_error = syntax_error
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(statements={self.statements!r}, problems={self.problems!r}, syntax_error={self.syntax_error!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.statements,self.problems,self.syntax_error,) == (other.statements,other.problems,other.syntax_error,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m82(_d0, _d1):
+    def __init__(self, path: str, stock: bool = _d0, assumed: str = _d1):
+        _set(self, 'path', path)
+        _set(self, 'stock', stock)
+        _set(self, 'assumed', assumed)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, stock={self.stock!r}, assumed={self.assumed!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.stock,self.assumed,) == (other.path,other.stock,other.assumed,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.stock,self.assumed,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m83(_d0, _d1, _d2):
+    def __init__(self, guess_dir: str, local: str | None = _d0, filesystem: str | None = _d1, target: str | None = _d2):
+        _set(self, 'guess_dir', guess_dir)
+        _set(self, 'local', local)
+        _set(self, 'filesystem', filesystem)
+        _set(self, 'target', target)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(guess_dir={self.guess_dir!r}, local={self.local!r}, filesystem={self.filesystem!r}, target={self.target!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.guess_dir,self.local,self.filesystem,self.target,) == (other.guess_dir,other.local,other.filesystem,other.target,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.guess_dir,self.local,self.filesystem,self.target,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m84(_f0, _f1):
+    def __init__(self, path: str, entries: list[ProcfileEntry] = _FACTORY, problems: list[Problem] = _FACTORY):
+        self.path = path
+        self.entries = _f0() if entries is _FACTORY else entries
+        self.problems = _f1() if problems is _FACTORY else problems
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, entries={self.entries!r}, problems={self.problems!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.entries,self.problems,) == (other.path,other.entries,other.problems,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m85():
+    def __init__(self, name: str, command: str, name_at: Span, at: Span):
+        _set(self, 'name', name)
+        _set(self, 'command', command)
+        _set(self, 'name_at', name_at)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, command={self.command!r}, name_at={self.name_at!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.command,self.name_at,self.at,) == (other.name,other.command,other.name_at,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.command,self.name_at,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m86(_d0, _f1, _d2, _d3, _d4, _d5):
+    def __init__(self, program: str, argv: list[str], line: int, column: int, end_column: int, execs: bool, directory: str | None = _d0, exports: dict[str, str] = _FACTORY, background: bool = _d2, alone: bool = _d3, after: tuple[str, ...] = _d4, held_by: str = _d5):
+        _set(self, 'program', program)
+        _set(self, 'argv', argv)
+        _set(self, 'line', line)
+        _set(self, 'column', column)
+        _set(self, 'end_column', end_column)
+        _set(self, 'execs', execs)
+        _set(self, 'directory', directory)
+        _set(self, 'exports', _f1() if exports is _FACTORY else exports)
+        _set(self, 'background', background)
+        _set(self, 'alone', alone)
+        _set(self, 'after', after)
+        _set(self, 'held_by', held_by)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m87():
+    def __init__(self, path: str, shell: str, server: ServerLine, at: Span):
+        _set(self, 'path', path)
+        _set(self, 'shell', shell)
+        _set(self, 'server', server)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, shell={self.shell!r}, server={self.server!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.shell,self.server,self.at,) == (other.path,other.shell,other.server,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.shell,self.server,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m88(_d0, _d1, _d2):
+    def __init__(self, text: str, unresolved: tuple[str, ...] = _d0, error: str = _d1, whole_environment: bool = _d2):
+        _set(self, 'text', text)
+        _set(self, 'unresolved', unresolved)
+        _set(self, 'error', error)
+        _set(self, 'whole_environment', whole_environment)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, unresolved={self.unresolved!r}, error={self.error!r}, whole_environment={self.whole_environment!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.unresolved,self.error,self.whole_environment,) == (other.text,other.unresolved,other.error,other.whole_environment,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.unresolved,self.error,self.whole_environment,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m89():
+    def __init__(self, text: str, at: Span):
+        _set(self, 'text', text)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.at,) == (other.text,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m90(_f0, _f1, _f2, _f3, _f4, _f5):
+    def __init__(self, path: str, sections: list[SupervisorSection] = _FACTORY, defaults: dict[str, SupervisorValue] = _FACTORY, problems: list[Problem] = _FACTORY, included_files: list[str] = _FACTORY, unmatched_includes: list[UnmatchedInclude] = _FACTORY, processes: list[SupervisorProcess] = _FACTORY):
+        self.path = path
+        self.sections = _f0() if sections is _FACTORY else sections
+        self.defaults = _f1() if defaults is _FACTORY else defaults
+        self.problems = _f2() if problems is _FACTORY else problems
+        self.included_files = _f3() if included_files is _FACTORY else included_files
+        self.unmatched_includes = _f4() if unmatched_includes is _FACTORY else unmatched_includes
+        self.processes = _f5() if processes is _FACTORY else processes
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, sections={self.sections!r}, defaults={self.defaults!r}, problems={self.problems!r}, included_files={self.included_files!r}, unmatched_includes={self.unmatched_includes!r}, processes={self.processes!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m91(_f0, _f1, _f2):
+    def __init__(self, name: str, kind: str, at: Span, file: str, keys: dict[str, SupervisorValue] = _FACTORY, headers: list[Span] = _FACTORY, defaults: dict[str, SupervisorValue] = _FACTORY):
+        self.name = name
+        self.kind = kind
+        self.at = at
+        self.file = file
+        self.keys = _f0() if keys is _FACTORY else keys
+        self.headers = _f1() if headers is _FACTORY else headers
+        self.defaults = _f2() if defaults is _FACTORY else defaults
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, at={self.at!r}, file={self.file!r}, keys={self.keys!r}, headers={self.headers!r}, defaults={self.defaults!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m92(_d0):
+    def __init__(self, raw: str, at: Span, key_at: Span, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
+        _set(self, 'raw', raw)
+        _set(self, 'at', at)
+        _set(self, 'key_at', key_at)
+        _set(self, 'file', file)
+        _set(self, 'end_line', end_line)
+        _set(self, 'comments', comments)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(raw={self.raw!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.raw,self.at,self.key_at,self.file,self.end_line,self.comments,) == (other.raw,other.at,other.key_at,other.file,other.end_line,other.comments,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.raw,self.at,self.key_at,self.file,self.end_line,self.comments,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m93():
+    def __init__(self, pattern: str, at: Span, certain: bool):
+        _set(self, 'pattern', pattern)
+        _set(self, 'at', at)
+        _set(self, 'certain', certain)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(pattern={self.pattern!r}, at={self.at!r}, certain={self.certain!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.pattern,self.at,self.certain,) == (other.pattern,other.at,other.certain,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.pattern,self.at,self.certain,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m94():
+    def __init__(self, pieces: list[str], at: Span, key_at: Span, file: str, end_line: int, comments: list[CutComment]):
+        self.pieces = pieces
+        self.at = at
+        self.key_at = key_at
+        self.file = file
+        self.end_line = end_line
+        self.comments = comments
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(pieces={self.pieces!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.pieces,self.at,self.key_at,self.file,self.end_line,self.comments,) == (other.pieces,other.at,other.key_at,other.file,other.end_line,other.comments,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m95(_f0, _f1, _f2, _d3, _d4, _d5):
+    def __init__(self, section: SupervisorSection, name: str, group: str, number: int, values: dict[str, Expanded] = _FACTORY, environment: dict[str, str] = _FACTORY, own_environment: dict[str, str] = _FACTORY, environment_dropped: tuple[str, ...] = _d3, argv: list[str] | None = _d4, argv_error: str = _d5):
+        self.section = section
+        self.name = name
+        self.group = group
+        self.number = number
+        self.values = _f0() if values is _FACTORY else values
+        self.environment = _f1() if environment is _FACTORY else environment
+        self.own_environment = _f2() if own_environment is _FACTORY else own_environment
+        self.environment_dropped = environment_dropped
+        self.argv = argv
+        self.argv_error = argv_error
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(section={self.section!r}, name={self.name!r}, group={self.group!r}, number={self.number!r}, values={self.values!r}, environment={self.environment!r}, own_environment={self.own_environment!r}, environment_dropped={self.environment_dropped!r}, argv={self.argv!r}, argv_error={self.argv_error!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m96(_d0, _d1):
+    def __init__(self, values: dict[str, str], error: str = _d0, dropped: tuple[str, ...] = _d1):
+        _set(self, 'values', values)
+        _set(self, 'error', error)
+        _set(self, 'dropped', dropped)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(values={self.values!r}, error={self.error!r}, dropped={self.dropped!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.values,self.error,self.dropped,) == (other.values,other.error,other.dropped,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.values,self.error,self.dropped,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m97(_d0, _d1):
+    def __init__(self, prefixes: str, argv: list[str], at: Span, error: str = _d0, unresolved: bool = _d1):
+        _set(self, 'prefixes', prefixes)
+        _set(self, 'argv', argv)
+        _set(self, 'at', at)
+        _set(self, 'error', error)
+        _set(self, 'unresolved', unresolved)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(prefixes={self.prefixes!r}, argv={self.argv!r}, at={self.at!r}, error={self.error!r}, unresolved={self.unresolved!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.prefixes,self.argv,self.at,self.error,self.unresolved,) == (other.prefixes,other.argv,other.at,other.error,other.unresolved,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.prefixes,self.argv,self.at,self.error,self.unresolved,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m98(_d0, _f1, _f2, _f3, _f4):
+    def __init__(self, path: str, name: str, display: str = _d0, entries: list[UnitEntry] = _FACTORY, dropins: list[str] = _FACTORY, problems: list[Problem] = _FACTORY, sections: list[tuple[str, Span]] = _FACTORY):
+        self.path = path
+        self.name = name
+        self.display = display
+        self.entries = _f1() if entries is _FACTORY else entries
+        self.dropins = _f2() if dropins is _FACTORY else dropins
+        self.problems = _f3() if problems is _FACTORY else problems
+        self.sections = _f4() if sections is _FACTORY else sections
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, name={self.name!r}, display={self.display!r}, entries={self.entries!r}, dropins={self.dropins!r}, problems={self.problems!r}, sections={self.sections!r})"
+
+    return __init__, __repr__, None, None
+
+
+def _m99():
+    def __init__(self, section: str, key: str, value: str, at: Span, key_at: Span, file: str, end_line: int):
+        _set(self, 'section', section)
+        _set(self, 'key', key)
+        _set(self, 'value', value)
+        _set(self, 'at', at)
+        _set(self, 'key_at', key_at)
+        _set(self, 'file', file)
+        _set(self, 'end_line', end_line)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.section,self.key,self.value,self.at,self.key_at,self.file,self.end_line,) == (other.section,other.key,other.value,other.at,other.key_at,other.file,other.end_line,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.section,self.key,self.value,self.at,self.key_at,self.file,self.end_line,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m100():
+    def __init__(self, type: str, path: str, at: Span):
+        _set(self, 'type', type)
+        _set(self, 'path', path)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(type={self.type!r}, path={self.path!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.type,self.path,self.at,) == (other.type,other.path,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.type,self.path,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m101(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+    def __init__(self, options: list[Option] = _FACTORY, config_files: list[str] = _FACTORY, unread_configs: list[UnreadConfig] = _FACTORY, problems: list[Problem] = _FACTORY, placeholders_used: set[str] = _FACTORY, first_config: str = _d5, sections: list[IniSection] = _FACTORY, comments: list[IniComment] = _FACTORY, section_found: bool = _d8):
+        self.options = _f0() if options is _FACTORY else options
+        self.config_files = _f1() if config_files is _FACTORY else config_files
+        self.unread_configs = _f2() if unread_configs is _FACTORY else unread_configs
+        self.problems = _f3() if problems is _FACTORY else problems
+        self.placeholders_used = _f4() if placeholders_used is _FACTORY else placeholders_used
+        self.first_config = first_config
+        self.sections = _f6() if sections is _FACTORY else sections
+        self.comments = _f7() if comments is _FACTORY else comments
+        self.section_found = section_found
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(options={self.options!r}, config_files={self.config_files!r}, unread_configs={self.unread_configs!r}, problems={self.problems!r}, placeholders_used={self.placeholders_used!r}, first_config={self.first_config!r}, sections={self.sections!r}, comments={self.comments!r}, section_found={self.section_found!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.options,self.config_files,self.unread_configs,self.problems,self.placeholders_used,self.first_config,self.sections,self.comments,self.section_found,) == (other.options,other.config_files,other.unread_configs,other.problems,other.placeholders_used,other.first_config,other.sections,other.comments,other.section_found,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m102():
+    def __init__(self, text: str, at: Span):
+        _set(self, 'text', text)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.at,) == (other.text,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.text,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m103():
+    def __init__(self, name: str, at: Span):
+        _set(self, 'name', name)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.at,) == (other.name,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m104():
+    def __init__(self, spec: str, at: Span, exits: bool):
+        _set(self, 'spec', spec)
+        _set(self, 'at', at)
+        _set(self, 'exits', exits)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(spec={self.spec!r}, at={self.at!r}, exits={self.exits!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.spec,self.at,self.exits,) == (other.spec,other.at,other.exits,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.spec,self.at,self.exits,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m105(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+    def __init__(self, path: str, section: str, options: list[Option] = _FACTORY, comments: list[IniComment] = _FACTORY, sections: list[IniSection] = _FACTORY, section_found: bool = _d3, placeholders_used: set[str] = _FACTORY, problems: list[Problem] = _FACTORY, files: list[str] = _FACTORY, unread: list[UnreadConfig] = _FACTORY):
+        self.path = path
+        self.section = section
+        self.options = _f0() if options is _FACTORY else options
+        self.comments = _f1() if comments is _FACTORY else comments
+        self.sections = _f2() if sections is _FACTORY else sections
+        self.section_found = section_found
+        self.placeholders_used = _f4() if placeholders_used is _FACTORY else placeholders_used
+        self.problems = _f5() if problems is _FACTORY else problems
+        self.files = _f6() if files is _FACTORY else files
+        self.unread = _f7() if unread is _FACTORY else unread
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, section={self.section!r}, options={self.options!r}, comments={self.comments!r}, sections={self.sections!r}, section_found={self.section_found!r}, placeholders_used={self.placeholders_used!r}, problems={self.problems!r}, files={self.files!r}, unread={self.unread!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.section,self.options,self.comments,self.sections,self.section_found,self.placeholders_used,self.problems,self.files,self.unread,) == (other.path,other.section,other.options,other.comments,other.sections,other.section_found,other.placeholders_used,other.problems,other.files,other.unread,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m106(_d0, _d1, _d2):
+    def __init__(self, key: str, value: str, raw: str, at: Span, unresolved: bool = _d0, configured: bool = _d1, base_dir: str | None = _d2):
+        self.key = key
+        self.value = value
+        self.raw = raw
+        self.at = at
+        self.unresolved = unresolved
+        self.configured = configured
+        self.base_dir = base_dir
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, raw={self.raw!r}, at={self.at!r}, unresolved={self.unresolved!r}, configured={self.configured!r}, base_dir={self.base_dir!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.key,self.value,self.raw,self.at,self.unresolved,self.configured,self.base_dir,) == (other.key,other.value,other.raw,other.at,other.unresolved,other.configured,other.base_dir,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m107():
+    def __init__(self, opener: str, argument: str, repeat: list[str] | None):
+        self.opener = opener
+        self.argument = argument
+        self.repeat = repeat
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(opener={self.opener!r}, argument={self.argument!r}, repeat={self.repeat!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.opener,self.argument,self.repeat,) == (other.opener,other.argument,other.repeat,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m108():
+    def __init__(self, text: str, starts: list[int], ends: list[int], unresolved: bytearray):
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.unresolved = unresolved
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(text={self.text!r}, starts={self.starts!r}, ends={self.ends!r}, unresolved={self.unresolved!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.text,self.starts,self.ends,self.unresolved,) == (other.text,other.starts,other.ends,other.unresolved,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m109():
+    def __init__(self, name: str, short: str | None, takes_arg: str, aliases: tuple[str, ...], immediate: bool):
+        _set(self, 'name', name)
+        _set(self, 'short', short)
+        _set(self, 'takes_arg', takes_arg)
+        _set(self, 'aliases', aliases)
+        _set(self, 'immediate', immediate)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, short={self.short!r}, takes_arg={self.takes_arg!r}, aliases={self.aliases!r}, immediate={self.immediate!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.short,self.takes_arg,self.aliases,self.immediate,) == (other.name,other.short,other.takes_arg,other.aliases,other.immediate,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.short,self.takes_arg,self.aliases,self.immediate,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m110(_d0, _d1, _d2):
+    def __init__(self, value: Any, at: Span, key_at: Span | None = _d0, tag: str = _d1, quoted: bool = _d2):
+        _set(self, 'value', value)
+        _set(self, 'at', at)
+        _set(self, 'key_at', key_at)
+        _set(self, 'tag', tag)
+        _set(self, 'quoted', quoted)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, tag={self.tag!r}, quoted={self.quoted!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.value,self.at,self.key_at,self.tag,self.quoted,) == (other.value,other.at,other.key_at,other.tag,other.quoted,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.value,self.at,self.key_at,self.tag,self.quoted,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m111(_d0):
+    def __init__(self, source: str, target: str, label: str, broken: bool = _d0):
+        _set(self, 'source', source)
+        _set(self, 'target', target)
+        _set(self, 'label', label)
+        _set(self, 'broken', broken)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(source={self.source!r}, target={self.target!r}, label={self.label!r}, broken={self.broken!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.source,self.target,self.label,self.broken,) == (other.source,other.target,other.label,other.broken,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.source,self.target,self.label,self.broken,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m112(_f0, _f1, _f2, _f3):
+    def __init__(self, nodes: list[Node] = _FACTORY, edges: list[Edge] = _FACTORY, roots: list[Node] = _FACTORY, routes: list[Node] = _FACTORY):
+        self.nodes = _f0() if nodes is _FACTORY else nodes
+        self.edges = _f1() if edges is _FACTORY else edges
+        self.roots = _f2() if roots is _FACTORY else roots
+        self.routes = _f3() if routes is _FACTORY else routes
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(nodes={self.nodes!r}, edges={self.edges!r}, roots={self.roots!r}, routes={self.routes!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.nodes,self.edges,self.roots,self.routes,) == (other.nodes,other.edges,other.roots,other.routes,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+def _m113(_d0, _f1):
+    def __init__(self, id: str, kind: str, label: str, broken: str = _d0, children: list[Node] = _FACTORY):
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.broken = broken
+        self.children = _f1() if children is _FACTORY else children
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(id={self.id!r}, kind={self.kind!r}, label={self.label!r}, broken={self.broken!r}, children={self.children!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.id,self.kind,self.label,self.broken,self.children,) == (other.id,other.kind,other.label,other.broken,other.children,)
+        return NotImplemented
+
+    return __init__, __repr__, __eq__, None
+
+
+METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
+    'wsgilint.api.CheckResult': ((False, True, True, False, (('findings', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('deployment', False, False, True, True, True, False), ('rules', False, False, True, True, True, False), ('suppressed', False, True, True, True, True, False), ('texts', False, True, True, True, True, False), ('read_through', False, True, True, True, True, False))), "CheckResult(findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = <factory>, texts: 'dict[str, str]' = <factory>, read_through: 'list[SourceFile]' = <factory>)", _m0),
+    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False)", _m1),
+    'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False))), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2),
+    'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False))), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = ())", _m3),
+    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False))), None, _m4),
+    'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False))), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m5),
+    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m6),
+    'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m7),
+    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False))), None, _m8),
+    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span')", _m9),
+    'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m10),
+    'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m11),
+    'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False))), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m12),
+    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False))), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None)", _m13),
+    'wsgilint.engine.Rule': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('summary', False, False, True, True, True, False), ('doc', False, False, True, True, True, False), ('check', False, False, True, True, True, False), ('bad', False, True, True, True, True, False), ('good', False, True, True, True, True, False), ('module', True, False, True, True, True, False), ('check_suppressions', True, False, True, True, True, False), ('fixes', True, False, True, True, True, False))), None, _m14),
+    'wsgilint.engine.Suppressed': ((True, True, True, False, (('finding', False, False, True, True, True, False), ('by', False, False, True, True, True, False))), None, _m15),
+    'wsgilint.engine.SuppressionOutcome': ((True, True, True, False, (('unused', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('without_reason', False, False, True, True, True, False), ('reason_required', False, False, True, True, True, False))), None, _m16),
+    'wsgilint.fix.Change': ((True, True, True, False, (('start', False, False, True, True, True, False), ('end', False, False, True, True, True, False), ('text', False, False, True, True, True, False))), "Change(start: 'int', end: 'int', text: 'str')", _m17),
+    'wsgilint.fix.FixPlan': ((False, True, True, False, (('applied', False, True, True, True, True, False), ('rejected', False, True, True, True, True, False), ('unsafe_left', True, False, True, True, True, False), ('originals', False, True, True, True, True, False), ('fixed', False, True, True, True, True, False), ('after', False, True, True, True, True, False))), None, _m18),
+    'wsgilint.fix.Original': ((True, True, True, False, (('display', False, False, True, True, True, False), ('real', False, False, True, True, True, False), ('data', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('bom', False, False, True, True, True, False), ('line_starts', False, False, True, True, True, False))), None, _m19),
+    'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False))), "Rejected(finding: 'Finding', reason: 'str')", _m20),
+    'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m21),
+    'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False))), None, _m22),
+    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, places: 'list[Place]' = <factory>)", _m23),
+    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False))), None, _m24),
+    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m25),
+    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('value_span', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m26),
+    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m27),
+    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False))), None, _m28),
+    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False))), None, _m29),
+    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m30),
+    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False))), None, _m31),
+    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False))), None, _m32),
+    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False))), None, _m33),
+    'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False))), None, _m34),
+    'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m35),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m36),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False))), None, _m37),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m38),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m39),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m40),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m41),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m42),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m43),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m44),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m45),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m46),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m47),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m48),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m49),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m50),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m51),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m52),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m53),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m54),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m55),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m56),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m57),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m58),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m59),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m60),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False))), None, _m61),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m62),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m63),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m64),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('values', False, False, True, True, True, False))), None, _m65),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m66),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m67),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m68),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m69),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>)", _m70),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m71),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m72),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m73),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m74),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m75),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m76),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m77),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m78),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m79),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m80),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m81),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m82),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m83),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m84),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m85),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False))), None, _m86),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m87),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m88),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m89),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m90),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m91),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m92),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m93),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m94),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m95),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m96),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m97),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>)", _m98),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_at: 'Span', file: 'str', end_line: 'int')", _m99),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m100),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m101),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m102),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m103),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m104),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m105),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m106),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m107),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m108),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m109),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m110),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m111),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m112),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m113),
+}
