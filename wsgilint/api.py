@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .core.context import ReadContext
+from .core.paths import relative_path
 from .core.text import MAX_CONFIG_BYTES
 from .discover import discover
 from .engine import Finding, Hit, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
@@ -219,20 +220,22 @@ def _anchors(paths: list[str], ctx: ReadContext, texts: dict[str, str]) -> Calla
     split_path: str = ""
     split_lines: list[str] = []
 
-    def relative_path(at: Span) -> str:
+    def relative_of(at: Span) -> str:
         relative = at.path
         if at.in_a_file:
             absolute = os.path.join(ctx.cwd, at.path)
             base = next((b for b in bases if absolute.startswith(b.rstrip(os.sep) + os.sep)), None)
             if base is not None:
-                relative = os.path.relpath(absolute, base)
+                # Cut, not split and rejoined, where the path is already normalised (a displayed path is).
+                relative = relative_path(absolute, base) if os.path.normpath(absolute) == absolute \
+                    else os.path.relpath(absolute, base)
         return relative
 
     def anchor(at: Span) -> tuple[str, str]:
         nonlocal split_path, split_lines
         relative = relatives.get(at.path)
         if relative is None:
-            relative = relatives[at.path] = relative_path(at)
+            relative = relatives[at.path] = relative_of(at)
         if split_path != at.path:
             split_path, split_lines = at.path, texts.get(at.path, "").splitlines()
         return relative, split_lines[at.line - 1] if 0 < at.line <= len(split_lines) else ""
