@@ -83,19 +83,25 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             groups.setdefault((host, *manager.place.locate(path)), []).append((manager, path))
     for sharing in groups.values():
         by_place: dict[Place, list[tuple[ProcessManager, str]]] = {}
+        entries_of: dict[int, int] = {}   # id of a manager -> its entries in the group
         for manager, path in sharing:
             by_place.setdefault(manager.place, []).append((manager, path))
+            entries_of[id(manager)] = entries_of.get(id(manager), 0) + 1
+        # Processes of one place always run together; across places ask the graph, once per place.
+        together: dict[Place, list[list[tuple[ProcessManager, str]]]] = {}
         for manager, path in sharing:
-            # Processes of one place always run together; across places ask the graph.
-            others = [(other, other_path) for place, entries in by_place.items()
-                      if place == manager.place or deployment.run_together(place, manager.place)
-                      for other, other_path in entries if other is not manager]
-            if not others:
+            if manager.place not in together:
+                together[manager.place] = [entries for place, entries in by_place.items()
+                                           if place == manager.place or deployment.run_together(place, manager.place)]
+            reachable = together[manager.place]
+            # The others are counted, not listed: a thousand apps sharing one socket stay linear.
+            count = sum(len(entries) for entries in reachable) - entries_of[id(manager)]
+            if not count:
                 continue
             # Each instance is told about the first one that shares its socket: the finding
             # stays readable whatever the number of apps.
-            other, other_path = others[0]
-            more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+            other, other_path = next(entry for entries in reachable for entry in entries if entry[0] is not manager)
+            more = f" and {count - 1} more" if count > 1 else ""
             name = f"[{other.name}]" if other.place == manager.place else other.place.label or f"[{other.name}] in {other.place.name}"
             yield Hit(manager.argv.at if manager.argv and manager.argv.at else manager.at,
                       f"this Gunicorn, {name}{more} use the same default control socket {path}: the "

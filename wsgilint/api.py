@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from .core.context import ReadContext
+from .core.paths import relative_path
 from .core.record import dataclass, field
 from .core.text import MAX_CONFIG_BYTES
 from .discover import discover
@@ -56,17 +57,23 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Reading builds millions of small objects that all live until the run ends (the
-    model, its spans): at the default gen-0 threshold of 700 allocations the collector
-    walks them again and again, about a tenth of a fleet's run (docs/performance.md).
-    Objects from before the run (modules, rules) are frozen out of every collection."""
-    threshold = gc.get_threshold()
+    model, its spans): every collection walks them and frees nothing, about a tenth of a
+    fleet's run even at a gen-0 threshold of 50 000 (docs/performance.md). A check makes
+    next to no reference cycles (25 objects at 5000 apps), so the collector is off while
+    it runs; reference counting frees the rest as before. Objects from before the run
+    (modules, rules) are frozen out of the collections while it runs; after it, what it
+    made joins them in the oldest generation (frozen, then thawed), so the report's first
+    young collection does not walk the whole model."""
+    enabled = gc.isenabled()
     gc.freeze()
-    gc.set_threshold(50_000, 20, 1_000)
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        gc.freeze()
         gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (),
@@ -213,20 +220,22 @@ def _anchors(paths: list[str], ctx: ReadContext, texts: dict[str, str]) -> Calla
     split_path: str = ""
     split_lines: list[str] = []
 
-    def relative_path(at: Span) -> str:
+    def relative_of(at: Span) -> str:
         relative = at.path
         if at.in_a_file:
             absolute = os.path.join(ctx.cwd, at.path)
             base = next((b for b in bases if absolute.startswith(b.rstrip(os.sep) + os.sep)), None)
             if base is not None:
-                relative = os.path.relpath(absolute, base)
+                # Cut, not split and rejoined, where the path is already normalised (a displayed path is).
+                relative = relative_path(absolute, base) if os.path.normpath(absolute) == absolute \
+                    else os.path.relpath(absolute, base)
         return relative
 
     def anchor(at: Span) -> tuple[str, str]:
         nonlocal split_path, split_lines
         relative = relatives.get(at.path)
         if relative is None:
-            relative = relatives[at.path] = relative_path(at)
+            relative = relatives[at.path] = relative_of(at)
         if split_path != at.path:
             split_path, split_lines = at.path, texts.get(at.path, "").splitlines()
         return relative, split_lines[at.line - 1] if 0 < at.line <= len(split_lines) else ""

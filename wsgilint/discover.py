@@ -314,9 +314,11 @@ def _in_alternatives(hint_path: str) -> bool:
 PARALLEL_FROM_FILES = 2000
 
 
-def _classify_chunk(paths: list[tuple[str, str]], ctx: ReadContext) -> list[tuple[SourceFile, Text | None]]:
-    """In a worker: each file's kind, and the text it was read as (for the parent's cache)."""
-    return [(classify(path, ctx, hint), ctx.cached(path)) for path, hint in paths]
+def _classify_chunk(paths: list[tuple[str, str]],
+                    ctx: ReadContext) -> list[tuple[SourceFile, Text | None, str | None]]:
+    """In a worker: each file's kind, and the text it was read as and its real path (for
+    the parent's caches)."""
+    return [(classify(path, ctx, hint), ctx.cached(path), ctx.known_real(path)) for path, hint in paths]
 
 
 def _can_fork() -> bool:
@@ -343,9 +345,9 @@ def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> 
         done = list(pool.map(_classify_chunk, chunks, [ctx] * len(chunks)))
     sources = []
     for chunk, results in zip(chunks, done, strict=True):
-        for (path, _), (source, text) in zip(chunk, results, strict=True):
+        for (path, _), (source, text, real) in zip(chunk, results, strict=True):
             if text is not None:
-                ctx.remember(path, text)
+                ctx.remember(path, text, real)
             sources.append(source)
     return sources
 

@@ -110,9 +110,17 @@ class ReadContext:
         """The text already read for ``local_path``, if any (discovery's workers hand it back)."""
         return self._texts.get(self._key(local_path))
 
-    def remember(self, local_path: str, text: Text) -> None:
-        """Cache a text read for ``local_path`` by another process with the same context."""
-        self._texts.setdefault(self._key(local_path), text)
+    def remember(self, local_path: str, text: Text, real: str | None = None) -> None:
+        """Cache a text read for ``local_path`` by another process with the same context, and
+        the real path it found for it."""
+        key = self._key(local_path)
+        self._texts.setdefault(key, text)
+        if real is not None:
+            self._reals.setdefault(key, real)
+
+    def known_real(self, local_path: str) -> str | None:
+        """The real path of ``local_path`` if it was already found (for ``remember``)."""
+        return self._reals.get(self._key(local_path))
 
     def _open(self, key: str) -> Text | None:
         """The file's text, or None when it leads outside the checked trees."""
@@ -125,6 +133,8 @@ class ReadContext:
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
             target = confined
         real = self.realpath(target)
+        # What ``real`` would find again for this file (discovery reads each file before the model asks).
+        self._reals.setdefault(key, real)
         if self.roots is not None and not self._within_roots(real):   # ``inside``: a real path is its own
             return None
         if real in self.overlay:

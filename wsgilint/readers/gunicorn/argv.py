@@ -83,6 +83,10 @@ def _convert(name: str, text: str, flag: str) -> tuple[Any, str | None]:
     return text, None
 
 
+class _Stop(Exception):
+    """argparse stops at the first malformed flag; only unknown words are collected."""
+
+
 def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
     """Parse Gunicorn's arguments (without the program name) the way its argparse parser does.
 
@@ -103,12 +107,9 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
     def fail(message: str) -> None:
         command.problems.append(Problem("syntax", f"Gunicorn refuses the command line: {message}", at))
 
-    class Stop(Exception):
-        """argparse stops at the first malformed flag; only unknown words are collected."""
-
     def stop(message: str) -> None:
         fail(message)
-        raise Stop
+        raise _Stop
 
     def store(name: str, flag: str, text: Any, raw: list[str]) -> None:
         action = SETTINGS[name]["action"]
@@ -199,7 +200,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
                     store(name, flag, None, [flag])
                 else:
                     stop(f"argument {'/'.join(spec['cli'])}: expected one argument")
-    except Stop:
+    except _Stop:
         return command
 
     for name, value in values.items():

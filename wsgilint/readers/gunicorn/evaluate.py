@@ -83,13 +83,6 @@ class Evaluator:
         self.modules = modules if modules is not None else {}
         self.env = env if env is not None else {}
         self.steps = MAX_STEPS    # left for the whole module
-        # Every expression kind that may be evaluated; any other kind is Unknown.
-        self._methods: dict[type[ast.AST], Callable[[Any], Any]] = {
-            ast.Constant: self._constant, ast.Name: self._name, ast.List: self._list, ast.Tuple: self._tuple,
-            ast.Set: self._set, ast.Dict: self._dict, ast.UnaryOp: self._unary_op, ast.BinOp: self._bin_op,
-            ast.BoolOp: self._bool_op, ast.Compare: self._compare, ast.IfExp: self._if_exp,
-            ast.JoinedStr: self._joined_str, ast.FormattedValue: self._formatted_value, ast.Call: self._call,
-        }
 
     def __call__(self, node: ast.AST) -> Any:
         value = self.eval(node)
@@ -128,10 +121,10 @@ class Evaluator:
 
     def eval(self, node: ast.AST) -> Any:
         self.charge(1)
-        method = self._methods.get(type(node))
+        method = _METHODS.get(type(node))
         if method is None:
             raise Unknown
-        return method(node)
+        return method(self, node)
 
     def _constant(self, node: ast.Constant) -> Any:
         return node.value
@@ -288,6 +281,18 @@ class Evaluator:
         if not isinstance(result, _LITERAL_TYPES):
             raise Unknown
         return result
+
+
+# Every expression kind that may be evaluated; any other kind is Unknown. A table of the
+# class's functions, not of one evaluator's bound methods: those would make each evaluator
+# a reference cycle, garbage only the collector frees.
+_METHODS: dict[type[ast.AST], Callable[[Evaluator, Any], Any]] = {
+    ast.Constant: Evaluator._constant, ast.Name: Evaluator._name, ast.List: Evaluator._list,
+    ast.Tuple: Evaluator._tuple, ast.Set: Evaluator._set, ast.Dict: Evaluator._dict,
+    ast.UnaryOp: Evaluator._unary_op, ast.BinOp: Evaluator._bin_op, ast.BoolOp: Evaluator._bool_op,
+    ast.Compare: Evaluator._compare, ast.IfExp: Evaluator._if_exp, ast.JoinedStr: Evaluator._joined_str,
+    ast.FormattedValue: Evaluator._formatted_value, ast.Call: Evaluator._call,
+}
 
 
 def copy_value(value: Any) -> Any:
