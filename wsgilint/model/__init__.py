@@ -231,6 +231,7 @@ class ProcessManager:
         return self.kind in ("compose", "docker")
 
 
+_IP_LITERAL = re.compile(r"[0-9.]+|.*:.*")
 _MANAGER_SETTINGS = {
     "stop_signal": {"supervisor": "stopsignal", "systemd": "KillSignal", "compose": "stop_signal",
                     "docker": "STOPSIGNAL"},
@@ -444,6 +445,10 @@ class Deployment:
             return [listener for listener in by_port.get(address.port, ()) if listener.server.place in named
                     and not listener.address.is_loopback]
         found = [listener for listener in self.listeners_at(address) if connects(route.place, target, listener)]
+        if route.place.kind == "container" and address.host and not _IP_LITERAL.fullmatch(address.host) \
+                and not address.is_loopback:
+            # A name nothing on its networks answers to: Docker's DNS asks outside, not another container.
+            found = [listener for listener in found if listener.server.place.kind != "container"]
         if route.place.loopback == HOST.loopback and (address.is_loopback or address.is_wildcard):
             # A port the host forwards into a container (Compose ``ports:``).
             found += [listener for place in self.places for entry in place.published
