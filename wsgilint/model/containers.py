@@ -547,6 +547,12 @@ class ContainerBuilder:
                         None)
             if base is not None:
                 server.unseen_base = Setting(base.written, base.at, base.unknown_note())
+        for server in self.deployment.app_servers:
+            if server.manager is None and server.sources and server.place is HOST:
+                source = os.path.abspath(server.sources[0])
+                server.copied_into = tuple(dict.fromkeys(
+                    place for local, place in self.file_places
+                    if source == local or source.startswith(local.rstrip(os.sep) + os.sep)))
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)
