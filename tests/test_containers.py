@@ -337,3 +337,79 @@ def test_a_gunicorn_config_beside_a_gunicorn_started_in_an_unknown_directory_sta
              "conf/gunicorn.conf.py": "workers = 3\n"}
     servers, reasons = _servers(tmp_path, "", **files)
     assert sorted(servers) == ["gunicorn@host", "gunicorn@web"]
+
+
+@pytest.mark.parametrize("written", ["nginx", "nginx:1.27-alpine", "docker.io/library/nginx:stable-perl",
+                                     "nginx:mainline@sha256:" + "0" * 64])
+def test_the_official_nginx_image_starts_nginx_through_a_script_that_execs_it(written: str) -> None:
+    nginx = base_image(written, None)
+    assert nginx.known and nginx.entrypoint == ("/docker-entrypoint.sh",) and nginx.entrypoint_execs
+    assert (nginx.cmd, nginx.stop_signal, nginx.user) == (("nginx", "-g", "daemon off;"), "QUIT", "")
+    unprivileged = base_image("nginxinc/nginx-unprivileged:1.27-alpine", None)
+    assert (unprivileged.cmd, unprivileged.stop_signal, unprivileged.user) == (nginx.cmd, "QUIT", "101")
+
+
+def _djangos(tmp_path: Path, base: str, dockerfile_extra: str = "") -> Deployment:
+    """Two Gunicorn services on port 8000 and an nginx built from ``base`` routing to each by name
+    (the shape of 86Ilya/DjangoCASExample)."""
+    app = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nUSER app\n"
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": "services:\n  djangoauth:\n    build: ./auth\n    command: gunicorn auth.wsgi -b 0.0.0.0:8000\n"
+                        "  djangoapp:\n    build: ./app\n    command: gunicorn app.wsgi -b 0.0.0.0:8000\n"
+                        "  nginx:\n    build: ./nginx\n    ports:\n      - \"8080:8080\"\n",
+        "auth/Dockerfile": app, "app/Dockerfile": app,
+        "nginx/Dockerfile": f"FROM {base}\nCOPY djangos.conf /etc/nginx/conf.d/\n{dockerfile_extra}",
+        "nginx/djangos.conf": "server {\n  listen 8080;\n  location /accounts/ { proxy_pass http://djangoauth:8000; }\n"
+                              "  location / { proxy_pass http://djangoapp:8000; }\n}\n"})
+    return deployment
+
+
+def _reached(deployment: Deployment) -> dict[str, list[str]]:
+    return {str(reach.target.address): sorted(listener.server.place.name for listener in reach.listeners)
+            for reach in deployment.reaches}
+
+
+def test_a_build_from_the_nginx_image_without_cmd_runs_nginx_in_its_container(tmp_path: Path) -> None:
+    deployment = _djangos(tmp_path, "nginx:1.25-alpine")
+    [manager] = [m for m in deployment.managers if m.place.name == "nginx"]
+    assert manager.argv is not None and manager.stop_signal is not None
+    assert (manager.runs_program, manager.argv.value, manager.stop_signal.value) == \
+        ("nginx", ["nginx", "-g", "daemon off;"], "QUIT")
+    [instance] = deployment.nginx
+    assert instance.place.name == "nginx"
+    # Each service name reaches its own service's Gunicorn, not every listener on port 8000.
+    assert _reached(deployment) == {"djangoauth:8000": ["djangoauth"], "djangoapp:8000": ["djangoapp"]}
+
+
+def test_a_cmd_or_entrypoint_of_the_build_replaces_the_images_start(tmp_path: Path) -> None:
+    debug = _djangos(tmp_path / "cmd", "nginx", 'CMD ["nginx-debug", "-g", "daemon off;"]\n')
+    [manager] = [m for m in debug.managers if m.place.name == "nginx"]
+    assert manager.argv is not None and manager.argv.value == ["nginx-debug", "-g", "daemon off;"]
+    assert manager.argv.at is not None and manager.argv.at.path.endswith("nginx/Dockerfile") and manager.argv.at.line == 3
+    own = _djangos(tmp_path / "entrypoint", "nginx", 'ENTRYPOINT ["/start.sh"]\n')
+    [manager] = [m for m in own.managers if m.place.name == "nginx"]
+    # Its own ENTRYPOINT drops the image's CMD, and what /start.sh starts is not in the files.
+    assert manager.argv is not None and manager.argv.value == ["/start.sh"] and manager.runs_program != "nginx"
+    assert own.nginx[0].place.kind == "host"
+
+
+def test_the_unprivileged_nginx_image_runs_as_uid_101(tmp_path: Path) -> None:
+    deployment = _djangos(tmp_path, "nginxinc/nginx-unprivileged:stable")
+    [manager] = [m for m in deployment.managers if m.place.name == "nginx"]
+    assert manager.user is not None and manager.user.value == "101" and manager.user.at is None
+    assert manager.runs_program == "nginx" and deployment.nginx[0].place.name == "nginx"
+
+
+def test_a_build_from_an_unknown_image_leaves_nginx_where_it_was(tmp_path: Path) -> None:
+    deployment = _djangos(tmp_path, "registry.example.com/web/nginx-base:3")
+    [manager] = [m for m in deployment.managers if m.place.name == "nginx"]
+    assert manager.argv is None and deployment.nginx[0].place.kind == "host"
+
+
+def test_compose_image_nginx_takes_the_same_start(tmp_path: Path) -> None:
+    _, deployment = _places(tmp_path, {"compose.yaml": "services:\n  web:\n    image: nginx:1.27\n"
+                                                       "    command: [nginx-debug, -g, 'daemon off;']\n"})
+    [manager] = deployment.managers
+    assert manager.argv is not None and manager.stop_signal is not None
+    assert (manager.runs_program, manager.argv.value, manager.stop_signal.value) == \
+        ("nginx-debug", ["nginx-debug", "-g", "daemon off;"], "QUIT")

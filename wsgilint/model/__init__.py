@@ -152,6 +152,9 @@ class AppServer:
     # and ENV may add options the checked files do not show: rules that miss an option
     # then say they assumed the image sets none (model/base_images.py).
     unseen_base: Setting[str] | None = None
+    # A config nothing in the files starts stands alone (on the host), but a build copies or
+    # mounts it into these containers: a Compose service name reaches it there if it runs.
+    copied_into: tuple[Place, ...] = ()
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).
     unread_configs: tuple[UnreadConfig, ...] = ()
@@ -268,6 +271,7 @@ class ProcessManager:
         return True
 
 
+_IP_LITERAL = re.compile(r"[0-9.]+|.*:.*")
 _MANAGER_SETTINGS = {
     "stop_signal": {"supervisor": "stopsignal", "systemd": "KillSignal", "compose": "stop_signal",
                     "docker": "STOPSIGNAL"},
@@ -489,9 +493,14 @@ class Deployment:
         by_port = self._listener_index[1]
         named = [place for place in self.places if route.place.resolves(address.host, place)]
         if named:   # a service name: the listeners of that container that are not on its own loopback
-            return [listener for listener in by_port.get(address.port, ()) if listener.server.place in named
+            return [listener for listener in by_port.get(address.port, ())
+                    if (listener.server.place in named or any(p in named for p in listener.server.copied_into))
                     and not listener.address.is_loopback]
         found = [listener for listener in self.listeners_at(address) if connects(route.place, target, listener)]
+        if route.place.kind == "container" and address.host and not _IP_LITERAL.fullmatch(address.host) \
+                and not address.is_loopback:
+            # A name nothing on its networks answers to: Docker's DNS asks outside, not another container.
+            found = [listener for listener in found if listener.server.place.kind != "container"]
         if route.place.loopback == HOST.loopback and (address.is_loopback or address.is_wildcard):
             # A port the host forwards into a container (Compose ``ports:``).
             found += [listener for place in self.places for entry in place.published

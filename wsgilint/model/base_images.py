@@ -3,11 +3,14 @@
 A Dockerfile ``FROM tiangolo/uwsgi-nginx`` inherits that image's ``ENV`` (``UWSGI_INI``,
 ``UWSGI_CHEAPER``...), its ``ENTRYPOINT``/``CMD``, its own files (``/etc/uwsgi/uwsgi.ini``)
 and the programs its stock supervisord starts: the repository's ini is one layer of the
-configuration uWSGI ends up with. The facts of the images read so far are package data
-(``base_images.json``, each with the commit of the Dockerfile they were read from), like
-Debian's ``default.ini`` (``packaged.py``). An operating system or language image brings
-nothing of the kind; any other image is one whose contents are unknown, and what the
-files then cannot show is said as an assumption, not asserted.
+configuration uWSGI ends up with. The official nginx image starts nginx through an entrypoint
+script that execs its arguments, with the stop signal QUIT: a ``FROM nginx`` build without
+its own ``CMD`` runs nginx in its container, like a Compose ``image: nginx``. The facts of
+the images read so far are package data (``base_images.json``, each with the commit of the
+Dockerfile they were read from), like Debian's ``default.ini`` (``packaged.py``). An
+operating system or language image brings nothing of the kind; any other image is one whose
+contents are unknown, and what the files then cannot show is said as an assumption, not
+asserted.
 """
 from __future__ import annotations
 
@@ -53,6 +56,9 @@ class BaseImage:
     supervisord_start: str = ""                   # the script of the image that execs supervisord
     programs: tuple[StockProgram, ...] = ()
     computed: str = ""                            # settings its start computes at run time
+    stop_signal: str = ""                         # its STOPSIGNAL, without SIG
+    user: str = ""                                # its USER
+    entrypoint_execs: str = ""                    # why its ENTRYPOINT ends by exec-ing its arguments
 
     @property
     def name(self) -> str:
@@ -100,7 +106,9 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      entrypoint=tuple(entrypoint) if entrypoint else None, cmd=tuple(cmd) if cmd else None,
                      workdir=merged.get("workdir", ""), files=dict(merged.get("files", {})),
                      supervisord_config=supervisord.get("config", ""), supervisord_start=supervisord.get("start", ""),
-                     programs=programs, computed=merged.get("computed", ""))
+                     programs=programs, computed=merged.get("computed", ""),
+                     stop_signal=merged.get("stopsignal", ""), user=merged.get("user", ""),
+                     entrypoint_execs=merged.get("entrypoint_execs", ""))
 
 
 def stock_setting(base: BaseImage, value: Any, what: str) -> Setting[Any]:

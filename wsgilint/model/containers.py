@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from ..readers.yaml_nodes import Node
 
 _DOCKER_DEFAULT = "Docker default"
-# Official images whose start the files do not show (docker-library, nginxinc/docker-nginx
-# mainline/debian/Dockerfile): CMD and STOPSIGNAL. Their entrypoint script execs the CMD.
-_KNOWN_IMAGES = {"nginx": (["nginx", "-g", "daemon off;"], "QUIT")}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(us|ms|s|m|h)")
 _MAX_PORT_RANGE = 64
 
@@ -74,6 +71,10 @@ def image_from_base(dockerfile: str, base: BaseImage) -> Image:
         image.cmd, image.cmd_from_base = stock_setting(base, list(base.cmd), "CMD"), True
     if base.workdir:
         image.workdir = stock_setting(base, base.workdir, "WORKDIR")
+    if base.stop_signal:
+        image.stop_signal = stock_setting(base, base.stop_signal, "STOPSIGNAL")
+    if base.user:
+        image.user = stock_setting(base, base.user, "USER")
     image.env = {name: stock_setting(base, value, "ENV") for name, value in base.env.items()}
     return image
 
@@ -360,11 +361,7 @@ class ContainerBuilder:
             written = service.node.get("image")
             if written is not None and written.text.rsplit("/", 1)[-1].startswith("nginx:") and written.at is not None:
                 self.nginx_images.setdefault(written.text.rsplit("/", 1)[-1].split(":", 1)[1], written.at)
-            known = _KNOWN_IMAGES.get(_image_name(service.node))
-            if image is None and known is not None:
-                image = Image("", cmd=Setting(known[0], None, f"the {_image_name(service.node)} image's CMD"),
-                              stop_signal=Setting(known[1], None, f"the {_image_name(service.node)} image's STOPSIGNAL"))
-            elif image is None and written is not None and service.node.get("build") is None:
+            if image is None and written is not None and service.node.get("build") is None:
                 image = image_from_base("", base_image(written.text, written.at))
             if image is not None:
                 self._mount(places[name], image.copies)
@@ -440,6 +437,10 @@ class ContainerBuilder:
             argv = Setting(entrypoint + (command or []), entry_node.at)   # type: ignore[union-attr]
         else:
             image_entry = image.entrypoint if image else None
+            if image is not None and image.base is not None and image.base.entrypoint_execs and \
+                    image_entry is not None and not image.entrypoint_shell and \
+                    image_entry.value == list(image.base.entrypoint or ()):
+                image_entry = None   # the image's script execs its arguments: PID 1 is the command
             image_cmd = image.cmd if image else None
             cmd = Setting(command, command_node.at) if command is not None else image_cmd   # type: ignore[union-attr]
             if image_entry is not None and image is not None and image.entrypoint_shell:
@@ -583,6 +584,12 @@ class ContainerBuilder:
                         None)
             if base is not None:
                 server.unseen_base = Setting(base.written, base.at, base.unknown_note())
+        for server in self.deployment.app_servers:
+            if server.manager is None and server.sources and server.place is HOST:
+                source = os.path.abspath(server.sources[0])
+                server.copied_into = tuple(dict.fromkeys(
+                    place for local, place in self.file_places
+                    if source == local or source.startswith(local.rstrip(os.sep) + os.sep)))
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)
@@ -641,10 +648,3 @@ class ContainerBuilder:
             return None   # vassals, or a config its start names that the files do not show
         return start
 
-
-def _image_name(node: Node) -> str:
-    image = node.get("image")
-    if image is None or node.get("build") is not None:
-        return ""
-    name = image.text.rsplit("/", 1)[-1].split(":", 1)[0].split("@", 1)[0]
-    return name
