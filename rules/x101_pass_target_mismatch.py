@@ -198,9 +198,9 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
     address = target.address
     if route.place.kind != "container" or address.family != "inet" or not address.host or _IP.search(address.host):
         return None
-    names = deployment.hostnames(route.place)
-    if address.host in names:
+    if deployment.resolves(route.place, address.host):
         return None
+    names = deployment.hostnames(route.place)
     elsewhere = [place for place in deployment.places if address.host in place.hostnames]
     if elsewhere and route.place.run_unseen:
         # Which image a service pulls by name (`image: org/frontend`) is not in the files: it
@@ -320,7 +320,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield misspelt
                 continue
             local = address.family == "unix" or address.is_loopback or address.is_wildcard or \
-                (address.family == "inet" and address.host in deployment.hostnames(route.place))
+                (address.family == "inet" and deployment.resolves(route.place, address.host))
             placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
             if not local or placeholder or deployment.reached(route, target):
                 continue

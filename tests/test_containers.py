@@ -413,3 +413,16 @@ def test_compose_image_nginx_takes_the_same_start(tmp_path: Path) -> None:
     assert manager.argv is not None and manager.stop_signal is not None
     assert (manager.runs_program, manager.argv.value, manager.stop_signal.value) == \
         ("nginx-debug", ["nginx-debug", "-g", "daemon off;"], "QUIT")
+
+
+@pytest.mark.parametrize(("host", "resolves"), [
+    ("site-web-1", True), ("site_web_1", True), ("my-site-web-12", True),
+    ("web", True), ("web-1", False), ("-web-1", False), ("site-web-", False), ("site-web_1", False),
+    ("site-webapp-1", False), ("site-web-1x", False),
+])
+def test_compose_names_a_services_containers_by_project_service_and_number(host: str, resolves: bool) -> None:
+    nginx = Place("nginx", "container", networks=("p/default",))
+    web = Place("web", "container", networks=("p/default",), hostnames=("web",), numbered="web")
+    assert nginx.resolves(host, web) is resolves
+    named = Place("web", "container", networks=("p/default",), hostnames=("web", "api"))   # container_name: api
+    assert not nginx.resolves("site-web-1", named)

@@ -882,8 +882,8 @@ def _m36():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m37(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
-    def __init__(self, name: str, kind: str = _d0, network: str = _d1, mounts: str = _d2, volumes: tuple[tuple[str, str], ...] = _d3, networks: tuple[str, ...] = _d4, hostnames: tuple[str, ...] = _d5, published: tuple[Published, ...] = _d6, label: str = _d7, started_with: str = _d8, run_unseen: bool = _d9):
+def _m37(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
+    def __init__(self, name: str, kind: str = _d0, network: str = _d1, mounts: str = _d2, volumes: tuple[tuple[str, str], ...] = _d3, networks: tuple[str, ...] = _d4, hostnames: tuple[str, ...] = _d5, published: tuple[Published, ...] = _d6, label: str = _d7, started_with: str = _d8, run_unseen: bool = _d9, numbered: str = _d10):
         _set(self, 'name', name)
         _set(self, 'kind', kind)
         _set(self, 'network', network)
@@ -895,18 +895,19 @@ def _m37(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
         _set(self, 'label', label)
         _set(self, 'started_with', started_with)
         _set(self, 'run_unseen', run_unseen)
+        _set(self, 'numbered', numbered)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, network={self.network!r}, mounts={self.mounts!r}, volumes={self.volumes!r}, networks={self.networks!r}, hostnames={self.hostnames!r}, published={self.published!r}, label={self.label!r}, started_with={self.started_with!r}, run_unseen={self.run_unseen!r})"
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, network={self.network!r}, mounts={self.mounts!r}, volumes={self.volumes!r}, networks={self.networks!r}, hostnames={self.hostnames!r}, published={self.published!r}, label={self.label!r}, started_with={self.started_with!r}, run_unseen={self.run_unseen!r}, numbered={self.numbered!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,) == (other.name,other.kind,other.network,other.mounts,other.volumes,other.networks,other.hostnames,other.published,other.label,other.started_with,other.run_unseen,)
+            return (self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,self.numbered,) == (other.name,other.kind,other.network,other.mounts,other.volumes,other.networks,other.hostnames,other.published,other.label,other.started_with,other.run_unseen,other.numbered,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,))
+        return hash((self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,self.numbered,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2565,7 +2566,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False))), None, _m34),
     'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m35),
     'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m36),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False))), None, _m37),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m37),
     'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m38),
     'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m39),
     'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m40),

@@ -533,6 +533,11 @@ class Deployment:
         """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""
         return {name for place in self.places for name in place.hostnames if source.resolves(name, place)}
 
+    def resolves(self, source: Place, host: str) -> bool:
+        """Whether ``host`` names a place from ``source``: one of its names, or a name Compose
+        gives a service's containers."""
+        return any(source.resolves(host, place) for place in self.places)
+
     def listeners_at(self, target: Address) -> list[Listener]:
         """The listeners a connection to ``target`` reaches (indexed, never a full scan)."""
         by_path, by_port = self._listener_index

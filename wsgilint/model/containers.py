@@ -410,6 +410,7 @@ class ContainerBuilder:
         place = Place(service.name, "container", network=network, mounts=service.key, volumes=tuple(volumes),
                       networks=networks, hostnames=hostnames, published=published,
                       label=f"Compose service {service.name}",
+                      numbered="" if service.node.get("container_name") is not None else service.name,
                       started_with=" + ".join(self.ctx.display(path) for path in project.files))
         self.deployment.places.append(place)
         for target, store in service.volumes:

@@ -52,7 +52,9 @@ class Place:
     Compose files merged into its project, or the Dockerfile of an image run alone (empty
     on the host). ``run_unseen``: an image that nothing in the files runs (no Compose
     service builds it), so its networks and volumes are unknown — a service may run it
-    by image name, or ``docker run`` with ``--network`` and ``-v``."""
+    by image name, or ``docker run`` with ``--network`` and ``-v``. ``numbered``: the Compose
+    service whose containers Compose names ``<project>-<service>-<n>`` (``_`` before Compose
+    v2), names that resolve on the network too; empty when ``container_name`` names it."""
 
     name: str
     kind: str = "host"            # host | container
@@ -65,6 +67,7 @@ class Place:
     label: str = ""               # how findings name it: "Compose service app"
     started_with: str = ""        # "deploy/docker-compose.yml + deploy/docker-compose.override.yml"
     run_unseen: bool = False
+    numbered: str = ""
 
     @property
     def loopback(self) -> str:
@@ -87,7 +90,9 @@ class Place:
 
     def resolves(self, host: str, other: Place) -> bool:
         """Whether ``host``, looked up from this place, names ``other`` (a common network)."""
-        return host in other.hostnames and bool(set(self.networks) & set(other.networks))
+        if not set(self.networks) & set(other.networks):
+            return False
+        return host in other.hostnames or bool(other.numbered and _numbered_name(host, other.numbered))
 
     def publishes(self, port: int) -> list[Published]:
         return [entry for entry in self.published if entry.container_port == port]
@@ -106,6 +111,14 @@ def alternatives(one: Place, other: Place) -> bool:
 
 
 HOST = Place("host")
+
+
+def _numbered_name(host: str, service: str) -> bool:
+    """``host`` is a name Compose gives a container of ``service``: the project comes from the
+    directory, ``COMPOSE_PROJECT_NAME`` or ``-p``, none of which the files fix, so any project."""
+    head, sep, number = host.rpartition(service)
+    return bool(sep and number[:1] in ("-", "_") and number[1:].isdigit()
+                and head[-1:] == number[:1] and len(head) > 1)
 
 
 @dataclass(frozen=True, slots=True)
