@@ -11,6 +11,7 @@ import functools
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
@@ -297,7 +298,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
             [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text)]
         if others:
             return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
-        return SourceFile(path, display, kind, f"{kind} by place and content")
+        return SourceFile(path, display, kind, sys.intern(f"{kind} by place and content"))   # one per kind, not file
     marker = template_marker(text.text, hints[0], os.path.basename(path))
     if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
         return SourceFile(path, display, "template", f"{marker[0]} of {hints[0]} config (line {marker[1]})")

@@ -82,6 +82,8 @@ class ReadContext:
             absolute = os.path.abspath(local_path)
             prefix = self.cwd.rstrip(os.sep) + os.sep
             shown = absolute.removeprefix(prefix)
+            if shown == local_path:   # the same string, not a copy, for each file's path and its name
+                shown = local_path
             self._displays[local_path] = shown
         return shown
 

@@ -285,13 +285,24 @@ _MANAGER_SETTINGS = {
 class NginxDirective:
     """One directive as nginx reads it. ``at`` spans the name to the end of its last
     argument on that line; it is built when asked from the name's span (kept, not a
-    copy, from the reader) and that end column, which saves a Span per directive."""
+    copy, from the reader) and that end column, which saves a Span per directive. So is
+    the first argument's span when it is on the name's line (nearly always): its columns."""
 
     name: str
     args: tuple[str, ...]
     name_at: Span                      # the name alone, as written
-    value_span: Span | None = None     # the first argument, as written
     end_column: int = 0                # where ``at`` ends
+    value_column: int = 0              # the first argument on the name's line: its columns
+    value_end: int = 0
+    value_elsewhere: Span | None = None   # the first argument, when not on the name's line
+
+    @property
+    def value_span(self) -> Span | None:
+        """The first argument, as written."""
+        if self.value_column:
+            name_at = self.name_at
+            return Span(name_at.path, name_at.line, self.value_column, self.value_end)
+        return self.value_elsewhere
 
     @property
     def at(self) -> Span:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
 
 from ..core.numbers import decimal
 from ..core.record import dataclass
@@ -56,7 +57,8 @@ def _unix(path: str, text: str) -> Address:
     if not path.startswith("@"):
         lead = "/" if path.startswith("/") else ""
         path = lead + posixpath.normpath(path).lstrip("/") if path else path
-    return Address("unix", path=path, text=text)
+    # nginx and the app server name one socket: one string for both (a fleet has thousands).
+    return Address("unix", path=sys.intern(path), text=text)
 
 
 def _split_host_port(hostport: str) -> tuple[str, str | None]:

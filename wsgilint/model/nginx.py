@@ -64,7 +64,10 @@ def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[s
             end = span.end_column
     args = tuple(stmt.args)
     args = arguments.setdefault(args, args)
-    return NginxDirective(stmt.directive, args, at, stmt.arg_spans[0] if stmt.arg_spans else None, end)
+    value = stmt.arg_spans[0] if stmt.arg_spans else None
+    if value is not None and value.line == at.line and value.column and value.path is at.path:
+        return NginxDirective(stmt.directive, args, at, end, value.column, value.end_column)
+    return NginxDirective(stmt.directive, args, at, end, value_elsewhere=value)
 
 
 def _int(directive: NginxDirective) -> int | None:

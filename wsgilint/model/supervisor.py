@@ -12,6 +12,7 @@ expanded. The processes carry what supervisord expands per process, ``here`` and
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -263,8 +264,13 @@ def _expansion(expanded: reader.Expanded) -> SupervisorExpansion:
     complaint = ""
     if "badly formatted" in expanded.error:   # Python's own words, after supervisord's prefix
         complaint = re.sub(r" at index \d+$", "", expanded.error.rsplit(": ", 1)[-1])
-    return SupervisorExpansion(expanded.text, expanded.unresolved, expanded.error, complaint,
-                               expanded.whole_environment)
+    return _shared_expansion(expanded.text, expanded.unresolved, expanded.error, complaint,
+                             expanded.whole_environment)
+
+
+# Most values expand to the same few texts (true, QUIT, 30): one frozen expansion each, not
+# one per key of every program. Bounded, so a long-lived process keeps no run's values.
+_shared_expansion = functools.lru_cache(maxsize=4096)(SupervisorExpansion)
 
 
 def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSection,

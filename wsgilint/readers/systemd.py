@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sys
 from collections.abc import Iterator
 
 from ..core.context import ReadContext
@@ -185,7 +186,7 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
                 unit.problems.append(Problem("syntax", f"invalid section header {stripped!r}", header_at))
                 section = ""
                 continue
-            section = stripped[1:-1]
+            section = sys.intern(stripped[1:-1])
             unit.sections.append((section, header_at))
             continue
         if not section:
@@ -197,11 +198,11 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
             unit.problems.append(Problem("syntax", f"missing '=' in {stripped!r}; systemd ignores the line",
                                          Span(display, number, lead + 1, lead + len(stripped) + 1)))
             continue
-        value = rest.strip()
+        value = sys.intern(rest.strip())   # a fleet's units repeat most values (www-data, on-failure)
         column = len(key) + 2 + len(rest) - len(rest.lstrip())
         end_column = max(column, first_length + 1) if number == last else first_length + 1
         unit.entries.append(UnitEntry(
-            section, key.strip(), value,
+            section, sys.intern(key.strip()), value,
             Span(display, number, column, end_column if number != last else column + len(value)),
             Span(display, number, lead + 1, lead + 1 + len(key.strip())),
             path, last,
@@ -281,7 +282,7 @@ def _words(value: str) -> tuple[list[str], str]:
             index += 1
         if quote:
             return words, "unbalanced quoting"
-        words.append("".join(word))
+        words.append(sys.intern("".join(word)))   # executables and options repeat across units
 
 
 def parse_exec(value: str, at: Span) -> ExecCommand:

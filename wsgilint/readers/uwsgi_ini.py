@@ -570,7 +570,7 @@ class UwsgiRun:
                         while value_start < value_end and text[value_start] in TRIM:
                             value_start += 1
                     key = sys.intern(text[left:key_end])   # option names repeat in every file
-                    value = text[value_start:value_end]
+                    value = sys.intern(text[value_start:value_end])   # and values too (true, paths)
                     unresolved = magic is not None and any(magic.unresolved[value_start:value_end])
                     at = span(value_start, value_end)
                     self.add(key, value, source(value_start, value_end, value), at, unresolved, directory)

@@ -247,7 +247,7 @@ class IniReader:
                 self.config.problems.append(Problem(
                     "syntax", "'=' with no key name before it", Span(display, number, lead + 1, end)))
             option = sys.intern(name.lower())   # a few key names, repeated in every section
-            value_text = parsed.group("value").strip()
+            value_text = sys.intern(parsed.group("value").strip())   # values repeat too (true, QUIT)
             column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + parsed.end("vi")
             self._pending.append((current, option))
             current[option] = _Pending(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shlex
 import signal
+import sys
 from collections.abc import Callable
 
 from ...core.record import dataclass
@@ -31,6 +32,7 @@ def split_command(command: str) -> tuple[list[str] | None, str]:
     try:
         # shlex reads a character at a time, through several calls each: most of the splitting time.
         argv = _SHLEX_WORD.findall(command) if _SHLEX_SPECIAL.search(command) is None else shlex.split(command)
+        argv = [sys.intern(word) for word in argv]   # a fleet's programs share their executables and options
     except ValueError as error:
         return None, f"can't parse command {command!r}: {error}"
     if not argv:
