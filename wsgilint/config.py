@@ -35,11 +35,6 @@ from .core.text import MAX_CONFIG_BYTES, read_regular
 from .engine import load_rules, unknown_pattern
 from .model import Span
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 FILE_NAMES = ("wsgilint.toml", ".wsgilint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 _LISTS = ("select", "ignore")
@@ -95,6 +90,11 @@ def find_settings(start: Path) -> Settings | None:
 
 
 def _parse(path: Path) -> dict[str, Any]:
+    # The TOML parser is loaded only when there is a settings file to read.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         data = read_regular(str(path), MAX_SETTINGS_BYTES)
         return tomllib.loads(data.decode("utf-8"))
