@@ -345,8 +345,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 why = (f"its {later.key} is only known at start: {later.raw or later.value}" if later else
                        "its socket may come from the command line, the environment or another ini")
                 environment = server.manager.environment_unseen if server.manager else None
+                unknown = [setting for name, setting in (server.manager.environment_unknown if server.manager
+                                                         else {}).items() if later and name in str(later.raw)]
                 if later and environment is not None:
                     why += f"; {environment.note}"
+                elif unknown:
+                    why += f"; {unknown[0].note}"
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")

@@ -213,6 +213,9 @@ class ProcessManager:
     # What may set variables the files do not show (an env_file not in the tree, a value
     # Compose interpolates from the shell): a default read from the environment is then unknown.
     environment_unseen: Setting[str] | None = None
+    # Variables the manager sets to a value the files do not show (systemd PassEnvironment=,
+    # Supervisor's %(ENV_X)s, a Dockerfile ARG without a value): name -> where and why.
+    environment_unknown: dict[str, Setting[str]] = field(default_factory=dict)
     stop_signal: Setting[str] = field(default_factory=lambda: Setting("TERM"))
     stop_timeout: Setting[float] | None = None
     kills_group: Setting[bool] | None = None

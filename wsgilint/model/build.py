@@ -162,7 +162,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             continue
         unseen = manager.environment_unseen
         env = Environment({name: setting.value for name, setting in manager.environment.items()},
-                          unseen.note if unseen is not None else "")
+                          unseen.note if unseen is not None else "",
+                          {name: setting.note for name, setting in manager.environment_unknown.items()})
         start = manager.argv.at or manager.at
         # A container's paths are its own image's and mounts', not another container's namesakes.
         with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):

@@ -60,6 +60,9 @@ class Image:
     copies: dict[str, str] = field(default_factory=dict)   # image path -> local path
     base: BaseImage | None = None                      # the image the first stage of the build starts from
     cmd_from_base: bool = False                        # cmd is the base image's, which an ENTRYPOINT resets
+    # ENV variables whose value the build command gives (an ARG without a value in the files).
+    env_unknown: dict[str, Setting[str]] = field(default_factory=dict)
+    open_args: set[str] = field(default_factory=set)   # ARGs the files give no value
 
 
 def image_from_base(dockerfile: str, base: BaseImage) -> Image:
@@ -85,10 +88,13 @@ def _expand(text: str, variables: dict[str, str]) -> str:
     return interpolate(text, variables)[0]
 
 
-def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "") -> Image:
-    """Follow the stages; the image is ``target``'s stage or the last one."""
+def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
+             build_args: dict[str, str | None] | None = None) -> Image:
+    """Follow the stages; the image is ``target``'s stage or the last one. ``build_args``
+    are Compose's ``build.args`` (None: a value the shell that runs Compose gives)."""
     stages: dict[str, Image] = {}
     global_args: dict[str, str] = {}
+    arguments = _Arguments(build_args or {})
     image: Image | None = None
     for instruction in dockerfile.instructions:
         keyword = instruction.keyword
@@ -101,7 +107,8 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "") -> Imag
             if inherited is not None:   # FROM an earlier stage: its state carries on
                 image = Image(dockerfile.path, inherited.cmd, inherited.cmd_shell, inherited.entrypoint,
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
-                              dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base)
+                              dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
+                              env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args))
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -111,16 +118,47 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "") -> Imag
         if image is None:
             if keyword == "ARG":
                 for word in instruction.words:
-                    key, _, value = word.partition("=")
-                    global_args[key] = value
+                    key, sep, value = word.partition("=")
+                    global_args[key] = arguments.value(key, sep, value)
             continue
-        _apply(image, instruction, context_dir, global_args)
+        _apply(image, instruction, context_dir, global_args, arguments)
     if target and image is not None and target.lower() in stages:
         return stages[target.lower()]
     return image or Image(dockerfile.path)
 
 
-def _apply(image: Image, instruction: Instruction, context_dir: str, global_args: dict[str, str]) -> None:
+class _Arguments:
+    """What gives each ARG its value: the build's arguments, else the default written."""
+
+    def __init__(self, given: dict[str, str | None]) -> None:
+        self.given = given
+        self.open_global: set[str] = set()   # ARGs before the first FROM with no value
+
+    def value(self, key: str, sep: str, written: str, image: Image | None = None,
+              global_args: dict[str, str] | None = None) -> str:
+        """The value an ``ARG key[=written]`` takes, recording in ``image`` (or the global
+        ARGs) whether the files show it."""
+        open_args = image.open_args if image is not None else self.open_global
+        if key in self.given:
+            given = self.given[key]
+            known, value = given is not None, given or ""
+        elif sep:
+            known, value = True, written
+        elif global_args is not None and key in global_args:
+            known, value = key not in self.open_global, global_args[key]
+        elif image is not None and key in image.args:
+            known, value = key not in image.open_args, image.args[key]
+        else:   # no default: `docker build --build-arg` gives it, else it is empty
+            known, value = False, ""
+        if known:
+            open_args.discard(key)
+        else:
+            open_args.add(key)
+        return value
+
+
+def _apply(image: Image, instruction: Instruction, context_dir: str, global_args: dict[str, str],
+           arguments: _Arguments | None = None) -> None:
     keyword = instruction.keyword
     variables = {**image.args, **{name: setting.value for name, setting in image.env.items()}}
     at = instruction.at
@@ -144,13 +182,13 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
     elif keyword == "ARG":
         for word in instruction.words:
             key, sep, value = word.partition("=")
-            image.args[key] = value if sep else global_args.get(key, image.args.get(key, ""))
+            image.args[key] = (arguments or _Arguments({})).value(key, sep, value, image, global_args)
     elif keyword == "ENV":
         words = instruction.words
         pairs = [(words[0], " ".join(words[1:]))] if words and "=" not in words[0] else \
             [tuple(word.split("=", 1)) for word in words if "=" in word]
         for key, value in pairs:
-            image.env[key] = Setting(_expand(value, variables), at)
+            _set_env(image, key, value, variables, at)
     elif keyword in ("COPY", "ADD") and "from" not in instruction.flags:
         words = instruction.exec_form or instruction.words
         if len(words) < 2:
@@ -169,6 +207,23 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
                 image.copies[posixpath.normpath(destination)] = local
+
+
+def _set_env(image: Image, key: str, value: str, variables: dict[str, str], at: Span) -> None:
+    """``ENV key=value``; a value built from an ARG the files give no value (or from such an
+    ENV) is the build command's, unknown here."""
+    from ..readers.compose import interpolate
+
+    shown = {name: text for name, text in variables.items() if name in image.env or name not in image.open_args}
+    unset = interpolate(value, shown)[1]
+    cause = next((name for name in unset if name in image.open_args or name in image.env_unknown), None)
+    if cause is None:
+        image.env[key] = Setting(_expand(value, variables), at)
+        image.env_unknown.pop(key, None)
+        return
+    image.env.pop(key, None)
+    image.env_unknown[key] = Setting(key, at, f"ENV {key} takes {cause}, an ARG without a value in the files: "
+                                     "the build command gives it")
 
 
 # --------------------------------------------------------------------------- compose services
@@ -258,6 +313,14 @@ class _Service:
     hostnames: tuple[str, ...] = ()
 
 
+def _inherit_unseen(manager: ProcessManager, container: ProcessManager) -> None:
+    """What supervisord in ``container`` passes on that the files do not show, under what
+    the program sets itself."""
+    manager.environment_unknown = {**{name: setting for name, setting in container.environment_unknown.items()
+                                      if name not in manager.environment}, **manager.environment_unknown}
+    manager.environment_unseen = manager.environment_unseen or container.environment_unseen
+
+
 class ContainerBuilder:
     """Reads Compose projects and Dockerfiles into places and managers, and afterwards
     places the nginx instances and app servers they run."""
@@ -306,7 +369,8 @@ class ContainerBuilder:
         version, (tag, at) = next(iter(tags.items()))
         versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
 
-    def _image(self, path: str, context_dir: str, target: str = "") -> Image:
+    def _image(self, path: str, context_dir: str, target: str = "",
+               build_args: dict[str, str | None] | None = None) -> Image:
         from ..readers.dockerfile import read_dockerfile
 
         self.read_dockerfiles.add(self.ctx.real(path))
@@ -316,14 +380,18 @@ class ContainerBuilder:
             words = instruction.words
             if instruction.keyword == "FROM" and words and words[0].rsplit("/", 1)[-1].startswith("nginx:"):
                 self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)
-        return image_of(dockerfile, context_dir, target)
+        return image_of(dockerfile, context_dir, target, build_args)
 
     def _build(self, service: Node, project: ComposeProject) -> Image | None:
         build = service.get("build")
         if build is None:
             return None
         context, dockerfile, target = build.text, "Dockerfile", ""
+        build_args: dict[str, str | None] = {}
         if isinstance(build.value, dict):
+            # `- KEY` alone or a value interpolated from the shell: the shell that runs Compose gives it.
+            build_args = {key: None if given is None or item.tag == "!unresolved" else given
+                          for key, given, item in _environment_entries(build.get("args"))}
             context = build.get("context").text if build.get("context") else "."   # type: ignore[union-attr]
             dockerfile = build.get("dockerfile").text if build.get("dockerfile") else dockerfile   # type: ignore[union-attr]
             target = build.get("target").text if build.get("target") else ""   # type: ignore[union-attr]
@@ -331,7 +399,7 @@ class ContainerBuilder:
             return None
         context_dir = os.path.normpath(os.path.join(project.directory, context))
         path = os.path.normpath(os.path.join(context_dir, dockerfile))
-        return self._image(path, context_dir, target) if os.path.isfile(path) else None
+        return self._image(path, context_dir, target, build_args) if os.path.isfile(path) else None
 
     def _project(self, project: ComposeProject) -> None:
         key = self.ctx.display(project.directory) or "."
@@ -458,6 +526,11 @@ class ContainerBuilder:
         manager.directory = Setting(workdir.text, workdir.at) if workdir is not None else \
             image.workdir if image else None
         manager.environment = dict(image.env) if image else {}
+        manager.environment_unknown = dict(image.env_unknown) if image else {}
+        if image is not None and image.base is not None and not image.base.known:
+            manager.environment_unseen = Setting(image.base.written, image.base.at,
+                                                 f"the base image {image.base.written} may set variables the "
+                                                 "files do not show")
         if node is not None and directory is not None:
             self._env_files(manager, node, directory)
         environment = compose("environment")
@@ -465,10 +538,12 @@ class ContainerBuilder:
             if given is None or item.tag == "!unresolved":
                 # `- KEY` alone, or a value Compose interpolates from the shell that runs it.
                 manager.environment.pop(key, None)
+                manager.environment_unknown.pop(key, None)
                 manager.environment_unseen = manager.environment_unseen or Setting(
                     key, item.at, f"{key} comes from the shell that runs Compose, which the files do not show")
             else:
                 manager.environment[key] = Setting(given, item.at)
+                manager.environment_unknown.pop(key, None)
         if image is not None and image.base is not None:
             self.bases.append((place, image.base))
         signal = compose("stop_signal")
@@ -524,7 +599,10 @@ class ContainerBuilder:
                 manager.environment_unseen = manager.environment_unseen or Setting(
                     path.text, path.at, f"env_file {path.text} is not in the checked files")
                 continue
-            manager.environment.update({key: Setting(value, path.at) for key, value in read_dotenv(text).items()})
+            variables = read_dotenv(text)
+            manager.environment.update({key: Setting(value, path.at) for key, value in variables.items()})
+            for key in variables:
+                manager.environment_unknown.pop(key, None)
 
     def _supervisor_programs_moved_in(self, container: ProcessManager, image: Image | None) -> bool:
         """A container whose command runs supervisord, with a Supervisor config of the tree
@@ -544,6 +622,7 @@ class ContainerBuilder:
                 continue
             manager.place = container.place
             manager.environment = {**container.environment, **manager.environment}
+            _inherit_unseen(manager, container)
             if image is not None and image.base is not None:
                 manager.stock_files = dict(image.base.files)
             moved = True
@@ -556,6 +635,7 @@ class ContainerBuilder:
             manager = ProcessManager("supervisor", program.name, base.at or container.at, place=container.place)
             manager.argv = stock_setting(base, list(program.argv), f"[program:{program.name}] of {base.supervisord_config}")
             manager.environment = dict(container.environment)
+            _inherit_unseen(manager, container)
             manager.stop_signal = stock_setting(base, program.stop_signal, f"stopsignal of [program:{program.name}]")
             manager.stop_timeout = stock_setting(base, program.stop_timeout, f"stopwaitsecs of [program:{program.name}]")
             manager.kills_group = Setting(False, None, "supervisord default (stopasgroup=false)")

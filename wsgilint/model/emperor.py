@@ -137,6 +137,9 @@ def _vassal(emperor: AppServer, watcher_at: Span, local: str, directory: str | N
     manager.runs_program = "uwsgi"
     manager.launched_by = emperor
     manager.environment = {key: Setting(value, None, "inherited from the Emperor") for key, value in env.items()}
+    if emperor.manager is not None:
+        manager.environment_unseen = emperor.manager.environment_unseen
+        manager.environment_unknown = dict(emperor.manager.environment_unknown)
     manager.stop_signal = Setting("emperor pipe", None, _STOP_NOTE)
     manager.stop_timeout = Setting(_CURSE_TOLERANCE, None, _STOP_NOTE)
     manager.kills_group = Setting(False, None, _STOP_NOTE)

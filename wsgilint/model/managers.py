@@ -9,6 +9,8 @@ line that starts it, and the command as written stays in ``options["command"]``.
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from typing import Any
 
 from ..core.context import ReadContext
@@ -101,6 +103,7 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
     """One manager per process of each ``[program:x]``/``[fcgi-program:x]`` (``numprocs`` gives several)."""
     supervisord = config.section("supervisord")
     global_environment = supervisord.get("environment") if supervisord else None
+    inherited = _reads_supervisord_environment(config)
     managers = []
     for process in config.processes:
         section = process.section
@@ -128,7 +131,14 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
 
         for name, env_value in process.environment.items():
             source = section.get("environment") if name in process.own_environment else global_environment
-            manager.environment[name] = Setting(env_value, source.at if source else None)
+            run_time = _RUN_TIME_NAME.search(env_value)
+            if run_time is None:
+                manager.environment[name] = Setting(env_value, source.at if source else None)
+            else:
+                manager.environment_unknown[name] = Setting(
+                    name, source.at if source else None,
+                    f"{name} is expanded from {run_time.group(0)}, which the files do not show")
+        manager.environment_unseen = inherited
 
         signal_value, signal_expanded = _value_of(section, process, names, "stopsignal")
         manager.stop_signal = _setting(signal_value, _typed(signal_value, signal_expanded, supervisor.parse_signal),
@@ -154,6 +164,25 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
                 manager.options["command"] = Setting(command.raw, command.at)   # type: ignore[union-attr]
         managers.append(manager)
     return managers
+
+
+# A name supervisord expands only at run time, left in an expanded value as written.
+_RUN_TIME_NAME = re.compile(r"%\((?:ENV_\w+|here|host_node_name)\)s")
+_READS_ENV = re.compile(r"(?<!%)%\(ENV_\w+\)")
+
+
+def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setting[str] | None:
+    """supervisord passes its own environment to every program. Started by the
+    distribution's unit it holds nothing of the app's, and the programs get what the files
+    show; a config that expands ``%(ENV_X)s`` shows that supervisord is started with
+    variables the files do not show, and any of them reaches the programs."""
+    for section in config.sections:
+        for key, value in section.keys.items():
+            found = _READS_ENV.search(value.raw)
+            if found is not None:
+                return Setting(found.group(0), value.at, f"supervisord passes on its own environment, which the "
+                               f"files do not show ([{section.name}] {key} reads {found.group(0)}s from it)")
+    return None
 
 
 # --------------------------------------------------------------------- systemd
@@ -194,7 +223,7 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     manager.runtime_directory_mode = setting("RuntimeDirectoryMode", _octal, 0o755)
     _dynamic_user(manager, unit, setting("DynamicUser", systemd.parse_bool))
     manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)
-    manager.environment = {name: Setting(value, entry.at) for name, (value, entry) in unit.environment.items()}
+    _systemd_environment(manager, unit, ctx)
     for entry in unit.entries:
         key = entry.key if entry.section == "Service" else f"{entry.section}.{entry.key}"
         manager.options[key] = Setting(entry.value, entry.at)
@@ -203,6 +232,49 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     if manager.wrapper is not None:
         manager.options["command"] = Setting(" ".join(first.argv), first.at)
     return manager
+
+
+def _systemd_environment(manager: ProcessManager, unit: systemd.SystemdUnit, ctx: ReadContext | None) -> None:
+    """The service's environment in systemd's order (execute.c): ``PassEnvironment=`` (the
+    service manager's own variables, which the files do not show), then ``Environment=``,
+    then each ``EnvironmentFile=``; ``UnsetEnvironment=`` last. An environment file is read
+    when it is a regular file inside the checked tree; one the tree does not hold may set
+    anything."""
+    from ..readers.systemd_env import parse_environment_file
+
+    for entry in unit.values("Service", "PassEnvironment"):
+        for name in entry.value.split():
+            manager.environment_unknown[name] = Setting(
+                name, entry.at, f"PassEnvironment={name} passes the service manager's own {name}, which the files "
+                "do not show")
+    for name, (value, entry) in unit.environment.items():
+        manager.environment[name] = Setting(value, entry.at)
+        manager.environment_unknown.pop(name, None)
+    for entry in unit.environment_files:
+        written = entry.value.strip()
+        path = written.removeprefix("-")
+        if not path.startswith("/"):
+            continue   # systemd ignores a relative path
+        text = None
+        if ctx is not None and not any(c in path for c in "%*?["):
+            local = ctx.local(path)
+            if local and ctx.inside(local) and os.path.isfile(local):
+                text = ctx.read(local, peek=True).text
+            elif ctx.exists_on_target(path) is False and ctx.local_directory(posixpath.dirname(path)) is not None:
+                continue   # the host the files show has its folder but no such file: it sets nothing
+        if text is None:
+            manager.environment_unseen = manager.environment_unseen or Setting(
+                path, entry.at, f"EnvironmentFile={written} is not in the checked files")
+            continue
+        for name, value in parse_environment_file(text).items():
+            manager.environment[name] = Setting(value, entry.at)
+            manager.environment_unknown.pop(name, None)
+    for entry in unit.values("Service", "UnsetEnvironment"):
+        for word in entry.value.split():
+            name, equals, value = word.partition("=")
+            if not equals or (name in manager.environment and manager.environment[name].value == value):
+                manager.environment.pop(name, None)
+                manager.environment_unknown.pop(name, None)
 
 
 def _octal(value: str) -> int | None:

@@ -239,7 +239,7 @@ class Evaluator:
             raise Unknown
         if name in self.env:
             return self.env[name]
-        if isinstance(self.env, Environment) and self.env.unseen:
+        if isinstance(self.env, Environment) and self.env.is_open(name):
             raise Unknown   # something the files do not show may set it: the default may not apply
         default = self(args[1]) if len(args) == 2 else None
         if default is None:
