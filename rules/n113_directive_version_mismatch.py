@@ -19,8 +19,17 @@ checking this machine, `--nginx-version`, or else the stable release 1.30.4.
 | `http3`, `quic_*`, `listen ... quic` | | before 1.25.0 | upgrade |
 
 An error when that version refuses the file, a warning when it still starts with it.
-When no version is given (`--nginx-version`, the settings) or installed on the checked
-host, the current stable is assumed and a refusal is a warning that names the assumption.
+When no version is given (`--nginx-version`, the settings), installed on the checked
+host, or named by an nginx image tag (`FROM nginx:1.27`), the current stable is assumed,
+and the message names the assumption: a refusal is then a warning, and a deprecation whose
+fix is wrong on older nginx (`listen ... http2`, `http2_push*`, the `http2_*` timeouts and
+sizes) is an info. On nginx before 1.25.1 `listen 443 ssl http2;` is right and `http2 on;`
+is refused, and Ubuntu 22.04 and 24.04 ship nginx 1.18 and 1.24: the files cannot tell.
+It stays a warning when the files themselves use a directive that older nginx refuses
+(`http2 on;` shows 1.25.1 or later). `ssl on;`, `spdy` and `limit_zone` stay warnings:
+their fixes are right on every nginx still shipped (the oldest, under extended support,
+are 1.10.3 of Ubuntu 16.04 and 1.14 of Ubuntu 18.04 and RHEL 8; `listen ... ssl` dates
+from 0.7.14, `http2` replaced `spdy` in 1.9.5, `limit_conn_zone` came in 1.1.8).
 Versions are those of nginx's CHANGES; where CHANGES is silent (`listen ... spdy` and
 `spdy_*` refused from 1.19.7, commit e82939206; `http2_push*` only warned about from
 1.25.1 on) they come from the source at the release tags.
@@ -67,10 +76,15 @@ class _Change(NamedTuple):
     added: Version | None          # before this nginx -t fails
     effect: str                    # while deprecated
     fix: str
+    # What nginx before `deprecated` does with it, when the fix is wrong there: the finding
+    # then holds only for newer nginx. Empty when the fix is right on every nginx still
+    # shipped (the docstring gives the dates).
+    older: str = ""
 
 
 _IGNORED = "nginx ignores it"
-_PUSH = _Change((1, 25, 1), None, None, f"{_IGNORED}: HTTP/2 server push was removed in 1.25.1", "remove it")
+_PUSH = _Change((1, 25, 1), None, None, f"{_IGNORED}: HTTP/2 server push was removed in 1.25.1", "remove it",
+                "it pushes")
 _SPDY = _Change((1, 9, 5), (1, 19, 7), None, f"{_IGNORED}: HTTP/2 replaced SPDY in 1.9.5", "remove it")
 _HTTP3 = _Change(None, None, (1, 25, 0), "", "remove it, or run nginx 1.25.0 or later")
 _DIRECTIVES = {
@@ -81,7 +95,8 @@ _DIRECTIVES = {
     **{name: _SPDY for name in ("spdy_chunk_size", "spdy_headers_comp", "spdy_keepalive_timeout",
                                 "spdy_max_concurrent_streams", "spdy_pool_size", "spdy_recv_buffer_size",
                                 "spdy_recv_timeout", "spdy_streams_index_size")},
-    **{name: _Change((1, 19, 7), None, None, _IGNORED, f"use `{instead}`") for name, instead in (
+    **{name: _Change((1, 19, 7), None, None, _IGNORED, f"use `{instead}`",
+                     f"it is the one in effect for HTTP/2 connections, not `{instead}`") for name, instead in (
         ("http2_recv_timeout", "client_header_timeout"), ("http2_idle_timeout", "keepalive_timeout"),
         ("http2_max_requests", "keepalive_requests"), ("http2_max_field_size", "large_client_header_buffers"),
         ("http2_max_header_size", "large_client_header_buffers"))},
@@ -94,7 +109,8 @@ _LISTEN_PARAMETERS = {
     "spdy": _Change((1, 9, 5), (1, 19, 7), None, f"{_IGNORED} and serves HTTP/1.1 (SPDY was replaced by HTTP/2)",
                     "write `http2` in its place"),
     "http2": _Change((1, 25, 1), None, None, "it still enables HTTP/2",
-                     "remove `http2` from the listen line and write `http2 on;` in the server"),
+                     "remove `http2` from the listen line and write `http2 on;` in the server",
+                     "this line is right and nginx refuses `http2 on;` as an unknown directive"),
     "quic": _Change(None, None, (1, 25, 0), "", "remove it, or run nginx 1.25.0 or later"),
 }
 
@@ -135,21 +151,30 @@ def _changes(directive: NginxDirective) -> Iterator[tuple[str, str, _Change]]:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    assumed = deployment.host.versions.get("nginx")
-    if assumed is None:
+    setting = deployment.host.versions.get("nginx")
+    if setting is None:
         return
+    assumed = "nginx" in deployment.host.assumed_versions
     version = deployment.host.version("nginx")
-    seen: set[NginxDirective] = set()
-    for instance in deployment.nginx:
-        for directive in instance.directives:
-            if directive in seen:
+    directives = list(dict.fromkeys(d for instance in deployment.nginx for d in instance.directives))
+    # A directive of the files that older nginx refuses (`http2 on;`) shows that the nginx
+    # accepting them is at least that new.
+    at_least = max((change.added for directive in directives for _, _, change in _changes(directive)
+                    if change.added), default=(0,))
+    for directive in directives:
+        for refusal, written, change in _changes(directive):
+            verdict = _verdict(change, version, refusal)
+            if verdict is None:
                 continue
-            seen.add(directive)
-            for refusal, written, change in _changes(directive):
-                verdict = _verdict(change, version, refusal)
-                if verdict is not None:
-                    severity, what = verdict
-                    # A refusal by a version nobody named is likely, not proven: a warning.
-                    if severity == "error" and assumed.note.startswith("assumed"):
-                        severity = "warning"
-                    yield Hit(directive.at, f"`{written}` {what}; {change.fix} ({assumed.note})", severity=severity)
+            severity, what = verdict
+            note = setting.note
+            # A refusal by a version nobody named is likely, not proven: a warning.
+            if severity == "error" and assumed:
+                severity = "warning"
+            # A deprecation whose fix is wrong on an older nginx, which may well be the one
+            # that runs (Ubuntu 22.04 ships 1.18, 24.04 1.24): the files cannot tell.
+            elif severity == "warning" and assumed and change.older and change.deprecated and change.deprecated > at_least:
+                severity = "info"
+                note += (f", the current stable release; on nginx before {_dotted(change.deprecated)} {change.older}: "
+                         "give --nginx-version")
+            yield Hit(directive.at, f"`{written}` {what}; {change.fix} ({note})", severity=severity)

@@ -44,9 +44,29 @@ def test_a_directive_newer_than_the_version_is_an_error() -> None:
 
 
 def test_the_assumed_version_is_the_stable_release_and_said_so() -> None:
-    result = check([str(FIXTURES / "listen-http2-parameter")])
+    result = check([str(FIXTURES / "ssl-directive")])
     assert result.deployment.host.versions["nginx"].note == "assumed: nginx 1.30.4"
+    assert "nginx" in result.deployment.host.assumed_versions
     assert all("(assumed: nginx 1.30.4)" in f.message for f in result.findings if f.code == "N113")
+
+
+def test_a_deprecation_older_nginx_disagrees_with_informs_while_the_version_is_assumed() -> None:
+    # Ubuntu 22.04 and 24.04 ship nginx 1.18 and 1.24: `listen ... http2` is right there and
+    # `http2 on;` is refused; only a version that someone names makes it a warning.
+    assert n113("listen-http2-parameter") == [(2, "info"), (3, "info")]
+    assert n113("listen-http2-parameter", "--nginx-version", "1.30.4") == [(2, "warning"), (3, "warning")]
+    [finding, _] = [f for f in check([str(FIXTURES / "listen-http2-parameter")]).findings if f.code == "N113"]
+    assert "assumed: nginx 1.30.4, the current stable release; on nginx before 1.25.1" in finding.message
+    assert "refuses `http2 on;`" in finding.message and "--nginx-version" in finding.message
+    # The files' own `http2 on;` shows an nginx of 1.25.1 or later: server push is ignored there.
+    assert {severity for _, severity in n113("http2-server-push")} == {"warning"}
+    # Broken on every nginx still shipped (SPDY gave way to HTTP/2 in 1.9.5): kept as it was.
+    assert {severity for _, severity in n113("listen-spdy-and-spdy-directives")} == {"warning"}
+
+
+def test_a_version_someone_names_is_not_assumed() -> None:
+    assert "nginx" not in check([str(FIXTURES / "ssl-directive")], versions={"nginx": "1.22.1"}).deployment.host.assumed_versions
+    assert "nginx" not in check([str(FIXTURES / "listen-http2-with-a-current-nginx-image")]).deployment.host.assumed_versions
 
 
 def test_installed_nginx_comes_from_the_package_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

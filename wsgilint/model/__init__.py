@@ -409,6 +409,9 @@ class Host:
     nofile_limits: list[Setting[str]] = field(default_factory=list)      # limits.conf nofile lines
     boot_directories: list[Setting[str]] = field(default_factory=list)   # tmpfiles.d d/D lines: created at boot
     versions: dict[str, Setting[str]] = field(default_factory=dict)      # uwsgi, gunicorn, supervisor, nginx
+    # Programs whose version above is only the default stand-in: no option, settings file,
+    # package database or image tag names it, so a rule true only for some versions informs.
+    assumed_versions: set[str] = field(default_factory=set)
 
     def version(self, program: str) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""

@@ -263,13 +263,14 @@ def _installed_versions(ctx: ReadContext) -> dict[str, Setting[str]]:
     return found
 
 
-def _versions(ctx: ReadContext, given: dict[str, str]) -> dict[str, Setting[str]]:
-    versions = {program: Setting(version, None, f"assumed: {program} {version}")
+def _versions(ctx: ReadContext, given: dict[str, str]) -> tuple[dict[str, Setting[str]], set[str]]:
+    """Each program's version, and the programs for which it is only the default."""
+    named = _installed_versions(ctx)
+    named.update({program: Setting(version, None, f"--{program}-version {version}")
+                  for program, version in given.items() if version})
+    versions = {program: named.get(program) or Setting(version, None, f"assumed: {program} {version}")
                 for program, version in DEFAULT_VERSIONS.items()}
-    versions.update(_installed_versions(ctx))
-    versions.update({program: Setting(version, None, f"--{program}-version {version}")
-                     for program, version in given.items() if version})
-    return versions
+    return versions, set(DEFAULT_VERSIONS) - set(named)
 
 
 def _read_host(discovery: Discovery, ctx: ReadContext, versions: dict[str, str]) -> Host:
@@ -278,7 +279,8 @@ def _read_host(discovery: Discovery, ctx: ReadContext, versions: dict[str, str])
     from ..readers.tmpfiles import read_tmpfiles
 
     somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
-    host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=_versions(ctx, versions))
+    known, assumed = _versions(ctx, versions)
+    host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=known, assumed_versions=assumed)
     for source in discovery.of_kind("limits"):
         for line in read_limits(source.path, ctx):
             if line.item == "nofile":

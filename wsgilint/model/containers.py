@@ -360,14 +360,14 @@ class ContainerBuilder:
     def _nginx_version(self) -> None:
         """An nginx image tag says which nginx runs (``nginx:1.19.0-alpine``): it stands in for an
         assumed version, never for one given on the command line or installed on the host."""
-        versions = self.deployment.host.versions
-        assumed = versions.get("nginx")
+        host = self.deployment.host
         tags = {tag.split("-", 1)[0]: (tag, at) for tag, at in self.nginx_images.items()
                 if re.fullmatch(r"\d+\.\d+(\.\d+)?(-[\w.]+)?", tag)}
-        if assumed is None or not assumed.note.startswith("assumed") or len(tags) != 1:
+        if "nginx" not in host.assumed_versions or len(tags) != 1:
             return
         version, (tag, at) = next(iter(tags.items()))
-        versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
+        host.versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
+        host.assumed_versions.discard("nginx")
 
     def _image(self, path: str, context_dir: str, target: str = "",
                build_args: dict[str, str | None] | None = None) -> Image:
