@@ -5,7 +5,10 @@ In `.service` and `.socket` units and their drop-ins: sections other than `[Unit
 `[Install]` and the unit type's own (`[Service]`, `[Socket]`), keys that systemd
 252's unit-file parser does not accept in their section (names are case-sensitive;
 `X-` names are left alone), and `WantedBy=`/`RequiredBy=` targets that are a near
-miss of a target systemd ships (`multiuser.target`).
+miss of a target systemd ships (`multiuser.target`). A line above the first section
+(`Description=gunicorn socket` before `[Socket]`) is reported too: systemd logs
+`Assignment outside of section. Ignoring.` and loads the unit without it (info when the
+line is a `Description=` or `Documentation=`, which changes nothing the unit does).
 
 ## What breaks in production
 systemd logs `Unknown section 'install'. Ignoring.` or `Unknown key 'Descrption' in
@@ -27,7 +30,7 @@ what was written, and the name it now has is the only one it can have meant.
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, sole_candidate
-from wsgilint.model import Deployment, Span
+from wsgilint.model import Deployment, Span, UnitEntry
 from wsgilint.model.manager_facts import systemd_directives
 
 CODE = "D104"
@@ -46,6 +49,16 @@ def _rename(at: Span, old: str, new: str | None) -> Fix | None:
     return Fix(f"rename `{old}` to `{new}`", (Edit.replacement(at, new, old),)) if new else None
 
 
+def _outside_section(entry: UnitEntry, keys: dict[str, list[str]]) -> Hit:
+    """A line above the first section: systemd logs "Assignment outside of section. Ignoring."
+    and loads the unit without it. Losing a description changes nothing the unit does."""
+    homes = [section for section, names in keys.items() if entry.key in names]
+    hint = f"; move it under [{homes[0]}]" if homes else ""
+    return Hit(entry.key_at, f"`{entry.key}` comes before any [section]: systemd ignores the line and loads "
+               f"the unit without it{hint}",
+               severity="info" if entry.key in ("Description", "Documentation") else None)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     keys = systemd_directives()["sections"]
     for unit in deployment.systemd_units:
@@ -58,7 +71,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f".{unit.kind} unit and ignores it with every key in it{hint}",
                           fix=_rename(section.at, f"[{section.name}]", meant and f"[{meant}]"))
         for entry in unit.entries:
-            if entry.known is False:
+            if not entry.section:
+                yield _outside_section(entry, keys)
+            elif entry.known is False:
                 hint = f"; did you mean `{entry.meant}`?" if entry.meant else ""
                 sure = entry.meant and sole_candidate(entry.key, keys.get(entry.section, ())) == entry.meant
                 yield Hit(entry.key_at, f"`{entry.key}` is not a key of [{entry.section}] in systemd {version}: "

@@ -7,6 +7,14 @@ Gunicorn's `graceful_timeout` (default 30 s) or uWSGI's `worker-reload-mercy`
 wait of `docker stop`). Only pairs where at least one side is written in the
 files are reported: defaults alone are left to the authors of the defaults.
 
+uWSGI waits `worker-reload-mercy` on stop only when the manager's stop signal is mapped
+to a graceful shutdown (`hook-master-start = unix_signal:15 gracefully_kill_them_all`
+for SIGTERM). Its own stop signals do not wait: SIGINT, SIGTERM with `die-on-term`
+(and in 2.1) and SIGQUIT without it run `kill_them_all`, which ends every worker at once
+(measured with uWSGI 2.0.21: a worker 20 s into a request, `worker-reload-mercy = 60`,
+SIGTERM with `die-on-term`: gone in 1 s; with the hook, the stop waited for the
+request). SIGTERM without `die-on-term` reloads uWSGI 2.0, which X108 reports.
+
 ## What breaks in production
 On every stop or deploy, requests still running when the manager's wait ends are cut
 by SIGKILL: clients get a reset connection or nginx a 502.
@@ -15,10 +23,12 @@ by SIGKILL: clients get a reset connection or nginx a 502.
 Make the manager wait longer than the app's graceful timeout (`stopwaitsecs = 35`
 for Gunicorn's default 30 s), or shorten the graceful timeout.
 """
+import re
+import signal
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import AppServer, Deployment, ProcessManager
 from wsgilint.model.units import c_atoi
 
 CODE = "X117"
@@ -37,6 +47,21 @@ GOOD = {
 }
 
 _DEFAULTS = {"gunicorn": ("graceful_timeout", 30), "uwsgi": ("worker-reload-mercy", 60)}
+_GRACEFUL_HOOK = re.compile(r"unix_signal:(\d+)\s+gracefully_kill_them_all")
+
+
+def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
+    """The stop signal runs uWSGI's ``gracefully_kill_them_all``, which waits for running
+    requests up to ``worker-reload-mercy``: only when a master-start hook maps it there."""
+    name = manager.stop_signal.value.upper().removeprefix("SIG")
+    number = getattr(signal.Signals, f"SIG{name}", None)
+    if number is None or not server.enabled("master"):
+        return False
+    for hook in server.all("hook-master-start"):
+        match = _GRACEFUL_HOOK.fullmatch(hook.value.strip())
+        if match and int(match.group(1)) == number:
+            return True
+    return False
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -52,8 +77,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         written_wait = manager.stop_timeout is not None and manager.stop_timeout.at is not None
         if graceful is None or (option is None and not written_wait):
             continue
-        if server.kind == "uwsgi" and option is None:
-            continue  # uWSGI waits worker-reload-mercy on reloads; on stop only when it is tuned
+        if server.kind == "uwsgi" and (option is None or not _uwsgi_stops_gracefully(server, manager)):
+            continue  # on any other stop, uWSGI ends its workers at once: no mercy is waited for
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
         if wait >= graceful:
             continue

@@ -152,6 +152,12 @@ def test_is_systemd_text():
     assert not is_systemd_text("#!/bin/sh\nexec nginx -g 'daemon off;'\n[Service]\nExecStart=x\n")
     assert not is_systemd_text("[uwsgi]\nsocket=x\n")
     assert not is_systemd_text("[Unit]\nfoo=bar\n")
+    # systemd ignores a key above the first section and loads the unit.
+    assert is_systemd_text("Description=gunicorn socket\n\n[Socket]\nListenStream=/run/gunicorn.sock\n")
+    assert not is_systemd_text("Description=x\n[uwsgi]\nsocket=x\n")
+    assert not is_systemd_text("socket=x\n[Service]\nExecStart=x\n")
+    assert not is_systemd_text("A=1\nB=2\nC=3\nD=4\n[Service]\nExecStart=x\n")
+    assert not is_systemd_text("Description=x\nUser=y\n")
 
 
 def test_line_without_equals_is_reported(tmp_path):

@@ -225,6 +225,8 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)
     _systemd_environment(manager, unit, ctx)
     for entry in unit.entries:
+        if not entry.section:   # before any section: systemd ignores it
+            continue
         key = entry.key if entry.section == "Service" else f"{entry.section}.{entry.key}"
         manager.options[key] = Setting(entry.value, entry.at)
     start_dir = manager.directory.value if manager.directory else None

@@ -53,7 +53,7 @@ class UnitSection:
 class UnitEntry:
     """One ``Key=value`` line of the unit or a drop-in, in the order systemd applies them."""
 
-    section: str
+    section: str            # "" for a line before any section, which systemd ignores
     key: str
     value: str
     at: Span                # the value
@@ -132,7 +132,9 @@ def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
         known = None
         meant = None
         targets: list[tuple[str, str]] = []
-        if entry.section in allowed and not entry.key.startswith("X-"):
+        if not entry.section:   # before any section: systemd ignores the line
+            known = False
+        elif entry.section in allowed and not entry.key.startswith("X-"):
             keys = table["sections"][entry.section]
             known = entry.key in keys
             if not known:

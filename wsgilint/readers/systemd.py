@@ -43,6 +43,10 @@ _SYSTEMD_KEYS = re.compile(
     r"TimeoutStopSec|TimeoutSec|LimitNOFILE|PrivateTmp|Alias|SocketUser|SocketMode|Accept)[ \t]*=",
     re.M,
 )
+# Lines before the first section that still leave a file a unit: a stray ``Description=``
+# above ``[Unit]``; a longer run is some other key=value format.
+_MAX_LEADING_ASSIGNMENTS = 3
+_ASSIGNMENT = re.compile(r"[A-Z][A-Za-z0-9]*[ \t]*=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +131,23 @@ class SystemdUnit:
 
 
 def is_systemd_text(text: str) -> bool:
-    """True for a unit file: it opens with a unit section and has systemd's keys."""
+    """True for a unit file: its first section is a unit section and it has systemd's keys.
+
+    A few ``Key=value`` lines may come before that section: systemd ignores them ("Assignment
+    outside of section. Ignoring.") and loads the unit. Any other line first, or a first
+    section that is not a unit's (``[uwsgi]``), makes it something else."""
+    leading = 0
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", ";")):
             continue
-        if stripped.strip("[]") not in UNIT_SECTIONS or not stripped.startswith("["):
+        if stripped.startswith("["):
+            if stripped.strip("[]") not in UNIT_SECTIONS:
+                return False
+            break
+        leading += 1
+        if leading > _MAX_LEADING_ASSIGNMENTS or not _ASSIGNMENT.match(stripped):
             return False
-        break
     else:
         return False
     return bool(_SYSTEMD_KEYS.search(text))
@@ -176,7 +189,7 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
     unit.problems.extend(text.problems)
     if text.text is None:
         return
-    section = ""
+    section: str | None = ""    # None after an invalid header: E002 reports it, the unit does not load
     for number, last, line, first_length in _lines(text.text):
         lead = len(line) - len(line.lstrip())
         stripped = line.strip()
@@ -184,20 +197,21 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
             header_at = Span(display, number, lead + 1, lead + len(stripped) + 1)
             if not stripped.endswith("]") or len(stripped) < 3:
                 unit.problems.append(Problem("syntax", f"invalid section header {stripped!r}", header_at))
-                section = ""
+                section = None
                 continue
             section = sys.intern(stripped[1:-1])
             unit.sections.append((section, header_at))
             continue
-        if not section:
-            unit.problems.append(Problem("syntax", "assignment outside of any [section]; systemd ignores it",
-                                         Span(display, number, lead + 1)))
+        if section is None:
             continue
         key, equals, rest = line.partition("=")
-        if not equals:
+        if section and not equals:
             unit.problems.append(Problem("syntax", f"missing '=' in {stripped!r}; systemd ignores the line",
                                          Span(display, number, lead + 1, lead + len(stripped) + 1)))
             continue
+        # A line before any section is kept with section "" (no lookup finds it): systemd
+        # ignores it and loads the unit ("Assignment outside of section. Ignoring.", checked
+        # before the '='), and the model reports it as a line systemd ignores.
         value = sys.intern(rest.strip())   # a fleet's units repeat most values (www-data, on-failure)
         column = len(key) + 2 + len(rest) - len(rest.lstrip())
         end_column = max(column, first_length + 1) if number == last else first_length + 1
