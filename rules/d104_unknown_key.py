@@ -8,7 +8,8 @@ In `.service` and `.socket` units and their drop-ins: sections other than `[Unit
 miss of a target systemd ships (`multiuser.target`). A line above the first section
 (`Description=gunicorn socket` before `[Socket]`) is reported too: systemd logs
 `Assignment outside of section. Ignoring.` and loads the unit without it (info when the
-line is a `Description=` or `Documentation=`, which changes nothing the unit does).
+line is a `Description=` or `Documentation=`, which changes nothing the unit does), and so
+is a line inside a section without `=`: systemd logs `Missing '=', ignoring line.`.
 
 ## What breaks in production
 systemd logs `Unknown section 'install'. Ignoring.` or `Unknown key 'Descrption' in
@@ -70,6 +71,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(section.at, f"systemd {version} does not know the section [{section.name}] in a "
                           f".{unit.kind} unit and ignores it with every key in it{hint}",
                           fix=_rename(section.at, f"[{section.name}]", meant and f"[{meant}]"))
+        for text, at in unit.ignored_lines:
+            yield Hit(at, f"systemd {version} ignores this line: it has no `=` (\"Missing '=', ignoring line.\") and "
+                      f"the unit loads without it; write it as `Key=value` or remove it ({text[:60]!r})")
         for entry in unit.entries:
             if not entry.section:
                 yield _outside_section(entry, keys)

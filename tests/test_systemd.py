@@ -160,9 +160,11 @@ def test_is_systemd_text():
     assert not is_systemd_text("Description=x\nUser=y\n")
 
 
-def test_line_without_equals_is_reported(tmp_path):
+def test_line_without_equals_is_ignored_not_refused(tmp_path):
+    # systemd-analyze verify (252): "Missing '=', ignoring line." and the unit loads.
     unit, _ = unit_at(tmp_path, "u.service", "[Service]\nExecStart=/bin/uwsgi\n    --die-on-term\n")
-    assert [(p.kind, p.at.line, p.at.column) for p in unit.problems] == [("syntax", 3, 5)]
+    assert unit.problems == []
+    assert [(text, at.line, at.column) for text, at in unit.ignored] == [("--die-on-term", 3, 5)]
     assert unit.exec_start[0].argv == ["/bin/uwsgi"]
 
 

@@ -1412,8 +1412,8 @@ def _m60():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m61():
-    def __init__(self, name: str, kind: str, path: str, systemd_version: str, user_unit: bool, sections: tuple[UnitSection, ...], entries: tuple[UnitEntry, ...], dropins: tuple[str, ...], manager: ProcessManager | None):
+def _m61(_d0):
+    def __init__(self, name: str, kind: str, path: str, systemd_version: str, user_unit: bool, sections: tuple[UnitSection, ...], entries: tuple[UnitEntry, ...], dropins: tuple[str, ...], manager: ProcessManager | None, ignored_lines: tuple[tuple[str, Span], ...] = _d0):
         _set(self, 'name', name)
         _set(self, 'kind', kind)
         _set(self, 'path', path)
@@ -1423,18 +1423,19 @@ def _m61():
         _set(self, 'entries', entries)
         _set(self, 'dropins', dropins)
         _set(self, 'manager', manager)
+        _set(self, 'ignored_lines', ignored_lines)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, path={self.path!r}, systemd_version={self.systemd_version!r}, user_unit={self.user_unit!r}, sections={self.sections!r}, entries={self.entries!r}, dropins={self.dropins!r}, manager={self.manager!r})"
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, path={self.path!r}, systemd_version={self.systemd_version!r}, user_unit={self.user_unit!r}, sections={self.sections!r}, entries={self.entries!r}, dropins={self.dropins!r}, manager={self.manager!r}, ignored_lines={self.ignored_lines!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,) == (other.name,other.kind,other.path,other.systemd_version,other.user_unit,other.sections,other.entries,other.dropins,other.manager,)
+            return (self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,self.ignored_lines,) == (other.name,other.kind,other.path,other.systemd_version,other.user_unit,other.sections,other.entries,other.dropins,other.manager,other.ignored_lines,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,))
+        return hash((self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,self.ignored_lines,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2195,8 +2196,8 @@ def _m97(_d0, _d1):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m98(_d0, _f1, _f2, _f3, _f4):
-    def __init__(self, path: str, name: str, display: str = _d0, entries: list[UnitEntry] = _FACTORY, dropins: list[str] = _FACTORY, problems: list[Problem] = _FACTORY, sections: list[tuple[str, Span]] = _FACTORY):
+def _m98(_d0, _f1, _f2, _f3, _f4, _f5):
+    def __init__(self, path: str, name: str, display: str = _d0, entries: list[UnitEntry] = _FACTORY, dropins: list[str] = _FACTORY, problems: list[Problem] = _FACTORY, sections: list[tuple[str, Span]] = _FACTORY, ignored: list[tuple[str, Span]] = _FACTORY):
         self.path = path
         self.name = name
         self.display = display
@@ -2204,10 +2205,11 @@ def _m98(_d0, _f1, _f2, _f3, _f4):
         self.dropins = _f2() if dropins is _FACTORY else dropins
         self.problems = _f3() if problems is _FACTORY else problems
         self.sections = _f4() if sections is _FACTORY else sections
+        self.ignored = _f5() if ignored is _FACTORY else ignored
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(path={self.path!r}, name={self.name!r}, display={self.display!r}, entries={self.entries!r}, dropins={self.dropins!r}, problems={self.problems!r}, sections={self.sections!r})"
+        return self.__class__.__qualname__ + f"(path={self.path!r}, name={self.name!r}, display={self.display!r}, entries={self.entries!r}, dropins={self.dropins!r}, problems={self.problems!r}, sections={self.sections!r}, ignored={self.ignored!r})"
 
     return __init__, __repr__, None, None
 
@@ -2596,7 +2598,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m58),
     'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m59),
     'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m60),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False))), None, _m61),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m61),
     'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m62),
     'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m63),
     'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m64),
@@ -2633,7 +2635,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m95),
     'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m96),
     'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m97),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>)", _m98),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m98),
     'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_at: 'Span', file: 'str', end_line: 'int')", _m99),
     'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m100),
     'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m101),

@@ -78,6 +78,7 @@ class SystemdUnit:
     entries: tuple[UnitEntry, ...]
     dropins: tuple[str, ...]
     manager: ProcessManager | None      # the service it defines, when it starts a program
+    ignored_lines: tuple[tuple[str, Span], ...] = ()   # lines of a section without '=': skipped
 
     def last(self, section: str, key: str) -> UnitEntry | None:
         """The assignment that wins for a scalar setting (an empty one means the default)."""
@@ -153,4 +154,4 @@ def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
                                  reader.parse_bool(entry.value), command, tuple(targets)))
     display = unit.display or unit.path
     return SystemdUnit(unit.name, unit.kind, display, table["systemd"], "/systemd/user/" in display,
-                       tuple(sections), tuple(entries), tuple(dropins), manager)
+                       tuple(sections), tuple(entries), tuple(dropins), manager, tuple(unit.ignored))

@@ -82,6 +82,9 @@ class SystemdUnit:
     dropins: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sections: list[tuple[str, Span]] = field(default_factory=list)
+    # Lines inside a section without '=': systemd logs "Missing '=', ignoring line." and
+    # loads the unit (systemd-analyze verify, systemd 252).
+    ignored: list[tuple[str, Span]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -206,8 +209,7 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
             continue
         key, equals, rest = line.partition("=")
         if section and not equals:
-            unit.problems.append(Problem("syntax", f"missing '=' in {stripped!r}; systemd ignores the line",
-                                         Span(display, number, lead + 1, lead + len(stripped) + 1)))
+            unit.ignored.append((stripped, Span(display, number, lead + 1, lead + len(stripped) + 1)))
             continue
         # A line before any section is kept with section "" (no lookup finds it): systemd
         # ignores it and loads the unit ("Assignment outside of section. Ignoring.", checked
