@@ -12,11 +12,18 @@ import functools
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..core.option import Option
 from ..core.record import dataclass
 from ..core.span import Span
-from ..readers.gunicorn import SETTINGS, GunicornConfig
+
+if TYPE_CHECKING:
+    from ..readers.gunicorn import GunicornConfig
+
+# What an ``Option("config")`` added for a command's implicitly loaded ./gunicorn.conf.py says in
+# ``raw`` (rule G108 looks for it).
+IMPLICIT_CONFIG_RAW = "./gunicorn.conf.py in the start directory (loaded without -c)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +61,17 @@ class GunicornConfigFile:
 
 
 @cache
+def _settings() -> dict[str, dict[str, Any]]:
+    """Gunicorn's setting table, loaded with its reader when a tree has Gunicorn files."""
+    from ..readers.gunicorn import SETTINGS
+    return SETTINGS
+
+
+@cache
 def _flag_spellings() -> dict[str, str]:
     """``--access-logfile`` written as a name: ``access_logfile`` -> ``accesslog``."""
     spellings: dict[str, str] = {}
-    for name, spec in SETTINGS.items():
+    for name, spec in _settings().items():
         for flag in spec.get("cli", []):
             if flag.startswith("--") and flag[2:].replace("-", "_") != name:
                 spellings.setdefault(flag[2:].replace("-", "_"), name)
@@ -70,7 +84,7 @@ def _meant(option: Option) -> str | None:
     # A one-word flag spelling (`preload`) is also a common variable name: only a literal value counts.
     if name in spellings and ("_" in name or not option.unresolved):
         return spellings[name]
-    if name.lower() in SETTINGS:
+    if name.lower() in _settings():
         return name.lower()
     return _close_setting(name)
 
@@ -80,7 +94,7 @@ def _close_setting(name: str) -> str | None:
     # Only settings whose length allows a ratio of 0.8 (difflib's real_quick_ratio) can
     # match: comparing with those alone gives the same answer, without a module of many
     # names costing a comparison with every setting each.
-    near = [setting for setting in SETTINGS if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
+    near = [setting for setting in _settings() if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
     close = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
     return close[0] if close else None
 
@@ -91,7 +105,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _default_shown(name: str) -> str | None:
-    spec = SETTINGS.get(name)
+    spec = _settings().get(name)
     if spec is None:
         return None
     default = spec.get("default")
@@ -125,4 +139,4 @@ def gunicorn_config_files(configs: Iterable[GunicornConfig]) -> list[GunicornCon
 
 def setting_names() -> list[str]:
     """Every setting of Gunicorn's table: what a misspelt name is compared with."""
-    return list(SETTINGS)
+    return list(_settings())
