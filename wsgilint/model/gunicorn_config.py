@@ -99,9 +99,16 @@ def _close_setting(name: str) -> str | None:
     return close[0] if close else None
 
 
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 # A name inside a plain string literal (`loglevel = 'debug'`) is only text, not a use.
-_PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
-_WORD = re.compile(r"\w+")
+@functools.cache
+def _plain_string() -> re.Pattern[str]:
+    return re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    return re.compile(r"\w+")
 
 
 def _default_shown(name: str) -> str | None:
@@ -116,7 +123,7 @@ def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
     # A name is used where it is a whole word of some value: the words are collected once,
     # so a module with many names is read in linear time.
     words = {word for option in (*config.options, *config.other_names)
-             for word in _WORD.findall(_PLAIN_STRING.sub("", option.raw))}
+             for word in _word().findall(_plain_string().sub("", option.raw))}
     names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option))
              for option in config.other_names]
     annotations = [
