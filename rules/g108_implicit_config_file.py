@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.gunicorn import IMPLICIT_CONFIG_RAW
+from wsgilint.model.gunicorn_config import IMPLICIT_CONFIG_RAW
 
 CODE = "G108"
 SLUG = "implicit-config-file"

@@ -30,6 +30,7 @@ Correct the spelling (the message suggests the nearest directive), or load the m
 that provides it.
 """
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 
@@ -47,7 +48,13 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    client_max__body_siz 
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    client_max_body_size 10m;\n    more_clear_headers Server;\n"
                              "    location / {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"}
 
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _name() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+
+
 # What template languages and substitutions mark their placeholders with (``${VAR}``,
 # ``{{ x }}``, ``{% x %}``, ``<%= x %>``, ``@VAR@``, ``%(x)s``, ``[section]``): such a name
 # is a template's, or no nginx text at all.
@@ -69,7 +76,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     known = known_directives()
     for instance in deployment.nginx:
         for directive in instance.unknown_directives:
-            if not _NAME.fullmatch(directive.name):
+            if not _name().fullmatch(directive.name):
                 why = _impossible_name(directive.name)
                 if why is not None:
                     yield Hit(directive.name_at, f'unknown directive "{directive.name}": nginx refuses to start '

@@ -26,6 +26,7 @@ scripts that signal uWSGI look for it.
 Use absolute paths, or `%d` (the INI file's directory, with its trailing slash):
 `socket = %drun/app.sock`.
 """
+import functools
 import re
 from collections.abc import Iterator
 
@@ -43,7 +44,13 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 
 _BEFORE_CHDIR = ("pidfile", "logto", "logto2", "daemonize")
 _AFTER_CHDIR = ("stats", "stats-server", "pidfile2", "safe-pidfile")
-_UDP = re.compile(r"^[^/]*:\d+$")      # logto/daemonize also take a UDP address
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+# logto/daemonize also take a UDP address
+@functools.cache
+def _udp() -> re.Pattern[str]:
+    return re.compile(r"^[^/]*:\d+$")
 
 
 def _start_directory(server: AppServer) -> tuple[str, tuple[Related, ...]] | None:
@@ -69,7 +76,7 @@ def _relative_paths(server: AppServer) -> Iterator[tuple[Span, str, str, bool]]:
             yield listener.at, listener.option, address.path, True
     for option in server.all(*_BEFORE_CHDIR, *_AFTER_CHDIR):
         value = str(option.value)
-        if option.unresolved or not value or value.startswith(("/", "@")) or _UDP.match(value) or templated(value):
+        if option.unresolved or not value or value.startswith(("/", "@")) or _udp().match(value) or templated(value):
             continue
         yield option.at, option.key, value, option.key in _AFTER_CHDIR
 

@@ -50,6 +50,7 @@ unix:/run/app.sock;`; a wildcard bind is reached through 127.0.0.1), keeping a s
 a URI part. Unsafe: nginx may have been right and the app server wrong, or the target may
 be another program the checked files do not show.
 """
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -190,13 +191,16 @@ class _Listeners:
         return next((manager for manager, argv in self._unmanaged if any(pattern.search(word) for word in argv)), None)
 
 
-_IP = re.compile(r"^[0-9.]+$|:")
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _ip() -> re.Pattern[str]:
+    return re.compile(r"^[0-9.]+$|:")
 
 
 def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hit | None:
     """From a container, a host name that no place on its networks answers to but one nearly does."""
     address = target.address
-    if route.place.kind != "container" or address.family != "inet" or not address.host or _IP.search(address.host):
+    if route.place.kind != "container" or address.family != "inet" or not address.host or _ip().search(address.host):
         return None
     if deployment.resolves(route.place, address.host):
         return None

@@ -13,11 +13,11 @@ import pytest
 from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.model.gunicorn import (
-    IMPLICIT_CONFIG_RAW,
     gunicorn_arguments,
     gunicorn_from_argv,
     gunicorn_from_config,
 )
+from wsgilint.model.gunicorn_config import IMPLICIT_CONFIG_RAW
 from wsgilint.readers.gunicorn import (
     GUNICORN_VERSION,
     SETTINGS,
@@ -512,3 +512,25 @@ def test_compiler_warnings_about_the_config_are_not_wsgilints_output(tmp_path):
                            "--format", "json"], capture_output=True, text=True, timeout=120)
     assert "Warning" not in done.stderr and done.returncode in (0, 1), done.stderr
     assert not [f for f in json.loads(done.stdout)["findings"] if f["code"].startswith("E")]
+
+
+def test_gunicorn_reader_loads_only_for_a_tree_with_gunicorn(tmp_path):
+    # Start-up of a small tree: a deployment without Gunicorn does not import its reader and table.
+    (tmp_path / "uwsgi").mkdir()
+    (tmp_path / "uwsgi/app.ini").write_text("[uwsgi]\nsocket = 127.0.0.1:3031\nmodule = app.wsgi\n")
+    (tmp_path / "both").mkdir()
+    (tmp_path / "both/app.ini").write_text("[uwsgi]\nsocket = 127.0.0.1:3031\nmodule = app.wsgi\n")
+    (tmp_path / "both/gunicorn.conf.py").write_text("bnd = '127.0.0.1:8000'\nworkers = 3\n")
+    child = ("import sys; from wsgilint.api import check\n"
+             "result = check([sys.argv[1]])\n"
+             "print('wsgilint.readers.gunicorn' in sys.modules, sorted({f.kind for f in result.files}),\n"
+             "      sorted(f.code for f in result.findings if f.code.startswith('G')))")
+
+    def run(tree: str) -> str:
+        done = subprocess.run([sys.executable, "-c", child, str(tmp_path / tree)], capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert run("uwsgi") == "False ['uwsgi'] []\n"
+    assert run("both") == "True ['gunicorn', 'uwsgi'] ['G101']\n"

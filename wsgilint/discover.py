@@ -82,7 +82,10 @@ def _sniff(kind: str, text: str) -> bool:
         return False
 
 
-_COMPOSE_NAME = re.compile(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml")
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _compose_name() -> re.Pattern[str]:
+    return re.compile(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml")
 
 
 def location_hints(path: str, named_only: bool = False) -> list[str]:
@@ -104,7 +107,7 @@ def _hints(path: str) -> tuple[list[str], int]:
         hints.extend(k for k in kinds if k not in hints)
 
     joined = "/".join(dirs)
-    if _COMPOSE_NAME.fullmatch(name):
+    if _compose_name().fullmatch(name):
         add("compose")
     if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
         add("dockerfile")

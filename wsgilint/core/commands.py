@@ -16,12 +16,19 @@ known everywhere or nowhere:
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
 from .record import dataclass
 
-_PYTHON = re.compile(r"^python[0-9.]*$")
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _python_name() -> re.Pattern[str]:
+    return re.compile(r"^python[0-9.]*$")
+
+
 _GUNICORN = ("gunicorn", "gunicorn3", "gunicorn_django")
 _GUNICORN_MODULES = ("gunicorn", "gunicorn.app.wsgiapp")
 _UWSGI = ("uwsgi", "uwsgi-core")
@@ -57,7 +64,7 @@ def recognise(argv: list[str]) -> Command | None:
         return Command("gunicorn", argv[1:])
     if name == "nginx":
         return Command("nginx", argv[1:])
-    if _PYTHON.match(name):
+    if _python_name().match(name):
         rest = argv[1:]
         while rest and rest[0].startswith("-") and not rest[0].startswith("-m"):
             rest = rest[1:]   # interpreter flags such as -u, -O

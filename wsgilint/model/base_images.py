@@ -14,6 +14,7 @@ asserted.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -25,7 +26,12 @@ from ..core.span import Setting, Span
 _FACTS: dict[str, Any] = json.loads(packaged_text(__file__, "base_images.json"))
 _BARE: frozenset[str] = frozenset(_FACTS["bare"])
 _IMAGES: dict[str, dict[str, Any]] = _FACTS["images"]
-_DEFAULT_REGISTRY = re.compile(r"^(?:(?:index\.)?docker\.io/)?(?:library/)?")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _default_registry() -> re.Pattern[str]:
+    return re.compile(r"^(?:(?:index\.)?docker\.io/)?(?:library/)?")
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ def image_name(written: str) -> str:
     colon = name.rfind(":")
     if colon > slash:
         name = name[:colon]
-    return _DEFAULT_REGISTRY.sub("", name.lower())
+    return _default_registry().sub("", name.lower())
 
 
 def base_image(written: str, at: Span | None) -> BaseImage:

@@ -6,15 +6,19 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from functools import partial
+from typing import TYPE_CHECKING
 
 from ..core.commands import recognise
 from ..core.context import ReadContext
+from ..core.environment import Environment
 from ..core.numbers import decimal
 from ..core.sources import Discovery
 from ..readers.systemd import SystemdUnit as SystemdUnitFile
-from . import AppServer, Deployment, Host, ProcessManager, Setting
+from . import AppServer, Deployment, Host, Problem, ProcessManager, Setting
 from .suppressions import suppressions_in
+
+if TYPE_CHECKING:
+    from ..readers.gunicorn import GunicornConfig
 
 _MAIN_BLOCK = re.compile(r"^\s*(http|events)\s*\{", re.M)
 
@@ -135,9 +139,7 @@ def _uwsgi_arguments(argv: list[str]) -> list[str]:
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
-    from ..readers.gunicorn import Environment, GunicornConfig
     from .emperor import add_vassals
-    from .gunicorn import gunicorn_from_argv, gunicorn_from_config
     from .gunicorn_config import gunicorn_config_files
     from .packaged import (
         binary_plugins,
@@ -172,6 +174,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                                                    _local_start_directory(manager, ctx), env, manager.stock_files,
                                                    manager.directory.value if manager.directory else None)
             else:
+                from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
                 directory = manager.directory.value if manager.directory else None
                 server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env,
                                                       gunicorn_configs)
@@ -195,8 +198,12 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}
     _explain(deployment, ctx, "uwsgi", not_enabled)
     standalone: list[AppServer] = []
-    for kind, build_one in (("uwsgi", uwsgi_from_ini),
-                            ("gunicorn", partial(gunicorn_from_config, configs=gunicorn_configs))):
+
+    def gunicorn_standalone(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:
+        from .gunicorn import gunicorn_from_config  # Gunicorn's reader only for a tree that has its files
+        return gunicorn_from_config(local_path, ctx, configs=gunicorn_configs)
+
+    for kind, build_one in (("uwsgi", uwsgi_from_ini), ("gunicorn", gunicorn_standalone)):
         for source in discovery.of_kind(kind):
             if ctx.real(source.path) in claimed or ctx.real(source.path) in not_enabled:
                 continue

@@ -17,6 +17,7 @@ manager the image's CMD and USER); split, each part would import the others' pri
 """
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -39,7 +40,14 @@ if TYPE_CHECKING:
     from ..readers.yaml_nodes import Node
 
 _DOCKER_DEFAULT = "Docker default"
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)(us|ms|s|m|h)")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _duration() -> re.Pattern[str]:
+    return re.compile(r"(\d+(?:\.\d+)?)(us|ms|s|m|h)")
+
+
 _MAX_PORT_RANGE = 64
 
 
@@ -257,7 +265,7 @@ def _seconds(text: str) -> float | None:
     text = text.strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    parts = _DURATION.findall(text)
+    parts = _duration().findall(text)
     if not parts or "".join(n + u for n, u in parts) != text:
         return None
     scale = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}

@@ -25,11 +25,10 @@ from ..readers.gunicorn import (
 )
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_gunicorn_bind
+from .gunicorn_config import IMPLICIT_CONFIG_RAW
 
 DEFAULT_BIND = "127.0.0.1:8000"
 IMPLICIT_CONFIG = "gunicorn.conf.py"
-# What an ``Option("config")`` added for the implicitly loaded file says in ``raw``.
-IMPLICIT_CONFIG_RAW = "./gunicorn.conf.py in the start directory (loaded without -c)"
 
 
 def gunicorn_arguments(argv: list[str]) -> list[str] | None:

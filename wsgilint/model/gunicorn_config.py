@@ -12,11 +12,18 @@ import functools
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..core.option import Option
 from ..core.record import dataclass
 from ..core.span import Span
-from ..readers.gunicorn import SETTINGS, GunicornConfig
+
+if TYPE_CHECKING:
+    from ..readers.gunicorn import GunicornConfig
+
+# What an ``Option("config")`` added for a command's implicitly loaded ./gunicorn.conf.py says in
+# ``raw`` (rule G108 looks for it).
+IMPLICIT_CONFIG_RAW = "./gunicorn.conf.py in the start directory (loaded without -c)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +61,17 @@ class GunicornConfigFile:
 
 
 @cache
+def _settings() -> dict[str, dict[str, Any]]:
+    """Gunicorn's setting table, loaded with its reader when a tree has Gunicorn files."""
+    from ..readers.gunicorn import SETTINGS
+    return SETTINGS
+
+
+@cache
 def _flag_spellings() -> dict[str, str]:
     """``--access-logfile`` written as a name: ``access_logfile`` -> ``accesslog``."""
     spellings: dict[str, str] = {}
-    for name, spec in SETTINGS.items():
+    for name, spec in _settings().items():
         for flag in spec.get("cli", []):
             if flag.startswith("--") and flag[2:].replace("-", "_") != name:
                 spellings.setdefault(flag[2:].replace("-", "_"), name)
@@ -70,7 +84,7 @@ def _meant(option: Option) -> str | None:
     # A one-word flag spelling (`preload`) is also a common variable name: only a literal value counts.
     if name in spellings and ("_" in name or not option.unresolved):
         return spellings[name]
-    if name.lower() in SETTINGS:
+    if name.lower() in _settings():
         return name.lower()
     return _close_setting(name)
 
@@ -80,18 +94,25 @@ def _close_setting(name: str) -> str | None:
     # Only settings whose length allows a ratio of 0.8 (difflib's real_quick_ratio) can
     # match: comparing with those alone gives the same answer, without a module of many
     # names costing a comparison with every setting each.
-    near = [setting for setting in SETTINGS if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
+    near = [setting for setting in _settings() if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
     close = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
     return close[0] if close else None
 
 
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 # A name inside a plain string literal (`loglevel = 'debug'`) is only text, not a use.
-_PLAIN_STRING = re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
-_WORD = re.compile(r"\w+")
+@functools.cache
+def _plain_string() -> re.Pattern[str]:
+    return re.compile(r"""(?<![fFrRbBuU])(['"])(?:\\.|(?!\1).)*\1""")
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    return re.compile(r"\w+")
 
 
 def _default_shown(name: str) -> str | None:
-    spec = SETTINGS.get(name)
+    spec = _settings().get(name)
     if spec is None:
         return None
     default = spec.get("default")
@@ -102,7 +123,7 @@ def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
     # A name is used where it is a whole word of some value: the words are collected once,
     # so a module with many names is read in linear time.
     words = {word for option in (*config.options, *config.other_names)
-             for word in _WORD.findall(_PLAIN_STRING.sub("", option.raw))}
+             for word in _word().findall(_plain_string().sub("", option.raw))}
     names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option))
              for option in config.other_names]
     annotations = [
@@ -125,4 +146,4 @@ def gunicorn_config_files(configs: Iterable[GunicornConfig]) -> list[GunicornCon
 
 def setting_names() -> list[str]:
     """Every setting of Gunicorn's table: what a misspelt name is compared with."""
-    return list(SETTINGS)
+    return list(_settings())

@@ -8,6 +8,7 @@ line that starts it, and the command as written stays in ``options["command"]``.
 """
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -131,7 +132,7 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
 
         for name, env_value in process.environment.items():
             source = section.get("environment") if name in process.own_environment else global_environment
-            run_time = _RUN_TIME_NAME.search(env_value)
+            run_time = _run_time_name().search(env_value)
             if run_time is None:
                 manager.environment[name] = Setting(env_value, source.at if source else None)
             else:
@@ -166,9 +167,16 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
     return managers
 
 
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 # A name supervisord expands only at run time, left in an expanded value as written.
-_RUN_TIME_NAME = re.compile(r"%\((?:ENV_\w+|here|host_node_name)\)s")
-_READS_ENV = re.compile(r"(?<!%)%\(ENV_\w+\)")
+@functools.cache
+def _run_time_name() -> re.Pattern[str]:
+    return re.compile(r"%\((?:ENV_\w+|here|host_node_name)\)s")
+
+
+@functools.cache
+def _reads_env() -> re.Pattern[str]:
+    return re.compile(r"(?<!%)%\(ENV_\w+\)")
 
 
 def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setting[str] | None:
@@ -178,7 +186,7 @@ def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setti
     variables the files do not show, and any of them reaches the programs."""
     for section in config.sections:
         for key, value in section.keys.items():
-            found = _READS_ENV.search(value.raw)
+            found = _reads_env().search(value.raw)
             if found is not None:
                 return Setting(found.group(0), value.at, f"supervisord passes on its own environment, which the "
                                f"files do not show ([{section.name}] {key} reads {found.group(0)}s from it)")

@@ -22,6 +22,7 @@ no unit in the checked files starts ``/etc/uwsgi.ini``, the packaged one stands 
 """
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -37,7 +38,13 @@ _INIT_SCRIPT = "/etc/init.d/uwsgi"
 _APPS_ENABLED = "/etc/uwsgi/apps-enabled"
 _DEFAULT_INHERITED = "/usr/share/uwsgi/conf/default.ini"
 _BY_INIT = "as /etc/init.d/uwsgi starts it (uwsgi package of Debian/Ubuntu)"
-_INHERITED = re.compile(r"^\s*INHERITED_CONFIG=([^\s#]+)", re.M)
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _inherited() -> re.Pattern[str]:
+    return re.compile(r"^\s*INHERITED_CONFIG=([^\s#]+)", re.M)
+
 
 _RHEL_INI = "/etc/uwsgi.ini"
 _BY_RHEL_UNIT = "the uwsgi.service the uwsgi package of Fedora/RHEL/EPEL ships"
@@ -116,7 +123,7 @@ def _inherited_config(ctx: ReadContext) -> tuple[str, str]:
     """INHERITED_CONFIG of /etc/default/uwsgi, or the package's default."""
     local = ctx.local("/etc/default/uwsgi") if ctx.mode != "repository" else None
     text = ctx.read(local, peek=True).text if local else None
-    match = _INHERITED.search(text or "")
+    match = _inherited().search(text or "")
     if match:
         return match.group(1).strip("'\""), "INHERITED_CONFIG of /etc/default/uwsgi"
     return _DEFAULT_INHERITED, "the uwsgi package's default INHERITED_CONFIG"

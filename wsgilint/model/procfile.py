@@ -17,6 +17,7 @@ which reads ``PORT``) has no address the files show.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -28,8 +29,18 @@ from ..readers.procfile import read_eb_environment, read_procfile
 from . import Deployment, ProcessManager
 from .managers import _resolve_wrapper
 
-_SHELL_SYNTAX = re.compile(r"[;&|<>`()]|\$\(")
-_VARIABLE = re.compile(r"\$(\w+)|\$\{(\w+)\}")
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _shell_syntax() -> re.Pattern[str]:
+    return re.compile(r"[;&|<>`()]|\$\(")
+
+
+@functools.cache
+def _variable() -> re.Pattern[str]:
+    return re.compile(r"\$(\w+)|\$\{(\w+)\}")
+
+
 _EB_DIRECTORIES = (".ebextensions", ".platform")
 EB_DEFAULT_PORT = "8000"
 UNKNOWN_PORT = "$PORT"
@@ -50,7 +61,7 @@ def _expand(command: str, environment: dict[str, Setting[str]]) -> str:
     def value(match: re.Match[str]) -> str:
         setting = environment.get(match.group(1) or match.group(2))
         return setting.value if setting is not None and setting.value != UNKNOWN_PORT else match.group(0)
-    return _VARIABLE.sub(value, command)
+    return _variable().sub(value, command)
 
 
 def procfile_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
@@ -66,7 +77,7 @@ def procfile_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                 {name: setting for name, setting in environment.items() if name != "PORT"}
             command = _expand(entry.command, manager.environment)
             try:
-                argv = ["/bin/sh", "-c", command] if _SHELL_SYNTAX.search(command) else shlex.split(command)
+                argv = ["/bin/sh", "-c", command] if _shell_syntax().search(command) else shlex.split(command)
             except ValueError:
                 argv = ["/bin/sh", "-c", command]
             if not argv:

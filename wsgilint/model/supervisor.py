@@ -29,7 +29,13 @@ from .address import Address, parse_nginx_target
 Parsed = bool | int | str | tuple[int, ...]
 _PROGRAM_KINDS = ("program", "fcgi-program", "eventlistener")
 _DEFAULT_SERVERURL = "http://localhost:9001"
-_CONVERSION = re.compile(r"[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _conversion() -> re.Pattern[str]:
+    return re.compile(r"[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]")
+
 
 # The keys supervisord reads with a type, by section kind: (the type's name, its parser). S107 reports
 # the values these parsers refuse; tests/test_manager_rules.py holds them to supervisor.datatypes.
@@ -132,7 +138,7 @@ class SupervisorValue:
                 continue
             if not self.raw.startswith("%(", index) or ")" not in self.raw[index:]:
                 return index
-            conversion = _CONVERSION.match(self.raw, self.raw.index(")", index) + 1)
+            conversion = _conversion().match(self.raw, self.raw.index(")", index) + 1)
             if conversion is None:
                 return index
             index = conversion.end()

@@ -7,6 +7,7 @@ go through PAM, which is a classic surprise).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..core.context import ReadContext
@@ -18,7 +19,12 @@ ITEMS = frozenset({
     "maxsyslogins", "nonewprivs", "priority", "locks", "sigpending", "msgqueue", "nice", "rtprio", "chroot",
 })
 TYPES = frozenset({"soft", "hard", "-"})
-_FIELD = re.compile(r"\S+")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _field() -> re.Pattern[str]:
+    return re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +40,7 @@ def read_limits_text(text: str, display: str) -> list[LimitLine]:
     lines = []
     for number, line in enumerate(text.splitlines(), 1):
         content = line.split("#", 1)[0]
-        fields = list(_FIELD.finditer(content))
+        fields = list(_field().finditer(content))
         if len(fields) != 4:
             continue
         domain, kind, item, value = (field.group() for field in fields)

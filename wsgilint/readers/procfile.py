@@ -6,6 +6,7 @@ command is kept as written: the platform hands it to a shell, which the model re
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -13,7 +14,13 @@ from ..core.context import ReadContext
 from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 
-_LINE = re.compile(r"^([A-Za-z0-9_-]+):[ \t]*(\S.*?)[ \t]*$")
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _line() -> re.Pattern[str]:
+    return re.compile(r"^([A-Za-z0-9_-]+):[ \t]*(\S.*?)[ \t]*$")
+
+
 _MAX_EB_FILES = 200
 
 
@@ -35,7 +42,7 @@ class Procfile:
 def is_procfile_text(text: str) -> bool:
     """Every line that is not blank or a comment is ``name: command``, and there is one."""
     lines = [line for line in text.splitlines()[:200] if line.strip() and not line.lstrip().startswith("#")]
-    return bool(lines) and all(_LINE.match(line) for line in lines)
+    return bool(lines) and all(_line().match(line) for line in lines)
 
 
 def read_procfile(local_path: str, ctx: ReadContext) -> Procfile:
@@ -43,7 +50,7 @@ def read_procfile(local_path: str, ctx: ReadContext) -> Procfile:
     text = ctx.read(local_path)
     procfile = Procfile(display, problems=list(text.problems))
     for number, line in enumerate((text.text or "").splitlines(), 1):
-        match = _LINE.match(line)
+        match = _line().match(line)
         if match is None:
             continue
         procfile.entries.append(ProcfileEntry(

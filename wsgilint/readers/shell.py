@@ -10,6 +10,7 @@ backslash inside a comment continues nothing, and the body of a here-document is
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -21,7 +22,14 @@ from ..core.record import dataclass, field
 from ..core.span import Span
 
 SHELLS = ("sh", "bash", "dash", "ash", "zsh", "ksh")
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _assignment() -> re.Pattern[str]:
+    return re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
 # Words that run the rest of the line as the command (nothing of their own to keep).
 _PASS_THROUGH = ("nohup", "command", "env")
 # A command that hands control to something whose text is not here: another script, the
@@ -30,7 +38,13 @@ _PASS_THROUGH = ("nohup", "command", "env")
 _MANAGERS = frozenset(("supervisord", "honcho", "circusd", "runsvdir", "s6-svscan", "systemctl", "service",
                        "foreman", "pm2", "xargs"))
 _PRINTS = frozenset(("echo", "printf", "logger", ":"))
-_HEREDOC = re.compile(r"(?<!<)<<(-?)[ \t]*(?:'([^']*)'|\"([^\"]*)\"|\\?([A-Za-z_][^\s;&|<>()]*))")
+
+
+@functools.cache
+def _heredoc() -> re.Pattern[str]:
+    return re.compile(r"(?<!<)<<(-?)[ \t]*(?:'([^']*)'|\"([^\"]*)\"|\\?([A-Za-z_][^\s;&|<>()]*))")
+
+
 _WORD_START = " \t;&|()<>"
 
 
@@ -98,7 +112,7 @@ def _uncommented(line: str) -> str:
 
 def _heredoc_ends(line: str) -> list[tuple[str, bool]]:
     """The delimiters of the here-documents a line opens, in order (``True``: ``<<-``, tabs stripped)."""
-    return [(quoted or double or bare, dash == "-") for dash, quoted, double, bare in _HEREDOC.findall(line)]
+    return [(quoted or double or bare, dash == "-") for dash, quoted, double, bare in _heredoc().findall(line)]
 
 
 def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:
@@ -199,10 +213,10 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                                                                operator) else "")
             execs = False
             assigned: dict[str, str] = {}
-            while command and (command[0] in ("exec", *_PASS_THROUGH) or _ASSIGNMENT.match(command[0])):
+            while command and (command[0] in ("exec", *_PASS_THROUGH) or _assignment().match(command[0])):
                 if command[0] == "exec":
                     execs = True
-                elif _ASSIGNMENT.match(command[0]):
+                elif _assignment().match(command[0]):
                     name, _, value = command[0].partition("=")
                     assigned[name] = value
                 command = command[1:]

@@ -11,6 +11,7 @@ applied after the unit, in the order of their file names.
 # entry type and are read together by every caller; the sniffer is the rest.
 from __future__ import annotations
 
+import functools
 import os
 import re
 import signal
@@ -332,7 +333,12 @@ _TIME_UNITS = {
     "d": 86400, "day": 86400, "days": 86400, "w": 604800, "week": 604800, "weeks": 604800,
     "M": 2629800, "month": 2629800, "months": 2629800, "y": 31557600, "year": 31557600, "years": 31557600,
 }
-_TIME_PART = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-zA-Z]*)")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _time_part() -> re.Pattern[str]:
+    return re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-zA-Z]*)")
 
 
 def parse_timespan(value: str) -> float | None:
@@ -342,7 +348,7 @@ def parse_timespan(value: str) -> float | None:
         return float("inf")
     total, index, found = 0.0, 0, False
     while index < len(text):
-        match = _TIME_PART.match(text, index)
+        match = _time_part().match(text, index)
         if not match or match.group(2) not in _TIME_UNITS and match.group(2) != "":
             return None
         total += float(match.group(1)) * _TIME_UNITS.get(match.group(2), 1)

@@ -13,11 +13,17 @@ assignments whose name is not a valid variable name (``export X=1``).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _WHITESPACE = " \t\n\r"
 _NEEDS_ESCAPE = '"\\`$'
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _name() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def parse_environment_file(text: str) -> dict[str, str]:
@@ -30,7 +36,7 @@ def parse_environment_file(text: str) -> dict[str, str]:
 
     def push() -> None:
         name = "".join(key[:key_blank] if key_blank >= 0 else key)
-        if _NAME.fullmatch(name):
+        if _name().fullmatch(name):
             result[name] = "".join(value)
 
     for char in text:

@@ -50,6 +50,7 @@ would add are missing from the result.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import posixpath
 import re
@@ -754,7 +755,14 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
 
 
 _SNIFF_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.MULTILINE)
-_SNIFF_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.MULTILINE)
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _sniff_key_line() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.MULTILINE)
+
+
 _BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.MULTILINE)
 
 
@@ -766,7 +774,7 @@ def is_uwsgi_ini_text(text: str) -> bool:
         return False
     if _SNIFF_SECTION_HEADER.search(text):
         return True
-    keys = _SNIFF_KEY_LINE.findall(text)
+    keys = _sniff_key_line().findall(text)
     if len(keys) < 3:
         return False
     known = sum(1 for key in keys if key in OPTIONS)

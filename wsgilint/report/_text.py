@@ -32,6 +32,7 @@ must be UTF-8.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -43,8 +44,13 @@ _OTHER_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u
 _SURROGATES = "\ud800-\udfff"
 _UNSAFE = re.compile(f"[{_C0}{_OTHER_CONTROLS}{_SURROGATES}]")
 _LEADING_COMMAND = re.compile(r"^(\s*):(?=:)")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 # json.dumps already escapes C0 controls (and quotes and backslashes).
-_JSON_UNSAFE = re.compile(f"##\\[|[{_OTHER_CONTROLS}{_SURROGATES}]")
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile(f"##\\[|[{_OTHER_CONTROLS}{_SURROGATES}]")
 
 
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -79,7 +85,7 @@ def _json_escape(match: re.Match[str]) -> str:
 def json_text(document: object) -> str:
     """``document`` as one line of JSON with no character a terminal or the Actions runner obeys."""
     # The C encoder: indent would make it ten times slower.
-    return _JSON_UNSAFE.sub(_json_escape, json.dumps(document, ensure_ascii=False))
+    return _json_unsafe().sub(_json_escape, json.dumps(document, ensure_ascii=False))
 
 
 def write_json(out: TextIO, document: object, streamed: dict[str, Iterable[object]]) -> None:

@@ -6,9 +6,10 @@
 - ``argv``: the command line, by argparse's rules;
 - ``environment``: ``GUNICORN_CMD_ARGS`` and the defaults read from ``WEB_CONCURRENCY``/``PORT``.
 """
+from ...core.environment import Environment
 from .argv import GunicornCommand, parse_gunicorn_argv
 from .conf import GunicornConfig, is_gunicorn_text, read_gunicorn_config, read_gunicorn_text
-from .environment import Environment, environment_defaults, parse_gunicorn_cmd_args
+from .environment import environment_defaults, parse_gunicorn_cmd_args
 from .settings import GUNICORN_VERSION, SETTINGS, Hook, validate
 
 __all__ = [

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .environment import Environment
+from ...core.environment import Environment
 
 # The name Gunicorn gives the module it executes; `if __name__ == "__main__":` never runs.
 _MODULE_NAME = "__config__"

@@ -5,6 +5,7 @@ Names this run cannot know (the environment supervisord starts with, the host na
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -14,10 +15,21 @@ from ...core.record import dataclass
 
 _SYMBOLIC_NAMES = ("here", "host_node_name")
 _MARK = "\x00"
-_MARKER_RE = re.compile(f"{_MARK}(\\d+|\\*){_MARK}")
+
+
+# Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
+@functools.cache
+def _marker() -> re.Pattern[str]:
+    return re.compile(f"{_MARK}(\\d+|\\*){_MARK}")
+
+
 # A conversion padded or cut to 100 000 characters or more (``%10000000s``): Python builds
 # it, once per process and log file; wsgilint leaves such a value unexpanded.
-_WIDE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d{6,}|\d*\.\d{6,})")
+@functools.cache
+def _wide() -> re.Pattern[str]:
+    return re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d{6,}|\d*\.\d{6,})")
+
+
 WIDE = "%width"   # in ``unresolved``: the value was too wide to expand
 
 
@@ -95,7 +107,7 @@ def expand(value: str, names: Mapping[str, object], label: str = "value") -> Exp
 
 def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
     lookup = _Names(names)
-    if _WIDE.search(value):
+    if _wide().search(value):
         return Expanded(value, (WIDE,))
     try:
         text = value % lookup
@@ -113,14 +125,14 @@ def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
 
     if not lookup.marks:
         return Expanded(text)
-    tokens = _MARKER_RE.findall(text)
+    tokens = _marker().findall(text)
     handed_out = {str(index) for index in range(len(lookup.symbolic))} | {"*"}
     if (_MARK in value or len(tokens) != lookup.marks or text.count(_MARK) != 2 * lookup.marks
             or not handed_out.issuperset(tokens)):
         # A NUL of the value or of a name's value, or a precision that cut a marker: which text
         # stood for which name cannot be told, so the value stays as written, unresolved.
         return Expanded(value, tuple(lookup.symbolic) + (("*",) if whole else ()), whole_environment=whole)
-    text = _MARKER_RE.sub(restore, text)
+    text = _marker().sub(restore, text)
     return Expanded(text, tuple(lookup.symbolic) + (("*",) if whole else ()), whole_environment=whole)
 
 
