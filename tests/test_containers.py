@@ -412,7 +412,7 @@ def test_compose_image_nginx_takes_the_same_start(tmp_path: Path) -> None:
     [manager] = deployment.managers
     assert manager.argv is not None and manager.stop_signal is not None
     assert (manager.runs_program, manager.argv.value, manager.stop_signal.value) == \
-        ("nginx-debug", ["nginx-debug", "-g", "daemon off;"], "QUIT")
+        ("nginx", ["nginx-debug", "-g", "daemon off;"], "QUIT")   # the image's nginx built with --with-debug
 
 
 @pytest.mark.parametrize(("host", "resolves"), [
