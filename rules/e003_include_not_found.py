@@ -4,7 +4,12 @@
 nginx `include`, uWSGI `include`/`inherit`/`ini`, Gunicorn `-c` and similar references
 to a file that is not there. A glob that matches nothing is not reported (nginx and
 Supervisor accept it). In a repository, a path of the target host that is not in the
-tree is never reported as missing: it may exist there.
+tree is never reported as missing: it may exist there. A container is the exception
+where its image's files are known: the official nginx image has no Debian `proxy_params`
+or `snippets/`, so `include proxy_params;` in a site copied into it, with nothing in the
+tree putting that file there, is reported — an error when a Compose file runs the image
+and nothing unseen (a volume outside the tree, a `RUN` or `COPY --from` writing below
+/etc/nginx) could supply it, otherwise an info naming what might.
 
 ## What breaks in production
 nginx refuses to start (`open() ... failed (2: No such file or directory)`); uWSGI

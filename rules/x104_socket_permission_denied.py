@@ -8,7 +8,9 @@ creates it, against the user nginx's workers run as:
   it binds, unless `chown-socket` is set);
 - Gunicorn applies its `umask` (default 0, so mode 0777);
 - nginx's workers run as its `user` (the binary's default is `nobody`; Debian's
-  nginx.conf sets `www-data`).
+  nginx.conf sets `www-data`); a site in a container of the official nginx image, whose
+  own nginx.conf the tree does not replace, runs under that file's `user  nginx;` (uid
+  101), and in nginx-unprivileged as the image's `USER 101` (its `nginx`).
 Connecting to a unix socket needs write permission on it. When the answer depends on
 group membership the checked files do not show, the finding is a warning that says so.
 Where nginx's `user` is not in the checked files (a site fragment without nginx.conf), a

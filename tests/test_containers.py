@@ -400,6 +400,32 @@ def test_the_unprivileged_nginx_image_runs_as_uid_101(tmp_path: Path) -> None:
     assert manager.runs_program == "nginx" and deployment.nginx[0].place.name == "nginx"
 
 
+@pytest.mark.parametrize(("base", "extra", "user"), [
+    ("nginx:1.25-alpine", "", "nginx"),                       # `user  nginx;` of the image's nginx.conf
+    ("nginxinc/nginx-unprivileged:stable", "", "nginx"),      # no `user`; USER 101, the image's nginx
+    ("nginx", "USER 1000\n", "1000"),                         # a master that is not root keeps its workers
+    ("nginx", "RUN sed -i '/user  nginx;/d' /etc/nginx/nginx.conf\n", ""),   # edited where the files cannot see
+    ("nginx", "RUN rm /etc/nginx/conf.d/default.conf\n", "nginx"),
+    ("nginx", 'CMD ["nginx", "-c", "/srv/nginx.conf", "-g", "daemon off;"]\n', ""),   # another nginx.conf runs
+    ("registry.example.com/web/nginx-base:3", "", ""),        # an image whose nginx.conf is unknown
+])
+def test_a_fragment_in_the_image_runs_as_the_user_of_the_images_nginx_conf(tmp_path: Path, base: str, extra: str,
+                                                                           user: str) -> None:
+    [instance] = _djangos(tmp_path, base, extra).nginx
+    assert instance.standalone and instance.user.value == user
+    assert (instance.user.at is not None) is bool(user)
+
+
+def test_a_fragment_under_the_trees_own_nginx_conf_keeps_its_user(tmp_path: Path) -> None:
+    """The tree's nginx.conf copied over the image's: its own ``user`` runs, not the image's."""
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": "services:\n  web:\n    build: ./nginx\n",
+        "nginx/Dockerfile": "FROM nginx:1.25\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY conf.d/ /etc/nginx/conf.d/\n",
+        "nginx/nginx.conf": "user app;\nevents {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n",
+        "nginx/conf.d/site.conf": "server {\n    listen 80;\n}\n"})
+    assert [(i.standalone, i.user.value) for i in deployment.nginx] == [(False, "app")]
+
+
 def test_a_build_from_an_unknown_image_leaves_nginx_where_it_was(tmp_path: Path) -> None:
     deployment = _djangos(tmp_path, "registry.example.com/web/nginx-base:3")
     [manager] = [m for m in deployment.managers if m.place.name == "nginx"]
@@ -412,7 +438,7 @@ def test_compose_image_nginx_takes_the_same_start(tmp_path: Path) -> None:
     [manager] = deployment.managers
     assert manager.argv is not None and manager.stop_signal is not None
     assert (manager.runs_program, manager.argv.value, manager.stop_signal.value) == \
-        ("nginx-debug", ["nginx-debug", "-g", "daemon off;"], "QUIT")
+        ("nginx", ["nginx-debug", "-g", "daemon off;"], "QUIT")   # the image's nginx built with --with-debug
 
 
 @pytest.mark.parametrize(("host", "resolves"), [

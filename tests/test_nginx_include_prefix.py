@@ -148,3 +148,26 @@ def test_a_file_copied_into_conf_d_under_another_name_is_not_loaded(tmp_path: Pa
     result = check(["."])
     assert not [f for f in result.findings if f.at.path == "nginx/uwsgi_params"]
     assert "nginx does not load it" in next(f.reason for f in result.files if f.display == "nginx/uwsgi_params")
+
+
+@needs_nginx
+@pytest.mark.parametrize("copied", [False, True])
+def test_a_debian_include_the_image_does_not_ship(copied: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``include proxy_params;`` (Debian's file) in a site copied into the official image,
+    which ships no proxy_params: nginx refuses to start at the include, and wsgilint says so
+    (E003, an error: a Compose file builds and runs the image, so every place a file could
+    come from is seen), quoting nginx's message. With the file copied in, both accept it."""
+    copies = {"site.conf": "/etc/nginx/conf.d/site.conf"} | ({"proxy_params": "/etc/nginx/proxy_params"} if copied else {})
+    files = repository(copies)
+    del files["nginx/uwsgi_params"]
+    files["nginx/site.conf"] = SITE.replace("uwsgi_params", "proxy_params").replace("uwsgi_pass", "proxy_pass http://")\
+        .replace("http:// 127", "http://127")
+    files["nginx/proxy_params"] = stock("proxy_params")
+    files["compose.yaml"] = "services:\n  web:\n    build: ./nginx\n"
+    ok, said = nginx_t(image_root(tmp_path, files, copies))
+    assert ok is copied, said
+    if not copied:
+        assert 'open() "' in said and 'etc/nginx/proxy_params" failed (2: No such file or directory)' in said
+    monkeypatch.chdir(write_tree(tmp_path / "repo", files))
+    found = [(f.severity, f.at.path, f.at.line) for f in check(["."]).findings if f.code == "E003"]
+    assert found == ([] if copied else [("error", "nginx/site.conf", 4)])

@@ -12,7 +12,7 @@ known everywhere or nowhere:
 - Gunicorn: ``gunicorn``, ``gunicorn3`` (Debian before 12), ``gunicorn_django``,
   ``python -m gunicorn``, ``python -m gunicorn.app.wsgiapp`` (interpreter flags such
   as ``-u`` before ``-m`` are skipped).
-- nginx.
+- nginx: ``nginx``, ``nginx-debug``.
 """
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ def _python_name() -> re.Pattern[str]:
 
 
 _GUNICORN = ("gunicorn", "gunicorn3", "gunicorn_django")
+# nginx-debug: the same nginx built with --with-debug, shipped beside it by nginx.org's packages
+# and so by the official image, whose entrypoint treats it like nginx (nginx/pkg-oss
+# debian/debian/nginx.install; nginxinc/docker-nginx mainline/debian/docker-entrypoint.sh).
+_NGINX = ("nginx", "nginx-debug")
 _GUNICORN_MODULES = ("gunicorn", "gunicorn.app.wsgiapp")
 _UWSGI = ("uwsgi", "uwsgi-core")
 
@@ -62,7 +66,7 @@ def recognise(argv: list[str]) -> Command | None:
         return Command("uwsgi", argv[1:], plugins)
     if name in _GUNICORN:
         return Command("gunicorn", argv[1:])
-    if name == "nginx":
+    if name in _NGINX:
         return Command("nginx", argv[1:])
     if _python_name().match(name):
         rest = argv[1:]

@@ -28,6 +28,23 @@ PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
 _MAX_GLOB = 10_000
 
 
+@dataclass(frozen=True)
+class Shipped:
+    """What a container image's own package puts below one directory (``names``, relative
+    paths): ``image`` as written, what the package ships there (``source``, said in
+    findings), and ``unseen``: each container path below which something the checked files
+    do not show may put more (a volume not in the tree, a ``RUN``), with why."""
+
+    names: frozenset[str]
+    image: str
+    source: str
+    unseen: tuple[tuple[str, str], ...] = ()
+
+    def unseen_at(self, target: str) -> str:
+        """Why a file at ``target`` may be there though the files do not show it (empty: it is not)."""
+        return next((why for path, why in self.unseen if target == path or target.startswith(path.rstrip("/") + "/")), "")
+
+
 @dataclass
 class ReadContext:
     """``mode`` is ``live`` (checking this machine: target paths are real paths),
@@ -58,6 +75,9 @@ class ReadContext:
     # The file system whose container paths a lookup resolves (see ``in_filesystem``); None: a
     # config not yet known to run in one place, which takes the first place mapping the path.
     filesystem: str | None = None
+    # By file system and directory (/etc/nginx): what the image's own package ships there, for
+    # the images whose file lists are known (the official nginx image).
+    shipped: dict[tuple[str, str], Shipped] = field(default_factory=dict)
     _first_claims: dict[str, str] = field(default_factory=dict)
     # Resolved directories, so a file's path costs one lstat and not one per component:
     # the real path of each absolute directory, and in a snapshot where ``confine`` got

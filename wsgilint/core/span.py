@@ -72,3 +72,6 @@ class Problem:
     kind: str
     message: str
     at: Span
+    # "info" where the problem holds only under an assumption the message names (empty: the
+    # severity of the kind's rule).
+    severity: str = ""

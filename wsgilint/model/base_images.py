@@ -5,7 +5,9 @@ A Dockerfile ``FROM tiangolo/uwsgi-nginx`` inherits that image's ``ENV`` (``UWSG
 and the programs its stock supervisord starts: the repository's ini is one layer of the
 configuration uWSGI ends up with. The official nginx image starts nginx through an entrypoint
 script that execs its arguments, with the stop signal QUIT: a ``FROM nginx`` build without
-its own ``CMD`` runs nginx in its container, like a Compose ``image: nginx``. The facts of
+its own ``CMD`` runs nginx in its container, like a Compose ``image: nginx``; its nginx package
+ships a stock nginx.conf (``user  nginx;``, uid 101) and some include files below /etc/nginx, not
+Debian's ``proxy_params`` or ``snippets/``. The facts of
 the images read so far are package data (``base_images.json``, each with the commit of the
 Dockerfile they were read from), like Debian's ``default.ini`` (``packaged.py``). An
 operating system or language image brings nothing of the kind; any other image is one whose
@@ -65,6 +67,11 @@ class BaseImage:
     stop_signal: str = ""                         # its STOPSIGNAL, without SIG
     user: str = ""                                # its USER
     entrypoint_execs: str = ""                    # why its ENTRYPOINT ends by exec-ing its arguments
+    # What its own nginx package puts below /etc/nginx (relative paths), None: not known to ship
+    # nginx; where that list was read; the ``user`` of its stock nginx.conf (empty: none).
+    nginx_files: frozenset[str] | None = None
+    nginx_source: str = ""
+    nginx_conf_user: str = ""
 
     @property
     def name(self) -> str:
@@ -114,7 +121,9 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      supervisord_config=supervisord.get("config", ""), supervisord_start=supervisord.get("start", ""),
                      programs=programs, computed=merged.get("computed", ""),
                      stop_signal=merged.get("stopsignal", ""), user=merged.get("user", ""),
-                     entrypoint_execs=merged.get("entrypoint_execs", ""))
+                     entrypoint_execs=merged.get("entrypoint_execs", ""),
+                     nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,
+                     nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""))
 
 
 def stock_setting(base: BaseImage, value: Any, what: str) -> Setting[Any]:

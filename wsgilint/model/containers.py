@@ -23,7 +23,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from ..core.context import ReadContext
+from ..core.context import ReadContext, Shipped
 from ..core.numbers import decimal
 from ..core.record import dataclass, field
 from ..core.sources import Discovery
@@ -32,6 +32,10 @@ from . import HOST, AppServer, Deployment, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
 from .graph import Place, Published
 from .managers import _resolve_wrapper
+
+# readers/nginx_includes.py's ETC_NGINX, where the official image's nginx keeps its
+# configuration; not imported, so that a tree without nginx does not load that reader.
+ETC_NGINX = "/etc/nginx"
 
 # The Compose (YAML) and Dockerfile readers are loaded only when such files are checked.
 if TYPE_CHECKING:
@@ -71,6 +75,9 @@ class Image:
     # ENV variables whose value the build command gives (an ARG without a value in the files).
     env_unknown: dict[str, Setting[str]] = field(default_factory=dict)
     open_args: set[str] = field(default_factory=set)   # ARGs the files give no value
+    # (image path, why): where the build puts files the checked tree does not hold (a RUN that
+    # writes there, a COPY --from another stage or of a glob or URL).
+    writes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def image_from_base(dockerfile: str, base: BaseImage) -> Image:
@@ -116,7 +123,8 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
                 image = Image(dockerfile.path, inherited.cmd, inherited.cmd_shell, inherited.entrypoint,
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
                               dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
-                              env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args))
+                              env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args),
+                              writes=list(inherited.writes))
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -197,7 +205,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             [tuple(word.split("=", 1)) for word in words if "=" in word]
         for key, value in pairs:
             _set_env(image, key, value, variables, at)
-    elif keyword in ("COPY", "ADD") and "from" not in instruction.flags:
+    elif keyword == "RUN":
+        image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
+                            for path in _run_writes(instruction.text))
+    elif keyword in ("COPY", "ADD"):
         words = instruction.exec_form or instruction.words
         if len(words) < 2:
             return
@@ -206,8 +217,13 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
         workdir = image.workdir.value if image.workdir else "/"
         destination = posixpath.join(workdir, written)
+        where = f"the {keyword} at {at.path}:{at.line} (of {' '.join(words[:-1])} into {written})"
+        if "from" in instruction.flags:   # another stage's or image's files: not in the tree
+            image.writes.append((posixpath.normpath(destination), f"{where[:-1]} from {instruction.flags['from']})"))
+            return
         for source in sources:
             if "://" in source or any(c in source for c in "*?["):
+                image.writes.append((posixpath.normpath(destination), where))
                 continue
             local = os.path.normpath(os.path.join(context_dir, source))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local)
@@ -215,6 +231,33 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
                 image.copies[posixpath.normpath(destination)] = local
+
+
+# Commands of a RUN that leave a directory's set of files as it was (or only remove some).
+_KEEPS_FILES = frozenset({"rm", "chmod", "chown", "mkdir", "ls", "test", "[", "cat", "grep", "nginx"})
+
+
+def _run_writes(text: str) -> list[str]:
+    """Where a ``RUN`` may create files the checked tree does not show, as far as its words
+    tell: each path below /etc/nginx a command other than ``rm``, ``chown``... names or
+    redirects into (``sed -i`` included: it may not create, but it may rename), and ``/`` for
+    a script it runs (which may write anywhere). Only /etc/nginx is asked about so far."""
+    found: list[str] = []
+    for command in re.split(r"&&|\|\||[;|\n]", text):
+        words = command.replace(">", " > ").split()
+        while words and "=" in words[0] and not words[0].startswith(("-", "/")):
+            words = words[1:]   # VAR=value before the command
+        if not words:
+            continue
+        name = posixpath.basename(words[0])
+        if name in ("sh", "bash", "ash", "dash") and len(words) > 1 and not words[1].startswith("-") or \
+                words[0].endswith(".sh") or words[0].startswith("./"):
+            found.append("/")
+            continue
+        paths = [word.strip("'\"") for word in words[1:] if "etc/nginx" in word]
+        if paths and (name not in _KEEPS_FILES or ">" in words):
+            found.extend(posixpath.normpath("/" + path.lstrip("/").rstrip("*")) for path in paths)
+    return found
 
 
 def _set_env(image: Image, key: str, value: str, variables: dict[str, str], at: Span) -> None:
@@ -342,6 +385,9 @@ class ContainerBuilder:
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
         self.seen_starts: set[Place] = set()   # containers whose files show all their start runs
+        # Per container of an image whose nginx files are known: (path, why) where the build or
+        # a volume may put files the checked tree does not hold.
+        self.unseen_writes: dict[Place, list[tuple[str, str]]] = {}
 
     def read(self, discovery: Discovery) -> None:
         self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
@@ -503,6 +549,7 @@ class ContainerBuilder:
     def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None,
                  directory: str | None = None) -> None:
         manager = ProcessManager(kind, name, at, place=place)
+        self._shipped(place, image)
 
         def compose(key: str) -> Node | None:
             value = node.get(key) if node is not None else None
@@ -587,6 +634,29 @@ class ContainerBuilder:
         if not moved and image is not None and image.base is not None and \
                 starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
             self._stock_programs(manager, image.base)
+
+    def _shipped(self, place: Place, image: Image | None) -> None:
+        """Record what the image's own nginx package puts in /etc/nginx (the official nginx
+        image), with each place below which something the files do not show may add files:
+        a volume whose contents are not in the checked tree, a RUN or a COPY of files not in
+        it, and for an image no Compose service runs, a volume ``docker run`` may mount."""
+        base = image.base if image is not None else None
+        if base is None or base.nginx_files is None:
+            return
+        unseen = list(image.writes) if image is not None else []
+        for target, store in place.volumes:
+            local = store[len("bind:"):] if store.startswith("bind:") else ""
+            if local and os.path.exists(local) and self.ctx.inside(local):
+                continue   # its files are the checked ones, found where nginx opens them
+            shown = self.ctx.display(local) if local else store.partition(":")[2]
+            unseen.append((target, f"{shown} (mounted at {target}, not in the checked files)"))
+        self.unseen_writes[place] = list(unseen)
+        if place.run_unseen:
+            unseen.append(("/", f"a volume of `docker run` (nothing in the checked files runs {place.label})"))
+        shipped = ", ".join(sorted(base.nginx_files))
+        self.ctx.shipped[(place.filesystem, ETC_NGINX)] = Shipped(
+            base.nginx_files, base.written, f"its nginx package puts only {shipped} there",
+            tuple((path, f"{why} puts it there") for path, why in unseen))
 
     def _env_files(self, manager: ProcessManager, node: Node, directory: str) -> None:
         """``env_file:`` (a path, a list of paths or of ``{path, required}``), read as Compose
@@ -689,6 +759,42 @@ class ContainerBuilder:
             instance.place = place
             for route in instance.routes:
                 route.place = place
+            if instance.standalone and instance.user.at is None:
+                instance.user = self._stock_nginx_user(place) or instance.user
+
+    def _stock_nginx_user(self, place: Place) -> Setting[str] | None:
+        """The workers' user of a fragment that the image's own nginx.conf loads: that file
+        runs when the files put no other nginx.conf at /etc/nginx/nginx.conf (nor may, by a
+        volume or RUN they do not show) and nginx is started without ``-c``. A root master
+        runs its workers as that file's ``user`` (the official image: ``nginx``, uid 101);
+        another master as itself (nginx-unprivileged: USER 101, its ``nginx``)."""
+        base = next((base for where, base in self.bases if where is place), None)
+        conf = ETC_NGINX + "/nginx.conf"
+        # A volume `docker run` may add (an image no Compose service runs) is not assumed to
+        # replace nginx.conf: a tree that brings its own nginx.conf holds it.
+        if base is None or place not in self.unseen_writes or any(
+                conf == path or conf.startswith(path.rstrip("/") + "/") for path, _ in self.unseen_writes[place]):
+            return None
+        with self.ctx.in_filesystem(place.filesystem):
+            if self.ctx.copied(conf) is not None:
+                return None
+        managers = [m for m in self.deployment.managers if m.place is place and m.runs_program == "nginx"]
+        if len(managers) != 1 or managers[0].argv is None or any(
+                word == "-c" or word.startswith("-c/") for word in managers[0].argv.value):
+            return None
+        master = managers[0].user
+        name = master.value.split(":", 1)[0] if master is not None else "root"
+        if name in ("root", "0"):
+            if not base.nginx_conf_user:
+                return None
+            return Setting(base.nginx_conf_user, base.at, f"`user {base.nginx_conf_user};` of the stock "
+                           f"{conf} of the image {base.written}, which the checked files do not replace")
+        if master is not None and master.at is None and name == base.user and not base.nginx_conf_user:
+            # The image's own USER, whose name in its /etc/passwd is nginx (useradd --uid 101 nginx).
+            return Setting("nginx", base.at, f"the image {base.written} runs nginx as USER {name} (its user nginx), "
+                           f"and its {conf} has no `user`")
+        return Setting(name, master.at or base.at if master is not None else base.at,
+                       "a master that is not root runs its workers as itself")
 
     def unrun_configs(self) -> dict[str, tuple[AppServer, str]]:
         """Real path -> (server, why) of each app-server config that no manager starts and that

@@ -17,7 +17,10 @@ or a Compose mount puts it in a container), and for a fragment copied or mounted
 
 1. the file at the place nginx opens, when the checked files show that place;
 2. the package's stock copy of a file every nginx package ships (``uwsgi_params``,
-   ``mime.types``...): nginx finds it at its prefix, where no checked file is shown;
+   ``mime.types``...): nginx finds it at its prefix, where no checked file is shown —
+   except in a container whose image's own package is known not to ship it (the official
+   nginx image has no ``proxy_params`` nor ``snippets/``: ``ReadContext.shipped``), where
+   it is missing, an error when the files show everything that could put it there;
 3. otherwise what a repository suggests (a file beside the configuration, or one whose
    path ends like the include) — a guess, carried as a note: what is found in such a
    file holds only if nginx reads it, and is reported as that assumption (info).
@@ -146,6 +149,9 @@ class IncludeResolver:
             return [Included(exact)], []
         stock = stock_name(pattern)
         if stock:
+            missing = self._not_shipped(pattern, at)
+            if missing is not None:
+                return [], [missing]
             return [Included(STOCK_FILES[stock], stock=True)], []
         local = self._local(pattern, self.prefix.guess_dir)
         self.ctx.referenced(at, pattern, local)
@@ -157,6 +163,29 @@ class IncludeResolver:
             return [], [Problem("include-not-found", f'include "{pattern}": no such file, so nginx will not start: '
                                 "fix the path or create the file", at)]
         return [], []
+
+    def _not_shipped(self, pattern: str, at: Span) -> Problem | None:
+        """A stock name (``proxy_params``, ``snippets/fastcgi-php.conf``) in a container whose
+        image's own nginx package does not ship it and where the checked files put nothing
+        at that place (step 1 found no copy): nginx stops at the include. An error when the
+        files show the whole container; info naming what could still put it there otherwise."""
+        prefix = self.prefix
+        if prefix.filesystem is None or (prefix.target is None and not posixpath.isabs(pattern)):
+            return None
+        shipped = self.ctx.shipped.get((prefix.filesystem, ETC_NGINX))
+        target = posixpath.normpath(pattern if posixpath.isabs(pattern) else posixpath.join(prefix.target or "", pattern))
+        if shipped is None or not target.startswith(ETC_NGINX + "/") or \
+                posixpath.relpath(target, ETC_NGINX) in shipped.names:
+            return None
+        # nginx 1.22, `nginx -t` (tests/test_nginx_include_prefix.py): [emerg] open() "..." failed (2: ...)
+        message = (f'include "{pattern}": the image {shipped.image} has no {target} ({shipped.source}) and the '
+                   "checked files copy or mount nothing there, so nginx refuses to start (\"open() "
+                   f'\"{target}\" failed (2: No such file or directory)\"); copy the file into the image or write '
+                   "its directives out")
+        unseen = shipped.unseen_at(target)
+        if unseen:
+            return Problem("include-not-found", f"{message} — unless {unseen}", at, severity="info")
+        return Problem("include-not-found", message, at)
 
     def _note(self, pattern: str, at: Span) -> str:
         where = f"{at.path}:{at.line}"
