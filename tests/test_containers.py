@@ -13,7 +13,14 @@ from wsgilint.api import check
 from wsgilint.model import Deployment, Place
 from wsgilint.model.base_images import base_image, image_name
 from wsgilint.model.containers import image_of
-from wsgilint.readers.compose import interpolate, merge, projects_of, read_dotenv, split_command
+from wsgilint.readers.compose import (
+    command_refusal,
+    interpolate,
+    merge,
+    projects_of,
+    read_dotenv,
+    split_command,
+)
 from wsgilint.readers.dockerfile import parse_dockerfile
 from wsgilint.readers.yaml_nodes import load_yaml
 
@@ -66,6 +73,38 @@ def test_dotenv_quotes_comments_and_export() -> None:
 ])
 def test_command_strings_split_like_compose_go(text: str, expected: list[str] | None) -> None:
     assert split_command(text) == expected
+
+
+# go-shellwords' Parse (mattn/go-shellwords shellwords.go) fails with "invalid command line
+# string" on each of these; compose-go's loader stops there.
+@pytest.mark.parametrize(("text", "reason"), [
+    ('gunicorn -b "0.0.0.0:8000 app:app', "an unclosed double quote"),
+    ("sh -c 'uwsgi --ini u.ini", "an unclosed single quote"),
+    ("run a\\", "a backslash at the end"),
+    ("echo `id", "an unclosed backquote"),
+    ("echo $(id", "an unclosed `$(`"),
+    ("echo (x)", "a `(` not right after `$`"),
+    ("echo x)", "a `)` that closes no `$(`"),
+    ('sh -c "a \\" b"', ""), ("run 'a \"b' c", ""), ("run a; 'b", ""),   # escaped, inside '', after ;
+])
+def test_command_refusal_names_what_go_shellwords_stops_at(text: str, reason: str) -> None:
+    assert command_refusal(text) == reason
+    assert (split_command(text) is None) == bool(reason)
+
+
+def test_a_command_compose_refuses_is_reported_and_not_guessed(tmp_path: Path) -> None:
+    tree = write_tree(tmp_path, {
+        "compose.yaml": "services:\n  app:\n    build: .\n    command: gunicorn -b \"0.0.0.0:8000 app:app\n"
+                        "  ok:\n    image: python:3.12\n    command: gunicorn -b ':8001' app:app\n",
+        "Dockerfile": "FROM python:3.12\nCMD [\"uwsgi\", \"--http\", \":8000\"]\n"})
+    result = check([str(tree)])
+    [problem] = [f for f in result.findings if f.code == "E002"]
+    assert (problem.at.line, problem.at.column) == (4, 14)
+    assert "an unclosed double quote" in problem.message
+    assert "'services[app].command' invalid command line string" in problem.message
+    argvs = {m.place.name: m.argv.value if m.argv else None for m in result.deployment.managers}
+    # Neither split on whitespace nor the image's CMD: Compose starts nothing.
+    assert argvs == {"app": None, "ok": ["gunicorn", "-b", ":8001", "app:app"]}
 
 
 def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tmp_path: Path) -> None:

@@ -171,3 +171,78 @@ def test_a_debian_include_the_image_does_not_ship(copied: bool, tmp_path: Path, 
     monkeypatch.chdir(write_tree(tmp_path / "repo", files))
     found = [(f.severity, f.at.path, f.at.line) for f in check(["."]).findings if f.code == "E003"]
     assert found == ([] if copied else [("error", "nginx/site.conf", 4)])
+
+
+# An absolute include in a repository: the tree's file that ends like the path is read, and
+# it is certain only where the files put it at that path (a COPY or a mount, or the whole
+# path in the tree); otherwise what is wrong in it is said as an assumption. (A file that
+# reads as nginx on its own is also checked as a fragment for its own sake, as before: the
+# saved web page is not.)
+BROKEN_PARAMS = WEB_PAGE
+ABSOLUTE_SITE = SITE.replace("include uwsgi_params;", "include /etc/nginx/snippets/app_params;")
+
+
+@needs_nginx
+@pytest.mark.parametrize("copied", [False, True])
+def test_an_absolute_include_is_certain_only_where_the_files_put_it(copied: bool, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    copies = {"site.conf": "/etc/nginx/conf.d/site.conf"}
+    if copied:
+        copies["snippets/app_params"] = "/etc/nginx/snippets/app_params"
+    files = repository(copies)
+    files.update({"nginx/site.conf": ABSOLUTE_SITE, "nginx/snippets/app_params": BROKEN_PARAMS})
+    del files["nginx/uwsgi_params"]
+    # nginx -t in the image (the absolute path taken below the image's root): with the COPY it
+    # stops in the tree's file; without it, the tree's file is not what nginx opens.
+    root = image_root(tmp_path, files, copies)
+    site = root / "etc/nginx/conf.d/site.conf"
+    site.write_text(site.read_text().replace("/etc/nginx/", f"{root}/etc/nginx/"))
+    ok, said = nginx_t(root)
+    assert not ok
+    assert ("snippets/app_params:" in said) is copied and ("No such file" in said) is not copied, said
+    monkeypatch.chdir(write_tree(tmp_path / "repo", files))
+    [finding] = [f for f in check(["."]).findings if f.at.path == "nginx/snippets/app_params"]
+    assert finding.code == "E002"
+    if copied:
+        assert finding.severity == "error" and "only if nginx reads" not in finding.message
+    else:
+        assert finding.severity == "info"
+        assert finding.message.endswith(
+            "; only if nginx reads this file for `include /etc/nginx/snippets/app_params` (nginx/site.conf:4): "
+            "the checked files copy or mount nothing at /etc/nginx/snippets/app_params in the container nginx "
+            "runs in")
+
+
+@pytest.mark.parametrize(("place", "certain"), [
+    ("deploy/nginx/snippets/app_params", False),   # ends like the path: a guess
+    ("deploy/rootfs/etc/nginx/snippets/app_params", True),   # the tree holds the whole path
+])
+def test_an_absolute_include_matched_by_how_it_ends_is_a_guess(place: str, certain: bool, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(write_tree(tmp_path, {"deploy/site.conf": ABSOLUTE_SITE, place: BROKEN_PARAMS}))
+    result = check(["."])
+    assert result.deployment.assumed_files == ({} if certain else {place: (
+        "only if nginx reads this file for `include /etc/nginx/snippets/app_params` (deploy/site.conf:4): the "
+        "checked files do not put it at /etc/nginx/snippets/app_params, it was matched by how its path ends")})
+    [finding] = [f for f in result.findings if f.at.path == place]
+    assert (finding.code, finding.severity) == ("E002", "error" if certain else "info")
+
+
+def test_an_absolute_include_on_a_host_is_the_hosts_file(tmp_path: Path) -> None:
+    """A snapshot (and a live host) reads the file at the path: no assumption, as before."""
+    host = write_tree(tmp_path, {"etc/nginx/conf.d/site.conf": ABSOLUTE_SITE,
+                                 "etc/nginx/snippets/app_params": BROKEN_PARAMS})
+    read = read_nginx_fragment(str(host / "etc/nginx/conf.d/site.conf"), ReadContext(mode="snapshot", root=str(host)))
+    assert [f.display.removeprefix(str(host) + "/") for f in read.files][1:] == ["etc/nginx/snippets/app_params"]
+    assert not read.assumed
+
+
+def test_an_absolute_stock_name_not_put_there_is_the_packages_file(tmp_path: Path) -> None:
+    """`include /etc/nginx/uwsgi_params;` with a copy elsewhere in the tree: nginx opens the
+    package's file, as for the relative name."""
+    tree = write_tree(tmp_path, {"deploy/site.conf": SITE.replace("include uwsgi_params;",
+                                                                  "include /etc/nginx/uwsgi_params;"),
+                                 "deploy/nginx/uwsgi_params": WEB_PAGE})
+    read = read_nginx_fragment(str(tree / "deploy/site.conf"), ReadContext(cwd=str(tree)))
+    assert [f.display for f in read.files[1:]] == ["<stock>/uwsgi_params"]
+    assert not read.problems and not read.assumed

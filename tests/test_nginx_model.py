@@ -76,6 +76,24 @@ def test_a_listen_nginx_refuses_opens_no_socket(tmp_path):
     assert list(sockets) == [("tcp", "ipv4", "127.0.0.1", "8080")]
 
 
+def test_a_listen_nginx_refuses_is_not_a_listen_of_its_server(tmp_path):
+    # nginx 1.22: `nginx -t` stops with 'no host in ":443" of the "listen" directive' and
+    # 'invalid port in "70000" of the "listen" directive' (test_nginx_differential.py runs
+    # both values): no server serves TLS on :443 or port 70000, so no rule may read them.
+    site = tmp_path / "site.conf"
+    site.write_text("server {\n listen :443 ssl;\n listen 70000;\n listen 8443 ssl;\n}\n"
+                    "server {\n listen :80;\n}\n")
+    tree = read_nginx_fragment(str(site), ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert [(p.kind, p.at.line) for p in tree.problems] == [("syntax", 2), ("syntax", 3), ("syntax", 7)]
+    instance = nginx_instance(tree, standalone=True)
+    first, second = instance.servers
+    assert [listen.args for listen in first.listens] == [("8443", "ssl")]
+    assert second.listens == ()
+    assert [listen.at.line for listen in first.own["listen"]] == [2, 3, 4]   # as written, for the reader's findings
+    # A server whose only listen is refused does not fall back to nginx's default *:80.
+    assert list(instance.listening_sockets()) == [("tcp", "ipv4", "*", "8443")]
+
+
 def test_routes_protocols_and_servers(tmp_path):
     instance = fragment_instance(tmp_path, (
         "server {\n listen 80;\n server_name a.example b.example;\n"

@@ -288,8 +288,7 @@ def _words(node: Node | None) -> list[str] | None:
         return [item.text for item in node.value]
     from ..readers.compose import split_command
 
-    words = split_command(node.text)
-    return words if words is not None else node.text.split()
+    return split_command(node.text)   # None where Compose refuses it (the reader reports it)
 
 
 def _environment_entries(node: Node | None) -> list[tuple[str, str | None, Node]]:
@@ -557,7 +556,12 @@ class ContainerBuilder:
 
         entry_node, command_node = compose("entrypoint"), compose("command")
         entrypoint, command = _words(entry_node), _words(command_node)
-        if entrypoint is not None:
+        refused = any(n is not None and n.value is not None and w is None
+                      for n, w in ((entry_node, entrypoint), (command_node, command)))
+        argv: Setting[list[str]] | None
+        if refused:
+            argv = None   # Compose refuses the project and starts nothing: no command is guessed
+        elif entrypoint is not None:
             argv = Setting(entrypoint + (command or []), entry_node.at)   # type: ignore[union-attr]
         else:
             image_entry = image.entrypoint if image else None
@@ -572,7 +576,7 @@ class ContainerBuilder:
             elif image_entry is not None:
                 argv = Setting(image_entry.value + (cmd.value if cmd else []), image_entry.at)
             else:
-                argv = cmd   # type: ignore[assignment]
+                argv = cmd
         if argv is not None and argv.value:
             manager.argv = argv
         user = compose("user")

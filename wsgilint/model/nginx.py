@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..core.commands import recognise
 from ..core.numbers import decimal
 from ..core.record import dataclass
-from ..readers.nginx import NginxStatement, NginxTree, listen_address_error, pass_target_without_host
+from ..readers.nginx import NginxStatement, NginxTree, pass_target_without_host
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target
 from .nginx_scope import (
@@ -26,6 +26,7 @@ from .nginx_scope import (
     NginxServer,
     NginxUpstream,
     known_directives,
+    refused_listen,
 )
 
 __all__ = ["DEFAULT_USER_NOTE", "UNKNOWN_USER_NOTE", "apply_command_line_user", "nginx_instance"]
@@ -210,7 +211,7 @@ class _Builder:
                 own[name] = [directive]
             else:
                 found.append(directive)
-        if name == "listen" and frame.block == "server" and not _refused_listen(directive):
+        if name == "listen" and frame.block == "server" and not refused_listen(directive):
             self.instance.server_listens.append(directive)
         role = frame.role
         if role == _LOCATION and isinstance(scope, NginxLocation):
@@ -339,7 +340,7 @@ class _Builder:
         listens: set[tuple[str | int, ...]] = set()
         for server in self.instance.servers:
             listens.update(_listen_key(listen) for listen in server.listens)
-            if server.block is not None and not server.listens:
+            if server.block is not None and "listen" not in server.own:
                 listens.add(("inet", "", 80))
         self.instance.listen_count = len(listens)
 
@@ -352,10 +353,6 @@ def _protocol(handler: NginxDirective) -> str:
     return _DEFAULT_PROTOCOL[handler.name]
 
 
-def _refused_listen(listen: NginxDirective) -> bool:
-    """A ``listen`` whose address nginx refuses (``:80``: the reader reports it) opens no
-    socket; read as written it would be a wildcard one."""
-    return bool(listen.args) and listen_address_error(listen.args[0]) is not None
 
 
 def _listen_key(listen: NginxDirective) -> tuple[str | int, ...]:

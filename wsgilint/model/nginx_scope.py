@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING
 from ..core.paths import packaged_text
 from ..core.record import dataclass, field
 from ..core.span import Span
+from ..readers.nginx import listen_address_error
 
 if TYPE_CHECKING:
     from . import NginxDirective
 
 __all__ = [
     "NOT_INHERITED", "PASS_DIRECTIVES", "NginxHttp", "NginxLocation", "NginxScope", "NginxServer",
-    "NginxUpstream", "known_directives", "listening_sockets",
+    "NginxUpstream", "known_directives", "listening_sockets", "refused_listen",
 ]
 
 PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scgi_pass")
@@ -155,7 +156,11 @@ class NginxServer(NginxScope):
 
     @property
     def listens(self) -> tuple[NginxDirective, ...]:
-        return self.own.get("listen", ())
+        """The ``listen`` lines nginx accepts. One it refuses (``listen :443 ssl;``, reported
+        by the reader in nginx's words) stops nginx from starting: what a rule would build
+        on it (TLS served, a port) is not there."""
+        written = self.own.get("listen", ())
+        return tuple(listen for listen in written if not refused_listen(listen))
 
     @property
     def server_names(self) -> list[str]:
@@ -225,7 +230,13 @@ def listening_sockets(listens: Sequence[NginxDirective], servers: Sequence[Nginx
         first, binds_before = wanted.get(key, (listen, False))
         wanted[key] = (first, binds_before or binds)
     for server in servers:
-        if server.block is not None and not server.listens:
+        if server.block is not None and "listen" not in server.own:
             wanted.setdefault(("tcp", "ipv4", "*", "80"), (None, False))
     return {key: directive for key, (directive, binds) in wanted.items()
             if not (len(key) == 4 and key[2] != "*" and not binds and (key[0], key[1], "*", key[3]) in wanted)}
+
+
+def refused_listen(listen: NginxDirective) -> bool:
+    """A ``listen`` whose address nginx refuses (``:80``, a port out of range) opens no
+    socket; read as written it would be a wildcard one."""
+    return bool(listen.args) and listen_address_error(listen.args[0]) is not None

@@ -169,8 +169,21 @@ def split_command(text: str) -> list[str] | None:
     go-shellwords' ``Parse`` (no shell): a backslash outside single quotes escapes the next
     character, inside double quotes too (``\\t`` and ``\\n`` become a tab and a newline);
     an unquoted ``;``, ``&``, ``|``, ``<`` or ``>`` ends the command (the rest is dropped,
-    with a digit word before ``>``); a ``(`` not after ``$`` or a ``)`` that closes no
-    ``$(`` is invalid (None: Compose refuses the file)."""
+    with a digit word before ``>``). None where Compose refuses the file (``command_refusal``)."""
+    words, refusal = _split(text)
+    return None if refusal else words
+
+
+def command_refusal(text: str) -> str:
+    """Why go-shellwords' ``Parse`` refuses a command string ("" when it does not): an
+    unclosed quote, backquote or ``$(``, a backslash at the end, a ``(`` not after ``$`` or
+    a ``)`` that closes no ``$(``. Its error is always "invalid command line string"
+    (mattn/go-shellwords ``shellwords.go``), and compose-go's loader stops on it, so Compose
+    runs nothing of the project: ``'services[web].command' invalid command line string``."""
+    return _split(text)[1]
+
+
+def _split(text: str) -> tuple[list[str], str]:
     words: list[str] = []
     buf: list[str] = []
     got = escaped = single = double = backquote = dollar = False
@@ -200,11 +213,11 @@ def split_command(text: str) -> list[str] | None:
             backquote = not backquote
         elif char == ")" and not single and not double and not backquote:
             if not dollar:
-                return None
+                return words, "a `)` that closes no `$(`"
             dollar = False
         elif char == "(" and not single and not double and not backquote:
             if dollar or not buf or buf[-1] != "$":
-                return None
+                return words, "a `(` not right after `$`"
             dollar = True
         elif char == '"' and not single and not dollar and not backquote:
             got, double = got or double, not double
@@ -218,9 +231,10 @@ def split_command(text: str) -> list[str] | None:
             break
         got = True
         buf.append(char)
-    if escaped or single or double or backquote or dollar:
-        return None
-    return words + (["".join(buf)] if got else [])
+    unclosed = ("a backslash at the end" if escaped else "an unclosed single quote" if single else
+                "an unclosed double quote" if double else "an unclosed backquote" if backquote else
+                "an unclosed `$(`" if dollar else "")
+    return words + (["".join(buf)] if got else []), unclosed
 
 
 # ------------------------------------------------------------------------------------ merging
@@ -336,4 +350,25 @@ def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
             if section is not None and isinstance(section.value, dict):
                 target.update({name: node for name, node in section.value.items() if isinstance(node.value, dict)
                                or (key == "volumes" and node.value is None)})
+        project.problems.extend(_refused_commands(project.services))
     return project
+
+
+def _refused_commands(services: dict[str, Node]) -> list[Problem]:
+    """A ``command:``/``entrypoint:`` string go-shellwords cannot split: Compose stops loading
+    the project there. Checked once merged, as a later file replaces the whole value; a value
+    with a variable the files do not give is left alone (its text is not known)."""
+    problems = []
+    for name, service in services.items():
+        for key in _REPLACED:
+            node = service.get(key)
+            if node is None or not isinstance(node.value, str) or node.tag == "!unresolved":
+                continue
+            refusal = command_refusal(node.value)
+            if refusal:
+                problems.append(Problem(
+                    "syntax", f"Compose refuses this {key}: it splits a {key} string into words with "
+                    f"go-shellwords, which stops at {refusal} (`docker compose` says: 'services[{name}].{key}' "
+                    f"invalid command line string) and starts nothing; close it, or write the {key} as a "
+                    "YAML list of words", node.at))
+    return problems

@@ -24,6 +24,11 @@ or a Compose mount puts it in a container), and for a fragment copied or mounted
 3. otherwise what a repository suggests (a file beside the configuration, or one whose
    path ends like the include) — a guess, carried as a note: what is found in such a
    file holds only if nginx reads it, and is reported as that assumption (info).
+
+An absolute include is at the place nginx opens (step 1) on a host, in a snapshot, where a
+container's ``COPY`` or mount puts a file at that path, or where the repository holds the
+whole path (``rootfs/etc/nginx/x.conf``); a repository file that only ends like it
+(``deploy/nginx/x.conf`` for ``/etc/nginx/x.conf``) is step 3's guess.
 """
 from __future__ import annotations
 
@@ -156,9 +161,10 @@ class IncludeResolver:
         local = self._local(pattern, self.prefix.guess_dir)
         self.ctx.referenced(at, pattern, local)
         if local is not None:
-            # An absolute path found by how it ends is how a repository names the host's
-            # files everywhere (``ReadContext.local``); a relative one found so is a guess.
-            return [Included(local, assumed="" if posixpath.isabs(pattern) else self._note(pattern, at))], []
+            # Not at the place nginx opens, found by how its path ends: a guess. (On a host or
+            # in a snapshot an absolute path is where it is: read as the host's file.)
+            guess = self.ctx.mode == "repository" or not posixpath.isabs(pattern)
+            return [Included(local, assumed=self._note(pattern, at) if guess else "")], []
         if self.ctx.mode != "repository" and (not self.standalone or posixpath.isabs(pattern)):
             return [], [Problem("include-not-found", f'include "{pattern}": no such file, so nginx will not start: '
                                 "fix the path or create the file", at)]
@@ -189,7 +195,11 @@ class IncludeResolver:
 
     def _note(self, pattern: str, at: Span) -> str:
         where = f"{at.path}:{at.line}"
-        if self.prefix.target is not None:
+        if posixpath.isabs(pattern):
+            why = (f"the checked files do not put it at {pattern}, it was matched by how its path ends" if
+                   self.prefix.filesystem is None else
+                   f"the checked files copy or mount nothing at {pattern} in the container nginx runs in")
+        elif self.prefix.target is not None:
             why = (f"nginx opens {posixpath.join(self.prefix.target, pattern)} in the container, and the checked "
                    "files copy or mount nothing there")
         else:
@@ -210,13 +220,25 @@ class IncludeResolver:
                 copied = self.ctx.copied(target)
             return copied if copied is not None and os.path.isfile(copied) else None
         if posixpath.isabs(pattern):
-            return self._local(pattern, prefix.guess_dir)
+            local = self._local(pattern, prefix.guess_dir)
+            return local if local is not None and self._shown_at(pattern, local) else None
         if prefix.local is None:
             return None
         local = self._local(pattern, prefix.local)
         # A repository's file found by its name elsewhere is a guess, not the place nginx opens.
         joined = os.path.normpath(os.path.join(prefix.local, pattern))
         return local if local is not None and (self.ctx.mode == "snapshot" or local == joined) else None
+
+    def _shown_at(self, pattern: str, local: str) -> bool:
+        """Whether the checked files put ``local`` at the absolute path ``pattern`` of the
+        host nginx runs on: always on a live host or in a snapshot; in a repository where a
+        container's build or mount copies it there, or where the tree holds the whole path
+        (``rootfs/etc/nginx/x.conf`` for ``/etc/nginx/x.conf``). A file that only ends like
+        it (``deploy/nginx/x.conf``) is a guess."""
+        if self.ctx.mode != "repository" or self.ctx.copied(pattern) == local:
+            return True
+        parts = [part for part in posixpath.normpath(pattern).split("/") if part]
+        return os.path.abspath(local).split(os.sep)[-len(parts):] == parts
 
     def _local(self, target: str, base_dir: str) -> str | None:
         key = (target, base_dir)
