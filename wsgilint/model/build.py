@@ -332,8 +332,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     containers.read(discovery)
     # After the containers: nginx resolves includes where a COPY or mount puts its files.
     _read_nginx(discovery, ctx, deployment)
-    from .procfile import procfile_managers
-    procfile_managers(discovery, ctx, deployment)
+    if discovery.of_kind("procfile"):    # its model and reader (and shlex) only for a tree with one
+        from .procfile import procfile_managers
+        procfile_managers(discovery, ctx, deployment)
     from .nginx import apply_command_line_user
     apply_command_line_user(deployment.nginx, deployment.managers)
     _link_app_servers(discovery, ctx, deployment)
