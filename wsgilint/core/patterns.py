@@ -1,8 +1,8 @@
 """The regular expressions wsgilint compiles, handed to ``re`` already compiled.
 
 Compiling a pattern is Python code in ``re`` (parsing it, then generating the matcher's
-code): for the ~50 patterns a check of a small tree compiles, about 29 M instructions of its
-510 M, a fifth of wsgilint's own start-up beyond typer's. ``_compiled_patterns.py`` holds,
+code): for the ~50 patterns a check of a small tree compiles, about 33 M instructions of its
+512 M, an eighth of what wsgilint adds to typer's start-up. ``_compiled_patterns.py`` holds,
 for each, what ``re`` compiles it to (written by ``tools/gen_patterns.py``, checked current
 and equal to what ``re`` makes by tests/test_patterns.py); ``preload`` builds the pattern
 objects from that code with ``_sre.compile`` (what ``re`` itself does last) and puts them in
