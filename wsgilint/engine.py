@@ -4,12 +4,12 @@ from __future__ import annotations
 import difflib
 import functools
 import importlib
-import pkgutil
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
+from .core.paths import module_names
 from .core.record import dataclass, field
 from .core.span import PROBLEM_KINDS
 from .model import Deployment, Span, Suppression
@@ -241,10 +241,8 @@ def _registry() -> tuple[Rule, ...]:
     # Once a run: the command line checks --select and --ignore against it before the check.
     package = importlib.import_module("wsgilint.rules")
     rules = []
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for name in module_names(package.__path__[0]):
+        module = importlib.import_module(f"{package.__name__}.{name}")
         if hasattr(module, "CODE"):
             rules.append(Rule.from_module(module))
     codes = [rule.code for rule in rules]

@@ -24,3 +24,11 @@ def packaged(module_file: str, *parts: str) -> str:
 def packaged_text(module_file: str, *parts: str) -> str:
     with open(packaged(module_file, *parts), encoding="utf-8") as data:
         return data.read()
+
+
+def module_names(folder: str) -> list[str]:
+    """The modules of a package folder, sorted, those starting with ``_`` left out: what
+    ``pkgutil.iter_modules`` lists in a folder of plain ``.py`` files (the rules, the reports),
+    for a tenth of its cost at start-up (it asks the import system about every file)."""
+    return sorted(name[:-3] for name in os.listdir(folder)
+                  if name.endswith(".py") and not name.startswith("_") and name[:-3].isidentifier())

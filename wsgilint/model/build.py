@@ -327,18 +327,24 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     deployment = Deployment(files=discovery.files + discovery.skipped, host=_read_host(discovery, ctx, versions or {}),
                             problems=list(discovery.problems))
     sockets = _read_managers(discovery, ctx, deployment)
-    from .containers import ContainerBuilder
-    containers = ContainerBuilder(ctx, deployment)
-    containers.read(discovery)
+    # Compose and Dockerfiles are the only source of places other than the host: without
+    # them the container model (and its base-image table) is not loaded.
+    containers = None
+    if discovery.of_kind("compose") or discovery.of_kind("dockerfile"):
+        from .containers import ContainerBuilder
+        containers = ContainerBuilder(ctx, deployment)
+        containers.read(discovery)
     # After the containers: nginx resolves includes where a COPY or mount puts its files.
     _read_nginx(discovery, ctx, deployment)
-    from .procfile import procfile_managers
-    procfile_managers(discovery, ctx, deployment)
+    if discovery.of_kind("procfile"):    # its model and reader (and shlex) only for a tree with one
+        from .procfile import procfile_managers
+        procfile_managers(discovery, ctx, deployment)
     from .nginx import apply_command_line_user
     apply_command_line_user(deployment.nginx, deployment.managers)
     _link_app_servers(discovery, ctx, deployment)
-    containers.place_servers()
-    _drop_unrun(deployment, ctx, containers.unrun_configs())
+    if containers is not None:
+        containers.place_servers()
+        _drop_unrun(deployment, ctx, containers.unrun_configs())
     from .activation import activate
     activate(deployment, sockets)
     # Decoding problems surface from whichever reader opened the file; report each once.

@@ -8,36 +8,30 @@ by its own strict parser, addresses to bind by the socket handlers (a TCP port r
 ``atoi``), and most of the rest are kept as strings. Some strings only label what uWSGI
 prints: process names (``UWSGI_OPT_PROCNAME``) and the prefix of log lines. Options that the
 sources define for other builds and plugins come from ``uwsgi_plugin_options.json``
-(``tools/gen_uwsgi_plugin_options.py``).
+(``tools/gen_uwsgi_plugin_options.py``). The three load from their literal copy
+``_uwsgi_handler_table.py`` (``tools/gen_uwsgi_tables.py``), not parsed at each start.
 
 This module imports nothing of the model, so ``AppServer`` can use ``uwsgi_bool``.
 """
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
-from ..core.paths import packaged_text
-from ..readers.uwsgi_options import OPTIONS
+from ..readers.uwsgi_options import OPTIONS, option_info
+from ._uwsgi_handler_table import ELSEWHERE, FORCES_MASTER, HANDLERS, NAMES_PROCESSES
 
 _FALSE_WORDS = {"false", "off", "no"}
 
 
-def _load(name: str) -> Any:
-    return json.loads(packaged_text(__file__, name))
-
-
-_TABLE = _load("uwsgi_handlers.json")
-_HANDLERS: dict[str, list[str]] = _TABLE["handlers"]
-_FORCES_MASTER: frozenset[str] = frozenset(_TABLE["forces_master"])
-_NAMES_PROCESSES: frozenset[str] = frozenset(_TABLE["names_processes"])
+_HANDLERS = HANDLERS
+_FORCES_MASTER = frozenset(FORCES_MASTER)
+_NAMES_PROCESSES = frozenset(NAMES_PROCESSES)
 # Options uWSGI's sources define outside this build (PCRE routing, plugins such as php or
 # webdav), and the logic terminator `end`.
-_ELSEWHERE: dict[str, str] = {**_load("uwsgi_plugin_options.json")["options"], "end": "core"}
+_ELSEWHERE: dict[str, str] = {**ELSEWHERE, "end": "core"}
 _ORDER = {name: index for index, name in enumerate(OPTIONS)}
 
 _KIND_OF_HANDLER = {
@@ -90,7 +84,7 @@ def canonical(name: str) -> str:
 
 def aliases_of(name: str) -> tuple[str, ...]:
     """The name and every true alias, canonical first."""
-    info = OPTIONS.get(name)
+    info = option_info(name)
     if info is None or not info.aliases:
         return (name,)
     return tuple(sorted({name, *info.aliases}, key=lambda n: _ORDER.get(n, len(_ORDER))))

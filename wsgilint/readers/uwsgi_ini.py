@@ -63,7 +63,7 @@ from ..core.paths import packaged_text, relative_path
 from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from ..core.text import Text
-from .uwsgi_options import OPTIONS
+from .uwsgi_options import OPTIONS, option_info
 
 TRIM = " \t\r"
 _TRIM_LINE = TRIM + "\n"
@@ -315,7 +315,7 @@ class UwsgiRun:
         self._record(key, value, raw, at, unresolved, base_dir)
 
     def _record(self, key: str, value: str, raw: str, at: Span, unresolved: bool, base_dir: str | None) -> None:
-        info = OPTIONS.get(key)
+        info = option_info(key)
         entry = _Entry(key, value, raw, at, unresolved, bool(info and info.immediate), base_dir)
         if not self._append(entry):
             return

@@ -9,9 +9,9 @@ can offer ``--format`` choices at start-up without loading the pipeline.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from ..core.paths import module_names
 from ._text import shown
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ class Render(Protocol):
 
 def formats() -> list[str]:
     """The names of the output formats, sorted."""
-    return sorted(module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_"))
+    return module_names(__path__[0])
 
 
 def renderer(name: str) -> Render:
