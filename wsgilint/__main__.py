@@ -13,10 +13,7 @@ makes objects (modules, functions, classes) that all live until the end, and eac
 walks them again and frees nothing (18 M instructions of a small tree's 555 M); the check
 itself already runs without it (``api.check``), and what a run makes is freed by reference
 counting. ``python -m wsgilint`` (and ``runpy``, which tests run under audit hooks) exits
-the usual way, with a ``SystemExit`` its caller may catch.
-
-Either way, the regular expressions wsgilint uses are handed to ``re`` compiled ahead
-(``core/patterns.py``) before typer and the pipeline load."""
+the usual way, with a ``SystemExit`` its caller may catch."""
 import gc
 import os
 import sys
@@ -28,9 +25,6 @@ def run() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"wsgilint {__version__}")
         return
-    from .core.patterns import preload
-
-    preload()
     from .cli import main as command_line
 
     command_line()
