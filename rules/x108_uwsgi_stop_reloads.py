@@ -81,7 +81,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             # The signal goes to a shell that does not exec uWSGI, or misses a uWSGI that
             # daemonized into a session of its own: X115 and X107 say so; this is what the
             # stop will do once their fix lets it reach uWSGI.
-            how = "the wrapper shell" if manager.shell_takes_signal else "the process it started (uWSGI daemonizes)"
+            how = "the wrapper shell" if manager.shell_takes_signal else \
+                f"the `sh -c` shell unless it execs uWSGI ({manager.wrapper_shell.note})" \
+                if manager.shell_may_take_signal and manager.wrapper_shell else \
+                "the process it started (uWSGI daemonizes)"
             yield Hit(where, f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}, which reaches "
                       f"{how}, not uWSGI; once it reaches uWSGI, {why} makes uWSGI 2.0 reload instead of exit "
                       f"(the stop then waits {wait:g} s, then SIGKILL); {fix}", tuple(related), fix=fixed,

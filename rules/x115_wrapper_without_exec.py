@@ -4,11 +4,39 @@
 A Supervisor program or systemd service whose command is a shell script, or
 `sh -c "..."`, where the line that starts the server has no `exec`, unless the
 manager signals the whole process group (`stopasgroup` + `killasgroup` in Supervisor;
-`KillMode=control-group`, the default, in systemd). `bash -c` needs no `exec` for its
-last command: bash replaces itself with it.
+`KillMode=control-group`, the default, in systemd).
 
 A container whose `CMD`/`ENTRYPOINT` is in shell form (or whose Compose `command` runs
 `sh -c`) is the same case: the runtime signals only PID 1.
+
+Some shells exec the last simple command of a `-c` text themselves, so it needs no
+`exec`: bash, and busybox ash, the `/bin/sh` of Alpine-based images (`python:*-alpine`,
+`nginx:*-alpine`). Debian's dash, the `/bin/sh` of Debian and Ubuntu based images
+(`python:3.12`, `python:*-slim`, `nginx:1.27`), does not. The container's `/bin/sh` is
+read from its base image; for an image not known the finding is an info naming that
+assumption. No shell execs the last line of a script file, a command followed by
+another, one started with `&`, or anything once a `trap` is set.
+
+Measured here (`python tools/measure_shells.py`: each case run as PID 1 of a new PID
+namespace with `unshare --pid --fork --mount-proc`, the process tree read from /proc,
+then SIGTERM sent to PID 1 as `docker stop` does; the server a program that exits on
+SIGTERM):
+
+| `-c` text / script | busybox ash 1.35.0 | dash 0.5.12 (Debian) | bash 5.2.15 |
+|---|---|---|---|
+| `server` | exec | shell stays | exec |
+| `a; server` | exec | shell stays | exec |
+| `a && server` | exec | shell stays | exec |
+| `server & wait` | shell stays | shell stays | shell stays |
+| `trap 'exit 0' TERM; server` | shell stays | shell stays | shell stays |
+| `server; b` | shell stays | shell stays | shell stays |
+| `sh script`, server on the last line | shell stays | shell stays | shell stays |
+
+Where the server is exec'd it is PID 1 and gets the SIGTERM; where the shell stays, the
+shell is PID 1 with no handler and the signal is dropped (with a trap, the trap waits
+for the foreground server to end). Sources: busybox `shell/ash.c` runs `-c` with
+`evalstring(minusc, EV_EXIT)`; upstream dash does too, but Debian's package patches it
+to `evalstring(minusc, 0)` ("Disable sh -c optimisation").
 
 ## What breaks in production
 The stop signal goes to the shell, which dies; the server keeps running with PPID 1
@@ -16,7 +44,7 @@ and keeps serving and holding its port, so the next start fails (measured with d
 and Gunicorn 27 under Supervisor 4.3.0). In a container the shell is PID 1, which the
 kernel shields from signals it has no handler for: `docker stop` waits (10 s by
 default), then SIGKILLs everything (Dockerfile reference: the shell-form example stops
-in 10.19 s); dash, Debian's `/bin/sh`, stays the parent of `sh -c 'cmd'`.
+in 10.19 s).
 
 ## How to fix
 Start the server with `exec` in the script, or set `stopasgroup=true` and
@@ -45,7 +73,18 @@ GOOD = {
 def check(deployment: Deployment) -> Iterator[Hit]:
     kinds = {source.display: source.kind for source in deployment.files}
     for manager in deployment.managers:
-        if manager.wrapper is None or not manager.shell_takes_signal:
+        if manager.wrapper is None:
+            continue
+        if manager.shell_may_take_signal and manager.wrapper_shell is not None:
+            yield Hit(manager.wrapper,
+                      f"the server is the last command of `sh -c` without `exec` ({manager.kind} [{manager.name}]), "
+                      f"and {manager.wrapper_shell.note}: busybox ash (Alpine) and bash exec it, so the stop signal "
+                      "reaches the server; Debian's dash stays PID 1 and drops it, and the server is SIGKILLed "
+                      "after the grace period; `exec` or the exec form makes it certain",
+                      (Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
+                               f"{manager.kind} runs the wrapper here"),), severity="info")
+            continue
+        if not manager.shell_takes_signal:
             continue
         if manager.in_container:
             # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell
@@ -53,6 +92,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             shell_form = kinds.get(manager.wrapper.path) in ("compose", "dockerfile")
             how = ("`/bin/sh -c`, a shell-form command" if shell_form
                    else f"the script {manager.wrapper.path}, whose shell stays PID 1")
+            if shell_form and manager.wrapper_shell is not None and manager.wrapper_shell.value == "dash":
+                how += f"; {manager.wrapper_shell.note}, which stays PID 1 and does not exec it"
             fix = ("use the exec form (`CMD [\"uwsgi\", ...]`, a YAML list) or start it with `exec`" if shell_form
                    else "start the server with `exec` in the script")
             message = (f"the server is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "

@@ -170,3 +170,48 @@ def test_what_the_shell_runs_after_the_server_line(tmp_path: Path) -> None:
     assert last is not None and last.after == ()
     script = wrapper(tmp_path, "#!/bin/sh\nuwsgi --ini app.ini\ntail -F /srv/app/log\n")
     assert script is not None and script.server.held_by == "tail -F /srv/app/log"
+
+
+_C_TEXTS = ("uwsgi --ini app.ini", "/bin/true; uwsgi --ini app.ini", "/bin/true && uwsgi --ini app.ini",
+            "uwsgi --ini app.ini & wait", "trap 'exit 0' TERM; uwsgi --ini app.ini", "uwsgi --ini app.ini; /bin/true")
+
+
+def _replaced_by_last_command(argv: list[str]) -> bool:
+    """Run ``argv`` (a shell whose server is ``sleep 30``) and see whether the shell process
+    itself became ``sleep``: the shell exec'd it. The processes started are killed by id."""
+    import os
+    import signal
+    import time
+    process = subprocess.Popen(argv, start_new_session=True)
+    try:
+        for _ in range(50):
+            time.sleep(0.05)
+            comm = Path(f"/proc/{process.pid}/comm").read_text().strip()
+            children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+            if comm == "sleep" or children:
+                return comm == "sleep"
+        return False
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)   # its own session: the shell and what it started
+        process.wait()
+
+
+@pytest.mark.parametrize("shell", ["busybox", "dash", "bash"])
+@pytest.mark.parametrize("text", _C_TEXTS)
+def test_the_exec_of_the_last_command_of_c_follows_the_real_shell(shell, text):
+    """busybox ash and bash replace themselves with the last simple command of ``-c`` (unless
+    a trap is set); Debian's dash does not. The reader says so for each shell."""
+    binary = shutil.which(shell)
+    if binary is None:
+        pytest.skip(f"{shell} is not installed")
+    argv = [binary, "sh", "-c"] if shell == "busybox" else [binary, "-c"]
+    real = _replaced_by_last_command([*argv, text.replace("uwsgi --ini app.ini", "sleep 30")])
+    line = server_line_of_shell_command(text, shell)
+    assert line is not None and line.execs is real
+
+
+def test_an_unknown_sh_leaves_the_last_command_of_c_marked_not_exec():
+    line = server_line_of_shell_command("/bin/true; uwsgi --ini app.ini", "sh")
+    assert line is not None and line.last_of_c and not line.execs
+    trapped = server_line_of_shell_command("trap 'exit 0' TERM; uwsgi --ini app.ini", "sh")
+    assert trapped is not None and not trapped.last_of_c

@@ -9,7 +9,8 @@ Then the whole corpus and each bundle are checked, and the kinds table is counte
 
 The "Fuzzing" section is kept from the existing report unless ``--fuzz-logs`` names a
 directory of ``pytest -m fuzz -k test_<reader>_fuzz --hypothesis-show-statistics``
-outputs (one ``<reader>.log`` each, ending with a ``rc=N seconds=S`` line).
+outputs (one ``<reader>.log`` each, ending with a ``rc=N seconds=S`` line). The sections after
+it (facts measured by hand, each naming its command) are kept as written.
 """
 from __future__ import annotations
 
@@ -364,6 +365,14 @@ def corpus_run() -> list[str]:
 _STATS = re.compile(r"(\d+) passing examples?, (\d+) failing examples?, (\d+) invalid examples?")
 
 
+def measured_sections(previous: str) -> list[str]:
+    """The sections after "Fuzzing", kept as written: facts measured by hand, each with the
+    command that measures them, which no differential test regenerates."""
+    after = previous.split("\n## Fuzzing\n", 1)
+    rest = after[1].split("\n## ", 1) if len(after) == 2 else []
+    return ["## " + rest[1].rstrip("\n"), ""] if len(rest) == 2 else []
+
+
 def fuzz_section(logs: Path | None, previous: str) -> list[str]:
     if logs is None:
         kept = previous.split("\n## Fuzzing\n", 1)
@@ -429,6 +438,7 @@ def main() -> None:
         lines += section.markdown()
     lines += corpus_run()
     lines += fuzz_section(options.fuzz_logs, previous)
+    lines += measured_sections(previous)
     Path(options.output).write_text("\n".join(lines).rstrip("\n") + "\n")
     print(f"wrote {options.output}")
 

@@ -231,6 +231,9 @@ class ProcessManager:
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
+    # The shell that runs a `-c` wrapper text (bash, dash, busybox; "" when the image's /bin/sh is
+    # not known, and then wrapper_execs is None for a last command such a shell may exec), its note why.
+    wrapper_shell: Setting[str] | None = None
     # What the wrapper shell runs after the server line, and the first of those commands that
     # never returns (`tail -f /dev/null`): it keeps the shell, the process the manager
     # watches, alive when the server daemonizes.
@@ -262,12 +265,19 @@ class ProcessManager:
             self.kills_group is not None and self.kills_group.value)
 
     @property
+    def shell_may_take_signal(self) -> bool:
+        """As ``shell_takes_signal``, for a `sh -c` whose /bin/sh the files do not show: whether
+        it execs the server (busybox ash, bash) or stays its parent (Debian's dash) is unknown."""
+        return self.wrapper is not None and self.wrapper_execs is None and not (
+            self.kills_group is not None and self.kills_group.value)
+
+    @property
     def signals_server(self) -> bool:
         """Whether the stop signal reaches the server it runs. A server that daemonizes leaves
         the process the manager started for a session of its own (uWSGI's daemonize calls
         setsid(): measured with 2.0.31, a SIGTERM to the starting shell's process group
         leaves it running); only systemd's control group still holds it."""
-        if self.shell_takes_signal:
+        if self.shell_takes_signal or self.shell_may_take_signal:
             return False
         if self.runs is not None and self.runs.detaches and self.kind != "uwsgi-emperor":
             return self.kind == "systemd" and self.kills_group is not None and bool(self.kills_group.value)

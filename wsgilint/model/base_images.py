@@ -72,6 +72,7 @@ class BaseImage:
     nginx_files: frozenset[str] | None = None
     nginx_source: str = ""
     nginx_conf_user: str = ""
+    bin_sh: str = ""                              # what its /bin/sh is: busybox | dash | bash | "" (not known)
 
     @property
     def name(self) -> str:
@@ -99,7 +100,7 @@ def base_image(written: str, at: Span | None) -> BaseImage:
     """What is known of the image ``FROM written`` (or a Compose ``image:``)."""
     name = image_name(written)
     if name in _BARE:
-        return BaseImage(written, at, known=True)
+        return BaseImage(written, at, known=True, bin_sh=bin_sh_of(written))
     chain: list[dict[str, Any]] = []
     while name in _IMAGES and len(chain) < len(_IMAGES):
         chain.append(_IMAGES[name])
@@ -123,7 +124,21 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      stop_signal=merged.get("stopsignal", ""), user=merged.get("user", ""),
                      entrypoint_execs=merged.get("entrypoint_execs", ""),
                      nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,
-                     nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""))
+                     nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""),
+                     bin_sh=bin_sh_of(written))
+
+
+def bin_sh_of(written: str) -> str:
+    """The shell an image's ``/bin/sh`` is: ``busybox`` (ash) for Alpine-based tags and
+    busybox, ``dash`` for Debian and Ubuntu based ones, ``bash`` for the Red Hat family;
+    "" when the image is not one ``bin_sh`` of base_images.json names."""
+    tag = written.split("@", 1)[0].rsplit("/", 1)[-1].partition(":")[2].lower()
+    table: dict[str, dict[str, str]] = _FACTS["bin_sh"]
+    for part in tag.split("-"):   # `3.12-alpine3.19`, `3.12-slim-bookworm`: the variant says the distribution
+        for word, shell in table["tags"].items():
+            if part.startswith(word):
+                return shell
+    return table["images"].get(image_name(written), "")
 
 
 def stock_setting(base: BaseImage, value: Any, what: str) -> Setting[Any]:

@@ -80,6 +80,18 @@ class Image:
     writes: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _bin_sh(image: Image | None) -> Setting[str]:
+    """What ``/bin/sh`` is in a container of ``image`` (base_images.json ``bin_sh``), with the
+    image that says so; "" when its base image is not one known."""
+    base = image.base if image is not None else None
+    if base is None:
+        return Setting("", None, "the image's /bin/sh is not in the checked files")
+    names = {"busybox": "busybox ash", "dash": "dash", "bash": "bash"}
+    if not base.bin_sh:
+        return Setting("", base.at, f"the /bin/sh of {base.written} is not known")
+    return Setting(base.bin_sh, base.at, f"{base.written}'s /bin/sh is {names[base.bin_sh]}")
+
+
 def image_from_base(dockerfile: str, base: BaseImage) -> Image:
     """The state a build starts in: what its base image sets."""
     image = Image(dockerfile, base=base)
@@ -627,7 +639,8 @@ class ContainerBuilder:
         if manager.argv is not None:
             start_dir = manager.directory.value if manager.directory else None
             with self.ctx.in_filesystem(place.filesystem):
-                if _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir):
+                if _resolve_wrapper(manager, manager.argv.value, manager.argv.at, self.ctx, start_dir,
+                                    _bin_sh(image)):
                     self.seen_starts.add(place)
             if manager.wrapper is not None:
                 manager.options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)

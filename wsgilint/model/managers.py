@@ -21,6 +21,9 @@ from . import ProcessManager
 
 _SUPERVISOR_DEFAULT = "Supervisor default"
 _SYSTEMD_DEFAULT = "systemd default"
+# A host's /bin/sh is not in the files: taken as dash, Debian's and Ubuntu's, which does not
+# exec the last command of `sh -c` (the assumption X115 states).
+_HOST_SH = Setting("dash", None, "the host's /bin/sh, taken as dash (Debian, Ubuntu)")
 
 
 def _program_argv(argv: list[str]) -> list[str]:
@@ -34,10 +37,12 @@ def _program_argv(argv: list[str]) -> list[str]:
 
 
 def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span | None,
-                     ctx: ReadContext | None, start_dir: str | None) -> bool:
+                     ctx: ReadContext | None, start_dir: str | None,
+                     bin_sh: Setting[str] = _HOST_SH) -> bool:
     """Fill runs_program, and for shells the wrapper facts and the server's argv. True when
     the files show all the start runs: a server's own command, or a shell text whose one
-    server command is the only thing it starts (``shell.ServerLine.alone``)."""
+    server command is the only thing it starts (``shell.ServerLine.alone``). ``bin_sh`` is
+    what ``sh`` is where it runs (a container's image says; "": not known)."""
     argv = _program_argv(argv)
     program = shell.program_of(argv)
     if program or not argv:
@@ -47,9 +52,11 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.runs_program = name
     server: shell.ServerLine | None = None
     wrapper_at: Span | None = None
+    runs_c: Setting[str] | None = None
     if name in shell.SHELLS and "-c" in argv[1:-1]:
         text = argv[argv.index("-c", 1) + 1]
-        server = shell.server_line_of_shell_command(text, name)
+        runs_c = bin_sh if name in ("sh", "ash") else Setting(name, None, f"`{name} -c`")
+        server = shell.server_line_of_shell_command(text, runs_c.value or name)
         wrapper_at = command_at
     elif ctx is not None:
         script = argv[1] if name in shell.SHELLS and len(argv) > 1 else argv[0]
@@ -65,7 +72,9 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         return False
     manager.runs_program = server.program
     manager.wrapper = wrapper_at
-    manager.wrapper_execs = server.execs
+    # A last command that a shell of unknown kind may exec: whether the shell stays is not known.
+    manager.wrapper_execs = None if server.last_of_c and runs_c is not None and not runs_c.value else server.execs
+    manager.wrapper_shell = runs_c
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
     return server.alone

@@ -23,6 +23,15 @@ from ..core.span import Span
 
 SHELLS = ("sh", "bash", "dash", "ash", "zsh", "ksh")
 
+# Whether ``SHELL -c TEXT`` replaces itself with the last simple command of TEXT when no trap
+# is set, by the shell that runs it (not the name it is called by: Alpine's ``/bin/sh`` is
+# busybox ash, Debian's is dash). Measured with bash 5.2.15, busybox 1.35.0 and Debian's dash
+# 0.5.12 (docs/fidelity.md, "Shells and the last command of `sh -c`"): bash and busybox ash
+# exec it, dash does not (Debian patches its main.c to ``evalstring(minusc, 0)``); none
+# execs the last line of a script file, nor a command after which another follows, one
+# started with ``&``, or any command once a ``trap`` is set.
+EXECS_LAST_OF_C: dict[str, bool] = {"bash": True, "busybox": True, "dash": False}
+
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 @functools.cache
@@ -52,8 +61,9 @@ _WORD_START = " \t;&|()<>"
 class ServerLine:
     """The command in a shell text that starts the server.
 
-    ``execs`` is True when the shell is replaced by the server (``exec``, or ``bash -c``
-    running it as its last simple command); ``directory`` is the last ``cd`` before
+    ``execs`` is True when the shell is replaced by the server (``exec``, or a shell of
+    ``EXECS_LAST_OF_C`` running it as the last simple command of ``-c``); ``last_of_c``
+    says it is that last command, so a shell whose kind is not known may exec it; ``directory`` is the last ``cd`` before
     it; ``exports`` the variables exported (or assigned on the line) before it."""
 
     program: str                   # uwsgi | gunicorn | nginx
@@ -73,6 +83,7 @@ class ServerLine:
     # for good (`tail -f`, `sleep infinity`, `while true`), which keeps the shell alive.
     after: tuple[str, ...] = ()
     held_by: str = ""
+    last_of_c: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +215,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     handed_off = False
     after: list[str] = []
     held_by = ""
+    trapped = False
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             found_last = False
@@ -224,6 +236,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                 exports.update(assigned)          # VAR=x alone sets a shell variable
             elif command[0] == "cd" and len(command) > 1:
                 directory = command[1]
+            elif command[0] == "trap" and len(command) > 2 and command[1] != "-":
+                trapped = True                    # a shell with a trap forks every command
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
             elif program_of(command):
@@ -234,9 +248,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                 after, held_by = [], ""
             else:
                 handed_off = handed_off or _hands_off(command)
-    if found and dash_c and shell == "bash" and found_last and not found.execs:
-        # bash -c replaces itself with its last simple command (measured with bash 5.2; dash does not)
-        found = replace(found, execs=True)
+    if found and dash_c and found_last and not trapped and not found.execs:
+        found = replace(found, last_of_c=True, execs=EXECS_LAST_OF_C.get(shell, False))
     if found and (servers > 1 or handed_off):
         found = replace(found, alone=False)
     if found and after:
@@ -245,7 +258,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
 
 
 def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine | None:
-    """The server started by the text of ``sh -c "…"`` / ``bash -c "…"`` (``shell`` names which)."""
+    """The server started by the text of ``sh -c "…"`` / ``bash -c "…"``; ``shell`` is the
+    shell that runs it (bash, busybox, dash, or what the command names)."""
     return _find(_logical_lines(command), os.path.basename(shell), dash_c=True)
 
 
