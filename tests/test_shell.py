@@ -8,7 +8,14 @@ import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.span import Span
-from wsgilint.readers.shell import ServerLine, WrapperScript, program_of, read_wrapper, server_line_of_shell_command
+from wsgilint.readers.shell import (
+    ServerLine,
+    WrapperScript,
+    program_of,
+    read_wrapper,
+    script_call,
+    server_line_of_shell_command,
+)
 
 
 def maybe_wrapper(tmp_path: Path, text: str, name: str = "start.sh") -> WrapperScript | None:
@@ -170,3 +177,24 @@ def test_what_the_shell_runs_after_the_server_line(tmp_path: Path) -> None:
     assert last is not None and last.after == ()
     script = wrapper(tmp_path, "#!/bin/sh\nuwsgi --ini app.ini\ntail -F /srv/app/log\n")
     assert script is not None and script.server.held_by == "tail -F /srv/app/log"
+
+
+def test_a_dash_c_text_that_runs_one_script_names_it() -> None:
+    assert script_call("/entry_point.sh") == (["/entry_point.sh"], False)
+    assert script_call("exec ./start.sh web") == (["./start.sh", "web"], True)
+    for text in ("/entry_point.sh; echo done", "cd /app && ./start.sh", "uwsgi --ini x", "echo hi", "$CMD",
+                 "/start.sh &"):
+        assert script_call(text) is None, text
+
+
+@pytest.mark.parametrize("shell", ["bash", "dash"])
+def test_which_shell_stays_the_parent_of_its_one_script(tmp_path: Path, shell: str) -> None:
+    """What ``script_call``'s users assume: bash -c replaces itself with its one command, dash does not."""
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell}")
+    script = tmp_path / "entry_point.sh"
+    script.write_text("#!/bin/sh\nps -o comm= -p $PPID\n", encoding="utf-8")
+    script.chmod(0o755)
+    parent = subprocess.run([shell, "-c", str(script)], capture_output=True, text=True, timeout=10,
+                            check=True).stdout.strip()
+    assert (parent == shell) is (shell == "dash")

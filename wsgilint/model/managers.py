@@ -12,6 +12,7 @@ import functools
 import os
 import posixpath
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..core.context import ReadContext
@@ -51,16 +52,18 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         text = argv[argv.index("-c", 1) + 1]
         server = shell.server_line_of_shell_command(text, name)
         wrapper_at = command_at
+        call = shell.script_call(text) if server is None and ctx is not None else None
+        wrapper = _script(call[0][0], ctx, start_dir) if call is not None else None
+        if call is not None and wrapper is not None:
+            # `bash -c "/entry_point.sh"`: the script is what runs. bash replaces itself with its
+            # one command (measured, bash 5.2); dash stays the script's parent unless told to exec.
+            execs = wrapper.server.execs and (call[1] or name == "bash")
+            server, wrapper_at = replace(wrapper.server, execs=execs), wrapper.at
     elif ctx is not None:
         script = argv[1] if name in shell.SHELLS and len(argv) > 1 else argv[0]
-        local_dir = ctx.local(start_dir) if start_dir else None
-        local = ctx.local(script, local_dir)
-        if local and os.path.isfile(local):
-            wrapper = shell.read_wrapper(local, ctx)
-            if wrapper is not None:
-                if name in shell.SHELLS:   # `sh script.sh`: the named shell runs it, not the #! line
-                    wrapper = shell.WrapperScript(wrapper.path, name, wrapper.server, wrapper.at)
-                server, wrapper_at = wrapper.server, wrapper.at
+        wrapper = _script(script, ctx, start_dir)
+        if wrapper is not None:
+            server, wrapper_at = wrapper.server, wrapper.at
     if server is None:
         return False
     manager.runs_program = server.program
@@ -69,6 +72,15 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
     return server.alone
+
+
+def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
+    """The wrapper script ``script`` names, when the checked tree holds it."""
+    if ctx is None:
+        return None
+    local_dir = ctx.local(start_dir) if start_dir else None
+    local = ctx.local(script, local_dir)
+    return shell.read_wrapper(local, ctx) if local and os.path.isfile(local) else None
 
 
 # ------------------------------------------------------------------ supervisor

@@ -249,6 +249,22 @@ def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine 
     return _find(_logical_lines(command), os.path.basename(shell), dash_c=True)
 
 
+def script_call(command: str) -> tuple[list[str], bool] | None:
+    """``sh -c "/entry_point.sh"``: the argv of the one command the text runs, when that is a
+    path (a script the shell runs as its child), and whether the text ``exec``s it. None for
+    anything else (several commands, a server, a builtin): that text is read as a wrapper."""
+    lines = _logical_lines(command)
+    commands = [each for _, _, _, line in lines for each in _commands(_words(line) or [])]
+    if len(commands) != 1 or commands[0][1] not in ("", ";"):
+        return None
+    argv, execs = commands[0][0], False
+    if argv[0] == "exec":
+        argv, execs = argv[1:], True
+    if not argv or "/" not in argv[0] or argv[0].startswith("$") or program_of(argv):
+        return None
+    return argv, execs
+
+
 def shell_of(text: str) -> str:
     first = text.split("\n", 1)[0]
     if first.startswith("#!"):
