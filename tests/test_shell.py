@@ -13,6 +13,7 @@ from wsgilint.readers.shell import (
     WrapperScript,
     program_of,
     read_wrapper,
+    runs_with,
     script_call,
     server_line_of_shell_command,
 )
@@ -198,3 +199,40 @@ def test_which_shell_stays_the_parent_of_its_one_script(tmp_path: Path, shell: s
     parent = subprocess.run([shell, "-c", str(script)], capture_output=True, text=True, timeout=10,
                             check=True).stdout.strip()
     assert (parent == shell) is (shell == "dash")
+
+
+_ENTRYPOINTS = {
+    "if-args": 'if [ $# -gt 0 ]; then\n  exec "$@"\nelse\n  exec uwsgi --ini /app/uwsgi.ini\nfi\n',
+    "and-exec": '[ $# -gt 0 ] && exec "$@"\nexec uwsgi --ini /app/uwsgi.ini\n',
+    "bare-exec": 'echo setup\nexec "$@"\nexec uwsgi --ini /app/uwsgi.ini\n',
+    "first-is-uwsgi": 'if [ "$1" = \'uwsgi\' ]; then\n  exec uwsgi --ini /app/uwsgi.ini\nfi\nexec "$@"\n',
+    "case": 'case "$1" in\n  web) exec uwsgi --ini /app/uwsgi.ini ;;\n  *) exec "$@" ;;\nesac\n',
+    "empty-first": 'if [ -z "$1" ]; then\n  exec uwsgi --ini /app/uwsgi.ini\nfi\nexec "$@"\n',
+    "setup-then-server": 'echo setup\nexec uwsgi --ini /app/uwsgi.ini\n',
+}
+
+
+@pytest.mark.parametrize("args", [["python", "manage.py", "qcluster"], ["uwsgi"], ["web"]])
+@pytest.mark.parametrize("name", sorted(_ENTRYPOINTS))
+def test_which_branch_an_entrypoint_runs_given_arguments_is_what_dash_runs(tmp_path: Path, name: str,
+                                                                         args: list[str]) -> None:
+    """runs_with against dash itself: a fake `uwsgi` and `python` on PATH say which one ran."""
+    if shutil.which("dash") is None:
+        pytest.skip("no dash")
+    script = wrapper(tmp_path, "#!/bin/sh\n" + _ENTRYPOINTS[name], "entrypoint.sh")
+    for program in ("uwsgi", "python", "web"):
+        fake = tmp_path / program
+        fake.write_text(f"#!/bin/sh\necho {program} \"$@\"\n", encoding="utf-8")
+        fake.chmod(0o755)
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin"}
+    ran = subprocess.run(["dash", script.path, *args], capture_output=True, text=True, timeout=10, env=env,
+                         check=False).stdout
+    assert runs_with(script.server, args) is ("uwsgi --ini" in ran), ran
+
+
+def test_an_argument_test_the_reader_cannot_evaluate_is_unknown(tmp_path: Path) -> None:
+    script = wrapper(tmp_path, '#!/bin/sh\nif [ "$1" = "$ROLE" ]; then\n  exec uwsgi --ini x\nfi\nexec "$@"\n')
+    assert runs_with(script.server, ["web"]) is None
+    # A test that does not read the arguments is taken as before.
+    script = wrapper(tmp_path, '#!/bin/sh\nif [ "$DEBUG" ]; then\n  echo debug\nfi\nexec uwsgi --ini x\n')
+    assert runs_with(script.server, ["web"]) is True

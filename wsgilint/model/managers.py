@@ -55,14 +55,20 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         call = shell.script_call(text) if server is None and ctx is not None else None
         wrapper = _script(call[0][0], ctx, start_dir) if call is not None else None
         if call is not None and wrapper is not None:
+            taken = _taken(manager, wrapper, call[0][1:], command_at, ctx, start_dir)
+            if taken is not None:
+                return taken
             # `bash -c "/entry_point.sh"`: the script is what runs. bash replaces itself with its
             # one command (measured, bash 5.2); dash stays the script's parent unless told to exec.
             execs = wrapper.server.execs and (call[1] or name == "bash")
             server, wrapper_at = replace(wrapper.server, execs=execs), wrapper.at
     elif ctx is not None:
-        script = argv[1] if name in shell.SHELLS and len(argv) > 1 else argv[0]
-        wrapper = _script(script, ctx, start_dir)
+        given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
+        wrapper = _script(argv[given - 1], ctx, start_dir)
         if wrapper is not None:
+            taken = _taken(manager, wrapper, argv[given:], command_at, ctx, start_dir)
+            if taken is not None:
+                return taken
             server, wrapper_at = wrapper.server, wrapper.at
     if server is None:
         return False
@@ -72,6 +78,22 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
     return server.alone
+
+
+def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str], command_at: Span | None,
+           ctx: ReadContext | None, start_dir: str | None) -> bool | None:
+    """A script started with arguments may run them (`exec "$@"`) instead of its server line
+    (``if [ $# -gt 0 ]; then exec "$@"; else exec uwsgi …; fi``): then what runs is the
+    arguments, resolved like any command; where the reader cannot tell which branch runs,
+    the start is not all the files show and the server line is not claimed. None: the
+    server line runs, as read."""
+    if not args:
+        return None
+    runs = shell.runs_with(wrapper.server, args)
+    if runs is True:
+        return None
+    manager.runs_program = os.path.basename(args[0]) if runs is False else os.path.basename(wrapper.path)
+    return _resolve_wrapper(manager, args, command_at, ctx, start_dir) if runs is False else False
 
 
 def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
