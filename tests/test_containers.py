@@ -371,11 +371,22 @@ def test_a_config_in_no_container_stands_alone_as_before(tmp_path: Path) -> None
 
 
 def test_a_gunicorn_config_beside_a_gunicorn_started_in_an_unknown_directory_stands_alone(tmp_path: Path) -> None:
-    """Gunicorn loads ./gunicorn.conf.py from where it starts: unknown there, so it may be this one."""
+    """Gunicorn loads ./gunicorn.conf.py from where it starts: unknown there (a working_dir
+    from the shell that runs Compose), so it may be this one."""
     files = {"Dockerfile": "FROM python:3.12\nCOPY . /app\nCMD [\"gunicorn\", \"app.wsgi\"]\n",
-             "conf/gunicorn.conf.py": "workers = 3\n"}
+             "conf/gunicorn.conf.py": "workers = 3\n",
+             "compose.yaml": "services:\n  web:\n    build: .\n    working_dir: ${APP_DIR}\n"}
     servers, reasons = _servers(tmp_path, "", **files)
     assert sorted(servers) == ["gunicorn@host", "gunicorn@web"]
+
+
+def test_an_image_without_workdir_starts_its_command_in_the_root(tmp_path: Path) -> None:
+    """No WORKDIR in the build nor in its known base: Docker starts the command in `/`, so
+    Gunicorn looks for /gunicorn.conf.py, not the config copied to /app/conf."""
+    files = {"Dockerfile": "FROM python:3.12\nCOPY . /app\nCMD [\"gunicorn\", \"app.wsgi\"]\n",
+             "conf/gunicorn.conf.py": "workers = 3\n"}
+    servers, _ = _servers(tmp_path, "", **files)
+    assert servers == ["gunicorn@web"]
 
 
 @pytest.mark.parametrize("written", ["nginx", "nginx:1.27-alpine", "docker.io/library/nginx:stable-perl",

@@ -8,7 +8,15 @@ import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.span import Span
-from wsgilint.readers.shell import ServerLine, WrapperScript, program_of, read_wrapper, server_line_of_shell_command
+from wsgilint.readers.shell import (
+    ServerLine,
+    WrapperScript,
+    program_of,
+    read_wrapper,
+    runs_with,
+    script_call,
+    server_line_of_shell_command,
+)
 
 
 def maybe_wrapper(tmp_path: Path, text: str, name: str = "start.sh") -> WrapperScript | None:
@@ -215,3 +223,61 @@ def test_an_unknown_sh_leaves_the_last_command_of_c_marked_not_exec():
     assert line is not None and line.last_of_c and not line.execs
     trapped = server_line_of_shell_command("trap 'exit 0' TERM; uwsgi --ini app.ini", "sh")
     assert trapped is not None and not trapped.last_of_c
+
+
+def test_a_dash_c_text_that_runs_one_script_names_it() -> None:
+    assert script_call("/entry_point.sh") == (["/entry_point.sh"], False)
+    assert script_call("exec ./start.sh web") == (["./start.sh", "web"], True)
+    for text in ("/entry_point.sh; echo done", "cd /app && ./start.sh", "uwsgi --ini x", "echo hi", "$CMD",
+                 "/start.sh &"):
+        assert script_call(text) is None, text
+
+
+@pytest.mark.parametrize("shell", ["bash", "dash"])
+def test_which_shell_stays_the_parent_of_its_one_script(tmp_path: Path, shell: str) -> None:
+    """What ``script_call``'s users assume: bash -c replaces itself with its one command, dash does not."""
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell}")
+    script = tmp_path / "entry_point.sh"
+    script.write_text("#!/bin/sh\nps -o comm= -p $PPID\n", encoding="utf-8")
+    script.chmod(0o755)
+    parent = subprocess.run([shell, "-c", str(script)], capture_output=True, text=True, timeout=10,
+                            check=True).stdout.strip()
+    assert (parent == shell) is (shell == "dash")
+
+
+_ENTRYPOINTS = {
+    "if-args": 'if [ $# -gt 0 ]; then\n  exec "$@"\nelse\n  exec uwsgi --ini /app/uwsgi.ini\nfi\n',
+    "and-exec": '[ $# -gt 0 ] && exec "$@"\nexec uwsgi --ini /app/uwsgi.ini\n',
+    "bare-exec": 'echo setup\nexec "$@"\nexec uwsgi --ini /app/uwsgi.ini\n',
+    "first-is-uwsgi": 'if [ "$1" = \'uwsgi\' ]; then\n  exec uwsgi --ini /app/uwsgi.ini\nfi\nexec "$@"\n',
+    "case": 'case "$1" in\n  web) exec uwsgi --ini /app/uwsgi.ini ;;\n  *) exec "$@" ;;\nesac\n',
+    "empty-first": 'if [ -z "$1" ]; then\n  exec uwsgi --ini /app/uwsgi.ini\nfi\nexec "$@"\n',
+    "setup-then-server": 'echo setup\nexec uwsgi --ini /app/uwsgi.ini\n',
+}
+
+
+@pytest.mark.parametrize("args", [["python", "manage.py", "qcluster"], ["uwsgi"], ["web"]])
+@pytest.mark.parametrize("name", sorted(_ENTRYPOINTS))
+def test_which_branch_an_entrypoint_runs_given_arguments_is_what_dash_runs(tmp_path: Path, name: str,
+                                                                         args: list[str]) -> None:
+    """runs_with against dash itself: a fake `uwsgi` and `python` on PATH say which one ran."""
+    if shutil.which("dash") is None:
+        pytest.skip("no dash")
+    script = wrapper(tmp_path, "#!/bin/sh\n" + _ENTRYPOINTS[name], "entrypoint.sh")
+    for program in ("uwsgi", "python", "web"):
+        fake = tmp_path / program
+        fake.write_text(f"#!/bin/sh\necho {program} \"$@\"\n", encoding="utf-8")
+        fake.chmod(0o755)
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin"}
+    ran = subprocess.run(["dash", script.path, *args], capture_output=True, text=True, timeout=10, env=env,
+                         check=False).stdout
+    assert runs_with(script.server, args) is ("uwsgi --ini" in ran), ran
+
+
+def test_an_argument_test_the_reader_cannot_evaluate_is_unknown(tmp_path: Path) -> None:
+    script = wrapper(tmp_path, '#!/bin/sh\nif [ "$1" = "$ROLE" ]; then\n  exec uwsgi --ini x\nfi\nexec "$@"\n')
+    assert runs_with(script.server, ["web"]) is None
+    # A test that does not read the arguments is taken as before.
+    script = wrapper(tmp_path, '#!/bin/sh\nif [ "$DEBUG" ]; then\n  echo debug\nfi\nexec uwsgi --ini x\n')
+    assert runs_with(script.server, ["web"]) is True

@@ -1968,8 +1968,8 @@ def _m86():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m87(_d0, _f1, _d2, _d3, _d4, _d5, _d6):
-    def __init__(self, program: str, argv: list[str], line: int, column: int, end_column: int, execs: bool, directory: str | None = _d0, exports: dict[str, str] = _FACTORY, background: bool = _d2, alone: bool = _d3, after: tuple[str, ...] = _d4, held_by: str = _d5, last_of_c: bool = _d6):
+def _m87(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8):
+    def __init__(self, program: str, argv: list[str], line: int, column: int, end_column: int, execs: bool, directory: str | None = _d0, exports: dict[str, str] = _FACTORY, background: bool = _d2, alone: bool = _d3, after: tuple[str, ...] = _d4, held_by: str = _d5, last_of_c: bool = _d6, guards: tuple[tuple[str, ...], ...] = _d7, passes: tuple[tuple[tuple[str, ...], ...], ...] = _d8):
         _set(self, 'program', program)
         _set(self, 'argv', argv)
         _set(self, 'line', line)
@@ -1983,18 +1983,20 @@ def _m87(_d0, _f1, _d2, _d3, _d4, _d5, _d6):
         _set(self, 'after', after)
         _set(self, 'held_by', held_by)
         _set(self, 'last_of_c', last_of_c)
+        _set(self, 'guards', guards)
+        _set(self, 'passes', passes)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r}, last_of_c={self.last_of_c!r})"
+        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r}, last_of_c={self.last_of_c!r}, guards={self.guards!r}, passes={self.passes!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,other.last_of_c,)
+            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,other.last_of_c,other.guards,other.passes,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,))
+        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2655,7 +2657,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m84),
     'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m85),
     'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m86),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False))), None, _m87),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False))), None, _m87),
     'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m88),
     'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m89),
     'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m90),

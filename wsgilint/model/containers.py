@@ -596,6 +596,10 @@ class ContainerBuilder:
         workdir = compose("working_dir")
         manager.directory = Setting(workdir.text, workdir.at) if workdir is not None else \
             image.workdir if image else None
+        if manager.directory is None and (node is None or node.get("working_dir") is None) and \
+                image is not None and image.base is not None and image.base.known:
+            # No WORKDIR in the build nor its known base: Docker starts the command in `/`.
+            manager.directory = Setting("/", None, f"{_DOCKER_DEFAULT} (no WORKDIR in the image)")
         manager.environment = dict(image.env) if image else {}
         manager.environment_unknown = dict(image.env_unknown) if image else {}
         if image is not None and image.base is not None and not image.base.known:

@@ -12,6 +12,7 @@ import functools
 import os
 import posixpath
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..core.context import ReadContext
@@ -58,16 +59,25 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         runs_c = bin_sh if name in ("sh", "ash") else Setting(name, None, f"`{name} -c`")
         server = shell.server_line_of_shell_command(text, runs_c.value or name)
         wrapper_at = command_at
+        call = shell.script_call(text) if server is None and ctx is not None else None
+        wrapper = _script(call[0][0], ctx, start_dir) if call is not None else None
+        if call is not None and wrapper is not None:
+            taken = _taken(manager, wrapper, call[0][1:], command_at, ctx, start_dir)
+            if taken is not None:
+                return taken
+            # `sh -c "/entry_point.sh"`: the script is what runs. A shell that execs the last
+            # command of -c (bash, busybox: measured) hands over to it; dash, or a shell whose
+            # kind is not known, stays the script's parent unless told to exec.
+            execs = wrapper.server.execs and (call[1] or shell.EXECS_LAST_OF_C.get(runs_c.value or name, False))
+            server, wrapper_at = replace(wrapper.server, execs=execs), wrapper.at
     elif ctx is not None:
-        script = argv[1] if name in shell.SHELLS and len(argv) > 1 else argv[0]
-        local_dir = ctx.local(start_dir) if start_dir else None
-        local = ctx.local(script, local_dir)
-        if local and os.path.isfile(local):
-            wrapper = shell.read_wrapper(local, ctx)
-            if wrapper is not None:
-                if name in shell.SHELLS:   # `sh script.sh`: the named shell runs it, not the #! line
-                    wrapper = shell.WrapperScript(wrapper.path, name, wrapper.server, wrapper.at)
-                server, wrapper_at = wrapper.server, wrapper.at
+        given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
+        wrapper = _script(argv[given - 1], ctx, start_dir)
+        if wrapper is not None:
+            taken = _taken(manager, wrapper, argv[given:], command_at, ctx, start_dir)
+            if taken is not None:
+                return taken
+            server, wrapper_at = wrapper.server, wrapper.at
     if server is None:
         return False
     manager.runs_program = server.program
@@ -78,6 +88,31 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
     return server.alone
+
+
+def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str], command_at: Span | None,
+           ctx: ReadContext | None, start_dir: str | None) -> bool | None:
+    """A script started with arguments may run them (`exec "$@"`) instead of its server line
+    (``if [ $# -gt 0 ]; then exec "$@"; else exec uwsgi …; fi``): then what runs is the
+    arguments, resolved like any command; where the reader cannot tell which branch runs,
+    the start is not all the files show and the server line is not claimed. None: the
+    server line runs, as read."""
+    if not args:
+        return None
+    runs = shell.runs_with(wrapper.server, args)
+    if runs is True:
+        return None
+    manager.runs_program = os.path.basename(args[0]) if runs is False else os.path.basename(wrapper.path)
+    return _resolve_wrapper(manager, args, command_at, ctx, start_dir) if runs is False else False
+
+
+def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
+    """The wrapper script ``script`` names, when the checked tree holds it."""
+    if ctx is None:
+        return None
+    local_dir = ctx.local(start_dir) if start_dir else None
+    local = ctx.local(script, local_dir)
+    return shell.read_wrapper(local, ctx) if local and os.path.isfile(local) else None
 
 
 # ------------------------------------------------------------------ supervisor

@@ -84,6 +84,11 @@ class ServerLine:
     after: tuple[str, ...] = ()
     held_by: str = ""
     last_of_c: bool = False
+    # The tests (`if`/`elif`/`case` branches, `[ … ] &&`) the line runs under, each as its
+    # words ("!" first: the test fails), and those of each `exec "$@"` before it: given
+    # arguments, the script may run them instead (``runs_with``).
+    guards: tuple[tuple[str, ...], ...] = ()
+    passes: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +211,112 @@ def _stays(command: list[str], operator: str) -> bool:
     return name in ("while", "until") and bool(args) and args[0] in (("true", ":") if name == "while" else ("false",))
 
 
+_ARGUMENT_WORDS = ("$1", "${1}", "$#", "${#}", "$@", "${@}", "$*", "${*}")
+_FIRST = frozenset(("$1", "${1}", "${1:-}", "${1-}"))
+_COUNT = {"-gt": int.__gt__, "-ge": int.__ge__, "-eq": int.__eq__, "-ne": int.__ne__, "-lt": int.__lt__,
+          "-le": int.__le__}
+_ARGS_EXEC = frozenset(("$@", "${@}", "$*", "${*}"))
+
+
+class _Blocks:
+    """The ``if``/``case`` branches a command is in, read command by command: each open
+    block's tests so far and the guard of the branch being read."""
+
+    def __init__(self) -> None:
+        self.frames: list[tuple[str, list[tuple[str, ...]], list[tuple[str, ...]]]] = []   # kind, tests, branch
+        self.pending: tuple[str, ...] | None = None   # `[ … ] &&`: the guard of the next command only
+        self.next_pending: tuple[str, ...] | None = None
+
+    def guards(self) -> tuple[tuple[str, ...], ...]:
+        found = [guard for _, _, branch in self.frames for guard in branch]
+        return tuple(found + ([self.pending] if self.pending else []))
+
+    def strip(self, command: list[str], operator: str) -> list[str]:
+        """The command without its keywords, the blocks updated by them."""
+        self.pending, self.next_pending = self.next_pending, None
+        while command:
+            head = command[0]
+            if head in ("if", "elif"):
+                test = tuple(command[1:]) if operator in ("", ";") else ("?", *command[1:])
+                if head == "if" or not self.frames:
+                    self.frames.append(("if", [], []))
+                _, tests, branch = self.frames[-1]
+                branch[:] = [("!", *earlier) for earlier in tests] + [test]
+                tests.append(test)
+                return []
+            if head == "else" and self.frames:
+                _, tests, branch = self.frames[-1]
+                branch[:] = [("!", *earlier) for earlier in tests]
+            elif head == "case" and len(command) > 1:
+                self.frames.append(("case:" + command[1], [], [("never",)]))
+                return []
+            elif head == "esac" or head == "fi":
+                if self.frames:
+                    self.frames.pop()
+            elif head.endswith(")") and self.frames and self.frames[-1][0].startswith("case:"):
+                kind, tests, branch = self.frames[-1]
+                test = ("case", kind[len("case:"):], head[:-1].lstrip("("))
+                branch[:] = [("!", *earlier) for earlier in tests] + [test]
+                tests.append(test)
+            elif head not in ("then", "do", "in"):
+                break
+            command = command[1:]
+        if command and command[0] in ("[", "[[", "test") and operator in ("&&", "||"):
+            self.next_pending = tuple(command) if operator == "&&" else ("!", *command)
+        return command
+
+
+def _test(words: tuple[str, ...], args: list[str]) -> bool | None:
+    """Whether a guard holds when the script gets ``args``; None when the reader cannot
+    tell. A test that does not read the arguments counts as holding, as before."""
+    if words and words[0] == "!":
+        inner = _test(words[1:], args)
+        return None if inner is None else not inner
+    if not any(marker in word for word in words for marker in _ARGUMENT_WORDS):
+        return True
+    first = args[0] if args else ""
+    if words[:1] == ("case",) and len(words) == 3:
+        import fnmatch
+
+        return fnmatch.fnmatchcase(first, words[2]) if words[1] in _FIRST and "$" not in words[2] else None
+    body = list(words)
+    if body[:1] == ["test"]:
+        body = body[1:]
+    elif body[:1] in (["["], ["[["]) and body[-1:] in (["]"], ["]]"]):
+        body = body[1:-1]
+    else:
+        return None
+    if body[:1] == ["!"]:
+        inner = _test(tuple(["test", *body[1:]]), args)
+        return None if inner is None else not inner
+    if len(body) == 3 and body[0] in ("$#", "${#}") and body[1] in _COUNT and body[2].isdigit():
+        return bool(_COUNT[body[1]](len(args), int(body[2])))
+    if len(body) == 2 and body[0] in ("-z", "-n") and body[1] in _FIRST:
+        return (first == "") is (body[0] == "-z")
+    if len(body) == 1 and body[0] in _FIRST:
+        return first != ""
+    if len(body) == 3 and body[1] in ("=", "==", "!=") and (body[0] in _FIRST) != (body[2] in _FIRST):
+        other = body[2] if body[0] in _FIRST else body[0]
+        return None if "$" in other else (first == other) is (body[1] != "!=")
+    return None
+
+
+def _all(guards: tuple[tuple[str, ...], ...], args: list[str]) -> bool | None:
+    results = [_test(guard, args) for guard in guards]
+    return False if False in results else None if None in results else True
+
+
+def runs_with(server: ServerLine, args: list[str]) -> bool | None:
+    """Whether the script reaches its server line when started with ``args``: False when an
+    `exec "$@"` takes over first or the line's branch is not taken, None when the reader
+    cannot tell (a test it does not evaluate)."""
+    passed = [_all(guards, args) for guards in server.passes] if args else []
+    reached = _all(server.guards, args)
+    if True in passed or reached is False:
+        return False
+    return None if None in passed or reached is None else True
+
+
 def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
     directory: str | None = None
     exports: dict[str, str] = {}
@@ -216,8 +327,13 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     after: list[str] = []
     held_by = ""
     trapped = False
+    blocks = _Blocks()
+    passes: list[tuple[tuple[str, ...], ...]] = []
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
+            command = blocks.strip(command, operator)
+            if not command:
+                continue
             found_last = False
             if found is not None and not found.execs and not program_of(command):
                 after.append(" ".join(command))
@@ -243,10 +359,13 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
             elif program_of(command):
                 servers += 1
                 found = ServerLine(program_of(command), command, number, column, end_column,
-                                   execs, directory, {**exports, **assigned}, background=operator == "&")
+                                   execs, directory, {**exports, **assigned}, background=operator == "&",
+                                   guards=blocks.guards(), passes=tuple(passes))
                 found_last = operator in ("", ";", "&&")
                 after, held_by = [], ""
             else:
+                if execs and command[0] in _ARGS_EXEC and found is None:
+                    passes.append(blocks.guards())
                 handed_off = handed_off or _hands_off(command)
     if found and dash_c and found_last and not trapped and not found.execs:
         found = replace(found, last_of_c=True, execs=EXECS_LAST_OF_C.get(shell, False))
@@ -261,6 +380,22 @@ def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine 
     """The server started by the text of ``sh -c "…"`` / ``bash -c "…"``; ``shell`` is the
     shell that runs it (bash, busybox, dash, or what the command names)."""
     return _find(_logical_lines(command), os.path.basename(shell), dash_c=True)
+
+
+def script_call(command: str) -> tuple[list[str], bool] | None:
+    """``sh -c "/entry_point.sh"``: the argv of the one command the text runs, when that is a
+    path (a script the shell runs as its child), and whether the text ``exec``s it. None for
+    anything else (several commands, a server, a builtin): that text is read as a wrapper."""
+    lines = _logical_lines(command)
+    commands = [each for _, _, _, line in lines for each in _commands(_words(line) or [])]
+    if len(commands) != 1 or commands[0][1] not in ("", ";"):
+        return None
+    argv, execs = commands[0][0], False
+    if argv[0] == "exec":
+        argv, execs = argv[1:], True
+    if not argv or "/" not in argv[0] or argv[0].startswith("$") or program_of(argv):
+        return None
+    return argv, execs
 
 
 def shell_of(text: str) -> str:
