@@ -334,6 +334,11 @@ class ReadContext:
     def _confined(self, path: str) -> tuple[str | None, bool]:
         """``confine`` in a snapshot, and whether the path's last component was seen to be
         no symbolic link (``realpath`` then need not look again)."""
+        known = self._texts.get(path)
+        if known is not None and known.text is not None and self._reals.get(path) == path:
+            # Read already, and its own real path: no link on the way, and there (the model asks
+            # again for most files discovery read; a run takes the tree as it first found it).
+            return path, True
         root = os.path.abspath(self.root)
         absolute = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
         if not self._below(absolute, root):
