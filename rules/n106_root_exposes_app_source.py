@@ -119,8 +119,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         for path, at in _app_directories(server):
             ancestor = path
-            while True:
-                holding.setdefault(ancestor, (server, path, at))
+            # A directory already held has its ancestors held too (the first app keeps them).
+            while ancestor not in holding:
+                holding[ancestor] = (server, path, at)
                 parent = posixpath.dirname(ancestor)
                 if parent == ancestor:
                     break

@@ -95,42 +95,53 @@ def location_hints(path: str, named_only: bool = False) -> list[str]:
     return hints[:named] if named_only else hints
 
 
+@functools.lru_cache(maxsize=4096)
+def _folder_hints(folders: str) -> tuple[bool, ...]:
+    """What the folders of a path (lower case, joined by ``/``) say, once per folder: a tree
+    has a few folders and many files."""
+    dirs = folders.split("/") if folders else []
+    return ("sysctl.d" in dirs, "tmpfiles.d" in dirs, "limits.d" in dirs, "security" in dirs,
+            any(d.endswith((".service.d", ".socket.d")) for d in dirs), "systemd" in dirs,
+            any("supervisor" in d for d in dirs),
+            any("nginx" in d for d in dirs) or any(d in ("sites-available", "sites-enabled", "snippets") for d in dirs),
+            any("uwsgi" in d for d in dirs) or "apps-enabled" in folders,
+            any("gunicorn" in d for d in dirs))
+
+
 def _hints(path: str) -> tuple[list[str], int]:
     """``location_hints`` of ``path`` and how many of them come first from names."""
-    parts = [p.lower() for p in path.replace(os.sep, "/").split("/")]
-    name = parts[-1]
-    dirs = parts[:-1]
+    folders, _, name = path.replace(os.sep, "/").lower().rpartition("/")
+    (sysctl_d, tmpfiles_d, limits_d, security, dropin, systemd, supervisor, nginx, uwsgi,
+     gunicorn) = _folder_hints(folders)
     stem, _, ext = name.rpartition(".") if "." in name else (name, "", "")
     hints: list[str] = []
 
     def add(*kinds: str) -> None:
         hints.extend(k for k in kinds if k not in hints)
 
-    joined = "/".join(dirs)
     if _compose_name().fullmatch(name):
         add("compose")
     if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
         add("dockerfile")
     if name == "procfile":
         add("procfile")
-    if "sysctl.d" in dirs or name == "sysctl.conf":
+    if sysctl_d or name == "sysctl.conf":
         add("sysctl")
-    if "tmpfiles.d" in dirs:
+    if tmpfiles_d:
         add("tmpfiles")
-    if "limits.d" in dirs or (name == "limits.conf" and "security" in dirs):
+    if limits_d or (name == "limits.conf" and security):
         add("limits")
-    if any(d.endswith((".service.d", ".socket.d")) for d in dirs) or ext in ("service", "socket"):
+    if dropin or ext in ("service", "socket"):
         add("systemd")
-    if "systemd" in dirs:
+    if systemd:
         add("systemd")
-    if any("supervisor" in d for d in dirs) or "supervisor" in name:
+    if supervisor or "supervisor" in name:
         add("supervisor")
-    if any("nginx" in d for d in dirs) or "nginx" in name or \
-            any(d in ("sites-available", "sites-enabled", "snippets") for d in dirs) or name == "uwsgi_params":
+    if nginx or "nginx" in name or name == "uwsgi_params":
         add("nginx")
-    if any("uwsgi" in d for d in dirs) or "uwsgi" in name or "apps-enabled" in joined:
+    if uwsgi or "uwsgi" in name:
         add("uwsgi")
-    if any("gunicorn" in d for d in dirs) or "gunicorn" in name:
+    if gunicorn or "gunicorn" in name:
         add("gunicorn")
     if ext == "py" and ("conf" in stem or "gunicorn" in stem):
         add("gunicorn")
@@ -144,21 +155,26 @@ def _hints(path: str) -> tuple[list[str], int]:
     return hints, named
 
 
+# Each with the texts one of its matches must hold: most files hold none, and looking for a
+# few characters costs far less than a search with each pattern.
 _TEMPLATE_MARKERS = [
-    ("Jinja2/Go template", re.compile(r"\{\{.*?\}\}|\{%.*?%\}")),
-    ("ERB template", re.compile(r"<%=?.*?%>")),
-    ("envsubst template", re.compile(r"\$\{[A-Z][A-Z0-9_]*\}")),
+    ("Jinja2/Go template", re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), ("{{", "{%")),
+    ("ERB template", re.compile(r"<%=?.*?%>"), ("<%",)),
+    ("envsubst template", re.compile(r"\$\{[A-Z][A-Z0-9_]*\}"), ("${",)),
     # Neither supervisord nor uWSGI expands a section name: %(name)s there is a Python
     # %-format template a deploy script fills in (`[group:%(project_name)s]`).
-    ("Python %-format template", re.compile(r"^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", re.M)),
+    ("Python %-format template", re.compile(r"^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", re.M),
+     ("%(",)),
 ]
 
 
 def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | None:
     """The kind of template and the first line that shows it, or None for final config."""
-    for label, pattern in _TEMPLATE_MARKERS:
+    for label, pattern, needed in _TEMPLATE_MARKERS:
         # ${VAR} is systemd's own syntax, and valid nginx/Python text; only a template file name makes it envsubst.
         if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not name.endswith(_TEMPLATE_SUFFIXES)):
+            continue
+        if not any(mark in text for mark in needed):
             continue
         match = pattern.search(text)
         if match:

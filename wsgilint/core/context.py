@@ -15,6 +15,7 @@ import fnmatch
 import glob as globlib
 import os
 import posixpath
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -111,15 +112,19 @@ class ReadContext:
         """Each file's bytes are read and decoded once per run. A ``peek`` (sniffing a
         file, looking into a program a unit starts) does not make it a config file whose
         reading problems are reported."""
-        key = self._key(local_path)
-        if key not in self._texts:
+        # A cached path is its own key (an absolute, normalised path): found without abspath.
+        text = self._texts.get(local_path)
+        key = local_path if text is not None else self._key(local_path)
+        if text is None:
+            text = self._texts.get(key)
+        if text is None:
             text = self._open(key)
             if text is None:
                 return self._refusal(key)   # not cached: each reference is reported where it is written
             self._texts[key] = text
         if not peek:
             self._configs.setdefault(key)
-        return self._texts[key]
+        return text
 
     @staticmethod
     def _key(local_path: str) -> str:
@@ -149,12 +154,14 @@ class ReadContext:
         display = self.display(key)
         target = key
         if self.mode == "snapshot" and self._below(key, os.path.abspath(self.root)):
-            confined = self.confine(key)   # a snapshot's links resolve inside it, never on this machine
+            confined, plain = self._confined(key)   # a snapshot's links resolve inside it, never on this machine
             if confined is None:
                 return Text(None, problems=(Problem("unreadable", "cannot read the file: it leads nowhere in the "
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
             target = confined
-        real = self.realpath(target)
+        else:
+            plain = False
+        real = self.realpath(target, plain)
         # What ``real`` would find again for this file (discovery reads each file before the model asks).
         self._reals.setdefault(key, real)
         if self.roots is not None and not self._within_roots(real):   # ``inside``: a real path is its own
@@ -306,15 +313,16 @@ class ReadContext:
         lookup walks every component of the path)."""
         real = self._reals.get(local_path)
         if real is None:
-            real = self.confine(local_path) if self.mode == "snapshot" else None
-            real = self.realpath(real or local_path)
+            confined, plain = self._confined(local_path) if self.mode == "snapshot" else (None, False)
+            real = self.realpath(confined, plain) if confined else self.realpath(local_path)
             self._reals[local_path] = real
         return real
 
-    def realpath(self, path: str) -> str:
+    def realpath(self, path: str, plain: bool = False) -> str:
         """``os.path.realpath(path)``, with the real path of its directory taken from a cache:
         when the last component is no symbolic link, the real path of a file is the real
-        path of its directory joined with its name."""
+        path of its directory joined with its name. ``plain``: the caller has just seen
+        that the last component is no link (``_confined``), so it is not asked again."""
         directory, name = os.path.split(path)
         if not name or os.path.abspath(path) != path:
             # realpath resolves a link before the ``..`` after it: only a normalised absolute path splits
@@ -323,7 +331,7 @@ class ReadContext:
         if real_directory is None:
             real_directory = self._real_dirs[directory] = os.path.realpath(directory)
         candidate = os.path.join(real_directory, name)
-        return os.path.realpath(path) if os.path.islink(candidate) else candidate
+        return os.path.realpath(path) if not plain and os.path.islink(candidate) else candidate
 
     def under_root(self, target_path: str) -> str:
         """Where an absolute target-host path is in a snapshot (not checked to exist).
@@ -341,21 +349,41 @@ class ReadContext:
         never at this machine's /etc. Elsewhere the path itself. None when it leads nowhere."""
         if self.mode != "snapshot":
             return path if os.path.exists(path) else None
+        return self._confined(path)[0]
+
+    def _confined(self, path: str) -> tuple[str | None, bool]:
+        """``confine`` in a snapshot, and whether the path's last component was seen to be
+        no symbolic link (``realpath`` then need not look again)."""
+        known = self._texts.get(path)
+        if known is not None and known.text is not None and self._reals.get(path) == path:
+            # Read already, and its own real path: no link on the way, and there (the model asks
+            # again for most files discovery read; a run takes the tree as it first found it).
+            return path, True
         root = os.path.abspath(self.root)
         absolute = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
         if not self._below(absolute, root):
-            return path if os.path.exists(path) else None
+            return (path if os.path.exists(path) else None), False
         parts = [p for p in absolute[len(root):].split(os.sep) if p not in ("", ".")]
         if not parts:
-            return root if os.path.exists(root) else None
+            return (root if os.path.exists(root) else None), False
         directory = os.sep.join(parts[:-1])
         if directory not in self._confined_dirs:
             self._confined_dirs[directory] = _follow(root, root, 0, parts[:-1])
         state = self._confined_dirs[directory]
         if state is None:
-            return None
+            return None, False
+        if parts[-1] != "..":
+            # The usual last step, with one lstat where _follow's islink and then exists took two:
+            # an entry that is there and no link exists; one lstat cannot see is not there.
+            candidate = os.path.join(state[0], parts[-1])
+            try:
+                mode = os.lstat(candidate).st_mode
+            except (OSError, ValueError):
+                return None, False
+            if not stat.S_ISLNK(mode):
+                return candidate, True
         end = _follow(root, *state, parts[-1:])
-        return end[0] if end is not None and os.path.exists(end[0]) else None
+        return (end[0] if end is not None and os.path.exists(end[0]) else None), False
 
     def _host_join(self, base_dir: str, target_path: str) -> str:
         """``target_path`` relative to ``base_dir`` below the snapshot root, as the target

@@ -110,7 +110,8 @@ def _read_up_to(descriptor: int, size: int, most: int) -> bytes:
     """At most ``most`` bytes of a regular file of ``size`` bytes (by ``fstat``), until its
     end. The first read asks for ``size`` plus one, to see a file that grew: a buffered
     ``read(most)`` allocates ``most`` bytes for every file, which cost a fleet's discovery
-    a fifth of its time (docs/performance.md)."""
+    a fifth of its time (docs/performance.md). A read of a regular file that returns less
+    than it asked for is at the end of the file, so no second read is made to see it."""
     want = min(size + 1, most)
     chunks: list[bytes] = []
     total = 0
@@ -120,6 +121,8 @@ def _read_up_to(descriptor: int, size: int, most: int) -> bytes:
             break
         chunks.append(chunk)
         total += len(chunk)
+        if len(chunk) < want:
+            break
         want = min(65536, most - total)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 

@@ -540,6 +540,7 @@ class UwsgiRun:
         section = ""
         found = self.section_found.get(wanted, False)
         start = 0
+        number = 1   # the line ``start`` begins
         while start <= len(text):
             newline = text.find("\n", start)
             end = len(text) if newline < 0 else newline
@@ -573,11 +574,15 @@ class UwsgiRun:
                     key = sys.intern(text[left:key_end])   # option names repeat in every file
                     value = sys.intern(text[value_start:value_end])   # and values too (true, paths)
                     unresolved = magic is not None and any(magic.unresolved[value_start:value_end])
-                    at = span(value_start, value_end)
+                    # Without magic a value's characters are where they are written, on this
+                    # line: its span without looking its line up (14 options a file).
+                    at = Span(display, number, value_start - start + 1, value_end - start + 1) if magic is None \
+                        else span(value_start, value_end)
                     self.add(key, value, source(value_start, value_end, value), at, unresolved, directory)
             if newline < 0:
                 break
             start = newline + 1
+            number += 1
         self.section_found[wanted] = found
 
     # -- after loading: expansion passes, then inherit
