@@ -10,7 +10,8 @@ a location that does not hand every request to `*_pass`/`return` (or uses
   `pythonpath`, or the package of its `module`;
 - a project directory in root's home (`root /root/DjangoBlog/;`): any path under
   `/root/` whose last part is not a static-files directory (`static`, `media`,
-  `collectedstatic`, `public`, `dist`...).
+  `collectstatic`, `collectedstatic`, `static_collected`, `staticroot`, `public`,
+  `dist`...).
 
 ## What breaks in production
 Every file under that directory is downloadable by URL: settings modules with
@@ -55,9 +56,15 @@ GOOD = {
 }
 
 _PROGRAM = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}
+# The last part of a directory that holds only what is meant to be served: the names
+# projects give Django's STATIC_ROOT / MEDIA_ROOT (``collectstatic`` after the command that
+# fills it, ``static_collected``, ``staticroot``...) and the usual build outputs; spelt with
+# ``-`` or ``_``, which are compared as one.
 _STATIC_NAMES = frozenset({
-    "static", "staticfiles", "static_root", "collectedstatic", "collected_static", "media", "uploads", "public",
-    "assets", "dist", "build", "html", "www", "htdocs", "files", "site",
+    "static", "statics", "staticfiles", "static_files", "static_root", "staticroot", "collectstatic",
+    "collectedstatic", "collected_static", "static_collected", "static_dist", "static_build",
+    "media", "mediafiles", "media_root", "uploads", "public", "assets", "dist", "build", "html", "www",
+    "htdocs", "files", "site",
 })
 
 
@@ -137,7 +144,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "secrets (settings, .env, databases, .git) can be downloaded by URL; serve only a "
                           "collected static directory outside the code",
                           (Related(at, f"{app} lives in {path}"),))
-            elif served.startswith("/root/") and posixpath.basename(served).lower() not in _STATIC_NAMES:
+            elif served.startswith("/root/") and posixpath.basename(served).lower().replace("-", "_") not in _STATIC_NAMES:
                 yield Hit(directive.value_at, f"nginx serves files from {served}, a project directory in root's "
                           "home: any readable file there (settings, .env, databases, .git) can be downloaded by "
                           "URL (or, while /root stays closed to nginx's user, every file answers 403); serve only a static directory "

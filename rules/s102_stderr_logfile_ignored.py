@@ -1,4 +1,4 @@
-"""`redirect_stderr=true` together with a `stderr_logfile`: the file is never written.
+"""`redirect_stderr=true` together with a `stderr_logfile`: supervisord writes nothing there.
 
 ## What it checks
 A `[program:x]` or `[fcgi-program:x]` with `redirect_stderr=true` that also names a
@@ -10,14 +10,20 @@ never created and `supervisorctl tail x stderr` answers `ERROR (no log file)`. T
 only trace is a WARN line in supervisord's own log; whoever reads the named file for
 tracebacks finds nothing.
 
+The file can still be written by the program itself: Gunicorn's `errorlog`
+(`--error-logfile`) or uWSGI's `logto`/`logger = file:` set to the same path. Then
+its log lands there and nothing is lost; the key still does nothing for supervisord
+(`tail x stderr` has no log file), which is only an info.
+
 ## How to fix
 Remove `stderr_logfile` (stderr then lands in `stdout_logfile`), or remove
 `redirect_stderr=true` to keep two files.
 """
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, Option, ProcessManager
 
 CODE = "S102"
 SLUG = "stderr-logfile-ignored"
@@ -34,7 +40,34 @@ GOOD = {"etc/supervisor/conf.d/app.conf": (
 _NOT_A_FILE = ("auto", "none", "off", "syslog")
 
 
+# The app server's own log file settings, which write to a path of their own.
+_OWN_LOGS = {"gunicorn": ("errorlog",), "uwsgi": ("logto", "logto2", "logger", "req-logger")}
+
+
+def _written_by_program(logfile: str, managers: list[ProcessManager]) -> Option | None:
+    """The setting of the program started by this section that writes its log to ``logfile``
+    (both relative to the program's ``directory``, where the program resolves its own)."""
+    for manager in managers:
+        server = manager.runs
+        if server is None or server.kind not in _OWN_LOGS or "%(" in logfile:
+            continue
+        base = manager.directory.value if manager.directory is not None else ""
+        path = posixpath.normpath(posixpath.join(base, logfile))
+        for option in server.all(*_OWN_LOGS[server.kind]):
+            value = option.value
+            if option.unresolved or not isinstance(value, str):
+                continue
+            value = value.removeprefix("file:")
+            if value and posixpath.normpath(posixpath.join(base, value)) == path:
+                return option
+    return None
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    by_section: dict[object, list[ProcessManager]] = {}
+    for manager in deployment.managers:
+        if manager.kind == "supervisor":
+            by_section.setdefault(manager.at, []).append(manager)
     for config in deployment.supervisor:
         for section in config.of_kind("program", "fcgi-program"):
             redirect, logfile = section.get("redirect_stderr"), section.get("stderr_logfile")
@@ -42,6 +75,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             if logfile.raw.lower() in _NOT_A_FILE:
                 continue
-            yield Hit(logfile.at, f"[{section.name}] sets redirect_stderr=true, so supervisord ignores "
-                      f"`stderr_logfile`: {logfile.raw} is never written (stderr goes to the stdout log); "
-                      "remove one of the two", (Related(redirect.at, "redirect_stderr=true"),))
+            said = (f"[{section.name}] sets redirect_stderr=true, so supervisord ignores `stderr_logfile` and writes "
+                    f"nothing to {logfile.raw}: the program's stderr goes to its stdout log")
+            related = (Related(redirect.at, "redirect_stderr=true"),)
+            own = _written_by_program(logfile.raw, by_section.get(section.at, []))
+            if own is not None:
+                yield Hit(logfile.at, f"{said}; the program writes its own log there ({own.key} at {own.at}), so "
+                          "nothing is lost, but `supervisorctl tail` has no stderr log; remove `stderr_logfile`",
+                          (*related, Related(own.at, f"{own.key}: the program's own log file")), severity="info")
+                continue
+            yield Hit(logfile.at, f"{said}; whoever reads that file for tracebacks finds nothing: remove one of the "
+                      "two", related)

@@ -3,7 +3,11 @@
 ## What it checks
 A `[program:x]` that starts uWSGI or Gunicorn without `user=`, under a supervisord
 that runs as root (its `[supervisord]` section has no `user=`, or `user=root`), where the server
-does not switch user itself (uWSGI `uid`, Gunicorn `user`). nginx is never reported:
+does not switch user itself (uWSGI `uid`, Gunicorn `user`). A program that says `user=root`
+itself runs as root whoever starts supervisord (a supervisord that is not root cannot
+switch to it and does not start the program at all), so it is reported in a `conf.d`
+fragment too; when the server's own config is not among the checked files, as an info
+that assumes it sets no `user`/`uid`. nginx is never reported:
 its master runs as root by design. A uWSGI Emperor is not either (each vassal sets
 its own `uid`).
 
@@ -15,8 +19,9 @@ request run code or write files (a template injection, a path traversal, an unsa
 deserialisation) is a root compromise.
 
 ## Known problems
-Only programs of a configuration whose `[supervisord]` section is among the checked
-files are checked (a `conf.d` file alone does not say who starts supervisord). A
+Programs without `user=` are checked only in a configuration whose `[supervisord]`
+section is among the checked files (a `conf.d` file alone does not say who starts
+supervisord); `user=root` written in the program is checked everywhere. A
 section with `nodaemon=true` or a log to `/dev/stdout` is a container's entrypoint: it
 runs as the image's `USER` (a Dockerfile), which is root unless the image sets one:
 the finding is then an info that says that assumption.
@@ -32,7 +37,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment, SupervisorConfig
-from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label
+from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label, unread_config
 
 CODE = "S105"
 SLUG = "program-runs-as-root"
@@ -65,7 +70,32 @@ def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related |
     return False, "", None
 
 
+def _explicit_root(deployment: Deployment) -> Iterator[Hit]:
+    """Programs that say ``user=root``: root whatever the ``[supervisord]`` section says."""
+    for manager in deployment.managers:
+        if manager.kind != "supervisor" or manager.user is None or manager.user.at is None:
+            continue
+        if manager.user.value.strip() not in ROOT_NAMES or manager.runs_program not in ("uwsgi", "gunicorn"):
+            continue
+        drops = drops_privileges(manager)
+        if drops:
+            continue
+        name = server_label(manager)
+        setting = "uid" if manager.runs_program == "uwsgi" else "user"
+        unknown = drops is None
+        unread = unread_config(manager.runs) if manager.runs is not None else None
+        said = (f"and {name}'s own settings are not all known ({unread or 'its config'} is not read; assumed: no "
+                f"`{setting}`)" if unknown else f"and {name} sets no `{setting}`")
+        related = (Related(manager.runs.at, f"{name} sets no {setting}"),) if manager.runs is not None and not unknown \
+            else ()
+        yield Hit(manager.user.at, f"[program:{manager.name}] runs {name} as root: `user={manager.user.value}` here, "
+                  f"{said}: the app and its workers run with root's rights (any bug that lets a request run code "
+                  "or write files acts as root); set `user=` to the app's account", related,
+                  severity="info" if unknown else None)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    yield from _explicit_root(deployment)
     for config in deployment.supervisor:
         as_root, why, where = _supervisord_as_root(config)
         # In a container the image's USER decides, and the image is not among the files: an info.

@@ -11,6 +11,12 @@ For each `proxy_pass` to a Gunicorn instance:
   would change nothing and nothing is reported. A header relayed from in front of nginx
   (`$http_x_forwarded_proto`) depends on a TLS terminator the files do not show: an info
   that names the assumption.
+- where the app's Python code in the tree takes the scheme from the header itself
+  (Django's `SECURE_PROXY_SSL_HEADER`, werkzeug's `ProxyFix`, uvicorn's
+  `ProxyHeadersMiddleware` with `trusted_hosts`), the ignored header is only an info that
+  names that code: Gunicorn passes the header on to the app even from an address it does
+  not trust (measured with Gunicorn 27), so the app still sees https. The code is assumed
+  to be this Gunicorn's app. A missing header is still a warning: there is nothing to read.
 
 One finding per Gunicorn instance, at its first location; the other locations with a
 cause are related places.
@@ -27,7 +33,7 @@ nginx's address when nginx runs on another host.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Listener, NginxDirective, Route
+from wsgilint.model import Address, Deployment, Listener, NginxDirective, Route, Setting
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"
@@ -80,6 +86,7 @@ _CAUSES = {
     "proto": ("warning", "no X-Forwarded-Proto sent from this TLS location"),
     "allow": ("warning", "X-Forwarded-Proto sent here, ignored by Gunicorn"),
     "relayed": ("info", "X-Forwarded-Proto relayed here, ignored by Gunicorn"),
+    "app": ("info", "X-Forwarded-Proto sent here, ignored by Gunicorn, read by the app"),
 }
 
 
@@ -104,16 +111,19 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 elif remote and server.last("forwarded_allow_ips") is None:
                     https = _says_https(header, route)
                     cause = "allow" if https else "relayed" if https is None else ""
+                    if cause and deployment.app_reads_forwarded_scheme:
+                        cause = "app"
                 if cause:
                     # Several checked servers may listen at one address (variants of a repository):
                     # the location is still one place to fix.
                     reported.add(id(route))
                     found.setdefault(id(server), (listener, target.address, []))[2].append((route, cause))
     for listener, address, routes in found.values():
-        yield _finding(listener, address, routes)
+        yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme)
 
 
-def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]]) -> Hit:
+def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]],
+             app_reads: list[Setting[str]]) -> Hit:
     first, first_cause = next(((route, cause) for route, cause in routes if _CAUSES[cause][0] == "warning"),
                               routes[0])
     causes = [first_cause] + [cause for cause in dict.fromkeys(cause for _, cause in routes) if cause != first_cause]
@@ -127,6 +137,10 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
                    "but forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): assumed that a TLS terminator "
                    "the checked files do not show sends https, the app sees http; set forwarded_allow_ips to "
                    "nginx's address",
+        "app": f"nginx reaches Gunicorn at {address} from another host and forwarded_allow_ips is 127.0.0.1,::1 "
+               "(Gunicorn default), so wsgi.url_scheme stays http; but the app reads X-Forwarded-Proto itself ("
+               + ", ".join(f"{read.value} at {read.at}" for read in app_reads[:3]) +
+               "), assumed to be this Gunicorn's app, so it sees https",
     }
     message = said[causes[0]] + "".join(f"; also, in other locations listed: {said[cause]}" for cause in causes[1:])
     related = [Related(listener.at, listener.label)]
@@ -135,5 +149,8 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
         if route.handler.at not in shown:
             shown.add(route.handler.at)
             related.append(Related(route.handler.at, _CAUSES[cause][1]))
+    if "app" in causes:
+        related.extend(Related(read.at, f"the app reads X-Forwarded-Proto ({read.value})")
+                       for read in app_reads if read.at is not None)
     severity = "warning" if any(_CAUSES[cause][0] == "warning" for cause in causes) else "info"
     return Hit(first.handler.at, message, tuple(related), severity=severity)

@@ -15,6 +15,18 @@ for SIGTERM). Its own stop signals do not wait: SIGINT, SIGTERM with `die-on-ter
 SIGTERM with `die-on-term`: gone in 1 s; with the hook, the stop waited for the
 request). SIGTERM without `die-on-term` reloads uWSGI 2.0, which X108 reports.
 
+Supervisor SIGKILLs only the program's own pid when `stopwaitsecs` runs out, unless
+`killasgroup = true` (or `stopasgroup = true`, which implies it) sends it to the whole
+process group. Without it the app server's master dies, but its workers, which already
+had the graceful stop signal, finish their requests as orphans (measured with
+supervisord 4.3 and Gunicorn 27: `stopwaitsecs = 2`, `graceful_timeout = 30`, a 7 s request
+during `supervisorctl stop` still got 200). So the warning is only for a stop that kills
+the group (systemd's default `KillMode=control-group`, a container's `docker stop`,
+Supervisor with `killasgroup`, a uWSGI with `no-orphans`); without it the finding is an
+info: the orphans run outside supervisord's control and hold the listening socket, so a
+`start` in that time finds the port in use (Gunicorn logs `Connection in use` and retries
+until they are gone) while supervisorctl already says RUNNING.
+
 ## What breaks in production
 On every stop or deploy, requests still running when the manager's wait ends are cut
 by SIGKILL: clients get a reset connection or nginx a 502.
@@ -38,7 +50,7 @@ SUMMARY = "The manager's stop timeout is shorter than the app's graceful shutdow
 
 BAD = {
     "etc/supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn -c /srv/app/gunicorn.conf.py app:app\n"
-                                      "stopwaitsecs=10\n",
+                                      "stopwaitsecs=10\nkillasgroup=true\n",
     "srv/app/gunicorn.conf.py": "bind = '127.0.0.1:8000'\ngraceful_timeout = 60\n",
 }
 GOOD = {
@@ -85,6 +97,21 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         setting = manager.setting_name("stop_timeout")
         where = (manager.stop_timeout.at if manager.stop_timeout is not None else None) or manager.at
         said = f"{setting} {wait:g} s" + ("" if written_wait else f" ({manager.kind} default)")
-        yield Hit(where, f"{said} is shorter than {key} {graceful} s" + ("" if option else " (default)") +
-                  f": on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",
-                  (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),))
+        said += f" is shorter than {key} {graceful} s" + ("" if option else " (default)")
+        related = (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),)
+        if _kills_only_the_master(server, manager):
+            yield Hit(where, f"{said}, but without killasgroup supervisord SIGKILLs only the master: its workers "
+                      "finish their requests as orphans outside supervisord's control and hold the listening "
+                      "socket, so a start in that time finds the address in use; wait longer than "
+                      f"{graceful} s, with killasgroup=true so nothing outlives the stop", related, severity="info")
+            continue
+        yield Hit(where, f"{said}: on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",
+                  related)
+
+
+def _kills_only_the_master(server: AppServer, manager: ProcessManager) -> bool:
+    """Supervisor's SIGKILL reaches the master's pid alone (no ``killasgroup``), and the
+    workers outlive it: Gunicorn's always, uWSGI's unless ``no-orphans`` ends them."""
+    if manager.kind != "supervisor" or manager.kills_group is None or manager.kills_group.value:
+        return False
+    return not (server.kind == "uwsgi" and server.enabled("no-orphans"))

@@ -454,6 +454,9 @@ class Deployment:
     gunicorn_configs: list[GunicornConfigFile] = field(default_factory=list)   # each config file once
     systemd_units: list[SystemdUnit] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)    # the places besides HOST: containers (model/containers.py)
+    # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
+    # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
+    app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

@@ -347,6 +347,10 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         _drop_unrun(deployment, ctx, containers.unrun_configs())
     from .activation import activate
     activate(deployment, sockets)
+    if deployment.nginx and any(server.kind == "gunicorn" for server in deployment.app_servers):
+        # Read only where a rule can ask (X113: nginx in front of Gunicorn).
+        from .app_code import forwarded_scheme_readers
+        deployment.app_reads_forwarded_scheme = forwarded_scheme_readers(deployment.files, ctx)
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():

@@ -14,7 +14,9 @@ from . import AppServer, ProcessManager
 _READERS = Path(__file__).resolve().parent.parent / "readers"
 # uWSGI options that load another config file; when one of them was not read, the
 # server's own settings are not all known.
-_UWSGI_CONFIG_KEYS = ("ini", "xml", "yaml", "yml", "json", "js", "include", "inherit", "config")
+_UWSGI_CONFIG_KEYS = ("ini", "xml", "xmlconfig", "yaml", "yml", "json", "js", "include", "inherit", "config")
+# Config formats wsgilint does not read (discovery lists them, "not read yet"): what they set is unknown.
+_UWSGI_UNREAD_FORMATS = ("xml", "xmlconfig", "yaml", "yml", "json", "js")
 ROOT_NAMES = ("root", "0")
 
 
@@ -51,7 +53,8 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
 def _config_unread(server: AppServer) -> bool:
     """True when a config file the server loads was not in the checked files."""
     if server.kind == "uwsgi":
-        return bool(server.unread_configs) or len(server.all(*_UWSGI_CONFIG_KEYS)) > len(server.sources)
+        return bool(server.unread_configs) or len(server.all(*_UWSGI_CONFIG_KEYS)) > len(server.sources) or \
+            bool(server.all(*_UWSGI_UNREAD_FORMATS))
     return server.has("config") and not server.sources
 
 

@@ -1,0 +1,46 @@
+"""The app's Python code read for the forwarded scheme: parsed, never run, bounded."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wsgilint.core.context import ReadContext
+from wsgilint.core.sources import SourceFile
+from wsgilint.model.app_code import forwarded_scheme_readers
+
+
+def readers(tmp_path: Path, text: str, kind: str = "") -> list[tuple[str, int]]:
+    path = tmp_path / "code.py"
+    path.write_text(text)
+    found = forwarded_scheme_readers([SourceFile(str(path), "code.py", kind)], ReadContext())
+    return [(read.value, read.at.line if read.at else 0) for read in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n", [("SECURE_PROXY_SSL_HEADER", 1)]),
+    ("x = 1\nSECURE_PROXY_SSL_HEADER: tuple = ('HTTP_X_FORWARDED_PROTO', 'https')\n",
+     [("SECURE_PROXY_SSL_HEADER", 2)]),
+    ("SECURE_PROXY_SSL_HEADER = None\n", []),
+    ("# SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n", []),
+    ("app.wsgi_app = ProxyFix(app.wsgi_app)\n", [("werkzeug ProxyFix", 1)]),
+    ("app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=0)\n", []),
+    ("app = ProxyHeadersMiddleware(app)\n", []),   # trusts only 127.0.0.1, like Gunicorn's default
+    ("app = ProxyHeadersMiddleware(app, trusted_hosts='127.0.0.1')\n", []),
+    ("app = ProxyHeadersMiddleware(app, trusted_hosts='*')\n", [("uvicorn ProxyHeadersMiddleware", 1)]),
+    ("app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=['10.0.0.2'])\n",
+     [("uvicorn ProxyHeadersMiddleware", 1)]),
+    ("SECURE_PROXY_SSL_HEADER = (\n", []),          # does not parse: says nothing, raises nothing
+    ("x = " + "(" * 200 + ")" * 200 + "\nProxyFix(a)\n", [("werkzeug ProxyFix", 2)]),
+])
+def test_markers(tmp_path: Path, text: str, expected: list[tuple[str, int]]) -> None:
+    assert readers(tmp_path, text) == expected
+
+
+def test_deep_nesting_or_huge_file_is_nothing_not_a_traceback(tmp_path: Path) -> None:
+    assert readers(tmp_path, "ProxyFix(a)\nx = " + "[" * 100_000 + "]" * 100_000 + "\n") == []
+    assert readers(tmp_path, "ProxyFix(a)\n" + "#" * 600_000 + "\n") == []
+
+
+def test_config_files_and_other_files_are_not_app_code(tmp_path: Path) -> None:
+    assert readers(tmp_path, "ProxyFix(a)\n", kind="gunicorn") == []
