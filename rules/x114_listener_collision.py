@@ -18,6 +18,10 @@ What runs together:
   one way to deploy a repository: servers of two of them are not compared. A service
   that two Compose files of one directory both define is one container (the project is
   named after the directory), configured two ways: its two servers never run at once.
+- Supervisor runs one program per name: two files that define `[program:x]` are
+  variants kept side by side (a deploy script copies one into conf.d), or, both
+  included, the later section replaces the earlier (measured with supervisord 4.3: one
+  `x`, the later file's command). Either way one process binds, never two.
 
 ## What breaks in production
 For a TCP port the second server fails to start (`Address already in use`). For a
@@ -54,12 +58,18 @@ def _folder(server: AppServer) -> str:
     return posixpath.dirname(server.sources[0] if server.sources else server.at.path)
 
 
+def _one_supervisor_program(one: AppServer, other: AppServer) -> bool:
+    first, second = one.manager, other.manager
+    return (first is not None and second is not None and first.kind == second.kind == "supervisor"
+            and first.name == second.name and first.at.path != second.at.path)
+
+
 def _run_together(deployment: Deployment, one: AppServer, other: AppServer) -> bool:
     """On a host every server runs together. A repository often keeps variants side by
     side (deploy/docker/ and deploy/local/): there only servers that one Compose project
     starts, or that are configured in one folder, are one deployment."""
     here, there = one.place, other.place
-    if not deployment.run_together(here, there):
+    if not deployment.run_together(here, there) or _one_supervisor_program(one, other):
         return False
     if deployment.host.mode != "repository" or (here.started_with and here.started_with == there.started_with):
         return True

@@ -294,6 +294,22 @@ def test_tricky_inputs_agree_with_supervisord(name, tmp_path):
         assert (manager.user.value if manager.user else None) == process["user"]
 
 
+def test_one_program_name_in_two_included_files_is_one_program(tmp_path):
+    """Two included files that both define ``[program:dup]``: supervisord keeps one program,
+    with the later file's command (which X114 relies on: variants of one program in
+    sibling files never run as two processes), and wsgilint reads the same."""
+    main = tmp_path / "supervisord.conf"
+    main.write_text("[supervisord]\n[include]\nfiles = conf.d/*.conf\n", encoding="utf-8")
+    (tmp_path / "conf.d").mkdir()
+    (tmp_path / "conf.d" / "a.conf").write_text("[program:dup]\ncommand=/bin/a\n", encoding="utf-8")
+    (tmp_path / "conf.d" / "b.conf").write_text("[program:dup]\ncommand=/bin/b\n", encoding="utf-8")
+    reference = supervisord_reads(main, main.read_text(encoding="utf-8"))
+    assert [(p["name"], p["command"]) for p in reference["processes"]] == [("dup", "/bin/b")]
+    ctx = ReadContext(mode="live")
+    managers = managers_from_supervisor(read_supervisor(str(main), ctx), ctx)
+    assert [(m.name, m.argv.value if m.argv else None) for m in managers] == [("dup", ["/bin/b"])]
+
+
 # --------------------------------------------------------------- command= splitting
 
 
