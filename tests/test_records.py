@@ -1,19 +1,23 @@
 """The value types declared through wsgilint.core.record behave as the standard dataclass
-makes them: compared on every class, in a process where the written-out methods are used
-and in one where they are not (the standard dataclass makes every class)."""
+makes them: compared on every class, in a process where the written-out methods and class
+processing are used and in one where they are not (the standard dataclass makes every
+class)."""
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 # Imports every module, makes one object of each declared class from placeholder values
 # (types are not checked at run time) and reports what the class and the object show.
 OBSERVE = r'''
-import dataclasses, importlib, inspect, json, pickle, pkgutil, sys
+import copy, dataclasses, importlib, inspect, json, pickle, pkgutil, sys, weakref
 import wsgilint.core._record_methods as written
 if sys.argv[1] == "standard":
     written.METHODS.clear()
@@ -33,6 +37,9 @@ def attempt(action):
     except Exception as error:
         return f"{type(error).__name__}: {error}"
 
+# Before anything asks for them: made here, a class's fields wait to be made.
+waiting = {f"{cls.__module__}.{cls.__qualname__}": type(vars(cls)["__dataclass_fields__"]).__name__
+           for cls, options, documented in record.declared}
 seen = {}
 for cls, options, documented in record.declared:
     one, same, other = made(cls, "a"), made(cls, "a"), made(cls, "b")
@@ -50,16 +57,35 @@ for cls, options, documented in record.declared:
         "replace": attempt(lambda: repr(dataclasses.replace(other, **({first: "c"} if first else {})))),
         "pickle": attempt(lambda: pickle.loads(pickle.dumps(other)) == other),
         "methods": sorted(name for name in vars(cls) if name.startswith("__")),
+        "qualnames": [getattr(vars(cls).get(name), "__qualname__", None)
+                      for name in ("__init__", "__repr__", "__eq__", "__hash__")],
+        "class_values": {f.name: repr(getattr(cls, f.name, "absent")) for f in dataclasses.fields(cls)},
+        "is_dataclass": [dataclasses.is_dataclass(cls), dataclasses.is_dataclass(one)],
+        "asdict": attempt(lambda: dataclasses.asdict(other)),
+        "copy": attempt(lambda: copy.copy(other) == other),
+        "dict": hasattr(one, "__dict__"), "weakref": attempt(lambda: weakref.ref(one) is not None),
+        "bases": [base.__qualname__ for base in cls.__mro__],
     }
-print(json.dumps(seen))
+print(json.dumps({"seen": seen, "waiting": waiting}))
 '''
 
 
-def _observed(mode: str) -> dict[str, dict[str, object]]:
+@functools.cache
+def _observation(mode: str) -> dict[str, dict[str, Any]]:
     result = subprocess.run([sys.executable, "-c", OBSERVE, mode], capture_output=True, text=True,
                             cwd=PROJECT, check=True)
-    observed: dict[str, dict[str, object]] = json.loads(result.stdout)
-    return observed
+    observation: dict[str, dict[str, Any]] = json.loads(result.stdout)
+    return observation
+
+
+def _observed(mode: str) -> dict[str, dict[str, object]]:
+    return copy.deepcopy(_observation(mode)["seen"])
+
+
+def test_fields_are_made_when_first_asked() -> None:
+    waiting = _observation("written")["waiting"]
+    assert len(waiting) > 100
+    assert {name for name, kind in waiting.items() if kind != "_Later"} == set()
 
 
 def test_written_methods_are_current() -> None:
@@ -96,3 +122,26 @@ def test_a_declaration_that_changed_since_gets_the_standard_dataclass() -> None:
     grown = Grown("x")
     assert repr(grown) == "test_a_declaration_that_changed_since_gets_the_standard_dataclass.<locals>.Grown(a='x', b=[])"
     assert grown == Grown("x", []) and Grown("x", ["y"]).b == ["y"] and Grown("x").b is not grown.b
+
+
+def test_a_dataclass_made_on_a_written_one_sees_its_fields() -> None:
+    import dataclasses
+
+    from wsgilint.core.record import dataclass
+    from wsgilint.core.span import Span
+
+    # A subclass not written out: the standard dataclass reads Span's fields and frozen-ness.
+    @dataclass(frozen=True, slots=True)
+    class Marked(Span):
+        mark: str = "m"
+
+    assert [f.name for f in dataclasses.fields(Marked)] == ["path", "line", "column", "end_column", "mark"]
+    marked = Marked("a.conf", 3)
+    assert repr(marked).endswith("Marked(path='a.conf', line=3, column=0, end_column=0, mark='m')")
+    assert dataclasses.replace(marked, mark="n").mark == "n"
+    try:
+        marked.line = 4    # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("assigned to a frozen field")

@@ -5,6 +5,11 @@ Python, so they load from the ``.pyc`` (see wsgilint/core/record.py).
     python tools/gen_records.py          # write
     python tools/gen_records.py --check  # exit 1 when the written file is stale
 
+A class with a ``ClassVar`` or ``InitVar`` annotation (in ``__dataclass_fields__`` but
+not a field) is left out: record.py makes the rest of a class (``__slots__``,
+``__match_args__``) from the fields of its shape, so it stays with the standard
+``dataclass``.
+
 The methods are those of Python 3.11's dataclasses: ``__init__`` (``object.__setattr__`` for
 frozen classes, defaults and ``default_factory`` as given, ``__post_init__`` called),
 ``__repr__`` guarded against recursion, ``__eq__`` comparing the tuples of the compared
@@ -16,7 +21,7 @@ import importlib
 import inspect
 import pkgutil
 import sys
-from dataclasses import MISSING
+from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +141,7 @@ def generated() -> str:
         importlib.import_module(info.name)
     blocks, entries = [HEAD], []
     declared = sorted(record.declared, key=lambda entry: f"{entry[0].__module__}.{entry[0].__qualname__}")
+    declared = [entry for entry in declared if len(fields(entry[0])) == len(entry[0].__dataclass_fields__)]    # type: ignore[attr-defined]
     for index, (made, options, documented) in enumerate(declared):
         lines = _methods(index, made, options)
         doc = None if documented else _doc(made, lines)

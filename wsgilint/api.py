@@ -114,8 +114,9 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     deployment = build_deployment(discovery, ctx, versions)
     tick()
     # Suppression comments first: a finding that per-file ignores also hide still uses its comment.
-    findings, suppressed = suppress(deployment, run_rules(deployment, _ticking(rules, tick)), rules, known,
-                                    require_reason)
+    # Without a progress bar nothing counts the rules: they run as they are.
+    counted = rules if progress is None else _ticking(rules, tick)
+    findings, suppressed = suppress(deployment, run_rules(deployment, counted), rules, known, require_reason)
     if ignored_in is not None:
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
     texts = {ctx.display(path): text for path in ctx.read_paths() if (text := ctx.read(path).text) is not None}

@@ -212,7 +212,6 @@ def check(
     - reads one file from standard input, classified by --stdin-filename.
     """
     import io
-    import tempfile
     from pathlib import Path
 
     from .baseline import BaselineError, load_baseline, new_findings
@@ -256,7 +255,7 @@ def check(
         from .api import check as run_check
         from .engine import severity_rank
 
-        with tempfile.TemporaryDirectory(prefix="wsgilint-stdin-") if from_stdin else _no_directory() as piped, \
+        with _stdin_directory(from_stdin) as piped, \
                 progress_bar(wanted() and not quiet) as progress:
             if piped:
                 targets = [_stdin_copy(stdin_filename or "stdin", piped)]
@@ -352,8 +351,16 @@ def _fix(reported: list["Finding"], everything: list["Finding"], files: list["So
 
 
 @contextmanager
-def _no_directory() -> Iterator[str]:
-    yield ""
+def _stdin_directory(wanted: bool) -> Iterator[str]:
+    """A temporary folder for the text read from standard input; "" when none is read.
+    ``tempfile`` (with ``random`` and its hashes) is loaded only then."""
+    if not wanted:
+        yield ""
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="wsgilint-stdin-") as piped:
+        yield piped
 class GraphFormat(str, Enum):
     tree = "tree"
     mermaid = "mermaid"

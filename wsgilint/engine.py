@@ -9,7 +9,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
-from .core.paths import module_names
+from .core.paths import load_module, module_names
 from .core.record import dataclass, field
 from .core.span import PROBLEM_KINDS
 from .model import Deployment, Span, Suppression
@@ -242,7 +242,7 @@ def _registry() -> tuple[Rule, ...]:
     package = importlib.import_module("wsgilint.rules")
     rules = []
     for name in module_names(package.__path__[0]):
-        module = importlib.import_module(f"{package.__name__}.{name}")
+        module = load_module(package, name)
         if hasattr(module, "CODE"):
             rules.append(Rule.from_module(module))
     codes = [rule.code for rule in rules]
