@@ -96,7 +96,7 @@ __all__ = [
 ]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Listener:
     address: Address
     protocol: str          # uwsgi | http | https | fastcgi | scgi | raw
@@ -127,7 +127,7 @@ class Listener:
         return self.server.kind == "uwsgi" and self.option in ("http", "https", "http2")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AppServer:
     """One uWSGI or Gunicorn instance as it would run."""
 
@@ -197,7 +197,7 @@ class AppServer:
         return bool(option.value)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ProcessManager:
     """A Supervisor program, a systemd service or a container, and what it runs."""
 
@@ -338,7 +338,7 @@ class Target:
 ServerBlock = NginxServer
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Route:
     """A location that hands requests to an upstream."""
 
@@ -357,7 +357,7 @@ class Route:
         return self.directives.get(name, ())
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NginxInstance:
     """One nginx configuration: a main nginx.conf with its includes, or a standalone fragment."""
 
@@ -398,7 +398,7 @@ class NginxInstance:
         return listening_sockets(self.server_listens, self.servers)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Host:
     """Facts about the machine the files will run on."""
 
