@@ -1337,11 +1337,12 @@ def _m57():
 
 
 def _m58(_d0, _d1, _d2, _d3, _d4):
-    def __init__(self, key: str, raw: str, at: Span, key_at: Span, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
+    def __init__(self, key: str, raw: str, at: Span, key_column: int, key_end: int, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
         _set(self, 'key', key)
         _set(self, 'raw', raw)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'end_line', end_line)
         _set(self, 'comments', comments)
         _set(self, 'from_default', from_default)
@@ -1354,15 +1355,15 @@ def _m58(_d0, _d1, _d2, _d3, _d4):
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(key={self.key!r}, raw={self.raw!r}, at={self.at!r}, key_at={self.key_at!r}, end_line={self.end_line!r}, comments={self.comments!r}, from_default={self.from_default!r}, expanded={self.expanded!r}, formatted_twice={self.formatted_twice!r}, datatype={self.datatype!r}, parsed={self.parsed!r}, error={self.error!r}, environment={self.environment!r})"
+        return self.__class__.__qualname__ + f"(key={self.key!r}, raw={self.raw!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, end_line={self.end_line!r}, comments={self.comments!r}, from_default={self.from_default!r}, expanded={self.expanded!r}, formatted_twice={self.formatted_twice!r}, datatype={self.datatype!r}, parsed={self.parsed!r}, error={self.error!r}, environment={self.environment!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.key,self.raw,self.at,self.key_at,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,) == (other.key,other.raw,other.at,other.key_at,other.end_line,other.comments,other.from_default,other.expanded,other.formatted_twice,other.datatype,other.parsed,other.error,other.environment,)
+            return (self.key,self.raw,self.at,self.key_column,self.key_end,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,) == (other.key,other.raw,other.at,other.key_column,other.key_end,other.end_line,other.comments,other.from_default,other.expanded,other.formatted_twice,other.datatype,other.parsed,other.error,other.environment,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.key,self.raw,self.at,self.key_at,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,))
+        return hash((self.key,self.raw,self.at,self.key_column,self.key_end,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2067,25 +2068,26 @@ def _m91(_f0, _f1, _f2):
 
 
 def _m92(_d0):
-    def __init__(self, raw: str, at: Span, key_at: Span, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
+    def __init__(self, raw: str, at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
         _set(self, 'raw', raw)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'file', file)
         _set(self, 'end_line', end_line)
         _set(self, 'comments', comments)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(raw={self.raw!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
+        return self.__class__.__qualname__ + f"(raw={self.raw!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.raw,self.at,self.key_at,self.file,self.end_line,self.comments,) == (other.raw,other.at,other.key_at,other.file,other.end_line,other.comments,)
+            return (self.raw,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,) == (other.raw,other.at,other.key_column,other.key_end,other.file,other.end_line,other.comments,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.raw,self.at,self.key_at,self.file,self.end_line,self.comments,))
+        return hash((self.raw,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2112,21 +2114,22 @@ def _m93():
 
 
 def _m94():
-    def __init__(self, pieces: list[str], at: Span, key_at: Span, file: str, end_line: int, comments: list[CutComment]):
+    def __init__(self, pieces: list[str], at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: list[CutComment]):
         self.pieces = pieces
         self.at = at
-        self.key_at = key_at
+        self.key_column = key_column
+        self.key_end = key_end
         self.file = file
         self.end_line = end_line
         self.comments = comments
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(pieces={self.pieces!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
+        return self.__class__.__qualname__ + f"(pieces={self.pieces!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.pieces,self.at,self.key_at,self.file,self.end_line,self.comments,) == (other.pieces,other.at,other.key_at,other.file,other.end_line,other.comments,)
+            return (self.pieces,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,) == (other.pieces,other.at,other.key_column,other.key_end,other.file,other.end_line,other.comments,)
         return NotImplemented
 
     return __init__, __repr__, __eq__, None
@@ -2595,7 +2598,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m55),
     'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m56),
     'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m57),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m58),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m58),
     'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m59),
     'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m60),
     'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m61),
@@ -2629,9 +2632,9 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m89),
     'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m90),
     'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m91),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m92),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m92),
     'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m93),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m94),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m94),
     'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m95),
     'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m96),
     'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m97),
