@@ -1442,12 +1442,13 @@ def _m61(_d0):
 
 
 def _m62():
-    def __init__(self, section: str, key: str, value: str, at: Span, key_at: Span, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
+    def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
         _set(self, 'section', section)
         _set(self, 'key', key)
         _set(self, 'value', value)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'known', known)
         _set(self, 'meant', meant)
         _set(self, 'boolean', boolean)
@@ -1456,15 +1457,15 @@ def _m62():
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, known={self.known!r}, meant={self.meant!r}, boolean={self.boolean!r}, command={self.command!r}, misspelt_targets={self.misspelt_targets!r})"
+        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, known={self.known!r}, meant={self.meant!r}, boolean={self.boolean!r}, command={self.command!r}, misspelt_targets={self.misspelt_targets!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.section,self.key,self.value,self.at,self.key_at,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,) == (other.section,other.key,other.value,other.at,other.key_at,other.known,other.meant,other.boolean,other.command,other.misspelt_targets,)
+            return (self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,) == (other.section,other.key,other.value,other.at,other.key_column,other.key_end,other.known,other.meant,other.boolean,other.command,other.misspelt_targets,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.section,self.key,self.value,self.at,self.key_at,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,))
+        return hash((self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2218,26 +2219,27 @@ def _m98(_d0, _f1, _f2, _f3, _f4, _f5):
 
 
 def _m99():
-    def __init__(self, section: str, key: str, value: str, at: Span, key_at: Span, file: str, end_line: int):
+    def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, file: str, end_line: int):
         _set(self, 'section', section)
         _set(self, 'key', key)
         _set(self, 'value', value)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'file', file)
         _set(self, 'end_line', end_line)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r})"
+        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, file={self.file!r}, end_line={self.end_line!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.section,self.key,self.value,self.at,self.key_at,self.file,self.end_line,) == (other.section,other.key,other.value,other.at,other.key_at,other.file,other.end_line,)
+            return (self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.file,self.end_line,) == (other.section,other.key,other.value,other.at,other.key_column,other.key_end,other.file,other.end_line,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.section,self.key,self.value,self.at,self.key_at,self.file,self.end_line,))
+        return hash((self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.file,self.end_line,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2602,7 +2604,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m59),
     'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m60),
     'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m61),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m62),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m62),
     'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m63),
     'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m64),
     'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('values', False, False, True, True, True, False))), None, _m65),
@@ -2639,7 +2641,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m96),
     'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m97),
     'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m98),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_at: 'Span', file: 'str', end_line: 'int')", _m99),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m99),
     'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m100),
     'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m101),
     'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m102),
