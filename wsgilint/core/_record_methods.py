@@ -1514,26 +1514,27 @@ def _m64():
 
 
 def _m65():
-    def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], values: tuple[UwsgiIniValue, ...]):
+    def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], ini_options: tuple[Option, ...], lexed: tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]):
         _set(self, 'path', path)
         _set(self, 'section', section)
         _set(self, 'section_found', section_found)
         _set(self, 'ini_files', ini_files)
         _set(self, 'headers', headers)
         _set(self, 'comments', comments)
-        _set(self, 'values', values)
+        _set(self, 'ini_options', ini_options)
+        _set(self, 'lexed', lexed)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(path={self.path!r}, section={self.section!r}, section_found={self.section_found!r}, ini_files={self.ini_files!r}, headers={self.headers!r}, comments={self.comments!r}, values={self.values!r})"
+        return self.__class__.__qualname__ + f"(path={self.path!r}, section={self.section!r}, section_found={self.section_found!r}, ini_files={self.ini_files!r}, headers={self.headers!r}, comments={self.comments!r}, ini_options={self.ini_options!r}, lexed={self.lexed!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.values,) == (other.path,other.section,other.section_found,other.ini_files,other.headers,other.comments,other.values,)
+            return (self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.ini_options,self.lexed,) == (other.path,other.section,other.section_found,other.ini_files,other.headers,other.comments,other.ini_options,other.lexed,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.values,))
+        return hash((self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.ini_options,self.lexed,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2607,7 +2608,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m62),
     'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m63),
     'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m64),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('values', False, False, True, True, True, False))), None, _m65),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m65),
     'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m66),
     'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m67),
     'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m68),
