@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Any
@@ -236,7 +236,7 @@ class ProcessManager:
     # watches, alive when the server daemonizes.
     wrapper_after: tuple[str, ...] = ()
     wrapper_held_by: str = ""
-    options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
+    options: Mapping[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.
     stock_files: dict[str, str] = field(default_factory=dict)
