@@ -677,7 +677,7 @@ def _m28(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9):
 
 
 def _m29(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _f26, _f27, _d28):
-    def __init__(self, kind: str, name: str, at: Span, place: Place = _d0, argv: Setting[list[str]] | None = _d1, user: Setting[str] | None = _d2, group: Setting[str] | None = _d3, directory: Setting[str] | None = _d4, environment: dict[str, Setting[str]] = _FACTORY, environment_unseen: Setting[str] | None = _d6, environment_unknown: dict[str, Setting[str]] = _FACTORY, stop_signal: Setting[str] = _FACTORY, stop_timeout: Setting[float] | None = _d9, kills_group: Setting[bool] | None = _d10, service_type: Setting[str] | None = _d11, private_tmp: Setting[bool] | None = _d12, runtime_directories: list[Setting[str]] = _FACTORY, removed_on_stop: tuple[str, ...] = _d14, runtime_directory_mode: Setting[int] | None = _d15, dynamic_user: Setting[bool] | None = _d16, limit_nofile: Setting[int] | None = _d17, runs: AppServer | None = _d18, launched_by: AppServer | None = _d19, runs_program: str = _d20, wrapper: Span | None = _d21, wrapper_execs: bool | None = _d22, wrapper_shell: Setting[str] | None = _d23, wrapper_after: tuple[str, ...] = _d24, wrapper_held_by: str = _d25, options: dict[str, Setting[Any]] = _FACTORY, stock_files: dict[str, str] = _FACTORY, stays_foreground: Setting[bool] | None = _d28):
+    def __init__(self, kind: str, name: str, at: Span, place: Place = _d0, argv: Setting[list[str]] | None = _d1, user: Setting[str] | None = _d2, group: Setting[str] | None = _d3, directory: Setting[str] | None = _d4, environment: dict[str, Setting[str]] = _FACTORY, environment_unseen: Setting[str] | None = _d6, environment_unknown: dict[str, Setting[str]] = _FACTORY, stop_signal: Setting[str] = _FACTORY, stop_timeout: Setting[float] | None = _d9, kills_group: Setting[bool] | None = _d10, service_type: Setting[str] | None = _d11, private_tmp: Setting[bool] | None = _d12, runtime_directories: list[Setting[str]] = _FACTORY, removed_on_stop: tuple[str, ...] = _d14, runtime_directory_mode: Setting[int] | None = _d15, dynamic_user: Setting[bool] | None = _d16, limit_nofile: Setting[int] | None = _d17, runs: AppServer | None = _d18, launched_by: AppServer | None = _d19, runs_program: str = _d20, wrapper: Span | None = _d21, wrapper_execs: bool | None = _d22, wrapper_shell: Setting[str] | None = _d23, wrapper_after: tuple[str, ...] = _d24, wrapper_held_by: str = _d25, options: Mapping[str, Setting[Any]] = _FACTORY, stock_files: dict[str, str] = _FACTORY, stays_foreground: Setting[bool] | None = _d28):
         self.kind = kind
         self.name = name
         self.at = at
@@ -1368,11 +1368,12 @@ def _m58():
 
 
 def _m59(_d0, _d1, _d2, _d3, _d4):
-    def __init__(self, key: str, raw: str, at: Span, key_at: Span, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
+    def __init__(self, key: str, raw: str, at: Span, key_column: int, key_end: int, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
         _set(self, 'key', key)
         _set(self, 'raw', raw)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'end_line', end_line)
         _set(self, 'comments', comments)
         _set(self, 'from_default', from_default)
@@ -1385,15 +1386,15 @@ def _m59(_d0, _d1, _d2, _d3, _d4):
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(key={self.key!r}, raw={self.raw!r}, at={self.at!r}, key_at={self.key_at!r}, end_line={self.end_line!r}, comments={self.comments!r}, from_default={self.from_default!r}, expanded={self.expanded!r}, formatted_twice={self.formatted_twice!r}, datatype={self.datatype!r}, parsed={self.parsed!r}, error={self.error!r}, environment={self.environment!r})"
+        return self.__class__.__qualname__ + f"(key={self.key!r}, raw={self.raw!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, end_line={self.end_line!r}, comments={self.comments!r}, from_default={self.from_default!r}, expanded={self.expanded!r}, formatted_twice={self.formatted_twice!r}, datatype={self.datatype!r}, parsed={self.parsed!r}, error={self.error!r}, environment={self.environment!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.key,self.raw,self.at,self.key_at,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,) == (other.key,other.raw,other.at,other.key_at,other.end_line,other.comments,other.from_default,other.expanded,other.formatted_twice,other.datatype,other.parsed,other.error,other.environment,)
+            return (self.key,self.raw,self.at,self.key_column,self.key_end,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,) == (other.key,other.raw,other.at,other.key_column,other.key_end,other.end_line,other.comments,other.from_default,other.expanded,other.formatted_twice,other.datatype,other.parsed,other.error,other.environment,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.key,self.raw,self.at,self.key_at,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,))
+        return hash((self.key,self.raw,self.at,self.key_column,self.key_end,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -1472,12 +1473,13 @@ def _m62(_d0):
 
 
 def _m63():
-    def __init__(self, section: str, key: str, value: str, at: Span, key_at: Span, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
+    def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
         _set(self, 'section', section)
         _set(self, 'key', key)
         _set(self, 'value', value)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'known', known)
         _set(self, 'meant', meant)
         _set(self, 'boolean', boolean)
@@ -1486,15 +1488,15 @@ def _m63():
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, known={self.known!r}, meant={self.meant!r}, boolean={self.boolean!r}, command={self.command!r}, misspelt_targets={self.misspelt_targets!r})"
+        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, known={self.known!r}, meant={self.meant!r}, boolean={self.boolean!r}, command={self.command!r}, misspelt_targets={self.misspelt_targets!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.section,self.key,self.value,self.at,self.key_at,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,) == (other.section,other.key,other.value,other.at,other.key_at,other.known,other.meant,other.boolean,other.command,other.misspelt_targets,)
+            return (self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,) == (other.section,other.key,other.value,other.at,other.key_column,other.key_end,other.known,other.meant,other.boolean,other.command,other.misspelt_targets,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.section,self.key,self.value,self.at,self.key_at,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,))
+        return hash((self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -1543,26 +1545,27 @@ def _m65():
 
 
 def _m66():
-    def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], values: tuple[UwsgiIniValue, ...]):
+    def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], ini_options: tuple[Option, ...], lexed: tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]):
         _set(self, 'path', path)
         _set(self, 'section', section)
         _set(self, 'section_found', section_found)
         _set(self, 'ini_files', ini_files)
         _set(self, 'headers', headers)
         _set(self, 'comments', comments)
-        _set(self, 'values', values)
+        _set(self, 'ini_options', ini_options)
+        _set(self, 'lexed', lexed)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(path={self.path!r}, section={self.section!r}, section_found={self.section_found!r}, ini_files={self.ini_files!r}, headers={self.headers!r}, comments={self.comments!r}, values={self.values!r})"
+        return self.__class__.__qualname__ + f"(path={self.path!r}, section={self.section!r}, section_found={self.section_found!r}, ini_files={self.ini_files!r}, headers={self.headers!r}, comments={self.comments!r}, ini_options={self.ini_options!r}, lexed={self.lexed!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.values,) == (other.path,other.section,other.section_found,other.ini_files,other.headers,other.comments,other.values,)
+            return (self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.ini_options,self.lexed,) == (other.path,other.section,other.section_found,other.ini_files,other.headers,other.comments,other.ini_options,other.lexed,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.values,))
+        return hash((self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.ini_options,self.lexed,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2101,25 +2104,26 @@ def _m92(_f0, _f1, _f2):
 
 
 def _m93(_d0):
-    def __init__(self, raw: str, at: Span, key_at: Span, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
+    def __init__(self, raw: str, at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
         _set(self, 'raw', raw)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'file', file)
         _set(self, 'end_line', end_line)
         _set(self, 'comments', comments)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(raw={self.raw!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
+        return self.__class__.__qualname__ + f"(raw={self.raw!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.raw,self.at,self.key_at,self.file,self.end_line,self.comments,) == (other.raw,other.at,other.key_at,other.file,other.end_line,other.comments,)
+            return (self.raw,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,) == (other.raw,other.at,other.key_column,other.key_end,other.file,other.end_line,other.comments,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.raw,self.at,self.key_at,self.file,self.end_line,self.comments,))
+        return hash((self.raw,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2146,21 +2150,22 @@ def _m94():
 
 
 def _m95():
-    def __init__(self, pieces: list[str], at: Span, key_at: Span, file: str, end_line: int, comments: list[CutComment]):
+    def __init__(self, pieces: list[str], at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: list[CutComment]):
         self.pieces = pieces
         self.at = at
-        self.key_at = key_at
+        self.key_column = key_column
+        self.key_end = key_end
         self.file = file
         self.end_line = end_line
         self.comments = comments
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(pieces={self.pieces!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
+        return self.__class__.__qualname__ + f"(pieces={self.pieces!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, file={self.file!r}, end_line={self.end_line!r}, comments={self.comments!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.pieces,self.at,self.key_at,self.file,self.end_line,self.comments,) == (other.pieces,other.at,other.key_at,other.file,other.end_line,other.comments,)
+            return (self.pieces,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,) == (other.pieces,other.at,other.key_column,other.key_end,other.file,other.end_line,other.comments,)
         return NotImplemented
 
     return __init__, __repr__, __eq__, None
@@ -2249,26 +2254,27 @@ def _m99(_d0, _f1, _f2, _f3, _f4, _f5):
 
 
 def _m100():
-    def __init__(self, section: str, key: str, value: str, at: Span, key_at: Span, file: str, end_line: int):
+    def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, file: str, end_line: int):
         _set(self, 'section', section)
         _set(self, 'key', key)
         _set(self, 'value', value)
         _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
+        _set(self, 'key_column', key_column)
+        _set(self, 'key_end', key_end)
         _set(self, 'file', file)
         _set(self, 'end_line', end_line)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_at={self.key_at!r}, file={self.file!r}, end_line={self.end_line!r})"
+        return self.__class__.__qualname__ + f"(section={self.section!r}, key={self.key!r}, value={self.value!r}, at={self.at!r}, key_column={self.key_column!r}, key_end={self.key_end!r}, file={self.file!r}, end_line={self.end_line!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.section,self.key,self.value,self.at,self.key_at,self.file,self.end_line,) == (other.section,other.key,other.value,other.at,other.key_at,other.file,other.end_line,)
+            return (self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.file,self.end_line,) == (other.section,other.key,other.value,other.at,other.key_column,other.key_end,other.file,other.end_line,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.section,self.key,self.value,self.at,self.key_at,self.file,self.end_line,))
+        return hash((self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.file,self.end_line,))
 
     return __init__, __repr__, __eq__, __hash__
 
@@ -2630,14 +2636,14 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m56),
     'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m57),
     'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m58),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m59),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m59),
     'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m60),
     'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m61),
     'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m62),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m63),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m63),
     'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m64),
     'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m65),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('values', False, False, True, True, True, False))), None, _m66),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m66),
     'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m67),
     'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m68),
     'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m69),
@@ -2664,14 +2670,14 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m90),
     'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m91),
     'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m92),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m93),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m93),
     'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m94),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m95),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m95),
     'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m96),
     'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m97),
     'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m98),
     'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m99),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_at: 'Span', file: 'str', end_line: 'int')", _m100),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m100),
     'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m101),
     'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m102),
     'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m103),

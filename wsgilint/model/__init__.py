@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Any
@@ -96,7 +96,7 @@ __all__ = [
 ]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Listener:
     address: Address
     protocol: str          # uwsgi | http | https | fastcgi | scgi | raw
@@ -127,7 +127,7 @@ class Listener:
         return self.server.kind == "uwsgi" and self.option in ("http", "https", "http2")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AppServer:
     """One uWSGI or Gunicorn instance as it would run."""
 
@@ -197,7 +197,7 @@ class AppServer:
         return bool(option.value)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ProcessManager:
     """A Supervisor program, a systemd service or a container, and what it runs."""
 
@@ -239,7 +239,7 @@ class ProcessManager:
     # watches, alive when the server daemonizes.
     wrapper_after: tuple[str, ...] = ()
     wrapper_held_by: str = ""
-    options: dict[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
+    options: Mapping[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.
     stock_files: dict[str, str] = field(default_factory=dict)
@@ -348,7 +348,7 @@ class Target:
 ServerBlock = NginxServer
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Route:
     """A location that hands requests to an upstream."""
 
@@ -367,7 +367,7 @@ class Route:
         return self.directives.get(name, ())
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NginxInstance:
     """One nginx configuration: a main nginx.conf with its includes, or a standalone fragment."""
 
@@ -408,7 +408,7 @@ class NginxInstance:
         return listening_sockets(self.server_listens, self.servers)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Host:
     """Facts about the machine the files will run on."""
 

@@ -99,7 +99,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         included.update(ctx.real(p) for p in config.included_files)
         deployment.problems.extend(config.problems)
         deployment.supervisor.append(supervisor_config(config, ctx))
-        deployment.managers.extend(managers_from_supervisor(config, ctx))
+        deployment.managers.extend(managers_from_supervisor(config, ctx, deployment.supervisor[-1]))
 
     units = []
     for source in discovery.of_kind("systemd"):

@@ -21,7 +21,7 @@ import functools
 import os
 import posixpath
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.context import ReadContext, Shipped
 from ..core.numbers import decimal
@@ -631,15 +631,16 @@ class ContainerBuilder:
         # `docker stop` signals PID 1 only; `init: true` puts an init there that forwards to its child.
         manager.kills_group = Setting(False, None, "docker stop signals the container's PID 1 only")
         written_image = node.get("image") if node is not None else None
+        options: dict[str, Setting[Any]] = {}
         if image is None or not image.dockerfile and written_image is not None:
             # The image's CMD, USER, STOPSIGNAL... are not in the checked files.
             shown = written_image.text if written_image is not None else "?"
-            manager.options["image"] = Setting(shown, written_image.at if written_image else None,
-                                               "its Dockerfile is not among the checked files")
+            options["image"] = Setting(shown, written_image.at if written_image else None,
+                                       "its Dockerfile is not among the checked files")
         for key in ("stop_signal", "stop_grace_period", "user", "init", "restart"):
             value = compose(key)
             if value is not None:
-                manager.options[key] = Setting(value.text, value.at)
+                options[key] = Setting(value.text, value.at)
         if manager.argv is not None:
             start_dir = manager.directory.value if manager.directory else None
             with self.ctx.in_filesystem(place.filesystem):
@@ -647,7 +648,8 @@ class ContainerBuilder:
                                     _bin_sh(image)):
                     self.seen_starts.add(place)
             if manager.wrapper is not None:
-                manager.options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
+                options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
+        manager.options = options
         self.deployment.managers.append(manager)
         if manager.argv is None:
             return

@@ -12,13 +12,15 @@ import functools
 import os
 import posixpath
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
 from ..core.context import ReadContext
 from ..core.span import Setting, Span
 from ..readers import shell, supervisor, systemd
-from . import ProcessManager
+from . import ProcessManager, SupervisorConfig, SupervisorValue
+from .supervisor import supervisor_config
 
 _SUPERVISOR_DEFAULT = "Supervisor default"
 _SYSTEMD_DEFAULT = "systemd default"
@@ -144,11 +146,39 @@ def _value_of(section: supervisor.SupervisorSection, process: supervisor.Supervi
     return value, supervisor.expand(value.raw, names, f"{section.name}.{key}")
 
 
-def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadContext) -> list[ProcessManager]:
-    """One manager per process of each ``[program:x]``/``[fcgi-program:x]`` (``numprocs`` gives several)."""
+class SupervisorKeys(Mapping[str, Setting[Any]]):
+    """A program section's keys as its manager's ``options``: each key's text where it is
+    written, made when asked from the model's section, which holds them already (a Setting
+    per key of every program was 30 000 objects and 3 MiB at 5000 apps)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, SupervisorValue]) -> None:
+        self._values = values
+
+    def __getitem__(self, key: str) -> Setting[Any]:
+        value = self._values[key]
+        return Setting(value.raw, value.at)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadContext,
+                             model: SupervisorConfig | None = None) -> list[ProcessManager]:
+    """One manager per process of each ``[program:x]``/``[fcgi-program:x]`` (``numprocs`` gives several);
+    ``model`` is the model's view of ``config`` (made here when not given), whose keys the
+    managers' ``options`` show."""
     supervisord = config.section("supervisord")
     global_environment = supervisord.get("environment") if supervisord else None
     inherited = _reads_supervisord_environment(config)
+    sections = {section.name: section for section in (model or supervisor_config(config, ctx)).sections}
     managers = []
     for process in config.processes:
         section = process.section
@@ -158,7 +188,7 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
         names = {"program_name": section.label, "group_name": process.group}
 
         manager = ProcessManager("supervisor", process.name, section.at)
-        manager.options = {key: Setting(value.raw, value.at) for key, value in section.effective().items()}
+        manager.options = SupervisorKeys(sections[section.name].effective)
 
         command, command_expanded = _value_of(section, process, names, "command")
         if command is not None and command_expanded is not None:
@@ -205,8 +235,6 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
         if manager.argv is not None and manager.argv.value:
             start_dir = manager.directory.value if manager.directory else None
             _resolve_wrapper(manager, manager.argv.value, command.at if command else None, ctx, start_dir)
-            if manager.wrapper is not None:
-                manager.options["command"] = Setting(command.raw, command.at)   # type: ignore[union-attr]
         managers.append(manager)
     return managers
 
@@ -276,15 +304,17 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     _dynamic_user(manager, unit, setting("DynamicUser", systemd.parse_bool))
     manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)
     _systemd_environment(manager, unit, ctx)
+    options: dict[str, Setting[Any]] = {}
     for entry in unit.entries:
         if not entry.section:   # before any section: systemd ignores it
             continue
         key = entry.key if entry.section == "Service" else f"{entry.section}.{entry.key}"
-        manager.options[key] = Setting(entry.value, entry.at)
+        options[key] = Setting(entry.value, entry.at)
     start_dir = manager.directory.value if manager.directory else None
     _resolve_wrapper(manager, first.argv, first.at, ctx, start_dir)
     if manager.wrapper is not None:
-        manager.options["command"] = Setting(" ".join(first.argv), first.at)
+        options["command"] = Setting(" ".join(first.argv), first.at)
+    manager.options = options
     return manager
 
 

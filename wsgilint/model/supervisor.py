@@ -99,12 +99,14 @@ class SupervisorEnvironment:
 class SupervisorValue:
     """One key of a section. ``at`` covers the value on the key's line (continuation lines
     run to ``end_line``); ``datatype`` names the type supervisord reads it as ("" when it
-    reads text), ``parsed`` is the value of that type and ``error`` its refusal."""
+    reads text), ``parsed`` is the value of that type and ``error`` its refusal. The key is
+    on the line of ``at``: its columns are kept and ``key_at`` built when asked."""
 
     key: str
     raw: str
     at: Span
-    key_at: Span
+    key_column: int
+    key_end: int
     end_line: int
     comments: tuple[SupervisorComment, ...]
     from_default: bool                   # set in [DEFAULT], not in the section itself
@@ -114,6 +116,11 @@ class SupervisorValue:
     parsed: Parsed | None = None
     error: str = ""
     environment: SupervisorEnvironment | None = None   # environment= keys, when they expand
+
+    @property
+    def key_at(self) -> Span:
+        """The key as written."""
+        return Span(self.at.path, self.at.line, self.key_column, self.key_end)
 
     def as_bool(self) -> bool | None:
         return self.parsed if isinstance(self.parsed, bool) else None
@@ -303,7 +310,7 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
         read = reader.parse_environment(final.text)
         # A run-time name (%(ENV_X)s) may expand to pairs: only a value fully known can be wrong.
         environment = SupervisorEnvironment(read.values, read.dropped, "" if final.unresolved else read.error)
-    return SupervisorValue(key, value.raw, value.at, value.key_at, value.end_line,
+    return SupervisorValue(key, value.raw, value.at, value.key_column, value.key_end, value.end_line,
                            tuple(SupervisorComment(c.text, c.at) for c in value.comments), from_default,
                            _expansion(final), twice, datatype,
                            parsed if isinstance(parsed, (bool, int, str, tuple)) else None, error, environment)
@@ -311,8 +318,9 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
 
 def _section(section: reader.SupervisorSection) -> SupervisorSection:
     own = {key: _value(key, value, section, False) for key, value in section.keys.items()}
-    effective = {key: own.get(key) or _value(key, value, section, True)
-                 for key, value in section.effective().items()}
+    # Without [DEFAULT] keys what supervisord sees is the section's own: one dict for both.
+    effective = own if not section.defaults else {key: own.get(key) or _value(key, value, section, True)
+                                                  for key, value in section.effective().items()}
     return SupervisorSection(section.name, section.kind, section.label, section.at, tuple(section.headers),
                              own, effective)
 

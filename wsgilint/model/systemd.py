@@ -57,12 +57,17 @@ class UnitEntry:
     key: str
     value: str
     at: Span                # the value
-    key_at: Span
+    key_column: int         # the key, on the line of ``at``: ``key_at`` is built when asked
+    key_end: int
     known: bool | None      # systemd accepts the key in its section; None: not judged (see UnitSection)
     meant: str | None       # the key it most likely stands for, when unknown
     boolean: bool | None    # the value as a systemd boolean (yes/no, on/off, 1/0...); None when it is none
     command: ExecLine | None                    # ``Exec*=`` lines of [Service] and [Socket], split
     misspelt_targets: tuple[tuple[str, str], ...]   # WantedBy/RequiredBy: (written, the shipped target meant)
+
+    @property
+    def key_at(self) -> Span:
+        return Span(self.at.path, self.at.line, self.key_column, self.key_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +155,7 @@ def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
         if entry.key in EXEC_KEYS.get(entry.section, ()):
             parsed = reader.parse_exec(entry.value, entry.at)
             command = ExecLine(parsed.prefixes, tuple(parsed.argv), parsed.at, parsed.error, parsed.unresolved)
-        entries.append(UnitEntry(entry.section, entry.key, entry.value, entry.at, entry.key_at, known, meant,
+        entries.append(UnitEntry(entry.section, entry.key, entry.value, entry.at, entry.key_column, entry.key_end, known, meant,
                                  reader.parse_bool(entry.value), command, tuple(targets)))
     display = unit.display or unit.path
     return SystemdUnit(unit.name, unit.kind, display, table["systemd"], "/systemd/user/" in display,

@@ -24,6 +24,7 @@ from .uwsgi_options import handler
 MAGIC_LETTERS = frozenset("opsdcenxOPSDCENX0123456789hkuUgGtTvVbijIJ[%(")
 # A comment uWSGI keeps in the value: `#` or `;` starting it or after a space or TAB.
 _INLINE_COMMENT = re.compile(r"(?:^|[ \t])([#;])")
+_UNCHANGED = (None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,19 @@ class UwsgiConfig:
     ini_files: frozenset[str]          # display paths of the INI files read
     headers: tuple[UwsgiHeader, ...]
     comments: tuple[UwsgiComment, ...]
-    values: tuple[UwsgiIniValue, ...]  # the options written in those INI files, in the order applied
+    ini_options: tuple[Option, ...]    # the options written in those INI files, in the order applied
+    # What the INI lexer does to the few of them it changes, by index in ``ini_options``: the
+    # inline comment kept and the stray ``%`` of each (computed once, when the model is built).
+    lexed: tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]
+
+    @property
+    def values(self) -> tuple[UwsgiIniValue, ...]:
+        """The options written in the INI files, each with what uWSGI's INI lexer does to it.
+        Built when asked from ``ini_options`` and ``lexed``: a fleet has tens of thousands of
+        options and next to none of them has an inline comment or a stray ``%``."""
+        lexed = {index: (comment, percent) for index, comment, percent in self.lexed}
+        return tuple(UwsgiIniValue(option, option.raw.split("\n", 1)[0], *lexed.get(index, _UNCHANGED))
+                     for index, option in enumerate(self.ini_options))
 
 
 def uwsgi_config(path: str, section: str, section_found: bool, sections: Iterable[IniSection],
@@ -91,6 +104,13 @@ def uwsgi_config(path: str, section: str, section_found: bool, sections: Iterabl
     """The model's view of a reading of ``uwsgi --ini path:section`` or of a command line."""
     headers = tuple(UwsgiHeader(s.name, s.at, _meant(s.name, section)) for s in sections)
     ini_files = frozenset(header.at.path for header in headers)
+    ini_options = tuple(option for option in options if option.at.path in ini_files)
+    lexed = []
+    for index, option in enumerate(ini_options):
+        written = option.raw.split("\n", 1)[0]
+        comment, percent = _inline_comment(option, written), _stray_percent(option)
+        if comment is not None or percent is not None:
+            lexed.append((index, comment, percent))
     return UwsgiConfig(
         path=path,
         section=section,
@@ -98,7 +118,8 @@ def uwsgi_config(path: str, section: str, section_found: bool, sections: Iterabl
         ini_files=ini_files,
         headers=headers,
         comments=tuple(UwsgiComment(c.text, c.at, bool(c.at.column and not c.at.end_column)) for c in comments),
-        values=tuple(_ini_value(option) for option in options if option.at.path in ini_files),
+        ini_options=ini_options,
+        lexed=tuple(lexed),
     )
 
 
@@ -110,11 +131,6 @@ def _meant(name: str, wanted: str) -> str | None:
     if name.lower() == wanted.lower() and name != wanted:
         return wanted
     return None
-
-
-def _ini_value(option: Option) -> UwsgiIniValue:
-    written = option.raw.split("\n", 1)[0]
-    return UwsgiIniValue(option, written, _inline_comment(option, written), _stray_percent(option))
 
 
 def _inline_comment(option: Option, written: str) -> UwsgiInlineComment | None:

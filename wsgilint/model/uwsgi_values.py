@@ -71,7 +71,7 @@ def new_option_line(server: AppServer, key: str, value: str) -> tuple[str, int, 
     config = server.uwsgi_config
     if config is None or server.at.path not in config.ini_files:
         return None
-    written = [v.option for v in config.values if v.option.at.path == server.at.path and v.option.at.line]
+    written = [option for option in config.ini_options if option.at.path == server.at.path and option.at.line]
     if written:
         last = max(written, key=lambda option: option.at.line)
         line = last.at.line + last.raw.count("\n") + 1

@@ -56,9 +56,14 @@ class UnitEntry:
     key: str
     value: str
     at: Span          # the value (on the key's line; continuations run to end_line)
-    key_at: Span
+    key_column: int   # the key, on the line of ``at``: its span is built when asked
+    key_end: int
     file: str         # local path of the unit or drop-in
     end_line: int
+
+    @property
+    def key_at(self) -> Span:
+        return Span(self.at.path, self.at.line, self.key_column, self.key_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +226,7 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
         unit.entries.append(UnitEntry(
             section, sys.intern(key.strip()), value,
             Span(display, number, column, end_column if number != last else column + len(value)),
-            Span(display, number, lead + 1, lead + 1 + len(key.strip())),
+            lead + 1, lead + 1 + len(key.strip()),
             path, last,
         ))
 
@@ -454,7 +459,7 @@ def instantiate(template: SystemdUnit, name: str) -> SystemdUnit:
     every value with its specifiers expanded; positions stay those of the template."""
     unit = SystemdUnit(template.path, name, template.display, dropins=list(template.dropins),
                        sections=list(template.sections))
-    unit.entries = [UnitEntry(e.section, e.key, expand_specifiers(e.value, name), e.at, e.key_at, e.file,
+    unit.entries = [UnitEntry(e.section, e.key, expand_specifiers(e.value, name), e.at, e.key_column, e.key_end, e.file,
                               e.end_line) for e in template.entries]
     return unit
 

@@ -44,16 +44,22 @@ class SupervisorValue:
     """A key's value as supervisord gets it from ConfigParser, before any %-expansion.
 
     ``at`` covers the value on the key's line (an empty value has ``column ==
-    end_column``, just after the ``=``); continuation lines run to ``end_line``.
-    ``file`` is the local path of the file the value was read from.
+    end_column``, just after the ``=``); continuation lines run to ``end_line``. The key is
+    on that line too: its columns are kept, and its span built when asked (a fleet has tens
+    of thousands of keys). ``file`` is the local path of the file the value was read from.
     """
 
     raw: str
     at: Span
-    key_at: Span
+    key_column: int
+    key_end: int
     file: str
     end_line: int
     comments: tuple[CutComment, ...] = ()
+
+    @property
+    def key_at(self) -> Span:
+        return Span(self.at.path, self.at.line, self.key_column, self.key_end)
 
     @property
     def comment(self) -> str:
@@ -133,7 +139,8 @@ class _Pending:
 
     pieces: list[str]
     at: Span
-    key_at: Span
+    key_column: int     # the key, on the line of ``at``
+    key_end: int
     file: str
     end_line: int
     comments: list[CutComment]
@@ -253,7 +260,8 @@ class IniReader:
             current[option] = _Pending(
                 pieces=[value_text],
                 at=Span(display, number, column, column + len(value_text)),
-                key_at=Span(display, number, lead + 1, lead + 1 + len(name)),
+                key_column=lead + 1,
+                key_end=lead + 1 + len(name),
                 file=local_path,
                 end_line=number,
                 comments=[comment] if comment else [],
@@ -276,6 +284,6 @@ class IniReader:
         for values, key in self._pending:
             value = values.get(key)
             if isinstance(value, _Pending):
-                values[key] = SupervisorValue("\n".join(value.pieces).rstrip(), value.at, value.key_at,
+                values[key] = SupervisorValue("\n".join(value.pieces).rstrip(), value.at, value.key_column, value.key_end,
                                               value.file, value.end_line, tuple(value.comments))
         self._pending.clear()
