@@ -12,6 +12,10 @@ hides all of the server's) do not send:
   app is not a checked Gunicorn (X113 reports that case).
 `include proxy_params;` (Debian's file) sends all three.
 
+An include in the location (or a level around it) whose file nginx cannot open is
+reported once, as E003 (nginx does not start); what it was meant to send is not known,
+so N102 says nothing about that route until the include is fixed.
+
 ## What breaks in production
 The app sees nginx's request, not the client's: `Host` is the upstream's name
 (`127.0.0.1:8000`, the upstream block's name; nginx's default is `Host $proxy_host`),
@@ -22,13 +26,15 @@ Gunicorn 27 in X113: redirects to `http://`).
 ## How to fix
 In the location (or once in the server, if no location sets its own):
 `proxy_set_header Host $host;`, `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`,
-`proxy_set_header X-Forwarded-Proto $scheme;` — or `include proxy_params;`.
+`proxy_set_header X-Forwarded-Proto $scheme;` — or `include proxy_params;` where the
+nginx package ships that file (Debian's and Ubuntu's do; the official nginx image and
+nginx:alpine do not, so there the message names the lines).
 """
 import ipaddress
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Route
+from wsgilint.model import Address, Deployment, NginxInstance, Route
 
 CODE = "N102"
 SLUG = "proxy-headers-missing"
@@ -68,10 +74,30 @@ def _proxy_host(route: Route) -> str:
     return host[:-3] if host.endswith(":80") and value.startswith("http:") else host
 
 
+# What to write for each missing header, where `include proxy_params;` is not offered.
+_LINES = {"Host": "proxy_set_header Host $host;",
+          "X-Forwarded-For": "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+          "X-Forwarded-Proto": "proxy_set_header X-Forwarded-Proto $scheme;"}
+
+
+def _fix(missing: list[str], stock_files: frozenset[str] | None) -> str:
+    if stock_files is None or "proxy_params" in stock_files:
+        return "add `proxy_set_header` lines for them in this location or `include proxy_params;`"
+    lines = ", ".join(f"`{_LINES[header.split(' ', 1)[0]]}`" for header in missing)
+    return f"add {lines} in this location (this nginx image ships no proxy_params to include)"
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
-    for route in deployment.routes:
+    for instance in deployment.nginx:
+        yield from _check_routes(deployment, instance)
+
+
+def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[Hit]:
+    for route in instance.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue
+        if route.unread_includes:
+            continue   # E003 reports the include; what it sends is known once it is there
         listeners = [listener for t in route.targets for listener in deployment.reached(route, t)]
         if not listeners and not all(_internal(t.address) for t in route.targets):
             continue
@@ -87,5 +113,5 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if not missing:
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
-        yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: add "
-                  "`proxy_set_header` lines for them in this location or `include proxy_params;`", related)
+        yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: "
+                  f"{_fix(missing, instance.stock_files)}", related)

@@ -10,6 +10,13 @@ becomes `/srv/app/static/../app/settings.py`: one directory above the alias is
 readable by anyone. Measured with nginx 1.22: `GET /static../app/settings.py`
 answered 200 with the file's contents.
 
+A location marked `internal;` answers 404 to every outside request, the traversal too
+(measured with nginx 1.22 in tests/e2e/test_n103_alias_traversal.py): only an internal
+redirect reaches it (`X-Accel-Redirect` from the app, `error_page`, `rewrite ... last`,
+`try_files`). That is reported as info: the files above the alias are exposed only if
+such a redirect is built from what a client sends (an app answering
+`X-Accel-Redirect: /internal-resource` + a path from the request).
+
 ## How to fix
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
 `root` when the last directory has the location's name.
@@ -37,6 +44,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if location.path.endswith("/") or not alias.args[0].endswith("/"):
                 continue
             traversal = f"{location.path}../"
+            if location.own.get("internal"):
+                yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
+                          f"{alias.args[0]}` has one; it is `internal`, so a client asking for `{traversal}x` gets "
+                          f"404, but an internal redirect to `{traversal}x` (an app's X-Accel-Redirect, error_page, "
+                          f"rewrite ... last built from the request) reads {alias.args[0]}../x; write "
+                          f"`location {location.path}/`",
+                          (Related(location.block.name_at, f"location {location.path}"),), severity="info")
+                continue
             yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "
                       f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
                       f"directory above the alias; write `location {location.path}/`",

@@ -362,6 +362,9 @@ class Route:
     in_if: bool = False
     place: Place = HOST                # where its nginx runs (model/graph.py)
     directives: dict[str, tuple[NginxDirective, ...]] = field(default_factory=dict)  # in effect, after inheritance
+    # Includes in its location or a level around it whose file nginx cannot open (E003): what
+    # they were meant to set is unknown, and nginx does not start until they are fixed.
+    unread_includes: tuple[NginxDirective, ...] = ()
 
     def effective(self, name: str) -> tuple[NginxDirective, ...]:
         return self.directives.get(name, ())
@@ -391,6 +394,9 @@ class NginxInstance:
     # Files read only on a guess of where an include leads (display path -> the note naming
     # it): what is found in them is reported as that assumption.
     assumed: dict[str, str] = field(default_factory=dict)
+    # What the nginx package of the image it runs in puts in /etc/nginx (relative paths, the
+    # official image: no proxy_params); None where that is not known (a host, another image).
+    stock_files: frozenset[str] | None = None
 
     @property
     def servers(self) -> list[NginxServer]:

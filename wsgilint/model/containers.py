@@ -780,6 +780,8 @@ class ContainerBuilder:
             if place is None:
                 continue
             instance.place = place
+            shipped = self.ctx.shipped.get((place.filesystem, ETC_NGINX))
+            instance.stock_files = shipped.names if shipped is not None else None
             for route in instance.routes:
                 route.place = place
             if instance.standalone and instance.user.at is None:

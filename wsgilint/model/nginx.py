@@ -119,6 +119,10 @@ class _Builder:
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
         self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.expansion_cut = False
+        # Includes nginx cannot open (the reader's include-not-found, at the include's value),
+        # and where each stands: a Route keeps those of its location and the levels around it.
+        self.missing_at = {p.at for p in tree.problems if p.kind == "include-not-found"}
+        self.unread: dict[int, list[NginxDirective]] = {}
 
     def build(self) -> NginxInstance:
         self.walk(self.top())
@@ -185,6 +189,8 @@ class _Builder:
                     stack.append(self.enter(item, directive, frame))
                 elif item.directive == "include":
                     included: list[int] = item.includes
+                    if not included and frame.scope is not None and item.value_at in self.missing_at:
+                        self.unread.setdefault(id(frame.scope), []).append(directive)
                     if places > MAX_PLACES:
                         included = [index for index in included if index not in walked]
                         if len(included) < len(item.includes):
@@ -299,9 +305,20 @@ class _Builder:
             server=server,
             in_if=scope.is_if,
             directives=scope.in_effect(),
+            unread_includes=self.unread_around(scope),
         )
         self.resolve_targets(route)
         self.instance.routes.append(route)
+
+    def unread_around(self, scope: NginxScope) -> tuple[NginxDirective, ...]:
+        if not self.unread:
+            return ()
+        found: list[NginxDirective] = []
+        level: NginxScope | None = scope
+        while level is not None:
+            found.extend(self.unread.get(id(level), ()))
+            level = level.parent
+        return tuple(found)
 
     def resolve_targets(self, route: Route) -> None:
         """An upstream block gives one target per ``server``; a name without a block and
