@@ -5,6 +5,12 @@ A Gunicorn `bind` on a wildcard address (`0.0.0.0:8000`, `:8000`, `[::]:8000`, o
 `PORT` in the environment) that a checked nginx reaches over loopback
 (`proxy_pass http://127.0.0.1:8000`), so nginx does not need the wildcard.
 
+In a container (Docker Compose) the wildcard is needed for anything outside the container
+to reach Gunicorn, and whether clients can is decided by `ports:`: a port published on
+every interface (`"8000:8000"`, `0.0.0.0`, `::`) is reported, one published on
+`127.0.0.1` only, or not published, is not (only the host and the containers of its
+network reach it).
+
 ## What breaks in production
 Anyone who can reach the host's port talks to Gunicorn directly, past nginx's TLS,
 limits and access rules, and sets `X-Forwarded-For`/`X-Forwarded-Proto` to anything:
@@ -14,12 +20,13 @@ everyone with `'*'`).
 
 ## How to fix
 Bind Gunicorn to `127.0.0.1:8000` or a unix socket (`unix:/run/app/gunicorn.sock`) and
-point nginx at it.
+point nginx at it. In a container, publish the port on loopback only
+(`ports: ["127.0.0.1:8000:8000"]`).
 """
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener, Target
+from wsgilint.model import HOST, Deployment, Listener, Published, Target
 
 CODE = "G103"
 SLUG = "bind-exposed-behind-proxy"
@@ -49,11 +56,27 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if not all(target.address.is_loopback for target, _ in pairs):
             continue   # nginx on another host or container needs the wildcard
+        place = listener.server.place
+        published: Published | None = None
+        if place.kind == "container" and place.loopback != HOST.loopback:
+            # Its own network namespace: only a port published on every interface reaches clients.
+            published = next((entry for entry in place.publishes(listener.address.port) if entry.public), None)
+            if published is None:
+                continue
         allowed = listener.server.last("forwarded_allow_ips")
         trusts_all = allowed is not None and not allowed.unresolved and "*" in (allowed.value or [])
         forged = ("and Gunicorn trusts their X-Forwarded-Proto (forwarded_allow_ips '*')" if trusts_all
                   else "and their own X-Forwarded-For/X-Forwarded-Proto headers reach the app")
         target = pairs[0][0]
-        yield Hit(listener.at, f"Gunicorn binds {listener.address} (every interface) but nginx reaches it at "
-                  f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "
-                  f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),))
+        if published is None:
+            yield Hit(listener.at, f"Gunicorn binds {listener.address} (every interface) but nginx reaches it at "
+                      f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "
+                      f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),))
+            continue
+        host_port = published.host_port or ""
+        yield Hit(listener.at, f"Gunicorn binds {listener.address} in {place.label or place.name}, which publishes it on "
+                  f"every interface of the host, but nginx reaches it at {target.address}: clients can connect to it "
+                  f"directly, bypassing nginx, {forged}; publish it on loopback only "
+                  f"(`127.0.0.1:{host_port}:{published.container_port}`)",
+                  tuple(Related(at, note) for at, note in ((published.at, "published here"),
+                                                           (target.at, "nginx connects here")) if at is not None))

@@ -17,6 +17,14 @@ and volumes: a service may run it by image name (`image: org/web`), or `docker r
 `--network` and `-v`. A service name or a unix socket in another container is then an
 info that assumes they meet.
 
+A port that Compose publishes on the host (`ports: ["127.0.0.1:3000:80"]`, short or long
+syntax, ranges; not `expose:`, not `/udp`) is listened on by the container engine, which
+forwards each connection into the container: from nginx on the host it arrives at what
+that container binds on its network. When the container runs something else (nginx
+serving a web build, Node, an image whose start the files do not show) the route is not to
+an app server and nothing is reported; when it runs only app servers of the tree, none
+on the published port, that is the error.
+
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
 app server of the tree binds nothing in the checked files (its socket comes from the
@@ -58,7 +66,18 @@ from itertools import combinations, product
 from math import prod
 
 from wsgilint.engine import Edit, Fix, Hit, Related
-from wsgilint.model import Address, Deployment, Listener, Place, ProcessManager, Route, ServerBlock, Target
+from wsgilint.model import (
+    Address,
+    AppServer,
+    Deployment,
+    Listener,
+    Place,
+    ProcessManager,
+    Published,
+    Route,
+    ServerBlock,
+    Target,
+)
 from wsgilint.model.manager_facts import did_you_mean
 
 CODE = "X101"
@@ -329,6 +348,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if not local or placeholder or deployment.reached(route, target):
                 continue
             written = address.text or str(address)
+            published = deployment.published_at(route, target)
+            if published:
+                mismatch = _published_to_app_elsewhere(deployment, published)
+                if mismatch is not None:
+                    yield _published_hit(route, target, written, mismatch)
+                continue   # the engine listens there for a container that serves it itself (nginx, Node...)
             relative = index.relative_namesake(address)
             if relative is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}; {relative.label} is relative to the "
@@ -398,6 +423,45 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
                 fix=_retarget(index, route, target),
             )
+
+
+def _published_to_app_elsewhere(deployment: Deployment, published: list[tuple[Place, Published]]
+                                ) -> tuple[Place, Published, list[AppServer]] | None:
+    """The first ``ports:`` entry the target arrives at, when the container of each runs only
+    app servers of the tree, each binding in the files, none where the port forwards
+    (``reached`` found none). A container that runs anything else (nginx serving a web build,
+    Node, supervisord, an image whose start the files do not show) may serve the port itself:
+    None."""
+    found: list[tuple[Place, Published, list[AppServer]]] = []
+    for place, entry in published:
+        servers = [server for server in deployment.app_servers if server.place == place]
+        managers = [manager for manager in deployment.managers if manager.place == place]
+        if not servers or not managers or any(manager.runs is None for manager in managers):
+            return None
+        if any(not server.listeners or server.unseen_base is not None or server.exits_at_start
+               for server in servers):
+            return None
+        found.append((place, entry, servers))
+    return found[0] if found else None
+
+
+def _published_hit(route: Route, target: Target, written: str,
+                   mismatch: tuple[Place, Published, list[AppServer]]) -> Hit:
+    place, entry, servers = mismatch
+    listeners = [listener for server in servers for listener in server.listeners]
+    inside = next((listener for listener in listeners if listener.address.family == "inet"
+                   and listener.address.port == entry.container_port and listener.address.is_loopback), None)
+    if inside is not None:
+        why = (f"{inside.server.name} binds {inside.address} there, the container's own loopback, which the "
+               f"forwarded connection does not reach: bind 0.0.0.0:{entry.container_port}")
+    else:
+        bound = ", ".join(str(listener.address) for listener in listeners[:3])
+        why = f"{servers[0].name} binds {bound} there; publish that port, or bind port {entry.container_port}"
+    nearest = inside or listeners[0]
+    return Hit(target.at, f"{route.handler.name} sends to {written}, which {place.label or place.name} publishes from "
+               f"its port {entry.container_port}, where no app server listens: nginx answers 502; {why}",
+               tuple(Related(at, note) for at, note in ((entry.at, "published here"),
+                                                         (nearest.at, f"{nearest.label}")) if at is not None))
 
 
 _BINDS = ("bind", "socket", "http-socket", "http", "uwsgi-socket", "fastcgi-socket")

@@ -203,6 +203,32 @@ def test_ports_short_and_long_syntax(tmp_path: Path) -> None:
     assert published == [(80, "127.0.0.1", 8080, False), (9000, "", 0, True), (3031, "", 3031, True)]
 
 
+def test_ports_ranges_ipv6_and_udp(tmp_path: Path) -> None:
+    places, _ = _places(tmp_path, {"compose.yaml": "services:\n  a:\n    image: a\n    ports:\n"
+                                                   "      - '127.0.0.1:5000-5001:6000-6001'\n      - '[::]:7000:70'\n"
+                                                   "      - '53:53/udp'\n      - '54:54/tcp'\n"
+                                                   "      - target: 55\n        published: 55\n        protocol: udp\n"})
+    published = [(p.container_port, p.host_ip, p.host_port, str(p.address)) for p in places["a"].published]
+    assert published == [(6000, "127.0.0.1", 5000, "127.0.0.1:5000"), (6001, "127.0.0.1", 5001, "127.0.0.1:5001"),
+                          (70, "::", 7000, "*:7000"), (54, "", 54, "*:54")]
+
+
+def test_a_host_nginx_arrives_at_ports_published_on_its_address(tmp_path: Path) -> None:
+    """The engine listens on the host for a published port: a connection to 127.0.0.1 arrives
+    at one published on 127.0.0.1 or on every interface, not at one on another address, nor
+    at a random host port; `expose:` publishes nothing."""
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": "services:\n  web:\n    image: nginx\n    expose: ['81']\n    ports:\n"
+                        "      - '127.0.0.1:3000:80'\n      - '0.0.0.0:3001:80'\n      - '10.0.0.5:3002:80'\n"
+                        "      - '3003:80'\n      - '80'\n",
+        "nginx.conf": "events {}\nhttp {\n  server {\n" + "".join(
+            f"    location /{port} {{ proxy_pass http://127.0.0.1:{port}; }}\n"
+            for port in (3000, 3001, 3002, 3003, 80, 81)) + "  }\n}\n"})
+    arrives = {target.address.port: [entry.host_port for _, entry in deployment.published_at(route, target)]
+               for route in deployment.routes for target in route.targets}
+    assert arrives == {3000: [3000], 3001: [3001], 3002: [], 3003: [3003], 80: [], 81: []}
+
+
 def test_container_manager_takes_image_and_compose_settings(tmp_path: Path) -> None:
     _, deployment = _places(tmp_path, {
         "compose.yaml": "services:\n  app:\n    build: .\n    stop_grace_period: 1m30s\n    environment:\n"

@@ -537,13 +537,33 @@ class Deployment:
                 and not address.is_loopback:
             # A name nothing on its networks answers to: Docker's DNS asks outside, not another container.
             found = [listener for listener in found if listener.server.place.kind != "container"]
-        if route.place.loopback == HOST.loopback and (address.is_loopback or address.is_wildcard):
-            # A port the host forwards into a container (Compose ``ports:``).
-            found += [listener for place in self.places for entry in place.published
-                      if entry.host_port == address.port and (entry.host_ip == "" or not entry.public)
-                      for listener in by_port.get(entry.container_port, ())
-                      if listener.server.place == place and not listener.address.is_loopback]
+        # A port the host forwards into a container (Compose ``ports:``): it arrives at what
+        # the container binds on its own network, not on its loopback.
+        found += [listener for place, entry in self.published_at(route, target)
+                  for listener in by_port.get(entry.container_port, ())
+                  if listener.server.place == place and not listener.address.is_loopback]
         return found
+
+    @cached_property
+    def _published_index(self) -> dict[int, list[tuple[Place, Published]]]:
+        by_port: dict[int, list[tuple[Place, Published]]] = defaultdict(list)
+        for place in self.places:
+            for entry in place.published:
+                if entry.host_port:
+                    by_port[entry.host_port].append((place, entry))
+        return by_port
+
+    def published_at(self, route: Route, target: Target) -> list[tuple[Place, Published]]:
+        """The Compose ``ports:`` entries a connection from ``route``'s nginx to ``target``
+        arrives at: the engine listens on the host's port and forwards into that container.
+        Only from the host's own network namespace (nginx on the host, or in a container
+        with ``network_mode: host``); a random host port (``ports: ["8000"]``) is never one."""
+        address = target.address
+        if address.family != "inet" or route.place.loopback != HOST.loopback or \
+                not (address.is_loopback or address.is_wildcard):
+            return []
+        return [(place, entry) for place, entry in self._published_index.get(address.port, ())
+                if reaches(address, entry.address) and self.run_together(route.place, place)]
 
     @property
     def reaches(self) -> list[Reach]:

@@ -327,16 +327,23 @@ def _seconds(text: str) -> float | None:
 
 
 def _ports(node: Node | None) -> list[Published]:
+    """The TCP ports ``ports:`` publishes, short (``[IP:][HOST:]CONTAINER[/proto]``, ranges
+    included) and long syntax (``target``, ``published``, ``host_ip``, ``protocol``)."""
     found: list[Published] = []
     for entry in node.value if node is not None and isinstance(node.value, list) else []:
         if isinstance(entry.value, dict):
             target, published, host_ip = entry.get("target"), entry.get("published"), entry.get("host_ip")
+            protocol = entry.get("protocol")
+            if protocol is not None and protocol.text.lower() not in ("", "tcp"):
+                continue
             if target is not None and str(target.text).isdigit():
                 host = published.text if published else ""
                 found.append(Published(int(target.text), host_ip.text if host_ip else "",
                                        int(host) if host.isdigit() else 0, entry.at))
             continue
-        text = entry.text.split("/", 1)[0]
+        text, _, protocol_text = entry.text.partition("/")
+        if protocol_text.lower() not in ("", "tcp"):
+            continue
         host_ip = ""
         if text.startswith("["):
             host_ip, _, text = text[1:].partition("]")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..core.record import dataclass
 from ..core.span import Setting, Span
-from .address import reaches
+from .address import Address, reaches
 
 if TYPE_CHECKING:
     from . import AppServer, Listener, ProcessManager, Route, Target
@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """A container port that ``ports:`` publishes on the host (``[IP:][HOST:]CONTAINER``)."""
+    """A container port that ``ports:`` publishes on the host (``[IP:][HOST:]CONTAINER``):
+    the engine listens on the host's ``host_ip:host_port`` (docker-proxy) and forwards each
+    connection to ``container_port`` of the container. TCP only (a ``/udp`` entry is not
+    kept); ``expose:`` publishes nothing (topologies.md §5)."""
 
     container_port: int
     host_ip: str                  # "" = every interface (Compose's default 0.0.0.0)
@@ -37,6 +40,12 @@ class Published:
     @property
     def public(self) -> bool:
         return not (self.host_ip.startswith("127.") or self.host_ip in ("::1", "localhost"))
+
+    @property
+    def address(self) -> Address:
+        """Where it listens on the host: every interface when no IP is given (or 0.0.0.0, ::)."""
+        host = self.host_ip.strip("[]")
+        return Address("inet", "" if host in ("0.0.0.0", "::") else host, self.host_port)
 
 
 @dataclass(frozen=True, slots=True)
