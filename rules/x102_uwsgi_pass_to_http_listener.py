@@ -49,7 +49,7 @@ GOOD = {
 
 
 def _consequence(listener: Listener) -> str | None:
-    if listener.protocol not in ("http", "https"):
+    if listener.protocol not in ("http", "https") or listener.server.kind not in ("uwsgi", "gunicorn"):
         return None
     if listener.server.kind == "gunicorn":
         timeout = listener.server.last("timeout")

@@ -91,6 +91,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         for target in route.targets:
             for listener in deployment.reached(route, target):
                 server = listener.server
+                if server.kind not in ("uwsgi", "gunicorn"):
+                    continue   # a development server has no worker timeout
                 key, app_timeout, option = _app_timeout(server)
                 # Equal timeouts are fine: the master kills the worker within about a second of the 504.
                 if app_timeout is None or app_timeout <= nginx_timeout:

@@ -77,3 +77,116 @@ def recognise(argv: list[str]) -> Command | None:
         if rest and rest[0].startswith("-m") and rest[0][2:] in _GUNICORN_MODULES:
             return Command("gunicorn", rest[1:])
     return None
+
+
+# Development servers: HTTP listeners that a start may run in place of uWSGI or Gunicorn
+# (Django's and Flask's own servers, or an ASGI server). Each is (the program as findings
+# name it, its default host, its default port); the options that set the address are read
+# the way each program's command line parses them.
+_DEV_DEFAULTS = {
+    "manage.py runserver": ("127.0.0.1", 8000),   # django/core/management/commands/runserver.py
+    "flask run": ("127.0.0.1", 5000),             # flask/cli.py run_command
+    "uvicorn": ("127.0.0.1", 8000),               # uvicorn/main.py
+    "daphne": ("127.0.0.1", 8000),                # daphne/cli.py
+    "hypercorn": ("127.0.0.1", 8000),             # hypercorn/config.py bind
+}
+_DJANGO_SCRIPTS = ("manage.py", "django-admin", "django-admin.py")
+
+
+@dataclass(frozen=True, slots=True)
+class DevServer:
+    program: str                  # a key of _DEV_DEFAULTS
+    host: str
+    port: int
+
+
+def _option_values(words: list[str], names: tuple[str, ...]) -> list[str]:
+    """The values given to any of ``names`` (``--port 80``, ``--port=80``, ``-p80``), in order."""
+    values = []
+    for index, word in enumerate(words):
+        for name in names:
+            if word == name and index + 1 < len(words):
+                values.append(words[index + 1])
+            elif name.startswith("--") and word.startswith(name + "="):
+                values.append(word[len(name) + 1:])
+            elif not name.startswith("--") and word.startswith(name) and len(word) > len(name):
+                values.append(word[len(name):])
+    return values
+
+
+def _host_port(text: str) -> tuple[str, str]:
+    """``host:port``, ``[::]:port`` or ``port`` alone as (host, port); host "" when not given."""
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        return host, rest.removeprefix(":")
+    host, colon, port = text.rpartition(":")
+    return (host, port) if colon else ("", text)
+
+
+def _dev_program(argv: list[str]) -> tuple[str, list[str]] | None:
+    """The development server ``argv`` starts and the words it parses."""
+    name = posixpath.basename(argv[0])
+    rest = argv[1:]
+    if _python_name().match(name):
+        while rest and rest[0].startswith("-") and not rest[0].startswith("-m"):
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0] == "-m":
+            name, rest = rest[1], rest[2:]
+        elif rest and rest[0].startswith("-m") and len(rest[0]) > 2:
+            name, rest = rest[0][2:], rest[1:]
+        elif rest:
+            name, rest = posixpath.basename(rest[0]), rest[1:]
+        else:
+            return None
+    if name in _DJANGO_SCRIPTS or name == "django":
+        words = [word for word in rest if not word.startswith("-")]
+        return ("manage.py runserver", rest[rest.index("runserver") + 1:]) if words[:1] == ["runserver"] else None
+    if name == "flask":
+        return ("flask run", rest[rest.index("run") + 1:]) if "run" in rest else None
+    if name in ("uvicorn", "daphne", "hypercorn"):
+        return name, rest
+    return None
+
+
+def dev_server(argv: list[str], env: dict[str, str] | None = None) -> DevServer | None:
+    """The development server ``argv`` starts and the TCP address it listens on; None when it
+    starts none, or listens where the words do not show (a ``$VAR``, a unix socket, an fd)."""
+    found = _dev_program(argv) if argv else None
+    if found is None:
+        return None
+    program, words = found
+    host, port = _DEV_DEFAULTS[program]
+    env = env or {}
+    given_host: list[str] = []
+    given_port: list[str] = []
+    if program == "manage.py runserver":
+        address = [word for word in words if not word.startswith("-")][:1]
+        if "-6" in words or "--ipv6" in words:
+            host = "::1"
+        if address:
+            written_host, written_port = _host_port(address[0])
+            given_host, given_port = [written_host] if written_host else [], [written_port]
+    elif program in ("flask run", "uvicorn"):
+        prefix = "FLASK_RUN_" if program == "flask run" else "UVICORN_"
+        if any(word in ("--uds", "--fd") or word.startswith(("--uds=", "--fd=")) for word in words):
+            return None
+        given_host = [env[prefix + "HOST"]] if prefix + "HOST" in env else []
+        given_port = [env[prefix + "PORT"]] if prefix + "PORT" in env else []
+        given_host += _option_values(words, ("--host", "-h") if program == "flask run" else ("--host",))
+        given_port += _option_values(words, ("--port", "-p") if program == "flask run" else ("--port",))
+    elif program == "daphne":
+        if _option_values(words, ("-u", "--unix-socket", "--fd", "-e", "--endpoint")):
+            return None
+        given_host, given_port = _option_values(words, ("-b", "--bind")), _option_values(words, ("-p", "--port"))
+    else:   # hypercorn: --bind HOST:PORT (the last one counted; several binds are rare in a dev start)
+        binds = _option_values(words, ("-b", "--bind"))
+        if binds and (binds[-1].startswith(("unix:", "fd://")) or ":" not in binds[-1]):
+            return None
+        if binds:
+            bound_host, bound_port = _host_port(binds[-1])
+            given_host, given_port = [bound_host], [bound_port]
+    chosen_host = given_host[-1] if given_host else host
+    chosen_port = given_port[-1] if given_port else str(port)
+    if "$" in chosen_host or not chosen_port.isdigit() or not 0 < int(chosen_port) < 65536:
+        return None
+    return DevServer(program, chosen_host or host, int(chosen_port))

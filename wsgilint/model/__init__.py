@@ -116,7 +116,8 @@ class Listener:
     @property
     def label(self) -> str:
         """How findings name it: ``uWSGI http-socket 127.0.0.1:8001``."""
-        program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}.get(self.server.kind, self.server.kind)
+        program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn", "dev-server": "development server"}.get(
+            self.server.kind, self.server.kind)
         if self.bound_by:
             return f"{program} {self.address} from {self.bound_by}"
         return f"{program} {self.option} {self.address}"
@@ -131,7 +132,7 @@ class Listener:
 class AppServer:
     """One uWSGI or Gunicorn instance as it would run."""
 
-    kind: str                          # uwsgi | gunicorn
+    kind: str                          # uwsgi | gunicorn | dev-server (only in Deployment.dev_servers)
     name: str
     at: Span                           # where it is defined: its config file, or the command line
     options: list[Option] = field(default_factory=list)
@@ -227,6 +228,9 @@ class ProcessManager:
     dynamic_user: Setting[bool] | None = None             # systemd DynamicUser=
     limit_nofile: Setting[int] | None = None
     runs: AppServer | None = None
+    # A development server (manage.py runserver, flask run, uvicorn...) the start runs where it
+    # runs no uWSGI or Gunicorn: its command line, where it is written.
+    dev_server: Setting[list[str]] | None = None
     launched_by: AppServer | None = None   # the server that is this manager: a uWSGI Emperor for its vassals
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
@@ -459,6 +463,9 @@ class Deployment:
     supervisor: list[SupervisorConfig] = field(default_factory=list)   # each supervisord configuration
     gunicorn_configs: list[GunicornConfigFile] = field(default_factory=list)   # each config file once
     systemd_units: list[SystemdUnit] = field(default_factory=list)
+    # Development servers a start runs (kind "dev-server"): HTTP listeners a route may reach,
+    # kept apart from app_servers, whose rules read uWSGI's and Gunicorn's settings.
+    dev_servers: list[AppServer] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)    # the places besides HOST: containers (model/containers.py)
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
@@ -468,7 +475,7 @@ class Deployment:
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:
         by_path: dict[str, list[Listener]] = defaultdict(list)
         by_port: dict[int, list[Listener]] = defaultdict(list)
-        for server in self.app_servers:
+        for server in [*self.app_servers, *self.dev_servers]:
             for listener in server.listeners:
                 if listener.address.family == "unix":
                     by_path[listener.address.path].append(listener)

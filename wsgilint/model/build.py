@@ -345,6 +345,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if containers is not None:
         containers.place_servers()
         _drop_unrun(deployment, ctx, containers.unrun_configs())
+    from .dev_servers import add_dev_servers
+    add_dev_servers(deployment)   # after place_servers: a manager's place is final
     from .activation import activate
     activate(deployment, sockets)
     if deployment.nginx and any(server.kind == "gunicorn" for server in deployment.app_servers):

@@ -126,6 +126,8 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
     for instruction in dockerfile.instructions:
         keyword = instruction.keyword
         if keyword == "FROM":
+            if target and image is not None and stages.get(target.lower()) is image:
+                break   # the target stage is complete: later stages are not built
             words = instruction.words
             base = _expand(words[0], global_args) if words else ""
             inherited = stages.get(base.lower())
@@ -140,8 +142,6 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
-            if target and name == target.lower():
-                break
             continue
         if image is None:
             if keyword == "ARG":
@@ -773,12 +773,15 @@ class ContainerBuilder:
                         None)
             if base is not None:
                 server.unseen_base = Setting(base.written, base.at, base.unknown_note())
+        # A container whose start runs a development server runs that, not a config copied in.
+        developing = {manager.place for manager in self.deployment.managers
+                      if manager.dev_server is not None and manager.runs is None}
         for server in self.deployment.app_servers:
             if server.manager is None and server.sources and server.place is HOST:
                 source = os.path.abspath(server.sources[0])
                 server.copied_into = tuple(dict.fromkeys(
-                    place for local, place in self.file_places
-                    if source == local or source.startswith(local.rstrip(os.sep) + os.sep)))
+                    place for local, place in self.file_places if place not in developing
+                    and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))))
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
+from ..core.commands import dev_server
 from ..core.context import ReadContext
 from ..core.span import Setting, Span
 from ..readers import shell, supervisor, systemd
@@ -75,12 +76,17 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     elif ctx is not None:
         given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
         wrapper = _script(argv[given - 1], ctx, start_dir)
+        if wrapper is None and argv[given:] and _passes_arguments(argv[given - 1], ctx, start_dir):
+            # An entrypoint script that ends in `exec "$@"`: its arguments (the CMD) are what runs.
+            manager.argv = Setting(argv[given:], manager.argv.at if manager.argv else command_at)
+            return _resolve_wrapper(manager, argv[given:], command_at, ctx, start_dir, bin_sh)
         if wrapper is not None:
             taken = _taken(manager, wrapper, argv[given:], command_at, ctx, start_dir)
             if taken is not None:
                 return taken
             server, wrapper_at = wrapper.server, wrapper.at
     if server is None:
+        _dev_server(manager, argv, runs_c is not None, command_at, ctx, start_dir)
         return False
     manager.runs_program = server.program
     manager.wrapper = wrapper_at
@@ -90,6 +96,25 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
     return server.alone
+
+
+def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_at: Span | None,
+                ctx: ReadContext | None, start_dir: str | None) -> None:
+    """A start that runs no uWSGI nor Gunicorn may run a development server: as its own
+    command, in its ``sh -c`` text, or in a script of the tree it runs."""
+    if dev_server(argv) is not None:
+        manager.dev_server = Setting(argv, command_at)
+        return
+    if dash_c:
+        line = shell.dev_server_of_shell_command(argv[argv.index("-c", 1) + 1])
+        if line is not None:
+            manager.dev_server = Setting(line.argv, command_at)
+        return
+    given = 2 if os.path.basename(argv[0]) in shell.SHELLS and len(argv) > 1 else 1
+    local = _local_script(argv[given - 1], ctx, start_dir)
+    found = shell.read_dev_server(local, ctx) if local is not None and ctx is not None else None
+    if found is not None:
+        manager.dev_server = Setting(found[0].argv, found[1])
 
 
 def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str], command_at: Span | None,
@@ -108,13 +133,24 @@ def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str
     return _resolve_wrapper(manager, args, command_at, ctx, start_dir) if runs is False else False
 
 
-def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
-    """The wrapper script ``script`` names, when the checked tree holds it."""
+def _local_script(script: str, ctx: ReadContext | None, start_dir: str | None) -> str | None:
+    """Where the checked tree holds the script ``script`` names."""
     if ctx is None:
         return None
     local_dir = ctx.local(start_dir) if start_dir else None
     local = ctx.local(script, local_dir)
-    return shell.read_wrapper(local, ctx) if local and os.path.isfile(local) else None
+    return local if local and os.path.isfile(local) else None
+
+
+def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
+    """The wrapper script ``script`` names, when the checked tree holds it."""
+    local = _local_script(script, ctx, start_dir)
+    return shell.read_wrapper(local, ctx) if local is not None and ctx is not None else None
+
+
+def _passes_arguments(script: str, ctx: ReadContext, start_dir: str | None) -> bool:
+    local = _local_script(script, ctx, start_dir)
+    return local is not None and shell.passes_arguments(local, ctx)
 
 
 # ------------------------------------------------------------------ supervisor

@@ -8,6 +8,8 @@ Only what the shell would run counts, read as POSIX sh reads it: ``#`` starts a 
 at the start of a word (``# uwsgi --ini x`` runs nothing, ``a#b`` is one word), a
 backslash inside a comment continues nothing, and the body of a here-document is data.
 """
+# Over 400 lines: one lexer of sh text (comments, here-documents, if/case branches) serves
+# the server line, the development server a start runs, and a script that execs its arguments.
 from __future__ import annotations
 
 import functools
@@ -16,7 +18,7 @@ import re
 import shlex
 from dataclasses import replace
 
-from ..core.commands import recognise
+from ..core.commands import dev_server, recognise
 from ..core.context import ReadContext
 from ..core.record import dataclass, field
 from ..core.span import Span
@@ -396,6 +398,81 @@ def script_call(command: str) -> tuple[list[str], bool] | None:
     if not argv or "/" not in argv[0] or argv[0].startswith("$") or program_of(argv):
         return None
     return argv, execs
+
+
+@dataclass(frozen=True, slots=True)
+class DevServerLine:
+    """A command in a shell text that starts a development server (``core.commands.dev_server``)."""
+
+    argv: list[str]
+    line: int                      # 1-based line in the shell text
+    column: int
+    end_column: int
+    exports: dict[str, str] = field(default_factory=dict)
+
+
+def _find_dev_server(lines: list[tuple[int, int, int, str]]) -> DevServerLine | None:
+    """The last command of the text that starts a development server in the foreground (one
+    started with ``&`` returns at once and is not what the start stays in)."""
+    found: DevServerLine | None = None
+    exports: dict[str, str] = {}
+    blocks = _Blocks()
+    for number, column, end_column, line in lines:
+        for command, operator in _commands(_words(line) or []):
+            command = blocks.strip(command, operator)
+            assigned: dict[str, str] = {}
+            while command and (command[0] in ("exec", *_PASS_THROUGH) or _assignment().match(command[0])):
+                if _assignment().match(command[0]):
+                    name, _, value = command[0].partition("=")
+                    assigned[name] = value
+                command = command[1:]
+            if not command:
+                exports.update(assigned)
+            elif command[0] == "export":
+                exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
+            elif operator != "&" and dev_server(command) is not None:
+                found = DevServerLine(command, number, column, end_column, {**exports, **assigned})
+    return found
+
+
+def dev_server_of_shell_command(command: str) -> DevServerLine | None:
+    """The development server the text of ``sh -c "…"`` starts."""
+    return _find_dev_server(_logical_lines(command))
+
+
+def read_dev_server(local_path: str, ctx: ReadContext) -> tuple[DevServerLine, Span] | None:
+    """The development server a script starts, and where in the script."""
+    text = ctx.read(local_path, peek=True).text
+    if text is None or shell_of(text) not in SHELLS:
+        return None
+    found = _find_dev_server(_logical_lines(text))
+    if found is None:
+        return None
+    return found, Span(ctx.display(local_path), found.line, found.column, found.end_column)
+
+
+def passes_arguments(local_path: str, ctx: ReadContext) -> bool:
+    """A script with no server line that ends by running its arguments (``exec "$@"``) under no
+    test: started with a command line (a Dockerfile's CMD after its ENTRYPOINT), that command is
+    what stays running."""
+    text = ctx.read(local_path, peek=True).text
+    if text is None or shell_of(text) not in SHELLS:
+        return False
+    # Lexed as one text, so that a quoted argument over several lines (`python -c "…"`, whose
+    # Python has `if` lines of its own) stays one word; a newline ends a command as `;` does.
+    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|\n")
+    lexer.whitespace, lexer.whitespace_split = " \t\r", True
+    try:
+        words = [";" if word and set(word) <= {";", "\n"} else word.replace("\n", "") or ";" for word in lexer]
+    except ValueError:
+        return False
+    blocks = _Blocks()
+    for command, operator in _commands(words):
+        command = blocks.strip(command, operator)
+        if command[:1] == ["exec"] and command[1:2] and command[1] in _ARGS_EXEC and operator != "&" \
+                and not blocks.guards():
+            return True
+    return False
 
 
 def shell_of(text: str) -> str:

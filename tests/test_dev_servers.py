@@ -1,0 +1,55 @@
+"""Development servers a start runs (core.commands.dev_server) and entrypoint scripts that
+exec their arguments (readers.shell.passes_arguments)."""
+import pytest
+
+from wsgilint.core.commands import DevServer, dev_server
+from wsgilint.core.context import ReadContext
+from wsgilint.readers.shell import passes_arguments, read_dev_server
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    ("python manage.py runserver 0.0.0.0:8000", DevServer("manage.py runserver", "0.0.0.0", 8000)),
+    ("python ${ROOT}/manage.py runserver --noasgi 0.0.0.0:8000", DevServer("manage.py runserver", "0.0.0.0", 8000)),
+    ("./manage.py runserver", DevServer("manage.py runserver", "127.0.0.1", 8000)),
+    ("django-admin runserver 9000", DevServer("manage.py runserver", "127.0.0.1", 9000)),
+    ("python manage.py runserver [::]:8000", DevServer("manage.py runserver", "::", 8000)),
+    ("flask run --host 0.0.0.0 --port=5001", DevServer("flask run", "0.0.0.0", 5001)),
+    ("flask --app x run -h 0.0.0.0", DevServer("flask run", "0.0.0.0", 5000)),
+    ("uvicorn app:app --host 0.0.0.0 --port 80", DevServer("uvicorn", "0.0.0.0", 80)),
+    ("daphne -b 0.0.0.0 -p 8001 x.asgi:app", DevServer("daphne", "0.0.0.0", 8001)),
+    ("hypercorn -b 0.0.0.0:8000 app:app", DevServer("hypercorn", "0.0.0.0", 8000)),
+    ("hypercorn app:app", DevServer("hypercorn", "127.0.0.1", 8000)),
+    # Where the words do not show the address, or nothing listens on TCP: not claimed.
+    ("uvicorn app:app --port $PORT", None),
+    ("python -m uvicorn app:app --uds /tmp/app.sock", None),
+    ("python manage.py runserver --settings prod", None),
+    ("python manage.py migrate", None),
+    ("gunicorn app:app", None),
+])
+def test_dev_server_address(command: str, expected: DevServer | None) -> None:
+    assert dev_server(command.split()) == expected
+
+
+def test_flask_reads_its_environment() -> None:
+    assert dev_server(["flask", "run"], {"FLASK_RUN_HOST": "0.0.0.0", "FLASK_RUN_PORT": "5002"}) == \
+        DevServer("flask run", "0.0.0.0", 5002)
+
+
+def test_script_runs_the_last_foreground_dev_server(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    script = tmp_path / "run_dev_server.sh"
+    script.write_text("#!/bin/sh\npython manage.py migrate\npython manage.py runserver 0.0.0.0:8000\nexec \"$@\"\n")
+    found = read_dev_server(str(script), ReadContext())
+    assert found is not None and found[0].argv[-1] == "0.0.0.0:8000" and found[1].line == 3
+
+
+@pytest.mark.parametrize(("text", "passes"), [
+    # A multi-line `python -c` string holds Python `if` lines: one shell word, no shell test.
+    ("#!/bin/bash\nmain() {\n  python -c \"\nif x:\n    pass\n\"\n  exec \"$@\"\n}\nmain \"$@\"\n", True),
+    ("#!/bin/sh\nset -e\nexec \"$@\"\n", True),
+    ("#!/bin/sh\nif [ \"$1\" = shell ]; then\n  exec \"$@\"\nfi\n", False),   # only under a test
+    ("#!/bin/sh\necho ready\n", False),
+])
+def test_script_passes_its_arguments(tmp_path, text: str, passes: bool) -> None:  # type: ignore[no-untyped-def]
+    script = tmp_path / "entrypoint.sh"
+    script.write_text(text)
+    assert passes_arguments(str(script), ReadContext()) is passes

@@ -1,0 +1,32 @@
+"""Development servers a start runs: Django's ``runserver``, ``flask run``, uvicorn, daphne,
+hypercorn. Each speaks HTTP at the address its command line gives (``core.commands``),
+so a route to it reaches a listener; no rule reads their settings."""
+from __future__ import annotations
+
+from ..core.commands import dev_server
+from . import AppServer, Deployment, Listener
+from .address import parse_gunicorn_bind
+
+
+def add_dev_servers(deployment: Deployment) -> None:
+    """One server, with its one listener, for each manager whose start runs a development
+    server; it runs where its manager starts it."""
+    for manager in deployment.managers:
+        if manager.dev_server is None or manager.runs is not None:
+            continue
+        env = {name: setting.value for name, setting in manager.environment.items()}
+        found = dev_server(manager.dev_server.value, env)
+        if found is None:
+            continue
+        host = f"[{found.host}]" if ":" in found.host else found.host
+        address = parse_gunicorn_bind(f"{host}:{found.port}")
+        if address is None:
+            continue
+        at = manager.dev_server.at or manager.at
+        server = AppServer("dev-server", found.program, at, manager=manager, place=manager.place)
+        server.start_directory = manager.directory
+        server.listeners.append(Listener(address, "http", found.program, at, server))
+        deployment.dev_servers.append(server)
+
+
+__all__ = ["add_dev_servers"]
