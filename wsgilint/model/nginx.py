@@ -6,6 +6,9 @@ places is walked in each (its statements become one NginxDirective each, shared 
 every place). The walk keeps an explicit stack, so nesting costs no Python frames.
 A route's directives are the ones in effect in its location after nginx's inheritance
 (see ``nginx_scope``).
+
+One module over the usual size: the walk, the listening sockets and the routes share one
+stack and its per-scope state, and splitting them would pass that state between modules.
 """
 from __future__ import annotations
 
