@@ -395,6 +395,8 @@ class NginxInstance:
     # Names nginx does not know where it reads directives (not inside map/types... values,
     # nor inside a block it does not know), in the user's files.
     unknown_directives: list[NginxDirective] = field(default_factory=list)
+    # ``access_log`` and ``error_log`` lines where nginx reads directives, in the user's files.
+    log_directives: list[NginxDirective] = field(default_factory=list)
     # Files read only on a guess of where an include leads (display path -> the note naming
     # it): what is found in them is reported as that assumption.
     assumed: dict[str, str] = field(default_factory=dict)

@@ -45,6 +45,9 @@ _DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
 # Blocks whose lines are values handed to the module (map entries, MIME types), not directives.
 _VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map", "match"})
 
+# Directives that name a log file (NginxInstance.log_directives).
+_LOG_DIRECTIVES = frozenset({"access_log", "error_log"})
+
 DEFAULT_USER_NOTE = "nginx binary default; Debian's nginx.conf sets www-data"
 UNKNOWN_USER_NOTE = ("unknown: this file is included by an nginx.conf that is not among the checked files, "
                      "which sets the user")
@@ -222,6 +225,8 @@ class _Builder:
                 found.append(directive)
         if name == "listen" and frame.block == "server" and not refused_listen(directive):
             self.instance.server_listens.append(directive)
+        elif name in _LOG_DIRECTIVES and frame.checked and frame.recorded:
+            self.instance.log_directives.append(directive)
         role = frame.role
         if role == _LOCATION and isinstance(scope, NginxLocation):
             if name in PASS_DIRECTIVES:
