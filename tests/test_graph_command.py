@@ -116,3 +116,18 @@ def test_containers_are_hosts_with_their_published_ports_and_shared_volumes() ->
     assert "(Compose service nginx; publishes 80->80; shares /etc/nginx/conf.d/default.conf" in text
     assert "uWSGI app (user app, Compose service app)" in text
     assert "uwsgi_pass app:8000" in text and "Compose service nginx)" in text
+
+
+def test_graph_draws_a_development_server_a_route_reaches(tmp_path):
+    """A route that reaches `manage.py runserver` in a Compose service points at its listener,
+    drawn under the service that starts it (it once had no node and the command failed)."""
+    files = {
+        "docker-compose.yml": "services:\n  nginx:\n    image: nginx:stable\n    volumes:\n"
+                              "      - ./nginx.conf:/etc/nginx/conf.d/default.conf:ro\n"
+                              "  django:\n    image: example/portal\n"
+                              "    command: python manage.py runserver 0.0.0.0:8000\n",
+        "nginx.conf": "server {\n    listen 80;\n    location / {\n        proxy_pass http://django:8000;\n"
+                      "    }\n}\n",
+    }
+    text = _render(tmp_path, files, "tree")
+    assert re.search(r"compose django.*\n.*development server manage\.py runserver.*\n.*http \*:8000\n.*← nginx", text)

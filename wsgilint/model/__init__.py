@@ -536,7 +536,7 @@ class Deployment:
         if address.family != "inet":
             return []
         by_port = self._listener_index[1]
-        named = [place for place in self.places if route.place.resolves(address.host, place)]
+        named = self.named(route.place, address.host)
         if named:   # a service name: the listeners of that container that are not on its own loopback
             return [listener for listener in by_port.get(address.port, ())
                     if (listener.server.place in named or any(p in named for p in listener.server.copied_into))
@@ -593,6 +593,18 @@ class Deployment:
         if alternatives(one, other):
             return not (one.same_container(other) or self.host.mode == "repository")
         return True
+
+    def named(self, source: Place, host: str) -> list[Place]:
+        """The places ``host`` names from ``source``. Compose files of one directory share its
+        project name, so a service both configure (same service name: one container, one
+        ``container_name``) is one container: beside ``source`` it runs as ``source``'s own
+        project configures it, not as another file does (``docker compose -f`` that file
+        would recreate it)."""
+        named = [place for place in self.places if source.resolves(host, place)]
+        own = [place for place in named if place.started_with == source.started_with]
+        if not own or len(own) == len(named):
+            return named
+        return [place for place in named if place in own or not any(place.same_container(o) for o in own)]
 
     def hostnames(self, source: Place) -> set[str]:
         """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""

@@ -371,6 +371,23 @@ def _range(text: str) -> list[int]:
     return list(range(low, min(end, low + _MAX_PORT_RANGE) + 1))
 
 
+def _network(project: ComposeProject, key: str, network: str) -> str:
+    """The name a service's network has on the engine: ``<project>_<network>``, the project
+    being the top-level ``name:`` or else the directory (``key``), so each Compose project has
+    its own; a network declared ``external: true`` or with its own ``name:`` is that name, shared
+    by every project that declares it (topologies.md §5)."""
+    declared = project.networks.get(network)
+    external = declared.get("external") if declared is not None else None
+    named = declared.get("name") if declared is not None else None
+    if external is not None and named is None:
+        named = external.get("name")   # the older ``external: {name: x}``
+    if named is not None and named.text:
+        return f"network:{named.text}"
+    if external is not None and external.value is True:
+        return f"network:{network}"
+    return f"{project.name or key}/{network}"
+
+
 @dataclass
 class _Service:
     name: str
@@ -482,7 +499,7 @@ class ContainerBuilder:
             names = list(networks.value) if networks is not None and isinstance(networks.value, dict) else \
                 [item.text for item in networks.value] if networks is not None and isinstance(networks.value, list) \
                 else ["default"]
-            service.networks = tuple(f"{key}/{network}" for network in names)
+            service.networks = tuple(_network(project, key, network) for network in names)
             hostnames = [name] + [node.get(k).text for k in ("container_name", "hostname")   # type: ignore[union-attr]
                                   if node.get(k) is not None]
             if networks is not None and isinstance(networks.value, dict):

@@ -39,6 +39,8 @@ class ComposeProject:
     directory: str                          # the project directory (relative paths resolve here)
     services: dict[str, Node] = field(default_factory=dict)
     volumes: dict[str, Node] = field(default_factory=dict)
+    networks: dict[str, Node] = field(default_factory=dict)   # the top-level ``networks:``
+    name: str = ""                          # the top-level ``name:``: the project name, if fixed
     env_file: str | None = None             # the .env read, when there is one
     problems: list[Problem] = field(default_factory=list)
     unresolved: dict[str, Span] = field(default_factory=dict)   # variable -> where first used unset
@@ -345,11 +347,15 @@ def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
         root = _interpolated(root, env, project)
         merged = root if merged is None else merge(merged, root)
     if merged is not None:
-        for key, target in (("services", project.services), ("volumes", project.volumes)):
+        for key, target in (("services", project.services), ("volumes", project.volumes),
+                            ("networks", project.networks)):
             section = merged.get(key)
             if section is not None and isinstance(section.value, dict):
                 target.update({name: node for name, node in section.value.items() if isinstance(node.value, dict)
                                or (key == "volumes" and node.value is None)})
+        named = merged.get("name")
+        if named is not None and isinstance(named.value, str):
+            project.name = named.text
         project.problems.extend(_refused_commands(project.services))
     return project
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import AppServer, Deployment, Listener, Place, ProcessManager, Route, Target
 
 FORMATS = ("tree", "mermaid", "dot")
-_PROGRAMS = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}
+_PROGRAMS = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn", "dev-server": "development server"}
 
 
 @dataclass
@@ -152,13 +152,15 @@ def deployment_graph(deployment: Deployment) -> Graph:
         manager = graph.add("manager", _manager_label(launch.manager))
         manager_nodes[id(launch.manager)] = manager
         graph.roots.append(manager)
-        if launch.server is not None:
-            child = server_node(launch.server)
+        started = launch.server or next((s for s in deployment.dev_servers if s.manager is launch.manager), None)
+        if started is not None:
+            child = server_node(started)
         else:
             child = graph.add("program", f"{launch.program or 'a program'} (not an app server wsgilint reads)")
         manager.children.append(child)
         graph.edges.append(Edge(manager.id, child.id, "starts"))
-    for server in deployment.app_servers:
+    # Development servers (runserver, flask run) are reached like app servers and drawn with them.
+    for server in [*deployment.app_servers, *deployment.dev_servers]:
         if id(server) not in server_nodes:
             graph.roots.append(server_node(server))
     _socket_units(deployment, graph, listener_nodes, manager_nodes)
