@@ -53,8 +53,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             written = f"`{directive.name} {word};`"
             if directive.name == "error_log":
-                yield Hit(directive.value_at, f"{written} does not switch the error log off (error_log has no "
-                          f"`off`): nginx writes its errors to a file named `{word}` under its prefix "
+                yield Hit(directive.value_at, f"{written} is not a switch (error_log has no on or off): nginx writes its errors to a file named `{word}` under its prefix "
                           f"(/usr/share/nginx/{word} with Debian's nginx), which nobody reads and which fills the "
                           "disk; write `error_log /dev/null crit;` to discard errors, or a real path such as "
                           "`error_log /var/log/nginx/error.log;`")
