@@ -44,3 +44,14 @@ def test_deep_nesting_or_huge_file_is_nothing_not_a_traceback(tmp_path: Path) ->
 
 def test_config_files_and_other_files_are_not_app_code(tmp_path: Path) -> None:
     assert readers(tmp_path, "ProxyFix(a)\n", kind="gunicorn") == []
+
+
+def test_app_code_is_not_kept_for_the_run(tmp_path: Path) -> None:
+    """Each .py file is scanned once for its markers; its text does not stay in the
+    context's cache (a large repository's code would stay in memory to the end)."""
+    path = tmp_path / "settings.py"
+    path.write_text("SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n", encoding="utf-8")
+    ctx = ReadContext(cwd=str(tmp_path))
+    found = forwarded_scheme_readers([SourceFile(str(path), "settings.py", "")], ctx)
+    assert [setting.value for setting in found] == ["SECURE_PROXY_SSL_HEADER"]
+    assert ctx.cached(str(path)) is None

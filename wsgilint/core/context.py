@@ -126,6 +126,15 @@ class ReadContext:
             self._configs.setdefault(key)
         return text
 
+    def scan(self, local_path: str) -> Text:
+        """A file's text without keeping it for the run: for files read once for a fact and
+        never reported on (the app's own Python code), which would otherwise stay in memory."""
+        key = self._key(local_path)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._open(key)
+        return text if text is not None else self._refusal(key)
+
     @staticmethod
     def _key(local_path: str) -> str:
         """The absolute path that files are cached by: ``local_path`` itself when it is one, so

@@ -38,7 +38,7 @@ def forwarded_scheme_readers(files: list[SourceFile], ctx: ReadContext) -> list[
                 continue
         except OSError:
             continue
-        text = ctx.read(source.path, peek=True).text
+        text = ctx.scan(source.path).text
         if not text or not any(marker in text for marker in _MARKERS):
             continue
         try:
