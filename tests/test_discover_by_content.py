@@ -222,3 +222,24 @@ def test_fifos_named_like_git_files_do_not_hang_discovery(in_tmp):
     os.mkfifo(in_tmp / "deploy/.gitignore")
     assert {f.at.path for f in check([str(in_tmp / "deploy")]).findings if f.code == "U101"} == \
         {"deploy/uwsgi/app.ini"}
+
+
+def test_program_sources_and_documents_are_never_configs(in_tmp):
+    # Each of these passed a content sniff before: PHP's `return`, Rust's `use`, a README in a
+    # supervisor/ folder, a how-to named after nginx (seen in public repositories).
+    php = "<?php\nnamespace App;\nuse Illuminate\\Console\\Command;\nclass Reminders {\n    return $x;\n}\n"
+    rust = "use std::io;\nmod terrain;\nfn main() {\n    return;\n}\n"
+    readme = "[program:app]\ncommand = gunicorn app:app\n"
+    howto = "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"
+    site = "server {\n    listen 80;\n    server_name example.pl;\n}\n"
+    write_tree(in_tmp, {"app/Console/Reminders.php": php, "src/lib.rs": rust,
+                        "supervisor/README.md": readme, "doc/nginx-deploy.md": howto,
+                        "deploy/nginx/sites-enabled/example.pl": site, "deploy/example.pl": site,
+                        "deploy/mediacms.io": site, "notes/uwsgi.cpp": "[uwsgi]\nsocket = 127.0.0.1:3031\n",
+                        "pkg/queue.go": "package queue\nimport (\n)\nsocket = 1\nmodule = 2\nmaster = 3\n"})
+    found = kinds(check([str(in_tmp)]))
+    assert found == {"app/Console/Reminders.php": "", "src/lib.rs": "", "supervisor/README.md": "",
+                     "doc/nginx-deploy.md": "", "deploy/example.pl": "",
+                     "deploy/nginx/sites-enabled/example.pl": "nginx", "deploy/mediacms.io": "nginx",
+                     "notes/uwsgi.cpp": "uwsgi", "pkg/queue.go": ""}
+    assert not [f for f in check([str(in_tmp)]).findings if f.severity == "error"]

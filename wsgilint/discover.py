@@ -37,6 +37,23 @@ _MAX_UNHINTED_BYTES = 256 * 1024
 _NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
 # uWSGI reads these formats too; wsgilint reads its ini format only.
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
+# Program source is no config whatever its folder or name: PHP's `return $x;` or Rust's
+# `use std::io;` reads as an nginx directive. Only uWSGI's own `[uwsgi]` header, which no
+# program carries, makes one a config (an ini saved as `.cpp` in a `uwsgi/` folder).
+_SOURCE_SUFFIXES = (
+    ".php", ".phtml", ".c", ".h", ".cpp", ".cxx", ".hpp", ".hh", ".m", ".mm", ".ts", ".tsx", ".jsx", ".mjs",
+    ".cjs", ".vue", ".svelte", ".astro", ".jade", ".pug", ".hbs", ".handlebars", ".ejs", ".twig", ".liquid",
+    ".njk", ".go", ".java", ".kt", ".kts", ".scala", ".groovy", ".gradle", ".cs", ".fs", ".vb", ".swift",
+    ".dart", ".cj", ".pm", ".t", ".psgi", ".rb", ".r", ".jl", ".ex", ".exs", ".erl", ".hrl", ".hs", ".clj",
+    ".elm", ".sol", ".glsl", ".frag", ".vert", ".hlsl", ".wgsl", ".ps1", ".psm1", ".psd1", ".bat", ".cmd",
+    ".asm", ".s", ".patch", ".diff", ".scss", ".sass", ".less", ".styl", ".css", ".proto", ".graphql",
+    ".gql", ".hcl", ".nix", ".sql",
+)
+# Also top-level domains (Poland, Serbia, Cocos Islands, Mali, French Southern Territories): a
+# site file named after its domain in sites-enabled/ is nginx; elsewhere these are source files.
+_SOURCE_UNLESS_NAMED_SUFFIXES = (".pl", ".rs", ".cc", ".ml", ".tf")
+# A README in supervisor/ or a how-to named after nginx is prose about a config, never one loaded.
+_DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".adoc", ".tex", ".ipynb", ".html", ".htm")
 
 
 @functools.cache
@@ -286,13 +303,16 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
             return SourceFile(path, display, "", "a Python file that is not a Gunicorn config by its name or place")
     if "uwsgi" in hints and name.endswith(_UWSGI_OTHER_FORMATS):
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
+    if name.endswith(_DOCUMENT_SUFFIXES):
+        return SourceFile(path, display, "", "a document, not a config")
+    source = name.endswith(_SOURCE_SUFFIXES) or (name.endswith(_SOURCE_UNLESS_NAMED_SUFFIXES) and not named_hints)
     try:
         size = os.stat(path).st_size
     except OSError as error:
         return SourceFile(path, display, "unreadable", error.strerror or "cannot stat")
     # Only a folder or a name that says "config" makes a binary or huge file worth a finding;
     # /etc/alternatives names programs and man pages after what they are for.
-    named = bool(named_hints) and not _in_alternatives(hint_path)
+    named = bool(named_hints) and not _in_alternatives(hint_path) and not source
     if not hints:
         if name.endswith(_NOT_CONFIG_SUFFIXES) or size > _MAX_UNHINTED_BYTES:
             return SourceFile(path, display, "", "no known kind for this name or place")
@@ -307,6 +327,11 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if _in_alternatives(hint_path):
             reason = f"an /etc/alternatives link to a program or a man page ({reason})"
         return SourceFile(path, display, "unreadable" if named else "", reason)
+    if source:
+        from .readers.uwsgi_ini import has_uwsgi_section
+        if not has_uwsgi_section(text.text):
+            return SourceFile(path, display, "", "program source, not a config")
+        hints, named_hints = ["uwsgi"], ["uwsgi"]
     kind = next((kind for kind in hints if _sniff(kind, text.text)), None)
     if kind is not None:
         marker = template_marker(text.text, kind, os.path.basename(path))

@@ -771,6 +771,12 @@ def _sniff_key_line() -> re.Pattern[str]:
 _BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.MULTILINE)
 
 
+def has_uwsgi_section(text: str) -> bool:
+    """Whether a file holds uWSGI's ``[uwsgi]`` header: the one sign a file with a program
+    source's name is a uWSGI ini after all."""
+    return _SNIFF_SECTION_HEADER.search(text) is not None
+
+
 def is_uwsgi_ini_text(text: str) -> bool:
     """Whether an INI-like file is a uWSGI config: a ``[uwsgi]`` header (even the broken
     ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
