@@ -3,7 +3,9 @@
 ## What it checks
 Files that cannot be opened (permissions), directories where a file was expected,
 binary files, files too large to be configuration, and symbolic links that point
-nowhere or loop. The rest of the tree is still checked.
+nowhere or loop. The rest of the tree is still checked. A file encrypted with git-crypt
+is an info: the machines that deploy it hold the decrypted text, only the check cannot
+see it.
 
 ## What breaks in production
 If the server's own user cannot read the file either, the server refuses to start or

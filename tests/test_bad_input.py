@@ -33,6 +33,17 @@ def test_binary_file(in_tmp):
     assert_witness(found)
 
 
+def test_git_crypt_file_is_an_info_not_an_error(in_tmp):
+    # git-crypt's header, then ciphertext with NUL bytes: the deployed copy is decrypted.
+    secret = b"\x00GITCRYPT\x00\xc6\t\xf9\x16j9\xa4\xfa\x00\x01" + bytes(range(256))
+    write_tree(in_tmp, {**WITNESS, "nginx/uwsgi_params": secret, "nginx/conf.d/blob.conf": b"server {\x00 }\n"})
+    result = check([str(in_tmp)])
+    e001 = {f.at.path: (f.severity, f.message) for f in result.findings if f.code == "E001"}
+    assert e001["nginx/uwsgi_params"][0] == "info" and "git-crypt" in e001["nginx/uwsgi_params"][1]
+    assert e001["nginx/conf.d/blob.conf"][0] == "error"
+    assert_witness([(f.code, f.at.path, f.at.line) for f in result.findings])
+
+
 def test_gbk_comments(in_tmp):
     write_tree(in_tmp, {**WITNESS, "etc/uwsgi/app.ini": b"[uwsgi]\n" + "# 项目路径\n".encode("gbk")
                         + b"socket = /run/app.sock\nvacuum = true\n"})

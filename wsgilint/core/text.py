@@ -24,6 +24,9 @@ class Text:
     problems: tuple[Problem, ...] = ()
 
 
+_GIT_CRYPT_MAGIC = b"\0GITCRYPT\0"
+
+
 def _first_bad_line(data: bytes) -> int:
     for number, line in enumerate(data.split(b"\n"), 1):
         try:
@@ -42,6 +45,12 @@ def decode(data: bytes, display: str) -> Text:
             "undecodable",
             "the file is UTF-16; nginx, uWSGI and Supervisor read bytes and will not understand it: save it as UTF-8",
             Span(display, 1)),))
+    if data.startswith(_GIT_CRYPT_MAGIC):
+        # Encrypted in the repository, decrypted on the machines that deploy it: nothing is wrong
+        # with the file, only its text is not here to check.
+        return Text(None, "binary", (Problem(
+            "unreadable", "encrypted with git-crypt: its text is not in this checkout, so nothing in it was checked "
+            "(run `git-crypt unlock` before the check to include it)", Span(display), severity="info"),))
     if b"\0" in data[:8192]:
         return Text(None, "binary", (Problem("unreadable", "binary file (NUL bytes), not a config file", Span(display)),))
     try:
