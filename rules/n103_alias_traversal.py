@@ -19,7 +19,10 @@ such a redirect is built from what a client sends (an app answering
 
 ## How to fix
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
-`root` when the last directory has the location's name.
+`root` when the last directory has the location's name. A location that names one
+file (`location /robots.txt { alias /srv/static/; }`, which also serves the folder
+instead of the file) wants an exact match and the file: `location = /robots.txt
+{ alias /srv/static/robots.txt; }`.
 """
 from collections.abc import Iterator
 
@@ -48,11 +51,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
                           f"{alias.args[0]}` has one; it is `internal`, so a client asking for `{traversal}x` gets "
                           f"404, but an internal redirect to `{traversal}x` (an app's X-Accel-Redirect, error_page, "
-                          f"rewrite ... last built from the request) reads {alias.args[0]}../x; write "
-                          f"`location {location.path}/`",
+                          f"rewrite ... last built from the request) reads {alias.args[0]}../x; "
+                          f"{_fix(location.path, alias.args[0])}",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
             yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "
                       f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
-                      f"directory above the alias; write `location {location.path}/`",
+                      f"directory above the alias; {_fix(location.path, alias.args[0])}",
                       (Related(location.block.name_at, f"location {location.path}"),))
+
+
+def _fix(path: str, alias: str) -> str:
+    last = path.rpartition("/")[2]
+    if "." in last.strip("."):   # /robots.txt names a file: the folder alias was never meant
+        return f"write `location = {path}` with `alias {alias}{last}`"
+    return f"write `location {path}/`"
