@@ -243,3 +243,21 @@ def test_program_sources_and_documents_are_never_configs(in_tmp):
                      "deploy/nginx/sites-enabled/example.pl": "nginx", "deploy/mediacms.io": "nginx",
                      "notes/uwsgi.cpp": "uwsgi", "pkg/queue.go": ""}
     assert not [f for f in check([str(in_tmp)]).findings if f.severity == "error"]
+
+
+def test_a_kind_no_name_or_place_proposes_needs_a_stronger_sign(in_tmp):
+    # Seen in public repositories: nftables and monit files read as nginx, a monitor script and a
+    # WSGI example read as Gunicorn configs (each then an E002 or N110 error).
+    nft = "table inet edge {\n  chain input {\n    type filter hook input priority 0;\n  }\n}\n"
+    monit = "set daemon 60\nset logfile syslog\ncheck process web with pidfile /run/web.pid\n"
+    script = "import threading\nthreads = []\ndef run():\n    pass\n"
+    wsgi = "def wsgi_app(e, s):\n    return [b'']\n"
+    site = "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"
+    snippet = "proxy_set_header Host $host;\n"
+    config = "bind = '127.0.0.1:8000'\nworkers = 3\n"
+    write_tree(in_tmp, {"configs/nftables/edge.nft": nft, "monit/monitrc": monit, "monitor/run_all.py": script,
+                        "examples/multiapp.py": wsgi, "deploy/mysite": site, "deploy/proxy.conf": snippet,
+                        "deploy/settings.py": config})
+    assert kinds(check([str(in_tmp)])) == {
+        "configs/nftables/edge.nft": "", "monit/monitrc": "", "monitor/run_all.py": "", "examples/multiapp.py": "",
+        "deploy/mysite": "nginx", "deploy/proxy.conf": "nginx", "deploy/settings.py": "gunicorn"}

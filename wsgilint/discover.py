@@ -92,8 +92,16 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     return is_limits_text
 
 
-def _sniff(kind: str, text: str) -> bool:
+def _sniff(kind: str, text: str, named: bool = True) -> bool:
+    """Whether ``text`` is ``kind``'s; with a stronger sign for nginx and Gunicorn when no name
+    or place says so (only an extension, or nothing, proposed the kind)."""
     try:
+        if not named and kind == "nginx":
+            from .readers.nginx import is_nginx_text
+            return is_nginx_text(text, blocks_only=True)
+        if not named and kind == "gunicorn":
+            from .readers.gunicorn import is_gunicorn_text
+            return is_gunicorn_text(text, at_least=2)
         return _sniffer(kind)(text)
     except RecursionError:
         return False
@@ -332,14 +340,16 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if not has_uwsgi_section(text.text):
             return SourceFile(path, display, "", "program source, not a config")
         hints, named_hints = ["uwsgi"], ["uwsgi"]
-    kind = next((kind for kind in hints if _sniff(kind, text.text)), None)
+    # A `.conf` file is most often a site or a snippet: its extension is as good as a name.
+    loose = name.endswith(".conf")
+    kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose)), None)
     if kind is not None:
         marker = template_marker(text.text, kind, os.path.basename(path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
         # The other kinds the content fits matter only when no name states this one.
         others = [] if kind in named_hints else \
-            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text)]
+            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text, other in named_hints or loose)]
         if others:
             return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
         return SourceFile(path, display, kind, sys.intern(f"{kind} by place and content"))   # one per kind, not file

@@ -758,13 +758,16 @@ def _is_nginx_statement(line: str) -> bool:
     return name in DIRECTIVES or name.endswith("_by_lua_block")
 
 
-def is_nginx_text(text: str) -> bool:
+def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
     """Does this look like nginx configuration (used to tell kinds apart in discovery)?
 
     True when at least one line is a known nginx directive ending in ``;`` or ``{``
     (or a block such as ``server {``) and fewer than a quarter of the other lines
     look like something else: an ini section, ``key = value``, Python, a shebang.
-    Comment and template lines (``{% %}``, ``{{ }}``) are not counted.
+    Comment and template lines (``{% %}``, ``{{ }}``) are not counted. ``blocks_only``
+    (for a file neither its name nor its place calls nginx) takes only a block such as
+    ``server {`` as the sign: nftables' ``type filter hook input priority 0;`` or monit's
+    ``set daemon 60`` are directive-shaped too.
     """
     signal = False
     meaningful = 0
@@ -778,7 +781,7 @@ def is_nginx_text(text: str) -> bool:
         if " #" in line:
             line = line.split(" #", 1)[0].rstrip()
         meaningful += 1
-        if _is_nginx_statement(line):
+        if _BLOCK_OPENER.match(line) if blocks_only else _is_nginx_statement(line):
             signal = True
         elif _FOREIGN.match(line):
             foreign += 1

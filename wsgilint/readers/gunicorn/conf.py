@@ -351,12 +351,15 @@ _COMMON_NAMES = frozenset({
 })
 
 
-def is_gunicorn_text(text: str) -> bool:
-    """Python that binds at least one Gunicorn-specific setting or hook at module level."""
+def is_gunicorn_text(text: str, at_least: int = 1) -> bool:
+    """Python that binds ``at_least`` Gunicorn-specific settings or hooks at module level (a
+    module that only a `.py` name proposes needs two: `threads = []` or a WSGI function named
+    `wsgi_app` alone is any program's)."""
     try:
         module = _parse_python(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
+    found: set[str] = set()
     for node in module.body:
         names: list[str] = []
         if isinstance(node, ast.Assign):
@@ -367,7 +370,8 @@ def is_gunicorn_text(text: str) -> bool:
             names = [node.target.id]
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             names = [node.name]
-        if any(name in SETTINGS and name not in _COMMON_NAMES for name in names):
+        found.update(name for name in names if name in SETTINGS and name not in _COMMON_NAMES)
+        if len(found) >= at_least:
             return True
     return False
 
