@@ -1682,25 +1682,26 @@ def _m71():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m72(_f0, _f1, _f2, _d3, _d4, _f5, _f6):
-    def __init__(self, files: list[str], directory: str, services: dict[str, Node] = _FACTORY, volumes: dict[str, Node] = _FACTORY, networks: dict[str, Node] = _FACTORY, name: str = _d3, env_file: str | None = _d4, problems: list[Problem] = _FACTORY, unresolved: dict[str, Span] = _FACTORY):
+def _m72(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7):
+    def __init__(self, files: list[str], directory: str, services: dict[str, Node] = _FACTORY, volumes: dict[str, Node] = _FACTORY, networks: dict[str, Node] = _FACTORY, name: str = _d3, name_from: str = _d4, env_file: str | None = _d5, problems: list[Problem] = _FACTORY, unresolved: dict[str, Span] = _FACTORY):
         self.files = files
         self.directory = directory
         self.services = _f0() if services is _FACTORY else services
         self.volumes = _f1() if volumes is _FACTORY else volumes
         self.networks = _f2() if networks is _FACTORY else networks
         self.name = name
+        self.name_from = name_from
         self.env_file = env_file
-        self.problems = _f5() if problems is _FACTORY else problems
-        self.unresolved = _f6() if unresolved is _FACTORY else unresolved
+        self.problems = _f6() if problems is _FACTORY else problems
+        self.unresolved = _f7() if unresolved is _FACTORY else unresolved
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(files={self.files!r}, directory={self.directory!r}, services={self.services!r}, volumes={self.volumes!r}, networks={self.networks!r}, name={self.name!r}, env_file={self.env_file!r}, problems={self.problems!r}, unresolved={self.unresolved!r})"
+        return self.__class__.__qualname__ + f"(files={self.files!r}, directory={self.directory!r}, services={self.services!r}, volumes={self.volumes!r}, networks={self.networks!r}, name={self.name!r}, name_from={self.name_from!r}, env_file={self.env_file!r}, problems={self.problems!r}, unresolved={self.unresolved!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.files,self.directory,self.services,self.volumes,self.networks,self.name,self.env_file,self.problems,self.unresolved,) == (other.files,other.directory,other.services,other.volumes,other.networks,other.name,other.env_file,other.problems,other.unresolved,)
+            return (self.files,self.directory,self.services,self.volumes,self.networks,self.name,self.name_from,self.env_file,self.problems,self.unresolved,) == (other.files,other.directory,other.services,other.volumes,other.networks,other.name,other.name_from,other.env_file,other.problems,other.unresolved,)
         return NotImplemented
 
     return __init__, __repr__, __eq__, None
@@ -2700,7 +2701,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m69),
     'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m70),
     'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m71),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>)", _m72),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>)", _m72),
     'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m73),
     'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m74),
     'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m75),

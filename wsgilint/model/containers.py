@@ -371,21 +371,27 @@ def _range(text: str) -> list[int]:
     return list(range(low, min(end, low + _MAX_PORT_RANGE) + 1))
 
 
-def _network(project: ComposeProject, key: str, network: str) -> str:
-    """The name a service's network has on the engine: ``<project>_<network>``, the project
-    being the top-level ``name:`` or else the directory (``key``), so each Compose project has
-    its own; a network declared ``external: true`` or with its own ``name:`` is that name, shared
-    by every project that declares it (topologies.md §5)."""
-    declared = project.networks.get(network)
+def _network(project: ComposeProject, network: str) -> str:
+    """The name a service's network has on the engine: ``<project>_<network>`` (the project
+    name as Compose makes it: ``ComposeProject.name``), so a project's own networks are its
+    alone unless another project names the same; a network declared ``external: true`` or
+    with its own ``name:`` is that name, shared by every project that declares it
+    (topologies.md §5). An external ``myapp_default`` is so the default network of the
+    project Compose names ``myapp``."""
+    return "network:" + _engine_name(project.networks.get(network), network, project.name)
+
+
+def _engine_name(declared: Node | None, name: str, project: str) -> str:
+    """The engine's name of a top-level network or volume ``name`` of ``project``."""
     external = declared.get("external") if declared is not None else None
     named = declared.get("name") if declared is not None else None
     if external is not None and named is None:
         named = external.get("name")   # the older ``external: {name: x}``
     if named is not None and named.text:
-        return f"network:{named.text}"
+        return named.text
     if external is not None and external.value is True:
-        return f"network:{network}"
-    return f"{project.name or key}/{network}"
+        return name
+    return f"{project}_{name}"
 
 
 @dataclass
@@ -491,15 +497,16 @@ class ContainerBuilder:
         return self._image(path, context_dir, target, build_args) if os.path.isfile(path) else None
 
     def _project(self, project: ComposeProject) -> None:
-        key = self.ctx.display(project.directory) or "."
         services: dict[str, _Service] = {}
         for name, node in project.services.items():
-            service = _Service(name, node, f"{key}/{name}", self._build(node, project))
+            # Compose names a container by project name and service, not by folder: two files
+            # of one project name configure one container (graph.Place.same_container).
+            service = _Service(name, node, f"{project.name}/{name}", self._build(node, project))
             networks = node.get("networks")
             names = list(networks.value) if networks is not None and isinstance(networks.value, dict) else \
                 [item.text for item in networks.value] if networks is not None and isinstance(networks.value, list) \
                 else ["default"]
-            service.networks = tuple(_network(project, key, network) for network in names)
+            service.networks = tuple(_network(project, network) for network in names)
             hostnames = [name] + [node.get(k).text for k in ("container_name", "hostname")   # type: ignore[union-attr]
                                   if node.get(k) is not None]
             if networks is not None and isinstance(networks.value, dict):
@@ -508,7 +515,7 @@ class ContainerBuilder:
                     if aliases is not None and isinstance(aliases.value, list):
                         hostnames += [alias.text for alias in aliases.value]
             service.hostnames = tuple(hostnames)
-            service.volumes = self._volumes(node, project, key)
+            service.volumes = self._volumes(node, project)
             services[name] = service
         places: dict[str, Place] = {}
         for name, service in services.items():
@@ -525,7 +532,7 @@ class ContainerBuilder:
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
-    def _volumes(self, node: Node, project: ComposeProject, key: str) -> list[tuple[str, str]]:
+    def _volumes(self, node: Node, project: ComposeProject) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         volumes = node.get("volumes")
         for entry in volumes.value if volumes is not None and isinstance(volumes.value, list) else []:
@@ -542,7 +549,10 @@ class ContainerBuilder:
                 local = os.path.normpath(os.path.join(project.directory, source))
                 found.append((posixpath.normpath(target), f"bind:{local}"))
             else:
-                found.append((posixpath.normpath(target), f"volume:{key}/{source}"))
+                # A named volume is the engine's ``<project>_<volume>`` (or its ``name:``, or the
+                # external one): one store for every service, and project, that mounts it.
+                engine = _engine_name(project.volumes.get(source), source, project.name)
+                found.append((posixpath.normpath(target), f"volume:{engine}"))
         return found
 
     def _place(self, service: _Service, services: dict[str, _Service], project: ComposeProject) -> Place:
