@@ -569,3 +569,27 @@ def test_networks_and_volumes_are_named_by_the_project_as_the_engine_names_them(
     assert by_file["c"].locate("/run/x/app.sock")[0] == "volume:other_s"
     # A service of one name in projects of one name is one container.
     assert not by_file["a"].same_container(by_file["c"])
+
+
+def _shipped(tmp_path: Path, files: dict[str, str]) -> Any:
+    deployment = check([str(write_tree(tmp_path, files))]).deployment
+    return {instance.main.path.split("/")[-1]: instance.stock_files for instance in deployment.nginx}
+
+
+def test_a_folder_mounted_over_etc_nginx_or_conf_d_hides_the_images_files(tmp_path: Path) -> None:
+    app = "server {\n    listen 80;\n    location / { proxy_pass http://app:8000; }\n}\n"
+    shipped = _shipped(tmp_path / "all", {
+        "compose.yaml": "services:\n  web:\n    image: nginx:1.25\n    volumes: ['./nginx:/etc/nginx']\n",
+        "nginx/nginx.conf": "events {}\nhttp { include conf.d/*.conf; }\n", "nginx/conf.d/app.conf": app})
+    assert shipped["nginx.conf"] == frozenset()
+    shipped = _shipped(tmp_path / "conf.d", {
+        "compose.yaml": "services:\n  web:\n    image: nginx:1.25\n    volumes: ['./conf.d:/etc/nginx/conf.d']\n",
+        "conf.d/app.conf": app})
+    assert "mime.types" in shipped["app.conf"] and "conf.d/default.conf" not in shipped["app.conf"]
+    # Whatever the image: python with nginx installed by a RUN has only the mounted files there.
+    shipped = _shipped(tmp_path / "other", {
+        "compose.yaml": "services:\n  web:\n    build: .\n    command: nginx -g 'daemon off;'\n"
+                        "    volumes: ['./nginx:/etc/nginx']\n",
+        "Dockerfile": "FROM python:3.12\nRUN apt-get install -y nginx\n",
+        "nginx/nginx.conf": "events {}\nhttp { include conf.d/*.conf; }\n", "nginx/conf.d/app.conf": app})
+    assert shipped["nginx.conf"] == frozenset()

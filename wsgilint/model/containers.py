@@ -394,6 +394,10 @@ def _engine_name(declared: Node | None, name: str, project: str) -> str:
     return f"{project}_{name}"
 
 
+def _below_any(path: str, folders: list[str]) -> bool:
+    return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
+
+
 @dataclass
 class _Service:
     name: str
@@ -696,11 +700,37 @@ class ContainerBuilder:
         """Record what the image's own nginx package puts in /etc/nginx (the official nginx
         image), with each place below which something the files do not show may add files:
         a volume whose contents are not in the checked tree, a RUN or a COPY of files not in
-        it, and for an image no Compose service runs, a volume ``docker run`` may mount."""
+        it, and for an image no Compose service runs, a volume ``docker run`` may mount.
+        A bind mount of a tree folder over /etc/nginx (or a folder of it, such as conf.d)
+        hides what the image has there: only the folder's own files are there, whatever
+        the image (the engine mounts over the image's file system at start)."""
         base = image.base if image is not None else None
-        if base is None or base.nginx_files is None:
+        covered = ""   # the widest bind mount of a checked folder at or above /etc/nginx
+        hidden: list[str] = []   # folders below /etc/nginx that such a mount replaces
+        for target, store in place.volumes:
+            local = store[len("bind:"):] if store.startswith("bind:") else ""
+            if not (local and os.path.isdir(local) and self.ctx.inside(local)):
+                continue
+            if ETC_NGINX == target or ETC_NGINX.startswith(target.rstrip("/") + "/"):
+                covered = target if not covered or len(target) < len(covered) else covered
+            elif target.startswith(ETC_NGINX + "/"):
+                hidden.append(target)
+        if image is None or (base is None or base.nginx_files is None) and not covered:
             return
-        unseen = list(image.writes) if image is not None else []
+        names = base.nginx_files if base is not None and base.nginx_files is not None else frozenset()
+        source = (f"its nginx package puts only {', '.join(sorted(names))} there" if names else
+                  "what its nginx package puts there is not known")
+        if covered:
+            names = frozenset()
+            source = f"{self._mounted_over(place, covered)}, hiding the image's own files"
+        elif hidden:
+            names = frozenset(name for name in names if not any(
+                posixpath.join(ETC_NGINX, name).startswith(folder.rstrip("/") + "/") for folder in hidden))
+            source += "; " + ", ".join(f"{self._mounted_over(place, folder)}, hiding the image's files there"
+                                       for folder in hidden)
+        # What a RUN or COPY of the build put below a mounted folder is hidden too.
+        unseen = [(path, why) for path, why in (image.writes if image is not None else [])
+                  if not _below_any(path, [covered] if covered else hidden)]
         for target, store in place.volumes:
             local = store[len("bind:"):] if store.startswith("bind:") else ""
             if local and os.path.exists(local) and self.ctx.inside(local):
@@ -710,10 +740,13 @@ class ContainerBuilder:
         self.unseen_writes[place] = list(unseen)
         if place.run_unseen:
             unseen.append(("/", f"a volume of `docker run` (nothing in the checked files runs {place.label})"))
-        shipped = ", ".join(sorted(base.nginx_files))
+        written = base.written if base is not None else "?"
         self.ctx.shipped[(place.filesystem, ETC_NGINX)] = Shipped(
-            base.nginx_files, base.written, f"its nginx package puts only {shipped} there",
-            tuple((path, f"{why} puts it there") for path, why in unseen))
+            names, written, source, tuple((path, f"{why} puts it there") for path, why in unseen))
+
+    def _mounted_over(self, place: Place, target: str) -> str:
+        local = next(store[len("bind:"):] for path, store in place.volumes if path == target)
+        return f"{self.ctx.display(local) or '.'} is mounted over {target}"
 
     def _env_files(self, manager: ProcessManager, node: Node, directory: str) -> None:
         """``env_file:`` (a path, a list of paths or of ``{path, required}``), read as Compose
