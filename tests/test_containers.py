@@ -120,6 +120,17 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
+def test_a_shell_form_runs_under_the_shell_in_effect_in_its_stage_and_the_next() -> None:
+    dockerfile = parse_dockerfile(
+        "FROM python:3.12 AS base\nCMD gunicorn app:app\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
+        "ENTRYPOINT run.sh\nFROM base\nCMD uwsgi --ini u.ini\n", "Dockerfile")
+    base = image_of(dockerfile, ".", "base").cmd   # written before the SHELL: still /bin/sh
+    assert base is not None and base.value == ["/bin/sh", "-c", "gunicorn app:app"]
+    image = image_of(dockerfile, ".")
+    assert image.entrypoint is not None and image.entrypoint.value == ["/bin/bash", "-o", "pipefail", "-c", "run.sh"]
+    assert image.cmd is not None and image.cmd.value == ["/bin/bash", "-o", "pipefail", "-c", "uwsgi --ini u.ini"]
+
+
 def test_yaml_is_read_as_yaml_1_2_with_positions() -> None:
     root: Any
     root, problems = load_yaml("ports:\n  - 8000:50\nflag: on\nbase: &b {user: app}\nsvc:\n  <<: *b\n", "c.yaml")

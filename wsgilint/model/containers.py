@@ -7,9 +7,9 @@ Facts from the Compose specification and the Dockerfile reference
 ``network_mode`` joins another stack; a unix socket is shared only through a store
 mounted in both places; ``ports:`` forwards host ports in; ``command``/``entrypoint``
 strings are split into words without a shell; a non-null ``entrypoint`` drops the
-image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c``; the last
-build stage (or ``build.target``) is the image; ``docker stop`` sends the stop signal to
-PID 1, waits 10 s by default, then SIGKILLs.
+image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c`` (or the
+``SHELL`` set before it); the last build stage (or ``build.target``) is the image;
+``docker stop`` sends the stop signal to PID 1, waits 10 s by default, then SIGKILLs.
 
 Over 400 lines on purpose: image stages, services, places and the runtime's managers are
 one producer whose parts feed each other (a service's place needs its image's COPYs, its
@@ -78,6 +78,8 @@ class Image:
     # (image path, why): where the build puts files the checked tree does not hold (a RUN that
     # writes there, a COPY --from another stage or of a glob or URL).
     writes: list[tuple[str, str]] = field(default_factory=list)
+    # SHELL's exec form: what runs a shell-form RUN, CMD and ENTRYPOINT after it (None: /bin/sh -c).
+    shell: list[str] | None = None
 
 
 def _bin_sh(image: Image | None) -> Setting[str]:
@@ -138,7 +140,7 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
                               dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
                               env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args),
-                              writes=list(inherited.writes))
+                              writes=list(inherited.writes), shell=inherited.shell)
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -190,9 +192,13 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
     keyword = instruction.keyword
     variables = {**image.args, **{name: setting.value for name, setting in image.env.items()}}
     at = instruction.at
-    if keyword in ("CMD", "ENTRYPOINT"):
+    if keyword == "SHELL" and instruction.exec_form:
+        image.shell = list(instruction.exec_form)
+    elif keyword in ("CMD", "ENTRYPOINT"):
+        # A shell form runs under the SHELL in effect, `/bin/sh -c` by default (DFR "SHELL").
         shell = instruction.exec_form is None
-        words = ["/bin/sh", "-c", instruction.text] if shell else list(instruction.exec_form or [])
+        words = [*(image.shell or ["/bin/sh", "-c"]), instruction.text] if shell else \
+            list(instruction.exec_form or [])
         if keyword == "CMD":
             image.cmd, image.cmd_shell, image.cmd_from_base = Setting(words, at), shell, False
         else:   # setting ENTRYPOINT resets a CMD from the base image (DFR 2372-2375)
