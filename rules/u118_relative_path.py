@@ -12,7 +12,9 @@ they resolve against is not fixed by the checked files:
 The start directory is Supervisor's `directory=` or systemd's `WorkingDirectory=`; when
 a manager starts uWSGI without one, it is the manager's own (`/` for a system
 service). Without a manager it is wherever uWSGI is started from, not the INI file's
-directory.
+directory; when no unit, Supervisor program or container of the checked files starts
+uWSGI, that directory is not in them (it may be the one the paths are meant in), and the
+finding is an info that says so.
 
 ## What breaks in production
 Measured with uWSGI 2.0.31, started from `start/` with `chdir = /srv/sub`:
@@ -39,10 +41,15 @@ SLUG = "relative-path"
 SEVERITY = "warning"
 SUMMARY = "A relative uWSGI socket, pidfile or log path depends on the start directory."
 
-BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = app.sock\npidfile = app.pid\n"}
-GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\npidfile = /run/app/app.pid\n"}
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = app.sock\npidfile = app.pid\n",
+       "deploy/app.service": "[Service]\nExecStart=/usr/bin/uwsgi --ini /srv/app/deploy/uwsgi.ini\n"}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\npidfile = /run/app/app.pid\n",
+        "deploy/app.service": BAD["deploy/app.service"]}
 
 _BEFORE_CHDIR = ("pidfile", "logto", "logto2", "daemonize")
+# No unit, Supervisor program or container of the checked files starts this uWSGI: where it
+# is started from is not in them, and may well be the folder the relative paths are meant in.
+_BY_HAND = "the directory uWSGI is started from (not the INI file's directory)"
 _AFTER_CHDIR = ("stats", "stats-server", "pidfile2", "safe-pidfile")
 
 
@@ -57,7 +64,7 @@ def _start_directory(server: AppServer) -> tuple[str, tuple[Related, ...]] | Non
     """How the message names the start directory, and where it is decided; None when it is fixed."""
     manager = server.manager
     if manager is None:
-        return "the directory uWSGI is started from (not the INI file's directory)", ()
+        return _BY_HAND, ()
     if manager.directory is not None:
         return None
     if manager.kind == "systemd":
@@ -94,5 +101,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             when = " and opened before `chdir` applies" if has_chdir else ""
             fix = "an absolute path or `%d` (the INI file's directory)" if at.path in from_ini else "an absolute path"
-            yield Hit(at, f"`{key} = {path}` is relative{when}: uWSGI resolves it against {where}; use {fix}",
-                      related)
+            message = f"`{key} = {path}` is relative{when}: uWSGI resolves it against {where}; use {fix}"
+            if where == _BY_HAND:
+                # Started by hand or by something the files do not show: right if started in the
+                # folder meant, so an info naming that assumption, not a warning.
+                yield Hit(at, f"{message}; no unit, Supervisor program or container in the checked files starts "
+                          "this uWSGI: the path is right only if it is always started from the folder it is meant "
+                          "in", related, severity="info")
+            else:
+                yield Hit(at, message, related)

@@ -7,7 +7,9 @@ manager signals the whole process group (`stopasgroup` + `killasgroup` in Superv
 `KillMode=control-group`, the default, in systemd).
 
 A container whose `CMD`/`ENTRYPOINT` is in shell form (or whose Compose `command` runs
-`sh -c`) is the same case: the runtime signals only PID 1.
+`sh -c`) is the same case: the runtime signals only PID 1. A shell form runs under the
+Dockerfile's `SHELL` when one is set before it (`SHELL ["/bin/bash", "-c"]`: bash), else
+under `/bin/sh -c`.
 
 Some shells exec the last simple command of a `-c` text themselves, so it needs no
 `exec`: bash, and busybox ash, the `/bin/sh` of Alpine-based images (`python:*-alpine`,
@@ -90,7 +92,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell
             # is a script the command runs (an entrypoint.sh).
             shell_form = kinds.get(manager.wrapper.path) in ("compose", "dockerfile")
-            how = ("`/bin/sh -c`, a shell-form command" if shell_form
+            # A shell named by the command itself (a Dockerfile's SHELL, `bash -c`), else `/bin/sh -c`.
+            shell = manager.wrapper_shell
+            runs = shell.note if shell is not None and shell.note == f"`{shell.value} -c`" else "`/bin/sh -c`"
+            how = (f"{runs}, a shell-form command" if shell_form
                    else f"the script {manager.wrapper.path}, whose shell stays PID 1")
             if shell_form and manager.wrapper_shell is not None and manager.wrapper_shell.value == "dash":
                 how += f"; {manager.wrapper_shell.note}, which stays PID 1 and does not exec it"

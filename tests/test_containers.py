@@ -10,6 +10,7 @@ import pytest
 from conftest import write_tree
 
 from wsgilint.api import check
+from wsgilint.core.context import ReadContext
 from wsgilint.model import Deployment, Place
 from wsgilint.model.base_images import base_image, image_name
 from wsgilint.model.containers import image_of
@@ -17,8 +18,10 @@ from wsgilint.readers.compose import (
     command_refusal,
     interpolate,
     merge,
+    normalize_project_name,
     projects_of,
     read_dotenv,
+    read_project,
     split_command,
 )
 from wsgilint.readers.dockerfile import parse_dockerfile
@@ -115,6 +118,17 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
     assert image_of(dockerfile, str(tmp_path)).copies == {
         "/srv/app/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini"), "/srv/app/main.py": str(tmp_path / "app.py"),
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
+
+
+def test_a_shell_form_runs_under_the_shell_in_effect_in_its_stage_and_the_next() -> None:
+    dockerfile = parse_dockerfile(
+        "FROM python:3.12 AS base\nCMD gunicorn app:app\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
+        "ENTRYPOINT run.sh\nFROM base\nCMD uwsgi --ini u.ini\n", "Dockerfile")
+    base = image_of(dockerfile, ".", "base").cmd   # written before the SHELL: still /bin/sh
+    assert base is not None and base.value == ["/bin/sh", "-c", "gunicorn app:app"]
+    image = image_of(dockerfile, ".")
+    assert image.entrypoint is not None and image.entrypoint.value == ["/bin/bash", "-o", "pipefail", "-c", "run.sh"]
+    assert image.cmd is not None and image.cmd.value == ["/bin/bash", "-o", "pipefail", "-c", "uwsgi --ini u.ini"]
 
 
 def test_yaml_is_read_as_yaml_1_2_with_positions() -> None:
@@ -528,3 +542,65 @@ def test_compose_names_a_services_containers_by_project_service_and_number(host:
     assert nginx.resolves(host, web) is resolves
     named = Place("web", "container", networks=("p/default",), hostnames=("web", "api"))   # container_name: api
     assert not nginx.resolves("site-web-1", named)
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("My.App", "myapp"), ("deploy", "deploy"), ("_Web-Site_2", "web-site_2"), ("--x", "x"), ("Ünï", "n"),
+])
+def test_a_project_name_is_normalized_as_compose_go_does(written: str, name: str) -> None:
+    assert normalize_project_name(written) == name
+
+
+@pytest.mark.parametrize(("files", "name", "given_by"), [
+    ({"My.App/compose.yaml": "services: {}\n"}, "myapp", "directory"),
+    ({"My.App/compose.yaml": "name: Shop\nservices: {}\n"}, "shop", "name:"),
+    ({"My.App/compose.yaml": "name: ${APP}\nservices: {}\n", "My.App/.env": "APP=site\n"}, "site", "name:"),
+    ({"My.App/compose.yaml": "name: shop\nservices: {}\n", "My.App/.env": "COMPOSE_PROJECT_NAME=portal\n"},
+     "portal", "COMPOSE_PROJECT_NAME in .env"),
+])
+def test_the_project_name_follows_compose_precedence(tmp_path: Path, files: dict[str, str], name: str,
+                                                      given_by: str) -> None:
+    root = write_tree(tmp_path, files)
+    project = read_project([str(root / "My.App" / "compose.yaml")], ReadContext())
+    assert (project.name, project.name_from) == (name, given_by)
+
+
+def test_networks_and_volumes_are_named_by_the_project_as_the_engine_names_them(tmp_path: Path) -> None:
+    _, deployment = _places(tmp_path, {
+        "a/docker/compose.yaml": "services:\n  web:\n    image: a\n    volumes: [s:/run/x]\n",
+        "b/Docker/compose.yaml": "services:\n  proxy:\n    image: b\n    volumes: [s:/sock]\n",
+        "c/docker/compose.yaml": "name: other\nservices:\n  web:\n    image: c\n    volumes: [s:/run/x]\n",
+    })
+    by_file = {Path(place.started_with).parent.parent.name: place for place in deployment.places}
+    # Two folders Compose names alike (`docker`) are one project: one default network, one volume.
+    assert by_file["a"].networks == by_file["b"].networks == ("network:docker_default",)
+    assert by_file["a"].locate("/run/x/app.sock") == by_file["b"].locate("/sock/app.sock") == \
+        ("volume:docker_s", "app.sock")
+    assert by_file["c"].networks == ("network:other_default",)
+    assert by_file["c"].locate("/run/x/app.sock")[0] == "volume:other_s"
+    # A service of one name in projects of one name is one container.
+    assert not by_file["a"].same_container(by_file["c"])
+
+
+def _shipped(tmp_path: Path, files: dict[str, str]) -> Any:
+    deployment = check([str(write_tree(tmp_path, files))]).deployment
+    return {instance.main.path.split("/")[-1]: instance.stock_files for instance in deployment.nginx}
+
+
+def test_a_folder_mounted_over_etc_nginx_or_conf_d_hides_the_images_files(tmp_path: Path) -> None:
+    app = "server {\n    listen 80;\n    location / { proxy_pass http://app:8000; }\n}\n"
+    shipped = _shipped(tmp_path / "all", {
+        "compose.yaml": "services:\n  web:\n    image: nginx:1.25\n    volumes: ['./nginx:/etc/nginx']\n",
+        "nginx/nginx.conf": "events {}\nhttp { include conf.d/*.conf; }\n", "nginx/conf.d/app.conf": app})
+    assert shipped["nginx.conf"] == frozenset()
+    shipped = _shipped(tmp_path / "conf.d", {
+        "compose.yaml": "services:\n  web:\n    image: nginx:1.25\n    volumes: ['./conf.d:/etc/nginx/conf.d']\n",
+        "conf.d/app.conf": app})
+    assert "mime.types" in shipped["app.conf"] and "conf.d/default.conf" not in shipped["app.conf"]
+    # Whatever the image: python with nginx installed by a RUN has only the mounted files there.
+    shipped = _shipped(tmp_path / "other", {
+        "compose.yaml": "services:\n  web:\n    build: .\n    command: nginx -g 'daemon off;'\n"
+                        "    volumes: ['./nginx:/etc/nginx']\n",
+        "Dockerfile": "FROM python:3.12\nRUN apt-get install -y nginx\n",
+        "nginx/nginx.conf": "events {}\nhttp { include conf.d/*.conf; }\n", "nginx/conf.d/app.conf": app})
+    assert shipped["nginx.conf"] == frozenset()

@@ -246,3 +246,44 @@ def test_an_absolute_stock_name_not_put_there_is_the_packages_file(tmp_path: Pat
     read = read_nginx_fragment(str(tree / "deploy/site.conf"), ReadContext(cwd=str(tree)))
     assert [f.display for f in read.files[1:]] == ["<stock>/uwsgi_params"]
     assert not read.problems and not read.assumed
+
+
+GLOB_MAIN = "events {}\nhttp {\n    include /etc/nginx/sites-enabled/*.conf;\n}\n"
+GLOB_SITE = SITE.replace("include uwsgi_params;\n", "")   # N101: no uwsgi_param in effect
+
+
+@pytest.mark.parametrize(("place", "certain"), [
+    ("deploy/sites-enabled/app.conf", False),   # ends like the path: a guess, as for one file
+    ("deploy/rootfs/etc/nginx/sites-enabled/app.conf", True),   # the tree holds the whole path
+])
+def test_an_absolute_glob_matched_by_how_it_ends_is_a_guess(place: str, certain: bool, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(write_tree(tmp_path, {"deploy/nginx/nginx.conf": GLOB_MAIN, place: GLOB_SITE}))
+    result = check(["."])
+    assert result.deployment.assumed_files == ({} if certain else {place: (
+        "only if nginx reads this file for `include /etc/nginx/sites-enabled/*.conf` (deploy/nginx/nginx.conf:3): "
+        "the checked files do not put it at /etc/nginx/sites-enabled/app.conf, it was matched by how its path ends")})
+    [finding] = [f for f in result.findings if f.at.path == place]
+    assert (finding.code, finding.severity) == ("N101", "error" if certain else "info")
+
+
+def test_an_absolute_glob_in_a_container_reads_the_folder_mounted_there(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder a Compose service mounts at the glob's directory is what nginx reads there,
+    not another file of the repository that ends like it."""
+    monkeypatch.chdir(write_tree(tmp_path, {
+        "compose.yaml": "services:\n  web:\n    image: nginx:1.25\n    volumes:\n"
+                        "      - ./nginx.conf:/etc/nginx/nginx.conf\n      - ./sites:/etc/nginx/sites-enabled\n",
+        "nginx.conf": GLOB_MAIN, "sites/app.conf": GLOB_SITE, "old/sites-enabled/old.conf": GLOB_SITE}))
+    result = check(["."])
+    [instance] = [i for i in result.deployment.nginx if i.main.path == "nginx.conf"]
+    assert instance.files == ["nginx.conf", "sites/app.conf"] and not instance.assumed
+    assert {(f.at.path, f.severity) for f in result.findings if f.code == "N101"} >= {("sites/app.conf", "error")}
+
+
+def test_a_relative_glob_found_only_elsewhere_in_the_repository_is_a_guess(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(write_tree(tmp_path, {"deploy/nginx.conf": GLOB_MAIN.replace("/etc/nginx/", ""),
+                                            "other/sites-enabled/app.conf": GLOB_SITE}))
+    [instance] = [i for i in check(["."]).deployment.nginx if i.main.path == "deploy/nginx.conf"]
+    assert list(instance.assumed) == ["other/sites-enabled/app.conf"]

@@ -7,9 +7,9 @@ Facts from the Compose specification and the Dockerfile reference
 ``network_mode`` joins another stack; a unix socket is shared only through a store
 mounted in both places; ``ports:`` forwards host ports in; ``command``/``entrypoint``
 strings are split into words without a shell; a non-null ``entrypoint`` drops the
-image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c``; the last
-build stage (or ``build.target``) is the image; ``docker stop`` sends the stop signal to
-PID 1, waits 10 s by default, then SIGKILLs.
+image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c`` (or the
+``SHELL`` set before it); the last build stage (or ``build.target``) is the image;
+``docker stop`` sends the stop signal to PID 1, waits 10 s by default, then SIGKILLs.
 
 Over 400 lines on purpose: image stages, services, places and the runtime's managers are
 one producer whose parts feed each other (a service's place needs its image's COPYs, its
@@ -78,6 +78,8 @@ class Image:
     # (image path, why): where the build puts files the checked tree does not hold (a RUN that
     # writes there, a COPY --from another stage or of a glob or URL).
     writes: list[tuple[str, str]] = field(default_factory=list)
+    # SHELL's exec form: what runs a shell-form RUN, CMD and ENTRYPOINT after it (None: /bin/sh -c).
+    shell: list[str] | None = None
 
 
 def _bin_sh(image: Image | None) -> Setting[str]:
@@ -138,7 +140,7 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
                               dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
                               env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args),
-                              writes=list(inherited.writes))
+                              writes=list(inherited.writes), shell=inherited.shell)
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -190,9 +192,13 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
     keyword = instruction.keyword
     variables = {**image.args, **{name: setting.value for name, setting in image.env.items()}}
     at = instruction.at
-    if keyword in ("CMD", "ENTRYPOINT"):
+    if keyword == "SHELL" and instruction.exec_form:
+        image.shell = list(instruction.exec_form)
+    elif keyword in ("CMD", "ENTRYPOINT"):
+        # A shell form runs under the SHELL in effect, `/bin/sh -c` by default (DFR "SHELL").
         shell = instruction.exec_form is None
-        words = ["/bin/sh", "-c", instruction.text] if shell else list(instruction.exec_form or [])
+        words = [*(image.shell or ["/bin/sh", "-c"]), instruction.text] if shell else \
+            list(instruction.exec_form or [])
         if keyword == "CMD":
             image.cmd, image.cmd_shell, image.cmd_from_base = Setting(words, at), shell, False
         else:   # setting ENTRYPOINT resets a CMD from the base image (DFR 2372-2375)
@@ -371,21 +377,31 @@ def _range(text: str) -> list[int]:
     return list(range(low, min(end, low + _MAX_PORT_RANGE) + 1))
 
 
-def _network(project: ComposeProject, key: str, network: str) -> str:
-    """The name a service's network has on the engine: ``<project>_<network>``, the project
-    being the top-level ``name:`` or else the directory (``key``), so each Compose project has
-    its own; a network declared ``external: true`` or with its own ``name:`` is that name, shared
-    by every project that declares it (topologies.md §5)."""
-    declared = project.networks.get(network)
+def _network(project: ComposeProject, network: str) -> str:
+    """The name a service's network has on the engine: ``<project>_<network>`` (the project
+    name as Compose makes it: ``ComposeProject.name``), so a project's own networks are its
+    alone unless another project names the same; a network declared ``external: true`` or
+    with its own ``name:`` is that name, shared by every project that declares it
+    (topologies.md §5). An external ``myapp_default`` is so the default network of the
+    project Compose names ``myapp``."""
+    return "network:" + _engine_name(project.networks.get(network), network, project.name)
+
+
+def _engine_name(declared: Node | None, name: str, project: str) -> str:
+    """The engine's name of a top-level network or volume ``name`` of ``project``."""
     external = declared.get("external") if declared is not None else None
     named = declared.get("name") if declared is not None else None
     if external is not None and named is None:
         named = external.get("name")   # the older ``external: {name: x}``
     if named is not None and named.text:
-        return f"network:{named.text}"
+        return named.text
     if external is not None and external.value is True:
-        return f"network:{network}"
-    return f"{project.name or key}/{network}"
+        return name
+    return f"{project}_{name}"
+
+
+def _below_any(path: str, folders: list[str]) -> bool:
+    return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
 
 
 @dataclass
@@ -491,15 +507,16 @@ class ContainerBuilder:
         return self._image(path, context_dir, target, build_args) if os.path.isfile(path) else None
 
     def _project(self, project: ComposeProject) -> None:
-        key = self.ctx.display(project.directory) or "."
         services: dict[str, _Service] = {}
         for name, node in project.services.items():
-            service = _Service(name, node, f"{key}/{name}", self._build(node, project))
+            # Compose names a container by project name and service, not by folder: two files
+            # of one project name configure one container (graph.Place.same_container).
+            service = _Service(name, node, f"{project.name}/{name}", self._build(node, project))
             networks = node.get("networks")
             names = list(networks.value) if networks is not None and isinstance(networks.value, dict) else \
                 [item.text for item in networks.value] if networks is not None and isinstance(networks.value, list) \
                 else ["default"]
-            service.networks = tuple(_network(project, key, network) for network in names)
+            service.networks = tuple(_network(project, network) for network in names)
             hostnames = [name] + [node.get(k).text for k in ("container_name", "hostname")   # type: ignore[union-attr]
                                   if node.get(k) is not None]
             if networks is not None and isinstance(networks.value, dict):
@@ -508,7 +525,7 @@ class ContainerBuilder:
                     if aliases is not None and isinstance(aliases.value, list):
                         hostnames += [alias.text for alias in aliases.value]
             service.hostnames = tuple(hostnames)
-            service.volumes = self._volumes(node, project, key)
+            service.volumes = self._volumes(node, project)
             services[name] = service
         places: dict[str, Place] = {}
         for name, service in services.items():
@@ -525,7 +542,7 @@ class ContainerBuilder:
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
-    def _volumes(self, node: Node, project: ComposeProject, key: str) -> list[tuple[str, str]]:
+    def _volumes(self, node: Node, project: ComposeProject) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         volumes = node.get("volumes")
         for entry in volumes.value if volumes is not None and isinstance(volumes.value, list) else []:
@@ -542,7 +559,10 @@ class ContainerBuilder:
                 local = os.path.normpath(os.path.join(project.directory, source))
                 found.append((posixpath.normpath(target), f"bind:{local}"))
             else:
-                found.append((posixpath.normpath(target), f"volume:{key}/{source}"))
+                # A named volume is the engine's ``<project>_<volume>`` (or its ``name:``, or the
+                # external one): one store for every service, and project, that mounts it.
+                engine = _engine_name(project.volumes.get(source), source, project.name)
+                found.append((posixpath.normpath(target), f"volume:{engine}"))
         return found
 
     def _place(self, service: _Service, services: dict[str, _Service], project: ComposeProject) -> Place:
@@ -686,11 +706,37 @@ class ContainerBuilder:
         """Record what the image's own nginx package puts in /etc/nginx (the official nginx
         image), with each place below which something the files do not show may add files:
         a volume whose contents are not in the checked tree, a RUN or a COPY of files not in
-        it, and for an image no Compose service runs, a volume ``docker run`` may mount."""
+        it, and for an image no Compose service runs, a volume ``docker run`` may mount.
+        A bind mount of a tree folder over /etc/nginx (or a folder of it, such as conf.d)
+        hides what the image has there: only the folder's own files are there, whatever
+        the image (the engine mounts over the image's file system at start)."""
         base = image.base if image is not None else None
-        if base is None or base.nginx_files is None:
+        covered = ""   # the widest bind mount of a checked folder at or above /etc/nginx
+        hidden: list[str] = []   # folders below /etc/nginx that such a mount replaces
+        for target, store in place.volumes:
+            local = store[len("bind:"):] if store.startswith("bind:") else ""
+            if not (local and os.path.isdir(local) and self.ctx.inside(local)):
+                continue
+            if ETC_NGINX == target or ETC_NGINX.startswith(target.rstrip("/") + "/"):
+                covered = target if not covered or len(target) < len(covered) else covered
+            elif target.startswith(ETC_NGINX + "/"):
+                hidden.append(target)
+        if image is None or (base is None or base.nginx_files is None) and not covered:
             return
-        unseen = list(image.writes) if image is not None else []
+        names = base.nginx_files if base is not None and base.nginx_files is not None else frozenset()
+        source = (f"its nginx package puts only {', '.join(sorted(names))} there" if names else
+                  "what its nginx package puts there is not known")
+        if covered:
+            names = frozenset()
+            source = f"{self._mounted_over(place, covered)}, hiding the image's own files"
+        elif hidden:
+            names = frozenset(name for name in names if not any(
+                posixpath.join(ETC_NGINX, name).startswith(folder.rstrip("/") + "/") for folder in hidden))
+            source += "; " + ", ".join(f"{self._mounted_over(place, folder)}, hiding the image's files there"
+                                       for folder in hidden)
+        # What a RUN or COPY of the build put below a mounted folder is hidden too.
+        unseen = [(path, why) for path, why in (image.writes if image is not None else [])
+                  if not _below_any(path, [covered] if covered else hidden)]
         for target, store in place.volumes:
             local = store[len("bind:"):] if store.startswith("bind:") else ""
             if local and os.path.exists(local) and self.ctx.inside(local):
@@ -700,10 +746,13 @@ class ContainerBuilder:
         self.unseen_writes[place] = list(unseen)
         if place.run_unseen:
             unseen.append(("/", f"a volume of `docker run` (nothing in the checked files runs {place.label})"))
-        shipped = ", ".join(sorted(base.nginx_files))
+        written = base.written if base is not None else "?"
         self.ctx.shipped[(place.filesystem, ETC_NGINX)] = Shipped(
-            base.nginx_files, base.written, f"its nginx package puts only {shipped} there",
-            tuple((path, f"{why} puts it there") for path, why in unseen))
+            names, written, source, tuple((path, f"{why} puts it there") for path, why in unseen))
+
+    def _mounted_over(self, place: Place, target: str) -> str:
+        local = next(store[len("bind:"):] for path, store in place.volumes if path == target)
+        return f"{self.ctx.display(local) or '.'} is mounted over {target}"
 
     def _env_files(self, manager: ProcessManager, node: Node, directory: str) -> None:
         """``env_file:`` (a path, a list of paths or of ``{path, required}``), read as Compose

@@ -108,8 +108,9 @@ class Place:
 
     def same_container(self, other: Place) -> bool:
         """Both are one container as its runtime names it: a Compose service of the same name
-        in the same project name (the directory's), which another Compose file of that
-        directory configures again; ``docker compose -f`` that file recreates the container."""
+        in a project of the same name (``readers.compose.normalize_project_name``: by default
+        the folder's base name), which another Compose file configures again; ``docker compose
+        -f`` that file recreates the container."""
         return self.kind == other.kind == "container" and self.filesystem == other.filesystem
 
 

@@ -40,7 +40,8 @@ class ComposeProject:
     services: dict[str, Node] = field(default_factory=dict)
     volumes: dict[str, Node] = field(default_factory=dict)
     networks: dict[str, Node] = field(default_factory=dict)   # the top-level ``networks:``
-    name: str = ""                          # the top-level ``name:``: the project name, if fixed
+    name: str = ""                          # the project name (``project_name``)
+    name_from: str = ""                     # what gives it: "COMPOSE_PROJECT_NAME in .env", "name:", "directory"
     env_file: str | None = None             # the .env read, when there is one
     problems: list[Problem] = field(default_factory=list)
     unresolved: dict[str, Span] = field(default_factory=dict)   # variable -> where first used unset
@@ -354,10 +355,26 @@ def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
                 target.update({name: node for name, node in section.value.items() if isinstance(node.value, dict)
                                or (key == "volumes" and node.value is None)})
         named = merged.get("name")
-        if named is not None and isinstance(named.value, str):
-            project.name = named.text
+        if named is not None and isinstance(named.value, str) and normalize_project_name(named.text):
+            project.name, project.name_from = normalize_project_name(named.text), "name:"
         project.problems.extend(_refused_commands(project.services))
+    if normalize_project_name(env.get("COMPOSE_PROJECT_NAME", "")):
+        project.name = normalize_project_name(env["COMPOSE_PROJECT_NAME"])
+        project.name_from = "COMPOSE_PROJECT_NAME in .env"
+    if not project.name:
+        project.name = normalize_project_name(os.path.basename(os.path.abspath(directory)))
+        project.name_from = "directory"
     return project
+
+
+def normalize_project_name(text: str) -> str:
+    """The project name Compose makes of ``text``: lower-cased, every character outside
+    ``[a-z0-9_-]`` dropped, leading ``_`` and ``-`` trimmed (compose-go ``loader.NormalizeProjectName``).
+    Compose takes ``-p``, else ``COMPOSE_PROJECT_NAME`` (the shell's, else the project's
+    ``.env``), else the top-level ``name:``, else the base name of the project directory
+    (compose-go ``cli/options.go`` ``withNamePrecedenceLoad``, ``loader.projectName``); the
+    shell's variable and ``-p`` are not in the files."""
+    return re.sub(r"[^a-z0-9_-]", "", text.lower()).lstrip("_-")
 
 
 def _refused_commands(services: dict[str, Node]) -> list[Problem]:

@@ -28,10 +28,12 @@ or a Compose mount puts it in a container), and for a fragment copied or mounted
 An absolute include is at the place nginx opens (step 1) on a host, in a snapshot, where a
 container's ``COPY`` or mount puts a file at that path, or where the repository holds the
 whole path (``rootfs/etc/nginx/x.conf``); a repository file that only ends like it
-(``deploy/nginx/x.conf`` for ``/etc/nginx/x.conf``) is step 3's guess.
+(``deploy/nginx/x.conf`` for ``/etc/nginx/x.conf``) is step 3's guess. Each file a glob
+include matches is placed the same way.
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 import posixpath
@@ -193,12 +195,13 @@ class IncludeResolver:
             return Problem("include-not-found", f"{message} — unless {unseen}", at, severity="info")
         return Problem("include-not-found", message, at)
 
-    def _note(self, pattern: str, at: Span) -> str:
+    def _note(self, pattern: str, at: Span, target: str = "") -> str:
+        """Why a file is read only on a guess; ``target``: where a glob's match would be."""
         where = f"{at.path}:{at.line}"
         if posixpath.isabs(pattern):
-            why = (f"the checked files do not put it at {pattern}, it was matched by how its path ends" if
+            why = (f"the checked files do not put it at {target or pattern}, it was matched by how its path ends" if
                    self.prefix.filesystem is None else
-                   f"the checked files copy or mount nothing at {pattern} in the container nginx runs in")
+                   f"the checked files copy or mount nothing at {target or pattern} in the container nginx runs in")
         elif self.prefix.target is not None:
             why = (f"nginx opens {posixpath.join(self.prefix.target, pattern)} in the container, and the checked "
                    "files copy or mount nothing there")
@@ -254,9 +257,27 @@ class IncludeResolver:
         return self.ctx.local(target, base_dir)
 
     def _glob_included(self, pattern: str, at: Span) -> list[Included]:
+        """The files a glob include opens. As for a single include, a file found only by how
+        its path ends (``deploy/sites/app.conf`` for ``/etc/nginx/sites/*.conf``) is a guess."""
         prefix = self.prefix
-        if posixpath.isabs(pattern) or prefix.local is not None:
-            return [Included(path) for path in self._glob(pattern, prefix.local or prefix.guess_dir)]
+        absolute = posixpath.isabs(pattern)
+        if absolute and prefix.filesystem is not None:
+            # In a container: the folder a COPY or a mount puts at that path, when there is one.
+            with self.ctx.in_filesystem(prefix.filesystem):
+                directory = self.ctx.copied(posixpath.dirname(pattern))
+            if directory is not None and os.path.isdir(directory):
+                return [Included(path) for path in self._glob(posixpath.basename(pattern), directory)]
+        if absolute or prefix.local is not None:
+            found = self._glob(pattern, prefix.local or prefix.guess_dir)
+            if self.ctx.mode != "repository":
+                return [Included(path) for path in found]
+            included = []
+            for path in found:
+                target = posixpath.join(posixpath.dirname(pattern), os.path.basename(path)) if absolute else ""
+                shown = self._shown_at(target, path) if absolute else \
+                    self._at_prefix(path, pattern, prefix.local or prefix.guess_dir)
+                included.append(Included(path, assumed="" if shown else self._note(pattern, at, target)))
+            return included
         if prefix.target is not None:
             target = posixpath.join(prefix.target, pattern)
             with self.ctx.in_filesystem(prefix.filesystem):
@@ -265,6 +286,12 @@ class IncludeResolver:
                 return [Included(path) for path in self._glob(posixpath.basename(target), directory)]
         note = self._note(pattern, at)
         return [Included(path, assumed=note) for path in self._glob(pattern, prefix.guess_dir)]
+
+    @staticmethod
+    def _at_prefix(path: str, pattern: str, directory: str) -> bool:
+        """A relative glob's match at the prefix, not one of the repository's files found
+        elsewhere by how its path ends (``_glob``'s fallback)."""
+        return fnmatch.fnmatchcase(os.path.relpath(path, directory).replace(os.sep, "/"), posixpath.normpath(pattern))
 
     def _glob(self, pattern: str, base_dir: str) -> list[str]:
         if posixpath.isabs(pattern):
