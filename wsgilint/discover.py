@@ -333,9 +333,9 @@ def _in_alternatives(hint_path: str) -> bool:
 # back costs more than reading (docs/performance.md).
 PARALLEL_FROM_FILES = 2000
 # Files a worker hands back at once: the parent holds one share's pickled texts and their
-# copies together while it loads them, so a share of half a fleet's files added 10 MiB to
-# its peak (docs/performance.md, "Processes").
-_SHARE_FILES = 500
+# copies together while it loads them, so a share of half a fleet's files added 10 to 15 MiB
+# to its peak (docs/performance.md, "Processes").
+_SHARE_FILES = 100
 
 # The context the workers read with: they are forked with it, so it is never pickled.
 _worker_ctx: ReadContext | None = None
