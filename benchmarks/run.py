@@ -318,7 +318,7 @@ Best wall time of {repeat} runs; peak RSS is the highest seen in those runs.
 
 ## Processes (`--jobs`)
 
-Best wall time of the JSON check with N processes for discovery and reading, and the
+Best wall time of the JSON check with N processes for discovery and the rules, and the
 speed-up over one.
 
 {speedups(results, sizes, jobs)}

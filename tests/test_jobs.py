@@ -1,16 +1,22 @@
 """``--jobs``: reading a tree's files in several processes changes nothing in the output."""
 from __future__ import annotations
 
+import dataclasses
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT
 
-from wsgilint import discover
+from wsgilint import api, discover, parallel
 from wsgilint.api import check
+from wsgilint.engine import Hit, Rule, load_rules
+from wsgilint.model import Deployment
 
 FLEET = PROJECT.parent / "shared" / "bench" / "gen_fleet.py"
 
@@ -37,3 +43,78 @@ def test_a_fleet_prints_the_same_bytes_whatever_jobs(tmp_path: Path) -> None:
                               capture_output=True, cwd=tmp_path, timeout=300,
                               env={**os.environ, "PYTHONPATH": str(PROJECT)}).stdout for jobs in ("1", "2")]
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def with_rules(monkeypatch: pytest.MonkeyPatch, wrap: Callable[[Rule], Rule]) -> None:
+    """Every check runs ``wrap``'s rules, and the rules of any tree run in two processes."""
+    rules = [wrap(rule) for rule in load_rules()]
+    monkeypatch.setattr(api, "load_rules", lambda: rules)
+    monkeypatch.setattr(parallel, "SPLIT_FROM_FILES", 1)
+
+
+def in_child(action: Callable[[], None]) -> Callable[[Rule], Rule]:
+    """Rules that do ``action`` when they run in a forked child, and that take a little
+    longer in this process, so the child surely takes some."""
+    parent = os.getpid()
+
+    def wrap(rule: Rule) -> Rule:
+        def check(deployment: Deployment) -> Iterable[Hit]:
+            if os.getpid() != parent:
+                action()
+            else:
+                time.sleep(0.002)
+            return rule.check(deployment)
+        return dataclasses.replace(rule, check=check)
+    return wrap
+
+
+def test_the_rules_split_over_two_processes_find_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = findings(corpus, 1)
+    forks = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forks.append(pid)
+        return pid
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setattr(parallel, "SPLIT_FROM_FILES", 1)
+    assert findings(corpus, 2) == one
+    assert len(forks) == 1   # the rules' child; discovery stays in one process below its threshold
+
+
+@pytest.mark.parametrize("how", ["raises", "killed"])
+def test_a_failing_child_costs_only_time(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capfd: pytest.CaptureFixture[str], how: str) -> None:
+    one = findings(corpus, 1)
+    marker = tmp_path / "child-failed"
+
+    def fail() -> None:
+        marker.touch()
+        if how == "killed":
+            os.kill(os.getpid(), signal.SIGKILL)
+        raise RuntimeError("a rule failed in the child")
+    with_rules(monkeypatch, in_child(fail))
+    capfd.readouterr()
+    assert findings(corpus, 2) == one
+    assert marker.exists()   # the child did take rules, and failed
+    assert capfd.readouterr() == ("", "")   # no traceback, nothing printed twice
+
+
+def test_a_rule_that_fails_fails_the_check_as_in_one_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(rule: Rule) -> Rule:
+        def check(deployment: Deployment) -> Iterable[Hit]:
+            raise RuntimeError(f"{rule.code} is broken")
+        return dataclasses.replace(rule, check=check)
+    with_rules(monkeypatch, broken)
+    with pytest.raises(RuntimeError, match="is broken"):
+        check([str(corpus)], jobs=2)
+
+
+def test_the_progress_counts_every_rule_once(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_rules(monkeypatch, in_child(lambda: None))
+    seen: list[tuple[int, int]] = []
+    check([str(corpus)], jobs=2, progress=lambda done, total: seen.append((done, total)))
+    total = len(load_rules()) + 2
+    assert seen == [(done, total) for done in range(1, total + 1)]

@@ -15,6 +15,7 @@ from .discover import discover
 from .engine import Finding, Hit, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
 from .model import Deployment, SourceFile, Span
 from .model.build import build_deployment
+from .parallel import can_split, run_rules_split
 
 
 @dataclass
@@ -91,7 +92,7 @@ def check(paths: list[str], root: str | None = None, select: tuple[str, ...] = (
     path) that are read instead of those files (what ``--fix`` re-lints); ``max_file_size``
     (bytes) is the largest file read; ``no_ignore``
     reads in a repository also what its ``.gitignore`` files ignore; ``jobs`` processes read a
-    large tree's files (the result is the same whatever it is); ``explain`` fills
+    large tree's files and run its rules (the result is the same whatever it is); ``explain`` fills
     ``read_through`` (what ``--verbose`` lists besides discovery)."""
     with _fewer_collections():
         return _check(paths, root, select, ignore, versions, ignored_in, require_reason, cwd, progress, overlay,
@@ -115,8 +116,11 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     tick()
     # Suppression comments first: a finding that per-file ignores also hide still uses its comment.
     # Without a progress bar nothing counts the rules: they run as they are.
-    counted = rules if progress is None else _ticking(rules, tick)
-    findings, suppressed = suppress(deployment, run_rules(deployment, counted), rules, known, require_reason)
+    if can_split(len(deployment.files), jobs, len(rules)):
+        found = run_rules_split(deployment, rules, None if progress is None else tick)
+    else:
+        found = run_rules(deployment, rules if progress is None else _ticking(rules, tick))
+    findings, suppressed = suppress(deployment, found, rules, known, require_reason)
     if ignored_in is not None:
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
     texts = {ctx.display(path): text for path in ctx.read_paths() if (text := ctx.read(path).text) is not None}

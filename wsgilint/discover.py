@@ -367,12 +367,20 @@ def _in_alternatives(hint_path: str) -> bool:
 # Below this many files one process is faster: starting workers and sending the texts
 # back costs more than reading (docs/performance.md).
 PARALLEL_FROM_FILES = 2000
+# Files a worker hands back at once: the parent holds one share's pickled texts and their
+# copies together while it loads them, so a share of half a fleet's files added 10 to 15 MiB
+# to its peak (docs/performance.md, "Processes").
+_SHARE_FILES = 100
+
+# The context the workers read with: they are forked with it, so it is never pickled.
+_worker_ctx: ReadContext | None = None
 
 
-def _classify_chunk(paths: list[tuple[str, str]],
-                    ctx: ReadContext) -> list[tuple[SourceFile, Text | None, str | None]]:
+def _classify_chunk(paths: list[tuple[str, str]]) -> list[tuple[SourceFile, Text | None, str | None]]:
     """In a worker: each file's kind, and the text it was read as and its real path (for
     the parent's caches)."""
+    ctx = _worker_ctx
+    assert ctx is not None, "set before the workers are forked"
     return [(classify(path, ctx, hint), ctx.cached(path), ctx.known_real(path)) for path, hint in paths]
 
 
@@ -385,19 +393,24 @@ def _can_fork() -> bool:
 
 def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> list[SourceFile]:
     """``classify`` each path, in ``jobs`` processes for a large tree. Workers are forked
-    with the context as it is; each reads and sniffs a contiguous share of the files and
+    with the context as it is; each reads and sniffs contiguous shares of the files and
     hands back the kinds and decoded texts, which the parent caches, so the result and
     everything read later are the same whatever ``jobs`` is."""
+    global _worker_ctx
     jobs = min(jobs, len(paths))
     if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not _can_fork():
         return [classify(path, ctx, hint) for path, hint in paths]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(paths) // jobs)
+    size = min(-(-len(paths) // jobs), _SHARE_FILES)
     chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
-    with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
-        done = list(pool.map(_classify_chunk, chunks, [ctx] * len(chunks)))
+    _worker_ctx = ctx
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_classify_chunk, chunks))
+    finally:
+        _worker_ctx = None
     sources = []
     for chunk, results in zip(chunks, done, strict=True):
         for (path, _), (source, text, real) in zip(chunk, results, strict=True):

@@ -298,9 +298,13 @@ def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable
 
 
 def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
-    """Every rule's findings, ordered. Where a specific rule reports a line the real program
-    refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
-    one finding per problem, the one that names it best."""
+    """Every rule's findings, ordered."""
+    return ordered(rule_findings(deployment, rules))
+
+
+def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]:
+    """The findings of ``rules``, taken one at a time as the iterable gives them (the
+    ``--jobs`` split hands each process the next rule no process has taken yet)."""
     findings = set()
     # What is found in a file read only on a guess holds only if the guess is right: said as such.
     assumed = deployment.assumed_files
@@ -319,6 +323,13 @@ def run_rules(deployment: Deployment, rules: Iterable[Rule]) -> list[Finding]:
                     related=tuple(hit.related),
                     fix=hit.fix,
                 ))
+    return findings
+
+
+def ordered(findings: set[Finding]) -> list[Finding]:
+    """The findings in report order. Where a specific rule reports a line the real program
+    refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
+    one finding per problem, the one that names it best."""
     specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E")}
     # A list, not another set: the findings are distinct already, and hashing each again costs.
     return sorted((f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific),
