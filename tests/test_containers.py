@@ -604,3 +604,23 @@ def test_a_folder_mounted_over_etc_nginx_or_conf_d_hides_the_images_files(tmp_pa
         "Dockerfile": "FROM python:3.12\nRUN apt-get install -y nginx\n",
         "nginx/nginx.conf": "events {}\nhttp { include conf.d/*.conf; }\n", "nginx/conf.d/app.conf": app})
     assert shipped["nginx.conf"] == frozenset()
+
+
+@pytest.mark.parametrize(("files", "runs"), [
+    # BuildKit reads a lowercase `dockerfile` when `Dockerfile` is missing, named or not.
+    ({"compose.yaml": "services:\n  web:\n    build: .\n"}, ["gunicorn@web"]),
+    ({"compose.yaml": "services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile\n"},
+     ["gunicorn@web"]),
+    # Only for the name `Dockerfile`: `Dockerfile.prod` is read as named or not at all.
+    ({"compose.yaml": "services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.prod\n"}, []),
+    # `Dockerfile` comes first when both are there.
+    ({"compose.yaml": "services:\n  web:\n    build: .\n",
+      "Dockerfile": "FROM python:3.12\nCMD [\"uwsgi\", \"--http\", \":8000\"]\n"}, ["uwsgi@web"]),
+])
+def test_a_lowercase_dockerfile_is_the_build_buildkit_falls_back_to(
+        tmp_path: Path, files: dict[str, str], runs: list[str]) -> None:
+    lowercase = {"dockerfile": "FROM python:3.12\nCMD [\"gunicorn\", \"-b\", \":8000\", \"app.wsgi\"]\n",
+                 "dockerfile.prod": "FROM python:3.12\nCMD [\"gunicorn\", \"-b\", \":8000\", \"app.wsgi\"]\n"}
+    deployment = check([str(write_tree(tmp_path, {**lowercase, **files}))]).deployment
+    # (A Dockerfile no service builds is a place of its own, named by its path.)
+    assert sorted(f"{s.kind}@{s.place.name}" for s in deployment.app_servers if s.place.name == "web") == runs

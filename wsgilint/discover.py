@@ -193,11 +193,22 @@ _TEMPLATE_MARKERS = [
 ]
 
 
-def template_marker(text: str, kind_hint: str, name: str) -> tuple[str, int] | None:
-    """The kind of template and the first line that shows it, or None for final config."""
+# Folders whose files are rendered before use: the official nginx image runs envsubst on
+# /etc/nginx/templates/*.template, and repositories keep `docker/template/nginx.conf` for an
+# `envsubst < template/nginx.conf > nginx.conf` in their start script.
+_TEMPLATE_FOLDERS = ("template", "templates")
+
+
+def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
+    """The kind of template and the first line that shows it, or None for final config.
+    ``folder`` is the name of the folder the file lives in."""
+    envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or (
+        kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
     for label, pattern, needed in _TEMPLATE_MARKERS:
-        # ${VAR} is systemd's own syntax, and valid nginx/Python text; only a template file name makes it envsubst.
-        if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not name.endswith(_TEMPLATE_SUFFIXES)):
+        # ${VAR} is systemd's own syntax, and valid nginx/Python text (nginx reads `${b}` as a
+        # variable in some places): only a template file name, or a template folder for nginx,
+        # makes it envsubst.
+        if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not envsubst_place):
             continue
         if not any(mark in text for mark in needed):
             continue
@@ -344,7 +355,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     loose = name.endswith(".conf")
     kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose)), None)
     if kind is not None:
-        marker = template_marker(text.text, kind, os.path.basename(path))
+        marker = template_marker(text.text, kind, os.path.basename(path),
+                                 os.path.basename(os.path.dirname(hint_path)))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
         # The other kinds the content fits matter only when no name states this one.

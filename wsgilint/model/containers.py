@@ -504,6 +504,10 @@ class ContainerBuilder:
             return None
         context_dir = os.path.normpath(os.path.join(project.directory, context))
         path = os.path.normpath(os.path.join(context_dir, dockerfile))
+        if not os.path.isfile(path) and os.path.basename(path) == "Dockerfile":
+            # BuildKit reads a lowercase `dockerfile` when `Dockerfile` is missing (moby/moby#10858;
+            # ReadEntrypointFiles in moby/buildkit frontend/dockerui/config.go).
+            path = os.path.join(os.path.dirname(path), "dockerfile")
         return self._image(path, context_dir, target, build_args) if os.path.isfile(path) else None
 
     def _project(self, project: ComposeProject) -> None:
