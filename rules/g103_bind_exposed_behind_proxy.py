@@ -9,7 +9,8 @@ In a container (Docker Compose) the wildcard is needed for anything outside the 
 to reach Gunicorn, and whether clients can is decided by `ports:`: a port published on
 every interface (`"8000:8000"`, `0.0.0.0`, `::`) is reported, one published on
 `127.0.0.1` only, or not published, is not (only the host and the containers of its
-network reach it).
+network reach it). That holds whether nginx runs on the host or in another container
+that reaches the service by name (`proxy_pass http://web:8000`).
 
 ## What breaks in production
 Anyone who can reach the host's port talks to Gunicorn directly, past nginx's TLS,
@@ -54,11 +55,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         listener = pairs[0][1]
         if listener.server.kind != "gunicorn" or not listener.address.is_wildcard:
             continue
-        if not all(target.address.is_loopback for target, _ in pairs):
-            continue   # nginx on another host or container needs the wildcard
         place = listener.server.place
+        own_network = place.kind == "container" and place.loopback != HOST.loopback
+        if not own_network and not all(target.address.is_loopback for target, _ in pairs):
+            continue   # nginx on another host needs the wildcard
         published: Published | None = None
-        if place.kind == "container" and place.loopback != HOST.loopback:
+        if own_network:
             # Its own network namespace: only a port published on every interface reaches clients.
             published = next((entry for entry in place.publishes(listener.address.port) if entry.public), None)
             if published is None:
@@ -74,9 +76,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),))
             continue
         host_port = published.host_port or ""
+        by_name = "" if all(each.address.is_loopback for each, _ in pairs) else \
+            "drop the `ports:` entry (nginx reaches it on the Compose network) or "
         yield Hit(listener.at, f"Gunicorn binds {listener.address} in {place.label or place.name}, which publishes it on "
                   f"every interface of the host, but nginx reaches it at {target.address}: clients can connect to it "
-                  f"directly, bypassing nginx, {forged}; publish it on loopback only "
+                  f"directly, bypassing nginx, {forged}; {by_name}publish it on loopback only "
                   f"(`127.0.0.1:{host_port}:{published.container_port}`)",
                   tuple(Related(at, note) for at, note in ((published.at, "published here"),
                                                            (target.at, "nginx connects here")) if at is not None))

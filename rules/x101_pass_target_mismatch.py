@@ -23,7 +23,9 @@ forwards each connection into the container: from nginx on the host it arrives a
 that container binds on its network. When the container runs something else (nginx
 serving a web build, Node, an image whose start the files do not show) the route is not to
 an app server and nothing is reported; when it runs only app servers of the tree, none
-on the published port, that is the error.
+on the published port, that is the error. A Compose service name is matched the same way:
+a route to `phpmyadmin:80` on nginx's network reaches that service (Apache in the
+`phpmyadmin/phpmyadmin` image), not an app server of the tree.
 
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
@@ -354,6 +356,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if mismatch is not None:
                     yield _published_hit(route, target, written, mismatch)
                 continue   # the engine listens there for a container that serves it itself (nginx, Node...)
+            named = deployment.named(route.place, address.host) if address.family == "inet" and address.host else []
+            if any(_may_serve_itself(deployment, place) for place in named):
+                continue   # a service of its own (phpMyAdmin, Node, a static nginx) answers to that name
             relative = index.relative_namesake(address)
             if relative is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}; {relative.label} is relative to the "
@@ -443,6 +448,17 @@ def _published_to_app_elsewhere(deployment: Deployment, published: list[tuple[Pl
             return None
         found.append((place, entry, servers))
     return found[0] if found else None
+
+
+def _may_serve_itself(deployment: Deployment, place: Place) -> bool:
+    """Whether a container reached by its service name may answer itself rather than through
+    a Python server of the tree: it runs none (phpMyAdmin, Node, a static nginx), something
+    besides them (supervisord's other programs), or an image whose start the files do not show."""
+    servers = [server for server in [*deployment.app_servers, *deployment.dev_servers]
+               if server.place == place or place in server.copied_into]
+    managers = [manager for manager in deployment.managers if manager.place == place]
+    return (not servers or not managers
+            or any(manager.runs is None and manager.dev_server is None for manager in managers))
 
 
 def _published_hit(route: Route, target: Target, written: str,

@@ -6,6 +6,14 @@ A `proxy_*` directive that is in effect only in locations handled by `uwsgi_pass
 handles requests. Each module reads only its own directives. One finding per block
 (server, location): the other ineffective directives of the block are related places.
 
+A directive that is ineffective but changes nothing the author meant is left out:
+`proxy_redirect off` (the uwsgi, FastCGI, SCGI and gRPC modules never rewrite a
+`Location` header, so the location already does what the line asks), a directive whose
+counterpart of the handler's module is in effect in that location (`proxy_read_timeout`
+beside `uwsgi_read_timeout`), and a connect timeout where every target is a unix socket
+(a connect there succeeds or fails at once). When a block holds only such lines there is
+no finding: they are dead lines, and deleting them is tidying, not a fix.
+
 ## What breaks in production
 Nothing visible: the directives do nothing. The timeouts, buffers and headers the
 author meant to set (seed 003 sets `proxy_read_timeout 300` for a uWSGI app) stay at
@@ -26,6 +34,7 @@ from wsgilint.model import (
     NginxLocation,
     NginxScope,
     NginxServer,
+    Route,
     Span,
 )
 
@@ -49,6 +58,20 @@ def _family(name: str) -> str | None:
     if name in _NOT_MODULE_DIRECTIVES or name.endswith("_pass"):
         return None
     return next((prefix for prefix in _PREFIXES if name.startswith(prefix)), None)
+
+
+def _harmless(route: Route, name: str, family: str, own: str | None,
+              directives: tuple[NginxDirective, ...]) -> bool:
+    """Whether directives of another module, unread in ``route``, lose nothing the author meant
+    there: the handler already behaves as they ask, or its own counterpart is set."""
+    if own is None:
+        return False
+    if name == "proxy_redirect" and all(d.args == ("off",) for d in directives):
+        return True   # only the proxy module rewrites Location headers
+    if route.directives.get(own + name[len(family):]):
+        return True
+    return (name.endswith("_connect_timeout") and bool(route.targets)
+            and all(target.address.family == "unix" for target in route.targets))
 
 
 def _owners(instance: NginxInstance) -> dict[Span, NginxScope]:
@@ -75,7 +98,7 @@ class _Use:
 
     def __init__(self, directive: NginxDirective, family: str) -> None:
         self.directive, self.family = directive, family
-        self.handlers: set[str] = set()
+        self.handlers: set[str] = set()   # those under which it is lost to some effect (not harmless)
         self.read = False
 
 
@@ -84,7 +107,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         # Routes share their directives (those of the server, of uwsgi_params): each
         # tuple of occurrences is looked at once per handler it is in effect under.
         uses: dict[Span, _Use] = {}
-        seen: set[tuple[int, str, str, bool]] = set()
+        seen: set[tuple[int, str, str, bool, bool]] = set()
         families: dict[str, str | None] = {}
         for route in instance.routes:
             own = _FAMILY.get(route.protocol)
@@ -94,7 +117,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if family is None:
                     continue
                 read = family == own
-                key = (id(directives), name, handler, read)
+                harmless = not read and _harmless(route, name, family, own, directives)
+                key = (id(directives), name, handler, read, harmless)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -102,9 +126,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     if directive.stock:
                         continue   # a packaged file's lines (uwsgi_params) are not the author's to rewrite
                     use = uses.get(directive.at) or uses.setdefault(directive.at, _Use(directive, family))
-                    use.handlers.add(handler)
+                    if not harmless:
+                        use.handlers.add(handler)
                     use.read = use.read or read
-        ineffective_uses = [use for use in uses.values() if not use.read]
+        ineffective_uses = [use for use in uses.values() if not use.read and use.handlers]
         if not ineffective_uses:
             continue
         # One finding per block: the author rewrites the block's directives together.
