@@ -56,6 +56,9 @@ def _problem(option: Option) -> tuple[str, str] | None:
                          if re.fullmatch(r"0[0-7]{3}", value) else
                          f"`{option.key} = {value}`: uWSGI accepts only three octal digits (`660`) or `1` and exits "
                          f"(`invalid chmod value: {value}`)")
+    # Only an int option's value is read as a number (not the other ~90 % of a fleet's options).
+    if kind != "int" and option.key not in ("processes", "workers", "buffer-size"):
+        return None
     number = c_atoi(value)
     if kind == "int" and number is not None and number < 0:
         return "error", (f"`{option.key} = {value}`: uWSGI refuses negative values and exits "

@@ -286,13 +286,18 @@ def _expansion(expanded: reader.Expanded) -> SupervisorExpansion:
 _shared_expansion = functools.lru_cache(maxsize=4096)(SupervisorExpansion)
 
 
+def _names(section: reader.SupervisorSection) -> dict[str, object]:
+    """The names a section's values expand with, made once per section (not per value).
+    Without `here`: a typed value written with %(here)s is left unchecked (the reader
+    still reports supervisord's refusal of it), as the rules always did."""
+    if section.kind not in _PROGRAM_KINDS:
+        return {}
+    label = section.label
+    return {"program_name": label, "group_name": label, "process_num": 0, "numprocs": 1}
+
+
 def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSection,
-           from_default: bool) -> SupervisorValue:
-    # Without `here`: a typed value written with %(here)s is left unchecked (the reader
-    # still reports supervisord's refusal of it), as the rules always did.
-    names: dict[str, object] = {}
-    if section.kind in _PROGRAM_KINDS:
-        names.update(program_name=section.label, group_name=section.label, process_num=0, numprocs=1)
+           from_default: bool, names: dict[str, object]) -> SupervisorValue:
     first = reader.expand(value.raw, names)
     twice = section.kind == "supervisord" and key == "environment" and not first.error
     final = reader.expand(first.text, names) if twice else first
@@ -317,9 +322,10 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
 
 
 def _section(section: reader.SupervisorSection) -> SupervisorSection:
-    own = {key: _value(key, value, section, False) for key, value in section.keys.items()}
+    names = _names(section)
+    own = {key: _value(key, value, section, False, names) for key, value in section.keys.items()}
     # Without [DEFAULT] keys what supervisord sees is the section's own: one dict for both.
-    effective = own if not section.defaults else {key: own.get(key) or _value(key, value, section, True)
+    effective = own if not section.defaults else {key: own.get(key) or _value(key, value, section, True, names)
                                                   for key, value in section.effective().items()}
     return SupervisorSection(section.name, section.kind, section.label, section.at, tuple(section.headers),
                              own, effective)

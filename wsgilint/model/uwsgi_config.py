@@ -134,6 +134,8 @@ def _meant(name: str, wanted: str) -> str | None:
 
 
 def _inline_comment(option: Option, written: str) -> UwsgiInlineComment | None:
+    if "#" not in written and ";" not in written:
+        return None   # most options: no search
     match = _INLINE_COMMENT.search(written)
     if match is None:
         return None

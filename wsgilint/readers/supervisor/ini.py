@@ -153,6 +153,8 @@ def comment_start(line: str) -> int | None:
     round in which one of them follows whitespace, even if a later round would have
     found an earlier qualifying position (``a#b c ;d #e`` is cut at ``;d``).
     """
+    if ";" not in line and "#" not in line:
+        return None   # most lines: no round finds a prefix, and none starts the line
     start = sys.maxsize
     positions = {prefix: -1 for prefix in _INLINE_PREFIXES}
     while start == sys.maxsize and positions:

@@ -6,6 +6,7 @@ read with a non-POSIX shlex lexer that silently drops what does not fit.
 """
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 import signal
@@ -81,6 +82,9 @@ def parse_boolean(value: str) -> bool:
     raise ValueError(f"not a valid boolean value: {value!r}")
 
 
+# A fleet writes a few signal names thousands of times; the enum lookup is the cost. Bounded,
+# and only accepted values are kept (a refusal raises and is not cached).
+@functools.lru_cache(maxsize=256)
 def parse_signal(value: str) -> str:
     """A stop signal's name without ``SIG`` (``TERM``), as supervisord's ``signal_number`` accepts it."""
     try:
