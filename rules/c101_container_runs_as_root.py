@@ -8,6 +8,10 @@ reported (its master runs as root by design, its workers as `user`), nor is a uW
 Emperor (each vassal sets its own `uid`), nor an image whose Dockerfile is not among
 the checked files (its `USER` is unknown).
 
+A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
+`chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
+as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
+
 ## What breaks in production
 A container's process runs as root unless `user:` or the image's `USER` says otherwise
 (Compose specification, `user`; Dockerfile reference, `USER`). Root in a container is
@@ -49,7 +53,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         name = server_label(manager)
         setting = "uid" if manager.runs_program == "uwsgi" else "user"
-        why = f"`{manager.setting_name('user')} {user.value}`" if user is not None else \
+        switched = next((launcher for launcher in reversed(manager.launchers) if launcher.user), None)
+        why = f"`{switched.name} {switched.user}`" if switched is not None else \
+            f"`{manager.setting_name('user')} {user.value}`" if user is not None else \
             f"no `{manager.setting_name('user')}`"
         related = [Related(manager.runs.at, f"{name} sets no {setting}")]
         if user is not None and user.at is not None:

@@ -7,6 +7,10 @@ Gunicorn `user`). nginx is never reported (its master runs as root by design), n
 a uWSGI Emperor (each vassal sets its own `uid`), nor a user unit (under
 `systemd/user/`, which runs as its user).
 
+A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
+`chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
+as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
+
 ## What breaks in production
 systemd starts services of the system manager as root unless `User=` says otherwise
 (systemd.exec(5)). The application and every worker run with root's rights: any bug
@@ -27,7 +31,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import drops_privileges, server_label, unread_config
+from wsgilint.model.manager_facts import drops_privileges, server_label, switched_to_root, unread_config
 
 CODE = "D101"
 SLUG = "service-runs-as-root"
@@ -44,7 +48,7 @@ GOOD = {"etc/systemd/system/app.service": (
 def check(deployment: Deployment) -> Iterator[Hit]:
     for unit in deployment.systemd_units:
         manager = unit.manager
-        if manager is None or manager.user is not None or unit.user_unit:
+        if manager is None or unit.user_unit or manager.user is not None and not switched_to_root(manager):
             continue
         if unit.flag("Service", "DynamicUser"):
             continue

@@ -11,6 +11,10 @@ that assumes it sets no `user`/`uid`. nginx is never reported:
 its master runs as root by design. A uWSGI Emperor is not either (each vassal sets
 its own `uid`).
 
+A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
+`chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
+as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
+
 ## What breaks in production
 Measured with Supervisor 4.3.0: a program without `user=` runs as root (`ps` shows
 the child as `root`); supervisord only logs `CRIT Supervisor is running as root`.
@@ -37,7 +41,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment, SupervisorConfig
-from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label, unread_config
+from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label, switched_to_root, unread_config
 
 CODE = "S105"
 SLUG = "program-runs-as-root"
@@ -104,7 +108,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         headers = {section.at for section in config.of_kind("program", "fcgi-program")}
         for manager in deployment.managers:
-            if manager.kind != "supervisor" or manager.at not in headers or manager.user is not None:
+            if manager.kind != "supervisor" or manager.at not in headers or \
+                    manager.user is not None and not switched_to_root(manager):
                 continue
             if manager.runs is None or drops_privileges(manager) is not False:
                 continue

@@ -274,7 +274,9 @@ def _could_reach(route: Route, address: Address, place: Place) -> bool:
 def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
     """Why a listener in another container is not reached: whose loopback the address is."""
     place = nearest.server.place
-    if place == route.place or place.kind != "container" and route.place.kind != "container":
+    # The wording is about containers: only for two different ones (a host's server binding its
+    # loopback is reached by an nginx on that host).
+    if place == route.place or place.kind != "container" or route.place.kind != "container":
         return ""
     if nearest.address.is_loopback and nearest.address.family == "inet":
         return (f"; {nearest.server.name} binds {nearest.address} inside {place.label or place.name}, its own "

@@ -40,6 +40,12 @@ for the foreground server to end). Sources: busybox `shell/ash.c` runs `-c` with
 `evalstring(minusc, EV_EXIT)`; upstream dash does too, but Debian's package patches it
 to `evalstring(minusc, 0)` ("Disable sh -c optimisation").
 
+A command runner that stays the server's parent and does not pass the stop signal on is
+the same case (measured with `tools/measure_runners.py`, table in docs/design.md): `hatch
+run` passes none, `pdm run` and `runuser -u` pass SIGTERM but not SIGINT or SIGQUIT. `uv
+run` and `sudo` pass all three; `poetry run`, `pipenv run`, `rye run`, `gosu`, `su-exec`,
+`setpriv`, `chpst` and `s6-setuidgid` exec the server.
+
 ## What breaks in production
 The stop signal goes to the shell, which dies; the server keeps running with PPID 1
 and keeps serving and holding its port, so the next start fails (measured with dash
@@ -75,6 +81,16 @@ GOOD = {
 def check(deployment: Deployment) -> Iterator[Hit]:
     kinds = {source.display: source.kind for source in deployment.files}
     for manager in deployment.managers:
+        launcher = manager.launcher_takes_signal
+        if launcher is not None and not (manager.shell_takes_signal or manager.shell_may_take_signal):
+            signal = manager.stop_signal.value
+            yield Hit(manager.argv.at if manager.argv and manager.argv.at else manager.at,
+                      f"`{launcher.name}` starts the server as its child and stays, and does not pass SIG{signal} on "
+                      f"({manager.kind} [{manager.name}] stops it with SIG{signal}): the server never hears of the "
+                      "stop and is SIGKILLed when the wait runs out"
+                      + (", or keeps running orphaned" if not manager.in_container else "")
+                      + "; start the server from the environment's own bin directory (`.venv/bin/gunicorn`)"
+                      + "".join(f", or stop it with SIG{each}" for each in launcher.forwards[:1]))
         if manager.wrapper is None:
             continue
         if manager.shell_may_take_signal and manager.wrapper_shell is not None:

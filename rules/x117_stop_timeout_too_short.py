@@ -27,6 +27,11 @@ info: the orphans run outside supervisord's control and hold the listening socke
 `start` in that time finds the port in use (Gunicorn logs `Connection in use` and retries
 until they are gone) while supervisorctl already says RUNNING.
 
+A runner that passes the stop signal on and then kills the server cuts the stop the same
+way: util-linux's `runuser -u app -- gunicorn ...` sends SIGTERM on, sleeps 2 s and SIGKILLs
+it (login-utils/su-common.c; measured with runuser 2.38.1: a server that takes 3 s to stop
+is killed). That is reported whatever the manager waits.
+
 ## What breaks in production
 On every stop or deploy, requests still running when the manager's wait ends are cut
 by SIGKILL: clients get a reset connection or nginx a 502.
@@ -87,6 +92,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         graceful = c_atoi(option.value) if option is not None else default
         written_wait = manager.stop_timeout is not None and manager.stop_timeout.at is not None
+        cutter = next((launcher for launcher in manager.launchers if launcher.kills_after is not None
+                       and manager.stop_signal.value in launcher.forwards), None)
+        if cutter is not None and cutter.kills_after is not None and graceful is not None \
+                and cutter.kills_after < graceful and (server.kind != "uwsgi" or option is not None
+                                                       and _uwsgi_stops_gracefully(server, manager)):
+            yield Hit(manager.argv.at if manager.argv and manager.argv.at else manager.at,
+                      f"`{cutter.name}` passes SIG{manager.stop_signal.value} on to {server.name} and SIGKILLs it "
+                      f"{cutter.kills_after:g} s later, shorter than {key} {graceful} s"
+                      f"{'' if option else ' (default)'}: on stop, requests still running are cut; switch the user "
+                      "with a tool that execs the server (`setpriv`, `gosu`) or with the manager's own user setting",
+                      (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),))
+            continue
         if graceful is None or (option is None and not written_wait):
             continue
         if server.kind == "uwsgi" and (option is None or not _uwsgi_stops_gracefully(server, manager)):

@@ -13,6 +13,9 @@ known everywhere or nowhere:
   ``python -m gunicorn``, ``python -m gunicorn.app.wsgiapp`` (interpreter flags such
   as ``-u`` before ``-m`` are skipped).
 - nginx: ``nginx``, ``nginx-debug``.
+
+Behind command runners and user switchers (``uv run``, ``poetry run``, ``gosu app``,
+``runuser -u app --`` ...: ``launchers.unwrap``), whose effect the command keeps.
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ import functools
 import posixpath
 import re
 
-from .record import dataclass
+from .launchers import Launcher, unwrap
+from .record import dataclass, field
 
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
@@ -43,6 +47,8 @@ class Command:
     program: str                  # uwsgi | gunicorn | nginx
     arguments: list[str]          # what the program parses: the words after it
     plugins: tuple[str, ...] = ()  # uWSGI: plugins the binary's name loads (uwsgi_python3 -> python3)
+    launchers: tuple[Launcher, ...] = ()   # what runs it (uv run, gosu app), outermost first
+    server_argv: list[str] = field(default_factory=list)   # the argv from the server's binary on
 
 
 def uwsgi_name_plugins(name: str) -> tuple[str, ...] | None:
@@ -58,6 +64,14 @@ def uwsgi_name_plugins(name: str) -> tuple[str, ...] | None:
 
 def recognise(argv: list[str]) -> Command | None:
     """The server ``argv`` starts, or None when it starts none of them."""
+    launchers, own = unwrap(argv) if argv else ((), argv)
+    command = _recognise(own)
+    if command is None:
+        return None
+    return Command(command.program, command.arguments, command.plugins, launchers, own)
+
+
+def _recognise(argv: list[str]) -> Command | None:
     if not argv:
         return None
     name = posixpath.basename(argv[0])
@@ -151,7 +165,8 @@ def _dev_program(argv: list[str]) -> tuple[str, list[str]] | None:
 def dev_server(argv: list[str], env: dict[str, str] | None = None) -> DevServer | None:
     """The development server ``argv`` starts and the TCP address it listens on; None when it
     starts none, or listens where the words do not show (a ``$VAR``, a unix socket, an fd)."""
-    found = _dev_program(argv) if argv else None
+    own = unwrap(argv)[1] if argv else argv
+    found = _dev_program(own) if own else None
     if found is None:
         return None
     program, words = found

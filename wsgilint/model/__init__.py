@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import Any
 
+from ..core.launchers import Launcher
 from ..core.numbers import decimal
 from ..core.option import Option
 from ..core.record import dataclass, field
@@ -48,6 +49,7 @@ __all__ = [
     "AppServer",
     "HOST",
     "Launch",
+    "Launcher",
     "Deployment",
     "ExecLine",
     "GunicornAnnotation",
@@ -250,6 +252,9 @@ class ProcessManager:
     # The program stays in the foreground for a reason outside the checked files (the nginx.conf
     # a base image's entrypoint writes says `daemon off;`).
     stays_foreground: Setting[bool] | None = None
+    # The command runners and user switchers the server is started through (``uv run``,
+    # ``gosu app``), outermost first; the user one switches to is in ``user``.
+    launchers: tuple[Launcher, ...] = ()
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""
@@ -276,12 +281,22 @@ class ProcessManager:
             self.kills_group is not None and self.kills_group.value)
 
     @property
+    def launcher_takes_signal(self) -> Launcher | None:
+        """A runner that stays the server's parent and does not pass the stop signal on
+        (``hatch run``; ``pdm run`` and ``runuser`` with SIGINT or SIGQUIT, measured): the
+        signal stops at it, unless the manager signals the whole group."""
+        if self.kills_group is not None and self.kills_group.value:
+            return None
+        return next((launcher for launcher in self.launchers
+                     if launcher.stays and self.stop_signal.value not in launcher.forwards), None)
+
+    @property
     def signals_server(self) -> bool:
         """Whether the stop signal reaches the server it runs. A server that daemonizes leaves
         the process the manager started for a session of its own (uWSGI's daemonize calls
         setsid(): measured with 2.0.31, a SIGTERM to the starting shell's process group
         leaves it running); only systemd's control group still holds it."""
-        if self.shell_takes_signal or self.shell_may_take_signal:
+        if self.shell_takes_signal or self.shell_may_take_signal or self.launcher_takes_signal is not None:
             return False
         if self.runs is not None and self.runs.detaches and self.kind != "uwsgi-emperor":
             return self.kind == "systemd" and self.kills_group is not None and bool(self.kills_group.value)

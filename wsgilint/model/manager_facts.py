@@ -93,6 +93,13 @@ def drops_privileges(manager: ProcessManager) -> bool | None:
     return False
 
 
+def switched_to_root(manager: ProcessManager) -> bool:
+    """The innermost user switcher on the command line (``sudo``, ``gosu root``) runs the
+    server as root, whatever the manager's own user."""
+    switcher = next((launcher for launcher in reversed(manager.launchers) if launcher.user), None)
+    return switcher is not None and switcher.user.split(":", 1)[0] in ROOT_NAMES
+
+
 def server_label(manager: ProcessManager) -> str:
     return {"uwsgi": "uWSGI", "gunicorn": "Gunicorn", "nginx": "nginx"}.get(manager.runs_program,
                                                                            manager.runs_program)

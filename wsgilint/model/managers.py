@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..core.commands import dev_server
+from ..core.commands import dev_server, recognise
 from ..core.context import ReadContext
 from ..core.span import Setting, Span
 from ..readers import shell, supervisor, systemd
@@ -51,6 +51,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     program = shell.program_of(argv)
     if program or not argv:
         manager.runs_program = program or (os.path.basename(argv[0]) if argv else "")
+        _launched(manager, argv, command_at)
         return bool(program)
     name = os.path.basename(argv[0])
     manager.runs_program = name
@@ -95,7 +96,26 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_shell = runs_c
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.argv = Setting(server.argv, wrapper_at)
+    _launched(manager, server.argv, wrapper_at)
     return server.alone
+
+
+def _launched(manager: ProcessManager, argv: list[str], at: Span | None) -> None:
+    """A server started through runners and user switchers (``uv run``, ``gosu app``): its
+    own command line becomes ``argv``, the launchers are kept, and the user the innermost
+    switcher names is the one it runs as."""
+    command = recognise(argv)
+    if command is None or not command.launchers:
+        return
+    manager.argv = Setting(command.server_argv, at)
+    manager.launchers = command.launchers
+    switcher = next((launcher for launcher in reversed(command.launchers) if launcher.user), None)
+    if switcher is not None:
+        user, _, group = switcher.user.partition(":")
+        note = f"`{switcher.name} {switcher.user}` runs it as {user}"
+        manager.user = Setting(user, at, note)
+        if group:
+            manager.group = Setting(group, at, note)
 
 
 def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_at: Span | None,

@@ -184,8 +184,8 @@ def _commands(words: list[str]) -> list[tuple[list[str], str]]:
 
 def _hands_off(command: list[str]) -> bool:
     """A command (not a server) that may start what this text does not show: another script,
-    a variable's command line, a process manager, or a server through a tool such as
-    ``gosu app uwsgi ...`` that the recogniser does not follow."""
+    a variable's command line, a process manager, or a server inside a word
+    (``su app -c "uwsgi ..."``)."""
     name = os.path.basename(command[0])
     if command[0].startswith("$") or name in (".", "source") or name.endswith(".sh") or name in _MANAGERS:
         return True

@@ -1,0 +1,76 @@
+"""Runners and user switchers in front of a server: the recogniser sees through them, and
+the model keeps what they change (the user; a parent that keeps the stop signal)."""
+import shlex
+from pathlib import Path
+
+import pytest
+
+from wsgilint.api import check
+from wsgilint.core.commands import recognise
+from wsgilint.readers.shell import server_line_of_shell_command
+
+
+@pytest.mark.parametrize(("line", "program", "arguments", "launchers", "user"), [
+    ("uv run gunicorn -c gunicorn.conf.py -b 127.0.0.1:5000 --daemon application:app", "gunicorn",
+     ["-c", "gunicorn.conf.py", "-b", "127.0.0.1:5000", "--daemon", "application:app"], ["uv run"], ""),
+    ("uv --directory /app run --with gunicorn --frozen gunicorn app:app", "gunicorn", ["app:app"], ["uv run"], ""),
+    ("python -m uv run -m gunicorn app:app", "gunicorn", ["app:app"], ["uv run"], ""),
+    ("poetry -C /app run gunicorn x", "gunicorn", ["x"], ["poetry run"], ""),
+    ("pipenv run uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"], ["pipenv run"], ""),
+    ("pdm run -p . gunicorn x", "gunicorn", ["x"], ["pdm run"], ""),
+    ("hatch -e prod run +py=3.12 prod:gunicorn x", "gunicorn", ["x"], ["hatch run"], ""),
+    ("rye run gunicorn x", "gunicorn", ["x"], ["rye run"], ""),
+    ("gosu app gunicorn x", "gunicorn", ["x"], ["gosu"], "app"),
+    ("su-exec app:app uwsgi_python3 --ini x", "uwsgi", ["--ini", "x"], ["su-exec"], "app:app"),
+    ("setpriv --reuid=app --regid=app --init-groups gunicorn x", "gunicorn", ["x"], ["setpriv"], "app:app"),
+    ("chpst -u app gunicorn x", "gunicorn", ["x"], ["chpst"], "app"),
+    ("runuser -u app -- gunicorn x", "gunicorn", ["x"], ["runuser -u"], "app"),
+    ("sudo -u app -E gunicorn x", "gunicorn", ["x"], ["sudo"], "app"),
+    ("sudo gunicorn x", "gunicorn", ["x"], ["sudo"], "root"),
+    ("s6-setuidgid app env A=1 nohup gunicorn x", "gunicorn", ["x"], ["s6-setuidgid", "env", "nohup"], "app"),
+    ("gosu app uv run nginx -g 'daemon off;'", "nginx", ["-g", "daemon off;"], ["gosu", "uv run"], "app"),
+])
+def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
+    command = recognise(shlex.split(line))
+    assert command is not None and (command.program, command.arguments) == (program, arguments)
+    assert [launcher.name for launcher in command.launchers] == launchers
+    assert next((launcher.user for launcher in reversed(command.launchers) if launcher.user), "") == user
+
+
+@pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app",
+                                  "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x"])
+def test_what_is_not_a_server_behind_a_runner(line):
+    assert recognise(shlex.split(line)) is None
+
+
+def test_a_script_line_through_a_switcher_is_the_server_line():
+    found = server_line_of_shell_command("cd /srv && exec gosu app uwsgi --ini app.ini")
+    assert found is not None and found.program == "uwsgi" and found.execs and found.alone
+
+
+def _manager(tree: Path, files: dict[str, str]):
+    for name, text in files.items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(text)
+    result = check([str(tree)])
+    return result, next(m for m in result.deployment.managers if m.runs is not None)
+
+
+def test_the_switchers_user_is_the_one_the_server_runs_as(tmp_path):
+    result, manager = _manager(tmp_path, {"Dockerfile": 'FROM python:3.12-slim\nCMD ["gosu", "app:web", '
+                                                        '"gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n'})
+    assert (manager.user.value, manager.group.value) == ("app", "web")
+    assert manager.argv.value[0] == "gunicorn" and manager.user.at == manager.argv.at
+    assert not [f for f in result.findings if f.code == "C101"]
+
+
+@pytest.mark.parametrize(("runner", "signal", "reaches"), [
+    ("uv run", "TERM", True), ("uv run", "QUIT", True), ("pdm run", "TERM", True), ("pdm run", "QUIT", False),
+    ("hatch run", "TERM", False), ("poetry run", "QUIT", True)])
+def test_a_runner_that_stays_keeps_the_signals_it_does_not_pass_on(tmp_path, runner, signal, reaches):
+    words = ", ".join(f'"{word}"' for word in [*runner.split(), "gunicorn", "-b", "0.0.0.0:8000", "app:app"])
+    _, manager = _manager(tmp_path, {"Dockerfile": f"FROM python:3.12-slim\nUSER app\nSTOPSIGNAL SIG{signal}\n"
+                                                   f"CMD [{words}]\n"})
+    assert manager.stop_signal.value == signal
+    assert manager.signals_server is reaches
+    assert (manager.launcher_takes_signal is None) is reaches

@@ -1,0 +1,190 @@
+"""Command runners and user switchers in front of a server: ``uv run gunicorn ...``, ``gosu app uwsgi ...``.
+
+``unwrap`` takes them off a command line, the way each tool parses its own options, and says
+what each does to the server behind it: the user it runs it as, and whether it stays the
+server's parent (it starts a child) or replaces itself with it (exec), and then which stop
+signals it passes on. The recogniser (``commands.recognise``) calls it, so every producer sees
+through them alike.
+
+Measured with ``tools/measure_runners.py`` (as root on Debian 12; a stand-in server started
+through the tool notes its pid, uid and each signal; the signal goes to the tool's pid only,
+as Supervisor, systemd with KillMode=process and ``docker stop`` send it); the table, with
+the versions, is in docs/design.md ("Runners and user switchers"). Not installable here:
+su-exec (ncopa/su-exec su-exec.c@0231008: ``execvp`` after ``setuid``) and rye (astral-sh/rye
+rye/src/cli/run.rs@a4553dd: ``exec_spawn``, ``CommandExt::exec`` on Unix), both exec.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .record import dataclass
+
+_EVERY_STOP = ("TERM", "INT", "QUIT")
+
+
+@dataclass(frozen=True, slots=True)
+class Launcher:
+    """A tool the command runs the server through."""
+
+    name: str                      # as findings name it: "uv run", "gosu", "runuser -u"
+    user: str = ""                 # the user (``user:group``) it runs the server as; "": its own
+    stays: bool = False            # it starts the server as its child and stays (no exec)
+    forwards: tuple[str, ...] = ()  # the stop signals it passes to that child (TERM, INT, QUIT)
+    # Seconds after passing a stop signal on that it SIGKILLs the child: util-linux's runuser
+    # (login-utils/su-common.c: kill(child, SIGTERM); sleep(2); kill(child, SIGKILL)), measured:
+    # a stand-in that takes 3 s to stop is killed.
+    kills_after: float | None = None
+
+
+# What each tool does, as measured (module docstring): (stays, signals passed on).
+_BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "uv run": (True, _EVERY_STOP),
+    "poetry run": (False, ()),
+    "pipenv run": (False, ()),
+    "pdm run": (True, ("TERM",)),
+    "hatch run": (True, ()),
+    "rye run": (False, ()),
+    "gosu": (False, ()),
+    "su-exec": (False, ()),
+    "setpriv": (False, ()),
+    "chpst": (False, ()),
+    "s6-setuidgid": (False, ()),
+    "runuser -u": (True, ("TERM",)),
+    "sudo": (True, _EVERY_STOP),
+    "env": (False, ()),
+    "nohup": (False, ()),
+}
+
+# Options that take the next word as their value, per tool (the others are flags).
+_UV_GLOBAL = frozenset(("--cache-dir", "--color", "--allow-insecure-host", "--directory", "--project",
+                        "--config-file"))
+_UV_RUN = _UV_GLOBAL | frozenset((
+    "--extra", "--no-extra", "--group", "--no-group", "--only-group", "--no-editable-package", "--env-file",
+    "-w", "--with", "--with-editable", "--with-requirements", "--package", "--python-platform", "--index",
+    "--default-index", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--index-strategy",
+    "--keyring-provider", "-P", "--upgrade-package", "--upgrade-group", "--resolution", "--prerelease",
+    "--prerelease-package", "--fork-strategy", "--exclude-newer", "--exclude-newer-package",
+    "--no-sources-package", "--reinstall-package", "--link-mode", "-C", "--config-setting",
+    "--config-settings-package", "--no-build-isolation-package", "--no-build-package", "--no-binary-package",
+    "--refresh-package", "-p", "--python"))
+_POETRY = frozenset(("-C", "--directory", "-P", "--project"))
+_PIPENV = frozenset(("--python", "--pypi-mirror"))
+_PDM_GLOBAL = frozenset(("-c", "--config"))
+_PDM_RUN = frozenset(("-p", "--project", "-k", "--skip", "--env", "--env-file", "--working-dir"))
+_HATCH = frozenset(("-e", "--env", "-p", "--project", "--data-dir", "--cache-dir", "--config"))
+_SETPRIV = frozenset(("--ruid", "--euid", "--reuid", "--rgid", "--egid", "--regid", "--groups", "--inh-caps",
+                      "--ambient-caps", "--bounding-set", "--securebits", "--pdeathsig", "--selinux-label",
+                      "--apparmor-profile", "--landlock-access", "--landlock-rule", "--seccomp-filter"))
+_CHPST = frozenset(("-u", "-U", "-b", "-e", "-/", "-C", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c",
+                    "-r", "-t"))
+_RUNUSER = frozenset(("-u", "--user", "-g", "--group", "-G", "--supp-group", "-w", "--whitelist-environment",
+                      "-s", "--shell"))
+_SUDO = frozenset(("-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host",
+                   "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U",
+                   "--other-user", "-R", "--chroot"))
+_ENV = frozenset(("-u", "--unset", "-C", "--chdir"))
+
+
+def _options(words: list[str], start: int, valued: frozenset[str]) -> tuple[int, dict[str, str]]:
+    """Where the options from ``start`` end (after ``--``), and the value of each valued one
+    (``--opt v``, ``--opt=v``, ``-ov``)."""
+    values: dict[str, str] = {}
+    index = start
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            return index + 1, values
+        if not word.startswith("-") or word == "-":
+            break
+        if word.startswith("--") and "=" in word:
+            name, _, value = word.partition("=")
+            values[name] = value
+        elif word in valued:
+            values[word] = words[index + 1] if index + 1 < len(words) else ""
+            index += 1
+        elif not word.startswith("--") and word[:2] in valued:
+            values[word[:2]] = word[2:]
+        index += 1
+    return index, values
+
+
+def _subcommand(words: list[str], valued: frozenset[str], name: str) -> int | None:
+    """The index after ``name`` (``run``) once the tool's global options are skipped."""
+    index, _ = _options(words, 1, valued)
+    return index + 1 if index < len(words) and words[index] == name else None
+
+
+def _one(words: list[str]) -> tuple[str, str, int] | None:
+    """The launcher ``words`` start with: (its name, the user it switches to, where the
+    command it runs starts); None when they start with none that ``unwrap`` follows."""
+    tool = posixpath.basename(words[0])
+    if tool in ("gosu", "su-exec", "s6-setuidgid"):
+        return (tool, words[1], 2) if len(words) > 2 and not words[1].startswith("-") else None
+    if tool == "nohup":
+        return "nohup", "", 1 if words[1:2] != ["--"] else 2
+    if tool == "env":
+        index, _ = _options(words, 1, _ENV)
+        while index < len(words) and "=" in words[index] and not words[index].startswith("="):
+            index += 1
+        return None if any(word in ("-S", "--split-string") or word.startswith("-S") for word in words[1:index]) \
+            else ("env", "", index)
+    if tool in ("uv", "poetry", "pipenv", "pdm", "hatch", "rye"):
+        valued = {"uv": _UV_GLOBAL, "poetry": _POETRY, "pipenv": _PIPENV, "pdm": _PDM_GLOBAL, "hatch": _HATCH,
+                  "rye": frozenset()}[tool]
+        after_run = _subcommand(words, valued, "run")
+        if after_run is None:
+            return None
+        index, _ = _options(words, after_run, {"uv": _UV_RUN, "pdm": _PDM_RUN}.get(tool, frozenset()))
+        if tool == "uv" and any(word in ("-m", "--module") for word in words[after_run:index]):
+            return "uv run -m", "", index   # `uv run -m gunicorn`: python -m gunicorn
+        if tool == "hatch":
+            while index < len(words) and words[index][:1] in "+-":
+                index += 1   # matrix selectors (+py=3.12)
+        return f"{tool} run", "", index
+    if tool == "setpriv":
+        index, values = _options(words, 1, _SETPRIV)
+        user = values.get("--reuid") or values.get("--ruid") or values.get("--euid") or ""
+        group = values.get("--regid") or values.get("--rgid") or values.get("--egid") or ""
+        return "setpriv", user + (":" + group if user and group else ""), index
+    if tool == "chpst":
+        index, values = _options(words, 1, _CHPST)
+        return "chpst", values.get("-u", "").lstrip(":"), index
+    if tool == "runuser":
+        index, values = _options(words, 1, _RUNUSER)
+        named = values.get("-u") or values.get("--user")
+        # Without -u, runuser is su's form: `runuser app -c "…"` runs a shell with the text.
+        return ("runuser -u", named, index) if named else None
+    if tool == "sudo":
+        index, values = _options(words, 1, _SUDO)
+        if any(word in ("-b", "--background", "-l", "--list", "-e", "--edit", "-v", "--validate", "-K", "-k")
+               for word in words[1:index]):
+            return None
+        return "sudo", values.get("-u") or values.get("--user") or "root", index
+    return None
+
+
+def unwrap(argv: list[str]) -> tuple[tuple[Launcher, ...], list[str]]:
+    """The launchers ``argv`` starts with, outermost first, and the command behind them
+    (``argv`` itself when it starts with none). ``python -m uv run …`` is uv's."""
+    launchers: list[Launcher] = []
+    words = argv
+    for _ in range(len(argv)):   # each launcher takes at least its own name
+        if not words:
+            break
+        if posixpath.basename(words[0]).startswith("python") and words[1:3] == ["-m", "uv"]:
+            words = ["uv", *words[3:]]
+        found = _one(words)
+        if found is None or found[2] >= len(words):
+            break
+        name, user, start = found
+        launchers.append(_launcher(name.removesuffix(" -m"), user))
+        words = (["python", "-m"] if name == "uv run -m" else []) + words[start:]
+        environment, colon, command = words[0].partition(":")
+        if name == "hatch run" and colon and environment and "/" not in environment and command:
+            words = [command, *words[1:]]   # `hatch run prod:gunicorn`: gunicorn in the prod environment
+    return tuple(launchers), words
+
+
+def _launcher(name: str, user: str) -> Launcher:
+    stays, forwards = _BEHAVIOUR[name]
+    return Launcher(name, user, stays, forwards, 2.0 if name == "runuser -u" else None)
