@@ -51,7 +51,6 @@ _KEY_LINE = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*=", re.M)
 # Lines before the first section that still leave a file a unit: a stray ``Description=``
 # above ``[Unit]``; a longer run is some other key=value format.
 _MAX_LEADING_ASSIGNMENTS = 3
-_ASSIGNMENT = re.compile(r"[A-Z][A-Za-z0-9]*[ \t]*=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +158,8 @@ def is_systemd_text(text: str) -> bool:
                 return False
             break
         leading += 1
-        if leading > _MAX_LEADING_ASSIGNMENTS or not _ASSIGNMENT.match(stripped):
+        # Compiled when first used (re caches it): most units start with their section.
+        if leading > _MAX_LEADING_ASSIGNMENTS or not re.match(r"[A-Z][A-Za-z0-9]*[ \t]*=", stripped):
             return False
     else:
         return False
