@@ -64,7 +64,6 @@ GOOD = {
 }
 
 _DEFAULTS = {"gunicorn": ("graceful_timeout", 30), "uwsgi": ("worker-reload-mercy", 60)}
-_GRACEFUL_HOOK = re.compile(r"unix_signal:(\d+)\s+gracefully_kill_them_all")
 
 
 def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
@@ -74,8 +73,9 @@ def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
     number = getattr(signal.Signals, f"SIG{name}", None)
     if number is None or not server.enabled("master"):
         return False
+    # Compiled when first used (re caches it): few configs have such a hook.
     for hook in server.all("hook-master-start"):
-        match = _GRACEFUL_HOOK.fullmatch(hook.value.strip())
+        match = re.fullmatch(r"unix_signal:(\d+)\s+gracefully_kill_them_all", hook.value.strip())
         if match and int(match.group(1)) == number:
             return True
     return False

@@ -27,7 +27,7 @@ from wsgilint.core.sources import SourceFile
 from wsgilint.engine import Finding, Related
 from wsgilint.model import Span
 from wsgilint.report import formats, renderer, shown
-from wsgilint.report._text import json_text
+from wsgilint.report._text import _unsafe, json_text
 from wsgilint.report.github import escape_data, escape_property
 from wsgilint.report.sarif import escaped as sarif_escaped
 
@@ -94,6 +94,13 @@ def test_shown_escapes_controls_bidi_and_bytes_that_are_not_utf8() -> None:
     assert shown("\x1b[31m\x07\x7f\x9b\u202e\u2066") == "\\x1b[31m\\x07\\x7f\\x9b\\u202e\\u2066"
     assert shown(NOT_UTF8) == "etc/uwsgi/caf\\xe9.ini"
     assert shown("café ☕ \\ [bold] 50% a:b, c") == "café ☕ \\ [bold] 50% a:b, c"
+
+
+def test_every_escaped_character_is_one_isprintable_refuses() -> None:
+    # shown() leaves printable text to the two workflow-command checks alone.
+    escaped = _unsafe()
+    assert not [hex(code) for code in range(sys.maxunicode + 1)
+                if escaped.match(chr(code)) and chr(code).isprintable()]
 
 
 def test_shown_breaks_workflow_commands() -> None:

@@ -117,13 +117,11 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
 
 
-_VERSION = re.compile(r"\d+(\.\d+){1,3}([-+.~]?[0-9A-Za-z][0-9A-Za-z.]*)?")
-
-
 def _refuse_malformed_versions(given: dict[str, str | None], settings: dict[str, str]) -> None:
     """A version that is no version would compare as something else (``2.O`` as 2)."""
     for program, version in [*given.items(), *settings.items()]:
-        if version is not None and not _VERSION.fullmatch(version):
+        # Compiled only when a version is given (re caches it): most runs give none.
+        if version is not None and not re.fullmatch(r"\d+(\.\d+){1,3}([-+.~]?[0-9A-Za-z][0-9A-Za-z.]*)?", version):
             origin = f"--{program}-version" if given.get(program) == version else f"{program}-version in the settings"
             typer.echo(f"wsgilint: {origin} {shown(repr(version))} is not a version like 2.0.31", err=True)
             raise typer.Exit(2)

@@ -181,16 +181,21 @@ def _hints(path: str) -> tuple[list[str], int]:
 
 
 # Each with the texts one of its matches must hold: most files hold none, and looking for a
-# few characters costs far less than a search with each pattern.
+# few characters costs far less than a search with each pattern. A pattern is compiled when
+# a text first holds them (``_compiled``): most trees never need one.
 _TEMPLATE_MARKERS = [
-    ("Jinja2/Go template", re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), ("{{", "{%")),
-    ("ERB template", re.compile(r"<%=?.*?%>"), ("<%",)),
-    ("envsubst template", re.compile(r"\$\{[A-Z][A-Z0-9_]*\}"), ("${",)),
+    ("Jinja2/Go template", r"\{\{.*?\}\}|\{%.*?%\}", ("{{", "{%")),
+    ("ERB template", r"<%=?.*?%>", ("<%",)),
+    ("envsubst template", r"\$\{[A-Z][A-Z0-9_]*\}", ("${",)),
     # Neither supervisord nor uWSGI expands a section name: %(name)s there is a Python
     # %-format template a deploy script fills in (`[group:%(project_name)s]`).
-    ("Python %-format template", re.compile(r"^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", re.M),
-     ("%(",)),
+    ("Python %-format template", r"(?m)^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", ("%(",)),
 ]
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 # Folders whose files are rendered before use: the official nginx image runs envsubst on
@@ -212,7 +217,7 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
             continue
         if not any(mark in text for mark in needed):
             continue
-        match = pattern.search(text)
+        match = _compiled(pattern).search(text)
         if match:
             return label, text.count("\n", 0, match.start()) + 1
     if name.endswith(_TEMPLATE_SUFFIXES):

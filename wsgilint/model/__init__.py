@@ -303,7 +303,6 @@ class ProcessManager:
         return True
 
 
-_IP_LITERAL = re.compile(r"[0-9.]+|.*:.*")
 _MANAGER_SETTINGS = {
     "stop_signal": {"supervisor": "stopsignal", "systemd": "KillSignal", "compose": "stop_signal",
                     "docker": "STOPSIGNAL"},
@@ -557,7 +556,8 @@ class Deployment:
                     if (listener.server.place in named or any(p in named for p in listener.server.copied_into))
                     and not listener.address.is_loopback]
         found = [listener for listener in self.listeners_at(address) if connects(route.place, target, listener)]
-        if route.place.kind == "container" and address.host and not _IP_LITERAL.fullmatch(address.host) \
+        # The pattern is compiled when first used (re caches it): most trees have no container.
+        if route.place.kind == "container" and address.host and not re.fullmatch(r"[0-9.]+|.*:.*", address.host) \
                 and not address.is_loopback:
             # A name nothing on its networks answers to: Docker's DNS asks outside, not another container.
             found = [listener for listener in found if listener.server.place.kind != "container"]

@@ -12,7 +12,6 @@ stack and its per-scope state, and splitting them would pass that state between 
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..core.commands import recognise
@@ -20,7 +19,7 @@ from ..core.numbers import decimal
 from ..core.record import dataclass
 from ..readers.nginx import NginxStatement, NginxTree, pass_target_without_host
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
-from .address import Address, parse_nginx_target
+from .address import Address, parse_nginx_target, url_scheme
 from .nginx_scope import (
     PASS_DIRECTIVES,
     NginxHttp,
@@ -372,9 +371,9 @@ class _Builder:
 
 def _protocol(handler: NginxDirective) -> str:
     value = handler.args[0] if handler.args else ""
-    match = re.match(r"^([a-z]+)://", value, re.I)
-    if match and match.group(1).lower() in _SCHEME_PROTOCOL:
-        return _SCHEME_PROTOCOL[match.group(1).lower()]
+    scheme = (url_scheme(value, letters_only=True) or "").lower()
+    if scheme in _SCHEME_PROTOCOL:
+        return _SCHEME_PROTOCOL[scheme]
     return _DEFAULT_PROTOCOL[handler.name]
 
 

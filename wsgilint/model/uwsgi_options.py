@@ -16,7 +16,6 @@ This module imports nothing of the model, so ``AppServer`` can use ``uwsgi_bool`
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -53,11 +52,13 @@ _SCALAR_HANDLERS = {"true", "false", "set_int", "set_64bit", "set_16bit", "set_m
 _SCALAR = {name for name, handler in _HANDLER.items() if handler in _SCALAR_HANDLERS}
 
 # Options whose value is a shell command or code, where `#`, `;` and quotes are the language's own.
-_COMMAND_OPTION = re.compile(r"^(exec-|hook-|call-|attach-|smart-attach-|legion-|cron|unique-cron|"
-                             r"unique-legion-cron|mule|farm|spooler-|touch-exec|eval|pyeval|python-eval|"
-                             r"pyexec|pyrun|py-run|python-run|print|iprint|log-format|logformat|"
-                             r"log-req-encoder|log-encoder|route|response-route|final-route|error-route|"
-                             r"if-|for|env$|declare-option)")
+# A key starting with one of these (matched as str.startswith does: compiling them as one
+# regular expression cost 3.8 M instructions at every start), or ``env`` itself.
+_COMMAND_PREFIXES = ("exec-", "hook-", "call-", "attach-", "smart-attach-", "legion-", "cron", "unique-cron",
+                     "unique-legion-cron", "mule", "farm", "spooler-", "touch-exec", "eval", "pyeval", "python-eval",
+                     "pyexec", "pyrun", "py-run", "python-run", "print", "iprint", "log-format", "logformat",
+                     "log-req-encoder", "log-encoder", "route", "response-route", "final-route", "error-route",
+                     "if-", "for", "declare-option")
 
 
 def uwsgi_bool(value: str | None) -> bool:
@@ -129,7 +130,7 @@ def is_scalar(key: str) -> bool:
 
 
 def is_command_option(key: str) -> bool:
-    return bool(_COMMAND_OPTION.match(key))
+    return key.startswith(_COMMAND_PREFIXES) or key in ("env", "env\n")    # the pattern's ``env$``
 
 
 def forces_master(key: str) -> bool:

@@ -29,12 +29,26 @@ class Snippet(NamedTuple):
     underline: str     # spaces then carets; "" when the span has no column
 
 
+# Characters every cell table of rich gives two cells: the CJK Unified Ideographs of Unicode
+# 4.1 (its oldest table; UNICODE_VERSION may select it). tests/test_source_cells.py checks them.
+_WIDE_FIRST, _WIDE_LAST = "\u4e00", "\u9fbb"
+
+
 def _cells(text: str) -> int:
+    """Terminal cells of shown text (no control characters): rich's ``cell_len``, which costs
+    6 M instructions to load, counted here where the text holds only ASCII, the ideographs
+    above and the ``…`` of a cut line, all one cell or two in every table of rich."""
     if text.isascii():   # shown text holds no control character: one cell each
         return len(text)
-    from rich.cells import cell_len
+    wide = 0
+    for char in text:
+        if _WIDE_FIRST <= char <= _WIDE_LAST:
+            wide += 1
+        elif char > "\x7f" and char != "…":
+            from rich.cells import cell_len
 
-    return cell_len(text)
+            return cell_len(text)
+    return len(text) + wide
 
 
 class Sources:
