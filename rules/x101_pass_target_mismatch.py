@@ -330,6 +330,19 @@ def _server_label(server: ServerBlock | None) -> str:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    """One finding per target line: routes that share an upstream's `server` line (a
+    `proxy_pass` and a `uwsgi_pass` to one upstream) are one cause, reported at its most
+    severe."""
+    kept: dict[tuple[str, int, int], Hit] = {}
+    for hit in _route_hits(deployment):
+        key = (hit.at.path, hit.at.line, hit.at.column)
+        first = kept.get(key)
+        if first is None or (first.severity == "info" and hit.severity != "info"):
+            kept[key] = hit
+    yield from kept.values()
+
+
+def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     if not deployment.app_servers:
         return
     index = _Listeners(deployment)
