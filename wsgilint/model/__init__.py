@@ -25,6 +25,7 @@ from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
+from .compose_deps import ComposeDependency
 from .graph import HOST, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
@@ -47,6 +48,7 @@ from .uwsgi_options import uwsgi_bool
 __all__ = [
     "Address",
     "AppServer",
+    "ComposeDependency",
     "HOST",
     "Launch",
     "Launcher",
@@ -486,6 +488,7 @@ class Deployment:
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
+    compose_dependencies: list[ComposeDependency] = field(default_factory=list)   # every `depends_on` entry
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

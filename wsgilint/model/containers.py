@@ -446,11 +446,13 @@ class ContainerBuilder:
         compose_files = [source.path for source in discovery.of_kind("compose")]
         if compose_files:
             from ..readers.compose import projects_of, read_project
+            from .compose_deps import compose_dependencies
 
-            for files in projects_of(compose_files):
-                project = read_project(files, self.ctx)
+            projects = [read_project(files, self.ctx) for files in projects_of(compose_files)]
+            for project in projects:
                 self.deployment.problems.extend(project.problems)
                 self._project(project)
+            self.deployment.compose_dependencies = compose_dependencies(projects, self.ctx)
         for source in discovery.of_kind("dockerfile"):
             if self.ctx.real(source.path) in self.read_dockerfiles:
                 continue

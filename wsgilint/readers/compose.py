@@ -45,6 +45,7 @@ class ComposeProject:
     env_file: str | None = None             # the .env read, when there is one
     problems: list[Problem] = field(default_factory=list)
     unresolved: dict[str, Span] = field(default_factory=dict)   # variable -> where first used unset
+    includes: list[Node] = field(default_factory=list)   # the entries of ``include:``, every file's
 
 
 # ----------------------------------------------------------------------------- interpolation
@@ -354,6 +355,9 @@ def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
             if section is not None and isinstance(section.value, dict):
                 target.update({name: node for name, node in section.value.items() if isinstance(node.value, dict)
                                or (key == "volumes" and node.value is None)})
+        included = merged.get("include")
+        if included is not None and isinstance(included.value, list):
+            project.includes = list(included.value)
         named = merged.get("name")
         if named is not None and isinstance(named.value, str) and normalize_project_name(named.text):
             project.name, project.name_from = normalize_project_name(named.text), "name:"
