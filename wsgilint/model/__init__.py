@@ -489,6 +489,9 @@ class Deployment:
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
     compose_dependencies: list[ComposeDependency] = field(default_factory=list)   # every `depends_on` entry
+    # Containers that publish ports and run nginx alone, whose files show all its configuration
+    # (model/compose_ports.py): what listens there is exactly that nginx's listens.
+    listeners_shown: dict[Place, NginxInstance] = field(default_factory=dict)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

@@ -868,6 +868,9 @@ class ContainerBuilder:
                 route.place = place
             if instance.standalone and instance.user.at is None:
                 instance.user = self._stock_nginx_user(place) or instance.user
+        from .compose_ports import listeners_shown
+        self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
+                                                          self.unseen_writes)
 
     def _stock_nginx_user(self, place: Place) -> Setting[str] | None:
         """The workers' user of a fragment that the image's own nginx.conf loads: that file
