@@ -72,6 +72,7 @@ from wsgilint.model import (
     Address,
     AppServer,
     Deployment,
+    HostFolder,
     Listener,
     Place,
     ProcessManager,
@@ -149,6 +150,20 @@ class _Listeners:
         self._digits = [sorted({port[i] for port in self._inet}) for i in range(6)] if self._regular else []
         self._unmanaged = [(manager, manager.argv.value) for manager in deployment.managers
                            if manager.runs is None and manager.argv is not None]
+        # A container's socket below a bind-mounted host folder, by file name: a host nginx reaches it there.
+        self._on_host: dict[str, list[tuple[Listener, HostFolder, str]]] = {}
+        for listener in self.listeners:
+            mounted = _host_side(deployment, listener)
+            if mounted is not None:
+                self._on_host.setdefault(posixpath.basename(listener.address.path), []).append((listener, *mounted))
+
+    def on_host(self, target: Address) -> tuple[Listener, HostFolder, str] | None:
+        """The container's socket that a bind mount puts at ``target``'s host path, a proved one first."""
+        if target.family != "unix":
+            return None
+        found = [(listener, folder, inside) for listener, folder, inside in
+                 self._on_host.get(posixpath.basename(target.path), ()) if folder.holds(target.path, inside)]
+        return min(found, key=lambda each: not each[1].exact) if found else None
 
     def nearest(self, target: Address) -> Listener | None:
         """The listener at the least ``_distance`` from ``target``, the first listed on a tie."""
@@ -210,6 +225,17 @@ class _Listeners:
             return None
         pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
         return next((manager for manager, argv in self._unmanaged if any(pattern.search(word) for word in argv)), None)
+
+
+def _host_side(deployment: Deployment, listener: Listener) -> tuple[HostFolder, str] | None:
+    """The host folder a container's unix socket is in through a bind mount, and the socket's
+    path below it."""
+    place, address = listener.server.place, listener.address
+    if place.kind != "container" or address.family != "unix" or not address.path.startswith("/"):
+        return None
+    store, inside = place.locate(address.path)
+    folder = deployment.host_folders.get(store)
+    return (folder, inside) if folder is not None else None
 
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
@@ -293,6 +319,36 @@ def _container_hint(deployment: Deployment, route: Route, target: Address, neare
     return ""
 
 
+def _mounted_hit(route: Route, target: Target, written: str, listener: Listener, folder: HostFolder,
+                 inside: str) -> Hit:
+    """A host nginx's socket path that ends where a bind mount puts a container's socket on the
+    host, from a folder of the checked tree whose own host path the files do not give."""
+    place = listener.server.place
+    end = folder.host_path(inside)
+    checkout = target.address.path[:-len(end) - 1] or "/"
+    return Hit(target.at, f"{route.handler.name} sends to {written}; {listener.label} in {place.label or place.name} "
+               f"is {end} of the checked tree on the host (a bind mount of {folder.path or 'the tree'}/), whose own "
+               f"path there the checked files do not give: assumed the tree is checked out at {checkout}",
+               (Related(listener.at, listener.label), Related(folder.at, "bind-mounted here")), severity="info")
+
+
+def _from_host_hint(deployment: Deployment, route: Route, nearest: Listener) -> str:
+    """For a host nginx, where a container's unix socket is on the host, never its path inside
+    the container (a host nginx does not see the container's file system)."""
+    place = nearest.server.place
+    if route.place.kind != "host" or place.kind != "container" or nearest.address.family != "unix":
+        return ""
+    mounted = _host_side(deployment, nearest)
+    if mounted is not None and mounted[0].exact:
+        return (f"; did you mean unix:{mounted[0].host_path(mounted[1])}, where {nearest.server.name} in "
+                f"{place.label or place.name} listens through a bind mount?")
+    if mounted is not None:
+        return (f"; {nearest.label} in {place.label or place.name} is {mounted[0].host_path(mounted[1])} of the "
+                "checked tree on the host (a bind mount)")
+    return (f"; {nearest.label} is inside {place.label or place.name}, whose file system a host nginx does not see: "
+            "bind-mount its folder from the host")
+
+
 def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
     """The routes that reach each listener of the tree (by ``id``); a listener no route
     reaches has no entry."""
@@ -361,6 +417,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             named = deployment.named(route.place, address.host) if address.family == "inet" and address.host else []
             if any(_may_serve_itself(deployment, place) for place in named):
                 continue   # a service of its own (phpMyAdmin, Node, a static nginx) answers to that name
+            mounted = index.on_host(address) if route.place.kind == "host" else None
+            if mounted is not None:
+                if mounted[1].exact:
+                    continue   # the bind mount puts the container's socket at that host path
+                yield _mounted_hit(route, target, written, *mounted)
+                continue
             relative = index.relative_namesake(address)
             if relative is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}; {relative.label} is relative to the "
@@ -421,7 +483,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             nearest = index.nearest(address)
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
-                hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
+                hint = _from_host_hint(deployment, route, nearest) or \
+                    f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,
@@ -493,6 +556,8 @@ def _retarget(index: _Listeners, route: Route, target: Target) -> Fix | None:
     if len(candidates) != 1 or target.at.path.startswith("<"):
         return None
     address = candidates[0].address
+    if address.family == "unix" and not _could_reach(route, address, candidates[0].server.place):
+        return None   # a path of another file system (a container's, from a host nginx)
     if address.family == "unix" and address.path.startswith("/"):
         where = f"unix:{address.path}"
     elif address.family == "inet" and address.port:

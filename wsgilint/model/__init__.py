@@ -25,7 +25,7 @@ from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
-from .graph import HOST, Launch, Place, Published, Reach, alternatives, connects
+from .graph import HOST, HostFolder, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .supervisor import (
@@ -56,6 +56,7 @@ __all__ = [
     "GunicornConfigFile",
     "GunicornName",
     "Host",
+    "HostFolder",
     "Listener",
     "NginxDirective",
     "NginxHttp",
@@ -483,6 +484,9 @@ class Deployment:
     # kept apart from app_servers, whose rules read uWSGI's and Gunicorn's settings.
     dev_servers: list[AppServer] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)    # the places besides HOST: containers (model/containers.py)
+    # Host folders that Compose bind-mounts into containers, by store (``bind:<local>``): where
+    # a container's socket below one is on the host (model/containers.py).
+    host_folders: dict[str, HostFolder] = field(default_factory=dict)
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
