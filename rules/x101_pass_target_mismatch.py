@@ -10,7 +10,9 @@ host, or a unix socket where a TCP port was written.
 
 Across containers (Docker Compose), `127.0.0.1` is each container's own loopback, a
 service name reaches only what that container binds on a non-loopback address, and a
-unix socket only through a volume mounted in both; a name that no service on nginx's
+unix socket only through a volume mounted in both (and from nginx on the host, through a bind
+mount of a host folder: `./run:/app/run` puts the container's `/app/run/app.sock` at the
+checkout's `run/app.sock`); a name that no service on nginx's
 Compose network answers to, but one nearly does, is reported as misspelt. An image that
 nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
 and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
@@ -41,7 +43,12 @@ the files cannot show where it listens: the finding is then an info that names t
 assumption. So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
-`.ebextensions` sets it.
+`.ebextensions` sets it. Two more infos: a host nginx's socket path that ends in the path of
+a bind-mounted folder of the checked tree plus the socket's name (where the checkout is on
+the host is not in the files: assumed it is there), and a target no listener of the tree is
+near while a script of the tree starts a program by name (`supervisorctl start site`,
+`systemctl start site`) that no checked config defines: assumed that program listens there.
+A host nginx is never pointed at a path inside a container.
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -60,6 +67,8 @@ unix:/run/app.sock;`; a wildcard bind is reached through 127.0.0.1), keeping a s
 a URI part. Unsafe: nginx may have been right and the app server wrong, or the target may
 be another program the checked files do not show.
 """
+# Over 400 lines: each way the files may not show where an app server listens is an exit of
+# one loop, and the indexes that keep it linear in a fleet's size belong with it.
 import functools
 import posixpath
 import re
@@ -71,6 +80,7 @@ from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import (
     Address,
     AppServer,
+    ControlledProgram,
     Deployment,
     HostFolder,
     Listener,
@@ -349,6 +359,28 @@ def _from_host_hint(deployment: Deployment, route: Route, nearest: Listener) -> 
             "bind-mount its folder from the host")
 
 
+def _near(route: Route, target: Address, nearest: Listener | None) -> bool:
+    """A listener the route could reach in the same socket directory, or on the same host a
+    digit of the port away: a slip of the pen more than another server."""
+    if nearest is None or not _could_reach(route, target, nearest.server.place):
+        return False
+    distance = _distance(target, nearest)
+    return distance[0] == 0 and (target.family == "unix" or distance[1] <= 1)
+
+
+def _unseen_program(deployment: Deployment, route: Route, target: Target) -> ControlledProgram | None:
+    """A program a script of the tree starts that no checked config defines, the one whose name
+    the target spells first (``run/site.sock`` for program ``site``), then the one written
+    nearest the route's file."""
+    if not deployment.unseen_programs:
+        return None
+    spelt = re.sub(r"\W|_", "", target.address.text or str(target.address)).lower()
+    return max(deployment.unseen_programs, key=lambda program: (
+        re.sub(r"\W|_", "", program.name).lower() in spelt,
+        len(posixpath.commonpath([program.at.path, route.handler.at.path]))
+        if program.at.path.startswith("/") == route.handler.at.path.startswith("/") else 0))
+
+
 def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
     """The routes that reach each listener of the tree (by ``id``); a listener no route
     reaches has no entry."""
@@ -481,6 +513,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           (Related(apart.at, f"{apart.label}"),), severity="info")
                 continue
             nearest = index.nearest(address)
+            started = _unseen_program(deployment, route, target) if not _near(route, address, nearest) else None
+            if started is not None:
+                manager = "Supervisor program" if started.manager == "supervisor" else "systemd unit"
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {started.at.path} starts the {manager} {started.name}, which no checked "
+                          "config defines: assumed it listens there", (Related(started.at, "started here"),),
+                          severity="info")
+                continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
                 hint = _from_host_hint(deployment, route, nearest) or \
