@@ -1,8 +1,9 @@
-"""Gunicorn listens on every interface although nginx on the same host fronts it.
+"""Gunicorn or a development server listens on every interface although nginx on the same host fronts it.
 
 ## What it checks
 A Gunicorn `bind` on a wildcard address (`0.0.0.0:8000`, `:8000`, `[::]:8000`, or
-`PORT` in the environment) that a checked nginx reaches over loopback
+`PORT` in the environment), or a development server started on one (`manage.py runserver
+0.0.0.0:8000`, `flask run --host 0.0.0.0`, uvicorn...), that a checked nginx reaches over loopback
 (`proxy_pass http://127.0.0.1:8000`), so nginx does not need the wildcard.
 
 In a container (Docker Compose) the wildcard is needed for anything outside the container
@@ -17,7 +18,9 @@ Anyone who can reach the host's port talks to Gunicorn directly, past nginx's TL
 limits and access rules, and sets `X-Forwarded-For`/`X-Forwarded-Proto` to anything:
 the raw headers reach the app as sent (measured with Gunicorn 27: only the scheme
 handling is limited to `forwarded_allow_ips`, which is `127.0.0.1,::1` by default, or
-everyone with `'*'`).
+everyone with `'*'`). A development server is worse to expose: it is single-purpose code
+for a developer's machine, and with `DEBUG` on (the usual reason to run it) an error page
+shows settings and code to whoever connects.
 
 ## How to fix
 Bind Gunicorn to `127.0.0.1:8000` or a unix socket (`unix:/run/app/gunicorn.sock`) and
@@ -32,7 +35,7 @@ from wsgilint.model import HOST, Deployment, Listener, Published, Target
 CODE = "G103"
 SLUG = "bind-exposed-behind-proxy"
 SEVERITY = "warning"
-SUMMARY = "Gunicorn binds all interfaces while nginx reaches it over loopback: clients can bypass nginx."
+SUMMARY = "Gunicorn or a development server binds all interfaces while nginx reaches it over loopback: clients can bypass nginx."
 
 BAD = {
     "deploy/nginx.conf": "server {\n    listen 80;\n    location / {\n        proxy_set_header Host $host;\n"
@@ -53,8 +56,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 reached.setdefault(id(listener), []).append((target, listener))
     for pairs in reached.values():
         listener = pairs[0][1]
-        if listener.server.kind != "gunicorn" or not listener.address.is_wildcard:
+        if listener.server.kind not in ("gunicorn", "dev-server") or not listener.address.is_wildcard:
             continue
+        what = "Gunicorn" if listener.server.kind == "gunicorn" else \
+            f"The development server {listener.server.name}"
         place = listener.server.place
         own_network = place.kind == "container" and place.loopback != HOST.loopback
         if not own_network and not all(target.address.is_loopback for target, _ in pairs):
@@ -65,20 +70,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             published = next((entry for entry in place.publishes(listener.address.port) if entry.public), None)
             if published is None:
                 continue
-        allowed = listener.server.last("forwarded_allow_ips")
+        allowed = listener.server.last("forwarded_allow_ips") if listener.server.kind == "gunicorn" else None
         trusts_all = allowed is not None and not allowed.unresolved and "*" in (allowed.value or [])
         forged = ("and Gunicorn trusts their X-Forwarded-Proto (forwarded_allow_ips '*')" if trusts_all
                   else "and their own X-Forwarded-For/X-Forwarded-Proto headers reach the app")
         target = pairs[0][0]
         if published is None:
-            yield Hit(listener.at, f"Gunicorn binds {listener.address} (every interface) but nginx reaches it at "
+            yield Hit(listener.at, f"{what} binds {listener.address} (every interface) but nginx reaches it at "
                       f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "
                       f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),))
             continue
         host_port = published.host_port or ""
         by_name = "" if all(each.address.is_loopback for each, _ in pairs) else \
             "drop the `ports:` entry (nginx reaches it on the Compose network) or "
-        yield Hit(listener.at, f"Gunicorn binds {listener.address} in {place.label or place.name}, which publishes it on "
+        yield Hit(listener.at, f"{what} binds {listener.address} in {place.label or place.name}, which publishes it on "
                   f"every interface of the host, but nginx reaches it at {target.address}: clients can connect to it "
                   f"directly, bypassing nginx, {forged}; {by_name}publish it on loopback only "
                   f"(`127.0.0.1:{host_port}:{published.container_port}`)",

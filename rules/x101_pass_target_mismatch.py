@@ -10,7 +10,9 @@ host, or a unix socket where a TCP port was written.
 
 Across containers (Docker Compose), `127.0.0.1` is each container's own loopback, a
 service name reaches only what that container binds on a non-loopback address, and a
-unix socket only through a volume mounted in both; a name that no service on nginx's
+unix socket only through a volume mounted in both (and from nginx on the host, through a bind
+mount of a host folder: `./run:/app/run` puts the container's `/app/run/app.sock` at the
+checkout's `run/app.sock`); a name that no service on nginx's
 Compose network answers to, but one nearly does, is reported as misspelt. An image that
 nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
 and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
@@ -41,7 +43,12 @@ the files cannot show where it listens: the finding is then an info that names t
 assumption. So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
-`.ebextensions` sets it.
+`.ebextensions` sets it. Two more infos: a host nginx's socket path that ends in the path of
+a bind-mounted folder of the checked tree plus the socket's name (where the checkout is on
+the host is not in the files: assumed it is there), and a target no listener of the tree is
+near while a script of the tree starts a program by name (`supervisorctl start site`,
+`systemctl start site`) that no checked config defines: assumed that program listens there.
+A host nginx is never pointed at a path inside a container.
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -60,6 +67,8 @@ unix:/run/app.sock;`; a wildcard bind is reached through 127.0.0.1), keeping a s
 a URI part. Unsafe: nginx may have been right and the app server wrong, or the target may
 be another program the checked files do not show.
 """
+# Over 400 lines: each way the files may not show where an app server listens is an exit of
+# one loop, and the indexes that keep it linear in a fleet's size belong with it.
 import functools
 import posixpath
 import re
@@ -71,7 +80,9 @@ from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import (
     Address,
     AppServer,
+    ControlledProgram,
     Deployment,
+    HostFolder,
     Listener,
     Place,
     ProcessManager,
@@ -149,6 +160,20 @@ class _Listeners:
         self._digits = [sorted({port[i] for port in self._inet}) for i in range(6)] if self._regular else []
         self._unmanaged = [(manager, manager.argv.value) for manager in deployment.managers
                            if manager.runs is None and manager.argv is not None]
+        # A container's socket below a bind-mounted host folder, by file name: a host nginx reaches it there.
+        self._on_host: dict[str, list[tuple[Listener, HostFolder, str]]] = {}
+        for listener in self.listeners:
+            mounted = _host_side(deployment, listener)
+            if mounted is not None:
+                self._on_host.setdefault(posixpath.basename(listener.address.path), []).append((listener, *mounted))
+
+    def on_host(self, target: Address) -> tuple[Listener, HostFolder, str] | None:
+        """The container's socket that a bind mount puts at ``target``'s host path, a proved one first."""
+        if target.family != "unix":
+            return None
+        found = [(listener, folder, inside) for listener, folder, inside in
+                 self._on_host.get(posixpath.basename(target.path), ()) if folder.holds(target.path, inside)]
+        return min(found, key=lambda each: not each[1].exact) if found else None
 
     def nearest(self, target: Address) -> Listener | None:
         """The listener at the least ``_distance`` from ``target``, the first listed on a tie."""
@@ -210,6 +235,17 @@ class _Listeners:
             return None
         pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
         return next((manager for manager, argv in self._unmanaged if any(pattern.search(word) for word in argv)), None)
+
+
+def _host_side(deployment: Deployment, listener: Listener) -> tuple[HostFolder, str] | None:
+    """The host folder a container's unix socket is in through a bind mount, and the socket's
+    path below it."""
+    place, address = listener.server.place, listener.address
+    if place.kind != "container" or address.family != "unix" or not address.path.startswith("/"):
+        return None
+    store, inside = place.locate(address.path)
+    folder = deployment.host_folders.get(store)
+    return (folder, inside) if folder is not None else None
 
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
@@ -293,6 +329,58 @@ def _container_hint(deployment: Deployment, route: Route, target: Address, neare
     return ""
 
 
+def _mounted_hit(route: Route, target: Target, written: str, listener: Listener, folder: HostFolder,
+                 inside: str) -> Hit:
+    """A host nginx's socket path that ends where a bind mount puts a container's socket on the
+    host, from a folder of the checked tree whose own host path the files do not give."""
+    place = listener.server.place
+    end = folder.host_path(inside)
+    checkout = target.address.path[:-len(end) - 1] or "/"
+    return Hit(target.at, f"{route.handler.name} sends to {written}; {listener.label} in {place.label or place.name} "
+               f"is {end} of the checked tree on the host (a bind mount of {folder.path or 'the tree'}/), whose own "
+               f"path there the checked files do not give: assumed the tree is checked out at {checkout}",
+               (Related(listener.at, listener.label), Related(folder.at, "bind-mounted here")), severity="info")
+
+
+def _from_host_hint(deployment: Deployment, route: Route, nearest: Listener) -> str:
+    """For a host nginx, where a container's unix socket is on the host, never its path inside
+    the container (a host nginx does not see the container's file system)."""
+    place = nearest.server.place
+    if route.place.kind != "host" or place.kind != "container" or nearest.address.family != "unix":
+        return ""
+    mounted = _host_side(deployment, nearest)
+    if mounted is not None and mounted[0].exact:
+        return (f"; did you mean unix:{mounted[0].host_path(mounted[1])}, where {nearest.server.name} in "
+                f"{place.label or place.name} listens through a bind mount?")
+    if mounted is not None:
+        return (f"; {nearest.label} in {place.label or place.name} is {mounted[0].host_path(mounted[1])} of the "
+                "checked tree on the host (a bind mount)")
+    return (f"; {nearest.label} is inside {place.label or place.name}, whose file system a host nginx does not see: "
+            "bind-mount its folder from the host")
+
+
+def _near(route: Route, target: Address, nearest: Listener | None) -> bool:
+    """A listener the route could reach in the same socket directory, or on the same host a
+    digit of the port away: a slip of the pen more than another server."""
+    if nearest is None or not _could_reach(route, target, nearest.server.place):
+        return False
+    distance = _distance(target, nearest)
+    return distance[0] == 0 and (target.family == "unix" or distance[1] <= 1)
+
+
+def _unseen_program(deployment: Deployment, route: Route, target: Target) -> ControlledProgram | None:
+    """A program a script of the tree starts that no checked config defines, the one whose name
+    the target spells first (``run/site.sock`` for program ``site``), then the one written
+    nearest the route's file."""
+    if not deployment.unseen_programs:
+        return None
+    spelt = re.sub(r"\W|_", "", target.address.text or str(target.address)).lower()
+    return max(deployment.unseen_programs, key=lambda program: (
+        re.sub(r"\W|_", "", program.name).lower() in spelt,
+        len(posixpath.commonpath([program.at.path, route.handler.at.path]))
+        if program.at.path.startswith("/") == route.handler.at.path.startswith("/") else 0))
+
+
 def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
     """The routes that reach each listener of the tree (by ``id``); a listener no route
     reaches has no entry."""
@@ -374,6 +462,12 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             named = deployment.named(route.place, address.host) if address.family == "inet" and address.host else []
             if any(_may_serve_itself(deployment, place) for place in named):
                 continue   # a service of its own (phpMyAdmin, Node, a static nginx) answers to that name
+            mounted = index.on_host(address) if route.place.kind == "host" else None
+            if mounted is not None:
+                if mounted[1].exact:
+                    continue   # the bind mount puts the container's socket at that host path
+                yield _mounted_hit(route, target, written, *mounted)
+                continue
             relative = index.relative_namesake(address)
             if relative is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}; {relative.label} is relative to the "
@@ -432,9 +526,18 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           (Related(apart.at, f"{apart.label}"),), severity="info")
                 continue
             nearest = index.nearest(address)
+            started = _unseen_program(deployment, route, target) if not _near(route, address, nearest) else None
+            if started is not None:
+                manager = "Supervisor program" if started.manager == "supervisor" else "systemd unit"
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {started.at.path} starts the {manager} {started.name}, which no checked "
+                          "config defines: assumed it listens there", (Related(started.at, "started here"),),
+                          severity="info")
+                continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
-                hint = f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
+                hint = _from_host_hint(deployment, route, nearest) or \
+                    f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,
@@ -506,6 +609,8 @@ def _retarget(index: _Listeners, route: Route, target: Target) -> Fix | None:
     if len(candidates) != 1 or target.at.path.startswith("<"):
         return None
     address = candidates[0].address
+    if address.family == "unix" and not _could_reach(route, address, candidates[0].server.place):
+        return None   # a path of another file system (a container's, from a host nginx)
     if address.family == "unix" and address.path.startswith("/"):
         where = f"unix:{address.path}"
     elif address.family == "inet" and address.port:

@@ -609,8 +609,8 @@ def _m25(_f0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _f8, _d9, _d10, _d11, _d12, _d1
     return __init__, __repr__, None, None
 
 
-def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _d14):
-    def __init__(self, files: list[SourceFile], host: Host, nginx: list[NginxInstance] = _FACTORY, app_servers: list[AppServer] = _FACTORY, managers: list[ProcessManager] = _FACTORY, problems: list[Problem] = _FACTORY, suppressions: list[Suppression] = _FACTORY, uwsgi_configs: list[UwsgiConfig] = _FACTORY, supervisor: list[SupervisorConfig] = _FACTORY, gunicorn_configs: list[GunicornConfigFile] = _FACTORY, systemd_units: list[SystemdUnit] = _FACTORY, dev_servers: list[AppServer] = _FACTORY, places: list[Place] = _FACTORY, app_reads_forwarded_scheme: list[Setting[str]] = _FACTORY, compose_dependencies: list[ComposeDependency] = _FACTORY, listeners_shown: dict[Place, NginxInstance] = _FACTORY):
+def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _f14, _f15, _d16):
+    def __init__(self, files: list[SourceFile], host: Host, nginx: list[NginxInstance] = _FACTORY, app_servers: list[AppServer] = _FACTORY, managers: list[ProcessManager] = _FACTORY, problems: list[Problem] = _FACTORY, suppressions: list[Suppression] = _FACTORY, uwsgi_configs: list[UwsgiConfig] = _FACTORY, supervisor: list[SupervisorConfig] = _FACTORY, gunicorn_configs: list[GunicornConfigFile] = _FACTORY, systemd_units: list[SystemdUnit] = _FACTORY, dev_servers: list[AppServer] = _FACTORY, places: list[Place] = _FACTORY, host_folders: dict[str, HostFolder] = _FACTORY, unseen_programs: list[ControlledProgram] = _FACTORY, app_reads_forwarded_scheme: list[Setting[str]] = _FACTORY, compose_dependencies: list[ComposeDependency] = _FACTORY, listeners_shown: dict[Place, NginxInstance] = _FACTORY):
         self.files = files
         self.host = host
         self.nginx = _f0() if nginx is _FACTORY else nginx
@@ -624,14 +624,16 @@ def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f1
         self.systemd_units = _f8() if systemd_units is _FACTORY else systemd_units
         self.dev_servers = _f9() if dev_servers is _FACTORY else dev_servers
         self.places = _f10() if places is _FACTORY else places
-        self.app_reads_forwarded_scheme = _f11() if app_reads_forwarded_scheme is _FACTORY else app_reads_forwarded_scheme
-        self.compose_dependencies = _f12() if compose_dependencies is _FACTORY else compose_dependencies
-        self.listeners_shown = _f13() if listeners_shown is _FACTORY else listeners_shown
-        self._reached = _d14
+        self.host_folders = _f11() if host_folders is _FACTORY else host_folders
+        self.unseen_programs = _f12() if unseen_programs is _FACTORY else unseen_programs
+        self.app_reads_forwarded_scheme = _f13() if app_reads_forwarded_scheme is _FACTORY else app_reads_forwarded_scheme
+        self.compose_dependencies = _f14() if compose_dependencies is _FACTORY else compose_dependencies
+        self.listeners_shown = _f15() if listeners_shown is _FACTORY else listeners_shown
+        self._reached = _d16
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, places={self.places!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r})"
+        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, places={self.places!r}, host_folders={self.host_folders!r}, unseen_programs={self.unseen_programs!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r})"
 
     return __init__, __repr__, None, None
 
@@ -977,6 +979,48 @@ def _m39(_d0, _f1, _d2, _d3):
 
 
 def _m40():
+    def __init__(self, name: str, manager: str, at: Span):
+        _set(self, 'name', name)
+        _set(self, 'manager', manager)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, manager={self.manager!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.manager,self.at,) == (other.name,other.manager,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.manager,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m41():
+    def __init__(self, path: str, exact: bool, at: Span):
+        _set(self, 'path', path)
+        _set(self, 'exact', exact)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, exact={self.exact!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.exact,self.at,) == (other.path,other.exact,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.exact,self.at,))
+
+    return __init__, __repr__, __eq__, __hash__
+
+
+def _m42():
     def __init__(self, manager: ProcessManager, program: str, argv: Setting[list[str]] | None, user: Setting[str] | None, place: Place, server: AppServer | None):
         _set(self, 'manager', manager)
         _set(self, 'program', program)
@@ -1000,7 +1044,7 @@ def _m40():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m41(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
+def _m43(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
     def __init__(self, name: str, kind: str = _d0, network: str = _d1, mounts: str = _d2, volumes: tuple[tuple[str, str], ...] = _d3, networks: tuple[str, ...] = _d4, hostnames: tuple[str, ...] = _d5, published: tuple[Published, ...] = _d6, label: str = _d7, started_with: str = _d8, run_unseen: bool = _d9, numbered: str = _d10):
         _set(self, 'name', name)
         _set(self, 'kind', kind)
@@ -1030,7 +1074,7 @@ def _m41(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m42(_d0):
+def _m44(_d0):
     def __init__(self, container_port: int, host_ip: str, host_port: int, at: Span | None = _d0):
         _set(self, 'container_port', container_port)
         _set(self, 'host_ip', host_ip)
@@ -1052,7 +1096,7 @@ def _m42(_d0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m43():
+def _m45():
     def __init__(self, route: Route, target: Target, listeners: tuple[Listener, ...]):
         _set(self, 'route', route)
         _set(self, 'target', target)
@@ -1073,7 +1117,7 @@ def _m43():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m44():
+def _m46():
     def __init__(self, name: str, at: Span, source: str, written: str, default: str | None):
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1096,7 +1140,7 @@ def _m44():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m45():
+def _m47():
     def __init__(self, path: str, settings: tuple[Option, ...], other_names: tuple[GunicornName, ...], annotations: tuple[GunicornAnnotation, ...]):
         _set(self, 'path', path)
         _set(self, 'settings', settings)
@@ -1118,7 +1162,7 @@ def _m45():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m46():
+def _m48():
     def __init__(self, name: str, at: Span, unresolved: bool, referenced: bool, meant: str | None):
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1141,7 +1185,7 @@ def _m46():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m47(_d0, _d1, _d2):
+def _m49(_d0, _d1, _d2):
     def __init__(self, items: Iterator[NginxStatement | int], role: int, scope: NginxScope | None, block: str, upstreams: bool, checked: bool, recorded: bool, upstream: NginxUpstream | None = _d0, own: dict[str, list[NginxDirective]] | None = _d1, opened: bool = _d2):
         self.items = items
         self.role = role
@@ -1166,7 +1210,7 @@ def _m47(_d0, _d1, _d2):
     return __init__, __repr__, __eq__, None
 
 
-def _m48(_f0, _f1):
+def _m50(_f0, _f1):
     def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, servers: list[NginxServer] = _FACTORY):
         self.at = at
         self.block = block
@@ -1181,7 +1225,7 @@ def _m48(_f0, _f1):
     return __init__, __repr__, None, None
 
 
-def _m49(_f0, _d1, _d2):
+def _m51(_f0, _d1, _d2):
     def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, locations: Sequence[NginxLocation] = _d1, handler: NginxDirective | None = _d2):
         self.at = at
         self.block = block
@@ -1197,7 +1241,7 @@ def _m49(_f0, _d1, _d2):
     return __init__, __repr__, None, None
 
 
-def _m50(_f0):
+def _m52(_f0):
     def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY):
         self.at = at
         self.block = block
@@ -1211,7 +1255,7 @@ def _m50(_f0):
     return __init__, __repr__, None, None
 
 
-def _m51(_f0, _d1):
+def _m53(_f0, _d1):
     def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, locations: Sequence[NginxLocation] = _d1):
         self.at = at
         self.block = block
@@ -1226,7 +1270,7 @@ def _m51(_f0, _d1):
     return __init__, __repr__, None, None
 
 
-def _m52(_f0):
+def _m54(_f0):
     def __init__(self, name: str, block: NginxDirective, servers: list[NginxDirective] = _FACTORY):
         _set(self, 'name', name)
         _set(self, 'block', block)
@@ -1239,7 +1283,7 @@ def _m52(_f0):
     return __init__, __repr__, None, None
 
 
-def _m53():
+def _m55():
     def __init__(self, path: str, owner: Setting[str], group: Setting[str] | None, mode: Setting[int], created_by: Setting[str]):
         _set(self, 'path', path)
         _set(self, 'owner', owner)
@@ -1262,7 +1306,7 @@ def _m53():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m54():
+def _m56():
     def __init__(self, text: str, at: Span):
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -1282,7 +1326,7 @@ def _m54():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m55():
+def _m57():
     def __init__(self, path: str, files: tuple[str, ...], sections: tuple[SupervisorSection, ...], processes: tuple[SupervisorProcess, ...], control_servers: tuple[SupervisorControlServer, ...], serverurl: SupervisorValue | None, client_url: str | None, client_target: Address | None, unmatched_includes: tuple[SupervisorUnmatchedInclude, ...]):
         _set(self, 'path', path)
         _set(self, 'files', files)
@@ -1309,7 +1353,7 @@ def _m55():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m56(_d0):
+def _m58(_d0):
     def __init__(self, section: SupervisorSection, value: SupervisorValue | None, address: Address | None, socket_group: str = _d0):
         _set(self, 'section', section)
         _set(self, 'value', value)
@@ -1331,7 +1375,7 @@ def _m56(_d0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m57(_d0, _d1):
+def _m59(_d0, _d1):
     def __init__(self, values: Mapping[str, str], dropped: tuple[str, ...] = _d0, error: str = _d1):
         _set(self, 'values', values)
         _set(self, 'dropped', dropped)
@@ -1352,7 +1396,7 @@ def _m57(_d0, _d1):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m58(_d0, _d1, _d2, _d3):
+def _m60(_d0, _d1, _d2, _d3):
     def __init__(self, text: str, unresolved: tuple[str, ...] = _d0, error: str = _d1, bad_format: str = _d2, whole_environment: bool = _d3):
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
@@ -1375,7 +1419,7 @@ def _m58(_d0, _d1, _d2, _d3):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m59():
+def _m61():
     def __init__(self, section: SupervisorSection, name: str, group: str, number: int, command: SupervisorExpansion | None, argv: tuple[str, ...] | None, argv_error: str, environment: Mapping[str, Setting[str]], environment_dropped: tuple[str, ...]):
         _set(self, 'section', section)
         _set(self, 'name', name)
@@ -1402,7 +1446,7 @@ def _m59():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m60():
+def _m62():
     def __init__(self, name: str, kind: str, label: str, at: Span, headers: tuple[Span, ...], keys: Mapping[str, SupervisorValue], effective: Mapping[str, SupervisorValue]):
         _set(self, 'name', name)
         _set(self, 'kind', kind)
@@ -1427,7 +1471,7 @@ def _m60():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m61():
+def _m63():
     def __init__(self, pattern: str, at: Span, certain: bool):
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
@@ -1448,7 +1492,7 @@ def _m61():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m62(_d0, _d1, _d2, _d3, _d4):
+def _m64(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, key: str, raw: str, at: Span, key_column: int, key_end: int, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
         _set(self, 'key', key)
         _set(self, 'raw', raw)
@@ -1480,7 +1524,7 @@ def _m62(_d0, _d1, _d2, _d3, _d4):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m63():
+def _m65():
     def __init__(self, patterns: tuple[str, ...], reason: str, at: Span, line: int):
         _set(self, 'patterns', patterns)
         _set(self, 'reason', reason)
@@ -1502,7 +1546,7 @@ def _m63():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m64():
+def _m66():
     def __init__(self, prefixes: str, argv: tuple[str, ...], at: Span, error: str, unresolved: bool):
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
@@ -1525,7 +1569,7 @@ def _m64():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m65(_d0):
+def _m67(_d0):
     def __init__(self, name: str, kind: str, path: str, systemd_version: str, user_unit: bool, sections: tuple[UnitSection, ...], entries: tuple[UnitEntry, ...], dropins: tuple[str, ...], manager: ProcessManager | None, ignored_lines: tuple[tuple[str, Span], ...] = _d0):
         _set(self, 'name', name)
         _set(self, 'kind', kind)
@@ -1553,7 +1597,7 @@ def _m65(_d0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m66():
+def _m68():
     def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
         _set(self, 'section', section)
         _set(self, 'key', key)
@@ -1582,7 +1626,7 @@ def _m66():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m67():
+def _m69():
     def __init__(self, name: str, at: Span, known: bool | None, meant: str | None):
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1604,7 +1648,7 @@ def _m67():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m68():
+def _m70():
     def __init__(self, text: str, at: Span, joins_next_line: bool):
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -1625,7 +1669,7 @@ def _m68():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m69():
+def _m71():
     def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], ini_options: tuple[Option, ...], lexed: tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]):
         _set(self, 'path', path)
         _set(self, 'section', section)
@@ -1651,7 +1695,7 @@ def _m69():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m70():
+def _m72():
     def __init__(self, name: str, at: Span, meant: str | None):
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1672,7 +1716,7 @@ def _m70():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m71():
+def _m73():
     def __init__(self, option: Option, written: str, inline_comment: UwsgiInlineComment | None, stray_percent: UwsgiStrayPercent | None):
         _set(self, 'option', option)
         _set(self, 'written', written)
@@ -1694,7 +1738,7 @@ def _m71():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m72():
+def _m74():
     def __init__(self, at: Span, text: str, before: str):
         _set(self, 'at', at)
         _set(self, 'text', text)
@@ -1715,7 +1759,7 @@ def _m72():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m73():
+def _m75():
     def __init__(self, at: Span, written: tuple[str, ...], joins_next_line: bool, strftime: bool):
         _set(self, 'at', at)
         _set(self, 'written', written)
@@ -1737,7 +1781,7 @@ def _m73():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m74(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
+def _m76(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     def __init__(self, files: list[str], directory: str, services: dict[str, Node] = _FACTORY, volumes: dict[str, Node] = _FACTORY, networks: dict[str, Node] = _FACTORY, name: str = _d3, name_from: str = _d4, env_file: str | None = _d5, problems: list[Problem] = _FACTORY, unresolved: dict[str, Span] = _FACTORY, includes: list[Node] = _FACTORY):
         self.files = files
         self.directory = directory
@@ -1763,7 +1807,7 @@ def _m74(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     return __init__, __repr__, __eq__, None
 
 
-def _m75(_f0, _f1):
+def _m77(_f0, _f1):
     def __init__(self, path: str, instructions: list[Instruction] = _FACTORY, problems: list[Problem] = _FACTORY):
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
@@ -1781,7 +1825,7 @@ def _m75(_f0, _f1):
     return __init__, __repr__, __eq__, None
 
 
-def _m76(_f0, _d1):
+def _m78(_f0, _d1):
     def __init__(self, keyword: str, text: str, at: Span, flags: dict[str, str] = _FACTORY, exec_form: list[str] | None = _d1):
         _set(self, 'keyword', keyword)
         _set(self, 'text', text)
@@ -1804,7 +1848,7 @@ def _m76(_f0, _d1):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m77(_f0, _d1, _f2, _f3):
+def _m79(_f0, _d1, _f2, _f3):
     def __init__(self, options: list[Option] = _FACTORY, app: str | None = _d1, positionals: list[str] = _FACTORY, problems: list[Problem] = _FACTORY):
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -1823,7 +1867,7 @@ def _m77(_f0, _d1, _f2, _f3):
     return __init__, __repr__, __eq__, None
 
 
-def _m78(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m80(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: str, options: list[Option] = _FACTORY, other_names: list[Option] = _FACTORY, annotations: list[Option] = _FACTORY, functions: list[Hook] = _FACTORY, imports: list[str] = _FACTORY, problems: list[Problem] = _FACTORY):
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -1845,7 +1889,7 @@ def _m78(_f0, _f1, _f2, _f3, _f4, _f5):
     return __init__, __repr__, __eq__, None
 
 
-def _m79(_d0):
+def _m81(_d0):
     def __init__(self, name: str, arity: int | None, at: Span, decorated: bool = _d0):
         _set(self, 'name', name)
         _set(self, 'arity', arity)
@@ -1867,7 +1911,7 @@ def _m79(_d0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m80():
+def _m82():
     def __init__(self, domain: str, type: str, item: str, value: str, at: Span):
         _set(self, 'domain', domain)
         _set(self, 'type', type)
@@ -1890,7 +1934,7 @@ def _m80():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m81(_f0, _d1, _d2):
+def _m83(_f0, _d1, _d2):
     def __init__(self, path: str, display: str, context: Context, statements: list[NginxStatement] = _FACTORY, stock: bool = _d1, syntax_error: Problem | None = _d2):
         self.path = path
         self.display = display
@@ -1906,7 +1950,7 @@ def _m81(_f0, _d1, _d2):
     return __init__, __repr__, None, None
 
 
-def _m82(_f0, _d1, _d2, _d3, _f4):
+def _m84(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: str, args: list[str], at: Span, arg_spans: list[Span] = _FACTORY, end_line: int = _d1, block: list[NginxStatement] | None = _d2, comment: str = _d3, includes: list[int] = _FACTORY):
         self.directive = directive
         self.args = args
@@ -1924,7 +1968,7 @@ def _m82(_f0, _d1, _d2, _d3, _f4):
     return __init__, __repr__, None, None
 
 
-def _m83(_f0, _f1, _f2):
+def _m85(_f0, _f1, _f2):
     def __init__(self, standalone: bool, files: list[NginxFile] = _FACTORY, problems: list[Problem] = _FACTORY, assumed: dict[str, str] = _FACTORY):
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -1938,7 +1982,7 @@ def _m83(_f0, _f1, _f2):
     return __init__, __repr__, None, None
 
 
-def _m84(_d0, _d1):
+def _m86(_d0, _d1):
     def __init__(self, items: Iterator[Any], ctx: Context, display: str, depth: int, report_context: bool, assumed: str, include: NginxStatement | None = _d0, opened: bool = _d1):
         self.items = items
         self.ctx = ctx
@@ -1956,7 +2000,7 @@ def _m84(_d0, _d1):
     return __init__, __repr__, None, None
 
 
-def _m85():
+def _m87():
     def __init__(self, statements: list[NginxStatement], problems: list[Problem], syntax_error: Problem | None):
         self.statements = statements
         self.problems = problems
@@ -1974,7 +2018,7 @@ def _m85():
     return __init__, __repr__, __eq__, None
 
 
-def _m86(_d0, _d1):
+def _m88(_d0, _d1):
     def __init__(self, path: str, stock: bool = _d0, assumed: str = _d1):
         _set(self, 'path', path)
         _set(self, 'stock', stock)
@@ -1995,7 +2039,7 @@ def _m86(_d0, _d1):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m87(_d0, _d1, _d2):
+def _m89(_d0, _d1, _d2):
     def __init__(self, guess_dir: str, local: str | None = _d0, filesystem: str | None = _d1, target: str | None = _d2):
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -2017,7 +2061,7 @@ def _m87(_d0, _d1, _d2):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m88(_f0, _f1):
+def _m90(_f0, _f1):
     def __init__(self, path: str, entries: list[ProcfileEntry] = _FACTORY, problems: list[Problem] = _FACTORY):
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -2035,7 +2079,7 @@ def _m88(_f0, _f1):
     return __init__, __repr__, __eq__, None
 
 
-def _m89():
+def _m91():
     def __init__(self, name: str, command: str, name_at: Span, at: Span):
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -2057,7 +2101,7 @@ def _m89():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m90(_f0):
+def _m92(_f0):
     def __init__(self, argv: list[str], line: int, column: int, end_column: int, exports: dict[str, str] = _FACTORY):
         _set(self, 'argv', argv)
         _set(self, 'line', line)
@@ -2080,7 +2124,7 @@ def _m90(_f0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m91(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8):
+def _m93(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8):
     def __init__(self, program: str, argv: list[str], line: int, column: int, end_column: int, execs: bool, directory: str | None = _d0, exports: dict[str, str] = _FACTORY, background: bool = _d2, alone: bool = _d3, after: tuple[str, ...] = _d4, held_by: str = _d5, last_of_c: bool = _d6, guards: tuple[tuple[str, ...], ...] = _d7, passes: tuple[tuple[tuple[str, ...], ...], ...] = _d8):
         _set(self, 'program', program)
         _set(self, 'argv', argv)
@@ -2113,7 +2157,7 @@ def _m91(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m92():
+def _m94():
     def __init__(self, path: str, shell: str, server: ServerLine, at: Span):
         _set(self, 'path', path)
         _set(self, 'shell', shell)
@@ -2135,7 +2179,7 @@ def _m92():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m93(_d0, _d1, _d2):
+def _m95(_d0, _d1, _d2):
     def __init__(self, text: str, unresolved: tuple[str, ...] = _d0, error: str = _d1, whole_environment: bool = _d2):
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
@@ -2157,7 +2201,7 @@ def _m93(_d0, _d1, _d2):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m94():
+def _m96():
     def __init__(self, text: str, at: Span):
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -2177,7 +2221,7 @@ def _m94():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m95(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m97(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: str, sections: list[SupervisorSection] = _FACTORY, defaults: dict[str, SupervisorValue] = _FACTORY, problems: list[Problem] = _FACTORY, included_files: list[str] = _FACTORY, unmatched_includes: list[UnmatchedInclude] = _FACTORY, processes: list[SupervisorProcess] = _FACTORY):
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -2194,7 +2238,7 @@ def _m95(_f0, _f1, _f2, _f3, _f4, _f5):
     return __init__, __repr__, None, None
 
 
-def _m96(_f0, _f1, _f2):
+def _m98(_f0, _f1, _f2):
     def __init__(self, name: str, kind: str, at: Span, file: str, keys: dict[str, SupervisorValue] = _FACTORY, headers: list[Span] = _FACTORY, defaults: dict[str, SupervisorValue] = _FACTORY):
         self.name = name
         self.kind = kind
@@ -2211,7 +2255,7 @@ def _m96(_f0, _f1, _f2):
     return __init__, __repr__, None, None
 
 
-def _m97(_d0):
+def _m99(_d0):
     def __init__(self, raw: str, at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
         _set(self, 'raw', raw)
         _set(self, 'at', at)
@@ -2236,7 +2280,7 @@ def _m97(_d0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m98():
+def _m100():
     def __init__(self, pattern: str, at: Span, certain: bool):
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
@@ -2257,7 +2301,7 @@ def _m98():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m99():
+def _m101():
     def __init__(self, pieces: list[str], at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: list[CutComment]):
         self.pieces = pieces
         self.at = at
@@ -2279,7 +2323,7 @@ def _m99():
     return __init__, __repr__, __eq__, None
 
 
-def _m100(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m102(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: SupervisorSection, name: str, group: str, number: int, values: dict[str, Expanded] = _FACTORY, environment: dict[str, str] = _FACTORY, own_environment: dict[str, str] = _FACTORY, environment_dropped: tuple[str, ...] = _d3, argv: list[str] | None = _d4, argv_error: str = _d5):
         self.section = section
         self.name = name
@@ -2299,7 +2343,7 @@ def _m100(_f0, _f1, _f2, _d3, _d4, _d5):
     return __init__, __repr__, None, None
 
 
-def _m101(_d0, _d1):
+def _m103(_d0, _d1):
     def __init__(self, values: dict[str, str], error: str = _d0, dropped: tuple[str, ...] = _d1):
         _set(self, 'values', values)
         _set(self, 'error', error)
@@ -2320,7 +2364,7 @@ def _m101(_d0, _d1):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m102(_d0, _d1):
+def _m104(_d0, _d1):
     def __init__(self, prefixes: str, argv: list[str], at: Span, error: str = _d0, unresolved: bool = _d1):
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
@@ -2343,7 +2387,7 @@ def _m102(_d0, _d1):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m103(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m105(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: str, name: str, display: str = _d0, entries: list[UnitEntry] = _FACTORY, dropins: list[str] = _FACTORY, problems: list[Problem] = _FACTORY, sections: list[tuple[str, Span]] = _FACTORY, ignored: list[tuple[str, Span]] = _FACTORY):
         self.path = path
         self.name = name
@@ -2361,7 +2405,7 @@ def _m103(_d0, _f1, _f2, _f3, _f4, _f5):
     return __init__, __repr__, None, None
 
 
-def _m104():
+def _m106():
     def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, file: str, end_line: int):
         _set(self, 'section', section)
         _set(self, 'key', key)
@@ -2387,7 +2431,7 @@ def _m104():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m105():
+def _m107():
     def __init__(self, type: str, path: str, at: Span):
         _set(self, 'type', type)
         _set(self, 'path', path)
@@ -2408,7 +2452,7 @@ def _m105():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m106(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m108(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: list[Option] = _FACTORY, config_files: list[str] = _FACTORY, unread_configs: list[UnreadConfig] = _FACTORY, problems: list[Problem] = _FACTORY, placeholders_used: set[str] = _FACTORY, first_config: str = _d5, sections: list[IniSection] = _FACTORY, comments: list[IniComment] = _FACTORY, section_found: bool = _d8):
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -2432,7 +2476,7 @@ def _m106(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return __init__, __repr__, __eq__, None
 
 
-def _m107():
+def _m109():
     def __init__(self, text: str, at: Span):
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -2452,7 +2496,7 @@ def _m107():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m108():
+def _m110():
     def __init__(self, name: str, at: Span):
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -2472,7 +2516,7 @@ def _m108():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m109():
+def _m111():
     def __init__(self, spec: str, at: Span, exits: bool):
         _set(self, 'spec', spec)
         _set(self, 'at', at)
@@ -2493,7 +2537,7 @@ def _m109():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m110(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m112(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: str, section: str, options: list[Option] = _FACTORY, comments: list[IniComment] = _FACTORY, sections: list[IniSection] = _FACTORY, section_found: bool = _d3, placeholders_used: set[str] = _FACTORY, problems: list[Problem] = _FACTORY, files: list[str] = _FACTORY, unread: list[UnreadConfig] = _FACTORY):
         self.path = path
         self.section = section
@@ -2518,7 +2562,7 @@ def _m110(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return __init__, __repr__, __eq__, None
 
 
-def _m111(_d0, _d1, _d2):
+def _m113(_d0, _d1, _d2):
     def __init__(self, key: str, value: str, raw: str, at: Span, unresolved: bool = _d0, configured: bool = _d1, base_dir: str | None = _d2):
         self.key = key
         self.value = value
@@ -2540,7 +2584,7 @@ def _m111(_d0, _d1, _d2):
     return __init__, __repr__, __eq__, None
 
 
-def _m112():
+def _m114():
     def __init__(self, opener: str, argument: str, repeat: list[str] | None):
         self.opener = opener
         self.argument = argument
@@ -2558,7 +2602,7 @@ def _m112():
     return __init__, __repr__, __eq__, None
 
 
-def _m113():
+def _m115():
     def __init__(self, text: str, starts: list[int], ends: list[int], unresolved: bytearray):
         self.text = text
         self.starts = starts
@@ -2577,7 +2621,7 @@ def _m113():
     return __init__, __repr__, __eq__, None
 
 
-def _m114():
+def _m116():
     def __init__(self, name: str, short: str | None, takes_arg: str, aliases: tuple[str, ...], immediate: bool):
         _set(self, 'name', name)
         _set(self, 'short', short)
@@ -2600,7 +2644,7 @@ def _m114():
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m115(_d0, _d1, _d2):
+def _m117(_d0, _d1, _d2):
     def __init__(self, value: Any, at: Span, key_at: Span | None = _d0, tag: str = _d1, quoted: bool = _d2):
         _set(self, 'value', value)
         _set(self, 'at', at)
@@ -2623,7 +2667,7 @@ def _m115(_d0, _d1, _d2):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m116(_d0):
+def _m118(_d0):
     def __init__(self, source: str, target: str, label: str, broken: bool = _d0):
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -2645,7 +2689,7 @@ def _m116(_d0):
     return __init__, __repr__, __eq__, __hash__
 
 
-def _m117(_f0, _f1, _f2, _f3):
+def _m119(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: list[Node] = _FACTORY, edges: list[Edge] = _FACTORY, roots: list[Node] = _FACTORY, routes: list[Node] = _FACTORY):
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -2664,7 +2708,7 @@ def _m117(_f0, _f1, _f2, _f3):
     return __init__, __repr__, __eq__, None
 
 
-def _m118(_d0, _f1):
+def _m120(_d0, _f1):
     def __init__(self, id: str, kind: str, label: str, broken: str = _d0, children: list[Node] = _FACTORY):
         self.id = id
         self.kind = kind
@@ -2711,7 +2755,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False))), "Rejected(finding: 'Finding', reason: 'str')", _m23),
     'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24),
     'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False))), None, _m25),
-    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>)", _m26),
+    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>)", _m26),
     'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m27),
     'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m28),
     'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False))), None, _m29),
@@ -2725,83 +2769,85 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
     'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False))), None, _m37),
     'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('shell', True, False, True, True, True, False))), None, _m38),
     'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m39),
-    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m40),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m41),
-    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m42),
-    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m43),
-    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m44),
-    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m45),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m46),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m47),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m48),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m49),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m50),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m51),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m52),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m53),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m54),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m55),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m56),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m57),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m58),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m59),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m60),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m61),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m62),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m63),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m64),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m65),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m66),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m67),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m68),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m69),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m70),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m71),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m72),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m73),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m74),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m75),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m76),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m77),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m78),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m79),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m80),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m81),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m82),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m83),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m84),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m85),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m86),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m87),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m88),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m89),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m90),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False))), None, _m91),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m92),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m93),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m94),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m95),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m96),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m97),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m98),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m99),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m100),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m101),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m102),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m103),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m104),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m105),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m106),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m107),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m108),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m109),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m110),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m111),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m112),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m113),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m114),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m115),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m116),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m117),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m118),
+    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m40),
+    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m41),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m42),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m43),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m44),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m45),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m46),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m47),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m48),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m49),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m50),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m51),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m52),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m53),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m54),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m55),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m56),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m57),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m58),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m59),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m60),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m61),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m62),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m63),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m64),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m65),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m66),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m67),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m68),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m69),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m70),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m71),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m72),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m73),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m74),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m75),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m76),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m77),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m78),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m79),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m80),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m81),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m82),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m83),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m84),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m85),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m86),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m87),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m88),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m89),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m90),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m91),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m92),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False))), None, _m93),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m94),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m95),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m96),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m97),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m98),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m99),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m100),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m101),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m102),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m103),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m104),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m105),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m106),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m107),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m108),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m109),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m110),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m111),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m112),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m113),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m114),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m115),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m116),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m117),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m118),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m119),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m120),
 }

@@ -26,7 +26,8 @@ from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .compose_deps import ComposeDependency
-from .graph import HOST, Launch, Place, Published, Reach, alternatives, connects
+from .controlled import ControlledProgram
+from .graph import HOST, HostFolder, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .supervisor import (
@@ -52,12 +53,14 @@ __all__ = [
     "HOST",
     "Launch",
     "Launcher",
+    "ControlledProgram",
     "Deployment",
     "ExecLine",
     "GunicornAnnotation",
     "GunicornConfigFile",
     "GunicornName",
     "Host",
+    "HostFolder",
     "Listener",
     "NginxDirective",
     "NginxHttp",
@@ -485,6 +488,11 @@ class Deployment:
     # kept apart from app_servers, whose rules read uWSGI's and Gunicorn's settings.
     dev_servers: list[AppServer] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)    # the places besides HOST: containers (model/containers.py)
+    # Host folders that Compose bind-mounts into containers, by store (``bind:<local>``): where
+    # a container's socket below one is on the host (model/containers.py).
+    host_folders: dict[str, HostFolder] = field(default_factory=dict)
+    # Programs scripts start by name (supervisorctl start x) that no checked config defines (model/controlled.py).
+    unseen_programs: list[ControlledProgram] = field(default_factory=list)
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)

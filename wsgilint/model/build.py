@@ -353,6 +353,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         # Read only where a rule can ask (X113: nginx in front of Gunicorn).
         from .app_code import forwarded_scheme_readers
         deployment.app_reads_forwarded_scheme = forwarded_scheme_readers(deployment.files, ctx)
+    if deployment.nginx and deployment.app_servers:   # read only where X101 can ask
+        from .controlled import unseen_programs
+        deployment.unseen_programs = unseen_programs(deployment, ctx)
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():

@@ -30,7 +30,7 @@ from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
-from .graph import Place, Published
+from .graph import HostFolder, Place, Published
 from .managers import _resolve_wrapper
 
 # readers/nginx_includes.py's ETC_NGINX, where the official image's nginx keeps its
@@ -415,6 +415,14 @@ class _Service:
     hostnames: tuple[str, ...] = ()
 
 
+def _below(real: str, root: str) -> str | None:
+    """``real``'s path below ``root`` ("" for the root itself), None outside it."""
+    inside = os.path.relpath(real, root)
+    if inside == ".." or inside.startswith(".." + os.sep):
+        return None
+    return "" if inside == "." else inside.replace(os.sep, "/")
+
+
 def _inherit_unseen(manager: ProcessManager, container: ProcessManager) -> None:
     """What supervisord in ``container`` passes on that the files do not show, under what
     the program sets itself."""
@@ -564,12 +572,37 @@ class ContainerBuilder:
             if source.startswith((".", "/", "~")):
                 local = os.path.normpath(os.path.join(project.directory, source))
                 found.append((posixpath.normpath(target), f"bind:{local}"))
+                folder = self._host_folder(source, local, entry.at)
+                if folder is not None:
+                    self.deployment.host_folders.setdefault(f"bind:{local}", folder)
             else:
                 # A named volume is the engine's ``<project>_<volume>`` (or its ``name:``, or the
                 # external one): one store for every service, and project, that mounts it.
                 engine = _engine_name(project.volumes.get(source), source, project.name)
                 found.append((posixpath.normpath(target), f"volume:{engine}"))
         return found
+
+    def _host_folder(self, source: str, local: str, at: Span) -> HostFolder | None:
+        """Where a bind mount's source is on the target host: its written path when absolute,
+        the local one on this machine (or below a snapshot's root); in a repository, its path
+        in the checked tree, whose place on the target host is unknown. ``~`` is some user's
+        home: unknown."""
+        if source.startswith("/"):
+            return HostFolder(posixpath.normpath(source), True, at)
+        if source.startswith("~"):
+            return None
+        real = os.path.realpath(local)
+        if self.ctx.mode == "live":
+            return HostFolder(real, True, at)
+        if self.ctx.mode == "snapshot":
+            root = os.path.realpath(self.ctx.root)
+            inside = _below(real, root)
+            return None if inside is None else HostFolder("/" + inside, True, at)
+        for root in self.ctx.roots or ():
+            inside = _below(real, root)
+            if inside is not None:
+                return HostFolder(inside, False, at)
+        return None
 
     def _place(self, service: _Service, services: dict[str, _Service], project: ComposeProject) -> Place:
         mode = service.node.get("network_mode")

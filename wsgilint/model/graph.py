@@ -49,6 +49,32 @@ class Published:
 
 
 @dataclass(frozen=True, slots=True)
+class HostFolder:
+    """A folder of the host that a Compose bind mount shares with containers (the store
+    ``bind:<local>`` of ``Place.volumes``). A socket a container binds below its mount is a
+    file of the host too. ``exact``: ``path`` is the folder's path on the target host (the
+    mount's source is absolute, or the checked tree is this machine or a copy of its ``/``);
+    else ``path`` is the folder's path in the checked tree ("" for its root), whose own place
+    on the target host the files do not give: a host path ending in it is the folder only by
+    assumption."""
+
+    path: str
+    exact: bool
+    at: Span                      # the ``volumes:`` entry
+
+    def host_path(self, inside: str) -> str:
+        """Where ``inside`` (a path below the folder, as ``Place.locate`` gives it) is on the
+        host: its full path when ``exact``, else the end of it."""
+        return "/".join(part for part in (self.path, inside) if part)
+
+    def holds(self, host_path: str, inside: str) -> bool:
+        """Whether ``host_path`` (an absolute path on the host) is ``inside``, proved when
+        ``exact``, else assumed from how it ends."""
+        end = self.host_path(inside)
+        return host_path == end if self.exact else bool(end) and host_path.endswith("/" + end)
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where processes run. ``network`` names the network namespace: places with the same
     one share loopback (a Compose service with ``network_mode: service:x``); ``mounts``
