@@ -48,6 +48,7 @@ _PASS_THROUGH = ("nohup", "command", "env")
 # cannot be seen, so the text is not all its start runs.
 _MANAGERS = frozenset(("supervisord", "honcho", "circusd", "runsvdir", "s6-svscan", "systemctl", "service",
                        "foreman", "pm2", "xargs"))
+_SUPERVISORD = "supervisord"
 _PRINTS = frozenset(("echo", "printf", "logger", ":"))
 
 
@@ -68,7 +69,7 @@ class ServerLine:
     says it is that last command, so a shell whose kind is not known may exec it; ``directory`` is the last ``cd`` before
     it; ``exports`` the variables exported (or assigned on the line) before it."""
 
-    program: str                   # uwsgi | gunicorn | nginx
+    program: str                   # uwsgi | gunicorn | nginx | supervisord
     argv: list[str]
     line: int                      # 1-based line in the shell text
     column: int
@@ -180,6 +181,12 @@ def _commands(words: list[str]) -> list[tuple[list[str], str]]:
             current.append(word)
     commands.append((current, ""))
     return [(c, op) for c, op in commands if c]
+
+
+def _started(command: list[str]) -> str:
+    """The server a command starts, or supervisord: a process manager in the foreground is
+    what the shell waits on too, and what a stop signal must reach."""
+    return program_of(command) or (_SUPERVISORD if os.path.basename(command[0]) == _SUPERVISORD else "")
 
 
 def _hands_off(command: list[str]) -> bool:
@@ -358,9 +365,11 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                 trapped = True                    # a shell with a trap forks every command
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
-            elif program_of(command):
+            elif _started(command):
                 servers += 1
-                found = ServerLine(program_of(command), command, number, column, end_column,
+                # supervisord runs programs from configs this text does not show.
+                handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
+                found = ServerLine(_started(command), command, number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&",
                                    guards=blocks.guards(), passes=tuple(passes))
                 found_last = operator in ("", ";", "&&")
