@@ -92,6 +92,9 @@ class ServerLine:
     # arguments, the script may run them instead (``runs_with``).
     guards: tuple[tuple[str, ...], ...] = ()
     passes: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # uWSGI or Gunicorn lines started with `&` before this one (`uwsgi app.ini &` then
+    # `nginx`): they run beside it, in the same place, and the text is not all they run.
+    started_before: tuple[ServerLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +341,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     trapped = False
     blocks = _Blocks()
     passes: list[tuple[tuple[str, ...], ...]] = []
+    background: list[ServerLine] = []
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
@@ -366,6 +370,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
             elif _started(command):
+                if found is not None and found.background and found.program in ("uwsgi", "gunicorn"):
+                    background.append(found)
                 servers += 1
                 # supervisord runs programs from configs this text does not show.
                 handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
@@ -384,6 +390,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
         found = replace(found, alone=False)
     if found and after:
         found = replace(found, after=tuple(after), held_by=held_by)
+    if found and background:
+        found = replace(found, started_before=tuple(background))
     return found
 
 
