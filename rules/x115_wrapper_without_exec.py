@@ -7,7 +7,9 @@ manager signals the whole process group (`stopasgroup` + `killasgroup` in Superv
 `KillMode=control-group`, the default, in systemd).
 
 A container whose `CMD`/`ENTRYPOINT` is in shell form (or whose Compose `command` runs
-`sh -c`) is the same case: the runtime signals only PID 1. A shell form runs under the
+`sh -c`) is the same case: the runtime signals only PID 1. So is a container whose script
+starts `supervisord` without `exec` (`CMD ["/bin/sh", "start.sh"]` ending in
+`/usr/bin/supervisord`): supervisord never gets the signal, so it never stops its programs. A shell form runs under the
 Dockerfile's `SHELL` when one is set before it (`SHELL ["/bin/bash", "-c"]`: bash), else
 under `/bin/sh -c`.
 
@@ -115,11 +117,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                    else f"the script {manager.wrapper.path}, whose shell stays PID 1")
             if shell_form and manager.wrapper_shell is not None and manager.wrapper_shell.value == "dash":
                 how += f"; {manager.wrapper_shell.note}, which stays PID 1 and does not exec it"
-            fix = ("use the exec form (`CMD [\"uwsgi\", ...]`, a YAML list) or start it with `exec`" if shell_form
-                   else "start the server with `exec` in the script")
-            message = (f"the server is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
-                       f"{how}): `docker stop` sends its signal to the shell, PID 1, "
-                       "which ignores it, so the server never hears of the stop and is SIGKILLed after "
+            # supervisord in the shell's place: its programs are killed with it, never stopped.
+            who = "supervisord" if manager.runs_program == "supervisord" else "the server"
+            example = '"supervisord", "-n"' if who == "supervisord" else '"uwsgi", ...'
+            fix = (f"use the exec form (`CMD [{example}]`, a YAML list) or start it with `exec`" if shell_form
+                   else f"start {who} with `exec` in the script")
+            cut = ("so it never stops its programs, and all are SIGKILLed after" if who == "supervisord" else
+                   "so the server never hears of the stop and is SIGKILLed after")
+            message = (f"{who} is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
+                       f"{how}): `docker stop` sends its signal to the shell, PID 1, which ignores it, {cut} "
                        f"{manager.stop_timeout.value if manager.stop_timeout else 10:g} s, cutting the requests in "
                        f"flight; {fix}")
         else:

@@ -624,3 +624,18 @@ def test_a_lowercase_dockerfile_is_the_build_buildkit_falls_back_to(
     deployment = check([str(write_tree(tmp_path, {**lowercase, **files}))]).deployment
     # (A Dockerfile no service builds is a place of its own, named by its path.)
     assert sorted(f"{s.kind}@{s.place.name}" for s in deployment.app_servers if s.place.name == "web") == runs
+
+
+@pytest.mark.parametrize(("run", "off"), [
+    ('echo "daemon off;" >> /etc/nginx/nginx.conf', True),
+    ('apt-get install -y nginx && echo "\\ndaemon off;" >> /etc/nginx//nginx.conf', True),
+    ("printf 'user www;\\ndaemon off;\\n' >>/etc/nginx/nginx.conf", True),
+    ('echo "#daemon off;" >> /etc/nginx/nginx.conf', False),          # a comment
+    ('echo "daemon off;" > /etc/nginx/conf.d/x.conf', False),         # another file
+    ('echo "daemon off;" >> /tmp/nginx.conf', False),
+])
+def test_a_run_that_appends_daemon_off_to_nginx_conf(tmp_path: Path, run: str, off: bool) -> None:
+    dockerfile = parse_dockerfile(f"FROM python:3.12-slim\nRUN {run}\nCMD [\"nginx\"]\n", "Dockerfile")
+    image = image_of(dockerfile, str(tmp_path))
+    assert (image.nginx_daemon_off is not None) == off
+    assert image.nginx_daemon_off is None or image.nginx_daemon_off.at is not None

@@ -206,7 +206,7 @@ def _replaced_by_last_command(argv: list[str]) -> bool:
 
 @pytest.mark.parametrize("shell", ["busybox", "dash", "bash"])
 @pytest.mark.parametrize("text", _C_TEXTS)
-def test_the_exec_of_the_last_command_of_c_follows_the_real_shell(shell, text):
+def test_the_exec_of_the_last_command_of_c_follows_the_real_shell(shell: str, text: str) -> None:
     """busybox ash and bash replace themselves with the last simple command of ``-c`` (unless
     a trap is set); Debian's dash does not. The reader says so for each shell."""
     binary = shutil.which(shell)
@@ -218,7 +218,7 @@ def test_the_exec_of_the_last_command_of_c_follows_the_real_shell(shell, text):
     assert line is not None and line.execs is real
 
 
-def test_an_unknown_sh_leaves_the_last_command_of_c_marked_not_exec():
+def test_an_unknown_sh_leaves_the_last_command_of_c_marked_not_exec() -> None:
     line = server_line_of_shell_command("/bin/true; uwsgi --ini app.ini", "sh")
     assert line is not None and line.last_of_c and not line.execs
     trapped = server_line_of_shell_command("trap 'exit 0' TERM; uwsgi --ini app.ini", "sh")
@@ -281,3 +281,16 @@ def test_an_argument_test_the_reader_cannot_evaluate_is_unknown(tmp_path: Path) 
     # A test that does not read the arguments is taken as before.
     script = wrapper(tmp_path, '#!/bin/sh\nif [ "$DEBUG" ]; then\n  echo debug\nfi\nexec uwsgi --ini x\n')
     assert runs_with(script.server, ["web"]) is True
+
+
+@pytest.mark.parametrize(("text", "before", "last"), [
+    ("uwsgi uwsgi.ini &\nnginx", [["uwsgi", "uwsgi.ini"]], "nginx"),
+    ("gunicorn app:app -b :8000 & exec nginx -g 'daemon off;'", [["gunicorn", "app:app", "-b", ":8000"]], "nginx"),
+    ("uwsgi a.ini\nnginx", [], "nginx"),                  # not in the background: it returned before nginx
+    ("nginx &\nuwsgi a.ini", [], "uwsgi"),                # only app servers are kept
+    ("uwsgi a.ini &\n/usr/bin/supervisord -n", [["uwsgi", "a.ini"]], "supervisord"),
+])
+def test_servers_started_in_the_background_before_the_last(text: str, before: list[list[str]], last: str) -> None:
+    line = server_line_of_shell_command(text)
+    assert line is not None and line.program == last
+    assert [each.argv for each in line.started_before] == before

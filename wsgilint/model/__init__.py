@@ -250,6 +250,9 @@ class ProcessManager:
     # watches, alive when the server daemonizes.
     wrapper_after: tuple[str, ...] = ()
     wrapper_held_by: str = ""
+    # uWSGI or Gunicorn command lines the wrapper starts with `&` before the line it waits on
+    # (`uwsgi app.ini &` then `nginx`), where each is written: they run in the same place.
+    background_starts: tuple[Setting[list[str]], ...] = ()
     options: Mapping[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.

@@ -138,6 +138,27 @@ def _uwsgi_arguments(argv: list[str]) -> list[str]:
     return command.arguments if command is not None else argv
 
 
+def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], ctx: ReadContext,
+               gunicorn_configs: list[GunicornConfig]) -> tuple[AppServer, list[Problem]]:
+    """The uWSGI or Gunicorn ``argv`` starts, as ``manager`` starts it (its directory,
+    environment, files)."""
+    from .uwsgi import uwsgi_from_argv
+
+    unseen = manager.environment_unseen
+    env = Environment({name: setting.value for name, setting in manager.environment.items()},
+                      unseen.note if unseen is not None else "",
+                      {name: setting.note for name, setting in manager.environment_unknown.items()})
+    start = argv.at or manager.at
+    # A container's paths are its own image's and mounts', not another container's namesakes.
+    with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
+        if program == "uwsgi":
+            return uwsgi_from_argv(_uwsgi_arguments(argv.value), start, ctx, _local_start_directory(manager, ctx),
+                                   env, manager.stock_files, manager.directory.value if manager.directory else None)
+        from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
+        directory = manager.directory.value if manager.directory else None
+        return gunicorn_from_argv(argv.value, start, ctx, directory, env, gunicorn_configs)
+
+
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
     from .emperor import add_vassals
     from .gunicorn_config import gunicorn_config_files
@@ -148,7 +169,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         rhel_boot_directories,
         rhel_emperor_unit,
     )
-    from .uwsgi import uwsgi_from_argv, uwsgi_from_ini
+    from .uwsgi import uwsgi_from_ini
 
     gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
     claimed: set[str] = set()
@@ -162,22 +183,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         if manager.kind == "init.d" and ctx.real(ctx.local(manager.argv.value[4]) or "") in claimed:
             superseded.add(id(manager))
             continue
-        unseen = manager.environment_unseen
-        env = Environment({name: setting.value for name, setting in manager.environment.items()},
-                          unseen.note if unseen is not None else "",
-                          {name: setting.note for name, setting in manager.environment_unknown.items()})
-        start = manager.argv.at or manager.at
-        # A container's paths are its own image's and mounts', not another container's namesakes.
-        with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
-            if manager.runs_program == "uwsgi":
-                server, problems = uwsgi_from_argv(_uwsgi_arguments(manager.argv.value), start, ctx,
-                                                   _local_start_directory(manager, ctx), env, manager.stock_files,
-                                                   manager.directory.value if manager.directory else None)
-            else:
-                from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
-                directory = manager.directory.value if manager.directory else None
-                server, problems = gunicorn_from_argv(manager.argv.value, start, ctx, directory, env,
-                                                      gunicorn_configs)
+        server, problems = _server_of(manager, manager.runs_program, manager.argv, ctx, gunicorn_configs)
         deployment.problems.extend(problems)
         if server.uwsgi_config is not None:
             deployment.uwsgi_configs.append(server.uwsgi_config)
@@ -193,6 +199,20 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
     deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in superseded]
+    # A server a wrapper starts with `&` beside the one it waits on runs where that manager
+    # runs, with its environment; no manager watches or signals it, so it has none.
+    for manager in deployment.managers:
+        for argv in manager.background_starts:
+            program = recognise(argv.value)
+            if program is None:
+                continue
+            server, problems = _server_of(manager, program.program, argv, ctx, gunicorn_configs)
+            deployment.problems.extend(problems)
+            if server.uwsgi_config is not None:
+                deployment.uwsgi_configs.append(server.uwsgi_config)
+            server.place, server.start_directory = manager.place, server.start_directory or manager.directory
+            claimed.update(ctx.real(source) for source in server.sources)
+            deployment.app_servers.append(server)
 
     # Debian's apps-available/x.ini that nothing enables (and no manager above starts) never runs.
     not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}

@@ -21,6 +21,7 @@ import functools
 import os
 import posixpath
 import re
+import shlex
 from typing import TYPE_CHECKING, Any
 
 from ..core.context import ReadContext, Shipped
@@ -80,6 +81,9 @@ class Image:
     writes: list[tuple[str, str]] = field(default_factory=list)
     # SHELL's exec form: what runs a shell-form RUN, CMD and ENTRYPOINT after it (None: /bin/sh -c).
     shell: list[str] | None = None
+    # A RUN appended `daemon off;` to /etc/nginx/nginx.conf (`echo "daemon off;" >> …`) and no
+    # later COPY replaced that file: nginx started without -c stays in the foreground.
+    nginx_daemon_off: Setting[bool] | None = None
 
 
 def _bin_sh(image: Image | None) -> Setting[str]:
@@ -140,7 +144,8 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
                               inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
                               dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
                               env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args),
-                              writes=list(inherited.writes), shell=inherited.shell)
+                              writes=list(inherited.writes), shell=inherited.shell,
+                              nginx_daemon_off=inherited.nginx_daemon_off)
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -226,6 +231,11 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
     elif keyword == "RUN":
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text))
+        appended = _appended_to_nginx_conf(instruction.text)
+        if appended:
+            off = _DAEMON_OFF.search(appended) is not None
+            image.nginx_daemon_off = Setting(True, at, f"the RUN at {at.path}:{at.line} appends `daemon off;` to "
+                                             f"{NGINX_CONF}") if off else image.nginx_daemon_off
     elif keyword in ("COPY", "ADD"):
         words = instruction.exec_form or instruction.words
         if len(words) < 2:
@@ -249,6 +259,9 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
                 image.copies[posixpath.normpath(destination)] = local
+        if NGINX_CONF in image.copies and image.copies[NGINX_CONF] in (
+                os.path.normpath(os.path.join(context_dir, source)) for source in sources):
+            image.nginx_daemon_off = None   # this COPY replaced the file the text was appended to
 
 
 # Commands of a RUN that leave a directory's set of files as it was (or only remove some).
@@ -276,6 +289,33 @@ def _run_writes(text: str) -> list[str]:
         if paths and (name not in _KEEPS_FILES or ">" in words):
             found.extend(posixpath.normpath("/" + path.lstrip("/").rstrip("*")) for path in paths)
     return found
+
+
+NGINX_CONF = ETC_NGINX + "/nginx.conf"
+# `daemon off;` as a directive of the appended text: not after a `#` on its line.
+_DAEMON_OFF = re.compile(r"(?:^|[;\n])[ \t]*daemon[ \t]+off[ \t]*;")
+
+
+def _appended_to_nginx_conf(text: str) -> str:
+    """What a RUN's ``echo``/``printf`` commands append to /etc/nginx/nginx.conf (``>>``), as
+    the shell passes it: quotes removed, ``\\n`` as a new line."""
+    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|>")
+    lexer.whitespace_split = True
+    try:
+        words = list(lexer)
+    except ValueError:
+        return ""
+    appended: list[str] = []
+    command: list[str] = []
+    for word in [*words, ";"]:
+        if word not in (";", "&&", "||", "|", "&"):
+            command.append(word)
+            continue
+        if len(command) >= 3 and posixpath.basename(command[0]) in ("echo", "printf") and \
+                command[-2] == ">>" and posixpath.normpath(command[-1]) == NGINX_CONF:
+            appended.extend(w for w in command[1:-2] if not w.startswith("-"))
+        command = []
+    return "\n".join(appended).replace("\\n", "\n")
 
 
 def _set_env(image: Image, key: str, value: str, variables: dict[str, str], at: Span) -> None:
@@ -421,6 +461,17 @@ def _below(real: str, root: str) -> str | None:
     if inside == ".." or inside.startswith(".." + os.sep):
         return None
     return "" if inside == "." else inside.replace(os.sep, "/")
+
+
+def _appended_daemon_off(manager: ProcessManager, image: Image | None, place: Place) -> None:
+    """nginx started in ``place`` without -c reads /etc/nginx/nginx.conf, to which the image's
+    build appended `daemon off;` (unless a volume puts another file there)."""
+    argv = manager.argv.value if manager.argv else []
+    if manager.runs_program == "nginx" and image is not None and image.nginx_daemon_off is not None and \
+            not any(word == "-c" or word.startswith("-c/") for word in argv) and \
+            not any(NGINX_CONF == target or NGINX_CONF.startswith(target.rstrip("/") + "/")
+                    for target, _ in place.volumes):
+        manager.stays_foreground = image.nginx_daemon_off
 
 
 def _inherit_unseen(manager: ProcessManager, container: ProcessManager) -> None:
@@ -732,6 +783,7 @@ class ContainerBuilder:
                     self.seen_starts.add(place)
             if manager.wrapper is not None:
                 options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
+            _appended_daemon_off(manager, image, place)
         manager.options = options
         self.deployment.managers.append(manager)
         if manager.argv is None:
@@ -838,6 +890,7 @@ class ContainerBuilder:
             _inherit_unseen(manager, container)
             if image is not None and image.base is not None:
                 manager.stock_files = dict(image.base.files)
+            _appended_daemon_off(manager, image, container.place)
             moved = True
         return moved
 

@@ -95,6 +95,11 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_execs = None if server.last_of_c and runs_c is not None and not runs_c.value else server.execs
     manager.wrapper_shell = runs_c
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
+    # A script's lines have their own spans; a `-c` text is one word of the command.
+    manager.background_starts = tuple(
+        Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                else Span(wrapper_at.path, line.line, line.column, line.end_column))
+        for line in server.started_before)
     manager.argv = Setting(server.argv, wrapper_at)
     _launched(manager, server.argv, wrapper_at)
     return server.alone

@@ -48,6 +48,7 @@ _PASS_THROUGH = ("nohup", "command", "env")
 # cannot be seen, so the text is not all its start runs.
 _MANAGERS = frozenset(("supervisord", "honcho", "circusd", "runsvdir", "s6-svscan", "systemctl", "service",
                        "foreman", "pm2", "xargs"))
+_SUPERVISORD = "supervisord"
 _PRINTS = frozenset(("echo", "printf", "logger", ":"))
 
 
@@ -68,7 +69,7 @@ class ServerLine:
     says it is that last command, so a shell whose kind is not known may exec it; ``directory`` is the last ``cd`` before
     it; ``exports`` the variables exported (or assigned on the line) before it."""
 
-    program: str                   # uwsgi | gunicorn | nginx
+    program: str                   # uwsgi | gunicorn | nginx | supervisord
     argv: list[str]
     line: int                      # 1-based line in the shell text
     column: int
@@ -91,6 +92,9 @@ class ServerLine:
     # arguments, the script may run them instead (``runs_with``).
     guards: tuple[tuple[str, ...], ...] = ()
     passes: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # uWSGI or Gunicorn lines started with `&` before this one (`uwsgi app.ini &` then
+    # `nginx`): they run beside it, in the same place, and the text is not all they run.
+    started_before: tuple[ServerLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,12 @@ def _commands(words: list[str]) -> list[tuple[list[str], str]]:
             current.append(word)
     commands.append((current, ""))
     return [(c, op) for c, op in commands if c]
+
+
+def _started(command: list[str]) -> str:
+    """The server a command starts, or supervisord: a process manager in the foreground is
+    what the shell waits on too, and what a stop signal must reach."""
+    return program_of(command) or (_SUPERVISORD if os.path.basename(command[0]) == _SUPERVISORD else "")
 
 
 def _hands_off(command: list[str]) -> bool:
@@ -331,6 +341,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     trapped = False
     blocks = _Blocks()
     passes: list[tuple[tuple[str, ...], ...]] = []
+    background: list[ServerLine] = []
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
@@ -358,9 +369,13 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                 trapped = True                    # a shell with a trap forks every command
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
-            elif program_of(command):
+            elif _started(command):
+                if found is not None and found.background and found.program in ("uwsgi", "gunicorn"):
+                    background.append(found)
                 servers += 1
-                found = ServerLine(program_of(command), command, number, column, end_column,
+                # supervisord runs programs from configs this text does not show.
+                handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
+                found = ServerLine(_started(command), command, number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&",
                                    guards=blocks.guards(), passes=tuple(passes))
                 found_last = operator in ("", ";", "&&")
@@ -375,6 +390,8 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
         found = replace(found, alone=False)
     if found and after:
         found = replace(found, after=tuple(after), held_by=held_by)
+    if found and background:
+        found = replace(found, started_before=tuple(background))
     return found
 
 
