@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from crossplane.ext.lua import LuaBlockPlugin
 
@@ -73,7 +74,9 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.size = len(text)
-        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        # The end of each line but the last: its start plus its length, summed (as
+        # ``re.finditer("\n")`` finds them, without compiling a pattern at start-up).
+        self.newlines = list(map((-1).__add__, accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))))
         self.tokens: list[Token] = []
 
     def line_of(self, offset: int) -> int:
