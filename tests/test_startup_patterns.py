@@ -1,4 +1,4 @@
-"""Four patterns no longer compiled at start-up: what replaced each finds what the pattern
+"""Three patterns no longer compiled at start-up: what replaced each finds what the pattern
 found (docs/performance.md, start-up)."""
 from __future__ import annotations
 
@@ -7,15 +7,7 @@ import re
 from wsgilint.core.numbers import decimal
 from wsgilint.model import Host
 from wsgilint.model.supervisor import _socket
-from wsgilint.readers.nginx_lexer import _Lexer
 from wsgilint.readers.sysctl import normalize_key
-
-TEXTS = ["", "\n", "\n\n", "a", "a\n", "a\nb", "\r\n x \r\n\n y", "lua {\n  x\n}\n\n", "é\n漢字\n\u2028\n"]
-
-
-def test_newline_offsets_are_those_finditer_finds() -> None:
-    for text in TEXTS:
-        assert _Lexer(text).newlines == [match.start() for match in re.finditer("\n", text)], text
 
 
 def test_version_numbers_are_the_runs_of_decimal_digits() -> None:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 
 from crossplane.ext.lua import LuaBlockPlugin
 
@@ -74,9 +73,7 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.size = len(text)
-        # The end of each line but the last: its start plus its length, summed (as
-        # ``re.finditer("\n")`` finds them, without compiling a pattern at start-up).
-        self.newlines = list(map((-1).__add__, accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))))
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.tokens: list[Token] = []
 
     def line_of(self, offset: int) -> int:
