@@ -17,7 +17,6 @@ Set the app timeout a little below nginx's read timeout (`harakiri = 55` with th
 60 s default), or raise `*_read_timeout` above it.
 """
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, NginxDirective, Option, Route
@@ -65,19 +64,24 @@ def _app_timeout(server: AppServer) -> tuple[str, float | None, Option | str | N
     return "timeout", float(option.value) if option is not None else 30.0, option
 
 
-# A NamedTuple: the standard dataclass compiles its methods when the rule is loaded, at
-# every start (about 4 M instructions); the model's records are written out ahead instead.
-class _Slowest(NamedTuple):
+# A plain class: the standard dataclass compiles its methods when the rule is loaded, at
+# every start (about 4 M instructions), and a NamedTuple its ``__new__`` (0.4 M); the
+# model's records are written out ahead instead.
+class _Slowest:
     """An app server's timeout and the location that gives up before it, first of all."""
 
-    server: AppServer
-    key: str                   # harakiri | timeout
-    app_timeout: float
-    option: Option | None      # where the app timeout is set; None for a default
-    name: str                  # uwsgi_read_timeout | proxy_read_timeout
-    nginx_timeout: float
-    nginx_default: bool
-    related: list[Related]
+    __slots__ = ("server", "key", "app_timeout", "option", "name", "nginx_timeout", "nginx_default", "related")
+
+    def __init__(self, server: AppServer, key: str, app_timeout: float, option: Option | None, name: str,
+                 nginx_timeout: float, nginx_default: bool, related: list[Related]) -> None:
+        self.server = server
+        self.key = key                      # harakiri | timeout
+        self.app_timeout = app_timeout
+        self.option = option                # where the app timeout is set; None for a default
+        self.name = name                    # uwsgi_read_timeout | proxy_read_timeout
+        self.nginx_timeout = nginx_timeout
+        self.nginx_default = nginx_default
+        self.related = related
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:

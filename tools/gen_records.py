@@ -29,7 +29,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 import wsgilint  # noqa: E402
-from wsgilint.core import record  # noqa: E402
+from wsgilint.core import _record_methods, record  # noqa: E402
 
 TARGET = PROJECT / "wsgilint" / "core" / "_record_methods.py"
 
@@ -37,13 +37,15 @@ HEAD = '''"""Written by tools/gen_records.py from the classes declared through w
 do not edit (run ``python tools/gen_records.py`` after changing a declaration).
 
 For each class, by module and name: its shape (what the methods below depend on), the text
-dataclass gives it as ``__doc__`` when it has none, and a function that makes its
-``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` from its defaults and factories."""
+dataclass gives it as ``__doc__`` when it has none, a function that makes its ``__init__``,
+``__repr__``, ``__eq__`` and ``__hash__`` (those its options ask for, by name) from its
+defaults and factories, the fields that have one, its ``__match_args__`` and its fields'
+names."""
 # Over 400 lines on purpose: it is generated, one short block per class.
 # ruff: noqa
 # mypy: ignore-errors
-from __future__ import annotations
-
+# Without ``from __future__ import annotations``: the annotations are written as the strings
+# dataclass gives ``__init__`` (with ``"return": None``), so none is set on load.
 from collections.abc import Callable
 from reprlib import recursive_repr
 from typing import Any
@@ -72,7 +74,7 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
     for f in fields:
         if f.init:
             annotation = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type))
-            param = f"{f.name}: {annotation}"
+            param = f"{f.name}: {annotation!r}"
             if f.default is not MISSING:
                 param += f" = {names[f.name]}"
             elif f.default_factory is not MISSING:
@@ -96,7 +98,7 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
     other = "".join(f"other.{f.name}," for f in fields if f.compare)
     lines = [
         f"def _m{index}({', '.join(names.values())}):",
-        f"    def __init__({', '.join(params)}):",
+        f"    def __init__({', '.join(params)}) -> None:",
         *(f"        {line}" for line in body or ["pass"]),
     ]
     if show:
@@ -120,16 +122,19 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
             "    def __hash__(self):",
             f"        return hash(({compared}))",
         ]
-    made_here = ("__repr__" if show else "None", "__eq__" if eq else "None", "__hash__" if eq and frozen else "None")
-    return [*lines, "", f"    return __init__, {', '.join(made_here)}"]
+    made_here = ["__init__", *(["__repr__"] if show else []), *(["__eq__"] if eq else []),
+                 *(["__hash__"] if eq and frozen else [])]
+    return [*lines, "", *(f"    {name}.__qualname__ = {made.__qualname__ + '.' + name!r}" for name in made_here),
+            f"    return {{{', '.join(f'{name!r}: {name}' for name in made_here)}}}"]
 
 
 def _doc(made: type, lines: list[str]) -> str:
     """dataclass's text for a class without a docstring: its name and its ``__init__``'s
     signature, which the written function has."""
     namespace: dict[str, Any] = {}
-    exec("\n".join([HEAD, *lines]), namespace)    # noqa: S102
-    init = namespace[lines[0].split("(")[0][4:]](*record.defaults(made))[0]
+    # Compiled without this file's ``from __future__ import annotations``, as the written one.
+    exec(compile("\n".join([HEAD, *lines]), str(TARGET), "exec", dont_inherit=True), namespace)    # noqa: S102
+    init = namespace[lines[0].split("(")[0][4:]](*record.defaults(made))["__init__"]
     signature = inspect.signature(init)
     signature = signature.replace(parameters=list(signature.parameters.values())[1:],
                                   return_annotation=inspect.Signature.empty)
@@ -137,6 +142,9 @@ def _doc(made: type, lines: list[str]) -> str:
 
 
 def generated() -> str:
+    # Every class made by the standard dataclass, so that a written file of an older form
+    # (or a stale one) has no part in what is written.
+    _record_methods.METHODS.clear()
     for info in pkgutil.walk_packages(wsgilint.__path__, "wsgilint."):
         importlib.import_module(info.name)
     blocks, entries = [HEAD], []
@@ -147,8 +155,13 @@ def generated() -> str:
         doc = None if documented else _doc(made, lines)
         blocks.append("\n" + "\n".join(lines) + "\n")
         key = f"{made.__module__}.{made.__qualname__}"
-        entries.append(f"    {key!r}: ({record.shape(made, options)!r}, {doc!r}, _m{index}),")
-    return "\n".join(blocks) + "\n\nMETHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {\n" + "\n".join(entries) + "\n}\n"
+        shape = record.shape(made, options)
+        given = tuple(name for name, default, factory, *_ in shape[4] if default or factory)
+        match_args = tuple(name for name, _, _, init, _, _, kw_only in shape[4] if init and not kw_only)
+        names = tuple(name for name, *_ in shape[4])
+        entries.append(f"    {key!r}: ({shape!r}, {doc!r}, _m{index}, {given!r}, {match_args!r}, {names!r}),")
+    return ("\n".join(blocks) + "\n\nMETHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], "
+            "tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {\n" + "\n".join(entries) + "\n}\n")
 
 
 def main() -> int:

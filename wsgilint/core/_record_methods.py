@@ -2,13 +2,15 @@
 do not edit (run ``python tools/gen_records.py`` after changing a declaration).
 
 For each class, by module and name: its shape (what the methods below depend on), the text
-dataclass gives it as ``__doc__`` when it has none, and a function that makes its
-``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` from its defaults and factories."""
+dataclass gives it as ``__doc__`` when it has none, a function that makes its ``__init__``,
+``__repr__``, ``__eq__`` and ``__hash__`` (those its options ask for, by name) from its
+defaults and factories, the fields that have one, its ``__match_args__`` and its fields'
+names."""
 # Over 400 lines on purpose: it is generated, one short block per class.
 # ruff: noqa
 # mypy: ignore-errors
-from __future__ import annotations
-
+# Without ``from __future__ import annotations``: the annotations are written as the strings
+# dataclass gives ``__init__`` (with ``"return": None``), so none is set on load.
 from collections.abc import Callable
 from reprlib import recursive_repr
 from typing import Any
@@ -25,7 +27,7 @@ _FACTORY = _Factory()    # the default of a field made by a factory
 
 
 def _m0(_f0, _f1, _f2):
-    def __init__(self, findings: list[Finding], files: list[SourceFile], deployment: Deployment, rules: list[Rule], suppressed: list[Suppressed] = _FACTORY, texts: dict[str, str] = _FACTORY, read_through: list[SourceFile] = _FACTORY):
+    def __init__(self, findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = _FACTORY, texts: 'dict[str, str]' = _FACTORY, read_through: 'list[SourceFile]' = _FACTORY) -> None:
         self.findings = findings
         self.files = files
         self.deployment = deployment
@@ -43,11 +45,14 @@ def _m0(_f0, _f1, _f2):
             return (self.findings,self.files,self.deployment,self.rules,self.suppressed,self.texts,self.read_through,) == (other.findings,other.files,other.deployment,other.rules,other.suppressed,other.texts,other.read_through,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'CheckResult.__init__'
+    __repr__.__qualname__ = 'CheckResult.__repr__'
+    __eq__.__qualname__ = 'CheckResult.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m1(_d0):
-    def __init__(self, fingerprints: Counter[str], legacy: bool = _d0):
+    def __init__(self, fingerprints: 'Counter[str]', legacy: 'bool' = _d0) -> None:
         _set(self, 'fingerprints', fingerprints)
         _set(self, 'legacy', legacy)
 
@@ -63,11 +68,15 @@ def _m1(_d0):
     def __hash__(self):
         return hash((self.fingerprints,self.legacy,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Baseline.__init__'
+    __repr__.__qualname__ = 'Baseline.__repr__'
+    __eq__.__qualname__ = 'Baseline.__eq__'
+    __hash__.__qualname__ = 'Baseline.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m2(_d0, _d1, _d2, _d3, _f4, _d5, _d6, _d7, _d8):
-    def __init__(self, select: tuple[str, ...] = _d0, ignore: tuple[str, ...] = _d1, per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = _d2, fail_on: str | None = _d3, versions: dict[str, str] = _FACTORY, baseline: Path | None = _d5, require_reason: bool = _d6, max_file_size: int = _d7, path: Path | None = _d8):
+    def __init__(self, select: 'tuple[str, ...]' = _d0, ignore: 'tuple[str, ...]' = _d1, per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = _d2, fail_on: 'str | None' = _d3, versions: 'dict[str, str]' = _FACTORY, baseline: 'Path | None' = _d5, require_reason: 'bool' = _d6, max_file_size: 'int' = _d7, path: 'Path | None' = _d8) -> None:
         self.select = select
         self.ignore = ignore
         self.per_file_ignores = per_file_ignores
@@ -87,11 +96,14 @@ def _m2(_d0, _d1, _d2, _d3, _f4, _d5, _d6, _d7, _d8):
             return (self.select,self.ignore,self.per_file_ignores,self.fail_on,self.versions,self.baseline,self.require_reason,self.max_file_size,self.path,) == (other.select,other.ignore,other.per_file_ignores,other.fail_on,other.versions,other.baseline,other.require_reason,other.max_file_size,other.path,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Settings.__init__'
+    __repr__.__qualname__ = 'Settings.__repr__'
+    __eq__.__qualname__ = 'Settings.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m3(_d0, _d1, _f2):
-    def __init__(self, program: str, arguments: list[str], plugins: tuple[str, ...] = _d0, launchers: tuple[Launcher, ...] = _d1, server_argv: list[str] = _FACTORY):
+    def __init__(self, program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = _d0, launchers: 'tuple[Launcher, ...]' = _d1, server_argv: 'list[str]' = _FACTORY) -> None:
         _set(self, 'program', program)
         _set(self, 'arguments', arguments)
         _set(self, 'plugins', plugins)
@@ -110,11 +122,15 @@ def _m3(_d0, _d1, _f2):
     def __hash__(self):
         return hash((self.program,self.arguments,self.plugins,self.launchers,self.server_argv,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Command.__init__'
+    __repr__.__qualname__ = 'Command.__repr__'
+    __eq__.__qualname__ = 'Command.__eq__'
+    __hash__.__qualname__ = 'Command.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m4():
-    def __init__(self, program: str, host: str, port: int):
+    def __init__(self, program: 'str', host: 'str', port: 'int') -> None:
         _set(self, 'program', program)
         _set(self, 'host', host)
         _set(self, 'port', port)
@@ -131,11 +147,15 @@ def _m4():
     def __hash__(self):
         return hash((self.program,self.host,self.port,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'DevServer.__init__'
+    __repr__.__qualname__ = 'DevServer.__repr__'
+    __eq__.__qualname__ = 'DevServer.__eq__'
+    __hash__.__qualname__ = 'DevServer.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m5(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13, _d14, _f15, _f16, _f17, _f18):
-    def __init__(self, mode: str = _d0, root: str = _d1, max_file_size: int = _d2, cwd: str = _FACTORY, known_files: list[str] = _FACTORY, _texts: dict[str, Text] = _FACTORY, _displays: dict[str, str] = _FACTORY, _configs: dict[str, None] = _FACTORY, _reals: dict[str, str] = _FACTORY, _by_name: dict[str, list[str]] = _FACTORY, roots: list[str] | None = _d10, _references: dict[str, tuple[Span, str]] = _FACTORY, overlay: dict[str, bytes] = _FACTORY, container_paths: dict[str, dict[str, str]] = _FACTORY, filesystem: str | None = _d14, shipped: dict[tuple[str, str], Shipped] = _FACTORY, _first_claims: dict[str, str] = _FACTORY, _real_dirs: dict[str, str] = _FACTORY, _confined_dirs: dict[str, tuple[str, int] | None] = _FACTORY):
+    def __init__(self, mode: 'str' = _d0, root: 'str' = _d1, max_file_size: 'int' = _d2, cwd: 'str' = _FACTORY, known_files: 'list[str]' = _FACTORY, _texts: 'dict[str, Text]' = _FACTORY, _displays: 'dict[str, str]' = _FACTORY, _configs: 'dict[str, None]' = _FACTORY, _reals: 'dict[str, str]' = _FACTORY, _by_name: 'dict[str, list[str]]' = _FACTORY, roots: 'list[str] | None' = _d10, _references: 'dict[str, tuple[Span, str]]' = _FACTORY, overlay: 'dict[str, bytes]' = _FACTORY, container_paths: 'dict[str, dict[str, str]]' = _FACTORY, filesystem: 'str | None' = _d14, shipped: 'dict[tuple[str, str], Shipped]' = _FACTORY, _first_claims: 'dict[str, str]' = _FACTORY, _real_dirs: 'dict[str, str]' = _FACTORY, _confined_dirs: 'dict[str, tuple[str, int] | None]' = _FACTORY) -> None:
         self.mode = mode
         self.root = root
         self.max_file_size = max_file_size
@@ -166,11 +186,14 @@ def _m5(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13
             return (self.mode,self.root,self.max_file_size,self.cwd,self.known_files,self._texts,self._displays,self._configs,self._reals,self._by_name,self.roots,self._references,self.overlay,self.container_paths,self.filesystem,self.shipped,self._first_claims,self._real_dirs,self._confined_dirs,) == (other.mode,other.root,other.max_file_size,other.cwd,other.known_files,other._texts,other._displays,other._configs,other._reals,other._by_name,other.roots,other._references,other.overlay,other.container_paths,other.filesystem,other.shipped,other._first_claims,other._real_dirs,other._confined_dirs,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'ReadContext.__init__'
+    __repr__.__qualname__ = 'ReadContext.__repr__'
+    __eq__.__qualname__ = 'ReadContext.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m6(_d0):
-    def __init__(self, names: frozenset[str], image: str, source: str, unseen: tuple[tuple[str, str], ...] = _d0):
+    def __init__(self, names: 'frozenset[str]', image: 'str', source: 'str', unseen: 'tuple[tuple[str, str], ...]' = _d0) -> None:
         _set(self, 'names', names)
         _set(self, 'image', image)
         _set(self, 'source', source)
@@ -188,11 +211,15 @@ def _m6(_d0):
     def __hash__(self):
         return hash((self.names,self.image,self.source,self.unseen,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Shipped.__init__'
+    __repr__.__qualname__ = 'Shipped.__repr__'
+    __eq__.__qualname__ = 'Shipped.__eq__'
+    __hash__.__qualname__ = 'Shipped.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m7():
-    def __init__(self, regex: re.Pattern[str], negated: bool, directory_only: bool):
+    def __init__(self, regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool') -> None:
         _set(self, 'regex', regex)
         _set(self, 'negated', negated)
         _set(self, 'directory_only', directory_only)
@@ -209,11 +236,15 @@ def _m7():
     def __hash__(self):
         return hash((self.regex,self.negated,self.directory_only,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = '_Pattern.__init__'
+    __repr__.__qualname__ = '_Pattern.__repr__'
+    __eq__.__qualname__ = '_Pattern.__eq__'
+    __hash__.__qualname__ = '_Pattern.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m8(_d0, _d1, _d2, _d3):
-    def __init__(self, name: str, user: str = _d0, stays: bool = _d1, forwards: tuple[str, ...] = _d2, kills_after: float | None = _d3):
+    def __init__(self, name: 'str', user: 'str' = _d0, stays: 'bool' = _d1, forwards: 'tuple[str, ...]' = _d2, kills_after: 'float | None' = _d3) -> None:
         _set(self, 'name', name)
         _set(self, 'user', user)
         _set(self, 'stays', stays)
@@ -232,11 +263,15 @@ def _m8(_d0, _d1, _d2, _d3):
     def __hash__(self):
         return hash((self.name,self.user,self.stays,self.forwards,self.kills_after,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Launcher.__init__'
+    __repr__.__qualname__ = 'Launcher.__repr__'
+    __eq__.__qualname__ = 'Launcher.__eq__'
+    __hash__.__qualname__ = 'Launcher.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m9(_d0, _d1):
-    def __init__(self, key: str, value: Any, at: Span, raw: str = _d0, unresolved: bool = _d1):
+    def __init__(self, key: 'str', value: 'Any', at: 'Span', raw: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _set(self, 'key', key)
         _set(self, 'value', value)
         _set(self, 'at', at)
@@ -255,11 +290,15 @@ def _m9(_d0, _d1):
     def __hash__(self):
         return hash((self.key,self.value,self.at,self.raw,self.unresolved,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Option.__init__'
+    __repr__.__qualname__ = 'Option.__repr__'
+    __eq__.__qualname__ = 'Option.__eq__'
+    __hash__.__qualname__ = 'Option.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m10(_f0, _f1, _f2):
-    def __init__(self, files: list[SourceFile] = _FACTORY, skipped: list[SourceFile] = _FACTORY, problems: list[Problem] = _FACTORY):
+    def __init__(self, files: 'list[SourceFile]' = _FACTORY, skipped: 'list[SourceFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.files = _f0() if files is _FACTORY else files
         self.skipped = _f1() if skipped is _FACTORY else skipped
         self.problems = _f2() if problems is _FACTORY else problems
@@ -273,11 +312,14 @@ def _m10(_f0, _f1, _f2):
             return (self.files,self.skipped,self.problems,) == (other.files,other.skipped,other.problems,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Discovery.__init__'
+    __repr__.__qualname__ = 'Discovery.__repr__'
+    __eq__.__qualname__ = 'Discovery.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m11(_d0):
-    def __init__(self, path: str, display: str, kind: str, reason: str = _d0):
+    def __init__(self, path: 'str', display: 'str', kind: 'str', reason: 'str' = _d0) -> None:
         _set(self, 'path', path)
         _set(self, 'display', display)
         _set(self, 'kind', kind)
@@ -295,11 +337,15 @@ def _m11(_d0):
     def __hash__(self):
         return hash((self.path,self.display,self.kind,self.reason,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SourceFile.__init__'
+    __repr__.__qualname__ = 'SourceFile.__repr__'
+    __eq__.__qualname__ = 'SourceFile.__eq__'
+    __hash__.__qualname__ = 'SourceFile.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m12(_d0):
-    def __init__(self, kind: str, message: str, at: Span, severity: str = _d0):
+    def __init__(self, kind: 'str', message: 'str', at: 'Span', severity: 'str' = _d0) -> None:
         _set(self, 'kind', kind)
         _set(self, 'message', message)
         _set(self, 'at', at)
@@ -317,11 +363,15 @@ def _m12(_d0):
     def __hash__(self):
         return hash((self.kind,self.message,self.at,self.severity,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Problem.__init__'
+    __repr__.__qualname__ = 'Problem.__repr__'
+    __eq__.__qualname__ = 'Problem.__eq__'
+    __hash__.__qualname__ = 'Problem.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m13(_d0, _d1):
-    def __init__(self, value: T, at: Span | None = _d0, note: str = _d1):
+    def __init__(self, value: 'T', at: 'Span | None' = _d0, note: 'str' = _d1) -> None:
         _set(self, 'value', value)
         _set(self, 'at', at)
         _set(self, 'note', note)
@@ -338,11 +388,15 @@ def _m13(_d0, _d1):
     def __hash__(self):
         return hash((self.value,self.at,self.note,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Setting.__init__'
+    __repr__.__qualname__ = 'Setting.__repr__'
+    __eq__.__qualname__ = 'Setting.__eq__'
+    __hash__.__qualname__ = 'Setting.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m14(_d0, _d1, _d2):
-    def __init__(self, path: str, line: int = _d0, column: int = _d1, end_column: int = _d2):
+    def __init__(self, path: 'str', line: 'int' = _d0, column: 'int' = _d1, end_column: 'int' = _d2) -> None:
         _set(self, 'path', path)
         _set(self, 'line', line)
         _set(self, 'column', column)
@@ -360,11 +414,15 @@ def _m14(_d0, _d1, _d2):
     def __hash__(self):
         return hash((self.path,self.line,self.column,self.end_column,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Span.__init__'
+    __repr__.__qualname__ = 'Span.__repr__'
+    __eq__.__qualname__ = 'Span.__eq__'
+    __hash__.__qualname__ = 'Span.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m15(_d0, _d1):
-    def __init__(self, text: str | None, encoding: str = _d0, problems: tuple[Problem, ...] = _d1):
+    def __init__(self, text: 'str | None', encoding: 'str' = _d0, problems: 'tuple[Problem, ...]' = _d1) -> None:
         _set(self, 'text', text)
         _set(self, 'encoding', encoding)
         _set(self, 'problems', problems)
@@ -381,11 +439,15 @@ def _m15(_d0, _d1):
     def __hash__(self):
         return hash((self.text,self.encoding,self.problems,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Text.__init__'
+    __repr__.__qualname__ = 'Text.__repr__'
+    __eq__.__qualname__ = 'Text.__eq__'
+    __hash__.__qualname__ = 'Text.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m16(_d0, _d1, _d2):
-    def __init__(self, code: str, slug: str, severity: str, message: str, at: Span, related: tuple[Related, ...] = _d0, fix: Fix | None = _d1, anchor: tuple[str, str] | None = _d2):
+    def __init__(self, code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = _d0, fix: 'Fix | None' = _d1, anchor: 'tuple[str, str] | None' = _d2) -> None:
         _set(self, 'code', code)
         _set(self, 'slug', slug)
         _set(self, 'severity', severity)
@@ -407,11 +469,15 @@ def _m16(_d0, _d1, _d2):
     def __hash__(self):
         return hash((self.code,self.slug,self.severity,self.message,self.at,self.related,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Finding.__init__'
+    __repr__.__qualname__ = 'Finding.__repr__'
+    __eq__.__qualname__ = 'Finding.__eq__'
+    __hash__.__qualname__ = 'Finding.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m17(_f0, _f1, _d2, _d3, _d4):
-    def __init__(self, code: str, slug: str, severity: str, summary: str, doc: str, check: Callable[[Deployment], Iterable[Hit]], bad: dict[str, str] = _FACTORY, good: dict[str, str] = _FACTORY, module: str = _d2, check_suppressions: Callable[[SuppressionOutcome], Iterable[Hit]] | None = _d3, fixes: tuple[str, ...] = _d4):
+    def __init__(self, code: 'str', slug: 'str', severity: 'str', summary: 'str', doc: 'str', check: 'Callable[[Deployment], Iterable[Hit]]', bad: 'dict[str, str]' = _FACTORY, good: 'dict[str, str]' = _FACTORY, module: 'str' = _d2, check_suppressions: 'Callable[[SuppressionOutcome], Iterable[Hit]] | None' = _d3, fixes: 'tuple[str, ...]' = _d4) -> None:
         _set(self, 'code', code)
         _set(self, 'slug', slug)
         _set(self, 'severity', severity)
@@ -436,11 +502,15 @@ def _m17(_f0, _f1, _d2, _d3, _d4):
     def __hash__(self):
         return hash((self.code,self.slug,self.severity,self.summary,self.doc,self.check,self.bad,self.good,self.module,self.check_suppressions,self.fixes,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Rule.__init__'
+    __repr__.__qualname__ = 'Rule.__repr__'
+    __eq__.__qualname__ = 'Rule.__eq__'
+    __hash__.__qualname__ = 'Rule.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m18():
-    def __init__(self, finding: Finding, by: Suppression):
+    def __init__(self, finding: 'Finding', by: 'Suppression') -> None:
         _set(self, 'finding', finding)
         _set(self, 'by', by)
 
@@ -456,11 +526,15 @@ def _m18():
     def __hash__(self):
         return hash((self.finding,self.by,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Suppressed.__init__'
+    __repr__.__qualname__ = 'Suppressed.__repr__'
+    __eq__.__qualname__ = 'Suppressed.__eq__'
+    __hash__.__qualname__ = 'Suppressed.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m19():
-    def __init__(self, unused: tuple[Suppression, ...], unknown: tuple[tuple[Suppression, str], ...], without_reason: tuple[Suppression, ...], reason_required: bool):
+    def __init__(self, unused: 'tuple[Suppression, ...]', unknown: 'tuple[tuple[Suppression, str], ...]', without_reason: 'tuple[Suppression, ...]', reason_required: 'bool') -> None:
         _set(self, 'unused', unused)
         _set(self, 'unknown', unknown)
         _set(self, 'without_reason', without_reason)
@@ -478,11 +552,15 @@ def _m19():
     def __hash__(self):
         return hash((self.unused,self.unknown,self.without_reason,self.reason_required,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SuppressionOutcome.__init__'
+    __repr__.__qualname__ = 'SuppressionOutcome.__repr__'
+    __eq__.__qualname__ = 'SuppressionOutcome.__eq__'
+    __hash__.__qualname__ = 'SuppressionOutcome.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m20():
-    def __init__(self, start: int, end: int, text: str):
+    def __init__(self, start: 'int', end: 'int', text: 'str') -> None:
         _set(self, 'start', start)
         _set(self, 'end', end)
         _set(self, 'text', text)
@@ -499,11 +577,15 @@ def _m20():
     def __hash__(self):
         return hash((self.start,self.end,self.text,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Change.__init__'
+    __repr__.__qualname__ = 'Change.__repr__'
+    __eq__.__qualname__ = 'Change.__eq__'
+    __hash__.__qualname__ = 'Change.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m21(_f0, _f1, _d2, _f3, _f4, _f5):
-    def __init__(self, applied: list[Finding] = _FACTORY, rejected: list[Rejected] = _FACTORY, unsafe_left: int = _d2, originals: dict[str, Original] = _FACTORY, fixed: dict[str, str] = _FACTORY, after: list[Finding] = _FACTORY):
+    def __init__(self, applied: 'list[Finding]' = _FACTORY, rejected: 'list[Rejected]' = _FACTORY, unsafe_left: 'int' = _d2, originals: 'dict[str, Original]' = _FACTORY, fixed: 'dict[str, str]' = _FACTORY, after: 'list[Finding]' = _FACTORY) -> None:
         self.applied = _f0() if applied is _FACTORY else applied
         self.rejected = _f1() if rejected is _FACTORY else rejected
         self.unsafe_left = unsafe_left
@@ -520,11 +602,14 @@ def _m21(_f0, _f1, _d2, _f3, _f4, _f5):
             return (self.applied,self.rejected,self.unsafe_left,self.originals,self.fixed,self.after,) == (other.applied,other.rejected,other.unsafe_left,other.originals,other.fixed,other.after,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'FixPlan.__init__'
+    __repr__.__qualname__ = 'FixPlan.__repr__'
+    __eq__.__qualname__ = 'FixPlan.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m22():
-    def __init__(self, display: str, real: str, data: bytes, text: str, bom: bool, line_starts: tuple[int, ...]):
+    def __init__(self, display: 'str', real: 'str', data: 'bytes', text: 'str', bom: 'bool', line_starts: 'tuple[int, ...]') -> None:
         _set(self, 'display', display)
         _set(self, 'real', real)
         _set(self, 'data', data)
@@ -544,11 +629,15 @@ def _m22():
     def __hash__(self):
         return hash((self.display,self.real,self.data,self.text,self.bom,self.line_starts,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Original.__init__'
+    __repr__.__qualname__ = 'Original.__repr__'
+    __eq__.__qualname__ = 'Original.__eq__'
+    __hash__.__qualname__ = 'Original.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m23():
-    def __init__(self, finding: Finding, reason: str):
+    def __init__(self, finding: 'Finding', reason: 'str') -> None:
         self.finding = finding
         self.reason = reason
 
@@ -561,11 +650,14 @@ def _m23():
             return (self.finding,self.reason,) == (other.finding,other.reason,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Rejected.__init__'
+    __repr__.__qualname__ = 'Rejected.__repr__'
+    __eq__.__qualname__ = 'Rejected.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m24():
-    def __init__(self, finding: Finding, changes: dict[str, list[Change]]):
+    def __init__(self, finding: 'Finding', changes: 'dict[str, list[Change]]') -> None:
         self.finding = finding
         self.changes = changes
 
@@ -578,11 +670,14 @@ def _m24():
             return (self.finding,self.changes,) == (other.finding,other.changes,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Candidate.__init__'
+    __repr__.__qualname__ = '_Candidate.__repr__'
+    __eq__.__qualname__ = '_Candidate.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m25(_f0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _f8, _d9, _d10, _d11, _d12, _d13, _d14):
-    def __init__(self, kind: str, name: str, at: Span, options: list[Option] = _FACTORY, listeners: list[Listener] = _FACTORY, user: Setting[str] | None = _d2, group: Setting[str] | None = _d3, daemonizes: Setting[Any] | None = _d4, sources: list[str] = _FACTORY, manager: ProcessManager | None = _d6, start_directory: Setting[str] | None = _d7, placeholders_used: set[str] = _FACTORY, uwsgi_config: UwsgiConfig | None = _d9, place: Place = _d10, binary_plugins: Setting[tuple[str, ...]] | None = _d11, unseen_base: Setting[str] | None = _d12, copied_into: tuple[Place, ...] = _d13, unread_configs: tuple[UnreadConfig, ...] = _d14):
+    def __init__(self, kind: 'str', name: 'str', at: 'Span', options: 'list[Option]' = _FACTORY, listeners: 'list[Listener]' = _FACTORY, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, daemonizes: 'Setting[Any] | None' = _d4, sources: 'list[str]' = _FACTORY, manager: 'ProcessManager | None' = _d6, start_directory: 'Setting[str] | None' = _d7, placeholders_used: 'set[str]' = _FACTORY, uwsgi_config: 'UwsgiConfig | None' = _d9, place: 'Place' = _d10, binary_plugins: 'Setting[tuple[str, ...]] | None' = _d11, unseen_base: 'Setting[str] | None' = _d12, copied_into: 'tuple[Place, ...]' = _d13, unread_configs: 'tuple[UnreadConfig, ...]' = _d14) -> None:
         self.kind = kind
         self.name = name
         self.at = at
@@ -606,11 +701,13 @@ def _m25(_f0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _f8, _d9, _d10, _d11, _d12, _d1
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, options={self.options!r}, listeners={self.listeners!r}, user={self.user!r}, group={self.group!r}, daemonizes={self.daemonizes!r}, sources={self.sources!r}, manager={self.manager!r}, start_directory={self.start_directory!r}, placeholders_used={self.placeholders_used!r}, uwsgi_config={self.uwsgi_config!r}, place={self.place!r}, binary_plugins={self.binary_plugins!r}, unseen_base={self.unseen_base!r}, copied_into={self.copied_into!r}, unread_configs={self.unread_configs!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'AppServer.__init__'
+    __repr__.__qualname__ = 'AppServer.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _f14, _f15, _d16):
-    def __init__(self, files: list[SourceFile], host: Host, nginx: list[NginxInstance] = _FACTORY, app_servers: list[AppServer] = _FACTORY, managers: list[ProcessManager] = _FACTORY, problems: list[Problem] = _FACTORY, suppressions: list[Suppression] = _FACTORY, uwsgi_configs: list[UwsgiConfig] = _FACTORY, supervisor: list[SupervisorConfig] = _FACTORY, gunicorn_configs: list[GunicornConfigFile] = _FACTORY, systemd_units: list[SystemdUnit] = _FACTORY, dev_servers: list[AppServer] = _FACTORY, places: list[Place] = _FACTORY, host_folders: dict[str, HostFolder] = _FACTORY, unseen_programs: list[ControlledProgram] = _FACTORY, app_reads_forwarded_scheme: list[Setting[str]] = _FACTORY, compose_dependencies: list[ComposeDependency] = _FACTORY, listeners_shown: dict[Place, NginxInstance] = _FACTORY):
+    def __init__(self, files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = _FACTORY, app_servers: 'list[AppServer]' = _FACTORY, managers: 'list[ProcessManager]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, suppressions: 'list[Suppression]' = _FACTORY, uwsgi_configs: 'list[UwsgiConfig]' = _FACTORY, supervisor: 'list[SupervisorConfig]' = _FACTORY, gunicorn_configs: 'list[GunicornConfigFile]' = _FACTORY, systemd_units: 'list[SystemdUnit]' = _FACTORY, dev_servers: 'list[AppServer]' = _FACTORY, places: 'list[Place]' = _FACTORY, host_folders: 'dict[str, HostFolder]' = _FACTORY, unseen_programs: 'list[ControlledProgram]' = _FACTORY, app_reads_forwarded_scheme: 'list[Setting[str]]' = _FACTORY, compose_dependencies: 'list[ComposeDependency]' = _FACTORY, listeners_shown: 'dict[Place, NginxInstance]' = _FACTORY) -> None:
         self.files = files
         self.host = host
         self.nginx = _f0() if nginx is _FACTORY else nginx
@@ -635,11 +732,13 @@ def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f1
     def __repr__(self):
         return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, places={self.places!r}, host_folders={self.host_folders!r}, unseen_programs={self.unseen_programs!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'Deployment.__init__'
+    __repr__.__qualname__ = 'Deployment.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m27(_f0, _f1, _f2, _f3, _f4, _f5):
-    def __init__(self, mode: str, somaxconn: Setting[int], users: dict[str, tuple[int, int]] = _FACTORY, groups: dict[str, set[str]] = _FACTORY, nofile_limits: list[Setting[str]] = _FACTORY, boot_directories: list[Setting[str]] = _FACTORY, versions: dict[str, Setting[str]] = _FACTORY, assumed_versions: set[str] = _FACTORY):
+    def __init__(self, mode: 'str', somaxconn: 'Setting[int]', users: 'dict[str, tuple[int, int]]' = _FACTORY, groups: 'dict[str, set[str]]' = _FACTORY, nofile_limits: 'list[Setting[str]]' = _FACTORY, boot_directories: 'list[Setting[str]]' = _FACTORY, versions: 'dict[str, Setting[str]]' = _FACTORY, assumed_versions: 'set[str]' = _FACTORY) -> None:
         self.mode = mode
         self.somaxconn = somaxconn
         self.users = _f0() if users is _FACTORY else users
@@ -653,11 +752,13 @@ def _m27(_f0, _f1, _f2, _f3, _f4, _f5):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(mode={self.mode!r}, somaxconn={self.somaxconn!r}, users={self.users!r}, groups={self.groups!r}, nofile_limits={self.nofile_limits!r}, boot_directories={self.boot_directories!r}, versions={self.versions!r}, assumed_versions={self.assumed_versions!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'Host.__init__'
+    __repr__.__qualname__ = 'Host.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m28(_d0, _d1, _d2, _d3, _d4):
-    def __init__(self, address: Address, protocol: str, option: str, at: Span, server: AppServer, mode: Setting[int] | None = _d0, owner: Setting[str] | None = _d1, group: Setting[str] | None = _d2, bound_by: str = _d3, protocol_at: Span | None = _d4):
+    def __init__(self, address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = _d0, owner: 'Setting[str] | None' = _d1, group: 'Setting[str] | None' = _d2, bound_by: 'str' = _d3, protocol_at: 'Span | None' = _d4) -> None:
         self.address = address
         self.protocol = protocol
         self.option = option
@@ -673,11 +774,13 @@ def _m28(_d0, _d1, _d2, _d3, _d4):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(address={self.address!r}, protocol={self.protocol!r}, option={self.option!r}, at={self.at!r}, server={self.server!r}, mode={self.mode!r}, owner={self.owner!r}, group={self.group!r}, bound_by={self.bound_by!r}, protocol_at={self.protocol_at!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'Listener.__init__'
+    __repr__.__qualname__ = 'Listener.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m29(_d0, _d1, _d2, _d3):
-    def __init__(self, name: str, args: tuple[str, ...], name_at: Span, end_column: int = _d0, value_column: int = _d1, value_end: int = _d2, value_elsewhere: Span | None = _d3):
+    def __init__(self, name: 'str', args: 'tuple[str, ...]', name_at: 'Span', end_column: 'int' = _d0, value_column: 'int' = _d1, value_end: 'int' = _d2, value_elsewhere: 'Span | None' = _d3) -> None:
         _set(self, 'name', name)
         _set(self, 'args', args)
         _set(self, 'name_at', name_at)
@@ -698,11 +801,15 @@ def _m29(_d0, _d1, _d2, _d3):
     def __hash__(self):
         return hash((self.name,self.args,self.name_at,self.end_column,self.value_column,self.value_end,self.value_elsewhere,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'NginxDirective.__init__'
+    __repr__.__qualname__ = 'NginxDirective.__repr__'
+    __eq__.__qualname__ = 'NginxDirective.__eq__'
+    __hash__.__qualname__ = 'NginxDirective.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m30(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11):
-    def __init__(self, main: Span, standalone: bool, user: Setting[str], worker_connections: Setting[int], worker_rlimit_nofile: Setting[int] | None, daemon: Setting[bool], routes: list[Route] = _FACTORY, place: Place = _d1, directives: list[NginxDirective] = _FACTORY, files: list[str] = _FACTORY, listen_count: int = _d4, http: list[NginxHttp] = _FACTORY, upstreams: dict[str, NginxUpstream] = _FACTORY, server_listens: list[NginxDirective] = _FACTORY, unknown_directives: list[NginxDirective] = _FACTORY, log_directives: list[NginxDirective] = _FACTORY, assumed: dict[str, str] = _FACTORY, stock_files: frozenset[str] | None = _d11):
+    def __init__(self, main: 'Span', standalone: 'bool', user: 'Setting[str]', worker_connections: 'Setting[int]', worker_rlimit_nofile: 'Setting[int] | None', daemon: 'Setting[bool]', routes: 'list[Route]' = _FACTORY, place: 'Place' = _d1, directives: 'list[NginxDirective]' = _FACTORY, files: 'list[str]' = _FACTORY, listen_count: 'int' = _d4, http: 'list[NginxHttp]' = _FACTORY, upstreams: 'dict[str, NginxUpstream]' = _FACTORY, server_listens: 'list[NginxDirective]' = _FACTORY, unknown_directives: 'list[NginxDirective]' = _FACTORY, log_directives: 'list[NginxDirective]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, stock_files: 'frozenset[str] | None' = _d11) -> None:
         self.main = main
         self.standalone = standalone
         self.user = user
@@ -726,11 +833,13 @@ def _m30(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(main={self.main!r}, standalone={self.standalone!r}, user={self.user!r}, worker_connections={self.worker_connections!r}, worker_rlimit_nofile={self.worker_rlimit_nofile!r}, daemon={self.daemon!r}, routes={self.routes!r}, place={self.place!r}, directives={self.directives!r}, files={self.files!r}, listen_count={self.listen_count!r}, http={self.http!r}, upstreams={self.upstreams!r}, server_listens={self.server_listens!r}, unknown_directives={self.unknown_directives!r}, log_directives={self.log_directives!r}, assumed={self.assumed!r}, stock_files={self.stock_files!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxInstance.__init__'
+    __repr__.__qualname__ = 'NginxInstance.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m31(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _f28, _f29, _d30, _d31):
-    def __init__(self, kind: str, name: str, at: Span, place: Place = _d0, argv: Setting[list[str]] | None = _d1, user: Setting[str] | None = _d2, group: Setting[str] | None = _d3, directory: Setting[str] | None = _d4, environment: dict[str, Setting[str]] = _FACTORY, environment_unseen: Setting[str] | None = _d6, environment_unknown: dict[str, Setting[str]] = _FACTORY, stop_signal: Setting[str] = _FACTORY, stop_timeout: Setting[float] | None = _d9, kills_group: Setting[bool] | None = _d10, service_type: Setting[str] | None = _d11, private_tmp: Setting[bool] | None = _d12, runtime_directories: list[Setting[str]] = _FACTORY, removed_on_stop: tuple[str, ...] = _d14, runtime_directory_mode: Setting[int] | None = _d15, dynamic_user: Setting[bool] | None = _d16, limit_nofile: Setting[int] | None = _d17, runs: AppServer | None = _d18, dev_server: Setting[list[str]] | None = _d19, launched_by: AppServer | None = _d20, runs_program: str = _d21, wrapper: Span | None = _d22, wrapper_execs: bool | None = _d23, wrapper_shell: Setting[str] | None = _d24, wrapper_after: tuple[str, ...] = _d25, wrapper_held_by: str = _d26, background_starts: tuple[Setting[list[str]], ...] = _d27, options: Mapping[str, Setting[Any]] = _FACTORY, stock_files: dict[str, str] = _FACTORY, stays_foreground: Setting[bool] | None = _d30, launchers: tuple[Launcher, ...] = _d31):
+    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, wrapper: 'Span | None' = _d22, wrapper_execs: 'bool | None' = _d23, wrapper_shell: 'Setting[str] | None' = _d24, wrapper_after: 'tuple[str, ...]' = _d25, wrapper_held_by: 'str' = _d26, background_starts: 'tuple[Setting[list[str]], ...]' = _d27, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d30, launchers: 'tuple[Launcher, ...]' = _d31) -> None:
         self.kind = kind
         self.name = name
         self.at = at
@@ -771,11 +880,13 @@ def _m31(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f1
     def __repr__(self):
         return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, wrapper={self.wrapper!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, background_starts={self.background_starts!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'ProcessManager.__init__'
+    __repr__.__qualname__ = 'ProcessManager.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m32(_f0, _d1, _d2, _d3, _f4, _d5):
-    def __init__(self, handler: NginxDirective, protocol: str, location: str, location_at: Span, server: ServerBlock | None, targets: list[Target] = _FACTORY, upstream: str = _d1, in_if: bool = _d2, place: Place = _d3, directives: dict[str, tuple[NginxDirective, ...]] = _FACTORY, unread_includes: tuple[NginxDirective, ...] = _d5):
+    def __init__(self, handler: 'NginxDirective', protocol: 'str', location: 'str', location_at: 'Span', server: 'ServerBlock | None', targets: 'list[Target]' = _FACTORY, upstream: 'str' = _d1, in_if: 'bool' = _d2, place: 'Place' = _d3, directives: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, unread_includes: 'tuple[NginxDirective, ...]' = _d5) -> None:
         self.handler = handler
         self.protocol = protocol
         self.location = location
@@ -792,11 +903,13 @@ def _m32(_f0, _d1, _d2, _d3, _f4, _d5):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(handler={self.handler!r}, protocol={self.protocol!r}, location={self.location!r}, location_at={self.location_at!r}, server={self.server!r}, targets={self.targets!r}, upstream={self.upstream!r}, in_if={self.in_if!r}, place={self.place!r}, directives={self.directives!r}, unread_includes={self.unread_includes!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'Route.__init__'
+    __repr__.__qualname__ = 'Route.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m33():
-    def __init__(self, address: Address, at: Span):
+    def __init__(self, address: 'Address', at: 'Span') -> None:
         _set(self, 'address', address)
         _set(self, 'at', at)
 
@@ -812,11 +925,15 @@ def _m33():
     def __hash__(self):
         return hash((self.address,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Target.__init__'
+    __repr__.__qualname__ = 'Target.__repr__'
+    __eq__.__qualname__ = 'Target.__eq__'
+    __hash__.__qualname__ = 'Target.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m34(_d0, _d1, _d2, _d3):
-    def __init__(self, family: str, host: str = _d0, port: int = _d1, path: str = _d2, text: str = _d3):
+    def __init__(self, family: 'str', host: 'str' = _d0, port: 'int' = _d1, path: 'str' = _d2, text: 'str' = _d3) -> None:
         _set(self, 'family', family)
         _set(self, 'host', host)
         _set(self, 'port', port)
@@ -835,11 +952,15 @@ def _m34(_d0, _d1, _d2, _d3):
     def __hash__(self):
         return hash((self.family,self.host,self.port,self.path,self.text,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Address.__init__'
+    __repr__.__qualname__ = 'Address.__repr__'
+    __eq__.__qualname__ = 'Address.__eq__'
+    __hash__.__qualname__ = 'Address.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m35(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16):
-    def __init__(self, written: str, at: Span | None, known: bool, source: str = _d0, env: dict[str, str] = _FACTORY, entrypoint: tuple[str, ...] | None = _d2, cmd: tuple[str, ...] | None = _d3, workdir: str = _d4, files: dict[str, str] = _FACTORY, supervisord_config: str = _d6, supervisord_start: str = _d7, programs: tuple[StockProgram, ...] = _d8, computed: str = _d9, stop_signal: str = _d10, user: str = _d11, entrypoint_execs: str = _d12, nginx_files: frozenset[str] | None = _d13, nginx_source: str = _d14, nginx_conf_user: str = _d15, bin_sh: str = _d16):
+    def __init__(self, written: 'str', at: 'Span | None', known: 'bool', source: 'str' = _d0, env: 'dict[str, str]' = _FACTORY, entrypoint: 'tuple[str, ...] | None' = _d2, cmd: 'tuple[str, ...] | None' = _d3, workdir: 'str' = _d4, files: 'dict[str, str]' = _FACTORY, supervisord_config: 'str' = _d6, supervisord_start: 'str' = _d7, programs: 'tuple[StockProgram, ...]' = _d8, computed: 'str' = _d9, stop_signal: 'str' = _d10, user: 'str' = _d11, entrypoint_execs: 'str' = _d12, nginx_files: 'frozenset[str] | None' = _d13, nginx_source: 'str' = _d14, nginx_conf_user: 'str' = _d15, bin_sh: 'str' = _d16) -> None:
         _set(self, 'written', written)
         _set(self, 'at', at)
         _set(self, 'known', known)
@@ -873,11 +994,15 @@ def _m35(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
     def __hash__(self):
         return hash((self.written,self.at,self.known,self.source,self.env,self.entrypoint,self.cmd,self.workdir,self.files,self.supervisord_config,self.supervisord_start,self.programs,self.computed,self.stop_signal,self.user,self.entrypoint_execs,self.nginx_files,self.nginx_source,self.nginx_conf_user,self.bin_sh,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'BaseImage.__init__'
+    __repr__.__qualname__ = 'BaseImage.__repr__'
+    __eq__.__qualname__ = 'BaseImage.__eq__'
+    __hash__.__qualname__ = 'BaseImage.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m36(_d0):
-    def __init__(self, name: str, argv: tuple[str, ...], stop_signal: str, stop_timeout: float, foreground: str = _d0):
+    def __init__(self, name: 'str', argv: 'tuple[str, ...]', stop_signal: 'str', stop_timeout: 'float', foreground: 'str' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'argv', argv)
         _set(self, 'stop_signal', stop_signal)
@@ -896,11 +1021,15 @@ def _m36(_d0):
     def __hash__(self):
         return hash((self.name,self.argv,self.stop_signal,self.stop_timeout,self.foreground,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'StockProgram.__init__'
+    __repr__.__qualname__ = 'StockProgram.__repr__'
+    __eq__.__qualname__ = 'StockProgram.__eq__'
+    __hash__.__qualname__ = 'StockProgram.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m37(_d0, _d1, _d2):
-    def __init__(self, service: str, name: str, at: Span, project: str, defined: bool, elsewhere: str = _d0, unseen: str = _d1, via: str = _d2):
+    def __init__(self, service: 'str', name: 'str', at: 'Span', project: 'str', defined: 'bool', elsewhere: 'str' = _d0, unseen: 'str' = _d1, via: 'str' = _d2) -> None:
         _set(self, 'service', service)
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -922,11 +1051,15 @@ def _m37(_d0, _d1, _d2):
     def __hash__(self):
         return hash((self.service,self.name,self.at,self.project,self.defined,self.elsewhere,self.unseen,self.via,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'ComposeDependency.__init__'
+    __repr__.__qualname__ = 'ComposeDependency.__repr__'
+    __eq__.__qualname__ = 'ComposeDependency.__eq__'
+    __hash__.__qualname__ = 'ComposeDependency.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m38(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _d15, _d16):
-    def __init__(self, dockerfile: str, cmd: Setting[list[str]] | None = _d0, cmd_shell: bool = _d1, entrypoint: Setting[list[str]] | None = _d2, entrypoint_shell: bool = _d3, user: Setting[str] | None = _d4, stop_signal: Setting[str] | None = _d5, workdir: Setting[str] | None = _d6, env: dict[str, Setting[str]] = _FACTORY, args: dict[str, str] = _FACTORY, copies: dict[str, str] = _FACTORY, base: BaseImage | None = _d10, cmd_from_base: bool = _d11, env_unknown: dict[str, Setting[str]] = _FACTORY, open_args: set[str] = _FACTORY, writes: list[tuple[str, str]] = _FACTORY, shell: list[str] | None = _d15, nginx_daemon_off: Setting[bool] | None = _d16):
+    def __init__(self, dockerfile: 'str', cmd: 'Setting[list[str]] | None' = _d0, cmd_shell: 'bool' = _d1, entrypoint: 'Setting[list[str]] | None' = _d2, entrypoint_shell: 'bool' = _d3, user: 'Setting[str] | None' = _d4, stop_signal: 'Setting[str] | None' = _d5, workdir: 'Setting[str] | None' = _d6, env: 'dict[str, Setting[str]]' = _FACTORY, args: 'dict[str, str]' = _FACTORY, copies: 'dict[str, str]' = _FACTORY, base: 'BaseImage | None' = _d10, cmd_from_base: 'bool' = _d11, env_unknown: 'dict[str, Setting[str]]' = _FACTORY, open_args: 'set[str]' = _FACTORY, writes: 'list[tuple[str, str]]' = _FACTORY, shell: 'list[str] | None' = _d15, nginx_daemon_off: 'Setting[bool] | None' = _d16) -> None:
         self.dockerfile = dockerfile
         self.cmd = cmd
         self.cmd_shell = cmd_shell
@@ -955,11 +1088,14 @@ def _m38(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f1
             return (self.dockerfile,self.cmd,self.cmd_shell,self.entrypoint,self.entrypoint_shell,self.user,self.stop_signal,self.workdir,self.env,self.args,self.copies,self.base,self.cmd_from_base,self.env_unknown,self.open_args,self.writes,self.shell,self.nginx_daemon_off,) == (other.dockerfile,other.cmd,other.cmd_shell,other.entrypoint,other.entrypoint_shell,other.user,other.stop_signal,other.workdir,other.env,other.args,other.copies,other.base,other.cmd_from_base,other.env_unknown,other.open_args,other.writes,other.shell,other.nginx_daemon_off,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Image.__init__'
+    __repr__.__qualname__ = 'Image.__repr__'
+    __eq__.__qualname__ = 'Image.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m39(_d0, _f1, _d2, _d3):
-    def __init__(self, name: str, node: Node, key: str, image: Image | None = _d0, volumes: list[tuple[str, str]] = _FACTORY, networks: tuple[str, ...] = _d2, hostnames: tuple[str, ...] = _d3):
+    def __init__(self, name: 'str', node: 'Node', key: 'str', image: 'Image | None' = _d0, volumes: 'list[tuple[str, str]]' = _FACTORY, networks: 'tuple[str, ...]' = _d2, hostnames: 'tuple[str, ...]' = _d3) -> None:
         self.name = name
         self.node = node
         self.key = key
@@ -977,11 +1113,14 @@ def _m39(_d0, _f1, _d2, _d3):
             return (self.name,self.node,self.key,self.image,self.volumes,self.networks,self.hostnames,) == (other.name,other.node,other.key,other.image,other.volumes,other.networks,other.hostnames,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Service.__init__'
+    __repr__.__qualname__ = '_Service.__repr__'
+    __eq__.__qualname__ = '_Service.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m40():
-    def __init__(self, name: str, manager: str, at: Span):
+    def __init__(self, name: 'str', manager: 'str', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'manager', manager)
         _set(self, 'at', at)
@@ -998,11 +1137,15 @@ def _m40():
     def __hash__(self):
         return hash((self.name,self.manager,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'ControlledProgram.__init__'
+    __repr__.__qualname__ = 'ControlledProgram.__repr__'
+    __eq__.__qualname__ = 'ControlledProgram.__eq__'
+    __hash__.__qualname__ = 'ControlledProgram.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m41():
-    def __init__(self, path: str, exact: bool, at: Span):
+    def __init__(self, path: 'str', exact: 'bool', at: 'Span') -> None:
         _set(self, 'path', path)
         _set(self, 'exact', exact)
         _set(self, 'at', at)
@@ -1019,11 +1162,15 @@ def _m41():
     def __hash__(self):
         return hash((self.path,self.exact,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'HostFolder.__init__'
+    __repr__.__qualname__ = 'HostFolder.__repr__'
+    __eq__.__qualname__ = 'HostFolder.__eq__'
+    __hash__.__qualname__ = 'HostFolder.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m42():
-    def __init__(self, manager: ProcessManager, program: str, argv: Setting[list[str]] | None, user: Setting[str] | None, place: Place, server: AppServer | None):
+    def __init__(self, manager: 'ProcessManager', program: 'str', argv: 'Setting[list[str]] | None', user: 'Setting[str] | None', place: 'Place', server: 'AppServer | None') -> None:
         _set(self, 'manager', manager)
         _set(self, 'program', program)
         _set(self, 'argv', argv)
@@ -1043,11 +1190,15 @@ def _m42():
     def __hash__(self):
         return hash((self.manager,self.program,self.argv,self.user,self.place,self.server,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Launch.__init__'
+    __repr__.__qualname__ = 'Launch.__repr__'
+    __eq__.__qualname__ = 'Launch.__eq__'
+    __hash__.__qualname__ = 'Launch.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m43(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
-    def __init__(self, name: str, kind: str = _d0, network: str = _d1, mounts: str = _d2, volumes: tuple[tuple[str, str], ...] = _d3, networks: tuple[str, ...] = _d4, hostnames: tuple[str, ...] = _d5, published: tuple[Published, ...] = _d6, label: str = _d7, started_with: str = _d8, run_unseen: bool = _d9, numbered: str = _d10):
+    def __init__(self, name: 'str', kind: 'str' = _d0, network: 'str' = _d1, mounts: 'str' = _d2, volumes: 'tuple[tuple[str, str], ...]' = _d3, networks: 'tuple[str, ...]' = _d4, hostnames: 'tuple[str, ...]' = _d5, published: 'tuple[Published, ...]' = _d6, label: 'str' = _d7, started_with: 'str' = _d8, run_unseen: 'bool' = _d9, numbered: 'str' = _d10) -> None:
         _set(self, 'name', name)
         _set(self, 'kind', kind)
         _set(self, 'network', network)
@@ -1073,11 +1224,15 @@ def _m43(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
     def __hash__(self):
         return hash((self.name,self.kind,self.network,self.mounts,self.volumes,self.networks,self.hostnames,self.published,self.label,self.started_with,self.run_unseen,self.numbered,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Place.__init__'
+    __repr__.__qualname__ = 'Place.__repr__'
+    __eq__.__qualname__ = 'Place.__eq__'
+    __hash__.__qualname__ = 'Place.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m44(_d0):
-    def __init__(self, container_port: int, host_ip: str, host_port: int, at: Span | None = _d0):
+    def __init__(self, container_port: 'int', host_ip: 'str', host_port: 'int', at: 'Span | None' = _d0) -> None:
         _set(self, 'container_port', container_port)
         _set(self, 'host_ip', host_ip)
         _set(self, 'host_port', host_port)
@@ -1095,11 +1250,15 @@ def _m44(_d0):
     def __hash__(self):
         return hash((self.container_port,self.host_ip,self.host_port,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Published.__init__'
+    __repr__.__qualname__ = 'Published.__repr__'
+    __eq__.__qualname__ = 'Published.__eq__'
+    __hash__.__qualname__ = 'Published.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m45():
-    def __init__(self, route: Route, target: Target, listeners: tuple[Listener, ...]):
+    def __init__(self, route: 'Route', target: 'Target', listeners: 'tuple[Listener, ...]') -> None:
         _set(self, 'route', route)
         _set(self, 'target', target)
         _set(self, 'listeners', listeners)
@@ -1116,11 +1275,15 @@ def _m45():
     def __hash__(self):
         return hash((self.route,self.target,self.listeners,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Reach.__init__'
+    __repr__.__qualname__ = 'Reach.__repr__'
+    __eq__.__qualname__ = 'Reach.__eq__'
+    __hash__.__qualname__ = 'Reach.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m46():
-    def __init__(self, name: str, at: Span, source: str, written: str, default: str | None):
+    def __init__(self, name: 'str', at: 'Span', source: 'str', written: 'str', default: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
         _set(self, 'source', source)
@@ -1139,11 +1302,15 @@ def _m46():
     def __hash__(self):
         return hash((self.name,self.at,self.source,self.written,self.default,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'GunicornAnnotation.__init__'
+    __repr__.__qualname__ = 'GunicornAnnotation.__repr__'
+    __eq__.__qualname__ = 'GunicornAnnotation.__eq__'
+    __hash__.__qualname__ = 'GunicornAnnotation.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m47():
-    def __init__(self, path: str, settings: tuple[Option, ...], other_names: tuple[GunicornName, ...], annotations: tuple[GunicornAnnotation, ...]):
+    def __init__(self, path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]') -> None:
         _set(self, 'path', path)
         _set(self, 'settings', settings)
         _set(self, 'other_names', other_names)
@@ -1161,11 +1328,15 @@ def _m47():
     def __hash__(self):
         return hash((self.path,self.settings,self.other_names,self.annotations,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'GunicornConfigFile.__init__'
+    __repr__.__qualname__ = 'GunicornConfigFile.__repr__'
+    __eq__.__qualname__ = 'GunicornConfigFile.__eq__'
+    __hash__.__qualname__ = 'GunicornConfigFile.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m48():
-    def __init__(self, name: str, at: Span, unresolved: bool, referenced: bool, meant: str | None):
+    def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
         _set(self, 'unresolved', unresolved)
@@ -1184,11 +1355,15 @@ def _m48():
     def __hash__(self):
         return hash((self.name,self.at,self.unresolved,self.referenced,self.meant,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'GunicornName.__init__'
+    __repr__.__qualname__ = 'GunicornName.__repr__'
+    __eq__.__qualname__ = 'GunicornName.__eq__'
+    __hash__.__qualname__ = 'GunicornName.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m49(_d0, _d1, _d2):
-    def __init__(self, items: Iterator[NginxStatement | int], role: int, scope: NginxScope | None, block: str, upstreams: bool, checked: bool, recorded: bool, upstream: NginxUpstream | None = _d0, own: dict[str, list[NginxDirective]] | None = _d1, opened: bool = _d2):
+    def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2) -> None:
         self.items = items
         self.role = role
         self.scope = scope
@@ -1209,11 +1384,14 @@ def _m49(_d0, _d1, _d2):
             return (self.items,self.role,self.scope,self.block,self.upstreams,self.checked,self.recorded,self.upstream,self.own,self.opened,) == (other.items,other.role,other.scope,other.block,other.upstreams,other.checked,other.recorded,other.upstream,other.own,other.opened,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Frame.__init__'
+    __repr__.__qualname__ = '_Frame.__repr__'
+    __eq__.__qualname__ = '_Frame.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m50(_f0, _f1):
-    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, servers: list[NginxServer] = _FACTORY):
+    def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, servers: 'list[NginxServer]' = _FACTORY) -> None:
         self.at = at
         self.block = block
         self.parent = parent
@@ -1224,11 +1402,13 @@ def _m50(_f0, _f1):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, servers={self.servers!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxHttp.__init__'
+    __repr__.__qualname__ = 'NginxHttp.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m51(_f0, _d1, _d2):
-    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, locations: Sequence[NginxLocation] = _d1, handler: NginxDirective | None = _d2):
+    def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, handler: 'NginxDirective | None' = _d2) -> None:
         self.at = at
         self.block = block
         self.parent = parent
@@ -1240,11 +1420,13 @@ def _m51(_f0, _d1, _d2):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, locations={self.locations!r}, handler={self.handler!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxLocation.__init__'
+    __repr__.__qualname__ = 'NginxLocation.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m52(_f0):
-    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY):
+    def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY) -> None:
         self.at = at
         self.block = block
         self.parent = parent
@@ -1254,11 +1436,13 @@ def _m52(_f0):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxScope.__init__'
+    __repr__.__qualname__ = 'NginxScope.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m53(_f0, _d1):
-    def __init__(self, *, at: Span, block: NginxDirective | None, parent: NginxScope | None, own: dict[str, tuple[NginxDirective, ...]] = _FACTORY, locations: Sequence[NginxLocation] = _d1):
+    def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
         self.at = at
         self.block = block
         self.parent = parent
@@ -1269,11 +1453,13 @@ def _m53(_f0, _d1):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, locations={self.locations!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxServer.__init__'
+    __repr__.__qualname__ = 'NginxServer.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m54(_f0):
-    def __init__(self, name: str, block: NginxDirective, servers: list[NginxDirective] = _FACTORY):
+    def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
         _set(self, 'name', name)
         _set(self, 'block', block)
         _set(self, 'servers', _f0() if servers is _FACTORY else servers)
@@ -1282,11 +1468,13 @@ def _m54(_f0):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, block={self.block!r}, servers={self.servers!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxUpstream.__init__'
+    __repr__.__qualname__ = 'NginxUpstream.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m55():
-    def __init__(self, path: str, owner: Setting[str], group: Setting[str] | None, mode: Setting[int], created_by: Setting[str]):
+    def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
         _set(self, 'path', path)
         _set(self, 'owner', owner)
         _set(self, 'group', group)
@@ -1305,11 +1493,15 @@ def _m55():
     def __hash__(self):
         return hash((self.path,self.owner,self.group,self.mode,self.created_by,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'CreatedDirectory.__init__'
+    __repr__.__qualname__ = 'CreatedDirectory.__repr__'
+    __eq__.__qualname__ = 'CreatedDirectory.__eq__'
+    __hash__.__qualname__ = 'CreatedDirectory.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m56():
-    def __init__(self, text: str, at: Span):
+    def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
 
@@ -1325,11 +1517,15 @@ def _m56():
     def __hash__(self):
         return hash((self.text,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorComment.__init__'
+    __repr__.__qualname__ = 'SupervisorComment.__repr__'
+    __eq__.__qualname__ = 'SupervisorComment.__eq__'
+    __hash__.__qualname__ = 'SupervisorComment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m57():
-    def __init__(self, path: str, files: tuple[str, ...], sections: tuple[SupervisorSection, ...], processes: tuple[SupervisorProcess, ...], control_servers: tuple[SupervisorControlServer, ...], serverurl: SupervisorValue | None, client_url: str | None, client_target: Address | None, unmatched_includes: tuple[SupervisorUnmatchedInclude, ...]):
+    def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
         _set(self, 'path', path)
         _set(self, 'files', files)
         _set(self, 'sections', sections)
@@ -1352,11 +1548,15 @@ def _m57():
     def __hash__(self):
         return hash((self.path,self.files,self.sections,self.processes,self.control_servers,self.serverurl,self.client_url,self.client_target,self.unmatched_includes,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorConfig.__init__'
+    __repr__.__qualname__ = 'SupervisorConfig.__repr__'
+    __eq__.__qualname__ = 'SupervisorConfig.__eq__'
+    __hash__.__qualname__ = 'SupervisorConfig.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m58(_d0):
-    def __init__(self, section: SupervisorSection, value: SupervisorValue | None, address: Address | None, socket_group: str = _d0):
+    def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
         _set(self, 'section', section)
         _set(self, 'value', value)
         _set(self, 'address', address)
@@ -1374,11 +1574,15 @@ def _m58(_d0):
     def __hash__(self):
         return hash((self.section,self.value,self.address,self.socket_group,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorControlServer.__init__'
+    __repr__.__qualname__ = 'SupervisorControlServer.__repr__'
+    __eq__.__qualname__ = 'SupervisorControlServer.__eq__'
+    __hash__.__qualname__ = 'SupervisorControlServer.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m59(_d0, _d1):
-    def __init__(self, values: Mapping[str, str], dropped: tuple[str, ...] = _d0, error: str = _d1):
+    def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
         _set(self, 'values', values)
         _set(self, 'dropped', dropped)
         _set(self, 'error', error)
@@ -1395,11 +1599,15 @@ def _m59(_d0, _d1):
     def __hash__(self):
         return hash((self.values,self.dropped,self.error,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorEnvironment.__init__'
+    __repr__.__qualname__ = 'SupervisorEnvironment.__repr__'
+    __eq__.__qualname__ = 'SupervisorEnvironment.__eq__'
+    __hash__.__qualname__ = 'SupervisorEnvironment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m60(_d0, _d1, _d2, _d3):
-    def __init__(self, text: str, unresolved: tuple[str, ...] = _d0, error: str = _d1, bad_format: str = _d2, whole_environment: bool = _d3):
+    def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
         _set(self, 'error', error)
@@ -1418,11 +1626,15 @@ def _m60(_d0, _d1, _d2, _d3):
     def __hash__(self):
         return hash((self.text,self.unresolved,self.error,self.bad_format,self.whole_environment,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorExpansion.__init__'
+    __repr__.__qualname__ = 'SupervisorExpansion.__repr__'
+    __eq__.__qualname__ = 'SupervisorExpansion.__eq__'
+    __hash__.__qualname__ = 'SupervisorExpansion.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m61():
-    def __init__(self, section: SupervisorSection, name: str, group: str, number: int, command: SupervisorExpansion | None, argv: tuple[str, ...] | None, argv_error: str, environment: Mapping[str, Setting[str]], environment_dropped: tuple[str, ...]):
+    def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
         _set(self, 'section', section)
         _set(self, 'name', name)
         _set(self, 'group', group)
@@ -1445,11 +1657,15 @@ def _m61():
     def __hash__(self):
         return hash((self.section,self.name,self.group,self.number,self.command,self.argv,self.argv_error,self.environment,self.environment_dropped,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorProcess.__init__'
+    __repr__.__qualname__ = 'SupervisorProcess.__repr__'
+    __eq__.__qualname__ = 'SupervisorProcess.__eq__'
+    __hash__.__qualname__ = 'SupervisorProcess.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m62():
-    def __init__(self, name: str, kind: str, label: str, at: Span, headers: tuple[Span, ...], keys: Mapping[str, SupervisorValue], effective: Mapping[str, SupervisorValue]):
+    def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
         _set(self, 'name', name)
         _set(self, 'kind', kind)
         _set(self, 'label', label)
@@ -1470,11 +1686,15 @@ def _m62():
     def __hash__(self):
         return hash((self.name,self.kind,self.label,self.at,self.headers,self.keys,self.effective,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorSection.__init__'
+    __repr__.__qualname__ = 'SupervisorSection.__repr__'
+    __eq__.__qualname__ = 'SupervisorSection.__eq__'
+    __hash__.__qualname__ = 'SupervisorSection.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m63():
-    def __init__(self, pattern: str, at: Span, certain: bool):
+    def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
         _set(self, 'certain', certain)
@@ -1491,11 +1711,15 @@ def _m63():
     def __hash__(self):
         return hash((self.pattern,self.at,self.certain,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorUnmatchedInclude.__init__'
+    __repr__.__qualname__ = 'SupervisorUnmatchedInclude.__repr__'
+    __eq__.__qualname__ = 'SupervisorUnmatchedInclude.__eq__'
+    __hash__.__qualname__ = 'SupervisorUnmatchedInclude.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m64(_d0, _d1, _d2, _d3, _d4):
-    def __init__(self, key: str, raw: str, at: Span, key_column: int, key_end: int, end_line: int, comments: tuple[SupervisorComment, ...], from_default: bool, expanded: SupervisorExpansion, formatted_twice: bool = _d0, datatype: str = _d1, parsed: Parsed | None = _d2, error: str = _d3, environment: SupervisorEnvironment | None = _d4):
+    def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
         _set(self, 'key', key)
         _set(self, 'raw', raw)
         _set(self, 'at', at)
@@ -1523,11 +1747,15 @@ def _m64(_d0, _d1, _d2, _d3, _d4):
     def __hash__(self):
         return hash((self.key,self.raw,self.at,self.key_column,self.key_end,self.end_line,self.comments,self.from_default,self.expanded,self.formatted_twice,self.datatype,self.parsed,self.error,self.environment,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorValue.__init__'
+    __repr__.__qualname__ = 'SupervisorValue.__repr__'
+    __eq__.__qualname__ = 'SupervisorValue.__eq__'
+    __hash__.__qualname__ = 'SupervisorValue.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m65():
-    def __init__(self, patterns: tuple[str, ...], reason: str, at: Span, line: int):
+    def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
         _set(self, 'patterns', patterns)
         _set(self, 'reason', reason)
         _set(self, 'at', at)
@@ -1545,11 +1773,15 @@ def _m65():
     def __hash__(self):
         return hash((self.patterns,self.reason,self.at,self.line,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Suppression.__init__'
+    __repr__.__qualname__ = 'Suppression.__repr__'
+    __eq__.__qualname__ = 'Suppression.__eq__'
+    __hash__.__qualname__ = 'Suppression.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m66():
-    def __init__(self, prefixes: str, argv: tuple[str, ...], at: Span, error: str, unresolved: bool):
+    def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
         _set(self, 'at', at)
@@ -1568,11 +1800,15 @@ def _m66():
     def __hash__(self):
         return hash((self.prefixes,self.argv,self.at,self.error,self.unresolved,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'ExecLine.__init__'
+    __repr__.__qualname__ = 'ExecLine.__repr__'
+    __eq__.__qualname__ = 'ExecLine.__eq__'
+    __hash__.__qualname__ = 'ExecLine.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m67(_d0):
-    def __init__(self, name: str, kind: str, path: str, systemd_version: str, user_unit: bool, sections: tuple[UnitSection, ...], entries: tuple[UnitEntry, ...], dropins: tuple[str, ...], manager: ProcessManager | None, ignored_lines: tuple[tuple[str, Span], ...] = _d0):
+    def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'kind', kind)
         _set(self, 'path', path)
@@ -1596,11 +1832,15 @@ def _m67(_d0):
     def __hash__(self):
         return hash((self.name,self.kind,self.path,self.systemd_version,self.user_unit,self.sections,self.entries,self.dropins,self.manager,self.ignored_lines,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SystemdUnit.__init__'
+    __repr__.__qualname__ = 'SystemdUnit.__repr__'
+    __eq__.__qualname__ = 'SystemdUnit.__eq__'
+    __hash__.__qualname__ = 'SystemdUnit.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m68():
-    def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, known: bool | None, meant: str | None, boolean: bool | None, command: ExecLine | None, misspelt_targets: tuple[tuple[str, str], ...]):
+    def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
         _set(self, 'section', section)
         _set(self, 'key', key)
         _set(self, 'value', value)
@@ -1625,11 +1865,15 @@ def _m68():
     def __hash__(self):
         return hash((self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.known,self.meant,self.boolean,self.command,self.misspelt_targets,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UnitEntry.__init__'
+    __repr__.__qualname__ = 'UnitEntry.__repr__'
+    __eq__.__qualname__ = 'UnitEntry.__eq__'
+    __hash__.__qualname__ = 'UnitEntry.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m69():
-    def __init__(self, name: str, at: Span, known: bool | None, meant: str | None):
+    def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
         _set(self, 'known', known)
@@ -1647,11 +1891,15 @@ def _m69():
     def __hash__(self):
         return hash((self.name,self.at,self.known,self.meant,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UnitSection.__init__'
+    __repr__.__qualname__ = 'UnitSection.__repr__'
+    __eq__.__qualname__ = 'UnitSection.__eq__'
+    __hash__.__qualname__ = 'UnitSection.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m70():
-    def __init__(self, text: str, at: Span, joins_next_line: bool):
+    def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
         _set(self, 'joins_next_line', joins_next_line)
@@ -1668,11 +1916,15 @@ def _m70():
     def __hash__(self):
         return hash((self.text,self.at,self.joins_next_line,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UwsgiComment.__init__'
+    __repr__.__qualname__ = 'UwsgiComment.__repr__'
+    __eq__.__qualname__ = 'UwsgiComment.__eq__'
+    __hash__.__qualname__ = 'UwsgiComment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m71():
-    def __init__(self, path: str, section: str, section_found: bool, ini_files: frozenset[str], headers: tuple[UwsgiHeader, ...], comments: tuple[UwsgiComment, ...], ini_options: tuple[Option, ...], lexed: tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]):
+    def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
         _set(self, 'path', path)
         _set(self, 'section', section)
         _set(self, 'section_found', section_found)
@@ -1694,11 +1946,15 @@ def _m71():
     def __hash__(self):
         return hash((self.path,self.section,self.section_found,self.ini_files,self.headers,self.comments,self.ini_options,self.lexed,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UwsgiConfig.__init__'
+    __repr__.__qualname__ = 'UwsgiConfig.__repr__'
+    __eq__.__qualname__ = 'UwsgiConfig.__eq__'
+    __hash__.__qualname__ = 'UwsgiConfig.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m72():
-    def __init__(self, name: str, at: Span, meant: str | None):
+    def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
         _set(self, 'meant', meant)
@@ -1715,11 +1971,15 @@ def _m72():
     def __hash__(self):
         return hash((self.name,self.at,self.meant,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UwsgiHeader.__init__'
+    __repr__.__qualname__ = 'UwsgiHeader.__repr__'
+    __eq__.__qualname__ = 'UwsgiHeader.__eq__'
+    __hash__.__qualname__ = 'UwsgiHeader.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m73():
-    def __init__(self, option: Option, written: str, inline_comment: UwsgiInlineComment | None, stray_percent: UwsgiStrayPercent | None):
+    def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
         _set(self, 'option', option)
         _set(self, 'written', written)
         _set(self, 'inline_comment', inline_comment)
@@ -1737,11 +1997,15 @@ def _m73():
     def __hash__(self):
         return hash((self.option,self.written,self.inline_comment,self.stray_percent,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UwsgiIniValue.__init__'
+    __repr__.__qualname__ = 'UwsgiIniValue.__repr__'
+    __eq__.__qualname__ = 'UwsgiIniValue.__eq__'
+    __hash__.__qualname__ = 'UwsgiIniValue.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m74():
-    def __init__(self, at: Span, text: str, before: str):
+    def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
         _set(self, 'at', at)
         _set(self, 'text', text)
         _set(self, 'before', before)
@@ -1758,11 +2022,15 @@ def _m74():
     def __hash__(self):
         return hash((self.at,self.text,self.before,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UwsgiInlineComment.__init__'
+    __repr__.__qualname__ = 'UwsgiInlineComment.__repr__'
+    __eq__.__qualname__ = 'UwsgiInlineComment.__eq__'
+    __hash__.__qualname__ = 'UwsgiInlineComment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m75():
-    def __init__(self, at: Span, written: tuple[str, ...], joins_next_line: bool, strftime: bool):
+    def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
         _set(self, 'at', at)
         _set(self, 'written', written)
         _set(self, 'joins_next_line', joins_next_line)
@@ -1780,11 +2048,15 @@ def _m75():
     def __hash__(self):
         return hash((self.at,self.written,self.joins_next_line,self.strftime,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UwsgiStrayPercent.__init__'
+    __repr__.__qualname__ = 'UwsgiStrayPercent.__repr__'
+    __eq__.__qualname__ = 'UwsgiStrayPercent.__eq__'
+    __hash__.__qualname__ = 'UwsgiStrayPercent.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m76(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
-    def __init__(self, files: list[str], directory: str, services: dict[str, Node] = _FACTORY, volumes: dict[str, Node] = _FACTORY, networks: dict[str, Node] = _FACTORY, name: str = _d3, name_from: str = _d4, env_file: str | None = _d5, problems: list[Problem] = _FACTORY, unresolved: dict[str, Span] = _FACTORY, includes: list[Node] = _FACTORY):
+    def __init__(self, files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = _FACTORY, volumes: 'dict[str, Node]' = _FACTORY, networks: 'dict[str, Node]' = _FACTORY, name: 'str' = _d3, name_from: 'str' = _d4, env_file: 'str | None' = _d5, problems: 'list[Problem]' = _FACTORY, unresolved: 'dict[str, Span]' = _FACTORY, includes: 'list[Node]' = _FACTORY) -> None:
         self.files = files
         self.directory = directory
         self.services = _f0() if services is _FACTORY else services
@@ -1806,11 +2078,14 @@ def _m76(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
             return (self.files,self.directory,self.services,self.volumes,self.networks,self.name,self.name_from,self.env_file,self.problems,self.unresolved,self.includes,) == (other.files,other.directory,other.services,other.volumes,other.networks,other.name,other.name_from,other.env_file,other.problems,other.unresolved,other.includes,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'ComposeProject.__init__'
+    __repr__.__qualname__ = 'ComposeProject.__repr__'
+    __eq__.__qualname__ = 'ComposeProject.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m77(_f0, _f1):
-    def __init__(self, path: str, instructions: list[Instruction] = _FACTORY, problems: list[Problem] = _FACTORY):
+    def __init__(self, path: 'str', instructions: 'list[Instruction]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
         self.problems = _f1() if problems is _FACTORY else problems
@@ -1824,11 +2099,14 @@ def _m77(_f0, _f1):
             return (self.path,self.instructions,self.problems,) == (other.path,other.instructions,other.problems,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Dockerfile.__init__'
+    __repr__.__qualname__ = 'Dockerfile.__repr__'
+    __eq__.__qualname__ = 'Dockerfile.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m78(_f0, _d1):
-    def __init__(self, keyword: str, text: str, at: Span, flags: dict[str, str] = _FACTORY, exec_form: list[str] | None = _d1):
+    def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1) -> None:
         _set(self, 'keyword', keyword)
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -1847,11 +2125,15 @@ def _m78(_f0, _d1):
     def __hash__(self):
         return hash((self.keyword,self.text,self.at,self.flags,self.exec_form,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Instruction.__init__'
+    __repr__.__qualname__ = 'Instruction.__repr__'
+    __eq__.__qualname__ = 'Instruction.__eq__'
+    __hash__.__qualname__ = 'Instruction.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m79(_f0, _d1, _f2, _f3):
-    def __init__(self, options: list[Option] = _FACTORY, app: str | None = _d1, positionals: list[str] = _FACTORY, problems: list[Problem] = _FACTORY):
+    def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
         self.positionals = _f2() if positionals is _FACTORY else positionals
@@ -1866,11 +2148,14 @@ def _m79(_f0, _d1, _f2, _f3):
             return (self.options,self.app,self.positionals,self.problems,) == (other.options,other.app,other.positionals,other.problems,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'GunicornCommand.__init__'
+    __repr__.__qualname__ = 'GunicornCommand.__repr__'
+    __eq__.__qualname__ = 'GunicornCommand.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m80(_f0, _f1, _f2, _f3, _f4, _f5):
-    def __init__(self, path: str, options: list[Option] = _FACTORY, other_names: list[Option] = _FACTORY, annotations: list[Option] = _FACTORY, functions: list[Hook] = _FACTORY, imports: list[str] = _FACTORY, problems: list[Problem] = _FACTORY):
+    def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
         self.other_names = _f1() if other_names is _FACTORY else other_names
@@ -1888,11 +2173,14 @@ def _m80(_f0, _f1, _f2, _f3, _f4, _f5):
             return (self.path,self.options,self.other_names,self.annotations,self.functions,self.imports,self.problems,) == (other.path,other.options,other.other_names,other.annotations,other.functions,other.imports,other.problems,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'GunicornConfig.__init__'
+    __repr__.__qualname__ = 'GunicornConfig.__repr__'
+    __eq__.__qualname__ = 'GunicornConfig.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m81(_d0):
-    def __init__(self, name: str, arity: int | None, at: Span, decorated: bool = _d0):
+    def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'arity', arity)
         _set(self, 'at', at)
@@ -1910,11 +2198,15 @@ def _m81(_d0):
     def __hash__(self):
         return hash((self.name,self.arity,self.at,self.decorated,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Hook.__init__'
+    __repr__.__qualname__ = 'Hook.__repr__'
+    __eq__.__qualname__ = 'Hook.__eq__'
+    __hash__.__qualname__ = 'Hook.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m82():
-    def __init__(self, domain: str, type: str, item: str, value: str, at: Span):
+    def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _set(self, 'domain', domain)
         _set(self, 'type', type)
         _set(self, 'item', item)
@@ -1933,11 +2225,15 @@ def _m82():
     def __hash__(self):
         return hash((self.domain,self.type,self.item,self.value,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'LimitLine.__init__'
+    __repr__.__qualname__ = 'LimitLine.__repr__'
+    __eq__.__qualname__ = 'LimitLine.__eq__'
+    __hash__.__qualname__ = 'LimitLine.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m83(_f0, _d1, _d2):
-    def __init__(self, path: str, display: str, context: Context, statements: list[NginxStatement] = _FACTORY, stock: bool = _d1, syntax_error: Problem | None = _d2):
+    def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
         self.context = context
@@ -1949,11 +2245,13 @@ def _m83(_f0, _d1, _d2):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(path={self.path!r}, display={self.display!r}, context={self.context!r}, statements={self.statements!r}, stock={self.stock!r}, syntax_error={self.syntax_error!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxFile.__init__'
+    __repr__.__qualname__ = 'NginxFile.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m84(_f0, _d1, _d2, _d3, _f4):
-    def __init__(self, directive: str, args: list[str], at: Span, arg_spans: list[Span] = _FACTORY, end_line: int = _d1, block: list[NginxStatement] | None = _d2, comment: str = _d3, includes: list[int] = _FACTORY):
+    def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_spans: 'list[Span]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
         self.at = at
@@ -1967,11 +2265,13 @@ def _m84(_f0, _d1, _d2, _d3, _f4):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(directive={self.directive!r}, args={self.args!r}, at={self.at!r}, arg_spans={self.arg_spans!r}, end_line={self.end_line!r}, block={self.block!r}, comment={self.comment!r}, includes={self.includes!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxStatement.__init__'
+    __repr__.__qualname__ = 'NginxStatement.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m85(_f0, _f1, _f2):
-    def __init__(self, standalone: bool, files: list[NginxFile] = _FACTORY, problems: list[Problem] = _FACTORY, assumed: dict[str, str] = _FACTORY):
+    def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
         self.problems = _f1() if problems is _FACTORY else problems
@@ -1981,11 +2281,13 @@ def _m85(_f0, _f1, _f2):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(standalone={self.standalone!r}, files={self.files!r}, problems={self.problems!r}, assumed={self.assumed!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'NginxTree.__init__'
+    __repr__.__qualname__ = 'NginxTree.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m86(_d0, _d1):
-    def __init__(self, items: Iterator[Any], ctx: Context, display: str, depth: int, report_context: bool, assumed: str, include: NginxStatement | None = _d0, opened: bool = _d1):
+    def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1) -> None:
         self.items = items
         self.ctx = ctx
         self.display = display
@@ -1999,11 +2301,13 @@ def _m86(_d0, _d1):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(items={self.items!r}, ctx={self.ctx!r}, display={self.display!r}, depth={self.depth!r}, report_context={self.report_context!r}, assumed={self.assumed!r}, include={self.include!r}, opened={self.opened!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = '_Frame.__init__'
+    __repr__.__qualname__ = '_Frame.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m87():
-    def __init__(self, statements: list[NginxStatement], problems: list[Problem], syntax_error: Problem | None):
+    def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
         self.syntax_error = syntax_error
@@ -2017,11 +2321,14 @@ def _m87():
             return (self.statements,self.problems,self.syntax_error,) == (other.statements,other.problems,other.syntax_error,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Parsed.__init__'
+    __repr__.__qualname__ = '_Parsed.__repr__'
+    __eq__.__qualname__ = '_Parsed.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m88(_d0, _d1):
-    def __init__(self, path: str, stock: bool = _d0, assumed: str = _d1):
+    def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _set(self, 'path', path)
         _set(self, 'stock', stock)
         _set(self, 'assumed', assumed)
@@ -2038,11 +2345,15 @@ def _m88(_d0, _d1):
     def __hash__(self):
         return hash((self.path,self.stock,self.assumed,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Included.__init__'
+    __repr__.__qualname__ = 'Included.__repr__'
+    __eq__.__qualname__ = 'Included.__eq__'
+    __hash__.__qualname__ = 'Included.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m89(_d0, _d1, _d2):
-    def __init__(self, guess_dir: str, local: str | None = _d0, filesystem: str | None = _d1, target: str | None = _d2):
+    def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
         _set(self, 'filesystem', filesystem)
@@ -2060,11 +2371,15 @@ def _m89(_d0, _d1, _d2):
     def __hash__(self):
         return hash((self.guess_dir,self.local,self.filesystem,self.target,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Prefix.__init__'
+    __repr__.__qualname__ = 'Prefix.__repr__'
+    __eq__.__qualname__ = 'Prefix.__eq__'
+    __hash__.__qualname__ = 'Prefix.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m90(_f0, _f1):
-    def __init__(self, path: str, entries: list[ProcfileEntry] = _FACTORY, problems: list[Problem] = _FACTORY):
+    def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
         self.problems = _f1() if problems is _FACTORY else problems
@@ -2078,11 +2393,14 @@ def _m90(_f0, _f1):
             return (self.path,self.entries,self.problems,) == (other.path,other.entries,other.problems,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Procfile.__init__'
+    __repr__.__qualname__ = 'Procfile.__repr__'
+    __eq__.__qualname__ = 'Procfile.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m91():
-    def __init__(self, name: str, command: str, name_at: Span, at: Span):
+    def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
         _set(self, 'name_at', name_at)
@@ -2100,11 +2418,15 @@ def _m91():
     def __hash__(self):
         return hash((self.name,self.command,self.name_at,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'ProcfileEntry.__init__'
+    __repr__.__qualname__ = 'ProcfileEntry.__repr__'
+    __eq__.__qualname__ = 'ProcfileEntry.__eq__'
+    __hash__.__qualname__ = 'ProcfileEntry.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m92(_f0):
-    def __init__(self, argv: list[str], line: int, column: int, end_column: int, exports: dict[str, str] = _FACTORY):
+    def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _set(self, 'argv', argv)
         _set(self, 'line', line)
         _set(self, 'column', column)
@@ -2123,11 +2445,15 @@ def _m92(_f0):
     def __hash__(self):
         return hash((self.argv,self.line,self.column,self.end_column,self.exports,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'DevServerLine.__init__'
+    __repr__.__qualname__ = 'DevServerLine.__repr__'
+    __eq__.__qualname__ = 'DevServerLine.__eq__'
+    __hash__.__qualname__ = 'DevServerLine.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m93(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
-    def __init__(self, program: str, argv: list[str], line: int, column: int, end_column: int, execs: bool, directory: str | None = _d0, exports: dict[str, str] = _FACTORY, background: bool = _d2, alone: bool = _d3, after: tuple[str, ...] = _d4, held_by: str = _d5, last_of_c: bool = _d6, guards: tuple[tuple[str, ...], ...] = _d7, passes: tuple[tuple[tuple[str, ...], ...], ...] = _d8, started_before: tuple[ServerLine, ...] = _d9):
+    def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9) -> None:
         _set(self, 'program', program)
         _set(self, 'argv', argv)
         _set(self, 'line', line)
@@ -2157,11 +2483,15 @@ def _m93(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
     def __hash__(self):
         return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'ServerLine.__init__'
+    __repr__.__qualname__ = 'ServerLine.__repr__'
+    __eq__.__qualname__ = 'ServerLine.__eq__'
+    __hash__.__qualname__ = 'ServerLine.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m94():
-    def __init__(self, path: str, shell: str, server: ServerLine, at: Span):
+    def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _set(self, 'path', path)
         _set(self, 'shell', shell)
         _set(self, 'server', server)
@@ -2179,11 +2509,15 @@ def _m94():
     def __hash__(self):
         return hash((self.path,self.shell,self.server,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'WrapperScript.__init__'
+    __repr__.__qualname__ = 'WrapperScript.__repr__'
+    __eq__.__qualname__ = 'WrapperScript.__eq__'
+    __hash__.__qualname__ = 'WrapperScript.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m95(_d0, _d1, _d2):
-    def __init__(self, text: str, unresolved: tuple[str, ...] = _d0, error: str = _d1, whole_environment: bool = _d2):
+    def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
         _set(self, 'error', error)
@@ -2201,11 +2535,15 @@ def _m95(_d0, _d1, _d2):
     def __hash__(self):
         return hash((self.text,self.unresolved,self.error,self.whole_environment,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Expanded.__init__'
+    __repr__.__qualname__ = 'Expanded.__repr__'
+    __eq__.__qualname__ = 'Expanded.__eq__'
+    __hash__.__qualname__ = 'Expanded.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m96():
-    def __init__(self, text: str, at: Span):
+    def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
 
@@ -2221,11 +2559,15 @@ def _m96():
     def __hash__(self):
         return hash((self.text,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'CutComment.__init__'
+    __repr__.__qualname__ = 'CutComment.__repr__'
+    __eq__.__qualname__ = 'CutComment.__eq__'
+    __hash__.__qualname__ = 'CutComment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m97(_f0, _f1, _f2, _f3, _f4, _f5):
-    def __init__(self, path: str, sections: list[SupervisorSection] = _FACTORY, defaults: dict[str, SupervisorValue] = _FACTORY, problems: list[Problem] = _FACTORY, included_files: list[str] = _FACTORY, unmatched_includes: list[UnmatchedInclude] = _FACTORY, processes: list[SupervisorProcess] = _FACTORY):
+    def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
         self.defaults = _f1() if defaults is _FACTORY else defaults
@@ -2238,11 +2580,13 @@ def _m97(_f0, _f1, _f2, _f3, _f4, _f5):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(path={self.path!r}, sections={self.sections!r}, defaults={self.defaults!r}, problems={self.problems!r}, included_files={self.included_files!r}, unmatched_includes={self.unmatched_includes!r}, processes={self.processes!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'SupervisorConfig.__init__'
+    __repr__.__qualname__ = 'SupervisorConfig.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m98(_f0, _f1, _f2):
-    def __init__(self, name: str, kind: str, at: Span, file: str, keys: dict[str, SupervisorValue] = _FACTORY, headers: list[Span] = _FACTORY, defaults: dict[str, SupervisorValue] = _FACTORY):
+    def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
         self.at = at
@@ -2255,11 +2599,13 @@ def _m98(_f0, _f1, _f2):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, at={self.at!r}, file={self.file!r}, keys={self.keys!r}, headers={self.headers!r}, defaults={self.defaults!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'SupervisorSection.__init__'
+    __repr__.__qualname__ = 'SupervisorSection.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m99(_d0):
-    def __init__(self, raw: str, at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: tuple[CutComment, ...] = _d0):
+    def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _set(self, 'raw', raw)
         _set(self, 'at', at)
         _set(self, 'key_column', key_column)
@@ -2280,11 +2626,15 @@ def _m99(_d0):
     def __hash__(self):
         return hash((self.raw,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'SupervisorValue.__init__'
+    __repr__.__qualname__ = 'SupervisorValue.__repr__'
+    __eq__.__qualname__ = 'SupervisorValue.__eq__'
+    __hash__.__qualname__ = 'SupervisorValue.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m100():
-    def __init__(self, pattern: str, at: Span, certain: bool):
+    def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
         _set(self, 'certain', certain)
@@ -2301,11 +2651,15 @@ def _m100():
     def __hash__(self):
         return hash((self.pattern,self.at,self.certain,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UnmatchedInclude.__init__'
+    __repr__.__qualname__ = 'UnmatchedInclude.__repr__'
+    __eq__.__qualname__ = 'UnmatchedInclude.__eq__'
+    __hash__.__qualname__ = 'UnmatchedInclude.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m101():
-    def __init__(self, pieces: list[str], at: Span, key_column: int, key_end: int, file: str, end_line: int, comments: list[CutComment]):
+    def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
         self.key_column = key_column
@@ -2323,11 +2677,14 @@ def _m101():
             return (self.pieces,self.at,self.key_column,self.key_end,self.file,self.end_line,self.comments,) == (other.pieces,other.at,other.key_column,other.key_end,other.file,other.end_line,other.comments,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Pending.__init__'
+    __repr__.__qualname__ = '_Pending.__repr__'
+    __eq__.__qualname__ = '_Pending.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m102(_f0, _f1, _f2, _d3, _d4, _d5):
-    def __init__(self, section: SupervisorSection, name: str, group: str, number: int, values: dict[str, Expanded] = _FACTORY, environment: dict[str, str] = _FACTORY, own_environment: dict[str, str] = _FACTORY, environment_dropped: tuple[str, ...] = _d3, argv: list[str] | None = _d4, argv_error: str = _d5):
+    def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
         self.group = group
@@ -2343,11 +2700,13 @@ def _m102(_f0, _f1, _f2, _d3, _d4, _d5):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(section={self.section!r}, name={self.name!r}, group={self.group!r}, number={self.number!r}, values={self.values!r}, environment={self.environment!r}, own_environment={self.own_environment!r}, environment_dropped={self.environment_dropped!r}, argv={self.argv!r}, argv_error={self.argv_error!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'SupervisorProcess.__init__'
+    __repr__.__qualname__ = 'SupervisorProcess.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m103(_d0, _d1):
-    def __init__(self, values: dict[str, str], error: str = _d0, dropped: tuple[str, ...] = _d1):
+    def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _set(self, 'values', values)
         _set(self, 'error', error)
         _set(self, 'dropped', dropped)
@@ -2364,11 +2723,15 @@ def _m103(_d0, _d1):
     def __hash__(self):
         return hash((self.values,self.error,self.dropped,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Environment.__init__'
+    __repr__.__qualname__ = 'Environment.__repr__'
+    __eq__.__qualname__ = 'Environment.__eq__'
+    __hash__.__qualname__ = 'Environment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m104(_d0, _d1):
-    def __init__(self, prefixes: str, argv: list[str], at: Span, error: str = _d0, unresolved: bool = _d1):
+    def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
         _set(self, 'at', at)
@@ -2387,11 +2750,15 @@ def _m104(_d0, _d1):
     def __hash__(self):
         return hash((self.prefixes,self.argv,self.at,self.error,self.unresolved,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'ExecCommand.__init__'
+    __repr__.__qualname__ = 'ExecCommand.__repr__'
+    __eq__.__qualname__ = 'ExecCommand.__eq__'
+    __hash__.__qualname__ = 'ExecCommand.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m105(_d0, _f1, _f2, _f3, _f4, _f5):
-    def __init__(self, path: str, name: str, display: str = _d0, entries: list[UnitEntry] = _FACTORY, dropins: list[str] = _FACTORY, problems: list[Problem] = _FACTORY, sections: list[tuple[str, Span]] = _FACTORY, ignored: list[tuple[str, Span]] = _FACTORY):
+    def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
         self.display = display
@@ -2405,11 +2772,13 @@ def _m105(_d0, _f1, _f2, _f3, _f4, _f5):
     def __repr__(self):
         return self.__class__.__qualname__ + f"(path={self.path!r}, name={self.name!r}, display={self.display!r}, entries={self.entries!r}, dropins={self.dropins!r}, problems={self.problems!r}, sections={self.sections!r}, ignored={self.ignored!r})"
 
-    return __init__, __repr__, None, None
+    __init__.__qualname__ = 'SystemdUnit.__init__'
+    __repr__.__qualname__ = 'SystemdUnit.__repr__'
+    return {'__init__': __init__, '__repr__': __repr__}
 
 
 def _m106():
-    def __init__(self, section: str, key: str, value: str, at: Span, key_column: int, key_end: int, file: str, end_line: int):
+    def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _set(self, 'section', section)
         _set(self, 'key', key)
         _set(self, 'value', value)
@@ -2431,11 +2800,15 @@ def _m106():
     def __hash__(self):
         return hash((self.section,self.key,self.value,self.at,self.key_column,self.key_end,self.file,self.end_line,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UnitEntry.__init__'
+    __repr__.__qualname__ = 'UnitEntry.__repr__'
+    __eq__.__qualname__ = 'UnitEntry.__eq__'
+    __hash__.__qualname__ = 'UnitEntry.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m107():
-    def __init__(self, type: str, path: str, at: Span):
+    def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _set(self, 'type', type)
         _set(self, 'path', path)
         _set(self, 'at', at)
@@ -2452,11 +2825,15 @@ def _m107():
     def __hash__(self):
         return hash((self.type,self.path,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'TmpfilesEntry.__init__'
+    __repr__.__qualname__ = 'TmpfilesEntry.__repr__'
+    __eq__.__qualname__ = 'TmpfilesEntry.__eq__'
+    __hash__.__qualname__ = 'TmpfilesEntry.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m108(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
-    def __init__(self, options: list[Option] = _FACTORY, config_files: list[str] = _FACTORY, unread_configs: list[UnreadConfig] = _FACTORY, problems: list[Problem] = _FACTORY, placeholders_used: set[str] = _FACTORY, first_config: str = _d5, sections: list[IniSection] = _FACTORY, comments: list[IniComment] = _FACTORY, section_found: bool = _d8):
+    def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
         self.unread_configs = _f2() if unread_configs is _FACTORY else unread_configs
@@ -2476,11 +2853,14 @@ def _m108(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
             return (self.options,self.config_files,self.unread_configs,self.problems,self.placeholders_used,self.first_config,self.sections,self.comments,self.section_found,) == (other.options,other.config_files,other.unread_configs,other.problems,other.placeholders_used,other.first_config,other.sections,other.comments,other.section_found,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'UwsgiCommand.__init__'
+    __repr__.__qualname__ = 'UwsgiCommand.__repr__'
+    __eq__.__qualname__ = 'UwsgiCommand.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m109():
-    def __init__(self, text: str, at: Span):
+    def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
 
@@ -2496,11 +2876,15 @@ def _m109():
     def __hash__(self):
         return hash((self.text,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'IniComment.__init__'
+    __repr__.__qualname__ = 'IniComment.__repr__'
+    __eq__.__qualname__ = 'IniComment.__eq__'
+    __hash__.__qualname__ = 'IniComment.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m110():
-    def __init__(self, name: str, at: Span):
+    def __init__(self, name: 'str', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
 
@@ -2516,11 +2900,15 @@ def _m110():
     def __hash__(self):
         return hash((self.name,self.at,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'IniSection.__init__'
+    __repr__.__qualname__ = 'IniSection.__repr__'
+    __eq__.__qualname__ = 'IniSection.__eq__'
+    __hash__.__qualname__ = 'IniSection.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m111():
-    def __init__(self, spec: str, at: Span, exits: bool):
+    def __init__(self, spec: 'str', at: 'Span', exits: 'bool') -> None:
         _set(self, 'spec', spec)
         _set(self, 'at', at)
         _set(self, 'exits', exits)
@@ -2537,11 +2925,15 @@ def _m111():
     def __hash__(self):
         return hash((self.spec,self.at,self.exits,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'UnreadConfig.__init__'
+    __repr__.__qualname__ = 'UnreadConfig.__repr__'
+    __eq__.__qualname__ = 'UnreadConfig.__eq__'
+    __hash__.__qualname__ = 'UnreadConfig.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m112(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
-    def __init__(self, path: str, section: str, options: list[Option] = _FACTORY, comments: list[IniComment] = _FACTORY, sections: list[IniSection] = _FACTORY, section_found: bool = _d3, placeholders_used: set[str] = _FACTORY, problems: list[Problem] = _FACTORY, files: list[str] = _FACTORY, unread: list[UnreadConfig] = _FACTORY):
+    def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
         self.options = _f0() if options is _FACTORY else options
@@ -2562,11 +2954,14 @@ def _m112(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
             return (self.path,self.section,self.options,self.comments,self.sections,self.section_found,self.placeholders_used,self.problems,self.files,self.unread,) == (other.path,other.section,other.options,other.comments,other.sections,other.section_found,other.placeholders_used,other.problems,other.files,other.unread,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'UwsgiIni.__init__'
+    __repr__.__qualname__ = 'UwsgiIni.__repr__'
+    __eq__.__qualname__ = 'UwsgiIni.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m113(_d0, _d1, _d2):
-    def __init__(self, key: str, value: str, raw: str, at: Span, unresolved: bool = _d0, configured: bool = _d1, base_dir: str | None = _d2):
+    def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2) -> None:
         self.key = key
         self.value = value
         self.raw = raw
@@ -2584,11 +2979,14 @@ def _m113(_d0, _d1, _d2):
             return (self.key,self.value,self.raw,self.at,self.unresolved,self.configured,self.base_dir,) == (other.key,other.value,other.raw,other.at,other.unresolved,other.configured,other.base_dir,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Entry.__init__'
+    __repr__.__qualname__ = '_Entry.__repr__'
+    __eq__.__qualname__ = '_Entry.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m114():
-    def __init__(self, opener: str, argument: str, repeat: list[str] | None):
+    def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
         self.repeat = repeat
@@ -2602,11 +3000,14 @@ def _m114():
             return (self.opener,self.argument,self.repeat,) == (other.opener,other.argument,other.repeat,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Logic.__init__'
+    __repr__.__qualname__ = '_Logic.__repr__'
+    __eq__.__qualname__ = '_Logic.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m115():
-    def __init__(self, text: str, starts: list[int], ends: list[int], unresolved: bytearray):
+    def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
         self.ends = ends
@@ -2621,11 +3022,14 @@ def _m115():
             return (self.text,self.starts,self.ends,self.unresolved,) == (other.text,other.starts,other.ends,other.unresolved,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = '_Magic.__init__'
+    __repr__.__qualname__ = '_Magic.__repr__'
+    __eq__.__qualname__ = '_Magic.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m116():
-    def __init__(self, name: str, short: str | None, takes_arg: str, aliases: tuple[str, ...], immediate: bool):
+    def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _set(self, 'name', name)
         _set(self, 'short', short)
         _set(self, 'takes_arg', takes_arg)
@@ -2644,11 +3048,15 @@ def _m116():
     def __hash__(self):
         return hash((self.name,self.short,self.takes_arg,self.aliases,self.immediate,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'OptionInfo.__init__'
+    __repr__.__qualname__ = 'OptionInfo.__repr__'
+    __eq__.__qualname__ = 'OptionInfo.__eq__'
+    __hash__.__qualname__ = 'OptionInfo.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m117(_d0, _d1, _d2):
-    def __init__(self, value: Any, at: Span, key_at: Span | None = _d0, tag: str = _d1, quoted: bool = _d2):
+    def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _set(self, 'value', value)
         _set(self, 'at', at)
         _set(self, 'key_at', key_at)
@@ -2667,11 +3075,15 @@ def _m117(_d0, _d1, _d2):
     def __hash__(self):
         return hash((self.value,self.at,self.key_at,self.tag,self.quoted,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Node.__init__'
+    __repr__.__qualname__ = 'Node.__repr__'
+    __eq__.__qualname__ = 'Node.__eq__'
+    __hash__.__qualname__ = 'Node.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m118(_d0):
-    def __init__(self, source: str, target: str, label: str, broken: bool = _d0):
+    def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
         _set(self, 'label', label)
@@ -2689,11 +3101,15 @@ def _m118(_d0):
     def __hash__(self):
         return hash((self.source,self.target,self.label,self.broken,))
 
-    return __init__, __repr__, __eq__, __hash__
+    __init__.__qualname__ = 'Edge.__init__'
+    __repr__.__qualname__ = 'Edge.__repr__'
+    __eq__.__qualname__ = 'Edge.__eq__'
+    __hash__.__qualname__ = 'Edge.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
 def _m119(_f0, _f1, _f2, _f3):
-    def __init__(self, nodes: list[Node] = _FACTORY, edges: list[Edge] = _FACTORY, roots: list[Node] = _FACTORY, routes: list[Node] = _FACTORY):
+    def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
         self.roots = _f2() if roots is _FACTORY else roots
@@ -2708,11 +3124,14 @@ def _m119(_f0, _f1, _f2, _f3):
             return (self.nodes,self.edges,self.roots,self.routes,) == (other.nodes,other.edges,other.roots,other.routes,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Graph.__init__'
+    __repr__.__qualname__ = 'Graph.__repr__'
+    __eq__.__qualname__ = 'Graph.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
 def _m120(_d0, _f1):
-    def __init__(self, id: str, kind: str, label: str, broken: str = _d0, children: list[Node] = _FACTORY):
+    def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
         self.label = label
@@ -2728,129 +3147,132 @@ def _m120(_d0, _f1):
             return (self.id,self.kind,self.label,self.broken,self.children,) == (other.id,other.kind,other.label,other.broken,other.children,)
         return NotImplemented
 
-    return __init__, __repr__, __eq__, None
+    __init__.__qualname__ = 'Node.__init__'
+    __repr__.__qualname__ = 'Node.__repr__'
+    __eq__.__qualname__ = 'Node.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-METHODS: dict[str, tuple[Any, str | None, Callable[..., tuple[Any, ...]]]] = {
-    'wsgilint.api.CheckResult': ((False, True, True, False, (('findings', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('deployment', False, False, True, True, True, False), ('rules', False, False, True, True, True, False), ('suppressed', False, True, True, True, True, False), ('texts', False, True, True, True, True, False), ('read_through', False, True, True, True, True, False))), "CheckResult(findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = <factory>, texts: 'dict[str, str]' = <factory>, read_through: 'list[SourceFile]' = <factory>)", _m0),
-    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False)", _m1),
-    'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False))), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2),
-    'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False))), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3),
-    'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False))), "DevServer(program: 'str', host: 'str', port: 'int')", _m4),
-    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False))), None, _m5),
-    'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False))), None, _m6),
-    'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False))), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7),
-    'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False))), None, _m8),
-    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m9),
-    'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10),
-    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False))), None, _m11),
-    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '')", _m12),
-    'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m13),
-    'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m14),
-    'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False))), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15),
-    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False))), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None)", _m16),
-    'wsgilint.engine.Rule': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('summary', False, False, True, True, True, False), ('doc', False, False, True, True, True, False), ('check', False, False, True, True, True, False), ('bad', False, True, True, True, True, False), ('good', False, True, True, True, True, False), ('module', True, False, True, True, True, False), ('check_suppressions', True, False, True, True, True, False), ('fixes', True, False, True, True, True, False))), None, _m17),
-    'wsgilint.engine.Suppressed': ((True, True, True, False, (('finding', False, False, True, True, True, False), ('by', False, False, True, True, True, False))), None, _m18),
-    'wsgilint.engine.SuppressionOutcome': ((True, True, True, False, (('unused', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('without_reason', False, False, True, True, True, False), ('reason_required', False, False, True, True, True, False))), None, _m19),
-    'wsgilint.fix.Change': ((True, True, True, False, (('start', False, False, True, True, True, False), ('end', False, False, True, True, True, False), ('text', False, False, True, True, True, False))), "Change(start: 'int', end: 'int', text: 'str')", _m20),
-    'wsgilint.fix.FixPlan': ((False, True, True, False, (('applied', False, True, True, True, True, False), ('rejected', False, True, True, True, True, False), ('unsafe_left', True, False, True, True, True, False), ('originals', False, True, True, True, True, False), ('fixed', False, True, True, True, True, False), ('after', False, True, True, True, True, False))), None, _m21),
-    'wsgilint.fix.Original': ((True, True, True, False, (('display', False, False, True, True, True, False), ('real', False, False, True, True, True, False), ('data', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('bom', False, False, True, True, True, False), ('line_starts', False, False, True, True, True, False))), None, _m22),
-    'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False))), "Rejected(finding: 'Finding', reason: 'str')", _m23),
-    'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24),
-    'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False))), None, _m25),
-    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>)", _m26),
-    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m27),
-    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m28),
-    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False))), None, _m29),
-    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('stock_files', True, False, True, True, True, False))), None, _m30),
-    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False))), None, _m31),
-    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False))), None, _m32),
-    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m33),
-    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False))), None, _m34),
-    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False))), None, _m35),
-    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False))), None, _m36),
-    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False))), None, _m37),
-    'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False))), None, _m38),
-    'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m39),
-    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m40),
-    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m41),
-    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m42),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m43),
-    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m44),
-    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m45),
-    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m46),
-    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m47),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m48),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m49),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m50),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m51),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m52),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m53),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m54),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m55),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m56),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m57),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m58),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m59),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m60),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m61),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m62),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m63),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m64),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m65),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m66),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m67),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m68),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m69),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m70),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m71),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m72),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m73),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m74),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m75),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m76),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m77),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m78),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m79),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m80),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m81),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m82),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m83),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m84),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m85),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m86),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m87),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m88),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m89),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m90),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m91),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m92),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False))), None, _m93),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m94),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m95),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m96),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m97),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m98),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m99),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m100),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m101),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m102),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m103),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m104),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m105),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m106),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m107),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m108),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m109),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m110),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m111),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m112),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m113),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m114),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m115),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m116),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m117),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m118),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m119),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m120),
+METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    'wsgilint.api.CheckResult': ((False, True, True, False, (('findings', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('deployment', False, False, True, True, True, False), ('rules', False, False, True, True, True, False), ('suppressed', False, True, True, True, True, False), ('texts', False, True, True, True, True, False), ('read_through', False, True, True, True, True, False))), "CheckResult(findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = <factory>, texts: 'dict[str, str]' = <factory>, read_through: 'list[SourceFile]' = <factory>)", _m0, ('suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through')),
+    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False)", _m1, ('legacy',), ('fingerprints', 'legacy'), ('fingerprints', 'legacy')),
+    'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False))), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2, ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path')),
+    'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False))), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3, ('plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv')),
+    'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False))), "DevServer(program: 'str', host: 'str', port: 'int')", _m4, (), ('program', 'host', 'port'), ('program', 'host', 'port')),
+    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False))), None, _m5, ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs')),
+    'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False))), None, _m6, ('unseen',), ('names', 'image', 'source', 'unseen'), ('names', 'image', 'source', 'unseen')),
+    'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False))), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7, (), ('regex', 'negated', 'directory_only'), ('regex', 'negated', 'directory_only')),
+    'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False))), None, _m8, ('user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after')),
+    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m9, ('raw', 'unresolved'), ('key', 'value', 'at', 'raw', 'unresolved'), ('key', 'value', 'at', 'raw', 'unresolved')),
+    'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
+    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False))), None, _m11, ('reason',), ('path', 'display', 'kind', 'reason'), ('path', 'display', 'kind', 'reason')),
+    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '')", _m12, ('severity',), ('kind', 'message', 'at', 'severity'), ('kind', 'message', 'at', 'severity')),
+    'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
+    'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),
+    'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False))), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15, ('encoding', 'problems'), ('text', 'encoding', 'problems'), ('text', 'encoding', 'problems')),
+    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False))), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None)", _m16, ('related', 'fix', 'anchor'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor')),
+    'wsgilint.engine.Rule': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('summary', False, False, True, True, True, False), ('doc', False, False, True, True, True, False), ('check', False, False, True, True, True, False), ('bad', False, True, True, True, True, False), ('good', False, True, True, True, True, False), ('module', True, False, True, True, True, False), ('check_suppressions', True, False, True, True, True, False), ('fixes', True, False, True, True, True, False))), None, _m17, ('bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes')),
+    'wsgilint.engine.Suppressed': ((True, True, True, False, (('finding', False, False, True, True, True, False), ('by', False, False, True, True, True, False))), None, _m18, (), ('finding', 'by'), ('finding', 'by')),
+    'wsgilint.engine.SuppressionOutcome': ((True, True, True, False, (('unused', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('without_reason', False, False, True, True, True, False), ('reason_required', False, False, True, True, True, False))), None, _m19, (), ('unused', 'unknown', 'without_reason', 'reason_required'), ('unused', 'unknown', 'without_reason', 'reason_required')),
+    'wsgilint.fix.Change': ((True, True, True, False, (('start', False, False, True, True, True, False), ('end', False, False, True, True, True, False), ('text', False, False, True, True, True, False))), "Change(start: 'int', end: 'int', text: 'str')", _m20, (), ('start', 'end', 'text'), ('start', 'end', 'text')),
+    'wsgilint.fix.FixPlan': ((False, True, True, False, (('applied', False, True, True, True, True, False), ('rejected', False, True, True, True, True, False), ('unsafe_left', True, False, True, True, True, False), ('originals', False, True, True, True, True, False), ('fixed', False, True, True, True, True, False), ('after', False, True, True, True, True, False))), None, _m21, ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after'), ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after'), ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after')),
+    'wsgilint.fix.Original': ((True, True, True, False, (('display', False, False, True, True, True, False), ('real', False, False, True, True, True, False), ('data', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('bom', False, False, True, True, True, False), ('line_starts', False, False, True, True, True, False))), None, _m22, (), ('display', 'real', 'data', 'text', 'bom', 'line_starts'), ('display', 'real', 'data', 'text', 'bom', 'line_starts')),
+    'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False))), "Rejected(finding: 'Finding', reason: 'str')", _m23, (), ('finding', 'reason'), ('finding', 'reason')),
+    'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24, (), ('finding', 'changes'), ('finding', 'changes')),
+    'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False))), None, _m25, ('options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'unread_configs'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'unread_configs'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'unread_configs')),
+    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'compose_dependencies', 'listeners_shown', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'compose_dependencies', 'listeners_shown'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'compose_dependencies', 'listeners_shown', '_reached')),
+    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m27, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions')),
+    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m28, ('mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at')),
+    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False))), None, _m29, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
+    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('stock_files', True, False, True, True, True, False))), None, _m30, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files')),
+    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False))), None, _m31, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers')),
+    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False))), None, _m32, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes')),
+    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m33, (), ('address', 'at'), ('address', 'at')),
+    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False))), None, _m34, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
+    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False))), None, _m35, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh')),
+    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False))), None, _m36, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
+    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False))), None, _m37, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
+    'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False))), None, _m38, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off')),
+    'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m39, ('image', 'volumes', 'networks', 'hostnames'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames')),
+    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m40, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
+    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m41, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m42, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m43, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered')),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m44, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m45, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m46, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m47, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m48, (), ('name', 'at', 'unresolved', 'referenced', 'meant'), ('name', 'at', 'unresolved', 'referenced', 'meant')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m49, ('upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m50, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m51, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m52, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m53, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m54, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m55, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m56, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m57, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m58, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m59, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m60, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m61, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m62, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m63, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m64, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m65, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m66, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m67, ('ignored_lines',), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m68, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m69, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m70, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m71, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m72, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m73, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m74, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m75, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m76, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m77, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m78, ('flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m79, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m80, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m81, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m82, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m83, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m84, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m85, ('files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m86, ('include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m87, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m88, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m89, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m90, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m91, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m92, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False))), None, _m93, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m94, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m95, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m96, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m97, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m98, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m99, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m100, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m101, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m102, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m103, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m104, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m105, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m106, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m107, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m108, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m109, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m110, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m111, (), ('spec', 'at', 'exits'), ('spec', 'at', 'exits')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m112, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m113, ('unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m114, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m115, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m116, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m117, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m118, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m119, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m120, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

@@ -15,7 +15,9 @@ processing (each field's ``Field``, with the annotation read for ``ClassVar`` an
 ``InitVar``; for ``slots=True`` a second class) cost about 0.3 M instructions a class,
 28 M for a check of a small tree. The class gets what dataclass gives it from its shape, written out with
 its methods: ``__match_args__``, ``__slots__`` (the class made once more, with them, as
-dataclass does), class attributes for defaults. Its ``__dataclass_fields__`` and
+dataclass does), class attributes for defaults. What follows from the shape alone (the
+methods' qualified names, ``__match_args__``, the fields' names) is written out too, and
+``__init__``'s annotations are those dataclass gives, so loading a class sets none of them. Its ``__dataclass_fields__`` and
 ``__dataclass_params__`` are made by the standard ``dataclass`` from the declaration when
 first asked (``_Later``), so ``dataclasses.fields``, ``replace``, ``asdict``,
 ``is_dataclass`` and pickling work unchanged; a check asks for two classes' (``Finding``
@@ -31,6 +33,8 @@ import abc
 import dataclasses
 from dataclasses import field as field  # the standard one: it only describes a field
 from typing import TYPE_CHECKING, Any
+
+from ._record_methods import METHODS
 
 if TYPE_CHECKING:
     from dataclasses import dataclass as dataclass
@@ -57,7 +61,7 @@ def _declared_shape(cls: type, options: dict[str, Any]) -> Shape:
     """The shape dataclass would make of ``cls``, read from its declaration: the fields of
     its dataclass bases, then its own annotations (dataclass's order where no field is
     declared twice; anything else, a ``ClassVar`` say, shows as a different shape)."""
-    fields = {field[0]: field for base in cls.__mro__[-1:0:-1] for field in _fields(base)}
+    fields = {field[0]: field for base in cls.__mro__[-2:0:-1] for field in _fields(base)}
     kw_only = bool(options.get("kw_only", False))
     own = cls.__dict__
     for name in own.get("__annotations__", {}):
@@ -175,8 +179,6 @@ def _fields(cls: type) -> list[tuple[Any, ...]]:
 
 
 def _made(cls: type, options: dict[str, Any]) -> type:
-    from ._record_methods import METHODS
-
     written = METHODS.get(f"{cls.__module__}.{cls.__qualname__}")
     own = dict(cls.__dict__)
     documented = bool(own.get("__doc__"))
@@ -186,43 +188,42 @@ def _made(cls: type, options: dict[str, Any]) -> type:
         made: type = dataclasses.dataclass(cls, **options)
         declared.append((made, options, documented))
         return made
-    frozen, eq, show = options.get("frozen", False), options.get("eq", True), options.get("repr", True)
-    slots = options.get("slots", False)
-    fields: tuple[tuple[Any, ...], ...] = written[0][4]
+    # What follows from the shape (its options, its fields' names, the fields with a default
+    # or factory, ``__match_args__``) is written out with the methods.
+    (frozen, eq, _, _, fields), doc, methods, given, match_args, names = written
     annotations = own.get("__annotations__", {})
     values = {name: own.get(name, dataclasses.MISSING) for name in annotations}
     record = _Made(annotations, values, options, fields)
     added: dict[str, Any] = {"__dataclass_params__": _Later(record, "__dataclass_params__"),
                              "__dataclass_fields__": _Later(record, "__dataclass_fields__")}
     if not documented:
-        added["__doc__"] = written[1]    # what dataclass writes from the signature, with inspect
+        added["__doc__"] = doc    # what dataclass writes from the signature, with inspect
+    record.defaults = defaults = _defaults(cls, values)
     # As dataclass: a method the class body defines stays; so does its ``__hash__``, unless
     # it is the None that Python sets for a body that defines ``__eq__`` alone.
-    explicit_hash = "__hash__" in own and not (own["__hash__"] is None and "__eq__" in own)
-    record.defaults = _defaults(cls, values)
-    init, represent, equal, hashed = written[2](*[record.defaults[name] for name, default, factory, *_ in fields
-                                                  if default or factory])
-    init.__annotations__["return"] = None    # dataclass's; the written module keeps annotations as text
-    for name, method in (("__init__", init), ("__repr__", represent if show else None),
-                         ("__eq__", equal if eq else None), ("__hash__", hashed if eq and frozen else None)):
-        if method is not None and name not in own:
-            method.__qualname__ = f"{cls.__qualname__}.{name}"
+    for name, method in methods(*[defaults[name] for name in given]).items():
+        if name not in own:
             added[name] = method
-    if eq and not frozen and not explicit_hash:
+    if eq and not frozen and not ("__hash__" in own and not (own["__hash__"] is None and "__eq__" in own)):
         added["__hash__"] = None
     if frozen:
-        added.update(__setattr__=_frozen_setattr, __delattr__=_frozen_delattr)
+        added["__setattr__"], added["__delattr__"] = _frozen_setattr, _frozen_delattr
     if "__match_args__" not in own:
-        added["__match_args__"] = tuple(name for name, _, _, init_, _, _, kw_only in fields if init_ and not kw_only)
-    if slots:
+        added["__match_args__"] = match_args
+    if options.get("slots", False):
         # As dataclass: a new class, with a slot per field its bases have none for.
-        inherited = {slot for base in cls.__mro__[1:-1] for slot in _slots(base)}
-        for name in (*(name for name, *_ in fields), "__dict__", "__weakref__"):
+        bases = cls.__mro__[1:-1]
+        inherited = {slot for base in bases for slot in _slots(base)} if bases else ()
+        for name in names:
             own.pop(name, None)
-        own.update(added, __slots__=tuple(name for name, *_ in fields if name not in inherited),
-                   __qualname__=cls.__qualname__)
+        own.pop("__dict__", None)
+        own.pop("__weakref__", None)
+        own.update(added)
+        own["__slots__"] = tuple(name for name in names if name not in inherited) if inherited else names
+        own["__qualname__"] = cls.__qualname__
         if frozen:
-            own.update(__getstate__=own.get("__getstate__", _getstate), __setstate__=own.get("__setstate__", _setstate))
+            own.setdefault("__getstate__", _getstate)
+            own.setdefault("__setstate__", _setstate)
         made = type(cls)(cls.__name__, cls.__bases__, own)
     else:
         made = cls
@@ -243,7 +244,7 @@ def _made(cls: type, options: dict[str, Any]) -> type:
 def _defaults(cls: type, values: dict[str, object]) -> dict[str, object]:
     """The defaults and factories of a class's fields by name, the bases' then the body's."""
     found: dict[str, object] = {}
-    for base in cls.__mro__[-1:0:-1]:
+    for base in cls.__mro__[-2:0:-1]:
         later = base.__dict__.get("__dataclass_fields__")
         if isinstance(later, _Later):
             found.update(later.made.defaults)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
+from itertools import groupby
 from typing import Any
 
 from ..core.launchers import Launcher
@@ -460,7 +461,10 @@ class Host:
     def version(self, program: str) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""
         text = self.versions[program].value
-        return tuple(decimal(part) or 0 for part in re.findall(r"\d+", text)[:3])
+        # The runs of decimal digits, as ``re.findall(r"\d+")`` finds them (``\d`` is
+        # ``str.isdecimal``), without compiling a pattern at every start.
+        runs = ["".join(run) for digits, run in groupby(text, str.isdecimal) if digits]
+        return tuple(decimal(part) or 0 for part in runs[:3])
 
     def directory_owner(self, path: str) -> tuple[int, int, int] | None:
         """(uid, gid, mode) of a directory on this machine; None unless checking it live."""

@@ -347,7 +347,7 @@ def _process(process: reader.SupervisorProcess, section: SupervisorSection,
 
 def _socket(path: str) -> Address | None:
     # /var/run is a link to /run on every current distribution: both name one file.
-    return parse_nginx_target("unix:" + re.sub(r"^/var/run/", "/run/", path))
+    return parse_nginx_target("unix:" + ("/run/" + path[9:] if path.startswith("/var/run/") else path))
 
 
 def _placed(section: reader.SupervisorSection | None, key: str) -> str | None:

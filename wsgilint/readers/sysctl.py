@@ -33,8 +33,8 @@ def normalize_key(key: str) -> str:
     """``net/core/somaxconn`` is ``net.core.somaxconn``: when the first separator is a
     slash, slashes and dots swap roles (a dot may then be part of a name)."""
     key = key.strip()
-    first = re.search(r"[./]", key)
-    if first and first.group() == "/":
+    slash, dot = key.find("/"), key.find(".")
+    if slash >= 0 and (dot < 0 or slash < dot):
         key = key.translate(str.maketrans("/.", "./"))
     return key
 

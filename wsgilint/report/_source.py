@@ -9,7 +9,7 @@ terminal cells of that shown text, so it stays under the value whatever the line
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..engine import SEVERITIES
 from ..model import Span
@@ -23,10 +23,14 @@ _MAX_SHOWN = 160
 _CONTEXT = 40
 
 
-class Snippet(NamedTuple):
-    number: int
-    line: str          # shown, safe to print
-    underline: str     # spaces then carets; "" when the span has no column
+# A plain class, not a NamedTuple, whose ``__new__`` is compiled with ``eval`` at import.
+class Snippet:
+    __slots__ = ("number", "line", "underline")
+
+    def __init__(self, number: int, line: str, underline: str) -> None:
+        self.number = number
+        self.line = line              # shown, safe to print
+        self.underline = underline    # spaces then carets; "" when the span has no column
 
 
 # Characters every cell table of rich gives two cells: the CJK Unified Ideographs of Unicode

@@ -22,7 +22,7 @@ import builtins
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..engine import Finding
 from ..model import Span
@@ -41,9 +41,13 @@ _INDENT = "    "
 _RICH_ENVIRONMENT = ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS")
 
 
-class _Line(NamedTuple):
-    pieces: tuple[tuple[str, str], ...]     # text, and its rich style ("": none)
-    indent: str = ""    # a hanging indent: the line wraps at the width, continued under its start
+# A plain class, not a NamedTuple, whose ``__new__`` is compiled with ``eval`` at import.
+class _Line:
+    __slots__ = ("pieces", "indent")
+
+    def __init__(self, pieces: tuple[tuple[str, str], ...], indent: str = "") -> None:
+        self.pieces = pieces    # text, and its rich style ("": none)
+        self.indent = indent    # a hanging indent: the line wraps at the width, continued under its start
 
 
 def console_for(out: TextIO) -> tuple[Console, int | None]:
