@@ -51,7 +51,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         for listener in server.listeners:
             address = listener.address
-            if listener.protocol != "uwsgi" or address.family != "inet" or address.is_loopback:
+            # A quoted host binds 255.255.255.255, which nobody reaches: U103 reports the quotes.
+            if listener.protocol != "uwsgi" or address.family != "inet" or address.is_loopback \
+                    or address.is_unreachable:
                 continue
             written = f"`{address.text.strip()}`"
             where = f"every interface ({written})" if address.is_wildcard else written

@@ -2,7 +2,9 @@
 
 ## What it checks
 `stats` / `stats-server` with a TCP address that is a wildcard (`:1717`,
-`0.0.0.0:1717`) or another non-loopback address.
+`0.0.0.0:1717`) or another non-loopback address. A quoted value (`":1717"`) is not one:
+uWSGI keeps the quotes, cannot resolve the host and binds 255.255.255.255, which no client
+reaches (measured with uWSGI 2.0.31); U103 reports the quotes.
 
 ## What breaks in production
 The stats server has no authentication: the master answers every connection with a
@@ -37,7 +39,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if option.unresolved:
                 continue
             address = parse_uwsgi_socket(str(option.value))
-            if address is None or address.family != "inet" or address.is_loopback:
+            # A quoted host binds 255.255.255.255, which nobody reaches: U103 reports the quotes.
+            if address is None or address.family != "inet" or address.is_loopback or address.is_unreachable:
                 continue
             where = "every interface" if address.is_wildcard else str(address)
             yield Hit(option.at, f"the stats server listens on {where} (`{option.value}`) without authentication: "

@@ -50,7 +50,8 @@ _BEFORE_CHDIR = ("pidfile", "logto", "logto2", "daemonize")
 # No unit, Supervisor program or container of the checked files starts this uWSGI: where it
 # is started from is not in them, and may well be the folder the relative paths are meant in.
 _BY_HAND = "the directory uWSGI is started from (not the INI file's directory)"
-_AFTER_CHDIR = ("stats", "stats-server", "pidfile2", "safe-pidfile")
+_STATS = ("stats", "stats-server")
+_AFTER_CHDIR = (*_STATS, "pidfile2", "safe-pidfile")
 
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
@@ -83,7 +84,11 @@ def _relative_paths(server: AppServer) -> Iterator[tuple[Span, str, str, bool]]:
             yield listener.at, listener.option, address.path, True
     for option in server.all(*_BEFORE_CHDIR, *_AFTER_CHDIR):
         value = str(option.value)
-        if option.unresolved or not value or value.startswith(("/", "@")) or _udp().match(value) or templated(value):
+        if option.unresolved or not value or value.startswith(("/", "@")) or templated(value):
+            continue
+        # The master binds the stats server on TCP when the value has a `:` (core/master.c), a
+        # quoted `":5050"` too; logto and daemonize take a UDP `host:port`.
+        if (":" in value) if option.key in _STATS else _udp().match(value):
             continue
         yield option.at, option.key, value, option.key in _AFTER_CHDIR
 

@@ -73,6 +73,10 @@ class ReadContext:
     # (a Compose bind mount, a Dockerfile COPY), by the place's file system: configs name the
     # container's paths, and two images may each have their own ``/app``.
     container_paths: dict[str, dict[str, str]] = field(default_factory=dict)
+    # By file system, the container paths above that are bind mounts: the folder there is the
+    # host's source folder and nothing else, so a path below it that the source lacks is not a
+    # namesake's elsewhere in the tree (a COPY only adds to what the image has).
+    bind_mounts: dict[str, set[str]] = field(default_factory=dict)
     # The file system whose container paths a lookup resolves (see ``in_filesystem``); None: a
     # config not yet known to run in one place, which takes the first place mapping the path.
     filesystem: str | None = None
@@ -258,8 +262,8 @@ class ReadContext:
             # A relative path names its folders from where it is written: a namesake elsewhere
             # must share one of them (``./docker/worker/entrypoint.sh`` is not ``docker/backend/...``).
             return candidate if climbs_out or os.path.exists(candidate) else self._by_suffix(target_path, True)
-        mapped = self._in_container(target_path)
-        if mapped is not None:
+        mapped, bound = self._container_source(target_path)
+        if mapped is not None or bound:
             return mapped
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
@@ -267,9 +271,13 @@ class ReadContext:
             return self.confine(self.under_root(target_path))
         return self._by_suffix(target_path)
 
-    def map_container_path(self, filesystem: str, target_path: str, local: str) -> None:
-        """Record that ``target_path`` in the file system ``filesystem`` comes from ``local``."""
-        self.container_paths.setdefault(filesystem, {}).setdefault(target_path, local)
+    def map_container_path(self, filesystem: str, target_path: str, local: str, bind: bool = False) -> None:
+        """Record that ``target_path`` in the file system ``filesystem`` comes from ``local``
+        (``bind``: a bind mount, which holds exactly what ``local`` holds)."""
+        paths = self.container_paths.setdefault(filesystem, {})
+        if bind and target_path not in paths:
+            self.bind_mounts.setdefault(filesystem, set()).add(target_path)
+        paths.setdefault(target_path, local)
         self._first_claims.setdefault(target_path, local)
 
     def placements(self, local_path: str) -> list[tuple[str, str]]:
@@ -303,18 +311,26 @@ class ReadContext:
 
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""
+        return self._container_source(target_path)[0]
+
+    def _container_source(self, target_path: str) -> tuple[str | None, bool]:
+        """The local file a container path comes from, by the longest mapped prefix, and
+        whether that prefix is a bind mount of the file system being resolved: then the path is
+        its source folder's or nothing (``.:/root`` in ``config/compose.yaml`` puts
+        ``config/`` at ``/root``: ``/root/config/x`` is ``config/config/x``, not ``config/x``)."""
         paths = self._first_claims if self.filesystem is None else self.container_paths.get(self.filesystem)
         if not paths:
-            return None
+            return None, False
         path = posixpath.normpath(target_path)
         probe = path
         while True:
             local = paths.get(probe)
             if local is not None:
                 candidate = os.path.normpath(os.path.join(local, posixpath.relpath(path, probe)))
-                return candidate if os.path.exists(candidate) else None
+                bound = self.filesystem is not None and probe in self.bind_mounts.get(self.filesystem, ())
+                return candidate if os.path.exists(candidate) else None, bound
             if probe in ("/", ""):
-                return None
+                return None, False
             probe = posixpath.dirname(probe)
 
     def real(self, local_path: str) -> str:
@@ -471,6 +487,11 @@ class ReadContext:
     def exists_on_target(self, target_path: str) -> bool | None:
         """True/False when this run can know whether the target host has the path; None when it cannot."""
         if self.mode == "repository":
+            # Below a bind mount, the tree shows the source folder, but git-ignored or generated
+            # files of the host's folder are not in it: found or unknown, never missing.
+            mapped, bound = self._container_source(target_path)
+            if bound:
+                return True if mapped is not None else None
             return True if self._by_suffix(target_path) else None
         return self.local(target_path) is not None
 

@@ -15,6 +15,8 @@ from ..core.record import dataclass
 
 _WILDCARD_HOSTS = {"", "*", "0.0.0.0", "::", "[::]"}
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
+# INADDR_NONE, inet_addr's answer for a text that is no address.
+_NO_ADDRESS = "255.255.255.255"
 _LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "ip6-localhost", "localhost.localdomain"}
 
 
@@ -37,6 +39,12 @@ class Address:
         return self.family == "unix" or (
             self.family == "inet" and (self.host in _LOOPBACK_HOSTS or self.host.startswith("127."))
         )
+
+    @property
+    def is_unreachable(self) -> bool:
+        """Bound on 255.255.255.255, where no client connects: what uWSGI binds for a host it
+        cannot read (see ``parse_uwsgi_socket``)."""
+        return self.family == "inet" and self.host == _NO_ADDRESS
 
     @property
     def is_abstract(self) -> bool:
@@ -100,6 +108,11 @@ def parse_uwsgi_socket(value: str) -> Address | None:
     # the digits it starts with, whatever follows them (`:8000 # web` binds port 8000).
     host, port = _split_host_port(text) if text.startswith("[") else text.rpartition(":")[::2]
     digits = _LEADING_DIGITS.match(port) if port is not None else None
+    if "\"" in host or "'" in host:
+        # uWSGI keeps quotes in a value, resolves the host with them, fails, and falls back to
+        # inet_addr, which gives INADDR_NONE: `":5050"` binds 255.255.255.255:5050 (measured
+        # with uWSGI 2.0.31, shared/reference/lab-uwsgi-nginx.md), where nothing connects.
+        host = _NO_ADDRESS
     return _inet(host, digits.group(1) if digits else port, 0, value)
 
 

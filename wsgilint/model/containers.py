@@ -682,13 +682,13 @@ class ContainerBuilder:
         self.deployment.places.append(place)
         for target, store in service.volumes:
             if store.startswith("bind:"):
-                self._mount(place, {target: store[len("bind:"):]})
+                self._mount(place, {target: store[len("bind:"):]}, bind=True)
         return place
 
-    def _mount(self, place: Place, paths: dict[str, str]) -> None:
+    def _mount(self, place: Place, paths: dict[str, str], bind: bool = False) -> None:
         for target, local in paths.items():
             if os.path.exists(local) and self.ctx.inside(local):
-                self.ctx.map_container_path(place.filesystem, target, local)
+                self.ctx.map_container_path(place.filesystem, target, local, bind)
                 self.file_places.append((os.path.abspath(local), place))
 
     def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None,

@@ -45,6 +45,9 @@ _KIND_OF_HANDLER = {
 }
 _HANDLER = {name: handler for handler, names in _HANDLERS.items() for name in names}
 _KIND = {name: _KIND_OF_HANDLER.get(handler, "string") for name, handler in _HANDLER.items()}
+# Strings the master binds as the socket handlers do (core/master.c: a `:` makes it TCP, the
+# port read with atoi; otherwise a unix socket).
+_KIND.update({"stats": "address", "stats-server": "address"})
 # Handlers that keep one value: a later occurrence replaces an earlier one.
 _SCALAR_HANDLERS = {"true", "false", "set_int", "set_64bit", "set_16bit", "set_megabytes", "set_rawint",
                     "chmod_socket", "set_str", "set_uid", "set_gid", "uid", "gid", "set_umask", "log_date",
