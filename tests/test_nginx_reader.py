@@ -371,6 +371,8 @@ def test_sniffing_rejects_other_kinds(text):
     "location / {\n return 200 \"\n <html><body>\n No backend: try later.\n </body></html>\";\n}\n",
     "server {\n content_by_lua_block {\n  local a = 1\n  local b = { 1, 2 }\n  ngx.say(a + 2)\n }\n}\n",
     "charset_map koi8-r utf-8 {\n A3 D191;\t# small yo\n A4 D194;\t# small ye\n B3 D081;\t# capital YO\n}\n",
+    # A quoted name spanning lines is one token, whatever its lines hold (E002 tells the rest).
+    "events {}\nhttp {\n    \"x\n::set-output name=x::y\n::add-mask::secret\"\n}\n",
     # One stray line is a typo nginx reports, not a document.
     "server {\n listen 80;\n Proxy everything to the app\n location / {\n  proxy_pass http://a;\n }\n}\n",
 ])

@@ -116,8 +116,8 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         elif first in _SHELL_WORDS:
             foreign += 1
             opens = ""
-        elif opens and first in DIRECTIVES:
-            pass                     # `return 200 "` and the lines of its value
+        elif opens and (first in DIRECTIVES or line[0] in "\"'"):
+            pass                     # `return 200 "` (or a quoted name) and the lines of its value
         elif _OTHER_CONFIG.match(line):
             foreign += 1
             opens = ""
