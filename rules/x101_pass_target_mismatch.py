@@ -40,7 +40,8 @@ a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` env
 may bind more), or every app server of the tree is reached from other `server` blocks
 while this one reaches none (a second virtual host fronting another project of the host),
 the files cannot show where it listens: the finding is then an info that names that
-assumption. So is a server whose address is only known at start: a Procfile's `web`
+assumption. So is a route in a file that a start script rewrites before nginx starts
+(`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written. So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
 `.ebextensions` sets it. Two more infos: a host nginx's socket path that ends in the path of
@@ -451,6 +452,11 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 (address.family == "inet" and deployment.resolves(route.place, address.host))
             placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
             if not local or placeholder or deployment.reached(route, target):
+                continue
+            if route.rewritten is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {address.text or address}, where no app server "
+                          f"in the checked files listens{route.rewritten.assumption()}",
+                          (Related(route.rewritten.at, "rewritten here"),), severity="info")
                 continue
             written = address.text or str(address)
             published = deployment.published_at(route, target)

@@ -4,6 +4,8 @@
 An nginx `uwsgi_pass` whose target is a uWSGI `http-socket` (or a `socket` that
 `protocol = http` makes speak HTTP), uWSGI's HTTP router (`http =`), or a Gunicorn bind (Gunicorn speaks HTTP unless run with
 `--protocol uwsgi`).
+When a start script rewrites the nginx file of the target before nginx starts (`sed -i`,
+`envsubst > FILE`), the finding is an info that assumes the rewrite leaves the target.
 
 ## What breaks in production
 Measured on nginx 1.22 with uWSGI 2.0.31 and Gunicorn 27:
@@ -29,7 +31,7 @@ that `socket` speak HTTP too). Unsafe: something outside the checked files
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
-from wsgilint.model import Deployment, Listener, Span, Target
+from wsgilint.model import Deployment, FileRewrite, Listener, Span, Target
 
 CODE = "X102"
 SLUG = "uwsgi-pass-to-http-listener"
@@ -75,6 +77,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # place in nginx is reported once even when several checked listeners share its address.
     by_listener: dict[int, tuple[Listener, str, list[Target]]] = {}
     seen: set[Span] = set()
+    rewritten: dict[Span, FileRewrite] = {}
     for route in deployment.routes:
         if route.protocol != "uwsgi":
             continue
@@ -84,6 +87,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if consequence and target.at not in seen:
                     seen.add(target.at)
                     by_listener.setdefault(id(listener), (listener, consequence, []))[2].append(target)
+                    if route.rewritten is not None:
+                        rewritten[target.at] = route.rewritten
     spoken_to: dict[int, set[str]] = {}
     for listener, consequence, targets in by_listener.values():
         if not spoken_to:   # once, when there is a finding: the protocols each listener is passed
@@ -94,11 +99,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         first = targets[0]
         protocol = (Related(listener.protocol_at, f"`protocol` makes `{listener.option}` speak "
                             f"{listener.protocol.upper()}"),) if listener.protocol_at else ()
+        rewrite = rewritten.get(first.at) if all(t.at in rewritten for t in targets) else None
         yield Hit(first.at,
-                  f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}",
+                  f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}"
+                  + (rewrite.assumption() if rewrite else ""),
                   (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),) + protocol
-                  + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:]),
-                  fix=_to_socket(listener, spoken_to.get(id(listener), set())))
+                  + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:])
+                  + ((Related(rewrite.at, "rewritten here"),) if rewrite else ()),
+                  fix=None if rewrite else _to_socket(listener, spoken_to.get(id(listener), set())),
+                  severity="info" if rewrite else None)
 
 
 def _to_socket(listener: Listener, spoken_to: set[str]) -> Fix | None:

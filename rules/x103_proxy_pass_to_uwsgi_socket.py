@@ -3,6 +3,8 @@
 ## What it checks
 An nginx `proxy_pass` whose target is a uWSGI `socket` / `uwsgi-socket` (the binary
 uwsgi protocol) or a Gunicorn running `--protocol uwsgi`.
+When a start script rewrites the nginx file of the target before nginx starts (`sed -i`,
+`envsubst > FILE`), the finding is an info that assumes the rewrite leaves the target.
 
 ## What breaks in production
 Measured on nginx 1.22 with uWSGI 2.0.31: **502** at once; uWSGI reads "GET " as a
@@ -17,7 +19,7 @@ with `http-socket =` for `proxy_pass`.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener, Span, Target
+from wsgilint.model import Deployment, FileRewrite, Listener, Span, Target
 
 CODE = "X103"
 SLUG = "proxy-pass-to-uwsgi-socket"
@@ -38,6 +40,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # One finding per listener (the other proxy_pass places related), each place in nginx once.
     by_listener: dict[int, tuple[Listener, list[Target]]] = {}
     seen: set[Span] = set()
+    rewritten: dict[Span, FileRewrite] = {}
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
@@ -46,13 +49,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if listener.protocol == "uwsgi" and target.at not in seen:
                     seen.add(target.at)
                     by_listener.setdefault(id(listener), (listener, []))[1].append(target)
+                    if route.rewritten is not None:
+                        rewritten[target.at] = route.rewritten
     for listener, targets in by_listener.values():
         first = targets[0]
+        rewrite = rewritten.get(first.at) if all(t.at in rewritten for t in targets) else None
         yield Hit(
             first.at,
             f"proxy_pass sends HTTP to {first.address}, the {listener.label}, which speaks the uwsgi "
             "protocol: nginx answers 502 (uWSGI logs \"invalid request block size: 21573\"); use "
-            "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI",
+            "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI" + (rewrite.assumption() if rewrite else ""),
             (Related(listener.at, f"{listener.label} speaks the uwsgi protocol"),)
-            + tuple(Related(t.at, "proxy_pass to the same listener") for t in targets[1:]),
+            + tuple(Related(t.at, "proxy_pass to the same listener") for t in targets[1:])
+            + ((Related(rewrite.at, "rewritten here"),) if rewrite else ()),
+            severity="info" if rewrite else None,
         )

@@ -9,6 +9,9 @@ default) when the server is started by Supervisor, by a systemd service of
 When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assumed
 and the finding is an info that says so (a Dockerfile often appends `daemon off;` to the
 image's nginx.conf).
+So is nginx started with `-c FILE` where FILE is not a checked file, or one a start
+script writes before nginx starts (`envsubst < nginx.conf.template > /app/nginx.conf`):
+what the rendered file says is not in the checked files.
 
 A shell wrapper (`sh -c "..."`, a start script) that does not `exec` the server is the
 process the manager watches: when a command that never returns follows the server line
@@ -82,6 +85,11 @@ def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Settin
     argv = manager.argv.value if manager.argv else []
     if any("daemon off" in arg for arg in argv) or manager.stays_foreground is not None:
         return None
+    if manager.unseen_config is not None:
+        # `-c FILE` that the files do not hold, or that a start script writes: nginx's default
+        # holds unless that file turns it off, which the checked files cannot show.
+        unseen = manager.unseen_config
+        return Setting(True, None, f"assumed: `-c {unseen.value}`, {unseen.note}, does not set daemon off")
     instances = [i for i in deployment.nginx if not i.standalone]
     if not instances:
         # No nginx.conf in the checked files: nginx's default (daemon on) holds unless a
@@ -150,13 +158,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             daemon = _nginx_daemonizes(manager, deployment)
             if daemon is not None:
                 assumed = daemon.note.endswith("checked files")
+                unseen = daemon.note if daemon.note.startswith("assumed: ") else ""
+                assumption = (", assumed: no nginx.conf in the checked files sets daemon off" if assumed else
+                              f"; {unseen}" if unseen else "")
                 yield Hit(where, f"nginx daemonizes (daemon on{' by default' if daemon.at is None else ''}"
-                          f"{', assumed: no nginx.conf in the checked files sets daemon off' if assumed else ''}) but "
+                          f"{assumption}) but "
                           f"{manager.kind} [{manager.name}] expects it in the foreground: {consequence}"
                           f"{shell_note}; start it with -g 'daemon off;'",
                           (Related(daemon.at, "daemon on"),) if daemon.at else (),
-                          severity="info" if assumed or after else None,
-                          fix=_nginx_foreground(manager, daemon, deployment))
+                          severity="info" if assumed or unseen or after else None,
+                          fix=None if unseen else _nginx_foreground(manager, daemon, deployment))
 
 
 def _foreground(server: AppServer, deployment: Deployment) -> Fix | None:

@@ -366,9 +366,27 @@ def test_sniffing_rejects_other_kinds(text):
     "location / {\n uwsgi_pass unix:/s;\n}\n",
     "upstream app {\n server 127.0.0.1:8000;\n}\n",
     "proxy_set_header Host $host;\nproxy_read_timeout 30s;\n",
+    # Statements that span lines: a module's list of types, a quoted value, a Lua block.
+    "server {\n brotli_types\n  text/plain\n  text/css;\n gzip_types\n  text/css\n  application/json;\n}\n",
+    "location / {\n return 200 \"\n <html><body>\n No backend: try later.\n </body></html>\";\n}\n",
+    "server {\n content_by_lua_block {\n  local a = 1\n  local b = { 1, 2 }\n  ngx.say(a + 2)\n }\n}\n",
+    "charset_map koi8-r utf-8 {\n A3 D191;\t# small yo\n A4 D194;\t# small ye\n B3 D081;\t# capital YO\n}\n",
+    # A quoted name spanning lines is one token, whatever its lines hold (E002 tells the rest).
+    "events {}\nhttp {\n    \"x\n::set-output name=x::y\n::add-mask::secret\"\n}\n",
+    # One stray line is a typo nginx reports, not a document.
+    "server {\n listen 80;\n Proxy everything to the app\n location / {\n  proxy_pass http://a;\n }\n}\n",
 ])
 def test_sniffing_accepts_nginx(text):
     assert is_nginx_text(text)
+
+
+def test_sniffing_rejects_a_howto_with_pasted_snippets():
+    snippet = "server {\n    listen 80;\n    location / {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n"
+    steps = ["1. Install nginx\nsudo apt-get install nginx\n", "2. Open the site:\nsudo nano /etc/nginx/sites-available/app\n",
+             "3. Reload it\nsudo systemctl reload nginx\n", "Then check the site in a browser\n"]
+    text = "".join(step + snippet for step in steps)
+    assert not is_nginx_text(text)
+    assert is_nginx_text(snippet * 4)
 
 
 # Two crossplane test fixtures are deliberately not nginx-looking: one line of junk,

@@ -15,6 +15,7 @@ from wsgilint.readers.shell import (
     read_wrapper,
     runs_with,
     script_call,
+    script_writes,
     server_line_of_shell_command,
 )
 
@@ -294,3 +295,32 @@ def test_servers_started_in_the_background_before_the_last(text: str, before: li
     line = server_line_of_shell_command(text)
     assert line is not None and line.program == last
     assert [each.argv for each in line.started_before] == before
+
+
+def test_files_written_before_the_server_line() -> None:
+    text = ("cd /etc/nginx\n"
+            "sed -i -e \"s/server a:1/server $B/\" nginx.conf\n"
+            "sed -ie s/x/y/ conf.d/a.conf\n"          # GNU: -i with the backup suffix "e"
+            "sed -n 's/x/y/p' conf.d/b.conf > /tmp/out\n"
+            "envsubst '$PORT' < /t/site.template | tee -a conf.d/site.conf >/dev/null\n"
+            "echo ready >&2 2>/dev/null\n"
+            "exec nginx -g 'daemon off;' > /var/log/nginx.out\n"
+            "sed -i s/a/b/ /etc/nginx/after.conf\n")
+    server = server_line_of_shell_command(text)
+    assert server is not None and server.program == "nginx"
+    assert [(w.path, w.line) for w in server.writes] == [
+        ("/etc/nginx/nginx.conf", 2), ("/etc/nginx/conf.d/a.conf", 3), ("/tmp/out", 4),
+        ("/etc/nginx/conf.d/site.conf", 5)]
+    assert server.writes[0].how == "`sed -i` on nginx.conf"
+
+
+def test_sed_without_in_place_edits_nothing() -> None:
+    server = server_line_of_shell_command("sed s/a/b/ /etc/nginx/nginx.conf; exec nginx")
+    assert server is not None and server.writes == ()
+
+
+def test_writes_of_a_script_that_runs_its_arguments(tmp_path: Path) -> None:
+    script = tmp_path / "entry.sh"
+    script.write_text("#!/bin/sh\nset -e\nenvsubst < /t.conf > /etc/nginx/nginx.conf\nexec \"$@\"\n")
+    writes, display = script_writes(str(script), ReadContext(mode="repository", cwd=str(tmp_path)))
+    assert display == "entry.sh" and [(w.path, w.line) for w in writes] == [("/etc/nginx/nginx.conf", 3)]

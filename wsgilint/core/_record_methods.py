@@ -738,7 +738,32 @@ def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f1
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m27(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m27():
+    def __init__(self, path: 'str', how: 'str', at: 'Span') -> None:
+        _set(self, 'path', path)
+        _set(self, 'how', how)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, how={self.how!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.how,self.at,) == (other.path,other.how,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.how,self.at,))
+
+    __init__.__qualname__ = 'FileRewrite.__init__'
+    __repr__.__qualname__ = 'FileRewrite.__repr__'
+    __eq__.__qualname__ = 'FileRewrite.__eq__'
+    __hash__.__qualname__ = 'FileRewrite.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+
+
+def _m28(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, mode: 'str', somaxconn: 'Setting[int]', users: 'dict[str, tuple[int, int]]' = _FACTORY, groups: 'dict[str, set[str]]' = _FACTORY, nofile_limits: 'list[Setting[str]]' = _FACTORY, boot_directories: 'list[Setting[str]]' = _FACTORY, versions: 'dict[str, Setting[str]]' = _FACTORY, assumed_versions: 'set[str]' = _FACTORY) -> None:
         self.mode = mode
         self.somaxconn = somaxconn
@@ -758,7 +783,7 @@ def _m27(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m28(_d0, _d1, _d2, _d3, _d4):
+def _m29(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = _d0, owner: 'Setting[str] | None' = _d1, group: 'Setting[str] | None' = _d2, bound_by: 'str' = _d3, protocol_at: 'Span | None' = _d4) -> None:
         self.address = address
         self.protocol = protocol
@@ -780,7 +805,7 @@ def _m28(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m29(_d0, _d1, _d2, _d3):
+def _m30(_d0, _d1, _d2, _d3):
     def __init__(self, name: 'str', args: 'tuple[str, ...]', name_at: 'Span', end_column: 'int' = _d0, value_column: 'int' = _d1, value_end: 'int' = _d2, value_elsewhere: 'Span | None' = _d3) -> None:
         _set(self, 'name', name)
         _set(self, 'args', args)
@@ -809,7 +834,7 @@ def _m29(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m30(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11):
+def _m31(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11):
     def __init__(self, main: 'Span', standalone: 'bool', user: 'Setting[str]', worker_connections: 'Setting[int]', worker_rlimit_nofile: 'Setting[int] | None', daemon: 'Setting[bool]', routes: 'list[Route]' = _FACTORY, place: 'Place' = _d1, directives: 'list[NginxDirective]' = _FACTORY, files: 'list[str]' = _FACTORY, listen_count: 'int' = _d4, http: 'list[NginxHttp]' = _FACTORY, upstreams: 'dict[str, NginxUpstream]' = _FACTORY, server_listens: 'list[NginxDirective]' = _FACTORY, unknown_directives: 'list[NginxDirective]' = _FACTORY, log_directives: 'list[NginxDirective]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, stock_files: 'frozenset[str] | None' = _d11) -> None:
         self.main = main
         self.standalone = standalone
@@ -839,8 +864,8 @@ def _m30(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m31(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _f28, _f29, _d30, _d31):
-    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, wrapper: 'Span | None' = _d22, wrapper_execs: 'bool | None' = _d23, wrapper_shell: 'Setting[str] | None' = _d24, wrapper_after: 'tuple[str, ...]' = _d25, wrapper_held_by: 'str' = _d26, background_starts: 'tuple[Setting[list[str]], ...]' = _d27, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d30, launchers: 'tuple[Launcher, ...]' = _d31) -> None:
+def _m32(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _f28, _f29, _d30, _d31, _d32, _d33):
+    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, wrapper: 'Span | None' = _d22, wrapper_execs: 'bool | None' = _d23, wrapper_shell: 'Setting[str] | None' = _d24, wrapper_after: 'tuple[str, ...]' = _d25, wrapper_held_by: 'str' = _d26, background_starts: 'tuple[Setting[list[str]], ...]' = _d27, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d30, launchers: 'tuple[Launcher, ...]' = _d31, rewrites: 'tuple[FileRewrite, ...]' = _d32, unseen_config: 'Setting[str] | None' = _d33) -> None:
         self.kind = kind
         self.name = name
         self.at = at
@@ -876,18 +901,20 @@ def _m31(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f1
         self.stock_files = _f29() if stock_files is _FACTORY else stock_files
         self.stays_foreground = stays_foreground
         self.launchers = launchers
+        self.rewrites = rewrites
+        self.unseen_config = unseen_config
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, wrapper={self.wrapper!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, background_starts={self.background_starts!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r})"
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, wrapper={self.wrapper!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, background_starts={self.background_starts!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r}, rewrites={self.rewrites!r}, unseen_config={self.unseen_config!r})"
 
     __init__.__qualname__ = 'ProcessManager.__init__'
     __repr__.__qualname__ = 'ProcessManager.__repr__'
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m32(_f0, _d1, _d2, _d3, _f4, _d5):
-    def __init__(self, handler: 'NginxDirective', protocol: 'str', location: 'str', location_at: 'Span', server: 'ServerBlock | None', targets: 'list[Target]' = _FACTORY, upstream: 'str' = _d1, in_if: 'bool' = _d2, place: 'Place' = _d3, directives: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, unread_includes: 'tuple[NginxDirective, ...]' = _d5) -> None:
+def _m33(_f0, _d1, _d2, _d3, _f4, _d5, _d6):
+    def __init__(self, handler: 'NginxDirective', protocol: 'str', location: 'str', location_at: 'Span', server: 'ServerBlock | None', targets: 'list[Target]' = _FACTORY, upstream: 'str' = _d1, in_if: 'bool' = _d2, place: 'Place' = _d3, directives: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, unread_includes: 'tuple[NginxDirective, ...]' = _d5, rewritten: 'FileRewrite | None' = _d6) -> None:
         self.handler = handler
         self.protocol = protocol
         self.location = location
@@ -899,17 +926,18 @@ def _m32(_f0, _d1, _d2, _d3, _f4, _d5):
         self.place = place
         self.directives = _f4() if directives is _FACTORY else directives
         self.unread_includes = unread_includes
+        self.rewritten = rewritten
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(handler={self.handler!r}, protocol={self.protocol!r}, location={self.location!r}, location_at={self.location_at!r}, server={self.server!r}, targets={self.targets!r}, upstream={self.upstream!r}, in_if={self.in_if!r}, place={self.place!r}, directives={self.directives!r}, unread_includes={self.unread_includes!r})"
+        return self.__class__.__qualname__ + f"(handler={self.handler!r}, protocol={self.protocol!r}, location={self.location!r}, location_at={self.location_at!r}, server={self.server!r}, targets={self.targets!r}, upstream={self.upstream!r}, in_if={self.in_if!r}, place={self.place!r}, directives={self.directives!r}, unread_includes={self.unread_includes!r}, rewritten={self.rewritten!r})"
 
     __init__.__qualname__ = 'Route.__init__'
     __repr__.__qualname__ = 'Route.__repr__'
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m33():
+def _m34():
     def __init__(self, address: 'Address', at: 'Span') -> None:
         _set(self, 'address', address)
         _set(self, 'at', at)
@@ -933,7 +961,7 @@ def _m33():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m34(_d0, _d1, _d2, _d3):
+def _m35(_d0, _d1, _d2, _d3):
     def __init__(self, family: 'str', host: 'str' = _d0, port: 'int' = _d1, path: 'str' = _d2, text: 'str' = _d3) -> None:
         _set(self, 'family', family)
         _set(self, 'host', host)
@@ -960,7 +988,7 @@ def _m34(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m35(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16):
+def _m36(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16):
     def __init__(self, written: 'str', at: 'Span | None', known: 'bool', source: 'str' = _d0, env: 'dict[str, str]' = _FACTORY, entrypoint: 'tuple[str, ...] | None' = _d2, cmd: 'tuple[str, ...] | None' = _d3, workdir: 'str' = _d4, files: 'dict[str, str]' = _FACTORY, supervisord_config: 'str' = _d6, supervisord_start: 'str' = _d7, programs: 'tuple[StockProgram, ...]' = _d8, computed: 'str' = _d9, stop_signal: 'str' = _d10, user: 'str' = _d11, entrypoint_execs: 'str' = _d12, nginx_files: 'frozenset[str] | None' = _d13, nginx_source: 'str' = _d14, nginx_conf_user: 'str' = _d15, bin_sh: 'str' = _d16) -> None:
         _set(self, 'written', written)
         _set(self, 'at', at)
@@ -1002,7 +1030,7 @@ def _m35(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m36(_d0):
+def _m37(_d0):
     def __init__(self, name: 'str', argv: 'tuple[str, ...]', stop_signal: 'str', stop_timeout: 'float', foreground: 'str' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'argv', argv)
@@ -1029,7 +1057,7 @@ def _m36(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m37(_d0, _d1, _d2):
+def _m38(_d0, _d1, _d2):
     def __init__(self, service: 'str', name: 'str', at: 'Span', project: 'str', defined: 'bool', elsewhere: 'str' = _d0, unseen: 'str' = _d1, via: 'str' = _d2) -> None:
         _set(self, 'service', service)
         _set(self, 'name', name)
@@ -1059,7 +1087,7 @@ def _m37(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m38(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _d15, _d16):
+def _m39(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _d15, _d16):
     def __init__(self, dockerfile: 'str', cmd: 'Setting[list[str]] | None' = _d0, cmd_shell: 'bool' = _d1, entrypoint: 'Setting[list[str]] | None' = _d2, entrypoint_shell: 'bool' = _d3, user: 'Setting[str] | None' = _d4, stop_signal: 'Setting[str] | None' = _d5, workdir: 'Setting[str] | None' = _d6, env: 'dict[str, Setting[str]]' = _FACTORY, args: 'dict[str, str]' = _FACTORY, copies: 'dict[str, str]' = _FACTORY, base: 'BaseImage | None' = _d10, cmd_from_base: 'bool' = _d11, env_unknown: 'dict[str, Setting[str]]' = _FACTORY, open_args: 'set[str]' = _FACTORY, writes: 'list[tuple[str, str]]' = _FACTORY, shell: 'list[str] | None' = _d15, nginx_daemon_off: 'Setting[bool] | None' = _d16) -> None:
         self.dockerfile = dockerfile
         self.cmd = cmd
@@ -1095,7 +1123,7 @@ def _m38(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f1
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m39(_d0, _f1, _d2, _d3):
+def _m40(_d0, _f1, _d2, _d3):
     def __init__(self, name: 'str', node: 'Node', key: 'str', image: 'Image | None' = _d0, volumes: 'list[tuple[str, str]]' = _FACTORY, networks: 'tuple[str, ...]' = _d2, hostnames: 'tuple[str, ...]' = _d3) -> None:
         self.name = name
         self.node = node
@@ -1120,7 +1148,7 @@ def _m39(_d0, _f1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m40():
+def _m41():
     def __init__(self, name: 'str', manager: 'str', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'manager', manager)
@@ -1145,7 +1173,7 @@ def _m40():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m41():
+def _m42():
     def __init__(self, path: 'str', exact: 'bool', at: 'Span') -> None:
         _set(self, 'path', path)
         _set(self, 'exact', exact)
@@ -1170,7 +1198,7 @@ def _m41():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m42():
+def _m43():
     def __init__(self, manager: 'ProcessManager', program: 'str', argv: 'Setting[list[str]] | None', user: 'Setting[str] | None', place: 'Place', server: 'AppServer | None') -> None:
         _set(self, 'manager', manager)
         _set(self, 'program', program)
@@ -1198,7 +1226,7 @@ def _m42():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m43(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
+def _m44(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
     def __init__(self, name: 'str', kind: 'str' = _d0, network: 'str' = _d1, mounts: 'str' = _d2, volumes: 'tuple[tuple[str, str], ...]' = _d3, networks: 'tuple[str, ...]' = _d4, hostnames: 'tuple[str, ...]' = _d5, published: 'tuple[Published, ...]' = _d6, label: 'str' = _d7, started_with: 'str' = _d8, run_unseen: 'bool' = _d9, numbered: 'str' = _d10) -> None:
         _set(self, 'name', name)
         _set(self, 'kind', kind)
@@ -1232,7 +1260,7 @@ def _m43(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m44(_d0):
+def _m45(_d0):
     def __init__(self, container_port: 'int', host_ip: 'str', host_port: 'int', at: 'Span | None' = _d0) -> None:
         _set(self, 'container_port', container_port)
         _set(self, 'host_ip', host_ip)
@@ -1258,7 +1286,7 @@ def _m44(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m45():
+def _m46():
     def __init__(self, route: 'Route', target: 'Target', listeners: 'tuple[Listener, ...]') -> None:
         _set(self, 'route', route)
         _set(self, 'target', target)
@@ -1283,7 +1311,7 @@ def _m45():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m46():
+def _m47():
     def __init__(self, name: 'str', at: 'Span', source: 'str', written: 'str', default: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1310,7 +1338,7 @@ def _m46():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m47():
+def _m48():
     def __init__(self, path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]') -> None:
         _set(self, 'path', path)
         _set(self, 'settings', settings)
@@ -1336,7 +1364,7 @@ def _m47():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m48():
+def _m49():
     def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1363,7 +1391,7 @@ def _m48():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m49(_d0, _d1, _d2):
+def _m50(_d0, _d1, _d2):
     def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2) -> None:
         self.items = items
         self.role = role
@@ -1391,7 +1419,7 @@ def _m49(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m50(_f0, _f1):
+def _m51(_f0, _f1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, servers: 'list[NginxServer]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1408,7 +1436,7 @@ def _m50(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m51(_f0, _d1, _d2):
+def _m52(_f0, _d1, _d2):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, handler: 'NginxDirective | None' = _d2) -> None:
         self.at = at
         self.block = block
@@ -1426,7 +1454,7 @@ def _m51(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m52(_f0):
+def _m53(_f0):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1442,7 +1470,7 @@ def _m52(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m53(_f0, _d1):
+def _m54(_f0, _d1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
         self.at = at
         self.block = block
@@ -1459,7 +1487,7 @@ def _m53(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m54(_f0):
+def _m55(_f0):
     def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
         _set(self, 'name', name)
         _set(self, 'block', block)
@@ -1474,7 +1502,7 @@ def _m54(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m55():
+def _m56():
     def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
         _set(self, 'path', path)
         _set(self, 'owner', owner)
@@ -1501,7 +1529,7 @@ def _m55():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m56():
+def _m57():
     def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -1525,7 +1553,7 @@ def _m56():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m57():
+def _m58():
     def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
         _set(self, 'path', path)
         _set(self, 'files', files)
@@ -1556,7 +1584,7 @@ def _m57():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m58(_d0):
+def _m59(_d0):
     def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
         _set(self, 'section', section)
         _set(self, 'value', value)
@@ -1582,7 +1610,7 @@ def _m58(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m59(_d0, _d1):
+def _m60(_d0, _d1):
     def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
         _set(self, 'values', values)
         _set(self, 'dropped', dropped)
@@ -1607,7 +1635,7 @@ def _m59(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m60(_d0, _d1, _d2, _d3):
+def _m61(_d0, _d1, _d2, _d3):
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
@@ -1634,7 +1662,7 @@ def _m60(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m61():
+def _m62():
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
         _set(self, 'section', section)
         _set(self, 'name', name)
@@ -1665,7 +1693,7 @@ def _m61():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m62():
+def _m63():
     def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
         _set(self, 'name', name)
         _set(self, 'kind', kind)
@@ -1694,7 +1722,7 @@ def _m62():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m63():
+def _m64():
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
@@ -1719,7 +1747,7 @@ def _m63():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m64(_d0, _d1, _d2, _d3, _d4):
+def _m65(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
         _set(self, 'key', key)
         _set(self, 'raw', raw)
@@ -1755,7 +1783,7 @@ def _m64(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m65():
+def _m66():
     def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
         _set(self, 'patterns', patterns)
         _set(self, 'reason', reason)
@@ -1781,7 +1809,7 @@ def _m65():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m66():
+def _m67():
     def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
@@ -1808,7 +1836,7 @@ def _m66():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m67(_d0):
+def _m68(_d0):
     def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'kind', kind)
@@ -1840,7 +1868,7 @@ def _m67(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m68():
+def _m69():
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
         _set(self, 'section', section)
         _set(self, 'key', key)
@@ -1873,7 +1901,7 @@ def _m68():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m69():
+def _m70():
     def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1899,7 +1927,7 @@ def _m69():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m70():
+def _m71():
     def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -1924,7 +1952,7 @@ def _m70():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m71():
+def _m72():
     def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
         _set(self, 'path', path)
         _set(self, 'section', section)
@@ -1954,7 +1982,7 @@ def _m71():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m72():
+def _m73():
     def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -1979,7 +2007,7 @@ def _m72():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m73():
+def _m74():
     def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
         _set(self, 'option', option)
         _set(self, 'written', written)
@@ -2005,7 +2033,7 @@ def _m73():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m74():
+def _m75():
     def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
         _set(self, 'at', at)
         _set(self, 'text', text)
@@ -2030,7 +2058,7 @@ def _m74():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m75():
+def _m76():
     def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
         _set(self, 'at', at)
         _set(self, 'written', written)
@@ -2056,7 +2084,7 @@ def _m75():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m76(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
+def _m77(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     def __init__(self, files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = _FACTORY, volumes: 'dict[str, Node]' = _FACTORY, networks: 'dict[str, Node]' = _FACTORY, name: 'str' = _d3, name_from: 'str' = _d4, env_file: 'str | None' = _d5, problems: 'list[Problem]' = _FACTORY, unresolved: 'dict[str, Span]' = _FACTORY, includes: 'list[Node]' = _FACTORY) -> None:
         self.files = files
         self.directory = directory
@@ -2085,7 +2113,7 @@ def _m76(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m77(_f0, _f1):
+def _m78(_f0, _f1):
     def __init__(self, path: 'str', instructions: 'list[Instruction]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
@@ -2106,7 +2134,7 @@ def _m77(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m78(_f0, _d1):
+def _m79(_f0, _d1):
     def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1) -> None:
         _set(self, 'keyword', keyword)
         _set(self, 'text', text)
@@ -2133,7 +2161,7 @@ def _m78(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m79(_f0, _d1, _f2, _f3):
+def _m80(_f0, _d1, _f2, _f3):
     def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -2155,7 +2183,7 @@ def _m79(_f0, _d1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m80(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m81(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -2180,7 +2208,7 @@ def _m80(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m81(_d0):
+def _m82(_d0):
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'arity', arity)
@@ -2206,7 +2234,7 @@ def _m81(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m82():
+def _m83():
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _set(self, 'domain', domain)
         _set(self, 'type', type)
@@ -2233,7 +2261,7 @@ def _m82():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m83(_f0, _d1, _d2):
+def _m84(_f0, _d1, _d2):
     def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
@@ -2251,7 +2279,7 @@ def _m83(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m84(_f0, _d1, _d2, _d3, _f4):
+def _m85(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_spans: 'list[Span]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
@@ -2271,7 +2299,7 @@ def _m84(_f0, _d1, _d2, _d3, _f4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m85(_f0, _f1, _f2):
+def _m86(_f0, _f1, _f2):
     def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -2287,7 +2315,7 @@ def _m85(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m86(_d0, _d1):
+def _m87(_d0, _d1):
     def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1) -> None:
         self.items = items
         self.ctx = ctx
@@ -2307,7 +2335,7 @@ def _m86(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m87():
+def _m88():
     def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
@@ -2328,7 +2356,7 @@ def _m87():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m88(_d0, _d1):
+def _m89(_d0, _d1):
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _set(self, 'path', path)
         _set(self, 'stock', stock)
@@ -2353,7 +2381,7 @@ def _m88(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m89(_d0, _d1, _d2):
+def _m90(_d0, _d1, _d2):
     def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -2379,7 +2407,7 @@ def _m89(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m90(_f0, _f1):
+def _m91(_f0, _f1):
     def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -2400,7 +2428,7 @@ def _m90(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m91():
+def _m92():
     def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -2426,7 +2454,7 @@ def _m91():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m92(_f0):
+def _m93(_f0):
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _set(self, 'argv', argv)
         _set(self, 'line', line)
@@ -2453,8 +2481,35 @@ def _m92(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m93(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
-    def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9) -> None:
+def _m94():
+    def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
+        _set(self, 'path', path)
+        _set(self, 'how', how)
+        _set(self, 'line', line)
+        _set(self, 'column', column)
+        _set(self, 'end_column', end_column)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, how={self.how!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.how,self.line,self.column,self.end_column,) == (other.path,other.how,other.line,other.column,other.end_column,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.path,self.how,self.line,self.column,self.end_column,))
+
+    __init__.__qualname__ = 'FileWrite.__init__'
+    __repr__.__qualname__ = 'FileWrite.__repr__'
+    __eq__.__qualname__ = 'FileWrite.__eq__'
+    __hash__.__qualname__ = 'FileWrite.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+
+
+def _m95(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10):
+    def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, writes: 'tuple[FileWrite, ...]' = _d10) -> None:
         _set(self, 'program', program)
         _set(self, 'argv', argv)
         _set(self, 'line', line)
@@ -2471,18 +2526,19 @@ def _m93(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
         _set(self, 'guards', guards)
         _set(self, 'passes', passes)
         _set(self, 'started_before', started_before)
+        _set(self, 'writes', writes)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r}, last_of_c={self.last_of_c!r}, guards={self.guards!r}, passes={self.passes!r}, started_before={self.started_before!r})"
+        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r}, last_of_c={self.last_of_c!r}, guards={self.guards!r}, passes={self.passes!r}, started_before={self.started_before!r}, writes={self.writes!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,other.last_of_c,other.guards,other.passes,other.started_before,)
+            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,self.writes,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,other.last_of_c,other.guards,other.passes,other.started_before,other.writes,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,))
+        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,self.writes,))
 
     __init__.__qualname__ = 'ServerLine.__init__'
     __repr__.__qualname__ = 'ServerLine.__repr__'
@@ -2491,7 +2547,7 @@ def _m93(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m94():
+def _m96():
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _set(self, 'path', path)
         _set(self, 'shell', shell)
@@ -2517,7 +2573,7 @@ def _m94():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m95(_d0, _d1, _d2):
+def _m97(_d0, _d1, _d2):
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
@@ -2543,7 +2599,7 @@ def _m95(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m96():
+def _m98():
     def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -2567,7 +2623,7 @@ def _m96():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m97(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m99(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -2586,7 +2642,7 @@ def _m97(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m98(_f0, _f1, _f2):
+def _m100(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -2605,7 +2661,7 @@ def _m98(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m99(_d0):
+def _m101(_d0):
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _set(self, 'raw', raw)
         _set(self, 'at', at)
@@ -2634,7 +2690,7 @@ def _m99(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m100():
+def _m102():
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
@@ -2659,7 +2715,7 @@ def _m100():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m101():
+def _m103():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -2684,7 +2740,7 @@ def _m101():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m102(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m104(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -2706,7 +2762,7 @@ def _m102(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m103(_d0, _d1):
+def _m105(_d0, _d1):
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _set(self, 'values', values)
         _set(self, 'error', error)
@@ -2731,7 +2787,7 @@ def _m103(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m104(_d0, _d1):
+def _m106(_d0, _d1):
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
@@ -2758,7 +2814,7 @@ def _m104(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m105(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m107(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -2778,7 +2834,7 @@ def _m105(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m106():
+def _m108():
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _set(self, 'section', section)
         _set(self, 'key', key)
@@ -2808,7 +2864,7 @@ def _m106():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m107():
+def _m109():
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _set(self, 'type', type)
         _set(self, 'path', path)
@@ -2833,7 +2889,7 @@ def _m107():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m108(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m110(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -2860,7 +2916,7 @@ def _m108(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m109():
+def _m111():
     def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -2884,7 +2940,7 @@ def _m109():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m110():
+def _m112():
     def __init__(self, name: 'str', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -2908,7 +2964,7 @@ def _m110():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m111():
+def _m113():
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool') -> None:
         _set(self, 'spec', spec)
         _set(self, 'at', at)
@@ -2933,7 +2989,7 @@ def _m111():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m112(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m114(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -2961,7 +3017,7 @@ def _m112(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m113(_d0, _d1, _d2):
+def _m115(_d0, _d1, _d2):
     def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2) -> None:
         self.key = key
         self.value = value
@@ -2986,7 +3042,7 @@ def _m113(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m114():
+def _m116():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3007,7 +3063,7 @@ def _m114():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m115():
+def _m117():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -3029,7 +3085,7 @@ def _m115():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m116():
+def _m118():
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _set(self, 'name', name)
         _set(self, 'short', short)
@@ -3056,7 +3112,7 @@ def _m116():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m117(_d0, _d1, _d2):
+def _m119(_d0, _d1, _d2):
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _set(self, 'value', value)
         _set(self, 'at', at)
@@ -3083,7 +3139,7 @@ def _m117(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m118(_d0):
+def _m120(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -3109,7 +3165,7 @@ def _m118(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m119(_f0, _f1, _f2, _f3):
+def _m121(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -3131,7 +3187,7 @@ def _m119(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m120(_d0, _f1):
+def _m122(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -3182,98 +3238,100 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24, (), ('finding', 'changes'), ('finding', 'changes')),
     'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False))), None, _m25, ('options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'unread_configs'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'unread_configs'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'unread_configs')),
     'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'compose_dependencies', 'listeners_shown', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'compose_dependencies', 'listeners_shown'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'compose_dependencies', 'listeners_shown', '_reached')),
-    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m27, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions')),
-    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m28, ('mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at')),
-    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False))), None, _m29, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
-    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('stock_files', True, False, True, True, True, False))), None, _m30, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files')),
-    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False))), None, _m31, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers')),
-    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False))), None, _m32, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes')),
-    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m33, (), ('address', 'at'), ('address', 'at')),
-    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False))), None, _m34, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
-    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False))), None, _m35, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh')),
-    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False))), None, _m36, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
-    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False))), None, _m37, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
-    'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False))), None, _m38, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off')),
-    'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m39, ('image', 'volumes', 'networks', 'hostnames'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames')),
-    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m40, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
-    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m41, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
-    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m42, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m43, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered')),
-    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m44, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
-    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m45, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
-    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m46, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
-    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m47, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m48, (), ('name', 'at', 'unresolved', 'referenced', 'meant'), ('name', 'at', 'unresolved', 'referenced', 'meant')),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m49, ('upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened')),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m50, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m51, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m52, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m53, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m54, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m55, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m56, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m57, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m58, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m59, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m60, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m61, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m62, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m63, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m64, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m65, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m66, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m67, ('ignored_lines',), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines')),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m68, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m69, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m70, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m71, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m72, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m73, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m74, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m75, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m76, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m77, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m78, ('flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m79, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m80, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m81, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m82, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m83, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m84, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m85, ('files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m86, ('include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m87, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m88, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m89, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m90, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m91, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m92, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False))), None, _m93, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m94, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m95, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m96, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m97, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m98, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m99, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m100, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m101, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m102, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m103, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m104, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m105, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m106, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m107, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m108, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m109, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m110, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m111, (), ('spec', 'at', 'exits'), ('spec', 'at', 'exits')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m112, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m113, ('unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m114, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m115, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m116, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m117, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m118, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m119, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m120, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.model.FileRewrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m27, (), ('path', 'how', 'at'), ('path', 'how', 'at')),
+    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m28, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions')),
+    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m29, ('mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at')),
+    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False))), None, _m30, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
+    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('stock_files', True, False, True, True, True, False))), None, _m31, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'stock_files')),
+    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False))), None, _m32, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers', 'rewrites', 'unseen_config'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers', 'rewrites', 'unseen_config'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'background_starts', 'options', 'stock_files', 'stays_foreground', 'launchers', 'rewrites', 'unseen_config')),
+    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False), ('rewritten', True, False, True, True, True, False))), None, _m33, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten')),
+    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m34, (), ('address', 'at'), ('address', 'at')),
+    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False))), None, _m35, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
+    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False))), None, _m36, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'bin_sh')),
+    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False))), None, _m37, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
+    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False))), None, _m38, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
+    'wsgilint.model.containers.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False))), None, _m39, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'shell', 'nginx_daemon_off')),
+    'wsgilint.model.containers._Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False))), "_Service(name: 'str', node: 'Node', key: 'str', image: 'Image | None' = None, volumes: 'list[tuple[str, str]]' = <factory>, networks: 'tuple[str, ...]' = (), hostnames: 'tuple[str, ...]' = ())", _m40, ('image', 'volumes', 'networks', 'hostnames'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames')),
+    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m41, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
+    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m42, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m43, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False))), None, _m44, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered')),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m45, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m46, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m47, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m48, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m49, (), ('name', 'at', 'unresolved', 'referenced', 'meant'), ('name', 'at', 'unresolved', 'referenced', 'meant')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m50, ('upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m51, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m52, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m53, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m54, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m55, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m56, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m57, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m58, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m59, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m60, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m61, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m62, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m63, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m64, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m65, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m66, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m67, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m68, ('ignored_lines',), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m69, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m70, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m71, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m72, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m73, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m74, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m75, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m76, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m77, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m78, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m79, ('flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m80, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m81, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m82, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m83, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m84, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m85, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m86, ('files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m87, ('include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m88, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m89, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m90, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m91, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m92, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m93, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m94, (), ('path', 'how', 'line', 'column', 'end_column'), ('path', 'how', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False))), None, _m95, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m96, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m97, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m98, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m99, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m100, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m101, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m102, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m103, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m104, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m105, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m106, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m107, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m108, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m109, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m110, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m111, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m112, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m113, (), ('spec', 'at', 'exits'), ('spec', 'at', 'exits')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m114, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m115, ('unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m116, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m117, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m118, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m119, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m120, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m121, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m122, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

@@ -57,6 +57,7 @@ __all__ = [
     "ControlledProgram",
     "Deployment",
     "ExecLine",
+    "FileRewrite",
     "GunicornAnnotation",
     "GunicornConfigFile",
     "GunicornName",
@@ -206,6 +207,20 @@ class AppServer:
         return bool(option.value)
 
 
+@dataclass(frozen=True, slots=True)
+class FileRewrite:
+    """A file a start script edits or writes before the server starts (``sed -i``, ``envsubst
+    < t > f``, ``tee``): what the checked copy says of it is not what is read."""
+
+    path: str                          # as the start names it, absolute where it runs when known
+    how: str                           # the command, for messages: "`sed -i` on /etc/nginx/nginx.conf"
+    at: Span                           # the script line
+
+    def assumption(self) -> str:
+        """What a finding on a target in the rewritten file assumes, as a clause to append."""
+        return f"; {self.how} rewrites this file before nginx starts: assumed the rewrite leaves this target"
+
+
 @dataclass(eq=False, slots=True)
 class ProcessManager:
     """A Supervisor program, a systemd service or a container, and what it runs."""
@@ -264,6 +279,11 @@ class ProcessManager:
     # The command runners and user switchers the server is started through (``uv run``,
     # ``gosu app``), outermost first; the user one switches to is in ``user``.
     launchers: tuple[Launcher, ...] = ()
+    # Files its start script writes before the server line (model/rewrites.py maps them).
+    rewrites: tuple[FileRewrite, ...] = ()
+    # nginx started with `-c PATH` where PATH is not a checked file, or one a start writes:
+    # what that configuration says is not known. The path, where it is named, and why.
+    unseen_config: Setting[str] | None = None
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""
@@ -392,6 +412,9 @@ class Route:
     # Includes in its location or a level around it whose file nginx cannot open (E003): what
     # they were meant to set is unknown, and nginx does not start until they are fixed.
     unread_includes: tuple[NginxDirective, ...] = ()
+    # A start script rewrites the file of its pass or of its upstream's servers before nginx
+    # reads it (model/rewrites.py): the targets read may not be those nginx uses.
+    rewritten: FileRewrite | None = None
 
     def effective(self, name: str) -> tuple[NginxDirective, ...]:
         return self.directives.get(name, ())

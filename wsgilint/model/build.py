@@ -365,6 +365,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if containers is not None:
         containers.place_servers()
         _drop_unrun(deployment, ctx, containers.unrun_configs())
+    if any(manager.rewrites or manager.runs_program == "nginx" for manager in deployment.managers):
+        from .rewrites import apply_rewrites
+        apply_rewrites(deployment, ctx)   # after place_servers: where each start runs is final
     from .dev_servers import add_dev_servers
     add_dev_servers(deployment)   # after place_servers: a manager's place is final
     from .activation import activate

@@ -20,7 +20,7 @@ from ..core.commands import dev_server, recognise
 from ..core.context import ReadContext
 from ..core.span import Setting, Span
 from ..readers import shell, supervisor, systemd
-from . import ProcessManager, SupervisorConfig, SupervisorValue
+from . import FileRewrite, ProcessManager, SupervisorConfig, SupervisorValue
 from .supervisor import supervisor_config
 
 _SUPERVISOR_DEFAULT = "Supervisor default"
@@ -80,7 +80,13 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         if wrapper is None and argv[given:] and _passes_arguments(argv[given - 1], ctx, start_dir):
             # An entrypoint script that ends in `exec "$@"`: its arguments (the CMD) are what runs.
             manager.argv = Setting(argv[given:], manager.argv.at if manager.argv else command_at)
-            return _resolve_wrapper(manager, argv[given:], command_at, ctx, start_dir, bin_sh)
+            resolved = _resolve_wrapper(manager, argv[given:], command_at, ctx, start_dir, bin_sh)
+            local = _local_script(argv[given - 1], ctx, start_dir)
+            writes, display = shell.script_writes(local, ctx) if local else ((), "")
+            manager.rewrites = tuple(FileRewrite(write.path, write.how, Span(display, write.line, write.column,
+                                                                             write.end_column))
+                                     for write in writes) + manager.rewrites
+            return resolved
         if wrapper is not None:
             taken = _taken(manager, wrapper, argv[given:], command_at, ctx, start_dir)
             if taken is not None:
@@ -100,6 +106,11 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, line.line, line.column, line.end_column))
         for line in server.started_before)
+    # The lines of a script are its own; a `-c` text is one place, the command that holds it.
+    in_text = wrapper_at is command_at
+    manager.rewrites = tuple(FileRewrite(write.path, write.how, (wrapper_at or manager.at) if in_text or wrapper_at is None
+                                         else Span(wrapper_at.path, write.line, write.column, write.end_column))
+                             for write in server.writes)
     manager.argv = Setting(server.argv, wrapper_at)
     _launched(manager, server.argv, wrapper_at)
     return server.alone

@@ -33,12 +33,11 @@ fragment's real context is not known.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from crossplane.analyzer import DIRECTIVES, analyze, enter_block_ctx
+from crossplane.analyzer import analyze, enter_block_ctx
 from crossplane.errors import (
     NgxParserBaseException,
     NgxParserDirectiveArgumentsError,
@@ -52,6 +51,7 @@ from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
 from .nginx_lexer import Token, tokenize
+from .nginx_sniff import is_nginx_text
 
 __all__ = [
     "NginxFile", "NginxStatement", "NginxTree", "STOCK_PREFIX",
@@ -738,51 +738,3 @@ def parse_nginx_text(text: str, display: str = "<text>") -> tuple[list[NginxStat
     parsed = _parse_text(text, display, 0)
     return parsed.statements, parsed.problems
 
-
-# --------------------------------------------------------------------------- sniffing
-
-_BLOCK_OPENER = re.compile(
-    r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
-_FOREIGN = re.compile(
-    r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s|(?:ExecStart|WantedBy)=)")
-
-
-def _is_nginx_statement(line: str) -> bool:
-    if _BLOCK_OPENER.match(line):
-        return True
-    if not line.endswith((";", "{", "}")):
-        return False
-    name = line.split(None, 1)[0].strip("\"'").rstrip(";{")
-    if name == "if":   # a shell's "if [ ... ]; then" is not nginx's "if (...) {"
-        return False
-    return name in DIRECTIVES or name.endswith("_by_lua_block")
-
-
-def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
-    """Does this look like nginx configuration (used to tell kinds apart in discovery)?
-
-    True when at least one line is a known nginx directive ending in ``;`` or ``{``
-    (or a block such as ``server {``) and fewer than a quarter of the other lines
-    look like something else: an ini section, ``key = value``, Python, a shebang.
-    Comment and template lines (``{% %}``, ``{{ }}``) are not counted. ``blocks_only``
-    (for a file neither its name nor its place calls nginx) takes only a block such as
-    ``server {`` as the sign: nftables' ``type filter hook input priority 0;`` or monit's
-    ``set daemon 60`` are directive-shaped too.
-    """
-    signal = False
-    meaningful = 0
-    foreign = 0
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith("#!"):
-            return False
-        if not line or line.startswith(("#", "{%", "{{", "{#", "<%")):
-            continue
-        if " #" in line:
-            line = line.split(" #", 1)[0].rstrip()
-        meaningful += 1
-        if _BLOCK_OPENER.match(line) if blocks_only else _is_nginx_statement(line):
-            signal = True
-        elif _FOREIGN.match(line):
-            foreign += 1
-    return signal and foreign * 4 < meaningful

@@ -9,11 +9,13 @@ at the start of a word (``# uwsgi --ini x`` runs nothing, ``a#b`` is one word), 
 backslash inside a comment continues nothing, and the body of a here-document is data.
 """
 # Over 400 lines: one lexer of sh text (comments, here-documents, if/case branches) serves
-# the server line, the development server a start runs, and a script that execs its arguments.
+# the server line, the development server a start runs, a script that execs its arguments,
+# and the files a start writes before its server (`sed -i`, `envsubst > FILE`).
 from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 import shlex
 from dataclasses import replace
@@ -95,6 +97,20 @@ class ServerLine:
     # uWSGI or Gunicorn lines started with `&` before this one (`uwsgi app.ini &` then
     # `nginx`): they run beside it, in the same place, and the text is not all they run.
     started_before: tuple[ServerLine, ...] = ()
+    # Files the text writes before this line runs (``sed -i``, ``envsubst < t > f``, ``tee``).
+    writes: tuple[FileWrite, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """A file a shell text edits or writes: ``path`` as the text names it (joined to the last
+    ``cd`` when relative), ``how`` the command that does it."""
+
+    path: str
+    how: str
+    line: int
+    column: int
+    end_column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +223,54 @@ def _hands_off(command: list[str]) -> bool:
     heads = (os.path.basename(segment.split()[0]) for word in command[1:]
              for segment in re.split(r"[;&|()]+", word) if segment.split())
     return any(head in _MANAGERS or program_of([head]) in ("uwsgi", "gunicorn") for head in heads)
+
+
+_REDIRECTS = (">>", ">|", ">", "1>>", "1>")
+
+
+def _written_files(command: list[str]) -> list[tuple[str, str]]:
+    """(path, how) of each file a simple command writes: the target of a ``>`` or ``>>``
+    redirection, the files ``sed -i`` edits in place and those ``tee`` writes."""
+    found: list[tuple[str, str]] = []
+    name = os.path.basename(command[0])
+    words = iter(command[1:])
+    for word in words:
+        redirect = next((r for r in _REDIRECTS if word.startswith(r)), None)
+        if redirect is not None:
+            target = word[len(redirect):] or next(words, "")
+            if target and not target.startswith(("&", "/dev/")):
+                found.append((target, f"`{name} {redirect} {target}`"))
+    if name == "sed":
+        found.extend((path, f"`sed -i` on {path}") for path in _sed_in_place(command[1:]))
+    elif name == "tee":
+        found.extend((path, f"`tee {path}`") for path in command[1:] if not path.startswith("-")
+                     and not path.startswith(_REDIRECTS))
+    return found
+
+
+def _sed_in_place(args: list[str]) -> list[str]:
+    """The files ``sed`` edits in place (GNU and BSD: ``-i``, ``-i.bak``, ``-ri``, ``--in-place``);
+    none without ``-i``."""
+    in_place, script_given, takes_next = False, False, False
+    operands: list[str] = []
+    for word in args:
+        if takes_next:
+            takes_next = False
+        elif word.startswith(("--expression", "--file")):
+            script_given, takes_next = True, "=" not in word
+        elif word.startswith("--in-place"):
+            in_place = True
+        elif word.startswith("-") and len(word) > 1 and not word.startswith("--"):
+            for index, letter in enumerate(word[1:]):
+                if letter == "i":      # -i[SUFFIX]: the rest is the backup suffix
+                    in_place = True
+                    break
+                if letter in "ef":     # -e SCRIPT, -f FILE: the rest, or the next word, is its value
+                    script_given, takes_next = True, index == len(word) - 2
+                    break
+        elif not word.startswith(_REDIRECTS) and word != "<":
+            operands.append(word)
+    return operands[0 if script_given else 1:] if in_place else []
 
 
 def _stays(command: list[str], operator: str) -> bool:
@@ -330,6 +394,12 @@ def runs_with(server: ServerLine, args: list[str]) -> bool | None:
 
 
 def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
+    return _walk(lines, shell, dash_c)[0]
+
+
+def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
+          ) -> tuple[ServerLine | None, tuple[FileWrite, ...]]:
+    """The server line, and the files the text writes before it (all it writes, without one)."""
     directory: str | None = None
     exports: dict[str, str] = {}
     found: ServerLine | None = None
@@ -342,6 +412,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     blocks = _Blocks()
     passes: list[tuple[tuple[str, ...], ...]] = []
     background: list[ServerLine] = []
+    writes: list[FileWrite] = []
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
@@ -361,6 +432,9 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                     name, _, value = command[0].partition("=")
                     assigned[name] = value
                 command = command[1:]
+            if found is None and command and not program_of(command):
+                writes.extend(FileWrite(posixpath.join(directory or "", path), how, number, column, end_column)
+                              for path, how in _written_files(command))
             if not command:
                 exports.update(assigned)          # VAR=x alone sets a shell variable
             elif command[0] == "cd" and len(command) > 1:
@@ -377,7 +451,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
                 handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
                 found = ServerLine(_started(command), command, number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&",
-                                   guards=blocks.guards(), passes=tuple(passes))
+                                   guards=blocks.guards(), passes=tuple(passes), writes=tuple(writes))
                 found_last = operator in ("", ";", "&&")
                 after, held_by = [], ""
             else:
@@ -392,7 +466,7 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
         found = replace(found, after=tuple(after), held_by=held_by)
     if found and background:
         found = replace(found, started_before=tuple(background))
-    return found
+    return found, tuple(writes)
 
 
 def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine | None:
@@ -490,6 +564,15 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> bool:
                 and not blocks.guards():
             return True
     return False
+
+
+def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, ...], str]:
+    """The files a script with no server line writes (an entrypoint that edits a config, then
+    runs its arguments), and its display path."""
+    text = ctx.read(local_path, peek=True).text
+    if text is None or shell_of(text) not in SHELLS:
+        return (), ""
+    return _walk(_logical_lines(text), shell_of(text), dash_c=False)[1], ctx.display(local_path)
 
 
 def shell_of(text: str) -> str:

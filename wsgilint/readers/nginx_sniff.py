@@ -1,0 +1,136 @@
+"""Does a text look like nginx configuration? Discovery asks this of every file its name or
+place proposes as nginx.
+
+A file nginx loads holds nothing but statements, block braces and comments: each other
+line stops nginx (``unknown directive``). So a line is counted as foreign when it is none
+of these, nor part of a statement that spans lines (a quoted value, a list of names, a Lua
+block), nor template syntax (``{{ }}``, ``{% %}``, ``<% %>``, a lone ``$VAR``). A few such
+lines in a config are typos worth reporting; many are a how-to with pasted snippets: prose,
+numbered steps, and the shell lines that install the snippet (``sudo nano
+/etc/nginx/nginx.conf``).
+"""
+from __future__ import annotations
+
+import re
+
+from crossplane.analyzer import DIRECTIVES
+
+__all__ = ["is_nginx_text"]
+
+_BLOCK_OPENER = re.compile(
+    r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
+# An ini section, `key = value`, Python, a systemd unit: another kind of config.
+_OTHER_CONFIG = re.compile(
+    r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s|(?:ExecStart|WantedBy)=)")
+# Commands a how-to runs around a snippet. No nginx directive has one of these names.
+_SHELL_WORDS = frozenset({
+    "sudo", "su", "apt", "apt-get", "aptitude", "yum", "dnf", "apk", "brew", "snap", "systemctl", "service",
+    "journalctl", "cd", "cp", "mv", "ln", "rm", "mkdir", "chmod", "chown", "touch", "ls", "cat", "less", "tail",
+    "head", "grep", "nano", "vim", "vi", "emacs", "curl", "wget", "docker", "docker-compose", "podman", "pip",
+    "pip3", "python", "python3", "git", "npm", "yarn", "certbot", "ufw", "nginx", "uwsgi", "gunicorn",
+    "supervisorctl", "source", "$",
+})
+# Template syntax that spans lines: the opener starts a line, the closer ends the span.
+_TEMPLATE_SPANS = (("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}"))
+_PLACEHOLDER_LINE = re.compile(r"\$\{?\w+\}?;?")   # envsubst's `$NGINX_LISTEN` standing for lines
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
+_LUA_BLOCK = re.compile(r"_by_lua_block\b[\"']?(?:\s+\$\w+)?\s*\{")
+# A module's directive (`brotli_types`) is not in the table; words of prose have no underscore.
+_DIRECTIVE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_COMMENT = re.compile(r"\s#")
+# More foreign lines than this are a document, unless they are under a tenth of the text.
+_STRAY_LINES = 2
+
+
+def _is_nginx_statement(line: str) -> bool:
+    if _BLOCK_OPENER.match(line):
+        return True
+    if not line.endswith((";", "{", "}")):
+        return False
+    name = line.split(None, 1)[0].strip("\"'").rstrip(";{")
+    if name == "if":   # a shell's "if [ ... ]; then" is not nginx's "if (...) {"
+        return False
+    return name in DIRECTIVES or name.endswith("_by_lua_block")
+
+
+def _without_comment(line: str) -> str:
+    """The line without a comment after it (``80 E282AC; # euro``); a ``#`` inside quotes stays."""
+    blanked = _QUOTED.sub(lambda quoted: "x" * len(quoted.group()), line) if "'" in line or '"' in line else line
+    comment = _COMMENT.search(blanked)
+    return line[:comment.start()].rstrip() if comment else line
+
+
+def _open_quote(line: str) -> str:
+    """The quote a line leaves open ('' when none): nginx's quoted values may span lines."""
+    rest = _QUOTED.sub("", line) if "\\" in line or line.count('"') > 1 or line.count("'") > 1 else line
+    quotes = [rest.find(q) for q in "\"'" if q in rest]
+    return rest[min(quotes)] if quotes else ""
+
+
+def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
+    """True when at least one line is a known nginx directive ending in ``;`` or ``{`` (or a
+    block such as ``server {``), fewer than a quarter of the other lines are foreign (see the
+    module doc), and more than two only when under a tenth. Comment lines are not counted.
+    ``blocks_only`` (for a file neither its name nor its place calls nginx) takes only a block
+    such as ``server {`` as the sign: nftables' ``type filter hook input priority 0;`` or
+    monit's ``set daemon 60`` are directive-shaped too.
+    """
+    signal = False
+    meaningful = 0
+    foreign = 0
+    closer = ""        # the end of a template span being skipped
+    quote = ""         # the quote a value spanning lines is open with
+    lua_depth = 0      # braces open in a Lua block: its lines are Lua
+    continued = False  # the previous line began a statement that has not ended
+    for raw in text.splitlines():
+        line = raw.strip()
+        if closer:
+            closer = "" if closer in line else closer
+            continue
+        if quote:
+            if line.count(quote) % 2:
+                quote = ""
+            continue
+        if lua_depth:
+            lua_depth = max(lua_depth + line.count("{") - line.count("}"), 0)
+            continue
+        if line.startswith("#!"):
+            return False
+        if not line or line.startswith("#"):
+            continue
+        opener = next((pair for pair in _TEMPLATE_SPANS if line.startswith(pair[0])), None)
+        if opener is not None:
+            closer = "" if opener[1] in line else opener[1]
+            continue
+        if _PLACEHOLDER_LINE.fullmatch(line):
+            continue
+        if "#" in line:
+            line = _without_comment(line)
+        meaningful += 1
+        first = line.split(None, 1)[0]
+        opens = _open_quote(line) if "'" in line or '"' in line else ""
+        lua = "_by_lua_block" in line and _LUA_BLOCK.search(line) is not None
+        if lua or _is_nginx_statement(line):
+            signal = signal or not blocks_only or bool(_BLOCK_OPENER.match(line))
+            lua_depth = int(lua)
+        elif first in _SHELL_WORDS:
+            foreign += 1
+            opens = ""
+        elif opens and (first in DIRECTIVES or line[0] in "\"'"):
+            pass                     # `return 200 "` (or a quoted name) and the lines of its value
+        elif _OTHER_CONFIG.match(line):
+            foreign += 1
+            opens = ""
+        elif line.endswith((";", "{", "}")) or line.startswith("}"):
+            pass                     # map and types entries, `}` closing a block
+        elif continued or (_DIRECTIVE_NAME.fullmatch(first) and not line.endswith((".", ":", "!", "?"))
+                           and (first in DIRECTIVES or "_" in first)):
+            continued = True         # a list of names on the lines that follow
+            quote = opens
+            continue
+        else:
+            foreign += 1             # a sentence's apostrophe opens no value
+            opens = ""
+        continued = False
+        quote = "" if lua_depth else opens
+    return signal and foreign * 4 < meaningful and (foreign <= _STRAY_LINES or foreign * 10 < meaningful)
