@@ -6,7 +6,8 @@ not one of Gunicorn's (27.0.1's table): a different case (`Workers`), a near spe
 (`bnd`, `worker`, `limit_request_field`), a command-line flag's spelling (`preload`
 for `preload_app`, `access_logfile` for `accesslog`, `log_level`), or a setting of old
 releases (`logfile`, `debug`). Names used later in the file (helper variables), and
-names starting with `_`, are left alone.
+names starting with `_`, are left alone. An old name set to what Gunicorn does without
+it (`debug = False`) changes nothing: an info.
 
 ## What breaks in production
 Gunicorn keeps only names that exactly equal a setting and drops the rest without a
@@ -49,6 +50,8 @@ _OLD_NAMES = {
     "debug": "for debug output set `loglevel = 'debug'`; for code reloading, `reload = True`",
     "command": "the command that starts Gunicorn belongs in the Supervisor program or the systemd unit",
 }
+# Old names set to what Gunicorn does without them: dropping them changes nothing.
+_OFF = {"debug": False}
 
 
 def _suggestion(name: GunicornName) -> str | None:
@@ -65,9 +68,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if name.name.startswith("_") or name.referenced:
                 continue   # a helper variable
             suggestion = _suggestion(name)
-            if suggestion is not None:
-                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
-                          f"{suggestion}", fix=_fix(name, config.settings))
+            if suggestion is None:
+                continue
+            if name.name in _OFF and name.value is _OFF[name.name]:
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
+                          f"nothing here ({name.name} = {name.value} is what Gunicorn does anyway); remove the line",
+                          severity="info")
+                continue
+            yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
+                      f"{suggestion}", fix=_fix(name, config.settings))
 
 
 def _fix(name: GunicornName, settings: tuple[Option, ...]) -> Fix | None:

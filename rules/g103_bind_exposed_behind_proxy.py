@@ -13,6 +13,11 @@ every interface (`"8000:8000"`, `0.0.0.0`, `::`) is reported, one published on
 network reach it). That holds whether nginx runs on the host or in another container
 that reaches the service by name (`proxy_pass http://web:8000`).
 
+A Gunicorn in an image that no Compose service runs, or whose files are copied into one
+(one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the
+files do not show): whether its port is published is unknown, so the finding is an info
+that assumes it is not.
+
 ## What breaks in production
 Anyone who can reach the host's port talks to Gunicorn directly, past nginx's TLS,
 limits and access rules, and sets `X-Forwarded-For`/`X-Forwarded-Proto` to anything:
@@ -64,17 +69,31 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         own_network = place.kind == "container" and place.loopback != HOST.loopback
         if not own_network and not all(target.address.is_loopback for target, _ in pairs):
             continue   # nginx on another host needs the wildcard
+        # An image nothing in the files runs (its own, or the one its files are copied into):
+        # which ports `docker run -p` publishes is not in them.
+        loopback = all(target.address.is_loopback for target, _ in pairs)   # nginx in the same container
+        image = (place if own_network and place.run_unseen and loopback else None) or next(
+            (each for each in listener.server.copied_into if each.run_unseen and place is HOST), None)
         published: Published | None = None
         if own_network:
             # Its own network namespace: only a port published on every interface reaches clients.
             published = next((entry for entry in place.publishes(listener.address.port) if entry.public), None)
-            if published is None:
+            if published is None and image is None:
                 continue
         allowed = listener.server.last("forwarded_allow_ips") if listener.server.kind == "gunicorn" else None
         trusts_all = allowed is not None and not allowed.unresolved and "*" in (allowed.value or [])
         forged = ("and Gunicorn trusts their X-Forwarded-Proto (forwarded_allow_ips '*')" if trusts_all
                   else "and their own X-Forwarded-For/X-Forwarded-Proto headers reach the app")
         target = pairs[0][0]
+        if published is None and image is not None:
+            copied = "it runs in" if image is place else "its files are copied into"
+            yield Hit(listener.at, f"{what} binds {listener.address} (every interface) and nginx reaches it at "
+                      f"{target.address}; {copied} {image.label or image.name}, which nothing in the checked "
+                      "files runs: in that container only a port `docker run -p` publishes reaches "
+                      f"clients, which the files do not show: assumed port {listener.address.port} is not published "
+                      f"(if it is, or this runs on a host, bind 127.0.0.1:{listener.address.port})",
+                      (Related(target.at, "nginx connects here"),), severity="info")
+            continue
         if published is None:
             yield Hit(listener.at, f"{what} binds {listener.address} (every interface) but nginx reaches it at "
                       f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "

@@ -8,10 +8,11 @@ a location that does not hand every request to `*_pass`/`return` (or uses
 - a checked app server's directory, or one above it: uWSGI/Gunicorn `chdir` (or the
   directory the manager starts it in), the directory of its `wsgi-file`, its
   `pythonpath`, or the package of its `module`;
-- a project directory in root's home (`root /root/DjangoBlog/;`): any path under
-  `/root/` whose last part is not a static-files directory (`static`, `media`,
-  `collectstatic`, `collectedstatic`, `static_collected`, `staticroot`, `public`,
-  `dist`...).
+- a project directory in root's home (`root /root/DjangoBlog/;`): a folder straight
+  in `/root/`, where a project is checked out, whose name is not a static-files
+  directory (`static`, `media`, `collectstatic`, `collectedstatic`, `static_collected`,
+  `staticroot`, `public`, `dist`...). A folder below it (`/root/imgsize/_include/`) is
+  one the project serves, not its code, unless a checked app names it as above.
 
 ## What breaks in production
 Every file under that directory is downloadable by URL: settings modules with
@@ -20,7 +21,7 @@ what the worker user can read; measured with nginx 1.22 in N103's case: a
 `settings.py` under an alias was answered with 200 and its contents.) Root's home is
 closed to other users on Debian and RHEL (modes 0700 and 0550): there nginx's worker
 cannot open the files (nginx answers 403) until someone opens `/root` to it, which
-exposes everything in it.
+exposes everything in it; workers running as root (`user root;`) read them at once.
 
 ## Known problems
 Regex and exact (`=`) locations are not checked. Directories of apps that are not
@@ -119,6 +120,16 @@ def _served_directories(instance: NginxInstance) -> Iterator[tuple[NginxDirectiv
             yield directive, served
 
 
+def _project_in_root_home(served: str, root_is_app: bool) -> bool:
+    """A folder checked out straight into root's home (``/root/DjangoBlog``) is taken for a
+    project; a folder below one (``/root/imgsize/_include``) is a folder the project serves,
+    not its code, and so is every folder of ``/root`` when an app runs from ``/root`` itself.
+    (A project folder the checked apps name is matched before, whatever its depth.)"""
+    parts = served.split("/")
+    return (len(parts) == 3 and parts[1] == "root" and not root_is_app
+            and parts[2].lower().replace("-", "_") not in _STATIC_NAMES)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     # Every directory that holds an app's code, under each of its ancestors: one lookup per
     # served directory, whatever the number of apps.
@@ -133,6 +144,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if parent == ancestor:
                     break
                 ancestor = parent
+    root_is_app = any(path == "/root" for _server, path, _at in holding.values())
     for instance in deployment.nginx:
         for directive, served in _served_directories(instance):
             exposed = holding.get(served.rstrip("/") or "/")
@@ -144,8 +156,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "secrets (settings, .env, databases, .git) can be downloaded by URL; serve only a "
                           "collected static directory outside the code",
                           (Related(at, f"{app} lives in {path}"),))
-            elif served.startswith("/root/") and posixpath.basename(served).lower().replace("-", "_") not in _STATIC_NAMES:
+            elif _project_in_root_home(served, root_is_app):
+                # nginx's workers running as root open /root whatever its mode: no 403 then.
+                closed = ("" if instance.user.value == "root" else
+                          " (or, while /root stays closed to nginx's user, every file answers 403)")
                 yield Hit(directive.value_at, f"nginx serves files from {served}, a project directory in root's "
-                          "home: any readable file there (settings, .env, databases, .git) can be downloaded by "
-                          "URL (or, while /root stays closed to nginx's user, every file answers 403); serve only a static directory "
-                          "outside /root")
+                          f"home: any readable file there (settings, .env, databases, .git) can be downloaded by "
+                          f"URL{closed}; serve only a static directory outside /root")

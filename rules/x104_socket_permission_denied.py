@@ -16,7 +16,11 @@ group membership the checked files do not show, the finding is a warning that sa
 Where nginx's `user` is not in the checked files (a site fragment without nginx.conf), a
 socket whose mode and owner are written is reported, as a warning naming the assumption,
 only when none of the usual worker users (`www-data` on Debian, `nginx` on RHEL, `nobody`
-by default) could connect.
+by default) could connect. A server running as root (started without a user, setting
+none itself) creates its socket in group root, which holds no other user on Debian and
+RHEL unless the checked files say so: `chmod-socket = 664` then lets only root connect
+(measured with uWSGI 2.0.21 started as root: the socket is `srw-rw-r-- root root` and
+`connect()` as www-data fails with EACCES).
 
 ## What breaks in production
 Every request gets **502** and nginx logs
@@ -32,6 +36,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment, Listener
+from wsgilint.model.manager_facts import ROOT_NAMES
 
 CODE = "X104"
 SLUG = "socket-permission-denied"
@@ -60,6 +65,8 @@ def _owner(listener: Listener) -> tuple[str | None, str | None]:
         user = server.manager.user.value
     if group is None and server.manager is not None and server.manager.group is not None:
         group = server.manager.group.value
+    if group is None and user in ROOT_NAMES and not server.has("gid"):
+        group = "root"   # a server running as root without gid creates its socket in root's group
     return user, group
 
 
@@ -71,6 +78,8 @@ def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | Non
     if user is not None and user == nginx_user:
         return (None, "") if mode & 0o200 else ("error", f"the socket's owner {user} has no write permission")
     members = deployment.host.groups.get(group) if group else None
+    if members is None and group in ROOT_NAMES:
+        members = set()   # root's group holds no other user on Debian and RHEL unless the files say so
     primary = deployment.host.users.get(nginx_user)
     group_gid = deployment.host.users.get(group, (None, None))[1] if group else None
     in_group = group == nginx_user or (members is not None and nginx_user in members) or \
@@ -82,6 +91,9 @@ def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | Non
             return "warning", "only the socket's group may write to it, and the files do not show that group"
         if members is None:
             return "warning", f"only group {group} may write to it, and the files do not show whether {nginx_user} is in it"
+        if group in ROOT_NAMES and group not in deployment.host.groups:
+            return "error", (f"only root and group root may write to it (mode {mode:04o}), and root's group holds "
+                             "no other user on Debian and RHEL")
         return "error", f"only group {group} may write to it and {nginx_user} is not a member"
     if user is None:
         return "warning", f"only the socket's owner may write to it (mode {mode:04o}), and who starts the app is not in the files"

@@ -159,3 +159,51 @@ def test_socket_shared_with_nginx_group_mode_660_is_200_and_no_error(
     report = wsgilint_json(deployment["tree"])
     assert findings_with_code(report, "X104") == []
     assert errors_of(report) == []
+
+
+ROOT_INI = """\
+[uwsgi]
+chdir = {run}
+wsgi-file = app.py
+master = true
+processes = 1
+need-app = true
+die-on-term = true
+socket = {socket}
+chmod-socket = 664
+vacuum = true
+"""
+
+
+def test_root_uwsgi_socket_664_is_502_permission_denied_and_x104(
+        open_dir: Path, throwaway_users, servers: Servers):
+    """uWSGI that Supervisor starts without user= (root, no uid/gid): chmod-socket = 664 gives
+    a root:root socket nginx's workers cannot write to. (uWSGI is started here as root
+    directly, as supervisord running as root would start it.)"""
+    web = throwaway_users("web")
+    tree, run, socket_dir = open_dir / "tree", open_dir / "run", open_dir / "sock"
+    for directory in (tree, run, socket_dir):
+        directory.mkdir(mode=0o755)
+    write_app(run)
+    socket = socket_dir / "app.sock"
+    nginx_port = free_port()
+    (tree / "uwsgi.ini").write_text(ROOT_INI.format(run=run, socket=socket))
+    (tree / "supervisord.conf").write_text(f"[supervisord]\n\n[program:app]\ncommand=uwsgi --ini {tree / 'uwsgi.ini'}\n")
+    (tree / "nginx.conf").write_text(nginx_main_conf_as(web, NGINX_SITE.format(nginx_port=nginx_port, socket=socket)))
+    copy_uwsgi_params(tree)
+    uwsgi = start_uwsgi(servers, tree / "uwsgi.ini", run)
+    wait_for_unix_socket(uwsgi, socket)
+    nginx = servers.nginx(tree / "nginx.conf", run, nginx_port)
+
+    socket_stat = socket.stat()
+    assert (socket_stat.st_uid, socket_stat.st_gid, stat.S_IMODE(socket_stat.st_mode)) == (0, 0, 0o664)
+    response = http_get(nginx_port, "/", timeout=30)
+    assert response.status == 502, (nginx.log(), uwsgi.log())
+    assert f"connect() to unix:{socket} failed (13: Permission denied)" in nginx.log(), nginx.log()
+
+    report = wsgilint_json(tree)
+    findings = findings_with_code(report, "X104")
+    assert len(findings) == 1, report["findings"]
+    assert findings[0]["severity"] == "error"
+    assert "group root" in findings[0]["message"], findings[0]["message"]
+    assert place(findings[0], tree) == at(tree / "nginx.conf", "uwsgi_pass")

@@ -163,7 +163,8 @@ class AppServer:
     # then say they assumed the image sets none (model/base_images.py).
     unseen_base: Setting[str] | None = None
     # A config nothing in the files starts stands alone (on the host), but a build copies or
-    # mounts it into these containers: a Compose service name reaches it there if it runs.
+    # mounts it into these containers: a Compose service name reaches it there if it runs. A
+    # managed server's: the images nothing in the files runs that it is copied into.
     copied_into: tuple[Place, ...] = ()
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).

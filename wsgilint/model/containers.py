@@ -935,10 +935,13 @@ class ContainerBuilder:
         developing = {manager.place for manager in self.deployment.managers
                       if manager.dev_server is not None and manager.runs is None}
         for server in self.deployment.app_servers:
-            if server.manager is None and server.sources and server.place is HOST:
+            if server.sources and server.place is HOST:
+                # A managed server's files copied into an image nothing runs: the image may run
+                # its manager too (supervisord starting nginx and Gunicorn in one container).
                 source = os.path.abspath(server.sources[0])
                 server.copied_into = tuple(dict.fromkeys(
                     place for local, place in self.file_places if place not in developing
+                    and (server.manager is None or place.run_unseen)
                     and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))))
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
         for instance in self.deployment.nginx:

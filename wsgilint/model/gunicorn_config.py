@@ -35,6 +35,7 @@ class GunicornName:
     unresolved: bool        # its value is computed at run time
     referenced: bool        # another module-level value's expression names it: a helper variable
     meant: str | None       # the setting it most likely stands for: a flag's spelling, another case, a near miss
+    value: object = None    # the literal value assigned (``False`` for ``debug = False``); None when unresolved
 
     @property
     def differs_only_in_case(self) -> bool:
@@ -124,7 +125,8 @@ def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
     # so a module with many names is read in linear time.
     words = {word for option in (*config.options, *config.other_names)
              for word in _word().findall(_plain_string().sub("", option.raw))}
-    names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option))
+    names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option),
+                          None if option.unresolved else option.value)
              for option in config.other_names]
     annotations = [
         GunicornAnnotation(option.key, option.at, option.raw,
