@@ -37,11 +37,10 @@ because it cannot load the config file it is given), a listener's socket path is
 relative to a start directory the files do not show, a managed program that is no
 app server wsgilint reads names the port on its command line, an app server runs on
 a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` environment
-may bind more), or an app server of the tree is reached from another `server` block
-while this one reaches none and its target is no slip of the pen (a port digit away from a
-listener, a socket in a listener's directory: a second virtual host fronting another
-project of the host), the files cannot show where it listens: the finding is then an info that
-names that assumption. So is a route in a file that a start script rewrites before nginx starts
+may bind more), or every app server of the tree is reached from other `server` blocks
+while this one reaches none (a second virtual host fronting another project of the host),
+the files cannot show where it listens: the finding is then an info that names that
+assumption. So is a route in a file that a start script rewrites before nginx starts
 (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
@@ -396,18 +395,20 @@ def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
 
 
 class _Fronting:
-    """The routes that reach the tree's apps, gathered once a run (a finding each went
-    through every listener and route)."""
+    """The routes that reach the tree's apps, when every listener of the tree is reached,
+    gathered once a run (a finding each went through every listener and route)."""
 
-    def __init__(self, served: dict[int, list[Route]]) -> None:
-        self._routes = [other for reaching in served.values() for other in reaching]
+    def __init__(self, deployment: Deployment, served: dict[int, list[Route]]) -> None:
+        everything = bool(served) and all(id(listener) in served for listener in deployment.listeners)
+        self._routes = [other for reaching in served.values() for other in reaching] if everything else []
         self._servers = {id(other.server) for other in self._routes}
         self._unplaced = any(other.server is None for other in self._routes)
 
     def other_servers(self, route: Route) -> Route | None:
-        """A route of another server block that reaches an app of the tree, when ``route``'s
-        own block reaches none: a second virtual host (its own server_name, its own paths)
-        then fronts another app of the host, which the files do not hold."""
+        """A route of another server block that reaches the tree's apps, when every listener
+        of the tree is reached from other server blocks and ``route``'s own block reaches
+        none: a second virtual host then fronts another app of the host, which the files do
+        not hold."""
         if route.server is None or not self._routes or self._unplaced or id(route.server) in self._servers:
             return None
         return self._routes[0]
@@ -438,7 +439,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     spoken = set(index.speaking)
     # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
     unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
-    fronting = _Fronting(_routes_by_listener(deployment))
+    fronting = _Fronting(deployment, _routes_by_listener(deployment))
     for route in deployment.routes:
         if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
             continue
@@ -514,12 +515,10 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"({base.note if base else ''}): assumed the image binds it there",
                           (Related(server.at, f"{server.name}"),), severity="info")
                 continue
-            nearest = index.nearest(address)
-            # A slip of the pen (one port digit, the same socket directory) stays the error.
-            other_host = fronting.other_servers(route) if not _near(route, address, nearest) else None
+            other_host = fronting.other_servers(route)
             if other_host is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; the app here is reached from another server block "
+                          f"files listens; every app server here is reached from another server block "
                           f"({_server_label(other_host.server)}) and this one reaches none: assumed it fronts an "
                           "app outside the checked files", (Related(other_host.handler.at, "the app here is "
                                                                     "reached from this route"),), severity="info")
@@ -533,6 +532,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f" is not in the checked files (nothing in them runs {unseen}): assumed a shared volume",
                           (Related(apart.at, f"{apart.label}"),), severity="info")
                 continue
+            nearest = index.nearest(address)
             started = _unseen_program(deployment, route, target) if not _near(route, address, nearest) else None
             if started is not None:
                 manager = "Supervisor program" if started.manager == "supervisor" else "systemd unit"
