@@ -11,7 +11,12 @@ to reach Gunicorn, and whether clients can is decided by `ports:`: a port publis
 every interface (`"8000:8000"`, `0.0.0.0`, `::`) is reported, one published on
 `127.0.0.1` only, or not published, is not (only the host and the containers of its
 network reach it). That holds whether nginx runs on the host or in another container
-that reaches the service by name (`proxy_pass http://web:8000`).
+that reaches the service by name (`proxy_pass http://web:8000`). The nginx must run in that
+topology: an nginx config aimed at the service by name that no container of the files
+holds (no Compose service mounts it, no image copies it) runs nowhere the files show, since
+a host's nginx gets no Compose service name; it proves nothing about how clients are meant
+to connect (a development Compose file publishing `flask run` beside a production nginx
+config), and nothing is reported.
 
 A Gunicorn in an image that no Compose service runs, or whose files are copied into one
 (one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the
@@ -35,7 +40,7 @@ point nginx at it. In a container, publish the port on loopback only
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import HOST, Deployment, Listener, Published, Target
+from wsgilint.model import HOST, Deployment, Listener, Place, Published, Target
 
 CODE = "G103"
 SLUG = "bind-exposed-behind-proxy"
@@ -58,7 +63,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         for target in route.targets:
             for listener in deployment.reached(route, target):
-                reached.setdefault(id(listener), []).append((target, listener))
+                if _fronts(route.place, target, listener):
+                    reached.setdefault(id(listener), []).append((target, listener))
     for pairs in reached.values():
         listener = pairs[0][1]
         if listener.server.kind not in ("gunicorn", "dev-server") or not listener.address.is_wildcard:
@@ -108,3 +114,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                   f"(`127.0.0.1:{host_port}:{published.container_port}`)",
                   tuple(Related(at, note) for at, note in ((published.at, "published here"),
                                                            (target.at, "nginx connects here")) if at is not None))
+
+
+def _fronts(nginx: Place, target: Target, listener: Listener) -> bool:
+    """Whether an nginx in ``nginx`` runs in the app's topology to front ``listener``: in a
+    container of the files (a Compose service, an image), or on the host the app's container
+    forwards a port to (a loopback target, through ``ports:``). An nginx config that no
+    container of the files holds, aimed at a Compose service by name, runs nowhere the files
+    show: no Compose network gives a host's nginx that name, so it is no proof that clients
+    are meant to go through nginx (a development Compose file publishing `flask run` for
+    direct use, beside a production nginx config that nothing here runs)."""
+    place = listener.server.place
+    if place.kind != "container" or place.loopback == HOST.loopback or nginx.kind == "container":
+        return True
+    return target.address.is_loopback or target.address.is_wildcard

@@ -361,6 +361,20 @@ def _from_host_hint(deployment: Deployment, route: Route, nearest: Listener) -> 
             "bind-mount its folder from the host")
 
 
+def _elsewhere_hint(route: Route, target: Address, nearest: Listener) -> str:
+    """The nearest listener binds the very address written, in another place (a container
+    the route's nginx does not share a loopback or file system with): "did you mean" it would
+    name the address reported, so say where it is."""
+    bound = nearest.address
+    same = bound.path == target.path if target.family == "unix" else \
+        bound.port == target.port and (bound.host == target.host or bound.is_wildcard)
+    if bound.family != target.family or not same:
+        return ""
+    place, here = nearest.server.place, route.place
+    return (f"; {nearest.server.name} listens at {nearest.address} in {place.label or place.name}, not where this "
+            f"nginx runs ({here.label or here.name})")
+
+
 def _near(route: Route, target: Address, nearest: Listener | None) -> bool:
     """A listener the route could reach in the same socket directory, or on the same host a
     digit of the port away: a slip of the pen more than another server."""
@@ -543,7 +557,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
-                hint = _from_host_hint(deployment, route, nearest) or \
+                hint = _from_host_hint(deployment, route, nearest) or _elsewhere_hint(route, address, nearest) or \
                     f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
             failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(

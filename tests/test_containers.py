@@ -639,3 +639,24 @@ def test_a_run_that_appends_daemon_off_to_nginx_conf(tmp_path: Path, run: str, o
     image = image_of(dockerfile, str(tmp_path))
     assert (image.nginx_daemon_off is not None) == off
     assert image.nginx_daemon_off is None or image.nginx_daemon_off.at is not None
+
+
+_FIXTURES = Path(__file__).parent / "fixtures" / "X101"
+
+
+def test_supervisord_without_c_runs_only_the_files_it_reads() -> None:
+    """`COPY . /code/app` puts conf/supervisor.conf where a stock supervisord never looks
+    (it reads /etc/supervisor/conf.d/*.conf): its programs stay on the host; copied into
+    conf.d, they run in the image."""
+    elsewhere = check([str(_FIXTURES / "near-miss-supervisor-config-copied-where-supervisord-does-not-read")])
+    assert [m.place.kind for m in elsewhere.deployment.managers if m.kind == "supervisor"] == ["host"]
+    into = check([str(_FIXTURES / "supervisor-config-copied-into-conf-d-host-nginx")])
+    assert [m.place.kind for m in into.deployment.managers if m.kind == "supervisor"] == ["container"]
+
+
+def test_x101_never_suggests_the_address_it_reports() -> None:
+    result = check([str(_FIXTURES / "supervisor-config-copied-into-conf-d-host-nginx")], select=("X101",))
+    [finding] = result.findings
+    assert "did you mean" not in finding.message
+    assert "listens at 127.0.0.1:5000 in the image of " in finding.message
+    assert finding.message.endswith("/Dockerfile, not where this nginx runs (host)")

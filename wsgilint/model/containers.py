@@ -22,6 +22,7 @@ import os
 import posixpath
 import re
 import shlex
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..core.context import ReadContext, Shipped
@@ -879,11 +880,14 @@ class ContainerBuilder:
         if not any(word.rsplit("/", 1)[-1] == "supervisord" for word in words):
             return False
         inside = [local for local, place in self.file_places if place is container.place]
+        read = self._read_by_stock_supervisord(container, image, words)
         moved = False
         for manager in self.deployment.managers:
             local = self.supervisor_files.get(manager.at.path)
             if manager.kind != "supervisor" or manager.place is not HOST or local is None or not any(
                     local == path or local.startswith(path.rstrip(os.sep) + os.sep) for path in inside):
+                continue
+            if read is not None and not read(local):
                 continue
             manager.place = container.place
             manager.environment = {**container.environment, **manager.environment}
@@ -893,6 +897,37 @@ class ContainerBuilder:
             _appended_daemon_off(manager, image, container.place)
             moved = True
         return moved
+
+    def _read_by_stock_supervisord(self, container: ProcessManager, image: Image | None,
+                                   words: list[str]) -> Callable[[str], bool] | None:
+        """Which tree files a ``supervisord`` started without ``-c`` reads in an image of a known
+        base: a ``supervisord.conf`` where it searches (supervisor/options.py: beside its
+        binary, the start directory, /etc, /etc/supervisor), and the folders the distributions'
+        stock files include (Debian's /etc/supervisor/conf.d/*.conf, Red Hat's
+        /etc/supervisord.d/*.ini). A Supervisor file copied elsewhere (``COPY . /code``) is
+        not loaded. None: no limit known (``-c``, a tree ``supervisord.conf`` whose
+        ``[include]`` may name any file, a base image whose files are not known)."""
+        base = image.base if image is not None else None
+        if image is None or base is None or not base.known or any(
+                word == "-c" or word.startswith(("-c", "--configuration")) for word in words):
+            return None
+        targets: dict[str, list[str]] = {}
+        mounts = [*image.copies.items(), *((target, store[len("bind:"):]) for target, store in container.place.volumes
+                                           if store.startswith("bind:"))]
+        for local in set(self.supervisor_files.values()):
+            for target, source in mounts:
+                source = os.path.abspath(source)
+                if local == source or local.startswith(source.rstrip(os.sep) + os.sep):
+                    inner = os.path.relpath(local, source).replace(os.sep, "/")
+                    targets.setdefault(local, []).append(posixpath.normpath(posixpath.join(target, inner)))
+        if any(posixpath.basename(path) == "supervisord.conf" for paths in targets.values() for path in paths):
+            return None
+
+        def loaded(local: str) -> bool:
+            return any(posixpath.dirname(path) == "/etc/supervisor/conf.d" and path.endswith(".conf")
+                       or posixpath.dirname(path) == "/etc/supervisord.d" and path.endswith(".ini")
+                       for path in targets.get(local, ()))
+        return loaded
 
     def _stock_programs(self, container: ProcessManager, base: BaseImage) -> None:
         """The programs the base image's own supervisord starts in the container, with the
