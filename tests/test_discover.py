@@ -21,6 +21,25 @@ def test_conf_d_is_nginx_under_nginx_and_supervisor_under_supervisor(tmp_path):
     assert kinds(tmp_path) == {"nginx/conf.d/app.conf": "nginx", "supervisor/conf.d/app.conf": "supervisor"}
 
 
+def test_template_markers_in_comments_do_not_make_a_template(tmp_path):
+    """A ``{{ }}`` in a comment of the file's own syntax is not rendered into it; one in a
+    value is, and so is ``#`` inside quotes or where the kind keeps it as part of a value."""
+    write_tree(tmp_path, {
+        "docker-compose.yml": "# docker service ps web --format '{{.ID}}'\nservices:\n  web:\n    build: .\n"
+                              "    command: gunicorn app:app  # ps --format '{{.Names}}'\n",
+        "compose-value/docker-compose.yml": "services:\n  web:\n    image: \"app:{{ tag }}\"\n",
+        "compose-quoted-hash/docker-compose.yml": "services:\n  web:\n    command: echo ' # {{ x }}'\n",
+        "uwsgi/app.ini": "[uwsgi]\n; socket = {{ sock }}\nmodule = app:app\nsocket = :3031\n",
+        "uwsgi-inline/app.ini": "[uwsgi]\nmodule = app:app # {{ name }}\nsocket = :3031\n",
+        "supervisor/conf.d/app.conf": "[program:app]\ncommand=/srv/venv/bin/gunicorn app:app ; {{ opts }}\n",
+        "Dockerfile": "# {{ base }} in the CI template\nFROM python:3.12\nCMD [\"gunicorn\", \"app:app\"]\n",
+    })
+    assert kinds(tmp_path) == {
+        "docker-compose.yml": "compose", "compose-value/docker-compose.yml": "template",
+        "compose-quoted-hash/docker-compose.yml": "template", "uwsgi/app.ini": "uwsgi",
+        "uwsgi-inline/app.ini": "template", "supervisor/conf.d/app.conf": "supervisor", "Dockerfile": "dockerfile"}
+
+
 def test_content_decides_not_the_name(tmp_path):
     write_tree(tmp_path, {
         "systemd/nginx.service": "#!/bin/sh\nexec /usr/sbin/nginx -g 'daemon off;'\n",

@@ -58,7 +58,7 @@ from pathlib import Path
 import pytest
 
 from wsgilint.core.context import ReadContext
-from wsgilint.readers.nginx import STOCK_FILES, NginxTree, read_nginx_fragment
+from wsgilint.readers.nginx import STOCK_FILES, NginxTree, read_nginx_fragment, read_nginx_main
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
@@ -81,6 +81,9 @@ _SYNTAX = re.compile(
     r'|(no host|invalid host|invalid port|invalid port range|no path in the unix domain socket'
     r'|too long path in the unix domain socket) in "[^"]*" of the "listen" directive)')
 _CONTEXT = re.compile(r'^"[^"]+" directive is not allowed here')
+# The words ngx_http_core_listen refuses a parameter with; they name no directive, so they
+# count as syntax only on the lines of a ``listen``.
+_LISTEN_PARAMETER = re.compile(r'^invalid (parameter|backlog|fastopen|ipv6only flags) "[^"]*"$')
 
 # Errors nginx reports at the line that opens or closes a block; the fix goes just
 # inside that brace.
@@ -112,12 +115,15 @@ def read_like_discovery(path: Path) -> NginxTree:
     return read_nginx_fragment(str(path), ReadContext(mode="repository", cwd=str(path.parent)))
 
 
-def statement_end_lines(tree: NginxTree) -> dict[int, tuple[int, bool]]:
-    """Start line -> (line of its ``;`` or ``{``, opens a block), for the root file."""
+def statement_end_lines(tree: NginxTree, listen_lines: set[int] | None = None) -> dict[int, tuple[int, bool]]:
+    """Start line -> (line of its ``;`` or ``{``, opens a block), for the root file; the
+    lines of every ``listen`` go into ``listen_lines``."""
     ends: dict[int, tuple[int, bool]] = {}
     pending = [tree.root.statements]
     while pending:
         for stmt in pending.pop():
+            if stmt.directive == "listen" and listen_lines is not None:
+                listen_lines.update(range(stmt.at.line, stmt.end_line + 1))
             if not stmt.is_comment:
                 ends.setdefault(stmt.at.line, (stmt.end_line, stmt.block is not None))
                 if stmt.block:
@@ -153,7 +159,8 @@ def check_file(name: str, source: Path, cert: str = "", key: str = "") -> Outcom
     tree = read_like_discovery(source)
     display = tree.root.display
     ours = sorted({p.at.line for p in tree.problems if p.kind == "syntax" and p.at.path == display})
-    ends = statement_end_lines(tree)
+    listen_lines: set[int] = set()
+    ends = statement_end_lines(tree, listen_lines)
     with tempfile.TemporaryDirectory(prefix="wsgilint-nginx-") as directory:
         for stock_name, data_file in STOCK_FILES.items():
             target = os.path.join(directory, stock_name)
@@ -194,7 +201,8 @@ def check_file(name: str, source: Path, cert: str = "", key: str = "") -> Outcom
             if where != copy:
                 verdict = "elsewhere"
                 break
-            if _SYNTAX.match(message) or (_CONTEXT.match(message) and tree.context == ()):
+            if _SYNTAX.match(message) or (_CONTEXT.match(message) and tree.context == ()) \
+                    or (_LISTEN_PARAMETER.match(message) and line in listen_lines):
                 verdict = "syntax"
                 break
             opener = BLOCK_FIXES.get(message.split(" for ")[0].split(" inside ")[0])
@@ -476,3 +484,57 @@ def test_listen_address_refused_as_nginx_t_refuses_it(value, tmp_path):
     else:
         assert len(ours) == 1 and ours[0].at.line == int(match.group("line")) == 2
         assert ours[0].message.startswith(match.group("message") + ":")
+
+
+# ``listen`` parameters nginx 1.22 reads with the line (ngx_http_core_listen): the ones it
+# knows, values it refuses, words it does not know (a ``;`` missing at the end of the line
+# above all), and the ones left to rule N113 or to the platform (``spdy``, ``quic``,
+# ``setfib=``), which wsgilint does not report here although this nginx refuses them.
+LISTEN_LINES = {
+    "missing-semicolon": "listen [::]:7070\n  server_name x;",
+    "missing-semicolon-v4": "listen 8000 default_server\n  root /srv;",
+    "unknown-word": "listen 80 default_server sslx;",
+    "upper-case": "listen 80 SSL;",
+    "known-words": "listen [::]:80 default_server ipv6only=on reuseport deferred bind backlog=511 fastopen=0 "
+                   "rcvbuf=64k sndbuf=1m so_keepalive=30m::10 proxy_protocol;",
+    "old-default": "listen 80 default;",
+    "multi-line": "listen 80\n  default_server\n  reuseport;",
+    "ipv6only-yes": "listen [::]:80 ipv6only=yes;",
+    "ipv6only-ox": "listen [::]:80 ipv6only=ox;",
+    "backlog-zero": "listen 80 backlog=0;",
+    "backlog-word": "listen 80 backlog=many;",
+    "fastopen-word": "listen 80 fastopen=x;",
+    "udp-in-http": "listen 80 udp;",
+    "spdy": "listen 80 spdy;",
+    "setfib": "listen 80 setfib=1;",
+    "address-first": "listen :80 server_name;",
+}
+# Parameters this nginx refuses that another nginx takes: N113 judges the version, the
+# platform is not known.
+ELSEWHERE_KNOWN = {"spdy", "setfib"}
+
+
+@needs_nginx
+@pytest.mark.parametrize("name", sorted(LISTEN_LINES))
+def test_listen_parameters_refused_as_nginx_t_refuses_them(name: str, tmp_path: Path) -> None:
+    site = tmp_path / "site.conf"
+    site.write_text(f"server {{\n  {LISTEN_LINES[name]}\n}}\n")
+    main = tmp_path / "nginx.conf"
+    main.write_text(WRAPPERS[("http",)].format(file="site.conf"))   # relative: read from the checked tree
+    tree = read_nginx_main(str(main), ReadContext(mode="repository", cwd=str(tmp_path)))
+    ours = [problem for problem in tree.problems if problem.kind == "syntax"]
+    code, stderr = run_nginx(str(tmp_path), str(main))
+    match = _EMERG.search(stderr)
+    if name in ELSEWHERE_KNOWN:
+        assert code != 0 and match is not None and _LISTEN_PARAMETER.match(match.group("message"))
+        assert ours == []
+        return
+    if code == 0 or match is None:
+        assert ours == [], (stderr, ours)
+        return
+    message = match.group("message")
+    assert _LISTEN_PARAMETER.match(message) or _SYNTAX.match(message), stderr
+    assert len(ours) == 1 and ours[0].message.startswith(message + ":")
+    # nginx names the line it had read up to: the one of the ``;``; wsgilint points at the word.
+    assert ours[0].at.path.endswith("site.conf") and ours[0].at.line <= int(match.group("line"))
+    assert ours[0].at.line >= 2

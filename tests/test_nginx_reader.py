@@ -227,7 +227,7 @@ def test_include_inside_if_is_accepted(tmp_path):
 
 def test_errors_are_named_in_the_file_they_are_in(tmp_path):
     write(tmp_path, {
-        "nginx.conf": "events {}\nhttp {\n server {\n  include inc.conf;\n  listen 80 81 82 83 84 85 86 87 88;\n  keepalive_timeout;\n }\n}\n",
+        "nginx.conf": "events {}\nhttp {\n server {\n  include inc.conf;\n  listen 80 default_server reuseport deferred bind backlog=511 rcvbuf=8k sndbuf=8k proxy_protocol;\n  keepalive_timeout;\n }\n}\n",
         "inc.conf": "listen 8080;\n",
     })
     tree = read_nginx_main(str(tmp_path / "nginx.conf"), ReadContext(mode="repository", cwd=str(tmp_path)))

@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
@@ -204,9 +204,52 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 _TEMPLATE_FOLDERS = ("template", "templates")
 
 
+# Comment syntax by kind: what starts a comment line, and what starts one after a value
+# (after a blank, outside quotes). A marker in a comment is not rendered into the config
+# (`# docker service ps --format '{{.ID}}'` in a Compose file). uWSGI keeps `#` after a value
+# as part of it, Supervisor only ` ;`, systemd, sysctl, Dockerfile and the rest no inline one.
+_LINE_COMMENTS = {"uwsgi": ("#", ";"), "supervisor": ("#", ";"), "systemd": ("#", ";"), "sysctl": ("#", ";")}
+_INLINE_COMMENTS = {"compose": "#", "nginx": "#", "gunicorn": "#", "procfile": "#", "supervisor": ";"}
+
+
+def _comment_start(line: str, kind: str) -> int | None:
+    """Where a comment of ``kind``'s syntax starts in ``line``, or None."""
+    if line.lstrip().startswith(_LINE_COMMENTS.get(kind, ("#",))):
+        return 0
+    mark = _INLINE_COMMENTS.get(kind)
+    if mark is None or mark not in line:
+        return None
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == mark and index > 0 and line[index - 1] in " \t":
+            return index
+    return None
+
+
+def _outside_comments(text: str, matches: Iterator[re.Match[str]], kind: str) -> re.Match[str] | None:
+    """The first match not inside a comment. The matches come in order, so each line is
+    looked for from the previous match on, and scanned once."""
+    line_start, comment, scanned = 0, None, -1
+    for match in matches:
+        newline = text.rfind("\n", line_start, match.start())
+        if newline >= 0:
+            line_start = newline + 1
+        if scanned != line_start:
+            line_end = text.find("\n", line_start)
+            start = _comment_start(text[line_start:line_end if line_end >= 0 else len(text)], kind)
+            comment, scanned = None if start is None else line_start + start, line_start
+        if comment is None or match.start() < comment:
+            return match
+    return None
+
+
 def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
-    """The kind of template and the first line that shows it, or None for final config.
-    ``folder`` is the name of the folder the file lives in."""
+    """The kind of template and the first line that shows it outside a comment, or None
+    for final config. ``folder`` is the name of the folder the file lives in."""
     envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or (
         kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
     for label, pattern, needed in _TEMPLATE_MARKERS:
@@ -217,7 +260,7 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
             continue
         if not any(mark in text for mark in needed):
             continue
-        match = _compiled(pattern).search(text)
+        match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
         if match:
             return label, text.count("\n", 0, match.start()) + 1
     if name.endswith(_TEMPLATE_SUFFIXES):

@@ -51,6 +51,7 @@ from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
 from .nginx_lexer import Token, tokenize
+from .nginx_listen import listen_parameter_error, ngx_atoi
 from .nginx_sniff import is_nginx_text
 
 __all__ = [
@@ -448,25 +449,14 @@ def _pass_value_problem(stmt: NginxStatement) -> Problem | None:
                    "(127.0.0.1:8000, an upstream block)", stmt.value_at)
 
 
-_NGX_MAX_INT = 2 ** 63 - 1
-
-
-def _atoi(text: str) -> int | None:
-    """nginx's ngx_atoi: ASCII digits only, not empty, no overflow; None for its NGX_ERROR."""
-    if not text or text.strip("0123456789") or len(text.lstrip("0")) > 19:
-        return None
-    number = int(text)
-    return number if number <= _NGX_MAX_INT else None
-
-
 def _port_error(text: str) -> str | None:
     """What ngx_parse_url says of the port after a ``:`` in a ``listen`` (a number 1-65535,
     or a range ``low-high``); None when nginx takes it."""
     low, dash, high = text.partition("-")
-    last = _atoi(high) if dash else None
+    last = ngx_atoi(high) if dash else None
     if dash and (last is None or not 1 <= last <= 65535):
         return "invalid port"
-    first = _atoi(low)
+    first = ngx_atoi(low)
     if first is None or not 1 <= first <= 65535:
         return "invalid port"
     return "invalid port range" if last is not None and first > last else None
@@ -499,21 +489,32 @@ def listen_address_error(value: str) -> str | None:
     # No colon: nginx tries the value as a port (or port range) first, and as a host if
     # that is not a number (ngx_inet.c, "test value as port only").
     low, dash, high = value.partition("-")
-    if (_atoi(high) is not None or not dash) and _atoi(low) is not None:
+    if (ngx_atoi(high) is not None or not dash) and ngx_atoi(low) is not None:
         return _port_error(value)
     return None
 
 
-def _listen_problem(stmt: NginxStatement) -> Problem | None:
-    """nginx parses a ``listen`` address when it reads the line and stops there on one it
-    refuses (measured with nginx 1.22)."""
+def _listen_problem(stmt: NginxStatement, ctx: Context, guessed_context: bool) -> Problem | None:
+    """nginx parses a ``listen`` address and its parameters when it reads the line and
+    stops there on one it refuses (measured with nginx 1.22). The parameters are the http
+    module's; a ``listen`` of the stream or mail module is left to nginx."""
     if stmt.directive != "listen" or not stmt.args:
         return None
     error = listen_address_error(stmt.args[0])
-    if error is None:
+    if error is not None:
+        return Problem("syntax", f'{error} in "{stmt.args[0]}" of the "listen" directive: write a port (8000), '
+                       "an address and port (127.0.0.1:8000, [::1]:8000) or unix:/path", stmt.value_at)
+    if ctx[:1] != ("http",) or len(stmt.arg_spans) != len(stmt.args):
         return None
-    return Problem("syntax", f'{error} in "{stmt.args[0]}" of the "listen" directive: write a port (8000), '
-                   "an address and port (127.0.0.1:8000, [::1]:8000) or unix:/path", stmt.value_at)
+    refused = listen_parameter_error(stmt.args[1:], guessed_context)
+    if refused is None:
+        return None
+    index, message, hint = refused
+    at = stmt.arg_spans[index + 1]
+    if at.line > stmt.arg_spans[0].line and message.startswith("invalid parameter"):
+        hint = f'a ";" is missing at the end of the "listen" on line {stmt.arg_spans[0].line}, so nginx reads ' \
+               "the next line's words as its parameters"
+    return Problem("syntax", f"{message}: {hint}", at)
 
 
 def _flag_problem(stmt: NginxStatement) -> Problem:
@@ -666,7 +667,7 @@ class _Reader:
         if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
-        problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt)
+        problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
         if refused and frame.report_context:
