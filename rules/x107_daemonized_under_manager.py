@@ -5,19 +5,14 @@ uWSGI `daemonize`/`daemonize2`, Gunicorn `daemon`/`-D` and nginx `daemon on` (it
 default) when the server is started by Supervisor, by a systemd service of
 `Type=simple`, `exec` or `notify` (the default is `simple`) or as a container's command
 (Compose `command`/`entrypoint`, Dockerfile `CMD`/`ENTRYPOINT`); and the reverse: a
-`Type=forking` service whose server stays in the foreground.
-When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assumed
-and the finding is an info that says so (a Dockerfile often appends `daemon off;` to the
-image's nginx.conf).
+`Type=forking` service whose server stays in the foreground; a container's supervisord
+without `-n`/nodaemon.
+When the checked files hold no nginx.conf (no `[supervisord]`; Debian's sets no
+nodaemon), the default (daemon on) is assumed and the finding is an info saying so
+(a Dockerfile often appends `daemon off;` to the image's nginx.conf).
 So is nginx started with `-c FILE` where FILE is not a checked file, or one a start
 script writes before nginx starts (`envsubst < nginx.conf.template > /app/nginx.conf`):
 what the rendered file says is not in the checked files.
-
-supervisord as a container's command (or the server line of its script) daemonizes
-unless started with `-n`/`--nodaemon` or its config sets `nodaemon=true`; when the config
-it reads is not in the checked files (the image's stock
-`/etc/supervisor/supervisord.conf`, which on Debian and Ubuntu sets no `nodaemon`), that
-is assumed and the finding is an info that says so.
 
 A shell wrapper (`sh -c "..."`, a start script) that does not `exec` the server is the
 process the manager watches: when a command that never returns follows the server line
@@ -38,8 +33,8 @@ an info that says so.
   and kills the service after `TimeoutStartSec` (90 s by default).
 
 ## How to fix
-Remove `daemonize` / `daemon` (nginx: `daemon off;` or `-g 'daemon off;'`; supervisord:
-`-n` or `nodaemon=true`), or use `Type=forking` with a PIDFile in systemd.
+Remove `daemonize` / `daemon` (nginx: `daemon off;` or `-g 'daemon off;'`), or use
+`Type=forking` with a PIDFile in systemd.
 
 ## Fix safety
 Under a manager that expects the foreground, `--fix` renames uWSGI's `daemonize =
