@@ -5,10 +5,11 @@ uWSGI `daemonize`/`daemonize2`, Gunicorn `daemon`/`-D` and nginx `daemon on` (it
 default) when the server is started by Supervisor, by a systemd service of
 `Type=simple`, `exec` or `notify` (the default is `simple`) or as a container's command
 (Compose `command`/`entrypoint`, Dockerfile `CMD`/`ENTRYPOINT`); and the reverse: a
-`Type=forking` service whose server stays in the foreground.
-When the checked files hold no nginx.conf, nginx's default (`daemon on`) is assumed
-and the finding is an info that says so (a Dockerfile often appends `daemon off;` to the
-image's nginx.conf).
+`Type=forking` service whose server stays in the foreground; a container's supervisord
+without `-n`/nodaemon.
+When the checked files hold no nginx.conf (no `[supervisord]`; Debian's sets no
+nodaemon), the default (daemon on) is assumed and the finding is an info saying so
+(a Dockerfile often appends `daemon off;` to the image's nginx.conf).
 So is nginx started with `-c FILE` where FILE is not a checked file, or one a start
 script writes before nginx starts (`envsubst < nginx.conf.template > /app/nginx.conf`):
 what the rendered file says is not in the checked files.
@@ -51,6 +52,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager, Setting
+from wsgilint.model.manager_facts import nginx_daemonizes, supervisord_daemonizes
 
 CODE = "X107"
 SLUG = "daemonized-under-manager"
@@ -78,27 +80,6 @@ def _late_daemons(server: AppServer) -> str:
     if "unix" in families:
         return " (each retry's daemon silently takes the unix socket over)"
     return ""
-
-
-def _nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
-    """nginx's own `daemon` setting, unless the command line turns it off."""
-    argv = manager.argv.value if manager.argv else []
-    if any("daemon off" in arg for arg in argv) or manager.stays_foreground is not None:
-        return None
-    if manager.unseen_config is not None:
-        # `-c FILE` that the files do not hold, or that a start script writes: nginx's default
-        # holds unless that file turns it off, which the checked files cannot show.
-        unseen = manager.unseen_config
-        return Setting(True, None, f"assumed: `-c {unseen.value}`, {unseen.note}, does not set daemon off")
-    instances = [i for i in deployment.nginx if not i.standalone]
-    if not instances:
-        # No nginx.conf in the checked files: nginx's default (daemon on) holds unless a
-        # file that is here turns it off.
-        written = [d for i in deployment.nginx for d in i.directives if d.name == "daemon"]
-        return None if written else Setting(True, None, "nginx default; no nginx.conf in the checked files")
-    if len(instances) != 1 or not instances[0].daemon.value:
-        return None
-    return instances[0].daemon
 
 
 def _manager_expectation(manager: ProcessManager) -> tuple[str | None, str]:
@@ -155,7 +136,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "never comes and kills the service after TimeoutStartSec (90 s by default); use Type=simple "
                           "(or Type=notify for uWSGI)", (Related(server.at, f"{program} configuration"),))
         elif manager.runs_program == "nginx" and expectation == "foreground":
-            daemon = _nginx_daemonizes(manager, deployment)
+            daemon = nginx_daemonizes(manager, deployment)
             if daemon is not None:
                 assumed = daemon.note.endswith("checked files")
                 unseen = daemon.note if daemon.note.startswith("assumed: ") else ""
@@ -168,6 +149,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           (Related(daemon.at, "daemon on"),) if daemon.at else (),
                           severity="info" if assumed or unseen or after else None,
                           fix=None if unseen else _nginx_foreground(manager, daemon, deployment))
+        elif manager.runs_program == "supervisord" and manager.in_container:
+            daemon = supervisord_daemonizes(manager, deployment)
+            if daemon is not None:
+                assumed = daemon.note.startswith("assumed: ")
+                yield Hit(where, f"supervisord daemonizes (no -n, and {daemon.note}) but {manager.kind} "
+                          f"[{manager.name}] expects it in the foreground: {consequence}, its programs with it"
+                          f"{shell_note}; start it with `supervisord -n` (or set nodaemon=true in [supervisord])",
+                          (Related(daemon.at, "supervisord's settings"),) if daemon.at else (),
+                          severity="info" if assumed or after else None)
 
 
 def _foreground(server: AppServer, deployment: Deployment) -> Fix | None:

@@ -21,6 +21,11 @@ read from its base image; for an image not known the finding is an info naming t
 assumption. No shell execs the last line of a script file, a command followed by
 another, one started with `&`, or anything once a `trap` is set.
 
+A server line that starts a program which forks away (nginx without `daemon off;`,
+supervisord without `-n` or `nodaemon=true`) is not reported: the shell does not stay in
+front of it but runs on and exits, and `exec` would make the started process exit at
+once. X107 reports that.
+
 Measured here (`python tools/measure_shells.py`: each case run as PID 1 of a new PID
 namespace with `unshare --pid --fork --mount-proc`, the process tree read from /proc,
 then SIGTERM sent to PID 1 as `docker stop` does; the server a program that exits on
@@ -64,6 +69,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import forks_away
 
 CODE = "X115"
 SLUG = "wrapper-without-exec"
@@ -94,6 +100,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       + "; start the server from the environment's own bin directory (`.venv/bin/gunicorn`)"
                       + "".join(f", or stop it with SIG{each}" for each in launcher.forwards[:1]))
         if manager.wrapper is None:
+            continue
+        if not manager.wrapper_held_by and forks_away(manager, deployment) is not None:
+            # nginx or supervisord daemonizes: the shell runs on and exits rather than staying in
+            # front of it, and `exec` would make the started process exit at once (X107 tells).
             continue
         if manager.shell_may_take_signal and manager.wrapper_shell is not None:
             yield Hit(manager.wrapper,

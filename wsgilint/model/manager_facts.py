@@ -1,5 +1,6 @@
 """Facts the Supervisor and systemd rules share: the key tables of the two managers,
-did-you-mean suggestions, and whether the server a manager starts drops root itself."""
+did-you-mean suggestions, whether the server a manager starts drops root itself, and
+whether nginx or supervisord forks away from the process the manager started."""
 from __future__ import annotations
 
 import difflib
@@ -9,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import AppServer, ProcessManager
+from . import AppServer, Deployment, ProcessManager, Setting
 
 _READERS = Path(__file__).resolve().parent.parent / "readers"
 # uWSGI options that load another config file; when one of them was not read, the
@@ -18,6 +19,9 @@ _UWSGI_CONFIG_KEYS = ("ini", "xml", "xmlconfig", "yaml", "yml", "json", "js", "i
 # Config formats wsgilint does not read (discovery lists them, "not read yet"): what they set is unknown.
 _UWSGI_UNREAD_FORMATS = ("xml", "xmlconfig", "yaml", "yml", "json", "js")
 ROOT_NAMES = ("root", "0")
+# supervisord's short options that take a value (supervisor/options.py, 4.3): in a cluster
+# such as `-nc FILE` the letters after one of them are its value, not flags.
+_SUPERVISORD_VALUED = frozenset("cumdlyzejiqa")
 
 
 @cache
@@ -103,3 +107,79 @@ def switched_to_root(manager: ProcessManager) -> bool:
 def server_label(manager: ProcessManager) -> str:
     return {"uwsgi": "uWSGI", "gunicorn": "Gunicorn", "nginx": "nginx"}.get(manager.runs_program,
                                                                            manager.runs_program)
+
+
+def nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
+    """nginx's own `daemon` setting, unless the command line turns it off."""
+    argv = manager.argv.value if manager.argv else []
+    if any("daemon off" in arg for arg in argv) or manager.stays_foreground is not None:
+        return None
+    if manager.unseen_config is not None:
+        # `-c FILE` that the files do not hold, or that a start script writes: nginx's default
+        # holds unless that file turns it off, which the checked files cannot show.
+        unseen = manager.unseen_config
+        return Setting(True, None, f"assumed: `-c {unseen.value}`, {unseen.note}, does not set daemon off")
+    instances = [i for i in deployment.nginx if not i.standalone]
+    if not instances:
+        # No nginx.conf in the checked files: nginx's default (daemon on) holds unless a
+        # file that is here turns it off.
+        written = [d for i in deployment.nginx for d in i.directives if d.name == "daemon"]
+        return None if written else Setting(True, None, "nginx default; no nginx.conf in the checked files")
+    if len(instances) != 1 or not instances[0].daemon.value:
+        return None
+    return instances[0].daemon
+
+
+def _supervisord_nodaemon_flag(argv: list[str]) -> bool:
+    """`-n`, `--nodaemon` (or a prefix getopt takes for it), or `n` in a cluster of flags."""
+    for arg in argv[1:]:
+        if arg == "--":
+            return False
+        if arg.startswith("--"):
+            if len(arg) > 4 and "--nodaemon".startswith(arg):
+                return True
+        elif arg.startswith("-"):
+            for letter in arg[1:]:
+                if letter == "n":
+                    return True
+                if letter in _SUPERVISORD_VALUED:
+                    break
+    return False
+
+
+def supervisord_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
+    """Whether the supervisord a manager's command starts forks away (no `-n`, no
+    `nodaemon=true` in the config it reads): where that is written, or an assumption
+    named in the note when the config it reads is not in the checked files; None when it
+    stays in the foreground or what it reads is the image's own (a base image's stock
+    supervisord configuration)."""
+    argv = manager.argv.value if manager.argv else []
+    if manager.stays_foreground is not None or _supervisord_nodaemon_flag(argv):
+        return None
+    # The config it reads: the tree's Supervisor files that run where it runs (copied or
+    # mounted into the container); an included file's [supervisord] merges into the main one.
+    here = {m.at.path for m in deployment.managers if m.kind == "supervisor" and m.place is manager.place}
+    configs = [config for config in deployment.supervisor if here.intersection(config.files)]
+    if len(here) > len({path for config in configs for path in config.files if path in here}):
+        return None   # programs of the image's own supervisord configuration: what it says is the image's
+    sections = [section for config in configs for section in config.of_kind("supervisord")]
+    values = [value for section in sections if (value := section.get("nodaemon")) is not None]
+    if any(value.as_bool() is not False for value in values):
+        return None   # nodaemon=true (or a value only known at run time)
+    if values:
+        return Setting(True, values[0].at, "nodaemon=false")
+    if sections:
+        return Setting(True, sections[0].at, f"[supervisord] of {sections[0].at.path} does not set nodaemon")
+    return Setting(True, None, "assumed: the config supervisord reads is not in the checked files, and sets no "
+                               "nodaemon (Debian's and Ubuntu's stock /etc/supervisor/supervisord.conf does not)")
+
+
+def forks_away(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
+    """The program a manager's command starts daemonizes (nginx with `daemon on`,
+    supervisord without nodaemon): the process the manager started, or its shell, does
+    not stay in front of it. Where it says so, or the assumption, as in the two above."""
+    if manager.runs_program == "nginx":
+        return nginx_daemonizes(manager, deployment)
+    if manager.runs_program == "supervisord":
+        return supervisord_daemonizes(manager, deployment)
+    return None
