@@ -103,7 +103,8 @@ def test_rules_carry_tags_a_page_and_help_only_when_they_fired() -> None:
         assert ("security-severity" in rule["properties"]) == (rule["id"] in SECURITY_RULES)
     u108 = next(rule for rule in rules if rule["id"] == "U108")
     assert u108["properties"]["security-severity"] == "8.0" and "security" in u108["properties"]["tags"]
-    assert len(json.dumps(sarif)) < 100_000
+    # Each rule's entry carries its summary, not its docs page: the log grows by about 1 KB a rule.
+    assert len(json.dumps(sarif)) < 1_200 * len(rules)
 
 
 def test_a_suppressed_finding_is_a_result_marked_in_source(tmp_path: Path) -> None:

@@ -224,6 +224,15 @@ class SupervisorProcess:
     environment: Mapping[str, Setting[str]]   # [supervisord] environment= and the program's own
     environment_dropped: tuple[str, ...]
 
+    def shell_operators(self) -> tuple[str, ...]:
+        """The words of ``argv`` that a shell would read as operators (``&&``, ``|``, ``>``,
+        ``2>&1``) and that stand unquoted in the command: supervisord runs no shell, so each is
+        passed to the program as a literal argument. A quoted or escaped one (``find ... \\;``)
+        is meant as an argument and is left out."""
+        if self.argv is None or self.command is None:
+            return ()
+        return reader.shell_operators(self.command.text, self.argv)
+
 
 @dataclass(frozen=True, slots=True)
 class SupervisorControlServer:

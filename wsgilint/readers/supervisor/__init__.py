@@ -15,13 +15,13 @@ from .includes import read_includes
 from .ini import IniReader, SupervisorConfig, SupervisorSection, SupervisorValue, section_kind
 from .processes import SupervisorProcess, expand_programs
 from .sniff import is_supervisor_text
-from .values import parse_boolean, parse_environment, parse_signal, split_command
+from .values import parse_boolean, parse_environment, parse_signal, shell_operators, split_command
 
 # What the model builders, discovery and the tests import from the package.
 __all__ = [
     "Expanded", "IniReader", "SupervisorConfig", "SupervisorProcess", "SupervisorSection", "SupervisorValue",
     "expand", "is_supervisor_text", "parse_boolean", "parse_environment", "parse_signal", "read_supervisor",
-    "section_kind", "split_command",
+    "section_kind", "shell_operators", "split_command",
 ]
 
 

@@ -41,6 +41,48 @@ def split_command(command: str) -> tuple[list[str] | None, str]:
     return argv, ""
 
 
+# Shell control and redirection operators when they make a whole word: `&&`, `||`, `|`, `|&`,
+# `;`, `&`, `>`, `>>`, `<`, `<<`, `&>`, with a file descriptor (`2>`, `2>&1`, `>&2`, `2>&-`).
+_OPERATOR = re.compile(r"(?:&&|\|\||\|&?|;|&|&>>?|\d*(?:>>?|<<?)|\d*[<>]&(?:\d+|-))\Z")
+
+
+def _plain_words(text: str) -> tuple[bool, ...]:
+    """For each word ``shlex.split`` makes of ``text``, whether it has no quote and no backslash
+    in it. Words end where shlex ends them: at whitespace outside quotes and escapes."""
+    plain: list[bool] = []
+    quote, escaped, in_word, unquoted = "", False, False, True
+    for char in text:
+        if escaped:
+            escaped = False
+        elif quote:
+            if char == quote:
+                quote = ""
+            elif char == "\\" and quote == '"':
+                escaped = True
+        elif char in " \t\r\n":
+            if in_word:
+                plain.append(unquoted)
+            in_word, unquoted = False, True
+            continue
+        elif char in "\"'":
+            quote, unquoted = char, False
+        elif char == "\\":
+            escaped, unquoted = True, False
+        in_word = True
+    if in_word:
+        plain.append(unquoted)
+    return tuple(plain)
+
+
+def shell_operators(command: str, argv: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``argv`` (``split_command`` of ``command``) that a shell would read as
+    operators and that stand unquoted in ``command``."""
+    plain = _plain_words(command)
+    if len(plain) != len(argv):   # split differently from shlex: claim nothing
+        return ()
+    return tuple(word for word, unquoted in zip(argv, plain, strict=True) if unquoted and _OPERATOR.match(word))
+
+
 @dataclass(frozen=True, slots=True)
 class Environment:
     """``environment=`` as ``supervisor.datatypes.dict_of_key_value_pairs`` reads it.
