@@ -324,3 +324,26 @@ def test_writes_of_a_script_that_runs_its_arguments(tmp_path: Path) -> None:
     script.write_text("#!/bin/sh\nset -e\nenvsubst < /t.conf > /etc/nginx/nginx.conf\nexec \"$@\"\n")
     writes, display = script_writes(str(script), ReadContext(mode="repository", cwd=str(tmp_path)))
     assert display == "entry.sh" and [(w.path, w.line) for w in writes] == [("/etc/nginx/nginx.conf", 3)]
+
+
+@pytest.mark.parametrize(("text", "argv", "background"), [
+    ("exec uwsgi --ini /etc/uwsgi/app.ini > /var/log/uwsgi.log 2>&1", ["uwsgi", "--ini", "/etc/uwsgi/app.ini"], False),
+    ("exec gunicorn app:app >>/var/log/g.log 2>/dev/null", ["gunicorn", "app:app"], False),
+    ("uwsgi --ini a.ini &>/tmp/log", ["uwsgi", "--ini", "a.ini"], False),
+    ("uwsgi --ini a.ini >&2", ["uwsgi", "--ini", "a.ini"], False),
+    ("uwsgi --ini a.ini > log 2>&1 &", ["uwsgi", "--ini", "a.ini"], True),   # a real `&` still backgrounds
+])
+def test_redirections_are_not_the_servers_arguments(text: str, argv: list[str], background: bool) -> None:
+    # `2>&1` was cut at its `&`, which then ended the command as a background operator, and the
+    # redirection words reached uWSGI's argv as config files ("unable to load configuration from >").
+    line = server_line_of_shell_command(text)
+    assert line is not None and line.argv == argv and line.background is background
+
+
+def test_a_redirected_server_in_sh_c_gives_no_config_errors(tmp_path: Path) -> None:
+    from wsgilint.api import check
+    (tmp_path / "supervisor").mkdir()
+    (tmp_path / "supervisor" / "app.conf").write_text(
+        '[program:app]\ncommand=/bin/sh -c "cd /srv && exec uwsgi --ini /srv/app.ini > /var/log/u.log 2>&1"\n')
+    codes = [f.code for f in check([str(tmp_path)]).findings if f.severity == "error"]
+    assert "E002" not in codes

@@ -183,9 +183,53 @@ def _words(command: str) -> list[str] | None:
     lexer.whitespace_split = True
     lexer.commenters = ""   # _logical_lines removed the comments, as sh reads them
     try:
-        return list(lexer)
+        return _joined_redirections(list(lexer))
     except ValueError:
         return None
+
+
+def _joined_redirections(words: list[str]) -> list[str]:
+    """The lexer cuts ``2>&1``, ``>&2`` and ``&>log`` at their ``&``, which would then end the
+    command as a background operator: put each back together as the one redirection it is."""
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        if word == "&" and following is not None and joined and _fd_redirect().fullmatch(joined[-1]):
+            joined[-1] += "&" + following          # 2>&1, >&2
+            index += 2
+        elif word == "&" and following is not None and following.startswith(">"):
+            joined.append("&" + following)         # &>log, &>>log
+            index += 2
+        else:
+            joined.append(word)
+            index += 1
+    return joined
+
+
+@functools.cache
+def _fd_redirect() -> re.Pattern[str]:
+    return re.compile(r"\d*[<>]")
+
+
+@functools.cache
+def _redirection() -> re.Pattern[str]:
+    return re.compile(r"(?:\d*(?:>>|>&|<&|>\||<<|[<>])|&>>?)(.*)", re.S)
+
+
+def _without_redirections(argv: list[str]) -> list[str]:
+    """``argv`` as the program receives it: the shell takes redirections (``> log``, ``2>&1``,
+    ``>>log``) and their targets out of the words before it runs the command."""
+    kept: list[str] = []
+    words = iter(argv)
+    for word in words:
+        match = _redirection().fullmatch(word)
+        if match is None:
+            kept.append(word)
+        elif not match.group(1):
+            next(words, None)                      # `> log`: the target is the next word
+    return kept
 
 
 def _commands(words: list[str]) -> list[tuple[list[str], str]]:
@@ -449,7 +493,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 servers += 1
                 # supervisord runs programs from configs this text does not show.
                 handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
-                found = ServerLine(_started(command), command, number, column, end_column,
+                found = ServerLine(_started(command), _without_redirections(command), number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&",
                                    guards=blocks.guards(), passes=tuple(passes), writes=tuple(writes))
                 found_last = operator in ("", ";", "&&")
@@ -522,7 +566,8 @@ def _find_dev_server(lines: list[tuple[int, int, int, str]]) -> DevServerLine | 
             elif command[0] == "export":
                 exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
             elif operator != "&" and dev_server(command) is not None:
-                found = DevServerLine(command, number, column, end_column, {**exports, **assigned})
+                found = DevServerLine(_without_redirections(command), number, column, end_column,
+                                      {**exports, **assigned})
     return found
 
 
