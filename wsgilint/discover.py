@@ -4,6 +4,10 @@ A file's kind comes from where it lives *and* what it holds: the location propos
 kinds in order of likelihood, the content decides. A shell script named
 ``nginx.service`` is not a unit, and ``conf.d/*.conf`` is nginx under ``nginx/`` but
 Supervisor under ``supervisor/``.
+
+Over 400 lines on purpose: the walk, the hints a place gives, what is never a config (program
+source, documents), template markers and the parallel classification all decide one thing,
+a file's kind, from one table of hints; split, each part would need the others' tables.
 """
 from __future__ import annotations
 
