@@ -476,6 +476,18 @@ def parent_pid(pid: int) -> int | None:
     return int(stat.rsplit(")", 1)[1].split()[1])
 
 
+def namespace_pid1(unshare_pid: int, timeout: float = 10.0) -> int:
+    """The host PID of the PID 1 of a namespace ``unshare --pid --fork`` made: its child.
+    SIGKILL to it ends everything in the namespace."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and parent_pid(int(entry)) == unshare_pid:
+                return int(entry)
+        time.sleep(0.05)
+    raise TimeoutError("unshare started no child")
+
+
 def _alive(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()

@@ -17,7 +17,7 @@ import pytest
 
 from wsgilint.api import check
 
-from .servers import parent_pid
+from .servers import namespace_pid1
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_supervisor", "need_root")]
 
@@ -43,10 +43,10 @@ def _pid1_alive_after(tmp_path: Path, flags: str, seconds: float = 3.0) -> bool:
             return True
         finally:
             if process.poll() is None:
-                # SIGKILL to unshare's child, PID 1 of the namespace, ends everything in it.
-                for entry in os.listdir("/proc"):
-                    if entry.isdigit() and parent_pid(int(entry)) == process.pid:
-                        os.kill(int(entry), signal.SIGKILL)
+                try:
+                    os.kill(namespace_pid1(process.pid, 1.0), signal.SIGKILL)
+                except (TimeoutError, ProcessLookupError):
+                    pass
                 process.wait(10)
 
 

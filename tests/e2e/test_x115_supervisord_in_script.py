@@ -16,7 +16,7 @@ import pytest
 
 from wsgilint.api import check
 
-from .servers import parent_pid
+from .servers import namespace_pid1
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_supervisor", "need_root")]
 
@@ -27,17 +27,6 @@ def term(*_):
 signal.signal(signal.SIGTERM, term)
 time.sleep(300)
 """
-
-
-def _namespace_pid1(unshare_pid: int, timeout: float = 10.0) -> int:
-    """The host PID of the namespace's PID 1: the child ``unshare --fork`` starts."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for entry in os.listdir("/proc"):
-            if entry.isdigit() and parent_pid(int(entry)) == unshare_pid:
-                return int(entry)
-        time.sleep(0.05)
-    raise TimeoutError("unshare started no child")
 
 
 def _program_hears_the_stop(tmp_path: Path, last_line: str) -> bool:
@@ -55,7 +44,7 @@ def _program_hears_the_stop(tmp_path: Path, last_line: str) -> bool:
     process = subprocess.Popen(["unshare", "--pid", "--fork", "--mount-proc", "dash", str(script)],
                                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        pid1 = _namespace_pid1(process.pid)
+        pid1 = namespace_pid1(process.pid)
         supervisord_log, deadline = tmp_path / "supervisord.log", time.monotonic() + 20
         while not (supervisord_log.exists() and "entered RUNNING" in supervisord_log.read_text(errors="replace")):
             assert time.monotonic() < deadline, (tmp_path / "out.log").read_text()
@@ -66,7 +55,7 @@ def _program_hears_the_stop(tmp_path: Path, last_line: str) -> bool:
     finally:
         # PID 1 of the namespace dies, and the kernel kills everything in it.
         try:
-            os.kill(_namespace_pid1(process.pid, 1.0), signal.SIGKILL)
+            os.kill(namespace_pid1(process.pid, 1.0), signal.SIGKILL)
         except (TimeoutError, ProcessLookupError):
             pass
         process.wait(10)
