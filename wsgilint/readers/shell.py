@@ -215,7 +215,12 @@ def _fd_redirect() -> re.Pattern[str]:
 
 @functools.cache
 def _redirection() -> re.Pattern[str]:
-    return re.compile(r"(?:\d*(?:>>|>&|<&|>\||<<|[<>])|&>>?)(.*)", re.S)
+    """A redirection word: its operator, then its target when the word holds it (``>>log``)."""
+    return re.compile(r"(\d*(?:>>|>&|<&|>\||<<|[<>])|&>>?)(.*)", re.S)
+
+
+# The operators that write standard output to the file they name.
+_TO_FILE = (">>", ">|", ">", "1>>", "1>")
 
 
 def _without_redirections(argv: list[str]) -> list[str]:
@@ -227,7 +232,7 @@ def _without_redirections(argv: list[str]) -> list[str]:
         match = _redirection().fullmatch(word)
         if match is None:
             kept.append(word)
-        elif not match.group(1):
+        elif not match.group(2):
             next(words, None)                      # `> log`: the target is the next word
     return kept
 
@@ -269,9 +274,6 @@ def _hands_off(command: list[str]) -> bool:
     return any(head in _MANAGERS or program_of([head]) in ("uwsgi", "gunicorn") for head in heads)
 
 
-_REDIRECTS = (">>", ">|", ">", "1>>", "1>")
-
-
 def _written_files(command: list[str]) -> list[tuple[str, str]]:
     """(path, how) of each file a simple command writes: the target of a ``>`` or ``>>``
     redirection, the files ``sed -i`` edits in place and those ``tee`` writes."""
@@ -279,16 +281,17 @@ def _written_files(command: list[str]) -> list[tuple[str, str]]:
     name = os.path.basename(command[0])
     words = iter(command[1:])
     for word in words:
-        redirect = next((r for r in _REDIRECTS if word.startswith(r)), None)
-        if redirect is not None:
-            target = word[len(redirect):] or next(words, "")
+        match = _redirection().fullmatch(word)
+        if match is not None and match.group(1) in _TO_FILE:
+            redirect = match.group(1)
+            target = match.group(2) or next(words, "")
             if target and not target.startswith(("&", "/dev/")):
                 found.append((target, f"`{name} {redirect} {target}`"))
     if name == "sed":
         found.extend((path, f"`sed -i` on {path}") for path in _sed_in_place(command[1:]))
     elif name == "tee":
         found.extend((path, f"`tee {path}`") for path in command[1:] if not path.startswith("-")
-                     and not path.startswith(_REDIRECTS))
+                     and _redirection().fullmatch(path) is None)
     return found
 
 
@@ -312,7 +315,7 @@ def _sed_in_place(args: list[str]) -> list[str]:
                 if letter in "ef":     # -e SCRIPT, -f FILE: the rest, or the next word, is its value
                     script_given, takes_next = True, index == len(word) - 2
                     break
-        elif not word.startswith(_REDIRECTS) and word != "<":
+        elif _redirection().fullmatch(word) is None:
             operands.append(word)
     return operands[0 if script_given else 1:] if in_place else []
 
