@@ -62,4 +62,4 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"{place.label or place.name} publishes container port {port} (host port "
                       f"{entry.host_port or 'chosen by the engine'}), but the only process in the container is nginx, "
                       f"which listens on {shown} ({instance.main.path}){loopback}: connections to the published port "
-                      f"are refused; publish the port nginx listens on, or listen on {port}", related)
+                      f"are refused or reset at once; publish the port nginx listens on, or listen on {port}", related)
