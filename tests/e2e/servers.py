@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import grp
 import http.client
+import importlib.util
 import json
 import os
 import secrets
@@ -19,8 +20,10 @@ import struct
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 LOOPBACK = "127.0.0.1"
 START_TIMEOUT = 20.0
@@ -55,18 +58,15 @@ def uwsgi_binary() -> str | None:
 
 
 def gunicorn_available() -> bool:
-    try:
-        import gunicorn  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("gunicorn") is not None
 
 
 def free_port() -> int:
     """A loopback TCP port nobody listens on right now (the kernel picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def port_accepts(port: int, host: str = LOOPBACK) -> bool:
@@ -80,10 +80,10 @@ def port_accepts(port: int, host: str = LOOPBACK) -> bool:
 @dataclass
 class Server:
     name: str
-    process: subprocess.Popen
+    process: subprocess.Popen[bytes]
     log_path: Path
     stop_signal: int = signal.SIGTERM
-    _log_file: object = field(default=None, repr=False)
+    _log_file: IO[bytes] | None = field(default=None, repr=False)
 
     @property
     def pid(self) -> int:
@@ -249,11 +249,7 @@ SUPERVISOR_READY_TIMEOUT = 20.0
 
 
 def supervisor_available() -> bool:
-    try:
-        import supervisor.supervisord  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("supervisor") is not None
 
 
 def unix_accepts(path: Path) -> bool:
@@ -266,7 +262,7 @@ def unix_accepts(path: Path) -> bool:
         return False
 
 
-def _wait_until(server: Server, ready, what: str, timeout: float) -> None:
+def _wait_until(server: Server, ready: Callable[[], bool], what: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if ready():
@@ -376,7 +372,7 @@ class Supervisord:
     server: Server
     conf: Path
 
-    def ctl(self, *args: str, timeout: float = 60.0) -> subprocess.CompletedProcess:
+    def ctl(self, *args: str, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "supervisor.supervisorctl", "-c", str(self.conf), *args],
                               capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
@@ -447,7 +443,7 @@ def _socket_inodes_listening_on(port: int) -> set[str]:
 def pids_listening_on(port: int) -> set[int]:
     """Every process holding a listening TCP socket on ``port`` (a uWSGI master and its workers)."""
     wanted = {f"socket:[{inode}]" for inode in _socket_inodes_listening_on(port)}
-    found = set()
+    found: set[int] = set()
     if not wanted:
         return found
     for entry in Path("/proc").iterdir():
@@ -509,7 +505,7 @@ class Orphans:
         self.watched.append((marker, port, pidfile))
 
     def find(self) -> set[int]:
-        found = set()
+        found: set[int] = set()
         for marker, port, pidfile in self.watched:
             candidates = pids_listening_on(port) if port is not None else set()
             if pidfile is not None:
@@ -559,27 +555,27 @@ def delete_throwaway_user(name: str) -> None:
 
 # --- wsgilint as users run it --------------------------------------------------------------------
 
-def wsgilint_json(tree: Path, *options: str) -> dict:
+def wsgilint_json(tree: Path, *options: str) -> dict[str, Any]:
     """``wsgilint check TREE --format json --fail-on error``: exit 1 exactly when an error is found."""
     completed = subprocess.run(
         [sys.executable, "-m", "wsgilint", "check", str(tree), "--format", "json", "--fail-on", "error", *options],
         cwd=tree, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert completed.returncode in (0, 1) and completed.stdout, completed.stderr
-    report = json.loads(completed.stdout)
+    report: dict[str, Any] = json.loads(completed.stdout)
     has_errors = any(finding["severity"] == "error" for finding in report["findings"])
     assert completed.returncode == int(has_errors), (completed.returncode, report["findings"])
     return report
 
 
-def findings_with_code(report: dict, code: str) -> list[dict]:
+def findings_with_code(report: dict[str, Any], code: str) -> list[dict[str, Any]]:
     return [finding for finding in report["findings"] if finding["code"] == code]
 
 
-def errors_of(report: dict) -> list[dict]:
+def errors_of(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [finding for finding in report["findings"] if finding["severity"] == "error"]
 
 
-def place(entry: dict, tree: Path) -> tuple[Path, int]:
+def place(entry: dict[str, Any], tree: Path) -> tuple[Path, int]:
     """(absolute file, line) of a finding or a related location; paths are shown relative to the cwd (the tree)."""
     return (tree / entry["path"]).resolve(), entry["line"]
 
