@@ -79,6 +79,9 @@ class BaseImage:
     # was read; None: not known (an Alpine or Red Hat package, an unknown image).
     nginx_includes: tuple[str, ...] | None = None
     nginx_includes_source: str = ""
+    # The entries of / that hold the image's own files (None: not known), and where that was read.
+    populated_roots: frozenset[str] | None = None
+    populated_source: str = ""
 
     @property
     def name(self) -> str:
@@ -136,6 +139,8 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,
                      nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""),
                      bin_sh=bin_sh_of(written),
+                     populated_roots=frozenset(merged["populated_roots"]) if "populated_roots" in merged else None,
+                     populated_source=merged.get("populated_source", ""),
                      **_nginx_includes(next((_FACTS["nginx_includes"]["images"][n] for n in names
                                              if n in _FACTS["nginx_includes"]["images"]), "")))
 

@@ -1072,6 +1072,7 @@ class ContainerBuilder:
             if note:
                 instance.assumed.setdefault(instance.main.path, note)
             instance.place = place
+            instance.mount_only_parents = self._mount_only_parents(instance, place)
             shipped = self.ctx.shipped.get((place.filesystem, ETC_NGINX))
             instance.stock_files = shipped.names if shipped is not None else None
             for route in instance.routes:
@@ -1116,6 +1117,38 @@ class ContainerBuilder:
         return True, (f"assumed: the nginx of {place.label} loads it at {below[0]}, but which files the stock "
                       f"nginx.conf of {base.written} includes is not known (Debian's includes conf.d/*.conf and "
                       "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
+
+    def _mount_only_parents(self, instance: NginxInstance, place: Place) -> dict[str, str]:
+        """The folders above an ``alias`` that hold nothing but its mount point in ``place``:
+        the image is one whose own files are known to be elsewhere (the official nginx image
+        fills /etc, /usr, /var..., not /opt), the alias folder is a volume's target, and no
+        COPY, RUN or other volume puts anything at, above or beside it there. Docker creates
+        the folders above a mount point empty. An image nothing in the files runs may get any
+        volume from ``docker run``: nothing is said of it."""
+        image = self.place_images.get(place)
+        base = image.base if image is not None else None
+        if image is None or base is None or base.populated_roots is None or place.run_unseen:
+            return {}
+        mounts = {posixpath.normpath(target): store for target, store in place.volumes}
+        fills = [*image.copies, *(path for path, _ in image.writes), *mounts]
+        found: dict[str, str] = {}
+        for location in instance.locations:
+            alias = location.alias
+            if alias is None or not alias.args or not alias.args[0].startswith("/"):
+                continue
+            folder = posixpath.normpath(alias.args[0])
+            parent = posixpath.dirname(folder)
+            if folder not in mounts or parent == "/" or parent.split("/")[1] in base.populated_roots:
+                continue
+            if any(_below_any(parent, [fill]) or _below_any(fill, [parent]) and not _below_any(fill, [folder])
+                   for fill in fills):
+                continue
+            store = mounts[folder]
+            source = self.ctx.display(store[len("bind:"):]) if store.startswith("bind:") else store.partition(":")[2]
+            found[parent] = (f"in {place.label}, {parent} holds only the mount point {folder} ({source or 'a volume'} "
+                             f"mounted there): the image {base.written} keeps none of its own files in /{parent.split('/')[1]} "
+                             "and the files copy or mount nothing else there")
+        return found
 
     def _stock_nginx_user(self, place: Place) -> Setting[str] | None:
         """The workers' user of a fragment that the image's own nginx.conf loads: that file
