@@ -17,6 +17,13 @@ redirect reaches it (`X-Accel-Redirect` from the app, `error_page`, `rewrite ...
 such a redirect is built from what a client sends (an app answering
 `X-Accel-Redirect: /internal-resource` + a path from the request).
 
+In a container of the official nginx image, an alias folder that is only a volume's mount
+point (`./static:/opt/app/static`) has nothing above it: the image keeps none of its own files
+in /opt (or /srv, /app...), and Docker creates the folders above a mount point empty. Where
+no COPY or other volume puts anything at, above or beside the alias there, the traversal
+reaches no file: info, naming that. A mount of the project above it, another volume beside
+it, an app image that holds the app there, or a host keeps the error.
+
 ## How to fix
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
 `root` when the last directory has the location's name. A location that names one
@@ -24,6 +31,7 @@ file (`location /robots.txt { alias /srv/static/; }`, which also serves the fold
 instead of the file) wants an exact match and the file: `location = /robots.txt
 { alias /srv/static/robots.txt; }`.
 """
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
@@ -53,6 +61,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"404, but an internal redirect to `{traversal}x` (an app's X-Accel-Redirect, error_page, "
                           f"rewrite ... last built from the request) reads {alias.args[0]}../x; "
                           f"{_fix(location.path, alias.args[0])}",
+                          (Related(location.block.name_at, f"location {location.path}"),), severity="info")
+                continue
+            empty = instance.mount_only_parents.get(posixpath.dirname(posixpath.normpath(alias.args[0])))
+            if empty:
+                yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
+                          f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, but {empty}, so it "
+                          f"reaches no file; {_fix(location.path, alias.args[0])} before something is put there",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
             yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "

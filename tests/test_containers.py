@@ -120,6 +120,26 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
+def test_ln_cp_and_mv_of_a_copied_file_place_it_like_a_copy(tmp_path: Path) -> None:
+    """``ln -s``, ``cp`` and ``mv`` of a file a COPY put in the image put that file at the
+    destination (into it when it ends with ``/`` or is a folder the nginx packages create); a
+    relative link target is relative to the link's folder; a source the tree does not hold
+    stays an unseen write."""
+    write_tree(tmp_path, {"conf/site.conf": "server {}\n", "conf/b.conf": "server {}\n", "Dockerfile": (
+        "FROM ubuntu:22.04\nWORKDIR /code\nCOPY . .\n"
+        "RUN ln -sf /code/conf/site.conf /etc/nginx/sites-enabled && cp conf/b.conf /etc/nginx/conf.d/b.conf\n"
+        "RUN mkdir -p /etc/nginx/x && ln -s ../../../code/conf/site.conf /etc/nginx/x/\n"
+        "RUN mv /code/conf/b.conf /etc/nginx/site-enabled\n"
+        "RUN ln -s /opt/other.conf /etc/nginx/sites-enabled/other.conf\n")})
+    dockerfile = parse_dockerfile((tmp_path / "Dockerfile").read_text(), "Dockerfile")
+    image = image_of(dockerfile, str(tmp_path))
+    site, b = str(tmp_path / "conf/site.conf"), str(tmp_path / "conf/b.conf")
+    assert {path: local for path, local in image.copies.items() if path.startswith("/etc/")} == {
+        "/etc/nginx/sites-enabled/site.conf": site, "/etc/nginx/conf.d/b.conf": b,
+        "/etc/nginx/x/site.conf": site, "/etc/nginx/site-enabled": b}
+    assert [path for path, _ in image.writes] == ["/etc/nginx/sites-enabled/other.conf"]
+
+
 def test_a_shell_form_runs_under_the_shell_in_effect_in_its_stage_and_the_next() -> None:
     dockerfile = parse_dockerfile(
         "FROM python:3.12 AS base\nCMD gunicorn app:app\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"

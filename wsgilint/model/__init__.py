@@ -450,6 +450,9 @@ class NginxInstance:
     # What the nginx package of the image it runs in puts in /etc/nginx (relative paths, the
     # official image: no proxy_params); None where that is not known (a host, another image).
     stock_files: frozenset[str] | None = None
+    # Folders of its container that hold nothing but the mount point of one folder below them
+    # (folder -> why): a stock image has nothing there and no COPY or volume puts anything else.
+    mount_only_parents: dict[str, str] = field(default_factory=dict)
 
     @property
     def servers(self) -> list[NginxServer]:

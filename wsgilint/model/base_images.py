@@ -7,7 +7,9 @@ configuration uWSGI ends up with. The official nginx image starts nginx through 
 script that execs its arguments, with the stop signal QUIT: a ``FROM nginx`` build without
 its own ``CMD`` runs nginx in its container, like a Compose ``image: nginx``; its nginx package
 ships a stock nginx.conf (``user  nginx;``, uid 101) and some include files below /etc/nginx, not
-Debian's ``proxy_params`` or ``snippets/``. The facts of
+Debian's ``proxy_params`` or ``snippets/``; that nginx.conf includes only ``conf.d/*.conf``
+(Debian's and Ubuntu's package, installed in a bare Debian-family image, also
+``sites-enabled/*``: ``nginx_includes``). The facts of
 the images read so far are package data (``base_images.json``, each with the commit of the
 Dockerfile they were read from), like Debian's ``default.ini`` (``packaged.py``). An
 operating system or language image brings nothing of the kind; any other image is one whose
@@ -73,6 +75,13 @@ class BaseImage:
     nginx_source: str = ""
     nginx_conf_user: str = ""
     bin_sh: str = ""                              # what its /bin/sh is: busybox | dash | bash | "" (not known)
+    # What the stock nginx.conf of its nginx package includes (glob patterns), with where that
+    # was read; None: not known (an Alpine or Red Hat package, an unknown image).
+    nginx_includes: tuple[str, ...] | None = None
+    nginx_includes_source: str = ""
+    # The entries of / that hold the image's own files (None: not known), and where that was read.
+    populated_roots: frozenset[str] | None = None
+    populated_source: str = ""
 
     @property
     def name(self) -> str:
@@ -100,10 +109,14 @@ def base_image(written: str, at: Span | None) -> BaseImage:
     """What is known of the image ``FROM written`` (or a Compose ``image:``)."""
     name = image_name(written)
     if name in _BARE:
-        return BaseImage(written, at, known=True, bin_sh=bin_sh_of(written))
+        shell = bin_sh_of(written)
+        return BaseImage(written, at, known=True, bin_sh=shell,
+                         **_nginx_includes(_FACTS["nginx_includes"]["bin_sh"].get(shell, "")))
     chain: list[dict[str, Any]] = []
+    names: list[str] = []
     while name in _IMAGES and len(chain) < len(_IMAGES):
         chain.append(_IMAGES[name])
+        names.append(name)
         name = _IMAGES[name].get("from", "")
     if not chain:
         return BaseImage(written, at, known=False)
@@ -125,7 +138,19 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      entrypoint_execs=merged.get("entrypoint_execs", ""),
                      nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,
                      nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""),
-                     bin_sh=bin_sh_of(written))
+                     bin_sh=bin_sh_of(written),
+                     populated_roots=frozenset(merged["populated_roots"]) if "populated_roots" in merged else None,
+                     populated_source=merged.get("populated_source", ""),
+                     **_nginx_includes(next((_FACTS["nginx_includes"]["images"][n] for n in names
+                                             if n in _FACTS["nginx_includes"]["images"]), "")))
+
+
+def _nginx_includes(family: str) -> dict[str, Any]:
+    """The ``nginx_includes`` fields of an image whose nginx package is of ``family``."""
+    facts = _FACTS["nginx_includes"]["families"].get(family)
+    if facts is None:
+        return {}
+    return {"nginx_includes": tuple(facts["patterns"]), "nginx_includes_source": facts["source"]}
 
 
 def bin_sh_of(written: str) -> str:

@@ -17,12 +17,13 @@ manager the image's CMD and USER); split, each part would import the others' pri
 """
 from __future__ import annotations
 
+import fnmatch
 import functools
 import os
 import posixpath
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 from ..core.context import ReadContext, Shipped
@@ -30,7 +31,7 @@ from ..core.numbers import decimal
 from ..core.record import dataclass, field
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
-from . import HOST, AppServer, Deployment, ProcessManager
+from . import HOST, AppServer, Deployment, NginxInstance, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
 from .graph import HostFolder, Place, Published
 from .managers import _resolve_wrapper
@@ -230,8 +231,9 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         for key, value in pairs:
             _set_env(image, key, value, variables, at)
     elif keyword == "RUN":
+        placed = _run_placements(instruction.text, image)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
-                            for path in _run_writes(instruction.text))
+                            for path in _run_writes(instruction.text, placed))
         appended = _appended_to_nginx_conf(instruction.text)
         if appended:
             off = _DAEMON_OFF.search(appended) is not None
@@ -269,13 +271,75 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
 _KEEPS_FILES = frozenset({"rm", "chmod", "chown", "mkdir", "ls", "test", "[", "cat", "grep", "nginx"})
 
 
-def _run_writes(text: str) -> list[str]:
+# Directories the distributions' nginx packages create below /etc/nginx: `ln -s x DIR` (no
+# trailing slash) puts the link inside them, as into any directory that exists.
+_NGINX_DIRS = frozenset(ETC_NGINX + "/" + name for name in ("conf.d", "sites-enabled", "sites-available",
+                                                               "snippets", "http.d", "default.d"))
+
+
+def _commands(text: str) -> list[str]:
+    return re.split(r"&&|\|\||[;|\n]", text)
+
+
+def _run_placements(text: str, image: Image) -> set[int]:
+    """``ln [-s] SRC DST``, ``cp SRC DST`` and ``mv SRC DST`` of a RUN whose source is a file
+    of the tree a COPY already put in the image: a placement like a COPY, recorded in
+    ``image.copies`` (a link is opened as the file it names). Returns the indexes of the
+    commands so read, which add nothing unseen. A ``-t``, a glob or a source the tree does
+    not hold leaves the command to ``_run_writes``."""
+    handled: set[int] = set()
+    for index, command in enumerate(_commands(text)):
+        words = [word.strip("'\"") for word in command.split()]
+        if not words or posixpath.basename(words[0]) not in ("ln", "cp", "mv"):
+            continue
+        options = [word for word in words[1:] if word.startswith("-")]
+        paths = [word for word in words[1:] if not word.startswith("-")]
+        if len(paths) < 2 or any(o == "-t" or o.startswith("--target") for o in options) or \
+                any(c in word for word in paths for c in "*?[$"):
+            continue
+        symbolic = words[0].endswith("ln") and any(o == "--symbolic" or not o.startswith("--") and "s" in o
+                                                    for o in options)
+        workdir = image.workdir.value if image.workdir else "/"
+        destination = posixpath.normpath(posixpath.join(workdir, paths[-1]))
+        into = paths[-1].endswith("/") or len(paths) > 2 or destination in _NGINX_DIRS
+        found: list[tuple[str, str]] = []
+        for source in paths[:-1]:
+            target = posixpath.join(destination, posixpath.basename(source.rstrip("/"))) if into else destination
+            # A relative link target is relative to the link's own directory.
+            base = posixpath.dirname(target) if symbolic else workdir
+            local = _copied_from(image, posixpath.normpath(posixpath.join(base, source)))
+            if local is None:
+                break
+            found.append((target, local))
+        else:
+            image.copies.update(found)
+            handled.add(index)
+    return handled
+
+
+def _copied_from(image: Image, path: str) -> str | None:
+    """The local file a COPY of the build put at ``path`` (itself, or in a folder it copied)."""
+    probe = path
+    while True:
+        local = image.copies.get(probe)
+        if local is not None:
+            candidate = os.path.normpath(os.path.join(local, posixpath.relpath(path, probe)))
+            return candidate if os.path.exists(candidate) else None
+        if probe == "/":
+            return None
+        probe = posixpath.dirname(probe)
+
+
+def _run_writes(text: str, placed: Collection[int] = ()) -> list[str]:
     """Where a ``RUN`` may create files the checked tree does not show, as far as its words
     tell: each path below /etc/nginx a command other than ``rm``, ``chown``... names or
     redirects into (``sed -i`` included: it may not create, but it may rename), and ``/`` for
-    a script it runs (which may write anywhere). Only /etc/nginx is asked about so far."""
+    a script it runs (which may write anywhere). Only /etc/nginx is asked about so far.
+    ``placed``: the commands ``_run_placements`` read, which put tree files there."""
     found: list[str] = []
-    for command in re.split(r"&&|\|\||[;|\n]", text):
+    for index, command in enumerate(_commands(text)):
+        if index in placed:
+            continue
         words = command.replace(">", " > ").split()
         while words and "=" in words[0] and not words[0].startswith(("-", "/")):
             words = words[1:]   # VAR=value before the command
@@ -475,6 +539,20 @@ def _appended_daemon_off(manager: ProcessManager, image: Image | None, place: Pl
         manager.stays_foreground = image.nginx_daemon_off
 
 
+# What the stock nginx.conf of any package base_images.json knows includes: a site placed
+# below /etc/nginx elsewhere, in an image whose package is not known, is an assumption.
+_COMMON_INCLUDES = (ETC_NGINX + "/conf.d/*.conf", ETC_NGINX + "/sites-enabled/*")
+
+
+def _included(target: str, patterns: tuple[str, ...]) -> bool:
+    """Whether nginx's ``include`` of one of ``patterns`` opens ``target``: glob(3) matches
+    within one directory, and ``*`` does not match a leading dot."""
+    name = posixpath.basename(target)
+    return not name.startswith(".") and any(
+        posixpath.dirname(pattern) == posixpath.dirname(target) and fnmatch.fnmatchcase(name, posixpath.basename(pattern))
+        for pattern in patterns)
+
+
 def _inherit_unseen(manager: ProcessManager, container: ProcessManager) -> None:
     """What supervisord in ``container`` passes on that the files do not show, under what
     the program sets itself."""
@@ -499,6 +577,7 @@ class ContainerBuilder:
         # Per container of an image whose nginx files are known: (path, why) where the build or
         # a volume may put files the checked tree does not hold.
         self.unseen_writes: dict[Place, list[tuple[str, str]]] = {}
+        self.place_images: dict[Place, Image] = {}   # each container's image, where the files build one
 
     def read(self, discovery: Discovery) -> None:
         self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
@@ -802,6 +881,8 @@ class ContainerBuilder:
         A bind mount of a tree folder over /etc/nginx (or a folder of it, such as conf.d)
         hides what the image has there: only the folder's own files are there, whatever
         the image (the engine mounts over the image's file system at start)."""
+        if image is not None:
+            self.place_images[place] = image
         base = image.base if image is not None else None
         covered = ""   # the widest bind mount of a checked folder at or above /etc/nginx
         hidden: list[str] = []   # folders below /etc/nginx that such a mount replaces
@@ -985,7 +1066,13 @@ class ContainerBuilder:
                           (main == local or main.startswith(local.rstrip(os.sep) + os.sep))), None)
             if place is None:
                 continue
+            loads, note = self._stock_nginx_loads(instance, place)
+            if not loads:
+                continue   # its nginx does not read the file there: it is not part of that container
+            if note:
+                instance.assumed.setdefault(instance.main.path, note)
             instance.place = place
+            instance.mount_only_parents = self._mount_only_parents(instance, place)
             shipped = self.ctx.shipped.get((place.filesystem, ETC_NGINX))
             instance.stock_files = shipped.names if shipped is not None else None
             for route in instance.routes:
@@ -995,6 +1082,73 @@ class ContainerBuilder:
         from .compose_ports import listeners_shown
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
                                                           self.unseen_writes)
+
+    def _stock_nginx_loads(self, instance: NginxInstance, place: Place) -> tuple[bool, str]:
+        """Whether the nginx of ``place`` loads the site ``instance`` (a fragment copied, linked or
+        mounted into it), and the assumption made when that is not known. An nginx started
+        without ``-c`` reads the image's stock nginx.conf, unless the files put another there
+        or may (a RUN, a volume they do not show); that file includes what its package's list
+        says (base_images.json ``nginx_includes``), and nothing else: a site linked to
+        ``/etc/nginx/site-enabled/`` or only copied beside the app is not loaded there."""
+        image = self.place_images.get(place)
+        base = image.base if image is not None else None
+        managers = [m for m in self.deployment.managers if m.place is place and m.runs_program == "nginx"]
+        if not instance.standalone or image is None or base is None or not managers or any(
+                m.argv is None or any(w == "-c" or w.startswith(("-c/", "-c.")) for w in m.argv.value)
+                for m in managers):
+            return True, ""
+        conf = ETC_NGINX + "/nginx.conf"
+        with self.ctx.in_filesystem(place.filesystem):
+            if self.ctx.copied(conf) is not None:
+                return True, ""   # the tree's own nginx.conf: its includes were followed when it was read
+        unseen = [path for path, _ in image.writes] + [
+            target for target, store in place.volumes
+            if not (store.startswith("bind:") and os.path.exists(store[len("bind:"):])
+                    and self.ctx.inside(store[len("bind:"):]))]
+        if any(path == ETC_NGINX or _below_any(path, [ETC_NGINX]) or _below_any(ETC_NGINX, [path]) for path in unseen):
+            return True, ""   # something the files do not show may change what nginx includes
+        targets = [target for filesystem, target in self.ctx.placements(instance.main.path)
+                   if filesystem == place.filesystem]
+        if base.nginx_includes is not None:
+            return any(_included(target, base.nginx_includes) for target in targets), ""
+        below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
+        if not below or any(_included(target, _COMMON_INCLUDES) for target in below):
+            return True, ""
+        return True, (f"assumed: the nginx of {place.label} loads it at {below[0]}, but which files the stock "
+                      f"nginx.conf of {base.written} includes is not known (Debian's includes conf.d/*.conf and "
+                      "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
+
+    def _mount_only_parents(self, instance: NginxInstance, place: Place) -> dict[str, str]:
+        """The folders above an ``alias`` that hold nothing but its mount point in ``place``:
+        the image is one whose own files are known to be elsewhere (the official nginx image
+        fills /etc, /usr, /var..., not /opt), the alias folder is a volume's target, and no
+        COPY, RUN or other volume puts anything at, above or beside it there. Docker creates
+        the folders above a mount point empty. An image nothing in the files runs may get any
+        volume from ``docker run``: nothing is said of it."""
+        image = self.place_images.get(place)
+        base = image.base if image is not None else None
+        if image is None or base is None or base.populated_roots is None or place.run_unseen:
+            return {}
+        mounts = {posixpath.normpath(target): store for target, store in place.volumes}
+        fills = [*image.copies, *(path for path, _ in image.writes), *mounts]
+        found: dict[str, str] = {}
+        for location in instance.locations:
+            alias = location.alias
+            if alias is None or not alias.args or not alias.args[0].startswith("/"):
+                continue
+            folder = posixpath.normpath(alias.args[0])
+            parent = posixpath.dirname(folder)
+            if folder not in mounts or parent == "/" or parent.split("/")[1] in base.populated_roots:
+                continue
+            if any(_below_any(parent, [fill]) or _below_any(fill, [parent]) and not _below_any(fill, [folder])
+                   for fill in fills):
+                continue
+            store = mounts[folder]
+            source = self.ctx.display(store[len("bind:"):]) if store.startswith("bind:") else store.partition(":")[2]
+            found[parent] = (f"in {place.label}, {parent} holds only the mount point {folder} ({source or 'a volume'} "
+                             f"mounted there): the image {base.written} keeps none of its own files in /{parent.split('/')[1]} "
+                             "and the files copy or mount nothing else there")
+        return found
 
     def _stock_nginx_user(self, place: Place) -> Setting[str] | None:
         """The workers' user of a fragment that the image's own nginx.conf loads: that file
