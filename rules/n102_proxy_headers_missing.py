@@ -114,4 +114,4 @@ def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[H
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
         yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: "
-                  f"{_fix(missing, instance.stock_files)}", related)
+                  f"{_fix(missing, instance.stock_files)}", related, key=f"location {route.location}")

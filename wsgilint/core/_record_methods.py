@@ -51,22 +51,23 @@ def _m0(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m1(_d0):
-    def __init__(self, fingerprints: 'Counter[str]', legacy: 'bool' = _d0) -> None:
+def _m1(_d0, _f1):
+    def __init__(self, fingerprints: 'Counter[str]', legacy: 'bool' = _d0, lines: 'dict[str, str]' = _FACTORY) -> None:
         _set(self, 'fingerprints', fingerprints)
         _set(self, 'legacy', legacy)
+        _set(self, 'lines', _f1() if lines is _FACTORY else lines)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(fingerprints={self.fingerprints!r}, legacy={self.legacy!r})"
+        return self.__class__.__qualname__ + f"(fingerprints={self.fingerprints!r}, legacy={self.legacy!r}, lines={self.lines!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.fingerprints,self.legacy,) == (other.fingerprints,other.legacy,)
+            return (self.fingerprints,self.legacy,self.lines,) == (other.fingerprints,other.legacy,other.lines,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.fingerprints,self.legacy,))
+        return hash((self.fingerprints,self.legacy,self.lines,))
 
     __init__.__qualname__ = 'Baseline.__init__'
     __repr__.__qualname__ = 'Baseline.__repr__'
@@ -447,8 +448,8 @@ def _m15(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m16(_d0, _d1, _d2):
-    def __init__(self, code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = _d0, fix: 'Fix | None' = _d1, anchor: 'tuple[str, str] | None' = _d2) -> None:
+def _m16(_d0, _d1, _d2, _d3, _d4):
+    def __init__(self, code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = _d0, fix: 'Fix | None' = _d1, anchor: 'tuple[str, str] | None' = _d2, key: 'str | Span' = _d3, distinct: 'str' = _d4) -> None:
         _set(self, 'code', code)
         _set(self, 'slug', slug)
         _set(self, 'severity', severity)
@@ -457,6 +458,8 @@ def _m16(_d0, _d1, _d2):
         _set(self, 'related', related)
         _set(self, 'fix', fix)
         _set(self, 'anchor', anchor)
+        _set(self, 'key', key)
+        _set(self, 'distinct', distinct)
 
     @recursive_repr()
     def __repr__(self):
@@ -3213,7 +3216,7 @@ def _m122(_d0, _f1):
 
 METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     'wsgilint.api.CheckResult': ((False, True, True, False, (('findings', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('deployment', False, False, True, True, True, False), ('rules', False, False, True, True, True, False), ('suppressed', False, True, True, True, True, False), ('texts', False, True, True, True, True, False), ('read_through', False, True, True, True, True, False))), "CheckResult(findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = <factory>, texts: 'dict[str, str]' = <factory>, read_through: 'list[SourceFile]' = <factory>)", _m0, ('suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through')),
-    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False)", _m1, ('legacy',), ('fingerprints', 'legacy'), ('fingerprints', 'legacy')),
+    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False), ('lines', False, True, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False, lines: 'dict[str, str]' = <factory>)", _m1, ('legacy', 'lines'), ('fingerprints', 'legacy', 'lines'), ('fingerprints', 'legacy', 'lines')),
     'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False))), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2, ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path')),
     'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False))), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3, ('plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv')),
     'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False))), "DevServer(program: 'str', host: 'str', port: 'int')", _m4, (), ('program', 'host', 'port'), ('program', 'host', 'port')),
@@ -3228,7 +3231,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
     'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),
     'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False))), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15, ('encoding', 'problems'), ('text', 'encoding', 'problems'), ('text', 'encoding', 'problems')),
-    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False))), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None)", _m16, ('related', 'fix', 'anchor'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor')),
+    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False), ('key', True, False, True, False, False, False), ('distinct', True, False, True, False, False, False))), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None, key: 'str | Span' = '', distinct: 'str' = '')", _m16, ('related', 'fix', 'anchor', 'key', 'distinct'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor', 'key', 'distinct'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor', 'key', 'distinct')),
     'wsgilint.engine.Rule': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('summary', False, False, True, True, True, False), ('doc', False, False, True, True, True, False), ('check', False, False, True, True, True, False), ('bad', False, True, True, True, True, False), ('good', False, True, True, True, True, False), ('module', True, False, True, True, True, False), ('check_suppressions', True, False, True, True, True, False), ('fixes', True, False, True, True, True, False))), None, _m17, ('bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes')),
     'wsgilint.engine.Suppressed': ((True, True, True, False, (('finding', False, False, True, True, True, False), ('by', False, False, True, True, True, False))), None, _m18, (), ('finding', 'by'), ('finding', 'by')),
     'wsgilint.engine.SuppressionOutcome': ((True, True, True, False, (('unused', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('without_reason', False, False, True, True, True, False), ('reason_required', False, False, True, True, True, False))), None, _m19, (), ('unused', 'unknown', 'without_reason', 'reason_required'), ('unused', 'unknown', 'without_reason', 'reason_required')),
