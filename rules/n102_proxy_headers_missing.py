@@ -12,6 +12,11 @@ hides all of the server's) do not send:
   app is not a checked Gunicorn (X113 reports that case).
 `include proxy_params;` (Debian's file) sends all three.
 
+A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
+tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
+names the assumption: what is proxied there is a file, or a 404 when the app has no route
+for it, and no view reads the client's address or host name.
+
 An include in the location (or a level around it) whose file nginx cannot open is
 reported once, as E003 (nginx does not start); what it was meant to send is not known,
 so N102 says nothing about that route until the include is fixed.
@@ -87,12 +92,34 @@ def _fix(missing: list[str], stock_files: frozenset[str] | None) -> str:
     return f"add {lines} in this location (this nginx image ships no proxy_params to include)"
 
 
+def _asset_prefixes(deployment: Deployment) -> list[tuple[str, str]]:
+    """(URL prefix, how it is known) of the app's static and media files: the STATIC_URL and
+    MEDIA_URL the tree's settings write, else Django's usual `/static/` and `/media/`."""
+    found = [(url.path, f"its {url.setting} ({url.at})") for url in deployment.app_asset_urls]
+    written = {url.setting for url in deployment.app_asset_urls}
+    found += [(path, f"the usual {setting}") for setting, path in (("STATIC_URL", "/static/"), ("MEDIA_URL", "/media/"))
+              if setting not in written]
+    return found
+
+
+def _asset_location(route: Route, prefixes: list[tuple[str, str]]) -> str:
+    """How the route's location is known to be under a static or media prefix, or ""."""
+    words = route.location.split()
+    if len(words) == 2 and words[0] in ("=", "^~"):
+        words = words[1:]
+    if len(words) != 1 or not words[0].startswith("/"):
+        return ""    # a regular expression or a named location: no prefix to compare
+    path = words[0].rstrip("/") + "/"
+    return next((how for prefix, how in prefixes if path.startswith(prefix)), "")
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    prefixes = _asset_prefixes(deployment) if deployment.nginx else []
     for instance in deployment.nginx:
-        yield from _check_routes(deployment, instance)
+        yield from _check_routes(deployment, instance, prefixes)
 
 
-def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[Hit]:
+def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: list[tuple[str, str]]) -> Iterator[Hit]:
     for route in instance.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue
@@ -113,5 +140,11 @@ def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[H
         if not missing:
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
-        yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: "
-                  f"{_fix(missing, instance.stock_files)}", related, key=f"location {route.location}")
+        message = f"proxy_pass to the app without {'; '.join(missing)}: {_fix(missing, instance.stock_files)}"
+        assets = _asset_location(route, prefixes)
+        if assets:
+            # Files, not views: proxied there, the app serves them (or a 404) and reads neither.
+            message += (f"; location {route.location} is under the app's static or media files, by {assets}: "
+                        "assumed that no view there reads the client's address or host name")
+        yield Hit(route.handler.at, message, related, severity="info" if assets else None,
+                  key=f"location {route.location}")
