@@ -10,7 +10,12 @@ hides all of the server's) do not send:
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
   app is not a checked Gunicorn (X113 reports that case).
-`include proxy_params;` (Debian's file) sends all three.
+`include proxy_params;` (Debian's file) sends all three. `Host` is not asked for where the
+app's environment pins its host name to exactly the host nginx sends (`SERVER_NAME` or
+`FLASK_SERVER_NAME` equal to the `proxy_pass` host and port): Flask builds its URLs from
+that name whatever `Host` says (measured with Flask 3.1), and before 3.1 answers any other
+host with 404 (measured with Werkzeug 2.2.3), so `Host $host` changes nothing or breaks it.
+It is assumed that the app's code, like Flask, takes the host name from that setting.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
@@ -39,7 +44,7 @@ import ipaddress
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, NginxInstance, Route
+from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route
 
 CODE = "N102"
 SLUG = "proxy-headers-missing"
@@ -77,6 +82,26 @@ def _proxy_host(route: Route) -> str:
         return "localhost"
     host = rest.split("/", 1)[0]
     return host[:-3] if host.endswith(":80") and value.startswith("http:") else host
+
+
+# The variables that pin a Flask app's host name: SERVER_NAME as settings read it from the
+# environment, FLASK_SERVER_NAME as Flask's `config.from_prefixed_env()` does.
+_SERVER_NAME_VARIABLES = ("SERVER_NAME", "FLASK_SERVER_NAME")
+
+
+def _pins_proxy_host(listeners: list[Listener], proxy_host: str) -> bool:
+    """Whether the app's environment pins its host name to exactly nginx's $proxy_host (the
+    port included): Flask then builds URLs from it whatever Host says (and before 3.1 answers
+    another host with 404), so the Host nginx sends by default is the one it wants."""
+    for listener in listeners:
+        manager = listener.server.manager
+        if manager is None:
+            continue
+        for name in _SERVER_NAME_VARIABLES:
+            value = manager.environment.get(name)
+            if value is not None and value.value.strip().lower() == proxy_host.lower():
+                return True
+    return False
 
 
 # What to write for each missing header, where `include proxy_params;` is not offered.
@@ -130,7 +155,7 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
             continue
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
-        if not sent & {"host", "x-forwarded-host"}:
+        if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)):
             missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
