@@ -64,4 +64,4 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                   f"{manager.kind} [{manager.name}] runs {name} as root: {why} and {name} sets no `{setting}`, so the "
                   "app and its workers run as uid 0 (any bug that lets a request run code or write files acts as "
                   "root on every mounted volume); add `USER` with the app's account to the image, or `user:` to "
-                  "the service", tuple(related))
+                  "the service", tuple(related), key=manager.at)

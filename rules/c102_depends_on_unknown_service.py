@@ -11,7 +11,12 @@ project, enabled or not.
 Where the files cannot show the whole project, it informs instead, naming the assumption:
 an `include` of a file the checked tree does not hold, or another Compose file of the tree
 that defines the name (`docker compose -f docker-compose.yml -f docker-compose.prod.yml`
-merges files Compose does not read by default).
+merges files Compose does not read by default): one in the same folder, or one elsewhere
+whose name is not a default project name (`deploy/docker-compose.prod.yml`). A
+`compose.yaml` or `docker-compose.yml` (or its override) of another folder is that folder's
+own project, not a part of this one: Compose reads only the default files of the folder it
+runs in, and merging another folder's project with `-f` would resolve its relative paths
+from this folder. The error stands then.
 
 ## What breaks in production
 Compose checks the merged project before it does anything and refuses it whole:

@@ -98,12 +98,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "files runs: in that container only a port `docker run -p` publishes reaches "
                       f"clients, which the files do not show: assumed port {listener.address.port} is not published "
                       f"(if it is, or this runs on a host, bind 127.0.0.1:{listener.address.port})",
-                      (Related(target.at, "nginx connects here"),), severity="info")
+                      (Related(target.at, "nginx connects here"),), severity="info", key=target.at)
             continue
         if published is None:
             yield Hit(listener.at, f"{what} binds {listener.address} (every interface) but nginx reaches it at "
                       f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "
-                      f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),))
+                      f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),),
+                      key=target.at)
             continue
         host_port = published.host_port or ""
         by_name = "" if all(each.address.is_loopback for each, _ in pairs) else \
@@ -113,7 +114,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                   f"directly, bypassing nginx, {forged}; {by_name}publish it on loopback only "
                   f"(`127.0.0.1:{host_port}:{published.container_port}`)",
                   tuple(Related(at, note) for at, note in ((published.at, "published here"),
-                                                           (target.at, "nginx connects here")) if at is not None))
+                                                           (target.at, "nginx connects here")) if at is not None),
+                  key=published.at or target.at)
 
 
 def _fronts(nginx: Place, target: Target, listener: Listener) -> bool:

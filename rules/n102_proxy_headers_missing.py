@@ -10,7 +10,17 @@ hides all of the server's) do not send:
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
   app is not a checked Gunicorn (X113 reports that case).
-`include proxy_params;` (Debian's file) sends all three.
+`include proxy_params;` (Debian's file) sends all three. `Host` is not asked for where the
+app's environment pins its host name to exactly the host nginx sends (`SERVER_NAME` or
+`FLASK_SERVER_NAME` equal to the `proxy_pass` host and port): Flask builds its URLs from
+that name whatever `Host` says (measured with Flask 3.1), and before 3.1 answers any other
+host with 404 (measured with Werkzeug 2.2.3), so `Host $host` changes nothing or breaks it.
+It is assumed that the app's code, like Flask, takes the host name from that setting.
+
+A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
+tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
+names the assumption: what is proxied there is a file, or a 404 when the app has no route
+for it, and no view reads the client's address or host name.
 
 An include in the location (or a level around it) whose file nginx cannot open is
 reported once, as E003 (nginx does not start); what it was meant to send is not known,
@@ -34,7 +44,7 @@ import ipaddress
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, NginxInstance, Route
+from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route
 
 CODE = "N102"
 SLUG = "proxy-headers-missing"
@@ -74,6 +84,26 @@ def _proxy_host(route: Route) -> str:
     return host[:-3] if host.endswith(":80") and value.startswith("http:") else host
 
 
+# The variables that pin a Flask app's host name: SERVER_NAME as settings read it from the
+# environment, FLASK_SERVER_NAME as Flask's `config.from_prefixed_env()` does.
+_SERVER_NAME_VARIABLES = ("SERVER_NAME", "FLASK_SERVER_NAME")
+
+
+def _pins_proxy_host(listeners: list[Listener], proxy_host: str) -> bool:
+    """Whether the app's environment pins its host name to exactly nginx's $proxy_host (the
+    port included): Flask then builds URLs from it whatever Host says (and before 3.1 answers
+    another host with 404), so the Host nginx sends by default is the one it wants."""
+    for listener in listeners:
+        manager = listener.server.manager
+        if manager is None:
+            continue
+        for name in _SERVER_NAME_VARIABLES:
+            value = manager.environment.get(name)
+            if value is not None and value.value.strip().lower() == proxy_host.lower():
+                return True
+    return False
+
+
 # What to write for each missing header, where `include proxy_params;` is not offered.
 _LINES = {"Host": "proxy_set_header Host $host;",
           "X-Forwarded-For": "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
@@ -87,12 +117,34 @@ def _fix(missing: list[str], stock_files: frozenset[str] | None) -> str:
     return f"add {lines} in this location (this nginx image ships no proxy_params to include)"
 
 
+def _asset_prefixes(deployment: Deployment) -> list[tuple[str, str]]:
+    """(URL prefix, how it is known) of the app's static and media files: the STATIC_URL and
+    MEDIA_URL the tree's settings write, else Django's usual `/static/` and `/media/`."""
+    found = [(url.path, f"its {url.setting} ({url.at})") for url in deployment.app_asset_urls]
+    written = {url.setting for url in deployment.app_asset_urls}
+    found += [(path, f"the usual {setting}") for setting, path in (("STATIC_URL", "/static/"), ("MEDIA_URL", "/media/"))
+              if setting not in written]
+    return found
+
+
+def _asset_location(route: Route, prefixes: list[tuple[str, str]]) -> str:
+    """How the route's location is known to be under a static or media prefix, or ""."""
+    words = route.location.split()
+    if len(words) == 2 and words[0] in ("=", "^~"):
+        words = words[1:]
+    if len(words) != 1 or not words[0].startswith("/"):
+        return ""    # a regular expression or a named location: no prefix to compare
+    path = words[0].rstrip("/") + "/"
+    return next((how for prefix, how in prefixes if path.startswith(prefix)), "")
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    prefixes = _asset_prefixes(deployment) if deployment.nginx else []
     for instance in deployment.nginx:
-        yield from _check_routes(deployment, instance)
+        yield from _check_routes(deployment, instance, prefixes)
 
 
-def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[Hit]:
+def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: list[tuple[str, str]]) -> Iterator[Hit]:
     for route in instance.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue
@@ -103,7 +155,7 @@ def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[H
             continue
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
-        if not sent & {"host", "x-forwarded-host"}:
+        if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)):
             missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
@@ -113,5 +165,11 @@ def _check_routes(deployment: Deployment, instance: NginxInstance) -> Iterator[H
         if not missing:
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
-        yield Hit(route.handler.at, f"proxy_pass to the app without {'; '.join(missing)}: "
-                  f"{_fix(missing, instance.stock_files)}", related)
+        message = f"proxy_pass to the app without {'; '.join(missing)}: {_fix(missing, instance.stock_files)}"
+        assets = _asset_location(route, prefixes)
+        if assets:
+            # Files, not views: proxied there, the app serves them (or a 404) and reads neither.
+            message += (f"; location {route.location} is under the app's static or media files, by {assets}: "
+                        "assumed that no view there reads the client's address or host name")
+        yield Hit(route.handler.at, message, related, severity="info" if assets else None,
+                  key=f"location {route.location}")

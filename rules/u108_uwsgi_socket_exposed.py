@@ -70,8 +70,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: any client that "
                           "can connect sets `UWSGI_SETENV`/`UWSGI_CHDIR`/`UWSGI_PYHOME` for its request (uWSGI 2.1 "
                           "no longer loads apps from requests unless `dynamic-apps` is set); bind to 127.0.0.1 or a "
-                          "unix socket", severity="warning")
+                          "unix socket", severity="warning", key=address.text.strip())
                 continue
             yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: in uWSGI 2.0 any client "
                       "that can connect sends `UWSGI_FILE`/`UWSGI_SCRIPT` and makes a worker import and run any Python "
-                      "file or module on the host; bind to 127.0.0.1 or a unix socket (or set `max-apps = 1`)")
+                      "file or module on the host; bind to 127.0.0.1 or a unix socket (or set `max-apps = 1`)",
+                      key=address.text.strip())

@@ -98,7 +98,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "stop and is SIGKILLed when the wait runs out"
                       + (", or keeps running orphaned" if not manager.in_container else "")
                       + "; start the server from the environment's own bin directory (`.venv/bin/gunicorn`)"
-                      + "".join(f", or stop it with SIG{each}" for each in launcher.forwards[:1]))
+                      + "".join(f", or stop it with SIG{each}" for each in launcher.forwards[:1]), key=manager.at)
         if manager.wrapper is None:
             continue
         if not manager.wrapper_held_by and forks_away(manager, deployment) is not None:
@@ -112,7 +112,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "reaches the server; Debian's dash stays PID 1 and drops it, and the server is SIGKILLed "
                       "after the grace period; `exec` or the exec form makes it certain",
                       (Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
-                               f"{manager.kind} runs the wrapper here"),), severity="info")
+                               f"{manager.kind} runs the wrapper here"),), severity="info", key=manager.at)
             continue
         if not manager.shell_takes_signal:
             continue
@@ -146,4 +146,4 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                        f"start it with `exec`, or {fix}")
         yield Hit(manager.wrapper, message,
                   (Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
-                           f"{manager.kind} runs the wrapper here"),))
+                           f"{manager.kind} runs the wrapper here"),), key=manager.at)

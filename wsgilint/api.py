@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -125,11 +126,38 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
     texts = {ctx.display(path): text for path in ctx.read_paths() if (text := ctx.read(path).text) is not None}
     anchor = _anchors(paths, ctx, texts)
-    findings = [dataclasses.replace(f, anchor=anchor(f.at)) for f in findings]
+    findings = _distinguished([dataclasses.replace(f, anchor=anchor(f.at)) for f in findings], anchor)
     suppressed = [dataclasses.replace(s, finding=dataclasses.replace(s.finding, anchor=anchor(s.finding.at)))
                   for s in suppressed]
     return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts,
                        _read_through(ctx, deployment) if explain else [])
+
+
+def _distinguished(findings: list[Finding], anchor: Callable[[Span], tuple[str, str]]) -> list[Finding]:
+    """The findings, each of those that share a fingerprint given what tells it apart (its
+    rule's key, a place as its file and line text; else its related places'; the n-th of identical ones its
+    number too), so that a baseline, SARIF and GitLab see one finding each. A finding alone
+    on its line keeps the fingerprint it always had."""
+    groups: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        groups.setdefault(finding.fingerprint, []).append(index)
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        marks = [_mark(findings[i], anchor) for i in indexes]
+        counts = Counter(marks)
+        seen: Counter[str] = Counter()
+        for index, mark in zip(indexes, marks, strict=True):
+            seen[mark] += 1
+            distinct = f"{mark}\0#{seen[mark]}" if counts[mark] > 1 else mark
+            findings[index] = dataclasses.replace(findings[index], distinct=distinct)
+    return findings
+
+
+def _mark(finding: Finding, anchor: Callable[[Span], tuple[str, str]]) -> str:
+    if isinstance(finding.key, Span):
+        return "\0".join(anchor(finding.key))
+    return finding.key or "\0".join("\0".join(anchor(r.at)) for r in finding.related)
 
 
 def _read_through(ctx: ReadContext, deployment: Deployment) -> list[SourceFile]:

@@ -8,6 +8,12 @@ running from another directory keeps them matched; editing the offending line ma
 finding new, as it should. Each baseline entry hides one finding: a second finding with
 the same fingerprint is new.
 
+Where two findings of one run share the rule, the file and the line's text (one `proxy_pass`
+line in several locations, one script run by two Compose services), their fingerprints also
+hold what tells them apart, and the report gives each its ``line_fingerprint`` (the one
+without it). A finding no entry matches exactly is matched by that: an entry written before
+its line was shared (or after the other finding went) still hides it, one entry one finding.
+
 A report written before fingerprint version 2 (it has no ``fingerprint_version``) is still
 read: its entries are matched by the first fingerprint (rule, displayed path, message), with
 that fingerprint's weaknesses; ``load_baseline`` says so, and rewriting the file upgrades it.
@@ -18,7 +24,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .core.record import dataclass
+from .core.record import dataclass, field
 from .core.text import read_regular
 from .engine import FINGERPRINT_VERSION, Finding
 
@@ -35,6 +41,7 @@ MAX_BASELINE_BYTES = 64 * 1024 * 1024
 class Baseline:
     fingerprints: Counter[str]
     legacy: bool = False     # written before fingerprint version 2: matched the old way
+    lines: dict[str, str] = field(default_factory=dict)   # fingerprint -> its line_fingerprint, where they differ
 
     def key(self, finding: Finding) -> str:
         return finding.legacy_fingerprint if self.legacy else finding.fingerprint
@@ -59,17 +66,29 @@ def load_baseline(path: Path) -> Baseline:
     if not isinstance(version, int) or version > FINGERPRINT_VERSION:
         raise BaselineError(f"{path}: written by a newer wsgilint (fingerprint version {version!r}); "
                             "upgrade wsgilint or rewrite the baseline")
-    return Baseline(Counter(f["fingerprint"] for f in findings), legacy=version < FINGERPRINT_VERSION)
+    lines = {f["fingerprint"]: f["line_fingerprint"] for f in findings if isinstance(f.get("line_fingerprint"), str)}
+    return Baseline(Counter(f["fingerprint"] for f in findings), legacy=version < FINGERPRINT_VERSION, lines=lines)
 
 
 def new_findings(findings: list[Finding], baseline: Baseline) -> tuple[list[Finding], int]:
     """The findings the baseline does not account for, and how many it hid."""
     left = Counter(baseline.fingerprints)
-    kept = []
+    unmatched = []
     for finding in findings:
         key = baseline.key(finding)
         if left[key] > 0:
             left[key] -= 1
         else:
+            unmatched.append(finding)
+    by_line: dict[str, list[str]] = {}
+    if not baseline.legacy:
+        for key in left:
+            by_line.setdefault(baseline.lines.get(key, key), []).append(key)
+    kept: list[Finding] = []
+    for finding in unmatched:
+        match = next((each for each in by_line.get(finding.line_fingerprint, ()) if left[each] > 0), None)
+        if match is None:
             kept.append(finding)
+        else:
+            left[match] -= 1
     return kept, len(findings) - len(kept)

@@ -137,9 +137,10 @@ def normalised_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def fingerprint(code: str, relative_path: str, line_text: str) -> str:
+def fingerprint(code: str, relative_path: str, line_text: str, distinct: str = "") -> str:
     """The identity of a finding across runs (see ``Finding.fingerprint``)."""
-    return _digest(f"v{FINGERPRINT_VERSION}\0{code}\0{relative_path}\0{normalised_line(line_text)}")
+    key = f"v{FINGERPRINT_VERSION}\0{code}\0{relative_path}\0{normalised_line(line_text)}"
+    return _digest(f"{key}\0{distinct}" if distinct else key)
 
 
 class Hit(NamedTuple):
@@ -150,6 +151,10 @@ class Hit(NamedTuple):
     related: tuple[Related, ...] = ()
     severity: str | None = None     # only for rules whose severity depends on the case
     fix: Fix | None = None          # the edits that make the finding go, when they are certain
+    # What tells this finding apart from another of its rule on the same line (the location,
+    # the address, the Compose service): in the fingerprint only where two of a run share a
+    # line. A Span counts as its file (relative to the checked root) and its line's text.
+    key: str | Span = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,11 @@ class Finding:
     # checked root and the offending line's text; the pipeline sets it (``api.check``).
     # Without it (a Finding made by hand) the displayed path and an empty line stand in.
     anchor: tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    key: str | Span = field(default="", compare=False, repr=False)        # the Hit's
+    # Set by the pipeline only where another finding of the run has the same rule, file and
+    # line text: what tells them apart (``api._distinguished``). Empty, the fingerprint is
+    # the one every earlier wsgilint gave.
+    distinct: str = field(default="", compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
@@ -172,6 +182,13 @@ class Finding:
         rule, the file relative to the checked root and the offending line's text, with
         its whitespace collapsed. Never the message: it quotes the other end of a
         cross-check, which another file's edit changes."""
+        path, line = self.anchor or (self.at.path, "")
+        return fingerprint(self.code, path, line, self.distinct)
+
+    @property
+    def line_fingerprint(self) -> str:
+        """The fingerprint without ``distinct``: what a baseline written before two findings
+        shared the line (or after one of them went) holds for it."""
         path, line = self.anchor or (self.at.path, "")
         return fingerprint(self.code, path, line)
 
@@ -322,6 +339,7 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
                     at=hit.at,
                     related=tuple(hit.related),
                     fix=hit.fix,
+                    key=hit.key,
                 ))
     return findings
 

@@ -26,6 +26,7 @@ from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
+from .app_code import AssetUrl
 from .compose_deps import ComposeDependency
 from .controlled import ControlledProgram
 from .graph import HOST, HostFolder, Launch, Place, Published, Reach, alternatives, connects
@@ -530,6 +531,8 @@ class Deployment:
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
+    # Django's STATIC_URL / MEDIA_URL as the tree's settings write them: read only with nginx routes.
+    app_asset_urls: list[AssetUrl] = field(default_factory=list)
     compose_dependencies: list[ComposeDependency] = field(default_factory=list)   # every `depends_on` entry
     # Containers that publish ports and run nginx alone, whose files show all its configuration
     # (model/compose_ports.py): what listens there is exactly that nginx's listens.

@@ -10,6 +10,10 @@ these read it from there:
 - uvicorn's ``ProxyHeadersMiddleware`` given ``trusted_hosts`` (its default trusts only
   127.0.0.1, which is what Gunicorn's default does too).
 
+A second fact: the URL prefixes under which a Django app's settings put its static and
+media files (``STATIC_URL``, ``MEDIA_URL``, written as a string): nginx usually serves those
+itself, and what it proxies there is no view of the app (N102).
+
 Each file is parsed with ``ast`` (never imported or run), only when its text names one of
 these, and only up to a size: a file that does not parse says nothing.
 """
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import ast
 import os
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..core.context import ReadContext
 from ..core.sources import SourceFile
@@ -29,7 +35,42 @@ _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 def forwarded_scheme_readers(files: list[SourceFile], ctx: ReadContext) -> list[Setting[str]]:
     """Where the tree's Python code reads the forwarded scheme itself (value: what does)."""
-    found: list[Setting[str]] = []
+    return [Setting(what, Span(source.display, line, column + 1))
+            for source, tree in _parsed(files, ctx, _MARKERS) for what, line, column in _markers_in(tree)]
+
+
+_ASSET_SETTINGS = ("STATIC_URL", "MEDIA_URL")
+
+
+class AssetUrl(NamedTuple):
+    """A Django setting that puts files under a URL prefix: ``path`` has a leading and a
+    trailing ``/`` (Django prefixes a relative one with the script's prefix)."""
+
+    setting: str    # STATIC_URL | MEDIA_URL
+    path: str
+    at: Span
+
+
+def asset_urls(files: list[SourceFile], ctx: ReadContext) -> list[AssetUrl]:
+    """Each ``STATIC_URL = "..."`` and ``MEDIA_URL = "..."`` of the tree's Python code; a value
+    that is no plain string says nothing."""
+    found: list[AssetUrl] = []
+    for source, tree in _parsed(files, ctx, _ASSET_SETTINGS):
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.Assign, ast.AnnAssign)) or not isinstance(node.value, ast.Constant):
+                continue
+            value = node.value.value
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            name = next((_name(t) for t in targets if _name(t) in _ASSET_SETTINGS), "")
+            if not name or not isinstance(value, str) or "://" in value or not value.strip("/"):
+                continue   # a site of its own (a CDN), or the root: no prefix of the app's
+            path = "/" + value.strip("/") + "/"
+            found.append(AssetUrl(name, path, Span(source.display, node.lineno, node.col_offset + 1)))
+    return sorted(found, key=lambda each: (each.at.path, each.at.line))
+
+
+def _parsed(files: list[SourceFile], ctx: ReadContext, markers: tuple[str, ...]) -> Iterator[tuple[SourceFile, ast.Module]]:
+    """Each Python file of the tree (not too large) whose text names one of ``markers``, parsed."""
     for source in files:
         if source.kind or not source.path.endswith(".py"):
             continue
@@ -39,15 +80,12 @@ def forwarded_scheme_readers(files: list[SourceFile], ctx: ReadContext) -> list[
         except OSError:
             continue
         text = ctx.scan(source.path).text
-        if not text or not any(marker in text for marker in _MARKERS):
+        if not text or not any(marker in text for marker in markers):
             continue
         try:
-            tree = ast.parse(text)
+            yield source, ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
-        found.extend(Setting(what, Span(source.display, line, column + 1))
-                     for what, line, column in _markers_in(tree))
-    return found
 
 
 def _name(node: ast.expr) -> str:

@@ -14,7 +14,8 @@ still a service of the project (``Project.GetService`` tells "disabled" from "no
 
 What the files cannot show is said, not guessed: an include not in the checked tree, and
 another Compose file of the tree that defines the name (``docker compose -f a.yml -f b.yml``
-merges files the default names do not).
+merges files the default names do not), in the same folder or, elsewhere, under a name that
+is not a folder's own project (a ``compose.yaml`` of another folder is another project).
 """
 from __future__ import annotations
 
@@ -130,8 +131,19 @@ def _inherited(service: Node, project: ComposeProject, files: _Files,
     return found
 
 
+def _mergeable(path: str, directory: str, default_names: frozenset[str]) -> bool:
+    """Whether ``-f`` plausibly merges ``path`` into the project of ``directory``: any file of
+    its folder, or a file elsewhere that is no folder's own project (``deploy/prod.yml``). A
+    default-named file of another folder is that folder's project: merged with this one by
+    ``-f``, its relative paths would resolve from this folder (the first file's), so it is
+    not taken to be a part of this one."""
+    return os.path.dirname(path) == directory or os.path.basename(path) not in default_names
+
+
 def compose_dependencies(projects: list[ComposeProject], ctx: ReadContext) -> list[ComposeDependency]:
     """Every ``depends_on`` entry of every project, resolved as above."""
+    from ..readers.compose import MAIN_NAMES, OVERRIDE_NAMES
+    default_names = frozenset(MAIN_NAMES + OVERRIDE_NAMES)
     files = _Files(ctx)
     for project in projects:
         if len(project.files) == 1:
@@ -169,7 +181,7 @@ def compose_dependencies(projects: list[ComposeProject], ctx: ReadContext) -> li
         elsewhere = "" if defined else next(
             (ctx.display(path) for path in sorted(defined_by.get(name, []),
                                                   key=lambda p: os.path.dirname(p) != project.directory)
-             if path not in project.files), "")
+             if path not in project.files and _mergeable(path, project.directory, default_names)), "")
         found.append(ComposeDependency(service_name, name, at, " + ".join(ctx.display(p) for p in project.files),
                                        defined, elsewhere, unseen[index], via))
     return found

@@ -44,6 +44,8 @@ def render(result: CheckResult, out: TextIO, quiet: bool = False) -> None:
                 "column": f.at.column,
                 "end_column": f.at.end_column,
                 "fingerprint": f.fingerprint,
+                # Only where another finding shares the line (see wsgilint.baseline).
+                **({"line_fingerprint": f.line_fingerprint} if f.distinct else {}),
                 "related": [
                     {"path": r.at.path, "line": r.at.line, "column": r.at.column, "message": r.message}
                     for r in f.related
