@@ -52,4 +52,21 @@ def test_script_runs_the_last_foreground_dev_server(tmp_path) -> None:  # type: 
 def test_script_passes_its_arguments(tmp_path, text: str, passes: bool) -> None:  # type: ignore[no-untyped-def]
     script = tmp_path / "entrypoint.sh"
     script.write_text(text)
-    assert passes_arguments(str(script), ReadContext()) is passes
+    assert (passes_arguments(str(script), ReadContext()) is not None) is passes
+
+
+@pytest.mark.parametrize(("text", "through", "line"), [
+    ("#!/bin/sh\nset -e\nchown -R app /data\nexec gosu app \"$@\"\n", ("gosu", "app"), 4),
+    ("#!/bin/sh\nexec su-exec app:app \"$@\"\n", ("su-exec", "app:app"), 2),
+    # The docker-library pattern: as root, run the script again as app; its `exec "$@"` then runs as app.
+    ("#!/bin/sh\nif [ \"$(id -u)\" = '0' ]; then\n  exec gosu app \"$0\" \"$@\"\nfi\nexec \"$@\"\n", ("gosu", "app"), 3),
+    ("#!/bin/sh\nexec \"$@\"\n", (), 2),
+    ("#!/bin/sh\nexec tini -- \"$@\"\n", None, 0),   # not a launcher unwrap follows
+    ("#!/bin/sh\nexec python \"$@\"\n", None, 0),
+])
+def test_script_passes_its_arguments_through(tmp_path, text: str, through: tuple[str, ...] | None,  # type: ignore[no-untyped-def]
+                                             line: int) -> None:
+    script = tmp_path / "entrypoint.sh"
+    script.write_text(text)
+    passed = passes_arguments(str(script), ReadContext())
+    assert (passed.through, passed.at.line) == (through, line) if passed is not None else through is None

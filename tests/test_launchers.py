@@ -15,6 +15,12 @@ from wsgilint.readers.shell import server_line_of_shell_command
      ["-c", "gunicorn.conf.py", "-b", "127.0.0.1:5000", "--daemon", "application:app"], ["uv run"], ""),
     ("uv --directory /app run --with gunicorn --frozen gunicorn app:app", "gunicorn", ["app:app"], ["uv run"], ""),
     ("python -m uv run -m gunicorn app:app", "gunicorn", ["app:app"], ["uv run"], ""),
+    # uv's tool runner: a child that passes TERM, INT and QUIT on, as uv run (measured, uvx 0.13.9).
+    ("uvx --with-requirements requirements.txt gunicorn@23.0.0 -b :8000 app:app", "gunicorn", ["-b", ":8000", "app:app"],
+     ["uvx"], ""),
+    ("uvx --from 'gunicorn[gevent]' -p 3.12 gunicorn app:app", "gunicorn", ["app:app"], ["uvx"], ""),
+    ("uv --directory /app tool run --with flask gunicorn app:app", "gunicorn", ["app:app"], ["uv tool run"], ""),
+    ("gosu app uvx uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"], ["gosu", "uvx"], "app"),
     ("poetry -C /app run gunicorn x", "gunicorn", ["x"], ["poetry run"], ""),
     ("pipenv run uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"], ["pipenv run"], ""),
     ("pdm run -p . gunicorn x", "gunicorn", ["x"], ["pdm run"], ""),
@@ -37,7 +43,8 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
     assert next((launcher.user for launcher in reversed(command.launchers) if launcher.user), "") == user
 
 
-@pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app",
+@pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app", "uvx",
+                                  "uv tool install gunicorn",
                                   "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x"])
 def test_what_is_not_a_server_behind_a_runner(line):
     assert recognise(shlex.split(line)) is None

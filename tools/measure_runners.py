@@ -74,6 +74,10 @@ def cases(bins: Path, python: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     prefixes = {
         "uv run": ["uv", "run", "--no-project", "--python", python],
+        # uv's tool runner takes a package's command, not a path: `python` is the one it
+        # runs without an index (its interpreter), so the prefix ends with the command.
+        "uvx": ["uvx", "--python", python, "python"],
+        "uv tool run": ["uv", "tool", "run", "--python", python, "python"],
         "poetry run": ["poetry", "run"],
         "pipenv run": ["pipenv", "run"],
         "pdm run": ["pdm", "run"],
@@ -124,7 +128,8 @@ def measure(prefix: list[str], python: str, sent: str, folder: Path, timeout: fl
     log.chmod(0o666)   # a switched user writes it
     env = {**os.environ, "UV_OFFLINE": "1", "PIP_NO_INDEX": "1", "PIPENV_YES": "1", "PIPENV_VENV_IN_PROJECT": "1",
            "POETRY_VIRTUALENVS_IN_PROJECT": "true", "PDM_CHECK_UPDATE": "false", "PYTHONDONTWRITEBYTECODE": "1"}
-    process = subprocess.Popen([*prefix, python, str(folder / "server.py"), str(log), str(GRACE)], cwd=folder, env=env,
+    command = prefix if prefix[-1] == "python" else [*prefix, python]
+    process = subprocess.Popen([*command, str(folder / "server.py"), str(log), str(GRACE)], cwd=folder, env=env,
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     server = 0

@@ -17,14 +17,16 @@ CASES = measure_runners.cases(Path(sys.executable).parent, PYTHON)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="the user switchers need root")
-@pytest.mark.parametrize("name", ["uv run", "poetry run", "pipenv run", "pdm run", "hatch run", "gosu", "setpriv",
+@pytest.mark.parametrize("name", ["uv run", "uvx", "uv tool run", "poetry run", "pipenv run", "pdm run", "hatch run", "gosu", "setpriv",
                                   "chpst -u", "runuser -u", "sudo -u", "s6-setuidgid", "python -m uv run"])
 @pytest.mark.parametrize("sent", ["SIGTERM", "SIGQUIT"])
 def test_the_measured_behaviour_is_the_modelled_one(name, sent):
     if name not in CASES:
         pytest.skip(f"{name} is not installed here")
     prefix = CASES[name]
-    launchers, rest = unwrap([os.path.basename(prefix[0]), *prefix[1:], "gunicorn"])
+    # uvx's prefix ends with the command it runs (`python`): the launcher is what comes before.
+    words = prefix[:-1] if prefix[-1] == "python" else prefix
+    launchers, rest = unwrap([os.path.basename(words[0]), *words[1:], "gunicorn"])
     assert rest == ["gunicorn"] and launchers
     launcher = launchers[-1]
     with tempfile.TemporaryDirectory() as directory:

@@ -39,6 +39,8 @@ class Launcher:
 # What each tool does, as measured (module docstring): (stays, signals passed on).
 _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "uv run": (True, _EVERY_STOP),
+    "uvx": (True, _EVERY_STOP),
+    "uv tool run": (True, _EVERY_STOP),
     "poetry run": (False, ()),
     "pipenv run": (False, ()),
     "pdm run": (True, ("TERM",)),
@@ -67,6 +69,9 @@ _UV_RUN = _UV_GLOBAL | frozenset((
     "--no-sources-package", "--reinstall-package", "--link-mode", "-C", "--config-setting",
     "--config-settings-package", "--no-build-isolation-package", "--no-build-package", "--no-binary-package",
     "--refresh-package", "-p", "--python"))
+# `uvx` (`uv tool run`) takes uv run's options and these; its command may name a version
+# (`gunicorn@23.0.0`, `gunicorn@latest`).
+_UVX = _UV_RUN | frozenset(("--from", "-c", "--constraints", "--overrides", "-b", "--build-constraints"))
 _POETRY = frozenset(("-C", "--directory", "-P", "--project"))
 _PIPENV = frozenset(("--python", "--pypi-mirror"))
 _PDM_GLOBAL = frozenset(("-c", "--config"))
@@ -128,6 +133,12 @@ def _one(words: list[str]) -> tuple[str, str, int] | None:
             index += 1
         return None if any(word in ("-S", "--split-string") or word.startswith("-S") for word in words[1:index]) \
             else ("env", "", index)
+    after_tool = _subcommand(words, _UV_GLOBAL, "tool") if tool == "uv" else None
+    if tool == "uvx" or after_tool is not None:
+        if after_tool is not None and words[after_tool:after_tool + 1] != ["run"]:
+            return None
+        index, _ = _options(words, 1 if after_tool is None else after_tool + 1, _UVX)
+        return ("uvx" if after_tool is None else "uv tool run"), "", index
     if tool in ("uv", "poetry", "pipenv", "pdm", "hatch", "rye"):
         valued = {"uv": _UV_GLOBAL, "poetry": _POETRY, "pipenv": _PIPENV, "pdm": _PDM_GLOBAL, "hatch": _HATCH,
                   "rye": frozenset()}[tool]
@@ -179,6 +190,8 @@ def unwrap(argv: list[str]) -> tuple[tuple[Launcher, ...], list[str]]:
         name, user, start = found
         launchers.append(_launcher(name.removesuffix(" -m"), user))
         words = (["python", "-m"] if name == "uv run -m" else []) + words[start:]
+        if name in ("uvx", "uv tool run") and "@" in words[0] and "/" not in words[0]:
+            words = [words[0].partition("@")[0], *words[1:]]   # `uvx gunicorn@23.0.0`: gunicorn
         environment, colon, command = words[0].partition(":")
         if name == "hatch run" and colon and environment and "/" not in environment and command:
             words = [command, *words[1:]]   # `hatch run prod:gunicorn`: gunicorn in the prod environment

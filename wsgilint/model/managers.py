@@ -18,6 +18,7 @@ from typing import Any
 
 from ..core.commands import dev_server, recognise
 from ..core.context import ReadContext
+from ..core.launchers import Launcher, unwrap
 from ..core.span import Setting, Span
 from ..readers import shell, supervisor, systemd
 from . import FileRewrite, ProcessManager, SupervisorConfig, SupervisorValue
@@ -53,6 +54,14 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         manager.runs_program = program or (os.path.basename(argv[0]) if argv else "")
         _launched(manager, argv, command_at)
         return bool(program)
+    launchers, own = unwrap(argv)
+    if launchers and own is not argv:
+        # `gosu app supervisord …`, `uv run python x.py`: what runs is the command behind the
+        # launchers, as the user they switch to; read it as written without them.
+        resolved = _resolve_wrapper(manager, own, command_at, ctx, start_dir, bin_sh)
+        if not manager.launchers:
+            _switched(manager, launchers, command_at)
+        return resolved
     name = os.path.basename(argv[0])
     manager.runs_program = name
     server: shell.ServerLine | None = None
@@ -77,10 +86,17 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     elif ctx is not None:
         given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
         wrapper = _script(argv[given - 1], ctx, start_dir)
-        if wrapper is None and argv[given:] and _passes_arguments(argv[given - 1], ctx, start_dir):
-            # An entrypoint script that ends in `exec "$@"`: its arguments (the CMD) are what runs.
+        passed = _passes_arguments(argv[given - 1], ctx, start_dir) if wrapper is None and argv[given:] else None
+        if passed is not None:
+            # An entrypoint script that ends in `exec "$@"`: its arguments (the CMD) are what runs,
+            # in its place; `exec gosu app "$@"` runs them through the switcher, as app.
             manager.argv = Setting(argv[given:], manager.argv.at if manager.argv else command_at)
-            resolved = _resolve_wrapper(manager, argv[given:], command_at, ctx, start_dir, bin_sh)
+            resolved = _resolve_wrapper(manager, [*passed.through, *argv[given:]], command_at, ctx, start_dir,
+                                        bin_sh)
+            if passed.through and manager.user is not None and manager.user.at is command_at:
+                manager.user = Setting(manager.user.value, passed.at, manager.user.note)
+                if manager.group is not None and manager.group.at is command_at:
+                    manager.group = Setting(manager.group.value, passed.at, manager.group.note)
             local = _local_script(argv[given - 1], ctx, start_dir)
             writes, display = shell.script_writes(local, ctx) if local else ((), "")
             manager.rewrites = tuple(FileRewrite(write.path, write.how, Span(display, write.line, write.column,
@@ -124,8 +140,13 @@ def _launched(manager: ProcessManager, argv: list[str], at: Span | None) -> None
     if command is None or not command.launchers:
         return
     manager.argv = Setting(command.server_argv, at)
-    manager.launchers = command.launchers
-    switcher = next((launcher for launcher in reversed(command.launchers) if launcher.user), None)
+    _switched(manager, command.launchers, at)
+
+
+def _switched(manager: ProcessManager, launchers: tuple[Launcher, ...], at: Span | None) -> None:
+    """The launchers kept, and the user the innermost switcher names as the one it runs as."""
+    manager.launchers = launchers
+    switcher = next((launcher for launcher in reversed(launchers) if launcher.user), None)
     if switcher is not None:
         user, _, group = switcher.user.partition(":")
         note = f"`{switcher.name} {switcher.user}` runs it as {user}"
@@ -184,9 +205,9 @@ def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shel
     return shell.read_wrapper(local, ctx) if local is not None and ctx is not None else None
 
 
-def _passes_arguments(script: str, ctx: ReadContext, start_dir: str | None) -> bool:
+def _passes_arguments(script: str, ctx: ReadContext, start_dir: str | None) -> shell.PassedArguments | None:
     local = _local_script(script, ctx, start_dir)
-    return local is not None and shell.passes_arguments(local, ctx)
+    return shell.passes_arguments(local, ctx) if local is not None else None
 
 
 # ------------------------------------------------------------------ supervisor

@@ -167,11 +167,21 @@ class SupervisorValue:
 
     @property
     def attached_semicolon(self) -> int | None:
-        """Offset of the first ``;`` outside quotes that follows a non-space character (kept as text)."""
+        """Offset of the first ``;`` outside quotes that follows a non-space character (kept as text).
+        ``\\;`` standing alone is the word ``;`` once supervisord splits the command (shlex):
+        find's ``-exec … \\;`` terminator, not text attached to an argument."""
         quote = ""
+        escaped = False
         for index, char in enumerate(self.raw):
-            if quote:
+            if escaped:
+                escaped = False
+                alone = (index < 2 or self.raw[index - 2].isspace()) and self.raw[index + 1:index + 2].strip() == ""
+                if char == ";" and not alone:
+                    return index
+            elif quote:
                 quote = "" if char == quote else quote
+            elif char == "\\":
+                escaped = True
             elif char in "\"'":
                 quote = char
             elif char == ";" and index and not self.raw[index - 1].isspace():

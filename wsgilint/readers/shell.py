@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ..core.commands import dev_server, recognise
 from ..core.context import ReadContext
+from ..core.launchers import unwrap
 from ..core.record import dataclass, field
 from ..core.span import Span
 
@@ -590,13 +591,23 @@ def read_dev_server(local_path: str, ctx: ReadContext) -> tuple[DevServerLine, S
     return found, Span(ctx.display(local_path), found.line, found.column, found.end_column)
 
 
-def passes_arguments(local_path: str, ctx: ReadContext) -> bool:
-    """A script with no server line that ends by running its arguments (``exec "$@"``) under no
-    test: started with a command line (a Dockerfile's CMD after its ENTRYPOINT), that command is
-    what stays running."""
+@dataclass(frozen=True, slots=True)
+class PassedArguments:
+    """A script's ``exec "$@"`` under no test, and the runners and user switchers it runs the
+    arguments through (``exec gosu app "$@"``: ``["gosu", "app"]``)."""
+
+    through: tuple[str, ...]
+    at: Span                       # the line in the script
+
+
+def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | None:
+    """A script with no server line that ends by running its arguments (``exec "$@"``, or
+    through a user switcher or runner ``launchers.unwrap`` follows: ``exec gosu app "$@"``)
+    under no test: started with a command line (a Dockerfile's CMD after its ENTRYPOINT),
+    that command is what stays running, exec'd, as the switched user. None otherwise."""
     text = ctx.read(local_path, peek=True).text
     if text is None or shell_of(text) not in SHELLS:
-        return False
+        return None
     # Lexed as one text, so that a quoted argument over several lines (`python -c "…"`, whose
     # Python has `if` lines of its own) stays one word; a newline ends a command as `;` does.
     lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|\n")
@@ -604,14 +615,48 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> bool:
     try:
         words = [";" if word and set(word) <= {";", "\n"} else word.replace("\n", "") or ";" for word in lexer]
     except ValueError:
-        return False
+        return None
     blocks = _Blocks()
+    # `exec gosu app "$0" "$@"` (under `[ "$(id -u)" = 0 ]` or not) runs this script again as
+    # app, whose `exec "$@"` then runs the arguments as app: the docker-library pattern.
+    again: tuple[tuple[str, ...], list[str]] | None = None
     for command, operator in _commands(words):
         command = blocks.strip(command, operator)
-        if command[:1] == ["exec"] and command[1:2] and command[1] in _ARGS_EXEC and operator != "&" \
-                and not blocks.guards():
-            return True
-    return False
+        if command[:1] != ["exec"] or operator == "&":
+            continue
+        if len(command) > 3 and command[-2] in ("$0", "${0}") and again is None:
+            through = _through([*command[1:-2], command[-1]])
+            again = (through, command) if through else None
+            continue
+        through = _through(command[1:]) if not blocks.guards() else None
+        if through is not None:
+            through, command = (again if again is not None and not through else (through, command))
+            return PassedArguments(through, _line_of(text, command, ctx.display(local_path)))
+    return None
+
+
+def _through(command: list[str]) -> tuple[str, ...] | None:
+    """The launcher words before the arguments word of ``exec … "$@"``, when every one of
+    them is a launcher ``unwrap`` takes off (``tini --`` or ``python`` is not: None)."""
+    if not command or command[-1] not in _ARGS_EXEC or any(word in _ARGS_EXEC for word in command[:-1]):
+        return None
+    through = command[:-1]
+    if not through:
+        return ()
+    launchers, rest = unwrap([*through, "SERVER"])
+    return tuple(through) if launchers and rest == ["SERVER"] else None
+
+
+def _line_of(text: str, command: list[str], display: str) -> Span:
+    """Where in ``text`` the command is, by its words (the whole-text lexer keeps no lines):
+    its first line, or the file when no one line holds it (a continuation inside a function)."""
+    for number, column, end_column, line in _logical_lines(text):
+        for each, _ in _commands(_words(line) or []):
+            while each and each[0] in ("then", "do", "else", "{"):
+                each = each[1:]
+            if each == command:
+                return Span(display, number, column, end_column)
+    return Span(display)
 
 
 def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, ...], str]:
