@@ -13,7 +13,6 @@ orders them, so the output is the same whatever ran where.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 from collections.abc import Callable, Iterator
 
@@ -41,6 +40,10 @@ def run_rules_split(deployment: Deployment, rules: list[Rule],
     A child that fails in any way (a rule's exception, a signal, a message cut short) only
     costs time: the rules it took run again here, so the result, or the exception a rule
     raises, is the one a single process gives."""
+    # pickle is loaded here, before the fork, and not at import: a small tree never splits,
+    # and loading it (with struct) took 6 M instructions of every check's start.
+    import pickle  # noqa: F401  (for _child and _collect, which import it again from sys.modules)
+
     queue_read, queue_write = os.pipe()
     os.write(queue_write, b"".join(index.to_bytes(2, "big") for index in range(len(rules))))
     os.close(queue_write)   # once the queue is empty, a read gets end of file, never waits
@@ -99,6 +102,8 @@ def _child(deployment: Deployment, rules: list[Rule], queue: int, results: int) 
     """In the child: its rules' findings, pickled, to ``results``. It never returns: it ends
     with ``os._exit``, which flushes nothing the parent buffered (its output would be
     written twice) and runs no clean-up of the parent's; it writes nothing but the pipe."""
+    import pickle
+
     code = 1
     try:
         taken: list[int] = []
@@ -115,6 +120,8 @@ def _child(deployment: Deployment, rules: list[Rule], queue: int, results: int) 
 
 def _collect(pid: int, results: int) -> tuple[list[int], list[Finding]] | None:
     """What the child sent, or None where there was no child or it did not finish."""
+    import pickle
+
     chunks = []
     try:
         while chunk := os.read(results, 1 << 20):

@@ -301,18 +301,21 @@ def _versions(ctx: ReadContext, given: dict[str, str]) -> tuple[dict[str, Settin
 
 
 def _read_host(discovery: Discovery, ctx: ReadContext, versions: dict[str, str]) -> Host:
-    from ..readers.limits import read_limits
     from ..readers.sysctl import read_somaxconn
-    from ..readers.tmpfiles import read_tmpfiles
 
     somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
     known, assumed = _versions(ctx, versions)
     host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=known, assumed_versions=assumed)
+    # The limits and tmpfiles readers are loaded only for a tree that has such files.
     for source in discovery.of_kind("limits"):
+        from ..readers.limits import read_limits
+
         for line in read_limits(source.path, ctx):
             if line.item == "nofile":
                 host.nofile_limits.append(Setting(f"{line.domain} {line.type} nofile {line.value}", line.at))
     for source in discovery.of_kind("tmpfiles"):
+        from ..readers.tmpfiles import read_tmpfiles
+
         for entry in read_tmpfiles(source.path, ctx):
             if entry.type in "dDvqQ":
                 host.boot_directories.append(Setting(entry.path, entry.at))
