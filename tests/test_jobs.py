@@ -139,3 +139,20 @@ def test_a_failing_discovery_worker_costs_only_time(corpus: Path, monkeypatch: p
     capfd.readouterr()
     assert findings(corpus, 2) == one
     assert capfd.readouterr() == ("", "")   # no traceback, nothing printed twice
+
+
+def test_a_child_that_fails_after_sending_some_rules_costs_only_time(corpus: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child sends each rule's findings as it is through, and dies in its third rule:
+    the findings are still one process's."""
+    one = findings(corpus, 1)
+    ran = tmp_path / "child-ran"
+
+    def fail_on_the_third() -> None:
+        with ran.open("a") as log:
+            log.write("x")
+        if len(ran.read_text()) == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+    with_rules(monkeypatch, in_child(fail_on_the_third))
+    assert findings(corpus, 2) == one
+    assert len(ran.read_text()) == 3   # two rules sent, the third cut short by the signal
