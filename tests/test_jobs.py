@@ -118,3 +118,41 @@ def test_the_progress_counts_every_rule_once(corpus: Path, monkeypatch: pytest.M
     check([str(corpus)], jobs=2, progress=lambda done, total: seen.append((done, total)))
     total = len(load_rules()) + 2
     assert seen == [(done, total) for done in range(1, total + 1)]
+
+
+@pytest.mark.parametrize("how", ["raises", "killed", "cut short"])
+def test_a_failing_discovery_worker_costs_only_time(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capfd: pytest.CaptureFixture[str], how: str) -> None:
+    one = findings(corpus, 1)
+    share = discover._classify_share
+    parent = os.getpid()
+
+    def failing(paths: list[tuple[str, str]], ctx: object) -> list[bytes]:
+        assert os.getpid() != parent   # only the worker classifies a share this way
+        if how == "killed":
+            os.kill(os.getpid(), signal.SIGKILL)
+        if how == "raises":
+            raise RuntimeError("a worker failed")
+        return [message[:len(message) // 2] for message in share(paths, ctx)]   # type: ignore[arg-type]
+    monkeypatch.setattr(discover, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(discover, "_classify_share", failing)
+    capfd.readouterr()
+    assert findings(corpus, 2) == one
+    assert capfd.readouterr() == ("", "")   # no traceback, nothing printed twice
+
+
+def test_a_child_that_fails_after_sending_some_rules_costs_only_time(corpus: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child sends each rule's findings as it is through, and dies in its third rule:
+    the findings are still one process's."""
+    one = findings(corpus, 1)
+    ran = tmp_path / "child-ran"
+
+    def fail_on_the_third() -> None:
+        with ran.open("a") as log:
+            log.write("x")
+        if len(ran.read_text()) == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+    with_rules(monkeypatch, in_child(fail_on_the_third))
+    assert findings(corpus, 2) == one
+    assert len(ran.read_text()) == 3   # two rules sent, the third cut short by the signal

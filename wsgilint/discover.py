@@ -431,57 +431,104 @@ def _in_alternatives(hint_path: str) -> bool:
 # Below this many files one process is faster: starting workers and sending the texts
 # back costs more than reading (docs/performance.md).
 PARALLEL_FROM_FILES = 2000
-# Files a worker hands back at once: the parent holds one share's pickled texts and their
-# copies together while it loads them, so a share of half a fleet's files added 10 to 15 MiB
-# to its peak (docs/performance.md, "Processes").
+# Files a worker pickles as one message: the parent loads one message at a time, so it never
+# holds a large share's pickled texts and their copies together (a share of half a fleet's
+# files as one message added 10 to 15 MiB to its peak: docs/performance.md, "Processes").
 _SHARE_FILES = 100
 
-# The context the workers read with: they are forked with it, so it is never pickled.
-_worker_ctx: ReadContext | None = None
+
+def _classify_share(paths: list[tuple[str, str]], ctx: ReadContext) -> list[bytes]:
+    """In a forked worker: each file's kind, the text it was read as and its real path (for
+    the parent's caches), pickled in messages of ``_SHARE_FILES`` files."""
+    import pickle
+
+    return [pickle.dumps([(classify(path, ctx, hint), ctx.cached(path), ctx.known_real(path))
+                          for path, hint in paths[start:start + _SHARE_FILES]], protocol=pickle.HIGHEST_PROTOCOL)
+            for start in range(0, len(paths), _SHARE_FILES)]
 
 
-def _classify_chunk(paths: list[tuple[str, str]]) -> list[tuple[SourceFile, Text | None, str | None]]:
-    """In a worker: each file's kind, and the text it was read as and its real path (for
-    the parent's caches)."""
-    ctx = _worker_ctx
-    assert ctx is not None, "set before the workers are forked"
-    return [(classify(path, ctx, hint), ctx.cached(path), ctx.known_real(path)) for path, hint in paths]
+def _fork_share(paths: list[tuple[str, str]], ctx: ReadContext) -> tuple[int, int] | None:
+    """A worker forked with the context as it is, classifying ``paths``: (pid, the pipe its
+    messages come from), or None where no process could be forked. The worker classifies all
+    its files before it writes (the pipe holds 64 KiB, and the parent reads only once its own
+    share is done), each message prefixed by its length; it ends with ``os._exit``, which
+    runs none of the parent's clean-up and flushes nothing the parent buffered."""
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:
+        code = 1
+        try:
+            os.close(read)
+            for message in _classify_share(paths, ctx):
+                data = memoryview(len(message).to_bytes(8, "big") + message)
+                while data:
+                    data = data[os.write(write, data):]
+            code = 0
+        except BaseException:   # any failure is the parent's to redo, never a traceback here
+            pass
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
 
 
-def _can_fork() -> bool:
-    # multiprocessing is loaded only for a tree large enough to be read in processes.
-    import multiprocessing
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks = []
+    while size > 0 and (chunk := os.read(fd, min(size, 1 << 20))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
-    return "fork" in multiprocessing.get_all_start_methods()
+
+def _collected(paths: list[tuple[str, str]], worker: tuple[int, int] | None,
+               ctx: ReadContext) -> list[SourceFile]:
+    """What the worker classifying ``paths`` found, its texts cached here; where it failed in
+    any way (an exception, a signal, a message cut short), ``paths`` classified here."""
+    import pickle
+
+    results: list[tuple[SourceFile, Text | None, str | None]] = []
+    if worker is not None:
+        pid, read = worker
+        try:
+            while length := _read_exactly(read, 8):
+                message = _read_exactly(read, int.from_bytes(length, "big")) if len(length) == 8 else b""
+                results.extend(pickle.loads(message))
+        except Exception:   # a message cut short
+            results = []
+        finally:
+            os.close(read)
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            results = []
+    if len(results) != len(paths):
+        return [classify(path, ctx, hint) for path, hint in paths]
+    for (path, _), (_, text, real) in zip(paths, results, strict=True):
+        if text is not None:
+            ctx.remember(path, text, real)
+    return [source for source, _, _ in results]
 
 
 def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> list[SourceFile]:
-    """``classify`` each path, in ``jobs`` processes for a large tree. Workers are forked
-    with the context as it is; each reads and sniffs contiguous shares of the files and
-    hands back the kinds and decoded texts, which the parent caches, so the result and
-    everything read later are the same whatever ``jobs`` is."""
-    global _worker_ctx
+    """``classify`` each path, in ``jobs`` processes for a large tree: the paths are dealt
+    into ``jobs`` shares, every ``jobs``-th path to each, so each share holds as many of the
+    files of each kind and folder (an nginx file costs twice what a uWSGI one does to sniff,
+    and a tree keeps each kind in its own folder); workers forked with the context as it is
+    classify all shares but the first, which this process classifies meanwhile (it would only
+    wait otherwise); then it takes their kinds and decoded texts, and caches the texts, so
+    the result and everything read later are the same whatever ``jobs`` is."""
     jobs = min(jobs, len(paths))
-    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not _can_fork():
+    if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not hasattr(os, "fork"):
         return [classify(path, ctx, hint) for path, hint in paths]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = min(-(-len(paths) // jobs), _SHARE_FILES)
-    chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
-    _worker_ctx = ctx
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = list(pool.map(_classify_chunk, chunks))
-    finally:
-        _worker_ctx = None
-    sources = []
-    for chunk, results in zip(chunks, done, strict=True):
-        for (path, _), (source, text, real) in zip(chunk, results, strict=True):
-            if text is not None:
-                ctx.remember(path, text, real)
-            sources.append(source)
-    return sources
+    shares = [paths[first::jobs] for first in range(jobs)]
+    workers = [_fork_share(share, ctx) for share in shares[1:]]
+    found = [[classify(path, ctx, hint) for path, hint in shares[0]]]
+    found.extend(_collected(share, worker, ctx) for share, worker in zip(shares[1:], workers, strict=True))
+    return [found[index % jobs][index // jobs] for index in range(len(paths))]   # in the paths' order
 
 
 def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: int = 1) -> Discovery:

@@ -572,7 +572,11 @@ class Deployment:
     @contextmanager
     def settled(self) -> Iterator[None]:
         """The model does not change in this block (the rules run): a dozen rules ask
-        ``reached`` about every route, and each answer is worked out once."""
+        ``reached`` about every route, and each answer is worked out once. A block inside
+        another (the ``--jobs`` child runs its rules one at a time) keeps the outer one's."""
+        if self._reached is not None:
+            yield
+            return
         self._reached = {}
         try:
             yield
