@@ -71,3 +71,9 @@ def test_discovered_and_reported_in_a_tree(tmp_path: Path) -> None:
     (tmp_path / ".devcontainer/devcontainer.json").write_text('{"service": "web",\n "dockerComposeFile": }\n')
     findings = check([str(tmp_path)]).findings
     assert [(f.code, f.severity, f.at.line) for f in findings] == [("E002", "info", 2)]
+
+
+def test_a_windows_path_names_the_same_file(tmp_path: Path) -> None:
+    # As written in a repository edited on Windows (round 6: nekoGorilla168/django-leaning).
+    found = _read(tmp_path, '{"dockerComposeFile": "..\\\\docker-compose.yml", "service": "web"}')
+    assert found.compose_files == [str(tmp_path / "docker-compose.yml")]

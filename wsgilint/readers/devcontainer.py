@@ -147,6 +147,9 @@ def read_devcontainer(local_path: str, ctx: ReadContext) -> DevContainer:
                                       _span(display, text, service[1], service[2]), "info"))
         return found
     directory = os.path.dirname(os.path.abspath(local_path))
-    found.compose_files = [os.path.normpath(os.path.join(directory, str(each))) for each in files]
+    # Written on Windows as `..\\docker-compose.yml`, which the editor there resolves: a
+    # backslash in a Compose file's path is a separator, never part of a name.
+    found.compose_files = [os.path.normpath(os.path.join(directory, str(each).replace("\\", "/")))
+                           for each in files]
     found.service, found.service_at = service[0], _span(display, text, service[1], service[2])
     return found
