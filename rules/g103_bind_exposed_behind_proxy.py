@@ -18,6 +18,10 @@ a host's nginx gets no Compose service name; it proves nothing about how clients
 to connect (a development Compose file publishing `flask run` beside a production nginx
 config), and nothing is reported.
 
+A Compose service that a `devcontainer.json` names with `dockerComposeFile` and `service`
+is the editor's development container, reached directly by design: the finding is an
+info that names the assumption that the same set-up serves production.
+
 A Gunicorn in an image that no Compose service runs, or whose files are copied into one
 (one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the
 files do not show): whether its port is published is unknown, so the finding is an info
@@ -100,11 +104,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"(if it is, or this runs on a host, bind 127.0.0.1:{listener.address.port})",
                       (Related(target.at, "nginx connects here"),), severity="info", key=target.at)
             continue
+        # A service the editor's devcontainer.json names is a developer's container: connecting
+        # to it directly is its use, and only the same set-up in production would expose it.
+        dev = place.dev_container
+        dev_tail = "" if dev is None else (f"; assumed this set-up also serves production, but {dev.note}, a "
+                                           "development container meant to be reached directly")
+        dev_related = () if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)
+        severity = None if dev is None else "info"
         if published is None:
             yield Hit(listener.at, f"{what} binds {listener.address} (every interface) but nginx reaches it at "
                       f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "
-                      f"127.0.0.1:{listener.address.port} or a unix socket", (Related(target.at, "nginx connects here"),),
-                      key=target.at)
+                      f"127.0.0.1:{listener.address.port} or a unix socket{dev_tail}",
+                      (Related(target.at, "nginx connects here"), *dev_related), severity=severity, key=target.at)
             continue
         host_port = published.host_port or ""
         by_name = "" if all(each.address.is_loopback for each, _ in pairs) else \
@@ -112,10 +123,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         yield Hit(listener.at, f"{what} binds {listener.address} in {place.label or place.name}, which publishes it on "
                   f"every interface of the host, but nginx reaches it at {target.address}: clients can connect to it "
                   f"directly, bypassing nginx, {forged}; {by_name}publish it on loopback only "
-                  f"(`127.0.0.1:{host_port}:{published.container_port}`)",
+                  f"(`127.0.0.1:{host_port}:{published.container_port}`){dev_tail}",
                   tuple(Related(at, note) for at, note in ((published.at, "published here"),
-                                                           (target.at, "nginx connects here")) if at is not None),
-                  key=published.at or target.at)
+                                                           (target.at, "nginx connects here")) if at is not None)
+                  + dev_related, severity=severity, key=published.at or target.at)
 
 
 def _fronts(nginx: Place, target: Target, listener: Listener) -> bool:

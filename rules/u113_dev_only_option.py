@@ -17,13 +17,19 @@
   testing)"): file paths, source lines and local values leak to anyone who can make a
   request fail.
 
+A uWSGI that runs in a Compose service which a `devcontainer.json`
+(`.devcontainer/devcontainer.json`, `.devcontainer/<folder>/devcontainer.json` or
+`.devcontainer.json`) names with `dockerComposeFile` and `service` is the editor's
+development container: there these options are what a developer wants, and the finding
+is an info that names the file assuming the same configuration also serves production.
+
 ## How to fix
 Remove these options from the production configuration (keep them in a development
 file that includes it).
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
@@ -40,17 +46,24 @@ _AUTORELOAD = ("py-autoreload", "python-autoreload", "py-auto-reload", "python-a
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
+        dev = server.place.dev_container
+        # In a declared dev container the option is in place; only reuse in production would hurt.
+        tail = "" if dev is None else (f"; assumed this configuration also serves production, but {dev.note}, a "
+                                       "development set-up where that is what it is for: keep it out of production")
+        severity = None if dev is None else "info"
+        related = () if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)
         reload = server.last(*_AUTORELOAD)
         if reload is not None and (integer(reload) or 0) > 0:
             yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python module "
                       "changes (a deploy copying files reloads it while the tree is half written); it is meant for "
-                      "development: remove it")
+                      f"development{tail or ': remove it'}", related, severity=severity)
         honour = server.last("honour-stdin")
         if honour is not None and server.enabled("honour-stdin"):
             yield Hit(honour.at, "`honour-stdin` keeps the stdin uWSGI was started with "
                       "instead of /dev/null, so a leftover `breakpoint()` or `input()` waits on it instead of failing; "
-                      "it is meant for debugging: remove it")
+                      f"it is meant for debugging{tail or ': remove it'}", related, severity=severity)
         catch = server.last("catch-exceptions")
         if catch is not None and server.enabled("catch-exceptions"):
             yield Hit(catch.at, "`catch-exceptions` sends Python tracebacks (paths, source, "
-                      "local values) to the client in the response; uWSGI marks it for testing only: remove it")
+                      "local values) to the client in the response; uWSGI marks it for testing only"
+                      f"{tail or ': remove it'}", related, severity=severity)

@@ -24,7 +24,12 @@ another, one started with `&`, or anything once a `trap` is set.
 A server line that starts a program which forks away (nginx without `daemon off;`,
 supervisord without `-n` or `nodaemon=true`) is not reported: the shell does not stay in
 front of it but runs on and exits, and `exec` would make the started process exit at
-once. X107 reports that.
+once. X107 reports that. Unless a command that never returns then holds the shell
+(`tail -f /dev/null`, `sleep infinity`, a `while true` loop): the shell takes the stop
+signal and drops it, and the daemon, in a session of its own, runs on until SIGKILL
+(measured with nginx 1.22 behind dash as PID 1 of a new PID namespace: after SIGTERM to
+PID 1 both still run). That is reported, with the foreground form as the fix
+(`exec nginx -g 'daemon off;'`, `exec supervisord -n`) instead of a bare `exec`.
 
 Measured here (`python tools/measure_shells.py`: each case run as PID 1 of a new PID
 namespace with `unshare --pid --fork --mount-proc`, the process tree read from /proc,
@@ -68,7 +73,7 @@ Start the server with `exec` in the script, or set `stopasgroup=true` and
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, ProcessManager, Setting
 from wsgilint.model.manager_facts import forks_away
 
 CODE = "X115"
@@ -101,7 +106,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       + "".join(f", or stop it with SIG{each}" for each in launcher.forwards[:1]), key=manager.at)
         if manager.wrapper is None:
             continue
-        if not manager.wrapper_held_by and forks_away(manager, deployment) is not None:
+        forked = forks_away(manager, deployment)
+        if forked is not None and not manager.wrapper_held_by:
             # nginx or supervisord daemonizes: the shell runs on and exits rather than staying in
             # front of it, and `exec` would make the started process exit at once (X107 tells).
             continue
@@ -115,6 +121,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                                f"{manager.kind} runs the wrapper here"),), severity="info", key=manager.at)
             continue
         if not manager.shell_takes_signal:
+            continue
+        if forked is not None:
+            yield _held_after_fork(manager, forked)
             continue
         if manager.in_container:
             # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell
@@ -147,3 +156,41 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         yield Hit(manager.wrapper, message,
                   (Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
                            f"{manager.kind} runs the wrapper here"),), key=manager.at)
+
+
+def _held_after_fork(manager: ProcessManager, forked: Setting[bool]) -> Hit:
+    """nginx or supervisord forks away and a command that never returns (`tail -f /dev/null`)
+    holds the shell: the stop signal goes to that shell, not to the daemon (which called
+    setsid(), so no process-group signal reaches it either). `exec` alone would not help:
+    the launcher exits as it forks; the fix is the foreground form under `exec`."""
+    assert manager.wrapper is not None
+    who, held = manager.runs_program, manager.wrapper_held_by
+    if who == "nginx":
+        # "nginx default" says no more than "by default"; an assumption (no nginx.conf here) is named.
+        note = forked.note.removeprefix("nginx default").lstrip("; ")
+        why = "daemon on" + (" by default" if forked.at is None else "") + (f"; {note}" if note else "")
+        # nginx refuses `-g 'daemon off;'` when the file it reads sets daemon already.
+        fix = "`exec nginx -g 'daemon off;'`" + (" (`exec nginx` if the nginx.conf it reads sets daemon off)"
+                                                 if note else "")
+        lost = "nginx never hears of the stop and is SIGKILLed"
+    else:
+        why, fix = f"no -n, and {forked.note}", "`exec supervisord -n`"
+        lost = "supervisord never stops its programs, and all are SIGKILLed"
+    if manager.in_container:
+        # busybox ash and bash exec the last command of a `-c` text: then that command is PID 1.
+        pid1 = "the shell waiting in it" + (" (or the command itself, where the shell execs it)"
+                                            if manager.wrapper_shell is not None else "")
+        timeout = manager.stop_timeout.value if manager.stop_timeout else 10
+        effect = (f"`docker stop` sends its signal to PID 1, {pid1}, which ignores it, so {lost} after "
+                  f"{timeout:g} s, cutting the requests in flight")
+    else:
+        effect = (f"{manager.kind} [{manager.name}] signals the shell, which dies, while {who} keeps running "
+                  "orphaned in a session of its own (no process-group signal reaches it), holding its port")
+    message = (f"{who} forks away ({why}) and `{held}` then holds the shell ({manager.kind} [{manager.name}] "
+               f"runs {manager.wrapper.path}): {effect}; replace both lines with {fix}, which keeps {who} in the "
+               f"foreground as the process signalled (`exec {who}` alone would exit at once as it forks)")
+    related = [Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
+                       f"{manager.kind} runs the wrapper here")]
+    if forked.at is not None:
+        related.append(Related(forked.at, f"{who}'s daemon setting"))
+    return Hit(manager.wrapper, message, tuple(related), key=manager.at)

@@ -117,6 +117,11 @@ def _compose_name() -> re.Pattern[str]:
     return re.compile(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml")
 
 
+def _is_devcontainer(folders: str, name: str) -> bool:
+    from .readers.devcontainer import is_devcontainer_path
+    return is_devcontainer_path(f"{folders}/{name}")
+
+
 def location_hints(path: str, named_only: bool = False) -> list[str]:
     """Kinds the file's place and name suggest, most likely first; ``named_only`` keeps
     those that a folder or file name states, leaving out guesses from the extension."""
@@ -150,6 +155,8 @@ def _hints(path: str) -> tuple[list[str], int]:
 
     if _compose_name().fullmatch(name):
         add("compose")
+    if name.endswith("devcontainer.json") and _is_devcontainer(folders, name):
+        add("devcontainer")
     if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
         add("dockerfile")
     if name == "procfile":
@@ -372,6 +379,9 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         hints = [kind for kind in hints if kind == "gunicorn"]
         if not hints:
             return SourceFile(path, display, "", "a Python file that is not a Gunicorn config by its name or place")
+    if "devcontainer" in named_hints:
+        # Its name and place say what it is; the reader reports content that is not JSON.
+        return SourceFile(path, display, "devcontainer", "dev container definition by name and place")
     if "uwsgi" in hints and name.endswith(_UWSGI_OTHER_FORMATS):
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
     if name.endswith(_DOCUMENT_SUFFIXES):

@@ -353,7 +353,7 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     # Compose and Dockerfiles are the only source of places other than the host: without
     # them the container model (and its base-image table) is not loaded.
     containers = None
-    if discovery.of_kind("compose") or discovery.of_kind("dockerfile"):
+    if discovery.of_kind("compose") or discovery.of_kind("dockerfile") or discovery.of_kind("devcontainer"):
         from .containers import ContainerBuilder
         containers = ContainerBuilder(ctx, deployment)
         containers.read(discovery)

@@ -578,11 +578,16 @@ class ContainerBuilder:
         # a volume may put files the checked tree does not hold.
         self.unseen_writes: dict[Place, list[tuple[str, str]]] = {}
         self.place_images: dict[Place, Image] = {}   # each container's image, where the files build one
+        # Compose services a devcontainer.json names (model/dev_containers.py), read before the projects.
+        self.dev_containers: dict[tuple[str, str], Setting[str]] = {}
 
     def read(self, discovery: Discovery) -> None:
         self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
                                       for source in discovery.of_kind("supervisor")})
         compose_files = [source.path for source in discovery.of_kind("compose")]
+        if discovery.of_kind("devcontainer"):
+            from .dev_containers import declared_dev_containers
+            self.dev_containers = declared_dev_containers(discovery, self.ctx, self.deployment)
         if compose_files:
             from ..readers.compose import projects_of, read_project
             from .compose_deps import compose_dependencies
@@ -758,12 +763,19 @@ class ContainerBuilder:
                       networks=networks, hostnames=hostnames, published=published,
                       label=f"Compose service {service.name}",
                       numbered="" if service.node.get("container_name") is not None else service.name,
-                      started_with=" + ".join(self.ctx.display(path) for path in project.files))
+                      started_with=" + ".join(self.ctx.display(path) for path in project.files),
+                      dev_container=self._dev_container(project, service.name))
         self.deployment.places.append(place)
         for target, store in service.volumes:
             if store.startswith("bind:"):
                 self._mount(place, {target: store[len("bind:"):]}, bind=True)
         return place
+
+    def _dev_container(self, project: ComposeProject, service: str) -> Setting[str] | None:
+        if not self.dev_containers:
+            return None
+        from .dev_containers import dev_container_of
+        return dev_container_of(self.dev_containers, project.files, service)
 
     def _mount(self, place: Place, paths: dict[str, str], bind: bool = False) -> None:
         for target, local in paths.items():

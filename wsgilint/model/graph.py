@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.record import dataclass
+from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 from .address import Address, reaches
 
@@ -103,6 +103,9 @@ class Place:
     started_with: str = ""        # "deploy/docker-compose.yml + deploy/docker-compose.override.yml"
     run_unseen: bool = False
     numbered: str = ""
+    # A devcontainer.json names this Compose service as the editor's development container:
+    # that file, its `service` value, and a note for messages. Not part of the place's identity.
+    dev_container: Setting[str] | None = field(default=None, compare=False)
 
     @property
     def loopback(self) -> str:
