@@ -672,6 +672,13 @@ class ContainerBuilder:
             service.hostnames = tuple(hostnames)
             service.volumes = self._volumes(node, project)
             services[name] = service
+        for node in project.services.values():
+            # `links: [web:app]`: the linking service reaches web as `app` too (taken as a name of web).
+            links = node.get("links")
+            for item in links.value if links is not None and isinstance(links.value, list) else []:
+                linked, _, alias = item.text.partition(":")
+                if alias and linked in services and alias not in services[linked].hostnames:
+                    services[linked].hostnames += (alias,)
         places: dict[str, Place] = {}
         for name, service in services.items():
             places[name] = self._place(service, services, project)
