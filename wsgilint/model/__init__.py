@@ -167,6 +167,9 @@ class AppServer:
     # mounts it into these containers: a Compose service name reaches it there if it runs. A
     # managed server's: the images nothing in the files runs that it is copied into.
     copied_into: tuple[Place, ...] = ()
+    # Such a config that nginx reaches by the names of several of those containers: it runs
+    # in one of them, which one the files do not say (a single one is its ``place``).
+    places_unknown: tuple[Place, ...] = ()
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).
     unread_configs: tuple[UnreadConfig, ...] = ()
