@@ -10,6 +10,10 @@ hides all of the server's) do not send:
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
   app is not a checked Gunicorn (X113 reports that case).
+A one-word host that names a Compose service is the app only where that service runs one:
+a service whose start the files show runs something else (`npm run dev`, nginx, Redis) is
+left alone, and one whose start is not in the files (an image built elsewhere) is an info
+that names the assumption.
 `include proxy_params;` (Debian's file) sends all three. `Host` is not asked for where the
 app's environment pins its host name to exactly the host nginx sends (`SERVER_NAME` or
 `FLASK_SERVER_NAME` equal to the `proxy_pass` host and port): Flask builds its URLs from
@@ -45,6 +49,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route
+from wsgilint.model.services import runs_app
 
 CODE = "N102"
 SLUG = "proxy-headers-missing"
@@ -153,6 +158,16 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         listeners = [listener for t in route.targets for listener in deployment.reached(route, t)]
         if not listeners and not all(_internal(t.address) for t in route.targets):
             continue
+        unknown = ""
+        if not listeners:
+            services = [place for t in route.targets for place in deployment.target_places(route, t)]
+            running = {runs_app(deployment, place) for place in services}
+            if services and running == {False}:
+                continue   # the service of that name runs something else (a Node server, nginx with files)
+            if services and True not in running:
+                names = ", ".join(dict.fromkeys(place.label or place.name for place in services))
+                unknown = (f"; assumed {names} runs the app: what it starts is not in the checked files "
+                           "(its image's own start)")
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
         if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)):
@@ -166,10 +181,11 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
         message = f"proxy_pass to the app without {'; '.join(missing)}: {_fix(missing, instance.stock_files)}"
+        message += unknown
         assets = _asset_location(route, prefixes)
         if assets:
             # Files, not views: proxied there, the app serves them (or a 404) and reads neither.
             message += (f"; location {route.location} is under the app's static or media files, by {assets}: "
                         "assumed that no view there reads the client's address or host name")
-        yield Hit(route.handler.at, message, related, severity="info" if assets else None,
+        yield Hit(route.handler.at, message, related, severity="info" if assets or unknown else None,
                   key=f"location {route.location}")

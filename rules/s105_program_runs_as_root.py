@@ -29,7 +29,11 @@ supervisord); `user=root` written in the program is checked everywhere. A
 section with `nodaemon=true` or a log to `/dev/stdout` is a container's entrypoint: it
 runs as the image's `USER` (a Dockerfile), which is root unless the image sets one:
 the finding is then an info that says that assumption.
-supervisord started as another user by its service has no problem either. Other
+supervisord started as another user by its service has no problem either. Where the
+files show the container that runs supervisord (its Dockerfile's `CMD supervisord -n`, the
+config copied into it), its user is known: no `USER` (in an image whose own files are
+known) and no `user:` is root, and a program without `user=` is reported as a warning,
+with or without a `[supervisord]` section among the checked files. Other
 programs than uWSGI and Gunicorn are not checked, nor is a server whose config
 file is not among the checked files.
 
@@ -40,7 +44,7 @@ Add `user=www-data` (or the app's own account) to the program, or set `uid`
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, SupervisorConfig
+from wsgilint.model import Deployment, Place, SupervisorConfig
 from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label, switched_to_root, unread_config
 
 CODE = "S105"
@@ -98,25 +102,55 @@ def _explicit_root(deployment: Deployment) -> Iterator[Hit]:
                   severity="info" if unknown else None)
 
 
+def _container_supervisord(deployment: Deployment, place: Place) -> tuple[str, Related] | None:
+    """How a container whose start runs supervisord as root says so, and where: no `USER` in an
+    image whose own files are known, no `user:` (or root named there). None when it is not root,
+    or when the image's USER is not known."""
+    if place.kind != "container":
+        return None
+    start = next((m for m in deployment.managers if m.in_container and m.place is place
+                  and m.runs_program == "supervisord" and m.argv is not None), None)
+    if start is None:
+        return None
+    user = start.user
+    image = start.options.get("image")
+    if user is None and image is not None and image.note:
+        return None   # an image whose Dockerfile was not read: its USER is unknown
+    if user is not None and user.value.split(":", 1)[0] not in ROOT_NAMES:
+        return None
+    said = f"`{start.setting_name('user')} {user.value}`" if user is not None else \
+        f"no `{start.setting_name('user')}`"
+    at = user.at if user is not None and user.at is not None else start.argv.at if start.argv else None
+    return (f"supervisord runs as root in {place.label or place.name} ({said})",
+            Related(at or start.at, "supervisord starts here as root"))
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     yield from _explicit_root(deployment)
     for config in deployment.supervisor:
         as_root, why, where = _supervisord_as_root(config)
         # In a container the image's USER decides, and the image is not among the files: an info.
         severity = "info" if "container" in why else None
-        if not as_root:
+        main = config.section("supervisord")
+        # Moved into a container that starts supervisord as root: the image's USER is known.
+        container_root = main is None or main.get("user") is None
+        if not as_root and not container_root:
             continue
         headers = {section.at for section in config.of_kind("program", "fcgi-program")}
         for manager in deployment.managers:
             if manager.kind != "supervisor" or manager.at not in headers or \
                     manager.user is not None and not switched_to_root(manager):
                 continue
+            shown = _container_supervisord(deployment, manager.place) if container_root else None
+            if shown is None and not as_root:
+                continue
+            said, there, level = (shown[0], shown[1], None) if shown is not None else (why, where, severity)
             if manager.runs is None or drops_privileges(manager) is not False:
                 continue
             name = server_label(manager)
             setting = "uid" if manager.runs_program == "uwsgi" else "user"
-            related = (Related(manager.runs.at, f"{name} sets no {setting}"),) + ((where,) if where else ())
-            yield Hit(manager.at, f"[program:{manager.name}] runs {name} as root: no `user=` here, {why}, and "
+            related = (Related(manager.runs.at, f"{name} sets no {setting}"),) + ((there,) if there else ())
+            yield Hit(manager.at, f"[program:{manager.name}] runs {name} as root: no `user=` here, {said}, and "
                       f"{name} sets no `{setting}`: the app and its workers run with root's rights (any bug that lets "
                       f"a request run code or write files acts as root); add `user=` with the app's account", related,
-                      severity=severity)
+                      severity=level)

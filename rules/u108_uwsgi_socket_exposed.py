@@ -9,6 +9,10 @@ protocol, and is left alone.
 Inside a container (Docker Compose) it follows what is published: a port that `ports:`
 forwards from a public host address (`"3031:3031"`, host IP `0.0.0.0` by default) is
 reported, a port only the Compose network sees is not (`network_mode: host` is the host).
+A config no manager starts runs in the container it is mounted or copied into when nginx
+reaches it there by the service's name and the config's port; where nginx reaches it so in
+several containers, which one runs it is unknown, and a port one of them does not publish
+is an info that says so.
 Written for uWSGI 2.0.
 
 ## What breaks in production
@@ -58,6 +62,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             written = f"`{address.text.strip()}`"
             where = f"every interface ({written})" if address.is_wildcard else written
             place = server.place
+            severity, assumed = None, ""
+            unpublished = [each for each in server.places_unknown if each.network != "host"
+                           and not any(entry.public for entry in each.publishes(address.port))]
+            if unpublished:
+                # nginx reaches it by the names of several containers: which one runs it is unknown.
+                severity = "info"
+                names = ", ".join(each.label or each.name for each in server.places_unknown)
+                assumed = (f"; assumed it runs where no container network shields it: nginx reaches it in {names}, "
+                           "and in a container that does not publish the port only the Compose network reaches it")
             if place.kind == "container" and place.network != "host":
                 # Only other containers of its Compose network reach it unless `ports:` publishes it.
                 published = [entry for entry in place.publishes(address.port) if entry.public]
@@ -70,9 +83,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: any client that "
                           "can connect sets `UWSGI_SETENV`/`UWSGI_CHDIR`/`UWSGI_PYHOME` for its request (uWSGI 2.1 "
                           "no longer loads apps from requests unless `dynamic-apps` is set); bind to 127.0.0.1 or a "
-                          "unix socket", severity="warning", key=address.text.strip())
+                          f"unix socket{assumed}", severity=severity or "warning", key=address.text.strip())
                 continue
             yield Hit(listener.at, f"`{listener.option}` speaks the uwsgi protocol on {where}: in uWSGI 2.0 any client "
                       "that can connect sends `UWSGI_FILE`/`UWSGI_SCRIPT` and makes a worker import and run any Python "
-                      "file or module on the host; bind to 127.0.0.1 or a unix socket (or set `max-apps = 1`)",
-                      key=address.text.strip())
+                      f"file or module on the host; bind to 127.0.0.1 or a unix socket (or set `max-apps = 1`){assumed}",
+                      severity=severity, key=address.text.strip())

@@ -167,6 +167,9 @@ class AppServer:
     # mounts it into these containers: a Compose service name reaches it there if it runs. A
     # managed server's: the images nothing in the files runs that it is copied into.
     copied_into: tuple[Place, ...] = ()
+    # Such a config that nginx reaches by the names of several of those containers: it runs
+    # in one of them, which one the files do not say (a single one is its ``place``).
+    places_unknown: tuple[Place, ...] = ()
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).
     unread_configs: tuple[UnreadConfig, ...] = ()
@@ -605,7 +608,7 @@ class Deployment:
         if address.family != "inet":
             return []
         by_port = self._listener_index[1]
-        named = self.named(route.place, address.host)
+        named = self.target_places(route, target)
         if named:   # a service name: the listeners of that container that are not on its own loopback
             return [listener for listener in by_port.get(address.port, ())
                     if (listener.server.place in named or any(p in named for p in listener.server.copied_into))
@@ -675,6 +678,19 @@ class Deployment:
         if not own or len(own) == len(named):
             return named
         return [place for place in named if place in own or not any(place.same_container(o) for o in own)]
+
+    def target_places(self, route: Route, target: Target) -> list[Place]:
+        """The places a route's one-word host (`web:8000`) names: those it resolves to from the
+        route's place; from a place on no Compose network (nginx the files do not put in a
+        container), the services of that name anywhere in the tree. Only their listeners
+        answer, never another service's on the same port."""
+        host = target.address.host
+        if target.address.family != "inet" or not host or target.address.is_loopback:
+            return []
+        named = self.named(route.place, host)
+        if named or route.place.networks:
+            return named
+        return [place for place in self.places if place.answers(host)]
 
     def hostnames(self, source: Place) -> set[str]:
         """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""

@@ -677,6 +677,13 @@ class ContainerBuilder:
             service.hostnames = tuple(hostnames)
             service.volumes = self._volumes(node, project)
             services[name] = service
+        for node in project.services.values():
+            # `links: [web:app]`: the linking service reaches web as `app` too (taken as a name of web).
+            links = node.get("links")
+            for item in links.value if links is not None and isinstance(links.value, list) else []:
+                linked, _, alias = item.text.partition(":")
+                if alias and linked in services and alias not in services[linked].hostnames:
+                    services[linked].hostnames += (alias,)
         places: dict[str, Place] = {}
         for name, service in services.items():
             places[name] = self._place(service, services, project)
@@ -1091,9 +1098,35 @@ class ContainerBuilder:
                 route.place = place
             if instance.standalone and instance.user.at is None:
                 instance.user = self._stock_nginx_user(place) or instance.user
+        self._place_reached_configs()
         from .compose_ports import listeners_shown
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
                                                           self.unseen_writes)
+
+    def _place_reached_configs(self) -> None:
+        """A config no manager starts, copied or mounted into a container that nginx reaches by
+        that container's name and one of the config's ports (`uwsgi_pass web:8000` to the
+        `socket = :8000` of the ini bind-mounted into service web), runs in that container: a
+        Python app server is not left on a host that has none. Where several containers are
+        reached so, which one runs it is unknown (``AppServer.places_unknown``)."""
+        # Not Deployment.routes: that list is kept once the model is complete, which it is not yet.
+        wanted = {(host, port) for instance in self.deployment.nginx for route in instance.routes
+                  for target in route.targets
+                  for host, port in [(target.address.host, target.address.port)]
+                  if target.address.family == "inet" and host and not target.address.is_loopback}
+        if not wanted:
+            return
+        for server in self.deployment.app_servers:
+            if server.manager is not None or server.place is not HOST or not server.copied_into:
+                continue
+            ports = {listener.address.port for listener in server.listeners
+                     if listener.address.family == "inet" and not listener.address.is_loopback}
+            reached = [place for place in server.copied_into if place.kind == "container" and any(
+                port in ports and place.answers(host) for host, port in wanted)]
+            if len(reached) == 1:
+                server.place = reached[0]
+            elif reached:
+                server.places_unknown = tuple(reached)
 
     def _stock_nginx_loads(self, instance: NginxInstance, place: Place) -> tuple[bool, str]:
         """Whether the nginx of ``place`` loads the site ``instance`` (a fragment copied, linked or

@@ -128,9 +128,11 @@ class Place:
 
     def resolves(self, host: str, other: Place) -> bool:
         """Whether ``host``, looked up from this place, names ``other`` (a common network)."""
-        if not set(self.networks) & set(other.networks):
-            return False
-        return host in other.hostnames or bool(other.numbered and _numbered_name(host, other.numbered))
+        return bool(set(self.networks) & set(other.networks)) and other.answers(host)
+
+    def answers(self, host: str) -> bool:
+        """Whether ``host`` is one of this place's names on its networks."""
+        return host in self.hostnames or bool(self.numbered and _numbered_name(host, self.numbered))
 
     def publishes(self, port: int) -> list[Published]:
         return [entry for entry in self.published if entry.container_port == port]

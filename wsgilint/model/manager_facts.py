@@ -57,7 +57,9 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
 def _config_unread(server: AppServer) -> bool:
     """True when a config file the server loads was not in the checked files."""
     if server.kind == "uwsgi":
-        return bool(server.unread_configs) or len(server.all(*_UWSGI_CONFIG_KEYS)) > len(server.sources) or \
+        # `ini = :base` loads a section of the file it is written in: read with it, no file more.
+        loaders = [o for o in server.all(*_UWSGI_CONFIG_KEYS) if not str(o.value).startswith(":")]
+        return bool(server.unread_configs) or len(loaders) > len(server.sources) or \
             bool(server.all(*_UWSGI_UNREAD_FORMATS))
     return server.has("config") and not server.sources
 
