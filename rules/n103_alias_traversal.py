@@ -21,8 +21,12 @@ In a container of the official nginx image, an alias folder that is only a volum
 point (`./static:/opt/app/static`) has nothing above it: the image keeps none of its own files
 in /opt (or /srv, /app...), and Docker creates the folders above a mount point empty. Where
 no COPY or other volume puts anything at, above or beside the alias there, the traversal
-reaches no file: info, naming that. A mount of the project above it, another volume beside
-it, an app image that holds the app there, or a host keeps the error.
+reaches no file: info, naming that. The same holds where the only other things there are
+volumes that this server serves to anyone anyway (`/app/staticfiles` and `/app/media`, each
+with its own public `location`): the traversal reaches nothing that is not public (a warning
+when it lists with `autoindex` a folder whose own location does not). A mount of the project
+above it, another volume beside it that is not served, an app image that holds the app there,
+or a host keeps the error.
 
 ## How to fix
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
@@ -35,7 +39,7 @@ import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, NginxLocation, NginxScope, NginxServer
 
 CODE = "N103"
 SLUG = "alias-traversal"
@@ -63,17 +67,83 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"{_fix(location.path, alias.args[0])}",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
-            empty = instance.mount_only_parents.get(posixpath.dirname(posixpath.normpath(alias.args[0])))
-            if empty:
+            folder = posixpath.normpath(alias.args[0])
+            why, held = instance.mount_only_parents.get(posixpath.dirname(folder), ("", ()))
+            beside = [mount for mount in held if mount != folder and not mount.startswith(folder + "/")]
+            servers = _served(location, beside) if why else None
+            if servers is not None:
+                related = (Related(location.block.name_at, f"location {location.path}"),
+                           *(Related(other.block.name_at, f"location {other.path} serves {mount} anyway")
+                             for mount, other in servers if other.block is not None))
+                listed = [other.path for _, other in servers if not _lists(other)]
+                if listed and _lists(location):
+                    yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
+                              f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, but {why}; this "
+                              f"server serves {', '.join(beside)} to anyone anyway, yet this location's `autoindex on` "
+                              f"lists them through `{traversal}`, which `location {listed[0]}` does not: anyone can "
+                              f"list its file names; "
+                              f"{_fix(location.path, alias.args[0])}", related, severity="warning")
+                    continue
                 yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
-                          f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, but {empty}, so it "
-                          f"reaches no file; {_fix(location.path, alias.args[0])} before something is put there",
-                          (Related(location.block.name_at, f"location {location.path}"),), severity="info")
+                          f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, but {why}"
+                          f"{'; this server serves ' + ', '.join(beside) + ' to anyone anyway' if beside else ''}, "
+                          f"so it reaches no file that is not public; {_fix(location.path, alias.args[0])} before "
+                          "something is put there",
+                          related, severity="info")
                 continue
             yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "
                       f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
                       f"directory above the alias; {_fix(location.path, alias.args[0])}",
                       (Related(location.block.name_at, f"location {location.path}"),))
+
+
+# Directives that keep a location's files from anyone who asks: a sibling served only behind
+# one of them is not public, so reading it through the traversal is a leak.
+_GUARDS = ("deny", "auth_basic", "auth_request", "auth_jwt", "secure_link", "valid_referers")
+
+
+def _served(location: NginxLocation, mounts: list[str]) -> list[tuple[str, NginxLocation]] | None:
+    """For each of ``mounts``, a location of the same server that serves it (or a folder above
+    it) from disk to anyone: a prefix location, not internal, not handing requests off, behind
+    no access check, whose alias (or root + path) is that folder. None when one is not served."""
+    scope: NginxScope | None = location.parent
+    while scope is not None and not isinstance(scope, NginxServer):
+        scope = scope.parent
+    if scope is None:
+        return None
+    folders: list[tuple[str, NginxLocation]] = []
+    for other in scope.all_locations():
+        if not other.is_prefix or other.own.get("internal") or other.hands_off or any(
+                directive.args != ("off",) for guard in _GUARDS for directive in other.effective(guard)):
+            continue
+        served = _folder(other)
+        if served:
+            folders.append((served, other))
+    found: list[tuple[str, NginxLocation]] = []
+    for mount in mounts:
+        match = next(((mount, other) for served, other in folders
+                      if mount == served or mount.startswith(served.rstrip("/") + "/")), None)
+        if match is None:
+            return None
+        found.append(match)
+    return found
+
+
+def _folder(location: NginxLocation) -> str:
+    """The folder a prefix location serves files from, "" where a variable decides it."""
+    alias = location.alias
+    if alias is not None:
+        written = alias.args[0] if alias.args else ""
+    else:
+        roots = location.effective("root")
+        written = roots[-1].args[0] + "/" + location.path if roots and roots[-1].args else ""
+    if not written.startswith("/") or "$" in written:
+        return ""
+    return posixpath.normpath(written)
+
+
+def _lists(location: NginxLocation) -> bool:
+    return any(directive.args == ("on",) for directive in location.effective("autoindex"))
 
 
 def _fix(path: str, alias: str) -> str:

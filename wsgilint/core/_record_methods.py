@@ -840,7 +840,7 @@ def _m30(_d0, _d1, _d2, _d3):
 
 
 def _m31(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11, _f12):
-    def __init__(self, main: 'Span', standalone: 'bool', user: 'Setting[str]', worker_connections: 'Setting[int]', worker_rlimit_nofile: 'Setting[int] | None', daemon: 'Setting[bool]', routes: 'list[Route]' = _FACTORY, place: 'Place' = _d1, directives: 'list[NginxDirective]' = _FACTORY, files: 'list[str]' = _FACTORY, listen_count: 'int' = _d4, http: 'list[NginxHttp]' = _FACTORY, upstreams: 'dict[str, NginxUpstream]' = _FACTORY, server_listens: 'list[NginxDirective]' = _FACTORY, unknown_directives: 'list[NginxDirective]' = _FACTORY, log_directives: 'list[NginxDirective]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, stock_files: 'frozenset[str] | None' = _d11, mount_only_parents: 'dict[str, str]' = _FACTORY) -> None:
+    def __init__(self, main: 'Span', standalone: 'bool', user: 'Setting[str]', worker_connections: 'Setting[int]', worker_rlimit_nofile: 'Setting[int] | None', daemon: 'Setting[bool]', routes: 'list[Route]' = _FACTORY, place: 'Place' = _d1, directives: 'list[NginxDirective]' = _FACTORY, files: 'list[str]' = _FACTORY, listen_count: 'int' = _d4, http: 'list[NginxHttp]' = _FACTORY, upstreams: 'dict[str, NginxUpstream]' = _FACTORY, server_listens: 'list[NginxDirective]' = _FACTORY, unknown_directives: 'list[NginxDirective]' = _FACTORY, log_directives: 'list[NginxDirective]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, stock_files: 'frozenset[str] | None' = _d11, mount_only_parents: 'dict[str, tuple[str, tuple[str, ...]]]' = _FACTORY) -> None:
         self.main = main
         self.standalone = standalone
         self.user = user

@@ -454,9 +454,9 @@ class NginxInstance:
     # What the nginx package of the image it runs in puts in /etc/nginx (relative paths, the
     # official image: no proxy_params); None where that is not known (a host, another image).
     stock_files: frozenset[str] | None = None
-    # Folders of its container that hold nothing but the mount point of one folder below them
-    # (folder -> why): a stock image has nothing there and no COPY or volume puts anything else.
-    mount_only_parents: dict[str, str] = field(default_factory=dict)
+    # Folders of its container above an alias that hold nothing but volume mount points (folder ->
+    # (why, those mount points)): a stock image has nothing there and no COPY puts anything else.
+    mount_only_parents: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def servers(self) -> list[NginxServer]:

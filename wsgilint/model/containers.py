@@ -1163,20 +1163,22 @@ class ContainerBuilder:
                       f"nginx.conf of {base.written} includes is not known (Debian's includes conf.d/*.conf and "
                       "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
 
-    def _mount_only_parents(self, instance: NginxInstance, place: Place) -> dict[str, str]:
-        """The folders above an ``alias`` that hold nothing but its mount point in ``place``:
-        the image is one whose own files are known to be elsewhere (the official nginx image
-        fills /etc, /usr, /var..., not /opt), the alias folder is a volume's target, and no
-        COPY, RUN or other volume puts anything at, above or beside it there. Docker creates
-        the folders above a mount point empty. An image nothing in the files runs may get any
-        volume from ``docker run``: nothing is said of it."""
+    def _mount_only_parents(self, instance: NginxInstance, place: Place) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """The folders above an ``alias`` that hold nothing but volume mount points in ``place``,
+        with those mount points: the image is one whose own files are known to be elsewhere (the
+        official nginx image fills /etc, /usr, /var..., not /opt), the alias folder is a volume's
+        target, and no COPY or RUN puts anything at, above or beside it there, nor a volume at or
+        above it. Docker creates the folders above a mount point empty. Other volumes beside the
+        alias are listed, not judged: whether the server serves them anyway is the rule's to ask.
+        An image nothing in the files runs may get any volume from ``docker run``: nothing is
+        said of it."""
         image = self.place_images.get(place)
         base = image.base if image is not None else None
         if image is None or base is None or base.populated_roots is None or place.run_unseen:
             return {}
         mounts = {posixpath.normpath(target): store for target, store in place.volumes}
-        fills = [*image.copies, *(path for path, _ in image.writes), *mounts]
-        found: dict[str, str] = {}
+        built = [*image.copies, *(path for path, _ in image.writes)]
+        found: dict[str, tuple[str, tuple[str, ...]]] = {}
         for location in instance.locations:
             alias = location.alias
             if alias is None or not alias.args or not alias.args[0].startswith("/"):
@@ -1186,14 +1188,18 @@ class ContainerBuilder:
             if folder not in mounts or parent == "/" or parent.split("/")[1] in base.populated_roots:
                 continue
             if any(_below_any(parent, [fill]) or _below_any(fill, [parent]) and not _below_any(fill, [folder])
-                   for fill in fills):
+                   for fill in built) or any(_below_any(parent, [mount]) for mount in mounts):
                 continue
-            store = mounts[folder]
-            source = self.ctx.display(store[len("bind:"):]) if store.startswith("bind:") else store.partition(":")[2]
-            found[parent] = (f"in {place.label}, {parent} holds only the mount point {folder} ({source or 'a volume'} "
-                             f"mounted there): the image {base.written} keeps none of its own files in /{parent.split('/')[1]} "
-                             "and the files copy or mount nothing else there")
+            held = tuple(sorted(mount for mount in mounts if _below_any(mount, [parent])))
+            described = ", ".join(f"{mount} ({self._volume_source(mounts[mount]) or 'a volume'} mounted there)"
+                                  for mount in held)
+            found[parent] = (f"in {place.label}, {parent} holds only the mount point{'s' if len(held) > 1 else ''} "
+                             f"{described}: the image {base.written} keeps none of its own files in "
+                             f"/{parent.split('/')[1]} and the files copy nothing there", held)
         return found
+
+    def _volume_source(self, store: str) -> str:
+        return self.ctx.display(store[len("bind:"):]) if store.startswith("bind:") else store.partition(":")[2]
 
     def _stock_nginx_user(self, place: Place) -> Setting[str] | None:
         """The workers' user of a fragment that the image's own nginx.conf loads: that file
