@@ -14,6 +14,15 @@ beside `uwsgi_read_timeout`), and a connect timeout where every target is a unix
 (a connect there succeeds or fails at once). When a block holds only such lines there is
 no finding: they are dead lines, and deleting them is tidying, not a fix.
 
+The same holds for a `proxy_set_header` line under `uwsgi_pass` whose purpose reaches the app
+anyway: `Host $host` (uWSGI passes every request header, Host as HTTP_HOST), `X-Real-IP` or
+`X-Forwarded-For` from `$remote_addr` where uwsgi_params sends `REMOTE_ADDR $remote_addr`, and
+`X-Forwarded-Proto $scheme` where it sends `HTTPS $https` (uWSGI's `wsgi.url_scheme`). That
+assumes nginx faces the clients (or restores their address with the realip module). Another
+header (`X-Script-Name`) is lost, and is sent as `uwsgi_param HTTP_X_SCRIPT_NAME ...;`:
+`uwsgi_param X-Script-Name` would be a CGI variable of that name, which no app reads as a
+header (N112).
+
 ## What breaks in production
 Nothing visible: the directives do nothing. The timeouts, buffers and headers the
 author meant to set (seed 003 sets `proxy_read_timeout 300` for a uWSGI app) stay at
@@ -74,6 +83,35 @@ def _harmless(route: Route, name: str, family: str, own: str | None,
             and all(target.address.family == "unix" for target in route.targets))
 
 
+# A header a `proxy_set_header` line sends, its values whose purpose reaches a uWSGI app through
+# a `uwsgi_param` (name, values that param must have) anyway. uWSGI takes `wsgi.url_scheme` from
+# HTTPS (and UWSGI_SCHEME), the client's address from REMOTE_ADDR, and every request header
+# (Host too) reaches the app as HTTP_* while `uwsgi_pass_request_headers` is on (its default).
+_DELIVERED = {
+    "x-real-ip": ({"$remote_addr"}, (("REMOTE_ADDR", ("$remote_addr",)),)),
+    "x-forwarded-for": ({"$remote_addr", "$proxy_add_x_forwarded_for"}, (("REMOTE_ADDR", ("$remote_addr",)),)),
+    "x-forwarded-proto": ({"$scheme"}, (("HTTPS", ("$https",)), ("UWSGI_SCHEME", ("$scheme",)))),
+}
+
+
+def _delivered(route: Route, directive: NginxDirective) -> bool:
+    """Whether a `proxy_set_header` line under `uwsgi_pass` asks for what the app gets anyway:
+    Host (passed as HTTP_HOST), or the client's address or scheme where uwsgi_params (or the
+    author's own `uwsgi_param`) sends them from the same nginx variables. nginx is taken to face
+    the clients (or to restore their address with the realip module): its $remote_addr is theirs."""
+    if len(directive.args) < 2:
+        return False
+    header, value = directive.args[0].lower(), directive.args[1]
+    if header == "host":
+        return value in ("$host", "$http_host") and (
+            not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
+            or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
+    values, params = _DELIVERED.get(header, (set(), ()))
+    return value in values and any(
+        param.args[:1] == (name,) and param.args[1:2] == sent
+        for name, sent in params for param in route.directives.get("uwsgi_param", ()))
+
+
 def _owners(instance: NginxInstance) -> dict[Span, NginxScope]:
     """The block each directive is written in (http, server, location or if)."""
     owners: dict[Span, NginxScope] = {}
@@ -107,7 +145,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         # Routes share their directives (those of the server, of uwsgi_params): each
         # tuple of occurrences is looked at once per handler it is in effect under.
         uses: dict[Span, _Use] = {}
-        seen: set[tuple[int, str, str, bool, bool]] = set()
+        seen: set[tuple[int, str, str, bool, bool, tuple[bool, ...]]] = set()
         families: dict[str, str | None] = {}
         for route in instance.routes:
             own = _FAMILY.get(route.protocol)
@@ -118,15 +156,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     continue
                 read = family == own
                 harmless = not read and _harmless(route, name, family, own, directives)
-                key = (id(directives), name, handler, read, harmless)
+                delivered = (tuple(_delivered(route, d) for d in directives)
+                             if name == "proxy_set_header" and own == "uwsgi_" and not harmless else ())
+                key = (id(directives), name, handler, read, harmless, delivered)
                 if key in seen:
                     continue
                 seen.add(key)
-                for directive in directives:
+                for index, directive in enumerate(directives):
                     if directive.stock:
                         continue   # a packaged file's lines (uwsgi_params) are not the author's to rewrite
                     use = uses.get(directive.at) or uses.setdefault(directive.at, _Use(directive, family))
-                    if not harmless:
+                    if not harmless and not (delivered and delivered[index]):
                         use.handlers.add(handler)
                     use.read = use.read or read
         ineffective_uses = [use for use in uses.values() if not use.read and use.handlers]
@@ -146,6 +186,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(directive.at, f"{names} {'has' if one else 'have'} no effect: the locations "
                       f"{'it applies' if one else 'they apply'} to pass requests with "
                       f"{', '.join(sorted(first.handlers))}, not "
-                      f"{module}_pass; use the matching directives of that module",
+                      f"{module}_pass; {_advice(names, first.handlers)}",
                       tuple(Related(use.directive.at, f"{use.directive.name} has no effect either")
                             for use in block[1:]))
+
+
+def _advice(names: str, handlers: set[str]) -> str:
+    if "proxy_set_header" in names and handlers == {"uwsgi_pass"}:
+        # `uwsgi_param X-Name` sends a CGI variable of that name, not a header (N112).
+        return ("use the matching directives of that module; a header reaches the app as "
+                "`uwsgi_param HTTP_X_NAME value;` (`uwsgi_param X-Name` is no header)")
+    return "use the matching directives of that module"
