@@ -26,6 +26,18 @@ tree's Django settings write, else `/static/` and `/media/`) is reported as an i
 names the assumption: what is proxied there is a file, or a 404 when the app has no route
 for it, and no view reads the client's address or host name.
 
+A location that sends `Connection "upgrade"` written out with `Upgrade $http_upgrade` asks
+every request it passes to switch protocols: it carries only websocket connections (a
+location that also serves plain requests maps `$http_upgrade` to Connection). That is an
+info that names the assumption that no websocket handler reads the client's address or
+host name (a missing `X-Forwarded-Proto` there stays a warning).
+
+Where the app is Gunicorn running the Uvicorn worker, reached from another host (a
+container), with `forwarded_allow_ips` at its default `127.0.0.1,::1`, uvicorn ignores
+`X-Forwarded-For` from nginx (it still reaches the app's own code as a raw header): the
+message says to set `forwarded_allow_ips` to nginx's address as well, since the header alone
+changes nothing the server decides.
+
 An include in the location (or a level around it) whose file nginx cannot open is
 reported once, as E003 (nginx does not start); what it was meant to send is not known,
 so N102 says nothing about that route until the include is fixed.
@@ -143,6 +155,40 @@ def _asset_location(route: Route, prefixes: list[tuple[str, str]]) -> str:
     return next((how for prefix, how in prefixes if path.startswith(prefix)), "")
 
 
+def _websocket_only(route: Route) -> bool:
+    """Whether the location sends `Connection: upgrade` written out with `Upgrade $http_upgrade`:
+    every request it passes then asks for a protocol switch, which only a websocket route wants
+    (a location that also serves plain requests takes Connection from a map of $http_upgrade)."""
+    sent = {d.args[0].lower(): d.args[1] for d in route.effective("proxy_set_header") if len(d.args) > 1}
+    return sent.get("upgrade") == "$http_upgrade" and sent.get("connection", "").lower() == "upgrade"
+
+
+# uvicorn's own Gunicorn workers, which hand Gunicorn's forwarded_allow_ips to uvicorn's proxy
+# headers middleware (uvicorn/workers.py); a subclass may set its own (CONFIG_KWARGS).
+_UVICORN_WORKERS = frozenset(f"{module}.{name}" for module in ("uvicorn.workers", "uvicorn_worker")
+                             for name in ("UvicornWorker", "UvicornH11Worker"))
+
+
+def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
+    """Whether every app reached is Gunicorn running the Uvicorn worker, from another host, with
+    forwarded_allow_ips at its default 127.0.0.1,::1 (no setting, no FORWARDED_ALLOW_IPS in an
+    environment the files show whole): uvicorn takes the client's address from X-Forwarded-For
+    only from those addresses, so the header nginx would send is ignored for it."""
+    if not listeners or not route.targets or any(
+            t.address.family != "inet" or t.address.is_loopback or t.address.is_wildcard for t in route.targets):
+        return False
+    for listener in listeners:
+        server = listener.server
+        worker = server.last("worker_class")
+        manager = server.manager
+        if (server.kind != "gunicorn" or worker is None or str(worker.value) not in _UVICORN_WORKERS
+                or server.last("forwarded_allow_ips") is not None or manager is None
+                or manager.environment_unseen is not None
+                or "FORWARDED_ALLOW_IPS" in manager.environment or "FORWARDED_ALLOW_IPS" in manager.environment_unknown):
+            return False
+    return True
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     prefixes = _asset_prefixes(deployment) if deployment.nginx else []
     for instance in deployment.nginx:
@@ -182,10 +228,22 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
         message = f"proxy_pass to the app without {'; '.join(missing)}: {_fix(missing, instance.stock_files)}"
         message += unknown
+        if any(m.startswith("X-Forwarded-For") for m in missing) and _untrusting_uvicorn(route, listeners):
+            # Sent alone, the header changes nothing the server decides: the fix is both.
+            message += ("; and set Gunicorn's forwarded_allow_ips to nginx's address: the Uvicorn worker takes "
+                        "the client's address from X-Forwarded-For only from 127.0.0.1,::1 (Gunicorn's default), "
+                        "and nginx reaches it from another host, so without that the header is ignored "
+                        "(it still reaches the app's own code)")
         assets = _asset_location(route, prefixes)
+        # The scheme a websocket handshake came with is left a warning: nothing here shows it unused.
+        websocket = _websocket_only(route) and not any(m.startswith("X-Forwarded-Proto") for m in missing)
         if assets:
             # Files, not views: proxied there, the app serves them (or a 404) and reads neither.
             message += (f"; location {route.location} is under the app's static or media files, by {assets}: "
                         "assumed that no view there reads the client's address or host name")
-        yield Hit(route.handler.at, message, related, severity="info" if assets or unknown else None,
+        elif websocket:
+            message += (f"; location {route.location} sends `Connection: upgrade` on every request, so it carries "
+                        "only websocket connections: assumed that no handler there reads the client's address "
+                        "or host name")
+        yield Hit(route.handler.at, message, related, severity="info" if assets or websocket or unknown else None,
                   key=f"location {route.location}")
