@@ -68,7 +68,10 @@ in 10.19 s).
 
 ## How to fix
 Start the server with `exec` in the script, or set `stopasgroup=true` and
-`killasgroup=true`; in a container, use the exec form (`CMD ["uwsgi", "--ini", "app.ini"]`).
+`killasgroup=true`; in a container, run the server without a shell (`CMD ["gunicorn", "app:app"]`,
+the program the message names). An exec-form `CMD ["sh", "-c", "..."]` still runs a shell: the
+text needs `exec` too. For uWSGI 2.0 with a master, `exec` is not the whole fix: without
+`die-on-term` the master reloads on the SIGTERM it then receives (X108).
 """
 from collections.abc import Iterator
 
@@ -132,15 +135,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             # A shell named by the command itself (a Dockerfile's SHELL, `bash -c`), else `/bin/sh -c`.
             shell = manager.wrapper_shell
             runs = shell.note if shell is not None and shell.note == f"`{shell.value} -c`" else "`/bin/sh -c`"
-            how = (f"{runs}, a shell-form command" if shell_form
+            # Written as a string (shell form) or as `["sh", "-c", ...]`: either way a shell runs the text.
+            how = (f"{runs}, from its command in {manager.wrapper.path}" if shell_form
                    else f"the script {manager.wrapper.path}, whose shell stays PID 1")
             if shell_form and manager.wrapper_shell is not None and manager.wrapper_shell.value == "dash":
                 how += f"; {manager.wrapper_shell.note}, which stays PID 1 and does not exec it"
             # supervisord in the shell's place: its programs are killed with it, never stopped.
             who = "supervisord" if manager.runs_program == "supervisord" else "the server"
-            example = '"supervisord", "-n"' if who == "supervisord" else '"uwsgi", ...'
-            fix = (f"use the exec form (`CMD [{example}]`, a YAML list) or start it with `exec`" if shell_form
+            program = manager.runs_program or "server"
+            example = '"supervisord", "-n"' if who == "supervisord" else f'"{program}", ...'
+            form = (f"`command: [{example}]`, a YAML list" if kinds.get(manager.wrapper.path) == "compose"
+                    else f"`CMD [{example}]`")
+            fix = (f"run it without a shell ({form}) or start it with `exec`" if shell_form
                    else f"start {who} with `exec` in the script")
+            fix += _uwsgi_term(deployment, manager)
             cut = ("so it never stops its programs, and all are SIGKILLed after" if who == "supervisord" else
                    "so the server never hears of the stop and is SIGKILLed after")
             message = (f"{who} is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
@@ -194,3 +202,15 @@ def _held_after_fork(manager: ProcessManager, forked: Setting[bool]) -> Hit:
     if forked.at is not None:
         related.append(Related(forked.at, f"{who}'s daemon setting"))
     return Hit(manager.wrapper, message, tuple(related), key=manager.at)
+
+
+def _uwsgi_term(deployment: Deployment, manager: ProcessManager) -> str:
+    """uWSGI 2.0 with a master and no die-on-term reloads on SIGTERM: once the signal reaches it,
+    it still does not stop (X108), so `exec` alone is not the whole fix."""
+    server = manager.runs
+    if (server is None or server.kind != "uwsgi" or deployment.host.version("uwsgi") >= (2, 1)
+            or not server.enabled("master") or server.enabled("die-on-term") or server.enabled("exit-on-reload")
+            or manager.stop_signal.value.upper().removeprefix("SIG") != "TERM"):
+        return ""
+    return ("; `exec` alone is not enough for this uWSGI 2.0: without `die-on-term` its master reloads on the "
+            "SIGTERM it then gets instead of stopping (X108)")

@@ -1,0 +1,28 @@
+"""X115's words for a container: an exec-form `["sh", "-c", ...]` is not called a shell-form
+command, the fix names the server the shell wraps, and for uWSGI 2.0 with a master and no
+die-on-term it says that `exec` alone does not make SIGTERM stop it (X108)."""
+from pathlib import Path
+
+import pytest
+
+from wsgilint.api import check
+
+FIXTURES = Path(__file__).parent / "fixtures" / "X115"
+
+
+def x115(case: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(FIXTURES / case)
+    return [f.message for f in check(["."]).findings if f.code == "X115"]
+
+
+def test_exec_form_sh_c_names_uwsgi_and_die_on_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    [message] = x115("exec-form-sh-c-uwsgi-without-die-on-term", monkeypatch)
+    assert "shell-form" not in message
+    assert '`CMD ["uwsgi", ...]`' in message and "YAML" not in message
+    assert "`exec` alone is not enough" in message and "die-on-term" in message
+
+
+def test_compose_command_names_a_yaml_list_and_no_die_on_term_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    [message] = x115("compose-sh-c-command", monkeypatch)
+    assert '`command: ["uwsgi", ...]`, a YAML list' in message
+    assert "die-on-term" not in message   # die-on-term is set: SIGTERM stops it once it gets there
