@@ -160,7 +160,6 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
-    from .emperor import add_vassals
     from .gunicorn_config import gunicorn_config_files
     from .packaged import (
         binary_plugins,
@@ -240,7 +239,9 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     if packaged is not None:
         deployment.managers.append(packaged)
     rhel_boot_directories(ctx, deployment.app_servers, deployment.host)
-    add_vassals(deployment, ctx)
+    if any(server.kind == "uwsgi" and server.has("emperor") for server in deployment.app_servers):
+        from .emperor import add_vassals  # the Emperor's model only for a tree that runs one
+        add_vassals(deployment, ctx)
     for server in deployment.app_servers:   # vassals included: they inherit the Emperor's binary
         drop_unloaded_routers(server)
 
@@ -371,8 +372,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if any(manager.rewrites or manager.runs_program == "nginx" for manager in deployment.managers):
         from .rewrites import apply_rewrites
         apply_rewrites(deployment, ctx)   # after place_servers: where each start runs is final
-    from .dev_servers import add_dev_servers
-    add_dev_servers(deployment)   # after place_servers: a manager's place is final
+    if any(manager.dev_server is not None for manager in deployment.managers):
+        from .dev_servers import add_dev_servers  # only for a tree that starts a development server
+        add_dev_servers(deployment)   # after place_servers: a manager's place is final
     from .activation import activate
     activate(deployment, sockets)
     if deployment.nginx and any(server.kind == "gunicorn" for server in deployment.app_servers):
