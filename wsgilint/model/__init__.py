@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.launchers import Launcher
 from ..core.numbers import decimal
@@ -27,7 +27,6 @@ from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .app_code import AssetUrl
-from .compose_deps import ComposeDependency
 from .controlled import ControlledProgram
 from .graph import HOST, HostFolder, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
@@ -47,6 +46,9 @@ from .suppressions import Suppression
 from .systemd import ExecLine, SystemdUnit, UnitEntry, UnitSection
 from .uwsgi_config import UwsgiComment, UwsgiConfig, UwsgiHeader, UwsgiIniValue, UwsgiInlineComment, UwsgiStrayPercent
 from .uwsgi_options import uwsgi_bool
+
+if TYPE_CHECKING:
+    from .compose_deps import ComposeDependency
 
 __all__ = [
     "Address",
@@ -713,3 +715,11 @@ class Deployment:
     @cached_property
     def routes(self) -> list[Route]:
         return [route for instance in self.nginx for route in instance.routes]
+
+
+def __getattr__(name: str) -> Any:
+    # Compose's dependency type is loaded when first named: a tree without Compose files never needs it.
+    if name == "ComposeDependency":
+        from .compose_deps import ComposeDependency
+        return ComposeDependency
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

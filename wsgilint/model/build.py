@@ -81,7 +81,6 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     """Supervisor programs and systemd services; returns the .socket units that run."""
     from ..readers.supervisor import read_supervisor
     from ..readers.systemd import enabled_names, find_dropins, read_unit
-    from .activation import running_units
     from .managers import manager_from_unit, managers_from_supervisor
     from .packaged import debian_init_script
     from .supervisor import supervisor_config
@@ -110,7 +109,10 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
             continue  # `systemctl enable` made it: the unit is read where it lives, the link names an instance
         units.append(read_unit(source.path, ctx, find_dropins(source.path, ctx)))
     # A template with enabled instances runs as those instances (model/activation.py).
-    instances = running_units(units, enabled_names([unit.path for unit in units], ctx), ctx)
+    instances: dict[str, list[SystemdUnitFile]] = {}
+    if any(unit.name.rpartition(".")[0].endswith("@") for unit in units):
+        from .activation import running_units  # only a template unit has instances
+        instances = running_units(units, enabled_names([unit.path for unit in units], ctx), ctx)
     sockets: list[SystemdUnitFile] = []
     for unit in units:
         deployment.problems.extend(unit.problems)
@@ -160,7 +162,6 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
-    from .emperor import add_vassals
     from .gunicorn_config import gunicorn_config_files
     from .packaged import (
         binary_plugins,
@@ -240,7 +241,9 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     if packaged is not None:
         deployment.managers.append(packaged)
     rhel_boot_directories(ctx, deployment.app_servers, deployment.host)
-    add_vassals(deployment, ctx)
+    if any(server.kind == "uwsgi" and server.has("emperor") for server in deployment.app_servers):
+        from .emperor import add_vassals  # the Emperor's model only for a tree that runs one
+        add_vassals(deployment, ctx)
     for server in deployment.app_servers:   # vassals included: they inherit the Emperor's binary
         drop_unloaded_routers(server)
 
@@ -371,10 +374,12 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if any(manager.rewrites or manager.runs_program == "nginx" for manager in deployment.managers):
         from .rewrites import apply_rewrites
         apply_rewrites(deployment, ctx)   # after place_servers: where each start runs is final
-    from .dev_servers import add_dev_servers
-    add_dev_servers(deployment)   # after place_servers: a manager's place is final
-    from .activation import activate
-    activate(deployment, sockets)
+    if any(manager.dev_server is not None for manager in deployment.managers):
+        from .dev_servers import add_dev_servers  # only for a tree that starts a development server
+        add_dev_servers(deployment)   # after place_servers: a manager's place is final
+    if sockets:
+        from .activation import activate  # socket activation only for a tree with a .socket unit that runs
+        activate(deployment, sockets)
     if deployment.nginx and any(server.kind == "gunicorn" for server in deployment.app_servers):
         # Read only where a rule can ask (X113: nginx in front of Gunicorn).
         from .app_code import forwarded_scheme_readers
