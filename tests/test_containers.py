@@ -120,6 +120,21 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
+def test_a_copy_without_slash_to_a_directory_the_build_made_goes_inside(tmp_path: Path) -> None:
+    """Docker copies one file into a destination that is a directory of the image, slash or
+    not: a folder a RUN's ``mkdir`` made (or one above it), or a WORKDIR. A path no build step
+    made is the file's new name, and ``mkdir -m``'s mode is no folder."""
+    write_tree(tmp_path, {"uwsgi.ini": "[uwsgi]\n", "uwsgi_params": "", "app.py": "", "Dockerfile": (
+        "FROM ubuntu:16.04\nRUN mkdir -p /home/docker/uwsgi/log && \\\n\tmkdir -m 755 /opt/x\n"
+        "COPY uwsgi.ini /home/docker/uwsgi\nCOPY uwsgi_params /home/docker/uwsgi\nCOPY app.py /opt/x\n"
+        "COPY app.py 755\nWORKDIR /srv\nWORKDIR /\nCOPY uwsgi.ini /srv\nCOPY uwsgi.ini /etc/app.ini\n")})
+    dockerfile = parse_dockerfile((tmp_path / "Dockerfile").read_text(), "Dockerfile")
+    ini, params, app = (str(tmp_path / name) for name in ("uwsgi.ini", "uwsgi_params", "app.py"))
+    assert image_of(dockerfile, str(tmp_path)).copies == {
+        "/home/docker/uwsgi/uwsgi.ini": ini, "/home/docker/uwsgi/uwsgi_params": params, "/opt/x/app.py": app,
+        "/755": app, "/srv/uwsgi.ini": ini, "/etc/app.ini": ini}
+
+
 def test_ln_cp_and_mv_of_a_copied_file_place_it_like_a_copy(tmp_path: Path) -> None:
     """``ln -s``, ``cp`` and ``mv`` of a file a COPY put in the image put that file at the
     destination (into it when it ends with ``/`` or is a folder the nginx packages create); a

@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
+from wsgilint.core.span import Span
 from wsgilint.model import uwsgi_options as option_meaning
 from wsgilint.model.uwsgi_options import uwsgi_bool
 from wsgilint.readers import uwsgi_options
+from wsgilint.readers.uwsgi_argv import parse_argv
 from wsgilint.readers.uwsgi_ini import UwsgiIni, read_ini
 
 
@@ -212,6 +214,30 @@ def test_repository_mode_marks_location_magic_unresolved(tmp_path: Path) -> None
     path = write(tmp_path, "app.ini", "[uwsgi]\nsocket = %d/app.sock\nname = %n\n")
     ini = read_ini(path, ReadContext(mode="repository", cwd=str(tmp_path)))
     assert [o.unresolved for o in ini.options] == [True, False]
+
+
+def test_location_magic_is_the_path_a_container_copy_gives(tmp_path: Path) -> None:
+    """``--ini /home/docker/uwsgi/uwsgi.ini`` of a file a COPY put there: uWSGI makes ``%d``,
+    ``%p``, ``%n``... of that path (as it does on a host: tests/test_uwsgi_differential.py's
+    "magic" case), ``ini = :base`` re-reads the file as that path, and a COPY that renames the
+    file renames ``%n``. A path no COPY or mount gives stays unknown."""
+    (tmp_path / "deploy").mkdir()
+    path = write(tmp_path, "deploy/uwsgi.ini",
+                 "[uwsgi]\nini = :base\nname = %n %s %c\n[base]\nsocket = %dapp.sock\nlogto = %p\n")
+    ctx = ReadContext(mode="repository", cwd=str(tmp_path), known_files=[path])
+    ctx.map_container_path("image:Dockerfile", "/home/docker/uwsgi/app.ini", path)
+
+    def options(argv: list[str], filesystem: str | None) -> dict[str, tuple[str, bool]]:
+        with ctx.in_filesystem(filesystem):
+            command = parse_argv(argv, Span("supervisor.conf", 2), ctx, None, {})
+        return {o.key: (o.value, o.unresolved) for o in command.options if o.key not in ("ini",)}
+
+    assert options(["--ini", "/home/docker/uwsgi/app.ini"], "image:Dockerfile") == {
+        "socket": ("/home/docker/uwsgi/app.sock", False), "logto": ("/home/docker/uwsgi/app.ini", False),
+        "name": ("app app.ini uwsgi", False)}
+    # Found by its name's end, on a host: the folder may be a link there, which uWSGI resolves.
+    host = options(["--ini", "/srv/app/deploy/uwsgi.ini"], None)
+    assert host["socket"][1] and host["logto"][1]
 
 
 def test_logic_blocks(tmp_path: Path) -> None:

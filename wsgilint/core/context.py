@@ -424,6 +424,21 @@ class ReadContext:
             return "/" + os.path.relpath(absolute, os.path.abspath(self.root)).replace(os.sep, "/").lstrip("./")
         return absolute
 
+    def opened_path(self, written: str, local_path: str) -> str | None:
+        """The path on the target of the file a program opens as ``written`` (absolute), which
+        is ``local_path`` here, when the files show it: what a path-derived expansion (uWSGI's
+        ``%d``, Supervisor's ``%(here)s``) is made of. On a live host or in a snapshot, the
+        file's target path. In a repository only where a container's COPY, ADD or mount puts
+        the file at ``written``: the build makes real directories there, while a host's folder
+        may be a link (uWSGI resolves links) that a repository does not show. None: unknown."""
+        if self.mode != "repository":
+            return self.target_path(local_path)
+        if not posixpath.isabs(written):
+            return None
+        target = posixpath.normpath(written)
+        mapped = self._in_container(target)
+        return target if mapped is not None and os.path.abspath(mapped) == os.path.abspath(local_path) else None
+
     def local_directory(self, target_path: str) -> str | None:
         """Where a directory of the target host is here; in a repository, the folder of
         discovered files whose path ends like it (its name and the one above at least)."""

@@ -86,6 +86,9 @@ class Image:
     # A RUN appended `daemon off;` to /etc/nginx/nginx.conf (`echo "daemon off;" >> …`) and no
     # later COPY replaced that file: nginx started without -c stays in the foreground.
     nginx_daemon_off: Setting[bool] | None = None
+    # Directories the build makes (WORKDIR, `mkdir` and their parents): a COPY of one file to
+    # such a path without a trailing slash puts it inside, as into any directory that exists.
+    directories: set[str] = field(default_factory=set)
 
 
 def _bin_sh(image: Image | None) -> Setting[str]:
@@ -147,7 +150,7 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
                               dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
                               env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args),
                               writes=list(inherited.writes), shell=inherited.shell,
-                              nginx_daemon_off=inherited.nginx_daemon_off)
+                              nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories))
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -220,6 +223,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         path = _expand(instruction.text.strip(), variables)
         base = image.workdir.value if image.workdir else "/"
         image.workdir = Setting(posixpath.normpath(posixpath.join(base, path)), at)
+        _made_directory(image, image.workdir.value)
     elif keyword == "ARG":
         for word in instruction.words:
             key, sep, value = word.partition("=")
@@ -231,6 +235,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         for key, value in pairs:
             _set_env(image, key, value, variables, at)
     elif keyword == "RUN":
+        _run_directories(instruction.text, image)
         placed = _run_placements(instruction.text, image)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
@@ -257,7 +262,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 image.writes.append((posixpath.normpath(destination), where))
                 continue
             local = os.path.normpath(os.path.join(context_dir, source))
-            into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local)
+            into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
+                or posixpath.normpath(destination) in image.directories
             if into_dir and not os.path.isdir(local):
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
@@ -279,6 +285,27 @@ _NGINX_DIRS = frozenset(ETC_NGINX + "/" + name for name in ("conf.d", "sites-ena
 
 def _commands(text: str) -> list[str]:
     return re.split(r"&&|\|\||[;|\n]", text)
+
+
+def _made_directory(image: Image, path: str) -> None:
+    """``path`` and every directory above it exist in the image."""
+    while path not in ("/", "") and path not in image.directories:
+        image.directories.add(path)
+        path = posixpath.dirname(path)
+
+
+def _run_directories(text: str, image: Image) -> None:
+    """The directories a RUN's ``mkdir`` commands make (a path with a variable or a glob is left out)."""
+    workdir = image.workdir.value if image.workdir else "/"
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split()]
+        if not words or posixpath.basename(words[0]) != "mkdir":
+            continue
+        for before, word in zip(words, words[1:], strict=False):
+            if before in ("-m", "--mode") or word.startswith("-") or word in ("", "\\") or \
+                    any(c in word for c in "*?[${}~"):
+                continue   # an option, its value, a line continuation or a path known only when it runs
+            _made_directory(image, posixpath.normpath(posixpath.join(workdir, word)))
 
 
 def _run_placements(text: str, image: Image) -> set[int]:

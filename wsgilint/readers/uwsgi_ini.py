@@ -281,6 +281,7 @@ class UwsgiRun:
         self.section_found: dict[str, bool] = {}
         self._first_place: tuple[str, str, str, bool] | None = None   # _file_magic's arguments, first file
         self._last_ini: str | None = None
+        self._seen_as: dict[str, tuple[str, bool]] = {}   # by file: its path as uWSGI sees it, and whether known
         self._loading: list[str] = []
         self._logic: _Logic | None = None
         self._reads = 0
@@ -438,6 +439,20 @@ class UwsgiRun:
             return "/" + relative_path(absolute, os.path.abspath(self.ctx.root)).lstrip("./")
         return absolute
 
+    def _opened_as(self, local: str, key: str, name_as_given: str, reuse: bool) -> tuple[str, bool]:
+        """The file's path as uWSGI sees it (its magic variables are made of it), and whether
+        the files show that path: uWSGI makes it of the path it is given, joined to its start
+        directory. ``ini = :section`` re-reads the last file, as the path it had then."""
+        if reuse and key in self._seen_as:
+            return self._seen_as[key]
+        written = split_spec(name_as_given)[0]
+        if written and not posixpath.isabs(written) and self.start_dir and self.cwd is None:
+            written = posixpath.join(self.start_dir, written)
+        seen = None if local.startswith(STOCK_PREFIX) else self.ctx.opened_path(written, local)
+        place = (seen, True) if seen is not None else (self._target_path(local), self.ctx.mode != "repository")
+        self._seen_as[key] = place
+        return place
+
     def read_top(self, local: str, section: str) -> None:
         """The file uWSGI is started with; its path is a local one, not a target host's."""
         name = self._target_path(local) + ("" if section == "uwsgi" else ":" + section)
@@ -475,7 +490,8 @@ class UwsgiRun:
             self.files.append(local)
         self._last_ini = local
         spec_section = split_spec(name_as_given)[1] or ""
-        place = (self._target_path(local), name_as_given, spec_section, self.ctx.mode != "repository")
+        target, known = self._opened_as(local, key, name_as_given, reuse)
+        place = (target, name_as_given, spec_section, known)
         if self._first_place is None:
             self._first_place = place
         # Magic substitution needs a "%": most files have none, and no table is built for them.
