@@ -20,7 +20,8 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -484,7 +485,27 @@ def namespace_pid1(unshare_pid: int, timeout: float = 10.0) -> int:
     raise TimeoutError("unshare started no child")
 
 
-def _alive(pid: int) -> bool:
+@contextmanager
+def dash_as_pid1(script: Path, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """``unshare --pid --fork --mount-proc dash SCRIPT``: the script's shell is PID 1 of a new
+    PID namespace, as a container's command is (its host PID: ``namespace_pid1(process.pid)``).
+    Whatever still runs at the end is SIGKILLed through that PID 1, which ends the namespace."""
+    with open(log_path, "ab") as out:
+        process = subprocess.Popen(["unshare", "--pid", "--fork", "--mount-proc", "dash", str(script)],
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                try:
+                    os.kill(namespace_pid1(process.pid, 1.0), signal.SIGKILL)
+                except (TimeoutError, ProcessLookupError):
+                    pass
+                process.wait(10)
+
+
+def alive(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -513,7 +534,7 @@ class Orphans:
                     candidates.add(int(pidfile.read_text().strip()))
                 except (OSError, ValueError):
                     pass
-            found.update(pid for pid in candidates if _alive(pid) and marker in process_cmdline(pid))
+            found.update(pid for pid in candidates if alive(pid) and marker in process_cmdline(pid))
         return found
 
     def kill_all(self, timeout: float = STOP_TIMEOUT) -> None:

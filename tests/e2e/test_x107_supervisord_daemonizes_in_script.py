@@ -6,9 +6,7 @@ itself would exit at once); `-n` keeps PID 1 alive. wsgilint reports the daemoni
 the missing `exec`."""
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +15,7 @@ import pytest
 
 from wsgilint.api import check
 
-from .servers import namespace_pid1
+from .servers import dash_as_pid1
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_supervisor", "need_root")]
 
@@ -32,22 +30,12 @@ def _pid1_alive_after(tmp_path: Path, flags: str, seconds: float = 3.0) -> bool:
     supervisord = Path(sys.executable).parent / "supervisord"
     script = tmp_path / "start.sh"
     script.write_text(f"#!/bin/sh\n/bin/true\n{supervisord} {flags} -c {tmp_path}/supervisord.conf\n")
-    with open(tmp_path / "out.log", "ab") as out:
-        process = subprocess.Popen(["unshare", "--pid", "--fork", "--mount-proc", "dash", str(script)],
-                                   stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+    with dash_as_pid1(script, tmp_path / "out.log") as process:
         try:
             process.wait(seconds)
             return False
         except subprocess.TimeoutExpired:
             return True
-        finally:
-            if process.poll() is None:
-                try:
-                    os.kill(namespace_pid1(process.pid, 1.0), signal.SIGKILL)
-                except (TimeoutError, ProcessLookupError):
-                    pass
-                process.wait(10)
 
 
 def _codes(tmp_path: Path, flags: str) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from wsgilint.api import check
 
-from .servers import _alive, free_port, namespace_pid1, nginx_binary, nginx_main_conf, port_accepts
+from .servers import alive, dash_as_pid1, free_port, namespace_pid1, nginx_binary, nginx_main_conf, port_accepts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_root")]
 
@@ -36,10 +35,7 @@ def _after_sigterm(tmp_path: Path, start: str) -> tuple[bool, bool, bool]:
     nginx = f"{nginx_binary()} -p {prefix}/ -c {conf} -e {prefix}/error.log"
     script = tmp_path / "start.sh"
     script.write_text("#!/bin/sh\n/bin/true\n" + start.format(nginx=nginx, pid=f"pid {prefix}/nginx.pid;") + "\n")
-    out = open(tmp_path / "out.log", "ab")
-    process = subprocess.Popen(["unshare", "--pid", "--fork", "--mount-proc", "dash", str(script)],
-                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
+    with dash_as_pid1(script, tmp_path / "out.log") as process:
         pid1 = namespace_pid1(process.pid)
         deadline = time.monotonic() + 20
         while not port_accepts(port):
@@ -47,19 +43,11 @@ def _after_sigterm(tmp_path: Path, start: str) -> tuple[bool, bool, bool]:
             time.sleep(0.1)
         os.kill(pid1, signal.SIGTERM)      # docker stop: SIGTERM to PID 1 only
         time.sleep(2)
-        alive, serving = _alive(pid1), port_accepts(port)
-        if alive:
+        pid1_alive, serving = alive(pid1), port_accepts(port)
+        if pid1_alive:
             os.kill(pid1, signal.SIGKILL)  # the grace period is over: the kernel ends the namespace
         process.wait(10)
-        return alive, serving, port_accepts(port)
-    finally:
-        if process.poll() is None:
-            try:
-                os.kill(namespace_pid1(process.pid, 1.0), signal.SIGKILL)
-            except (TimeoutError, ProcessLookupError):
-                pass
-            process.wait(10)
-        out.close()
+        return pid1_alive, serving, port_accepts(port)
 
 
 def _x115(tmp_path: Path, start: str) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from wsgilint.api import check
 
-from .servers import namespace_pid1
+from .servers import dash_as_pid1, namespace_pid1
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_supervisor", "need_root")]
 
@@ -40,10 +39,7 @@ def _program_hears_the_stop(tmp_path: Path, last_line: str) -> bool:
     supervisord = Path(sys.executable).parent / "supervisord"
     script = tmp_path / "start.sh"
     script.write_text(f"#!/bin/sh\n/bin/true\n{last_line} {supervisord} -c {tmp_path}/supervisord.conf\n")
-    out = open(tmp_path / "out.log", "ab")
-    process = subprocess.Popen(["unshare", "--pid", "--fork", "--mount-proc", "dash", str(script)],
-                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
+    with dash_as_pid1(script, tmp_path / "out.log") as process:
         pid1 = namespace_pid1(process.pid)
         supervisord_log, deadline = tmp_path / "supervisord.log", time.monotonic() + 20
         while not (supervisord_log.exists() and "entered RUNNING" in supervisord_log.read_text(errors="replace")):
@@ -52,14 +48,6 @@ def _program_hears_the_stop(tmp_path: Path, last_line: str) -> bool:
         os.kill(pid1, signal.SIGTERM)      # docker stop: SIGTERM to PID 1 only
         time.sleep(2)
         return log.exists() and "got SIGTERM" in log.read_text()
-    finally:
-        # PID 1 of the namespace dies, and the kernel kills everything in it.
-        try:
-            os.kill(namespace_pid1(process.pid, 1.0), signal.SIGKILL)
-        except (TimeoutError, ProcessLookupError):
-            pass
-        process.wait(10)
-        out.close()
 
 
 def _x115(tmp_path: Path, last_line: str) -> list[str]:
