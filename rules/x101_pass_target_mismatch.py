@@ -447,7 +447,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 
 def _route_hits(deployment: Deployment) -> Iterator[Hit]:
-    if not deployment.app_servers:
+    if not deployment.app_servers and not deployment.dev_servers:
         return
     index = _Listeners(deployment)
     spoken = set(index.speaking)

@@ -6,6 +6,8 @@ An nginx `uwsgi_pass` whose target is a uWSGI `http-socket` (or a `socket` that
 `--protocol uwsgi`).
 When a start script rewrites the nginx file of the target before nginx starts (`sed -i`,
 `envsubst > FILE`), the finding is an info that assumes the rewrite leaves the target.
+So is a uWSGI config nothing in the files starts, taken to run in the container nginx
+reaches by name, where that container's start is not all the files show.
 
 ## What breaks in production
 Measured on nginx 1.22 with uWSGI 2.0.31 and Gunicorn 27:
@@ -100,14 +102,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         protocol = (Related(listener.protocol_at, f"`protocol` makes `{listener.option}` speak "
                             f"{listener.protocol.upper()}"),) if listener.protocol_at else ()
         rewrite = rewritten.get(first.at) if all(t.at in rewritten for t in targets) else None
+        assumed = listener.server.place_assumed
         yield Hit(first.at,
                   f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}"
-                  + (rewrite.assumption() if rewrite else ""),
+                  + (rewrite.assumption() if rewrite else "") + (f" ({assumed.note})" if assumed else ""),
                   (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),) + protocol
                   + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:])
                   + ((Related(rewrite.at, "rewritten here"),) if rewrite else ()),
-                  fix=None if rewrite else _to_socket(listener, spoken_to.get(id(listener), set())),
-                  severity="info" if rewrite else None)
+                  fix=None if rewrite or assumed else _to_socket(listener, spoken_to.get(id(listener), set())),
+                  severity="info" if rewrite or assumed else None)
 
 
 def _to_socket(listener: Listener, spoken_to: set[str]) -> Fix | None:

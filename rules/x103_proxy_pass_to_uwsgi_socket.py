@@ -5,6 +5,8 @@ An nginx `proxy_pass` whose target is a uWSGI `socket` / `uwsgi-socket` (the bin
 uwsgi protocol) or a Gunicorn running `--protocol uwsgi`.
 When a start script rewrites the nginx file of the target before nginx starts (`sed -i`,
 `envsubst > FILE`), the finding is an info that assumes the rewrite leaves the target.
+So is a uWSGI config nothing in the files starts, taken to run in the container nginx
+reaches by name, where that container's start is not all the files show.
 
 ## What breaks in production
 Measured on nginx 1.22 with uWSGI 2.0.31: **502** at once; uWSGI reads "GET " as a
@@ -54,13 +56,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for listener, targets in by_listener.values():
         first = targets[0]
         rewrite = rewritten.get(first.at) if all(t.at in rewritten for t in targets) else None
+        assumed = listener.server.place_assumed
         yield Hit(
             first.at,
             f"proxy_pass sends HTTP to {first.address}, the {listener.label}, which speaks the uwsgi "
             "protocol: nginx answers 502 (uWSGI logs \"invalid request block size: 21573\"); use "
-            "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI" + (rewrite.assumption() if rewrite else ""),
+            "uwsgi_pass with `include uwsgi_params;`, or `http-socket` in uWSGI" + (rewrite.assumption() if rewrite else "")
+            + (f" ({assumed.note})" if assumed else ""),
             (Related(listener.at, f"{listener.label} speaks the uwsgi protocol"),)
             + tuple(Related(t.at, "proxy_pass to the same listener") for t in targets[1:])
             + ((Related(rewrite.at, "rewritten here"),) if rewrite else ()),
-            severity="info" if rewrite else None,
+            severity="info" if rewrite or assumed else None,
         )

@@ -172,6 +172,9 @@ class AppServer:
     # Such a config that nginx reaches by the names of several of those containers: it runs
     # in one of them, which one the files do not say (a single one is its ``place``).
     places_unknown: tuple[Place, ...] = ()
+    # Such a config run in the one container nginx reaches, whose start the files do not show
+    # whole: that container's label, and the assumption (rules depending on it say so, as info).
+    place_assumed: Setting[str] | None = None
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).
     unread_configs: tuple[UnreadConfig, ...] = ()

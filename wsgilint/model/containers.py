@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 _DOCKER_DEFAULT = "Docker default"
 
+# Process managers a container may start, which run programs their own configs name.
+_MANAGERS = frozenset({"supervisord", "circusd", "honcho", "runsvdir", "s6-svscan"})
+
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 @functools.cache
@@ -1093,16 +1096,19 @@ class ContainerBuilder:
                         None)
             if base is not None:
                 server.unseen_base = Setting(base.written, base.at, base.unknown_note())
-        # A container whose start runs a development server runs that, not a config copied in.
-        developing = {manager.place for manager in self.deployment.managers
-                      if manager.dev_server is not None and manager.runs is None}
+        # A container whose start the files show running another server (a development server,
+        # Gunicorn, nginx) runs that, not a config copied in.
+        placed: dict[Place, list[ProcessManager]] = {}
+        for manager in self.deployment.managers:
+            placed.setdefault(manager.place, []).append(manager)
+        running_other = {place for place, managers in placed.items() if self._only_start(place, managers) is not None}
         for server in self.deployment.app_servers:
             if server.sources and server.place is HOST:
                 # A managed server's files copied into an image nothing runs: the image may run
                 # its manager too (supervisord starting nginx and Gunicorn in one container).
                 source = os.path.abspath(server.sources[0])
                 server.copied_into = tuple(dict.fromkeys(
-                    place for local, place in self.file_places if place not in developing
+                    place for local, place in self.file_places if place not in running_other
                     and (server.manager is None or place.run_unseen)
                     and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))))
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
@@ -1125,17 +1131,20 @@ class ContainerBuilder:
                 route.place = place
             if instance.standalone and instance.user.at is None:
                 instance.user = self._stock_nginx_user(place) or instance.user
-        self._place_reached_configs()
+        self._place_reached_configs(placed)
         from .compose_ports import listeners_shown
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
                                                           self.unseen_writes)
 
-    def _place_reached_configs(self) -> None:
+    def _place_reached_configs(self, placed: dict[Place, list[ProcessManager]]) -> None:
         """A config no manager starts, copied or mounted into a container that nginx reaches by
         that container's name and one of the config's ports (`uwsgi_pass web:8000` to the
         `socket = :8000` of the ini bind-mounted into service web), runs in that container: a
         Python app server is not left on a host that has none. Where several containers are
-        reached so, which one runs it is unknown (``AppServer.places_unknown``)."""
+        reached so, which one runs it is unknown (``AppServer.places_unknown``). Only a
+        container whose start may run it is one: a start the files do not show (then the
+        assumption is kept in ``AppServer.place_assumed``) or a process manager; not one whose
+        start the files show running another server (Gunicorn, a development server, nginx)."""
         # Not Deployment.routes: that list is kept once the model is complete, which it is not yet.
         wanted = {(host, port) for instance in self.deployment.nginx for route in instance.routes
                   for target in route.targets
@@ -1150,10 +1159,29 @@ class ContainerBuilder:
                      if listener.address.family == "inet" and not listener.address.is_loopback}
             reached = [place for place in server.copied_into if place.kind == "container" and any(
                 port in ports and place.answers(host) for host, port in wanted)]
+            starts = {place: self._may_start(place, placed.get(place, [])) for place in reached}
+            reached = [place for place in reached if starts[place] is not None]
             if len(reached) == 1:
                 server.place = reached[0]
+                note = starts[reached[0]]
+                if note:
+                    server.place_assumed = Setting(reached[0].label or reached[0].name, server.at, note)
             elif reached:
                 server.places_unknown = tuple(reached)
+
+    def _may_start(self, place: Place, placed: list[ProcessManager]) -> str | None:
+        """Whether the start of ``place`` may run a config nothing else starts: None when the
+        files show all it starts and that is another server (``_only_start``); "" when it is a
+        process manager that may be told to; else the assumption made in running it there."""
+        if self._only_start(place, placed) is not None:
+            return None
+        if any(manager.runs_program in _MANAGERS for manager in placed):
+            return ""
+        shown = next((manager.wrapper or (manager.argv.at if manager.argv else None)
+                      for manager in placed if manager.wrapper or manager.argv), None)
+        start = f"its start ({shown.path}:{shown.line})" if shown is not None else "its start"
+        return (f"assumed: it runs in {place.label or place.name}, which nginx reaches by that name; "
+                f"{start} is not all the checked files show, and may not run it")
 
     def _stock_nginx_loads(self, instance: NginxInstance, place: Place) -> tuple[bool, str]:
         """Whether the nginx of ``place`` loads the site ``instance`` (a fragment copied, linked or
@@ -1289,6 +1317,9 @@ class ContainerBuilder:
             place, start = places[0], starts[0]
             where = start.wrapper or (start.argv.at if start.argv else None) or start.at
             program = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}.get(start.runs_program, start.runs_program)
+            if start.dev_server is not None and start.runs is None:
+                where = start.dev_server.at or where
+                program = f"the development server `{' '.join(start.dev_server.value)}`"
             others = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
             unrun[self.ctx.real(server.sources[0])] = (server, (
                 f"copied or mounted into {place.label or place.name}{others}, whose start ({where.path}:{where.line}) runs "
@@ -1299,7 +1330,11 @@ class ContainerBuilder:
     def _only_start(self, place: Place, placed: list[ProcessManager]) -> ProcessManager | None:
         """The container manager of ``place`` when the files show everything it starts there
         (``placed``: every manager in it): one server, whose command line names every config
-        it loads, or nginx."""
+        it loads, or nginx, or a development server (a start that runs one runs no uWSGI nor
+        Gunicorn: ``managers._dev_server``)."""
+        if len(placed) == 1 and placed[0].in_container and placed[0].dev_server is not None \
+                and placed[0].runs is None:
+            return placed[0]
         if place not in self.seen_starts or len(placed) != 1 or not placed[0].in_container:
             return None
         start, server = placed[0], placed[0].runs

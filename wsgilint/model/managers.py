@@ -73,9 +73,10 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         server = shell.server_line_of_shell_command(text, runs_c.value or name)
         wrapper_at = command_at
         call = shell.script_call(text) if server is None and ctx is not None else None
-        wrapper = _script(call[0][0], ctx, start_dir) if call is not None else None
+        script = _script_of(call[0]) if call is not None else []
+        wrapper = _script(script[0], ctx, start_dir) if script else None
         if call is not None and wrapper is not None:
-            taken = _taken(manager, wrapper, call[0][1:], command_at, ctx, start_dir)
+            taken = _taken(manager, wrapper, script[1:], command_at, ctx, start_dir)
             if taken is not None:
                 return taken
             # `sh -c "/entry_point.sh"`: the script is what runs. A shell that execs the last
@@ -163,15 +164,25 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
         manager.dev_server = Setting(argv, command_at)
         return
     if dash_c:
-        line = shell.dev_server_of_shell_command(argv[argv.index("-c", 1) + 1])
+        text = argv[argv.index("-c", 1) + 1]
+        line = shell.dev_server_of_shell_command(text)
         if line is not None:
             manager.dev_server = Setting(line.argv, command_at)
-        return
-    given = 2 if os.path.basename(argv[0]) in shell.SHELLS and len(argv) > 1 else 1
-    local = _local_script(argv[given - 1], ctx, start_dir)
+        call = shell.script_call(text) if line is None else None
+        script = _script_of(call[0]) if call is not None else []
+        local = _local_script(script[0], ctx, start_dir) if script else None
+    else:
+        given = 2 if os.path.basename(argv[0]) in shell.SHELLS and len(argv) > 1 else 1
+        local = _local_script(argv[given - 1], ctx, start_dir)
     found = shell.read_dev_server(local, ctx) if local is not None and ctx is not None else None
     if found is not None:
         manager.dev_server = Setting(found[0].argv, found[1])
+
+
+def _script_of(call: list[str]) -> list[str]:
+    """The script a ``sh -c`` text runs, with its arguments: the first word, or the word after
+    a shell that runs it (``/bin/bash ./start.sh``)."""
+    return call[1:] if os.path.basename(call[0]) in shell.SHELLS else call
 
 
 def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str], command_at: Span | None,

@@ -525,7 +525,8 @@ def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine 
 
 def script_call(command: str) -> tuple[list[str], bool] | None:
     """``sh -c "/entry_point.sh"``: the argv of the one command the text runs, when that is a
-    path (a script the shell runs as its child), and whether the text ``exec``s it. None for
+    path (a script the shell runs as its child) or a shell given a script (``/bin/bash
+    ./start.sh``), and whether the text ``exec``s it. None for
     anything else (several commands, a server, a builtin): that text is read as a wrapper."""
     lines = _logical_lines(command)
     commands = [each for _, _, _, line in lines for each in _commands(_words(line) or [])]
@@ -534,6 +535,8 @@ def script_call(command: str) -> tuple[list[str], bool] | None:
     argv, execs = commands[0][0], False
     if argv[0] == "exec":
         argv, execs = argv[1:], True
+    if len(argv) > 1 and os.path.basename(argv[0]) in SHELLS and not argv[1].startswith(("-", "$")):
+        return argv, execs   # `bash ./start.sh`: the shell runs the script
     if not argv or "/" not in argv[0] or argv[0].startswith("$") or program_of(argv):
         return None
     return argv, execs
