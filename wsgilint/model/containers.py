@@ -264,15 +264,16 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             if "://" in source or any(c in source for c in "*?["):
                 image.writes.append((posixpath.normpath(destination), where))
                 continue
-            local = os.path.normpath(os.path.join(context_dir, source))
+            # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
+            local = os.path.normpath(os.path.join(context_dir, source.lstrip("/")))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
-                or posixpath.normpath(destination) in image.directories
+                or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS
             if into_dir and not os.path.isdir(local):
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
                 image.copies[posixpath.normpath(destination)] = local
         if NGINX_CONF in image.copies and image.copies[NGINX_CONF] in (
-                os.path.normpath(os.path.join(context_dir, source)) for source in sources):
+                os.path.normpath(os.path.join(context_dir, source.lstrip("/"))) for source in sources):
             image.nginx_daemon_off = None   # this COPY replaced the file the text was appended to
 
 
