@@ -176,7 +176,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         owners = _owners(instance)
         by_block: dict[int, list[_Use]] = {}
         for use in ineffective_uses:
-            by_block.setdefault(id(owners.get(use.directive.at)), []).append(use)
+            owner = owners.get(use.directive.at)
+            if isinstance(owner, NginxLocation) and owner.own.get(use.family + "pass"):
+                continue   # its module's pass, written beside it, lost to another handler: N115's finding
+            by_block.setdefault(id(owner), []).append(use)
         for block in by_block.values():
             block.sort(key=lambda use: (use.directive.at.path, use.directive.at.line, use.directive.at.column))
             first = block[0]

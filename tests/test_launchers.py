@@ -35,6 +35,13 @@ from wsgilint.readers.shell import server_line_of_shell_command
     ("sudo gunicorn x", "gunicorn", ["x"], ["sudo"], "root"),
     ("s6-setuidgid app env A=1 nohup gunicorn x", "gunicorn", ["x"], ["s6-setuidgid", "env", "nohup"], "app"),
     ("gosu app uv run nginx -g 'daemon off;'", "nginx", ["-g", "daemon off;"], ["gosu", "uv run"], "app"),
+    # Waiting for a dependency first: wait-for-it execs what follows `--`, dockerize starts it as a child.
+    ("./docker/wait-for-it.sh db:5432 -- gunicorn x", "gunicorn", ["x"], ["wait-for-it"], ""),
+    ("wait-for-it -t 30 db:5432 --strict -- gosu app uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"],
+     ["wait-for-it", "gosu"], "app"),
+    ("dockerize -wait tcp://db:5432 -timeout 60s -template a.tmpl:/etc/a.conf -poll gunicorn x", "gunicorn", ["x"],
+     ["dockerize"], ""),
+    ("dockerize --wait=tcp://db:5432 -- uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"], ["dockerize"], ""),
 ])
 def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
     command = recognise(shlex.split(line))
@@ -45,7 +52,9 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
 
 @pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app", "uvx",
                                   "uv tool install gunicorn",
-                                  "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x"])
+                                  "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x",
+                                  "wait-for-it.sh db:5432 gunicorn x", "wait-for-it.sh db:5432 --",
+                                  "dockerize -wait tcp://db:5432"])
 def test_what_is_not_a_server_behind_a_runner(line):
     assert recognise(shlex.split(line)) is None
 
@@ -81,3 +90,26 @@ def test_a_runner_that_stays_keeps_the_signals_it_does_not_pass_on(tmp_path, run
     assert manager.stop_signal.value == signal
     assert manager.signals_server is reaches
     assert (manager.launcher_takes_signal is None) is reaches
+
+
+@pytest.mark.parametrize(("waiter", "execs"), [
+    (["./docker/wait-for-it.sh", "db:5432", "--"], True),
+    (["dockerize", "-wait", "tcp://db:5432", "-timeout", "60s"], False)])
+def test_a_compose_command_through_a_waiter_reaches_the_script_it_runs(tmp_path, waiter, execs):
+    """Cloud-CV/Fabrik's shape: Compose -> wait-for-it.sh -> `sh container-start.sh`, whose
+    `uwsgi ... &` the shell does not exec: the uWSGI behind it is modelled and X115 sees it."""
+    command = ", ".join(f'"{word}"' for word in [*waiter, "sh", "/code/docker/start.sh"])
+    result, manager = _manager(tmp_path, {
+        "docker-compose.yml": "services:\n  django:\n    build: .\n    volumes:\n      - .:/code\n"
+                              f"    command: [{command}]\n",
+        "Dockerfile": "FROM python:3.12-slim\nWORKDIR /code\n",
+        "docker/start.sh": "#!/bin/sh\ncd /code && python manage.py migrate --noinput\n"
+                           "uwsgi --ini /code/uwsgi.ini & daphne -b 0.0.0.0 -p 8001 app.asgi:application\n",
+        "uwsgi.ini": "[uwsgi]\nhttp-socket = 0.0.0.0:8000\nmodule = app.wsgi\nmaster = true\n"
+                     "need-app = true\ndie-on-term = true\n",
+    })
+    assert manager.runs_program == "uwsgi"
+    assert [launcher.name for launcher in manager.launchers][:1] == [waiter[0].rpartition("/")[2].removesuffix(".sh")]
+    assert manager.launchers[0].stays is not execs
+    x115 = [f for f in result.findings if f.code == "X115"]
+    assert [(f.at.path, f.at.line) for f in x115] == [(str(tmp_path / "docker" / "start.sh"), 3)]

@@ -12,6 +12,13 @@ as Supervisor, systemd with KillMode=process and ``docker stop`` send it); the t
 the versions, is in docs/design.md ("Runners and user switchers"). Not installable here:
 su-exec (ncopa/su-exec su-exec.c@0231008: ``execvp`` after ``setuid``) and rye (astral-sh/rye
 rye/src/cli/run.rs@a4553dd: ``exec_spawn``, ``CommandExt::exec`` on Unix), both exec.
+
+Tools that wait for a dependency and then start the command, read from their source (not
+installed here): ``wait-for-it.sh host:port -- CMD`` (vishnubob/wait-for-it, copied into many
+trees) ends with ``exec "${WAITFORIT_CLI[@]}"`` (``exec $CLI`` in older copies), and the
+home-made scripts of that name that take ``--`` end with ``exec "$@"``: the command replaces it.
+``dockerize [-wait URL ...] CMD`` (jwilder/dockerize exec.go) starts CMD as a child
+(``exec.Command``), passes SIGHUP, SIGINT and SIGTERM on and kills it 10 s after one.
 """
 from __future__ import annotations
 
@@ -55,6 +62,8 @@ _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "sudo": (True, _EVERY_STOP),
     "env": (False, ()),
     "nohup": (False, ()),
+    "wait-for-it": (False, ()),
+    "dockerize": (True, ("TERM", "INT")),
 }
 
 # Options that take the next word as their value, per tool (the others are flags).
@@ -88,6 +97,9 @@ _SUDO = frozenset(("-u", "--user", "-g", "--group", "-C", "--close-from", "-D", 
                    "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U",
                    "--other-user", "-R", "--chroot"))
 _ENV = frozenset(("-u", "--unset", "-C", "--chdir"))
+# dockerize's flags that take a value (Go's flag package: `-name v`, `-name=v`, one dash or two).
+_DOCKERIZE = frozenset(("template", "stdout", "stderr", "delims", "wait-http-header", "wait", "timeout",
+                        "wait-retry-interval"))
 
 
 def _options(words: list[str], start: int, valued: frozenset[str]) -> tuple[int, dict[str, str]]:
@@ -119,10 +131,30 @@ def _subcommand(words: list[str], valued: frozenset[str], name: str) -> int | No
     return index + 1 if index < len(words) and words[index] == name else None
 
 
+def _go_flags(words: list[str], valued: frozenset[str]) -> int:
+    """Where a Go program's flags end (``flag.Parse``): at the first word that is not one, or
+    after ``--``."""
+    index = 1
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            return index + 1
+        if not word.startswith("-") or word == "-":
+            break
+        name, equals, _ = word.lstrip("-").partition("=")
+        index += 2 if name in valued and not equals else 1
+    return index
+
+
 def _one(words: list[str]) -> tuple[str, str, int] | None:
     """The launcher ``words`` start with: (its name, the user it switches to, where the
     command it runs starts); None when they start with none that ``unwrap`` follows."""
     tool = posixpath.basename(words[0])
+    if tool in ("wait-for-it.sh", "wait-for-it"):
+        # Its own arguments (host:port, -t 30, --strict) end at `--`; without one it runs nothing.
+        return ("wait-for-it", "", words.index("--") + 1) if "--" in words[1:] else None
+    if tool == "dockerize":
+        return "dockerize", "", _go_flags(words, _DOCKERIZE)
     if tool in ("gosu", "su-exec", "s6-setuidgid"):
         return (tool, words[1], 2) if len(words) > 2 and not words[1].startswith("-") else None
     if tool == "nohup":
@@ -200,4 +232,4 @@ def unwrap(argv: list[str]) -> tuple[tuple[Launcher, ...], list[str]]:
 
 def _launcher(name: str, user: str) -> Launcher:
     stays, forwards = _BEHAVIOUR[name]
-    return Launcher(name, user, stays, forwards, 2.0 if name == "runuser -u" else None)
+    return Launcher(name, user, stays, forwards, {"runuser -u": 2.0, "dockerize": 10.0}.get(name))
