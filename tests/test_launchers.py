@@ -35,6 +35,9 @@ from wsgilint.readers.shell import server_line_of_shell_command
     ("sudo gunicorn x", "gunicorn", ["x"], ["sudo"], "root"),
     ("s6-setuidgid app env A=1 nohup gunicorn x", "gunicorn", ["x"], ["s6-setuidgid", "env", "nohup"], "app"),
     ("gosu app uv run nginx -g 'daemon off;'", "nginx", ["-g", "daemon off;"], ["gosu", "uv run"], "app"),
+    # envplate fills the files in, then execs the words after `--` (a path: no PATH search).
+    ("/usr/local/bin/ep -v /etc/nginx/nginx.conf -- /usr/sbin/nginx -g 'daemon off;'", "nginx",
+     ["-g", "daemon off;"], ["ep"], ""),
 ])
 def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
     command = recognise(shlex.split(line))
@@ -44,7 +47,8 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
 
 
 @pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app", "uvx",
-                                  "uv tool install gunicorn",
+                                  "uv tool install gunicorn", "ep /etc/nginx/nginx.conf -- nginx",
+                                  "ep /etc/uwsgi.ini uwsgi --ini /etc/uwsgi.ini",
                                   "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x"])
 def test_what_is_not_a_server_behind_a_runner(line):
     assert recognise(shlex.split(line)) is None
