@@ -75,6 +75,23 @@ def unread_config(server: AppServer) -> str | None:
     return str(loaders[-1].value) if loaders else "a config file"
 
 
+def options_unseen(server: AppServer) -> Setting[str] | None:
+    """Why options this server runs with may be missing from the checked files, for rules that
+    report an option's absence (an absence is asserted only for what was read): a config file
+    it loads that was not read, else the image it runs in (``unseen_base``). The value labels
+    where (``loads x.ini here``, ``built FROM img``), ``at`` is that place, ``note`` the clause
+    that names it. None when every file it loads was read and its image adds nothing unseen."""
+    unread = unread_config(server)
+    if unread is not None:
+        at = server.unread_configs[0].at if server.unread_configs else server.at
+        return Setting(f"loads {unread} here", at,
+                       f"its options in {unread}, which is not among the checked files, are not known")
+    base = server.unseen_base
+    if base is not None:
+        return Setting(f"built FROM {base.value}", base.at, base.note)
+    return None
+
+
 def drops_privileges(manager: ProcessManager) -> bool | None:
     """Whether the server a manager starts switches away from root by itself.
 
