@@ -195,10 +195,16 @@ def supervisord_daemonizes(manager: ProcessManager, deployment: Deployment) -> S
 
 def forks_away(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
     """The program a manager's command starts daemonizes (nginx with `daemon on`,
-    supervisord without nodaemon): the process the manager started, or its shell, does
-    not stay in front of it. Where it says so, or the assumption, as in the two above."""
+    supervisord without nodaemon, uWSGI with `daemonize`, Gunicorn with `daemon`): the
+    process the manager started, or its shell, does not stay in front of it. Where it says
+    so, or the assumption, as in the two above."""
     if manager.runs_program == "nginx":
         return nginx_daemonizes(manager, deployment)
     if manager.runs_program == "supervisord":
         return supervisord_daemonizes(manager, deployment)
+    server = manager.runs
+    if server is not None and server.detaches and server.daemonizes is not None and manager.kind != "uwsgi-emperor":
+        option = server.last("daemonize", "daemonize2") if server.kind == "uwsgi" else server.last("daemon")
+        said = f"`{option.key} = {option.value}`" if option is not None else "its daemon setting"
+        return Setting(True, server.daemonizes.at, said)
     return None
