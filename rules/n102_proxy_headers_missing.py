@@ -64,7 +64,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route
-from wsgilint.model.gunicorn import trusts_only_loopback
+from wsgilint.model.manager_facts import trusts_only_loopback
 from wsgilint.model.services import runs_app
 
 CODE = "N102"

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Address, AppServer, Deployment, Listener, NginxDirective, Route, Setting, Span
-from wsgilint.model.gunicorn import trusts_only_loopback
+from wsgilint.model.manager_facts import trusts_only_loopback
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"

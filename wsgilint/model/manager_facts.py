@@ -1,6 +1,9 @@
 """Facts the Supervisor and systemd rules share: the key tables of the two managers,
-did-you-mean suggestions, whether the server a manager starts drops root itself, and
-whether nginx or supervisord forks away from the process the manager started."""
+did-you-mean suggestions, whether the server a manager starts drops root itself, whether
+the program it starts forks away from the process the manager started, whether the
+server's options are all read, and whether Gunicorn's forwarded_allow_ips keeps its
+default in the environment the manager gives it. Light on imports (no reader): rules of
+trees without Gunicorn load it too."""
 from __future__ import annotations
 
 import difflib
@@ -208,3 +211,20 @@ def forks_away(manager: ProcessManager, deployment: Deployment) -> Setting[bool]
         said = f"`{option.key} = {option.value}`" if option is not None else "its daemon setting"
         return Setting(True, server.daemonizes.at, said)
     return None
+
+
+def trusts_only_loopback(server: AppServer) -> bool | None:
+    """Whether Gunicorn's ``forwarded_allow_ips`` keeps its default ``127.0.0.1,::1``: no
+    setting, and no ``FORWARDED_ALLOW_IPS`` (the default's source) in an environment the files
+    show whole. Its HTTP parser (sync, gthread, gevent, eventlet workers; gunicorn/http/message.py)
+    then takes the scheme from X-Forwarded-Proto (``secure_scheme_headers``) only from those
+    addresses, and the Uvicorn worker hands the setting to uvicorn, which likewise takes the
+    client's address from X-Forwarded-For; the headers still reach the app's own code.
+    False when it is set, or not known (no manager: the environment is not shown); None when
+    only an environment the files do not show whole (``environment_unseen``, an env_file not in
+    the tree) may set it."""
+    manager = server.manager
+    if (server.kind != "gunicorn" or server.last("forwarded_allow_ips") is not None or manager is None
+            or "FORWARDED_ALLOW_IPS" in manager.environment or "FORWARDED_ALLOW_IPS" in manager.environment_unknown):
+        return False
+    return True if manager.environment_unseen is None else None
