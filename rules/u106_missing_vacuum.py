@@ -7,8 +7,9 @@ remove it, and with `vacuum` it does not (it logs `VACUUM WARNING: unix socket .
 inode. Skip removal`).
 
 An option's absence is asserted only for what was read: where the instance loads a config file
-that is not among the checked files (`--ini` of a path a script renders from a template), or
-runs in an image whose own ini and ENV are not known, the finding is an info naming it.
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
 
 ## What breaks in production
 On stop, the socket file and the pidfile stay behind. While uWSGI is down, nginx gets

@@ -64,7 +64,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 
 def _hit(deployment: Deployment, server: AppServer, at: Span, message: str) -> Hit:
-    unseen = options_unseen(server)
+    unseen = options_unseen(server, with_image=True)
     if unseen is None:
         return Hit(at, message, fix=_fix(deployment, server))
     return Hit(at, f"{message}; {unseen.note}: assumed they turn no master on",

@@ -47,7 +47,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
                    "manager never notices; add `need-app = true`")
-        unseen = options_unseen(server)
+        unseen = options_unseen(server, with_image=True)
         if unseen is None:
             yield Hit(loader.at, message)
         else:

@@ -7,8 +7,9 @@ the checked files passes requests to the instance (nginx then answers 504 while 
 worker goes on; the locations are related places), an info otherwise.
 
 An option's absence is asserted only for what was read: where the instance loads a config file
-that is not among the checked files (`--ini` of a path a script renders from a template), or
-runs in an image whose own ini and ENV are not known, the finding is an info naming it.
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
 
 ## What breaks in production
 A request that never finishes (a stuck database call, an external API without a

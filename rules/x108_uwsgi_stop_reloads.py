@@ -11,8 +11,9 @@ uWSGI daemonized out of the manager's reach), the finding is an info about what 
 stop will do once it does.
 
 A missing `die-on-term` is asserted only for what was read: where the instance loads a config file
-that is not among the checked files (`--ini` of a path a script renders from a template), or
-runs in an image whose own ini and ENV are not known, the finding is an info naming it.
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
 
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI

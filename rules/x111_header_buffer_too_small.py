@@ -6,8 +6,9 @@ is smaller than one of nginx's `large_client_header_buffers` (default `4 8k`): n
 accepts header lines up to that size and forwards them all in one uwsgi packet.
 
 A `buffer-size` left at its default is asserted only for what was read: where the instance loads a config file
-that is not among the checked files (`--ini` of a path a script renders from a template), or
-runs in an image whose own ini and ENV are not known, the finding is an info naming it.
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
 
 ## What breaks in production
 A request with big headers — a 6 KB cookie is enough — gets **502**; uWSGI logs
