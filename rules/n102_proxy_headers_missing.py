@@ -36,7 +36,10 @@ Where the app is Gunicorn running the Uvicorn worker, reached from another host 
 container), with `forwarded_allow_ips` at its default `127.0.0.1,::1`, uvicorn ignores
 `X-Forwarded-For` from nginx (it still reaches the app's own code as a raw header): the
 message says to set `forwarded_allow_ips` to nginx's address as well, since the header alone
-changes nothing the server decides.
+changes nothing the server decides. Gunicorn's own workers (sync, gthread, gevent, eventlet)
+never take `REMOTE_ADDR` from `X-Forwarded-For`: it is the peer's address whatever
+`forwarded_allow_ips` says (gunicorn/http/wsgi.py), and the header reaches the app, which
+reads it itself; for them the header is the whole fix.
 
 An include in the location (or a level around it) whose file nginx cannot open is
 reported once, as E003 (nginx does not start); what it was meant to send is not known,
@@ -61,6 +64,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route
+from wsgilint.model.manager_facts import trusts_only_loopback
 from wsgilint.model.services import runs_app
 
 CODE = "N102"
@@ -180,11 +184,7 @@ def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
     for listener in listeners:
         server = listener.server
         worker = server.last("worker_class")
-        manager = server.manager
-        if (server.kind != "gunicorn" or worker is None or str(worker.value) not in _UVICORN_WORKERS
-                or server.last("forwarded_allow_ips") is not None or manager is None
-                or manager.environment_unseen is not None
-                or "FORWARDED_ALLOW_IPS" in manager.environment or "FORWARDED_ALLOW_IPS" in manager.environment_unknown):
+        if worker is None or str(worker.value) not in _UVICORN_WORKERS or trusts_only_loopback(server) is not True:
             return False
     return True
 

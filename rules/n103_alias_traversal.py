@@ -23,7 +23,9 @@ in /opt (or /srv, /app...), and Docker creates the folders above a mount point e
 no COPY or other volume puts anything at, above or beside the alias there, the traversal
 reaches no file: info, naming that. The same holds where the only other things there are
 volumes that this server serves to anyone anyway (`/app/staticfiles` and `/app/media`, each
-with its own public `location`): the traversal reaches nothing that is not public (a warning
+with its own public `location`), or, in the image's /usr/share/nginx, its own `html/` (only
+index.html and 50x.html, from the nginx.org package) or a volume mounted over it, served by
+`location /`: the traversal reaches nothing that is not public (a warning
 when it lists with `autoindex` a folder whose own location does not). A mount of the project
 above it, another volume beside it that is not served, an app image that holds the app there,
 or a host keeps the error.

@@ -6,6 +6,11 @@ that a systemd `.socket` unit binds and hands over is systemd's to keep: uWSGI m
 remove it, and with `vacuum` it does not (it logs `VACUUM WARNING: unix socket ... changed
 inode. Skip removal`).
 
+An option's absence is asserted only for what was read: where the instance loads a config file
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
+
 ## What breaks in production
 On stop, the socket file and the pidfile stay behind. While uWSGI is down, nginx gets
 `connect() failed (111: Connection refused)` from the stale socket instead of a
@@ -22,8 +27,9 @@ then removes only the files it created itself.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Edit, Fix, Hit
+from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "U106"
@@ -64,8 +70,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 f"the pidfile {pidfile.value}" if pidfile is not None else ""]
         what = " and ".join(filter(None, left))
         effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers else ""
-        yield Hit(first, f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; "
-                  "add `vacuum = true`", fix=_fix(server))
+        message = f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; " \
+                  "add `vacuum = true`"
+        unseen = options_unseen(server)
+        if unseen is None:
+            yield Hit(first, message, fix=_fix(server))
+            continue
+        yield Hit(first, f"{message}; {unseen.note}: assumed they do not set `vacuum`",
+                  (Related(unseen.at, unseen.value),) if unseen.at else (), fix=_fix(server), severity="info")
 
 
 def _fix(server: AppServer) -> Fix | None:

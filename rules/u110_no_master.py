@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment, Span
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import integer, master_on, new_option_line, uwsgi_servers
 
 CODE = "U110"
@@ -63,11 +64,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 
 def _hit(deployment: Deployment, server: AppServer, at: Span, message: str) -> Hit:
-    base = server.unseen_base
-    if base is None:
+    unseen = options_unseen(server, with_image=True)
+    if unseen is None:
         return Hit(at, message, fix=_fix(deployment, server))
-    return Hit(at, f"{message}; {base.note}: assumed they turn no master on", (Related(base.at, f"built FROM "
-               f"{base.value}"),) if base.at else (), severity="info")
+    return Hit(at, f"{message}; {unseen.note}: assumed they turn no master on",
+               (Related(unseen.at, unseen.value),) if unseen.at else (), severity="info")
 
 
 def _fix(deployment: Deployment, server: AppServer) -> Fix | None:

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
 CODE = "U111"
@@ -46,9 +47,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
                    "manager never notices; add `need-app = true`")
-        base = server.unseen_base
-        if base is None:
+        unseen = options_unseen(server, with_image=True)
+        if unseen is None:
             yield Hit(loader.at, message)
         else:
-            yield Hit(loader.at, f"{message}; {base.note}: assumed they do not set `need-app`",
-                      (Related(base.at, f"built FROM {base.value}"),) if base.at else (), severity="info")
+            yield Hit(loader.at, f"{message}; {unseen.note}: assumed they do not set `need-app`",
+                      (Related(unseen.at, unseen.value),) if unseen.at else (), severity="info")

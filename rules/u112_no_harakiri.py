@@ -6,6 +6,11 @@ is 0: no limit). An explicit `harakiri = 0` is left alone. It is a warning when 
 the checked files passes requests to the instance (nginx then answers 504 while the
 worker goes on; the locations are related places), an info otherwise.
 
+An option's absence is asserted only for what was read: where the instance loads a config file
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
+
 ## What breaks in production
 A request that never finishes (a stuck database call, an external API without a
 timeout, a deadlock) holds its worker for ever; a few of them and every worker is
@@ -24,6 +29,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
 CODE = "U112"
@@ -48,6 +54,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         behind_nginx = tuple(dict.fromkeys(passes.get(id(server), ())))
         consequence = ("nginx gives up after its read timeout and answers 504 while the worker goes on"
                        if behind_nginx else "even after nginx has answered 504")
-        yield Hit(server.at, "no `harakiri` (uWSGI default 0: no request timeout): a request that hangs holds its "
-                  f"worker for ever, {consequence}; set `harakiri` to the longest a request may take, below nginx's "
-                  "read timeout", behind_nginx, severity="warning" if behind_nginx else None)
+        message = ("no `harakiri` (uWSGI default 0: no request timeout): a request that hangs holds its "
+                   f"worker for ever, {consequence}; set `harakiri` to the longest a request may take, below nginx's "
+                   "read timeout")
+        unseen = options_unseen(server)
+        if unseen is not None:
+            yield Hit(server.at, f"{message}; {unseen.note}: assumed they do not set `harakiri`",
+                      (*behind_nginx, *((Related(unseen.at, unseen.value),) if unseen.at else ())))
+            continue
+        yield Hit(server.at, message, behind_nginx, severity="warning" if behind_nginx else None)

@@ -10,6 +10,11 @@ When the stop signal does not reach uWSGI (a shell wrapper without `exec` takes 
 uWSGI daemonized out of the manager's reach), the finding is an info about what the
 stop will do once it does.
 
+A missing `die-on-term` is asserted only for what was read: where the instance loads a config file
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
+
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
 *reload* (`...brutally killing workers...`, `binary reloading uWSGI...`); the manager
@@ -31,6 +36,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "X108"
@@ -90,6 +96,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"(the stop then waits {wait:g} s, then SIGKILL); {fix}", tuple(related), fix=fixed,
                       severity="info")
             continue
-        yield Hit(where, f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
-                  f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL, and workers may be left "
-                  f"holding the port; {fix}", tuple(related), fix=fixed)
+        message = (f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
+                   f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL, and workers may be left "
+                   f"holding the port; {fix}")
+        unseen = options_unseen(server) if die_on_term is None else None
+        if unseen is not None:
+            # What is missing may be set where the files do not show: an absence is asserted only for what was read.
+            yield Hit(where, f"{message}; {unseen.note}: assumed they set neither `die-on-term` nor `exit-on-reload`",
+                      (*related, *((Related(unseen.at, unseen.value),) if unseen.at else ())), fix=fixed,
+                      severity="info")
+            continue
+        yield Hit(where, message, tuple(related), fix=fixed)

@@ -5,6 +5,11 @@ A route with `uwsgi_pass` to a uWSGI instance whose `buffer-size` (default 4096 
 is smaller than one of nginx's `large_client_header_buffers` (default `4 8k`): nginx
 accepts header lines up to that size and forwards them all in one uwsgi packet.
 
+A `buffer-size` left at its default is asserted only for what was read: where the instance loads a config file
+that is not among the checked files (`--ini` of a path a script renders from a template),
+the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
+always an OS or runtime image that configures no uWSGI.
+
 ## What breaks in production
 A request with big headers — a 6 KB cookie is enough — gets **502**; uWSGI logs
 `invalid request block size: 6419 (max 4096)...skip` and nginx `recv() failed (104:
@@ -17,6 +22,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.units import c_atoi, nginx_size
 
 CODE = "X111"
@@ -58,7 +64,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 reported.add(id(server))
                 said = f"buffer-size = {size}" + ("" if option is not None else " (uWSGI default)")
                 related = (Related(target.at, f"nginx forwards header lines up to {forwarded} bytes here"),)
-                yield Hit(option.at if option is not None else server.at,
-                          f"{said} is below the {forwarded}-byte header lines nginx accepts and forwards: a request "
-                          "with big headers (a 6 KB cookie) gets 502 and uWSGI logs \"invalid request block size\"; "
-                          "set buffer-size = 32768", related)
+                message = (f"{said} is below the {forwarded}-byte header lines nginx accepts and forwards: a request "
+                           "with big headers (a 6 KB cookie) gets 502 and uWSGI logs \"invalid request block size\"; "
+                           "set buffer-size = 32768")
+                unseen = options_unseen(server) if option is None else None
+                if unseen is not None:
+                    yield Hit(server.at, f"{message}; {unseen.note}: assumed they do not set `buffer-size`",
+                              (*related, *((Related(unseen.at, unseen.value),) if unseen.at else ())), severity="info")
+                    continue
+                yield Hit(option.at if option is not None else server.at, message, related)

@@ -3,7 +3,14 @@
 ## What it checks
 For each `proxy_pass` to a Gunicorn instance:
 - nginx serves TLS there (`listen ... ssl` or port 443) but sends no
-  `X-Forwarded-Proto` header;
+  `X-Forwarded-Proto` header. Where nginx reaches Gunicorn from another host and
+  `forwarded_allow_ips` keeps its default, the header alone changes nothing: Gunicorn's
+  HTTP parser (sync, gthread, gevent, eventlet workers) takes the scheme from its
+  `secure_scheme_headers` only from the addresses it trusts, so the message says to set
+  `forwarded_allow_ips` as well (an env_file not in the tree is assumed not to set
+  `FORWARDED_ALLOW_IPS`), or, where the tree's Django settings are read, to set
+  `SECURE_PROXY_SSL_HEADER`; where the app already reads the header itself, or with the
+  tornado worker (tornado's own server), the header is the whole fix;
 - nginx reaches Gunicorn over TCP from another host, while Gunicorn's
   `forwarded_allow_ips` keeps its default `127.0.0.1,::1`, so the header is ignored,
   and the header can say `https`: `$scheme` where that nginx server terminates TLS, or
@@ -33,7 +40,8 @@ nginx's address when nginx runs on another host.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Listener, NginxDirective, Route, Setting
+from wsgilint.model import Address, AppServer, Deployment, Listener, NginxDirective, Route, Setting, Span
+from wsgilint.model.manager_facts import trusts_only_loopback
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"
@@ -84,6 +92,7 @@ def _says_https(header: NginxDirective, route: Route) -> bool | None:
 # locations listed; the cause each location shows goes with it as a related place.
 _CAUSES = {
     "proto": ("warning", "no X-Forwarded-Proto sent from this TLS location"),
+    "proto-untrusted": ("warning", "no X-Forwarded-Proto sent from this TLS location"),
     "allow": ("warning", "X-Forwarded-Proto sent here, ignored by Gunicorn"),
     "relayed": ("info", "X-Forwarded-Proto relayed here, ignored by Gunicorn"),
     "app": ("info", "X-Forwarded-Proto sent here, ignored by Gunicorn, read by the app"),
@@ -107,7 +116,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 header = _proto_header(route)
                 cause = ""
                 if header is None:
-                    cause = "proto" if _serves_tls(route) else ""
+                    # From another host, with forwarded_allow_ips at its default, the header alone
+                    # changes nothing, unless the app reads it itself.
+                    untrusted = remote and _untrusting(server) and not deployment.app_reads_forwarded_scheme
+                    cause = ("proto-untrusted" if untrusted else "proto") if _serves_tls(route) else ""
                 elif remote and server.last("forwarded_allow_ips") is None:
                     https = _says_https(header, route)
                     cause = "allow" if https else "relayed" if https is None else ""
@@ -118,18 +130,42 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     # the location is still one place to fix.
                     reported.add(id(route))
                     found.setdefault(id(server), (listener, target.address, []))[2].append((route, cause))
+    django = next((url.at for url in deployment.app_asset_urls), None)
     for listener, address, routes in found.values():
-        yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme)
+        yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django)
+
+
+# Gunicorn's tornado worker serves with tornado's own HTTP server, which forwarded_allow_ips
+# does not govern.
+_TORNADO = ("tornado", "gunicorn.workers.gtornado.TornadoWorker")
+
+
+def _untrusting(server: AppServer) -> bool:
+    """forwarded_allow_ips is at its default, or only an environment the files do not show may
+    set it (the message then names that assumption)."""
+    worker = server.last("worker_class")
+    return trusts_only_loopback(server) is not False and (worker is None or str(worker.value) not in _TORNADO)
 
 
 def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]],
-             app_reads: list[Setting[str]]) -> Hit:
+             app_reads: list[Setting[str]], django: Span | None) -> Hit:
     first, first_cause = next(((route, cause) for route, cause in routes if _CAUSES[cause][0] == "warning"),
                               routes[0])
+    manager = listener.server.manager
+    unseen = manager.environment_unseen if manager is not None else None
     causes = [first_cause] + [cause for cause in dict.fromkeys(cause for _, cause in routes) if cause != first_cause]
     said = {
         "proto": "nginx serves TLS but sends no X-Forwarded-Proto to Gunicorn: the app sees http (redirects to "
                  "http://, secure cookies and CSRF checks fail); add `proxy_set_header X-Forwarded-Proto $scheme;`",
+        "proto-untrusted": "nginx serves TLS but sends no X-Forwarded-Proto to Gunicorn, which it reaches at "
+                           f"{address} from another host: the app sees http (redirects to http://, secure cookies and "
+                           "CSRF checks fail); add `proxy_set_header X-Forwarded-Proto $scheme;` and set "
+                           "forwarded_allow_ips to nginx's address: Gunicorn takes the scheme from the header only "
+                           "from 127.0.0.1,::1 (its default), so the header alone changes nothing"
+                           + (f" (assumed: {unseen.note}, and sets no FORWARDED_ALLOW_IPS)" if unseen else "")
+                           + (" (or, the app being Django, set SECURE_PROXY_SSL_HEADER = (\"HTTP_X_FORWARDED_PROTO\", "
+                              f"\"https\") in its settings, {django.path}: Django then reads the header itself)"
+                              if django is not None else ""),
         "allow": f"nginx reaches Gunicorn at {address} from another host, but forwarded_allow_ips is "
                  "127.0.0.1,::1 (Gunicorn default): the X-Forwarded-Proto nginx sends is ignored and the app sees "
                  "http behind TLS; set forwarded_allow_ips to nginx's address",

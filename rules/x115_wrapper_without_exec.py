@@ -22,14 +22,18 @@ assumption. No shell execs the last line of a script file, a command followed by
 another, one started with `&`, or anything once a `trap` is set.
 
 A server line that starts a program which forks away (nginx without `daemon off;`,
-supervisord without `-n` or `nodaemon=true`) is not reported: the shell does not stay in
+supervisord without `-n` or `nodaemon=true`, uWSGI with `daemonize`, Gunicorn with
+`daemon`) is not reported: the shell does not stay in
 front of it but runs on and exits, and `exec` would make the started process exit at
 once. X107 reports that. Unless a command that never returns then holds the shell
-(`tail -f /dev/null`, `sleep infinity`, a `while true` loop): the shell takes the stop
+(`tail -f /dev/null`, `sleep infinity`, a `while true` loop, a Celery worker): the shell takes the stop
 signal and drops it, and the daemon, in a session of its own, runs on until SIGKILL
 (measured with nginx 1.22 behind dash as PID 1 of a new PID namespace: after SIGTERM to
 PID 1 both still run). That is reported, with the foreground form as the fix
-(`exec nginx -g 'daemon off;'`, `exec supervisord -n`) instead of a bare `exec`.
+(`exec nginx -g 'daemon off;'`, `exec supervisord -n`, uWSGI without `daemonize` under
+`exec`) instead of a bare `exec`. Where the script runs commands after the server line
+(two Celery workers), the message names them: `exec` ends the script there, so they would
+no longer run.
 
 Measured here (`python tools/measure_shells.py`: each case run as PID 1 of a new PID
 namespace with `unshare --pid --fork --mount-proc`, the process tree read from /proc,
@@ -126,7 +130,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if not manager.shell_takes_signal:
             continue
         if forked is not None:
-            yield _held_after_fork(manager, forked)
+            yield _held_after_fork(deployment, manager, forked)
             continue
         if manager.in_container:
             # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell
@@ -166,13 +170,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                            f"{manager.kind} runs the wrapper here"),), key=manager.at)
 
 
-def _held_after_fork(manager: ProcessManager, forked: Setting[bool]) -> Hit:
-    """nginx or supervisord forks away and a command that never returns (`tail -f /dev/null`)
-    holds the shell: the stop signal goes to that shell, not to the daemon (which called
-    setsid(), so no process-group signal reaches it either). `exec` alone would not help:
-    the launcher exits as it forks; the fix is the foreground form under `exec`."""
+def _held_after_fork(deployment: Deployment, manager: ProcessManager, forked: Setting[bool]) -> Hit:
+    """nginx, supervisord or a uWSGI/Gunicorn with its daemon setting forks away and a command
+    that never returns (`tail -f /dev/null`, a Celery worker) holds the shell: the stop signal
+    goes to that shell, not to the daemon (which called setsid(), so no process-group signal
+    reaches it either). `exec` alone would not help: the launcher exits as it forks; the fix
+    is the foreground form under `exec`."""
     assert manager.wrapper is not None
     who, held = manager.runs_program, manager.wrapper_held_by
+    if manager.runs is not None and who not in ("nginx", "supervisord"):
+        return _server_held_after_fork(deployment, manager, forked)
     if who == "nginx":
         # "nginx default" says no more than "by default"; an assumption (no nginx.conf here) is named.
         note = forked.note.removeprefix("nginx default").lstrip("; ")
@@ -201,6 +208,37 @@ def _held_after_fork(manager: ProcessManager, forked: Setting[bool]) -> Hit:
                        f"{manager.kind} runs the wrapper here")]
     if forked.at is not None:
         related.append(Related(forked.at, f"{who}'s daemon setting"))
+    return Hit(manager.wrapper, message, tuple(related), key=manager.at)
+
+
+def _server_held_after_fork(deployment: Deployment, manager: ProcessManager, forked: Setting[bool]) -> Hit:
+    """uWSGI with `daemonize` (Gunicorn with `daemon`) forks away and what the script runs next
+    holds the shell. `exec` alone would let the daemon exit PID 1 at once, and would end the
+    script at the server line: the commands after it, which run now, would not."""
+    assert manager.wrapper is not None and manager.runs is not None
+    server = manager.runs
+    program, setting, log = (("uWSGI", "daemonize", "`logto`") if server.kind == "uwsgi"
+                             else ("Gunicorn", "daemon", "--error-logfile"))
+    if manager.in_container:
+        timeout = manager.stop_timeout.value if manager.stop_timeout else 10
+        effect = (f"`docker stop` sends its signal to PID 1, the shell waiting in it, which ignores it, so {program} "
+                  f"never hears of the stop and is SIGKILLed after {timeout:g} s, cutting the requests in flight")
+    else:
+        effect = (f"{manager.kind} [{manager.name}] signals the shell, which dies, while {program} keeps running "
+                  "orphaned in a session of its own (no process-group signal reaches it), holding its port")
+    after = manager.wrapper_after
+    dropped = (f"; `exec` ends the script there, so what it runs after the server would no longer run "
+               f"({', '.join(f'`{command}`' for command in after)}): start "
+               f"{'it in a service of its own' if len(after) == 1 else 'them in services of their own'}, or with `&` "
+               "before the server line") if after else ""
+    message = (f"{program} forks away ({forked.note}) and `{manager.wrapper_held_by}` then holds the shell "
+               f"({manager.kind} [{manager.name}] runs {manager.wrapper.path}): {effect}; remove `{setting}` (log "
+               f"with {log}) so that {program} stays in the foreground, and start it with `exec` (with `{setting}`, "
+               f"`exec` alone would let it exit at once as it forks){dropped}{_uwsgi_term(deployment, manager)}")
+    related = [Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
+                       f"{manager.kind} runs the wrapper here")]
+    if forked.at is not None:
+        related.append(Related(forked.at, f"{program}'s daemon setting"))
     return Hit(manager.wrapper, message, tuple(related), key=manager.at)
 
 

@@ -42,6 +42,9 @@ from wsgilint.readers.shell import server_line_of_shell_command
     ("dockerize -wait tcp://db:5432 -timeout 60s -template a.tmpl:/etc/a.conf -poll gunicorn x", "gunicorn", ["x"],
      ["dockerize"], ""),
     ("dockerize --wait=tcp://db:5432 -- uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"], ["dockerize"], ""),
+    # envplate fills the files in, then execs the words after `--` (a path: no PATH search).
+    ("/usr/local/bin/ep -v /etc/nginx/nginx.conf -- /usr/sbin/nginx -g 'daemon off;'", "nginx",
+     ["-g", "daemon off;"], ["ep"], ""),
 ])
 def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
     command = recognise(shlex.split(line))
@@ -51,7 +54,8 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
 
 
 @pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app", "uvx",
-                                  "uv tool install gunicorn",
+                                  "uv tool install gunicorn", "ep /etc/nginx/nginx.conf -- nginx",
+                                  "ep /etc/uwsgi.ini uwsgi --ini /etc/uwsgi.ini",
                                   "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x",
                                   "wait-for-it.sh db:5432 gunicorn x", "wait-for-it.sh db:5432 --",
                                   "dockerize -wait tcp://db:5432"])

@@ -11,7 +11,10 @@ through the tool notes its pid, uid and each signal; the signal goes to the tool
 as Supervisor, systemd with KillMode=process and ``docker stop`` send it); the table, with
 the versions, is in docs/design.md ("Runners and user switchers"). Not installable here:
 su-exec (ncopa/su-exec su-exec.c@0231008: ``execvp`` after ``setuid``) and rye (astral-sh/rye
-rye/src/cli/run.rs@a4553dd: ``exec_spawn``, ``CommandExt::exec`` on Unix), both exec.
+rye/src/cli/run.rs@a4553dd: ``exec_spawn``, ``CommandExt::exec`` on Unix), both exec; so does
+envplate's ``ep files... -- command`` once it has filled the files in from the environment
+(kreuzwerker/envplate bin/ep.go@ec00ede: ``syscall.Exec`` of the words after the first ``--``,
+with no PATH search, so only a command given by its path starts).
 
 Tools that wait for a dependency and then start the command, read from their source (not
 installed here): ``wait-for-it.sh host:port -- CMD`` (vishnubob/wait-for-it, copied into many
@@ -64,6 +67,7 @@ _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "nohup": (False, ()),
     "wait-for-it": (False, ()),
     "dockerize": (True, ("TERM", "INT")),
+    "ep": (False, ()),
 }
 
 # Options that take the next word as their value, per tool (the others are flags).
@@ -157,6 +161,9 @@ def _one(words: list[str]) -> tuple[str, str, int] | None:
         return "dockerize", "", _go_flags(words, _DOCKERIZE)
     if tool in ("gosu", "su-exec", "s6-setuidgid"):
         return (tool, words[1], 2) if len(words) > 2 and not words[1].startswith("-") else None
+    if tool == "ep":
+        start = words.index("--") + 1 if "--" in words[1:] else len(words)
+        return ("ep", "", start) if words[start:start + 1] and words[start].startswith("/") else None
     if tool == "nohup":
         return "nohup", "", 1 if words[1:2] != ["--"] else 2
     if tool == "env":

@@ -82,10 +82,31 @@ class BaseImage:
     # The entries of / that hold the image's own files (None: not known), and where that was read.
     populated_roots: frozenset[str] | None = None
     populated_source: str = ""
+    # Folders inside a populated root whose whole content is known: each with the image's own
+    # files in it (relative paths), and where that was read.
+    known_folders: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    known_folders_source: str = ""
 
     @property
     def name(self) -> str:
         return image_name(self.written)
+
+    def own_entries(self, folder: str) -> tuple[str, ...] | None:
+        """The entries directly in the absolute, normalised ``folder`` that hold the image's own
+        files: none in a top folder the image leaves empty (/opt, /app), those of a known folder
+        (the official nginx image's /usr/share/nginx: ``html``) or of a folder below one; None
+        where that is not known (elsewhere in /usr, /etc...)."""
+        if self.populated_roots is None or folder == "/":
+            return None
+        if folder.split("/")[1] not in self.populated_roots:
+            return ()
+        for known, files in self.known_folders.items():
+            if folder == known or folder.startswith(known + "/"):
+                inner = folder[len(known) + 1:]
+                below = [f[len(inner) + 1:] if inner else f for f in files
+                         if not inner or f.startswith(inner + "/")]
+                return tuple(sorted({f.split("/", 1)[0] for f in below}))
+        return None
 
     def unknown_note(self) -> str:
         """Why a server built on this image may have settings the checked files do not show."""
@@ -141,6 +162,8 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      bin_sh=bin_sh_of(written),
                      populated_roots=frozenset(merged["populated_roots"]) if "populated_roots" in merged else None,
                      populated_source=merged.get("populated_source", ""),
+                     known_folders={folder: tuple(files) for folder, files in merged.get("known_folders", {}).items()},
+                     known_folders_source=merged.get("known_folders_source", ""),
                      **_nginx_includes(next((_FACTS["nginx_includes"]["images"][n] for n in names
                                              if n in _FACTS["nginx_includes"]["images"]), "")))
 

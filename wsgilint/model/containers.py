@@ -1241,14 +1241,24 @@ class ContainerBuilder:
                 continue
             folder = posixpath.normpath(alias.args[0])
             parent = posixpath.dirname(folder)
-            if folder not in mounts or parent == "/" or parent.split("/")[1] in base.populated_roots:
+            own = base.own_entries(parent)
+            if folder not in mounts or own is None:
                 continue
             if any(_below_any(parent, [fill]) or _below_any(fill, [parent]) and not _below_any(fill, [folder])
                    for fill in built) or any(_below_any(parent, [mount]) for mount in mounts):
                 continue
-            held = tuple(sorted(mount for mount in mounts if _below_any(mount, [parent])))
-            described = ", ".join(f"{mount} ({self._volume_source(mounts[mount]) or 'a volume'} mounted there)"
-                                  for mount in held)
+            # The image's own entries there that no volume covers are reached too: listed like a volume.
+            shown = [posixpath.join(parent, entry) for entry in own if posixpath.join(parent, entry) not in mounts]
+            held = tuple(sorted([*(mount for mount in mounts if _below_any(mount, [parent])), *shown]))
+            described = ", ".join(
+                f"{path} (the image's own files)" if path in shown else
+                f"{path} ({self._volume_source(mounts[path]) or 'a volume'} mounted there"
+                f"{', over the image' + chr(39) + 's own' if path.rpartition('/')[2] in own else ''})"
+                for path in held)
+            if own:
+                found[parent] = (f"in {place.label}, {parent} holds only {described}: the image {base.written} "
+                                 f"keeps only its own {', '.join(own)} there and the files copy nothing there", held)
+                continue
             found[parent] = (f"in {place.label}, {parent} holds only the mount point{'s' if len(held) > 1 else ''} "
                              f"{described}: the image {base.written} keeps none of its own files in "
                              f"/{parent.split('/')[1]} and the files copy nothing there", held)

@@ -1,6 +1,9 @@
 """Facts the Supervisor and systemd rules share: the key tables of the two managers,
-did-you-mean suggestions, whether the server a manager starts drops root itself, and
-whether nginx or supervisord forks away from the process the manager started."""
+did-you-mean suggestions, whether the server a manager starts drops root itself, whether
+the program it starts forks away from the process the manager started, whether the
+server's options are all read, and whether Gunicorn's forwarded_allow_ips keeps its
+default in the environment the manager gives it. Light on imports (no reader): rules of
+trees without Gunicorn load it too."""
 from __future__ import annotations
 
 import difflib
@@ -73,6 +76,29 @@ def unread_config(server: AppServer) -> str | None:
         return server.unread_configs[0].spec
     loaders = server.all(*_UWSGI_CONFIG_KEYS) if server.kind == "uwsgi" else server.all("config")
     return str(loaders[-1].value) if loaders else "a config file"
+
+
+def options_unseen(server: AppServer, with_image: bool = False) -> Setting[str] | None:
+    """Why options this server runs with may be missing from the checked files, for rules that
+    report an option's absence (an absence is asserted only for what was read): a config file
+    it loads that was not read, and, ``with_image``, the image it runs in (``unseen_base``).
+    The value labels where (``loads x.ini here``, ``built FROM img``), ``at`` is that place,
+    ``note`` the clause that names it. None when every file it loads was read (and, asked, its
+    image adds nothing unseen).
+
+    An image wsgilint does not know is nearly always an OS or runtime image that configures no
+    uWSGI (bitnami/python, ypcs/debian): only U110 and U111 count it, as they did before; the
+    other missing-option rules keep their severity there (their findings on such images were
+    judged true in round 7's held-back half)."""
+    unread = unread_config(server)
+    if unread is not None:
+        at = server.unread_configs[0].at if server.unread_configs else server.at
+        return Setting(f"loads {unread} here", at,
+                       f"its options in {unread}, which is not among the checked files, are not known")
+    base = server.unseen_base
+    if with_image and base is not None:
+        return Setting(f"built FROM {base.value}", base.at, base.note)
+    return None
 
 
 def drops_privileges(manager: ProcessManager) -> bool | None:
@@ -178,10 +204,33 @@ def supervisord_daemonizes(manager: ProcessManager, deployment: Deployment) -> S
 
 def forks_away(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
     """The program a manager's command starts daemonizes (nginx with `daemon on`,
-    supervisord without nodaemon): the process the manager started, or its shell, does
-    not stay in front of it. Where it says so, or the assumption, as in the two above."""
+    supervisord without nodaemon, uWSGI with `daemonize`, Gunicorn with `daemon`): the
+    process the manager started, or its shell, does not stay in front of it. Where it says
+    so, or the assumption, as in the two above."""
     if manager.runs_program == "nginx":
         return nginx_daemonizes(manager, deployment)
     if manager.runs_program == "supervisord":
         return supervisord_daemonizes(manager, deployment)
+    server = manager.runs
+    if server is not None and server.detaches and server.daemonizes is not None and manager.kind != "uwsgi-emperor":
+        option = server.last("daemonize", "daemonize2") if server.kind == "uwsgi" else server.last("daemon")
+        said = f"`{option.key} = {option.value}`" if option is not None else "its daemon setting"
+        return Setting(True, server.daemonizes.at, said)
     return None
+
+
+def trusts_only_loopback(server: AppServer) -> bool | None:
+    """Whether Gunicorn's ``forwarded_allow_ips`` keeps its default ``127.0.0.1,::1``: no
+    setting, and no ``FORWARDED_ALLOW_IPS`` (the default's source) in an environment the files
+    show whole. Its HTTP parser (sync, gthread, gevent, eventlet workers; gunicorn/http/message.py)
+    then takes the scheme from X-Forwarded-Proto (``secure_scheme_headers``) only from those
+    addresses, and the Uvicorn worker hands the setting to uvicorn, which likewise takes the
+    client's address from X-Forwarded-For; the headers still reach the app's own code.
+    False when it is set, or not known (no manager: the environment is not shown); None when
+    only an environment the files do not show whole (``environment_unseen``, an env_file not in
+    the tree) may set it."""
+    manager = server.manager
+    if (server.kind != "gunicorn" or server.last("forwarded_allow_ips") is not None or manager is None
+            or "FORWARDED_ALLOW_IPS" in manager.environment or "FORWARDED_ALLOW_IPS" in manager.environment_unknown):
+        return False
+    return True if manager.environment_unseen is None else None

@@ -322,10 +322,15 @@ def _sed_in_place(args: list[str]) -> list[str]:
 
 
 def _stays(command: list[str], operator: str) -> bool:
-    """A command that does not return: ``tail -f``, ``sleep infinity``, a ``while true`` loop."""
+    """A command that does not return: ``tail -f``, ``sleep infinity``, a ``while true`` loop,
+    a Celery worker or beat left in the foreground (no ``-D``/``--detach``: celery's own
+    ``worker --help``)."""
     if operator == "&" or not command:
         return False
     name, args = os.path.basename(command[0]), command[1:]
+    if name == "celery":
+        return any(arg in ("worker", "beat") for arg in args) and not any(
+            arg in ("-D", "--detach") for arg in args)
     if name == "tail":
         return any(arg in ("-f", "-F") or arg.startswith("--follow")
                    or (arg.startswith("-") and not arg.startswith("--") and ("f" in arg or "F" in arg))
