@@ -14,6 +14,16 @@ is imported at request time inside a worker, and the uWSGI socket becomes able t
 run code for anyone who can send it these variables: any local user or process that
 can connect to it, not only nginx.
 
+A variable that only names the app to load (`UWSGI_SCRIPT`, `UWSGI_MODULE`,
+`UWSGI_CALLABLE`, `UWSGI_FILE`) loads nothing when the app id the request asks for is
+one uWSGI already has. Without `SCRIPT_NAME` or `UWSGI_APPID` that id is the empty
+one, the mountpoint of an app loaded at start with `module`, `wsgi`, `wsgi-file`...
+(not with `mount`, whose app has its own mountpoint): that app answers and the line
+does nothing (measured on uWSGI 2.0.31; `UWSGI_SCRIPT=other` with `SCRIPT_NAME=/x`
+imports `other` as a second app). Such a line, behind a route that reaches only
+instances loading their app so, is reported as info: it is dead, and the socket is as
+open to other clients with or without it (U108, U115 say when that matters).
+
 ## How to fix
 Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop these
 `uwsgi_param` lines, and run one uWSGI instance (or an Emperor vassal) per app.
@@ -21,7 +31,8 @@ Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop 
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, NginxDirective, Route
+from wsgilint.model.uwsgi_values import app_loader
 
 CODE = "N111"
 SLUG = "dynamic-app-params"
@@ -40,13 +51,53 @@ DYNAMIC = frozenset({
 })
 
 
+# Variables that only name the app a request loads (core/protocol.c sets the request's
+# `dynamic` flag for them); the python plugin loads it when the request's app id is unknown.
+_NAMES_THE_APP = frozenset({"UWSGI_SCRIPT", "UWSGI_MODULE", "UWSGI_CALLABLE", "UWSGI_FILE"})
+# What gives a request an app id other than the empty one (`vhost` adds the host name).
+_APP_ID_PARAMS = frozenset({"SCRIPT_NAME", "UWSGI_APPID"})
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    routes = [route for route in deployment.routes if route.protocol == "uwsgi"]
     for instance in deployment.nginx:
         for directive in instance.directives:
             if directive.name != "uwsgi_param" or not directive.args:
                 continue
-            if directive.args[0] in DYNAMIC:   # uWSGI compares the names case-sensitively
-                yield Hit(directive.at, f"`uwsgi_param {directive.args[0]}` makes uWSGI choose or change the app per "
-                          "request (a dynamic app, imported in a worker at request time); uWSGI 2.0 takes these "
-                          "variables from any client of the socket and cannot turn them off, so whoever reaches it "
-                          "can load code; set chdir/module/home in the uWSGI config and remove this line")
+            name = directive.args[0]
+            if name not in DYNAMIC:   # uWSGI compares the names case-sensitively
+                continue
+            loaded = _loaded_at_start(deployment, directive, routes) if name in _NAMES_THE_APP else None
+            if loaded:
+                yield Hit(directive.at, f"`uwsgi_param {name}` does nothing here: the request asks for no app id "
+                          f"(no SCRIPT_NAME or UWSGI_APPID), so uWSGI serves the app it loaded at start ("
+                          f"{loaded}) and loads nothing per request; remove this line", severity="info")
+                continue
+            yield Hit(directive.at, f"`uwsgi_param {name}` makes uWSGI choose or change the app per "
+                      "request (a dynamic app, imported in a worker at request time); uWSGI 2.0 takes these "
+                      "variables from any client of the socket and cannot turn them off, so whoever reaches it "
+                      "can load code; set chdir/module/home in the uWSGI config and remove this line")
+
+
+def _loaded_at_start(deployment: Deployment, directive: NginxDirective, routes: list[Route]) -> str:
+    """Where the app is loaded at start (``file:line``) in every uWSGI instance the routes
+    sending ``directive`` reach, when none of them sends an app id; empty when that is not
+    so or not known (a route reaching nothing in the files, a base image adding options)."""
+    sending = [route for route in routes if any(d is directive for d in route.effective("uwsgi_param"))]
+    if not sending:
+        return ""
+    shown = []
+    for route in sending:
+        if any(d.args and d.args[0] in _APP_ID_PARAMS for d in route.effective("uwsgi_param")):
+            return ""
+        reached = [listener for target in route.targets for listener in deployment.reached(route, target)]
+        if not route.targets or not reached or len(reached) < len(route.targets):
+            return ""
+        for listener in reached:
+            server = listener.server
+            loader = app_loader(server) if server.kind == "uwsgi" else None
+            if (loader is None or loader.key == "mount" or server.has("mount", "vhost", "no-default-app")
+                    or server.unseen_base is not None):
+                return ""
+            shown.append(f"`{loader.key}` at {loader.at.path}:{loader.at.line}")
+    return ", ".join(dict.fromkeys(shown))

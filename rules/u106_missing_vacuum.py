@@ -4,7 +4,9 @@
 A uWSGI instance that creates a unix socket or a pidfile without `vacuum = true`. A socket
 that a systemd `.socket` unit binds and hands over is systemd's to keep: uWSGI must not
 remove it, and with `vacuum` it does not (it logs `VACUUM WARNING: unix socket ... changed
-inode. Skip removal`).
+inode. Skip removal`). So is a socket bound with `shared-socket` (used through `socket = =0`
+or not): `vacuum` leaves it in place with that same warning (measured on uWSGI 2.0.31), so
+adding it would change nothing there.
 
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
@@ -53,9 +55,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if server.enabled("vacuum"):
             continue
         # A socket that systemd binds and hands over (bound_by) stays by design: uWSGI must not remove it.
+        # One bound with shared-socket stays too, vacuum or not: vacuum would not help there.
         cleaned = server.manager.removed_on_stop if server.manager is not None else ()
         leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract
-                     and not sock.bound_by and _stays(sock.address.path, cleaned)]
+                     and not sock.bound_by and sock.option != "shared-socket" and _stays(sock.address.path, cleaned)]
         pidfile = server.last("pidfile", "pidfile2")
         if pidfile is not None and not _stays(str(pidfile.value), cleaned):
             pidfile = None

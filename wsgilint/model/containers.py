@@ -17,6 +17,7 @@ manager the image's CMD and USER); split, each part would import the others' pri
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import functools
 import os
@@ -584,6 +585,22 @@ def _included(target: str, patterns: tuple[str, ...]) -> bool:
         for pattern in patterns)
 
 
+def _main_config(argv: list[str]) -> str | None:
+    """The main configuration an nginx command line reads: its ``-c`` file when absolute,
+    else the packages' /etc/nginx/nginx.conf; None when ``-c`` names a relative path."""
+    for index, word in enumerate(argv):
+        if word == "-c" or word.startswith(("-c/", "-c.")):
+            path = word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
+            return posixpath.normpath(path) if path.startswith("/") else None
+    return ETC_NGINX + "/nginx.conf"
+
+
+def _glob_dir(pattern: str) -> bool:
+    """Whether an include pattern has glob characters in its directory part, where
+    ``_included`` does not look."""
+    return any(c in posixpath.dirname(pattern) for c in "*?[")
+
+
 def _inherit_unseen(manager: ProcessManager, container: ProcessManager) -> None:
     """What supervisord in ``container`` passes on that the files do not show, under what
     the program sets itself."""
@@ -1113,15 +1130,24 @@ class ContainerBuilder:
                     and (server.manager is None or place.run_unseen)
                     and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))))
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
+        dropped: dict[str, str] = {}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)
-            place = next((place for local, place in self.file_places if place in nginx_places and
-                          (main == local or main.startswith(local.rstrip(os.sep) + os.sep))), None)
+            places = dict.fromkeys(place for local, place in self.file_places if place in nginx_places and
+                                   (main == local or main.startswith(local.rstrip(os.sep) + os.sep)))
+            # The first container whose nginx loads it; a container's nginx that does not read
+            # the file there does not make it part of that container.
+            place, note, left_out = None, "", ""
+            for candidate in places:
+                loads, why = self._stock_nginx_loads(instance, candidate)
+                if loads:
+                    place, note = candidate, why
+                    break
+                left_out = left_out or why
             if place is None:
+                if left_out:   # the tree's own nginx.conf runs there and leaves it out: nothing runs it
+                    dropped[self.ctx.real(instance.main.path)] = left_out
                 continue
-            loads, note = self._stock_nginx_loads(instance, place)
-            if not loads:
-                continue   # its nginx does not read the file there: it is not part of that container
             if note:
                 instance.assumed.setdefault(instance.main.path, note)
             instance.place = place
@@ -1132,6 +1158,12 @@ class ContainerBuilder:
                 route.place = place
             if instance.standalone and instance.user.at is None:
                 instance.user = self._stock_nginx_user(place) or instance.user
+        if dropped:
+            self.deployment.nginx = [instance for instance in self.deployment.nginx
+                                     if self.ctx.real(instance.main.path) not in dropped]
+            self.deployment.files = [dataclasses.replace(f, reason=f"{f.reason}; {dropped[self.ctx.real(f.path)]}")
+                                     if f.kind == "nginx" and self.ctx.real(f.path) in dropped else f
+                                     for f in self.deployment.files]
         self._place_reached_configs(placed)
         from .compose_ports import listeners_shown
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
@@ -1186,7 +1218,8 @@ class ContainerBuilder:
 
     def _stock_nginx_loads(self, instance: NginxInstance, place: Place) -> tuple[bool, str]:
         """Whether the nginx of ``place`` loads the site ``instance`` (a fragment copied, linked or
-        mounted into it), and the assumption made when that is not known. An nginx started
+        mounted into it), and the assumption made when that is not known (when it does not:
+        why it is not checked, where the tree's own nginx.conf runs there). An nginx started
         without ``-c`` reads the image's stock nginx.conf, unless the files put another there
         or may (a RUN, a volume they do not show); that file includes what its package's list
         says (base_images.json ``nginx_includes``), and nothing else: a site linked to
@@ -1194,14 +1227,18 @@ class ContainerBuilder:
         image = self.place_images.get(place)
         base = image.base if image is not None else None
         managers = [m for m in self.deployment.managers if m.place is place and m.runs_program == "nginx"]
-        if not instance.standalone or image is None or base is None or not managers or any(
-                m.argv is None or any(w == "-c" or w.startswith(("-c/", "-c.")) for w in m.argv.value)
-                for m in managers):
+        if not instance.standalone or not managers:
             return True, ""
-        conf = ETC_NGINX + "/nginx.conf"
+        confs = {_main_config(m.argv.value) if m.argv is not None else None for m in managers}
+        conf = confs.pop() if len(confs) == 1 else None
+        if conf is None:
+            return True, ""   # started in a way the files do not show, or with several configurations
         with self.ctx.in_filesystem(place.filesystem):
-            if self.ctx.copied(conf) is not None:
-                return True, ""   # the tree's own nginx.conf: its includes were followed when it was read
+            placed = self.ctx.copied(conf)
+        if placed is not None:
+            return self._placed_main_loads(instance, place, conf, placed)
+        if conf != ETC_NGINX + "/nginx.conf" or image is None or base is None:
+            return True, ""
         unseen = [path for path, _ in image.writes] + [
             target for target, store in place.volumes
             if not (store.startswith("bind:") and os.path.exists(store[len("bind:"):])
@@ -1218,6 +1255,31 @@ class ContainerBuilder:
         return True, (f"assumed: the nginx of {place.label} loads it at {below[0]}, but which files the stock "
                       f"nginx.conf of {base.written} includes is not known (Debian's includes conf.d/*.conf and "
                       "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
+
+    def _placed_main_loads(self, instance: NginxInstance, place: Place, conf: str, local: str) -> tuple[bool, str]:
+        """Whether the tree's own main configuration, copied or mounted at ``conf`` where the
+        nginx of ``place`` reads it, loads the fragment ``instance``: nginx reads only what its
+        ``include`` directives open (relative ones from the directory of ``conf``), so a
+        server block in a file none of them names does not run there. Where that file is not
+        read as a main configuration (a template filled in at start), say what is assumed."""
+        real = self.ctx.real(local)
+        main = next((other for other in self.deployment.nginx
+                     if not other.standalone and self.ctx.real(other.main.path) == real), None)
+        if main is None:
+            return True, (f"assumed: the nginx of {place.label} loads it, but {conf} there is "
+                          f"{self.ctx.display(local)}, which is not read as an nginx.conf (a template filled in "
+                          "at start, or no http block), so what it includes is not known")
+        with self.ctx.in_filesystem(place.filesystem):
+            targets = [target for filesystem, target in self.ctx.placements(instance.main.path)
+                       if filesystem == place.filesystem]
+        patterns = [posixpath.join(posixpath.dirname(conf), directive.args[0])
+                    for directive in main.directives if directive.name == "include" and directive.args]
+        # Such an include opens what the files cannot show: it may name the fragment.
+        if any("$" in pattern or _glob_dir(pattern) for pattern in patterns) or any(
+                _included(target, (pattern,)) for target in targets for pattern in patterns):
+            return True, ""
+        return False, (f"the nginx of {place.label} reads {conf}, which is {self.ctx.display(local)}, and no include "
+                       "there opens this file, so nginx does not load it: not checked")
 
     def _mount_only_parents(self, instance: NginxInstance, place: Place) -> dict[str, tuple[str, tuple[str, ...]]]:
         """The folders above an ``alias`` that hold nothing but volume mount points in ``place``,
