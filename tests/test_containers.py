@@ -3,6 +3,7 @@ the model builds from them (the rule fixtures under tests/fixtures/*/compose-* a
 */dockerfile-* show the findings)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,11 @@ from wsgilint.readers.compose import (
     interpolate,
     merge,
     normalize_project_name,
-    projects_of,
     read_dotenv,
     read_project,
     split_command,
 )
+from wsgilint.readers.compose_projects import projects_of
 from wsgilint.readers.dockerfile import parse_dockerfile
 from wsgilint.readers.yaml_nodes import load_yaml
 
@@ -196,8 +197,8 @@ def test_reset_and_override_tags() -> None:
 
 def test_compose_picks_files_as_compose_does() -> None:
     files = ["p/docker-compose.yml", "p/compose.yaml", "p/compose.override.yaml", "p/docker-compose.prod.yml"]
-    assert projects_of(files) == [["p/compose.yaml", "p/compose.override.yaml"], ["p/docker-compose.yml"],
-                                  ["p/docker-compose.prod.yml"]]
+    assert [grouped.files for grouped in projects_of(files)] == [
+        ["p/compose.yaml", "p/compose.override.yaml"], ["p/docker-compose.yml"], ["p/docker-compose.prod.yml"]]
 
 
 DOCKERFILES = [
@@ -695,3 +696,36 @@ def test_x101_never_suggests_the_address_it_reports() -> None:
     assert "did you mean" not in finding.message
     assert "listens at 127.0.0.1:5000 in the image of " in finding.message
     assert finding.message.endswith("/Dockerfile, not where this nginx runs (host)")
+
+
+def _tree(root: Path, files: dict[str, str]) -> list[str]:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return [str(root / name) for name in files if name.endswith(".yml")]
+
+
+def test_compose_file_in_dotenv_chooses_the_files(tmp_path: Path) -> None:
+    """compose-go reads COMPOSE_FILE from the project's .env, split at COMPOSE_PATH_SEPARATOR
+    (else ':'); it replaces the default names, and a file it does not name is its own project."""
+    paths = _tree(tmp_path, {
+        ".env": "COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=docker-compose.yml;docker-compose.devel.yml\n",
+        "docker-compose.yml": "services:\n  web:\n    image: a\n",
+        "docker-compose.devel.yml": "services:\n  web:\n    image: b\n",
+        "docker-compose.prod.yml": "services:\n  web:\n    image: c\n"})
+    grouped = projects_of(paths, ReadContext(cwd=str(tmp_path)))
+    assert [[os.path.basename(p) for p in entry.files] for entry in grouped] == [
+        ["docker-compose.yml", "docker-compose.devel.yml"], ["docker-compose.prod.yml"]]
+
+
+def test_a_file_of_service_fragments_is_an_override_of_its_folders_project(tmp_path: Path) -> None:
+    """A service with no image and no build cannot run alone: its file is merged over the
+    project of the folder that defines the service (xeqthor/tut's docker-compose.devel.yml)."""
+    paths = _tree(tmp_path, {
+        "docker-compose.yml": "x-b: &b\n  build: .\nservices:\n  web:\n    <<: *b\n",
+        "docker-compose.devel.yml": "services:\n  web:\n    volumes: ['.:/app']\n  extra:\n    image: x\n",
+        "docker-compose.other.yml": "services:\n  db:\n    image: postgres\n"})
+    grouped = projects_of(paths, ReadContext(cwd=str(tmp_path)))
+    assert [([os.path.basename(p) for p in entry.files], entry.services) for entry in grouped] == [
+        (["docker-compose.yml"], None), (["docker-compose.yml", "docker-compose.devel.yml"], {"web", "extra"}),
+        (["docker-compose.other.yml"], None)]

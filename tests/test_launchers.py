@@ -45,6 +45,9 @@ from wsgilint.readers.shell import server_line_of_shell_command
     # envplate fills the files in, then execs the words after `--` (a path: no PATH search).
     ("/usr/local/bin/ep -v /etc/nginx/nginx.conf -- /usr/sbin/nginx -g 'daemon off;'", "nginx",
      ["-g", "daemon off;"], ["ep"], ""),
+    # holdup (python-holdup) execs what follows the first `--`; the words before it are its own.
+    ("holdup --verbose -t 30 tcp://pg:5432 unix:///run/a.sock -- uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"],
+     ["holdup"], ""),
 ])
 def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
     command = recognise(shlex.split(line))
@@ -58,7 +61,8 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
                                   "ep /etc/uwsgi.ini uwsgi --ini /etc/uwsgi.ini",
                                   "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x",
                                   "wait-for-it.sh db:5432 gunicorn x", "wait-for-it.sh db:5432 --",
-                                  "dockerize -wait tcp://db:5432"])
+                                  "dockerize -wait tcp://db:5432", "holdup tcp://db:5432 uwsgi --ini a.ini",
+                                  "holdup tcp://db:5432 --"])
 def test_what_is_not_a_server_behind_a_runner(line):
     assert recognise(shlex.split(line)) is None
 
@@ -98,7 +102,8 @@ def test_a_runner_that_stays_keeps_the_signals_it_does_not_pass_on(tmp_path, run
 
 @pytest.mark.parametrize(("waiter", "execs"), [
     (["./docker/wait-for-it.sh", "db:5432", "--"], True),
-    (["dockerize", "-wait", "tcp://db:5432", "-timeout", "60s"], False)])
+    (["dockerize", "-wait", "tcp://db:5432", "-timeout", "60s"], False),
+    (["holdup", "--verbose", "tcp://db:5432", "--"], True)])
 def test_a_compose_command_through_a_waiter_reaches_the_script_it_runs(tmp_path, waiter, execs):
     """Cloud-CV/Fabrik's shape: Compose -> wait-for-it.sh -> `sh container-start.sh`, whose
     `uwsgi ... &` the shell does not exec: the uWSGI behind it is modelled and X115 sees it."""

@@ -87,3 +87,13 @@ def test_config_files_not_read_here_are_named():
     # -i is single-interpreter: the path is a positional, loaded by its extension, which `.ini>` is not.
     assert unread == [("/home/app/site.ini", False), ("$(CONF)", False), ("/srv/app/.config/uwsgi.ini>", True),
                       ("/etc/uwsgi/b.ini", False)]
+
+
+def test_a_scripts_arguments_word_is_open_ended_not_a_file(tmp_path):
+    """`exec uwsgi --ini app.ini "$@"` whose caller is not known: "$@" may add any options or
+    config files, so the command line is open-ended (an unread config), never a file name."""
+    (tmp_path / "app.ini").write_text("[uwsgi]\nsocket = :8000\n")
+    command = parse(["--ini", "app.ini", "$@", "-p", "2"], tmp_path)
+    assert command.problems == []
+    assert ("processes", "2") in pairs(command)
+    assert [config.spec for config in command.unread_configs] == ['the arguments the script is run with ("$@")']

@@ -33,6 +33,17 @@ def _python_name() -> re.Pattern[str]:
     return re.compile(r"^python[0-9.]*$")
 
 
+# A shell script's arguments as one word each: "$@" (quoted or not, the quotes are gone by
+# the time a line is read) and $* are every argument the script was given, not a word of its own.
+ALL_ARGUMENTS = frozenset(("$@", "${@}", "$*", "${*}"))
+
+
+def given_arguments(argv: list[str], arguments: list[str]) -> list[str]:
+    """``argv`` of a script's line with its ``"$@"`` replaced by the arguments the script is
+    run with (none: the word goes, as the shell drops an empty ``"$@"``)."""
+    return [word for item in argv for word in (arguments if item in ALL_ARGUMENTS else (item,))]
+
+
 _GUNICORN = ("gunicorn", "gunicorn3", "gunicorn_django")
 # nginx-debug: the same nginx built with --with-debug, shipped beside it by nginx.org's packages
 # and so by the official image, whose entrypoint treats it like nginx (nginx/pkg-oss

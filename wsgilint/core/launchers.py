@@ -22,6 +22,9 @@ trees) ends with ``exec "${WAITFORIT_CLI[@]}"`` (``exec $CLI`` in older copies),
 home-made scripts of that name that take ``--`` end with ``exec "$@"``: the command replaces it.
 ``dockerize [-wait URL ...] CMD`` (jwilder/dockerize exec.go) starts CMD as a child
 (``exec.Command``), passes SIGHUP, SIGINT and SIGTERM on and kills it 10 s after one.
+``holdup [options] SERVICE... -- CMD`` (ionelmc/python-holdup, src/holdup/cli.py at 5.1.1)
+takes the words before the first ``--`` as its own and ``os.execvp``s the words after it;
+without ``--`` it runs nothing.
 """
 from __future__ import annotations
 
@@ -66,6 +69,7 @@ _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "env": (False, ()),
     "nohup": (False, ()),
     "wait-for-it": (False, ()),
+    "holdup": (False, ()),
     "dockerize": (True, ("TERM", "INT")),
     "ep": (False, ()),
 }
@@ -157,6 +161,8 @@ def _one(words: list[str]) -> tuple[str, str, int] | None:
     if tool in ("wait-for-it.sh", "wait-for-it"):
         # Its own arguments (host:port, -t 30, --strict) end at `--`; without one it runs nothing.
         return ("wait-for-it", "", words.index("--") + 1) if "--" in words[1:] else None
+    if tool == "holdup":
+        return ("holdup", "", words.index("--") + 1) if "--" in words[1:] else None
     if tool == "dockerize":
         return "dockerize", "", _go_flags(words, _DOCKERIZE)
     if tool in ("gosu", "su-exec", "s6-setuidgid"):

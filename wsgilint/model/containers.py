@@ -637,13 +637,22 @@ class ContainerBuilder:
             from .dev_containers import declared_dev_containers
             self.dev_containers = declared_dev_containers(discovery, self.ctx, self.deployment)
         if compose_files:
-            from ..readers.compose import projects_of, read_project
+            from ..readers.compose import read_project
+            from ..readers.compose_projects import projects_of
             from .compose_deps import compose_dependencies
 
-            projects = [read_project(files, self.ctx) for files in projects_of(compose_files)]
-            for project in projects:
-                self.deployment.problems.extend(project.problems)
-                self._project(project)
+            projects = []
+            for grouped in projects_of(compose_files, self.ctx):
+                project = read_project(grouped.files, self.ctx)
+                if grouped.services is not None:
+                    # An override over its base: the base's own files are read as the base's
+                    # project already; what this one adds is the override's services.
+                    shown = self.ctx.display(grouped.files[-1])
+                    project.problems = [p for p in project.problems if p.at.path == shown]
+                else:
+                    projects.append(project)
+                self.deployment.problems.extend(project.problems + grouped.notes)
+                self._project(project, grouped.services)
             self.deployment.compose_dependencies = compose_dependencies(projects, self.ctx)
         for source in discovery.of_kind("dockerfile"):
             if self.ctx.real(source.path) in self.read_dockerfiles:
@@ -704,7 +713,8 @@ class ContainerBuilder:
             path = os.path.join(os.path.dirname(path), "dockerfile")
         return self._image(path, context_dir, target, build_args) if os.path.isfile(path) else None
 
-    def _project(self, project: ComposeProject) -> None:
+    def _project(self, project: ComposeProject, only: frozenset[str] | None = None) -> None:
+        """The containers of a project's services (``only``: of those services alone)."""
         services: dict[str, _Service] = {}
         for name, node in project.services.items():
             # Compose names a container by project name and service, not by folder: two files
@@ -733,9 +743,10 @@ class ContainerBuilder:
                 if alias and linked in services and alias not in services[linked].hostnames:
                     services[linked].hostnames += (alias,)
         places: dict[str, Place] = {}
-        for name, service in services.items():
+        modelled = {name: service for name, service in services.items() if only is None or name in only}
+        for name, service in modelled.items():
             places[name] = self._place(service, services, project)
-        for name, service in services.items():
+        for name, service in modelled.items():
             image = service.image
             written = service.node.get("image")
             if written is not None and written.text.rsplit("/", 1)[-1].startswith("nginx:") and written.at is not None:

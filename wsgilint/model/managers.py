@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..core.commands import dev_server, recognise
+from ..core.commands import dev_server, given_arguments, recognise
 from ..core.context import ReadContext
 from ..core.launchers import Launcher, unwrap
 from ..core.span import Setting, Span
@@ -67,6 +67,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     server: shell.ServerLine | None = None
     wrapper_at: Span | None = None
     runs_c: Setting[str] | None = None
+    arguments: list[str] | None = None   # what a script's "$@" is, where the start gives it
     if name in shell.SHELLS and "-c" in argv[1:-1]:
         text = argv[argv.index("-c", 1) + 1]
         runs_c = bin_sh if name in ("sh", "ash") else Setting(name, None, f"`{name} -c`")
@@ -83,7 +84,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
             # command of -c (bash, busybox: measured) hands over to it; dash, or a shell whose
             # kind is not known, stays the script's parent unless told to exec.
             execs = wrapper.server.execs and (call[1] or shell.EXECS_LAST_OF_C.get(runs_c.value or name, False))
-            server, wrapper_at = replace(wrapper.server, execs=execs), wrapper.at
+            server, wrapper_at, arguments = replace(wrapper.server, execs=execs), wrapper.at, script[1:]
     elif ctx is not None:
         given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
         wrapper = _script(argv[given - 1], ctx, start_dir)
@@ -108,7 +109,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
             taken = _taken(manager, wrapper, argv[given:], command_at, ctx, start_dir)
             if taken is not None:
                 return taken
-            server, wrapper_at = wrapper.server, wrapper.at
+            server, wrapper_at, arguments = wrapper.server, wrapper.at, argv[given:]
     if server is None:
         _dev_server(manager, argv, runs_c is not None, command_at, ctx, start_dir)
         return False
@@ -118,6 +119,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_execs = None if server.last_of_c and runs_c is not None and not runs_c.value else server.execs
     manager.wrapper_shell = runs_c
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
+    manager.wrapper_background = server.background
     # A script's lines have their own spans; a `-c` text is one word of the command.
     manager.background_starts = tuple(
         Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
@@ -128,8 +130,9 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.rewrites = tuple(FileRewrite(write.path, write.how, (wrapper_at or manager.at) if in_text or wrapper_at is None
                                          else Span(wrapper_at.path, write.line, write.column, write.end_column))
                              for write in server.writes)
-    manager.argv = Setting(server.argv, wrapper_at)
-    _launched(manager, server.argv, wrapper_at)
+    server_argv = server.argv if arguments is None else given_arguments(server.argv, arguments)
+    manager.argv = Setting(server_argv, wrapper_at)
+    _launched(manager, server_argv, wrapper_at)
     return server.alone
 
 

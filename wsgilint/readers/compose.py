@@ -1,11 +1,8 @@
 """Docker Compose projects: which files make one, ``.env`` interpolation, and merging.
 
 Follows the Compose specification (compose-spec ``12-interpolation.md``,
-``13-merge.md``) and compose-go's choice of files: in a directory the first of
-``compose.yaml``, ``compose.yml``, ``docker-compose.yaml``, ``docker-compose.yml`` is
-the project, and the first ``*.override.y(a)ml`` of the same names is merged over it.
-Any other Compose file (``docker-compose.prod.yml``) is a project of its own, as
-``docker compose -f`` would read it alone. Variables come from the project's ``.env``
+``13-merge.md``) and compose-go's choice of files (``compose_projects.py``: the default names, ``COMPOSE_FILE``
+in ``.env``, an override file beside its base). Variables come from the project's ``.env``
 only: the shell environment of the machine that will run Compose is not in the files,
 so a variable neither there nor given a default stays unresolved and its value is
 left as written (the model treats it as unknown).
@@ -299,29 +296,6 @@ def merge(base: Node, over: Node, name: str = "") -> Node:
 
 def is_compose_text(text: str) -> bool:
     return bool(re.search(r"^services\s*:", text, re.M))
-
-
-def projects_of(paths: list[str]) -> list[list[str]]:
-    """Group Compose files into projects, each its files in merge order."""
-    by_dir: dict[str, dict[str, str]] = {}
-    others: list[list[str]] = []
-    for path in paths:
-        name = os.path.basename(path)
-        if name in MAIN_NAMES or name in OVERRIDE_NAMES:
-            by_dir.setdefault(os.path.dirname(path), {})[name] = path
-        else:
-            others.append([path])
-    projects: list[list[str]] = []
-    for names in by_dir.values():
-        main = next((names[n] for n in MAIN_NAMES if n in names), None)
-        override = next((names[n] for n in OVERRIDE_NAMES if n in names), None)
-        if main is None:
-            projects.extend([names[n]] for n in OVERRIDE_NAMES if n in names)   # an override alone
-            continue
-        projects.append([main] + ([override] if override else []))
-        # A second default name beside the chosen one is not read by Compose (it warns and uses the first).
-        projects.extend([names[n]] for n in MAIN_NAMES if n in names and names[n] != main)
-    return projects + others
 
 
 def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:

@@ -20,7 +20,7 @@ import re
 import shlex
 from dataclasses import replace
 
-from ..core.commands import dev_server, recognise
+from ..core.commands import ALL_ARGUMENTS, dev_server, recognise
 from ..core.context import ReadContext
 from ..core.launchers import unwrap
 from ..core.record import dataclass, field
@@ -344,7 +344,7 @@ _ARGUMENT_WORDS = ("$1", "${1}", "$#", "${#}", "$@", "${@}", "$*", "${*}")
 _FIRST = frozenset(("$1", "${1}", "${1:-}", "${1-}"))
 _COUNT = {"-gt": int.__gt__, "-ge": int.__ge__, "-eq": int.__eq__, "-ne": int.__ne__, "-lt": int.__lt__,
           "-le": int.__le__}
-_ARGS_EXEC = frozenset(("$@", "${@}", "$*", "${*}"))
+_ARGS_EXEC = ALL_ARGUMENTS
 
 
 class _Blocks:

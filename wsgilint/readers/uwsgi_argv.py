@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..core.commands import ALL_ARGUMENTS
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.record import dataclass, field
@@ -82,6 +83,11 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
         if word == "--":
             positionals.extend(argv[index:])
             break
+        if word in ALL_ARGUMENTS:
+            # A script's "$@" whose caller is not in the files: any options, any config
+            # files may come there; the command line is open-ended, no file name.
+            command.unread_configs.append(UnreadConfig(f'the arguments the script is run with ("{word}")', at, False))
+            continue
         if word.startswith("--"):
             name, equal, inline = word[2:].partition("=")
             option, ambiguous = _long_match(name)
@@ -141,7 +147,7 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
 
     command.options = run.finish()
     command.config_files = run.files
-    command.unread_configs = run.unread
+    command.unread_configs = command.unread_configs + run.unread
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
     command.sections = run.sections
