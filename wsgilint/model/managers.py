@@ -204,13 +204,24 @@ def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str
     return _resolve_wrapper(manager, args, command_at, ctx, start_dir) if runs is False else False
 
 
+# The PATH runc gives a container whose image sets none (the official Python images keep it,
+# with /usr/local/bin first); a bare command name is looked up in it, not in the workdir.
+_CONTAINER_PATH = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+
+
 def _local_script(script: str, ctx: ReadContext | None, start_dir: str | None) -> str | None:
-    """Where the checked tree holds the script ``script`` names."""
+    """Where the checked tree holds the script ``script`` names; in a container, a bare name
+    (``ENTRYPOINT ["entrypoint.sh"]``) also where the build copied it into a PATH folder."""
     if ctx is None:
         return None
     local_dir = ctx.local(start_dir) if start_dir else None
     local = ctx.local(script, local_dir)
-    return local if local and os.path.isfile(local) else None
+    if local and os.path.isfile(local):
+        return local
+    if "/" in script or ctx.filesystem is None:
+        return None
+    found = (ctx.copied(f"{folder}/{script}") for folder in _CONTAINER_PATH)
+    return next((path for path in found if path and os.path.isfile(path)), None)
 
 
 def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
