@@ -35,9 +35,13 @@ One finding per Gunicorn instance, at its first location; the other locations wi
 cause are related places.
 
 ## What breaks in production
-The app sees `wsgi.url_scheme = http` behind TLS: redirects go to `http://`, secure
-cookies and CSRF origin checks fail (measured with Gunicorn 27: from 127.0.0.2 the
-header was ignored; from 127.0.0.1 it was honoured).
+The app sees `wsgi.url_scheme = http` behind TLS (measured with Gunicorn 27: from
+127.0.0.2 the header was ignored; from 127.0.0.1 it was honoured): the redirects and
+absolute URLs it builds say `http://` (Django's `SECURE_SSL_REDIRECT` then redirects in a
+loop), and origin checks fail: Django 4's CSRF check compares the browser's `https://`
+Origin with `http://` and the host, and refuses the POST unless `CSRF_TRUSTED_ORIGINS`
+lists that origin. Cookies keep their `Secure` flag: Django and Flask set it from their
+settings, whatever the scheme.
 
 ## How to fix
 Add `proxy_set_header X-Forwarded-Proto $scheme;`, and set `forwarded_allow_ips` to
@@ -189,7 +193,10 @@ def _untrusting(server: AppServer) -> bool:
     return trusts_only_loopback(server) is not False and (worker is None or str(worker.value) not in _TORNADO)
 
 
-_EFFECTS = "(redirects to http://, secure cookies and CSRF checks fail)"
+# What seeing http changes in the app, as Django and Flask behave: not the Secure flag of
+# cookies, which both set from their settings whatever the scheme.
+_EFFECTS = ("(the redirects and absolute URLs it builds say http://, and CSRF origin checks fail unless the "
+            "https origin is trusted explicitly, as with Django's CSRF_TRUSTED_ORIGINS)")
 
 
 def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]],
