@@ -24,14 +24,24 @@ For each `proxy_pass` to a Gunicorn instance:
   names that code: Gunicorn passes the header on to the app even from an address it does
   not trust (measured with Gunicorn 27), so the app still sees https. The code is assumed
   to be this Gunicorn's app. A missing header is still a warning: there is nothing to read.
+- where only a narrower location lacks the header (`location /health/`, `location = /status`)
+  while a prefix location of the same server that it narrows (`location /`) sends it to the
+  same Gunicorn, the app's main routes see https: an info naming that location, since the
+  scheme matters there only if what that route answers depends on it (a health check's JSON
+  does not; a redirect, a cookie or a form does). The reverse (the broad location lacks it,
+  a narrower one sends it), a regex location, or a sender in another server stays a warning.
 
 One finding per Gunicorn instance, at its first location; the other locations with a
 cause are related places.
 
 ## What breaks in production
-The app sees `wsgi.url_scheme = http` behind TLS: redirects go to `http://`, secure
-cookies and CSRF origin checks fail (measured with Gunicorn 27: from 127.0.0.2 the
-header was ignored; from 127.0.0.1 it was honoured).
+The app sees `wsgi.url_scheme = http` behind TLS (measured with Gunicorn 27: from
+127.0.0.2 the header was ignored; from 127.0.0.1 it was honoured): the redirects and
+absolute URLs it builds say `http://` (Django's `SECURE_SSL_REDIRECT` then redirects in a
+loop), and origin checks fail: Django 4's CSRF check compares the browser's `https://`
+Origin with `http://` and the host, and refuses the POST unless `CSRF_TRUSTED_ORIGINS`
+lists that origin. Cookies keep their `Secure` flag: Django and Flask set it from their
+settings, whatever the scheme.
 
 ## How to fix
 Add `proxy_set_header X-Forwarded-Proto $scheme;`, and set `forwarded_allow_ips` to
@@ -96,12 +106,40 @@ _CAUSES = {
     "allow": ("warning", "X-Forwarded-Proto sent here, ignored by Gunicorn"),
     "relayed": ("info", "X-Forwarded-Proto relayed here, ignored by Gunicorn"),
     "app": ("info", "X-Forwarded-Proto sent here, ignored by Gunicorn, read by the app"),
+    "narrow": ("info", "no X-Forwarded-Proto sent from this narrower TLS location"),
 }
+
+
+def _prefix(location: str) -> tuple[bool, str] | None:
+    """(exact, path) of a prefix or exact location; None for a regex or named one."""
+    args = location.split()
+    if len(args) == 1 and not args[0].startswith("@"):
+        return False, args[0]
+    if len(args) == 2 and args[0] in ("=", "^~"):
+        return args[0] == "=", args[1]
+    return None
+
+
+def _narrows(inner: Route, outer: Route) -> bool:
+    """`inner` takes only part of the requests `outer`, a prefix location, would take."""
+    narrow, wide = _prefix(inner.location), _prefix(outer.location)
+    if narrow is None or wide is None or wide[0]:
+        return False
+    return narrow[1].startswith(wide[1]) and (len(narrow[1]) > len(wide[1]) or narrow[0])
+
+
+def _sender(route: Route, senders: list[Route]) -> Route | None:
+    """A broader location of the same server that sends the scheme to the same Gunicorn: the one
+    that lacks it is a narrower route (a health check, a status page...), and only what that
+    route answers decides whether the scheme matters there."""
+    return next((other for other in senders if other.server is route.server and _narrows(route, other)), None)
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     found: dict[int, tuple[Listener, Address, list[tuple[Route, str]]]] = {}
     reported: set[int] = set()
+    # Per Gunicorn instance, the locations that send it a header able to say https.
+    senders: dict[int, list[Route]] = {}
     for route in deployment.routes:
         if route.protocol not in ("http", "https"):
             continue
@@ -114,6 +152,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 remote = target.address.family == "inet" and not (target.address.is_loopback
                                                                    or target.address.is_wildcard)
                 header = _proto_header(route)
+                if header is not None and _says_https(header, route) is not False:
+                    senders.setdefault(id(server), []).append(route)
                 cause = ""
                 if header is None:
                     # From another host, with forwarded_allow_ips at its default, the header alone
@@ -131,8 +171,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     reported.add(id(route))
                     found.setdefault(id(server), (listener, target.address, []))[2].append((route, cause))
     django = next((url.at for url in deployment.app_asset_urls), None)
-    for listener, address, routes in found.values():
-        yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django)
+    for key, (listener, address, routes) in found.items():
+        narrowed: dict[int, Route] = {}
+        for route, cause in routes:
+            sender = _sender(route, senders.get(key, [])) if cause.startswith("proto") else None
+            if sender is not None:
+                narrowed[id(route)] = sender
+        routes = [(route, "narrow" if id(route) in narrowed else cause) for route, cause in routes]
+        yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django, narrowed)
 
 
 # Gunicorn's tornado worker serves with tornado's own HTTP server, which forwarded_allow_ips
@@ -147,19 +193,28 @@ def _untrusting(server: AppServer) -> bool:
     return trusts_only_loopback(server) is not False and (worker is None or str(worker.value) not in _TORNADO)
 
 
+# What seeing http changes in the app, as Django and Flask behave: not the Secure flag of
+# cookies, which both set from their settings whatever the scheme.
+_EFFECTS = ("(the redirects and absolute URLs it builds say http://, and CSRF origin checks fail unless the "
+            "https origin is trusted explicitly, as with Django's CSRF_TRUSTED_ORIGINS)")
+
+
 def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]],
-             app_reads: list[Setting[str]], django: Span | None) -> Hit:
+             app_reads: list[Setting[str]], django: Span | None, narrowed: dict[int, Route]) -> Hit:
+    # Reported where the user would act: a location that warns, else one that lacks the header.
     first, first_cause = next(((route, cause) for route, cause in routes if _CAUSES[cause][0] == "warning"),
-                              routes[0])
+                              next(((route, cause) for route, cause in routes if cause == "narrow"), routes[0]))
+    narrow = next((route for route, cause in routes if cause == "narrow"), None)
+    sender = narrowed[id(narrow)] if narrow is not None else None
     manager = listener.server.manager
     unseen = manager.environment_unseen if manager is not None else None
     causes = [first_cause] + [cause for cause in dict.fromkeys(cause for _, cause in routes) if cause != first_cause]
     said = {
-        "proto": "nginx serves TLS but sends no X-Forwarded-Proto to Gunicorn: the app sees http (redirects to "
-                 "http://, secure cookies and CSRF checks fail); add `proxy_set_header X-Forwarded-Proto $scheme;`",
+        "proto": "nginx serves TLS but sends no X-Forwarded-Proto to Gunicorn: the app sees http " + _EFFECTS
+                 + "; add `proxy_set_header X-Forwarded-Proto $scheme;`",
         "proto-untrusted": "nginx serves TLS but sends no X-Forwarded-Proto to Gunicorn, which it reaches at "
-                           f"{address} from another host: the app sees http (redirects to http://, secure cookies and "
-                           "CSRF checks fail); add `proxy_set_header X-Forwarded-Proto $scheme;` and set "
+                           f"{address} from another host: the app sees http " + _EFFECTS
+                           + "; add `proxy_set_header X-Forwarded-Proto $scheme;` and set "
                            "forwarded_allow_ips to nginx's address: Gunicorn takes the scheme from the header only "
                            "from 127.0.0.1,::1 (its default), so the header alone changes nothing"
                            + (f" (assumed: {unseen.note}, and sets no FORWARDED_ALLOW_IPS)" if unseen else "")
@@ -177,6 +232,12 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
                "(Gunicorn default), so wsgi.url_scheme stays http; but the app reads X-Forwarded-Proto itself ("
                + ", ".join(f"{read.value} at {read.at}" for read in app_reads[:3]) +
                "), assumed to be this Gunicorn's app, so it sees https",
+        "narrow": (f"location {narrow.location} sends no X-Forwarded-Proto to Gunicorn, while location "
+                   f"{sender.location} of the same TLS server, which it narrows, sends it to the same app: only "
+                   f"requests to {narrow.location} are seen as http; this matters only if that route's answers "
+                   "depend on the scheme (redirects, absolute URLs, CSRF origin checks); if they do, add "
+                   "`proxy_set_header X-Forwarded-Proto $scheme;` there"
+                   if narrow is not None and sender is not None else ""),
     }
     message = said[causes[0]] + "".join(f"; also, in other locations listed: {said[cause]}" for cause in causes[1:])
     related = [Related(listener.at, listener.label)]
@@ -185,6 +246,9 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
         if route.handler.at not in shown:
             shown.add(route.handler.at)
             related.append(Related(route.handler.at, _CAUSES[cause][1]))
+    if sender is not None and sender.handler.at not in shown:
+        shown.add(sender.handler.at)
+        related.append(Related(sender.handler.at, "X-Forwarded-Proto sent here, to the same app"))
     if "app" in causes:
         related.extend(Related(read.at, f"the app reads X-Forwarded-Proto ({read.value})")
                        for read in app_reads if read.at is not None)
