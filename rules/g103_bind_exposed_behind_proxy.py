@@ -20,7 +20,12 @@ config), and nothing is reported.
 
 A Compose service that a `devcontainer.json` names with `dockerComposeFile` and `service`
 is the editor's development container, reached directly by design: the finding is an
-info that names the assumption that the same set-up serves production.
+info that names the assumption that the same set-up serves production. So is a Compose
+service that bind-mounts from the host the folder Gunicorn loads the app from, whose image
+copies none of that source in, and whose own command adds `--reload` to a config file that
+has none: a developer's stack, edited on the host and reloaded in the container (the
+finding stays a warning where `reload` is written in the config file, or the image copies
+the source).
 
 A Gunicorn in an image that no Compose service runs, or whose files are copied into one
 (one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the
@@ -106,11 +111,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         # A service the editor's devcontainer.json names is a developer's container: connecting
         # to it directly is its use, and only the same set-up in production would expose it.
-        dev = place.dev_container
+        # So is a service that runs the host's source and reloads it on change (model/dev_stacks.py).
+        dev, stack = place.dev_container, listener.server.dev_stack
         dev_tail = "" if dev is None else (f"; assumed this set-up also serves production, but {dev.note}, a "
                                            "development container meant to be reached directly")
-        dev_related = () if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)
-        severity = None if dev is None else "info"
+        if dev is None and stack is not None:
+            dev_tail = (f"; {stack.note}, so an edit on the host reloads it: read as a development "
+                        "stack, meant to be reached directly (if this service also deploys the app, the advice holds there)")
+        dev_related = (() if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)) \
+            or (() if stack is None or stack.at is None else (Related(stack.at, "the source is mounted here"),))
+        severity = None if dev is None and stack is None else "info"
         if published is None:
             yield Hit(listener.at, f"{what} binds {listener.address} (every interface) but nginx reaches it at "
                       f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "

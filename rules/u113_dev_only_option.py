@@ -22,6 +22,13 @@ A uWSGI that runs in a Compose service which a `devcontainer.json`
 `.devcontainer.json`) names with `dockerComposeFile` and `service` is the editor's
 development container: there these options are what a developer wants, and the finding
 is an info that names the file assuming the same configuration also serves production.
+So is a Compose service that bind-mounts from the host the folder uWSGI loads the app
+from (`./api:/src/api` with `module = api:create_app()` in `/src`), whose image copies
+none of that source in, and whose own command adds `--py-autoreload` to an ini that has
+none: a developer's stack, edited on the host and reloaded in the container. The warning
+stays where the reload is written in the ini (the file a deployment runs, whatever else
+reads it: a systemd unit, a Supervisor program, the only Compose file of the tree), and
+where the image copies the source and so runs without the mount.
 
 ## How to fix
 Remove these options from the production configuration (keep them in a development
@@ -46,12 +53,17 @@ _AUTORELOAD = ("py-autoreload", "python-autoreload", "py-auto-reload", "python-a
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
-        dev = server.place.dev_container
-        # In a declared dev container the option is in place; only reuse in production would hurt.
+        dev, stack = server.place.dev_container, server.dev_stack
+        # In a declared dev container, or a service that runs the host's source and reloads it,
+        # the option is in place; only reuse in production would hurt.
         tail = "" if dev is None else (f"; assumed this configuration also serves production, but {dev.note}, a "
                                        "development set-up where that is what it is for: keep it out of production")
-        severity = None if dev is None else "info"
-        related = () if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)
+        if dev is None and stack is not None:
+            tail = (f", and here it serves that: {stack.note}, so an edit on the host reloads it; read as a "
+                    "development stack (if this service also deploys the app, remove it there)")
+        severity = None if dev is None and stack is None else "info"
+        related = (() if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)) \
+            or (() if stack is None or stack.at is None else (Related(stack.at, "the source is mounted here"),))
         reload = server.last(*_AUTORELOAD)
         if reload is not None and (integer(reload) or 0) > 0:
             yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python module "

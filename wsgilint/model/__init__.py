@@ -178,6 +178,10 @@ class AppServer:
     # uWSGI: config files this start loads that the checked files do not hold, or that
     # uWSGI cannot load at all (it then exits at start).
     unread_configs: tuple[UnreadConfig, ...] = ()
+    # The Compose service bind-mounts from the host the folder this server loads its app from,
+    # and the server reloads on change: a development stack (model/dev_stacks.py). Value: the
+    # mount's target; at: its `volumes:` entry; note: for messages.
+    dev_stack: Setting[str] | None = None
 
     @property
     def detaches(self) -> bool:

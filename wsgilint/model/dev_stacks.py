@@ -1,0 +1,103 @@
+"""Compose services that are a development stack by what they run: the service bind-mounts
+from the host the very folder its app server loads the app from, its image does not copy
+that source in, and the service's own command turns on reloading on change (uWSGI
+`--py-autoreload`, Gunicorn `--reload`) over the config files the server reads, which do not.
+Edited on the host, reloaded in the container, with the reload kept out of the config:
+that is a developer's loop, and the reload is what it is for.
+
+A reload written in the config file itself is not read so: that file is the deployment's
+(the only Compose deployment of a tree is taken for production unless it says otherwise),
+and so is any other start that reads it. An image that copies the source runs without the
+mount, so its service is not read as development either."""
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Mapping
+
+from ..core.context import ReadContext
+from ..core.option import Option
+from ..core.span import Setting
+from . import AppServer, Deployment
+from .graph import Place
+from .uwsgi_values import integer
+
+_AUTORELOAD = ("py-autoreload", "python-autoreload", "py-auto-reload", "python-auto-reload")
+_PATH_LOADERS = ("wsgi-file", "file")      # uWSGI: a file path
+_MODULE_LOADERS = ("module", "wsgi")       # uWSGI: a dotted module, `pkg.mod:callable`
+
+
+def mark_dev_stacks(deployment: Deployment, ctx: ReadContext, copies: Mapping[Place, Iterable[str]]) -> None:
+    """Set ``dev_stack`` on each app server such a service runs. ``copies``: each container
+    place's image paths that its build copies in."""
+    for server in deployment.app_servers:
+        manager = server.manager
+        if manager is None or manager.kind != "compose" or manager.argv is None or server.place is not manager.place:
+            continue
+        reload = _reload(server)
+        command = manager.argv.at
+        # The reload on the service's own command line, over settings read from a file.
+        if reload is None or command is None or reload.at.path != command.path or \
+                not any(option.at.path != command.path for option in server.options):
+            continue
+        configs = sorted({option.at.path for option in server.options if option.at.path != command.path})
+        server.dev_stack = _mounted_source(deployment, server, ctx, copies.get(server.place, ()), configs)
+
+
+def _reload(server: AppServer) -> Option | None:
+    if server.kind == "uwsgi":
+        option = server.last(*_AUTORELOAD)
+        return option if option is not None and (integer(option) or 0) > 0 else None
+    if server.kind == "gunicorn" and server.enabled("reload"):
+        return server.last("reload")
+    return None
+
+
+def _app_paths(server: AppServer) -> list[str]:
+    """Where, inside its container, the server loads the app's code from (absolute paths);
+    empty when the files do not say."""
+    base = server.start_directory.value if server.start_directory is not None else ""
+    files: list[str] = []
+    if server.kind == "uwsgi":
+        specs = [str(o.value) for o in server.all(*_MODULE_LOADERS) if not o.unresolved]
+        files = [str(o.value) for o in server.all(*_PATH_LOADERS) if not o.unresolved]
+    else:
+        app = server.last("wsgi_app")
+        spec = str(app.value) if app is not None and app.value and not app.unresolved else server.name
+        specs = [spec] if ":" in spec else []
+    for spec in specs:
+        module = spec.split(":", 1)[0].strip()
+        if module.endswith(".py") or "/" in module:
+            files.append(module)
+        elif module:
+            files.append(module.split(".", 1)[0])   # the top package (or module) holds the rest
+    paths = [posixpath.normpath(posixpath.join(base, path)) for path in files if path]
+    return [path for path in paths if path.startswith("/")]
+
+
+def _mounted_source(deployment: Deployment, server: AppServer, ctx: ReadContext, copied: Iterable[str],
+                    configs: list[str]) -> Setting[str] | None:
+    """The bind mount that holds every folder the server loads its app from, when the image
+    copies none of that source in (then the image runs without the mount)."""
+    paths = _app_paths(server)
+    if not paths or any(_within(path, target) for target in copied for path in paths):
+        return None
+    mounts = [(target, store) for target, store in server.place.volumes if store.startswith("bind:")]
+    holding = [next((mount for mount in mounts if _within(path, mount[0])), None) for path in paths]
+    first = holding[0]
+    if first is None or any(mount is None for mount in holding):
+        return None
+    target, store = first
+    host_folder = deployment.host_folders.get(store)
+    local = store[len("bind:"):]
+    # The folder checked from is shown as `.`, as its files are shown relative to it.
+    shown = "." if os.path.abspath(local) == os.path.abspath(ctx.cwd) else ctx.display(local)
+    program = "uWSGI" if server.kind == "uwsgi" else "Gunicorn"
+    return Setting(target, host_folder.at if host_folder is not None else None,
+                   f"{server.place.label or server.place.name} mounts {shown} from "
+                   f"the host over {target}, where {program} loads the app, and only its command turns the reload "
+                   f"on ({', '.join(configs)} {'does' if len(configs) == 1 else 'do'} not)")
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
