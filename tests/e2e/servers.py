@@ -4,6 +4,11 @@ Every server is a child process of the test run: started with ``subprocess.Popen
 in its own session, waited for until its listener accepts connections, and stopped
 by its PID (then its process group, if it does not go in time). Logs go to files
 the tests can read when an assertion fails.
+
+Over 400 lines on purpose: it is the one place every e2e test takes its servers from,
+in sections (starters, processes that outlive their parent, an app behind nginx,
+wsgilint as users run it, a uwsgi protocol client), so a test never starts a server
+its own way.
 """
 from __future__ import annotations
 
@@ -134,10 +139,11 @@ def _spawn(name: str, argv: list[str], log_path: Path, cwd: Path, stop_signal: i
     return Server(name, process, log_path, stop_signal, log_file)
 
 
-def write_app(directory: Path) -> Path:
-    """A tiny WSGI app (module ``app``, callable ``application``) that answers 200."""
+def write_app(directory: Path, source: str = APP_SOURCE) -> Path:
+    """A tiny WSGI app (module ``app``, callable ``application``); by default it answers 200
+    with ``ok`` and the path asked for."""
     path = directory / "app.py"
-    path.write_text(APP_SOURCE)
+    path.write_text(source)
     return path
 
 
@@ -167,6 +173,16 @@ def nginx_main_conf(http_body: str) -> str:
     )
 
 
+def _nginx_argv(conf: Path, prefix: Path) -> list[str]:
+    """nginx in the foreground on ``conf``, its pid file and logs in ``prefix`` (made if missing)."""
+    binary = nginx_binary()
+    if binary is None:
+        raise RuntimeError("nginx is not installed")
+    prefix.mkdir(parents=True, exist_ok=True)
+    return [binary, "-p", f"{prefix}/", "-c", str(conf), "-e", str(prefix / "error.log"),
+            "-g", f"daemon off; pid {prefix / 'nginx.pid'};"]
+
+
 def copy_uwsgi_params(directory: Path) -> Path:
     target = directory / "uwsgi_params"
     shutil.copyfile(STOCK_UWSGI_PARAMS, target)
@@ -186,15 +202,10 @@ class Servers:
 
     def nginx(self, conf: Path, prefix: Path, port: int) -> Server:
         """Runs ``conf`` in the foreground; pid file and logs stay inside ``prefix``."""
-        binary = nginx_binary()
-        if binary is None:
-            raise RuntimeError("nginx is not installed")
-        prefix.mkdir(parents=True, exist_ok=True)
-        argv = [binary, "-p", f"{prefix}/", "-c", str(conf), "-e", str(prefix / "error.log"),
-                "-g", f"daemon off; pid {prefix / 'nginx.pid'};"]
         # Startup messages on stderr and the runtime error_log end up in the same file.
         # SIGTERM is nginx's fast shutdown.
-        return self._track(_spawn("nginx", argv, prefix / "error.log", prefix, signal.SIGTERM), port)
+        return self._track(_spawn("nginx", _nginx_argv(conf, prefix), prefix / "error.log", prefix,
+                                  signal.SIGTERM), port)
 
     def uwsgi(self, ini: Path, port: int, run_dir: Path) -> Server:
         binary = uwsgi_binary()
@@ -352,12 +363,7 @@ def private_tmp_wrapper(keep: Path) -> tuple[str, ...]:
 
 def start_nginx(servers: Servers, conf: Path, prefix: Path, port: int, wrapper: tuple[str, ...] = ()) -> Server:
     """``Servers.nginx`` with a command prefix (e.g. ``private_tmp_wrapper``)."""
-    binary = nginx_binary()
-    if binary is None:
-        raise RuntimeError("nginx is not installed")
-    prefix.mkdir(parents=True, exist_ok=True)
-    argv = [*wrapper, binary, "-p", f"{prefix}/", "-c", str(conf), "-e", str(prefix / "error.log"),
-            "-g", f"daemon off; pid {prefix / 'nginx.pid'};"]
+    argv = [*wrapper, *_nginx_argv(conf, prefix)]
     server = start_tracked(servers, "nginx", argv, prefix / "error.log", prefix, signal.SIGTERM)
     server.wait_for_port(port)
     return server
@@ -572,6 +578,71 @@ def delete_throwaway_user(name: str) -> None:
     except KeyError:
         return
     _run_checked(["groupdel", name])
+
+
+# --- a uWSGI app behind nginx, both on loopback ---------------------------------------------------
+
+def tree_and_run(base: Path) -> tuple[Path, Path]:
+    """``base/tree`` (what wsgilint checks) and ``base/run`` (the app, logs, pid files), made."""
+    tree, run = base / "tree", base / "run"
+    tree.mkdir()
+    run.mkdir()
+    return tree, run
+
+
+def distinct_ports(count: int) -> list[int]:
+    """``count`` free loopback ports, no two the same."""
+    ports: list[int] = []
+    while len(ports) < count:
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    return ports
+
+
+def uwsgi_app_ini(run: Path, *lines: str, load: str = "wsgi-file = app.py") -> str:
+    """A uWSGI ini for one small app in ``run``: one worker under a master, no start without
+    the app, SIGTERM stops it; ``lines`` (listeners, users, socket options) follow in order."""
+    head = ("[uwsgi]", f"chdir = {run}", load, "master = true", "processes = 1", "need-app = true",
+            "die-on-term = true")
+    return "".join(f"{line}\n" for line in (*head, *lines))
+
+
+def loopback_server(port: int, locations: str) -> str:
+    """An nginx ``server`` block that listens on ``LOOPBACK:port``; ``locations`` are indented by 8."""
+    return f"    server {{\n        listen {LOOPBACK}:{port};\n{locations}    }}\n"
+
+
+def write_nginx_conf(path: Path, http_body: str, user: str | None = None) -> Path:
+    """``nginx_main_conf`` (workers as ``user`` if given) at ``path``, with the stock uwsgi_params
+    beside it when the config includes it, as a packaged nginx has it."""
+    path.write_text(nginx_main_conf(http_body) if user is None else nginx_main_conf_as(user, http_body))
+    if "include uwsgi_params;" in http_body:
+        copy_uwsgi_params(path.parent)
+    return path
+
+
+@dataclass(frozen=True)
+class AppBehindNginx:
+    """A uWSGI app behind nginx as a test wrote it: uWSGI runs ``ini`` and listens on ``app`` (a
+    loopback port or a unix socket), nginx runs ``conf`` on ``nginx_port``. Both start in ``run``
+    (the app, logs, pid files); ``tree`` is what wsgilint checks."""
+    tree: Path
+    run: Path
+    ini: Path
+    conf: Path
+    nginx_port: int
+    app: int | Path
+
+    def start(self, servers: Servers, uwsgi_wrapper: tuple[str, ...] = (),
+              nginx_wrapper: tuple[str, ...] = ()) -> tuple[Server, Server]:
+        """(uWSGI, nginx), each once it accepts connections; ``servers`` stops both by PID."""
+        uwsgi = start_uwsgi(servers, self.ini, self.run, wrapper=uwsgi_wrapper)
+        if isinstance(self.app, Path):
+            wait_for_unix_socket(uwsgi, self.app)
+        else:
+            uwsgi.wait_for_port(self.app)
+        return uwsgi, start_nginx(servers, self.conf, self.run, self.nginx_port, wrapper=nginx_wrapper)
 
 
 # --- wsgilint as users run it --------------------------------------------------------------------

@@ -15,14 +15,17 @@ from pathlib import Path
 import pytest
 
 from .servers import (
+    AppBehindNginx,
     Servers,
     at,
-    copy_uwsgi_params,
+    distinct_ports,
     findings_with_code,
-    free_port,
     http_get,
-    nginx_main_conf,
+    loopback_server,
     place,
+    tree_and_run,
+    uwsgi_app_ini,
+    write_nginx_conf,
     wsgilint_json,
 )
 
@@ -46,17 +49,6 @@ def application(environ, start_response):
     return [b"{name} app"]
 '''
 
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-module = startup:application
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-socket = 127.0.0.1:{port}
-"""
-
 LOCATIONS = """\
         location / {{
             include uwsgi_params;
@@ -75,22 +67,15 @@ LOCATIONS = """\
 @pytest.fixture
 def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, Path, int]:
     """(the linted tree's nginx.conf, uWSGI's directory, nginx's port) with both running."""
-    tree, run = tmp_path / "tree", tmp_path / "run"
-    tree.mkdir()
-    run.mkdir()
+    tree, run = tree_and_run(tmp_path)
     (run / "startup.py").write_text(STARTUP_APP)
     for name in ("dead", "loaded"):
         (run / f"{name}.py").write_text(PAYLOAD.replace("{name}", name))
-    nginx_port, app_port = free_port(), free_port()
-    while app_port == nginx_port:
-        app_port = free_port()
-    conf = tree / "nginx.conf"
-    conf.write_text(nginx_main_conf(
-        f"    server {{\n        listen 127.0.0.1:{nginx_port};\n{LOCATIONS.format(port=app_port)}    }}\n"))
-    copy_uwsgi_params(tree)
-    (tree / "uwsgi.ini").write_text(UWSGI_INI.format(run=run, port=app_port))
-    servers.uwsgi(tree / "uwsgi.ini", app_port, run)
-    servers.nginx(conf, run, nginx_port)
+    nginx_port, app_port = distinct_ports(2)
+    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATIONS.format(port=app_port)))
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}", load="module = startup:application"))
+    AppBehindNginx(tree, run, ini, conf, nginx_port, app_port).start(servers)
     return conf, run, nginx_port
 
 

@@ -18,13 +18,17 @@ import pytest
 
 from .servers import (
     LOOPBACK,
+    AppBehindNginx,
     Servers,
     at,
-    copy_uwsgi_params,
+    distinct_ports,
     findings_with_code,
-    free_port,
-    nginx_main_conf,
+    loopback_server,
     place,
+    tree_and_run,
+    uwsgi_app_ini,
+    write_app,
+    write_nginx_conf,
     wsgilint_json,
 )
 
@@ -39,17 +43,6 @@ def application(environ, start_response):
     start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
     return [body]
 '''
-
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-socket = 127.0.0.1:{port}
-"""
 
 LOCATIONS = """\
         location /wrong {{
@@ -81,20 +74,13 @@ def environ_of(port: int, path: str, headers: dict[str, str]) -> dict[str, str]:
 @pytest.fixture
 def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     """(the linted tree's nginx.conf, nginx's port) with nginx and uWSGI running."""
-    tree, run = tmp_path / "tree", tmp_path / "run"
-    tree.mkdir()
-    run.mkdir()
-    (run / "app.py").write_text(ENVIRON_APP)
-    nginx_port, app_port = free_port(), free_port()
-    while app_port == nginx_port:
-        app_port = free_port()
-    conf = tree / "nginx.conf"
-    conf.write_text(nginx_main_conf(
-        f"    server {{\n        listen 127.0.0.1:{nginx_port};\n{LOCATIONS.format(port=app_port)}    }}\n"))
-    copy_uwsgi_params(tree)
-    (tree / "uwsgi.ini").write_text(UWSGI_INI.format(run=run, port=app_port))
-    servers.uwsgi(tree / "uwsgi.ini", app_port, run)
-    servers.nginx(conf, run, nginx_port)
+    tree, run = tree_and_run(tmp_path)
+    write_app(run, ENVIRON_APP)
+    nginx_port, app_port = distinct_ports(2)
+    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATIONS.format(port=app_port)))
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}"))
+    AppBehindNginx(tree, run, ini, conf, nginx_port, app_port).start(servers)
     return conf, nginx_port
 
 

@@ -16,13 +16,19 @@ from pathlib import Path
 import pytest
 
 from .servers import (
+    AppBehindNginx,
     Servers,
+    distinct_ports,
     findings_with_code,
     free_port,
     http_get,
+    loopback_server,
     nginx_binary,
-    nginx_main_conf,
     place,
+    tree_and_run,
+    uwsgi_app_ini,
+    write_app,
+    write_nginx_conf,
     wsgilint_json,
 )
 
@@ -35,21 +41,7 @@ def application(environ, start_response):
     return [body]
 '''
 
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-socket = 127.0.0.1:{uwsgi_port}
-http-socket = 127.0.0.1:{http_port}
-"""
-
 LOCATIONS = """\
-    server {{
-        listen 127.0.0.1:{nginx_port};
         location /uwsgi-then-proxy {{
             uwsgi_param X_VIA uwsgi;
             uwsgi_pass 127.0.0.1:{uwsgi_port};
@@ -73,26 +65,21 @@ LOCATIONS = """\
             proxy_set_header X-Via http;
             proxy_pass http://127.0.0.1:{http_port};
         }}
-    }}
 """
 
 
 @pytest.fixture
 def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     """(the linted nginx.conf, nginx's port) with nginx and uWSGI running."""
-    tree, run = tmp_path / "tree", tmp_path / "run"
-    tree.mkdir()
-    run.mkdir()
-    (run / "app.py").write_text(APP)
-    ports = {"nginx_port": free_port(), "uwsgi_port": free_port(), "http_port": free_port()}
-    assert len(set(ports.values())) == 3
+    tree, run = tree_and_run(tmp_path)
+    write_app(run, APP)
+    nginx_port, uwsgi_port, http_port = distinct_ports(3)
     ini = run / "uwsgi.ini"   # outside the linted tree: only nginx's lines matter here
-    ini.write_text(UWSGI_INI.format(run=run, **ports))
-    conf = tree / "nginx.conf"
-    conf.write_text(nginx_main_conf(LOCATIONS.format(**ports)))
-    servers.uwsgi(ini, ports["uwsgi_port"], run)
-    servers.nginx(conf, run, ports["nginx_port"])
-    return conf, ports["nginx_port"]
+    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{uwsgi_port}", f"http-socket = 127.0.0.1:{http_port}"))
+    conf = write_nginx_conf(tree / "nginx.conf",
+                            loopback_server(nginx_port, LOCATIONS.format(uwsgi_port=uwsgi_port, http_port=http_port)))
+    AppBehindNginx(tree, run, ini, conf, nginx_port, uwsgi_port).start(servers)
+    return conf, nginx_port
 
 
 def test_the_last_pass_written_answers_and_a_return_answers_before_any(deployment: tuple[Path, int]) -> None:
@@ -129,10 +116,10 @@ def test_n115_names_each_losing_handler_with_its_dead_lines(deployment: tuple[Pa
 
 def test_the_same_pass_twice_is_refused_by_nginx_and_an_n115_error(tmp_path: Path) -> None:
     conf = tmp_path / "nginx.conf"
-    conf.write_text(nginx_main_conf(
-        f"    server {{\n        listen 127.0.0.1:{free_port()};\n        location / {{\n"
+    write_nginx_conf(conf, loopback_server(free_port(), (
+        "        location / {\n"
         "            proxy_pass http://127.0.0.1:8000;\n            proxy_pass http://127.0.0.1:8001;\n"
-        "        }\n    }\n"))
+        "        }\n")))
     completed = subprocess.run([str(nginx_binary()), "-t", "-p", f"{tmp_path}/", "-c", str(conf), "-e",
                                 str(tmp_path / "error.log")], capture_output=True, text=True, timeout=60)
     assert completed.returncode != 0

@@ -13,79 +13,53 @@ from pathlib import Path
 import pytest
 
 from .servers import (
+    AppBehindNginx,
     Servers,
     at,
-    copy_uwsgi_params,
+    distinct_ports,
     errors_of,
     findings_with_code,
-    free_port,
     http_get,
-    nginx_main_conf,
+    loopback_server,
     place,
     port_accepts,
+    tree_and_run,
+    uwsgi_app_ini,
     write_app,
+    write_nginx_conf,
     wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]
 
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-socket = 127.0.0.1:{app_port}
-"""
-
-NGINX_SITE = """\
-    server {{
-        listen 127.0.0.1:{nginx_port};
+LOCATION = """\
         location / {{
             include uwsgi_params;
             uwsgi_pass 127.0.0.1:{pass_port};
         }}
-    }}
 """
 
 
-def distinct_ports(count: int) -> list[int]:
-    ports: list[int] = []
-    while len(ports) < count:
-        port = free_port()
-        if port not in ports:
-            ports.append(port)
-    return ports
-
-
-def write_tree(base: Path, pass_to_app: bool) -> dict:
-    tree, run = base / "tree", base / "run"
-    tree.mkdir()
-    run.mkdir()
+def write_tree(base: Path, pass_to_app: bool) -> tuple[AppBehindNginx, int]:
+    """The deployment and the port its ``uwsgi_pass`` names: uWSGI's own, or one nobody listens on."""
+    tree, run = tree_and_run(base)
     write_app(run)
     nginx_port, app_port, elsewhere = distinct_ports(3)
     pass_port = app_port if pass_to_app else elsewhere
-    (tree / "uwsgi.ini").write_text(UWSGI_INI.format(run=run, app_port=app_port))
-    (tree / "nginx.conf").write_text(nginx_main_conf(NGINX_SITE.format(nginx_port=nginx_port, pass_port=pass_port)))
-    copy_uwsgi_params(tree)
-    return {"tree": tree, "run": run, "nginx_port": nginx_port, "app_port": app_port, "pass_port": pass_port}
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}"))
+    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATION.format(pass_port=pass_port)))
+    return AppBehindNginx(tree, run, ini, conf, nginx_port, app_port), pass_port
 
 
-def start(servers: Servers, deployment: dict):
-    uwsgi = servers.uwsgi(deployment["tree"] / "uwsgi.ini", deployment["app_port"], deployment["run"])
-    nginx = servers.nginx(deployment["tree"] / "nginx.conf", deployment["run"], deployment["nginx_port"])
-    return uwsgi, nginx
-
-
-def test_uwsgi_pass_to_a_port_nobody_listens_on_is_502_connection_refused_and_x101(tmp_path: Path, servers: Servers):
-    deployment = write_tree(tmp_path, pass_to_app=False)
-    tree, pass_port = deployment["tree"], deployment["pass_port"]
-    uwsgi, nginx = start(servers, deployment)
+def test_uwsgi_pass_to_a_port_nobody_listens_on_is_502_connection_refused_and_x101(
+        tmp_path: Path, servers: Servers) -> None:
+    deployment, pass_port = write_tree(tmp_path, pass_to_app=False)
+    tree = deployment.tree
+    uwsgi, nginx = deployment.start(servers)
     assert not port_accepts(pass_port)
 
-    response = http_get(deployment["nginx_port"], "/", timeout=30)
+    response = http_get(deployment.nginx_port, "/", timeout=30)
 
     assert response.status == 502, (nginx.log(), uwsgi.log())
     assert response.elapsed < 2, response.elapsed
@@ -99,18 +73,18 @@ def test_uwsgi_pass_to_a_port_nobody_listens_on_is_502_connection_refused_and_x1
     finding = findings[0]
     assert finding["severity"] == "error"
     assert "502" in finding["message"] and "(111: Connection refused)" in finding["message"], finding["message"]
-    assert f"127.0.0.1:{deployment['app_port']}" in finding["message"], finding["message"]  # the hint
+    assert f"127.0.0.1:{deployment.app}" in finding["message"], finding["message"]  # the hint
     assert place(finding, tree) == at(tree / "nginx.conf", "uwsgi_pass")
     assert at(tree / "uwsgi.ini", "socket =") in [place(related, tree) for related in finding["related"]]
 
 
-def test_uwsgi_pass_to_the_uwsgi_socket_is_200_and_no_error(tmp_path: Path, servers: Servers):
-    deployment = write_tree(tmp_path, pass_to_app=True)
-    uwsgi, nginx = start(servers, deployment)
+def test_uwsgi_pass_to_the_uwsgi_socket_is_200_and_no_error(tmp_path: Path, servers: Servers) -> None:
+    deployment, _ = write_tree(tmp_path, pass_to_app=True)
+    uwsgi, nginx = deployment.start(servers)
 
-    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+    response = http_get(deployment.nginx_port, "/hello", timeout=30)
 
     assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
-    report = wsgilint_json(deployment["tree"])
+    report = wsgilint_json(deployment.tree)
     assert findings_with_code(report, "X101") == []
     assert errors_of(report) == []

@@ -11,15 +11,25 @@ lab-supervisor-gunicorn.md claim 19):
 """
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .servers import Servers, copy_uwsgi_params, free_port, http_get, nginx_main_conf, write_app
+from .servers import (
+    Servers,
+    at,
+    distinct_ports,
+    errors_of,
+    findings_with_code,
+    http_get,
+    loopback_server,
+    place,
+    tree_and_run,
+    write_app,
+    write_nginx_conf,
+    wsgilint_json,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx")]
 
@@ -41,67 +51,34 @@ class Deployment:
 
 def make_deployment(base: Path, app_conf_name: str, app_conf: str, location: str) -> Deployment:
     """``app_conf`` and ``location`` are formatted with {port} (the app server's) and {run}."""
-    tree, run = base / "tree", base / "run"
-    tree.mkdir()
-    run.mkdir()
+    tree, run = tree_and_run(base)
     write_app(run)
-    nginx_port, app_port = free_port(), free_port()
-    while app_port == nginx_port:
-        app_port = free_port()
+    nginx_port, app_port = distinct_ports(2)
     fill = {"port": app_port, "run": run}
-    nginx_conf = tree / "nginx.conf"
-    nginx_conf.write_text(nginx_main_conf(
-        "    server {\n"
-        f"        listen 127.0.0.1:{nginx_port};\n"
-        "        location / {\n"
-        f"{location.format(**fill)}"
-        "        }\n"
-        "    }\n"))
-    copy_uwsgi_params(tree)
+    server = loopback_server(nginx_port, f"        location / {{\n{location.format(**fill)}        }}\n")
+    nginx_conf = write_nginx_conf(tree / "nginx.conf", server)
     app_path = tree / app_conf_name
     app_path.write_text(app_conf.format(**fill))
     return Deployment(tree, nginx_conf, app_path, nginx_port, app_port, run)
 
 
-def line_of(path: Path, needle: str) -> int:
-    lines = path.read_text().splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
-
-
-def lint(tree: Path) -> dict:
-    """The CLI as users run it; --fail-on error so exit 1 means an error-severity finding."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "wsgilint", "check", str(tree), "--format", "json", "--fail-on", "error"],
-        cwd=tree, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
-    assert completed.returncode in (0, 1) and completed.stdout, completed.stderr
-    report = json.loads(completed.stdout)
-    has_errors = any(finding["severity"] == "error" for finding in report["findings"])
-    assert completed.returncode == int(has_errors), (completed.returncode, report["findings"])
-    return report
-
-
-def x102_findings(report: dict) -> list[dict]:
-    return [finding for finding in report["findings"] if finding["code"] == "X102"]
-
-
 def assert_x102_at_uwsgi_pass(deployment: Deployment, app_listener: str, observed_status: int) -> None:
     """The finding points at both ends, and promises the status the servers really gave."""
-    report = lint(deployment.tree)
-    findings = x102_findings(report)
+    tree = deployment.tree
+    report = wsgilint_json(tree)
+    findings = findings_with_code(report, "X102")
     assert len(findings) == 1, report["findings"]
     finding = findings[0]
     assert finding["severity"] == "error"
     assert str(observed_status) in finding["message"], finding["message"]
-    assert Path(finding["path"]).name == "nginx.conf"
-    assert finding["line"] == line_of(deployment.nginx_conf, "uwsgi_pass")
-    related = [(Path(r["path"]).name, r["line"]) for r in finding["related"]]
-    assert (deployment.app_conf.name, line_of(deployment.app_conf, app_listener)) in related
+    assert place(finding, tree) == at(deployment.nginx_conf, "uwsgi_pass")
+    assert at(deployment.app_conf, app_listener) in [place(related, tree) for related in finding["related"]]
 
 
 def assert_no_errors(deployment: Deployment) -> None:
-    report = lint(deployment.tree)
-    assert not x102_findings(report)
-    assert [f for f in report["findings"] if f["severity"] == "error"] == []
+    report = wsgilint_json(deployment.tree)
+    assert not findings_with_code(report, "X102")
+    assert errors_of(report) == []
 
 
 UWSGI_INI = """\
@@ -119,7 +96,7 @@ UWSGI_PASS = "            include uwsgi_params;\n            uwsgi_pass 127.0.0.
 
 
 @pytest.mark.usefixtures("need_uwsgi")
-def test_uwsgi_pass_to_uwsgi_http_socket_is_502_after_socket_timeout_and_x102(tmp_path: Path, servers: Servers):
+def test_uwsgi_pass_to_uwsgi_http_socket_is_502_after_socket_timeout_and_x102(tmp_path: Path, servers: Servers) -> None:
     deployment = make_deployment(
         tmp_path, "uwsgi.ini", UWSGI_INI + "http-socket = 127.0.0.1:{port}\n", UWSGI_PASS)
 
@@ -135,7 +112,7 @@ def test_uwsgi_pass_to_uwsgi_http_socket_is_502_after_socket_timeout_and_x102(tm
 
 
 @pytest.mark.usefixtures("need_uwsgi")
-def test_uwsgi_pass_to_uwsgi_socket_is_200_and_no_error(tmp_path: Path, servers: Servers):
+def test_uwsgi_pass_to_uwsgi_socket_is_200_and_no_error(tmp_path: Path, servers: Servers) -> None:
     deployment = make_deployment(
         tmp_path, "uwsgi.ini", UWSGI_INI + "socket = 127.0.0.1:{port}\n", UWSGI_PASS)
 
@@ -157,7 +134,8 @@ wsgi_app = "app:application"
 
 
 @pytest.mark.usefixtures("need_gunicorn")
-def test_uwsgi_pass_to_gunicorn_http_bind_is_500_after_worker_timeout_and_x102(tmp_path: Path, servers: Servers):
+def test_uwsgi_pass_to_gunicorn_http_bind_is_500_after_worker_timeout_and_x102(
+        tmp_path: Path, servers: Servers) -> None:
     deployment = make_deployment(tmp_path, "gunicorn.conf.py", GUNICORN_CONF, UWSGI_PASS)
 
     gunicorn = servers.gunicorn(deployment.app_conf, deployment.app_port, deployment.run)
@@ -171,7 +149,7 @@ def test_uwsgi_pass_to_gunicorn_http_bind_is_500_after_worker_timeout_and_x102(t
 
 
 @pytest.mark.usefixtures("need_gunicorn")
-def test_uwsgi_pass_to_gunicorn_uwsgi_protocol_is_200_and_no_error(tmp_path: Path, servers: Servers):
+def test_uwsgi_pass_to_gunicorn_uwsgi_protocol_is_200_and_no_error(tmp_path: Path, servers: Servers) -> None:
     deployment = make_deployment(
         tmp_path, "gunicorn.conf.py", GUNICORN_CONF + 'protocol = "uwsgi"\n', UWSGI_PASS)
 

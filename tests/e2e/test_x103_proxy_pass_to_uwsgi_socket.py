@@ -16,66 +16,49 @@ from pathlib import Path
 import pytest
 
 from .servers import (
+    AppBehindNginx,
     Servers,
     at,
+    distinct_ports,
     errors_of,
     findings_with_code,
-    free_port,
     http_get,
-    nginx_main_conf,
+    loopback_server,
     place,
+    tree_and_run,
+    uwsgi_app_ini,
     write_app,
+    write_nginx_conf,
     wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]
 
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-{listener} = 127.0.0.1:{app_port}
-"""
-
-NGINX_SITE = """\
-    server {{
-        listen 127.0.0.1:{nginx_port};
+LOCATION = """\
         location / {{
             proxy_pass http://127.0.0.1:{app_port};
         }}
-    }}
 """
 
 
-def write_tree(base: Path, listener: str) -> dict:
-    tree, run = base / "tree", base / "run"
-    tree.mkdir()
-    run.mkdir()
+def write_tree(base: Path, listener: str) -> AppBehindNginx:
+    """nginx's ``proxy_pass http://`` to uWSGI's ``listener`` (``socket`` or ``http-socket``)."""
+    tree, run = tree_and_run(base)
     write_app(run)
-    nginx_port, app_port = free_port(), free_port()
-    while app_port == nginx_port:
-        app_port = free_port()
-    (tree / "uwsgi.ini").write_text(UWSGI_INI.format(run=run, listener=listener, app_port=app_port))
-    (tree / "nginx.conf").write_text(nginx_main_conf(NGINX_SITE.format(nginx_port=nginx_port, app_port=app_port)))
-    return {"tree": tree, "run": run, "nginx_port": nginx_port, "app_port": app_port}
+    nginx_port, app_port = distinct_ports(2)
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, f"{listener} = 127.0.0.1:{app_port}"))
+    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATION.format(app_port=app_port)))
+    return AppBehindNginx(tree, run, ini, conf, nginx_port, app_port)
 
 
-def start(servers: Servers, deployment: dict):
-    uwsgi = servers.uwsgi(deployment["tree"] / "uwsgi.ini", deployment["app_port"], deployment["run"])
-    nginx = servers.nginx(deployment["tree"] / "nginx.conf", deployment["run"], deployment["nginx_port"])
-    return uwsgi, nginx
-
-
-def test_proxy_pass_to_uwsgi_socket_is_502_with_invalid_block_size_and_x103(tmp_path: Path, servers: Servers):
+def test_proxy_pass_to_uwsgi_socket_is_502_with_invalid_block_size_and_x103(
+        tmp_path: Path, servers: Servers) -> None:
     deployment = write_tree(tmp_path, "socket")
-    tree = deployment["tree"]
-    uwsgi, nginx = start(servers, deployment)
+    tree = deployment.tree
+    uwsgi, nginx = deployment.start(servers)
 
-    response = http_get(deployment["nginx_port"], "/", timeout=30)
+    response = http_get(deployment.nginx_port, "/", timeout=30)
 
     assert response.status == 502, (nginx.log(), uwsgi.log())
     assert response.elapsed < 2, response.elapsed  # at once, not after socket-timeout
@@ -92,30 +75,30 @@ def test_proxy_pass_to_uwsgi_socket_is_502_with_invalid_block_size_and_x103(tmp_
     assert at(tree / "uwsgi.ini", "socket =") in [place(related, tree) for related in finding["related"]]
 
 
-def test_proxy_pass_to_uwsgi_http_socket_is_200_and_no_error(tmp_path: Path, servers: Servers):
+def test_proxy_pass_to_uwsgi_http_socket_is_200_and_no_error(tmp_path: Path, servers: Servers) -> None:
     deployment = write_tree(tmp_path, "http-socket")
-    uwsgi, nginx = start(servers, deployment)
+    uwsgi, nginx = deployment.start(servers)
 
-    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+    response = http_get(deployment.nginx_port, "/hello", timeout=30)
 
     assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
-    report = wsgilint_json(deployment["tree"])
+    report = wsgilint_json(deployment.tree)
     assert findings_with_code(report, "X103") == []
     assert errors_of(report) == []
 
 
-def test_proxy_pass_to_socket_with_protocol_http_is_200_and_no_error(tmp_path: Path, servers: Servers):
+def test_proxy_pass_to_socket_with_protocol_http_is_200_and_no_error(tmp_path: Path, servers: Servers) -> None:
     # `protocol = http` gives `socket` (which names no protocol of its own) HTTP: uWSGI's
     # default protocol, core/socket.c uwsgi_set_sockets_protocols.
     deployment = write_tree(tmp_path, "socket")
-    ini = deployment["tree"] / "uwsgi.ini"
+    ini = deployment.ini
     ini.write_text(ini.read_text() + "protocol = http\n")
-    uwsgi, nginx = start(servers, deployment)
+    uwsgi, nginx = deployment.start(servers)
 
-    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+    response = http_get(deployment.nginx_port, "/hello", timeout=30)
 
     assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
     assert "invalid request block size" not in uwsgi.log()
-    report = wsgilint_json(deployment["tree"])
+    report = wsgilint_json(deployment.tree)
     assert findings_with_code(report, "X103") == []
     assert errors_of(report) == []

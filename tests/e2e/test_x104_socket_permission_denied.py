@@ -26,80 +26,71 @@ import pwd
 import shutil
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .servers import (
     START_TIMEOUT,
+    AppBehindNginx,
+    Server,
     Servers,
     at,
-    copy_uwsgi_params,
     errors_of,
     findings_with_code,
     free_port,
     http_get,
-    nginx_main_conf_as,
+    loopback_server,
     parent_pid,
     place,
     readable_python_wrapper,
-    start_uwsgi,
-    wait_for_unix_socket,
+    uwsgi_app_ini,
     write_app,
+    write_nginx_conf,
     wsgilint_json,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi", "need_root")]
 
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-uid = {app}
-gid = {app}
-socket = {socket}
-vacuum = true
-"""
-SHARED_WITH_NGINX = "chown-socket = {app}:{web}\nchmod-socket = 660\n"
-
-NGINX_SITE = """\
-    server {{
-        listen 127.0.0.1:{nginx_port};
+LOCATION = """\
         location / {{
             include uwsgi_params;
             uwsgi_pass unix:{socket};
         }}
-    }}
 """
 
 
-def write_tree(base: Path, app: str, web: str, shared: bool) -> dict:
-    tree, run, socket_dir = base / "tree", base / "run", base / "sock"
-    for directory in (tree, run, socket_dir):
+def socket_in(base: Path) -> Path:
+    return base / "sock" / "app.sock"
+
+
+def write_tree(base: Path, web: str, *uwsgi_lines: str, socket_owner: str | None = None) -> AppBehindNginx:
+    """uWSGI (``uwsgi_lines`` in its ini) on ``socket_in(base)`` behind nginx whose workers run as
+    ``web``. The directories are 0755; the socket's belongs to ``socket_owner`` if given, as a
+    systemd ``RuntimeDirectory=`` would."""
+    tree, run, socket = base / "tree", base / "run", socket_in(base)
+    for directory in (tree, run, socket.parent):
         directory.mkdir(mode=0o755)
-    shutil.chown(socket_dir, app, app)
+    if socket_owner is not None:
+        shutil.chown(socket.parent, socket_owner, socket_owner)
     write_app(run)
-    socket = socket_dir / "app.sock"
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, *uwsgi_lines))
     nginx_port = free_port()
-    ini = UWSGI_INI.format(run=run, app=app, socket=socket)
-    if shared:
-        ini += SHARED_WITH_NGINX.format(app=app, web=web)
-    (tree / "uwsgi.ini").write_text(ini)
-    (tree / "nginx.conf").write_text(nginx_main_conf_as(web, NGINX_SITE.format(nginx_port=nginx_port, socket=socket)))
-    copy_uwsgi_params(tree)
-    return {"tree": tree, "run": run, "socket": socket, "nginx_port": nginx_port, "pyhome": base / "pyhome"}
+    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATION.format(socket=socket)), user=web)
+    return AppBehindNginx(tree, run, ini, conf, nginx_port, socket)
 
 
-def start(servers: Servers, deployment: dict):
-    uwsgi = start_uwsgi(servers, deployment["tree"] / "uwsgi.ini", deployment["run"],
-                        wrapper=readable_python_wrapper(deployment["pyhome"]))
-    wait_for_unix_socket(uwsgi, deployment["socket"])
-    nginx = servers.nginx(deployment["tree"] / "nginx.conf", deployment["run"], deployment["nginx_port"])
-    return uwsgi, nginx
+def app_user_tree(base: Path, app: str, web: str, shared: bool) -> AppBehindNginx:
+    """uWSGI that drops to ``app``; ``shared``: its socket handed to nginx's group, mode 660."""
+    shared_lines = (f"chown-socket = {app}:{web}", "chmod-socket = 660") if shared else ()
+    return write_tree(base, web, f"uid = {app}", f"gid = {app}", f"socket = {socket_in(base)}", "vacuum = true",
+                      *shared_lines, socket_owner=app)
+
+
+def start_dropping_privileges(servers: Servers, deployment: AppBehindNginx, base: Path) -> tuple[Server, Server]:
+    return deployment.start(servers, uwsgi_wrapper=readable_python_wrapper(base / "pyhome"))
 
 
 def worker_uids(master_pid: int) -> set[int]:
@@ -117,19 +108,19 @@ def worker_uids(master_pid: int) -> set[int]:
 
 
 def test_default_socket_of_another_user_is_502_permission_denied_and_x104(
-        open_dir: Path, throwaway_users, servers: Servers):
+        open_dir: Path, throwaway_users: Callable[[str], str], servers: Servers) -> None:
     app, web = throwaway_users("app"), throwaway_users("web")
-    deployment = write_tree(open_dir, app, web, shared=False)
-    tree = deployment["tree"]
-    uwsgi, nginx = start(servers, deployment)
+    deployment = app_user_tree(open_dir, app, web, shared=False)
+    tree, socket = deployment.tree, socket_in(open_dir)
+    uwsgi, nginx = start_dropping_privileges(servers, deployment, open_dir)
 
-    socket_stat = deployment["socket"].stat()
+    socket_stat = socket.stat()
     assert (socket_stat.st_uid, stat.S_IMODE(socket_stat.st_mode)) == (pwd.getpwnam(app).pw_uid, 0o755)
     assert worker_uids(nginx.pid) == {pwd.getpwnam(web).pw_uid}
-    response = http_get(deployment["nginx_port"], "/", timeout=30)
+    response = http_get(deployment.nginx_port, "/", timeout=30)
 
     assert response.status == 502, (nginx.log(), uwsgi.log())
-    assert f"connect() to unix:{deployment['socket']} failed (13: Permission denied)" in nginx.log(), nginx.log()
+    assert f"connect() to unix:{socket} failed (13: Permission denied)" in nginx.log(), nginx.log()
 
     report = wsgilint_json(tree)
     findings = findings_with_code(report, "X104")
@@ -144,60 +135,38 @@ def test_default_socket_of_another_user_is_502_permission_denied_and_x104(
 
 
 def test_socket_shared_with_nginx_group_mode_660_is_200_and_no_error(
-        open_dir: Path, throwaway_users, servers: Servers):
+        open_dir: Path, throwaway_users: Callable[[str], str], servers: Servers) -> None:
     app, web = throwaway_users("app"), throwaway_users("web")
-    deployment = write_tree(open_dir, app, web, shared=True)
-    uwsgi, nginx = start(servers, deployment)
+    deployment = app_user_tree(open_dir, app, web, shared=True)
+    uwsgi, nginx = start_dropping_privileges(servers, deployment, open_dir)
 
-    socket_stat = deployment["socket"].stat()
+    socket_stat = socket_in(open_dir).stat()
     assert (socket_stat.st_uid, socket_stat.st_gid, stat.S_IMODE(socket_stat.st_mode)) == \
         (pwd.getpwnam(app).pw_uid, grp.getgrnam(web).gr_gid, 0o660)
-    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+    response = http_get(deployment.nginx_port, "/hello", timeout=30)
 
     assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
     assert {Path(f"/proc/{uwsgi.pid}").stat().st_uid} == {pwd.getpwnam(app).pw_uid}  # it did drop privileges
-    report = wsgilint_json(deployment["tree"])
+    report = wsgilint_json(deployment.tree)
     assert findings_with_code(report, "X104") == []
     assert errors_of(report) == []
 
 
-ROOT_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-socket = {socket}
-chmod-socket = 664
-vacuum = true
-"""
-
-
 def test_root_uwsgi_socket_664_is_502_permission_denied_and_x104(
-        open_dir: Path, throwaway_users, servers: Servers):
+        open_dir: Path, throwaway_users: Callable[[str], str], servers: Servers) -> None:
     """uWSGI that Supervisor starts without user= (root, no uid/gid): chmod-socket = 664 gives
     a root:root socket nginx's workers cannot write to. (uWSGI is started here as root
     directly, as supervisord running as root would start it.)"""
     web = throwaway_users("web")
-    tree, run, socket_dir = open_dir / "tree", open_dir / "run", open_dir / "sock"
-    for directory in (tree, run, socket_dir):
-        directory.mkdir(mode=0o755)
-    write_app(run)
-    socket = socket_dir / "app.sock"
-    nginx_port = free_port()
-    (tree / "uwsgi.ini").write_text(ROOT_INI.format(run=run, socket=socket))
-    (tree / "supervisord.conf").write_text(f"[supervisord]\n\n[program:app]\ncommand=uwsgi --ini {tree / 'uwsgi.ini'}\n")
-    (tree / "nginx.conf").write_text(nginx_main_conf_as(web, NGINX_SITE.format(nginx_port=nginx_port, socket=socket)))
-    copy_uwsgi_params(tree)
-    uwsgi = start_uwsgi(servers, tree / "uwsgi.ini", run)
-    wait_for_unix_socket(uwsgi, socket)
-    nginx = servers.nginx(tree / "nginx.conf", run, nginx_port)
+    socket = socket_in(open_dir)
+    deployment = write_tree(open_dir, web, f"socket = {socket}", "chmod-socket = 664", "vacuum = true")
+    tree = deployment.tree
+    (tree / "supervisord.conf").write_text(f"[supervisord]\n\n[program:app]\ncommand=uwsgi --ini {deployment.ini}\n")
+    uwsgi, nginx = deployment.start(servers)
 
     socket_stat = socket.stat()
     assert (socket_stat.st_uid, socket_stat.st_gid, stat.S_IMODE(socket_stat.st_mode)) == (0, 0, 0o664)
-    response = http_get(nginx_port, "/", timeout=30)
+    response = http_get(deployment.nginx_port, "/", timeout=30)
     assert response.status == 502, (nginx.log(), uwsgi.log())
     assert f"connect() to unix:{socket} failed (13: Permission denied)" in nginx.log(), nginx.log()
 

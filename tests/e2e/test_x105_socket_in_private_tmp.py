@@ -17,26 +17,27 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from .servers import (
+    AppBehindNginx,
+    Server,
     Servers,
     at,
-    copy_uwsgi_params,
     errors_of,
     findings_with_code,
     free_port,
     http_get,
+    loopback_server,
     nginx_binary,
-    nginx_main_conf,
     place,
     private_tmp_wrapper,
-    start_nginx,
-    start_uwsgi,
-    wait_for_unix_socket,
+    uwsgi_app_ini,
     write_app,
+    write_nginx_conf,
     wsgilint_json,
 )
 
@@ -51,31 +52,16 @@ ExecStart={nginx} -g 'daemon off;'
 PrivateTmp=true
 """
 
-UWSGI_INI = """\
-[uwsgi]
-chdir = {run}
-wsgi-file = app.py
-master = true
-processes = 1
-need-app = true
-die-on-term = true
-socket = {socket}
-vacuum = true
-"""
-
-NGINX_SITE = """\
-    server {{
-        listen 127.0.0.1:{nginx_port};
+LOCATION = """\
         location / {{
             include uwsgi_params;
             uwsgi_pass unix:{socket};
         }}
-    }}
 """
 
 
 @pytest.fixture
-def dir_in_run(servers: Servers):
+def dir_in_run(servers: Servers) -> Iterator[Path]:
     """A directory under /run, as RuntimeDirectory= would make; removed after the servers stopped."""
     path = Path(tempfile.mkdtemp(prefix="wle2e-", dir="/run"))
     path.chmod(0o755)
@@ -88,7 +74,8 @@ def dir_in_run(servers: Servers):
             shutil.rmtree(path)
 
 
-def write_tree(base: Path, socket: Path) -> dict:
+def write_tree(base: Path, socket: Path) -> tuple[AppBehindNginx, Path]:
+    """The deployment (uWSGI on ``socket``) and the nginx unit in its tree."""
     tree, run = base / "tree", base / "run"
     run.mkdir()
     write_app(run)
@@ -99,19 +86,14 @@ def write_tree(base: Path, socket: Path) -> dict:
     for path in (unit, nginx_conf, ini):
         path.parent.mkdir(parents=True, exist_ok=True)
     unit.write_text(NGINX_UNIT.format(nginx=nginx_binary()))
-    nginx_conf.write_text(nginx_main_conf(NGINX_SITE.format(nginx_port=nginx_port, socket=socket)))
-    copy_uwsgi_params(nginx_conf.parent)
-    ini.write_text(UWSGI_INI.format(run=run, socket=socket))
-    return {"tree": tree, "run": run, "unit": unit, "nginx_conf": nginx_conf, "ini": ini, "socket": socket,
-            "nginx_port": nginx_port}
+    write_nginx_conf(nginx_conf, loopback_server(nginx_port, LOCATION.format(socket=socket)))
+    ini.write_text(uwsgi_app_ini(run, f"socket = {socket}", "vacuum = true"))
+    return AppBehindNginx(tree, run, ini, nginx_conf, nginx_port, socket), unit
 
 
-def start(servers: Servers, deployment: dict, keep: Path):
-    uwsgi = start_uwsgi(servers, deployment["ini"], deployment["run"])
-    wait_for_unix_socket(uwsgi, deployment["socket"])
-    nginx = start_nginx(servers, deployment["nginx_conf"], deployment["run"], deployment["nginx_port"],
-                        wrapper=private_tmp_wrapper(keep))
-    return uwsgi, nginx
+def start(servers: Servers, deployment: AppBehindNginx, keep: Path) -> tuple[Server, Server]:
+    """uWSGI as it is, nginx with a private /tmp that holds ``keep`` only."""
+    return deployment.start(servers, nginx_wrapper=private_tmp_wrapper(keep))
 
 
 def has_private_tmp(pid: int) -> bool:
@@ -127,15 +109,16 @@ def seen_by(pid: int, path: Path) -> bool:
 
 
 def test_socket_under_tmp_with_private_tmp_nginx_is_502_no_such_file_and_x105(
-        tmp_path: Path, open_dir: Path, servers: Servers):
+        tmp_path: Path, open_dir: Path, servers: Servers) -> None:
     assert str(open_dir).startswith("/tmp/")
-    deployment = write_tree(tmp_path, open_dir / "app.sock")
-    tree, socket = deployment["tree"], deployment["socket"]
+    socket = open_dir / "app.sock"
+    deployment, unit = write_tree(tmp_path, socket)
+    tree = deployment.tree
     uwsgi, nginx = start(servers, deployment, keep=tmp_path)
 
     assert has_private_tmp(nginx.pid)
     assert socket.exists() and not seen_by(nginx.pid, socket)
-    response = http_get(deployment["nginx_port"], "/", timeout=30)
+    response = http_get(deployment.nginx_port, "/", timeout=30)
 
     assert response.status == 502, (nginx.log(), uwsgi.log())
     assert f"connect() to unix:{socket} failed (2: No such file or directory)" in nginx.log(), nginx.log()
@@ -146,21 +129,22 @@ def test_socket_under_tmp_with_private_tmp_nginx_is_502_no_such_file_and_x105(
     finding = findings[0]
     assert finding["severity"] == "error"
     assert "502" in finding["message"] and "(2: No such file or directory)" in finding["message"], finding["message"]
-    assert place(finding, tree) == at(deployment["nginx_conf"], "uwsgi_pass")
+    assert place(finding, tree) == at(deployment.conf, "uwsgi_pass")
     related = [place(entry, tree) for entry in finding["related"]]
-    assert at(deployment["unit"], "PrivateTmp=true") in related
-    assert at(deployment["ini"], "socket =") in related
+    assert at(unit, "PrivateTmp=true") in related
+    assert at(deployment.ini, "socket =") in related
 
 
 def test_socket_under_run_with_private_tmp_nginx_is_200_and_no_error(
-        tmp_path: Path, dir_in_run: Path, servers: Servers):
-    deployment = write_tree(tmp_path, dir_in_run / "app.sock")
+        tmp_path: Path, dir_in_run: Path, servers: Servers) -> None:
+    socket = dir_in_run / "app.sock"
+    deployment, _ = write_tree(tmp_path, socket)
     uwsgi, nginx = start(servers, deployment, keep=tmp_path)
 
-    assert has_private_tmp(nginx.pid) and seen_by(nginx.pid, deployment["socket"])
-    response = http_get(deployment["nginx_port"], "/hello", timeout=30)
+    assert has_private_tmp(nginx.pid) and seen_by(nginx.pid, socket)
+    response = http_get(deployment.nginx_port, "/hello", timeout=30)
 
     assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
-    report = wsgilint_json(deployment["tree"])
+    report = wsgilint_json(deployment.tree)
     assert findings_with_code(report, "X105") == []
     assert errors_of(report) == []
