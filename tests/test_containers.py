@@ -729,3 +729,20 @@ def test_a_file_of_service_fragments_is_an_override_of_its_folders_project(tmp_p
     assert [([os.path.basename(p) for p in entry.files], entry.services) for entry in grouped] == [
         (["docker-compose.yml"], None), (["docker-compose.yml", "docker-compose.devel.yml"], {"web", "extra"}),
         (["docker-compose.other.yml"], None)]
+
+
+@pytest.mark.parametrize(("entrypoint", "command", "expected"), [
+    ('""', None, ["/start.sh"]),        # emptied: the engine keeps the image's CMD (moby merge)
+    ("[]", None, ["/start.sh"]),
+    ('""', '["nginx", "-g", "daemon off;"]', ["nginx", "-g", "daemon off;"]),
+    ('["/init"]', None, ["/init"]),     # a non-empty one drops the image's CMD
+])
+def test_an_empty_entrypoint_keeps_the_image_cmd(tmp_path: Path, entrypoint: str, command: str | None,
+                                                 expected: list[str]) -> None:
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": f"services:\n  web:\n    build: .\n    entrypoint: {entrypoint}\n"
+                        + (f"    command: {command}\n" if command else ""),
+        "Dockerfile": 'FROM ubuntu:jammy\nENTRYPOINT ["holdup", "--"]\nCMD ["/start.sh"]\n'})
+    [manager] = deployment.managers
+    assert manager.argv is not None and manager.argv.value == expected
+

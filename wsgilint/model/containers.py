@@ -865,6 +865,11 @@ class ContainerBuilder:
         argv: Setting[list[str]] | None
         if refused:
             argv = None   # Compose refuses the project and starts nothing: no command is guessed
+        elif entrypoint == [] and command is None and image is not None and image.cmd is not None:
+            # `entrypoint: ""` or `[]` empties the image's ENTRYPOINT, and the engine then keeps the
+            # image's CMD when no command is given (moby daemon/commit.go `merge`: an empty
+            # Entrypoint with an empty Cmd takes the image's Cmd; docker/compose#5272).
+            argv = image.cmd
         elif entrypoint is not None:
             argv = Setting(entrypoint + (command or []), entry_node.at)   # type: ignore[union-attr]
         else:
