@@ -729,3 +729,71 @@ def test_a_file_of_service_fragments_is_an_override_of_its_folders_project(tmp_p
     assert [([os.path.basename(p) for p in entry.files], entry.services) for entry in grouped] == [
         (["docker-compose.yml"], None), (["docker-compose.yml", "docker-compose.devel.yml"], {"web", "extra"}),
         (["docker-compose.other.yml"], None)]
+
+
+@pytest.mark.parametrize(("entrypoint", "command", "expected"), [
+    ('""', None, ["/start.sh"]),        # emptied: the engine keeps the image's CMD (moby merge)
+    ("[]", None, ["/start.sh"]),
+    ('""', '["nginx", "-g", "daemon off;"]', ["nginx", "-g", "daemon off;"]),
+    ('["/init"]', None, ["/init"]),     # a non-empty one drops the image's CMD
+])
+def test_an_empty_entrypoint_keeps_the_image_cmd(tmp_path: Path, entrypoint: str, command: str | None,
+                                                 expected: list[str]) -> None:
+    _, deployment = _places(tmp_path, {
+        "compose.yaml": f"services:\n  web:\n    build: .\n    entrypoint: {entrypoint}\n"
+                        + (f"    command: {command}\n" if command else ""),
+        "Dockerfile": 'FROM ubuntu:jammy\nENTRYPOINT ["holdup", "--"]\nCMD ["/start.sh"]\n'})
+    [manager] = deployment.managers
+    assert manager.argv is not None and manager.argv.value == expected
+
+
+def _built_images(tmp_path: Path, compose: str, dockerfiles: dict[str, str]) -> dict[str, Any]:
+    """Each Compose service's environment and its image's base, by service name."""
+    files = {"compose.yaml": compose, **{f"{name}/Dockerfile": text for name, text in dockerfiles.items()}}
+    _, deployment = _places(tmp_path, files)
+    return {m.name: ({k: s.value for k, s in m.environment.items()}, m.environment_unseen is None)
+            for m in deployment.managers}
+
+
+def test_a_from_naming_a_build_of_the_project_inherits_its_layers(tmp_path: Path) -> None:
+    # Compose tags service base's image `<project>_base` (v1) or `<project>-base` (v2), or
+    # by its `image:`; a FROM of that name starts from that build, whatever the service order.
+    compose = ("name: shop\nservices:\n  app:\n    build: app\n  web:\n    build: web\n"
+               "  base:\n    build: base\n  tool:\n    build: tool\n    image: shop/tool:2\n"
+               "  other:\n    build: other\n")
+    found = _built_images(tmp_path, compose, {
+        "base": "FROM python:3.12-slim\nENV A=1\n", "app": "FROM shop_base\nENV B=2\n",
+        "web": "FROM shop-base:latest\n", "tool": "FROM python:3.12\nENV T=1\n",
+        "other": "FROM shop/tool:2\nFROM elsewhere_base\n"})
+    assert found["app"] == ({"A": "1", "B": "2"}, True)
+    assert found["web"] == ({"A": "1"}, True)
+    # The last stage is FROM an image another project tags: not this project's build.
+    assert found["other"] == ({}, False)
+
+
+def test_a_build_tag_under_a_folder_named_project_takes_any_prefix(tmp_path: Path) -> None:
+    # Without `name:` or COMPOSE_PROJECT_NAME the project runs under a name the files do not
+    # show (the checkout's folder, or `-p`): `fin_base` is taken as service base's build.
+    found = _built_images(tmp_path, "services:\n  base:\n    build: base\n  app:\n    build: app\n", {
+        "base": "FROM ubuntu:jammy\nENV A=1\n", "app": "FROM fin_base\n"})
+    assert found["app"] == ({"A": "1"}, True)
+
+
+def test_a_cycle_of_project_builds_ends(tmp_path: Path) -> None:
+    # No engine builds it; the model stops and leaves each base unknown.
+    found = _built_images(tmp_path, "name: p\nservices:\n  a:\n    build: a\n  b:\n    build: b\n", {
+        "a": "FROM p_b\nENV A=1\n", "b": "FROM p_a\nENV B=1\n"})
+    assert found["a"][1] is False or found["b"][1] is False
+
+
+@pytest.mark.parametrize(("run", "debian"), [
+    ("apt-get update && apt-get install -yq --no-install-recommends nginx-core", True),
+    ("apt install -y nginx=1.18.0-6ubuntu14", True),
+    ("apt-get install -y python3-nginx-helper", False),
+    ("apk add nginx", False),
+])
+def test_nginx_installed_by_apt_has_debians_layout(tmp_path: Path, run: str, debian: bool) -> None:
+    dockerfile = parse_dockerfile(f"FROM registry.example.com/base:1\nRUN {run}\n", "Dockerfile")
+    base = image_of(dockerfile, str(tmp_path)).base
+    assert base is not None and not base.known
+    assert base.nginx_includes == (("/etc/nginx/conf.d/*.conf", "/etc/nginx/sites-enabled/*") if debian else None)

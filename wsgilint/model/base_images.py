@@ -18,6 +18,7 @@ asserted.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -174,6 +175,15 @@ def _nginx_includes(family: str) -> dict[str, Any]:
     if facts is None:
         return {}
     return {"nginx_includes": tuple(facts["patterns"]), "nginx_includes_source": facts["source"]}
+
+
+def with_apt_nginx(base: BaseImage, at: Span) -> BaseImage:
+    """``base`` with the nginx a RUN at ``at`` installs with apt: Debian's package, whose
+    stock nginx.conf includes what the ``debian`` family lists."""
+    facts = _nginx_includes("debian")
+    facts["nginx_includes_source"] = f"the RUN at {at.path}:{at.line} installs it with apt: " + \
+        facts["nginx_includes_source"]
+    return dataclasses.replace(base, **facts)
 
 
 def bin_sh_of(written: str) -> str:

@@ -10,6 +10,8 @@ strings are split into words without a shell; a non-null ``entrypoint`` drops th
 image's ``CMD``; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c`` (or the
 ``SHELL`` set before it); the last build stage (or ``build.target``) is the image;
 ``docker stop`` sends the stop signal to PID 1, waits 10 s by default, then SIGKILLs.
+A ``FROM`` that names the image another service of the project builds starts from that
+build's layers (``_ProjectBuilds``), and nginx installed with apt is Debian's package.
 
 Over 400 lines on purpose: image stages, services, places and the runtime's managers are
 one producer whose parts feed each other (a service's place needs its image's COPYs, its
@@ -33,7 +35,7 @@ from ..core.record import dataclass, field
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, NginxInstance, ProcessManager
-from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting
+from .base_images import BaseImage, base_image, starts_stock_supervisord, stock_setting, with_apt_nginx
 from .graph import HostFolder, Place, Published
 from .managers import _resolve_wrapper
 
@@ -130,10 +132,24 @@ def _expand(text: str, variables: dict[str, str]) -> str:
     return interpolate(text, variables)[0]
 
 
+def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> Image:
+    """A stage built FROM ``inherited`` (an earlier stage, or an image another build of the
+    project makes: then its CMD is a base image's, which an ENTRYPOINT resets)."""
+    return Image(dockerfile, inherited.cmd, inherited.cmd_shell, inherited.entrypoint, inherited.entrypoint_shell,
+                 inherited.user, inherited.stop_signal, inherited.workdir, dict(inherited.env), dict(inherited.args),
+                 dict(inherited.copies), inherited.base, other_build and inherited.cmd is not None,
+                 env_unknown=dict(inherited.env_unknown),
+                 open_args=set(inherited.open_args), writes=list(inherited.writes), shell=inherited.shell,
+                 nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories))
+
+
 def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
-             build_args: dict[str, str | None] | None = None) -> Image:
+             build_args: dict[str, str | None] | None = None,
+             built: Callable[[str], Image | None] | None = None) -> Image:
     """Follow the stages; the image is ``target``'s stage or the last one. ``build_args``
-    are Compose's ``build.args`` (None: a value the shell that runs Compose gives)."""
+    are Compose's ``build.args`` (None: a value the shell that runs Compose gives);
+    ``built`` gives the image another build of the same project tags with a name (None:
+    not one of those)."""
     stages: dict[str, Image] = {}
     global_args: dict[str, str] = {}
     arguments = _Arguments(build_args or {})
@@ -146,15 +162,12 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
             words = instruction.words
             base = _expand(words[0], global_args) if words else ""
             inherited = stages.get(base.lower())
+            other = built(base) if inherited is None and base and built is not None else None
             # An ARG without a value leaves the name to the build command: shown as written.
             image = image_from_base(dockerfile.path, base_image(base or (words[0] if words else ""), instruction.at))
-            if inherited is not None:   # FROM an earlier stage: its state carries on
-                image = Image(dockerfile.path, inherited.cmd, inherited.cmd_shell, inherited.entrypoint,
-                              inherited.entrypoint_shell, inherited.user, inherited.stop_signal, inherited.workdir,
-                              dict(inherited.env), dict(inherited.args), dict(inherited.copies), inherited.base,
-                              env_unknown=dict(inherited.env_unknown), open_args=set(inherited.open_args),
-                              writes=list(inherited.writes), shell=inherited.shell,
-                              nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories))
+            source = inherited if inherited is not None else other
+            if source is not None:   # FROM an earlier stage or a build of the project: its state carries on
+                image = _continued(dockerfile.path, source, inherited is None)
             name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
             stages[name] = image
             stages[str(len(stages) - 1)] = image
@@ -243,6 +256,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         placed = _run_placements(instruction.text, image)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
+        if image.base is not None and image.base.nginx_includes is None and _apt_installs_nginx(instruction.text):
+            image.base = with_apt_nginx(image.base, at)
         appended = _appended_to_nginx_conf(instruction.text)
         if appended:
             off = _DAEMON_OFF.search(appended) is not None
@@ -290,6 +305,23 @@ _NGINX_DIRS = frozenset(ETC_NGINX + "/" + name for name in ("conf.d", "sites-ena
 
 def _commands(text: str) -> list[str]:
     return re.split(r"&&|\|\||[;|\n]", text)
+
+
+# Debian's and Ubuntu's nginx packages: each installs (or depends on) nginx-common, whose
+# /etc/nginx/nginx.conf is the stock one (packages.debian.org, source package nginx).
+_APT_NGINX = frozenset({"nginx", "nginx-core", "nginx-full", "nginx-light", "nginx-extras", "nginx-common"})
+
+
+def _apt_installs_nginx(text: str) -> bool:
+    """Whether a RUN installs nginx with apt (``apt-get install -y nginx-core``): apt installs
+    Debian's or Ubuntu's package, whatever image the build starts from."""
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split()]
+        tools = [i for i, word in enumerate(words) if posixpath.basename(word) in ("apt-get", "apt", "aptitude")]
+        if tools and "install" in words[tools[0]:] and any(
+                word.split("=", 1)[0] in _APT_NGINX for word in words[words.index("install", tools[0]) + 1:]):
+            return True
+    return False
 
 
 def _made_directory(image: Image, path: str) -> None:
@@ -552,6 +584,56 @@ class _Service:
     hostnames: tuple[str, ...] = ()
 
 
+class _ProjectBuilds:
+    """The images a Compose project builds, each once, and the names Compose tags them with:
+    a service's ``image:`` when it also has ``build:``, else ``<project>_<service>`` (Compose
+    v1) or ``<project>-<service>`` (v2). A Dockerfile ``FROM`` one of those names starts from
+    that build, as the project's own ``depends_on`` on the base service arranges. Where the
+    project name is only the checked folder's (no ``name:``, no COMPOSE_PROJECT_NAME in a
+    .env the tree holds), the name it runs under is not known, so any prefix is taken.
+    Bounded: a build is made once, a cycle of FROMs (which no engine builds) breaks off, and
+    a chain is at most ``_MAX_DEPTH`` builds deep."""
+
+    _MAX_DEPTH = 8
+
+    def __init__(self, project: ComposeProject,
+                 build: Callable[[Node, ComposeProject, Callable[[str], Image | None]], Image | None]) -> None:
+        self.project, self.build = project, build
+        self.images: dict[str, Image | None] = {}
+        self.building: list[str] = []
+
+    def image(self, service: str) -> Image | None:
+        if service in self.images:
+            return self.images[service]
+        if service in self.building or len(self.building) >= self._MAX_DEPTH:
+            return None
+        self.building.append(service)
+        try:
+            image = self.build(self.project.services[service], self.project, self.tagged)
+        finally:
+            self.building.pop()
+        self.images[service] = image
+        return image
+
+    def tagged(self, written: str) -> Image | None:
+        """The image of the service whose build Compose tags ``written``; None if none does."""
+        name = written.lower().removesuffix(":latest")
+        for service, node in self.project.services.items():
+            if node.get("build") is None:
+                continue
+            given = node.get("image")
+            if given is not None:
+                matches = given.text.lower().removesuffix(":latest") == name
+            elif self.project.name_from == "directory":
+                matches = len(name) > len(service) + 1 and name.endswith(service.lower()) and \
+                    name[-len(service) - 1] in "_-" and "/" not in name and ":" not in name
+            else:
+                matches = name in (f"{self.project.name}_{service}".lower(), f"{self.project.name}-{service}".lower())
+            if matches:
+                return self.image(service)
+        return None
+
+
 def _below(real: str, root: str) -> str | None:
     """``real``'s path below ``root`` ("" for the root itself), None outside it."""
     inside = os.path.relpath(real, root)
@@ -678,7 +760,8 @@ class ContainerBuilder:
         host.assumed_versions.discard("nginx")
 
     def _image(self, path: str, context_dir: str, target: str = "",
-               build_args: dict[str, str | None] | None = None) -> Image:
+               build_args: dict[str, str | None] | None = None,
+               built: Callable[[str], Image | None] | None = None) -> Image:
         from ..readers.dockerfile import read_dockerfile
 
         self.read_dockerfiles.add(self.ctx.real(path))
@@ -688,9 +771,10 @@ class ContainerBuilder:
             words = instruction.words
             if instruction.keyword == "FROM" and words and words[0].rsplit("/", 1)[-1].startswith("nginx:"):
                 self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)
-        return image_of(dockerfile, context_dir, target, build_args)
+        return image_of(dockerfile, context_dir, target, build_args, built)
 
-    def _build(self, service: Node, project: ComposeProject) -> Image | None:
+    def _build(self, service: Node, project: ComposeProject,
+               built: Callable[[str], Image | None] | None = None) -> Image | None:
         build = service.get("build")
         if build is None:
             return None
@@ -711,15 +795,16 @@ class ContainerBuilder:
             # BuildKit reads a lowercase `dockerfile` when `Dockerfile` is missing (moby/moby#10858;
             # ReadEntrypointFiles in moby/buildkit frontend/dockerui/config.go).
             path = os.path.join(os.path.dirname(path), "dockerfile")
-        return self._image(path, context_dir, target, build_args) if os.path.isfile(path) else None
+        return self._image(path, context_dir, target, build_args, built) if os.path.isfile(path) else None
 
     def _project(self, project: ComposeProject, only: frozenset[str] | None = None) -> None:
         """The containers of a project's services (``only``: of those services alone)."""
         services: dict[str, _Service] = {}
+        builds = _ProjectBuilds(project, self._build)
         for name, node in project.services.items():
             # Compose names a container by project name and service, not by folder: two files
             # of one project name configure one container (graph.Place.same_container).
-            service = _Service(name, node, f"{project.name}/{name}", self._build(node, project))
+            service = _Service(name, node, f"{project.name}/{name}", builds.image(name))
             networks = node.get("networks")
             names = list(networks.value) if networks is not None and isinstance(networks.value, dict) else \
                 [item.text for item in networks.value] if networks is not None and isinstance(networks.value, list) \
@@ -865,6 +950,11 @@ class ContainerBuilder:
         argv: Setting[list[str]] | None
         if refused:
             argv = None   # Compose refuses the project and starts nothing: no command is guessed
+        elif entrypoint == [] and command is None and image is not None and image.cmd is not None:
+            # `entrypoint: ""` or `[]` empties the image's ENTRYPOINT, and the engine then keeps the
+            # image's CMD when no command is given (moby daemon/commit.go `merge`: an empty
+            # Entrypoint with an empty Cmd takes the image's Cmd; docker/compose#5272).
+            argv = image.cmd
         elif entrypoint is not None:
             argv = Setting(entrypoint + (command or []), entry_node.at)   # type: ignore[union-attr]
         else:
