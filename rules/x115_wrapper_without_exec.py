@@ -152,6 +152,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     else f"`CMD [{example}]`")
             fix = (f"run it without a shell ({form}) or start it with `exec`" if shell_form
                    else f"start {who} with `exec` in the script")
+            if manager.wrapper_background and manager.wrapper_held_by:
+                # `uwsgi ... &` then `tail -f`: exec on the `&` line would run nothing after it.
+                before = [f"`{command}`" for command in manager.wrapper_after if command != manager.wrapper_held_by]
+                fix = (f"start {who} last, in the foreground: `exec {program} ...` in place of its `&` line and of "
+                       f"`{manager.wrapper_held_by}`" + (f", with {', '.join(before)} moved before it" if before else ""))
             fix += _uwsgi_term(deployment, manager)
             cut = ("so it never stops its programs, and all are SIGKILLed after" if who == "supervisord" else
                    "so the server never hears of the stop and is SIGKILLed after")

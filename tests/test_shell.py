@@ -181,6 +181,13 @@ def test_what_the_shell_runs_after_the_server_line(tmp_path: Path) -> None:
     assert script is not None and script.server.held_by == "tail -F /srv/app/log"
 
 
+
+def test_daemons_started_through_their_init_script() -> None:
+    line = line_of("uwsgi --ini a.ini &\nservice nginx restart\n/etc/init.d/redis-server start\n"
+                   "service cron stop\n/etc/init.d/memcached status\ntail -f /dev/null")
+    assert [(service.name, service.line) for service in line.services] == [("nginx", 2), ("redis-server", 3)]
+    assert line_of("uwsgi --ini a.ini").services == ()
+
 _C_TEXTS = ("uwsgi --ini app.ini", "/bin/true; uwsgi --ini app.ini", "/bin/true && uwsgi --ini app.ini",
             "uwsgi --ini app.ini & wait", "trap 'exit 0' TERM; uwsgi --ini app.ini", "uwsgi --ini app.ini; /bin/true")
 

@@ -26,3 +26,11 @@ def test_compose_command_names_a_yaml_list_and_no_die_on_term_when_set(monkeypat
     [message] = x115("compose-sh-c-command", monkeypatch)
     assert '`command: ["uwsgi", ...]`, a YAML list' in message
     assert "die-on-term" not in message   # die-on-term is set: SIGTERM stops it once it gets there
+
+
+def test_background_server_held_by_tail_is_moved_to_the_end_not_exec_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`uwsgi ... &`, then `service nginx restart`, then `tail -f`: `exec` on the `&` line would
+    run nothing after it, so the fix puts the server last, in the foreground."""
+    [message] = x115("container-script-uwsgi-in-background-then-service-nginx-and-tail", monkeypatch)
+    assert "`exec uwsgi ...` in place of its `&` line and of `tail -f /dev/null`" in message
+    assert "with `service nginx restart` moved before it" in message

@@ -284,6 +284,9 @@ class ProcessManager:
     # uWSGI or Gunicorn command lines the wrapper starts with `&` before the line it waits on
     # (`uwsgi app.ini &` then `nginx`), where each is written: they run in the same place.
     background_starts: tuple[Setting[list[str]], ...] = ()
+    # Daemons the wrapper starts through their init script (``service nginx restart``), each
+    # where it is written: they run in the same place.
+    services_started: tuple[Setting[str], ...] = ()
     options: Mapping[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.

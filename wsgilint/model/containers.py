@@ -1230,7 +1230,9 @@ class ContainerBuilder:
                     place for local, place in self.file_places if place not in running_other
                     and (server.manager is None or place.run_unseen)
                     and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))))
-        nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"}
+        # nginx as the started program, or a daemon its start script starts (`service nginx restart`).
+        nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"
+                        or any(service.value == "nginx" for service in manager.services_started)}
         dropped: dict[str, str] = {}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)

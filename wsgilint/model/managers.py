@@ -125,6 +125,10 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, line.line, line.column, line.end_column))
         for line in server.started_before)
+    manager.services_started = tuple(
+        Setting(service.name, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                else Span(wrapper_at.path, service.line, service.column, service.end_column))
+        for service in server.services)
     # The lines of a script are its own; a `-c` text is one place, the command that holds it.
     in_text = wrapper_at is command_at
     manager.rewrites = tuple(FileRewrite(write.path, write.how, (wrapper_at or manager.at) if in_text or wrapper_at is None

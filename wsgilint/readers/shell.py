@@ -100,6 +100,19 @@ class ServerLine:
     started_before: tuple[ServerLine, ...] = ()
     # Files the text writes before this line runs (``sed -i``, ``envsubst < t > f``, ``tee``).
     writes: tuple[FileWrite, ...] = ()
+    # Daemons the text starts through their init script (``service nginx restart``,
+    # ``/etc/init.d/nginx start``): each runs beside the server, in the same place.
+    services: tuple[StartedService, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StartedService:
+    """A daemon a shell text starts with ``service NAME start`` or ``/etc/init.d/NAME start``."""
+
+    name: str
+    line: int
+    column: int
+    end_column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +479,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     passes: list[tuple[tuple[str, ...], ...]] = []
     background: list[ServerLine] = []
     writes: list[FileWrite] = []
+    services: list[StartedService] = []
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
@@ -488,6 +502,9 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             if found is None and command and not program_of(command):
                 writes.extend(FileWrite(posixpath.join(directory or "", path), how, number, column, end_column)
                               for path, how in _written_files(command))
+            service = _service_started(command)
+            if service:
+                services.append(StartedService(service, number, column, end_column))
             if not command:
                 exports.update(assigned)          # VAR=x alone sets a shell variable
             elif command[0] == "cd" and len(command) > 1:
@@ -519,7 +536,19 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, after=tuple(after), held_by=held_by)
     if found and background:
         found = replace(found, started_before=tuple(background))
+    if found and services:
+        found = replace(found, services=tuple(services))
     return found, tuple(writes)
+
+
+def _service_started(command: list[str]) -> str:
+    """The daemon ``service NAME start|restart`` or ``/etc/init.d/NAME start|restart`` starts
+    (each runs the package's init script, which starts it in the background)."""
+    if len(command) == 3 and os.path.basename(command[0]) == "service" and command[2] in ("start", "restart"):
+        return command[1]
+    if len(command) == 2 and command[0].startswith("/etc/init.d/") and command[1] in ("start", "restart"):
+        return posixpath.basename(command[0])
+    return ""
 
 
 def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine | None:
