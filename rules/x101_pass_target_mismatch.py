@@ -13,7 +13,14 @@ service name reaches only what that container binds on a non-loopback address, a
 unix socket only through a volume mounted in both (and from nginx on the host, through a bind
 mount of a host folder: `./run:/app/run` puts the container's `/app/run/app.sock` at the
 checkout's `run/app.sock`); a name that no service on nginx's
-Compose network answers to, but one nearly does, is reported as misspelt. An image that
+Compose network answers to, but one nearly does, is reported as misspelt. A one-word name
+(no dot) that nothing in the files answers to (no service, alias, `container_name`,
+`extra_hosts:` or `external_links:` entry), written literally in a `*_pass` or an upstream
+`server` without `resolve`, from an nginx whose Compose service shows every way a name
+resolves there (its networks the project's own, not `external` or fixed by `name:`; no
+`network_mode`, `dns:`, `dns_search:`, `extends:`, nor a project `include:`), is a warning
+once per name, the other routes to it related: Docker's embedded DNS forwards such a name to
+the host's resolvers, and nginx starts only if they answer it. An image that
 nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
 and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
 `--network` and `-v`. A service name or a unix socket in another container is then an
@@ -284,6 +291,57 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
                f"did you mean {meant}?")
 
 
+# The names Docker writes into every container's /etc/hosts besides its own (moby
+# libnetwork etchosts.go): they resolve without DNS.
+_DOCKER_HOSTS = frozenset({"localhost", "ip6-localhost", "ip6-loopback", "ip6-localnet", "ip6-mcastprefix",
+                           "ip6-allnodes", "ip6-allrouters"})
+
+
+@functools.cache
+def _label() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+
+def _unknown_label(deployment: Deployment, route: Route, target: Target, fragments: set[int]) -> str:
+    """The host of a target that nginx, in a Compose service whose every way of naming is in the
+    files, can resolve only if the host's DNS knows it: one word (no dot), no IP, not a name
+    Docker's /etc/hosts gives, no name of a place of the tree (any case), of ``extra_hosts:`` or
+    ``external_links:``, and written literally in a ``*_pass`` or an upstream ``server`` without
+    ``resolve`` (nginx then looks it up once, at start). Docker's embedded DNS answers the names
+    of the container's networks and forwards every other name, one word too, to the host's
+    resolvers (moby libnetwork resolver.go ``ServeDNS``); "" otherwise. A word the route's
+    nginx may take for an upstream block (``proxy_pass http://backend;``) is left alone in a
+    fragment, whose other files may hold that block."""
+    place, address = route.place, target.address
+    host = address.host.lower() if address.family == "inet" else ""
+    if place.kind != "container" or place.run_unseen or not place.networks or place.names_open \
+            or not host or not _label().fullmatch(host) or host.isdigit() or address.is_loopback \
+            or host in _DOCKER_HOSTS or target.resolved_later or route.rewritten is not None \
+            or route.unread_includes or "<" in address.text:
+        return ""
+    if route.upstream == address.host and target.at == route.handler.value_at and id(route) in fragments:
+        return ""
+    if host in {name.lower() for name in place.extra_names} or any(
+            each.answers(host) or host in (name.lower() for name in each.hostnames) for each in deployment.places):
+        return ""
+    return host
+
+
+def _unknown_label_hit(deployment: Deployment, host: str, found: list[tuple[Route, Target]]) -> Hit:
+    route, target = found[0]
+    place = route.place
+    names = sorted(deployment.hostnames(place) - set(place.hostnames))
+    known = f" (the names there: {', '.join(names[:4])}{', ...' if len(names) > 4 else ''})" if names else ""
+    return Hit(target.at, f"{route.handler.name} sends to {target.address.text or target.address}, a one-word name no "
+               f"service of the checked Compose files answers to on the networks of {place.label or place.name}"
+               f"{known}: Docker's DNS asks the host's resolvers for it, and unless they answer it nginx refuses to "
+               f"start ([emerg] host not found in upstream \"{target.address.host}\"); assumed the host's DNS "
+               "does not know it: name a service (or a network alias) so, or send to one",
+               tuple(Related(at, f"{name} to {host} here") for at, name in dict.fromkeys(
+                   (other.at, each.handler.name) for each, other in found) if at != target.at),
+               severity="warning", key=host)
+
+
 def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Address) -> Listener | None:
     """A unix socket bound at the target's path in another container, where one of the two is
     an image that nothing in the files runs: the volumes it gets are unknown. (A loopback
@@ -454,6 +512,9 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
     unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
     fronting = _Fronting(deployment, _routes_by_listener(deployment))
+    fragments = {id(route) for instance in deployment.nginx if instance.standalone for route in instance.routes}
+    # One finding per unknown one-word host of an nginx: fixing the name fixes every route to it.
+    unknown_hosts: dict[tuple[str, str], list[tuple[Route, Target]]] = {}
     for route in deployment.routes:
         if route.protocol in _ONLY_IF_SPOKEN and route.protocol not in spoken:
             continue
@@ -462,6 +523,10 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             misspelt = _unresolved_name(deployment, route, target)
             if misspelt is not None:
                 yield misspelt
+                continue
+            host = _unknown_label(deployment, route, target, fragments)
+            if host:
+                unknown_hosts.setdefault((route.place.filesystem, host), []).append((route, target))
                 continue
             local = address.family == "unix" or address.is_loopback or address.is_wildcard or \
                 (address.family == "inet" and deployment.resolves(route.place, address.host))
@@ -567,6 +632,8 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
                 fix=_retarget(index, route, target),
             )
+    for (_, host), found in unknown_hosts.items():
+        yield _unknown_label_hit(deployment, host, found)
 
 
 def _published_to_app_elsewhere(deployment: Deployment, published: list[tuple[Place, Published]]

@@ -407,6 +407,8 @@ class Target:
 
     address: Address
     at: Span
+    # An upstream `server ... resolve`: nginx looks the name up while it runs, not only at start.
+    resolved_later: bool = False
 
 
 # A route's server is the server scope of the nginx model: listens, server_names, locations.

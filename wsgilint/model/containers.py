@@ -582,6 +582,39 @@ class _Service:
     volumes: list[tuple[str, str]] = field(default_factory=list)
     networks: tuple[str, ...] = ()
     hostnames: tuple[str, ...] = ()
+    lookup: tuple[tuple[str, ...], str] = ((), "")    # Place.extra_names and Place.names_open
+
+
+def _name_lookup(node: Node, project: ComposeProject, networks: list[str]) -> tuple[tuple[str, ...], str]:
+    """The names a service's ``/etc/hosts`` gets from ``extra_hosts:`` and ``external_links:``,
+    and why a name no service of the files answers to may resolve there all the same: a network
+    other projects' containers may join (``external: true`` or a fixed ``name:``), a resolver or
+    search domain of its own (``dns:``, ``dns_search:``), a definition partly in other files
+    (``extends:``, the project's ``include:``), ``network_mode``. "" when none: its names are then
+    the files' services' and whatever the host's DNS answers, to which Docker's embedded DNS
+    forwards every other name (topologies.md §5)."""
+    names: list[str] = []
+    for key in ("extra_hosts", "external_links"):
+        entries = node.get(key)
+        if entries is not None and isinstance(entries.value, dict):
+            names += list(entries.value)
+        elif entries is not None and isinstance(entries.value, list):
+            for entry in entries.value:
+                name, _, rest = entry.text.replace("=", ":", 1).partition(":")
+                names += [name] if key == "extra_hosts" else [name, rest]
+    set_here = [key for key in ("network_mode", "dns", "dns_search", "extends")
+                if (value := node.get(key)) is not None and value.value not in (None, "", [])]
+    why = f"its {set_here[0]}" if set_here else ""
+    for network in networks if not why else []:
+        declared = project.networks.get(network)
+        external = declared.get("external") if declared is not None else None
+        if declared is not None and (declared.get("name") is not None
+                                     or external is not None and external.value not in (False, None)):
+            why = f"its network {network} is one other projects' containers may join (external or named)"
+            break
+    if not why and project.includes:
+        why = "its project includes other Compose files"
+    return tuple(name for name in names if name), why
 
 
 class _ProjectBuilds:
@@ -818,6 +851,7 @@ class ContainerBuilder:
                     if aliases is not None and isinstance(aliases.value, list):
                         hostnames += [alias.text for alias in aliases.value]
             service.hostnames = tuple(hostnames)
+            service.lookup = _name_lookup(node, project, names)
             service.volumes = self._volumes(node, project)
             services[name] = service
         for node in project.services.values():
@@ -915,6 +949,7 @@ class ContainerBuilder:
                       label=f"Compose service {service.name}",
                       numbered="" if service.node.get("container_name") is not None else service.name,
                       started_with=" + ".join(self.ctx.display(path) for path in project.files),
+                      extra_names=service.lookup[0], names_open=service.lookup[1],
                       dev_container=self._dev_container(project, service.name))
         self.deployment.places.append(place)
         for target, store in service.volumes:

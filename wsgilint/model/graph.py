@@ -103,6 +103,12 @@ class Place:
     started_with: str = ""        # "deploy/docker-compose.yml + deploy/docker-compose.override.yml"
     run_unseen: bool = False
     numbered: str = ""
+    # Names the container's /etc/hosts gives beyond the places' own (`extra_hosts:`, the names of
+    # `external_links:`), and why a name that no place answers to may still resolve there other
+    # than through the host's DNS (an external network, `network_mode`, `dns:`...; "" when the
+    # files show every way). Not part of the place's identity.
+    extra_names: tuple[str, ...] = field(default=(), compare=False)
+    names_open: str = field(default="", compare=False)
     # A devcontainer.json names this Compose service as the editor's development container:
     # that file, its `service` value, and a note for messages. Not part of the place's identity.
     dev_container: Setting[str] | None = field(default=None, compare=False)

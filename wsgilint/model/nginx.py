@@ -350,7 +350,7 @@ class _Builder:
                         continue
                     address = parse_nginx_target(server.args[0], 80)
                     if address is not None:
-                        route.targets.append(Target(address, server.value_at))
+                        route.targets.append(Target(address, server.value_at, "resolve" in server.args[1:]))
                 return
             if handler.name not in ("proxy_pass", "grpc_pass"):
                 return
