@@ -91,6 +91,19 @@ def test_fail_on_threshold(tmp_path):
     assert run("check", str(tmp_path), "--fail-on", "never").returncode == 0
 
 
+@pytest.mark.parametrize("args, code", [
+    (["check", "--fail-on", "info"], 1), (["check", "--fail-on", "never"], 0), (["graph", "--format", "dot"], 0)])
+def test_a_choice_given_is_taken_without_pydantic(args, code):
+    # typer converts an option it does not know through pydantic, whose import costs more than
+    # checking a small tree: the choices (Literal) are click's value as it is.
+    child = ("import sys; from wsgilint.cli import main\n"
+             "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+             "print('pydantic' in sys.modules, code, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", child, *args, str(EXAMPLE)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stderr.splitlines()[-1] == f"False {code}"
+
+
 def test_select_and_ignore(tmp_path):
     write_tree(tmp_path, {"uwsgi.ini": "[uwsgi]\nsocket = /run/app.sock\nvaccum = true\n"})
     def codes(*a):

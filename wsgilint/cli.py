@@ -12,8 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -46,8 +45,9 @@ class _Command(TyperCommand):
 
 
 class _TextConversion:
-    """What typer's conversion returns for a ``str`` or ``list[str]`` option: click's own value
-    (its ``None`` when not given, ``()`` for a list); anything else is typer's to convert."""
+    """What typer's conversion returns for a ``str``, ``list[str]`` or ``Literal`` option:
+    click's own value (its ``None`` when not given, ``()`` for a list); anything else is
+    typer's to convert."""
 
     def coerce(self, value: object, param: Any, ctx: Any) -> object:
         multiple = param.multiple or param.nargs == -1
@@ -56,6 +56,8 @@ class _TextConversion:
             return () if multiple else None
         if annotation is str and isinstance(value, str):
             return value
+        if get_origin(annotation) is Literal and isinstance(value, str) and value in get_args(annotation):
+            return value      # a choice click has checked (--fail-on, graph's --format)
         if (annotation == list[str] and isinstance(value, (list, tuple))
                 and all(isinstance(item, str) for item in value)):
             return list(value)
@@ -71,11 +73,7 @@ app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, pretty
                   help="Check a Python web deployment across nginx, uWSGI, Gunicorn, Supervisor, systemd and sysctl.")
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
+FailOn = Literal["error", "warning", "info", "never"]
 
 
 def _show_version(value: bool) -> None:
@@ -243,7 +241,7 @@ def check(
     if root is not None and not os.path.isdir(root):
         typer.echo(f"wsgilint: --root {shown(root)}: no such directory", err=True)
         raise typer.Exit(2)
-    failing_at = fail_on.value if fail_on is not None else settings.fail_on or FailOn.warning.value
+    failing_at = fail_on or settings.fail_on or "warning"
     given = {"uwsgi": uwsgi_version, "gunicorn": gunicorn_version, "supervisor": supervisor_version,
              "nginx": nginx_version}
     _refuse_malformed_versions(given, settings.versions)
@@ -313,7 +311,7 @@ def check(
             raise typer.Exit(2) from None
     if diff_exit is not None:
         raise typer.Exit(diff_exit)
-    threshold = None if failing_at == FailOn.never.value else severity_rank(failing_at)
+    threshold = None if failing_at == "never" else severity_rank(failing_at)
     failing = threshold is not None and any(severity_rank(f.severity) >= threshold for f in result.findings)
     raise typer.Exit(1 if failing else 0)
 
@@ -359,17 +357,16 @@ def _stdin_directory(wanted: bool) -> Iterator[str]:
 
     with tempfile.TemporaryDirectory(prefix="wsgilint-stdin-") as piped:
         yield piped
-class GraphFormat(str, Enum):
-    tree = "tree"
-    mermaid = "mermaid"
-    dot = "dot"
+
+
+GraphFormat = Literal["tree", "mermaid", "dot"]
 
 
 @app.command(cls=_Command)
 def graph(
     paths: Annotated[list[str] | None, typer.Argument(
         help="Directories (an /etc-like tree or a repository) and files. Default: .")] = None,
-    output_format: Annotated[GraphFormat, typer.Option("--format", help="Output format.")] = GraphFormat.tree,
+    output_format: Annotated[GraphFormat, typer.Option("--format", help="Output format.")] = "tree",
     root: Annotated[str | None, typer.Option(
         "--root", help="Treat DIR as the target host's / (absolute paths in configs resolve under it).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
@@ -386,7 +383,7 @@ def graph(
         from .api import check as run_check
         from .report._graph import render_graph
 
-        render_graph(run_check(targets, root=root, select=("E",)).deployment, output_format.value, sys.stdout)
+        render_graph(run_check(targets, root=root, select=("E",)).deployment, output_format, sys.stdout)
     except Exception as error:  # one clear line, never a traceback unless asked
         if debug:
             raise

@@ -1414,8 +1414,8 @@ def _m49(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m50(_d0, _d1, _d2):
-    def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2) -> None:
+def _m50(_d0, _d1, _d2, _d3):
+    def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2, unkept: 'bool' = _d3) -> None:
         self.items = items
         self.role = role
         self.scope = scope
@@ -1426,14 +1426,15 @@ def _m50(_d0, _d1, _d2):
         self.upstream = upstream
         self.own = own
         self.opened = opened
+        self.unkept = unkept
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(items={self.items!r}, role={self.role!r}, scope={self.scope!r}, block={self.block!r}, upstreams={self.upstreams!r}, checked={self.checked!r}, recorded={self.recorded!r}, upstream={self.upstream!r}, own={self.own!r}, opened={self.opened!r})"
+        return self.__class__.__qualname__ + f"(items={self.items!r}, role={self.role!r}, scope={self.scope!r}, block={self.block!r}, upstreams={self.upstreams!r}, checked={self.checked!r}, recorded={self.recorded!r}, upstream={self.upstream!r}, own={self.own!r}, opened={self.opened!r}, unkept={self.unkept!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.items,self.role,self.scope,self.block,self.upstreams,self.checked,self.recorded,self.upstream,self.own,self.opened,) == (other.items,other.role,other.scope,other.block,other.upstreams,other.checked,other.recorded,other.upstream,other.own,other.opened,)
+            return (self.items,self.role,self.scope,self.block,self.upstreams,self.checked,self.recorded,self.upstream,self.own,self.opened,self.unkept,) == (other.items,other.role,other.scope,other.block,other.upstreams,other.checked,other.recorded,other.upstream,other.own,other.opened,other.unkept,)
         return NotImplemented
 
     __init__.__qualname__ = '_Frame.__init__'
@@ -3379,7 +3380,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m47, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
     'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m48, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
     'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False))), None, _m49, ('value',), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value')),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m50, ('upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False))), None, _m50, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
     'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m51, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
     'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m52, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
     'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m53, ('own',), (), ('at', 'block', 'parent', 'own')),

@@ -96,6 +96,9 @@ class _Frame:
     # exactly sized: most names occur once) when the frame that opened the block ends.
     own: dict[str, list[NginxDirective]] | None = None
     opened: bool = True            # this frame opened the block (False: an include continuing it)
+    # Nothing here is kept: values or an unknown block's lines (not ``checked``), outside any
+    # scope, in text not ``recorded`` (stock, or walked before). Its lines need no directive.
+    unkept: bool = False
 
     def inner(self, items: Iterator[NginxStatement | int], recorded: bool) -> _Frame:
         """The same block continued by included statements (or an include's files)."""
@@ -183,6 +186,8 @@ class _Builder:
                 stack.append(frame.inner(iter(files[item].statements), recorded))
             elif item.directive != "#":
                 places += 1
+                if frame.unkept and item.block is None and item.directive != "include":
+                    continue
                 directive = directive_of.get(item)
                 if directive is None:   # one NginxDirective per statement, however many places include it
                     directive = directive_of[item] = _directive_of(item, arguments)
@@ -281,8 +286,11 @@ class _Builder:
             role, upstream = _UPSTREAM, NginxUpstream(directive.args[0], directive)
             self.instance.upstreams[upstream.name] = upstream
         checked = frame.checked and name not in _VALUE_BLOCKS and name in self.known
+        # The lines of such a block would each become a directive that ``simple`` then drops:
+        # Debian's stock mime.types, which most nginx.conf include, is about 100 of them.
+        unkept = role == _OTHER and not checked and not frame.recorded and name != "server"
         return _Frame(iter(stmt.block or ()), role, scope, name, frame.upstreams and name == "http", checked,
-                      frame.recorded, upstream, {} if scope is not None else None)
+                      frame.recorded, upstream, {} if scope is not None else None, unkept=unkept)
 
     # Routes -------------------------------------------------------------------
 
