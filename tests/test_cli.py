@@ -92,7 +92,8 @@ def test_fail_on_threshold(tmp_path):
 
 
 @pytest.mark.parametrize("args, code", [
-    (["check", "--fail-on", "info"], 1), (["check", "--fail-on", "never"], 0), (["graph", "--format", "dot"], 0)])
+    (["check", "--fail-on", "info"], 1), (["check", "--fail-on", "never"], 0), (["graph", "--format", "dot"], 0),
+    (["check", "--jobs", "1"], 1), (["check", "-j", "0"], 2)])
 def test_a_choice_given_is_taken_without_pydantic(args, code):
     # typer converts an option it does not know through pydantic, whose import costs more than
     # checking a small tree: the choices (Literal) are click's value as it is.
@@ -102,6 +103,12 @@ def test_a_choice_given_is_taken_without_pydantic(args, code):
     done = subprocess.run([sys.executable, "-c", child, *args, str(EXAMPLE)], capture_output=True, text=True,
                           timeout=120)
     assert done.stderr.splitlines()[-1] == f"False {code}"
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x", "1.5", "\u0663", ""])
+def test_jobs_must_be_a_whole_number_of_at_least_one(value):
+    done = run("check", "--jobs", value, str(EXAMPLE))
+    assert done.returncode == 2 and "--jobs" in done.stderr and "at least 1" in done.stderr
 
 
 def test_select_and_ignore(tmp_path):
