@@ -24,7 +24,11 @@ the host's resolvers, and nginx starts only if they answer it. An image that
 nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
 and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
 `--network` and `-v`. A service name or a unix socket in another container is then an
-info that assumes they meet.
+info that assumes they meet. A repository's nginx file that nothing in the files runs (no
+host process manager starts nginx, and the tree's own nginx runs in a container that does
+not load it) is taken to run on a host; where it sends to the very address a container's
+server binds, it is an info naming that assumption: a copy meant for a Fargate task or a
+Kubernetes pod shares the app's loopback and reaches it.
 
 A port that Compose publishes on the host (`ports: ["127.0.0.1:3000:80"]`, short or long
 syntax, ranges; not `expose:`, not `/udp`) is listened on by the container engine, which
@@ -419,6 +423,23 @@ def _from_host_hint(deployment: Deployment, route: Route, nearest: Listener) -> 
             "bind-mount its folder from the host")
 
 
+def _unrun_beside_container_nginx(deployment: Deployment, route: Route, target: Address,
+                                  nearest: Listener | None) -> Place | None:
+    """The container whose server binds the very address a repository's nginx file sends to,
+    when nothing in the files runs that file (no host manager starts nginx, and the tree's
+    nginx runs in a container that does not load it): the file is for a place the files do not
+    show, and "on a host" is only the default (a copy meant for a task or pod that shares the
+    app's loopback: ``server localhost:8001; # for fargate``)."""
+    if nearest is None or route.place.kind != "host" or deployment.host.mode != "repository" \
+            or nearest.server.place.kind != "container" or not _elsewhere_hint(route, target, nearest):
+        return None
+    if any(manager.place.kind == "host" and manager.runs_program == "nginx" for manager in deployment.managers):
+        return None
+    if not any(instance.place.kind == "container" for instance in deployment.nginx):
+        return None
+    return nearest.server.place
+
+
 def _elsewhere_hint(route: Route, target: Address, nearest: Listener) -> str:
     """The nearest listener binds the very address written, in another place (a container
     the route's nginx does not share a loopback or file system with): "did you mean" it would
@@ -619,6 +640,16 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"files listens; {started.at.path} starts the {manager} {started.name}, which no checked "
                           "config defines: assumed it listens there", (Related(started.at, "started here"),),
                           severity="info")
+                continue
+            runs_elsewhere = _unrun_beside_container_nginx(deployment, route, address, nearest)
+            if runs_elsewhere is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens on a host; {nearest.server.name if nearest else ''} listens at "
+                          f"{nearest.address if nearest else ''} in {runs_elsewhere.label or runs_elsewhere.name}, and "
+                          "no nginx the files run loads this file (theirs runs in a container): assumed it runs on a "
+                          "host, where nginx would answer 502; where it runs beside the app in one network "
+                          "namespace (a Fargate task, a Kubernetes pod, `network_mode: service:...`), it reaches it",
+                          (Related(nearest.at, f"{nearest.label}"),) if nearest else (), severity="info")
                 continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
