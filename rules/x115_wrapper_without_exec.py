@@ -56,6 +56,12 @@ for the foreground server to end). Sources: busybox `shell/ash.c` runs `-c` with
 `evalstring(minusc, EV_EXIT)`; upstream dash does too, but Debian's package patches it
 to `evalstring(minusc, 0)` ("Disable sh -c optimisation").
 
+A tool that stays in front of the script (`dockerize -wait ... /start.sh`, jwilder/dockerize
+`exec.go`: it starts the script as its child, passes SIGHUP, SIGINT and SIGTERM to that child
+only, and exits once it has ended) is PID 1 instead of the shell: the shell, no longer PID 1,
+dies of the SIGTERM, dockerize exits with it, and the container stops with the server
+SIGKILLed at once. `exec` in the script is the fix there too.
+
 A command runner that stays the server's parent and does not pass the stop signal on is
 the same case (measured with `tools/measure_runners.py`, table in docs/design.md): `hatch
 run` passes none, `pdm run` and `runuser -u` pass SIGTERM but not SIGINT or SIGQUIT. `uv
@@ -160,10 +166,19 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             fix += _uwsgi_term(deployment, manager)
             cut = ("so it never stops its programs, and all are SIGKILLed after" if who == "supervisord" else
                    "so the server never hears of the stop and is SIGKILLed after")
+            grace = f"{manager.stop_timeout.value if manager.stop_timeout else 10:g} s"
+            effect = f"`docker stop` sends its signal to the shell, PID 1, which ignores it, {cut} {grace}"
+            front = next((launcher for launcher in manager.wrapper_launchers if launcher.stays), None)
+            if front is not None:
+                # The runner is PID 1 and the shell its child: the shell takes the default action.
+                how = how.replace(", whose shell stays PID 1", f", through {front.name}")
+                effect = (f"`docker stop` sends its signal to {front.name}, PID 1, which passes it to the shell: the "
+                          f"shell dies, {front.name} exits with it and the container stops, so {who} is SIGKILLed "
+                          "at once" if manager.stop_signal.value in front.forwards else
+                          f"`docker stop` sends its signal to {front.name}, PID 1, which does not pass it on, {cut} "
+                          f"{grace}")
             message = (f"{who} is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
-                       f"{how}): `docker stop` sends its signal to the shell, PID 1, which ignores it, {cut} "
-                       f"{manager.stop_timeout.value if manager.stop_timeout else 10:g} s, cutting the requests in "
-                       f"flight; {fix}")
+                       f"{how}): {effect}, cutting the requests in flight; {fix}")
         else:
             fix = "set stopasgroup=true and killasgroup=true" if manager.kind == "supervisor" else \
                 "use KillMode=control-group"

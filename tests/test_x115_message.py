@@ -34,3 +34,12 @@ def test_background_server_held_by_tail_is_moved_to_the_end_not_exec_in_place(mo
     [message] = x115("container-script-uwsgi-in-background-then-service-nginx-and-tail", monkeypatch)
     assert "`exec uwsgi ...` in place of its `&` line and of `tail -f /dev/null`" in message
     assert "with `service nginx restart` moved before it" in message
+
+
+def test_a_runner_that_stays_in_front_of_the_script_is_pid_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`dockerize ... /start.sh`: dockerize is PID 1 and passes SIGTERM to the shell, which dies;
+    dockerize then exits and the container stops with the server SIGKILLed at once."""
+    [message] = x115("dockerize-runs-the-script-without-exec", monkeypatch)
+    assert "through dockerize" in message and "whose shell stays PID 1" not in message
+    assert "sends its signal to dockerize, PID 1, which passes it to the shell" in message
+    assert "SIGKILLed at once" in message and "start the server with `exec` in the script" in message

@@ -297,6 +297,9 @@ class ProcessManager:
     # The command runners and user switchers the server is started through (``uv run``,
     # ``gosu app``), outermost first; the user one switches to is in ``user``.
     launchers: tuple[Launcher, ...] = ()
+    # The tools the command runs its wrapper script through (``dockerize ... ./start.sh``),
+    # outermost first: one that stays is PID 1 of a container, in the shell's place.
+    wrapper_launchers: tuple[Launcher, ...] = ()
     # Files its start script writes before the server line (model/rewrites.py maps them).
     rewrites: tuple[FileRewrite, ...] = ()
     # nginx started with `-c PATH` where PATH is not a checked file, or one a start writes:

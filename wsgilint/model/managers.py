@@ -59,6 +59,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         # `gosu app supervisord …`, `uv run python x.py`: what runs is the command behind the
         # launchers, as the user they switch to; read it as written without them.
         resolved = _resolve_wrapper(manager, own, command_at, ctx, start_dir, bin_sh)
+        if manager.wrapper is not None:
+            manager.wrapper_launchers = launchers
         if not manager.launchers:
             _switched(manager, launchers, command_at)
         return resolved
