@@ -14,7 +14,7 @@ from wsgilint.api import check
 from wsgilint.core.context import ReadContext
 from wsgilint.model import Deployment, Place
 from wsgilint.model.base_images import base_image, image_name
-from wsgilint.model.containers import image_of
+from wsgilint.model.container_images import image_of
 from wsgilint.readers.compose import (
     command_refusal,
     interpolate,

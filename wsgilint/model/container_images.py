@@ -1,0 +1,438 @@
+"""The image side of the containers (model/containers.py): what a Dockerfile's build leaves
+for a container to run, followed stage by stage.
+
+Facts from the Dockerfile reference (``shared/reference/topologies.md`` §6): the last build
+stage (or ``build.target``) is the image; ``FROM`` an earlier stage (or an image another
+build of the project makes: ``container_services.ProjectBuilds`` gives it) carries that
+state on; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c`` (or the ``SHELL``
+set before it); setting ``ENTRYPOINT`` resets a ``CMD`` from the base image; ``ARG`` values
+come from the build's arguments, else the default written. A ``RUN`` is read only as far
+as its words tell: the directories it makes, the tree files it links or copies, where it
+may write files the tree does not hold, nginx installed with apt (Debian's package) and
+``daemon off;`` appended to nginx.conf.
+
+Over 400 lines on purpose: one interpreter of the Dockerfile instructions, each of which
+updates the one ``Image`` state the next reads (a COPY's destination needs the WORKDIR and
+the directories made before it, a RUN's link the COPYs before it).
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shlex
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
+
+from ..core.record import dataclass, field
+from ..core.span import Setting, Span
+from .base_images import BaseImage, base_image, stock_setting, with_apt_nginx
+
+# readers/nginx_includes.py's ETC_NGINX, where the official image's nginx keeps its
+# configuration; not imported, so that a tree without nginx does not load that reader.
+ETC_NGINX = "/etc/nginx"
+
+
+# The Dockerfile reader is loaded only when such files are checked.
+if TYPE_CHECKING:
+    from ..readers.dockerfile import Dockerfile, Instruction
+
+
+@dataclass
+class Image:
+    """What the last build stage leaves for the container to run."""
+
+    dockerfile: str                                    # its display path
+    cmd: Setting[list[str]] | None = None
+    cmd_shell: bool = False
+    entrypoint: Setting[list[str]] | None = None
+    entrypoint_shell: bool = False
+    user: Setting[str] | None = None
+    stop_signal: Setting[str] | None = None
+    workdir: Setting[str] | None = None
+    env: dict[str, Setting[str]] = field(default_factory=dict)
+    args: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)   # image path -> local path
+    base: BaseImage | None = None                      # the image the first stage of the build starts from
+    cmd_from_base: bool = False                        # cmd is the base image's, which an ENTRYPOINT resets
+    # ENV variables whose value the build command gives (an ARG without a value in the files).
+    env_unknown: dict[str, Setting[str]] = field(default_factory=dict)
+    open_args: set[str] = field(default_factory=set)   # ARGs the files give no value
+    # (image path, why): where the build puts files the checked tree does not hold (a RUN that
+    # writes there, a COPY --from another stage or of a glob or URL).
+    writes: list[tuple[str, str]] = field(default_factory=list)
+    # SHELL's exec form: what runs a shell-form RUN, CMD and ENTRYPOINT after it (None: /bin/sh -c).
+    shell: list[str] | None = None
+    # A RUN appended `daemon off;` to /etc/nginx/nginx.conf (`echo "daemon off;" >> …`) and no
+    # later COPY replaced that file: nginx started without -c stays in the foreground.
+    nginx_daemon_off: Setting[bool] | None = None
+    # Directories the build makes (WORKDIR, `mkdir` and their parents): a COPY of one file to
+    # such a path without a trailing slash puts it inside, as into any directory that exists.
+    directories: set[str] = field(default_factory=set)
+
+
+def bin_sh(image: Image | None) -> Setting[str]:
+    """What ``/bin/sh`` is in a container of ``image`` (base_images.json ``bin_sh``), with the
+    image that says so; "" when its base image is not one known."""
+    base = image.base if image is not None else None
+    if base is None:
+        return Setting("", None, "the image's /bin/sh is not in the checked files")
+    names = {"busybox": "busybox ash", "dash": "dash", "bash": "bash"}
+    if not base.bin_sh:
+        return Setting("", base.at, f"the /bin/sh of {base.written} is not known")
+    return Setting(base.bin_sh, base.at, f"{base.written}'s /bin/sh is {names[base.bin_sh]}")
+
+
+def image_from_base(dockerfile: str, base: BaseImage) -> Image:
+    """The state a build starts in: what its base image sets."""
+    image = Image(dockerfile, base=base)
+    if base.entrypoint:
+        image.entrypoint = stock_setting(base, list(base.entrypoint), "ENTRYPOINT")
+    if base.cmd:
+        image.cmd, image.cmd_from_base = stock_setting(base, list(base.cmd), "CMD"), True
+    if base.workdir:
+        image.workdir = stock_setting(base, base.workdir, "WORKDIR")
+    if base.stop_signal:
+        image.stop_signal = stock_setting(base, base.stop_signal, "STOPSIGNAL")
+    if base.user:
+        image.user = stock_setting(base, base.user, "USER")
+    image.env = {name: stock_setting(base, value, "ENV") for name, value in base.env.items()}
+    return image
+
+
+def _expand(text: str, variables: dict[str, str]) -> str:
+    from ..readers.compose import interpolate
+
+    return interpolate(text, variables)[0]
+
+
+def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> Image:
+    """A stage built FROM ``inherited`` (an earlier stage, or an image another build of the
+    project makes: then its CMD is a base image's, which an ENTRYPOINT resets)."""
+    return Image(dockerfile, inherited.cmd, inherited.cmd_shell, inherited.entrypoint, inherited.entrypoint_shell,
+                 inherited.user, inherited.stop_signal, inherited.workdir, dict(inherited.env), dict(inherited.args),
+                 dict(inherited.copies), inherited.base, other_build and inherited.cmd is not None,
+                 env_unknown=dict(inherited.env_unknown),
+                 open_args=set(inherited.open_args), writes=list(inherited.writes), shell=inherited.shell,
+                 nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories))
+
+
+def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
+             build_args: dict[str, str | None] | None = None,
+             built: Callable[[str], Image | None] | None = None) -> Image:
+    """Follow the stages; the image is ``target``'s stage or the last one. ``build_args``
+    are Compose's ``build.args`` (None: a value the shell that runs Compose gives);
+    ``built`` gives the image another build of the same project tags with a name (None:
+    not one of those)."""
+    stages: dict[str, Image] = {}
+    global_args: dict[str, str] = {}
+    arguments = _Arguments(build_args or {})
+    image: Image | None = None
+    for instruction in dockerfile.instructions:
+        keyword = instruction.keyword
+        if keyword == "FROM":
+            if target and image is not None and stages.get(target.lower()) is image:
+                break   # the target stage is complete: later stages are not built
+            words = instruction.words
+            base = _expand(words[0], global_args) if words else ""
+            inherited = stages.get(base.lower())
+            other = built(base) if inherited is None and base and built is not None else None
+            # An ARG without a value leaves the name to the build command: shown as written.
+            image = image_from_base(dockerfile.path, base_image(base or (words[0] if words else ""), instruction.at))
+            source = inherited if inherited is not None else other
+            if source is not None:   # FROM an earlier stage or a build of the project: its state carries on
+                image = _continued(dockerfile.path, source, inherited is None)
+            name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else str(len(stages))
+            stages[name] = image
+            stages[str(len(stages) - 1)] = image
+            continue
+        if image is None:
+            if keyword == "ARG":
+                for word in instruction.words:
+                    key, sep, value = word.partition("=")
+                    global_args[key] = arguments.value(key, sep, value)
+            continue
+        _apply(image, instruction, context_dir, global_args, arguments)
+    if target and image is not None and target.lower() in stages:
+        return stages[target.lower()]
+    return image or Image(dockerfile.path)
+
+
+class _Arguments:
+    """What gives each ARG its value: the build's arguments, else the default written."""
+
+    def __init__(self, given: dict[str, str | None]) -> None:
+        self.given = given
+        self.open_global: set[str] = set()   # ARGs before the first FROM with no value
+
+    def value(self, key: str, sep: str, written: str, image: Image | None = None,
+              global_args: dict[str, str] | None = None) -> str:
+        """The value an ``ARG key[=written]`` takes, recording in ``image`` (or the global
+        ARGs) whether the files show it."""
+        open_args = image.open_args if image is not None else self.open_global
+        if key in self.given:
+            given = self.given[key]
+            known, value = given is not None, given or ""
+        elif sep:
+            known, value = True, written
+        elif global_args is not None and key in global_args:
+            known, value = key not in self.open_global, global_args[key]
+        elif image is not None and key in image.args:
+            known, value = key not in image.open_args, image.args[key]
+        else:   # no default: `docker build --build-arg` gives it, else it is empty
+            known, value = False, ""
+        if known:
+            open_args.discard(key)
+        else:
+            open_args.add(key)
+        return value
+
+
+def _apply(image: Image, instruction: Instruction, context_dir: str, global_args: dict[str, str],
+           arguments: _Arguments | None = None) -> None:
+    keyword = instruction.keyword
+    variables = {**image.args, **{name: setting.value for name, setting in image.env.items()}}
+    at = instruction.at
+    if keyword == "SHELL" and instruction.exec_form:
+        image.shell = list(instruction.exec_form)
+    elif keyword in ("CMD", "ENTRYPOINT"):
+        # A shell form runs under the SHELL in effect, `/bin/sh -c` by default (DFR "SHELL").
+        shell = instruction.exec_form is None
+        words = [*(image.shell or ["/bin/sh", "-c"]), instruction.text] if shell else \
+            list(instruction.exec_form or [])
+        if keyword == "CMD":
+            image.cmd, image.cmd_shell, image.cmd_from_base = Setting(words, at), shell, False
+        else:   # setting ENTRYPOINT resets a CMD from the base image (DFR 2372-2375)
+            image.entrypoint, image.entrypoint_shell = Setting(words, at), shell
+            if image.cmd_from_base:
+                image.cmd, image.cmd_from_base = None, False
+    elif keyword == "USER":
+        image.user = Setting(_expand(instruction.text.strip(), variables), at)
+    elif keyword == "STOPSIGNAL":
+        image.stop_signal = Setting(_expand(instruction.text.strip(), variables).upper().removeprefix("SIG"), at)
+    elif keyword == "WORKDIR":
+        path = _expand(instruction.text.strip(), variables)
+        base = image.workdir.value if image.workdir else "/"
+        image.workdir = Setting(posixpath.normpath(posixpath.join(base, path)), at)
+        _made_directory(image, image.workdir.value)
+    elif keyword == "ARG":
+        for word in instruction.words:
+            key, sep, value = word.partition("=")
+            image.args[key] = (arguments or _Arguments({})).value(key, sep, value, image, global_args)
+    elif keyword == "ENV":
+        words = instruction.words
+        pairs = [(words[0], " ".join(words[1:]))] if words and "=" not in words[0] else \
+            [tuple(word.split("=", 1)) for word in words if "=" in word]
+        for key, value in pairs:
+            _set_env(image, key, value, variables, at)
+    elif keyword == "RUN":
+        _run_directories(instruction.text, image)
+        placed = _run_placements(instruction.text, image)
+        image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
+                            for path in _run_writes(instruction.text, placed))
+        if image.base is not None and image.base.nginx_includes is None and _apt_installs_nginx(instruction.text):
+            image.base = with_apt_nginx(image.base, at)
+        appended = _appended_to_nginx_conf(instruction.text)
+        if appended:
+            off = _DAEMON_OFF.search(appended) is not None
+            image.nginx_daemon_off = Setting(True, at, f"the RUN at {at.path}:{at.line} appends `daemon off;` to "
+                                             f"{NGINX_CONF}") if off else image.nginx_daemon_off
+    elif keyword in ("COPY", "ADD"):
+        words = instruction.exec_form or instruction.words
+        if len(words) < 2:
+            return
+        sources, written = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
+        # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
+        workdir = image.workdir.value if image.workdir else "/"
+        destination = posixpath.join(workdir, written)
+        where = f"the {keyword} at {at.path}:{at.line} (of {' '.join(words[:-1])} into {written})"
+        if "from" in instruction.flags:   # another stage's or image's files: not in the tree
+            image.writes.append((posixpath.normpath(destination), f"{where[:-1]} from {instruction.flags['from']})"))
+            return
+        for source in sources:
+            if "://" in source or any(c in source for c in "*?["):
+                image.writes.append((posixpath.normpath(destination), where))
+                continue
+            # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
+            local = os.path.normpath(os.path.join(context_dir, source.lstrip("/")))
+            into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
+                or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS
+            if into_dir and not os.path.isdir(local):
+                image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
+            else:
+                image.copies[posixpath.normpath(destination)] = local
+        if NGINX_CONF in image.copies and image.copies[NGINX_CONF] in (
+                os.path.normpath(os.path.join(context_dir, source.lstrip("/"))) for source in sources):
+            image.nginx_daemon_off = None   # this COPY replaced the file the text was appended to
+
+
+# Commands of a RUN that leave a directory's set of files as it was (or only remove some).
+_KEEPS_FILES = frozenset({"rm", "chmod", "chown", "mkdir", "ls", "test", "[", "cat", "grep", "nginx"})
+
+
+# Directories the distributions' nginx packages create below /etc/nginx: `ln -s x DIR` (no
+# trailing slash) puts the link inside them, as into any directory that exists.
+_NGINX_DIRS = frozenset(ETC_NGINX + "/" + name for name in ("conf.d", "sites-enabled", "sites-available",
+                                                               "snippets", "http.d", "default.d"))
+
+
+def _commands(text: str) -> list[str]:
+    return re.split(r"&&|\|\||[;|\n]", text)
+
+
+# Debian's and Ubuntu's nginx packages: each installs (or depends on) nginx-common, whose
+# /etc/nginx/nginx.conf is the stock one (packages.debian.org, source package nginx).
+_APT_NGINX = frozenset({"nginx", "nginx-core", "nginx-full", "nginx-light", "nginx-extras", "nginx-common"})
+
+
+def _apt_installs_nginx(text: str) -> bool:
+    """Whether a RUN installs nginx with apt (``apt-get install -y nginx-core``): apt installs
+    Debian's or Ubuntu's package, whatever image the build starts from."""
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split()]
+        tools = [i for i, word in enumerate(words) if posixpath.basename(word) in ("apt-get", "apt", "aptitude")]
+        if tools and "install" in words[tools[0]:] and any(
+                word.split("=", 1)[0] in _APT_NGINX for word in words[words.index("install", tools[0]) + 1:]):
+            return True
+    return False
+
+
+def _made_directory(image: Image, path: str) -> None:
+    """``path`` and every directory above it exist in the image."""
+    while path not in ("/", "") and path not in image.directories:
+        image.directories.add(path)
+        path = posixpath.dirname(path)
+
+
+def _run_directories(text: str, image: Image) -> None:
+    """The directories a RUN's ``mkdir`` commands make (a path with a variable or a glob is left out)."""
+    workdir = image.workdir.value if image.workdir else "/"
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split()]
+        if not words or posixpath.basename(words[0]) != "mkdir":
+            continue
+        for before, word in zip(words, words[1:], strict=False):
+            if before in ("-m", "--mode") or word.startswith("-") or word in ("", "\\") or \
+                    any(c in word for c in "*?[${}~"):
+                continue   # an option, its value, a line continuation or a path known only when it runs
+            _made_directory(image, posixpath.normpath(posixpath.join(workdir, word)))
+
+
+def _run_placements(text: str, image: Image) -> set[int]:
+    """``ln [-s] SRC DST``, ``cp SRC DST`` and ``mv SRC DST`` of a RUN whose source is a file
+    of the tree a COPY already put in the image: a placement like a COPY, recorded in
+    ``image.copies`` (a link is opened as the file it names). Returns the indexes of the
+    commands so read, which add nothing unseen. A ``-t``, a glob or a source the tree does
+    not hold leaves the command to ``_run_writes``."""
+    handled: set[int] = set()
+    for index, command in enumerate(_commands(text)):
+        words = [word.strip("'\"") for word in command.split()]
+        if not words or posixpath.basename(words[0]) not in ("ln", "cp", "mv"):
+            continue
+        options = [word for word in words[1:] if word.startswith("-")]
+        paths = [word for word in words[1:] if not word.startswith("-")]
+        if len(paths) < 2 or any(o == "-t" or o.startswith("--target") for o in options) or \
+                any(c in word for word in paths for c in "*?[$"):
+            continue
+        symbolic = words[0].endswith("ln") and any(o == "--symbolic" or not o.startswith("--") and "s" in o
+                                                    for o in options)
+        workdir = image.workdir.value if image.workdir else "/"
+        destination = posixpath.normpath(posixpath.join(workdir, paths[-1]))
+        into = paths[-1].endswith("/") or len(paths) > 2 or destination in _NGINX_DIRS
+        found: list[tuple[str, str]] = []
+        for source in paths[:-1]:
+            target = posixpath.join(destination, posixpath.basename(source.rstrip("/"))) if into else destination
+            # A relative link target is relative to the link's own directory.
+            base = posixpath.dirname(target) if symbolic else workdir
+            local = _copied_from(image, posixpath.normpath(posixpath.join(base, source)))
+            if local is None:
+                break
+            found.append((target, local))
+        else:
+            image.copies.update(found)
+            handled.add(index)
+    return handled
+
+
+def _copied_from(image: Image, path: str) -> str | None:
+    """The local file a COPY of the build put at ``path`` (itself, or in a folder it copied)."""
+    probe = path
+    while True:
+        local = image.copies.get(probe)
+        if local is not None:
+            candidate = os.path.normpath(os.path.join(local, posixpath.relpath(path, probe)))
+            return candidate if os.path.exists(candidate) else None
+        if probe == "/":
+            return None
+        probe = posixpath.dirname(probe)
+
+
+def _run_writes(text: str, placed: Collection[int] = ()) -> list[str]:
+    """Where a ``RUN`` may create files the checked tree does not show, as far as its words
+    tell: each path below /etc/nginx a command other than ``rm``, ``chown``... names or
+    redirects into (``sed -i`` included: it may not create, but it may rename), and ``/`` for
+    a script it runs (which may write anywhere). Only /etc/nginx is asked about so far.
+    ``placed``: the commands ``_run_placements`` read, which put tree files there."""
+    found: list[str] = []
+    for index, command in enumerate(_commands(text)):
+        if index in placed:
+            continue
+        words = command.replace(">", " > ").split()
+        while words and "=" in words[0] and not words[0].startswith(("-", "/")):
+            words = words[1:]   # VAR=value before the command
+        if not words:
+            continue
+        name = posixpath.basename(words[0])
+        if name in ("sh", "bash", "ash", "dash") and len(words) > 1 and not words[1].startswith("-") or \
+                words[0].endswith(".sh") or words[0].startswith("./"):
+            found.append("/")
+            continue
+        paths = [word.strip("'\"") for word in words[1:] if "etc/nginx" in word]
+        if paths and (name not in _KEEPS_FILES or ">" in words):
+            found.extend(posixpath.normpath("/" + path.lstrip("/").rstrip("*")) for path in paths)
+    return found
+
+
+NGINX_CONF = ETC_NGINX + "/nginx.conf"
+# `daemon off;` as a directive of the appended text: not after a `#` on its line.
+_DAEMON_OFF = re.compile(r"(?:^|[;\n])[ \t]*daemon[ \t]+off[ \t]*;")
+
+
+def _appended_to_nginx_conf(text: str) -> str:
+    """What a RUN's ``echo``/``printf`` commands append to /etc/nginx/nginx.conf (``>>``), as
+    the shell passes it: quotes removed, ``\\n`` as a new line."""
+    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|>")
+    lexer.whitespace_split = True
+    try:
+        words = list(lexer)
+    except ValueError:
+        return ""
+    appended: list[str] = []
+    command: list[str] = []
+    for word in [*words, ";"]:
+        if word not in (";", "&&", "||", "|", "&"):
+            command.append(word)
+            continue
+        if len(command) >= 3 and posixpath.basename(command[0]) in ("echo", "printf") and \
+                command[-2] == ">>" and posixpath.normpath(command[-1]) == NGINX_CONF:
+            appended.extend(w for w in command[1:-2] if not w.startswith("-"))
+        command = []
+    return "\n".join(appended).replace("\\n", "\n")
+
+
+def _set_env(image: Image, key: str, value: str, variables: dict[str, str], at: Span) -> None:
+    """``ENV key=value``; a value built from an ARG the files give no value (or from such an
+    ENV) is the build command's, unknown here."""
+    from ..readers.compose import interpolate
+
+    shown = {name: text for name, text in variables.items() if name in image.env or name not in image.open_args}
+    unset = interpolate(value, shown)[1]
+    cause = next((name for name in unset if name in image.open_args or name in image.env_unknown), None)
+    if cause is None:
+        image.env[key] = Setting(_expand(value, variables), at)
+        image.env_unknown.pop(key, None)
+        return
+    image.env.pop(key, None)
+    image.env_unknown[key] = Setting(key, at, f"ENV {key} takes {cause}, an ARG without a value in the files: "
+                                     "the build command gives it")
