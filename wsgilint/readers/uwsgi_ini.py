@@ -513,9 +513,13 @@ class UwsgiRun:
         """``table`` is None for a text without "%": it is its own substitution, each character
         coming from where it stands, and no map of positions is built."""
         magic = _magic_sub(raw, table) if table is not None else None
-        line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        # Where each line starts, found when a span is first asked for with magic; without it a
+        # span is on the line being read (most files: no "%").
+        line_starts: list[int] = []
 
         def position(offset: int) -> tuple[int, int]:
+            if not line_starts:
+                line_starts.extend([0] + [m.end() for m in re.finditer("\n", raw)])
             line = bisect.bisect_right(line_starts, offset)
             return line, offset - line_starts[line - 1] + 1
 
@@ -569,11 +573,13 @@ class UwsgiRun:
                 first = text[left]
                 if first == "[":
                     section = text[left + 1:right - 1]
-                    header = IniSection(section, span(left, right))
+                    header = IniSection(section, span(left, right) if magic is not None
+                                        else Span(display, number, left - start + 1, right - start + 1))
                     if header not in self.sections:     # ini = :section reads a file twice
                         self.sections.append(header)
                 elif first in ";#":
-                    comment = IniComment(text[left:right], span(left, right))
+                    comment = IniComment(text[left:right], span(left, right) if magic is not None
+                                         else Span(display, number, left - start + 1, right - start + 1))
                     if comment not in self.comments:
                         self.comments.append(comment)
                 elif section == wanted:
