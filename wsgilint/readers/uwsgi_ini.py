@@ -611,10 +611,16 @@ class UwsgiRun:
 
     def finish(self) -> list[Option]:
         for entry in self.entries:
-            self.placeholders_used.update(_placeholder_names(entry.value))
-        self._pass("$", self._env_hook)
-        self._pass("@", lambda key: None)
-        self._pass("%", self._placeholder_hook)
+            if "%(" in entry.value:   # _placeholder_names finds none without it
+                self.placeholders_used.update(_placeholder_names(entry.value))
+        # A pass changes only a value holding its symbol, so one holding none of the three is
+        # never changed: the passes go over the others (most options are plain values).
+        expandable = [entry for entry in self.entries
+                      if not entry.configured and ("$" in entry.value or "@" in entry.value or "%" in entry.value)]
+        if expandable:
+            self._pass(expandable, "$", self._env_hook)
+            self._pass(expandable, "@", lambda key: None)
+            self._pass(expandable, "%", self._placeholder_hook)
         index = 0
         while index < len(self.entries):
             entry = self.entries[index]
@@ -628,8 +634,9 @@ class UwsgiRun:
                     self.placeholders_used.update(_placeholder_names(added.value))
         return [Option(e.key, e.value, e.at, e.raw, e.unresolved) for e in self.entries]
 
-    def _pass(self, symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
-        for entry in self.entries:
+    @staticmethod
+    def _pass(entries: list[_Entry], symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
+        for entry in entries:
             if entry.configured or symbol not in entry.value:
                 continue
             value, unresolved = _expand(entry.value, symbol, hook)
