@@ -19,6 +19,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .paths import relative_path
 from .record import dataclass, field
 from .span import Problem, Span
 from .text import MAX_CONFIG_BYTES, Text, decode, read_text
@@ -420,8 +421,11 @@ class ReadContext:
     def target_path(self, local_path: str) -> str:
         """The path a local file has on the target host (in a repository, unknown: its path here)."""
         absolute = os.path.abspath(local_path)
-        if self.mode == "snapshot" and self._below(absolute, os.path.abspath(self.root)):
-            return "/" + os.path.relpath(absolute, os.path.abspath(self.root)).replace(os.sep, "/").lstrip("./")
+        if self.mode == "snapshot":
+            # Every file of a snapshot is below its root: cut, not os.path.relpath (once per uWSGI ini).
+            root = os.path.abspath(self.root)
+            if self._below(absolute, root):
+                return "/" + relative_path(absolute, root).replace(os.sep, "/").lstrip("./")
         return absolute
 
     def opened_path(self, written: str, local_path: str) -> str | None:

@@ -8,7 +8,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from ..core.commands import recognise
+from ..core.commands import Command, recognise
 from ..core.context import ReadContext
 from ..core.environment import Environment
 from ..core.numbers import decimal
@@ -134,16 +134,10 @@ def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | N
     return local if local and os.path.isdir(local) else None
 
 
-def _uwsgi_arguments(argv: list[str]) -> list[str]:
-    """What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``) in a command line."""
-    command = recognise(argv)
-    return command.arguments if command is not None else argv
-
-
-def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], ctx: ReadContext,
-               gunicorn_configs: list[GunicornConfig]) -> tuple[AppServer, list[Problem]]:
+def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], command: Command | None,
+               ctx: ReadContext, gunicorn_configs: list[GunicornConfig]) -> tuple[AppServer, list[Problem]]:
     """The uWSGI or Gunicorn ``argv`` starts, as ``manager`` starts it (its directory,
-    environment, files)."""
+    environment, files); ``command`` is ``recognise(argv.value)``."""
     from .uwsgi import uwsgi_from_argv
 
     unseen = manager.environment_unseen
@@ -154,7 +148,9 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
     # A container's paths are its own image's and mounts', not another container's namesakes.
     with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
         if program == "uwsgi":
-            return uwsgi_from_argv(_uwsgi_arguments(argv.value), start, ctx, _local_start_directory(manager, ctx),
+            # What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``).
+            arguments = command.arguments if command is not None else argv.value
+            return uwsgi_from_argv(arguments, start, ctx, _local_start_directory(manager, ctx),
                                    env, manager.stock_files, manager.directory.value if manager.directory else None)
         from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
         directory = manager.directory.value if manager.directory else None
@@ -184,7 +180,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         if manager.kind == "init.d" and ctx.real(ctx.local(manager.argv.value[4]) or "") in claimed:
             superseded.add(id(manager))
             continue
-        server, problems = _server_of(manager, manager.runs_program, manager.argv, ctx, gunicorn_configs)
+        command = recognise(manager.argv.value)   # once for the server and its binary's plugins
+        server, problems = _server_of(manager, manager.runs_program, manager.argv, command, ctx, gunicorn_configs)
         deployment.problems.extend(problems)
         if server.uwsgi_config is not None:
             deployment.uwsgi_configs.append(server.uwsgi_config)
@@ -192,7 +189,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
         if server.start_directory is None:
             server.start_directory = manager.directory
         if server.kind == "uwsgi":
-            server.binary_plugins = binary_plugins(manager, deployment.host)
+            server.binary_plugins = binary_plugins(manager, deployment.host, command)
             if manager.kind == "init.d":   # the enabled app, defined in its file, not in the package's default.ini
                 server.name = manager.name
                 server.at = next((h.at for h in reversed(server.uwsgi_config.headers) if h.name == "uwsgi"),
@@ -207,7 +204,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             program = recognise(argv.value)
             if program is None:
                 continue
-            server, problems = _server_of(manager, program.program, argv, ctx, gunicorn_configs)
+            server, problems = _server_of(manager, program.program, argv, program, ctx, gunicorn_configs)
             deployment.problems.extend(problems)
             if server.uwsgi_config is not None:
                 deployment.uwsgi_configs.append(server.uwsgi_config)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..core.commands import dev_server, given_arguments, recognise
+from ..core.commands import Command, dev_server, given_arguments, recognise
 from ..core.context import ReadContext
 from ..core.launchers import Launcher, unwrap
 from ..core.span import Setting, Span
@@ -49,10 +49,11 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     server command is the only thing it starts (``shell.ServerLine.alone``). ``bin_sh`` is
     what ``sh`` is where it runs (a container's image says; "": not known)."""
     argv = _program_argv(argv)
-    program = shell.program_of(argv)
+    command = recognise(argv)   # shell.program_of's answer, kept for _launched
+    program = command.program if command else ""
     if program or not argv:
         manager.runs_program = program or (os.path.basename(argv[0]) if argv else "")
-        _launched(manager, argv, command_at)
+        _launched(manager, command, command_at)
         return bool(program)
     launchers, own = unwrap(argv)
     if launchers and own is not argv:
@@ -138,15 +139,15 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
                              for write in server.writes)
     server_argv = server.argv if arguments is None else given_arguments(server.argv, arguments)
     manager.argv = Setting(server_argv, wrapper_at)
-    _launched(manager, server_argv, wrapper_at)
+    _launched(manager, recognise(server_argv), wrapper_at)
     return server.alone
 
 
-def _launched(manager: ProcessManager, argv: list[str], at: Span | None) -> None:
+def _launched(manager: ProcessManager, command: Command | None, at: Span | None) -> None:
     """A server started through runners and user switchers (``uv run``, ``gosu app``): its
-    own command line becomes ``argv``, the launchers are kept, and the user the innermost
-    switcher names is the one it runs as."""
-    command = recognise(argv)
+    own command line (``command``, what ``recognise`` found in the start's argv) becomes the
+    manager's argv, the launchers are kept, and the user the innermost switcher names is
+    the one it runs as."""
     if command is None or not command.launchers:
         return
     manager.argv = Setting(command.server_argv, at)

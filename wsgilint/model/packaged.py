@@ -27,7 +27,7 @@ import os
 import posixpath
 import re
 
-from ..core.commands import recognise
+from ..core.commands import Command
 from ..core.context import ReadContext
 from ..core.paths import relative_path
 from ..core.sources import Discovery
@@ -184,11 +184,10 @@ def rhel_boot_directories(ctx: ReadContext, servers: list[AppServer], host: Host
                                              "tmpfiles.d/uwsgi.conf of the Fedora/RHEL/EPEL uwsgi package"))
 
 
-def binary_plugins(manager: ProcessManager, host: Host) -> Setting[tuple[str, ...]] | None:
+def binary_plugins(manager: ProcessManager, host: Host, command: Command | None) -> Setting[tuple[str, ...]] | None:
     """The plugins the uWSGI binary a manager runs has without ``plugins =``; None when
-    unknown (a uWSGI built by pip embeds Python)."""
+    unknown (a uWSGI built by pip embeds Python). ``command`` is ``recognise`` of its argv."""
     argv = manager.argv.value if manager.argv else []
-    command = recognise(argv)
     if command is None or command.program != "uwsgi":
         return None
     word = posixpath.basename(argv[0])

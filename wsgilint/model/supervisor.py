@@ -335,7 +335,8 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
         # A run-time name (%(ENV_X)s) may expand to pairs: only a value fully known can be wrong.
         environment = SupervisorEnvironment(read.values, read.dropped, "" if final.unresolved else read.error)
     return SupervisorValue(key, value.raw, value.at, value.key_column, value.key_end, value.end_line,
-                           tuple(SupervisorComment(c.text, c.at) for c in value.comments), from_default,
+                           tuple(SupervisorComment(c.text, c.at) for c in value.comments) if value.comments else (),
+                           from_default,
                            _expansion(final), twice, datatype,
                            parsed if isinstance(parsed, (bool, int, str, tuple)) else None, error, environment)
 

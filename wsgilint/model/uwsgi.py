@@ -87,7 +87,9 @@ def uwsgi_server(name: str, at: Span, options: list[Option], sources: list[str],
     mode = _socket_mode_setting(server.last(*aliases_of("chmod-socket")))
     owner, group = _socket_owner(server)
     default = default_protocol(server)
-    shared_protocols = _shared_socket_protocols(options, default)
+    # Only a shared-socket asks which option uses it (most servers have none).
+    shared_protocols = _shared_socket_protocols(options, default) \
+        if any(option.key == "shared-socket" for option in options) else {}
     shared_index = 0
     bound: set[tuple[str, str]] = set()
     for option in options:

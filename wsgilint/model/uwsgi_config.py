@@ -107,8 +107,10 @@ def uwsgi_config(path: str, section: str, section_found: bool, sections: Iterabl
     ini_options = tuple(option for option in options if option.at.path in ini_files)
     lexed = []
     for index, option in enumerate(ini_options):
-        written = option.raw.split("\n", 1)[0]
-        comment, percent = _inline_comment(option, written), _stray_percent(option)
+        raw = option.raw
+        # Its first line holds "#" or ";" only if the whole text does (most options: no split).
+        comment = _inline_comment(option, raw.split("\n", 1)[0]) if "#" in raw or ";" in raw else None
+        percent = _stray_percent(option) if "%" in raw else None
         if comment is not None or percent is not None:
             lexed.append((index, comment, percent))
     return UwsgiConfig(

@@ -86,6 +86,7 @@ def canonical(name: str) -> str:
     return aliases_of(name)[0]
 
 
+@lru_cache(maxsize=1024)   # asked per server and per rule for the same few names (chmod-socket, protocol)
 def aliases_of(name: str) -> tuple[str, ...]:
     """The name and every true alias, canonical first."""
     info = option_info(name)

@@ -513,9 +513,13 @@ class UwsgiRun:
         """``table`` is None for a text without "%": it is its own substitution, each character
         coming from where it stands, and no map of positions is built."""
         magic = _magic_sub(raw, table) if table is not None else None
-        line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        # Where each line starts, found when a span is first asked for with magic; without it a
+        # span is on the line being read (most files: no "%").
+        line_starts: list[int] = []
 
         def position(offset: int) -> tuple[int, int]:
+            if not line_starts:
+                line_starts.extend([0] + [m.end() for m in re.finditer("\n", raw)])
             line = bisect.bisect_right(line_starts, offset)
             return line, offset - line_starts[line - 1] + 1
 
@@ -569,11 +573,13 @@ class UwsgiRun:
                 first = text[left]
                 if first == "[":
                     section = text[left + 1:right - 1]
-                    header = IniSection(section, span(left, right))
+                    header = IniSection(section, span(left, right) if magic is not None
+                                        else Span(display, number, left - start + 1, right - start + 1))
                     if header not in self.sections:     # ini = :section reads a file twice
                         self.sections.append(header)
                 elif first in ";#":
-                    comment = IniComment(text[left:right], span(left, right))
+                    comment = IniComment(text[left:right], span(left, right) if magic is not None
+                                         else Span(display, number, left - start + 1, right - start + 1))
                     if comment not in self.comments:
                         self.comments.append(comment)
                 elif section == wanted:
@@ -605,10 +611,16 @@ class UwsgiRun:
 
     def finish(self) -> list[Option]:
         for entry in self.entries:
-            self.placeholders_used.update(_placeholder_names(entry.value))
-        self._pass("$", self._env_hook)
-        self._pass("@", lambda key: None)
-        self._pass("%", self._placeholder_hook)
+            if "%(" in entry.value:   # _placeholder_names finds none without it
+                self.placeholders_used.update(_placeholder_names(entry.value))
+        # A pass changes only a value holding its symbol, so one holding none of the three is
+        # never changed: the passes go over the others (most options are plain values).
+        expandable = [entry for entry in self.entries
+                      if not entry.configured and ("$" in entry.value or "@" in entry.value or "%" in entry.value)]
+        if expandable:
+            self._pass(expandable, "$", self._env_hook)
+            self._pass(expandable, "@", lambda key: None)
+            self._pass(expandable, "%", self._placeholder_hook)
         index = 0
         while index < len(self.entries):
             entry = self.entries[index]
@@ -622,8 +634,9 @@ class UwsgiRun:
                     self.placeholders_used.update(_placeholder_names(added.value))
         return [Option(e.key, e.value, e.at, e.raw, e.unresolved) for e in self.entries]
 
-    def _pass(self, symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
-        for entry in self.entries:
+    @staticmethod
+    def _pass(entries: list[_Entry], symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
+        for entry in entries:
             if entry.configured or symbol not in entry.value:
                 continue
             value, unresolved = _expand(entry.value, symbol, hook)

@@ -152,8 +152,11 @@ def _group_of(config: SupervisorConfig, expander: _Expander) -> dict[str, str]:
 def _program_checks(expander: _Expander, section: SupervisorSection, common: dict[str, object]) -> tuple[int, int]:
     """Check what supervisord reads once per section; ``(numprocs, numprocs_start)``."""
     typed: dict[str, object] = {}
+    # section.get of each of the ~20 typed keys: one dict, looked up once a key (the section's own
+    # when no [DEFAULT] key is inherited).
+    values = section.effective() if section.defaults else section.keys
     for key, convert in PROGRAM_TYPES.items():
-        value = section.get(key)
+        value = values.get(key)
         if value is not None:
             typed[key] = _check(expander, section, key, expander.expand(value, common, f"{section.name}.{key}"),
                                 convert)
@@ -193,8 +196,9 @@ def _process(expander: _Expander, section: SupervisorSection, process: Superviso
             process.environment_dropped = parsed.dropped
     process.environment = {**expander.environment, **process.own_environment}
     names.update({f"ENV_{k}": v for k, v in process.own_environment.items()})
+    values = section.effective() if section.defaults else section.keys   # section.get, as above
     for key in ("directory", "stdout_logfile", "stderr_logfile", "command", *PROCESS_TYPES):
-        value = section.get(key)
+        value = values.get(key)
         if value is None:
             continue
         # The log file names go through expand() twice (saneget, then options.py:970).
