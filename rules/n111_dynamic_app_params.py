@@ -24,6 +24,13 @@ imports `other` as a second app). Such a line, behind a route that reaches only
 instances loading their app so, is reported as info: it is dead, and the socket is as
 open to other clients with or without it (U108, U115 say when that matters).
 
+An instance in an image built on a base wsgilint does not know keeps the info, naming the
+assumption: a start the files show reads the base's own ini only where it names it, so
+what the base could add is `UWSGI_*` environment (`UWSGI_MOUNT`, `UWSGI_VHOST`), which
+uWSGI reads as options; a config copied into the image that nothing in the files starts
+may be run by the base's own start and ini. So does an instance loading an ini that is
+not among the checked files.
+
 ## How to fix
 Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop these
 `uwsgi_param` lines, and run one uWSGI instance (or an Emperor vassal) per app.
@@ -31,7 +38,8 @@ Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop 
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective, Route
+from wsgilint.model import AppServer, Deployment, NginxDirective, Route, Setting
+from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import app_loader
 
 CODE = "N111"
@@ -69,9 +77,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             loaded = _loaded_at_start(deployment, directive, routes) if name in _NAMES_THE_APP else None
             if loaded:
+                shown, assumed = loaded
                 yield Hit(directive.at, f"`uwsgi_param {name}` does nothing here: the request asks for no app id "
                           f"(no SCRIPT_NAME or UWSGI_APPID), so uWSGI serves the app it loaded at start ("
-                          f"{loaded}) and loads nothing per request; remove this line", severity="info")
+                          f"{shown}) and loads nothing per request; remove this line{assumed}", severity="info")
                 continue
             yield Hit(directive.at, f"`uwsgi_param {name}` makes uWSGI choose or change the app per "
                       "request (a dynamic app, imported in a worker at request time); uWSGI 2.0 takes these "
@@ -79,25 +88,43 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "can load code; set chdir/module/home in the uWSGI config and remove this line")
 
 
-def _loaded_at_start(deployment: Deployment, directive: NginxDirective, routes: list[Route]) -> str:
+def _loaded_at_start(deployment: Deployment, directive: NginxDirective, routes: list[Route]
+                     ) -> tuple[str, str] | None:
     """Where the app is loaded at start (``file:line``) in every uWSGI instance the routes
-    sending ``directive`` reach, when none of them sends an app id; empty when that is not
-    so or not known (a route reaching nothing in the files, a base image adding options)."""
+    sending ``directive`` reach, when none of them sends an app id, and the assumption made
+    for an image wsgilint does not know ("" when none); None when that is not so or not
+    known (a route reaching nothing in the files)."""
     sending = [route for route in routes if any(d is directive for d in route.effective("uwsgi_param"))]
     if not sending:
-        return ""
-    shown = []
+        return None
+    shown, assumed = [], []
     for route in sending:
         if any(d.args and d.args[0] in _APP_ID_PARAMS for d in route.effective("uwsgi_param")):
-            return ""
+            return None
         reached = [listener for target in route.targets for listener in deployment.reached(route, target)]
         if not route.targets or not reached or len(reached) < len(route.targets):
-            return ""
+            return None
         for listener in reached:
             server = listener.server
             loader = app_loader(server) if server.kind == "uwsgi" else None
-            if (loader is None or loader.key == "mount" or server.has("mount", "vhost", "no-default-app")
-                    or server.unseen_base is not None):
-                return ""
+            if loader is None or loader.key == "mount" or server.has("mount", "vhost", "no-default-app"):
+                return None
             shown.append(f"`{loader.key}` at {loader.at.path}:{loader.at.line}")
-    return ", ".join(dict.fromkeys(shown))
+            unread = options_unseen(server)
+            if unread is not None:
+                assumed.append(f"{unread.note}: assumed they add no `mount`, `vhost` or `no-default-app`")
+            elif server.unseen_base is not None:
+                assumed.append(_unseen_base(server, server.unseen_base))
+    unknown = "; ".join(dict.fromkeys(assumed))
+    return ", ".join(dict.fromkeys(shown)), f"; {unknown}" if unknown else ""
+
+
+def _unseen_base(server: AppServer, base: Setting[str]) -> str:
+    """What an image wsgilint does not know could add to give the app another id. A start the
+    files show reads the base's own ini only where it names it, so only the base's `UWSGI_*`
+    environment is left (uWSGI reads every such variable as an option); a config copied into
+    the image with no start in the files may be run by the base's own start, with its own ini."""
+    if server.manager is not None and server.manager.argv is not None:
+        return (f"{base.note}; the start shown loads no ini of the image: assumed its ENV sets no `UWSGI_MOUNT`, "
+                "`UWSGI_VHOST` or `UWSGI_NO_DEFAULT_APP`, which would give the app another id")
+    return f"{base.note}: assumed they add no `mount`, `vhost` or `no-default-app`"

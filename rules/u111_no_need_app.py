@@ -24,17 +24,29 @@ Where a shell starts uWSGI in the background (`uwsgi --ini app.ini &`) and then 
 with a command that never returns (`tail -f /dev/null`, `sleep infinity`), nothing waits
 on uWSGI's exit: with `need-app` it exits, the container or service stays up and nginx
 answers 502 instead of 500, and nothing restarts it. `need-app` alone fixes nothing
-there, so the finding is an info naming the real fix.
+there, so the finding is an info naming the real fix. So it is where the shell ends after
+the `&` line, or runs on in another program (`uwsgi --ini app.ini &` then `exec nginx -g
+'daemon off;'`); a `wait` after it waits on uWSGI, and the warning stays.
+
+So it is where uWSGI daemonizes (`daemonize`): measured with 2.0.31, the command that
+starts it returns 0 before the app is imported, and the daemon, in a session of its own
+(setsid), exits with `need-app` unseen. `daemonize2` loads the app before it forks, so
+with `need-app` the start command itself exits 22, which whoever started it sees: the
+warning stays, unless `lazy-apps` loads the app later in each worker (then it returns 0
+first). A manager that still waits on the daemon keeps the warning: systemd with
+`Type=forking` (it takes the daemon as the main process), an Emperor (its `daemonize`
+only redirects the log). Debian's init script, a sysv service to systemd
+(`RemainAfterExit=yes`), does not.
 
 ## How to fix
-Add `need-app = true`. Where a shell starts uWSGI with `&` and holds with `tail -f`, run
-uWSGI in the foreground as the process the manager watches (`exec uwsgi --ini app.ini`),
-or under a manager, first.
+Add `need-app = true`. Where a shell starts uWSGI with `&`, or uWSGI daemonizes, run
+uWSGI in the foreground as the process a manager watches (`exec uwsgi --ini app.ini`;
+`logto` in place of `daemonize` keeps the log), first.
 """
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import AppServer, Deployment, ProcessManager
 from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
@@ -46,25 +58,24 @@ SUMMARY = "Without need-app, uWSGI stays up answering 500 when the app fails to 
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nneed-app = true\n"}
 
+_UNNOTICED = ("so with `need-app` a failed import goes just as unnoticed (uWSGI exits, nginx answers 502 instead of "
+              "500) and nothing restarts it")
+
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    # The managers whose wrapper shell starts the server with `&` and then holds forever.
-    unwatched = {id(manager.runs): manager for manager in deployment.managers
-                 if manager.runs is not None and manager.wrapper is not None and manager.wrapper_background
-                 and manager.wrapper_held_by}
+    # The managers whose wrapper shell starts the server with `&` and does not wait on it.
+    backgrounded = {id(manager.runs): manager for manager in deployment.managers
+                    if manager.runs is not None and manager.wrapper is not None and manager.wrapper_background
+                    and not any(command.split(" ", 1)[0] == "wait" for command in manager.wrapper_after)}
     for server in uwsgi_servers(deployment):
         loader = app_loader(server)
         if loader is None or server.has("need-app"):
             continue
-        held = unwatched.get(id(server))
-        if held is not None and held.wrapper is not None:
-            yield Hit(loader.at, f"`{loader.key}` without `need-app`, but nothing waits on uWSGI's exit: "
-                      f"{held.wrapper.path} starts it with `&` and then holds in `{held.wrapper_held_by}` "
-                      f"({held.kind} [{held.name}] watches that shell), so with `need-app` a failed import "
-                      "goes just as unnoticed (uWSGI exits, nginx answers 502 instead of 500) and nothing "
-                      "restarts it; run uWSGI in the foreground as the process the manager watches (`exec "
-                      "uwsgi ...` in place of the `&` line and the hold), then add `need-app = true`",
-                      (Related(held.wrapper, "uWSGI started in the background here"),), severity="info")
+        unwatched = _unwatched(server, backgrounded.get(id(server)))
+        if unwatched is not None:
+            why, related = unwatched
+            yield Hit(loader.at, f"`{loader.key}` without `need-app`, but nothing waits on uWSGI's exit: {why}",
+                      related, severity="info")
             continue
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
@@ -75,3 +86,48 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         else:
             yield Hit(loader.at, f"{message}; {unseen.note}: assumed they do not set `need-app`",
                       (Related(unseen.at, unseen.value),) if unseen.at else (), severity="info")
+
+
+def _unwatched(server: AppServer, backgrounded: ProcessManager | None) -> tuple[str, tuple[Related, ...]] | None:
+    """Why no process waits on this uWSGI's exit, and where that is written; None when one does."""
+    if backgrounded is not None and backgrounded.wrapper is not None:
+        watched = f"{backgrounded.kind} [{backgrounded.name}] watches that shell"
+        then = (f"and then holds in `{backgrounded.wrapper_held_by}`" if backgrounded.wrapper_held_by
+                else "and never waits on it")
+        return (f"{backgrounded.wrapper.path} starts it with `&` {then} ({watched}), {_UNNOTICED}; run uWSGI in the "
+                "foreground as the process the manager watches (`exec uwsgi ...` in place of the `&` line"
+                f"{' and the hold' if backgrounded.wrapper_held_by else ''}), then add `need-app = true`",
+                (Related(backgrounded.wrapper, "uWSGI started in the background here"),))
+    started = server.started_in_background
+    if started is not None:
+        manager = started.value
+        shell = manager.wrapper.path if manager.wrapper is not None else "a shell"
+        return (f"{shell} starts it with `&` and runs on in `{manager.runs_program or 'another program'}` "
+                f"({manager.kind} [{manager.name}] watches that shell, not uWSGI), {_UNNOTICED}; run uWSGI under a "
+                "manager of its own that restarts it (a Supervisor program, its own container or service), then "
+                "add `need-app = true`", (Related(started.at, "uWSGI started in the background here"),)
+                if started.at else ())
+    option = server.last("daemonize", "daemonize2")
+    if option is None or not server.detaches or _watches_daemon(server.manager):
+        return None
+    # daemonize2 forks after loading the app: with need-app a failed import makes the start
+    # command itself exit 22, which whoever started it sees (measured with uWSGI 2.0.31) ...
+    # unless the app is loaded later, in each worker (lazy-apps).
+    if option.key == "daemonize2" and not server.enabled("lazy-apps", "lazy"):
+        return None
+    return (f"it daemonizes (`{option.key} = {option.value}`): the command that starts it returns 0 before the "
+            f"app is imported, and the daemon runs in a session of its own that no manager waits on, {_UNNOTICED}; "
+            f"remove `{option.key}` (`logto` keeps the log) and run uWSGI in the foreground under a manager that "
+            "restarts it, then add `need-app = true`", ())
+
+
+def _watches_daemon(manager: ProcessManager | None) -> bool:
+    """A manager that still waits on a daemonized uWSGI: systemd's `Type=forking` takes the
+    daemon as the service's main process (from `PIDFile=` or guessed) and sees it exit; an
+    Emperor's `daemonize` only redirects the vassal's log. Debian's init script, run as a
+    sysv service (`RemainAfterExit=yes`, `GuessMainPID=no`), does not."""
+    if manager is None:
+        return False
+    if manager.kind == "uwsgi-emperor":
+        return True
+    return manager.kind == "systemd" and manager.service_type is not None and manager.service_type.value == "forking"

@@ -24,7 +24,10 @@ the host's resolvers, and nginx starts only if they answer it. An image that
 nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
 and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
 `--network` and `-v`. A service name or a unix socket in another container is then an
-info that assumes they meet. A repository's nginx file that nothing in the files runs (no
+info that assumes they meet; so is a loopback address where the other image binds that
+very port: an ECS/Fargate task (`awsvpc`), a Kubernetes pod or `network_mode: service:x`
+gives the containers it holds one loopback. Two Compose services the files show have
+their own loopbacks, and that stays the error. A repository's nginx file that nothing in the files runs (no
 host process manager starts nginx, and the tree's own nginx runs in a container that does
 not load it) is taken to run on a host; where it sends to the very address a container's
 server binds, it is an info naming that assumption: a copy meant for a Fargate task or a
@@ -347,14 +350,18 @@ def _unknown_label_hit(deployment: Deployment, host: str, found: list[tuple[Rout
 
 
 def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Address) -> Listener | None:
-    """A unix socket bound at the target's path in another container, where one of the two is
-    an image that nothing in the files runs: the volumes it gets are unknown. (A loopback
-    address is left to the error: sharing one across containers takes `--network host` or
-    `container:`, a rarer choice than a socket volume, the one way two containers share a socket.)"""
-    if address.family != "unix":
+    """A unix socket bound at the target's path, or a loopback port bound on that very port,
+    in another container, where one of the two is an image that nothing in the files runs:
+    the volumes and the network namespace it gets are unknown (an ECS/Fargate task in
+    `awsvpc` mode, a Kubernetes pod and `network_mode: service:x` give two images one
+    loopback). Two Compose services the files show keep their own loopbacks, and a container's
+    loopback is never the host's: the error."""
+    loopback = address.family != "unix"
+    if loopback and not (address.is_loopback and route.place.kind == "container"):
         return None
     return next((listener for listener in deployment.listeners_at(address)
                  if listener.server.place != route.place
+                 and (not loopback or listener.server.place.kind == "container")
                  and (listener.server.place.run_unseen or route.place.run_unseen)), None)
 
 
@@ -627,10 +634,20 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             if apart is not None:
                 place = apart.server.place
                 unseen = " or ".join(each.label for each in (route.place, place) if each.run_unseen)
-                yield Hit(target.at, f"{route.handler.name} sends to {written}, the path of {apart.label} in "
-                          f"{place.label or place.name}; whether a volume shares it with {route.place.label or 'nginx'}"
-                          f" is not in the checked files (nothing in them runs {unseen}): assumed a shared volume",
-                          (Related(apart.at, f"{apart.label}"),), severity="info")
+                if address.family == "unix":
+                    yield Hit(target.at, f"{route.handler.name} sends to {written}, the path of {apart.label} in "
+                              f"{place.label or place.name}; whether a volume shares it with "
+                              f"{route.place.label or 'nginx'} is not in the checked files (nothing in them runs "
+                              f"{unseen}): assumed a shared volume", (Related(apart.at, f"{apart.label}"),),
+                              severity="info")
+                else:
+                    yield Hit(target.at, f"{route.handler.name} sends to {written}, the loopback of "
+                              f"{route.place.label or 'nginx'}, and {apart.label} listens on that port in "
+                              f"{place.label or place.name}; nothing in the checked files runs {unseen}, so whether "
+                              "the two share one network namespace is not known: assumed they do (one ECS/Fargate "
+                              "task in awsvpc mode, one Kubernetes pod, `network_mode: service:...`); run apart, "
+                              "each has its own loopback and nginx answers 502", (Related(apart.at, f"{apart.label}"),),
+                              severity="info")
                 continue
             nearest = index.nearest(address)
             started = _unseen_program(deployment, route, target) if not _near(route, address, nearest) else None

@@ -81,7 +81,7 @@ def test_console_is_plain_without_a_terminal():
     assert "\x1b[" not in result.stdout
     assert "X101 pass-target-mismatch" in result.stdout
     assert "-->" in result.stdout
-    assert result.stdout.splitlines()[-1] == "3 errors, 4 warnings, 2 info in 7 files"
+    assert result.stdout.splitlines()[-1] == "3 errors, 3 warnings, 3 info in 7 files"
 
 
 def test_fail_on_threshold(tmp_path):

@@ -70,7 +70,7 @@ def test_the_console_quotes_both_ends_with_the_value_underlined() -> None:
         "     2 | socket=0.0.0.0:18001",
         "       |        ^^^^^^^^^^^^^",
     ]
-    assert text.splitlines()[-1] == "3 errors, 4 warnings, 2 info in 7 files"
+    assert text.splitlines()[-1] == "3 errors, 3 warnings, 3 info in 7 files"
 
 
 def test_messages_wrap_to_the_width_with_a_hanging_indent() -> None:
@@ -118,7 +118,7 @@ def test_quiet_prints_the_findings_and_nothing_else(tmp_path: Path) -> None:
     loud = run("check", "examples/seed-django")
     quiet = run("check", "examples/seed-django", "-q")
     assert quiet.returncode == 1 and quiet.stderr == ""
-    assert quiet.stdout == loud.stdout.removesuffix("3 errors, 4 warnings, 2 info in 7 files\n")
+    assert quiet.stdout == loud.stdout.removesuffix("3 errors, 3 warnings, 3 info in 7 files\n")
 
 
 def test_concise_is_one_line_a_finding() -> None:

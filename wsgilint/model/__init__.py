@@ -182,6 +182,9 @@ class AppServer:
     # and the server reloads on change: a development stack (model/dev_stacks.py). Value: the
     # mount's target; at: its `volumes:` entry; note: for messages.
     dev_stack: Setting[str] | None = None
+    # Started with `&` by a manager's wrapper shell before the line that shell runs on (`uwsgi
+    # app.ini &` then `nginx`): nothing waits on its exit. That manager, and where the line is.
+    started_in_background: Setting[ProcessManager] | None = None
 
     @property
     def detaches(self) -> bool:

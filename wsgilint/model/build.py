@@ -209,6 +209,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             if server.uwsgi_config is not None:
                 deployment.uwsgi_configs.append(server.uwsgi_config)
             server.place, server.start_directory = manager.place, server.start_directory or manager.directory
+            server.started_in_background = Setting(manager, argv.at)
             claimed.update(ctx.real(source) for source in server.sources)
             deployment.app_servers.append(server)
 
