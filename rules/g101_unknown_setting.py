@@ -7,7 +7,10 @@ not one of Gunicorn's (27.0.1's table): a different case (`Workers`), a near spe
 for `preload_app`, `access_logfile` for `accesslog`, `log_level`), or a setting of old
 releases (`logfile`, `debug`). Names used later in the file (helper variables), and
 names starting with `_`, are left alone. An old name set to what Gunicorn does without
-it (`debug = False`) changes nothing: an info.
+it (`debug = False`), or a misspelt name set to the default of the setting it stands for
+(`error_logfile = "-"`: errorlog's default is `-`, stderr), changes nothing: an info. A
+misspelling whose value differs from that default stays a warning: `access_logfile = "-"`
+leaves accesslog at its default, None, so no access log is written at all.
 
 ## What breaks in production
 Gunicorn keeps only names that exactly equal a setting and drops the rest without a
@@ -74,6 +77,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
                           f"nothing here ({name.name} = {name.value} is what Gunicorn does anyway); remove the line",
                           severity="info")
+                continue
+            if name.meant_default:
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
+                          f"nothing here ({name.meant} = {name.value!r} is its default anyway); {suggestion}",
+                          severity="info", fix=_fix(name, config.settings))
                 continue
             yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
                       f"{suggestion}", fix=_fix(name, config.settings))

@@ -8,6 +8,20 @@ CGI variable: it contains `-` (`X-Forwarded-Proto`), mixes upper and lower case
 Upper-case names (`HTTP_X_FORWARDED_PROTO`, `UWSGI_SCHEME`, `UWSGI_SCRIPT`, the stock
 `uwsgi_params`) and mixed-case spellings of CGI variables are left alone.
 
+A line whose purpose reaches the app anyway is only an info (as X110 treats the
+`proxy_set_header` forms), when that holds in every location it is in effect in:
+- `Host $host` (or `$http_host`): HTTP_HOST reaches the app, sent by the params
+  (Debian's `uwsgi_params` has `HTTP_HOST $host`) or passed by nginx as the client's Host
+  header while `uwsgi_pass_request_headers` is on (its default). nginx's $host is the host
+  of the request line, else of the Host header, else the server's name, lower case and
+  without the port; the passed header differs from it only there (measured, tests/e2e).
+- `X-Forwarded-Proto $scheme` where this nginx terminates TLS (`listen ... ssl`, `ssl on`)
+  and the params send `HTTPS $https` (or `UWSGI_SCHEME $scheme`): uWSGI sets
+  `wsgi.url_scheme` from it. What remains is named: a client-sent `X-Forwarded-Proto`
+  still reaches an app that trusts the header. Where nginx serves plain HTTP (behind a
+  proxy that terminates TLS, or a bare `listen 443`) it stays a warning, as it does for
+  `X-Forwarded-For`.
+
 ## What breaks in production
 nginx sends the variable under exactly the name written, and the app server puts it
 into the environ under that name; a request header reaches a WSGI app only as
@@ -30,7 +44,7 @@ upper case with `-` written `_`: `uwsgi_param HTTP_X_FORWARDED_PROTO $scheme;`
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective
+from wsgilint.model import Deployment, NginxDirective, Route
 
 CODE = "N112"
 SLUG = "uwsgi-param-header-name"
@@ -68,18 +82,84 @@ def _header_form(name: str) -> str | None:
     return None
 
 
+# What nginx's $host holds, where it differs from the client's Host header (HTTP_HOST): nginx's
+# docs define it as the host name of the request line, else of the Host header, else the
+# server's name; nginx lowercases it and drops the port.
+_HOST_VALUES = ("$host", "$http_host", "$host$is_request_port$request_port")
+
+
+def _host_reaches_app(route: Route, param: str) -> bool:
+    """Whether HTTP_HOST reaches the app anyway: from a `*_param HTTP_HOST` of the host, or as
+    the client's Host header, which nginx passes while `*_pass_request_headers` is on (its
+    default)."""
+    host_params = [d for d in route.effective(param) if d.args[:1] == ("HTTP_HOST",)]
+    if host_params:
+        return all(len(d.args) > 1 and d.args[1] in _HOST_VALUES for d in host_params)
+    passing = route.effective(param.replace("_param", "_pass_request_headers"))
+    return not passing or passing[-1].args[:1] != ("off",)
+
+
+def _terminates_tls(route: Route) -> bool:
+    """Whether this nginx serves TLS itself in the route's server: a `listen ... ssl` (or
+    `quic`), or `ssl on` in effect. A bare `listen 443` serves plain HTTP: $https is empty."""
+    if route.server is None:
+        return False
+    ssl = route.effective("ssl")
+    return (any("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in route.server.listens)
+            or bool(ssl and ssl[-1].args[:1] == ("on",)))
+
+
+def _scheme_reaches_app(route: Route, param: str) -> bool:
+    """Whether uWSGI takes the scheme from a variable the route sends anyway: wsgi.url_scheme
+    is `https` when HTTPS is `on` (uwsgi_params: `HTTPS $https`) or UWSGI_SCHEME says so.
+    Only where this nginx terminates TLS is $scheme the client's scheme."""
+    return param == "uwsgi_param" and _terminates_tls(route) and any(
+        d.args[:2] in (("HTTPS", "$https"), ("UWSGI_SCHEME", "$scheme")) for d in route.effective(param))
+
+
+def _delivered(route: Route, param: str, header: str, value: str) -> str | None:
+    """What is left of a header-named param whose purpose the app gets anyway in ``route``
+    (the info's text), or None when the app loses what it was meant to send."""
+    if header == "HTTP_HOST" and value in _HOST_VALUES and _host_reaches_app(route, param):
+        return ("HTTP_HOST reaches the app anyway, sent by the params or passed by nginx as the client's "
+                "Host header, which differs from $host only where the request line names a host, where Host "
+                "is missing ($host is then the server's name), and in case and port; remove the line")
+    if header == "HTTP_X_FORWARDED_PROTO" and value == "$scheme" and _scheme_reaches_app(route, param):
+        return ("this nginx terminates TLS and sends `HTTPS $https`, from which uWSGI sets wsgi.url_scheme, "
+                "so the app gets the scheme without the header; what remains: a client-sent "
+                "X-Forwarded-Proto still arrives as HTTP_X_FORWARDED_PROTO, and an app that trusts the "
+                "header (ProxyFix, SECURE_PROXY_SSL_HEADER) takes that client's word for the scheme; "
+                f"`{param} HTTP_X_FORWARDED_PROTO $scheme;` replaces it, or remove the line")
+    return None
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
-    seen: set[NginxDirective] = set()
+    # A param may be in effect in several routes (a server's, a shared include's): it is
+    # harmless only where every route it is in effect in gets its purpose anyway.
+    found: dict[NginxDirective, tuple[str, str, str | None]] = {}
     for route in deployment.routes:
         param = _PARAM_OF.get(route.handler.name)
-        for directive in route.effective(param) if param else []:
-            if directive in seen or not directive.args:
+        if param is None:
+            continue
+        for directive in route.effective(param):
+            if not directive.args:
                 continue
-            seen.add(directive)
             name = directive.args[0]
             header = _header_form(name)
             if header is None:
                 continue
-            yield Hit(directive.at, f"`{param} {name}` reaches the app as a variable literally named `{name}`, not "
-                      f"as the header: {header} stays unset, or holds what the client sent (nginx still passes the "
-                      f"client's own header); write `{param} {header} ...;`")
+            left = _delivered(route, param, header, directive.args[1] if len(directive.args) > 1 else "")
+            if directive not in found:
+                found[directive] = (param, header, left)
+            elif found[directive][2] is not None and left is None:
+                found[directive] = (param, header, None)
+    for directive, (param, header, left) in found.items():
+        name = directive.args[0]
+        if left is not None:
+            yield Hit(directive.at, f"`{param} {name}` reaches the app as a variable literally named `{name}`, "
+                      f"not as the header, which loses nothing here: {left}",
+                      severity="info")
+            continue
+        yield Hit(directive.at, f"`{param} {name}` reaches the app as a variable literally named `{name}`, not "
+                  f"as the header: {header} stays unset, or holds what the client sent (nginx still passes the "
+                  f"client's own header); write `{param} {header} ...;`")

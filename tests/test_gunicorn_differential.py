@@ -210,6 +210,20 @@ def test_precedence_matches_print_config(tmp_path, args, env):
     assert str([str(l.address.text) for l in server.listeners]) == real["bind"]
 
 
+def test_misspelt_name_is_info_exactly_where_gunicorn_keeps_its_value_anyway(tmp_path):
+    """G101 informs on a misspelt name whose value Gunicorn has without it, and warns where
+    Gunicorn's value differs (access_logfile = "-": accesslog stays None, no access log)."""
+    from wsgilint.api import check
+    conf = tmp_path / "gunicorn.conf.py"
+    conf.write_text('access_logfile = "-"\nerror_logfile = "-"\nlog_level = "info"\nWorkers = 1\n'
+                    'bind = "127.0.0.1:8000"\n')
+    real = print_config(tmp_path, ["-c", str(conf)], {})
+    severities = {f.at.line: f.severity for f in check([str(conf)]).findings if f.code == "G101"}
+    assert (real["accesslog"], real["errorlog"], real["loglevel"]) == ("None", "-", "info")
+    # workers' default comes from WEB_CONCURRENCY: not taken as known.
+    assert severities == {1: "warning", 2: "info", 3: "info", 4: "warning"}
+
+
 # --- never executes --------------------------------------------------------------------
 
 def test_reading_never_executes_or_imports(tmp_path, monkeypatch):

@@ -1388,26 +1388,27 @@ def _m48():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m49(_d0):
-    def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None', value: 'object' = _d0) -> None:
+def _m49(_d0, _d1):
+    def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None', value: 'object' = _d0, meant_default: 'bool' = _d1) -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
         _set(self, 'unresolved', unresolved)
         _set(self, 'referenced', referenced)
         _set(self, 'meant', meant)
         _set(self, 'value', value)
+        _set(self, 'meant_default', meant_default)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r}, unresolved={self.unresolved!r}, referenced={self.referenced!r}, meant={self.meant!r}, value={self.value!r})"
+        return self.__class__.__qualname__ + f"(name={self.name!r}, at={self.at!r}, unresolved={self.unresolved!r}, referenced={self.referenced!r}, meant={self.meant!r}, value={self.value!r}, meant_default={self.meant_default!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name,self.at,self.unresolved,self.referenced,self.meant,self.value,) == (other.name,other.at,other.unresolved,other.referenced,other.meant,other.value,)
+            return (self.name,self.at,self.unresolved,self.referenced,self.meant,self.value,self.meant_default,) == (other.name,other.at,other.unresolved,other.referenced,other.meant,other.value,other.meant_default,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.name,self.at,self.unresolved,self.referenced,self.meant,self.value,))
+        return hash((self.name,self.at,self.unresolved,self.referenced,self.meant,self.value,self.meant_default,))
 
     __init__.__qualname__ = 'GunicornName.__init__'
     __repr__.__qualname__ = 'GunicornName.__repr__'
@@ -3381,7 +3382,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m46, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
     'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m47, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
     'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m48, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False))), None, _m49, ('value',), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value')),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False))), None, _m49, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
     'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False))), None, _m50, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
     'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m51, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
     'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m52, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),

@@ -36,6 +36,9 @@ class GunicornName:
     referenced: bool        # another module-level value's expression names it: a helper variable
     meant: str | None       # the setting it most likely stands for: a flag's spelling, another case, a near miss
     value: object = None    # the literal value assigned (``False`` for ``debug = False``); None when unresolved
+    # Its literal value is the default of the setting it stands for (``error_logfile = "-"``,
+    # errorlog's default): binding that setting would change nothing.
+    meant_default: bool = False
 
     @property
     def differs_only_in_case(self) -> bool:
@@ -120,14 +123,31 @@ def _default_shown(name: str) -> str | None:
     return ", ".join(map(str, default)) if isinstance(default, list) else repr(default)
 
 
+# Settings whose default the table writes as what Gunicorn computes on the machine (its uid,
+# its working directory), or which a config file cannot set (config).
+_DEFAULT_NOT_A_VALUE = frozenset({"chdir", "user", "group", "control_socket", "config"})
+
+
+def _is_meant_default(meant: str | None, option: Option) -> bool:
+    """Whether ``option``'s literal value is the default of ``meant``. A default the
+    environment can change (bind from PORT, workers from WEB_CONCURRENCY: the table's
+    ``env_default``) or that depends on the machine is never taken as known, and a value
+    counts only in the default's own type (``1`` is no ``True``)."""
+    spec = _settings().get(meant) if meant is not None else None
+    if spec is None or option.unresolved or meant in _DEFAULT_NOT_A_VALUE or spec.get("env_default"):
+        return False
+    default = spec.get("default")
+    return type(option.value) is type(default) and option.value == default
+
+
 def gunicorn_config_file(config: GunicornConfig) -> GunicornConfigFile:
     # A name is used where it is a whole word of some value: the words are collected once,
     # so a module with many names is read in linear time.
     words = {word for option in (*config.options, *config.other_names)
              for word in _word().findall(_plain_string().sub("", option.raw))}
-    names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, _meant(option),
-                          None if option.unresolved else option.value)
-             for option in config.other_names]
+    names = [GunicornName(option.key, option.at, option.unresolved, option.key in words, meant,
+                          None if option.unresolved else option.value, _is_meant_default(meant, option))
+             for option in config.other_names for meant in (_meant(option),)]
     annotations = [
         GunicornAnnotation(option.key, option.at, option.raw,
                            option.raw.split(":", 1)[1].strip() if ":" in option.raw else "",
