@@ -100,7 +100,10 @@ def _from_unset_variable(server: AppServer, harakiri: Option, behind_nginx: tupl
                                          if unseen_options.at else ())))
         return Hit(harakiri.at, message, behind_nginx, severity="warning" if behind_nginx else None)
     unseen = manager.environment_unseen if manager is not None else None
-    why = unseen.note if unseen is not None else "nothing in the checked files shows the environment uWSGI starts with"
+    why = unseen.note if unseen is not None else \
+        f"{manager.place.label} is run by a command the files do not show, which may set it" \
+        if manager is not None and manager.place.run_unseen else \
+        "nothing in the checked files shows the environment uWSGI starts with"
     message = (f"`harakiri = {harakiri.raw}`: the files do not set {names} ({why}): assumed it is set where uWSGI "
                f"starts; if not, {effect}; {fix}")
     return Hit(harakiri.at, message, (*behind_nginx, *((Related(unseen.at, unseen.value),) if unseen and unseen.at

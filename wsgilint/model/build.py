@@ -154,6 +154,10 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
     # A container's paths are its own image's and mounts', not another container's namesakes.
     with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
         if program == "uwsgi":
+            if manager.place.run_unseen and not env.unseen:
+                # An image nothing in the files runs: `docker run -e` may set any variable.
+                env = Environment(env, f"{manager.place.label} is run by a command the files do not show",
+                                  env.unknown)
             return uwsgi_from_argv(_uwsgi_arguments(argv.value), start, ctx, _local_start_directory(manager, ctx),
                                    env, manager.stock_files, manager.directory.value if manager.directory else None)
         from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
