@@ -21,6 +21,11 @@ The build itself reports nothing about the quotes.
 ## How to fix
 Write the list as JSON: double quotes around every word, no trailing comma
 (`ENTRYPOINT ["/entrypoint.sh"]`).
+
+## Fix safety
+`--fix` writes the same words as a JSON array, when the arguments are on one line. Safe: the
+list was written as the exec form and can only have meant those words; the shell form it ran
+as finds no command.
 """
 import shlex
 from collections.abc import Iterator
