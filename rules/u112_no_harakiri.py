@@ -6,6 +6,15 @@ is 0: no limit). An explicit `harakiri = 0` is left alone. It is a warning when 
 the checked files passes requests to the instance (nginx then answers 504 while the
 worker goes on; the locations are related places), an info otherwise.
 
+`harakiri = $(TIMEOUT)` where the environment uWSGI starts with does not set `TIMEOUT` is no
+timeout either: uWSGI keeps an unset `$(VAR)` as the text `$(TIMEOUT)`, and its `atoi` reads
+that as 0 (measured with uWSGI 2.0: `--show-config` prints `harakiri = $(TIMEOUT)`, and a
+request that hangs is never killed). Where the files show that environment whole (a container
+whose image and Compose service set every variable in the files, no `env_file` outside the
+tree), this is reported as a missing `harakiri`, naming the variable; where they do not (an
+`env_file` not in the tree, an image not known, no manager in the files), an info names the
+assumption that the variable is set where uWSGI starts.
+
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
 the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
@@ -28,8 +37,9 @@ was killed.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import AppServer, Deployment, Option
 from wsgilint.model.manager_facts import options_unseen
+from wsgilint.model.units import c_atoi
 from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
 
 CODE = "U112"
@@ -49,9 +59,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 passes.setdefault(id(listener.server), []).append(
                     Related(target.at, f"{route.handler.name} to this instance"))
     for server in uwsgi_servers(deployment):
-        if app_loader(server) is None or server.has("harakiri"):
+        harakiri = server.last("harakiri")
+        if app_loader(server) is None or harakiri is not None and not _unset_variable(harakiri):
             continue
         behind_nginx = tuple(dict.fromkeys(passes.get(id(server), ())))
+        if harakiri is not None:
+            yield _from_unset_variable(server, harakiri, behind_nginx)
+            continue
         consequence = ("nginx gives up after its read timeout and answers 504 while the worker goes on"
                        if behind_nginx else "even after nginx has answered 504")
         message = ("no `harakiri` (uWSGI default 0: no request timeout): a request that hangs holds its "
@@ -63,3 +77,34 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       (*behind_nginx, *((Related(unseen.at, unseen.value),) if unseen.at else ())))
             continue
         yield Hit(server.at, message, behind_nginx, severity="warning" if behind_nginx else None)
+
+
+def _unset_variable(harakiri: Option) -> bool:
+    """``harakiri = $(VAR)`` whose variable the files do not set: 0 when it is unset."""
+    return bool(harakiri.env_missing) and not c_atoi(harakiri.value)   # atoi: no digits is 0
+
+
+def _from_unset_variable(server: AppServer, harakiri: Option, behind_nginx: tuple[Related, ...]) -> Hit:
+    names = ", ".join(f"`{name}`" for name in harakiri.env_missing)
+    effect = (f"uWSGI keeps an unset variable as the text `{harakiri.value}`, which it reads as 0: no request "
+              "timeout, so a request that hangs holds its worker for ever")
+    fix = "set the variable where uWSGI starts, or a number in `harakiri`, below nginx's read timeout"
+    manager = server.manager
+    if not harakiri.unresolved and manager is not None:
+        message = (f"`harakiri = {harakiri.raw}`: {names} is set nowhere in the environment {manager.kind} "
+                   f"{manager.name} starts uWSGI with; {effect}; {fix}")
+        unseen_options = options_unseen(server)
+        if unseen_options is not None:
+            return Hit(harakiri.at, f"{message}; {unseen_options.note}: assumed they do not set `harakiri`",
+                       (*behind_nginx, *((Related(unseen_options.at, unseen_options.value),)
+                                         if unseen_options.at else ())))
+        return Hit(harakiri.at, message, behind_nginx, severity="warning" if behind_nginx else None)
+    unseen = manager.environment_unseen if manager is not None else None
+    why = unseen.note if unseen is not None else \
+        f"{manager.place.label} is run by a command the files do not show, which may set it" \
+        if manager is not None and manager.place.run_unseen else \
+        "nothing in the checked files shows the environment uWSGI starts with"
+    message = (f"`harakiri = {harakiri.raw}`: the files do not set {names} ({why}): assumed it is set where uWSGI "
+               f"starts; if not, {effect}; {fix}")
+    return Hit(harakiri.at, message, (*behind_nginx, *((Related(unseen.at, unseen.value),) if unseen and unseen.at
+                                                       else ())))

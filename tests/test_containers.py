@@ -121,6 +121,23 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
+def test_an_exec_form_in_single_quotes_is_the_shell_form_its_text_the_command(tmp_path: Path) -> None:
+    """BuildKit's parseMaybeJSON: arguments that do not decode as a JSON array are the shell
+    form, so ``ENTRYPOINT ['/x.sh']`` runs ``/bin/sh -c "['/x.sh']"`` and ignores CMD (and a
+    Compose ``command:``); the list is kept, with what JSON would have said, for C104."""
+    write_tree(tmp_path, {"entrypoint.sh": "#!/bin/sh\nexec gunicorn app:app\n", "Dockerfile": (
+        "FROM python:3.12\nCOPY entrypoint.sh /x.sh\nENTRYPOINT ['/x.sh']\nCMD [\"gunicorn\", \"app:app\",]\n"
+        "RUN [ -f /etc/os-release ] && echo [a]\n")})
+    dockerfile = parse_dockerfile((tmp_path / "Dockerfile").read_text(), "Dockerfile")
+    entrypoint, cmd, run = dockerfile.instructions[2:]
+    assert (entrypoint.exec_form, entrypoint.lookalike and entrypoint.lookalike.fixed) == (None, '["/x.sh"]')
+    assert (cmd.exec_form, cmd.lookalike and cmd.lookalike.fixed) == (None, '["gunicorn", "app:app"]')
+    assert (run.exec_form, run.lookalike) == (None, None)     # a shell test, not a list of words
+    image = image_of(dockerfile, str(tmp_path))
+    assert image.entrypoint is not None and image.entrypoint.value == ["/bin/sh", "-c", "['/x.sh']"]
+    assert image.entrypoint_shell
+
+
 def test_a_copy_without_slash_to_a_directory_the_build_made_goes_inside(tmp_path: Path) -> None:
     """Docker copies one file into a destination that is a directory of the image, slash or
     not: a folder a RUN's ``mkdir`` made (or one above it), or a WORKDIR. A path no build step

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
+from wsgilint.core.environment import Environment
 from wsgilint.core.span import Span
 from wsgilint.model import uwsgi_options as option_meaning
 from wsgilint.model.uwsgi_options import uwsgi_bool
@@ -162,6 +163,20 @@ def test_env_and_at_file(tmp_path: Path) -> None:
     assert (home.value, home.unresolved) == ("/home/app/venv", False)
     assert (other.value, other.unresolved) == ("$(NOPE)", True)
     assert (secret.value, secret.unresolved) == ("@(exec://cat /etc/shadow)", True)
+
+
+def test_unset_env_variable_is_kept_as_written_and_known_where_the_environment_is_whole(tmp_path: Path) -> None:
+    # uWSGI 2.0 keeps an unset $(VAR) as its text (`--show-config` prints `harakiri = $(NOPE)`).
+    text = "[uwsgi]\nharakiri = $(NOPE)\nhome = $(HOME)/venv\nopen = $(PASSED)\n"
+    whole = read(tmp_path, text, env=Environment({"HOME": "/h"}, unknown={"PASSED": "PassEnvironment=PASSED"}))
+    harakiri, home, passed = whole.options
+    assert (harakiri.value, harakiri.unresolved, harakiri.env_missing) == ("$(NOPE)", False, ("NOPE",))
+    assert (home.value, home.env_missing) == ("/h/venv", ())
+    assert (passed.value, passed.unresolved, passed.env_missing) == ("$(PASSED)", True, ("PASSED",))
+    unseen = read(tmp_path, text, env=Environment({"HOME": "/h"}, "an env_file not in the tree")).options[0]
+    assert (unseen.value, unseen.unresolved, unseen.env_missing) == ("$(NOPE)", True, ("NOPE",))
+    plain = read(tmp_path, text, env={"HOME": "/h"}).options[0]   # not shown whole: an assumption
+    assert (plain.unresolved, plain.env_missing) == (True, ("NOPE",))
 
 
 def test_include_is_inserted_in_place_and_inherit_comes_last(tmp_path: Path) -> None:

@@ -272,25 +272,26 @@ def _m8(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m9(_d0, _d1):
-    def __init__(self, key: 'str', value: 'Any', at: 'Span', raw: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
+def _m9(_d0, _d1, _d2):
+    def __init__(self, key: 'str', value: 'Any', at: 'Span', raw: 'str' = _d0, unresolved: 'bool' = _d1, env_missing: 'tuple[str, ...]' = _d2) -> None:
         _set(self, 'key', key)
         _set(self, 'value', value)
         _set(self, 'at', at)
         _set(self, 'raw', raw)
         _set(self, 'unresolved', unresolved)
+        _set(self, 'env_missing', env_missing)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, at={self.at!r}, raw={self.raw!r}, unresolved={self.unresolved!r})"
+        return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, at={self.at!r}, raw={self.raw!r}, unresolved={self.unresolved!r}, env_missing={self.env_missing!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.key,self.value,self.at,self.raw,self.unresolved,) == (other.key,other.value,other.at,other.raw,other.unresolved,)
+            return (self.key,self.value,self.at,self.raw,self.unresolved,self.env_missing,) == (other.key,other.value,other.at,other.raw,other.unresolved,other.env_missing,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.key,self.value,self.at,self.raw,self.unresolved,))
+        return hash((self.key,self.value,self.at,self.raw,self.unresolved,self.env_missing,))
 
     __init__.__qualname__ = 'Option.__init__'
     __repr__.__qualname__ = 'Option.__repr__'
@@ -714,8 +715,8 @@ def _m25(_f0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _f8, _d9, _d10, _d11, _d12, _d1
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _f14, _f15, _f16, _d17):
-    def __init__(self, files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = _FACTORY, app_servers: 'list[AppServer]' = _FACTORY, managers: 'list[ProcessManager]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, suppressions: 'list[Suppression]' = _FACTORY, uwsgi_configs: 'list[UwsgiConfig]' = _FACTORY, supervisor: 'list[SupervisorConfig]' = _FACTORY, gunicorn_configs: 'list[GunicornConfigFile]' = _FACTORY, systemd_units: 'list[SystemdUnit]' = _FACTORY, dev_servers: 'list[AppServer]' = _FACTORY, places: 'list[Place]' = _FACTORY, host_folders: 'dict[str, HostFolder]' = _FACTORY, unseen_programs: 'list[ControlledProgram]' = _FACTORY, app_reads_forwarded_scheme: 'list[Setting[str]]' = _FACTORY, app_asset_urls: 'list[AssetUrl]' = _FACTORY, compose_dependencies: 'list[ComposeDependency]' = _FACTORY, listeners_shown: 'dict[Place, NginxInstance]' = _FACTORY) -> None:
+def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _f14, _f15, _f16, _f17, _d18):
+    def __init__(self, files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = _FACTORY, app_servers: 'list[AppServer]' = _FACTORY, managers: 'list[ProcessManager]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, suppressions: 'list[Suppression]' = _FACTORY, uwsgi_configs: 'list[UwsgiConfig]' = _FACTORY, supervisor: 'list[SupervisorConfig]' = _FACTORY, gunicorn_configs: 'list[GunicornConfigFile]' = _FACTORY, systemd_units: 'list[SystemdUnit]' = _FACTORY, dev_servers: 'list[AppServer]' = _FACTORY, places: 'list[Place]' = _FACTORY, host_folders: 'dict[str, HostFolder]' = _FACTORY, unseen_programs: 'list[ControlledProgram]' = _FACTORY, app_reads_forwarded_scheme: 'list[Setting[str]]' = _FACTORY, app_asset_urls: 'list[AssetUrl]' = _FACTORY, compose_dependencies: 'list[ComposeDependency]' = _FACTORY, listeners_shown: 'dict[Place, NginxInstance]' = _FACTORY, exec_lookalikes: 'list[ExecLookalike]' = _FACTORY) -> None:
         self.files = files
         self.host = host
         self.nginx = _f0() if nginx is _FACTORY else nginx
@@ -735,11 +736,12 @@ def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f1
         self.app_asset_urls = _f14() if app_asset_urls is _FACTORY else app_asset_urls
         self.compose_dependencies = _f15() if compose_dependencies is _FACTORY else compose_dependencies
         self.listeners_shown = _f16() if listeners_shown is _FACTORY else listeners_shown
-        self._reached = _d17
+        self.exec_lookalikes = _f17() if exec_lookalikes is _FACTORY else exec_lookalikes
+        self._reached = _d18
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, places={self.places!r}, host_folders={self.host_folders!r}, unseen_programs={self.unseen_programs!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, app_asset_urls={self.app_asset_urls!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r})"
+        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, places={self.places!r}, host_folders={self.host_folders!r}, unseen_programs={self.unseen_programs!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, app_asset_urls={self.app_asset_urls!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r}, exec_lookalikes={self.exec_lookalikes!r})"
 
     __init__.__qualname__ = 'Deployment.__init__'
     __repr__.__qualname__ = 'Deployment.__repr__'
@@ -2205,25 +2207,52 @@ def _m80(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m81(_f0, _d1):
-    def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1) -> None:
+def _m81():
+    def __init__(self, keyword: 'str', text: 'str', fixed: 'str', at: 'Span') -> None:
+        _set(self, 'keyword', keyword)
+        _set(self, 'text', text)
+        _set(self, 'fixed', fixed)
+        _set(self, 'at', at)
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, text={self.text!r}, fixed={self.fixed!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.keyword,self.text,self.fixed,self.at,) == (other.keyword,other.text,other.fixed,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.keyword,self.text,self.fixed,self.at,))
+
+    __init__.__qualname__ = 'ExecLookalike.__init__'
+    __repr__.__qualname__ = 'ExecLookalike.__repr__'
+    __eq__.__qualname__ = 'ExecLookalike.__eq__'
+    __hash__.__qualname__ = 'ExecLookalike.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+
+
+def _m82(_f0, _d1, _d2):
+    def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1, lookalike: 'ExecLookalike | None' = _d2) -> None:
         _set(self, 'keyword', keyword)
         _set(self, 'text', text)
         _set(self, 'at', at)
         _set(self, 'flags', _f0() if flags is _FACTORY else flags)
         _set(self, 'exec_form', exec_form)
+        _set(self, 'lookalike', lookalike)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, text={self.text!r}, at={self.at!r}, flags={self.flags!r}, exec_form={self.exec_form!r})"
+        return self.__class__.__qualname__ + f"(keyword={self.keyword!r}, text={self.text!r}, at={self.at!r}, flags={self.flags!r}, exec_form={self.exec_form!r}, lookalike={self.lookalike!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.keyword,self.text,self.at,self.flags,self.exec_form,) == (other.keyword,other.text,other.at,other.flags,other.exec_form,)
+            return (self.keyword,self.text,self.at,self.flags,self.exec_form,self.lookalike,) == (other.keyword,other.text,other.at,other.flags,other.exec_form,other.lookalike,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.keyword,self.text,self.at,self.flags,self.exec_form,))
+        return hash((self.keyword,self.text,self.at,self.flags,self.exec_form,self.lookalike,))
 
     __init__.__qualname__ = 'Instruction.__init__'
     __repr__.__qualname__ = 'Instruction.__repr__'
@@ -2232,7 +2261,7 @@ def _m81(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m82(_f0, _d1, _f2, _f3):
+def _m83(_f0, _d1, _f2, _f3):
     def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -2254,7 +2283,7 @@ def _m82(_f0, _d1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m83(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m84(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -2279,7 +2308,7 @@ def _m83(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m84(_d0):
+def _m85(_d0):
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'arity', arity)
@@ -2305,7 +2334,7 @@ def _m84(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m85():
+def _m86():
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _set(self, 'domain', domain)
         _set(self, 'type', type)
@@ -2332,7 +2361,7 @@ def _m85():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m86(_f0, _d1, _d2):
+def _m87(_f0, _d1, _d2):
     def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
@@ -2350,7 +2379,7 @@ def _m86(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m87(_f0, _d1, _d2, _d3, _f4):
+def _m88(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_spans: 'list[Span]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
@@ -2370,7 +2399,7 @@ def _m87(_f0, _d1, _d2, _d3, _f4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m88(_f0, _f1, _f2):
+def _m89(_f0, _f1, _f2):
     def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -2386,7 +2415,7 @@ def _m88(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m89(_d0, _d1):
+def _m90(_d0, _d1):
     def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1) -> None:
         self.items = items
         self.ctx = ctx
@@ -2406,7 +2435,7 @@ def _m89(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m90():
+def _m91():
     def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
@@ -2427,7 +2456,7 @@ def _m90():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m91(_d0, _d1):
+def _m92(_d0, _d1):
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _set(self, 'path', path)
         _set(self, 'stock', stock)
@@ -2452,7 +2481,7 @@ def _m91(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m92(_d0, _d1, _d2):
+def _m93(_d0, _d1, _d2):
     def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -2478,7 +2507,7 @@ def _m92(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m93(_f0, _f1):
+def _m94(_f0, _f1):
     def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -2499,7 +2528,7 @@ def _m93(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m94():
+def _m95():
     def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -2525,7 +2554,7 @@ def _m94():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m95(_f0):
+def _m96(_f0):
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _set(self, 'argv', argv)
         _set(self, 'line', line)
@@ -2552,7 +2581,7 @@ def _m95(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m96():
+def _m97():
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _set(self, 'path', path)
         _set(self, 'how', how)
@@ -2579,7 +2608,7 @@ def _m96():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m97():
+def _m98():
     def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
         _set(self, 'through', through)
         _set(self, 'at', at)
@@ -2603,7 +2632,7 @@ def _m97():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m98(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11):
+def _m99(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11):
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, writes: 'tuple[FileWrite, ...]' = _d10, services: 'tuple[StartedService, ...]' = _d11) -> None:
         _set(self, 'program', program)
         _set(self, 'argv', argv)
@@ -2643,7 +2672,7 @@ def _m98(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m99():
+def _m100():
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _set(self, 'name', name)
         _set(self, 'line', line)
@@ -2669,7 +2698,7 @@ def _m99():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m100():
+def _m101():
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _set(self, 'path', path)
         _set(self, 'shell', shell)
@@ -2695,7 +2724,7 @@ def _m100():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m101(_d0, _d1, _d2):
+def _m102(_d0, _d1, _d2):
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _set(self, 'text', text)
         _set(self, 'unresolved', unresolved)
@@ -2721,7 +2750,7 @@ def _m101(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m102():
+def _m103():
     def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -2745,7 +2774,7 @@ def _m102():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m103(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m104(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -2764,7 +2793,7 @@ def _m103(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m104(_f0, _f1, _f2):
+def _m105(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -2783,7 +2812,7 @@ def _m104(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m105(_d0):
+def _m106(_d0):
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _set(self, 'raw', raw)
         _set(self, 'at', at)
@@ -2812,7 +2841,7 @@ def _m105(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m106():
+def _m107():
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _set(self, 'pattern', pattern)
         _set(self, 'at', at)
@@ -2837,7 +2866,7 @@ def _m106():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m107():
+def _m108():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -2862,7 +2891,7 @@ def _m107():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m108(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m109(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -2884,7 +2913,7 @@ def _m108(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m109(_d0, _d1):
+def _m110(_d0, _d1):
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _set(self, 'values', values)
         _set(self, 'error', error)
@@ -2909,7 +2938,7 @@ def _m109(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m110(_d0, _d1):
+def _m111(_d0, _d1):
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _set(self, 'prefixes', prefixes)
         _set(self, 'argv', argv)
@@ -2936,7 +2965,7 @@ def _m110(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m111(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m112(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -2956,7 +2985,7 @@ def _m111(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m112():
+def _m113():
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _set(self, 'section', section)
         _set(self, 'key', key)
@@ -2986,7 +3015,7 @@ def _m112():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m113():
+def _m114():
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _set(self, 'type', type)
         _set(self, 'path', path)
@@ -3011,7 +3040,7 @@ def _m113():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m114(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m115(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -3038,7 +3067,7 @@ def _m114(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m115():
+def _m116():
     def __init__(self, text: 'str', at: 'Span') -> None:
         _set(self, 'text', text)
         _set(self, 'at', at)
@@ -3062,7 +3091,7 @@ def _m115():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m116():
+def _m117():
     def __init__(self, name: 'str', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'at', at)
@@ -3086,7 +3115,7 @@ def _m116():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m117():
+def _m118():
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool') -> None:
         _set(self, 'spec', spec)
         _set(self, 'at', at)
@@ -3111,7 +3140,7 @@ def _m117():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m118(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m119(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -3139,8 +3168,8 @@ def _m118(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m119(_d0, _d1, _d2):
-    def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2) -> None:
+def _m120(_d0, _d1, _d2, _d3):
+    def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2, env_missing: 'tuple[str, ...]' = _d3) -> None:
         self.key = key
         self.value = value
         self.raw = raw
@@ -3148,14 +3177,15 @@ def _m119(_d0, _d1, _d2):
         self.unresolved = unresolved
         self.configured = configured
         self.base_dir = base_dir
+        self.env_missing = env_missing
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, raw={self.raw!r}, at={self.at!r}, unresolved={self.unresolved!r}, configured={self.configured!r}, base_dir={self.base_dir!r})"
+        return self.__class__.__qualname__ + f"(key={self.key!r}, value={self.value!r}, raw={self.raw!r}, at={self.at!r}, unresolved={self.unresolved!r}, configured={self.configured!r}, base_dir={self.base_dir!r}, env_missing={self.env_missing!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.key,self.value,self.raw,self.at,self.unresolved,self.configured,self.base_dir,) == (other.key,other.value,other.raw,other.at,other.unresolved,other.configured,other.base_dir,)
+            return (self.key,self.value,self.raw,self.at,self.unresolved,self.configured,self.base_dir,self.env_missing,) == (other.key,other.value,other.raw,other.at,other.unresolved,other.configured,other.base_dir,other.env_missing,)
         return NotImplemented
 
     __init__.__qualname__ = '_Entry.__init__'
@@ -3164,7 +3194,7 @@ def _m119(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m120():
+def _m121():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3185,7 +3215,7 @@ def _m120():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m121():
+def _m122():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -3207,7 +3237,7 @@ def _m121():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m122():
+def _m123():
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _set(self, 'name', name)
         _set(self, 'short', short)
@@ -3234,7 +3264,7 @@ def _m122():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m123(_d0, _d1, _d2):
+def _m124(_d0, _d1, _d2):
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _set(self, 'value', value)
         _set(self, 'at', at)
@@ -3261,7 +3291,7 @@ def _m123(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m124(_d0):
+def _m125(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -3287,7 +3317,7 @@ def _m124(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m125(_f0, _f1, _f2, _f3):
+def _m126(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -3309,7 +3339,7 @@ def _m125(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m126(_d0, _f1):
+def _m127(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -3342,7 +3372,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False))), None, _m6, ('unseen',), ('names', 'image', 'source', 'unseen'), ('names', 'image', 'source', 'unseen')),
     'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False))), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7, (), ('regex', 'negated', 'directory_only'), ('regex', 'negated', 'directory_only')),
     'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False))), None, _m8, ('user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after')),
-    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m9, ('raw', 'unresolved'), ('key', 'value', 'at', 'raw', 'unresolved'), ('key', 'value', 'at', 'raw', 'unresolved')),
+    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False))), None, _m9, ('raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing')),
     'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
     'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False))), None, _m11, ('reason',), ('path', 'display', 'kind', 'reason'), ('path', 'display', 'kind', 'reason')),
     'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '')", _m12, ('severity',), ('kind', 'message', 'at', 'severity'), ('kind', 'message', 'at', 'severity')),
@@ -3359,7 +3389,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False))), "Rejected(finding: 'Finding', reason: 'str')", _m23, (), ('finding', 'reason'), ('finding', 'reason')),
     'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24, (), ('finding', 'changes'), ('finding', 'changes')),
     'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('places_unknown', True, False, True, True, True, False), ('place_assumed', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False), ('dev_stack', True, False, True, True, True, False), ('started_in_background', True, False, True, True, True, False))), None, _m25, ('options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'started_in_background'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'started_in_background'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'started_in_background')),
-    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'compose_dependencies', 'listeners_shown', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'compose_dependencies', 'listeners_shown'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'compose_dependencies', 'listeners_shown', '_reached')),
+    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('exec_lookalikes', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>, exec_lookalikes: 'list[ExecLookalike]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', '_reached')),
     'wsgilint.model.FileRewrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m27, (), ('path', 'how', 'at'), ('path', 'how', 'at')),
     'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m28, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions')),
     'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None)", _m29, ('mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at')),
@@ -3414,50 +3444,51 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False))), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m78, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
     'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False))), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m79, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
     'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m80, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None)", _m81, ('flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form'), ('keyword', 'text', 'at', 'flags', 'exec_form')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m82, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m83, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m84, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m85, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m86, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m87, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m88, ('files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m89, ('include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m90, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m91, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m92, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m93, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m94, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m95, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m96, (), ('path', 'how', 'line', 'column', 'end_column'), ('path', 'how', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m97, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False))), None, _m98, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m99, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m100, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m101, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m102, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m103, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m104, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m105, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m106, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m107, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m108, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m109, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m110, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m111, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m112, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m113, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m114, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m115, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m116, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m117, (), ('spec', 'at', 'exits'), ('spec', 'at', 'exits')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m118, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None)", _m119, ('unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m120, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m121, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m122, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m123, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m124, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m125, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m126, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m81, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m82, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m83, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m84, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m85, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m86, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m87, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m88, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m89, ('files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m90, ('include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m91, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m92, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m93, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m94, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m95, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m96, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m97, (), ('path', 'how', 'line', 'column', 'end_column'), ('path', 'how', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m98, (), ('through', 'at'), ('through', 'at')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False))), None, _m99, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m100, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m101, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m102, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m103, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m104, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m105, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m106, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m107, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m108, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m109, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m110, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m111, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m112, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m113, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m114, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m115, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m116, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m117, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False))), None, _m118, (), ('spec', 'at', 'exits'), ('spec', 'at', 'exits')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m119, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m120, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m121, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m122, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m123, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m124, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m125, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m126, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m127, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

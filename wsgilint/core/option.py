@@ -13,7 +13,9 @@ class Option:
 
     ``value`` is what the server ends up with after its own substitutions; ``raw`` is
     the text as written; ``unresolved`` marks values that depend on run time
-    (``$(ENV)``, ``@(...)``, ``%h``, a Python expression).
+    (``$(ENV)``, ``@(...)``, ``%h``, a Python expression). ``env_missing``: uWSGI's
+    ``$(VAR)`` names the environment the files show does not set, which uWSGI keeps as
+    written; surely unset when the value is not ``unresolved``, else an assumption.
     """
 
     key: str
@@ -21,3 +23,4 @@ class Option:
     at: Span
     raw: str = ""
     unresolved: bool = False
+    env_missing: tuple[str, ...] = ()

@@ -48,6 +48,7 @@ from .uwsgi_config import UwsgiComment, UwsgiConfig, UwsgiHeader, UwsgiIniValue,
 from .uwsgi_options import uwsgi_bool
 
 if TYPE_CHECKING:
+    from ..readers.dockerfile import ExecLookalike
     from .compose_deps import ComposeDependency
 
 __all__ = [
@@ -561,6 +562,9 @@ class Deployment:
     # Containers that publish ports and run nginx alone, whose files show all its configuration
     # (model/compose_ports.py): what listens there is exactly that nginx's listens.
     listeners_shown: dict[Place, NginxInstance] = field(default_factory=dict)
+    # Dockerfile arguments written like the exec form that are not JSON (``CMD ['/x.sh']``):
+    # BuildKit runs them as the shell form. Each once, however many builds read its file.
+    exec_lookalikes: list[ExecLookalike] = field(default_factory=list)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

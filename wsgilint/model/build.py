@@ -148,6 +148,10 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
     # A container's paths are its own image's and mounts', not another container's namesakes.
     with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
         if program == "uwsgi":
+            if manager.place.run_unseen and not env.unseen:
+                # An image nothing in the files runs: `docker run -e` may set any variable.
+                env = Environment(env, f"{manager.place.label} is run by a command the files do not show",
+                                  env.unknown)
             # What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``).
             arguments = command.arguments if command is not None else argv.value
             return uwsgi_from_argv(arguments, start, ctx, _local_start_directory(manager, ctx),

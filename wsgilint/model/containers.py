@@ -122,6 +122,8 @@ class ContainerBuilder:
         dockerfile = read_dockerfile(path, self.ctx)
         self.deployment.problems.extend(dockerfile.problems)
         for instruction in dockerfile.instructions:
+            if instruction.lookalike is not None and instruction.lookalike not in self.deployment.exec_lookalikes:
+                self.deployment.exec_lookalikes.append(instruction.lookalike)
             words = instruction.words
             if instruction.keyword == "FROM" and words and words[0].rsplit("/", 1)[-1].startswith("nginx:"):
                 self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)

@@ -4,7 +4,10 @@ Parser directives (``# escape=``) only before the first other line; comment line
 dropped, also inside a continued instruction; the escape character at the end of a
 line (spaces after it allowed) continues the instruction; ``<<EOF`` heredocs of
 ``RUN``/``COPY``/``ADD`` take the lines up to their delimiter; an argument that is a
-JSON array of strings is the exec form, anything else the shell form. The
+JSON array of strings is the exec form, anything else the shell form (BuildKit's
+``parseMaybeJSON``: text that starts with ``[`` but does not decode as JSON falls back to the
+shell form, so ``CMD ['/x.sh']`` runs ``/bin/sh -c "['/x.sh']"``; such a list is kept as an
+``ExecLookalike``). The
 ``dockerfile`` package on PyPI wraps BuildKit's own parser, but ships wheels for few
 platforms (none for Linux on ARM), so it is the tests' oracle, not a dependency.
 """
@@ -25,12 +28,24 @@ _JSON_COMMANDS = ("CMD", "ENTRYPOINT", "RUN", "SHELL", "VOLUME", "COPY", "ADD")
 
 
 @dataclass(frozen=True, slots=True)
+class ExecLookalike:
+    """Arguments written as a list of quoted words (``['/x.sh']``, ``["a", "b",]``) that are
+    not a JSON array: BuildKit reads them as the shell form."""
+
+    keyword: str                       # CMD, ENTRYPOINT, RUN, ...
+    text: str                          # the arguments as written
+    fixed: str                         # the same words as a JSON array (the exec form meant)
+    at: Span                           # the arguments on their line; column 0 when they span lines
+
+
+@dataclass(frozen=True, slots=True)
 class Instruction:
     keyword: str                       # upper case: FROM, CMD, ...
     text: str                          # the arguments, continuation lines joined
     at: Span                           # the keyword's line, the whole first line
     flags: dict[str, str] = field(default_factory=dict)   # --from=build, --chown=app
     exec_form: list[str] | None = None # the JSON array, when the arguments are one
+    lookalike: ExecLookalike | None = None   # a list of quoted words that is not JSON (shell form)
 
     @property
     def words(self) -> list[str]:
@@ -76,6 +91,23 @@ def _exec_form(text: str) -> list[str] | None:
     except ValueError:
         return None
     return value if isinstance(value, list) and all(isinstance(word, str) for word in value) else None
+
+
+# One word of a list written with either quote: '...' or "..." (a backslash escapes the next character).
+_QUOTED_WORD = r"""\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*"""
+_WORD_LIST = re.compile(rf"\[(?:{_QUOTED_WORD}(?:,{_QUOTED_WORD})*,?\s*)?\]")
+_WORD = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def _lookalike(keyword: str, text: str, at: Span) -> ExecLookalike | None:
+    """A list of quoted words, comma-separated, that JSON refuses (single quotes, a trailing
+    comma, an escape JSON lacks). A shell-form line that merely starts with ``[`` (``RUN [ -f
+    x ] && y``) or holds brackets is not one: its words are not a comma-separated list."""
+    if not _WORD_LIST.fullmatch(text):
+        return None
+    words = [re.sub(r"\\(.)", r"\1", single if single is not None else double)
+             for single, double in ((m.group(1), m.group(2)) for m in _WORD.finditer(text))]
+    return ExecLookalike(keyword, text, json.dumps(words), at)
 
 
 def parse_dockerfile(text: str, display: str) -> Dockerfile:
@@ -126,8 +158,14 @@ def parse_dockerfile(text: str, display: str) -> Dockerfile:
                 index += 1
         flags, rest = _flags(rest) if keyword in ("COPY", "ADD", "FROM", "RUN") else ({}, rest)
         exec_form = _exec_form(rest) if keyword in _JSON_COMMANDS else None
+        lookalike = None
+        if exec_form is None and keyword in _JSON_COMMANDS and rest.startswith("["):
+            column = lines[start].find(rest) + 1 if index == start + 1 else 0
+            lookalike = _lookalike(keyword, rest, Span(display, start + 1, column,
+                                                       column + len(rest) if column else 0))
         result.instructions.append(Instruction(keyword, rest, Span(display, start + 1, 1,
-                                                                   len(lines[start].rstrip()) + 1), flags, exec_form))
+                                                                   len(lines[start].rstrip()) + 1), flags, exec_form,
+                                               lookalike))
     return result
 
 

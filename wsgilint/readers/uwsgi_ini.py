@@ -24,7 +24,10 @@ What uWSGI does, and so what this reader does:
   loader by the extension of the whole string).
 * ``$(ENV)``, ``@(file)`` and ``%(name)`` are expanded after every file is loaded, in
   that order, in values of non-immediate options. ``$(VAR)`` uses ``env`` when it has
-  the variable; ``@(...)`` is never read (it may name ``exec://``): the value stays
+  the variable; a variable it lacks stays as written (``$(VAR)``, measured with uWSGI 2.0:
+  ``harakiri = $(NOPE)`` is the text ``$(NOPE)``, and so 0 to ``atoi``): that is the value
+  when ``env`` is an ``Environment`` that shows it whole, else the value is ``unresolved``;
+  either way the option names the variable (``env_missing``). ``@(...)`` is never read (it may name ``exec://``): the value stays
   literal and ``unresolved``. ``%(name)`` takes the first option or placeholder of
   that name anywhere in the configuration, and supports uWSGI's left-to-right math
   (``%(processes + 1)``).
@@ -58,6 +61,7 @@ import sys
 from collections.abc import Callable, Mapping
 
 from ..core.context import ReadContext
+from ..core.environment import Environment
 from ..core.option import Option
 from ..core.paths import packaged_text, relative_path
 from ..core.record import dataclass, field
@@ -224,6 +228,7 @@ class _Entry:
     unresolved: bool = False
     configured: bool = False       # applied while parsing (immediate) or a bare placeholder: never expanded
     base_dir: str | None = None    # directory of the file it is written in
+    env_missing: tuple[str, ...] = ()   # $(VAR) names the environment does not set: kept as written
 
 
 @dataclass
@@ -287,6 +292,7 @@ class UwsgiRun:
         self._reads = 0
         self._repeating = 0                       # inside a loop iteration or a file read again
         self._repeated = 0
+        self._missing: list[str] = []             # $(VAR) names the expansion of one value left as written
 
     # -- adding options
 
@@ -632,20 +638,27 @@ class UwsgiRun:
                 # Loaded after the expansion passes, so these values are never expanded.
                 for added in self.entries[before:]:
                     self.placeholders_used.update(_placeholder_names(added.value))
-        return [Option(e.key, e.value, e.at, e.raw, e.unresolved) for e in self.entries]
+        return [Option(e.key, e.value, e.at, e.raw, e.unresolved, e.env_missing) for e in self.entries]
 
     @staticmethod
     def _pass(entries: list[_Entry], symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
         for entry in entries:
             if entry.configured or symbol not in entry.value:
                 continue
+            self._missing.clear()
             value, unresolved = _expand(entry.value, symbol, hook)
             entry.value = value
             entry.unresolved = entry.unresolved or unresolved
+            if self._missing:
+                entry.env_missing = tuple(dict.fromkeys((*entry.env_missing, *self._missing)))
 
     def _env_hook(self, name: str) -> tuple[str, bool] | None:
         if self.env is not None and name in self.env:
             return self.env[name], False
+        self._missing.append(name)
+        # An environment the files show whole lacks it: uWSGI keeps `$(NAME)` as the value.
+        if isinstance(self.env, Environment) and not self.env.is_open(name):
+            return KEPT
         return None
 
     def _first(self, key: str) -> _Entry | None:
@@ -709,9 +722,15 @@ def _placeholder_names(value: str) -> set[str]:
     return names
 
 
+# What a hook returns for a name that surely resolves to nothing: it stays as written, and
+# the value is still known (told apart from a replacement by identity).
+KEPT: tuple[str, bool] = ("", False)
+
+
 def _expand(value: str, symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> tuple[str, bool]:
     """uWSGI's ``uwsgi_apply_config_pass`` scanner, quirks included: after a replacement
-    it rescans from the second character; a name that resolves to nothing stays as written."""
+    it rescans from the second character; a name that resolves to nothing stays as written
+    (unresolved, unless the hook says ``KEPT``: surely nothing)."""
     unresolved = False
     state = 0          # 0 nothing, 1 saw the symbol, >=2 inside "(": 2 + characters read
     depth = 0
@@ -737,8 +756,8 @@ def _expand(value: str, symbol: str, hook: Callable[[str], tuple[str, bool] | No
                 else:
                     key = value[key_start:key_start + state - 2]
                     result = hook(key)
-                    if result is None:
-                        unresolved = True
+                    if result is None or result is KEPT:
+                        unresolved = unresolved or result is None
                         state = 0
                     else:
                         expansions += 1

@@ -1,0 +1,70 @@
+"""A Dockerfile's exec form is not JSON (`CMD ['/entrypoint.sh']`), so it runs as the shell form.
+
+## What it checks
+The arguments of `CMD`, `ENTRYPOINT`, `RUN`, `SHELL`, `COPY`, `ADD` and `VOLUME` written as a
+list of quoted words, comma-separated, that is not a JSON array: words in single quotes
+(`['/entrypoint.sh']`), a trailing comma (`["gunicorn", "app:app",]`), an escape JSON does not
+have. A line that is valid JSON is the exec form and is left alone, as is a shell-form line
+that merely starts with or holds brackets (`RUN [ -f x ] && y`, `CMD echo [a]`).
+
+## What breaks in production
+BuildKit reads the arguments as JSON only when they decode as a JSON array of strings
+(`parseMaybeJSON` in moby/buildkit `frontend/dockerfile/parser/line_parsers.go`); anything else
+is the shell form, taken as it is written. `ENTRYPOINT ['/entrypoint.sh']` then runs
+`/bin/sh -c "['/entrypoint.sh']"`: the shell removes the quotes and looks for a command named
+`[/entrypoint.sh]`, prints `not found` and exits 127, and the container exits with it (a
+restart policy restarts it in a loop). A shell-form `ENTRYPOINT` also ignores `CMD` and a
+Compose `command:`, so no command given elsewhere helps. A `RUN` written so fails the build the
+same way; a `COPY`/`ADD` splits the text on spaces and looks for a source named `['app',`.
+The build itself reports nothing about the quotes.
+
+## How to fix
+Write the list as JSON: double quotes around every word, no trailing comma
+(`ENTRYPOINT ["/entrypoint.sh"]`).
+
+## Fix safety
+`--fix` writes the same words as a JSON array, when the arguments are on one line. Safe: the
+list was written as the exec form and can only have meant those words; the shell form it ran
+as finds no command.
+"""
+import shlex
+from collections.abc import Iterator
+
+from wsgilint.engine import Edit, Fix, Hit
+from wsgilint.model import Deployment
+
+CODE = "C104"
+SLUG = "exec-form-not-json"
+SEVERITY = "error"
+SUMMARY = "A Dockerfile's exec form is not JSON (single quotes, a trailing comma): it runs as the shell form."
+FIXES = ("safe",)
+
+BAD = {"Dockerfile": "FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ['/entrypoint.sh']\n",
+       "entrypoint.sh": "#!/bin/sh\nexec gunicorn -b 0.0.0.0:8000 app:app\n"}
+GOOD = {"Dockerfile": "FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n",
+        "entrypoint.sh": "#!/bin/sh\nexec gunicorn -b 0.0.0.0:8000 app:app\n"}
+
+# What the shell form does instead of the exec form meant, by instruction.
+_EFFECT = {
+    "CMD": "the container runs `/bin/sh -c \"{text}\"`, which finds no command `{first}` and exits",
+    "ENTRYPOINT": "the container runs `/bin/sh -c \"{text}\"`, which finds no command `{first}` and exits; a "
+                  "shell-form ENTRYPOINT also ignores CMD and a Compose `command:`",
+    "RUN": "the build runs `/bin/sh -c \"{text}\"`, which finds no command `{first}`: the build fails",
+    "SHELL": "SHELL takes only the JSON form: the build fails",
+}
+_SPLIT = "the words are split on spaces as written, quotes and brackets kept: the build does not do what was meant"
+
+
+def check(deployment: Deployment) -> Iterator[Hit]:
+    for lookalike in deployment.exec_lookalikes:
+        try:   # the command the shell looks for: the first word, its quotes removed
+            first = shlex.split(lookalike.text)[0]
+        except (ValueError, IndexError):
+            first = lookalike.text.split()[0]
+        effect = _EFFECT.get(lookalike.keyword, _SPLIT).format(text=lookalike.text, first=first)
+        message = (f"{lookalike.keyword} {lookalike.text} is not a JSON array, so Docker reads it as the shell "
+                   f"form: {effect}; write it as JSON: {lookalike.keyword} {lookalike.fixed}")
+        fix = None
+        if lookalike.at.column:   # the arguments are on one line: replaced there
+            fix = Fix(f"write `{lookalike.fixed}`", (Edit.replacement(lookalike.at, lookalike.fixed, lookalike.text),))
+        yield Hit(lookalike.at, message, fix=fix)
