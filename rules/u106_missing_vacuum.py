@@ -8,6 +8,14 @@ inode. Skip removal`). So is a socket bound with `shared-socket` (used through `
 or not): `vacuum` leaves it in place with that same warning (measured on uWSGI 2.0.31), so
 adding it would change nothing there.
 
+A leftover matters only where something meets it while uWSGI is down. Where uWSGI is a
+container's main process (its command, not started in the background, not daemonized, with
+no command after it) and the file is in the container's own writable layer (under no Compose
+volume or bind mount), nothing else sees the file and nothing runs in the container until
+uWSGI starts again and rebinds the socket and rewrites the pidfile: the finding is an info.
+A file on a volume or bind mount outlives the container and other containers or the host see
+it (nginx's stale socket): that stays a warning, as on a host.
+
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
 the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
@@ -48,6 +56,25 @@ def _stays(path: str, cleaned: tuple[str, ...]) -> bool:
     return not any(path.startswith(directory.rstrip("/") + "/") for directory in cleaned)
 
 
+def _private(server: AppServer, path: str) -> bool:
+    """Whether ``path`` is met by nothing while uWSGI is down: it is in the own writable layer
+    of a container whose main process uWSGI is, so the container stops with it."""
+    manager, place = server.manager, server.place
+    if manager is None or not manager.in_container or manager.runs is not server or place.kind != "container":
+        return False
+    if server.detaches or manager.wrapper_background or manager.wrapper_after or manager.background_starts \
+            or manager.services_started:
+        return False   # something else keeps the container running after uWSGI has stopped
+    return path.startswith("/") and place.locate(path)[0] == place.filesystem
+
+
+def _private_note(server: AppServer) -> str:
+    place = server.place
+    unseen = " (assumed: the `docker run` that starts the image mounts no volume there)" if place.run_unseen else ""
+    return (f", but only in the own writable layer of {place.label or place.name}{unseen}, where uWSGI is the "
+            "main process: nothing else sees it and nothing runs there until uWSGI starts again and replaces it")
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
@@ -73,11 +100,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 f"the pidfile {pidfile.value}" if pidfile is not None else ""]
         what = " and ".join(filter(None, left))
         effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers else ""
+        paths = [sock.address.path for sock in leftovers] + ([str(pidfile.value)] if pidfile is not None else [])
+        private = all(_private(server, path) for path in paths)
+        effect = _private_note(server) if private else effect
         message = f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; " \
                   "add `vacuum = true`"
         unseen = options_unseen(server)
         if unseen is None:
-            yield Hit(first, message, fix=_fix(server))
+            yield Hit(first, message, fix=_fix(server), severity="info" if private else None)
             continue
         yield Hit(first, f"{message}; {unseen.note}: assumed they do not set `vacuum`",
                   (Related(unseen.at, unseen.value),) if unseen.at else (), fix=_fix(server), severity="info")

@@ -6,6 +6,13 @@
 value (both mean 666). A socket that a systemd `.socket` unit binds and hands over keeps
 the unit's `SocketMode=`: `chmod-socket` does not change it, so it is not counted.
 
+"Every local user" is every account that can reach the file. Where uWSGI runs in a Compose
+service and the socket is in that container's own layer, or in a named volume that only
+containers running this uWSGI or nginx mount, the accounts are the app's and nginx's (and
+root); on the host the file is under Docker's root-only `/var/lib/docker`. Where no build of
+those containers adds another account (`RUN useradd`), the finding is an info naming that
+assumption. A socket in a bind-mounted host folder, or on a host, stays a warning.
+
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,
 every account on the host (a compromised service, a CI job, a shell user) can talk to
@@ -20,7 +27,7 @@ Use `chmod-socket = 660` and give the socket the web server's group
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import AppServer, Deployment, Listener
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_options import aliases_of
 from wsgilint.model.uwsgi_values import uwsgi_servers
@@ -33,6 +40,38 @@ SUMMARY = "uWSGI's unix socket is writable by every local user (chmod-socket = 6
 BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nchmod-socket = 666\n"}
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nchmod-socket = 660\n"
                             "chown-socket = app:www-data\n"}
+
+
+def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]) -> str | None:
+    """Where every container that sees the sockets runs only this uWSGI or nginx, and no build
+    of theirs adds another account: how the finding names them; else None."""
+    manager, place = server.manager, server.place
+    if manager is None or not manager.in_container or manager.runs is not server or place.kind != "container":
+        return None
+    if place.run_unseen:
+        return None   # an image run alone: the `docker run -v` that may bind a host folder is not in the files
+    if not all(sock.address.path.startswith("/") for sock in sockets):
+        return None   # relative to a directory the finding would have to resolve first
+    stores = {place.locate(sock.address.path)[0] for sock in sockets}
+    store = stores.pop()
+    if stores or store.startswith("bind:"):
+        return None   # a folder of the host (or more than one store): the host's accounts reach it
+    seers = [each for each in deployment.places
+             if each.filesystem == store or any(shared == store for _, shared in each.volumes)]
+    accounts = {setting.value for setting in (server.user, manager.user) if setting is not None}
+    accounts |= {nginx.user.value for nginx in deployment.nginx if nginx.place in seers}
+    labels: dict[str, None] = {}
+    for each in seers:
+        running = [m for m in deployment.managers if m.place == each]
+        if not running or any(m.runs is not server and m.runs_program != "nginx" for m in running):
+            return None
+        if any(added.value not in accounts for m in running for added in m.accounts_added):
+            return None
+        labels[f"{each.label or each.name} ({'uWSGI' if each == place else 'nginx'})"] = None
+    if store == place.filesystem:
+        return f"it is in the own layer of {next(iter(labels))}" if len(labels) == 1 else None
+    return f"only {' and '.join(labels)} mount the volume it is in (on the host, below Docker's root-only " \
+           "/var/lib/docker, assuming no volume driver binds it to a host folder)"
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -51,6 +90,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         uwsgi = [sock for sock in sockets if sock.protocol == "uwsgi"]
         risk = (" and, over the uwsgi protocol, make a worker load and run code (`UWSGI_FILE`)" if uwsgi else "")
         written = f"`{option.key} = {option.value}`" if option.raw else f"`--{option.key}` without a value"
+        related = tuple(Related(sock.at, sock.label) for sock in sockets)
+        confined = _confined(deployment, server, sockets)
+        if confined is not None:
+            yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}, but {confined}: "
+                      "assumed no other account runs in these containers (their builds add none); "
+                      "`chmod-socket = 660` with the web server's group would not depend on that", related,
+                      severity="info")
+            continue
         yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}: every local user can "
                   f"connect to the app past nginx{risk}; use `chmod-socket = 660` with the web server's group",
-                  tuple(Related(sock.at, sock.label) for sock in sockets))
+                  related)

@@ -184,6 +184,19 @@ def test_a_shell_form_runs_under_the_shell_in_effect_in_its_stage_and_the_next()
     assert image.cmd is not None and image.cmd.value == ["/bin/bash", "-o", "pipefail", "-c", "uwsgi --ini u.ini"]
 
 
+def test_the_accounts_a_build_adds_are_the_names_its_useradd_and_adduser_create() -> None:
+    """The login is the first word that is neither an option nor an option's value, in
+    shadow-utils' useradd, Debian's adduser (``adduser app www-data`` adds app to a group)
+    and busybox's; a later stage carries the accounts of the stage it starts from."""
+    dockerfile = parse_dockerfile(
+        "FROM python:3.12 AS base\nRUN groupadd -r app && useradd -r -g app -d /home/app -s /bin/false app\n"
+        "FROM base\nRUN adduser --disabled-password --gecos \"\" --uid 1001 deploy \\\n && adduser deploy www-data\n"
+        "RUN adduser -D -h /srv/web -s /sbin/nologin web; pip install uwsgi\n", "Dockerfile")
+    image = image_of(dockerfile, ".")
+    assert [(account.value, account.at.line if account.at else 0) for account in image.accounts_added] == [
+        ("app", 2), ("deploy", 4), ("deploy", 4), ("web", 6)]
+
+
 def test_yaml_is_read_as_yaml_1_2_with_positions() -> None:
     root: Any
     root, problems = load_yaml("ports:\n  - 8000:50\nflag: on\nbase: &b {user: app}\nsvc:\n  <<: *b\n", "c.yaml")

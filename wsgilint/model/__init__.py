@@ -309,6 +309,8 @@ class ProcessManager:
     # nginx started with `-c PATH` where PATH is not a checked file, or one a start writes:
     # what that configuration says is not known. The path, where it is named, and why.
     unseen_config: Setting[str] | None = None
+    # A container's: the accounts its image's build adds (``RUN useradd NAME``), each where.
+    accounts_added: tuple[Setting[str], ...] = ()
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""

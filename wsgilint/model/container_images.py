@@ -69,6 +69,9 @@ class Image:
     # Directories the build makes (WORKDIR, `mkdir` and their parents): a COPY of one file to
     # such a path without a trailing slash puts it inside, as into any directory that exists.
     directories: set[str] = field(default_factory=set)
+    # Accounts a RUN adds (`useradd NAME`, `adduser NAME`), each where: as written, so a name
+    # given by a variable stays one no process is known to run as.
+    accounts_added: list[Setting[str]] = field(default_factory=list)
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -114,7 +117,8 @@ def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> 
                  dict(inherited.copies), inherited.base, other_build and inherited.cmd is not None,
                  env_unknown=dict(inherited.env_unknown),
                  open_args=set(inherited.open_args), writes=list(inherited.writes), shell=inherited.shell,
-                 nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories))
+                 nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories),
+                 accounts_added=list(inherited.accounts_added))
 
 
 def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
@@ -227,6 +231,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             _set_env(image, key, value, variables, at)
     elif keyword == "RUN":
         _run_directories(instruction.text, image)
+        image.accounts_added.extend(Setting(name, at) for name in _run_accounts(instruction.text))
         placed = _run_placements(instruction.text, image)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
@@ -317,6 +322,34 @@ def _run_directories(text: str, image: Image) -> None:
                     any(c in word for c in "*?[${}~"):
                 continue   # an option, its value, a line continuation or a path known only when it runs
             _made_directory(image, posixpath.normpath(posixpath.join(workdir, word)))
+
+
+# Options of useradd (shadow-utils), Debian's adduser and busybox's adduser that take a value.
+_ACCOUNT_VALUE_OPTIONS = frozenset({"-b", "-c", "-d", "-e", "-f", "-g", "-G", "-h", "-k", "-K", "-p", "-P", "-R", "-s",
+                                    "-u", "-Z", "--base-dir", "--comment", "--home", "--home-dir", "--expiredate",
+                                    "--inactive", "--gid", "--groups", "--skel", "--key", "--password", "--root",
+                                    "--prefix", "--shell", "--uid", "--selinux-user", "--ingroup", "--gecos",
+                                    "--firstuid", "--lastuid", "--firstgid", "--lastgid", "--conf"})
+
+
+def _run_accounts(text: str) -> list[str]:
+    """The accounts a RUN's ``useradd``/``adduser`` commands add: the first word that is
+    neither an option nor an option's value (``adduser app www-data`` adds app to a group)."""
+    found = []
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split() if word != "\\"]
+        if not words or posixpath.basename(words[0]) not in ("useradd", "adduser"):
+            continue
+        skip = False
+        for word in words[1:]:
+            if skip:
+                skip = False
+            elif word.startswith("-"):
+                skip = word in _ACCOUNT_VALUE_OPTIONS
+            else:
+                found.append(word)
+                break
+    return found
 
 
 def _run_placements(text: str, image: Image) -> set[int]:

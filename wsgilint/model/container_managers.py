@@ -89,6 +89,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         # No WORKDIR in the build nor its known base: Docker starts the command in `/`.
         manager.directory = Setting("/", None, f"{_DOCKER_DEFAULT} (no WORKDIR in the image)")
     manager.environment = dict(image.env) if image else {}
+    manager.accounts_added = tuple(image.accounts_added) if image else ()
     manager.environment_unknown = dict(image.env_unknown) if image else {}
     if image is not None and image.base is not None and not image.base.known:
         manager.environment_unseen = Setting(image.base.written, image.base.at,
