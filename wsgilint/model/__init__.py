@@ -125,6 +125,9 @@ class Listener:
     # uWSGI: the `protocol` option that decides what this socket speaks (a `socket` has no
     # protocol of its own and takes uWSGI's default one), when one does.
     protocol_at: Span | None = None
+    # A unix socket written relative (``socket = app.sock``, kept in ``address.text``): the start
+    # directory its path was resolved against, and where that directory is decided.
+    resolved_in: Setting[str] | None = None
 
     @property
     def label(self) -> str:

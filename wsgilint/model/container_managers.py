@@ -193,7 +193,11 @@ def supervisor_programs_moved_in(container: ProcessManager, image: Image | None,
     path -> local path of each Supervisor file."""
     argv = container.argv.value if container.argv else []
     words = [token for word in argv for token in re.split(r"[\s;&|()]+", word)]
-    if not any(word.rsplit("/", 1)[-1] == "supervisord" for word in words):
+    # The base image's own start script (tiangolo's /start.sh) execs supervisord without -c,
+    # which reads a config the build copies over the image's stock one.
+    start_script = image.base.supervisord_start if image is not None and image.base is not None else ""
+    if not any(word.rsplit("/", 1)[-1] == "supervisord" or start_script and word == start_script
+               for word in words):
         return False
     inside = [local for local, place in file_places if place is container.place]
     read = _read_by_stock_supervisord(image, words, container.place, supervisor_files)

@@ -61,7 +61,8 @@ def _config_unread(server: AppServer) -> bool:
     """True when a config file the server loads was not in the checked files."""
     if server.kind == "uwsgi":
         # `ini = :base` loads a section of the file it is written in: read with it, no file more.
-        loaders = [o for o in server.all(*_UWSGI_CONFIG_KEYS) if not str(o.value).startswith(":")]
+        # One file named twice (`--ini /app/uwsgi.ini` and UWSGI_INI=/app/uwsgi.ini) is one source.
+        loaders = {str(o.value) for o in server.all(*_UWSGI_CONFIG_KEYS) if not str(o.value).startswith(":")}
         return bool(server.unread_configs) or len(loaders) > len(server.sources) or \
             bool(server.all(*_UWSGI_UNREAD_FORMATS))
     return server.has("config") and not server.sources

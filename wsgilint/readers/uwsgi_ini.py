@@ -640,8 +640,7 @@ class UwsgiRun:
                     self.placeholders_used.update(_placeholder_names(added.value))
         return [Option(e.key, e.value, e.at, e.raw, e.unresolved, e.env_missing) for e in self.entries]
 
-    @staticmethod
-    def _pass(entries: list[_Entry], symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
+    def _pass(self, entries: list[_Entry], symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
         for entry in entries:
             if entry.configured or symbol not in entry.value:
                 continue

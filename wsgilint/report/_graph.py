@@ -71,6 +71,8 @@ def _listener_label(listener: Listener) -> str:
         details.append(f"{owner}:{group}{mode}")
     if listener.bound_by:
         details.append(f"bound by {listener.bound_by}")
+    if listener.resolved_in is not None:
+        details.append(f"{listener.address.text} relative to {listener.resolved_in.value}")
     return text + (f" ({', '.join(details)})" if details else "")
 
 
