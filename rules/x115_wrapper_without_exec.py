@@ -219,16 +219,11 @@ def _held_after_fork(deployment: Deployment, manager: ProcessManager, forked: Se
         effect = (f"`docker stop` sends its signal to PID 1, {pid1}, which ignores it, so {lost} after "
                   f"{timeout:g} s, cutting the requests in flight")
     else:
-        effect = (f"{manager.kind} [{manager.name}] signals the shell, which dies, while {who} keeps running "
-                  "orphaned in a session of its own (no process-group signal reaches it), holding its port")
+        effect = _orphaned(manager, who)
     message = (f"{who} forks away ({why}) and `{held}` then holds the shell ({manager.kind} [{manager.name}] "
                f"runs {manager.wrapper.path}): {effect}; replace both lines with {fix}, which keeps {who} in the "
                f"foreground as the process signalled (`exec {who}` alone would exit at once as it forks)")
-    related = [Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
-                       f"{manager.kind} runs the wrapper here")]
-    if forked.at is not None:
-        related.append(Related(forked.at, f"{who}'s daemon setting"))
-    return Hit(manager.wrapper, message, tuple(related), key=manager.at)
+    return _forked_hit(manager, forked, who, message)
 
 
 def _server_held_after_fork(deployment: Deployment, manager: ProcessManager, forked: Setting[bool]) -> Hit:
@@ -244,8 +239,7 @@ def _server_held_after_fork(deployment: Deployment, manager: ProcessManager, for
         effect = (f"`docker stop` sends its signal to PID 1, the shell waiting in it, which ignores it, so {program} "
                   f"never hears of the stop and is SIGKILLed after {timeout:g} s, cutting the requests in flight")
     else:
-        effect = (f"{manager.kind} [{manager.name}] signals the shell, which dies, while {program} keeps running "
-                  "orphaned in a session of its own (no process-group signal reaches it), holding its port")
+        effect = _orphaned(manager, program)
     after = manager.wrapper_after
     dropped = (f"; `exec` ends the script there, so what it runs after the server would no longer run "
                f"({', '.join(f'`{command}`' for command in after)}): start "
@@ -255,10 +249,22 @@ def _server_held_after_fork(deployment: Deployment, manager: ProcessManager, for
                f"({manager.kind} [{manager.name}] runs {manager.wrapper.path}): {effect}; remove `{setting}` (log "
                f"with {log}) so that {program} stays in the foreground, and start it with `exec` (with `{setting}`, "
                f"`exec` alone would let it exit at once as it forks){dropped}{_uwsgi_term(deployment, manager)}")
+    return _forked_hit(manager, forked, program, message)
+
+
+def _orphaned(manager: ProcessManager, who: str) -> str:
+    """Outside a container: the manager signals the shell; the daemon, in a session of its own, stays."""
+    return (f"{manager.kind} [{manager.name}] signals the shell, which dies, while {who} keeps running "
+            "orphaned in a session of its own (no process-group signal reaches it), holding its port")
+
+
+def _forked_hit(manager: ProcessManager, forked: Setting[bool], who: str, message: str) -> Hit:
+    """The finding on the wrapper line, with where the manager runs it and the daemon setting."""
+    assert manager.wrapper is not None
     related = [Related(manager.argv.at if manager.argv and manager.argv.at else manager.at,
                        f"{manager.kind} runs the wrapper here")]
     if forked.at is not None:
-        related.append(Related(forked.at, f"{program}'s daemon setting"))
+        related.append(Related(forked.at, f"{who}'s daemon setting"))
     return Hit(manager.wrapper, message, tuple(related), key=manager.at)
 
 
