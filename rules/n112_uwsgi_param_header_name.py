@@ -21,6 +21,10 @@ A line whose purpose reaches the app anyway is only an info (as X110 treats the
   still reaches an app that trusts the header. Where nginx serves plain HTTP (behind a
   proxy that terminates TLS, or a bare `listen 443`) it stays a warning, as it does for
   `X-Forwarded-For`.
+- `X-Real-IP $remote_addr` where the params send `REMOTE_ADDR $remote_addr` (the stock
+  `uwsgi_params` do): the app has the client's address as REMOTE_ADDR, which X110 also
+  accepts for `proxy_set_header X-Real-IP`. What remains is named: a client-sent
+  `X-Real-IP` still reaches an app that reads the header.
 
 ## What breaks in production
 nginx sends the variable under exactly the name written, and the app server puts it
@@ -130,7 +134,16 @@ def _delivered(route: Route, param: str, header: str, value: str) -> str | None:
                 "X-Forwarded-Proto still arrives as HTTP_X_FORWARDED_PROTO, and an app that trusts the "
                 "header (ProxyFix, SECURE_PROXY_SSL_HEADER) takes that client's word for the scheme; "
                 f"`{param} HTTP_X_FORWARDED_PROTO $scheme;` replaces it, or remove the line")
+    if header == "HTTP_X_REAL_IP" and value == "$remote_addr" and _address_reaches_app(route, param):
+        return ("the params send `REMOTE_ADDR $remote_addr`, so the app has the client's address as "
+                "REMOTE_ADDR; what remains: a client-sent X-Real-IP still arrives as HTTP_X_REAL_IP, and an "
+                "app that reads that header takes the client's word for its address; "
+                f"`{param} HTTP_X_REAL_IP $remote_addr;` replaces it, or remove the line")
     return None
+
+
+def _address_reaches_app(route: Route, param: str) -> bool:
+    return any(d.args[:2] == ("REMOTE_ADDR", "$remote_addr") for d in route.effective(param))
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
