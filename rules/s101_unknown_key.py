@@ -7,7 +7,9 @@ Every key of a `[supervisord]`, `[supervisorctl]`, `[unix_http_server]`,
 every section whose type it does not know (`[programs:x]`, `[foo]`). Keys are
 compared after supervisord lower-cases them; section names are case-sensitive.
 `[rpcinterface:x]` and `[ctlplugin:x]` pass their keys to a factory and are not
-checked; keys that come from `[DEFAULT]` are not either.
+checked; keys that come from `[DEFAULT]` are not either. A key written in several
+sections of one type in a file (`group=` in each of twelve programs) is one mistake:
+one finding at its first place, the other sections as related places.
 
 ## What breaks in production
 Nothing is logged: supervisord only fetches the keys it knows, so `autorestrat=true`,
@@ -24,8 +26,8 @@ the only one it can have meant. Section types are left to you.
 """
 from collections.abc import Iterator, Mapping
 
-from wsgilint.engine import Edit, Fix, Hit, sole_candidate
-from wsgilint.model import Deployment
+from wsgilint.engine import Edit, Fix, Hit, Related, sole_candidate
+from wsgilint.model import Deployment, SupervisorSection, SupervisorValue
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys
 
 CODE = "S101"
@@ -58,6 +60,9 @@ def _key_hint(key: str, kind: str, tables: Mapping[str, frozenset[str]]) -> str:
 def check(deployment: Deployment) -> Iterator[Hit]:
     tables = supervisor_keys()
     for config in deployment.supervisor:
+        # One unknown key written in several sections of a file is one mistake to fix: one
+        # finding at its first place, the other sections as related places.
+        places: dict[tuple[str, str], list[tuple[SupervisorSection, SupervisorValue]]] = {}
         for section in config.sections:
             if section.kind == "unknown":
                 yield Hit(section.at, f"supervisord does not know the section type `[{section.name}]` and ignores "
@@ -67,9 +72,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             for key, value in section.keys.items():
                 if key not in tables[section.kind]:
-                    guess = did_you_mean(key, tables[section.kind])
-                    fix = None
-                    if guess and guess not in section.keys and sole_candidate(key, tables[section.kind]) == guess:
-                        fix = Fix(f"rename `{key}` to `{guess}`", (Edit.replacement(value.key_at, guess),))
-                    yield Hit(value.key_at, f"`{key}` is not a key of [{section.name}]: supervisord ignores it "
-                              f"silently and keeps the default{_key_hint(key, section.kind, tables)}", fix=fix)
+                    places.setdefault((section.kind, key), []).append((section, value))
+        for (kind, key), found in places.items():
+            guess = did_you_mean(key, tables[kind])
+            edits = tuple(Edit.replacement(value.key_at, guess) for section, value in found
+                          if guess and guess not in section.keys and sole_candidate(key, tables[kind]) == guess)
+            fix = Fix(f"rename `{key}` to `{guess}`", edits) if edits else None
+            section, value = found[0]
+            others = found[1:]
+            where = f"[{section.name}]"
+            if others:
+                where += f" and {len(others)} other [{kind}:…] section{'s' if len(others) > 1 else ''}"
+            yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently and keeps "
+                      f"the default{_key_hint(key, kind, tables)}", fix=fix,
+                      related=tuple(Related(other.key_at, f"`{key}` again, in [{other_section.name}]")
+                                    for other_section, other in others))
