@@ -17,6 +17,8 @@ from wsgilint.core.commands import recognise
     (["python3", "-u", "-m", "gunicorn", "app:app"], "gunicorn", ["app:app"], ()),
     (["/srv/venv/bin/python", "-m", "gunicorn.app.wsgiapp", "app:app"], "gunicorn", ["app:app"], ()),
     (["python3.11", "-mgunicorn", "app:app"], "gunicorn", ["app:app"], ()),
+    (["python3", "/root/.pyenv/versions/3.6.3/bin/gunicorn", "app:app", "--config", "/app/g.py"], "gunicorn",
+     ["app:app", "--config", "/app/g.py"], ()),
     (["/usr/sbin/nginx", "-g", "daemon off;"], "nginx", ["-g", "daemon off;"], ()),
 ])
 def test_recognised(argv, program, arguments, plugins):
@@ -25,7 +27,8 @@ def test_recognised(argv, program, arguments, plugins):
     assert (command.program, command.arguments, command.plugins) == (program, arguments, plugins)
 
 
-@pytest.mark.parametrize("argv", [[], ["python3", "manage.py", "runserver"], ["uwsgitop"], ["uwsgi_"], ["celery"]])
+@pytest.mark.parametrize("argv", [[], ["python3", "manage.py", "runserver"], ["uwsgitop"], ["uwsgi_"], ["celery"],
+                                  ["python3", "gunicorn.py"], ["python3", "-c", "gunicorn"]])
 def test_not_a_server(argv):
     assert recognise(argv) is None
 

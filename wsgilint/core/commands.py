@@ -96,10 +96,16 @@ def _recognise(argv: list[str]) -> Command | None:
     if _python_name().match(name):
         rest = argv[1:]
         while rest and rest[0].startswith("-") and not rest[0].startswith("-m"):
+            if rest[0].startswith("-c"):
+                return None   # a program text, not a module or a script
             rest = rest[1:]   # interpreter flags such as -u, -O
         if len(rest) >= 2 and rest[0] == "-m" and rest[1] in _GUNICORN_MODULES:
             return Command("gunicorn", rest[2:])
         if rest and rest[0].startswith("-m") and rest[0][2:] in _GUNICORN_MODULES:
+            return Command("gunicorn", rest[1:])
+        # `python3 /srv/venv/bin/gunicorn ...`: the console script is Python, run by the
+        # interpreter named (the one whose site-packages then hold Gunicorn).
+        if rest and not rest[0].startswith("-") and posixpath.basename(rest[0]) in _GUNICORN:
             return Command("gunicorn", rest[1:])
     return None
 
