@@ -239,14 +239,17 @@ class ReadContext:
     def problems_of(self, local_path: str) -> tuple[Problem, ...]:
         return self.read(local_path).problems
 
-    def local(self, target_path: str, base_dir: str | None = None) -> str | None:
+    def local(self, target_path: str, base_dir: str | None = None, named: bool = True) -> str | None:
         """Where a path written in a config (a path on the target host) is here.
 
         Relative paths are joined to ``base_dir`` (a local directory). Absolute paths
         are mapped under the snapshot root, used as they are on a live host, and in a
         repository linked to the one discovered file whose path ends with them.
         Returns None when the file is not here — which in a repository does not
-        mean it is missing on the target host.
+        mean it is missing on the target host. ``named``: the config names this file,
+        so in a repository the one file of its name may be it, wherever it is; a file a
+        program only looks for (Gunicorn's ./gunicorn.conf.py) must also share its
+        folder's name, or sit at the top of the checked tree (a checkout's root).
         """
         if not target_path:
             return None
@@ -270,7 +273,7 @@ class ReadContext:
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
             return self.confine(self.under_root(target_path))
-        return self._by_suffix(target_path)
+        return self._by_suffix(target_path, named=named)
 
     def map_container_path(self, filesystem: str, target_path: str, local: str, bind: bool = False) -> None:
         """Record that ``target_path`` in the file system ``filesystem`` comes from ``local``
@@ -514,7 +517,7 @@ class ReadContext:
             return True if self._by_suffix(target_path) else None
         return self.local(target_path) is not None
 
-    def _by_suffix(self, target_path: str, relative: bool = False) -> str | None:
+    def _by_suffix(self, target_path: str, relative: bool = False, named: bool = True) -> str | None:
         parts = [p for p in target_path.split("/") if p and p != "."]
         if not parts or ".." in parts:
             return None
@@ -532,7 +535,8 @@ class ReadContext:
             elif depth == best_depth and depth:
                 best.append(candidate)
         # A bare file name matches too much; demand a directory in common unless it is unique.
-        if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or (len(candidates) == 1 and not relative)):
+        if len(best) == 1 and (best_depth >= 2 or len(parts) == 1 or (len(candidates) == 1 and not relative and (
+                named or os.path.realpath(os.path.dirname(best[0])) in (self.roots or ())))):
             return best[0]
         return None
 

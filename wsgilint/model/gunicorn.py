@@ -62,14 +62,15 @@ def _load_file(server: AppServer, local: str, ctx: ReadContext, problems: list[P
     problems.extend(config.problems)
 
 
-def _locate(path: str, cwd: str | None, ctx: ReadContext) -> str | None:
-    """The local copy of a config file Gunicorn opens relative to its start directory."""
+def _locate(path: str, cwd: str | None, ctx: ReadContext, named: bool = True) -> str | None:
+    """The local copy of a config file Gunicorn opens relative to its start directory
+    (``named``: the command line names it; else Gunicorn only looks for it there)."""
     if posixpath.isabs(path):
-        return ctx.local(path)
+        return ctx.local(path, named=named)
     if cwd is None:
         return None
     if posixpath.isabs(cwd):
-        return ctx.local(posixpath.join(cwd, path))
+        return ctx.local(posixpath.join(cwd, path), named=named)
     return ctx.local(path, cwd)
 
 
@@ -105,7 +106,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
                     "include-not-found", f"Gunicorn config file {path!r} does not exist: Gunicorn exits at start",
                     config_option.at))
     elif cwd is not None:
-        local = _locate(IMPLICIT_CONFIG, cwd, ctx)
+        local = _locate(IMPLICIT_CONFIG, cwd, ctx, named=False)
         if local is not None:
             server.options.append(Option("config", _target_path(IMPLICIT_CONFIG, cwd),
                                          Span(ctx.display(local)), IMPLICIT_CONFIG_RAW))
