@@ -27,6 +27,10 @@ info: the orphans run outside supervisord's control and hold the listening socke
 `start` in that time finds the port in use (Gunicorn logs `Connection in use` and retries
 until they are gone) while supervisorctl already says RUNNING.
 
+Where the stop signal never reaches the server (a shell wrapper that stays its parent
+without `exec`, a runner that keeps the signal: X115), no graceful stop starts, however
+long the manager waits; X117 says nothing there, and X115's fix comes first.
+
 A runner that passes the stop signal on and then kills the server cuts the stop the same
 way: util-linux's `runuser -u app -- gunicorn ...` sends SIGTERM on, sleeps 2 s and SIGKILLs
 it (login-utils/su-common.c; measured with runuser 2.38.1: a server that takes 3 s to stop
@@ -106,6 +110,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if graceful is None or (option is None and not written_wait):
             continue
+        if manager.shell_takes_signal or manager.launcher_takes_signal is not None:
+            continue  # the stop signal stops at a shell or runner, so no graceful stop starts (X115 tells)
         if server.kind == "uwsgi" and (option is None or not _uwsgi_stops_gracefully(server, manager)):
             continue  # on any other stop, uWSGI ends its workers at once: no mercy is waited for
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
