@@ -13,7 +13,9 @@ tracebacks finds nothing.
 The file can still be written by the program itself: Gunicorn's `errorlog`
 (`--error-logfile`) or uWSGI's `logto`/`logger = file:` set to the same path. Then
 its log lands there and nothing is lost; the key still does nothing for supervisord
-(`tail x stderr` has no log file), which is only an info.
+(`tail x stderr` has no log file), which is only an info. So is a `stderr_logfile` of
+`/dev/stderr` beside a `stdout_logfile` of `/dev/stdout`: both are supervisord's own
+output, which Docker (or the journal) collects as one log, so the lines still reach it.
 
 ## How to fix
 Remove `stderr_logfile` (stderr then lands in `stdout_logfile`), or remove
@@ -38,6 +40,9 @@ GOOD = {"etc/supervisor/conf.d/app.conf": (
     "stdout_logfile=/var/log/app/out.log\n")}
 
 _NOT_A_FILE = ("auto", "none", "off", "syslog")
+# supervisord's own standard streams, the usual targets in a container.
+_OWN_STDOUT = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+_OWN_STDERR = ("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2")
 
 
 # The app server's own log file settings, which write to a path of their own.
@@ -78,6 +83,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             said = (f"[{section.name}] sets redirect_stderr=true, so supervisord ignores `stderr_logfile` and writes "
                     f"nothing to {logfile.raw}: the program's stderr goes to its stdout log")
             related = (Related(redirect.at, "redirect_stderr=true"),)
+            stdout = section.get("stdout_logfile")
+            if logfile.raw in _OWN_STDERR and stdout is not None and stdout.raw in _OWN_STDOUT:
+                yield Hit(logfile.at, f"{said}, {stdout.raw}, which is supervisord's own output like {logfile.raw}: "
+                          "both reach the same place (the container's log under Docker, the journal under "
+                          "systemd), so nothing is lost; only the two streams are no longer apart; remove "
+                          "`stderr_logfile`", (*related, Related(stdout.at, "stdout_logfile: supervisord's own stdout")),
+                          severity="info")
+                continue
             own = _written_by_program(logfile.raw, by_section.get(section.at, []))
             if own is not None:
                 yield Hit(logfile.at, f"{said}; the program writes its own log there ({own.key} at {own.at}), so "
