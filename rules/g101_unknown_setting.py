@@ -8,7 +8,8 @@ for `preload_app`, `access_logfile` for `accesslog`, `log_level`), or a setting 
 releases (`logfile`, `debug`). Names used later in the file (helper variables), and
 names starting with `_`, are left alone. An old name set to what Gunicorn does without
 it (`debug = False`), or a misspelt name set to the default of the setting it stands for
-(`error_logfile = "-"`: errorlog's default is `-`, stderr), changes nothing: an info. A
+(`error_logfile = "-"`: errorlog's default is `-`, stderr), changes nothing: an info, as
+is `debug = True` in a file that also sets `loglevel = 'debug'`, the debug output it was for. A
 misspelling whose value differs from that default stays a warning: `access_logfile = "-"`
 leaves accesslog at its default, None, so no access log is written at all.
 
@@ -34,7 +35,7 @@ can have meant. Old names (`logfile`, `debug`) are left to you: their meaning ch
 import difflib
 from collections.abc import Iterator
 
-from wsgilint.engine import Edit, Fix, Hit, sole_candidate
+from wsgilint.engine import Edit, Fix, Hit, Related, sole_candidate
 from wsgilint.model import Deployment, GunicornName, Option
 from wsgilint.model.gunicorn_config import setting_names
 
@@ -77,6 +78,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
                           f"nothing here ({name.name} = {name.value} is what Gunicorn does anyway); remove the line",
                           severity="info")
+                continue
+            loglevel = next((setting for setting in config.settings if setting.key == "loglevel"), None)
+            if name.name == "debug" and name.value is True and loglevel is not None \
+                    and str(loglevel.value).lower() == "debug":
+                yield Hit(name.at, "`debug` is not a Gunicorn setting: Gunicorn ignores it, which loses nothing here: "
+                          "the file already asks for debug output with `loglevel = 'debug'`; remove the line",
+                          (Related(loglevel.at, "loglevel = 'debug'"),), severity="info")
                 continue
             if name.meant_default:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
