@@ -25,7 +25,10 @@ service that bind-mounts from the host the folder Gunicorn loads the app from, w
 copies none of that source in, and whose own command adds `--reload` to a config file that
 has none: a developer's stack, edited on the host and reloaded in the container (the
 finding stays a warning where `reload` is written in the config file, or the image copies
-the source).
+the source). So, too, is a Compose service whose development server reloads on change
+(`manage.py runserver` without `--noreload`, `flask run` in debug mode or with `--reload`,
+uvicorn or hypercorn with `--reload`) in a folder bind-mounted from the host: whatever the
+image copies, the mount hides it while that service runs.
 
 A Gunicorn in an image that no Compose service runs, or whose files are copied into one
 (one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the

@@ -8,14 +8,18 @@ from wsgilint.readers.shell import passes_arguments, read_dev_server
 
 
 @pytest.mark.parametrize(("command", "expected"), [
-    ("python manage.py runserver 0.0.0.0:8000", DevServer("manage.py runserver", "0.0.0.0", 8000)),
-    ("python ${ROOT}/manage.py runserver --noasgi 0.0.0.0:8000", DevServer("manage.py runserver", "0.0.0.0", 8000)),
-    ("./manage.py runserver", DevServer("manage.py runserver", "127.0.0.1", 8000)),
-    ("django-admin runserver 9000", DevServer("manage.py runserver", "127.0.0.1", 9000)),
-    ("python manage.py runserver [::]:8000", DevServer("manage.py runserver", "::", 8000)),
+    ("python manage.py runserver 0.0.0.0:8000", DevServer("manage.py runserver", "0.0.0.0", 8000, True)),
+    ("python ${ROOT}/manage.py runserver --noasgi 0.0.0.0:8000", DevServer("manage.py runserver", "0.0.0.0", 8000, True)),
+    ("./manage.py runserver", DevServer("manage.py runserver", "127.0.0.1", 8000, True)),
+    ("./manage.py runserver --noreload", DevServer("manage.py runserver", "127.0.0.1", 8000)),
+    ("django-admin runserver 9000", DevServer("manage.py runserver", "127.0.0.1", 9000, True)),
+    ("python manage.py runserver [::]:8000", DevServer("manage.py runserver", "::", 8000, True)),
     ("flask run --host 0.0.0.0 --port=5001", DevServer("flask run", "0.0.0.0", 5001)),
     ("flask --app x run -h 0.0.0.0", DevServer("flask run", "0.0.0.0", 5000)),
+    ("flask --app x --debug run -h 0.0.0.0", DevServer("flask run", "0.0.0.0", 5000, True)),
+    ("flask run --reload", DevServer("flask run", "127.0.0.1", 5000, True)),
     ("uvicorn app:app --host 0.0.0.0 --port 80", DevServer("uvicorn", "0.0.0.0", 80)),
+    ("uvicorn app:app --reload", DevServer("uvicorn", "127.0.0.1", 8000, True)),
     ("daphne -b 0.0.0.0 -p 8001 x.asgi:app", DevServer("daphne", "0.0.0.0", 8001)),
     ("hypercorn -b 0.0.0.0:8000 app:app", DevServer("hypercorn", "0.0.0.0", 8000)),
     ("hypercorn app:app", DevServer("hypercorn", "127.0.0.1", 8000)),
@@ -33,6 +37,7 @@ def test_dev_server_address(command: str, expected: DevServer | None) -> None:
 def test_flask_reads_its_environment() -> None:
     assert dev_server(["flask", "run"], {"FLASK_RUN_HOST": "0.0.0.0", "FLASK_RUN_PORT": "5002"}) == \
         DevServer("flask run", "0.0.0.0", 5002)
+    assert dev_server(["flask", "run"], {"FLASK_DEBUG": "1"}) == DevServer("flask run", "127.0.0.1", 5000, True)
 
 
 def test_script_runs_the_last_foreground_dev_server(tmp_path) -> None:  # type: ignore[no-untyped-def]

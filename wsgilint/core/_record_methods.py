@@ -130,23 +130,24 @@ def _m3(_d0, _d1, _f2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m4():
-    def __init__(self, program: 'str', host: 'str', port: 'int') -> None:
+def _m4(_d0):
+    def __init__(self, program: 'str', host: 'str', port: 'int', reloads: 'bool' = _d0) -> None:
         _set(self, 'program', program)
         _set(self, 'host', host)
         _set(self, 'port', port)
+        _set(self, 'reloads', reloads)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(program={self.program!r}, host={self.host!r}, port={self.port!r})"
+        return self.__class__.__qualname__ + f"(program={self.program!r}, host={self.host!r}, port={self.port!r}, reloads={self.reloads!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.program,self.host,self.port,) == (other.program,other.host,other.port,)
+            return (self.program,self.host,self.port,self.reloads,) == (other.program,other.host,other.port,other.reloads,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.program,self.host,self.port,))
+        return hash((self.program,self.host,self.port,self.reloads,))
 
     __init__.__qualname__ = 'DevServer.__init__'
     __repr__.__qualname__ = 'DevServer.__repr__'
@@ -3370,7 +3371,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False), ('lines', False, True, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False, lines: 'dict[str, str]' = <factory>)", _m1, ('legacy', 'lines'), ('fingerprints', 'legacy', 'lines'), ('fingerprints', 'legacy', 'lines')),
     'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False))), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2, ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path')),
     'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False))), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3, ('plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv')),
-    'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False))), "DevServer(program: 'str', host: 'str', port: 'int')", _m4, (), ('program', 'host', 'port'), ('program', 'host', 'port')),
+    'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('reloads', True, False, True, True, True, False))), "DevServer(program: 'str', host: 'str', port: 'int', reloads: 'bool' = False)", _m4, ('reloads',), ('program', 'host', 'port', 'reloads'), ('program', 'host', 'port', 'reloads')),
     'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('bind_mounts', False, True, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False))), None, _m5, ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs')),
     'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False))), None, _m6, ('unseen',), ('names', 'image', 'source', 'unseen'), ('names', 'image', 'source', 'unseen')),
     'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False))), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7, (), ('regex', 'negated', 'directory_only'), ('regex', 'negated', 'directory_only')),

@@ -129,6 +129,7 @@ class DevServer:
     program: str                  # a key of _DEV_DEFAULTS
     host: str
     port: int
+    reloads: bool = False         # restarts itself when a source file changes
 
 
 def _option_values(words: list[str], names: tuple[str, ...]) -> list[str]:
@@ -221,4 +222,16 @@ def dev_server(argv: list[str], env: dict[str, str] | None = None) -> DevServer 
     chosen_port = given_port[-1] if given_port else str(port)
     if "$" in chosen_host or not chosen_port.isdigit() or not 0 < int(chosen_port) < 65536:
         return None
-    return DevServer(program, chosen_host or host, int(chosen_port))
+    return DevServer(program, chosen_host or host, int(chosen_port), _reloads(program, own, words, env))
+
+
+def _reloads(program: str, argv: list[str], words: list[str], env: dict[str, str]) -> bool:
+    """Whether the development server restarts on a source change: runserver unless told not
+    to (django/core/management/commands/runserver.py), ``flask run`` in debug mode or with
+    ``--reload`` (flask/cli.py), uvicorn and hypercorn with ``--reload``; daphne never."""
+    if program == "manage.py runserver":
+        return "--noreload" not in words
+    if program == "flask run":
+        debug = "--debug" in argv or env.get("FLASK_DEBUG", "").lower() in ("1", "true")
+        return "--no-reload" not in words and ("--reload" in words or debug)
+    return program in ("uvicorn", "hypercorn") and "--reload" in words

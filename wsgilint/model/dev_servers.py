@@ -4,6 +4,7 @@ so a route to it reaches a listener; no rule reads their settings."""
 from __future__ import annotations
 
 from ..core.commands import dev_server
+from ..core.span import Setting
 from . import AppServer, Deployment, Listener
 from .address import parse_gunicorn_bind
 
@@ -26,7 +27,27 @@ def add_dev_servers(deployment: Deployment) -> None:
         server = AppServer("dev-server", found.program, at, manager=manager, place=manager.place)
         server.start_directory = manager.directory
         server.listeners.append(Listener(address, "http", found.program, at, server))
+        if found.reloads and manager.kind == "compose":
+            server.dev_stack = _mounted_start_directory(deployment, server, found.program)
         deployment.dev_servers.append(server)
+
+
+def _mounted_start_directory(deployment: Deployment, server: AppServer, program: str) -> Setting[str] | None:
+    """The bind mount from the host over the folder a reloading development server starts
+    in: a developer's loop (edited on the host, reloaded in the container), whatever the
+    image copies in, since the mount hides it while this service runs."""
+    start = server.start_directory.value if server.start_directory is not None else ""
+    if not start.startswith("/"):
+        return None
+    mount = next(((target, store) for target, store in server.place.volumes if store.startswith("bind:")
+                  and (start == target or start.startswith(target.rstrip("/") + "/"))), None)
+    if mount is None:
+        return None
+    target, store = mount
+    folder = deployment.host_folders.get(store)
+    return Setting(target, folder.at if folder is not None else None,
+                   f"{server.place.label or server.place.name} runs {program} (which reloads on change) from the "
+                   f"host's folder mounted over {target}")
 
 
 __all__ = ["add_dev_servers"]
