@@ -9,7 +9,10 @@ An nginx file is checked where nginx opens it: a relative `include` is joined to
 directory of the main nginx.conf, not to the including file's. When the checked files do
 not show where that is (a fragment with no nginx.conf and no container), a file found
 beside the include is read on that assumption, and its errors are reported as info that
-names it.
+names it. A directive in a context nginx refuses (`"x" directive is not allowed here`) is
+reported in a main nginx.conf and inside the server blocks of a site file (a fragment
+whose top level is what an http block holds, with a server that has locations: it runs in
+http > server wherever it is included); elsewhere in a fragment the context is not known.
 
 ## What breaks in production
 The server refuses to start or to reload (`nginx -t` fails, supervisord exits with

@@ -27,7 +27,8 @@ How nginx's ``[emerg]`` messages are classified:
   ``no host in upstream "..."`` (a ``*_pass`` naming no host), and ``"x" directive is not allowed here`` in a main configuration.
 * **not syntax** (commented out and retried): ``unknown directive`` (a module that
   is not built in), ``"x" directive is not allowed here`` in a fragment (its real
-  context is not known), missing files and certificates, unknown hosts, users,
+  context is not known; wsgilint reports it only inside the server blocks of a site file,
+  which are in http > server wherever the file is included), missing files and certificates, unknown hosts, users,
   variables, duplicates, bad values and regular expressions — rules or the runtime
   deal with those, not the reader.
 * Errors nginx gives without a line: a certificate it could not load is found by its

@@ -2419,8 +2419,8 @@ def _m89(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m90(_d0, _d1):
-    def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1) -> None:
+def _m90(_d0, _d1, _d2, _d3):
+    def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1, sure_servers: 'bool' = _d2, in_site: 'bool' = _d3) -> None:
         self.items = items
         self.ctx = ctx
         self.display = display
@@ -2429,10 +2429,12 @@ def _m90(_d0, _d1):
         self.assumed = assumed
         self.include = include
         self.opened = opened
+        self.sure_servers = sure_servers
+        self.in_site = in_site
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(items={self.items!r}, ctx={self.ctx!r}, display={self.display!r}, depth={self.depth!r}, report_context={self.report_context!r}, assumed={self.assumed!r}, include={self.include!r}, opened={self.opened!r})"
+        return self.__class__.__qualname__ + f"(items={self.items!r}, ctx={self.ctx!r}, display={self.display!r}, depth={self.depth!r}, report_context={self.report_context!r}, assumed={self.assumed!r}, include={self.include!r}, opened={self.opened!r}, sure_servers={self.sure_servers!r}, in_site={self.in_site!r})"
 
     __init__.__qualname__ = '_Frame.__init__'
     __repr__.__qualname__ = '_Frame.__repr__'
@@ -3457,7 +3459,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m87, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
     'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m88, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
     'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False))), None, _m89, ('files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed'), ('standalone', 'files', 'problems', 'assumed')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False))), None, _m90, ('include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False))), None, _m90, ('include', 'opened', 'sure_servers', 'in_site'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site')),
     'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m91, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
     'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m92, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
     'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m93, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),

@@ -386,6 +386,11 @@ _ACCEPTED: set[_AcceptedKey] = set()
 _ACCEPTED_LIMIT = 50_000
 
 
+# njs directives whose context njs 0.7.7 widened from http to http, server and location
+# (nginx.org's njs reference), beyond crossplane 0.5.8's table.
+_NJS_WIDENED = frozenset({"js_set", "js_path", "js_include", "js_preload_object"})
+
+
 def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[Problem | None, bool]:
     """(argument problem, context refused) for one directive in ``ctx``."""
     term = "{" if stmt.block is not None else ";"
@@ -400,7 +405,9 @@ def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[
             _ACCEPTED.add(key)
         return None, False
     except NgxParserDirectiveContextError:
-        context_refused = stmt.directive != "include"   # crossplane wrongly refuses include in if/limit_except
+        # crossplane wrongly refuses include in if/limit_except, and njs directives its table
+        # knows only in http, which njs 0.7.7 allows in server and location too.
+        context_refused = stmt.directive != "include" and stmt.directive not in _NJS_WIDENED
     except NgxParserDirectiveError as error:
         return _argument_problem(error, stmt), False
     except (ValueError, TypeError):
@@ -533,8 +540,8 @@ def _argument_problem(error: NgxParserBaseException, stmt: NginxStatement) -> Pr
 
 def _context_problem(stmt: NginxStatement, ctx: Context) -> Problem:
     where = " > ".join(ctx) if ctx else "the main context"
-    return Problem("syntax", f'"{stmt.directive}" directive is not allowed here ({where}): move it to a block '
-                   "that accepts it", stmt.at)
+    return Problem("syntax", f'"{stmt.directive}" directive is not allowed here ({where}): nginx refuses the '
+                   "configuration ([emerg]) and does not start or reload; move it to a block that accepts it", stmt.at)
 
 
 def _count_context_refusals(statements: list[NginxStatement], ctx: Context, display: str) -> int:
@@ -550,6 +557,17 @@ def _count_context_refusals(statements: list[NginxStatement], ctx: Context, disp
             elif stmt.block is not None:
                 pending.append((stmt.block, enter_block_ctx({"directive": stmt.directive}, block_ctx)))
     return refused
+
+
+def _site_file(statements: list[NginxStatement], display: str) -> bool:
+    """A fragment whose top level is what an http block holds, with a server block that
+    has locations: a site file (conf.d/, sites-enabled/), whichever file includes it. Its
+    server blocks are in http > server for certain (a stream server has no location), so a
+    directive refused inside them stops nginx wherever the file is included."""
+    top = [stmt for stmt in statements if not stmt.is_comment]
+    return any(stmt.directive == "server" and stmt.block is not None
+               and any(inner.directive == "location" for inner in stmt.block) for stmt in top) \
+        and not any(_check_statement(stmt, ("http",), display)[1] for stmt in top)
 
 
 # --------------------------------------------------------------------------- reading with includes
@@ -644,12 +662,15 @@ class _Reader:
         statements = nginx_file.statements = parsed.statements
         nginx_file.syntax_error = parsed.syntax_error
         self.add(parsed.problems)
+        sites = False
         if ctx is None:   # fragment: pick the context first
-            ctx = self.pick_context(statements, display)
+            sites = _site_file(statements, display)
+            ctx = ("http",) if sites else self.pick_context(statements, display)
             nginx_file.context = ctx
             self.loaded[key[0], ctx] = index
         self.open_files.append(key_path)
-        stack.append(_Frame(iter(statements), ctx, display, depth, report_context, assumed, opened=True))
+        stack.append(_Frame(iter(statements), ctx, display, depth, report_context, assumed, opened=True,
+                            sure_servers=sites))
         return index
 
     def pick_context(self, statements: list[NginxStatement], display: str) -> Context:
@@ -677,12 +698,15 @@ class _Reader:
                 self.add([Problem("unreadable", f"includes and blocks nested more than {MAX_DEPTH} deep; "
                                   "this include is not followed", stmt.at)])
                 return
+            # What a site file's server block is sure of holds in that file, not in what it includes
+            # (a repository's include may be matched by name only).
             stack.append(_Frame(iter(self.resolve(stmt)), frame.ctx, frame.display, frame.depth,
-                                frame.report_context, frame.assumed, include=stmt))
+                                frame.report_context and not frame.in_site, frame.assumed, include=stmt))
         elif stmt.block is not None:
             inner = enter_block_ctx({"directive": stmt.directive}, frame.ctx)
-            stack.append(_Frame(iter(stmt.block), inner, frame.display, frame.depth + 1, frame.report_context,
-                                frame.assumed))
+            in_site = frame.in_site or not frame.report_context and frame.sure_servers and stmt.directive == "server"
+            stack.append(_Frame(iter(stmt.block), inner, frame.display, frame.depth + 1,
+                                frame.report_context or in_site, frame.assumed, in_site=in_site))
 
     def open_included(self, frame: _Frame, included: Included, stack: list[_Frame]) -> None:
         include = frame.include
@@ -711,6 +735,9 @@ class _Frame:
     assumed: str              # why it is only a guess that nginx reads this (empty: it does)
     include: NginxStatement | None = None
     opened: bool = False     # the frame of a whole file: leaving it closes the file
+    # A site file's top level (see _site_file): what is inside its server blocks is in http > server.
+    sure_servers: bool = False
+    in_site: bool = False     # inside such a server block: its context is sure in this file only
 
 
 def read_nginx_main(local_path: str, ctx: ReadContext) -> NginxTree:
