@@ -15,7 +15,7 @@ import os
 import posixpath
 
 from ..core.context import ReadContext, Shipped
-from ..core.span import Setting
+from ..core.span import Problem, Setting
 from . import Deployment, NginxInstance, ProcessManager
 from .base_images import BaseImage
 from .container_images import ETC_NGINX, Image
@@ -152,6 +152,33 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
                   "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
 
 
+def fragment_read_as_main(instance: NginxInstance, place: Place, deployment: Deployment,
+                          ctx: ReadContext) -> Problem | None:
+    """A site file (server blocks at its top) that the nginx of ``place`` reads as its main
+    configuration, mounted or copied over the nginx.conf it starts with: nginx allows no
+    ``server`` in the main context and exits at start (the container stops with it)."""
+    if not instance.standalone:
+        return None
+    confs = {_main_config(m.argv.value) if m.argv is not None else None
+             for m in deployment.managers if m.place is place and m.runs_program == "nginx"}
+    conf = confs.pop() if len(confs) == 1 else None
+    if conf is None:
+        return None
+    with ctx.in_filesystem(place.filesystem):
+        placed = ctx.copied(conf)
+    if placed is None or ctx.real(placed) != ctx.real(instance.main.path):
+        return None
+    server = next((server.block for server in instance.servers if server.block is not None
+                   and server.block.name_at.path == instance.main.path), None)
+    if server is None:
+        return None
+    return Problem("syntax", f'"server" directive is not allowed here (the main context): the nginx of '
+                   f"{place.label or place.name} reads this file as its {conf}, where a server block must sit "
+                   "inside `http { }`; nginx refuses it ([emerg]) and does not start; put it in "
+                   f"{ETC_NGINX}/conf.d/ (which the image's nginx.conf includes), or wrap it in `events {{}}` and "
+                   "`http { ... }`", server.name_at)
+
+
 def _placed_main_loads(instance: NginxInstance, place: Place, conf: str, local: str, deployment: Deployment,
                        ctx: ReadContext) -> tuple[bool, str]:
     """Whether the tree's own main configuration, copied or mounted at ``conf`` where the
@@ -162,6 +189,8 @@ def _placed_main_loads(instance: NginxInstance, place: Place, conf: str, local: 
     real = ctx.real(local)
     main = next((other for other in deployment.nginx
                  if not other.standalone and ctx.real(other.main.path) == real), None)
+    if main is None and real == ctx.real(instance.main.path):
+        return True, ""   # this site file is that nginx.conf: it runs there, and fails (fragment_read_as_main)
     if main is None:
         return True, (f"assumed: the nginx of {place.label} loads it, but {conf} there is "
                       f"{ctx.display(local)}, which is not read as an nginx.conf (a template filled in "

@@ -35,7 +35,7 @@ from .container_managers import (
     supervisor_programs_moved_in,
     unrun_configs,
 )
-from .container_nginx import mount_only_parents, shipped, stock_nginx_loads, stock_nginx_user
+from .container_nginx import fragment_read_as_main, mount_only_parents, shipped, stock_nginx_loads, stock_nginx_user
 from .container_services import ProjectBuilds, build_of, place_of, services_of
 from .graph import Place
 
@@ -253,6 +253,9 @@ class ContainerBuilder:
                 instance.assumed.setdefault(instance.main.path, note)
             instance.place = place
             instance.mount_only_parents = mount_only_parents(instance, place, self.place_images.get(place), self.ctx)
+            refused = fragment_read_as_main(instance, place, self.deployment, self.ctx)
+            if refused is not None:
+                self.deployment.problems.append(refused)
             shipped = self.ctx.shipped.get((place.filesystem, ETC_NGINX))
             instance.stock_files = shipped.names if shipped is not None else None
             for route in instance.routes:
