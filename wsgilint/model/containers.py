@@ -255,7 +255,9 @@ class ContainerBuilder:
             instance.mount_only_parents = mount_only_parents(instance, place, self.place_images.get(place), self.ctx)
             refused = fragment_read_as_main(instance, place, self.deployment, self.ctx)
             if refused is not None:
+                # nginx does not start: nothing it would pass requests to is checked until it does.
                 self.deployment.problems.append(refused)
+                instance.routes = []
             shipped = self.ctx.shipped.get((place.filesystem, ETC_NGINX))
             instance.stock_files = shipped.names if shipped is not None else None
             for route in instance.routes:
