@@ -57,6 +57,35 @@ def test_exec_line_with_continuation_exports_and_cd(tmp_path: Path) -> None:
     assert script.at == Span("start.sh", 6, 1, 28)
 
 
+def test_the_server_line_gets_the_values_the_script_set(tmp_path: Path) -> None:
+    # The start script of the much-copied Gunicorn + Supervisor guide: sh expands what it set.
+    script = wrapper(tmp_path, (
+        "#!/bin/bash\n"
+        "NAME=\"hello_app\"\n"
+        "DJANGODIR=/webapps/hello/hello\n"
+        "SOCKFILE=/webapps/hello/run/gunicorn.sock\n"
+        "RUNDIR=$(dirname $SOCKFILE)\n"
+        "MODULE=hello.wsgi\n"
+        "cd $DJANGODIR\n"
+        "exec ../bin/gunicorn ${MODULE}:application --name $NAME --bind=unix:$SOCKFILE --pid $RUNDIR/g.pid\n"
+    ))
+    assert script.server.argv == ["../bin/gunicorn", "hello.wsgi:application", "--name", "hello_app",
+                                  "--bind=unix:/webapps/hello/run/gunicorn.sock", "--pid", "$RUNDIR/g.pid"]
+    assert script.server.directory == "/webapps/hello/hello"
+
+
+def test_a_value_set_under_a_test_or_only_for_one_command_is_not_known(tmp_path: Path) -> None:
+    script = wrapper(tmp_path, (
+        "#!/bin/sh\n"
+        "PORT=8000\n"
+        "if [ -n \"$DEV\" ]; then\n"
+        "  PORT=9000\n"
+        "fi\n"
+        "HOST=0.0.0.0 gunicorn -b $HOST:$PORT app:app\n"
+    ))
+    assert script.server.argv == ["gunicorn", "-b", "$HOST:$PORT", "app:app"]
+
+
 def test_without_exec_and_env_prefix(tmp_path: Path) -> None:
     script = wrapper(tmp_path, "#!/bin/sh\nDJANGO_SETTINGS_MODULE=x uwsgi --ini /etc/u.ini\n")
     assert script.server.execs is False

@@ -459,6 +459,31 @@ def runs_with(server: ServerLine, args: list[str]) -> bool | None:
     return None if None in passed or reached is None else True
 
 
+@functools.cache
+def _reference() -> re.Pattern[str]:
+    return re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})")
+
+
+def _expanded(text: str, known: dict[str, str]) -> str | None:
+    """``text`` with its ``$NAME`` and ``${NAME}`` replaced by the values the script gave them;
+    None when anything is left that only the run shows (another variable, ``$(...)``, a
+    backquote, a glob)."""
+    result = _reference().sub(lambda m: known.get(m.group(1) or m.group(2), m.group(0)), text)
+    return None if any(char in result for char in "$`*?[") else result
+
+
+def _learn(known: dict[str, str], assigned: dict[str, str], guarded: bool) -> None:
+    """Keep what the script surely sets: a plain value (or one made of values it set) outside
+    any ``if``/``case`` branch; a variable set under a test, or to what the run decides, is
+    no longer known."""
+    for name, value in assigned.items():
+        plain = None if guarded else _expanded(value, known)
+        if plain is None or any(char.isspace() for char in plain):
+            known.pop(name, None)
+        else:
+            known[name] = plain
+
+
 def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> ServerLine | None:
     return _walk(lines, shell, dash_c)[0]
 
@@ -480,6 +505,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     background: list[ServerLine] = []
     writes: list[FileWrite] = []
     services: list[StartedService] = []
+    known: dict[str, str] = {}   # variables the script sets to a value the text shows
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
@@ -507,13 +533,18 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 services.append(StartedService(service, number, column, end_column))
             if not command:
                 exports.update(assigned)          # VAR=x alone sets a shell variable
+                _learn(known, assigned, bool(blocks.guards()))
             elif command[0] == "cd" and len(command) > 1:
-                directory = command[1]
+                directory = _expanded(command[1], known) or command[1]
             elif command[0] == "trap" and len(command) > 2 and command[1] != "-":
                 trapped = True                    # a shell with a trap forks every command
             elif command[0] == "export":
-                exports.update(w.split("=", 1) for w in command[1:] if "=" in w)  # type: ignore[misc]
+                exported = dict(w.split("=", 1) for w in command[1:] if "=" in w)
+                exports.update(exported)
+                _learn(known, exported, bool(blocks.guards()))
             elif _started(command):
+                # sh expands the variables the script set before it runs the line.
+                command = [_expanded(word, known) or word for word in command] if known else command
                 if found is not None and found.background and found.program in ("uwsgi", "gunicorn"):
                     background.append(found)
                 servers += 1
