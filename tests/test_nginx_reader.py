@@ -356,6 +356,10 @@ def test_unreadable_include_is_reported(tmp_path):
     "bind = '0.0.0.0:8000'\nworkers = 3\ndef on_starting(server):\n    pass\n",
     "d /run/myapp 0755 www-data www-data -\n",
     "",
+    # Varnish's VCL: nginx-shaped statements, but its version line and vcl_* subroutines.
+    "vcl 4.0;\nimport std;\nbackend app {\n  .host = \"web\";\n  .port = \"8000\";\n}\n"
+    "sub vcl_recv {\n  if (req.url ~ \"^/admin\") {\n    return (pass);\n  }\n  set req.http.X-Seen = \"1\";\n}\n",
+    "sub vcl_recv {\n  unset req.http.Cookie;\n  return (hash);\n}\n",
 ])
 def test_sniffing_rejects_other_kinds(text):
     assert not is_nginx_text(text)

@@ -11,6 +11,7 @@ numbered steps, and the shell lines that install the snippet (``sudo nano
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from crossplane.analyzer import DIRECTIVES
@@ -40,6 +41,13 @@ _DIRECTIVE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _COMMENT = re.compile(r"\s#")
 # More foreign lines than this are a document, unless they are under a tenth of the text.
 _STRAY_LINES = 2
+
+
+@functools.cache
+def _vcl() -> re.Pattern[str]:
+    # Varnish's VCL shares nginx's shape (`set ...;`, `if (...) {`, `return (pass);`), but
+    # opens with its version line (required since VCL 4.0) and names its subroutines vcl_*.
+    return re.compile(r"^\s*(?:vcl\s+\d+\.\d+\s*;|sub\s+vcl_\w+\s*\{)", re.M)
 
 
 def _is_nginx_statement(line: str) -> bool:
@@ -75,6 +83,8 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
     such as ``server {`` as the sign: nftables' ``type filter hook input priority 0;`` or
     monit's ``set daemon 60`` are directive-shaped too.
     """
+    if _vcl().search(text):
+        return False
     signal = False
     meaningful = 0
     foreign = 0
