@@ -2,8 +2,11 @@
 
 ## What it checks
 Jinja2 (`{{ var }}`, `{% if %}`), Go templates, ERB (`<%= %>`) and envsubst
-(`${VAR}` in a `.template` file) are recognised. Their final text is only known after
-rendering, so they are listed and not checked.
+(`${VAR}` in a `.template` file, or one whose name says template: `nginx.template.conf`)
+are recognised, and so is an nginx file a shell script renders: a line that is only a
+variable (`$RATE_LIMIT`, standing for whole directives), or backslash-escaped `$host` in a file
+whose name says template. Their final text is only known after rendering, so they are
+listed and not checked.
 
 ## How to fix
 Check the rendered files instead: render the templates into a folder and run

@@ -40,6 +40,23 @@ def test_template_markers_in_comments_do_not_make_a_template(tmp_path):
         "uwsgi-inline/app.ini": "template", "supervisor/conf.d/app.conf": "supervisor", "Dockerfile": "dockerfile"}
 
 
+def test_shell_and_envsubst_rendered_nginx_templates(tmp_path):
+    """A line that is only a variable stands for directives a script fills in; `\\$host` and
+    `${VAR}` make a template of a file whose name says template; a `$host` of nginx's own,
+    or `${VAR}` in a file named as final config, do not."""
+    site = "server {\n    listen 80;\n    location / {\n        proxy_pass http://app;\n%s    }\n}\n"
+    write_tree(tmp_path, {
+        "nginx/placeholder.conf": site % "        $RATE_LIMIT\n",
+        "nginx/nginx_template.conf": site % "        proxy_set_header Host \\$host;\n",
+        "nginx/escaped.conf": site % "        proxy_set_header Host \\$host;\n",
+        "nginx/nginx.template.conf": site % "        proxy_read_timeout ${TIMEOUT};\n",
+        "nginx/final.conf": site % "        proxy_set_header Host $host;\n",
+    })
+    assert kinds(tmp_path) == {
+        "nginx/placeholder.conf": "template", "nginx/nginx_template.conf": "template",
+        "nginx/escaped.conf": "nginx", "nginx/nginx.template.conf": "template", "nginx/final.conf": "nginx"}
+
+
 def test_content_decides_not_the_name(tmp_path):
     write_tree(tmp_path, {
         "systemd/nginx.service": "#!/bin/sh\nexec /usr/sbin/nginx -g 'daemon off;'\n",

@@ -201,6 +201,11 @@ _TEMPLATE_MARKERS = [
     # Neither supervisord nor uWSGI expands a section name: %(name)s there is a Python
     # %-format template a deploy script fills in (`[group:%(project_name)s]`).
     ("Python %-format template", r"(?m)^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", ("%(",)),
+    # nginx: a line that is only a variable stands for whole directives a script fills in
+    # (nginx itself refuses a directive named `$X`); shell-escaped `\$host` in a template-named
+    # file is text an `eval "echo ..."` or a here-document renders.
+    ("shell-rendered template", r"(?m)^[ \t]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[ \t]*;?[ \t]*$", ("$",)),
+    ("shell-rendered template", r"\\\$[a-z_]", ("\\$",)),
 ]
 
 
@@ -258,12 +263,20 @@ def _outside_comments(text: str, matches: Iterator[re.Match[str]], kind: str) ->
     return None
 
 
+def _template_name(name: str) -> bool:
+    """A file name that says template (``nginx.template.conf``, ``nginx_template.conf``)."""
+    return bool(re.search(r"(?:^|[._-])templates?(?:[._-]|$)", name.lower()))
+
+
 def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
     """The kind of template and the first line that shows it outside a comment, or None
     for final config. ``folder`` is the name of the folder the file lives in."""
-    envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or (
+    envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or _template_name(name) or (
         kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
-    for label, pattern, needed in _TEMPLATE_MARKERS:
+    for index, (label, pattern, needed) in enumerate(_TEMPLATE_MARKERS):
+        if label.startswith("shell") and (kind_hint != "nginx" or index == len(_TEMPLATE_MARKERS) - 1
+                                          and not envsubst_place):
+            continue
         # ${VAR} is systemd's own syntax, and valid nginx/Python text (nginx reads `${b}` as a
         # variable in some places): only a template file name, or a template folder for nginx,
         # makes it envsubst.
