@@ -4,8 +4,12 @@
 A `*_pass` directive inside an `if` block of a location, as in
 `if (!-f $request_filename) { proxy_pass http://127.0.0.1:8000; }`, where the location
 loses something when the `if` matches: its `try_files`, its own handler, or another
-`if` block. A lone `if` with a pass in a location that has neither works as written and
-is left alone. A `proxy_pass` with a URI part inside `if` is always reported.
+`if` block that configures more than the rewrite module's steps (`set`, `rewrite`,
+`return`, `break`, which run whichever block applies) or comes after it. A lone `if`
+with a pass in a location that has neither works as written and is left alone, and so
+does a last `if` with a pass after `if` blocks that only `set` variables (measured with
+nginx 1.22: both blocks matching, the request was proxied with the location's
+`proxy_set_header` lines and the Host the first block had set). A `proxy_pass` with a URI part inside `if` is always reported.
 
 ## What breaks in production
 When the condition holds, nginx handles the request with the `if` block's own
@@ -50,14 +54,22 @@ def _has_uri_part(value: str) -> bool:
     return "/" in rest
 
 
-def _what_is_lost(location: NginxLocation, ifs: list[NginxLocation]) -> str:
-    """What the location loses when an ``if`` with a pass matches; "" when nothing is."""
+# The rewrite module's directives run in order whichever `if` block's configuration applies.
+_REWRITE = frozenset({"set", "rewrite", "return", "break"})
+
+
+def _what_is_lost(location: NginxLocation, ifs: list[NginxLocation], block: NginxLocation) -> str:
+    """What the location loses when ``block`` (an ``if`` with a pass) matches, or a later ``if``
+    matches after it; "" when nothing is."""
     lost = []
     if "try_files" in location.own:
         lost.append("its try_files is skipped")
     if location.handler is not None and all(location.handler is not i.handler for i in ifs):
         lost.append(f"its own {location.handler.name} is skipped")
-    if len(ifs) > 1:
+    # Only the last matching `if` applies: a later one loses this pass, an earlier one what it
+    # configures beyond the rewrite module's steps (which run anyway).
+    index = ifs.index(block)
+    if index < len(ifs) - 1 or any(other.handler is not None or set(other.own) - _REWRITE for other in ifs[:index]):
         lost.append(f"of its {len(ifs)} `if` blocks only the last matching one applies")
     return "; ".join(lost)
 
@@ -76,7 +88,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                               '("proxy_pass" cannot have URI part ... inside "if" statement); move the pass out of `if` '
                               "(try_files with a named location)", severity="error")
                     continue
-                lost = _what_is_lost(location, ifs)
+                lost = _what_is_lost(location, ifs, block)
                 if lost:
                     yield Hit(handler.at, f"{handler.name} inside `if`: when the condition holds nginx uses only the "
                               f"`if` block's configuration ({lost}); use `try_files $uri @app;` with the pass in "
