@@ -96,9 +96,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"(the stop then waits {wait:g} s, then SIGKILL); {fix}", tuple(related), fix=fixed,
                       severity="info")
             continue
+        # In a container the SIGKILL ends every process with PID 1: no worker outlives the stop.
+        left = "" if manager.in_container else ", and workers may be left holding the port"
         message = (f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
-                   f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL, and workers may be left "
-                   f"holding the port; {fix}")
+                   f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL{left}; {fix}")
         unseen = options_unseen(server) if die_on_term is None else None
         if unseen is not None:
             # What is missing may be set where the files do not show: an absence is asserted only for what was read.
