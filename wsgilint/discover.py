@@ -205,7 +205,7 @@ _TEMPLATE_MARKERS = [
     # (nginx itself refuses a directive named `$X`); shell-escaped `\$host` in a template-named
     # file is text an `eval "echo ..."` or a here-document renders.
     ("shell-rendered template", r"(?m)^[ \t]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[ \t]*;?[ \t]*$", ("$",)),
-    ("shell-rendered template", r"\\\$[a-z_]", ("\\$",)),
+    ("shell-escaped template", r"\\\$[a-z_]", ("\\$",)),
 ]
 
 
@@ -273,8 +273,8 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
     for final config. ``folder`` is the name of the folder the file lives in."""
     envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or _template_name(name) or (
         kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
-    for index, (label, pattern, needed) in enumerate(_TEMPLATE_MARKERS):
-        if label.startswith("shell") and (kind_hint != "nginx" or index == len(_TEMPLATE_MARKERS) - 1
+    for label, pattern, needed in _TEMPLATE_MARKERS:
+        if label.startswith("shell") and (kind_hint != "nginx" or label == "shell-escaped template"
                                           and not envsubst_place):
             continue
         # ${VAR} is systemd's own syntax, and valid nginx/Python text (nginx reads `${b}` as a

@@ -121,11 +121,9 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
     says (base_images.json ``nginx_includes``), and nothing else: a site linked to
     ``/etc/nginx/site-enabled/`` or only copied beside the app is not loaded there."""
     base = image.base if image is not None else None
-    managers = [m for m in deployment.managers if m.place is place and m.runs_program == "nginx"]
-    if not instance.standalone or not managers:
+    if not instance.standalone or not any(m.place is place and m.runs_program == "nginx" for m in deployment.managers):
         return True, ""
-    confs = {_main_config(m.argv.value) if m.argv is not None else None for m in managers}
-    conf = confs.pop() if len(confs) == 1 else None
+    conf = _started_main_config(place, deployment)
     if conf is None:
         return True, ""   # started in a way the files do not show, or with several configurations
     with ctx.in_filesystem(place.filesystem):
@@ -152,16 +150,20 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
                   "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
 
 
+def _started_main_config(place: Place, deployment: Deployment) -> str | None:
+    """The main configuration the nginx of ``place`` starts with; None where no nginx is
+    started there, it is started in a way the files do not show, or with several."""
+    confs = {_main_config(m.argv.value) if m.argv is not None else None
+             for m in deployment.managers if m.place is place and m.runs_program == "nginx"}
+    return confs.pop() if len(confs) == 1 else None
+
+
 def fragment_read_as_main(instance: NginxInstance, place: Place, deployment: Deployment,
                           ctx: ReadContext) -> Problem | None:
     """A site file (server blocks at its top) that the nginx of ``place`` reads as its main
     configuration, mounted or copied over the nginx.conf it starts with: nginx allows no
     ``server`` in the main context and exits at start (the container stops with it)."""
-    if not instance.standalone:
-        return None
-    confs = {_main_config(m.argv.value) if m.argv is not None else None
-             for m in deployment.managers if m.place is place and m.runs_program == "nginx"}
-    conf = confs.pop() if len(confs) == 1 else None
+    conf = _started_main_config(place, deployment) if instance.standalone else None
     if conf is None:
         return None
     with ctx.in_filesystem(place.filesystem):
