@@ -26,6 +26,7 @@ from ..core.context import ReadContext
 from ..core.sources import Discovery
 from ..core.span import Setting
 from ..readers.procfile import read_eb_environment, read_procfile
+from ..readers.shell import variable_reference
 from . import Deployment, ProcessManager
 from .managers import _resolve_wrapper
 
@@ -34,11 +35,6 @@ from .managers import _resolve_wrapper
 @functools.cache
 def _shell_syntax() -> re.Pattern[str]:
     return re.compile(r"[;&|<>`()]|\$\(")
-
-
-@functools.cache
-def _variable() -> re.Pattern[str]:
-    return re.compile(r"\$(\w+)|\$\{(\w+)\}")
 
 
 _EB_DIRECTORIES = (".ebextensions", ".platform")
@@ -61,7 +57,7 @@ def _expand(command: str, environment: dict[str, Setting[str]]) -> str:
     def value(match: re.Match[str]) -> str:
         setting = environment.get(match.group(1) or match.group(2))
         return setting.value if setting is not None and setting.value != UNKNOWN_PORT else match.group(0)
-    return _variable().sub(value, command)
+    return variable_reference().sub(value, command)
 
 
 def procfile_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:

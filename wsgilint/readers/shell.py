@@ -460,7 +460,8 @@ def runs_with(server: ServerLine, args: list[str]) -> bool | None:
 
 
 @functools.cache
-def _reference() -> re.Pattern[str]:
+def variable_reference() -> re.Pattern[str]:
+    """``$NAME`` or ``${NAME}`` as sh expands it (group 1 or 2: the name)."""
     return re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})")
 
 
@@ -468,7 +469,7 @@ def _expanded(text: str, known: dict[str, str]) -> str | None:
     """``text`` with its ``$NAME`` and ``${NAME}`` replaced by the values the script gave them;
     None when anything is left that only the run shows (another variable, ``$(...)``, a
     backquote, a glob)."""
-    result = _reference().sub(lambda m: known.get(m.group(1) or m.group(2), m.group(0)), text)
+    result = variable_reference().sub(lambda m: known.get(m.group(1) or m.group(2), m.group(0)), text)
     return None if any(char in result for char in "$`*?[") else result
 
 
