@@ -17,7 +17,7 @@ import pytest
 
 from wsgilint.api import check
 
-from .servers import alive, dash_as_pid1, free_port, namespace_pid1, port_accepts, uwsgi_binary, write_app
+from .servers import alive, dash_as_pid1, free_port, http_get, namespace_pid1, port_accepts, uwsgi_binary, write_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_uwsgi", "need_root")]
 
@@ -51,6 +51,9 @@ def _run(tmp_path: Path, lines: str, daemonize: bool = True) -> tuple[bool, bool
                 return False, False, False     # PID 1 ended: the namespace, uWSGI with it, is gone
             assert time.monotonic() < deadline, (tmp_path / "out.log").read_text()
             time.sleep(0.1)
+        # A served request, not just a bound port: a PID 1 drops a signal it has no handler for
+        # yet, and uWSGI binds before its master sets its handlers.
+        assert http_get(port).status == 200
         os.kill(pid1, signal.SIGTERM)
         time.sleep(2)
         return True, alive(pid1), port_accepts(port)
