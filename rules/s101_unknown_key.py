@@ -9,7 +9,8 @@ compared after supervisord lower-cases them; section names are case-sensitive.
 `[rpcinterface:x]` and `[ctlplugin:x]` pass their keys to a factory and are not
 checked; keys that come from `[DEFAULT]` are not either. A key written in several
 sections of one type in a file (`group=` in each of twelve programs) is one mistake:
-one finding at its first place, the other sections as related places.
+one finding at its first place, the other sections as related places. A program key
+written on a `[group:x]` whose every program sets that key itself changes nothing: an info.
 
 ## What breaks in production
 Nothing is logged: supervisord only fetches the keys it knows, so `autorestrat=true`,
@@ -27,7 +28,7 @@ the only one it can have meant. Section types are left to you.
 from collections.abc import Iterator, Mapping
 
 from wsgilint.engine import Edit, Fix, Hit, Related, sole_candidate
-from wsgilint.model import Deployment, SupervisorSection, SupervisorValue
+from wsgilint.model import Deployment, SupervisorConfig, SupervisorSection, SupervisorValue
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys
 
 CODE = "S101"
@@ -53,7 +54,8 @@ def _key_hint(key: str, kind: str, tables: Mapping[str, frozenset[str]]) -> str:
     guess = did_you_mean(key, tables[kind])
     if guess:
         return f"; did you mean `{guess}`?"
-    owners = [k for k, keys in tables.items() if key in keys]
+    # [program:x] first: where a program key was most likely meant to go.
+    owners = sorted((k for k, keys in tables.items() if key in keys), key=lambda k: k != "program")
     return f"; it is a key of [{owners[0]}]" if owners else ""
 
 
@@ -83,7 +85,22 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             where = f"[{section.name}]"
             if others:
                 where += f" and {len(others)} other [{kind}:…] section{'s' if len(others) > 1 else ''}"
+            related = tuple(Related(other.key_at, f"`{key}` again, in [{other_section.name}]")
+                            for other_section, other in others)
+            if kind == "group" and all(_members_set(config, each, key) for each, _ in found):
+                yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently, and each "
+                          f"program of the group sets `{key}` itself, so nothing changes: remove it from the group",
+                          fix=fix, related=related, severity="info")
+                continue
             yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently and keeps "
-                      f"the default{_key_hint(key, kind, tables)}", fix=fix,
-                      related=tuple(Related(other.key_at, f"`{key}` again, in [{other_section.name}]")
-                                    for other_section, other in others))
+                      f"the default{_key_hint(key, kind, tables)}", fix=fix, related=related)
+
+
+def _members_set(config: SupervisorConfig, group: SupervisorSection, key: str) -> bool:
+    """Whether every program the group lists sets ``key`` in its own section (a group's
+    key that each member already sets has no effect to miss)."""
+    programs = group.get("programs")
+    names = [name.strip() for name in programs.raw.split(",") if name.strip()] if programs else []
+    members = [member for name in names for kind in ("program", "fcgi-program", "eventlistener")
+               if (member := config.section(f"{kind}:{name}")) is not None]
+    return bool(names) and len(members) == len(names) and all(key in member.keys for member in members)

@@ -54,7 +54,9 @@ a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` env
 may bind more), or every app server of the tree is reached from other `server` blocks
 while this one reaches none (a second virtual host fronting another project of the host),
 the files cannot show where it listens: the finding is then an info that names that
-assumption. So is a route in a file that a start script rewrites before nginx starts
+assumption. So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
+Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
+may start the app server listening there. So is a route in a file that a start script rewrites before nginx starts
 (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
@@ -105,6 +107,7 @@ from wsgilint.model import (
     Published,
     Route,
     ServerBlock,
+    Span,
     Target,
 )
 from wsgilint.model.manager_facts import did_you_mean
@@ -648,6 +651,16 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                               "task in awsvpc mode, one Kubernetes pod, `network_mode: service:...`); run apart, "
                               "each has its own loopback and nginx answers 502", (Related(apart.at, f"{apart.label}"),),
                               severity="info")
+                continue
+            templates = deployment.templates_of("uwsgi", "gunicorn", "supervisor", "systemd")
+            if templates:
+                more = f" (and {len(templates) - 1} more)" if len(templates) > 1 else ""
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {templates[0].display}{more} is a template of {templates[0].renders} "
+                          "config, rendered before use and not checked here, which may start the app server that "
+                          "listens there: assumed it does",
+                          tuple(Related(Span(each.display), f"template of {each.renders} config, not checked")
+                                for each in templates), severity="info")
                 continue
             nearest = index.nearest(address)
             started = _unseen_program(deployment, route, target) if not _near(route, address, nearest) else None

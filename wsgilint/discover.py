@@ -201,12 +201,19 @@ _TEMPLATE_MARKERS = [
     # Neither supervisord nor uWSGI expands a section name: %(name)s there is a Python
     # %-format template a deploy script fills in (`[group:%(project_name)s]`).
     ("Python %-format template", r"(?m)^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", ("%(",)),
+    # Nor ${name}, which a deploy tool's string.Template or a shell here-document fills in
+    # (`[program:${user}]`); supervisord would run the command with `${port}` left in it.
+    ("placeholder template", r"(?m)^[ \t]*\[[^\]\n]*\$\{[A-Za-z_][A-Za-z0-9_]*\}[^\]\n]*\]", ("${",)),
     # nginx: a line that is only a variable stands for whole directives a script fills in
     # (nginx itself refuses a directive named `$X`); shell-escaped `\$host` in a template-named
     # file is text an `eval "echo ..."` or a here-document renders.
     ("shell-rendered template", r"(?m)^[ \t]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[ \t]*;?[ \t]*$", ("$",)),
     ("shell-escaped template", r"\\\$[a-z_]", ("\\$",)),
 ]
+
+
+# The kinds whose files are made of [sections]: a line that starts with `[` is a section name.
+_SECTIONED = ("supervisor", "uwsgi", "systemd")
 
 
 @functools.cache
@@ -281,6 +288,8 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
         # variable in some places): only a template file name, or a template folder for nginx,
         # makes it envsubst.
         if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not envsubst_place):
+            continue
+        if label == "placeholder template" and kind_hint not in _SECTIONED:
             continue
         if not any(mark in text for mark in needed):
             continue
@@ -433,7 +442,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         marker = template_marker(text.text, kind, os.path.basename(path),
                                  os.path.basename(os.path.dirname(hint_path)))
         if marker:
-            return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})")
+            return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})", kind)
         # The other kinds the content fits matter only when no name states this one.
         others = [] if kind in named_hints else \
             [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text, other in named_hints or loose)]
@@ -442,7 +451,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         return SourceFile(path, display, kind, sys.intern(f"{kind} by place and content"))   # one per kind, not file
     marker = template_marker(text.text, hints[0], os.path.basename(path))
     if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
-        return SourceFile(path, display, "template", f"{marker[0]} of {hints[0]} config (line {marker[1]})")
+        return SourceFile(path, display, "template", f"{marker[0]} of {hints[0]} config (line {marker[1]})",
+                          hints[0])
     return SourceFile(path, display, "", f"content is not {' / '.join(hints)} config")
 
 

@@ -322,24 +322,25 @@ def _m10(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m11(_d0):
-    def __init__(self, path: 'str', display: 'str', kind: 'str', reason: 'str' = _d0) -> None:
+def _m11(_d0, _d1):
+    def __init__(self, path: 'str', display: 'str', kind: 'str', reason: 'str' = _d0, renders: 'str' = _d1) -> None:
         _set(self, 'path', path)
         _set(self, 'display', display)
         _set(self, 'kind', kind)
         _set(self, 'reason', reason)
+        _set(self, 'renders', renders)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(path={self.path!r}, display={self.display!r}, kind={self.kind!r}, reason={self.reason!r})"
+        return self.__class__.__qualname__ + f"(path={self.path!r}, display={self.display!r}, kind={self.kind!r}, reason={self.reason!r}, renders={self.renders!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path,self.display,self.kind,self.reason,) == (other.path,other.display,other.kind,other.reason,)
+            return (self.path,self.display,self.kind,self.reason,self.renders,) == (other.path,other.display,other.kind,other.reason,other.renders,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.path,self.display,self.kind,self.reason,))
+        return hash((self.path,self.display,self.kind,self.reason,self.renders,))
 
     __init__.__qualname__ = 'SourceFile.__init__'
     __repr__.__qualname__ = 'SourceFile.__repr__'
@@ -3380,7 +3381,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False))), None, _m8, ('user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after')),
     'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False))), None, _m9, ('raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing')),
     'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
-    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False))), None, _m11, ('reason',), ('path', 'display', 'kind', 'reason'), ('path', 'display', 'kind', 'reason')),
+    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False), ('renders', True, False, True, True, True, False))), None, _m11, ('reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders')),
     'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '')", _m12, ('severity',), ('kind', 'message', 'at', 'severity'), ('kind', 'message', 'at', 'severity')),
     'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
     'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),

@@ -14,6 +14,8 @@ class SourceFile:
     display: str
     kind: str
     reason: str = ""
+    # For a template: the kind of config it renders into (what its content sniffed as).
+    renders: str = ""
 
 
 @dataclass

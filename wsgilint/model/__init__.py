@@ -726,6 +726,10 @@ class Deployment:
         """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""
         return {name for place in self.places for name in place.hostnames if source.resolves(name, place)}
 
+    def templates_of(self, *kinds: str) -> list[SourceFile]:
+        """The templates of the tree (listed, not checked) that render into config of one of ``kinds``."""
+        return [source for source in self.files if source.kind == "template" and source.renders in kinds]
+
     def resolves(self, source: Place, host: str) -> bool:
         """Whether ``host`` names a place from ``source``: one of its names, or a name Compose
         gives a service's containers."""
