@@ -18,6 +18,8 @@ What runs together:
   one way to deploy a repository: servers of two of them are not compared. A service
   that two Compose files of one directory both define is one container (the project is
   named after the directory), configured two ways: its two servers never run at once.
+- a systemd unit and a Supervisor program of a repository that start one app (the same
+  server, or the same config file) are two ways offered to run it: a host uses one.
 - Supervisor runs one program per name: two files that define `[program:x]` are
   variants kept side by side (a deploy script copies one into conf.d), or, both
   included, the later section replaces the earlier (measured with supervisord 4.3: one
@@ -64,6 +66,15 @@ def _one_supervisor_program(one: AppServer, other: AppServer) -> bool:
             and first.name == second.name and first.at.path != second.at.path)
 
 
+def _one_app_two_managers(one: AppServer, other: AppServer) -> bool:
+    """A systemd unit and a Supervisor program that start one app (the same server, or the
+    same config file): a repository offering both ways to run it, of which a host uses one."""
+    first, second = one.manager, other.manager
+    if first is None or second is None or {first.kind, second.kind} != {"systemd", "supervisor"}:
+        return False
+    return one.kind == other.kind and (one.name == other.name or bool(set(one.sources) & set(other.sources)))
+
+
 def _run_together(deployment: Deployment, one: AppServer, other: AppServer) -> bool:
     """On a host every server runs together. A repository often keeps variants side by
     side (deploy/docker/ and deploy/local/): there only servers that one Compose project
@@ -71,7 +82,11 @@ def _run_together(deployment: Deployment, one: AppServer, other: AppServer) -> b
     here, there = one.place, other.place
     if not deployment.run_together(here, there) or _one_supervisor_program(one, other):
         return False
-    if deployment.host.mode != "repository" or (here.started_with and here.started_with == there.started_with):
+    if deployment.host.mode != "repository":
+        return True
+    if _one_app_two_managers(one, other):
+        return False
+    if here.started_with and here.started_with == there.started_with:
         return True
     return _folder(one) == _folder(other)
 
