@@ -217,6 +217,13 @@ def test_daemons_started_through_their_init_script() -> None:
     assert [(service.name, service.line) for service in line.services] == [("nginx", 2), ("redis-server", 3)]
     assert line_of("uwsgi --ini a.ini").services == ()
 
+
+def test_nginx_started_before_the_server_is_a_daemon_of_that_start() -> None:
+    # nginx daemonizes by default: the script goes on to the next line, and nginx runs beside the server.
+    line = line_of("ln -s /app/site.conf /etc/nginx/conf.d/\nnginx\nexec uwsgi --ini a.ini")
+    assert line.program == "uwsgi" and [(service.name, service.line) for service in line.services] == [("nginx", 2)]
+    assert line_of("nginx -g 'daemon off;'").services == ()
+
 _C_TEXTS = ("uwsgi --ini app.ini", "/bin/true; uwsgi --ini app.ini", "/bin/true && uwsgi --ini app.ini",
             "uwsgi --ini app.ini & wait", "trap 'exit 0' TERM; uwsgi --ini app.ini", "uwsgi --ini app.ini; /bin/true")
 

@@ -548,6 +548,9 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 command = [_expanded(word, known) or word for word in command] if known else command
                 if found is not None and found.background and found.program in ("uwsgi", "gunicorn"):
                     background.append(found)
+                # nginx before another server: it daemonized (its default) or ran in the background.
+                if found is not None and found.program == "nginx":
+                    services.append(StartedService("nginx", found.line, found.column, found.end_column))
                 servers += 1
                 # supervisord runs programs from configs this text does not show.
                 handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
