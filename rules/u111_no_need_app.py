@@ -38,8 +38,13 @@ first). A manager that still waits on the daemon keeps the warning: systemd with
 only redirects the log). Debian's init script, a sysv service to systemd
 (`RemainAfterExit=yes`), does not.
 
+With `lazy` (not `lazy-apps`) each worker imports the app after the fork, and `need-app`
+does not stop the instance: measured with 2.0.31, a failed import makes the master respawn
+the worker for ever while requests wait. `lazy-apps` with `need-app` exits 22. The message
+names that fix.
+
 ## How to fix
-Add `need-app = true`. Where a shell starts uWSGI with `&`, or uWSGI daemonizes, run
+Add `need-app = true` (and, where `lazy` is set, use `lazy-apps` in its place). Where a shell starts uWSGI with `&`, or uWSGI daemonizes, run
 uWSGI in the foreground as the process a manager watches (`exec uwsgi --ini app.ini`;
 `logto` in place of `daemonize` keeps the log), first.
 """
@@ -77,12 +82,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(loader.at, f"`{loader.key}` without `need-app`, but nothing waits on uWSGI's exit: {why}",
                       related, severity="info")
             continue
+        lazy = server.last("lazy") if server.enabled("lazy") and not server.enabled("lazy-apps") else None
+        fix = ("with `lazy`, `need-app` does not make it exit (each worker fails the import and is respawned for "
+               "ever): replace `lazy` with `lazy-apps` and add `need-app = true`" if lazy else "add `need-app = true`")
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
-                   "manager never notices; add `need-app = true`")
+                   f"manager never notices; {fix}")
         unseen = options_unseen(server, with_image=True)
         if unseen is None:
-            yield Hit(loader.at, message)
+            yield Hit(loader.at, message, (Related(lazy.at, "`lazy` loads the app in each worker"),) if lazy else ())
         else:
             yield Hit(loader.at, f"{message}; {unseen.note}: assumed they do not set `need-app`",
                       (Related(unseen.at, unseen.value),) if unseen.at else (), severity="info")

@@ -75,3 +75,43 @@ def test_u111_follows_what_the_start_command_sees(tmp_path: Path, option: str, s
                                         f"{option} = /var/log/uwsgi/app.log\n")
     [finding] = [f for f in check([str(tmp_path)]).findings if f.code == "U111"]
     assert finding.severity == severity
+
+
+def _runs_on(tmp_path: Path, orphans: Orphans, loading: str) -> tuple[int | None, str]:
+    """uWSGI in the foreground with need-app and an app that fails to import: its exit code
+    within 8 s (None: still running, then stopped here), and its log."""
+    ini = _ini(tmp_path, f"{loading} = true", "processes = 2", f"logto = {tmp_path}/uwsgi.log")
+    orphans.watch(str(ini), pidfile=tmp_path / "uwsgi.pid")
+    binary = uwsgi_binary()
+    assert binary is not None
+    process = subprocess.Popen([binary, "--ini", str(ini)], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        code: int | None = process.wait(timeout=8)
+    except subprocess.TimeoutExpired:
+        code = None
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid in orphans.find():
+            subprocess.run(["kill", "-9", str(pid)], check=False)
+    log = tmp_path / "uwsgi.log"
+    return code, log.read_text() if log.exists() else ""
+
+
+def test_need_app_with_lazy_respawns_for_ever(tmp_path: Path, orphans: Orphans) -> None:
+    code, log = _runs_on(tmp_path, orphans, "lazy")
+    assert code is None
+    assert log.count("ModuleNotFoundError") > 2   # each respawned worker fails the import again
+
+
+def test_need_app_with_lazy_apps_exits_22(tmp_path: Path, orphans: Orphans) -> None:
+    code, _ = _runs_on(tmp_path, orphans, "lazy-apps")
+    assert code == 22
+
+
+def test_u111_under_lazy_names_lazy_apps(tmp_path: Path) -> None:
+    (tmp_path / "uwsgi.ini").write_text("[uwsgi]\nlazy = true\nmodule = app.wsgi\nsocket = 127.0.0.1:5000\n")
+    [finding] = [f for f in check([str(tmp_path)]).findings if f.code == "U111"]
+    assert finding.severity == "warning" and "replace `lazy` with `lazy-apps`" in finding.message
