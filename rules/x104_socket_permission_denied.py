@@ -10,7 +10,10 @@ creates it, against the user nginx's workers run as:
 - nginx's workers run as its `user` (the binary's default is `nobody`; Debian's
   nginx.conf sets `www-data`); a site in a container of the official nginx image, whose
   own nginx.conf the tree does not replace, runs under that file's `user  nginx;` (uid
-  101), and in nginx-unprivileged as the image's `USER 101` (its `nginx`).
+  101), and in nginx-unprivileged as the image's `USER 101` (its `nginx`);
+- in a container started as another user than root (Compose `user: "1000"`), nginx's
+  master cannot switch users, so its workers run as that user, and so does an app server
+  started without switching users (a Supervisor program without `user=`, no `uid`).
 Connecting to a unix socket needs write permission on it. When the answer depends on
 group membership the checked files do not show, the finding is a warning that says so.
 Where nginx's `user` is not in the checked files (a site fragment without nginx.conf), a
@@ -35,7 +38,7 @@ Avoid 666: any local user could then talk to the app (see U115).
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener
+from wsgilint.model import Deployment, Listener, Setting
 from wsgilint.model.manager_facts import ROOT_NAMES
 
 CODE = "X104"
@@ -56,10 +59,21 @@ GOOD = {
 }
 
 
-def _owner(listener: Listener) -> tuple[str | None, str | None]:
+def _non_root(setting: Setting[str] | None) -> str | None:
+    """The account a `user:` setting names (its part before `:`), unless it is root."""
+    name = setting.value.split(":", 1)[0].strip() if setting is not None else ""
+    return name if name and name not in ROOT_NAMES else None
+
+
+def _owner(deployment: Deployment, listener: Listener) -> tuple[str | None, str | None]:
     """(user, group) of the socket file, as far as the files tell."""
     server = listener.server
     user = listener.owner.value if listener.owner else None
+    assumed_root = listener.owner is not None and listener.owner.at is None and user in ROOT_NAMES
+    container = _non_root(deployment.container_user(server.place))
+    if assumed_root and container and (server.manager is None or server.manager.user is None):
+        # Started without switching users in a container that runs as another user: it binds as that user.
+        return container, None
     group = listener.group.value if listener.group else None
     if user is None and server.manager is not None and server.manager.user is not None:
         user = server.manager.user.value
@@ -120,6 +134,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue   # `user "";` is refused by nginx itself
         nginx_user = ("a user the checked files do not name (www-data on Debian, nginx on RHEL, nobody by default)"
                       if unknown_user else words[0])
+        # A master that is not root cannot switch users: its workers run as the container's user.
+        container = _non_root(deployment.container_user(instance.place))
+        if container is not None:
+            nginx_user, unknown_user = container, False
         for route in instance.routes:
             for target in route.targets:
                 if target.address.family != "unix":
@@ -127,7 +145,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 for listener in deployment.reached(route, target):
                     if listener.mode is None:
                         continue
-                    user, group = _owner(listener)
+                    user, group = _owner(deployment, listener)
                     if unknown_user:
                         if listener.mode.at is None or listener.owner is None and listener.server.user is None:
                             continue   # neither the mode nor the owner is written: too much is assumed

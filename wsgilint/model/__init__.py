@@ -726,6 +726,14 @@ class Deployment:
         """The names that resolve to a place from ``source`` (Compose service names, aliases...)."""
         return {name for place in self.places for name in place.hostnames if source.resolves(name, place)}
 
+    def container_user(self, place: Place) -> Setting[str] | None:
+        """The user a container's start runs as where the files name it (Compose `user:`,
+        `docker run --user`): what runs in it without switching users runs as that user."""
+        if place.kind != "container":
+            return None
+        start = next((m for m in self.managers if m.in_container and m.place is place and m.user is not None), None)
+        return start.user if start is not None else None
+
     def templates_of(self, *kinds: str) -> list[SourceFile]:
         """The templates of the tree (listed, not checked) that render into config of one of ``kinds``."""
         return [source for source in self.files if source.kind == "template" and source.renders in kinds]
