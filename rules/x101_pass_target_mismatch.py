@@ -56,7 +56,9 @@ while this one reaches none (a second virtual host fronting another project of t
 the files cannot show where it listens: the finding is then an info that names that
 assumption. So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
 Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
-may start the app server listening there. So is a route in a file that a start script rewrites before nginx starts
+may start the app server listening there. So is a pass in a location whose `try_files` ends in a named location or a status code
+(`try_files $uri @app;`): it handles only requests for files that exist under the root, and
+those are assumed to be none. So is a route in a file that a start script rewrites before nginx starts
 (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
@@ -102,6 +104,7 @@ from wsgilint.model import (
     Deployment,
     HostFolder,
     Listener,
+    NginxDirective,
     Place,
     ProcessManager,
     Published,
@@ -570,6 +573,14 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           (Related(route.rewritten.at, "rewritten here"),), severity="info")
                 continue
             written = address.text or str(address)
+            files_first = _files_first(route)
+            if files_first is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens, but `try_files {' '.join(files_first.args)}` here sends every request for a "
+                          f"file that does not exist under the root to {files_first.args[-1]}: this pass gets only "
+                          "requests for files that do; assumed the root holds none (where it does, nginx answers 502 "
+                          "for them)", (Related(files_first.at, "try_files here"),), severity="info")
+                continue
             published = deployment.published_at(route, target)
             if published:
                 mismatch = _published_to_app_elsewhere(deployment, published)
@@ -695,6 +706,13 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             )
     for (_, host), found in unknown_hosts.items():
         yield _unknown_label_hit(deployment, host, found)
+
+
+def _files_first(route: Route) -> NginxDirective | None:
+    """A `try_files` of the route's location that ends in a named location or a status code:
+    only a request for a file that exists under the root stays in the location, where its
+    pass handles it; every other one goes to that last argument."""
+    return next((d for d in route.effective("try_files") if d.args and d.args[-1].startswith(("@", "="))), None)
 
 
 def _published_to_app_elsewhere(deployment: Deployment, published: list[tuple[Place, Published]]
