@@ -6,7 +6,8 @@ A `*_pass` directive inside an `if` block of a location, as in
 loses something when the `if` matches: its `try_files`, its own handler, or another
 `if` block that configures more than the rewrite module's steps (`set`, `rewrite`,
 `return`, `break`, which run whichever block applies) or comes after it. A lone `if`
-with a pass in a location that has neither works as written and is left alone, and so
+with a pass in a location that has neither (or whose own pass is the same, to the same
+target) works as written and is left alone, and so
 does a last `if` with a pass after `if` blocks that only `set` variables (measured with
 nginx 1.22: both blocks matching, the request was proxied with the location's
 `proxy_set_header` lines and the Host the first block had set). A `proxy_pass` with a URI part inside `if` is always reported.
@@ -64,8 +65,11 @@ def _what_is_lost(location: NginxLocation, ifs: list[NginxLocation], block: Ngin
     lost = []
     if "try_files" in location.own:
         lost.append("its try_files is skipped")
-    if location.handler is not None and all(location.handler is not i.handler for i in ifs):
-        lost.append(f"its own {location.handler.name} is skipped")
+    own, passes = location.handler, block.handler
+    # The same pass written in both (`proxy_pass http://app;` in the location and its `if`) loses nothing.
+    same = own is not None and passes is not None and (own.name, own.args) == (passes.name, passes.args)
+    if own is not None and all(own is not i.handler for i in ifs) and not same:
+        lost.append(f"its own {own.name} is skipped")
     # Only the last matching `if` applies: a later one loses this pass, an earlier one what it
     # configures beyond the rewrite module's steps (which run anyway).
     index = ifs.index(block)
