@@ -15,6 +15,10 @@ tree), this is reported as a missing `harakiri`, naming the variable; where they
 `env_file` not in the tree, an image not known, no manager in the files), an info names the
 assumption that the variable is set where uWSGI starts.
 
+An instance that serves websockets (`http-websockets`) on an async loop (`gevent`, `async`,
+...) is an info: each websocket is one request that lasts as long as its client, which a
+timeout would cut (Flask-SocketIO under uWSGI runs so).
+
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
 the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
@@ -76,7 +80,21 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(server.at, f"{message}; {unseen.note}: assumed they do not set `harakiri`",
                       (*behind_nginx, *((Related(unseen.at, unseen.value),) if unseen.at else ())))
             continue
+        websockets = server.last("http-websockets") if server.enabled("http-websockets") else None
+        loop = server.last(*_ASYNC_LOOPS)
+        if websockets is not None and loop is not None:
+            # A websocket is one request for as long as the client stays: harakiri would cut it,
+            # and under an async loop it kills the worker with every connection it holds.
+            yield Hit(server.at, f"{message}; this instance serves websockets (`http-websockets`) on an async loop "
+                      f"(`{loop.key} = {loop.value}`), where each connection is one request that lasts as long as "
+                      "the client stays: assumed the long requests are those, which a timeout would cut",
+                      (*behind_nginx, Related(websockets.at, "websockets served here")), severity="info")
+            continue
         yield Hit(server.at, message, behind_nginx, severity="warning" if behind_nginx else None)
+
+
+# uWSGI options that run many requests in one worker on an event loop.
+_ASYNC_LOOPS = ("gevent", "async", "ugreen", "greenlet", "asyncio", "tornado")
 
 
 def _unset_variable(harakiri: Option) -> bool:
