@@ -56,11 +56,3 @@ def test_section_is_marked_and_titled_by_round_and_half() -> None:
     text = precision.section(2, "held-back", [], ["| rule |"], [], [], [])
     assert text.startswith("<!-- round:2 half:held-back -->\n## Round 2, held-back half\n")
     assert text.endswith("<!-- /round:2 half:held-back -->")
-
-
-def test_a_reworded_finding_takes_the_judgment_of_its_own_message() -> None:
-    finding = precision.Found("o/r", "U111", "warning", "uwsgi.ini", 4, "`module` without `need-app`: new advice", "new")
-    old = precision.Judgment("o/r", "U111", "uwsgi.ini", 4, "`module` without `need-app`", "old", "false", "old advice")
-    new = precision.Judgment("o/r", "U111", "uwsgi.ini", 4, "`module` without `need-app`", "new", "true", "new advice")
-    assert precision.verdict_of(finding, [old, new]) is new
-    assert precision.verdict_of(finding, [old]) is old     # same place and first words: still that finding

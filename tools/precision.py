@@ -203,11 +203,10 @@ def run_wsgilint(entry: Entry, tree: Path) -> list[Found]:
 
 
 def verdict_of(finding: Found, judgments: list[Judgment]) -> Judgment | None:
-    """The judgment of this very message (its fingerprint) first: a finding whose message was
-    reworded after it was judged keeps its place and first words, and is judged again."""
-    exact = next((j for j in judgments if j.repo == finding.repo and j.code == finding.code and j.fingerprint
-                  and j.fingerprint == finding.fingerprint), None)
-    return exact or next((j for j in judgments if j.matches(finding)), None)
+    for j in judgments:
+        if j.matches(finding):
+            return j
+    return None
 
 
 def table(findings: list[Found], judgments: list[Judgment]) -> tuple[list[str], list[Found]]:
