@@ -5,8 +5,11 @@ Jinja2 (`{{ var }}`, `{% if %}`), Go templates, ERB (`<%= %>`) and envsubst
 (`${VAR}` in a `.template` file, or one whose name says template: `nginx.template.conf`)
 are recognised, and so is an nginx file a shell script renders: a line that is only a
 variable (`$RATE_LIMIT`, standing for whole directives), or backslash-escaped `$host` in a file
-whose name says template. Their final text is only known after rendering, so they are
-listed and not checked.
+whose name says template, and `#name#` placeholders in an nginx directive's arguments
+(`server_name #app#;`, which a deploy script replaces; nginx would read a comment there).
+A `${name}` or `%(name)s` in a Supervisor, uWSGI or systemd section name is a template too:
+none of them expands a section name. Their final text is only known after rendering, so
+they are listed and not checked.
 
 ## How to fix
 Check the rendered files instead: render the templates into a folder and run

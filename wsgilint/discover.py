@@ -204,6 +204,9 @@ _TEMPLATE_MARKERS = [
     # Nor ${name}, which a deploy tool's string.Template or a shell here-document fills in
     # (`[program:${user}]`); supervisord would run the command with `${port}` left in it.
     ("placeholder template", r"(?m)^[ \t]*\[[^\]\n]*\$\{[A-Za-z_][A-Za-z0-9_]*\}[^\]\n]*\]", ("${",)),
+    # nginx: `#name#` in a directive's arguments is a placeholder a deploy script replaces
+    # (`server_name #app#;`); nginx itself would read a comment from there to the line's end.
+    ("#name# placeholder template", r"(?m)^[ \t]*[a-z_]+[ \t]+[^#;\n]*#[A-Za-z_][A-Za-z0-9_]*#", ("#",)),
     # nginx: a line that is only a variable stands for whole directives a script fills in
     # (nginx itself refuses a directive named `$X`); shell-escaped `\$host` in a template-named
     # file is text an `eval "echo ..."` or a here-document renders.
@@ -212,8 +215,9 @@ _TEMPLATE_MARKERS = [
 ]
 
 
-# The kinds whose files are made of [sections]: a line that starts with `[` is a section name.
-_SECTIONED = ("supervisor", "uwsgi", "systemd")
+# Markers that only one syntax makes sure: a line that starts with `[` is a section name in
+# the kinds made of [sections]; `#` starts an nginx comment wherever a word does.
+_MARKER_KINDS = {"placeholder template": ("supervisor", "uwsgi", "systemd"), "#name# placeholder template": ("nginx",)}
 
 
 @functools.cache
@@ -289,7 +293,7 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
         # makes it envsubst.
         if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not envsubst_place):
             continue
-        if label == "placeholder template" and kind_hint not in _SECTIONED:
+        if kind_hint not in _MARKER_KINDS.get(label, (kind_hint,)):
             continue
         if not any(mark in text for mark in needed):
             continue
