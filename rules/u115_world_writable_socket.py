@@ -7,7 +7,8 @@ value (both mean 666). A socket that a systemd `.socket` unit binds and hands ov
 the unit's `SocketMode=`: `chmod-socket` does not change it, so it is not counted.
 
 "Every local user" is every account that can reach the file. Where uWSGI runs in a Compose
-service and the socket is in that container's own layer, or in a named volume that only
+service (as its start, or as a program of the supervisord it starts beside nginx) and the
+socket is in that container's own layer, or in a named volume that only
 containers running this uWSGI or nginx mount, the accounts are the app's and nginx's (and
 root); on the host the file is under Docker's root-only `/var/lib/docker`. Where no build of
 those containers adds another account (`RUN useradd`), the finding is an info naming that
@@ -46,8 +47,9 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
     """Where every container that sees the sockets runs only this uWSGI or nginx, and no build
     of theirs adds another account: how the finding names them; else None."""
     manager, place = server.manager, server.place
-    if manager is None or not manager.in_container or manager.runs is not server or place.kind != "container":
-        return None
+    if manager is None or place.kind != "container" or manager.runs is not server or not (
+            manager.in_container or manager.kind == "supervisor"):
+        return None   # a container's start, or a Supervisor program of the supervisord it starts
     if place.run_unseen:
         return None   # an image run alone: the `docker run -v` that may bind a host folder is not in the files
     if not all(sock.address.path.startswith("/") for sock in sockets):
@@ -63,7 +65,8 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
     labels: dict[str, None] = {}
     for each in seers:
         running = [m for m in deployment.managers if m.place == each]
-        if not running or any(m.runs is not server and m.runs_program != "nginx" for m in running):
+        if not running or any(m.runs is not server and m.runs_program not in ("nginx", "supervisord")
+                              for m in running):
             return None
         if any(added.value not in accounts for m in running for added in m.accounts_added):
             return None
