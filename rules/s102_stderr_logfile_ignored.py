@@ -16,6 +16,8 @@ its log lands there and nothing is lost; the key still does nothing for supervis
 (`tail x stderr` has no log file), which is only an info. So is a `stderr_logfile` of
 `/dev/stderr` beside a `stdout_logfile` of `/dev/stdout`: both are supervisord's own
 output, which Docker (or the journal) collects as one log, so the lines still reach it.
+And so is a `stderr_logfile` that names the `stdout_logfile` itself: stderr lands in that
+file either way (measured with supervisord 4.3).
 
 ## How to fix
 Remove `stderr_logfile` (stderr then lands in `stdout_logfile`), or remove
@@ -90,6 +92,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "systemd), so nothing is lost; only the two streams are no longer apart; remove "
                           "`stderr_logfile`", (*related, Related(stdout.at, "stdout_logfile: supervisord's own stdout")),
                           severity="info")
+                continue
+            if stdout is not None and stdout.raw.strip() == logfile.raw.strip():
+                yield Hit(logfile.at, f"{said}, which is this very file: nothing is lost; remove `stderr_logfile`",
+                          (*related, Related(stdout.at, "stdout_logfile: the same file")), severity="info")
                 continue
             own = _written_by_program(logfile.raw, by_section.get(section.at, []))
             if own is not None:
