@@ -18,8 +18,9 @@ What runs together:
   one way to deploy a repository: servers of two of them are not compared. A service
   that two Compose files of one directory both define is one container (the project is
   named after the directory), configured two ways: its two servers never run at once.
-- a systemd unit and a Supervisor program of a repository that start one app (the same
-  server, or the same config file) are two ways offered to run it: a host uses one.
+- two systemd units, or a unit and a Supervisor program, of a repository that start one app
+  (the same server, or the same config file) are ways offered to run it: a host enables one
+  (two Supervisor programs are not: supervisord runs every file of its `conf.d` glob).
 - Supervisor runs one program per name: two files that define `[program:x]` are
   variants kept side by side (a deploy script copies one into conf.d), or, both
   included, the later section replaces the earlier (measured with supervisord 4.3: one
@@ -67,10 +68,14 @@ def _one_supervisor_program(one: AppServer, other: AppServer) -> bool:
 
 
 def _one_app_two_managers(one: AppServer, other: AppServer) -> bool:
-    """A systemd unit and a Supervisor program that start one app (the same server, or the
-    same config file): a repository offering both ways to run it, of which a host uses one."""
+    """Two systemd units, or a unit and a Supervisor program, that start one app (the same
+    server, or the same config file): a repository offering ways to run it, of which a host
+    uses one."""
     first, second = one.manager, other.manager
-    if first is None or second is None or {first.kind, second.kind} != {"systemd", "supervisor"}:
+    # Two Supervisor programs are not such a choice: supervisord runs every file its conf.d glob
+    # includes, while each unit is enabled on its own.
+    if first is None or second is None or not {first.kind, second.kind} <= {"systemd", "supervisor"} or \
+            first.kind == second.kind == "supervisor":
         return False
     return one.kind == other.kind and (one.name == other.name or bool(set(one.sources) & set(other.sources)))
 
