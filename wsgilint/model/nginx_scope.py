@@ -36,10 +36,11 @@ __all__ = [
 
 PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scgi_pass")
 
-# Directives that apply only where they are written: handlers, addresses, and the
-# rewrite module's statements, which run in order instead of being inherited.
+# Directives that apply only where they are written: handlers, addresses, the rewrite
+# module's statements, which run in order instead of being inherited, and `try_files`
+# (measured with nginx 1.22: a server's `try_files $uri @x;` does not apply in its locations).
 NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
-    "listen", "server_name", "return", "rewrite", "set", "break", "alias", "internal",
+    "listen", "server_name", "return", "rewrite", "set", "break", "alias", "internal", "try_files",
 }
 
 
