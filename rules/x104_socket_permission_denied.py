@@ -71,8 +71,9 @@ def _owner(deployment: Deployment, listener: Listener) -> tuple[str | None, str 
     user = listener.owner.value if listener.owner else None
     assumed_root = listener.owner is not None and listener.owner.at is None and user in ROOT_NAMES
     container = _non_root(deployment.container_user(server.place))
-    if assumed_root and container and (server.manager is None or server.manager.user is None):
-        # Started without switching users in a container that runs as another user: it binds as that user.
+    if assumed_root and container:
+        # A process of a container started as another user cannot switch users: a server
+        # that sets no uid binds as that user.
         return container, None
     group = listener.group.value if listener.group else None
     if user is None and server.manager is not None and server.manager.user is not None:
