@@ -55,6 +55,10 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.so
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nmaster = true\nharakiri = 30\n"}
 
 
+# uWSGI options that run many requests in one worker on an event loop.
+_ASYNC_LOOPS = ("gevent", "async", "ugreen", "greenlet", "asyncio", "tornado")
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     passes: dict[int, list[Related]] = {}
     for route in deployment.routes:
@@ -92,9 +96,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         yield Hit(server.at, message, behind_nginx, severity="warning" if behind_nginx else None)
 
-
-# uWSGI options that run many requests in one worker on an event loop.
-_ASYNC_LOOPS = ("gevent", "async", "ugreen", "greenlet", "asyncio", "tornado")
 
 
 def _unset_variable(harakiri: Option) -> bool:
