@@ -7,7 +7,8 @@ not one of Gunicorn's (27.0.1's table): a different case (`Workers`), a near spe
 for `preload_app`, `access_logfile` for `accesslog`, `log_level`), or a setting of old
 releases (`logfile`, `debug`). Names used later in the file (helper variables), and
 names starting with `_`, are left alone. An old name set to what Gunicorn does without
-it (`debug = False`), or a misspelt name set to the default of the setting it stands for
+it (`debug = False`; Gunicorn 0.x's `logfile = '-'`, stderr, where `errorlog` writes by
+default), or a misspelt name set to the default of the setting it stands for
 (`error_logfile = "-"`: errorlog's default is `-`, stderr), changes nothing: an info, as
 is `debug = True` in a file that also sets `loglevel = 'debug'`, the debug output it was for. A
 misspelling whose value differs from that default stays a warning: `access_logfile = "-"`
@@ -54,8 +55,9 @@ _OLD_NAMES = {
     "debug": "for debug output set `loglevel = 'debug'`; for code reloading, `reload = True`",
     "command": "the command that starts Gunicorn belongs in the Supervisor program or the systemd unit",
 }
-# Old names set to what Gunicorn does without them: dropping them changes nothing.
-_OFF = {"debug": False}
+# Old names set to what Gunicorn does without them: dropping them changes nothing
+# (Gunicorn 0.x's `logfile = '-'` is stderr, where `errorlog` writes by default).
+_OFF: dict[str, object] = {"debug": False, "logfile": "-"}
 
 
 def _suggestion(name: GunicornName) -> str | None:
@@ -74,9 +76,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             suggestion = _suggestion(name)
             if suggestion is None:
                 continue
-            if name.name in _OFF and name.value is _OFF[name.name]:
+            if name.name in _OFF and type(name.value) is type(_OFF[name.name]) and name.value == _OFF[name.name]:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
-                          f"nothing here ({name.name} = {name.value} is what Gunicorn does anyway); remove the line",
+                          f"nothing here ({name.name} = {name.value!r} is what Gunicorn does anyway); remove the line",
                           severity="info")
                 continue
             loglevel = next((setting for setting in config.settings if setting.key == "loglevel"), None)
