@@ -38,7 +38,7 @@ Avoid 666: any local user could then talk to the app (see U115).
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener, Setting
+from wsgilint.model import Deployment, Listener
 from wsgilint.model.manager_facts import ROOT_NAMES
 
 CODE = "X104"
@@ -59,22 +59,10 @@ GOOD = {
 }
 
 
-def _non_root(setting: Setting[str] | None) -> str | None:
-    """The account a `user:` setting names (its part before `:`), unless it is root."""
-    name = setting.value.split(":", 1)[0].strip() if setting is not None else ""
-    return name if name and name not in ROOT_NAMES else None
-
-
-def _owner(deployment: Deployment, listener: Listener) -> tuple[str | None, str | None]:
+def _owner(listener: Listener) -> tuple[str | None, str | None]:
     """(user, group) of the socket file, as far as the files tell."""
     server = listener.server
     user = listener.owner.value if listener.owner else None
-    assumed_root = listener.owner is not None and listener.owner.at is None and user in ROOT_NAMES
-    container = _non_root(deployment.container_user(server.place))
-    if assumed_root and container:
-        # A process of a container started as another user cannot switch users: a server
-        # that sets no uid binds as that user.
-        return container, None
     group = listener.group.value if listener.group else None
     if user is None and server.manager is not None and server.manager.user is not None:
         user = server.manager.user.value
@@ -135,10 +123,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue   # `user "";` is refused by nginx itself
         nginx_user = ("a user the checked files do not name (www-data on Debian, nginx on RHEL, nobody by default)"
                       if unknown_user else words[0])
-        # A master that is not root cannot switch users: its workers run as the container's user.
-        container = _non_root(deployment.container_user(instance.place))
-        if container is not None:
-            nginx_user, unknown_user = container, False
         for route in instance.routes:
             for target in route.targets:
                 if target.address.family != "unix":
@@ -146,7 +130,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 for listener in deployment.reached(route, target):
                     if listener.mode is None:
                         continue
-                    user, group = _owner(deployment, listener)
+                    user, group = _owner(listener)
                     if unknown_user:
                         if listener.mode.at is None or listener.owner is None and listener.server.user is None:
                             continue   # neither the mode nor the owner is written: too much is assumed

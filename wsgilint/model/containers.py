@@ -38,6 +38,7 @@ from .container_managers import (
 from .container_nginx import fragment_read_as_main, mount_only_parents, shipped, stock_nginx_loads, stock_nginx_user
 from .container_services import ProjectBuilds, build_of, place_of, services_of
 from .graph import Place
+from .manager_facts import ROOT_NAMES
 
 # The Compose (YAML) and Dockerfile readers are loaded only when such files are checked.
 if TYPE_CHECKING:
@@ -271,6 +272,7 @@ class ContainerBuilder:
                                      if f.kind == "nginx" and self.ctx.real(f.path) in dropped else f
                                      for f in self.deployment.files]
         place_reached_configs(self.deployment, placed, self.seen_starts)
+        _run_as_container_user(self.deployment)
         from .compose_ports import listeners_shown
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
                                                           self.unseen_writes)
@@ -285,3 +287,34 @@ class ContainerBuilder:
         is only in containers whose whole start the files show, running something else
         (``container_managers.unrun_configs``)."""
         return unrun_configs(self.deployment, self.ctx, self.file_places, self.seen_starts)
+
+
+def _run_as_container_user(deployment: Deployment) -> None:
+    """In a container started as a user other than root (Compose `user: "1000"`) no process
+    can switch users: nginx's master ignores `user` and runs its workers as itself, and an app
+    server that sets no uid creates its sockets as that user, not as root."""
+    for instance in deployment.nginx:
+        user = _non_root_user(deployment, instance.place)
+        # A `user` written in nginx.conf stays what the instance says (N116 reports it ignored there).
+        if user is not None and instance.user.at is None:
+            instance.user = user
+    for server in deployment.app_servers:
+        user = _non_root_user(deployment, server.place)
+        if user is None:
+            continue
+        for listener in server.listeners:
+            owner = listener.owner
+            if owner is not None and owner.at is None and owner.value in ROOT_NAMES:   # assumed, not written
+                listener.owner = user
+
+
+def _non_root_user(deployment: Deployment, place: Place) -> Setting[str] | None:
+    """The user the container ``place`` runs as, when the files name one other than root."""
+    setting = deployment.container_user(place)
+    if setting is None:
+        return None
+    name = setting.value.split(":", 1)[0].strip()
+    if not name or name in ROOT_NAMES:
+        return None
+    return Setting(name, setting.at, f"the container runs as {name}, and a process that is not root cannot "
+                   "switch users")
