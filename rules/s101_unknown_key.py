@@ -97,10 +97,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 
 def _members_set(config: SupervisorConfig, group: SupervisorSection, key: str) -> bool:
-    """Whether every program the group lists sets ``key`` in its own section (a group's
-    key that each member already sets has no effect to miss)."""
-    programs = group.get("programs")
-    names = [name.strip() for name in programs.raw.split(",") if name.strip()] if programs else []
-    members = [member for name in names for kind in ("program", "fcgi-program", "eventlistener")
-               if (member := config.section(f"{kind}:{name}")) is not None]
-    return bool(names) and len(members) == len(names) and all(key in member.keys for member in members)
+    """Whether every program of the group (as supervisord groups its processes) sets ``key``
+    in its own section: a group's key that each member already sets has no effect to miss."""
+    members = {id(p.section): p.section for p in config.processes if p.group == group.label}
+    return bool(members) and all(key in member.keys for member in members.values())
