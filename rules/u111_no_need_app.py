@@ -43,6 +43,12 @@ does not stop the instance: measured with 2.0.31, a failed import makes the mast
 the worker for ever while requests wait. `lazy-apps` with `need-app` exits 22. The message
 names that fix.
 
+In a repository whose files start this config nowhere (no Supervisor program, systemd
+unit, Emperor, container or start script runs it), the files do not show that a manager
+watches it: run by hand, or not at all (a development or old config beside the one
+deployed), an exit goes just as unnoticed as the 500s. The finding is then an info naming
+that assumption.
+
 ## How to fix
 Add `need-app = true` (and, where `lazy` is set, use `lazy-apps` in its place). Where a shell starts uWSGI with `&`, or uWSGI daemonizes, run
 uWSGI in the foreground as the process a manager watches (`exec uwsgi --ini app.ini`;
@@ -60,8 +66,11 @@ SLUG = "no-need-app"
 SEVERITY = "warning"
 SUMMARY = "Without need-app, uWSGI stays up answering 500 when the app fails to import."
 
-BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n"}
-GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nneed-app = true\n"}
+_PROGRAM = "[program:app]\ncommand = /usr/bin/uwsgi --ini /srv/app/deploy/uwsgi.ini\n"
+BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\n",
+       "deploy/supervisor/app.conf": _PROGRAM}
+GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.sock\nneed-app = true\n",
+        "deploy/supervisor/app.conf": _PROGRAM}
 
 _UNNOTICED = ("so with `need-app` a failed import goes just as unnoticed (uWSGI exits, nginx answers 502 instead of "
               "500) and nothing restarts it")
@@ -88,6 +97,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
                    f"manager never notices; {fix}")
+        if server.manager is None and deployment.host.mode == "repository" and not server.copied_into:
+            yield Hit(loader.at, f"{message}; nothing in the checked files starts this config (no Supervisor "
+                      "program, systemd unit, Emperor, container or start script runs it): assumed a manager that "
+                      "restarts it does, since run by hand or not at all the exit would go just as unnoticed",
+                      severity="info")
+            continue
         unseen = options_unseen(server, with_image=True)
         if unseen is None:
             yield Hit(loader.at, message, (Related(lazy.at, "`lazy` loads the app in each worker"),) if lazy else ())

@@ -73,6 +73,7 @@ def test_daemonize2_with_lazy_apps_returns_0(tmp_path: Path, orphans: Orphans) -
 def test_u111_follows_what_the_start_command_sees(tmp_path: Path, option: str, severity: str) -> None:
     (tmp_path / "uwsgi.ini").write_text(f"[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:5000\n"
                                         f"{option} = /var/log/uwsgi/app.log\n")
+    _started_by_supervisor(tmp_path)
     [finding] = [f for f in check([str(tmp_path)]).findings if f.code == "U111"]
     assert finding.severity == severity
 
@@ -113,5 +114,13 @@ def test_need_app_with_lazy_apps_exits_22(tmp_path: Path, orphans: Orphans) -> N
 
 def test_u111_under_lazy_names_lazy_apps(tmp_path: Path) -> None:
     (tmp_path / "uwsgi.ini").write_text("[uwsgi]\nlazy = true\nmodule = app.wsgi\nsocket = 127.0.0.1:5000\n")
+    _started_by_supervisor(tmp_path)
     [finding] = [f for f in check([str(tmp_path)]).findings if f.code == "U111"]
     assert finding.severity == "warning" and "replace `lazy` with `lazy-apps`" in finding.message
+
+
+def _started_by_supervisor(tmp_path: Path) -> None:
+    """A program that starts the ini: in a repository whose files start it nowhere, U111 is an
+    info whatever the ini says."""
+    (tmp_path / "supervisor").mkdir()
+    (tmp_path / "supervisor" / "app.conf").write_text("[program:app]\ncommand = uwsgi --ini /srv/app/uwsgi.ini\n")
