@@ -29,8 +29,10 @@ for it, and no view reads the client's address or host name.
 A location that sends `Connection "upgrade"` written out with `Upgrade $http_upgrade` asks
 every request it passes to switch protocols: it carries only websocket connections (a
 location that also serves plain requests maps `$http_upgrade` to Connection). That is an
-info that names the assumption that no websocket handler reads the client's address or
-host name (a missing `X-Forwarded-Proto` there stays a warning).
+info that names the assumption that no websocket handler reads the client's address, host
+name or scheme. So is a location whose path names a health probe (`/health`, `/healthz`,
+`/ping`, `/ready`, ... as its last segment): what answers there is a load balancer's or
+orchestrator's check, assumed to read none of them.
 
 Where the app is Gunicorn running the Uvicorn worker, reached from another host (a
 container), with `forwarded_allow_ips` at its default `127.0.0.1,::1`, uvicorn ignores
@@ -235,15 +237,19 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                         "and nginx reaches it from another host, so without that the header is ignored "
                         "(it still reaches the app's own code)")
         assets = _asset_location(route, prefixes)
-        # The scheme a websocket handshake came with is left a warning: nothing here shows it unused.
-        websocket = _websocket_only(route) and not any(m.startswith("X-Forwarded-Proto") for m in missing)
+        websocket = _websocket_only(route)
+        probe = route.probe
         if assets:
             # Files, not views: proxied there, the app serves them (or a 404) and reads neither.
             message += (f"; location {route.location} is under the app's static or media files, by {assets}: "
                         "assumed that no view there reads the client's address or host name")
         elif websocket:
             message += (f"; location {route.location} sends `Connection: upgrade` on every request, so it carries "
-                        "only websocket connections: assumed that no handler there reads the client's address "
-                        "or host name")
-        yield Hit(route.handler.at, message, related, severity="info" if assets or websocket or unknown else None,
+                        "only websocket connections: assumed that no handler there reads the client's address, "
+                        "host name or scheme")
+        elif probe:
+            message += (f"; location {route.location} is named for a health probe: assumed that the check it answers "
+                        "reads neither the client's address nor the host name or scheme")
+        yield Hit(route.handler.at, message, related,
+                  severity="info" if assets or websocket or probe or unknown else None,
                   key=f"location {route.location}")

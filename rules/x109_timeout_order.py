@@ -5,7 +5,9 @@ For each route to an app server: uWSGI `harakiri`, or Gunicorn `timeout` (sync w
 only — other workers keep heartbeating through a long request), against the route's
 `uwsgi_read_timeout` / `proxy_read_timeout` (60 s by default). One finding per app
 server, naming the location that gives up first, with the others as related places. A
-uWSGI instance with no `harakiri` at all is U112's finding.
+uWSGI instance with no `harakiri` at all is U112's finding. A location whose path names a
+health probe (`/health`, `/healthz`, `/ping`, ...) is left out: the check answered there
+returns at once, so its read timeout never runs out while the worker goes on.
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
@@ -89,6 +91,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # it; the location that gives up first is the one the message names.
     slowest: dict[tuple[str, int], _Slowest] = {}
     for route in deployment.routes:
+        if route.probe:
+            continue   # a health check answers at once: its location's timeout never runs out first
         name, nginx_timeout, directive = _read_timeout(route)
         if name is None or nginx_timeout is None:
             continue

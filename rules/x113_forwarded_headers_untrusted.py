@@ -30,6 +30,9 @@ For each `proxy_pass` to a Gunicorn instance:
   scheme matters there only if what that route answers depends on it (a health check's JSON
   does not; a redirect, a cookie or a form does). The reverse (the broad location lacks it,
   a narrower one sends it), a regex location, or a sender in another server stays a warning.
+- a location whose path names a health probe (`/health`, `/healthz`, `/ping`, ...) that lacks
+  the header is an info naming the assumption that the check answered there does not depend
+  on the scheme, whatever other locations send.
 
 One finding per Gunicorn instance, at its first location; the other locations with a
 cause are related places.
@@ -107,6 +110,7 @@ _CAUSES = {
     "relayed": ("info", "X-Forwarded-Proto relayed here, ignored by Gunicorn"),
     "app": ("info", "X-Forwarded-Proto sent here, ignored by Gunicorn, read by the app"),
     "narrow": ("info", "no X-Forwarded-Proto sent from this narrower TLS location"),
+    "probe": ("info", "no X-Forwarded-Proto sent from this health-probe location"),
 }
 
 
@@ -177,7 +181,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             sender = _sender(route, senders.get(key, [])) if cause.startswith("proto") else None
             if sender is not None:
                 narrowed[id(route)] = sender
-        routes = [(route, "narrow" if id(route) in narrowed else cause) for route, cause in routes]
+        routes = [(route, "narrow" if id(route) in narrowed else "probe" if cause.startswith("proto") and route.probe
+                   else cause) for route, cause in routes]
         yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django, narrowed)
 
 
@@ -205,6 +210,7 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
     first, first_cause = next(((route, cause) for route, cause in routes if _CAUSES[cause][0] == "warning"),
                               next(((route, cause) for route, cause in routes if cause == "narrow"), routes[0]))
     narrow = next((route for route, cause in routes if cause == "narrow"), None)
+    probe = next((route for route, cause in routes if cause == "probe"), None)
     sender = narrowed[id(narrow)] if narrow is not None else None
     manager = listener.server.manager
     unseen = manager.environment_unseen if manager is not None else None
@@ -238,6 +244,10 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
                    "depend on the scheme (redirects, absolute URLs, CSRF origin checks); if they do, add "
                    "`proxy_set_header X-Forwarded-Proto $scheme;` there"
                    if narrow is not None and sender is not None else ""),
+        "probe": (f"location {probe.location} sends no X-Forwarded-Proto to Gunicorn, but it is named for a health "
+                  "probe: assumed that the check answered there does not depend on the scheme (no redirect, "
+                  "absolute URL or form); if it does, add `proxy_set_header X-Forwarded-Proto $scheme;` there"
+                  if probe is not None else ""),
     }
     message = said[causes[0]] + "".join(f"; also, in other locations listed: {said[cause]}" for cause in causes[1:])
     related = [Related(listener.at, listener.label)]

@@ -451,6 +451,23 @@ class Route:
     def effective(self, name: str) -> tuple[NginxDirective, ...]:
         return self.directives.get(name, ())
 
+    @property
+    def probe(self) -> bool:
+        """Its location's path names a health probe (`/health`, `= /api/healthz/`): what answers
+        there is a load balancer's or orchestrator's check, which returns at once and reads
+        nothing of the client's request."""
+        words = self.location.split()
+        if len(words) == 2 and words[0] in ("=", "^~"):
+            words = words[1:]
+        if len(words) != 1 or not words[0].startswith("/"):
+            return False
+        return words[0].strip("/").rsplit("/", 1)[-1].lower() in _PROBE_SEGMENTS
+
+
+# The last path segment of a location that answers load balancers' and orchestrators' probes.
+_PROBE_SEGMENTS = frozenset({"health", "healthz", "healthcheck", "health-check", "health_check", "ping",
+                             "ready", "readyz", "livez", "liveness", "readiness"})
+
 
 @dataclass(eq=False, slots=True)
 class NginxInstance:
