@@ -10,7 +10,9 @@ names starting with `_`, are left alone. An old name set to what Gunicorn does w
 it (`debug = False`; Gunicorn 0.x's `logfile = '-'`, stderr, where `errorlog` writes by
 default), or a misspelt name set to the default of the setting it stands for
 (`error_logfile = "-"`: errorlog's default is `-`, stderr), changes nothing: an info, as
-is `debug = True` in a file that also sets `loglevel = 'debug'`, the debug output it was for. A
+is `debug = True`: in Gunicorn 0.x it meant one worker and tracebacks sent to the client,
+which nothing replaced and no production server wants (the debug output it also gave is
+`loglevel = 'debug'`, named in the message). A
 misspelling whose value differs from that default stays a warning: `access_logfile = "-"`
 leaves accesslog at its default, None, so no access log is written at all.
 
@@ -87,6 +89,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(name.at, "`debug` is not a Gunicorn setting: Gunicorn ignores it, which loses nothing here: "
                           "the file already asks for debug output with `loglevel = 'debug'`; remove the line",
                           (Related(loglevel.at, "loglevel = 'debug'"),), severity="info")
+                continue
+            if name.name == "debug":
+                yield Hit(name.at, "`debug` is not a Gunicorn setting since 19.0: Gunicorn ignores it, which loses "
+                          "nothing a production server keeps (in 0.x it meant one worker and tracebacks sent to "
+                          "clients); remove the line, or " + _OLD_NAMES["debug"], severity="info")
                 continue
             if name.meant_default:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which changes "
