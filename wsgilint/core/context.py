@@ -272,8 +272,28 @@ class ReadContext:
         if self.mode == "live":
             return target_path if os.path.exists(target_path) else None
         if self.mode == "snapshot":
-            return self.confine(self.under_root(target_path))
+            found = self.confine(self.under_root(target_path))
+            return found if found is not None else self._checked_out(target_path)
         return self._by_suffix(target_path, named=named)
+
+    def _checked_out(self, target_path: str) -> str | None:
+        """A snapshot's file that a missing absolute path names from where the tree is checked
+        out on the target host: `/home/deploy/site/etc/uwsgi.ini` for the tree's own
+        `etc/uwsgi.ini`, in a repository that keeps its configs in an `etc/` folder (and so
+        looks like a copy of a host's /). Only where the path's leading folders are not in
+        the snapshot (a folder that is there and lacks the file leaves it missing), and at
+        least a folder and the name in common, never a bare name."""
+        parts = [p for p in target_path.split("/") if p and p != "."]
+        if ".." in parts:
+            return None
+        root = os.path.abspath(self.root)
+        for cut in range(1, len(parts) - 1):
+            if self.confine(os.path.join(root, *parts[:cut])) is not None:
+                return None
+            found = self.confine(os.path.join(root, *parts[cut:]))
+            if found is not None and os.path.isfile(found):
+                return found
+        return None
 
     def map_container_path(self, filesystem: str, target_path: str, local: str, bind: bool = False) -> None:
         """Record that ``target_path`` in the file system ``filesystem`` comes from ``local``
