@@ -35,12 +35,30 @@ class CheckResult:
     read_through: list[SourceFile] = field(default_factory=list)
 
 
+# What a copy of a host's /etc holds and a repository's own etc/ folder of app configs
+# (etc/uwsgi.ini, etc/nginx.conf, etc/app.service) does not: the folders and files the
+# programs and the system read there.
+_HOST_ETC_ENTRIES = frozenset({
+    "nginx", "supervisor", "supervisord.d", "systemd", "uwsgi", "uwsgi.d", "uwsgi-emperor", "default", "init.d",
+    "sysctl.d", "sysctl.conf", "security", "tmpfiles.d", "passwd", "group", "os-release", "hostname", "hosts",
+    "fstab", "apt", "yum.repos.d", "alternatives", "profile.d", "logrotate.d", "cron.d"})
+
+
+def _holds_host_etc(etc: str) -> bool:
+    try:
+        return any(name in _HOST_ETC_ENTRIES for name in os.listdir(etc))
+    except OSError:
+        return False
+
+
 def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
     """How target-host paths map here: (mode, root).
 
-    Checking ``/`` or ``/etc`` of this machine is ``live``; a tree that holds ``etc/``
-    (or ``--root``) is a ``snapshot`` of a host's ``/``; anything else is a
-    ``repository`` whose paths name a host that is not here.
+    Checking ``/`` or ``/etc`` of this machine is ``live``; a tree whose ``etc/`` holds
+    what a host's /etc does (``nginx/``, ``supervisor/``, ``systemd/``, ``passwd``...), or
+    ``--root``, is a ``snapshot`` of a host's ``/``; anything else is a ``repository``
+    whose paths name a host that is not here, including one that keeps its app's configs
+    in a folder it calls ``etc/``.
     """
     if root is not None:
         real = os.path.realpath(root)
@@ -49,9 +67,9 @@ def host_layout(paths: list[str], root: str | None) -> tuple[str, str]:
         real = os.path.realpath(path)
         if real in ("/", "/etc"):
             return "live", "/"
-        if os.path.isdir(os.path.join(real, "etc")):
+        if os.path.isdir(os.path.join(real, "etc")) and _holds_host_etc(os.path.join(real, "etc")):
             return "snapshot", real
-        if os.path.basename(real) == "etc" and os.path.isdir(real):
+        if os.path.basename(real) == "etc" and os.path.isdir(real) and _holds_host_etc(real):
             return "snapshot", os.path.dirname(real)
     return "repository", "/"
 
