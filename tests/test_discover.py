@@ -90,11 +90,17 @@ def test_symlinked_site_is_read_once(in_tmp):
 
 
 def test_host_layout(tmp_path):
-    (tmp_path / "snap" / "etc").mkdir(parents=True)
+    (tmp_path / "snap" / "etc" / "nginx").mkdir(parents=True)
     (tmp_path / "repo").mkdir()
+    # A repository's own etc/ folder of app configs is not a host's /etc.
+    (tmp_path / "app" / "etc").mkdir(parents=True)
+    (tmp_path / "app" / "etc" / "uwsgi.ini").write_text("[uwsgi]\n")
+    (tmp_path / "app" / "etc" / "nginx.conf").write_text("events {}\n")
     assert host_layout([str(tmp_path / "snap")], None) == ("snapshot", str(tmp_path / "snap"))
     assert host_layout([str(tmp_path / "snap" / "etc")], None) == ("snapshot", str(tmp_path / "snap"))
     assert host_layout([str(tmp_path / "repo")], None) == ("repository", "/")
+    assert host_layout([str(tmp_path / "app")], None) == ("repository", "/")
+    assert host_layout([str(tmp_path / "app" / "etc")], None) == ("repository", "/")
     assert host_layout([str(tmp_path / "repo")], str(tmp_path / "snap")) == ("snapshot", str(tmp_path / "snap"))
     assert host_layout(["/etc"], None) == ("live", "/")
 
