@@ -9,7 +9,9 @@ releases (`logfile`, `debug`). Names used later in the file (helper variables), 
 names starting with `_`, are left alone. An old name set to what Gunicorn does without
 it (`debug = False`; Gunicorn 0.x's `logfile = '-'`, stderr, where `errorlog` writes by
 default), or a misspelt name set to the default of the setting it stands for
-(`error_logfile = "-"`: errorlog's default is `-`, stderr), changes nothing: an info, as
+(`error_logfile = "-"`: errorlog's default is `-`, stderr), or a name meant as `proc_name`
+(`name`, `process_name`: it only names the processes in `ps`, through the optional setproctitle
+package), changes nothing the server does: an info, as
 is `debug = True`: in Gunicorn 0.x it meant one worker and tracebacks sent to the client,
 which nothing replaced and no production server wants (the debug output it also gave is
 `loglevel = 'debug'`, named in the message). A
@@ -100,8 +102,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"nothing here ({name.meant} = {name.value!r} is its default anyway); {suggestion}",
                           severity="info", fix=_fix(name, config.settings))
                 continue
+            if name.meant in _COSMETIC:
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which loses only "
+                          f"{_COSMETIC[name.meant]}; {suggestion}", severity="info", fix=_fix(name, config.settings))
+                continue
             yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
                       f"{suggestion}", fix=_fix(name, config.settings))
+
+
+# Settings whose loss changes nothing the server does, and what it does lose.
+_COSMETIC = {"proc_name": "the name its processes show in `ps` and `top` (and only where the setproctitle "
+                          "package is installed)"}
 
 
 def _fix(name: GunicornName, settings: tuple[Option, ...]) -> Fix | None:

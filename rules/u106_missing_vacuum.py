@@ -16,6 +16,10 @@ uWSGI starts again and rebinds the socket and rewrites the pidfile: the finding 
 A file on a volume or bind mount outlives the container and other containers or the host see
 it (nginx's stale socket): that stays a warning, as on a host.
 
+In a repository where nothing in the checked files starts the instance and none of the
+tree's nginx routes passes to it, it is an old or unused config beside the one deployed, or
+deployed in a way the files do not show: the finding is an info naming that assumption.
+
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
 the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
@@ -76,6 +80,8 @@ def _private_note(server: AppServer) -> str:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    served = {id(listener.server) for route in deployment.routes for target in route.targets
+              for listener in deployment.reached(route, target)}
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
             continue
@@ -99,12 +105,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         left = [f"the unix socket {leftovers[0].address.path}" if leftovers else "",
                 f"the pidfile {pidfile.value}" if pidfile is not None else ""]
         what = " and ".join(filter(None, left))
-        effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers else ""
+        # Nothing runs it and no nginx passes to it: an old or unused config beside the one deployed.
+        unused = deployment.started_nowhere(server) and bool(deployment.routes) and id(server) not in served
+        effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers and not unused else ""
         paths = [sock.address.path for sock in leftovers] + ([str(pidfile.value)] if pidfile is not None else [])
         private = all(_private(server, path) for path in paths)
         effect = _private_note(server) if private else effect
         message = f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; " \
                   "add `vacuum = true`"
+        if unused:
+            yield Hit(first, f"{message}; nothing in the checked files starts this config and no nginx route "
+                      "passes to it: assumed it runs where a stale file is met", fix=_fix(server), severity="info")
+            continue
         unseen = options_unseen(server)
         if unseen is None:
             yield Hit(first, message, fix=_fix(server), severity="info" if private else None)

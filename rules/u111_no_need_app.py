@@ -97,7 +97,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
                    f"manager never notices; {fix}")
-        if server.manager is None and deployment.host.mode == "repository" and not server.copied_into:
+        if deployment.started_nowhere(server):
             yield Hit(loader.at, f"{message}; nothing in the checked files starts this config (no Supervisor "
                       "program, systemd unit, Emperor, container or start script runs it): assumed a manager that "
                       "restarts it does, since run by hand or not at all the exit would go just as unnoticed",

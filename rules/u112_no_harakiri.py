@@ -15,6 +15,9 @@ tree), this is reported as a missing `harakiri`, naming the variable; where they
 `env_file` not in the tree, an image not known, no manager in the files), an info names the
 assumption that the variable is set where uWSGI starts.
 
+A `harakiri 60` line written without `=` is U101's finding (uWSGI reads it as an unknown
+option named `harakiri 60` and ignores it): one cause, reported once, there.
+
 An instance that serves websockets (`http-websockets`) on an async loop (`gevent`, `async`,
 ...) is an info: each websocket is one request that lasts as long as its client, which a
 timeout would cut (Flask-SocketIO under uWSGI runs so).
@@ -70,6 +73,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         harakiri = server.last("harakiri")
         if app_loader(server) is None or harakiri is not None and not _unset_variable(harakiri):
             continue
+        if harakiri is None and any(option.key.split(None, 1)[0] == "harakiri" for option in server.options
+                                    if option.key != "harakiri"):
+            continue   # `harakiri 60`, written without `=`: U101 reports the line uWSGI ignores, the one cause
         behind_nginx = tuple(dict.fromkeys(passes.get(id(server), ())))
         if harakiri is not None:
             yield _from_unset_variable(server, harakiri, behind_nginx)

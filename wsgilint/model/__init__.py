@@ -633,6 +633,12 @@ class Deployment:
         finally:
             self._reached = None
 
+    def started_nowhere(self, server: AppServer) -> bool:
+        """In a repository, nothing in the checked files starts this server (no Supervisor
+        program, systemd unit, Emperor, container command or start script runs it): whether
+        and how it runs, and what watches it, the files do not show."""
+        return self.host.mode == "repository" and server.manager is None
+
     def reached(self, route: Route, target: Target) -> list[Listener]:
         """The listeners a connection from ``route``'s nginx to ``target`` arrives at, across
         places (a container's loopback is its own)."""
