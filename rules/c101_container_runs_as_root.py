@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label
+from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, keeps_root, server_label
 
 CODE = "C101"
 SLUG = "container-runs-as-root"
@@ -52,16 +52,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if drops_privileges(manager) is not False:
             continue
         name = server_label(manager)
-        setting = "uid" if manager.runs_program == "uwsgi" else "user"
         switched = next((launcher for launcher in reversed(manager.launchers) if launcher.user), None)
         why = f"`{switched.name} {switched.user}`" if switched is not None else \
             f"`{manager.setting_name('user')} {user.value}`" if user is not None else \
             f"no `{manager.setting_name('user')}`"
-        related = [Related(manager.runs.at, f"{name} sets no {setting}")]
+        clause, where, label = keeps_root(manager)
+        related = [Related(where or manager.runs.at, label)]
         if user is not None and user.at is not None:
             related.append(Related(user.at, "runs as root"))
         yield Hit(manager.argv.at or manager.at,
-                  f"{manager.kind} [{manager.name}] runs {name} as root: {why} and {name} sets no `{setting}`, so the "
+                  f"{manager.kind} [{manager.name}] runs {name} as root: {why} and {clause}, so the "
                   "app and its workers run as uid 0 (any bug that lets a request run code or write files acts as "
                   "root on every mounted volume); add `USER` with the app's account to the image, or `user:` to "
                   "the service", tuple(related), key=manager.at)

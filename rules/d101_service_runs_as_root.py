@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import drops_privileges, server_label, switched_to_root, unread_config
+from wsgilint.model.manager_facts import drops_privileges, keeps_root, server_label, switched_to_root, unread_config
 
 CODE = "D101"
 SLUG = "service-runs-as-root"
@@ -67,7 +67,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if drops is not False:
             continue
-        yield Hit(manager.at, f"{manager.name} runs {name} as root: no `User=` in [Service] and {name} sets no "
-                  f"`{setting}`, so the app and its workers run with root's rights (any bug that lets a request "
-                  "run code or write files acts as root); add `User=` with the app's account",
-                  (Related(server.at, f"{name} sets no {setting}"),))
+        clause, where, label = keeps_root(manager)
+        yield Hit(manager.at, f"{manager.name} runs {name} as root: no `User=` in [Service] and {clause}, so the "
+                  "app and its workers run with root's rights (any bug that lets a request run code or write files "
+                  "acts as root); add `User=` with the app's account", (Related(where or server.at, label),))

@@ -45,7 +45,14 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment, Place, SupervisorConfig
-from wsgilint.model.manager_facts import ROOT_NAMES, drops_privileges, server_label, switched_to_root, unread_config
+from wsgilint.model.manager_facts import (
+    ROOT_NAMES,
+    drops_privileges,
+    keeps_root,
+    server_label,
+    switched_to_root,
+    unread_config,
+)
 
 CODE = "S105"
 SLUG = "program-runs-as-root"
@@ -93,9 +100,9 @@ def _explicit_root(deployment: Deployment) -> Iterator[Hit]:
         unknown = drops is None
         unread = unread_config(manager.runs) if manager.runs is not None else None
         said = (f"and {name}'s own settings are not all known ({unread or 'its config'} is not read; assumed: no "
-                f"`{setting}`)" if unknown else f"and {name} sets no `{setting}`")
-        related = (Related(manager.runs.at, f"{name} sets no {setting}"),) if manager.runs is not None and not unknown \
-            else ()
+                f"`{setting}`)" if unknown else f"and {keeps_root(manager)[0]}")
+        related = (Related(keeps_root(manager)[1] or manager.runs.at, keeps_root(manager)[2]),) \
+            if manager.runs is not None and not unknown else ()
         yield Hit(manager.user.at, f"[program:{manager.name}] runs {name} as root: `user={manager.user.value}` here, "
                   f"{said}: the app and its workers run with root's rights (any bug that lets a request run code "
                   "or write files acts as root); set `user=` to the app's account", related,
@@ -148,9 +155,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if manager.runs is None or drops_privileges(manager) is not False:
                 continue
             name = server_label(manager)
-            setting = "uid" if manager.runs_program == "uwsgi" else "user"
-            related = (Related(manager.runs.at, f"{name} sets no {setting}"),) + ((there,) if there else ())
+            clause, kept_at, kept_label = keeps_root(manager)
+            related = (Related(kept_at or manager.runs.at, kept_label),) + ((there,) if there else ())
             yield Hit(manager.at, f"[program:{manager.name}] runs {name} as root: no `user=` here, {said}, and "
-                      f"{name} sets no `{setting}`: the app and its workers run with root's rights (any bug that lets "
+                      f"{clause}: the app and its workers run with root's rights (any bug that lets "
                       f"a request run code or write files acts as root); add `user=` with the app's account", related,
                       severity=level)

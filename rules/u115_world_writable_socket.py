@@ -12,7 +12,9 @@ socket is in that container's own layer, or in a named volume that only
 containers running this uWSGI or nginx mount, the accounts are the app's and nginx's (and
 root); on the host the file is under Docker's root-only `/var/lib/docker`. Where no build of
 those containers adds another account (`RUN useradd`), the finding is an info naming that
-assumption. A socket in a bind-mounted host folder, or on a host, stays a warning.
+assumption. A container that mounts the volume and runs an image whose start the files do
+not show (`image: registry/app-nginx:tag`, built elsewhere) is taken to add no account
+either, and the message names it. A socket in a bind-mounted host folder, or on a host, stays a warning.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,
@@ -65,12 +67,16 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
     labels: dict[str, None] = {}
     for each in seers:
         running = [m for m in deployment.managers if m.place == each]
+        unseen = [m for m in running if m.runs is not server and not m.runs_program and m.argv is None]
         if not running or any(m.runs is not server and m.runs_program not in ("nginx", "supervisord")
-                              for m in running):
+                              and m not in unseen for m in running):
             return None
         if any(added.value not in accounts for m in running for added in m.accounts_added):
             return None
-        labels[f"{each.label or each.name} ({'uWSGI' if each == place else 'nginx'})"] = None
+        # A service whose image starts what the files do not show (an image built elsewhere):
+        # the assumption the message names covers it too.
+        role = "uWSGI" if each == place else "its image's own start, not in the files" if unseen else "nginx"
+        labels[f"{each.label or each.name} ({role})"] = None
     if store == place.filesystem:
         return f"it is in the own layer of {next(iter(labels))}" if len(labels) == 1 else None
     return f"only {' and '.join(labels)} mount the volume it is in (on the host, below Docker's root-only " \

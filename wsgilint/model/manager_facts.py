@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import AppServer, Deployment, ProcessManager, Setting
+from . import AppServer, Deployment, ProcessManager, Setting, Span
 
 _READERS = Path(__file__).resolve().parent.parent / "readers"
 # uWSGI options that load another config file; when one of them was not read, the
@@ -131,6 +131,20 @@ def switched_to_root(manager: ProcessManager) -> bool:
     server as root, whatever the manager's own user."""
     switcher = next((launcher for launcher in reversed(manager.launchers) if launcher.user), None)
     return switcher is not None and switcher.user.split(":", 1)[0] in ROOT_NAMES
+
+
+def keeps_root(manager: ProcessManager) -> tuple[str, Span | None, str]:
+    """How the server a manager starts as root stays root, for a message that says so: it sets
+    no `uid` (uWSGI) or `user` (Gunicorn), or sets it to root itself. The clause, where to point
+    (the setting, else the server's config) and that place's label."""
+    name = server_label(manager)
+    setting = "uid" if manager.runs_program == "uwsgi" else "user"
+    server = manager.runs
+    user = server.user if server is not None else None
+    if user is not None and str(user.value) in ROOT_NAMES:
+        return (f"{name}'s `{setting} = {user.value}` keeps root", user.at or (server.at if server else None),
+                f"{setting} = {user.value} keeps root")
+    return f"{name} sets no `{setting}`", server.at if server is not None else None, f"{name} sets no {setting}"
 
 
 def server_label(manager: ProcessManager) -> str:
