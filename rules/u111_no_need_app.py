@@ -97,13 +97,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         message = (f"`{loader.key}` without `need-app`: if the app fails to import, uWSGI 2.0 keeps running and "
                    "answers every request with 500 (\"no python application found\") instead of exiting, so the "
                    f"manager never notices; {fix}")
-        if deployment.started_nowhere(server):
+        unseen = options_unseen(server, with_image=True)
+        if deployment.started_nowhere(server) and unseen is None:
             yield Hit(loader.at, f"{message}; nothing in the checked files starts this config (no Supervisor "
                       "program, systemd unit, Emperor, container or start script runs it): assumed a manager that "
                       "restarts it does, since run by hand or not at all the exit would go just as unnoticed",
                       severity="info")
             continue
-        unseen = options_unseen(server, with_image=True)
         if unseen is None:
             yield Hit(loader.at, message, (Related(lazy.at, "`lazy` loads the app in each worker"),) if lazy else ())
         else:
