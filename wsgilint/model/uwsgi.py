@@ -134,7 +134,8 @@ def _shared_socket_protocols(options: list[Option],
     protocols: dict[int, tuple[str, Span | None]] = {}
     for option in options:
         protocol, protocol_at = _protocol_of(option.key, default)
-        value = option.value if isinstance(option.value, str) else ""
+        # `https = =0,cert,key` and `http = =0,key`: the address comes first, as for a bound one.
+        value = _socket_values(option)[0] if isinstance(option.value, str) else ""
         if protocol and option.key != "shared-socket" and value[1:].isdigit() and value.startswith("="):
             protocols.setdefault(int(value[1:]), (protocol, protocol_at))
     return protocols
