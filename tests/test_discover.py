@@ -40,6 +40,16 @@ def test_template_markers_in_comments_do_not_make_a_template(tmp_path):
         "uwsgi-inline/app.ini": "template", "supervisor/conf.d/app.conf": "supervisor", "Dockerfile": "dockerfile"}
 
 
+def test_dockerfiles_by_their_usual_names(tmp_path):
+    """The names `docker build -f` is given, sniffed by content like the plain one."""
+    image = "FROM python:3.12\nCMD [\"gunicorn\", \"app:app\"]\n"
+    write_tree(tmp_path, {"Dockerfile.prod": image, "Dockerfile-dev": image, "Dockerfile_nginx": image,
+                          "nginx.Dockerfile": image, "app-dockerfile": image, "dockerfiles/notes_dockerfile.md": image})
+    assert kinds(tmp_path) == {"Dockerfile.prod": "dockerfile", "Dockerfile-dev": "dockerfile",
+                               "Dockerfile_nginx": "dockerfile", "nginx.Dockerfile": "dockerfile",
+                               "app-dockerfile": "dockerfile"}
+
+
 def test_shell_and_envsubst_rendered_nginx_templates(tmp_path):
     """A line that is only a variable stands for directives a script fills in; `\\$host` and
     `${VAR}` make a template of a file whose name says template; a `$host` of nginx's own,

@@ -157,7 +157,9 @@ def _hints(path: str) -> tuple[list[str], int]:
         add("compose")
     if name.endswith("devcontainer.json") and _is_devcontainer(folders, name):
         add("devcontainer")
-    if name in ("dockerfile", "containerfile") or name.startswith("dockerfile.") or name.endswith(".dockerfile"):
+    # Dockerfile.prod, Dockerfile-dev, Dockerfile_nginx, nginx.Dockerfile, app-dockerfile: `-f` names them all.
+    if name in ("dockerfile", "containerfile") or name.startswith(("dockerfile.", "dockerfile-", "dockerfile_")) \
+            or name.endswith((".dockerfile", "-dockerfile", "_dockerfile")):
         add("dockerfile")
     if name == "procfile":
         add("procfile")
