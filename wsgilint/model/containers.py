@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..core.context import ReadContext
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
-from . import HOST, AppServer, Deployment, ProcessManager
+from . import HOST, AppServer, Deployment, NginxInstance, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord
 from .container_images import ETC_NGINX, Image, image_from_base, image_of
 from .container_managers import (
@@ -265,6 +265,7 @@ class ContainerBuilder:
                 route.place = place
             if instance.standalone and instance.user.at is None:
                 instance.user = self._stock_nginx_user(place) or instance.user
+        _user_of_the_containers_nginx_conf(self.deployment)
         if dropped:
             self.deployment.nginx = [instance for instance in self.deployment.nginx
                                      if self.ctx.real(instance.main.path) not in dropped]
@@ -287,6 +288,23 @@ class ContainerBuilder:
         is only in containers whose whole start the files show, running something else
         (``container_managers.unrun_configs``)."""
         return unrun_configs(self.deployment, self.ctx, self.file_places, self.seen_starts)
+
+
+def _user_of_the_containers_nginx_conf(deployment: Deployment) -> None:
+    """A fragment placed in a container is loaded by the one nginx there, whose workers run as
+    that container's nginx.conf says: where that is the tree's own nginx.conf (placed there by
+    a COPY or a RUN cp), the fragment's routes run as its `user`, not an unknown one."""
+    mains: dict[int, list[NginxInstance]] = {}
+    for instance in deployment.nginx:
+        if not instance.standalone and instance.place.kind == "container":
+            mains.setdefault(id(instance.place), []).append(instance)
+    for instance in deployment.nginx:
+        placed = mains.get(id(instance.place), [])
+        if instance.standalone and instance.user.at is None and len(placed) == 1:
+            main = placed[0]
+            instance.user = Setting(main.user.value, main.user.at,
+                                    main.user.note or f"the user of {main.main.path}, the nginx.conf of "
+                                    f"{instance.place.label or instance.place.name}, which loads this file")
 
 
 def _run_as_container_user(deployment: Deployment) -> None:
