@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment
-from wsgilint.model.manager_facts import options_unseen
+from wsgilint.model.manager_facts import options_unseen, unused_configs
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "U106"
@@ -80,8 +80,7 @@ def _private_note(server: AppServer) -> str:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    served = {id(listener.server) for route in deployment.routes for target in route.targets
-              for listener in deployment.reached(route, target)}
+    unused = unused_configs(deployment)
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
             continue
@@ -105,15 +104,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         left = [f"the unix socket {leftovers[0].address.path}" if leftovers else "",
                 f"the pidfile {pidfile.value}" if pidfile is not None else ""]
         what = " and ".join(filter(None, left))
-        # Nothing runs it and no nginx passes to it: an old or unused config beside the one deployed.
-        unused = deployment.started_nowhere(server) and bool(deployment.routes) and id(server) not in served
-        effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers and not unused else ""
+        leftover = id(server) in unused
+        effect = " (nginx then gets \"Connection refused\" from the stale socket)" if leftovers and not leftover else ""
         paths = [sock.address.path for sock in leftovers] + ([str(pidfile.value)] if pidfile is not None else [])
         private = all(_private(server, path) for path in paths)
         effect = _private_note(server) if private else effect
         message = f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; " \
                   "add `vacuum = true`"
-        if unused:
+        if leftover:
             yield Hit(first, f"{message}; nothing in the checked files starts this config and no nginx route "
                       "passes to it: assumed it runs where a stale file is met", fix=_fix(server), severity="info")
             continue

@@ -14,7 +14,9 @@ root); on the host the file is under Docker's root-only `/var/lib/docker`. Where
 those containers adds another account (`RUN useradd`), the finding is an info naming that
 assumption. A container that mounts the volume and runs an image whose start the files do
 not show (`image: registry/app-nginx:tag`, built elsewhere) is taken to add no account
-either, and the message names it. A socket in a bind-mounted host folder, or on a host, stays a warning.
+either, and the message names it. A socket in a bind-mounted host folder, or on a host, stays a warning,
+unless nothing in a repository's files starts the instance and none of its nginx routes passes
+to it (an old config beside the one deployed): then it is an info naming that assumption.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,
@@ -31,6 +33,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, Listener
+from wsgilint.model.manager_facts import unused_configs
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_options import aliases_of
 from wsgilint.model.uwsgi_values import uwsgi_servers
@@ -84,6 +87,7 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    unused = unused_configs(deployment)
     for server in uwsgi_servers(deployment):
         option = server.last(*aliases_of("chmod-socket"))
         if option is None or option.unresolved:
@@ -100,6 +104,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         risk = (" and, over the uwsgi protocol, make a worker load and run code (`UWSGI_FILE`)" if uwsgi else "")
         written = f"`{option.key} = {option.value}`" if option.raw else f"`--{option.key}` without a value"
         related = tuple(Related(sock.at, sock.label) for sock in sockets)
+        if id(server) in unused:
+            yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}: every local user could "
+                      f"connect to the app past nginx{risk}, but nothing in the checked files starts this config and "
+                      "no nginx route passes to it: assumed it runs somewhere with other local users; use "
+                      "`chmod-socket = 660` with the web server's group", related, severity="info")
+            continue
         confined = _confined(deployment, server, sockets)
         if confined is not None:
             yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}, but {confined}: "

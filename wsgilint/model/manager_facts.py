@@ -133,6 +133,18 @@ def switched_to_root(manager: ProcessManager) -> bool:
     return switcher is not None and switcher.user.split(":", 1)[0] in ROOT_NAMES
 
 
+def unused_configs(deployment: Deployment) -> set[int]:
+    """The ids of the servers a repository's files neither start nor pass requests to, where
+    its nginx configs pass to others: an old config beside the one deployed, or one deployed in
+    a way the files do not show. A finding about what such a server would do is an assumption."""
+    if not deployment.routes:
+        return set()
+    served = {id(listener.server) for route in deployment.routes for target in route.targets
+              for listener in deployment.reached(route, target)}
+    return {id(server) for server in deployment.app_servers
+            if deployment.started_nowhere(server) and id(server) not in served}
+
+
 def keeps_root(manager: ProcessManager) -> tuple[str, Span | None, str]:
     """How the server a manager starts as root stays root, for a message that says so: it sets
     no `uid` (uWSGI) or `user` (Gunicorn), or sets it to root itself. The clause, where to point
