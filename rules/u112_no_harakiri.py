@@ -3,8 +3,9 @@
 ## What it checks
 A uWSGI instance that loads a Python app and does not set `harakiri` (uWSGI's default
 is 0: no limit). An explicit `harakiri = 0` is left alone. It is a warning when nginx in
-the checked files passes requests to the instance (nginx then answers 504 while the
-worker goes on; the locations are related places), an info otherwise.
+the checked files passes requests to the instance in its protocol (nginx then answers 504
+while the worker goes on; the locations are related places), an info otherwise: a
+`proxy_pass` to a uwsgi socket fails at once (X103), so no worker is held while it waits.
 
 `harakiri = $(TIMEOUT)` where the environment uWSGI starts with does not set `TIMEOUT` is no
 timeout either: uWSGI keeps an unset `$(VAR)` as the text `$(TIMEOUT)`, and its `atoi` reads
@@ -67,6 +68,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for route in deployment.routes:
         for target in route.targets:
             for listener in deployment.reached(route, target):
+                if listener.protocol != route.protocol:
+                    continue   # every request fails at once (X102, X103): no worker is held while nginx waits
                 passes.setdefault(id(listener.server), []).append(
                     Related(target.at, f"{route.handler.name} to this instance"))
     for server in uwsgi_servers(deployment):
