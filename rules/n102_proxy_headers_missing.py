@@ -32,7 +32,8 @@ location that also serves plain requests maps `$http_upgrade` to Connection). Th
 info that names the assumption that no websocket handler reads the client's address, host
 name or scheme. So is a location whose path names a health probe (`/health`, `/healthz`,
 `/ping`, `/ready`, ... as its last segment): what answers there is a load balancer's or
-orchestrator's check, assumed to read none of them.
+orchestrator's check, assumed to read none of them. So is an `internal` location that an
+`auth_request` sends its subrequests to: the check is assumed to decide from the session.
 
 Where the app is Gunicorn running the Uvicorn worker, reached from another host (a
 container), with `forwarded_allow_ips` at its default `127.0.0.1,::1`, uvicorn ignores
@@ -191,6 +192,12 @@ def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
     return True
 
 
+def _auth_checks(instance: NginxInstance) -> set[str]:
+    """The locations `auth_request` sends its subrequests to."""
+    return {directive.args[0] for location in instance.locations for directive in location.effective("auth_request")
+            if directive.args and directive.args[0] != "off"}
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     prefixes = _asset_prefixes(deployment) if deployment.nginx else []
     for instance in deployment.nginx:
@@ -198,6 +205,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 
 def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: list[tuple[str, str]]) -> Iterator[Hit]:
+    auth_checks = _auth_checks(instance) if instance.routes else set()
     for route in instance.routes:
         if route.protocol not in ("http", "https") or route.handler.name != "proxy_pass" or not route.targets:
             continue
@@ -239,6 +247,9 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         assets = _asset_location(route, prefixes)
         websocket = _websocket_only(route)
         probe = route.probe
+        # An internal location that auth_request calls: nginx's subrequest carries the client's
+        # cookies and headers, and what answers it decides from the session.
+        auth = bool(route.effective("internal")) and route.location.split()[-1] in auth_checks
         if assets:
             # Files, not views: proxied there, the app serves them (or a 404) and reads neither.
             message += (f"; location {route.location} is under the app's static or media files, by {assets}: "
@@ -247,9 +258,12 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
             message += (f"; location {route.location} sends `Connection: upgrade` on every request, so it carries "
                         "only websocket connections: assumed that no handler there reads the client's address, "
                         "host name or scheme")
+        elif auth:
+            message += (f"; location {route.location} is `internal` and answers `auth_request` subrequests: assumed "
+                        "that the check reads the session, not the client's address, host name or scheme")
         elif probe:
             message += (f"; location {route.location} is named for a health probe: assumed that the check it answers "
                         "reads neither the client's address nor the host name or scheme")
         yield Hit(route.handler.at, message, related,
-                  severity="info" if assets or websocket or probe or unknown else None,
+                  severity="info" if assets or websocket or probe or auth or unknown else None,
                   key=f"location {route.location}")
