@@ -99,10 +99,11 @@ def _explicit_root(deployment: Deployment) -> Iterator[Hit]:
         setting = "uid" if manager.runs_program == "uwsgi" else "user"
         unknown = drops is None
         unread = unread_config(manager.runs) if manager.runs is not None else None
+        clause, kept_at, kept_label = keeps_root(manager)
         said = (f"and {name}'s own settings are not all known ({unread or 'its config'} is not read; assumed: no "
-                f"`{setting}`)" if unknown else f"and {keeps_root(manager)[0]}")
-        related = (Related(keeps_root(manager)[1] or manager.runs.at, keeps_root(manager)[2]),) \
-            if manager.runs is not None and not unknown else ()
+                f"`{setting}`)" if unknown else f"and {clause}")
+        related = (Related(kept_at or manager.runs.at, kept_label),) if manager.runs is not None and not unknown \
+            else ()
         yield Hit(manager.user.at, f"[program:{manager.name}] runs {name} as root: `user={manager.user.value}` here, "
                   f"{said}: the app and its workers run with root's rights (any bug that lets a request run code "
                   "or write files acts as root); set `user=` to the app's account", related,

@@ -76,7 +76,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         harakiri = server.last("harakiri")
         if app_loader(server) is None or harakiri is not None and not _unset_variable(harakiri):
             continue
-        if harakiri is None and any(option.key.split(None, 1)[0] == "harakiri" for option in server.options
+        if harakiri is None and any(option.key.split(None, 1)[:1] == ["harakiri"] for option in server.options
                                     if option.key != "harakiri"):
             continue   # `harakiri 60`, written without `=`: U101 reports the line uWSGI ignores, the one cause
         behind_nginx = tuple(dict.fromkeys(passes.get(id(server), ())))

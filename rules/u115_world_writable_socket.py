@@ -14,9 +14,10 @@ root); on the host the file is under Docker's root-only `/var/lib/docker`. Where
 those containers adds another account (`RUN useradd`), the finding is an info naming that
 assumption. A container that mounts the volume and runs an image whose start the files do
 not show (`image: registry/app-nginx:tag`, built elsewhere) is taken to add no account
-either, and the message names it. A socket in a bind-mounted host folder, or on a host, stays a warning,
-unless nothing in a repository's files starts the instance and none of its nginx routes passes
-to it (an old config beside the one deployed): then it is an info naming that assumption.
+either, and the message names it. A socket in a bind-mounted host folder, or on a host,
+stays a warning, unless nothing in a repository's files starts the instance and none of its
+nginx routes passes to it (an old config beside the one deployed): then it is an info naming
+that assumption.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,

@@ -278,9 +278,9 @@ class ReadContext:
 
     def _checked_out(self, target_path: str) -> str | None:
         """A snapshot's file that a missing absolute path names from where the tree is checked
-        out on the target host: `/home/deploy/site/etc/uwsgi.ini` for the tree's own
-        `etc/uwsgi.ini`, in a repository that keeps its configs in an `etc/` folder (and so
-        looks like a copy of a host's /). Only where the path's leading folders are not in
+        out on the target host: `/home/deploy/site/etc/uwsgi/site.ini` for the tree's own
+        `etc/uwsgi/site.ini`, in a repository whose `etc/` mirrors a host's (and so is read as
+        a copy of /). Only where the path's leading folders are not in
         the snapshot (a folder that is there and lacks the file leaves it missing), and at
         least a folder and the name in common, never a bare name."""
         parts = [p for p in target_path.split("/") if p and p != "."]

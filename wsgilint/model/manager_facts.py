@@ -153,9 +153,8 @@ def keeps_root(manager: ProcessManager) -> tuple[str, Span | None, str]:
     setting = "uid" if manager.runs_program == "uwsgi" else "user"
     server = manager.runs
     user = server.user if server is not None else None
-    if user is not None and str(user.value) in ROOT_NAMES:
-        return (f"{name}'s `{setting} = {user.value}` keeps root", user.at or (server.at if server else None),
-                f"{setting} = {user.value} keeps root")
+    if server is not None and user is not None and str(user.value) in ROOT_NAMES:
+        return f"{name}'s `{setting} = {user.value}` keeps root", user.at or server.at, f"{setting} = {user.value} keeps root"
     return f"{name} sets no `{setting}`", server.at if server is not None else None, f"{name} sets no {setting}"
 
 
