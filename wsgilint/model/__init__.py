@@ -569,6 +569,9 @@ class Deployment:
     # Development servers a start runs (kind "dev-server"): HTTP listeners a route may reach,
     # kept apart from app_servers, whose rules read uWSGI's and Gunicorn's settings.
     dev_servers: list[AppServer] = field(default_factory=list)
+    # Configs that nothing in the files runs, where they show every start (the container runs
+    # something else): no app server, kept apart with why, for the rules that name them.
+    unrun_servers: list[tuple[AppServer, str]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)    # the places besides HOST: containers (model/containers.py)
     # Host folders that Compose bind-mounts into containers, by store (``bind:<local>``): where
     # a container's socket below one is on the host (model/containers.py).

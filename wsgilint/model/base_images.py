@@ -75,6 +75,8 @@ class BaseImage:
     nginx_files: frozenset[str] | None = None
     nginx_source: str = ""
     nginx_conf_user: str = ""
+    # How its entrypoint renders nginx templates into conf.d at start (where that was read); "": it does not.
+    renders_templates: str = ""
     bin_sh: str = ""                              # what its /bin/sh is: busybox | dash | bash | "" (not known)
     # What the stock nginx.conf of its nginx package includes (glob patterns), with where that
     # was read; None: not known (an Alpine or Red Hat package, an unknown image).
@@ -160,6 +162,7 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      entrypoint_execs=merged.get("entrypoint_execs", ""),
                      nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,
                      nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""),
+                     renders_templates=merged.get("renders_templates", ""),
                      bin_sh=bin_sh_of(written),
                      populated_roots=frozenset(merged["populated_roots"]) if "populated_roots" in merged else None,
                      populated_source=merged.get("populated_source", ""),

@@ -6,13 +6,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.commands import Command, recognise
 from ..core.context import ReadContext
 from ..core.environment import Environment
 from ..core.numbers import decimal
-from ..core.sources import Discovery
+from ..core.sources import Discovery, SourceFile
 from ..readers.systemd import SystemdUnit as SystemdUnitFile
 from . import AppServer, Deployment, Host, Problem, ProcessManager, Setting
 from .suppressions import suppressions_in
@@ -29,14 +30,15 @@ def _is_nginx_main(path: str, ctx: ReadContext) -> bool:
     return bool(_MAIN_BLOCK.search(ctx.read(path, peek=True).text or ""))
 
 
-def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:
+def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
+                rendered: Sequence[SourceFile] = ()) -> None:
     from ..readers.nginx import read_nginx_fragment, read_nginx_main
     from ..readers.nginx_includes import unread_in_container
     from .nginx import nginx_instance
 
     # Rules read nginx through the model only: each reader tree is dropped once its
     # instance is built.
-    files = discovery.of_kind("nginx")
+    files = discovery.of_kind("nginx") + list(rendered)
     mains = [f for f in files if _is_nginx_main(f.path, ctx)]
     covered: set[str] = set()
     for main in mains:
@@ -68,6 +70,15 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment) 
         deployment.nginx.append(nginx_instance(tree))
         deployment.problems.extend(tree.problems)
     _explain(deployment, ctx, "nginx", unloaded)
+
+
+def _as_rendered(deployment: Deployment, rendered: list[SourceFile]) -> None:
+    """Templates an image renders as they are: listed as the nginx files they become, and no
+    longer reported as templates left unchecked."""
+    by_path = {source.path: source for source in rendered}
+    shown = {source.display for source in rendered}
+    deployment.files = [by_path.get(f.path, f) for f in deployment.files]
+    deployment.problems = [p for p in deployment.problems if not (p.kind == "template" and p.at.path in shown)]
 
 
 def _explain(deployment: Deployment, ctx: ReadContext, kind: str, why: dict[str, str]) -> None:
@@ -256,6 +267,7 @@ def _drop_unrun(deployment: Deployment, ctx: ReadContext, unrun: dict[str, tuple
     if not unrun:
         return
     dropped = [server for server, _ in unrun.values()]
+    deployment.unrun_servers = list(unrun.values())
     deployment.app_servers = [s for s in deployment.app_servers if not any(s is d for d in dropped)]
     configs = [server.uwsgi_config for server in dropped]
     deployment.uwsgi_configs = [c for c in deployment.uwsgi_configs if not any(c is d for d in configs)]
@@ -362,8 +374,13 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         from .containers import ContainerBuilder
         containers = ContainerBuilder(ctx, deployment)
         containers.read(discovery)
-    # After the containers: nginx resolves includes where a COPY or mount puts its files.
-    _read_nginx(discovery, ctx, deployment)
+    # After the containers: nginx resolves includes where a COPY or mount puts its files, and
+    # an image's entrypoint may render a template into the config its nginx loads.
+    rendered = containers.rendered_templates(discovery, lambda path: _is_nginx_main(path, ctx)) \
+        if containers is not None else []
+    if rendered:
+        _as_rendered(deployment, rendered)
+    _read_nginx(discovery, ctx, deployment, rendered)
     if discovery.of_kind("procfile"):    # its model and reader (and shlex) only for a tree with one
         from .procfile import procfile_managers
         procfile_managers(discovery, ctx, deployment)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
-from ..core.sources import Discovery
+from ..core.sources import Discovery, SourceFile
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, NginxInstance, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord
@@ -101,6 +101,42 @@ class ContainerBuilder:
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
+
+    def rendered_templates(self, discovery: Discovery, is_main: Callable[[str], bool]) -> list[SourceFile]:
+        """The nginx templates an image's entrypoint renders into the config its nginx loads
+        (the official nginx image: /etc/nginx/templates/x.conf.template to
+        /etc/nginx/conf.d/x.conf), each mapped where it lands and offered as the nginx file it
+        becomes. Only a template whose rendering is its own text: every `$name` in it is an
+        nginx variable (lower case), none the name of an environment variable, which the
+        entrypoint would replace with a value the files may not show. Where the start sets
+        the entrypoint's NGINX_ENVSUBST_* variables, where it puts them is not assumed. A
+        template with `http` or `events` blocks (``is_main``) lands inside the `http` of the
+        image's nginx.conf, where nginx refuses them: that is not modelled, so it stays a
+        template."""
+        templates = [source for source in discovery.of_kind("template") if source.renders == "nginx"
+                     and source.path.endswith(_TEMPLATE_SUFFIX)]
+        if not templates:
+            return []
+        rendered: dict[str, SourceFile] = {}
+        for place, base in self.bases:
+            starts = [m for m in self.deployment.managers if m.place is place and m.runs_program == "nginx"]
+            if not base.renders_templates or not starts or any(
+                    name.startswith("NGINX_ENVSUBST_") for m in starts for name in m.environment):
+                continue
+            for source in templates:
+                for filesystem, target in self.ctx.placements(source.path):
+                    if filesystem != place.filesystem or not target.startswith(_TEMPLATE_DIR + "/"):
+                        continue
+                    text = self.ctx.read(source.path).text
+                    if text is None or _ENV_REFERENCE.search(text) or is_main(source.path):
+                        continue
+                    output = _RENDERED_DIR + "/" + target[len(_TEMPLATE_DIR) + 1:-len(_TEMPLATE_SUFFIX)]
+                    self.ctx.map_container_path(filesystem, output, source.path)
+                    rendered[source.path] = SourceFile(
+                        source.path, source.display, "nginx",
+                        f"an nginx template that {base.written}'s entrypoint writes to {output} in "
+                        f"{place.label or place.name} as it is (nothing for it to fill in): read as that file")
+        return list(rendered.values())
 
     def _nginx_version(self) -> None:
         """An nginx image tag says which nginx runs (``nginx:1.19.0-alpine``): it stands in for an
@@ -288,6 +324,15 @@ class ContainerBuilder:
         is only in containers whose whole start the files show, running something else
         (``container_managers.unrun_configs``)."""
         return unrun_configs(self.deployment, self.ctx, self.file_places, self.seen_starts)
+
+
+# The official nginx image's template rendering (base_images.json, "renders_templates").
+_TEMPLATE_DIR = ETC_NGINX + "/templates"
+_TEMPLATE_SUFFIX = ".template"
+_RENDERED_DIR = ETC_NGINX + "/conf.d"
+# A `$NAME` or `${NAME}` with a capital: the entrypoint replaces it where the environment
+# defines the name. nginx's own variables are lower case.
+_ENV_REFERENCE = re.compile(r"\$\{?[A-Za-z_0-9]*[A-Z]")
 
 
 def _user_of_the_containers_nginx_conf(deployment: Deployment) -> None:
