@@ -453,14 +453,21 @@ def _unrun_beside_container_nginx(deployment: Deployment, route: Route, target: 
     return nearest.server.place
 
 
+def _same_address(bound: Address, target: Address) -> bool:
+    """A listener binds the address a pass names: the same socket file, or the same port on
+    that host or on every interface."""
+    if bound.family != target.family:
+        return False
+    if bound.family == "unix":
+        return bound.path == target.path
+    return bound.port == target.port and (bound.host == target.host or bound.is_wildcard)
+
+
 def _elsewhere_hint(route: Route, target: Address, nearest: Listener) -> str:
     """The nearest listener binds the very address written, in another place (a container
     the route's nginx does not share a loopback or file system with): "did you mean" it would
     name the address reported, so say where it is."""
-    bound = nearest.address
-    same = bound.path == target.path if target.family == "unix" else \
-        bound.port == target.port and (bound.host == target.host or bound.is_wildcard)
-    if bound.family != target.family or not same:
+    if not _same_address(nearest.address, target):
         return ""
     place, here = nearest.server.place, route.place
     return (f"; {nearest.server.name} listens at {nearest.address} in {place.label or place.name}, not where this "
@@ -681,6 +688,15 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"files listens; {started.at.path} starts the {manager} {started.name}, which no checked "
                           "config defines: assumed it listens there", (Related(started.at, "started here"),),
                           severity="info")
+                continue
+            binding = next((listener for server, _ in deployment.unrun_servers for listener in server.listeners
+                            if _same_address(listener.address, address)), None)
+            if binding is not None:
+                why = next(why for server, why in deployment.unrun_servers if server is binding.server)
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server the checked files "
+                          f"run listens (nginx answers 502 as they stand); {binding.at.path} binds it, but it is "
+                          f"{why}: assumed the deployment runs it (a production start the files do not show)",
+                          (Related(binding.at, binding.label),), severity="info")
                 continue
             runs_elsewhere = _unrun_beside_container_nginx(deployment, route, address, nearest)
             if runs_elsewhere is not None:
