@@ -113,22 +113,20 @@ class ContainerBuilder:
         template with `http` or `events` blocks (``is_main``) lands inside the `http` of the
         image's nginx.conf, where nginx refuses them: that is not modelled, so it stays a
         template."""
-        templates = [source for source in discovery.of_kind("template") if source.renders == "nginx"
-                     and source.path.endswith(_TEMPLATE_SUFFIX)]
-        if not templates:
-            return []
-        rendered: dict[str, SourceFile] = {}
+        renderers = []
         for place, base in self.bases:
             starts = [m for m in self.deployment.managers if m.place is place and m.runs_program == "nginx"]
-            if not base.renders_templates or not starts or any(
+            if base.renders_templates and starts and not any(
                     name.startswith("NGINX_ENVSUBST_") for m in starts for name in m.environment):
-                continue
+                renderers.append((place, base))
+        templates = [source for source in discovery.of_kind("template") if source.renders == "nginx"
+                     and source.path.endswith(_TEMPLATE_SUFFIX) and _as_written(self.ctx.read(source.path).text)
+                     and not is_main(source.path)] if renderers else []
+        rendered: dict[str, SourceFile] = {}
+        for place, base in renderers:
             for source in templates:
                 for filesystem, target in self.ctx.placements(source.path):
                     if filesystem != place.filesystem or not target.startswith(_TEMPLATE_DIR + "/"):
-                        continue
-                    text = self.ctx.read(source.path).text
-                    if text is None or _ENV_REFERENCE.search(text) or is_main(source.path):
                         continue
                     output = _RENDERED_DIR + "/" + target[len(_TEMPLATE_DIR) + 1:-len(_TEMPLATE_SUFFIX)]
                     self.ctx.map_container_path(filesystem, output, source.path)
@@ -333,6 +331,11 @@ _RENDERED_DIR = ETC_NGINX + "/conf.d"
 # A `$NAME` or `${NAME}` with a capital: the entrypoint replaces it where the environment
 # defines the name. nginx's own variables are lower case.
 _ENV_REFERENCE = re.compile(r"\$\{?[A-Za-z_0-9]*[A-Z]")
+
+
+def _as_written(text: str | None) -> bool:
+    """A template the entrypoint leaves as it is: no name it could fill from the environment."""
+    return text is not None and not _ENV_REFERENCE.search(text)
 
 
 def _user_of_the_containers_nginx_conf(deployment: Deployment) -> None:
