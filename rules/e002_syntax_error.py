@@ -13,6 +13,11 @@ names it. A directive in a context nginx refuses (`"x" directive is not allowed 
 reported in a main nginx.conf and inside the server blocks of a site file (a fragment
 whose top level is what an http block holds, with a server that has locations: it runs in
 http > server wherever it is included); elsewhere in a fragment the context is not known.
+Where a container's nginx loads a file in the wrong place, so is the place: a site file
+(`server` at its top) mounted over the image's nginx.conf, and a whole nginx.conf (`events`,
+`http`) mounted or copied where the image's stock nginx.conf includes sites, inside its
+`http` block (`/etc/nginx/conf.d/*.conf` of the official image; measured with nginx 1.22 in
+tests/e2e/test_e002_nginx_conf_as_a_site.py).
 
 ## What breaks in production
 The server refuses to start or to reload (`nginx -t` fails, supervisord exits with

@@ -181,6 +181,34 @@ def fragment_read_as_main(instance: NginxInstance, place: Place, deployment: Dep
                    "`http { ... }`", server.name_at)
 
 
+def main_read_as_site(instance: NginxInstance, place: Place, image: Image | None, deployment: Deployment,
+                      ctx: ReadContext) -> Problem | None:
+    """A file with `http` or `events` blocks (read as an nginx.conf) that the image's stock
+    nginx.conf loads as a site, from a folder it includes inside `http { }`: nginx allows
+    neither there and exits at start (measured with nginx 1.22: `"http" directive is not
+    allowed here`), and the container stops with it."""
+    base = image.base if image is not None else None
+    if instance.standalone or base is None or base.nginx_includes is None:
+        return None
+    conf = _started_main_config(place, deployment)
+    if conf != ETC_NGINX + "/nginx.conf":
+        return None
+    with ctx.in_filesystem(place.filesystem):
+        if ctx.copied(conf) is not None:
+            return None   # the tree's own nginx.conf runs there: it says what it includes, and where
+    site = next((target for filesystem, target in ctx.placements(instance.main.path)
+                 if filesystem == place.filesystem and target != conf and _included(target, base.nginx_includes)),
+                None)
+    block = next((directive for directive in instance.directives if directive.name in ("http", "events")
+                  and directive.name_at.path == instance.main.path), None)
+    if site is None or block is None:
+        return None
+    return Problem("syntax", f'"{block.name}" directive is not allowed here: the nginx of {place.label or place.name} '
+                   f"loads this file as {site}, which the stock {conf} of {base.written} includes inside `http {{ }}`; "
+                   "nginx refuses it ([emerg]) and does not start; keep only what belongs inside `http` (the "
+                   f"`server` blocks, `upstream`s, `map`s) in it, or mount it over {conf} instead", block.name_at)
+
+
 def _placed_main_loads(instance: NginxInstance, place: Place, conf: str, local: str, deployment: Deployment,
                        ctx: ReadContext) -> tuple[bool, str]:
     """Whether the tree's own main configuration, copied or mounted at ``conf`` where the

@@ -35,7 +35,14 @@ from .container_managers import (
     supervisor_programs_moved_in,
     unrun_configs,
 )
-from .container_nginx import fragment_read_as_main, mount_only_parents, shipped, stock_nginx_loads, stock_nginx_user
+from .container_nginx import (
+    fragment_read_as_main,
+    main_read_as_site,
+    mount_only_parents,
+    shipped,
+    stock_nginx_loads,
+    stock_nginx_user,
+)
 from .container_services import ProjectBuilds, build_of, place_of, services_of
 from .graph import Place
 from .manager_facts import ROOT_NAMES
@@ -288,7 +295,8 @@ class ContainerBuilder:
                 instance.assumed.setdefault(instance.main.path, note)
             instance.place = place
             instance.mount_only_parents = mount_only_parents(instance, place, self.place_images.get(place), self.ctx)
-            refused = fragment_read_as_main(instance, place, self.deployment, self.ctx)
+            refused = fragment_read_as_main(instance, place, self.deployment, self.ctx) or main_read_as_site(
+                instance, place, self.place_images.get(place), self.deployment, self.ctx)
             if refused is not None:
                 # nginx does not start: nothing it would pass requests to is checked until it does.
                 self.deployment.problems.append(refused)
