@@ -90,8 +90,9 @@ class Judgment:
     reason: str
 
     def matches(self, f: Found) -> bool:
-        """By fingerprint, or by place and the start of the message (a fingerprint changes with
-        any word of the message; the place and its first words survive rewording the tail)."""
+        """By fingerprint (the rule, the file and the text of its line: a reworded message keeps
+        it, and so its verdict), or else by place and the start of the message (where the line's
+        text changed, the place and the message's first words still name the finding)."""
         if f.repo != self.repo or f.code != self.code:
             return False
         if self.fingerprint and f.fingerprint == self.fingerprint:
