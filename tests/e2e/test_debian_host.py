@@ -68,6 +68,7 @@ import grp
 import json
 import os
 import pwd
+import re
 import secrets
 import shlex
 import shutil
@@ -536,6 +537,32 @@ class DebianHost:
                 path.unlink(missing_ok=True)
 
 
+# The names this module gives what it wires on the machine: a host's app, site, run directory
+# and log, and the throwaway accounts with their units, run directories and sockets.
+_OWN_NAME = re.compile(r"wle2e[0-9a-f]{6}(gu|api)?(-api)?(\.ini|\.service|\.socket|\.sock|\.log)?")
+_OWN_ACCOUNT = re.compile(r"wle2e[0-9a-f]{6}(gu|api)")
+
+
+def _sweep_leftovers() -> None:
+    """What a run stopped before its teardown left wired (a killed test process skips the
+    fixture's `finally`): each path of this module's naming in the folders it writes, and its
+    throwaway accounts. Left there, a later run lists them and its assertions fail on them."""
+    for folder in (UWSGI_ETC / "apps-available", UWSGI_ETC / "apps-enabled", SITES_AVAILABLE, SITES_ENABLED,
+                   SYSTEMD_ETC, SOCKETS_WANTS, RUN_UWSGI / "app", UWSGI_LOGS / "app", Path("/run")):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if not _OWN_NAME.fullmatch(path.name):
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+    for account in pwd.getpwall():
+        if _OWN_ACCOUNT.fullmatch(account.pw_name):
+            delete_throwaway_user(account.pw_name)
+
+
 def _kill_leftover_master(host: DebianHost) -> None:
     """If the init script's stop failed, the master by its pid file, when it runs this app's ini."""
     pid = _live_pid(host.run_dir / "pid")
@@ -547,6 +574,7 @@ def _kill_leftover_master(host: DebianHost) -> None:
 def debian_host(need_debian_uwsgi: None) -> Iterator[DebianHost]:
     if shutil.which("systemd-socket-activate") is None:
         unavailable("systemd-socket-activate is not installed (apt-get install systemd)")
+    _sweep_leftovers()
     before = _listing()
     wants_existed = SOCKETS_WANTS.exists()
     run_uwsgi_existed = RUN_UWSGI.exists()
