@@ -689,10 +689,10 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "config defines: assumed it listens there", (Related(started.at, "started here"),),
                           severity="info")
                 continue
-            binding = next((listener for server, _ in deployment.unrun_servers for listener in server.listeners
-                            if _same_address(listener.address, address)), None)
-            if binding is not None:
-                why = next(why for server, why in deployment.unrun_servers if server is binding.server)
+            unrun = next(((listener, why) for server, why in deployment.unrun_servers for listener in server.listeners
+                          if _same_address(listener.address, address)), None)
+            if unrun is not None:
+                binding, why = unrun
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server the checked files "
                           f"run listens (nginx answers 502 as they stand); {binding.at.path} binds it, but it is "
                           f"{why}: assumed the deployment runs it (a production start the files do not show)",

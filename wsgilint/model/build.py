@@ -275,7 +275,8 @@ def _drop_unrun(deployment: Deployment, ctx: ReadContext, unrun: dict[str, tuple
     deployment.gunicorn_configs = [c for c in deployment.gunicorn_configs
                                    if c.path in kept or not any(c.path in s.sources for s in dropped)]
     for kind in ("uwsgi", "gunicorn"):
-        _explain(deployment, ctx, kind, {real: why for real, (server, why) in unrun.items() if server.kind == kind})
+        _explain(deployment, ctx, kind, {real: f"{why}; not checked as a running app"
+                                         for real, (server, why) in unrun.items() if server.kind == kind})
 
 
 # The versions the rules were measured against (for nginx, whose rules about removed

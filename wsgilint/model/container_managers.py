@@ -305,8 +305,7 @@ def unrun_configs(deployment: Deployment, ctx: ReadContext, file_places: list[tu
         others = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
         unrun[ctx.real(server.sources[0])] = (server, (
             f"copied or mounted into {place.label or place.name}{others}, whose start ({where.path}:{where.line}) runs "
-            f"{program}, not this file, and nothing else in the checked files starts it there; "
-            "not checked as a running app"))
+            f"{program}, not this file, and nothing else in the checked files starts it there"))
     return unrun
 
 
