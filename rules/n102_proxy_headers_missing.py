@@ -9,7 +9,11 @@ hides all of the server's) do not send:
   sends `Host: $proxy_host`, the upstream's name or address;
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
-  app is not a checked Gunicorn (X113 reports that case).
+  app is not a checked Gunicorn (X113 reports that case). Where every app reached is uWSGI
+  or a development server other than uvicorn, none of which takes the scheme from the
+  header, and no Python code in the tree does (Django's `SECURE_PROXY_SSL_HEADER`,
+  werkzeug's `ProxyFix`), the header alone changes nothing: a route missing only it is an
+  info that names the assumption that the app builds nothing from the scheme.
 A one-word host that names a Compose service is the app only where that service runs one:
 a service whose start the files show runs something else (`npm run dev`, nginx, Redis) is
 left alone, and one whose start is not in the files (an image built elsewhere) is an info
@@ -192,6 +196,29 @@ def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
     return True
 
 
+def _scheme_unread(deployment: Deployment, listeners: list[Listener]) -> bool:
+    """Whether nothing the route reaches takes the scheme from X-Forwarded-Proto: every app
+    reached is uWSGI or a development server other than uvicorn (uvicorn trusts the header
+    from 127.0.0.1 by default), and no code in the tree reads it (Django's
+    SECURE_PROXY_SSL_HEADER, ProxyFix). Sending the header alone then changes nothing."""
+    return bool(listeners) and not deployment.app_reads_forwarded_scheme and all(
+        listener.server.kind == "uwsgi" or (listener.server.kind == "dev-server" and listener.server.name != "uvicorn")
+        for listener in listeners)
+
+
+def _scheme_unread_hit(route: Route, listeners: list[Listener]) -> Hit:
+    server = listeners[0].server
+    what = "uWSGI" if server.kind == "uwsgi" else server.name
+    return Hit(route.handler.at,
+               f"proxy_pass to the app behind TLS without X-Forwarded-Proto, so the app sees http; but {what} does "
+               "not take the scheme from that header, and no code in the checked tree does (Django's "
+               "SECURE_PROXY_SSL_HEADER, werkzeug's ProxyFix): sending it alone changes nothing. Assumed that the "
+               "app builds no redirect, absolute URL or origin check from the scheme; where it does, send "
+               "`proxy_set_header X-Forwarded-Proto $scheme;` and have the app read it",
+               tuple(Related(listener.at, listener.label) for listener in listeners[:1]),
+               severity="info", key=f"location {route.location}")
+
+
 def _auth_checks(instance: NginxInstance) -> set[str]:
     """The locations `auth_request` sends its subrequests to."""
     return {directive.args[0] for location in instance.locations for directive in location.effective("auth_request")
@@ -231,9 +258,13 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
         to_gunicorn = any(listener.server.kind == "gunicorn" for listener in listeners)
-        if _serves_tls(route) and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}:
+        scheme_unsent = _serves_tls(route) and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}
+        scheme_unread = scheme_unsent and _scheme_unread(deployment, listeners)
+        if scheme_unsent and not scheme_unread:
             missing.append("X-Forwarded-Proto (the app sees http behind TLS)")
         if not missing:
+            if scheme_unread:
+                yield _scheme_unread_hit(route, listeners)
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
         message = f"proxy_pass to the app without {'; '.join(missing)}: {_fix(missing, instance.stock_files)}"

@@ -579,7 +579,7 @@ class Deployment:
     # Programs scripts start by name (supervisorctl start x) that no checked config defines (model/controlled.py).
     unseen_programs: list[ControlledProgram] = field(default_factory=list)
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
-    # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only when nginx and Gunicorn are both there.
+    # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only where nginx has routes.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
     # Django's STATIC_URL / MEDIA_URL as the tree's settings write them: read only with nginx routes.
     app_asset_urls: list[AssetUrl] = field(default_factory=list)

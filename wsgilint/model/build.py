@@ -405,12 +405,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if sockets:
         from .activation import activate  # socket activation only for a tree with a .socket unit that runs
         activate(deployment, sockets)
-    if deployment.nginx and any(server.kind == "gunicorn" for server in deployment.app_servers):
-        # Read only where a rule can ask (X113: nginx in front of Gunicorn).
-        from .app_code import forwarded_scheme_readers
+    if any(instance.routes for instance in deployment.nginx):   # read only where N102 and X113 can ask
+        from .app_code import asset_urls, forwarded_scheme_readers
         deployment.app_reads_forwarded_scheme = forwarded_scheme_readers(deployment.files, ctx)
-    if any(instance.routes for instance in deployment.nginx):   # read only where N102 can ask
-        from .app_code import asset_urls
         deployment.app_asset_urls = asset_urls(deployment.files, ctx)
     if deployment.nginx and deployment.app_servers:   # read only where X101 can ask
         from .controlled import unseen_programs
