@@ -51,10 +51,15 @@ because it cannot load the config file it is given), a listener's socket path is
 relative to a start directory the files do not show, a managed program that is no
 app server wsgilint reads names the port on its command line, an app server runs on
 a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` environment
-may bind more), or every app server of the tree is reached from other `server` blocks
-while this one reaches none (a second virtual host fronting another project of the host),
-the files cannot show where it listens: the finding is then an info that names that
-assumption. So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
+may bind more), or every app server of the tree is reached from `server` blocks of the
+same nginx with other server names while this one reaches none (a second virtual host
+fronting another project of the host, or a Compose service name that another project's
+container answers on a shared network), the files cannot show where it listens: the
+finding is then an info that names that assumption. For that last case, a server no route
+reaches still counts as the one this route may have meant, unless the files start other
+servers and not that one (an old config beside the deployed ones) or it is configured where
+a reached one is (one Dockerfile's command run by a development and a production Compose
+file). So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
 Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
 may start the app server listening there. So is a pass in a location whose `try_files` ends in a named location or a status code
 (`try_files $uri @app;`): it handles only requests for files that exist under the root, and
@@ -276,7 +281,7 @@ def _ip() -> re.Pattern[str]:
     return re.compile(r"^[0-9.]+$|:")
 
 
-def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hit | None:
+def _unresolved_name(deployment: Deployment, route: Route, target: Target, fronting: "_Fronting") -> Hit | None:
     """From a container, a host name that no place on its networks answers to but one nearly does."""
     address = target.address
     if route.place.kind != "container" or address.family != "inet" or not address.host or _ip().search(address.host):
@@ -299,6 +304,16 @@ def _unresolved_name(deployment: Deployment, route: Route, target: Target) -> Hi
     meant = did_you_mean(address.host, names, cutoff=0.6)
     if meant is None:
         return None   # another host, outside the checked files
+    other_host = fronting.other_servers(route)
+    if other_host is not None:
+        # Another Compose project's container may join this network (an external network, or a
+        # project of the same name): the files hold one app, and this virtual host is another's.
+        return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, a name no service of the "
+                   f"checked Compose files answers to on the network of {route.place.name}; every app server here "
+                   f"is reached from another server block ({_server_label(other_host.server)}) and this one reaches "
+                   "none: assumed it fronts an app outside the checked files, whose container joins this network "
+                   "(where none does, nginx refuses to start: \"host not found in upstream\")",
+                   (Related(other_host.handler.at, "the app here is reached from this route"),), severity="info")
     return Hit(target.at, f"{route.handler.name} sends to {address.text or address}, a name nothing on the Compose "
                f"network of {route.place.name} answers to: nginx refuses to start (\"host not found in upstream\"); "
                f"did you mean {meant}?")
@@ -508,23 +523,45 @@ def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
 
 
 class _Fronting:
-    """The routes that reach the tree's apps, when every listener of the tree is reached,
-    gathered once a run (a finding each went through every listener and route)."""
+    """The routes that reach the tree's apps, gathered once a run (a finding each went through
+    every listener and route), and the listeners the files run that no route reaches."""
 
     def __init__(self, deployment: Deployment, served: dict[int, list[Route]]) -> None:
-        everything = bool(served) and all(id(listener) in served for listener in deployment.listeners)
-        self._routes = [other for reaching in served.values() for other in reaching] if everything else []
+        self._routes = [other for reaching in served.values() for other in reaching]
         self._servers = {id(other.server) for other in self._routes}
         self._unplaced = any(other.server is None for other in self._routes)
+        reached_at = {listener.server.at for listener in deployment.listeners if id(listener) in served}
+        # Where the files start some servers, one they start nowhere is an old config beside the
+        # deployed ones; one configured where a reached server is (one Dockerfile's command run by
+        # a development and a production Compose file) is the same app run another way.
+        starts_some = any(not deployment.started_nowhere(server) for server in deployment.app_servers)
+        self._unreached = [listener for listener in deployment.listeners
+                           if id(listener) not in served and listener.server.at not in reached_at
+                           and not (starts_some and deployment.started_nowhere(listener.server))]
 
     def other_servers(self, route: Route) -> Route | None:
-        """A route of another server block that reaches the tree's apps, when every listener
-        of the tree is reached from other server blocks and ``route``'s own block reaches
-        none: a second virtual host then fronts another app of the host, which the files do
-        not hold."""
+        """A route of another virtual host of the same nginx (other server names) that reaches
+        the tree's apps, where ``route``'s own server block reaches none and no listener the
+        files run is left unreached where ``route`` could find it: that block then fronts
+        another app of the host or network, which the files do not hold."""
         if route.server is None or not self._routes or self._unplaced or id(route.server) in self._servers:
             return None
-        return self._routes[0]
+        if any(_reachable(route, listener) for listener in self._unreached):
+            return None   # a listener no route reaches may be the one this route misses
+        names = set(route.server.server_names)
+        return next((other for other in self._routes if other.place == route.place and other.server is not None
+                     and names and other.server.server_names and not names & set(other.server.server_names)), None)
+
+
+def _reachable(route: Route, listener: Listener) -> bool:
+    """Whether ``route``'s nginx could connect to ``listener`` at all: the same file system for
+    a unix socket, the same loopback, or a network on which a name of its place resolves."""
+    place, address = listener.server.place, listener.address
+    if address.family == "unix":
+        return route.place.locate(address.path) == place.locate(address.path)
+    if route.place == place or route.place.loopback == place.loopback:
+        return True
+    return any(route.place.resolves(name, place) for name in place.hostnames)
 
 
 def _server_label(server: ServerBlock | None) -> str:
@@ -561,7 +598,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             continue
         for target in route.targets:
             address = target.address
-            misspelt = _unresolved_name(deployment, route, target)
+            misspelt = _unresolved_name(deployment, route, target, fronting)
             if misspelt is not None:
                 yield misspelt
                 continue
