@@ -13,7 +13,9 @@ hides all of the server's) do not send:
   or a development server other than uvicorn, none of which takes the scheme from the
   header, and no Python code in the tree does (Django's `SECURE_PROXY_SSL_HEADER`,
   werkzeug's `ProxyFix`), the header alone changes nothing: a route missing only it is an
-  info that names the assumption that the app builds nothing from the scheme.
+  info that names the assumption that the app builds nothing from the scheme. So is a route
+  to an app the files do not show, at a container's name or another host's address: Gunicorn
+  and uvicorn trust the header only from 127.0.0.1 by default.
 A one-word host that names a Compose service is the app only where that service runs one:
 a service whose start the files show runs something else (`npm run dev`, nginx, Redis) is
 left alone, and one whose start is not in the files (an image built elsewhere) is an info
@@ -196,22 +198,28 @@ def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
     return True
 
 
-def _scheme_unread(deployment: Deployment, listeners: list[Listener]) -> bool:
-    """Whether nothing the route reaches takes the scheme from X-Forwarded-Proto: every app
-    reached is uWSGI or a development server other than uvicorn (uvicorn trusts the header
-    from 127.0.0.1 by default), and no code in the tree reads it (Django's
-    SECURE_PROXY_SSL_HEADER, ProxyFix). Sending the header alone then changes nothing."""
-    return bool(listeners) and not deployment.app_reads_forwarded_scheme and all(
-        listener.server.kind == "uwsgi" or (listener.server.kind == "dev-server" and listener.server.name != "uvicorn")
-        for listener in listeners)
+def _scheme_unread(deployment: Deployment, route: Route, listeners: list[Listener]) -> bool:
+    """Whether nothing the route reaches takes the scheme from X-Forwarded-Proto, and no code
+    in the tree does (Django's SECURE_PROXY_SSL_HEADER, ProxyFix): every app reached is uWSGI
+    or a development server other than uvicorn; or no app of the files is reached and nginx
+    connects from another host (a container's name or address), whose header Gunicorn and
+    uvicorn trust only from 127.0.0.1 by default. Sending the header alone then changes nothing."""
+    if deployment.app_reads_forwarded_scheme:
+        return False
+    if not listeners:
+        return all(t.address.family == "inet" and not t.address.is_loopback for t in route.targets)
+    return all(listener.server.kind == "uwsgi" or (listener.server.kind == "dev-server"
+                                                   and listener.server.name != "uvicorn") for listener in listeners)
 
 
 def _scheme_unread_hit(route: Route, listeners: list[Listener]) -> Hit:
-    server = listeners[0].server
-    what = "uWSGI" if server.kind == "uwsgi" else server.name
+    server = listeners[0].server if listeners else None
+    what = ("an app server reached from another host (Gunicorn, uvicorn) does not take the scheme from that "
+            "header by default" if server is None else
+            f"{'uWSGI' if server.kind == 'uwsgi' else server.name} does not take the scheme from that header")
     return Hit(route.handler.at,
-               f"proxy_pass to the app behind TLS without X-Forwarded-Proto, so the app sees http; but {what} does "
-               "not take the scheme from that header, and no code in the checked tree does (Django's "
+               f"proxy_pass to the app behind TLS without X-Forwarded-Proto, so the app sees http; but {what}, "
+               "and no code in the checked tree does (Django's "
                "SECURE_PROXY_SSL_HEADER, werkzeug's ProxyFix): sending it alone changes nothing. Assumed that the "
                "app builds no redirect, absolute URL or origin check from the scheme; where it does, send "
                "`proxy_set_header X-Forwarded-Proto $scheme;` and have the app read it",
@@ -259,7 +267,7 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
         to_gunicorn = any(listener.server.kind == "gunicorn" for listener in listeners)
         scheme_unsent = _serves_tls(route) and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}
-        scheme_unread = scheme_unsent and _scheme_unread(deployment, listeners)
+        scheme_unread = scheme_unsent and _scheme_unread(deployment, route, listeners)
         if scheme_unsent and not scheme_unread:
             missing.append("X-Forwarded-Proto (the app sees http behind TLS)")
         if not missing:

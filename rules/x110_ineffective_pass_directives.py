@@ -15,7 +15,9 @@ beside `uwsgi_read_timeout`), and a connect timeout where every target is a unix
 no finding: they are dead lines, and deleting them is tidying, not a fix.
 
 The same holds for a `proxy_set_header` line under `uwsgi_pass` whose purpose reaches the app
-anyway: `Host $host` (uWSGI passes every request header, Host as HTTP_HOST), `X-Real-IP` or
+anyway: `Host $host` or `X-Forwarded-Host $host` (uWSGI passes every request header, Host as
+HTTP_HOST, and nginx does not rewrite it as it does for `proxy_pass`), `X-Forwarded-Prefix /`
+(the root, where an app takes itself to be mounted anyway), `X-Real-IP` or
 `X-Forwarded-For` from `$remote_addr` where uwsgi_params sends `REMOTE_ADDR $remote_addr`, and
 `X-Forwarded-Proto $scheme` where it sends `HTTPS $https` (uWSGI's `wsgi.url_scheme`). That
 assumes nginx faces the clients (or restores their address with the realip module). Another
@@ -102,7 +104,9 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
     if len(directive.args) < 2:
         return False
     header, value = directive.args[0].lower(), directive.args[1]
-    if header == "host":
+    if header == "x-forwarded-prefix":
+        return value in ("/", "")   # the root: where the app takes itself to be mounted anyway
+    if header in ("host", "x-forwarded-host"):   # nginx does not rewrite Host for uwsgi_pass
         return value in ("$host", "$http_host") and (
             not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
             or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
