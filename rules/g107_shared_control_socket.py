@@ -18,6 +18,10 @@ socket only through a volume or bind mount they both have it in (perhaps at diff
 paths), and servers of two alternative Compose projects (another Compose file read
 alone with `docker compose -f`) are not compared.
 
+Gunicorn before 25.1 opens no control socket: with an older `--gunicorn-version` (or one a
+settings file, package database or image tag names) there is no finding, and where no
+version is named the finding is an info that names the current one as assumed.
+
 ## What breaks in production
 Measured with Gunicorn 27.0.1, two instances of one user: the second silently took the
 socket over (`gunicornc` then managed it, not the first), and when it stopped it
@@ -65,7 +69,18 @@ def _socket_path(manager: ProcessManager) -> str | None:
     return f"~{user}/.gunicorn/gunicorn.ctl" if manager.kind == "systemd" else None
 
 
+# The release that opened a control socket by default.
+_SINCE = (25, 1)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
+    setting = deployment.host.versions.get("gunicorn")
+    if setting is not None and deployment.host.version("gunicorn") < _SINCE:
+        return
+    # Nobody named the version: the one assumed is current, but an older Gunicorn opens no socket.
+    assumed = "" if setting is None or "gunicorn" not in deployment.host.assumed_versions else (
+        f"; the files name no Gunicorn version: assumed {setting.value}, which opens that socket by default (since "
+        "25.1; an older one opens none: give --gunicorn-version)")
     groups: dict[tuple[str, ...], list[tuple[ProcessManager, str]]] = {}
     for server in deployment.app_servers:
         manager = server.manager
@@ -106,6 +121,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(manager.argv.at if manager.argv and manager.argv.at else manager.at,
                       f"this Gunicorn, {name}{more} use the same default control socket {path}: the "
                       "last one started takes it over and removes it when it stops, so gunicornc reaches the wrong app "
-                      "or none; set control_socket per app or control_socket_disable = True",
+                      f"or none; set control_socket per app or control_socket_disable = True{assumed}",
                       (Related(other.at, f"{other.kind} [{other.name}] uses it too"
-                               + (f" as {other_path}" if other_path != path else "")),))
+                               + (f" as {other_path}" if other_path != path else "")),),
+                      severity="info" if assumed else None)
