@@ -12,7 +12,12 @@ socket is in that container's own layer, or in a named volume that only
 containers running this uWSGI or nginx mount, the accounts are the app's and nginx's (and
 root); on the host the file is under Docker's root-only `/var/lib/docker`. Where no build of
 those containers adds another account (`RUN useradd`), the finding is an info naming that
-assumption. A container that mounts the volume and runs an image whose start the files do
+assumption. A process of uWSGI's own container that runs as root (whom no mode stops) or as
+an account that reaches the socket already (a `tail -f` of a log, the script that starts
+supervisord) adds no account; a program of another user does. So is a socket in the own layer of an image that nothing in the files runs (a
+`docker run` or a pod spec elsewhere), where uWSGI runs beside nginx under the supervisord the
+image starts: the message names the assumption that what runs it mounts no host folder over
+the socket's directory. A container that mounts the volume and runs an image whose start the files do
 not show (`image: registry/app-nginx:tag`, built elsewhere) is taken to add no account
 either, and the message names it. A socket in a bind-mounted host folder, or on a host,
 stays a warning, unless nothing in a repository's files starts the instance and none of its
@@ -30,11 +35,12 @@ measured with uWSGI 2.0.31 (see U108).
 Use `chmod-socket = 660` and give the socket the web server's group
 (`chown-socket = app:www-data`, or `gid = www-data`), so only nginx can connect.
 """
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import AppServer, Deployment, Listener
-from wsgilint.model.manager_facts import unused_configs
+from wsgilint.model import AppServer, Deployment, Listener, ProcessManager
+from wsgilint.model.manager_facts import ROOT_NAMES, unused_configs
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_options import aliases_of
 from wsgilint.model.uwsgi_values import uwsgi_servers
@@ -49,6 +55,11 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
                             "chown-socket = app:www-data\n"}
 
 
+def _account(manager: ProcessManager) -> str:
+    """The account a manager's process runs as, root where nothing names another."""
+    return "root" if manager.user is None or manager.user.value in ROOT_NAMES else manager.user.value
+
+
 def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]) -> str | None:
     """Where every container that sees the sockets runs only this uWSGI or nginx, and no build
     of theirs adds another account: how the finding names them; else None."""
@@ -56,24 +67,27 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
     if manager is None or place.kind != "container" or manager.runs is not server or not (
             manager.in_container or manager.kind == "supervisor"):
         return None   # a container's start, or a Supervisor program of the supervisord it starts
-    if place.run_unseen:
-        return None   # an image run alone: the `docker run -v` that may bind a host folder is not in the files
     if not all(sock.address.path.startswith("/") for sock in sockets):
         return None   # relative to a directory the finding would have to resolve first
     stores = {place.locate(sock.address.path)[0] for sock in sockets}
     store = stores.pop()
     if stores or store.startswith("bind:"):
         return None   # a folder of the host (or more than one store): the host's accounts reach it
-    seers = [each for each in deployment.places
-             if each.filesystem == store or any(shared == store for _, shared in each.volumes)]
-    accounts = {setting.value for setting in (server.user, manager.user) if setting is not None}
+    # An image run alone is no place of the deployment's own list: its server's place is one.
+    seers = list(dict.fromkeys([place, *(each for each in deployment.places
+                                         if each.filesystem == store or any(shared == store for _, shared in each.volumes))]))
+    accounts = {"root"} | {setting.value for setting in (server.user, manager.user) if setting is not None}
     accounts |= {nginx.user.value for nginx in deployment.nginx if nginx.place in seers}
     labels: dict[str, None] = {}
     for each in seers:
         running = [m for m in deployment.managers if m.place == each]
         unseen = [m for m in running if m.runs is not server and not m.runs_program and m.argv is None]
+        # Another process of uWSGI's own container (a `tail -f` of a log, the script that starts
+        # supervisord) adds no account when it runs as root, whom no mode stops, or as an account
+        # that reaches the socket already; in another container its image's user is not known.
         if not running or any(m.runs is not server and m.runs_program not in ("nginx", "supervisord")
-                              and m not in unseen for m in running):
+                              and m not in unseen and not (each == place and _account(m) in accounts)
+                              for m in running):
             return None
         if any(added.value not in accounts for m in running for added in m.accounts_added):
             return None
@@ -81,6 +95,12 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
         # the assumption the message names covers it too.
         role = "uWSGI" if each == place else "its image's own start, not in the files" if unseen else "nginx"
         labels[f"{each.label or each.name} ({role})"] = None
+    if store == place.filesystem and place.run_unseen:
+        # An image run alone: the `docker run -v` (or pod volume) that could put a host folder
+        # there is not in the files either.
+        folder = posixpath.dirname(sockets[0].address.path) or "/"
+        return (f"it is in the own layer of {next(iter(labels))}, assuming what runs that image (not in the checked "
+                f"files) mounts no host folder over {folder}") if len(labels) == 1 else None
     if store == place.filesystem:
         return f"it is in the own layer of {next(iter(labels))}" if len(labels) == 1 else None
     return f"only {' and '.join(labels)} mount the volume it is in (on the host, below Docker's root-only " \
