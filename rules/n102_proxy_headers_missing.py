@@ -8,8 +8,9 @@ hides all of the server's) do not send:
 - `Host` (or `X-Forwarded-Host`, which apps such as Django read in its place): nginx then
   sends `Host: $proxy_host`, the upstream's name or address;
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
-- `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS and the
-  app is not a checked Gunicorn (X113 reports that case). Where every app reached is uWSGI
+- `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS (`listen ...
+  ssl`; a bare `listen 443` is plain HTTP) and the app is not a checked Gunicorn (X113
+  reports that case). Where every app reached is uWSGI
   or a development server other than uvicorn, none of which takes the scheme from the
   header, and no Python code in the tree does (Django's `SECURE_PROXY_SSL_HEADER`,
   werkzeug's `ProxyFix`), the header alone changes nothing: a route missing only it is an
@@ -97,12 +98,6 @@ def _internal(address: Address) -> bool:
         return ipaddress.ip_address(address.host).is_private
     except ValueError:
         return "." not in address.host     # a container or upstream name, not a public site
-
-
-def _serves_tls(route: Route) -> bool:
-    listens = route.server.listens if route.server is not None else []
-    return any("ssl" in listen.args or (listen.args and listen.args[0].rsplit(":", 1)[-1] == "443")
-               for listen in listens)
 
 
 def _proxy_host(route: Route) -> str:
@@ -266,7 +261,7 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
         to_gunicorn = any(listener.server.kind == "gunicorn" for listener in listeners)
-        scheme_unsent = _serves_tls(route) and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}
+        scheme_unsent = route.terminates_tls and not to_gunicorn and not sent & {"x-forwarded-proto", "forwarded"}
         scheme_unread = scheme_unsent and _scheme_unread(deployment, route, listeners)
         if scheme_unsent and not scheme_unread:
             missing.append("X-Forwarded-Proto (the app sees http behind TLS)")

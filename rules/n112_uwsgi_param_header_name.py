@@ -103,21 +103,11 @@ def _host_reaches_app(route: Route, param: str) -> bool:
     return not passing or passing[-1].args[:1] != ("off",)
 
 
-def _terminates_tls(route: Route) -> bool:
-    """Whether this nginx serves TLS itself in the route's server: a `listen ... ssl` (or
-    `quic`), or `ssl on` in effect. A bare `listen 443` serves plain HTTP: $https is empty."""
-    if route.server is None:
-        return False
-    ssl = route.effective("ssl")
-    return (any("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in route.server.listens)
-            or bool(ssl and ssl[-1].args[:1] == ("on",)))
-
-
 def _scheme_reaches_app(route: Route, param: str) -> bool:
     """Whether uWSGI takes the scheme from a variable the route sends anyway: wsgi.url_scheme
     is `https` when HTTPS is `on` (uwsgi_params: `HTTPS $https`) or UWSGI_SCHEME says so.
     Only where this nginx terminates TLS is $scheme the client's scheme."""
-    return param == "uwsgi_param" and _terminates_tls(route) and any(
+    return param == "uwsgi_param" and route.terminates_tls and any(
         d.args[:2] in (("HTTPS", "$https"), ("UWSGI_SCHEME", "$scheme")) for d in route.effective(param))
 
 

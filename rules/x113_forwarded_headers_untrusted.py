@@ -2,8 +2,8 @@
 
 ## What it checks
 For each `proxy_pass` to a Gunicorn instance:
-- nginx serves TLS there (`listen ... ssl` or port 443) but sends no
-  `X-Forwarded-Proto` header. Where nginx reaches Gunicorn from another host and
+- nginx serves TLS there (`listen ... ssl` or `quic`, or `ssl on`; a bare `listen 443` is
+  plain HTTP) but sends no `X-Forwarded-Proto` header. Where nginx reaches Gunicorn from another host and
   `forwarded_allow_ips` keeps its default, the header alone changes nothing: Gunicorn's
   HTTP parser (sync, gthread, gevent, eventlet workers) takes the scheme from its
   `secure_scheme_headers` only from the addresses it trusts, so the message says to set
@@ -74,15 +74,6 @@ GOOD = {
 }
 
 
-def _serves_tls(route: Route) -> bool:
-    if route.server is None:
-        return False
-    for listen in route.server.listens:
-        if "ssl" in listen.args or (listen.args and listen.args[0].rsplit(":", 1)[-1] == "443"):
-            return True
-    return False
-
-
 def _proto_header(route: Route) -> NginxDirective | None:
     """The `proxy_set_header` that sends the scheme, as nginx applies it (the last one)."""
     sent = [d for d in route.effective("proxy_set_header")
@@ -95,7 +86,7 @@ def _says_https(header: NginxDirective, route: Route) -> bool | None:
     from outside the checked files (a load balancer's header relayed with a variable)."""
     value = header.args[1].lower() if len(header.args) > 1 else ""
     if "$scheme" in value:
-        return _serves_tls(route)    # $scheme is http on a server that terminates no TLS
+        return route.terminates_tls    # $scheme is http on a server that terminates no TLS
     if "$" not in value:
         return "https" in value
     return None
@@ -163,7 +154,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     # From another host, with forwarded_allow_ips at its default, the header alone
                     # changes nothing, unless the app reads it itself.
                     untrusted = remote and _untrusting(server) and not deployment.app_reads_forwarded_scheme
-                    cause = ("proto-untrusted" if untrusted else "proto") if _serves_tls(route) else ""
+                    cause = ("proto-untrusted" if untrusted else "proto") if route.terminates_tls else ""
                 elif remote and server.last("forwarded_allow_ips") is None:
                     https = _says_https(header, route)
                     cause = "allow" if https else "relayed" if https is None else ""

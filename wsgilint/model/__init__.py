@@ -464,6 +464,17 @@ class Route:
         return words[0].strip("/").rsplit("/", 1)[-1].lower() in _PROBE_SEGMENTS
 
 
+    @property
+    def terminates_tls(self) -> bool:
+        """Its nginx serves TLS itself in the route's server: a `listen ... ssl` (or `quic`), or
+        `ssl on` in effect. A bare `listen 443` serves plain HTTP ($scheme is http, $https empty)."""
+        if self.server is None:
+            return False
+        ssl = self.effective("ssl")
+        return (any("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in self.server.listens)
+                or bool(ssl and ssl[-1].args[:1] == ("on",)))
+
+
 # The last path segment of a location that answers load balancers' and orchestrators' probes.
 _PROBE_SEGMENTS = frozenset({"health", "healthz", "healthcheck", "health-check", "health_check", "ping",
                              "ready", "readyz", "livez", "liveness", "readiness"})
