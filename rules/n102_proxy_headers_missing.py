@@ -28,6 +28,15 @@ that name whatever `Host` says (measured with Flask 3.1), and before 3.1 answers
 host with 404 (measured with Werkzeug 2.2.3), so `Host $host` changes nothing or breaks it.
 It is assumed that the app's code, like Flask, takes the host name from that setting.
 
+Where the tree holds the module the app server reached loads its app from (so the app's code
+is there to read), and none of the tree's Python code reads what the missing headers carry
+(the host name: Django's `get_host` and what calls it, a restrictive `ALLOWED_HOSTS`,
+`build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination links; the client's
+address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`, `request.client`, a rate limiter),
+nor does the server write the peer to its log (uWSGI's request log unless
+`disable-logging`; Gunicorn's access log where one is set), the finding is an info that names
+the assumption that nothing else reads them. The code is read as text, never run.
+
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
 names the assumption: what is proxied there is a file, or a 404 when the app has no route
@@ -73,7 +82,7 @@ import ipaddress
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route
+from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route, Setting
 from wsgilint.model.manager_facts import trusts_only_loopback
 from wsgilint.model.services import runs_app
 
@@ -222,6 +231,37 @@ def _scheme_unread_hit(route: Route, listeners: list[Listener]) -> Hit:
                severity="info", key=f"location {route.location}")
 
 
+def _logs_peer(listeners: list[Listener]) -> bool:
+    """Whether a server reached writes each request's peer address to its log: uWSGI's request
+    log does unless `disable-logging`; Gunicorn's access log only where one is set."""
+    return any((listener.server.kind == "uwsgi" and not listener.server.enabled("disable-logging"))
+               or (listener.server.kind == "gunicorn" and listener.server.last("accesslog") is not None)
+               for listener in listeners)
+
+
+def _unread_by_app(deployment: Deployment, missing: list[str],
+                   listeners: list[Listener]) -> tuple[str, Setting[str] | None]:
+    """Where the tree holds the module the app server reached loads its app from, and no code of
+    the tree reads what a missing header carries (the host name, the client's address), the
+    assumption that names it; else "" and the place that reads it (None where the app's code
+    is not here, so what it reads is not known)."""
+    readers = deployment.app_request_readers
+    modules = [readers.module_of(listener.server) for listener in listeners] if readers is not None else []
+    if readers is None or not modules or None in modules:
+        return "", None
+    wanted = {each.split(" ", 1)[0] for each in missing}
+    if "X-Forwarded-Proto" in wanted:
+        return "", None
+    if "Host" in wanted and readers.host:
+        return "", readers.host[0]
+    if "X-Forwarded-For" in wanted and (readers.address or _logs_peer(listeners)):
+        return "", readers.address[0] if readers.address else None
+    return (f"; the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of "
+            "it reads the host name or the client's address (Django's get_host or ALLOWED_HOSTS, "
+            "build_absolute_uri, remote_addr, X-Forwarded-For), nor does the server log the peer: assumed "
+            "nothing else does (a library, an access log of its own)"), None
+
+
 def _auth_checks(instance: NginxInstance) -> set[str]:
     """The locations `auth_request` sends its subrequests to."""
     return {directive.args[0] for location in instance.locations for directive in location.effective("auth_request")
@@ -270,6 +310,10 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                 yield _scheme_unread_hit(route, listeners)
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
+        if not unknown:
+            unknown, reader = _unread_by_app(deployment, missing, listeners)
+            if reader is not None and reader.at is not None:
+                related += (Related(reader.at, f"the app reads {reader.value} here"),)
         message = f"proxy_pass to the app without {'; '.join(missing)}: {_fix(missing, instance.stock_files)}"
         message += unknown
         if any(m.startswith("X-Forwarded-For") for m in missing) and _untrusting_uvicorn(route, listeners):

@@ -7,7 +7,7 @@ import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.sources import SourceFile
-from wsgilint.model.app_code import forwarded_scheme_readers
+from wsgilint.model.app_code import forwarded_scheme_readers, request_readers
 
 
 def readers(tmp_path: Path, text: str, kind: str = "") -> list[tuple[str, int]]:
@@ -55,3 +55,32 @@ def test_app_code_is_not_kept_for_the_run(tmp_path: Path) -> None:
     found = forwarded_scheme_readers([SourceFile(str(path), "settings.py", "")], ctx)
     assert [setting.value for setting in found] == ["SECURE_PROXY_SSL_HEADER"]
     assert ctx.cached(str(path)) is None
+
+
+def request_reading(tmp_path: Path, text: str) -> tuple[list[str], list[str]]:
+    path = tmp_path / "views.py"
+    path.write_text(text)
+    found = request_readers([SourceFile(str(path), "views.py", "")], ReadContext())
+    return [read.value for read in found.host], [read.value for read in found.address]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("app = Flask(__name__)\n@app.get('/')\ndef home():\n    return {'ok': True}\n", ([], [])),
+    ("ALLOWED_HOSTS = ['*']\n", ([], [])),
+    ("ALLOWED_HOSTS = [\"*\"]  # any\n", ([], [])),
+    ("ALLOWED_HOSTS = ['shop.example.org']\n", (["ALLOWED_HOSTS"], [])),
+    ("ALLOWED_HOSTS = os.environ['HOSTS'].split(',')\n", (["ALLOWED_HOSTS"], [])),
+    ("if host in settings.ALLOWED_HOSTS:\n    pass\n", ([], [])),
+    ("link = request.build_absolute_uri('/r/1')\n", (["build_absolute_uri"], [])),
+    ("url_for('home', _external=True)\n", (["_external=True"], [])),
+    ("ip = request.remote_addr\n", ([], ["remote_addr"])),
+    ("ip = request.META.get('HTTP_X_FORWARDED_FOR')\n", ([], ["X_FORWARDED_FOR"])),
+    ("app = FastAPI()\nasync def who(request):\n    return request.client.host\n", ([], ["client.host"])),
+])
+def test_request_readers(tmp_path: Path, text: str, expected: tuple[list[str], list[str]]) -> None:
+    assert request_reading(tmp_path, text) == expected
+
+
+def test_request_readers_keep_the_first_few_places(tmp_path: Path) -> None:
+    _, address = request_reading(tmp_path, "x = request.remote_addr\n" * 50)
+    assert address == ["remote_addr"] * 3

@@ -26,7 +26,7 @@ from ..core.sources import SourceFile
 from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
-from .app_code import AssetUrl
+from .app_code import AssetUrl, RequestReaders
 from .controlled import ControlledProgram
 from .graph import HOST, HostFolder, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
@@ -594,6 +594,9 @@ class Deployment:
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
     # Django's STATIC_URL / MEDIA_URL as the tree's settings write them: read only with nginx routes.
     app_asset_urls: list[AssetUrl] = field(default_factory=list)
+    # Whether the app's code is in the tree, and where it reads the request's host and client
+    # address: read only with nginx routes (None without them).
+    app_request_readers: RequestReaders | None = None
     compose_dependencies: list[ComposeDependency] = field(default_factory=list)   # every `depends_on` entry
     # Containers that publish ports and run nginx alone, whose files show all its configuration
     # (model/compose_ports.py): what listens there is exactly that nginx's listens.

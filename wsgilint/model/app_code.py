@@ -10,6 +10,10 @@ these read it from there:
 - uvicorn's ``ProxyHeadersMiddleware`` given ``trusted_hosts`` (its default trusts only
   127.0.0.1, which is what Gunicorn's default does too).
 
+A third fact: whether the app's code is in the tree at all (the module its server loads),
+and where it reads the host name the client asked for or the client's address
+(N102: without them, nginx's missing headers change nothing the app does).
+
 A second fact: the URL prefixes under which a Django app's settings put its static and
 media files (``STATIC_URL``, ``MEDIA_URL``, written as a string): nginx usually serves those
 itself, and what it proxies there is no view of the app (N102).
@@ -21,12 +25,16 @@ from __future__ import annotations
 
 import ast
 import os
+import posixpath
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.context import ReadContext
 from ..core.sources import SourceFile
 from ..core.span import Setting, Span
+
+if TYPE_CHECKING:
+    from . import AppServer
 
 _MAX_BYTES = 512 * 1024
 _MARKERS = ("SECURE_PROXY_SSL_HEADER", "ProxyFix", "ProxyHeadersMiddleware")
@@ -69,8 +77,95 @@ def asset_urls(files: list[SourceFile], ctx: ReadContext) -> list[AssetUrl]:
     return sorted(found, key=lambda each: (each.at.path, each.at.line))
 
 
-def _parsed(files: list[SourceFile], ctx: ReadContext, markers: tuple[str, ...]) -> Iterator[tuple[SourceFile, ast.Module]]:
-    """Each Python file of the tree (not too large) whose text names one of ``markers``, parsed."""
+# Text that reads the host name the client asked for, or builds an absolute URL from it: Django's
+# get_host() and what calls it (build_absolute_uri, get_current_site without the sites app, the
+# password-reset views, DRF's pagination links), Flask's and Starlette's absolute URLs.
+_HOST_MARKERS = ("get_host(", "build_absolute_uri", "_external=True", "host_url", "url_root", "request.host",
+                 "request.url_for(", "request.base_url", "request.url", "HTTP_HOST", "X_FORWARDED_HOST",
+                 "X-Forwarded-Host", "get_current_site(", "PasswordResetView", "password_reset",
+                 "django.contrib.auth.urls", "DEFAULT_PAGINATION_CLASS", "USE_X_FORWARDED_HOST")
+# Text that reads the client's address: the peer's (REMOTE_ADDR, Flask's remote_addr, Starlette's
+# request.client) or a forwarding header's, or a middleware or limiter keyed on it.
+_ADDRESS_MARKERS = ("remote_addr", "REMOTE_ADDR", "access_route", "X_FORWARDED_FOR", "X-Forwarded-For",
+                    "X_REAL_IP", "X-Real-IP", "client.host", "get_client_ip", "get_remote_address", "ProxyFix",
+                    "ProxyHeadersMiddleware", "DEFAULT_THROTTLE", "ratelimit")
+_MAX_READERS = 3
+
+
+class RequestReaders(NamedTuple):
+    """What the app's own Python code in the tree shows of the request's origin: the tree's
+    Python files (shown paths), and where the code reads the host name and the client's address
+    (the first few places of each)."""
+
+    files: frozenset[str]
+    host: list[Setting[str]]
+    address: list[Setting[str]]
+
+    def module_of(self, server: AppServer) -> str | None:
+        """The tree's file that holds the module ``server`` loads the app from (its path ends
+        with the module's path, or the absolute path a `wsgi-file` names ends with it); None
+        where the tree does not hold it, so what the app reads is not known."""
+        for wanted in _module_files(server):
+            for path in self.files:
+                if path == wanted or path.endswith("/" + wanted) or wanted.endswith("/" + path):
+                    return path
+        return None
+
+
+def _module_files(server: AppServer) -> list[str]:
+    """The file paths the module of ``server``'s app may be at: relative to where it starts for
+    a dotted module (`shop.wsgi:application`: shop/wsgi.py or shop/wsgi/__init__.py), as written
+    for a `wsgi-file`."""
+    specs: list[str] = []
+    paths: list[str] = []
+    if server.kind == "uwsgi":
+        specs = [str(o.value) for o in server.all("module", "wsgi") if not o.unresolved]
+        paths = [str(o.value) for o in server.all("wsgi-file", "file") if not o.unresolved]
+    elif server.kind == "gunicorn":
+        app = server.last("wsgi_app")
+        specs = [str(app.value) if app is not None and app.value and not app.unresolved else server.name]
+    for spec in specs:
+        module = spec.split(":", 1)[0].strip()
+        if module and all(part.isidentifier() for part in module.split(".")):
+            stem = module.replace(".", "/")
+            paths += [f"{stem}.py", f"{stem}/__init__.py"]
+    return [posixpath.normpath(path) for path in paths if path.endswith(".py")]
+
+
+def request_readers(files: list[SourceFile], ctx: ReadContext) -> RequestReaders:
+    """Read, never run: each Python file of the tree (not too large) is searched for the text
+    of the markers above, and Django's ALLOWED_HOSTS is a reader of the host unless it is
+    exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
+    seen: set[str] = set()
+    host: list[Setting[str]] = []
+    address: list[Setting[str]] = []
+    for source, text in _texts(files, ctx):
+        seen.add(posixpath.normpath(source.display))
+        for number, line in enumerate(text.splitlines(), 1):
+            for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
+                if len(found) < _MAX_READERS:
+                    marker = next((each for each in markers if each in line), None)
+                    if marker is not None:
+                        found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
+            if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
+                host.append(Setting("ALLOWED_HOSTS", Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)))
+    return RequestReaders(frozenset(seen), host, address)
+
+
+def _allows_any_host(line: str) -> bool:
+    """Whether a line that names ALLOWED_HOSTS is no assignment, or assigns exactly ``['*']``."""
+    name, equals, value = line.partition("=")
+    if not equals or name.strip() != "ALLOWED_HOSTS":
+        return not equals or "ALLOWED_HOSTS" not in name   # a use, not the setting
+    try:
+        written = ast.literal_eval(value.split("#", 1)[0].strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False   # from the environment or code: which hosts is not known
+    return isinstance(written, (list, tuple)) and list(written) == ["*"]
+
+
+def _texts(files: list[SourceFile], ctx: ReadContext) -> Iterator[tuple[SourceFile, str]]:
+    """Each Python file of the tree that is no config of its own (not too large), with its text."""
     for source in files:
         if source.kind or not source.path.endswith(".py"):
             continue
@@ -80,7 +175,14 @@ def _parsed(files: list[SourceFile], ctx: ReadContext, markers: tuple[str, ...])
         except OSError:
             continue
         text = ctx.scan(source.path).text
-        if not text or not any(marker in text for marker in markers):
+        if text:
+            yield source, text
+
+
+def _parsed(files: list[SourceFile], ctx: ReadContext, markers: tuple[str, ...]) -> Iterator[tuple[SourceFile, ast.Module]]:
+    """Each Python file of the tree (not too large) whose text names one of ``markers``, parsed."""
+    for source, text in _texts(files, ctx):
+        if not any(marker in text for marker in markers):
             continue
         try:
             yield source, ast.parse(text)
