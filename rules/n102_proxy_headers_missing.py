@@ -246,8 +246,11 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
     assumption that names it; else "" and the place that reads it (None where the app's code
     is not here, so what it reads is not known)."""
     readers = deployment.app_request_readers
-    modules = [readers.module_of(listener.server) for listener in listeners] if readers is not None else []
-    if readers is None or not modules or None in modules:
+    # A config file read on its own (no app named) beside the command that loads it is the same
+    # app: one server whose module is here shows the code.
+    modules = [module for listener in listeners
+               if readers is not None and (module := readers.module_of(listener.server)) is not None]
+    if readers is None or not modules:
         return "", None
     wanted = {each.split(" ", 1)[0] for each in missing}
     if "X-Forwarded-Proto" in wanted:
