@@ -102,12 +102,25 @@ class RequestReaders(NamedTuple):
     address: list[Setting[str]]
 
     def module_of(self, server: AppServer) -> str | None:
-        """The tree's file that holds the module ``server`` loads the app from (its path ends
-        with the module's path, or the absolute path a `wsgi-file` names ends with it); None
-        where the tree does not hold it, so what the app reads is not known."""
+        """The tree's file that holds the module ``server`` loads the app from: one whose path
+        ends with the module's package path (`shop/wsgi.py`), or a lone module (`app.py`) beside
+        a file that configures or starts the server or at the top of the tree; None where the tree does not hold it, so
+        what the app reads is not known."""
+        written_in = [server.at.path, *(option.at.path for option in server.options)]
+        if server.manager is not None:
+            written_in.append(server.manager.at.path)
+        # The checkout's top folder too, where a manager's `directory=` usually starts it.
+        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in written_in), ""])
         for wanted in _module_files(server):
+            wanted = wanted.lstrip("/")
+            if "/" not in wanted:
+                found = next((path for folder in folders
+                              if (path := posixpath.join(folder, wanted) if folder else wanted) in self.files), None)
+                if found is not None:
+                    return found
+                continue
             for path in self.files:
-                if path == wanted or path.endswith("/" + wanted) or wanted.endswith("/" + path):
+                if path == wanted or path.endswith("/" + wanted):
                     return path
         return None
 
