@@ -100,6 +100,7 @@ class RequestReaders(NamedTuple):
     files: frozenset[str]
     host: list[Setting[str]]
     address: list[Setting[str]]
+    top: str = ""      # the folder every checked file is under, as shown ("" for the working folder)
 
     def module_of(self, server: AppServer) -> str | None:
         """The tree's file that holds the module ``server`` loads the app from: one whose path
@@ -110,7 +111,7 @@ class RequestReaders(NamedTuple):
         if server.manager is not None:
             written_in.append(server.manager.at.path)
         # The checkout's top folder too, where a manager's `directory=` usually starts it.
-        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in written_in), ""])
+        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in written_in), self.top])
         for wanted in _module_files(server):
             wanted = wanted.lstrip("/")
             if "/" not in wanted:
@@ -162,7 +163,17 @@ def request_readers(files: list[SourceFile], ctx: ReadContext) -> RequestReaders
                         found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
             if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
                 host.append(Setting("ALLOWED_HOSTS", Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)))
-    return RequestReaders(frozenset(seen), host, address)
+    return RequestReaders(frozenset(seen), host, address, _top(files))
+
+
+def _top(files: list[SourceFile]) -> str:
+    """The folder every checked file is under, as paths are shown ("" for the working folder)."""
+    folders = {posixpath.dirname(posixpath.normpath(source.display)) for source in files}
+    if not folders or any(folder.startswith("/") for folder in folders) != all(
+            folder.startswith("/") for folder in folders):
+        return ""
+    top = posixpath.commonpath(list(folders))
+    return "" if top in (".", "/") else top
 
 
 def _allows_any_host(line: str) -> bool:
