@@ -26,8 +26,8 @@ A module that is not in the list is reported too: add its directive names to the
 not proof that the module is compiled into the nginx that runs the file.
 
 ## How to fix
-Correct the spelling (the message suggests the nearest directive), or load the module
-that provides it.
+Correct the spelling (the message suggests the nearest directive that takes as many
+arguments as the line has), or load the module that provides it.
 """
 import difflib
 import functools
@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment
-from wsgilint.model.nginx_scope import known_directives
+from wsgilint.model.nginx_scope import known_directives, takes_arguments
 
 CODE = "N110"
 SLUG = "unknown-directive"
@@ -82,7 +82,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     yield Hit(directive.name_at, f'unknown directive "{directive.name}": nginx refuses to start '
                               f"(nginx -t fails); {why}")
                 continue
-            guess = difflib.get_close_matches(directive.name, known, n=1, cutoff=0.8)
-            hint = f"; did you mean `{guess[0]}`?" if guess else " (if a module provides it, load that module)"
+            # The nearest name that takes as many arguments as the line has (`uwsgi_params host:port;`
+            # means uwsgi_pass, not uwsgi_param).
+            guess = next((name for name in difflib.get_close_matches(directive.name, known, n=3, cutoff=0.8)
+                          if takes_arguments(name, len(directive.args)) is not False), None)
+            hint = f"; did you mean `{guess}`?" if guess else " (if a module provides it, load that module)"
             yield Hit(directive.name_at, f'unknown directive "{directive.name}": nginx refuses to start '
                       f"(nginx -t fails){hint}")

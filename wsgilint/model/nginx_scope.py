@@ -54,6 +54,30 @@ def known_directives() -> frozenset[str]:
     return frozenset(DIRECTIVES) | frozenset(json.loads(text)["directives"])
 
 
+def takes_arguments(name: str, count: int) -> bool | None:
+    """Whether nginx lets directive ``name`` take ``count`` arguments, by crossplane's table
+    of nginx's argument masks; None for a name that table does not hold (newer nginx, a
+    third-party module)."""
+    from crossplane.analyzer import DIRECTIVES
+
+    masks = DIRECTIVES.get(name)
+    return None if masks is None else any(_fits(mask, count) for mask in masks)
+
+
+# nginx's argument flags (ngx_conf_file.h): NGX_CONF_NOARGS, TAKE1..TAKE7 are one bit each.
+_NOARGS, _FLAG, _ANY, _1MORE, _2MORE = 0x1, 0x200, 0x400, 0x800, 0x1000
+
+
+def _fits(mask: int, count: int) -> bool:
+    if mask & _ANY or (mask & _1MORE and count >= 1) or (mask & _2MORE and count >= 2):
+        return True
+    if mask & _FLAG and count == 1:
+        return True
+    if count == 0:
+        return bool(mask & _NOARGS)
+    return count <= 7 and bool(mask & (0x2 << (count - 1)))
+
+
 @dataclass(slots=True, eq=False, kw_only=True)
 class NginxScope:
     """One configuration level. ``block`` is the directive that opens it; None for the
