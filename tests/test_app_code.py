@@ -7,13 +7,13 @@ import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.sources import SourceFile
-from wsgilint.model.app_code import forwarded_scheme_readers, request_readers
+from wsgilint.model.app_code import read_app_code
 
 
 def readers(tmp_path: Path, text: str, kind: str = "") -> list[tuple[str, int]]:
     path = tmp_path / "code.py"
     path.write_text(text)
-    found = forwarded_scheme_readers([SourceFile(str(path), "code.py", kind)], ReadContext())
+    found = read_app_code([SourceFile(str(path), "code.py", kind)], ReadContext()).forwarded_scheme
     return [(read.value, read.at.line if read.at else 0) for read in found]
 
 
@@ -52,7 +52,7 @@ def test_app_code_is_not_kept_for_the_run(tmp_path: Path) -> None:
     path = tmp_path / "settings.py"
     path.write_text("SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n", encoding="utf-8")
     ctx = ReadContext(cwd=str(tmp_path))
-    found = forwarded_scheme_readers([SourceFile(str(path), "settings.py", "")], ctx)
+    found = read_app_code([SourceFile(str(path), "settings.py", "")], ctx).forwarded_scheme
     assert [setting.value for setting in found] == ["SECURE_PROXY_SSL_HEADER"]
     assert ctx.cached(str(path)) is None
 
@@ -60,7 +60,7 @@ def test_app_code_is_not_kept_for_the_run(tmp_path: Path) -> None:
 def request_reading(tmp_path: Path, text: str) -> tuple[list[str], list[str]]:
     path = tmp_path / "views.py"
     path.write_text(text)
-    found = request_readers([SourceFile(str(path), "views.py", "")], ReadContext())
+    found = read_app_code([SourceFile(str(path), "views.py", "")], ReadContext()).requests
     return [read.value for read in found.host], [read.value for read in found.address]
 
 

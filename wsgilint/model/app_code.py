@@ -1,25 +1,25 @@
 """What the app's own Python code shows about its deployment, read without running it.
 
-Only one fact so far: the app takes the request's scheme from ``X-Forwarded-Proto``
-itself, whatever Gunicorn's ``forwarded_allow_ips`` says. Gunicorn ignores the header
-for ``wsgi.url_scheme`` from an address it does not trust, but passes it on to the app
-(measured: shared/reference/lab-supervisor-gunicorn.md §20, "header still visible"), and
-these read it from there:
-- Django: ``SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")``;
-- werkzeug's ``ProxyFix`` (``x_proto`` is 1 unless set to 0);
-- uvicorn's ``ProxyHeadersMiddleware`` given ``trusted_hosts`` (its default trusts only
-  127.0.0.1, which is what Gunicorn's default does too).
+Three facts, from one read of each Python file of the tree that is no config of its own:
 
-A third fact: whether the app's code is in the tree at all (the module its server loads),
-and where it reads the host name the client asked for or the client's address
-(N102: without them, nginx's missing headers change nothing the app does).
+- the app takes the request's scheme from ``X-Forwarded-Proto`` itself, whatever Gunicorn's
+  ``forwarded_allow_ips`` says. Gunicorn ignores the header for ``wsgi.url_scheme`` from an
+  address it does not trust, but passes it on to the app (measured:
+  shared/reference/lab-supervisor-gunicorn.md §20, "header still visible"), and these read
+  it from there: Django's ``SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")``;
+  werkzeug's ``ProxyFix`` (``x_proto`` is 1 unless set to 0); uvicorn's
+  ``ProxyHeadersMiddleware`` given ``trusted_hosts`` (its default trusts only 127.0.0.1,
+  which is what Gunicorn's default does too);
+- the URL prefixes under which a Django app's settings put its static and media files
+  (``STATIC_URL``, ``MEDIA_URL``, written as a string): nginx usually serves those itself,
+  and what it proxies there is no view of the app (N102);
+- whether the app's code is in the tree at all (the module its server loads), and where it
+  reads the host name the client asked for or the client's address (N102: without them,
+  nginx's missing headers change nothing the app does).
 
-A second fact: the URL prefixes under which a Django app's settings put its static and
-media files (``STATIC_URL``, ``MEDIA_URL``, written as a string): nginx usually serves those
-itself, and what it proxies there is no view of the app (N102).
-
-Each file is parsed with ``ast`` (never imported or run), only when its text names one of
-these, and only up to a size: a file that does not parse says nothing.
+A file is parsed with ``ast`` (never imported or run) only when its text names a marker of
+the first two, and searched as text for the third; only up to a size: a file that does not
+parse says nothing.
 """
 from __future__ import annotations
 
@@ -41,10 +41,40 @@ _MARKERS = ("SECURE_PROXY_SSL_HEADER", "ProxyFix", "ProxyHeadersMiddleware")
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
-def forwarded_scheme_readers(files: list[SourceFile], ctx: ReadContext) -> list[Setting[str]]:
-    """Where the tree's Python code reads the forwarded scheme itself (value: what does)."""
-    return [Setting(what, Span(source.display, line, column + 1))
-            for source, tree in _parsed(files, ctx, _MARKERS) for what, line, column in _markers_in(tree)]
+class AppCode(NamedTuple):
+    """The facts of the app's Python code, each file read once."""
+
+    forwarded_scheme: list[Setting[str]]   # where it reads the forwarded scheme itself (value: what does)
+    asset_urls: list[AssetUrl]
+    requests: RequestReaders
+
+
+def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
+    """Each Python file of the tree that is no config of its own (not too large) read once:
+    parsed where its text names a marker of the scheme or of the asset settings, and searched
+    as text for the readers of the request's origin."""
+    scheme: list[Setting[str]] = []
+    assets: list[AssetUrl] = []
+    seen: set[str] = set()
+    host: list[Setting[str]] = []
+    address: list[Setting[str]] = []
+    for source, text in _texts(files, ctx):
+        seen.add(posixpath.normpath(source.display))
+        _scan_readers(source, text, host, address)
+        reads_scheme = any(marker in text for marker in _MARKERS)
+        sets_assets = any(marker in text for marker in _ASSET_SETTINGS)
+        if not (reads_scheme or sets_assets):
+            continue
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if reads_scheme:
+            scheme += [Setting(what, Span(source.display, line, column + 1)) for what, line, column in _markers_in(tree)]
+        if sets_assets:
+            assets += _assets_in(source, tree)
+    return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
+                   RequestReaders(frozenset(seen), host, address, _top(files)))
 
 
 _ASSET_SETTINGS = ("STATIC_URL", "MEDIA_URL")
@@ -59,22 +89,21 @@ class AssetUrl(NamedTuple):
     at: Span
 
 
-def asset_urls(files: list[SourceFile], ctx: ReadContext) -> list[AssetUrl]:
-    """Each ``STATIC_URL = "..."`` and ``MEDIA_URL = "..."`` of the tree's Python code; a value
-    that is no plain string says nothing."""
+def _assets_in(source: SourceFile, tree: ast.Module) -> list[AssetUrl]:
+    """Each ``STATIC_URL = "..."`` and ``MEDIA_URL = "..."`` of a file; a value that is no plain
+    string says nothing."""
     found: list[AssetUrl] = []
-    for source, tree in _parsed(files, ctx, _ASSET_SETTINGS):
-        for node in ast.walk(tree):
-            if not isinstance(node, (ast.Assign, ast.AnnAssign)) or not isinstance(node.value, ast.Constant):
-                continue
-            value = node.value.value
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            name = next((_name(t) for t in targets if _name(t) in _ASSET_SETTINGS), "")
-            if not name or not isinstance(value, str) or "://" in value or not value.strip("/"):
-                continue   # a site of its own (a CDN), or the root: no prefix of the app's
-            path = "/" + value.strip("/") + "/"
-            found.append(AssetUrl(name, path, Span(source.display, node.lineno, node.col_offset + 1)))
-    return sorted(found, key=lambda each: (each.at.path, each.at.line))
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or not isinstance(node.value, ast.Constant):
+            continue
+        value = node.value.value
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        name = next((_name(t) for t in targets if _name(t) in _ASSET_SETTINGS), "")
+        if not name or not isinstance(value, str) or "://" in value or not value.strip("/"):
+            continue   # a site of its own (a CDN), or the root: no prefix of the app's
+        path = "/" + value.strip("/") + "/"
+        found.append(AssetUrl(name, path, Span(source.display, node.lineno, node.col_offset + 1)))
+    return found
 
 
 # Text that reads the host name the client asked for, or builds an absolute URL from it: Django's
@@ -146,34 +175,20 @@ def _module_files(server: AppServer) -> list[str]:
     return [posixpath.normpath(path) for path in paths if path.endswith(".py")]
 
 
-def request_readers(files: list[SourceFile], ctx: ReadContext) -> RequestReaders:
-    """Read, never run: each Python file of the tree (not too large) is searched for the text
-    of the markers above, and Django's ALLOWED_HOSTS is a reader of the host unless it is
+def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], address: list[Setting[str]]) -> None:
+    """Add the places of ``text`` that read the host name or the client's address, up to the
+    first few of each: the markers above as text, and Django's ALLOWED_HOSTS unless it is
     exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
-    seen: set[str] = set()
-    host: list[Setting[str]] = []
-    address: list[Setting[str]] = []
-    for source, text in _texts(files, ctx):
-        seen.add(posixpath.normpath(source.display))
-        for number, line in enumerate(text.splitlines(), 1):
-            for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
-                if len(found) < _MAX_READERS:
-                    marker = next((each for each in markers if each in line), None)
-                    if marker is not None:
-                        found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
-            if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
-                host.append(Setting("ALLOWED_HOSTS", Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)))
-    return RequestReaders(frozenset(seen), host, address, _top(files))
-
-
-def _top(files: list[SourceFile]) -> str:
-    """The folder every checked file is under, as paths are shown ("" for the working folder)."""
-    folders = {posixpath.dirname(posixpath.normpath(source.display)) for source in files}
-    if not folders or any(folder.startswith("/") for folder in folders) != all(
-            folder.startswith("/") for folder in folders):
-        return ""
-    top = posixpath.commonpath(list(folders))
-    return "" if top in (".", "/") else top
+    if len(host) >= _MAX_READERS and len(address) >= _MAX_READERS:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
+            if len(found) < _MAX_READERS:
+                marker = next((each for each in markers if each in line), None)
+                if marker is not None:
+                    found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
+        if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
+            host.append(Setting("ALLOWED_HOSTS", Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)))
 
 
 def _allows_any_host(line: str) -> bool:
@@ -186,6 +201,16 @@ def _allows_any_host(line: str) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False   # from the environment or code: which hosts is not known
     return isinstance(written, (list, tuple)) and list(written) == ["*"]
+
+
+def _top(files: list[SourceFile]) -> str:
+    """The folder every checked file is under, as paths are shown ("" for the working folder)."""
+    folders = {posixpath.dirname(posixpath.normpath(source.display)) for source in files}
+    if not folders or any(folder.startswith("/") for folder in folders) != all(
+            folder.startswith("/") for folder in folders):
+        return ""
+    top = posixpath.commonpath(list(folders))
+    return "" if top in (".", "/") else top
 
 
 def _texts(files: list[SourceFile], ctx: ReadContext) -> Iterator[tuple[SourceFile, str]]:
@@ -201,17 +226,6 @@ def _texts(files: list[SourceFile], ctx: ReadContext) -> Iterator[tuple[SourceFi
         text = ctx.scan(source.path).text
         if text:
             yield source, text
-
-
-def _parsed(files: list[SourceFile], ctx: ReadContext, markers: tuple[str, ...]) -> Iterator[tuple[SourceFile, ast.Module]]:
-    """Each Python file of the tree (not too large) whose text names one of ``markers``, parsed."""
-    for source, text in _texts(files, ctx):
-        if not any(marker in text for marker in markers):
-            continue
-        try:
-            yield source, ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            continue
 
 
 def _name(node: ast.expr) -> str:

@@ -406,10 +406,11 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         from .activation import activate  # socket activation only for a tree with a .socket unit that runs
         activate(deployment, sockets)
     if any(instance.routes for instance in deployment.nginx):   # read only where N102 and X113 can ask
-        from .app_code import asset_urls, forwarded_scheme_readers, request_readers
-        deployment.app_reads_forwarded_scheme = forwarded_scheme_readers(deployment.files, ctx)
-        deployment.app_asset_urls = asset_urls(deployment.files, ctx)
-        deployment.app_request_readers = request_readers(deployment.files, ctx)
+        from .app_code import read_app_code
+        code = read_app_code(deployment.files, ctx)
+        deployment.app_reads_forwarded_scheme = code.forwarded_scheme
+        deployment.app_asset_urls = code.asset_urls
+        deployment.app_request_readers = code.requests
     if deployment.nginx and deployment.app_servers:   # read only where X101 can ask
         from .controlled import unseen_programs
         deployment.unseen_programs = unseen_programs(deployment, ctx)
