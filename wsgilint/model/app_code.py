@@ -181,6 +181,8 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
     exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
     if len(host) >= _MAX_READERS and len(address) >= _MAX_READERS:
         return
+    if "ALLOWED_HOSTS" not in text and not any(marker in text for marker in _HOST_MARKERS + _ADDRESS_MARKERS):
+        return   # most files: one search of the whole text, no line by line
     for number, line in enumerate(text.splitlines(), 1):
         for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
             if len(found) < _MAX_READERS:
