@@ -169,6 +169,9 @@ class AppServer:
     # and ENV may add options the checked files do not show: rules that miss an option
     # then say they assumed the image sets none (model/base_images.py).
     unseen_base: Setting[str] | None = None
+    # Gunicorn: the app it loads as written (`shop.wsgi:application`): its command line's APP,
+    # else `wsgi_app`; `name` may be the proc_name instead.
+    app_spec: str = ""
     # A config nothing in the files starts stands alone (on the host), but a build copies or
     # mounts it into these containers: a Compose service name reaches it there if it runs. A
     # managed server's: the images nothing in the files runs that it is copied into.

@@ -165,8 +165,7 @@ def _module_files(server: AppServer) -> list[str]:
         specs = [str(o.value) for o in server.all("module", "wsgi") if not o.unresolved]
         paths = [str(o.value) for o in server.all("wsgi-file", "file") if not o.unresolved]
     elif server.kind == "gunicorn":
-        app = server.last("wsgi_app")
-        specs = [str(app.value) if app is not None and app.value and not app.unresolved else server.name]
+        specs = [server.app_spec]
     for spec in specs:
         module = spec.split(":", 1)[0].strip()
         if module and all(part.isidentifier() for part in module.split(".")):

@@ -62,9 +62,7 @@ def _app_paths(server: AppServer) -> list[str]:
         specs = [str(o.value) for o in server.all(*_MODULE_LOADERS) if not o.unresolved]
         files = [str(o.value) for o in server.all(*_PATH_LOADERS) if not o.unresolved]
     else:
-        app = server.last("wsgi_app")
-        spec = str(app.value) if app is not None and app.value and not app.unresolved else server.name
-        specs = [spec] if ":" in spec else []
+        specs = [server.app_spec] if ":" in server.app_spec else []
     for spec in specs:
         module = spec.split(":", 1)[0].strip()
         if module.endswith(".py") or "/" in module:

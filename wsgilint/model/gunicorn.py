@@ -119,6 +119,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         wsgi_app = server.last("wsgi_app")
         if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
             server.name = wsgi_app.value
+    server.app_spec = server.name if server.name != "gunicorn" or command.app else ""
     _finish(server, cwd)
     return server, problems
 
@@ -132,7 +133,7 @@ def gunicorn_from_config(local_path: str, ctx: ReadContext,
     _load_file(server, local_path, ctx, problems, configs)
     wsgi_app = server.last("wsgi_app")
     if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
-        server.name = wsgi_app.value
+        server.name = server.app_spec = wsgi_app.value
     _finish(server, None)
     return server, problems
 
