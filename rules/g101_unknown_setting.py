@@ -16,7 +16,11 @@ is `debug = True`: in Gunicorn 0.x it meant one worker and tracebacks sent to th
 which nothing replaced and no production server wants (the debug output it also gave is
 `loglevel = 'debug'`, named in the message). A
 misspelling whose value differs from that default stays a warning: `access_logfile = "-"`
-leaves accesslog at its default, None, so no access log is written at all.
+leaves accesslog at its default, None, so no access log is written at all. So is an
+environment written as `env = {...}` (meant as `raw_env`) where the app's Python code in the
+tree gives itself every one of those variables with the same value by default
+(`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...")`, as Django's wsgi.py does): an
+info naming where; the code is read as text, never run.
 
 ## What breaks in production
 Gunicorn keeps only names that exactly equal a setting and drops the rest without a
@@ -102,12 +106,40 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"nothing here ({name.meant} = {name.value!r} is its default anyway); {suggestion}",
                           severity="info", fix=_fix(name, config.settings))
                 continue
+            given_anyway = _given_anyway(name, deployment)
+            if given_anyway:
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which loses "
+                          f"nothing here: the app's code sets {given_anyway} itself by default; remove the line, "
+                          f"or {suggestion}", severity="info", fix=_fix(name, config.settings))
+                continue
             if name.meant in _COSMETIC:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which loses only "
                           f"{_COSMETIC[name.meant]}; {suggestion}", severity="info", fix=_fix(name, config.settings))
                 continue
             yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
                       f"{suggestion}", fix=_fix(name, config.settings))
+
+
+def _given_anyway(name: GunicornName, deployment: Deployment) -> str:
+    """For an environment written under a name Gunicorn ignores (`env = {...}` meant as
+    raw_env), where the app's code gives itself every variable of it with the same value by
+    default (`os.environ.setdefault`, as Django's wsgi.py does): those places; else ""."""
+    if name.meant != "raw_env":
+        return ""
+    value = name.value
+    if isinstance(value, dict):
+        pairs = [(str(key), str(each)) for key, each in value.items()]
+    elif isinstance(value, (list, tuple)) and all(isinstance(each, str) and "=" in each for each in value):
+        pairs = [(key, each) for key, _, each in (item.partition("=") for item in value)]
+    else:
+        return ""
+    places = []
+    for key, wanted in pairs:
+        given = next((each for each in deployment.app_env_defaults.get(key, ()) if each.value == wanted), None)
+        if given is None:
+            return ""
+        places.append(f"{key}={wanted} ({given.at})")
+    return ", ".join(places)
 
 
 # Settings whose loss changes nothing the server does, and what it does lose.

@@ -600,6 +600,8 @@ class Deployment:
     # Whether the app's code is in the tree, and where it reads the request's host and client
     # address: read only with nginx routes (None without them).
     app_request_readers: RequestReaders | None = None
+    # The environment the app's code gives itself by default (os.environ.setdefault), by name.
+    app_env_defaults: dict[str, list[Setting[str]]] = field(default_factory=dict)
     compose_dependencies: list[ComposeDependency] = field(default_factory=list)   # every `depends_on` entry
     # Containers that publish ports and run nginx alone, whose files show all its configuration
     # (model/compose_ports.py): what listens there is exactly that nginx's listens.

@@ -24,8 +24,10 @@ parse says nothing.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import posixpath
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -47,6 +49,9 @@ class AppCode(NamedTuple):
     forwarded_scheme: list[Setting[str]]   # where it reads the forwarded scheme itself (value: what does)
     asset_urls: list[AssetUrl]
     requests: RequestReaders
+    # The environment the code gives itself by default: `os.environ.setdefault("NAME", "value")`
+    # written with literal strings (Django's wsgi.py and manage.py), by name.
+    env_defaults: dict[str, list[Setting[str]]]
 
 
 def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
@@ -58,9 +63,14 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     seen: set[str] = set()
     host: list[Setting[str]] = []
     address: list[Setting[str]] = []
+    env_defaults: dict[str, list[Setting[str]]] = {}
     for source, text in _texts(files, ctx):
         seen.add(posixpath.normpath(source.display))
         _scan_readers(source, text, host, address)
+        if "setdefault" in text:
+            for match in _env_default().finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                env_defaults.setdefault(match["name"], []).append(Setting(match["value"], Span(source.display, line)))
         reads_scheme = any(marker in text for marker in _MARKERS)
         sets_assets = any(marker in text for marker in _ASSET_SETTINGS)
         if not (reads_scheme or sets_assets):
@@ -74,7 +84,13 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
         if sets_assets:
             assets += _assets_in(source, tree)
     return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
-                   RequestReaders(frozenset(seen), host, address, _top(files)))
+                   RequestReaders(frozenset(seen), host, address, _top(files)), env_defaults)
+
+
+@functools.cache
+def _env_default() -> re.Pattern[str]:
+    return re.compile(r"""os\.environ\.setdefault\(\s*(['"])(?P<name>[A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*"""
+                      r"""(['"])(?P<value>[^'"\n]*)\3\s*\)""")
 
 
 _ASSET_SETTINGS = ("STATIC_URL", "MEDIA_URL")

@@ -405,12 +405,14 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if sockets:
         from .activation import activate  # socket activation only for a tree with a .socket unit that runs
         activate(deployment, sockets)
-    if any(instance.routes for instance in deployment.nginx):   # read only where N102 and X113 can ask
+    # Read only where N102, X113 (nginx routes) or G101 (a Gunicorn config) can ask.
+    if any(instance.routes for instance in deployment.nginx) or deployment.gunicorn_configs:
         from .app_code import read_app_code
         code = read_app_code(deployment.files, ctx)
         deployment.app_reads_forwarded_scheme = code.forwarded_scheme
         deployment.app_asset_urls = code.asset_urls
         deployment.app_request_readers = code.requests
+        deployment.app_env_defaults = code.env_defaults
     if deployment.nginx and deployment.app_servers:   # read only where X101 can ask
         from .controlled import unseen_programs
         deployment.unseen_programs = unseen_programs(deployment, ctx)
