@@ -16,6 +16,11 @@ uWSGI starts again and rebinds the socket and rewrites the pidfile: the finding 
 A file on a volume or bind mount outlives the container and other containers or the host see
 it (nginx's stale socket): that stays a warning, as on a host.
 
+Where the manager that runs uWSGI stops it with a signal that makes uWSGI 2.0 reload (X108:
+SIGTERM without `die-on-term`), every stop ends in SIGKILL, after which uWSGI runs no vacuum:
+the file stays with or without it until X108's fix is in, so the finding is an info that asks
+for both.
+
 In a repository where nothing in the checked files starts the instance and none of the
 tree's nginx routes passes to it, it is an old or unused config beside the one deployed, or
 deployed in a way the files do not show: the finding is an info naming that assumption.
@@ -43,7 +48,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment
-from wsgilint.model.manager_facts import options_unseen, unused_configs
+from wsgilint.model.manager_facts import options_unseen, stop_reloads, unused_configs
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "U106"
@@ -114,6 +119,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if leftover:
             yield Hit(first, f"{message}; nothing in the checked files starts this config and no nginx route "
                       "passes to it: assumed it runs where a stale file is met", fix=_fix(server), severity="info")
+            continue
+        manager = server.manager
+        if manager is not None and manager.signals_server and stop_reloads(manager, deployment):
+            # SIGKILL ends every stop, and vacuum runs only on an orderly exit: it helps once X108's fix is in.
+            yield Hit(first, f"{message} together with X108's fix: {manager.kind} stops [{manager.name}] with a "
+                      "signal that makes uWSGI 2.0 reload, so every stop ends in SIGKILL, after which no vacuum "
+                      "runs; until then the file stays either way", fix=_fix(server), severity="info")
             continue
         unseen = options_unseen(server)
         if unseen is None:

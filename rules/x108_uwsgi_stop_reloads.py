@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import options_unseen
+from wsgilint.model.manager_facts import options_unseen, stop_reloads
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "X108"
@@ -55,20 +55,12 @@ GOOD = {
 }
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    if deployment.host.version("uwsgi") >= (2, 1):
-        return  # 2.1 exits on SIGTERM and reloads on SIGQUIT, whatever die-on-term says
     for manager in deployment.managers:
         server = manager.runs
-        if server is None or server.kind != "uwsgi" or not server.enabled("master"):
-            continue
-        if server.enabled("exit-on-reload"):
+        if server is None or not stop_reloads(manager, deployment):
             continue
         signal = manager.stop_signal.value.upper().removeprefix("SIG")
         die_on_term = server.last("die-on-term")
-        reloads = (signal == "TERM" and not server.enabled("die-on-term")) or \
-            (signal == "QUIT" and server.enabled("die-on-term"))
-        if not reloads:
-            continue
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
         where = manager.stop_signal.at or manager.at
         setting = manager.setting_name("stop_signal")

@@ -145,6 +145,18 @@ def unused_configs(deployment: Deployment) -> set[int]:
             if deployment.started_nowhere(server) and id(server) not in served}
 
 
+def stop_reloads(manager: ProcessManager, deployment: Deployment) -> bool:
+    """Whether the manager's stop signal makes the uWSGI 2.0 master it runs reload instead of
+    exit (SIGTERM without die-on-term, SIGQUIT with it), so the stop ends in SIGKILL. uWSGI
+    2.1 exits on SIGTERM; `exit-on-reload` makes a reload an exit."""
+    server = manager.runs
+    if deployment.host.version("uwsgi") >= (2, 1) or server is None or server.kind != "uwsgi" \
+            or not server.enabled("master") or server.enabled("exit-on-reload"):
+        return False
+    signal = manager.stop_signal.value.upper().removeprefix("SIG")
+    return (signal == "TERM" and not server.enabled("die-on-term")) or (signal == "QUIT" and server.enabled("die-on-term"))
+
+
 def keeps_root(manager: ProcessManager) -> tuple[str, Span | None, str]:
     """How the server a manager starts as root stays root, for a message that says so: it sets
     no `uid` (uWSGI) or `user` (Gunicorn), or sets it to root itself. The clause, where to point
