@@ -59,7 +59,13 @@ finding is then an info that names that assumption. For that last case, a server
 reaches still counts as the one this route may have meant, unless the files start other
 servers and not that one (an old config beside the deployed ones) or it is configured where
 a reached one is (one Dockerfile's command run by a development and a production Compose
-file). So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
+file). A pass to supervisord's own control socket (its web interface: a checked
+`[unix_http_server] file=`, or Debian's `/var/run/supervisor.sock` where the tree holds only
+conf.d programs) is no app's and is left alone (S103/S104 judge its access). A port that a
+managed program other than an app server listens on by default (Celery's Flower, 5555) is
+an info, as one its command line names. A host's nginx passing to a loopback port that an
+image nothing in the files runs binds on every address is an info naming the assumption that
+what runs the image publishes the port on the host. So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
 Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
 may start the app server listening there. So is a pass in a location whose `try_files` ends in a named location or a status code
 (`try_files $uri @app;`): it handles only requests for files that exist under the root, and
@@ -119,6 +125,7 @@ from wsgilint.model import (
     Target,
 )
 from wsgilint.model.manager_facts import did_you_mean
+from wsgilint.model.supervisor import control_socket_paths
 
 CODE = "X101"
 SLUG = "pass-target-mismatch"
@@ -254,14 +261,34 @@ class _Listeners:
             return None
         return self._relative.get(posixpath.basename(target.path))
 
-    def other_program_naming(self, target: Address) -> ProcessManager | None:
+    def other_program_naming(self, target: Address) -> tuple[ProcessManager, str] | None:
         """A managed program that is no app server wsgilint reads (Flower, Daphne, a Node app)
-        whose command line names the target's port or socket."""
+        whose command line names the target's port or socket, or whose own default port it is;
+        with how it does."""
         wanted = target.path if target.family == "unix" else str(target.port)
         if not wanted or wanted == "0":
             return None
         pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
-        return next((manager for manager, argv in self._unmanaged if any(pattern.search(word) for word in argv)), None)
+        for manager, argv in self._unmanaged:
+            if any(pattern.search(word) for word in argv):
+                return manager, "names it on its command line"
+            if target.family != "unix" and _default_port(argv) == target.port:
+                return manager, f"listens on port {target.port} by default and names no other"
+        return None
+
+
+# Programs beside the app that listen on a port of their own when their command names none:
+# Celery's Flower web UI (`flower`, `celery flower`) on 5555.
+_DEFAULT_PORTS = {"flower": 5555}
+
+
+def _default_port(argv: list[str]) -> int | None:
+    """The port a program of ``_DEFAULT_PORTS`` that ``argv`` runs listens on, where it names
+    no port of its own."""
+    program = next((posixpath.basename(word) for word in argv if posixpath.basename(word) in _DEFAULT_PORTS), None)
+    if program is None or any(word.startswith("--port") for word in argv):
+        return None
+    return _DEFAULT_PORTS[program]
 
 
 def _host_side(deployment: Deployment, listener: Listener) -> tuple[HostFolder, str] | None:
@@ -372,14 +399,23 @@ def _unknown_label_hit(deployment: Deployment, host: str, found: list[tuple[Rout
 
 def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Address) -> Listener | None:
     """A unix socket bound at the target's path, or a loopback port bound on that very port,
-    in another container, where one of the two is an image that nothing in the files runs:
+    in another container, where one of the two is an image that nothing in the files runs (for
+    a host's nginx, a port such an image binds on every address, which its run may publish on
+    the host):
     the volumes and the network namespace it gets are unknown (an ECS/Fargate task in
     `awsvpc` mode, a Kubernetes pod and `network_mode: service:x` give two images one
     loopback). Two Compose services the files show keep their own loopbacks, and a container's
     loopback is never the host's: the error."""
     loopback = address.family != "unix"
-    if loopback and not (address.is_loopback and route.place.kind == "container"):
+    if loopback and not address.is_loopback:
         return None
+    if loopback and route.place.kind != "container":
+        # A host's nginx: the `docker run` not in the files may publish the image's port on the
+        # host's loopback (`-p 127.0.0.1:8000:8000`), which reaches a server bound to every
+        # address of the container (not one bound to the container's own loopback).
+        return next((listener for listener in deployment.listeners_at(address)
+                     if listener.server.place.kind == "container" and listener.server.place.run_unseen
+                     and listener.address.is_wildcard), None)
     return next((listener for listener in deployment.listeners_at(address)
                  if listener.server.place != route.place
                  and (not loopback or listener.server.place.kind == "container")
@@ -590,6 +626,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
     unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
     fronting = _Fronting(deployment, _routes_by_listener(deployment))
+    control_sockets = control_socket_paths(deployment.supervisor)
     fragments = {id(route) for instance in deployment.nginx if instance.standalone for route in instance.routes}
     # One finding per unknown one-word host of an nginx: fixing the name fixes every route to it.
     unknown_hosts: dict[tuple[str, str], list[tuple[Route, Target]]] = {}
@@ -631,6 +668,8 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 if mismatch is not None:
                     yield _published_hit(route, target, written, mismatch)
                 continue   # the engine listens there for a container that serves it itself (nginx, Node...)
+            if address.family == "unix" and address.path in control_sockets:
+                continue   # supervisord's own web interface (S103/S104 judge its access), not an app
             named = deployment.named(route.place, address.host) if address.family == "inet" and address.host else []
             if any(_may_serve_itself(deployment, place) for place in named):
                 continue   # a service of its own (phpMyAdmin, Node, a static nginx) answers to that name
@@ -646,12 +685,13 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "directory its server starts in, which the checked files do not show: assumed it is this "
                           "socket", (Related(relative.at, f"{relative.label}"),), severity="info")
                 continue
-            other = index.other_program_naming(address)
-            if other is not None:
+            naming = index.other_program_naming(address)
+            if naming is not None:
+                other, how = naming
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; {other.kind} [{other.name}] starts a program that names it on its command "
-                          "line: assumed that program listens there", (Related(other.argv.at or other.at if other.argv
-                                                                                else other.at, "started here"),),
+                          f"files listens; {other.kind} [{other.name}] starts a program that {how}: assumed that "
+                          "program listens there", (Related(other.argv.at or other.at if other.argv
+                                                            else other.at, "started here"),),
                           severity="info")
                 continue
             if unbound:
@@ -698,6 +738,13 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                               f"{route.place.label or 'nginx'} is not in the checked files (nothing in them runs "
                               f"{unseen}): assumed a shared volume", (Related(apart.at, f"{apart.label}"),),
                               severity="info")
+                elif route.place.kind != "container":
+                    yield Hit(target.at, f"{route.handler.name} sends to {written}, the host's loopback, and "
+                              f"{apart.label} listens on that port in {place.label or place.name}; nothing in the "
+                              "checked files runs that image, so whether it publishes the port on the host "
+                              "(`-p 127.0.0.1:PORT:PORT`) is not known: assumed it does; run without it, nginx "
+                              "answers 502",
+                              (Related(apart.at, f"{apart.label}"),), severity="info")
                 else:
                     yield Hit(target.at, f"{route.handler.name} sends to {written}, the loopback of "
                               f"{route.place.label or 'nginx'}, and {apart.label} listens on that port in "
