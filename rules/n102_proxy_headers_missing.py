@@ -33,9 +33,10 @@ is there to read), and none of the tree's Python code reads what the missing hea
 (the host name: Django's `get_host` and what calls it, a restrictive `ALLOWED_HOSTS`,
 `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination links; the client's
 address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`, `request.client`, a rate limiter),
-nor does the server write the peer to its log (uWSGI's request log unless
-`disable-logging`; Gunicorn's access log where one is set), the finding is an info that names
-the assumption that nothing else reads them. The code is read as text, never run.
+nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
+`access_log_format` naming the header; their default logs show the peer, nginx, whatever it
+sends), the finding is an info that names the assumption that nothing else reads them. The
+code is read as text, never run.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
@@ -231,12 +232,18 @@ def _scheme_unread_hit(route: Route, listeners: list[Listener]) -> Hit:
                severity="info", key=f"location {route.location}")
 
 
-def _logs_peer(listeners: list[Listener]) -> bool:
-    """Whether a server reached writes each request's peer address to its log: uWSGI's request
-    log does unless `disable-logging`; Gunicorn's access log only where one is set."""
-    return any((listener.server.kind == "uwsgi" and not listener.server.enabled("disable-logging"))
-               or (listener.server.kind == "gunicorn" and listener.server.last("accesslog") is not None)
-               for listener in listeners)
+def _logs_forwarded(listeners: list[Listener]) -> bool:
+    """Whether a server reached writes the forwarded client address to its log: uWSGI with
+    `log-x-forwarded-for`, Gunicorn whose access_log_format names the header. Their default
+    logs show the peer (nginx) whatever nginx sends, so the header alone changes no log."""
+    for listener in listeners:
+        server = listener.server
+        if server.kind == "uwsgi" and server.enabled("log-x-forwarded-for"):
+            return True
+        fmt = server.last("access_log_format") if server.kind == "gunicorn" else None
+        if fmt is not None and "x-forwarded-for" in str(fmt.value).lower():
+            return True
+    return False
 
 
 def _unread_by_app(deployment: Deployment, missing: list[str],
@@ -257,12 +264,12 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
         return "", None
     if "Host" in wanted and readers.host:
         return "", readers.host[0]
-    if "X-Forwarded-For" in wanted and (readers.address or _logs_peer(listeners)):
+    if "X-Forwarded-For" in wanted and (readers.address or _logs_forwarded(listeners)):
         return "", readers.address[0] if readers.address else None
     return (f"; the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of "
             "it reads the host name or the client's address (Django's get_host or ALLOWED_HOSTS, "
-            "build_absolute_uri, remote_addr, X-Forwarded-For), nor does the server log the peer: assumed "
-            "nothing else does (a library, an access log of its own)"), None
+            "build_absolute_uri, remote_addr, X-Forwarded-For), nor does the server log the forwarded address: "
+            "assumed nothing else does (a library, a log of its own)"), None
 
 
 def _auth_checks(instance: NginxInstance) -> set[str]:
