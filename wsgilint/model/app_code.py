@@ -149,9 +149,9 @@ class RequestReaders(NamedTuple):
 
     def module_of(self, server: AppServer) -> str | None:
         """The tree's file that holds the module ``server`` loads the app from: one whose path
-        ends with the module's package path (`shop/wsgi.py`), or a lone module (`app.py`) beside
-        a file that configures or starts the server or at the top of the tree; None where the tree does not hold it, so
-        what the app reads is not known."""
+        ends with the module's package path (`shop/wsgi.py`), or a lone module (`app.py`)
+        beside a file that configures or starts the server, or at the top of the tree; None
+        where the tree does not hold it, so what the app reads is not known."""
         written_in = [server.at.path, *(option.at.path for option in server.options)]
         if server.manager is not None:
             written_in.append(server.manager.at.path)
