@@ -119,7 +119,8 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
     without ``-c`` reads the image's stock nginx.conf, unless the files put another there
     or may (a RUN, a volume they do not show); that file includes what its package's list
     says (base_images.json ``nginx_includes``), and nothing else: a site linked to
-    ``/etc/nginx/site-enabled/`` or only copied beside the app is not loaded there."""
+    ``/etc/nginx/site-enabled/`` or only copied beside the app is not loaded there (and,
+    loaded by no other nginx of the files, is not checked: the reason says why)."""
     base = image.base if image is not None else None
     if not instance.standalone or not any(m.place is place and m.runs_program == "nginx" for m in deployment.managers):
         return True, ""
@@ -141,7 +142,11 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
     targets = [target for filesystem, target in ctx.placements(instance.main.path)
                if filesystem == place.filesystem]
     if base.nginx_includes is not None:
-        return any(_included(target, base.nginx_includes) for target in targets), ""
+        if not targets or any(_included(target, base.nginx_includes) for target in targets):
+            return bool(targets), ""
+        # Nothing the files run reads it there: the image's nginx.conf includes other files.
+        return False, (f"not loaded by the nginx of {place.label}: the stock nginx.conf of {base.written} includes "
+                       f"only {', '.join(base.nginx_includes)}, not {targets[0]}")
     below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
     if not below or any(_included(target, _COMMON_INCLUDES) for target in below):
         return True, ""
