@@ -51,6 +51,17 @@ def _glob_dir(pattern: str) -> bool:
     return any(c in posixpath.dirname(pattern) for c in "*?[")
 
 
+# Debian's and Ubuntu's nginx packages ship sites-enabled/default as a link to
+# sites-available/default: a file written over the latter is read through the former.
+_PACKAGED_LINKS = {ETC_NGINX + "/sites-available/default": ETC_NGINX + "/sites-enabled/default"}
+
+
+def _linked(target: str, includes: tuple[str, ...]) -> str:
+    """The path nginx opens ``target`` by, where the package's own link points at it."""
+    link = _PACKAGED_LINKS.get(target)
+    return link if link is not None and _included(link, includes) else target
+
+
 def _below_any(path: str, folders: list[str]) -> bool:
     return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in folders)
 
@@ -142,11 +153,15 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
     targets = [target for filesystem, target in ctx.placements(instance.main.path)
                if filesystem == place.filesystem]
     if base.nginx_includes is not None:
-        if not targets or any(_included(target, base.nginx_includes) for target in targets):
+        if not targets or any(_included(_linked(target, base.nginx_includes), base.nginx_includes)
+                              for target in targets):
             return bool(targets), ""
-        # Nothing the files run reads it there: the image's nginx.conf includes other files.
+        put = [target for target in targets if target.startswith(ETC_NGINX + "/")]
+        if not put:
+            return False, ""   # only there inside a folder mounted or copied whole (the checkout)
+        # Put among nginx's files where the image's nginx.conf does not look: nothing the files run reads it.
         return False, (f"not loaded by the nginx of {place.label}: the stock nginx.conf of {base.written} includes "
-                       f"only {', '.join(base.nginx_includes)}, not {targets[0]}")
+                       f"only {', '.join(base.nginx_includes)}, not {put[0]}")
     below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
     if not below or any(_included(target, _COMMON_INCLUDES) for target in below):
         return True, ""
