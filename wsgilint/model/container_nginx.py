@@ -152,17 +152,16 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
         return True, ""   # something the files do not show may change what nginx includes
     targets = [target for filesystem, target in ctx.placements(instance.main.path)
                if filesystem == place.filesystem]
+    below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
     if base.nginx_includes is not None:
         if not targets or any(_included(_linked(target, base.nginx_includes), base.nginx_includes)
                               for target in targets):
             return bool(targets), ""
-        put = [target for target in targets if target.startswith(ETC_NGINX + "/")]
-        if not put:
+        if not below:
             return False, ""   # only there inside a folder mounted or copied whole (the checkout)
         # Put among nginx's files where the image's nginx.conf does not look: nothing the files run reads it.
         return False, (f"not loaded by the nginx of {place.label}: the stock nginx.conf of {base.written} includes "
-                       f"only {', '.join(base.nginx_includes)}, not {put[0]}")
-    below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
+                       f"only {', '.join(base.nginx_includes)}, not {below[0]}")
     if not below or any(_included(target, _COMMON_INCLUDES) for target in below):
         return True, ""
     return True, (f"assumed: the nginx of {place.label} loads it at {below[0]}, but which files the stock "
