@@ -593,11 +593,8 @@ def _reachable(route: Route, listener: Listener) -> bool:
     """Whether ``route``'s nginx could connect to ``listener`` at all: the same file system for
     a unix socket, the same loopback, or a network on which a name of its place resolves."""
     place, address = listener.server.place, listener.address
-    if address.family == "unix":
-        return route.place.locate(address.path) == place.locate(address.path)
-    if route.place == place or route.place.loopback == place.loopback:
-        return True
-    return any(route.place.resolves(name, place) for name in place.hostnames)
+    return _could_reach(route, address, place) or (
+        address.family != "unix" and any(route.place.resolves(name, place) for name in place.hostnames))
 
 
 def _server_label(server: ServerBlock | None) -> str:
