@@ -115,11 +115,11 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
     # ``config`` inside GUNICORN_CMD_ARGS or on the command line is applied as a setting too.
     server.options.extend(from_env.options)
     server.options.extend(command.options)
+    server.app_spec = command.app or ""
     if command.app is None:
         wsgi_app = server.last("wsgi_app")
         if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
-            server.name = wsgi_app.value
-    server.app_spec = server.name if server.name != "gunicorn" or command.app else ""
+            server.name = server.app_spec = wsgi_app.value
     _finish(server, cwd)
     return server, problems
 
