@@ -10,13 +10,13 @@ hides all of the server's) do not send:
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS (`listen ...
   ssl`; a bare `listen 443` is plain HTTP) and the app is not a checked Gunicorn (X113
-  reports that case). Where every app reached is uWSGI
-  or a development server other than uvicorn, none of which takes the scheme from the
-  header, and no Python code in the tree does (Django's `SECURE_PROXY_SSL_HEADER`,
-  werkzeug's `ProxyFix`), the header alone changes nothing: a route missing only it is an
-  info that names the assumption that the app builds nothing from the scheme. So is a route
-  to an app the files do not show, at a container's name or another host's address: Gunicorn
-  and uvicorn trust the header only from 127.0.0.1 by default.
+  reports that case). Where every app reached is uWSGI or a development server other than
+  uvicorn, none of which takes the scheme from the header, and no Python code in the tree
+  does (Django's `SECURE_PROXY_SSL_HEADER`, werkzeug's `ProxyFix`), the header alone changes
+  nothing: a route missing only it is an info that names the assumption that the app builds
+  nothing from the scheme. So is a route to an app the files do not show, at a container's
+  name or another host's address: Gunicorn and uvicorn trust the header only from 127.0.0.1
+  by default.
 A one-word host that names a Compose service is the app only where that service runs one:
 a service whose start the files show runs something else (`npm run dev`, nginx, Redis) is
 left alone, and one whose start is not in the files (an image built elsewhere) is an info

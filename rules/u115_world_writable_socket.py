@@ -8,21 +8,21 @@ the unit's `SocketMode=`: `chmod-socket` does not change it, so it is not counte
 
 "Every local user" is every account that can reach the file. Where uWSGI runs in a Compose
 service (as its start, or as a program of the supervisord it starts beside nginx) and the
-socket is in that container's own layer, or in a named volume that only
-containers running this uWSGI or nginx mount, the accounts are the app's and nginx's (and
-root); on the host the file is under Docker's root-only `/var/lib/docker`. Where no build of
-those containers adds another account (`RUN useradd`), the finding is an info naming that
-assumption. A process of uWSGI's own container that runs as root (whom no mode stops) or as
-an account that reaches the socket already (a `tail -f` of a log, the script that starts
-supervisord) adds no account; a program of another user does. So is a socket in the own layer of an image that nothing in the files runs (a
-`docker run` or a pod spec elsewhere), where uWSGI runs beside nginx under the supervisord the
-image starts: the message names the assumption that what runs it mounts no host folder over
-the socket's directory. A container that mounts the volume and runs an image whose start the files do
-not show (`image: registry/app-nginx:tag`, built elsewhere) is taken to add no account
-either, and the message names it. A socket in a bind-mounted host folder, or on a host,
-stays a warning, unless nothing in a repository's files starts the instance and none of its
-nginx routes passes to it (an old config beside the one deployed): then it is an info naming
-that assumption.
+socket is in that container's own layer, or in a named volume that only containers running
+this uWSGI or nginx mount, the accounts are the app's and nginx's (and root); on the host the
+file is under Docker's root-only `/var/lib/docker`. Where no build of those containers adds
+another account (`RUN useradd`), the finding is an info naming that assumption. So is a
+socket in the own layer of an image that nothing in the files runs (a `docker run` or a pod
+spec elsewhere), where uWSGI runs beside nginx under the supervisord the image starts: the
+message names the assumption that what runs it mounts no host folder over the socket's
+directory. A process of uWSGI's own container that runs as root (whom no mode stops) or as an
+account that reaches the socket already (a `tail -f` of a log, the script that starts
+supervisord) adds no account; a program of another user does. A container that mounts the
+volume and runs an image whose start the files do not show (`image: registry/app-nginx:tag`,
+built elsewhere) is taken to add no account either, and the message names it. A socket in a
+bind-mounted host folder, or on a host, stays a warning, unless nothing in a repository's
+files starts the instance and none of its nginx routes passes to it (an old config beside the
+one deployed): then it is an info naming that assumption.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,

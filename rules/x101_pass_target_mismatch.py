@@ -65,8 +65,8 @@ conf.d programs) is no app's and is left alone (S103/S104 judge its access). A p
 managed program other than an app server listens on by default (Celery's Flower, 5555) is
 an info, as one its command line names. A host's nginx passing to a loopback port that an
 image nothing in the files runs binds on every address is an info naming the assumption that
-what runs the image publishes the port on the host. So is a target no listener answers while the tree holds a template of a uWSGI, Gunicorn,
-Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
+what runs the image publishes the port on the host. So is a target no listener answers while
+the tree holds a template of a uWSGI, Gunicorn, Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
 may start the app server listening there. So is a pass in a location whose `try_files` ends in a named location or a status code
 (`try_files $uri @app;`): it handles only requests for files that exist under the root, and
 those are assumed to be none. So is a route in a file that a start script rewrites before nginx starts

@@ -292,7 +292,7 @@ class SupervisorConfig:
 # Where Debian's and Ubuntu's packaged supervisord.conf serves supervisorctl and its web UI
 # ([unix_http_server] file=; /var/run is a link to /run): the control socket of the supervisord
 # a host's conf.d programs run under when the tree holds no main file of its own.
-DISTRO_CONTROL_SOCKETS = ("/var/run/supervisor.sock", "/run/supervisor.sock")
+_DISTRO_CONTROL_SOCKETS = ("/var/run/supervisor.sock", "/run/supervisor.sock")
 
 
 def control_socket_paths(configs: list[SupervisorConfig]) -> frozenset[str]:
@@ -302,7 +302,7 @@ def control_socket_paths(configs: list[SupervisorConfig]) -> frozenset[str]:
     paths = {server.address.path for config in configs for server in config.control_servers
              if server.address is not None and server.address.family == "unix"}
     if any(config.processes and not config.control_servers for config in configs):
-        paths.update(DISTRO_CONTROL_SOCKETS)
+        paths.update(_DISTRO_CONTROL_SOCKETS)
     return frozenset(paths)
 
 
