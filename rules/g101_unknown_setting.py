@@ -151,6 +151,9 @@ def _fix(name: GunicornName, settings: tuple[Option, ...]) -> Fix | None:
     meant = name.meant
     if meant is None or name.name in _OLD_NAMES or any(setting.key == meant for setting in settings):
         return None   # a setting the file binds already: renaming would bind it twice
+    if meant == "raw_env" and not (isinstance(name.value, (list, tuple))
+                                   and all(isinstance(each, str) and "=" in each for each in name.value)):
+        return None   # raw_env takes "NAME=value" strings: Gunicorn refuses a dict there at start
     # The model's guess is another case or a flag's spelling (one answer each; difflib finds
     # nothing near), or a near miss: then only when it is the one setting a typo away.
     close = difflib.get_close_matches(name.name, setting_names(), 2, 0.8)
