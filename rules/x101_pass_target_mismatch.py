@@ -642,7 +642,8 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 continue
             local = address.family == "unix" or address.is_loopback or address.is_wildcard or \
                 (address.family == "inet" and deployment.resolves(route.place, address.host))
-            placeholder = "<" in address.text   # `unix:<path_to_app>/app.sock`, filled in at deploy time
+            # `unix:<path_to_app>/app.sock`, `unix:/BASE_DIR/app.sock`: filled in at deploy time
+            placeholder = "<" in address.text or bool(address.placeholders)
             if not local or placeholder or deployment.reached(route, target):
                 continue
             if route.rewritten is not None:
@@ -778,6 +779,13 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"run listens (nginx answers 502 as they stand); {binding.at.path} binds it, but it is "
                           f"{why}: assumed the deployment runs it (a production start the files do not show)",
                           (Related(binding.at, binding.label),), severity="info")
+                continue
+            filled = next((listener for listener in deployment.listeners if listener.address.filled_by(address)), None)
+            if filled is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}; {filled.label} is written with "
+                          f"{' and '.join(filled.address.placeholders)} in its path, a placeholder that a step the "
+                          "checked files do not show fills in (a script's `sed`, a template's rendering): assumed it "
+                          "becomes this path", (Related(filled.at, filled.label),), severity="info")
                 continue
             runs_elsewhere = _unrun_beside_container_nginx(deployment, route, address, nearest)
             if runs_elsewhere is not None:

@@ -1,13 +1,22 @@
-"""``url_scheme`` finds what the regular expressions it stands for found."""
+"""Addresses: ``url_scheme`` finds what the regular expressions it stands for found; placeholders in socket paths."""
 from __future__ import annotations
 
 import re
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsgilint.model.address import _LETTERS, _SCHEME_CHARACTERS, parse_uwsgi_socket, reaches, url_scheme
+from wsgilint.model.address import (
+    _LETTERS,
+    _SCHEME_CHARACTERS,
+    parse_gunicorn_bind,
+    parse_nginx_target,
+    parse_uwsgi_socket,
+    reaches,
+    url_scheme,
+)
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.I)
 _LETTERS_ONLY = re.compile(r"^([a-z]+)://", re.I)
@@ -52,3 +61,23 @@ def test_a_quoted_uwsgi_host_binds_the_address_nobody_reaches() -> None:
     assert plain is not None and plain.is_wildcard and not plain.is_unreachable
     target, quoted = parse_uwsgi_socket("127.0.0.1:5050"), parse_uwsgi_socket('":5050"')
     assert target is not None and quoted is not None and not reaches(target, quoted)
+
+
+@pytest.mark.parametrize(("bound", "target", "filled"), [
+    ("unix:/BASE_DIR/run/yats.sock", "unix:/var/web/yats/run/yats.sock", True),
+    ("unix:/BASE_DIR/run/yats.sock", "unix:/var/web/yats/run/other.sock", False),
+    ("unix:/home/{{ user }}/app.sock", "unix:/home/deploy/app.sock", True),
+    ("unix:/srv/__APP__/app.sock", "unix:/srv/shop/app.sock", True),
+    ("unix:/srv/<project>/app.sock", "unix:/srv/shop/app.sock", True),
+    # A folder in upper case without an underscore is a name (/srv/APP), not a placeholder.
+    ("unix:/srv/APP/app.sock", "unix:/srv/shop/app.sock", False),
+    ("unix:/run/app.sock", "unix:/run/app.sock", False),   # no placeholder: an exact match is another question
+    ("unix:/BASE_DIR/app.sock", "127.0.0.1:8000", False),
+])
+def test_a_placeholder_folder_of_a_socket_path_is_filled_by_any_folders(bound: str, target: str, filled: bool) -> None:
+    assert parse_gunicorn_bind(bound).filled_by(parse_nginx_target(target)) is filled
+
+
+def test_placeholders_are_the_folders_only() -> None:
+    assert parse_gunicorn_bind("unix:/BASE_DIR/run/APP_NAME.sock").placeholders == ("BASE_DIR",)
+    assert parse_gunicorn_bind("127.0.0.1:8000").placeholders == ()

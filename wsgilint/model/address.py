@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import sys
@@ -50,6 +51,26 @@ class Address:
     def is_abstract(self) -> bool:
         return self.family == "unix" and self.path.startswith("@")
 
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The folders of a unix socket's path written as a placeholder that an install step
+        fills in before the server starts (``unix:/BASE_DIR/run/app.sock`` and a script's
+        ``sed -i s/BASE_DIR/.../``, ``{{ app_root }}``, ``__APP__``): what the path becomes
+        the files do not say."""
+        if self.family != "unix" or not any(c in self.path for c in "_{<"):
+            return ()
+        return tuple(part for part in self.path.split("/")[:-1] if _placeholder().fullmatch(part))
+
+    def filled_by(self, other: Address) -> bool:
+        """Whether ``other`` is this socket's path with each placeholder folder filled in by
+        one or more folders."""
+        if other.family != "unix" or not self.placeholders:
+            return False
+        parts = self.path.split("/")
+        pattern = "/".join(".+" if index < len(parts) - 1 and _placeholder().fullmatch(part) else re.escape(part)
+                           for index, part in enumerate(parts))
+        return re.fullmatch(pattern, other.path) is not None
+
     def __str__(self) -> str:
         if self.family == "unix":
             return f"unix:{self.path}"
@@ -59,6 +80,13 @@ class Address:
         if ":" in host:
             host = f"[{host}]"
         return f"{host}:{self.port}" if self.port else host
+
+
+@functools.cache
+def _placeholder() -> re.Pattern[str]:
+    # Upper case words joined by underscores (a shell or Makefile variable's name written bare),
+    # Jinja's braces, double underscores, angle brackets.
+    return re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\{\{.*\}\}|__[A-Za-z0-9_]+__|<[^>]*>")
 
 
 def _unix(path: str, text: str) -> Address:
