@@ -89,6 +89,10 @@ def cases(bins: Path, python: str) -> dict[str, list[str]]:
         "runuser -u": ["runuser", "-u", "nobody", "--"],
         "sudo -u": ["sudo", "-u", "nobody"],
         "s6-setuidgid": ["s6-setuidgid", "nobody"],
+        # Inits put in front of a container's command (`ENTRYPOINT ["tini", "--"]`, Compose's
+        # `init: true` runs Docker's copy of tini as `docker-init --`).
+        "tini": ["tini", "--"],
+        "dumb-init": ["dumb-init"],
     }
     for name, prefix in prefixes.items():
         binary = tool(prefix[0])

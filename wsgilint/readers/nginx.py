@@ -32,7 +32,9 @@ fragment's real context is not known.
 # decided apart, in ``nginx_includes``.
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -534,8 +536,18 @@ def _flag_problem(stmt: NginxStatement) -> Problem:
 
 def _argument_problem(error: NgxParserBaseException, stmt: NginxStatement) -> Problem:
     message = error.strerror
+    # `ssl_certificate <path to fullchain.pem>;`: a template's blank, its words split by nginx.
+    blank = _blank().search(" ".join(stmt.args)) if "invalid number of arguments" in message else None
+    if blank is not None:
+        return Problem("syntax", f"{message}: `{blank.group()}` is a blank of a template, to be replaced before "
+                       "use (as written nginx refuses it)", stmt.at, severity="info")
     hint = next((h for key, h in _HINTS.items() if key in message), "")
     return Problem("syntax", f"{message}: {hint}" if hint else message, stmt.at)
+
+
+@functools.cache
+def _blank() -> re.Pattern[str]:
+    return re.compile(r"<[^<>;{}\s][^<>;{}]* [^<>;{}]*>")
 
 
 def _context_problem(stmt: NginxStatement, ctx: Context) -> Problem:
