@@ -60,7 +60,12 @@ A tool that stays in front of the script (`dockerize -wait ... /start.sh`, jwild
 `exec.go`: it starts the script as its child, passes SIGHUP, SIGINT and SIGTERM to that child
 only, and exits once it has ended) is PID 1 instead of the shell: the shell, no longer PID 1,
 dies of the SIGTERM, dockerize exits with it, and the container stops with the server
-SIGKILLed at once. `exec` in the script is the fix there too.
+SIGKILLed at once. `exec` in the script is the fix there too. So is an init in front of it:
+tini (`ENTRYPOINT ["tini", "--"]`, and Docker's copy of it that Compose's `init: true` runs) and
+dumb-init pass the signal on (dumb-init to the shell's whole process group) and end with the
+shell, and the container stops with the server killed before its graceful stop has ended
+(measured with tini 0.19.0 and dumb-init 1.2.5 as PID 1 of a new PID namespace in front of
+dash running the server without `exec`).
 
 A command runner that stays the server's parent and does not pass the stop signal on is
 the same case (measured with `tools/measure_runners.py`, table in docs/design.md): `hatch
@@ -171,7 +176,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             front = next((launcher for launcher in manager.wrapper_launchers if launcher.stays), None)
             if front is not None:
                 # The runner is PID 1 and the shell its child: the shell takes the default action.
-                how = how.replace(", whose shell stays PID 1", f", through {front.name}")
+                how = how.replace(", whose shell stays PID 1", f", through {front.name}").replace(
+                    ", which stays PID 1 and does not exec it", ", which does not exec it")
                 effect = (f"`docker stop` sends its signal to {front.name}, PID 1, which passes it to the shell: the "
                           f"shell dies, {front.name} exits with it and the container stops, so {who} is SIGKILLed "
                           "at once" if manager.stop_signal.value in front.forwards else

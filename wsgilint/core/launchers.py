@@ -25,6 +25,12 @@ home-made scripts of that name that take ``--`` end with ``exec "$@"``: the comm
 ``holdup [options] SERVICE... -- CMD`` (ionelmc/python-holdup, src/holdup/cli.py at 5.1.1)
 takes the words before the first ``--`` as its own and ``os.execvp``s the words after it;
 without ``--`` it runs nothing.
+
+Inits put in front of a container's command, measured like the runners: tini (``ENTRYPOINT
+["tini", "--"]``; Docker's ``--init`` and Compose's ``init: true`` run their copy of it as
+``docker-init --``) and dumb-init start it as their child and pass every stop signal on; when
+that child ends they end, and with PID 1 gone the kernel SIGKILLs what is left in the
+container.
 """
 from __future__ import annotations
 
@@ -72,6 +78,8 @@ _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "holdup": (False, ()),
     "dockerize": (True, ("TERM", "INT")),
     "ep": (False, ()),
+    "tini": (True, _EVERY_STOP),
+    "dumb-init": (True, _EVERY_STOP),
 }
 
 # Options that take the next word as their value, per tool (the others are flags).
@@ -105,6 +113,10 @@ _SUDO = frozenset(("-u", "--user", "-g", "--group", "-C", "--close-from", "-D", 
                    "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U",
                    "--other-user", "-R", "--chroot"))
 _ENV = frozenset(("-u", "--unset", "-C", "--chdir"))
+# tini's and dumb-init's options that take a value (tini.c's getopt string "sp:vwgle:hV";
+# dumb-init's getopt_long table: -r/--rewrite s:r).
+_TINI = frozenset(("-p", "-e"))
+_DUMB_INIT = frozenset(("-r", "--rewrite"))
 # dockerize's flags that take a value (Go's flag package: `-name v`, `-name=v`, one dash or two).
 _DOCKERIZE = frozenset(("template", "stdout", "stderr", "delims", "wait-http-header", "wait", "timeout",
                         "wait-retry-interval"))
@@ -165,6 +177,9 @@ def _one(words: list[str]) -> tuple[str, str, int] | None:
         return ("holdup", "", words.index("--") + 1) if "--" in words[1:] else None
     if tool == "dockerize":
         return "dockerize", "", _go_flags(words, _DOCKERIZE)
+    if tool in ("tini", "tini-static", "docker-init", "dumb-init"):
+        index, _ = _options(words, 1, _DUMB_INIT if tool == "dumb-init" else _TINI)
+        return ("dumb-init" if tool == "dumb-init" else "tini"), "", index
     if tool in ("gosu", "su-exec", "s6-setuidgid"):
         return (tool, words[1], 2) if len(words) > 2 and not words[1].startswith("-") else None
     if tool == "ep":
@@ -241,6 +256,10 @@ def unwrap(argv: list[str]) -> tuple[tuple[Launcher, ...], list[str]]:
         if name == "hatch run" and colon and environment and "/" not in environment and command:
             words = [command, *words[1:]]   # `hatch run prod:gunicorn`: gunicorn in the prod environment
     return tuple(launchers), words
+
+
+# What Compose's `init: true` puts in front of a service's command: Docker's copy of tini.
+COMPOSE_INIT = Launcher("docker-init (`init: true`)", "", True, _EVERY_STOP)
 
 
 def _launcher(name: str, user: str) -> Launcher:

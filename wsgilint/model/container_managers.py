@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..core.context import ReadContext
+from ..core.launchers import COMPOSE_INIT
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, ProcessManager
 from .base_images import BaseImage, stock_setting
@@ -115,7 +116,8 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
     seconds = duration_seconds(grace.text) if grace is not None else None
     manager.stop_timeout = Setting(seconds, grace.at) if seconds is not None and grace is not None else \
         Setting(10.0, None, _DOCKER_DEFAULT)
-    # `docker stop` signals PID 1 only; `init: true` puts an init there that forwards to its child.
+    # `docker stop` signals PID 1 only; `init: true` puts an init there that forwards to its child
+    # (one of the wrapper's launchers, below).
     manager.kills_group = Setting(False, None, "docker stop signals the container's PID 1 only")
     written_image = node.get("image") if node is not None else None
     options: dict[str, Setting[Any]] = {}
@@ -134,6 +136,9 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             seen = _resolve_wrapper(manager, manager.argv.value, manager.argv.at, ctx, start_dir, bin_sh(image))
         if manager.wrapper is not None:
             options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
+            init = compose("init")
+            if init is not None and init.text.lower() == "true":
+                manager.wrapper_launchers = (COMPOSE_INIT, *manager.wrapper_launchers)
         _appended_daemon_off(manager, image, place)
     manager.options = options
     return manager, seen
