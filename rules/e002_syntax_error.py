@@ -19,7 +19,8 @@ Where a container's nginx loads a file in the wrong place, so is the place: a si
 `http` block (`/etc/nginx/conf.d/*.conf` of the official image; measured with nginx 1.22 in
 tests/e2e/test_e002_nginx_conf_as_a_site.py). An nginx directive with too many arguments
 because one is a template's blank (`ssl_certificate <path to fullchain.pem>;`, words in
-angle brackets) is an info: the file is a template, to be filled in before use.
+angle brackets) is an info: the file is a template, to be filled in before use, and what
+any rule finds in it is an info too, said of the file as written.
 
 ## What breaks in production
 The server refuses to start or to reload (`nginx -t` fails, supervisord exits with

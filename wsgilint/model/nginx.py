@@ -121,7 +121,7 @@ class _Builder:
             worker_rlimit_nofile=None,
             daemon=Setting(True, note="nginx default"),
             files=list(dict.fromkeys(f.display for f in tree.files if not f.stock)),
-            assumed=dict(tree.assumed),
+            assumed={**tree.assumed, **tree.templates},
         )
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}

@@ -132,6 +132,9 @@ class NginxTree:
     files: list[NginxFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     assumed: dict[str, str] = field(default_factory=dict)
+    # Files written as templates, with blanks to fill in before use (display path -> the note
+    # naming one): what is found in them holds for the file as written, not as deployed.
+    templates: dict[str, str] = field(default_factory=dict)
 
     @property
     def root(self) -> NginxFile:
@@ -536,13 +539,20 @@ def _flag_problem(stmt: NginxStatement) -> Problem:
 
 def _argument_problem(error: NgxParserBaseException, stmt: NginxStatement) -> Problem:
     message = error.strerror
-    # `ssl_certificate <path to fullchain.pem>;`: a template's blank, its words split by nginx.
-    blank = _blank().search(" ".join(stmt.args)) if "invalid number of arguments" in message else None
-    if blank is not None:
-        return Problem("syntax", f"{message}: `{blank.group()}` is a blank of a template, to be replaced before "
-                       "use (as written nginx refuses it)", stmt.at, severity="info")
+    if "invalid number of arguments" in message and template_blank(stmt):
+        # The note naming the blank goes with every finding in the file (NginxTree.templates).
+        return Problem("syntax", message, stmt.at, severity="info")
     hint = next((h for key, h in _HINTS.items() if key in message), "")
     return Problem("syntax", f"{message}: {hint}" if hint else message, stmt.at)
+
+
+def template_blank(stmt: NginxStatement) -> str:
+    """A template's blank among the arguments (``ssl_certificate <path to fullchain.pem>;``,
+    words in angle brackets that nginx splits), "" where there is none."""
+    if not any(arg.startswith("<") for arg in stmt.args):
+        return ""
+    found = _blank().search(" ".join(stmt.args))
+    return found.group() if found else ""
 
 
 @functools.cache
@@ -703,6 +713,10 @@ class _Reader:
         problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
+            if problem.severity == "info" and problem.kind == "syntax" and frame.display not in self.tree.templates:
+                self.tree.templates[frame.display] = (
+                    f"{frame.display} is a template: `{template_blank(stmt)}` (line {stmt.at.line}) is a blank to "
+                    "fill in before use, so this is said of the file as written")
         if refused and frame.report_context:
             self.add([_context_problem(stmt, frame.ctx)])
         if stmt.directive == "include" and stmt.block is None:
