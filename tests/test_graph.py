@@ -71,6 +71,23 @@ def test_a_loopback_listener_of_another_place_is_not_reached_by_name(tmp_path):
     assert deployment.reached(route, named) == []
 
 
+def test_a_public_address_is_a_hosts_not_a_containers_own(tmp_path):
+    """A container on its own network has an RFC 1918 (or CGNAT) address there: a route to a
+    public address reaches what a host publishes, not the container's own port of that number."""
+    deployment = _deployment(tmp_path, "127.0.0.1:3031", "0.0.0.0:3031")
+    _move_app(deployment, Place("app", "container"))
+    route = deployment.routes[0]
+
+    def at(host: str) -> list:
+        target = dataclasses.replace(route.targets[0], address=dataclasses.replace(route.targets[0].address, host=host))
+        return deployment.reached(route, target)
+
+    assert at("207.216.46.125") == [] and at("203.0.113.7") == []
+    assert len(at("172.18.0.5")) == 1 and len(at("10.0.3.2")) == 1 and len(at("192.168.1.20")) == 1
+    _move_app(deployment, Place("app", "container", network="host"))   # the host's own network
+    assert len(at("207.216.46.125")) == 1
+
+
 def test_launch_edges_say_what_starts_what_and_as_whom(tmp_path):
     deployment = _deployment(tmp_path, "127.0.0.1:3031", "127.0.0.1:3031")
     [launch] = deployment.launches

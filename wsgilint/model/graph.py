@@ -201,7 +201,26 @@ def connects(source: Place, target: Target, listener: Listener) -> bool:
         return True
     if address.is_loopback or address.is_wildcard:
         return source.loopback == listener_place.loopback
+    if listener_place.loopback != HOST.loopback and _public_ip(address.host):
+        # A container on a network of its own has a private address there (Docker's bridges:
+        # 172.16.0.0/12, 192.168.0.0/16): a public one is a host's, where only what that host
+        # publishes arrives (``Deployment.published_at``).
+        return False
     return not listener.address.is_loopback
+
+
+def _public_ip(host: str) -> bool:
+    """An IPv4 literal outside the ranges a container network takes its addresses from
+    (RFC 1918's, which Docker's default pools and user-defined networks use, and CGNAT's)."""
+    if not host or not host[0].isdigit():
+        return False
+    import ipaddress   # only for a route to an address literal
+    try:
+        address = ipaddress.IPv4Address(host)
+    except ValueError:
+        return False
+    return not address.is_loopback and not any(address in ipaddress.IPv4Network(network) for network in
+                                               ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"))
 
 
 def binds_same(one: Listener, other: Listener) -> bool:
