@@ -66,7 +66,8 @@ def test_script_passes_its_arguments(tmp_path, text: str, passes: bool) -> None:
     # The docker-library pattern: as root, run the script again as app; its `exec "$@"` then runs as app.
     ("#!/bin/sh\nif [ \"$(id -u)\" = '0' ]; then\n  exec gosu app \"$0\" \"$@\"\nfi\nexec \"$@\"\n", ("gosu", "app"), 3),
     ("#!/bin/sh\nexec \"$@\"\n", (), 2),
-    ("#!/bin/sh\nexec tini -- \"$@\"\n", None, 0),   # not a launcher unwrap follows
+    ("#!/bin/sh\nexec tini -- \"$@\"\n", ("tini", "--"), 2),
+    ("#!/bin/sh\nexec catatonit -- \"$@\"\n", None, 0),   # not a launcher unwrap follows
     ("#!/bin/sh\nexec python \"$@\"\n", None, 0),
 ])
 def test_script_passes_its_arguments_through(tmp_path, text: str, through: tuple[str, ...] | None,  # type: ignore[no-untyped-def]

@@ -180,6 +180,14 @@ def _dev_program(argv: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
+def dev_program(argv: list[str]) -> str:
+    """The development server ``argv`` starts (its key in ``_DEV_DEFAULTS``), wherever it
+    listens; "" when it starts none."""
+    own = unwrap(argv)[1] if argv else argv
+    found = _dev_program(own) if own else None
+    return found[0] if found else ""
+
+
 def dev_server(argv: list[str], env: dict[str, str] | None = None) -> DevServer | None:
     """The development server ``argv`` starts and the TCP address it listens on; None when it
     starts none, or listens where the words do not show (a ``$VAR``, a unix socket, an fd)."""

@@ -294,6 +294,9 @@ class ProcessManager:
     # uWSGI or Gunicorn command lines the wrapper starts with `&` before the line it waits on
     # (`uwsgi app.ini &` then `nginx`), where each is written: they run in the same place.
     background_starts: tuple[Setting[list[str]], ...] = ()
+    # A development server the same wrapper starts besides its uWSGI or Gunicorn (daphne for the
+    # websockets after `uwsgi app.ini`), where it is written: it listens in the same place.
+    also_serves: tuple[Setting[list[str]], ...] = ()
     # Daemons the wrapper starts through their init script (``service nginx restart``), each
     # where it is written: they run in the same place.
     services_started: tuple[Setting[str], ...] = ()

@@ -399,7 +399,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         apply_rewrites(deployment, ctx)   # after place_servers: where each start runs is final
     from .start_directories import resolve_relative_sockets
     resolve_relative_sockets(deployment)   # after place_servers and the rewrites: start directories are final
-    if any(manager.dev_server is not None for manager in deployment.managers):
+    if any(manager.dev_server is not None or manager.also_serves or "socket" in manager.options
+           for manager in deployment.managers):
         from .dev_servers import add_dev_servers  # only for a tree that starts a development server
         add_dev_servers(deployment)   # after place_servers: a manager's place is final
     if sockets:

@@ -3,9 +3,9 @@ hypercorn. Each speaks HTTP at the address its command line gives (``core.comman
 so a route to it reaches a listener; no rule reads their settings."""
 from __future__ import annotations
 
-from ..core.commands import dev_server
+from ..core.commands import dev_program, dev_server
 from ..core.span import Setting
-from . import AppServer, Deployment, Listener
+from . import AppServer, Deployment, Listener, ProcessManager
 from .address import parse_gunicorn_bind
 
 
@@ -13,23 +13,49 @@ def add_dev_servers(deployment: Deployment) -> None:
     """One server, with its one listener, for each manager whose start runs a development
     server; it runs where its manager starts it."""
     for manager in deployment.managers:
-        if manager.dev_server is None or manager.runs is not None:
-            continue
-        env = {name: setting.value for name, setting in manager.environment.items()}
-        found = dev_server(manager.dev_server.value, env)
-        if found is None:
-            continue
-        host = f"[{found.host}]" if ":" in found.host else found.host
-        address = parse_gunicorn_bind(f"{host}:{found.port}")
-        if address is None:
-            continue
-        at = manager.dev_server.at or manager.at
-        server = AppServer("dev-server", found.program, at, manager=manager, place=manager.place)
-        server.start_directory = manager.directory
-        server.listeners.append(Listener(address, "http", found.program, at, server))
-        if found.reloads and manager.kind == "compose":
-            server.dev_stack = _mounted_start_directory(deployment, server, found.program)
-        deployment.dev_servers.append(server)
+        starts = (*((manager.dev_server,) if manager.dev_server is not None and manager.runs is None else ()),
+                  *manager.also_serves)
+        for start in starts:
+            _add(deployment, manager, start)
+        if manager.kind == "supervisor" and "socket" in manager.options and manager.runs is None:
+            _add_fcgi_socket(deployment, manager, manager.options["socket"])
+
+
+def _add_fcgi_socket(deployment: Deployment, manager: ProcessManager, socket: Setting[str]) -> None:
+    """An ``[fcgi-program]`` whose command is a development server (``daphne --fd 0``):
+    supervisord binds the section's ``socket`` and hands it to the program, which serves
+    there (Supervisor's ``socket = tcp://localhost:8000`` or ``unix:///run/app.sock``)."""
+    program = dev_program(manager.argv.value) if manager.argv is not None else ""
+    text = str(socket.value)
+    if not program or "%(" in text:
+        return
+    scheme, _, rest = text.partition("://")
+    address = parse_gunicorn_bind(rest if scheme == "tcp" else f"unix:{rest}" if scheme == "unix" else "")
+    if address is None or address.family == "inet" and not address.port:
+        return
+    at = socket.at or manager.at
+    server = AppServer("dev-server", program, at, manager=manager, place=manager.place)
+    server.start_directory = manager.directory
+    server.listeners.append(Listener(address, "http", f"[{manager.name}] socket", at, server))
+    deployment.dev_servers.append(server)
+
+
+def _add(deployment: Deployment, manager: ProcessManager, start: Setting[list[str]]) -> None:
+    env = {name: setting.value for name, setting in manager.environment.items()}
+    found = dev_server(start.value, env)
+    if found is None:
+        return
+    host = f"[{found.host}]" if ":" in found.host else found.host
+    address = parse_gunicorn_bind(f"{host}:{found.port}")
+    if address is None:
+        return
+    at = start.at or manager.at
+    server = AppServer("dev-server", found.program, at, manager=manager, place=manager.place)
+    server.start_directory = manager.directory
+    server.listeners.append(Listener(address, "http", found.program, at, server))
+    if found.reloads and manager.kind == "compose":
+        server.dev_stack = _mounted_start_directory(deployment, server, found.program)
+    deployment.dev_servers.append(server)
 
 
 def _mounted_start_directory(deployment: Deployment, server: AppServer, program: str) -> Setting[str] | None:

@@ -214,7 +214,7 @@ def _public_ip(host: str) -> bool:
     (RFC 1918's, which Docker's default pools and user-defined networks use, and CGNAT's)."""
     if not host or not host[0].isdigit():
         return False
-    import ipaddress   # only for a route to an address literal
+    import ipaddress  # only for a route to an address literal
     try:
         address = ipaddress.IPv4Address(host)
     except ValueError:

@@ -68,6 +68,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     name = os.path.basename(argv[0])
     manager.runs_program = name
     server: shell.ServerLine | None = None
+    wrapper: shell.WrapperScript | None = None
     wrapper_at: Span | None = None
     runs_c: Setting[str] | None = None
     arguments: list[str] | None = None   # what a script's "$@" is, where the start gives it
@@ -128,6 +129,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, line.line, line.column, line.end_column))
         for line in server.started_before)
+    manager.also_serves = _dev_server_beside(server, wrapper if wrapper_at is not command_at else None, ctx)
     manager.services_started = tuple(
         Setting(service.name, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, service.line, service.column, service.end_column))
@@ -141,6 +143,15 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.argv = Setting(server_argv, wrapper_at)
     _launched(manager, recognise(server_argv), wrapper_at)
     return server.alone
+
+
+def _dev_server_beside(server: shell.ServerLine, wrapper: shell.WrapperScript | None,
+                      ctx: ReadContext | None) -> tuple[Setting[list[str]], ...]:
+    """The development server a wrapper script starts on another line than its server's."""
+    if wrapper is None or ctx is None:
+        return ()
+    found = shell.read_dev_server(wrapper.path, ctx)
+    return (Setting(found[0].argv, found[1]),) if found is not None and found[1].line != server.line else ()
 
 
 def _launched(manager: ProcessManager, command: Command | None, at: Span | None) -> None:

@@ -337,9 +337,11 @@ def _sed_in_place(args: list[str]) -> list[str]:
 def _stays(command: list[str], operator: str) -> bool:
     """A command that does not return: ``tail -f``, ``sleep infinity``, a ``while true`` loop,
     a Celery worker or beat left in the foreground (no ``-D``/``--detach``: celery's own
-    ``worker --help``)."""
+    ``worker --help``), a development server (daphne for the websockets beside uWSGI)."""
     if operator == "&" or not command:
         return False
+    if dev_server(command) is not None:
+        return True
     name, args = os.path.basename(command[0]), command[1:]
     if name == "celery":
         return any(arg in ("worker", "beat") for arg in args) and not any(
