@@ -28,7 +28,11 @@ none of that source in, and whose own command adds `--py-autoreload` to an ini t
 none: a developer's stack, edited on the host and reloaded in the container. The warning
 stays where the reload is written in the ini (the file a deployment runs, whatever else
 reads it: a systemd unit, a Supervisor program, the only Compose file of the tree), and
-where the image copies the source and so runs without the mount.
+where the image copies the source and so runs without the mount, unless the service says
+it runs in development (Flask's debug mode: `FLASK_ENV=development`, `FLASK_DEBUG=1` in
+its environment) and bind-mounts the folder uWSGI loads the app from: then the mount hides
+what the image copied while it runs, and the reload, wherever it is written, serves that
+developer's loop (an info).
 
 ## How to fix
 Remove these options from the production configuration (keep them in a development

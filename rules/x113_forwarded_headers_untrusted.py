@@ -30,6 +30,12 @@ For each `proxy_pass` to a Gunicorn instance:
   scheme matters there only if what that route answers depends on it (a health check's JSON
   does not; a redirect, a cookie or a form does). The reverse (the broad location lacks it,
   a narrower one sends it), a regex location, or a sender in another server stays a warning.
+- where the tree holds the module Gunicorn loads (with the settings module a Django
+  project's wsgi.py names) and none of the app's Python code does anything the scheme
+  changes (builds an absolute URL or redirect from the request, tests `is_secure` or the
+  scheme, has Django's CSRF middleware or admin, DRF's hyperlinks or pagination, renders
+  templates, or has a route ending in `/`, which Flask and Starlette redirect to with an
+  absolute URL), the finding is an info naming that assumption;
 - a location whose path names a health probe (`/health`, `/healthz`, `/ping`, ...) that lacks
   the header is an info naming the assumption that the check answered there does not depend
   on the scheme, whatever other locations send.
@@ -174,7 +180,22 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 narrowed[id(route)] = sender
         routes = [(route, "narrow" if id(route) in narrowed else "probe" if cause.startswith("proto") and route.probe
                    else cause) for route, cause in routes]
-        yield _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django, narrowed)
+        hit = _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django, narrowed)
+        unread = _scheme_unread(deployment, listener) if hit.severity == "warning" else ""
+        yield hit._replace(message=hit.message + unread, severity="info") if unread else hit
+
+
+def _scheme_unread(deployment: Deployment, listener: Listener) -> str:
+    """Where the tree holds the module this Gunicorn loads its app from and no code of the tree
+    does anything the scheme changes, the assumption that says so; else ""."""
+    readers = deployment.app_request_readers
+    module = readers.module_of(listener.server) if readers is not None else None
+    if readers is None or module is None or readers.scheme:
+        return ""
+    return (f"; the app's code is in the checked tree ({module}, the module its server loads) and none of it builds "
+            "an absolute URL or a redirect from the request, tests the scheme, checks a CSRF origin or has a route "
+            "ending in `/` (which redirects the address without it): assumed nothing else depends on the scheme "
+            "(a library, templates)")
 
 
 # Gunicorn's tornado worker serves with tornado's own HTTP server, which forwarded_allow_ips

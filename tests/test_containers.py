@@ -121,6 +121,15 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
+def test_workdir_user_and_stopsignal_lose_their_quotes_as_buildkit_reads_them(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"Dockerfile": (
+        "FROM python:3.12\nENV USER_PATH=/home/app\nWORKDIR \"$USER_PATH/app\"\nUSER \"app\"\n"
+        "STOPSIGNAL 'SIGINT'\n")})
+    image = image_of(parse_dockerfile((tmp_path / "Dockerfile").read_text(), "Dockerfile"), str(tmp_path))
+    assert (image.workdir.value if image.workdir else None, image.user.value if image.user else None,
+            image.stop_signal.value if image.stop_signal else None) == ("/home/app/app", "app", "INT")
+
+
 def test_an_exec_form_in_single_quotes_is_the_shell_form_its_text_the_command(tmp_path: Path) -> None:
     """BuildKit's parseMaybeJSON: arguments that do not decode as a JSON array are the shell
     form, so ``ENTRYPOINT ['/x.sh']`` runs ``/bin/sh -c "['/x.sh']"`` and ignores CMD (and a

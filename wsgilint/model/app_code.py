@@ -63,10 +63,12 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     seen: set[str] = set()
     host: list[Setting[str]] = []
     address: list[Setting[str]] = []
+    scheme_readers: list[Setting[str]] = []
     env_defaults: dict[str, list[Setting[str]]] = {}
     for source, text in _texts(files, ctx):
         seen.add(posixpath.normpath(source.display))
         _scan_readers(source, text, host, address)
+        _scan_scheme_readers(source, text, scheme_readers)
         if "setdefault" in text:
             for match in _env_default().finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
@@ -84,7 +86,9 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
         if sets_assets:
             assets += _assets_in(source, tree)
     return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
-                   RequestReaders(frozenset(seen), host, address, _top(files)), env_defaults)
+                   RequestReaders(frozenset(seen), host, address, _top(files), scheme_readers,
+                                  {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
+                                   if each.at is not None}), env_defaults)
 
 
 @functools.cache
@@ -146,6 +150,10 @@ class RequestReaders(NamedTuple):
     host: list[Setting[str]]
     address: list[Setting[str]]
     top: str = ""      # the folder every checked file is under, as shown ("" for the working folder)
+    # Where the code does something the request's scheme changes (the first few places).
+    scheme: tuple[Setting[str], ...] | list[Setting[str]] = ()
+    # Files that name a Django settings module by default (wsgi.py's setdefault): shown path -> module.
+    django_settings: dict[str, str] | None = None
 
     def module_of(self, server: AppServer) -> str | None:
         """The tree's file that holds the module ``server`` loads the app from: one whose path
@@ -163,12 +171,24 @@ class RequestReaders(NamedTuple):
                 found = next((path for folder in folders
                               if (path := posixpath.join(folder, wanted) if folder else wanted) in self.files), None)
                 if found is not None:
-                    return found
+                    return self._with_settings(found)
                 continue
             for path in self.files:
                 if path == wanted or path.endswith("/" + wanted):
-                    return path
+                    return self._with_settings(path)
         return None
+
+    def _with_settings(self, module: str) -> str | None:
+        """A Django project's wsgi.py shows its app only with the settings module it names
+        (ALLOWED_HOSTS, the middleware, the installed apps): without it, what the app does is
+        not known."""
+        settings = (self.django_settings or {}).get(module)
+        if settings is None:
+            return module
+        stem = settings.replace(".", "/")
+        wanted = (f"{stem}.py", f"{stem}/__init__.py")
+        shown = any(path == each or path.endswith("/" + each) for path in self.files for each in wanted)
+        return module if shown else None
 
 
 def _module_files(server: AppServer) -> list[str]:
@@ -206,6 +226,49 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
                     found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
         if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
             host.append(Setting("ALLOWED_HOSTS", Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)))
+
+
+# Text whose outcome depends on the request's scheme: absolute URLs built from the request
+# (Django, DRF's hyperlinks and pagination, Flask's _external, Starlette's url_for, templates
+# rendered with it), scheme tests and HTTPS redirects, CSRF origin checks (Django's middleware,
+# its admin's login form), the password-reset mail's links.
+_SCHEME_MARKERS = ("build_absolute_uri", "_external=True", "host_url", "url_root", "request.url", "request.base_url",
+                   "url_for(", "is_secure", "request.scheme", "SECURE_SSL_REDIRECT", "CsrfViewMiddleware",
+                   "django.contrib.admin", "DEFAULT_PAGINATION_CLASS", "Hyperlinked", "PasswordResetView",
+                   "password_reset", "django.contrib.auth.urls", "TemplateResponse", "Jinja2Templates",
+                   "render_template")
+
+
+@functools.cache
+def _slash_route() -> re.Pattern[str]:
+    # A route whose path ends in "/" (Flask's strict slashes, Starlette's redirect_slashes): a
+    # request without the slash is redirected to an absolute URL built with the request's scheme.
+    return re.compile(r"""\.(?:route|get|post|put|patch|delete|api_route|websocket)\(\s*(['"])/[^'"\s]*/\1""")
+
+
+@functools.cache
+def _root_route() -> re.Pattern[str]:
+    return re.compile(r"""\.(?:route|get|post|put|patch|delete|api_route)\(\s*(['"])/\1""")
+
+
+def _scan_scheme_readers(source: SourceFile, text: str, found: list[Setting[str]]) -> None:
+    if len(found) >= _MAX_READERS:
+        return
+    has_marker = any(marker in text for marker in _SCHEME_MARKERS)
+    if not has_marker and ("/'" not in text and '/"' not in text):
+        return
+    # A router or blueprint, mounted under a prefix (here or where it is included): its "/"
+    # route is "/prefix/".
+    prefixed = "prefix=" in text or "APIRouter(" in text or "Blueprint(" in text
+    for number, line in enumerate(text.splitlines(), 1):
+        marker = next((each for each in _SCHEME_MARKERS if each in line), None) if has_marker else None
+        if marker is None and ("/'" in line or '/"' in line):
+            slash = _slash_route().search(line) or (_root_route().search(line) if prefixed else None)
+            marker = slash.group().lstrip(".") if slash else None
+        if marker is not None:
+            found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1 if marker in line else 1)))
+            if len(found) >= _MAX_READERS:
+                return
 
 
 def _allows_any_host(line: str) -> bool:

@@ -192,6 +192,13 @@ class _Arguments:
         return value
 
 
+def _one_word(instruction: Instruction) -> str:
+    """The argument of an instruction that takes one (WORKDIR, USER, STOPSIGNAL) as BuildKit
+    reads it: its quotes removed (``WORKDIR "$HOME/app"`` is $HOME/app), the words joined
+    again by a space (``WORKDIR /my app``)."""
+    return " ".join(instruction.words) if instruction.words else instruction.text.strip()
+
+
 def _apply(image: Image, instruction: Instruction, context_dir: str, global_args: dict[str, str],
            arguments: _Arguments | None = None) -> None:
     keyword = instruction.keyword
@@ -211,11 +218,11 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             if image.cmd_from_base:
                 image.cmd, image.cmd_from_base = None, False
     elif keyword == "USER":
-        image.user = Setting(_expand(instruction.text.strip(), variables), at)
+        image.user = Setting(_expand(_one_word(instruction), variables), at)
     elif keyword == "STOPSIGNAL":
-        image.stop_signal = Setting(_expand(instruction.text.strip(), variables).upper().removeprefix("SIG"), at)
+        image.stop_signal = Setting(_expand(_one_word(instruction), variables).upper().removeprefix("SIG"), at)
     elif keyword == "WORKDIR":
-        path = _expand(instruction.text.strip(), variables)
+        path = _expand(_one_word(instruction), variables)
         base = image.workdir.value if image.workdir else "/"
         image.workdir = Setting(posixpath.normpath(posixpath.join(base, path)), at)
         _made_directory(image, image.workdir.value)

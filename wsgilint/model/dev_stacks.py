@@ -8,7 +8,10 @@ that is a developer's loop, and the reload is what it is for.
 A reload written in the config file itself is not read so: that file is the deployment's
 (the only Compose deployment of a tree is taken for production unless it says otherwise),
 and so is any other start that reads it. An image that copies the source runs without the
-mount, so its service is not read as development either."""
+mount, so its service is not read as development either. Except where the service says it
+is development (Flask's debug mode in its environment) and mounts the folder the server
+loads the app from: the mount hides what the image copied while it runs, and the reload,
+wherever written, is that service's developer's loop."""
 from __future__ import annotations
 
 import os
@@ -36,12 +39,33 @@ def mark_dev_stacks(deployment: Deployment, ctx: ReadContext, copies: Mapping[Pl
             continue
         reload = _reload(server)
         command = manager.argv.at
+        declared = _declares_development(manager.environment)
+        if reload is not None and declared is not None:
+            # The service says it is development (Flask's debug mode), and runs the host's source.
+            stack = _mounted_source(deployment, server, ctx, (), [])
+            if stack is not None:
+                server.dev_stack = Setting(stack.value, stack.at, f"{stack.note.split(', and only')[0]}, and "
+                                           f"declares itself development ({declared})")
+                continue
         # The reload on the service's own command line, over settings read from a file.
         if reload is None or command is None or reload.at.path != command.path or \
                 not any(option.at.path != command.path for option in server.options):
             continue
         configs = sorted({option.at.path for option in server.options if option.at.path != command.path})
         server.dev_stack = _mounted_source(deployment, server, ctx, copies.get(server.place, ()), configs)
+
+
+# Environment a service sets to say it runs in development: Flask's (FLASK_ENV until Flask 2.3,
+# FLASK_DEBUG) debug mode.
+_DEVELOPMENT = {"FLASK_ENV": ("development",), "FLASK_DEBUG": ("1", "true", "True")}
+
+
+def _declares_development(environment: Mapping[str, Setting[str]]) -> str | None:
+    for name, values in _DEVELOPMENT.items():
+        setting = environment.get(name)
+        if setting is not None and str(setting.value) in values:
+            return f"{name}={setting.value}"
+    return None
 
 
 def _reload(server: AppServer) -> Option | None:
