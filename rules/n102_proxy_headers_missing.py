@@ -36,7 +36,11 @@ address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`, `request.client`, a ra
 nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
 `access_log_format` naming the header; their default logs show the peer, nginx, whatever it
 sends), the finding is an info that names the assumption that nothing else reads them. The
-code is read as text, never run.
+code is read as text, never run; a marker counts as a whole name (`request.url`, not
+`urllib.request.urlopen`), and a Django project's wsgi.py shows the app only with the settings
+module it names. Where the route reaches no app server the files show (a loopback port none
+of them binds there), every app server of the tree loading a module the tree holds shows the
+code, whichever nginx reaches.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
@@ -257,6 +261,12 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
     # app: one server whose module is here shows the code.
     modules = [module for listener in listeners
                if readers is not None and (module := readers.module_of(listener.server)) is not None]
+    if not listeners and readers is not None and deployment.app_servers:
+        # Which app server the route reaches is not known (a loopback port none of them binds
+        # where nginx runs): every app server of the tree loading a module the tree holds shows
+        # the code whichever it is.
+        found = [readers.module_of(server) for server in deployment.app_servers]
+        modules = [module for module in found if module is not None] if None not in found else []
     if readers is None or not modules:
         return "", None
     wanted = {each.split(" ", 1)[0] for each in missing}

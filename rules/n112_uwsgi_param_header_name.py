@@ -26,6 +26,14 @@ A line whose purpose reaches the app anyway is only an info (as X110 treats the
   accepts for `proxy_set_header X-Real-IP`. What remains is named: a client-sent
   `X-Real-IP` still reaches an app that reads the header.
 
+- a value that is the client's own header (`X-Forwarded-Proto $http_x_forwarded_proto`, sent on
+  from a TLS proxy in front): nginx passes that header on as `HTTP_X_FORWARDED_PROTO` anyway
+  while `uwsgi_pass_request_headers` is on, so the line changes nothing.
+- a forwarding header whose content the app's code never reads: where the tree holds the
+  module the app server behind the route loads and none of the code reads the client's
+  address (`X-Forwarded-For`, `X-Real-IP`), the host name (`X-Forwarded-Host`) or anything the
+  scheme changes (`X-Forwarded-Proto`), as N102 and X113 read it.
+
 ## What breaks in production
 nginx sends the variable under exactly the name written, and the app server puts it
 into the environ under that name; a request header reaches a WSGI app only as
@@ -99,6 +107,12 @@ def _host_reaches_app(route: Route, param: str) -> bool:
     host_params = [d for d in route.effective(param) if d.args[:1] == ("HTTP_HOST",)]
     if host_params:
         return all(len(d.args) > 1 and d.args[1] in _HOST_VALUES for d in host_params)
+    return _headers_passed(route, param)
+
+
+def _headers_passed(route: Route, param: str) -> bool:
+    """Whether nginx passes the client's request headers on (`*_pass_request_headers`, on by
+    default), each as HTTP_<NAME>."""
     passing = route.effective(param.replace("_param", "_pass_request_headers"))
     return not passing or passing[-1].args[:1] != ("off",)
 
@@ -124,12 +138,39 @@ def _delivered(route: Route, param: str, header: str, value: str) -> str | None:
                 "X-Forwarded-Proto still arrives as HTTP_X_FORWARDED_PROTO, and an app that trusts the "
                 "header (ProxyFix, SECURE_PROXY_SSL_HEADER) takes that client's word for the scheme; "
                 f"`{param} HTTP_X_FORWARDED_PROTO $scheme;` replaces it, or remove the line")
+    if value == f"$http_{header.removeprefix('HTTP_').lower()}" and _headers_passed(route, param) \
+            and not any(d.args[:1] == (header,) for d in route.effective(param)):
+        return (f"its value is the client's own header, which nginx passes on as {header} anyway "
+                f"(`{param.replace('_param', '_pass_request_headers')}` is on); remove the line")
     if header == "HTTP_X_REAL_IP" and value == "$remote_addr" and _address_reaches_app(route, param):
         return ("the params send `REMOTE_ADDR $remote_addr`, so the app has the client's address as "
                 "REMOTE_ADDR; what remains: a client-sent X-Real-IP still arrives as HTTP_X_REAL_IP, and an "
                 "app that reads that header takes the client's word for its address; "
                 f"`{param} HTTP_X_REAL_IP $remote_addr;` replaces it, or remove the line")
     return None
+
+
+# What the app's code would read each forwarding header for (RequestReaders' lists).
+_READ_FOR = {"HTTP_X_FORWARDED_FOR": ("address", "the client's address"),
+             "HTTP_X_REAL_IP": ("address", "the client's address"),
+             "HTTP_X_FORWARDED_HOST": ("host", "the host name"),
+             "HTTP_X_FORWARDED_PROTO": ("scheme", "the scheme")}
+
+
+def _unread(deployment: Deployment, route: Route, header: str) -> str | None:
+    """Where the tree holds the module the app behind ``route`` loads and none of its code reads
+    what the header carries, the assumption that says so (the info's text); else None."""
+    wanted = _READ_FOR.get(header)
+    readers = deployment.app_request_readers
+    if wanted is None or readers is None:
+        return None
+    servers = [listener.server for target in route.targets for listener in deployment.reached(route, target)]
+    modules = [module for server in servers if (module := readers.module_of(server)) is not None]
+    if not modules or len(modules) != len(servers) or getattr(readers, wanted[0]):
+        return None
+    return (f"the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of it "
+            f"reads {wanted[1]} from the request: assumed nothing else does (a library); if something does, "
+            f"write `{route.handler.name.replace('_pass', '_param')} {header} ...;`")
 
 
 def _address_reaches_app(route: Route, param: str) -> bool:
@@ -151,7 +192,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             header = _header_form(name)
             if header is None:
                 continue
-            left = _delivered(route, param, header, directive.args[1] if len(directive.args) > 1 else "")
+            left = _delivered(route, param, header, directive.args[1] if len(directive.args) > 1 else "") \
+                or _unread(deployment, route, header)
             if directive not in found:
                 found[directive] = (param, header, left)
             elif found[directive][2] is not None and left is None:

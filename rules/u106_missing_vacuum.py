@@ -8,7 +8,9 @@ inode. Skip removal`). So is a socket bound with `shared-socket` (used through `
 or not): `vacuum` leaves it in place with that same warning (measured on uWSGI 2.0.31), so
 adding it would change nothing there.
 
-A leftover matters only where something meets it while uWSGI is down. Where uWSGI is a
+A leftover matters only where something meets it while uWSGI is down. Where nginx connects
+to some of the instance's sockets, only those are named: a stale socket nothing connects to
+is harmless. Where uWSGI is a
 container's main process (its command, not started in the background, not daemonized, with
 no command after it) and the file is in the container's own writable layer (under no Compose
 volume or bind mount), nothing else sees the file and nothing runs in the container until
@@ -86,6 +88,8 @@ def _private_note(server: AppServer) -> str:
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     unused = unused_configs(deployment)
+    reached = {id(listener) for route in deployment.routes for target in route.targets
+               for listener in deployment.reached(route, target)}
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
             continue
@@ -96,6 +100,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         cleaned = server.manager.removed_on_stop if server.manager is not None else ()
         leftovers = [sock for sock in server.listeners if sock.address.family == "unix" and not sock.address.is_abstract
                      and not sock.bound_by and sock.option != "shared-socket" and _stays(sock.address.path, cleaned)]
+        # Where nginx connects to some of its sockets, a stale one that nothing connects to is harmless.
+        if any(id(sock) in reached for sock in server.listeners):
+            leftovers = [sock for sock in leftovers if id(sock) in reached]
         pidfile = server.last("pidfile", "pidfile2")
         if pidfile is not None and not _stays(str(pidfile.value), cleaned):
             pidfile = None

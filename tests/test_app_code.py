@@ -76,6 +76,9 @@ def request_reading(tmp_path: Path, text: str) -> tuple[list[str], list[str]]:
     ("ip = request.remote_addr\n", ([], ["remote_addr"])),
     ("ip = request.META.get('HTTP_X_FORWARDED_FOR')\n", ([], ["X_FORWARDED_FOR"])),
     ("app = FastAPI()\nasync def who(request):\n    return request.client.host\n", ([], ["client.host"])),
+    # A marker is a whole name: urllib's request.urlopen reads nothing of the request.
+    ("from urllib import request\ndata = request.urlopen(url).read()\n", ([], [])),
+    ("log.info(request.url)\n", (["request.url"], [])),
 ])
 def test_request_readers(tmp_path: Path, text: str, expected: tuple[list[str], list[str]]) -> None:
     assert request_reading(tmp_path, text) == expected

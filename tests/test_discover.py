@@ -40,6 +40,19 @@ def test_template_markers_in_comments_do_not_make_a_template(tmp_path):
         "uwsgi-inline/app.ini": "template", "supervisor/conf.d/app.conf": "supervisor", "Dockerfile": "dockerfile"}
 
 
+def test_compose_files_by_the_names_a_dash_f_is_given(tmp_path):
+    """Compose's own names and those `docker compose -f` is given (dev-compose.yml,
+    cookiecutter-django's production.yml), by content: a top-level `services:`."""
+    project = "services:\n  web:\n    build: .\n"
+    write_tree(tmp_path, {"dev-compose.yml": project, "docker_compose.yaml": project, "compose.prod.yml": project,
+                          "production.yml": project, "local.yml": project, "staging.yaml": project,
+                          ".github/workflows/ci.yml": "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n",
+                          "production-notes.yml": project, "deploy/local.yml": "hosts: all\n"})
+    assert kinds(tmp_path) == {"dev-compose.yml": "compose", "docker_compose.yaml": "compose",
+                               "compose.prod.yml": "compose", "production.yml": "compose", "local.yml": "compose",
+                               "staging.yaml": "compose"}
+
+
 def test_dockerfiles_by_their_usual_names(tmp_path):
     """The names `docker build -f` is given, sniffed by content like the plain one."""
     image = "FROM python:3.12\nCMD [\"gunicorn\", \"app:app\"]\n"

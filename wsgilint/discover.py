@@ -114,7 +114,10 @@ def _sniff(kind: str, text: str, named: bool = True) -> bool:
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
 @functools.cache
 def _compose_name() -> re.Pattern[str]:
-    return re.compile(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml")
+    # Compose's default names and their variants (docker-compose.prod.yml, compose-dev.yaml),
+    # the names a `-f` picks (dev-compose.yml, docker_compose.yml), and cookiecutter-django's
+    # local.yml and production.yml; the text must still have a top-level `services:`.
+    return re.compile(r"[\w.-]*compose[\w.-]*\.ya?ml|(?:local|production|staging)\.ya?ml")
 
 
 def _is_devcontainer(folders: str, name: str) -> bool:

@@ -221,7 +221,7 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
     for number, line in enumerate(text.splitlines(), 1):
         for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
             if len(found) < _MAX_READERS:
-                marker = next((each for each in markers if each in line), None)
+                marker = next((each for each in markers if _names(line, each)), None)
                 if marker is not None:
                     found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
         if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
@@ -261,7 +261,7 @@ def _scan_scheme_readers(source: SourceFile, text: str, found: list[Setting[str]
     # route is "/prefix/".
     prefixed = "prefix=" in text or "APIRouter(" in text or "Blueprint(" in text
     for number, line in enumerate(text.splitlines(), 1):
-        marker = next((each for each in _SCHEME_MARKERS if each in line), None) if has_marker else None
+        marker = next((each for each in _SCHEME_MARKERS if _names(line, each)), None) if has_marker else None
         if marker is None and ("/'" in line or '/"' in line):
             slash = _slash_route().search(line) or (_root_route().search(line) if prefixed else None)
             marker = slash.group().lstrip(".") if slash else None
@@ -269,6 +269,18 @@ def _scan_scheme_readers(source: SourceFile, text: str, found: list[Setting[str]
             found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1 if marker in line else 1)))
             if len(found) >= _MAX_READERS:
                 return
+
+
+def _names(line: str, marker: str) -> bool:
+    """Whether ``line`` holds ``marker`` as a whole name: `request.url` is not the start of
+    `urllib.request.urlopen`."""
+    start = line.find(marker)
+    while start != -1:
+        end = start + len(marker)
+        if not marker[-1].isidentifier() or end == len(line) or not (line[end].isalnum() or line[end] == "_"):
+            return True
+        start = line.find(marker, start + 1)
+    return False
 
 
 def _allows_any_host(line: str) -> bool:
