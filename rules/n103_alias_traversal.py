@@ -27,8 +27,12 @@ with its own public `location`), or, in the image's /usr/share/nginx, its own `h
 index.html and 50x.html, from the nginx.org package) or a volume mounted over it, served by
 `location /`: the traversal reaches nothing that is not public (a warning
 when it lists with `autoindex` a folder whose own location does not). A mount of the project
-above it, another volume beside it that is not served, an app image that holds the app there,
-or a host keeps the error.
+above it, an app image that holds the app there, or a host keeps the error. Where the only
+things there are other volumes, one of them not served, what the traversal reaches is what
+that volume holds at run time (certificates, uploads, keys nginx's workers may not read),
+which the files do not show: a warning naming it, where those are named volumes no location
+of the server names (a volume of the tree's folder bound in, or one the server guards or serves
+only internally, keeps the error).
 
 ## How to fix
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
@@ -93,6 +97,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "something is put there",
                           related, severity="info")
                 continue
+            if why and beside and servers is None and _unknown_volumes(location, beside, instance.place.volumes):
+                # Only other volumes there: what they hold (and whether nginx's workers may read it)
+                # is filled in at run time, not shown by the files.
+                yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
+                          f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, and {why}, among "
+                          f"them {', '.join(beside)}, which this server does not serve: anyone can download what "
+                          f"nginx's workers may read there, which the files do not show; "
+                          f"{_fix(location.path, alias.args[0])}",
+                          (Related(location.block.name_at, f"location {location.path}"),), severity="warning")
+                continue
             yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "
                       f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
                       f"directory above the alias; {_fix(location.path, alias.args[0])}",
@@ -129,6 +143,20 @@ def _served(location: NginxLocation, mounts: list[str]) -> list[tuple[str, Nginx
             return None
         found.append(match)
     return found
+
+
+def _unknown_volumes(location: NginxLocation, mounts: list[str], volumes: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``mounts`` are named volumes (not a folder of the tree bound in) that no location
+    of the server names, public or not: what they hold at run time the files do not show."""
+    stores = dict(volumes)
+    scope: NginxScope | None = location.parent
+    while scope is not None and not isinstance(scope, NginxServer):
+        scope = scope.parent
+    named = [_folder(other) for other in scope.all_locations()] if scope is not None else []
+    return all(mount in stores and not stores[mount].startswith("bind:")
+               and not any(folder and (mount == folder or mount.startswith(folder.rstrip("/") + "/")
+                                       or folder.startswith(mount.rstrip("/") + "/")) for folder in named)
+               for mount in mounts)
 
 
 def _folder(location: NginxLocation) -> str:
