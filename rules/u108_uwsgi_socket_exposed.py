@@ -12,7 +12,9 @@ reported, a port only the Compose network sees is not (`network_mode: host` is t
 A config no manager starts runs in the container it is mounted or copied into when nginx
 reaches it there by the service's name and the config's port; where nginx reaches it so in
 several containers, which one runs it is unknown, and a port one of them does not publish
-is an info that says so.
+is an info that says so. So is a config nothing starts that is copied into an image built
+on a base wsgilint does not know: whether that base's start runs it, and what publishes its
+port, the files do not show.
 Written for uWSGI 2.0.
 
 ## What breaks in production
@@ -71,6 +73,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 names = ", ".join(each.label or each.name for each in server.places_unknown)
                 assumed = (f"; assumed it runs where no container network shields it: nginx reaches it in {names}, "
                            "and in a container that does not publish the port only the Compose network reaches it")
+            if server.manager is None and server.unseen_base is not None and place.kind != "container":
+                # Copied into an image whose base's start the files do not show: whether it runs, and
+                # where its port reaches, depends on that start and on what publishes the port.
+                severity = "info"
+                assumed = (f"; nothing in the checked files starts it, and {server.unseen_base.note}: assumed that "
+                           "image runs it and its port is published")
             if place.kind == "container" and place.network != "host":
                 # Only other containers of its Compose network reach it unless `ports:` publishes it.
                 published = [entry for entry in place.publishes(address.port) if entry.public]
