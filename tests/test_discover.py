@@ -53,6 +53,20 @@ def test_compose_files_by_the_names_a_dash_f_is_given(tmp_path):
                                "staging.yaml": "compose"}
 
 
+def test_percent_name_placeholders_make_a_template(tmp_path):
+    """`%ROOT%` is a deploy tool's placeholder (a fabric task, a sed over the file): supervisord
+    refuses a `%` not followed by `(name)s` or `%`, and nginx and uWSGI would read it as text.
+    Supervisor's own `%(here)s` and uWSGI's `%d` are no placeholders."""
+    write_tree(tmp_path, {
+        "supervisor/app.conf": "[program:app]\ncommand = %ROOT%/bin/gunicorn_start.sh\nuser = django\n",
+        "supervisor/own.conf": "[program:own]\ncommand = %(here)s/bin/start.sh\nstdout_logfile = /var/log/app-%%d.log\n",
+        "nginx/site.conf": "server {\n    listen 80;\n    root %ROOT%/static;\n}\n",
+        "uwsgi/app.ini": "[uwsgi]\nchdir = %d\nmodule = app:app\nsocket = :3031\n",
+    })
+    assert kinds(tmp_path) == {"supervisor/app.conf": "template", "supervisor/own.conf": "supervisor",
+                               "nginx/site.conf": "template", "uwsgi/app.ini": "uwsgi"}
+
+
 def test_dockerfiles_by_their_usual_names(tmp_path):
     """The names `docker build -f` is given, sniffed by content like the plain one."""
     image = "FROM python:3.12\nCMD [\"gunicorn\", \"app:app\"]\n"

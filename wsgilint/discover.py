@@ -215,6 +215,9 @@ _TEMPLATE_MARKERS = [
     # nginx: a line that is only a variable stands for whole directives a script fills in
     # (nginx itself refuses a directive named `$X`); shell-escaped `\$host` in a template-named
     # file is text an `eval "echo ..."` or a here-document renders.
+    # `%ROOT%/bin/start.sh`: a deploy tool's placeholder (fabric, a sed over the file); no program
+    # reads it so (supervisord refuses a `%` not followed by `(name)s` or `%`).
+    ("%NAME% placeholder template", r"%[A-Z][A-Z0-9_]*%", ("%",)),
     ("shell-rendered template", r"(?m)^[ \t]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[ \t]*;?[ \t]*$", ("$",)),
     ("shell-escaped template", r"\\\$[a-z_]", ("\\$",)),
 ]
@@ -222,7 +225,8 @@ _TEMPLATE_MARKERS = [
 
 # Markers that only one syntax makes sure: a line that starts with `[` is a section name in
 # the kinds made of [sections]; `#` starts an nginx comment wherever a word does.
-_MARKER_KINDS = {"placeholder template": ("supervisor", "uwsgi", "systemd"), "#name# placeholder template": ("nginx",)}
+_MARKER_KINDS = {"placeholder template": ("supervisor", "uwsgi", "systemd"), "#name# placeholder template": ("nginx",),
+                 "%NAME% placeholder template": ("supervisor", "uwsgi", "nginx")}
 
 
 @functools.cache
