@@ -4,7 +4,8 @@
 A `uwsgi_param` that sends one of uWSGI's dynamic-app variables: `UWSGI_SCRIPT`,
 `UWSGI_MODULE`, `UWSGI_CALLABLE`, `UWSGI_FILE`, `UWSGI_PYHOME`, `UWSGI_HOME`,
 `UWSGI_CHDIR`, `UWSGI_SETENV`, `UWSGI_APPID`, `UWSGI_POSTFILE`, `UWSGI_TOUCH_RELOAD`
-(old tutorials, and the "one uWSGI for many sites" `vhost` setups).
+(old tutorials, and the "one uWSGI for many sites" `vhost` setups). One finding per file, at
+the first such line, with the others as related places: removing them is one fix.
 
 ## What breaks in production
 uWSGI 2.0 honours these variables in every uwsgi-protocol request and loads the named
@@ -37,7 +38,7 @@ Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop 
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, NginxDirective, Route, Setting
 from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.uwsgi_values import app_loader
@@ -69,6 +70,9 @@ _APP_ID_PARAMS = frozenset({"SCRIPT_NAME", "UWSGI_APPID"})
 def check(deployment: Deployment) -> Iterator[Hit]:
     routes = [route for route in deployment.routes if route.protocol == "uwsgi"]
     for instance in deployment.nginx:
+        # One cause per file: the lines that set dynamic-app variables are one finding, at the
+        # first, with the others as related places.
+        dynamic: dict[str, list[NginxDirective]] = {}
         for directive in instance.directives:
             if directive.name != "uwsgi_param" or not directive.args:
                 continue
@@ -82,10 +86,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"(no SCRIPT_NAME or UWSGI_APPID), so uWSGI serves the app it loaded at start ("
                           f"{shown}) and loads nothing per request; remove this line{assumed}", severity="info")
                 continue
-            yield Hit(directive.at, f"`uwsgi_param {name}` makes uWSGI choose or change the app per "
-                      "request (a dynamic app, imported in a worker at request time); uWSGI 2.0 takes these "
-                      "variables from any client of the socket and cannot turn them off, so whoever reaches it "
-                      "can load code; set chdir/module/home in the uWSGI config and remove this line")
+            dynamic.setdefault(directive.at.path, []).append(directive)
+        for directives in dynamic.values():
+            first, others = directives[0], directives[1:]
+            names = list(dict.fromkeys(d.args[0] for d in directives))
+            written = f"`uwsgi_param {names[0]}`" + (f" (and {', '.join(names[1:])})" if len(names) > 1 else "")
+            yield Hit(first.at, f"{written} makes uWSGI choose or change the app per request (a dynamic app, "
+                      "imported in a worker at request time); uWSGI 2.0 takes these variables from any client of "
+                      "the socket and cannot turn them off, so whoever reaches it can load code; set "
+                      f"chdir/module/home in the uWSGI config and remove {'these lines' if others else 'this line'}",
+                      tuple(Related(d.at, f"uwsgi_param {d.args[0]}") for d in others))
 
 
 def _loaded_at_start(deployment: Deployment, directive: NginxDirective, routes: list[Route]
