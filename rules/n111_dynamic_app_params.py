@@ -5,7 +5,9 @@ A `uwsgi_param` that sends one of uWSGI's dynamic-app variables: `UWSGI_SCRIPT`,
 `UWSGI_MODULE`, `UWSGI_CALLABLE`, `UWSGI_FILE`, `UWSGI_PYHOME`, `UWSGI_HOME`,
 `UWSGI_CHDIR`, `UWSGI_SETENV`, `UWSGI_APPID`, `UWSGI_POSTFILE`, `UWSGI_TOUCH_RELOAD`
 (old tutorials, and the "one uWSGI for many sites" `vhost` setups). One finding per file, at
-the first such line, with the others as related places: removing them is one fix.
+the first such line, with the others as related places: removing them is one fix. Only
+lines a `uwsgi_pass` sends: in a location that passes with `proxy_pass` they are not sent
+(X110 reports them).
 
 ## What breaks in production
 uWSGI 2.0 honours these variables in every uwsgi-protocol request and loads the named
@@ -69,6 +71,8 @@ _APP_ID_PARAMS = frozenset({"SCRIPT_NAME", "UWSGI_APPID"})
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     routes = [route for route in deployment.routes if route.protocol == "uwsgi"]
+    # Only where a uwsgi_pass sends them: a location that proxies elsewhere sends no uwsgi_param (X110).
+    sent = {id(directive) for route in routes for directive in route.effective("uwsgi_param")}
     for instance in deployment.nginx:
         # One cause per file: the lines that set dynamic-app variables are one finding, at the
         # first, with the others as related places.
@@ -77,7 +81,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if directive.name != "uwsgi_param" or not directive.args:
                 continue
             name = directive.args[0]
-            if name not in DYNAMIC:   # uWSGI compares the names case-sensitively
+            if name not in DYNAMIC or id(directive) not in sent:   # uWSGI compares the names case-sensitively
                 continue
             loaded = _loaded_at_start(deployment, directive, routes) if name in _NAMES_THE_APP else None
             if loaded:
