@@ -170,6 +170,13 @@ class RequestReaders(NamedTuple):
             if "/" not in wanted:
                 found = next((path for folder in folders
                               if (path := posixpath.join(folder, wanted) if folder else wanted) in self.files), None)
+                # The folder it is started in, as the tree holds it (`WorkingDirectory=/srv/app/src`:
+                # the tree's src/main.py for `main:app`).
+                start = server.start_directory.value if server.start_directory is not None else ""
+                below = posixpath.join(posixpath.basename(start.rstrip("/")), wanted) if start else ""
+                if found is None and below and not below.startswith("/"):
+                    found = next((path for path in sorted(self.files)
+                                  if path == below or path.endswith("/" + below)), None)
                 if found is not None:
                     return self._with_settings(found)
                 continue
