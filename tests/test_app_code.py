@@ -79,6 +79,7 @@ def request_reading(tmp_path: Path, text: str) -> tuple[list[str], list[str]]:
     # A marker is a whole name: urllib's request.urlopen reads nothing of the request.
     ("from urllib import request\ndata = request.urlopen(url).read()\n", ([], [])),
     ("log.info(request.url)\n", (["request.url"], [])),
+    ("query = request.url.query or ''\n", ([], [])),
 ])
 def test_request_readers(tmp_path: Path, text: str, expected: tuple[list[str], list[str]]) -> None:
     assert request_reading(tmp_path, text) == expected

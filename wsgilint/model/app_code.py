@@ -284,10 +284,15 @@ def _names(line: str, marker: str) -> bool:
     start = line.find(marker)
     while start != -1:
         end = start + len(marker)
-        if not marker[-1].isidentifier() or end == len(line) or not (line[end].isalnum() or line[end] == "_"):
+        whole = not marker[-1].isidentifier() or end == len(line) or not (line[end].isalnum() or line[end] == "_")
+        # `request.url.query`, `request.url.path`: a part of the URL that is neither host nor scheme.
+        if whole and not line.startswith(_URL_PARTS, end):
             return True
         start = line.find(marker, start + 1)
     return False
+
+
+_URL_PARTS = (".query", ".path", ".fragment", ".params")
 
 
 def _allows_any_host(line: str) -> bool:
