@@ -7,7 +7,8 @@ only — other workers keep heartbeating through a long request), against the ro
 server, naming the location that gives up first, with the others as related places. A
 uWSGI instance with no `harakiri` at all is U112's finding. A location whose path names a
 health probe (`/health`, `/healthz`, `/ping`, ...) is left out: the check answered there
-returns at once, so its read timeout never runs out while the worker goes on.
+returns at once, so its read timeout never runs out while the worker goes on. So is a
+regex location for static file extensions only (`~* \\.(jpg|css|js)$`).
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
@@ -91,8 +92,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # it; the location that gives up first is the one the message names.
     slowest: dict[tuple[str, int], _Slowest] = {}
     for route in deployment.routes:
-        if route.probe:
-            continue   # a health check answers at once: its location's timeout never runs out first
+        if route.probe or route.static_files:
+            # A health check, or a file (or a 404) for an extension, answers at once: its
+            # location's timeout never runs out first.
+            continue
         name, nginx_timeout, directive = _read_timeout(route)
         if name is None or nginx_timeout is None:
             continue

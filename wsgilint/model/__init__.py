@@ -9,6 +9,7 @@ what is here.
 # their own and are re-exported here so that a rule imports only ``wsgilint.model``.
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import defaultdict
@@ -433,6 +434,18 @@ class Target:
 ServerBlock = NginxServer
 
 
+# Files nginx serves as they are (no script a server runs: not php, py, cgi).
+_STATIC_EXTENSIONS = frozenset((
+    "jpg", "jpeg", "png", "gif", "ico", "svg", "webp", "avif", "bmp", "tif", "tiff", "css", "js", "map", "woff",
+    "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav", "flac", "txt", "pdf", "zip", "gz"))
+
+
+@functools.cache
+def _static_extensions() -> re.Pattern[str]:
+    # `\.(jpg|jpeg|png)$`, `\.(?:css|js)$`, `\.css$`: an extension, or a list of them, at the end.
+    return re.compile(r"\\\.(?:\((?:\?:)?[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)*\)|[A-Za-z0-9]+)\$")
+
+
 @dataclass(eq=False, slots=True)
 class Route:
     """A location that hands requests to an upstream."""
@@ -469,6 +482,16 @@ class Route:
             return False
         return words[0].strip("/").rsplit("/", 1)[-1].lower() in _PROBE_SEGMENTS
 
+
+    @property
+    def static_files(self) -> bool:
+        """Its location is a regex for file extensions only (`~* \\.(jpg|css|js)$`): what answers
+        there is a file, or a 404, at once."""
+        words = self.location.split()
+        if len(words) != 2 or words[0] not in ("~", "~*") or _static_extensions().fullmatch(words[1]) is None:
+            return False
+        extensions = words[1][2:-1].strip("()").removeprefix("?:").split("|")
+        return all(extension.lower() in _STATIC_EXTENSIONS for extension in extensions)
 
     @property
     def terminates_tls(self) -> bool:
