@@ -97,7 +97,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           "something is put there",
                           related, severity="info")
                 continue
-            if why and beside and servers is None and _unknown_volumes(location, beside, instance.place.volumes):
+            if why and beside and _unknown_volumes(location, beside, instance.place.volumes):
                 # Only other volumes there: what they hold (and whether nginx's workers may read it)
                 # is filled in at run time, not shown by the files.
                 yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
@@ -122,13 +122,8 @@ def _served(location: NginxLocation, mounts: list[str]) -> list[tuple[str, Nginx
     """For each of ``mounts``, a location of the same server that serves it (or a folder above
     it) from disk to anyone: a prefix location, not internal, not handing requests off, behind
     no access check, whose alias (or root + path) is that folder. None when one is not served."""
-    scope: NginxScope | None = location.parent
-    while scope is not None and not isinstance(scope, NginxServer):
-        scope = scope.parent
-    if scope is None:
-        return None
     folders: list[tuple[str, NginxLocation]] = []
-    for other in scope.all_locations():
+    for other in _server_locations(location):
         if not other.is_prefix or other.own.get("internal") or other.hands_off or any(
                 directive.args != ("off",) for guard in _GUARDS for directive in other.effective(guard)):
             continue
@@ -149,14 +144,19 @@ def _unknown_volumes(location: NginxLocation, mounts: list[str], volumes: tuple[
     """Whether ``mounts`` are named volumes (not a folder of the tree bound in) that no location
     of the server names, public or not: what they hold at run time the files do not show."""
     stores = dict(volumes)
-    scope: NginxScope | None = location.parent
-    while scope is not None and not isinstance(scope, NginxServer):
-        scope = scope.parent
-    named = [_folder(other) for other in scope.all_locations()] if scope is not None else []
+    named = [_folder(other) for other in _server_locations(location)]
     return all(mount in stores and not stores[mount].startswith("bind:")
                and not any(folder and (mount == folder or mount.startswith(folder.rstrip("/") + "/")
                                        or folder.startswith(mount.rstrip("/") + "/")) for folder in named)
                for mount in mounts)
+
+
+def _server_locations(location: NginxLocation) -> list[NginxLocation]:
+    """Every location of the server block ``location`` is in (none outside a server)."""
+    scope: NginxScope | None = location.parent
+    while scope is not None and not isinstance(scope, NginxServer):
+        scope = scope.parent
+    return list(scope.all_locations()) if scope is not None else []
 
 
 def _folder(location: NginxLocation) -> str:
