@@ -42,17 +42,18 @@ def mark_dev_stacks(deployment: Deployment, ctx: ReadContext, copies: Mapping[Pl
         declared = _declares_development(manager.environment)
         if reload is not None and declared is not None:
             # The service says it is development (Flask's debug mode), and runs the host's source.
-            stack = _mounted_source(deployment, server, ctx, (), [])
+            stack = _mounted_source(deployment, server, ctx, (), f"and declares itself development ({declared})")
             if stack is not None:
-                server.dev_stack = Setting(stack.value, stack.at, f"{stack.note.split(', and only')[0]}, and "
-                                           f"declares itself development ({declared})")
+                server.dev_stack = stack
                 continue
         # The reload on the service's own command line, over settings read from a file.
         if reload is None or command is None or reload.at.path != command.path or \
                 not any(option.at.path != command.path for option in server.options):
             continue
         configs = sorted({option.at.path for option in server.options if option.at.path != command.path})
-        server.dev_stack = _mounted_source(deployment, server, ctx, copies.get(server.place, ()), configs)
+        server.dev_stack = _mounted_source(deployment, server, ctx, copies.get(server.place, ()),
+                                           f"and only its command turns the reload on ({', '.join(configs)} "
+                                           f"{'does' if len(configs) == 1 else 'do'} not)")
 
 
 # Environment a service sets to say it runs in development: Flask's (FLASK_ENV until Flask 2.3,
@@ -98,9 +99,10 @@ def _app_paths(server: AppServer) -> list[str]:
 
 
 def _mounted_source(deployment: Deployment, server: AppServer, ctx: ReadContext, copied: Iterable[str],
-                    configs: list[str]) -> Setting[str] | None:
+                    why: str) -> Setting[str] | None:
     """The bind mount that holds every folder the server loads its app from, when the image
-    copies none of that source in (then the image runs without the mount)."""
+    copies none of that source in (then the image runs without the mount); ``why`` ends the
+    note: what makes the service a development stack besides the mount."""
     paths = _app_paths(server)
     if not paths or any(_within(path, target) for target in copied for path in paths):
         return None
@@ -117,8 +119,7 @@ def _mounted_source(deployment: Deployment, server: AppServer, ctx: ReadContext,
     program = "uWSGI" if server.kind == "uwsgi" else "Gunicorn"
     return Setting(target, host_folder.at if host_folder is not None else None,
                    f"{server.place.label or server.place.name} mounts {shown} from "
-                   f"the host over {target}, where {program} loads the app, and only its command turns the reload "
-                   f"on ({', '.join(configs)} {'does' if len(configs) == 1 else 'do'} not)")
+                   f"the host over {target}, where {program} loads the app, {why}")
 
 
 def _within(path: str, folder: str) -> bool:
