@@ -713,10 +713,11 @@ class _Reader:
         problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
-            if problem.severity == "info" and problem.kind == "syntax" and frame.display not in self.tree.templates:
+            blank = template_blank(stmt) if frame.display not in self.tree.templates else ""
+            if blank:
                 self.tree.templates[frame.display] = (
-                    f"{frame.display} is a template: `{template_blank(stmt)}` (line {stmt.at.line}) is a blank to "
-                    "fill in before use, so this is said of the file as written")
+                    f"{frame.display} is a template: `{blank}` (line {stmt.at.line}) is a blank to fill in before "
+                    "use, so this is said of the file as written")
         if refused and frame.report_context:
             self.add([_context_problem(stmt, frame.ctx)])
         if stmt.directive == "include" and stmt.block is None:
