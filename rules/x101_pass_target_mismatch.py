@@ -185,6 +185,8 @@ class _Listeners:
             elif address.family == "inet":
                 self._inet.setdefault(_port_digits(address.port), []).append((position, listener))
         self._first_unix = next((listener for listener in self.listeners if listener.address.family == "unix"), None)
+        # Sockets whose path an install step fills in (`unix:/BASE_DIR/run/app.sock`): few, if any.
+        self._placeholders = [listener for listener in self.listeners if listener.address.placeholders]
         inet = [listener.address for listener in self.listeners if listener.address.family == "inet"]
         self._hosts = {address.host for address in inet}
         self._wildcard = any(address.is_wildcard for address in inet)
@@ -200,6 +202,10 @@ class _Listeners:
             mounted = _host_side(deployment, listener)
             if mounted is not None:
                 self._on_host.setdefault(posixpath.basename(listener.address.path), []).append((listener, *mounted))
+
+    def filled(self, target: Address) -> Listener | None:
+        """A socket written with a placeholder folder that ``target``'s path fills in."""
+        return next((listener for listener in self._placeholders if listener.address.filled_by(target)), None)
 
     def on_host(self, target: Address) -> tuple[Listener, HostFolder, str] | None:
         """The container's socket that a bind mount puts at ``target``'s host path, a proved one first."""
@@ -780,7 +786,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"{why}: assumed the deployment runs it (a production start the files do not show)",
                           (Related(binding.at, binding.label),), severity="info")
                 continue
-            filled = next((listener for listener in deployment.listeners if listener.address.filled_by(address)), None)
+            filled = index.filled(address)
             if filled is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}; {filled.label} is written with "
                           f"{' and '.join(filled.address.placeholders)} in its path, a placeholder that a step the "
