@@ -1,6 +1,7 @@
 """Development servers a start runs: Django's ``runserver``, ``flask run``, uvicorn, daphne,
-hypercorn. Each speaks HTTP at the address its command line gives (``core.commands``),
-so a route to it reaches a listener; no rule reads their settings."""
+hypercorn. Each speaks HTTP at the address its command line gives (``core.commands``), or
+at the socket a Supervisor ``[fcgi-program]`` binds and hands it, so a route to it reaches a
+listener; no rule reads their settings."""
 from __future__ import annotations
 
 from ..core.commands import dev_program, dev_server
