@@ -1,6 +1,6 @@
 """What the app's own Python code shows about its deployment, read without running it.
 
-Three facts, from one read of each Python file of the tree that is no config of its own:
+What follows, from one read of each Python file of the tree that is no config of its own:
 
 - the app takes the request's scheme from ``X-Forwarded-Proto`` itself, whatever Gunicorn's
   ``forwarded_allow_ips`` says. Gunicorn ignores the header for ``wsgi.url_scheme`` from an
@@ -13,9 +13,11 @@ Three facts, from one read of each Python file of the tree that is no config of 
 - the URL prefixes under which a Django app's settings put its static and media files
   (``STATIC_URL``, ``MEDIA_URL``, written as a string): nginx usually serves those itself,
   and what it proxies there is no view of the app (N102);
-- whether the app's code is in the tree at all (the module its server loads), and where it
-  reads the host name the client asked for or the client's address (N102: without them,
-  nginx's missing headers change nothing the app does).
+- whether the app's code is in the tree at all (the module its server loads, and for a Django
+  project the settings module its wsgi.py names), where it reads the host name the client
+  asked for or the client's address (N102, N112: without them, nginx's missing headers change
+  nothing the app does), and where it does something the request's scheme changes (X113:
+  absolute URLs, scheme tests, CSRF origin checks, templates, routes ending in `/`).
 
 A file is parsed with ``ast`` (never imported or run) only when its text names a marker of
 the first two, and searched as text for the third; only up to a size: a file that does not
@@ -86,7 +88,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
         if sets_assets:
             assets += _assets_in(source, tree)
     return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
-                   RequestReaders(frozenset(seen), host, address, _top(files), scheme_readers,
+                   RequestReaders(frozenset(seen), host, address, _top(files), tuple(scheme_readers),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}), env_defaults)
 
@@ -151,7 +153,7 @@ class RequestReaders(NamedTuple):
     address: list[Setting[str]]
     top: str = ""      # the folder every checked file is under, as shown ("" for the working folder)
     # Where the code does something the request's scheme changes (the first few places).
-    scheme: tuple[Setting[str], ...] | list[Setting[str]] = ()
+    scheme: tuple[Setting[str], ...] = ()
     # Files that name a Django settings module by default (wsgi.py's setdefault): shown path -> module.
     django_settings: dict[str, str] | None = None
 
