@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def test_a_root_master_runs_its_workers_as_the_user_line_says(user: str | None, 
     conf.write_text(conf_text(user, port))
     master = servers.nginx(conf, run, port)
 
+    # The master listens before it forks its workers: a connection can be accepted into the
+    # backlog while none is there yet.
+    deadline = time.monotonic() + 10
+    while not worker_uids(master.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert worker_uids(master.pid) == {uid}
     findings = findings_with_code(wsgilint_json(tree), "N116")
     expected = [((conf.resolve(), 1), "warning")] if user else []
