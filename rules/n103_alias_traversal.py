@@ -65,9 +65,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if location.path.endswith("/") or not alias.args[0].endswith("/"):
                 continue
             traversal = f"{location.path}../"
+            opening = f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` has one"
             if location.own.get("internal"):
-                yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
-                          f"{alias.args[0]}` has one; it is `internal`, so a client asking for `{traversal}x` gets "
+                yield Hit(alias.value_at, f"{opening}"
+                          f"; it is `internal`, so a client asking for `{traversal}x` gets "
                           f"404, but an internal redirect to `{traversal}x` (an app's X-Accel-Redirect, error_page, "
                           f"rewrite ... last built from the request) reads {alias.args[0]}../x; "
                           f"{_fix(location.path, alias.args[0])}",
@@ -83,15 +84,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                              for mount, other in servers if other.block is not None))
                 listed = [other.path for _, other in servers if not _lists(other)]
                 if listed and _lists(location):
-                    yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
-                              f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, but {why}; this "
+                    yield Hit(alias.value_at, f"{opening}"
+                              f": `{traversal}x` reads {alias.args[0]}../x, but {why}; this "
                               f"server serves {', '.join(beside)} to anyone anyway, yet this location's `autoindex on` "
                               f"lists them through `{traversal}`, which `location {listed[0]}` does not: anyone can "
                               f"list its file names; "
                               f"{_fix(location.path, alias.args[0])}", related, severity="warning")
                     continue
-                yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
-                          f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, but {why}"
+                yield Hit(alias.value_at, f"{opening}"
+                          f": `{traversal}x` reads {alias.args[0]}../x, but {why}"
                           f"{'; this server serves ' + ', '.join(beside) + ' to anyone anyway' if beside else ''}, "
                           f"so it reaches no file that is not public; {_fix(location.path, alias.args[0])} before "
                           "something is put there",
@@ -100,15 +101,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if why and beside and _unknown_volumes(location, beside, instance.place.volumes):
                 # Only other volumes there: what they hold (and whether nginx's workers may read it)
                 # is filled in at run time, not shown by the files.
-                yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias "
-                          f"{alias.args[0]}` has one: `{traversal}x` reads {alias.args[0]}../x, and {why}, among "
+                yield Hit(alias.value_at, f"{opening}"
+                          f": `{traversal}x` reads {alias.args[0]}../x, and {why}, among "
                           f"them {', '.join(beside)}, which this server does not serve: anyone can download what "
                           f"nginx's workers may read there, which the files do not show; "
                           f"{_fix(location.path, alias.args[0])}",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="warning")
                 continue
-            yield Hit(alias.value_at, f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` "
-                      f"has one: `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
+            yield Hit(alias.value_at, f"{opening}"
+                      f": `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
                       f"directory above the alias; {_fix(location.path, alias.args[0])}",
                       (Related(location.block.name_at, f"location {location.path}"),))
 
