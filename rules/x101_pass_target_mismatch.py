@@ -777,6 +777,17 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "config defines: assumed it listens there", (Related(started.at, "started here"),),
                           severity="info")
                 continue
+            beside = next((manager for manager in deployment.managers
+                           if manager.hands_off is not None
+                           and (manager.place == route.place or manager.runs_program == "nginx")), None)
+            if beside is not None and beside.hands_off is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {beside.kind} [{beside.name}] runs `{beside.hands_off.value}` in the "
+                          f"background beside its {beside.runs_program}, a text not read here that may start the app "
+                          "server that listens there: assumed it does", (Related(beside.hands_off.at or beside.at,
+                                                                      "runs a text not read here"),),
+                          severity="info")
+                continue
             unrun = next(((listener, why) for server, why in deployment.unrun_servers for listener in server.listeners
                           if _same_address(listener.address, address)), None)
             if unrun is not None:

@@ -301,6 +301,9 @@ class ProcessManager:
     # Daemons the wrapper starts through their init script (``service nginx restart``), each
     # where it is written: they run in the same place.
     services_started: tuple[Setting[str], ...] = ()
+    # The first command the wrapper runs in the background whose text is not read here
+    # (``/bin/sh start.sh &``), where it is written: what it starts, beside the server, is not known.
+    hands_off: Setting[str] | None = None
     options: Mapping[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.

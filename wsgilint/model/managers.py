@@ -134,6 +134,10 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         Setting(service.name, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, service.line, service.column, service.end_column))
         for service in server.services)
+    if server.hands_off is not None:
+        hand = server.hands_off
+        manager.hands_off = Setting(hand.command, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                                    else Span(wrapper_at.path, hand.line, hand.column, hand.end_column))
     # The lines of a script are its own; a `-c` text is one place, the command that holds it.
     in_text = wrapper_at is command_at
     manager.rewrites = tuple(FileRewrite(write.path, write.how, (wrapper_at or manager.at) if in_text or wrapper_at is None

@@ -103,6 +103,9 @@ class ServerLine:
     # Daemons the text starts through their init script (``service nginx restart``,
     # ``/etc/init.d/nginx start``): each runs beside the server, in the same place.
     services: tuple[StartedService, ...] = ()
+    # The first command run with ``&`` that runs a text this one does not show (another
+    # script, a variable's command line, ``su app -c "..."``): it may start a server beside this one.
+    hands_off: HandOff | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,16 @@ class StartedService:
     """A daemon a shell text starts with ``service NAME start`` or ``/etc/init.d/NAME start``."""
 
     name: str
+    line: int
+    column: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class HandOff:
+    """A command a shell text runs whose own text is not read here (``/bin/sh start.sh &``)."""
+
+    command: str
     line: int
     column: int
     end_column: int
@@ -508,6 +521,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     background: list[ServerLine] = []
     writes: list[FileWrite] = []
     services: list[StartedService] = []
+    hands_off: HandOff | None = None
     known: dict[str, str] = {}   # variables the script sets to a value the text shows
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
@@ -564,7 +578,13 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             else:
                 if execs and command[0] in _ARGS_EXEC and found is None:
                     passes.append(blocks.guards())
-                handed_off = handed_off or _hands_off(command)
+                if _hands_off(command):
+                    handed_off = True
+                    # Run with `&`, the text goes on beside the server (a foreground one returns
+                    # before the next line); a process manager's programs come from configs read as such.
+                    if hands_off is None and operator == "&" and os.path.basename(command[0]) not in _MANAGERS \
+                            and (found is None or not found.execs):
+                        hands_off = HandOff(" ".join(command), number, column, end_column)
     if found and dash_c and found_last and not trapped and not found.execs:
         found = replace(found, last_of_c=True, execs=EXECS_LAST_OF_C.get(shell, False))
     if found and (servers > 1 or handed_off):
@@ -575,6 +595,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, started_before=tuple(background))
     if found and services:
         found = replace(found, services=tuple(services))
+    if found and hands_off:
+        found = replace(found, hands_off=hands_off)
     return found, tuple(writes)
 
 
