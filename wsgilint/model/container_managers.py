@@ -205,7 +205,8 @@ def supervisor_programs_moved_in(container: ProcessManager, image: Image | None,
                for word in words):
         return False
     inside = [local for local, place in file_places if place is container.place]
-    read = _read_by_stock_supervisord(image, words, container.place, supervisor_files)
+    workdir = container.directory.value if container.directory else image.workdir.value if image and image.workdir else "/"
+    read = _read_by_stock_supervisord(image, words, container.place, supervisor_files, workdir)
     moved = False
     for manager in managers:
         local = supervisor_files.get(manager.at.path)
@@ -225,7 +226,7 @@ def supervisor_programs_moved_in(container: ProcessManager, image: Image | None,
 
 
 def _read_by_stock_supervisord(image: Image | None, words: list[str], place: Place,
-                               supervisor_files: dict[str, str]) -> Callable[[str], bool] | None:
+                               supervisor_files: dict[str, str], workdir: str) -> Callable[[str], bool] | None:
     """Which tree files a ``supervisord`` started without ``-c`` reads in an image of a known
     base: a ``supervisord.conf`` where it searches (supervisor/options.py: beside its
     binary, the start directory, /etc, /etc/supervisor), and the folders the distributions'
@@ -246,7 +247,8 @@ def _read_by_stock_supervisord(image: Image | None, words: list[str], place: Pla
             if local == source or local.startswith(source.rstrip(os.sep) + os.sep):
                 inner = os.path.relpath(local, source).replace(os.sep, "/")
                 targets.setdefault(local, []).append(posixpath.normpath(posixpath.join(target, inner)))
-    if any(posixpath.basename(path) == "supervisord.conf" for paths in targets.values() for path in paths):
+    searched = _searched_configs(words, workdir)
+    if any(path in searched for paths in targets.values() for path in paths):
         return None
 
     def loaded(local: str) -> bool:
@@ -254,6 +256,21 @@ def _read_by_stock_supervisord(image: Image | None, words: list[str], place: Pla
                    or posixpath.dirname(path) == "/etc/supervisord.d" and path.endswith(".ini")
                    for path in targets.get(local, ()))
     return loaded
+
+
+def _searched_configs(words: list[str], workdir: str) -> set[str]:
+    """Where ``supervisord`` without ``-c`` looks for its main config (supervisor/options.py,
+    ``searchpaths``): beside the folder of its binary (``/usr/bin/supervisord``: /usr/etc and
+    /usr; a bare name: Debian's /usr/bin or pip's /usr/local/bin), the start directory, /etc
+    and /etc/supervisor. A ``supervisord.conf`` elsewhere (conf.d/) is at most included, and
+    an included file's own ``[include]`` is not read."""
+    binaries = [word for word in words if word.rsplit("/", 1)[-1] == "supervisord"]
+    folders = {posixpath.dirname(word) for word in binaries if word.startswith("/")} or {"/usr/bin", "/usr/local/bin"}
+    heres = {posixpath.dirname(folder) for folder in folders}
+    return {"/etc/supervisord.conf", "/etc/supervisor/supervisord.conf",
+            posixpath.join(workdir, "supervisord.conf"), posixpath.join(workdir, "etc", "supervisord.conf"),
+            *(posixpath.join(here, "etc", "supervisord.conf") for here in heres),
+            *(posixpath.join(here, "supervisord.conf") for here in heres)}
 
 
 def stock_programs(container: ProcessManager, base: BaseImage) -> list[ProcessManager]:
