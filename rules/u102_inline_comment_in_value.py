@@ -16,7 +16,8 @@ holds a `:` itself; and a flag whose comment does not change its truth
 (`master = true # on`) stays true. Those are reported as infos (the value uWSGI uses is
 the intended one), the others as errors; a comment that only shows in the process names
 or the log lines' prefix, and a `%(placeholder)`-only key whose value carries the comment
-into every use, are warnings.
+into every use, are warnings. A key that is no option and that no `%(key)` uses (a
+misspelt option, which U101 reports) is an info: nothing reads its value.
 
 ## Known problems
 Values of options that are shell commands or code (`exec-*`, `hook-*`,
@@ -44,8 +45,9 @@ BAD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nmaster = false # one pro
 GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\n# one process is enough\nmaster = false\n"}
 
 
-def _effect(key: str, value: str, before: str) -> tuple[str, str]:
-    """(severity, what uWSGI makes of the value) for a value whose intended part is ``before``."""
+def _effect(key: str, value: str, before: str, placeholders_used: set[str]) -> tuple[str, str]:
+    """(severity, what uWSGI makes of the value) for a value whose intended part is ``before``;
+    ``placeholders_used``: the keys some value of the instance names as ``%(key)``."""
     kind = value_kind(key)
     if kind == "bool":
         if before and uwsgi_bool(before) == uwsgi_bool(value):
@@ -63,6 +65,8 @@ def _effect(key: str, value: str, before: str) -> tuple[str, str]:
     cosmetic = cosmetic_effect(key)
     if cosmetic is not None:
         return "warning", f"the comment shows in {cosmetic}"
+    if kind == "unknown" and key not in placeholders_used:
+        return "info", "no option of that name exists and no `%(" + key + ")` uses it, so the comment changes nothing"
     if kind == "unknown":
         return "warning", "every `%(" + key + ")` that uses it gets the comment too"
     return "error", "the comment becomes part of the value (a path or name then contains it)"
@@ -89,6 +93,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             comment, option = value.inline_comment, value.option
             if comment is None or is_command_option(option.key):
                 continue
-            severity, effect = _effect(option.key, str(option.value), comment.before)
+            severity, effect = _effect(option.key, str(option.value), comment.before, server.placeholders_used)
             yield Hit(comment.at, f"`{option.key} = {value.written}`: uWSGI has no inline comments and keeps "
                       f"`{comment.text}` in the value; {effect}; put the comment on its own line", severity=severity)

@@ -6,6 +6,10 @@
 uWSGI keeps the quotes, cannot resolve the host and binds 255.255.255.255, which no client
 reaches (measured with uWSGI 2.0.31); U103 reports the quotes.
 
+An ini that nothing in the checked files starts, copied into an image whose start runs
+something else (`CMD python entrypoint.py`), is an info: whether that start runs it, and
+whether the port is published, is not in the files.
+
 ## What breaks in production
 The stats server has no authentication: the master answers every connection with a
 JSON dump of the instance (`uwsgi_master_generate_stats`: the uWSGI version, pids,
@@ -43,6 +47,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if address is None or address.family != "inet" or address.is_loopback or address.is_unreachable:
                 continue
             where = "every interface" if address.is_wildcard else str(address)
-            yield Hit(option.at, f"the stats server listens on {where} (`{option.value}`) without authentication: "
-                      "anyone who reaches it gets a JSON dump of the instance (version, pids, uid/gid, working "
-                      "directory, sockets, workers); bind it to 127.0.0.1 or a unix socket")
+            message = (f"the stats server listens on {where} (`{option.value}`) without authentication: anyone who "
+                       "reaches it gets a JSON dump of the instance (version, pids, uid/gid, working directory, "
+                       "sockets, workers); bind it to 127.0.0.1 or a unix socket")
+            images = [place for place in server.copied_into if place.kind == "container"]
+            if server.manager is None and images:
+                # Copied into an image whose start the files do not show running it: whether it runs
+                # there, and whether a `-p` publishes the port, is outside the checked files.
+                yield Hit(option.at, f"{message}; nothing in the checked files starts it, and {images[0].label} "
+                          "that it is copied into starts something else: assumed that start runs it and publishes "
+                          "the port", severity="info")
+                continue
+            yield Hit(option.at, message)

@@ -14,7 +14,8 @@ a manager starts uWSGI without one, it is the manager's own (`/` for a system
 service). Without a manager it is wherever uWSGI is started from, not the INI file's
 directory; when no unit, Supervisor program or container of the checked files starts
 uWSGI, that directory is not in them (it may be the one the paths are meant in), and the
-finding is an info that says so.
+finding is an info that says so. So it is for a container whose image sets no WORKDIR and
+is built on a base image whose own WORKDIR is not known.
 
 ## What breaks in production
 Measured with uWSGI 2.0.31, started from `start/` with `chdir = /srv/sub`:
@@ -50,6 +51,8 @@ _BEFORE_CHDIR = ("pidfile", "logto", "logto2", "daemonize")
 # No unit, Supervisor program or container of the checked files starts this uWSGI: where it
 # is started from is not in them, and may well be the folder the relative paths are meant in.
 _BY_HAND = "the directory uWSGI is started from (not the INI file's directory)"
+# A container without a WORKDIR of its own or of a base image that is known.
+_IMAGE_WORKDIR = "the directory its container starts in, the WORKDIR of a base image the checked files do not show"
 _STATS = ("stats", "stats-server")
 _AFTER_CHDIR = (*_STATS, "pidfile2", "safe-pidfile")
 
@@ -68,6 +71,8 @@ def _start_directory(server: AppServer) -> tuple[str, tuple[Related, ...]] | Non
         return _BY_HAND, ()
     if manager.directory is not None:
         return None
+    if manager.in_container:
+        return _IMAGE_WORKDIR, (Related(manager.at, "the image, built on a base the checked files do not show"),)
     if manager.kind == "systemd":
         return (f"`/`, as systemd starts {manager.name} without `WorkingDirectory=`",
                 (Related(manager.at, "no WorkingDirectory="),))
@@ -113,5 +118,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(at, f"{message}; no unit, Supervisor program or container in the checked files starts "
                           "this uWSGI: the path is right only if it is always started from the folder it is meant "
                           "in", related, severity="info")
+            elif where == _IMAGE_WORKDIR:
+                yield Hit(at, f"{message}; the path is right only if that WORKDIR is the folder it is meant in",
+                          related, severity="info")
             else:
                 yield Hit(at, message, related)
