@@ -41,10 +41,14 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
     files = discovery.of_kind("nginx") + list(rendered)
     mains = [f for f in files if _is_nginx_main(f.path, ctx)]
     covered: set[str] = set()
+    left_behind = _left_behind(files, ctx)
     for main in mains:
         tree = read_nginx_main(main.path, ctx)
         covered.update(ctx.real(p) for p in tree.local_paths)
-        deployment.nginx.append(nginx_instance(tree, standalone=False))
+        instance = nginx_instance(tree, standalone=False)
+        if main.path in left_behind:
+            instance.assumed.setdefault(ctx.display(main.path), left_behind[main.path])
+        deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)   # the reader's, then the model's
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     unloaded: dict[str, str] = {}
@@ -67,9 +71,28 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
         included.update(ctx.real(p) for p in tree.local_paths)
-        deployment.nginx.append(nginx_instance(tree))
+        instance = nginx_instance(tree)
+        if fragment.path in left_behind:
+            instance.assumed.setdefault(ctx.display(fragment.path), left_behind[fragment.path])
+        deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)
     _explain(deployment, ctx, "nginx", unloaded)
+
+
+def _left_behind(files: Sequence[SourceFile], ctx: ReadContext) -> dict[str, str]:
+    from ..readers.nginx_includes import ETC_NGINX
+
+    """nginx files that no build or mount puts anywhere, beside one that a container's nginx
+    gets (``COPY nginx/nginx.conf /etc/nginx/``, not ``nginx/nginx_old.conf``): the folder
+    is that image's, and no nginx the files show loads them (path -> the note saying so)."""
+    placed: dict[str, str] = {}   # folder -> a file of it placed below /etc/nginx
+    for source in files:
+        if any(target.startswith(ETC_NGINX + "/") for _, target in ctx.placements(source.path)):
+            placed.setdefault(os.path.dirname(source.path), source.display)
+    return {source.path: f"no image or mount of the checked files puts it where nginx reads it, though "
+                         f"{placed[os.path.dirname(source.path)]} beside it is copied into one: assumed it is not "
+                         "loaded as it stands (a leftover, or a copy meant for another host)"
+            for source in files if os.path.dirname(source.path) in placed and not ctx.placements(source.path)}
 
 
 def _as_rendered(deployment: Deployment, rendered: list[SourceFile]) -> None:
