@@ -34,6 +34,10 @@ its environment) and bind-mounts the folder uWSGI loads the app from: then the m
 what the image copied while it runs, and the reload, wherever it is written, serves that
 developer's loop (an info).
 
+In a container whose app folder no bind mount of the host's files covers (the code its
+image copied, or a named volume filled from it), `py-autoreload` is an info: only a new
+container changes that code, so no deploy copies files under the running server.
+
 ## How to fix
 Remove these options from the production configuration (keep them in a development
 file that includes it).
@@ -70,9 +74,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             or (() if stack is None or stack.at is None else (Related(stack.at, "the source is mounted here"),))
         reload = server.last(*_AUTORELOAD)
         if reload is not None and (integer(reload) or 0) > 0:
-            yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python module "
-                      "changes (a deploy copying files reloads it while the tree is half written); it is meant for "
-                      f"development{tail or ': remove it'}", related, severity=severity)
+            image = server.code_from_image
+            if image is not None and not tail:
+                # Only a new container changes that code: no deploy copies files under it.
+                yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python "
+                          f"module changes; here {image.note}, so a deploy replaces the container rather than "
+                          "copying files under it, and the reload only costs its scans: it is meant for development, "
+                          "remove it", related, severity="info")
+            else:
+                yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python "
+                          "module changes (a deploy copying files reloads it while the tree is half written); it is "
+                          f"meant for development{tail or ': remove it'}", related, severity=severity)
         honour = server.last("honour-stdin")
         if honour is not None and server.enabled("honour-stdin"):
             yield Hit(honour.at, "`honour-stdin` keeps the stdin uWSGI was started with "

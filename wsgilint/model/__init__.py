@@ -190,6 +190,10 @@ class AppServer:
     # and the server reloads on change: a development stack (model/dev_stacks.py). Value: the
     # mount's target; at: its `volumes:` entry; note: for messages.
     dev_stack: Setting[str] | None = None
+    # In a container, where it loads the app from when no bind mount of the host's files
+    # covers it: the code its image copied (or a volume filled from it), which only a new
+    # container changes (model/dev_stacks.py). Value: that folder; note: for messages.
+    code_from_image: Setting[str] | None = None
     # Started with `&` by a manager's wrapper shell before the line that shell runs on (`uwsgi
     # app.ini &` then `nginx`): nothing waits on its exit. That manager, and where the line is.
     started_in_background: Setting[ProcessManager] | None = None

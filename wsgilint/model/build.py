@@ -417,6 +417,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         if any(store.startswith("bind:") for place in deployment.places for _, store in place.volumes):
             from .dev_stacks import mark_dev_stacks  # only for a tree whose Compose mounts host folders
             mark_dev_stacks(deployment, ctx, {place: image.copies for place, image in containers.place_images.items()})
+        from .dev_stacks import mark_code_from_image
+        mark_code_from_image(deployment)
     if any(manager.rewrites or manager.runs_program == "nginx" for manager in deployment.managers):
         from .rewrites import apply_rewrites
         apply_rewrites(deployment, ctx)   # after place_servers: where each start runs is final

@@ -56,6 +56,24 @@ def mark_dev_stacks(deployment: Deployment, ctx: ReadContext, copies: Mapping[Pl
                                            f"{'does' if len(configs) == 1 else 'do'} not)")
 
 
+def mark_code_from_image(deployment: Deployment) -> None:
+    """Set ``code_from_image`` on each app server a container runs whose app folder no bind
+    mount from the host covers: no deploy copies files under it while it runs."""
+    for server in deployment.app_servers:
+        manager = server.manager
+        if manager is None or not manager.in_container or server.place is not manager.place:
+            continue
+        paths = _app_paths(server)
+        mounts = [target for target, store in server.place.volumes if store.startswith("bind:")]
+        if not paths or any(_within(path, target) or _within(target, path) for path in paths for target in mounts):
+            continue
+        volumes = [target for target, _ in server.place.volumes if any(_within(path, target) for path in paths)]
+        held = f"a volume at {volumes[0]} that its image fills" if volumes else "what its image copied"
+        server.code_from_image = Setting(paths[0], None, f"{server.place.label or server.place.name} loads the app "
+                                         f"from {paths[0]}, in {held}, and no bind mount of the host's files "
+                                         "covers it")
+
+
 # Environment a service sets to say it runs in development: Flask's (FLASK_ENV until Flask 2.3,
 # FLASK_DEBUG) debug mode.
 _DEVELOPMENT = {"FLASK_ENV": ("development",), "FLASK_DEBUG": ("1", "true", "True")}
