@@ -333,6 +333,14 @@ class ReadContext:
         """The local file a container's build copied or mounted at ``target_path``, if any."""
         return self._in_container(target_path)
 
+    def copied_in(self, target_folder: str) -> dict[str, str]:
+        """Files a container's build copied or mounted one by one into ``target_folder`` (a
+        template rendered into conf.d): their names there -> the local files."""
+        paths = self._first_claims if self.filesystem is None else self.container_paths.get(self.filesystem, {})
+        folder = posixpath.normpath(target_folder)
+        return {posixpath.basename(target): local for target, local in paths.items()
+                if posixpath.dirname(target) == folder and os.path.isfile(local)}
+
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""
         return self._container_source(target_path)[0]
