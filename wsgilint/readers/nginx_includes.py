@@ -266,14 +266,14 @@ class IncludeResolver:
             with self.ctx.in_filesystem(prefix.filesystem):
                 directory = self.ctx.copied(posixpath.dirname(pattern))
                 one_by_one = self.ctx.copied_in(posixpath.dirname(pattern))
-            found = {os.path.basename(path): path for path in self._glob(posixpath.basename(pattern), directory)} \
+            in_folder = {os.path.basename(path): path for path in self._glob(posixpath.basename(pattern), directory)} \
                 if directory is not None and os.path.isdir(directory) else {}
             # Files put there one by one (a COPY of one file, a template the image renders) too,
             # over what a copied folder holds under the same name; nginx opens them in name order.
-            found.update((name, local) for name, local in one_by_one.items()
-                         if fnmatch.fnmatchcase(name, posixpath.basename(pattern)))
-            if found or directory is not None and os.path.isdir(directory):
-                return [Included(found[name]) for name in sorted(found)]
+            in_folder.update((name, local) for name, local in one_by_one.items()
+                             if fnmatch.fnmatchcase(name, posixpath.basename(pattern)))
+            if in_folder or directory is not None and os.path.isdir(directory):
+                return [Included(in_folder[name]) for name in sorted(in_folder)]
         if absolute or prefix.local is not None:
             found = self._glob(pattern, prefix.local or prefix.guess_dir)
             if self.ctx.mode != "repository":
