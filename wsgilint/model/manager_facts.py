@@ -154,7 +154,23 @@ def stop_reloads(manager: ProcessManager, deployment: Deployment) -> bool:
             or not server.enabled("master") or server.enabled("exit-on-reload"):
         return False
     signal = manager.stop_signal.value.upper().removeprefix("SIG")
-    return (signal == "TERM" and not server.enabled("die-on-term")) or (signal == "QUIT" and server.enabled("die-on-term"))
+    return (signal == "TERM" and not server.enabled("die-on-term") and not _term_shuts_down(server)) \
+        or (signal == "QUIT" and server.enabled("die-on-term"))
+
+
+# The master functions a `unix_signal` hook may run that end the instance (core/hooks.c).
+_SHUTDOWNS = frozenset({"gracefully_kill_them_all", "kill_them_all"})
+
+
+def _term_shuts_down(server: AppServer) -> bool:
+    """``hook-master-start = unix_signal:15 gracefully_kill_them_all``: the master's own SIGTERM
+    handler replaced by one that shuts the instance down (measured with uWSGI 2.0.31: SIGTERM
+    ends it, exit 0, as `die-on-term` does)."""
+    for option in server.all("hook-master-start"):
+        words = str(option.value).split()
+        if len(words) == 2 and words[0] == "unix_signal:15" and words[1] in _SHUTDOWNS:
+            return True
+    return False
 
 
 def keeps_root(manager: ProcessManager) -> tuple[str, Span | None, str]:

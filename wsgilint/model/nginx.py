@@ -312,6 +312,11 @@ class _Builder:
             location = location.parent
         if isinstance(location, NginxLocation) and location.always_returns:
             return
+        # A named location its server never enters (no try_files or error_page names it) takes
+        # no request from a client: only an upstream's X-Accel-Redirect could send one there.
+        if isinstance(location, NginxLocation) and location.block is not None and location.path.startswith("@") \
+                and server is not None and not server.enters(location.path):
+            return
         route = Route(
             handler=handler,
             protocol=_protocol(handler),

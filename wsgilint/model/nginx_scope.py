@@ -147,8 +147,10 @@ class NginxLocation(NginxScope):
 
     @property
     def alias(self) -> NginxDirective | None:
+        """The ``alias`` nginx reads: one argument (``alias / opt/x;``, a stray space, makes nginx
+        refuse the configuration, which E002 reports, not a folder it serves)."""
         found = self.own.get("alias")
-        return found[0] if found else None
+        return found[0] if found and len(found[0].args) == 1 else None
 
     @property
     def always_returns(self) -> bool:
@@ -190,6 +192,21 @@ class NginxServer(NginxScope):
     @property
     def server_names(self) -> list[str]:
         return [name for directive in self.own.get("server_name", ()) for name in directive.args]
+
+    def enters(self, named: str) -> bool:
+        """Whether a directive in effect in this server names the location ``named`` (``@app``):
+        ``try_files``, ``error_page``, ``post_action``... in any of its locations and ``if``
+        blocks, or written around it. Nothing else of nginx enters a named location but an
+        upstream's ``X-Accel-Redirect``."""
+        if any(named in directive.args for occurrences in self.in_effect().values() for directive in occurrences):
+            return True
+        pending: list[NginxLocation] = list(self.locations)
+        while pending:
+            location = pending.pop()
+            if any(named in directive.args for occurrences in location.own.values() for directive in occurrences):
+                return True
+            pending.extend(location.locations)
+        return False
 
     def all_locations(self) -> Iterator[NginxLocation]:
         """Every ``location`` of the server, nested ones after their parent; ``if`` blocks
