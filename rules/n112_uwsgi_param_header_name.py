@@ -32,7 +32,10 @@ A line whose purpose reaches the app anyway is only an info (as X110 treats the
 - a forwarding header whose content the app's code never reads: where the tree holds the
   module the app server behind the route loads and none of the code reads the client's
   address (`X-Forwarded-For`, `X-Real-IP`), the host name (`X-Forwarded-Host`) or anything the
-  scheme changes (`X-Forwarded-Proto`), as N102 and X113 read it.
+  scheme changes (`X-Forwarded-Proto`), as N102 and X113 read it; code that reads only the
+  peer's address (`REMOTE_ADDR`, `request.remote_addr`) where the params send `REMOTE_ADDR
+  $remote_addr` reads no `X-Forwarded-For` or `X-Real-IP`. Where the route reaches no app server
+  the files show, every app server of the tree stands for it.
 
 ## What breaks in production
 nginx sends the variable under exactly the name written, and the app server puts it
@@ -157,16 +160,33 @@ _READ_FOR = {"HTTP_X_FORWARDED_FOR": ("address", "the client's address"),
              "HTTP_X_FORWARDED_PROTO": ("scheme", "the scheme")}
 
 
-def _unread(deployment: Deployment, route: Route, header: str) -> str | None:
+# Readers of the peer's address (what REMOTE_ADDR carries), not of a forwarding header.
+_PEER_READERS = frozenset({"remote_addr", "REMOTE_ADDR", "client.host"})
+
+
+def _unread(deployment: Deployment, route: Route, param: str, header: str) -> str | None:
     """Where the tree holds the module the app behind ``route`` loads and none of its code reads
-    what the header carries, the assumption that says so (the info's text); else None."""
+    what the header carries, the assumption that says so (the info's text); else None. Code that
+    reads only the peer's address, which the params send as REMOTE_ADDR, reads no forwarding header."""
     wanted = _READ_FOR.get(header)
     readers = deployment.app_request_readers
     if wanted is None or readers is None:
         return None
-    servers = [listener.server for target in route.targets for listener in deployment.reached(route, target)]
+    # Where the route reaches no app server the files show (a port only a rendering fills in),
+    # every app server of the tree stands for it, as N102 takes them.
+    servers = [listener.server for target in route.targets for listener in deployment.reached(route, target)] \
+        or deployment.app_servers
     modules = [module for server in servers if (module := readers.module_of(server)) is not None]
-    if not modules or len(modules) != len(servers) or getattr(readers, wanted[0]):
+    if not modules or len(modules) != len(servers):
+        return None
+    found = getattr(readers, wanted[0])
+    if found and wanted[0] == "address" and _address_reaches_app(route, param) \
+            and all(reader.value in _PEER_READERS for reader in found):
+        return (f"the app's code is in the checked tree ({modules[0]}, the module its server loads) and reads only "
+                f"the peer's address (`{found[0].value}`, {found[0].at.path}:{found[0].at.line}), which the params "
+                "send as REMOTE_ADDR; none of it reads the header: assumed nothing else does (a library); if "
+                f"something does, write `{param} {header} ...;`")
+    if found:
         return None
     return (f"the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of it "
             f"reads {wanted[1]} from the request: assumed nothing else does (a library); if something does, "
@@ -193,7 +213,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if header is None:
                 continue
             left = _delivered(route, param, header, directive.args[1] if len(directive.args) > 1 else "") \
-                or _unread(deployment, route, header)
+                or _unread(deployment, route, param, header)
             if directive not in found:
                 found[directive] = (param, header, left)
             elif found[directive][2] is not None and left is None:

@@ -137,9 +137,11 @@ _HOST_MARKERS = ("get_host(", "build_absolute_uri", "_external=True", "host_url"
                  "django.contrib.auth.urls", "DEFAULT_PAGINATION_CLASS", "USE_X_FORWARDED_HOST")
 # Text that reads the client's address: the peer's (REMOTE_ADDR, Flask's remote_addr, Starlette's
 # request.client) or a forwarding header's, or a middleware or limiter keyed on it.
-_ADDRESS_MARKERS = ("remote_addr", "REMOTE_ADDR", "access_route", "X_FORWARDED_FOR", "X-Forwarded-For",
-                    "X_REAL_IP", "X-Real-IP", "client.host", "get_client_ip", "get_remote_address", "ProxyFix",
-                    "ProxyHeadersMiddleware", "DEFAULT_THROTTLE", "ratelimit")
+# A line is kept once, by its first marker in this order: a forwarding header's before the
+# peer's (`environ.get("HTTP_X_FORWARDED_FOR", environ["REMOTE_ADDR"])` reads the header).
+_ADDRESS_MARKERS = ("access_route", "X_FORWARDED_FOR", "X-Forwarded-For", "X_REAL_IP", "X-Real-IP", "get_client_ip",
+                    "get_remote_address", "ProxyFix", "ProxyHeadersMiddleware", "DEFAULT_THROTTLE", "ratelimit",
+                    "remote_addr", "REMOTE_ADDR", "client.host")
 _MAX_READERS = 3
 
 
