@@ -20,7 +20,9 @@ leaves accesslog at its default, None, so no access log is written at all. So is
 environment written as `env = {...}` (meant as `raw_env`) where the app's Python code in the
 tree gives itself every one of those variables with the same value by default
 (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...")`, as Django's wsgi.py does): an
-info naming where; the code is read as text, never run.
+info naming where; the code is read as text, never run. `command` (the tutorials'
+gunicorn.conf.py names the binary there) is an info too: nothing ever read it, as the
+command that starts Gunicorn is the manager's.
 
 ## What breaks in production
 Gunicorn keeps only names that exactly equal a setting and drops the rest without a
@@ -61,7 +63,6 @@ GOOD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nworkers = 3\npreloa
 _OLD_NAMES = {
     "logfile": "did you mean `errorlog`?",
     "debug": "for debug output set `loglevel = 'debug'`; for code reloading, `reload = True`",
-    "command": "the command that starts Gunicorn belongs in the Supervisor program or the systemd unit",
 }
 # Old names set to what Gunicorn does without them: dropping them changes nothing
 # (Gunicorn 0.x's `logfile = '-'` is stderr, where `errorlog` writes by default).
@@ -81,6 +82,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         for name in config.other_names:
             if name.name.startswith("_") or name.referenced:
                 continue   # a helper variable
+            if name.name == "command":
+                # The tutorials' gunicorn.conf.py names the binary here: nothing ever read it.
+                yield Hit(name.at, "`command` is not a Gunicorn setting: Gunicorn ignores it, which loses nothing (the "
+                          "command that starts Gunicorn is the manager's, not the config's); remove the line",
+                          severity="info")
+                continue
             suggestion = _suggestion(name)
             if suggestion is None:
                 continue

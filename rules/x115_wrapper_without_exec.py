@@ -73,6 +73,11 @@ run` passes none, `pdm run` and `runuser -u` pass SIGTERM but not SIGINT or SIGQ
 run` and `sudo` pass all three; `poetry run`, `pipenv run`, `rye run`, `gosu`, `su-exec`,
 `setpriv`, `chpst` and `s6-setuidgid` exec the server.
 
+A shell that traps the stop signal (`trap _term TERM`) and waits with `wait` for the server
+it started with `&` runs its own handler at once instead of ignoring the signal: an info that
+assumes the handler stops the server (`exec` would drop it). With the server in the
+foreground the shell runs the handler only once the server has ended: that is reported.
+
 ## What breaks in production
 The stop signal goes to the shell, which dies; the server keeps running with PPID 1
 and keeps serving and holding its port, so the next start fails (measured with dash
@@ -142,6 +147,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         if forked is not None:
             yield _held_after_fork(deployment, manager, forked)
+            continue
+        stop = manager.stop_signal.value.upper().removeprefix("SIG")
+        traps = manager.wrapper_traps
+        waits = manager.wrapper_background and any(command.split()[:1] == ["wait"] for command in manager.wrapper_after)
+        if traps is not None and stop in traps.value and waits:
+            # The shell runs its own handler on the stop at once: the server runs in the background
+            # and the shell waits in `wait`, which a trapped signal interrupts (a foreground server
+            # would hold the handler back until it ends). `exec` would drop the handler.
+            yield Hit(manager.wrapper, f"the server is started by a shell without `exec` ({manager.kind} "
+                      f"[{manager.name}]), which traps SIG{stop} and runs its own handler on the stop instead of "
+                      "ignoring it: assumed the handler stops the server and the shell waits for it to end",
+                      (Related(traps.at or manager.at, f"the trap of SIG{stop}"),), severity="info", key=manager.at)
             continue
         if manager.in_container:
             # A shell-form command's line is in a Dockerfile or compose file; otherwise the shell

@@ -308,6 +308,8 @@ class ProcessManager:
     # The first command the wrapper runs in the background whose text is not read here
     # (``/bin/sh start.sh &``), where it is written: what it starts, beside the server, is not known.
     hands_off: Setting[str] | None = None
+    # The signals the wrapper shell traps (its own handler runs on them), where the first trap is.
+    wrapper_traps: Setting[tuple[str, ...]] | None = None
     options: Mapping[str, Setting[Any]] = field(default_factory=dict)   # every key as read, for format rules
     # Files of its image that the checked files do not hold (target path -> packaged copy):
     # a base image's stock /etc/uwsgi/uwsgi.ini.

@@ -99,7 +99,9 @@ def _close_setting(name: str) -> str | None:
     # match: comparing with those alone gives the same answer, without a module of many
     # names costing a comparison with every setting each.
     near = [setting for setting in _settings() if 2 * min(len(setting), len(name)) >= 0.8 * (len(setting) + len(name))]
-    close = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
+    # Settings are lower case: a name that shouts a part (`limit_request_fields_SIZE`) is
+    # compared as written in lower case, which finds `limit_request_field_size`.
+    close = difflib.get_close_matches(name.lower(), near, n=1, cutoff=0.8)
     return close[0] if close else None
 
 

@@ -134,6 +134,9 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         Setting(service.name, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, service.line, service.column, service.end_column))
         for service in server.services)
+    if server.traps:
+        manager.wrapper_traps = Setting(server.traps, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                                        else Span(wrapper_at.path, server.trap_line))
     if server.hands_off is not None:
         hand = server.hands_off
         manager.hands_off = Setting(hand.command, wrapper_at if wrapper_at is None or wrapper_at is command_at

@@ -106,6 +106,10 @@ class ServerLine:
     # The first command run with ``&`` that runs a text this one does not show (another
     # script, a variable's command line, ``su app -c "..."``): it may start a server beside this one.
     hands_off: HandOff | None = None
+    # The signals a ``trap`` of the text handles (``TERM`` for ``trap _term SIGTERM``), and the
+    # line of the first: the shell acts on them itself instead of ignoring them as PID 1.
+    traps: tuple[str, ...] = ()
+    trap_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +526,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     writes: list[FileWrite] = []
     services: list[StartedService] = []
     hands_off: HandOff | None = None
+    traps: list[str] = []
+    trap_line = 0
     known: dict[str, str] = {}   # variables the script sets to a value the text shows
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
@@ -555,6 +561,9 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 directory = _expanded(command[1], known) or command[1]
             elif command[0] == "trap" and len(command) > 2 and command[1] != "-":
                 trapped = True                    # a shell with a trap forks every command
+                if command[1]:   # `trap '' TERM` ignores the signal: no handler
+                    traps.extend(_signal_name(word) for word in command[2:])
+                    trap_line = trap_line or number
             elif command[0] == "export":
                 exported = dict(w.split("=", 1) for w in command[1:] if "=" in w)
                 exports.update(exported)
@@ -597,7 +606,15 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, services=tuple(services))
     if found and hands_off:
         found = replace(found, hands_off=hands_off)
+    if found and traps:
+        found = replace(found, traps=tuple(dict.fromkeys(traps)), trap_line=trap_line)
     return found, tuple(writes)
+
+
+def _signal_name(word: str) -> str:
+    """A trap's signal as its name without SIG (``SIGTERM``, ``term``, ``15`` -> ``TERM``)."""
+    name = word.upper().removeprefix("SIG")
+    return {"15": "TERM", "2": "INT", "3": "QUIT", "1": "HUP"}.get(name, name)
 
 
 def _service_started(command: list[str]) -> str:
