@@ -80,11 +80,11 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
 
 
 def _left_behind(files: Sequence[SourceFile], ctx: ReadContext) -> dict[str, str]:
-    from ..readers.nginx_includes import ETC_NGINX
-
     """nginx files that no build or mount puts anywhere, beside one that a container's nginx
     gets (``COPY nginx/nginx.conf /etc/nginx/``, not ``nginx/nginx_old.conf``): the folder
     is that image's, and no nginx the files show loads them (path -> the note saying so)."""
+    from ..readers.nginx_includes import ETC_NGINX
+
     placed: dict[str, str] = {}   # folder -> a file of it placed below /etc/nginx
     for source in files:
         if any(target.startswith(ETC_NGINX + "/") for _, target in ctx.placements(source.path)):

@@ -11,7 +11,11 @@ and so is any other start that reads it. An image that copies the source runs wi
 mount, so its service is not read as development either. Except where the service says it
 is development (Flask's debug mode in its environment) and mounts the folder the server
 loads the app from: the mount hides what the image copied while it runs, and the reload,
-wherever written, is that service's developer's loop."""
+wherever written, is that service's developer's loop.
+
+The opposite case is marked too: a container whose app folder no bind mount of the host's
+files covers runs the code its image copied (or a volume filled from it), which only a new
+container changes (``AppServer.code_from_image``)."""
 from __future__ import annotations
 
 import os
