@@ -16,7 +16,9 @@ whose name is not a default project name (`deploy/docker-compose.prod.yml`). A
 `compose.yaml` or `docker-compose.yml` (or its override) of another folder is that folder's
 own project, not a part of this one: Compose reads only the default files of the folder it
 runs in, and merging another folder's project with `-f` would resolve its relative paths
-from this folder. The error stands then.
+from this folder. The error stands then, unless this file's own relative paths (its `build:`
+contexts and bind mounts) are none of them beside it and some beside that other file: an
+overlay run from there (`-f docker-compose.yml -f extensions/x/x-compose.yml`), an info.
 
 ## What breaks in production
 Compose checks the merged project before it does anything and refuses it whole:

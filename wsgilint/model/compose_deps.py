@@ -131,13 +131,46 @@ def _inherited(service: Node, project: ComposeProject, files: _Files,
     return found
 
 
-def _mergeable(path: str, directory: str, default_names: frozenset[str]) -> bool:
-    """Whether ``-f`` plausibly merges ``path`` into the project of ``directory``: any file of
-    its folder, or a file elsewhere that is no folder's own project (``deploy/prod.yml``). A
-    default-named file of another folder is that folder's project: merged with this one by
-    ``-f``, its relative paths would resolve from this folder (the first file's), so it is
-    not taken to be a part of this one."""
-    return os.path.dirname(path) == directory or os.path.basename(path) not in default_names
+def _mergeable(path: str, project: ComposeProject, default_names: frozenset[str]) -> bool:
+    """Whether ``-f`` plausibly merges ``path`` into ``project``: any file of its folder, or a
+    file elsewhere that is no folder's own project (``deploy/prod.yml``). A default-named file
+    of another folder is that folder's project: merged with this one by ``-f``, its relative
+    paths would resolve from this folder (the first file's), so it is not taken to be a part of
+    this one; unless this project's own relative paths resolve only from that folder (an
+    overlay run as ``-f docker-compose.yml -f extensions/x/x-compose.yml`` from there, whose
+    `build:` and bind mounts name the folders beside that file, not beside itself)."""
+    folder = os.path.dirname(path)
+    return folder == project.directory or os.path.basename(path) not in default_names \
+        or _resolves_only_from(project, folder)
+
+
+def _relative_paths(project: ComposeProject) -> list[str]:
+    """The relative paths the project's services name: build contexts and bind mounts' sources."""
+    found: list[str] = []
+    for service in project.services.values():
+        build = service.get("build")
+        if build is not None:
+            context = build.get("context") if isinstance(build.value, dict) else build
+            if context is not None and isinstance(context.value, str):
+                found.append(context.text)
+        volumes = service.get("volumes")
+        for volume in volumes.value if volumes is not None and isinstance(volumes.value, list) else []:
+            if isinstance(volume.value, dict):   # the long syntax: `type: bind`, `source: ./x`
+                written = volume.get("source")
+                source = written.text if written is not None and isinstance(written.value, str) else ""
+            else:
+                source = volume.text.split(":", 1)[0] if isinstance(volume.value, str) else ""
+            if source.startswith("."):
+                found.append(source)
+    return [path for path in found if path and not os.path.isabs(path) and "$" not in path and "://" not in path]
+
+
+def _resolves_only_from(project: ComposeProject, folder: str) -> bool:
+    """No relative path of the project is there beside its own file, and one at least is
+    beside ``folder``'s."""
+    paths = _relative_paths(project)
+    return bool(paths) and not any(os.path.exists(os.path.join(project.directory, path)) for path in paths) \
+        and any(os.path.exists(os.path.join(folder, path)) for path in paths)
 
 
 def compose_dependencies(projects: list[ComposeProject], ctx: ReadContext) -> list[ComposeDependency]:
@@ -181,7 +214,7 @@ def compose_dependencies(projects: list[ComposeProject], ctx: ReadContext) -> li
         elsewhere = "" if defined else next(
             (ctx.display(path) for path in sorted(defined_by.get(name, []),
                                                   key=lambda p: os.path.dirname(p) != project.directory)
-             if path not in project.files and _mergeable(path, project.directory, default_names)), "")
+             if path not in project.files and _mergeable(path, project, default_names)), "")
         found.append(ComposeDependency(service_name, name, at, " + ".join(ctx.display(p) for p in project.files),
                                        defined, elsewhere, unseen[index], via))
     return found
