@@ -60,7 +60,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for location in instance.locations:
             alias = location.alias
-            if alias is None or not alias.args or not location.is_prefix or location.block is None:
+            if alias is None or not location.is_prefix or location.block is None:
                 continue
             if location.path.endswith("/") or not alias.args[0].endswith("/"):
                 continue

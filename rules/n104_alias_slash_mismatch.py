@@ -30,7 +30,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for location in instance.locations:
             alias = location.alias
-            if alias is None or not alias.args or not location.is_prefix or location.block is None:
+            if alias is None or not location.is_prefix or location.block is None:
                 continue
             target = alias.args[0]
             if not location.path.endswith("/") or target.endswith("/") or "$" in target:

@@ -275,7 +275,7 @@ def mount_only_parents(instance: NginxInstance, place: Place, image: Image | Non
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     for location in instance.locations:
         alias = location.alias
-        if alias is None or not alias.args or not alias.args[0].startswith("/"):
+        if alias is None or not alias.args[0].startswith("/"):
             continue
         folder = posixpath.normpath(alias.args[0])
         parent = posixpath.dirname(folder)
