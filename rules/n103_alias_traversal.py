@@ -66,12 +66,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             traversal = f"{location.path}../"
             opening = f"`location {location.path}` has no trailing slash but `alias {alias.args[0]}` has one"
+            reads, fix = f"`{traversal}x` reads {alias.args[0]}../x", _fix(location.path, alias.args[0])
             if location.own.get("internal"):
                 yield Hit(alias.value_at, f"{opening}"
                           f"; it is `internal`, so a client asking for `{traversal}x` gets "
                           f"404, but an internal redirect to `{traversal}x` (an app's X-Accel-Redirect, error_page, "
                           f"rewrite ... last built from the request) reads {alias.args[0]}../x; "
-                          f"{_fix(location.path, alias.args[0])}",
+                          f"{fix}",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
             folder = posixpath.normpath(alias.args[0])
@@ -85,16 +86,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 listed = [other.path for _, other in servers if not _lists(other)]
                 if listed and _lists(location):
                     yield Hit(alias.value_at, f"{opening}"
-                              f": `{traversal}x` reads {alias.args[0]}../x, but {why}; this "
+                              f": {reads}, but {why}; this "
                               f"server serves {', '.join(beside)} to anyone anyway, yet this location's `autoindex on` "
                               f"lists them through `{traversal}`, which `location {listed[0]}` does not: anyone can "
                               f"list its file names; "
-                              f"{_fix(location.path, alias.args[0])}", related, severity="warning")
+                              f"{fix}", related, severity="warning")
                     continue
                 yield Hit(alias.value_at, f"{opening}"
-                          f": `{traversal}x` reads {alias.args[0]}../x, but {why}"
+                          f": {reads}, but {why}"
                           f"{'; this server serves ' + ', '.join(beside) + ' to anyone anyway' if beside else ''}, "
-                          f"so it reaches no file that is not public; {_fix(location.path, alias.args[0])} before "
+                          f"so it reaches no file that is not public; {fix} before "
                           "something is put there",
                           related, severity="info")
                 continue
@@ -102,15 +103,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 # Only other volumes there: what they hold (and whether nginx's workers may read it)
                 # is filled in at run time, not shown by the files.
                 yield Hit(alias.value_at, f"{opening}"
-                          f": `{traversal}x` reads {alias.args[0]}../x, and {why}, among "
+                          f": {reads}, and {why}, among "
                           f"them {', '.join(beside)}, which this server does not serve: anyone can download what "
                           f"nginx's workers may read there, which the files do not show; "
-                          f"{_fix(location.path, alias.args[0])}",
+                          f"{fix}",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="warning")
                 continue
             yield Hit(alias.value_at, f"{opening}"
-                      f": `{traversal}x` reads {alias.args[0]}../x, so anyone can download files one "
-                      f"directory above the alias; {_fix(location.path, alias.args[0])}",
+                      f": {reads}, so anyone can download files one "
+                      f"directory above the alias; {fix}",
                       (Related(location.block.name_at, f"location {location.path}"),))
 
 
