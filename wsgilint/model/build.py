@@ -85,14 +85,15 @@ def _left_behind(files: Sequence[SourceFile], ctx: ReadContext) -> dict[str, str
     is that image's, and no nginx the files show loads them (path -> the note saying so)."""
     from ..readers.nginx_includes import ETC_NGINX
 
+    placements = {source.path: ctx.placements(source.path) for source in files}
     placed: dict[str, str] = {}   # folder -> a file of it placed below /etc/nginx
     for source in files:
-        if any(target.startswith(ETC_NGINX + "/") for _, target in ctx.placements(source.path)):
+        if any(target.startswith(ETC_NGINX + "/") for _, target in placements[source.path]):
             placed.setdefault(os.path.dirname(source.path), source.display)
     return {source.path: f"no image or mount of the checked files puts it where nginx reads it, though "
                          f"{placed[os.path.dirname(source.path)]} beside it is copied into one: assumed it is not "
                          "loaded as it stands (a leftover, or a copy meant for another host)"
-            for source in files if os.path.dirname(source.path) in placed and not ctx.placements(source.path)}
+            for source in files if os.path.dirname(source.path) in placed and not placements[source.path]}
 
 
 def _as_rendered(deployment: Deployment, rendered: list[SourceFile]) -> None:
