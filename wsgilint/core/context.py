@@ -78,6 +78,14 @@ class ReadContext:
     # host's source folder and nothing else, so a path below it that the source lacks is not a
     # namesake's elsewhere in the tree (a COPY only adds to what the image has).
     bind_mounts: dict[str, set[str]] = field(default_factory=dict)
+    # By file system and what starts it (a Compose file, alternatives sharing one file system):
+    # the container paths its image's COPY and ADD fill from folders of the tree, and those
+    # below which something the checked files do not show may put files (a RUN or COPY --from
+    # of the build, a volume or bind mount, a base image whose files are not known: "/"), each
+    # with why. Below a copied folder and nothing unseen, the container holds what the folder does.
+    image_copies: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    unseen_below: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    start: str = ""   # what starts the file system being resolved (see ``in_filesystem``)
     # The file system whose container paths a lookup resolves (see ``in_filesystem``); None: a
     # config not yet known to run in one place, which takes the first place mapping the path.
     filesystem: str | None = None
@@ -320,14 +328,15 @@ class ReadContext:
         return found
 
     @contextmanager
-    def in_filesystem(self, filesystem: str | None) -> Iterator[None]:
+    def in_filesystem(self, filesystem: str | None, start: str = "") -> Iterator[None]:
         """Resolve container paths, while inside, by what ``filesystem``'s own COPY, ADD and
-        mounts give (None: by the first place mapping each path)."""
-        outer, self.filesystem = self.filesystem, filesystem
+        mounts give (None: by the first place mapping each path); ``start``: what starts it."""
+        outer = self.filesystem, self.start
+        self.filesystem, self.start = filesystem, start
         try:
             yield
         finally:
-            self.filesystem = outer
+            self.filesystem, self.start = outer
 
     def copied(self, target_path: str) -> str | None:
         """The local file a container's build copied or mounted at ``target_path``, if any."""
@@ -340,6 +349,27 @@ class ReadContext:
         folder = posixpath.normpath(target_folder)
         return {posixpath.basename(target): local for target, local in paths.items()
                 if posixpath.dirname(target) == folder and os.path.isfile(local)}
+
+    def missing_from_copy(self, target_path: str) -> tuple[str, str] | None:
+        """The local folder a build copied above ``target_path`` in the file system being
+        resolved, and where it copied it, when that folder lacks the file and nothing unseen may
+        add it: then the container has no such file. None when the files cannot tell (no COPY
+        there, a bind mount, a RUN or volume or unknown base image below which it may be)."""
+        key = (self.filesystem or "", self.start)
+        copies = self.image_copies.get(key)
+        path = posixpath.normpath(target_path)
+        if not copies or any(path == unseen or path.startswith(unseen.rstrip("/") + "/")
+                             for unseen, _ in self.unseen_below.get(key, ())):
+            return None
+        probe = posixpath.dirname(path)
+        while probe not in ("/", ""):
+            local = copies.get(probe)
+            if local is not None:
+                if not os.path.isdir(local) or os.path.exists(os.path.join(local, posixpath.relpath(path, probe))):
+                    return None
+                return local, probe
+            probe = posixpath.dirname(probe)
+        return None
 
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""

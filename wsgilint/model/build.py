@@ -181,7 +181,8 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
                       {name: setting.note for name, setting in manager.environment_unknown.items()})
     start = argv.at or manager.at
     # A container's paths are its own image's and mounts', not another container's namesakes.
-    with ctx.in_filesystem(manager.place.filesystem if manager.place.kind == "container" else None):
+    container = manager.place.kind == "container"
+    with ctx.in_filesystem(manager.place.filesystem if container else None, manager.place.started_with):
         if program == "uwsgi":
             if manager.place.run_unseen and not env.unseen:
                 # An image nothing in the files runs: `docker run -e` may set any variable.
@@ -209,6 +210,9 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
 
     gunicorn_configs: list[GunicornConfig] = []   # every config file a Gunicorn loads
     claimed: set[str] = set()
+    # Real paths of the files a container's command means but the container lacks: no start
+    # of their own, so each is reported once, where the command names it.
+    unreachable: dict[str, str] = {}
     # Debian's init script starts an enabled app only when no manager in the files starts
     # that file itself (Supervisor or systemd running apps-enabled/x.ini directly).
     deployment.managers.sort(key=lambda m: m.kind == "init.d")
@@ -235,6 +239,9 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                                  server.at) if server.uwsgi_config else server.at
         claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
+        unreachable.update({ctx.real(unread.meant): f"{manager.place.label or manager.name}'s uWSGI is started with "
+                            f"it, but its container does not hold it (E003)"
+                            for unread in server.unread_configs if unread.meant is not None})
     deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in superseded]
     # A server a wrapper starts with `&` beside the one it waits on runs where that manager
     # runs, with its environment; no manager watches or signals it, so it has none.
@@ -253,7 +260,8 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             deployment.app_servers.append(server)
 
     # Debian's apps-available/x.ini that nothing enables (and no manager above starts) never runs.
-    not_enabled = {real: why for real, why in debian_apps_not_enabled(discovery, ctx).items() if real not in claimed}
+    not_enabled = {real: why for real, why in {**unreachable, **debian_apps_not_enabled(discovery, ctx)}.items()
+                   if real not in claimed}
     _explain(deployment, ctx, "uwsgi", not_enabled)
     standalone: list[AppServer] = []
 

@@ -260,7 +260,15 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         destination = posixpath.join(workdir, written)
         where = f"the {keyword} at {at.path}:{at.line} (of {' '.join(words[:-1])} into {written})"
         if "from" in instruction.flags:   # another stage's or image's files: not in the tree
-            image.writes.append((posixpath.normpath(destination), f"{where[:-1]} from {instruction.flags['from']})"))
+            why = f"{where[:-1]} from {instruction.flags['from']})"
+            into = written in ("", ".") or written.endswith("/") or len(sources) > 1
+            for source in sources:
+                # A file (a name with an extension) copied into a folder lands under its own name;
+                # a folder's contents, or a glob's matches, anywhere in the destination.
+                name = posixpath.basename(source)
+                single = into and "." in name.strip(".") and not any(c in source for c in "*?[")
+                image.writes.append((posixpath.normpath(posixpath.join(destination, name) if single else destination),
+                                     why))
             return
         for source in sources:
             if "://" in source or any(c in source for c in "*?["):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import posixpath
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -188,6 +189,8 @@ class ContainerBuilder:
             for target, store in service.volumes:
                 if store.startswith("bind:"):
                     self._mount(place, {target: store[len("bind:"):]}, bind=True)
+            for target, store in place.volumes:
+                self._unseen(place, target, f"the {store.partition(':')[0]} mounted at {target}")
             places[name] = place
         for name, service in modelled.items():
             image = service.image
@@ -198,6 +201,7 @@ class ContainerBuilder:
                 image = image_from_base("", base_image(written.text, written.at))
             if image is not None:
                 self._mount(places[name], image.copies)
+                self._unseen_in_image(places[name], image)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
@@ -212,6 +216,20 @@ class ContainerBuilder:
             if os.path.exists(local) and self.ctx.inside(local):
                 self.ctx.map_container_path(place.filesystem, target, local, bind)
                 self.file_places.append((os.path.abspath(local), place))
+
+    def _unseen(self, place: Place, target: str, why: str) -> None:
+        self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(
+            (posixpath.normpath(target), why))
+
+    def _unseen_in_image(self, place: Place, image: Image) -> None:
+        copies = self.ctx.image_copies.setdefault((place.filesystem, place.started_with), {})
+        for target, local in image.copies.items():
+            copies.setdefault(target, local)
+        for target, why in image.writes:
+            self._unseen(place, target, why)
+        if image.base is None or not image.base.known:
+            written = image.base.written if image.base is not None else "its base image"
+            self._unseen(place, "/", f"the files of {written} are not known")
 
     def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None,
                  directory: str | None = None) -> None:

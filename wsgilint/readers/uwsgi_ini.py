@@ -127,6 +127,9 @@ class UnreadConfig:
     spec: str        # as written (``/home/app/.config/uwsgi.ini``, ``$(CONF)``, ``http://...``)
     at: Span
     exits: bool      # uWSGI cannot load it and exits (no loader for its extension)
+    # The file of the tree the path was meant for, which the container it runs in lacks (the
+    # build copies another folder there): read as it is, it would be checked as if it ran.
+    meant: str | None = None
 
 
 @dataclass
@@ -412,17 +415,29 @@ class UwsgiRun:
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
         base = self._base_dir(base_dir)
+        target = posixpath.normpath(posixpath.join(self.start_dir or "/", path))
         if self.cwd is None and self.start_dir and not posixpath.isabs(path):
             # uWSGI opens a relative path from the directory it runs in: a container's WORKDIR
             # that the build filled file by file has no local twin, but what it copied there
             # does. (A host directory outside the tree is no reason to match a file by name.)
-            target = posixpath.normpath(posixpath.join(self.start_dir, path))
             in_place = self.ctx.copied(target)
             if in_place is not None:
                 self.ctx.referenced(at, path, in_place)
                 return in_place
             if target in self.image_stock:
                 return STOCK_PREFIX + target
+        if (self.start_dir or posixpath.isabs(path)) and target not in self.image_stock:
+            # A folder the build copied there, which lacks the file, is all the container has
+            # there: a namesake elsewhere in the tree is not it.
+            copied = self.ctx.missing_from_copy(target)
+            if copied is not None:
+                folder, into = copied
+                self.unread.append(UnreadConfig(path, at, False, self.ctx.local(path, base)))
+                self.problems.append(Problem(
+                    "include-not-found", f"uWSGI cannot open {path}: the container has no {target}, since the build "
+                    f"fills {into} from {self.ctx.display(folder)}/, which holds no {posixpath.relpath(target, into)}; "
+                    f"uWSGI exits at start (\"realpath() of {path} failed\")", at))
+                return None
         # The image's own file is there unless the build copied or mounted one over it: a
         # namesake elsewhere in the tree is not it.
         local = self.ctx.copied(path) if path in self.image_stock else self.ctx.local(path, base)
