@@ -12,6 +12,10 @@ A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --re
 `chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
 as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
 
+An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:
+`chgrp -R 0 DIR && chmod -R g=u DIR`), which nothing in the checked files runs, is an info:
+where it runs the platform picks a random non-root uid.
+
 ## What breaks in production
 A container's process runs as root unless `user:` or the image's `USER` says otherwise
 (Compose specification, `user`; Dockerfile reference, `USER`). Root in a container is
@@ -60,8 +64,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         related = [Related(where or manager.runs.at, label)]
         if user is not None and user.at is not None:
             related.append(Related(user.at, "runs as root"))
+        arbitrary = manager.arbitrary_uid if user is None else None
+        if arbitrary is not None and arbitrary.at is not None:
+            related.append(Related(arbitrary.at, "made for an arbitrary uid"))
         yield Hit(manager.argv.at or manager.at,
                   f"{manager.kind} [{manager.name}] runs {name} as root: {why} and {clause}, so the "
                   "app and its workers run as uid 0 (any bug that lets a request run code or write files acts as "
                   "root on every mounted volume); add `USER` with the app's account to the image, or `user:` to "
-                  "the service", tuple(related), key=manager.at)
+                  "the service" + (f"; unless the platform that runs it picks the uid: {arbitrary.note}, and "
+                                   "nothing in the files runs the image, so where it runs as a random non-root uid "
+                                   "this does not apply" if arbitrary is not None else ""),
+                  tuple(related), key=manager.at, severity="info" if arbitrary is not None else None)

@@ -22,6 +22,11 @@ because one is a template's blank (`ssl_certificate <path to fullchain.pem>;`, w
 angle brackets) is an info: the file is a template, to be filled in before use, and what
 any rule finds in it is an info too, said of the file as written.
 
+A main nginx.conf (the file nginx starts with, here or where a container puts it) with an
+`http` block and no `events` block is refused as a whole (`no "events" section in
+configuration`), unless an include at its top level reads files the checked tree does not
+show, or another nginx.conf includes it at its own top level.
+
 ## What breaks in production
 The server refuses to start or to reload (`nginx -t` fails, supervisord exits with
 code 2, uWSGI exits with `unrecognized option`). A reload that fails keeps the old

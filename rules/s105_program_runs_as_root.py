@@ -15,6 +15,10 @@ A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --re
 `chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
 as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
 
+An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:
+`chgrp -R 0 DIR && chmod -R g=u DIR`), which nothing in the checked files runs, may never run as
+root: then it is an info naming that assumption.
+
 ## What breaks in production
 Measured with Supervisor 4.3.0: a program without `user=` runs as root (`ps` shows
 the child as `root`); supervisord only logs `CRIT Supervisor is running as root`.
@@ -110,10 +114,11 @@ def _explicit_root(deployment: Deployment) -> Iterator[Hit]:
                   severity="info" if unknown else None)
 
 
-def _container_supervisord(deployment: Deployment, place: Place) -> tuple[str, Related] | None:
+def _container_supervisord(deployment: Deployment, place: Place) -> tuple[str, Related, str | None] | None:
     """How a container whose start runs supervisord as root says so, and where: no `USER` in an
     image whose own files are known, no `user:` (or root named there). None when it is not root,
-    or when the image's USER is not known."""
+    or when the image's USER is not known; an info where the image is made for a platform that
+    picks an arbitrary uid and nothing in the files runs it."""
     if place.kind != "container":
         return None
     start = next((m for m in deployment.managers if m.in_container and m.place is place
@@ -129,8 +134,11 @@ def _container_supervisord(deployment: Deployment, place: Place) -> tuple[str, R
     said = f"`{start.setting_name('user')} {user.value}`" if user is not None else \
         f"no `{start.setting_name('user')}`"
     at = user.at if user is not None and user.at is not None else start.argv.at if start.argv else None
-    return (f"supervisord runs as root in {place.label or place.name} ({said})",
-            Related(at or start.at, "supervisord starts here as root"))
+    arbitrary = start.arbitrary_uid if user is None else None
+    unless = "" if arbitrary is None else (f" unless the platform that runs it picks the uid ({arbitrary.note}; "
+                                           "nothing in the files runs the image)")
+    return (f"supervisord runs as root in {place.label or place.name} ({said}){unless}",
+            Related(at or start.at, "supervisord starts here as root"), None if arbitrary is None else "info")
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -152,7 +160,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             shown = _container_supervisord(deployment, manager.place) if container_root else None
             if shown is None and not as_root:
                 continue
-            said, there, level = (shown[0], shown[1], None) if shown is not None else (why, where, severity)
+            said, there, level = shown if shown is not None else (why, where, severity)
             if manager.runs is None or drops_privileges(manager) is not False:
                 continue
             name = server_label(manager)

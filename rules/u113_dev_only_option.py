@@ -38,6 +38,11 @@ In a container whose app folder no bind mount of the host's files covers (the co
 image copied, or a named volume filled from it), `py-autoreload` is an info: only a new
 container changes that code, so no deploy copies files under the running server.
 
+A development option under a comment of its own file that marks it so (`# DO NOT USE IN
+PRODUCTION`, `# Development settings (remove in production)`: the comment lines between it
+and the line written before it) is an info too: the author says this file is not what
+production runs.
+
 ## How to fix
 Remove these options from the production configuration (keep them in a development
 file that includes it).
@@ -45,7 +50,8 @@ file that includes it).
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment
+from wsgilint.model import Deployment, Span
+from wsgilint.model.uwsgi_config import UwsgiComment, UwsgiConfig
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
 CODE = "U113"
@@ -75,7 +81,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         reload = server.last(*_AUTORELOAD)
         if reload is not None and (integer(reload) or 0) > 0:
             image = server.code_from_image
-            if image is not None and not tail:
+            heading = _development_heading(server.uwsgi_config, reload.at)
+            if heading is not None and not tail:
+                yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python "
+                          f"module changes; the file marks it as a development setting (`{heading.text}`): assumed "
+                          "this configuration is not the one production runs (if it is, remove it)",
+                          (*related, Related(heading.at, "marked for development here")), severity="info")
+            elif image is not None and not tail:
                 # Only a new container changes that code: no deploy copies files under it.
                 yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python "
                           f"module changes; here {image.note}, so a deploy replaces the container rather than "
@@ -87,11 +99,27 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"meant for development{tail or ': remove it'}", related, severity=severity)
         honour = server.last("honour-stdin")
         if honour is not None and server.enabled("honour-stdin"):
+            marked, mark = _marked(server.uwsgi_config, honour.at, tail)
             yield Hit(honour.at, "`honour-stdin` keeps the stdin uWSGI was started with "
                       "instead of /dev/null, so a leftover `breakpoint()` or `input()` waits on it instead of failing; "
-                      f"it is meant for debugging{tail or ': remove it'}", related, severity=severity)
+                      f"it is meant for debugging{marked or tail or ': remove it'}", (*related, *mark),
+                      severity="info" if marked else severity)
         catch = server.last("catch-exceptions")
         if catch is not None and server.enabled("catch-exceptions"):
+            marked, mark = _marked(server.uwsgi_config, catch.at, tail)
             yield Hit(catch.at, "`catch-exceptions` sends Python tracebacks (paths, source, "
                       "local values) to the client in the response; uWSGI marks it for testing only"
-                      f"{tail or ': remove it'}", related, severity=severity)
+                      f"{marked or tail or ': remove it'}", (*related, *mark), severity="info" if marked else severity)
+
+
+def _development_heading(config: UwsgiConfig | None, at: Span) -> UwsgiComment | None:
+    return None if config is None else config.development_heading(at)
+
+
+def _marked(config: UwsgiConfig | None, at: Span, tail: str) -> tuple[str, tuple[Related, ...]]:
+    """What to say, and where, when the file itself marks the option as a development setting."""
+    heading = None if tail else _development_heading(config, at)
+    if heading is None:
+        return "", ()
+    return (f"; the file marks it as a development setting (`{heading.text}`): assumed this configuration is "
+            "not the one production runs (if it is, remove it)", (Related(heading.at, "marked for development here"),))

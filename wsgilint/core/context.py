@@ -361,7 +361,7 @@ class ReadContext:
         if not copies or any(path == unseen or path.startswith(unseen.rstrip("/") + "/")
                              for unseen, _ in self.unseen_below.get(key, ())):
             return None
-        probe = posixpath.dirname(path)
+        probe = path
         while probe not in ("/", ""):
             local = copies.get(probe)
             if local is not None:

@@ -330,6 +330,10 @@ class ProcessManager:
     unseen_config: Setting[str] | None = None
     # A container's: the accounts its image's build adds (``RUN useradd NAME``), each where.
     accounts_added: tuple[Setting[str], ...] = ()
+    # An image nothing in the files runs, built for a platform that starts it as an arbitrary
+    # non-root uid in group 0 (OpenShift's recipe: `chgrp -R 0 DIR && chmod -R g=u DIR`): the
+    # RUN that says so. Where the files do not show the runtime, its uid is not assumed to be root.
+    arbitrary_uid: Setting[str] | None = None
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""
@@ -544,6 +548,9 @@ class NginxInstance:
     # Files read only on a guess of where an include leads (display path -> the note naming
     # it): what is found in them is reported as that assumption.
     assumed: dict[str, str] = field(default_factory=dict)
+    # A main nginx.conf with an `http` block and no `events` block, and no include at its top
+    # level that the files do not show: where the `http` block is (nginx refuses to start).
+    events_missing: Span | None = None
     # What the nginx package of the image it runs in puts in /etc/nginx (relative paths, the
     # official image: no proxy_params); None where that is not known (a host, another image).
     stock_files: frozenset[str] | None = None

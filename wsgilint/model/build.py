@@ -42,14 +42,27 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
     mains = [f for f in files if _is_nginx_main(f.path, ctx)]
     covered: set[str] = set()
     left_behind = _left_behind(files, ctx)
+    included_by: set[str] = set()   # real paths of the files a main nginx.conf includes
+    read_mains = []
     for main in mains:
         tree = read_nginx_main(main.path, ctx)
         covered.update(ctx.real(p) for p in tree.local_paths)
+        included_by.update(ctx.real(p) for p in tree.local_paths if p != main.path)
         instance = nginx_instance(tree, standalone=False)
         if main.path in left_behind:
             instance.assumed.setdefault(ctx.display(main.path), left_behind[main.path])
         deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)   # the reader's, then the model's
+        read_mains.append((main, instance))
+    for main, instance in read_mains:
+        # A file with `http` and no `events` that another nginx.conf includes at its top is part of that one;
+        # only a file nginx starts with (its nginx.conf, here or where a container puts it) needs `events`.
+        started_with = os.path.basename(main.path) == "nginx.conf" or any(
+            target.endswith("/nginx.conf") for _, target in ctx.placements(main.path))
+        if instance.events_missing is not None and started_with and ctx.real(main.path) not in included_by:
+            deployment.problems.append(Problem(
+                "syntax", "no `events` block: nginx refuses to start with this file as its nginx.conf (nginx -t: "
+                "no \"events\" section in configuration); add `events {}` at the top level", instance.events_missing))
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
     unloaded: dict[str, str] = {}
     included = set(covered)   # every file some nginx tree read
@@ -182,7 +195,10 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
     start = argv.at or manager.at
     # A container's paths are its own image's and mounts', not another container's namesakes.
     container = manager.place.kind == "container"
-    with ctx.in_filesystem(manager.place.filesystem if container else None, manager.place.started_with):
+    # A wrapper script may write files (a config rendered from a template) by means not followed
+    # here: only a command that starts the server itself is held to what the build copied.
+    held_to = manager.place.started_with if manager.wrapper is None else ""
+    with ctx.in_filesystem(manager.place.filesystem if container else None, held_to):
         if program == "uwsgi":
             if manager.place.run_unseen and not env.unseen:
                 # An image nothing in the files runs: `docker run -e` may set any variable.

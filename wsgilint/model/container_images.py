@@ -72,6 +72,9 @@ class Image:
     # Accounts a RUN adds (`useradd NAME`, `adduser NAME`), each where: as written, so a name
     # given by a variable stays one no process is known to run as.
     accounts_added: list[Setting[str]] = field(default_factory=list)
+    # A RUN gives folders to group 0 and the group the owner's rights (`chgrp -R 0 DIR && chmod
+    # -R g=u DIR`): the image is made to run as an arbitrary uid in group 0 (OpenShift).
+    arbitrary_uid: Setting[str] | None = None
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -239,6 +242,9 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
     elif keyword == "RUN":
         _run_directories(instruction.text, image)
         image.accounts_added.extend(Setting(name, at) for name in _run_accounts(instruction.text))
+        if image.arbitrary_uid is None and _GROUP_ZERO.search(instruction.text) and _GROUP_AS_OWNER.search(instruction.text):
+            image.arbitrary_uid = Setting("0", at, f"the RUN at {at.path}:{at.line} gives its folders to group 0 "
+                                          "with the owner's rights, as OpenShift's arbitrary-uid recipe does")
         placed = _run_placements(instruction.text, image)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
@@ -285,6 +291,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         if NGINX_CONF in image.copies and image.copies[NGINX_CONF] in (
                 os.path.normpath(os.path.join(context_dir, source.lstrip("/"))) for source in sources):
             image.nginx_daemon_off = None   # this COPY replaced the file the text was appended to
+
+
+_GROUP_ZERO = re.compile(r"\bchgrp\s+(-\w+\s+)*(0|root)\s")
+_GROUP_AS_OWNER = re.compile(r"\bchmod\s+(-\w+\s+)*g(=u|\+rw)")
 
 
 # Commands of a RUN that leave a directory's set of files as it was (or only remove some).

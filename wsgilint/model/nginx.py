@@ -131,6 +131,8 @@ class _Builder:
         # and where each stands: a Route keeps those of its location and the levels around it.
         self.missing_at = {p.at for p in tree.problems if p.kind == "include-not-found"}
         self.unread: dict[int, list[NginxDirective]] = {}
+        self.events_seen = False
+        self.top_include_unread = False   # an include at the main level reads no file here
 
     def build(self) -> NginxInstance:
         self.walk(self.top())
@@ -138,6 +140,8 @@ class _Builder:
         # would route once fixed depends on how the text goes on, so no route is guessed.
         if not self.tree.refused:
             self.add_routes()
+            if self.tree.context == () and self.instance.http and not self.events_seen and not self.top_include_unread:
+                self.instance.events_missing = self.instance.http[0].at
         self.count_listens()
         return self.instance
 
@@ -199,6 +203,8 @@ class _Builder:
                     stack.append(self.enter(item, directive, frame))
                 elif item.directive == "include":
                     included: list[int] = item.includes
+                    if not included and frame.role == _MAIN:
+                        self.top_include_unread = True
                     if not included and frame.scope is not None and item.value_at in self.missing_at:
                         self.unread.setdefault(id(frame.scope), []).append(directive)
                     if places > MAX_PLACES:
@@ -265,6 +271,7 @@ class _Builder:
         outer = frame.scope
         if frame.role == _MAIN and name == "events":
             role = _EVENTS
+            self.events_seen = True
         elif frame.role == _MAIN and name == "http":
             http = NginxHttp(at=directive.at, block=directive, parent=None)
             role, scope = _HTTP, http

@@ -27,6 +27,11 @@ _INLINE_COMMENT = re.compile(r"(?:^|[ \t])([#;])")
 _UNCHANGED = (None, None)
 
 
+# What a comment says of the lines below it when they are for development, not production.
+_DEVELOPMENT = re.compile(r"\bdev(elopment)?\b|\bnot\s+(for|in)\s+production\b|\bnot\s+use\s+in\s+production\b"
+                          r"|\b(remove|disable)\b.*\bproduction\b|\bdebug(ging)?\s+only\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class UwsgiHeader:
     """A section header line."""
@@ -88,6 +93,16 @@ class UwsgiConfig:
     # What the INI lexer does to the few of them it changes, by index in ``ini_options``: the
     # inline comment kept and the stray ``%`` of each (computed once, when the model is built).
     lexed: tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]
+
+    def development_heading(self, at: Span) -> UwsgiComment | None:
+        """A comment between the option at ``at`` and the line written before it that marks it
+        as meant for development (`# DO NOT USE IN PRODUCTION`, `# Development settings
+        (remove in production)`): the author's own word that this is no production setting."""
+        before = max((o.at.line for o in self.ini_options if o.at.path == at.path and o.at.line < at.line),
+                     default=0)
+        before = max([before, *(h.at.line for h in self.headers if h.at.path == at.path and h.at.line < at.line)])
+        return next((c for c in self.comments if c.at.path == at.path and before < c.at.line < at.line
+                     and _DEVELOPMENT.search(c.text)), None)
 
     @property
     def values(self) -> tuple[UwsgiIniValue, ...]:
