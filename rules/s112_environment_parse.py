@@ -3,7 +3,8 @@
 ## What it checks
 `environment=` in `[program:x]` (and the other program sections) and in
 `[supervisord]`, read as supervisord 4.3 reads it (a shell-like tokenizer that takes
-`KEY=value` triples separated by commas): words it skips without a message are
+`KEY=value` triples, each followed by one token it skips: a comma, or any other character
+the tokenizer takes alone, so `A=1&B=2` sets both): words it skips without a message are
 reported.
 
 ## What breaks in production

@@ -14,7 +14,8 @@ reaches it there by the service's name and the config's port; where nginx reache
 several containers, which one runs it is unknown, and a port one of them does not publish
 is an info that says so. So is a config nothing starts that is copied into an image built
 on a base wsgilint does not know: whether that base's start runs it, and what publishes its
-port, the files do not show.
+port, the files do not show; and one copied only into images that nothing in the files runs
+(no Compose service, so the `docker run` that starts it, with or without `-p`, is not shown).
 Written for uWSGI 2.0.
 
 ## What breaks in production
@@ -73,6 +74,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 names = ", ".join(each.label or each.name for each in server.places_unknown)
                 assumed = (f"; assumed it runs where no container network shields it: nginx reaches it in {names}, "
                            "and in a container that does not publish the port only the Compose network reaches it")
+            images = [each for each in server.copied_into if each.run_unseen]
+            if server.manager is None and place.kind != "container" and images and len(images) == len(
+                    server.copied_into) and severity is None and server.unseen_base is None:
+                # Only in images nothing in the files runs: `docker run` decides whether it runs and
+                # whether anything publishes its port.
+                severity = "info"
+                assumed = (f"; nothing in the checked files starts it, and {images[0].label or images[0].name} that "
+                           "copies it is run by a command the files do not show: assumed that command runs it and "
+                           "publishes the port")
             if server.manager is None and server.unseen_base is not None and place.kind != "container":
                 # Copied into an image whose base's start the files do not show: whether it runs, and
                 # where its port reaches, depends on that start and on what publishes the port.

@@ -333,14 +333,21 @@ def unrun_configs(deployment: Deployment, ctx: ReadContext, file_places: list[tu
     return unrun
 
 
+# Programs a container may run in its app server's stead that start no uWSGI or Gunicorn
+# themselves: task queue workers and monitors, databases, caches, Node's runners.
+_NO_APP_SERVER = frozenset({"celery", "flower", "rq", "rqworker", "dramatiq", "huey_consumer", "arq",
+                            "redis-server", "memcached", "postgres", "mysqld", "mongod", "node", "npm", "npx",
+                            "yarn", "pnpm"})
+
+
 def only_start(place: Place, placed: list[ProcessManager], seen_starts: set[Place]) -> ProcessManager | None:
     """The container manager of ``place`` when the files show everything it starts there
     (``placed``: every manager in it; ``seen_starts``: the places whose whole start
     the files show): one server, whose command line names every config
     it loads, or nginx, or a development server (a start that runs one runs no uWSGI nor
-    Gunicorn: ``managers._dev_server``)."""
-    if len(placed) == 1 and placed[0].in_container and placed[0].dev_server is not None \
-            and placed[0].runs is None:
+    Gunicorn: ``managers._dev_server``), or a program that starts none (a Celery worker)."""
+    if len(placed) == 1 and placed[0].in_container and placed[0].runs is None and (
+            placed[0].dev_server is not None or placed[0].runs_program in _NO_APP_SERVER):
         return placed[0]
     if place not in seen_starts or len(placed) != 1 or not placed[0].in_container:
         return None

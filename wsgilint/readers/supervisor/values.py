@@ -109,8 +109,12 @@ def parse_environment(text: str) -> Environment:
         if len(triple) != 3 or triple[1] != "=":
             return Environment(values, f"Unexpected end of key/value pairs in value {text!r}", tuple(dropped))
         values[triple[0]] = triple[2].strip("'\"")
-        if index + 3 < len(tokens) and tokens[index + 3] != ",":
-            dropped.append(tokens[index + 3])
+        # supervisord skips the one token after each pair: a comma, or any other character its
+        # tokenizer takes alone (`A=1&B=2` sets both, measured with 4.3.0); a word there is lost.
+        separator = tokens[index + 3] if index + 3 < len(tokens) else ","
+        if separator != "," and not (len(separator) == 1 and separator not in lexer.wordchars
+                                     and separator not in lexer.quotes):
+            dropped.append(separator)
         index += 4
     return Environment(values, "", tuple(dropped))
 
