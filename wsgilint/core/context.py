@@ -109,6 +109,10 @@ class ReadContext:
             self.known_files.append(path)
             self._by_name.setdefault(os.path.basename(path), []).append(path)
 
+    def namesakes(self, name: str) -> list[str]:
+        """The discovered files called ``name`` (local paths)."""
+        return list(self._by_name.get(name, ()))
+
     def display(self, local_path: str) -> str:
         """Paths below the current directory are shown relative to it."""
         shown = self._displays.get(local_path)

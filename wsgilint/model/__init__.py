@@ -237,6 +237,18 @@ class AppServer:
 
 
 @dataclass(frozen=True, slots=True)
+class MissingCopySource:
+    """A file a Compose build's COPY or ADD names that its build context does not hold, while
+    the checked tree holds a file of that name elsewhere: the build stops there."""
+
+    source: str                        # as written, variables expanded
+    at: Span                           # the COPY or ADD
+    context: str                       # the build context's display path
+    namesakes: tuple[str, ...]         # display paths of the tree's files of that name
+    service: Span                      # the Compose service that builds it
+
+
+@dataclass(frozen=True, slots=True)
 class FileRewrite:
     """A file a start script edits or writes before the server starts (``sed -i``, ``envsubst
     < t > f``, ``tee``): what the checked copy says of it is not what is read."""
@@ -651,6 +663,8 @@ class Deployment:
     # Dockerfile arguments written like the exec form that are not JSON (``CMD ['/x.sh']``):
     # BuildKit runs them as the shell form. Each once, however many builds read its file.
     exec_lookalikes: list[ExecLookalike] = field(default_factory=list)
+    # COPY/ADD sources a Compose build's context lacks, named by a file elsewhere in the tree.
+    copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

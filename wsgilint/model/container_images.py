@@ -75,6 +75,9 @@ class Image:
     # A RUN gives folders to group 0 and the group the owner's rights (`chgrp -R 0 DIR && chmod
     # -R g=u DIR`): the image is made to run as an arbitrary uid in group 0 (OpenShift).
     arbitrary_uid: Setting[str] | None = None
+    # COPY/ADD sources (as written, expanded) that the build context does not hold: (source,
+    # its local path, the instruction). Only plain paths, not globs, URLs or other stages.
+    missing_sources: list[tuple[str, str, Span]] = field(default_factory=list)
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -121,7 +124,8 @@ def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> 
                  env_unknown=dict(inherited.env_unknown),
                  open_args=set(inherited.open_args), writes=list(inherited.writes), shell=inherited.shell,
                  nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories),
-                 accounts_added=list(inherited.accounts_added))
+                 accounts_added=list(inherited.accounts_added), arbitrary_uid=inherited.arbitrary_uid,
+                 missing_sources=[] if other_build else list(inherited.missing_sources))
 
 
 def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
@@ -282,6 +286,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 continue
             # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
             local = os.path.normpath(os.path.join(context_dir, source.lstrip("/")))
+            if "$" not in source and not os.path.lexists(local):
+                image.missing_sources.append((source, local, at))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
                 or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS
             if into_dir and not os.path.isdir(local):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..core.context import ReadContext
 from ..core.sources import Discovery, SourceFile
 from ..core.span import Setting, Span
-from . import HOST, AppServer, Deployment, NginxInstance, ProcessManager
+from . import HOST, AppServer, Deployment, MissingCopySource, NginxInstance, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord
 from .container_images import ETC_NGINX, Image, image_from_base, image_of
 from .container_managers import (
@@ -202,6 +202,7 @@ class ContainerBuilder:
             if image is not None:
                 self._mount(places[name], image.copies)
                 self._unseen_in_image(places[name], image)
+                self._missing_sources(service.node, image, project)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
@@ -216,6 +217,22 @@ class ContainerBuilder:
             if os.path.exists(local) and self.ctx.inside(local):
                 self.ctx.map_container_path(place.filesystem, target, local, bind)
                 self.file_places.append((os.path.abspath(local), place))
+
+    def _missing_sources(self, service: Node, image: Image, project: ComposeProject) -> None:
+        """The files a service's build copies that its context lacks, where the tree holds a file
+        of that name elsewhere (so the tree is no partial copy that left it out)."""
+        spec = build_of(service, project, self.ctx)
+        if spec is None:
+            return
+        # Shown as its files are (relative to the working folder): the folder of a file in it.
+        context = os.path.dirname(self.ctx.display(os.path.join(spec[1], "Dockerfile"))) or "."
+        for source, local, at in image.missing_sources:
+            namesakes = tuple(self.ctx.display(path) for path in self.ctx.namesakes(os.path.basename(local))
+                              if os.path.isfile(path))
+            found = MissingCopySource(source, at, context, namesakes, service.key_at or service.at)
+            if namesakes and not any(f.at == at and f.source == source and f.context == context
+                                     for f in self.deployment.copy_sources_missing):
+                self.deployment.copy_sources_missing.append(found)
 
     def _unseen(self, place: Place, target: str, why: str) -> None:
         self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(
