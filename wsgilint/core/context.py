@@ -81,10 +81,10 @@ class ReadContext:
     # By file system and what starts it (a Compose file, alternatives sharing one file system):
     # the container paths its image's COPY and ADD fill from folders of the tree, and those
     # below which something the checked files do not show may put files (a RUN or COPY --from
-    # of the build, a volume or bind mount, a base image whose files are not known: "/"), each
-    # with why. Below a copied folder and nothing unseen, the container holds what the folder does.
+    # of the build, a volume or bind mount, a base image whose files are not known: "/").
+    # Below a copied folder and nothing unseen, the container holds what the folder does.
     image_copies: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    unseen_below: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    unseen_below: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     start: str = ""   # what starts the file system being resolved (see ``in_filesystem``)
     # The file system whose container paths a lookup resolves (see ``in_filesystem``); None: a
     # config not yet known to run in one place, which takes the first place mapping the path.
@@ -363,7 +363,7 @@ class ReadContext:
         copies = self.image_copies.get(key)
         path = posixpath.normpath(target_path)
         if not copies or any(path == unseen or path.startswith(unseen.rstrip("/") + "/")
-                             for unseen, _ in self.unseen_below.get(key, ())):
+                             for unseen in self.unseen_below.get(key, ())):
             return None
         probe = path
         while probe not in ("/", ""):

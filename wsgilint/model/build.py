@@ -57,9 +57,10 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
     for main, instance in read_mains:
         # A file with `http` and no `events` that another nginx.conf includes at its top is part of that one;
         # only a file nginx starts with (its nginx.conf, here or where a container puts it) needs `events`.
-        started_with = os.path.basename(main.path) == "nginx.conf" or any(
-            target.endswith("/nginx.conf") for _, target in ctx.placements(main.path))
-        if instance.events_missing is not None and started_with and ctx.real(main.path) not in included_by:
+        if instance.events_missing is None or ctx.real(main.path) in included_by:
+            continue
+        if os.path.basename(main.path) == "nginx.conf" or any(
+                target.endswith("/nginx.conf") for _, target in ctx.placements(main.path)):
             deployment.problems.append(Problem(
                 "syntax", "no `events` block: nginx refuses to start with this file as its nginx.conf (nginx -t: "
                 "no \"events\" section in configuration); add `events {}` at the top level", instance.events_missing))

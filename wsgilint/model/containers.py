@@ -63,6 +63,7 @@ class ContainerBuilder:
         self.deployment = deployment
         self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
         self.read_dockerfiles: set[str] = set()
+        self.missing_seen: set[tuple[Span, str, str]] = set()   # (COPY, source, context) reported
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
@@ -189,8 +190,8 @@ class ContainerBuilder:
             for target, store in service.volumes:
                 if store.startswith("bind:"):
                     self._mount(place, {target: store[len("bind:"):]}, bind=True)
-            for target, store in place.volumes:
-                self._unseen(place, target, f"the {store.partition(':')[0]} mounted at {target}")
+            for target, _ in place.volumes:
+                self._unseen(place, target)
             places[name] = place
         for name, service in modelled.items():
             image = service.image
@@ -229,24 +230,22 @@ class ContainerBuilder:
         for source, local, at in image.missing_sources:
             namesakes = tuple(self.ctx.display(path) for path in self.ctx.namesakes(os.path.basename(local))
                               if os.path.isfile(path))
-            found = MissingCopySource(source, at, context, namesakes, service.key_at or service.at)
-            if namesakes and not any(f.at == at and f.source == source and f.context == context
-                                     for f in self.deployment.copy_sources_missing):
-                self.deployment.copy_sources_missing.append(found)
+            if namesakes and (at, source, context) not in self.missing_seen:   # several services, one build
+                self.missing_seen.add((at, source, context))
+                self.deployment.copy_sources_missing.append(
+                    MissingCopySource(source, at, context, namesakes, service.key_at or service.at))
 
-    def _unseen(self, place: Place, target: str, why: str) -> None:
-        self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(
-            (posixpath.normpath(target), why))
+    def _unseen(self, place: Place, target: str) -> None:
+        self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(posixpath.normpath(target))
 
     def _unseen_in_image(self, place: Place, image: Image) -> None:
         copies = self.ctx.image_copies.setdefault((place.filesystem, place.started_with), {})
         for target, local in image.copies.items():
             copies.setdefault(target, local)
-        for target, why in image.writes:
-            self._unseen(place, target, why)
-        if image.base is None or not image.base.known:
-            written = image.base.written if image.base is not None else "its base image"
-            self._unseen(place, "/", f"the files of {written} are not known")
+        for target, _ in image.writes:
+            self._unseen(place, target)
+        if image.base is None or not image.base.known:   # its files are not known
+            self._unseen(place, "/")
 
     def _manager(self, kind: str, name: str, at: Span, place: Place, image: Image | None, node: Node | None,
                  directory: str | None = None) -> None:
