@@ -240,11 +240,12 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
 
 
 # Text whose outcome depends on the request's scheme: absolute URLs built from the request
-# (Django, DRF's hyperlinks and pagination, Flask's _external, Starlette's url_for, templates
-# rendered with it), scheme tests and HTTPS redirects, CSRF origin checks (Django's middleware,
-# its admin's login form), the password-reset mail's links.
+# (Django, DRF's hyperlinks and pagination, Flask's _external, Starlette's request.url_for,
+# templates rendered with it), scheme tests and HTTPS redirects, CSRF origin checks (Django's
+# middleware, its admin's login form), the password-reset mail's links. Flask's own url_for
+# builds a path, and Werkzeug (2.1 on) sends a redirect to it as it is, relative.
 _SCHEME_MARKERS = ("build_absolute_uri", "_external=True", "host_url", "url_root", "request.url", "request.base_url",
-                   "url_for(", "is_secure", "request.scheme", "SECURE_SSL_REDIRECT", "CsrfViewMiddleware",
+                   "request.url_for(", "is_secure", "request.scheme", "SECURE_SSL_REDIRECT", "CsrfViewMiddleware",
                    "django.contrib.admin", "DEFAULT_PAGINATION_CLASS", "Hyperlinked", "PasswordResetView",
                    "password_reset", "django.contrib.auth.urls", "TemplateResponse", "Jinja2Templates",
                    "render_template")
