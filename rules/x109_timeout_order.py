@@ -8,7 +8,9 @@ server, naming the location that gives up first, with the others as related plac
 uWSGI instance with no `harakiri` at all is U112's finding. A location whose path names a
 health probe (`/health`, `/healthz`, `/ping`, ...) is left out: the check answered there
 returns at once, so its read timeout never runs out while the worker goes on. So is a
-regex location for static file extensions only (`~* \\.(jpg|css|js)$`).
+regex location for static file extensions only (`~* \\.(jpg|css|js)$`). Where another location
+to the same app raises its read timeout to the app's timeout or above, the locations left at
+nginx's default are taken to serve requests that end sooner: an info that says so.
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
@@ -91,6 +93,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # One finding per app server: its timeout is one setting, however many locations reach
     # it; the location that gives up first is the one the message names.
     slowest: dict[tuple[str, int], _Slowest] = {}
+    # By app server, a location that raises its read timeout to the app's: its slow requests go there.
+    raised: dict[int, NginxDirective] = {}
     for route in deployment.routes:
         if route.probe or route.static_files:
             # A health check, or a file (or a 404) for an extension, answers at once: its
@@ -105,6 +109,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if server.kind not in ("uwsgi", "gunicorn"):
                     continue   # a development server has no worker timeout
                 key, app_timeout, option = _app_timeout(server)
+                if app_timeout is not None and directive is not None and app_timeout <= nginx_timeout:
+                    raised.setdefault(id(server), directive)
                 # Equal timeouts are fine: the master kills the worker within about a second of the 504.
                 if app_timeout is None or app_timeout <= nginx_timeout:
                     continue   # no timeout at all is U112's finding (uWSGI) or not this rule's
@@ -123,6 +129,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         default = "" if option is not None else " (Gunicorn default)"
         logged = " (uWSGI even logs it as 200)" if entry.server.kind == "uwsgi" else ""
         said = f"{entry.name} {entry.nginx_timeout:g} s" + (" (nginx default)" if entry.nginx_default else "")
+        wide = raised.get(id(entry.server)) if entry.nginx_default else None
+        assumed = "" if wide is None else (
+            f"; another location raises it for this app ({wide.name} {wide.args[0]} at {wide.at.path}:{wide.at.line}): "
+            "assumed its slow requests go there and those left at the default end sooner")
         yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "
                   f"504 while the worker goes on with the request{logged}; set "
-                  f"{key} below {entry.nginx_timeout:g} or raise {entry.name}", tuple(dict.fromkeys(entry.related)))
+                  f"{key} below {entry.nginx_timeout:g} or raise {entry.name}{assumed}",
+                  tuple(dict.fromkeys(entry.related)) + ((Related(wide.at, "raised for slow requests here"),)
+                                                         if wide is not None else ()),
+                  severity="info" if wide is not None else None)
