@@ -281,7 +281,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                                      why))
             return
         for source in sources:
-            if "://" in source or any(c in source for c in "*?["):
+            # A URL, a glob, or a local archive ADD unpacks: what lands there the tree does not show.
+            if "://" in source or any(c in source for c in "*?[") or (keyword == "ADD" and source.endswith(_ARCHIVES)):
                 image.writes.append((posixpath.normpath(destination), where))
                 continue
             # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
@@ -298,6 +299,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 os.path.normpath(os.path.join(context_dir, source.lstrip("/"))) for source in sources):
             image.nginx_daemon_off = None   # this COPY replaced the file the text was appended to
 
+
+# What ADD unpacks into the destination instead of copying (DFR "ADD": a local tar archive,
+# compressed with gzip, bzip2 or xz).
+_ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 
 _GROUP_ZERO = re.compile(r"\bchgrp\s+(-\w+\s+)*(0|root)\s")
 _GROUP_AS_OWNER = re.compile(r"\bchmod\s+(-\w+\s+)*g(=u|\+rw)")
