@@ -28,7 +28,7 @@ _UNCHANGED = (None, None)
 
 
 # What a comment says of the lines below it when they are for development, not production.
-_DEVELOPMENT = re.compile(r"\bdev(elopment)?\b|\bnot\s+(for|in)\s+production\b|\bnot\s+use\s+in\s+production\b"
+_DEVELOPMENT = re.compile(r"(?<![/\w])dev(elopment)?\b|\bnot\s+(for|in)\s+production\b|\bnot\s+use\s+in\s+production\b"
                           r"|\b(remove|disable)\b.*\bproduction\b|\bdebug(ging)?\s+only\b", re.I)
 
 

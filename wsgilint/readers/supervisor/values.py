@@ -112,8 +112,7 @@ def parse_environment(text: str) -> Environment:
         # supervisord skips the one token after each pair: a comma, or any other character its
         # tokenizer takes alone (`A=1&B=2` sets both, measured with 4.3.0); a word there is lost.
         separator = tokens[index + 3] if index + 3 < len(tokens) else ","
-        if separator != "," and not (len(separator) == 1 and separator not in lexer.wordchars
-                                     and separator not in lexer.quotes):
+        if separator != "," and not (len(separator) == 1 and separator not in lexer.wordchars):
             dropped.append(separator)
         index += 4
     return Environment(values, "", tuple(dropped))
