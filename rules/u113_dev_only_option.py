@@ -51,7 +51,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment, Span
-from wsgilint.model.uwsgi_config import UwsgiComment, UwsgiConfig
+from wsgilint.model.uwsgi_config import UwsgiConfig
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
 CODE = "U113"
@@ -81,12 +81,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         reload = server.last(*_AUTORELOAD)
         if reload is not None and (integer(reload) or 0) > 0:
             image = server.code_from_image
-            heading = _development_heading(server.uwsgi_config, reload.at)
-            if heading is not None and not tail:
+            marked, mark = _marked(server.uwsgi_config, reload.at, tail)
+            if marked:
                 yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python "
-                          f"module changes; the file marks it as a development setting (`{heading.text}`): assumed "
-                          "this configuration is not the one production runs (if it is, remove it)",
-                          (*related, Related(heading.at, "marked for development here")), severity="info")
+                          f"module changes{marked}", (*related, *mark), severity="info")
             elif image is not None and not tail:
                 # Only a new container changes that code: no deploy copies files under it.
                 yield Hit(reload.at, f"`{reload.key} = {reload.value}` reloads the whole instance whenever a Python "
@@ -112,13 +110,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"{marked or tail or ': remove it'}", (*related, *mark), severity="info" if marked else severity)
 
 
-def _development_heading(config: UwsgiConfig | None, at: Span) -> UwsgiComment | None:
-    return None if config is None else config.development_heading(at)
-
-
 def _marked(config: UwsgiConfig | None, at: Span, tail: str) -> tuple[str, tuple[Related, ...]]:
-    """What to say, and where, when the file itself marks the option as a development setting."""
-    heading = None if tail else _development_heading(config, at)
+    """What to say, and where, when the file itself marks the option as a development setting
+    (nothing where ``tail`` already says the set-up is a development one)."""
+    heading = None if tail or config is None else config.development_heading(at)
     if heading is None:
         return "", ()
     return (f"; the file marks it as a development setting (`{heading.text}`): assumed this configuration is "
