@@ -9,8 +9,9 @@ uWSGI instance with no `harakiri` at all is U112's finding. A location whose pat
 health probe (`/health`, `/healthz`, `/ping`, ...) is left out: the check answered there
 returns at once, so its read timeout never runs out while the worker goes on. So is a
 regex location for static file extensions only (`~* \\.(jpg|css|js)$`). Where another location
-to the same app raises its read timeout to the app's timeout or above, the locations left at
-nginx's default are taken to serve requests that end sooner: an info that says so.
+of the same server block raises its read timeout for the same app to the app's timeout or
+above, the locations left at nginx's default are taken to serve requests that end sooner: an
+info that says so.
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
@@ -75,10 +76,11 @@ def _app_timeout(server: AppServer) -> tuple[str, float | None, Option | str | N
 class _Slowest:
     """An app server's timeout and the location that gives up before it, first of all."""
 
-    __slots__ = ("server", "key", "app_timeout", "option", "name", "nginx_timeout", "nginx_default", "related")
+    __slots__ = ("server", "key", "app_timeout", "option", "name", "nginx_timeout", "nginx_default", "related",
+                 "block")
 
     def __init__(self, server: AppServer, key: str, app_timeout: float, option: Option | None, name: str,
-                 nginx_timeout: float, nginx_default: bool, related: list[Related]) -> None:
+                 nginx_timeout: float, nginx_default: bool, related: list[Related], block: int) -> None:
         self.server = server
         self.key = key                      # harakiri | timeout
         self.app_timeout = app_timeout
@@ -87,14 +89,16 @@ class _Slowest:
         self.nginx_timeout = nginx_timeout
         self.nginx_default = nginx_default
         self.related = related
+        self.block = block                  # id of the nginx server block of that location
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     # One finding per app server: its timeout is one setting, however many locations reach
     # it; the location that gives up first is the one the message names.
     slowest: dict[tuple[str, int], _Slowest] = {}
-    # By app server, a location that raises its read timeout to the app's: its slow requests go there.
-    raised: dict[int, NginxDirective] = {}
+    # By app server and nginx server block, a location that raises its read timeout to the app's:
+    # that block's slow requests go there.
+    raised: dict[tuple[int, int], NginxDirective] = {}
     for route in deployment.routes:
         if route.probe or route.static_files:
             # A health check, or a file (or a 404) for an extension, answers at once: its
@@ -110,7 +114,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     continue   # a development server has no worker timeout
                 key, app_timeout, option = _app_timeout(server)
                 if app_timeout is not None and directive is not None and app_timeout <= nginx_timeout:
-                    raised.setdefault(id(server), directive)
+                    raised.setdefault((id(server), id(route.server)), directive)
                 # Equal timeouts are fine: the master kills the worker within about a second of the 504.
                 if app_timeout is None or app_timeout <= nginx_timeout:
                     continue   # no timeout at all is U112's finding (uWSGI) or not this rule's
@@ -120,7 +124,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if entry is None or nginx_timeout < entry.nginx_timeout:
                     slowest[(key, id(server))] = _Slowest(
                         server, key, app_timeout, option if isinstance(option, Option) else None,
-                        name, nginx_timeout, directive is None, places + (entry.related if entry else []))
+                        name, nginx_timeout, directive is None, places + (entry.related if entry else []),
+                        id(route.server))
                 else:
                     entry.related.extend(places)
     for entry in slowest.values():
@@ -129,9 +134,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         default = "" if option is not None else " (Gunicorn default)"
         logged = " (uWSGI even logs it as 200)" if entry.server.kind == "uwsgi" else ""
         said = f"{entry.name} {entry.nginx_timeout:g} s" + (" (nginx default)" if entry.nginx_default else "")
-        wide = raised.get(id(entry.server)) if entry.nginx_default else None
+        wide = raised.get((id(entry.server), entry.block)) if entry.nginx_default else None
         assumed = "" if wide is None else (
-            f"; another location raises it for this app ({wide.name} {wide.args[0]} at {wide.at.path}:{wide.at.line}): "
+            f"; another location of its server block raises it for this app ({wide.name} {wide.args[0]} at "
+            f"{wide.at.path}:{wide.at.line}): "
             "assumed its slow requests go there and those left at the default end sooner")
         yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "
                   f"504 while the worker goes on with the request{logged}; set "
