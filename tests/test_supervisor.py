@@ -117,6 +117,20 @@ def test_environment_like_supervisor():
     assert parse_environment("A=1;B=2").values == {"A": "1", "B": "2"}
 
 
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("A=x&B=y", ()), ("A=1;B=2", ()), ("A=1|B=2", ()), ('A="x y",B=2', ()),
+    ("A=1, B=x y", ("y",)), ("A=x y z=3", ("y",)),
+])
+def test_environment_separators_as_supervisord_reads_them(text, dropped):
+    # Differential: supervisord's own parser gives the values; a word in a separator's place is
+    # what it drops, a lone punctuation character between two pairs loses nothing.
+    from supervisor.datatypes import dict_of_key_value_pairs
+
+    parsed = parse_environment(text)
+    assert parsed.values == dict_of_key_value_pairs(text)
+    assert parsed.dropped == dropped
+
+
 def test_split_command():
     assert split_command("/bin/sh -c 'a b'") == (["/bin/sh", "-c", "a b"], "")
     assert split_command("")[0] is None
