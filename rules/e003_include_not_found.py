@@ -10,7 +10,8 @@ or `snippets/`, so `include proxy_params;` in a site copied into it, with nothin
 tree putting that file there, is reported — an error when a Compose file runs the image
 and nothing unseen (a volume outside the tree, a `RUN` or `COPY --from` writing below
 /etc/nginx) could supply it, otherwise an info naming what might. Likewise a config a
-container's command names (`uwsgi --ini docker/uwsgi.ini` in WORKDIR /app) below a folder its
+container's command names (`uwsgi --ini docker/uwsgi.ini` or `gunicorn -c
+docker/gunicorn.conf.py` in WORKDIR /app) below a folder its
 build fills with `COPY app .` from a folder of the tree that lacks the file: the image holds
 that folder's files and no others there, unless a `RUN`, a `COPY --from`, a volume or a base
 image whose files are not known may put more. The file the command meant is then not checked

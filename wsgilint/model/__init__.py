@@ -183,8 +183,8 @@ class AppServer:
     # Such a config run in the one container nginx reaches, whose start the files do not show
     # whole: that container's label, and the assumption (rules depending on it say so, as info).
     place_assumed: Setting[str] | None = None
-    # uWSGI: config files this start loads that the checked files do not hold, or that
-    # uWSGI cannot load at all (it then exits at start).
+    # Config files this start loads that the checked files do not hold, or that uWSGI cannot
+    # load at all (it then exits at start); Gunicorn's: a `-c` file its container lacks.
     unread_configs: tuple[UnreadConfig, ...] = ()
     # The Compose service bind-mounts from the host the folder this server loads its app from,
     # and the server reloads on change: a development stack (model/dev_stacks.py). Value: the

@@ -256,8 +256,9 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                                  server.at) if server.uwsgi_config else server.at
         claimed.update(ctx.real(source) for source in server.sources)
         deployment.app_servers.append(server)
-        unreachable.update({ctx.real(unread.meant): f"{manager.place.label or manager.name}'s uWSGI is started with "
-                            f"it, but its container does not hold it (E003)"
+        kind = "uWSGI" if server.kind == "uwsgi" else "Gunicorn"
+        unreachable.update({ctx.real(unread.meant): f"{manager.place.label or manager.name}'s {kind} is started "
+                            f"with it, but its container does not hold it (E003)"
                             for unread in server.unread_configs if unread.meant is not None})
     deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in superseded]
     # A server a wrapper starts with `&` beside the one it waits on runs where that manager
@@ -280,6 +281,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
     not_enabled = {real: why for real, why in {**unreachable, **debian_apps_not_enabled(discovery, ctx)}.items()
                    if real not in claimed}
     _explain(deployment, ctx, "uwsgi", not_enabled)
+    _explain(deployment, ctx, "gunicorn", not_enabled)
     standalone: list[AppServer] = []
 
     def gunicorn_standalone(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:

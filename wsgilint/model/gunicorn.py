@@ -23,6 +23,7 @@ from ..readers.gunicorn import (
     parse_gunicorn_cmd_args,
     read_gunicorn_config,
 )
+from ..readers.uwsgi_ini import UnreadConfig
 from . import AppServer, Listener, Option, Problem, Setting, Span
 from .address import parse_gunicorn_bind
 from .gunicorn_config import IMPLICIT_CONFIG_RAW
@@ -96,7 +97,18 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
     config_option = command.get("config") or from_env.get("config")
     if config_option is not None and config_option.value:
         path = _config_location(config_option.value)
-        if path is not None:
+        target = _target_path(path, cwd) if path is not None else ""
+        # A folder the build copied there, which lacks the file, is all the container has there.
+        copied = ctx.missing_from_copy(target) if posixpath.isabs(target) else None
+        if path is not None and copied is not None:
+            folder, into = copied
+            server.unread_configs = (UnreadConfig(path, config_option.at, False, _locate(path, cwd, ctx)),)
+            problems.append(Problem(
+                "include-not-found", f"Gunicorn config file {path!r} is not in the container: it has no {target}, "
+                f"since the build fills {into} from {ctx.display(folder)}/, which holds no "
+                f"{posixpath.relpath(target, into)}; Gunicorn exits at start (\"Error: '{path}' doesn't exist\")",
+                config_option.at))
+        elif path is not None:
             local = _locate(path, cwd, ctx)
             ctx.referenced(config_option.at, path, local)
             if local is not None:
