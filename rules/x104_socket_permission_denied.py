@@ -25,6 +25,10 @@ RHEL unless the checked files say so: `chmod-socket = 664` then lets only root c
 (measured with uWSGI 2.0.21 started as root: the socket is `srw-rw-r-- root root` and
 `connect()` as www-data fails with EACCES).
 
+An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:
+`chgrp -R 0 DIR && chmod -R g=u DIR`), which nothing in the checked files runs, runs nginx and
+uWSGI there as that one uid: a socket whose owner is only assumed to be root is an info.
+
 ## What breaks in production
 Every request gets **502** and nginx logs
 `connect() to unix:/run/app.sock failed (13: Permission denied)` (measured with nginx
@@ -38,7 +42,7 @@ Avoid 666: any local user could then talk to the app (see U115).
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener
+from wsgilint.model import Deployment, Listener, Setting
 from wsgilint.model.manager_facts import ROOT_NAMES
 
 CODE = "X104"
@@ -115,6 +119,16 @@ def _unknown_user_verdict(deployment: Deployment, mode: int, user: str | None,
     return "warning", _verdict(deployment, "nginx's user", mode, user, group)[1]
 
 
+def _arbitrary_uid(deployment: Deployment, listener: Listener) -> Setting[str] | None:
+    """The image's arbitrary-uid recipe, when the socket's owner is only assumed to be root and
+    the server runs in an image nothing in the files runs, made for such a platform."""
+    server = listener.server
+    if listener.owner is None or listener.owner.at is not None or server.place.kind != "container":
+        return None
+    return next((m.arbitrary_uid for m in deployment.managers if m.place is server.place and m.in_container
+                 and m.arbitrary_uid is not None and m.user is None), None)
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         unknown_user = instance.user.at is None and instance.standalone   # a fragment: no nginx.conf here
@@ -140,6 +154,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     if severity is None:
                         continue
                     assumed = f" ({listener.mode.note})" if listener.mode.note else ""
+                    arbitrary = _arbitrary_uid(deployment, listener)
+                    if arbitrary is not None:
+                        # Its image is made to run as a random uid nothing in the files pins: there
+                        # uWSGI and nginx's workers run as that one uid, which owns the socket.
+                        severity = "info"
+                        assumed += (f"; unless the platform that runs the image picks the uid ({arbitrary.note}; "
+                                    "nothing in the files runs the image): then uWSGI and nginx's workers are one "
+                                    "user and connect")
                     yield Hit(target.at,
                               f"nginx's workers run as {nginx_user} but {reason}{assumed}: nginx answers 502 "
                               "(\"connect() ... failed (13: Permission denied)\"); give the socket a group nginx is in "
