@@ -165,6 +165,23 @@ def _relative_paths(project: ComposeProject) -> list[str]:
     return [path for path in found if path and not os.path.isabs(path) and "$" not in path and "://" not in path]
 
 
+def run_from_another_folder(project: ComposeProject, ctx: ReadContext) -> bool:
+    """None of the project's bind mounts and other contexts is beside its file, and some are
+    beside a folder above it in the checked tree: it is run from there (copied up, or with
+    `--project-directory`), so its `build: .` is not its own folder either."""
+    paths = [path for path in _relative_paths(project) if os.path.normpath(path) != "."]
+    if not paths or any(os.path.exists(os.path.join(project.directory, path)) for path in paths):
+        return False
+    folder = os.path.dirname(project.directory)
+    while ctx.inside(folder):
+        if any(os.path.exists(os.path.join(folder, path)) for path in paths):
+            return True
+        if os.path.dirname(folder) == folder:
+            break
+        folder = os.path.dirname(folder)
+    return False
+
+
 def _resolves_only_from(project: ComposeProject, folder: str) -> bool:
     """No relative path of the project is there beside its own file, and one at least is
     beside ``folder``'s."""

@@ -193,6 +193,9 @@ class ContainerBuilder:
             for target, _ in place.volumes:
                 self._unseen(place, target)
             places[name] = place
+        # A Compose file run from a folder above it builds from there: what its images copy is not known.
+        from .compose_deps import run_from_another_folder
+        elsewhere = run_from_another_folder(project, self.ctx)
         for name, service in modelled.items():
             image = service.image
             written = service.node.get("image")
@@ -202,8 +205,9 @@ class ContainerBuilder:
                 image = image_from_base("", base_image(written.text, written.at))
             if image is not None:
                 self._mount(places[name], image.copies)
-                self._unseen_in_image(places[name], image)
-                self._missing_sources(service.node, image, project)
+                if not elsewhere:
+                    self._unseen_in_image(places[name], image)
+                    self._missing_sources(service.node, image, project)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
