@@ -76,8 +76,9 @@ class Image:
     # -R g=u DIR`): the image is made to run as an arbitrary uid in group 0 (OpenShift).
     arbitrary_uid: Setting[str] | None = None
     # COPY/ADD sources (as written, expanded) that the build context does not hold: (source,
-    # its local path, the instruction). Only plain paths, not globs, URLs or other stages.
-    missing_sources: list[tuple[str, str, Span]] = field(default_factory=list)
+    # its local path, the instruction, the context folder). Only plain paths, not globs, URLs
+    # or other stages.
+    missing_sources: list[tuple[str, str, Span, str]] = field(default_factory=list)
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -288,7 +289,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
             local = os.path.normpath(os.path.join(context_dir, source.lstrip("/")))
             if "$" not in source and not os.path.lexists(local):
-                image.missing_sources.append((source, local, at))
+                image.missing_sources.append((source, local, at, context_dir))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
                 or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS
             if into_dir and not os.path.isdir(local):

@@ -207,7 +207,7 @@ class ContainerBuilder:
                 self._mount(places[name], image.copies)
                 if not elsewhere:
                     self._unseen_in_image(places[name], image)
-                    self._missing_sources(service.node, image, project)
+                    self._missing_sources(service.node, image)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
@@ -223,15 +223,12 @@ class ContainerBuilder:
                 self.ctx.map_container_path(place.filesystem, target, local, bind)
                 self.file_places.append((os.path.abspath(local), place))
 
-    def _missing_sources(self, service: Node, image: Image, project: ComposeProject) -> None:
+    def _missing_sources(self, service: Node, image: Image) -> None:
         """The files a service's build copies that its context lacks, where the tree holds a file
         of that name elsewhere (so the tree is no partial copy that left it out)."""
-        spec = build_of(service, project, self.ctx)
-        if spec is None:
-            return
-        # Shown as its files are (relative to the working folder): the folder of a file in it.
-        context = os.path.dirname(self.ctx.display(os.path.join(spec[1], "Dockerfile"))) or "."
-        for source, local, at in image.missing_sources:
+        for source, local, at, context_dir in image.missing_sources:
+            # Shown as its files are (relative to the working folder): the folder of a file in it.
+            context = os.path.dirname(self.ctx.display(os.path.join(context_dir, "Dockerfile"))) or "."
             namesakes = tuple(self.ctx.display(path) for path in self.ctx.namesakes(os.path.basename(local))
                               if os.path.isfile(path))
             if namesakes and (at, source, context) not in self.missing_seen:   # several services, one build
