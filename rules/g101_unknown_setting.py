@@ -22,7 +22,12 @@ tree gives itself every one of those variables with the same value by default
 (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...")`, as Django's wsgi.py does): an
 info naming where; the code is read as text, never run. `command` (the tutorials'
 gunicorn.conf.py names the binary there) is an info too: nothing ever read it, as the
-command that starts Gunicorn is the manager's.
+command that starts Gunicorn is the manager's. So is an error log path under an ignored name
+(`logfile`, `log_file`) where every manager that starts Gunicorn with the file sends the
+server's stderr to that same file (Supervisor's `stderr_logfile`, or `stdout_logfile` with
+`redirect_stderr=true`; systemd's `StandardError=` or, inherited, `StandardOutput=` set to
+`file:`, `append:` or `truncate:`): Gunicorn writes its error log to stderr without the
+setting, so the file gets it anyway.
 
 ## What breaks in production
 Gunicorn keeps only names that exactly equal a setting and drops the rest without a
@@ -44,10 +49,11 @@ one setting, `--fix` renames it at the start of its line (`bnd = ...` becomes `b
 can have meant. Old names (`logfile`, `debug`) are left to you: their meaning changed.
 """
 import difflib
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related, sole_candidate
-from wsgilint.model import Deployment, GunicornName, Option
+from wsgilint.model import Deployment, GunicornName, Option, ProcessManager, Setting
 from wsgilint.model.gunicorn_config import setting_names
 
 CODE = "G101"
@@ -113,6 +119,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"nothing here ({name.meant} = {name.value!r} is its default anyway); {suggestion}",
                           severity="info", fix=_fix(name, config.settings))
                 continue
+            captured = _captured_anyway(name, config.path, deployment)
+            if captured:
+                first = captured[0][0]
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it and writes its error "
+                          f"log to stderr, which loses nothing here: {first.kind} [{first.name}] writes that stderr "
+                          "to the same file; remove the line",
+                          tuple(Related(file.at, f"{manager.kind} [{manager.name}] writes the server's stderr to "
+                                        f"{file.value}") for manager, file in captured if file.at is not None),
+                          severity="info")
+                continue
             given_anyway = _given_anyway(name, deployment)
             if given_anyway:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which loses "
@@ -125,6 +141,27 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
                       f"{suggestion}", fix=_fix(name, config.settings))
+
+
+def _captured_anyway(name: GunicornName, path: str,
+                     deployment: Deployment) -> list[tuple[ProcessManager, Setting[str]]]:
+    """For an error log path under a name Gunicorn ignores (`logfile`, `log_file` meant as
+    errorlog), where every manager that starts a Gunicorn with this config sends its stderr,
+    where Gunicorn then writes its error log, to that same file: each manager and where it
+    says so; else none."""
+    if not (name.name == "logfile" or name.meant == "errorlog") or not isinstance(name.value, str) \
+            or not name.value.startswith("/"):
+        return []
+    wanted = posixpath.normpath(name.value)
+    captured = []
+    for server in deployment.app_servers:
+        if server.kind != "gunicorn" or path not in server.sources:
+            continue
+        manager = server.manager
+        if manager is None or manager.stderr_file is None or manager.stderr_file.value != wanted:
+            return []
+        captured.append((manager, manager.stderr_file))
+    return captured
 
 
 def _given_anyway(name: GunicornName, deployment: Deployment) -> str:

@@ -12,7 +12,8 @@ Two references:
   written, ``host_node_name`` and every ``%(ENV_X)s`` the file names are given their
   own ``%(…)s`` text (which is how wsgilint keeps them), and rpcinterface factories
   are not imported. Program names, argv, users, directories, stop signals,
-  stopwaitsecs, environments and include results are compared.
+  stopwaitsecs, environments, the file each program's stderr goes to and include
+  results are compared.
 
 Known disagreements, by design:
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 import configparser
 import json
 import os
+import posixpath
 import re
 import shlex
 import signal
@@ -155,6 +157,8 @@ for group in opts.process_group_configs:
             "directory": process.directory, "stopsignal": process.stopsignal,
             "stopwaitsecs": process.stopwaitsecs, "killasgroup": process.killasgroup,
             "environment": process.environment,
+            "stderr_file": (process.stdout_logfile if process.redirect_stderr else process.stderr_logfile)
+            if isinstance(process.stdout_logfile if process.redirect_stderr else process.stderr_logfile, str) else None,
         })
 print(json.dumps({"processes": processes, "warnings": opts.parse_warnings, "infos": opts.parse_infos}))
 """
@@ -216,6 +220,10 @@ def compare_with_supervisord(path: Path, folder: Path) -> str:
         assert manager.stop_timeout.value == process["stopwaitsecs"], (path.name, name)
         assert manager.kills_group.value == process["killasgroup"], (path.name, name)
         assert {k: s.value for k, s in manager.environment.items()} == process["environment"], (path.name, name)
+        # wsgilint keeps only an absolute path (a relative one depends on supervisord's working folder).
+        stderr_file = process["stderr_file"]
+        assert (manager.stderr_file.value if manager.stderr_file else None) == (
+            posixpath.normpath(stderr_file) if stderr_file and stderr_file.startswith("/") else None), (path.name, name)
     included = [line.split('"')[1] for line in reference["infos"] if line.startswith("Included extra file")]
     assert [os.path.abspath(p) for p in config.included_files] == included, path.name
     unmatched = [line.split('"')[1] for line in reference["warnings"] if line.startswith("No file matches")]
@@ -252,6 +260,12 @@ _TRICKY = {
     "group.conf": "[supervisord]\n[group:g]\nprograms=a,b\n[program:a]\ncommand=/bin/a %(group_name)s\n"
                   "[program:b]\ncommand=/bin/b\n",
     "include.conf": "[supervisord]\n[include]\nfiles = conf.d/*.conf missing/*.conf\n",
+    "stderr-files.conf": "[supervisord]\n[program:a]\ncommand=/bin/a\nredirect_stderr=true\n"
+                         "stdout_logfile=/var/log/%(program_name)s/../a.log\nstderr_logfile=/var/log/ignored.log\n"
+                         "[program:b]\ncommand=/bin/b\nstdout_logfile=/var/log/b.out\nstderr_logfile=/var/log/b.err\n"
+                         "[program:c]\ncommand=/bin/c\nstderr_logfile=Auto\n[program:d]\ncommand=/bin/d\n"
+                         "stderr_logfile=NONE\n[program:e]\ncommand=/bin/e\nstderr_logfile=relative.log\n"
+                         "[program:f]\ncommand=/bin/f\nstdout_logfile=/var/log/f.log\n",
     "bad-bool.conf": "[supervisord]\n[program:b]\ncommand=/bin/b\nautostart=true#c\n",
     "bad-format.conf": "[supervisord]\n[program:b]\ncommand=/bin/echo %(program_name)\n",
     "bad-percent.conf": "[supervisord]\n[program:b]\ncommand=printf 100%\n",
@@ -292,6 +306,9 @@ def test_tricky_inputs_agree_with_supervisord(name, tmp_path):
         assert {k: s.value for k, s in manager.environment.items()} == process["environment"]
         assert (manager.directory.value if manager.directory else None) == process["directory"]
         assert (manager.user.value if manager.user else None) == process["user"]
+        stderr_file = process["stderr_file"]
+        assert (manager.stderr_file.value if manager.stderr_file else None) == (
+            posixpath.normpath(stderr_file) if stderr_file and stderr_file.startswith("/") else None)
 
 
 def test_one_program_name_in_two_included_files_is_one_program(tmp_path):

@@ -278,6 +278,20 @@ def _typed(value: supervisor.SupervisorValue | None, expanded: supervisor.Expand
         return None
 
 
+def _supervisor_stderr_file(section: supervisor.SupervisorSection, process: supervisor.SupervisorProcess,
+                            names: dict[str, str]) -> Setting[str] | None:
+    """Where supervisord writes the program's stderr: ``stderr_logfile``, or ``stdout_logfile``
+    with ``redirect_stderr=true`` (supervisord then ignores ``stderr_logfile``: options.py).
+    ``AUTO``, ``NONE``, ``syslog`` and a relative name are no file the configs show."""
+    redirect_value, redirect_expanded = _value_of(section, process, names, "redirect_stderr")
+    redirected = _typed(redirect_value, redirect_expanded, supervisor.parse_boolean)
+    value, expanded = _value_of(section, process, names, "stdout_logfile" if redirected else "stderr_logfile")
+    if value is None or expanded is None or expanded.error or expanded.unresolved \
+            or not expanded.text.startswith("/"):
+        return None
+    return Setting(posixpath.normpath(expanded.text), value.at)
+
+
 def _value_of(section: supervisor.SupervisorSection, process: supervisor.SupervisorProcess, names: dict[str, str],
               key: str) -> tuple[supervisor.SupervisorValue | None, supervisor.Expanded | None]:
     """A program key as read, and as supervisord expands it for this process."""
@@ -346,6 +360,8 @@ def managers_from_supervisor(config: supervisor.SupervisorConfig, ctx: ReadConte
         directory, directory_expanded = _value_of(section, process, names, "directory")
         if directory is not None and directory_expanded is not None and not directory_expanded.error:
             manager.directory = Setting(directory_expanded.text, directory.at)
+
+        manager.stderr_file = _supervisor_stderr_file(section, process, names)
 
         for name, env_value in process.environment.items():
             source = section.get("environment") if name in process.own_environment else global_environment
@@ -446,6 +462,7 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     manager.runtime_directory_mode = setting("RuntimeDirectoryMode", _octal, 0o755)
     _dynamic_user(manager, unit, setting("DynamicUser", systemd.parse_bool))
     manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)
+    manager.stderr_file = _systemd_stderr_file(unit)
     _systemd_environment(manager, unit, ctx)
     options: dict[str, Setting[Any]] = {}
     for entry in unit.entries:
@@ -459,6 +476,20 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
         options["command"] = Setting(" ".join(first.argv), first.at)
     manager.options = options
     return manager
+
+
+def _systemd_stderr_file(unit: systemd.SystemdUnit) -> Setting[str] | None:
+    """Where systemd writes the service's stderr: ``StandardError=file:PATH`` (or ``append:``,
+    ``truncate:``), or by its default ``inherit`` where ``StandardOutput=`` goes (systemd.exec(5))."""
+    entry = unit.last("Service", "StandardError")
+    if entry is None or entry.value.strip() == "inherit":
+        entry = unit.last("Service", "StandardOutput")
+    if entry is None:
+        return None
+    how, _, path = entry.value.strip().partition(":")
+    if how not in ("file", "append", "truncate") or not path.startswith("/") or "%" in path:
+        return None   # the journal, a socket, a terminal; or a path with specifiers
+    return Setting(posixpath.normpath(path), entry.at)
 
 
 def _systemd_environment(manager: ProcessManager, unit: systemd.SystemdUnit, ctx: ReadContext | None) -> None:
