@@ -14,8 +14,12 @@ stop will do once it does.
 
 A missing `die-on-term` is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
-the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
-always an OS or runtime image that configures no uWSGI.
+the finding is an info naming it. An image wsgilint does not know is not counted as setting
+uWSGI options: it is nearly always an OS or runtime image that configures no uWSGI. But where
+a container's image sets only a CMD on such a base, the base's own ENTRYPOINT (a shell that
+does not `exec`, an init that signals the whole process group) decides where `docker stop`'s
+SIGTERM goes, for uWSGI as PID 1 and for a Supervisor inside: the finding is an info that
+names the assumption.
 
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
@@ -38,7 +42,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import options_unseen, stop_reloads
+from wsgilint.model.manager_facts import container_start_unseen, options_unseen, stop_reloads
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "X108"
@@ -100,5 +104,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(where, f"{message}; {unseen.note}: assumed they set neither `die-on-term` nor `exit-on-reload`",
                       (*related, *((Related(unseen.at, unseen.value),) if unseen.at else ())), fix=fixed,
                       severity="info")
+            continue
+        start_unseen = container_start_unseen(manager, deployment)
+        if start_unseen is not None:
+            # A shell that does not exec, or an init that signals the whole group, would stop
+            # the container another way: how the stop reaches uWSGI is not in the files.
+            receiver = "uWSGI" if manager.in_container else f"supervisord, which stops [{manager.name}] with it"
+            yield Hit(where, f"{message}; {start_unseen.note}: assumed it passes docker stop's SIGTERM on to "
+                      f"{receiver}", (*related, *((Related(start_unseen.at, "the base image"),)
+                                                 if start_unseen.at else ())), fix=fixed, severity="info")
             continue
         yield Hit(where, message, tuple(related), fix=fixed)

@@ -350,6 +350,10 @@ class ProcessManager:
     # name it (Supervisor's stderr_logfile, systemd's StandardError=file:); None for a log
     # it names at start (Supervisor's AUTO), the journal, syslog or nothing.
     stderr_file: Setting[str] | None = None
+    # A container's start that a base image wsgilint does not know may wrap: the image sets a
+    # CMD and no ENTRYPOINT, so the base's ENTRYPOINT, which the files do not show, runs it.
+    # What is PID 1, and where `docker stop`'s signal goes, are then not known.
+    start_unseen: Setting[str] | None = None
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""

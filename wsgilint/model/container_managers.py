@@ -80,6 +80,11 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             argv = cmd
     if argv is not None and argv.value:
         manager.argv = argv
+        base = image.base if image is not None else None
+        if entrypoint is None and image is not None and image.entrypoint is None and base is not None \
+                and not base.known:
+            manager.start_unseen = Setting(base.written, base.at, f"the base image {base.written} is not one "
+                                           "wsgilint knows, and an ENTRYPOINT of its own would run this command")
     user = compose("user")
     manager.user = Setting(user.text, user.at) if user is not None else image.user if image else None
     workdir = compose("working_dir")
