@@ -17,6 +17,11 @@ Measured with Supervisor 4.3.0: supervisord exits with code 2 and runs nothing
 10: '10xb'`, `not a valid boolean value: 'true#c'`). Its messages name the section
 but not the key; these findings point at the value.
 
+## Known problems
+A file that an image's build edits in place after copying it in (`RUN sed -i
+s/NUM_WORKERS/4/ /etc/supervisord.conf`) is not read as edited: supervisord reads the
+edited text, so a refused value there is an info that names the edit, assumed to replace it.
+
 ## How to fix
 Write one of the values the message lists.
 """
@@ -75,6 +80,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if hit is not None:
                     yield hit
             for key, value in section.effective.items():
-                if value.error:     # expansion failures are S110's and the reader's
-                    yield Hit(value.at, f"`{key}={value.raw}` in [{section.name}]: supervisord refuses to start "
-                              f"({value.error}){_hint(value)}")
+                if not value.error:     # expansion failures are S110's and the reader's
+                    continue
+                edited = deployment.build_rewrites.get(value.at.path)
+                if edited is not None:
+                    yield Hit(value.at, f"`{key}={value.raw}` in [{section.name}]: supervisord would refuse to start "
+                              f"({value.error}), but an image's build edits this file before supervisord reads it "
+                              f"({edited.value} at {edited.at}): assumed that replaces the value",
+                              severity="info")
+                    continue
+                yield Hit(value.at, f"`{key}={value.raw}` in [{section.name}]: supervisord refuses to start "
+                          f"({value.error}){_hint(value)}")

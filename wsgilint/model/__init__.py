@@ -673,6 +673,9 @@ class Deployment:
     exec_lookalikes: list[ExecLookalike] = field(default_factory=list)
     # COPY/ADD sources a Compose build's context lacks, named by a file elsewhere in the tree.
     copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
+    # Tree files an image's build edits in place after copying them in (`RUN sed -i ...`), by
+    # shown path: how, and the RUN. The program in that image reads the edited text.
+    build_rewrites: dict[str, Setting[str]] = field(default_factory=dict)
 
     @cached_property
     def _listener_index(self) -> tuple[dict[str, list[Listener]], dict[int, list[Listener]]]:

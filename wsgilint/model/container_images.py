@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..core.record import dataclass, field
 from ..core.span import Setting, Span
+from ..readers.shell import written_files
 from .base_images import BaseImage, base_image, stock_setting, with_apt_nginx
 
 # readers/nginx_includes.py's ETC_NGINX, where the official image's nginx keeps its
@@ -61,6 +62,9 @@ class Image:
     # (image path, why): where the build puts files the checked tree does not hold (a RUN that
     # writes there, a COPY --from another stage or of a glob or URL).
     writes: list[tuple[str, str]] = field(default_factory=list)
+    # Tree files a COPY placed that a later RUN edits in place (`sed -i`, `envsubst > FILE`):
+    # local path -> how, where. What the tree's copy says is not what the image holds.
+    rewrites: dict[str, Setting[str]] = field(default_factory=dict)
     # SHELL's exec form: what runs a shell-form RUN, CMD and ENTRYPOINT after it (None: /bin/sh -c).
     shell: list[str] | None = None
     # A RUN appended `daemon off;` to /etc/nginx/nginx.conf (`echo "daemon off;" >> …`) and no
@@ -253,6 +257,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         placed = _run_placements(instruction.text, image)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
+        for target, how in _run_edits(instruction.text):
+            local = _copied_from(image, posixpath.normpath(target)) if target.startswith("/") else None
+            if local is not None:
+                image.rewrites.setdefault(local, Setting(how, at))
         if image.base is not None and image.base.nginx_includes is None and _apt_installs_nginx(instruction.text):
             image.base = with_apt_nginx(image.base, at)
         appended = _appended_to_nginx_conf(instruction.text)
@@ -423,6 +431,28 @@ def _run_placements(text: str, image: Image) -> set[int]:
             image.copies.update(found)
             handled.add(index)
     return handled
+
+
+def _run_edits(text: str) -> list[tuple[str, str]]:
+    """(path, how) of each file a RUN's commands write as the shell reads them (quotes kept
+    whole, so a `;` inside `python3 -c "..."` splits nothing): ``sed -i`` targets, ``>``
+    and ``tee`` targets."""
+    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|")
+    lexer.whitespace_split = True
+    try:
+        words = list(lexer)
+    except ValueError:
+        return []
+    found: list[tuple[str, str]] = []
+    command: list[str] = []
+    for word in [*words, ";"]:
+        if word and set(word) <= set(";&|"):
+            if command:
+                found.extend(written_files(command))
+            command = []
+        else:
+            command.append(word)
+    return found
 
 
 def _copied_from(image: Image, path: str) -> str | None:

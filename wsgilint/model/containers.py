@@ -171,7 +171,10 @@ class ContainerBuilder:
             words = instruction.words
             if instruction.keyword == "FROM" and words and words[0].rsplit("/", 1)[-1].startswith("nginx:"):
                 self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)
-        return image_of(dockerfile, context_dir, target, build_args, built)
+        image = image_of(dockerfile, context_dir, target, build_args, built)
+        for local, how in image.rewrites.items():
+            self.deployment.build_rewrites.setdefault(self.ctx.display(local), how)
+        return image
 
     def _build(self, service: Node, project: ComposeProject,
                built: Callable[[str], Image | None] | None = None) -> Image | None:

@@ -305,7 +305,7 @@ def _hands_off(command: list[str]) -> bool:
     return any(head in _MANAGERS or program_of([head]) in ("uwsgi", "gunicorn") for head in heads)
 
 
-def _written_files(command: list[str]) -> list[tuple[str, str]]:
+def written_files(command: list[str]) -> list[tuple[str, str]]:
     """(path, how) of each file a simple command writes: the target of a ``>`` or ``>>``
     redirection, the files ``sed -i`` edits in place and those ``tee`` writes."""
     found: list[tuple[str, str]] = []
@@ -550,7 +550,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 command = command[1:]
             if found is None and command and not program_of(command):
                 writes.extend(FileWrite(posixpath.join(directory or "", path), how, number, column, end_column)
-                              for path, how in _written_files(command))
+                              for path, how in written_files(command))
             service = _service_started(command)
             if service:
                 services.append(StartedService(service, number, column, end_column))
