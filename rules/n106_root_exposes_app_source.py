@@ -77,8 +77,8 @@ def _app_directories(server: AppServer) -> list[tuple[str, Span]]:
     """(directory, where it is set) holding the app's code."""
     found = []
     base = server.start_directory.value if server.start_directory is not None else ""
-    if server.start_directory is not None and _directory(str(base)):
-        found.append((_directory(base), server.start_directory.at or server.at))
+    if server.start_directory is not None and (directory := _directory(str(base))):
+        found.append((directory, server.start_directory.at or server.at))
     for option in server.all("wsgi-file", "file", "pythonpath", "python-path", "pp", "module", "wsgi", "w",
                              "wsgi_app"):
         values = option.value if isinstance(option.value, list) else [option.value]
@@ -92,8 +92,8 @@ def _app_directories(server: AppServer) -> list[tuple[str, Span]]:
                 path = posixpath.dirname(posixpath.join(base, value) if base else value)
             else:
                 path = posixpath.join(base, value) if base else value
-            if _directory(path):
-                found.append((_directory(path), option.at))
+            if directory := _directory(path):
+                found.append((directory, option.at))
     return found
 
 
@@ -112,9 +112,9 @@ def _served_directories(instance: NginxInstance) -> Iterator[tuple[NginxDirectiv
             alias = scope.alias if isinstance(scope, NginxLocation) else None
             roots = scope.effective("root")
             directive = alias or (roots[0] if roots else None)
-            if directive is None or not directive.args or not _directory(directive.args[0]):
+            served = _directory(directive.args[0]) if directive is not None and directive.args else ""
+            if directive is None or not served:
                 continue
-            served = _directory(directive.args[0])
             if alias is None and isinstance(scope, NginxLocation) and scope.path != "/":
                 served = posixpath.normpath(posixpath.join(served, scope.path.lstrip("/")))
             yield directive, served

@@ -162,7 +162,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         return
     assumed = "nginx" in deployment.host.assumed_versions
     version = deployment.host.version("nginx")
-    directives = list(dict.fromkeys(d for instance in deployment.nginx for d in instance.directives))
+    # Only the directives some nginx version changed, each once (an instance may read a file another reads too).
+    directives = list(dict.fromkeys(d for instance in deployment.nginx for d in instance.directives
+                                    if d.name == "listen" or d.name in _DIRECTIVES))
     # A directive of the files that older nginx refuses (`http2 on;`) shows that the nginx
     # accepting them is at least that new.
     at_least = max((change.added for directive in directives for _, _, change in _changes(directive)

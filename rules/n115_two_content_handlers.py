@@ -46,7 +46,9 @@ PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scg
 
 
 def _order(directive: NginxDirective) -> tuple[str, int, int]:
-    return directive.at.path, directive.at.line, directive.at.column
+    # Where its name starts, which is where it starts: the name's span is kept, ``at`` is made when asked.
+    at = directive.name_at
+    return at.path, at.line, at.column
 
 
 def _scopes(location: NginxLocation) -> Iterator[NginxLocation]:
@@ -70,8 +72,10 @@ def _module_lines(scope: NginxLocation, passes: list[NginxDirective]) -> list[Ng
 def _check_scope(scope: NginxLocation, assumed: dict[str, str]) -> Iterator[Hit]:
     # A pass read from a file an include was only guessed to lead to (another bundle's
     # proxy.conf for `include /config/nginx/proxy.conf`) is not counted: the guess is likely wrong.
-    passes = sorted((d for name in PASS_DIRECTIVES for d in scope.own.get(name, ()) if d.at.path not in assumed),
+    passes = sorted((d for name in PASS_DIRECTIVES for d in scope.own.get(name, ()) if d.name_at.path not in assumed),
                     key=_order)
+    if not passes:
+        return
     where = "this `if` block" if scope.is_if else f"location {scope.path}" if scope.block is not None \
         else "this location"
     names = [d.name for d in passes]

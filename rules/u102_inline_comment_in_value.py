@@ -34,7 +34,7 @@ from wsgilint.model import Deployment
 from wsgilint.model.address import parse_uwsgi_socket
 from wsgilint.model.units import c_atoi
 from wsgilint.model.uwsgi_options import cosmetic_effect, is_command_option, uwsgi_bool, value_kind
-from wsgilint.model.uwsgi_values import ini_values, uwsgi_servers
+from wsgilint.model.uwsgi_values import changed_ini_values, uwsgi_servers
 
 CODE = "U102"
 SLUG = "inline-comment-in-value"
@@ -89,7 +89,7 @@ def _address_effect(value: str, before: str) -> tuple[str, str]:
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
-        for value in ini_values(server):
+        for value in changed_ini_values(server):
             comment, option = value.inline_comment, value.option
             if comment is None or is_command_option(option.key):
                 continue

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment
-from wsgilint.model.uwsgi_values import ini_values, uwsgi_servers
+from wsgilint.model.uwsgi_values import changed_ini_values, uwsgi_servers
 
 CODE = "U105"
 SLUG = "stray-percent"
@@ -41,7 +41,7 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nlog-date = %%Y-%%m-%%d 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
-        for value in ini_values(server):
+        for value in changed_ini_values(server):
             stray, option = value.stray_percent, value.option
             if stray is None:
                 continue

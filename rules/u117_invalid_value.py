@@ -44,6 +44,8 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 
 _LEFT_TO_OTHERS = re.compile(r"(?:^|[ \t])[#;]|^[\"'].*[\"']$")
 _MAX_BUFFER = 65535
+# Besides the int options, those whose number decides a refusal or a clamp.
+_NUMBERS_JUDGED = ("processes", "workers", "buffer-size")
 
 
 def _problem(option: Option) -> tuple[str, str] | None:
@@ -57,7 +59,7 @@ def _problem(option: Option) -> tuple[str, str] | None:
                          f"`{option.key} = {value}`: uWSGI accepts only three octal digits (`660`) or `1` and exits "
                          f"(`invalid chmod value: {value}`)")
     # Only an int option's value is read as a number (not the other ~90 % of a fleet's options).
-    if kind != "int" and option.key not in ("processes", "workers", "buffer-size"):
+    if kind != "int" and option.key not in _NUMBERS_JUDGED:
         return None
     number = c_atoi(value)
     if kind == "int" and number is not None and number < 0:
@@ -75,6 +77,9 @@ def _problem(option: Option) -> tuple[str, str] | None:
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         for option in server.options:
+            # Most options are neither a socket's mode nor a number judged here: their values are not looked at.
+            if value_kind(option.key) not in ("chmod", "int") and option.key not in _NUMBERS_JUDGED:
+                continue
             if option.unresolved or templated(option.value) or _LEFT_TO_OTHERS.search(str(option.value)):
                 continue
             problem = _problem(option)

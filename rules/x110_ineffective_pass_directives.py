@@ -117,14 +117,15 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
 
 
 def _owners(instance: NginxInstance) -> dict[Span, NginxScope]:
-    """The block each directive is written in (http, server, location or if)."""
+    """The block each directive is written in (http, server, location or if), by the span of
+    its name (which the directive keeps; its whole span is made each time it is asked)."""
     owners: dict[Span, NginxScope] = {}
     pending: list[NginxScope] = list(instance.http)
     while pending:
         scope = pending.pop()
         for directives in scope.own.values():
             for directive in directives:
-                owners.setdefault(directive.at, scope)
+                owners.setdefault(directive.name_at, scope)
         if isinstance(scope, NginxHttp):
             pending.extend(scope.servers)
         elif isinstance(scope, (NginxServer, NginxLocation)):
@@ -148,7 +149,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         # Routes share their directives (those of the server, of uwsgi_params): each
         # tuple of occurrences is looked at once per handler it is in effect under.
-        uses: dict[Span, _Use] = {}
+        uses: dict[Span, _Use] = {}   # by the span of the directive's name, as in _owners
         seen: set[tuple[int, str, str, bool, bool, tuple[bool, ...]]] = set()
         families: dict[str, str | None] = {}
         for route in instance.routes:
@@ -169,7 +170,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 for index, directive in enumerate(directives):
                     if directive.stock:
                         continue   # a packaged file's lines (uwsgi_params) are not the author's to rewrite
-                    use = uses.get(directive.at) or uses.setdefault(directive.at, _Use(directive, family))
+                    use = uses.get(directive.name_at)
+                    if use is None:
+                        use = uses[directive.name_at] = _Use(directive, family)
                     if not harmless and not (delivered and delivered[index]):
                         use.handlers.add(handler)
                     use.read = use.read or read
@@ -180,12 +183,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         owners = _owners(instance)
         by_block: dict[int, list[_Use]] = {}
         for use in ineffective_uses:
-            owner = owners.get(use.directive.at)
+            owner = owners.get(use.directive.name_at)
             if isinstance(owner, NginxLocation) and owner.own.get(use.family + "pass"):
                 continue   # its module's pass, written beside it, lost to another handler: N115's finding
             by_block.setdefault(id(owner), []).append(use)
         for block in by_block.values():
-            block.sort(key=lambda use: (use.directive.at.path, use.directive.at.line, use.directive.at.column))
+            block.sort(key=lambda use: (use.directive.name_at.path, use.directive.name_at.line,
+                                        use.directive.name_at.column))
             first = block[0]
             directive, module = first.directive, first.family.rstrip("_")
             names = ", ".join(dict.fromkeys(use.directive.name for use in block))

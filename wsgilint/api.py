@@ -13,7 +13,18 @@ from .core.paths import relative_path
 from .core.record import dataclass, field
 from .core.text import MAX_CONFIG_BYTES
 from .discover import discover
-from .engine import Finding, Hit, Rule, Suppressed, load_rules, matches, run_rules, select_rules, suppress
+from .engine import (
+    Finding,
+    Hit,
+    Rule,
+    Suppressed,
+    fingerprint_key,
+    load_rules,
+    matches,
+    run_rules,
+    select_rules,
+    suppress,
+)
 from .model import Deployment, SourceFile, Span
 from .model.build import build_deployment
 from .parallel import can_split, run_rules_split
@@ -144,9 +155,8 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
     texts = {ctx.display(path): text for path in ctx.read_paths() if (text := ctx.read(path).text) is not None}
     anchor = _anchors(paths, ctx, texts)
-    findings = _distinguished([dataclasses.replace(f, anchor=anchor(f.at)) for f in findings], anchor)
-    suppressed = [dataclasses.replace(s, finding=dataclasses.replace(s.finding, anchor=anchor(s.finding.at)))
-                  for s in suppressed]
+    findings = _distinguished([f.anchored(anchor(f.at)) for f in findings], anchor)
+    suppressed = [Suppressed(s.finding.anchored(anchor(s.finding.at)), s.by) for s in suppressed]
     return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts,
                        _read_through(ctx, deployment) if explain else [])
 
@@ -155,10 +165,11 @@ def _distinguished(findings: list[Finding], anchor: Callable[[Span], tuple[str, 
     """The findings, each of those that share a fingerprint given what tells it apart (its
     rule's key, a place as its file and line text; else its related places'; the n-th of identical ones its
     number too), so that a baseline, SARIF and GitLab see one finding each. A finding alone
-    on its line keeps the fingerprint it always had."""
+    on its line keeps the fingerprint it always had. The findings are grouped by what their
+    fingerprint is the digest of: the reports hash each finding once, not here too."""
     groups: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
-        groups.setdefault(finding.fingerprint, []).append(index)
+        groups.setdefault(fingerprint_key(finding.code, *(finding.anchor or anchor(finding.at))), []).append(index)
     for indexes in groups.values():
         if len(indexes) < 2:
             continue

@@ -137,9 +137,14 @@ def normalised_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def fingerprint_key(code: str, relative_path: str, line_text: str) -> str:
+    """What a fingerprint without ``distinct`` is the digest of: findings share one exactly when they share this."""
+    return f"v{FINGERPRINT_VERSION}\0{code}\0{relative_path}\0{normalised_line(line_text)}"
+
+
 def fingerprint(code: str, relative_path: str, line_text: str, distinct: str = "") -> str:
     """The identity of a finding across runs (see ``Finding.fingerprint``)."""
-    key = f"v{FINGERPRINT_VERSION}\0{code}\0{relative_path}\0{normalised_line(line_text)}"
+    key = fingerprint_key(code, relative_path, line_text)
     return _digest(f"{key}\0{distinct}" if distinct else key)
 
 
@@ -191,6 +196,12 @@ class Finding:
         shared the line (or after one of them went) holds for it."""
         path, line = self.anchor or (self.at.path, "")
         return fingerprint(self.code, path, line)
+
+    def anchored(self, anchor: tuple[str, str]) -> Finding:
+        """The finding with its ``anchor`` set, as ``dataclasses.replace`` makes it without its
+        walk over the fields (the pipeline anchors every finding: thousands in a fleet)."""
+        return Finding(self.code, self.slug, self.severity, self.message, self.at, self.related, self.fix, anchor,
+                       self.key, self.distinct)
 
     @property
     def legacy_fingerprint(self) -> str:

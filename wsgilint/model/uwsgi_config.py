@@ -24,7 +24,6 @@ from .uwsgi_options import handler
 MAGIC_LETTERS = frozenset("opsdcenxOPSDCENX0123456789hkuUgGtTvVbijIJ[%(")
 # A comment uWSGI keeps in the value: `#` or `;` starting it or after a space or TAB.
 _INLINE_COMMENT = re.compile(r"(?:^|[ \t])([#;])")
-_UNCHANGED = (None, None)
 
 
 # What a comment says of the lines below it when they are for development, not production.
@@ -105,13 +104,14 @@ class UwsgiConfig:
                      and _DEVELOPMENT.search(c.text)), None)
 
     @property
-    def values(self) -> tuple[UwsgiIniValue, ...]:
-        """The options written in the INI files, each with what uWSGI's INI lexer does to it.
-        Built when asked from ``ini_options`` and ``lexed``: a fleet has tens of thousands of
-        options and next to none of them has an inline comment or a stray ``%``."""
-        lexed = {index: (comment, percent) for index, comment, percent in self.lexed}
-        return tuple(UwsgiIniValue(option, option.raw.split("\n", 1)[0], *lexed.get(index, _UNCHANGED))
-                     for index, option in enumerate(self.ini_options))
+    def changed_values(self) -> tuple[UwsgiIniValue, ...]:
+        """The options written in the INI files that uWSGI's INI lexer changes (an inline
+        comment kept, a stray ``%``), in the order applied, each with what it does to them.
+        Built when asked from ``lexed``: a fleet has tens of thousands of options and next
+        to none of them is changed."""
+        options = self.ini_options
+        return tuple(UwsgiIniValue(options[index], options[index].raw.split("\n", 1)[0], comment, percent)
+                     for index, comment, percent in self.lexed)
 
 
 def uwsgi_config(path: str, section: str, section_found: bool, sections: Iterable[IniSection],

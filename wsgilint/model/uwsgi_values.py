@@ -44,9 +44,9 @@ def app_loader(server: AppServer) -> Option | None:
     return server.last(*APP_LOADERS)
 
 
-def ini_values(server: AppServer) -> tuple[UwsgiIniValue, ...]:
-    """The server's options written in INI files, with what uWSGI's INI lexer does to them."""
-    return server.uwsgi_config.values if server.uwsgi_config else ()
+def changed_ini_values(server: AppServer) -> tuple[UwsgiIniValue, ...]:
+    """The server's options written in INI files that uWSGI's INI lexer changes, with what it does to them."""
+    return server.uwsgi_config.changed_values if server.uwsgi_config else ()
 
 
 def ini_paths(deployment: Deployment) -> set[str]:
