@@ -4,6 +4,7 @@ systemd 252 knows (``systemd_directives.json``), each judged once here.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..core.record import dataclass
@@ -121,12 +122,22 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+@cache
+def _known_keys() -> dict[str, frozenset[str]]:
+    """Each section's keys as a set: a unit's every entry is looked up (the table's lists hold
+    up to 262 keys)."""
+    from .manager_facts import systemd_directives  # manager_facts imports this package
+
+    return {section: frozenset(keys) for section, keys in systemd_directives()["sections"].items()}
+
+
 def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
                  dropins: list[str]) -> SystemdUnit:
     """The view of a unit as read; ``dropins`` are its drop-ins as findings name them."""
     from .manager_facts import did_you_mean, systemd_directives  # manager_facts imports this package
 
     table = systemd_directives()
+    known_keys = _known_keys()
     own = _OWN_SECTION.get(unit.kind)
     allowed: tuple[str, ...] = ("Unit", own, "Install") if own else ()
     sections = []
@@ -141,10 +152,9 @@ def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
         if not entry.section:   # before any section: systemd ignores the line
             known = False
         elif entry.section in allowed and not entry.key.startswith("X-"):
-            keys = table["sections"][entry.section]
-            known = entry.key in keys
+            known = entry.key in known_keys[entry.section]
             if not known:
-                meant = did_you_mean(entry.key, keys, 0.8)
+                meant = did_you_mean(entry.key, table["sections"][entry.section], 0.8)
             elif entry.section == "Install" and entry.key in ("WantedBy", "RequiredBy"):
                 for target in entry.value.split():
                     if target.endswith(".target") and target not in table["targets"]:
