@@ -60,6 +60,20 @@ def test_value_span_columns(tmp_path: Path) -> None:
     assert (empty.value, empty.at.column, empty.at.end_column) == ("", 8, 8)
 
 
+def test_lines_trimmed_of_space_tab_and_cr_only(tmp_path: Path) -> None:
+    # Pinned from the character-by-character line reader the split-and-strip one replaced.
+    path = tmp_path / "app.ini"
+    path.write_bytes(b"\t[uwsgi]\r\n \t\r\n\tsocket\t= \t:8000 \r\n= orphan\n\r; note\t\n[other]x\nlost = 1\n"
+                     b"[uwsgi]\n  master  \t\nkey=a=b\nlast =  end")
+    ini = read_ini(str(path), ReadContext(mode="live", cwd=str(tmp_path)), cwd=str(tmp_path))
+    assert [(o.key, o.value, o.at.line, o.at.column, o.at.end_column) for o in ini.options] == [
+        ("socket", ":8000", 3, 12, 17), ("", "orphan", 4, 3, 9), ("master", "", 9, 9, 9), ("key", "a=b", 10, 5, 8),
+        ("last", "end", 11, 9, 12)]
+    assert [(s.name, s.at.line, s.at.column, s.at.end_column) for s in ini.sections] == [
+        ("uwsgi", 1, 2, 9), ("other]", 6, 1, 9), ("uwsgi", 8, 1, 8)]
+    assert [(c.text, c.at.line, c.at.column, c.at.end_column) for c in ini.comments] == [("; note", 5, 2, 8)]
+
+
 def test_broken_section_header_is_not_found(tmp_path: Path) -> None:
     ini = read(tmp_path, "[uwsgi] ; main\nprocesses = 4\n")
     assert ini.options == []

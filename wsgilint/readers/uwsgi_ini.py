@@ -580,52 +580,47 @@ class UwsgiRun:
         text = raw if magic is None else magic.text
         section = ""
         found = self.section_found.get(wanted, False)
-        start = 0
-        number = 1   # the line ``start`` begins
-        while start <= len(text):
-            newline = text.find("\n", start)
-            end = len(text) if newline < 0 else newline
-            left, right = start, end
-            while left < right and text[left] in TRIM:
-                left += 1
-            while right > left and text[right - 1] in TRIM:
-                right -= 1
-            if left < right:
-                first = text[left]
+        start = 0    # where the line begins in ``text``
+        number = 0
+        for line in text.split("\n"):
+            number += 1
+            body = line.strip(TRIM)
+            if body:
+                lead = len(line) - len(line.lstrip(TRIM))
+                left = start + lead
+                right = left + len(body)
+                first = body[0]
                 if first == "[":
-                    section = text[left + 1:right - 1]
+                    section = body[1:-1]
                     header = IniSection(section, span(left, right) if magic is not None
-                                        else Span(display, number, left - start + 1, right - start + 1))
+                                        else Span(display, number, lead + 1, lead + len(body) + 1))
                     if header not in self.sections:     # ini = :section reads a file twice
                         self.sections.append(header)
                 elif first in ";#":
-                    comment = IniComment(text[left:right], span(left, right) if magic is not None
-                                         else Span(display, number, left - start + 1, right - start + 1))
+                    comment = IniComment(body, span(left, right) if magic is not None
+                                         else Span(display, number, lead + 1, lead + len(body) + 1))
                     if comment not in self.comments:
                         self.comments.append(comment)
                 elif section == wanted:
                     found = True
-                    equal = text.find("=", left, right)
+                    equal = body.find("=")
                     if equal < 0:
-                        key_end, value_start, value_end = right, right, right
+                        key, value = body, ""
                     else:
-                        key_end, value_start, value_end = equal, equal + 1, right
-                        while key_end > left and text[key_end - 1] in TRIM:
-                            key_end -= 1
-                        while value_start < value_end and text[value_start] in TRIM:
-                            value_start += 1
-                    key = sys.intern(text[left:key_end])   # option names repeat in every file
-                    value = sys.intern(text[value_start:value_end])   # and values too (true, paths)
-                    unresolved = magic is not None and any(magic.unresolved[value_start:value_end])
+                        key, value = body[:equal].rstrip(TRIM), body[equal + 1:].lstrip(TRIM)
+                    key = sys.intern(key)   # option names repeat in every file
+                    value = sys.intern(value)   # and values too (true, paths)
+                    value_start = right - len(value)
                     # Without magic a value's characters are where they are written, on this
                     # line: its span without looking its line up (14 options a file).
-                    at = Span(display, number, value_start - start + 1, value_end - start + 1) if magic is None \
-                        else span(value_start, value_end)
-                    self.add(key, value, source(value_start, value_end, value), at, unresolved, directory)
-            if newline < 0:
-                break
-            start = newline + 1
-            number += 1
+                    if magic is None:
+                        column = value_start - start + 1
+                        self.add(key, value, value, Span(display, number, column, column + len(value)), False,
+                                 directory)
+                    else:
+                        self.add(key, value, source(value_start, right, value), span(value_start, right),
+                                 any(magic.unresolved[value_start:right]), directory)
+            start += len(line) + 1
         self.section_found[wanted] = found
 
     # -- after loading: expansion passes, then inherit
