@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from wsgilint.readers.supervisor import (
     split_command,
 )
 from wsgilint.readers.supervisor.expansion import _format
+from wsgilint.readers.supervisor.ini import split_lines
 
 
 def write(folder: Path, name: str, text: str) -> str:
@@ -234,3 +236,10 @@ def test_expansion_shortcut_gives_what_formatting_gives(value: str, number: int)
 def test_a_value_holding_the_text_of_a_marker_stays_as_written(value: str) -> None:
     expanded = expand(value, {"program_name": "p"}, "command")
     assert expanded.text == value and expanded.unresolved and not expanded.error
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "=", ";", "\n", "\r", "\x0b", "\x1c", "\u2028"])))
+def test_lines_split_as_python_text_mode_reads_them(text: str) -> None:
+    # ConfigParser reads a file opened in text mode: only \r\n, \r and \n end a line.
+    assert split_lines(text) == io.StringIO(text, newline=None).readlines()

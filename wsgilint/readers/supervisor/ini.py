@@ -174,6 +174,12 @@ def comment_start(line: str) -> int | None:
 
 def split_lines(text: str) -> list[str]:
     """Lines as Python's text mode yields them: any of \\r\\n, \\r, \\n ends a line and becomes \\n."""
+    if "\r" not in text:   # most files: every line ends at a \n already
+        lines = [line + "\n" for line in text.split("\n")]
+        last = lines.pop()   # what follows the last \n, a line of its own unless empty
+        if last != "\n":
+            lines.append(last[:-1])
+        return lines
     lines = []
     for match in _LINE_RE.finditer(text):
         line = match.group(0)
