@@ -18,8 +18,9 @@ from wsgilint.readers.supervisor import (
     section_kind,
     split_command,
 )
-from wsgilint.readers.supervisor.expansion import _format
+from wsgilint.readers.supervisor.expansion import _format, _has_bare_conversion
 from wsgilint.readers.supervisor.ini import split_lines
+from wsgilint.readers.supervisor.values import _SHLEX_WORD, _plain_words
 
 
 def write(folder: Path, name: str, text: str) -> str:
@@ -243,3 +244,17 @@ def test_a_value_holding_the_text_of_a_marker_stays_as_written(value: str) -> No
 def test_lines_split_as_python_text_mode_reads_them(text: str) -> None:
     # ConfigParser reads a file opened in text mode: only \r\n, \r and \n end a line.
     assert split_lines(text) == io.StringIO(text, newline=None).readlines()
+
+
+@pytest.mark.parametrize(("value", "bare"), [
+    ("%(a)s", False), ("%(a(b)c)s %s", True), ("%(a(b)s", False), ("%(a))s%d", True), ("100%", False),
+    ("%%s", False), ("%(a)s %(b(c(d)))s", False), ("%(x", False), ("%((()))s%(y)d %", False), ("%(a)s%", False)])
+def test_bare_conversion_after_nested_names(value: str, bare: bool) -> None:
+    assert _has_bare_conversion(value) is bare
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\r", "\n", "\x0b", ";", "&", "|", "2", ">"])))
+def test_words_without_quotes_or_backslashes_are_all_plain(text: str) -> None:
+    # shell_operators' shortcut for such a command: shlex's words are the runs of non-space.
+    assert _plain_words(text) == (True,) * len(_SHLEX_WORD.findall(text))

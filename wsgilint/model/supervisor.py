@@ -170,6 +170,8 @@ class SupervisorValue:
         """Offset of the first ``;`` outside quotes that follows a non-space character (kept as text).
         ``\\;`` standing alone is the word ``;`` once supervisord splits the command (shlex):
         find's ``-exec … \\;`` terminator, not text attached to an argument."""
+        if ";" not in self.raw:
+            return None   # most values; only a `;` is an answer
         quote = ""
         escaped = False
         for index, char in enumerate(self.raw):

@@ -88,9 +88,12 @@ def _has_bare_conversion(value: str) -> bool:
         if following != "(":
             return True
         depth, index = 1, index + 2
-        while index < len(value) and depth:
-            depth += {"(": 1, ")": -1}.get(value[index], 0)
-            index += 1
+        while depth:
+            closing = value.find(")", index)
+            if closing == -1:
+                return False   # the name runs to the end: no conversion follows
+            opening = value.find("(", index, closing)
+            depth, index = (depth + 1, opening + 1) if opening != -1 else (depth - 1, closing + 1)
 
 
 def is_literal(value: str) -> bool:
@@ -117,7 +120,6 @@ def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
                                      f"cannot be expanded. Available names: {available}")
     except Exception as error:   # noqa: BLE001 - supervisord catches every error of %-formatting too
         return Expanded(value, error=f"Format string {value!r} for {label!r} is badly formatted: {error}")
-    whole = _has_bare_conversion(value)
 
     def restore(match: re.Match[str]) -> str:
         token = match.group(1)
@@ -125,6 +127,7 @@ def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
 
     if not lookup.marks:
         return Expanded(text)
+    whole = _has_bare_conversion(value)
     tokens = _marker().findall(text)
     handed_out = {str(index) for index in range(len(lookup.symbolic))} | {"*"}
     if (_MARK in value or len(tokens) != lookup.marks or text.count(_MARK) != 2 * lookup.marks

@@ -77,7 +77,9 @@ def _plain_words(text: str) -> tuple[bool, ...]:
 def shell_operators(command: str, argv: tuple[str, ...]) -> tuple[str, ...]:
     """The words of ``argv`` (``split_command`` of ``command``) that a shell would read as
     operators and that stand unquoted in ``command``."""
-    plain = _plain_words(command)
+    # Without quotes and backslashes every word is plain, and shlex's words are the runs of non-space.
+    plain = (True,) * len(_SHLEX_WORD.findall(command)) if _SHLEX_SPECIAL.search(command) is None \
+        else _plain_words(command)
     if len(plain) != len(argv):   # split differently from shlex: claim nothing
         return ()
     return tuple(word for word, unquoted in zip(argv, plain, strict=True) if unquoted and _OPERATOR.match(word))
