@@ -597,7 +597,8 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
-    candidates: list[tuple[str, str, str]] = []   # (path, the path location hints read, the name it was found as)
+    # (absolute path, the path location hints read, the name it was found as)
+    candidates: list[tuple[str, str, str]] = []
     ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
     for path in paths:
         try:
@@ -609,13 +610,19 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             top = os.path.abspath(path)
             if ignores is not None:
                 ignores.enter_repository(top)
-            candidates.extend((found, relative_path(os.path.abspath(named), top) if ctx.mode != "live" else named,
-                               named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            if ctx.mode == "live":   # the hints read the paths as they were given
+                candidates.extend((os.path.abspath(found), named, named)
+                                  for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            else:
+                # Walked from its absolute path, the walk names each file by an absolute, normalised
+                # path (a snapshot's link resolved to one too): none is made absolute again.
+                candidates.extend((found, relative_path(named, top), named)
+                                  for found, named in _walk(top, discovery, ctx, seen_dirs, ignores))
         else:
-            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))
+            candidates.append((os.path.abspath(path), path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd),
+                               path))
     unique: list[tuple[str, str]] = []
-    for path, hint_path, named in candidates:
-        absolute = os.path.abspath(path)
+    for absolute, hint_path, named in candidates:
         if absolute not in seen_files:
             seen_files.add(absolute)
             unique.append((absolute, hint_path))
