@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
-from wsgilint.core.paths import absolute_path, relative_path
+from wsgilint.core.paths import absolute_path, folder_name, relative_path
 
 _PARTS = st.sampled_from(["a", "b", "ab", "a.b", "..", ".", "", "//", "a/", "é"])
 _ABSOLUTE = st.lists(_PARTS, max_size=6).map(lambda parts: os.path.abspath("/" + "/".join(parts)))
@@ -31,6 +31,12 @@ def test_relative_path_below_and_beside() -> None:
 @given(path=st.lists(_PARTS, max_size=6).map("/".join), leading=st.sampled_from(["", "/", "//", "///"]))
 def test_absolute_path_is_abspath(path: str, leading: str) -> None:
     assert absolute_path(leading + path) == os.path.abspath(leading + path)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(path=st.lists(_PARTS, max_size=6).map("/".join), leading=st.sampled_from(["", "/", "//"]))
+def test_folder_name_is_basename_of_dirname(path: str, leading: str) -> None:
+    assert folder_name(leading + path) == os.path.basename(os.path.dirname(leading + path))
 
 
 def test_a_normalised_absolute_path_is_its_own_absolute_path() -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
-from .core.paths import relative_path
+from .core.paths import folder_name, relative_path
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 from .core.text import Text
@@ -154,7 +154,9 @@ def _hints(path: str) -> tuple[list[str], int]:
     hints: list[str] = []
 
     def add(*kinds: str) -> None:
-        hints.extend(k for k in kinds if k not in hints)
+        for kind in kinds:
+            if kind not in hints:
+                hints.append(kind)
 
     # Every name the pattern takes holds "compose" or ends in .yml or .yaml.
     if ("compose" in name or name.endswith((".yml", ".yaml"))) and _compose_name().fullmatch(name):
@@ -162,8 +164,9 @@ def _hints(path: str) -> tuple[list[str], int]:
     if name.endswith("devcontainer.json") and _is_devcontainer(folders, name):
         add("devcontainer")
     # Dockerfile.prod, Dockerfile-dev, Dockerfile_nginx, nginx.Dockerfile, app-dockerfile: `-f` names them all.
-    if name in ("dockerfile", "containerfile") or name.startswith(("dockerfile.", "dockerfile-", "dockerfile_")) \
-            or name.endswith((".dockerfile", "-dockerfile", "_dockerfile")):
+    if "file" in name and (name in ("dockerfile", "containerfile")
+                           or name.startswith(("dockerfile.", "dockerfile-", "dockerfile_"))
+                           or name.endswith((".dockerfile", "-dockerfile", "_dockerfile"))):
         add("dockerfile")
     if name == "procfile":
         add("procfile")
@@ -464,7 +467,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     loose = name.endswith(".conf")
     kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose)), None)
     if kind is not None:
-        marker = template_marker(text.text, kind, file_name, os.path.basename(os.path.dirname(hint_path)))
+        marker = template_marker(text.text, kind, file_name, folder_name(hint_path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})", kind)
         # The other kinds the content fits matter only when no name states this one.

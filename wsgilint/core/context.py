@@ -213,7 +213,7 @@ class ReadContext:
             return
         roots = [os.path.realpath(self.root)] if self.mode == "snapshot" else []
         for path in paths:
-            absolute = os.path.abspath(path)
+            absolute = absolute_path(path)
             roots.append(os.path.realpath(absolute))
             if not os.path.isdir(absolute):
                 roots.append(os.path.realpath(os.path.dirname(absolute)))
@@ -272,7 +272,7 @@ class ReadContext:
         if not posixpath.isabs(target_path):
             if base_dir is None:
                 return None
-            if self.mode == "snapshot" and self._below(os.path.abspath(base_dir), absolute_path(self.root)):
+            if self.mode == "snapshot" and self._below(absolute_path(base_dir), absolute_path(self.root)):
                 candidate = self._host_join(base_dir, target_path)
             else:
                 candidate = os.path.normpath(os.path.join(base_dir, target_path))
@@ -323,11 +323,11 @@ class ReadContext:
     def placements(self, local_path: str) -> list[tuple[str, str]]:
         """Where container builds and mounts put ``local_path`` (the file, or a directory
         holding it): (file system, path inside), in the order they were recorded."""
-        absolute = os.path.abspath(local_path)
+        absolute = absolute_path(local_path)
         found = []
         for filesystem, paths in self.container_paths.items():
             for target, local in paths.items():
-                base = os.path.abspath(local)
+                base = absolute_path(local)
                 if absolute == base:
                     found.append((filesystem, target))
                 elif self._below(absolute, base):
@@ -434,7 +434,7 @@ class ReadContext:
         ``..`` stops at the host's ``/``, as the kernel makes it. Paths that already point
         into the snapshot (configs written for where the tree is now) are kept as they are."""
         root = self.root.rstrip("/")
-        host_path = posixpath.normpath("/" + target_path.lstrip("/"))
+        host_path = absolute_path("/" + target_path.lstrip("/"))
         if host_path.startswith(root + "/"):
             return host_path
         return os.path.join(self.root, host_path.lstrip("/"))
@@ -493,12 +493,12 @@ class ReadContext:
         """``target_path`` relative to ``base_dir`` below the snapshot root, as the target
         host joins them: ``..`` stops at its ``/`` (links are left to ``confine``)."""
         root = absolute_path(self.root)
-        base = os.path.relpath(os.path.abspath(base_dir), root).replace(os.sep, "/")
+        base = os.path.relpath(absolute_path(base_dir), root).replace(os.sep, "/")
         return os.path.join(root, posixpath.normpath(f"/{base}/{target_path}").lstrip("/"))
 
     def target_path(self, local_path: str) -> str:
         """The path a local file has on the target host (in a repository, unknown: its path here)."""
-        absolute = os.path.abspath(local_path)
+        absolute = absolute_path(local_path)
         if self.mode == "snapshot":
             # Every file of a snapshot is below its root: cut, not os.path.relpath (once per uWSGI ini).
             root = absolute_path(self.root)
@@ -519,7 +519,7 @@ class ReadContext:
             return None
         target = posixpath.normpath(written)
         mapped = self._in_container(target)
-        return target if mapped is not None and os.path.abspath(mapped) == os.path.abspath(local_path) else None
+        return target if mapped is not None and absolute_path(mapped) == absolute_path(local_path) else None
 
     def local_directory(self, target_path: str) -> str | None:
         """Where a directory of the target host is here; in a repository, the folder of
@@ -569,7 +569,7 @@ class ReadContext:
         found: list[str] = []
         best = len(parts) if whole else min(2, len(parts))
         for candidate in self.known_files:
-            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            candidate_parts = absolute_path(candidate).split(os.sep)
             depth = 0
             while depth < len(parts) and depth < len(candidate_parts) and \
                     fnmatch.fnmatchcase(candidate_parts[-1 - depth], parts[-1 - depth]) and \
@@ -600,7 +600,7 @@ class ReadContext:
         best: list[str] = []
         best_depth = 0
         for candidate in candidates:
-            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            candidate_parts = absolute_path(candidate).split(os.sep)
             depth = 0
             while depth < len(parts) and depth < len(candidate_parts) and \
                     candidate_parts[-1 - depth] == parts[-1 - depth]:

@@ -21,6 +21,12 @@ _DOUBLE_SEP = os.sep * 2
 _SEP_DOT = os.sep + "."
 
 
+def folder_name(path: str) -> str:
+    """``os.path.basename(os.path.dirname(path))``: the name of the folder ``path`` is in, cut
+    from the string instead of split twice."""
+    return path.rpartition(os.sep)[0].rstrip(os.sep).rpartition(os.sep)[2]
+
+
 def relative_path(absolute: str, top: str) -> str:
     """``os.path.relpath(absolute, top)`` for two normalised absolute paths; a path below
     ``top`` (every file a walk of it finds) is cut, not split and rejoined."""
