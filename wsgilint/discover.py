@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 from .core.context import PSEUDO_FILESYSTEMS, ReadContext
 from .core.gitignore import Ignores
-from .core.paths import relative_path
+from .core.paths import folder_name, relative_path
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
 from .core.text import Text
@@ -154,15 +154,19 @@ def _hints(path: str) -> tuple[list[str], int]:
     hints: list[str] = []
 
     def add(*kinds: str) -> None:
-        hints.extend(k for k in kinds if k not in hints)
+        for kind in kinds:
+            if kind not in hints:
+                hints.append(kind)
 
-    if _compose_name().fullmatch(name):
+    # Every name the pattern takes holds "compose" or ends in .yml or .yaml.
+    if ("compose" in name or name.endswith((".yml", ".yaml"))) and _compose_name().fullmatch(name):
         add("compose")
     if name.endswith("devcontainer.json") and _is_devcontainer(folders, name):
         add("devcontainer")
     # Dockerfile.prod, Dockerfile-dev, Dockerfile_nginx, nginx.Dockerfile, app-dockerfile: `-f` names them all.
-    if name in ("dockerfile", "containerfile") or name.startswith(("dockerfile.", "dockerfile-", "dockerfile_")) \
-            or name.endswith((".dockerfile", "-dockerfile", "_dockerfile")):
+    if "file" in name and (name in ("dockerfile", "containerfile")
+                           or name.startswith(("dockerfile.", "dockerfile-", "dockerfile_"))
+                           or name.endswith((".dockerfile", "-dockerfile", "_dockerfile"))):
         add("dockerfile")
     if name == "procfile":
         add("procfile")
@@ -285,14 +289,15 @@ def _outside_comments(text: str, matches: Iterator[re.Match[str]], kind: str) ->
 
 def _template_name(name: str) -> bool:
     """A file name that says template (``nginx.template.conf``, ``nginx_template.conf``)."""
-    return bool(re.search(r"(?:^|[._-])templates?(?:[._-]|$)", name.lower()))
+    lowered = name.lower()
+    return "template" in lowered and bool(re.search(r"(?:^|[._-])templates?(?:[._-]|$)", lowered))
 
 
-def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
-    """The kind of template and the first line that shows it outside a comment, or None
-    for final config. ``folder`` is the name of the folder the file lives in."""
-    envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or _template_name(name) or (
-        kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
+@functools.cache
+def _markers_of(kind_hint: str, envsubst_place: bool) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The template markers that can show in a file of ``kind_hint``: chosen once per kind and
+    place, not for each file."""
+    markers = []
     for label, pattern, needed in _TEMPLATE_MARKERS:
         if label.startswith("shell") and (kind_hint != "nginx" or label == "shell-escaped template"
                                           and not envsubst_place):
@@ -302,9 +307,18 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
         # makes it envsubst.
         if label.startswith("envsubst") and (kind_hint in ("systemd", "gunicorn") or not envsubst_place):
             continue
-        if kind_hint not in _MARKER_KINDS.get(label, (kind_hint,)):
-            continue
-        if not any(mark in text for mark in needed):
+        if kind_hint in _MARKER_KINDS.get(label, (kind_hint,)):
+            markers.append((label, pattern, needed))
+    return tuple(markers)
+
+
+def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
+    """The kind of template and the first line that shows it outside a comment, or None
+    for final config. ``folder`` is the name of the folder the file lives in."""
+    envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or _template_name(name) or (
+        kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
+    for label, pattern, needed in _markers_of(kind_hint, envsubst_place):
+        if not any(map(text.__contains__, needed)):
             continue
         match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
         if match:
@@ -408,7 +422,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     hint_path = path if hint_path is None else hint_path
     hints, named_count = _hints(hint_path)
     named_hints = hints[:named_count]
-    name = os.path.basename(path).lower()
+    file_name = path.rpartition(os.sep)[2]
+    name = file_name.lower()
     if name.endswith(".py"):
         # A Python file is a Gunicorn config or nothing: never an ini (test_uwsgi.py, uwsgi_app.py).
         hints = [kind for kind in hints if kind == "gunicorn"]
@@ -452,8 +467,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     loose = name.endswith(".conf")
     kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose)), None)
     if kind is not None:
-        marker = template_marker(text.text, kind, os.path.basename(path),
-                                 os.path.basename(os.path.dirname(hint_path)))
+        marker = template_marker(text.text, kind, file_name, folder_name(hint_path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})", kind)
         # The other kinds the content fits matter only when no name states this one.
@@ -462,14 +476,16 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if others:
             return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
         return SourceFile(path, display, kind, sys.intern(f"{kind} by place and content"))   # one per kind, not file
-    marker = template_marker(text.text, hints[0], os.path.basename(path))
-    if marker and os.path.basename(path).endswith(_TEMPLATE_SUFFIXES):
+    marker = template_marker(text.text, hints[0], file_name)
+    if marker and file_name.endswith(_TEMPLATE_SUFFIXES):
         return SourceFile(path, display, "template", f"{marker[0]} of {hints[0]} config (line {marker[1]})",
                           hints[0])
     return SourceFile(path, display, "", f"content is not {' / '.join(hints)} config")
 
 
 def _in_alternatives(hint_path: str) -> bool:
+    if "alternatives" not in hint_path:
+        return False
     parts = hint_path.replace(os.sep, "/").split("/")
     return "alternatives" in parts[:-1]
 
@@ -584,7 +600,8 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     ctx.limit_to(paths)
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
-    candidates: list[tuple[str, str, str]] = []   # (path, the path location hints read, the name it was found as)
+    # (absolute path, the path location hints read, the name it was found as)
+    candidates: list[tuple[str, str, str]] = []
     ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
     for path in paths:
         try:
@@ -596,13 +613,19 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             top = os.path.abspath(path)
             if ignores is not None:
                 ignores.enter_repository(top)
-            candidates.extend((found, relative_path(os.path.abspath(named), top) if ctx.mode != "live" else named,
-                               named) for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            if ctx.mode == "live":   # the hints read the paths as they were given
+                candidates.extend((os.path.abspath(found), named, named)
+                                  for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+            else:
+                # Walked from its absolute path, the walk names each file by an absolute, normalised
+                # path (a snapshot's link resolved to one too): none is made absolute again.
+                candidates.extend((found, relative_path(named, top), named)
+                                  for found, named in _walk(top, discovery, ctx, seen_dirs, ignores))
         else:
-            candidates.append((path, path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd), path))
+            candidates.append((os.path.abspath(path), path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd),
+                               path))
     unique: list[tuple[str, str]] = []
-    for path, hint_path, named in candidates:
-        absolute = os.path.abspath(path)
+    for absolute, hint_path, named in candidates:
         if absolute not in seen_files:
             seen_files.add(absolute)
             unique.append((absolute, hint_path))

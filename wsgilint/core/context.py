@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .paths import relative_path
+from .paths import absolute_path, relative_path
 from .record import dataclass, field
 from .span import Problem, Span
 from .text import MAX_CONFIG_BYTES, Text, decode, read_text
@@ -107,7 +107,7 @@ class ReadContext:
         """Make discovered files known, so paths of the target host resolve to them by suffix."""
         for path in local_paths:
             self.known_files.append(path)
-            self._by_name.setdefault(os.path.basename(path), []).append(path)
+            self._by_name.setdefault(path.rpartition(os.sep)[2], []).append(path)   # its base name
 
     def namesakes(self, name: str) -> list[str]:
         """The discovered files called ``name`` (local paths)."""
@@ -117,7 +117,7 @@ class ReadContext:
         """Paths below the current directory are shown relative to it."""
         shown = self._displays.get(local_path)
         if shown is None:
-            absolute = os.path.abspath(local_path)
+            absolute = absolute_path(local_path)
             prefix = self.cwd.rstrip(os.sep) + os.sep
             shown = absolute.removeprefix(prefix)
             if shown == local_path:   # the same string, not a copy, for each file's path and its name
@@ -156,7 +156,7 @@ class ReadContext:
     def _key(local_path: str) -> str:
         """The absolute path that files are cached by: ``local_path`` itself when it is one, so
         the caches keep no second copy of the paths discovery holds."""
-        key = os.path.abspath(local_path)
+        key = absolute_path(local_path)
         return local_path if key == local_path else key
 
     def cached(self, local_path: str) -> Text | None:
@@ -178,15 +178,16 @@ class ReadContext:
     def _open(self, key: str) -> Text | None:
         """The file's text, or None when it leads outside the checked trees."""
         display = self.display(key)
-        target = key
-        if self.mode == "snapshot" and self._below(key, os.path.abspath(self.root)):
-            confined, plain = self._confined(key)   # a snapshot's links resolve inside it, never on this machine
+        target, plain = key, False
+        root = absolute_path(self.root) if self.mode == "snapshot" else ""
+        if root and self._below(key, root):
+            # A snapshot's links resolve inside it, never on this machine. Not yet read, so not
+            # known to ``_confined``'s cache of texts, and absolute: its own checks are skipped.
+            confined, plain = self._confined_below(root, key)
             if confined is None:
                 return Text(None, problems=(Problem("unreadable", "cannot read the file: it leads nowhere in the "
                                                     "snapshot (a missing file or a broken link)", Span(display)),))
             target = confined
-        else:
-            plain = False
         real = self.realpath(target, plain)
         # What ``real`` would find again for this file (discovery reads each file before the model asks).
         self._reals.setdefault(key, real)
@@ -212,7 +213,7 @@ class ReadContext:
             return
         roots = [os.path.realpath(self.root)] if self.mode == "snapshot" else []
         for path in paths:
-            absolute = os.path.abspath(path)
+            absolute = absolute_path(path)
             roots.append(os.path.realpath(absolute))
             if not os.path.isdir(absolute):
                 roots.append(os.path.realpath(os.path.dirname(absolute)))
@@ -225,7 +226,10 @@ class ReadContext:
         return self._within_roots(self.realpath(path))
 
     def _within_roots(self, real: str) -> bool:
-        return any(self._below(real, root) for root in self.roots or ())
+        for root in self.roots or ():   # ``_below`` inlined: asked for every file read
+            if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+                return True
+        return False
 
     @staticmethod
     def _below(path: str, directory: str) -> bool:
@@ -268,7 +272,7 @@ class ReadContext:
         if not posixpath.isabs(target_path):
             if base_dir is None:
                 return None
-            if self.mode == "snapshot" and self._below(os.path.abspath(base_dir), os.path.abspath(self.root)):
+            if self.mode == "snapshot" and self._below(absolute_path(base_dir), absolute_path(self.root)):
                 candidate = self._host_join(base_dir, target_path)
             else:
                 candidate = os.path.normpath(os.path.join(base_dir, target_path))
@@ -298,7 +302,7 @@ class ReadContext:
         parts = [p for p in target_path.split("/") if p and p != "."]
         if ".." in parts:
             return None
-        root = os.path.abspath(self.root)
+        root = absolute_path(self.root)
         for cut in range(1, len(parts) - 1):
             if self.confine(os.path.join(root, *parts[:cut])) is not None:
                 return None
@@ -319,11 +323,11 @@ class ReadContext:
     def placements(self, local_path: str) -> list[tuple[str, str]]:
         """Where container builds and mounts put ``local_path`` (the file, or a directory
         holding it): (file system, path inside), in the order they were recorded."""
-        absolute = os.path.abspath(local_path)
+        absolute = absolute_path(local_path)
         found = []
         for filesystem, paths in self.container_paths.items():
             for target, local in paths.items():
-                base = os.path.abspath(local)
+                base = absolute_path(local)
                 if absolute == base:
                     found.append((filesystem, target))
                 elif self._below(absolute, base):
@@ -414,14 +418,15 @@ class ReadContext:
         when the last component is no symbolic link, the real path of a file is the real
         path of its directory joined with its name. ``plain``: the caller has just seen
         that the last component is no link (``_confined``), so it is not asked again."""
-        directory, name = os.path.split(path)
-        if not name or os.path.abspath(path) != path:
+        directory, _, name = path.rpartition(os.sep)
+        if not name or absolute_path(path) != path:
             # realpath resolves a link before the ``..`` after it: only a normalised absolute path splits
             return os.path.realpath(path)
+        directory = directory or os.sep   # a file in /
         real_directory = self._real_dirs.get(directory)
         if real_directory is None:
             real_directory = self._real_dirs[directory] = os.path.realpath(directory)
-        candidate = os.path.join(real_directory, name)
+        candidate = real_directory.rstrip(os.sep) + os.sep + name
         return os.path.realpath(path) if not plain and os.path.islink(candidate) else candidate
 
     def under_root(self, target_path: str) -> str:
@@ -429,7 +434,7 @@ class ReadContext:
         ``..`` stops at the host's ``/``, as the kernel makes it. Paths that already point
         into the snapshot (configs written for where the tree is now) are kept as they are."""
         root = self.root.rstrip("/")
-        host_path = posixpath.normpath("/" + target_path.lstrip("/"))
+        host_path = absolute_path("/" + target_path.lstrip("/"))
         if host_path.startswith(root + "/"):
             return host_path
         return os.path.join(self.root, host_path.lstrip("/"))
@@ -450,45 +455,53 @@ class ReadContext:
             # Read already, and its own real path: no link on the way, and there (the model asks
             # again for most files discovery read; a run takes the tree as it first found it).
             return path, True
-        root = os.path.abspath(self.root)
+        root = absolute_path(self.root)
         absolute = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
         if not self._below(absolute, root):
             return (path if os.path.exists(path) else None), False
-        parts = [p for p in absolute[len(root):].split(os.sep) if p not in ("", ".")]
-        if not parts:
+        return self._confined_below(root, absolute)
+
+    def _confined_below(self, root: str, absolute: str) -> tuple[str | None, bool]:
+        """``_confined`` of an absolute path below the snapshot's ``root``."""
+        if absolute_path(absolute) == absolute:
+            # No empty, `.` or `..` component to leave out (a walked path): cut, not split and rejoined.
+            directory, _, name = absolute[len(root):].lstrip(os.sep).rpartition(os.sep)
+        else:
+            parts = [p for p in absolute[len(root):].split(os.sep) if p not in ("", ".")]
+            directory, name = os.sep.join(parts[:-1]), parts[-1] if parts else ""
+        if not name:
             return (root if os.path.exists(root) else None), False
-        directory = os.sep.join(parts[:-1])
         if directory not in self._confined_dirs:
-            self._confined_dirs[directory] = _follow(root, root, 0, parts[:-1])
+            self._confined_dirs[directory] = _follow(root, root, 0, directory.split(os.sep) if directory else [])
         state = self._confined_dirs[directory]
         if state is None:
             return None, False
-        if parts[-1] != "..":
+        if name != "..":
             # The usual last step, with one lstat where _follow's islink and then exists took two:
             # an entry that is there and no link exists; one lstat cannot see is not there.
-            candidate = os.path.join(state[0], parts[-1])
+            candidate = state[0].rstrip(os.sep) + os.sep + name   # a folder's path and a name: nothing to join
             try:
                 mode = os.lstat(candidate).st_mode
             except (OSError, ValueError):
                 return None, False
             if not stat.S_ISLNK(mode):
                 return candidate, True
-        end = _follow(root, *state, parts[-1:])
+        end = _follow(root, *state, [name])
         return (end[0] if end is not None and os.path.exists(end[0]) else None), False
 
     def _host_join(self, base_dir: str, target_path: str) -> str:
         """``target_path`` relative to ``base_dir`` below the snapshot root, as the target
         host joins them: ``..`` stops at its ``/`` (links are left to ``confine``)."""
-        root = os.path.abspath(self.root)
-        base = os.path.relpath(os.path.abspath(base_dir), root).replace(os.sep, "/")
+        root = absolute_path(self.root)
+        base = os.path.relpath(absolute_path(base_dir), root).replace(os.sep, "/")
         return os.path.join(root, posixpath.normpath(f"/{base}/{target_path}").lstrip("/"))
 
     def target_path(self, local_path: str) -> str:
         """The path a local file has on the target host (in a repository, unknown: its path here)."""
-        absolute = os.path.abspath(local_path)
+        absolute = absolute_path(local_path)
         if self.mode == "snapshot":
             # Every file of a snapshot is below its root: cut, not os.path.relpath (once per uWSGI ini).
-            root = os.path.abspath(self.root)
+            root = absolute_path(self.root)
             if self._below(absolute, root):
                 return "/" + relative_path(absolute, root).replace(os.sep, "/").lstrip("./")
         return absolute
@@ -506,7 +519,7 @@ class ReadContext:
             return None
         target = posixpath.normpath(written)
         mapped = self._in_container(target)
-        return target if mapped is not None and os.path.abspath(mapped) == os.path.abspath(local_path) else None
+        return target if mapped is not None and absolute_path(mapped) == absolute_path(local_path) else None
 
     def local_directory(self, target_path: str) -> str | None:
         """Where a directory of the target host is here; in a repository, the folder of
@@ -556,7 +569,7 @@ class ReadContext:
         found: list[str] = []
         best = len(parts) if whole else min(2, len(parts))
         for candidate in self.known_files:
-            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            candidate_parts = absolute_path(candidate).split(os.sep)
             depth = 0
             while depth < len(parts) and depth < len(candidate_parts) and \
                     fnmatch.fnmatchcase(candidate_parts[-1 - depth], parts[-1 - depth]) and \
@@ -587,7 +600,7 @@ class ReadContext:
         best: list[str] = []
         best_depth = 0
         for candidate in candidates:
-            candidate_parts = os.path.abspath(candidate).split(os.sep)
+            candidate_parts = absolute_path(candidate).split(os.sep)
             depth = 0
             while depth < len(parts) and depth < len(candidate_parts) and \
                     candidate_parts[-1 - depth] == parts[-1 - depth]:

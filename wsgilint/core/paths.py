@@ -7,6 +7,26 @@ from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import ModuleType
 
 
+def absolute_path(path: str) -> str:
+    """``os.path.abspath(path)``; a path that is one already (what a walk from an absolute
+    folder names, what the caches are keyed by) is returned itself, told by a few substring
+    tests: without ``//``, ``/.`` (``.`` and ``..`` components) or a trailing separator there
+    is nothing for ``normpath`` to change."""
+    if path.startswith(os.sep) and _DOUBLE_SEP not in path and _SEP_DOT not in path and not path.endswith(os.sep):
+        return path
+    return os.path.abspath(path)
+
+
+_DOUBLE_SEP = os.sep * 2
+_SEP_DOT = os.sep + "."
+
+
+def folder_name(path: str) -> str:
+    """``os.path.basename(os.path.dirname(path))``: the name of the folder ``path`` is in, cut
+    from the string instead of split twice."""
+    return path.rpartition(os.sep)[0].rstrip(os.sep).rpartition(os.sep)[2]
+
+
 def relative_path(absolute: str, top: str) -> str:
     """``os.path.relpath(absolute, top)`` for two normalised absolute paths; a path below
     ``top`` (every file a walk of it finds) is cut, not split and rejoined."""

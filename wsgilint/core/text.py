@@ -36,7 +36,24 @@ def _first_bad_line(data: bytes) -> int:
     return 1
 
 
+# The first bytes of the texts ``decode`` treats apart: one test for most files, which have none.
+_SPECIAL_STARTS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, _GIT_CRYPT_MAGIC)
+
+
 def decode(data: bytes, display: str) -> Text:
+    if data.startswith(_SPECIAL_STARTS):
+        return _decode_marked(data, display)
+    if b"\0" in data[:8192]:
+        return Text(None, "binary", (Problem("unreadable", "binary file (NUL bytes), not a config file", Span(display)),))
+    try:
+        return Text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data, display)
+
+
+def _decode_marked(data: bytes, display: str) -> Text:
+    """A text with a byte order mark, or encrypted by git-crypt."""
     if data.startswith(codecs.BOM_UTF8):
         return Text(data[len(codecs.BOM_UTF8):].decode("utf-8", "replace"), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -45,18 +62,15 @@ def decode(data: bytes, display: str) -> Text:
             "undecodable",
             "the file is UTF-16; nginx, uWSGI and Supervisor read bytes and will not understand it: save it as UTF-8",
             Span(display, 1)),))
-    if data.startswith(_GIT_CRYPT_MAGIC):
-        # Encrypted in the repository, decrypted on the machines that deploy it: nothing is wrong
-        # with the file, only its text is not here to check.
-        return Text(None, "binary", (Problem(
-            "unreadable", "encrypted with git-crypt: its text is not in this checkout, so nothing in it was checked "
-            "(run `git-crypt unlock` before the check to include it)", Span(display), severity="info"),))
-    if b"\0" in data[:8192]:
-        return Text(None, "binary", (Problem("unreadable", "binary file (NUL bytes), not a config file", Span(display)),))
-    try:
-        return Text(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
+    # The one other start: git-crypt's. Encrypted in the repository, decrypted on the machines
+    # that deploy it: nothing is wrong with the file, only its text is not here to check.
+    return Text(None, "binary", (Problem(
+        "unreadable", "encrypted with git-crypt: its text is not in this checkout, so nothing in it was checked "
+        "(run `git-crypt unlock` before the check to include it)", Span(display), severity="info"),))
+
+
+def _decode_legacy(data: bytes, display: str) -> Text:
+    """A text that is not UTF-8."""
     line = _first_bad_line(data)
     for encoding in ("gb18030", "latin-1"):
         try:

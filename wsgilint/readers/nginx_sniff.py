@@ -33,6 +33,8 @@ _SHELL_WORDS = frozenset({
 })
 # Template syntax that spans lines: the opener starts a line, the closer ends the span.
 _TEMPLATE_SPANS = (("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}"))
+_TEMPLATE_OPENERS = tuple(opener for opener, _ in _TEMPLATE_SPANS)
+_STATEMENT_ENDS = (";", "{", "}")
 _PLACEHOLDER_LINE = re.compile(r"\$\{?\w+\}?;?")   # envsubst's `$NGINX_LISTEN` standing for lines
 _QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
 _LUA_BLOCK = re.compile(r"_by_lua_block\b[\"']?(?:\s+\$\w+)?\s*\{")
@@ -50,12 +52,12 @@ def _vcl() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:vcl\s+\d+\.\d+\s*;|sub\s+vcl_\w+\s*\{)", re.M)
 
 
-def _is_nginx_statement(line: str) -> bool:
-    if _BLOCK_OPENER.match(line):
+def _is_nginx_statement(line: str, first: str) -> bool:
+    """``line`` ends a statement (``;``, ``{`` or ``}``); ``first`` is its first word."""
+    # A block opener ends with `{` (a stripped line holds no newline for `$` to stop before).
+    if line.endswith("{") and _BLOCK_OPENER.match(line):
         return True
-    if not line.endswith((";", "{", "}")):
-        return False
-    name = line.split(None, 1)[0].strip("\"'").rstrip(";{")
+    name = first.strip("\"'").rstrip(";{")
     if name == "if":   # a shell's "if [ ... ]; then" is not nginx's "if (...) {"
         return False
     return name in DIRECTIVES or name.endswith("_by_lua_block")
@@ -83,7 +85,7 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
     such as ``server {`` as the sign: nftables' ``type filter hook input priority 0;`` or
     monit's ``set daemon 60`` are directive-shaped too.
     """
-    if _vcl().search(text):
+    if "vcl" in text and _vcl().search(text):   # both of its signs hold "vcl"
         return False
     signal = False
     meaningful = 0
@@ -108,11 +110,11 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
             return False
         if not line or line.startswith("#"):
             continue
-        opener = next((pair for pair in _TEMPLATE_SPANS if line.startswith(pair[0])), None)
-        if opener is not None:
-            closer = "" if opener[1] in line else opener[1]
+        if line.startswith(_TEMPLATE_OPENERS):
+            closing = next(end for start, end in _TEMPLATE_SPANS if line.startswith(start))
+            closer = "" if closing in line else closing
             continue
-        if _PLACEHOLDER_LINE.fullmatch(line):
+        if line[0] == "$" and _PLACEHOLDER_LINE.fullmatch(line):
             continue
         if "#" in line:
             line = _without_comment(line)
@@ -120,7 +122,8 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         first = line.split(None, 1)[0]
         opens = _open_quote(line) if "'" in line or '"' in line else ""
         lua = "_by_lua_block" in line and _LUA_BLOCK.search(line) is not None
-        if lua or _is_nginx_statement(line):
+        statement = line.endswith(_STATEMENT_ENDS)
+        if lua or (statement and _is_nginx_statement(line, first)):
             signal = signal or not blocks_only or bool(_BLOCK_OPENER.match(line))
             lua_depth = int(lua)
         elif first in _SHELL_WORDS:
@@ -131,7 +134,7 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         elif _OTHER_CONFIG.match(line):
             foreign += 1
             opens = ""
-        elif line.endswith((";", "{", "}")) or line.startswith("}"):
+        elif statement or line.startswith("}"):
             pass                     # map and types entries, `}` closing a block
         elif continued or (_DIRECTIVE_NAME.fullmatch(first) and not line.endswith((".", ":", "!", "?"))
                            and (first in DIRECTIVES or "_" in first)):

@@ -825,22 +825,24 @@ def _sniff_key_line() -> re.Pattern[str]:
     return re.compile(r"^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=", re.MULTILINE)
 
 
-_BUILD_PROFILE_KEY = re.compile(r"^\s*(?:bin_name|embedded_plugins|main_plugin|malloc_implementation)\s*=", re.MULTILINE)
+_BUILD_PROFILE_KEYS = ("bin_name", "embedded_plugins", "main_plugin", "malloc_implementation")
+_BUILD_PROFILE_KEY = re.compile(rf"^\s*(?:{'|'.join(_BUILD_PROFILE_KEYS)})\s*=", re.MULTILINE)
 
 
 def has_uwsgi_section(text: str) -> bool:
     """Whether a file holds uWSGI's ``[uwsgi]`` header: the one sign a file with a program
     source's name is a uWSGI ini after all."""
-    return _SNIFF_SECTION_HEADER.search(text) is not None
+    return "[uwsgi]" in text and _SNIFF_SECTION_HEADER.search(text) is not None
 
 
 def is_uwsgi_ini_text(text: str) -> bool:
     """Whether an INI-like file is a uWSGI config: a ``[uwsgi]`` header (even the broken
     ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
     profile (``buildconf/*.ini``: ``bin_name``, ``embedded_plugins``) is not a config."""
-    if _BUILD_PROFILE_KEY.search(text):
+    # Each pattern is searched only in a text holding its words: finding them costs far less.
+    if any(key in text for key in _BUILD_PROFILE_KEYS) and _BUILD_PROFILE_KEY.search(text):
         return False
-    if _SNIFF_SECTION_HEADER.search(text):
+    if has_uwsgi_section(text):
         return True
     keys = _sniff_key_line().findall(text)
     if len(keys) < 3:
