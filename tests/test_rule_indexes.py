@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from wsgilint.model import Address, AppServer, Deployment, Host, Listener, Setting, Span
+from wsgilint.model import Address, AppServer, Deployment, Host, Listener, Option, Setting, Span
 from wsgilint.rules.x101_pass_target_mismatch import _distance, _Listeners
 
 _HOSTS = ["127.0.0.1", "", "10.0.0.7", "localhost", "::1", "app.internal"]
@@ -48,3 +48,21 @@ def test_x101_nearest_listener_is_the_one_every_listener_measured_gives(seed: in
         target = _address(rnd, ports + [rnd.randrange(0, 70000), 1234568])
         expected = min(index.listeners, key=lambda listener: _distance(target, listener)) if listeners else None
         assert index.nearest(target) is expected, target
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_last_and_has_find_what_a_scan_finds_as_options_are_appended(seed):
+    """``AppServer.last`` and ``has`` answer from an index of each key's last place; options
+    appended between two questions (Gunicorn's config, environment, command line, one after
+    another) are seen, and of several aliases the one written last wins."""
+    rnd = random.Random(seed)
+    keys = ["socket", "uwsgi-socket", "master", "workers", "processes", "chdir"]
+    server = AppServer("uwsgi", "app", Span("app.ini"))
+    for step in range(rnd.randrange(1, 25)):
+        server.options.append(Option(rnd.choice(keys), str(step), Span("app.ini", step + 1)))
+        asked = tuple(rnd.sample(keys, rnd.randrange(1, 3)))
+        scanned = next((option for option in reversed(server.options) if option.key in asked), None)
+        assert server.last(*asked) is scanned
+        assert server.has(*asked) == (scanned is not None)
+    server.options = [Option("master", "true", Span("other.ini"))]   # a list of its own: indexed anew
+    assert server.last("master") is server.options[0] and not server.has("socket")

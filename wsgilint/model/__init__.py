@@ -209,18 +209,42 @@ class AppServer:
         """uWSGI refuses a config file its start loads, and exits: it binds and runs nothing."""
         return any(config.exits for config in self.unread_configs)
 
+    # Where each key last occurs in ``options``, for ``last`` and ``has`` (the rules ask them
+    # some 80 000 times at 3000 apps). Options are only ever appended, so the list indexed and
+    # its length tell when to index again.
+    _last_at: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _indexed: tuple[list[Option] | None, int] = field(default=(None, 0), init=False, repr=False)
+
+    def _last_positions(self) -> dict[str, int]:
+        options = self.options
+        indexed, done = self._indexed
+        if indexed is options and done == len(options):
+            return self._last_at
+        if indexed is not options or done > len(options):
+            self._last_at, done = {}, 0
+        if done < len(options):
+            positions = self._last_at
+            for index in range(done, len(options)):
+                positions[options[index].key] = index
+            self._indexed = (options, len(options))
+        return self._last_at
+
     def all(self, *keys: str) -> list[Option]:
         return [o for o in self.options if o.key in keys]
 
     def last(self, *keys: str) -> Option | None:
         """The occurrence that wins for a scalar setting (any of its aliases)."""
-        for option in reversed(self.options):
-            if option.key in keys:
-                return option
-        return None
+        positions = self._last_positions()
+        found = -1
+        for key in keys:
+            at = positions.get(key, -1)
+            if at > found:
+                found = at
+        return self.options[found] if found >= 0 else None
 
     def has(self, *keys: str) -> bool:
-        return any(o.key in keys for o in self.options)
+        positions = self._last_positions()
+        return any(key in positions for key in keys)
 
     def enabled(self, *keys: str) -> bool:
         """A boolean setting as this server reads it; False when nothing sets it.
