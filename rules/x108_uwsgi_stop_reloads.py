@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment
-from wsgilint.model.manager_facts import container_start_unseen, options_unseen, stop_reloads
+from wsgilint.model.manager_facts import options_unseen, stop_reloads
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "X108"
@@ -105,7 +105,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       (*related, *((Related(unseen.at, unseen.value),) if unseen.at else ())), fix=fixed,
                       severity="info")
             continue
-        start_unseen = container_start_unseen(manager, deployment)
+        start_unseen = manager.start_unseen
         if start_unseen is not None:
             # A shell that does not exec, or an init that signals the whole group, would stop
             # the container another way: how the stop reaches uWSGI is not in the files.

@@ -376,7 +376,8 @@ class ProcessManager:
     stderr_file: Setting[str] | None = None
     # A container's start that a base image wsgilint does not know may wrap: the image sets a
     # CMD and no ENTRYPOINT, so the base's ENTRYPOINT, which the files do not show, runs it.
-    # What is PID 1, and where `docker stop`'s signal goes, are then not known.
+    # What is PID 1, and where `docker stop`'s signal goes, are then not known. A manager the
+    # container starts (its supervisord's programs) has its container's.
     start_unseen: Setting[str] | None = None
 
     def setting_name(self, fact: str) -> str:

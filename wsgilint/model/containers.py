@@ -276,7 +276,11 @@ class ContainerBuilder:
         """After the app servers are built: each runs where its manager starts it; an nginx
         config mounted or copied into a container runs there."""
         unknown = [(place, base) for place, base in self.bases if not base.known or base.computed]
+        starts_unseen = {id(manager.place): manager.start_unseen for manager in self.deployment.managers
+                         if manager.in_container and manager.start_unseen is not None}
         for manager in self.deployment.managers:
+            if not manager.in_container and manager.start_unseen is None:
+                manager.start_unseen = starts_unseen.get(id(manager.place))
             if manager.runs is not None and manager.place is not HOST:
                 manager.runs.place = manager.place
             base = next((base for place, base in unknown if place is manager.place), None)

@@ -145,16 +145,6 @@ def unused_configs(deployment: Deployment) -> set[int]:
             if deployment.started_nowhere(server) and id(server) not in served}
 
 
-def container_start_unseen(manager: ProcessManager, deployment: Deployment) -> Setting[str] | None:
-    """For a manager in a container (the runtime itself, or a Supervisor inside it): the
-    base image's ENTRYPOINT the files do not show, which decides how ``docker stop``'s signal
-    reaches it (``ProcessManager.start_unseen``); None when the start is known."""
-    if manager.in_container:
-        return manager.start_unseen
-    return next((other.start_unseen for other in deployment.managers
-                 if other.in_container and other.place is manager.place and other.start_unseen is not None), None)
-
-
 def stop_reloads(manager: ProcessManager, deployment: Deployment) -> bool:
     """Whether the manager's stop signal makes the uWSGI 2.0 master it runs reload instead of
     exit (SIGTERM without die-on-term, SIGQUIT with it), so the stop ends in SIGKILL. uWSGI
