@@ -65,9 +65,10 @@ def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[s
     tuples are one object (``arguments``): a fleet repeats ``20m``, ``/``, ``60s``..."""
     at = stmt.at
     end = at.end_column
-    for span in stmt.arg_spans:
+    for span in reversed(stmt.arg_spans):   # a token that goes on below is the last on its line
         if span.line == at.line and span.end_column:
             end = span.end_column
+            break
     args = tuple(stmt.args)
     args = arguments.setdefault(args, args)
     value = stmt.arg_spans[0] if stmt.arg_spans else None
@@ -179,16 +180,18 @@ class _Builder:
         stack = [top]
         while stack:
             frame = stack[-1]
-            item = next(frame.items, None)
-            if item is None:
-                stack.pop().close()
-            elif isinstance(item, int):    # one file of an include
-                recorded = frame.recorded and item not in seen and not files[item].stock
-                if recorded:
-                    seen.add(item)
-                walked.add(item)
-                stack.append(frame.inner(iter(files[item].statements), recorded))
-            elif item.directive != "#":
+            # A frame's items are walked until one opens a frame of its own; the walk goes on
+            # inside it and comes back here, to the same iterator, when it is done.
+            for item in frame.items:
+                if isinstance(item, int):    # one file of an include
+                    recorded = frame.recorded and item not in seen and not files[item].stock
+                    if recorded:
+                        seen.add(item)
+                    walked.add(item)
+                    stack.append(frame.inner(iter(files[item].statements), recorded))
+                    break
+                if item.directive == "#":
+                    continue
                 places += 1
                 if frame.unkept and item.block is None and item.directive != "include":
                     continue
@@ -201,7 +204,8 @@ class _Builder:
                     self.instance.unknown_directives.append(directive)
                 if item.block is not None:
                     stack.append(self.enter(item, directive, frame))
-                elif item.directive == "include":
+                    break
+                if item.directive == "include":
                     included: list[int] = item.includes
                     if not included and frame.role == _MAIN:
                         self.top_include_unread = True
@@ -212,8 +216,10 @@ class _Builder:
                         if len(included) < len(item.includes):
                             self.stop_expanding(item)
                     stack.append(frame.inner(iter(included), frame.recorded))
-                else:
-                    self.simple(directive, frame)
+                    break
+                self.simple(directive, frame)
+            else:
+                stack.pop().close()
 
     def stop_expanding(self, include: NginxStatement) -> None:
         if not self.expansion_cut:

@@ -202,6 +202,8 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 # What nginx accepts right after a closing quote: one of its four spaces, ";", "{", or
 # the ")" that ends an ``if`` condition (ngx_conf_read_token, ``need_space``).
 _AFTER_QUOTE = frozenset(" \t\r\n;{)")
+# The unquoted tokens that end a directive.
+_ENDS = frozenset((";", "{", "}"))
 # The only characters nginx reads as space between words.
 _SPACES = " \t\r\n"
 
@@ -297,21 +299,27 @@ def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
         args: list[str] = []
         arg_spans: list[Span] = []
         stmt = NginxStatement(intern(value), args, at, arg_spans)   # a few names, many statements
-        trailing_comments: list[NginxStatement] = []
+        trailing_comments: list[NginxStatement] | None = None
         terminator = ""
         terminator_line = 0
         while index < count:
             value, line, quoted, _, _, span_line, column, end_column = tokens[index]
-            if not quoted and (value == ";" or value == "{" or value == "}"):
-                terminator, terminator_line = value, line
-                break
-            span = Span(display, span_line, column, end_column)
-            if not quoted and value[:1] == "#":
-                trailing_comments.append(NginxStatement("#", [], span, end_line=line, comment=value[1:]))
-            else:
-                args.append(intern(value))   # a fleet repeats most values
-                arg_spans.append(span)
             index += 1
+            if not quoted:
+                if value in _ENDS:
+                    terminator, terminator_line = value, line
+                    index -= 1
+                    break
+                if value[0] == "#":   # an unquoted token is never empty
+                    comment = NginxStatement("#", [], Span(display, span_line, column, end_column), end_line=line,
+                                             comment=value[1:])
+                    if trailing_comments is None:
+                        trailing_comments = [comment]
+                    else:
+                        trailing_comments.append(comment)
+                    continue
+            args.append(intern(value))   # a fleet repeats most values
+            arg_spans.append(Span(display, span_line, column, end_column))
         if not terminator:
             error = cut or _problem(
                 f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
@@ -433,6 +441,10 @@ _PASS_SCHEMES = {"proxy_pass": ("http://", "https://"), "uwsgi_pass": ("uwsgi://
                  "grpc_pass": ("grpc://", "grpcs://"), "fastcgi_pass": (), "scgi_pass": ()}
 
 
+# Directives whose address nginx parses when it reads the line (the *_pass and listen).
+_ADDRESS_DIRECTIVES = frozenset(_PASS_SCHEMES) | {"listen"}
+
+
 def pass_target_without_host(value: str) -> str | None:
     """The address part of a ``*_pass`` or upstream ``server`` value that names no host
     (``http://`` gives ``""``, ``:8000`` gives ``":8000"``), which nginx refuses with
@@ -474,6 +486,8 @@ def _port_error(text: str) -> str | None:
     return "invalid port range" if last is not None and first > last else None
 
 
+# Asked of each listen by the reader, the model and every reading of a server's listens.
+@functools.lru_cache(maxsize=4096)
 def listen_address_error(value: str) -> str | None:
     """What nginx 1.22's ngx_parse_url (src/core/ngx_inet.c, ``u->listen`` set) says of a
     ``listen`` address it refuses whatever the host: ``:80`` has no host, ``127.0.0.1:``
@@ -710,7 +724,8 @@ class _Reader:
         if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
-        problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
+        if problem is None and stmt.directive in _ADDRESS_DIRECTIVES:
+            problem = _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
             blank = template_blank(stmt) if frame.display not in self.tree.templates else ""
