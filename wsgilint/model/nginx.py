@@ -64,17 +64,21 @@ def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[s
     """``at`` ends at the end of the last argument on the name's line. Equal argument
     tuples are one object (``arguments``): a fleet repeats ``20m``, ``/``, ``60s``..."""
     at = stmt.at
+    line = at.line
     end = at.end_column
-    for span in reversed(stmt.arg_spans):   # a token that goes on below is the last on its line
-        if span.line == at.line and span.end_column:
-            end = span.end_column
+    places = stmt.arg_places
+    for arg_line, _, arg_end in reversed(places):   # a token that goes on below is the last on its line
+        if arg_line == line and arg_end:
+            end = arg_end
             break
     args = tuple(stmt.args)
     args = arguments.setdefault(args, args)
-    value = stmt.arg_spans[0] if stmt.arg_spans else None
-    if value is not None and value.line == at.line and value.column and value.path is at.path:
-        return NginxDirective(stmt.directive, args, at, end, value.column, value.end_column)
-    return NginxDirective(stmt.directive, args, at, end, value_elsewhere=value)
+    if not places:
+        return NginxDirective(stmt.directive, args, at, end)
+    arg_line, column, arg_end = places[0]
+    if arg_line == line and column:
+        return NginxDirective(stmt.directive, args, at, end, column, arg_end)
+    return NginxDirective(stmt.directive, args, at, end, value_elsewhere=Span(at.path, arg_line, column, arg_end))
 
 
 def _int(directive: NginxDirective) -> int | None:

@@ -81,24 +81,33 @@ Context = tuple[str, ...]
 class NginxStatement:
     """One directive (or comment, ``directive == "#"``) as written.
 
-    ``at`` spans the directive name; ``arg_spans`` the arguments as written;
-    ``end_line`` is where its ``;`` or ``{`` is. ``includes`` indexes
+    ``at`` spans the directive name; ``arg_places`` are the arguments' (line, column,
+    end column) as written, kept as numbers because most are never reported (``arg_spans``
+    makes their spans); ``end_line`` is where its ``;`` or ``{`` is. ``includes`` indexes
     ``NginxTree.files`` for an ``include`` (one entry per file it pulls in).
     """
 
     directive: str
     args: list[str]
     at: Span
-    arg_spans: list[Span] = field(default_factory=list)
+    arg_places: list[tuple[int, int, int]] = field(default_factory=list)
     end_line: int = 0
     block: list[NginxStatement] | None = None
     comment: str = ""
     includes: list[int] = field(default_factory=list)
 
     @property
+    def arg_spans(self) -> list[Span]:
+        path = self.at.path
+        return [Span(path, line, column, end_column) for line, column, end_column in self.arg_places]
+
+    @property
     def value_at(self) -> Span:
         """The first argument, or the directive when it has none."""
-        return self.arg_spans[0] if self.arg_spans else self.at
+        if self.arg_places:
+            line, column, end_column = self.arg_places[0]
+            return Span(self.at.path, line, column, end_column)
+        return self.at
 
     @property
     def is_comment(self) -> bool:
@@ -184,13 +193,13 @@ def _problem(message: str, display: str, line: int, column: int = 0) -> Problem:
 
 
 def _strip_if_parentheses(stmt: NginxStatement) -> None:
-    args, spans = stmt.args, stmt.arg_spans
+    args, places = stmt.args, stmt.arg_places
     if args and args[0].startswith("(") and args[-1].endswith(")"):
         args[0] = args[0][1:].lstrip()
         args[-1] = args[-1][:-1].rstrip()
         keep = [i for i, arg in enumerate(args) if arg or 0 < i < len(args) - 1]
         stmt.args = [args[i] for i in keep]
-        stmt.arg_spans = [spans[i] for i in keep]
+        stmt.arg_places = [places[i] for i in keep]
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -297,8 +306,8 @@ def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
 
         at = Span(display, span_line, column, end_column)
         args: list[str] = []
-        arg_spans: list[Span] = []
-        stmt = NginxStatement(intern(value), args, at, arg_spans)   # a few names, many statements
+        arg_places: list[tuple[int, int, int]] = []
+        stmt = NginxStatement(intern(value), args, at, arg_places)   # a few names, many statements
         trailing_comments: list[NginxStatement] | None = None
         terminator = ""
         terminator_line = 0
@@ -319,7 +328,7 @@ def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
                         trailing_comments.append(comment)
                     continue
             args.append(intern(value))   # a fleet repeats most values
-            arg_spans.append(Span(display, span_line, column, end_column))
+            arg_places.append((span_line, column, end_column))
         if not terminator:
             error = cut or _problem(
                 f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
@@ -530,15 +539,16 @@ def _listen_problem(stmt: NginxStatement, ctx: Context, guessed_context: bool) -
     if error is not None:
         return Problem("syntax", f'{error} in "{stmt.args[0]}" of the "listen" directive: write a port (8000), '
                        "an address and port (127.0.0.1:8000, [::1]:8000) or unix:/path", stmt.value_at)
-    if ctx[:1] != ("http",) or len(stmt.arg_spans) != len(stmt.args):
+    if ctx[:1] != ("http",) or len(stmt.arg_places) != len(stmt.args):
         return None
     refused = listen_parameter_error(stmt.args[1:], guessed_context)
     if refused is None:
         return None
     index, message, hint = refused
-    at = stmt.arg_spans[index + 1]
-    if at.line > stmt.arg_spans[0].line and message.startswith("invalid parameter"):
-        hint = f'a ";" is missing at the end of the "listen" on line {stmt.arg_spans[0].line}, so nginx reads ' \
+    spans = stmt.arg_spans
+    at = spans[index + 1]
+    if at.line > spans[0].line and message.startswith("invalid parameter"):
+        hint = f'a ";" is missing at the end of the "listen" on line {spans[0].line}, so nginx reads ' \
                "the next line's words as its parameters"
     return Problem("syntax", f"{message}: {hint}", at)
 
