@@ -44,6 +44,8 @@ _DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
 # Blocks whose lines are values handed to the module (map entries, MIME types), not directives.
 _VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map", "match"})
 
+_HANDLERS = frozenset(PASS_DIRECTIVES)
+
 # Directives that name a log file (NginxInstance.log_directives).
 _LOG_DIRECTIVES = frozenset({"access_log", "error_log"})
 
@@ -248,8 +250,8 @@ class _Builder:
         elif name in _LOG_DIRECTIVES and frame.checked and frame.recorded:
             self.instance.log_directives.append(directive)
         role = frame.role
-        if role == _LOCATION and isinstance(scope, NginxLocation):
-            if name in PASS_DIRECTIVES:
+        if role == _LOCATION:
+            if name in _HANDLERS and isinstance(scope, NginxLocation):
                 scope.handler = directive
         elif role == _UPSTREAM and frame.upstream is not None:
             if name == "server" and directive.args:
