@@ -679,25 +679,29 @@ class _Reader:
              stack: list[_Frame], assumed: str) -> int:
         """Register and parse one file; its statements are checked next, on ``stack``.
         ``assumed``: why it is only a guess that nginx reads the file (empty: it does)."""
-        if not stock:
-            if assumed:
-                self.tree.assumed.setdefault(self.ctx.display(path), assumed)
-            else:
-                self.read_for_certain.add(self.ctx.display(path))
-        key = (("stock", path) if stock else self.absolute(path), ctx)
-        if key in self.loaded:
-            return self.loaded[key]
-        key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if stock:
+            key: tuple[object, Context | None] = (("stock", path), ctx)
+        else:
+            display = self.ctx.display(path)
+            if assumed:
+                self.tree.assumed.setdefault(display, assumed)
+            else:
+                self.read_for_certain.add(display)
+            local = self.absolute(path)
+            key = (local, ctx)
+        found = self.loaded.get(key)
+        if found is not None:
+            return found
+        if stock:
+            key_path = f"{STOCK_PREFIX}{path}"
             display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
             text: str | None = packaged_text(__file__, "stock", path)
             local = packaged(__file__, "stock", path)
         else:
-            display = self.ctx.display(path)
+            key_path = local
             read = self.ctx.read(path)
             self.add(read.problems)
             text = read.text
-            local = self.absolute(path)
         nginx_file = NginxFile(local, display, ctx or (), stock=stock)   # () until a fragment's is picked
         index = len(self.tree.files)
         self.tree.files.append(nginx_file)
