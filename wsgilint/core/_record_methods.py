@@ -2435,11 +2435,11 @@ def _m88(_f0, _d1, _d2):
 
 
 def _m89(_f0, _d1, _d2, _d3, _f4):
-    def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_spans: 'list[Span]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
+    def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_places: 'list[tuple[int, int, int]]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
         self.at = at
-        self.arg_spans = _f0() if arg_spans is _FACTORY else arg_spans
+        self.arg_places = _f0() if arg_places is _FACTORY else arg_places
         self.end_line = end_line
         self.block = block
         self.comment = comment
@@ -2447,7 +2447,7 @@ def _m89(_f0, _d1, _d2, _d3, _f4):
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(directive={self.directive!r}, args={self.args!r}, at={self.at!r}, arg_spans={self.arg_spans!r}, end_line={self.end_line!r}, block={self.block!r}, comment={self.comment!r}, includes={self.includes!r})"
+        return self.__class__.__qualname__ + f"(directive={self.directive!r}, args={self.args!r}, at={self.at!r}, arg_places={self.arg_places!r}, end_line={self.end_line!r}, block={self.block!r}, comment={self.comment!r}, includes={self.includes!r})"
 
     __init__.__qualname__ = 'NginxStatement.__init__'
     __repr__.__qualname__ = 'NginxStatement.__repr__'
@@ -3540,7 +3540,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m86, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
     'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m87, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
     'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m88, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_spans', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m89, ('arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_spans', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m89, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
     'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False))), None, _m90, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
     'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False))), None, _m91, ('include', 'opened', 'sure_servers', 'in_site'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site')),
     'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m92, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),

@@ -44,6 +44,8 @@ _DEFAULT_PORT = {"http": 80, "https": 443, "grpc": 80}
 # Blocks whose lines are values handed to the module (map entries, MIME types), not directives.
 _VALUE_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map", "match"})
 
+_HANDLERS = frozenset(PASS_DIRECTIVES)
+
 # Directives that name a log file (NginxInstance.log_directives).
 _LOG_DIRECTIVES = frozenset({"access_log", "error_log"})
 
@@ -64,16 +66,21 @@ def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[s
     """``at`` ends at the end of the last argument on the name's line. Equal argument
     tuples are one object (``arguments``): a fleet repeats ``20m``, ``/``, ``60s``..."""
     at = stmt.at
+    line = at.line
     end = at.end_column
-    for span in stmt.arg_spans:
-        if span.line == at.line and span.end_column:
-            end = span.end_column
+    places = stmt.arg_places
+    for arg_line, _, arg_end in reversed(places):   # a token that goes on below is the last on its line
+        if arg_line == line and arg_end:
+            end = arg_end
+            break
     args = tuple(stmt.args)
     args = arguments.setdefault(args, args)
-    value = stmt.arg_spans[0] if stmt.arg_spans else None
-    if value is not None and value.line == at.line and value.column and value.path is at.path:
-        return NginxDirective(stmt.directive, args, at, end, value.column, value.end_column)
-    return NginxDirective(stmt.directive, args, at, end, value_elsewhere=value)
+    if not places:
+        return NginxDirective(stmt.directive, args, at, end)
+    arg_line, column, arg_end = places[0]
+    if arg_line == line and column:
+        return NginxDirective(stmt.directive, args, at, end, column, arg_end)
+    return NginxDirective(stmt.directive, args, at, end, value_elsewhere=Span(at.path, arg_line, column, arg_end))
 
 
 def _int(directive: NginxDirective) -> int | None:
@@ -179,16 +186,18 @@ class _Builder:
         stack = [top]
         while stack:
             frame = stack[-1]
-            item = next(frame.items, None)
-            if item is None:
-                stack.pop().close()
-            elif isinstance(item, int):    # one file of an include
-                recorded = frame.recorded and item not in seen and not files[item].stock
-                if recorded:
-                    seen.add(item)
-                walked.add(item)
-                stack.append(frame.inner(iter(files[item].statements), recorded))
-            elif item.directive != "#":
+            # A frame's items are walked until one opens a frame of its own; the walk goes on
+            # inside it and comes back here, to the same iterator, when it is done.
+            for item in frame.items:
+                if isinstance(item, int):    # one file of an include
+                    recorded = frame.recorded and item not in seen and not files[item].stock
+                    if recorded:
+                        seen.add(item)
+                    walked.add(item)
+                    stack.append(frame.inner(iter(files[item].statements), recorded))
+                    break
+                if item.directive == "#":
+                    continue
                 places += 1
                 if frame.unkept and item.block is None and item.directive != "include":
                     continue
@@ -201,7 +210,8 @@ class _Builder:
                     self.instance.unknown_directives.append(directive)
                 if item.block is not None:
                     stack.append(self.enter(item, directive, frame))
-                elif item.directive == "include":
+                    break
+                if item.directive == "include":
                     included: list[int] = item.includes
                     if not included and frame.role == _MAIN:
                         self.top_include_unread = True
@@ -212,8 +222,10 @@ class _Builder:
                         if len(included) < len(item.includes):
                             self.stop_expanding(item)
                     stack.append(frame.inner(iter(included), frame.recorded))
-                else:
-                    self.simple(directive, frame)
+                    break
+                self.simple(directive, frame)
+            else:
+                stack.pop().close()
 
     def stop_expanding(self, include: NginxStatement) -> None:
         if not self.expansion_cut:
@@ -238,8 +250,8 @@ class _Builder:
         elif name in _LOG_DIRECTIVES and frame.checked and frame.recorded:
             self.instance.log_directives.append(directive)
         role = frame.role
-        if role == _LOCATION and isinstance(scope, NginxLocation):
-            if name in PASS_DIRECTIVES:
+        if role == _LOCATION:
+            if name in _HANDLERS and isinstance(scope, NginxLocation):
                 scope.handler = directive
         elif role == _UPSTREAM and frame.upstream is not None:
             if name == "server" and directive.args:

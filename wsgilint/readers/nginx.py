@@ -81,24 +81,33 @@ Context = tuple[str, ...]
 class NginxStatement:
     """One directive (or comment, ``directive == "#"``) as written.
 
-    ``at`` spans the directive name; ``arg_spans`` the arguments as written;
-    ``end_line`` is where its ``;`` or ``{`` is. ``includes`` indexes
+    ``at`` spans the directive name; ``arg_places`` are the arguments' (line, column,
+    end column) as written, kept as numbers because most are never reported (``arg_spans``
+    makes their spans); ``end_line`` is where its ``;`` or ``{`` is. ``includes`` indexes
     ``NginxTree.files`` for an ``include`` (one entry per file it pulls in).
     """
 
     directive: str
     args: list[str]
     at: Span
-    arg_spans: list[Span] = field(default_factory=list)
+    arg_places: list[tuple[int, int, int]] = field(default_factory=list)
     end_line: int = 0
     block: list[NginxStatement] | None = None
     comment: str = ""
     includes: list[int] = field(default_factory=list)
 
     @property
+    def arg_spans(self) -> list[Span]:
+        path = self.at.path
+        return [Span(path, line, column, end_column) for line, column, end_column in self.arg_places]
+
+    @property
     def value_at(self) -> Span:
         """The first argument, or the directive when it has none."""
-        return self.arg_spans[0] if self.arg_spans else self.at
+        if self.arg_places:
+            line, column, end_column = self.arg_places[0]
+            return Span(self.at.path, line, column, end_column)
+        return self.at
 
     @property
     def is_comment(self) -> bool:
@@ -184,13 +193,13 @@ def _problem(message: str, display: str, line: int, column: int = 0) -> Problem:
 
 
 def _strip_if_parentheses(stmt: NginxStatement) -> None:
-    args, spans = stmt.args, stmt.arg_spans
+    args, places = stmt.args, stmt.arg_places
     if args and args[0].startswith("(") and args[-1].endswith(")"):
         args[0] = args[0][1:].lstrip()
         args[-1] = args[-1][:-1].rstrip()
         keep = [i for i, arg in enumerate(args) if arg or 0 < i < len(args) - 1]
         stmt.args = [args[i] for i in keep]
-        stmt.arg_spans = [spans[i] for i in keep]
+        stmt.arg_places = [places[i] for i in keep]
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -202,6 +211,8 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 # What nginx accepts right after a closing quote: one of its four spaces, ";", "{", or
 # the ")" that ends an ``if`` condition (ngx_conf_read_token, ``need_space``).
 _AFTER_QUOTE = frozenset(" \t\r\n;{)")
+# The unquoted tokens that end a directive.
+_ENDS = frozenset((";", "{", "}"))
 # The only characters nginx reads as space between words.
 _SPACES = " \t\r\n"
 
@@ -295,23 +306,29 @@ def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
 
         at = Span(display, span_line, column, end_column)
         args: list[str] = []
-        arg_spans: list[Span] = []
-        stmt = NginxStatement(intern(value), args, at, arg_spans)   # a few names, many statements
-        trailing_comments: list[NginxStatement] = []
+        arg_places: list[tuple[int, int, int]] = []
+        stmt = NginxStatement(intern(value), args, at, arg_places)   # a few names, many statements
+        trailing_comments: list[NginxStatement] | None = None
         terminator = ""
         terminator_line = 0
         while index < count:
             value, line, quoted, _, _, span_line, column, end_column = tokens[index]
-            if not quoted and (value == ";" or value == "{" or value == "}"):
-                terminator, terminator_line = value, line
-                break
-            span = Span(display, span_line, column, end_column)
-            if not quoted and value[:1] == "#":
-                trailing_comments.append(NginxStatement("#", [], span, end_line=line, comment=value[1:]))
-            else:
-                args.append(intern(value))   # a fleet repeats most values
-                arg_spans.append(span)
             index += 1
+            if not quoted:
+                if value in _ENDS:
+                    terminator, terminator_line = value, line
+                    index -= 1
+                    break
+                if value[0] == "#":   # an unquoted token is never empty
+                    comment = NginxStatement("#", [], Span(display, span_line, column, end_column), end_line=line,
+                                             comment=value[1:])
+                    if trailing_comments is None:
+                        trailing_comments = [comment]
+                    else:
+                        trailing_comments.append(comment)
+                    continue
+            args.append(intern(value))   # a fleet repeats most values
+            arg_places.append((span_line, column, end_column))
         if not terminator:
             error = cut or _problem(
                 f'unexpected end of file, expecting ";" or "}}": "{stmt.directive}" is not finished',
@@ -433,6 +450,10 @@ _PASS_SCHEMES = {"proxy_pass": ("http://", "https://"), "uwsgi_pass": ("uwsgi://
                  "grpc_pass": ("grpc://", "grpcs://"), "fastcgi_pass": (), "scgi_pass": ()}
 
 
+# Directives whose address nginx parses when it reads the line (the *_pass and listen).
+_ADDRESS_DIRECTIVES = frozenset(_PASS_SCHEMES) | {"listen"}
+
+
 def pass_target_without_host(value: str) -> str | None:
     """The address part of a ``*_pass`` or upstream ``server`` value that names no host
     (``http://`` gives ``""``, ``:8000`` gives ``":8000"``), which nginx refuses with
@@ -474,6 +495,8 @@ def _port_error(text: str) -> str | None:
     return "invalid port range" if last is not None and first > last else None
 
 
+# Asked of each listen by the reader, the model and every reading of a server's listens.
+@functools.lru_cache(maxsize=4096)
 def listen_address_error(value: str) -> str | None:
     """What nginx 1.22's ngx_parse_url (src/core/ngx_inet.c, ``u->listen`` set) says of a
     ``listen`` address it refuses whatever the host: ``:80`` has no host, ``127.0.0.1:``
@@ -516,15 +539,16 @@ def _listen_problem(stmt: NginxStatement, ctx: Context, guessed_context: bool) -
     if error is not None:
         return Problem("syntax", f'{error} in "{stmt.args[0]}" of the "listen" directive: write a port (8000), '
                        "an address and port (127.0.0.1:8000, [::1]:8000) or unix:/path", stmt.value_at)
-    if ctx[:1] != ("http",) or len(stmt.arg_spans) != len(stmt.args):
+    if ctx[:1] != ("http",) or len(stmt.arg_places) != len(stmt.args):
         return None
     refused = listen_parameter_error(stmt.args[1:], guessed_context)
     if refused is None:
         return None
     index, message, hint = refused
-    at = stmt.arg_spans[index + 1]
-    if at.line > stmt.arg_spans[0].line and message.startswith("invalid parameter"):
-        hint = f'a ";" is missing at the end of the "listen" on line {stmt.arg_spans[0].line}, so nginx reads ' \
+    spans = stmt.arg_spans
+    at = spans[index + 1]
+    if at.line > spans[0].line and message.startswith("invalid parameter"):
+        hint = f'a ";" is missing at the end of the "listen" on line {spans[0].line}, so nginx reads ' \
                "the next line's words as its parameters"
     return Problem("syntax", f"{message}: {hint}", at)
 
@@ -655,25 +679,29 @@ class _Reader:
              stack: list[_Frame], assumed: str) -> int:
         """Register and parse one file; its statements are checked next, on ``stack``.
         ``assumed``: why it is only a guess that nginx reads the file (empty: it does)."""
-        if not stock:
-            if assumed:
-                self.tree.assumed.setdefault(self.ctx.display(path), assumed)
-            else:
-                self.read_for_certain.add(self.ctx.display(path))
-        key = (("stock", path) if stock else self.absolute(path), ctx)
-        if key in self.loaded:
-            return self.loaded[key]
-        key_path = f"{STOCK_PREFIX}{path}" if stock else self.absolute(path)
         if stock:
+            key: tuple[object, Context | None] = (("stock", path), ctx)
+        else:
+            display = self.ctx.display(path)
+            if assumed:
+                self.tree.assumed.setdefault(display, assumed)
+            else:
+                self.read_for_certain.add(display)
+            local = self.absolute(path)
+            key = (local, ctx)
+        found = self.loaded.get(key)
+        if found is not None:
+            return found
+        if stock:
+            key_path = f"{STOCK_PREFIX}{path}"
             display = STOCK_PREFIX + next(name for name, data in STOCK_FILES.items() if data == path)
             text: str | None = packaged_text(__file__, "stock", path)
             local = packaged(__file__, "stock", path)
         else:
-            display = self.ctx.display(path)
+            key_path = local
             read = self.ctx.read(path)
             self.add(read.problems)
             text = read.text
-            local = self.absolute(path)
         nginx_file = NginxFile(local, display, ctx or (), stock=stock)   # () until a fragment's is picked
         index = len(self.tree.files)
         self.tree.files.append(nginx_file)
@@ -710,7 +738,8 @@ class _Reader:
         if stmt.directive == "#":
             return
         problem, refused = _check_statement(stmt, frame.ctx, frame.display)
-        problem = problem or _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
+        if problem is None and stmt.directive in _ADDRESS_DIRECTIVES:
+            problem = _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
             blank = template_blank(stmt) if frame.display not in self.tree.templates else ""

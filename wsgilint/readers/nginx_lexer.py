@@ -28,6 +28,7 @@ character after an escaped newline.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from crossplane.ext.lua import LuaBlockPlugin
@@ -47,8 +48,9 @@ LexError = tuple[int, str]   # (line, reason) of a malformed *_by_lua_block
 # ";", a comment, a double- or single-quoted string. A word is ended only by a space,
 # ";" or "{" (not "}", not a quote or "#" after its start); "\\" and the next character
 # (any, as nginx and crossplane pair them) and a "$" with the "{"s right after it
-# (nginx's ``variable`` flag) are parts of it.
-_TOKEN = re.compile(r"""[ \t\r\n]*(?:
+# (nginx's ``variable`` flag) are parts of it. Group 1 is the last newline of the space
+# before the token, so that lines are counted only where the space has one.
+_TOKEN = re.compile(r"""(?:[ \t\r\n]*(\n))?[ \t\r]*(?:
     ((?:[^ \t\r\n{};\\"'\#$]|\\.|\$\{*)[^ \t\r\n{;\\$]*(?:(?:\\.|\$\{*)[^ \t\r\n{;\\$]*)*)
   | ([{};])
   | (\#[^\n]*)
@@ -68,13 +70,17 @@ class _LuaError(Exception):
 
 
 class _Lexer:
-    """One text. Offsets of newlines are found once and looked up by bisection."""
+    """One text. Offsets of newlines are found once, when a token over several lines or a
+    Lua block first needs them, and looked up by bisection."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.size = len(text)
-        self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.tokens: list[Token] = []
+
+    @functools.cached_property
+    def newlines(self) -> list[int]:
+        return [match.start() for match in re.finditer("\n", self.text)]
 
     def line_of(self, offset: int) -> int:
         """1 + the newlines before ``offset``."""
@@ -122,74 +128,83 @@ class _Lexer:
         count, rfind, find = text.count, text.rfind, text.find
         directive_next = True
         pos = 0
-        counted = 0          # newlines before ``counted`` are in ``line``
         line = 1
         line_start = 0
         while True:
             found = match_token(text, pos)
             if found is None:
                 return
+            newline_end = found.end(1)
+            if newline_end > 0:
+                line += count("\n", pos, newline_end)
+                line_start = newline_end
             kind = found.lastindex or 0
-            start = found.start(kind)
-            if start > counted:
-                newlines = count("\n", counted, start)
-                if newlines:
-                    line += newlines
-                    line_start = rfind("\n", counted, start) + 1
-                counted = start
-            end = found.end()
-            if kind == 1:    # a word
+            start, end = found.span(kind)
+            if kind == 2:    # a word
                 # It stops before the end of the text, or before a backslash that ends it.
                 if end >= size or text[end] == "\\":
                     return
-                stop = text[end]
                 value = text[start:end]
-                token_line = line + 1 if value.startswith("\\\n") else line
-                column = start - line_start + 1
-                if find("\n", start, end - 1) < 0:
-                    append((value, token_line, False, start, end, line, column, end - line_start + 1))
-                else:
-                    append((value, token_line, False, start, end, *self.span_fields(start, end)))
-                if stop == "{" or stop == ";":
-                    pos = end
-                else:          # the space that ends the word is read
-                    pos = end + 1
-                    if directive_next and value in LUA_BLOCKS:
-                        pos = self.lua(value, pos)
+                if "\\" in value and "\n" in value:   # an escaped newline: the word goes on below
+                    token_line = line + 1 if value.startswith("\\\n") else line
+                    if find("\n", start, end - 1) < 0:
+                        append((value, token_line, False, start, end, line, start - line_start + 1,
+                                end - line_start + 1))
                     else:
-                        directive_next = False
-            elif kind == 2:      # { } ;
+                        append((value, token_line, False, start, end, *self.span_fields(start, end)))
+                    line += count("\n", start, end)
+                    line_start = rfind("\n", start, end) + 1
+                else:
+                    append((value, line, False, start, end, line, start - line_start + 1, end - line_start + 1))
+                pos = end
+                # Before "{" or ";" the next token is that one, which makes the next word a directive.
+                if directive_next and value in LUA_BLOCKS and text[end] not in "{;":   # the space after it is read
+                    pos = self.lua(value, end + 1)
+                    line, line_start = self.line_after(end, pos, line, line_start)
+                else:
+                    directive_next = False
+            elif kind == 3:      # { } ;
                 column = start - line_start + 1
-                append((found.group(2), line, False, start, end, line, column, column + 1))
+                append((text[start], line, False, start, end, line, column, column + 1))
                 directive_next = True
                 pos = end
-            elif kind == 3:    # a comment, yielded when its newline is read
+            elif kind == 4:    # a comment, yielded when its newline is read
                 if end >= size:
                     return
-                value = found.group(3)
-                if value.endswith("\\"):
+                value = text[start:end]
+                if value[-1] == "\\":
                     backslashes = len(value) - len(value.rstrip("\\"))
                     if backslashes % 2:   # "\<newline>" ends it and is not part of it
                         value = value[:-1]
                 column = end - len(value) - line_start + 1
                 append((value, line, False, end - len(value), end, line, column, end - line_start + 1))
-                pos = end + 1
+                pos = end
             else:              # a quoted string
-                quote = text[start - 1]
+                start -= 1
+                end += 1
+                quote = text[start]
                 value = found.group(kind)
                 if "\\" in value:
                     value = value.replace("\\" + quote, quote)
-                start -= 1
-                column = start - line_start + 1
-                if find("\n", start, end - 1) < 0:
-                    append((value, line, True, start, end, line, column, end - line_start + 1))
-                else:
+                if "\n" in value:
                     append((value, line, True, start, end, *self.span_fields(start, end)))
+                    line += count("\n", start, end)
+                    line_start = rfind("\n", start, end) + 1
+                else:
+                    append((value, line, True, start, end, line, start - line_start + 1, end - line_start + 1))
                 pos = end
                 if directive_next and value in LUA_BLOCKS:
                     pos = self.lua(value, pos)
+                    line, line_start = self.line_after(end, pos, line, line_start)
                 else:
                     directive_next = False
+
+    def line_after(self, start: int, end: int, line: int, line_start: int) -> tuple[int, int]:
+        """The line and its start offset at ``end``, from those at ``start``."""
+        newlines = self.text.count("\n", start, end)
+        if newlines:
+            return line + newlines, self.text.rfind("\n", start, end) + 1
+        return line, line_start
 
     def lua(self, directive: str, pos: int) -> int:
         """crossplane's Lua extension: the block after ``*_by_lua_block`` is one quoted
