@@ -434,25 +434,9 @@ def _run_placements(text: str, image: Image) -> set[int]:
 
 
 def _run_edits(text: str) -> list[tuple[str, str]]:
-    """(path, how) of each file a RUN's commands write as the shell reads them (quotes kept
-    whole, so a `;` inside `python3 -c "..."` splits nothing): ``sed -i`` targets, ``>``
-    and ``tee`` targets."""
-    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|")
-    lexer.whitespace_split = True
-    try:
-        words = list(lexer)
-    except ValueError:
-        return []
-    found: list[tuple[str, str]] = []
-    command: list[str] = []
-    for word in [*words, ";"]:
-        if word and set(word) <= set(";&|"):
-            if command:
-                found.extend(written_files(command))
-            command = []
-        else:
-            command.append(word)
-    return found
+    """(path, how) of each file a RUN's commands write: ``sed -i`` targets, ``>`` and ``tee``
+    targets."""
+    return [written for command in _simple_commands(text) for written in written_files(command)]
 
 
 def _copied_from(image: Image, path: str) -> str | None:
@@ -499,25 +483,35 @@ NGINX_CONF = ETC_NGINX + "/nginx.conf"
 _DAEMON_OFF = re.compile(r"(?:^|[;\n])[ \t]*daemon[ \t]+off[ \t]*;")
 
 
-def _appended_to_nginx_conf(text: str) -> str:
-    """What a RUN's ``echo``/``printf`` commands append to /etc/nginx/nginx.conf (``>>``), as
-    the shell passes it: quotes removed, ``\\n`` as a new line."""
+def _simple_commands(text: str) -> list[list[str]]:
+    """A RUN's simple commands as the shell splits them: quotes removed and kept whole (a `;`
+    inside `python3 -c "..."` splits nothing), ``>`` and ``>>`` words of their own; none
+    where the quoting does not close."""
     lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|>")
     lexer.whitespace_split = True
     try:
         words = list(lexer)
     except ValueError:
-        return ""
-    appended: list[str] = []
+        return []
+    commands: list[list[str]] = []
     command: list[str] = []
     for word in [*words, ";"]:
         if word not in (";", "&&", "||", "|", "&"):
             command.append(word)
-            continue
+        elif command:
+            commands.append(command)
+            command = []
+    return commands
+
+
+def _appended_to_nginx_conf(text: str) -> str:
+    """What a RUN's ``echo``/``printf`` commands append to /etc/nginx/nginx.conf (``>>``), as
+    the shell passes it: quotes removed, ``\\n`` as a new line."""
+    appended: list[str] = []
+    for command in _simple_commands(text):
         if len(command) >= 3 and posixpath.basename(command[0]) in ("echo", "printf") and \
                 command[-2] == ">>" and posixpath.normpath(command[-1]) == NGINX_CONF:
             appended.extend(w for w in command[1:-2] if not w.startswith("-"))
-        command = []
     return "\n".join(appended).replace("\\n", "\n")
 
 
