@@ -2,10 +2,10 @@
 each answers as the plain search did (the reference versions below are the ones they replaced)."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
+import pytest
 from crossplane.analyzer import DIRECTIVES
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,12 +15,12 @@ from wsgilint.readers import nginx_sniff, uwsgi_ini
 from wsgilint.readers.nginx_sniff import is_nginx_text
 from wsgilint.readers.uwsgi_ini import OPTIONS, is_uwsgi_ini_text
 
-CORPUS = Path(os.environ.get("WSGILINT_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def _corpus_texts() -> list[str]:
     if not CORPUS.is_dir():
-        return []
+        pytest.skip("the shared corpus is not beside the checkout")
     return [path.read_text("utf-8", "replace") for path in sorted(CORPUS.rglob("*")) if path.is_file()]
 
 
