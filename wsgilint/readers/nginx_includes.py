@@ -234,12 +234,18 @@ class IncludeResolver:
 
     def _shown_at(self, pattern: str, local: str) -> bool:
         """Whether the checked files put ``local`` at the absolute path ``pattern`` of the
-        host nginx runs on: always on a live host or in a snapshot; in a repository where a
-        container's build or mount copies it there, or where the tree holds the whole path
-        (``rootfs/etc/nginx/x.conf`` for ``/etc/nginx/x.conf``). A file that only ends like
-        it (``deploy/nginx/x.conf``) is a guess."""
-        if self.ctx.mode != "repository" or self.ctx.copied(pattern) == local:
+        file system nginx runs in: always on a live host or in a snapshot; in a repository
+        where the build or mount of nginx's own container copies it there, or where the tree
+        holds the whole path (``rootfs/etc/nginx/x.conf`` for ``/etc/nginx/x.conf``). A file
+        that only ends like it (``deploy/nginx/x.conf``) is a guess, and so is another
+        container's copy for an nginx on the host: a mount shows that container's file system,
+        not the host's."""
+        if self.ctx.mode != "repository":
             return True
+        if self.prefix.filesystem is not None:
+            with self.ctx.in_filesystem(self.prefix.filesystem):
+                if self.ctx.copied(pattern) == local:
+                    return True
         parts = [part for part in posixpath.normpath(pattern).split("/") if part]
         return os.path.abspath(local).split(os.sep)[-len(parts):] == parts
 
@@ -281,6 +287,8 @@ class IncludeResolver:
             included = []
             for path in found:
                 target = posixpath.join(posixpath.dirname(pattern), os.path.basename(path)) if absolute else ""
+                if target and prefix.filesystem is None and self.ctx.copied(target) == path:
+                    continue   # a container's file at that path (its nginx reads it), not the host's
                 shown = self._shown_at(target, path) if absolute else \
                     self._at_prefix(path, pattern, prefix.local or prefix.guess_dir)
                 included.append(Included(path, assumed="" if shown else self._note(pattern, at, target)))
