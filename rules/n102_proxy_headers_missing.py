@@ -27,6 +27,12 @@ app's environment pins its host name to exactly the host nginx sends (`SERVER_NA
 that name whatever `Host` says (measured with Flask 3.1), and before 3.1 answers any other
 host with 404 (measured with Werkzeug 2.2.3), so `Host $host` changes nothing or breaks it.
 It is assumed that the app's code, like Flask, takes the host name from that setting.
+Nor is it asked for where the tree holds the app's code and that code reads the host name
+only where Django checks it against `ALLOWED_HOSTS`, each list of which is written out and
+names the host nginx sends (`ALLOWED_HOSTS = ["web"]` behind `proxy_pass http://web:8000`,
+matched as Django's `validate_host` does: port dropped, `.example.com` for its subdomains):
+the default `Host` passes the check, and `Host $host` would make Django answer 400 to the
+public name.
 
 Where the tree holds the module the app server reached loads its app from (so the app's code
 is there to read), and none of the tree's Python code reads what the missing headers carry
@@ -141,6 +147,16 @@ def _pins_proxy_host(listeners: list[Listener], proxy_host: str) -> bool:
             if value is not None and value.value.strip().lower() == proxy_host.lower():
                 return True
     return False
+
+
+def _accepts_proxy_host(deployment: Deployment, listeners: list[Listener], proxy_host: str) -> bool:
+    """Whether the code of the app reached (in the tree) reads the host name only for Django's
+    check against ALLOWED_HOSTS, whose lists name nginx's $proxy_host (`ALLOWED_HOSTS =
+    ["web"]` behind `proxy_pass http://web:8000`): the Host nginx sends by default is one the app
+    accepts, and `Host $host` would make it answer 400 to every other name."""
+    readers = deployment.app_request_readers
+    return readers is not None and any(readers.module_of(listener.server) is not None for listener in listeners) \
+        and readers.accepts_default_host(proxy_host)
 
 
 # What to write for each missing header, where `include proxy_params;` is not offered.
@@ -316,7 +332,8 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                            "(its image's own start)")
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
-        if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)):
+        if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)) \
+                and not _accepts_proxy_host(deployment, listeners, _proxy_host(route)):
             missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")

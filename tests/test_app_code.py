@@ -88,3 +88,30 @@ def test_request_readers(tmp_path: Path, text: str, expected: tuple[list[str], l
 def test_request_readers_keep_the_first_few_places(tmp_path: Path) -> None:
     _, address = request_reading(tmp_path, "x = request.remote_addr\n" * 50)
     assert address == ["remote_addr"] * 3
+
+
+def accepts(tmp_path: Path, text: str, proxy_host: str) -> bool:
+    path = tmp_path / "settings.py"
+    path.write_text(text)
+    return read_app_code([SourceFile(str(path), "settings.py", "")], ReadContext()).requests.accepts_default_host(
+        proxy_host)
+
+
+@pytest.mark.parametrize(("text", "proxy_host", "expected"), [
+    ("ALLOWED_HOSTS = ['web']\n", "web", True),
+    ("ALLOWED_HOSTS = ['web', 'localhost']\n", "web:8000", True),      # Django drops the port
+    ("ALLOWED_HOSTS = ['WEB']\n", "web", True),                        # and the case
+    ("ALLOWED_HOSTS = ['.internal']\n", "app.internal:8000", True),    # a domain and its subdomains
+    ("ALLOWED_HOSTS = ['.internal']\n", "internal", True),
+    ("ALLOWED_HOSTS = ['.internal']\n", "appinternal", False),
+    ("ALLOWED_HOSTS = ['shop.example.org']\n", "web", False),
+    ("ALLOWED_HOSTS = []\n", "web", False),
+    ("ALLOWED_HOSTS = os.environ['HOSTS'].split(',')\n", "web", False),   # which names is not known
+    ("ALLOWED_HOSTS = ['*']\n", "web", False),                           # no reader of the host at all
+    ("ALLOWED_HOSTS = ['web']\nALLOWED_HOSTS = ['shop.example.org']\n", "web", False),   # every list must name it
+    ("ALLOWED_HOSTS = ['web']\nlink = request.build_absolute_uri()\n", "web", False),  # and nothing else reads it
+    ("ALLOWED_HOSTS = ['[::1]']\n", "[::1]:8000", True),
+])
+def test_app_accepts_the_host_nginx_sends_by_default(tmp_path: Path, text: str, proxy_host: str,
+                                                     expected: bool) -> None:
+    assert accepts(tmp_path, text, proxy_host) is expected

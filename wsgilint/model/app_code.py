@@ -65,11 +65,12 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     seen: set[str] = set()
     host: list[Setting[str]] = []
     address: list[Setting[str]] = []
+    allowed: list[Setting[tuple[str, ...]]] = []
     scheme_readers: list[Setting[str]] = []
     env_defaults: dict[str, list[Setting[str]]] = {}
     for source, text in _texts(files, ctx):
         seen.add(posixpath.normpath(source.display))
-        _scan_readers(source, text, host, address)
+        _scan_readers(source, text, host, address, allowed)
         _scan_scheme_readers(source, text, scheme_readers)
         if "setdefault" in text:
             for match in _env_default().finditer(text):
@@ -90,7 +91,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
                    RequestReaders(frozenset(seen), host, address, _top(files), tuple(scheme_readers),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
-                                   if each.at is not None}), env_defaults)
+                                   if each.at is not None}, tuple(allowed)), env_defaults)
 
 
 @functools.cache
@@ -158,6 +159,21 @@ class RequestReaders(NamedTuple):
     scheme: tuple[Setting[str], ...] = ()
     # Files that name a Django settings module by default (wsgi.py's setdefault): shown path -> module.
     django_settings: dict[str, str] | None = None
+    # The ALLOWED_HOSTS among ``host`` written as a list of names, with those names.
+    allowed_hosts: tuple[Setting[tuple[str, ...]], ...] = ()
+
+    def accepts_default_host(self, proxy_host: str) -> bool:
+        """Whether the code reads the host name only where Django checks it against
+        ALLOWED_HOSTS, and every list of them written matches ``proxy_host`` (nginx's Host when
+        no `proxy_set_header Host` is set, `web` or `web:8000`) as Django's ``validate_host``
+        does: then that Host passes, and nothing else is built from it. Not known (False)
+        where more readers were found than kept."""
+        if not self.host or len(self.host) >= _MAX_READERS:
+            return False
+        written = {each.at: each.value for each in self.allowed_hosts}
+        name = _host_name(proxy_host)
+        return all(reader.value == "ALLOWED_HOSTS" and reader.at in written
+                   and any(_host_matches(name, pattern) for pattern in written[reader.at]) for reader in self.host)
 
     def module_of(self, server: AppServer) -> str | None:
         """The tree's file that holds the module ``server`` loads the app from: one whose path
@@ -221,7 +237,8 @@ def _module_files(server: AppServer) -> list[str]:
     return [posixpath.normpath(path) for path in paths if path.endswith(".py")]
 
 
-def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], address: list[Setting[str]]) -> None:
+def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], address: list[Setting[str]],
+                  allowed: list[Setting[tuple[str, ...]]]) -> None:
     """Add the places of ``text`` that read the host name or the client's address, up to the
     first few of each: the markers above as text, and Django's ALLOWED_HOSTS unless it is
     exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
@@ -236,17 +253,22 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
                 if marker is not None:
                     found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
         if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
-            host.append(Setting("ALLOWED_HOSTS", Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)))
+            at = Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)
+            host.append(Setting("ALLOWED_HOSTS", at))
+            names = _allowed_hosts(line)
+            if names is not None:
+                allowed.append(Setting(names, at))
 
 
 # Text whose outcome depends on the request's scheme: absolute URLs built from the request
 # (Django, DRF's hyperlinks and pagination, Flask's _external, Starlette's request.url_for,
 # templates rendered with it), scheme tests and HTTPS redirects, CSRF origin checks (Django's
 # middleware, its admin's login form), the password-reset mail's links. Flask's own url_for
-# builds a path, and Werkzeug (2.1 on) sends a redirect to it as it is, relative.
+# builds a path, and Werkzeug (2.1 on) sends a redirect to it as it is, relative. The scheme
+# test is the request's (Flask's property, Django's method), not any name `is_secure`.
 _SCHEME_MARKERS = ("build_absolute_uri", "_external=True", "host_url", "url_root", "request.url", "request.base_url",
-                   "request.url_for(", "is_secure", "request.scheme", "SECURE_SSL_REDIRECT", "CsrfViewMiddleware",
-                   "django.contrib.admin", "DEFAULT_PAGINATION_CLASS", "Hyperlinked", "PasswordResetView",
+                   "request.url_for(", "request.is_secure", ".is_secure(", "request.scheme", "SECURE_SSL_REDIRECT",
+                   "CsrfViewMiddleware", "django.contrib.admin", "DEFAULT_PAGINATION_CLASS", "Hyperlinked", "PasswordResetView",
                    "password_reset", "django.contrib.auth.urls", "TemplateResponse", "Jinja2Templates",
                    "render_template")
 
@@ -302,14 +324,45 @@ _URL_PARTS = (".query", ".path", ".fragment", ".params")
 
 def _allows_any_host(line: str) -> bool:
     """Whether a line that names ALLOWED_HOSTS is no assignment, or assigns exactly ``['*']``."""
-    name, equals, value = line.partition("=")
+    name, equals, _ = line.partition("=")
     if not equals or name.strip() != "ALLOWED_HOSTS":
         return not equals or "ALLOWED_HOSTS" not in name   # a use, not the setting
+    return _allowed_hosts(line) == ("*",)
+
+
+def _allowed_hosts(line: str) -> tuple[str, ...] | None:
+    """The names a line assigning ALLOWED_HOSTS writes as a list of strings; None where they
+    come from the environment or code."""
+    name, equals, value = line.partition("=")
+    if not equals or name.strip() != "ALLOWED_HOSTS":
+        return None
     try:
         written = ast.literal_eval(value.split("#", 1)[0].strip())
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False   # from the environment or code: which hosts is not known
-    return isinstance(written, (list, tuple)) and list(written) == ["*"]
+        return None
+    if not isinstance(written, (list, tuple)) or not all(isinstance(each, str) for each in written):
+        return None
+    return tuple(written)
+
+
+def _host_name(host: str) -> str:
+    """A Host header's name as Django's ``split_domain_port`` leaves it: lower case, without the
+    port (an IPv6 address keeps its brackets), without a trailing dot."""
+    host = host.lower()
+    if host.startswith("["):
+        return host[:host.find("]") + 1] if "]" in host else ""
+    return host.rsplit(":", 1)[0].rstrip(".")
+
+
+def _host_matches(name: str, pattern: str) -> bool:
+    """Django's ``is_same_domain``: `*` any host, `.example.com` the domain and its subdomains,
+    else the same name (case does not count)."""
+    pattern = pattern.lower()
+    if pattern == "*":
+        return True
+    if pattern.startswith("."):
+        return name.endswith(pattern) or name == pattern[1:]
+    return name == pattern
 
 
 def _top(files: list[SourceFile]) -> str:
