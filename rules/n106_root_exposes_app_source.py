@@ -24,7 +24,10 @@ cannot open the files (nginx answers 403) until someone opens `/root` to it, whi
 exposes everything in it; workers running as root (`user root;`) read them at once.
 
 ## Known problems
-Regex and exact (`=`) locations are not checked. Directories of apps that are not
+An nginx in one container and an app in another share a directory only through a volume or
+bind mount both have there: the app's directory in its own container's file system is not
+matched by an nginx elsewhere, which finds nothing at that path. Regex and exact (`=`)
+locations are not checked. Directories of apps that are not
 among the checked files are not known, except under
 `/root/`. A `location ~ \\.py$ { return 403; }` guard is not taken into account: it
 leaves `.env`, databases and `.git` readable anyway.
@@ -133,13 +136,16 @@ def _project_in_root_home(served: str, root_is_app: bool) -> bool:
 def check(deployment: Deployment) -> Iterator[Hit]:
     # Every directory that holds an app's code, under each of its ancestors: one lookup per
     # served directory, whatever the number of apps.
-    holding: dict[str, tuple[AppServer, str, Span]] = {}
+    # Keyed by the file system the directory is in (``Place.locate``: a container's own, a
+    # volume it shares, the host's): an app's directory in its own container is no file of an
+    # nginx in another, which serves nothing there.
+    holding: dict[tuple[str, str], tuple[AppServer, str, Span]] = {}
     for server in deployment.app_servers:
         for path, at in _app_directories(server):
-            ancestor = path
+            store, ancestor = server.place.locate(path)
             # A directory already held has its ancestors held too (the first app keeps them).
-            while ancestor not in holding:
-                holding[ancestor] = (server, path, at)
+            while (store, ancestor) not in holding:
+                holding[store, ancestor] = (server, path, at)
                 parent = posixpath.dirname(ancestor)
                 if parent == ancestor:
                     break
@@ -147,7 +153,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     root_is_app = any(path == "/root" for _server, path, _at in holding.values())
     for instance in deployment.nginx:
         for directive, served in _served_directories(instance):
-            exposed = holding.get(served.rstrip("/") or "/")
+            store, inside = instance.place.locate(served.rstrip("/") or "/")
+            exposed = holding.get((store, inside))
             if exposed:
                 server, path, at = exposed
                 which = "the directory of" if path == served else f"a directory above {path}, the code of"
