@@ -115,3 +115,10 @@ def accepts(tmp_path: Path, text: str, proxy_host: str) -> bool:
 def test_app_accepts_the_host_nginx_sends_by_default(tmp_path: Path, text: str, proxy_host: str,
                                                      expected: bool) -> None:
     assert accepts(tmp_path, text, proxy_host) is expected
+
+
+def test_a_list_of_allowed_hosts_over_several_lines(tmp_path: Path) -> None:
+    assert accepts(tmp_path, "ALLOWED_HOSTS = [\n    'django',  # nginx's $proxy_host\n]\nDEBUG = False\n", "django")
+    assert not accepts(tmp_path, "ALLOWED_HOSTS = [\n    'shop.example.org',\n]\n", "django")
+    assert not accepts(tmp_path, "ALLOWED_HOSTS = [\n    os.environ['HOST'],\n]\n", "django")
+    assert request_reading(tmp_path, "ALLOWED_HOSTS = [\n    '*',\n]\n") == ([], [])

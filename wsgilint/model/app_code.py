@@ -30,7 +30,7 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.context import ReadContext
@@ -246,16 +246,18 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
         return
     if "ALLOWED_HOSTS" not in text and not any(marker in text for marker in _HOST_MARKERS + _ADDRESS_MARKERS):
         return   # most files: one search of the whole text, no line by line
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
         for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
             if len(found) < _MAX_READERS:
                 marker = next((each for each in markers if _names(line, each)), None)
                 if marker is not None:
                     found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
-        if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line and not _allows_any_host(line):
+        if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line \
+                and not _allows_any_host(line, following := lines[number:number + _MAX_LIST_LINES]):
             at = Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)
             host.append(Setting("ALLOWED_HOSTS", at))
-            names = _allowed_hosts(line)
+            names = _allowed_hosts(line, following)
             if names is not None:
                 allowed.append(Setting(names, at))
 
@@ -322,27 +324,46 @@ def _names(line: str, marker: str) -> bool:
 _URL_PARTS = (".query", ".path", ".fragment", ".params")
 
 
-def _allows_any_host(line: str) -> bool:
+def _allows_any_host(line: str, following: Sequence[str] = ()) -> bool:
     """Whether a line that names ALLOWED_HOSTS is no assignment, or assigns exactly ``['*']``."""
     name, equals, _ = line.partition("=")
     if not equals or name.strip() != "ALLOWED_HOSTS":
         return not equals or "ALLOWED_HOSTS" not in name   # a use, not the setting
-    return _allowed_hosts(line) == ("*",)
+    return _allowed_hosts(line, following) == ("*",)
 
 
-def _allowed_hosts(line: str) -> tuple[str, ...] | None:
-    """The names a line assigning ALLOWED_HOSTS writes as a list of strings; None where they
-    come from the environment or code."""
+# How many lines a list written over several lines (`ALLOWED_HOSTS = [` and one name a line)
+# is looked for in.
+_MAX_LIST_LINES = 40
+
+
+def _allowed_hosts(line: str, following: Sequence[str] = ()) -> tuple[str, ...] | None:
+    """The names a line assigning ALLOWED_HOSTS writes as a list of strings, on that line or
+    over the ``following`` ones up to the list's end; None where they come from the
+    environment or code."""
     name, equals, value = line.partition("=")
     if not equals or name.strip() != "ALLOWED_HOSTS":
         return None
-    try:
-        written = ast.literal_eval(value.split("#", 1)[0].strip())
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+    written = _literal(value)
+    if written is None and value.strip()[:1] in ("[", "("):
+        text = value
+        for more in following:
+            text += "\n" + more
+            written = _literal(text)
+            if written is not None:
+                break
     if not isinstance(written, (list, tuple)) or not all(isinstance(each, str) for each in written):
         return None
     return tuple(written)
+
+
+def _literal(text: str) -> object:
+    """A Python literal's value, its comments left out; None where the text is none."""
+    source = "\n".join(part.split("#", 1)[0] for part in text.split("\n")).strip()
+    try:
+        return ast.literal_eval(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _host_name(host: str) -> str:
