@@ -48,6 +48,10 @@ from wsgilint.readers.shell import server_line_of_shell_command
     # holdup (python-holdup) execs what follows the first `--`; the words before it are its own.
     ("holdup --verbose -t 30 tcp://pg:5432 unix:///run/a.sock -- uwsgi --ini a.ini", "uwsgi", ["--ini", "a.ini"],
      ["holdup"], ""),
+    # New Relic's agent launcher execs the command after run-program (newrelic 14.1.0's source).
+    ("newrelic-admin run-program uwsgi --ini /home/app/conf/uwsgi.ini", "uwsgi", ["--ini", "/home/app/conf/uwsgi.ini"],
+     ["newrelic-admin run-program"], ""),
+    ("gosu app newrelic-admin run-program gunicorn x", "gunicorn", ["x"], ["gosu", "newrelic-admin run-program"], "app"),
 ])
 def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
     command = recognise(shlex.split(line))
@@ -62,7 +66,8 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
                                   "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x",
                                   "wait-for-it.sh db:5432 gunicorn x", "wait-for-it.sh db:5432 --",
                                   "dockerize -wait tcp://db:5432", "holdup tcp://db:5432 uwsgi --ini a.ini",
-                                  "holdup tcp://db:5432 --"])
+                                  "holdup tcp://db:5432 --", "newrelic-admin run-python gunicorn x",
+                                  "newrelic-admin run-program"])
 def test_what_is_not_a_server_behind_a_runner(line):
     assert recognise(shlex.split(line)) is None
 

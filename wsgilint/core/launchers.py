@@ -26,6 +26,10 @@ home-made scripts of that name that take ``--`` end with ``exec "$@"``: the comm
 takes the words before the first ``--`` as its own and ``os.execvp``s the words after it;
 without ``--`` it runs nothing.
 
+An agent's launcher, read from its source: ``newrelic-admin run-program CMD ...`` (newrelic
+14.1.0, newrelic/admin/run_program.py) puts its bootstrap on ``PYTHONPATH`` and ``os.execl``s
+CMD with the words after it, found on PATH; ``run-program`` takes no options of its own.
+
 Inits put in front of a container's command, measured like the runners: tini (``ENTRYPOINT
 ["tini", "--"]``; Docker's ``--init`` and Compose's ``init: true`` run their copy of it as
 ``docker-init --``) and dumb-init start it as their child and pass every stop signal on; when
@@ -78,6 +82,7 @@ _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "holdup": (False, ()),
     "dockerize": (True, ("TERM", "INT")),
     "ep": (False, ()),
+    "newrelic-admin run-program": (False, ()),
     "tini": (True, _EVERY_STOP),
     "dumb-init": (True, _EVERY_STOP),
 }
@@ -185,6 +190,8 @@ def _one(words: list[str]) -> tuple[str, str, int] | None:
     if tool == "ep":
         start = words.index("--") + 1 if "--" in words[1:] else len(words)
         return ("ep", "", start) if words[start:start + 1] and words[start].startswith("/") else None
+    if tool == "newrelic-admin":
+        return ("newrelic-admin run-program", "", 2) if words[1:2] == ["run-program"] else None
     if tool == "nohup":
         return "nohup", "", 1 if words[1:2] != ["--"] else 2
     if tool == "env":
