@@ -534,3 +534,34 @@ def test_gunicorn_reader_loads_only_for_a_tree_with_gunicorn(tmp_path):
 
     assert run("uwsgi") == "False ['uwsgi'] []\n"
     assert run("both") == "True ['gunicorn', 'uwsgi'] ['G101']\n"
+
+
+def test_source_lines_split_as_the_pattern_splits() -> None:
+    # The reader splits text without CR by str.split; ast's line ends (CR, LF, CRLF) by a pattern.
+    import itertools
+    import re
+
+    from wsgilint.readers.gunicorn.conf import _source_lines
+
+    pieces = ["", "a", "é", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "b = 1"]
+    for count in range(4):
+        for parts in itertools.product(pieces, repeat=count):
+            text = "".join(parts)
+            assert _source_lines(text) == re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text), repr(text)
+
+
+@pytest.mark.parametrize("text", [
+    'bind = "127.0.0.1:8000"\nworkers = 3\n',
+    'x = 1\x0cworkers = 2\n',          # a form feed ends a line for str.splitlines, not for ast
+    'workers = (\n  2)\nbind = "a"; timeout = 5\n',
+    'raw_env = ["A=é"]\nworkers = 2\n',
+])
+def test_columns_of_ascii_text_are_its_byte_offsets(text: str) -> None:
+    # A column of ASCII text is its byte offset, bounded by the line as the encoding path bounds it.
+    from wsgilint.readers.gunicorn.conf import _ModuleReader
+
+    reader = _ModuleReader(text, "g.py")
+    for line in range(1, len(reader.lines) + 1):
+        for offset in range(len(reader.lines[line - 1].encode("utf-8")) + 3):
+            prefix = reader.lines[line - 1].encode("utf-8")[:offset]
+            assert reader.column(line, offset) == len(prefix.decode("utf-8", "replace")) + 1

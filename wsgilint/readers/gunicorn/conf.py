@@ -45,7 +45,9 @@ class _ModuleReader:
         # Lines as ``ast`` counts them (only CR, LF and CRLF end a line), each as UTF-8, for
         # source segments: ``ast.get_source_segment`` splits the whole text on every call,
         # which made reading a long module quadratic.
-        self.source_lines = [line.encode("utf-8") for line in re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)]
+        self.source_lines = [line.encode("utf-8") for line in _source_lines(text)]
+        # In ASCII text a byte offset is a character offset: no line is encoded to count them.
+        self.ascii = text.isascii()
         self.display = display
         self.config = GunicornConfig(display)
         self.names: dict[str, Any] = {}           # name -> literal value, while known
@@ -57,6 +59,8 @@ class _ModuleReader:
     def column(self, line: int, byte_offset: int) -> int:
         if not 1 <= line <= len(self.lines):
             return byte_offset + 1
+        if self.ascii:
+            return min(byte_offset, len(self.lines[line - 1])) + 1
         prefix = self.lines[line - 1].encode("utf-8")[:byte_offset]
         return len(prefix.decode("utf-8", "replace")) + 1
 
@@ -282,7 +286,7 @@ class _ModuleReader:
 
     def calls(self, node: ast.AST | None) -> None:
         """Method calls on module names (``bind.append(x)``) change them in place."""
-        if node is None:
+        if node is None or isinstance(node, ast.Constant):   # a literal holds no call
             return
         for call in ast.walk(node):
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
@@ -291,6 +295,15 @@ class _ModuleReader:
                     base = base.value
                 if isinstance(base, ast.Name) and not isinstance(self.names.get(base.id), str):
                     self.mutate(base.id, call)
+
+
+def _source_lines(text: str) -> list[str]:
+    """The lines as ``ast`` counts them (only CR, LF and CRLF end one), each with its end, and
+    an empty last one after a final end."""
+    if "\r" not in text:   # most files: split at LF by ``str.split``, not by the pattern
+        lines = text.split("\n")
+        return [line + "\n" for line in lines[:-1]] + lines[-1:]
+    return re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)
 
 
 def _arity(arguments: ast.arguments) -> int:
