@@ -565,3 +565,48 @@ def test_columns_of_ascii_text_are_its_byte_offsets(text: str) -> None:
         for offset in range(len(reader.lines[line - 1].encode("utf-8")) + 3):
             prefix = reader.lines[line - 1].encode("utf-8")[:offset]
             assert reader.column(line, offset) == len(prefix.decode("utf-8", "replace")) + 1
+
+
+@pytest.mark.parametrize("text", [
+    'bind = "127.0.0.1:8000"\nworkers = 3\n',
+    'import os\nworkers = int(os.environ.get("W", 2))\nbind = ["a"]\nbind.append("b")\n',
+    'def on_starting(server):\n    pass\nthreads = 4\nworkers += 1\n',
+    'x = "\\d"\nworkers = 2\ntimeout = 5\n',       # an invalid escape: a warning, not shown
+    'workers = 2\n',                                  # one setting: not enough with at_least=2
+    'threads = []\n',
+    'def f(:\n',                                      # not Python
+    "",
+])
+def test_the_sniffer_s_tree_reads_as_a_parse_of_the_text(text: str) -> None:
+    # Discovery keeps the module it parsed to sniff a config (ReadContext.sniffed_trees) and the
+    # reader takes it: the same verdicts, the tree kept only for a config, and the same reading.
+    from wsgilint.readers.gunicorn.conf import is_gunicorn_text, read_gunicorn_text
+
+    for at_least in (1, 2):
+        trees: dict = {}
+        verdict = is_gunicorn_text(text, at_least, trees)
+        assert verdict == is_gunicorn_text(text, at_least)
+        assert list(trees) == ([text] if verdict else [])
+        assert is_gunicorn_text(text, at_least, trees) == verdict   # from the kept tree
+        if verdict:
+            assert read_gunicorn_text(text, "g.py", {"W": "3"}, trees.pop(text)) == \
+                read_gunicorn_text(text, "g.py", {"W": "3"})
+
+
+def test_a_check_reads_each_sniffed_config_from_its_tree(tmp_path, monkeypatch) -> None:
+    from conftest import write_tree
+
+    from wsgilint.api import check
+    from wsgilint.readers.gunicorn import conf
+
+    parsed: list[str] = []
+    parse = conf._parse_python
+    monkeypatch.setattr(conf, "_parse_python", lambda text, *name: parsed.append(text) or parse(text, *name))
+    write_tree(tmp_path, {
+        "etc/gunicorn/app.conf.py": 'bind = "127.0.0.1:8000"\nworkers = 3\n',
+        "etc/systemd/system/app.service": "[Service]\nExecStart=/usr/bin/gunicorn -c /etc/gunicorn/app.conf.py app:app\n",
+    })
+    result = check([str(tmp_path)])
+    [config] = result.deployment.gunicorn_configs
+    assert [option.key for option in config.settings] == ["bind", "workers"]
+    assert parsed == ['bind = "127.0.0.1:8000"\nworkers = 3\n']   # once, by discovery's sniffer

@@ -325,11 +325,13 @@ def _parse_python(text: str, filename: str = "<unknown>") -> ast.Module:
         return ast.parse(text, filename=filename)
 
 
-def read_gunicorn_text(text: str, display: str, env: Mapping[str, str] | None = None) -> GunicornConfig:
-    """``env``: the environment the process manager gives Gunicorn (``os.environ.get`` reads it)."""
+def read_gunicorn_text(text: str, display: str, env: Mapping[str, str] | None = None,
+                       module: ast.Module | None = None) -> GunicornConfig:
+    """``env``: the environment the process manager gives Gunicorn (``os.environ.get`` reads it);
+    ``module``: ``text`` already parsed (by the sniffer)."""
     reader = _ModuleReader(text, display, env)
     try:
-        module = _parse_python(text, display)
+        module = module if module is not None else _parse_python(text, display)
     except SyntaxError as error:
         reader.config.problems.append(_syntax_problem(error, display))
         return reader.config
@@ -349,7 +351,7 @@ def read_gunicorn_config(local_path: str, ctx: ReadContext, env: Mapping[str, st
     text = ctx.read(local_path)
     if text.text is None:
         return GunicornConfig(display, problems=list(text.problems))
-    config = read_gunicorn_text(text.text, display, env)
+    config = read_gunicorn_text(text.text, display, env, ctx.sniffed_trees.pop(text.text, None))
     config.problems[:0] = text.problems
     return config
 
@@ -364,14 +366,24 @@ _COMMON_NAMES = frozenset({
 })
 
 
-def is_gunicorn_text(text: str, at_least: int = 1) -> bool:
+def is_gunicorn_text(text: str, at_least: int = 1, trees: dict[str, ast.Module] | None = None) -> bool:
     """Python that binds ``at_least`` Gunicorn-specific settings or hooks at module level (a
     module that only a `.py` name proposes needs two: `threads = []` or a WSGI function named
-    `wsgi_app` alone is any program's)."""
-    try:
-        module = _parse_python(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    `wsgi_app` alone is any program's). ``trees`` keeps the module of a text that is one, for the reader."""
+    module = trees.get(text) if trees is not None else None
+    if module is None:
+        try:
+            module = _parse_python(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+    if not _binds_settings(module, at_least):
         return False
+    if trees is not None:
+        trees[text] = module
+    return True
+
+
+def _binds_settings(module: ast.Module, at_least: int) -> bool:
     found: set[str] = set()
     for node in module.body:
         names: list[str] = []
