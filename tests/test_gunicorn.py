@@ -534,3 +534,79 @@ def test_gunicorn_reader_loads_only_for_a_tree_with_gunicorn(tmp_path):
 
     assert run("uwsgi") == "False ['uwsgi'] []\n"
     assert run("both") == "True ['gunicorn', 'uwsgi'] ['G101']\n"
+
+
+def test_source_lines_split_as_the_pattern_splits() -> None:
+    # The reader splits text without CR by str.split; ast's line ends (CR, LF, CRLF) by a pattern.
+    import itertools
+    import re
+
+    from wsgilint.readers.gunicorn.conf import _source_lines
+
+    pieces = ["", "a", "é", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "b = 1"]
+    for count in range(4):
+        for parts in itertools.product(pieces, repeat=count):
+            text = "".join(parts)
+            assert _source_lines(text) == re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text), repr(text)
+
+
+@pytest.mark.parametrize("text", [
+    'bind = "127.0.0.1:8000"\nworkers = 3\n',
+    'x = 1\x0cworkers = 2\n',          # a form feed ends a line for str.splitlines, not for ast
+    'workers = (\n  2)\nbind = "a"; timeout = 5\n',
+    'raw_env = ["A=é"]\nworkers = 2\n',
+])
+def test_columns_of_ascii_text_are_its_byte_offsets(text: str) -> None:
+    # A column of ASCII text is its byte offset, bounded by the line as the encoding path bounds it.
+    from wsgilint.readers.gunicorn.conf import _ModuleReader
+
+    reader = _ModuleReader(text, "g.py")
+    for line in range(1, len(reader.lines) + 1):
+        for offset in range(len(reader.lines[line - 1].encode("utf-8")) + 3):
+            prefix = reader.lines[line - 1].encode("utf-8")[:offset]
+            assert reader.column(line, offset) == len(prefix.decode("utf-8", "replace")) + 1
+
+
+@pytest.mark.parametrize("text", [
+    'bind = "127.0.0.1:8000"\nworkers = 3\n',
+    'import os\nworkers = int(os.environ.get("W", 2))\nbind = ["a"]\nbind.append("b")\n',
+    'def on_starting(server):\n    pass\nthreads = 4\nworkers += 1\n',
+    'x = "\\d"\nworkers = 2\ntimeout = 5\n',       # an invalid escape: a warning, not shown
+    'workers = 2\n',                                  # one setting: not enough with at_least=2
+    'threads = []\n',
+    'def f(:\n',                                      # not Python
+    "",
+])
+def test_the_sniffer_s_tree_reads_as_a_parse_of_the_text(text: str) -> None:
+    # Discovery keeps the module it parsed to sniff a config (ReadContext.sniffed_trees) and the
+    # reader takes it: the same verdicts, the tree kept only for a config, and the same reading.
+    from wsgilint.readers.gunicorn.conf import is_gunicorn_text, read_gunicorn_text
+
+    for at_least in (1, 2):
+        trees: dict = {}
+        verdict = is_gunicorn_text(text, at_least, trees)
+        assert verdict == is_gunicorn_text(text, at_least)
+        assert list(trees) == ([text] if verdict else [])
+        assert is_gunicorn_text(text, at_least, trees) == verdict   # from the kept tree
+        if verdict:
+            assert read_gunicorn_text(text, "g.py", {"W": "3"}, trees.pop(text)) == \
+                read_gunicorn_text(text, "g.py", {"W": "3"})
+
+
+def test_a_check_reads_each_sniffed_config_from_its_tree(tmp_path, monkeypatch) -> None:
+    from conftest import write_tree
+
+    from wsgilint.api import check
+    from wsgilint.readers.gunicorn import conf
+
+    parsed: list[str] = []
+    parse = conf._parse_python
+    monkeypatch.setattr(conf, "_parse_python", lambda text, *name: parsed.append(text) or parse(text, *name))
+    write_tree(tmp_path, {
+        "etc/gunicorn/app.conf.py": 'bind = "127.0.0.1:8000"\nworkers = 3\n',
+        "etc/systemd/system/app.service": "[Service]\nExecStart=/usr/bin/gunicorn -c /etc/gunicorn/app.conf.py app:app\n",
+    })
+    result = check([str(tmp_path)])
+    [config] = result.deployment.gunicorn_configs
+    assert [option.key for option in config.settings] == ["bind", "workers"]
+    assert parsed == ['bind = "127.0.0.1:8000"\nworkers = 3\n']   # once, by discovery's sniffer

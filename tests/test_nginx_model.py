@@ -276,3 +276,61 @@ def test_command_line_user_applies_to_a_fragment_without_nginx_conf(tmp_path):
         "supervisord.conf": "[program:nginx]\ncommand=/usr/sbin/nginx -g'daemon off; user www-data www-data;'\n"})
     (instance,) = deployment.nginx
     assert instance.user.value == "www-data" and instance.user.at is not None
+
+
+def _walked(instance: NginxInstance) -> list[object]:
+    """What the walk leaves in an instance, each scope's own directives in reading order."""
+    scopes: list[object] = []
+    for http in instance.http:
+        scopes.append(("http", http.at, http.own))
+        for server in http.servers:
+            pending = [server]
+            while pending:
+                scope = pending.pop()
+                scopes.append((scope.at, scope.own, getattr(scope, "handler", None)))
+                pending.extend(reversed(scope.locations or ()))
+    return [scopes, instance.directives, instance.unknown_directives, instance.server_listens,
+            instance.log_directives, [(u.name, u.servers) for u in instance.upstreams.values()],
+            [(r.location_at, r.handler, r.directives, r.targets) for r in instance.routes], instance.user, instance.worker_connections,
+            instance.worker_rlimit_nofile, instance.daemon]
+
+
+def test_a_simple_file_included_again_is_taken_as_its_statements_walk_takes_it(tmp_path, monkeypatch):
+    # A file of simple directives walked before is replayed from its directives
+    # (``_Builder.simple_directives``): the instance is the one walking its statements gives.
+    from wsgilint.model import nginx as nginx_model
+
+    simple = "uwsgi_param A $a;\n# note\nfoo_unknown 1;\nlisten 81;\naccess_log /var/log/x.log;\nuwsgi_pass 127.0.0.1:1;\n"
+    files = {
+        "nginx.conf": "user www-data;\ninclude main.inc;\ninclude main.inc;\nevents { include ev.inc; }\n"
+                      "http {\n  include params;\n  include empty;\n  include params;\n"
+                      "  types { include params; include params; }\n"
+                      "  upstream up { include ups.inc; }\n  upstream up2 { include ups.inc; }\n"
+                      "  server {\n    include params;\n    location / { include params; include params; }\n"
+                      "    location /b { include blocky; include blocky; if ($x) { include params; } }\n"
+                      "  }\n  include params;\n}\n",
+        "main.inc": "worker_rlimit_nofile 100;\ndaemon off;\n",
+        "ev.inc": "worker_connections 10;\n",
+        "params": simple,
+        "empty": "# only a comment\n",
+        "ups.inc": "server 127.0.0.1:2;\n",
+        "blocky": "uwsgi_param B 1;\nif ($y) { uwsgi_param C 2; }\n",
+    }
+    valid = {**files, "params": "uwsgi_param A $a;\n# note\nuwsgi_param B $b;\n", "listens": "listen 81;\n",
+             "nginx.conf": "events {}\nhttp {\n  include params;\n  upstream up { include ups.inc; }\n"
+                           "  server {\n    include listens;\n    include params;\n"
+                           "    location / { include params; uwsgi_pass up; include params; }\n"
+                           "    location /b { include blocky; include blocky; uwsgi_pass 127.0.0.1:3;"
+                           " if ($x) { include params; } }\n"
+                           "  }\n  server { include listens; location / { include params; uwsgi_pass up; } }\n}\n"}
+    write_tree(tmp_path, {**{f"odd/{name}": text for name, text in files.items()},
+                          **{f"valid/{name}": text for name, text in valid.items()}})
+
+    def walked(folder: str) -> list[object]:
+        ctx = ReadContext(mode="repository", cwd=str(tmp_path / folder))
+        return _walked(nginx_instance(read_nginx_main(str(tmp_path / folder / "nginx.conf"), ctx), standalone=False))
+
+    replayed = [walked("odd"), walked("valid")]
+    assert replayed[1][6]   # routes were made
+    monkeypatch.setattr(nginx_model._Builder, "simple_directives", lambda self, index: None)
+    assert replayed == [walked("odd"), walked("valid")]

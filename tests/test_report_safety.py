@@ -27,7 +27,7 @@ from wsgilint.core.sources import SourceFile
 from wsgilint.engine import Finding, Related
 from wsgilint.model import Span
 from wsgilint.report import formats, renderer, shown
-from wsgilint.report._text import _unsafe, json_text
+from wsgilint.report._text import _json_escape, _json_unsafe, _unsafe, json_text
 from wsgilint.report.github import escape_data, escape_property
 from wsgilint.report.sarif import escaped as sarif_escaped
 
@@ -116,6 +116,18 @@ def test_json_text_is_lossless_except_bytes_that_are_not_utf8() -> None:
     text = json_text(document)
     assert "\n" not in text and commands(text) == [] and not RAW_TERMINAL.search(text)
     assert json.loads(text) == {"message": document["message"], "path": "etc/uwsgi/caf\\xe9.ini"}
+
+
+def test_json_text_skips_the_pattern_only_where_it_would_change_nothing() -> None:
+    # json_text returns ASCII text without DEL and ``##[`` as json.dumps gave it: every ASCII
+    # character and every character the pattern escapes, alone and between others, gives what
+    # the pattern alone gives.
+    singles = [chr(code) for code in range(0x100)] + ["\u061c", "\u200e", "\u2028", "\u202e", "\u2069",
+                                                      "\ud800", "\udcff", "\ufeff", "é", "☕"]
+    texts = [*singles, *(f"a{char}b" for char in singles), "##[", "x##[y", "#[", "##", "# #[", "###[", "a\x7f"]
+    for text in texts:
+        dumped = json.dumps([text], ensure_ascii=False)
+        assert json_text([text]) == _json_unsafe().sub(_json_escape, dumped), repr(text)
 
 
 def test_github_escapes_as_the_actions_toolkit() -> None:

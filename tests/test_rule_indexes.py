@@ -52,9 +52,10 @@ def test_x101_nearest_listener_is_the_one_every_listener_measured_gives(seed: in
 
 @pytest.mark.parametrize("seed", range(30))
 def test_last_and_has_find_what_a_scan_finds_as_options_are_appended(seed):
-    """``AppServer.last`` and ``has`` answer from an index of each key's last place; options
-    appended between two questions (Gunicorn's config, environment, command line, one after
-    another) are seen, and of several aliases the one written last wins."""
+    """``AppServer.last`` and ``has`` answer from an index of each key's last place, and ``all``
+    scans only when it holds one of the keys; options appended between two questions
+    (Gunicorn's config, environment, command line, one after another) are seen, and of
+    several aliases the one written last wins."""
     rnd = random.Random(seed)
     keys = ["socket", "uwsgi-socket", "master", "workers", "processes", "chdir"]
     server = AppServer("uwsgi", "app", Span("app.ini"))
@@ -64,5 +65,7 @@ def test_last_and_has_find_what_a_scan_finds_as_options_are_appended(seed):
         scanned = next((option for option in reversed(server.options) if option.key in asked), None)
         assert server.last(*asked) is scanned
         assert server.has(*asked) == (scanned is not None)
+        assert server.all(*asked) == [option for option in server.options if option.key in asked]
     server.options = [Option("master", "true", Span("other.ini"))]   # a list of its own: indexed anew
     assert server.last("master") is server.options[0] and not server.has("socket")
+    assert server.all("master") == server.options and server.all("socket", "chdir") == []

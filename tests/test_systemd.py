@@ -211,3 +211,37 @@ def test_instance_dropins_come_before_the_templates_in_each_unit_directory(tmp_p
     # The template as written keeps only its own drop-ins.
     assert template.last("Service", "User").value == "template"
     assert read_instance(template, "app@three.service", ctx).last("Service", "User").value == "template"
+
+
+def test_drop_ins_found_with_the_listed_folders_are_those_asked_for_one_by_one(tmp_path: Path) -> None:
+    # The build lists each unit directory once (``folders_with_dropins``) and asks for NAME.d
+    # only where an entry ends with .d: the same drop-ins, in the same order, as asking always.
+    root = tmp_path / "host"
+    system = root / "etc/systemd/system"
+    system.mkdir(parents=True)
+    (root / "run/systemd").mkdir(parents=True)
+    (root / "run/systemd/system").write_text("a file where a folder would be\n")
+    (root / "usr/lib/systemd/system/web.service.d").mkdir(parents=True)
+    (root / "usr/lib/systemd/system/web.service.d/10-a.conf").write_text("[Service]\n")
+    (root / "usr/lib/systemd/system/web.service.d/20-b.conf").write_text("[Service]\n")
+    (root / "lib").mkdir()
+    (root / "lib/systemd").symlink_to(root / "usr/lib/systemd")
+    (system / "web.service.d").mkdir()
+    (system / "web.service.d/10-a.conf").write_text("[Service]\n")
+    (system / "api.service.d").write_text("a file named like a drop-in folder\n")
+    (system / "OTHER.D").mkdir()
+    (system / "app@.service.d").mkdir()
+    (system / "app@.service.d/x.conf").write_text("[Service]\n")
+    (system / "linked.service.d").symlink_to(root / "usr/lib/systemd/system/web.service.d")
+    (system / "dangling.service.d").symlink_to(root / "nowhere")
+    names = ["web.service", "api.service", "linked.service", "dangling.service", "other.service", "OTHER",
+             "app@one.service", "none.service"]
+    for mode in ("snapshot", "repository"):
+        ctx = ReadContext(mode=mode, root=str(root), cwd=str(tmp_path))
+        listed: dict[str, bool] = {}
+        for name in names:
+            unit = str(system / name)
+            assert find_dropins(unit, ctx, None, listed) == find_dropins(unit, ctx), (mode, name)
+            assert find_dropins(unit, ctx, name, listed) == find_dropins(unit, ctx, name), (mode, name)
+        if mode == "snapshot":
+            assert listed[str(root / "run/systemd/system")] is False and listed[str(system)] is True

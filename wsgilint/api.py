@@ -282,15 +282,32 @@ def _anchors(paths: list[str], ctx: ReadContext, texts: dict[str, str]) -> Calla
     split_path: str = ""
     split_lines: list[str] = []
 
+    # By folder, what its files' paths are cut to: a file's base and whether its path is
+    # normalised follow from its folder when its name is a plain one (a fleet's findings are
+    # in a few folders).
+    folder_cuts: dict[str, str | None] = {}
+
     def relative_of(at: Span) -> str:
         relative = at.path
         if at.in_a_file:
             absolute = os.path.join(ctx.cwd, at.path)
-            base = next((b for b in bases if absolute.startswith(b.rstrip(os.sep) + os.sep)), None)
-            if base is not None:
-                # Cut, not split and rejoined, where the path is already normalised (a displayed path is).
-                relative = relative_path(absolute, base) if os.path.normpath(absolute) == absolute \
-                    else os.path.relpath(absolute, base)
+            folder, _, name = absolute.rpartition(os.sep)
+            if folder in ("", os.sep) or name in ("", os.curdir, os.pardir):
+                return relative_in(absolute, relative)
+            if folder not in folder_cuts:
+                # None: under no base, or not normalised (then each path is worked out alone).
+                below = relative_in(folder + os.sep + "x", "")
+                folder_cuts[folder] = below[:-1] if below and os.path.normpath(folder) == folder else None
+            cut = folder_cuts[folder]
+            relative = cut + name if cut is not None else relative_in(absolute, relative)
+        return relative
+
+    def relative_in(absolute: str, relative: str) -> str:
+        base = next((b for b in bases if absolute.startswith(b.rstrip(os.sep) + os.sep)), None)
+        if base is not None:
+            # Cut, not split and rejoined, where the path is already normalised (a displayed path is).
+            relative = relative_path(absolute, base) if os.path.normpath(absolute) == absolute \
+                else os.path.relpath(absolute, base)
         return relative
 
     def anchor(at: Span) -> tuple[str, str]:

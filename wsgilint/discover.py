@@ -96,16 +96,16 @@ def _sniffer(kind: str) -> Callable[[str], bool]:
     return is_limits_text
 
 
-def _sniff(kind: str, text: str, named: bool = True) -> bool:
+def _sniff(kind: str, text: str, named: bool, ctx: ReadContext) -> bool:
     """Whether ``text`` is ``kind``'s; with a stronger sign for nginx and Gunicorn when no name
     or place says so (only an extension, or nothing, proposed the kind)."""
     try:
         if not named and kind == "nginx":
             from .readers.nginx import is_nginx_text
             return is_nginx_text(text, blocks_only=True)
-        if not named and kind == "gunicorn":
+        if kind == "gunicorn":
             from .readers.gunicorn import is_gunicorn_text
-            return is_gunicorn_text(text, at_least=2)
+            return is_gunicorn_text(text, at_least=1 if named else 2, trees=ctx.sniffed_trees)
         return _sniffer(kind)(text)
     except RecursionError:
         return False
@@ -465,14 +465,14 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         hints, named_hints = ["uwsgi"], ["uwsgi"]
     # A `.conf` file is most often a site or a snippet: its extension is as good as a name.
     loose = name.endswith(".conf")
-    kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose)), None)
+    kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose, ctx)), None)
     if kind is not None:
         marker = template_marker(text.text, kind, file_name, folder_name(hint_path))
         if marker:
             return SourceFile(path, display, "template", f"{marker[0]} of {kind} config (line {marker[1]})", kind)
         # The other kinds the content fits matter only when no name states this one.
         others = [] if kind in named_hints else \
-            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text, other in named_hints or loose)]
+            [other for other in hints[hints.index(kind) + 1:] if _sniff(other, text.text, other in named_hints or loose, ctx)]
         if others:
             return SourceFile(path, display, kind, f"{kind} by place; the content could also be {' or '.join(others)}")
         return SourceFile(path, display, kind, sys.intern(f"{kind} by place and content"))   # one per kind, not file

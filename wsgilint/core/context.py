@@ -18,11 +18,15 @@ import posixpath
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from .paths import absolute_path, relative_path
 from .record import dataclass, field
 from .span import Problem, Span
 from .text import MAX_CONFIG_BYTES, Text, decode, read_text
+
+if TYPE_CHECKING:
+    import ast
 
 # Kernel objects, not files: never read on a live host.
 PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
@@ -98,6 +102,9 @@ class ReadContext:
     # to after a directory's components (None: they lead nowhere).
     _real_dirs: dict[str, str] = field(default_factory=dict)
     _confined_dirs: dict[str, tuple[str, int] | None] = field(default_factory=dict)
+    # Python modules discovery parsed to sniff them (Gunicorn configs), by text: the reader
+    # takes the tree (``pop``) instead of parsing the same text a second time.
+    sniffed_trees: dict[str, ast.Module] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         known, self.known_files = self.known_files, []

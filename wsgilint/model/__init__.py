@@ -230,7 +230,11 @@ class AppServer:
         return self._last_at
 
     def all(self, *keys: str) -> list[Option]:
-        return [o for o in self.options if o.key in keys]
+        positions = self._last_positions()
+        for key in keys:
+            if key in positions:   # most keys asked for are set nowhere: no scan of the options
+                return [o for o in self.options if o.key in keys]
+        return []
 
     def last(self, *keys: str) -> Option | None:
         """The occurrence that wins for a scalar setting (any of its aliases)."""

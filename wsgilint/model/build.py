@@ -150,13 +150,14 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         deployment.managers.extend(managers_from_supervisor(config, ctx, deployment.supervisor[-1]))
 
     units = []
+    folders_with_dropins: dict[str, bool] = {}
     for source in discovery.of_kind("systemd"):
         directory = os.path.basename(os.path.dirname(source.path))
         if directory.endswith((".service.d", ".socket.d")):
             continue  # drop-ins are read with their unit
         if directory.endswith((".wants", ".requires", ".upholds")) and os.path.islink(source.path):
             continue  # `systemctl enable` made it: the unit is read where it lives, the link names an instance
-        units.append(read_unit(source.path, ctx, find_dropins(source.path, ctx)))
+        units.append(read_unit(source.path, ctx, find_dropins(source.path, ctx, None, folders_with_dropins)))
     # A template with enabled instances runs as those instances (model/activation.py).
     instances: dict[str, list[SystemdUnitFile]] = {}
     if any(unit.name.rpartition(".")[0].endswith("@") for unit in units):

@@ -133,6 +133,7 @@ class _Builder:
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
         self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.simple_files: dict[int, list[NginxDirective] | None] = {}   # see ``simple_directives``
         self.expansion_cut = False
         # Includes nginx cannot open (the reader's include-not-found, at the include's value),
         # and where each stands: a Route keeps those of its location and the levels around it.
@@ -193,6 +194,18 @@ class _Builder:
                     recorded = frame.recorded and item not in seen and not files[item].stock
                     if recorded:
                         seen.add(item)
+                    elif item in walked and not frame.unkept:
+                        simple = self.simple_directives(item)
+                        if simple is not None:
+                            # A file of simple directives walked before (uwsgi_params in each
+                            # location): its directives, as the statements' walk would take them.
+                            places += len(simple)
+                            inner = frame.inner(iter(()), False)
+                            for replayed in simple:
+                                if inner.checked and replayed.name not in known and not replayed.stock:
+                                    self.instance.unknown_directives.append(replayed)
+                                self.simple(replayed, inner)
+                            continue
                     walked.add(item)
                     stack.append(frame.inner(iter(files[item].statements), recorded))
                     break
@@ -226,6 +239,17 @@ class _Builder:
                 self.simple(directive, frame)
             else:
                 stack.pop().close()
+
+    def simple_directives(self, index: int) -> list[NginxDirective] | None:
+        """The directives of a file that holds neither a block nor an include (None where it
+        does), made once however many places include it."""
+        if index not in self.simple_files:
+            statements = [s for s in self.tree.files[index].statements if s.directive != "#"]
+            self.simple_files[index] = None if any(s.block is not None or s.directive == "include"
+                                                   for s in statements) else [
+                self.directive_of.get(s) or self.directive_of.setdefault(s, _directive_of(s, self.arguments))
+                for s in statements]
+        return self.simple_files[index]
 
     def stop_expanding(self, include: NginxStatement) -> None:
         if not self.expansion_cut:

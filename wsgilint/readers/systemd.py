@@ -235,7 +235,8 @@ def _read_into(unit: SystemdUnit, path: str, ctx: ReadContext) -> None:
         ))
 
 
-def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None) -> list[str]:
+def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None,
+                 folders_with_dropins: dict[str, bool] | None = None) -> list[str]:
     """``NAME.d/*.conf`` next to the unit and in systemd's unit directories under the root;
     for an instance ``name`` (``app@one.service`` of the template at ``unit_local_path``)
     also the template's ``app@.service.d``.
@@ -243,7 +244,8 @@ def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None
     Directories are searched as systemd's ``unit_file_find_dirs`` lists them: per unit
     directory, the instance's folder before the template's. A file name in an earlier folder
     hides the same name in a later one; the result is in the order systemd applies them (by
-    file name)."""
+    file name). ``folders_with_dropins``, shared by the calls of one check: whether each unit
+    directory may hold a drop-in folder (see ``_may_hold_dropins``)."""
     name = name or os.path.basename(unit_local_path)
     directories = [os.path.dirname(os.path.abspath(unit_local_path))]
     if ctx.mode in ("live", "snapshot"):
@@ -258,6 +260,11 @@ def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None
     chosen: dict[str, str] = {}
     seen_dirs: set[str] = set()
     for directory in directories:
+        if folders_with_dropins is not None:
+            if directory not in folders_with_dropins:
+                folders_with_dropins[directory] = _may_hold_dropins(directory)
+            if not folders_with_dropins[directory]:
+                continue
         for dropin_dir in dropin_names:
             candidate = os.path.join(directory, dropin_dir)
             if not os.path.isdir(candidate):
@@ -270,6 +277,20 @@ def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None
                 if entry.endswith(".conf") and entry not in chosen:
                     chosen[entry] = os.path.join(folder, entry)
     return [chosen[entry] for entry in sorted(chosen)]
+
+
+def _may_hold_dropins(directory: str) -> bool:
+    """False only where no ``NAME.d`` can be found in ``directory``: it is not there, or none
+    of its entries ends with ``.d`` in any case (a file system that ignores case or
+    normalises names could still match a differently written one). A fleet's units share a
+    few directories, most without drop-ins: listed once, not asked once per unit and folder."""
+    try:
+        names = os.listdir(directory)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True   # unlistable: each folder is asked for, as without the listing
+    return any(name[-2:] in (".d", ".D") for name in names)
 
 
 # ------------------------------------------------------------------------- values

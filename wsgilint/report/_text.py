@@ -95,8 +95,14 @@ def _json_escape(match: re.Match[str]) -> str:
 
 def json_text(document: object) -> str:
     """``document`` as one line of JSON with no character a terminal or the Actions runner obeys."""
-    # The C encoder: indent would make it ten times slower.
-    return _json_unsafe().sub(_json_escape, json.dumps(document, ensure_ascii=False))
+    # The C encoder: indent would make it ten times slower. The reports build each document
+    # afresh from the findings, so no container holds itself: nothing to keep a record of ids for.
+    text = json.dumps(document, ensure_ascii=False, check_circular=False)
+    # Of what the pattern escapes, only DEL and ``##[`` are ASCII: an ASCII text without them
+    # (nearly every report) is neither scanned by the pattern nor makes it compile.
+    if text.isascii() and "\x7f" not in text and "##[" not in text:
+        return text
+    return _json_unsafe().sub(_json_escape, text)
 
 
 def write_json(out: TextIO, document: object, streamed: dict[str, Iterable[object]]) -> None:

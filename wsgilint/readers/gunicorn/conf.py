@@ -45,7 +45,9 @@ class _ModuleReader:
         # Lines as ``ast`` counts them (only CR, LF and CRLF end a line), each as UTF-8, for
         # source segments: ``ast.get_source_segment`` splits the whole text on every call,
         # which made reading a long module quadratic.
-        self.source_lines = [line.encode("utf-8") for line in re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)]
+        self.source_lines = [line.encode("utf-8") for line in _source_lines(text)]
+        # In ASCII text a byte offset is a character offset: no line is encoded to count them.
+        self.ascii = text.isascii()
         self.display = display
         self.config = GunicornConfig(display)
         self.names: dict[str, Any] = {}           # name -> literal value, while known
@@ -57,6 +59,8 @@ class _ModuleReader:
     def column(self, line: int, byte_offset: int) -> int:
         if not 1 <= line <= len(self.lines):
             return byte_offset + 1
+        if self.ascii:
+            return min(byte_offset, len(self.lines[line - 1])) + 1
         prefix = self.lines[line - 1].encode("utf-8")[:byte_offset]
         return len(prefix.decode("utf-8", "replace")) + 1
 
@@ -282,7 +286,7 @@ class _ModuleReader:
 
     def calls(self, node: ast.AST | None) -> None:
         """Method calls on module names (``bind.append(x)``) change them in place."""
-        if node is None:
+        if node is None or isinstance(node, ast.Constant):   # a literal holds no call
             return
         for call in ast.walk(node):
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
@@ -291,6 +295,15 @@ class _ModuleReader:
                     base = base.value
                 if isinstance(base, ast.Name) and not isinstance(self.names.get(base.id), str):
                     self.mutate(base.id, call)
+
+
+def _source_lines(text: str) -> list[str]:
+    """The lines as ``ast`` counts them (only CR, LF and CRLF end one), each with its end, and
+    an empty last one after a final end."""
+    if "\r" not in text:   # most files: split at LF by ``str.split``, not by the pattern
+        lines = text.split("\n")
+        return [line + "\n" for line in lines[:-1]] + lines[-1:]
+    return re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)
 
 
 def _arity(arguments: ast.arguments) -> int:
@@ -312,11 +325,13 @@ def _parse_python(text: str, filename: str = "<unknown>") -> ast.Module:
         return ast.parse(text, filename=filename)
 
 
-def read_gunicorn_text(text: str, display: str, env: Mapping[str, str] | None = None) -> GunicornConfig:
-    """``env``: the environment the process manager gives Gunicorn (``os.environ.get`` reads it)."""
+def read_gunicorn_text(text: str, display: str, env: Mapping[str, str] | None = None,
+                       module: ast.Module | None = None) -> GunicornConfig:
+    """``env``: the environment the process manager gives Gunicorn (``os.environ.get`` reads it);
+    ``module``: ``text`` already parsed (by the sniffer)."""
     reader = _ModuleReader(text, display, env)
     try:
-        module = _parse_python(text, display)
+        module = module if module is not None else _parse_python(text, display)
     except SyntaxError as error:
         reader.config.problems.append(_syntax_problem(error, display))
         return reader.config
@@ -336,7 +351,7 @@ def read_gunicorn_config(local_path: str, ctx: ReadContext, env: Mapping[str, st
     text = ctx.read(local_path)
     if text.text is None:
         return GunicornConfig(display, problems=list(text.problems))
-    config = read_gunicorn_text(text.text, display, env)
+    config = read_gunicorn_text(text.text, display, env, ctx.sniffed_trees.pop(text.text, None))
     config.problems[:0] = text.problems
     return config
 
@@ -351,14 +366,24 @@ _COMMON_NAMES = frozenset({
 })
 
 
-def is_gunicorn_text(text: str, at_least: int = 1) -> bool:
+def is_gunicorn_text(text: str, at_least: int = 1, trees: dict[str, ast.Module] | None = None) -> bool:
     """Python that binds ``at_least`` Gunicorn-specific settings or hooks at module level (a
     module that only a `.py` name proposes needs two: `threads = []` or a WSGI function named
-    `wsgi_app` alone is any program's)."""
-    try:
-        module = _parse_python(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    `wsgi_app` alone is any program's). ``trees`` keeps the module of a text that is one, for the reader."""
+    module = trees.get(text) if trees is not None else None
+    if module is None:
+        try:
+            module = _parse_python(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+    if not _binds_settings(module, at_least):
         return False
+    if trees is not None:
+        trees[text] = module
+    return True
+
+
+def _binds_settings(module: ast.Module, at_least: int) -> bool:
     found: set[str] = set()
     for node in module.body:
         names: list[str] = []
