@@ -13,6 +13,9 @@ names it. A directive in a context nginx refuses (`"x" directive is not allowed 
 reported in a main nginx.conf and inside the server blocks of a site file (a fragment
 whose top level is what an http block holds, with a server that has locations: it runs in
 http > server wherever it is included); elsewhere in a fragment the context is not known.
+The directives of one file refused in one context are one finding, at the first, with the
+others as related places: they have one cause (a file of locations included at `http`
+level as well, a block closed too early), and nginx stops at the first anyway.
 Where a container's nginx loads a file in the wrong place, so is the place: a site file
 (`server` at its top) mounted over the image's nginx.conf, and a whole nginx.conf (`events`,
 `http`) mounted or copied where the image's stock nginx.conf includes sites, inside its

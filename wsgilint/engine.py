@@ -376,7 +376,8 @@ def problem_hits(deployment: Deployment, kind: str) -> Iterable[Hit]:
         raise ValueError(f"{kind!r} is not a reader problem kind: {', '.join(PROBLEM_KINDS)}")
     for problem in deployment.problems:
         if problem.kind == kind:
-            yield Hit(problem.at, problem.message, severity=problem.severity or None)
+            yield Hit(problem.at, problem.message, tuple(Related(at, note) for at, note in problem.related),
+                      severity=problem.severity or None)
 
 
 def suppress(deployment: Deployment, findings: list[Finding], ran: list[Rule], known: list[Rule],

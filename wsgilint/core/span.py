@@ -75,3 +75,6 @@ class Problem:
     # "info" where the problem holds only under an assumption the message names (empty: the
     # severity of the kind's rule).
     severity: str = ""
+    # Other places of the same cause, each with what to say of it (one misplaced include puts
+    # every directive of a file in a context that refuses them: one problem, not one each).
+    related: tuple[tuple[Span, str], ...] = ()

@@ -584,6 +584,21 @@ def _blank() -> re.Pattern[str]:
     return re.compile(r"<[^<>;{}\s][^<>;{}]* [^<>;{}]*>")
 
 
+# How many more refused directives of one file and context a problem names as related places.
+_MAX_RELATED_REFUSALS = 20
+
+
+def _with_refused_too(problem: Problem, others: list[NginxStatement]) -> Problem:
+    """The first refused directive of a file in a context, naming the others refused there:
+    one cause (the file read in a context that does not hold it, a block closed too early),
+    reported once; nginx stops at the first anyway."""
+    lines = ", ".join(str(stmt.at.line) for stmt in others[:5]) + (", ..." if len(others) > 5 else "")
+    return Problem(problem.kind, f"{problem.message}; {len(others)} more directive{'s' if len(others) > 1 else ''} "
+                   f"of this file {'are' if len(others) > 1 else 'is'} refused here too (line"
+                   f"{'s' if len(others) > 1 else ''} {lines})", problem.at, problem.severity,
+                   tuple((stmt.at, f'"{stmt.directive}" is not allowed here either') for stmt in others))
+
+
 def _context_problem(stmt: NginxStatement, ctx: Context) -> Problem:
     where = " > ".join(ctx) if ctx else "the main context"
     return Problem("syntax", f'"{stmt.directive}" directive is not allowed here ({where}): nginx refuses the '
@@ -629,6 +644,8 @@ class _Reader:
         self.seen_problems: set[Problem] = set()
         self.absolute_paths: dict[str, str] = {}
         self.read_for_certain: set[str] = set()   # displays of files some include surely opens
+        # The first directive of each file refused in each context, and the others refused there.
+        self.refused: dict[tuple[str, Context], tuple[Problem, list[NginxStatement]]] = {}
 
     def absolute(self, path: str) -> str:
         found = self.absolute_paths.get(path)
@@ -674,6 +691,9 @@ class _Reader:
         # A file one include surely opens is read, whatever another include only suggests.
         self.tree.assumed = {display: note for display, note in self.tree.assumed.items()
                              if display not in self.read_for_certain}
+        joined = {id(first): _with_refused_too(first, others) for first, others in self.refused.values() if others}
+        if joined:
+            self.tree.problems = [joined.get(id(problem), problem) for problem in self.tree.problems]
 
     def load(self, path: str, ctx: Context | None, stock: bool, depth: int, report_context: bool,
              stack: list[_Frame], assumed: str) -> int:
@@ -748,7 +768,13 @@ class _Reader:
                     f"{frame.display} is a template: `{blank}` (line {stmt.at.line}) is a blank to fill in before "
                     "use, so this is said of the file as written")
         if refused and frame.report_context:
-            self.add([_context_problem(stmt, frame.ctx)])
+            first = self.refused.get((frame.display, frame.ctx))
+            if first is None:
+                problem = _context_problem(stmt, frame.ctx)
+                self.refused[frame.display, frame.ctx] = (problem, [])
+                self.add([problem])
+            elif len(first[1]) < _MAX_RELATED_REFUSALS:
+                first[1].append(stmt)
         if stmt.directive == "include" and stmt.block is None:
             if frame.depth >= MAX_DEPTH:
                 self.add([Problem("unreadable", f"includes and blocks nested more than {MAX_DEPTH} deep; "
