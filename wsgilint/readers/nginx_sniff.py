@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from crossplane.analyzer import DIRECTIVES
+from ._nginx_directive_table import DIRECTIVES
 
 __all__ = ["is_nginx_text"]
 
