@@ -59,14 +59,14 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
         if opener is not None:
             closer = "" if opener[1] in line else opener[1]
             continue
-        if nginx_sniff._PLACEHOLDER_LINE.fullmatch(line):
+        if nginx_sniff._placeholder_line().fullmatch(line):
             continue
         if "#" in line:
             line = nginx_sniff._without_comment(line)
         meaningful += 1
         first = line.split(None, 1)[0]
         opens = nginx_sniff._open_quote(line) if "'" in line or '"' in line else ""
-        lua = "_by_lua_block" in line and nginx_sniff._LUA_BLOCK.search(line) is not None
+        lua = "_by_lua_block" in line and nginx_sniff._lua_block().search(line) is not None
         if lua or _reference_statement(line):
             signal = signal or not blocks_only or bool(nginx_sniff._BLOCK_OPENER.match(line))
             lua_depth = int(lua)
@@ -80,7 +80,7 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
             opens = ""
         elif line.endswith((";", "{", "}")) or line.startswith("}"):
             pass
-        elif continued or (nginx_sniff._DIRECTIVE_NAME.fullmatch(first) and not line.endswith((".", ":", "!", "?"))
+        elif continued or (nginx_sniff._directive_name().fullmatch(first) and not line.endswith((".", ":", "!", "?"))
                            and (first in DIRECTIVES or "_" in first)):
             continued = True
             quote = opens
@@ -94,7 +94,7 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
 
 
 def _reference_uwsgi(text: str) -> bool:
-    if uwsgi_ini._BUILD_PROFILE_KEY.search(text):
+    if uwsgi_ini._build_profile_key().search(text):
         return False
     if uwsgi_ini._SNIFF_SECTION_HEADER.search(text):
         return True

@@ -11,6 +11,7 @@ This module imports nothing of the model package itself, so ``AppServer`` can na
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -26,9 +27,12 @@ MAGIC_LETTERS = frozenset("opsdcenxOPSDCENX0123456789hkuUgGtTvVbijIJ[%(")
 _INLINE_COMMENT = re.compile(r"(?:^|[ \t])([#;])")
 
 
-# What a comment says of the lines below it when they are for development, not production.
-_DEVELOPMENT = re.compile(r"(?<![/\w])dev(elopment)?\b|\bnot\s+(for|in)\s+production\b|\bnot\s+use\s+in\s+production\b"
-                          r"|\b(remove|disable)\b.*\bproduction\b|\bdebug(ging)?\s+only\b", re.I)
+# What a comment says of the lines below it when they are for development, not production;
+# compiled on first use, as most uWSGI configs have no comment there.
+@functools.cache
+def _development() -> re.Pattern[str]:
+    return re.compile(r"(?<![/\w])dev(elopment)?\b|\bnot\s+(for|in)\s+production\b|\bnot\s+use\s+in\s+production\b"
+                      r"|\b(remove|disable)\b.*\bproduction\b|\bdebug(ging)?\s+only\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,7 @@ class UwsgiConfig:
                      default=0)
         before = max([before, *(h.at.line for h in self.headers if h.at.path == at.path and h.at.line < at.line)])
         return next((c for c in self.comments if c.at.path == at.path and before < c.at.line < at.line
-                     and _DEVELOPMENT.search(c.text)), None)
+                     and _development().search(c.text)), None)
 
     @property
     def changed_values(self) -> tuple[UwsgiIniValue, ...]:

@@ -35,12 +35,32 @@ _SHELL_WORDS = frozenset({
 _TEMPLATE_SPANS = (("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}"))
 _TEMPLATE_OPENERS = tuple(opener for opener, _ in _TEMPLATE_SPANS)
 _STATEMENT_ENDS = (";", "{", "}")
-_PLACEHOLDER_LINE = re.compile(r"\$\{?\w+\}?;?")   # envsubst's `$NGINX_LISTEN` standing for lines
-_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
-_LUA_BLOCK = re.compile(r"_by_lua_block\b[\"']?(?:\s+\$\w+)?\s*\{")
-# A module's directive (`brotli_types`) is not in the table; words of prose have no underscore.
-_DIRECTIVE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _COMMENT = re.compile(r"\s#")
+
+
+# The patterns below are compiled on first use: each is needed only for some kind of line
+# (quoted, ``$``, a Lua block, one that ends no statement), which a small tree may not have.
+@functools.cache
+def _placeholder_line() -> re.Pattern[str]:
+    return re.compile(r"\$\{?\w+\}?;?")   # envsubst's `$NGINX_LISTEN` standing for lines
+
+
+@functools.cache
+def _quoted() -> re.Pattern[str]:
+    return re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
+
+
+@functools.cache
+def _lua_block() -> re.Pattern[str]:
+    return re.compile(r"_by_lua_block\b[\"']?(?:\s+\$\w+)?\s*\{")
+
+
+# A module's directive (`brotli_types`) is not in the table; words of prose have no underscore.
+@functools.cache
+def _directive_name() -> re.Pattern[str]:
+    return re.compile(r"[a-z][a-z0-9_]*")
+
+
 # More foreign lines than this are a document, unless they are under a tenth of the text.
 _STRAY_LINES = 2
 
@@ -65,14 +85,14 @@ def _is_nginx_statement(line: str, first: str) -> bool:
 
 def _without_comment(line: str) -> str:
     """The line without a comment after it (``80 E282AC; # euro``); a ``#`` inside quotes stays."""
-    blanked = _QUOTED.sub(lambda quoted: "x" * len(quoted.group()), line) if "'" in line or '"' in line else line
+    blanked = _quoted().sub(lambda quoted: "x" * len(quoted.group()), line) if "'" in line or '"' in line else line
     comment = _COMMENT.search(blanked)
     return line[:comment.start()].rstrip() if comment else line
 
 
 def _open_quote(line: str) -> str:
     """The quote a line leaves open ('' when none): nginx's quoted values may span lines."""
-    rest = _QUOTED.sub("", line) if "\\" in line or line.count('"') > 1 or line.count("'") > 1 else line
+    rest = _quoted().sub("", line) if "\\" in line or line.count('"') > 1 or line.count("'") > 1 else line
     quotes = [rest.find(q) for q in "\"'" if q in rest]
     return rest[min(quotes)] if quotes else ""
 
@@ -114,14 +134,14 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
             closing = next(end for start, end in _TEMPLATE_SPANS if line.startswith(start))
             closer = "" if closing in line else closing
             continue
-        if line[0] == "$" and _PLACEHOLDER_LINE.fullmatch(line):
+        if line[0] == "$" and _placeholder_line().fullmatch(line):
             continue
         if "#" in line:
             line = _without_comment(line)
         meaningful += 1
         first = line.split(None, 1)[0]
         opens = _open_quote(line) if "'" in line or '"' in line else ""
-        lua = "_by_lua_block" in line and _LUA_BLOCK.search(line) is not None
+        lua = "_by_lua_block" in line and _lua_block().search(line) is not None
         statement = line.endswith(_STATEMENT_ENDS)
         if lua or (statement and _is_nginx_statement(line, first)):
             signal = signal or not blocks_only or bool(_BLOCK_OPENER.match(line))
@@ -136,7 +156,7 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
             opens = ""
         elif statement or line.startswith("}"):
             pass                     # map and types entries, `}` closing a block
-        elif continued or (_DIRECTIVE_NAME.fullmatch(first) and not line.endswith((".", ":", "!", "?"))
+        elif continued or (_directive_name().fullmatch(first) and not line.endswith((".", ":", "!", "?"))
                            and (first in DIRECTIVES or "_" in first)):
             continued = True         # a list of names on the lines that follow
             quote = opens

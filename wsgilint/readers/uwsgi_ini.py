@@ -826,7 +826,12 @@ def _sniff_key_line() -> re.Pattern[str]:
 
 
 _BUILD_PROFILE_KEYS = ("bin_name", "embedded_plugins", "main_plugin", "malloc_implementation")
-_BUILD_PROFILE_KEY = re.compile(rf"^\s*(?:{'|'.join(_BUILD_PROFILE_KEYS)})\s*=", re.MULTILINE)
+
+
+# Compiled on first use: only a text holding one of the keys is searched.
+@functools.cache
+def _build_profile_key() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(_BUILD_PROFILE_KEYS)})\s*=", re.MULTILINE)
 
 
 def has_uwsgi_section(text: str) -> bool:
@@ -840,7 +845,7 @@ def is_uwsgi_ini_text(text: str) -> bool:
     ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
     profile (``buildconf/*.ini``: ``bin_name``, ``embedded_plugins``) is not a config."""
     # Each pattern is searched only in a text holding its words: finding them costs far less.
-    if any(key in text for key in _BUILD_PROFILE_KEYS) and _BUILD_PROFILE_KEY.search(text):
+    if any(key in text for key in _BUILD_PROFILE_KEYS) and _build_profile_key().search(text):
         return False
     if has_uwsgi_section(text):
         return True

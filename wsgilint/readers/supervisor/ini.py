@@ -10,6 +10,7 @@ value winning). ``tests/test_supervisor_differential.py`` holds it to ConfigPars
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,6 @@ PROGRAM_KINDS = ("program", "fcgi-program", "eventlistener")
 _SECTION_RE = re.compile(r"\[(?P<header>.+)\]")
 _OPTION_RE = re.compile(r"(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$")
 _INLINE_PREFIXES = (";", "#")
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")   # universal newlines, as Python's text mode
 _DEFAULT_SECTION = "DEFAULT"
 
 
@@ -172,6 +172,12 @@ def comment_start(line: str) -> int | None:
     return None if start == sys.maxsize else start
 
 
+# Universal newlines, as Python's text mode: compiled on first use, for a file with a \r.
+@functools.cache
+def _line() -> re.Pattern[str]:
+    return re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as Python's text mode yields them: any of \\r\\n, \\r, \\n ends a line and becomes \\n."""
     if "\r" not in text:   # most files: every line ends at a \n already
@@ -181,7 +187,7 @@ def split_lines(text: str) -> list[str]:
             lines.append(last[:-1])
         return lines
     lines = []
-    for match in _LINE_RE.finditer(text):
+    for match in _line().finditer(text):
         line = match.group(0)
         if line.endswith("\r"):
             line = line[:-1] + "\n"
