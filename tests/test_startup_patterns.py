@@ -1,12 +1,18 @@
-"""Three patterns no longer compiled at start-up: what replaced each finds what the pattern
-found (docs/performance.md, start-up)."""
+"""Patterns no longer compiled at start-up: what replaced each finds what the pattern found
+(docs/performance.md, start-up)."""
 from __future__ import annotations
 
 import re
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from wsgilint.core.numbers import decimal
 from wsgilint.model import Host
 from wsgilint.model.supervisor import _socket
+from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener
+from wsgilint.readers.supervisor.sniff import is_supervisor_text
+from wsgilint.readers.supervisor.values import _is_operator
 from wsgilint.readers.sysctl import normalize_key
 
 
@@ -30,3 +36,50 @@ def test_sysctl_key_swaps_roles_when_a_slash_comes_first() -> None:
 def test_var_run_socket_is_the_run_socket() -> None:
     for path in ["/var/run/app.sock", "/run/app.sock", "/var/run", "/var/running/x", "x/var/run/y"]:
         assert _socket(path) == _socket(re.sub(r"^/var/run/", "/run/", path)), path
+
+
+_BLOCK_OPENER = re.compile(
+    r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
+_SUPERVISOR = re.compile(
+    r"^[ \t]*\[(?:(?:program|group|fcgi-program|eventlistener):[^\]\s]+|supervisord|unix_http_server|include)\]"
+    r"[ \t\r]*(?:[;#].*)?$", re.MULTILINE)
+_OPERATOR = re.compile(r"(?:&&|\|\||\|&?|;|&|&>>?|\d*(?:>>?|<<?)|\d*[<>]&(?:\d+|-))\Z")
+
+# The words and characters each pattern turns on, with spaces, word characters, digits of
+# other scripts and whitespace \\s has beyond ASCII.
+_WORDS = st.sampled_from([*_BLOCK_WORDS, "if", "(", "{", " ", "\t", "_", "x", "\u00a0", "\u3000", "٣", "é", "-", ";"])
+_SECTIONS = st.sampled_from(["[", "]", "program:", "group:", "fcgi-program:", "eventlistener:", "supervisord",
+                             "unix_http_server", "include", "inet_http_server", " ", "\t", "\r", "\n", ";", "#",
+                             "a", "\u00a0", "\x0b", "\x1c", ":"])
+_OPERATOR_PARTS = st.sampled_from(["&", "|", ";", "<", ">", "-", "1", "2", "٣", "x", " "])
+
+
+@given(st.lists(_WORDS, max_size=8).map("".join))
+@example("server {")
+@example("if ($x) {")
+@example("geoip_country {")
+@example("location{")
+@example("if\u3000({")
+def test_block_opener_is_the_pattern(line: str) -> None:
+    assert _block_opener(line) == bool(_BLOCK_OPENER.match(line)), line
+
+
+@given(st.lists(_SECTIONS, max_size=12).map("".join))
+@example("[program:app]\n")
+@example("  [program:a b]")
+@example("[program:]")
+@example("[include] ; x\r")
+@example("x\n\t[supervisord]\r\r#c")
+@example("[group:a\u00a0b]")
+def test_supervisor_sniff_is_the_pattern(text: str) -> None:
+    assert is_supervisor_text(text) == bool(_SUPERVISOR.search(text)), text
+
+
+@given(st.lists(_OPERATOR_PARTS, max_size=5).map("".join))
+@example("2>&1")
+@example(">&-")
+@example("٣>>")
+@example("&>>")
+@example("1<&")
+def test_shell_operator_is_the_pattern(word: str) -> None:
+    assert _is_operator(word) == bool(_OPERATOR.match(word)), word

@@ -43,7 +43,24 @@ def split_command(command: str) -> tuple[list[str] | None, str]:
 
 # Shell control and redirection operators when they make a whole word: `&&`, `||`, `|`, `|&`,
 # `;`, `&`, `>`, `>>`, `<`, `<<`, `&>`, with a file descriptor (`2>`, `2>&1`, `>&2`, `2>&-`).
-_OPERATOR = re.compile(r"(?:&&|\|\||\|&?|;|&|&>>?|\d*(?:>>?|<<?)|\d*[<>]&(?:\d+|-))\Z")
+_OPERATORS = frozenset({"&&", "||", "|", "|&", ";", "&", "&>", "&>>"})
+_REDIRECTIONS = frozenset({">", ">>", "<", "<<"})
+
+
+def _is_operator(word: str) -> bool:
+    """Whether ``word`` is one of those operators. String tests instead of the pattern
+    ``(?:&&|\\|\\||\\|&?|;|&|&>>?|\\d*(?:>>?|<<?)|\\d*[<>]&(?:\\d+|-))\\Z``, whose compiling cost
+    1 M instructions of every start (tests/test_startup_patterns.py compares the two); its
+    ``\\d`` is any decimal digit, as ``str.isdecimal`` takes them."""
+    if word in _OPERATORS:
+        return True
+    start = 0
+    while start < len(word) and word[start].isdecimal():
+        start += 1
+    rest = word[start:]
+    if rest in _REDIRECTIONS:
+        return True
+    return rest[:2] in ("<&", ">&") and (rest[2:] == "-" or rest[2:].isdecimal())
 
 
 def _plain_words(text: str) -> tuple[bool, ...]:
@@ -82,7 +99,7 @@ def shell_operators(command: str, argv: tuple[str, ...]) -> tuple[str, ...]:
         else _plain_words(command)
     if len(plain) != len(argv):   # split differently from shlex: claim nothing
         return ()
-    return tuple(word for word, unquoted in zip(argv, plain, strict=True) if unquoted and _OPERATOR.match(word))
+    return tuple(word for word, unquoted in zip(argv, plain, strict=True) if unquoted and _is_operator(word))
 
 
 @dataclass(frozen=True, slots=True)
