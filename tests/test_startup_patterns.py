@@ -13,7 +13,7 @@ from wsgilint.model.supervisor import _socket
 from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener
 from wsgilint.readers.supervisor.sniff import is_supervisor_text
 from wsgilint.readers.supervisor.values import _is_operator
-from wsgilint.readers.sysctl import normalize_key
+from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
 
 
 def test_version_numbers_are_the_runs_of_decimal_digits() -> None:
@@ -83,3 +83,23 @@ def test_supervisor_sniff_is_the_pattern(text: str) -> None:
 @example("1<&")
 def test_shell_operator_is_the_pattern(word: str) -> None:
     assert _is_operator(word) == bool(_OPERATOR.match(word)), word
+
+
+_SYSCTL_LINE = re.compile(r"^(?P<key>[^=]*?)\s*=\s*(?P<value>.*?)\s*$")
+
+
+@given(st.lists(st.sampled_from(["net.core.x", "=", " ", "\t", "\u00a0", "\u3000", "a", "-", "1", "#"]), max_size=8)
+       .map("".join))
+@example(" net.core.somaxconn = 1024 ")
+@example("a==b")
+@example("= ")
+@example("k =\u00a0")
+def test_sysctl_assignment_is_the_pattern(line: str) -> None:
+    match = _SYSCTL_LINE.match(line)
+    expected = (match.group("key"), match.group("value"), match.start("value")) if match else None
+    assert _assignment(line) == expected, line
+
+
+@given(st.text(alphabet="az09_.*?[]/-\\ é٣", max_size=6))
+def test_sysctl_key_characters_are_the_pattern(key: str) -> None:
+    assert bool(key and _KEY_CHARACTERS.issuperset(key)) == bool(re.fullmatch(r"[A-Za-z0-9_.*?\[\]/-]+", key)), key
