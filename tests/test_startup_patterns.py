@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 from wsgilint.core.numbers import decimal
 from wsgilint.model import Host
 from wsgilint.model.supervisor import _socket
+from wsgilint.model.units import c_atoi, leading_digits, nginx_seconds, nginx_size
 from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener
 from wsgilint.readers.supervisor.sniff import is_supervisor_text
-from wsgilint.readers.supervisor.values import _is_operator
+from wsgilint.readers.supervisor.values import _is_operator, _plain, _shlex_words
 from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
+from wsgilint.readers.systemd import _words
 
 
 def test_version_numbers_are_the_runs_of_decimal_digits() -> None:
@@ -103,3 +105,65 @@ def test_sysctl_assignment_is_the_pattern(line: str) -> None:
 @given(st.text(alphabet="az09_.*?[]/-\\ é٣", max_size=6))
 def test_sysctl_key_characters_are_the_pattern(key: str) -> None:
     assert bool(key and _KEY_CHARACTERS.issuperset(key)) == bool(re.fullmatch(r"[A-Za-z0-9_.*?\[\]/-]+", key)), key
+
+
+# What numbers.decimal and model.units replaced: the patterns, with decimal's old body.
+def _old_decimal(text: str) -> int | None:
+    match = re.fullmatch(r"([+-]?)0*([0-9]+)", text)
+    if match is None or len(match.group(2)) > 4300:
+        return None
+    return int(match.group(1) + match.group(2))
+
+
+def _old_seconds(text: str) -> float | None:
+    total, position = 0.0, 0
+    times = {"ms": 0.001, "": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "M": 2592000, "y": 31536000}
+    for match in re.finditer(r"(\d+)(ms|[smhdwMy]?)", text):
+        if match.start() != position:
+            return None
+        number = _old_decimal(match.group(1))
+        if number is None:
+            return None
+        total += number * times[match.group(2)]
+        position = match.end()
+    return total if text and position == len(text) else None
+
+
+def _old_size(text: str) -> int | None:
+    match = re.fullmatch(r"(\d+)([kKmMgG]?)", text.strip())
+    number = _old_decimal(match.group(1)) if match else None
+    sizes = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+    return number * sizes[match.group(2).lower()] if match and number is not None else None
+
+
+def _old_atoi(value: str) -> int | None:
+    match = re.match(r"\s*([+-]?\d+)", value)
+    return _old_decimal(match.group(1)) if match else None
+
+
+_NUMBER_PARTS = st.sampled_from(["0", "1", "9", "00", "+", "-", " ", "\t", "\u3000", "٣", "²", "ms", "m", "s", "h",
+                                 "d", "w", "M", "y", "k", "K", "g", "G", "x", "\n"])
+
+
+@given(st.lists(_NUMBER_PARTS, max_size=8).map("".join))
+@example("1m30s")
+@example("500ms")
+@example("0" * 4400 + "7")
+@example("8k")
+@example(" -0012 # x")
+def test_numbers_are_the_patterns(text: str) -> None:
+    assert decimal(text) == _old_decimal(text), text
+    assert nginx_seconds(text) == _old_seconds(text), text
+    assert nginx_size(text) == _old_size(text), text
+    assert c_atoi(text) == _old_atoi(text), text
+    match = re.match(r"\s*(\d+)", text)
+    assert leading_digits(text) == (match.group(1) if match else ""), text
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "\t", "\r", "\n", "\u00a0", "\x0b", "'", '"', "\\"]), max_size=8)
+       .map("".join))
+def test_plain_words_are_the_patterns(text: str) -> None:
+    assert _plain(text) == (re.search(r"['\"\\]", text) is None), text
+    assert _shlex_words(text) == re.findall(r"[^ \t\r\n]+", text), text
+    if _plain(text):
+        assert _words(text) == (re.findall(r"[^ \t\n]+", text), ""), text

@@ -275,15 +275,16 @@ def find_dropins(unit_local_path: str, ctx: ReadContext, name: str | None = None
 # ------------------------------------------------------------------------- values
 
 
-# Without quotes or backslashes a word is a run of anything but space, tab and newline.
-_PLAIN_WORD = re.compile(r"[^ \t\n]+")
+# Without quotes or backslashes a word is a run of anything but space, tab and newline: split
+# at spaces once tabs and newlines are spaces (no pattern to compile at start).
+_TO_SPACE = str.maketrans("\t\n", "  ")
 
 
 def _words(value: str) -> tuple[list[str], str]:
     """systemd's ``extract_first_word`` with unquoting and C escapes, word by word."""
     if "\\" not in value and '"' not in value and "'" not in value:
         # Most lines quote and escape nothing: one search instead of a loop per character.
-        return [sys.intern(word) for word in _PLAIN_WORD.findall(value)], ""
+        return [sys.intern(word) for word in value.translate(_TO_SPACE).split(" ") if word], ""
     words: list[str] = []
     index = 0
     escapes = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
