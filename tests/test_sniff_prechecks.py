@@ -102,7 +102,7 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
 def _reference_uwsgi(text: str) -> bool:
     if uwsgi_ini._build_profile_key().search(text):
         return False
-    if uwsgi_ini._SNIFF_SECTION_HEADER.search(text):
+    if re.search(r"^[ \t]*\[uwsgi\]", text, re.MULTILINE):
         return True
     keys = uwsgi_ini._sniff_key_line().findall(text)
     return len(keys) >= 3 and sum(1 for key in keys if key in OPTIONS) / len(keys) >= 0.6

@@ -16,6 +16,8 @@ from wsgilint.readers.supervisor.sniff import is_supervisor_text
 from wsgilint.readers.supervisor.values import _is_operator, _plain, _shlex_words
 from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
 from wsgilint.readers.systemd import _words
+from wsgilint.readers.uwsgi_ini import _placeholder_names, _section_header
+from wsgilint.rules.x101_pass_target_mismatch import _names
 
 
 def test_version_numbers_are_the_runs_of_decimal_digits() -> None:
@@ -167,3 +169,28 @@ def test_plain_words_are_the_patterns(text: str) -> None:
     assert _shlex_words(text) == re.findall(r"[^ \t\r\n]+", text), text
     if _plain(text):
         assert _words(text) == (re.findall(r"[^ \t\n]+", text), ""), text
+
+
+@given(st.lists(st.sampled_from(["8001", "80", "1", ":", "/", ".", "-", "_", "a", "é", " ", "="]), max_size=6)
+       .map("".join), st.sampled_from(["8001", "80", "/run/a.sock", "1"]))
+@example("--port=8001", "8001")
+@example("80018001", "8001")
+@example("a8001 8001", "8001")
+def test_port_named_in_a_word_is_the_pattern(word: str, wanted: str) -> None:
+    expected = re.search(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])", word) is not None
+    assert _names(word, wanted) == expected, (word, wanted)
+
+
+@given(st.lists(st.sampled_from(["[uwsgi]", "[", "]", "uwsgi", " ", "\t", "\n", "\r", "x", "\u00a0"]), max_size=8)
+       .map("".join))
+def test_uwsgi_section_header_is_the_pattern(text: str) -> None:
+    assert _section_header(text) == (re.search(r"^[ \t]*\[uwsgi\]", text, re.MULTILINE) is not None), text
+
+
+@given(st.lists(st.sampled_from(["%(", "(", ")", "a", "b", " ", "+", "1", "%"]), max_size=8).map("".join))
+@example("%(a%(b)")
+@example("%(chdir)/x %(a + 1)")
+def test_uwsgi_placeholders_are_the_pattern(value: str) -> None:
+    expected = {word for match in re.finditer(r"%\(([^()]*)\)", value) for word in match.group(1).split(" ")
+                if word and word not in ("+", "-", "*", "/", "++", "--") and not word.isdigit()}
+    assert _placeholder_names(value) == expected, value
