@@ -12,11 +12,13 @@ from wsgilint.model import Host
 from wsgilint.model.supervisor import _socket
 from wsgilint.model.units import c_atoi, leading_digits, nginx_seconds, nginx_size
 from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener
+from wsgilint.readers.supervisor.ini import _option, _section_header
 from wsgilint.readers.supervisor.sniff import is_supervisor_text
 from wsgilint.readers.supervisor.values import _is_operator, _plain, _shlex_words
 from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
 from wsgilint.readers.systemd import _words
-from wsgilint.readers.uwsgi_ini import _placeholder_names, _section_header
+from wsgilint.readers.uwsgi_ini import _placeholder_names
+from wsgilint.readers.uwsgi_ini import _section_header as _uwsgi_section_header
 from wsgilint.rules.x101_pass_target_mismatch import _names
 
 
@@ -184,7 +186,7 @@ def test_port_named_in_a_word_is_the_pattern(word: str, wanted: str) -> None:
 @given(st.lists(st.sampled_from(["[uwsgi]", "[", "]", "uwsgi", " ", "\t", "\n", "\r", "x", "\u00a0"]), max_size=8)
        .map("".join))
 def test_uwsgi_section_header_is_the_pattern(text: str) -> None:
-    assert _section_header(text) == (re.search(r"^[ \t]*\[uwsgi\]", text, re.MULTILINE) is not None), text
+    assert _uwsgi_section_header(text) == (re.search(r"^[ \t]*\[uwsgi\]", text, re.MULTILINE) is not None), text
 
 
 @given(st.lists(st.sampled_from(["%(", "(", ")", "a", "b", " ", "+", "1", "%"]), max_size=8).map("".join))
@@ -194,3 +196,19 @@ def test_uwsgi_placeholders_are_the_pattern(value: str) -> None:
     expected = {word for match in re.finditer(r"%\(([^()]*)\)", value) for word in match.group(1).split(" ")
                 if word and word not in ("+", "-", "*", "/", "++", "--") and not word.isdigit()}
     assert _placeholder_names(value) == expected, value
+
+
+@given(st.lists(st.sampled_from(["[", "]", "=", ":", " ", "\t", "\u00a0", "\x0b", "\r", "a", "b"]), max_size=8)
+       .map("".join).map(str.strip))
+@example("[program:app]")
+@example("[]")
+@example("[a]]")
+@example("key = a=b")
+@example("a b : c")
+def test_supervisor_ini_lines_are_configparsers_patterns(content: str) -> None:
+    # The reader matches a line's content stripped of its spaces, so with no line break in it.
+    header = re.match(r"\[(?P<header>.+)\]", content)
+    assert _section_header(content) == (header.group("header") if header else None), content
+    option = re.match(r"(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$", content)
+    expected = (option.group("option"), option.group("value"), option.end("vi")) if option else None
+    assert _option(content) == expected, content
