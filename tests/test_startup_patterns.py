@@ -212,3 +212,11 @@ def test_supervisor_ini_lines_are_configparsers_patterns(content: str) -> None:
     option = re.match(r"(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$", content)
     expected = (option.group("option"), option.group("value"), option.end("vi")) if option else None
     assert _option(content) == expected, content
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="'\"\\"), max_size=12))
+def test_shlex_refuses_only_text_with_a_quote_or_a_backslash(text: str) -> None:
+    # SupervisorValue.leaves_quote_open answers False for such text without shlex.
+    import shlex
+
+    shlex.split(text)

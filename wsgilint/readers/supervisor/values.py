@@ -7,7 +7,6 @@ read with a non-POSIX shlex lexer that silently drops what does not fit.
 from __future__ import annotations
 
 import functools
-import shlex
 import signal
 import sys
 from collections.abc import Callable
@@ -40,7 +39,12 @@ def split_command(command: str) -> tuple[list[str] | None, str]:
     """argv as supervisord builds it at spawn (``shlex.split``); the error text when it cannot."""
     try:
         # shlex reads a character at a time, through several calls each: most of the splitting time.
-        argv = _shlex_words(command) if _plain(command) else shlex.split(command)
+        if _plain(command):
+            argv = _shlex_words(command)
+        else:
+            import shlex  # here: a plain command (most) needs no lexer, nor shlex loaded at start
+
+            argv = shlex.split(command)
         argv = [sys.intern(word) for word in argv]   # a fleet's programs share their executables and options
     except ValueError as error:
         return None, f"can't parse command {command!r}: {error}"
@@ -122,6 +126,8 @@ class Environment:
 
 
 def parse_environment(text: str) -> Environment:
+    import shlex  # here: most trees set no environment=
+
     lexer = shlex.shlex(text)
     lexer.wordchars += "/.+-():"
     try:
