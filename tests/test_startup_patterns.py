@@ -16,7 +16,7 @@ from wsgilint.readers.supervisor.ini import _option, _section_header
 from wsgilint.readers.supervisor.sniff import is_supervisor_text
 from wsgilint.readers.supervisor.values import _is_operator, _plain, _shlex_words
 from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
-from wsgilint.readers.systemd import _words
+from wsgilint.readers.systemd import _SYSTEMD_KEYS, _names_a_unit_key, _words
 from wsgilint.readers.uwsgi_ini import _placeholder_names
 from wsgilint.readers.uwsgi_ini import _section_header as _uwsgi_section_header
 from wsgilint.rules.x101_pass_target_mismatch import _names
@@ -220,3 +220,13 @@ def test_shlex_refuses_only_text_with_a_quote_or_a_backslash(text: str) -> None:
     import shlex
 
     shlex.split(text)
+
+
+@given(st.lists(st.sampled_from(["ExecStart", "User", "Exec", "x", "=", " ", "\t", "\r", "\n", "\u00a0", "#"]),
+                max_size=8).map("".join))
+@example("  ExecStart = /bin/app")
+@example("ExecStart\r=x")
+def test_unit_key_lines_are_the_pattern(text: str) -> None:
+    assert all(key.isascii() and key.isalpha() for key in _SYSTEMD_KEYS)
+    expected = any(match.group(1) in _SYSTEMD_KEYS for match in re.finditer(r"^[ \t]*([A-Za-z]+)[ \t]*=", text, re.M))
+    assert _names_a_unit_key(text) == expected, text
