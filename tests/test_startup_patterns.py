@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from wsgilint.core.numbers import decimal
 from wsgilint.model import Host
+from wsgilint.model.build import _opens_main_block
 from wsgilint.model.supervisor import _socket
 from wsgilint.model.units import c_atoi, leading_digits, nginx_seconds, nginx_size
+from wsgilint.model.uwsgi_config import _comment_start
 from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener
 from wsgilint.readers.supervisor.ini import _option, _section_header
 from wsgilint.readers.supervisor.sniff import is_supervisor_text
@@ -230,3 +232,17 @@ def test_unit_key_lines_are_the_pattern(text: str) -> None:
     assert all(key.isascii() and key.isalpha() for key in _SYSTEMD_KEYS)
     expected = any(match.group(1) in _SYSTEMD_KEYS for match in re.finditer(r"^[ \t]*([A-Za-z]+)[ \t]*=", text, re.M))
     assert _names_a_unit_key(text) == expected, text
+
+
+@given(st.lists(st.sampled_from(["#", ";", " ", "\t", "\u00a0", "a", "x#", "\n"]), max_size=8).map("".join))
+def test_uwsgi_inline_comment_start_is_the_pattern(written: str) -> None:
+    match = re.search(r"(?:^|[ \t])([#;])", written)
+    assert _comment_start(written) == (match.start(1) if match else -1), written
+
+
+@given(st.lists(st.sampled_from(["http", "events", "httpx", "{", " ", "\t", "\n", "\r", "\u00a0", "x", ";"]),
+                max_size=8).map("".join))
+@example("user x;\n\n  http\n  {")
+@example("x http {")
+def test_nginx_main_block_is_the_pattern(text: str) -> None:
+    assert _opens_main_block(text) == bool(re.search(r"^\s*(http|events)\s*\{", text, re.M)), text

@@ -417,7 +417,8 @@ def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setti
     variables the files do not show, and any of them reaches the programs."""
     for section in config.sections:
         for key, value in section.keys.items():
-            found = _reads_env().search(value.raw)
+            # Only a value holding "%(ENV_" can match: most hold none, and the pattern is not compiled.
+            found = _reads_env().search(value.raw) if "%(ENV_" in value.raw else None
             if found is not None:
                 return Setting(found.group(0), value.at, f"supervisord passes on its own environment, which the "
                                f"files do not show ([{section.name}] {key} reads {found.group(0)}s from it)")
