@@ -13,7 +13,7 @@ from wsgilint.model.build import _opens_main_block
 from wsgilint.model.supervisor import _socket
 from wsgilint.model.units import c_atoi, leading_digits, nginx_seconds, nginx_size
 from wsgilint.model.uwsgi_config import _comment_start
-from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener
+from wsgilint.readers.nginx_sniff import _BLOCK_WORDS, _block_opener, _without_comment
 from wsgilint.readers.supervisor.ini import _option, _section_header
 from wsgilint.readers.supervisor.sniff import is_supervisor_text
 from wsgilint.readers.supervisor.values import _is_operator, _plain, _shlex_words
@@ -21,6 +21,7 @@ from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
 from wsgilint.readers.systemd import _SYSTEMD_KEYS, _names_a_unit_key, _words
 from wsgilint.readers.uwsgi_ini import _placeholder_names
 from wsgilint.readers.uwsgi_ini import _section_header as _uwsgi_section_header
+from wsgilint.rules.u117_invalid_value import _left_to_others
 from wsgilint.rules.x101_pass_target_mismatch import _names
 
 
@@ -246,3 +247,16 @@ def test_uwsgi_inline_comment_start_is_the_pattern(written: str) -> None:
 @example("x http {")
 def test_nginx_main_block_is_the_pattern(text: str) -> None:
     assert _opens_main_block(text) == bool(re.search(r"^\s*(http|events)\s*\{", text, re.M)), text
+
+
+@given(st.lists(st.sampled_from(["#", ";", "'", '"', " ", "\t", "\n", "\u00a0", "a"]), max_size=8).map("".join))
+@example("'a'\n")
+@example("\"")
+def test_u117_left_to_others_is_the_pattern(value: str) -> None:
+    assert _left_to_others(value) == bool(re.search(r"(?:^|[ \t])[#;]|^[\"'].*[\"']$", value)), value
+
+
+@given(st.lists(st.sampled_from(["#", " ", "\t", "\u00a0", "a", ";"]), max_size=8).map("".join))
+def test_nginx_sniff_comment_is_the_pattern(line: str) -> None:
+    comment = re.search(r"\s#", line)
+    assert _without_comment(line) == (line[:comment.start()].rstrip() if comment else line), line
