@@ -519,8 +519,6 @@ def _systemd_environment(manager: ProcessManager, unit: systemd.SystemdUnit, ctx
     then each ``EnvironmentFile=``; ``UnsetEnvironment=`` last. An environment file is read
     when it is a regular file inside the checked tree; one the tree does not hold may set
     anything."""
-    from ..readers.systemd_env import parse_environment_file
-
     for entry in unit.values("Service", "PassEnvironment"):
         for name in entry.value.split():
             manager.environment_unknown[name] = Setting(
@@ -545,6 +543,8 @@ def _systemd_environment(manager: ProcessManager, unit: systemd.SystemdUnit, ctx
             manager.environment_unseen = manager.environment_unseen or Setting(
                 path, entry.at, f"EnvironmentFile={written} is not in the checked files")
             continue
+        from ..readers.systemd_env import parse_environment_file  # here: only a unit with a file read needs it
+
         for name, value in parse_environment_file(text).items():
             manager.environment[name] = Setting(value, entry.at)
             manager.environment_unknown.pop(name, None)
