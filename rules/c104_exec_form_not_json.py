@@ -27,7 +27,6 @@ Write the list as JSON: double quotes around every word, no trailing comma
 list was written as the exec form and can only have meant those words; the shell form it ran
 as finds no command.
 """
-import shlex
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit
@@ -56,6 +55,10 @@ _SPLIT = "the words are split on spaces as written, quotes and brackets kept: th
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    if not deployment.exec_lookalikes:
+        return
+    import shlex  # here: only a Dockerfile's lookalike needs it, and loading it costs every start
+
     for lookalike in deployment.exec_lookalikes:
         try:   # the command the shell looks for: the first word, its quotes removed
             first = shlex.split(lookalike.text)[0]

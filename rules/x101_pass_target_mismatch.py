@@ -274,13 +274,30 @@ class _Listeners:
         wanted = target.path if target.family == "unix" else str(target.port)
         if not wanted or wanted == "0":
             return None
-        pattern = re.compile(rf"(?<![\w/.-]){re.escape(wanted)}(?![\w/.-])")
         for manager, argv in self._unmanaged:
-            if any(pattern.search(word) for word in argv):
+            if any(_names(word, wanted) for word in argv):
                 return manager, "names it on its command line"
             if target.family != "unix" and _default_port(argv) == target.port:
                 return manager, f"listens on port {target.port} by default and names no other"
         return None
+
+
+def _names(word: str, wanted: str) -> bool:
+    """Whether ``wanted`` stands in ``word`` with no word character (``\\w``, as
+    ``str.isalnum`` and ``_``), ``/``, ``.`` or ``-`` against it: what the pattern
+    ``(?<![\\w/.-])WANTED(?![\\w/.-])`` finds, without compiling one per port
+    (tests/test_startup_patterns.py compares the two)."""
+    start = word.find(wanted)
+    while start >= 0:
+        end = start + len(wanted)
+        if not (start and _joins(word[start - 1])) and not (end < len(word) and _joins(word[end])):
+            return True
+        start = word.find(wanted, start + 1)
+    return False
+
+
+def _joins(char: str) -> bool:
+    return char.isalnum() or char in "_/.-"
 
 
 # Programs beside the app that listen on a port of their own when their command names none:

@@ -105,6 +105,19 @@ def test_a_choice_given_is_taken_without_pydantic(args, code):
     assert done.stderr.splitlines()[-1] == f"False {code}"
 
 
+def test_a_console_check_of_the_example_loads_no_crossplane_json_or_shlex():
+    # Each costs start-up: crossplane's tables are written out (tools/gen_nginx_tables.py),
+    # JSON is read or written only for a baseline, a JSON report or a table not written out,
+    # and shlex lexes only commands with quotes or backslashes (this tree has none).
+    child = ("import sys; from wsgilint.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(name for name in sys.modules if name.split('.')[0] in ('crossplane', 'json', "
+             "'simplejson', 'shlex')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", child, "check", str(EXAMPLE)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stderr.splitlines()[-1] == "[]"
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "x", "1.5", "\u0663", ""])
 def test_jobs_must_be_a_whole_number_of_at_least_one(value):
     done = run("check", "--jobs", value, str(EXAMPLE))

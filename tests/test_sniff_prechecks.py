@@ -16,6 +16,12 @@ from wsgilint.readers.nginx_sniff import is_nginx_text
 from wsgilint.readers.uwsgi_ini import OPTIONS, is_uwsgi_ini_text
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# The sniffer's patterns as they were: it now tests the first with str methods and runs the
+# second only on a line with one of its signs.
+_BLOCK_OPENER = re.compile(
+    r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
+_OTHER_CONFIG = re.compile(
+    r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s|(?:ExecStart|WantedBy)=)")
 
 
 def _corpus_texts() -> list[str]:
@@ -25,7 +31,7 @@ def _corpus_texts() -> list[str]:
 
 
 def _reference_statement(line: str) -> bool:
-    if nginx_sniff._BLOCK_OPENER.match(line):
+    if _BLOCK_OPENER.match(line):
         return True
     if not line.endswith((";", "{", "}")):
         return False
@@ -59,28 +65,28 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
         if opener is not None:
             closer = "" if opener[1] in line else opener[1]
             continue
-        if nginx_sniff._PLACEHOLDER_LINE.fullmatch(line):
+        if nginx_sniff._placeholder_line().fullmatch(line):
             continue
         if "#" in line:
             line = nginx_sniff._without_comment(line)
         meaningful += 1
         first = line.split(None, 1)[0]
         opens = nginx_sniff._open_quote(line) if "'" in line or '"' in line else ""
-        lua = "_by_lua_block" in line and nginx_sniff._LUA_BLOCK.search(line) is not None
+        lua = "_by_lua_block" in line and nginx_sniff._lua_block().search(line) is not None
         if lua or _reference_statement(line):
-            signal = signal or not blocks_only or bool(nginx_sniff._BLOCK_OPENER.match(line))
+            signal = signal or not blocks_only or bool(_BLOCK_OPENER.match(line))
             lua_depth = int(lua)
         elif first in nginx_sniff._SHELL_WORDS:
             foreign += 1
             opens = ""
         elif opens and (first in DIRECTIVES or line[0] in "\"'"):
             pass
-        elif nginx_sniff._OTHER_CONFIG.match(line):
+        elif _OTHER_CONFIG.match(line):
             foreign += 1
             opens = ""
         elif line.endswith((";", "{", "}")) or line.startswith("}"):
             pass
-        elif continued or (nginx_sniff._DIRECTIVE_NAME.fullmatch(first) and not line.endswith((".", ":", "!", "?"))
+        elif continued or (nginx_sniff._directive_name().fullmatch(first) and not line.endswith((".", ":", "!", "?"))
                            and (first in DIRECTIVES or "_" in first)):
             continued = True
             quote = opens
@@ -94,9 +100,9 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
 
 
 def _reference_uwsgi(text: str) -> bool:
-    if uwsgi_ini._BUILD_PROFILE_KEY.search(text):
+    if uwsgi_ini._build_profile_key().search(text):
         return False
-    if uwsgi_ini._SNIFF_SECTION_HEADER.search(text):
+    if re.search(r"^[ \t]*\[uwsgi\]", text, re.MULTILINE):
         return True
     keys = uwsgi_ini._sniff_key_line().findall(text)
     return len(keys) >= 3 and sum(1 for key in keys if key in OPTIONS) / len(keys) >= 0.6

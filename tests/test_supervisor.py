@@ -20,7 +20,7 @@ from wsgilint.readers.supervisor import (
 )
 from wsgilint.readers.supervisor.expansion import _format, _has_bare_conversion
 from wsgilint.readers.supervisor.ini import split_lines
-from wsgilint.readers.supervisor.values import _SHLEX_WORD, _plain_words
+from wsgilint.readers.supervisor.values import _plain_words, _shlex_words
 
 
 def write(folder: Path, name: str, text: str) -> str:
@@ -257,4 +257,4 @@ def test_bare_conversion_after_nested_names(value: str, bare: bool) -> None:
 @given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\r", "\n", "\x0b", ";", "&", "|", "2", ">"])))
 def test_words_without_quotes_or_backslashes_are_all_plain(text: str) -> None:
     # shell_operators' shortcut for such a command: shlex's words are the runs of non-space.
-    assert _plain_words(text) == (True,) * len(_SHLEX_WORD.findall(text))
+    assert _plain_words(text) == (True,) * len(_shlex_words(text))

@@ -20,7 +20,6 @@ that fingerprint's weaknesses; ``load_baseline`` says so, and rewriting the file
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -48,6 +47,8 @@ class Baseline:
 
 
 def load_baseline(path: Path) -> Baseline:
+    import json  # here: a check without a baseline (most) need not load it
+
     try:
         document = json.loads(read_regular(str(path), MAX_BASELINE_BYTES).decode("utf-8"))
     except OSError as error:

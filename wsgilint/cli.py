@@ -218,18 +218,25 @@ def check(
     import io
     from pathlib import Path
 
-    from .baseline import BaselineError, load_baseline, new_findings
     from .config import ConfigError, settings_for
     from .report._progress import progress_bar, wanted
-    from .report._statistics import render_statistics
 
     try:
         settings = settings_for(config, Path.cwd(), isolated)
-        baseline_path = Path(baseline) if baseline else settings.baseline
-        accepted = load_baseline(baseline_path) if baseline_path else None
-    except (ConfigError, BaselineError) as error:
+    except ConfigError as error:
         typer.echo(f"wsgilint: {shown(str(error))}", err=True)
         raise typer.Exit(2) from None
+    baseline_path = Path(baseline) if baseline else settings.baseline
+    accepted = None
+    if baseline_path:
+        # Here: most checks have no baseline, and its module is loaded only for one.
+        from .baseline import BaselineError, load_baseline, new_findings
+
+        try:
+            accepted = load_baseline(baseline_path)
+        except BaselineError as error:
+            typer.echo(f"wsgilint: {shown(str(error))}", err=True)
+            raise typer.Exit(2) from None
     # Options given on the command line win over the settings file.
     selected = _split(select) if select else settings.select
     ignored = (_split(ignore) if ignore else settings.ignore) + _split(extend_ignore)
@@ -300,6 +307,8 @@ def check(
         if diff:
             pass
         elif statistics:
+            from .report._statistics import render_statistics
+
             render_statistics(result, out, as_json=output_format == "json", quiet=quiet)
         else:
             renderer(output_format)(result, out, quiet)

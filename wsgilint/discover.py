@@ -209,7 +209,8 @@ _TEMPLATE_MARKERS = [
     ("envsubst template", r"\$\{[A-Z][A-Z0-9_]*\}", ("${",)),
     # Neither supervisord nor uWSGI expands a section name: %(name)s there is a Python
     # %-format template a deploy script fills in (`[group:%(project_name)s]`).
-    ("Python %-format template", r"(?m)^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", ("%(",)),
+    # ")s" rather than "%(": uWSGI's own %(name) has no "s" after it.
+    ("Python %-format template", r"(?m)^[ \t]*\[[^\]\n]*%\([A-Za-z_][A-Za-z0-9_]*\)s[^\]\n]*\]", (")s",)),
     # Nor ${name}, which a deploy tool's string.Template or a shell here-document fills in
     # (`[program:${user}]`); supervisord would run the command with `${port}` left in it.
     ("placeholder template", r"(?m)^[ \t]*\[[^\]\n]*\$\{[A-Za-z_][A-Za-z0-9_]*\}[^\]\n]*\]", ("${",)),

@@ -13,9 +13,9 @@ import sys
 
 from ..core.numbers import decimal
 from ..core.record import dataclass
+from .units import leading_digits
 
 _WILDCARD_HOSTS = {"", "*", "0.0.0.0", "::", "[::]"}
-_LEADING_DIGITS = re.compile(r"\s*(\d+)")
 # INADDR_NONE, inet_addr's answer for a text that is no address.
 _NO_ADDRESS = "255.255.255.255"
 _LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost", "ip6-localhost", "localhost.localdomain"}
@@ -135,13 +135,13 @@ def parse_uwsgi_socket(value: str) -> Address | None:
     # uWSGI splits at the last `:` (an IPv6 host is bracketed) and reads the port with atoi:
     # the digits it starts with, whatever follows them (`:8000 # web` binds port 8000).
     host, port = _split_host_port(text) if text.startswith("[") else text.rpartition(":")[::2]
-    digits = _LEADING_DIGITS.match(port) if port is not None else None
+    digits = leading_digits(port) if port is not None else ""
     if "\"" in host or "'" in host:
         # uWSGI keeps quotes in a value, resolves the host with them, fails, and falls back to
         # inet_addr, which gives INADDR_NONE: `":5050"` binds 255.255.255.255:5050 (measured
         # with uWSGI 2.0.31, shared/reference/lab-uwsgi-nginx.md), where nothing connects.
         host = _NO_ADDRESS
-    return _inet(host, digits.group(1) if digits else port, 0, value)
+    return _inet(host, digits or port, 0, value)
 
 
 def parse_gunicorn_bind(value: str) -> Address | None:

@@ -8,6 +8,7 @@ only those that name ``supervisorctl`` or ``systemctl``); nothing here runs a sh
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import TYPE_CHECKING
@@ -26,7 +27,12 @@ _VALUED = ("-c", "-s", "-u", "-p", "-r")
 _NOT_APP_SERVERS = {"nginx", "apache2", "httpd", "supervisor", "supervisord", "docker", "containerd", "postgresql",
                     "postgres", "mysql", "mysqld", "mariadb", "redis", "redis-server", "memcached", "rabbitmq-server",
                     "cron", "crond", "ssh", "sshd", "ufw", "firewalld", "fail2ban", "certbot", "all"}
-_COMMAND = re.compile(r"[^;&|<>()`]+")
+
+
+# Compiled on first use: most trees start no program a script names.
+@functools.cache
+def _command() -> re.Pattern[str]:
+    return re.compile(r"[^;&|<>()`]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +78,7 @@ def _in_line(line: str) -> list[tuple[str, str, int, int]]:
     """(manager, name, column, end column) of each program a line of sh starts by name."""
     found: list[tuple[str, str, int, int]] = []
     code = re.sub(r"(^|\s)#.*", "", line)
-    for command in _COMMAND.finditer(code):
+    for command in _command().finditer(code):
         words = [(match.group(), command.start() + match.start()) for match in re.finditer(r"\S+", command.group())]
         names = _names([word for word, _ in words])
         if names is None:

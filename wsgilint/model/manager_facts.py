@@ -7,15 +7,13 @@ trees without Gunicorn load it too."""
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from . import AppServer, Deployment, ProcessManager, Setting, Span
+from ._manager_key_tables import SUPERVISOR_SECTIONS, SYSTEMD_DIRECTIVES
 
-_READERS = Path(__file__).resolve().parent.parent / "readers"
 # uWSGI options that load another config file; when one of them was not read, the
 # server's own settings are not all known.
 _UWSGI_CONFIG_KEYS = ("ini", "xml", "xmlconfig", "yaml", "yml", "json", "js", "include", "inherit", "config")
@@ -29,16 +27,15 @@ _SUPERVISORD_VALUED = frozenset("cumdlyzejiqa")
 
 @cache
 def supervisor_keys() -> dict[str, frozenset[str]]:
-    """Section kind → the keys supervisord 4.3 reads there (``supervisor_keys.json``)."""
-    table = json.loads((_READERS / "supervisor_keys.json").read_text())
-    return {kind: frozenset(keys) for kind, keys in table["sections"].items()}
+    """Section kind → the keys supervisord 4.3 reads there (``supervisor_keys.json``, written
+    out in ``_manager_key_tables``)."""
+    return {kind: frozenset(keys) for kind, keys in SUPERVISOR_SECTIONS.items()}
 
 
-@cache
 def systemd_directives() -> dict[str, Any]:
-    """``{"systemd": version, "sections": {section: keys}, "targets": [...]}`` (``systemd_directives.json``)."""
-    table: dict[str, Any] = json.loads((_READERS / "systemd_directives.json").read_text())
-    return table
+    """``{"systemd": version, "sections": {section: keys}, "targets": [...]}`` (``systemd_directives.json``,
+    written out in ``_manager_key_tables``)."""
+    return SYSTEMD_DIRECTIVES
 
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str | None:

@@ -14,15 +14,21 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.commands import Command, dev_server, given_arguments, recognise
 from ..core.context import ReadContext
 from ..core.launchers import Launcher, unwrap
 from ..core.span import Setting, Span
-from ..readers import shell, supervisor, systemd
+from ..readers import supervisor, systemd
 from . import FileRewrite, ProcessManager, SupervisorConfig, SupervisorValue
 from .supervisor import supervisor_config
+
+if TYPE_CHECKING:
+    # Imported where a start is a shell or a script (each function that reads one): a server
+    # started by its own command, as most are, needs none of it, and loading it cost 3 M
+    # instructions of every start.
+    from ..readers import shell
 
 _SUPERVISOR_DEFAULT = "Supervisor default"
 _SYSTEMD_DEFAULT = "systemd default"
@@ -65,6 +71,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         if not manager.launchers:
             _switched(manager, launchers, command_at)
         return resolved
+    from ..readers import shell
+
     name = os.path.basename(argv[0])
     manager.runs_program = name
     server: shell.ServerLine | None = None
@@ -155,6 +163,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
 def _dev_server_beside(server: shell.ServerLine, wrapper: shell.WrapperScript | None,
                       ctx: ReadContext | None) -> tuple[Setting[list[str]], ...]:
     """The development server a wrapper script starts on another line than its server's."""
+    from ..readers import shell
+
     if wrapper is None or ctx is None:
         return ()
     found = shell.read_dev_server(wrapper.path, ctx)
@@ -188,6 +198,8 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
                 ctx: ReadContext | None, start_dir: str | None) -> None:
     """A start that runs no uWSGI nor Gunicorn may run a development server: as its own
     command, in its ``sh -c`` text, or in a script of the tree it runs."""
+    from ..readers import shell
+
     if dev_server(argv) is not None:
         manager.dev_server = Setting(argv, command_at)
         return
@@ -210,6 +222,8 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
 def _script_of(call: list[str]) -> list[str]:
     """The script a ``sh -c`` text runs, with its arguments: the first word, or the word after
     a shell that runs it (``/bin/bash ./start.sh``)."""
+    from ..readers import shell
+
     return call[1:] if os.path.basename(call[0]) in shell.SHELLS else call
 
 
@@ -220,6 +234,8 @@ def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str
     arguments, resolved like any command; where the reader cannot tell which branch runs,
     the start is not all the files show and the server line is not claimed. None: the
     server line runs, as read."""
+    from ..readers import shell
+
     if not args:
         return None
     runs = shell.runs_with(wrapper.server, args)
@@ -251,11 +267,15 @@ def _local_script(script: str, ctx: ReadContext | None, start_dir: str | None) -
 
 def _script(script: str, ctx: ReadContext | None, start_dir: str | None) -> shell.WrapperScript | None:
     """The wrapper script ``script`` names, when the checked tree holds it."""
+    from ..readers import shell
+
     local = _local_script(script, ctx, start_dir)
     return shell.read_wrapper(local, ctx) if local is not None and ctx is not None else None
 
 
 def _passes_arguments(script: str, ctx: ReadContext, start_dir: str | None) -> shell.PassedArguments | None:
+    from ..readers import shell
+
     local = _local_script(script, ctx, start_dir)
     return shell.passes_arguments(local, ctx) if local is not None else None
 
@@ -417,7 +437,8 @@ def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setti
     variables the files do not show, and any of them reaches the programs."""
     for section in config.sections:
         for key, value in section.keys.items():
-            found = _reads_env().search(value.raw)
+            # Only a value holding "%(ENV_" can match: most hold none, and the pattern is not compiled.
+            found = _reads_env().search(value.raw) if "%(ENV_" in value.raw else None
             if found is not None:
                 return Setting(found.group(0), value.at, f"supervisord passes on its own environment, which the "
                                f"files do not show ([{section.name}] {key} reads {found.group(0)}s from it)")
@@ -498,8 +519,6 @@ def _systemd_environment(manager: ProcessManager, unit: systemd.SystemdUnit, ctx
     then each ``EnvironmentFile=``; ``UnsetEnvironment=`` last. An environment file is read
     when it is a regular file inside the checked tree; one the tree does not hold may set
     anything."""
-    from ..readers.systemd_env import parse_environment_file
-
     for entry in unit.values("Service", "PassEnvironment"):
         for name in entry.value.split():
             manager.environment_unknown[name] = Setting(
@@ -524,6 +543,8 @@ def _systemd_environment(manager: ProcessManager, unit: systemd.SystemdUnit, ctx
             manager.environment_unseen = manager.environment_unseen or Setting(
                 path, entry.at, f"EnvironmentFile={written} is not in the checked files")
             continue
+        from ..readers.systemd_env import parse_environment_file  # here: only a unit with a file read needs it
+
         for name, value in parse_environment_file(text).items():
             manager.environment[name] = Setting(value, entry.at)
             manager.environment_unknown.pop(name, None)

@@ -16,14 +16,13 @@ scope without nested blocks holds no list for them (a fleet has thousands of tho
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..core.paths import packaged_text
 from ..core.record import dataclass, field
 from ..core.span import Span
+from ..readers._nginx_directive_table import DIRECTIVES, EXTRA_DIRECTIVES
 from ..readers.nginx import listen_address_error
 
 if TYPE_CHECKING:
@@ -47,19 +46,15 @@ NOT_INHERITED = frozenset(PASS_DIRECTIVES) | {
 @cache
 def known_directives() -> frozenset[str]:
     """Directive names nginx or a common module accepts: crossplane's table plus
-    ``readers/nginx_extra_directives.json`` (newer nginx, NGINX Plus, third-party modules)."""
-    from crossplane.analyzer import DIRECTIVES
-
-    text = packaged_text(__file__, "..", "readers", "nginx_extra_directives.json")
-    return frozenset(DIRECTIVES) | frozenset(json.loads(text)["directives"])
+    ``readers/nginx_extra_directives.json`` (newer nginx, NGINX Plus, third-party modules),
+    both written out in ``readers/_nginx_directive_table``."""
+    return frozenset(DIRECTIVES) | EXTRA_DIRECTIVES
 
 
 def takes_arguments(name: str, count: int) -> bool | None:
     """Whether nginx lets directive ``name`` take ``count`` arguments, by crossplane's table
     of nginx's argument masks; None for a name that table does not hold (newer nginx, a
     third-party module)."""
-    from crossplane.analyzer import DIRECTIVES
-
     masks = DIRECTIVES.get(name)
     return None if masks is None else any(_fits(mask, count) for mask in masks)
 

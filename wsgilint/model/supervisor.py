@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shlex
 from collections.abc import Callable, Mapping
 
 from ..core.context import ReadContext
@@ -159,6 +158,12 @@ class SupervisorValue:
     @property
     def leaves_quote_open(self) -> bool:
         """True when the text splits into no argv: a quote is left open."""
+        # shlex refuses only an open quote or a trailing backslash: text with neither (most
+        # commands) needs no lexer, nor shlex loaded at start.
+        if "'" not in self.raw and '"' not in self.raw and "\\" not in self.raw:
+            return False
+        import shlex
+
         try:
             shlex.split(self.raw)
         except ValueError:

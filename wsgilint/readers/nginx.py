@@ -1,8 +1,9 @@
 """Reading nginx configuration into plain, located statements.
 
 ``nginx_lexer`` tokenizes as nginx does (crossplane's Lua-block extension included),
-at regular-expression speed; crossplane supplies the table of directive contexts and
-argument counts. The block structure, include resolution and
+at regular-expression speed; crossplane's table of directive contexts and argument counts
+(written out in ``_nginx_directive_table``) and its check of a directive against it
+(``_analyze``) are used as they are. The block structure, include resolution and
 error reporting are done here, because crossplane's own parser loses a whole file on
 one unbalanced brace, decodes bad bytes silently, names the wrong file after an
 include, recurses once per nested block, and resolves includes on this machine's
@@ -39,18 +40,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from crossplane.analyzer import analyze, enter_block_ctx
-from crossplane.errors import (
-    NgxParserBaseException,
-    NgxParserDirectiveArgumentsError,
-    NgxParserDirectiveContextError,
-    NgxParserDirectiveError,
-)
-
 from ..core.context import ReadContext
 from ..core.paths import packaged, packaged_text
 from ..core.record import dataclass, field
 from ..core.span import Problem, Span
+from ._nginx_directive_table import CONTEXTS, DIRECTIVES
 from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
 from .nginx_lexer import Token, tokenize
 from .nginx_listen import listen_parameter_error, ngx_atoi
@@ -400,6 +394,67 @@ _HINTS = {
 }
 
 
+class _Refused(Exception):
+    """crossplane's ``NgxParserDirectiveError``: nginx's words for a refused directive."""
+
+    def __init__(self, strerror: str) -> None:
+        super().__init__(strerror)
+        self.strerror = strerror
+
+
+class _ContextRefused(_Refused):
+    pass
+
+
+class _ArgumentsRefused(_Refused):
+    pass
+
+
+# nginx's flags for a block and for on/off, any, one or more, two or more arguments
+# (ngx_conf_file.h); NGX_CONF_NOARGS and TAKE1..TAKE7 are the bits 0 to 7.
+_BLOCK, _FLAG, _ANY, _1MORE, _2MORE = 0x100, 0x200, 0x400, 0x800, 0x1000
+
+
+def _analyze(directive: str, args: list[str], term: str, ctx: Context, check_ctx: bool = True) -> None:
+    """crossplane 0.5.8's ``analyzer.analyze`` (not strict, arguments checked) over its table
+    written out in ``_nginx_directive_table``, so that crossplane is not imported to read a
+    tree; each step and message as crossplane's, the flag message formatted twice as there
+    (a ``%`` in the value raises ValueError or TypeError). tests/test_nginx_tables.py
+    compares the two on every directive, context, terminator and argument count."""
+    context = CONTEXTS.get(ctx)
+    masks = DIRECTIVES.get(directive)
+    if context is None or masks is None:
+        return
+    if check_ctx:
+        masks = tuple(mask for mask in masks if mask & context)
+        if not masks:
+            raise _ContextRefused(f'"{directive}" directive is not allowed here')
+    n_args = len(args)
+    for mask in reversed(masks):
+        if mask & _BLOCK and term != "{":
+            reason = 'directive "%s" has no opening "{"'
+            continue
+        if not mask & _BLOCK and term != ";":
+            reason = 'directive "%s" is not terminated by ";"'
+            continue
+        flag = n_args == 1 and mask & _FLAG
+        if ((mask >> n_args & 1 and n_args <= 7) or (flag and args[0].lower() in ("on", "off"))
+                or mask & _ANY or (mask & _1MORE and n_args >= 1) or (mask & _2MORE and n_args >= 2)):
+            return
+        if flag:
+            reason = 'invalid value "%s" in "%%s" directive, it must be "on" or "off"' % args[0]   # noqa: UP031
+        else:
+            reason = 'invalid number of arguments in "%s" directive'
+    raise _ArgumentsRefused(reason % directive)
+
+
+def _enter_block_ctx(directive: str, ctx: Context) -> Context:
+    """crossplane's ``enter_block_ctx``: a location nests in http > location whatever holds it."""
+    if ctx and ctx[0] == "http" and directive == "location":
+        return ("http", "location")
+    return (*ctx, directive)
+
+
 # What crossplane's analyze() accepts depends only on these (its tables do not change):
 # the directive, how many arguments, the terminator, the context, and for a lone argument
 # whether it is on/off. Most statements of a fleet repeat a few of them.
@@ -413,33 +468,30 @@ _ACCEPTED_LIMIT = 50_000
 _NJS_WIDENED = frozenset({"js_set", "js_path", "js_include", "js_preload_object"})
 
 
-def _check_statement(stmt: NginxStatement, ctx: Context, display: str) -> tuple[Problem | None, bool]:
+def _check_statement(stmt: NginxStatement, ctx: Context) -> tuple[Problem | None, bool]:
     """(argument problem, context refused) for one directive in ``ctx``."""
     term = "{" if stmt.block is not None else ";"
     args = stmt.args
     key = (stmt.directive, len(args), term, ctx, len(args) == 1 and args[0].lower() in ("on", "off"))
     if key in _ACCEPTED:
         return None, False
-    raw = {"directive": stmt.directive, "args": args, "line": stmt.at.line}
     try:
-        analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False)
+        _analyze(stmt.directive, args, term, ctx)
         if len(_ACCEPTED) < _ACCEPTED_LIMIT:
             _ACCEPTED.add(key)
         return None, False
-    except NgxParserDirectiveContextError:
+    except _ContextRefused:
         # crossplane wrongly refuses include in if/limit_except, and njs directives its table
         # knows only in http, which njs 0.7.7 allows in server and location too.
         context_refused = stmt.directive != "include" and stmt.directive not in _NJS_WIDENED
-    except NgxParserDirectiveError as error:
+    except _ArgumentsRefused as error:
         return _argument_problem(error, stmt), False
     except (ValueError, TypeError):
         return _flag_problem(stmt), False
     try:
-        analyze(fname=display, stmt=raw, term=term, ctx=ctx, strict=False, check_ctx=False)
-    except NgxParserDirectiveArgumentsError as error:
+        _analyze(stmt.directive, args, term, ctx, check_ctx=False)
+    except _ArgumentsRefused as error:
         return _argument_problem(error, stmt), context_refused
-    except NgxParserDirectiveError:
-        pass
     except (ValueError, TypeError):
         return _flag_problem(stmt), context_refused
     return None, context_refused
@@ -561,7 +613,7 @@ def _flag_problem(stmt: NginxStatement) -> Problem:
                    stmt.value_at)
 
 
-def _argument_problem(error: NgxParserBaseException, stmt: NginxStatement) -> Problem:
+def _argument_problem(error: _Refused, stmt: NginxStatement) -> Problem:
     message = error.strerror
     if "invalid number of arguments" in message and template_blank(stmt):
         # The note naming the blank goes with every finding in the file (NginxTree.templates).
@@ -605,7 +657,7 @@ def _context_problem(stmt: NginxStatement, ctx: Context) -> Problem:
                    "configuration ([emerg]) and does not start or reload; move it to a block that accepts it", stmt.at)
 
 
-def _count_context_refusals(statements: list[NginxStatement], ctx: Context, display: str) -> int:
+def _count_context_refusals(statements: list[NginxStatement], ctx: Context) -> int:
     refused = 0
     pending = [(statements, ctx)]
     while pending:
@@ -613,14 +665,14 @@ def _count_context_refusals(statements: list[NginxStatement], ctx: Context, disp
         for stmt in block:
             if stmt.is_comment:
                 continue
-            if _check_statement(stmt, block_ctx, display)[1]:
+            if _check_statement(stmt, block_ctx)[1]:
                 refused += 1
             elif stmt.block is not None:
-                pending.append((stmt.block, enter_block_ctx({"directive": stmt.directive}, block_ctx)))
+                pending.append((stmt.block, _enter_block_ctx(stmt.directive, block_ctx)))
     return refused
 
 
-def _site_file(statements: list[NginxStatement], display: str) -> bool:
+def _site_file(statements: list[NginxStatement]) -> bool:
     """A fragment whose top level is what an http block holds, with a server block that
     has locations: a site file (conf.d/, sites-enabled/), whichever file includes it. Its
     server blocks are in http > server for certain (a stream server has no location), so a
@@ -628,7 +680,7 @@ def _site_file(statements: list[NginxStatement], display: str) -> bool:
     top = [stmt for stmt in statements if not stmt.is_comment]
     return any(stmt.directive == "server" and stmt.block is not None
                and any(inner.directive == "location" for inner in stmt.block) for stmt in top) \
-        and not any(_check_statement(stmt, ("http",), display)[1] for stmt in top)
+        and not any(_check_statement(stmt, ("http",))[1] for stmt in top)
 
 
 # --------------------------------------------------------------------------- reading with includes
@@ -734,8 +786,8 @@ class _Reader:
         self.add(parsed.problems)
         sites = False
         if ctx is None:   # fragment: pick the context first
-            sites = _site_file(statements, display)
-            ctx = ("http",) if sites else self.pick_context(statements, display)
+            sites = _site_file(statements)
+            ctx = ("http",) if sites else self.pick_context(statements)
             nginx_file.context = ctx
             self.loaded[key[0], ctx] = index
         self.open_files.append(key_path)
@@ -743,10 +795,10 @@ class _Reader:
                             sure_servers=sites))
         return index
 
-    def pick_context(self, statements: list[NginxStatement], display: str) -> Context:
+    def pick_context(self, statements: list[NginxStatement]) -> Context:
         best, best_refused = FRAGMENT_CONTEXTS[0], None
         for candidate in FRAGMENT_CONTEXTS:
-            refused = _count_context_refusals(statements, candidate, display)
+            refused = _count_context_refusals(statements, candidate)
             if refused == 0:
                 return candidate
             if best_refused is None or refused < best_refused:
@@ -757,7 +809,7 @@ class _Reader:
         """Check one directive; a block or an include is walked next."""
         if stmt.directive == "#":
             return
-        problem, refused = _check_statement(stmt, frame.ctx, frame.display)
+        problem, refused = _check_statement(stmt, frame.ctx)
         if problem is None and stmt.directive in _ADDRESS_DIRECTIVES:
             problem = _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
@@ -785,7 +837,7 @@ class _Reader:
             stack.append(_Frame(iter(self.resolve(stmt)), frame.ctx, frame.display, frame.depth,
                                 frame.report_context and not frame.in_site, frame.assumed, include=stmt))
         elif stmt.block is not None:
-            inner = enter_block_ctx({"directive": stmt.directive}, frame.ctx)
+            inner = _enter_block_ctx(stmt.directive, frame.ctx)
             in_site = frame.in_site or not frame.report_context and frame.sure_servers and stmt.directive == "server"
             stack.append(_Frame(iter(stmt.block), inner, frame.display, frame.depth + 1,
                                 frame.report_context or in_site, frame.assumed, in_site=in_site))

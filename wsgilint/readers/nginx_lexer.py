@@ -31,11 +31,9 @@ import bisect
 import functools
 import re
 
-from crossplane.ext.lua import LuaBlockPlugin
+from ._nginx_directive_table import LUA_BLOCKS
 
 __all__ = ["LexError", "Token", "tokenize"]
-
-LUA_BLOCKS = frozenset(LuaBlockPlugin.directives)
 
 # (value, line as crossplane counts it, quoted, start, end, span line, column, end column).
 # ``start``/``end`` are offsets (end exclusive) as the reader has always derived them

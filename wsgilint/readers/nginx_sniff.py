@@ -14,15 +14,44 @@ from __future__ import annotations
 import functools
 import re
 
-from crossplane.analyzer import DIRECTIVES
+from ._nginx_directive_table import DIRECTIVES
 
 __all__ = ["is_nginx_text"]
 
-_BLOCK_OPENER = re.compile(
-    r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
-# An ini section, `key = value`, Python, a systemd unit: another kind of config.
-_OTHER_CONFIG = re.compile(
-    r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s|(?:ExecStart|WantedBy)=)")
+_BLOCK_WORDS = ("http", "events", "server", "upstream", "location", "map", "types", "stream", "mail", "geo",
+                "limit_except")
+
+
+def _block_opener(line: str) -> bool:
+    """Whether a line (without a newline) opens a block: one of ``_BLOCK_WORDS`` as a whole
+    word, or ``if`` and ``(``, first, and ``{`` last. String tests instead of the pattern
+    ``^(?:(?:http|...)\\b|if\\s*\\().*\\{$``, whose compiling cost 1.1 M instructions of every
+    start (tests/test_startup_patterns.py compares the two)."""
+    if not line.endswith("{"):
+        return False
+    if line.startswith("if") and line[2:].lstrip().startswith("("):
+        return True
+    if not line.startswith(_BLOCK_WORDS):
+        return False
+    for word in _BLOCK_WORDS:
+        if line.startswith(word):
+            after = line[len(word)]     # there is one: the line ends with "{"
+            if not (after.isalnum() or after == "_"):
+                return True
+    return False
+
+
+# An ini section, `key = value`, Python, a systemd unit: another kind of config. Compiled on
+# first use, and tried only on a line that has one of its signs (``_OTHER_CONFIG_SIGNS``, a
+# ``=`` or a ``:``): most lines of an nginx file have none.
+@functools.cache
+def _other_config() -> re.Pattern[str]:
+    return re.compile(r"^(?:\[[^\]]*\]$|[\w.-]+\s*[=:](?!:)|(?:def|class|import|from|return|async)\s|export\s"
+                      r"|(?:ExecStart|WantedBy)=)")
+
+
+_OTHER_CONFIG_SIGNS = ("[", "def", "class", "import", "from", "return", "async", "export")
+
 # Commands a how-to runs around a snippet. No nginx directive has one of these names.
 _SHELL_WORDS = frozenset({
     "sudo", "su", "apt", "apt-get", "aptitude", "yum", "dnf", "apk", "brew", "snap", "systemctl", "service",
@@ -35,12 +64,31 @@ _SHELL_WORDS = frozenset({
 _TEMPLATE_SPANS = (("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}"))
 _TEMPLATE_OPENERS = tuple(opener for opener, _ in _TEMPLATE_SPANS)
 _STATEMENT_ENDS = (";", "{", "}")
-_PLACEHOLDER_LINE = re.compile(r"\$\{?\w+\}?;?")   # envsubst's `$NGINX_LISTEN` standing for lines
-_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
-_LUA_BLOCK = re.compile(r"_by_lua_block\b[\"']?(?:\s+\$\w+)?\s*\{")
+
+
+# The patterns below are compiled on first use: each is needed only for some kind of line
+# (quoted, ``$``, a Lua block, one that ends no statement), which a small tree may not have.
+@functools.cache
+def _placeholder_line() -> re.Pattern[str]:
+    return re.compile(r"\$\{?\w+\}?;?")   # envsubst's `$NGINX_LISTEN` standing for lines
+
+
+@functools.cache
+def _quoted() -> re.Pattern[str]:
+    return re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
+
+
+@functools.cache
+def _lua_block() -> re.Pattern[str]:
+    return re.compile(r"_by_lua_block\b[\"']?(?:\s+\$\w+)?\s*\{")
+
+
 # A module's directive (`brotli_types`) is not in the table; words of prose have no underscore.
-_DIRECTIVE_NAME = re.compile(r"[a-z][a-z0-9_]*")
-_COMMENT = re.compile(r"\s#")
+@functools.cache
+def _directive_name() -> re.Pattern[str]:
+    return re.compile(r"[a-z][a-z0-9_]*")
+
+
 # More foreign lines than this are a document, unless they are under a tenth of the text.
 _STRAY_LINES = 2
 
@@ -55,7 +103,7 @@ def _vcl() -> re.Pattern[str]:
 def _is_nginx_statement(line: str, first: str) -> bool:
     """``line`` ends a statement (``;``, ``{`` or ``}``); ``first`` is its first word."""
     # A block opener ends with `{` (a stripped line holds no newline for `$` to stop before).
-    if line.endswith("{") and _BLOCK_OPENER.match(line):
+    if _block_opener(line):
         return True
     name = first.strip("\"'").rstrip(";{")
     if name == "if":   # a shell's "if [ ... ]; then" is not nginx's "if (...) {"
@@ -65,14 +113,18 @@ def _is_nginx_statement(line: str, first: str) -> bool:
 
 def _without_comment(line: str) -> str:
     """The line without a comment after it (``80 E282AC; # euro``); a ``#`` inside quotes stays."""
-    blanked = _QUOTED.sub(lambda quoted: "x" * len(quoted.group()), line) if "'" in line or '"' in line else line
-    comment = _COMMENT.search(blanked)
-    return line[:comment.start()].rstrip() if comment else line
+    blanked = _quoted().sub(lambda quoted: "x" * len(quoted.group()), line) if "'" in line or '"' in line else line
+    # The first "#" after a space (\s, str.isspace): what the pattern \s# finds, without
+    # compiling it (tests/test_startup_patterns.py compares the two).
+    hash_at = blanked.find("#", 1)
+    while hash_at > 0 and not blanked[hash_at - 1].isspace():
+        hash_at = blanked.find("#", hash_at + 1)
+    return line[:hash_at - 1].rstrip() if hash_at > 0 else line
 
 
 def _open_quote(line: str) -> str:
     """The quote a line leaves open ('' when none): nginx's quoted values may span lines."""
-    rest = _QUOTED.sub("", line) if "\\" in line or line.count('"') > 1 or line.count("'") > 1 else line
+    rest = _quoted().sub("", line) if "\\" in line or line.count('"') > 1 or line.count("'") > 1 else line
     quotes = [rest.find(q) for q in "\"'" if q in rest]
     return rest[min(quotes)] if quotes else ""
 
@@ -114,29 +166,29 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
             closing = next(end for start, end in _TEMPLATE_SPANS if line.startswith(start))
             closer = "" if closing in line else closing
             continue
-        if line[0] == "$" and _PLACEHOLDER_LINE.fullmatch(line):
+        if line[0] == "$" and _placeholder_line().fullmatch(line):
             continue
         if "#" in line:
             line = _without_comment(line)
         meaningful += 1
         first = line.split(None, 1)[0]
         opens = _open_quote(line) if "'" in line or '"' in line else ""
-        lua = "_by_lua_block" in line and _LUA_BLOCK.search(line) is not None
+        lua = "_by_lua_block" in line and _lua_block().search(line) is not None
         statement = line.endswith(_STATEMENT_ENDS)
         if lua or (statement and _is_nginx_statement(line, first)):
-            signal = signal or not blocks_only or bool(_BLOCK_OPENER.match(line))
+            signal = signal or not blocks_only or _block_opener(line)
             lua_depth = int(lua)
         elif first in _SHELL_WORDS:
             foreign += 1
             opens = ""
         elif opens and (first in DIRECTIVES or line[0] in "\"'"):
             pass                     # `return 200 "` (or a quoted name) and the lines of its value
-        elif _OTHER_CONFIG.match(line):
+        elif ("=" in line or ":" in line or line.startswith(_OTHER_CONFIG_SIGNS)) and _other_config().match(line):
             foreign += 1
             opens = ""
         elif statement or line.startswith("}"):
             pass                     # map and types entries, `}` closing a block
-        elif continued or (_DIRECTIVE_NAME.fullmatch(first) and not line.endswith((".", ":", "!", "?"))
+        elif continued or (_directive_name().fullmatch(first) and not line.endswith((".", ":", "!", "?"))
                            and (first in DIRECTIVES or "_" in first)):
             continued = True         # a list of names on the lines that follow
             quote = opens

@@ -17,7 +17,6 @@ import functools
 import os
 import posixpath
 import re
-import shlex
 from dataclasses import replace
 
 from ..core.commands import ALL_ARGUMENTS, dev_server, recognise
@@ -210,6 +209,8 @@ def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:
 
 
 def _words(command: str) -> list[str] | None:
+    import shlex  # here, as below: a tree may have no script to lex
+
     lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|")
     lexer.whitespace_split = True
     lexer.commenters = ""   # _logical_lines removed the comments, as sh reads them
@@ -721,6 +722,8 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
     text = ctx.read(local_path, peek=True).text
     if text is None or shell_of(text) not in SHELLS:
         return None
+    import shlex
+
     # Lexed as one text, so that a quoted argument over several lines (`python -c "…"`, whose
     # Python has `if` lines of its own) stays one word; a newline ends a command as `;` does.
     lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|\n")

@@ -82,7 +82,6 @@ _LOGIC_PATH_ARG = {"if-exists", "if-not-exists", "ifexists", "if-file", "if-not-
 _LOGIC_OPEN = _LOGIC_PATH_ARG | {"for", "for-glob", "for-times", "for-readline", "if-opt", "if-not-opt",
                                  "if-env", "if-not-env", "ifenv", "if-reload", "if-not-reload"}
 _OTHER_FORMATS = {"xml", "xmlconfig", "yaml", "yml"}
-_PLACEHOLDER = re.compile(r"%\(([^()]*)\)")
 _MATH_WORDS = {"+", "-", "*", "/", "++", "--"}
 _MAX_EXPANSIONS = 256
 # Loops and includes multiply options (a for-times 1000 that includes a file with another
@@ -540,7 +539,11 @@ class UwsgiRun:
 
         def position(offset: int) -> tuple[int, int]:
             if not line_starts:
-                line_starts.extend([0] + [m.end() for m in re.finditer("\n", raw)])
+                line_starts.append(0)
+                end = raw.find("\n")
+                while end >= 0:
+                    line_starts.append(end + 1)
+                    end = raw.find("\n", end + 1)
             line = bisect.bisect_right(line_starts, offset)
             return line, offset - line_starts[line - 1] + 1
 
@@ -724,10 +727,21 @@ def _placeholder_names(value: str) -> set[str]:
     names: set[str] = set()
     if "%(" not in value:   # every value is asked; few have a placeholder
         return names
-    for match in _PLACEHOLDER.finditer(value):
-        for word in match.group(1).split(" "):
+    # Each %(...) without a parenthesis inside, as the pattern %\(([^()]*)\) finds them
+    # (str.find: no pattern to compile at start; tests/test_startup_patterns.py compares them).
+    start = value.find("%(")
+    while start >= 0:
+        close = value.find(")", start + 2)
+        if close < 0:
+            break
+        inside = value[start + 2:close]
+        if "(" in inside:
+            start = value.find("%(", start + 1)
+            continue
+        for word in inside.split(" "):
             if word and word not in _MATH_WORDS and not word.isdigit():
                 names.add(word)
+        start = value.find("%(", close + 1)
     return names
 
 
@@ -816,7 +830,15 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
     return ini
 
 
-_SNIFF_SECTION_HEADER = re.compile(r"^[ \t]*\[uwsgi\]", re.MULTILINE)
+def _section_header(text: str) -> bool:
+    """Whether a line is ``[uwsgi]`` after spaces and tabs, as ``^[ \\t]*\\[uwsgi\\]`` (multi-line)
+    finds it, without compiling it (tests/test_startup_patterns.py compares the two)."""
+    start = text.find("[uwsgi]")
+    while start >= 0:
+        if not text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+            return True
+        start = text.find("[uwsgi]", start + 1)
+    return False
 
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
@@ -826,13 +848,18 @@ def _sniff_key_line() -> re.Pattern[str]:
 
 
 _BUILD_PROFILE_KEYS = ("bin_name", "embedded_plugins", "main_plugin", "malloc_implementation")
-_BUILD_PROFILE_KEY = re.compile(rf"^\s*(?:{'|'.join(_BUILD_PROFILE_KEYS)})\s*=", re.MULTILINE)
+
+
+# Compiled on first use: only a text holding one of the keys is searched.
+@functools.cache
+def _build_profile_key() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{'|'.join(_BUILD_PROFILE_KEYS)})\s*=", re.MULTILINE)
 
 
 def has_uwsgi_section(text: str) -> bool:
     """Whether a file holds uWSGI's ``[uwsgi]`` header: the one sign a file with a program
     source's name is a uWSGI ini after all."""
-    return "[uwsgi]" in text and _SNIFF_SECTION_HEADER.search(text) is not None
+    return _section_header(text)
 
 
 def is_uwsgi_ini_text(text: str) -> bool:
@@ -840,7 +867,7 @@ def is_uwsgi_ini_text(text: str) -> bool:
     ``[uwsgi] ; x`` form uWSGI cannot find) or mostly uWSGI option keys. A build
     profile (``buildconf/*.ini``: ``bin_name``, ``embedded_plugins``) is not a config."""
     # Each pattern is searched only in a text holding its words: finding them costs far less.
-    if any(key in text for key in _BUILD_PROFILE_KEYS) and _BUILD_PROFILE_KEY.search(text):
+    if any(key in text for key in _BUILD_PROFILE_KEYS) and _build_profile_key().search(text):
         return False
     if has_uwsgi_section(text):
         return True

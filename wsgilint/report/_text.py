@@ -33,7 +33,6 @@ must be UTF-8.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
@@ -95,6 +94,8 @@ def _json_escape(match: re.Match[str]) -> str:
 
 def json_text(document: object) -> str:
     """``document`` as one line of JSON with no character a terminal or the Actions runner obeys."""
+    import json  # here: the console report, the usual one, writes no JSON
+
     # The C encoder: indent would make it ten times slower. The reports build each document
     # afresh from the findings, so no container holds itself: nothing to keep a record of ids for.
     text = json.dumps(document, ensure_ascii=False, check_circular=False)
@@ -111,6 +112,8 @@ def write_json(out: TextIO, document: object, streamed: dict[str, Iterable[objec
     the list of its items: the same bytes as the whole document, but a list of ten thousand
     findings is never held as one object and one string beside the findings themselves.
     Splitting at item boundaries is safe: no escape (``##[``) spans two JSON values."""
+    import json
+
     text = json_text(document)
     for placeholder, items in streamed.items():
         head, found, text = text.partition(json.dumps(placeholder, ensure_ascii=False))

@@ -110,7 +110,9 @@ def expand(value: str, names: Mapping[str, object], label: str = "value") -> Exp
 
 def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
     lookup = _Names(names)
-    if _wide().search(value):
+    # Only a value with a digit can be that wide: most (the default process name
+    # ``%(program_name)s``) have none, and are not searched.
+    if any(map(str.isdecimal, value)) and _wide().search(value):
         return Expanded(value, (WIDE,))
     try:
         text = value % lookup

@@ -10,6 +10,7 @@ value winning). ``tests/test_supervisor_differential.py`` holds it to ConfigPars
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -23,11 +24,7 @@ if TYPE_CHECKING:
 
 PROGRAM_KINDS = ("program", "fcgi-program", "eventlistener")
 
-# ConfigParser's own patterns (RawConfigParser.SECTCRE / OPTCRE with the default delimiters).
-_SECTION_RE = re.compile(r"\[(?P<header>.+)\]")
-_OPTION_RE = re.compile(r"(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$")
 _INLINE_PREFIXES = (";", "#")
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")   # universal newlines, as Python's text mode
 _DEFAULT_SECTION = "DEFAULT"
 
 
@@ -172,6 +169,32 @@ def comment_start(line: str) -> int | None:
     return None if start == sys.maxsize else start
 
 
+# Universal newlines, as Python's text mode: compiled on first use, for a file with a \r.
+@functools.cache
+def _line() -> re.Pattern[str]:
+    return re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+# ConfigParser's own patterns (RawConfigParser.SECTCRE ``\\[(?P<header>.+)\\]`` and OPTCRE
+# ``(?P<option>.*?)\\s*(?P<vi>=|:)\\s*(?P<value>.*)$`` with the default delimiters), matched by
+# str methods on a line's stripped content (no line break in it): compiling them cost 0.7 M
+# instructions of every start (tests/test_startup_patterns.py compares them).
+def _section_header(content: str) -> str | None:
+    """SECTCRE's header: from the ``[`` to the last ``]``, one character at least."""
+    close = content.rfind("]")
+    return content[1:close] if content.startswith("[") and close > 1 else None
+
+
+def _option(content: str) -> tuple[str, str, int] | None:
+    """OPTCRE's option (spaces before the delimiter cut), value (spaces after it cut) and the
+    end of the delimiter: the first ``=`` or ``:``."""
+    equals, colon = content.find("="), content.find(":")
+    delimiter = colon if equals < 0 or 0 <= colon < equals else equals
+    if delimiter < 0:
+        return None
+    return content[:delimiter].rstrip(), content[delimiter + 1:].lstrip(), delimiter + 1
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as Python's text mode yields them: any of \\r\\n, \\r, \\n ends a line and becomes \\n."""
     if "\r" not in text:   # most files: every line ends at a \n already
@@ -181,7 +204,7 @@ def split_lines(text: str) -> list[str]:
             lines.append(last[:-1])
         return lines
     lines = []
-    for match in _LINE_RE.finditer(text):
+    for match in _line().finditer(text):
         line = match.group(0)
         if line.endswith("\r"):
             line = line[:-1] + "\n"
@@ -238,9 +261,9 @@ class IniReader:
                     value.comments.append(comment)
                 continue
             indent_level = lead
-            header = _SECTION_RE.match(content)
-            if header:
-                current = self._enter(header.group("header"), Span(display, number, lead + 1, end), local_path)
+            header = _section_header(content)
+            if header is not None:
+                current = self._enter(header, Span(display, number, lead + 1, end), local_path)
                 option = None
                 continue
             if current is None:
@@ -251,19 +274,19 @@ class IniReader:
                         Span(display, number, lead + 1, end)))
                     reported_missing_header = True
                 continue
-            parsed = _OPTION_RE.match(content)
-            if not parsed:
+            parsed = _option(content)
+            if parsed is None:
                 self.config.problems.append(Problem(
                     "syntax", f"line is not a [section], key=value or an indented continuation: {content!r}",
                     Span(display, number, lead + 1, end)))
                 continue
-            name = parsed.group("option").rstrip()
+            name, value, delimiter_end = parsed
             if not name:
                 self.config.problems.append(Problem(
                     "syntax", "'=' with no key name before it", Span(display, number, lead + 1, end)))
             option = sys.intern(name.lower())   # a few key names, repeated in every section
-            value_text = sys.intern(parsed.group("value").strip())   # values repeat too (true, QUIT)
-            column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + parsed.end("vi")
+            value_text = sys.intern(value.strip())   # values repeat too (true, QUIT)
+            column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + delimiter_end
             self._pending.append((current, option))
             current[option] = _Pending(
                 pieces=[value_text],

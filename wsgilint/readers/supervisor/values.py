@@ -7,8 +7,6 @@ read with a non-POSIX shlex lexer that silently drops what does not fit.
 from __future__ import annotations
 
 import functools
-import re
-import shlex
 import signal
 import sys
 from collections.abc import Callable
@@ -24,15 +22,29 @@ _LOG_LEVELS = ("critical", "error", "warn", "info", "debug", "trace", "blather")
 # shlex.split in POSIX mode treats only these characters specially besides its whitespace
 # (`` \t\r\n``; comments are off in ``split``): without them every run of other characters is
 # one word. tests/test_supervisor_differential.py holds the shortcut to supervisord.
-_SHLEX_SPECIAL = re.compile(r"['\"\\]")
-_SHLEX_WORD = re.compile(r"[^ \t\r\n]+")
+# Tested with str methods (no pattern to compile at start).
+_SHLEX_SPACES = str.maketrans("\t\r\n", "   ")
+
+
+def _plain(command: str) -> bool:
+    return "'" not in command and '"' not in command and "\\" not in command
+
+
+def _shlex_words(command: str) -> list[str]:
+    """The runs of characters other than shlex's whitespace: its words for a plain command."""
+    return [word for word in command.translate(_SHLEX_SPACES).split(" ") if word]
 
 
 def split_command(command: str) -> tuple[list[str] | None, str]:
     """argv as supervisord builds it at spawn (``shlex.split``); the error text when it cannot."""
     try:
         # shlex reads a character at a time, through several calls each: most of the splitting time.
-        argv = _SHLEX_WORD.findall(command) if _SHLEX_SPECIAL.search(command) is None else shlex.split(command)
+        if _plain(command):
+            argv = _shlex_words(command)
+        else:
+            import shlex  # here: a plain command (most) needs no lexer, nor shlex loaded at start
+
+            argv = shlex.split(command)
         argv = [sys.intern(word) for word in argv]   # a fleet's programs share their executables and options
     except ValueError as error:
         return None, f"can't parse command {command!r}: {error}"
@@ -43,7 +55,24 @@ def split_command(command: str) -> tuple[list[str] | None, str]:
 
 # Shell control and redirection operators when they make a whole word: `&&`, `||`, `|`, `|&`,
 # `;`, `&`, `>`, `>>`, `<`, `<<`, `&>`, with a file descriptor (`2>`, `2>&1`, `>&2`, `2>&-`).
-_OPERATOR = re.compile(r"(?:&&|\|\||\|&?|;|&|&>>?|\d*(?:>>?|<<?)|\d*[<>]&(?:\d+|-))\Z")
+_OPERATORS = frozenset({"&&", "||", "|", "|&", ";", "&", "&>", "&>>"})
+_REDIRECTIONS = frozenset({">", ">>", "<", "<<"})
+
+
+def _is_operator(word: str) -> bool:
+    """Whether ``word`` is one of those operators. String tests instead of the pattern
+    ``(?:&&|\\|\\||\\|&?|;|&|&>>?|\\d*(?:>>?|<<?)|\\d*[<>]&(?:\\d+|-))\\Z``, whose compiling cost
+    1 M instructions of every start (tests/test_startup_patterns.py compares the two); its
+    ``\\d`` is any decimal digit, as ``str.isdecimal`` takes them."""
+    if word in _OPERATORS:
+        return True
+    start = 0
+    while start < len(word) and word[start].isdecimal():
+        start += 1
+    rest = word[start:]
+    if rest in _REDIRECTIONS:
+        return True
+    return rest[:2] in ("<&", ">&") and (rest[2:] == "-" or rest[2:].isdecimal())
 
 
 def _plain_words(text: str) -> tuple[bool, ...]:
@@ -78,11 +107,11 @@ def shell_operators(command: str, argv: tuple[str, ...]) -> tuple[str, ...]:
     """The words of ``argv`` (``split_command`` of ``command``) that a shell would read as
     operators and that stand unquoted in ``command``."""
     # Without quotes and backslashes every word is plain, and shlex's words are the runs of non-space.
-    plain = (True,) * len(_SHLEX_WORD.findall(command)) if _SHLEX_SPECIAL.search(command) is None \
+    plain = (True,) * len(_shlex_words(command)) if _plain(command) \
         else _plain_words(command)
     if len(plain) != len(argv):   # split differently from shlex: claim nothing
         return ()
-    return tuple(word for word, unquoted in zip(argv, plain, strict=True) if unquoted and _OPERATOR.match(word))
+    return tuple(word for word, unquoted in zip(argv, plain, strict=True) if unquoted and _is_operator(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +126,8 @@ class Environment:
 
 
 def parse_environment(text: str) -> Environment:
+    import shlex  # here: most trees set no environment=
+
     lexer = shlex.shlex(text)
     lexer.wordchars += "/.+-():"
     try:
