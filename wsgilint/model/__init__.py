@@ -277,6 +277,17 @@ class MissingCopySource:
 
 
 @dataclass(frozen=True, slots=True)
+class MissingBuildTarget:
+    """A Compose build's ``target`` that no stage of its Dockerfile is named: the build stops."""
+
+    target: str                        # as written
+    at: Span                           # the ``target:`` value
+    dockerfile: str                    # the Dockerfile's display path
+    stages: tuple[str, ...]            # the names its stages have (``FROM ... AS name``)
+    service: Span                      # the Compose service that builds it
+
+
+@dataclass(frozen=True, slots=True)
 class FileRewrite:
     """A file a start script edits or writes before the server starts (``sed -i``, ``envsubst
     < t > f``, ``tee``): what the checked copy says of it is not what is read."""
@@ -708,6 +719,7 @@ class Deployment:
     exec_lookalikes: list[ExecLookalike] = field(default_factory=list)
     # COPY/ADD sources a Compose build's context lacks, named by a file elsewhere in the tree.
     copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
+    build_targets_missing: list[MissingBuildTarget] = field(default_factory=list)
     # Tree files an image's build edits in place after copying them in (`RUN sed -i ...`), by
     # shown path: how, and the RUN. The program in that image reads the edited text.
     build_rewrites: dict[str, Setting[str]] = field(default_factory=dict)

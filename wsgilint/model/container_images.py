@@ -83,6 +83,10 @@ class Image:
     # its local path, the instruction, the context folder). Only plain paths, not globs, URLs
     # or other stages.
     missing_sources: list[tuple[str, str, Span, str]] = field(default_factory=list)
+    # The ``build.target`` a Compose build names that no stage of the Dockerfile is called
+    # (the build stops), and the stage names it has.
+    target_missing: str = ""
+    stage_names: tuple[str, ...] = ()
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -171,7 +175,12 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
         _apply(image, instruction, context_dir, global_args, arguments)
     if target and image is not None and target.lower() in stages:
         return stages[target.lower()]
-    return image or Image(dockerfile.path)
+    image = image or Image(dockerfile.path)
+    if target and "$" not in target:
+        # BuildKit: `target stage "x" could not be found` (stage names compare lowercased).
+        image.target_missing = target
+        image.stage_names = tuple(name for name in stages if not name.isdigit())
+    return image
 
 
 class _Arguments:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..core.context import ReadContext
 from ..core.sources import Discovery, SourceFile
 from ..core.span import Setting, Span
-from . import HOST, AppServer, Deployment, MissingCopySource, NginxInstance, ProcessManager
+from . import HOST, AppServer, Deployment, MissingBuildTarget, MissingCopySource, NginxInstance, ProcessManager
 from .base_images import BaseImage, base_image, starts_stock_supervisord
 from .container_images import ETC_NGINX, Image, image_from_base, image_of
 from .container_managers import (
@@ -64,6 +64,7 @@ class ContainerBuilder:
         self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
         self.read_dockerfiles: set[str] = set()
         self.missing_seen: set[tuple[Span, str, str]] = set()   # (COPY, source, context) reported
+        self.targets_seen: set[Span] = set()
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
@@ -211,6 +212,7 @@ class ContainerBuilder:
                 if not elsewhere:
                     self._unseen_in_image(places[name], image)
                     self._missing_sources(service.node, image)
+                    self._missing_target(service.node, image)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
@@ -238,6 +240,18 @@ class ContainerBuilder:
                 self.missing_seen.add((at, source, context))
                 self.deployment.copy_sources_missing.append(
                     MissingCopySource(source, at, context, namesakes, service.key_at or service.at))
+
+    def _missing_target(self, service: Node, image: Image) -> None:
+        build = service.get("build")
+        target = build.get("target") if build is not None and isinstance(build.value, dict) else None
+        if not image.target_missing or target is None or target.tag or target.at in self.targets_seen:
+            return
+        if build is not None and build.get("context") is None and build.get("dockerfile") is None:
+            return   # a file merged over another (`-f base.yml -f dev.yml`): which Dockerfile is not its to say
+        self.targets_seen.add(target.at)   # two Compose files of one project name the same build
+        self.deployment.build_targets_missing.append(MissingBuildTarget(
+            image.target_missing, target.at, image.dockerfile, image.stage_names,
+            service.key_at or service.at))
 
     def _unseen(self, place: Place, target: str) -> None:
         self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(posixpath.normpath(target))
