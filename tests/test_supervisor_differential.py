@@ -41,6 +41,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wsgilint.core.context import ReadContext
+from wsgilint.core.launchers import unwrap
 from wsgilint.model.managers import managers_from_supervisor
 from wsgilint.readers.supervisor import IniReader, SupervisorConfig, read_supervisor
 
@@ -213,7 +214,14 @@ def compare_with_supervisord(path: Path, folder: Path) -> str:
         command = manager.options["command"].value if manager.wrapper else None
         argv = manager.argv.value if manager.argv else None
         if command is None:
-            assert argv == shlex.split(process["command"]), (path.name, name)
+            # Supervisor's split, less the runners in front of a server (`newrelic-admin
+            # run-program gunicorn`, `gosu app uwsgi`), which the model keeps apart
+            # (tests/test_launchers.py); in front of another program they stay in the command.
+            words = shlex.split(process["command"])
+            launchers, server = unwrap(words)
+            assert argv == (server if manager.launchers else words), (path.name, name)
+            assert [each.name for each in manager.launchers] in ([], [each.name for each in launchers]), \
+                (path.name, name)
         assert (manager.user.value if manager.user else None) == process["user"], (path.name, name)
         assert (manager.directory.value if manager.directory else None) == process["directory"], (path.name, name)
         assert manager.stop_signal.value == _signal_name(process["stopsignal"]), (path.name, name)
