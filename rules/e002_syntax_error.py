@@ -15,7 +15,9 @@ whose top level is what an http block holds, with a server that has locations: i
 http > server wherever it is included); elsewhere in a fragment the context is not known.
 The directives of one file refused in one context are one finding, at the first, with the
 others as related places: they have one cause (a file of locations included at `http`
-level as well, a block closed too early), and nginx stops at the first anyway.
+level as well, a block closed too early), and nginx stops at the first anyway. Where the
+file is read through an include written in another file, the message names that include
+and points at it: the fix may be there.
 Where a container's nginx loads a file in the wrong place, so is the place: a site file
 (`server` at its top) mounted over the image's nginx.conf, and a whole nginx.conf (`events`,
 `http`) mounted or copied where the image's stock nginx.conf includes sites, inside its

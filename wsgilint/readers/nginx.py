@@ -648,13 +648,21 @@ def _with_refused_too(problem: Problem, others: list[NginxStatement]) -> Problem
     return Problem(problem.kind, f"{problem.message}; {len(others)} more directive{'s' if len(others) > 1 else ''} "
                    f"of this file {'are' if len(others) > 1 else 'is'} refused here too (line"
                    f"{'s' if len(others) > 1 else ''} {lines})", problem.at, problem.severity,
-                   tuple((stmt.at, f'"{stmt.directive}" is not allowed here either') for stmt in others))
+                   (*problem.related, *((stmt.at, f'"{stmt.directive}" is not allowed here either') for stmt in others)))
 
 
-def _context_problem(stmt: NginxStatement, ctx: Context) -> Problem:
+def _context_problem(stmt: NginxStatement, ctx: Context, included_by: NginxStatement | None = None) -> Problem:
+    """A directive nginx refuses where it stands; where its file is read by an include, that
+    include is named: a file of locations pulled in at `http` level is fixed there."""
     where = " > ".join(ctx) if ctx else "the main context"
-    return Problem("syntax", f'"{stmt.directive}" directive is not allowed here ({where}): nginx refuses the '
-                   "configuration ([emerg]) and does not start or reload; move it to a block that accepts it", stmt.at)
+    message = (f'"{stmt.directive}" directive is not allowed here ({where}): nginx refuses the configuration '
+               "([emerg]) and does not start or reload; move it to a block that accepts it")
+    if included_by is None or included_by.at.path == stmt.at.path:
+        return Problem("syntax", message, stmt.at)
+    written = " ".join(included_by.args)
+    return Problem("syntax", f"{message}, or include its file where it belongs: `include {written}` "
+                   f"({included_by.at.path}:{included_by.at.line}) reads it in {where}", stmt.at,
+                   related=((included_by.at, f"`include {written}` reads the file here"),))
 
 
 def _count_context_refusals(statements: list[NginxStatement], ctx: Context) -> int:
@@ -748,9 +756,10 @@ class _Reader:
             self.tree.problems = [joined.get(id(problem), problem) for problem in self.tree.problems]
 
     def load(self, path: str, ctx: Context | None, stock: bool, depth: int, report_context: bool,
-             stack: list[_Frame], assumed: str) -> int:
+             stack: list[_Frame], assumed: str, included_by: NginxStatement | None = None) -> int:
         """Register and parse one file; its statements are checked next, on ``stack``.
-        ``assumed``: why it is only a guess that nginx reads the file (empty: it does)."""
+        ``assumed``: why it is only a guess that nginx reads the file (empty: it does);
+        ``included_by``: the include that opens it here."""
         if stock:
             key: tuple[object, Context | None] = (("stock", path), ctx)
         else:
@@ -792,7 +801,7 @@ class _Reader:
             self.loaded[key[0], ctx] = index
         self.open_files.append(key_path)
         stack.append(_Frame(iter(statements), ctx, display, depth, report_context, assumed, opened=True,
-                            sure_servers=sites))
+                            sure_servers=sites, included_by=included_by))
         return index
 
     def pick_context(self, statements: list[NginxStatement]) -> Context:
@@ -822,7 +831,8 @@ class _Reader:
         if refused and frame.report_context:
             first = self.refused.get((frame.display, frame.ctx))
             if first is None:
-                problem = _context_problem(stmt, frame.ctx)
+                opened = next((each for each in reversed(stack) if each.opened), None)
+                problem = _context_problem(stmt, frame.ctx, opened.included_by if opened is not None else None)
                 self.refused[frame.display, frame.ctx] = (problem, [])
                 self.add([problem])
             elif len(first[1]) < _MAX_RELATED_REFUSALS:
@@ -854,7 +864,7 @@ class _Reader:
             return
         # What a guessed file includes is read only if the guess is right.
         include.includes.append(self.load(path, frame.ctx, stock, frame.depth + 1, frame.report_context, stack,
-                                          frame.assumed or included.assumed))
+                                          frame.assumed or included.assumed, include))
 
 
 @dataclass(eq=False, slots=True)
@@ -872,6 +882,7 @@ class _Frame:
     # A site file's top level (see _site_file): what is inside its server blocks is in http > server.
     sure_servers: bool = False
     in_site: bool = False     # inside such a server block: its context is sure in this file only
+    included_by: NginxStatement | None = None   # a whole file's frame: the include that opened it
 
 
 def read_nginx_main(local_path: str, ctx: ReadContext) -> NginxTree:
