@@ -22,6 +22,7 @@ from pathlib import Path
 
 from crossplane.analyzer import CONTEXTS, DIRECTIVES
 from crossplane.ext.lua import LuaBlockPlugin
+from written_tables import write_or_check  # beside this script
 
 PROJECT = Path(__file__).resolve().parent.parent
 READERS = PROJECT / "wsgilint" / "readers"
@@ -60,14 +61,7 @@ def table() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = table()
-    if "--check" in argv:
-        if not TABLE.exists() or TABLE.read_text(encoding="utf-8") != text:
-            print(f"{TABLE.relative_to(PROJECT)} is stale: run python tools/gen_nginx_tables.py", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check([(TABLE, table())], argv, PROJECT, "gen_nginx_tables.py")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from written_tables import write_or_check  # beside this script
+
 PROJECT = Path(__file__).resolve().parent.parent
 READERS = PROJECT / "wsgilint" / "readers"
 MODEL = PROJECT / "wsgilint" / "model"
@@ -67,16 +69,8 @@ def handler_table() -> str:
 
 
 def main(argv: list[str]) -> int:
-    stale = []
-    for target, text in ((OPTION_TABLE, option_table()), (HANDLER_TABLE, handler_table())):
-        if "--check" in argv:
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
-                stale.append(target.relative_to(PROJECT))
-        else:
-            target.write_text(text, encoding="utf-8")
-    for path in stale:
-        print(f"{path} is stale: run python tools/gen_uwsgi_tables.py", file=sys.stderr)
-    return 1 if stale else 0
+    return write_or_check([(OPTION_TABLE, option_table()), (HANDLER_TABLE, handler_table())], argv, PROJECT,
+                          "gen_uwsgi_tables.py")
 
 
 if __name__ == "__main__":
