@@ -294,6 +294,25 @@ def wait_for_log(server: Server, text: str, timeout: float = START_TIMEOUT) -> N
     _wait_until(server, lambda: text in server.log(), f"log line containing {text!r}", timeout)
 
 
+def catches_signal(pid: int, signum: int) -> bool:
+    """Whether process ``pid`` has a handler installed for ``signum`` (its SigCgt mask in /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    for line in status.splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    return False
+
+
+def wait_for_signal_handler(server: Server, signum: int, timeout: float = START_TIMEOUT) -> None:
+    """Waits until the server catches ``signum``: before that, the signal kills it with no cleanup
+    (uWSGI's master binds its sockets long before its loop installs the SIGINT handler)."""
+    _wait_until(server, lambda: catches_signal(server.pid, signum),
+                f"handler for signal {signal.Signals(signum).name}", timeout)
+
+
 def wait_for_exit(server: Server, timeout: float = START_TIMEOUT) -> int:
     try:
         return server.process.wait(timeout)

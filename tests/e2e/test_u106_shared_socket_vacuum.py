@@ -7,6 +7,7 @@ U106 asks for vacuum for the first and says nothing of the second.
 """
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from .servers import (
     place,
     start_uwsgi,
     wait_for_exit,
+    wait_for_signal_handler,
     wait_for_unix_socket,
     write_app,
     wsgilint_json,
@@ -48,6 +50,7 @@ def run_and_stop(servers: Servers, tmp_path: Path, vacuum: bool) -> tuple[Path, 
     server = start_uwsgi(servers, ini, run)
     wait_for_unix_socket(server, run / "shared.sock")
     wait_for_unix_socket(server, run / "own.sock")
+    wait_for_signal_handler(server, signal.SIGINT)
     server.stop()
     assert wait_for_exit(server) is not None
     return run, server.log()
