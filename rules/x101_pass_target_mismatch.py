@@ -52,7 +52,7 @@ relative to a start directory the files do not show, a managed program that is n
 app server wsgilint reads names the port on its command line, an app server runs on
 a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` environment
 may bind more), or every app server of the tree is reached from `server` blocks of the
-same nginx with other server names while this one reaches none (a second virtual host
+same nginx with other server names (or, where a block has none, on other ports) while this one reaches none (a second virtual host
 fronting another project of the host, or a Compose service name that another project's
 container answers on a shared network), the files cannot show where it listens: the
 finding is then an info that names that assumption. For that last case, a server no route
@@ -607,9 +607,21 @@ class _Fronting:
             return None
         if any(_reachable(route, listener) for listener in self._unreached):
             return None   # a listener no route reaches may be the one this route misses
-        names = set(route.server.server_names)
         return next((other for other in self._routes if other.place == route.place and other.server is not None
-                     and names and other.server.server_names and not names & set(other.server.server_names)), None)
+                     and _other_virtual_host(route.server, other.server)), None)
+
+
+def _other_virtual_host(server: ServerBlock, other: ServerBlock) -> bool:
+    """Whether no request for one of the two server blocks is ever one for the other: they have
+    server names and none in common, or they share no name and listen on different ports (nginx
+    picks the block by the port a request came in on first)."""
+    names, other_names = set(server.server_names), set(other.server_names)
+    if names & other_names:
+        return False
+    if names and other_names:
+        return True
+    ports, other_ports = server.listen_ports, other.listen_ports
+    return bool(ports) and bool(other_ports) and not ports & other_ports
 
 
 def _reachable(route: Route, listener: Listener) -> bool:

@@ -20,10 +20,12 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..core.numbers import decimal
 from ..core.record import dataclass, field
 from ..core.span import Span
 from ..readers._nginx_directive_table import DIRECTIVES, EXTRA_DIRECTIVES
 from ..readers.nginx import listen_address_error
+from .address import parse_nginx_target
 
 if TYPE_CHECKING:
     from . import NginxDirective
@@ -183,6 +185,23 @@ class NginxServer(NginxScope):
         on it (TLS served, a port) is not there."""
         written = self.own.get("listen", ())
         return tuple(listen for listen in written if not refused_listen(listen))
+
+    @property
+    def listen_ports(self) -> frozenset[int]:
+        """The TCP ports this server answers on (80 where it has no ``listen``, as nginx run as root
+        does); its unix sockets are not among them."""
+        if self.block is not None and "listen" not in self.own:
+            return frozenset((80,))
+        ports = set()
+        for listen in self.listens:
+            value = listen.args[0] if listen.args else "80"
+            port = decimal(value)
+            if port is None:
+                address = None if value.startswith("unix:") else parse_nginx_target(value, 80)
+                port = address.port if address is not None else None
+            if port:
+                ports.add(port)
+        return frozenset(ports)
 
     @property
     def server_names(self) -> list[str]:
