@@ -46,7 +46,9 @@ code is read as text, never run; a marker counts as a whole name (`request.url`,
 `urllib.request.urlopen`), and a Django project's wsgi.py shows the app only with the settings
 module it names. Where the route reaches no app server the files show (a loopback port none
 of them binds there), every app server of the tree loading a module the tree holds shows the
-code, whichever nginx reaches.
+code, whichever nginx reaches; but where that route's server block reaches none of the tree's
+app servers and other server blocks of its nginx (other server names, or other ports) do, it
+fronts an app the files do not hold: an info that names the assumption that the app reads them.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
@@ -330,6 +332,10 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                 names = ", ".join(dict.fromkeys(place.label or place.name for place in services))
                 unknown = (f"; assumed {names} runs the app: what it starts is not in the checked files "
                            "(its image's own start)")
+            elif deployment.fronting.other_servers(route) is not None:
+                unknown = ("; this server block reaches none of the checked app servers, which other server "
+                           "blocks of this nginx reach: assumed it fronts an app outside the checked files "
+                           "that reads them")
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
         if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)) \

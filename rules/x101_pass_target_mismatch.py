@@ -124,6 +124,7 @@ from wsgilint.model import (
     Span,
     Target,
 )
+from wsgilint.model.fronting import Fronting, could_reach
 from wsgilint.model.manager_facts import did_you_mean
 from wsgilint.model.supervisor import control_socket_paths
 
@@ -331,7 +332,7 @@ def _ip() -> re.Pattern[str]:
     return re.compile(r"^[0-9.]+$|:")
 
 
-def _unresolved_name(deployment: Deployment, route: Route, target: Target, fronting: "_Fronting") -> Hit | None:
+def _unresolved_name(deployment: Deployment, route: Route, target: Target, fronting: Fronting) -> Hit | None:
     """From a container, a host name that no place on its networks answers to but one nearly does."""
     address = target.address
     if route.place.kind != "container" or address.family != "inet" or not address.host or _ip().search(address.host):
@@ -445,19 +446,6 @@ def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Addres
                  and (listener.server.place.run_unseen or route.place.run_unseen)), None)
 
 
-def _could_reach(route: Route, address: Address, place: Place) -> bool:
-    """Whether a server in ``place`` could be listening at ``address`` for this route, were
-    it bound there: the same file system for a unix socket, the same loopback, or a name
-    that resolves to that place."""
-    if address.family == "unix":
-        return route.place.locate(address.path) == place.locate(address.path)
-    if route.place == place:
-        return True
-    if address.is_loopback or address.is_wildcard:
-        return route.place.loopback == place.loopback
-    return route.place.resolves(address.host, place)
-
-
 def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
     """Why a listener in another container is not reached: whose loopback the address is."""
     place = nearest.server.place
@@ -551,7 +539,7 @@ def _elsewhere_hint(route: Route, target: Address, nearest: Listener) -> str:
 def _near(route: Route, target: Address, nearest: Listener | None) -> bool:
     """A listener the route could reach in the same socket directory, or on the same host a
     digit of the port away: a slip of the pen more than another server."""
-    if nearest is None or not _could_reach(route, target, nearest.server.place):
+    if nearest is None or not could_reach(route, target, nearest.server.place):
         return False
     distance = _distance(target, nearest)
     return distance[0] == 0 and (target.family == "unix" or distance[1] <= 1)
@@ -568,68 +556,6 @@ def _unseen_program(deployment: Deployment, route: Route, target: Target) -> Con
         re.sub(r"\W|_", "", program.name).lower() in spelt,
         len(posixpath.commonpath([program.at.path, route.handler.at.path]))
         if program.at.path.startswith("/") == route.handler.at.path.startswith("/") else 0))
-
-
-def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
-    """The routes that reach each listener of the tree (by ``id``); a listener no route
-    reaches has no entry."""
-    served: dict[int, list[Route]] = {}
-    for route in deployment.routes:
-        for target in route.targets:
-            for listener in deployment.reached(route, target):
-                served.setdefault(id(listener), []).append(route)
-    return served
-
-
-class _Fronting:
-    """The routes that reach the tree's apps, gathered once a run (a finding each went through
-    every listener and route), and the listeners the files run that no route reaches."""
-
-    def __init__(self, deployment: Deployment, served: dict[int, list[Route]]) -> None:
-        self._routes = [other for reaching in served.values() for other in reaching]
-        self._servers = {id(other.server) for other in self._routes}
-        self._unplaced = any(other.server is None for other in self._routes)
-        reached_at = {listener.server.at for listener in deployment.listeners if id(listener) in served}
-        # Where the files start some servers, one they start nowhere is an old config beside the
-        # deployed ones; one configured where a reached server is (one Dockerfile's command run by
-        # a development and a production Compose file) is the same app run another way.
-        starts_some = any(not deployment.started_nowhere(server) for server in deployment.app_servers)
-        self._unreached = [listener for listener in deployment.listeners
-                           if id(listener) not in served and listener.server.at not in reached_at
-                           and not (starts_some and deployment.started_nowhere(listener.server))]
-
-    def other_servers(self, route: Route) -> Route | None:
-        """A route of another virtual host of the same nginx (other server names) that reaches
-        the tree's apps, where ``route``'s own server block reaches none and no listener the
-        files run is left unreached where ``route`` could find it: that block then fronts
-        another app of the host or network, which the files do not hold."""
-        if route.server is None or not self._routes or self._unplaced or id(route.server) in self._servers:
-            return None
-        if any(_reachable(route, listener) for listener in self._unreached):
-            return None   # a listener no route reaches may be the one this route misses
-        return next((other for other in self._routes if other.place == route.place and other.server is not None
-                     and _other_virtual_host(route.server, other.server)), None)
-
-
-def _other_virtual_host(server: ServerBlock, other: ServerBlock) -> bool:
-    """Whether no request for one of the two server blocks is ever one for the other: they have
-    server names and none in common, or they share no name and listen on different ports (nginx
-    picks the block by the port a request came in on first)."""
-    names, other_names = set(server.server_names), set(other.server_names)
-    if names & other_names:
-        return False
-    if names and other_names:
-        return True
-    ports, other_ports = server.listen_ports, other.listen_ports
-    return bool(ports) and bool(other_ports) and not ports & other_ports
-
-
-def _reachable(route: Route, listener: Listener) -> bool:
-    """Whether ``route``'s nginx could connect to ``listener`` at all: the same file system for
-    a unix socket, the same loopback, or a network on which a name of its place resolves."""
-    place, address = listener.server.place, listener.address
-    return _could_reach(route, address, place) or (
-        address.family != "unix" and any(route.place.resolves(name, place) for name in place.hostnames))
 
 
 def _server_label(server: ServerBlock | None) -> str:
@@ -657,7 +583,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     spoken = set(index.speaking)
     # A uWSGI that exits at start (a config file it cannot load) binds nothing anywhere.
     unbound = [server for server in deployment.app_servers if not server.listeners and not server.exits_at_start]
-    fronting = _Fronting(deployment, _routes_by_listener(deployment))
+    fronting = deployment.fronting
     control_sockets = control_socket_paths(deployment.supervisor)
     fragments = {id(route) for instance in deployment.nginx if instance.standalone for route in instance.routes}
     # One finding per unknown one-word host of an nginx: fixing the name fixes every route to it.
@@ -744,7 +670,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
                 continue
             built_on = [server for server in deployment.app_servers
-                        if server.unseen_base is not None and _could_reach(route, address, server.place)]
+                        if server.unseen_base is not None and could_reach(route, address, server.place)]
             if built_on:
                 server = max(built_on, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
                 base = server.unseen_base
@@ -927,7 +853,7 @@ def _retarget(index: _Listeners, route: Route, target: Target) -> Fix | None:
     if len(candidates) != 1 or target.at.path.startswith("<"):
         return None
     address = candidates[0].address
-    if address.family == "unix" and not _could_reach(route, address, candidates[0].server.place):
+    if address.family == "unix" and not could_reach(route, address, candidates[0].server.place):
         return None   # a path of another file system (a container's, from a host nginx)
     if address.family == "unix" and address.path.startswith("/"):
         where = f"unix:{address.path}"

@@ -51,6 +51,7 @@ from .uwsgi_options import uwsgi_bool
 if TYPE_CHECKING:
     from ..readers.dockerfile import ExecLookalike
     from .compose_deps import ComposeDependency
+    from .fronting import Fronting
 
 __all__ = [
     "Address",
@@ -741,6 +742,12 @@ class Deployment:
     @cached_property
     def listeners(self) -> list[Listener]:
         return [listener for server in self.app_servers for listener in server.listeners]
+
+    @cached_property
+    def fronting(self) -> Fronting:
+        """Which routes reach the tree's apps, and which server blocks front another app."""
+        from .fronting import Fronting
+        return Fronting(self)
 
     @cached_property
     def assumed_files(self) -> dict[str, str]:
