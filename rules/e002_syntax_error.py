@@ -32,6 +32,12 @@ A main nginx.conf (the file nginx starts with, here or where a container puts it
 configuration`), unless an include at its top level reads files the checked tree does not
 show, or another nginx.conf includes it at its own top level.
 
+A value that only newer versions of the program refuse (Gunicorn checks each entry of
+`forwarded_allow_ips` and `proxy_allow_ips` as an address from 23.0.0 on; older ones take a
+host name as written, and it never matches a peer) follows the version checked against: none
+before that version, an error from it, and a warning that names the assumption where the
+version is only assumed (no `--gunicorn-version`, no package database).
+
 ## What breaks in production
 The server refuses to start or to reload (`nginx -t` fails, supervisord exits with
 code 2, uWSGI exits with `unrecognized option`). A reload that fails keeps the old

@@ -353,25 +353,26 @@ def _m11(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m12(_d0, _d1):
-    def __init__(self, kind: 'str', message: 'str', at: 'Span', severity: 'str' = _d0, related: 'tuple[tuple[Span, str], ...]' = _d1) -> None:
+def _m12(_d0, _d1, _d2):
+    def __init__(self, kind: 'str', message: 'str', at: 'Span', severity: 'str' = _d0, related: 'tuple[tuple[Span, str], ...]' = _d1, since: 'tuple[str, ...]' = _d2) -> None:
         _set(self, 'kind', kind)
         _set(self, 'message', message)
         _set(self, 'at', at)
         _set(self, 'severity', severity)
         _set(self, 'related', related)
+        _set(self, 'since', since)
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(kind={self.kind!r}, message={self.message!r}, at={self.at!r}, severity={self.severity!r}, related={self.related!r})"
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, message={self.message!r}, at={self.at!r}, severity={self.severity!r}, related={self.related!r}, since={self.since!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.kind,self.message,self.at,self.severity,self.related,) == (other.kind,other.message,other.at,other.severity,other.related,)
+            return (self.kind,self.message,self.at,self.severity,self.related,self.since,) == (other.kind,other.message,other.at,other.severity,other.related,other.since,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.kind,self.message,self.at,self.severity,self.related,))
+        return hash((self.kind,self.message,self.at,self.severity,self.related,self.since,))
 
     __init__.__qualname__ = 'Problem.__init__'
     __repr__.__qualname__ = 'Problem.__repr__'
@@ -3496,7 +3497,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False))), None, _m9, ('raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing')),
     'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
     'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False), ('renders', True, False, True, True, True, False))), None, _m11, ('reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders')),
-    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False), ('related', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '', related: 'tuple[tuple[Span, str], ...]' = ())", _m12, ('severity', 'related'), ('kind', 'message', 'at', 'severity', 'related'), ('kind', 'message', 'at', 'severity', 'related')),
+    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False), ('related', True, False, True, True, True, False), ('since', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '', related: 'tuple[tuple[Span, str], ...]' = (), since: 'tuple[str, ...]' = ())", _m12, ('severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since')),
     'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
     'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),
     'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False))), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15, ('encoding', 'problems'), ('text', 'encoding', 'problems'), ('text', 'encoding', 'problems')),

@@ -78,3 +78,6 @@ class Problem:
     # Other places of the same cause, each with what to say of it (one misplaced include puts
     # every directive of a file in a context that refuses them: one problem, not one each).
     related: tuple[tuple[Span, str], ...] = ()
+    # (program, version): the program refuses this only from that version on (a validator it
+    # added); the model weighs it against the version the files run, or the one assumed.
+    since: tuple[str, ...] = ()

@@ -664,6 +664,10 @@ class Host:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""
         return _version_numbers(self.versions[program].value)
 
+    def runs_before(self, program: str, version: str) -> bool:
+        """Whether the program's version is older than ``version`` (``"23.0.0"``)."""
+        return self.version(program) < _version_numbers(version)
+
     def directory_owner(self, path: str) -> tuple[int, int, int] | None:
         """(uid, gid, mode) of a directory on this machine; None unless checking it live."""
         if self.mode != "live":

@@ -496,6 +496,27 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         text = ctx.read(path).text
         if text:
             deployment.suppressions.extend(suppressions_in(text, ctx.display(path), kinds.get(path, "")))
-    deployment.problems = sorted(set(deployment.problems), key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
+    weighed = [_weighed(problem, deployment.host) for problem in set(deployment.problems)]
+    deployment.problems = sorted((problem for problem in weighed if problem is not None),
+                                 key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
     return deployment
+
+
+_PROGRAM_NAMES = {"gunicorn": "Gunicorn", "uwsgi": "uWSGI", "supervisor": "Supervisor", "nginx": "nginx"}
+
+
+def _weighed(problem: Problem, host: Host) -> Problem | None:
+    """A refusal that only a program's newer versions make: none where the files run an older
+    one; where its version is only assumed, a warning that says so (older ones take the value)."""
+    if not problem.since:
+        return problem
+    program, since = problem.since
+    if host.runs_before(program, since):
+        return None
+    if program not in host.assumed_versions:
+        return problem
+    name = _PROGRAM_NAMES[program]
+    return Problem(problem.kind, f"{problem.message}; {name} checks this from {since} on and {name} "
+                   f"{host.versions[program].value} is assumed (name yours with --{program}-version): an older "
+                   "one starts, and takes the value as written", problem.at, "warning", problem.related, problem.since)
 

@@ -14,7 +14,7 @@ from typing import Any
 from ...core.option import Option
 from ...core.record import dataclass, field
 from ...core.span import Problem, Span
-from .settings import SETTINGS, validate
+from .settings import SETTINGS, refused_since, validate
 
 
 @dataclass
@@ -104,8 +104,8 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
     index = 0
     only_positionals = False
 
-    def fail(message: str) -> None:
-        command.problems.append(Problem("syntax", f"Gunicorn refuses the command line: {message}", at))
+    def fail(message: str, since: tuple[str, ...] = ()) -> None:
+        command.problems.append(Problem("syntax", f"Gunicorn refuses the command line: {message}", at, since=since))
 
     def stop(message: str) -> None:
         fail(message)
@@ -210,7 +210,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
             continue
         stored, error = validate(name, value)
         if error:
-            fail(f"Invalid value for {name}: {value} ({error})")
+            fail(f"Invalid value for {name}: {value} ({error})", refused_since(name))
             stored = value
         command.options.append(Option(name, stored, at, raw))
     if command.positionals:

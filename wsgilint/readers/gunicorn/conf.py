@@ -21,7 +21,7 @@ from ...core.option import Option
 from ...core.record import dataclass, field
 from ...core.span import Problem, Span
 from .evaluate import Evaluator, Fails, Unknown
-from .settings import SETTINGS, Hook, validate
+from .settings import SETTINGS, Hook, refused_since, validate
 
 
 @dataclass
@@ -122,7 +122,8 @@ class _ModuleReader:
             if error and not conditional:
                 shown = value.name if isinstance(value, Hook) else value
                 self.config.problems.append(Problem(
-                    "syntax", f"Gunicorn refuses to start: Invalid value for {name}: {shown} ({error})", at))
+                    "syntax", f"Gunicorn refuses to start: Invalid value for {name}: {shown} ({error})", at,
+                    since=refused_since(name)))
                 stored = value
         else:
             stored = None

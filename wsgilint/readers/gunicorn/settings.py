@@ -253,6 +253,18 @@ _VALIDATORS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+# Settings whose values Gunicorn checks only from a version on: before it, any text is taken,
+# and an entry that is no address never equals a peer's. 23.0.0 checks each entry with
+# ipaddress.ip_address, 24.1.0 with ip_network (CIDR); 22.0.0 and 21.2.0 split the text only
+# (gunicorn/config.py of each release).
+REFUSED_SINCE = {"forwarded_allow_ips": "23.0.0", "proxy_allow_ips": "23.0.0"}
+
+
+def refused_since(name: str) -> tuple[str, ...]:
+    """``Problem.since`` for a value of ``name`` that Gunicorn refuses."""
+    return ("gunicorn", REFUSED_SINCE[name]) if name in REFUSED_SINCE else ()
+
+
 def validate(name: str, value: Any) -> tuple[Any, str | None]:
     """What Gunicorn stores for ``name = value``, or the reason it refuses the value (exit 1)."""
     spec = SETTINGS.get(name)
