@@ -235,11 +235,29 @@ class ContainerBuilder:
             # Shown as its files are (relative to the working folder): the folder of a file in it.
             context = os.path.dirname(self.ctx.display(os.path.join(context_dir, "Dockerfile"))) or "."
             namesakes = tuple(self.ctx.display(path) for path in self.ctx.namesakes(os.path.basename(local))
-                              if os.path.isfile(path))
+                              if os.path.isfile(path)) or self._folder_above(context_dir, source)
             if namesakes and (at, source, context) not in self.missing_seen:   # several services, one build
                 self.missing_seen.add((at, source, context))
                 self.deployment.copy_sources_missing.append(
                     MissingCopySource(source, at, context, namesakes, service.key_at or service.at))
+
+    def _folder_above(self, context_dir: str, source: str) -> tuple[str, ...]:
+        """A folder the source names from a folder above the context (``COPY app/backend ./``
+        with `context: docker`, where the tree has ``app/backend/`` beside ``docker/``), found
+        by the files in it: the source was written from the wrong folder."""
+        written = posixpath.normpath(source.lstrip("/"))
+        if written in (".", "") or written.startswith(".."):
+            return ()
+        folder = os.path.dirname(context_dir)
+        while self.ctx.inside(folder):
+            candidate = os.path.join(folder, written) + os.sep
+            if any(path.startswith(candidate) for path in self.ctx.known_files):
+                return (self.ctx.display(candidate.rstrip(os.sep)) + "/",)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        return ()
 
     def _missing_target(self, service: Node, image: Image) -> None:
         build = service.get("build")
