@@ -30,6 +30,10 @@ the source). So, too, is a Compose service whose development server reloads on c
 uvicorn or hypercorn with `--reload`) in a folder bind-mounted from the host: whatever the
 image copies, the mount hides it while that service runs.
 
+On a host, a Gunicorn config that nothing in the checked files starts, beside app servers
+they do start (a Compose service, a Supervisor program), is an alternative set-up rather than
+the one deployed: the finding is an info that assumes it runs on a host as written.
+
 A Gunicorn in an image that no Compose service runs, or whose files are copied into one
 (one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the
 files do not show): whether its port is published is unknown, so the finding is an info
@@ -125,10 +129,19 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             or (() if stack is None or stack.at is None else (Related(stack.at, "the source is mounted here"),))
         severity = None if dev is None and stack is None else "info"
         if published is None:
+            # On a host, a config nothing starts beside servers the files do start is an
+            # alternative (an old or a "free tier" set-up), not what the files deploy.
+            started = None if own_network or not deployment.started_nowhere(listener.server) else next(
+                (server for server in deployment.app_servers if not deployment.started_nowhere(server)), None)
+            unstarted_tail = "" if started is None else (
+                "; nothing in the checked files starts this one, while they start another app server: assumed "
+                "it is also run, on a host as written")
+            started_related = () if started is None else (Related(started.at, "the app server the files start"),)
             yield Hit(listener.at, f"{what} binds {listener.address} (every interface) but nginx reaches it at "
                       f"{target.address}: clients can connect to it directly, bypassing nginx, {forged}; bind "
-                      f"127.0.0.1:{listener.address.port} or a unix socket{dev_tail}",
-                      (Related(target.at, "nginx connects here"), *dev_related), severity=severity, key=target.at)
+                      f"127.0.0.1:{listener.address.port} or a unix socket{dev_tail}{unstarted_tail}",
+                      (Related(target.at, "nginx connects here"), *dev_related, *started_related),
+                      severity="info" if started is not None else severity, key=target.at)
             continue
         host_port = published.host_port or ""
         by_name = "" if all(each.address.is_loopback for each, _ in pairs) else \
