@@ -16,6 +16,10 @@ cache key: "/uwsgi.ini": not found`; the classic builder: `COPY failed: file not
 build context`). `docker compose up --build` starts nothing of that service, and whatever
 the file configures never runs.
 
+What else is found in that Dockerfile (who the image runs as, how it starts) describes an
+image that no build makes while every Compose service that builds it stops there: those
+findings are infos that name this step.
+
 ## How to fix
 Point the service's `build.context` at the folder that holds the file (and `dockerfile:` at
 the Dockerfile relative to it), or write the source as its path inside the context

@@ -16,6 +16,10 @@ not be found` (the classic builder: `failed to reach build target production in 
 A Dockerfile whose stages were merged or renamed after the Compose file was written is the
 usual cause.
 
+What else is found in that Dockerfile (who the image runs as, how it starts) describes an
+image that no build makes while every Compose service that builds it stops there: those
+findings are infos that name this step.
+
 ## How to fix
 Name one of the Dockerfile's stages in `target:`, or give the stage the Compose file builds
 that name (`FROM ... AS production`).

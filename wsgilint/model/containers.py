@@ -65,6 +65,8 @@ class ContainerBuilder:
         self.read_dockerfiles: set[str] = set()
         self.missing_seen: set[tuple[Span, str, str]] = set()   # (COPY, source, context) reported
         self.targets_seen: set[Span] = set()
+        # Each Compose build of a Dockerfile (display path): the step that stops it, or None.
+        self.builds: dict[str, list[tuple[Span, str] | None]] = {}
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
@@ -111,6 +113,13 @@ class ContainerBuilder:
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
+        for dockerfile, builds in self.builds.items():
+            stops = [stop for stop in builds if stop is not None]
+            if len(stops) == len(builds):   # every Compose build of it stops
+                at, what = stops[0]
+                self.deployment.unbuilt_files[dockerfile] = (
+                    f"no image is built from this Dockerfile: {what} ({at.path}:{at.line}), so nothing it would run "
+                    "starts until that is fixed", tuple(sorted({stop.line for stop, _ in stops if stop.path == dockerfile})))
 
     def rendered_templates(self, discovery: Discovery, is_main: Callable[[str], bool]) -> list[SourceFile]:
         """The nginx templates an image's entrypoint renders into the config its nginx loads
@@ -211,8 +220,9 @@ class ContainerBuilder:
                 self._mount(places[name], image.copies)
                 if not elsewhere:
                     self._unseen_in_image(places[name], image)
-                    self._missing_sources(service.node, image)
-                    self._missing_target(service.node, image)
+                    stops = self._missing_sources(service.node, image) or self._missing_target(service.node, image)
+                    if service.node.get("build") is not None:
+                        self.builds.setdefault(image.dockerfile, []).append(stops)
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
@@ -228,18 +238,23 @@ class ContainerBuilder:
                 self.ctx.map_container_path(place.filesystem, target, local, bind)
                 self.file_places.append((os.path.abspath(local), place))
 
-    def _missing_sources(self, service: Node, image: Image) -> None:
+    def _missing_sources(self, service: Node, image: Image) -> tuple[Span, str] | None:
         """The files a service's build copies that its context lacks, where the tree holds a file
-        of that name elsewhere (so the tree is no partial copy that left it out)."""
+        of that name elsewhere (so the tree is no partial copy that left it out); the first, and
+        what stops there."""
+        stops: tuple[Span, str] | None = None
         for source, local, at, context_dir in image.missing_sources:
             # Shown as its files are (relative to the working folder): the folder of a file in it.
             context = os.path.dirname(self.ctx.display(os.path.join(context_dir, "Dockerfile"))) or "."
             namesakes = tuple(self.ctx.display(path) for path in self.ctx.namesakes(os.path.basename(local))
                               if os.path.isfile(path)) or self._folder_above(context_dir, source)
+            if namesakes and stops is None:
+                stops = (at, f"`{source}` is not in its build context `{context}`")
             if namesakes and (at, source, context) not in self.missing_seen:   # several services, one build
                 self.missing_seen.add((at, source, context))
                 self.deployment.copy_sources_missing.append(
                     MissingCopySource(source, at, context, namesakes, service.key_at or service.at))
+        return stops
 
     def _folder_above(self, context_dir: str, source: str) -> tuple[str, ...]:
         """A folder the source names from a folder above the context (``COPY app/backend ./``
@@ -259,17 +274,23 @@ class ContainerBuilder:
             folder = parent
         return ()
 
-    def _missing_target(self, service: Node, image: Image) -> None:
+    def _missing_target(self, service: Node, image: Image) -> tuple[Span, str] | None:
+        """A build ``target:`` that names no stage of the Dockerfile, and what stops there."""
         build = service.get("build")
-        target = build.get("target") if build is not None and isinstance(build.value, dict) else None
-        if not image.target_missing or target is None or target.tag or target.at in self.targets_seen:
-            return
-        if build is not None and build.get("context") is None and build.get("dockerfile") is None:
-            return   # a file merged over another (`-f base.yml -f dev.yml`): which Dockerfile is not its to say
-        self.targets_seen.add(target.at)   # two Compose files of one project name the same build
-        self.deployment.build_targets_missing.append(MissingBuildTarget(
-            image.target_missing, target.at, image.dockerfile, image.stage_names,
-            service.key_at or service.at))
+        if build is None or not isinstance(build.value, dict):
+            return None
+        target = build.get("target")
+        if not image.target_missing or target is None or target.tag or target.at is None:
+            return None
+        if build.get("context") is None and build.get("dockerfile") is None:
+            return None   # a file merged over another (`-f base.yml -f dev.yml`): which Dockerfile is not its to say
+        stops = (target.at, f"its `target: {image.target_missing}` names no stage")
+        if target.at not in self.targets_seen:   # two Compose files of one project name the same build
+            self.targets_seen.add(target.at)
+            self.deployment.build_targets_missing.append(MissingBuildTarget(
+                image.target_missing, target.at, image.dockerfile, image.stage_names,
+                service.key_at or service.at))
+        return stops
 
     def _unseen(self, place: Place, target: str) -> None:
         self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(posixpath.normpath(target))
