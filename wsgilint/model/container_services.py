@@ -255,6 +255,11 @@ def build_of(service: Node, project: ComposeProject,
     build = service.get("build")
     if build is None:
         return None
+    # A variable the files do not set (`${PWD}`: the folder Compose is run from) leaves the
+    # folder unknown; read as written, it would name one that is not where the build runs.
+    if build.tag == "!unresolved" or isinstance(build.value, dict) and any(
+            (node := build.get(key)) is not None and node.tag == "!unresolved" for key in ("context", "dockerfile")):
+        return None
     context, dockerfile, target = build.text, "Dockerfile", ""
     build_args: dict[str, str | None] = {}
     if isinstance(build.value, dict):

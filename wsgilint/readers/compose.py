@@ -5,7 +5,10 @@ Follows the Compose specification (compose-spec ``12-interpolation.md``,
 in ``.env``, an override file beside its base). Variables come from the project's ``.env``
 only: the shell environment of the machine that will run Compose is not in the files,
 so a variable neither there nor given a default stays unresolved and its value is
-left as written (the model treats it as unknown).
+left as written (the model treats it as unknown). The one exception is ``PWD``, which every
+shell sets to the folder Compose is run from: it is read as the project's folder, where a
+deploy script runs it (``cd docker/prod && docker compose up``), so that
+``context: ${PWD}/../..`` is the folder two above the Compose file.
 """
 from __future__ import annotations
 
@@ -308,6 +311,7 @@ def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
         if text is not None:
             env = read_dotenv(text)
             project.env_file = dotenv
+    env.setdefault("PWD", os.path.abspath(directory))
     merged: Node | None = None
     for path in files:
         text = ctx.read(path).text
