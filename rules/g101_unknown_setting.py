@@ -17,7 +17,7 @@ which nothing replaced and no production server wants (the debug output it also 
 `loglevel = 'debug'`, named in the message). A
 misspelling whose value differs from that default stays a warning: `access_logfile = "-"`
 leaves accesslog at its default, None, so no access log is written at all. So is an
-environment written as `env = {...}` (meant as `raw_env`) where the app's Python code in the
+environment written as `env = {...}` or `env = "NAME=value"` (meant as `raw_env`) where the app's Python code in the
 tree gives itself every one of those variables with the same value by default
 (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "...")`, as Django's wsgi.py does): an
 info naming where; the code is read as text, never run. `command` (the tutorials'
@@ -175,6 +175,9 @@ def _given_anyway(name: GunicornName, deployment: Deployment) -> str:
         pairs = [(str(key), str(each)) for key, each in value.items()]
     elif isinstance(value, (list, tuple)) and all(isinstance(each, str) and "=" in each for each in value):
         pairs = [(key, each) for key, _, each in (item.partition("=") for item in value)]
+    elif isinstance(value, str) and "=" in value:   # raw_env takes one "NAME=value" string as a list of it
+        key, _, each = value.partition("=")
+        pairs = [(key, each)]
     else:
         return ""
     places = []
