@@ -7,7 +7,9 @@
 * `processes`/`workers` that is not a number;
 * `buffer-size` above 65535.
 
-Values with an inline comment or quotes are left to U102 and U103.
+Values with an inline comment or quotes are left to U102 and U103, and so are values with a
+template's placeholder (envsubst's `$PROCESSES` or `${PROCESSES}`, Jinja2's `{{ }}`): a start
+script renders them before uWSGI reads the file (uWSGI's own `$(NAME)` is not one).
 
 ## What breaks in production
 Measured with uWSGI 2.0.31:

@@ -16,9 +16,12 @@ APP_LOADERS = ("module", "wsgi", "wsgi-file", "file", "mount", "paste", "ini-pas
 
 
 def templated(value: object) -> bool:
-    """A value still holding a template's placeholder (envsubst, Jinja2): not what uWSGI will read."""
+    """A value still holding a template's placeholder (envsubst's ``${NAME}`` or ``$NAME``,
+    Jinja2): not what uWSGI will read. uWSGI's own ``$(NAME)`` is not one: uWSGI expands it."""
     text = str(value)
-    return "${" in text or "{{" in text or "{%" in text
+    if "{{" in text or "{%" in text:
+        return True
+    return any(after[:1] == "{" or after[:1] == "_" or after[:1].isalpha() for after in text.split("$")[1:])
 
 
 def unquoted(value: object) -> str | None:
