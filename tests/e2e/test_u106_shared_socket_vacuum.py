@@ -18,6 +18,7 @@ from .servers import (
     findings_with_code,
     place,
     start_uwsgi,
+    uwsgi_get,
     wait_for_exit,
     wait_for_signal_handler,
     wait_for_unix_socket,
@@ -50,6 +51,11 @@ def run_and_stop(servers: Servers, tmp_path: Path, vacuum: bool) -> tuple[Path, 
     server = start_uwsgi(servers, ini, run)
     wait_for_unix_socket(server, run / "shared.sock")
     wait_for_unix_socket(server, run / "own.sock")
+    # A stop must reach both processes ready for it: the worker answering shows its own
+    # handlers are set (a just-forked worker still runs the master's and outlives SIGINT),
+    # and the master catches SIGINT once its loop has begun (before that, SIGINT kills it
+    # without the vacuum).
+    assert uwsgi_get(run / "own.sock").status == 200
     wait_for_signal_handler(server, signal.SIGINT)
     server.stop()
     assert wait_for_exit(server) is not None
