@@ -357,6 +357,21 @@ def test_files_written_before_the_server_line() -> None:
     assert server.writes[0].how == "`sed -i` on nginx.conf"
 
 
+def test_envsubst_writes_carry_the_file_they_render() -> None:
+    text = ("cd /srv\n"
+            "envsubst '${PROCESSES}' < uwsgi.default.ini > /tmp/uwsgi.ini\n"
+            "envsubst >/tmp/b.ini <a.ini\n"
+            "envsubst < /t/site.template | tee conf.d/site.conf\n"
+            "cat /srv/c.ini > /tmp/c.ini\n"
+            "exec uwsgi --ini /tmp/uwsgi.ini\n")
+    server = server_line_of_shell_command(text)
+    assert server is not None and server.program == "uwsgi"
+    # Only envsubst's own output is a render of its input; a pipe's tee and cat are writes alone.
+    assert [(w.path, w.source) for w in server.writes] == [
+        ("/tmp/uwsgi.ini", "/srv/uwsgi.default.ini"), ("/tmp/b.ini", "/srv/a.ini"),
+        ("/srv/conf.d/site.conf", ""), ("/tmp/c.ini", "")]
+
+
 def test_sed_without_in_place_edits_nothing() -> None:
     server = server_line_of_shell_command("sed s/a/b/ /etc/nginx/nginx.conf; exec nginx")
     assert server is not None and server.writes == ()

@@ -296,6 +296,7 @@ class FileRewrite:
     path: str                          # as the start names it, absolute where it runs when known
     how: str                           # the command, for messages: "`sed -i` on /etc/nginx/nginx.conf"
     at: Span                           # the script line
+    source: str = ""                   # the file it is rendered from (`envsubst < source > path`)
 
     def assumption(self) -> str:
         """What a finding on a target in the rewritten file assumes, as a clause to append."""

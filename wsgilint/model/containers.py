@@ -292,6 +292,21 @@ class ContainerBuilder:
                 service.key_at or service.at))
         return stops
 
+    def _rendered(self, manager: ProcessManager, place: Place) -> None:
+        """A file the start renders from another in the container (`envsubst < a.ini > b.ini`,
+        then `uwsgi --ini b.ini`) holds that file's text, its placeholders filled in at start:
+        a server started with it is configured there (and the rewrite says the values differ)."""
+        from .rewrites import start_path
+        for rewrite in manager.rewrites:
+            source = start_path(rewrite.source, manager) if rewrite.source else None
+            target = start_path(rewrite.path, manager)
+            if source is None or target is None:
+                continue
+            with self.ctx.in_filesystem(place.filesystem):
+                local, already = self.ctx.local(source), self.ctx.local(target)
+            if local is not None and already is None and os.path.isfile(local):
+                self.ctx.map_container_path(place.filesystem, target, local)
+
     def _unseen(self, place: Place, target: str) -> None:
         self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(posixpath.normpath(target))
 
@@ -317,6 +332,7 @@ class ContainerBuilder:
         if seen:
             self.seen_starts.add(place)
         self.deployment.managers.append(manager)
+        self._rendered(manager, place)
         if manager.argv is None:
             return
         moved = supervisor_programs_moved_in(manager, image, self.deployment.managers, self.file_places,

@@ -114,7 +114,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
             local = _local_script(argv[given - 1], ctx, start_dir)
             writes, display = shell.script_writes(local, ctx) if local else ((), "")
             manager.rewrites = tuple(FileRewrite(write.path, write.how, Span(display, write.line, write.column,
-                                                                             write.end_column))
+                                                                             write.end_column), write.source)
                                      for write in writes) + manager.rewrites
             return resolved
         if wrapper is not None:
@@ -152,7 +152,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     # The lines of a script are its own; a `-c` text is one place, the command that holds it.
     in_text = wrapper_at is command_at
     manager.rewrites = tuple(FileRewrite(write.path, write.how, (wrapper_at or manager.at) if in_text or wrapper_at is None
-                                         else Span(wrapper_at.path, write.line, write.column, write.end_column))
+                                         else Span(wrapper_at.path, write.line, write.column, write.end_column),
+                                         write.source)
                              for write in server.writes)
     server_argv = server.argv if arguments is None else given_arguments(server.argv, arguments)
     manager.argv = Setting(server_argv, wrapper_at)

@@ -22,7 +22,7 @@ def _where(place: Place) -> str | None:
     return place.filesystem if place.kind == "container" else None
 
 
-def _target(path: str, manager: ProcessManager) -> str | None:
+def start_path(path: str, manager: ProcessManager) -> str | None:
     """The absolute path a start names, joined to the directory it starts in when relative."""
     if "$" in path:
         return None    # a variable's value is not read here
@@ -49,7 +49,7 @@ def apply_rewrites(deployment: Deployment, ctx: ReadContext) -> None:
     landed: dict[Place, dict[str, FileRewrite]] = {}
     for manager in deployment.managers:
         for rewrite in manager.rewrites:
-            target = _target(rewrite.path, manager)
+            target = start_path(rewrite.path, manager)
             if target is None:
                 continue
             written.setdefault(manager.place, {}).setdefault(target, rewrite)
@@ -70,7 +70,7 @@ def apply_rewrites(deployment: Deployment, ctx: ReadContext) -> None:
         config = _config_argument(manager.argv.value)
         if not config:
             continue
-        path = _target(config, manager) if posixpath.isabs(config) else None
+        path = start_path(config, manager) if posixpath.isabs(config) else None
         found = written.get(manager.place, {}).get(path or "")
         with ctx.in_filesystem(_where(manager.place)):
             local = ctx.local(path) if path else None

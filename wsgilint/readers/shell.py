@@ -134,13 +134,15 @@ class HandOff:
 @dataclass(frozen=True, slots=True)
 class FileWrite:
     """A file a shell text edits or writes: ``path`` as the text names it (joined to the last
-    ``cd`` when relative), ``how`` the command that does it."""
+    ``cd`` when relative), ``how`` the command that does it; ``source`` the file it is rendered
+    from (``envsubst < source > path``), "" for an edit."""
 
     path: str
     how: str
     line: int
     column: int
     end_column: int
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +327,19 @@ def written_files(command: list[str]) -> list[tuple[str, str]]:
         found.extend((path, f"`tee {path}`") for path in command[1:] if not path.startswith("-")
                      and _redirection().fullmatch(path) is None)
     return found
+
+
+def rendered_from(command: list[str]) -> str:
+    """The file ``envsubst`` reads (``envsubst '$A' < in > out``): what it writes is that text
+    with the variables filled in. "" for another command, or one reading no file."""
+    if os.path.basename(command[0]) != "envsubst":
+        return ""
+    words = iter(command[1:])
+    for word in words:
+        match = _redirection().fullmatch(word)
+        if match is not None and match.group(1) in ("<", "0<"):
+            return match.group(2) or next(words, "")
+    return ""
 
 
 def _sed_in_place(args: list[str]) -> list[str]:
@@ -550,7 +565,10 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                     assigned[name] = value
                 command = command[1:]
             if found is None and command and not program_of(command):
-                writes.extend(FileWrite(posixpath.join(directory or "", path), how, number, column, end_column)
+                source = rendered_from(command)
+                writes.extend(FileWrite(posixpath.join(directory or "", path), how, number, column, end_column,
+                                        posixpath.join(directory or "", source) if source and how.startswith("`envsubst")
+                                        else "")
                               for path, how in written_files(command))
             service = _service_started(command)
             if service:
