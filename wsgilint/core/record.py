@@ -102,14 +102,26 @@ def _frozen_delattr(self: object, name: str) -> None:
 
 
 # Pickling a frozen class with slots (what dataclass adds to one): ``--jobs`` workers send
-# what they read back to the main process.
+# what they read back to the main process. The fields' names are looked up once per class:
+# ``dataclasses.fields`` walks the class's fields on every call, for each of the objects a
+# fleet's files and findings are sent as.
 def _getstate(self: object) -> list[object]:
-    return [getattr(self, f.name) for f in dataclasses.fields(self)]    # type: ignore[arg-type]
+    return [getattr(self, name) for name in _field_names(type(self))]
 
 
 def _setstate(self: object, state: list[object]) -> None:
-    for f, value in zip(dataclasses.fields(self), state, strict=True):    # type: ignore[arg-type]
-        object.__setattr__(self, f.name, value)
+    for name, value in zip(_field_names(type(self)), state, strict=True):
+        object.__setattr__(self, name, value)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 class _Later:
