@@ -48,7 +48,7 @@ def run_rules_split(deployment: Deployment, rules: list[Rule],
     os.write(queue_write, b"".join(index.to_bytes(2, "big") for index in range(len(rules))))
     os.close(queue_write)   # once the queue is empty, a read gets end of file, never waits
     results_read, results_write = os.pipe()
-    _widen(results_write)
+    widen(results_write)
     try:
         pid = os.fork()
     except OSError:
@@ -80,10 +80,11 @@ def run_rules_split(deployment: Deployment, rules: list[Rule],
     return ordered(findings)
 
 
-def _widen(pipe: int) -> None:
-    """A pipe that holds a fleet's findings (about 1 MB at 5000 apps), where Linux lets an
-    unprivileged process have one: the child then sends each rule's findings as it is
-    through without waiting for this process to read between its own rules."""
+def widen(pipe: int) -> None:
+    """A pipe that holds a fleet's findings (about 1 MB at 5000 apps), or what discovery's
+    workers send between two reads, where Linux lets an unprivileged process have one: the
+    child then sends each rule's findings (a worker each batch) as it is through without
+    waiting for this process to read between its own."""
     import fcntl
 
     if hasattr(fcntl, "F_SETPIPE_SZ"):
