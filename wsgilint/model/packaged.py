@@ -29,7 +29,7 @@ import re
 
 from ..core.commands import Command
 from ..core.context import ReadContext
-from ..core.paths import relative_path
+from ..core.paths import absolute_path, relative_path
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import AppServer, Host, ProcessManager
@@ -54,7 +54,7 @@ RHEL_RUN_DIRECTORY = "/run/uwsgi"
 def _target_path(local: str, ctx: ReadContext) -> str:
     """The path a discovered file has on the target host."""
     if ctx.mode == "snapshot":
-        return "/" + relative_path(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
+        return "/" + relative_path(absolute_path(local), absolute_path(ctx.root)).replace(os.sep, "/")
     if ctx.mode == "live":
         return os.path.abspath(local)
     # A repository keeps the host's layout below some folder: etc/uwsgi/apps-enabled/x.ini.
