@@ -179,7 +179,9 @@ def rhel_emperor_unit(ctx: ReadContext, managers: list[ProcessManager],
 
 def rhel_boot_directories(ctx: ReadContext, servers: list[AppServer], host: Host) -> None:
     """tmpfiles.d/uwsgi.conf of the package: /run/uwsgi exists from boot on."""
-    if any(s.sources and _target_path(s.sources[0], ctx) == _RHEL_INI and s.has("emperor") for s in servers):
+    # Whether a server runs an Emperor is asked first: it answers from the server's index of
+    # options, where its target path is worked out from its file's path.
+    if any(s.has("emperor") and s.sources and _target_path(s.sources[0], ctx) == _RHEL_INI for s in servers):
         host.boot_directories.append(Setting(RHEL_RUN_DIRECTORY, None, "d /run/uwsgi 0775 uwsgi uwsgi, in "
                                              "tmpfiles.d/uwsgi.conf of the Fedora/RHEL/EPEL uwsgi package"))
 
