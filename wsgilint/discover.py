@@ -499,8 +499,9 @@ PARALLEL_FROM_FILES = 2000
 # little. The parent loads one message at a time, so it never holds a large share's pickled
 # texts and their copies together (docs/performance.md, "Processes").
 _BATCH_FILES = 50
-# A batch's place in the queue is two bytes, and the queue is one write into a pipe of 64 KiB.
-_MAX_BATCHES = 30_000
+# A batch's place in the queue is two bytes, and the queue is one write into a pipe before any
+# process reads it: within a page, which a pipe holds even past the user's limit on pipes.
+_MAX_BATCHES = 2_000
 
 
 def _classify_batch(paths: list[tuple[str, str]], ctx: ReadContext) -> bytes:
@@ -517,7 +518,7 @@ def _fork_worker(batches: list[list[tuple[str, str]]], queue: int, ctx: ReadCont
     ``queue`` and sending each as it is through, with its place in the queue and prefixed by
     its length; None where no process could be forked. It ends with ``os._exit``, which runs
     none of the parent's clean-up and flushes nothing the parent buffered."""
-    from .parallel import widen
+    from .core.pipes import widen  # here: a small tree starts no worker
 
     read, write = os.pipe()
     widen(write)
