@@ -121,23 +121,27 @@ def test_the_progress_counts_every_rule_once(corpus: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize("how", ["raises", "killed", "cut short"])
-def test_a_failing_discovery_worker_costs_only_time(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_failing_discovery_worker_costs_only_time(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capfd: pytest.CaptureFixture[str], how: str) -> None:
     one = findings(corpus, 1)
-    share = discover._classify_share
+    batch = discover._classify_batch
     parent = os.getpid()
 
-    def failing(paths: list[tuple[str, str]], ctx: object) -> list[bytes]:
-        assert os.getpid() != parent   # only the worker classifies a share this way
+    def failing(paths: list[tuple[str, str]], ctx: object) -> bytes:
+        assert os.getpid() != parent   # only the worker classifies a batch this way
+        (tmp_path / "worker-ran").touch()
         if how == "killed":
             os.kill(os.getpid(), signal.SIGKILL)
         if how == "raises":
             raise RuntimeError("a worker failed")
-        return [message[:len(message) // 2] for message in share(paths, ctx)]   # type: ignore[arg-type]
+        message = batch(paths, ctx)   # type: ignore[arg-type]
+        return message[:len(message) // 2]
     monkeypatch.setattr(discover, "PARALLEL_FROM_FILES", 1)
-    monkeypatch.setattr(discover, "_classify_share", failing)
+    monkeypatch.setattr(discover, "_BATCH_FILES", 2)   # batches for the worker too, however fast this process is
+    monkeypatch.setattr(discover, "_classify_batch", failing)
     capfd.readouterr()
     assert findings(corpus, 2) == one
+    assert (tmp_path / "worker-ran").exists()
     assert capfd.readouterr() == ("", "")   # no traceback, nothing printed twice
 
 

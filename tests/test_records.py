@@ -110,7 +110,7 @@ def test_a_declaration_that_changed_since_gets_the_standard_dataclass() -> None:
 
     # Written with one field less than it has now (a field added without running the tool).
     key = f"{__name__}.{test_a_declaration_that_changed_since_gets_the_standard_dataclass.__name__}.<locals>.Grown"
-    shape = (True, True, True, False, (("a", False, False, True, True, True, False),))
+    shape = (True, True, True, False, (("a", False, False, True, True, True, False),), True)
     _record_methods.METHODS[key] = (shape, None, lambda: (None, None, None, None))
     try:
         @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ not a field) is left out: record.py makes the rest of a class (``__slots__``,
 ``dataclass``.
 
 The methods are those of Python 3.11's dataclasses: ``__init__`` (``object.__setattr__`` for
-frozen classes, defaults and ``default_factory`` as given, ``__post_init__`` called),
+frozen classes, or for one with slots each slot's setter, which does the same; defaults and ``default_factory`` as given, ``__post_init__`` called),
 ``__repr__`` guarded against recursion, ``__eq__`` comparing the tuples of the compared
 fields of two objects of one class, ``__hash__`` hashing that tuple.
 """
@@ -66,12 +66,16 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
     fields = list(made.__dataclass_fields__.values())    # type: ignore[attr-defined]
     frozen, eq, show = (options.get(option, default) for option, default in
                         (("frozen", False), ("eq", True), ("repr", True)))
+    # A frozen class with slots sets each field through its slot's own setter (record.py
+    # hands them to ``_bind`` once the class is made): a call, where ``object.__setattr__``
+    # would look the slot up by name for each field of each object.
+    by_slot = frozen and options.get("slots", False)
     given = [f for f in fields if f.default is not MISSING or f.default_factory is not MISSING]
     names = {f.name: f"_d{n}" if f.default is not MISSING else f"_f{n}" for n, f in enumerate(given)}
     params: list[str] = ["self"]
     keywords: list[str] = []
     body: list[str] = []
-    for f in fields:
+    for number, f in enumerate(fields):
         if f.init:
             annotation = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type))
             param = f"{f.name}: {annotation!r}"
@@ -88,7 +92,10 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
             value = names[f.name]
         else:
             continue
-        body.append(f"_set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+        if by_slot:
+            body.append(f"_s{number}(self, {value})")
+        else:
+            body.append(f"_set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
     if hasattr(made, "__post_init__"):
         body.append("self.__post_init__()")
     if keywords:
@@ -96,11 +103,20 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
     shown = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in fields if f.repr)
     compared = "".join(f"self.{f.name}," for f in fields if f.compare)
     other = "".join(f"other.{f.name}," for f in fields if f.compare)
+    setters = [f"_s{number}" for number in range(len(fields))] if by_slot else []
     lines = [
         f"def _m{index}({', '.join(names.values())}):",
+        *([f"    {' = '.join(setters)} = None"] if setters else []),
         f"    def __init__({', '.join(params)}) -> None:",
         *(f"        {line}" for line in body or ["pass"]),
     ]
+    if setters:
+        lines += [
+            "",
+            "    def _bind(setters):",
+            f"        nonlocal {', '.join(setters)}",
+            f"        {', '.join(setters)}, = setters",
+        ]
     if show:
         lines += [
             "",
@@ -124,8 +140,9 @@ def _methods(index: int, made: type, options: dict[str, Any]) -> list[str]:
         ]
     made_here = ["__init__", *(["__repr__"] if show else []), *(["__eq__"] if eq else []),
                  *(["__hash__"] if eq and frozen else [])]
+    returned = [*made_here, *(["_bind"] if setters else [])]
     return [*lines, "", *(f"    {name}.__qualname__ = {made.__qualname__ + '.' + name!r}" for name in made_here),
-            f"    return {{{', '.join(f'{name!r}: {name}' for name in made_here)}}}"]
+            f"    return {{{', '.join(f'{name!r}: {name}' for name in returned)}}}"]
 
 
 def _doc(made: type, lines: list[str]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import signal
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -23,7 +24,6 @@ from .core.gitignore import Ignores
 from .core.paths import folder_name, relative_path
 from .core.sources import Discovery, SourceFile
 from .core.span import Problem, Span
-from .core.text import Text
 
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
                  "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -494,29 +494,34 @@ def _in_alternatives(hint_path: str) -> bool:
 # Below this many files one process is faster: starting workers and sending the texts
 # back costs more than reading (docs/performance.md).
 PARALLEL_FROM_FILES = 2000
-# Files a worker pickles as one message: the parent loads one message at a time, so it never
-# holds a large share's pickled texts and their copies together (a share of half a fleet's
-# files as one message added 10 to 15 MiB to its peak: docs/performance.md, "Processes").
-_SHARE_FILES = 100
+# Files taken from the queue at a time, and sent back as one message: small enough that the
+# processes finish within a batch's time of each other, large enough that the messages cost
+# little. The parent loads one message at a time, so it never holds a large share's pickled
+# texts and their copies together (docs/performance.md, "Processes").
+_BATCH_FILES = 50
+# A batch's place in the queue is two bytes, and the queue is one write into a pipe before any
+# process reads it: within a page, which a pipe holds even past the user's limit on pipes.
+_MAX_BATCHES = 2_000
 
 
-def _classify_share(paths: list[tuple[str, str]], ctx: ReadContext) -> list[bytes]:
+def _classify_batch(paths: list[tuple[str, str]], ctx: ReadContext) -> bytes:
     """In a forked worker: each file's kind, the text it was read as and its real path (for
-    the parent's caches), pickled in messages of ``_SHARE_FILES`` files."""
+    the parent's caches), pickled as one message."""
     import pickle
 
-    return [pickle.dumps([(classify(path, ctx, hint), ctx.cached(path), ctx.known_real(path))
-                          for path, hint in paths[start:start + _SHARE_FILES]], protocol=pickle.HIGHEST_PROTOCOL)
-            for start in range(0, len(paths), _SHARE_FILES)]
+    return pickle.dumps([(classify(path, ctx, hint), ctx.cached(path), ctx.known_real(path)) for path, hint in paths],
+                        protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _fork_share(paths: list[tuple[str, str]], ctx: ReadContext) -> tuple[int, int] | None:
-    """A worker forked with the context as it is, classifying ``paths``: (pid, the pipe its
-    messages come from), or None where no process could be forked. The worker classifies all
-    its files before it writes (the pipe holds 64 KiB, and the parent reads only once its own
-    share is done), each message prefixed by its length; it ends with ``os._exit``, which
-    runs none of the parent's clean-up and flushes nothing the parent buffered."""
+def _fork_worker(batches: list[list[tuple[str, str]]], queue: int, ctx: ReadContext) -> _Worker | None:
+    """A worker forked with the context as it is, classifying the batches it takes from
+    ``queue`` and sending each as it is through, with its place in the queue and prefixed by
+    its length; None where no process could be forked. It ends with ``os._exit``, which runs
+    none of the parent's clean-up and flushes nothing the parent buffered."""
+    from .core.pipes import widen  # here: a small tree starts no worker
+
     read, write = os.pipe()
+    widen(write)
     try:
         pid = os.fork()
     except OSError:
@@ -527,8 +532,10 @@ def _fork_share(paths: list[tuple[str, str]], ctx: ReadContext) -> tuple[int, in
         code = 1
         try:
             os.close(read)
-            for message in _classify_share(paths, ctx):
-                data = memoryview(len(message).to_bytes(8, "big") + message)
+            while chunk := os.read(queue, 2):
+                index = int.from_bytes(chunk, "big")
+                message = _classify_batch(batches[index], ctx)
+                data = memoryview(len(message).to_bytes(8, "big") + index.to_bytes(2, "big") + message)
                 while data:
                     data = data[os.write(write, data):]
             code = 0
@@ -537,61 +544,107 @@ def _fork_share(paths: list[tuple[str, str]], ctx: ReadContext) -> tuple[int, in
         finally:
             os._exit(code)
     os.close(write)
-    return pid, read
+    return _Worker(pid, read)
 
 
-def _read_exactly(fd: int, size: int) -> bytes:
-    chunks = []
-    while size > 0 and (chunk := os.read(fd, min(size, 1 << 20))):
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
+class _Worker:
+    """A discovery worker and the batches it has sent, taken as they arrive."""
 
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid, self.pipe = pid, pipe
+        self.buffer = bytearray()
+        self.broken = False   # a message that did not load: nothing after it is trusted
 
-def _collected(paths: list[tuple[str, str]], worker: tuple[int, int] | None,
-               ctx: ReadContext) -> list[SourceFile]:
-    """What the worker classifying ``paths`` found, its texts cached here; where it failed in
-    any way (an exception, a signal, a message cut short), ``paths`` classified here."""
-    import pickle
-
-    results: list[tuple[SourceFile, Text | None, str | None]] = []
-    if worker is not None:
-        pid, read = worker
+    def take_sent(self, found: dict[int, list[SourceFile]], ctx: ReadContext,
+                  batches: list[list[tuple[str, str]]]) -> None:
+        """Between the parent's own batches: what the worker has sent so far, without waiting."""
+        os.set_blocking(self.pipe, False)
         try:
-            while length := _read_exactly(read, 8):
-                message = _read_exactly(read, int.from_bytes(length, "big")) if len(length) == 8 else b""
-                results.extend(pickle.loads(message))
-        except Exception:   # a message cut short
-            results = []
+            while chunk := os.read(self.pipe, 1 << 20):
+                self.buffer += chunk
+        except BlockingIOError:
+            pass
         finally:
-            os.close(read)
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            results = []
-    if len(results) != len(paths):
-        return [classify(path, ctx, hint) for path, hint in paths]
-    for (path, _), (_, text, real) in zip(paths, results, strict=True):
-        if text is not None:
-            ctx.remember(path, text, real)
-    return [source for source, _, _ in results]
+            os.set_blocking(self.pipe, True)
+        self._load(found, ctx, batches)
+
+    def take_rest(self, found: dict[int, list[SourceFile]], ctx: ReadContext,
+                  batches: list[list[tuple[str, str]]]) -> None:
+        """Everything up to the worker's end."""
+        try:
+            while chunk := os.read(self.pipe, 1 << 20):
+                self.buffer += chunk
+        finally:
+            os.close(self.pipe)
+        os.waitpid(self.pid, 0)
+        self._load(found, ctx, batches)   # what a failed worker sent whole counts
+
+    def _load(self, found: dict[int, list[SourceFile]], ctx: ReadContext,
+              batches: list[list[tuple[str, str]]]) -> None:
+        import pickle
+
+        while not self.broken and len(self.buffer) >= 10:
+            size = int.from_bytes(self.buffer[:8], "big")
+            if len(self.buffer) < 10 + size:
+                return
+            index = int.from_bytes(self.buffer[8:10], "big")
+            try:
+                results = pickle.loads(self.buffer[10:10 + size])
+            except Exception:   # a message cut short: its batch, and those after it, are redone
+                self.broken = True
+                return
+            del self.buffer[:10 + size]
+            if index >= len(batches) or len(results) != len(batches[index]):
+                self.broken = True
+                return
+            for (path, _), (_, text, real) in zip(batches[index], results, strict=True):
+                if text is not None:
+                    ctx.remember(path, text, real)
+            found[index] = [source for source, _, _ in results]
+
+    def stop(self) -> None:
+        os.close(self.pipe)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
 
 
 def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> list[SourceFile]:
-    """``classify`` each path, in ``jobs`` processes for a large tree: the paths are dealt
-    into ``jobs`` shares, every ``jobs``-th path to each, so each share holds as many of the
-    files of each kind and folder (an nginx file costs twice what a uWSGI one does to sniff,
-    and a tree keeps each kind in its own folder); workers forked with the context as it is
-    classify all shares but the first, which this process classifies meanwhile (it would only
-    wait otherwise); then it takes their kinds and decoded texts, and caches the texts, so
-    the result and everything read later are the same whatever ``jobs`` is."""
+    """``classify`` each path, in ``jobs`` processes for a large tree: the paths are cut into
+    batches whose places go into one queue (a pipe), from which workers forked with the
+    context as it is and this process take a batch each time they are free, so the processes
+    finish together whatever each file costs (an nginx file costs twice what a uWSGI one
+    does to sniff, and forked workers run slower at first); between its own batches this
+    process loads what the workers have sent (each file's kind, decoded text and real path)
+    and caches the texts, so the result and everything read later are the same whatever
+    ``jobs`` is. A batch a failed worker took and did not send is classified here."""
     jobs = min(jobs, len(paths))
     if jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not hasattr(os, "fork"):
         return [classify(path, ctx, hint) for path, hint in paths]
-    shares = [paths[first::jobs] for first in range(jobs)]
-    workers = [_fork_share(share, ctx) for share in shares[1:]]
-    found = [[classify(path, ctx, hint) for path, hint in shares[0]]]
-    found.extend(_collected(share, worker, ctx) for share, worker in zip(shares[1:], workers, strict=True))
-    return [found[index % jobs][index // jobs] for index in range(len(paths))]   # in the paths' order
+    size = max(_BATCH_FILES, -(-len(paths) // _MAX_BATCHES))
+    batches = [paths[start:start + size] for start in range(0, len(paths), size)]
+    queue_read, queue_write = os.pipe()
+    os.write(queue_write, b"".join(index.to_bytes(2, "big") for index in range(len(batches))))
+    os.close(queue_write)   # once the queue is empty, a read gets end of file, never waits
+    workers: list[_Worker] = []
+    found: dict[int, list[SourceFile]] = {}
+    try:
+        workers.extend(worker for worker in (_fork_worker(batches, queue_read, ctx) for _ in range(jobs - 1))
+                       if worker is not None)
+        while chunk := os.read(queue_read, 2):
+            index = int.from_bytes(chunk, "big")
+            found[index] = [classify(path, ctx, hint) for path, hint in batches[index]]
+            for worker in workers:
+                worker.take_sent(found, ctx, batches)
+    except BaseException:
+        for worker in workers:
+            worker.stop()
+        raise
+    finally:
+        os.close(queue_read)
+    for worker in workers:
+        worker.take_rest(found, ctx, batches)
+    return [source for index, batch in enumerate(batches)
+            for source in (found[index] if index in found else [classify(path, ctx, hint) for path, hint in batch])]
 
 
 def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: int = 1) -> Discovery:

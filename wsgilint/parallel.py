@@ -44,11 +44,13 @@ def run_rules_split(deployment: Deployment, rules: list[Rule],
     # and loading it (with struct) took 6 M instructions of every check's start.
     import pickle  # noqa: F401  (for the child and _Received, which import it again from sys.modules)
 
+    from .core.pipes import widen
+
     queue_read, queue_write = os.pipe()
     os.write(queue_write, b"".join(index.to_bytes(2, "big") for index in range(len(rules))))
     os.close(queue_write)   # once the queue is empty, a read gets end of file, never waits
     results_read, results_write = os.pipe()
-    _widen(results_write)
+    widen(results_write)
     try:
         pid = os.fork()
     except OSError:
@@ -78,23 +80,6 @@ def run_rules_split(deployment: Deployment, rules: list[Rule],
     findings.update(rule_findings(deployment, _counted(
         [rule for index, rule in enumerate(rules) if index not in ran], done)))
     return ordered(findings)
-
-
-def _widen(pipe: int) -> None:
-    """A pipe that holds a fleet's findings (about 1 MB at 5000 apps), where Linux lets an
-    unprivileged process have one: the child then sends each rule's findings as it is
-    through without waiting for this process to read between its own rules."""
-    import fcntl
-
-    if hasattr(fcntl, "F_SETPIPE_SZ"):
-        try:
-            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
-        except OSError:   # a lower limit: the child's writes wait a little more
-            pass
-
-
-# /proc/sys/fs/pipe-max-size's default, the most an unprivileged process may ask for.
-_PIPE_BYTES = 1 << 20
 
 
 def _taken(queue: int, rules: list[Rule], taken: list[int], done: Callable[[], None] | None,

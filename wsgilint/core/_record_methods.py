@@ -104,12 +104,17 @@ def _m2(_d0, _d1, _d2, _d3, _f4, _d5, _d6, _d7, _d8):
 
 
 def _m3(_d0, _d1, _f2):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = _d0, launchers: 'tuple[Launcher, ...]' = _d1, server_argv: 'list[str]' = _FACTORY) -> None:
-        _set(self, 'program', program)
-        _set(self, 'arguments', arguments)
-        _set(self, 'plugins', plugins)
-        _set(self, 'launchers', launchers)
-        _set(self, 'server_argv', _f2() if server_argv is _FACTORY else server_argv)
+        _s0(self, program)
+        _s1(self, arguments)
+        _s2(self, plugins)
+        _s3(self, launchers)
+        _s4(self, _f2() if server_argv is _FACTORY else server_argv)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -127,15 +132,20 @@ def _m3(_d0, _d1, _f2):
     __repr__.__qualname__ = 'Command.__repr__'
     __eq__.__qualname__ = 'Command.__eq__'
     __hash__.__qualname__ = 'Command.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m4(_d0):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, program: 'str', host: 'str', port: 'int', reloads: 'bool' = _d0) -> None:
-        _set(self, 'program', program)
-        _set(self, 'host', host)
-        _set(self, 'port', port)
-        _set(self, 'reloads', reloads)
+        _s0(self, program)
+        _s1(self, host)
+        _s2(self, port)
+        _s3(self, reloads)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -153,7 +163,7 @@ def _m4(_d0):
     __repr__.__qualname__ = 'DevServer.__repr__'
     __eq__.__qualname__ = 'DevServer.__eq__'
     __hash__.__qualname__ = 'DevServer.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m5(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13, _f14, _f15, _f16, _d17, _d18, _f19, _f20, _f21, _f22, _f23):
@@ -226,10 +236,15 @@ def _m6(_d0):
 
 
 def _m7():
+    _s0 = _s1 = _s2 = None
     def __init__(self, regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool') -> None:
-        _set(self, 'regex', regex)
-        _set(self, 'negated', negated)
-        _set(self, 'directory_only', directory_only)
+        _s0(self, regex)
+        _s1(self, negated)
+        _s2(self, directory_only)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -247,16 +262,21 @@ def _m7():
     __repr__.__qualname__ = '_Pattern.__repr__'
     __eq__.__qualname__ = '_Pattern.__eq__'
     __hash__.__qualname__ = '_Pattern.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m8(_d0, _d1, _d2, _d3):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', user: 'str' = _d0, stays: 'bool' = _d1, forwards: 'tuple[str, ...]' = _d2, kills_after: 'float | None' = _d3) -> None:
-        _set(self, 'name', name)
-        _set(self, 'user', user)
-        _set(self, 'stays', stays)
-        _set(self, 'forwards', forwards)
-        _set(self, 'kills_after', kills_after)
+        _s0(self, name)
+        _s1(self, user)
+        _s2(self, stays)
+        _s3(self, forwards)
+        _s4(self, kills_after)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -274,17 +294,22 @@ def _m8(_d0, _d1, _d2, _d3):
     __repr__.__qualname__ = 'Launcher.__repr__'
     __eq__.__qualname__ = 'Launcher.__eq__'
     __hash__.__qualname__ = 'Launcher.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m9(_d0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, key: 'str', value: 'Any', at: 'Span', raw: 'str' = _d0, unresolved: 'bool' = _d1, env_missing: 'tuple[str, ...]' = _d2) -> None:
-        _set(self, 'key', key)
-        _set(self, 'value', value)
-        _set(self, 'at', at)
-        _set(self, 'raw', raw)
-        _set(self, 'unresolved', unresolved)
-        _set(self, 'env_missing', env_missing)
+        _s0(self, key)
+        _s1(self, value)
+        _s2(self, at)
+        _s3(self, raw)
+        _s4(self, unresolved)
+        _s5(self, env_missing)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5
+        _s0, _s1, _s2, _s3, _s4, _s5, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -302,7 +327,7 @@ def _m9(_d0, _d1, _d2):
     __repr__.__qualname__ = 'Option.__repr__'
     __eq__.__qualname__ = 'Option.__eq__'
     __hash__.__qualname__ = 'Option.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m10(_f0, _f1, _f2):
@@ -327,12 +352,17 @@ def _m10(_f0, _f1, _f2):
 
 
 def _m11(_d0, _d1):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, path: 'str', display: 'str', kind: 'str', reason: 'str' = _d0, renders: 'str' = _d1) -> None:
-        _set(self, 'path', path)
-        _set(self, 'display', display)
-        _set(self, 'kind', kind)
-        _set(self, 'reason', reason)
-        _set(self, 'renders', renders)
+        _s0(self, path)
+        _s1(self, display)
+        _s2(self, kind)
+        _s3(self, reason)
+        _s4(self, renders)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -350,17 +380,22 @@ def _m11(_d0, _d1):
     __repr__.__qualname__ = 'SourceFile.__repr__'
     __eq__.__qualname__ = 'SourceFile.__eq__'
     __hash__.__qualname__ = 'SourceFile.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m12(_d0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, kind: 'str', message: 'str', at: 'Span', severity: 'str' = _d0, related: 'tuple[tuple[Span, str], ...]' = _d1, since: 'tuple[str, ...]' = _d2) -> None:
-        _set(self, 'kind', kind)
-        _set(self, 'message', message)
-        _set(self, 'at', at)
-        _set(self, 'severity', severity)
-        _set(self, 'related', related)
-        _set(self, 'since', since)
+        _s0(self, kind)
+        _s1(self, message)
+        _s2(self, at)
+        _s3(self, severity)
+        _s4(self, related)
+        _s5(self, since)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5
+        _s0, _s1, _s2, _s3, _s4, _s5, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -378,14 +413,19 @@ def _m12(_d0, _d1, _d2):
     __repr__.__qualname__ = 'Problem.__repr__'
     __eq__.__qualname__ = 'Problem.__eq__'
     __hash__.__qualname__ = 'Problem.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m13(_d0, _d1):
+    _s0 = _s1 = _s2 = None
     def __init__(self, value: 'T', at: 'Span | None' = _d0, note: 'str' = _d1) -> None:
-        _set(self, 'value', value)
-        _set(self, 'at', at)
-        _set(self, 'note', note)
+        _s0(self, value)
+        _s1(self, at)
+        _s2(self, note)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -403,15 +443,20 @@ def _m13(_d0, _d1):
     __repr__.__qualname__ = 'Setting.__repr__'
     __eq__.__qualname__ = 'Setting.__eq__'
     __hash__.__qualname__ = 'Setting.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m14(_d0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', line: 'int' = _d0, column: 'int' = _d1, end_column: 'int' = _d2) -> None:
-        _set(self, 'path', path)
-        _set(self, 'line', line)
-        _set(self, 'column', column)
-        _set(self, 'end_column', end_column)
+        _s0(self, path)
+        _s1(self, line)
+        _s2(self, column)
+        _s3(self, end_column)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -429,14 +474,19 @@ def _m14(_d0, _d1, _d2):
     __repr__.__qualname__ = 'Span.__repr__'
     __eq__.__qualname__ = 'Span.__eq__'
     __hash__.__qualname__ = 'Span.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m15(_d0, _d1):
+    _s0 = _s1 = _s2 = None
     def __init__(self, text: 'str | None', encoding: 'str' = _d0, problems: 'tuple[Problem, ...]' = _d1) -> None:
-        _set(self, 'text', text)
-        _set(self, 'encoding', encoding)
-        _set(self, 'problems', problems)
+        _s0(self, text)
+        _s1(self, encoding)
+        _s2(self, problems)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -454,21 +504,26 @@ def _m15(_d0, _d1):
     __repr__.__qualname__ = 'Text.__repr__'
     __eq__.__qualname__ = 'Text.__eq__'
     __hash__.__qualname__ = 'Text.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m16(_d0, _d1, _d2, _d3, _d4):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = None
     def __init__(self, code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = _d0, fix: 'Fix | None' = _d1, anchor: 'tuple[str, str] | None' = _d2, key: 'str | Span' = _d3, distinct: 'str' = _d4) -> None:
-        _set(self, 'code', code)
-        _set(self, 'slug', slug)
-        _set(self, 'severity', severity)
-        _set(self, 'message', message)
-        _set(self, 'at', at)
-        _set(self, 'related', related)
-        _set(self, 'fix', fix)
-        _set(self, 'anchor', anchor)
-        _set(self, 'key', key)
-        _set(self, 'distinct', distinct)
+        _s0(self, code)
+        _s1(self, slug)
+        _s2(self, severity)
+        _s3(self, message)
+        _s4(self, at)
+        _s5(self, related)
+        _s6(self, fix)
+        _s7(self, anchor)
+        _s8(self, key)
+        _s9(self, distinct)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -486,7 +541,7 @@ def _m16(_d0, _d1, _d2, _d3, _d4):
     __repr__.__qualname__ = 'Finding.__repr__'
     __eq__.__qualname__ = 'Finding.__eq__'
     __hash__.__qualname__ = 'Finding.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m17(_f0, _f1, _d2, _d3, _d4):
@@ -523,9 +578,14 @@ def _m17(_f0, _f1, _d2, _d3, _d4):
 
 
 def _m18():
+    _s0 = _s1 = None
     def __init__(self, finding: 'Finding', by: 'Suppression') -> None:
-        _set(self, 'finding', finding)
-        _set(self, 'by', by)
+        _s0(self, finding)
+        _s1(self, by)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -543,7 +603,7 @@ def _m18():
     __repr__.__qualname__ = 'Suppressed.__repr__'
     __eq__.__qualname__ = 'Suppressed.__eq__'
     __hash__.__qualname__ = 'Suppressed.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m19():
@@ -768,11 +828,16 @@ def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f1
 
 
 def _m27(_d0):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', how: 'str', at: 'Span', source: 'str' = _d0) -> None:
-        _set(self, 'path', path)
-        _set(self, 'how', how)
-        _set(self, 'at', at)
-        _set(self, 'source', source)
+        _s0(self, path)
+        _s1(self, how)
+        _s2(self, at)
+        _s3(self, source)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -790,7 +855,7 @@ def _m27(_d0):
     __repr__.__qualname__ = 'FileRewrite.__repr__'
     __eq__.__qualname__ = 'FileRewrite.__eq__'
     __hash__.__qualname__ = 'FileRewrite.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m28(_f0, _f1, _f2, _f3, _f4, _f5):
@@ -837,12 +902,17 @@ def _m29(_d0, _d1, _d2, _d3, _d4, _d5):
 
 
 def _m30():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, target: 'str', at: 'Span', dockerfile: 'str', stages: 'tuple[str, ...]', service: 'Span') -> None:
-        _set(self, 'target', target)
-        _set(self, 'at', at)
-        _set(self, 'dockerfile', dockerfile)
-        _set(self, 'stages', stages)
-        _set(self, 'service', service)
+        _s0(self, target)
+        _s1(self, at)
+        _s2(self, dockerfile)
+        _s3(self, stages)
+        _s4(self, service)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -860,16 +930,21 @@ def _m30():
     __repr__.__qualname__ = 'MissingBuildTarget.__repr__'
     __eq__.__qualname__ = 'MissingBuildTarget.__eq__'
     __hash__.__qualname__ = 'MissingBuildTarget.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m31():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, source: 'str', at: 'Span', context: 'str', namesakes: 'tuple[str, ...]', service: 'Span') -> None:
-        _set(self, 'source', source)
-        _set(self, 'at', at)
-        _set(self, 'context', context)
-        _set(self, 'namesakes', namesakes)
-        _set(self, 'service', service)
+        _s0(self, source)
+        _s1(self, at)
+        _s2(self, context)
+        _s3(self, namesakes)
+        _s4(self, service)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -887,18 +962,23 @@ def _m31():
     __repr__.__qualname__ = 'MissingCopySource.__repr__'
     __eq__.__qualname__ = 'MissingCopySource.__eq__'
     __hash__.__qualname__ = 'MissingCopySource.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m32(_d0, _d1, _d2, _d3):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', args: 'tuple[str, ...]', name_at: 'Span', end_column: 'int' = _d0, value_column: 'int' = _d1, value_end: 'int' = _d2, value_elsewhere: 'Span | None' = _d3) -> None:
-        _set(self, 'name', name)
-        _set(self, 'args', args)
-        _set(self, 'name_at', name_at)
-        _set(self, 'end_column', end_column)
-        _set(self, 'value_column', value_column)
-        _set(self, 'value_end', value_end)
-        _set(self, 'value_elsewhere', value_elsewhere)
+        _s0(self, name)
+        _s1(self, args)
+        _s2(self, name_at)
+        _s3(self, end_column)
+        _s4(self, value_column)
+        _s5(self, value_end)
+        _s6(self, value_elsewhere)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -916,7 +996,7 @@ def _m32(_d0, _d1, _d2, _d3):
     __repr__.__qualname__ = 'NginxDirective.__repr__'
     __eq__.__qualname__ = 'NginxDirective.__eq__'
     __hash__.__qualname__ = 'NginxDirective.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m33(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11, _d12, _f13):
@@ -1035,10 +1115,15 @@ def _m35(_f0, _d1, _d2, _d3, _f4, _d5, _d6):
 
 
 def _m36(_d0):
+    _s0 = _s1 = _s2 = None
     def __init__(self, address: 'Address', at: 'Span', resolved_later: 'bool' = _d0) -> None:
-        _set(self, 'address', address)
-        _set(self, 'at', at)
-        _set(self, 'resolved_later', resolved_later)
+        _s0(self, address)
+        _s1(self, at)
+        _s2(self, resolved_later)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1056,16 +1141,21 @@ def _m36(_d0):
     __repr__.__qualname__ = 'Target.__repr__'
     __eq__.__qualname__ = 'Target.__eq__'
     __hash__.__qualname__ = 'Target.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m37(_d0, _d1, _d2, _d3):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, family: 'str', host: 'str' = _d0, port: 'int' = _d1, path: 'str' = _d2, text: 'str' = _d3) -> None:
-        _set(self, 'family', family)
-        _set(self, 'host', host)
-        _set(self, 'port', port)
-        _set(self, 'path', path)
-        _set(self, 'text', text)
+        _s0(self, family)
+        _s1(self, host)
+        _s2(self, port)
+        _s3(self, path)
+        _s4(self, text)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1083,7 +1173,7 @@ def _m37(_d0, _d1, _d2, _d3):
     __repr__.__qualname__ = 'Address.__repr__'
     __eq__.__qualname__ = 'Address.__eq__'
     __hash__.__qualname__ = 'Address.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m38(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _f22, _d23):
@@ -1163,15 +1253,20 @@ def _m39(_d0):
 
 
 def _m40(_d0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, service: 'str', name: 'str', at: 'Span', project: 'str', defined: 'bool', elsewhere: 'str' = _d0, unseen: 'str' = _d1, via: 'str' = _d2) -> None:
-        _set(self, 'service', service)
-        _set(self, 'name', name)
-        _set(self, 'at', at)
-        _set(self, 'project', project)
-        _set(self, 'defined', defined)
-        _set(self, 'elsewhere', elsewhere)
-        _set(self, 'unseen', unseen)
-        _set(self, 'via', via)
+        _s0(self, service)
+        _s1(self, name)
+        _s2(self, at)
+        _s3(self, project)
+        _s4(self, defined)
+        _s5(self, elsewhere)
+        _s6(self, unseen)
+        _s7(self, via)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1189,7 +1284,7 @@ def _m40(_d0, _d1, _d2):
     __repr__.__qualname__ = 'ComposeDependency.__repr__'
     __eq__.__qualname__ = 'ComposeDependency.__eq__'
     __hash__.__qualname__ = 'ComposeDependency.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m41(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _f15, _d16, _d17, _f18, _f19, _d20, _f21, _d22, _d23):
@@ -1262,10 +1357,15 @@ def _m42(_d0, _f1, _d2, _d3, _d4):
 
 
 def _m43():
+    _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', manager: 'str', at: 'Span') -> None:
-        _set(self, 'name', name)
-        _set(self, 'manager', manager)
-        _set(self, 'at', at)
+        _s0(self, name)
+        _s1(self, manager)
+        _s2(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1283,14 +1383,19 @@ def _m43():
     __repr__.__qualname__ = 'ControlledProgram.__repr__'
     __eq__.__qualname__ = 'ControlledProgram.__eq__'
     __hash__.__qualname__ = 'ControlledProgram.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m44():
+    _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', exact: 'bool', at: 'Span') -> None:
-        _set(self, 'path', path)
-        _set(self, 'exact', exact)
-        _set(self, 'at', at)
+        _s0(self, path)
+        _s1(self, exact)
+        _s2(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1308,17 +1413,22 @@ def _m44():
     __repr__.__qualname__ = 'HostFolder.__repr__'
     __eq__.__qualname__ = 'HostFolder.__eq__'
     __hash__.__qualname__ = 'HostFolder.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m45():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, manager: 'ProcessManager', program: 'str', argv: 'Setting[list[str]] | None', user: 'Setting[str] | None', place: 'Place', server: 'AppServer | None') -> None:
-        _set(self, 'manager', manager)
-        _set(self, 'program', program)
-        _set(self, 'argv', argv)
-        _set(self, 'user', user)
-        _set(self, 'place', place)
-        _set(self, 'server', server)
+        _s0(self, manager)
+        _s1(self, program)
+        _s2(self, argv)
+        _s3(self, user)
+        _s4(self, place)
+        _s5(self, server)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5
+        _s0, _s1, _s2, _s3, _s4, _s5, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1336,26 +1446,31 @@ def _m45():
     __repr__.__qualname__ = 'Launch.__repr__'
     __eq__.__qualname__ = 'Launch.__eq__'
     __hash__.__qualname__ = 'Launch.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m46(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = None
     def __init__(self, name: 'str', kind: 'str' = _d0, network: 'str' = _d1, mounts: 'str' = _d2, volumes: 'tuple[tuple[str, str], ...]' = _d3, networks: 'tuple[str, ...]' = _d4, hostnames: 'tuple[str, ...]' = _d5, published: 'tuple[Published, ...]' = _d6, label: 'str' = _d7, started_with: 'str' = _d8, run_unseen: 'bool' = _d9, numbered: 'str' = _d10, extra_names: 'tuple[str, ...]' = _d11, names_open: 'str' = _d12, dev_container: 'Setting[str] | None' = _d13) -> None:
-        _set(self, 'name', name)
-        _set(self, 'kind', kind)
-        _set(self, 'network', network)
-        _set(self, 'mounts', mounts)
-        _set(self, 'volumes', volumes)
-        _set(self, 'networks', networks)
-        _set(self, 'hostnames', hostnames)
-        _set(self, 'published', published)
-        _set(self, 'label', label)
-        _set(self, 'started_with', started_with)
-        _set(self, 'run_unseen', run_unseen)
-        _set(self, 'numbered', numbered)
-        _set(self, 'extra_names', extra_names)
-        _set(self, 'names_open', names_open)
-        _set(self, 'dev_container', dev_container)
+        _s0(self, name)
+        _s1(self, kind)
+        _s2(self, network)
+        _s3(self, mounts)
+        _s4(self, volumes)
+        _s5(self, networks)
+        _s6(self, hostnames)
+        _s7(self, published)
+        _s8(self, label)
+        _s9(self, started_with)
+        _s10(self, run_unseen)
+        _s11(self, numbered)
+        _s12(self, extra_names)
+        _s13(self, names_open)
+        _s14(self, dev_container)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1373,15 +1488,20 @@ def _m46(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
     __repr__.__qualname__ = 'Place.__repr__'
     __eq__.__qualname__ = 'Place.__eq__'
     __hash__.__qualname__ = 'Place.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m47(_d0):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, container_port: 'int', host_ip: 'str', host_port: 'int', at: 'Span | None' = _d0) -> None:
-        _set(self, 'container_port', container_port)
-        _set(self, 'host_ip', host_ip)
-        _set(self, 'host_port', host_port)
-        _set(self, 'at', at)
+        _s0(self, container_port)
+        _s1(self, host_ip)
+        _s2(self, host_port)
+        _s3(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1399,14 +1519,19 @@ def _m47(_d0):
     __repr__.__qualname__ = 'Published.__repr__'
     __eq__.__qualname__ = 'Published.__eq__'
     __hash__.__qualname__ = 'Published.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m48():
+    _s0 = _s1 = _s2 = None
     def __init__(self, route: 'Route', target: 'Target', listeners: 'tuple[Listener, ...]') -> None:
-        _set(self, 'route', route)
-        _set(self, 'target', target)
-        _set(self, 'listeners', listeners)
+        _s0(self, route)
+        _s1(self, target)
+        _s2(self, listeners)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1424,16 +1549,21 @@ def _m48():
     __repr__.__qualname__ = 'Reach.__repr__'
     __eq__.__qualname__ = 'Reach.__eq__'
     __hash__.__qualname__ = 'Reach.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m49():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', at: 'Span', source: 'str', written: 'str', default: 'str | None') -> None:
-        _set(self, 'name', name)
-        _set(self, 'at', at)
-        _set(self, 'source', source)
-        _set(self, 'written', written)
-        _set(self, 'default', default)
+        _s0(self, name)
+        _s1(self, at)
+        _s2(self, source)
+        _s3(self, written)
+        _s4(self, default)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1451,15 +1581,20 @@ def _m49():
     __repr__.__qualname__ = 'GunicornAnnotation.__repr__'
     __eq__.__qualname__ = 'GunicornAnnotation.__eq__'
     __hash__.__qualname__ = 'GunicornAnnotation.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m50():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]') -> None:
-        _set(self, 'path', path)
-        _set(self, 'settings', settings)
-        _set(self, 'other_names', other_names)
-        _set(self, 'annotations', annotations)
+        _s0(self, path)
+        _s1(self, settings)
+        _s2(self, other_names)
+        _s3(self, annotations)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1477,18 +1612,23 @@ def _m50():
     __repr__.__qualname__ = 'GunicornConfigFile.__repr__'
     __eq__.__qualname__ = 'GunicornConfigFile.__eq__'
     __hash__.__qualname__ = 'GunicornConfigFile.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m51(_d0, _d1):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None', value: 'object' = _d0, meant_default: 'bool' = _d1) -> None:
-        _set(self, 'name', name)
-        _set(self, 'at', at)
-        _set(self, 'unresolved', unresolved)
-        _set(self, 'referenced', referenced)
-        _set(self, 'meant', meant)
-        _set(self, 'value', value)
-        _set(self, 'meant_default', meant_default)
+        _s0(self, name)
+        _s1(self, at)
+        _s2(self, unresolved)
+        _s3(self, referenced)
+        _s4(self, meant)
+        _s5(self, value)
+        _s6(self, meant_default)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1506,7 +1646,7 @@ def _m51(_d0, _d1):
     __repr__.__qualname__ = 'GunicornName.__repr__'
     __eq__.__qualname__ = 'GunicornName.__eq__'
     __hash__.__qualname__ = 'GunicornName.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m52(_d0, _d1, _d2, _d3):
@@ -1607,10 +1747,15 @@ def _m56(_f0, _d1):
 
 
 def _m57(_f0):
+    _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
-        _set(self, 'name', name)
-        _set(self, 'block', block)
-        _set(self, 'servers', _f0() if servers is _FACTORY else servers)
+        _s0(self, name)
+        _s1(self, block)
+        _s2(self, _f0() if servers is _FACTORY else servers)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1618,16 +1763,21 @@ def _m57(_f0):
 
     __init__.__qualname__ = 'NginxUpstream.__init__'
     __repr__.__qualname__ = 'NginxUpstream.__repr__'
-    return {'__init__': __init__, '__repr__': __repr__}
+    return {'__init__': __init__, '__repr__': __repr__, '_bind': _bind}
 
 
 def _m58():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
-        _set(self, 'path', path)
-        _set(self, 'owner', owner)
-        _set(self, 'group', group)
-        _set(self, 'mode', mode)
-        _set(self, 'created_by', created_by)
+        _s0(self, path)
+        _s1(self, owner)
+        _s2(self, group)
+        _s3(self, mode)
+        _s4(self, created_by)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1645,13 +1795,18 @@ def _m58():
     __repr__.__qualname__ = 'CreatedDirectory.__repr__'
     __eq__.__qualname__ = 'CreatedDirectory.__eq__'
     __hash__.__qualname__ = 'CreatedDirectory.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m59():
+    _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
-        _set(self, 'text', text)
-        _set(self, 'at', at)
+        _s0(self, text)
+        _s1(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1669,20 +1824,25 @@ def _m59():
     __repr__.__qualname__ = 'SupervisorComment.__repr__'
     __eq__.__qualname__ = 'SupervisorComment.__eq__'
     __hash__.__qualname__ = 'SupervisorComment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m60():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
-        _set(self, 'path', path)
-        _set(self, 'files', files)
-        _set(self, 'sections', sections)
-        _set(self, 'processes', processes)
-        _set(self, 'control_servers', control_servers)
-        _set(self, 'serverurl', serverurl)
-        _set(self, 'client_url', client_url)
-        _set(self, 'client_target', client_target)
-        _set(self, 'unmatched_includes', unmatched_includes)
+        _s0(self, path)
+        _s1(self, files)
+        _s2(self, sections)
+        _s3(self, processes)
+        _s4(self, control_servers)
+        _s5(self, serverurl)
+        _s6(self, client_url)
+        _s7(self, client_target)
+        _s8(self, unmatched_includes)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1700,15 +1860,20 @@ def _m60():
     __repr__.__qualname__ = 'SupervisorConfig.__repr__'
     __eq__.__qualname__ = 'SupervisorConfig.__eq__'
     __hash__.__qualname__ = 'SupervisorConfig.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m61(_d0):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
-        _set(self, 'section', section)
-        _set(self, 'value', value)
-        _set(self, 'address', address)
-        _set(self, 'socket_group', socket_group)
+        _s0(self, section)
+        _s1(self, value)
+        _s2(self, address)
+        _s3(self, socket_group)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1726,14 +1891,19 @@ def _m61(_d0):
     __repr__.__qualname__ = 'SupervisorControlServer.__repr__'
     __eq__.__qualname__ = 'SupervisorControlServer.__eq__'
     __hash__.__qualname__ = 'SupervisorControlServer.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m62(_d0, _d1):
+    _s0 = _s1 = _s2 = None
     def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
-        _set(self, 'values', values)
-        _set(self, 'dropped', dropped)
-        _set(self, 'error', error)
+        _s0(self, values)
+        _s1(self, dropped)
+        _s2(self, error)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1751,16 +1921,21 @@ def _m62(_d0, _d1):
     __repr__.__qualname__ = 'SupervisorEnvironment.__repr__'
     __eq__.__qualname__ = 'SupervisorEnvironment.__eq__'
     __hash__.__qualname__ = 'SupervisorEnvironment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m63(_d0, _d1, _d2, _d3):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
-        _set(self, 'text', text)
-        _set(self, 'unresolved', unresolved)
-        _set(self, 'error', error)
-        _set(self, 'bad_format', bad_format)
-        _set(self, 'whole_environment', whole_environment)
+        _s0(self, text)
+        _s1(self, unresolved)
+        _s2(self, error)
+        _s3(self, bad_format)
+        _s4(self, whole_environment)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1778,20 +1953,25 @@ def _m63(_d0, _d1, _d2, _d3):
     __repr__.__qualname__ = 'SupervisorExpansion.__repr__'
     __eq__.__qualname__ = 'SupervisorExpansion.__eq__'
     __hash__.__qualname__ = 'SupervisorExpansion.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m64():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
-        _set(self, 'section', section)
-        _set(self, 'name', name)
-        _set(self, 'group', group)
-        _set(self, 'number', number)
-        _set(self, 'command', command)
-        _set(self, 'argv', argv)
-        _set(self, 'argv_error', argv_error)
-        _set(self, 'environment', environment)
-        _set(self, 'environment_dropped', environment_dropped)
+        _s0(self, section)
+        _s1(self, name)
+        _s2(self, group)
+        _s3(self, number)
+        _s4(self, command)
+        _s5(self, argv)
+        _s6(self, argv_error)
+        _s7(self, environment)
+        _s8(self, environment_dropped)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1809,18 +1989,23 @@ def _m64():
     __repr__.__qualname__ = 'SupervisorProcess.__repr__'
     __eq__.__qualname__ = 'SupervisorProcess.__eq__'
     __hash__.__qualname__ = 'SupervisorProcess.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m65():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
-        _set(self, 'name', name)
-        _set(self, 'kind', kind)
-        _set(self, 'label', label)
-        _set(self, 'at', at)
-        _set(self, 'headers', headers)
-        _set(self, 'keys', keys)
-        _set(self, 'effective', effective)
+        _s0(self, name)
+        _s1(self, kind)
+        _s2(self, label)
+        _s3(self, at)
+        _s4(self, headers)
+        _s5(self, keys)
+        _s6(self, effective)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1838,14 +2023,19 @@ def _m65():
     __repr__.__qualname__ = 'SupervisorSection.__repr__'
     __eq__.__qualname__ = 'SupervisorSection.__eq__'
     __hash__.__qualname__ = 'SupervisorSection.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m66():
+    _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
-        _set(self, 'pattern', pattern)
-        _set(self, 'at', at)
-        _set(self, 'certain', certain)
+        _s0(self, pattern)
+        _s1(self, at)
+        _s2(self, certain)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1863,25 +2053,30 @@ def _m66():
     __repr__.__qualname__ = 'SupervisorUnmatchedInclude.__repr__'
     __eq__.__qualname__ = 'SupervisorUnmatchedInclude.__eq__'
     __hash__.__qualname__ = 'SupervisorUnmatchedInclude.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m67(_d0, _d1, _d2, _d3, _d4):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = None
     def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
-        _set(self, 'key', key)
-        _set(self, 'raw', raw)
-        _set(self, 'at', at)
-        _set(self, 'key_column', key_column)
-        _set(self, 'key_end', key_end)
-        _set(self, 'end_line', end_line)
-        _set(self, 'comments', comments)
-        _set(self, 'from_default', from_default)
-        _set(self, 'expanded', expanded)
-        _set(self, 'formatted_twice', formatted_twice)
-        _set(self, 'datatype', datatype)
-        _set(self, 'parsed', parsed)
-        _set(self, 'error', error)
-        _set(self, 'environment', environment)
+        _s0(self, key)
+        _s1(self, raw)
+        _s2(self, at)
+        _s3(self, key_column)
+        _s4(self, key_end)
+        _s5(self, end_line)
+        _s6(self, comments)
+        _s7(self, from_default)
+        _s8(self, expanded)
+        _s9(self, formatted_twice)
+        _s10(self, datatype)
+        _s11(self, parsed)
+        _s12(self, error)
+        _s13(self, environment)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1899,15 +2094,20 @@ def _m67(_d0, _d1, _d2, _d3, _d4):
     __repr__.__qualname__ = 'SupervisorValue.__repr__'
     __eq__.__qualname__ = 'SupervisorValue.__eq__'
     __hash__.__qualname__ = 'SupervisorValue.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m68():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
-        _set(self, 'patterns', patterns)
-        _set(self, 'reason', reason)
-        _set(self, 'at', at)
-        _set(self, 'line', line)
+        _s0(self, patterns)
+        _s1(self, reason)
+        _s2(self, at)
+        _s3(self, line)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1925,16 +2125,21 @@ def _m68():
     __repr__.__qualname__ = 'Suppression.__repr__'
     __eq__.__qualname__ = 'Suppression.__eq__'
     __hash__.__qualname__ = 'Suppression.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m69():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
-        _set(self, 'prefixes', prefixes)
-        _set(self, 'argv', argv)
-        _set(self, 'at', at)
-        _set(self, 'error', error)
-        _set(self, 'unresolved', unresolved)
+        _s0(self, prefixes)
+        _s1(self, argv)
+        _s2(self, at)
+        _s3(self, error)
+        _s4(self, unresolved)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1952,21 +2157,26 @@ def _m69():
     __repr__.__qualname__ = 'ExecLine.__repr__'
     __eq__.__qualname__ = 'ExecLine.__eq__'
     __hash__.__qualname__ = 'ExecLine.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m70(_d0):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = None
     def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0) -> None:
-        _set(self, 'name', name)
-        _set(self, 'kind', kind)
-        _set(self, 'path', path)
-        _set(self, 'systemd_version', systemd_version)
-        _set(self, 'user_unit', user_unit)
-        _set(self, 'sections', sections)
-        _set(self, 'entries', entries)
-        _set(self, 'dropins', dropins)
-        _set(self, 'manager', manager)
-        _set(self, 'ignored_lines', ignored_lines)
+        _s0(self, name)
+        _s1(self, kind)
+        _s2(self, path)
+        _s3(self, systemd_version)
+        _s4(self, user_unit)
+        _s5(self, sections)
+        _s6(self, entries)
+        _s7(self, dropins)
+        _s8(self, manager)
+        _s9(self, ignored_lines)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -1984,22 +2194,27 @@ def _m70(_d0):
     __repr__.__qualname__ = 'SystemdUnit.__repr__'
     __eq__.__qualname__ = 'SystemdUnit.__eq__'
     __hash__.__qualname__ = 'SystemdUnit.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m71():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
-        _set(self, 'section', section)
-        _set(self, 'key', key)
-        _set(self, 'value', value)
-        _set(self, 'at', at)
-        _set(self, 'key_column', key_column)
-        _set(self, 'key_end', key_end)
-        _set(self, 'known', known)
-        _set(self, 'meant', meant)
-        _set(self, 'boolean', boolean)
-        _set(self, 'command', command)
-        _set(self, 'misspelt_targets', misspelt_targets)
+        _s0(self, section)
+        _s1(self, key)
+        _s2(self, value)
+        _s3(self, at)
+        _s4(self, key_column)
+        _s5(self, key_end)
+        _s6(self, known)
+        _s7(self, meant)
+        _s8(self, boolean)
+        _s9(self, command)
+        _s10(self, misspelt_targets)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2017,15 +2232,20 @@ def _m71():
     __repr__.__qualname__ = 'UnitEntry.__repr__'
     __eq__.__qualname__ = 'UnitEntry.__eq__'
     __hash__.__qualname__ = 'UnitEntry.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m72():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
-        _set(self, 'name', name)
-        _set(self, 'at', at)
-        _set(self, 'known', known)
-        _set(self, 'meant', meant)
+        _s0(self, name)
+        _s1(self, at)
+        _s2(self, known)
+        _s3(self, meant)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2043,14 +2263,19 @@ def _m72():
     __repr__.__qualname__ = 'UnitSection.__repr__'
     __eq__.__qualname__ = 'UnitSection.__eq__'
     __hash__.__qualname__ = 'UnitSection.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m73():
+    _s0 = _s1 = _s2 = None
     def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
-        _set(self, 'text', text)
-        _set(self, 'at', at)
-        _set(self, 'joins_next_line', joins_next_line)
+        _s0(self, text)
+        _s1(self, at)
+        _s2(self, joins_next_line)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2068,19 +2293,24 @@ def _m73():
     __repr__.__qualname__ = 'UwsgiComment.__repr__'
     __eq__.__qualname__ = 'UwsgiComment.__eq__'
     __hash__.__qualname__ = 'UwsgiComment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m74():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
-        _set(self, 'path', path)
-        _set(self, 'section', section)
-        _set(self, 'section_found', section_found)
-        _set(self, 'ini_files', ini_files)
-        _set(self, 'headers', headers)
-        _set(self, 'comments', comments)
-        _set(self, 'ini_options', ini_options)
-        _set(self, 'lexed', lexed)
+        _s0(self, path)
+        _s1(self, section)
+        _s2(self, section_found)
+        _s3(self, ini_files)
+        _s4(self, headers)
+        _s5(self, comments)
+        _s6(self, ini_options)
+        _s7(self, lexed)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2098,14 +2328,19 @@ def _m74():
     __repr__.__qualname__ = 'UwsgiConfig.__repr__'
     __eq__.__qualname__ = 'UwsgiConfig.__eq__'
     __hash__.__qualname__ = 'UwsgiConfig.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m75():
+    _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
-        _set(self, 'name', name)
-        _set(self, 'at', at)
-        _set(self, 'meant', meant)
+        _s0(self, name)
+        _s1(self, at)
+        _s2(self, meant)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2123,15 +2358,20 @@ def _m75():
     __repr__.__qualname__ = 'UwsgiHeader.__repr__'
     __eq__.__qualname__ = 'UwsgiHeader.__eq__'
     __hash__.__qualname__ = 'UwsgiHeader.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m76():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
-        _set(self, 'option', option)
-        _set(self, 'written', written)
-        _set(self, 'inline_comment', inline_comment)
-        _set(self, 'stray_percent', stray_percent)
+        _s0(self, option)
+        _s1(self, written)
+        _s2(self, inline_comment)
+        _s3(self, stray_percent)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2149,14 +2389,19 @@ def _m76():
     __repr__.__qualname__ = 'UwsgiIniValue.__repr__'
     __eq__.__qualname__ = 'UwsgiIniValue.__eq__'
     __hash__.__qualname__ = 'UwsgiIniValue.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m77():
+    _s0 = _s1 = _s2 = None
     def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
-        _set(self, 'at', at)
-        _set(self, 'text', text)
-        _set(self, 'before', before)
+        _s0(self, at)
+        _s1(self, text)
+        _s2(self, before)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2174,15 +2419,20 @@ def _m77():
     __repr__.__qualname__ = 'UwsgiInlineComment.__repr__'
     __eq__.__qualname__ = 'UwsgiInlineComment.__eq__'
     __hash__.__qualname__ = 'UwsgiInlineComment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m78():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
-        _set(self, 'at', at)
-        _set(self, 'written', written)
-        _set(self, 'joins_next_line', joins_next_line)
-        _set(self, 'strftime', strftime)
+        _s0(self, at)
+        _s1(self, written)
+        _s2(self, joins_next_line)
+        _s3(self, strftime)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2200,7 +2450,7 @@ def _m78():
     __repr__.__qualname__ = 'UwsgiStrayPercent.__repr__'
     __eq__.__qualname__ = 'UwsgiStrayPercent.__eq__'
     __hash__.__qualname__ = 'UwsgiStrayPercent.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m79(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
@@ -2298,11 +2548,16 @@ def _m82(_f0, _f1):
 
 
 def _m83():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, keyword: 'str', text: 'str', fixed: 'str', at: 'Span') -> None:
-        _set(self, 'keyword', keyword)
-        _set(self, 'text', text)
-        _set(self, 'fixed', fixed)
-        _set(self, 'at', at)
+        _s0(self, keyword)
+        _s1(self, text)
+        _s2(self, fixed)
+        _s3(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2320,17 +2575,22 @@ def _m83():
     __repr__.__qualname__ = 'ExecLookalike.__repr__'
     __eq__.__qualname__ = 'ExecLookalike.__eq__'
     __hash__.__qualname__ = 'ExecLookalike.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m84(_f0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1, lookalike: 'ExecLookalike | None' = _d2) -> None:
-        _set(self, 'keyword', keyword)
-        _set(self, 'text', text)
-        _set(self, 'at', at)
-        _set(self, 'flags', _f0() if flags is _FACTORY else flags)
-        _set(self, 'exec_form', exec_form)
-        _set(self, 'lookalike', lookalike)
+        _s0(self, keyword)
+        _s1(self, text)
+        _s2(self, at)
+        _s3(self, _f0() if flags is _FACTORY else flags)
+        _s4(self, exec_form)
+        _s5(self, lookalike)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5
+        _s0, _s1, _s2, _s3, _s4, _s5, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2348,7 +2608,7 @@ def _m84(_f0, _d1, _d2):
     __repr__.__qualname__ = 'Instruction.__repr__'
     __eq__.__qualname__ = 'Instruction.__eq__'
     __hash__.__qualname__ = 'Instruction.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m85(_f0, _d1, _f2, _f3):
@@ -2399,11 +2659,16 @@ def _m86(_f0, _f1, _f2, _f3, _f4, _f5):
 
 
 def _m87(_d0):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
-        _set(self, 'name', name)
-        _set(self, 'arity', arity)
-        _set(self, 'at', at)
-        _set(self, 'decorated', decorated)
+        _s0(self, name)
+        _s1(self, arity)
+        _s2(self, at)
+        _s3(self, decorated)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2421,16 +2686,21 @@ def _m87(_d0):
     __repr__.__qualname__ = 'Hook.__repr__'
     __eq__.__qualname__ = 'Hook.__eq__'
     __hash__.__qualname__ = 'Hook.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m88():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
-        _set(self, 'domain', domain)
-        _set(self, 'type', type)
-        _set(self, 'item', item)
-        _set(self, 'value', value)
-        _set(self, 'at', at)
+        _s0(self, domain)
+        _s1(self, type)
+        _s2(self, item)
+        _s3(self, value)
+        _s4(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2448,7 +2718,7 @@ def _m88():
     __repr__.__qualname__ = 'LimitLine.__repr__'
     __eq__.__qualname__ = 'LimitLine.__eq__'
     __hash__.__qualname__ = 'LimitLine.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m89(_f0, _d1, _d2):
@@ -2551,10 +2821,15 @@ def _m93():
 
 
 def _m94(_d0, _d1):
+    _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
-        _set(self, 'path', path)
-        _set(self, 'stock', stock)
-        _set(self, 'assumed', assumed)
+        _s0(self, path)
+        _s1(self, stock)
+        _s2(self, assumed)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2572,7 +2847,7 @@ def _m94(_d0, _d1):
     __repr__.__qualname__ = 'Included.__repr__'
     __eq__.__qualname__ = 'Included.__eq__'
     __hash__.__qualname__ = 'Included.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m95(_d0, _d1, _d2):
@@ -2649,12 +2924,17 @@ def _m97():
 
 
 def _m98(_f0):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
-        _set(self, 'argv', argv)
-        _set(self, 'line', line)
-        _set(self, 'column', column)
-        _set(self, 'end_column', end_column)
-        _set(self, 'exports', _f0() if exports is _FACTORY else exports)
+        _s0(self, argv)
+        _s1(self, line)
+        _s2(self, column)
+        _s3(self, end_column)
+        _s4(self, _f0() if exports is _FACTORY else exports)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2672,17 +2952,22 @@ def _m98(_f0):
     __repr__.__qualname__ = 'DevServerLine.__repr__'
     __eq__.__qualname__ = 'DevServerLine.__eq__'
     __hash__.__qualname__ = 'DevServerLine.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m99(_d0):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int', source: 'str' = _d0) -> None:
-        _set(self, 'path', path)
-        _set(self, 'how', how)
-        _set(self, 'line', line)
-        _set(self, 'column', column)
-        _set(self, 'end_column', end_column)
-        _set(self, 'source', source)
+        _s0(self, path)
+        _s1(self, how)
+        _s2(self, line)
+        _s3(self, column)
+        _s4(self, end_column)
+        _s5(self, source)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5
+        _s0, _s1, _s2, _s3, _s4, _s5, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2700,15 +2985,20 @@ def _m99(_d0):
     __repr__.__qualname__ = 'FileWrite.__repr__'
     __eq__.__qualname__ = 'FileWrite.__eq__'
     __hash__.__qualname__ = 'FileWrite.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m100():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, command: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
-        _set(self, 'command', command)
-        _set(self, 'line', line)
-        _set(self, 'column', column)
-        _set(self, 'end_column', end_column)
+        _s0(self, command)
+        _s1(self, line)
+        _s2(self, column)
+        _s3(self, end_column)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2726,13 +3016,18 @@ def _m100():
     __repr__.__qualname__ = 'HandOff.__repr__'
     __eq__.__qualname__ = 'HandOff.__eq__'
     __hash__.__qualname__ = 'HandOff.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m101():
+    _s0 = _s1 = None
     def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
-        _set(self, 'through', through)
-        _set(self, 'at', at)
+        _s0(self, through)
+        _s1(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2750,32 +3045,37 @@ def _m101():
     __repr__.__qualname__ = 'PassedArguments.__repr__'
     __eq__.__qualname__ = 'PassedArguments.__eq__'
     __hash__.__qualname__ = 'PassedArguments.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m102(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = None
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, writes: 'tuple[FileWrite, ...]' = _d10, services: 'tuple[StartedService, ...]' = _d11, hands_off: 'HandOff | None' = _d12, traps: 'tuple[str, ...]' = _d13, trap_line: 'int' = _d14) -> None:
-        _set(self, 'program', program)
-        _set(self, 'argv', argv)
-        _set(self, 'line', line)
-        _set(self, 'column', column)
-        _set(self, 'end_column', end_column)
-        _set(self, 'execs', execs)
-        _set(self, 'directory', directory)
-        _set(self, 'exports', _f1() if exports is _FACTORY else exports)
-        _set(self, 'background', background)
-        _set(self, 'alone', alone)
-        _set(self, 'after', after)
-        _set(self, 'held_by', held_by)
-        _set(self, 'last_of_c', last_of_c)
-        _set(self, 'guards', guards)
-        _set(self, 'passes', passes)
-        _set(self, 'started_before', started_before)
-        _set(self, 'writes', writes)
-        _set(self, 'services', services)
-        _set(self, 'hands_off', hands_off)
-        _set(self, 'traps', traps)
-        _set(self, 'trap_line', trap_line)
+        _s0(self, program)
+        _s1(self, argv)
+        _s2(self, line)
+        _s3(self, column)
+        _s4(self, end_column)
+        _s5(self, execs)
+        _s6(self, directory)
+        _s7(self, _f1() if exports is _FACTORY else exports)
+        _s8(self, background)
+        _s9(self, alone)
+        _s10(self, after)
+        _s11(self, held_by)
+        _s12(self, last_of_c)
+        _s13(self, guards)
+        _s14(self, passes)
+        _s15(self, started_before)
+        _s16(self, writes)
+        _s17(self, services)
+        _s18(self, hands_off)
+        _s19(self, traps)
+        _s20(self, trap_line)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2793,15 +3093,20 @@ def _m102(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
     __repr__.__qualname__ = 'ServerLine.__repr__'
     __eq__.__qualname__ = 'ServerLine.__eq__'
     __hash__.__qualname__ = 'ServerLine.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m103():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
-        _set(self, 'name', name)
-        _set(self, 'line', line)
-        _set(self, 'column', column)
-        _set(self, 'end_column', end_column)
+        _s0(self, name)
+        _s1(self, line)
+        _s2(self, column)
+        _s3(self, end_column)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2819,15 +3124,20 @@ def _m103():
     __repr__.__qualname__ = 'StartedService.__repr__'
     __eq__.__qualname__ = 'StartedService.__eq__'
     __hash__.__qualname__ = 'StartedService.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m104():
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
-        _set(self, 'path', path)
-        _set(self, 'shell', shell)
-        _set(self, 'server', server)
-        _set(self, 'at', at)
+        _s0(self, path)
+        _s1(self, shell)
+        _s2(self, server)
+        _s3(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2845,15 +3155,20 @@ def _m104():
     __repr__.__qualname__ = 'WrapperScript.__repr__'
     __eq__.__qualname__ = 'WrapperScript.__eq__'
     __hash__.__qualname__ = 'WrapperScript.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m105(_d0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
-        _set(self, 'text', text)
-        _set(self, 'unresolved', unresolved)
-        _set(self, 'error', error)
-        _set(self, 'whole_environment', whole_environment)
+        _s0(self, text)
+        _s1(self, unresolved)
+        _s2(self, error)
+        _s3(self, whole_environment)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2871,13 +3186,18 @@ def _m105(_d0, _d1, _d2):
     __repr__.__qualname__ = 'Expanded.__repr__'
     __eq__.__qualname__ = 'Expanded.__eq__'
     __hash__.__qualname__ = 'Expanded.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m106():
+    _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
-        _set(self, 'text', text)
-        _set(self, 'at', at)
+        _s0(self, text)
+        _s1(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2895,7 +3215,7 @@ def _m106():
     __repr__.__qualname__ = 'CutComment.__repr__'
     __eq__.__qualname__ = 'CutComment.__eq__'
     __hash__.__qualname__ = 'CutComment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m107(_f0, _f1, _f2, _f3, _f4, _f5):
@@ -2937,14 +3257,19 @@ def _m108(_f0, _f1, _f2):
 
 
 def _m109(_d0):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
-        _set(self, 'raw', raw)
-        _set(self, 'at', at)
-        _set(self, 'key_column', key_column)
-        _set(self, 'key_end', key_end)
-        _set(self, 'file', file)
-        _set(self, 'end_line', end_line)
-        _set(self, 'comments', comments)
+        _s0(self, raw)
+        _s1(self, at)
+        _s2(self, key_column)
+        _s3(self, key_end)
+        _s4(self, file)
+        _s5(self, end_line)
+        _s6(self, comments)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2962,14 +3287,19 @@ def _m109(_d0):
     __repr__.__qualname__ = 'SupervisorValue.__repr__'
     __eq__.__qualname__ = 'SupervisorValue.__eq__'
     __hash__.__qualname__ = 'SupervisorValue.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m110():
+    _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
-        _set(self, 'pattern', pattern)
-        _set(self, 'at', at)
-        _set(self, 'certain', certain)
+        _s0(self, pattern)
+        _s1(self, at)
+        _s2(self, certain)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -2987,7 +3317,7 @@ def _m110():
     __repr__.__qualname__ = 'UnmatchedInclude.__repr__'
     __eq__.__qualname__ = 'UnmatchedInclude.__eq__'
     __hash__.__qualname__ = 'UnmatchedInclude.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m111():
@@ -3038,10 +3368,15 @@ def _m112(_f0, _f1, _f2, _d3, _d4, _d5):
 
 
 def _m113(_d0, _d1):
+    _s0 = _s1 = _s2 = None
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
-        _set(self, 'values', values)
-        _set(self, 'error', error)
-        _set(self, 'dropped', dropped)
+        _s0(self, values)
+        _s1(self, error)
+        _s2(self, dropped)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3059,16 +3394,21 @@ def _m113(_d0, _d1):
     __repr__.__qualname__ = 'Environment.__repr__'
     __eq__.__qualname__ = 'Environment.__eq__'
     __hash__.__qualname__ = 'Environment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m114(_d0, _d1):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
-        _set(self, 'prefixes', prefixes)
-        _set(self, 'argv', argv)
-        _set(self, 'at', at)
-        _set(self, 'error', error)
-        _set(self, 'unresolved', unresolved)
+        _s0(self, prefixes)
+        _s1(self, argv)
+        _s2(self, at)
+        _s3(self, error)
+        _s4(self, unresolved)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3086,7 +3426,7 @@ def _m114(_d0, _d1):
     __repr__.__qualname__ = 'ExecCommand.__repr__'
     __eq__.__qualname__ = 'ExecCommand.__eq__'
     __hash__.__qualname__ = 'ExecCommand.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m115(_d0, _f1, _f2, _f3, _f4, _f5):
@@ -3110,15 +3450,20 @@ def _m115(_d0, _f1, _f2, _f3, _f4, _f5):
 
 
 def _m116():
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
-        _set(self, 'section', section)
-        _set(self, 'key', key)
-        _set(self, 'value', value)
-        _set(self, 'at', at)
-        _set(self, 'key_column', key_column)
-        _set(self, 'key_end', key_end)
-        _set(self, 'file', file)
-        _set(self, 'end_line', end_line)
+        _s0(self, section)
+        _s1(self, key)
+        _s2(self, value)
+        _s3(self, at)
+        _s4(self, key_column)
+        _s5(self, key_end)
+        _s6(self, file)
+        _s7(self, end_line)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3136,14 +3481,19 @@ def _m116():
     __repr__.__qualname__ = 'UnitEntry.__repr__'
     __eq__.__qualname__ = 'UnitEntry.__eq__'
     __hash__.__qualname__ = 'UnitEntry.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m117():
+    _s0 = _s1 = _s2 = None
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
-        _set(self, 'type', type)
-        _set(self, 'path', path)
-        _set(self, 'at', at)
+        _s0(self, type)
+        _s1(self, path)
+        _s2(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3161,7 +3511,7 @@ def _m117():
     __repr__.__qualname__ = 'TmpfilesEntry.__repr__'
     __eq__.__qualname__ = 'TmpfilesEntry.__eq__'
     __hash__.__qualname__ = 'TmpfilesEntry.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m118(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
@@ -3192,9 +3542,14 @@ def _m118(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
 
 
 def _m119():
+    _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
-        _set(self, 'text', text)
-        _set(self, 'at', at)
+        _s0(self, text)
+        _s1(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3212,13 +3567,18 @@ def _m119():
     __repr__.__qualname__ = 'IniComment.__repr__'
     __eq__.__qualname__ = 'IniComment.__eq__'
     __hash__.__qualname__ = 'IniComment.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m120():
+    _s0 = _s1 = None
     def __init__(self, name: 'str', at: 'Span') -> None:
-        _set(self, 'name', name)
-        _set(self, 'at', at)
+        _s0(self, name)
+        _s1(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3236,15 +3596,20 @@ def _m120():
     __repr__.__qualname__ = 'IniSection.__repr__'
     __eq__.__qualname__ = 'IniSection.__eq__'
     __hash__.__qualname__ = 'IniSection.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m121(_d0):
+    _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool', meant: 'str | None' = _d0) -> None:
-        _set(self, 'spec', spec)
-        _set(self, 'at', at)
-        _set(self, 'exits', exits)
-        _set(self, 'meant', meant)
+        _s0(self, spec)
+        _s1(self, at)
+        _s2(self, exits)
+        _s3(self, meant)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3262,7 +3627,7 @@ def _m121(_d0):
     __repr__.__qualname__ = 'UnreadConfig.__repr__'
     __eq__.__qualname__ = 'UnreadConfig.__eq__'
     __hash__.__qualname__ = 'UnreadConfig.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m122(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
@@ -3363,12 +3728,17 @@ def _m125():
 
 
 def _m126():
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
-        _set(self, 'name', name)
-        _set(self, 'short', short)
-        _set(self, 'takes_arg', takes_arg)
-        _set(self, 'aliases', aliases)
-        _set(self, 'immediate', immediate)
+        _s0(self, name)
+        _s1(self, short)
+        _s2(self, takes_arg)
+        _s3(self, aliases)
+        _s4(self, immediate)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3386,16 +3756,21 @@ def _m126():
     __repr__.__qualname__ = 'OptionInfo.__repr__'
     __eq__.__qualname__ = 'OptionInfo.__eq__'
     __hash__.__qualname__ = 'OptionInfo.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m127(_d0, _d1, _d2):
+    _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
-        _set(self, 'value', value)
-        _set(self, 'at', at)
-        _set(self, 'key_at', key_at)
-        _set(self, 'tag', tag)
-        _set(self, 'quoted', quoted)
+        _s0(self, value)
+        _s1(self, at)
+        _s2(self, key_at)
+        _s3(self, tag)
+        _s4(self, quoted)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3, _s4
+        _s0, _s1, _s2, _s3, _s4, = setters
 
     @recursive_repr()
     def __repr__(self):
@@ -3413,7 +3788,7 @@ def _m127(_d0, _d1, _d2):
     __repr__.__qualname__ = 'Node.__repr__'
     __eq__.__qualname__ = 'Node.__eq__'
     __hash__.__qualname__ = 'Node.__hash__'
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
 def _m128(_d0):
@@ -3488,135 +3863,135 @@ def _m130(_d0, _f1):
 
 
 METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    'wsgilint.api.CheckResult': ((False, True, True, False, (('findings', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('deployment', False, False, True, True, True, False), ('rules', False, False, True, True, True, False), ('suppressed', False, True, True, True, True, False), ('texts', False, True, True, True, True, False), ('read_through', False, True, True, True, True, False))), "CheckResult(findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = <factory>, texts: 'dict[str, str]' = <factory>, read_through: 'list[SourceFile]' = <factory>)", _m0, ('suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through')),
-    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False), ('lines', False, True, True, True, True, False))), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False, lines: 'dict[str, str]' = <factory>)", _m1, ('legacy', 'lines'), ('fingerprints', 'legacy', 'lines'), ('fingerprints', 'legacy', 'lines')),
-    'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False))), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2, ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path')),
-    'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False))), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3, ('plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv')),
-    'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('reloads', True, False, True, True, True, False))), "DevServer(program: 'str', host: 'str', port: 'int', reloads: 'bool' = False)", _m4, ('reloads',), ('program', 'host', 'port', 'reloads'), ('program', 'host', 'port', 'reloads')),
-    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('bind_mounts', False, True, True, True, True, False), ('image_copies', False, True, True, True, True, False), ('unseen_below', False, True, True, True, True, False), ('start', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False), ('sniffed_trees', False, True, True, True, True, False))), None, _m5, ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees')),
-    'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False))), None, _m6, ('unseen',), ('names', 'image', 'source', 'unseen'), ('names', 'image', 'source', 'unseen')),
-    'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False))), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7, (), ('regex', 'negated', 'directory_only'), ('regex', 'negated', 'directory_only')),
-    'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False))), None, _m8, ('user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after')),
-    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False))), None, _m9, ('raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing')),
-    'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
-    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False), ('renders', True, False, True, True, True, False))), None, _m11, ('reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders')),
-    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False), ('related', True, False, True, True, True, False), ('since', True, False, True, True, True, False))), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '', related: 'tuple[tuple[Span, str], ...]' = (), since: 'tuple[str, ...]' = ())", _m12, ('severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since')),
-    'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False))), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
-    'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False))), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),
-    'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False))), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15, ('encoding', 'problems'), ('text', 'encoding', 'problems'), ('text', 'encoding', 'problems')),
-    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False), ('key', True, False, True, False, False, False), ('distinct', True, False, True, False, False, False))), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None, key: 'str | Span' = '', distinct: 'str' = '')", _m16, ('related', 'fix', 'anchor', 'key', 'distinct'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor', 'key', 'distinct'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor', 'key', 'distinct')),
-    'wsgilint.engine.Rule': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('summary', False, False, True, True, True, False), ('doc', False, False, True, True, True, False), ('check', False, False, True, True, True, False), ('bad', False, True, True, True, True, False), ('good', False, True, True, True, True, False), ('module', True, False, True, True, True, False), ('check_suppressions', True, False, True, True, True, False), ('fixes', True, False, True, True, True, False))), None, _m17, ('bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes')),
-    'wsgilint.engine.Suppressed': ((True, True, True, False, (('finding', False, False, True, True, True, False), ('by', False, False, True, True, True, False))), None, _m18, (), ('finding', 'by'), ('finding', 'by')),
-    'wsgilint.engine.SuppressionOutcome': ((True, True, True, False, (('unused', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('without_reason', False, False, True, True, True, False), ('reason_required', False, False, True, True, True, False))), None, _m19, (), ('unused', 'unknown', 'without_reason', 'reason_required'), ('unused', 'unknown', 'without_reason', 'reason_required')),
-    'wsgilint.fix.Change': ((True, True, True, False, (('start', False, False, True, True, True, False), ('end', False, False, True, True, True, False), ('text', False, False, True, True, True, False))), "Change(start: 'int', end: 'int', text: 'str')", _m20, (), ('start', 'end', 'text'), ('start', 'end', 'text')),
-    'wsgilint.fix.FixPlan': ((False, True, True, False, (('applied', False, True, True, True, True, False), ('rejected', False, True, True, True, True, False), ('unsafe_left', True, False, True, True, True, False), ('originals', False, True, True, True, True, False), ('fixed', False, True, True, True, True, False), ('after', False, True, True, True, True, False))), None, _m21, ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after'), ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after'), ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after')),
-    'wsgilint.fix.Original': ((True, True, True, False, (('display', False, False, True, True, True, False), ('real', False, False, True, True, True, False), ('data', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('bom', False, False, True, True, True, False), ('line_starts', False, False, True, True, True, False))), None, _m22, (), ('display', 'real', 'data', 'text', 'bom', 'line_starts'), ('display', 'real', 'data', 'text', 'bom', 'line_starts')),
-    'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False))), "Rejected(finding: 'Finding', reason: 'str')", _m23, (), ('finding', 'reason'), ('finding', 'reason')),
-    'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False))), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24, (), ('finding', 'changes'), ('finding', 'changes')),
-    'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('app_spec', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('places_unknown', True, False, True, True, True, False), ('place_assumed', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False), ('dev_stack', True, False, True, True, True, False), ('code_from_image', True, False, True, True, True, False), ('started_in_background', True, False, True, True, True, False), ('_last_at', False, True, False, False, True, False), ('_indexed', True, False, False, False, True, False))), None, _m25, ('options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background', '_last_at', '_indexed'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background', '_last_at', '_indexed')),
-    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('unrun_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('app_request_readers', True, False, True, True, True, False), ('app_env_defaults', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('exec_lookalikes', False, True, True, True, True, False), ('copy_sources_missing', False, True, True, True, True, False), ('build_targets_missing', False, True, True, True, True, False), ('unbuilt_files', False, True, True, True, True, False), ('build_rewrites', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False))), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, unrun_servers: 'list[tuple[AppServer, str]]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, app_request_readers: 'RequestReaders | None' = None, app_env_defaults: 'dict[str, list[Setting[str]]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>, exec_lookalikes: 'list[ExecLookalike]' = <factory>, copy_sources_missing: 'list[MissingCopySource]' = <factory>, build_targets_missing: 'list[MissingBuildTarget]' = <factory>, unbuilt_files: 'dict[str, tuple[str, tuple[int, ...]]]' = <factory>, build_rewrites: 'dict[str, Setting[str]]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unbuilt_files', 'build_rewrites', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unbuilt_files', 'build_rewrites'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unbuilt_files', 'build_rewrites', '_reached')),
-    'wsgilint.model.FileRewrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', True, False, True, True, True, False))), None, _m27, ('source',), ('path', 'how', 'at', 'source'), ('path', 'how', 'at', 'source')),
-    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False))), None, _m28, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions')),
-    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False), ('resolved_in', True, False, True, True, True, False))), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None, resolved_in: 'Setting[str] | None' = None)", _m29, ('mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in')),
-    'wsgilint.model.MissingBuildTarget': ((True, True, True, False, (('target', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('dockerfile', False, False, True, True, True, False), ('stages', False, False, True, True, True, False), ('service', False, False, True, True, True, False))), None, _m30, (), ('target', 'at', 'dockerfile', 'stages', 'service'), ('target', 'at', 'dockerfile', 'stages', 'service')),
-    'wsgilint.model.MissingCopySource': ((True, True, True, False, (('source', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('namesakes', False, False, True, True, True, False), ('service', False, False, True, True, True, False))), None, _m31, (), ('source', 'at', 'context', 'namesakes', 'service'), ('source', 'at', 'context', 'namesakes', 'service')),
-    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False))), None, _m32, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
-    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('events_missing', True, False, True, True, True, False), ('stock_files', True, False, True, True, True, False), ('mount_only_parents', False, True, True, True, True, False))), None, _m33, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents')),
-    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('wrapper_background', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('also_serves', True, False, True, True, True, False), ('services_started', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('wrapper_traps', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('wrapper_launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False), ('accounts_added', True, False, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('stderr_file', True, False, True, True, True, False), ('start_unseen', True, False, True, True, True, False))), None, _m34, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen')),
-    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False), ('rewritten', True, False, True, True, True, False))), None, _m35, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten')),
-    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('resolved_later', True, False, True, True, True, False))), None, _m36, ('resolved_later',), ('address', 'at', 'resolved_later'), ('address', 'at', 'resolved_later')),
-    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False))), None, _m37, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
-    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('renders_templates', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False), ('nginx_includes', True, False, True, True, True, False), ('nginx_includes_source', True, False, True, True, True, False), ('populated_roots', True, False, True, True, True, False), ('populated_source', True, False, True, True, True, False), ('known_folders', False, True, True, True, True, False), ('known_folders_source', True, False, True, True, True, False))), None, _m38, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source')),
-    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False))), None, _m39, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
-    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False))), None, _m40, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
-    'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False))), None, _m41, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names')),
-    'wsgilint.model.container_services.Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('lookup', True, False, True, True, True, False))), None, _m42, ('image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup')),
-    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m43, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
-    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m44, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
-    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False))), None, _m45, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False), ('extra_names', True, False, True, True, False, False), ('names_open', True, False, True, True, False, False), ('dev_container', True, False, True, True, False, False))), None, _m46, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container')),
-    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False))), None, _m47, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
-    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False))), None, _m48, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
-    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False))), None, _m49, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
-    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False))), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m50, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False))), None, _m51, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False))), None, _m52, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True))), None, _m53, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True))), None, _m54, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True))), None, _m55, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True))), None, _m56, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False))), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m57, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False))), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m58, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m59, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False))), None, _m60, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False))), None, _m61, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False))), None, _m62, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m63, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False))), None, _m64, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False))), None, _m65, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m66, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False))), None, _m67, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False))), None, _m68, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m69, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False))), None, _m70, ('ignored_lines',), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines')),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False))), None, _m71, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m72, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False))), None, _m73, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False))), None, _m74, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False))), None, _m75, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False))), None, _m76, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False))), None, _m77, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False))), None, _m78, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False))), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m79, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
-    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False))), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m80, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
-    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False))), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m81, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m82, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m83, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False))), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m84, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), None, _m85, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m86, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False))), None, _m87, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m88, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False))), None, _m89, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False))), None, _m90, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False))), None, _m91, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False))), None, _m92, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False))), None, _m93, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False))), None, _m94, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False))), None, _m95, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False))), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m96, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m97, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False))), None, _m98, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False))), None, _m99, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
-    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m100, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m101, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False))), None, _m102, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False))), None, _m103, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m104, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False))), None, _m105, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), None, _m106, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False))), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m107, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False))), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m108, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False))), None, _m109, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False))), None, _m110, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False))), None, _m111, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False))), None, _m112, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False))), None, _m113, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False))), None, _m114, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False))), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m115, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False))), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m116, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m117, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False))), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m118, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniComment(text: 'str', at: 'Span')", _m119, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False))), "IniSection(name: 'str', at: 'Span')", _m120, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False))), None, _m121, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False))), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m122, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False))), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m123, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False))), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m124, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False))), None, _m125, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False))), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m126, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False))), None, _m127, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False))), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m128, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False))), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m129, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False))), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m130, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.api.CheckResult': ((False, True, True, False, (('findings', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('deployment', False, False, True, True, True, False), ('rules', False, False, True, True, True, False), ('suppressed', False, True, True, True, True, False), ('texts', False, True, True, True, True, False), ('read_through', False, True, True, True, True, False)), False), "CheckResult(findings: 'list[Finding]', files: 'list[SourceFile]', deployment: 'Deployment', rules: 'list[Rule]', suppressed: 'list[Suppressed]' = <factory>, texts: 'dict[str, str]' = <factory>, read_through: 'list[SourceFile]' = <factory>)", _m0, ('suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through'), ('findings', 'files', 'deployment', 'rules', 'suppressed', 'texts', 'read_through')),
+    'wsgilint.baseline.Baseline': ((True, True, True, False, (('fingerprints', False, False, True, True, True, False), ('legacy', True, False, True, True, True, False), ('lines', False, True, True, True, True, False)), False), "Baseline(fingerprints: 'Counter[str]', legacy: 'bool' = False, lines: 'dict[str, str]' = <factory>)", _m1, ('legacy', 'lines'), ('fingerprints', 'legacy', 'lines'), ('fingerprints', 'legacy', 'lines')),
+    'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False)), False), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2, ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path')),
+    'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False)), True), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3, ('plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv')),
+    'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('reloads', True, False, True, True, True, False)), True), "DevServer(program: 'str', host: 'str', port: 'int', reloads: 'bool' = False)", _m4, ('reloads',), ('program', 'host', 'port', 'reloads'), ('program', 'host', 'port', 'reloads')),
+    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('bind_mounts', False, True, True, True, True, False), ('image_copies', False, True, True, True, True, False), ('unseen_below', False, True, True, True, True, False), ('start', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False), ('sniffed_trees', False, True, True, True, True, False)), False), None, _m5, ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees')),
+    'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False)), False), None, _m6, ('unseen',), ('names', 'image', 'source', 'unseen'), ('names', 'image', 'source', 'unseen')),
+    'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False)), True), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7, (), ('regex', 'negated', 'directory_only'), ('regex', 'negated', 'directory_only')),
+    'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False)), True), None, _m8, ('user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after')),
+    'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), True), None, _m9, ('raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing')),
+    'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
+    'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False), ('renders', True, False, True, True, True, False)), True), None, _m11, ('reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders')),
+    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False), ('related', True, False, True, True, True, False), ('since', True, False, True, True, True, False)), True), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '', related: 'tuple[tuple[Span, str], ...]' = (), since: 'tuple[str, ...]' = ())", _m12, ('severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since')),
+    'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False)), True), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
+    'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False)), True), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),
+    'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False)), True), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15, ('encoding', 'problems'), ('text', 'encoding', 'problems'), ('text', 'encoding', 'problems')),
+    'wsgilint.engine.Finding': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('related', True, False, True, True, True, False), ('fix', True, False, True, True, False, False), ('anchor', True, False, True, False, False, False), ('key', True, False, True, False, False, False), ('distinct', True, False, True, False, False, False)), True), "Finding(code: 'str', slug: 'str', severity: 'str', message: 'str', at: 'Span', related: 'tuple[Related, ...]' = (), fix: 'Fix | None' = None, anchor: 'tuple[str, str] | None' = None, key: 'str | Span' = '', distinct: 'str' = '')", _m16, ('related', 'fix', 'anchor', 'key', 'distinct'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor', 'key', 'distinct'), ('code', 'slug', 'severity', 'message', 'at', 'related', 'fix', 'anchor', 'key', 'distinct')),
+    'wsgilint.engine.Rule': ((True, True, True, False, (('code', False, False, True, True, True, False), ('slug', False, False, True, True, True, False), ('severity', False, False, True, True, True, False), ('summary', False, False, True, True, True, False), ('doc', False, False, True, True, True, False), ('check', False, False, True, True, True, False), ('bad', False, True, True, True, True, False), ('good', False, True, True, True, True, False), ('module', True, False, True, True, True, False), ('check_suppressions', True, False, True, True, True, False), ('fixes', True, False, True, True, True, False)), False), None, _m17, ('bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes'), ('code', 'slug', 'severity', 'summary', 'doc', 'check', 'bad', 'good', 'module', 'check_suppressions', 'fixes')),
+    'wsgilint.engine.Suppressed': ((True, True, True, False, (('finding', False, False, True, True, True, False), ('by', False, False, True, True, True, False)), True), None, _m18, (), ('finding', 'by'), ('finding', 'by')),
+    'wsgilint.engine.SuppressionOutcome': ((True, True, True, False, (('unused', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('without_reason', False, False, True, True, True, False), ('reason_required', False, False, True, True, True, False)), False), None, _m19, (), ('unused', 'unknown', 'without_reason', 'reason_required'), ('unused', 'unknown', 'without_reason', 'reason_required')),
+    'wsgilint.fix.Change': ((True, True, True, False, (('start', False, False, True, True, True, False), ('end', False, False, True, True, True, False), ('text', False, False, True, True, True, False)), False), "Change(start: 'int', end: 'int', text: 'str')", _m20, (), ('start', 'end', 'text'), ('start', 'end', 'text')),
+    'wsgilint.fix.FixPlan': ((False, True, True, False, (('applied', False, True, True, True, True, False), ('rejected', False, True, True, True, True, False), ('unsafe_left', True, False, True, True, True, False), ('originals', False, True, True, True, True, False), ('fixed', False, True, True, True, True, False), ('after', False, True, True, True, True, False)), False), None, _m21, ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after'), ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after'), ('applied', 'rejected', 'unsafe_left', 'originals', 'fixed', 'after')),
+    'wsgilint.fix.Original': ((True, True, True, False, (('display', False, False, True, True, True, False), ('real', False, False, True, True, True, False), ('data', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('bom', False, False, True, True, True, False), ('line_starts', False, False, True, True, True, False)), False), None, _m22, (), ('display', 'real', 'data', 'text', 'bom', 'line_starts'), ('display', 'real', 'data', 'text', 'bom', 'line_starts')),
+    'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False)), False), "Rejected(finding: 'Finding', reason: 'str')", _m23, (), ('finding', 'reason'), ('finding', 'reason')),
+    'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False)), False), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24, (), ('finding', 'changes'), ('finding', 'changes')),
+    'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('app_spec', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('places_unknown', True, False, True, True, True, False), ('place_assumed', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False), ('dev_stack', True, False, True, True, True, False), ('code_from_image', True, False, True, True, True, False), ('started_in_background', True, False, True, True, True, False), ('_last_at', False, True, False, False, True, False), ('_indexed', True, False, False, False, True, False)), True), None, _m25, ('options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background', '_last_at', '_indexed'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background', '_last_at', '_indexed')),
+    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('unrun_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('app_request_readers', True, False, True, True, True, False), ('app_env_defaults', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('exec_lookalikes', False, True, True, True, True, False), ('copy_sources_missing', False, True, True, True, True, False), ('build_targets_missing', False, True, True, True, True, False), ('unbuilt_files', False, True, True, True, True, False), ('build_rewrites', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False)), False), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, unrun_servers: 'list[tuple[AppServer, str]]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, app_request_readers: 'RequestReaders | None' = None, app_env_defaults: 'dict[str, list[Setting[str]]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>, exec_lookalikes: 'list[ExecLookalike]' = <factory>, copy_sources_missing: 'list[MissingCopySource]' = <factory>, build_targets_missing: 'list[MissingBuildTarget]' = <factory>, unbuilt_files: 'dict[str, tuple[str, tuple[int, ...]]]' = <factory>, build_rewrites: 'dict[str, Setting[str]]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unbuilt_files', 'build_rewrites', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unbuilt_files', 'build_rewrites'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unbuilt_files', 'build_rewrites', '_reached')),
+    'wsgilint.model.FileRewrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m27, ('source',), ('path', 'how', 'at', 'source'), ('path', 'how', 'at', 'source')),
+    'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False)), True), None, _m28, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions')),
+    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False), ('resolved_in', True, False, True, True, True, False)), True), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None, resolved_in: 'Setting[str] | None' = None)", _m29, ('mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in')),
+    'wsgilint.model.MissingBuildTarget': ((True, True, True, False, (('target', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('dockerfile', False, False, True, True, True, False), ('stages', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m30, (), ('target', 'at', 'dockerfile', 'stages', 'service'), ('target', 'at', 'dockerfile', 'stages', 'service')),
+    'wsgilint.model.MissingCopySource': ((True, True, True, False, (('source', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('namesakes', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m31, (), ('source', 'at', 'context', 'namesakes', 'service'), ('source', 'at', 'context', 'namesakes', 'service')),
+    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False)), True), None, _m32, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
+    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('events_missing', True, False, True, True, True, False), ('stock_files', True, False, True, True, True, False), ('mount_only_parents', False, True, True, True, True, False)), True), None, _m33, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents')),
+    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('wrapper_background', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('also_serves', True, False, True, True, True, False), ('services_started', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('wrapper_traps', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('wrapper_launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False), ('accounts_added', True, False, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('stderr_file', True, False, True, True, True, False), ('start_unseen', True, False, True, True, True, False)), True), None, _m34, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'wrapper', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen')),
+    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False), ('rewritten', True, False, True, True, True, False)), True), None, _m35, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten')),
+    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('resolved_later', True, False, True, True, True, False)), True), None, _m36, ('resolved_later',), ('address', 'at', 'resolved_later'), ('address', 'at', 'resolved_later')),
+    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False)), True), None, _m37, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
+    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('renders_templates', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False), ('nginx_includes', True, False, True, True, True, False), ('nginx_includes_source', True, False, True, True, True, False), ('populated_roots', True, False, True, True, True, False), ('populated_source', True, False, True, True, True, False), ('known_folders', False, True, True, True, True, False), ('known_folders_source', True, False, True, True, True, False)), False), None, _m38, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source')),
+    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False)), False), None, _m39, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
+    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False)), True), None, _m40, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
+    'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False)), False), None, _m41, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names')),
+    'wsgilint.model.container_services.Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('lookup', True, False, True, True, True, False)), False), None, _m42, ('image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup')),
+    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m43, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
+    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m44, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False)), True), None, _m45, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False), ('extra_names', True, False, True, True, False, False), ('names_open', True, False, True, True, False, False), ('dev_container', True, False, True, True, False, False)), True), None, _m46, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container')),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False)), True), None, _m47, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False)), True), None, _m48, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False)), True), None, _m49, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m50, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m51, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m52, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m53, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m54, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m55, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m56, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m57, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m58, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m59, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m60, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m61, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m62, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m63, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m64, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m65, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m66, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m67, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m68, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m69, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False)), True), None, _m70, ('ignored_lines',), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m71, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m72, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m73, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m74, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m75, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m76, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m77, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m78, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m79, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m80, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
+    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m81, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m82, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m83, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m84, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m85, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m86, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m87, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m88, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m89, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m90, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m91, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m92, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m93, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m94, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m95, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m96, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m97, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m98, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m99, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
+    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m100, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m101, (), ('through', 'at'), ('through', 'at')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m102, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m103, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m104, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m105, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m106, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m107, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m108, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m109, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m110, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m111, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m112, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m113, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m114, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m115, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m116, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m117, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m118, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m119, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m120, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m121, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m122, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m123, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m124, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m125, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m126, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m127, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m128, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m129, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m130, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

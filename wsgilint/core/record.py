@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import abc
 import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import field as field  # the standard one: it only describes a field
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 
 # What decides the written-out methods of a class: the options and, per field in the
 # order of ``__init__``, whether it has a default or a factory and its ``init``, ``repr``,
-# ``compare`` and ``kw_only``; whether the class has ``__post_init__``.
+# ``compare`` and ``kw_only``; whether the class has ``__post_init__``; whether it has slots
+# (a frozen one's ``__init__`` then sets them through their setters).
 Shape = tuple[Any, ...]
 
 # Options the written-out methods stand in for; any other option is left to dataclass.
@@ -78,7 +80,7 @@ def _declared_shape(cls: type, options: dict[str, Any]) -> Shape:
 def _shape(options: dict[str, Any], post_init: bool, fields: list[tuple[Any, ...]]) -> Shape:
     """``fields``: a tuple per field, its name and its six flags as bools."""
     return (bool(options.get("frozen", False)), bool(options.get("eq", True)), bool(options.get("repr", True)),
-            post_init, tuple(fields))
+            post_init, tuple(fields), bool(options.get("slots", False)))
 
 
 def defaults(made: type) -> list[object]:
@@ -101,15 +103,33 @@ def _frozen_delattr(self: object, name: str) -> None:
     raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+def _slot_setters(made: type, names: Iterable[str]) -> tuple[Callable[[object, object], None], ...]:
+    """The setter of the slot of each of ``names`` (fields, in their order) of a class made
+    with slots."""
+    return tuple(getattr(made, name).__set__ for name in names)   # a slot seen on the class is its descriptor
+
+
 # Pickling a frozen class with slots (what dataclass adds to one): ``--jobs`` workers send
-# what they read back to the main process.
+# what they read back to the main process. The fields' names are looked up once per class:
+# ``dataclasses.fields`` walks the class's fields on every call, for each of the objects a
+# fleet's files and findings are sent as.
 def _getstate(self: object) -> list[object]:
-    return [getattr(self, f.name) for f in dataclasses.fields(self)]    # type: ignore[arg-type]
+    return [getattr(self, name) for name in _field_names(type(self))]
 
 
 def _setstate(self: object, state: list[object]) -> None:
-    for f, value in zip(dataclasses.fields(self), state, strict=True):    # type: ignore[arg-type]
-        object.__setattr__(self, f.name, value)
+    for name, value in zip(_field_names(type(self)), state, strict=True):
+        object.__setattr__(self, name, value)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 class _Later:
@@ -190,7 +210,7 @@ def _made(cls: type, options: dict[str, Any]) -> type:
         return made
     # What follows from the shape (its options, its fields' names, the fields with a default
     # or factory, ``__match_args__``) is written out with the methods.
-    (frozen, eq, _, _, fields), doc, methods, given, match_args, names = written
+    (frozen, eq, _, _, fields, slotted), doc, methods, given, match_args, names = written
     annotations = own.get("__annotations__", {})
     values = {name: own.get(name, dataclasses.MISSING) for name in annotations}
     record = _Made(annotations, values, options, fields)
@@ -199,9 +219,13 @@ def _made(cls: type, options: dict[str, Any]) -> type:
     if not documented:
         added["__doc__"] = doc    # what dataclass writes from the signature, with inspect
     record.defaults = defaults = _defaults(cls, values)
+    written_methods = methods(*[defaults[name] for name in given])
+    # A frozen class with slots: its ``__init__`` sets each field through the setter of its
+    # slot, handed to ``_bind`` once the class is made (the slots exist only then).
+    bind = written_methods.pop("_bind", None)
     # As dataclass: a method the class body defines stays; so does its ``__hash__``, unless
     # it is the None that Python sets for a body that defines ``__eq__`` alone.
-    for name, method in methods(*[defaults[name] for name in given]).items():
+    for name, method in written_methods.items():
         if name not in own:
             added[name] = method
     if eq and not frozen and not ("__hash__" in own and not (own["__hash__"] is None and "__eq__" in own)):
@@ -210,7 +234,7 @@ def _made(cls: type, options: dict[str, Any]) -> type:
         added["__setattr__"], added["__delattr__"] = _frozen_setattr, _frozen_delattr
     if "__match_args__" not in own:
         added["__match_args__"] = match_args
-    if options.get("slots", False):
+    if slotted:
         # As dataclass: a new class, with a slot per field its bases have none for.
         bases = cls.__mro__[1:-1]
         inherited = {slot for base in bases for slot in _slots(base)} if bases else ()
@@ -225,6 +249,8 @@ def _made(cls: type, options: dict[str, Any]) -> type:
             own.setdefault("__getstate__", _getstate)
             own.setdefault("__setstate__", _setstate)
         made = type(cls)(cls.__name__, cls.__bases__, own)
+        if bind is not None:
+            bind(_slot_setters(made, names))
     else:
         made = cls
         for name, value in values.items():

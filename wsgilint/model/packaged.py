@@ -29,7 +29,7 @@ import re
 
 from ..core.commands import Command
 from ..core.context import ReadContext
-from ..core.paths import relative_path
+from ..core.paths import absolute_path, relative_path
 from ..core.sources import Discovery
 from ..core.span import Setting, Span
 from . import AppServer, Host, ProcessManager
@@ -54,7 +54,7 @@ RHEL_RUN_DIRECTORY = "/run/uwsgi"
 def _target_path(local: str, ctx: ReadContext) -> str:
     """The path a discovered file has on the target host."""
     if ctx.mode == "snapshot":
-        return "/" + relative_path(os.path.abspath(local), os.path.abspath(ctx.root)).replace(os.sep, "/")
+        return "/" + relative_path(absolute_path(local), absolute_path(ctx.root)).replace(os.sep, "/")
     if ctx.mode == "live":
         return os.path.abspath(local)
     # A repository keeps the host's layout below some folder: etc/uwsgi/apps-enabled/x.ini.
@@ -179,7 +179,9 @@ def rhel_emperor_unit(ctx: ReadContext, managers: list[ProcessManager],
 
 def rhel_boot_directories(ctx: ReadContext, servers: list[AppServer], host: Host) -> None:
     """tmpfiles.d/uwsgi.conf of the package: /run/uwsgi exists from boot on."""
-    if any(s.sources and _target_path(s.sources[0], ctx) == _RHEL_INI and s.has("emperor") for s in servers):
+    # Whether a server runs an Emperor is asked first: it answers from the server's index of
+    # options, where its target path is worked out from its file's path.
+    if any(s.has("emperor") and s.sources and _target_path(s.sources[0], ctx) == _RHEL_INI for s in servers):
         host.boot_directories.append(Setting(RHEL_RUN_DIRECTORY, None, "d /run/uwsgi 0775 uwsgi uwsgi, in "
                                              "tmpfiles.d/uwsgi.conf of the Fedora/RHEL/EPEL uwsgi package"))
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from ...core.context import ReadContext
+from ...core.paths import absolute_path, relative_path
 from ...core.record import dataclass
 
 _SYMBOLIC_NAMES = ("here", "host_node_name")
@@ -144,11 +145,12 @@ def _format(value: str, names: Mapping[str, object], label: str) -> Expanded:
 def here_of(local_file: str, ctx: ReadContext) -> str | None:
     """``%(here)s`` for a file: its directory on the target host, None when that is unknown
     (a repository, or a file outside the snapshot root)."""
-    directory = os.path.dirname(os.path.abspath(local_file))
+    directory = os.path.dirname(absolute_path(local_file))
     if ctx.mode == "live":
         return directory
     if ctx.mode == "snapshot":
-        relative = os.path.relpath(directory, os.path.abspath(ctx.root))
+        # Cut below the root (every program's file is there), not split and rejoined by relpath.
+        relative = relative_path(directory, absolute_path(ctx.root))
         if relative.startswith(".."):
             return None
         return "/" if relative == "." else "/" + relative.replace(os.sep, "/")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 
+from ...core.paths import absolute_path
 from ...core.span import Problem
 from .expansion import expand, here_of
 from .ini import IniReader, UnmatchedInclude
@@ -29,7 +30,8 @@ def read_includes(reader: IniReader, main: str) -> None:
         config.problems.append(Problem(
             "syntax", ".ini file has [include] section, but no files setting", section.at))
         return
-    main_dir = os.path.dirname(os.path.abspath(main))
+    main_path = absolute_path(main)
+    main_dir = os.path.dirname(main_path)
     here = here_of(main, ctx) or main_dir
     expanded = expand(value.raw.replace("%(here)s", here), {"here": here}, "include.files")
     if expanded.error:
@@ -48,7 +50,7 @@ def read_includes(reader: IniReader, main: str) -> None:
         else:
             matches = ctx.glob(pattern)
             certain = False
-        matches = [m for m in matches if os.path.abspath(m) != os.path.abspath(main)]
+        matches = [m for m in matches if absolute_path(m) != main_path]
         if not matches:
             config.unmatched_includes.append(UnmatchedInclude(pattern, value.at, certain))
         ctx.referenced(value.at, pattern, *matches)
