@@ -281,7 +281,13 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         words = instruction.exec_form or instruction.words
         if len(words) < 2:
             return
-        sources, written = [_expand(w, variables) for w in words[:-1]], _expand(words[-1], variables)
+        # A source naming an ARG the files give no value (`COPY ./nginx/$ENV/site.conf`, ENV from
+        # the shell that runs the build) stays as written: which file it is, is not known.
+        from ..readers.compose import interpolate
+        known = {name: value for name, value in variables.items()
+                 if name not in image.open_args and name not in image.env_unknown}
+        sources = [w if interpolate(w, known)[1] else _expand(w, variables) for w in words[:-1]]
+        written = _expand(words[-1], variables)
         # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
         # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
         workdir = image.workdir.value if image.workdir else "/"
