@@ -1,7 +1,8 @@
 """Gunicorn behind nginx does not learn that the client used HTTPS.
 
 ## What it checks
-For each `proxy_pass` to a Gunicorn instance:
+For each `proxy_pass` to a Gunicorn instance over plain HTTP (over `https://` Gunicorn serves
+TLS itself, with `certfile`, and the app takes https from the connection):
 - nginx serves TLS there (`listen ... ssl` or `quic`, or `ssl on`; a bare `listen 443` is
   plain HTTP) but sends no `X-Forwarded-Proto` header. Where nginx reaches Gunicorn from another host and
   `forwarded_allow_ips` keeps its default, the header alone changes nothing: Gunicorn's
@@ -142,7 +143,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # Per Gunicorn instance, the locations that send it a header able to say https.
     senders: dict[int, list[Route]] = {}
     for route in deployment.routes:
-        if route.protocol not in ("http", "https"):
+        # Over `https://` the connection to Gunicorn is TLS itself (its `certfile`): the app sees
+        # https from the connection, whatever the headers say.
+        if route.protocol != "http":
             continue
         for target in route.targets:
             for listener in deployment.reached(route, target):
