@@ -3,8 +3,10 @@
 ## What it checks
 Every `uwsgi_param`, `fastcgi_param` and `scgi_param` in effect where requests are
 passed with the matching `*_pass`, whose name is spelt as a header rather than as a
-CGI variable: it contains `-` (`X-Forwarded-Proto`), mixes upper and lower case
-(`X_Forwarded_Proto`), or is lower case and names a header (`host`, `x_real_ip`).
+CGI variable: it contains `-` (`X-Forwarded-Proto`), capitalises each word
+(`X_Forwarded_Proto`), or is lower case and names a header (`host`, `x_real_ip`). A
+variable spelt another way in mixed case (`FACTER_vm_env`, a name a CGI script reads from its
+environment) is left alone.
 Upper-case names (`HTTP_X_FORWARDED_PROTO`, `UWSGI_SCHEME`, `UWSGI_SCRIPT`, the stock
 `uwsgi_params`) and mixed-case spellings of CGI variables are left alone.
 
@@ -89,7 +91,10 @@ def _header_form(name: str) -> str | None:
     """The CGI name of the header ``name`` stands for, or None when it is not spelt as a header."""
     upper = name.upper().replace("-", "_")
     lower_case = name != name.upper()
-    mixed_case = lower_case and name != name.lower()
+    # A header's words are each capitalised (`X_Forwarded_Proto`); an environment variable's
+    # prefix in capitals before words in lower case (`FACTER_vm_env`) is no header spelling.
+    mixed_case = lower_case and name != name.lower() and all(
+        word[:1].isupper() and word[1:] == word[1:].lower() for word in name.split("_") if word)
     if "$" in name or (upper in _CGI and "-" not in name):
         return None
     if "-" in name or mixed_case or (lower_case and (upper.startswith(("HTTP_", "X_")) or upper in _HEADERS)):
