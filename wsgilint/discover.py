@@ -558,24 +558,17 @@ class _Worker:
     def take_sent(self, found: dict[int, list[SourceFile]], ctx: ReadContext,
                   batches: list[list[tuple[str, str]]]) -> None:
         """Between the parent's own batches: what the worker has sent so far, without waiting."""
-        os.set_blocking(self.pipe, False)
-        try:
-            while chunk := os.read(self.pipe, 1 << 20):
-                self.buffer += chunk
-        except BlockingIOError:
-            pass
-        finally:
-            os.set_blocking(self.pipe, True)
+        from .core.pipes import take_available
+
+        take_available(self.pipe, self.buffer)
         self._load(found, ctx, batches)
 
     def take_rest(self, found: dict[int, list[SourceFile]], ctx: ReadContext,
                   batches: list[list[tuple[str, str]]]) -> None:
         """Everything up to the worker's end."""
-        try:
-            while chunk := os.read(self.pipe, 1 << 20):
-                self.buffer += chunk
-        finally:
-            os.close(self.pipe)
+        from .core.pipes import take_to_end
+
+        take_to_end(self.pipe, self.buffer)
         os.waitpid(self.pid, 0)
         self._load(found, ctx, batches)   # what a failed worker sent whole counts
 

@@ -143,23 +143,16 @@ class _Received:
 
     def take_sent(self) -> None:
         """Between this process's own rules: what the child has sent so far, without waiting."""
-        os.set_blocking(self.pipe, False)
-        try:
-            while chunk := os.read(self.pipe, 1 << 20):
-                self.buffer += chunk
-        except BlockingIOError:
-            pass
-        finally:
-            os.set_blocking(self.pipe, True)
+        from .core.pipes import take_available
+
+        take_available(self.pipe, self.buffer)
         self._load()
 
     def take_rest(self) -> None:
         """Everything up to the child's end (of file)."""
-        try:
-            while chunk := os.read(self.pipe, 1 << 20):
-                self.buffer += chunk
-        finally:
-            os.close(self.pipe)
+        from .core.pipes import take_to_end
+
+        take_to_end(self.pipe, self.buffer)
         self._load()
 
     def _load(self) -> None:

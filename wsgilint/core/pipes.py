@@ -17,3 +17,28 @@ def widen(pipe: int) -> None:
             fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
         except OSError:   # a lower limit: the child's writes wait a little more
             pass
+
+
+def take_available(pipe: int, buffer: bytearray) -> None:
+    """Adds to ``buffer`` what ``pipe`` holds now, without waiting for more."""
+    import os
+
+    os.set_blocking(pipe, False)
+    try:
+        while chunk := os.read(pipe, _PIPE_BYTES):
+            buffer += chunk
+    except BlockingIOError:
+        pass
+    finally:
+        os.set_blocking(pipe, True)
+
+
+def take_to_end(pipe: int, buffer: bytearray) -> None:
+    """Adds to ``buffer`` all ``pipe`` sends until its writer ends, then closes it."""
+    import os
+
+    try:
+        while chunk := os.read(pipe, _PIPE_BYTES):
+            buffer += chunk
+    finally:
+        os.close(pipe)
