@@ -29,7 +29,7 @@ def could_reach(route: Route, address: Address, place: Place) -> bool:
     return route.place.resolves(address.host, place)
 
 
-def routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
+def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
     """The routes that reach each listener of the tree (by ``id``); a listener no route
     reaches has no entry."""
     served: dict[int, list[Route]] = {}
@@ -44,8 +44,7 @@ class Fronting:
     """The routes that reach the tree's apps, and the listeners the files run that no route reaches."""
 
     def __init__(self, deployment: Deployment) -> None:
-        served = routes_by_listener(deployment)
-        self.served = served
+        served = _routes_by_listener(deployment)
         self._routes = [other for reaching in served.values() for other in reaching]
         self._servers = {id(other.server) for other in self._routes}
         self._unplaced = any(other.server is None for other in self._routes)
