@@ -286,7 +286,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         from ..readers.compose import interpolate
         known = {name: value for name, value in variables.items()
                  if name not in image.open_args and name not in image.env_unknown}
-        sources = [w if interpolate(w, known)[1] else _expand(w, variables) for w in words[:-1]]
+        sources = [w if "$" in w and interpolate(w, known)[1] else _expand(w, variables) for w in words[:-1]]
         written = _expand(words[-1], variables)
         # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
         # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
