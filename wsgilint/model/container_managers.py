@@ -68,8 +68,11 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         image_entry = image.entrypoint if image else None
         if image is not None and image.base is not None and image.base.entrypoint_execs and \
                 image_entry is not None and not image.entrypoint_shell and \
-                image_entry.value == list(image.base.entrypoint or ()):
-            image_entry = None   # the image's script execs its arguments: PID 1 is the command
+                image_entry.value == list(image.base.entrypoint or ()) and \
+                not (image_entry.value and posixpath.normpath(image_entry.value[0]) in image.copies):
+            # The base's own script execs its arguments: PID 1 is the command. A build that
+            # copies its own script over it (`COPY entrypoint.sh /docker-entrypoint.sh`) runs that.
+            image_entry = None
         image_cmd = image.cmd if image else None
         cmd = Setting(command, command_node.at) if command is not None else image_cmd   # type: ignore[union-attr]
         if image_entry is not None and image is not None and image.entrypoint_shell:
