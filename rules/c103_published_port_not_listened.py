@@ -10,7 +10,9 @@ container port must be one a `listen` of that nginx opens on an address other th
 
 Where the container runs anything else (an app server, supervisord, a script the files do
 not show), shares its network with another service, or may get nginx files the tree does
-not hold, nothing is reported: what listens there is not known.
+not hold (a volume, a build step, or its start writing where nginx reads: `cat >
+/etc/nginx/conf.d/site.conf`, `envsubst`, `sed -i`), nothing is reported: what listens there
+is not known.
 
 ## What breaks in production
 The engine forwards each connection to the host port to the container's own address and the
@@ -54,7 +56,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if any(not key[2].startswith(_LOOPBACK) for key, _ in there):
                 continue
             listens = [listen for listen in sockets.values() if listen is not None]
-            shown = ", ".join(f"`{' '.join(listen.args)}`" for listen in listens) or "`*:80`"
+            shown = ", ".join(f"`{' '.join(listen.args)}`" for listen in listens) or (
+                "`*:80`" if sockets else "nothing (it has no `server` block)")
             loopback = f"; its `listen` on port {port} is on loopback, which forwarded connections do not reach" \
                 if there else ""
             related = tuple(Related(listen.at, "nginx listens here") for listen in listens)

@@ -74,6 +74,9 @@ def listeners_shown(deployment: Deployment, ctx: ReadContext, seen_starts: set[P
         if not manager.in_container or manager.runs_program != "nginx" or manager.runs is not None or \
                 manager.dev_server is not None or any(word.startswith(("-c", "-p")) for word in argv[1:]):
             continue
-        if _shown_config(instances[0], place, ctx, [path for path, _ in unseen_writes[place]]):
+        # What its start writes before nginx reads it (`cat > conf.d/site.conf`, `envsubst`, `sed -i`)
+        # is not what the checked files say.
+        written = [path for path, _ in unseen_writes[place]] + [rewrite.path for rewrite in manager.rewrites]
+        if _shown_config(instances[0], place, ctx, written):
             shown[place] = instances[0]
     return shown
