@@ -101,7 +101,8 @@ def test_lua_block_body_is_one_argument():
     ("server {\n listen 80\n}\n", 3, 'not terminated by ";"'),
     ("server {\n listen 80;\n}\n}\n", 4, 'unexpected "}"'),
     (";\n", 1, 'unexpected ";"'),
-    ('server {\n return 200 "ok"x;\n}\n', 2, 'unexpected "x"'),
+    ('server {\n return 200 "ok"x;\n}\n', 2, 'unexpected "x" after a quoted string: put a space'),
+    ('"""\nThe main config.\n"""\nevents {}\n', 1, 'nginx has no triple-quoted strings'),
     ("events {}\nworker_processes 1", 2, 'expecting ";" or "}"'),
     ('log_format x "open\n', 2, 'expecting ";" or "}"'),
 ])

@@ -226,9 +226,12 @@ def _first_quote_problem(tokens: list[Token], text: str, display: str) -> tuple[
                     line, column = span_line, end_column
                 else:
                     line, column = span_line + text.count("\n", start, end), end - text.rfind("\n", start, end)
-                return index, _problem(
-                    f'unexpected "{follower}" after a quoted string: put a space after the closing quote'
-                    + _STOPS_HERE, display, line, column)
+                # `"""` opens no string in nginx: an empty one, then a quote right after it.
+                fix = ('nginx has no triple-quoted strings (a Python docstring?): comment each of its '
+                       'lines with "#"') if text.startswith(('"""', "'''"), start) else \
+                    "put a space after the closing quote"
+                return index, _problem(f'unexpected "{follower}" after a quoted string: {fix}' + _STOPS_HERE,
+                                       display, line, column)
     return None
 
 
