@@ -18,7 +18,11 @@ usual cause.
 
 What else is found in that Dockerfile (who the image runs as, how it starts) describes an
 image that no build makes while every Compose service that builds it stops there: those
-findings are infos that name this step.
+findings are infos that name this step. So is what is found in the files that only the
+services of that Compose project read (its Compose files, their nginx and app server configs,
+scripts and Dockerfiles): `docker compose up` builds every image before it starts any
+container, so none of them starts. A file the host or another project also reads keeps its
+findings.
 
 ## How to fix
 Name one of the Dockerfile's stages in `target:`, or give the stage the Compose file builds

@@ -341,17 +341,19 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
     findings = set()
     # What is found in a file read only on a guess holds only if the guess is right: said as such.
     assumed = deployment.assumed_files
-    # What is found in a Dockerfile no build succeeds with describes an image that is never
-    # made: said as such, except at the step that stops the build.
-    unbuilt = deployment.unbuilt_files
+    # What is found in a file of containers that never start (a Dockerfile no build succeeds
+    # with, the files of a Compose project whose build stops) describes what never runs: said
+    # as such, except at the step that stops the build.
+    unstarted = deployment.unstarted_files
     with deployment.settled():
         for rule in rules:
             for hit in rule.check(deployment):
                 if hit.fix is not None and hit.fix.safety not in rule.fixes:
                     raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
                 note = assumed.get(hit.at.path)
-                if note is None and unbuilt and hit.at.path in unbuilt and hit.at.line not in unbuilt[hit.at.path][1]:
-                    note = unbuilt[hit.at.path][0]
+                if note is None and unstarted and hit.at.path in unstarted \
+                        and hit.at.line not in unstarted[hit.at.path][1]:
+                    note = unstarted[hit.at.path][0]
                 findings.add(Finding(
                     code=rule.code,
                     slug=rule.slug,

@@ -726,9 +726,10 @@ class Deployment:
     # COPY/ADD sources a Compose build's context lacks, named by a file elsewhere in the tree.
     copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
     build_targets_missing: list[MissingBuildTarget] = field(default_factory=list)
-    # Dockerfiles (shown path) that every Compose service building them fails to build (C105,
-    # C106): what stops it, and the lines of the Dockerfile where it stops.
-    unbuilt_files: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
+    # Files (shown path) of containers that never start because a build stops (C105, C106): a
+    # Dockerfile every Compose service building it fails to build, and what only the services
+    # of a Compose project with such a build read. Why, and the lines where a build stops.
+    unstarted_files: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
     # Tree files an image's build edits in place after copying them in (`RUN sed -i ...`), by
     # shown path: how, and the RUN. The program in that image reads the edited text.
     build_rewrites: dict[str, Setting[str]] = field(default_factory=dict)

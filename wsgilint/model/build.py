@@ -478,6 +478,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if sockets:
         from .activation import activate  # socket activation only for a tree with a .socket unit that runs
         activate(deployment, sockets)
+    if containers is not None:
+        containers.mark_stopped_projects()   # after every start is placed: who reads which file is final
     # Read only where N102, X113 (nginx routes) or G101 (a Gunicorn config) can ask.
     if any(instance.routes for instance in deployment.nginx) or deployment.gunicorn_configs:
         from .app_code import read_app_code

@@ -67,6 +67,10 @@ class ContainerBuilder:
         self.targets_seen: set[Span] = set()
         # Each Compose build of a Dockerfile (display path): the step that stops it, or None.
         self.builds: dict[str, list[tuple[Span, str] | None]] = {}
+        # Each Compose project (its places' started_with) with a build that stops: the first
+        # such service and its stop. `docker compose up` builds every image before it starts
+        # anything, so no service of that project starts.
+        self.stopped_projects: dict[str, tuple[str, Span, str]] = {}
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
@@ -117,7 +121,7 @@ class ContainerBuilder:
             stops = [stop for stop in builds if stop is not None]
             if len(stops) == len(builds):   # every Compose build of it stops
                 at, what = stops[0]
-                self.deployment.unbuilt_files[dockerfile] = (
+                self.deployment.unstarted_files[dockerfile] = (
                     f"no image is built from this Dockerfile: {what} ({at.path}:{at.line}), so nothing it would run "
                     "starts until that is fixed", tuple(sorted({stop.line for stop, _ in stops if stop.path == dockerfile})))
 
@@ -223,6 +227,8 @@ class ContainerBuilder:
                     stops = self._missing_sources(service.node, image) or self._missing_target(service.node, image)
                     if service.node.get("build") is not None:
                         self.builds.setdefault(image.dockerfile, []).append(stops)
+                        if stops is not None:
+                            self.stopped_projects.setdefault(places[name].started_with, (name, *stops))
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
 
@@ -340,6 +346,38 @@ class ContainerBuilder:
         if not moved and image is not None and image.base is not None and \
                 starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
             self.deployment.managers.extend(stock_programs(manager, image.base))
+
+    def mark_stopped_projects(self) -> None:
+        """Files that only the services of Compose projects whose build stops read (their Compose
+        files, the Dockerfiles, scripts, nginx and app server configs of their containers): what
+        is found there describes containers that never start. A file the host or another project
+        also reads is left as it is."""
+        if not self.stopped_projects:
+            return
+        readers: dict[str, set[str]] = {}
+        for instance in self.deployment.nginx:
+            for path in instance.files:
+                readers.setdefault(path, set()).add(instance.place.started_with)
+        for server in self.deployment.app_servers:
+            for path in {server.at.path, *(self.ctx.display(source) for source in server.sources)}:
+                readers.setdefault(path, set()).add(server.place.started_with)
+        for manager in self.deployment.managers:
+            for span in (manager.at, manager.wrapper):
+                if span is not None:
+                    readers.setdefault(span.path, set()).add(manager.place.started_with)
+        for place, image in self.place_images.items():
+            readers.setdefault(image.dockerfile, set()).add(place.started_with)
+        unstarted = self.deployment.unstarted_files
+        for path, projects in readers.items():
+            if path in unstarted or not projects <= self.stopped_projects.keys():
+                continue
+            service, at, what = self.stopped_projects[min(projects)]
+            unstarted[path] = (
+                f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
+                f"starts: `docker compose up` builds every image before it starts any, and the build of "
+                f"service {service} stops: {what} "
+                f"({at.path}:{at.line}), so nothing here runs until that is fixed",
+                tuple(sorted({stop.line for _, stop, _ in self.stopped_projects.values() if stop.path == path})))
 
     def place_servers(self) -> None:
         """After the app servers are built: each runs where its manager starts it; an nginx
