@@ -111,6 +111,13 @@ class ContainerBuilder:
             if self.ctx.real(source.path) in self.read_dockerfiles:
                 continue
             display = self.ctx.display(source.path)
+            if os.path.basename(source.path) == "dockerfile" and \
+                    os.path.isfile(os.path.join(os.path.dirname(source.path), "Dockerfile")):
+                # docker build reads `dockerfile` only when the folder has no `Dockerfile`.
+                self.deployment.unstarted_files[display] = (
+                    "`docker build` takes the Dockerfile beside it: this lower-case `dockerfile` is read only "
+                    "where no `Dockerfile` exists, so it is built only when named with `-f`, which nothing in "
+                    "the checked files does", ())
             image = self._image(source.path, os.path.dirname(source.path))
             place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
                           label=f"the image of {display}", started_with=display, run_unseen=True)
