@@ -112,8 +112,8 @@ class ContainerBuilder:
                 continue
             display = self.ctx.display(source.path)
             if os.path.basename(source.path) == "dockerfile" and \
-                    os.path.isfile(os.path.join(os.path.dirname(source.path), "Dockerfile")):
-                # docker build reads `dockerfile` only when the folder has no `Dockerfile`.
+                    os.path.lexists(os.path.join(os.path.dirname(source.path), "Dockerfile")):
+                # docker build reads `dockerfile` only when lstat finds no `Dockerfile` (docker/cli).
                 self.deployment.unstarted_files[display] = (
                     "`docker build` takes the Dockerfile beside it: this lower-case `dockerfile` is read only "
                     "where no `Dockerfile` exists, so it is built only when named with `-f`, which nothing in "
