@@ -366,8 +366,11 @@ class ContainerBuilder:
             for path in instance.files:
                 readers.setdefault(path, set()).add(instance.place.started_with)
         for server in self.deployment.app_servers:
+            # A config nothing starts that builds copy into containers is read there, if anywhere.
+            started = {place.started_with for place in server.copied_into} \
+                if server.manager is None and server.copied_into else {server.place.started_with}
             for path in {server.at.path, *(self.ctx.display(source) for source in server.sources)}:
-                readers.setdefault(path, set()).add(server.place.started_with)
+                readers.setdefault(path, set()).update(started)
         for manager in self.deployment.managers:
             for span in (manager.at, manager.wrapper):
                 if span is not None:
