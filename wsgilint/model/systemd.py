@@ -4,6 +4,7 @@ systemd 252 knows (``systemd_directives.json``), each judged once here.
 """
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,19 @@ class UnitEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class HiddenStart:
+    """A start path of a service that ``ProtectHome=`` hides from it: the start fails every time
+    (status 200/CHDIR for the working folder, 203/EXEC for the program)."""
+
+    entry: UnitEntry        # the WorkingDirectory= or ExecStart= line
+    path: str               # the hidden path it names
+    folder: str             # /home, /root or /run/user
+    status: str             # the exit status systemd reports
+    setting: UnitEntry      # the ProtectHome= line
+    mode: str               # yes | tmpfs
+
+
+@dataclass(frozen=True, slots=True)
 class SystemdUnit:
     """A ``.service`` or ``.socket`` unit (or any other unit file read), with its drop-ins."""
 
@@ -85,6 +99,7 @@ class SystemdUnit:
     dropins: tuple[str, ...]
     manager: ProcessManager | None      # the service it defines, when it starts a program
     ignored_lines: tuple[tuple[str, Span], ...] = ()   # lines of a section without '=': skipped
+    hidden_start: HiddenStart | None = None   # a service that never starts: ProtectHome= hides its start
 
     def last(self, section: str, key: str) -> UnitEntry | None:
         """The assignment that wins for a scalar setting (an empty one means the default)."""
@@ -168,5 +183,62 @@ def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
         entries.append(UnitEntry(entry.section, entry.key, entry.value, entry.at, entry.key_column, entry.key_end, known, meant,
                                  reader.parse_bool(entry.value), command, tuple(targets)))
     display = unit.display or unit.path
-    return SystemdUnit(unit.name, unit.kind, display, table["systemd"], "/systemd/user/" in display,
+    view = SystemdUnit(unit.name, unit.kind, display, table["systemd"], "/systemd/user/" in display,
                        tuple(sections), tuple(entries), tuple(dropins), manager, tuple(unit.ignored))
+    hidden = _hidden_start(view) if any(entry.key == "ProtectHome" for entry in entries) else None
+    return dataclasses.replace(view, hidden_start=hidden) if hidden is not None else view
+
+
+# What ProtectHome= hides (systemd.exec(5)).
+_HIDDEN = ("/home", "/root", "/run/user")
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _hidden(path: str) -> str | None:
+    """The hidden folder ``path`` lies under, if any."""
+    return next((folder for folder in _HIDDEN if _under(path, folder)), None)
+
+
+def _bound(unit: SystemdUnit, path: str) -> bool:
+    """Whether a ``BindPaths=``/``BindReadOnlyPaths=`` destination covers ``path``."""
+    for entry in unit.entries:
+        if entry.section != "Service" or entry.key not in ("BindPaths", "BindReadOnlyPaths"):
+            continue
+        for word in entry.value.split():
+            source, _, rest = word.lstrip("-").partition(":")
+            destination = rest.split(":", 1)[0] if rest else source
+            if destination and _under(path, destination):
+                return True
+    return False
+
+
+def _hidden_start(unit: SystemdUnit) -> HiddenStart | None:
+    """The first start path of a system service that its ``ProtectHome=yes``/``tmpfs`` hides.
+    ``yes`` leaves no mount point below the folders, so nothing puts a path back
+    (systemd/systemd#7153); on ``tmpfs`` a bind may. ``read-only`` hides nothing; a unit with
+    its own root (``RootDirectory=``, ``RootImage=``) runs in a file system the files do not
+    show, and a ``+`` command runs outside the namespace."""
+    if unit.kind != "service" or unit.user_unit:
+        return None
+    setting = unit.last("Service", "ProtectHome")
+    if setting is None or unit.last("Service", "RootDirectory") or unit.last("Service", "RootImage"):
+        return None
+    mode = "tmpfs" if setting.value.strip() == "tmpfs" else "yes" if setting.boolean else None
+    if mode is None:
+        return None
+    working = unit.last("Service", "WorkingDirectory")
+    if working is not None and not working.value.startswith("-"):
+        folder = _hidden(working.value)
+        if folder is not None and not (mode == "tmpfs" and _bound(unit, working.value)):
+            return HiddenStart(working, working.value, folder, "200/CHDIR", setting, mode)
+    for entry, command in unit.commands:
+        program = command.program
+        if entry.key != "ExecStart" or program is None or "+" in command.prefixes:
+            continue
+        folder = _hidden(program)
+        if folder is not None and not (mode == "tmpfs" and _bound(unit, program)):
+            return HiddenStart(entry, program, folder, "203/EXEC", setting, mode)
+    return None
