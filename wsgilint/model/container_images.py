@@ -314,7 +314,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             if "$" not in source and not os.path.lexists(local):
                 image.missing_sources.append((source, local, at, context_dir))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
-                or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS
+                or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS \
+                or posixpath.normpath(destination) in _BASE_DIRS
             if into_dir and not os.path.isdir(local):
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             else:
@@ -339,7 +340,11 @@ _KEEPS_FILES = frozenset({"rm", "chmod", "chown", "mkdir", "ls", "test", "[", "c
 # Directories the distributions' nginx packages create below /etc/nginx: `ln -s x DIR` (no
 # trailing slash) puts the link inside them, as into any directory that exists.
 _NGINX_DIRS = frozenset(ETC_NGINX + "/" + name for name in ("conf.d", "sites-enabled", "sites-available",
-                                                               "snippets", "http.d", "default.d"))
+                                                               "snippets", "http.d", "default.d")) | {ETC_NGINX}
+# Directories every Linux base image has (Debian's and Alpine's base files): a file copied
+# there without a trailing slash lands inside, under its own name.
+_BASE_DIRS = frozenset({"/", "/bin", "/etc", "/home", "/opt", "/root", "/run", "/srv", "/tmp", "/usr", "/usr/bin",
+                        "/usr/local", "/usr/local/bin", "/var", "/var/log"})
 
 
 def _commands(text: str) -> list[str]:
@@ -432,7 +437,7 @@ def _run_placements(text: str, image: Image) -> set[int]:
                                                     for o in options)
         workdir = image.workdir.value if image.workdir else "/"
         destination = posixpath.normpath(posixpath.join(workdir, paths[-1]))
-        into = paths[-1].endswith("/") or len(paths) > 2 or destination in _NGINX_DIRS
+        into = paths[-1].endswith("/") or len(paths) > 2 or destination in _NGINX_DIRS or destination in _BASE_DIRS
         found: list[tuple[str, str]] = []
         for source in paths[:-1]:
             target = posixpath.join(destination, posixpath.basename(source.rstrip("/"))) if into else destination
