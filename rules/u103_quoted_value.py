@@ -66,10 +66,10 @@ def _effect(key: str, inner: str, quoted: str) -> tuple[str, str]:
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         for option in server.options:
-            if value_kind(option.key) == "unknown" or is_command_option(option.key) or templated(option.value):
-                continue
+            # The quotes first: most values have none, and the tests by name and template are all pure.
             inner = unquoted(option.value)
-            if inner is None:
+            if inner is None or value_kind(option.key) == "unknown" or is_command_option(option.key) \
+                    or templated(option.value):
                 continue
             value = str(option.value)
             severity, effect = _effect(option.key, inner, value)

@@ -56,3 +56,24 @@ def test_expansion_failures_and_control_servers(tmp_path: Path) -> None:
     [server] = config.control_servers
     assert server.address is not None and server.address.path == "/run/s.sock" and server.socket_group == "ops"
     assert config.client_target == server.address and not server.has_credentials
+
+
+def test_values_shared_between_sections_are_what_each_section_makes_alone(tmp_path: Path) -> None:
+    # The same text under the same key in sections of one kind is typed once a configuration
+    # (values without %): it must equal what each section gives when read on its own, errors,
+    # [DEFAULT] keys and expansions included; a section of another kind types it its own way.
+    defaults = "[DEFAULT]\nautorestart=true\n"
+    bodies = {"supervisord": "nodaemon=true\nautostart=true\n", "unix_http_server": "file=/run/s.sock\nchmod=0700\n"}
+    bodies.update({f"program:p{n}": f"command=/bin/p{n}\nautostart=true\nstopsignal=QUIT\nnumprocs=x\n"
+                                    "startsecs=%(program_name)s\nstdout_logfile=/var/log/%(program_name)s.log\n"
+                   for n in range(3)})
+    together = view(tmp_path, defaults + "".join(f"[{name}]\n{body}" for name, body in bodies.items()))
+    for number, (name, body) in enumerate(bodies.items()):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        alone, shared = view(folder, f"{defaults}[{name}]\n{body}").section(name), together.section(name)
+        assert alone is not None and shared is not None
+        assert [(v.key, v.raw, v.expanded, v.datatype, v.parsed, v.error, v.from_default)
+                for v in shared.effective.values()] == \
+            [(v.key, v.raw, v.expanded, v.datatype, v.parsed, v.error, v.from_default)
+             for v in alone.effective.values()]

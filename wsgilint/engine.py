@@ -103,8 +103,11 @@ def sole_candidate(word: str, candidates: Iterable[str]) -> str | None:
     a fix renames a key only when there is no doubt which one was meant."""
     folded = _folded(word)
     names = [(name, _folded(name)) for name in candidates]
+    # Only a name within one letter of the word's length can be one typo away: the others
+    # (most of a table of hundreds) are not called on.
+    size = len(folded)
     found = [name for name, other in names if other == folded] or \
-        [name for name, other in names if _one_typo_apart(other, folded)]
+        [name for name, other in names if size - 1 <= len(other) <= size + 1 and _one_typo_apart(other, folded)]
     return found[0] if len(found) == 1 else None
 FINGERPRINT_VERSION = 2
 

@@ -230,7 +230,7 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
                                    env, manager.stock_files, manager.directory.value if manager.directory else None)
         from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
         directory = manager.directory.value if manager.directory else None
-        return gunicorn_from_argv(argv.value, start, ctx, directory, env, gunicorn_configs)
+        return gunicorn_from_argv(argv.value, start, ctx, directory, env, gunicorn_configs, command)
 
 
 def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> None:

@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.commands import recognise
+from ..core.commands import Command, recognise
 from ..core.context import ReadContext
 from ..readers.gunicorn import (
     GunicornCommand,
@@ -76,14 +76,16 @@ def _locate(path: str, cwd: str | None, ctx: ReadContext, named: bool = True) ->
 
 
 def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None, env: Mapping[str, str],
-                       configs: list[GunicornConfig] | None = None) -> tuple[AppServer, list[Problem]]:
+                       configs: list[GunicornConfig] | None = None,
+                       recognised: Command | None = None) -> tuple[AppServer, list[Problem]]:
     """The Gunicorn a command line starts. ``argv`` may begin with the program
     (``gunicorn``, ``python -m gunicorn``) or be Gunicorn's arguments alone; ``cwd`` is
     the start directory on the target host (None when unknown), ``env`` its environment.
-    The config files read are added to ``configs``."""
-    arguments = gunicorn_arguments(argv)
-    if arguments is None:
-        arguments = argv
+    The config files read are added to ``configs``. ``recognised``, when given, is
+    ``recognise(argv)`` as the caller found it (the model recognises each start once)."""
+    if recognised is None:
+        recognised = recognise(argv)
+    arguments = recognised.arguments if recognised is not None and recognised.program == "gunicorn" else argv
     command = parse_gunicorn_argv(arguments, at)
     from_env = parse_gunicorn_cmd_args(env["GUNICORN_CMD_ARGS"], at) if "GUNICORN_CMD_ARGS" in env \
         else GunicornCommand()

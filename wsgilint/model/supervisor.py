@@ -339,9 +339,33 @@ def _names(section: reader.SupervisorSection) -> dict[str, object]:
     return {"program_name": label, "group_name": label, "process_num": 0, "numprocs": 1}
 
 
+# What a value's text becomes in a section of a kind: whether it is expanded twice, its
+# expansion, its datatype, the typed value, the parse error and the environment it sets.
+_Typed = tuple[bool, SupervisorExpansion, str, object, str, SupervisorEnvironment | None]
+
+
 def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSection,
-           from_default: bool, names: dict[str, object]) -> SupervisorValue:
-    first = reader.expand(value.raw, names)
+           from_default: bool, names: dict[str, object],
+           known: dict[tuple[str, str, str], _Typed]) -> SupervisorValue:
+    # A text without `%` expands to itself whatever the section's names, so what it becomes
+    # depends only on its kind of section and its key: a fleet's programs repeat `true`,
+    # `QUIT`, `30`, each worked out once a configuration (``known``). `environment` values are
+    # worked out each time: their parsed pairs are not shared between sections.
+    plain = key != "environment" and "%" not in value.raw
+    typed = known.get((section.kind, key, value.raw)) if plain else None
+    if typed is None:
+        typed = _typed(key, value.raw, section, names)
+        if plain:
+            known[section.kind, key, value.raw] = typed
+    twice, expansion, datatype, parsed, error, environment = typed
+    return SupervisorValue(key, value.raw, value.at, value.key_column, value.key_end, value.end_line,
+                           tuple(SupervisorComment(c.text, c.at) for c in value.comments) if value.comments else (),
+                           from_default, expansion, twice, datatype,
+                           parsed if isinstance(parsed, (bool, int, str, tuple)) else None, error, environment)
+
+
+def _typed(key: str, raw: str, section: reader.SupervisorSection, names: dict[str, object]) -> _Typed:
+    first = reader.expand(raw, names)
     twice = section.kind == "supervisord" and key == "environment" and not first.error
     final = reader.expand(first.text, names) if twice else first
     datatype, parsed, error = "", None, ""
@@ -358,18 +382,14 @@ def _value(key: str, value: reader.SupervisorValue, section: reader.SupervisorSe
         read = reader.parse_environment(final.text)
         # A run-time name (%(ENV_X)s) may expand to pairs: only a value fully known can be wrong.
         environment = SupervisorEnvironment(read.values, read.dropped, "" if final.unresolved else read.error)
-    return SupervisorValue(key, value.raw, value.at, value.key_column, value.key_end, value.end_line,
-                           tuple(SupervisorComment(c.text, c.at) for c in value.comments) if value.comments else (),
-                           from_default,
-                           _expansion(final), twice, datatype,
-                           parsed if isinstance(parsed, (bool, int, str, tuple)) else None, error, environment)
+    return twice, _expansion(final), datatype, parsed, error, environment
 
 
-def _section(section: reader.SupervisorSection) -> SupervisorSection:
+def _section(section: reader.SupervisorSection, known: dict[tuple[str, str, str], _Typed]) -> SupervisorSection:
     names = _names(section)
-    own = {key: _value(key, value, section, False, names) for key, value in section.keys.items()}
+    own = {key: _value(key, value, section, False, names, known) for key, value in section.keys.items()}
     # Without [DEFAULT] keys what supervisord sees is the section's own: one dict for both.
-    effective = own if not section.defaults else {key: own.get(key) or _value(key, value, section, True, names)
+    effective = own if not section.defaults else {key: own.get(key) or _value(key, value, section, True, names, known)
                                                   for key, value in section.effective().items()}
     return SupervisorSection(section.name, section.kind, section.label, section.at, tuple(section.headers),
                              own, effective)
@@ -439,7 +459,8 @@ def _target(url: str) -> Address | None:
 
 def supervisor_config(config: reader.SupervisorConfig, ctx: ReadContext) -> SupervisorConfig:
     """The typed view of one configuration the reader read."""
-    sections = tuple(_section(section) for section in config.sections)
+    known: dict[tuple[str, str, str], _Typed] = {}
+    sections = tuple(_section(section, known) for section in config.sections)
     by_name = {section.name: section for section in sections}
     processes = tuple(_process(p, by_name[p.section.name], by_name.get("supervisord")) for p in config.processes)
     ctl = by_name.get("supervisorctl")
