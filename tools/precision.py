@@ -163,13 +163,25 @@ def blob(entry: Entry, path: str, mirror: Path) -> bytes:
     return data
 
 
+def executable(entry: Entry, path: str, mirror: Path) -> bool:
+    """Whether git records the file as executable (mode 100755) at the pinned commit, as a
+    checkout would make it; False where the mirror does not have the commit."""
+    git_dir = mirror_git_dir(mirror, entry.repo)
+    if git_dir is None:
+        return False
+    listed = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", entry.commit, "--", path],
+                            capture_output=True, check=False, text=True)
+    return listed.returncode == 0 and listed.stdout.startswith("100755 ")
+
+
 def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
     """The repository's config files at the pinned commit, under ``cache``; fetched once.
     The marker sits beside the tree, not in it, so wsgilint never sees it; when the set's
     entry changed, the tree is made anew (a file dropped from the set must not stay)."""
     tree = cache / entry.repo.replace("/", "+", 1) / entry.commit
     marker = tree.with_suffix(".json")
-    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact]}
+    # "modes": the files carry git's execute bit, as in a checkout (trees made before did not).
+    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact], "modes": True}
     if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == wanted:
         return tree
     marker.unlink(missing_ok=True)
@@ -186,6 +198,7 @@ def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
         target = tree / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        target.chmod(0o755 if executable(entry, path, mirror) else 0o644)
     marker.write_text(json.dumps(wanted), encoding="utf-8")
     return tree
 

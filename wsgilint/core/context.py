@@ -386,6 +386,11 @@ class ReadContext:
             probe = posixpath.dirname(probe)
         return None
 
+    def source_of(self, target_path: str) -> tuple[str | None, bool]:
+        """The local file a container path comes from, and whether a bind mount puts it there
+        (then the container sees the host's file as it is, whatever its build did)."""
+        return self._container_source(target_path)
+
     def _in_container(self, target_path: str) -> str | None:
         """The local file a container path comes from, by the longest mapped prefix."""
         return self._container_source(target_path)[0]

@@ -338,6 +338,10 @@ class ProcessManager:
     dev_server: Setting[list[str]] | None = None
     launched_by: AppServer | None = None   # the server that is this manager: a uWSGI Emperor for its vassals
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
+    # A container's start executes a tree file directly (`./start.sh`) that has no execute bit
+    # there and that its build does not chmod: exec refuses it. Value: the file; note: how it
+    # gets there. Only where the command names a path.
+    start_not_executable: Setting[str] | None = None
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
     # The shell that runs a `-c` wrapper text (bash, dash, busybox; "" when the image's /bin/sh is
@@ -730,6 +734,10 @@ class Deployment:
     # Dockerfile every Compose service building it fails to build, and what only the services
     # of a Compose project with such a build read. Why, and the lines where a build stops.
     unstarted_files: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
+    # Where a start executes a file without an execute bit: "" when the checked tree shows file
+    # modes as installed (a host, a git checkout, files with an execute bit), else why the
+    # modes may have been lost on the way here (a copy or an archive).
+    modes_unshown: str = ""
     # Tree files an image's build edits in place after copying them in (`RUN sed -i ...`), by
     # shown path: how, and the RUN. The program in that image reads the edited text.
     build_rewrites: dict[str, Setting[str]] = field(default_factory=dict)

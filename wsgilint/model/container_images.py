@@ -87,6 +87,10 @@ class Image:
     # (the build stops), and the stage names it has.
     target_missing: str = ""
     stage_names: tuple[str, ...] = ()
+    # Paths a RUN's `chmod` or a COPY's `--chmod` gives an execute bit: (path, and below it).
+    made_executable: list[tuple[str, bool]] = field(default_factory=list)
+    # A RUN changes modes in a way its words do not show (a glob, a variable, `find -exec chmod`).
+    modes_unknown: bool = False
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -134,7 +138,8 @@ def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> 
                  open_args=set(inherited.open_args), writes=list(inherited.writes), shell=inherited.shell,
                  nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories),
                  accounts_added=list(inherited.accounts_added), arbitrary_uid=inherited.arbitrary_uid,
-                 missing_sources=[] if other_build else list(inherited.missing_sources))
+                 missing_sources=[] if other_build else list(inherited.missing_sources),
+                 made_executable=list(inherited.made_executable), modes_unknown=inherited.modes_unknown)
 
 
 def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
@@ -259,6 +264,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             _set_env(image, key, value, variables, at)
     elif keyword == "RUN":
         _run_directories(instruction.text, image)
+        _run_chmods(instruction.text, image)
         image.accounts_added.extend(Setting(name, at) for name in _run_accounts(instruction.text))
         if image.arbitrary_uid is None and _GROUP_ZERO.search(instruction.text) and _GROUP_AS_OWNER.search(instruction.text):
             image.arbitrary_uid = Setting("0", at, f"the RUN at {at.path}:{at.line} gives its folders to group 0 "
@@ -293,6 +299,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         workdir = image.workdir.value if image.workdir else "/"
         destination = posixpath.join(workdir, written)
         where = f"the {keyword} at {at.path}:{at.line} (of {' '.join(words[:-1])} into {written})"
+        if _gives_execute(instruction.flags.get("chmod", "")):
+            image.made_executable.append((posixpath.normpath(destination), True))
         if "from" in instruction.flags:   # another stage's or image's files: not in the tree
             why = f"{where[:-1]} from {instruction.flags['from']})"
             into = written in ("", ".") or written.endswith("/") or len(sources) > 1
@@ -373,6 +381,54 @@ def _made_directory(image: Image, path: str) -> None:
     while path not in ("/", "") and path not in image.directories:
         image.directories.add(path)
         path = posixpath.dirname(path)
+
+
+def _run_chmods(text: str, image: Image) -> None:
+    """The paths a RUN's ``chmod`` gives an execute bit. A chmod whose words do not say which
+    paths (a glob, a variable, ``--reference``, run by ``find -exec`` or ``xargs``) leaves the
+    image's modes unknown."""
+    if "chmod" not in text:
+        return
+    workdir = image.workdir.value if image.workdir else "/"
+    parsed = 0
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split()]
+        if words[:1] == ["sudo"]:
+            words = words[1:]
+        if not words or posixpath.basename(words[0]) != "chmod":
+            continue
+        parsed += 1
+        options = [word for word in words[1:] if word.startswith("-") and not _MODE.fullmatch(word)]
+        rest = [word for word in words[1:] if word not in options and word not in ("", "\\")]
+        if any(option.startswith("--reference") for option in options) or len(rest) < 2 or \
+                any(c in word for word in rest[1:] for c in "*?[${}~`"):
+            image.modes_unknown = True
+            continue
+        if not _gives_execute(rest[0]):
+            continue
+        recursive = any(option in ("-R", "--recursive") or not option.startswith("--") and "R" in option
+                        for option in options)
+        image.made_executable.extend((posixpath.normpath(posixpath.join(workdir, word)), recursive)
+                                     for word in rest[1:])
+    if parsed < text.count("chmod"):
+        image.modes_unknown = True   # chmod run some other way (find -exec, xargs, a function)
+
+
+# A chmod mode: octal, or symbolic clauses (`u+x,go-w`, `-x`).
+_MODE = re.compile(r"[0-7]{1,4}|[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*")
+
+
+def _gives_execute(mode: str) -> bool:
+    """Whether ``mode`` sets an execute bit on a regular file (``X`` does only where one is set)."""
+    if mode.isdigit():
+        return any(int(digit) & 1 for digit in mode[-3:])
+    return any(op in "+=" and "x" in perms for _, op, perms in re.findall(r"([ugoa]*)([-+=])([rwxXst]*)", mode))
+
+
+def image_sets_executable(image: Image, path: str) -> bool:
+    """Whether the build gives ``path`` an execute bit, or may (modes it cannot read)."""
+    return image.modes_unknown or any(
+        path == made or recursive and path.startswith(made.rstrip("/") + "/") for made, recursive in image.made_executable)
 
 
 def _run_directories(text: str, image: Image) -> None:

@@ -23,7 +23,7 @@ from ..core.launchers import COMPOSE_INIT
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, ProcessManager
 from .base_images import BaseImage, stock_setting
-from .container_images import NGINX_CONF, Image, bin_sh
+from .container_images import NGINX_CONF, Image, bin_sh, image_sets_executable
 from .container_services import command_words, duration_seconds, environment_entries
 from .graph import Place
 from .managers import _resolve_wrapper
@@ -141,6 +141,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         if value is not None:
             options[key] = Setting(value.text, value.at)
     if manager.argv is not None:
+        manager.start_not_executable = _not_executable(manager.argv, manager.directory, image, place, ctx)
         start_dir = manager.directory.value if manager.directory else None
         with ctx.in_filesystem(place.filesystem):
             seen = _resolve_wrapper(manager, manager.argv.value, manager.argv.at, ctx, start_dir, bin_sh(image))
@@ -152,6 +153,28 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         _appended_daemon_off(manager, image, place)
     manager.options = options
     return manager, seen
+
+
+def _not_executable(argv: Setting[list[str]], directory: Setting[str] | None, image: Image | None, place: Place,
+                    ctx: ReadContext) -> Setting[str] | None:
+    """The tree file a container's start executes by its path when it has no execute bit there
+    and nothing gives it one in the container: the engine's exec fails (EACCES) and the
+    container does not start. A bind mount shows the host's file as it is, whatever the build
+    did; a copy keeps the tree's mode unless a RUN's chmod or the COPY's --chmod changes it."""
+    program = argv.value[0]
+    if "/" not in program or program.startswith("$") or (not program.startswith("/") and directory is None):
+        return None
+    path = posixpath.normpath(posixpath.join(directory.value if directory else "/", program))
+    with ctx.in_filesystem(place.filesystem):
+        local, bound = ctx.source_of(path)
+    if local is None or not os.path.isfile(local) or os.stat(local).st_mode & 0o111:
+        return None
+    if not bound and (image is None or image_sets_executable(image, path)):
+        return None
+    shown = ctx.display(local)
+    how = (f"`{program}` is the host's file, bind-mounted at {path}, so what the build does to its mode does not "
+           "apply" if bound else f"the build copies it to {path} and gives it no execute bit (no chmod, no --chmod)")
+    return Setting(shown, argv.at, how)
 
 
 def _appended_daemon_off(manager: ProcessManager, image: Image | None, place: Place) -> None:

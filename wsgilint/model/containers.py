@@ -71,6 +71,7 @@ class ContainerBuilder:
         # such service and its stop. `docker compose up` builds every image before it starts
         # anything, so no service of that project starts.
         self.stopped_projects: dict[str, tuple[str, Span, str]] = {}
+        self.unexecutable: list[str] = []   # local files a container's start executes without an execute bit
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
         self.supervisor_files: dict[str, str] = {}       # display path -> local path of each Supervisor file
@@ -124,6 +125,8 @@ class ContainerBuilder:
             self._mount(place, image.copies)
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
+        if self.unexecutable:
+            self.deployment.modes_unshown = self._modes_unshown(discovery)
         for dockerfile, builds in self.builds.items():
             stops = [stop for stop in builds if stop is not None]
             if len(stops) == len(builds):   # every Compose build of it stops
@@ -340,6 +343,8 @@ class ContainerBuilder:
         if unseen is not None:
             self.unseen_writes[place] = unseen
         manager, seen = container_manager(kind, name, at, place, image, node, directory, self.ctx)
+        if manager.start_not_executable is not None:
+            self.unexecutable.append(os.path.join(self.ctx.cwd, manager.start_not_executable.value))
         if image is not None and image.base is not None:
             self.bases.append((place, image.base))
         if seen:
@@ -354,40 +359,77 @@ class ContainerBuilder:
                 starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
             self.deployment.managers.extend(stock_programs(manager, image.base))
 
+    def _modes_unshown(self, discovery: Discovery) -> str:
+        """Whether the checked files carry their modes as installed ("" when they do): a host's
+        do, and so does a git checkout (a `.git` folder in the checked tree at or above a file a
+        start executes) or a tree where some file has an execute bit; a copy or an archive of a
+        repository may have dropped every one."""
+        if self.ctx.mode != "repository":
+            return ""
+        for local in self.unexecutable if self.ctx.roots is not None else ():
+            folder = os.path.dirname(os.path.abspath(local))
+            while self.ctx.inside(folder):
+                if os.path.isdir(os.path.join(folder, ".git")):
+                    return ""
+                parent = os.path.dirname(folder)
+                if parent == folder:
+                    break
+                folder = parent
+        for source in discovery.files + discovery.skipped:
+            try:
+                if os.lstat(source.path).st_mode & 0o111:
+                    return ""
+            except OSError:
+                continue
+        return ("no file of the checked tree has an execute bit and no .git folder shows it to be a checkout: "
+                "assumed its modes are the repository's (a copy or an archive may have dropped them)")
+
     def mark_stopped_projects(self) -> None:
-        """Files that only the services of Compose projects whose build stops read (their Compose
-        files, the Dockerfiles, scripts, nginx and app server configs of their containers): what
-        is found there describes containers that never start. A file the host or another project
-        also reads is left as it is."""
-        if not self.stopped_projects:
+        """Files that only containers that never start read (their Compose files, the
+        Dockerfiles, scripts, nginx and app server configs): what is found there describes what
+        never runs. The services of a Compose project whose build stops never start: `docker
+        compose up` builds every image before it starts any container. Nor does a container whose
+        start executes a file without an execute bit (where the tree shows modes). A file the host
+        or a container that starts also reads is left as it is."""
+        refused = {manager.place: manager.start_not_executable for manager in self.deployment.managers
+                   if manager.start_not_executable is not None and not self.deployment.modes_unshown}
+        if not self.stopped_projects and not refused:
             return
-        readers: dict[str, set[str]] = {}
+        readers: dict[str, set[Place]] = {}
         for instance in self.deployment.nginx:
             for path in instance.files:
-                readers.setdefault(path, set()).add(instance.place.started_with)
+                readers.setdefault(path, set()).add(instance.place)
         for server in self.deployment.app_servers:
             # A config nothing starts that builds copy into containers is read there, if anywhere.
-            started = {place.started_with for place in server.copied_into} \
-                if server.manager is None and server.copied_into else {server.place.started_with}
+            places = set(server.copied_into) if server.manager is None and server.copied_into else {server.place}
             for path in {server.at.path, *(self.ctx.display(source) for source in server.sources)}:
-                readers.setdefault(path, set()).update(started)
+                readers.setdefault(path, set()).update(places)
         for manager in self.deployment.managers:
             for span in (manager.at, manager.wrapper):
                 if span is not None:
-                    readers.setdefault(span.path, set()).add(manager.place.started_with)
+                    readers.setdefault(span.path, set()).add(manager.place)
         for place, image in self.place_images.items():
-            readers.setdefault(image.dockerfile, set()).add(place.started_with)
+            readers.setdefault(image.dockerfile, set()).add(place)
         unstarted = self.deployment.unstarted_files
-        for path, projects in readers.items():
-            if path in unstarted or not projects <= self.stopped_projects.keys():
+        for path, places in readers.items():
+            if path in unstarted or not all(place in refused or place.started_with in self.stopped_projects
+                                            for place in places):
                 continue
-            service, at, what = self.stopped_projects[min(projects)]
-            unstarted[path] = (
-                f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
-                f"starts: `docker compose up` builds every image before it starts any, and the build of "
-                f"service {service} stops: {what} "
-                f"({at.path}:{at.line}), so nothing here runs until that is fixed",
-                tuple(sorted({stop.line for _, stop, _ in self.stopped_projects.values() if stop.path == path})))
+            projects = sorted({place.started_with for place in places if place.started_with in self.stopped_projects})
+            kept_lines = {stop.line for _, stop, _ in self.stopped_projects.values() if stop.path == path} | {
+                start.at.line for start in refused.values() if start.at is not None and start.at.path == path}
+            if projects:
+                service, at, what = self.stopped_projects[projects[0]]
+                why = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
+                       f"starts: `docker compose up` builds every image before it starts any, and the build of "
+                       f"service {service} stops: {what} ({at.path}:{at.line})")
+            else:
+                place = min(places, key=lambda each: each.label or each.name)
+                start = refused[place]
+                where = f" ({start.at.path}:{start.at.line})" if start.at is not None else ""
+                why = (f"{place.label or place.name} never starts: its start executes {start.value}, which has no "
+                       f"execute bit{where}")
+            unstarted[path] = (f"{why}, so nothing here runs until that is fixed", tuple(sorted(kept_lines)))
 
     def place_servers(self) -> None:
         """After the app servers are built: each runs where its manager starts it; an nginx
@@ -551,3 +593,4 @@ def _non_root_user(deployment: Deployment, place: Place) -> Setting[str] | None:
         return None
     return Setting(name, setting.at, f"the container runs as {name}, and a process that is not root cannot "
                    "switch users")
+
