@@ -181,7 +181,7 @@ def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
     tree = cache / entry.repo.replace("/", "+", 1) / entry.commit
     marker = tree.with_suffix(".json")
     # "modes": the files carry git's execute bit, as in a checkout (trees made before did not).
-    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact], "modes": True}
+    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact], "modes": 2}
     if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == wanted:
         return tree
     marker.unlink(missing_ok=True)
@@ -199,6 +199,9 @@ def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         target.chmod(0o755 if executable(entry, path, mirror) else 0o644)
+    # A checkout's modes are git's, which the files now carry: a `.git` folder says so to
+    # wsgilint as it does in a clone (it reads nothing in it).
+    (tree / ".git").mkdir(parents=True, exist_ok=True)
     marker.write_text(json.dumps(wanted), encoding="utf-8")
     return tree
 
