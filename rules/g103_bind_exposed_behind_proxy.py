@@ -16,7 +16,10 @@ topology: an nginx config aimed at the service by name that no container of the 
 holds (no Compose service mounts it, no image copies it) runs nowhere the files show, since
 a host's nginx gets no Compose service name; it proves nothing about how clients are meant
 to connect (a development Compose file publishing `flask run` beside a production nginx
-config), and nothing is reported.
+config), and nothing is reported. Where the host's nginx reaches a port that an app server
+of the host itself binds (a systemd unit's Gunicorn) and a Compose service also publishes, the
+two are alternative set-ups that cannot hold the port at once: the host's server is what nginx
+fronts there, and the service's publishing is not reported a second time.
 
 A Compose service that a `devcontainer.json` names with `dockerComposeFile` and `service`
 is the editor's development container, reached directly by design: the finding is an
@@ -76,9 +79,15 @@ GOOD = {
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     reached: dict[int, list[tuple[Target, Listener]]] = {}
+    # Targets that reach an app server of the host itself: a container's published port there is
+    # another set-up's (the two cannot hold the host's port at once), not what nginx fronts.
+    host_served: set[int] = set()
     for route in deployment.routes:
         for target in route.targets:
-            for listener in deployment.reached(route, target):
+            listeners = deployment.reached(route, target)
+            if any(listener.server.place is HOST for listener in listeners):
+                host_served.add(id(target))
+            for listener in listeners:
                 if _fronts(route.place, target, listener):
                     reached.setdefault(id(listener), []).append((target, listener))
     for pairs in reached.values():
@@ -98,6 +107,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             (each for each in listener.server.copied_into if each.run_unseen and place is HOST), None)
         published: Published | None = None
         if own_network:
+            pairs = [(target, each) for target, each in pairs if id(target) not in host_served]
+            if not pairs:
+                continue
             # Its own network namespace: only a port published on every interface reaches clients.
             published = next((entry for entry in place.publishes(listener.address.port) if entry.public), None)
             if published is None and image is None:
