@@ -14,13 +14,17 @@ alone, as is a bare name looked up in `PATH`. A chmod the files cannot read (a g
 variable, `find -exec chmod`) is taken to make it executable.
 
 Git records one execute bit per file and a checkout sets it; a copy or an archive of a
-repository may drop every mode. Where nothing shows that the checked tree keeps its modes
-(a host, a `.git` folder in the tree, or any file with an execute bit), the finding is an
-info naming that assumption.
+repository may drop every mode. Where no file of the checked tree has an execute bit, two
+things may explain it: in a git checkout (a `.git` folder in the tree) the repository was
+likely committed from Windows, where Docker Desktop shows bind-mounted and build-context
+files as executable and the start works, so the finding is a warning saying it fails where
+Docker runs on Linux; without a `.git` folder the modes may have been lost on the way, and
+it is an info naming that assumption. On a host, or where some file has an execute bit,
+it is an error.
 
-What else is found in the files only that container reads (its script, its Dockerfile, the
-configs its server loads) describes a container that never starts: those findings are
-infos that name this one.
+Where it is an error, what else is found in the files only that container reads (its
+script, its Dockerfile, the configs its server loads) describes a container that never
+starts: those findings are infos that name this one.
 
 ## What breaks in production
 The engine's `exec` of the file fails with EACCES: `docker compose up` reports `exec:
@@ -58,10 +62,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         start = manager.start_not_executable
         if start is None or start.at is None:
             continue
-        assumed = deployment.modes_unshown
+        caveat = deployment.modes_unshown or deployment.modes_all_plain
         yield Hit(start.at, f"{manager.kind} [{manager.name}] executes {start.value}, which has no execute bit: "
                   f"{start.note}; exec fails with `permission denied` and the container never starts; give it "
                   "the bit in the repository (`chmod +x`, `git update-index --chmod=+x`) or start it through its "
                   "shell (`sh` and the script)"
-                  + (f"; {assumed}" if assumed else ""),
-                  severity="info" if assumed else None)
+                  + (f"; {caveat}" if caveat else ""),
+                  severity="info" if deployment.modes_unshown else "warning" if caveat else None)

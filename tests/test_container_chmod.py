@@ -1,13 +1,14 @@
 """What a Dockerfile's RUN chmod and COPY --chmod tell about the execute bit of the files
 they name (model/container_images.py), which C107 trusts over the tree's own modes."""
 import pytest
+from conftest import write_tree
 
+from wsgilint.api import check
+from wsgilint.core.span import Setting
 from wsgilint.model.container_images import Image, _gives_execute, _run_chmods, image_sets_executable
 
 
 def _image(run: str, workdir: str = "/app") -> Image:
-    from wsgilint.core.span import Setting
-
     image = Image("Dockerfile", workdir=Setting(workdir))
     _run_chmods(run, image)
     return image
@@ -54,3 +55,36 @@ def test_chmod_the_words_do_not_spell_out_leaves_modes_unknown(run):
 
 def test_sudo_chmod_is_read_as_chmod():
     assert image_sets_executable(_image("sudo chmod u+x /opt/app/entry.sh"), "/opt/app/entry.sh")
+
+
+_STACK = {
+    "docker-compose.yml": "services:\n  web:\n    build: .\n    command: ./start.sh\n    volumes:\n      - .:/app\n",
+    "Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install gunicorn flask\nCOPY . /app\n",
+    "start.sh": "#!/bin/sh\nexec gunicorn --bind 0.0.0.0:8000 app:app\n",
+    "tools/lint.sh": "#!/bin/sh\nexit 0\n",
+}
+
+
+def _c107(root):
+    return [(f.severity, f.message) for f in check([str(root)]).findings if f.code == "C107"]
+
+
+def test_start_without_execute_bit_where_another_file_has_one_is_an_error(tmp_path):
+    tree = write_tree(tmp_path / "repo", _STACK)
+    (tree / "tools/lint.sh").chmod(0o755)
+    (tree / "start.sh").chmod(0o644)
+    assert [severity for severity, _ in _c107(tree)] == ["error"]
+
+
+def test_checkout_without_any_executable_file_is_a_warning_naming_windows(tmp_path):
+    tree = write_tree(tmp_path / "repo", _STACK)
+    (tree / ".git").mkdir()
+    found = _c107(tree)
+    assert [severity for severity, _ in found] == ["warning"]
+    assert "Windows" in found[0][1]
+
+
+def test_tree_without_modes_or_checkout_is_an_info(tmp_path):
+    found = _c107(write_tree(tmp_path / "copy", _STACK))
+    assert [severity for severity, _ in found] == ["info"]
+    assert "may have dropped" in found[0][1]

@@ -734,10 +734,14 @@ class Deployment:
     # Dockerfile every Compose service building it fails to build, and what only the services
     # of a Compose project with such a build read. Why, and the lines where a build stops.
     unstarted_files: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
-    # Where a start executes a file without an execute bit: "" when the checked tree shows file
-    # modes as installed (a host, a git checkout, files with an execute bit), else why the
-    # modes may have been lost on the way here (a copy or an archive).
+    # Where a start executes a file without an execute bit, how far the tree's modes can be
+    # trusted: ``modes_unshown`` says why they may have been lost on the way here (no file has an
+    # execute bit and nothing shows a checkout: a copy or an archive); ``modes_all_plain`` why a
+    # checkout without any executable file may run elsewhere (committed from Windows, where
+    # Docker Desktop shows every file executable). Both "" where some file has an execute bit
+    # (or on a host): the modes are as installed.
     modes_unshown: str = ""
+    modes_all_plain: str = ""
     # Tree files an image's build edits in place after copying them in (`RUN sed -i ...`), by
     # shown path: how, and the RUN. The program in that image reads the edited text.
     build_rewrites: dict[str, Setting[str]] = field(default_factory=dict)

@@ -126,7 +126,7 @@ class ContainerBuilder:
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
         if self.unexecutable:
-            self.deployment.modes_unshown = self._modes_unshown(discovery)
+            self._trust_modes(discovery)
         for dockerfile, builds in self.builds.items():
             stops = [stop for stop in builds if stop is not None]
             if len(stops) == len(builds):   # every Compose build of it stops
@@ -359,30 +359,35 @@ class ContainerBuilder:
                 starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
             self.deployment.managers.extend(stock_programs(manager, image.base))
 
-    def _modes_unshown(self, discovery: Discovery) -> str:
-        """Whether the checked files carry their modes as installed ("" when they do): a host's
-        do, and so does a git checkout (a `.git` folder in the checked tree at or above a file a
-        start executes) or a tree where some file has an execute bit; a copy or an archive of a
-        repository may have dropped every one."""
+    def _trust_modes(self, discovery: Discovery) -> None:
+        """How far the checked files' modes are as installed: a host's are; a tree where some file
+        has an execute bit keeps them; a git checkout (a `.git` folder in the checked tree at or
+        above a file a start executes) holds git's, where a repository without any executable
+        file was likely committed from Windows; anything else may be a copy that lost them."""
         if self.ctx.mode != "repository":
-            return ""
+            return
+        for source in discovery.files + discovery.skipped:
+            try:
+                if os.lstat(source.path).st_mode & 0o111:
+                    return
+            except OSError:
+                continue
         for local in self.unexecutable if self.ctx.roots is not None else ():
             folder = os.path.dirname(os.path.abspath(local))
             while self.ctx.inside(folder):
                 if os.path.isdir(os.path.join(folder, ".git")):
-                    return ""
+                    self.deployment.modes_all_plain = (
+                        "no file of this checkout has an execute bit, as in a repository committed from Windows, "
+                        "where Docker Desktop shows bind-mounted and build-context files as executable: it fails "
+                        "where Docker runs on Linux (a server, CI)")
+                    return
                 parent = os.path.dirname(folder)
                 if parent == folder:
                     break
                 folder = parent
-        for source in discovery.files + discovery.skipped:
-            try:
-                if os.lstat(source.path).st_mode & 0o111:
-                    return ""
-            except OSError:
-                continue
-        return ("no file of the checked tree has an execute bit and no .git folder shows it to be a checkout: "
-                "assumed its modes are the repository's (a copy or an archive may have dropped them)")
+        self.deployment.modes_unshown = (
+            "no file of the checked tree has an execute bit and no .git folder shows it to be a checkout: "
+            "assumed its modes are the repository's (a copy or an archive may have dropped them)")
 
     def mark_stopped_projects(self) -> None:
         """Files that only containers that never start read (their Compose files, the
@@ -392,7 +397,8 @@ class ContainerBuilder:
         start executes a file without an execute bit (where the tree shows modes). A file the host
         or a container that starts also reads is left as it is."""
         refused = {manager.place: manager.start_not_executable for manager in self.deployment.managers
-                   if manager.start_not_executable is not None and not self.deployment.modes_unshown}
+                   if manager.start_not_executable is not None and not self.deployment.modes_unshown
+                   and not self.deployment.modes_all_plain}
         if not self.stopped_projects and not refused:
             return
         readers: dict[str, set[Place]] = {}
