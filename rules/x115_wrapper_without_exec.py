@@ -21,6 +21,12 @@ read from its base image; for an image not known the finding is an info naming t
 assumption. No shell execs the last line of a script file, a command followed by
 another, one started with `&`, or anything once a `trap` is set.
 
+A script run by `sh -c` (a shell-form `CMD ./entrypoint.sh`, `command: ["/bin/sh", "-c",
+"/app/entrypoint.sh"]`) has two shells in front of the server: where dash runs the `-c` text,
+it stays PID 1 even when the script's own line execs the server, and the finding is on the
+command that runs the script; where the script does not exec either, it is on the script's
+line and names both fixes.
+
 A server line that starts a program which forks away (nginx without `daemon off;`,
 supervisord without `-n` or `nodaemon=true`, uWSGI with `daemonize`, Gunicorn with
 `daemon`) is not reported: the shell does not stay in
@@ -96,7 +102,7 @@ text needs `exec` too. For uWSGI 2.0 with a master, `exec` is not the whole fix:
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, ProcessManager, Setting
+from wsgilint.model import Deployment, ProcessManager, Setting, Span
 from wsgilint.model.manager_facts import forks_away
 
 CODE = "X115"
@@ -202,6 +208,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"{grace}")
             message = (f"{who} is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
                        f"{how}): {effect}, cutting the requests in flight; {fix}")
+            outer = manager.wrapper_outer
+            if outer is not None and outer.at is not None and front is None:
+                yield _outer_shell(manager, manager.wrapper, outer.value, outer.at, who, effect, fix)
+                continue
         else:
             fix = "set stopasgroup=true and killasgroup=true" if manager.kind == "supervisor" else \
                 "use KillMode=control-group"
@@ -301,3 +311,22 @@ def _uwsgi_term(deployment: Deployment, manager: ProcessManager) -> str:
         return ""
     return ("; `exec` alone is not enough for this uWSGI 2.0: without `die-on-term` its master reloads on the "
             "SIGTERM it then gets instead of stopping (X108)")
+
+
+def _outer_shell(manager: ProcessManager, script: Span, script_execs: bool, at: Span, who: str, effect: str,
+                 fix: str) -> Hit:
+    """The `sh -c` of a shell-form CMD or a Compose command runs the wrapper script and stays PID
+    1 in front of it: where the script's own line already execs, that shell is the one cause."""
+    shell = manager.wrapper_shell
+    stays = f"{shell.note}, which stays PID 1 and does not exec it" if shell is not None and shell.note else \
+        "which stays PID 1"
+    unwrap = ("run the script without a shell (the exec form: a JSON list in the Dockerfile, a YAML list in "
+              "Compose) or `exec` it in the `-c` text")
+    if script_execs:
+        return Hit(at, f"{who} is started with `exec` by the script {script.path}, but `sh -c` runs that "
+                   f"script ({manager.kind} [{manager.name}]; {stays}): {effect}, cutting the requests in flight; "
+                   f"{unwrap}", (Related(script, "the script's own line execs the server"),), key=manager.at)
+    return Hit(script, f"{who} is started by a shell without `exec` ({manager.kind} [{manager.name}] runs "
+               f"the script {script.path} through `sh -c`; {stays}, and so does the script's shell): "
+               f"{effect}, cutting the requests in flight; {fix}, and {unwrap}",
+               (Related(at, "`sh -c` runs the script here"),), key=manager.at)

@@ -343,6 +343,9 @@ class ProcessManager:
     # gets there. Only where the command names a path.
     start_not_executable: Setting[str] | None = None
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
+    # A `sh -c` (a shell-form CMD, `command: sh -c ...`) that runs the wrapper script without
+    # `exec` and stays in front of it, where it is written; value: the script's own line execs.
+    wrapper_outer: Setting[bool] | None = None
     wrapper_execs: bool | None = None  # that line replaces the shell (exec), so signals reach the server
     # The shell that runs a `-c` wrapper text (bash, dash, busybox; "" when the image's /bin/sh is
     # not known, and then wrapper_execs is None for a last command such a shell may exec), its note why.

@@ -95,7 +95,11 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
             # `sh -c "/entry_point.sh"`: the script is what runs. A shell that execs the last
             # command of -c (bash, busybox: measured) hands over to it; dash, or a shell whose
             # kind is not known, stays the script's parent unless told to exec.
-            execs = wrapper.server.execs and (call[1] or shell.EXECS_LAST_OF_C.get(runs_c.value or name, False))
+            outer_execs = call[1] or shell.EXECS_LAST_OF_C.get(runs_c.value or name, False)
+            if not outer_execs and runs_c.value in shell.EXECS_LAST_OF_C:
+                # The `-c` shell stays PID 1 in front of the script, whatever the script's own line does.
+                manager.wrapper_outer = Setting(wrapper.server.execs, command_at)
+            execs = wrapper.server.execs and outer_execs
             server, wrapper_at, arguments = replace(wrapper.server, execs=execs), wrapper.at, script[1:]
     elif ctx is not None:
         given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
