@@ -5,7 +5,9 @@ Gunicorn's `graceful_timeout` (default 30 s) or uWSGI's `worker-reload-mercy`
 (default 60 s) against Supervisor's `stopwaitsecs` (default 10 s), systemd's
 `TimeoutStopSec` (default 90 s) or Compose's `stop_grace_period` (default 10 s, the
 wait of `docker stop`). Only pairs where at least one side is written in the
-files are reported: defaults alone are left to the authors of the defaults.
+files are reported: defaults alone are left to the authors of the defaults. Starts of one
+server setting that stop the same way (a Compose service and an override file's project that
+keeps its stop) are one finding, at the start beside the setting, the others related.
 
 uWSGI waits `worker-reload-mercy` on stop only when the manager's stop signal is mapped
 to a graceful shutdown (`hook-master-start = unix_signal:15 gracefully_kill_them_all`
@@ -49,7 +51,7 @@ import signal
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import AppServer, Deployment, ProcessManager
+from wsgilint.model import AppServer, Deployment, ProcessManager, Span
 from wsgilint.model.units import c_atoi
 
 CODE = "X117"
@@ -86,6 +88,9 @@ def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    # Starts of one server setting stopped the same way (a Compose service and an override of it
+    # that keeps its stop): one cause, reported once, at the start beside the setting.
+    cut: dict[tuple[str, Related], list[Span]] = {}
     for manager in deployment.managers:
         server = manager.runs
         if server is None:
@@ -128,8 +133,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "socket, so a start in that time finds the address in use; wait longer than "
                       f"{graceful} s, with killasgroup=true so nothing outlives the stop", related, severity="info")
             continue
-        yield Hit(where, f"{said}: on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",
-                  related)
+        cut.setdefault((f"{said}: on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",
+                        related[0]), []).append(where)
+    for (message, compared), wheres in cut.items():
+        first, *others = sorted(wheres, key=lambda at: (at.path != compared.at.path, at.path, at.line))
+        yield Hit(first, message, (compared, *(Related(at, "stopped the same way here too") for at in others)))
 
 
 def _kills_only_the_master(server: AppServer, manager: ProcessManager) -> bool:
