@@ -481,7 +481,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if containers is not None:
         containers.mark_stopped_projects()   # after every start is placed: who reads which file is final
     if any(unit.hidden_start is not None for unit in deployment.systemd_units):
-        _mark_hidden_starts(deployment, ctx)
+        from .unstarted import mark_hidden_starts
+        mark_hidden_starts(deployment, ctx)
     # Read only where N102, X113 (nginx routes) or G101 (a Gunicorn config) can ask.
     if any(instance.routes for instance in deployment.nginx) or deployment.gunicorn_configs:
         from .app_code import read_app_code
@@ -504,37 +505,6 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     deployment.problems = sorted((problem for problem in weighed if problem is not None),
                                  key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
     return deployment
-
-
-def _mark_hidden_starts(deployment: Deployment, ctx: ReadContext) -> None:
-    """Files that only services ProtectHome= keeps from starting read (D106: their unit files
-    and drop-ins, the configs their servers load): what is found there describes a server that
-    never runs. A file something else also reads keeps its findings."""
-    stopped = {id(unit.manager): (unit, unit.hidden_start) for unit in deployment.systemd_units
-               if unit.hidden_start is not None and unit.manager is not None}
-    readers: dict[str, set[int]] = {}   # path -> the managers whose starts read it (0: anything else)
-    for instance in deployment.nginx:
-        for path in instance.files:
-            readers.setdefault(path, set()).add(0)
-    for server in deployment.app_servers:
-        for path in {server.at.path, *(ctx.display(source) for source in server.sources)}:
-            readers.setdefault(path, set()).add(id(server.manager) if server.manager is not None else 0)
-    for manager in deployment.managers:
-        for span in (manager.at, manager.wrapper):
-            if span is not None:
-                readers.setdefault(span.path, set()).add(id(manager))
-    for start, (unit, _) in stopped.items():
-        for path in unit.dropins:
-            readers.setdefault(path, set()).add(start)
-    for path, starts in readers.items():
-        if path in deployment.unstarted_files or not starts <= stopped.keys():
-            continue
-        hides = sorted((stopped[start] for start in starts), key=lambda hide: hide[0].path)
-        unit, hidden = hides[0]
-        deployment.unstarted_files[path] = (
-            f"{unit.name} never starts: ProtectHome={hidden.setting.value} hides {hidden.path} "
-            f"({hidden.entry.at.path}:{hidden.entry.at.line}), so nothing here runs until that is fixed",
-            tuple(sorted({hidden.entry.at.line for _, hidden in hides if hidden.entry.at.path == path})))
 
 
 _PROGRAM_NAMES = {"gunicorn": "Gunicorn", "uwsgi": "uWSGI", "supervisor": "Supervisor", "nginx": "nginx"}

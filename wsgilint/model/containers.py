@@ -401,23 +401,12 @@ class ContainerBuilder:
                    and not self.deployment.modes_all_plain}
         if not self.stopped_projects and not refused:
             return
-        readers: dict[str, set[Place]] = {}
-        for instance in self.deployment.nginx:
-            for path in instance.files:
-                readers.setdefault(path, set()).add(instance.place)
-        for server in self.deployment.app_servers:
-            # A config nothing starts that builds copy into containers is read there, if anywhere.
-            places = set(server.copied_into) if server.manager is None and server.copied_into else {server.place}
-            for path in {server.at.path, *(self.ctx.display(source) for source in server.sources)}:
-                readers.setdefault(path, set()).update(places)
-        for manager in self.deployment.managers:
-            for span in (manager.at, manager.wrapper):
-                if span is not None:
-                    readers.setdefault(span.path, set()).add(manager.place)
-        for place, image in self.place_images.items():
-            readers.setdefault(image.dockerfile, set()).add(place)
+        from .unstarted import file_readers
+        readers = file_readers(self.deployment, self.ctx,
+                               {place: image.dockerfile for place, image in self.place_images.items()})
         unstarted = self.deployment.unstarted_files
-        for path, places in readers.items():
+        for path, starts in readers.items():
+            places = {start.place for start in starts}
             if path in unstarted or not all(place in refused or place.started_with in self.stopped_projects
                                             for place in places):
                 continue

@@ -1,0 +1,66 @@
+"""Which starts read each file, for the files of starts that never happen: a Compose project
+whose build stops, a container whose start cannot be executed (model/containers.py), a
+systemd service ProtectHome= keeps from starting. What is found in a file only such starts
+read describes what never runs; the engine makes those findings infos naming why."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from ..core.context import ReadContext
+from . import Deployment, ProcessManager
+from .graph import Place
+
+
+class Reader(NamedTuple):
+    """A start that reads a file: where it runs, and its manager (None for an nginx, or a
+    config nothing starts that builds copy into containers)."""
+
+    place: Place
+    manager: ProcessManager | None
+
+
+def file_readers(deployment: Deployment, ctx: ReadContext,
+                 dockerfiles: Mapping[Place, str] | None = None) -> dict[str, set[Reader]]:
+    """Each file (shown path) and the starts that read it: nginx instances their files, app
+    servers their configs, managers their own lines and wrapper scripts, systemd units their
+    drop-ins, containers the Dockerfiles their images are built from (``dockerfiles``)."""
+    readers: dict[str, set[Reader]] = {}
+    for instance in deployment.nginx:
+        for path in instance.files:
+            readers.setdefault(path, set()).add(Reader(instance.place, None))
+    for server in deployment.app_servers:
+        # A config nothing starts that builds copy into containers is read there, if anywhere.
+        starts = {Reader(place, None) for place in server.copied_into} \
+            if server.manager is None and server.copied_into else {Reader(server.place, server.manager)}
+        for path in {server.at.path, *(ctx.display(source) for source in server.sources)}:
+            readers.setdefault(path, set()).update(starts)
+    for manager in deployment.managers:
+        for span in (manager.at, manager.wrapper):
+            if span is not None:
+                readers.setdefault(span.path, set()).add(Reader(manager.place, manager))
+    for unit in deployment.systemd_units:
+        if unit.manager is not None:
+            for path in unit.dropins:
+                readers.setdefault(path, set()).add(Reader(unit.manager.place, unit.manager))
+    for place, dockerfile in (dockerfiles or {}).items():
+        readers.setdefault(dockerfile, set()).add(Reader(place, None))
+    return readers
+
+
+def mark_hidden_starts(deployment: Deployment, ctx: ReadContext) -> None:
+    """Files that only services ProtectHome= keeps from starting read (D106: their unit files
+    and drop-ins, the configs their servers load). A file something else also reads keeps its
+    findings."""
+    stopped = {id(unit.manager): (unit, unit.hidden_start) for unit in deployment.systemd_units
+               if unit.hidden_start is not None and unit.manager is not None}
+    for path, readers in file_readers(deployment, ctx).items():
+        if path in deployment.unstarted_files or not all(
+                reader.manager is not None and id(reader.manager) in stopped for reader in readers):
+            continue
+        hides = sorted((stopped[id(reader.manager)] for reader in readers), key=lambda hide: hide[0].path)
+        unit, hidden = hides[0]
+        deployment.unstarted_files[path] = (
+            f"{unit.name} never starts: ProtectHome={hidden.setting.value} hides {hidden.path} "
+            f"({hidden.entry.at.path}:{hidden.entry.at.line}), so nothing here runs until that is fixed",
+            tuple(sorted({hidden.entry.at.line for _, hidden in hides if hidden.entry.at.path == path})))
