@@ -108,6 +108,9 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
             instance.assumed.setdefault(ctx.display(fragment.path), left_behind[fragment.path])
         deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)
+    if ctx.nginx_tokens is not None:   # every nginx file is read: the child that lexed them is done
+        ctx.nginx_tokens.finish()
+        ctx.nginx_tokens = None
     _explain(deployment, ctx, "nginx", unloaded)
 
 

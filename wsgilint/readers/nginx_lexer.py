@@ -33,7 +33,7 @@ import re
 
 from ._nginx_directive_table import LUA_BLOCKS
 
-__all__ = ["LexError", "Token", "tokenize"]
+__all__ = ["LexError", "Lexed", "Token", "tokenize"]
 
 # (value, line as crossplane counts it, quoted, start, end, span line, column, end column).
 # ``start``/``end`` are offsets (end exclusive) as the reader has always derived them
@@ -41,6 +41,7 @@ __all__ = ["LexError", "Token", "tokenize"]
 # continues on a later line).
 Token = tuple[str, int, bool, int, int, int, int, int]
 LexError = tuple[int, str]   # (line, reason) of a malformed *_by_lua_block
+Lexed = tuple[list[Token], int, LexError | None]   # what ``tokenize`` gives
 
 # After optional space (space, tab, CR, LF: nginx's four), one of: a word, a brace or
 # ";", a comment, a double- or single-quoted string. A word is ended only by a space,
@@ -265,7 +266,7 @@ class _Lexer:
             pos += len(unit)
 
 
-def tokenize(text: str) -> tuple[list[Token], int, LexError | None]:
+def tokenize(text: str) -> Lexed:
     """Tokens, the end offset of the last one, and a Lua-block error (line, reason)."""
     lexer = _Lexer(text)
     last_end, error = lexer.run()
