@@ -1,4 +1,5 @@
-"""What the ``--jobs`` processes (discovery's workers, the rules' child) send their results through."""
+"""What the ``--jobs`` processes (discovery's workers, the child lexing nginx files, the rules'
+child) send their results through."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -155,6 +156,6 @@ def _stop(pid: int, pipe: int) -> None:
     os.close(pipe)
     try:
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):   # already reaped (a caller's os.wait)
         pass
-    os.waitpid(pid, 0)
