@@ -313,17 +313,25 @@ def _markers_of(kind_hint: str, envsubst_place: bool) -> tuple[tuple[str, str, t
     return tuple(markers)
 
 
+@functools.cache
+def _marker_signs(kind_hint: str, envsubst_place: bool) -> tuple[str, ...]:
+    """Every text one of the markers of ``_markers_of`` needs: a file holding none of them
+    (most do not) is found no template at once, not marker by marker."""
+    return tuple(dict.fromkeys(text for _, _, needed in _markers_of(kind_hint, envsubst_place) for text in needed))
+
+
 def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
     """The kind of template and the first line that shows it outside a comment, or None
     for final config. ``folder`` is the name of the folder the file lives in."""
     envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or _template_name(name) or (
         kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
-    for label, pattern, needed in _markers_of(kind_hint, envsubst_place):
-        if not any(map(text.__contains__, needed)):
-            continue
-        match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
-        if match:
-            return label, text.count("\n", 0, match.start()) + 1
+    if any(map(text.__contains__, _marker_signs(kind_hint, envsubst_place))):
+        for label, pattern, needed in _markers_of(kind_hint, envsubst_place):
+            if not any(map(text.__contains__, needed)):
+                continue
+            match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
+            if match:
+                return label, text.count("\n", 0, match.start()) + 1
     if name.endswith(_TEMPLATE_SUFFIXES):
         return f"{name.rsplit('.', 1)[1]} template", 1
     return None
