@@ -187,16 +187,24 @@ def test_nginx_files_lexed_by_a_child_read_the_same(corpus: Path, monkeypatch: p
                                                     ahead: int) -> None:
     """The corpus's nginx.conf files are read first, out of discovery's order: most come more
     than three texts ahead of what has arrived, and are lexed here."""
+    from wsgilint.core import pipes
+
     lexed_here = lexed_ahead(monkeypatch, ahead)
     one = findings(corpus, 1)
     alone = len(lexed_here)
+    take = pipes.ForkedResults.take
+
+    def waiting(results: pipes.ForkedResults[object], text: str) -> object:
+        os.set_blocking(results.pipe, True)   # however busy the machine, the child's tokens arrive in time
+        return take(results, text)
+    monkeypatch.setattr(pipes.ForkedResults, "take", waiting)
     assert findings(corpus, 2) == one
     if ahead > alone:
         # The child's tokens were taken; stock files and those a second tree reads again are lexed here.
         assert len(lexed_here) - alone < alone / 2
 
 
-@pytest.mark.parametrize("how", ["raises", "killed"])
+@pytest.mark.parametrize("how", ["raises", "killed", "slow"])
 def test_a_failing_lexing_child_costs_only_time(corpus: Path, monkeypatch: pytest.MonkeyPatch,
                                                 capfd: pytest.CaptureFixture[str], how: str) -> None:
     from wsgilint.readers import nginx_lexer
@@ -209,7 +217,9 @@ def test_a_failing_lexing_child_costs_only_time(corpus: Path, monkeypatch: pytes
     def failing(text: str) -> object:
         assert os.getpid() != parent   # only the child lexes through nginx_lexer's name
         lexed.append(text)
-        if len(lexed) == 3:   # after its first message
+        if how == "slow":   # this process reads nginx long before the child is through: it never waits
+            time.sleep(0.05)
+        elif len(lexed) == 3:   # after its first message
             if how == "killed":
                 os.kill(os.getpid(), signal.SIGKILL)
             raise RuntimeError("the child failed")

@@ -54,11 +54,13 @@ class ForkedResults(Generic[R]):
     """``compute(text)`` of each text, worked out by a forked child while this process goes on
     with other work, and taken here when a reader asks (``take``). The child sends its results
     in order, a batch at a time; this process reads only as far as the text asked for, so it
-    holds few results at once. What the child did not send (it failed, or the text comes too
-    far ahead of what has arrived) is None: the caller works it out itself, so the result is
-    the same whether or not a child ran."""
+    holds few results at once, and never waits for the child. What has not arrived when it is
+    asked for (the child is behind, failed, or the text comes too far ahead of what has
+    arrived) is None: the caller works it out itself, so the result is the same whether or not
+    a child ran, and a child slowed by other work on the machine costs no waiting here."""
 
     def __init__(self, pid: int, pipe: int, texts: list[str]) -> None:
+        import os
         import weakref
 
         self.index = {text: place for place, text in enumerate(texts)}
@@ -69,6 +71,7 @@ class ForkedResults(Generic[R]):
         self.ended = False        # end of the child's messages, or one that did not load
         self.skipped: set[int] = set()   # worked out here before they arrived: dropped when they do
         self.finish = weakref.finalize(self, _stop, pid, pipe)
+        os.set_blocking(pipe, False)
 
     def take(self, text: str) -> R | None:
         place = self.index.get(text)
@@ -78,31 +81,37 @@ class ForkedResults(Generic[R]):
             self.skipped.add(place)
             return None
         while place >= self.received and not self.ended:
-            self._receive()
+            if not self._receive():
+                self.skipped.add(place)
+                return None
         return self.results.pop(place, None)
 
-    def _receive(self) -> None:
-        """One more message, waiting for it."""
+    def _receive(self) -> bool:
+        """One more message, if the child has sent it whole; False when it has not (yet)."""
         import os
         import pickle
 
         while len(self.buffer) < 8 or len(self.buffer) < 8 + int.from_bytes(self.buffer[:8], "big"):
-            chunk = os.read(self.pipe, _PIPE_BYTES)
+            try:
+                chunk = os.read(self.pipe, _PIPE_BYTES)
+            except BlockingIOError:
+                return False
             if not chunk:
                 self.ended = True
-                return
+                return False
             self.buffer += chunk
         size = int.from_bytes(self.buffer[:8], "big")
         try:
             batch: list[R] = pickle.loads(self.buffer[8:8 + size])
         except Exception:   # a message cut short: what it and later ones held is worked out here
             self.ended = True
-            return
+            return False
         del self.buffer[:8 + size]
         for place, result in enumerate(batch, self.received):
             if place not in self.skipped:
                 self.results[place] = result
         self.received += len(batch)
+        return True
 
 
 # How far past the results arrived a text may be for ``take`` to wait for it: a reader takes
