@@ -659,8 +659,8 @@ def _lex_nginx_ahead(sources: list[SourceFile], ctx: ReadContext) -> None:
              if source.kind == "nginx" and (text := ctx.cached(source.path)) is not None and text.text is not None]
     if len(texts) >= _LEX_AHEAD_FROM_FILES:
         from .core.pipes import fork_results
-        from .readers.nginx_lexer import tokenize
-        ctx.nginx_tokens = fork_results(texts, tokenize)
+        from .readers.nginx_lexer import tokenize_to_send
+        ctx.nginx_tokens = fork_results(texts, tokenize_to_send)
 
 
 def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: int = 1) -> Discovery:
