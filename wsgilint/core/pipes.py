@@ -114,9 +114,10 @@ class ForkedResults(Generic[R]):
         return True
 
 
-# How far past the results arrived a text may be for ``take`` to wait for it: a reader takes
-# the files mostly in the order discovery found them, and one far ahead (a file every site
-# includes, sorted last) is worked out at once rather than after holding all before it.
+# How far past the results arrived a text may be for ``take`` to load the messages up to it:
+# a reader takes the files mostly in the order discovery found them, and one far ahead (a
+# file every site includes, sorted last) is worked out here rather than after holding all
+# the results before it.
 _AHEAD = 100
 # Texts in one message of the child.
 _BATCH = 50
