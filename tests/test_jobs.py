@@ -160,3 +160,71 @@ def test_a_child_that_fails_after_sending_some_rules_costs_only_time(corpus: Pat
     with_rules(monkeypatch, in_child(fail_on_the_third))
     assert findings(corpus, 2) == one
     assert len(ran.read_text()) == 3   # two rules sent, the third cut short by the signal
+
+
+def lexed_ahead(monkeypatch: pytest.MonkeyPatch, ahead: int = 3) -> list[str]:
+    """Every check lexes its nginx files in a child (in batches of two, taken at most ``ahead``
+    texts past those arrived); returns the texts this process lexes itself."""
+    from wsgilint.core import pipes
+    from wsgilint.readers import nginx
+
+    monkeypatch.setattr(discover, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(discover, "_LEX_AHEAD_FROM_FILES", 1)
+    monkeypatch.setattr(pipes, "_BATCH", 2)
+    monkeypatch.setattr(pipes, "_AHEAD", ahead)
+    here: list[str] = []
+
+    def counted(text: str) -> object:
+        here.append(text)
+        return tokenize(text)
+    tokenize = nginx.tokenize
+    monkeypatch.setattr(nginx, "tokenize", counted)
+    return here
+
+
+@pytest.mark.parametrize("ahead", [3, 100_000])
+def test_nginx_files_lexed_by_a_child_read_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    ahead: int) -> None:
+    """The corpus's nginx.conf files are read first, out of discovery's order: most come more
+    than three texts ahead of what has arrived, and are lexed here."""
+    from wsgilint.core import pipes
+
+    lexed_here = lexed_ahead(monkeypatch, ahead)
+    one = findings(corpus, 1)
+    alone = len(lexed_here)
+    take = pipes.ForkedResults.take
+
+    def waiting(results: pipes.ForkedResults[object], text: str) -> object:
+        os.set_blocking(results.pipe, True)   # however busy the machine, the child's tokens arrive in time
+        return take(results, text)
+    monkeypatch.setattr(pipes.ForkedResults, "take", waiting)
+    assert findings(corpus, 2) == one
+    if ahead > alone:
+        # The child's tokens were taken; stock files and those a second tree reads again are lexed here.
+        assert len(lexed_here) - alone < alone / 2
+
+
+@pytest.mark.parametrize("how", ["raises", "killed", "slow"])
+def test_a_failing_lexing_child_costs_only_time(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capfd: pytest.CaptureFixture[str], how: str) -> None:
+    from wsgilint.readers import nginx_lexer
+
+    one = findings(corpus, 1)
+    lexed_ahead(monkeypatch)
+    parent = os.getpid()
+    tokenize, lexed = nginx_lexer.tokenize, []
+
+    def failing(text: str) -> object:
+        assert os.getpid() != parent   # only the child lexes through nginx_lexer's name
+        lexed.append(text)
+        if how == "slow":   # this process reads nginx long before the child is through: it never waits
+            time.sleep(0.05)
+        elif len(lexed) == 3:   # after its first message
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            raise RuntimeError("the child failed")
+        return tokenize(text)
+    monkeypatch.setattr(nginx_lexer, "tokenize", failing)
+    capfd.readouterr()
+    assert findings(corpus, 2) == one
+    assert capfd.readouterr() == ("", "")

@@ -45,7 +45,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_fuzz import NGINX_TEXT
 
-from wsgilint.readers.nginx_lexer import tokenize
+from wsgilint.readers.nginx_lexer import tokenize, tokenize_to_send
 
 PROJECT = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT.parent / "shared" / "corpus"
@@ -334,3 +334,10 @@ def test_malformed_lua_block_is_reported_at_its_line():
     assert [t[0] for t in tokens] == ["content_by_lua_block"]
     assert error == (3, "expected { to start Lua block")
     assert tokenize("content_by_lua_block\n\n x;") == crossplane_tokens("content_by_lua_block\n\n x;")
+
+
+def test_tokens_to_send_are_the_tokens():
+    # What the lexing child of a --jobs run pickles: each value interned, nothing else changed.
+    files = corpus_files() if CORPUS.is_dir() else []
+    for text in [path.read_text(errors="replace") for path in files] + ['a "b c" \\\n d; # e\n{ }', ""]:
+        assert tokenize_to_send(text) == tokenize(text)

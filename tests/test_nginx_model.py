@@ -316,8 +316,11 @@ def test_a_simple_file_included_again_is_taken_as_its_statements_walk_takes_it(t
         "ups.inc": "server 127.0.0.1:2;\n",
         "blocky": "uwsgi_param B 1;\nif ($y) { uwsgi_param C 2; }\n",
     }
-    valid = {**files, "params": "uwsgi_param A $a;\n# note\nuwsgi_param B $b;\n", "listens": "listen 81;\n",
-             "nginx.conf": "events {}\nhttp {\n  include params;\n  upstream up { include ups.inc; }\n"
+    # No name here that ``simple`` notes: replayed by name (``_Replay.by_name``), names interleaved.
+    valid = {**files, "params": "uwsgi_param A $a;\n# note\nfoo_unknown 1;\nuwsgi_param B $b;\nproxy_set_header X y;\n"
+                                "uwsgi_param C $c;\n", "listens": "listen 81;\n",
+             "nginx.conf": "events {}\nhttp {\n  include params;\n  types { include params; include params; }\n"
+                           "  upstream up { include ups.inc; }\n"
                            "  server {\n    include listens;\n    include params;\n"
                            "    location / { include params; uwsgi_pass up; include params; }\n"
                            "    location /b { include blocky; include blocky; uwsgi_pass 127.0.0.1:3;"

@@ -149,6 +149,8 @@ _NGINX_LINES = st.sampled_from([
     "content_by_lua_block {", "access_by_lua_block { x }", "return 200 \"a", "b\";", "'q' x;", "sudo nginx -t",
     "key = value", "[uwsgi]", "a_list", "server_name a.b", "c.d;", "Hello, world.", "types {", "text/html html;",
     "listen 80; # c", "add_header X 'a # b';", "  ", "", "\tgzip on;", "vclx;", "   {", "x {", "server{",
+    # A known name ending the line otherwise than with ";" (the directive table's shortcut).
+    "if;", "if x;", "listen;", "\"listen\" 80;", "gzip on {", "http {", "http;", "server }", "location{", "a_by_lua_block;",
 ])
 
 

@@ -313,17 +313,25 @@ def _markers_of(kind_hint: str, envsubst_place: bool) -> tuple[tuple[str, str, t
     return tuple(markers)
 
 
+@functools.cache
+def _marker_signs(kind_hint: str, envsubst_place: bool) -> tuple[str, ...]:
+    """Every text one of the markers of ``_markers_of`` needs: a file holding none of them
+    (most do not) is found no template at once, not marker by marker."""
+    return tuple(dict.fromkeys(text for _, _, needed in _markers_of(kind_hint, envsubst_place) for text in needed))
+
+
 def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
     """The kind of template and the first line that shows it outside a comment, or None
     for final config. ``folder`` is the name of the folder the file lives in."""
     envsubst_place = name.endswith(_TEMPLATE_SUFFIXES) or _template_name(name) or (
         kind_hint == "nginx" and folder.lower() in _TEMPLATE_FOLDERS)
-    for label, pattern, needed in _markers_of(kind_hint, envsubst_place):
-        if not any(map(text.__contains__, needed)):
-            continue
-        match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
-        if match:
-            return label, text.count("\n", 0, match.start()) + 1
+    if any(map(text.__contains__, _marker_signs(kind_hint, envsubst_place))):
+        for label, pattern, needed in _markers_of(kind_hint, envsubst_place):
+            if not any(map(text.__contains__, needed)):
+                continue
+            match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
+            if match:
+                return label, text.count("\n", 0, match.start()) + 1
     if name.endswith(_TEMPLATE_SUFFIXES):
         return f"{name.rsplit('.', 1)[1]} template", 1
     return None
@@ -640,6 +648,21 @@ def _classify_all(paths: list[tuple[str, str]], ctx: ReadContext, jobs: int) -> 
             for source in (found[index] if index in found else [classify(path, ctx, hint) for path, hint in batch])]
 
 
+# Fewer nginx files than this take less time to lex than forking a child and loading its tokens.
+_LEX_AHEAD_FROM_FILES = 100
+
+
+def _lex_nginx_ahead(sources: list[SourceFile], ctx: ReadContext) -> None:
+    """With ``--jobs``, the nginx files lexed by a child while this process reads the process
+    managers, which the model reads before nginx (``ReadContext.nginx_tokens``)."""
+    texts = [text.text for source in sources
+             if source.kind == "nginx" and (text := ctx.cached(source.path)) is not None and text.text is not None]
+    if len(texts) >= _LEX_AHEAD_FROM_FILES:
+        from .core.pipes import fork_results
+        from .readers.nginx_lexer import tokenize_to_send
+        ctx.nginx_tokens = fork_results(texts, tokenize_to_send)
+
+
 def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: int = 1) -> Discovery:
     """``no_ignore``: in a repository, also what its ``.gitignore`` files ignore; ``jobs``:
     processes that read and sniff the files of a large tree (the result is the same)."""
@@ -681,7 +704,10 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             discovery.skipped.append(SourceFile(named, ctx.display(named), "",
                                                 f"a link to {ctx.display(absolute)}: read once, as that file"))
     ctx.index([absolute for absolute, _ in unique])
-    for (absolute, _), source in zip(unique, _classify_all(unique, ctx, jobs), strict=True):
+    sources = _classify_all(unique, ctx, jobs)
+    if jobs > 1 and len(unique) >= PARALLEL_FROM_FILES and hasattr(os, "fork"):
+        _lex_nginx_ahead(sources, ctx)
+    for (absolute, _), source in zip(unique, sources, strict=True):
         (discovery.files if source.kind else discovery.skipped).append(source)
         if source.kind == "template":
             marker = re.search(r"line (\d+)", source.reason)

@@ -166,8 +166,8 @@ def _m4(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m5(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13, _f14, _f15, _f16, _d17, _d18, _f19, _f20, _f21, _f22, _f23):
-    def __init__(self, mode: 'str' = _d0, root: 'str' = _d1, max_file_size: 'int' = _d2, cwd: 'str' = _FACTORY, known_files: 'list[str]' = _FACTORY, _texts: 'dict[str, Text]' = _FACTORY, _displays: 'dict[str, str]' = _FACTORY, _configs: 'dict[str, None]' = _FACTORY, _reals: 'dict[str, str]' = _FACTORY, _by_name: 'dict[str, list[str]]' = _FACTORY, roots: 'list[str] | None' = _d10, _references: 'dict[str, tuple[Span, str]]' = _FACTORY, overlay: 'dict[str, bytes]' = _FACTORY, container_paths: 'dict[str, dict[str, str]]' = _FACTORY, bind_mounts: 'dict[str, set[str]]' = _FACTORY, image_copies: 'dict[tuple[str, str], dict[str, str]]' = _FACTORY, unseen_below: 'dict[tuple[str, str], list[str]]' = _FACTORY, start: 'str' = _d17, filesystem: 'str | None' = _d18, shipped: 'dict[tuple[str, str], Shipped]' = _FACTORY, _first_claims: 'dict[str, str]' = _FACTORY, _real_dirs: 'dict[str, str]' = _FACTORY, _confined_dirs: 'dict[str, tuple[str, int] | None]' = _FACTORY, sniffed_trees: 'dict[str, ast.Module]' = _FACTORY) -> None:
+def _m5(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13, _f14, _f15, _f16, _d17, _d18, _f19, _f20, _f21, _f22, _f23, _d24):
+    def __init__(self, mode: 'str' = _d0, root: 'str' = _d1, max_file_size: 'int' = _d2, cwd: 'str' = _FACTORY, known_files: 'list[str]' = _FACTORY, _texts: 'dict[str, Text]' = _FACTORY, _displays: 'dict[str, str]' = _FACTORY, _configs: 'dict[str, None]' = _FACTORY, _reals: 'dict[str, str]' = _FACTORY, _by_name: 'dict[str, list[str]]' = _FACTORY, roots: 'list[str] | None' = _d10, _references: 'dict[str, tuple[Span, str]]' = _FACTORY, overlay: 'dict[str, bytes]' = _FACTORY, container_paths: 'dict[str, dict[str, str]]' = _FACTORY, bind_mounts: 'dict[str, set[str]]' = _FACTORY, image_copies: 'dict[tuple[str, str], dict[str, str]]' = _FACTORY, unseen_below: 'dict[tuple[str, str], list[str]]' = _FACTORY, start: 'str' = _d17, filesystem: 'str | None' = _d18, shipped: 'dict[tuple[str, str], Shipped]' = _FACTORY, _first_claims: 'dict[str, str]' = _FACTORY, _real_dirs: 'dict[str, str]' = _FACTORY, _confined_dirs: 'dict[str, tuple[str, int] | None]' = _FACTORY, sniffed_trees: 'dict[str, ast.Module]' = _FACTORY, nginx_tokens: 'ForkedResults[Any] | None' = _d24) -> None:
         self.mode = mode
         self.root = root
         self.max_file_size = max_file_size
@@ -192,15 +192,16 @@ def _m5(_d0, _d1, _d2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _d10, _f11, _f12, _f13
         self._real_dirs = _f21() if _real_dirs is _FACTORY else _real_dirs
         self._confined_dirs = _f22() if _confined_dirs is _FACTORY else _confined_dirs
         self.sniffed_trees = _f23() if sniffed_trees is _FACTORY else sniffed_trees
+        self.nginx_tokens = nginx_tokens
         self.__post_init__()
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(mode={self.mode!r}, root={self.root!r}, max_file_size={self.max_file_size!r}, cwd={self.cwd!r}, known_files={self.known_files!r}, _texts={self._texts!r}, _displays={self._displays!r}, _configs={self._configs!r}, _reals={self._reals!r}, _by_name={self._by_name!r}, roots={self.roots!r}, _references={self._references!r}, overlay={self.overlay!r}, container_paths={self.container_paths!r}, bind_mounts={self.bind_mounts!r}, image_copies={self.image_copies!r}, unseen_below={self.unseen_below!r}, start={self.start!r}, filesystem={self.filesystem!r}, shipped={self.shipped!r}, _first_claims={self._first_claims!r}, _real_dirs={self._real_dirs!r}, _confined_dirs={self._confined_dirs!r}, sniffed_trees={self.sniffed_trees!r})"
+        return self.__class__.__qualname__ + f"(mode={self.mode!r}, root={self.root!r}, max_file_size={self.max_file_size!r}, cwd={self.cwd!r}, known_files={self.known_files!r}, _texts={self._texts!r}, _displays={self._displays!r}, _configs={self._configs!r}, _reals={self._reals!r}, _by_name={self._by_name!r}, roots={self.roots!r}, _references={self._references!r}, overlay={self.overlay!r}, container_paths={self.container_paths!r}, bind_mounts={self.bind_mounts!r}, image_copies={self.image_copies!r}, unseen_below={self.unseen_below!r}, start={self.start!r}, filesystem={self.filesystem!r}, shipped={self.shipped!r}, _first_claims={self._first_claims!r}, _real_dirs={self._real_dirs!r}, _confined_dirs={self._confined_dirs!r}, sniffed_trees={self.sniffed_trees!r}, nginx_tokens={self.nginx_tokens!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.mode,self.root,self.max_file_size,self.cwd,self.known_files,self._texts,self._displays,self._configs,self._reals,self._by_name,self.roots,self._references,self.overlay,self.container_paths,self.bind_mounts,self.image_copies,self.unseen_below,self.start,self.filesystem,self.shipped,self._first_claims,self._real_dirs,self._confined_dirs,self.sniffed_trees,) == (other.mode,other.root,other.max_file_size,other.cwd,other.known_files,other._texts,other._displays,other._configs,other._reals,other._by_name,other.roots,other._references,other.overlay,other.container_paths,other.bind_mounts,other.image_copies,other.unseen_below,other.start,other.filesystem,other.shipped,other._first_claims,other._real_dirs,other._confined_dirs,other.sniffed_trees,)
+            return (self.mode,self.root,self.max_file_size,self.cwd,self.known_files,self._texts,self._displays,self._configs,self._reals,self._by_name,self.roots,self._references,self.overlay,self.container_paths,self.bind_mounts,self.image_copies,self.unseen_below,self.start,self.filesystem,self.shipped,self._first_claims,self._real_dirs,self._confined_dirs,self.sniffed_trees,self.nginx_tokens,) == (other.mode,other.root,other.max_file_size,other.cwd,other.known_files,other._texts,other._displays,other._configs,other._reals,other._by_name,other.roots,other._references,other.overlay,other.container_paths,other.bind_mounts,other.image_copies,other.unseen_below,other.start,other.filesystem,other.shipped,other._first_claims,other._real_dirs,other._confined_dirs,other.sniffed_trees,other.nginx_tokens,)
         return NotImplemented
 
     __init__.__qualname__ = 'ReadContext.__init__'
@@ -1684,7 +1685,28 @@ def _m52(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m53(_f0, _f1):
+def _m53():
+    def __init__(self, directives: 'list[NginxDirective]', unknown: 'list[NginxDirective]', by_name: 'tuple[tuple[str, list[NginxDirective]], ...] | None') -> None:
+        self.directives = directives
+        self.unknown = unknown
+        self.by_name = by_name
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(directives={self.directives!r}, unknown={self.unknown!r}, by_name={self.by_name!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.directives,self.unknown,self.by_name,) == (other.directives,other.unknown,other.by_name,)
+        return NotImplemented
+
+    __init__.__qualname__ = '_Replay.__init__'
+    __repr__.__qualname__ = '_Replay.__repr__'
+    __eq__.__qualname__ = '_Replay.__eq__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
+
+
+def _m54(_f0, _f1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, servers: 'list[NginxServer]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1701,7 +1723,7 @@ def _m53(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m54(_f0, _d1, _d2):
+def _m55(_f0, _d1, _d2):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, handler: 'NginxDirective | None' = _d2) -> None:
         self.at = at
         self.block = block
@@ -1719,7 +1741,7 @@ def _m54(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m55(_f0):
+def _m56(_f0):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1735,7 +1757,7 @@ def _m55(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m56(_f0, _d1):
+def _m57(_f0, _d1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
         self.at = at
         self.block = block
@@ -1752,7 +1774,7 @@ def _m56(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m57(_f0):
+def _m58(_f0):
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
         _s0(self, name)
@@ -1772,7 +1794,7 @@ def _m57(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '_bind': _bind}
 
 
-def _m58():
+def _m59():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
         _s0(self, path)
@@ -1804,7 +1826,7 @@ def _m58():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m59():
+def _m60():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -1833,7 +1855,7 @@ def _m59():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m60():
+def _m61():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
         _s0(self, path)
@@ -1869,7 +1891,7 @@ def _m60():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m61(_d0):
+def _m62(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
         _s0(self, section)
@@ -1900,7 +1922,7 @@ def _m61(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m62(_d0, _d1):
+def _m63(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
         _s0(self, values)
@@ -1930,7 +1952,7 @@ def _m62(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m63(_d0, _d1, _d2, _d3):
+def _m64(_d0, _d1, _d2, _d3):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
         _s0(self, text)
@@ -1962,7 +1984,7 @@ def _m63(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m64():
+def _m65():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
         _s0(self, section)
@@ -1998,7 +2020,7 @@ def _m64():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m65():
+def _m66():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
         _s0(self, name)
@@ -2032,7 +2054,7 @@ def _m65():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m66():
+def _m67():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -2062,7 +2084,7 @@ def _m66():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m67(_d0, _d1, _d2, _d3, _d4):
+def _m68(_d0, _d1, _d2, _d3, _d4):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = None
     def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
         _s0(self, key)
@@ -2103,7 +2125,7 @@ def _m67(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m68():
+def _m69():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
         _s0(self, patterns)
@@ -2134,7 +2156,7 @@ def _m68():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m69():
+def _m70():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
         _s0(self, prefixes)
@@ -2166,7 +2188,7 @@ def _m69():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m70():
+def _m71():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, entry: 'UnitEntry', path: 'str', folder: 'str', status: 'str', setting: 'UnitEntry', mode: 'str') -> None:
         _s0(self, entry)
@@ -2199,7 +2221,7 @@ def _m70():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m71(_d0, _d1):
+def _m72(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0, hidden_start: 'HiddenStart | None' = _d1) -> None:
         _s0(self, name)
@@ -2237,7 +2259,7 @@ def _m71(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m72():
+def _m73():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
         _s0(self, section)
@@ -2275,7 +2297,7 @@ def _m72():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m73():
+def _m74():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2306,7 +2328,7 @@ def _m73():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m74():
+def _m75():
     _s0 = _s1 = _s2 = None
     def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
         _s0(self, text)
@@ -2336,7 +2358,7 @@ def _m74():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m75():
+def _m76():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
         _s0(self, path)
@@ -2371,7 +2393,7 @@ def _m75():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m76():
+def _m77():
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2401,7 +2423,7 @@ def _m76():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m77():
+def _m78():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
         _s0(self, option)
@@ -2432,7 +2454,7 @@ def _m77():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m78():
+def _m79():
     _s0 = _s1 = _s2 = None
     def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
         _s0(self, at)
@@ -2462,7 +2484,7 @@ def _m78():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m79():
+def _m80():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
         _s0(self, at)
@@ -2493,7 +2515,7 @@ def _m79():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m80(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
+def _m81(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     def __init__(self, files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = _FACTORY, volumes: 'dict[str, Node]' = _FACTORY, networks: 'dict[str, Node]' = _FACTORY, name: 'str' = _d3, name_from: 'str' = _d4, env_file: 'str | None' = _d5, problems: 'list[Problem]' = _FACTORY, unresolved: 'dict[str, Span]' = _FACTORY, includes: 'list[Node]' = _FACTORY) -> None:
         self.files = files
         self.directory = directory
@@ -2522,7 +2544,7 @@ def _m80(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m81(_f0, _d1):
+def _m82(_f0, _d1):
     def __init__(self, files: 'list[str]', notes: 'list[Problem]' = _FACTORY, services: 'frozenset[str] | None' = _d1) -> None:
         self.files = files
         self.notes = _f0() if notes is _FACTORY else notes
@@ -2543,7 +2565,7 @@ def _m81(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m82(_f0, _d1, _d2, _f3):
+def _m83(_f0, _d1, _d2, _f3):
     def __init__(self, path: 'str', compose_files: 'list[str]' = _FACTORY, service: 'str' = _d1, service_at: 'Span | None' = _d2, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.compose_files = _f0() if compose_files is _FACTORY else compose_files
@@ -2566,7 +2588,7 @@ def _m82(_f0, _d1, _d2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m83(_f0, _f1):
+def _m84(_f0, _f1):
     def __init__(self, path: 'str', instructions: 'list[Instruction]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
@@ -2587,7 +2609,7 @@ def _m83(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m84():
+def _m85():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, keyword: 'str', text: 'str', fixed: 'str', at: 'Span') -> None:
         _s0(self, keyword)
@@ -2618,7 +2640,7 @@ def _m84():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m85(_f0, _d1, _d2):
+def _m86(_f0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1, lookalike: 'ExecLookalike | None' = _d2) -> None:
         _s0(self, keyword)
@@ -2651,7 +2673,7 @@ def _m85(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m86(_f0, _d1, _f2, _f3):
+def _m87(_f0, _d1, _f2, _f3):
     def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -2673,7 +2695,7 @@ def _m86(_f0, _d1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m87(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m88(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -2698,7 +2720,7 @@ def _m87(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m88(_d0):
+def _m89(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _s0(self, name)
@@ -2729,7 +2751,7 @@ def _m88(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m89():
+def _m90():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _s0(self, domain)
@@ -2761,7 +2783,7 @@ def _m89():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m90(_f0, _d1, _d2):
+def _m91(_f0, _d1, _d2):
     def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
@@ -2779,7 +2801,7 @@ def _m90(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m91(_f0, _d1, _d2, _d3, _f4):
+def _m92(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_places: 'list[tuple[int, int, int]]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
@@ -2799,7 +2821,7 @@ def _m91(_f0, _d1, _d2, _d3, _f4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m92(_f0, _f1, _f2, _f3):
+def _m93(_f0, _f1, _f2, _f3):
     def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, templates: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -2816,7 +2838,7 @@ def _m92(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m93(_d0, _d1, _d2, _d3, _d4):
+def _m94(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1, sure_servers: 'bool' = _d2, in_site: 'bool' = _d3, included_by: 'NginxStatement | None' = _d4) -> None:
         self.items = items
         self.ctx = ctx
@@ -2839,7 +2861,7 @@ def _m93(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m94():
+def _m95():
     def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
@@ -2860,7 +2882,7 @@ def _m94():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m95(_d0, _d1):
+def _m96(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _s0(self, path)
@@ -2890,7 +2912,7 @@ def _m95(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m96(_d0, _d1, _d2):
+def _m97(_d0, _d1, _d2):
     def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -2916,7 +2938,7 @@ def _m96(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m97(_f0, _f1):
+def _m98(_f0, _f1):
     def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -2937,7 +2959,7 @@ def _m97(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m98():
+def _m99():
     def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -2963,7 +2985,7 @@ def _m98():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m99(_f0):
+def _m100(_f0):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _s0(self, argv)
@@ -2995,7 +3017,7 @@ def _m99(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m100(_d0):
+def _m101(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int', source: 'str' = _d0) -> None:
         _s0(self, path)
@@ -3028,7 +3050,7 @@ def _m100(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m101():
+def _m102():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, command: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, command)
@@ -3059,7 +3081,7 @@ def _m101():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m102():
+def _m103():
     _s0 = _s1 = None
     def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
         _s0(self, through)
@@ -3088,7 +3110,7 @@ def _m102():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m103(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
+def _m104(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = None
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, writes: 'tuple[FileWrite, ...]' = _d10, services: 'tuple[StartedService, ...]' = _d11, hands_off: 'HandOff | None' = _d12, traps: 'tuple[str, ...]' = _d13, trap_line: 'int' = _d14) -> None:
         _s0(self, program)
@@ -3136,7 +3158,7 @@ def _m103(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m104():
+def _m105():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, name)
@@ -3167,7 +3189,7 @@ def _m104():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m105():
+def _m106():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _s0(self, path)
@@ -3198,7 +3220,7 @@ def _m105():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m106(_d0, _d1, _d2):
+def _m107(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _s0(self, text)
@@ -3229,7 +3251,7 @@ def _m106(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m107():
+def _m108():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3258,7 +3280,7 @@ def _m107():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m108(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m109(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -3277,7 +3299,7 @@ def _m108(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m109(_f0, _f1, _f2):
+def _m110(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -3296,7 +3318,7 @@ def _m109(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m110(_d0):
+def _m111(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _s0(self, raw)
@@ -3330,7 +3352,7 @@ def _m110(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m111():
+def _m112():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -3360,7 +3382,7 @@ def _m111():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m112():
+def _m113():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -3385,7 +3407,7 @@ def _m112():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m113(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m114(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -3407,7 +3429,7 @@ def _m113(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m114(_d0, _d1):
+def _m115(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _s0(self, values)
@@ -3437,7 +3459,7 @@ def _m114(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m115(_d0, _d1):
+def _m116(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _s0(self, prefixes)
@@ -3469,7 +3491,7 @@ def _m115(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m116(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m117(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -3489,7 +3511,7 @@ def _m116(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m117():
+def _m118():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _s0(self, section)
@@ -3524,7 +3546,7 @@ def _m117():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m118():
+def _m119():
     _s0 = _s1 = _s2 = None
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _s0(self, type)
@@ -3554,7 +3576,7 @@ def _m118():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m119(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m120(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -3581,7 +3603,7 @@ def _m119(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m120():
+def _m121():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3610,7 +3632,7 @@ def _m120():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m121():
+def _m122():
     _s0 = _s1 = None
     def __init__(self, name: 'str', at: 'Span') -> None:
         _s0(self, name)
@@ -3639,7 +3661,7 @@ def _m121():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m122(_d0):
+def _m123(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool', meant: 'str | None' = _d0) -> None:
         _s0(self, spec)
@@ -3670,7 +3692,7 @@ def _m122(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m123(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m124(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -3698,7 +3720,7 @@ def _m123(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m124(_d0, _d1, _d2, _d3):
+def _m125(_d0, _d1, _d2, _d3):
     def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2, env_missing: 'tuple[str, ...]' = _d3) -> None:
         self.key = key
         self.value = value
@@ -3724,7 +3746,7 @@ def _m124(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m125():
+def _m126():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3745,7 +3767,7 @@ def _m125():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m126():
+def _m127():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -3767,7 +3789,7 @@ def _m126():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m127():
+def _m128():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _s0(self, name)
@@ -3799,7 +3821,7 @@ def _m127():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m128(_d0, _d1, _d2):
+def _m129(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _s0(self, value)
@@ -3831,7 +3853,7 @@ def _m128(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m129(_d0):
+def _m130(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -3857,7 +3879,7 @@ def _m129(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m130(_f0, _f1, _f2, _f3):
+def _m131(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -3879,7 +3901,7 @@ def _m130(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m131(_d0, _f1):
+def _m132(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -3908,7 +3930,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.config.Settings': ((False, True, True, False, (('select', True, False, True, True, True, False), ('ignore', True, False, True, True, True, False), ('per_file_ignores', True, False, True, True, True, False), ('fail_on', True, False, True, True, True, False), ('versions', False, True, True, True, True, False), ('baseline', True, False, True, True, True, False), ('require_reason', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('path', True, False, True, True, True, False)), False), "Settings(select: 'tuple[str, ...]' = (), ignore: 'tuple[str, ...]' = (), per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = (), fail_on: 'str | None' = None, versions: 'dict[str, str]' = <factory>, baseline: 'Path | None' = None, require_reason: 'bool' = False, max_file_size: 'int' = 8388608, path: 'Path | None' = None)", _m2, ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path'), ('select', 'ignore', 'per_file_ignores', 'fail_on', 'versions', 'baseline', 'require_reason', 'max_file_size', 'path')),
     'wsgilint.core.commands.Command': ((True, True, True, False, (('program', False, False, True, True, True, False), ('arguments', False, False, True, True, True, False), ('plugins', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('server_argv', False, True, True, True, True, False)), True), "Command(program: 'str', arguments: 'list[str]', plugins: 'tuple[str, ...]' = (), launchers: 'tuple[Launcher, ...]' = (), server_argv: 'list[str]' = <factory>)", _m3, ('plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv'), ('program', 'arguments', 'plugins', 'launchers', 'server_argv')),
     'wsgilint.core.commands.DevServer': ((True, True, True, False, (('program', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('reloads', True, False, True, True, True, False)), True), "DevServer(program: 'str', host: 'str', port: 'int', reloads: 'bool' = False)", _m4, ('reloads',), ('program', 'host', 'port', 'reloads'), ('program', 'host', 'port', 'reloads')),
-    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('bind_mounts', False, True, True, True, True, False), ('image_copies', False, True, True, True, True, False), ('unseen_below', False, True, True, True, True, False), ('start', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False), ('sniffed_trees', False, True, True, True, True, False)), False), None, _m5, ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees')),
+    'wsgilint.core.context.ReadContext': ((False, True, True, True, (('mode', True, False, True, True, True, False), ('root', True, False, True, True, True, False), ('max_file_size', True, False, True, True, True, False), ('cwd', False, True, True, True, True, False), ('known_files', False, True, True, True, True, False), ('_texts', False, True, True, True, True, False), ('_displays', False, True, True, True, True, False), ('_configs', False, True, True, True, True, False), ('_reals', False, True, True, True, True, False), ('_by_name', False, True, True, True, True, False), ('roots', True, False, True, True, True, False), ('_references', False, True, True, True, True, False), ('overlay', False, True, True, True, True, False), ('container_paths', False, True, True, True, True, False), ('bind_mounts', False, True, True, True, True, False), ('image_copies', False, True, True, True, True, False), ('unseen_below', False, True, True, True, True, False), ('start', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('shipped', False, True, True, True, True, False), ('_first_claims', False, True, True, True, True, False), ('_real_dirs', False, True, True, True, True, False), ('_confined_dirs', False, True, True, True, True, False), ('sniffed_trees', False, True, True, True, True, False), ('nginx_tokens', True, False, True, True, True, False)), False), None, _m5, ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees', 'nginx_tokens'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees', 'nginx_tokens'), ('mode', 'root', 'max_file_size', 'cwd', 'known_files', '_texts', '_displays', '_configs', '_reals', '_by_name', 'roots', '_references', 'overlay', 'container_paths', 'bind_mounts', 'image_copies', 'unseen_below', 'start', 'filesystem', 'shipped', '_first_claims', '_real_dirs', '_confined_dirs', 'sniffed_trees', 'nginx_tokens')),
     'wsgilint.core.context.Shipped': ((True, True, True, False, (('names', False, False, True, True, True, False), ('image', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('unseen', True, False, True, True, True, False)), False), None, _m6, ('unseen',), ('names', 'image', 'source', 'unseen'), ('names', 'image', 'source', 'unseen')),
     'wsgilint.core.gitignore._Pattern': ((True, True, True, False, (('regex', False, False, True, True, True, False), ('negated', False, False, True, True, True, False), ('directory_only', False, False, True, True, True, False)), True), "_Pattern(regex: 're.Pattern[str]', negated: 'bool', directory_only: 'bool')", _m7, (), ('regex', 'negated', 'directory_only'), ('regex', 'negated', 'directory_only')),
     'wsgilint.core.launchers.Launcher': ((True, True, True, False, (('name', False, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stays', True, False, True, True, True, False), ('forwards', True, False, True, True, True, False), ('kills_after', True, False, True, True, True, False)), True), None, _m8, ('user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after'), ('name', 'user', 'stays', 'forwards', 'kills_after')),
@@ -3956,83 +3978,84 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m50, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
     'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m51, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
     'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m52, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m53, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m54, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m55, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m56, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m57, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m58, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m59, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m60, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m61, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m62, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m63, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m64, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m65, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m66, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m67, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m68, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m69, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m70, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m71, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m72, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m73, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m74, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m75, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m76, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m77, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m78, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m79, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m80, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
-    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m81, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
-    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m82, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m83, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m84, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m85, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m86, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m87, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m88, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m89, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m90, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m91, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m92, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m93, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m94, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m95, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m96, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m97, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m98, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m99, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m100, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
-    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m101, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m102, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m103, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m104, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m105, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m106, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m107, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m108, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m109, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m110, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m111, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m112, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m113, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m114, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m115, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m116, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m117, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m118, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m119, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m120, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m121, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m122, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m123, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m124, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m125, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m126, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m127, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m128, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m129, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m130, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m131, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m53, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m54, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m55, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m56, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m57, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m58, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m59, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m60, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m61, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m62, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m63, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m64, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m65, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m66, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m67, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m68, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m69, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m70, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m71, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m72, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m73, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m74, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m75, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m76, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m77, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m78, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m79, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m80, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m81, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m82, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
+    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m83, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m84, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m85, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m86, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m87, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m88, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m89, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m90, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m91, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m92, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m93, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m94, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m95, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m96, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m97, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m98, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m99, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m100, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m101, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
+    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m102, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m103, (), ('through', 'at'), ('through', 'at')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m104, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m105, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m106, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m107, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m108, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m109, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m110, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m111, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m112, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m113, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m114, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m115, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m116, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m117, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m118, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m119, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m120, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m121, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m122, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m123, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m124, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m125, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m126, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m127, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m128, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m129, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m130, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m131, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m132, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

@@ -18,7 +18,7 @@ import posixpath
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .paths import absolute_path, relative_path
 from .record import dataclass, field
@@ -27,6 +27,8 @@ from .text import MAX_CONFIG_BYTES, Text, decode, read_text
 
 if TYPE_CHECKING:
     import ast
+
+    from .pipes import ForkedResults
 
 # Kernel objects, not files: never read on a live host.
 PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
@@ -105,6 +107,10 @@ class ReadContext:
     # Python modules discovery parsed to sniff them (Gunicorn configs), by text: the reader
     # takes the tree (``pop``) instead of parsing the same text a second time.
     sniffed_trees: dict[str, ast.Module] = field(default_factory=dict)
+    # The nginx tokens of the files discovery found (what ``readers.nginx_lexer.tokenize`` gives
+    # for each text), worked out by a forked child while the process managers are read
+    # (``--jobs``); the nginx reader takes them, and the model ends the child once nginx is read.
+    nginx_tokens: ForkedResults[Any] | None = None
 
     def __post_init__(self) -> None:
         known, self.known_files = self.known_files, []

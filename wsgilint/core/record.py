@@ -112,17 +112,24 @@ def _slot_setters(made: type, names: Iterable[str]) -> tuple[Callable[[object, o
 # Pickling a frozen class with slots (what dataclass adds to one): ``--jobs`` workers send
 # what they read back to the main process. The fields' names are looked up once per class:
 # ``dataclasses.fields`` walks the class's fields on every call, for each of the objects a
-# fleet's files and findings are sent as.
+# fleet's files and findings are sent as. Loading sets each field through its slot's setter,
+# found once per class, as ``__init__`` does: ``object.__setattr__`` looked each name up
+# again (a third of loading discovery's results).
 def _getstate(self: object) -> list[object]:
     return [getattr(self, name) for name in _field_names(type(self))]
 
 
 def _setstate(self: object, state: list[object]) -> None:
-    for name, value in zip(_field_names(type(self)), state, strict=True):
-        object.__setattr__(self, name, value)
+    cls = type(self)
+    setters = _STATE_SETTERS.get(cls)
+    if setters is None:
+        setters = _STATE_SETTERS[cls] = _slot_setters(cls, _field_names(cls))
+    for setter, value in zip(setters, state, strict=True):
+        setter(self, value)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_STATE_SETTERS: dict[type, tuple[Callable[[object, object], None], ...]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:

@@ -59,7 +59,9 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
     files = discovery.of_kind("nginx") + list(rendered)
     mains = [f for f in files if _is_nginx_main(f.path, ctx)]
     covered: set[str] = set()
-    left_behind = _left_behind(files, ctx)
+    # Both ask where container builds and mounts put each file: nowhere, without containers.
+    containers = bool(ctx.container_paths)
+    left_behind = _left_behind(files, ctx) if containers else {}
     included_by: set[str] = set()   # real paths of the files a main nginx.conf includes
     read_mains = []
     for main in mains:
@@ -86,7 +88,8 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
     unloaded: dict[str, str] = {}
     included = set(covered)   # every file some nginx tree read
     # A container's nginx loads a file copied into it only if a configuration includes it.
-    unread = {fragment.path: why for fragment in files if (why := unread_in_container(fragment.path, ctx))}
+    unread = {fragment.path: why for fragment in files if (why := unread_in_container(fragment.path, ctx))} \
+        if containers else {}
     for fragment in sorted(files, key=lambda f: f.path in unread):
         real = ctx.real(fragment.path)
         if real in covered:
@@ -108,6 +111,9 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
             instance.assumed.setdefault(ctx.display(fragment.path), left_behind[fragment.path])
         deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)
+    if ctx.nginx_tokens is not None:   # every nginx file is read: the child that lexed them is done
+        ctx.nginx_tokens.finish()
+        ctx.nginx_tokens = None
     _explain(deployment, ctx, "nginx", unloaded)
 
 

@@ -117,6 +117,22 @@ class _Frame:
             self.scope.own = {name: tuple(found) for name, found in self.own.items()}
 
 
+# The names ``simple`` does more with than list them in their scope.
+_NOTED = frozenset({"listen", "server", "user", "worker_rlimit_nofile", "daemon", "worker_connections",
+                    *_LOG_DIRECTIVES, *_HANDLERS})
+
+
+@dataclass(slots=True)
+class _Replay:
+    """A file of simple directives, as each place that includes it again takes them: those
+    ``known_directives`` lacks (unless stock), and, where none has a name in ``_NOTED``,
+    the directives by name in their order (``simple`` only lists such names in the scope)."""
+
+    directives: list[NginxDirective]
+    unknown: list[NginxDirective]
+    by_name: tuple[tuple[str, list[NginxDirective]], ...] | None
+
+
 class _Builder:
     def __init__(self, tree: NginxTree, standalone: bool) -> None:
         self.tree = tree
@@ -133,7 +149,7 @@ class _Builder:
         self.known = known_directives()
         self.directive_of: dict[NginxStatement, NginxDirective] = {}
         self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.simple_files: dict[int, list[NginxDirective] | None] = {}   # see ``simple_directives``
+        self.simple_files: dict[int, _Replay | None] = {}   # see ``simple_directives``
         self.expansion_cut = False
         # Includes nginx cannot open (the reader's include-not-found, at the include's value),
         # and where each stands: a Route keeps those of its location and the levels around it.
@@ -195,16 +211,25 @@ class _Builder:
                     if recorded:
                         seen.add(item)
                     elif item in walked and not frame.unkept:
-                        simple = self.simple_directives(item)
-                        if simple is not None:
+                        replay = self.simple_directives(item)
+                        if replay is not None:
                             # A file of simple directives walked before (uwsgi_params in each
                             # location): its directives, as the statements' walk would take them.
-                            places += len(simple)
-                            inner = frame.inner(iter(()), False)
-                            for replayed in simple:
-                                if inner.checked and replayed.name not in known and not replayed.stock:
-                                    self.instance.unknown_directives.append(replayed)
-                                self.simple(replayed, inner)
+                            places += len(replay.directives)
+                            if frame.checked:
+                                self.instance.unknown_directives.extend(replay.unknown)
+                            if replay.by_name is None:
+                                inner = frame.inner(iter(()), False)
+                                for replayed in replay.directives:
+                                    self.simple(replayed, inner)
+                            elif frame.own is not None:   # all ``simple`` does with them: list them by name
+                                own = frame.own
+                                for name, found in replay.by_name:
+                                    listed = own.get(name)
+                                    if listed is None:
+                                        own[name] = list(found)
+                                    else:
+                                        listed.extend(found)
                             continue
                     walked.add(item)
                     stack.append(frame.inner(iter(files[item].statements), recorded))
@@ -240,15 +265,22 @@ class _Builder:
             else:
                 stack.pop().close()
 
-    def simple_directives(self, index: int) -> list[NginxDirective] | None:
+    def simple_directives(self, index: int) -> _Replay | None:
         """The directives of a file that holds neither a block nor an include (None where it
         does), made once however many places include it."""
         if index not in self.simple_files:
             statements = [s for s in self.tree.files[index].statements if s.directive != "#"]
-            self.simple_files[index] = None if any(s.block is not None or s.directive == "include"
-                                                   for s in statements) else [
-                self.directive_of.get(s) or self.directive_of.setdefault(s, _directive_of(s, self.arguments))
-                for s in statements]
+            if any(s.block is not None or s.directive == "include" for s in statements):
+                self.simple_files[index] = None
+            else:
+                directives = [self.directive_of.get(s) or self.directive_of.setdefault(s, _directive_of(s, self.arguments))
+                              for s in statements]
+                by_name: dict[str, list[NginxDirective]] = {}
+                for directive in directives:
+                    by_name.setdefault(directive.name, []).append(directive)
+                self.simple_files[index] = _Replay(
+                    directives, [d for d in directives if d.name not in self.known and not d.stock],
+                    None if _NOTED.intersection(by_name) else tuple(by_name.items()))
         return self.simple_files[index]
 
     def stop_expanding(self, include: NginxStatement) -> None:

@@ -46,7 +46,7 @@ from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from ._nginx_directive_table import CONTEXTS, DIRECTIVES
 from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
-from .nginx_lexer import Token, tokenize
+from .nginx_lexer import Lexed, Token, tokenize
 from .nginx_listen import listen_parameter_error, ngx_atoi
 from .nginx_sniff import is_nginx_text
 
@@ -252,16 +252,17 @@ class _Parsed:
     syntax_error: Problem | None
 
 
-def _parse_text(text: str, display: str, base_depth: int) -> _Parsed:
+def _parse_text(text: str, display: str, base_depth: int, lexed: Lexed | None = None) -> _Parsed:
     """Statements of one file as nginx reads them, and its first syntax error, with nginx's
     wording and line.
 
     nginx refuses the configuration at the first syntax error and reads nothing after
     it, so neither does this: the statement the error is in and all that follows are
     left out (the blocks around it keep what came before), and later errors, which
-    would come from guessing how the text goes on, are not reported.
+    would come from guessing how the text goes on, are not reported. ``lexed``: the text's
+    tokens, where another process lexed it already.
     """
-    tokens, last_end, lua_error = tokenize(text)
+    tokens, last_end, lua_error = lexed if lexed is not None else tokenize(text)
     last_line = text.count("\n") + 1   # nginx counts the line it is on at end of file
     problems: list[Problem] = []
     count = len(tokens)
@@ -792,7 +793,8 @@ class _Reader:
         self.loaded[key] = index
         if text is None:
             return index
-        parsed = _parse_text(text, display, depth)
+        lexed = self.ctx.nginx_tokens.take(text) if self.ctx.nginx_tokens is not None else None
+        parsed = _parse_text(text, display, depth, lexed)
         statements = nginx_file.statements = parsed.statements
         nginx_file.syntax_error = parsed.syntax_error
         self.add(parsed.problems)

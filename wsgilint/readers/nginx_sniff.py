@@ -158,15 +158,18 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         if lua_depth:
             lua_depth = max(lua_depth + line.count("{") - line.count("}"), 0)
             continue
-        if line.startswith("#!"):
-            return False
-        if not line or line.startswith("#"):
+        if not line:
             continue
-        if line.startswith(_TEMPLATE_OPENERS):
+        head = line[0]
+        if head == "#":
+            if line.startswith("#!"):
+                return False
+            continue
+        if head in "{<" and line.startswith(_TEMPLATE_OPENERS):
             closing = next(end for start, end in _TEMPLATE_SPANS if line.startswith(start))
             closer = "" if closing in line else closing
             continue
-        if line[0] == "$" and _placeholder_line().fullmatch(line):
+        if head == "$" and _placeholder_line().fullmatch(line):
             continue
         if "#" in line:
             line = _without_comment(line)
@@ -174,8 +177,12 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         first = line.split(None, 1)[0]
         opens = _open_quote(line) if "'" in line or '"' in line else ""
         lua = "_by_lua_block" in line and _lua_block().search(line) is not None
-        statement = line.endswith(_STATEMENT_ENDS)
-        if lua or (statement and _is_nginx_statement(line, first)):
+        last = line[-1]   # the comment cut leaves a line that still starts with ``head``: not empty
+        statement = last in _STATEMENT_ENDS
+        # A directive the table knows, which the name's quotes and ";{" would not change, first:
+        # most lines of a config (``_is_nginx_statement`` gives the same for them).
+        if lua or (statement and ((first in DIRECTIVES and first != "if" and last != "{")
+                                  or _is_nginx_statement(line, first))):
             signal = signal or not blocks_only or _block_opener(line)
             lua_depth = int(lua)
         elif first in _SHELL_WORDS:
