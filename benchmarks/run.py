@@ -7,7 +7,9 @@ Each fleet comes from ``../shared/bench/gen_fleet.py`` (an /etc-like tree of N a
 Every measurement runs the tool in a fresh child of a small launcher process, which
 reports the wall time of that child and its peak RSS (``ru_maxrss`` of
 RUSAGE_CHILDREN, which then covers that one child and whatever it waited for).
-Each figure is the best wall time of ``--repeat`` runs and the highest RSS seen.
+Each figure is the best wall time of ``--repeat`` runs and the highest RSS seen. The runs go
+in rounds, each tool once per round, so that the load of a shared machine falls on all the
+tools compared alike.
 A tool that is missing or fails is reported as such; the other figures still count.
 """
 from __future__ import annotations
@@ -83,31 +85,47 @@ def wsgilint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "wsgilint"]
 
 
-def measure(tool: str, apps: int | None, command: list[str], repeat: int, work: Path,
-            accept: tuple[int, ...] = (0,)) -> Measurement:
-    result = Measurement(tool, apps)
+@dataclass
+class Spec:
+    """One measurement to take: a tool's command, how many runs, which exit codes are fine."""
+
+    tool: str
+    apps: int | None
+    command: list[str]
+    repeat: int
+    accept: tuple[int, ...] = (0,)
+
+
+def measure_all(specs: list[Spec], work: Path) -> list[Measurement]:
+    """Each spec's best time and highest RSS over its runs, taken in rounds: each round runs
+    every spec that has runs left once, in turn, so that a change in the machine's load falls
+    on all the tools compared, not on whichever ran while it lasted."""
+    results = [Measurement(spec.tool, spec.apps) for spec in specs]
     out, err = work / "out", work / "err"
-    for _ in range(repeat):
-        launched = subprocess.run([sys.executable, "-c", LAUNCHER, str(out), str(err), *command],
-                                  capture_output=True, text=True, stdin=subprocess.DEVNULL)
-        if launched.returncode != 0:
-            result.failure = f"could not start: {launched.stderr.strip().splitlines()[-1:]}"
-            return result
-        report = json.loads(launched.stdout)
-        if report["code"] not in accept:
-            tail = err.read_text(errors="replace").strip().splitlines()[-1:] or ["(no stderr)"]
-            result.failure = f"exit {report['code']}: {tail[0][:160]}"
-            return result
-        rss = report["maxrss_kib"] / 1024
-        result.seconds = report["seconds"] if result.seconds is None else min(result.seconds, report["seconds"])
-        result.rss_mib = rss if result.rss_mib is None else max(result.rss_mib, rss)
-    if tool == "wsgilint check":
-        try:
-            summary = json.loads(out.read_text())["summary"]
-            result.note = ", ".join(f"{count} {severity}" for severity, count in summary.items())
-        except (ValueError, KeyError, TypeError) as error:
-            result.failure = f"output is not the JSON report: {error}"
-    return result
+    for round_number in range(max((spec.repeat for spec in specs), default=0)):
+        for spec, result in zip(specs, results, strict=True):
+            if round_number >= spec.repeat or result.failure:
+                continue
+            launched = subprocess.run([sys.executable, "-c", LAUNCHER, str(out), str(err), *spec.command],
+                                      capture_output=True, text=True, stdin=subprocess.DEVNULL)
+            if launched.returncode != 0:
+                result.failure = f"could not start: {launched.stderr.strip().splitlines()[-1:]}"
+                continue
+            report = json.loads(launched.stdout)
+            if report["code"] not in spec.accept:
+                tail = err.read_text(errors="replace").strip().splitlines()[-1:] or ["(no stderr)"]
+                result.failure = f"exit {report['code']}: {tail[0][:160]}"
+                continue
+            rss = report["maxrss_kib"] / 1024
+            result.seconds = report["seconds"] if result.seconds is None else min(result.seconds, report["seconds"])
+            result.rss_mib = rss if result.rss_mib is None else max(result.rss_mib, rss)
+            if spec.tool == "wsgilint check" and not result.note:
+                try:
+                    summary = json.loads(out.read_text())["summary"]
+                    result.note = ", ".join(f"{count} {severity}" for severity, count in summary.items())
+                except (ValueError, KeyError, TypeError) as error:
+                    result.failure = f"output is not the JSON report: {error}"
+    return results
 
 
 def generate(generator: Path, apps: int, into: Path) -> Path:
@@ -121,47 +139,49 @@ def bench_fleet(fleet: Path, apps: int, repeat: int, work: Path, jobs: list[int]
     main_confs = sorted(str(path) for path in fleet.rglob("nginx.conf"))
     # Exit 1 only says findings were reported; a fleet is built to have some.
     check = [*wsgilint_command(), "check", str(fleet)]
-    results = [measure("wsgilint check", apps, [*check, "--format", "json"], repeat, work, accept=(0, 1))]
+    specs = [Spec("wsgilint check", apps, [*check, "--format", "json"], repeat, (0, 1))]
     # The other formats once each: their peak RSS (the time differs by the rendering only).
-    results += [measure(f"wsgilint check --format {name}", apps, [*check, "--format", name], 1, work, accept=(0, 1))
-                for name in FORMATS[1:]]
-    results += [measure(f"wsgilint check --jobs {n}", apps, [*check, "--format", "json", "--jobs", str(n)], repeat,
-                        work, accept=(0, 1)) for n in jobs]
+    specs += [Spec(f"wsgilint check --format {name}", apps, [*check, "--format", name], 1, (0, 1))
+              for name in FORMATS[1:]]
+    specs += [Spec(f"wsgilint check --jobs {n}", apps, [*check, "--format", "json", "--jobs", str(n)], repeat, (0, 1))
+              for n in jobs]
     # The nginx part alone: discovery, reading and the model of etc/nginx, and one rule.
-    results.append(measure("wsgilint nginx part", apps, [*wsgilint_command(), "check", str(fleet / "etc" / "nginx"),
-                                                          "--root", str(fleet), "--select", "E002", "--format", "json"],
-                           repeat, work, accept=(0, 1)))
-    results.append(measure("crossplane parse (nginx only)", apps,
-                           [sys.executable, "-c", CROSSPLANE_PARSE, *main_confs], repeat, work))
+    specs.append(Spec("wsgilint nginx part", apps, [*wsgilint_command(), "check", str(fleet / "etc" / "nginx"),
+                                                    "--root", str(fleet), "--select", "E002", "--format", "json"],
+                      repeat, (0, 1)))
+    specs.append(Spec("crossplane parse (nginx only)", apps, [sys.executable, "-c", CROSSPLANE_PARSE, *main_confs],
+                      repeat))
+    missing: list[Measurement] = []
     gixy = beside_python("gixy")
     if gixy is None:
-        results.append(Measurement("gixy-next (nginx only)", apps,
-                                   failure="not installed (pip install -e '.[bench]')"))
+        missing.append(Measurement("gixy-next (nginx only)", apps, failure="not installed (pip install -e '.[bench]')"))
     else:
         # gixy exits 1 when it reports issues.
-        results.append(measure("gixy-next (nginx only)", apps, [gixy, "-f", "json", *main_confs],
-                               repeat, work, accept=(0, 1)))
+        specs.append(Spec("gixy-next (nginx only)", apps, [gixy, "-f", "json", *main_confs], repeat, (0, 1)))
     nginx = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
     if nginx is None:
-        results.append(Measurement("nginx -t (nginx only)", apps, failure="nginx is not installed"))
+        missing.append(Measurement("nginx -t (nginx only)", apps, failure="nginx is not installed"))
     else:
         # Exit 1 from 5000 apps on: the fleet's 1024 worker_connections are too few for its
         # listening sockets (a finding of wsgilint too); nginx has read the whole tree by then.
-        results += [measure("nginx -t (nginx only)", apps, [nginx, "-t", "-q", "-c", conf], repeat, work,
-                            accept=(0, 1)) for conf in main_confs[:1]]
-    return results
+        specs += [Spec("nginx -t (nginx only)", apps, [nginx, "-t", "-q", "-c", conf], repeat, (0, 1))
+                  for conf in main_confs[:1]]
+    measured = {result.tool: result for result in measure_all(specs, work) + missing}
+    order = ["wsgilint check", *(f"wsgilint check --format {name}" for name in FORMATS[1:]),
+             *(f"wsgilint check --jobs {n}" for n in jobs), "wsgilint nginx part", "crossplane parse (nginx only)",
+             "gixy-next (nginx only)", "nginx -t (nginx only)"]
+    return [measured[tool] for tool in order if tool in measured]
 
 
 def bench_startup(repeat: int, work: Path) -> list[Measurement]:
     # Start-up takes tens of milliseconds; more runs keep the best time out of the noise.
     repeat = max(repeat, 10)
     seed = ROOT / "examples" / "seed-django"
-    return [
-        measure("wsgilint --version", None, [*wsgilint_command(), "--version"], repeat, work),
-        measure("wsgilint check examples/seed-django", None, [*wsgilint_command(), "check", str(seed)], repeat, work,
-                accept=(0, 1)),
-        measure("python -c 'import typer, rich'", None, [sys.executable, "-c", "import typer, rich"], repeat, work),
-    ]
+    return measure_all([
+        Spec("wsgilint --version", None, [*wsgilint_command(), "--version"], repeat),
+        Spec("wsgilint check examples/seed-django", None, [*wsgilint_command(), "check", str(seed)], repeat, (0, 1)),
+        Spec("python -c 'import typer, rich'", None, [sys.executable, "-c", "import typer, rich"], repeat),
+    ], work)
 
 
 @dataclass
@@ -308,7 +328,8 @@ crossplane and gixy-next read only the nginx part.
 
 ## Results
 
-Best wall time of {repeat} runs; peak RSS is the highest seen in those runs.
+Best wall time of {repeat} runs, taken in rounds (each tool once per round); peak RSS is the
+highest seen in those runs.
 
 {results_table(results)}
 
