@@ -151,11 +151,14 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     else:
         found = run_rules(deployment, rules if progress is None else _ticking(rules, tick))
     findings, suppressed = suppress(deployment, found, rules, known, require_reason)
+    del found   # each finding is replaced by its anchored copy below: the first is not kept beside it
     if ignored_in is not None:
         findings = [f for f in findings if not matches(f.code, f.slug, ignored_in(f.at))]
     texts = {ctx.display(path): text for path in ctx.read_paths() if (text := ctx.read(path).text) is not None}
     anchor = _anchors(paths, ctx, texts)
-    findings = _distinguished([f.anchored(anchor(f.at)) for f in findings], anchor)
+    for index, finding in enumerate(findings):
+        findings[index] = finding.anchored(anchor(finding.at))
+    findings = _distinguished(findings, anchor)
     suppressed = [Suppressed(s.finding.anchored(anchor(s.finding.at)), s.by) for s in suppressed]
     return CheckResult(findings, deployment.files, deployment, rules, suppressed, texts,
                        _read_through(ctx, deployment) if explain else [])
