@@ -523,36 +523,17 @@ def _classify_batch(paths: list[tuple[str, str]], ctx: ReadContext) -> bytes:
 
 def _fork_worker(batches: list[list[tuple[str, str]]], queue: int, ctx: ReadContext) -> _Worker | None:
     """A worker forked with the context as it is, classifying the batches it takes from
-    ``queue`` and sending each as it is through, with its place in the queue and prefixed by
-    its length; None where no process could be forked. It ends with ``os._exit``, which runs
-    none of the parent's clean-up and flushes nothing the parent buffered."""
-    from .core.pipes import widen  # here: a small tree starts no worker
+    ``queue`` and sending each as it is through, with its place in the queue; None where no
+    process could be forked."""
+    from .core.pipes import fork_child, send  # here: a small tree starts no worker
 
-    read, write = os.pipe()
-    widen(write)
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:
-        code = 1
-        try:
-            os.close(read)
-            while chunk := os.read(queue, 2):
-                index = int.from_bytes(chunk, "big")
-                message = _classify_batch(batches[index], ctx)
-                data = memoryview(len(message).to_bytes(8, "big") + index.to_bytes(2, "big") + message)
-                while data:
-                    data = data[os.write(write, data):]
-            code = 0
-        except BaseException:   # any failure is the parent's to redo, never a traceback here
-            pass
-        finally:
-            os._exit(code)
-    os.close(write)
-    return _Worker(pid, read)
+    def work(pipe: int) -> None:
+        while chunk := os.read(queue, 2):
+            index = int.from_bytes(chunk, "big")
+            send(pipe, _classify_batch(batches[index], ctx), index.to_bytes(2, "big"))
+
+    forked = fork_child(work)
+    return _Worker(*forked) if forked is not None else None
 
 
 class _Worker:

@@ -111,16 +111,15 @@ def _child(deployment: Deployment, rules: list[Rule], queue: int, results: int) 
     written twice) and runs no clean-up of the parent's; it writes nothing but the pipe."""
     import pickle
 
+    from .core.pipes import send
+
     code = 1
     try:
         taken: list[int] = []
         with deployment.settled():   # one block: the rules share ``reached``'s answers
             for rule in _taken(queue, rules, taken, None):
-                message = pickle.dumps((taken[-1], list(rule_findings(deployment, [rule]))),
-                                       protocol=pickle.HIGHEST_PROTOCOL)
-                data = memoryview(len(message).to_bytes(8, "big") + message)
-                while data:
-                    data = data[os.write(results, data):]
+                send(results, pickle.dumps((taken[-1], list(rule_findings(deployment, [rule]))),
+                                           protocol=pickle.HIGHEST_PROTOCOL))
         code = 0
     except BaseException:   # any failure is the parent's to redo, never a traceback here
         pass

@@ -25,6 +25,45 @@ def widen(pipe: int) -> None:
             pass
 
 
+def send(pipe: int, message: bytes, tag: bytes = b"") -> None:
+    """Writes ``message`` whole, prefixed by its length in 8 bytes and then ``tag`` (the
+    framing every child's reader takes apart)."""
+    import os
+
+    data = memoryview(len(message).to_bytes(8, "big") + tag + message)
+    while data:
+        data = data[os.write(pipe, data):]
+
+
+def fork_child(work: Callable[[int], None]) -> tuple[int, int] | None:
+    """A child forked to run ``work`` with the write end of a widened pipe, and (its pid, the
+    read end) here; None where no process could be forked. The child ends with ``os._exit``
+    (status 1 where ``work`` failed in any way: the parent redoes what it did not send): it
+    flushes nothing this process buffered and runs none of its clean-up."""
+    import os
+
+    read, write = os.pipe()
+    widen(write)
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:
+        code = 1
+        try:
+            os.close(read)
+            work(write)
+            code = 0
+        except BaseException:   # any failure is the parent's to redo, never a traceback here
+            pass
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
+
+
 def take_available(pipe: int, buffer: bytearray) -> None:
     """Adds to ``buffer`` what ``pipe`` holds now, without waiting for more."""
     import os
@@ -124,38 +163,19 @@ _BATCH = 50
 
 
 def fork_results(texts: list[str], compute: Callable[[str], R]) -> ForkedResults[R] | None:
-    """A child forked to work out ``compute`` of each distinct text; None where no process
-    could be forked. It ends with ``os._exit`` (nothing of this process's is flushed or
-    cleaned up there) and writes nothing but its pipe."""
-    import os
+    """A child forked to work out ``compute`` of each distinct text, sent a batch at a time;
+    None where no process could be forked."""
     import pickle
 
     distinct = list(dict.fromkeys(texts))
-    read, write = os.pipe()
-    widen(write)
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:
-        code = 1
-        try:
-            os.close(read)
-            for start in range(0, len(distinct), _BATCH):
-                message = pickle.dumps([compute(text) for text in distinct[start:start + _BATCH]],
-                                       protocol=pickle.HIGHEST_PROTOCOL)
-                data = memoryview(len(message).to_bytes(8, "big") + message)
-                while data:
-                    data = data[os.write(write, data):]
-            code = 0
-        except BaseException:   # any failure leaves the work to the parent, never a traceback here
-            pass
-        finally:
-            os._exit(code)
-    os.close(write)
-    return ForkedResults(pid, read, distinct)
+
+    def work(pipe: int) -> None:
+        for start in range(0, len(distinct), _BATCH):
+            send(pipe, pickle.dumps([compute(text) for text in distinct[start:start + _BATCH]],
+                                    protocol=pickle.HIGHEST_PROTOCOL))
+
+    forked = fork_child(work)
+    return ForkedResults(*forked, distinct) if forked is not None else None
 
 
 def _stop(pid: int, pipe: int) -> None:
