@@ -1,5 +1,7 @@
 """What a Dockerfile's RUN chmod and COPY --chmod tell about the execute bit of the files
 they name (model/container_images.py), which C107 trusts over the tree's own modes."""
+import subprocess
+
 import pytest
 from conftest import write_tree
 
@@ -88,3 +90,15 @@ def test_tree_without_modes_or_checkout_is_an_info(tmp_path):
     found = _c107(write_tree(tmp_path / "copy", _STACK))
     assert [severity for severity, _ in found] == ["info"]
     assert "may have dropped" in found[0][1]
+
+
+def test_the_kernel_refuses_to_exec_a_script_without_an_execute_bit(tmp_path):
+    """What C107 says happens: the engine starts the command with execve, which refuses a file
+    without an execute bit (EACCES, `permission denied`) whatever its #! line says."""
+    script = tmp_path / "start.sh"
+    script.write_text("#!/bin/sh\necho started\n")
+    script.chmod(0o644)
+    with pytest.raises(PermissionError):
+        subprocess.run([str(script)], check=False)
+    script.chmod(0o755)
+    assert subprocess.run([str(script)], capture_output=True, text=True, check=True).stdout == "started\n"
