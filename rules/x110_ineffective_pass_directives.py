@@ -134,22 +134,23 @@ def _owners(instance: NginxInstance) -> dict[Span, NginxScope]:
 
 
 class _Use:
-    """A directive as the routes see it: which pass directives handle the locations it
-    applies to, and whether one of them reads it."""
+    """A directive lost to some route: the pass directives it is lost under (not harmlessly)."""
 
-    __slots__ = ("directive", "family", "handlers", "read")
+    __slots__ = ("directive", "family", "handlers")
 
     def __init__(self, directive: NginxDirective, family: str) -> None:
         self.directive, self.family = directive, family
-        self.handlers: set[str] = set()   # those under which it is lost to some effect (not harmless)
-        self.read = False
+        self.handlers: set[str] = set()
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         # Routes share their directives (those of the server, of uwsgi_params): each
         # tuple of occurrences is looked at once per handler it is in effect under.
-        uses: dict[Span, _Use] = {}   # by the span of the directive's name, as in _owners
+        # By the span of the directive's name, as in _owners: those some route's handler reads,
+        # and those lost to a handler (a fleet's routes read most of theirs: no record for them).
+        read_by_some: set[Span] = set()
+        lost: dict[Span, _Use] = {}
         seen: set[tuple[int, str, str, bool, bool, tuple[bool, ...]]] = set()
         families: dict[str, str | None] = {}
         for route in instance.routes:
@@ -170,13 +171,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 for index, directive in enumerate(directives):
                     if directive.stock:
                         continue   # a packaged file's lines (uwsgi_params) are not the author's to rewrite
-                    use = uses.get(directive.name_at)
-                    if use is None:
-                        use = uses[directive.name_at] = _Use(directive, family)
-                    if not harmless and not (delivered and delivered[index]):
+                    if read:
+                        read_by_some.add(directive.name_at)
+                    elif not harmless and not (delivered and delivered[index]):
+                        use = lost.get(directive.name_at)
+                        if use is None:
+                            use = lost[directive.name_at] = _Use(directive, family)
                         use.handlers.add(handler)
-                    use.read = use.read or read
-        ineffective_uses = [use for use in uses.values() if not use.read and use.handlers]
+        ineffective_uses = [use for at, use in lost.items() if at not in read_by_some]
         if not ineffective_uses:
             continue
         # One finding per block: the author rewrites the block's directives together.
