@@ -143,6 +143,7 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     discovery = discover(paths, ctx, no_ignore, jobs)
     tick()
     deployment = build_deployment(discovery, ctx, versions)
+    ctx.model_built()
     tick()
     # Suppression comments first: a finding that per-file ignores also hide still uses its comment.
     # Without a progress bar nothing counts the rules: they run as they are.

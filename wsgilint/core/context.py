@@ -122,6 +122,11 @@ class ReadContext:
             self.known_files.append(path)
             self._by_name.setdefault(path.rpartition(os.sep)[2], []).append(path)   # its base name
 
+    def model_built(self) -> None:
+        """The index of discovered files by name serves the readers and the model while they
+        resolve paths; the rules never ask it, and it is about 2 MiB at 5000 apps."""
+        self.known_files, self._by_name = [], {}
+
     def namesakes(self, name: str) -> list[str]:
         """The discovered files called ``name`` (local paths)."""
         return list(self._by_name.get(name, ()))
