@@ -49,7 +49,8 @@ app server of the tree binds nothing in the checked files (its socket comes from
 command line, the environment or an ini that is not here; not a uWSGI that exits at start
 because it cannot load the config file it is given), a listener's socket path is
 relative to a start directory the files do not show, a managed program that is no
-app server wsgilint reads names the port on its command line, an app server runs on
+app server wsgilint reads names the port on its command line or in its environment
+(`Environment=PORT=8080` for a script whose Flask `app.run` reads it), an app server runs on
 a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` environment
 may bind more), or every app server of the tree is reached from `server` blocks of the
 same nginx with other server names (or, where a block has none, on other ports) while this one reaches none (a second virtual host
@@ -270,14 +271,18 @@ class _Listeners:
 
     def other_program_naming(self, target: Address) -> tuple[ProcessManager, str] | None:
         """A managed program that is no app server wsgilint reads (Flower, Daphne, a Node app)
-        whose command line names the target's port or socket, or whose own default port it is;
-        with how it does."""
+        whose command line or environment names the target's port or socket, or whose own
+        default port it is; with how it does."""
         wanted = target.path if target.family == "unix" else str(target.port)
         if not wanted or wanted == "0":
             return None
         for manager, argv in self._unmanaged:
             if any(_names(word, wanted) for word in argv):
                 return manager, "names it on its command line"
+            # `Environment=PORT=8080` for a script that reads its port from there (Flask's app.run)
+            named = next((name for name, value in manager.environment.items() if _names(value.value, wanted)), None)
+            if named is not None:
+                return manager, f"names it in its environment ({named})"
             if target.family != "unix" and _default_port(argv) == target.port:
                 return manager, f"listens on port {target.port} by default and names no other"
         return None
