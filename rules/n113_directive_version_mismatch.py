@@ -20,7 +20,8 @@ checking this machine, `--nginx-version`, or else the stable release 1.30.4.
 
 An error when that version refuses the file, a warning when it still starts with it.
 When no version is given (`--nginx-version`, the settings), installed on the checked
-host, or named by an nginx image tag (`FROM nginx:1.27`), the current stable is assumed,
+host, or named by an nginx image tag (`FROM nginx:1.27.3`; a tag naming a release line only,
+`nginx:1.25-alpine`, pulls the newest release of that line, and is compared as it), the current stable is assumed,
 and the message names the assumption: a refusal is then a warning, and a deprecation whose
 fix is wrong on older nginx (`listen ... http2`, `http2_push*`, the `http2_*` timeouts and
 sizes) is an info. On nginx before 1.25.1 `listen 443 ssl http2;` is right and `http2 on;`

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -667,10 +668,14 @@ class Host:
     # Programs whose version above is only the default stand-in: no option, settings file,
     # package database or image tag names it, so a rule true only for some versions informs.
     assumed_versions: set[str] = field(default_factory=set)
+    # Programs whose version above names a release line only (the image tag ``nginx:1.25``,
+    # which pulls the newest 1.25 release): compared as the newest release of that line.
+    newest_of_line: set[str] = field(default_factory=set)
 
     def version(self, program: str) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""
-        return _version_numbers(self.versions[program].value)
+        numbers = _version_numbers(self.versions[program].value)
+        return (*numbers, sys.maxsize) if program in self.newest_of_line and len(numbers) == 2 else numbers
 
     def runs_before(self, program: str, version: str) -> bool:
         """Whether the program's version is older than ``version`` (``"23.0.0"``)."""

@@ -178,8 +178,12 @@ class ContainerBuilder:
         if "nginx" not in host.assumed_versions or len(tags) != 1:
             return
         version, (tag, at) = next(iter(tags.items()))
-        host.versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}")
+        line_only = version.count(".") == 1
+        host.versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}"
+                                         + (f", the newest {version} release" if line_only else ""))
         host.assumed_versions.discard("nginx")
+        if line_only:
+            host.newest_of_line.add("nginx")
 
     def _image(self, path: str, context_dir: str, target: str = "",
                build_args: dict[str, str | None] | None = None,
