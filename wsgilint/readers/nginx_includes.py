@@ -267,17 +267,21 @@ class IncludeResolver:
         its path ends (``deploy/sites/app.conf`` for ``/etc/nginx/sites/*.conf``) is a guess."""
         prefix = self.prefix
         absolute = posixpath.isabs(pattern)
-        if absolute and prefix.filesystem is not None:
-            # In a container: the folder a COPY or a mount puts at that path, when there is one.
+        # In a container, a relative pattern is joined to the prefix there (`conf.d/*.conf` of a
+        # main file mounted at /etc/nginx/nginx.conf opens /etc/nginx/conf.d/*.conf).
+        in_container = pattern if absolute else posixpath.join(prefix.target, pattern) if prefix.target else None
+        if in_container is not None and prefix.filesystem is not None:
+            # The folder a COPY or a mount puts at that path, when there is one.
             with self.ctx.in_filesystem(prefix.filesystem):
-                directory = self.ctx.copied(posixpath.dirname(pattern))
-                one_by_one = self.ctx.copied_in(posixpath.dirname(pattern))
-            in_folder = {os.path.basename(path): path for path in self._glob(posixpath.basename(pattern), directory)} \
+                directory = self.ctx.copied(posixpath.dirname(in_container))
+                one_by_one = self.ctx.copied_in(posixpath.dirname(in_container))
+            in_folder = {os.path.basename(path): path
+                         for path in self._glob(posixpath.basename(in_container), directory)} \
                 if directory is not None and os.path.isdir(directory) else {}
             # Files put there one by one (a COPY of one file, a template the image renders) too,
             # over what a copied folder holds under the same name; nginx opens them in name order.
             in_folder.update((name, local) for name, local in one_by_one.items()
-                             if fnmatch.fnmatchcase(name, posixpath.basename(pattern)))
+                             if fnmatch.fnmatchcase(name, posixpath.basename(in_container)))
             if in_folder or directory is not None and os.path.isdir(directory):
                 return [Included(in_folder[name]) for name in sorted(in_folder)]
         if absolute or prefix.local is not None:
@@ -293,12 +297,6 @@ class IncludeResolver:
                     self._at_prefix(path, pattern, prefix.local or prefix.guess_dir)
                 included.append(Included(path, assumed="" if shown else self._note(pattern, at, target)))
             return included
-        if prefix.target is not None:
-            target = posixpath.join(prefix.target, pattern)
-            with self.ctx.in_filesystem(prefix.filesystem):
-                directory = self.ctx.copied(posixpath.dirname(target))
-            if directory is not None and os.path.isdir(directory):
-                return [Included(path) for path in self._glob(posixpath.basename(target), directory)]
         note = self._note(pattern, at)
         return [Included(path, assumed=note) for path in self._glob(pattern, prefix.guess_dir)]
 
