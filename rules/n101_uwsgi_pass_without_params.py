@@ -2,7 +2,9 @@
 
 ## What it checks
 A location with `uwsgi_pass` where no `uwsgi_param` is in effect, neither in the
-location nor inherited (usually `include uwsgi_params;` is missing). In a site fragment
+location nor inherited (usually `include uwsgi_params;` is missing), and no include around
+it is left unread (a file the tree does not hold, or one not expanded again past E009's
+bound): that include may set them. In a site fragment
 whose nginx.conf is not among the checked files it is a warning: that nginx.conf could set
 them at http level.
 
@@ -40,6 +42,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         for route in instance.routes:
             if route.protocol != "uwsgi" or route.effective("uwsgi_param"):
                 continue
+            if route.unread_includes:
+                continue   # E003 or E009 reports the include; what it sets is known once it is read
             fix = None if route.handler.stock else \
                 Fix("add `include uwsgi_params;`", (Edit.line_before(route.handler.name_at, "include uwsgi_params;"),))
             if instance.standalone:

@@ -131,6 +131,41 @@ def test_nginx_diamond_below_the_bound_is_expanded_in_place(tmp_path: Path) -> N
     assert len(http.own["add_header"]) == 2 ** 8 - 1     # level k is read 2 ** k times
 
 
+def test_nginx_many_sites_including_one_params_file_are_walked_whole(tmp_path: Path) -> None:
+    """Past 100 000 places, the bound grows with what the files hold: 4 000 sites each including
+    a 25-line params file (120 000 places, 20 000 statements) are walked whole, so no site
+    loses the params it includes (N101 would call each one's uwsgi_pass bare)."""
+    from wsgilint.api import check
+    params = "".join(f"uwsgi_param P{n} $request_uri;\n" for n in range(25))
+    files = {"etc/nginx/nginx.conf": "events {}\nhttp {\n    include sites/*.conf;\n}\n",
+             "etc/nginx/app_params": params}
+    for site in range(4000):
+        files[f"etc/nginx/sites/s{site:04}.conf"] = (
+            f"server {{\n    listen {20000 + site};\n    location / {{\n        include app_params;\n"
+            f"        uwsgi_pass unix:/run/s{site}.sock;\n    }}\n}}\n")
+    result = check([str(write_tree(tmp_path, files))])
+    assert not [f for f in result.findings if f.code in ("E009", "N101")]
+    (instance,) = result.deployment.nginx
+    last = instance.servers[-1].locations[0]
+    assert len(last.own["uwsgi_param"]) == 25
+
+
+def test_nginx_include_cut_by_the_bound_leaves_what_it_sets_unknown(tmp_path: Path) -> None:
+    """Past the bound a file already walked is not expanded again: a site including the params
+    file after that has them unread, not missing (E009 says so; N101 does not call it bare)."""
+    from wsgilint.api import check
+    files = nginx_diamond(22)
+    site = ("server {{\n    listen {port};\n    location / {{\n        include app_params;\n"
+            "        uwsgi_pass unix:/run/app{port}.sock;\n    }}\n}}\n")
+    files["etc/nginx/nginx.conf"] = ("events {}\nhttp {\n    include first.conf;\n    include d0.conf;\n"
+                                     "    include second.conf;\n}\n")
+    files["etc/nginx/first.conf"] = site.format(port=8001)
+    files["etc/nginx/second.conf"] = site.format(port=8002)
+    files["etc/nginx/app_params"] = "uwsgi_param QUERY_STRING $query_string;\n"
+    result = check([str(write_tree(tmp_path, files))])
+    assert [f.code for f in result.findings if f.code in ("E009", "N101")] == ["E009"]
+
+
 def test_uwsgi_include_diamond_of_25_files(tmp_path: Path) -> None:
     run = measured(tmp_path, uwsgi_diamond(25))
     cut = codes(run, "E009")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..core.commands import recognise
 from ..core.numbers import decimal
 from ..core.record import dataclass
-from ..readers.nginx import NginxStatement, NginxTree, pass_target_without_host
+from ..readers.nginx import NginxFile, NginxStatement, NginxTree, pass_target_without_host
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target, url_scheme
 from .nginx_scope import (
@@ -53,10 +53,14 @@ DEFAULT_USER_NOTE = "nginx binary default; Debian's nginx.conf sets www-data"
 UNKNOWN_USER_NOTE = ("unknown: this file is included by an nginx.conf that is not among the checked files, "
                      "which sets the user")
 
-# Directives walked per configuration, counting each place an include puts them. Real
-# configurations stay far below (a thousand sites each including a 50-line snippet are
-# 50 000); the scopes and routes built per place stay within tens of megabytes.
+# Directives walked per configuration, counting each place an include puts them: at least
+# MAX_PLACES (a thousand sites each including a 50-line snippet are 50 000), and up to
+# PLACES_PER_STATEMENT for each statement of the configuration's files, so a host of ten
+# thousand sites each including uwsgi_params is walked whole while files that include each
+# other over and over stay bounded by what they hold. What is built per place stays within
+# tens of megabytes per ten thousand sites.
 MAX_PLACES = 100_000
+PLACES_PER_STATEMENT = 16
 
 # What a block's lines mean to the model.
 _MAIN, _EVENTS, _HTTP, _SERVER, _LOCATION, _UPSTREAM, _OTHER = range(7)
@@ -81,6 +85,18 @@ def _directive_of(stmt: NginxStatement, arguments: dict[tuple[str, ...], tuple[s
     if arg_line == line and column:
         return NginxDirective(stmt.directive, args, at, end, column, arg_end)
     return NginxDirective(stmt.directive, args, at, end, value_elsewhere=Span(at.path, arg_line, column, arg_end))
+
+
+def _statements(files: list[NginxFile]) -> int:
+    """The statements the files hold, blocks' inner ones too (each counted once, however often
+    it is included)."""
+    count = 0
+    pending = [file.statements for file in files]
+    while pending:
+        statements = pending.pop()
+        count += len(statements)
+        pending.extend(statement.block for statement in statements if statement.block)
+    return count
 
 
 def _int(directive: NginxDirective) -> int | None:
@@ -151,6 +167,7 @@ class _Builder:
         self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.simple_files: dict[int, _Replay | None] = {}   # see ``simple_directives``
         self.expansion_cut = False
+        self.place_limit = MAX_PLACES   # raised once when reached, by what the files hold (``_statements``)
         # Includes nginx cannot open (the reader's include-not-found, at the include's value),
         # and where each stands: a Route keeps those of its location and the levels around it.
         self.missing_at = {p.at for p in tree.problems if p.kind == "include-not-found"}
@@ -255,10 +272,14 @@ class _Builder:
                         self.top_include_unread = True
                     if not included and frame.scope is not None and item.value_at in self.missing_at:
                         self.unread.setdefault(id(frame.scope), []).append(directive)
-                    if places > MAX_PLACES:
+                    if places > MAX_PLACES and self.place_limit == MAX_PLACES:
+                        self.place_limit = max(MAX_PLACES, PLACES_PER_STATEMENT * _statements(files))
+                    if places > self.place_limit:
                         included = [index for index in included if index not in walked]
                         if len(included) < len(item.includes):
                             self.stop_expanding(item)
+                            if frame.scope is not None:   # what those files set is not known here
+                                self.unread.setdefault(id(frame.scope), []).append(directive)
                     stack.append(frame.inner(iter(included), frame.recorded))
                     break
                 self.simple(directive, frame)
@@ -287,7 +308,7 @@ class _Builder:
         if not self.expansion_cut:
             self.expansion_cut = True
             self.tree.problems.append(Problem(
-                "limit", f"includes expand this configuration to more than {MAX_PLACES} directives; "
+                "limit", f"includes expand this configuration to more than {self.place_limit} directives; "
                 "from here on a file already read is not expanded again, so what it sets in later places is "
                 "not checked", include.value_at))
 
