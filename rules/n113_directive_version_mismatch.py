@@ -52,6 +52,7 @@ reports as unknown whatever the version (`optimize_server_names`, `satisfy_any`,
 Use the replacement in the table, or check against the nginx that runs the file
 (`--nginx-version`).
 """
+import sys
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
@@ -122,7 +123,8 @@ _LISTEN_PARAMETERS = {
 
 
 def _dotted(version: Version) -> str:
-    return ".".join(map(str, version))
+    # The newest release of a line (an image tag `nginx:1.27`) ends in sys.maxsize: shown as x.
+    return ".".join("x" if part == sys.maxsize else str(part) for part in version)
 
 
 def _verdict(change: _Change, version: Version, refusal: str) -> tuple[str, str] | None:

@@ -104,3 +104,14 @@ def test_an_nginx_image_tag_stands_in_for_the_assumed_version() -> None:
     assert version.at is not None and version.at.path.endswith("docker/proxy/Dockerfile")
     assert version.value == "1.19.0" and version.note == "the image nginx:1.19.0-alpine in " + version.at.path
     assert not [f for f in result.findings if f.code == "N113"]
+
+
+def test_an_image_tag_naming_a_release_line_is_its_newest_release() -> None:
+    """`nginx:1.27-alpine` pulls the newest 1.27 release: past 1.25.1, so `listen ... http2` is
+    deprecated there, and the message names the line, not a release number it cannot know."""
+    result = check([str(FIXTURES / "listen-http2-with-a-release-line-image-tag")])
+    assert "nginx" in result.deployment.host.newest_of_line
+    (finding,) = [f for f in result.findings if f.code == "N113"]
+    assert finding.severity == "warning"
+    assert "nginx 1.27.x starts with a warning" in finding.message
+    assert "the newest 1.27 release" in finding.message and str(sys.maxsize) not in finding.message
