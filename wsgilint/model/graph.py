@@ -119,7 +119,11 @@ class Place:
 
     @property
     def filesystem(self) -> str:
-        return self.mounts or self.name
+        # A container's files as one way to deploy starts it: a Compose file run on its own
+        # mounts what it names, not what another file of the same project name gives the
+        # same container (``docker compose -f`` either one recreates it with its own mounts).
+        container = self.mounts or self.name
+        return f"{container} @ {self.started_with}" if self.kind == "container" and self.started_with else container
 
     def locate(self, path: str) -> tuple[str, str]:
         """The store and path a socket path is in: a shared volume's, else this place's own."""
@@ -148,7 +152,7 @@ class Place:
         in a project of the same name (``readers.compose.normalize_project_name``: by default
         the folder's base name), which another Compose file configures again; ``docker compose
         -f`` that file recreates the container."""
-        return self.kind == other.kind == "container" and self.filesystem == other.filesystem
+        return self.kind == other.kind == "container" and (self.mounts or self.name) == (other.mounts or other.name)
 
 
 def alternatives(one: Place, other: Place) -> bool:
