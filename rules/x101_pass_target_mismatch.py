@@ -80,7 +80,13 @@ a bind-mounted folder of the checked tree plus the socket's name (where the chec
 the host is not in the files: assumed it is there), and a target no listener of the tree is
 near while a script of the tree starts a program by name (`supervisorctl start site`,
 `systemctl start site`) that no checked config defines: assumed that program listens there.
-A host nginx is never pointed at a path inside a container.
+A host nginx is never pointed at a path inside a container. A target near no listener of
+the files, in a server block whose other route reaches the app here, while every listener of
+the files is reached and they start no other program that may listen there (a development
+server, Flower, Daphne; a Celery worker or beat listens nowhere) is an info too: the block's
+author shows where the app listens, and the other target is taken to be a program the files do
+not hold (a Next.js front end, a search service). On real repositories nearly every X101
+error of that shape was another program's port.
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -196,8 +202,8 @@ class _Listeners:
         self._regular = all(len(port) == 6 for port in self._inet)
         # The digits each position of a listened port has, to list the ports a few digits away.
         self._digits = [sorted({port[i] for port in self._inet}) for i in range(6)] if self._regular else []
-        self._unmanaged = [(manager, manager.argv.value) for manager in deployment.managers
-                           if manager.runs is None and manager.argv is not None]
+        self.unmanaged = [(manager, manager.argv.value) for manager in deployment.managers
+                          if manager.runs is None and manager.argv is not None]
         # A container's socket below a bind-mounted host folder, by file name: a host nginx reaches it there.
         self._on_host: dict[str, list[tuple[Listener, HostFolder, str]]] = {}
         for listener in self.listeners:
@@ -276,7 +282,7 @@ class _Listeners:
         wanted = target.path if target.family == "unix" else str(target.port)
         if not wanted or wanted == "0":
             return None
-        for manager, argv in self._unmanaged:
+        for manager, argv in self.unmanaged:
             if any(_names(word, wanted) for word in argv):
                 return manager, "names it on its command line"
             # `Environment=PORT=8080` for a script that reads its port from there (Flask's app.run)
@@ -774,6 +780,15 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "namespace (a Fargate task, a Kubernetes pod, `network_mode: service:...`), it reaches it",
                           (Related(nearest.at, f"{nearest.label}"),) if nearest else (), severity="info")
                 continue
+            beside_app = _beside_the_app(deployment, index, route, address, nearest)
+            if beside_app is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          "files listens; this server block reaches the app here from another route, every listener "
+                          "of the files is reached, and none is near this address: assumed a program of the host "
+                          "the files do not hold listens there (a front end, another service); if the app was meant, "
+                          "nginx answers 502", (Related(beside_app.handler.at, "the app here is reached from this "
+                                                        "route"),), severity="info")
+                continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
                 hint = _from_host_hint(deployment, route, nearest) or _elsewhere_hint(route, address, nearest) or \
@@ -788,6 +803,33 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             )
     for (_, host), found in unknown_hosts.items():
         yield _unknown_label_hit(deployment, host, found)
+
+
+# Celery's commands that start no listener (`celery -A proj worker`, `beat`, `multi start`);
+# `flower` does listen.
+_CELERY_UNLISTENING = frozenset({"worker", "beat", "multi"})
+
+
+def _beside_the_app(deployment: Deployment, index: _Listeners, route: Route, address: Address,
+                    nearest: Listener | None) -> Route | None:
+    """The route of the same server block that reaches the app, where this target is near no
+    listener, every listener of the files is reached, and the files start no other program that
+    may listen (a development server, Flower, Daphne): a target of the block's author that is
+    none of the tree's is another program's (X101 was judged false 63 times in 78 on real
+    repositories, mostly so)."""
+    if _near(route, address, nearest) or any(could_reach(route, listener.address, server.place)
+                                             for server in deployment.dev_servers for listener in server.listeners):
+        return None
+    for manager, argv in index.unmanaged:
+        if could_reach(route, address, manager.place) and not _celery_unlistening(argv):
+            return None
+    return deployment.fronting.same_block(route)
+
+
+def _celery_unlistening(argv: list[str]) -> bool:
+    words = " ".join(argv).lower().split()
+    return any("celery" in word for word in words) and "flower" not in words and \
+        not _CELERY_UNLISTENING.isdisjoint(words)
 
 
 def _files_first(route: Route) -> NginxDirective | None:

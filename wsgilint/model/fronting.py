@@ -70,6 +70,17 @@ class Fronting:
                      and _other_virtual_host(route.server, other.server)), None)
 
 
+    def same_block(self, route: Route) -> Route | None:
+        """Another route of ``route``'s own server block that reaches the tree's apps, where no
+        listener the files run is left unreached where ``route`` could find it: the block's
+        author shows where the app listens, so another target of it may be another program."""
+        if route.server is None or id(route.server) not in self._servers:
+            return None
+        if any(_reachable(route, listener) for listener in self._unreached):
+            return None
+        return next((other for other in self._routes if other.server is route.server and other is not route), None)
+
+
 def _other_virtual_host(server: ServerBlock, other: ServerBlock) -> bool:
     """Whether no request for one of the two server blocks is ever one for the other: they have
     server names and none in common, or they share no name and listen on different ports (nginx
