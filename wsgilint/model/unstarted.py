@@ -1,7 +1,8 @@
 """Which starts read each file, for the files of starts that never happen: a Compose project
 whose build stops, a container whose start cannot be executed (model/containers.py), a
-systemd service ProtectHome= keeps from starting. What is found in a file only such starts
-read describes what never runs; the engine makes those findings infos naming why."""
+systemd service ProtectHome= keeps from starting; and backup copies kept beside the file that
+runs. What is found in a file only such starts read describes what never runs; the engine
+makes those findings infos naming why."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -64,3 +65,32 @@ def mark_hidden_starts(deployment: Deployment, ctx: ReadContext) -> None:
             f"{unit.name} never starts: ProtectHome={hidden.setting.value} hides {hidden.path} "
             f"({hidden.entry.at.path}:{hidden.entry.at.line}), so nothing here runs until that is fixed",
             tuple(sorted({hidden.entry.at.line for _, hidden in hides if hidden.entry.at.path == path})))
+
+
+# What editors and hand-made copies append to a file kept as a backup (`la.backup` beside `la`).
+_BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~")
+
+
+def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
+    """A file named as a backup of one beside it (`la.backup` beside `la`, `nginx.conf.bak`
+    beside `nginx.conf`) that nothing includes, names or puts into a container: a copy kept
+    aside, not what runs; what is found in it is said of the copy."""
+    copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
+    if not copies:
+        return
+    discovered = {source.path for source in deployment.files}
+    for source in copies:
+        suffix = next((suffix for suffix in _BACKUP_SUFFIXES if source.path.endswith(suffix)), None)
+        original = source.path[:-len(suffix)] if suffix else ""
+        if not original or original not in discovered or source.display in deployment.unstarted_files:
+            continue
+        # Loaded after all: named by another file (an include, `--ini`), or put into a container
+        # as itself (a folder that holds it is not: nginx's `*.conf` and Supervisor's globs
+        # pass the copy by).
+        real = ctx.real(source.path)
+        if real in {ctx.real(path) for path in ctx.references()} or any(
+                ctx.real(local) == real for paths in ctx.container_paths.values() for local in paths.values()):
+            continue
+        deployment.unstarted_files[source.display] = (
+            f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
+            "the copy: what runs is the original", ())
