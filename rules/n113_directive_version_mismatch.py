@@ -56,7 +56,7 @@ import sys
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective
+from wsgilint.model import Deployment, NginxDirective, Span
 
 CODE = "N113"
 SLUG = "directive-version-mismatch"
@@ -160,32 +160,39 @@ def _changes(directive: NginxDirective) -> Iterator[tuple[str, str, _Change]]:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
-    setting = deployment.host.versions.get("nginx")
-    if setting is None:
+    host = deployment.host
+    if "nginx" not in host.versions:
         return
-    assumed = "nginx" in deployment.host.assumed_versions
-    version = deployment.host.version("nginx")
-    # Only the directives some nginx version changed, each once (an instance may read a file another reads too).
-    directives = list(dict.fromkeys(d for instance in deployment.nginx for d in instance.directives
-                                    if d.name == "listen" or d.name in _DIRECTIVES))
-    # A directive of the files that older nginx refuses (`http2 on;`) shows that the nginx
-    # accepting them is at least that new.
-    at_least = max((change.added for directive in directives for _, _, change in _changes(directive)
-                    if change.added), default=(0,))
-    for directive in directives:
-        for refusal, written, change in _changes(directive):
-            verdict = _verdict(change, version, refusal)
-            if verdict is None:
-                continue
-            severity, what = verdict
-            note = setting.note
-            # A refusal by a version nobody named is likely, not proven: a warning.
-            if severity == "error" and assumed:
-                severity = "warning"
-            # A deprecation whose fix is wrong on an older nginx, which may well be the one
-            # that runs (Ubuntu 22.04 ships 1.18, 24.04 1.24): the files cannot tell.
-            elif severity == "warning" and assumed and change.older and change.deprecated and change.deprecated > at_least:
-                severity = "info"
-                note += (f", the current stable release; on nginx before {_dotted(change.deprecated)} {change.older}: "
-                         "give --nginx-version")
-            yield Hit(directive.at, f"`{written}` {what}; {change.fix} ({note})", severity=severity)
+    reported: set[tuple[Span, str]] = set()   # a file two instances read is judged by the first
+    for instance in deployment.nginx:
+        # An image tag speaks for the nginx of the tree's containers, not for a host's.
+        in_container = instance.place.kind == "container" and "nginx" in host.container_versions
+        setting = host.container_versions["nginx"] if in_container else host.versions["nginx"]
+        assumed = not in_container and "nginx" in host.assumed_versions
+        version = host.version("nginx", in_container)
+        directives = [d for d in instance.directives if d.name == "listen" or d.name in _DIRECTIVES]
+        # A directive of the files that older nginx refuses (`http2 on;`) shows that the nginx
+        # accepting them is at least that new.
+        at_least = max((change.added for directive in directives for _, _, change in _changes(directive)
+                        if change.added), default=(0,))
+        for directive in directives:
+            for refusal, written, change in _changes(directive):
+                if (directive.at, written) in reported:
+                    continue
+                reported.add((directive.at, written))
+                verdict = _verdict(change, version, refusal)
+                if verdict is None:
+                    continue
+                severity, what = verdict
+                note = setting.note
+                # A refusal by a version nobody named is likely, not proven: a warning.
+                if severity == "error" and assumed:
+                    severity = "warning"
+                # A deprecation whose fix is wrong on an older nginx, which may well be the one
+                # that runs (Ubuntu 22.04 ships 1.18, 24.04 1.24): the files cannot tell.
+                elif severity == "warning" and assumed and change.older and change.deprecated \
+                        and change.deprecated > at_least:
+                    severity = "info"
+                    note += (f", the current stable release; on nginx before {_dotted(change.deprecated)} "
+                             f"{change.older}: give --nginx-version")
+                yield Hit(directive.at, f"`{written}` {what}; {change.fix} ({note})", severity=severity)

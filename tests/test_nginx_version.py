@@ -66,7 +66,9 @@ def test_a_deprecation_older_nginx_disagrees_with_informs_while_the_version_is_a
 
 def test_a_version_someone_names_is_not_assumed() -> None:
     assert "nginx" not in check([str(FIXTURES / "ssl-directive")], versions={"nginx": "1.22.1"}).deployment.host.assumed_versions
-    assert "nginx" not in check([str(FIXTURES / "listen-http2-with-a-current-nginx-image")]).deployment.host.assumed_versions
+    # An image tag names the version of the containers' nginx; a host's stays assumed.
+    host = check([str(FIXTURES / "listen-http2-with-a-current-nginx-image")]).deployment.host
+    assert "nginx" in host.container_versions and "nginx" in host.assumed_versions
 
 
 def test_installed_nginx_comes_from_the_package_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,7 +102,7 @@ def test_nginx_version_in_the_settings_file(tmp_path: Path) -> None:
 
 def test_an_nginx_image_tag_stands_in_for_the_assumed_version() -> None:
     result = check([str(FIXTURES / "listen-http2-with-an-older-nginx-image")])
-    version = result.deployment.host.versions["nginx"]
+    version = result.deployment.host.container_versions["nginx"]
     assert version.at is not None and version.at.path.endswith("docker/proxy/Dockerfile")
     assert version.value == "1.19.0" and version.note == "the image nginx:1.19.0-alpine in " + version.at.path
     assert not [f for f in result.findings if f.code == "N113"]
@@ -115,3 +117,11 @@ def test_an_image_tag_naming_a_release_line_is_its_newest_release() -> None:
     assert finding.severity == "warning"
     assert "nginx 1.27.x starts with a warning" in finding.message
     assert "the newest 1.27 release" in finding.message and str(sys.maxsize) not in finding.message
+
+
+def test_an_image_tag_does_not_speak_for_a_host_site_beside_it() -> None:
+    """The container's nginx is the image's 1.27; the host's site beside it runs on the host's
+    nginx, which the files do not name (Ubuntu 22.04 ships 1.18, where `listen ... http2` is right)."""
+    result = check([str(FIXTURES / "host-site-beside-a-container-nginx-image")])
+    severities = {f.at.path.split("/")[-3]: f.severity for f in result.findings if f.code == "N113"}
+    assert severities == {"infra": "warning", "deploy": "info"}, severities

@@ -668,14 +668,21 @@ class Host:
     # Programs whose version above is only the default stand-in: no option, settings file,
     # package database or image tag names it, so a rule true only for some versions informs.
     assumed_versions: set[str] = field(default_factory=set)
-    # Programs whose version above names a release line only (the image tag ``nginx:1.25``,
+    # The version an image tag names for a program that runs in the tree's containers
+    # (``FROM nginx:1.27.3``), where the host's own is only assumed: it speaks for those
+    # containers, not for the host.
+    container_versions: dict[str, Setting[str]] = field(default_factory=dict)
+    # Programs whose container version names a release line only (the image tag ``nginx:1.25``,
     # which pulls the newest 1.25 release): compared as the newest release of that line.
     newest_of_line: set[str] = field(default_factory=set)
 
-    def version(self, program: str) -> tuple[int, ...]:
-        """The program's version as numbers, for comparisons: ``(2, 0, 31)``."""
-        numbers = _version_numbers(self.versions[program].value)
-        return (*numbers, sys.maxsize) if program in self.newest_of_line and len(numbers) == 2 else numbers
+    def version(self, program: str, in_container: bool = False) -> tuple[int, ...]:
+        """The program's version as numbers, for comparisons: ``(2, 0, 31)``; ``in_container``:
+        the version its containers run, where an image tag names one."""
+        if in_container and program in self.container_versions:
+            numbers = _version_numbers(self.container_versions[program].value)
+            return (*numbers, sys.maxsize) if program in self.newest_of_line and len(numbers) == 2 else numbers
+        return _version_numbers(self.versions[program].value)
 
     def runs_before(self, program: str, version: str) -> bool:
         """Whether the program's version is older than ``version`` (``"23.0.0"``)."""

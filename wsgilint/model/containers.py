@@ -170,8 +170,9 @@ class ContainerBuilder:
         return list(rendered.values())
 
     def _nginx_version(self) -> None:
-        """An nginx image tag says which nginx runs (``nginx:1.19.0-alpine``): it stands in for an
-        assumed version, never for one given on the command line or installed on the host."""
+        """An nginx image tag says which nginx runs in the containers (``nginx:1.19.0-alpine``):
+        it stands in for an assumed version there, never for one given on the command line or
+        installed on the host, and never for an nginx of the host."""
         host = self.deployment.host
         tags = {tag.split("-", 1)[0]: (tag, at) for tag, at in self.nginx_images.items()
                 if re.fullmatch(r"\d+\.\d+(\.\d+)?(-[\w.]+)?", tag)}
@@ -179,9 +180,8 @@ class ContainerBuilder:
             return
         version, (tag, at) = next(iter(tags.items()))
         line_only = version.count(".") == 1
-        host.versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}"
-                                         + (f", the newest {version} release" if line_only else ""))
-        host.assumed_versions.discard("nginx")
+        host.container_versions["nginx"] = Setting(version, at, f"the image nginx:{tag} in {at.path}"
+                                                   + (f", the newest {version} release" if line_only else ""))
         if line_only:
             host.newest_of_line.add("nginx")
 
