@@ -56,7 +56,7 @@ import sys
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective, Span
+from wsgilint.model import Deployment, NginxDirective
 
 CODE = "N113"
 SLUG = "directive-version-mismatch"
@@ -163,23 +163,25 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     host = deployment.host
     if "nginx" not in host.versions:
         return
-    reported: set[tuple[Span, str]] = set()   # a file two instances read is judged by the first
+    # An image tag speaks for the nginx of the tree's containers, not for a host's: the
+    # configurations are judged in two groups, each by its own version.
+    in_image = "nginx" in host.container_versions
+    groups: dict[bool, list[NginxDirective]] = {}
     for instance in deployment.nginx:
-        # An image tag speaks for the nginx of the tree's containers, not for a host's.
-        in_container = instance.place.kind == "container" and "nginx" in host.container_versions
+        groups.setdefault(in_image and instance.place.kind == "container", []).extend(
+            d for d in instance.directives if d.name == "listen" or d.name in _DIRECTIVES)
+    for in_container, found in groups.items():
         setting = host.container_versions["nginx"] if in_container else host.versions["nginx"]
         assumed = not in_container and "nginx" in host.assumed_versions
         version = host.version("nginx", in_container)
-        directives = [d for d in instance.directives if d.name == "listen" or d.name in _DIRECTIVES]
-        # A directive of the files that older nginx refuses (`http2 on;`) shows that the nginx
-        # accepting them is at least that new.
+        # Only the directives some nginx version changed, each once (an instance may read a file another reads too).
+        directives = list(dict.fromkeys(found))
+        # A directive of the group's files that older nginx refuses (`http2 on;`) shows that
+        # the nginx accepting them is at least that new.
         at_least = max((change.added for directive in directives for _, _, change in _changes(directive)
                         if change.added), default=(0,))
         for directive in directives:
             for refusal, written, change in _changes(directive):
-                if (directive.at, written) in reported:
-                    continue
-                reported.add((directive.at, written))
                 verdict = _verdict(change, version, refusal)
                 if verdict is None:
                     continue
