@@ -69,7 +69,6 @@ class Fronting:
         return next((other for other in self._routes if other.place == route.place and other.server is not None
                      and _other_virtual_host(route.server, other.server)), None)
 
-
     def same_block(self, route: Route) -> Route | None:
         """Another route of ``route``'s own server block that reaches the tree's apps, where no
         listener the files run is left unreached where ``route`` could find it: the block's

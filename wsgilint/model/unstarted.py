@@ -79,17 +79,16 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     if not copies:
         return
     discovered = {source.path for source in deployment.files}
+    # Loaded after all: named by another file (an include, `--ini`), or put into a container as
+    # itself (a folder that holds it is not: nginx's `*.conf` and Supervisor's globs pass the
+    # copy by).
+    loaded = {ctx.real(path) for path in ctx.references()} | \
+        {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
     for source in copies:
-        suffix = next((suffix for suffix in _BACKUP_SUFFIXES if source.path.endswith(suffix)), None)
-        original = source.path[:-len(suffix)] if suffix else ""
-        if not original or original not in discovered or source.display in deployment.unstarted_files:
-            continue
-        # Loaded after all: named by another file (an include, `--ini`), or put into a container
-        # as itself (a folder that holds it is not: nginx's `*.conf` and Supervisor's globs
-        # pass the copy by).
-        real = ctx.real(source.path)
-        if real in {ctx.real(path) for path in ctx.references()} or any(
-                ctx.real(local) == real for paths in ctx.container_paths.values() for local in paths.values()):
+        suffix = next(suffix for suffix in _BACKUP_SUFFIXES if source.path.endswith(suffix))
+        original = source.path[:-len(suffix)]
+        if original not in discovered or source.display in deployment.unstarted_files \
+                or ctx.real(source.path) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
             f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
