@@ -56,7 +56,7 @@ import sys
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective
+from wsgilint.model import Deployment, NginxDirective, Span
 
 CODE = "N113"
 SLUG = "directive-version-mismatch"
@@ -170,6 +170,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         groups.setdefault(in_image and instance.place.kind == "container", []).extend(
             d for d in instance.directives if d.name == "listen" or d.name in _DIRECTIVES)
+    reported: set[tuple[Span, str]] = set()   # a file both groups read is judged once, by the first
     for in_container, found in groups.items():
         setting = host.container_versions["nginx"] if in_container else host.versions["nginx"]
         assumed = not in_container and "nginx" in host.assumed_versions
@@ -182,6 +183,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                         if change.added), default=(0,))
         for directive in directives:
             for refusal, written, change in _changes(directive):
+                if (directive.at, written) in reported:
+                    continue
+                reported.add((directive.at, written))
                 verdict = _verdict(change, version, refusal)
                 if verdict is None:
                     continue
