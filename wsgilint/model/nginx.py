@@ -167,7 +167,7 @@ class _Builder:
         self.arguments: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.simple_files: dict[int, _Replay | None] = {}   # see ``simple_directives``
         self.expansion_cut = False
-        self.place_limit = MAX_PLACES   # raised once when reached, by what the files hold (``_statements``)
+        self.place_limit: int | None = None   # sized once MAX_PLACES is passed, by what the files hold
         # Includes nginx cannot open (the reader's include-not-found, at the include's value),
         # and where each stands: a Route keeps those of its location and the levels around it.
         self.missing_at = {p.at for p in tree.problems if p.kind == "include-not-found"}
@@ -272,9 +272,9 @@ class _Builder:
                         self.top_include_unread = True
                     if not included and frame.scope is not None and item.value_at in self.missing_at:
                         self.unread.setdefault(id(frame.scope), []).append(directive)
-                    if places > MAX_PLACES and self.place_limit == MAX_PLACES:
+                    if places > MAX_PLACES and self.place_limit is None:
                         self.place_limit = max(MAX_PLACES, PLACES_PER_STATEMENT * _statements(files))
-                    if places > self.place_limit:
+                    if self.place_limit is not None and places > self.place_limit:
                         included = [index for index in included if index not in walked]
                         if len(included) < len(item.includes):
                             self.stop_expanding(item)
