@@ -122,8 +122,13 @@ class Place:
         # A container's files as one way to deploy starts it: a Compose file run on its own
         # mounts what it names, not what another file of the same project name gives the
         # same container (``docker compose -f`` either one recreates it with its own mounts).
-        container = self.mounts or self.name
+        container = self.container
         return f"{container} @ {self.started_with}" if self.kind == "container" and self.started_with else container
+
+    @property
+    def container(self) -> str:
+        """The container as its runtime names it (a Compose project's service, an image's)."""
+        return self.mounts or self.name
 
     def locate(self, path: str) -> tuple[str, str]:
         """The store and path a socket path is in: a shared volume's, else this place's own."""
@@ -152,7 +157,7 @@ class Place:
         in a project of the same name (``readers.compose.normalize_project_name``: by default
         the folder's base name), which another Compose file configures again; ``docker compose
         -f`` that file recreates the container."""
-        return self.kind == other.kind == "container" and (self.mounts or self.name) == (other.mounts or other.name)
+        return self.kind == other.kind == "container" and self.container == other.container
 
 
 def alternatives(one: Place, other: Place) -> bool:
