@@ -23,8 +23,9 @@ it is an info naming that assumption. On a host, or where some file has an execu
 it is an error.
 
 Where it is an error, what else is found in the files only that container reads (its
-script, its Dockerfile, the configs its server loads) describes a container that never
-starts: those findings are infos that name this one.
+script, its Dockerfile, the configs its server loads), and on its own lines of a Compose file
+other services share, describes a container that never starts: those findings are infos that
+name this one.
 
 ## What breaks in production
 The engine's `exec` of the file fails with EACCES: `docker compose up` reports `exec:

@@ -348,6 +348,7 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
     # with, the files of a Compose project whose build stops) describes what never runs: said
     # as such, except at the step that stops the build.
     unstarted = deployment.unstarted_files
+    unstarted_lines = deployment.unstarted_lines
     with deployment.settled():
         for rule in rules:
             for hit in rule.check(deployment):
@@ -357,6 +358,9 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
                 if note is None and unstarted and hit.at.path in unstarted \
                         and hit.at.line not in unstarted[hit.at.path][1]:
                     note = unstarted[hit.at.path][0]
+                if note is None and unstarted_lines and hit.at.path in unstarted_lines:
+                    why, cause = unstarted_lines[hit.at.path].get(hit.at.line, ("", rule.code))
+                    note = why if cause != rule.code else None
                 findings.add(Finding(
                     code=rule.code,
                     slug=rule.slug,

@@ -788,8 +788,8 @@ def _m25(_f0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _f8, _d9, _d10, _d11, _d12, _d1
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _f14, _f15, _d16, _f17, _f18, _f19, _f20, _f21, _f22, _f23, _d24, _d25, _f26, _d27):
-    def __init__(self, files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = _FACTORY, app_servers: 'list[AppServer]' = _FACTORY, managers: 'list[ProcessManager]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, suppressions: 'list[Suppression]' = _FACTORY, uwsgi_configs: 'list[UwsgiConfig]' = _FACTORY, supervisor: 'list[SupervisorConfig]' = _FACTORY, gunicorn_configs: 'list[GunicornConfigFile]' = _FACTORY, systemd_units: 'list[SystemdUnit]' = _FACTORY, dev_servers: 'list[AppServer]' = _FACTORY, unrun_servers: 'list[tuple[AppServer, str]]' = _FACTORY, places: 'list[Place]' = _FACTORY, host_folders: 'dict[str, HostFolder]' = _FACTORY, unseen_programs: 'list[ControlledProgram]' = _FACTORY, app_reads_forwarded_scheme: 'list[Setting[str]]' = _FACTORY, app_asset_urls: 'list[AssetUrl]' = _FACTORY, app_request_readers: 'RequestReaders | None' = _d16, app_env_defaults: 'dict[str, list[Setting[str]]]' = _FACTORY, compose_dependencies: 'list[ComposeDependency]' = _FACTORY, listeners_shown: 'dict[Place, NginxInstance]' = _FACTORY, exec_lookalikes: 'list[ExecLookalike]' = _FACTORY, copy_sources_missing: 'list[MissingCopySource]' = _FACTORY, build_targets_missing: 'list[MissingBuildTarget]' = _FACTORY, unstarted_files: 'dict[str, tuple[str, tuple[int, ...]]]' = _FACTORY, modes_unshown: 'str' = _d24, modes_all_plain: 'str' = _d25, build_rewrites: 'dict[str, Setting[str]]' = _FACTORY) -> None:
+def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f13, _f14, _f15, _d16, _f17, _f18, _f19, _f20, _f21, _f22, _f23, _f24, _d25, _d26, _f27, _d28):
+    def __init__(self, files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = _FACTORY, app_servers: 'list[AppServer]' = _FACTORY, managers: 'list[ProcessManager]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, suppressions: 'list[Suppression]' = _FACTORY, uwsgi_configs: 'list[UwsgiConfig]' = _FACTORY, supervisor: 'list[SupervisorConfig]' = _FACTORY, gunicorn_configs: 'list[GunicornConfigFile]' = _FACTORY, systemd_units: 'list[SystemdUnit]' = _FACTORY, dev_servers: 'list[AppServer]' = _FACTORY, unrun_servers: 'list[tuple[AppServer, str]]' = _FACTORY, places: 'list[Place]' = _FACTORY, host_folders: 'dict[str, HostFolder]' = _FACTORY, unseen_programs: 'list[ControlledProgram]' = _FACTORY, app_reads_forwarded_scheme: 'list[Setting[str]]' = _FACTORY, app_asset_urls: 'list[AssetUrl]' = _FACTORY, app_request_readers: 'RequestReaders | None' = _d16, app_env_defaults: 'dict[str, list[Setting[str]]]' = _FACTORY, compose_dependencies: 'list[ComposeDependency]' = _FACTORY, listeners_shown: 'dict[Place, NginxInstance]' = _FACTORY, exec_lookalikes: 'list[ExecLookalike]' = _FACTORY, copy_sources_missing: 'list[MissingCopySource]' = _FACTORY, build_targets_missing: 'list[MissingBuildTarget]' = _FACTORY, unstarted_files: 'dict[str, tuple[str, tuple[int, ...]]]' = _FACTORY, unstarted_lines: 'dict[str, dict[int, tuple[str, str]]]' = _FACTORY, modes_unshown: 'str' = _d25, modes_all_plain: 'str' = _d26, build_rewrites: 'dict[str, Setting[str]]' = _FACTORY) -> None:
         self.files = files
         self.host = host
         self.nginx = _f0() if nginx is _FACTORY else nginx
@@ -816,14 +816,15 @@ def _m26(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _f8, _f9, _f10, _f11, _f12, _f1
         self.copy_sources_missing = _f21() if copy_sources_missing is _FACTORY else copy_sources_missing
         self.build_targets_missing = _f22() if build_targets_missing is _FACTORY else build_targets_missing
         self.unstarted_files = _f23() if unstarted_files is _FACTORY else unstarted_files
+        self.unstarted_lines = _f24() if unstarted_lines is _FACTORY else unstarted_lines
         self.modes_unshown = modes_unshown
         self.modes_all_plain = modes_all_plain
-        self.build_rewrites = _f26() if build_rewrites is _FACTORY else build_rewrites
-        self._reached = _d27
+        self.build_rewrites = _f27() if build_rewrites is _FACTORY else build_rewrites
+        self._reached = _d28
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, unrun_servers={self.unrun_servers!r}, places={self.places!r}, host_folders={self.host_folders!r}, unseen_programs={self.unseen_programs!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, app_asset_urls={self.app_asset_urls!r}, app_request_readers={self.app_request_readers!r}, app_env_defaults={self.app_env_defaults!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r}, exec_lookalikes={self.exec_lookalikes!r}, copy_sources_missing={self.copy_sources_missing!r}, build_targets_missing={self.build_targets_missing!r}, unstarted_files={self.unstarted_files!r}, modes_unshown={self.modes_unshown!r}, modes_all_plain={self.modes_all_plain!r}, build_rewrites={self.build_rewrites!r})"
+        return self.__class__.__qualname__ + f"(files={self.files!r}, host={self.host!r}, nginx={self.nginx!r}, app_servers={self.app_servers!r}, managers={self.managers!r}, problems={self.problems!r}, suppressions={self.suppressions!r}, uwsgi_configs={self.uwsgi_configs!r}, supervisor={self.supervisor!r}, gunicorn_configs={self.gunicorn_configs!r}, systemd_units={self.systemd_units!r}, dev_servers={self.dev_servers!r}, unrun_servers={self.unrun_servers!r}, places={self.places!r}, host_folders={self.host_folders!r}, unseen_programs={self.unseen_programs!r}, app_reads_forwarded_scheme={self.app_reads_forwarded_scheme!r}, app_asset_urls={self.app_asset_urls!r}, app_request_readers={self.app_request_readers!r}, app_env_defaults={self.app_env_defaults!r}, compose_dependencies={self.compose_dependencies!r}, listeners_shown={self.listeners_shown!r}, exec_lookalikes={self.exec_lookalikes!r}, copy_sources_missing={self.copy_sources_missing!r}, build_targets_missing={self.build_targets_missing!r}, unstarted_files={self.unstarted_files!r}, unstarted_lines={self.unstarted_lines!r}, modes_unshown={self.modes_unshown!r}, modes_all_plain={self.modes_all_plain!r}, build_rewrites={self.build_rewrites!r})"
 
     __init__.__qualname__ = 'Deployment.__init__'
     __repr__.__qualname__ = 'Deployment.__repr__'
@@ -1036,8 +1037,8 @@ def _m33(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11, _d12, _f1
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m34(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _d28, _d29, _d30, _d31, _d32, _d33, _d34, _f35, _f36, _d37, _d38, _d39, _d40, _d41, _d42, _d43, _d44, _d45):
-    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, start_not_executable: 'Setting[str] | None' = _d22, wrapper: 'Span | None' = _d23, wrapper_outer: 'Setting[bool] | None' = _d24, wrapper_execs: 'bool | None' = _d25, wrapper_shell: 'Setting[str] | None' = _d26, wrapper_after: 'tuple[str, ...]' = _d27, wrapper_held_by: 'str' = _d28, wrapper_background: 'bool' = _d29, background_starts: 'tuple[Setting[list[str]], ...]' = _d30, also_serves: 'tuple[Setting[list[str]], ...]' = _d31, services_started: 'tuple[Setting[str], ...]' = _d32, hands_off: 'Setting[str] | None' = _d33, wrapper_traps: 'Setting[tuple[str, ...]] | None' = _d34, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d37, launchers: 'tuple[Launcher, ...]' = _d38, wrapper_launchers: 'tuple[Launcher, ...]' = _d39, rewrites: 'tuple[FileRewrite, ...]' = _d40, unseen_config: 'Setting[str] | None' = _d41, accounts_added: 'tuple[Setting[str], ...]' = _d42, arbitrary_uid: 'Setting[str] | None' = _d43, stderr_file: 'Setting[str] | None' = _d44, start_unseen: 'Setting[str] | None' = _d45) -> None:
+def _m34(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _d28, _d29, _d30, _d31, _d32, _d33, _d34, _d35, _d36, _f37, _f38, _d39, _d40, _d41, _d42, _d43, _d44, _d45, _d46, _d47):
+    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, start_not_executable: 'Setting[str] | None' = _d22, program_missing: 'Setting[str] | None' = _d23, start_scripts: 'tuple[str, ...]' = _d24, wrapper: 'Span | None' = _d25, wrapper_outer: 'Setting[bool] | None' = _d26, wrapper_execs: 'bool | None' = _d27, wrapper_shell: 'Setting[str] | None' = _d28, wrapper_after: 'tuple[str, ...]' = _d29, wrapper_held_by: 'str' = _d30, wrapper_background: 'bool' = _d31, background_starts: 'tuple[Setting[list[str]], ...]' = _d32, also_serves: 'tuple[Setting[list[str]], ...]' = _d33, services_started: 'tuple[Setting[str], ...]' = _d34, hands_off: 'Setting[str] | None' = _d35, wrapper_traps: 'Setting[tuple[str, ...]] | None' = _d36, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d39, launchers: 'tuple[Launcher, ...]' = _d40, wrapper_launchers: 'tuple[Launcher, ...]' = _d41, rewrites: 'tuple[FileRewrite, ...]' = _d42, unseen_config: 'Setting[str] | None' = _d43, accounts_added: 'tuple[Setting[str], ...]' = _d44, arbitrary_uid: 'Setting[str] | None' = _d45, stderr_file: 'Setting[str] | None' = _d46, start_unseen: 'Setting[str] | None' = _d47) -> None:
         self.kind = kind
         self.name = name
         self.at = at
@@ -1064,6 +1065,8 @@ def _m34(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f1
         self.launched_by = launched_by
         self.runs_program = runs_program
         self.start_not_executable = start_not_executable
+        self.program_missing = program_missing
+        self.start_scripts = start_scripts
         self.wrapper = wrapper
         self.wrapper_outer = wrapper_outer
         self.wrapper_execs = wrapper_execs
@@ -1076,8 +1079,8 @@ def _m34(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f1
         self.services_started = services_started
         self.hands_off = hands_off
         self.wrapper_traps = wrapper_traps
-        self.options = _f35() if options is _FACTORY else options
-        self.stock_files = _f36() if stock_files is _FACTORY else stock_files
+        self.options = _f37() if options is _FACTORY else options
+        self.stock_files = _f38() if stock_files is _FACTORY else stock_files
         self.stays_foreground = stays_foreground
         self.launchers = launchers
         self.wrapper_launchers = wrapper_launchers
@@ -1090,7 +1093,7 @@ def _m34(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f1
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, start_not_executable={self.start_not_executable!r}, wrapper={self.wrapper!r}, wrapper_outer={self.wrapper_outer!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, wrapper_background={self.wrapper_background!r}, background_starts={self.background_starts!r}, also_serves={self.also_serves!r}, services_started={self.services_started!r}, hands_off={self.hands_off!r}, wrapper_traps={self.wrapper_traps!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r}, wrapper_launchers={self.wrapper_launchers!r}, rewrites={self.rewrites!r}, unseen_config={self.unseen_config!r}, accounts_added={self.accounts_added!r}, arbitrary_uid={self.arbitrary_uid!r}, stderr_file={self.stderr_file!r}, start_unseen={self.start_unseen!r})"
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, start_not_executable={self.start_not_executable!r}, program_missing={self.program_missing!r}, start_scripts={self.start_scripts!r}, wrapper={self.wrapper!r}, wrapper_outer={self.wrapper_outer!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, wrapper_background={self.wrapper_background!r}, background_starts={self.background_starts!r}, also_serves={self.also_serves!r}, services_started={self.services_started!r}, hands_off={self.hands_off!r}, wrapper_traps={self.wrapper_traps!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r}, wrapper_launchers={self.wrapper_launchers!r}, rewrites={self.rewrites!r}, unseen_config={self.unseen_config!r}, accounts_added={self.accounts_added!r}, arbitrary_uid={self.arbitrary_uid!r}, stderr_file={self.stderr_file!r}, start_unseen={self.start_unseen!r})"
 
     __init__.__qualname__ = 'ProcessManager.__init__'
     __repr__.__qualname__ = 'ProcessManager.__repr__'
@@ -1294,8 +1297,8 @@ def _m40(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m41(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _f15, _d16, _d17, _f18, _f19, _d20, _f21, _d22, _d23, _f24, _d25):
-    def __init__(self, dockerfile: 'str', cmd: 'Setting[list[str]] | None' = _d0, cmd_shell: 'bool' = _d1, entrypoint: 'Setting[list[str]] | None' = _d2, entrypoint_shell: 'bool' = _d3, user: 'Setting[str] | None' = _d4, stop_signal: 'Setting[str] | None' = _d5, workdir: 'Setting[str] | None' = _d6, env: 'dict[str, Setting[str]]' = _FACTORY, args: 'dict[str, str]' = _FACTORY, copies: 'dict[str, str]' = _FACTORY, base: 'BaseImage | None' = _d10, cmd_from_base: 'bool' = _d11, env_unknown: 'dict[str, Setting[str]]' = _FACTORY, open_args: 'set[str]' = _FACTORY, writes: 'list[tuple[str, str]]' = _FACTORY, rewrites: 'dict[str, Setting[str]]' = _FACTORY, shell: 'list[str] | None' = _d16, nginx_daemon_off: 'Setting[bool] | None' = _d17, directories: 'set[str]' = _FACTORY, accounts_added: 'list[Setting[str]]' = _FACTORY, arbitrary_uid: 'Setting[str] | None' = _d20, missing_sources: 'list[tuple[str, str, Span, str]]' = _FACTORY, target_missing: 'str' = _d22, stage_names: 'tuple[str, ...]' = _d23, made_executable: 'list[tuple[str, bool]]' = _FACTORY, modes_unknown: 'bool' = _d25) -> None:
+def _m41(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _f15, _d16, _d17, _f18, _f19, _d20, _f21, _d22, _d23, _f24, _d25, _f26, _d27):
+    def __init__(self, dockerfile: 'str', cmd: 'Setting[list[str]] | None' = _d0, cmd_shell: 'bool' = _d1, entrypoint: 'Setting[list[str]] | None' = _d2, entrypoint_shell: 'bool' = _d3, user: 'Setting[str] | None' = _d4, stop_signal: 'Setting[str] | None' = _d5, workdir: 'Setting[str] | None' = _d6, env: 'dict[str, Setting[str]]' = _FACTORY, args: 'dict[str, str]' = _FACTORY, copies: 'dict[str, str]' = _FACTORY, base: 'BaseImage | None' = _d10, cmd_from_base: 'bool' = _d11, env_unknown: 'dict[str, Setting[str]]' = _FACTORY, open_args: 'set[str]' = _FACTORY, writes: 'list[tuple[str, str]]' = _FACTORY, rewrites: 'dict[str, Setting[str]]' = _FACTORY, shell: 'list[str] | None' = _d16, nginx_daemon_off: 'Setting[bool] | None' = _d17, directories: 'set[str]' = _FACTORY, accounts_added: 'list[Setting[str]]' = _FACTORY, arbitrary_uid: 'Setting[str] | None' = _d20, missing_sources: 'list[tuple[str, str, Span, str]]' = _FACTORY, target_missing: 'str' = _d22, stage_names: 'tuple[str, ...]' = _d23, made_executable: 'list[tuple[str, bool]]' = _FACTORY, modes_unknown: 'bool' = _d25, install_steps: 'list[InstallStep]' = _FACTORY, installs_unread: 'Setting[str] | None' = _d27) -> None:
         self.dockerfile = dockerfile
         self.cmd = cmd
         self.cmd_shell = cmd_shell
@@ -1323,14 +1326,16 @@ def _m41(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f1
         self.stage_names = stage_names
         self.made_executable = _f24() if made_executable is _FACTORY else made_executable
         self.modes_unknown = modes_unknown
+        self.install_steps = _f26() if install_steps is _FACTORY else install_steps
+        self.installs_unread = installs_unread
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(dockerfile={self.dockerfile!r}, cmd={self.cmd!r}, cmd_shell={self.cmd_shell!r}, entrypoint={self.entrypoint!r}, entrypoint_shell={self.entrypoint_shell!r}, user={self.user!r}, stop_signal={self.stop_signal!r}, workdir={self.workdir!r}, env={self.env!r}, args={self.args!r}, copies={self.copies!r}, base={self.base!r}, cmd_from_base={self.cmd_from_base!r}, env_unknown={self.env_unknown!r}, open_args={self.open_args!r}, writes={self.writes!r}, rewrites={self.rewrites!r}, shell={self.shell!r}, nginx_daemon_off={self.nginx_daemon_off!r}, directories={self.directories!r}, accounts_added={self.accounts_added!r}, arbitrary_uid={self.arbitrary_uid!r}, missing_sources={self.missing_sources!r}, target_missing={self.target_missing!r}, stage_names={self.stage_names!r}, made_executable={self.made_executable!r}, modes_unknown={self.modes_unknown!r})"
+        return self.__class__.__qualname__ + f"(dockerfile={self.dockerfile!r}, cmd={self.cmd!r}, cmd_shell={self.cmd_shell!r}, entrypoint={self.entrypoint!r}, entrypoint_shell={self.entrypoint_shell!r}, user={self.user!r}, stop_signal={self.stop_signal!r}, workdir={self.workdir!r}, env={self.env!r}, args={self.args!r}, copies={self.copies!r}, base={self.base!r}, cmd_from_base={self.cmd_from_base!r}, env_unknown={self.env_unknown!r}, open_args={self.open_args!r}, writes={self.writes!r}, rewrites={self.rewrites!r}, shell={self.shell!r}, nginx_daemon_off={self.nginx_daemon_off!r}, directories={self.directories!r}, accounts_added={self.accounts_added!r}, arbitrary_uid={self.arbitrary_uid!r}, missing_sources={self.missing_sources!r}, target_missing={self.target_missing!r}, stage_names={self.stage_names!r}, made_executable={self.made_executable!r}, modes_unknown={self.modes_unknown!r}, install_steps={self.install_steps!r}, installs_unread={self.installs_unread!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.dockerfile,self.cmd,self.cmd_shell,self.entrypoint,self.entrypoint_shell,self.user,self.stop_signal,self.workdir,self.env,self.args,self.copies,self.base,self.cmd_from_base,self.env_unknown,self.open_args,self.writes,self.rewrites,self.shell,self.nginx_daemon_off,self.directories,self.accounts_added,self.arbitrary_uid,self.missing_sources,self.target_missing,self.stage_names,self.made_executable,self.modes_unknown,) == (other.dockerfile,other.cmd,other.cmd_shell,other.entrypoint,other.entrypoint_shell,other.user,other.stop_signal,other.workdir,other.env,other.args,other.copies,other.base,other.cmd_from_base,other.env_unknown,other.open_args,other.writes,other.rewrites,other.shell,other.nginx_daemon_off,other.directories,other.accounts_added,other.arbitrary_uid,other.missing_sources,other.target_missing,other.stage_names,other.made_executable,other.modes_unknown,)
+            return (self.dockerfile,self.cmd,self.cmd_shell,self.entrypoint,self.entrypoint_shell,self.user,self.stop_signal,self.workdir,self.env,self.args,self.copies,self.base,self.cmd_from_base,self.env_unknown,self.open_args,self.writes,self.rewrites,self.shell,self.nginx_daemon_off,self.directories,self.accounts_added,self.arbitrary_uid,self.missing_sources,self.target_missing,self.stage_names,self.made_executable,self.modes_unknown,self.install_steps,self.installs_unread,) == (other.dockerfile,other.cmd,other.cmd_shell,other.entrypoint,other.entrypoint_shell,other.user,other.stop_signal,other.workdir,other.env,other.args,other.copies,other.base,other.cmd_from_base,other.env_unknown,other.open_args,other.writes,other.rewrites,other.shell,other.nginx_daemon_off,other.directories,other.accounts_added,other.arbitrary_uid,other.missing_sources,other.target_missing,other.stage_names,other.made_executable,other.modes_unknown,other.install_steps,other.installs_unread,)
         return NotImplemented
 
     __init__.__qualname__ = 'Image.__init__'
@@ -1658,7 +1663,67 @@ def _m51(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m52(_d0, _d1, _d2, _d3):
+def _m52(_d0, _d1):
+    _s0 = _s1 = _s2 = _s3 = None
+    def __init__(self, at: 'Span', command: 'str', names: 'tuple[str, ...]' = _d0, reads: 'tuple[tuple[str, str, str], ...]' = _d1) -> None:
+        _s0(self, at)
+        _s1(self, command)
+        _s2(self, names)
+        _s3(self, reads)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(at={self.at!r}, command={self.command!r}, names={self.names!r}, reads={self.reads!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.at,self.command,self.names,self.reads,) == (other.at,other.command,other.names,other.reads,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.at,self.command,self.names,self.reads,))
+
+    __init__.__qualname__ = 'InstallStep.__init__'
+    __repr__.__qualname__ = 'InstallStep.__repr__'
+    __eq__.__qualname__ = 'InstallStep.__eq__'
+    __hash__.__qualname__ = 'InstallStep.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
+
+
+def _m53(_d0, _d1):
+    _s0 = _s1 = None
+    def __init__(self, steps: 'tuple[InstallStep, ...]' = _d0, unread: 'str' = _d1) -> None:
+        _s0(self, steps)
+        _s1(self, unread)
+
+    def _bind(setters):
+        nonlocal _s0, _s1
+        _s0, _s1, = setters
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(steps={self.steps!r}, unread={self.unread!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.steps,self.unread,) == (other.steps,other.unread,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.steps,self.unread,))
+
+    __init__.__qualname__ = 'RunInstalls.__init__'
+    __repr__.__qualname__ = 'RunInstalls.__repr__'
+    __eq__.__qualname__ = 'RunInstalls.__eq__'
+    __hash__.__qualname__ = 'RunInstalls.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
+
+
+def _m54(_d0, _d1, _d2, _d3):
     def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2, unkept: 'bool' = _d3) -> None:
         self.items = items
         self.role = role
@@ -1687,7 +1752,7 @@ def _m52(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m53():
+def _m55():
     def __init__(self, directives: 'list[NginxDirective]', unknown: 'list[NginxDirective]', by_name: 'tuple[tuple[str, list[NginxDirective]], ...] | None') -> None:
         self.directives = directives
         self.unknown = unknown
@@ -1708,7 +1773,7 @@ def _m53():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m54(_f0, _f1):
+def _m56(_f0, _f1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, servers: 'list[NginxServer]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1725,7 +1790,7 @@ def _m54(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m55(_f0, _d1, _d2):
+def _m57(_f0, _d1, _d2):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, handler: 'NginxDirective | None' = _d2) -> None:
         self.at = at
         self.block = block
@@ -1743,7 +1808,7 @@ def _m55(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m56(_f0):
+def _m58(_f0):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1759,7 +1824,7 @@ def _m56(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m57(_f0, _d1):
+def _m59(_f0, _d1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
         self.at = at
         self.block = block
@@ -1776,7 +1841,7 @@ def _m57(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m58(_f0):
+def _m60(_f0):
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
         _s0(self, name)
@@ -1796,7 +1861,7 @@ def _m58(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '_bind': _bind}
 
 
-def _m59():
+def _m61():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
         _s0(self, path)
@@ -1828,7 +1893,7 @@ def _m59():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m60():
+def _m62():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -1857,7 +1922,7 @@ def _m60():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m61():
+def _m63():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
         _s0(self, path)
@@ -1893,7 +1958,7 @@ def _m61():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m62(_d0):
+def _m64(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
         _s0(self, section)
@@ -1924,7 +1989,7 @@ def _m62(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m63(_d0, _d1):
+def _m65(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
         _s0(self, values)
@@ -1954,7 +2019,7 @@ def _m63(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m64(_d0, _d1, _d2, _d3):
+def _m66(_d0, _d1, _d2, _d3):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
         _s0(self, text)
@@ -1986,7 +2051,7 @@ def _m64(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m65():
+def _m67():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
         _s0(self, section)
@@ -2022,7 +2087,7 @@ def _m65():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m66():
+def _m68():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
         _s0(self, name)
@@ -2056,7 +2121,7 @@ def _m66():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m67():
+def _m69():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -2086,7 +2151,7 @@ def _m67():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m68(_d0, _d1, _d2, _d3, _d4):
+def _m70(_d0, _d1, _d2, _d3, _d4):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = None
     def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
         _s0(self, key)
@@ -2127,7 +2192,7 @@ def _m68(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m69():
+def _m71():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
         _s0(self, patterns)
@@ -2158,7 +2223,7 @@ def _m69():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m70():
+def _m72():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
         _s0(self, prefixes)
@@ -2190,7 +2255,7 @@ def _m70():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m71():
+def _m73():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, entry: 'UnitEntry', path: 'str', folder: 'str', status: 'str', setting: 'UnitEntry', mode: 'str') -> None:
         _s0(self, entry)
@@ -2223,7 +2288,7 @@ def _m71():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m72(_d0, _d1):
+def _m74(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0, hidden_start: 'HiddenStart | None' = _d1) -> None:
         _s0(self, name)
@@ -2261,7 +2326,7 @@ def _m72(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m73():
+def _m75():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
         _s0(self, section)
@@ -2299,7 +2364,7 @@ def _m73():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m74():
+def _m76():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2330,7 +2395,7 @@ def _m74():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m75():
+def _m77():
     _s0 = _s1 = _s2 = None
     def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
         _s0(self, text)
@@ -2360,7 +2425,7 @@ def _m75():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m76():
+def _m78():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
         _s0(self, path)
@@ -2395,7 +2460,7 @@ def _m76():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m77():
+def _m79():
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2425,7 +2490,7 @@ def _m77():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m78():
+def _m80():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
         _s0(self, option)
@@ -2456,7 +2521,7 @@ def _m78():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m79():
+def _m81():
     _s0 = _s1 = _s2 = None
     def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
         _s0(self, at)
@@ -2486,7 +2551,7 @@ def _m79():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m80():
+def _m82():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
         _s0(self, at)
@@ -2517,7 +2582,7 @@ def _m80():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m81(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
+def _m83(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     def __init__(self, files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = _FACTORY, volumes: 'dict[str, Node]' = _FACTORY, networks: 'dict[str, Node]' = _FACTORY, name: 'str' = _d3, name_from: 'str' = _d4, env_file: 'str | None' = _d5, problems: 'list[Problem]' = _FACTORY, unresolved: 'dict[str, Span]' = _FACTORY, includes: 'list[Node]' = _FACTORY) -> None:
         self.files = files
         self.directory = directory
@@ -2546,7 +2611,7 @@ def _m81(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m82(_f0, _d1):
+def _m84(_f0, _d1):
     def __init__(self, files: 'list[str]', notes: 'list[Problem]' = _FACTORY, services: 'frozenset[str] | None' = _d1) -> None:
         self.files = files
         self.notes = _f0() if notes is _FACTORY else notes
@@ -2567,7 +2632,7 @@ def _m82(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m83(_f0, _d1, _d2, _f3):
+def _m85(_f0, _d1, _d2, _f3):
     def __init__(self, path: 'str', compose_files: 'list[str]' = _FACTORY, service: 'str' = _d1, service_at: 'Span | None' = _d2, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.compose_files = _f0() if compose_files is _FACTORY else compose_files
@@ -2590,7 +2655,7 @@ def _m83(_f0, _d1, _d2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m84(_f0, _f1):
+def _m86(_f0, _f1):
     def __init__(self, path: 'str', instructions: 'list[Instruction]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
@@ -2611,7 +2676,7 @@ def _m84(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m85():
+def _m87():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, keyword: 'str', text: 'str', fixed: 'str', at: 'Span') -> None:
         _s0(self, keyword)
@@ -2642,7 +2707,7 @@ def _m85():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m86(_f0, _d1, _d2):
+def _m88(_f0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1, lookalike: 'ExecLookalike | None' = _d2) -> None:
         _s0(self, keyword)
@@ -2675,7 +2740,7 @@ def _m86(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m87(_f0, _d1, _f2, _f3):
+def _m89(_f0, _d1, _f2, _f3):
     def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -2697,7 +2762,7 @@ def _m87(_f0, _d1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m88(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m90(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -2722,7 +2787,7 @@ def _m88(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m89(_d0):
+def _m91(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _s0(self, name)
@@ -2753,7 +2818,7 @@ def _m89(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m90():
+def _m92():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _s0(self, domain)
@@ -2785,7 +2850,7 @@ def _m90():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m91(_f0, _d1, _d2):
+def _m93(_f0, _d1, _d2):
     def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
@@ -2803,7 +2868,7 @@ def _m91(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m92(_f0, _d1, _d2, _d3, _f4):
+def _m94(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_places: 'list[tuple[int, int, int]]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
@@ -2823,7 +2888,7 @@ def _m92(_f0, _d1, _d2, _d3, _f4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m93(_f0, _f1, _f2, _f3):
+def _m95(_f0, _f1, _f2, _f3):
     def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, templates: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -2840,7 +2905,7 @@ def _m93(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m94(_d0, _d1, _d2, _d3, _d4):
+def _m96(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1, sure_servers: 'bool' = _d2, in_site: 'bool' = _d3, included_by: 'NginxStatement | None' = _d4) -> None:
         self.items = items
         self.ctx = ctx
@@ -2863,7 +2928,7 @@ def _m94(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m95():
+def _m97():
     def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
@@ -2884,7 +2949,7 @@ def _m95():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m96(_d0, _d1):
+def _m98(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _s0(self, path)
@@ -2914,7 +2979,7 @@ def _m96(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m97(_d0, _d1, _d2):
+def _m99(_d0, _d1, _d2):
     def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -2940,7 +3005,7 @@ def _m97(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m98(_f0, _f1):
+def _m100(_f0, _f1):
     def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -2961,7 +3026,7 @@ def _m98(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m99():
+def _m101():
     def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -2987,7 +3052,7 @@ def _m99():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m100(_f0):
+def _m102(_f0):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _s0(self, argv)
@@ -3019,7 +3084,7 @@ def _m100(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m101(_d0):
+def _m103(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int', source: 'str' = _d0) -> None:
         _s0(self, path)
@@ -3052,7 +3117,7 @@ def _m101(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m102():
+def _m104():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, command: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, command)
@@ -3083,7 +3148,7 @@ def _m102():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m103():
+def _m105():
     _s0 = _s1 = None
     def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
         _s0(self, through)
@@ -3112,7 +3177,7 @@ def _m103():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m104(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
+def _m106(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = None
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, writes: 'tuple[FileWrite, ...]' = _d10, services: 'tuple[StartedService, ...]' = _d11, hands_off: 'HandOff | None' = _d12, traps: 'tuple[str, ...]' = _d13, trap_line: 'int' = _d14) -> None:
         _s0(self, program)
@@ -3160,7 +3225,7 @@ def _m104(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m105():
+def _m107():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, name)
@@ -3191,7 +3256,7 @@ def _m105():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m106():
+def _m108():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _s0(self, path)
@@ -3222,7 +3287,7 @@ def _m106():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m107(_d0, _d1, _d2):
+def _m109(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _s0(self, text)
@@ -3253,7 +3318,7 @@ def _m107(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m108():
+def _m110():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3282,7 +3347,7 @@ def _m108():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m109(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m111(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -3301,7 +3366,7 @@ def _m109(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m110(_f0, _f1, _f2):
+def _m112(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -3320,7 +3385,7 @@ def _m110(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m111(_d0):
+def _m113(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _s0(self, raw)
@@ -3354,7 +3419,7 @@ def _m111(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m112():
+def _m114():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -3384,7 +3449,7 @@ def _m112():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m113():
+def _m115():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -3409,7 +3474,7 @@ def _m113():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m114(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m116(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -3431,7 +3496,7 @@ def _m114(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m115(_d0, _d1):
+def _m117(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _s0(self, values)
@@ -3461,7 +3526,7 @@ def _m115(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m116(_d0, _d1):
+def _m118(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _s0(self, prefixes)
@@ -3493,7 +3558,7 @@ def _m116(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m117(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m119(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -3513,7 +3578,7 @@ def _m117(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m118():
+def _m120():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _s0(self, section)
@@ -3548,7 +3613,7 @@ def _m118():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m119():
+def _m121():
     _s0 = _s1 = _s2 = None
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _s0(self, type)
@@ -3578,7 +3643,7 @@ def _m119():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m120(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m122(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -3605,7 +3670,7 @@ def _m120(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m121():
+def _m123():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3634,7 +3699,7 @@ def _m121():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m122():
+def _m124():
     _s0 = _s1 = None
     def __init__(self, name: 'str', at: 'Span') -> None:
         _s0(self, name)
@@ -3663,7 +3728,7 @@ def _m122():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m123(_d0):
+def _m125(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool', meant: 'str | None' = _d0) -> None:
         _s0(self, spec)
@@ -3694,7 +3759,7 @@ def _m123(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m124(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m126(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -3722,7 +3787,7 @@ def _m124(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m125(_d0, _d1, _d2, _d3):
+def _m127(_d0, _d1, _d2, _d3):
     def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2, env_missing: 'tuple[str, ...]' = _d3) -> None:
         self.key = key
         self.value = value
@@ -3748,7 +3813,7 @@ def _m125(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m126():
+def _m128():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3769,7 +3834,7 @@ def _m126():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m127():
+def _m129():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -3791,7 +3856,7 @@ def _m127():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m128():
+def _m130():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _s0(self, name)
@@ -3823,7 +3888,7 @@ def _m128():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m129(_d0, _d1, _d2):
+def _m131(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _s0(self, value)
@@ -3855,7 +3920,7 @@ def _m129(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m130(_d0):
+def _m132(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -3881,7 +3946,7 @@ def _m130(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m131(_f0, _f1, _f2, _f3):
+def _m133(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -3903,7 +3968,7 @@ def _m131(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m132(_d0, _f1):
+def _m134(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -3953,7 +4018,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.fix.Rejected': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('reason', False, False, True, True, True, False)), False), "Rejected(finding: 'Finding', reason: 'str')", _m23, (), ('finding', 'reason'), ('finding', 'reason')),
     'wsgilint.fix._Candidate': ((False, True, True, False, (('finding', False, False, True, True, True, False), ('changes', False, False, True, True, True, False)), False), "_Candidate(finding: 'Finding', changes: 'dict[str, list[Change]]')", _m24, (), ('finding', 'changes'), ('finding', 'changes')),
     'wsgilint.model.AppServer': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('listeners', False, True, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('daemonizes', True, False, True, True, True, False), ('sources', False, True, True, True, True, False), ('manager', True, False, True, True, True, False), ('start_directory', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('uwsgi_config', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('binary_plugins', True, False, True, True, True, False), ('unseen_base', True, False, True, True, True, False), ('app_spec', True, False, True, True, True, False), ('copied_into', True, False, True, True, True, False), ('places_unknown', True, False, True, True, True, False), ('place_assumed', True, False, True, True, True, False), ('unread_configs', True, False, True, True, True, False), ('dev_stack', True, False, True, True, True, False), ('code_from_image', True, False, True, True, True, False), ('started_in_background', True, False, True, True, True, False), ('_last_at', False, True, False, False, True, False), ('_indexed', True, False, False, False, True, False)), True), None, _m25, ('options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background', '_last_at', '_indexed'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background'), ('kind', 'name', 'at', 'options', 'listeners', 'user', 'group', 'daemonizes', 'sources', 'manager', 'start_directory', 'placeholders_used', 'uwsgi_config', 'place', 'binary_plugins', 'unseen_base', 'app_spec', 'copied_into', 'places_unknown', 'place_assumed', 'unread_configs', 'dev_stack', 'code_from_image', 'started_in_background', '_last_at', '_indexed')),
-    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('unrun_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('app_request_readers', True, False, True, True, True, False), ('app_env_defaults', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('exec_lookalikes', False, True, True, True, True, False), ('copy_sources_missing', False, True, True, True, True, False), ('build_targets_missing', False, True, True, True, True, False), ('unstarted_files', False, True, True, True, True, False), ('modes_unshown', True, False, True, True, True, False), ('modes_all_plain', True, False, True, True, True, False), ('build_rewrites', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False)), False), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, unrun_servers: 'list[tuple[AppServer, str]]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, app_request_readers: 'RequestReaders | None' = None, app_env_defaults: 'dict[str, list[Setting[str]]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>, exec_lookalikes: 'list[ExecLookalike]' = <factory>, copy_sources_missing: 'list[MissingCopySource]' = <factory>, build_targets_missing: 'list[MissingBuildTarget]' = <factory>, unstarted_files: 'dict[str, tuple[str, tuple[int, ...]]]' = <factory>, modes_unshown: 'str' = '', modes_all_plain: 'str' = '', build_rewrites: 'dict[str, Setting[str]]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unstarted_files', 'modes_unshown', 'modes_all_plain', 'build_rewrites', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unstarted_files', 'modes_unshown', 'modes_all_plain', 'build_rewrites'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unstarted_files', 'modes_unshown', 'modes_all_plain', 'build_rewrites', '_reached')),
+    'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('unrun_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('app_request_readers', True, False, True, True, True, False), ('app_env_defaults', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('exec_lookalikes', False, True, True, True, True, False), ('copy_sources_missing', False, True, True, True, True, False), ('build_targets_missing', False, True, True, True, True, False), ('unstarted_files', False, True, True, True, True, False), ('unstarted_lines', False, True, True, True, True, False), ('modes_unshown', True, False, True, True, True, False), ('modes_all_plain', True, False, True, True, True, False), ('build_rewrites', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False)), False), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, unrun_servers: 'list[tuple[AppServer, str]]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, app_request_readers: 'RequestReaders | None' = None, app_env_defaults: 'dict[str, list[Setting[str]]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>, exec_lookalikes: 'list[ExecLookalike]' = <factory>, copy_sources_missing: 'list[MissingCopySource]' = <factory>, build_targets_missing: 'list[MissingBuildTarget]' = <factory>, unstarted_files: 'dict[str, tuple[str, tuple[int, ...]]]' = <factory>, unstarted_lines: 'dict[str, dict[int, tuple[str, str]]]' = <factory>, modes_unshown: 'str' = '', modes_all_plain: 'str' = '', build_rewrites: 'dict[str, Setting[str]]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unstarted_files', 'unstarted_lines', 'modes_unshown', 'modes_all_plain', 'build_rewrites', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unstarted_files', 'unstarted_lines', 'modes_unshown', 'modes_all_plain', 'build_rewrites'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'unstarted_files', 'unstarted_lines', 'modes_unshown', 'modes_all_plain', 'build_rewrites', '_reached')),
     'wsgilint.model.FileRewrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m27, ('source',), ('path', 'how', 'at', 'source'), ('path', 'how', 'at', 'source')),
     'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False), ('container_versions', False, True, True, True, True, False), ('newest_of_line', False, True, True, True, True, False)), True), None, _m28, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions', 'container_versions', 'newest_of_line'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions', 'container_versions', 'newest_of_line'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions', 'container_versions', 'newest_of_line')),
     'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False), ('resolved_in', True, False, True, True, True, False)), True), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None, resolved_in: 'Setting[str] | None' = None)", _m29, ('mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in')),
@@ -3961,14 +4026,14 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.MissingCopySource': ((True, True, True, False, (('source', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('namesakes', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m31, (), ('source', 'at', 'context', 'namesakes', 'service'), ('source', 'at', 'context', 'namesakes', 'service')),
     'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False)), True), None, _m32, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
     'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('events_missing', True, False, True, True, True, False), ('stock_files', True, False, True, True, True, False), ('mount_only_parents', False, True, True, True, True, False)), True), None, _m33, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents')),
-    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('start_not_executable', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_outer', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('wrapper_background', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('also_serves', True, False, True, True, True, False), ('services_started', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('wrapper_traps', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('wrapper_launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False), ('accounts_added', True, False, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('stderr_file', True, False, True, True, True, False), ('start_unseen', True, False, True, True, True, False)), True), None, _m34, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen')),
+    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('start_not_executable', True, False, True, True, True, False), ('program_missing', True, False, True, True, True, False), ('start_scripts', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_outer', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('wrapper_background', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('also_serves', True, False, True, True, True, False), ('services_started', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('wrapper_traps', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('wrapper_launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False), ('accounts_added', True, False, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('stderr_file', True, False, True, True, True, False), ('start_unseen', True, False, True, True, True, False)), True), None, _m34, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen')),
     'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False), ('rewritten', True, False, True, True, True, False)), True), None, _m35, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten')),
     'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('resolved_later', True, False, True, True, True, False)), True), None, _m36, ('resolved_later',), ('address', 'at', 'resolved_later'), ('address', 'at', 'resolved_later')),
     'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False)), True), None, _m37, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
     'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('renders_templates', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False), ('nginx_includes', True, False, True, True, True, False), ('nginx_includes_source', True, False, True, True, True, False), ('populated_roots', True, False, True, True, True, False), ('populated_source', True, False, True, True, True, False), ('known_folders', False, True, True, True, True, False), ('known_folders_source', True, False, True, True, True, False)), False), None, _m38, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source')),
     'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False)), False), None, _m39, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
     'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False)), True), None, _m40, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
-    'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False), ('made_executable', False, True, True, True, True, False), ('modes_unknown', True, False, True, True, True, False)), False), None, _m41, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown')),
+    'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False), ('made_executable', False, True, True, True, True, False), ('modes_unknown', True, False, True, True, True, False), ('install_steps', False, True, True, True, True, False), ('installs_unread', True, False, True, True, True, False)), False), None, _m41, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread')),
     'wsgilint.model.container_services.Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('lookup', True, False, True, True, True, False)), False), None, _m42, ('image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup')),
     'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m43, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
     'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m44, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
@@ -3979,85 +4044,87 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False)), True), None, _m49, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
     'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m50, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
     'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m51, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m52, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
-    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m53, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m54, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m55, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m56, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m57, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m58, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m59, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m60, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m61, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m62, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m63, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m64, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m65, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m66, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m67, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m68, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m69, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m70, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m71, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m72, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m73, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m74, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m75, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m76, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m77, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m78, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m79, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m80, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m81, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
-    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m82, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
-    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m83, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m84, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m85, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m86, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m87, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m88, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m89, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m90, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m91, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m92, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m93, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m94, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m95, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m96, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m97, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m98, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m99, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m100, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m101, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
-    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m102, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m103, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m104, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m105, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m106, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m107, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m108, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m109, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m110, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m111, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m112, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m113, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m114, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m115, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m116, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m117, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m118, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m119, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m120, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m121, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m122, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m123, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m124, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m125, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m126, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m127, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m128, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m129, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m130, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m131, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m132, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.model.image_installs.InstallStep': ((True, True, True, False, (('at', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('names', True, False, True, True, True, False), ('reads', True, False, True, True, True, False)), True), None, _m52, ('names', 'reads'), ('at', 'command', 'names', 'reads'), ('at', 'command', 'names', 'reads')),
+    'wsgilint.model.image_installs.RunInstalls': ((True, True, True, False, (('steps', True, False, True, True, True, False), ('unread', True, False, True, True, True, False)), True), None, _m53, ('steps', 'unread'), ('steps', 'unread'), ('steps', 'unread')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m54, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
+    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m55, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m56, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m57, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m58, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m59, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m60, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m61, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m62, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m63, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m64, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m65, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m66, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m67, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m68, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m69, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m70, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m71, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m72, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m73, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m74, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m75, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m76, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m77, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m78, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m79, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m80, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m81, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m82, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m83, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m84, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
+    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m85, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m86, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m87, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m88, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m89, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m90, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m91, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m92, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m93, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m94, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m95, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m96, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m97, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m98, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m99, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m100, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m101, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m102, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m103, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
+    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m104, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m105, (), ('through', 'at'), ('through', 'at')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m106, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m107, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m108, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m109, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m110, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m111, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m112, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m113, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m114, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m115, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m116, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m117, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m118, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m119, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m120, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m121, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m122, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m123, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m124, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m125, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m126, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m127, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m128, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m129, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m130, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m131, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m132, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m133, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m134, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

@@ -343,6 +343,13 @@ class ProcessManager:
     # there and that its build does not chmod: exec refuses it. Value: the file; note: how it
     # gets there. Only where the command names a path.
     start_not_executable: Setting[str] | None = None
+    # A container's start runs uWSGI, which its image is known not to hold (model/image_installs.py):
+    # the program is not found and the container does not start. Value: the program; at: the
+    # image's FROM line; note: why.
+    program_missing: Setting[str] | None = None
+    # The scripts (local paths) a start runs on its way to its server: an entrypoint that execs
+    # its arguments, the wrapper whose line starts the server.
+    start_scripts: tuple[str, ...] = ()
     wrapper: Span | None = None        # the shell line that starts the server, when a wrapper is used
     # A `sh -c` (a shell-form CMD, `command: sh -c ...`) that runs the wrapper script without
     # `exec` and stays in front of it, where it is written; value: the script's own line execs.
@@ -749,6 +756,9 @@ class Deployment:
     # Dockerfile every Compose service building it fails to build, and what only the services
     # of a Compose project with such a build read. Why, and the lines where a build stops.
     unstarted_files: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
+    # Lines (shown path -> line -> why, and the code of the rule that reports the cause) of a
+    # Compose service that never starts, in a Compose file other services that do start share.
+    unstarted_lines: dict[str, dict[int, tuple[str, str]]] = field(default_factory=dict)
     # Where a start executes a file without an execute bit, how far the tree's modes can be
     # trusted: ``modes_unshown`` says why they may have been lost on the way here (no file has an
     # execute bit and nothing shows a checkout: a copy or an archive); ``modes_all_plain`` why a

@@ -28,6 +28,7 @@ from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 from ..readers.shell import written_files
 from .base_images import BaseImage, base_image, stock_setting, with_apt_nginx
+from .image_installs import InstallStep, run_installs
 
 # readers/nginx_includes.py's ETC_NGINX, where the official image's nginx keeps its
 # configuration; not imported, so that a tree without nginx does not load that reader.
@@ -91,6 +92,10 @@ class Image:
     made_executable: list[tuple[str, bool]] = field(default_factory=list)
     # A RUN changes modes in a way its words do not show (a glob, a variable, `find -exec chmod`).
     modes_unknown: bool = False
+    # What the RUN lines install (model/image_installs.py), and the first step whose installs
+    # are not read (a script, a COPY from another stage): after it, what the image holds is unknown.
+    install_steps: list[InstallStep] = field(default_factory=list)
+    installs_unread: Setting[str] | None = None
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -139,7 +144,8 @@ def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> 
                  nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories),
                  accounts_added=list(inherited.accounts_added), arbitrary_uid=inherited.arbitrary_uid,
                  missing_sources=[] if other_build else list(inherited.missing_sources),
-                 made_executable=list(inherited.made_executable), modes_unknown=inherited.modes_unknown)
+                 made_executable=list(inherited.made_executable), modes_unknown=inherited.modes_unknown,
+                 install_steps=list(inherited.install_steps), installs_unread=inherited.installs_unread)
 
 
 def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
@@ -263,6 +269,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         for key, value in pairs:
             _set_env(image, key, value, variables, at)
     elif keyword == "RUN":
+        _run_installs(image, instruction)
         _run_directories(instruction.text, image)
         _run_chmods(instruction.text, image)
         image.accounts_added.extend(Setting(name, at) for name in _run_accounts(instruction.text))
@@ -303,6 +310,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             image.made_executable.append((posixpath.normpath(destination), True))
         if "from" in instruction.flags:   # another stage's or image's files: not in the tree
             why = f"{where[:-1]} from {instruction.flags['from']})"
+            if not posixpath.normpath(destination).startswith("/etc/") and image.installs_unread is None:
+                image.installs_unread = Setting(f"{why} may bring programs", at)
             into = written in ("", ".") or written.endswith("/") or len(sources) > 1
             for source in sources:
                 # A file (a name with an extension) copied into a folder lands under its own name;
@@ -316,6 +325,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             # A URL, a glob, or a local archive ADD unpacks: what lands there the tree does not show.
             if "://" in source or any(c in source for c in "*?[") or (keyword == "ADD" and source.endswith(_ARCHIVES)):
                 image.writes.append((posixpath.normpath(destination), where))
+                if keyword == "ADD" and image.installs_unread is None and not any(c in source for c in "*?["):
+                    image.installs_unread = Setting(f"{where} may bring programs", at)
                 continue
             # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
             local = os.path.normpath(os.path.join(context_dir, source.lstrip("/")))
@@ -374,6 +385,22 @@ def _apt_installs_nginx(text: str) -> bool:
                 word.split("=", 1)[0] in _APT_NGINX for word in words[words.index("install", tools[0]) + 1:]):
             return True
     return False
+
+
+def _run_installs(image: Image, instruction: Instruction) -> None:
+    """The packages a RUN installs (model/image_installs.py), until one whose installs are not read."""
+    if image.installs_unread is not None:
+        return
+    at = instruction.at
+    commands = [list(instruction.exec_form)] if instruction.exec_form else shell_commands(instruction.text)
+    if not commands or "<<" in instruction.text:
+        image.installs_unread = Setting(f"the RUN at {at.path}:{at.line} is not read as simple commands", at)
+        return
+    found = run_installs(commands, at, image.workdir.value if image.workdir else "/",
+                         lambda path: _copied_from(image, path))
+    image.install_steps.extend(found.steps)
+    if found.unread:
+        image.installs_unread = Setting(found.unread, at)
 
 
 def _made_directory(image: Image, path: str) -> None:
@@ -512,7 +539,7 @@ def _run_placements(text: str, image: Image) -> set[int]:
 def _run_edits(text: str) -> list[tuple[str, str]]:
     """(path, how) of each file a RUN's commands write: ``sed -i`` targets, ``>`` and ``tee``
     targets."""
-    return [written for command in _simple_commands(text) for written in written_files(command)]
+    return [written for command in shell_commands(text) for written in written_files(command)]
 
 
 def _copied_from(image: Image, path: str) -> str | None:
@@ -559,7 +586,7 @@ NGINX_CONF = ETC_NGINX + "/nginx.conf"
 _DAEMON_OFF = re.compile(r"(?:^|[;\n])[ \t]*daemon[ \t]+off[ \t]*;")
 
 
-def _simple_commands(text: str) -> list[list[str]]:
+def shell_commands(text: str) -> list[list[str]]:
     """A RUN's simple commands as the shell splits them: quotes removed and kept whole (a `;`
     inside `python3 -c "..."` splits nothing), ``>`` and ``>>`` words of their own; none
     where the quoting does not close."""
@@ -584,7 +611,7 @@ def _appended_to_nginx_conf(text: str) -> str:
     """What a RUN's ``echo``/``printf`` commands append to /etc/nginx/nginx.conf (``>>``), as
     the shell passes it: quotes removed, ``\\n`` as a new line."""
     appended: list[str] = []
-    for command in _simple_commands(text):
+    for command in shell_commands(text):
         if len(command) >= 3 and posixpath.basename(command[0]) in ("echo", "printf") and \
                 command[-2] == ">>" and posixpath.normpath(command[-1]) == NGINX_CONF:
             appended.extend(w for w in command[1:-2] if not w.startswith("-"))

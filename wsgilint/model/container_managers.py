@@ -23,7 +23,7 @@ from ..core.launchers import COMPOSE_INIT
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, ProcessManager
 from .base_images import BaseImage, stock_setting
-from .container_images import NGINX_CONF, Image, bin_sh, image_sets_executable
+from .container_images import NGINX_CONF, Image, bin_sh, image_sets_executable, shell_commands
 from .container_services import command_words, duration_seconds, environment_entries
 from .graph import Place
 from .managers import _resolve_wrapper
@@ -143,6 +143,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
     if manager.argv is not None:
         manager.start_not_executable = _not_executable(manager.argv, manager.directory, image, place, ctx)
         start_dir = manager.directory.value if manager.directory else None
+        started = manager.argv.value
         with ctx.in_filesystem(place.filesystem):
             seen = _resolve_wrapper(manager, manager.argv.value, manager.argv.at, ctx, start_dir, bin_sh(image))
         if manager.wrapper is not None:
@@ -151,8 +152,25 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             if init is not None and init.text.lower() == "true":
                 manager.wrapper_launchers = (COMPOSE_INIT, *manager.wrapper_launchers)
         _appended_daemon_off(manager, image, place)
+        if manager.runs_program == "uwsgi" and image is not None and image.dockerfile:
+            manager.program_missing = _uwsgi_missing(manager, started, image, ctx)
     manager.options = options
     return manager, seen
+
+
+def _uwsgi_missing(manager: ProcessManager, started: list[str], image: Image, ctx: ReadContext) -> Setting[str] | None:
+    """Where the container's image is known to hold no uWSGI, as its start runs it: what the
+    build installs (model/image_installs.py), and what the start runs before the server (a
+    `sh -c` text, its scripts), which must install nothing either."""
+    from ..readers.shell import SHELLS
+    from .image_installs import missing_uwsgi, start_unread
+
+    texts = [started[started.index("-c", 1) + 1]] if started and os.path.basename(started[0]) in SHELLS and \
+        "-c" in started[1:-1] else []
+    texts += [text for text in (ctx.read(path, peek=True).text for path in manager.start_scripts) if text is not None]
+    why = start_unread(texts, shell_commands)
+    unread = Setting(why, manager.argv.at if manager.argv else None) if why else image.installs_unread
+    return missing_uwsgi(image.base, image.install_steps, unread, ctx)
 
 
 def _not_executable(argv: Setting[list[str]], directory: Setting[str] | None, image: Image | None, place: Place,

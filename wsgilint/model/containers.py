@@ -80,6 +80,8 @@ class ContainerBuilder:
         # a volume may put files the checked tree does not hold.
         self.unseen_writes: dict[Place, list[tuple[str, str]]] = {}
         self.place_images: dict[Place, Image] = {}   # each container's image, where the files build one
+        # Each Compose service's lines in its Compose file: (shown path, first line, last line).
+        self.service_lines: dict[Place, tuple[str, int, int]] = {}
         # Compose services a devcontainer.json names (model/dev_containers.py), read before the projects.
         self.dev_containers: dict[tuple[str, str], Setting[str]] = {}
 
@@ -245,6 +247,8 @@ class ContainerBuilder:
                             self.stopped_projects.setdefault(places[name].started_with, (name, *stops))
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
+            first = service.node.key_at or service.node.at
+            self.service_lines[places[name]] = (first.path, first.line, _last_line(service.node))
 
     def _dev_container(self, project: ComposeProject, service: str) -> Setting[str] | None:
         if not self.dev_containers:
@@ -398,11 +402,11 @@ class ContainerBuilder:
         Dockerfiles, scripts, nginx and app server configs): what is found there describes what
         never runs. The services of a Compose project whose build stops never start: `docker
         compose up` builds every image before it starts any container. Nor does a container whose
-        start executes a file without an execute bit (where the tree shows modes). A file the host
-        or a container that starts also reads is left as it is."""
-        refused = {manager.place: manager.start_not_executable for manager in self.deployment.managers
-                   if manager.start_not_executable is not None and not self.deployment.modes_unshown
-                   and not self.deployment.modes_all_plain}
+        start executes a file without an execute bit (where the tree shows modes), nor one that
+        starts uWSGI its image does not hold. A file the host or a container that starts also
+        reads is left as it is, but for the lines of a service that never starts in a Compose
+        file other services share."""
+        refused = self._refused_starts()
         if not self.stopped_projects and not refused:
             return
         from .unstarted import file_readers
@@ -411,24 +415,54 @@ class ContainerBuilder:
         unstarted = self.deployment.unstarted_files
         for path, starts in readers.items():
             places = {start.place for start in starts}
-            if path in unstarted or not all(place in refused or place.started_with in self.stopped_projects
-                                            for place in places):
+            if path in unstarted:
+                continue
+            if not all(place in refused or place.started_with in self.stopped_projects for place in places):
+                self._mark_service_lines(path, places, refused)
                 continue
             projects = sorted({place.started_with for place in places if place.started_with in self.stopped_projects})
             kept_lines = {stop.line for _, stop, _ in self.stopped_projects.values() if stop.path == path} | {
-                start.at.line for start in refused.values() if start.at is not None and start.at.path == path}
+                at.line for at, _, _ in refused.values() if at is not None and at.path == path}
             if projects:
                 service, at, what = self.stopped_projects[projects[0]]
                 why = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
                        f"starts: `docker compose up` builds every image before it starts any, and the build of "
                        f"service {service} stops: {what} ({at.path}:{at.line})")
             else:
-                place = min(places, key=lambda each: each.label or each.name)
-                start = refused[place]
-                where = f" ({start.at.path}:{start.at.line})" if start.at is not None else ""
-                why = (f"{place.label or place.name} never starts: its start executes {start.value}, which has no "
-                       f"execute bit{where}")
+                why = refused[min(places, key=lambda each: each.label or each.name)][1]
             unstarted[path] = (f"{why}, so nothing here runs until that is fixed", tuple(sorted(kept_lines)))
+
+    def _refused_starts(self) -> dict[Place, tuple[Span | None, str, str]]:
+        """The containers whose start fails: where the failing start is written, why, and the
+        code of the rule that reports it."""
+        refused: dict[Place, tuple[Span | None, str, str]] = {}
+        modes_shown = not self.deployment.modes_unshown and not self.deployment.modes_all_plain
+        for manager in self.deployment.managers:
+            place = manager.place
+            name = place.label or place.name
+            start = manager.start_not_executable
+            if start is not None and modes_shown:
+                where = f" ({start.at.path}:{start.at.line})" if start.at is not None else ""
+                refused[place] = (start.at, f"{name} never starts: its start executes {start.value}, which has no "
+                                            f"execute bit{where}", "C107")
+            elif manager.program_missing is not None and manager.argv is not None:
+                at = manager.wrapper or manager.argv.at or manager.at
+                refused[place] = (at, f"{name} never starts: it starts uWSGI, which its image does not hold "
+                                      f"({at.path}:{at.line})", "C108")
+        return refused
+
+    def _mark_service_lines(self, path: str, places: set[Place],
+                            refused: dict[Place, tuple[Span | None, str, str]]) -> None:
+        """In a Compose file services that start share with ones that never do: the lines of
+        each that never starts (where its start fails, for every rule but the one reporting that)."""
+        for place in places & refused.keys():
+            lines = self.service_lines.get(place)
+            if lines is None or lines[0] != path:
+                continue
+            _, why, code = refused[place]
+            marked = self.deployment.unstarted_lines.setdefault(path, {})
+            for line in range(lines[1], lines[2] + 1):
+                marked.setdefault(line, (f"{why}, so nothing of this service runs until that is fixed", code))
 
     def place_servers(self) -> None:
         """After the app servers are built: each runs where its manager starts it; an nginx
@@ -593,3 +627,20 @@ def _non_root_user(deployment: Deployment, place: Place) -> Setting[str] | None:
     return Setting(name, setting.at, f"the container runs as {name}, and a process that is not root cannot "
                    "switch users")
 
+
+
+def _last_line(node: Node) -> int:
+    """The last line a Compose node's values are written on (an alias's node, shared with its
+    anchor, is walked once)."""
+    last = node.at.line
+    stack, seen = [node], {id(node)}
+    while stack:
+        item = stack.pop()
+        last = max(last, item.at.line)
+        values = item.value.values() if isinstance(item.value, dict) else item.value if isinstance(item.value, list) \
+            else ()
+        for value in values:
+            if id(value) not in seen:
+                seen.add(id(value))
+                stack.append(value)
+    return last

@@ -108,6 +108,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         if passed is not None:
             # An entrypoint script that ends in `exec "$@"`: its arguments (the CMD) are what runs,
             # in its place; `exec gosu app "$@"` runs them through the switcher, as app.
+            entrypoint = _local_script(argv[given - 1], ctx, start_dir)
+            manager.start_scripts += (entrypoint,) if entrypoint else ()
             manager.argv = Setting(argv[given:], manager.argv.at if manager.argv else command_at)
             resolved = _resolve_wrapper(manager, [*passed.through, *argv[given:]], command_at, ctx, start_dir,
                                         bin_sh)
@@ -115,8 +117,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
                 manager.user = Setting(manager.user.value, passed.at, manager.user.note)
                 if manager.group is not None and manager.group.at is command_at:
                     manager.group = Setting(manager.group.value, passed.at, manager.group.note)
-            local = _local_script(argv[given - 1], ctx, start_dir)
-            writes, display = shell.script_writes(local, ctx) if local else ((), "")
+            writes, display = shell.script_writes(entrypoint, ctx) if entrypoint else ((), "")
             manager.rewrites = tuple(FileRewrite(write.path, write.how, Span(display, write.line, write.column,
                                                                              write.end_column), write.source)
                                      for write in writes) + manager.rewrites
@@ -131,6 +132,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         return False
     manager.runs_program = server.program
     manager.wrapper = wrapper_at
+    if wrapper is not None and wrapper_at is wrapper.at:
+        manager.start_scripts += (wrapper.path,)
     # A last command that a shell of unknown kind may exec: whether the shell stays is not known.
     manager.wrapper_execs = None if server.last_of_c and runs_c is not None and not runs_c.value else server.execs
     manager.wrapper_shell = runs_c
