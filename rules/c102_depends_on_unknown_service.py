@@ -28,6 +28,11 @@ Compose checks the merged project before it does anything and refuses it whole:
 deployment that adds such a line stops deploying. `required: false` does not help: it
 excuses only a service that exists but that no active profile enables.
 
+What else is found in the files that only that project's services read (its Compose files,
+their Dockerfiles, scripts, nginx and app server configs) describes containers that never
+start: where it is an error, those findings are infos that name it. A file the host or
+another project also reads keeps its findings.
+
 ## How to fix
 Fix the name (a typo, or a service renamed), define the service, or remove the entry. If
 the service lives in another Compose file, merge it in: `include:` it, or name both files

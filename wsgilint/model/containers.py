@@ -400,14 +400,15 @@ class ContainerBuilder:
     def mark_stopped_projects(self) -> None:
         """Files that only containers that never start read (their Compose files, the
         Dockerfiles, scripts, nginx and app server configs): what is found there describes what
-        never runs. The services of a Compose project whose build stops never start: `docker
-        compose up` builds every image before it starts any container. Nor does a container whose
+        never runs. The services of a Compose project whose build stops, or that Compose refuses,
+        never start (``_stopped_projects``). Nor does a container whose
         start executes a file without an execute bit (where the tree shows modes), nor one that
         starts uWSGI its image does not hold. A file the host or a container that starts also
         reads is left as it is, but for the lines of a service that never starts in a Compose
         file other services share."""
         refused = self._refused_starts()
-        if not self.stopped_projects and not refused:
+        stopped = self._stopped_projects()
+        if not stopped and not refused:
             return
         from .unstarted import file_readers
         readers = file_readers(self.deployment, self.ctx,
@@ -417,20 +418,34 @@ class ContainerBuilder:
             places = {start.place for start in starts}
             if path in unstarted:
                 continue
-            if not all(place in refused or place.started_with in self.stopped_projects for place in places):
+            if not all(place in refused or place.started_with in stopped for place in places):
                 self._mark_service_lines(path, places, refused)
                 continue
-            projects = sorted({place.started_with for place in places if place.started_with in self.stopped_projects})
-            kept_lines = {stop.line for _, stop, _ in self.stopped_projects.values() if stop.path == path} | {
+            projects = sorted({place.started_with for place in places if place.started_with in stopped})
+            kept_lines = {at.line for at, _ in stopped.values() if at.path == path} | {
                 at.line for at, _, _ in refused.values() if at is not None and at.path == path}
             if projects:
-                service, at, what = self.stopped_projects[projects[0]]
                 why = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
-                       f"starts: `docker compose up` builds every image before it starts any, and the build of "
-                       f"service {service} stops: {what} ({at.path}:{at.line})")
+                       f"starts: {stopped[projects[0]][1]}")
             else:
                 why = refused[min(places, key=lambda each: each.label or each.name)][1]
             unstarted[path] = (f"{why}, so nothing here runs until that is fixed", tuple(sorted(kept_lines)))
+
+    def _stopped_projects(self) -> dict[str, tuple[Span, str]]:
+        """The Compose projects (their files, as ``Place.started_with`` names them) that start
+        no container: where that is decided, and why. A build that stops (C105, C106) stops
+        `docker compose up` before it starts any; a `depends_on` naming a service the project
+        does not define (C102) makes Compose refuse the project whole."""
+        stopped = {project: (at, f"`docker compose up` builds every image before it starts any, and the build of "
+                                 f"service {service} stops: {what} ({at.path}:{at.line})")
+                   for project, (service, at, what) in self.stopped_projects.items()}
+        for dependency in self.deployment.compose_dependencies:
+            if not dependency.defined and not dependency.elsewhere and not dependency.unseen:
+                at = dependency.at
+                stopped.setdefault(dependency.project, (at, f"Compose refuses the project, whose service "
+                                                            f"{dependency.service} depends on `{dependency.name}`, "
+                                                            f"a service it does not define ({at.path}:{at.line})"))
+        return stopped
 
     def _refused_starts(self) -> dict[Place, tuple[Span | None, str, str]]:
         """The containers whose start fails: where the failing start is written, why, and the
