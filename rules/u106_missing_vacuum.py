@@ -74,7 +74,7 @@ def _private(server: AppServer, path: str) -> bool:
     if manager is None or not manager.in_container or manager.runs is not server or place.kind != "container":
         return False
     if server.detaches or manager.wrapper_background or manager.wrapper_after or manager.background_starts \
-            or manager.services_started:
+            or manager.daemon_starts or manager.services_started:
         return False   # something else keeps the container running after uWSGI has stopped
     return path.startswith("/") and place.locate(path)[0] == place.filesystem
 

@@ -125,10 +125,11 @@ def _unwatched(server: AppServer, backgrounded: ProcessManager | None) -> tuple[
     if started is not None:
         manager = started.value
         shell = manager.wrapper.path if manager.wrapper is not None else "a shell"
-        return (f"{shell} starts it with `&` and runs on in `{manager.runs_program or 'another program'}` "
+        how = "as a daemon" if server.detaches else "with `&`"
+        return (f"{shell} starts it {how} and runs on in `{manager.runs_program or 'another program'}` "
                 f"({manager.kind} [{manager.name}] watches that shell, not uWSGI), {_UNNOTICED}; run uWSGI under a "
                 "manager of its own that restarts it (a Supervisor program, its own container or service), then "
-                "add `need-app = true`", (Related(started.at, "uWSGI started in the background here"),)
+                "add `need-app = true`", (Related(started.at, f"uWSGI started {how} here"),)
                 if started.at else ())
     option = server.last("daemonize", "daemonize2")
     if option is None or not server.detaches or _watches_daemon(server.manager):

@@ -340,6 +340,18 @@ def test_servers_started_in_the_background_before_the_last(text: str, before: li
     assert [each.argv for each in line.started_before] == before
 
 
+@pytest.mark.parametrize(("text", "ran"), [
+    ("gunicorn -D -c conf.py app:app\nexec nginx -g 'daemon off;'", [["gunicorn", "-D", "-c", "conf.py", "app:app"]]),
+    ("uwsgi --ini a.ini && nginx -g 'daemon off;'", [["uwsgi", "--ini", "a.ini"]]),
+    ("uwsgi a.ini &\nnginx", []),                         # in the background: started_before
+    ("echo start\nexec gunicorn app:app", []),           # the server is the last line
+])
+def test_servers_run_in_the_foreground_before_the_last(text: str, ran: list[list[str]]) -> None:
+    line = server_line_of_shell_command(text)
+    assert line is not None
+    assert [each.argv for each in line.ran_before] == ran
+
+
 def test_files_written_before_the_server_line() -> None:
     text = ("cd /etc/nginx\n"
             "sed -i -e \"s/server a:1/server $B/\" nginx.conf\n"

@@ -367,6 +367,9 @@ class ProcessManager:
     # uWSGI or Gunicorn command lines the wrapper starts with `&` before the line it waits on
     # (`uwsgi app.ini &` then `nginx`), where each is written: they run in the same place.
     background_starts: tuple[Setting[list[str]], ...] = ()
+    # Those it runs in the foreground before that line (`gunicorn -D ...` then `exec nginx`): each
+    # runs beside it only where it daemonizes, since the shell goes on once it returns.
+    daemon_starts: tuple[Setting[list[str]], ...] = ()
     # A development server the same wrapper starts besides its uWSGI or Gunicorn (daphne for the
     # websockets after `uwsgi app.ini`), where it is written: it listens in the same place.
     also_serves: tuple[Setting[list[str]], ...] = ()

@@ -287,13 +287,17 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
                             for unread in server.unread_configs if unread.meant is not None})
     deployment.managers[:] = [manager for manager in deployment.managers if id(manager) not in superseded]
     # A server a wrapper starts with `&` beside the one it waits on runs where that manager
-    # runs, with its environment; no manager watches or signals it, so it has none.
+    # runs, with its environment; no manager watches or signals it, so it has none. So does one
+    # it runs in the foreground before that line, where it daemonizes (else the shell waits on it).
     for manager in deployment.managers:
-        for argv in manager.background_starts:
+        for argv, daemon in [*((argv, False) for argv in manager.background_starts),
+                             *((argv, True) for argv in manager.daemon_starts)]:
             program = recognise(argv.value)
             if program is None:
                 continue
             server, problems = _server_of(manager, program.program, argv, program, ctx, gunicorn_configs)
+            if daemon and not server.detaches:
+                continue
             deployment.problems.extend(problems)
             if server.uwsgi_config is not None:
                 deployment.uwsgi_configs.append(server.uwsgi_config)

@@ -140,10 +140,10 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.wrapper_background = server.background
     # A script's lines have their own spans; a `-c` text is one word of the command.
-    manager.background_starts = tuple(
+    manager.background_starts, manager.daemon_starts = (tuple(
         Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, line.line, line.column, line.end_column))
-        for line in server.started_before)
+        for line in lines) for lines in (server.started_before, server.ran_before))
     manager.also_serves = _dev_server_beside(server, wrapper if wrapper_at is not command_at else None, ctx)
     manager.services_started = tuple(
         Setting(service.name, wrapper_at if wrapper_at is None or wrapper_at is command_at

@@ -97,6 +97,9 @@ class ServerLine:
     # uWSGI or Gunicorn lines started with `&` before this one (`uwsgi app.ini &` then
     # `nginx`): they run beside it, in the same place, and the text is not all they run.
     started_before: tuple[ServerLine, ...] = ()
+    # uWSGI or Gunicorn lines run in the foreground before this one (`gunicorn -D ...` then
+    # `exec nginx`): the text reaches this line once each returns, at once where it daemonizes.
+    ran_before: tuple[ServerLine, ...] = ()
     # Files the text writes before this line runs (``sed -i``, ``envsubst < t > f``, ``tee``).
     writes: tuple[FileWrite, ...] = ()
     # Daemons the text starts through their init script (``service nginx restart``,
@@ -539,6 +542,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     blocks = _Blocks()
     passes: list[tuple[tuple[str, ...], ...]] = []
     background: list[ServerLine] = []
+    foreground: list[ServerLine] = []
     writes: list[FileWrite] = []
     services: list[StartedService] = []
     hands_off: HandOff | None = None
@@ -590,8 +594,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             elif _started(command):
                 # sh expands the variables the script set before it runs the line.
                 command = [_expanded(word, known) or word for word in command] if known else command
-                if found is not None and found.background and found.program in ("uwsgi", "gunicorn"):
-                    background.append(found)
+                if found is not None and found.program in ("uwsgi", "gunicorn"):
+                    (background if found.background else foreground).append(found)
                 # nginx before another server: it daemonized (its default) or ran in the background.
                 if found is not None and found.program == "nginx":
                     services.append(StartedService("nginx", found.line, found.column, found.end_column))
@@ -621,6 +625,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, after=tuple(after), held_by=held_by)
     if found and background:
         found = replace(found, started_before=tuple(background))
+    if found and foreground:
+        found = replace(found, ran_before=tuple(foreground))
     if found and services:
         found = replace(found, services=tuple(services))
     if found and hands_off:
