@@ -35,8 +35,10 @@ the default `Host` passes the check, and `Host $host` would make Django answer 4
 public name.
 
 Where the tree holds the module the app server reached loads its app from (so the app's code
-is there to read), and none of the tree's Python code reads what the missing headers carry
-(the host name: Django's `get_host` and what calls it, a restrictive `ALLOWED_HOSTS`,
+is there to read: found by its path, or from where the server starts, through a container's
+bind mount or COPY), and none of the Python code under the app's folder (where the module's
+top package is: another service's folder of the tree is another app) reads what the missing
+headers carry (the host name: Django's `get_host` and what calls it, a restrictive `ALLOWED_HOSTS`,
 `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination links; the client's
 address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`, `request.client`, a rate limiter),
 nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
@@ -290,14 +292,23 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
     wanted = {each.split(" ", 1)[0] for each in missing}
     if "X-Forwarded-Proto" in wanted:
         return "", None
-    if "Host" in wanted and readers.host:
-        return "", readers.host[0]
-    if "X-Forwarded-For" in wanted and (readers.address or _logs_forwarded(listeners)):
-        return "", readers.address[0] if readers.address else None
+    # Only the code of the apps reached counts: another app of the tree (a sibling service's
+    # folder) reading the client's address says nothing of this one.
+    servers = [listener.server for listener in listeners] or deployment.app_servers
+    roots = readers.app_roots(servers)
+    reads_host, reads_address = readers.reads_in(roots)
+    if "Host" in wanted and reads_host:
+        return "", next((each for each in readers.host if each.at and _under(each.at.path, roots)), None)
+    if "X-Forwarded-For" in wanted and (reads_address or _logs_forwarded(listeners)):
+        return "", next((each for each in readers.address if each.at and _under(each.at.path, roots)), None)
     return (f"; the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of "
             "it reads the host name or the client's address (Django's get_host or ALLOWED_HOSTS, "
             "build_absolute_uri, remote_addr, X-Forwarded-For), nor does the server log the forwarded address: "
             "assumed nothing else does (a library, a log of its own)"), None
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(not root or path.startswith(root + "/") for root in roots)
 
 
 def _auth_checks(instance: NginxInstance) -> set[str]:

@@ -199,6 +199,10 @@ class AppServer:
     # Started with `&` by a manager's wrapper shell before the line that shell runs on (`uwsgi
     # app.ini &` then `nginx`): nothing waits on its exit. That manager, and where the line is.
     started_in_background: Setting[ProcessManager] | None = None
+    # The tree's file (shown path) that holds the module it loads its app from, found where it
+    # starts: its start directory in its place's file system (a container's bind mount or COPY
+    # of the tree's folder). "": not found that way (model/app_code.py then looks by name).
+    app_module: str = ""
 
     @property
     def detaches(self) -> bool:

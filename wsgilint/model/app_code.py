@@ -74,9 +74,16 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     allowed: list[Setting[tuple[str, ...]]] = []
     scheme_readers: list[Setting[str]] = []
     env_defaults: dict[str, list[Setting[str]]] = {}
+    host_files: set[str] = set()
+    address_files: set[str] = set()
     for source, text in _texts(files, ctx):
-        seen.add(posixpath.normpath(source.display))
-        _scan_readers(source, text, host, address, allowed)
+        shown = posixpath.normpath(source.display)
+        seen.add(shown)
+        reads_host, reads_address = _scan_readers(source, text, host, address, allowed)
+        if reads_host:
+            host_files.add(shown)
+        if reads_address:
+            address_files.add(shown)
         _scan_scheme_readers(source, text, scheme_readers)
         if "setdefault" in text:
             for match in _env_default().finditer(text):
@@ -97,7 +104,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
                    RequestReaders(frozenset(seen), host, address, _top(files), tuple(scheme_readers),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
-                                   if each.at is not None}, tuple(allowed)), env_defaults)
+                                   if each.at is not None}, tuple(allowed), frozenset(host_files),
+                                  frozenset(address_files)), env_defaults)
 
 
 @functools.cache
@@ -167,6 +175,22 @@ class RequestReaders(NamedTuple):
     django_settings: dict[str, str] | None = None
     # The ALLOWED_HOSTS among ``host`` written as a list of names, with those names.
     allowed_hosts: tuple[Setting[tuple[str, ...]], ...] = ()
+    # Every file (shown path) that reads the host name, and every one that reads the client's address.
+    host_files: frozenset[str] = frozenset()
+    address_files: frozenset[str] = frozenset()
+
+    def app_roots(self, servers: list[AppServer]) -> list[str]:
+        """The folders (shown) the code of these servers' apps lives under, where the tree holds
+        their modules: where the module's top package is (`backend/shop/wsgi.py` of
+        `shop.wsgi`: backend), a `wsgi-file`'s own folder."""
+        return [_app_root(server, module) for server in servers if (module := self.module_of(server)) is not None]
+
+    def reads_in(self, roots: list[str]) -> tuple[bool, bool]:
+        """Whether code under one of ``roots`` (shown folders; "" for the whole tree) reads the
+        host name, and the client's address."""
+        def under(path: str) -> bool:
+            return any(not root or path.startswith(root + "/") for root in roots)
+        return any(under(path) for path in self.host_files), any(under(path) for path in self.address_files)
 
     def accepts_default_host(self, proxy_host: str) -> bool:
         """Whether the code reads the host name only where Django checks it against
@@ -186,12 +210,14 @@ class RequestReaders(NamedTuple):
         ends with the module's package path (`shop/wsgi.py`), or a lone module (`app.py`)
         beside a file that configures or starts the server, or at the top of the tree; None
         where the tree does not hold it, so what the app reads is not known."""
+        if server.app_module:
+            return self._with_settings(server.app_module)
         written_in = [server.at.path, *(option.at.path for option in server.options)]
         if server.manager is not None:
             written_in.append(server.manager.at.path)
         # The checkout's top folder too, where a manager's `directory=` usually starts it.
         folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in written_in), self.top])
-        for wanted in _module_files(server):
+        for wanted in module_files(server):
             wanted = wanted.lstrip("/")
             if "/" not in wanted:
                 found = next((path for folder in folders
@@ -224,48 +250,80 @@ class RequestReaders(NamedTuple):
         return module if shown else None
 
 
-def _module_files(server: AppServer) -> list[str]:
+def locate_app_modules(servers: list[AppServer], shown: frozenset[str], ctx: ReadContext) -> None:
+    """Set ``app_module`` where a server's module is found from where it starts: its start
+    directory joined with the module's path, in its place's file system (`--chdir /app/src`
+    with the tree's backend/ mounted there: backend/wsgi.py), when the tree's Python files
+    (``shown``) hold it."""
+    for server in servers:
+        start = server.start_directory.value if server.start_directory is not None else ""
+        if not start.startswith("/"):
+            continue
+        with ctx.in_filesystem(server.place.filesystem if server.place.kind == "container" else None):
+            for wanted in module_files(server):
+                local = ctx.local(posixpath.join(start, wanted), named=False)
+                if local is not None and os.path.isfile(local) and \
+                        (display := posixpath.normpath(ctx.display(local))) in shown:
+                    server.app_module = display
+                    break
+
+
+def _app_root(server: AppServer, module: str) -> str:
+    for spec in _module_specs(server):
+        stem = spec.replace(".", "/")
+        for tail in (f"{stem}.py", f"{stem}/__init__.py"):
+            if module == tail or module.endswith("/" + tail):
+                return module[:-len(tail)].rstrip("/")
+    return posixpath.dirname(module)
+
+
+def _module_specs(server: AppServer) -> list[str]:
+    specs = [str(o.value) for o in server.all("module", "wsgi") if not o.unresolved] if server.kind == "uwsgi" \
+        else [server.app_spec] if server.kind == "gunicorn" else []
+    modules = [spec.split(":", 1)[0].strip() for spec in specs]
+    return [module for module in modules if module and all(part.isidentifier() for part in module.split("."))]
+
+
+def module_files(server: AppServer) -> list[str]:
     """The file paths the module of ``server``'s app may be at: relative to where it starts for
     a dotted module (`shop.wsgi:application`: shop/wsgi.py or shop/wsgi/__init__.py), as written
     for a `wsgi-file`."""
-    specs: list[str] = []
-    paths: list[str] = []
-    if server.kind == "uwsgi":
-        specs = [str(o.value) for o in server.all("module", "wsgi") if not o.unresolved]
-        paths = [str(o.value) for o in server.all("wsgi-file", "file") if not o.unresolved]
-    elif server.kind == "gunicorn":
-        specs = [server.app_spec]
-    for spec in specs:
-        module = spec.split(":", 1)[0].strip()
-        if module and all(part.isidentifier() for part in module.split(".")):
-            stem = module.replace(".", "/")
-            paths += [f"{stem}.py", f"{stem}/__init__.py"]
+    paths = [str(o.value) for o in server.all("wsgi-file", "file") if not o.unresolved] \
+        if server.kind == "uwsgi" else []
+    for module in _module_specs(server):
+        stem = module.replace(".", "/")
+        paths += [f"{stem}.py", f"{stem}/__init__.py"]
     return [posixpath.normpath(path) for path in paths if path.endswith(".py")]
 
 
 def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], address: list[Setting[str]],
-                  allowed: list[Setting[tuple[str, ...]]]) -> None:
-    """Add the places of ``text`` that read the host name or the client's address, up to the
-    first few of each: the markers above as text, and Django's ALLOWED_HOSTS unless it is
-    exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
-    if len(host) >= _MAX_READERS and len(address) >= _MAX_READERS:
-        return
+                  allowed: list[Setting[tuple[str, ...]]]) -> tuple[bool, bool]:
+    """Whether ``text`` reads the host name and the client's address, adding the places it does
+    up to the first few of each: the markers above as text, and Django's ALLOWED_HOSTS unless
+    it is exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
     if "ALLOWED_HOSTS" not in text and not any(marker in text for marker in _HOST_MARKERS + _ADDRESS_MARKERS):
-        return   # most files: one search of the whole text, no line by line
+        return False, False   # most files: one search of the whole text, no line by line
+    reads = {id(host): False, id(address): False}
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
         for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
-            if len(found) < _MAX_READERS:
-                marker = next((each for each in markers if _names(line, each)), None)
-                if marker is not None:
+            if reads[id(found)] and len(found) >= _MAX_READERS:
+                continue
+            marker = next((each for each in markers if _names(line, each)), None)
+            if marker is not None:
+                reads[id(found)] = True
+                if len(found) < _MAX_READERS:
                     found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
-        if len(host) < _MAX_READERS and "ALLOWED_HOSTS" in line \
+        if "ALLOWED_HOSTS" in line and not (reads[id(host)] and len(host) >= _MAX_READERS) \
                 and not _allows_any_host(line, following := lines[number:number + _MAX_LIST_LINES]):
-            at = Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)
-            host.append(Setting("ALLOWED_HOSTS", at))
-            names = _allowed_hosts(line, following)
-            if names is not None:
-                allowed.append(Setting(names, at))
+            reads[id(host)] = True
+            if len(host) < _MAX_READERS:
+                at = Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)
+                host.append(Setting("ALLOWED_HOSTS", at))
+                names = _allowed_hosts(line, following)
+                if names is not None:
+                    allowed.append(Setting(names, at))
+    return reads[id(host)], reads[id(address)]
 
 
 # Text whose outcome depends on the request's scheme: absolute URLs built from the request

@@ -497,8 +497,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     mark_backup_copies(deployment, ctx)
     # Read only where N102, X113 (nginx routes) or G101 (a Gunicorn config) can ask.
     if any(instance.routes for instance in deployment.nginx) or deployment.gunicorn_configs:
-        from .app_code import read_app_code
+        from .app_code import locate_app_modules, read_app_code
         code = read_app_code(deployment.files, ctx)
+        locate_app_modules(deployment.app_servers, code.requests.files, ctx)
         deployment.app_reads_forwarded_scheme = code.forwarded_scheme
         deployment.app_asset_urls = code.asset_urls
         deployment.app_request_readers = code.requests
