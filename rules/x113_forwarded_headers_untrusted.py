@@ -32,7 +32,8 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   does not; a redirect, a cookie or a form does). The reverse (the broad location lacks it,
   a narrower one sends it), a regex location, or a sender in another server stays a warning.
 - where the tree holds the module Gunicorn loads (with the settings module a Django
-  project's wsgi.py names) and none of the app's Python code does anything the scheme
+  project's wsgi.py names) and none of the app's Python code (under the folder of the
+  module's top package; another service's folder is another app) does anything the scheme
   changes (builds an absolute URL or redirect from the request, tests `is_secure` or the
   scheme, has Django's CSRF middleware or admin, DRF's hyperlinks or pagination, renders
   templates, or has a route ending in `/`, which Flask and Starlette redirect to with an
@@ -189,11 +190,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 
 def _scheme_unread(deployment: Deployment, listener: Listener) -> str:
-    """Where the tree holds the module this Gunicorn loads its app from and no code of the tree
-    does anything the scheme changes, the assumption that says so; else ""."""
+    """Where the tree holds the module this Gunicorn loads its app from and no code of its app
+    (under the folder of the module's top package) does anything the scheme changes, the
+    assumption that says so; else ""."""
     readers = deployment.app_request_readers
     module = readers.module_of(listener.server) if readers is not None else None
-    if readers is None or module is None or readers.scheme:
+    if readers is None or module is None or readers.uses_scheme_in(readers.app_roots([listener.server])):
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module its server loads) and none of it builds "
             "an absolute URL or a redirect from the request, tests the scheme, checks a CSRF origin or has a route "

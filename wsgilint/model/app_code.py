@@ -72,10 +72,10 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     host: list[Setting[str]] = []
     address: list[Setting[str]] = []
     allowed: list[Setting[tuple[str, ...]]] = []
-    scheme_readers: list[Setting[str]] = []
     env_defaults: dict[str, list[Setting[str]]] = {}
     host_files: set[str] = set()
     address_files: set[str] = set()
+    scheme_files: set[str] = set()
     for source, text in _texts(files, ctx):
         shown = posixpath.normpath(source.display)
         seen.add(shown)
@@ -84,7 +84,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             host_files.add(shown)
         if reads_address:
             address_files.add(shown)
-        _scan_scheme_readers(source, text, scheme_readers)
+        if _scan_scheme_readers(text):
+            scheme_files.add(shown)
         if "setdefault" in text:
             for match in _env_default().finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
@@ -102,10 +103,10 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
         if sets_assets:
             assets += _assets_in(source, tree)
     return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
-                   RequestReaders(frozenset(seen), host, address, _top(files), tuple(scheme_readers),
+                   RequestReaders(frozenset(seen), host, address, _top(files),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}, tuple(allowed), frozenset(host_files),
-                                  frozenset(address_files)), env_defaults)
+                                  frozenset(address_files), frozenset(scheme_files)), env_defaults)
 
 
 @functools.cache
@@ -169,8 +170,6 @@ class RequestReaders(NamedTuple):
     host: list[Setting[str]]
     address: list[Setting[str]]
     top: str = ""      # the folder every checked file is under, as shown ("" for the working folder)
-    # Where the code does something the request's scheme changes (the first few places).
-    scheme: tuple[Setting[str], ...] = ()
     # Files that name a Django settings module by default (wsgi.py's setdefault): shown path -> module.
     django_settings: dict[str, str] | None = None
     # The ALLOWED_HOSTS among ``host`` written as a list of names, with those names.
@@ -178,6 +177,7 @@ class RequestReaders(NamedTuple):
     # Every file (shown path) that reads the host name, and every one that reads the client's address.
     host_files: frozenset[str] = frozenset()
     address_files: frozenset[str] = frozenset()
+    scheme_files: frozenset[str] = frozenset()   # and every one that does something the scheme changes
 
     def app_roots(self, servers: list[AppServer]) -> list[str]:
         """The folders (shown) the code of these servers' apps lives under, where the tree holds
@@ -188,9 +188,11 @@ class RequestReaders(NamedTuple):
     def reads_in(self, roots: list[str]) -> tuple[bool, bool]:
         """Whether code under one of ``roots`` (shown folders; "" for the whole tree) reads the
         host name, and the client's address."""
-        def under(path: str) -> bool:
-            return any(not root or path.startswith(root + "/") for root in roots)
-        return any(under(path) for path in self.host_files), any(under(path) for path in self.address_files)
+        return _any_under(self.host_files, roots), _any_under(self.address_files, roots)
+
+    def uses_scheme_in(self, roots: list[str]) -> bool:
+        """Whether code under one of ``roots`` does something the request's scheme changes."""
+        return _any_under(self.scheme_files, roots)
 
     def accepts_default_host(self, proxy_host: str) -> bool:
         """Whether the code reads the host name only where Django checks it against
@@ -248,6 +250,10 @@ class RequestReaders(NamedTuple):
         wanted = (f"{stem}.py", f"{stem}/__init__.py")
         shown = any(path == each or path.endswith("/" + each) for path in self.files for each in wanted)
         return module if shown else None
+
+
+def _any_under(files: frozenset[str], roots: list[str]) -> bool:
+    return any(not root or path.startswith(root + "/") for path in files for root in roots)
 
 
 def locate_app_modules(servers: list[AppServer], shown: frozenset[str], ctx: ReadContext) -> None:
@@ -351,24 +357,20 @@ def _root_route() -> re.Pattern[str]:
     return re.compile(r"""\.(?:route|get|post|put|patch|delete|api_route)\(\s*(['"])/\1""")
 
 
-def _scan_scheme_readers(source: SourceFile, text: str, found: list[Setting[str]]) -> None:
-    if len(found) >= _MAX_READERS:
-        return
+def _scan_scheme_readers(text: str) -> bool:
+    """Whether ``text`` does something the request's scheme changes."""
     has_marker = any(marker in text for marker in _SCHEME_MARKERS)
     if not has_marker and ("/'" not in text and '/"' not in text):
-        return
+        return False
     # A router or blueprint, mounted under a prefix (here or where it is included): its "/"
     # route is "/prefix/".
     prefixed = "prefix=" in text or "APIRouter(" in text or "Blueprint(" in text
-    for number, line in enumerate(text.splitlines(), 1):
-        marker = next((each for each in _SCHEME_MARKERS if _names(line, each)), None) if has_marker else None
-        if marker is None and ("/'" in line or '/"' in line):
-            slash = _slash_route().search(line) or (_root_route().search(line) if prefixed else None)
-            marker = slash.group().lstrip(".") if slash else None
-        if marker is not None:
-            found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1 if marker in line else 1)))
-            if len(found) >= _MAX_READERS:
-                return
+    for line in text.splitlines():
+        if has_marker and any(_names(line, each) for each in _SCHEME_MARKERS):
+            return True
+        if ("/'" in line or '/"' in line) and (_slash_route().search(line) or prefixed and _root_route().search(line)):
+            return True
+    return False
 
 
 def _names(line: str, marker: str) -> bool:
