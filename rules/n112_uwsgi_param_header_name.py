@@ -184,14 +184,21 @@ def _unread(deployment: Deployment, route: Route, param: str, header: str) -> st
     modules = [module for server in servers if (module := readers.module_of(server)) is not None]
     if not modules or len(modules) != len(servers):
         return None
-    found = getattr(readers, wanted[0])
-    if found and wanted[0] == "address" and _address_reaches_app(route, param) \
-            and all(reader.value in _PEER_READERS for reader in found):
+    # Only the code of the apps reached counts (the folder of each module's top package), as for N102.
+    roots = readers.app_roots(servers)
+    reads_host, reads_address = readers.reads_in(roots)
+    reads = {"host": reads_host, "address": reads_address, "scheme": readers.uses_scheme_in(roots)}[wanted[0]]
+    places = [reader for reader in (readers.host if wanted[0] == "host" else readers.address)
+              if reader.at is not None and any(not root or reader.at.path.startswith(root + "/") for root in roots)] \
+        if wanted[0] != "scheme" else []
+    if reads and places and wanted[0] == "address" and _address_reaches_app(route, param) \
+            and all(reader.value in _PEER_READERS for reader in places):
+        at = places[0].at or route.handler.at
         return (f"the app's code is in the checked tree ({modules[0]}, the module its server loads) and reads only "
-                f"the peer's address (`{found[0].value}`, {found[0].at.path}:{found[0].at.line}), which the params "
+                f"the peer's address (`{places[0].value}`, {at.path}:{at.line}), which the params "
                 "send as REMOTE_ADDR; none of it reads the header: assumed nothing else does (a library); if "
                 f"something does, write `{param} {header} ...;`")
-    if found:
+    if reads:
         return None
     return (f"the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of it "
             f"reads {wanted[1]} from the request: assumed nothing else does (a library); if something does, "
