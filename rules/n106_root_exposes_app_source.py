@@ -14,6 +14,10 @@ a location that does not hand every request to `*_pass`/`return` (or uses
   `staticroot`, `public`, `dist`...). A folder below it (`/root/imgsize/_include/`) is
   one the project serves, not its code, unless a checked app names it as above.
 
+An `alias` without a trailing slash in a location with one (`location /static/ { alias
+/srv/app; }`) joins the rest of the URL to the folder's own name (`/srv/appx`, measured with
+nginx 1.22): nothing inside the folder is served, and N104 reports the mismatch.
+
 ## What breaks in production
 Every file under that directory is downloadable by URL: settings modules with
 `SECRET_KEY` and database passwords, `.env`, `db.sqlite3`, `.git/`. (nginx serves
@@ -118,6 +122,9 @@ def _served_directories(instance: NginxInstance) -> Iterator[tuple[NginxDirectiv
             served = _directory(directive.args[0]) if directive is not None and directive.args else ""
             if directive is None or not served:
                 continue
+            if isinstance(scope, NginxLocation) and alias is not None and scope.path.endswith("/") \
+                    and not alias.args[0].endswith("/"):
+                continue   # `/static/x` maps to `<alias>x`, a sibling's name: nothing inside the folder
             if alias is None and isinstance(scope, NginxLocation) and scope.path != "/":
                 served = posixpath.normpath(posixpath.join(served, scope.path.lstrip("/")))
             yield directive, served

@@ -63,8 +63,8 @@ a reached one is (one Dockerfile's command run by a development and a production
 file). A pass to supervisord's own control socket (its web interface: a checked
 `[unix_http_server] file=`, or Debian's `/var/run/supervisor.sock` where the tree holds only
 conf.d programs) is no app's and is left alone (S103/S104 judge its access). A port that a
-managed program other than an app server listens on by default (Celery's Flower, 5555) is
-an info, as one its command line names. A host's nginx passing to a loopback port that an
+managed program other than an app server listens on by default (Celery's Flower, 5555;
+Glances' web server, `glances -w`, 61208) is an info, as one its command line names. A host's nginx passing to a loopback port that an
 image nothing in the files runs binds on every address is an info naming the assumption that
 what runs the image publishes the port on the host. So is a target no listener answers while
 the tree holds a template of a uWSGI, Gunicorn, Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
@@ -313,15 +313,20 @@ def _joins(char: str) -> bool:
 
 
 # Programs beside the app that listen on a port of their own when their command names none:
-# Celery's Flower web UI (`flower`, `celery flower`) on 5555.
-_DEFAULT_PORTS = {"flower": 5555}
+# Celery's Flower web UI (`flower`, `celery flower`) on 5555; Glances' web server (`glances -w`)
+# on 61208 (its `--help`: "-p PORT, --port PORT ... (default: 61208)").
+_DEFAULT_PORTS = {"flower": 5555, "glances": 61208}
+# The options that give each another port.
+_PORT_OPTIONS = {"flower": ("--port",), "glances": ("--port", "-p")}
 
 
 def _default_port(argv: list[str]) -> int | None:
     """The port a program of ``_DEFAULT_PORTS`` that ``argv`` runs listens on, where it names
-    no port of its own."""
+    no port of its own (Glances only as a web server, `-w`)."""
     program = next((posixpath.basename(word) for word in argv if posixpath.basename(word) in _DEFAULT_PORTS), None)
-    if program is None or any(word.startswith("--port") for word in argv):
+    if program is None or any(word.startswith(_PORT_OPTIONS[program]) for word in argv):
+        return None
+    if program == "glances" and not any(word in ("-w", "--webserver") for word in argv):
         return None
     return _DEFAULT_PORTS[program]
 

@@ -4,7 +4,8 @@
 For each `proxy_pass` to a Gunicorn instance over plain HTTP (over `https://` Gunicorn serves
 TLS itself, with `certfile`, and the app takes https from the connection):
 - nginx serves TLS there (`listen ... ssl` or `quic`, or `ssl on`; a bare `listen 443` is
-  plain HTTP) but sends no `X-Forwarded-Proto` header. Where nginx reaches Gunicorn from another host and
+  plain HTTP) but sends no `X-Forwarded-Proto` header (nor the one the tree's Django
+  `SECURE_PROXY_SSL_HEADER` names, such as `X-Forwarded-Protocol`). Where nginx reaches Gunicorn from another host and
   `forwarded_allow_ips` keeps its default, the header alone changes nothing: Gunicorn's
   HTTP parser (sync, gthread, gevent, eventlet workers) takes the scheme from its
   `secure_scheme_headers` only from the addresses it trusts, so the message says to set
@@ -82,10 +83,11 @@ GOOD = {
 }
 
 
-def _proto_header(route: Route) -> NginxDirective | None:
-    """The `proxy_set_header` that sends the scheme, as nginx applies it (the last one)."""
+def _proto_header(route: Route, app_headers: frozenset[str]) -> NginxDirective | None:
+    """The `proxy_set_header` that sends the scheme, as nginx applies it (the last one): the
+    standard headers, or one the app's SECURE_PROXY_SSL_HEADER names (lower-cased)."""
     sent = [d for d in route.effective("proxy_set_header")
-            if d.args and d.args[0].lower() in ("x-forwarded-proto", "forwarded")]
+            if d.args and (d.args[0].lower() in ("x-forwarded-proto", "forwarded") or d.args[0].lower() in app_headers)]
     return sent[-1] if sent else None
 
 
@@ -143,6 +145,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     reported: set[int] = set()
     # Per Gunicorn instance, the locations that send it a header able to say https.
     senders: dict[int, list[Route]] = {}
+    app_headers = frozenset(header.value.lower() for header in deployment.app_scheme_headers)
     for route in deployment.routes:
         # Over `https://` the connection to Gunicorn is TLS itself (its `certfile`): the app sees
         # https from the connection, whatever the headers say.
@@ -156,7 +159,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 # A connect() to 0.0.0.0 arrives at loopback: only a real address is another host.
                 remote = target.address.family == "inet" and not (target.address.is_loopback
                                                                    or target.address.is_wildcard)
-                header = _proto_header(route)
+                header = _proto_header(route, app_headers)
                 if header is not None and _says_https(header, route) is not False:
                     senders.setdefault(id(server), []).append(route)
                 cause = ""

@@ -742,6 +742,8 @@ class Deployment:
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only where nginx has routes.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)
+    # The request headers the app's SECURE_PROXY_SSL_HEADER names (`X-Forwarded-Protocol`), where set.
+    app_scheme_headers: list[Setting[str]] = field(default_factory=list)
     # Django's STATIC_URL / MEDIA_URL as the tree's settings write them: read only with nginx routes.
     app_asset_urls: list[AssetUrl] = field(default_factory=list)
     # Whether the app's code is in the tree, and where it reads the request's host and client

@@ -50,11 +50,14 @@ class AppCode:
     read by attribute, it needs nothing of a ``NamedTuple``, whose ``__new__``
     ``collections.namedtuple`` compiles with ``eval`` at every start (0.85 M instructions)."""
 
-    __slots__ = ("forwarded_scheme", "asset_urls", "requests", "env_defaults")
+    __slots__ = ("forwarded_scheme", "scheme_headers", "asset_urls", "requests", "env_defaults")
 
-    def __init__(self, forwarded_scheme: list[Setting[str]], asset_urls: list[AssetUrl], requests: RequestReaders,
-                 env_defaults: dict[str, list[Setting[str]]]) -> None:
+    def __init__(self, forwarded_scheme: list[Setting[str]], scheme_headers: list[Setting[str]],
+                 asset_urls: list[AssetUrl], requests: RequestReaders, env_defaults: dict[str, list[Setting[str]]]) -> None:
         self.forwarded_scheme = forwarded_scheme   # where it reads the forwarded scheme itself (value: what does)
+        # The request headers Django's SECURE_PROXY_SSL_HEADER names (`X-Forwarded-Protocol` for
+        # `("HTTP_X_FORWARDED_PROTOCOL", "https")`), where each is set.
+        self.scheme_headers = scheme_headers
         self.asset_urls = asset_urls
         self.requests = requests
         # The environment the code gives itself by default: `os.environ.setdefault("NAME", "value")`
@@ -67,6 +70,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     parsed where its text names a marker of the scheme or of the asset settings, and searched
     as text for the readers of the request's origin."""
     scheme: list[Setting[str]] = []
+    scheme_headers: list[Setting[str]] = []
     assets: list[AssetUrl] = []
     seen: set[str] = set()
     host: list[Setting[str]] = []
@@ -100,9 +104,11 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             continue
         if reads_scheme:
             scheme += [Setting(what, Span(source.display, line, column + 1)) for what, line, column in _markers_in(tree)]
+            scheme_headers += [Setting(header, Span(source.display, line, column + 1))
+                               for header, line, column in _ssl_headers_in(tree)]
         if sets_assets:
             assets += _assets_in(source, tree)
-    return AppCode(scheme, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
+    return AppCode(scheme, scheme_headers, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
                    RequestReaders(frozenset(seen), host, address, _top(files),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}, tuple(allowed), frozenset(host_files),
@@ -506,6 +512,21 @@ def _markers_in(tree: ast.Module) -> list[tuple[str, int, int]]:
             elif called == "ProxyHeadersMiddleware" and _trusts_others(keywords.get("trusted_hosts")):
                 found.append(("uvicorn ProxyHeadersMiddleware", node.lineno, node.col_offset))
     return sorted(found, key=lambda marker: (marker[1], marker[2]))
+
+
+def _ssl_headers_in(tree: ast.Module) -> list[tuple[str, int, int]]:
+    """The header each ``SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTOCOL", "https")`` names,
+    as a request header (``X-Forwarded-Protocol``): Django reads ``request.META`` under that key."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.Tuple, ast.List)) and any(
+                _name(target) == "SECURE_PROXY_SSL_HEADER"
+                for target in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+            first = node.value.elts[0] if node.value.elts else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.startswith("HTTP_"):
+                header = "-".join(part.capitalize() for part in first.value[len("HTTP_"):].split("_"))
+                found.append((header, node.lineno, node.col_offset))
+    return found
 
 
 def _is_zero(value: ast.expr | None) -> bool:

@@ -501,6 +501,7 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         code = read_app_code(deployment.files, ctx)
         locate_app_modules(deployment.app_servers, code.requests.files, ctx)
         deployment.app_reads_forwarded_scheme = code.forwarded_scheme
+        deployment.app_scheme_headers = code.scheme_headers
         deployment.app_asset_urls = code.asset_urls
         deployment.app_request_readers = code.requests
         deployment.app_env_defaults = code.env_defaults
