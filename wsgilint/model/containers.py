@@ -401,11 +401,10 @@ class ContainerBuilder:
         """Files that only containers that never start read (their Compose files, the
         Dockerfiles, scripts, nginx and app server configs): what is found there describes what
         never runs. The services of a Compose project whose build stops, or that Compose refuses,
-        never start (``_stopped_projects``). Nor does a container whose
-        start executes a file without an execute bit (where the tree shows modes), nor one that
-        starts uWSGI its image does not hold. A file the host or a container that starts also
-        reads is left as it is, but for the lines of a service that never starts in a Compose
-        file other services share."""
+        never start (``_stopped_projects``). Nor does a container whose start executes a file
+        without an execute bit (where the tree shows modes), nor one that starts uWSGI its image
+        does not hold. A file the host or a container that starts also reads is left as it is,
+        but for the lines of a service that never starts in a Compose file other services share."""
         refused = self._refused_starts()
         stopped = self._stopped_projects()
         if not stopped and not refused:
@@ -641,7 +640,6 @@ def _non_root_user(deployment: Deployment, place: Place) -> Setting[str] | None:
         return None
     return Setting(name, setting.at, f"the container runs as {name}, and a process that is not root cannot "
                    "switch users")
-
 
 
 def _last_line(node: Node) -> int:
