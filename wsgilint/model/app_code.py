@@ -225,7 +225,7 @@ class RequestReaders(NamedTuple):
             written_in.append(server.manager.at.path)
         # The checkout's top folder too, where a manager's `directory=` usually starts it.
         folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in written_in), self.top])
-        for wanted in module_files(server):
+        for wanted in _module_files(server):
             wanted = wanted.lstrip("/")
             if "/" not in wanted:
                 found = next((path for folder in folders
@@ -272,7 +272,7 @@ def locate_app_modules(servers: list[AppServer], shown: frozenset[str], ctx: Rea
         if not start.startswith("/"):
             continue
         with ctx.in_filesystem(server.place.filesystem if server.place.kind == "container" else None):
-            for wanted in module_files(server):
+            for wanted in _module_files(server):
                 local = ctx.local(posixpath.join(start, wanted), named=False)
                 if local is not None and os.path.isfile(local) and \
                         (display := posixpath.normpath(ctx.display(local))) in shown:
@@ -296,7 +296,7 @@ def _module_specs(server: AppServer) -> list[str]:
     return [module for module in modules if module and all(part.isidentifier() for part in module.split("."))]
 
 
-def module_files(server: AppServer) -> list[str]:
+def _module_files(server: AppServer) -> list[str]:
     """The file paths the module of ``server``'s app may be at: relative to where it starts for
     a dotted module (`shop.wsgi:application`: shop/wsgi.py or shop/wsgi/__init__.py), as written
     for a `wsgi-file`."""
@@ -315,27 +315,28 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
     it is exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
     if "ALLOWED_HOSTS" not in text and not any(marker in text for marker in _HOST_MARKERS + _ADDRESS_MARKERS):
         return False, False   # most files: one search of the whole text, no line by line
-    reads = {id(host): False, id(address): False}
+    reads_host = reads_address = False
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
-        for found, markers in ((host, _HOST_MARKERS), (address, _ADDRESS_MARKERS)):
-            if reads[id(found)] and len(found) >= _MAX_READERS:
-                continue
-            marker = next((each for each in markers if _names(line, each)), None)
-            if marker is not None:
-                reads[id(found)] = True
-                if len(found) < _MAX_READERS:
-                    found.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
-        if "ALLOWED_HOSTS" in line and not (reads[id(host)] and len(host) >= _MAX_READERS) \
-                and not _allows_any_host(line, following := lines[number:number + _MAX_LIST_LINES]):
-            reads[id(host)] = True
-            if len(host) < _MAX_READERS:
-                at = Span(source.display, number, line.index("ALLOWED_HOSTS") + 1)
-                host.append(Setting("ALLOWED_HOSTS", at))
+        if not (reads_host and len(host) >= _MAX_READERS):
+            marker = next((each for each in _HOST_MARKERS if _names(line, each)), None)
+            if marker is None and "ALLOWED_HOSTS" in line and \
+                    not _allows_any_host(line, following := lines[number:number + _MAX_LIST_LINES]):
+                marker = "ALLOWED_HOSTS"
                 names = _allowed_hosts(line, following)
-                if names is not None:
-                    allowed.append(Setting(names, at))
-    return reads[id(host)], reads[id(address)]
+                if names is not None and len(host) < _MAX_READERS:
+                    allowed.append(Setting(names, Span(source.display, number, line.index(marker) + 1)))
+            if marker is not None:
+                reads_host = True
+                if len(host) < _MAX_READERS:
+                    host.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
+        if not (reads_address and len(address) >= _MAX_READERS):
+            marker = next((each for each in _ADDRESS_MARKERS if _names(line, each)), None)
+            if marker is not None:
+                reads_address = True
+                if len(address) < _MAX_READERS:
+                    address.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
+    return reads_host, reads_address
 
 
 # Text whose outcome depends on the request's scheme: absolute URLs built from the request
