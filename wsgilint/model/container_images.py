@@ -8,8 +8,8 @@ state on; a shell-form ``CMD``/``ENTRYPOINT`` runs under ``/bin/sh -c`` (or the 
 set before it); setting ``ENTRYPOINT`` resets a ``CMD`` from the base image; ``ARG`` values
 come from the build's arguments, else the default written. A ``RUN`` is read only as far
 as its words tell: the directories it makes, the tree files it links or copies, where it
-may write files the tree does not hold, nginx installed with apt (Debian's package) and
-``daemon off;`` appended to nginx.conf.
+may write files the tree does not hold, nginx installed with apt (Debian's package),
+``daemon off;`` appended to nginx.conf, and the packages it installs (model/image_installs.py).
 
 Over 400 lines on purpose: one interpreter of the Dockerfile instructions, each of which
 updates the one ``Image`` state the next reads (a COPY's destination needs the WORKDIR and
@@ -587,9 +587,9 @@ _DAEMON_OFF = re.compile(r"(?:^|[;\n])[ \t]*daemon[ \t]+off[ \t]*;")
 
 
 def shell_commands(text: str) -> list[list[str]]:
-    """A RUN's simple commands as the shell splits them: quotes removed and kept whole (a `;`
-    inside `python3 -c "..."` splits nothing), ``>`` and ``>>`` words of their own; none
-    where the quoting does not close."""
+    """A shell text's simple commands (a RUN's, a line of a start script) as the shell splits
+    them: quotes removed and kept whole (a `;` inside `python3 -c "..."` splits nothing), ``>``
+    and ``>>`` words of their own; none where the quoting does not close."""
     lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|>")
     lexer.whitespace_split = True
     try:
