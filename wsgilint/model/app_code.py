@@ -263,15 +263,16 @@ def _any_under(files: frozenset[str], roots: list[str]) -> bool:
 
 
 def locate_app_modules(servers: list[AppServer], shown: frozenset[str], ctx: ReadContext) -> None:
-    """Set ``app_module`` where a server's module is found from where it starts: its start
-    directory joined with the module's path, in its place's file system (`--chdir /app/src`
-    with the tree's backend/ mounted there: backend/wsgi.py), when the tree's Python files
-    (``shown``) hold it."""
+    """Set ``app_module`` where a container's server finds its module from where it starts: its
+    start directory joined with the module's path, in the container's file system (`--chdir
+    /app/src` with the tree's backend/ mounted there: backend/wsgi.py), when the tree's Python
+    files (``shown``) hold it."""
     for server in servers:
         start = server.start_directory.value if server.start_directory is not None else ""
-        if not start.startswith("/"):
+        # On a host, ``module_of`` finds the module by its path below the start directory's name.
+        if not start.startswith("/") or server.place.kind != "container":
             continue
-        with ctx.in_filesystem(server.place.filesystem if server.place.kind == "container" else None):
+        with ctx.in_filesystem(server.place.filesystem):
             for wanted in _module_files(server):
                 local = ctx.local(posixpath.join(start, wanted), named=False)
                 if local is not None and os.path.isfile(local) and \
