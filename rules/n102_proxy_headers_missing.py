@@ -297,18 +297,15 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
     servers = [listener.server for listener in listeners] or deployment.app_servers
     roots = readers.app_roots(servers)
     reads_host, reads_address = readers.reads_in(roots)
+    host_places, address_places = readers.places_in(roots)
     if "Host" in wanted and reads_host:
-        return "", next((each for each in readers.host if each.at and _under(each.at.path, roots)), None)
+        return "", host_places[0] if host_places else None
     if "X-Forwarded-For" in wanted and (reads_address or _logs_forwarded(listeners)):
-        return "", next((each for each in readers.address if each.at and _under(each.at.path, roots)), None)
+        return "", address_places[0] if address_places else None
     return (f"; the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of "
             "it reads the host name or the client's address (Django's get_host or ALLOWED_HOSTS, "
             "build_absolute_uri, remote_addr, X-Forwarded-For), nor does the server log the forwarded address: "
             "assumed nothing else does (a library, a log of its own)"), None
-
-
-def _under(path: str, roots: list[str]) -> bool:
-    return any(not root or path.startswith(root + "/") for root in roots)
 
 
 def _auth_checks(instance: NginxInstance) -> set[str]:

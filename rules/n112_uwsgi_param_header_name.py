@@ -188,9 +188,8 @@ def _unread(deployment: Deployment, route: Route, param: str, header: str) -> st
     roots = readers.app_roots(servers)
     reads_host, reads_address = readers.reads_in(roots)
     reads = {"host": reads_host, "address": reads_address, "scheme": readers.uses_scheme_in(roots)}[wanted[0]]
-    places = [reader for reader in (readers.host if wanted[0] == "host" else readers.address)
-              if reader.at is not None and any(not root or reader.at.path.startswith(root + "/") for root in roots)] \
-        if wanted[0] != "scheme" else []
+    host_places, address_places = readers.places_in(roots)
+    places = {"host": host_places, "address": address_places}.get(wanted[0], [])
     if reads and places and wanted[0] == "address" and _address_reaches_app(route, param) \
             and all(reader.value in _PEER_READERS for reader in places):
         at = places[0].at or route.handler.at

@@ -196,6 +196,12 @@ class RequestReaders(NamedTuple):
         host name, and the client's address."""
         return _any_under(self.host_files, roots), _any_under(self.address_files, roots)
 
+    def places_in(self, roots: list[str]) -> tuple[list[Setting[str]], list[Setting[str]]]:
+        """Of the first few places that read the host name, and the client's address, those
+        under one of ``roots``."""
+        return ([each for each in self.host if each.at is not None and _is_under(each.at.path, roots)],
+                [each for each in self.address if each.at is not None and _is_under(each.at.path, roots)])
+
     def uses_scheme_in(self, roots: list[str]) -> bool:
         """Whether code under one of ``roots`` does something the request's scheme changes."""
         return _any_under(self.scheme_files, roots)
@@ -258,8 +264,12 @@ class RequestReaders(NamedTuple):
         return module if shown else None
 
 
+def _is_under(path: str, roots: list[str]) -> bool:
+    return any(not root or path.startswith(root + "/") for root in roots)
+
+
 def _any_under(files: frozenset[str], roots: list[str]) -> bool:
-    return any(not root or path.startswith(root + "/") for path in files for root in roots)
+    return any(_is_under(path, roots) for path in files)
 
 
 def locate_app_modules(servers: list[AppServer], shown: frozenset[str], ctx: ReadContext) -> None:
