@@ -1668,7 +1668,7 @@ def _m51(_d0, _d1):
 
 def _m52(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = None
-    def __init__(self, at: 'Span', command: 'str', names: 'tuple[str, ...]' = _d0, reads: 'tuple[tuple[str, str, str], ...]' = _d1) -> None:
+    def __init__(self, at: 'Span', command: 'str', names: 'tuple[str, ...]' = _d0, reads: 'tuple[tuple[str, str], ...]' = _d1) -> None:
         _s0(self, at)
         _s1(self, command)
         _s2(self, names)

@@ -49,7 +49,7 @@ class InstallStep:
     at: Span
     command: str                       # as shown in messages: `pip install -r requirements.txt`
     names: tuple[str, ...] = ()
-    reads: tuple[tuple[str, str, str], ...] = ()   # (format, local path, path in the image)
+    reads: tuple[tuple[str, str], ...] = ()   # (format, local path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +184,7 @@ def _read_command(name: str, words: list[str], at: Span, shown: str, workdir: st
     if name == "pipenv":
         if verb in ("install", "sync"):
             pipfile = posixpath.join(workdir, "Pipfile")
-            return InstallStep(at, shown, _names(words[2:]), (("pipfile", in_image(pipfile) or "", pipfile),)), False
+            return InstallStep(at, shown, _names(words[2:]), (("pipfile", in_image(pipfile) or ""),)), False
         return None, verb in ("lock", "requirements", "--version")
     if name in ("poetry", "pdm"):
         if verb == "add":
@@ -210,11 +210,10 @@ def _pip(args: list[str], at: Span, shown: str, workdir: str,
     if not args or args[0] not in ("install", "sync"):
         return None, True    # uninstall, download, wheel, freeze...: nothing on the PATH
     names: list[str] = []
-    reads: list[tuple[str, str, str]] = []
+    reads: list[tuple[str, str]] = []
 
     def requirements(value: str) -> None:
-        image_path = posixpath.normpath(posixpath.join(workdir, value))
-        reads.append(("requirements", in_image(image_path) or "", image_path))
+        reads.append(("requirements", in_image(posixpath.normpath(posixpath.join(workdir, value))) or ""))
 
     index = 1
     while index < len(args):
@@ -253,9 +252,8 @@ def _is_local_path(word: str) -> bool:
                                                      or path.endswith(_PACKAGE_FILES))
 
 
-def _pyproject_of(folder: str, in_image: Callable[[str], str | None]) -> tuple[str, str, str]:
-    image_path = posixpath.join(folder, "pyproject.toml")
-    return "pyproject", in_image(image_path) or "", image_path
+def _pyproject_of(folder: str, in_image: Callable[[str], str | None]) -> tuple[str, str]:
+    return "pyproject", in_image(posixpath.join(folder, "pyproject.toml")) or ""
 
 
 def _project(at: Span, shown: str, workdir: str, in_image: Callable[[str], str | None]) -> InstallStep:
@@ -296,7 +294,7 @@ def missing_uwsgi(base: BaseImage | None, steps: list[InstallStep], unread: Sett
         if any(_UWSGI in name.lower() for name in step.names):
             return None
         files: list[str] = []
-        for kind, local, _ in step.reads:
+        for kind, local in step.reads:
             if not local:
                 return None   # the build reads a file the files do not put there: it stops, or it is not known
             found = _installs_uwsgi(kind, local, ctx, files, set())
