@@ -25,7 +25,9 @@ infos that name this one.
 The container's start does not find the program: Docker refuses an exec-form command
 (`exec: "uwsgi": executable file not found in $PATH`), and a shell answers `uwsgi: not found`
 and exits 127. The container never starts (with a restart policy it fails again and again),
-and nginx in front of it answers 502. This is how a switch from uWSGI to Gunicorn that
+and nothing serves the app: nginx in front of it answers 502 where it reaches a socket or an
+address, and where it names the service, a name Docker's DNS gives no stopped container, it
+fails to start (`host not found in upstream`). This is how a switch from uWSGI to Gunicorn that
 dropped `uwsgi` from requirements.txt but kept the Compose `command:` fails.
 
 ## How to fix
@@ -63,6 +65,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         related = (Related(missing.at, "the image's build starts here"),) if missing.at is not None else ()
         yield Hit(start, f"{manager.kind} [{manager.name}] starts uWSGI, which its image does not hold: "
                   f"{missing.note}; the start fails (`exec: \"uwsgi\": executable file not found in $PATH`, or "
-                  "`uwsgi: not found` from a shell) and the container never starts, so nginx in front of it "
-                  "answers 502; add `uwsgi` to what the image installs (its requirements, or `pip install uwsgi` "
+                  "`uwsgi: not found` from a shell) and the container never starts: nothing serves the app, and "
+                  "nginx in front of it answers 502 (or, naming the service, cannot resolve it and does not start); add `uwsgi` to what the image installs (its requirements, or `pip install uwsgi` "
                   "in the Dockerfile)", related)
