@@ -602,6 +602,10 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     fronting = deployment.fronting
     control_sockets = control_socket_paths(deployment.supervisor)
     fragments = {id(route) for instance in deployment.nginx if instance.standalone for route in instance.routes}
+    # Asked for each target no server listens at: found once, not by a scan of the tree per target.
+    on_unseen_base = [server for server in deployment.app_servers if server.unseen_base is not None]
+    templates = deployment.templates_of("uwsgi", "gunicorn", "supervisor", "systemd")
+    handing_off = [manager for manager in deployment.managers if manager.hands_off is not None]
     # One finding per unknown one-word host of an nginx: fixing the name fixes every route to it.
     unknown_hosts: dict[tuple[str, str], list[tuple[Route, Target]]] = {}
     for route in deployment.routes:
@@ -685,8 +689,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"files listens; {server.name} binds nothing in them ({why}): assumed it binds there",
                           (Related(server.at, f"{server.name} binds nothing here"),), severity="info")
                 continue
-            built_on = [server for server in deployment.app_servers
-                        if server.unseen_base is not None and could_reach(route, address, server.place)]
+            built_on = [server for server in on_unseen_base if could_reach(route, address, server.place)]
             if built_on:
                 server = max(built_on, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))
                 base = server.unseen_base
@@ -729,7 +732,6 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                               "each has its own loopback and nginx answers 502", (Related(apart.at, f"{apart.label}"),),
                               severity="info")
                 continue
-            templates = deployment.templates_of("uwsgi", "gunicorn", "supervisor", "systemd")
             if templates:
                 more = f" (and {len(templates) - 1} more)" if len(templates) > 1 else ""
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
@@ -748,9 +750,8 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "config defines: assumed it listens there", (Related(started.at, "started here"),),
                           severity="info")
                 continue
-            beside = next((manager for manager in deployment.managers
-                           if manager.hands_off is not None
-                           and (manager.place == route.place or manager.runs_program == "nginx")), None)
+            beside = next((manager for manager in handing_off
+                           if manager.place == route.place or manager.runs_program == "nginx"), None)
             if beside is not None and beside.hands_off is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {beside.kind} [{beside.name}] runs `{beside.hands_off.value}` in the "

@@ -110,6 +110,7 @@ def _shell_after(manager: ProcessManager) -> str | None:
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    config_files = {setting.at.path for config in deployment.gunicorn_configs for setting in config.settings}
     for manager in deployment.managers:
         expectation, consequence = _manager_expectation(manager)
         if expectation is None:
@@ -129,7 +130,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"{consequence}{_late_daemons(server) if manager.kind == 'supervisor' else ''}{shell_note}; "
                           "remove the daemon setting "
                           f"({'log with `logto`' if server.kind == 'uwsgi' else 'log with --error-logfile'} instead)",
-                          (Related(where, f"{manager.kind} starts it here"),), fix=_foreground(server, deployment),
+                          (Related(where, f"{manager.kind} starts it here"),), fix=_foreground(server, config_files),
                           severity="info" if after else None)
             elif expectation == "forking" and not server.detaches:
                 yield Hit(where, f"Type=forking but {program} stays in the foreground: systemd waits for a fork that "
@@ -160,8 +161,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           severity="info" if assumed or after else None)
 
 
-def _foreground(server: AppServer, deployment: Deployment) -> Fix | None:
-    """uWSGI's daemonize becomes logto (same file); Gunicorn's `daemon = True` line goes."""
+def _foreground(server: AppServer, config_files: set[str]) -> Fix | None:
+    """uWSGI's daemonize becomes logto (same file); Gunicorn's `daemon = True` line goes where
+    it is in one of ``config_files`` (not on a command line)."""
     option = server.last("daemonize", "daemonize2", "daemon")
     if option is None or option.at != (server.daemonizes.at if server.daemonizes else None) or "\n" in option.raw:
         return None
@@ -170,8 +172,7 @@ def _foreground(server: AppServer, deployment: Deployment) -> Fix | None:
             return Fix(f"remove `{option.key}`", (Edit.deletion(option.at.path, option.at.line, option.key),))
         return Fix(f"log with `logto` instead of `{option.key}`",
                    (Edit.key_rename(option.at.path, option.at.line, option.key, "logto"),))
-    configs = {setting.at.path for config in deployment.gunicorn_configs for setting in config.settings}
-    if server.kind == "gunicorn" and option.key == "daemon" and option.at.path in configs:
+    if server.kind == "gunicorn" and option.key == "daemon" and option.at.path in config_files:
         return Fix("remove `daemon = True`", (Edit.deletion(option.at.path, option.at.line, "daemon"),))
     return None
 
