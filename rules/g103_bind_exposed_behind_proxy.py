@@ -31,7 +31,12 @@ finding stays a warning where `reload` is written in the config file, or the ima
 the source). So, too, is a Compose service whose development server reloads on change
 (`manage.py runserver` without `--noreload`, `flask run` in debug mode or with `--reload`,
 uvicorn or hypercorn with `--reload`) in a folder bind-mounted from the host: whatever the
-image copies, the mount hides it while that service runs.
+image copies, the mount hides it while that service runs. So is a port that a service of the
+same Compose project hands to browsers as a loopback URL (`VITE_API_URL:
+http://localhost:5000/api` in its `environment:` or `build.args`, under a prefix that frontend
+builds ship to the browser: `VITE_`, `NEXT_PUBLIC_`, `REACT_APP_`...): `localhost` in a browser
+is the browser's own machine, so that project is used from the machine Docker runs on, and
+its browsers reach the published port directly by design.
 
 On a host, a Gunicorn config that nothing in the checked files starts, beside app servers
 they do start (a Compose service, a Supervisor program), is an alternative set-up rather than
@@ -156,6 +161,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       severity="info" if started is not None else severity, key=target.at)
             continue
         host_port = published.host_port or ""
+        browser = deployment.browser_url_to(place, published.host_port) if severity is None else None
+        if browser is not None:
+            frontend, url = browser
+            severity = "info"
+            dev_tail = (f"; {frontend.label or frontend.name} hands browsers {url.url} ({url.variable}), and localhost "
+                        "in a browser is the browser's own machine: read as a local set-up, used from the machine "
+                        "Docker runs on and reaching this port directly by design (where it serves other machines, "
+                        "the advice holds)")
+            dev_related = (Related(url.at, "browsers are sent to the published port here"),)
         by_name = "" if all(each.address.is_loopback for each, _ in pairs) else \
             "drop the `ports:` entry (nginx reaches it on the Compose network) or "
         yield Hit(listener.at, f"{what} binds {listener.address} in {place.label or place.name}, which publishes it on "

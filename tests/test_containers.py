@@ -838,3 +838,28 @@ def test_nginx_installed_by_apt_has_debians_layout(tmp_path: Path, run: str, deb
     base = image_of(dockerfile, str(tmp_path)).base
     assert base is not None and not base.known
     assert base.nginx_includes == (("/etc/nginx/conf.d/*.conf", "/etc/nginx/sites-enabled/*") if debian else None)
+
+
+def test_browser_urls_are_loopback_urls_under_a_frontend_prefix(tmp_path: Path) -> None:
+    places, deployment = _places(tmp_path, {"compose.yaml": (
+        "services:\n"
+        "  spa:\n"
+        "    image: node:22\n"
+        "    environment:\n"
+        "      - NEXT_PUBLIC_API_URL=http://127.0.0.1:8001/api\n"
+        "      - NEXT_PUBLIC_SITE=https://localhost\n"
+        "      - NEXT_PUBLIC_CDN=https://cdn.example.com\n"
+        "      - API_URL=http://localhost:8002\n"
+        "      - VITE_FROM_SHELL=${UNSET_IN_FILES}\n"
+        "  vite:\n"
+        "    build:\n"
+        "      context: .\n"
+        "      args:\n"
+        "        VITE_API_URL: ${VITE_API_URL:-http://localhost:5000/api}\n")})
+    assert [(url.variable, url.port, url.at.line) for url in places["spa"].browser_urls] == [
+        ("NEXT_PUBLIC_API_URL", 8001, 5), ("NEXT_PUBLIC_SITE", 443, 6)]
+    assert [(url.variable, url.url, url.port) for url in places["vite"].browser_urls] == [
+        ("VITE_API_URL", "http://localhost:5000/api", 5000)]
+    found = deployment.browser_url_to(places["spa"], 5000)
+    assert found is not None and found[0] is places["vite"]
+    assert deployment.browser_url_to(places["spa"], 8002) is None

@@ -1404,6 +1404,37 @@ def _m43():
 
 
 def _m44():
+    _s0 = _s1 = _s2 = _s3 = None
+    def __init__(self, variable: 'str', url: 'str', port: 'int', at: 'Span') -> None:
+        _s0(self, variable)
+        _s1(self, url)
+        _s2(self, port)
+        _s3(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(variable={self.variable!r}, url={self.url!r}, port={self.port!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.variable,self.url,self.port,self.at,) == (other.variable,other.url,other.port,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.variable,self.url,self.port,self.at,))
+
+    __init__.__qualname__ = 'BrowserUrl.__init__'
+    __repr__.__qualname__ = 'BrowserUrl.__repr__'
+    __eq__.__qualname__ = 'BrowserUrl.__eq__'
+    __hash__.__qualname__ = 'BrowserUrl.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
+
+
+def _m45():
     _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', exact: 'bool', at: 'Span') -> None:
         _s0(self, path)
@@ -1433,7 +1464,7 @@ def _m44():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m45():
+def _m46():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, manager: 'ProcessManager', program: 'str', argv: 'Setting[list[str]] | None', user: 'Setting[str] | None', place: 'Place', server: 'AppServer | None') -> None:
         _s0(self, manager)
@@ -1466,9 +1497,9 @@ def _m45():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m46(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13):
-    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = None
-    def __init__(self, name: 'str', kind: 'str' = _d0, network: 'str' = _d1, mounts: 'str' = _d2, volumes: 'tuple[tuple[str, str], ...]' = _d3, networks: 'tuple[str, ...]' = _d4, hostnames: 'tuple[str, ...]' = _d5, published: 'tuple[Published, ...]' = _d6, label: 'str' = _d7, started_with: 'str' = _d8, run_unseen: 'bool' = _d9, numbered: 'str' = _d10, extra_names: 'tuple[str, ...]' = _d11, names_open: 'str' = _d12, dev_container: 'Setting[str] | None' = _d13) -> None:
+def _m47(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = None
+    def __init__(self, name: 'str', kind: 'str' = _d0, network: 'str' = _d1, mounts: 'str' = _d2, volumes: 'tuple[tuple[str, str], ...]' = _d3, networks: 'tuple[str, ...]' = _d4, hostnames: 'tuple[str, ...]' = _d5, published: 'tuple[Published, ...]' = _d6, label: 'str' = _d7, started_with: 'str' = _d8, run_unseen: 'bool' = _d9, numbered: 'str' = _d10, extra_names: 'tuple[str, ...]' = _d11, names_open: 'str' = _d12, dev_container: 'Setting[str] | None' = _d13, browser_urls: 'tuple[BrowserUrl, ...]' = _d14) -> None:
         _s0(self, name)
         _s1(self, kind)
         _s2(self, network)
@@ -1484,14 +1515,15 @@ def _m46(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
         _s12(self, extra_names)
         _s13(self, names_open)
         _s14(self, dev_container)
+        _s15(self, browser_urls)
 
     def _bind(setters):
-        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14
-        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, = setters
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, = setters
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, network={self.network!r}, mounts={self.mounts!r}, volumes={self.volumes!r}, networks={self.networks!r}, hostnames={self.hostnames!r}, published={self.published!r}, label={self.label!r}, started_with={self.started_with!r}, run_unseen={self.run_unseen!r}, numbered={self.numbered!r}, extra_names={self.extra_names!r}, names_open={self.names_open!r}, dev_container={self.dev_container!r})"
+        return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, network={self.network!r}, mounts={self.mounts!r}, volumes={self.volumes!r}, networks={self.networks!r}, hostnames={self.hostnames!r}, published={self.published!r}, label={self.label!r}, started_with={self.started_with!r}, run_unseen={self.run_unseen!r}, numbered={self.numbered!r}, extra_names={self.extra_names!r}, names_open={self.names_open!r}, dev_container={self.dev_container!r}, browser_urls={self.browser_urls!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
@@ -1508,7 +1540,7 @@ def _m46(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m47(_d0):
+def _m48(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, container_port: 'int', host_ip: 'str', host_port: 'int', at: 'Span | None' = _d0) -> None:
         _s0(self, container_port)
@@ -1539,7 +1571,7 @@ def _m47(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m48():
+def _m49():
     _s0 = _s1 = _s2 = None
     def __init__(self, route: 'Route', target: 'Target', listeners: 'tuple[Listener, ...]') -> None:
         _s0(self, route)
@@ -1569,7 +1601,7 @@ def _m48():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m49():
+def _m50():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', at: 'Span', source: 'str', written: 'str', default: 'str | None') -> None:
         _s0(self, name)
@@ -1601,7 +1633,7 @@ def _m49():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m50():
+def _m51():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]') -> None:
         _s0(self, path)
@@ -1632,7 +1664,7 @@ def _m50():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m51(_d0, _d1):
+def _m52(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None', value: 'object' = _d0, meant_default: 'bool' = _d1) -> None:
         _s0(self, name)
@@ -1666,7 +1698,7 @@ def _m51(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m52(_d0, _d1):
+def _m53(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', command: 'str', names: 'tuple[str, ...]' = _d0, reads: 'tuple[tuple[str, str], ...]' = _d1) -> None:
         _s0(self, at)
@@ -1697,7 +1729,7 @@ def _m52(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m53(_d0, _d1):
+def _m54(_d0, _d1):
     _s0 = _s1 = None
     def __init__(self, steps: 'tuple[InstallStep, ...]' = _d0, unread: 'str' = _d1) -> None:
         _s0(self, steps)
@@ -1726,7 +1758,7 @@ def _m53(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m54(_d0, _d1, _d2, _d3):
+def _m55(_d0, _d1, _d2, _d3):
     def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2, unkept: 'bool' = _d3) -> None:
         self.items = items
         self.role = role
@@ -1755,7 +1787,7 @@ def _m54(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m55():
+def _m56():
     def __init__(self, directives: 'list[NginxDirective]', unknown: 'list[NginxDirective]', by_name: 'tuple[tuple[str, list[NginxDirective]], ...] | None') -> None:
         self.directives = directives
         self.unknown = unknown
@@ -1776,7 +1808,7 @@ def _m55():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m56(_f0, _f1):
+def _m57(_f0, _f1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, servers: 'list[NginxServer]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1793,7 +1825,7 @@ def _m56(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m57(_f0, _d1, _d2):
+def _m58(_f0, _d1, _d2):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, handler: 'NginxDirective | None' = _d2) -> None:
         self.at = at
         self.block = block
@@ -1811,7 +1843,7 @@ def _m57(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m58(_f0):
+def _m59(_f0):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1827,7 +1859,7 @@ def _m58(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m59(_f0, _d1):
+def _m60(_f0, _d1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
         self.at = at
         self.block = block
@@ -1844,7 +1876,7 @@ def _m59(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m60(_f0):
+def _m61(_f0):
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
         _s0(self, name)
@@ -1864,7 +1896,7 @@ def _m60(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '_bind': _bind}
 
 
-def _m61():
+def _m62():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
         _s0(self, path)
@@ -1896,7 +1928,7 @@ def _m61():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m62():
+def _m63():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -1925,7 +1957,7 @@ def _m62():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m63():
+def _m64():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
         _s0(self, path)
@@ -1961,7 +1993,7 @@ def _m63():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m64(_d0):
+def _m65(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
         _s0(self, section)
@@ -1992,7 +2024,7 @@ def _m64(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m65(_d0, _d1):
+def _m66(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
         _s0(self, values)
@@ -2022,7 +2054,7 @@ def _m65(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m66(_d0, _d1, _d2, _d3):
+def _m67(_d0, _d1, _d2, _d3):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
         _s0(self, text)
@@ -2054,7 +2086,7 @@ def _m66(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m67():
+def _m68():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
         _s0(self, section)
@@ -2090,7 +2122,7 @@ def _m67():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m68():
+def _m69():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
         _s0(self, name)
@@ -2124,7 +2156,7 @@ def _m68():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m69():
+def _m70():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -2154,7 +2186,7 @@ def _m69():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m70(_d0, _d1, _d2, _d3, _d4):
+def _m71(_d0, _d1, _d2, _d3, _d4):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = None
     def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
         _s0(self, key)
@@ -2195,7 +2227,7 @@ def _m70(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m71():
+def _m72():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
         _s0(self, patterns)
@@ -2226,7 +2258,7 @@ def _m71():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m72():
+def _m73():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
         _s0(self, prefixes)
@@ -2258,7 +2290,7 @@ def _m72():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m73():
+def _m74():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, entry: 'UnitEntry', path: 'str', folder: 'str', status: 'str', setting: 'UnitEntry', mode: 'str') -> None:
         _s0(self, entry)
@@ -2291,7 +2323,7 @@ def _m73():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m74(_d0, _d1):
+def _m75(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0, hidden_start: 'HiddenStart | None' = _d1) -> None:
         _s0(self, name)
@@ -2329,7 +2361,7 @@ def _m74(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m75():
+def _m76():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
         _s0(self, section)
@@ -2367,7 +2399,7 @@ def _m75():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m76():
+def _m77():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2398,7 +2430,7 @@ def _m76():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m77():
+def _m78():
     _s0 = _s1 = _s2 = None
     def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
         _s0(self, text)
@@ -2428,7 +2460,7 @@ def _m77():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m78():
+def _m79():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
         _s0(self, path)
@@ -2463,7 +2495,7 @@ def _m78():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m79():
+def _m80():
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2493,7 +2525,7 @@ def _m79():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m80():
+def _m81():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
         _s0(self, option)
@@ -2524,7 +2556,7 @@ def _m80():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m81():
+def _m82():
     _s0 = _s1 = _s2 = None
     def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
         _s0(self, at)
@@ -2554,7 +2586,7 @@ def _m81():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m82():
+def _m83():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
         _s0(self, at)
@@ -2585,7 +2617,7 @@ def _m82():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m83(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
+def _m84(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     def __init__(self, files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = _FACTORY, volumes: 'dict[str, Node]' = _FACTORY, networks: 'dict[str, Node]' = _FACTORY, name: 'str' = _d3, name_from: 'str' = _d4, env_file: 'str | None' = _d5, problems: 'list[Problem]' = _FACTORY, unresolved: 'dict[str, Span]' = _FACTORY, includes: 'list[Node]' = _FACTORY) -> None:
         self.files = files
         self.directory = directory
@@ -2614,7 +2646,7 @@ def _m83(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m84(_f0, _d1):
+def _m85(_f0, _d1):
     def __init__(self, files: 'list[str]', notes: 'list[Problem]' = _FACTORY, services: 'frozenset[str] | None' = _d1) -> None:
         self.files = files
         self.notes = _f0() if notes is _FACTORY else notes
@@ -2635,7 +2667,7 @@ def _m84(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m85(_f0, _d1, _d2, _f3):
+def _m86(_f0, _d1, _d2, _f3):
     def __init__(self, path: 'str', compose_files: 'list[str]' = _FACTORY, service: 'str' = _d1, service_at: 'Span | None' = _d2, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.compose_files = _f0() if compose_files is _FACTORY else compose_files
@@ -2658,7 +2690,7 @@ def _m85(_f0, _d1, _d2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m86(_f0, _f1):
+def _m87(_f0, _f1):
     def __init__(self, path: 'str', instructions: 'list[Instruction]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
@@ -2679,7 +2711,7 @@ def _m86(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m87():
+def _m88():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, keyword: 'str', text: 'str', fixed: 'str', at: 'Span') -> None:
         _s0(self, keyword)
@@ -2710,7 +2742,7 @@ def _m87():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m88(_f0, _d1, _d2):
+def _m89(_f0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1, lookalike: 'ExecLookalike | None' = _d2) -> None:
         _s0(self, keyword)
@@ -2743,7 +2775,7 @@ def _m88(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m89(_f0, _d1, _f2, _f3):
+def _m90(_f0, _d1, _f2, _f3):
     def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -2765,7 +2797,7 @@ def _m89(_f0, _d1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m90(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m91(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -2790,7 +2822,7 @@ def _m90(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m91(_d0):
+def _m92(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _s0(self, name)
@@ -2821,7 +2853,7 @@ def _m91(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m92():
+def _m93():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _s0(self, domain)
@@ -2853,7 +2885,7 @@ def _m92():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m93(_f0, _d1, _d2):
+def _m94(_f0, _d1, _d2):
     def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
@@ -2871,7 +2903,7 @@ def _m93(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m94(_f0, _d1, _d2, _d3, _f4):
+def _m95(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_places: 'list[tuple[int, int, int]]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
@@ -2891,7 +2923,7 @@ def _m94(_f0, _d1, _d2, _d3, _f4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m95(_f0, _f1, _f2, _f3):
+def _m96(_f0, _f1, _f2, _f3):
     def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, templates: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -2908,7 +2940,7 @@ def _m95(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m96(_d0, _d1, _d2, _d3, _d4):
+def _m97(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1, sure_servers: 'bool' = _d2, in_site: 'bool' = _d3, included_by: 'NginxStatement | None' = _d4) -> None:
         self.items = items
         self.ctx = ctx
@@ -2931,7 +2963,7 @@ def _m96(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m97():
+def _m98():
     def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
@@ -2952,7 +2984,7 @@ def _m97():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m98(_d0, _d1):
+def _m99(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _s0(self, path)
@@ -2982,7 +3014,7 @@ def _m98(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m99(_d0, _d1, _d2):
+def _m100(_d0, _d1, _d2):
     def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -3008,7 +3040,7 @@ def _m99(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m100(_f0, _f1):
+def _m101(_f0, _f1):
     def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -3029,7 +3061,7 @@ def _m100(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m101():
+def _m102():
     def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -3055,7 +3087,7 @@ def _m101():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m102(_f0):
+def _m103(_f0):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _s0(self, argv)
@@ -3087,7 +3119,7 @@ def _m102(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m103(_d0):
+def _m104(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int', source: 'str' = _d0) -> None:
         _s0(self, path)
@@ -3120,7 +3152,7 @@ def _m103(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m104():
+def _m105():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, command: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, command)
@@ -3151,7 +3183,7 @@ def _m104():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m105():
+def _m106():
     _s0 = _s1 = None
     def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
         _s0(self, through)
@@ -3180,7 +3212,7 @@ def _m105():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m106(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15):
+def _m107(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = _s21 = None
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, ran_before: 'tuple[ServerLine, ...]' = _d10, writes: 'tuple[FileWrite, ...]' = _d11, services: 'tuple[StartedService, ...]' = _d12, hands_off: 'HandOff | None' = _d13, traps: 'tuple[str, ...]' = _d14, trap_line: 'int' = _d15) -> None:
         _s0(self, program)
@@ -3229,7 +3261,7 @@ def _m106(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m107():
+def _m108():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, name)
@@ -3260,7 +3292,7 @@ def _m107():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m108():
+def _m109():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _s0(self, path)
@@ -3291,7 +3323,7 @@ def _m108():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m109(_d0, _d1, _d2):
+def _m110(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _s0(self, text)
@@ -3322,7 +3354,7 @@ def _m109(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m110():
+def _m111():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3351,7 +3383,7 @@ def _m110():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m111(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m112(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -3370,7 +3402,7 @@ def _m111(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m112(_f0, _f1, _f2):
+def _m113(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -3389,7 +3421,7 @@ def _m112(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m113(_d0):
+def _m114(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _s0(self, raw)
@@ -3423,7 +3455,7 @@ def _m113(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m114():
+def _m115():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -3453,7 +3485,7 @@ def _m114():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m115():
+def _m116():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -3478,7 +3510,7 @@ def _m115():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m116(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m117(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -3500,7 +3532,7 @@ def _m116(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m117(_d0, _d1):
+def _m118(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _s0(self, values)
@@ -3530,7 +3562,7 @@ def _m117(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m118(_d0, _d1):
+def _m119(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _s0(self, prefixes)
@@ -3562,7 +3594,7 @@ def _m118(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m119(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m120(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -3582,7 +3614,7 @@ def _m119(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m120():
+def _m121():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _s0(self, section)
@@ -3617,7 +3649,7 @@ def _m120():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m121():
+def _m122():
     _s0 = _s1 = _s2 = None
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _s0(self, type)
@@ -3647,7 +3679,7 @@ def _m121():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m122(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m123(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -3674,7 +3706,7 @@ def _m122(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m123():
+def _m124():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3703,7 +3735,7 @@ def _m123():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m124():
+def _m125():
     _s0 = _s1 = None
     def __init__(self, name: 'str', at: 'Span') -> None:
         _s0(self, name)
@@ -3732,7 +3764,7 @@ def _m124():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m125(_d0):
+def _m126(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool', meant: 'str | None' = _d0) -> None:
         _s0(self, spec)
@@ -3763,7 +3795,7 @@ def _m125(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m126(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m127(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -3791,7 +3823,7 @@ def _m126(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m127(_d0, _d1, _d2, _d3):
+def _m128(_d0, _d1, _d2, _d3):
     def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2, env_missing: 'tuple[str, ...]' = _d3) -> None:
         self.key = key
         self.value = value
@@ -3817,7 +3849,7 @@ def _m127(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m128():
+def _m129():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3838,7 +3870,7 @@ def _m128():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m129():
+def _m130():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -3860,7 +3892,7 @@ def _m129():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m130():
+def _m131():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _s0(self, name)
@@ -3892,7 +3924,7 @@ def _m130():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m131(_d0, _d1, _d2):
+def _m132(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _s0(self, value)
@@ -3924,7 +3956,7 @@ def _m131(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m132(_d0):
+def _m133(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -3950,7 +3982,7 @@ def _m132(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m133(_f0, _f1, _f2, _f3):
+def _m134(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -3972,7 +4004,7 @@ def _m133(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m134(_d0, _f1):
+def _m135(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -4040,95 +4072,96 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False), ('made_executable', False, True, True, True, True, False), ('modes_unknown', True, False, True, True, True, False), ('install_steps', False, True, True, True, True, False), ('installs_unread', True, False, True, True, True, False)), False), None, _m41, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread')),
     'wsgilint.model.container_services.Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('lookup', True, False, True, True, True, False)), False), None, _m42, ('image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup')),
     'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m43, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
-    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m44, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
-    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False)), True), None, _m45, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False), ('extra_names', True, False, True, True, False, False), ('names_open', True, False, True, True, False, False), ('dev_container', True, False, True, True, False, False)), True), None, _m46, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container')),
-    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False)), True), None, _m47, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
-    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False)), True), None, _m48, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
-    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False)), True), None, _m49, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
-    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m50, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m51, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
-    'wsgilint.model.image_installs.InstallStep': ((True, True, True, False, (('at', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('names', True, False, True, True, True, False), ('reads', True, False, True, True, True, False)), True), None, _m52, ('names', 'reads'), ('at', 'command', 'names', 'reads'), ('at', 'command', 'names', 'reads')),
-    'wsgilint.model.image_installs.RunInstalls': ((True, True, True, False, (('steps', True, False, True, True, True, False), ('unread', True, False, True, True, True, False)), True), None, _m53, ('steps', 'unread'), ('steps', 'unread'), ('steps', 'unread')),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m54, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
-    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m55, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m56, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m57, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m58, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m59, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m60, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m61, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m62, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m63, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m64, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m65, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m66, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m67, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m68, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m69, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m70, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m71, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m72, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m73, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m74, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m75, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m76, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m77, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m78, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m79, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m80, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m81, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m82, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m83, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
-    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m84, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
-    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m85, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m86, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m87, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m88, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m89, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m90, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m91, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m92, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m93, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m94, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m95, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m96, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m97, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m98, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m99, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m100, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m101, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m102, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m103, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
-    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m104, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m105, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m106, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m107, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m108, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m109, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m110, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m111, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m112, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m113, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m114, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m115, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m116, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m117, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m118, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m119, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m120, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m121, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m122, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m123, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m124, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m125, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m126, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m127, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m128, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m129, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m130, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m131, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m132, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m133, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m134, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.model.graph.BrowserUrl': ((True, True, True, False, (('variable', False, False, True, True, True, False), ('url', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m44, (), ('variable', 'url', 'port', 'at'), ('variable', 'url', 'port', 'at')),
+    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m45, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False)), True), None, _m46, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False), ('extra_names', True, False, True, True, False, False), ('names_open', True, False, True, True, False, False), ('dev_container', True, False, True, True, False, False), ('browser_urls', True, False, True, True, False, False)), True), None, _m47, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls')),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False)), True), None, _m48, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False)), True), None, _m49, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False)), True), None, _m50, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m51, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m52, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
+    'wsgilint.model.image_installs.InstallStep': ((True, True, True, False, (('at', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('names', True, False, True, True, True, False), ('reads', True, False, True, True, True, False)), True), None, _m53, ('names', 'reads'), ('at', 'command', 'names', 'reads'), ('at', 'command', 'names', 'reads')),
+    'wsgilint.model.image_installs.RunInstalls': ((True, True, True, False, (('steps', True, False, True, True, True, False), ('unread', True, False, True, True, True, False)), True), None, _m54, ('steps', 'unread'), ('steps', 'unread'), ('steps', 'unread')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m55, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
+    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m56, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m57, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m58, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m59, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m60, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m61, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m62, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m63, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m64, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m65, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m66, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m67, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m68, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m69, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m70, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m71, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m72, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m73, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m74, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m75, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m76, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m77, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m78, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m79, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m80, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m81, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m82, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m83, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m84, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m85, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
+    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m86, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m87, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m88, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m89, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m90, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m91, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m92, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m93, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m94, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m95, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m96, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m97, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m98, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m99, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m100, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m101, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m102, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m103, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m104, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
+    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m105, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m106, (), ('through', 'at'), ('through', 'at')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m107, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m108, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m109, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m110, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m111, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m112, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m113, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m114, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m115, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m116, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m117, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m118, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m119, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m120, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m121, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m122, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m123, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m124, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m125, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m126, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m127, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m128, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m129, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m130, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m131, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m132, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m133, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m134, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m135, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

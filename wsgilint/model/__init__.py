@@ -30,7 +30,7 @@ from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .app_code import AssetUrl, RequestReaders
 from .controlled import ControlledProgram
-from .graph import HOST, HostFolder, Launch, Place, Published, Reach, alternatives, connects
+from .graph import HOST, BrowserUrl, HostFolder, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
 from .supervisor import (
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Address",
     "AppServer",
+    "BrowserUrl",
     "ComposeDependency",
     "HOST",
     "Launch",
@@ -908,6 +909,19 @@ class Deployment:
     def launches(self) -> list[Launch]:
         """Every manager's start of a process (the graph's launch edges)."""
         return [Launch(m, m.runs_program, m.argv, m.user, m.place, m.runs) for m in self.managers]
+
+    def browser_url_to(self, place: Place, port: int) -> tuple[Place, BrowserUrl] | None:
+        """A loopback URL that a service of ``place``'s Compose project hands to browsers at the
+        host port ``port``: the project sends browsers to that published port directly."""
+        return self._browser_urls.get((place.started_with, port)) if place.started_with else None
+
+    @cached_property
+    def _browser_urls(self) -> dict[tuple[str, int], tuple[Place, BrowserUrl]]:
+        found: dict[tuple[str, int], tuple[Place, BrowserUrl]] = {}
+        for place in self.places:
+            for url in place.browser_urls:
+                found.setdefault((place.started_with, url.port), (place, url))
+        return found
 
     def run_together(self, one: Place, other: Place) -> bool:
         """Whether processes in two places can run at the same time. Two configurations of one

@@ -23,7 +23,7 @@ from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 from . import HOST
 from .container_images import Image
-from .graph import HostFolder, Place, Published
+from .graph import BrowserUrl, HostFolder, Place, Published
 
 # The Compose (YAML) reader is loaded only when such files are checked.
 if TYPE_CHECKING:
@@ -344,7 +344,40 @@ def place_of(service: Service, services: dict[str, Service], project: ComposePro
                  numbered="" if service.node.get("container_name") is not None else service.name,
                  started_with=" + ".join(ctx.display(path) for path in project.files),
                  extra_names=service.lookup[0], names_open=service.lookup[1],
-                 dev_container=dev_container)
+                 dev_container=dev_container, browser_urls=_browser_urls(service.node))
+
+
+# The prefixes under which frontend builds put a variable into the code they ship to the
+# browser: Vite, Next.js, Create React App, Vue CLI, Nuxt, Gatsby, Expo, SvelteKit, Angular
+# (@ngx-env). A variable without one stays on the server.
+_BROWSER_PREFIXES = ("VITE_", "NEXT_PUBLIC_", "REACT_APP_", "VUE_APP_", "NUXT_PUBLIC_", "GATSBY_", "EXPO_PUBLIC_",
+                     "PUBLIC_", "NG_APP_")
+
+
+@functools.cache
+def _loopback_url() -> re.Pattern[str]:
+    return re.compile(r"(https?|wss?)://(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(?:[/?#]|$)", re.I)
+
+
+def _browser_urls(node: Node) -> tuple[BrowserUrl, ...]:
+    """The loopback URLs in the service's ``environment:`` and ``build.args`` under a browser
+    prefix (a value the shell that runs Compose gives is not known, so not one)."""
+    build = node.get("build")
+    sources = [node.get("environment"), build.get("args") if build is not None and isinstance(build.value, dict)
+               else None]
+    found: list[BrowserUrl] = []
+    for source in sources:
+        for name, value, item in environment_entries(source):
+            if value is None or item.tag == "!unresolved" or not name.upper().startswith(_BROWSER_PREFIXES):
+                continue
+            match = _loopback_url().match(value.strip())
+            if match is None:
+                continue
+            scheme, port = match.group(1).lower(), match.group(2)
+            number = int(port) if port else 443 if scheme in ("https", "wss") else 80
+            if 0 < number < 65536:
+                found.append(BrowserUrl(name, value.strip(), number, item.at))
+    return tuple(found)
 
 
 def _volumes(node: Node, project: ComposeProject, ctx: ReadContext,

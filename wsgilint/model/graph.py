@@ -49,6 +49,20 @@ class Published:
 
 
 @dataclass(frozen=True, slots=True)
+class BrowserUrl:
+    """A URL a Compose service hands to the browser (a variable that frontend builds put in the
+    code they ship: ``VITE_API_URL``, ``NEXT_PUBLIC_API_URL``, ``REACT_APP_API_URL``...) that
+    names the loopback: ``localhost`` in a browser is the machine the browser runs on, so such a
+    set-up works only where the browser and Docker share one machine, and it connects to the
+    published ``port`` directly."""
+
+    variable: str
+    url: str
+    port: int
+    at: Span
+
+
+@dataclass(frozen=True, slots=True)
 class HostFolder:
     """A folder of the host that a Compose bind mount shares with containers (the store
     ``bind:<local>`` of ``Place.volumes``). A socket a container binds below its mount is a
@@ -112,6 +126,8 @@ class Place:
     # A devcontainer.json names this Compose service as the editor's development container:
     # that file, its `service` value, and a note for messages. Not part of the place's identity.
     dev_container: Setting[str] | None = field(default=None, compare=False)
+    # The loopback URLs this service hands to browsers (its `environment:` and `build.args`).
+    browser_urls: tuple[BrowserUrl, ...] = field(default=(), compare=False)
 
     @property
     def loopback(self) -> str:
