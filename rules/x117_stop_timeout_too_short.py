@@ -38,6 +38,15 @@ way: util-linux's `runuser -u app -- gunicorn ...` sends SIGTERM on, sleeps 2 s 
 it (login-utils/su-common.c; measured with runuser 2.38.1: a server that takes 3 s to stop
 is killed). That is reported whatever the manager waits.
 
+Where the tree holds the module the server loads and every module of the app that its code
+names (imports from the app's own packages, Django's `ROOT_URLCONF` and `include()`: a tree of
+config files and a wsgi.py without the views says nothing of what requests do), and none of
+the app's Python code (under the folder of the module's top package) waits on anything
+outside the process (an HTTP
+client or a remote service's SDK, mail, a subprocess, a sleep, an upload read from the
+request, a streamed or file response, a websocket), the finding is an info naming the
+assumption that every request ends within the manager's wait: a stop then cuts none.
+
 ## What breaks in production
 On every stop or deploy, requests still running when the manager's wait ends are cut
 by SIGKILL: clients get a reset connection or nginx a 502.
@@ -90,7 +99,7 @@ def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
 def check(deployment: Deployment) -> Iterator[Hit]:
     # Starts of one server setting stopped the same way (a Compose service and an override of it
     # that keeps its stop): one cause, reported once, at the start beside the setting.
-    cut: dict[tuple[str, Related], list[Span]] = {}
+    cut: dict[tuple[str, Related, str | None], list[Span]] = {}
     for manager in deployment.managers:
         server = manager.runs
         if server is None:
@@ -133,11 +142,30 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "socket, so a start in that time finds the address in use; wait longer than "
                       f"{graceful} s, with killasgroup=true so nothing outlives the stop", related, severity="info")
             continue
-        cut.setdefault((f"{said}: on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s",
-                        related[0]), []).append(where)
-    for (message, compared), wheres in cut.items():
+        quick = _requests_end_quickly(deployment, server, wait)
+        cut.setdefault((f"{said}: on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s"
+                        f"{quick}", related[0], "info" if quick else None), []).append(where)
+    for (message, compared, severity), wheres in cut.items():
         first, *others = sorted(wheres, key=lambda at: (at.path != compared.at.path, at.path, at.line))
-        yield Hit(first, message, (compared, *(Related(at, "stopped the same way here too") for at in others)))
+        yield Hit(first, message, (compared, *(Related(at, "stopped the same way here too") for at in others)),
+                  severity=severity)
+
+
+def _requests_end_quickly(deployment: Deployment, server: AppServer, wait: float) -> str:
+    """Where the tree holds all of the app's code (the module the server loads, and every module
+    of the app it names) and none of it (under the folder of the module's top package) waits on
+    anything outside the process, the assumption that no request outlasts the manager's wait;
+    else ""."""
+    readers = deployment.app_request_readers
+    module = readers.module_of(server) if readers is not None else None
+    roots = readers.app_roots([server]) if readers is not None and module is not None else []
+    if readers is None or module is None or not readers.holds_all_of(roots) or readers.waits_in(roots):
+        return ""
+    return (f"; the app's code is in the checked tree ({module}, the module its server loads, and every module of the "
+            "app it names) and none of it makes an "
+            "outbound call, sends mail, runs a subprocess, sleeps, reads an upload or streams a response: assumed "
+            f"every request ends within {wait:g} s, so a stop cuts none (one that takes longer, a slow query or a "
+            "slow client, is cut)")
 
 
 def _kills_only_the_master(server: AppServer, manager: ProcessManager) -> bool:

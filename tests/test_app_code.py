@@ -122,3 +122,52 @@ def test_a_list_of_allowed_hosts_over_several_lines(tmp_path: Path) -> None:
     assert not accepts(tmp_path, "ALLOWED_HOSTS = [\n    'shop.example.org',\n]\n", "django")
     assert not accepts(tmp_path, "ALLOWED_HOSTS = [\n    os.environ['HOST'],\n]\n", "django")
     assert request_reading(tmp_path, "ALLOWED_HOSTS = [\n    '*',\n]\n") == ([], [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("rows = db.execute('select 1').fetchall()\n", False),
+    ("# Handles many requests.\nreturn render(request, 'home.html')\n", False),
+    ("import requests\nrequests.get(url, timeout=30)\n", True),
+    ("client = httpx.AsyncClient()\n", True),
+    ("from openai import OpenAI\n", True),
+    ("send_mail('Hi', body, sender, [to])\n", True),
+    ("subprocess.run(['convert', path])\n", True),
+    ("time.sleep(5)\n", True),
+    ("upload = request.files['file']\n", True),
+    ("return StreamingResponse(chunks())\n", True),
+    ("socketio = SocketIO(app)\n", True),
+])
+def test_code_that_waits_outside_the_process(tmp_path: Path, text: str, expected: bool) -> None:
+    path = tmp_path / "views.py"
+    path.write_text(text)
+    assert read_app_code([SourceFile(str(path), "views.py", "")], ReadContext()).requests.waits_in([""]) is expected
+
+
+def holds_all(tmp_path: Path, files: dict[str, str], roots: list[str]) -> bool:
+    sources = []
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        sources.append(SourceFile(str(path), name, ""))
+    return read_app_code(sources, ReadContext()).requests.holds_all_of(roots)
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"shop/wsgi.py": "from django.core.wsgi import get_wsgi_application\n"}, True),
+    # Django names its URL module in the settings: without it, no view is in the tree.
+    ({"shop/wsgi.py": "import os\n", "shop/settings.py": "ROOT_URLCONF = 'shop.urls'\n"}, False),
+    ({"shop/settings.py": "ROOT_URLCONF = 'shop.urls'\n", "shop/urls.py": "from . import views\n"}, False),
+    ({"shop/settings.py": "ROOT_URLCONF = 'shop.urls'\n", "shop/urls.py": "from . import views\n",
+      "shop/views.py": "def home(request):\n    pass\n"}, True),
+    ({"shop/urls.py": "from django.urls import include\nurlpatterns = [include('orders.urls')]\n"}, True),
+    ({"shop/urls.py": "urlpatterns = [include('shop.orders.urls')]\n"}, False),
+    ({"app/main.py": "from app.routers import (\n    ai,\n    chunk,\n)\n", "app/routers/chunk.py": ""}, False),
+    ({"app/main.py": "from app.routers import ai, chunk\n", "app/routers/chunk.py": "", "app/routers/ai.py": ""}, True),
+    # A name a package's __init__.py defines is no module of its own.
+    ({"app/main.py": "from app import create_app\n", "app/__init__.py": "def create_app():\n    pass\n"}, True),
+    ({"app/main.py": "from app import create_app\n", "app/__init__.py": ""}, False),
+    ({"app/main.py": "from .models import Note\n", "app/models.py": "class Note:\n    pass\n"}, True),
+])
+def test_whether_the_tree_holds_all_of_the_app(tmp_path: Path, files: dict[str, str], expected: bool) -> None:
+    assert holds_all(tmp_path, files, [""]) is expected

@@ -17,7 +17,9 @@ What follows, from one read of each Python file of the tree that is no config of
   project the settings module its wsgi.py names), where it reads the host name the client
   asked for or the client's address (N102, N112: without them, nginx's missing headers change
   nothing the app does), and where it does something the request's scheme changes (X113:
-  absolute URLs, scheme tests, CSRF origin checks, templates, routes ending in `/`).
+  absolute URLs, scheme tests, CSRF origin checks, templates, routes ending in `/`), and where
+  it waits on something outside the process (an outbound call, a mail, a subprocess, a sleep,
+  an upload or a streamed response: X117, a request that may outlast a stop).
 
 A file is parsed with ``ast`` (never imported or run) only when its text names a marker of
 the first two, and searched as text for the third; only up to a size: a file that does not
@@ -80,6 +82,9 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     host_files: set[str] = set()
     address_files: set[str] = set()
     scheme_files: set[str] = set()
+    waiting_files: set[str] = set()
+    names: dict[str, tuple[_Named, ...]] = {}
+    package_names: dict[str, frozenset[str]] = {}
     for source, text in _texts(files, ctx):
         shown = posixpath.normpath(source.display)
         seen.add(shown)
@@ -90,6 +95,11 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             address_files.add(shown)
         if _scan_scheme_readers(text):
             scheme_files.add(shown)
+        if _waits(text):
+            waiting_files.add(shown)
+        names[shown] = _named_modules(text, posixpath.dirname(shown))
+        if shown.endswith("/__init__.py") or shown == "__init__.py":
+            package_names[shown] = frozenset(_identifier().findall(text))
         if "setdefault" in text:
             for match in _env_default().finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
@@ -112,7 +122,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                    RequestReaders(frozenset(seen), host, address, _top(files),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}, tuple(allowed), frozenset(host_files),
-                                  frozenset(address_files), frozenset(scheme_files)), env_defaults)
+                                  frozenset(address_files), frozenset(scheme_files), frozenset(waiting_files),
+                                  names, package_names), env_defaults)
 
 
 @functools.cache
@@ -184,6 +195,11 @@ class RequestReaders(NamedTuple):
     host_files: frozenset[str] = frozenset()
     address_files: frozenset[str] = frozenset()
     scheme_files: frozenset[str] = frozenset()   # and every one that does something the scheme changes
+    waiting_files: frozenset[str] = frozenset()  # and every one that waits on something outside the process
+    # The modules each file names (imports; Django's ROOT_URLCONF and `include("app.urls")`), and
+    # the names each package's __init__.py holds: whether the tree holds all of an app's code.
+    named_modules: dict[str, tuple[_Named, ...]] | None = None
+    package_names: dict[str, frozenset[str]] | None = None
 
     def app_roots(self, servers: list[AppServer]) -> list[str]:
         """The folders (shown) the code of these servers' apps lives under, where the tree holds
@@ -205,6 +221,36 @@ class RequestReaders(NamedTuple):
     def uses_scheme_in(self, roots: list[str]) -> bool:
         """Whether code under one of ``roots`` does something the request's scheme changes."""
         return _any_under(self.scheme_files, roots)
+
+    def waits_in(self, roots: list[str]) -> bool:
+        """Whether code under one of ``roots`` waits on something outside the process, which
+        can hold a request for long: an outbound call, a mail, a subprocess, a sleep, an upload
+        or a streamed response."""
+        return _any_under(self.waiting_files, roots)
+
+    def holds_all_of(self, roots: list[str]) -> bool:
+        """Whether the tree holds every module of the app under ``roots`` that its code names:
+        each module it imports from its own packages (or names as Django's ROOT_URLCONF or an
+        `include()`) is a file or package here, and each name imported from one is a module of
+        it or a name its file defines. A tree of a few config files and the app's wsgi.py,
+        without the views, does not: what the app does is then not known."""
+        present = {path for path in self.files if _is_under(path, roots)}
+        folders = {folder for path in present for folder in _folders(path)}
+        inits = self.package_names or {}
+        for path in present:
+            for named in (self.named_modules or {}).get(path, ()):
+                base = named.base if named.base is not None else _local_module(named.dotted, roots, present, folders)
+                if base is None:
+                    continue   # another distribution's module (django, flask...), or a stdlib one
+                if base and f"{base}.py" not in present and base not in folders:
+                    return False
+                for name in named.names:
+                    module = posixpath.join(base, name) if base else name
+                    if f"{module}.py" in present or module in folders or f"{base}.py" in present or \
+                            name in inits.get(posixpath.join(base, "__init__.py") if base else "__init__.py", ()):
+                        continue
+                    return False
+        return True
 
     def accepts_default_host(self, proxy_host: str) -> bool:
         """Whether the code reads the host name only where Django checks it against
@@ -391,6 +437,31 @@ def _scan_scheme_readers(text: str) -> bool:
     return False
 
 
+# Text that waits on something outside the process, which a request can take long for: HTTP
+# clients and the SDKs of remote services (cloud storage, payments, messaging, language
+# models), mail, subprocesses, sleeps, uploads read from the request, and responses streamed
+# or sent from a file (a slow client holds the worker until the last byte).
+_WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "requests.post(", "requests.request(", "httpx", "urlopen", "urllib3", "aiohttp", "http.client", "pycurl", "grpc",
+                    "boto3", "botocore", "google.cloud", "azure.", "openai", "anthropic", "langchain", "ollama",
+                    "genai", "generativeai", "twilio", "stripe", "smtplib", "send_mail", "EmailMessage", "flask_mail", "fastapi_mail",
+                    "subprocess", "os.system(", "os.popen(", "sleep(", "request.files", "request.FILES",
+                    "UploadFile", "FileField", "ImageField", "FileStorage", "send_file(", "send_from_directory(",
+                    "FileResponse", "StreamingHttpResponse", "StreamingResponse", "stream_with_context",
+                    "EventSourceResponse", "static.serve", "django.views.static", ".result(",
+                    "AsyncResult", "paramiko", "ftplib", "selenium", "playwright")
+
+
+_LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
+
+
+def _waits(text: str) -> bool:
+    """Whether ``text`` waits on something outside the process, or holds a connection open."""
+    if any(marker in text for marker in _WAITING_MARKERS):
+        return True
+    lowered = text.lower()
+    return any(marker in lowered for marker in _LONG_LIVED)
+
+
 def _names(line: str, marker: str) -> bool:
     """Whether ``line`` holds ``marker`` as a whole name: `request.url` is not the start of
     `urllib.request.urlopen`."""
@@ -470,6 +541,75 @@ def _host_matches(name: str, pattern: str) -> bool:
     return name == pattern
 
 
+class _Named(NamedTuple):
+    """A module a file names: ``base`` is its path (shown, no `.py`) for a relative import, else
+    None and ``dotted`` is its absolute name; ``names`` are those imported from it."""
+
+    base: str | None
+    dotted: str
+    names: tuple[str, ...]
+
+
+# More modules than this named in one file are not followed (a generated file).
+_MAX_NAMED = 200
+
+
+@functools.cache
+def _import_line() -> re.Pattern[str]:
+    return re.compile(r"""^[ \t]*(?:from[ \t]+(?P<dots>\.*)(?P<from>[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#;]*)"""
+                      r"""|import[ \t]+(?P<modules>[\w. \t,]+))"""
+                      r"""|(?:ROOT_URLCONF[ \t]*=[ \t]*|\binclude\([ \t]*)(?P<quote>['"])(?P<string>[\w.]+)(?P=quote)""",
+                      re.M)
+
+
+@functools.cache
+def _identifier() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
+    """The modules ``text`` (a file in ``folder``) names, read from its text, never run."""
+    found: list[_Named] = []
+    for match in _import_line().finditer(text):
+        if len(found) >= _MAX_NAMED:
+            break
+        if match["string"]:
+            found.append(_Named(None, match["string"], ()))
+        elif match["modules"]:
+            found += [_Named(None, word.split()[0], ()) for word in match["modules"].split(",") if word.strip()]
+        elif match["dots"]:
+            base = folder
+            for _ in range(len(match["dots"]) - 1):
+                base = posixpath.dirname(base)
+            base = posixpath.join(base, *match["from"].split(".")) if match["from"] else base
+            imported = tuple(word.split()[0] for word in match["names"].strip("()").replace("\n", ",").split(",")
+                             if word.strip() and word.split()[0] != "*")
+            found.append(_Named(base, match["from"], imported))
+        elif match["from"]:
+            imported = tuple(word.split()[0] for word in match["names"].strip("()").replace("\n", ",").split(",")
+                             if word.strip() and word.split()[0] != "*")
+            found.append(_Named(None, match["from"], imported))
+    return tuple(found)
+
+
+def _folders(path: str) -> Iterator[str]:
+    folder = posixpath.dirname(path)
+    while folder:
+        yield folder
+        folder = posixpath.dirname(folder)
+
+
+def _local_module(dotted: str, roots: list[str], present: set[str], folders: set[str]) -> str | None:
+    """The path (shown, no `.py`) ``dotted`` names below one of ``roots`` where its top
+    package or module is there; None where it is not the app's own."""
+    top = dotted.split(".")[0]
+    for root in roots:
+        start = posixpath.join(root, top) if root else top
+        if f"{start}.py" in present or start in folders:
+            return posixpath.join(root, *dotted.split(".")) if root else posixpath.join(*dotted.split("."))
+    return None
+
+
 def _top(files: list[SourceFile]) -> str:
     """The folder every checked file is under, as paths are shown ("" for the working folder)."""
     folders = {posixpath.dirname(posixpath.normpath(source.display)) for source in files}
@@ -491,7 +631,7 @@ def _texts(files: list[SourceFile], ctx: ReadContext) -> Iterator[tuple[SourceFi
         except OSError:
             continue
         text = ctx.scan(source.path).text
-        if text:
+        if text is not None:   # an empty module (an `__init__.py`) is part of the app's code too
             yield source, text
 
 
