@@ -8,7 +8,9 @@ handles requests. Each module reads only its own directives. One finding per blo
 
 A directive that is ineffective but changes nothing the author meant is left out:
 `proxy_redirect off` (the uwsgi, FastCGI, SCGI and gRPC modules never rewrite a
-`Location` header, so the location already does what the line asks), a directive whose
+`Location` header, so the location already does what the line asks), an on/off directive
+written with the value its handler's counterpart has unless set (`proxy_intercept_errors off`
+under `uwsgi_pass`: `uwsgi_intercept_errors` is off), a directive whose
 counterpart of the handler's module is in effect in that location (`proxy_read_timeout`
 beside `uwsgi_read_timeout`), and a connect timeout where every target is a unix socket
 (a connect there succeeds or fails at once). When a block holds only such lines there is
@@ -48,6 +50,7 @@ from wsgilint.model import (
     Route,
     Span,
 )
+from wsgilint.model.nginx_scope import pass_flag_default
 
 CODE = "X110"
 SLUG = "ineffective-pass-directives"
@@ -79,7 +82,12 @@ def _harmless(route: Route, name: str, family: str, own: str | None,
         return False
     if name == "proxy_redirect" and all(d.args == ("off",) for d in directives):
         return True   # only the proxy module rewrites Location headers
-    if route.directives.get(own + name[len(family):]):
+    counterpart = own + name[len(family):]
+    if route.directives.get(counterpart):
+        return True
+    # `proxy_intercept_errors off` under uwsgi_pass: uwsgi_intercept_errors is off already.
+    default = pass_flag_default(counterpart)
+    if default is not None and all(len(d.args) == 1 and d.args[0].lower() == default for d in directives):
         return True
     return (name.endswith("_connect_timeout") and bool(route.targets)
             and all(target.address.family == "unix" for target in route.targets))

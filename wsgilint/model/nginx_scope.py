@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_INHERITED", "PASS_DIRECTIVES", "NginxHttp", "NginxLocation", "NginxScope", "NginxServer",
-    "NginxUpstream", "known_directives", "listening_sockets", "refused_listen",
+    "NginxUpstream", "known_directives", "listening_sockets", "pass_flag_default", "refused_listen",
 ]
 
 PASS_DIRECTIVES = ("uwsgi_pass", "proxy_pass", "fastcgi_pass", "grpc_pass", "scgi_pass")
@@ -63,6 +63,21 @@ def takes_arguments(name: str, count: int) -> bool | None:
 
 # nginx's argument flags (ngx_conf_file.h): NGX_CONF_NOARGS, TAKE1..TAKE7 are one bit each.
 _NOARGS, _FLAG, _ANY, _1MORE, _2MORE = 0x1, 0x200, 0x400, 0x800, 0x1000
+
+# The on/off directives of the proxy, uwsgi, FastCGI, SCGI and gRPC modules that are on unless
+# set (nginx's documentation, "Default:"); every other one of them is off.
+_FLAGS_ON = frozenset({"buffering", "request_buffering", "pass_request_body", "pass_request_headers",
+                       "ssl_session_reuse", "cache_convert_head"})
+_PASS_MODULES = ("proxy_", "uwsgi_", "fastcgi_", "scgi_", "grpc_")
+
+
+def pass_flag_default(name: str) -> str | None:
+    """The value (`on`/`off`) an on/off directive of a pass module has where it is not set;
+    None for any other directive."""
+    family = next((prefix for prefix in _PASS_MODULES if name.startswith(prefix)), None)
+    if family is None or not any(mask & _FLAG for mask in DIRECTIVES.get(name, ())):
+        return None
+    return "on" if name[len(family):] in _FLAGS_ON else "off"
 
 
 def _fits(mask: int, count: int) -> bool:
