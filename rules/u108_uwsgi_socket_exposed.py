@@ -16,6 +16,9 @@ is an info that says so. So is a config nothing starts that is copied into an im
 on a base wsgilint does not know: whether that base's start runs it, and what publishes its
 port, the files do not show; and one copied only into images that nothing in the files runs
 (no Compose service, so the `docker run` that starts it, with or without `-p`, is not shown).
+In a repository, a config that nothing in the files starts and no nginx route passes to,
+while the routes pass to another app server, is an old one beside the one deployed: an info
+naming the assumption that it runs.
 Written for uWSGI 2.0.
 
 ## What breaks in production
@@ -40,6 +43,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit
 from wsgilint.model import Deployment
+from wsgilint.model.manager_facts import unused_configs
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
 CODE = "U108"
@@ -52,6 +56,7 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:3031
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    unused = unused_configs(deployment)
     for server in uwsgi_servers(deployment):
         max_apps = integer(server.last("max-apps"))
         if max_apps is not None and max_apps <= 1:
@@ -95,6 +100,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 if not published:
                     continue
                 where = f"{where}, which {place.label or place.name} publishes on the host's every interface"
+            if id(server) in unused and severity is None:
+                # An old config beside the one deployed: nothing starts it and nginx passes elsewhere.
+                severity = "info"
+                assumed = ("; nothing in the checked files starts this config and no nginx route passes to it, while "
+                           "they pass to another app server: assumed it runs where its port is reached")
             if deployment.host.version("uwsgi") >= (2, 1):
                 # 2.1 loads no app from request variables unless dynamic-apps is on, but still
                 # honours UWSGI_SETENV, UWSGI_CHDIR and UWSGI_PYHOME from any client.
