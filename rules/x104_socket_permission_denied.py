@@ -8,7 +8,8 @@ creates it, against the user nginx's workers run as:
   it binds, unless `chown-socket` is set);
 - Gunicorn applies its `umask` (default 0, so mode 0777);
 - nginx's workers run as its `user` (the binary's default is `nobody`; Debian's
-  nginx.conf sets `www-data`); a site in a container of the official nginx image, whose
+  nginx.conf sets `www-data`), in the group its second word names (`user nginx www-data;`:
+  group www-data; without it, the group named like the user); a site in a container of the official nginx image, whose
   own nginx.conf the tree does not replace, runs under that file's `user  nginx;` (uid
   101), and in nginx-unprivileged as the image's `USER 101` (its `nginx`);
 - in a container started as another user than root (Compose `user: "1000"`), nginx's
@@ -78,8 +79,8 @@ def _owner(listener: Listener) -> tuple[str | None, str | None]:
 
 
 def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | None,
-             group: str | None) -> tuple[str | None, str]:
-    """('error'|'warning'|None, reason)."""
+             group: str | None, nginx_group: str | None = None) -> tuple[str | None, str]:
+    """('error'|'warning'|None, reason); ``nginx_group``: the group `user USER GROUP;` names."""
     if mode & 0o002:
         return None, ""
     if user is not None and user == nginx_user:
@@ -89,7 +90,7 @@ def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | Non
         members = set()   # root's group holds no other user on Debian and RHEL unless the files say so
     primary = deployment.host.users.get(nginx_user)
     group_gid = deployment.host.users.get(group, (None, None))[1] if group else None
-    in_group = group == nginx_user or (members is not None and nginx_user in members) or \
+    in_group = group in (nginx_user, nginx_group) or (members is not None and nginx_user in members) or \
         (primary is not None and group_gid is not None and primary[1] == group_gid)
     if mode & 0o020:
         if in_group:
@@ -150,7 +151,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                             continue   # neither the mode nor the owner is written: too much is assumed
                         severity, reason = _unknown_user_verdict(deployment, listener.mode.value, user, group)
                     else:
-                        severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group)
+                        severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group,
+                                                    instance.group.value if instance.group else None)
                     if severity is None:
                         continue
                     assumed = f" ({listener.mode.note})" if listener.mode.note else ""

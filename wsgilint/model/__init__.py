@@ -642,6 +642,9 @@ class NginxInstance:
     # Folders of its container above an alias that hold nothing but volume mount points (folder ->
     # (why, those mount points)): a stock image has nothing there and no COPY puts anything else.
     mount_only_parents: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # The group `user USER GROUP;` gives the workers; None where only the user is named (nginx
+    # then takes the group of that name).
+    group: Setting[str] | None = None
 
     @property
     def servers(self) -> list[NginxServer]:

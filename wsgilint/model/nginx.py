@@ -344,6 +344,7 @@ class _Builder:
         name, instance = directive.name, self.instance
         if name == "user" and directive.args:
             instance.user = Setting(directive.args[0], directive.at)
+            instance.group = Setting(directive.args[1], directive.at) if len(directive.args) > 1 else None
         elif name == "worker_rlimit_nofile":
             number = _int(directive)
             if number is not None:
