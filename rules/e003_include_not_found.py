@@ -4,7 +4,12 @@
 nginx `include`, uWSGI `include`/`inherit`/`ini`, Gunicorn `-c` and similar references
 to a file that is not there. A glob that matches nothing is not reported (nginx and
 Supervisor accept it). In a repository, a path of the target host that is not in the
-tree is never reported as missing: it may exist there. A container is the exception
+tree is never reported as missing: it may exist there. So, as an info naming that
+assumption, in a copy of a host's folders whose etc/ holds only what a repository installs
+there (`etc/nginx/sites-available`, `etc/systemd/system`; no `passwd`, `os-release` or
+`fstab`, which a copy of the whole host has), a file whose folder the copy lacks (certbot
+writes `/etc/letsencrypt/options-ssl-nginx.conf` on the host) or whose folder git ignores
+files in (a `.gitignore` there). A container is the exception
 where its image's files are known: the official nginx image has no Debian `proxy_params`
 or `snippets/`, so `include proxy_params;` in a site copied into it, with nothing in the
 tree putting that file there, is reported — an error when a Compose file runs the image

@@ -55,9 +55,22 @@ _HOST_ETC_ENTRIES = frozenset({
     "fstab", "apt", "yum.repos.d", "alternatives", "profile.d", "logrotate.d", "cron.d"})
 
 
+# What only a host's own /etc holds: a tree whose etc/ has none of these holds the services'
+# folders a repository installs there (etc/nginx/sites-available, etc/systemd/system), not the
+# host's whole /etc, and a file missing from it may still be on the host.
+_WHOLE_HOST_ETC_ENTRIES = frozenset({"passwd", "group", "shadow", "os-release", "fstab", "hostname", "machine-id"})
+
+
 def _holds_host_etc(etc: str) -> bool:
     try:
         return any(name in _HOST_ETC_ENTRIES for name in os.listdir(etc))
+    except OSError:
+        return False
+
+
+def _holds_whole_host(root: str) -> bool:
+    try:
+        return any(name in _WHOLE_HOST_ETC_ENTRIES for name in os.listdir(os.path.join(root, "etc")))
     except OSError:
         return False
 
@@ -136,7 +149,8 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
            explain: bool) -> CheckResult:
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}),
-                      max_file_size=max_file_size)
+                      max_file_size=max_file_size,
+                      whole_host=mode != "snapshot" or root is not None or _holds_whole_host(host_root))
     known = load_rules()
     rules = select_rules(known, select, ignore)
     tick = _ticker(progress, len(rules) + 2)

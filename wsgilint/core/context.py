@@ -61,6 +61,9 @@ class ReadContext:
 
     mode: str = "repository"
     root: str = "/"
+    # A snapshot whose etc/ holds the host's own files (passwd, os-release...), not only the
+    # services' folders a repository installs there: a path it lacks is missing on the host.
+    whole_host: bool = True
     max_file_size: int = MAX_CONFIG_BYTES   # bytes; a larger file is not read (E001)
     cwd: str = field(default_factory=os.getcwd)
     known_files: list[str] = field(default_factory=list)   # local paths of every discovered file
@@ -613,7 +616,19 @@ class ReadContext:
             if bound:
                 return True if mapped is not None else None
             return True if self._by_suffix(target_path) else None
-        return self.local(target_path) is not None
+        if self.local(target_path) is not None:
+            return True
+        return None if self.host_may_hold(target_path) else False
+
+    def host_may_hold(self, target_path: str) -> bool:
+        """Whether a path a snapshot lacks may still be on the host: the snapshot holds only
+        the folders a repository installs in a host's /etc (not ``whole_host``), and the
+        path's folder is not among them, or git ignores files in it (a `.gitignore` there:
+        written on the host, never committed)."""
+        if self.mode != "snapshot" or self.whole_host:
+            return False
+        folder = self.local_directory(posixpath.dirname(target_path))
+        return folder is None or os.path.isfile(os.path.join(folder, ".gitignore"))
 
     def _by_suffix(self, target_path: str, relative: bool = False, named: bool = True) -> str | None:
         parts = [p for p in target_path.split("/") if p and p != "."]

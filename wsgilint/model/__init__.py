@@ -693,6 +693,9 @@ class Host:
     # Programs whose container version names a release line only (the image tag ``nginx:1.25``,
     # which pulls the newest 1.25 release): compared as the newest release of that line.
     newest_of_line: set[str] = field(default_factory=set)
+    # A snapshot of the whole host, not only the folders of its /etc a repository installs
+    # (``ReadContext.whole_host``): what its files do not start, nothing starts.
+    whole_host: bool = True
 
     def version(self, program: str, in_container: bool = False) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``; ``in_container``:
@@ -836,10 +839,11 @@ class Deployment:
             self._reached = None
 
     def started_nowhere(self, server: AppServer) -> bool:
-        """In a repository, nothing in the checked files starts this server (no Supervisor
-        program, systemd unit, Emperor, container command or start script runs it): whether
-        and how it runs, and what watches it, the files do not show."""
-        return self.host.mode == "repository" and server.manager is None
+        """In a repository (or the folders of a host's /etc one installs), nothing in the checked
+        files starts this server (no Supervisor program, systemd unit, Emperor, container command
+        or start script runs it): whether and how it runs, and what watches it, the files do not
+        show."""
+        return (self.host.mode == "repository" or not self.host.whole_host) and server.manager is None
 
     def reached(self, route: Route, target: Target) -> list[Listener]:
         """The listeners a connection from ``route``'s nginx to ``target`` arrives at, across

@@ -403,7 +403,7 @@ def _read_host(discovery: Discovery, ctx: ReadContext, versions: dict[str, str])
 
     somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
     known, assumed = _versions(ctx, versions)
-    host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=known, assumed_versions=assumed)
+    host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=known, assumed_versions=assumed, whole_host=ctx.whole_host)
     # The limits and tmpfiles readers are loaded only for a tree that has such files.
     for source in discovery.of_kind("limits"):
         from ..readers.limits import read_limits

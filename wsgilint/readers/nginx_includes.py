@@ -168,6 +168,13 @@ class IncludeResolver:
             guess = self.ctx.mode == "repository" or not posixpath.isabs(pattern)
             return [Included(local, assumed=self._note(pattern, at) if guess else "")], []
         if self.ctx.mode != "repository" and (not self.standalone or posixpath.isabs(pattern)):
+            target = pattern if posixpath.isabs(pattern) else posixpath.join(ETC_NGINX, pattern)
+            if self.ctx.host_may_hold(target):
+                return [], [Problem("include-not-found", f'include "{pattern}": not in the checked files, which hold '
+                                    "only the folders of a host's /etc that a repository installs (no passwd, "
+                                    "os-release or fstab), not this file's: assumed the host has it (certbot writes "
+                                    "/etc/letsencrypt/options-ssl-nginx.conf, a deploy step may write others); "
+                                    "without it nginx will not start", at, severity="info")]
             return [], [Problem("include-not-found", f'include "{pattern}": no such file, so nginx will not start: '
                                 "fix the path or create the file", at)]
         return [], []

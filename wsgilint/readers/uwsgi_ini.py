@@ -447,7 +447,12 @@ class UwsgiRun:
             self.unread.append(UnreadConfig(path, at, False))
             # In a repository an absolute path names the target host, which is not here.
             absolute = posixpath.isabs(path)
-            if (absolute and self.ctx.mode != "repository") or (not absolute and base is not None):
+            if absolute and self.ctx.host_may_hold(path):
+                self.problems.append(Problem("include-not-found", f"uWSGI cannot open {path} unless the host has it: "
+                                             "the checked files hold only the folders of a host's /etc that a "
+                                             "repository installs (no passwd, os-release or fstab): assumed it does",
+                                             at, severity="info"))
+            elif (absolute and self.ctx.mode != "repository") or (not absolute and base is not None):
                 self.problems.append(Problem("include-not-found", f"uWSGI cannot open {path}: no such file", at))
         return local
 
