@@ -47,10 +47,12 @@ def test_compose_files_by_the_names_a_dash_f_is_given(tmp_path):
     write_tree(tmp_path, {"dev-compose.yml": project, "docker_compose.yaml": project, "compose.prod.yml": project,
                           "production.yml": project, "local.yml": project, "staging.yaml": project,
                           ".github/workflows/ci.yml": "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n",
-                          "production-notes.yml": project, "deploy/local.yml": "hosts: all\n"})
+                          "production-notes.yml": project, "deploy/local.yml": "hosts: all\n",
+                          # Named for its app server, a Compose file all the same; a uWSGI YAML is not read.
+                          "uwsgi.docker-compose.yml": project, "uwsgi/app.yml": "uwsgi:\n  socket: :3031\n"})
     assert kinds(tmp_path) == {"dev-compose.yml": "compose", "docker_compose.yaml": "compose",
                                "compose.prod.yml": "compose", "production.yml": "compose", "local.yml": "compose",
-                               "staging.yaml": "compose"}
+                               "staging.yaml": "compose", "uwsgi.docker-compose.yml": "compose"}
 
 
 def test_percent_name_placeholders_make_a_template(tmp_path):

@@ -441,7 +441,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     if "devcontainer" in named_hints:
         # Its name and place say what it is; the reader reports content that is not JSON.
         return SourceFile(path, display, "devcontainer", "dev container definition by name and place")
-    if "uwsgi" in hints and name.endswith(_UWSGI_OTHER_FORMATS):
+    # A Compose file named for its app server (uwsgi.docker-compose.yml) is read by its content.
+    if "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_OTHER_FORMATS):
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
     if name.endswith(_DOCUMENT_SUFFIXES):
         return SourceFile(path, display, "", "a document, not a config")
