@@ -901,8 +901,9 @@ _SPEAKS = {"uwsgi_pass": ("uwsgi",), "proxy_pass": ("http",), "fastcgi_pass": ("
 
 def _retarget(index: _Listeners, route: Route, target: Target) -> Fix | None:
     """The target rewritten to the one listener that speaks the handler's protocol."""
+    # Only whether exactly one listener speaks it matters: two of each list tell.
     candidates = [listener for protocol in _SPEAKS.get(route.handler.name, ())
-                  for listener in index.speaking.get(protocol, ())]
+                  for listener in index.speaking.get(protocol, ())[:2]]
     if len(candidates) != 1 or target.at.path.startswith("<"):
         return None
     address = candidates[0].address
