@@ -441,10 +441,11 @@ def _scan_scheme_readers(text: str) -> bool:
 # clients and the SDKs of remote services (cloud storage, payments, messaging, language
 # models), mail, subprocesses, sleeps, uploads read from the request, and responses streamed
 # or sent from a file (a slow client holds the worker until the last byte).
-_WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "requests.post(", "requests.request(", "httpx", "urlopen", "urllib3", "aiohttp", "http.client", "pycurl", "grpc",
+_WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "requests.post(", "requests.request(",
+                    "httpx", "urlopen", "urllib3", "aiohttp", "http.client", "pycurl", "grpc",
                     "boto3", "botocore", "google.cloud", "azure.", "openai", "anthropic", "langchain", "ollama",
-                    "genai", "generativeai", "twilio", "stripe", "smtplib", "send_mail", "EmailMessage", "flask_mail", "fastapi_mail",
-                    "subprocess", "os.system(", "os.popen(", "sleep(", "request.files", "request.FILES",
+                    "genai", "generativeai", "twilio", "stripe", "smtplib", "send_mail", "EmailMessage", "flask_mail",
+                    "fastapi_mail", "subprocess", "os.system(", "os.popen(", "sleep(", "request.files", "request.FILES",
                     "UploadFile", "FileField", "ImageField", "FileStorage", "send_file(", "send_from_directory(",
                     "FileResponse", "StreamingHttpResponse", "StreamingResponse", "stream_with_context",
                     "EventSourceResponse", "static.serve", "django.views.static", ".result(",
@@ -582,14 +583,16 @@ def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
             for _ in range(len(match["dots"]) - 1):
                 base = posixpath.dirname(base)
             base = posixpath.join(base, *match["from"].split(".")) if match["from"] else base
-            imported = tuple(word.split()[0] for word in match["names"].strip("()").replace("\n", ",").split(",")
-                             if word.strip() and word.split()[0] != "*")
-            found.append(_Named(base, match["from"], imported))
+            found.append(_Named(base, match["from"], _imported(match["names"])))
         elif match["from"]:
-            imported = tuple(word.split()[0] for word in match["names"].strip("()").replace("\n", ",").split(",")
-                             if word.strip() and word.split()[0] != "*")
-            found.append(_Named(None, match["from"], imported))
+            found.append(_Named(None, match["from"], _imported(match["names"])))
     return tuple(found)
+
+
+def _imported(names: str) -> tuple[str, ...]:
+    """The names of `from X import a, b as c` (or a parenthesised list over lines), `*` left out."""
+    return tuple(word.split()[0] for word in names.strip("()").replace("\n", ",").split(",")
+                 if word.strip() and word.split()[0] != "*")
 
 
 def _folders(path: str) -> Iterator[str]:
