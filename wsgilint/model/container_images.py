@@ -28,7 +28,7 @@ from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 from ..readers.shell import written_files
 from .base_images import BaseImage, base_image, stock_setting, with_apt_nginx
-from .image_installs import InstallStep, run_installs
+from .image_installs import InstallStep, operands, run_installs
 
 # readers/nginx_includes.py's ETC_NGINX, where the official image's nginx keeps its
 # configuration; not imported, so that a tree without nginx does not load that reader.
@@ -497,15 +497,7 @@ def _run_accounts(text: str) -> list[str]:
         words = [word.strip("'\"") for word in command.split() if word != "\\"]
         if not words or posixpath.basename(words[0]) not in ("useradd", "adduser"):
             continue
-        skip = False
-        for word in words[1:]:
-            if skip:
-                skip = False
-            elif word.startswith("-"):
-                skip = word in _ACCOUNT_VALUE_OPTIONS
-            else:
-                found.append(word)
-                break
+        found.extend(operands(words[1:], _ACCOUNT_VALUE_OPTIONS)[:1])
     return found
 
 

@@ -267,16 +267,23 @@ def _system(name: str, words: list[str], at: Span, shown: str) -> tuple[InstallS
         return None, True   # update, clean, upgrade, remove: nothing new on the PATH
     if any(word in ("-f", "--file") or word.startswith("--file=") for word in words):
         return None, False  # conda's environment file: not read
-    packages: list[str] = []
+    packages = [word for word in operands(words[1:], _SYSTEM_VALUE_OPTIONS) if word not in verbs]
+    return InstallStep(at, shown, tuple(packages)), False
+
+
+def operands(words: list[str], value_options: frozenset[str]) -> list[str]:
+    """The words of a command line that are neither an option nor the value ``value_options``
+    take (`apt-get install -t bookworm nginx` -> install, nginx)."""
+    found: list[str] = []
     skip = False
-    for word in words[1:]:
+    for word in words:
         if skip:
             skip = False
         elif word.startswith("-"):
-            skip = word in _SYSTEM_VALUE_OPTIONS
-        elif word not in verbs:
-            packages.append(word)
-    return InstallStep(at, shown, tuple(packages)), False
+            skip = word in value_options
+        else:
+            found.append(word)
+    return found
 
 
 def missing_uwsgi(base: BaseImage | None, steps: list[InstallStep], unread: Setting[str] | None,
