@@ -61,16 +61,9 @@ _HOST_ETC_ENTRIES = frozenset({
 _WHOLE_HOST_ETC_ENTRIES = frozenset({"passwd", "group", "shadow", "os-release", "fstab", "hostname", "machine-id"})
 
 
-def _holds_host_etc(etc: str) -> bool:
+def _holds_host_etc(etc: str, entries: frozenset[str] = _HOST_ETC_ENTRIES) -> bool:
     try:
-        return any(name in _HOST_ETC_ENTRIES for name in os.listdir(etc))
-    except OSError:
-        return False
-
-
-def _holds_whole_host(root: str) -> bool:
-    try:
-        return any(name in _WHOLE_HOST_ETC_ENTRIES for name in os.listdir(os.path.join(root, "etc")))
+        return any(name in entries for name in os.listdir(etc))
     except OSError:
         return False
 
@@ -150,7 +143,8 @@ def _check(paths: list[str], root: str | None, select: tuple[str, ...], ignore: 
     mode, host_root = host_layout(paths, root)
     ctx = ReadContext(mode=mode, root=host_root, cwd=cwd or os.getcwd(), overlay=dict(overlay or {}),
                       max_file_size=max_file_size,
-                      whole_host=mode != "snapshot" or root is not None or _holds_whole_host(host_root))
+                      whole_host=mode != "snapshot" or root is not None
+                      or _holds_host_etc(os.path.join(host_root, "etc"), _WHOLE_HOST_ETC_ENTRIES))
     known = load_rules()
     rules = select_rules(known, select, ignore)
     tick = _ticker(progress, len(rules) + 2)
