@@ -42,10 +42,10 @@ Where the tree holds the module the server loads and every module of the app tha
 names (imports from the app's own packages, Django's `ROOT_URLCONF` and `include()`: a tree of
 config files and a wsgi.py without the views says nothing of what requests do), and none of
 the app's Python code (under the folder of the module's top package) waits on anything
-outside the process (an HTTP
-client or a remote service's SDK, mail, a subprocess, a sleep, an upload read from the
-request, a streamed or file response, a websocket), the finding is an info naming the
-assumption that every request ends within the manager's wait: a stop then cuts none.
+outside the process (an HTTP client or a remote service's SDK, mail, a subprocess, a sleep,
+an upload read from the request, a streamed or file response, a websocket), the finding is an
+info naming the assumption that every request ends within the manager's wait: a stop then cuts
+none.
 
 ## What breaks in production
 On every stop or deploy, requests still running when the manager's wait ends are cut
@@ -162,10 +162,9 @@ def _requests_end_quickly(deployment: Deployment, server: AppServer, wait: float
     if readers is None or module is None or not readers.holds_all_of(roots) or readers.waits_in(roots):
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module its server loads, and every module of the "
-            "app it names) and none of it makes an "
-            "outbound call, sends mail, runs a subprocess, sleeps, reads an upload or streams a response: assumed "
-            f"every request ends within {wait:g} s, so a stop cuts none (one that takes longer, a slow query or a "
-            "slow client, is cut)")
+            "app it names) and none of it makes an outbound call, sends mail, runs a subprocess, sleeps, reads an "
+            f"upload or streams a response: assumed every request ends within {wait:g} s, so a stop cuts none (one "
+            "that takes longer, a slow query or a slow client, is cut)")
 
 
 def _kills_only_the_master(server: AppServer, manager: ProcessManager) -> bool:
