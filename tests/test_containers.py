@@ -150,9 +150,8 @@ def test_an_exec_form_in_single_quotes_is_the_shell_form_its_text_the_command(tm
 def test_a_copy_without_slash_to_a_directory_the_build_made_goes_inside(tmp_path: Path) -> None:
     """Docker copies one file into a destination that is a directory of the image, slash or
     not: a folder a RUN's ``mkdir`` made (or one above it), a WORKDIR, or a folder an earlier COPY
-    filled. A path no build step made is the file's new name, or a folder the base image or a
-    package already has (``COPY uwsgi.ini $APP_DIR``), which the files do not show: both are
-    kept. ``mkdir -m``'s mode is no folder."""
+    filled. A path no build step made is the file's new name, and ``mkdir -m``'s mode is no
+    folder."""
     write_tree(tmp_path, {"uwsgi.ini": "[uwsgi]\n", "uwsgi_params": "", "app.py": "", "Dockerfile": (
         "FROM ubuntu:16.04\nRUN mkdir -p /home/docker/uwsgi/log && \\\n\tmkdir -m 755 /opt/x\n"
         "COPY uwsgi.ini /home/docker/uwsgi\nCOPY uwsgi_params /home/docker/uwsgi\nCOPY app.py /opt/x\n"
@@ -162,7 +161,7 @@ def test_a_copy_without_slash_to_a_directory_the_build_made_goes_inside(tmp_path
     ini, params, app = (str(tmp_path / name) for name in ("uwsgi.ini", "uwsgi_params", "app.py"))
     assert image_of(dockerfile, str(tmp_path)).copies == {
         "/home/docker/uwsgi/uwsgi.ini": ini, "/home/docker/uwsgi/uwsgi_params": params, "/opt/x/app.py": app,
-        "/755": app, "/755/app.py": app, "/srv/uwsgi.ini": ini, "/etc/app.ini": ini,
+        "/755": app, "/srv/uwsgi.ini": ini, "/etc/app.ini": ini,
         "/home/app": str(tmp_path / "conf"), "/home/app/uwsgi.ini": ini}
 
 

@@ -342,12 +342,6 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 _made_directory(image, posixpath.normpath(destination))   # a later COPY of a file there goes inside
             else:
                 image.copies[posixpath.normpath(destination)] = local
-                if "." not in posixpath.basename(posixpath.normpath(destination)):
-                    # `COPY uwsgi.ini $APP_DIR`: a path no build step made is the file's new name,
-                    # unless the image already has a directory there (a package's, a base image's),
-                    # which the files do not show: the file may be at either place.
-                    image.copies.setdefault(posixpath.normpath(posixpath.join(destination, posixpath.basename(source))),
-                                            local)
         if NGINX_CONF in image.copies and image.copies[NGINX_CONF] in (
                 os.path.normpath(os.path.join(context_dir, source.lstrip("/"))) for source in sources):
             image.nginx_daemon_off = None   # this COPY replaced the file the text was appended to
