@@ -17,8 +17,8 @@ on a base wsgilint does not know: whether that base's start runs it, and what pu
 port, the files do not show; and one copied only into images that nothing in the files runs
 (no Compose service, so the `docker run` that starts it, with or without `-p`, is not shown).
 In a repository, a config that nothing in the files starts and no nginx route passes to,
-while the routes pass to another app server, is an old one beside the one deployed: an info
-naming the assumption that it runs.
+while the tree's nginx routes pass elsewhere, is an old one beside the one deployed or one
+started in a way the files do not show: an info naming the assumption that it runs.
 Written for uWSGI 2.0.
 
 ## What breaks in production
@@ -103,8 +103,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if id(server) in unused and severity is None:
                 # An old config beside the one deployed: nothing starts it and nginx passes elsewhere.
                 severity = "info"
-                assumed = ("; nothing in the checked files starts this config and no nginx route passes to it, while "
-                           "they pass to another app server: assumed it runs where its port is reached")
+                assumed = ("; nothing in the checked files starts this config and no nginx route of them passes to "
+                           "it: assumed it runs where its port is reached")
             if deployment.host.version("uwsgi") >= (2, 1):
                 # 2.1 loads no app from request variables unless dynamic-apps is on, but still
                 # honours UWSGI_SETENV, UWSGI_CHDIR and UWSGI_PYHOME from any client.
