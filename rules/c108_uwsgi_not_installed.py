@@ -66,5 +66,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         yield Hit(start, f"{manager.kind} [{manager.name}] starts uWSGI, which its image does not hold: "
                   f"{missing.note}; the start fails (`exec: \"uwsgi\": executable file not found in $PATH`, or "
                   "`uwsgi: not found` from a shell) and the container never starts: nothing serves the app, and "
-                  "nginx in front of it answers 502 (or, naming the service, cannot resolve it and does not start); add `uwsgi` to what the image installs (its requirements, or `pip install uwsgi` "
-                  "in the Dockerfile)", related)
+                  "nginx in front of it answers 502 (or, naming the service, cannot resolve it and does not "
+                  "start); add `uwsgi` to what the image installs (its requirements, or `pip install uwsgi` in the "
+                  "Dockerfile)", related)

@@ -38,10 +38,10 @@ Where the tree holds the module the app server reached loads its app from (so th
 is there to read: found by its path, or from where the server starts, through a container's
 bind mount or COPY), and none of the Python code under the app's folder (where the module's
 top package is: another service's folder of the tree is another app) reads what the missing
-headers carry (the host name: Django's `get_host` and what calls it, a restrictive `ALLOWED_HOSTS`,
-`build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination links; the client's
-address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`, `request.client`, a rate limiter),
-nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
+headers carry (the host name: Django's `get_host` and what calls it, a restrictive
+`ALLOWED_HOSTS`, `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination
+links; the client's address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`,
+`request.client`, a rate limiter), nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
 `access_log_format` naming the header; their default logs show the peer, nginx, whatever it
 sends), the finding is an info that names the assumption that nothing else reads them. The
 code is read as text, never run; a marker counts as a whole name (`request.url`, not

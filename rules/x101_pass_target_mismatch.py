@@ -64,14 +64,15 @@ file). A pass to supervisord's own control socket (its web interface: a checked
 `[unix_http_server] file=`, or Debian's `/var/run/supervisor.sock` where the tree holds only
 conf.d programs) is no app's and is left alone (S103/S104 judge its access). A port that a
 managed program other than an app server listens on by default (Celery's Flower, 5555;
-Glances' web server, `glances -w`, 61208) is an info, as one its command line names. A host's nginx passing to a loopback port that an
-image nothing in the files runs binds on every address is an info naming the assumption that
-what runs the image publishes the port on the host. So is a target no listener answers while
-the tree holds a template of a uWSGI, Gunicorn, Supervisor or systemd file (E006: rendered by a deploy tool before use, so not checked) that
-may start the app server listening there. So is a pass in a location whose `try_files` ends in a named location or a status code
-(`try_files $uri @app;`): it handles only requests for files that exist under the root, and
-those are assumed to be none. So is a route in a file that a start script rewrites before nginx starts
-(`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
+Glances' web server, `glances -w`, 61208) is an info, as one its command line names. A
+host's nginx passing to a loopback port that an image nothing in the files runs binds on
+every address is an info naming the assumption that what runs the image publishes the port
+on the host. So is a target no listener answers while the tree holds a template of a uWSGI,
+Gunicorn, Supervisor or systemd file (E006: rendered by a deploy tool before use, so not
+checked) that may start the app server listening there. So is a pass in a location whose
+`try_files` ends in a named location or a status code (`try_files $uri @app;`): it handles
+only requests for files that exist under the root, and those are assumed to be none. So is a
+route in a file that a start script rewrites before nginx starts (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless

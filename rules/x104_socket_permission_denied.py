@@ -9,8 +9,8 @@ creates it, against the user nginx's workers run as:
 - Gunicorn applies its `umask` (default 0, so mode 0777);
 - nginx's workers run as its `user` (the binary's default is `nobody`; Debian's
   nginx.conf sets `www-data`), in the group its second word names (`user nginx www-data;`:
-  group www-data; without it, the group named like the user); a site in a container of the official nginx image, whose
-  own nginx.conf the tree does not replace, runs under that file's `user  nginx;` (uid
+  group www-data; without it, the group named like the user); a site in a container of the
+  official nginx image, whose own nginx.conf the tree does not replace, runs under that file's `user  nginx;` (uid
   101), and in nginx-unprivileged as the image's `USER 101` (its `nginx`);
 - in a container started as another user than root (Compose `user: "1000"`), nginx's
   master cannot switch users, so its workers run as that user, and so does an app server
