@@ -427,6 +427,14 @@ class DebianHost:
         except OSError:
             return ""
 
+    def log_once(self, text: str) -> str:
+        """The log once it holds ``text`` (uWSGI writes its log after the socket accepts), or as
+        it is when START_TIMEOUT runs out."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while text not in self.log() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.log()
+
     def start_gunicorn(self) -> Server:
         """The unit started as systemd starts it, read from the unit file (see the docstring)."""
         unit = unit_settings(self.unit)
@@ -647,7 +655,7 @@ def test_the_debian_wired_app_answers_200_and_wsgilint_reports_nothing(host: Deb
     cmdline = process_cmdline(host.master_pid())
     assert f"--ini {DEFAULT_INI} --ini {host.app_enabled} --daemonize {host.app_log}" in cmdline, cmdline
     assert os.readlink(f"/proc/{host.master_pid()}/exe") == "/usr/bin/uwsgi-core"
-    assert "setuid() to 33" in host.log()   # www-data, from default.ini
+    assert "setuid() to 33" in host.log_once("setuid() to 33")   # www-data, from default.ini
 
     assert host.check() == []
 
@@ -735,7 +743,8 @@ def test_http_in_place_of_socket_without_the_http_plugin_listens_nowhere_502_and
 
     # uwsgi-core has no http router built in: the option is ignored, and the log says nothing of it.
     assert not port_accepts(host.router_port)
-    assert "uWSGI http bound" not in host.log() and "spawned uWSGI master" in host.log()
+    log = host.log_once("spawned uWSGI master")
+    assert "uWSGI http bound" not in log and "spawned uWSGI master" in log
     assert response.status == 502
     assert "(111: Connection refused) while connecting to upstream" in host.nginx_errors()
     assert host.check() == [Finding("X101", "error", str(host.site_enabled),
@@ -750,7 +759,8 @@ def test_http_in_place_of_socket_with_the_http_plugin_is_the_router_502_and_x102
 
     response = host.get()
 
-    assert f"uWSGI http bound on 127.0.0.1:{host.router_port}" in host.log()
+    bound = f"uWSGI http bound on 127.0.0.1:{host.router_port}"
+    assert bound in host.log_once(bound)
     assert response.status == 502
     assert "upstream prematurely closed connection while reading response header" in host.nginx_errors()
     assert host.check() == [Finding("X102", "error", str(host.site_enabled),
