@@ -334,7 +334,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 image.missing_sources.append((source, local, at, context_dir))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
                 or posixpath.normpath(destination) in image.directories or posixpath.normpath(destination) in _NGINX_DIRS \
-                or posixpath.normpath(destination) in _BASE_DIRS
+                or posixpath.normpath(destination) in _BASE_DIRS \
+                or posixpath.normpath(destination) in _PACKAGE_DIRS
             if into_dir and not os.path.isdir(local):
                 image.copies[posixpath.normpath(posixpath.join(destination, posixpath.basename(source)))] = local
             elif os.path.isdir(local):
@@ -363,6 +364,12 @@ _KEEPS_FILES = frozenset({"rm", "chmod", "chown", "mkdir", "ls", "test", "[", "c
 # trailing slash) puts the link inside them, as into any directory that exists.
 _NGINX_DIRS = frozenset(ETC_NGINX + "/" + name for name in ("conf.d", "sites-enabled", "sites-available",
                                                                "snippets", "http.d", "default.d")) | {ETC_NGINX}
+# Directories the distributions' Supervisor and uWSGI packages create, read by their programs:
+# Debian's /etc/supervisor/conf.d (its supervisord.conf includes conf.d/*.conf), RHEL's
+# /etc/supervisord.d, Alpine's /etc/supervisor.d, Debian's uWSGI apps folders. A config copied
+# there without a trailing slash (`COPY uwsgi.conf /etc/supervisor/conf.d`) lands inside.
+_PACKAGE_DIRS = frozenset({"/etc/supervisor", "/etc/supervisor/conf.d", "/etc/supervisord.d", "/etc/supervisor.d",
+                           "/etc/uwsgi", "/etc/uwsgi/apps-enabled", "/etc/uwsgi/apps-available"})
 # Directories every Linux base image has (Debian's and Alpine's base files): a file copied
 # there without a trailing slash lands inside, under its own name.
 _BASE_DIRS = frozenset({"/", "/bin", "/etc", "/home", "/opt", "/root", "/run", "/srv", "/tmp", "/usr", "/usr/bin",
