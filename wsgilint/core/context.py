@@ -36,6 +36,11 @@ PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
 _MAX_GLOB = 10_000
 
 
+# What a finding from ``missing_from_copy`` adds for an image nothing in the files runs (its
+# argument: where the build copied the folder).
+RUN_ELSEWHERE = "; assumed what runs the image (not in the checked files) mounts no host folder over {}"
+
+
 @dataclass(frozen=True)
 class Shipped:
     """What a container image's own package puts below one directory (``names``, relative
@@ -94,6 +99,9 @@ class ReadContext:
     # Below a copied folder and nothing unseen, the container holds what the folder does.
     image_copies: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     unseen_below: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # The images of those that nothing in the checked files runs (a `docker run` or a platform
+    # elsewhere), which may mount a host folder anywhere: what their copies lack is assumed missing.
+    run_elsewhere: set[tuple[str, str]] = field(default_factory=set)
     start: str = ""   # what starts the file system being resolved (see ``in_filesystem``)
     # The file system whose container paths a lookup resolves (see ``in_filesystem``); None: a
     # config not yet known to run in one place, which takes the first place mapping the path.
@@ -379,11 +387,13 @@ class ReadContext:
         return {posixpath.basename(target): local for target, local in paths.items()
                 if posixpath.dirname(target) == folder and os.path.isfile(local)}
 
-    def missing_from_copy(self, target_path: str) -> tuple[str, str] | None:
+    def missing_from_copy(self, target_path: str) -> tuple[str, str, bool] | None:
         """The local folder a build copied above ``target_path`` in the file system being
-        resolved, and where it copied it, when that folder lacks the file and nothing unseen may
-        add it: then the container has no such file. None when the files cannot tell (no COPY
-        there, a bind mount, a RUN or volume or unknown base image below which it may be)."""
+        resolved, where it copied it, and whether the image is one nothing in the files runs,
+        when that folder lacks the file and nothing unseen may add it: then the container has no
+        such file (for an image run elsewhere, unless what runs it mounts a folder there). None
+        when the files cannot tell (no COPY there, a bind mount, a RUN or volume or unknown base
+        image below which it may be)."""
         key = (self.filesystem or "", self.start)
         copies = self.image_copies.get(key)
         path = posixpath.normpath(target_path)
@@ -396,7 +406,7 @@ class ReadContext:
             if local is not None:
                 if not os.path.isdir(local) or os.path.exists(os.path.join(local, posixpath.relpath(path, probe))):
                     return None
-                return local, probe
+                return local, probe, key in self.run_elsewhere
             probe = posixpath.dirname(probe)
         return None
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core.commands import Command, recognise
-from ..core.context import ReadContext
+from ..core.context import RUN_ELSEWHERE, ReadContext
 from ..readers.gunicorn import (
     GunicornCommand,
     GunicornConfig,
@@ -103,13 +103,13 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         # A folder the build copied there, which lacks the file, is all the container has there.
         copied = ctx.missing_from_copy(target) if posixpath.isabs(target) else None
         if path is not None and copied is not None:
-            folder, into = copied
+            folder, into, elsewhere = copied
             server.unread_configs = (UnreadConfig(path, config_option.at, False, _locate(path, cwd, ctx)),)
             problems.append(Problem(
                 "include-not-found", f"Gunicorn config file {path!r} is not in the container: it has no {target}, "
                 f"since the build fills {into} from {ctx.display(folder)}/, which holds no "
-                f"{posixpath.relpath(target, into)}; Gunicorn exits at start (\"Error: '{path}' doesn't exist\")",
-                config_option.at))
+                f"{posixpath.relpath(target, into)}; Gunicorn exits at start (\"Error: '{path}' doesn't exist\")"
+                + (RUN_ELSEWHERE.format(into) if elsewhere else ""), config_option.at, "warning" if elsewhere else ""))
         elif path is not None:
             local = _locate(path, cwd, ctx)
             ctx.referenced(config_option.at, path, local)
