@@ -11,8 +11,8 @@ container port must be one a `listen` of that nginx opens on an address other th
 Where the container runs anything else (an app server, supervisord, a script the files do
 not show), shares its network with another service, or may get nginx files the tree does
 not hold (a volume, a build step, or its start writing where nginx reads: `cat >
-/etc/nginx/conf.d/site.conf`, `envsubst`, `sed -i`), nothing is reported: what listens there
-is not known.
+/etc/nginx/conf.d/site.conf`, `envsubst`, `sed -i`, the official image rendering a template
+that fills in environment values), nothing is reported: what listens there is not known.
 
 ## What breaks in production
 The engine forwards each connection to the host port to the container's own address and the

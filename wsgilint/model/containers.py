@@ -171,7 +171,23 @@ class ContainerBuilder:
                         source.path, source.display, "nginx",
                         f"an nginx template that {base.written}'s entrypoint writes to {output} in "
                         f"{place.label or place.name} as it is (nothing for it to fill in): read as that file")
+        for place, base in renderers:
+            if place in self.unseen_writes:
+                self._unread_renderings(place, base, rendered)
         return list(rendered.values())
+
+    def _unread_renderings(self, place: Place, base: BaseImage, rendered: dict[str, SourceFile]) -> None:
+        """A template the entrypoint renders with values the files do not show (`${NGINX_HOST}`)
+        becomes a conf.d file nginx loads but the checked files do not hold: a write the files
+        do not show, where nginx reads."""
+        for path in self.ctx.known_files:
+            if not path.endswith(_TEMPLATE_SUFFIX) or path in rendered:
+                continue
+            for filesystem, target in self.ctx.placements(path):
+                if filesystem == place.filesystem and target.startswith(_TEMPLATE_DIR + "/"):
+                    output = _RENDERED_DIR + "/" + target[len(_TEMPLATE_DIR) + 1:-len(_TEMPLATE_SUFFIX)]
+                    self.unseen_writes[place].append((output, f"{base.written}'s entrypoint renders "
+                                                      f"{self.ctx.display(path)} there, filling in values"))
 
     def _nginx_version(self) -> None:
         """An nginx image tag says which nginx runs in the containers (``nginx:1.19.0-alpine``):
