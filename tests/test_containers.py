@@ -121,6 +121,16 @@ def test_a_relative_copy_destination_is_in_the_workdir_and_dot_is_a_directory(tm
         "/srv/app/conf/uwsgi.ini": str(tmp_path / "deploy/uwsgi.ini")}
 
 
+def test_an_instruction_continues_across_windows_line_ends() -> None:
+    """buildkit trims "\r\n" from each line before it looks for the escape at its end: a RUN
+    written on Windows goes on to its last line (the chmod there makes the script executable)."""
+    dockerfile = parse_dockerfile("FROM python:3.12\r\nWORKDIR /app\r\nRUN mkdir -p /a \\\r\n"
+                                  "     && pip install uwsgi \\\r\n     && chmod +x run.sh\r\n", "Dockerfile")
+    run = dockerfile.instructions[2]
+    assert run.text.split() == ["mkdir", "-p", "/a", "&&", "pip", "install", "uwsgi", "&&", "chmod", "+x", "run.sh"]
+    assert image_of(dockerfile, "/ctx").made_executable == [("/app/run.sh", False)]
+
+
 def test_workdir_user_and_stopsignal_lose_their_quotes_as_buildkit_reads_them(tmp_path: Path) -> None:
     write_tree(tmp_path, {"Dockerfile": (
         "FROM python:3.12\nENV USER_PATH=/home/app\nWORKDIR \"$USER_PATH/app\"\nUSER \"app\"\n"

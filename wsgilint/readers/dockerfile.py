@@ -112,7 +112,9 @@ def _lookalike(keyword: str, text: str, at: Span) -> ExecLookalike | None:
 
 def parse_dockerfile(text: str, display: str) -> Dockerfile:
     result = Dockerfile(display)
-    lines = text.split("\n")
+    # Lines end at "\n", without a "\r" before it (buildkit's trimNewline): an escape before a
+    # Windows line end continues the instruction too.
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
     escape = "\\"
     index = 0
     # Parser directives: only at the very top, each once.
