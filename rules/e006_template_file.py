@@ -7,6 +7,10 @@ are recognised, and so is an nginx file a shell script renders: a line that is o
 variable (`$RATE_LIMIT`, standing for whole directives), or backslash-escaped `$host` in a file
 whose name says template, and `#name#` placeholders in an nginx directive's arguments
 (`server_name #app#;`, which a deploy script replaces; nginx would read a comment there).
+An nginx file anywhere with an upper-case `${NAME}` that is no variable of nginx's stock
+modules nor one the file sets is an envsubst template as well: nginx looks a name up in
+lower case (`${HOST}` is `$host`) and refuses any other (`unknown "dollar" variable` for the
+`${DOLLAR}` that envsubst turns into `$`).
 A `${name}` or `%(name)s` in a Supervisor, uWSGI or systemd section name is a template too:
 none of them expands a section name. Their final text is only known after rendering, so
 they are listed and not checked.

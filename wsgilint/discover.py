@@ -320,6 +320,39 @@ def _marker_signs(kind_hint: str, envsubst_place: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for _, _, needed in _markers_of(kind_hint, envsubst_place) for text in needed))
 
 
+# The variables of nginx's stock modules (nginx.org "Alphabetical index of variables"), and the
+# prefixes of those it makes from a request's parts, by the lower-case name nginx looks up.
+_NGINX_VARIABLES = frozenset((
+    "ancient_browser", "args", "binary_remote_addr", "body_bytes_sent", "bytes_sent", "connection",
+    "connection_requests", "connection_time", "connections_active", "connections_reading", "connections_waiting",
+    "connections_writing", "content_length", "content_type", "date_gmt", "date_local", "document_root",
+    "document_uri", "fastcgi_path_info", "fastcgi_script_name", "gzip_ratio", "host", "hostname", "http2",
+    "https", "invalid_referer", "is_args", "limit_rate", "memcached_key", "modern_browser", "msec", "msie",
+    "nginx_version", "pid", "pipe", "query_string", "realpath_root", "remote_addr", "remote_port", "remote_user",
+    "request", "request_body", "request_body_file", "request_completion", "request_filename", "request_id",
+    "request_length", "request_method", "request_time", "request_uri", "scheme", "server_addr", "server_name",
+    "server_port", "server_protocol", "slice_range", "spdy", "spdy_request_priority", "status", "time_iso8601",
+    "time_local", "uri", "proxy_add_x_forwarded_for", "proxy_host", "proxy_port", "embedded_variable"))
+_NGINX_VARIABLE_PREFIXES = ("arg_", "cookie_", "http_", "sent_http_", "sent_trailer_", "upstream_", "ssl_",
+                            "geoip", "proxy_protocol_", "realip_", "tcpinfo_", "limit_", "uid_", "secure_link",
+                            "jwt_", "mqtt_", "otel_", "binary_")
+_UPPER_PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
+_DEFINED_VARIABLE = re.compile(r"(?m)^[ \t]*(?:set|map[ \t]+\S+|geo(?:[ \t]+\S+)?|split_clients[ \t]+\S+|perl_set"
+                               r"|js_set|auth_jwt_claim_set|auth_request_set)[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _nginx_placeholder(text: str) -> re.Match[str] | None:
+    """An upper-case ``${NAME}`` outside comments that is no variable of nginx's stock modules
+    (nginx looks names up in lower case: ``${HOST}`` is ``$host``) nor one the file sets: nginx
+    refuses such a file (``unknown "name" variable``), so envsubst fills it in first
+    (``${DOLLAR}`` for a literal ``$``, ``${APP_HOSTNAME}``)."""
+    defined = {name.lower() for name in _DEFINED_VARIABLE.findall(text)}
+    unknown = (match for match in _UPPER_PLACEHOLDER.finditer(text)
+               if (lowered := match.group(1).lower()) not in _NGINX_VARIABLES and lowered not in defined
+               and not lowered.startswith(_NGINX_VARIABLE_PREFIXES))
+    return _outside_comments(text, unknown, "nginx")
+
+
 def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> tuple[str, int] | None:
     """The kind of template and the first line that shows it outside a comment, or None
     for final config. ``folder`` is the name of the folder the file lives in."""
@@ -332,6 +365,8 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
             match = _outside_comments(text, _compiled(pattern).finditer(text), kind_hint)
             if match:
                 return label, text.count("\n", 0, match.start()) + 1
+    if kind_hint == "nginx" and not envsubst_place and "${" in text and (match := _nginx_placeholder(text)):
+        return "envsubst template", text.count("\n", 0, match.start()) + 1
     if name.endswith(_TEMPLATE_SUFFIXES):
         return f"{name.rsplit('.', 1)[1]} template", 1
     return None
