@@ -31,6 +31,10 @@ It stays a warning when the files themselves use a directive that older nginx re
 their fixes are right on every nginx still shipped (the oldest, under extended support,
 are 1.10.3 of Ubuntu 16.04 and 1.14 of Ubuntu 18.04 and RHEL 8; `listen ... ssl` dates
 from 0.7.14, `http2` replaced `spdy` in 1.9.5, `limit_conn_zone` came in 1.1.8).
+In a container whose build installs the distribution's nginx (`apt-get install nginx`) and
+no version is given, its nginx is the base image's release, which the files do not name:
+Debian 12, Ubuntu 24.04 and older ship nginx before 1.25.1, Debian 13 and Ubuntu 25.04 ship
+1.26, so each finding on the files it reads or its build puts below /etc/nginx is an info.
 Versions are those of nginx's CHANGES; where CHANGES is silent (`listen ... spdy` and
 `spdy_*` refused from 1.19.7, commit e82939206; `http2_push*` only warned about from
 1.25.1 on) they come from the source at the release tags.
@@ -56,7 +60,7 @@ import sys
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective, Span
+from wsgilint.model import Deployment, NginxDirective, Setting, Span
 
 CODE = "N113"
 SLUG = "directive-version-mismatch"
@@ -166,12 +170,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # An image tag speaks for the nginx of the tree's containers, not for a host's: the
     # configurations are judged in two groups, each by its own version.
     in_image = "nginx" in host.container_versions
-    groups: dict[bool, list[NginxDirective]] = {}
+    # A container's nginx that its build installs from the distribution's packages runs the
+    # base image's release, where no version is named: judged apart, each finding an info.
+    packaged = deployment.packaged_nginx if "nginx" in host.assumed_versions else {}
+    groups: dict[tuple[bool, Setting[str] | None], list[NginxDirective]] = {}
     for instance in deployment.nginx:
-        groups.setdefault(in_image and instance.place.kind == "container", []).extend(
-            d for d in instance.directives if d.name == "listen" or d.name in _DIRECTIVES)
+        for directive in instance.directives:
+            if directive.name == "listen" or directive.name in _DIRECTIVES:
+                installed = packaged.get(directive.at.path)
+                key = (in_image and installed is None and instance.place.kind == "container", installed)
+                groups.setdefault(key, []).append(directive)
     reported: set[tuple[Span, str]] = set()   # a file both groups read is judged once, by the first
-    for in_container, found in groups.items():
+    for (in_container, installed), found in groups.items():
         setting = host.container_versions["nginx"] if in_container else host.versions["nginx"]
         assumed = not in_container and "nginx" in host.assumed_versions
         version = host.version("nginx", in_container)
@@ -191,8 +201,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     continue
                 severity, what = verdict
                 note = setting.note
+                if installed is not None:
+                    severity = "info"
+                    note += (f"; but this nginx is the distribution's package ({installed.note}), whose version "
+                             "is the base image's release: Debian 12, Ubuntu 24.04 and older ship nginx before "
+                             "1.25.1, Debian 13 and Ubuntu 25.04 ship 1.26: give --nginx-version")
                 # A refusal by a version nobody named is likely, not proven: a warning.
-                if severity == "error" and assumed:
+                elif severity == "error" and assumed:
                     severity = "warning"
                 # A deprecation whose fix is wrong on an older nginx, which may well be the one
                 # that runs (Ubuntu 22.04 ships 1.18, 24.04 1.24): the files cannot tell.

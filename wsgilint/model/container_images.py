@@ -96,6 +96,9 @@ class Image:
     # are not read (a script, a COPY from another stage): after it, what the image holds is unknown.
     install_steps: list[InstallStep] = field(default_factory=list)
     installs_unread: Setting[str] | None = None
+    # A RUN installs nginx from the distribution's packages (`apt-get install nginx`): its
+    # version is that of the base image's release, which the files do not name.
+    distribution_nginx: Setting[str] | None = None
 
 
 def bin_sh(image: Image | None) -> Setting[str]:
@@ -283,8 +286,11 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             local = _copied_from(image, posixpath.normpath(target)) if target.startswith("/") else None
             if local is not None:
                 image.rewrites.setdefault(local, Setting(how, at))
-        if image.base is not None and image.base.nginx_includes is None and _apt_installs_nginx(instruction.text):
-            image.base = with_apt_nginx(image.base, at)
+        if _apt_installs_nginx(instruction.text):
+            image.distribution_nginx = image.distribution_nginx or Setting(
+                "apt", at, f"the RUN at {at.path}:{at.line} installs it with apt")
+            if image.base is not None and image.base.nginx_includes is None:
+                image.base = with_apt_nginx(image.base, at)
         appended = _appended_to_nginx_conf(instruction.text)
         if appended:
             off = _DAEMON_OFF.search(appended) is not None

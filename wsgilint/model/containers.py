@@ -582,10 +582,29 @@ class ContainerBuilder:
                                      for f in self.deployment.files]
         place_reached_configs(self.deployment, placed, self.seen_starts)
         _run_as_container_user(self.deployment)
+        self._packaged_nginx()
         from .compose_ports import listeners_shown
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
                                                           self.unseen_writes)
 
+
+    def _packaged_nginx(self) -> None:
+        """The nginx files of each container whose build installs the distribution's nginx: those
+        its nginx reads, and those the build copies below /etc/nginx (a site into sites-available
+        that a stock nginx.conf the tree does not hold includes)."""
+        for place, image in self.place_images.items():
+            installed = image.distribution_nginx
+            if installed is None:
+                continue
+            shown = [self.ctx.display(path) for instance in self.deployment.nginx if instance.place is place
+                     for path in instance.files]
+            for target, local in image.copies.items():
+                if target == ETC_NGINX or target.startswith(ETC_NGINX + "/"):
+                    folder = local.rstrip(os.sep) + os.sep
+                    shown.extend(self.ctx.display(path) for path in self.ctx.known_files
+                                 if path == local or path.startswith(folder))
+            for path in shown:
+                self.deployment.packaged_nginx.setdefault(path, installed)
 
     def _stock_nginx_user(self, place: Place) -> Setting[str] | None:
         base = next((base for where, base in self.bases if where is place), None)
