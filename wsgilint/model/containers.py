@@ -125,8 +125,12 @@ class ContainerBuilder:
             place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
                           label=f"the image of {display}", started_with=display, run_unseen=True)
             self._mount(place, image.copies)
-            self._unseen_in_image(place, image)
-            self.ctx.run_elsewhere.add((place.filesystem, place.started_with))
+            if os.path.realpath(os.path.dirname(source.path)) in (self.ctx.roots or ()):
+                # Built from the top of the checked tree, its context is that folder (`docker build
+                # .`); one in a subfolder is as often built from the top (`-f deploy/Dockerfile .`),
+                # so what its copies lack is not known.
+                self._unseen_in_image(place, image)
+                self.ctx.run_elsewhere.add((place.filesystem, place.started_with))
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
         if self.unexecutable:
