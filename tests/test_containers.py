@@ -259,6 +259,9 @@ DOCKERFILES = [
     "CMD uwsgi --ini /etc/a.ini\nENTRYPOINT [\"uwsgi\", \"--ini\", \"x\"]\nRUN <<EOF\necho a\nEOF\nCMD [\"a\", 'b']\n",
     "# escape=`\nFROM windows\nRUN dir `\n   # inside\n   c:\\\nCMD [ \"x\" ,  \"y\" ]\n",
     "FROM a\nRUN a \\   \n\n b\nCMD x \\\n# c\n  y\n",
+    # Windows line ends: buildkit trims "\r\n" before it looks for the escape.
+    "FROM python:3.12\r\nWORKDIR /app\r\nRUN mkdir -p /a \\\r\n     && pip install uwsgi \\\r\n"
+    "     && chmod +x run.sh\r\nCMD [\"./run.sh\"]\r\n",
 ]
 
 

@@ -388,6 +388,27 @@ def test_argv_gunicorn_rejects(argv, fragment):
     assert problems[0].at == AT
 
 
+@pytest.mark.parametrize("argv", [
+    ["--acess-logfile", "-", "--workers", "3", "--bind", "unix:/run/g.sock", "app.wsgi:application"],
+    ["--bnd", "x", "-x", "app:app"],
+    ["--bnd", "x", "--bind"],
+    ["--bnd", "x", "--timeout", "-3", "app:app"],
+])
+def test_argv_refusal_is_the_one_gunicorn_prints(argv):
+    """Measured with the real Gunicorn (it exits while parsing, before it binds anything):
+    argparse refuses every argument it does not recognise in one message, after the rest is
+    parsed; an error met while parsing comes first, and alone."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    if not gunicorn.exists():
+        pytest.skip("Gunicorn is not installed beside this Python (.ci/run installs it)")
+    done = subprocess.run([str(gunicorn), *argv], capture_output=True, text=True, timeout=30,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    printed = done.stderr.strip().splitlines()[-1].removeprefix("gunicorn: error: ")
+    assert [p.message for p in parse_gunicorn_argv(argv, AT).problems] == \
+        [f"Gunicorn refuses the command line: {printed}"]
+
+
 def test_cmd_args_are_shlex_split():
     command = parse_gunicorn_cmd_args("--bind '127.0.0.1:9000' --access-logformat '%(h)s %(r)s'", AT)
     assert command.get("bind").value == ["127.0.0.1:9000"]

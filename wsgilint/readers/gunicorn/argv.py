@@ -103,6 +103,9 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
     in_positional_chunk = False
     index = 0
     only_positionals = False
+    # argparse gathers what it does not recognise and refuses it all in one message once the
+    # rest is parsed: an error met while parsing comes first, and alone.
+    unrecognized: list[str] = []
 
     def fail(message: str, since: tuple[str, ...] = ()) -> None:
         command.problems.append(Problem("syntax", f"Gunicorn refuses the command line: {message}", at, since=since))
@@ -145,7 +148,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
                     positional_chunks += 1
                     in_positional_chunk = True
                 if positional_chunks > 1:
-                    fail(f"unrecognized arguments: {token}")
+                    unrecognized.append(token)
                 else:
                     command.positionals.append(token)
                 continue
@@ -156,7 +159,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
             if token.startswith("--"):
                 candidates, explicit = _match_long(token)
                 if not candidates:
-                    fail(f"unrecognized arguments: {token}")
+                    unrecognized.append(token)
                     continue
                 if len(candidates) > 1:
                     stop(f"ambiguous option: {token.split('=', 1)[0]} could match {', '.join(candidates)}")
@@ -170,7 +173,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
                     # Grouped short flags: ``-Dw3`` is ``-D -w 3``.
                     while True:
                         if flag not in _FLAGS and flag not in _EXITING_FLAGS:
-                            fail(f"unrecognized arguments: {token}")
+                            unrecognized.append(token)
                             steps = []
                             break
                         name = _FLAGS.get(flag)
@@ -202,6 +205,9 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
                     stop(f"argument {'/'.join(spec['cli'])}: expected one argument")
     except _Stop:
         return command
+    if unrecognized:
+        # Gunicorn exits here, before it looks at any value.
+        fail(f"unrecognized arguments: {' '.join(unrecognized)}")
 
     for name, value in values.items():
         raw = shlex.join(raws.get(name, []))
@@ -209,7 +215,7 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
             command.options.append(Option(name, value, at, raw, unresolved=True))
             continue
         stored, error = validate(name, value)
-        if error:
+        if error and not unrecognized:
             fail(f"Invalid value for {name}: {value} ({error})", refused_since(name))
             stored = value
         command.options.append(Option(name, stored, at, raw))
