@@ -319,7 +319,28 @@ class ReadContext:
         if self.mode == "snapshot":
             found = self.confine(self.under_root(target_path))
             return found if found is not None else self._checked_out(target_path)
-        return self._by_suffix(target_path, named=named)
+        found = self._by_suffix(target_path, named=named)
+        if found is not None:
+            folder = self._copied_folder_above(target_path)
+            if folder is not None and self._below(absolute_path(found), absolute_path(folder)):
+                # The build copied the folder the path is in, and this namesake with it, to
+                # another path of the container (`ADD . /app` puts docker/run.sh at
+                # /app/docker/run.sh): /app/run.sh is not it.
+                return None
+        return found
+
+    def _copied_folder_above(self, target_path: str) -> str | None:
+        """The local folder a container build copied or mounted above ``target_path``, in the
+        file system being resolved (the nearest one)."""
+        paths = self._first_claims if self.filesystem is None else self.container_paths.get(self.filesystem, {})
+        probe = posixpath.dirname(posixpath.normpath(target_path))
+        while probe not in ("", "/"):
+            local = paths.get(probe)
+            if local is not None:
+                return local if os.path.isdir(local) else None
+            probe = posixpath.dirname(probe)
+        local = paths.get("/")
+        return local if local is not None and os.path.isdir(local) else None
 
     def _checked_out(self, target_path: str) -> str | None:
         """A snapshot's file that a missing absolute path names from where the tree is checked
