@@ -1,10 +1,12 @@
 """Which starts read each file, for the files of starts that never happen: a Compose project
 whose build stops, a container whose start cannot be executed (model/containers.py), a
-systemd service ProtectHome= keeps from starting; and backup copies kept beside the file that
-runs. What is found in a file only such starts read describes what never runs; the engine
+systemd service ProtectHome= keeps from starting; and copies kept aside: backups beside the
+file that runs, files in a folder of retired copies (`old/`). What is found in a file only such starts read describes what never runs; the engine
 makes those findings infos naming why."""
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -73,16 +75,21 @@ _BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~")
 
 def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     """A file named as a backup of one beside it (`la.backup` beside `la`, `nginx.conf.bak`
-    beside `nginx.conf`) that nothing includes, names or puts into a container: a copy kept
-    aside, not what runs; what is found in it is said of the copy."""
+    beside `nginx.conf`), or kept in a folder of retired copies (`old/`, `config/old/`,
+    `backups/`), that nothing includes, names or puts into a container: a copy kept aside, not
+    what runs; what is found in it is said of the copy."""
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
-    if not copies:
+    # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
+    retired = [(source, folder) for source in deployment.files
+               if (folder := _retired_folder(source.path, ctx)) is not None]
+    if not copies and not retired:
         return
     discovered = {source.path for source in deployment.files}
-    # Loaded after all: named by another file (an include, `--ini`), or put into a container as
-    # itself (a folder that holds it is not: nginx's `*.conf` and Supervisor's globs pass the
-    # copy by).
-    loaded = {ctx.real(path) for path in ctx.references()} | \
+    # Loaded after all: named by another file that is not kept aside itself (an include,
+    # `--ini`), or put into a container as itself (a folder that holds it is not: nginx's
+    # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
+    aside = {source.display for source in copies} | {source.display for source, _ in retired}
+    loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
         {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
     for source in copies:
         suffix = next(suffix for suffix in _BACKUP_SUFFIXES if source.path.endswith(suffix))
@@ -93,3 +100,27 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
             "the copy: what runs is the original", ())
+    for source, folder in retired:
+        if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded or ctx.real(folder) in loaded:
+            continue
+        deployment.unstarted_files[source.display] = (
+            f"this file is kept in {ctx.display(folder)}/, a folder of retired copies, and nothing in the files "
+            "loads it: assumed it is not what runs", ())
+
+
+# Folder names that say their files were put aside (`old`, `old_configs`, `nginx-old`, `backups`).
+_RETIRED_FOLDER = re.compile(r"(?i)old|old[-_.].*|.*[-_.]old|backups?|bak|deprecated|obsolete|unused|retired")
+
+
+def _retired_folder(path: str, ctx: ReadContext) -> str | None:
+    """The folder of retired copies ``path`` is in, below the checked folder that holds it (one
+    checked itself is what the user asked about), or None."""
+    real = ctx.real(path)
+    for root in ctx.roots or ():
+        if real.startswith(root.rstrip(os.sep) + os.sep):
+            folders = os.path.relpath(os.path.dirname(real), root).split(os.sep)
+            for depth, name in enumerate(folders):
+                if _RETIRED_FOLDER.fullmatch(name):
+                    return os.path.join(root, *folders[:depth + 1])
+            return None
+    return None
