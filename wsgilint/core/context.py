@@ -320,27 +320,29 @@ class ReadContext:
             found = self.confine(self.under_root(target_path))
             return found if found is not None else self._checked_out(target_path)
         found = self._by_suffix(target_path, named=named)
-        if found is not None:
-            folder = self._copied_folder_above(target_path)
-            if folder is not None and self._below(absolute_path(found), absolute_path(folder)):
-                # The build copied the folder the path is in, and this namesake with it, to
-                # another path of the container (`ADD . /app` puts docker/run.sh at
-                # /app/docker/run.sh): /app/run.sh is not it.
-                return None
+        if found is not None and self._placed_elsewhere(target_path, absolute_path(found)):
+            return None
         return found
 
-    def _copied_folder_above(self, target_path: str) -> str | None:
-        """The local folder a container build copied or mounted above ``target_path``, in the
-        file system being resolved (the nearest one)."""
+    def _placed_elsewhere(self, target_path: str, namesake: str) -> bool:
+        """Whether the build copied the folder above ``target_path`` with ``namesake`` in it to
+        another path of the container (`ADD . /app` puts docker/run.sh at /app/docker/run.sh,
+        not at /app/run.sh), even from a build context further up than the one modelled (a
+        Dockerfile in deploy/ built with `-f deploy/Dockerfile .` puts deploy/gunicorn.py at
+        /app/deploy/gunicorn.py)."""
         paths = self._first_claims if self.filesystem is None else self.container_paths.get(self.filesystem, {})
-        probe = posixpath.dirname(posixpath.normpath(target_path))
-        while probe not in ("", "/"):
-            local = paths.get(probe)
-            if local is not None:
-                return local if os.path.isdir(local) else None
+        path = posixpath.normpath(target_path)
+        probe = posixpath.dirname(path)
+        while (local := paths.get(probe)) is None:
+            if probe in ("", "/"):
+                return False
             probe = posixpath.dirname(probe)
-        local = paths.get("/")
-        return local if local is not None and os.path.isdir(local) else None
+        folder = absolute_path(local)
+        if not os.path.isdir(folder) or not self._below(namesake, folder):
+            return False
+        inside = posixpath.relpath(path, probe).replace("/", os.sep)
+        context = namesake[:-len(inside)].rstrip(os.sep) if namesake.endswith(os.sep + inside) else None
+        return context is None or not self._below(folder, context)
 
     def _checked_out(self, target_path: str) -> str | None:
         """A snapshot's file that a missing absolute path names from where the tree is checked
