@@ -332,10 +332,10 @@ _NGINX_VARIABLES = frozenset((
     "request", "request_body", "request_body_file", "request_completion", "request_filename", "request_id",
     "request_length", "request_method", "request_time", "request_uri", "scheme", "server_addr", "server_name",
     "server_port", "server_protocol", "slice_range", "spdy", "spdy_request_priority", "status", "time_iso8601",
-    "time_local", "uri", "proxy_add_x_forwarded_for", "proxy_host", "proxy_port", "embedded_variable"))
+    "time_local", "uri", "proxy_add_x_forwarded_for", "proxy_host", "proxy_port"))
 _NGINX_VARIABLE_PREFIXES = ("arg_", "cookie_", "http_", "sent_http_", "sent_trailer_", "upstream_", "ssl_",
                             "geoip", "proxy_protocol_", "realip_", "tcpinfo_", "limit_", "uid_", "secure_link",
-                            "jwt_", "mqtt_", "otel_", "binary_")
+                            "jwt_", "mqtt_", "otel_")
 _UPPER_PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
 _DEFINED_VARIABLE = re.compile(r"(?m)^[ \t]*(?:set|map[ \t]+\S+|geo(?:[ \t]+\S+)?|split_clients[ \t]+\S+|perl_set"
                                r"|js_set|auth_jwt_claim_set|auth_request_set)[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)")

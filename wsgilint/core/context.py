@@ -456,13 +456,13 @@ class ReadContext:
             local = paths.get(probe)
             if local is not None:
                 inside = posixpath.relpath(path, probe)
+                bound = self.filesystem is not None and probe in self.bind_mounts.get(self.filesystem, ())
                 if inside == os.path.basename(local) and os.path.isfile(local):
                     # `COPY uwsgi.ini $APP_DIR` (no slash) of a file that a program looks for
                     # at $APP_DIR/uwsgi.ini: that folder existed (a RUN or the base made it),
                     # so the COPY put the file inside it, under its own name.
-                    return local, probe in self.bind_mounts.get(self.filesystem or "", ())
+                    return local, bound
                 candidate = os.path.normpath(os.path.join(local, inside))
-                bound = self.filesystem is not None and probe in self.bind_mounts.get(self.filesystem, ())
                 return candidate if os.path.exists(candidate) else None, bound
             if probe in ("/", ""):
                 return None, False

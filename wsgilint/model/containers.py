@@ -591,7 +591,6 @@ class ContainerBuilder:
         self.deployment.listeners_shown = listeners_shown(self.deployment, self.ctx, self.seen_starts,
                                                           self.unseen_writes)
 
-
     def _packaged_nginx(self) -> None:
         """The nginx files of each container whose build installs the distribution's nginx: those
         its nginx reads, and those the build copies below /etc/nginx (a site into sites-available
