@@ -295,6 +295,16 @@ class MissingBuildTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class ImagelessService:
+    """A service of a Compose project that `docker compose` in its folder reads whole, with
+    neither ``image`` nor ``build`` (nor ``extends``): Compose refuses the project."""
+
+    service: str                       # its name
+    at: Span                           # its key in the Compose file
+    project: str                       # the project's files, as ``Place.started_with`` names them
+
+
+@dataclass(frozen=True, slots=True)
 class FileRewrite:
     """A file a start script edits or writes before the server starts (``sed -i``, ``envsubst
     < t > f``, ``tee``): what the checked copy says of it is not what is read."""
@@ -772,6 +782,7 @@ class Deployment:
     # COPY/ADD sources a Compose build's context lacks, named by a file elsewhere in the tree.
     copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
     build_targets_missing: list[MissingBuildTarget] = field(default_factory=list)
+    imageless_services: list[ImagelessService] = field(default_factory=list)
     # Files (shown path) of containers that never start because a build stops (C105, C106): a
     # Dockerfile every Compose service building it fails to build, and what only the services
     # of a Compose project with such a build read. Why, and the lines where a build stops.

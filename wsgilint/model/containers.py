@@ -25,7 +25,16 @@ from typing import TYPE_CHECKING
 from ..core.context import ReadContext
 from ..core.sources import Discovery, SourceFile
 from ..core.span import Setting, Span
-from . import HOST, AppServer, Deployment, MissingBuildTarget, MissingCopySource, NginxInstance, ProcessManager
+from . import (
+    HOST,
+    AppServer,
+    Deployment,
+    ImagelessService,
+    MissingBuildTarget,
+    MissingCopySource,
+    NginxInstance,
+    ProcessManager,
+)
 from .base_images import BaseImage, base_image, starts_stock_supervisord
 from .container_images import ETC_NGINX, Image, image_from_base, image_of
 from .container_managers import (
@@ -44,7 +53,7 @@ from .container_nginx import (
     stock_nginx_loads,
     stock_nginx_user,
 )
-from .container_services import ProjectBuilds, build_of, place_of, services_of
+from .container_services import ProjectBuilds, Service, build_of, place_of, services_of
 from .graph import Place
 from .manager_facts import ROOT_NAMES
 
@@ -248,6 +257,7 @@ class ContainerBuilder:
             for target, _ in place.volumes:
                 self._unseen(place, target)
             places[name] = place
+        self._imageless(project, modelled, places, only)
         # A Compose file run from a folder above it builds from there: what its images copy is not known.
         from .compose_deps import run_from_another_folder
         elsewhere = run_from_another_folder(project, self.ctx)
@@ -271,6 +281,20 @@ class ContainerBuilder:
                           project.directory)
             first = service.node.key_at or service.node.at
             self.service_lines[places[name]] = (first.path, first.line, _last_line(service.node))
+
+    def _imageless(self, project: ComposeProject, modelled: dict[str, Service], places: dict[str, Place],
+                   only: frozenset[str] | None) -> None:
+        """The services with neither ``image`` nor ``build`` (nor ``extends``) of a project that
+        `docker compose` run in its folder reads as it is (its default files): Compose refuses
+        it whole (compose-go ``checkConsistency``). A service behind ``profiles`` may be one no
+        run enables, and a file of another name may be an overlay for ``-f``: neither is counted."""
+        from ..readers.compose import MAIN_NAMES, OVERRIDE_NAMES
+        if only is not None or not all(os.path.basename(path) in MAIN_NAMES + OVERRIDE_NAMES for path in project.files):
+            return
+        for name, service in modelled.items():
+            if all(service.node.get(key) is None for key in ("image", "build", "extends", "profiles")):
+                self.deployment.imageless_services.append(
+                    ImagelessService(name, service.node.key_at or service.node.at, places[name].started_with))
 
     def _dev_container(self, project: ComposeProject, service: str) -> Setting[str] | None:
         if not self.dev_containers:
@@ -444,7 +468,8 @@ class ContainerBuilder:
                 continue
             projects = sorted({place.started_with for place in places if place.started_with in stopped})
             kept_lines = {at.line for at, _ in stopped.values() if at.path == path} | {
-                at.line for at, _, _ in refused.values() if at is not None and at.path == path}
+                at.line for at, _, _ in refused.values() if at is not None and at.path == path} | {
+                imageless.at.line for imageless in self.deployment.imageless_services if imageless.at.path == path}
             if projects:
                 why = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
                        f"starts: {stopped[projects[0]][1]}")
@@ -466,6 +491,10 @@ class ContainerBuilder:
                 stopped.setdefault(dependency.project, (at, f"Compose refuses the project, whose service "
                                                             f"{dependency.service} depends on `{dependency.name}`, "
                                                             f"a service it does not define ({at.path}:{at.line})"))
+        for imageless in self.deployment.imageless_services:
+            at = imageless.at
+            stopped.setdefault(imageless.project, (at, f"Compose refuses the project, whose service {imageless.service} "
+                                                       f"has neither `image:` nor `build:` ({at.path}:{at.line})"))
         return stopped
 
     def _refused_starts(self) -> dict[Place, tuple[Span | None, str, str]]:
