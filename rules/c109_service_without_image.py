@@ -6,7 +6,9 @@ Each service of a project that `docker compose` run in its folder reads as it is
 that merge: one with no `image`, no `build` and no `extends` to take them from. A service
 behind `profiles:` is left alone (a run may not enable it), and so is every service of a
 Compose file of another name, which may be an overlay that `-f base.yml -f file.yml` merges
-over a base that has them.
+over a base that has them, of an override file with no main file beside it (Compose reads
+none there), and of a `.devcontainer` folder's Compose file (devcontainer.json's
+`dockerComposeFile` merges it over the project's own).
 
 ## What breaks in production
 Compose checks the merged project before it does anything and refuses it whole:

@@ -287,9 +287,15 @@ class ContainerBuilder:
         """The services with neither ``image`` nor ``build`` (nor ``extends``) of a project that
         `docker compose` run in its folder reads as it is (its default files): Compose refuses
         it whole (compose-go ``checkConsistency``). A service behind ``profiles`` may be one no
-        run enables, and a file of another name may be an overlay for ``-f``: neither is counted."""
+        run enables, and a file of another name may be an overlay for ``-f``: neither is counted.
+        Nor is a folder's override file without the main file it goes over (Compose reads none
+        there), nor the Compose file of a `.devcontainer` folder, which devcontainer.json's
+        ``dockerComposeFile`` merges over the project's own."""
         from ..readers.compose import MAIN_NAMES, OVERRIDE_NAMES
-        if only is not None or not all(os.path.basename(path) in MAIN_NAMES + OVERRIDE_NAMES for path in project.files):
+        names = [os.path.basename(path) for path in project.files]
+        if only is not None or not any(name in MAIN_NAMES for name in names) or \
+                not all(name in MAIN_NAMES + OVERRIDE_NAMES for name in names) or \
+                any(os.path.basename(os.path.dirname(path)) == ".devcontainer" for path in project.files):
             return
         for name, service in modelled.items():
             if all(service.node.get(key) is None for key in ("image", "build", "extends", "profiles")):
