@@ -336,9 +336,10 @@ _NGINX_VARIABLES = frozenset((
 _NGINX_VARIABLE_PREFIXES = ("arg_", "cookie_", "http_", "sent_http_", "sent_trailer_", "upstream_", "ssl_",
                             "geoip", "proxy_protocol_", "realip_", "tcpinfo_", "limit_", "uid_", "secure_link",
                             "jwt_", "mqtt_", "otel_")
-_UPPER_PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
-_DEFINED_VARIABLE = re.compile(r"(?m)^[ \t]*(?:set|map[ \t]+\S+|geo(?:[ \t]+\S+)?|split_clients[ \t]+\S+|perl_set"
-                               r"|js_set|auth_jwt_claim_set|auth_request_set)[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)")
+# Compiled when a text first holds "${" (``_compiled``), not at start-up.
+_UPPER_PLACEHOLDER = r"\$\{([A-Z][A-Z0-9_]*)\}"
+_DEFINED_VARIABLE = (r"(?m)^[ \t]*(?:set|map[ \t]+\S+|geo(?:[ \t]+\S+)?|split_clients[ \t]+\S+|perl_set"
+                     r"|js_set|auth_jwt_claim_set|auth_request_set)[ \t]+\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _nginx_placeholder(text: str) -> re.Match[str] | None:
@@ -346,8 +347,8 @@ def _nginx_placeholder(text: str) -> re.Match[str] | None:
     (nginx looks names up in lower case: ``${HOST}`` is ``$host``) nor one the file sets: nginx
     refuses such a file (``unknown "name" variable``), so envsubst fills it in first
     (``${DOLLAR}`` for a literal ``$``, ``${APP_HOSTNAME}``)."""
-    defined = {name.lower() for name in _DEFINED_VARIABLE.findall(text)}
-    unknown = (match for match in _UPPER_PLACEHOLDER.finditer(text)
+    defined = {name.lower() for name in _compiled(_DEFINED_VARIABLE).findall(text)}
+    unknown = (match for match in _compiled(_UPPER_PLACEHOLDER).finditer(text)
                if (lowered := match.group(1).lower()) not in _NGINX_VARIABLES and lowered not in defined
                and not lowered.startswith(_NGINX_VARIABLE_PREFIXES))
     return _outside_comments(text, unknown, "nginx")

@@ -1,12 +1,11 @@
 """Which starts read each file, for the files of starts that never happen: a Compose project
 whose build stops, a container whose start cannot be executed (model/containers.py), a
 systemd service ProtectHome= keeps from starting; and copies kept aside: backups beside the
-file that runs, files in a folder of retired copies (`old/`). What is found in a file only such starts read describes what never runs; the engine
-makes those findings infos naming why."""
+file that runs, files in a folder of retired copies (`old/`). What is found in a file only
+such starts read describes what never runs; the engine makes those findings infos naming why."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -109,7 +108,12 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
 
 
 # Folder names that say their files were put aside (`old`, `old_configs`, `nginx-old`, `backups`).
-_RETIRED_FOLDER = re.compile(r"(?i)old|old[-_.].*|.*[-_.]old|backups?|bak|deprecated|obsolete|unused|retired")
+_RETIRED_NAMES = frozenset({"old", "backup", "backups", "bak", "deprecated", "obsolete", "unused", "retired"})
+
+
+def _retired_name(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in _RETIRED_NAMES or lowered[:4] in ("old-", "old_", "old.") or lowered[-4:] in ("-old", "_old", ".old")
 
 
 def _retired_folder(path: str, ctx: ReadContext) -> str | None:
@@ -120,7 +124,7 @@ def _retired_folder(path: str, ctx: ReadContext) -> str | None:
         if real.startswith(root.rstrip(os.sep) + os.sep):
             folders = os.path.relpath(os.path.dirname(real), root).split(os.sep)
             for depth, name in enumerate(folders):
-                if _RETIRED_FOLDER.fullmatch(name):
+                if _retired_name(name):
                     return os.path.join(root, *folders[:depth + 1])
             return None
     return None
