@@ -1,7 +1,7 @@
 """Measure how often wsgilint's errors and warnings are true on repositories nobody here wrote.
 
 The set (``tests/precision/set.json``) pins, for each public repository, a commit and the
-config files taken from it, and puts the repository in a round and, within it, in the "tune"
+config files taken from it (from round 27 on, its whole tree, as a clone checks it out), and puts the repository in a round and, within it, in the "tune"
 or the "held-back" half. A round is a set built afresh once the previous round's held-back
 half has been looked at (a half measured once is no longer unseen).
 The files are materialised at that commit into a cache outside the checkout (paths kept as
@@ -63,6 +63,8 @@ class Entry:
     paths: tuple[str, ...]
     # path -> regex whose first group is kept and the rest of the match replaced by <redacted>
     redact: tuple[tuple[str, str], ...] = ()
+    # The repository's whole tree, as a clone checks it out, instead of ``paths`` (round 27 on).
+    whole_tree: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,14 +116,18 @@ def load_set(path: Path) -> list[Entry]:
         if r["repo"] in seen:
             raise SystemExit(f"{path}: {r['repo']} is listed twice")
         seen.add(r["repo"])
-        for p in r["paths"]:
+        whole_tree = bool(r.get("whole_tree"))
+        if whole_tree == bool(r.get("paths")):
+            raise SystemExit(f"{path}: {r['repo']}: give either paths or whole_tree, not both or neither")
+        for p in r.get("paths", []):
             pure = PurePosixPath(p)
             if pure.is_absolute() or ".." in pure.parts:
                 raise SystemExit(f"{path}: {r['repo']}: path {p!r} leaves the repository")
         redact = tuple(sorted(r.get("redact", {}).items()))
-        if any(p not in r["paths"] for p, _ in redact):
+        if any(p not in r.get("paths", []) for p, _ in redact):
             raise SystemExit(f"{path}: {r['repo']}: a redacted path is not among its paths")
-        entries.append(Entry(r["repo"], r["commit"], r["round"], r["half"], tuple(r["paths"]), redact))
+        entries.append(Entry(r["repo"], r["commit"], r["round"], r["half"], tuple(r.get("paths", [])), redact,
+                             whole_tree))
     return entries
 
 
@@ -174,18 +180,56 @@ def executable(entry: Entry, path: str, mirror: Path) -> bool:
     return listed.returncode == 0 and listed.stdout.startswith("100755 ")
 
 
+def checkout(entry: Entry, tree: Path, mirror: Path) -> None:
+    """The whole tree at the pinned commit, written as ``git checkout`` writes it (modes,
+    symlinks; a submodule an empty folder), with every credential ``SECRET`` matches replaced
+    by <redacted>. Its own index file, so the snapshot store is only read."""
+    git_dir = mirror_git_dir(mirror, entry.repo)
+    if git_dir is None:
+        raise SystemExit(f"{entry.repo}: a whole tree needs the snapshot store (--mirror), which lacks it")
+    tree.mkdir(parents=True)
+    env = {**os.environ, "GIT_INDEX_FILE": str(tree.with_suffix(".index"))}
+    for command in (["read-tree", entry.commit], ["checkout-index", "--all", "--force"]):
+        done = subprocess.run(["git", f"--git-dir={git_dir}", f"--work-tree={tree}", *command],
+                              capture_output=True, text=True, check=False, env=env, cwd=tree)
+        if done.returncode != 0:
+            raise SystemExit(f"{entry.repo}: git {command[0]} at {entry.commit[:12]}: {done.stderr.strip()}")
+    tree.with_suffix(".index").unlink()
+    for folder, _, names in os.walk(tree):
+        for name in names:
+            file = Path(folder) / name
+            if file.is_symlink() or not file.is_file():
+                continue
+            data = file.read_bytes()
+            if SECRET.search(data):
+                file.write_bytes(SECRET.sub(_redacted, data))
+    # As in a clone, a `.git` folder tells wsgilint it reads a repository (it reads nothing in it).
+    (tree / ".git").mkdir()
+
+
+def _redacted(match: re.Match[bytes]) -> bytes:
+    """A URL keeps its scheme and user (``mysql://app:<redacted>@``), so it still reads as one."""
+    text = match.group(0)
+    return text[:text.rindex(b":") + 1] + b"<redacted>@" if b"://" in text else b"<redacted>"
+
+
 def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
-    """The repository's config files at the pinned commit, under ``cache``; fetched once.
+    """The repository's config files (or whole tree) at the pinned commit, under ``cache``; fetched once.
     The marker sits beside the tree, not in it, so wsgilint never sees it; when the set's
     entry changed, the tree is made anew (a file dropped from the set must not stay)."""
     tree = cache / entry.repo.replace("/", "+", 1) / entry.commit
     marker = tree.with_suffix(".json")
     # "modes": the files carry git's execute bit, as in a checkout (trees made before did not).
-    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact], "modes": 2}
+    wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact], "modes": 2,
+              "whole_tree": entry.whole_tree}
     if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == wanted:
         return tree
     marker.unlink(missing_ok=True)
     shutil.rmtree(tree, ignore_errors=True)
+    if entry.whole_tree:
+        checkout(entry, tree, mirror)
+        marker.write_text(json.dumps(wanted), encoding="utf-8")
+        return tree
     redact = dict(entry.redact)
     for path in entry.paths:
         data = blob(entry, path, mirror)
