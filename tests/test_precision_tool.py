@@ -3,6 +3,8 @@ fetches repositories and is never run by the suite)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -56,3 +58,45 @@ def test_section_is_marked_and_titled_by_round_and_half() -> None:
     text = precision.section(2, "held-back", [], ["| rule |"], [], [], [])
     assert text.startswith("<!-- round:2 half:held-back -->\n## Round 2, held-back half\n")
     assert text.endswith("<!-- /round:2 half:held-back -->")
+
+
+def test_load_set_takes_a_whole_tree_instead_of_paths(tmp_path: Path) -> None:
+    whole = {"repo": "a/one", "commit": "0" * 40, "round": 1, "half": "tune", "whole_tree": True}
+    (entry,) = precision.load_set(_write_set(tmp_path, [whole]))
+    assert entry.whole_tree and entry.paths == ()
+    for wrong in ({**whole, "paths": ["nginx.conf"]}, {**whole, "whole_tree": False}):
+        with pytest.raises(SystemExit, match="either paths or whole_tree"):
+            precision.load_set(_write_set(tmp_path, [wrong]))
+
+
+def test_a_whole_tree_is_checked_out_as_a_clone_with_credentials_redacted(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    (source / "deploy").mkdir(parents=True)
+    (source / "deploy" / "nginx.conf").write_text("server { listen 80; }\n", encoding="utf-8")
+    (source / "start.sh").write_text("#!/bin/sh\nexec gunicorn app:app\n", encoding="utf-8")
+    (source / "start.sh").chmod(0o755)
+    (source / ".env").write_text("DATABASE_URL=postgres://app:hunter2@db:5432/app\n", encoding="utf-8")
+    (source / "conf").symlink_to("deploy")
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=source,
+                              capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    commit = git("rev-parse", "HEAD")
+    mirror = tmp_path / "mirror"
+    (mirror / "a+one").mkdir(parents=True)
+    (source / ".git").rename(mirror / "a+one" / "repo")
+    entry = precision.Entry("a/one", commit, 1, "tune", (), whole_tree=True)
+
+    tree = precision.materialise(entry, tmp_path / "cache", mirror)
+
+    assert (tree / "deploy" / "nginx.conf").read_text(encoding="utf-8") == "server { listen 80; }\n"
+    assert os.access(tree / "start.sh", os.X_OK)
+    assert (tree / "conf").is_symlink() and os.readlink(tree / "conf") == "deploy"
+    assert (tree / ".env").read_text(encoding="utf-8") == "DATABASE_URL=postgres://app:<redacted>@db:5432/app\n"
+    assert (tree / ".git").is_dir() and not list((tree / ".git").iterdir())
+    assert sorted(p.name for p in tree.parent.iterdir()) == [commit, f"{commit}.json"]
