@@ -44,7 +44,9 @@ SEVERITIES = ("error", "warning")
 VERDICTS = ("true", "false", "unsure")
 # A last guard: the set lists no file with a secret, but should one slip in, a key block or a
 # URL with a password in it (``mysql://user:pw@host``, not ``${VAR}``) must never land on disk.
-SECRET = re.compile(rb"-----BEGIN [A-Z ]*PRIVATE KEY-----|[a-z][a-z0-9+.-]*://[^/\s:@'\"$]+:[^@\s'\"/$<]+@", re.I)
+# The scheme starts a run of scheme characters and is short: on a minified or binary file a
+# scheme that may start anywhere in a long run made the search quadratic.
+SECRET = re.compile(rb"-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}://[^/\s:@'\"$]{1,200}:[^@\s'\"/$<]{1,200}@", re.I)
 
 
 def cache_root() -> Path:
@@ -183,26 +185,50 @@ def executable(entry: Entry, path: str, mirror: Path) -> bool:
 def checkout(entry: Entry, tree: Path, mirror: Path) -> None:
     """The whole tree at the pinned commit, written as ``git checkout`` writes it (modes,
     symlinks; a submodule an empty folder), with every credential ``SECRET`` matches replaced
-    by <redacted>. Its own index file, so the snapshot store is only read."""
+    by <redacted>. A blob the snapshot store lacks (it keeps no file of 4 MiB or more) is left
+    out, as are paths that would leave the tree. The store is only read."""
     git_dir = mirror_git_dir(mirror, entry.repo)
     if git_dir is None:
         raise SystemExit(f"{entry.repo}: a whole tree needs the snapshot store (--mirror), which lacks it")
+    git = ["git", f"--git-dir={git_dir}"]
+    listed = subprocess.run([*git, "ls-tree", "-r", "-z", "--full-tree", entry.commit],
+                            capture_output=True, check=False)
+    if listed.returncode != 0:
+        raise SystemExit(f"{entry.repo}: git ls-tree at {entry.commit[:12]}: {listed.stderr.decode().strip()}")
+    items = []
+    for record in filter(None, listed.stdout.split(b"\0")):
+        meta, name = record.split(b"\t", 1)
+        mode, _, sha = meta.decode().split()
+        path = PurePosixPath(os.fsdecode(name))
+        if not path.is_absolute() and ".." not in path.parts and ".git" not in path.parts:
+            items.append((mode, sha, path))
+    blobs = [sha for mode, sha, _ in items if mode != "160000"]
+    batch = subprocess.run([*git, "cat-file", "--batch"], input="".join(f"{sha}\n" for sha in blobs).encode(),
+                           capture_output=True, check=True).stdout
+    contents: dict[str, bytes] = {}
+    at = 0
+    for sha in blobs:
+        header_end = batch.index(b"\n", at)
+        header = batch[at:header_end].split()
+        at = header_end + 1
+        if header[-1] == b"missing":
+            continue
+        size = int(header[2])
+        contents[sha] = batch[at:at + size]
+        at += size + 1
     tree.mkdir(parents=True)
-    env = {**os.environ, "GIT_INDEX_FILE": str(tree.with_suffix(".index"))}
-    for command in (["read-tree", entry.commit], ["checkout-index", "--all", "--force"]):
-        done = subprocess.run(["git", f"--git-dir={git_dir}", f"--work-tree={tree}", *command],
-                              capture_output=True, text=True, check=False, env=env, cwd=tree)
-        if done.returncode != 0:
-            raise SystemExit(f"{entry.repo}: git {command[0]} at {entry.commit[:12]}: {done.stderr.strip()}")
-    tree.with_suffix(".index").unlink()
-    for folder, _, names in os.walk(tree):
-        for name in names:
-            file = Path(folder) / name
-            if file.is_symlink() or not file.is_file():
-                continue
-            data = file.read_bytes()
-            if SECRET.search(data):
-                file.write_bytes(SECRET.sub(_redacted, data))
+    for mode, sha, path in items:
+        target = tree / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "160000":
+            target.mkdir(exist_ok=True)
+        elif sha not in contents:
+            continue
+        elif mode == "120000":
+            target.symlink_to(os.fsdecode(contents[sha]))
+        else:
+            target.write_bytes(SECRET.sub(_redacted, contents[sha]))
+            target.chmod(0o755 if mode == "100755" else 0o644)
     # As in a clone, a `.git` folder tells wsgilint it reads a repository (it reads nothing in it).
     (tree / ".git").mkdir()
 
