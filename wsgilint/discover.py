@@ -106,9 +106,23 @@ def _sniff(kind: str, text: str, named: bool, ctx: ReadContext) -> bool:
         if kind == "gunicorn":
             from .readers.gunicorn import is_gunicorn_text
             return is_gunicorn_text(text, at_least=1 if named else 2, trees=ctx.sniffed_trees)
+        if not named and kind == "supervisor":
+            # Deployment notes quote a [program:x] block amid prose; a file only its content
+            # calls Supervisor's is one only when it opens as supervisord reads one.
+            return _opens_with_section(text) and _sniffer(kind)(text)
         return _sniffer(kind)(text)
     except RecursionError:
         return False
+
+
+def _opens_with_section(text: str) -> bool:
+    """Whether the first line that is not blank or a comment is a ``[section]`` header, as an
+    ini file must start (anything else before it makes supervisord refuse the file)."""
+    for line in text.split("\n", 200):
+        head = line.strip()
+        if head and head[0] not in "#;":
+            return head.startswith("[")
+    return False
 
 
 # Compiled on first use (functools.cache): a small tree may never need it, and compiling costs start-up.
