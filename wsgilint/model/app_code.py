@@ -406,7 +406,7 @@ _SCHEME_MARKERS = ("build_absolute_uri", "_external=True", "host_url", "url_root
                    "request.url_for(", "request.is_secure", ".is_secure(", "request.scheme", "SECURE_SSL_REDIRECT",
                    "CsrfViewMiddleware", "django.contrib.admin", "DEFAULT_PAGINATION_CLASS", "Hyperlinked", "PasswordResetView",
                    "password_reset", "django.contrib.auth.urls", "TemplateResponse", "Jinja2Templates",
-                   "render_template")
+                   "render_template(")
 
 
 @functools.cache
@@ -430,6 +430,8 @@ def _scan_scheme_readers(text: str) -> bool:
     # route is "/prefix/".
     prefixed = "prefix=" in text or "APIRouter(" in text or "Blueprint(" in text
     for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue   # commented out: `# 'django.middleware.csrf.CsrfViewMiddleware',` runs nothing
         if has_marker and any(_names(line, each) for each in _SCHEME_MARKERS):
             return True
         if ("/'" in line or '/"' in line) and (_slash_route().search(line) or prefixed and _root_route().search(line)):
