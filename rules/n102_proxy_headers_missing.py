@@ -336,6 +336,10 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
             running = {runs_app(deployment, place) for place in services}
             if services and running == {False}:
                 continue   # the service of that name runs something else (a Node server, nginx with files)
+            if not services and deployment.fronting.same_block(route) is not None:
+                # Another location of this block reaches the app: this target is another program
+                # of the host (a front end's dev server), whose headers are its own (X101 says so).
+                continue
             if services and True not in running:
                 names = ", ".join(dict.fromkeys(place.label or place.name for place in services))
                 unknown = (f"; assumed {names} runs the app: what it starts is not in the checked files "
