@@ -64,7 +64,7 @@ file). A pass to supervisord's own control socket (its web interface: a checked
 `[unix_http_server] file=`, or Debian's `/var/run/supervisor.sock` where the tree holds only
 conf.d programs) is no app's and is left alone (S103/S104 judge its access). A port that a
 managed program other than an app server listens on by default (Celery's Flower, 5555;
-Glances' web server, `glances -w`, 61208) is an info, as one its command line names. A
+Glances' web server, `glances -w`, 61208; Kibana, 5601; Elasticsearch, 9200) is an info, as one its command line names. A
 host's nginx passing to a loopback port that an image nothing in the files runs binds on
 every address is an info naming the assumption that what runs the image publishes the port
 on the host. So is a target no listener answers while the tree holds a template of a uWSGI,
@@ -315,10 +315,13 @@ def _joins(char: str) -> bool:
 
 # Programs beside the app that listen on a port of their own when their command names none:
 # Celery's Flower web UI (`flower`, `celery flower`) on 5555; Glances' web server (`glances -w`)
-# on 61208 (its `--help`: "-p PORT, --port PORT ... (default: 61208)").
-_DEFAULT_PORTS = {"flower": 5555, "glances": 61208}
+# on 61208 (its `--help`: "-p PORT, --port PORT ... (default: 61208)"); Kibana on 5601 (its
+# `server.port` default; `kibana --port`); Elasticsearch's REST interface on 9200 (its
+# `http.port` default, given as `-E http.port=...`).
+_DEFAULT_PORTS = {"flower": 5555, "glances": 61208, "kibana": 5601, "elasticsearch": 9200}
 # The options that give each another port.
-_PORT_OPTIONS = {"flower": ("--port",), "glances": ("--port", "-p")}
+_PORT_OPTIONS = {"flower": ("--port",), "glances": ("--port", "-p"), "kibana": ("--port", "-p"),
+                 "elasticsearch": ("-Ehttp.port", "http.port")}   # `-E http.port=9201` is two words
 
 
 def _default_port(argv: list[str]) -> int | None:
