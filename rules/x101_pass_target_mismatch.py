@@ -828,12 +828,23 @@ def _beside_the_app(deployment: Deployment, index: _Listeners, route: Route, add
     none of the tree's is another program's (X101 was judged false 63 times in 78 on real
     repositories, mostly so)."""
     if _near(route, address, nearest) or any(could_reach(route, listener.address, server.place)
+                                             and _may_listen_at(listener.address, address)
                                              for server in deployment.dev_servers for listener in server.listeners):
         return None
     for manager, argv in index.unmanaged:
-        if could_reach(route, address, manager.place) and not _celery_unlistening(argv):
+        # A development server's listeners are known (the clause above weighs them).
+        if manager.dev_server is None and could_reach(route, address, manager.place) and not _celery_unlistening(argv):
             return None
     return deployment.fronting.same_block(route)
+
+
+def _may_listen_at(listening: Address, target: Address) -> bool:
+    """Whether a development server bound at ``listening`` may be the one ``target`` meant: a
+    port its command names is the only one it listens on (`runserver 127.0.0.1:8000` is never
+    at 9999); a slip of a digit counts, as in ``_near``."""
+    if listening.family != "inet" or target.family != "inet" or not listening.port or not target.port:
+        return True
+    return sum(a != b for a, b in zip(_port_digits(listening.port), _port_digits(target.port), strict=True)) <= 1
 
 
 def _celery_unlistening(argv: list[str]) -> bool:
