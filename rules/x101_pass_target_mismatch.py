@@ -83,8 +83,10 @@ near while a script of the tree starts a program by name (`supervisorctl start s
 `systemctl start site`) that no checked config defines: assumed that program listens there.
 A host nginx is never pointed at a path inside a container. A target near no listener of
 the files, in a server block whose other route reaches the app here, while every listener of
-the files is reached and they start no other program that may listen there (a development
-server, Flower, Daphne; a Celery worker or beat listens nowhere) is an info too: the block's
+the files is reached and they start no other program that listens a digit of the port away
+(a development server, Flower or Daphne on a port their command or default shows; a program
+whose port the files do not show may be the one there; a Celery worker or beat listens
+nowhere) is an info too: the block's
 author shows where the app listens, and the other target is taken to be a program the files do
 not hold (a Next.js front end, a search service). On real repositories nearly every X101
 error of that shape was another program's port.
@@ -823,19 +825,46 @@ _CELERY_UNLISTENING = frozenset({"worker", "beat", "multi"})
 def _beside_the_app(deployment: Deployment, index: _Listeners, route: Route, address: Address,
                     nearest: Listener | None) -> Route | None:
     """The route of the same server block that reaches the app, where this target is near no
-    listener, every listener of the files is reached, and the files start no other program that
-    may listen (a development server, Flower, Daphne): a target of the block's author that is
-    none of the tree's is another program's (X101 was judged false 63 times in 78 on real
+    listener, every listener of the files is reached, and no other program the files start
+    listens a digit away from it (a development server, Flower, Daphne): a target of the block's
+    author that is none of the tree's is another program's (X101 was judged false 63 times in 78 on real
     repositories, mostly so)."""
     if _near(route, address, nearest) or any(could_reach(route, listener.address, server.place)
                                              and _may_listen_at(listener.address, address)
                                              for server in deployment.dev_servers for listener in server.listeners):
         return None
-    for manager, argv in index.unmanaged:
-        # A development server's listeners are known (the clause above weighs them).
-        if manager.dev_server is None and could_reach(route, address, manager.place) and not _celery_unlistening(argv):
+    # A development server's listeners are known (the clause above weighs them). Another program
+    # (or one a start script runs beside the app) whose port the files show a digit from the
+    # target is the one it meant; one whose port they do not show may well be what listens there.
+    others = [(manager, argv) for manager, argv in index.unmanaged if manager.dev_server is None]
+    others += [(manager, served.value) for manager in deployment.managers for served in manager.also_serves]
+    for manager, argv in others:
+        if could_reach(route, address, manager.place) and not _celery_unlistening(argv) and \
+                address.family == "inet" and any(_digit_apart(port, address.port) for port in _shown_ports(argv)):
             return None
     return deployment.fronting.same_block(route)
+
+
+_PORT_FLAGS = ("-p", "--port", "-b", "--bind", "--listen")
+
+
+def _shown_ports(argv: list[str]) -> set[int]:
+    """The ports a command line names (`-p 9000`, `--port=5556`, `-b 0.0.0.0:8001`, `:8002`)
+    or, naming none, the program's default one."""
+    ports = set()
+    for before, word in zip(["", *argv], argv, strict=False):
+        value = word.partition("=")[2] if word.startswith("-") and "=" in word else word
+        if word.startswith("-p") and word[2:].isdigit():
+            value = word[2:]
+        tail = value.rpartition(":")[2]
+        if tail.isdigit() and (":" in value or before in _PORT_FLAGS or value is not word) and 0 < int(tail) < 65536:
+            ports.add(int(tail))
+    default = _default_port(argv)
+    return ports or ({default} if default else set())
+
+
+def _digit_apart(port: int, target: int) -> bool:
+    return bool(target) and sum(a != b for a, b in zip(_port_digits(port), _port_digits(target), strict=True)) <= 1
 
 
 def _may_listen_at(listening: Address, target: Address) -> bool:
@@ -844,7 +873,7 @@ def _may_listen_at(listening: Address, target: Address) -> bool:
     at 9999); a slip of a digit counts, as in ``_near``."""
     if listening.family != "inet" or target.family != "inet" or not listening.port or not target.port:
         return True
-    return sum(a != b for a, b in zip(_port_digits(listening.port), _port_digits(target.port), strict=True)) <= 1
+    return _digit_apart(listening.port, target.port)
 
 
 def _celery_unlistening(argv: list[str]) -> bool:
