@@ -239,6 +239,7 @@ class IniReader:
         option: str | None = None
         indent_level = 0
         reported_missing_header = False
+        refused: list[tuple[Span, str]] = []
         for number, line in enumerate(split_lines(text), 1):
             cut = comment_start(line)
             content = line[:cut].strip()
@@ -276,14 +277,12 @@ class IniReader:
                 continue
             parsed = _option(content)
             if parsed is None:
-                self.config.problems.append(Problem(
-                    "syntax", f"line is not a [section], key=value or an indented continuation: {content!r}",
-                    Span(display, number, lead + 1, end)))
+                refused.append((Span(display, number, lead + 1, end),
+                                f"line is not a [section], key=value or an indented continuation: {content!r}"))
                 continue
             name, value, delimiter_end = parsed
             if not name:
-                self.config.problems.append(Problem(
-                    "syntax", "'=' with no key name before it", Span(display, number, lead + 1, end)))
+                refused.append((Span(display, number, lead + 1, end), "'=' with no key name before it"))
             option = sys.intern(name.lower())   # a few key names, repeated in every section
             value_text = sys.intern(value.strip())   # values repeat too (true, QUIT)
             column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + delimiter_end
@@ -297,6 +296,13 @@ class IniReader:
                 end_line=number,
                 comments=[comment] if comment else [],
             )
+        if refused:
+            # ConfigParser reads on past a bad line and raises once for the file, listing every
+            # one: supervisord refuses the file once, and one fix pass mends them all.
+            (first, message), rest = refused[0], refused[1:]
+            if rest:
+                message += f" (and {len(rest)} more line{'s' if len(rest) > 1 else ''} supervisord refuses in this file)"
+            self.config.problems.append(Problem("syntax", message, first, related=tuple(rest)))
 
     def _enter(self, name: str, at: Span, local_path: str) -> dict[str, Any]:
         if name == _DEFAULT_SECTION:
