@@ -336,9 +336,11 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
             running = {runs_app(deployment, place) for place in services}
             if services and running == {False}:
                 continue   # the service of that name runs something else (a Node server, nginx with files)
-            if not services and deployment.fronting.same_block(route) is not None:
-                # Another location of this block reaches the app: this target is another program
-                # of the host (a front end's dev server), whose headers are its own (X101 says so).
+            if not services and all(t.address.family == "inet" for t in route.targets) and \
+                    not _websocket_only(route) and deployment.fronting.same_block(route) is not None:
+                # Another location of this block reaches the app: this port is another program's
+                # (a front end's dev server), whose headers are its own (X101 says so). A socket
+                # or a websocket location beside the app is as often the app's own ASGI server.
                 continue
             if services and True not in running:
                 names = ", ".join(dict.fromkeys(place.label or place.name for place in services))
