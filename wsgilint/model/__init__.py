@@ -332,11 +332,12 @@ class ProcessManager:
     group: Setting[str] | None = None
     directory: Setting[str] | None = None
     environment: dict[str, Setting[str]] = field(default_factory=dict)
-    # What may set variables the files do not show (an env_file not in the tree, a value
-    # Compose interpolates from the shell): a default read from the environment is then unknown.
+    # What may set variables the files do not show (an env_file not in the tree, a base image
+    # wsgilint does not know): a default read from the environment is then unknown.
     environment_unseen: Setting[str] | None = None
     # Variables the manager sets to a value the files do not show (systemd PassEnvironment=,
-    # Supervisor's %(ENV_X)s, a Dockerfile ARG without a value): name -> where and why.
+    # Supervisor's %(ENV_X)s, a Dockerfile ARG without a value, a Compose value interpolated
+    # from the shell or a bare `- KEY`): name -> where and why.
     environment_unknown: dict[str, Setting[str]] = field(default_factory=dict)
     stop_signal: Setting[str] = field(default_factory=lambda: Setting("TERM"))
     stop_timeout: Setting[float] | None = None

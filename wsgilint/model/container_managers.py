@@ -111,10 +111,10 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
     environment = compose("environment")
     for key, given, item in environment_entries(environment):
         if given is None or item.tag == "!unresolved":
-            # `- KEY` alone, or a value Compose interpolates from the shell that runs it.
+            # `- KEY` alone, or a value Compose interpolates from the shell that runs it: that
+            # variable's value is not known; no other name is set by it.
             manager.environment.pop(key, None)
-            manager.environment_unknown.pop(key, None)
-            manager.environment_unseen = manager.environment_unseen or Setting(
+            manager.environment_unknown[key] = Setting(
                 key, item.at, f"{key} comes from the shell that runs Compose, which the files do not show")
         else:
             manager.environment[key] = Setting(given, item.at)
