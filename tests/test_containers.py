@@ -391,6 +391,9 @@ def test_an_entrypoint_script_without_exec_is_named_as_a_script() -> None:
     ("docker.io/library/python:3.12@sha256:abc", "python"),
     ("tiangolo/uwsgi-nginx:python3.9", "tiangolo/uwsgi-nginx"),
     ("registry.example.com:5000/team/base", "registry.example.com:5000/team/base"),
+    # Mirrors and pull-through caches of the official images keep their `library/` namespace.
+    ("public.ecr.aws/docker/library/python:3.11-slim", "python"),
+    ("im.example.fun/dockerproxy/library/nginx:1.27", "nginx"),
 ])
 def test_an_image_is_named_without_tag_digest_or_default_registry(written: str, name: str) -> None:
     assert image_name(written) == name

@@ -120,13 +120,18 @@ class BaseImage:
 
 
 def image_name(written: str) -> str:
-    """``docker.io/library/python:3.12-slim@sha256:...`` -> ``python``; a registry host stays."""
+    """``docker.io/library/python:3.12-slim@sha256:...`` -> ``python``; a registry host stays,
+    except before the official images' ``library/`` namespace that mirrors and pull-through
+    caches keep (``public.ecr.aws/docker/library/python``, ``mirror.example/hub/library/nginx``):
+    the same image."""
     name = written.split("@", 1)[0]
     slash = name.rfind("/")
     colon = name.rfind(":")
     if colon > slash:
         name = name[:colon]
-    return _default_registry().sub("", name.lower())
+    name = _default_registry().sub("", name.lower())
+    mirrored = name.rfind("/library/")
+    return name[mirrored + len("/library/"):] if mirrored >= 0 else name
 
 
 def base_image(written: str, at: Span | None) -> BaseImage:
