@@ -19,13 +19,15 @@ custom placeholder with `set-placeholder`.
 ## Fix safety
 When exactly one option is near the key, `--fix` renames the key in the INI file
 (`vaccum = true` becomes `vacuum = true`). Safe: uWSGI ignored the key, and the name
-it now has is the only one it can have meant.
+it now has is the only one it can have meant. Not offered when that option (or an alias of
+it) is set already: `worker = 8` beside `processes = 4` would become a second worker count,
+which changes what uWSGI runs with.
 """
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, sole_candidate
 from wsgilint.model import Deployment, Span
-from wsgilint.model.uwsgi_options import defined_elsewhere, is_option, option_names, suggest
+from wsgilint.model.uwsgi_options import aliases_of, defined_elsewhere, is_option, option_names, suggest
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
 CODE = "U101"
@@ -51,8 +53,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             seen.add((key, option.at))
             guess = suggest(key)
             hint = f"; did you mean `{guess}`?" if guess else ""
+            # The option meant is set already (as itself or an alias): the rename would change its value.
+            already = next((o for name in aliases_of(guess) for o in server.all(name)), None) if guess else None
+            if already is not None:
+                hint += (f" (`{already.key} = {already.raw}` is set already, at line {already.at.line}: renaming "
+                         "this key would change what uWSGI runs with)")
             fix = None
             in_ini = server.uwsgi_config is not None and option.at.path in server.uwsgi_config.ini_files
-            if guess and in_ini and sole_candidate(key, option_names()) == guess:
+            if guess and in_ini and already is None and sole_candidate(key, option_names()) == guess:
                 fix = Fix(f"rename `{key}` to `{guess}`", (Edit.key_rename(option.at.path, option.at.line, key, guess),))
             yield Hit(option.at, f"`{key}` is not a uWSGI option: uWSGI ignores it silently{hint}", fix=fix)
