@@ -27,7 +27,10 @@ and volumes: a service may run it by image name (`image: org/web`), or `docker r
 info that assumes they meet; so is a loopback address where the other image binds that
 very port: an ECS/Fargate task (`awsvpc`), a Kubernetes pod or `network_mode: service:x`
 gives the containers it holds one loopback. Two Compose services the files show have
-their own loopbacks, and that stays the error. A repository's nginx file that nothing in the files runs (no
+their own loopbacks, and that stays the error, unless the tree also defines an ECS task in
+`awsvpc` mode (a Terraform `aws_ecs_task_definition`, a CloudFormation
+`AWS::ECS::TaskDefinition`, a task definition's JSON): which of the two runs in production
+is then not in the files, and the finding is an info that names the task. A repository's nginx file that nothing in the files runs (no
 host process manager starts nginx, and the tree's own nginx runs in a container that does
 not load it) is taken to run on a host; where it sends to the very address a container's
 server binds, it is an info naming that assumption: a copy meant for a Fargate task or a
@@ -450,8 +453,9 @@ def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Addres
     the host):
     the volumes and the network namespace it gets are unknown (an ECS/Fargate task in
     `awsvpc` mode, a Kubernetes pod and `network_mode: service:x` give two images one
-    loopback). Two Compose services the files show keep their own loopbacks, and a container's
-    loopback is never the host's: the error."""
+    loopback; so does an ECS task of the tree in awsvpc mode). Two Compose services the files
+    show keep their own loopbacks otherwise, and a container's loopback is never the host's:
+    the error."""
     loopback = address.family != "unix"
     if loopback and not address.is_loopback:
         return None
@@ -462,10 +466,12 @@ def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Addres
         return next((listener for listener in deployment.listeners_at(address)
                      if listener.server.place.kind == "container" and listener.server.place.run_unseen
                      and listener.address.is_wildcard), None)
+    # An ECS task of the tree in awsvpc mode gives the containers it runs one loopback.
+    task = loopback and deployment.shared_loopback_task is not None
     return next((listener for listener in deployment.listeners_at(address)
                  if listener.server.place != route.place
                  and (not loopback or listener.server.place.kind == "container")
-                 and (listener.server.place.run_unseen or route.place.run_unseen)), None)
+                 and (listener.server.place.run_unseen or route.place.run_unseen or task)), None)
 
 
 def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
@@ -729,6 +735,16 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                               "(`-p 127.0.0.1:PORT:PORT`) is not known: assumed it does; run without it, nginx "
                               "answers 502",
                               (Related(apart.at, f"{apart.label}"),), severity="info")
+                elif not unseen and deployment.shared_loopback_task is not None:
+                    task = deployment.shared_loopback_task
+                    yield Hit(target.at, f"{route.handler.name} sends to {written}, the loopback of "
+                              f"{route.place.label or 'nginx'}, and {apart.label} listens on that port in "
+                              f"{place.label or place.name}; run as these Compose services, each has its own "
+                              "loopback and nginx answers 502, but the tree also defines an ECS task in awsvpc "
+                              "mode, whose containers share one: assumed that is where the two run together",
+                              (Related(apart.at, f"{apart.label}"),
+                               *((Related(task.at, "an ECS task in awsvpc mode"),) if task.at else ())),
+                              severity="info")
                 else:
                     yield Hit(target.at, f"{route.handler.name} sends to {written}, the loopback of "
                               f"{route.place.label or 'nginx'}, and {apart.label} listens on that port in "

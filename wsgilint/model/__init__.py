@@ -784,6 +784,10 @@ class Deployment:
     copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
     build_targets_missing: list[MissingBuildTarget] = field(default_factory=list)
     imageless_services: list[ImagelessService] = field(default_factory=list)
+    # An ECS task definition of the tree (Terraform, CloudFormation or JSON) whose containers
+    # share one network namespace (`awsvpc`): where the images also run as Compose services,
+    # which of the two runs in production is not in the files.
+    shared_loopback_task: Setting[str] | None = None
     # Files (shown path) of containers that never start because a build stops (C105, C106): a
     # Dockerfile every Compose service building it fails to build, and what only the services
     # of a Compose project with such a build read. Why, and the lines where a build stops.

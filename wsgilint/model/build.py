@@ -14,7 +14,7 @@ from ..core.environment import Environment
 from ..core.numbers import decimal
 from ..core.sources import Discovery, SourceFile
 from ..readers.systemd import SystemdUnit as SystemdUnitFile
-from . import AppServer, Deployment, Host, Problem, ProcessManager, Setting
+from . import AppServer, Deployment, Host, Problem, ProcessManager, Setting, Span
 from .suppressions import suppressions_in
 
 if TYPE_CHECKING:
@@ -508,6 +508,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if deployment.nginx and deployment.app_servers:   # read only where X101 can ask
         from .controlled import unseen_programs
         deployment.unseen_programs = unseen_programs(deployment, ctx)
+        if containers is not None:
+            deployment.shared_loopback_task = _shared_loopback_task(discovery, ctx)
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
     for path in ctx.read_paths():
@@ -519,6 +521,28 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     deployment.problems = sorted((problem for problem in weighed if problem is not None),
                                  key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
     return deployment
+
+
+# How each format writes an ECS task's network mode, and what says the file defines a task.
+_AWSVPC = ('"awsvpc"', "'awsvpc'", ": awsvpc")
+_TASK_MARKS = ("aws_ecs_task_definition", "AWS::ECS::TaskDefinition", '"containerDefinitions"')
+
+
+def _shared_loopback_task(discovery: Discovery, ctx: ReadContext) -> Setting[str] | None:
+    """The first ECS task definition in awsvpc mode among the tree's Terraform files and the
+    JSON or YAML files named for a task or ECS: its containers share one loopback."""
+    for source in discovery.files + discovery.skipped:
+        name = os.path.basename(source.path).lower()
+        if source.kind or not (name.endswith(".tf") or name.endswith((".json", ".yml", ".yaml"))
+                               and ("task" in name or "ecs" in name)):
+            continue
+        text = ctx.scan(source.path).text
+        if not text or "awsvpc" not in text or not any(mark in text for mark in _TASK_MARKS):
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if "awsvpc" in line and any(mark in line for mark in _AWSVPC):
+                return Setting("awsvpc", Span(source.display, number, line.index("awsvpc") + 1))
+    return None
 
 
 _PROGRAM_NAMES = {"gunicorn": "Gunicorn", "uwsgi": "uWSGI", "supervisor": "Supervisor", "nginx": "nginx"}
