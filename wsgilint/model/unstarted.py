@@ -111,6 +111,10 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
 _RETIRED_NAMES = frozenset({"old", "backup", "backups", "bak", "deprecated", "obsolete", "unused", "retired"})
 
 
+# A piece of every name ``_retired_name`` takes.
+_RETIRED_PARTS = ("old", "backup", "bak", "deprecated", "obsolete", "unused", "retired")
+
+
 def _retired_name(name: str) -> bool:
     lowered = name.lower()
     return lowered in _RETIRED_NAMES or lowered[:4] in ("old-", "old_", "old.") or lowered[-4:] in ("-old", "_old", ".old")
@@ -120,6 +124,9 @@ def _retired_folder(path: str, ctx: ReadContext) -> str | None:
     """The folder of retired copies ``path`` is in, below the checked folder that holds it (one
     checked itself is what the user asked about), or None."""
     real = ctx.real(path)
+    folder = os.path.dirname(real).lower()
+    if not any(part in folder for part in _RETIRED_PARTS):
+        return None   # most paths: one look at the string, no relpath
     for root in ctx.roots or ():
         if real.startswith(root.rstrip(os.sep) + os.sep):
             folders = os.path.relpath(os.path.dirname(real), root).split(os.sep)
