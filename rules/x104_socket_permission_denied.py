@@ -15,8 +15,13 @@ creates it, against the user nginx's workers run as:
 - in a container started as another user than root (Compose `user: "1000"`), nginx's
   master cannot switch users, so its workers run as that user, and so does an app server
   started without switching users (a Supervisor program without `user=`, no `uid`).
-Connecting to a unix socket needs write permission on it. When the answer depends on
-group membership the checked files do not show, the finding is a warning that says so.
+Connecting to a unix socket needs write permission on it. In a container, the groups its
+image's build creates or fills count as the host's /etc/group does: `addgroup nginx app`,
+`adduser nginx app`, `usermod -aG app www-data`, `gpasswd -a nginx app`, and the ids
+`addgroup -g`/`groupadd -g` give (busybox's `adduser -u 1000 app`, an Alpine image's, also
+makes group app with gid 1000, so uWSGI's `gid = 1000` is that group). When the answer
+depends on group membership the checked files do not show, the finding is a warning that
+says so.
 Where nginx's `user` is not in the checked files (a site fragment without nginx.conf), a
 socket whose mode and owner are written is reported, as a warning naming the assumption,
 only when none of the usual worker users (`www-data` on Debian, `nginx` on RHEL, `nobody`
@@ -40,10 +45,10 @@ Let the socket's group be one nginx's user belongs to and set `chmod-socket = 66
 (uWSGI, with `chown-socket = app:www-data`), or run the app as nginx's user.
 Avoid 666: any local user could then talk to the app (see U115).
 """
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Listener, Setting
+from wsgilint.model import Deployment, ImageGroup, Listener, NginxInstance, Setting
 from wsgilint.model.manager_facts import ROOT_NAMES
 
 CODE = "X104"
@@ -79,12 +84,20 @@ def _owner(listener: Listener) -> tuple[str | None, str | None]:
 
 
 def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | None,
-             group: str | None, nginx_group: str | None = None) -> tuple[str | None, str]:
-    """('error'|'warning'|None, reason); ``nginx_group``: the group `user USER GROUP;` names."""
+             group: str | None, nginx_group: str | None = None,
+             image_groups: Mapping[str, ImageGroup] | None = None) -> tuple[str | None, str]:
+    """('error'|'warning'|None, reason); ``nginx_group``: the group `user USER GROUP;` names;
+    ``image_groups``: those the build of nginx's container creates or fills (its /etc/group)."""
     if mode & 0o002:
         return None, ""
     if user is not None and user == nginx_user:
         return (None, "") if mode & 0o200 else ("error", f"the socket's owner {user} has no write permission")
+    if image_groups and group is not None:
+        # A numeric gid (uWSGI's `gid = 1000`) is the group the image gave that id, by name.
+        group = next((each.name for each in image_groups.values() if each.gid == group), group)
+        built = image_groups.get(group)
+        if built is not None and nginx_user in built.members and mode & 0o020:
+            return None, ""
     members = deployment.host.groups.get(group) if group else None
     if members is None and group in ROOT_NAMES:
         members = set()   # root's group holds no other user on Debian and RHEL unless the files say so
@@ -130,6 +143,17 @@ def _arbitrary_uid(deployment: Deployment, listener: Listener) -> Setting[str] |
                  and m.arbitrary_uid is not None and m.user is None), None)
 
 
+def _image_groups(deployment: Deployment, instance: NginxInstance) -> dict[str, ImageGroup]:
+    """The groups the build of the container nginx runs in creates or fills, by name."""
+    if instance.place.kind != "container":
+        return {}
+    groups: dict[str, ImageGroup] = {}
+    for manager in deployment.managers:
+        if manager.place is instance.place:
+            groups.update(manager.image_groups)
+    return groups
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         unknown_user = instance.user.at is None and instance.standalone   # a fragment: no nginx.conf here
@@ -152,7 +176,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                         severity, reason = _unknown_user_verdict(deployment, listener.mode.value, user, group)
                     else:
                         severity, reason = _verdict(deployment, nginx_user, listener.mode.value, user, group,
-                                                    instance.group.value if instance.group else None)
+                                                    instance.group.value if instance.group else None,
+                                                    _image_groups(deployment, instance))
                     if severity is None:
                         continue
                     assumed = f" ({listener.mode.note})" if listener.mode.note else ""

@@ -882,3 +882,22 @@ def test_browser_urls_are_loopback_urls_under_a_frontend_prefix(tmp_path: Path) 
     found = deployment.browser_url_to(places["spa"], 5000)
     assert found is not None and found[0] is places["vite"]
     assert deployment.browser_url_to(places["spa"], 8002) is None
+
+
+@pytest.mark.parametrize(("base", "runs", "groups"), [
+    # busybox's adduser makes the user's own group with the uid as its gid (adduser.c).
+    ("python:3.9-alpine3.18", ["adduser -D -u 1000 uwsgi", "addgroup nginx uwsgi"],
+     {"uwsgi": ("1000", {"uwsgi", "nginx"})}),
+    ("alpine:3.20", ["addgroup -g 2000 -S app", "adduser -S -G app app", "adduser nginx app"],
+     {"app": ("2000", {"app", "nginx"})}),
+    # Debian's adduser and shadow-utils: a group's id only where it is written.
+    ("python:3.12-slim", ["groupadd -g 3000 web && useradd -g web -G web,www-data app",
+                          "usermod -aG web www-data", "gpasswd -a nobody web"],
+     {"web": ("3000", {"app", "www-data", "nobody"}), "www-data": (None, {"app"})}),
+    ("python:3.12-slim", ["adduser --uid 1000 app", "usermod -a -G app $NGINX_USER"], {}),
+])
+def test_a_build_creates_groups_and_puts_users_in_them(base: str, runs: list[str],
+                                                       groups: dict[str, tuple[str | None, set[str]]]) -> None:
+    text = f"FROM {base}\n" + "".join(f"RUN {run}\n" for run in runs)
+    image = image_of(parse_dockerfile(text, "Dockerfile"), "/ctx")
+    assert {name: (group.gid, set(group.members)) for name, group in image.groups.items()} == groups

@@ -893,6 +893,37 @@ def _m28(_f0, _f1, _f2, _f3, _f4, _f5, _f6, _f7, _d8):
 
 
 def _m29():
+    _s0 = _s1 = _s2 = _s3 = None
+    def __init__(self, name: 'str', gid: 'str | None', members: 'frozenset[str]', at: 'Span') -> None:
+        _s0(self, name)
+        _s1(self, gid)
+        _s2(self, members)
+        _s3(self, at)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, gid={self.gid!r}, members={self.members!r}, at={self.at!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.gid,self.members,self.at,) == (other.name,other.gid,other.members,other.at,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.name,self.gid,self.members,self.at,))
+
+    __init__.__qualname__ = 'ImageGroup.__init__'
+    __repr__.__qualname__ = 'ImageGroup.__repr__'
+    __eq__.__qualname__ = 'ImageGroup.__eq__'
+    __hash__.__qualname__ = 'ImageGroup.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
+
+
+def _m30():
     _s0 = _s1 = _s2 = None
     def __init__(self, service: 'str', at: 'Span', project: 'str') -> None:
         _s0(self, service)
@@ -922,7 +953,7 @@ def _m29():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m30(_d0, _d1, _d2, _d3, _d4, _d5):
+def _m31(_d0, _d1, _d2, _d3, _d4, _d5):
     def __init__(self, address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = _d0, owner: 'Setting[str] | None' = _d1, group: 'Setting[str] | None' = _d2, bound_by: 'str' = _d3, protocol_at: 'Span | None' = _d4, resolved_in: 'Setting[str] | None' = _d5) -> None:
         self.address = address
         self.protocol = protocol
@@ -945,7 +976,7 @@ def _m30(_d0, _d1, _d2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m31():
+def _m32():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, target: 'str', at: 'Span', dockerfile: 'str', stages: 'tuple[str, ...]', service: 'Span') -> None:
         _s0(self, target)
@@ -977,7 +1008,7 @@ def _m31():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m32():
+def _m33():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, source: 'str', at: 'Span', context: 'str', namesakes: 'tuple[str, ...]', service: 'Span') -> None:
         _s0(self, source)
@@ -1009,7 +1040,7 @@ def _m32():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m33(_d0, _d1, _d2, _d3):
+def _m34(_d0, _d1, _d2, _d3):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', args: 'tuple[str, ...]', name_at: 'Span', end_column: 'int' = _d0, value_column: 'int' = _d1, value_end: 'int' = _d2, value_elsewhere: 'Span | None' = _d3) -> None:
         _s0(self, name)
@@ -1043,7 +1074,7 @@ def _m33(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m34(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11, _d12, _f13, _d14):
+def _m35(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11, _d12, _f13, _d14):
     def __init__(self, main: 'Span', standalone: 'bool', user: 'Setting[str]', worker_connections: 'Setting[int]', worker_rlimit_nofile: 'Setting[int] | None', daemon: 'Setting[bool]', routes: 'list[Route]' = _FACTORY, place: 'Place' = _d1, directives: 'list[NginxDirective]' = _FACTORY, files: 'list[str]' = _FACTORY, listen_count: 'int' = _d4, http: 'list[NginxHttp]' = _FACTORY, upstreams: 'dict[str, NginxUpstream]' = _FACTORY, server_listens: 'list[NginxDirective]' = _FACTORY, unknown_directives: 'list[NginxDirective]' = _FACTORY, log_directives: 'list[NginxDirective]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, events_missing: 'Span | None' = _d11, stock_files: 'frozenset[str] | None' = _d12, mount_only_parents: 'dict[str, tuple[str, tuple[str, ...]]]' = _FACTORY, group: 'Setting[str] | None' = _d14) -> None:
         self.main = main
         self.standalone = standalone
@@ -1076,8 +1107,8 @@ def _m34(_f0, _d1, _f2, _f3, _d4, _f5, _f6, _f7, _f8, _f9, _f10, _d11, _d12, _f1
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m35(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _d28, _d29, _d30, _d31, _d32, _d33, _d34, _d35, _d36, _d37, _f38, _f39, _d40, _d41, _d42, _d43, _d44, _d45, _d46, _d47, _d48):
-    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, start_not_executable: 'Setting[str] | None' = _d22, program_missing: 'Setting[str] | None' = _d23, start_scripts: 'tuple[str, ...]' = _d24, wrapper: 'Span | None' = _d25, wrapper_outer: 'Setting[bool] | None' = _d26, wrapper_execs: 'bool | None' = _d27, wrapper_shell: 'Setting[str] | None' = _d28, wrapper_after: 'tuple[str, ...]' = _d29, wrapper_held_by: 'str' = _d30, wrapper_background: 'bool' = _d31, background_starts: 'tuple[Setting[list[str]], ...]' = _d32, daemon_starts: 'tuple[Setting[list[str]], ...]' = _d33, also_serves: 'tuple[Setting[list[str]], ...]' = _d34, services_started: 'tuple[Setting[str], ...]' = _d35, hands_off: 'Setting[str] | None' = _d36, wrapper_traps: 'Setting[tuple[str, ...]] | None' = _d37, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d40, launchers: 'tuple[Launcher, ...]' = _d41, wrapper_launchers: 'tuple[Launcher, ...]' = _d42, rewrites: 'tuple[FileRewrite, ...]' = _d43, unseen_config: 'Setting[str] | None' = _d44, accounts_added: 'tuple[Setting[str], ...]' = _d45, arbitrary_uid: 'Setting[str] | None' = _d46, stderr_file: 'Setting[str] | None' = _d47, start_unseen: 'Setting[str] | None' = _d48) -> None:
+def _m36(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _d22, _d23, _d24, _d25, _d26, _d27, _d28, _d29, _d30, _d31, _d32, _d33, _d34, _d35, _d36, _d37, _f38, _f39, _d40, _d41, _d42, _d43, _d44, _d45, _f46, _d47, _d48, _d49):
+    def __init__(self, kind: 'str', name: 'str', at: 'Span', place: 'Place' = _d0, argv: 'Setting[list[str]] | None' = _d1, user: 'Setting[str] | None' = _d2, group: 'Setting[str] | None' = _d3, directory: 'Setting[str] | None' = _d4, environment: 'dict[str, Setting[str]]' = _FACTORY, environment_unseen: 'Setting[str] | None' = _d6, environment_unknown: 'dict[str, Setting[str]]' = _FACTORY, stop_signal: 'Setting[str]' = _FACTORY, stop_timeout: 'Setting[float] | None' = _d9, kills_group: 'Setting[bool] | None' = _d10, service_type: 'Setting[str] | None' = _d11, private_tmp: 'Setting[bool] | None' = _d12, runtime_directories: 'list[Setting[str]]' = _FACTORY, removed_on_stop: 'tuple[str, ...]' = _d14, runtime_directory_mode: 'Setting[int] | None' = _d15, dynamic_user: 'Setting[bool] | None' = _d16, limit_nofile: 'Setting[int] | None' = _d17, runs: 'AppServer | None' = _d18, dev_server: 'Setting[list[str]] | None' = _d19, launched_by: 'AppServer | None' = _d20, runs_program: 'str' = _d21, start_not_executable: 'Setting[str] | None' = _d22, program_missing: 'Setting[str] | None' = _d23, start_scripts: 'tuple[str, ...]' = _d24, wrapper: 'Span | None' = _d25, wrapper_outer: 'Setting[bool] | None' = _d26, wrapper_execs: 'bool | None' = _d27, wrapper_shell: 'Setting[str] | None' = _d28, wrapper_after: 'tuple[str, ...]' = _d29, wrapper_held_by: 'str' = _d30, wrapper_background: 'bool' = _d31, background_starts: 'tuple[Setting[list[str]], ...]' = _d32, daemon_starts: 'tuple[Setting[list[str]], ...]' = _d33, also_serves: 'tuple[Setting[list[str]], ...]' = _d34, services_started: 'tuple[Setting[str], ...]' = _d35, hands_off: 'Setting[str] | None' = _d36, wrapper_traps: 'Setting[tuple[str, ...]] | None' = _d37, options: 'Mapping[str, Setting[Any]]' = _FACTORY, stock_files: 'dict[str, str]' = _FACTORY, stays_foreground: 'Setting[bool] | None' = _d40, launchers: 'tuple[Launcher, ...]' = _d41, wrapper_launchers: 'tuple[Launcher, ...]' = _d42, rewrites: 'tuple[FileRewrite, ...]' = _d43, unseen_config: 'Setting[str] | None' = _d44, accounts_added: 'tuple[Setting[str], ...]' = _d45, image_groups: 'dict[str, ImageGroup]' = _FACTORY, arbitrary_uid: 'Setting[str] | None' = _d47, stderr_file: 'Setting[str] | None' = _d48, start_unseen: 'Setting[str] | None' = _d49) -> None:
         self.kind = kind
         self.name = name
         self.at = at
@@ -1127,20 +1158,21 @@ def _m35(_d0, _d1, _d2, _d3, _d4, _f5, _d6, _f7, _f8, _d9, _d10, _d11, _d12, _f1
         self.rewrites = rewrites
         self.unseen_config = unseen_config
         self.accounts_added = accounts_added
+        self.image_groups = _f46() if image_groups is _FACTORY else image_groups
         self.arbitrary_uid = arbitrary_uid
         self.stderr_file = stderr_file
         self.start_unseen = start_unseen
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, start_not_executable={self.start_not_executable!r}, program_missing={self.program_missing!r}, start_scripts={self.start_scripts!r}, wrapper={self.wrapper!r}, wrapper_outer={self.wrapper_outer!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, wrapper_background={self.wrapper_background!r}, background_starts={self.background_starts!r}, daemon_starts={self.daemon_starts!r}, also_serves={self.also_serves!r}, services_started={self.services_started!r}, hands_off={self.hands_off!r}, wrapper_traps={self.wrapper_traps!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r}, wrapper_launchers={self.wrapper_launchers!r}, rewrites={self.rewrites!r}, unseen_config={self.unseen_config!r}, accounts_added={self.accounts_added!r}, arbitrary_uid={self.arbitrary_uid!r}, stderr_file={self.stderr_file!r}, start_unseen={self.start_unseen!r})"
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, name={self.name!r}, at={self.at!r}, place={self.place!r}, argv={self.argv!r}, user={self.user!r}, group={self.group!r}, directory={self.directory!r}, environment={self.environment!r}, environment_unseen={self.environment_unseen!r}, environment_unknown={self.environment_unknown!r}, stop_signal={self.stop_signal!r}, stop_timeout={self.stop_timeout!r}, kills_group={self.kills_group!r}, service_type={self.service_type!r}, private_tmp={self.private_tmp!r}, runtime_directories={self.runtime_directories!r}, removed_on_stop={self.removed_on_stop!r}, runtime_directory_mode={self.runtime_directory_mode!r}, dynamic_user={self.dynamic_user!r}, limit_nofile={self.limit_nofile!r}, runs={self.runs!r}, dev_server={self.dev_server!r}, launched_by={self.launched_by!r}, runs_program={self.runs_program!r}, start_not_executable={self.start_not_executable!r}, program_missing={self.program_missing!r}, start_scripts={self.start_scripts!r}, wrapper={self.wrapper!r}, wrapper_outer={self.wrapper_outer!r}, wrapper_execs={self.wrapper_execs!r}, wrapper_shell={self.wrapper_shell!r}, wrapper_after={self.wrapper_after!r}, wrapper_held_by={self.wrapper_held_by!r}, wrapper_background={self.wrapper_background!r}, background_starts={self.background_starts!r}, daemon_starts={self.daemon_starts!r}, also_serves={self.also_serves!r}, services_started={self.services_started!r}, hands_off={self.hands_off!r}, wrapper_traps={self.wrapper_traps!r}, options={self.options!r}, stock_files={self.stock_files!r}, stays_foreground={self.stays_foreground!r}, launchers={self.launchers!r}, wrapper_launchers={self.wrapper_launchers!r}, rewrites={self.rewrites!r}, unseen_config={self.unseen_config!r}, accounts_added={self.accounts_added!r}, image_groups={self.image_groups!r}, arbitrary_uid={self.arbitrary_uid!r}, stderr_file={self.stderr_file!r}, start_unseen={self.start_unseen!r})"
 
     __init__.__qualname__ = 'ProcessManager.__init__'
     __repr__.__qualname__ = 'ProcessManager.__repr__'
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m36(_f0, _d1, _d2, _d3, _f4, _d5, _d6):
+def _m37(_f0, _d1, _d2, _d3, _f4, _d5, _d6):
     def __init__(self, handler: 'NginxDirective', protocol: 'str', location: 'str', location_at: 'Span', server: 'ServerBlock | None', targets: 'list[Target]' = _FACTORY, upstream: 'str' = _d1, in_if: 'bool' = _d2, place: 'Place' = _d3, directives: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, unread_includes: 'tuple[NginxDirective, ...]' = _d5, rewritten: 'FileRewrite | None' = _d6) -> None:
         self.handler = handler
         self.protocol = protocol
@@ -1164,7 +1196,7 @@ def _m36(_f0, _d1, _d2, _d3, _f4, _d5, _d6):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m37(_d0):
+def _m38(_d0):
     _s0 = _s1 = _s2 = None
     def __init__(self, address: 'Address', at: 'Span', resolved_later: 'bool' = _d0) -> None:
         _s0(self, address)
@@ -1194,7 +1226,7 @@ def _m37(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m38(_d0, _d1, _d2, _d3):
+def _m39(_d0, _d1, _d2, _d3):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, family: 'str', host: 'str' = _d0, port: 'int' = _d1, path: 'str' = _d2, text: 'str' = _d3) -> None:
         _s0(self, family)
@@ -1226,7 +1258,7 @@ def _m38(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m39(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _f22, _d23):
+def _m40(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16, _d17, _d18, _d19, _d20, _d21, _f22, _d23):
     def __init__(self, written: 'str', at: 'Span | None', known: 'bool', source: 'str' = _d0, env: 'dict[str, str]' = _FACTORY, entrypoint: 'tuple[str, ...] | None' = _d2, cmd: 'tuple[str, ...] | None' = _d3, workdir: 'str' = _d4, files: 'dict[str, str]' = _FACTORY, supervisord_config: 'str' = _d6, supervisord_start: 'str' = _d7, programs: 'tuple[StockProgram, ...]' = _d8, computed: 'str' = _d9, stop_signal: 'str' = _d10, user: 'str' = _d11, entrypoint_execs: 'str' = _d12, nginx_files: 'frozenset[str] | None' = _d13, nginx_source: 'str' = _d14, nginx_conf_user: 'str' = _d15, renders_templates: 'str' = _d16, bin_sh: 'str' = _d17, nginx_includes: 'tuple[str, ...] | None' = _d18, nginx_includes_source: 'str' = _d19, populated_roots: 'frozenset[str] | None' = _d20, populated_source: 'str' = _d21, known_folders: 'dict[str, tuple[str, ...]]' = _FACTORY, known_folders_source: 'str' = _d23) -> None:
         _set(self, 'written', written)
         _set(self, 'at', at)
@@ -1275,7 +1307,7 @@ def _m39(_d0, _f1, _d2, _d3, _d4, _f5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m40(_d0):
+def _m41(_d0):
     def __init__(self, name: 'str', argv: 'tuple[str, ...]', stop_signal: 'str', stop_timeout: 'float', foreground: 'str' = _d0) -> None:
         _set(self, 'name', name)
         _set(self, 'argv', argv)
@@ -1302,7 +1334,7 @@ def _m40(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m41(_d0, _d1, _d2):
+def _m42(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, service: 'str', name: 'str', at: 'Span', project: 'str', defined: 'bool', elsewhere: 'str' = _d0, unseen: 'str' = _d1, via: 'str' = _d2) -> None:
         _s0(self, service)
@@ -1337,8 +1369,8 @@ def _m41(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m42(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _f15, _d16, _d17, _f18, _f19, _d20, _f21, _d22, _d23, _f24, _d25, _f26, _d27, _d28):
-    def __init__(self, dockerfile: 'str', cmd: 'Setting[list[str]] | None' = _d0, cmd_shell: 'bool' = _d1, entrypoint: 'Setting[list[str]] | None' = _d2, entrypoint_shell: 'bool' = _d3, user: 'Setting[str] | None' = _d4, stop_signal: 'Setting[str] | None' = _d5, workdir: 'Setting[str] | None' = _d6, env: 'dict[str, Setting[str]]' = _FACTORY, args: 'dict[str, str]' = _FACTORY, copies: 'dict[str, str]' = _FACTORY, base: 'BaseImage | None' = _d10, cmd_from_base: 'bool' = _d11, env_unknown: 'dict[str, Setting[str]]' = _FACTORY, open_args: 'set[str]' = _FACTORY, writes: 'list[tuple[str, str]]' = _FACTORY, rewrites: 'dict[str, Setting[str]]' = _FACTORY, shell: 'list[str] | None' = _d16, nginx_daemon_off: 'Setting[bool] | None' = _d17, directories: 'set[str]' = _FACTORY, accounts_added: 'list[Setting[str]]' = _FACTORY, arbitrary_uid: 'Setting[str] | None' = _d20, missing_sources: 'list[tuple[str, str, Span, str]]' = _FACTORY, target_missing: 'str' = _d22, stage_names: 'tuple[str, ...]' = _d23, made_executable: 'list[tuple[str, bool]]' = _FACTORY, modes_unknown: 'bool' = _d25, install_steps: 'list[InstallStep]' = _FACTORY, installs_unread: 'Setting[str] | None' = _d27, distribution_nginx: 'Setting[str] | None' = _d28) -> None:
+def _m43(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f13, _f14, _f15, _d16, _d17, _f18, _f19, _f20, _d21, _f22, _d23, _d24, _f25, _d26, _f27, _d28, _d29):
+    def __init__(self, dockerfile: 'str', cmd: 'Setting[list[str]] | None' = _d0, cmd_shell: 'bool' = _d1, entrypoint: 'Setting[list[str]] | None' = _d2, entrypoint_shell: 'bool' = _d3, user: 'Setting[str] | None' = _d4, stop_signal: 'Setting[str] | None' = _d5, workdir: 'Setting[str] | None' = _d6, env: 'dict[str, Setting[str]]' = _FACTORY, args: 'dict[str, str]' = _FACTORY, copies: 'dict[str, str]' = _FACTORY, base: 'BaseImage | None' = _d10, cmd_from_base: 'bool' = _d11, env_unknown: 'dict[str, Setting[str]]' = _FACTORY, open_args: 'set[str]' = _FACTORY, writes: 'list[tuple[str, str]]' = _FACTORY, rewrites: 'dict[str, Setting[str]]' = _FACTORY, shell: 'list[str] | None' = _d16, nginx_daemon_off: 'Setting[bool] | None' = _d17, directories: 'set[str]' = _FACTORY, accounts_added: 'list[Setting[str]]' = _FACTORY, groups: 'dict[str, ImageGroup]' = _FACTORY, arbitrary_uid: 'Setting[str] | None' = _d21, missing_sources: 'list[tuple[str, str, Span, str]]' = _FACTORY, target_missing: 'str' = _d23, stage_names: 'tuple[str, ...]' = _d24, made_executable: 'list[tuple[str, bool]]' = _FACTORY, modes_unknown: 'bool' = _d26, install_steps: 'list[InstallStep]' = _FACTORY, installs_unread: 'Setting[str] | None' = _d28, distribution_nginx: 'Setting[str] | None' = _d29) -> None:
         self.dockerfile = dockerfile
         self.cmd = cmd
         self.cmd_shell = cmd_shell
@@ -1360,23 +1392,24 @@ def _m42(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f1
         self.nginx_daemon_off = nginx_daemon_off
         self.directories = _f18() if directories is _FACTORY else directories
         self.accounts_added = _f19() if accounts_added is _FACTORY else accounts_added
+        self.groups = _f20() if groups is _FACTORY else groups
         self.arbitrary_uid = arbitrary_uid
-        self.missing_sources = _f21() if missing_sources is _FACTORY else missing_sources
+        self.missing_sources = _f22() if missing_sources is _FACTORY else missing_sources
         self.target_missing = target_missing
         self.stage_names = stage_names
-        self.made_executable = _f24() if made_executable is _FACTORY else made_executable
+        self.made_executable = _f25() if made_executable is _FACTORY else made_executable
         self.modes_unknown = modes_unknown
-        self.install_steps = _f26() if install_steps is _FACTORY else install_steps
+        self.install_steps = _f27() if install_steps is _FACTORY else install_steps
         self.installs_unread = installs_unread
         self.distribution_nginx = distribution_nginx
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(dockerfile={self.dockerfile!r}, cmd={self.cmd!r}, cmd_shell={self.cmd_shell!r}, entrypoint={self.entrypoint!r}, entrypoint_shell={self.entrypoint_shell!r}, user={self.user!r}, stop_signal={self.stop_signal!r}, workdir={self.workdir!r}, env={self.env!r}, args={self.args!r}, copies={self.copies!r}, base={self.base!r}, cmd_from_base={self.cmd_from_base!r}, env_unknown={self.env_unknown!r}, open_args={self.open_args!r}, writes={self.writes!r}, rewrites={self.rewrites!r}, shell={self.shell!r}, nginx_daemon_off={self.nginx_daemon_off!r}, directories={self.directories!r}, accounts_added={self.accounts_added!r}, arbitrary_uid={self.arbitrary_uid!r}, missing_sources={self.missing_sources!r}, target_missing={self.target_missing!r}, stage_names={self.stage_names!r}, made_executable={self.made_executable!r}, modes_unknown={self.modes_unknown!r}, install_steps={self.install_steps!r}, installs_unread={self.installs_unread!r}, distribution_nginx={self.distribution_nginx!r})"
+        return self.__class__.__qualname__ + f"(dockerfile={self.dockerfile!r}, cmd={self.cmd!r}, cmd_shell={self.cmd_shell!r}, entrypoint={self.entrypoint!r}, entrypoint_shell={self.entrypoint_shell!r}, user={self.user!r}, stop_signal={self.stop_signal!r}, workdir={self.workdir!r}, env={self.env!r}, args={self.args!r}, copies={self.copies!r}, base={self.base!r}, cmd_from_base={self.cmd_from_base!r}, env_unknown={self.env_unknown!r}, open_args={self.open_args!r}, writes={self.writes!r}, rewrites={self.rewrites!r}, shell={self.shell!r}, nginx_daemon_off={self.nginx_daemon_off!r}, directories={self.directories!r}, accounts_added={self.accounts_added!r}, groups={self.groups!r}, arbitrary_uid={self.arbitrary_uid!r}, missing_sources={self.missing_sources!r}, target_missing={self.target_missing!r}, stage_names={self.stage_names!r}, made_executable={self.made_executable!r}, modes_unknown={self.modes_unknown!r}, install_steps={self.install_steps!r}, installs_unread={self.installs_unread!r}, distribution_nginx={self.distribution_nginx!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.dockerfile,self.cmd,self.cmd_shell,self.entrypoint,self.entrypoint_shell,self.user,self.stop_signal,self.workdir,self.env,self.args,self.copies,self.base,self.cmd_from_base,self.env_unknown,self.open_args,self.writes,self.rewrites,self.shell,self.nginx_daemon_off,self.directories,self.accounts_added,self.arbitrary_uid,self.missing_sources,self.target_missing,self.stage_names,self.made_executable,self.modes_unknown,self.install_steps,self.installs_unread,self.distribution_nginx,) == (other.dockerfile,other.cmd,other.cmd_shell,other.entrypoint,other.entrypoint_shell,other.user,other.stop_signal,other.workdir,other.env,other.args,other.copies,other.base,other.cmd_from_base,other.env_unknown,other.open_args,other.writes,other.rewrites,other.shell,other.nginx_daemon_off,other.directories,other.accounts_added,other.arbitrary_uid,other.missing_sources,other.target_missing,other.stage_names,other.made_executable,other.modes_unknown,other.install_steps,other.installs_unread,other.distribution_nginx,)
+            return (self.dockerfile,self.cmd,self.cmd_shell,self.entrypoint,self.entrypoint_shell,self.user,self.stop_signal,self.workdir,self.env,self.args,self.copies,self.base,self.cmd_from_base,self.env_unknown,self.open_args,self.writes,self.rewrites,self.shell,self.nginx_daemon_off,self.directories,self.accounts_added,self.groups,self.arbitrary_uid,self.missing_sources,self.target_missing,self.stage_names,self.made_executable,self.modes_unknown,self.install_steps,self.installs_unread,self.distribution_nginx,) == (other.dockerfile,other.cmd,other.cmd_shell,other.entrypoint,other.entrypoint_shell,other.user,other.stop_signal,other.workdir,other.env,other.args,other.copies,other.base,other.cmd_from_base,other.env_unknown,other.open_args,other.writes,other.rewrites,other.shell,other.nginx_daemon_off,other.directories,other.accounts_added,other.groups,other.arbitrary_uid,other.missing_sources,other.target_missing,other.stage_names,other.made_executable,other.modes_unknown,other.install_steps,other.installs_unread,other.distribution_nginx,)
         return NotImplemented
 
     __init__.__qualname__ = 'Image.__init__'
@@ -1385,7 +1418,7 @@ def _m42(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _f7, _f8, _f9, _d10, _d11, _f12, _f1
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m43(_d0, _f1, _d2, _d3, _d4):
+def _m44(_d0, _f1, _d2, _d3, _d4):
     def __init__(self, name: 'str', node: 'Node', key: 'str', image: 'Image | None' = _d0, volumes: 'list[tuple[str, str]]' = _FACTORY, networks: 'tuple[str, ...]' = _d2, hostnames: 'tuple[str, ...]' = _d3, lookup: 'tuple[tuple[str, ...], str]' = _d4) -> None:
         self.name = name
         self.node = node
@@ -1411,7 +1444,7 @@ def _m43(_d0, _f1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m44():
+def _m45():
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', manager: 'str', at: 'Span') -> None:
         _s0(self, name)
@@ -1441,7 +1474,7 @@ def _m44():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m45():
+def _m46():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, variable: 'str', url: 'str', port: 'int', at: 'Span') -> None:
         _s0(self, variable)
@@ -1472,7 +1505,7 @@ def _m45():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m46():
+def _m47():
     _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', exact: 'bool', at: 'Span') -> None:
         _s0(self, path)
@@ -1502,7 +1535,7 @@ def _m46():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m47():
+def _m48():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, manager: 'ProcessManager', program: 'str', argv: 'Setting[list[str]] | None', user: 'Setting[str] | None', place: 'Place', server: 'AppServer | None') -> None:
         _s0(self, manager)
@@ -1535,7 +1568,7 @@ def _m47():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m48(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
+def _m49(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = None
     def __init__(self, name: 'str', kind: 'str' = _d0, network: 'str' = _d1, mounts: 'str' = _d2, volumes: 'tuple[tuple[str, str], ...]' = _d3, networks: 'tuple[str, ...]' = _d4, hostnames: 'tuple[str, ...]' = _d5, published: 'tuple[Published, ...]' = _d6, label: 'str' = _d7, started_with: 'str' = _d8, run_unseen: 'bool' = _d9, numbered: 'str' = _d10, extra_names: 'tuple[str, ...]' = _d11, names_open: 'str' = _d12, dev_container: 'Setting[str] | None' = _d13, browser_urls: 'tuple[BrowserUrl, ...]' = _d14) -> None:
         _s0(self, name)
@@ -1578,7 +1611,7 @@ def _m48(_d0, _d1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d1
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m49(_d0):
+def _m50(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, container_port: 'int', host_ip: 'str', host_port: 'int', at: 'Span | None' = _d0) -> None:
         _s0(self, container_port)
@@ -1609,7 +1642,7 @@ def _m49(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m50():
+def _m51():
     _s0 = _s1 = _s2 = None
     def __init__(self, route: 'Route', target: 'Target', listeners: 'tuple[Listener, ...]') -> None:
         _s0(self, route)
@@ -1639,7 +1672,7 @@ def _m50():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m51():
+def _m52():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', at: 'Span', source: 'str', written: 'str', default: 'str | None') -> None:
         _s0(self, name)
@@ -1671,7 +1704,7 @@ def _m51():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m52():
+def _m53():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]') -> None:
         _s0(self, path)
@@ -1702,7 +1735,7 @@ def _m52():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m53(_d0, _d1):
+def _m54(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', at: 'Span', unresolved: 'bool', referenced: 'bool', meant: 'str | None', value: 'object' = _d0, meant_default: 'bool' = _d1) -> None:
         _s0(self, name)
@@ -1736,7 +1769,7 @@ def _m53(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m54(_d0, _d1):
+def _m55(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', command: 'str', names: 'tuple[str, ...]' = _d0, reads: 'tuple[tuple[str, str], ...]' = _d1) -> None:
         _s0(self, at)
@@ -1767,7 +1800,7 @@ def _m54(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m55(_d0, _d1):
+def _m56(_d0, _d1):
     _s0 = _s1 = None
     def __init__(self, steps: 'tuple[InstallStep, ...]' = _d0, unread: 'str' = _d1) -> None:
         _s0(self, steps)
@@ -1796,7 +1829,7 @@ def _m55(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m56(_d0, _d1, _d2, _d3):
+def _m57(_d0, _d1, _d2, _d3):
     def __init__(self, items: 'Iterator[NginxStatement | int]', role: 'int', scope: 'NginxScope | None', block: 'str', upstreams: 'bool', checked: 'bool', recorded: 'bool', upstream: 'NginxUpstream | None' = _d0, own: 'dict[str, list[NginxDirective]] | None' = _d1, opened: 'bool' = _d2, unkept: 'bool' = _d3) -> None:
         self.items = items
         self.role = role
@@ -1825,7 +1858,7 @@ def _m56(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m57():
+def _m58():
     def __init__(self, directives: 'list[NginxDirective]', unknown: 'list[NginxDirective]', by_name: 'tuple[tuple[str, list[NginxDirective]], ...] | None') -> None:
         self.directives = directives
         self.unknown = unknown
@@ -1846,7 +1879,7 @@ def _m57():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m58(_f0, _f1):
+def _m59(_f0, _f1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, servers: 'list[NginxServer]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1863,7 +1896,7 @@ def _m58(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m59(_f0, _d1, _d2):
+def _m60(_f0, _d1, _d2):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, handler: 'NginxDirective | None' = _d2) -> None:
         self.at = at
         self.block = block
@@ -1881,7 +1914,7 @@ def _m59(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m60(_f0):
+def _m61(_f0):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY) -> None:
         self.at = at
         self.block = block
@@ -1897,7 +1930,7 @@ def _m60(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m61(_f0, _d1):
+def _m62(_f0, _d1):
     def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
         self.at = at
         self.block = block
@@ -1914,7 +1947,7 @@ def _m61(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m62(_f0):
+def _m63(_f0):
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = _FACTORY) -> None:
         _s0(self, name)
@@ -1934,7 +1967,7 @@ def _m62(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '_bind': _bind}
 
 
-def _m63():
+def _m64():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]') -> None:
         _s0(self, path)
@@ -1966,7 +1999,7 @@ def _m63():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m64():
+def _m65():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -1995,7 +2028,7 @@ def _m64():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m65():
+def _m66():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, path: 'str', files: 'tuple[str, ...]', sections: 'tuple[SupervisorSection, ...]', processes: 'tuple[SupervisorProcess, ...]', control_servers: 'tuple[SupervisorControlServer, ...]', serverurl: 'SupervisorValue | None', client_url: 'str | None', client_target: 'Address | None', unmatched_includes: 'tuple[SupervisorUnmatchedInclude, ...]') -> None:
         _s0(self, path)
@@ -2031,7 +2064,7 @@ def _m65():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m66(_d0):
+def _m67(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, section: 'SupervisorSection', value: 'SupervisorValue | None', address: 'Address | None', socket_group: 'str' = _d0) -> None:
         _s0(self, section)
@@ -2062,7 +2095,7 @@ def _m66(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m67(_d0, _d1):
+def _m68(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'Mapping[str, str]', dropped: 'tuple[str, ...]' = _d0, error: 'str' = _d1) -> None:
         _s0(self, values)
@@ -2092,7 +2125,7 @@ def _m67(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m68(_d0, _d1, _d2, _d3):
+def _m69(_d0, _d1, _d2, _d3):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, bad_format: 'str' = _d2, whole_environment: 'bool' = _d3) -> None:
         _s0(self, text)
@@ -2124,7 +2157,7 @@ def _m68(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m69():
+def _m70():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = None
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', command: 'SupervisorExpansion | None', argv: 'tuple[str, ...] | None', argv_error: 'str', environment: 'Mapping[str, Setting[str]]', environment_dropped: 'tuple[str, ...]') -> None:
         _s0(self, section)
@@ -2160,7 +2193,7 @@ def _m69():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m70():
+def _m71():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, name: 'str', kind: 'str', label: 'str', at: 'Span', headers: 'tuple[Span, ...]', keys: 'Mapping[str, SupervisorValue]', effective: 'Mapping[str, SupervisorValue]') -> None:
         _s0(self, name)
@@ -2194,7 +2227,7 @@ def _m70():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m71():
+def _m72():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -2224,7 +2257,7 @@ def _m71():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m72(_d0, _d1, _d2, _d3, _d4):
+def _m73(_d0, _d1, _d2, _d3, _d4):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = None
     def __init__(self, key: 'str', raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', end_line: 'int', comments: 'tuple[SupervisorComment, ...]', from_default: 'bool', expanded: 'SupervisorExpansion', formatted_twice: 'bool' = _d0, datatype: 'str' = _d1, parsed: 'Parsed | None' = _d2, error: 'str' = _d3, environment: 'SupervisorEnvironment | None' = _d4) -> None:
         _s0(self, key)
@@ -2265,7 +2298,7 @@ def _m72(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m73():
+def _m74():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, patterns: 'tuple[str, ...]', reason: 'str', at: 'Span', line: 'int') -> None:
         _s0(self, patterns)
@@ -2296,7 +2329,7 @@ def _m73():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m74():
+def _m75():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'tuple[str, ...]', at: 'Span', error: 'str', unresolved: 'bool') -> None:
         _s0(self, prefixes)
@@ -2328,7 +2361,7 @@ def _m74():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m75():
+def _m76():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, entry: 'UnitEntry', path: 'str', folder: 'str', status: 'str', setting: 'UnitEntry', mode: 'str') -> None:
         _s0(self, entry)
@@ -2361,7 +2394,7 @@ def _m75():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m76(_d0, _d1):
+def _m77(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, name: 'str', kind: 'str', path: 'str', systemd_version: 'str', user_unit: 'bool', sections: 'tuple[UnitSection, ...]', entries: 'tuple[UnitEntry, ...]', dropins: 'tuple[str, ...]', manager: 'ProcessManager | None', ignored_lines: 'tuple[tuple[str, Span], ...]' = _d0, hidden_start: 'HiddenStart | None' = _d1) -> None:
         _s0(self, name)
@@ -2399,7 +2432,7 @@ def _m76(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m77():
+def _m78():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', known: 'bool | None', meant: 'str | None', boolean: 'bool | None', command: 'ExecLine | None', misspelt_targets: 'tuple[tuple[str, str], ...]') -> None:
         _s0(self, section)
@@ -2437,7 +2470,7 @@ def _m77():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m78():
+def _m79():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2468,7 +2501,7 @@ def _m78():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m79():
+def _m80():
     _s0 = _s1 = _s2 = None
     def __init__(self, text: 'str', at: 'Span', joins_next_line: 'bool') -> None:
         _s0(self, text)
@@ -2498,7 +2531,7 @@ def _m79():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m80():
+def _m81():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, path: 'str', section: 'str', section_found: 'bool', ini_files: 'frozenset[str]', headers: 'tuple[UwsgiHeader, ...]', comments: 'tuple[UwsgiComment, ...]', ini_options: 'tuple[Option, ...]', lexed: 'tuple[tuple[int, UwsgiInlineComment | None, UwsgiStrayPercent | None], ...]') -> None:
         _s0(self, path)
@@ -2533,7 +2566,7 @@ def _m80():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m81():
+def _m82():
     _s0 = _s1 = _s2 = None
     def __init__(self, name: 'str', at: 'Span', meant: 'str | None') -> None:
         _s0(self, name)
@@ -2563,7 +2596,7 @@ def _m81():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m82():
+def _m83():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, option: 'Option', written: 'str', inline_comment: 'UwsgiInlineComment | None', stray_percent: 'UwsgiStrayPercent | None') -> None:
         _s0(self, option)
@@ -2594,7 +2627,7 @@ def _m82():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m83():
+def _m84():
     _s0 = _s1 = _s2 = None
     def __init__(self, at: 'Span', text: 'str', before: 'str') -> None:
         _s0(self, at)
@@ -2624,7 +2657,7 @@ def _m83():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m84():
+def _m85():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, at: 'Span', written: 'tuple[str, ...]', joins_next_line: 'bool', strftime: 'bool') -> None:
         _s0(self, at)
@@ -2655,7 +2688,7 @@ def _m84():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m85(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
+def _m86(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     def __init__(self, files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = _FACTORY, volumes: 'dict[str, Node]' = _FACTORY, networks: 'dict[str, Node]' = _FACTORY, name: 'str' = _d3, name_from: 'str' = _d4, env_file: 'str | None' = _d5, problems: 'list[Problem]' = _FACTORY, unresolved: 'dict[str, Span]' = _FACTORY, includes: 'list[Node]' = _FACTORY) -> None:
         self.files = files
         self.directory = directory
@@ -2684,7 +2717,7 @@ def _m85(_f0, _f1, _f2, _d3, _d4, _d5, _f6, _f7, _f8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m86(_f0, _d1):
+def _m87(_f0, _d1):
     def __init__(self, files: 'list[str]', notes: 'list[Problem]' = _FACTORY, services: 'frozenset[str] | None' = _d1) -> None:
         self.files = files
         self.notes = _f0() if notes is _FACTORY else notes
@@ -2705,7 +2738,7 @@ def _m86(_f0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m87(_f0, _d1, _d2, _f3):
+def _m88(_f0, _d1, _d2, _f3):
     def __init__(self, path: 'str', compose_files: 'list[str]' = _FACTORY, service: 'str' = _d1, service_at: 'Span | None' = _d2, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.compose_files = _f0() if compose_files is _FACTORY else compose_files
@@ -2728,7 +2761,7 @@ def _m87(_f0, _d1, _d2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m88(_f0, _f1):
+def _m89(_f0, _f1):
     def __init__(self, path: 'str', instructions: 'list[Instruction]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.instructions = _f0() if instructions is _FACTORY else instructions
@@ -2749,7 +2782,7 @@ def _m88(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m89():
+def _m90():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, keyword: 'str', text: 'str', fixed: 'str', at: 'Span') -> None:
         _s0(self, keyword)
@@ -2780,7 +2813,7 @@ def _m89():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m90(_f0, _d1, _d2):
+def _m91(_f0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = _FACTORY, exec_form: 'list[str] | None' = _d1, lookalike: 'ExecLookalike | None' = _d2) -> None:
         _s0(self, keyword)
@@ -2813,7 +2846,7 @@ def _m90(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m91(_f0, _d1, _f2, _f3):
+def _m92(_f0, _d1, _f2, _f3):
     def __init__(self, options: 'list[Option]' = _FACTORY, app: 'str | None' = _d1, positionals: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.app = app
@@ -2835,7 +2868,7 @@ def _m91(_f0, _d1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m92(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m93(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', options: 'list[Option]' = _FACTORY, other_names: 'list[Option]' = _FACTORY, annotations: 'list[Option]' = _FACTORY, functions: 'list[Hook]' = _FACTORY, imports: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.options = _f0() if options is _FACTORY else options
@@ -2860,7 +2893,7 @@ def _m92(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m93(_d0):
+def _m94(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', arity: 'int | None', at: 'Span', decorated: 'bool' = _d0) -> None:
         _s0(self, name)
@@ -2891,7 +2924,7 @@ def _m93(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m94():
+def _m95():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span') -> None:
         _s0(self, domain)
@@ -2923,7 +2956,7 @@ def _m94():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m95(_f0, _d1, _d2):
+def _m96(_f0, _d1, _d2):
     def __init__(self, path: 'str', display: 'str', context: 'Context', statements: 'list[NginxStatement]' = _FACTORY, stock: 'bool' = _d1, syntax_error: 'Problem | None' = _d2) -> None:
         self.path = path
         self.display = display
@@ -2941,7 +2974,7 @@ def _m95(_f0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m96(_f0, _d1, _d2, _d3, _f4):
+def _m97(_f0, _d1, _d2, _d3, _f4):
     def __init__(self, directive: 'str', args: 'list[str]', at: 'Span', arg_places: 'list[tuple[int, int, int]]' = _FACTORY, end_line: 'int' = _d1, block: 'list[NginxStatement] | None' = _d2, comment: 'str' = _d3, includes: 'list[int]' = _FACTORY) -> None:
         self.directive = directive
         self.args = args
@@ -2961,7 +2994,7 @@ def _m96(_f0, _d1, _d2, _d3, _f4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m97(_f0, _f1, _f2, _f3):
+def _m98(_f0, _f1, _f2, _f3):
     def __init__(self, standalone: 'bool', files: 'list[NginxFile]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, assumed: 'dict[str, str]' = _FACTORY, templates: 'dict[str, str]' = _FACTORY) -> None:
         self.standalone = standalone
         self.files = _f0() if files is _FACTORY else files
@@ -2978,7 +3011,7 @@ def _m97(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m98(_d0, _d1, _d2, _d3, _d4):
+def _m99(_d0, _d1, _d2, _d3, _d4):
     def __init__(self, items: 'Iterator[Any]', ctx: 'Context', display: 'str', depth: 'int', report_context: 'bool', assumed: 'str', include: 'NginxStatement | None' = _d0, opened: 'bool' = _d1, sure_servers: 'bool' = _d2, in_site: 'bool' = _d3, included_by: 'NginxStatement | None' = _d4) -> None:
         self.items = items
         self.ctx = ctx
@@ -3001,7 +3034,7 @@ def _m98(_d0, _d1, _d2, _d3, _d4):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m99():
+def _m100():
     def __init__(self, statements: 'list[NginxStatement]', problems: 'list[Problem]', syntax_error: 'Problem | None') -> None:
         self.statements = statements
         self.problems = problems
@@ -3022,7 +3055,7 @@ def _m99():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m100(_d0, _d1):
+def _m101(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, path: 'str', stock: 'bool' = _d0, assumed: 'str' = _d1) -> None:
         _s0(self, path)
@@ -3052,7 +3085,7 @@ def _m100(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m101(_d0, _d1, _d2):
+def _m102(_d0, _d1, _d2):
     def __init__(self, guess_dir: 'str', local: 'str | None' = _d0, filesystem: 'str | None' = _d1, target: 'str | None' = _d2) -> None:
         _set(self, 'guess_dir', guess_dir)
         _set(self, 'local', local)
@@ -3078,7 +3111,7 @@ def _m101(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m102(_f0, _f1):
+def _m103(_f0, _f1):
     def __init__(self, path: 'str', entries: 'list[ProcfileEntry]' = _FACTORY, problems: 'list[Problem]' = _FACTORY) -> None:
         self.path = path
         self.entries = _f0() if entries is _FACTORY else entries
@@ -3099,7 +3132,7 @@ def _m102(_f0, _f1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m103():
+def _m104():
     def __init__(self, name: 'str', command: 'str', name_at: 'Span', at: 'Span') -> None:
         _set(self, 'name', name)
         _set(self, 'command', command)
@@ -3125,7 +3158,7 @@ def _m103():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m104(_f0):
+def _m105(_f0):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', exports: 'dict[str, str]' = _FACTORY) -> None:
         _s0(self, argv)
@@ -3157,7 +3190,7 @@ def _m104(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m105(_d0):
+def _m106(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int', source: 'str' = _d0) -> None:
         _s0(self, path)
@@ -3190,7 +3223,7 @@ def _m105(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m106():
+def _m107():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, command: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, command)
@@ -3221,7 +3254,7 @@ def _m106():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m107():
+def _m108():
     _s0 = _s1 = None
     def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
         _s0(self, through)
@@ -3250,7 +3283,7 @@ def _m107():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m108(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15):
+def _m109(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = _s21 = None
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, ran_before: 'tuple[ServerLine, ...]' = _d10, writes: 'tuple[FileWrite, ...]' = _d11, services: 'tuple[StartedService, ...]' = _d12, hands_off: 'HandOff | None' = _d13, traps: 'tuple[str, ...]' = _d14, trap_line: 'int' = _d15) -> None:
         _s0(self, program)
@@ -3299,7 +3332,7 @@ def _m108(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m109():
+def _m110():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, name)
@@ -3330,7 +3363,7 @@ def _m109():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m110():
+def _m111():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _s0(self, path)
@@ -3361,7 +3394,7 @@ def _m110():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m111(_d0, _d1, _d2):
+def _m112(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _s0(self, text)
@@ -3392,7 +3425,7 @@ def _m111(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m112():
+def _m113():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3421,7 +3454,7 @@ def _m112():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m113(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m114(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -3440,7 +3473,7 @@ def _m113(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m114(_f0, _f1, _f2):
+def _m115(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -3459,7 +3492,7 @@ def _m114(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m115(_d0):
+def _m116(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _s0(self, raw)
@@ -3493,7 +3526,7 @@ def _m115(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m116():
+def _m117():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -3523,7 +3556,7 @@ def _m116():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m117():
+def _m118():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -3548,7 +3581,7 @@ def _m117():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m118(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m119(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -3570,7 +3603,7 @@ def _m118(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m119(_d0, _d1):
+def _m120(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _s0(self, values)
@@ -3600,7 +3633,7 @@ def _m119(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m120(_d0, _d1):
+def _m121(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _s0(self, prefixes)
@@ -3632,7 +3665,7 @@ def _m120(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m121(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m122(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -3652,7 +3685,7 @@ def _m121(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m122():
+def _m123():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _s0(self, section)
@@ -3687,7 +3720,7 @@ def _m122():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m123():
+def _m124():
     _s0 = _s1 = _s2 = None
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _s0(self, type)
@@ -3717,7 +3750,7 @@ def _m123():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m124(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m125(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -3744,7 +3777,7 @@ def _m124(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m125():
+def _m126():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3773,7 +3806,7 @@ def _m125():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m126():
+def _m127():
     _s0 = _s1 = None
     def __init__(self, name: 'str', at: 'Span') -> None:
         _s0(self, name)
@@ -3802,7 +3835,7 @@ def _m126():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m127(_d0):
+def _m128(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool', meant: 'str | None' = _d0) -> None:
         _s0(self, spec)
@@ -3833,7 +3866,7 @@ def _m127(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m128(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m129(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -3861,7 +3894,7 @@ def _m128(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m129(_d0, _d1, _d2, _d3):
+def _m130(_d0, _d1, _d2, _d3):
     def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2, env_missing: 'tuple[str, ...]' = _d3) -> None:
         self.key = key
         self.value = value
@@ -3887,7 +3920,7 @@ def _m129(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m130():
+def _m131():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3908,7 +3941,7 @@ def _m130():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m131():
+def _m132():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -3930,7 +3963,7 @@ def _m131():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m132():
+def _m133():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _s0(self, name)
@@ -3962,7 +3995,7 @@ def _m132():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m133(_d0, _d1, _d2):
+def _m134(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _s0(self, value)
@@ -3994,7 +4027,7 @@ def _m133(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m134(_d0):
+def _m135(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -4020,7 +4053,7 @@ def _m134(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m135(_f0, _f1, _f2, _f3):
+def _m136(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -4042,7 +4075,7 @@ def _m135(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m136(_d0, _f1):
+def _m137(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -4095,112 +4128,113 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.Deployment': ((False, False, True, False, (('files', False, False, True, True, True, False), ('host', False, False, True, True, True, False), ('nginx', False, True, True, True, True, False), ('app_servers', False, True, True, True, True, False), ('managers', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('suppressions', False, True, True, True, True, False), ('uwsgi_configs', False, True, True, True, True, False), ('supervisor', False, True, True, True, True, False), ('gunicorn_configs', False, True, True, True, True, False), ('systemd_units', False, True, True, True, True, False), ('dev_servers', False, True, True, True, True, False), ('unrun_servers', False, True, True, True, True, False), ('places', False, True, True, True, True, False), ('host_folders', False, True, True, True, True, False), ('unseen_programs', False, True, True, True, True, False), ('app_reads_forwarded_scheme', False, True, True, True, True, False), ('app_scheme_headers', False, True, True, True, True, False), ('app_asset_urls', False, True, True, True, True, False), ('app_request_readers', True, False, True, True, True, False), ('app_env_defaults', False, True, True, True, True, False), ('compose_dependencies', False, True, True, True, True, False), ('listeners_shown', False, True, True, True, True, False), ('packaged_nginx', False, True, True, True, True, False), ('exec_lookalikes', False, True, True, True, True, False), ('copy_sources_missing', False, True, True, True, True, False), ('build_targets_missing', False, True, True, True, True, False), ('imageless_services', False, True, True, True, True, False), ('shared_loopback_task', True, False, True, True, True, False), ('unstarted_files', False, True, True, True, True, False), ('unstarted_lines', False, True, True, True, True, False), ('modes_unshown', True, False, True, True, True, False), ('modes_all_plain', True, False, True, True, True, False), ('build_rewrites', False, True, True, True, True, False), ('_reached', True, False, False, False, True, False)), False), "Deployment(files: 'list[SourceFile]', host: 'Host', nginx: 'list[NginxInstance]' = <factory>, app_servers: 'list[AppServer]' = <factory>, managers: 'list[ProcessManager]' = <factory>, problems: 'list[Problem]' = <factory>, suppressions: 'list[Suppression]' = <factory>, uwsgi_configs: 'list[UwsgiConfig]' = <factory>, supervisor: 'list[SupervisorConfig]' = <factory>, gunicorn_configs: 'list[GunicornConfigFile]' = <factory>, systemd_units: 'list[SystemdUnit]' = <factory>, dev_servers: 'list[AppServer]' = <factory>, unrun_servers: 'list[tuple[AppServer, str]]' = <factory>, places: 'list[Place]' = <factory>, host_folders: 'dict[str, HostFolder]' = <factory>, unseen_programs: 'list[ControlledProgram]' = <factory>, app_reads_forwarded_scheme: 'list[Setting[str]]' = <factory>, app_scheme_headers: 'list[Setting[str]]' = <factory>, app_asset_urls: 'list[AssetUrl]' = <factory>, app_request_readers: 'RequestReaders | None' = None, app_env_defaults: 'dict[str, list[Setting[str]]]' = <factory>, compose_dependencies: 'list[ComposeDependency]' = <factory>, listeners_shown: 'dict[Place, NginxInstance]' = <factory>, packaged_nginx: 'dict[str, Setting[str]]' = <factory>, exec_lookalikes: 'list[ExecLookalike]' = <factory>, copy_sources_missing: 'list[MissingCopySource]' = <factory>, build_targets_missing: 'list[MissingBuildTarget]' = <factory>, imageless_services: 'list[ImagelessService]' = <factory>, shared_loopback_task: 'Setting[str] | None' = None, unstarted_files: 'dict[str, tuple[str, tuple[int, ...]]]' = <factory>, unstarted_lines: 'dict[str, dict[int, tuple[str, str]]]' = <factory>, modes_unshown: 'str' = '', modes_all_plain: 'str' = '', build_rewrites: 'dict[str, Setting[str]]' = <factory>)", _m26, ('nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_scheme_headers', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'packaged_nginx', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'imageless_services', 'shared_loopback_task', 'unstarted_files', 'unstarted_lines', 'modes_unshown', 'modes_all_plain', 'build_rewrites', '_reached'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_scheme_headers', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'packaged_nginx', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'imageless_services', 'shared_loopback_task', 'unstarted_files', 'unstarted_lines', 'modes_unshown', 'modes_all_plain', 'build_rewrites'), ('files', 'host', 'nginx', 'app_servers', 'managers', 'problems', 'suppressions', 'uwsgi_configs', 'supervisor', 'gunicorn_configs', 'systemd_units', 'dev_servers', 'unrun_servers', 'places', 'host_folders', 'unseen_programs', 'app_reads_forwarded_scheme', 'app_scheme_headers', 'app_asset_urls', 'app_request_readers', 'app_env_defaults', 'compose_dependencies', 'listeners_shown', 'packaged_nginx', 'exec_lookalikes', 'copy_sources_missing', 'build_targets_missing', 'imageless_services', 'shared_loopback_task', 'unstarted_files', 'unstarted_lines', 'modes_unshown', 'modes_all_plain', 'build_rewrites', '_reached')),
     'wsgilint.model.FileRewrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m27, ('source',), ('path', 'how', 'at', 'source'), ('path', 'how', 'at', 'source')),
     'wsgilint.model.Host': ((False, False, True, False, (('mode', False, False, True, True, True, False), ('somaxconn', False, False, True, True, True, False), ('users', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('nofile_limits', False, True, True, True, True, False), ('boot_directories', False, True, True, True, True, False), ('versions', False, True, True, True, True, False), ('assumed_versions', False, True, True, True, True, False), ('container_versions', False, True, True, True, True, False), ('newest_of_line', False, True, True, True, True, False), ('whole_host', True, False, True, True, True, False)), True), None, _m28, ('users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions', 'container_versions', 'newest_of_line', 'whole_host'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions', 'container_versions', 'newest_of_line', 'whole_host'), ('mode', 'somaxconn', 'users', 'groups', 'nofile_limits', 'boot_directories', 'versions', 'assumed_versions', 'container_versions', 'newest_of_line', 'whole_host')),
-    'wsgilint.model.ImagelessService': ((True, True, True, False, (('service', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False)), True), None, _m29, (), ('service', 'at', 'project'), ('service', 'at', 'project')),
-    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False), ('resolved_in', True, False, True, True, True, False)), True), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None, resolved_in: 'Setting[str] | None' = None)", _m30, ('mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in')),
-    'wsgilint.model.MissingBuildTarget': ((True, True, True, False, (('target', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('dockerfile', False, False, True, True, True, False), ('stages', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m31, (), ('target', 'at', 'dockerfile', 'stages', 'service'), ('target', 'at', 'dockerfile', 'stages', 'service')),
-    'wsgilint.model.MissingCopySource': ((True, True, True, False, (('source', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('namesakes', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m32, (), ('source', 'at', 'context', 'namesakes', 'service'), ('source', 'at', 'context', 'namesakes', 'service')),
-    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False)), True), None, _m33, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
-    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('events_missing', True, False, True, True, True, False), ('stock_files', True, False, True, True, True, False), ('mount_only_parents', False, True, True, True, True, False), ('group', True, False, True, True, True, False)), True), None, _m34, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents', 'group'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents', 'group'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents', 'group')),
-    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('start_not_executable', True, False, True, True, True, False), ('program_missing', True, False, True, True, True, False), ('start_scripts', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_outer', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('wrapper_background', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('daemon_starts', True, False, True, True, True, False), ('also_serves', True, False, True, True, True, False), ('services_started', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('wrapper_traps', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('wrapper_launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False), ('accounts_added', True, False, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('stderr_file', True, False, True, True, True, False), ('start_unseen', True, False, True, True, True, False)), True), None, _m35, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'daemon_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'daemon_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'daemon_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'arbitrary_uid', 'stderr_file', 'start_unseen')),
-    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False), ('rewritten', True, False, True, True, True, False)), True), None, _m36, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten')),
-    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('resolved_later', True, False, True, True, True, False)), True), None, _m37, ('resolved_later',), ('address', 'at', 'resolved_later'), ('address', 'at', 'resolved_later')),
-    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False)), True), None, _m38, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
-    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('renders_templates', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False), ('nginx_includes', True, False, True, True, True, False), ('nginx_includes_source', True, False, True, True, True, False), ('populated_roots', True, False, True, True, True, False), ('populated_source', True, False, True, True, True, False), ('known_folders', False, True, True, True, True, False), ('known_folders_source', True, False, True, True, True, False)), False), None, _m39, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source')),
-    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False)), False), None, _m40, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
-    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False)), True), None, _m41, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
-    'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False), ('made_executable', False, True, True, True, True, False), ('modes_unknown', True, False, True, True, True, False), ('install_steps', False, True, True, True, True, False), ('installs_unread', True, False, True, True, True, False), ('distribution_nginx', True, False, True, True, True, False)), False), None, _m42, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread', 'distribution_nginx'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread', 'distribution_nginx'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread', 'distribution_nginx')),
-    'wsgilint.model.container_services.Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('lookup', True, False, True, True, True, False)), False), None, _m43, ('image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup')),
-    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m44, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
-    'wsgilint.model.graph.BrowserUrl': ((True, True, True, False, (('variable', False, False, True, True, True, False), ('url', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m45, (), ('variable', 'url', 'port', 'at'), ('variable', 'url', 'port', 'at')),
-    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m46, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
-    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False)), True), None, _m47, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
-    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False), ('extra_names', True, False, True, True, False, False), ('names_open', True, False, True, True, False, False), ('dev_container', True, False, True, True, False, False), ('browser_urls', True, False, True, True, False, False)), True), None, _m48, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls')),
-    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False)), True), None, _m49, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
-    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False)), True), None, _m50, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
-    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False)), True), None, _m51, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
-    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m52, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
-    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m53, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
-    'wsgilint.model.image_installs.InstallStep': ((True, True, True, False, (('at', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('names', True, False, True, True, True, False), ('reads', True, False, True, True, True, False)), True), None, _m54, ('names', 'reads'), ('at', 'command', 'names', 'reads'), ('at', 'command', 'names', 'reads')),
-    'wsgilint.model.image_installs.RunInstalls': ((True, True, True, False, (('steps', True, False, True, True, True, False), ('unread', True, False, True, True, True, False)), True), None, _m55, ('steps', 'unread'), ('steps', 'unread'), ('steps', 'unread')),
-    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m56, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
-    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m57, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
-    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m58, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
-    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m59, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
-    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m60, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m61, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
-    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m62, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
-    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m63, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
-    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m64, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m65, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
-    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m66, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
-    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m67, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
-    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m68, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
-    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m69, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
-    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m70, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
-    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m71, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m72, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
-    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m73, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
-    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m74, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m75, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
-    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m76, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
-    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m77, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
-    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m78, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m79, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
-    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m80, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
-    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m81, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
-    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m82, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
-    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m83, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
-    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m84, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
-    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m85, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
-    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m86, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
-    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m87, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
-    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m88, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
-    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m89, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
-    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m90, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
-    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m91, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
-    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m92, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
-    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m93, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
-    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m94, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
-    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m95, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
-    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m96, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
-    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m97, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
-    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m98, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
-    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m99, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
-    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m100, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
-    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m101, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
-    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m102, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
-    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m103, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
-    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m104, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m105, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
-    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m106, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m107, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m108, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m109, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m110, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m111, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m112, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m113, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m114, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m115, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m116, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m117, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m118, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m119, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m120, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m121, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m122, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m123, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m124, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m125, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m126, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m127, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m128, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m129, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m130, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m131, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m132, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m133, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m134, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m135, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m136, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.model.ImageGroup': ((True, True, True, False, (('name', False, False, True, True, True, False), ('gid', False, False, True, True, True, False), ('members', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m29, (), ('name', 'gid', 'members', 'at'), ('name', 'gid', 'members', 'at')),
+    'wsgilint.model.ImagelessService': ((True, True, True, False, (('service', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False)), True), None, _m30, (), ('service', 'at', 'project'), ('service', 'at', 'project')),
+    'wsgilint.model.Listener': ((False, False, True, False, (('address', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('option', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('mode', True, False, True, True, True, False), ('owner', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('bound_by', True, False, True, True, True, False), ('protocol_at', True, False, True, True, True, False), ('resolved_in', True, False, True, True, True, False)), True), "Listener(address: 'Address', protocol: 'str', option: 'str', at: 'Span', server: 'AppServer', mode: 'Setting[int] | None' = None, owner: 'Setting[str] | None' = None, group: 'Setting[str] | None' = None, bound_by: 'str' = '', protocol_at: 'Span | None' = None, resolved_in: 'Setting[str] | None' = None)", _m31, ('mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in'), ('address', 'protocol', 'option', 'at', 'server', 'mode', 'owner', 'group', 'bound_by', 'protocol_at', 'resolved_in')),
+    'wsgilint.model.MissingBuildTarget': ((True, True, True, False, (('target', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('dockerfile', False, False, True, True, True, False), ('stages', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m32, (), ('target', 'at', 'dockerfile', 'stages', 'service'), ('target', 'at', 'dockerfile', 'stages', 'service')),
+    'wsgilint.model.MissingCopySource': ((True, True, True, False, (('source', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('namesakes', False, False, True, True, True, False), ('service', False, False, True, True, True, False)), True), None, _m33, (), ('source', 'at', 'context', 'namesakes', 'service'), ('source', 'at', 'context', 'namesakes', 'service')),
+    'wsgilint.model.NginxDirective': ((True, True, True, False, (('name', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('end_column', True, False, True, True, True, False), ('value_column', True, False, True, True, True, False), ('value_end', True, False, True, True, True, False), ('value_elsewhere', True, False, True, True, True, False)), True), None, _m34, ('end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere'), ('name', 'args', 'name_at', 'end_column', 'value_column', 'value_end', 'value_elsewhere')),
+    'wsgilint.model.NginxInstance': ((False, False, True, False, (('main', False, False, True, True, True, False), ('standalone', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('worker_connections', False, False, True, True, True, False), ('worker_rlimit_nofile', False, False, True, True, True, False), ('daemon', False, False, True, True, True, False), ('routes', False, True, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('listen_count', True, False, True, True, True, False), ('http', False, True, True, True, True, False), ('upstreams', False, True, True, True, True, False), ('server_listens', False, True, True, True, True, False), ('unknown_directives', False, True, True, True, True, False), ('log_directives', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('events_missing', True, False, True, True, True, False), ('stock_files', True, False, True, True, True, False), ('mount_only_parents', False, True, True, True, True, False), ('group', True, False, True, True, True, False)), True), None, _m35, ('routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents', 'group'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents', 'group'), ('main', 'standalone', 'user', 'worker_connections', 'worker_rlimit_nofile', 'daemon', 'routes', 'place', 'directives', 'files', 'listen_count', 'http', 'upstreams', 'server_listens', 'unknown_directives', 'log_directives', 'assumed', 'events_missing', 'stock_files', 'mount_only_parents', 'group')),
+    'wsgilint.model.ProcessManager': ((False, False, True, False, (('kind', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('place', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('group', True, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('environment', False, True, True, True, True, False), ('environment_unseen', True, False, True, True, True, False), ('environment_unknown', False, True, True, True, True, False), ('stop_signal', False, True, True, True, True, False), ('stop_timeout', True, False, True, True, True, False), ('kills_group', True, False, True, True, True, False), ('service_type', True, False, True, True, True, False), ('private_tmp', True, False, True, True, True, False), ('runtime_directories', False, True, True, True, True, False), ('removed_on_stop', True, False, True, True, True, False), ('runtime_directory_mode', True, False, True, True, True, False), ('dynamic_user', True, False, True, True, True, False), ('limit_nofile', True, False, True, True, True, False), ('runs', True, False, True, True, True, False), ('dev_server', True, False, True, True, True, False), ('launched_by', True, False, True, True, True, False), ('runs_program', True, False, True, True, True, False), ('start_not_executable', True, False, True, True, True, False), ('program_missing', True, False, True, True, True, False), ('start_scripts', True, False, True, True, True, False), ('wrapper', True, False, True, True, True, False), ('wrapper_outer', True, False, True, True, True, False), ('wrapper_execs', True, False, True, True, True, False), ('wrapper_shell', True, False, True, True, True, False), ('wrapper_after', True, False, True, True, True, False), ('wrapper_held_by', True, False, True, True, True, False), ('wrapper_background', True, False, True, True, True, False), ('background_starts', True, False, True, True, True, False), ('daemon_starts', True, False, True, True, True, False), ('also_serves', True, False, True, True, True, False), ('services_started', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('wrapper_traps', True, False, True, True, True, False), ('options', False, True, True, True, True, False), ('stock_files', False, True, True, True, True, False), ('stays_foreground', True, False, True, True, True, False), ('launchers', True, False, True, True, True, False), ('wrapper_launchers', True, False, True, True, True, False), ('rewrites', True, False, True, True, True, False), ('unseen_config', True, False, True, True, True, False), ('accounts_added', True, False, True, True, True, False), ('image_groups', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('stderr_file', True, False, True, True, True, False), ('start_unseen', True, False, True, True, True, False)), True), None, _m36, ('place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'daemon_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'image_groups', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'daemon_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'image_groups', 'arbitrary_uid', 'stderr_file', 'start_unseen'), ('kind', 'name', 'at', 'place', 'argv', 'user', 'group', 'directory', 'environment', 'environment_unseen', 'environment_unknown', 'stop_signal', 'stop_timeout', 'kills_group', 'service_type', 'private_tmp', 'runtime_directories', 'removed_on_stop', 'runtime_directory_mode', 'dynamic_user', 'limit_nofile', 'runs', 'dev_server', 'launched_by', 'runs_program', 'start_not_executable', 'program_missing', 'start_scripts', 'wrapper', 'wrapper_outer', 'wrapper_execs', 'wrapper_shell', 'wrapper_after', 'wrapper_held_by', 'wrapper_background', 'background_starts', 'daemon_starts', 'also_serves', 'services_started', 'hands_off', 'wrapper_traps', 'options', 'stock_files', 'stays_foreground', 'launchers', 'wrapper_launchers', 'rewrites', 'unseen_config', 'accounts_added', 'image_groups', 'arbitrary_uid', 'stderr_file', 'start_unseen')),
+    'wsgilint.model.Route': ((False, False, True, False, (('handler', False, False, True, True, True, False), ('protocol', False, False, True, True, True, False), ('location', False, False, True, True, True, False), ('location_at', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('targets', False, True, True, True, True, False), ('upstream', True, False, True, True, True, False), ('in_if', True, False, True, True, True, False), ('place', True, False, True, True, True, False), ('directives', False, True, True, True, True, False), ('unread_includes', True, False, True, True, True, False), ('rewritten', True, False, True, True, True, False)), True), None, _m37, ('targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten'), ('handler', 'protocol', 'location', 'location_at', 'server', 'targets', 'upstream', 'in_if', 'place', 'directives', 'unread_includes', 'rewritten')),
+    'wsgilint.model.Target': ((True, True, True, False, (('address', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('resolved_later', True, False, True, True, True, False)), True), None, _m38, ('resolved_later',), ('address', 'at', 'resolved_later'), ('address', 'at', 'resolved_later')),
+    'wsgilint.model.address.Address': ((True, True, True, False, (('family', False, False, True, True, True, False), ('host', True, False, True, True, True, False), ('port', True, False, True, True, True, False), ('path', True, False, True, True, True, False), ('text', True, False, True, True, True, False)), True), None, _m39, ('host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text'), ('family', 'host', 'port', 'path', 'text')),
+    'wsgilint.model.base_images.BaseImage': ((True, True, True, False, (('written', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('source', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('files', False, True, True, True, True, False), ('supervisord_config', True, False, True, True, True, False), ('supervisord_start', True, False, True, True, True, False), ('programs', True, False, True, True, True, False), ('computed', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('entrypoint_execs', True, False, True, True, True, False), ('nginx_files', True, False, True, True, True, False), ('nginx_source', True, False, True, True, True, False), ('nginx_conf_user', True, False, True, True, True, False), ('renders_templates', True, False, True, True, True, False), ('bin_sh', True, False, True, True, True, False), ('nginx_includes', True, False, True, True, True, False), ('nginx_includes_source', True, False, True, True, True, False), ('populated_roots', True, False, True, True, True, False), ('populated_source', True, False, True, True, True, False), ('known_folders', False, True, True, True, True, False), ('known_folders_source', True, False, True, True, True, False)), False), None, _m40, ('source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source'), ('written', 'at', 'known', 'source', 'env', 'entrypoint', 'cmd', 'workdir', 'files', 'supervisord_config', 'supervisord_start', 'programs', 'computed', 'stop_signal', 'user', 'entrypoint_execs', 'nginx_files', 'nginx_source', 'nginx_conf_user', 'renders_templates', 'bin_sh', 'nginx_includes', 'nginx_includes_source', 'populated_roots', 'populated_source', 'known_folders', 'known_folders_source')),
+    'wsgilint.model.base_images.StockProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('stop_signal', False, False, True, True, True, False), ('stop_timeout', False, False, True, True, True, False), ('foreground', True, False, True, True, True, False)), False), None, _m41, ('foreground',), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground'), ('name', 'argv', 'stop_signal', 'stop_timeout', 'foreground')),
+    'wsgilint.model.compose_deps.ComposeDependency': ((True, True, True, False, (('service', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('project', False, False, True, True, True, False), ('defined', False, False, True, True, True, False), ('elsewhere', True, False, True, True, True, False), ('unseen', True, False, True, True, True, False), ('via', True, False, True, True, True, False)), True), None, _m42, ('elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via'), ('service', 'name', 'at', 'project', 'defined', 'elsewhere', 'unseen', 'via')),
+    'wsgilint.model.container_images.Image': ((False, True, True, False, (('dockerfile', False, False, True, True, True, False), ('cmd', True, False, True, True, True, False), ('cmd_shell', True, False, True, True, True, False), ('entrypoint', True, False, True, True, True, False), ('entrypoint_shell', True, False, True, True, True, False), ('user', True, False, True, True, True, False), ('stop_signal', True, False, True, True, True, False), ('workdir', True, False, True, True, True, False), ('env', False, True, True, True, True, False), ('args', False, True, True, True, True, False), ('copies', False, True, True, True, True, False), ('base', True, False, True, True, True, False), ('cmd_from_base', True, False, True, True, True, False), ('env_unknown', False, True, True, True, True, False), ('open_args', False, True, True, True, True, False), ('writes', False, True, True, True, True, False), ('rewrites', False, True, True, True, True, False), ('shell', True, False, True, True, True, False), ('nginx_daemon_off', True, False, True, True, True, False), ('directories', False, True, True, True, True, False), ('accounts_added', False, True, True, True, True, False), ('groups', False, True, True, True, True, False), ('arbitrary_uid', True, False, True, True, True, False), ('missing_sources', False, True, True, True, True, False), ('target_missing', True, False, True, True, True, False), ('stage_names', True, False, True, True, True, False), ('made_executable', False, True, True, True, True, False), ('modes_unknown', True, False, True, True, True, False), ('install_steps', False, True, True, True, True, False), ('installs_unread', True, False, True, True, True, False), ('distribution_nginx', True, False, True, True, True, False)), False), None, _m43, ('cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'groups', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread', 'distribution_nginx'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'groups', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread', 'distribution_nginx'), ('dockerfile', 'cmd', 'cmd_shell', 'entrypoint', 'entrypoint_shell', 'user', 'stop_signal', 'workdir', 'env', 'args', 'copies', 'base', 'cmd_from_base', 'env_unknown', 'open_args', 'writes', 'rewrites', 'shell', 'nginx_daemon_off', 'directories', 'accounts_added', 'groups', 'arbitrary_uid', 'missing_sources', 'target_missing', 'stage_names', 'made_executable', 'modes_unknown', 'install_steps', 'installs_unread', 'distribution_nginx')),
+    'wsgilint.model.container_services.Service': ((False, True, True, False, (('name', False, False, True, True, True, False), ('node', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('image', True, False, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('lookup', True, False, True, True, True, False)), False), None, _m44, ('image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup'), ('name', 'node', 'key', 'image', 'volumes', 'networks', 'hostnames', 'lookup')),
+    'wsgilint.model.controlled.ControlledProgram': ((True, True, True, False, (('name', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m45, (), ('name', 'manager', 'at'), ('name', 'manager', 'at')),
+    'wsgilint.model.graph.BrowserUrl': ((True, True, True, False, (('variable', False, False, True, True, True, False), ('url', False, False, True, True, True, False), ('port', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m46, (), ('variable', 'url', 'port', 'at'), ('variable', 'url', 'port', 'at')),
+    'wsgilint.model.graph.HostFolder': ((True, True, True, False, (('path', False, False, True, True, True, False), ('exact', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m47, (), ('path', 'exact', 'at'), ('path', 'exact', 'at')),
+    'wsgilint.model.graph.Launch': ((True, True, True, False, (('manager', False, False, True, True, True, False), ('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('user', False, False, True, True, True, False), ('place', False, False, True, True, True, False), ('server', False, False, True, True, True, False)), True), None, _m48, (), ('manager', 'program', 'argv', 'user', 'place', 'server'), ('manager', 'program', 'argv', 'user', 'place', 'server')),
+    'wsgilint.model.graph.Place': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', True, False, True, True, True, False), ('network', True, False, True, True, True, False), ('mounts', True, False, True, True, True, False), ('volumes', True, False, True, True, True, False), ('networks', True, False, True, True, True, False), ('hostnames', True, False, True, True, True, False), ('published', True, False, True, True, True, False), ('label', True, False, True, True, True, False), ('started_with', True, False, True, True, True, False), ('run_unseen', True, False, True, True, True, False), ('numbered', True, False, True, True, True, False), ('extra_names', True, False, True, True, False, False), ('names_open', True, False, True, True, False, False), ('dev_container', True, False, True, True, False, False), ('browser_urls', True, False, True, True, False, False)), True), None, _m49, ('kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls'), ('name', 'kind', 'network', 'mounts', 'volumes', 'networks', 'hostnames', 'published', 'label', 'started_with', 'run_unseen', 'numbered', 'extra_names', 'names_open', 'dev_container', 'browser_urls')),
+    'wsgilint.model.graph.Published': ((True, True, True, False, (('container_port', False, False, True, True, True, False), ('host_ip', False, False, True, True, True, False), ('host_port', False, False, True, True, True, False), ('at', True, False, True, True, True, False)), True), None, _m50, ('at',), ('container_port', 'host_ip', 'host_port', 'at'), ('container_port', 'host_ip', 'host_port', 'at')),
+    'wsgilint.model.graph.Reach': ((True, True, True, False, (('route', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('listeners', False, False, True, True, True, False)), True), None, _m51, (), ('route', 'target', 'listeners'), ('route', 'target', 'listeners')),
+    'wsgilint.model.gunicorn_config.GunicornAnnotation': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('source', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('default', False, False, True, True, True, False)), True), None, _m52, (), ('name', 'at', 'source', 'written', 'default'), ('name', 'at', 'source', 'written', 'default')),
+    'wsgilint.model.gunicorn_config.GunicornConfigFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('settings', False, False, True, True, True, False), ('other_names', False, False, True, True, True, False), ('annotations', False, False, True, True, True, False)), True), "GunicornConfigFile(path: 'str', settings: 'tuple[Option, ...]', other_names: 'tuple[GunicornName, ...]', annotations: 'tuple[GunicornAnnotation, ...]')", _m53, (), ('path', 'settings', 'other_names', 'annotations'), ('path', 'settings', 'other_names', 'annotations')),
+    'wsgilint.model.gunicorn_config.GunicornName': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False), ('referenced', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('value', True, False, True, True, True, False), ('meant_default', True, False, True, True, True, False)), True), None, _m54, ('value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default'), ('name', 'at', 'unresolved', 'referenced', 'meant', 'value', 'meant_default')),
+    'wsgilint.model.image_installs.InstallStep': ((True, True, True, False, (('at', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('names', True, False, True, True, True, False), ('reads', True, False, True, True, True, False)), True), None, _m55, ('names', 'reads'), ('at', 'command', 'names', 'reads'), ('at', 'command', 'names', 'reads')),
+    'wsgilint.model.image_installs.RunInstalls': ((True, True, True, False, (('steps', True, False, True, True, True, False), ('unread', True, False, True, True, True, False)), True), None, _m56, ('steps', 'unread'), ('steps', 'unread'), ('steps', 'unread')),
+    'wsgilint.model.nginx._Frame': ((False, True, True, False, (('items', False, False, True, True, True, False), ('role', False, False, True, True, True, False), ('scope', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('upstreams', False, False, True, True, True, False), ('checked', False, False, True, True, True, False), ('recorded', False, False, True, True, True, False), ('upstream', True, False, True, True, True, False), ('own', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('unkept', True, False, True, True, True, False)), True), None, _m57, ('upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept'), ('items', 'role', 'scope', 'block', 'upstreams', 'checked', 'recorded', 'upstream', 'own', 'opened', 'unkept')),
+    'wsgilint.model.nginx._Replay': ((False, True, True, False, (('directives', False, False, True, True, True, False), ('unknown', False, False, True, True, True, False), ('by_name', False, False, True, True, True, False)), True), None, _m58, (), ('directives', 'unknown', 'by_name'), ('directives', 'unknown', 'by_name')),
+    'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m59, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
+    'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m60, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
+    'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m61, ('own',), (), ('at', 'block', 'parent', 'own')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m62, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m63, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
+    'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m64, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
+    'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m65, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.model.supervisor.SupervisorConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('files', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('processes', False, False, True, True, True, False), ('control_servers', False, False, True, True, True, False), ('serverurl', False, False, True, True, True, False), ('client_url', False, False, True, True, True, False), ('client_target', False, False, True, True, True, False), ('unmatched_includes', False, False, True, True, True, False)), True), None, _m66, (), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes'), ('path', 'files', 'sections', 'processes', 'control_servers', 'serverurl', 'client_url', 'client_target', 'unmatched_includes')),
+    'wsgilint.model.supervisor.SupervisorControlServer': ((True, True, True, False, (('section', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('address', False, False, True, True, True, False), ('socket_group', True, False, True, True, True, False)), True), None, _m67, ('socket_group',), ('section', 'value', 'address', 'socket_group'), ('section', 'value', 'address', 'socket_group')),
+    'wsgilint.model.supervisor.SupervisorEnvironment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('dropped', True, False, True, True, True, False), ('error', True, False, True, True, True, False)), True), None, _m68, ('dropped', 'error'), ('values', 'dropped', 'error'), ('values', 'dropped', 'error')),
+    'wsgilint.model.supervisor.SupervisorExpansion': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('bad_format', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m69, ('unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment'), ('text', 'unresolved', 'error', 'bad_format', 'whole_environment')),
+    'wsgilint.model.supervisor.SupervisorProcess': ((True, True, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('argv_error', False, False, True, True, True, False), ('environment', False, False, True, True, True, False), ('environment_dropped', False, False, True, True, True, False)), True), None, _m70, (), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped'), ('section', 'name', 'group', 'number', 'command', 'argv', 'argv_error', 'environment', 'environment_dropped')),
+    'wsgilint.model.supervisor.SupervisorSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('keys', False, False, True, True, True, False), ('effective', False, False, True, True, True, False)), True), None, _m71, (), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective'), ('name', 'kind', 'label', 'at', 'headers', 'keys', 'effective')),
+    'wsgilint.model.supervisor.SupervisorUnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m72, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.model.supervisor.SupervisorValue': ((True, True, True, False, (('key', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('from_default', False, False, True, True, True, False), ('expanded', False, False, True, True, True, False), ('formatted_twice', True, False, True, True, True, False), ('datatype', True, False, True, True, True, False), ('parsed', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('environment', True, False, True, True, True, False)), True), None, _m73, ('formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment'), ('key', 'raw', 'at', 'key_column', 'key_end', 'end_line', 'comments', 'from_default', 'expanded', 'formatted_twice', 'datatype', 'parsed', 'error', 'environment')),
+    'wsgilint.model.suppressions.Suppression': ((True, True, True, False, (('patterns', False, False, True, True, True, False), ('reason', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m74, (), ('patterns', 'reason', 'at', 'line'), ('patterns', 'reason', 'at', 'line')),
+    'wsgilint.model.systemd.ExecLine': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), True), None, _m75, (), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.model.systemd.HiddenStart': ((True, True, True, False, (('entry', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('folder', False, False, True, True, True, False), ('status', False, False, True, True, True, False), ('setting', False, False, True, True, True, False), ('mode', False, False, True, True, True, False)), True), None, _m76, (), ('entry', 'path', 'folder', 'status', 'setting', 'mode'), ('entry', 'path', 'folder', 'status', 'setting', 'mode')),
+    'wsgilint.model.systemd.SystemdUnit': ((True, True, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('systemd_version', False, False, True, True, True, False), ('user_unit', False, False, True, True, True, False), ('sections', False, False, True, True, True, False), ('entries', False, False, True, True, True, False), ('dropins', False, False, True, True, True, False), ('manager', False, False, True, True, True, False), ('ignored_lines', True, False, True, True, True, False), ('hidden_start', True, False, True, True, True, False)), True), None, _m77, ('ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start'), ('name', 'kind', 'path', 'systemd_version', 'user_unit', 'sections', 'entries', 'dropins', 'manager', 'ignored_lines', 'hidden_start')),
+    'wsgilint.model.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False), ('boolean', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('misspelt_targets', False, False, True, True, True, False)), True), None, _m78, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'known', 'meant', 'boolean', 'command', 'misspelt_targets')),
+    'wsgilint.model.systemd.UnitSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('known', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), "UnitSection(name: 'str', at: 'Span', known: 'bool | None', meant: 'str | None')", _m79, (), ('name', 'at', 'known', 'meant'), ('name', 'at', 'known', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False)), True), None, _m80, (), ('text', 'at', 'joins_next_line'), ('text', 'at', 'joins_next_line')),
+    'wsgilint.model.uwsgi_config.UwsgiConfig': ((True, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('section_found', False, False, True, True, True, False), ('ini_files', False, False, True, True, True, False), ('headers', False, False, True, True, True, False), ('comments', False, False, True, True, True, False), ('ini_options', False, False, True, True, True, False), ('lexed', False, False, True, True, True, False)), True), None, _m81, (), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed'), ('path', 'section', 'section_found', 'ini_files', 'headers', 'comments', 'ini_options', 'lexed')),
+    'wsgilint.model.uwsgi_config.UwsgiHeader': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('meant', False, False, True, True, True, False)), True), None, _m82, (), ('name', 'at', 'meant'), ('name', 'at', 'meant')),
+    'wsgilint.model.uwsgi_config.UwsgiIniValue': ((True, True, True, False, (('option', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('inline_comment', False, False, True, True, True, False), ('stray_percent', False, False, True, True, True, False)), True), None, _m83, (), ('option', 'written', 'inline_comment', 'stray_percent'), ('option', 'written', 'inline_comment', 'stray_percent')),
+    'wsgilint.model.uwsgi_config.UwsgiInlineComment': ((True, True, True, False, (('at', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('before', False, False, True, True, True, False)), True), None, _m84, (), ('at', 'text', 'before'), ('at', 'text', 'before')),
+    'wsgilint.model.uwsgi_config.UwsgiStrayPercent': ((True, True, True, False, (('at', False, False, True, True, True, False), ('written', False, False, True, True, True, False), ('joins_next_line', False, False, True, True, True, False), ('strftime', False, False, True, True, True, False)), True), None, _m85, (), ('at', 'written', 'joins_next_line', 'strftime'), ('at', 'written', 'joins_next_line', 'strftime')),
+    'wsgilint.readers.compose.ComposeProject': ((False, True, True, False, (('files', False, False, True, True, True, False), ('directory', False, False, True, True, True, False), ('services', False, True, True, True, True, False), ('volumes', False, True, True, True, True, False), ('networks', False, True, True, True, True, False), ('name', True, False, True, True, True, False), ('name_from', True, False, True, True, True, False), ('env_file', True, False, True, True, True, False), ('problems', False, True, True, True, True, False), ('unresolved', False, True, True, True, True, False), ('includes', False, True, True, True, True, False)), False), "ComposeProject(files: 'list[str]', directory: 'str', services: 'dict[str, Node]' = <factory>, volumes: 'dict[str, Node]' = <factory>, networks: 'dict[str, Node]' = <factory>, name: 'str' = '', name_from: 'str' = '', env_file: 'str | None' = None, problems: 'list[Problem]' = <factory>, unresolved: 'dict[str, Span]' = <factory>, includes: 'list[Node]' = <factory>)", _m86, ('services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes'), ('files', 'directory', 'services', 'volumes', 'networks', 'name', 'name_from', 'env_file', 'problems', 'unresolved', 'includes')),
+    'wsgilint.readers.compose_projects.ProjectFiles': ((False, True, True, False, (('files', False, False, True, True, True, False), ('notes', False, True, True, True, True, False), ('services', True, False, True, True, True, False)), False), "ProjectFiles(files: 'list[str]', notes: 'list[Problem]' = <factory>, services: 'frozenset[str] | None' = None)", _m87, ('notes', 'services'), ('files', 'notes', 'services'), ('files', 'notes', 'services')),
+    'wsgilint.readers.devcontainer.DevContainer': ((False, True, True, False, (('path', False, False, True, True, True, False), ('compose_files', False, True, True, True, True, False), ('service', True, False, True, True, True, False), ('service_at', True, False, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "DevContainer(path: 'str', compose_files: 'list[str]' = <factory>, service: 'str' = '', service_at: 'Span | None' = None, problems: 'list[Problem]' = <factory>)", _m88, ('compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems'), ('path', 'compose_files', 'service', 'service_at', 'problems')),
+    'wsgilint.readers.dockerfile.Dockerfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('instructions', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Dockerfile(path: 'str', instructions: 'list[Instruction]' = <factory>, problems: 'list[Problem]' = <factory>)", _m89, ('instructions', 'problems'), ('path', 'instructions', 'problems'), ('path', 'instructions', 'problems')),
+    'wsgilint.readers.dockerfile.ExecLookalike': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('fixed', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m90, (), ('keyword', 'text', 'fixed', 'at'), ('keyword', 'text', 'fixed', 'at')),
+    'wsgilint.readers.dockerfile.Instruction': ((True, True, True, False, (('keyword', False, False, True, True, True, False), ('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('flags', False, True, True, True, True, False), ('exec_form', True, False, True, True, True, False), ('lookalike', True, False, True, True, True, False)), True), "Instruction(keyword: 'str', text: 'str', at: 'Span', flags: 'dict[str, str]' = <factory>, exec_form: 'list[str] | None' = None, lookalike: 'ExecLookalike | None' = None)", _m91, ('flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike'), ('keyword', 'text', 'at', 'flags', 'exec_form', 'lookalike')),
+    'wsgilint.readers.gunicorn.argv.GunicornCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('app', True, False, True, True, True, False), ('positionals', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), None, _m92, ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems'), ('options', 'app', 'positionals', 'problems')),
+    'wsgilint.readers.gunicorn.conf.GunicornConfig': ((False, True, True, False, (('path', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('other_names', False, True, True, True, True, False), ('annotations', False, True, True, True, True, False), ('functions', False, True, True, True, True, False), ('imports', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "GunicornConfig(path: 'str', options: 'list[Option]' = <factory>, other_names: 'list[Option]' = <factory>, annotations: 'list[Option]' = <factory>, functions: 'list[Hook]' = <factory>, imports: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>)", _m93, ('options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems'), ('path', 'options', 'other_names', 'annotations', 'functions', 'imports', 'problems')),
+    'wsgilint.readers.gunicorn.settings.Hook': ((True, True, True, False, (('name', False, False, True, True, True, False), ('arity', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('decorated', True, False, True, True, True, False)), True), None, _m94, ('decorated',), ('name', 'arity', 'at', 'decorated'), ('name', 'arity', 'at', 'decorated')),
+    'wsgilint.readers.limits.LimitLine': ((True, True, True, False, (('domain', False, False, True, True, True, False), ('type', False, False, True, True, True, False), ('item', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "LimitLine(domain: 'str', type: 'str', item: 'str', value: 'str', at: 'Span')", _m95, (), ('domain', 'type', 'item', 'value', 'at'), ('domain', 'type', 'item', 'value', 'at')),
+    'wsgilint.readers.nginx.NginxFile': ((False, False, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('statements', False, True, True, True, True, False), ('stock', True, False, True, True, True, False), ('syntax_error', True, False, True, True, True, False)), False), None, _m96, ('statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error'), ('path', 'display', 'context', 'statements', 'stock', 'syntax_error')),
+    'wsgilint.readers.nginx.NginxStatement': ((False, False, True, False, (('directive', False, False, True, True, True, False), ('args', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('arg_places', False, True, True, True, True, False), ('end_line', True, False, True, True, True, False), ('block', True, False, True, True, True, False), ('comment', True, False, True, True, True, False), ('includes', False, True, True, True, True, False)), True), None, _m97, ('arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes'), ('directive', 'args', 'at', 'arg_places', 'end_line', 'block', 'comment', 'includes')),
+    'wsgilint.readers.nginx.NginxTree': ((False, False, True, False, (('standalone', False, False, True, True, True, False), ('files', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('assumed', False, True, True, True, True, False), ('templates', False, True, True, True, True, False)), False), None, _m98, ('files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates'), ('standalone', 'files', 'problems', 'assumed', 'templates')),
+    'wsgilint.readers.nginx._Frame': ((False, False, True, False, (('items', False, False, True, True, True, False), ('ctx', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('depth', False, False, True, True, True, False), ('report_context', False, False, True, True, True, False), ('assumed', False, False, True, True, True, False), ('include', True, False, True, True, True, False), ('opened', True, False, True, True, True, False), ('sure_servers', True, False, True, True, True, False), ('in_site', True, False, True, True, True, False), ('included_by', True, False, True, True, True, False)), True), None, _m99, ('include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by'), ('items', 'ctx', 'display', 'depth', 'report_context', 'assumed', 'include', 'opened', 'sure_servers', 'in_site', 'included_by')),
+    'wsgilint.readers.nginx._Parsed': ((False, True, True, False, (('statements', False, False, True, True, True, False), ('problems', False, False, True, True, True, False), ('syntax_error', False, False, True, True, True, False)), True), None, _m100, (), ('statements', 'problems', 'syntax_error'), ('statements', 'problems', 'syntax_error')),
+    'wsgilint.readers.nginx_includes.Included': ((True, True, True, False, (('path', False, False, True, True, True, False), ('stock', True, False, True, True, True, False), ('assumed', True, False, True, True, True, False)), True), None, _m101, ('stock', 'assumed'), ('path', 'stock', 'assumed'), ('path', 'stock', 'assumed')),
+    'wsgilint.readers.nginx_includes.Prefix': ((True, True, True, False, (('guess_dir', False, False, True, True, True, False), ('local', True, False, True, True, True, False), ('filesystem', True, False, True, True, True, False), ('target', True, False, True, True, True, False)), False), None, _m102, ('local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target'), ('guess_dir', 'local', 'filesystem', 'target')),
+    'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m103, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
+    'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m104, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
+    'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m105, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m106, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
+    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m107, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m108, (), ('through', 'at'), ('through', 'at')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m109, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m110, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m111, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m112, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m113, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m114, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m115, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m116, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m117, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m118, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m119, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m120, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m121, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m122, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m123, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m124, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m125, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m126, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m127, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m128, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m129, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m130, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m131, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m132, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m133, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m134, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m135, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m136, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m137, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }

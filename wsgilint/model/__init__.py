@@ -71,6 +71,7 @@ __all__ = [
     "GunicornName",
     "Host",
     "HostFolder",
+    "ImageGroup",
     "Listener",
     "NginxDirective",
     "NginxHttp",
@@ -305,6 +306,19 @@ class ImagelessService:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageGroup:
+    """A group a RUN of an image creates or adds members to: its id where the command gives
+    or implies one (busybox's `adduser -u 1000 app` makes group app with gid 1000), the users
+    the build puts in it (`addgroup nginx app`, `usermod -aG app www-data`), and the first RUN
+    that names it."""
+
+    name: str
+    gid: str | None
+    members: frozenset[str]
+    at: Span
+
+
+@dataclass(frozen=True, slots=True)
 class FileRewrite:
     """A file a start script edits or writes before the server starts (``sed -i``, ``envsubst
     < t > f``, ``tee``): what the checked copy says of it is not what is read."""
@@ -417,6 +431,8 @@ class ProcessManager:
     unseen_config: Setting[str] | None = None
     # A container's: the accounts its image's build adds (``RUN useradd NAME``), each where.
     accounts_added: tuple[Setting[str], ...] = ()
+    # A container's: the groups its image's build creates or adds members to, by name.
+    image_groups: dict[str, ImageGroup] = field(default_factory=dict)
     # An image nothing in the files runs, built for a platform that starts it as an arbitrary
     # non-root uid in group 0 (OpenShift's recipe: `chgrp -R 0 DIR && chmod -R g=u DIR`): the
     # RUN that says so. Where the files do not show the runtime, its uid is not assumed to be root.

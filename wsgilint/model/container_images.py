@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..core.record import dataclass, field
 from ..core.span import Setting, Span
 from ..readers.shell import written_files
+from . import ImageGroup
 from .base_images import BaseImage, base_image, stock_setting, with_apt_nginx
 from .image_installs import InstallStep, operands, run_installs
 
@@ -77,6 +78,8 @@ class Image:
     # Accounts a RUN adds (`useradd NAME`, `adduser NAME`), each where: as written, so a name
     # given by a variable stays one no process is known to run as.
     accounts_added: list[Setting[str]] = field(default_factory=list)
+    # The groups RUN lines create or add members to (``addgroup nginx app``), by name.
+    groups: dict[str, ImageGroup] = field(default_factory=dict)
     # A RUN gives folders to group 0 and the group the owner's rights (`chgrp -R 0 DIR && chmod
     # -R g=u DIR`): the image is made to run as an arbitrary uid in group 0 (OpenShift).
     arbitrary_uid: Setting[str] | None = None
@@ -145,7 +148,8 @@ def _continued(dockerfile: str, inherited: Image, other_build: bool = False) -> 
                  env_unknown=dict(inherited.env_unknown),
                  open_args=set(inherited.open_args), writes=list(inherited.writes), shell=inherited.shell,
                  nginx_daemon_off=inherited.nginx_daemon_off, directories=set(inherited.directories),
-                 accounts_added=list(inherited.accounts_added), arbitrary_uid=inherited.arbitrary_uid,
+                 accounts_added=list(inherited.accounts_added), groups=dict(inherited.groups),
+                 arbitrary_uid=inherited.arbitrary_uid,
                  missing_sources=[] if other_build else list(inherited.missing_sources),
                  made_executable=list(inherited.made_executable), modes_unknown=inherited.modes_unknown,
                  install_steps=list(inherited.install_steps), installs_unread=inherited.installs_unread)
@@ -276,6 +280,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         _run_directories(instruction.text, image)
         _run_chmods(instruction.text, image)
         image.accounts_added.extend(Setting(name, at) for name in _run_accounts(instruction.text))
+        _run_groups(instruction.text, image, at)
         if image.arbitrary_uid is None and _GROUP_ZERO.search(instruction.text) and _GROUP_AS_OWNER.search(instruction.text):
             image.arbitrary_uid = Setting("0", at, f"the RUN at {at.path}:{at.line} gives its folders to group 0 "
                                           "with the owner's rights, as OpenShift's arbitrary-uid recipe does")
@@ -506,6 +511,87 @@ def _run_accounts(text: str) -> list[str]:
             continue
         found.extend(operands(words[1:], _ACCOUNT_VALUE_OPTIONS)[:1])
     return found
+
+
+# The options of addgroup/groupadd (busybox, Debian, shadow-utils) and usermod/gpasswd that take a value.
+_GROUP_VALUE_OPTIONS = frozenset({"-g", "--gid", "-K", "--key", "-p", "--password", "-R", "--root", "-P", "--prefix",
+                                  "--conf", "--firstgid", "--lastgid"})
+
+
+def _run_groups(text: str, image: Image, at: Span) -> None:
+    """The groups a RUN's commands create or add members to: ``addgroup USER GROUP`` and
+    ``adduser USER GROUP`` (busybox and Debian: an existing user joins a group), ``usermod -aG
+    G1,G2 USER``, ``gpasswd -a USER GROUP``, ``useradd``/``adduser -G GROUP NAME``;
+    ``addgroup``/``groupadd [-g GID] GROUP`` create one, and busybox's ``adduser [-u UID] NAME``
+    (an Alpine image's) makes group NAME with the user's uid as its gid (adduser.c:
+    ``new gid = uid``). A name or id given by a variable is left out."""
+    busybox = bin_sh(image).value == "busybox"
+    for command in _commands(text):
+        words = [word.strip("'\"") for word in command.split() if word != "\\"]
+        if not words:
+            continue
+        program = posixpath.basename(words[0])
+        if program in ("addgroup", "groupadd"):
+            named = operands(words[1:], _GROUP_VALUE_OPTIONS)
+            if len(named) == 2 and program == "addgroup":
+                _join(image, named[1], named[0], at)
+            elif len(named) == 1:
+                _group(image, named[0], at, gid=_option_value(words, ("-g", "--gid")))
+        elif program in ("adduser", "useradd"):
+            named = operands(words[1:], _ACCOUNT_VALUE_OPTIONS)
+            if len(named) == 2 and program == "adduser":
+                _join(image, named[1], named[0], at)
+                continue
+            if len(named) != 1:
+                continue
+            listed = _option_value(words, ("-G", "--groups", "--ingroup"))
+            for group in (listed or "").split(","):
+                if group:
+                    _join(image, group, named[0], at)
+            if busybox and program == "adduser" and listed is None:
+                uid = _option_value(words, ("-u", "--uid"))
+                _group(image, named[0], at, gid=uid, member=named[0])
+        elif program == "usermod" and any(w in ("-a", "--append") or w.startswith("-a") and "G" in w for w in words):
+            named = operands(words[1:], _ACCOUNT_VALUE_OPTIONS)
+            listed = _option_value(words, ("-G", "--groups")) or \
+                next((words[i + 1] for i, w in enumerate(words[:-1]) if w.startswith("-a") and w.endswith("G")), None)
+            if listed and named:
+                for group in listed.split(","):
+                    if group:
+                        _join(image, group, named[-1], at)
+        elif program == "gpasswd" and len(words) == 4 and words[1] in ("-a", "--add"):
+            _join(image, words[3], words[2], at)
+
+
+def _option_value(words: list[str], names: tuple[str, ...]) -> str | None:
+    """The value of the first option of ``names`` (``-u 1000``, ``--uid=1000``), where it is
+    written plainly (no variable)."""
+    for index, word in enumerate(words):
+        value = None
+        if word in names and index + 1 < len(words):
+            value = words[index + 1]
+        elif word.startswith("--") and word.partition("=")[0] in names:
+            value = word.partition("=")[2]
+        if value is not None:
+            return None if "$" in value else value
+    return None
+
+
+def _group(image: Image, name: str, at: Span, gid: str | None = None, member: str | None = None) -> None:
+    if "$" in name:
+        return
+    known = image.groups.get(name)
+    members = (known.members if known else frozenset()) | ({member} if member else set())
+    image.groups[name] = ImageGroup(name, gid if gid and gid.isdigit() else (known.gid if known else None),
+                                    frozenset(members), known.at if known else at)
+
+
+def _join(image: Image, group: str, user: str, at: Span) -> None:
+    if "$" in user or "$" in group:
+        return
+    known = image.groups.get(group)
+    image.groups[group] = ImageGroup(group, known.gid if known else None,
+                                     (known.members if known else frozenset()) | {user}, known.at if known else at)
 
 
 def _run_placements(text: str, image: Image) -> set[int]:

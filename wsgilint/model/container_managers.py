@@ -99,6 +99,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         manager.directory = Setting("/", None, f"{_DOCKER_DEFAULT} (no WORKDIR in the image)")
     manager.environment = dict(image.env) if image else {}
     manager.accounts_added = tuple(image.accounts_added) if image else ()
+    manager.image_groups = dict(image.groups) if image else {}
     if node is None and image is not None:   # an image alone: the platform that runs it is not shown
         manager.arbitrary_uid = image.arbitrary_uid
     manager.environment_unknown = dict(image.env_unknown) if image else {}
