@@ -75,12 +75,12 @@ _BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~")
 def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     """A file named as a backup of one beside it (`la.backup` beside `la`, `nginx.conf.bak`
     beside `nginx.conf`), or kept in a folder of retired copies (`old/`, `config/old/`,
-    `backups/`), that nothing includes, names or puts into a container: a copy kept aside, not
-    what runs; what is found in it is said of the copy."""
+    `backups/`) or of examples (`examples/`), that nothing includes, names or puts into a
+    container: a copy kept aside, not what runs; what is found in it is said of the copy."""
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
-    retired = [(source, folder) for source in deployment.files
-               if (folder := _retired_folder(source.path, ctx)) is not None]
+    retired = [(source, found) for source in deployment.files
+               if (found := _retired_folder(source.path, ctx)) is not None]
     if not copies and not retired:
         return
     discovered = {source.path for source in deployment.files}
@@ -99,11 +99,11 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
             "the copy: what runs is the original", ())
-    for source, folder in retired:
+    for source, (folder, kind) in retired:
         if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded or ctx.real(folder) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
-            f"this file is kept in {ctx.display(folder)}/, a folder of retired copies, and nothing in the files "
+            f"this file is kept in {ctx.display(folder)}/, a folder of {kind}, and nothing in the files "
             "loads it: assumed it is not what runs", ())
 
 
@@ -111,18 +111,24 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
 _RETIRED_NAMES = frozenset({"old", "backup", "backups", "bak", "deprecated", "obsolete", "unused", "retired"})
 
 
-# A piece of every name ``_retired_name`` takes.
-_RETIRED_PARTS = ("old", "backup", "bak", "deprecated", "obsolete", "unused", "retired")
+# Folders of samples a project shows its users (a library's `examples/nginx.conf`): what its
+# own deployment runs is elsewhere, unless something loads them.
+_EXAMPLE_NAMES = frozenset({"example", "examples", "sample", "samples"})
+# A piece of every name ``_retired_kind`` takes.
+_RETIRED_PARTS = ("old", "backup", "bak", "deprecated", "obsolete", "unused", "retired", "example", "sample")
 
 
-def _retired_name(name: str) -> bool:
+def _retired_kind(name: str) -> str:
+    """What a folder of this name keeps aside ("retired copies", "examples"), or ""."""
     lowered = name.lower()
-    return lowered in _RETIRED_NAMES or lowered[:4] in ("old-", "old_", "old.") or lowered[-4:] in ("-old", "_old", ".old")
+    if lowered in _RETIRED_NAMES or lowered[:4] in ("old-", "old_", "old.") or lowered[-4:] in ("-old", "_old", ".old"):
+        return "retired copies"
+    return "examples" if lowered in _EXAMPLE_NAMES else ""
 
 
-def _retired_folder(path: str, ctx: ReadContext) -> str | None:
-    """The folder of retired copies ``path`` is in, below the checked folder that holds it (one
-    checked itself is what the user asked about), or None."""
+def _retired_folder(path: str, ctx: ReadContext) -> tuple[str, str] | None:
+    """The folder of retired copies or examples ``path`` is in, below the checked folder that
+    holds it (one checked itself is what the user asked about), and what it keeps; or None."""
     real = ctx.real(path)
     folder = os.path.dirname(real).lower()
     if not any(part in folder for part in _RETIRED_PARTS):
@@ -131,7 +137,8 @@ def _retired_folder(path: str, ctx: ReadContext) -> str | None:
         if real.startswith(root.rstrip(os.sep) + os.sep):
             folders = os.path.relpath(os.path.dirname(real), root).split(os.sep)
             for depth, name in enumerate(folders):
-                if _retired_name(name):
-                    return os.path.join(root, *folders[:depth + 1])
+                kind = _retired_kind(name)
+                if kind:
+                    return os.path.join(root, *folders[:depth + 1]), kind
             return None
     return None
