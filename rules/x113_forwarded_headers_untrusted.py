@@ -36,9 +36,11 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   project's wsgi.py names) and none of the app's Python code (under the folder of the
   module's top package; another service's folder is another app) does anything the scheme
   changes (builds an absolute URL or redirect from the request, tests `is_secure` or the
-  scheme, has Django's CSRF middleware or admin, DRF's hyperlinks or pagination, renders
-  templates, or has a route ending in `/`, which Flask and Starlette redirect to with an
-  absolute URL), the finding is an info naming that assumption;
+  scheme, has Django's CSRF middleware or admin while no settings file of the tree lists an
+  `https://` origin in `CSRF_TRUSTED_ORIGINS` (which passes Django's Origin check whatever
+  scheme the app sees), DRF's hyperlinks or pagination, renders templates, or has a route
+  ending in `/`, which Flask and Starlette redirect to with an absolute URL), the finding is
+  an info naming that assumption;
 - a location whose path names a health probe (`/health`, `/healthz`, `/ping`, ...) that lacks
   the header is an info naming the assumption that the check answered there does not depend
   on the scheme, whatever other locations send.
@@ -201,7 +203,8 @@ def _scheme_unread(deployment: Deployment, listener: Listener) -> str:
     if readers is None or module is None or readers.uses_scheme_in(readers.app_roots([listener.server])):
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module its server loads) and none of it builds "
-            "an absolute URL or a redirect from the request, tests the scheme, checks a CSRF origin or has a route "
+            "an absolute URL or a redirect from the request, tests the scheme, checks a CSRF origin it does not "
+            "trust as https (CSRF_TRUSTED_ORIGINS) or has a route "
             "ending in `/` (which redirects the address without it): assumed nothing else depends on the scheme "
             "(a library, templates)")
 

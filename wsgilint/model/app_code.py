@@ -82,6 +82,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     host_files: set[str] = set()
     address_files: set[str] = set()
     scheme_files: set[str] = set()
+    csrf_files: set[str] = set()   # whose only use of the scheme is Django's CSRF origin check
+    trusts_https = False
     waiting_files: set[str] = set()
     names: dict[str, tuple[_Named, ...]] = {}
     package_names: dict[str, frozenset[str]] = {}
@@ -93,8 +95,13 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             host_files.add(shown)
         if reads_address:
             address_files.add(shown)
-        if _scan_scheme_readers(text):
+        uses_scheme = _scan_scheme_readers(text)
+        if uses_scheme == "other":
             scheme_files.add(shown)
+        elif uses_scheme == "csrf":
+            csrf_files.add(shown)
+        if "CSRF_TRUSTED_ORIGINS" in text and _trusts_https_origins(text):
+            trusts_https = True
         if _waits(text):
             waiting_files.add(shown)
         names[shown] = _named_modules(text, posixpath.dirname(shown))
@@ -122,7 +129,9 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                    RequestReaders(frozenset(seen), host, address, _top(files),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}, tuple(allowed), frozenset(host_files),
-                                  frozenset(address_files), frozenset(scheme_files), frozenset(waiting_files),
+                                  frozenset(address_files),
+                                  frozenset(scheme_files if trusts_https else scheme_files | csrf_files),
+                                  frozenset(waiting_files),
                                   names, package_names), env_defaults)
 
 
@@ -421,21 +430,49 @@ def _root_route() -> re.Pattern[str]:
     return re.compile(r"""\.(?:route|get|post|put|patch|delete|api_route)\(\s*(['"])/\1""")
 
 
-def _scan_scheme_readers(text: str) -> bool:
-    """Whether ``text`` does something the request's scheme changes."""
+# Markers whose dependence on the scheme is Django's CSRF origin check alone (the admin's
+# login form is a CSRF-checked POST): an https origin in CSRF_TRUSTED_ORIGINS passes it.
+_CSRF_MARKERS = frozenset({"CsrfViewMiddleware", "django.contrib.admin"})
+
+
+def _scan_scheme_readers(text: str) -> str:
+    """What in ``text`` the request's scheme changes: "" (nothing), "csrf" (only Django's CSRF
+    origin check) or "other"."""
     has_marker = any(marker in text for marker in _SCHEME_MARKERS)
     if not has_marker and ("/'" not in text and '/"' not in text):
-        return False
+        return ""
     # A router or blueprint, mounted under a prefix (here or where it is included): its "/"
     # route is "/prefix/".
     prefixed = "prefix=" in text or "APIRouter(" in text or "Blueprint(" in text
+    found = ""
     for line in text.splitlines():
         if line.lstrip().startswith("#"):
             continue   # commented out: `# 'django.middleware.csrf.CsrfViewMiddleware',` runs nothing
-        if has_marker and any(_names(line, each) for each in _SCHEME_MARKERS):
-            return True
+        marker = next((each for each in _SCHEME_MARKERS if _names(line, each)), None) if has_marker else None
+        if marker is not None:
+            if marker not in _CSRF_MARKERS:
+                return "other"
+            found = "csrf"
         if ("/'" in line or '/"' in line) and (_slash_route().search(line) or prefixed and _root_route().search(line)):
-            return True
+            return "other"
+    return found
+
+
+def _trusts_https_origins(text: str) -> bool:
+    """Whether ``text`` sets Django's CSRF_TRUSTED_ORIGINS to a list written with an
+    ``https://`` origin (not one read from the environment: its value is not known)."""
+    start = text.find("CSRF_TRUSTED_ORIGINS")
+    while start != -1:
+        line_end = text.find("\n", start)
+        line = text[start:line_end if line_end != -1 else len(text)]
+        name, equals, value = line.partition("=")
+        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS" and value.strip()[:1] in ("[", "("):
+            # The list, up to its closing bracket (a few lines at most).
+            written = text[start + len(name) + 1:start + len(name) + 1 + 2000]
+            closing = written.find("]" if value.strip()[0] == "[" else ")")
+            if "https://" in written[:closing if closing != -1 else len(written)]:
+                return True
+        start = text.find("CSRF_TRUSTED_ORIGINS", start + 1)
     return False
 
 
