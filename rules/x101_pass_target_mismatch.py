@@ -869,11 +869,15 @@ def _shown_ports(argv: list[str]) -> set[int]:
     or, naming none, the program's default one."""
     ports = set()
     for before, word in zip(["", *argv], argv, strict=False):
-        value = word.partition("=")[2] if word.startswith("-") and "=" in word else word
-        if word.startswith("-p") and word[2:].isdigit():
-            value = word[2:]
+        if word.startswith("-") and "=" in word:
+            option, _, value = word.partition("=")           # `--port=5556`, `--bind=0.0.0.0:8001`
+            given = option in _PORT_FLAGS
+        elif word.startswith("-p") and word[2:].isdigit():
+            value, given = word[2:], True                    # `-p9000`
+        else:
+            value, given = word, before in _PORT_FLAGS       # `-p 9000`, or an address anywhere
         tail = value.rpartition(":")[2]
-        if tail.isdigit() and (":" in value or before in _PORT_FLAGS or value is not word) and 0 < int(tail) < 65536:
+        if tail.isdigit() and (given or ":" in value) and 0 < int(tail) < 65536:
             ports.add(int(tail))
     default = _default_port(argv)
     return ports or ({default} if default else set())
