@@ -895,6 +895,7 @@ def test_browser_urls_are_loopback_urls_under_a_frontend_prefix(tmp_path: Path) 
                           "usermod -aG web www-data", "gpasswd -a nobody web"],
      {"web": ("3000", {"app", "www-data", "nobody"}), "www-data": (None, {"app"})}),
     ("python:3.12-slim", ["adduser --uid 1000 app", "usermod -a -G app $NGINX_USER"], {}),
+    ("python:3.12-slim", ["usermod -G app,docker www-data"], {"app": (None, {"www-data"}), "docker": (None, {"www-data"})}),
 ])
 def test_a_build_creates_groups_and_puts_users_in_them(base: str, runs: list[str],
                                                        groups: dict[str, tuple[str | None, set[str]]]) -> None:

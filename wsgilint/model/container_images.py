@@ -520,8 +520,8 @@ _GROUP_VALUE_OPTIONS = frozenset({"-g", "--gid", "-K", "--key", "-p", "--passwor
 
 def _run_groups(text: str, image: Image, at: Span) -> None:
     """The groups a RUN's commands create or add members to: ``addgroup USER GROUP`` and
-    ``adduser USER GROUP`` (busybox and Debian: an existing user joins a group), ``usermod -aG
-    G1,G2 USER``, ``gpasswd -a USER GROUP``, ``useradd``/``adduser -G GROUP NAME``;
+    ``adduser USER GROUP`` (busybox and Debian: an existing user joins a group), ``usermod
+    [-a] -G G1,G2 USER``, ``gpasswd -a USER GROUP``, ``useradd``/``adduser -G GROUP NAME``;
     ``addgroup``/``groupadd [-g GID] GROUP`` create one, and busybox's ``adduser [-u UID] NAME``
     (an Alpine image's) makes group NAME with the user's uid as its gid (adduser.c:
     ``new gid = uid``). A name or id given by a variable is left out."""
@@ -551,7 +551,9 @@ def _run_groups(text: str, image: Image, at: Span) -> None:
             if busybox and program == "adduser" and listed is None:
                 uid = _option_value(words, ("-u", "--uid"))
                 _group(image, named[0], at, gid=uid, member=named[0])
-        elif program == "usermod" and any(w in ("-a", "--append") or w.startswith("-a") and "G" in w for w in words):
+        elif program == "usermod":
+            # With -a the groups are added, without it they replace the others: in either case
+            # the user is in each one listed.
             named = operands(words[1:], _ACCOUNT_VALUE_OPTIONS)
             listed = _option_value(words, ("-G", "--groups")) or \
                 next((words[i + 1] for i, w in enumerate(words[:-1]) if w.startswith("-a") and w.endswith("G")), None)
