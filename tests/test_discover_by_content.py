@@ -261,3 +261,17 @@ def test_a_kind_no_name_or_place_proposes_needs_a_stronger_sign(in_tmp):
     assert kinds(check([str(in_tmp)])) == {
         "configs/nftables/edge.nft": "", "monit/monitrc": "", "monitor/run_all.py": "", "examples/multiapp.py": "",
         "deploy/mysite": "nginx", "deploy/proxy.conf": "nginx", "deploy/settings.py": "gunicorn"}
+
+
+def test_images_modules_swap_files_and_the_program_itself_are_no_unreadable_configs(in_tmp):
+    binary = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32
+    for path in ("deploy/nginx/maintenance/images/logo.png", "usr/lib/nginx/modules/ngx_http_x_module.so",
+                 "config/nginx/.nginx.conf.swp", "python_scripts/uwsgi"):
+        (in_tmp / path).parent.mkdir(parents=True, exist_ok=True)
+        (in_tmp / path).write_bytes(binary)
+    # A site nginx includes wholesale with NUL bytes in it is refused by nginx too: that stays an error.
+    (in_tmp / "deploy/nginx/sites-enabled").mkdir(parents=True)
+    (in_tmp / "deploy/nginx/sites-enabled/app").write_bytes(b"server {\x00 listen 80; }\n")
+    result = check([str(in_tmp)])
+    assert sorted(f.at.path for f in result.findings if f.code == "E001") == ["deploy/nginx/sites-enabled/app"]
+    assert kinds(result)["python_scripts/uwsgi"] == ""

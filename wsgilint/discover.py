@@ -58,6 +58,14 @@ _SOURCE_SUFFIXES = (
 _SOURCE_UNLESS_NAMED_SUFFIXES = (".pl", ".rs", ".cc", ".ml", ".tf")
 # A README in supervisor/ or a how-to named after nginx is prose about a config, never one loaded.
 _DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".adoc", ".tex", ".ipynb", ".html", ".htm")
+# Binary by nature wherever they sit (a maintenance page's images in nginx/, a module's .so in
+# usr/lib/nginx/modules/, an editor's swap file of nginx.conf): no program reads them as its config.
+_BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".tif", ".tiff", ".woff", ".woff2",
+                    ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".so", ".o", ".a",
+                    ".dll", ".dylib", ".exe", ".pyc", ".pyo", ".class", ".jar", ".swp", ".swo", ".mp3", ".mp4",
+                    ".webm", ".db", ".sqlite", ".sqlite3", ".wasm", ".der", ".p12", ".pfx")
+# A binary named after one of the programs is the program itself (a uWSGI built into the repository).
+_PROGRAM_FILES = frozenset({"uwsgi", "nginx", "gunicorn", "supervisord", "supervisorctl"})
 
 
 @functools.cache
@@ -496,6 +504,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
     if name.endswith(_DOCUMENT_SUFFIXES):
         return SourceFile(path, display, "", "a document, not a config")
+    if name.endswith(_BINARY_SUFFIXES) and not _in_alternatives(hint_path):
+        return SourceFile(path, display, "", "an image, font, archive, compiled or swap file, not a config")
     source = name.endswith(_SOURCE_SUFFIXES) or (name.endswith(_SOURCE_UNLESS_NAMED_SUFFIXES) and not named_hints)
     try:
         size = os.stat(path).st_size
@@ -517,6 +527,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         # Nothing said this file was configuration: a binary or a locked file is not our business.
         if _in_alternatives(hint_path):
             reason = f"an /etc/alternatives link to a program or a man page ({reason})"
+        elif name in _PROGRAM_FILES and reason.startswith("binary"):
+            return SourceFile(path, display, "", f"the {name} program itself ({reason})")
         return SourceFile(path, display, "unreadable" if named else "", reason)
     if source:
         from .readers.uwsgi_ini import has_uwsgi_section
