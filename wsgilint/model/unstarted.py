@@ -74,20 +74,25 @@ _BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~")
 
 def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     """A file named as a backup of one beside it (`la.backup` beside `la`, `nginx.conf.bak`
-    beside `nginx.conf`), or kept in a folder of retired copies (`old/`, `config/old/`,
-    `backups/`) or of examples (`examples/`), that nothing includes, names or puts into a
-    container: a copy kept aside, not what runs; what is found in it is said of the copy."""
+    beside `nginx.conf`), named as an example (`nginx.conf.example`), or kept in a folder of
+    retired copies (`old/`, `config/old/`, `backups/`) or of examples (`examples/`), that
+    nothing includes, names or puts into a container: a copy kept aside, not what runs; what is
+    found in it is said of the copy."""
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
+    # A file its name calls an example (`nginx.conf.example`, `uwsgi.ini.sample`): copied and
+    # edited before use, like a folder of examples.
+    examples = [source for source in deployment.files if source.kind and _example_name(source.path)]
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
     retired = [(source, found) for source in deployment.files
                if (found := _retired_folder(source.path, ctx)) is not None]
-    if not copies and not retired:
+    if not copies and not retired and not examples:
         return
     discovered = {source.path for source in deployment.files}
     # Loaded after all: named by another file that is not kept aside itself (an include,
     # `--ini`), or put into a container as itself (a folder that holds it is not: nginx's
     # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
-    aside = {source.display for source in copies} | {source.display for source, _ in retired}
+    aside = {source.display for source in copies} | {source.display for source, _ in retired} | \
+        {source.display for source in examples}
     loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
         {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
     for source in copies:
@@ -99,6 +104,12 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
             "the copy: what runs is the original", ())
+    for source in examples:
+        if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
+            continue
+        deployment.unstarted_files[source.display] = (
+            "this file's name calls it an example, to copy and edit before use, and nothing in the files loads it: "
+            "assumed it is not what runs", ())
     for source, (folder, kind) in retired:
         if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded or ctx.real(folder) in loaded:
             continue
@@ -124,6 +135,15 @@ def _retired_kind(name: str) -> str:
     if lowered in _RETIRED_NAMES or lowered[:4] in ("old-", "old_", "old.") or lowered[-4:] in ("-old", "_old", ".old"):
         return "retired copies"
     return "examples" if lowered in _EXAMPLE_NAMES else ""
+
+
+# What a file to copy and edit before use ends in (`nginx.conf.example`, `supervisord.conf.dist`).
+# Not a name that only holds the word (`ssl-sample.conf` is often the site deployed).
+_EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
+
+
+def _example_name(path: str) -> bool:
+    return path.lower().endswith(_EXAMPLE_SUFFIXES)
 
 
 def _retired_folder(path: str, ctx: ReadContext) -> tuple[str, str] | None:
