@@ -534,20 +534,20 @@ def _run_groups(text: str, image: Image, at: Span) -> None:
         if program in ("addgroup", "groupadd"):
             named = operands(words[1:], _GROUP_VALUE_OPTIONS)
             if len(named) == 2 and program == "addgroup":
-                _join(image, named[1], named[0], at)
+                _group(image, named[1], at, member=named[0])
             elif len(named) == 1:
                 _group(image, named[0], at, gid=_option_value(words, ("-g", "--gid")))
         elif program in ("adduser", "useradd"):
             named = operands(words[1:], _ACCOUNT_VALUE_OPTIONS)
             if len(named) == 2 and program == "adduser":
-                _join(image, named[1], named[0], at)
+                _group(image, named[1], at, member=named[0])
                 continue
             if len(named) != 1:
                 continue
             listed = _option_value(words, ("-G", "--groups", "--ingroup"))
             for group in (listed or "").split(","):
                 if group:
-                    _join(image, group, named[0], at)
+                    _group(image, group, at, member=named[0])
             if busybox and program == "adduser" and listed is None:
                 uid = _option_value(words, ("-u", "--uid"))
                 _group(image, named[0], at, gid=uid, member=named[0])
@@ -560,9 +560,9 @@ def _run_groups(text: str, image: Image, at: Span) -> None:
             if listed and named:
                 for group in listed.split(","):
                     if group:
-                        _join(image, group, named[-1], at)
+                        _group(image, group, at, member=named[-1])
         elif program == "gpasswd" and len(words) == 4 and words[1] in ("-a", "--add"):
-            _join(image, words[3], words[2], at)
+            _group(image, words[3], at, member=words[2])
 
 
 def _option_value(words: list[str], names: tuple[str, ...]) -> str | None:
@@ -580,20 +580,14 @@ def _option_value(words: list[str], names: tuple[str, ...]) -> str | None:
 
 
 def _group(image: Image, name: str, at: Span, gid: str | None = None, member: str | None = None) -> None:
-    if "$" in name:
+    """Record group ``name`` (its id, where written plainly) and ``member`` in it; the first RUN
+    that names it stays its place. A name given by a variable is not known: left out."""
+    if "$" in name or member is not None and "$" in member:
         return
     known = image.groups.get(name)
-    members = (known.members if known else frozenset()) | ({member} if member else set())
     image.groups[name] = ImageGroup(name, gid if gid and gid.isdigit() else (known.gid if known else None),
-                                    frozenset(members), known.at if known else at)
-
-
-def _join(image: Image, group: str, user: str, at: Span) -> None:
-    if "$" in user or "$" in group:
-        return
-    known = image.groups.get(group)
-    image.groups[group] = ImageGroup(group, known.gid if known else None,
-                                     (known.members if known else frozenset()) | {user}, known.at if known else at)
+                                    (known.members if known else frozenset()) | ({member} if member else set()),
+                                    known.at if known else at)
 
 
 def _run_placements(text: str, image: Image) -> set[int]:
