@@ -16,7 +16,8 @@ findings and findings nobody has judged yet are counted apart.
 
 Files come from the snapshot store's git directories (``--mirror``, default $WSGILINT_PRECISION_MIRROR)
 when they hold the commit, otherwise from raw.githubusercontent.com; once materialised, a
-repository is read from the cache ($XDG_CACHE_HOME/wsgilint-precision). The test suite never
+repository is read from the cache ($XDG_CACHE_HOME/wsgilint-precision). A whole tree is
+taken from the snapshot store only (GitHub's raw files do not list a tree). The test suite never
 runs this: it needs the network or the mirror.
 """
 from __future__ import annotations
