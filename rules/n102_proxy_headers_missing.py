@@ -53,9 +53,10 @@ app servers and other server blocks of its nginx (other server names, or other p
 fronts an app the files do not hold: an info that names the assumption that the app reads them.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
-tree's Django settings write, else `/static/` and `/media/`) is reported as an info that
-names the assumption: what is proxied there is a file, or a 404 when the app has no route
-for it, and no view reads the client's address or host name.
+tree's Django settings write, else `/static/` and `/media/`, and the prefixes a reached uWSGI
+answers itself with `static-map`) is reported as an info that names the assumption: what is
+proxied there is a file, or a 404 when the app has no route for it, and no view reads the
+client's address or host name.
 
 A location that sends `Connection "upgrade"` written out with `Upgrade $http_upgrade` asks
 every request it passes to switch protocols: it carries only websocket connections (a
@@ -184,6 +185,12 @@ def _asset_prefixes(deployment: Deployment) -> list[tuple[str, str]]:
     found += [(path, f"the usual {setting}") for setting, path in (("STATIC_URL", "/static/"), ("MEDIA_URL", "/media/"))
               if setting not in written]
     return found
+
+
+def _static_mounts(listeners: list[Listener]) -> list[tuple[str, str]]:
+    """(URL prefix, how it is known) of the files the reached uWSGI serves itself (static-map)."""
+    return [(mount.value.rstrip("/") + "/", f"uWSGI's static-map ({mount.at})")
+            for server in dict.fromkeys(listener.server for listener in listeners) for mount in server.static_mounts]
 
 
 def _asset_location(route: Route, prefixes: list[tuple[str, str]]) -> str:
@@ -379,7 +386,7 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                         "the client's address from X-Forwarded-For only from 127.0.0.1,::1 (Gunicorn's default), "
                         "and nginx reaches it from another host, so without that the header is ignored "
                         "(it still reaches the app's own code)")
-        assets = _asset_location(route, prefixes)
+        assets = _asset_location(route, prefixes + _static_mounts(listeners))
         websocket = _websocket_only(route)
         probe = route.probe
         # An internal location that auth_request calls: nginx's subrequest carries the client's

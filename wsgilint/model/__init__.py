@@ -213,6 +213,16 @@ class AppServer:
         return setting is not None and setting.value not in (False, "", None, "0", "false", "off", "no")
 
     @property
+    def static_mounts(self) -> list[Setting[str]]:
+        """uWSGI: the URL prefixes ``static-map``/``static-map2`` (``/static=/srv/files``) answer
+        with files of their own before the app sees the request (uwsgi's static.c compares the
+        request's path with each mountpoint; a file that is not there falls through to the app)."""
+        if self.kind != "uwsgi":
+            return []
+        return [Setting(mount, option.at) for option in self.all("static-map", "static-map2")
+                if not option.unresolved and (mount := str(option.value).partition("=")[0].strip()).startswith("/")]
+
+    @property
     def exits_at_start(self) -> bool:
         """uWSGI refuses a config file its start loads, and exits: it binds and runs nothing."""
         return any(config.exits for config in self.unread_configs)
