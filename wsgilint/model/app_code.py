@@ -510,10 +510,26 @@ def _names(line: str, marker: str) -> bool:
         end = start + len(marker)
         whole = not marker[-1].isidentifier() or end == len(line) or not (line[end].isalnum() or line[end] == "_")
         # `request.url.query`, `request.url.path`: a part of the URL that is neither host nor scheme.
-        if whole and not line.startswith(_URL_PARTS, end):
+        if whole and not line.startswith(_URL_PARTS, end) and not (marker in _CLASS_SETTINGS and _no_class(line, end)):
             return True
         start = line.find(marker, start + 1)
     return False
+
+
+# DRF settings that do something only when their value names a class: `None`, or a list (a
+# module named in brackets), builds no links; DRF calls what it imports to make a paginator.
+_CLASS_SETTINGS = ("DEFAULT_PAGINATION_CLASS",)
+
+
+def _no_class(line: str, end: int) -> bool:
+    """Whether the setting whose name ends at ``end`` is given, on this line, a value that is
+    not a string: `"DEFAULT_PAGINATION_CLASS": None`. A value on the next line, or a use of the
+    setting, is not known to be one."""
+    rest = line[end:].lstrip("'\"] \t")
+    if not rest.startswith((":", "=")) or rest.startswith("=="):
+        return False
+    value = rest[1:].strip()
+    return bool(value) and not value.startswith(("'", '"', "#"))
 
 
 _URL_PARTS = (".query", ".path", ".fragment", ".params")
