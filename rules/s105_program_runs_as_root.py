@@ -52,6 +52,7 @@ from wsgilint.model import Deployment, Place, SupervisorConfig
 from wsgilint.model.manager_facts import (
     ROOT_NAMES,
     drops_privileges,
+    entrypoint_section,
     keeps_root,
     server_label,
     switched_to_root,
@@ -74,11 +75,8 @@ def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related |
     section = config.section("supervisord")
     if section is None:
         return False, "", None     # a conf.d file alone: who starts supervisord is not known
-    nodaemon, logfile = section.get("nodaemon"), section.get("logfile")
-    in_container = (nodaemon is not None and nodaemon.as_bool() is True) or \
-        (logfile is not None and logfile.raw.startswith("/dev/"))
     user = section.get("user")
-    if user is None and in_container:
+    if user is None and entrypoint_section(config) is not None:
         # A container's entrypoint: it runs as the image's USER, root unless the image says otherwise.
         return True, ("supervisord runs in the foreground as a container's entrypoint (as root unless the image "
                       "sets USER)"), Related(section.at, "[supervisord] in the foreground, without user=")

@@ -15,7 +15,10 @@ another account (`RUN useradd`), the finding is an info naming that assumption. 
 socket in the own layer of an image that nothing in the files runs (a `docker run` or a pod
 spec elsewhere), where uWSGI runs beside nginx under the supervisord the image starts: the
 message names the assumption that what runs it mounts no host folder over the socket's
-directory. A process of uWSGI's own container that runs as root (whom no mode stops) or as an
+directory. So is a socket of a uWSGI that a supervisord written as a container's entrypoint
+(`nodaemon=true`, or its log on `/dev/stdout`) runs beside nginx and nothing else, where the
+files show no container at all (an image built elsewhere): the message names the assumption
+that the image adds no other account. A process of uWSGI's own container that runs as root (whom no mode stops) or as an
 account that reaches the socket already (a `tail -f` of a log, the script that starts
 supervisord) adds no account; a program of another user does. A container that mounts the
 volume and runs an image whose start the files do not show (`image: registry/app-nginx:tag`,
@@ -39,8 +42,8 @@ import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import AppServer, Deployment, Listener, ProcessManager
-from wsgilint.model.manager_facts import ROOT_NAMES, unused_configs
+from wsgilint.model import AppServer, Deployment, Listener, ProcessManager, SupervisorSection
+from wsgilint.model.manager_facts import ROOT_NAMES, entrypoint_section, unused_configs
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_options import aliases_of
 from wsgilint.model.uwsgi_values import uwsgi_servers
@@ -107,6 +110,24 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
            "/var/lib/docker, assuming no volume driver binds it to a host folder)"
 
 
+def _entrypoint_beside_nginx(deployment: Deployment, server: AppServer) -> SupervisorSection | None:
+    """The ``[supervisord]`` of a configuration written as a container's entrypoint whose
+    programs are this uWSGI and nginx alone, where the files show no container for it (an
+    image built elsewhere): only root, uWSGI's and nginx's accounts run there."""
+    manager = server.manager
+    if manager is None or manager.kind != "supervisor" or server.place.kind != "host":
+        return None
+    for config in deployment.supervisor:
+        headers = {section.at for section in config.of_kind("program", "fcgi-program")}
+        if manager.at not in headers:
+            continue
+        programs = [m for m in deployment.managers if m.kind == "supervisor" and m.at in headers]
+        if {m.runs_program for m in programs} == {"uwsgi", "nginx"} and \
+                all(m.runs is server or m.runs_program == "nginx" for m in programs):
+            return entrypoint_section(config)
+    return None
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     unused = unused_configs(deployment)
     for server in uwsgi_servers(deployment):
@@ -136,6 +157,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}, but {confined}: "
                       "assumed no other account runs in these containers (their builds add none); "
                       "`chmod-socket = 660` with the web server's group would not depend on that", related,
+                      severity="info")
+            continue
+        entrypoint = _entrypoint_beside_nginx(deployment, server)
+        if entrypoint is not None:
+            yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}, but the supervisord that "
+                      "runs it runs only uWSGI and nginx, in the foreground as a container's entrypoint does: assumed "
+                      "it is one, whose image (not in the checked files) adds no other account; `chmod-socket = 660` "
+                      "with the web server's group would not depend on that",
+                      (*related, Related(entrypoint.at, "[supervisord] written as a container's entrypoint")),
                       severity="info")
             continue
         yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}: every local user can "

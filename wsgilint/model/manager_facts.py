@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from . import AppServer, Deployment, ProcessManager, Setting, Span
+from . import AppServer, Deployment, ProcessManager, Setting, Span, SupervisorConfig, SupervisorSection
 from ._manager_key_tables import SUPERVISOR_SECTIONS, SYSTEMD_DIRECTIVES
 
 # uWSGI options that load another config file; when one of them was not read, the
@@ -224,6 +224,19 @@ def _supervisord_nodaemon_flag(argv: list[str]) -> bool:
                 if letter in _SUPERVISORD_VALUED:
                     break
     return False
+
+
+def entrypoint_section(config: SupervisorConfig) -> SupervisorSection | None:
+    """The ``[supervisord]`` section of a configuration written to be a container's
+    entrypoint: in the foreground (``nodaemon=true``) or logging to ``/dev/stdout``, where
+    only a container's runtime collects the output. None for any other."""
+    section = config.section("supervisord")
+    if section is None:
+        return None
+    nodaemon, logfile = section.get("nodaemon"), section.get("logfile")
+    if (nodaemon is not None and nodaemon.as_bool() is True) or (logfile is not None and logfile.raw.startswith("/dev/")):
+        return section
+    return None
 
 
 def supervisord_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting[bool] | None:
