@@ -110,6 +110,8 @@ def _served_directories(instance: NginxInstance) -> Iterator[tuple[NginxDirectiv
     prefix in other prefix locations. Regex and exact locations serve a few file
     names only and are left out."""
     for server in instance.servers:
+        if server.passed_over is not None:
+            continue   # nginx serves nothing from a block it never picks
         locations = list(server.all_locations())
         scopes: list[NginxScope] = [s for s in locations if not s.hands_off and s.is_prefix]
         catch_all = any(s.is_prefix and s.path == "/" for s in locations)

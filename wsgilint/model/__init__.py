@@ -689,9 +689,11 @@ class NginxInstance:
 
     @property
     def locations(self) -> Iterator[NginxLocation]:
-        """Every ``location`` of every server, nested ones included (no ``if`` blocks)."""
+        """Every ``location`` of every server nginx may pick, nested ones included (no ``if``
+        blocks); a server block nginx never picks (``passed_over``) answers nothing."""
         for server in self.servers:
-            yield from server.all_locations()
+            if server.passed_over is None:
+                yield from server.all_locations()
 
     def listening_sockets(self) -> dict[tuple[str, ...], NginxDirective | None]:
         """The sockets nginx opens, each with the first listen asking for it (computed when

@@ -28,6 +28,7 @@ from .nginx_scope import (
     NginxServer,
     NginxUpstream,
     known_directives,
+    passed_over_servers,
     refused_listen,
 )
 
@@ -172,6 +173,9 @@ class _Builder:
         # and where each stands: a Route keeps those of its location and the levels around it.
         self.missing_at = {p.at for p in tree.problems if p.kind == "include-not-found"}
         self.unread: dict[int, list[NginxDirective]] = {}
+        # Levels with an include that reads no file here (not found, or outside what is read):
+        # what it adds there (a listen, a server_name) is not known.
+        self.unshown: set[int] = set()
         self.events_seen = False
         self.top_include_unread = False   # an include at the main level reads no file here
 
@@ -180,6 +184,8 @@ class _Builder:
         # nginx refuses a configuration with a syntax error and routes nothing; what it
         # would route once fixed depends on how the text goes on, so no route is guessed.
         if not self.tree.refused:
+            servers = self.instance.servers
+            passed_over_servers(servers, [server for server in servers if id(server) in self.unshown])
             self.add_routes()
             if self.tree.context == () and self.instance.http and not self.events_seen and not self.top_include_unread:
                 self.instance.events_missing = self.instance.http[0].at
@@ -270,8 +276,10 @@ class _Builder:
                     included: list[int] = item.includes
                     if not included and frame.role == _MAIN:
                         self.top_include_unread = True
-                    if not included and frame.scope is not None and item.value_at in self.missing_at:
-                        self.unread.setdefault(id(frame.scope), []).append(directive)
+                    if not included and frame.scope is not None:
+                        self.unshown.add(id(frame.scope))
+                        if item.value_at in self.missing_at:
+                            self.unread.setdefault(id(frame.scope), []).append(directive)
                     if places > MAX_PLACES and self.place_limit is None:
                         self.place_limit = max(MAX_PLACES, PLACES_PER_STATEMENT * _statements(files))
                     if self.place_limit is not None and places > self.place_limit:
@@ -280,6 +288,7 @@ class _Builder:
                             self.stop_expanding(item)
                             if frame.scope is not None:   # what those files set is not known here
                                 self.unread.setdefault(id(frame.scope), []).append(directive)
+                                self.unshown.add(id(frame.scope))
                     stack.append(frame.inner(iter(included), frame.recorded))
                     break
                 self.simple(directive, frame)
@@ -396,6 +405,8 @@ class _Builder:
         location before the ones inside it."""
         fragment_location = self.tree.context == ("http", "location")
         for server in self.instance.servers:
+            if server.passed_over is not None:
+                continue   # nginx sends no request there (N117 says why)
             pending = list(reversed(server.locations))
             while pending:
                 scope = pending.pop()

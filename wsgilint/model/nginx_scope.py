@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..core.numbers import decimal
 from ..core.record import dataclass, field
-from ..core.span import Span
+from ..core.span import Setting, Span
 from ..readers._nginx_directive_table import DIRECTIVES, EXTRA_DIRECTIVES
 from ..readers.nginx import listen_address_error
 from .address import parse_nginx_target
@@ -192,6 +192,9 @@ class NginxServer(NginxScope):
     """A ``server`` block of http, or the server level of a fragment (``block`` None)."""
 
     locations: Sequence[NginxLocation] = ()     # the locations written at the server level
+    # nginx never picks this block for a request (``passed_over_servers``): the first address
+    # and name it loses, as `"example.com" on *:80`, at the block that comes first for it.
+    passed_over: Setting[str] | None = None
 
     @property
     def listens(self) -> tuple[NginxDirective, ...]:
@@ -305,6 +308,75 @@ def listening_sockets(listens: Sequence[NginxDirective], servers: Sequence[Nginx
             wanted.setdefault(("tcp", "ipv4", "*", "80"), (None, False))
     return {key: directive for key, (directive, binds) in wanted.items()
             if not (len(key) == 4 and key[2] != "*" and not binds and (key[0], key[1], "*", key[3]) in wanted)}
+
+
+def passed_over_servers(servers: Sequence[NginxServer], unread: Sequence[NginxServer] = ()) -> None:
+    """Mark the http server blocks nginx never picks for a request (``passed_over``): on every
+    address it listens on, the block is not the default server (the first one there, unless
+    another says ``default_server``) and each of its names belongs to a block written before it
+    on that address. nginx logs `conflicting server name "x" on 0.0.0.0:80, ignored` and routes
+    the name to the first block (ngx_http_server_names; an address of its own, like
+    ``127.0.0.1:80`` beside ``80``, is another address, and a server without ``server_name`` has
+    the name ""). A block with a regular expression or a variable among its names, or with an
+    include the files do not show (``unread``), is not judged: what it answers is not known."""
+    skipped = {id(server) for server in unread}
+    # A block without `listen` is on *:80 where nginx runs as root and on *:8000 where it does
+    # not (ngx_http_core_server): which one is not known here, so it is left out, as a block
+    # that may be passed over and as one that may come first.
+    blocks = [(server, _addresses(server), _plain_names(server)) for server in servers
+              if server.block is not None and "listen" in server.own]
+    defaults: dict[tuple[str, ...], NginxServer] = {}
+    for server, _, _ in blocks:
+        for listen in server.listens:
+            if "default_server" in listen.args[1:] or "default" in listen.args[1:]:
+                defaults.setdefault(_listen_socket(listen)[0], server)
+    owners: dict[tuple[str, ...], dict[str, NginxServer]] = {}
+    for server, keys, names in blocks:
+        for key in keys:
+            defaults.setdefault(key, server)
+            for name in names or ():
+                owners.setdefault(key, {}).setdefault(name, server)
+    for server, keys, names in blocks:
+        if names is None or not keys or id(server) in skipped:
+            continue
+        lost: list[tuple[tuple[str, ...], str, NginxServer]] = []
+        for key in keys:
+            first = owners.get(key, {})
+            taken = [(name, first[name]) for name in names if first.get(name) is not server]
+            if defaults.get(key) is server or len(taken) < len(names):
+                break
+            lost.append((key, *taken[0]))
+        else:
+            key, name, winner = lost[0]
+            names_at = winner.own.get("server_name")
+            server.passed_over = Setting(f'"{name}" on {_address_label(key)}',
+                                         names_at[0].at if names_at else winner.at)
+
+
+def _addresses(server: NginxServer) -> list[tuple[str, ...]]:
+    """The addresses an http server block's ``listen`` lines ask for, as nginx tells them apart."""
+    return list(dict.fromkeys(_listen_socket(listen)[0] for listen in server.listens))
+
+
+def _plain_names(server: NginxServer) -> list[str] | None:
+    """The names a server block answers to, lowercased as nginx keeps them (``.example.com``
+    is the name and its wildcard); None when one is a regular expression or a variable."""
+    written = server.own.get("server_name")
+    if not written:
+        return [""]
+    names: list[str] = []
+    for name in (arg.lower() for directive in written for arg in directive.args):
+        if name.startswith("~") or "$" in name:
+            return None
+        names += [name[1:], "*" + name] if name.startswith(".") else [name]
+    return names
+
+
+def _address_label(key: tuple[str, ...]) -> str:
+    if key[0] == "unix":
+        return f"unix:{key[1]}"
+    host = key[2] if key[2] != "*" else ("[::]" if key[1] == "ipv6" else "0.0.0.0")
+    return f"[{host}]:{key[3]}" if key[1] == "ipv6" and host != "[::]" else f"{host}:{key[3]}"
 
 
 def refused_listen(listen: NginxDirective) -> bool:
