@@ -5,6 +5,12 @@ Syntax errors located at the line the real program reports: an unbalanced brace 
 missing `;` in nginx, an invalid Python config for Gunicorn, a line Supervisor's
 parser rejects, an unknown option on a uWSGI or Gunicorn command line.
 
+An nginx directive whose value is a word of a fixed list (`gzip_proxied`,
+`proxy_next_upstream`, `proxy_cache_use_stale`, `ssl_protocols`, `server_tokens`, `satisfy`...)
+with a word that list lacks: nginx stops at start with `invalid value "must-revalidate"`. The
+lists are nginx's own (its sources from 1.22.1 to the newest release, a word any of them takes;
+compared without case, as nginx does), and a template's placeholder (`${VALUE}`) is left alone.
+
 An nginx file is checked where nginx opens it: a relative `include` is joined to the
 directory of the main nginx.conf, not to the including file's. When the checked files do
 not show where that is (a fragment with no nginx.conf and no container), a file found

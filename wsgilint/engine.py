@@ -377,9 +377,10 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
 def ordered(findings: set[Finding]) -> list[Finding]:
     """The findings in report order. Where a specific rule reports a line the real program
     refuses (Supervisor's invalid values, say), the generic E002 for that line is dropped:
-    one finding per problem, the one that names it best. An info there (an assumption about
-    something else on the line) names no refusal, and drops nothing."""
-    specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E") and f.severity != "info"}
+    one finding per problem, the one that names it best. A refusal is an error: a warning or
+    an info there (a directive with no effect, an assumption about something else on the
+    line) names no refusal, and drops nothing."""
+    specific = {(f.at.path, f.at.line) for f in findings if not f.code.startswith("E") and f.severity == "error"}
     # A list, not another set: the findings are distinct already, and hashing each again costs.
     return sorted((f for f in findings if f.code != "E002" or (f.at.path, f.at.line) not in specific),
                   key=Finding.sort_key)

@@ -45,6 +45,7 @@ from ..core.paths import packaged, packaged_text
 from ..core.record import dataclass, field
 from ..core.span import Problem, Span
 from ._nginx_directive_table import CONTEXTS, DIRECTIVES
+from ._nginx_keyword_table import KEYWORDS
 from .nginx_includes import STOCK_FILES, Included, IncludeResolver, prefix_of
 from .nginx_lexer import Lexed, Token, tokenize
 from .nginx_listen import listen_parameter_error, ngx_atoi
@@ -476,6 +477,10 @@ def _check_statement(stmt: NginxStatement, ctx: Context) -> tuple[Problem | None
     """(argument problem, context refused) for one directive in ``ctx``."""
     term = "{" if stmt.block is not None else ";"
     args = stmt.args
+    if stmt.directive in _KEYWORD_NAMES and term == ";":
+        refused = _keyword_problem(stmt, ctx)
+        if refused is not None:
+            return refused, False
     key = (stmt.directive, len(args), term, ctx, len(args) == 1 and args[0].lower() in ("on", "off"))
     if key in _ACCEPTED:
         return None, False
@@ -607,6 +612,27 @@ def _listen_problem(stmt: NginxStatement, ctx: Context, guessed_context: bool) -
         hint = f'a ";" is missing at the end of the "listen" on line {spans[0].line}, so nginx reads ' \
                "the next line's words as its parameters"
     return Problem("syntax", f"{message}: {hint}", at)
+
+
+# Directives whose value is one word of a fixed list in some context (KEYWORDS' names).
+_KEYWORD_NAMES = frozenset(name for table in KEYWORDS.values() for name in table)
+
+
+def _keyword_problem(stmt: NginxStatement, ctx: Context) -> Problem | None:
+    """nginx's `invalid value "WORD"` for a word its list for the directive lacks (compared
+    without case, as ngx_conf_set_enum_slot and ngx_conf_set_bitmask_slot do; nginx stops at
+    start). A placeholder a template fills in (`${VALUE}`, `@VALUE@`) is left to the template."""
+    accepted = KEYWORDS.get(ctx[0] if ctx else "main", {}).get(stmt.directive)
+    if accepted is None:
+        return None
+    words = {word.lower() for word in accepted}
+    for index, word in enumerate(stmt.args):
+        if word.lower() in words or "${" in word or (len(word) > 2 and word[0] == word[-1] == "@"):
+            continue
+        at = stmt.arg_spans[index] if index < len(stmt.arg_spans) else stmt.value_at
+        return Problem("syntax", f'invalid value "{word}" in "{stmt.directive}" directive: nginx stops at start; '
+                       f"it accepts {', '.join(accepted)}", at)
+    return None
 
 
 def _flag_problem(stmt: NginxStatement) -> Problem:
