@@ -57,6 +57,23 @@ def test_exec_line_with_continuation_exports_and_cd(tmp_path: Path) -> None:
     assert script.at == Span("start.sh", 6, 1, 28)
 
 
+def test_a_substitution_holding_only_a_comment_expands_to_nothing(tmp_path: Path) -> None:
+    # `# ...` comments one argument of a long command line (wemake-django-template's start
+    # script); bash and dash run it and pass nothing, checked here with the shell itself.
+    text = ("#!/bin/sh\n"
+            "exec /usr/local/bin/gunicorn server.wsgi \\\n"
+            "  --workers=4 `# Sync worker settings` \\\n"
+            "  --bind='0.0.0.0:8000' `# Run Django on 8000 port` `` \\\n"
+            "  --log-file=-\n")
+    script = wrapper(tmp_path, text)
+    assert script.server.argv == ["/usr/local/bin/gunicorn", "server.wsgi", "--workers=4", "--bind=0.0.0.0:8000",
+                                  "--log-file=-"]
+    shell = shutil.which("sh")
+    if shell is not None:
+        printed = subprocess.run([shell, "-c", "printf '%s\\n' a `# b c` `` d"], capture_output=True, text=True)
+        assert printed.stdout.split() == ["a", "d"]
+
+
 def test_the_server_line_gets_the_values_the_script_set(tmp_path: Path) -> None:
     # The start script of the much-copied Gunicorn + Supervisor guide: sh expands what it set.
     script = wrapper(tmp_path, (

@@ -164,11 +164,19 @@ def program_of(argv: list[str]) -> str:
 
 
 def _uncommented(line: str) -> str:
-    """``line`` up to a ``#`` that starts a word outside quotes (sh's comment)."""
+    """``line`` up to a ``#`` that starts a word outside quotes (sh's comment), without the
+    command substitutions that hold nothing but a comment (`` `# the port` ``, a way to
+    comment one argument of a long command line): they expand to nothing."""
     quote = ""
     index = 0
     while index < len(line):
         char = line[index]
+        if char == "`" and not quote:
+            close = line.find("`", index + 1)
+            inside = line[index + 1:close].strip() if close != -1 else "-"
+            if not inside or inside.startswith("#"):
+                line = line[:index] + line[close + 1:]
+                continue
         if quote == "'":
             quote = "" if char == "'" else quote
         elif char == "\\":
