@@ -97,3 +97,14 @@ def test_a_scripts_arguments_word_is_open_ended_not_a_file(tmp_path):
     assert command.problems == []
     assert ("processes", "2") in pairs(command)
     assert [config.spec for config in command.unread_configs] == ['the arguments the script is run with ("$@")']
+
+
+def test_an_unexpanded_variable_is_open_ended_not_a_file(tmp_path):
+    """`uwsgi --ini app.ini $EXTRA` with no value for EXTRA in the files: sh splits the value
+    into any number of words (none when it is empty), so no file named `$EXTRA` is loaded."""
+    (tmp_path / "app.ini").write_text("[uwsgi]\nsocket = :8000\n")
+    command = parse(["--ini", "app.ini", "$EXTRA", "${MORE:-}", "$1"], tmp_path)
+    assert command.problems == []
+    assert [config.spec for config in command.unread_configs] == [
+        "the words $EXTRA expands to", "the words ${MORE:-} expands to", "the words $1 expands to"]
+    assert [p.kind for p in parse(["$EXTRA.py"], tmp_path).problems] == ["syntax"]

@@ -42,6 +42,14 @@ def _env_to_option(name: str) -> str:
     return name.lower().replace("_", "-")
 
 
+def _variable_word(word: str) -> bool:
+    """A word that is one shell variable as written (``$EXTRA``, ``${EXTRA}``, ``${EXTRA:-}``)."""
+    if not word.startswith("$") or len(word) < 2:
+        return False
+    name = word[2:-1].split(":", 1)[0].split("-", 1)[0] if word[1] == "{" and word.endswith("}") else word[1:]
+    return (name.isidentifier() or name.isdigit()) and name.isascii()
+
+
 def _long_match(name: str) -> tuple[str | None, list[str]]:
     """getopt_long: an exact name, else a unique prefix; several prefixes are ambiguous."""
     if name in OPTIONS:
@@ -87,6 +95,11 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
             # A script's "$@" whose caller is not in the files: any options, any config
             # files may come there; the command line is open-ended, no file name.
             command.unread_configs.append(UnreadConfig(f'the arguments the script is run with ("{word}")', at, False))
+            continue
+        if _variable_word(word):
+            # A variable the shell left unexpanded (its value is not in the files): sh splits it
+            # into any number of words, none when it is empty; options and files alike.
+            command.unread_configs.append(UnreadConfig(f"the words {word} expands to", at, False))
             continue
         if word.startswith("--"):
             name, equal, inline = word[2:].partition("=")
