@@ -6,9 +6,10 @@ binary files, files too large to be configuration, and symbolic links that point
 nowhere or loop, where a file's name or folder says it is configuration. The rest of the
 tree is still checked. A file encrypted with git-crypt is an info: the machines that deploy
 it hold the decrypted text, only the check cannot see it. Images, fonts, archives, compiled
-modules and editors' swap files are no configuration wherever they sit (a maintenance
-page's images in `nginx/`, an nginx module's `.so`), nor is a binary named after one of the
-programs (`uwsgi` built into a repository): neither is reported.
+modules, editors' swap files and macOS's dot files (`.DS_Store`, `._name`) are no
+configuration wherever they sit (a maintenance page's images in `nginx/`, an nginx module's
+`.so`), nor is a binary named after one of the programs (`uwsgi` built into a repository):
+none is reported.
 
 ## What breaks in production
 If the server's own user cannot read the file either, the server refuses to start or

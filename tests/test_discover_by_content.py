@@ -140,7 +140,7 @@ def test_verbose_says_what_a_file_read_only_through_an_include_was_read_as(in_tm
         "deploy/nginx/site.conf": "server {\n    listen 80;\n    include ../common/params.txt;\n"
                                   "    location / { include uwsgi_params; uwsgi_pass 127.0.0.1:3031; }\n}\n",
         "deploy/common/params.txt": "client_max_body_size 10m;\n",
-        "deploy/common/notes.txt": "client_max_body_size 10m;\n",    # near miss: nothing includes it
+        "deploy/common/spare.txt": "client_max_body_size 10m;\n",    # near miss: nothing includes it
         "deploy/uwsgi/app.ini": "[uwsgi]\nini = base.ini:app\nsocket = 127.0.0.1:3031\nmodule = app:application\n",
         "deploy/uwsgi/base.ini": "[app]\nmaster = true\n",
     })
@@ -150,7 +150,7 @@ def test_verbose_says_what_a_file_read_only_through_an_include_was_read_as(in_tm
                                                  "or place)")
     assert lines["deploy/uwsgi/base.ini"].startswith("uwsgi  deploy/uwsgi/base.ini  (included by "
                                                      "deploy/uwsgi/app.ini:2 ('base.ini'); on its own: content is not")
-    assert lines["deploy/common/notes.txt"].startswith("skipped  deploy/common/notes.txt  (no known kind")
+    assert lines["deploy/common/spare.txt"].startswith("skipped  deploy/common/spare.txt  (no known kind")
 
 
 def test_verbose_names_the_stock_default_ini_debian_merges(in_tmp):
@@ -230,15 +230,20 @@ def test_program_sources_and_documents_are_never_configs(in_tmp):
     php = "<?php\nnamespace App;\nuse Illuminate\\Console\\Command;\nclass Reminders {\n    return $x;\n}\n"
     rust = "use std::io;\nmod terrain;\nfn main() {\n    return;\n}\n"
     readme = "[program:app]\ncommand = gunicorn app:app\n"
+    # A deployment README (no suffix) that quotes a `[uwsgi]` block amid shell commands.
+    guide = "Install uWSGI.\n\nCreate /etc/default/uwsgi.ini with:\n[uwsgi]\nsocket = 127.0.0.1:9001\n\n" \
+            "Configure NGINX\nlocation / {\n    uwsgi_pass 127.0.0.1:9001;\n}\n"
     howto = "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"
     site = "server {\n    listen 80;\n    server_name example.pl;\n}\n"
     write_tree(in_tmp, {"app/Console/Reminders.php": php, "src/lib.rs": rust,
                         "supervisor/README.md": readme, "doc/nginx-deploy.md": howto,
+                        "deployment/README": guide, "deploy/uwsgi/INSTALL.txt": guide,
                         "deploy/nginx/sites-enabled/example.pl": site, "deploy/example.pl": site,
                         "deploy/mediacms.io": site, "notes/uwsgi.cpp": "[uwsgi]\nsocket = 127.0.0.1:3031\n",
                         "pkg/queue.go": "package queue\nimport (\n)\nsocket = 1\nmodule = 2\nmaster = 3\n"})
     found = kinds(check([str(in_tmp)]))
     assert found == {"app/Console/Reminders.php": "", "src/lib.rs": "", "supervisor/README.md": "",
+                     "deployment/README": "", "deploy/uwsgi/INSTALL.txt": "",
                      "doc/nginx-deploy.md": "", "deploy/example.pl": "",
                      "deploy/nginx/sites-enabled/example.pl": "nginx", "deploy/mediacms.io": "nginx",
                      "notes/uwsgi.cpp": "uwsgi", "pkg/queue.go": ""}
@@ -272,6 +277,10 @@ def test_images_modules_swap_files_and_the_program_itself_are_no_unreadable_conf
     # A site nginx includes wholesale with NUL bytes in it is refused by nginx too: that stays an error.
     (in_tmp / "deploy/nginx/sites-enabled").mkdir(parents=True)
     (in_tmp / "deploy/nginx/sites-enabled/app").write_bytes(b"server {\x00 listen 80; }\n")
+    # macOS's dot files beside the configs (Finder's, AppleDouble's), which no `include dir/*` matches.
+    for path in ("deploy/nginx/.DS_Store", "deploy/nginx/sites-enabled/._app"):
+        (in_tmp / path).write_bytes(b"\x00\x00\x00\x01Bud1" + b"\x00" * 32)
     result = check([str(in_tmp)])
     assert sorted(f.at.path for f in result.findings if f.code == "E001") == ["deploy/nginx/sites-enabled/app"]
     assert kinds(result)["python_scripts/uwsgi"] == ""
+    assert kinds(result)["deploy/nginx/.DS_Store"] == kinds(result)["deploy/nginx/sites-enabled/._app"] == ""

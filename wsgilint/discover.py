@@ -58,6 +58,12 @@ _SOURCE_SUFFIXES = (
 _SOURCE_UNLESS_NAMED_SUFFIXES = (".pl", ".rs", ".cc", ".ml", ".tf")
 # A README in supervisor/ or a how-to named after nginx is prose about a config, never one loaded.
 _DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".adoc", ".tex", ".ipynb", ".html", ".htm")
+# Prose by its name, with no suffix or `.txt` (a deployment README that quotes a `[uwsgi]`
+# block among shell commands is read by nobody but people).
+_DOCUMENT_NAMES = frozenset({"readme", "install", "howto", "notes", "changelog", "changes", "todo", "license"})
+# What macOS leaves beside files (Finder's folder data, AppleDouble `._name` copies of their
+# attributes). Dot files: no `include dir/*` of nginx matches them (glob(3) without GLOB_PERIOD).
+_FOLDER_METADATA = frozenset({".ds_store"})
 # Binary by nature wherever they sit (a maintenance page's images in nginx/, a module's .so in
 # usr/lib/nginx/modules/, an editor's swap file of nginx.conf): no program reads them as its config.
 _BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".tif", ".tiff", ".woff", ".woff2",
@@ -502,8 +508,10 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     # A Compose file named for its app server (uwsgi.docker-compose.yml) is read by its content.
     if "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_OTHER_FORMATS):
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
-    if name.endswith(_DOCUMENT_SUFFIXES):
+    if name.endswith(_DOCUMENT_SUFFIXES) or name.removesuffix(".txt") in _DOCUMENT_NAMES:
         return SourceFile(path, display, "", "a document, not a config")
+    if name in _FOLDER_METADATA or name.startswith("._"):
+        return SourceFile(path, display, "", "macOS's metadata of a folder or file, not a config")
     if name.endswith(_BINARY_SUFFIXES) and not _in_alternatives(hint_path):
         return SourceFile(path, display, "", "an image, font, archive, compiled or swap file, not a config")
     source = name.endswith(_SOURCE_SUFFIXES) or (name.endswith(_SOURCE_UNLESS_NAMED_SUFFIXES) and not named_hints)
