@@ -2,7 +2,8 @@
 
 ## What it checks
 An `[inet_http_server]` section (or `[inet_http_server:name]`) without `username` and
-`password`.
+`password`. One without `port` serves nothing: supervisord exits at start on it, which E002
+reports.
 
 ## What breaks in production
 Measured with Supervisor 4.3.0 on 127.0.0.1: any client that reaches the port, with
@@ -33,8 +34,6 @@ GOOD = {"etc/supervisor/supervisord.conf": (
 
 
 def _who(server: SupervisorControlServer) -> str:
-    if server.value is None:
-        return "anyone who reaches it"
     if server.address is not None and server.address.is_loopback:
         return "any local user or process"
     return "anyone on the network"
@@ -43,8 +42,8 @@ def _who(server: SupervisorControlServer) -> str:
 def check(deployment: Deployment) -> Iterator[Hit]:
     for config in deployment.supervisor:
         for server in config.control_servers:
-            if server.section.kind != "inet_http_server" or server.has_credentials:
-                continue
+            if server.section.kind != "inet_http_server" or server.has_credentials or server.refused:
+                continue   # a section without a port stops supervisord at start (E002): it serves nothing
             section, who = server.section, _who(server)
             where = server.value.at if server.value is not None else section.at
             yield Hit(where, f"[{section.name}] has no username/password: {who} can stop and start every program "

@@ -5,7 +5,9 @@ In a configuration with a `[supervisord]` section: `[supervisorctl] serverurl`
 (default `http://localhost:9001`) compared with `[unix_http_server] file` and
 `[inet_http_server] port`. A `unix://` URL must name the socket file; an `http://`
 URL must reach the inet server's port (a wildcard or loopback server is reached by
-`localhost`). `%(here)s` is expanded the way supervisord does.
+`localhost`). `%(here)s` is expanded the way supervisord does. A configuration with a
+server section that has no `port` or `file` is left out: supervisord exits at start on it,
+which E002 reports.
 
 ## What breaks in production
 Measured with Supervisor 4.3.0: every `supervisorctl` command fails with `unix:///…
@@ -44,8 +46,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for config in deployment.supervisor:
         supervisord, ctl = config.section("supervisord"), config.section("supervisorctl")
         listeners = [(s.address, s.value) for s in config.control_servers if s.address and s.value]
-        if supervisord is None or not listeners:
-            continue
+        if supervisord is None or not listeners or any(s.refused for s in config.control_servers):
+            continue   # a server section without its address stops supervisord at start (E002)
         target, url_value = config.client_target, config.serverurl
         if target is None or any(reaches(target, address) for address, _ in listeners):
             continue

@@ -281,6 +281,11 @@ _TRICKY = {
     "numprocs-no-num.conf": "[supervisord]\n[program:w]\ncommand=/bin/w\nnumprocs=2\n",
     "bad-env.conf": "[supervisord]\n[program:b]\ncommand=/bin/b\nenvironment=A=1 B=2\n",
     "no-header.conf": "command=/bin/x\n[supervisord]\n",
+    "inet-server-without-port.conf": "[supervisord]\n[inet_http_server]\n;port=127.0.0.1:9010\n;username=a\n"
+                                     "[program:a]\ncommand=/bin/a\n",
+    "unix-server-without-file.conf": "[supervisord]\n[unix_http_server]\nchmod=0700\n[program:a]\ncommand=/bin/a\n",
+    "server-port-from-default.conf": "[DEFAULT]\nport=127.0.0.1:9010\n[supervisord]\n[inet_http_server]\n"
+                                     "username=a\npassword=b\n[program:a]\ncommand=/bin/a\n",
 }
 
 

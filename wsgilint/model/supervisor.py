@@ -261,6 +261,11 @@ class SupervisorControlServer:
     socket_group: str = ""                # unix: the group of chown=user:group
 
     @property
+    def refused(self) -> bool:
+        """supervisord exits at start: the section has no ``port`` (inet) or ``file`` (unix)."""
+        return self.value is None
+
+    @property
     def has_credentials(self) -> bool:
         return self.section.get("username") is not None or self.section.get("password") is not None
 

@@ -251,6 +251,20 @@ def expand_programs(config: SupervisorConfig, ctx: ReadContext) -> None:
     # "here" is an ordinary expansion name. Only "%%(here)s" tells the two apart.
     expander = _Expander(config, ctx, text_here=config.section("include") is not None)
     _supervisord_environment(expander)
+    _server_addresses(config)
     groups = _group_of(config, expander)
     for section in config.of_kind(*PROGRAM_KINDS):
         config.processes.extend(_processes(expander, section, groups.get(section.label, section.label)))
+
+
+def _server_addresses(config: SupervisorConfig) -> None:
+    """supervisord exits at start on a control server section with no address to serve
+    (ServerOptions.server_configs_from_parser): `[inet_http_server]` without `port`,
+    `[unix_http_server]` without `file`."""
+    for kind, key in (("inet_http_server", "port"), ("unix_http_server", "file")):
+        for section in config.of_kind(kind):
+            if section.get(key) is None:
+                config.problems.append(Problem(
+                    "syntax", f"section [{section.name}] has no {key} value: supervisord exits at start "
+                    f"(\"Error: section [{section.name}] has no {key} value\"); set `{key}` or remove the section",
+                    section.at))
