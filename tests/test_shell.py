@@ -74,6 +74,27 @@ def test_a_substitution_holding_only_a_comment_expands_to_nothing(tmp_path: Path
         assert printed.stdout.split() == ["a", "d"]
 
 
+def test_a_quoted_value_over_several_lines_is_one_assignment_with_the_script_s_values(tmp_path: Path) -> None:
+    # A double-quoted string goes on over newlines; sh expands the variables set before it.
+    script = wrapper(tmp_path, (
+        "#!/bin/bash\n"
+        'BIND_ADDRESS="unix:/tmp/gunicorn.sock"   # the socket nginx reaches\n'
+        'export GUNICORN_CMD_ARGS="\n'
+        "  --workers=3   # not a comment inside the quotes\n"
+        '  --bind=$BIND_ADDRESS"\n'
+        "gunicorn app.wsgi:application\n"
+    ))
+    assert script.server.argv == ["gunicorn", "app.wsgi:application"]
+    assert script.server.line == 6
+    assert script.server.exports["GUNICORN_CMD_ARGS"] == \
+        "\n  --workers=3   # not a comment inside the quotes\n  --bind=unix:/tmp/gunicorn.sock"
+    shell = shutil.which("bash")
+    if shell is not None:
+        printed = subprocess.run([shell, "-c", 'B=x; A="\n  --w=3 # c\n  --b=$B"; printf %s "$A"'],
+                                 capture_output=True, text=True)
+        assert printed.stdout == "\n  --w=3 # c\n  --b=x"
+
+
 def test_the_server_line_gets_the_values_the_script_set(tmp_path: Path) -> None:
     # The start script of the much-copied Gunicorn + Supervisor guide: sh expands what it set.
     script = wrapper(tmp_path, (

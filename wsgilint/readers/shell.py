@@ -191,6 +191,24 @@ def _uncommented(line: str) -> str:
     return line
 
 
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` (comments removed) ends inside a quoted string."""
+    quote = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote == "'":
+            quote = "" if char == "'" else quote
+        elif char == "\\":
+            index += 1
+        elif quote == '"':
+            quote = "" if char == '"' else quote
+        elif char in "'\"":
+            quote = char
+        index += 1
+    return bool(quote)
+
+
 def _heredoc_ends(line: str) -> list[tuple[str, bool]]:
     """The delimiters of the here-documents a line opens, in order (``True``: ``<<-``, tabs stripped)."""
     return [(quoted or double or bare, dash == "-") for dash, quoted, double, bare in _heredoc().findall(line)]
@@ -208,8 +226,14 @@ def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:
         end_column = len(raw.rstrip("\\").rstrip()) + 1
         line = _uncommented(raw)
         index += 1
-        while line.endswith("\\") and index < len(physical):
-            line = line[:-1] + " " + _uncommented(physical[index].rstrip("\r").lstrip())
+        while index < len(physical) and (line.endswith("\\") or _open_quote(line)):
+            following = physical[index].rstrip("\r")
+            if _open_quote(line):
+                # A quoted string goes on over the newline, which it keeps (`export ARGS="` and an
+                # option a line): the command ends where the quote closes.
+                line = _uncommented(f"{line}\n{following}")
+            else:
+                line = line[:-1] + " " + _uncommented(following.lstrip())
             index += 1
         result.append((number, len(line) - len(line.lstrip()) + 1, end_column, line))
         for delimiter, tabs in _heredoc_ends(line):
@@ -519,6 +543,12 @@ def _expanded(text: str, known: dict[str, str]) -> str | None:
     return None if any(char in result for char in "$`*?[") else result
 
 
+def _values(assigned: dict[str, str], known: dict[str, str]) -> dict[str, str]:
+    """Each assigned value as sh stores it: the variables the script set before the line
+    expanded (`GUNICORN_CMD_ARGS="--bind=$BIND"`); as written where the run decides a part."""
+    return {name: _expanded(value, known) or value for name, value in assigned.items()} if known else assigned
+
+
 def _learn(known: dict[str, str], assigned: dict[str, str], guarded: bool) -> None:
     """Keep what the script surely sets: a plain value (or one made of values it set) outside
     any ``if``/``case`` branch; a variable set under a test, or to what the run decides, is
@@ -586,7 +616,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             if service:
                 services.append(StartedService(service, number, column, end_column))
             if not command:
-                exports.update(assigned)          # VAR=x alone sets a shell variable
+                exports.update(_values(assigned, known))   # VAR=x alone sets a shell variable
                 _learn(known, assigned, bool(blocks.guards()))
             elif command[0] == "cd" and len(command) > 1:
                 directory = _expanded(command[1], known) or command[1]
@@ -597,7 +627,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                     trap_line = trap_line or number
             elif command[0] == "export":
                 exported = dict(w.split("=", 1) for w in command[1:] if "=" in w)
-                exports.update(exported)
+                exports.update(_values(exported, known))
                 _learn(known, exported, bool(blocks.guards()))
             elif _started(command):
                 # sh expands the variables the script set before it runs the line.
