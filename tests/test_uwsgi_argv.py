@@ -108,3 +108,19 @@ def test_an_unexpanded_variable_is_open_ended_not_a_file(tmp_path):
     assert [config.spec for config in command.unread_configs] == [
         "the words $EXTRA expands to", "the words ${MORE:-} expands to", "the words $1 expands to"]
     assert [p.kind for p in parse(["$EXTRA.py"], tmp_path).problems] == ["syntax"]
+
+
+def test_a_value_holding_a_shell_variable_is_known_only_at_run_time(tmp_path):
+    # A wrapper's `uwsgi --ini "${UWSGI_INI_PATH}"` whose value the script takes from the image's ENV.
+    command = parse(["--ini", "${UWSGI_INI_PATH}", "--socket", "/run/$NAME.sock"], tmp_path)
+    assert command.problems == []
+    assert [(config.spec, config.exits) for config in command.unread_configs] == [("${UWSGI_INI_PATH}", False)]
+
+
+def test_supervisord_passes_a_dollar_on_as_written(tmp_path):
+    # supervisord runs a command without a shell: uWSGI gets `$APP_INI` itself, loads it as a
+    # config by its name, and exits (it names no .ini, .xml, .yaml or .yml file).
+    ctx = ReadContext(mode="live", cwd=str(tmp_path))
+    command = parse_argv(["$APP_INI"], AT, ctx, str(tmp_path), {}, shell_words=False)
+    assert [p.message.split(":")[0] for p in command.problems] == ["uwsgi"]
+    assert "unable to load configuration from $APP_INI" in command.problems[0].message

@@ -232,8 +232,11 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
                                   env.unknown)
             # What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``).
             arguments = command.arguments if command is not None else argv.value
+            # supervisord runs a command without a shell: a `$` reaches uWSGI as written.
+            shell_words = manager.kind != "supervisor" or manager.wrapper is not None
             return uwsgi_from_argv(arguments, start, ctx, _local_start_directory(manager, ctx),
-                                   env, manager.stock_files, manager.directory.value if manager.directory else None)
+                                   env, manager.stock_files, manager.directory.value if manager.directory else None,
+                                   shell_words)
         from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
         directory = manager.directory.value if manager.directory else None
         return gunicorn_from_argv(argv.value, start, ctx, directory, env, gunicorn_configs, command)

@@ -184,10 +184,11 @@ def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[P
 
 def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
                     env: Mapping[str, str], stock: Mapping[str, str] | None = None,
-                    start_dir: str | None = None) -> tuple[AppServer, list[Problem]]:
+                    start_dir: str | None = None, shell_words: bool = True) -> tuple[AppServer, list[Problem]]:
     """``argv`` is what follows the program name; ``stock`` the files its image ships;
-    ``start_dir`` the start directory on the target, ``cwd`` its local twin."""
-    command = parse_argv(argv, at, ctx, cwd, env, stock, start_dir)
+    ``start_dir`` the start directory on the target, ``cwd`` its local twin; ``shell_words``
+    as ``parse_argv``'s."""
+    command = parse_argv(argv, at, ctx, cwd, env, stock, start_dir, shell_words)
     name = _display_name(command.first_config) if command.first_config else "uwsgi"
     # With a config file, the instance is defined where its section starts (defaults are
     # reported there, where an option would be added); otherwise on the command line.

@@ -50,6 +50,17 @@ def _variable_word(word: str) -> bool:
     return (name.isidentifier() or name.isdigit()) and name.isascii()
 
 
+def _holds_variable(value: str) -> bool:
+    """Whether a word holds a shell variable reference (``$NAME``, ``${NAME}``, ``${NAME:-x}``)."""
+    start = value.find("$")
+    while start != -1:
+        following = value[start + 1:start + 2]
+        if following == "{" or following.isalpha() or following == "_":
+            return True
+        start = value.find("$", start + 1)
+    return False
+
+
 def _long_match(name: str) -> tuple[str | None, list[str]]:
     """getopt_long: an exact name, else a unique prefix; several prefixes are ambiguous."""
     if name in OPTIONS:
@@ -62,11 +73,13 @@ def _long_match(name: str) -> tuple[str | None, list[str]]:
 
 def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
                env: Mapping[str, str], stock: Mapping[str, str] | None = None,
-               start_dir: str | None = None) -> UwsgiCommand:
+               start_dir: str | None = None, shell_words: bool = True) -> UwsgiCommand:
     """``argv`` without the program name. ``cwd`` is the local directory uWSGI starts in,
     ``start_dir`` its path on the target (for when no local directory is known);
     ``stock`` the files its image ships that the checked files do not hold (target path ->
-    packaged copy)."""
+    packaged copy). ``shell_words``: the words come from a shell, systemd or Compose, which
+    expand ``$NAME`` (kept as written here where its value is not known); supervisord passes
+    a ``$`` on as it is written, and uWSGI then reads it as it is."""
     run = UwsgiRun(ctx, env, cwd, stock, start_dir)
     command = UwsgiCommand()
     base_dir = cwd
@@ -81,7 +94,10 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     def add(option: str, value: str | None) -> None:
         if option in ("ini", "xml", "xmlconfig", "yaml", "yml", "include") and not command.first_config:
             command.first_config = value or ""
-        run.add(option, FLAG_VALUE if value is None else value, value or "", at, base_dir=base_dir)
+        # A value holding a variable the shell expands at run time is known only then.
+        unknown = shell_words and value is not None and _holds_variable(value)
+        run.add(option, FLAG_VALUE if value is None else value, value or "", at, unresolved=unknown,
+                base_dir=base_dir)
 
     positionals: list[str] = []
     index = 0
@@ -96,7 +112,7 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
             # files may come there; the command line is open-ended, no file name.
             command.unread_configs.append(UnreadConfig(f'the arguments the script is run with ("{word}")', at, False))
             continue
-        if _variable_word(word):
+        if shell_words and _variable_word(word):
             # A variable the shell left unexpanded (its value is not in the files): sh splits it
             # into any number of words, none when it is empty; options and files alike.
             command.unread_configs.append(UnreadConfig(f"the words {word} expands to", at, False))
