@@ -163,11 +163,12 @@ def program_of(argv: list[str]) -> str:
     return command.program if command else ""
 
 
-def _uncommented(line: str) -> str:
+def _uncommented(line: str, quote: str = "") -> tuple[str, str]:
     """``line`` up to a ``#`` that starts a word outside quotes (sh's comment), without the
     command substitutions that hold nothing but a comment (`` `# the port` ``, a way to
-    comment one argument of a long command line): they expand to nothing."""
-    quote = ""
+    comment one argument of a long command line): they expand to nothing. And the quote the
+    line ends inside ("" for none), whose string goes on over the newline; ``quote``: the one
+    it starts inside."""
     index = 0
     while index < len(line):
         char = line[index]
@@ -186,27 +187,9 @@ def _uncommented(line: str) -> str:
         elif char in "'\"":
             quote = char
         elif char == "#" and (index == 0 or line[index - 1] in _WORD_START):
-            return line[:index]
+            return line[:index], ""
         index += 1
-    return line
-
-
-def _open_quote(text: str) -> bool:
-    """Whether ``text`` (comments removed) ends inside a quoted string."""
-    quote = ""
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if quote == "'":
-            quote = "" if char == "'" else quote
-        elif char == "\\":
-            index += 1
-        elif quote == '"':
-            quote = "" if char == '"' else quote
-        elif char in "'\"":
-            quote = char
-        index += 1
-    return bool(quote)
+    return line, quote
 
 
 def _heredoc_ends(line: str) -> list[tuple[str, bool]]:
@@ -224,17 +207,22 @@ def _logical_lines(text: str) -> list[tuple[int, int, int, str]]:
         number = index + 1
         raw = physical[index].rstrip("\r")
         end_column = len(raw.rstrip("\\").rstrip()) + 1
-        line = _uncommented(raw)
+        part, quote = _uncommented(raw)
+        parts = [part]     # joined once: a long run of continued lines costs its length, not its square
         index += 1
-        while index < len(physical) and (line.endswith("\\") or _open_quote(line)):
+        while index < len(physical) and (quote or parts[-1].endswith("\\")):
             following = physical[index].rstrip("\r")
-            if _open_quote(line):
+            if quote:
                 # A quoted string goes on over the newline, which it keeps (`export ARGS="` and an
                 # option a line): the command ends where the quote closes.
-                line = _uncommented(f"{line}\n{following}")
+                part, quote = _uncommented(following, quote)
+                parts += ["\n", part]
             else:
-                line = line[:-1] + " " + _uncommented(following.lstrip())
+                parts[-1] = parts[-1][:-1]
+                part, quote = _uncommented(following.lstrip())
+                parts += [" ", part]
             index += 1
+        line = "".join(parts)
         result.append((number, len(line) - len(line.lstrip()) + 1, end_column, line))
         for delimiter, tabs in _heredoc_ends(line):
             while index < len(physical):
