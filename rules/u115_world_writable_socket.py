@@ -18,14 +18,14 @@ message names the assumption that what runs it mounts no host folder over the so
 directory. So is a socket of a uWSGI that a supervisord written as a container's entrypoint
 (`nodaemon=true`, or its log on `/dev/stdout`) runs beside nginx and nothing else, where the
 files show no container at all (an image built elsewhere): the message names the assumption
-that the image adds no other account. A process of uWSGI's own container that runs as root (whom no mode stops) or as an
-account that reaches the socket already (a `tail -f` of a log, the script that starts
-supervisord) adds no account; a program of another user does. A container that mounts the
-volume and runs an image whose start the files do not show (`image: registry/app-nginx:tag`,
-built elsewhere) is taken to add no account either, and the message names it. A socket in a
-bind-mounted host folder, or on a host, stays a warning, unless nothing in a repository's
-files starts the instance and none of its nginx routes passes to it (an old config beside the
-one deployed): then it is an info naming that assumption.
+that the image adds no other account. A process of uWSGI's own container that runs as root
+(whom no mode stops) or as an account that reaches the socket already (a `tail -f` of a log,
+the script that starts supervisord) adds no account; a program of another user does. A
+container that mounts the volume and runs an image whose start the files do not show (`image:
+registry/app-nginx:tag`, built elsewhere) is taken to add no account either, and the message
+names it. A socket in a bind-mounted host folder, or on a host, stays a warning, unless
+nothing in a repository's files starts the instance and none of its nginx routes passes to it
+(an old config beside the one deployed): then it is an info naming that assumption.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,

@@ -193,7 +193,7 @@ class NginxServer(NginxScope):
 
     locations: Sequence[NginxLocation] = ()     # the locations written at the server level
     # nginx never picks this block for a request (``passed_over_servers``): the first address
-    # and name it loses, as `"example.com" on *:80`, at the block that comes first for it.
+    # and name it loses, as `"example.com" on 0.0.0.0:80`, at the block that comes first for it.
     passed_over: Setting[str] | None = None
 
     @property
