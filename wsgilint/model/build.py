@@ -232,8 +232,9 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
                                   env.unknown)
             # What follows the uwsgi program (``/usr/bin/uwsgi``, ``uwsgi_python3``).
             arguments = command.arguments if command is not None else argv.value
-            # supervisord runs a command without a shell: a `$` reaches uWSGI as written.
-            shell_words = manager.kind != "supervisor" or manager.wrapper is not None
+            # A shell (a wrapper, `sh -c`, a shell-form CMD), Compose and systemd expand `$NAME`;
+            # supervisord and an exec-form CMD run the command as written: a `$` reaches uWSGI.
+            shell_words = manager.wrapper is not None or manager.kind in ("compose", "systemd")
             return uwsgi_from_argv(arguments, start, ctx, _local_start_directory(manager, ctx),
                                    env, manager.stock_files, manager.directory.value if manager.directory else None,
                                    shell_words)

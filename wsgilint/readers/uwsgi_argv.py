@@ -78,8 +78,8 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     ``start_dir`` its path on the target (for when no local directory is known);
     ``stock`` the files its image ships that the checked files do not hold (target path ->
     packaged copy). ``shell_words``: the words come from a shell, systemd or Compose, which
-    expand ``$NAME`` (kept as written here where its value is not known); supervisord passes
-    a ``$`` on as it is written, and uWSGI then reads it as it is."""
+    expand ``$NAME`` (kept as written here where its value is not known); supervisord and a
+    Dockerfile's exec-form CMD pass a ``$`` on as it is written, and uWSGI reads it as it is."""
     run = UwsgiRun(ctx, env, cwd, stock, start_dir)
     command = UwsgiCommand()
     base_dir = cwd
