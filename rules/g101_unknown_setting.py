@@ -46,7 +46,10 @@ APP` shows what Gunicorn took.
 When the name is a setting in another case, a flag's spelling, or a near miss of exactly
 one setting, `--fix` renames it at the start of its line (`bnd = ...` becomes `bind =
 ...`). Safe: Gunicorn ignored the name, and the setting it now names is the only one it
-can have meant. Old names (`logfile`, `debug`) are left to you: their meaning changed.
+can have meant. Old names (`logfile`, `debug`) are left to you: their meaning changed. So is
+a true `deamon` (or any spelling of `daemon`): named right, it makes Gunicorn fork away,
+which stops the app under Supervisor, systemd or a container (X107); deleting the line is
+what such a deployment needs.
 """
 import difflib
 import posixpath
@@ -80,7 +83,11 @@ def _suggestion(name: GunicornName) -> str | None:
         return _OLD_NAMES[name.name]
     if name.meant is None:
         return None
-    return f"did you mean `{name.meant}`?" + (" (names are case-sensitive)" if name.differs_only_in_case else "")
+    suggestion = f"did you mean `{name.meant}`?" + (" (names are case-sensitive)" if name.differs_only_in_case else "")
+    if name.meant == "daemon" and name.value not in (False, None, 0, ""):
+        suggestion += (" Named right it forks Gunicorn away, which stops the app under Supervisor, systemd or a "
+                       "container: there, delete the line")
+    return suggestion
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -198,6 +205,8 @@ def _fix(name: GunicornName, settings: tuple[Option, ...]) -> Fix | None:
     meant = name.meant
     if meant is None or name.name in _OLD_NAMES or any(setting.key == meant for setting in settings):
         return None   # a setting the file binds already: renaming would bind it twice
+    if meant == "daemon" and name.value not in (False, None, 0, ""):
+        return None   # named right it forks Gunicorn away: under a manager (X107) the app stops (the message says so)
     if meant == "raw_env" and not (isinstance(name.value, (list, tuple))
                                    and all(isinstance(each, str) and "=" in each for each in name.value)):
         return None   # raw_env takes "NAME=value" strings: Gunicorn refuses a dict there at start
