@@ -1930,17 +1930,18 @@ def _m61(_f0):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m62(_f0, _d1):
-    def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1) -> None:
+def _m62(_f0, _d1, _d2):
+    def __init__(self, *, at: 'Span', block: 'NginxDirective | None', parent: 'NginxScope | None', own: 'dict[str, tuple[NginxDirective, ...]]' = _FACTORY, locations: 'Sequence[NginxLocation]' = _d1, passed_over: 'Setting[str] | None' = _d2) -> None:
         self.at = at
         self.block = block
         self.parent = parent
         self.own = _f0() if own is _FACTORY else own
         self.locations = locations
+        self.passed_over = passed_over
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, locations={self.locations!r})"
+        return self.__class__.__qualname__ + f"(at={self.at!r}, block={self.block!r}, parent={self.parent!r}, own={self.own!r}, locations={self.locations!r}, passed_over={self.passed_over!r})"
 
     __init__.__qualname__ = 'NginxServer.__init__'
     __repr__.__qualname__ = 'NginxServer.__repr__'
@@ -4161,7 +4162,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.model.nginx_scope.NginxHttp': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('servers', False, True, True, True, True, True)), True), None, _m59, ('own', 'servers'), (), ('at', 'block', 'parent', 'own', 'servers')),
     'wsgilint.model.nginx_scope.NginxLocation': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('handler', True, False, True, True, True, True)), True), None, _m60, ('own', 'locations', 'handler'), (), ('at', 'block', 'parent', 'own', 'locations', 'handler')),
     'wsgilint.model.nginx_scope.NginxScope': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True)), True), None, _m61, ('own',), (), ('at', 'block', 'parent', 'own')),
-    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True)), True), None, _m62, ('own', 'locations'), (), ('at', 'block', 'parent', 'own', 'locations')),
+    'wsgilint.model.nginx_scope.NginxServer': ((False, False, True, False, (('at', False, False, True, True, True, True), ('block', False, False, True, True, True, True), ('parent', False, False, True, True, True, True), ('own', False, True, True, True, True, True), ('locations', True, False, True, True, True, True), ('passed_over', True, False, True, True, True, True)), True), None, _m62, ('own', 'locations', 'passed_over'), (), ('at', 'block', 'parent', 'own', 'locations', 'passed_over')),
     'wsgilint.model.nginx_scope.NginxUpstream': ((True, False, True, False, (('name', False, False, True, True, True, False), ('block', False, False, True, True, True, False), ('servers', False, True, True, True, True, False)), True), "NginxUpstream(name: 'str', block: 'NginxDirective', servers: 'list[NginxDirective]' = <factory>)", _m63, ('servers',), ('name', 'block', 'servers'), ('name', 'block', 'servers')),
     'wsgilint.model.runtime_dirs.CreatedDirectory': ((True, True, True, False, (('path', False, False, True, True, True, False), ('owner', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('mode', False, False, True, True, True, False), ('created_by', False, False, True, True, True, False)), True), "CreatedDirectory(path: 'str', owner: 'Setting[str]', group: 'Setting[str] | None', mode: 'Setting[int]', created_by: 'Setting[str]')", _m64, (), ('path', 'owner', 'group', 'mode', 'created_by'), ('path', 'owner', 'group', 'mode', 'created_by')),
     'wsgilint.model.supervisor.SupervisorComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m65, (), ('text', 'at'), ('text', 'at')),
