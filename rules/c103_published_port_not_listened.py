@@ -18,7 +18,8 @@ The same holds for a container whose start is uWSGI or Gunicorn alone (no other 
 files show in its network, no nginx): a published port the server binds only on loopback
 (`bind = "127.0.0.1:8000"`, `--socket 127.0.0.1:8000`) is a warning; an info naming the
 assumption where the bind may come from what the files do not show (an `env_file` that is not
-in the tree may set `GUNICORN_CMD_ARGS` or `UWSGI_*`, a config file it loads is not read).
+in the tree may set `GUNICORN_CMD_ARGS` or `UWSGI_*`, or `PORT`, from which Gunicorn without a
+`bind` takes `0.0.0.0:$PORT`; a config file it loads is not read).
 
 ## What breaks in production
 The engine forwards each connection to the host port to the container's own address and the
@@ -113,12 +114,16 @@ def _alone(deployment: Deployment, server: AppServer) -> bool:
 
 def _bind_unseen(server: AppServer) -> str:
     """Why the bind may differ from the files: an environment they do not show (GUNICORN_CMD_ARGS,
-    UWSGI_SOCKET...), or a config file the server loads that is not read; "" when neither."""
+    UWSGI_SOCKET..., and PORT, from which Gunicorn takes `0.0.0.0:$PORT` when nothing sets bind),
+    or a config file the server loads that is not read; "" when neither."""
     manager = server.manager
     if manager is not None and manager.environment_unseen is not None:
         return manager.environment_unseen.note
-    if manager is not None and any(name == "GUNICORN_CMD_ARGS" or name.startswith("UWSGI_")
-                                   for name in manager.environment_unknown):
-        return "the environment gives it options the files do not show"
+    default_from_port = server.kind == "gunicorn" and not server.has("bind")
+    unknown = next((setting for name, setting in (manager.environment_unknown if manager else {}).items()
+                    if name == "GUNICORN_CMD_ARGS" or name.startswith("UWSGI_")
+                    or (name == "PORT" and default_from_port)), None)
+    if unknown is not None:
+        return unknown.note
     unseen = options_unseen(server)
     return unseen.note if unseen is not None else ""
