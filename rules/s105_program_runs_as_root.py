@@ -51,6 +51,7 @@ from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment, Place, SupervisorConfig
 from wsgilint.model.manager_facts import (
     ROOT_NAMES,
+    config_programs,
     drops_privileges,
     entrypoint_section,
     keeps_root,
@@ -150,10 +151,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         container_root = main is None or main.get("user") is None
         if not as_root and not container_root:
             continue
-        headers = {section.at for section in config.of_kind("program", "fcgi-program")}
-        for manager in deployment.managers:
-            if manager.kind != "supervisor" or manager.at not in headers or \
-                    manager.user is not None and not switched_to_root(manager):
+        for manager in config_programs(deployment, config):
+            if manager.user is not None and not switched_to_root(manager):
                 continue
             shown = _container_supervisord(deployment, manager.place) if container_root else None
             if shown is None and not as_root:

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, Listener, ProcessManager, SupervisorSection
-from wsgilint.model.manager_facts import ROOT_NAMES, entrypoint_section, unused_configs
+from wsgilint.model.manager_facts import ROOT_NAMES, config_programs, entrypoint_section, unused_configs
 from wsgilint.model.uwsgi import socket_mode
 from wsgilint.model.uwsgi_options import aliases_of
 from wsgilint.model.uwsgi_values import uwsgi_servers
@@ -118,10 +118,9 @@ def _entrypoint_beside_nginx(deployment: Deployment, server: AppServer) -> Super
     if manager is None or manager.kind != "supervisor" or server.place.kind != "host":
         return None
     for config in deployment.supervisor:
-        headers = {section.at for section in config.of_kind("program", "fcgi-program")}
-        if manager.at not in headers:
+        programs = config_programs(deployment, config)
+        if not any(program is manager for program in programs):
             continue
-        programs = [m for m in deployment.managers if m.kind == "supervisor" and m.at in headers]
         if {m.runs_program for m in programs} == {"uwsgi", "nginx"} and \
                 all(m.runs is server or m.runs_program == "nginx" for m in programs):
             return entrypoint_section(config)

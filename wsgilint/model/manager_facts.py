@@ -226,6 +226,13 @@ def _supervisord_nodaemon_flag(argv: list[str]) -> bool:
     return False
 
 
+def config_programs(deployment: Deployment, config: SupervisorConfig) -> list[ProcessManager]:
+    """The managers of a supervisord configuration's ``[program:x]`` and ``[fcgi-program:x]``
+    sections, in the deployment's order."""
+    headers = {section.at for section in config.of_kind("program", "fcgi-program")}
+    return [manager for manager in deployment.managers if manager.kind == "supervisor" and manager.at in headers]
+
+
 def entrypoint_section(config: SupervisorConfig) -> SupervisorSection | None:
     """The ``[supervisord]`` section of a configuration written to be a container's
     entrypoint: in the foreground (``nodaemon=true``) or logging to ``/dev/stdout``, where

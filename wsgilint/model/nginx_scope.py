@@ -310,7 +310,7 @@ def listening_sockets(listens: Sequence[NginxDirective], servers: Sequence[Nginx
             if not (len(key) == 4 and key[2] != "*" and not binds and (key[0], key[1], "*", key[3]) in wanted)}
 
 
-def passed_over_servers(servers: Sequence[NginxServer], unread: Sequence[NginxServer] = ()) -> None:
+def passed_over_servers(servers: Sequence[NginxServer], unshown: Sequence[NginxServer] = ()) -> None:
     """Mark the http server blocks nginx never picks for a request (``passed_over``): on every
     address it listens on, the block is not the default server (the first one there, unless
     another says ``default_server``) and each of its names belongs to a block written before it
@@ -318,8 +318,8 @@ def passed_over_servers(servers: Sequence[NginxServer], unread: Sequence[NginxSe
     the name to the first block (ngx_http_server_names; an address of its own, like
     ``127.0.0.1:80`` beside ``80``, is another address, and a server without ``server_name`` has
     the name ""). A block with a regular expression or a variable among its names, or with an
-    include the files do not show (``unread``), is not judged: what it answers is not known."""
-    skipped = {id(server) for server in unread}
+    include the files do not show (``unshown``), is not judged: what it answers is not known."""
+    skipped = {id(server) for server in unshown}
     # A block without `listen` is on *:80 where nginx runs as root and on *:8000 where it does
     # not (ngx_http_core_server): which one is not known here, so it is left out, as a block
     # that may be passed over and as one that may come first.
