@@ -76,6 +76,10 @@ checked) that may start the app server listening there. So is a pass in a locati
 `try_files` ends in a named location or a status code (`try_files $uri @app;`): it handles
 only requests for files that exist under the root, and those are assumed to be none. So is a
 route in a file that a start script rewrites before nginx starts (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
+So is a route of an nginx config that a build copies below `/etc/nginx` of an image whose
+start the files do not show (no `CMD` nor `ENTRYPOINT` in the build, no Compose `command:`;
+Kubernetes or `docker run` give it): that start may run nginx there, and what runs beside it
+is not known.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless
@@ -618,6 +622,8 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     on_unseen_base = [server for server in deployment.app_servers if server.unseen_base is not None]
     templates = deployment.templates_of("uwsgi", "gunicorn", "supervisor", "systemd")
     handing_off = [manager for manager in deployment.managers if manager.hands_off is not None]
+    in_unstarted = {id(route): instance.start_unseen for instance in deployment.nginx
+                    if instance.start_unseen is not None for route in instance.routes}
     # One finding per unknown one-word host of an nginx: fixing the name fixes every route to it.
     unknown_hosts: dict[tuple[str, str], list[tuple[Route, Target]]] = {}
     for route in deployment.routes:
@@ -762,6 +768,14 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "listens there: assumed it does",
                           tuple(Related(Span(each.display), f"template of {each.renders} config, not checked")
                                 for each in templates), severity="info")
+                continue
+            unstarted = in_unstarted.get(id(route))
+            if unstarted is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {unstarted.value} holds this nginx config, but {unstarted.note}, so what "
+                          "runs beside its nginx is not known: assumed that start runs the app server there",
+                          tuple(Related(at, "the config is copied into this image") for at in (unstarted.at,) if at),
+                          severity="info")
                 continue
             nearest = index.nearest(address)
             started = _unseen_program(deployment, route, target) if not _near(route, address, nearest) else None

@@ -71,6 +71,7 @@ class ContainerBuilder:
         self.ctx = ctx
         self.deployment = deployment
         self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
+        self.nginx_places: list[tuple[str, Place]] = []   # those placed below /etc/nginx
         self.read_dockerfiles: set[str] = set()
         self.missing_seen: set[tuple[Span, str, str]] = set()   # (COPY, source, context) reported
         self.targets_seen: set[Span] = set()
@@ -313,6 +314,8 @@ class ContainerBuilder:
             if os.path.exists(local) and self.ctx.inside(local):
                 self.ctx.map_container_path(place.filesystem, target, local, bind)
                 self.file_places.append((os.path.abspath(local), place))
+                if target == ETC_NGINX or target.startswith(ETC_NGINX + "/"):
+                    self.nginx_places.append((os.path.abspath(local), place))
 
     def _missing_sources(self, service: Node, image: Image) -> tuple[Span, str] | None:
         """The files a service's build copies that its context lacks, where the tree holds a file
@@ -577,6 +580,10 @@ class ContainerBuilder:
         # nginx as the started program, or a daemon its start script starts (`service nginx restart`).
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"
                         or any(service.value == "nginx" for service in manager.services_started)}
+        # Containers whose start the files do not show (no CMD nor ENTRYPOINT in the image, no
+        # Compose command): they may run nginx on the config copied into them, and what else is not known.
+        unstarted = {manager.place: manager for manager in self.deployment.managers
+                     if manager.in_container and manager.argv is None}
         dropped: dict[str, str] = {}
         for instance in self.deployment.nginx:
             main = os.path.abspath(instance.main.path)
@@ -595,6 +602,13 @@ class ContainerBuilder:
             if place is None:
                 if left_out:   # the tree's own nginx.conf runs there and leaves it out: nothing runs it
                     dropped[self.ctx.real(instance.main.path)] = left_out
+                else:
+                    instance.start_unseen = next((
+                        Setting(where.label or where.name, unstarted[where].at,
+                                "its build sets no CMD nor ENTRYPOINT and nothing in the files gives "
+                                "it a command")
+                        for local, where in self.nginx_places if where in unstarted
+                        and (main == local or main.startswith(local.rstrip(os.sep) + os.sep))), None)
                 continue
             if note:
                 instance.assumed.setdefault(instance.main.path, note)
