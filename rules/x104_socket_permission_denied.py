@@ -14,7 +14,9 @@ creates it, against the user nginx's workers run as:
   101), and in nginx-unprivileged as the image's `USER 101` (its `nginx`);
 - in a container started as another user than root (Compose `user: "1000"`), nginx's
   master cannot switch users, so its workers run as that user, and so does an app server
-  started without switching users (a Supervisor program without `user=`, no `uid`).
+  started without switching users (a Supervisor program without `user=`, no `uid`); with
+  `user: "1001:1500"` the workers' group is 1500, the image's group of that id
+  (`groupadd --gid 1500 web`).
 Connecting to a unix socket needs write permission on it. In a container, the groups its
 image's build creates or fills count as the host's /etc/group does: `addgroup nginx app`,
 `adduser nginx app`, `usermod -aG app www-data`, `gpasswd -a nginx app`, and the ids
@@ -92,8 +94,11 @@ def _verdict(deployment: Deployment, nginx_user: str, mode: int, user: str | Non
         return None, ""
     if user is not None and user == nginx_user:
         return (None, "") if mode & 0o200 else ("error", f"the socket's owner {user} has no write permission")
+    # A numeric gid (uWSGI's `gid = 1000`, Compose's `user: "1001:100"`) is the group the image
+    # gave that id, by name.
+    if image_groups and nginx_group is not None:
+        nginx_group = next((each.name for each in image_groups.values() if each.gid == nginx_group), nginx_group)
     if image_groups and group is not None:
-        # A numeric gid (uWSGI's `gid = 1000`) is the group the image gave that id, by name.
         group = next((each.name for each in image_groups.values() if each.gid == group), group)
         built = image_groups.get(group)
         if built is not None and nginx_user in built.members and mode & 0o020:

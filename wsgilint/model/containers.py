@@ -709,6 +709,10 @@ def _run_as_container_user(deployment: Deployment) -> None:
         # A `user` written in nginx.conf stays what the instance says (N116 reports it ignored there).
         if user is not None and instance.user.at is None:
             instance.user = user
+            group = deployment.container_user(instance.place)
+            gid = group.value.partition(":")[2].strip() if group is not None else ""
+            if group is not None and gid:   # `user: "1001:100"`: the workers' group too
+                instance.group = Setting(gid, group.at, f"the container runs in group {gid}")
     for server in deployment.app_servers:
         user = _non_root_user(deployment, server.place)
         if user is None:
