@@ -51,15 +51,16 @@ def test_var_run_socket_is_the_run_socket() -> None:
 _BLOCK_OPENER = re.compile(
     r"^(?:(?:http|events|server|upstream|location|map|types|stream|mail|geo|limit_except)\b|if\s*\().*\{$")
 _SUPERVISOR = re.compile(
-    r"^[ \t]*\[(?:(?:program|group|fcgi-program|eventlistener):[^\]\s]+|supervisord|unix_http_server|include)\]"
-    r"[ \t\r]*(?:[;#].*)?$", re.MULTILINE)
+    r"^[ \t]*\[(?:(?:program|group|fcgi-program|eventlistener):[^\]\s]+|supervisord|unix_http_server)\]"
+    r"[ \t\r]*(?:[;#].*)?$"
+    r"|^[ \t]*\[include\][ \t\r]*(?:[;#].*)?\n(?:(?![ \t]*\[).*\n)*?[ \t]*files[ \t]*[=:]", re.MULTILINE)
 _OPERATOR = re.compile(r"(?:&&|\|\||\|&?|;|&|&>>?|\d*(?:>>?|<<?)|\d*[<>]&(?:\d+|-))\Z")
 
 # The words and characters each pattern turns on, with spaces, word characters, digits of
 # other scripts and whitespace \\s has beyond ASCII.
 _WORDS = st.sampled_from([*_BLOCK_WORDS, "if", "(", "{", " ", "\t", "_", "x", "\u00a0", "\u3000", "٣", "é", "-", ";"])
 _SECTIONS = st.sampled_from(["[", "]", "program:", "group:", "fcgi-program:", "eventlistener:", "supervisord",
-                             "unix_http_server", "include", "inet_http_server", " ", "\t", "\r", "\n", ";", "#",
+                             "unix_http_server", "include", "inet_http_server", "files", "=", " ", "\t", "\r", "\n", ";", "#",
                              "a", "\u00a0", "\x0b", "\x1c", ":"])
 _OPERATOR_PARTS = st.sampled_from(["&", "|", ";", "<", ">", "-", "1", "2", "٣", "x", " "])
 
@@ -79,6 +80,8 @@ def test_block_opener_is_the_pattern(line: str) -> None:
 @example("  [program:a b]")
 @example("[program:]")
 @example("[include] ; x\r")
+@example("[include] ; x\r\nfiles = a.conf")
+@example("[include]\n.*/x\n[libs]\nfiles=")
 @example("x\n\t[supervisord]\r\r#c")
 @example("[group:a\u00a0b]")
 def test_supervisor_sniff_is_the_pattern(text: str) -> None:

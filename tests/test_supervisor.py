@@ -90,6 +90,9 @@ def test_is_supervisor_text():
     assert is_supervisor_text("[supervisord]\n")
     assert not is_supervisor_text("[uwsgi]\nsocket=/tmp/s\n")
     assert not is_supervisor_text("[Unit]\nDescription=x\n")
+    # Supervisor's [include] names its files; Flow's .flowconfig has an [include] of paths alone.
+    assert is_supervisor_text("[include]\nfiles = /etc/supervisor/conf.d/*.conf\n")
+    assert not is_supervisor_text("[ignore]\n.*/node_modules/.*\n\n[include]\n\n[libs]\n\n[options]\n")
 
 
 def test_expand_keeps_run_time_names_symbolic():
