@@ -51,6 +51,9 @@ def test_script_runs_the_last_foreground_dev_server(tmp_path) -> None:  # type: 
     # A multi-line `python -c` string holds Python `if` lines: one shell word, no shell test.
     ("#!/bin/bash\nmain() {\n  python -c \"\nif x:\n    pass\n\"\n  exec \"$@\"\n}\nmain \"$@\"\n", True),
     ("#!/bin/sh\nset -e\nexec \"$@\"\n", True),
+    # A here-document's body is data: its Python `if` opens no shell test (round 29's ismaina/mlb).
+    ("#!/bin/bash\npython << END\nif time.time() - start > limit:\n    pass\nEND\nexec \"$@\"\n", True),
+    ("#!/bin/bash\ncat <<-'EOF'\n\tif [ x ]; then\n\tEOF\nexec \"$@\"\n", True),
     ("#!/bin/sh\nif [ \"$1\" = shell ]; then\n  exec \"$@\"\nfi\n", False),   # only under a test
     ("#!/bin/sh\necho ready\n", False),
 ])

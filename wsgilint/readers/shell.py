@@ -776,7 +776,9 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
 
     # Lexed as one text, so that a quoted argument over several lines (`python -c "…"`, whose
     # Python has `if` lines of its own) stays one word; a newline ends a command as `;` does.
-    lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|\n")
+    # Here-document bodies are data (`python << END` with Python's own `if` lines): left out.
+    commands = "\n".join(line for _, _, _, line in _logical_lines(text))
+    lexer = shlex.shlex(commands, posix=True, punctuation_chars=";&|\n")
     lexer.whitespace, lexer.whitespace_split = " \t\r", True
     try:
         words = [";" if word and set(word) <= {";", "\n"} else word.replace("\n", "") or ";" for word in lexer]
