@@ -76,6 +76,8 @@ checked) that may start the app server listening there. So is a pass in a locati
 `try_files` ends in a named location or a status code (`try_files $uri @app;`): it handles
 only requests for files that exist under the root, and those are assumed to be none. So is a
 route in a file that a start script rewrites before nginx starts (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
+So is a target that a line of a script no manager of the files runs names as it starts
+Gunicorn or uWSGI (`gunicorn -b 0.0.0.0:8000 app.wsgi` at the end of a set-up script).
 So is a route of an nginx config that a build copies below `/etc/nginx` of an image whose
 start the files do not show (no `CMD` nor `ENTRYPOINT` in the build, no Compose `command:`;
 Kubernetes or `docker run` give it): that start may run nginx there, and what runs beside it
@@ -137,6 +139,7 @@ from wsgilint.model import (
     ProcessManager,
     Published,
     Route,
+    ScriptStart,
     ServerBlock,
     Span,
     Target,
@@ -590,6 +593,16 @@ def _unseen_program(deployment: Deployment, route: Route, target: Target) -> Con
         if program.at.path.startswith("/") == route.handler.at.path.startswith("/") else 0))
 
 
+def _script_start_naming(deployment: Deployment, address: Address) -> ScriptStart | None:
+    """The first app server a script no manager runs starts with the target's port or socket
+    on its command line."""
+    wanted = address.path if address.family == "unix" else str(address.port)
+    if not wanted or wanted == "0":
+        return None
+    return next((start for start in deployment.script_starts
+                 if any(_names(word, wanted) for word in start.argv[1:])), None)
+
+
 def _server_label(server: ServerBlock | None) -> str:
     names = server.server_names if server is not None else []
     return f"server_name {names[0]}" if names else "without server_name"
@@ -690,6 +703,13 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "program listens there", (Related(other.argv.at or other.at if other.argv
                                                             else other.at, "started here"),),
                           severity="info")
+                continue
+            scripted = _script_start_naming(deployment, address)
+            if scripted is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; a line of {scripted.at.path} starts {scripted.program} naming it, in a "
+                          "script no manager of the checked files runs: assumed the deployment runs that line",
+                          (Related(scripted.at, f"starts {scripted.program} here"),), severity="info")
                 continue
             if unbound:
                 server = max(unbound, key=lambda s: len(posixpath.commonpath([s.at.path, target.at.path])))

@@ -29,7 +29,7 @@ from ..core.span import Problem, Setting, Span
 from ..readers.uwsgi_ini import UnreadConfig
 from .address import Address, reaches
 from .app_code import AssetUrl, RequestReaders
-from .controlled import ControlledProgram
+from .controlled import ControlledProgram, ScriptStart
 from .graph import HOST, BrowserUrl, HostFolder, Launch, Place, Published, Reach, alternatives, connects
 from .gunicorn_config import GunicornAnnotation, GunicornConfigFile, GunicornName
 from .nginx_scope import NginxHttp, NginxLocation, NginxScope, NginxServer, NginxUpstream, listening_sockets
@@ -63,6 +63,7 @@ __all__ = [
     "Launch",
     "Launcher",
     "ControlledProgram",
+    "ScriptStart",
     "Deployment",
     "ExecLine",
     "FileRewrite",
@@ -789,6 +790,8 @@ class Deployment:
     host_folders: dict[str, HostFolder] = field(default_factory=dict)
     # Programs scripts start by name (supervisorctl start x) that no checked config defines (model/controlled.py).
     unseen_programs: list[ControlledProgram] = field(default_factory=list)
+    # Gunicorn or uWSGI started directly by a line of a script no manager of the files runs (model/controlled.py).
+    script_starts: list[ScriptStart] = field(default_factory=list)
     # Where the app's Python code takes the scheme from X-Forwarded-Proto itself (Django's
     # SECURE_PROXY_SSL_HEADER, ProxyFix...): read only where nginx has routes.
     app_reads_forwarded_scheme: list[Setting[str]] = field(default_factory=list)

@@ -2,9 +2,13 @@
 checked config defines them: ``supervisorctl start site`` in a deploy script whose
 ``[program:site]`` lives on the server only ("old school supervisord + uwsgis"). The tree
 then does not show every app server, and a route no listener of it is near may go to one.
+Likewise a script that nothing in the files runs may start Gunicorn or uWSGI itself
+(``gunicorn -b 0.0.0.0:8000 app.wsgi`` at the end of a set-up script): its command line
+names where that server listens.
 
 Only the text is read (``.sh`` and ``.bash`` files discovery did not take as a config, and
-only those that name ``supervisorctl`` or ``systemctl``); nothing here runs a shell.
+only those that name ``supervisorctl``, ``systemctl``, ``gunicorn`` or ``uwsgi``); nothing
+here runs a shell.
 """
 from __future__ import annotations
 
@@ -43,6 +47,32 @@ class ControlledProgram:
     name: str
     manager: str
     at: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptStart:
+    """An app server (``program``: gunicorn or uwsgi) a line of a script of the tree starts
+    directly, with the words of its command line; ``at`` is that line."""
+
+    program: str
+    argv: tuple[str, ...]
+    at: Span
+
+
+_APP_SERVERS = ("gunicorn", "uwsgi")
+# Words before a program that leave it the program run: `sudo`, `exec`, `nohup`.
+_PREFIXES = ("sudo", "exec", "nohup")
+
+
+def _started_server(words: list[str]) -> tuple[str, ...] | None:
+    """The words from an app server's name on, when one command's words start Gunicorn or uWSGI."""
+    position = 0
+    while position < len(words) and (words[position] in _PREFIXES or "=" in words[position].split("/")[0]
+                                       and not words[position].startswith("-")):
+        position += 1
+    if position < len(words) and os.path.basename(words[position]) in _APP_SERVERS:
+        return tuple(words[position:])
+    return None
 
 
 def _names(words: list[str]) -> tuple[str, list[int]] | None:
@@ -92,25 +122,46 @@ def _in_line(line: str) -> list[tuple[str, str, int, int]]:
     return found
 
 
-def unseen_programs(deployment: Deployment, ctx: ReadContext) -> list[ControlledProgram]:
-    """The programs scripts of the tree start by name and no checked config defines."""
+def _script_starts(line: str, at: Span) -> list[ScriptStart]:
+    code = re.sub(r"(^|\s)#.*", "", line)
+    starts = []
+    for command in _command().finditer(code):
+        argv = _started_server(command.group().split())
+        if argv is not None:
+            starts.append(ScriptStart(os.path.basename(argv[0]), argv, at))
+    return starts
+
+
+def unseen_programs(deployment: Deployment, ctx: ReadContext) -> tuple[list[ControlledProgram], list[ScriptStart]]:
+    """The programs scripts of the tree start by name and no checked config defines, and the
+    app servers they start directly where no manager the files show runs the script."""
     defined = {section.label for config in deployment.supervisor
                for section in config.of_kind("program", "group", "fcgi-program")}
     defined |= {unit.name.removesuffix(".service") for unit in deployment.systemd_units}
     defined |= {manager.name for manager in deployment.managers if manager.kind in ("supervisor", "systemd")}
+    run = {os.path.abspath(script) for manager in deployment.managers for script in manager.start_scripts}
     found: list[ControlledProgram] = []
+    starts: list[ScriptStart] = []
     for source in deployment.files:
         if source.kind or not source.path.endswith((".sh", ".bash")):
             continue
         text = ctx.scan(source.path).text
-        if not text or ("supervisorctl" not in text and "systemctl" not in text):
+        if not text:
+            continue
+        controls = "supervisorctl" in text or "systemctl" in text
+        serves = os.path.abspath(source.path) not in run and any(name in text for name in _APP_SERVERS)
+        if not controls and not serves:
             continue
         for number, line in enumerate(text.splitlines(), 1):
+            if serves:
+                starts.extend(_script_starts(line, Span(source.display, number, 1, len(line.rstrip()) + 1)))
+            if not controls:
+                continue
             for manager, name, column, end in _in_line(line):
                 if name in defined or name in _NOT_APP_SERVERS or not name:
                     continue
                 found.append(ControlledProgram(name, manager, Span(source.display, number, column, end)))
-    return found
+    return found, starts
 
 
-__all__ = ["ControlledProgram", "unseen_programs"]
+__all__ = ["ControlledProgram", "ScriptStart", "unseen_programs"]
