@@ -683,6 +683,9 @@ class NginxInstance:
     # The group `user USER GROUP;` gives the workers; None where only the user is named (nginx
     # then takes the group of that name).
     group: Setting[str] | None = None
+    # A fragment read at http level: its first top-level directive that nginx refuses in the
+    # main context (`upstream`, `server`), where nginx stops if it reads the file as nginx.conf.
+    refused_in_main: Setting[str] | None = None
     # A container this config is copied into (below /etc/nginx) whose start the files do not
     # show, where no start the files show runs it: that container may run nginx on it beside
     # what else its start runs. Value: the container's label; at: where it is defined.

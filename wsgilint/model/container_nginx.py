@@ -181,7 +181,8 @@ def fragment_read_as_main(instance: NginxInstance, place: Place, deployment: Dep
                           ctx: ReadContext) -> Problem | None:
     """A site file (server blocks at its top) that the nginx of ``place`` reads as its main
     configuration, mounted or copied over the nginx.conf it starts with: nginx allows no
-    ``server`` in the main context and exits at start (the container stops with it)."""
+    ``server`` (nor ``upstream``, ``map``...) in the main context and exits at start, at the
+    first such directive (the container stops with it)."""
     conf = _started_main_config(place, deployment) if instance.standalone else None
     if conf is None:
         return None
@@ -189,15 +190,14 @@ def fragment_read_as_main(instance: NginxInstance, place: Place, deployment: Dep
         placed = ctx.copied(conf)
     if placed is None or ctx.real(placed) != ctx.real(instance.main.path):
         return None
-    server = next((server.block for server in instance.servers if server.block is not None
-                   and server.block.name_at.path == instance.main.path), None)
-    if server is None:
+    refused = instance.refused_in_main
+    if refused is None or refused.at is None:
         return None
-    return Problem("syntax", f'"server" directive is not allowed here (the main context): the nginx of '
-                   f"{place.label or place.name} reads this file as its {conf}, where a server block must sit "
-                   "inside `http { }`; nginx refuses it ([emerg]) and does not start; put it in "
+    return Problem("syntax", f'"{refused.value}" directive is not allowed here (the main context): the nginx of '
+                   f"{place.label or place.name} reads this file as its {conf}, where `{refused.value}` must sit "
+                   "inside `http { }`; nginx refuses it ([emerg]) and does not start; put the file in "
                    f"{ETC_NGINX}/conf.d/ (which the image's nginx.conf includes), or wrap it in `events {{}}` and "
-                   "`http { ... }`", server.name_at)
+                   "`http { ... }`", refused.at)
 
 
 def main_read_as_site(instance: NginxInstance, place: Place, image: Image | None, deployment: Deployment,

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..core.commands import recognise
 from ..core.numbers import decimal
 from ..core.record import dataclass
-from ..readers.nginx import NginxFile, NginxStatement, NginxTree, pass_target_without_host
+from ..readers.nginx import NginxFile, NginxStatement, NginxTree, pass_target_without_host, refused_in_main
 from . import NginxDirective, NginxInstance, Problem, ProcessManager, Route, Setting, Span, Target
 from .address import Address, parse_nginx_target, url_scheme
 from .nginx_scope import (
@@ -203,6 +203,8 @@ class _Builder:
         http = NginxHttp(at=at, block=None, parent=None)
         self.instance.http.append(http)
         if context == ("http",):
+            first = next((stmt for stmt in root.statements if refused_in_main(stmt.directive)), None)
+            self.instance.refused_in_main = Setting(first.directive, first.at) if first is not None else None
             return _Frame(statements, _HTTP, http, "", True, True, True, own={})
         server = NginxServer(at=at, block=None, parent=http)
         http.servers.append(server)

@@ -415,6 +415,13 @@ class _ArgumentsRefused(_Refused):
     pass
 
 
+def refused_in_main(directive: str) -> bool:
+    """Whether nginx refuses ``directive`` at the top of its main configuration (``server``,
+    ``upstream``, ``map``: http's); False for a name the table lacks."""
+    masks = DIRECTIVES.get(directive)
+    return masks is not None and not any(mask & CONTEXTS[()] for mask in masks)
+
+
 # nginx's flags for a block and for on/off, any, one or more, two or more arguments
 # (ngx_conf_file.h); NGX_CONF_NOARGS and TAKE1..TAKE7 are the bits 0 to 7.
 _BLOCK, _FLAG, _ANY, _1MORE, _2MORE = 0x100, 0x200, 0x400, 0x800, 0x1000
