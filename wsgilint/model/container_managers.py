@@ -55,6 +55,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
     refused = any(n is not None and n.value is not None and w is None
                   for n, w in ((entry_node, entrypoint), (command_node, command)))
     argv: Setting[list[str]] | None
+    arguments_at: Span | None = None   # where the words after an ENTRYPOINT are written, when elsewhere
     if refused:
         argv = None   # Compose refuses the project and starts nothing: no command is guessed
     elif entrypoint == [] and command is None and image is not None and image.cmd is not None:
@@ -64,6 +65,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         argv = image.cmd
     elif entrypoint is not None:
         argv = Setting(entrypoint + (command or []), entry_node.at)   # type: ignore[union-attr]
+        arguments_at = command_node.at if command and command_node is not None else None
     else:
         image_entry = image.entrypoint if image else None
         if image is not None and image.base is not None and image.base.entrypoint_execs and \
@@ -79,6 +81,7 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             argv = image_entry   # a shell-form ENTRYPOINT ignores CMD (DFR 2350-2376)
         elif image_entry is not None:
             argv = Setting(image_entry.value + (cmd.value if cmd else []), image_entry.at)
+            arguments_at = cmd.at if cmd else None
         else:
             argv = cmd
     if argv is not None and argv.value:
@@ -146,7 +149,8 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         start_dir = manager.directory.value if manager.directory else None
         started = manager.argv.value
         with ctx.in_filesystem(place.filesystem):
-            seen = _resolve_wrapper(manager, manager.argv.value, manager.argv.at, ctx, start_dir, bin_sh(image))
+            seen = _resolve_wrapper(manager, manager.argv.value, manager.argv.at, ctx, start_dir, bin_sh(image),
+                                    arguments_at)
         if manager.wrapper is not None:
             options["command"] = Setting(" ".join(manager.argv.value), manager.argv.at)
             init = compose("init")

@@ -49,11 +49,13 @@ def _program_argv(argv: list[str]) -> list[str]:
 
 def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span | None,
                      ctx: ReadContext | None, start_dir: str | None,
-                     bin_sh: Setting[str] = _HOST_SH) -> bool:
+                     bin_sh: Setting[str] = _HOST_SH, arguments_at: Span | None = None) -> bool:
     """Fill runs_program, and for shells the wrapper facts and the server's argv. True when
     the files show all the start runs: a server's own command, or a shell text whose one
     server command is the only thing it starts (``shell.ServerLine.alone``). ``bin_sh`` is
-    what ``sh`` is where it runs (a container's image says; "": not known)."""
+    what ``sh`` is where it runs (a container's image says; "": not known); ``arguments_at``
+    is where the words after the first are written when not at ``command_at`` (a Compose
+    ``command:`` or a CMD after an ENTRYPOINT script that runs them)."""
     argv = _program_argv(argv)
     command = recognise(argv)   # shell.program_of's answer, kept for _launched
     program = command.program if command else ""
@@ -111,8 +113,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
             entrypoint = _local_script(argv[given - 1], ctx, start_dir)
             manager.start_scripts += (entrypoint,) if entrypoint else ()
             manager.argv = Setting(argv[given:], manager.argv.at if manager.argv else command_at)
-            resolved = _resolve_wrapper(manager, [*passed.through, *argv[given:]], command_at, ctx, start_dir,
-                                        bin_sh)
+            resolved = _resolve_wrapper(manager, [*passed.through, *argv[given:]], arguments_at or command_at, ctx,
+                                        start_dir, bin_sh)
             if passed.through and manager.user is not None and manager.user.at is command_at:
                 manager.user = Setting(manager.user.value, passed.at, manager.user.note)
                 if manager.group is not None and manager.group.at is command_at:
