@@ -80,7 +80,16 @@ def mark_code_from_image(deployment: Deployment) -> None:
 
 # Environment a service sets to say it runs in development: Flask's (FLASK_ENV until Flask 2.3,
 # FLASK_DEBUG) debug mode.
-_DEVELOPMENT = {"FLASK_ENV": ("development",), "FLASK_DEBUG": ("1", "true", "True")}
+_STAGES = ("development", "dev", "local")
+_DEVELOPMENT = {"FLASK_ENV": ("development",), "FLASK_DEBUG": ("1", "true", "True"),
+                **{name: _STAGES for name in ("ENVIRONMENT", "ENV", "APP_ENV", "APP_ENVIRONMENT", "DJANGO_ENV",
+                                              "PYTHON_ENV", "DEPLOY_ENV")}}
+
+
+def declares_development(environment: Mapping[str, Setting[str]]) -> str | None:
+    """The variable of a container's environment that says it runs a development set-up
+    (``FLASK_ENV=development``, ``ENVIRONMENT=dev``), as written; None where none does."""
+    return _declares_development(environment)
 
 
 def _declares_development(environment: Mapping[str, Setting[str]]) -> str | None:
