@@ -242,8 +242,9 @@ def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str
     """A script started with arguments may run them (`exec "$@"`) instead of its server line
     (``if [ $# -gt 0 ]; then exec "$@"; else exec uwsgi …; fi``): then what runs is the
     arguments, resolved like any command; where the reader cannot tell which branch runs,
-    the start is not all the files show and the server line is not claimed. None: the
-    server line runs, as read."""
+    or the arguments take no branch that runs a server or them (a dispatcher's `web` case
+    given another word), the start is not all the files show and the server line is not
+    claimed. None: the server line runs, as read."""
     from ..readers import shell
 
     if not args:
@@ -251,8 +252,13 @@ def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str
     runs = shell.runs_with(wrapper.server, args)
     if runs is True:
         return None
-    manager.runs_program = os.path.basename(args[0]) if runs is False else os.path.basename(wrapper.path)
-    return _resolve_wrapper(manager, args, command_at, ctx, start_dir) if runs is False else False
+    if runs is False and shell.hands_over(wrapper.server, args):
+        manager.runs_program = os.path.basename(args[0])
+        return _resolve_wrapper(manager, args, command_at, ctx, start_dir)
+    # Neither the server line nor the arguments: what runs (an exit, another branch) is not a
+    # start the files show.
+    manager.runs_program = os.path.basename(wrapper.path)
+    return False
 
 
 # The PATH runc gives a container whose image sets none (the official Python images keep it,

@@ -94,6 +94,9 @@ class ServerLine:
     # arguments, the script may run them instead (``runs_with``).
     guards: tuple[tuple[str, ...], ...] = ()
     passes: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # Those of each `exec "$@"` after it: where the line's branch is not taken, the script
+    # goes on to them (``hands_over``).
+    passes_after: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # uWSGI or Gunicorn lines started with `&` before this one (`uwsgi app.ini &` then
     # `nginx`): they run beside it, in the same place, and the text is not all they run.
     started_before: tuple[ServerLine, ...] = ()
@@ -411,8 +414,39 @@ def _stays(command: list[str], operator: str) -> bool:
     return name in ("while", "until") and bool(args) and args[0] in (("true", ":") if name == "while" else ("false",))
 
 
-_ARGUMENT_WORDS = ("$1", "${1}", "$#", "${#}", "$@", "${@}", "$*", "${*}")
+_ARGUMENT_WORDS = ("$1", "${1}", "${1:-", "${1-", "$#", "${#}", "$@", "${@}", "$*", "${*}")
 _FIRST = frozenset(("$1", "${1}", "${1:-}", "${1-}"))
+# Commands that set variables from their `NAME=value` words (`local service="${1:-web}"`).
+_DECLARERS = ("local", "declare", "typeset", "readonly")
+
+
+def _first_or(word: str) -> str | None:
+    """The default a word that is the first argument gives where there is none (``$1`` and
+    ``${1}``: "", ``${1:-web}``: web); None for any other word, or a default that is not
+    written plainly."""
+    if word in _FIRST:
+        return ""
+    for head in ("${1:-", "${1-"):
+        if word.startswith(head) and word.endswith("}") and "$" not in word[len(head):-1] \
+                and "}" not in word[len(head):-1]:
+            return word[len(head):-1]
+    return None
+
+
+def _argument_aliases(assigned: dict[str, str]) -> dict[str, str]:
+    """The variables a command sets to the first argument (``service=${1:-web}``), each with
+    the word a test of it stands for."""
+    return {name: value for name, value in assigned.items() if _first_or(value) is not None}
+
+
+def _aliased(guards: tuple[tuple[str, ...], ...], aliases: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    """The guards with each variable set to the first argument written as that argument
+    (``[ "$service" = web ]`` after ``service=${1:-web}``), so that they can be evaluated."""
+    if not aliases:
+        return guards
+    words = {**{f"${name}": value for name, value in aliases.items()},
+             **{f"${{{name}}}": value for name, value in aliases.items()}}
+    return tuple(tuple(words.get(word, word) for word in guard) for guard in guards)
 _COUNT = {"-gt": int.__gt__, "-ge": int.__ge__, "-eq": int.__eq__, "-ne": int.__ne__, "-lt": int.__lt__,
           "-le": int.__le__}
 _ARGS_EXEC = ALL_ARGUMENTS
@@ -478,7 +512,9 @@ def _test(words: tuple[str, ...], args: list[str]) -> bool | None:
     if words[:1] == ("case",) and len(words) == 3:
         import fnmatch
 
-        return fnmatch.fnmatchcase(first, words[2]) if words[1] in _FIRST and "$" not in words[2] else None
+        default = _first_or(words[1])
+        return fnmatch.fnmatchcase(first or default, words[2]) if default is not None and "$" not in words[2] \
+            else None
     body = list(words)
     if body[:1] == ["test"]:
         body = body[1:]
@@ -495,9 +531,10 @@ def _test(words: tuple[str, ...], args: list[str]) -> bool | None:
         return (first == "") is (body[0] == "-z")
     if len(body) == 1 and body[0] in _FIRST:
         return first != ""
-    if len(body) == 3 and body[1] in ("=", "==", "!=") and (body[0] in _FIRST) != (body[2] in _FIRST):
-        other = body[2] if body[0] in _FIRST else body[0]
-        return None if "$" in other else (first == other) is (body[1] != "!=")
+    left, right = _first_or(body[0]) if body else None, _first_or(body[2]) if len(body) == 3 else None
+    if len(body) == 3 and body[1] in ("=", "==", "!=") and (left is None) != (right is None):
+        other, default = (body[2], left) if left is not None else (body[0], right)
+        return None if "$" in other else ((first or default) == other) is (body[1] != "!=")
     return None
 
 
@@ -515,6 +552,13 @@ def runs_with(server: ServerLine, args: list[str]) -> bool | None:
     if True in passed or reached is False:
         return False
     return None if None in passed or reached is None else True
+
+
+def hands_over(server: ServerLine, args: list[str]) -> bool:
+    """Whether, started with ``args``, the script runs them (an `exec "$@"` whose tests hold,
+    before the server line or after it where the line is not reached); False where it may
+    run neither (`*) echo "unknown service"; exit 1`)."""
+    return any(_all(guards, args) is True for guards in (*server.passes, *server.passes_after))
 
 
 @functools.cache
@@ -567,6 +611,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     trapped = False
     blocks = _Blocks()
     passes: list[tuple[tuple[str, ...], ...]] = []
+    passes_after: list[tuple[tuple[str, ...], ...]] = []
     background: list[ServerLine] = []
     foreground: list[ServerLine] = []
     writes: list[FileWrite] = []
@@ -575,6 +620,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     traps: list[str] = []
     trap_line = 0
     known: dict[str, str] = {}   # variables the script sets to a value the text shows
+    aliases: dict[str, str] = {}   # variables set to the first argument (`service=${1:-web}`)
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
@@ -603,6 +649,9 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             service = _service_started(command)
             if service:
                 services.append(StartedService(service, number, column, end_column))
+            if not command or command[0] in _DECLARERS:
+                declared = dict(w.split("=", 1) for w in command[1:] if "=" in w) if command else {}
+                aliases.update(_argument_aliases({**assigned, **declared}))
             if not command:
                 exports.update(_values(assigned, known))   # VAR=x alone sets a shell variable
                 _learn(known, assigned, bool(blocks.guards()))
@@ -630,12 +679,13 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
                 found = ServerLine(_started(command), _without_redirections(command), number, column, end_column,
                                    execs, directory, {**exports, **assigned}, background=operator == "&",
-                                   guards=blocks.guards(), passes=tuple(passes), writes=tuple(writes))
+                                   guards=_aliased(blocks.guards(), aliases), passes=tuple(passes),
+                                   writes=tuple(writes))
                 found_last = operator in ("", ";", "&&")
                 after, held_by = [], ""
             else:
-                if execs and command[0] in _ARGS_EXEC and found is None:
-                    passes.append(blocks.guards())
+                if execs and command[0] in _ARGS_EXEC:
+                    (passes if found is None else passes_after).append(_aliased(blocks.guards(), aliases))
                 if _hands_off(command):
                     handed_off = True
                     # Run with `&`, the text goes on beside the server (a foreground one returns
@@ -659,6 +709,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, hands_off=hands_off)
     if found and traps:
         found = replace(found, traps=tuple(dict.fromkeys(traps)), trap_line=trap_line)
+    if found and passes_after:
+        found = replace(found, passes_after=tuple(passes_after))
     return found, tuple(writes)
 
 
