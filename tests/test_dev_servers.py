@@ -1,5 +1,7 @@
 """Development servers a start runs (core.commands.dev_server) and entrypoint scripts that
 exec their arguments (readers.shell.passes_arguments)."""
+import subprocess
+
 import pytest
 
 from wsgilint.core.commands import DevServer, dev_server
@@ -79,3 +81,26 @@ def test_script_passes_its_arguments_through(tmp_path, text: str, through: tuple
     script.write_text(text)
     passed = passes_arguments(str(script), ReadContext())
     assert (passed.through, passed.at.line) == (through, line) if passed is not None else through is None
+
+
+@pytest.mark.parametrize(("text", "shifted"), [
+    # NYPL's runinvenv (round 30): the first argument names a virtualenv, the rest run in it.
+    ('#!/bin/sh\nVENV=$1\nif [ -z "$VENV" ]; then\n  exit 1\nfi\nshift 1\nexec "$@"\n', 1),
+    ('#!/bin/sh\nshift\nshift 2\nexec "$@"\n', 3),
+    ('#!/bin/sh\nexec "$@"\n', 0),
+])
+def test_shift_drops_arguments_before_they_run(tmp_path, text: str, shifted: int) -> None:  # type: ignore[no-untyped-def]
+    script = tmp_path / "runinvenv"
+    script.write_text(text)
+    passed = passes_arguments(str(script), ReadContext())
+    assert passed is not None and passed.shifted == shifted
+    # What sh itself runs: the words after the ones shifted away.
+    args = ["a", "b", "c"][:shifted] + ["echo", "ran"]
+    ran = subprocess.run(["sh", str(script), *args], capture_output=True, text=True, timeout=10, check=False)
+    assert ran.stdout == "ran\n"
+
+
+def test_a_shift_of_a_variable_count_is_not_followed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    script = tmp_path / "run"
+    script.write_text('#!/bin/sh\nshift "$N"\nexec "$@"\n')
+    assert passes_arguments(str(script), ReadContext()) is None

@@ -107,11 +107,12 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
         wrapper = _script(argv[given - 1], ctx, start_dir)
         passed = _passes_arguments(argv[given - 1], ctx, start_dir) if wrapper is None and argv[given:] else None
-        if passed is not None:
+        if passed is not None and len(argv) > given + passed.shifted:
             # An entrypoint script that ends in `exec "$@"`: its arguments (the CMD) are what runs,
             # in its place; `exec gosu app "$@"` runs them through the switcher, as app.
             entrypoint = _local_script(argv[given - 1], ctx, start_dir)
             manager.start_scripts += (entrypoint,) if entrypoint else ()
+            argv = [*argv[:given], *argv[given + passed.shifted:]]
             manager.argv = Setting(argv[given:], manager.argv.at if manager.argv else command_at)
             resolved = _resolve_wrapper(manager, [*passed.through, *argv[given:]], arguments_at or command_at, ctx,
                                         start_dir, bin_sh)

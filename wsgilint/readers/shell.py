@@ -814,6 +814,7 @@ class PassedArguments:
 
     through: tuple[str, ...]
     at: Span                       # the line in the script
+    shifted: int = 0               # the arguments `shift` drops before it (`VENV=$1; shift; exec "$@"`)
 
 
 def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | None:
@@ -840,8 +841,15 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
     # `exec gosu app "$0" "$@"` (under `[ "$(id -u)" = 0 ]` or not) runs this script again as
     # app, whose `exec "$@"` then runs the arguments as app: the docker-library pattern.
     again: tuple[tuple[str, ...], list[str]] | None = None
+    shifted = 0
     for command, operator in _commands(words):
         command = blocks.strip(command, operator)
+        if command[:1] == ["shift"] and not blocks.guards() and operator in ("", ";"):
+            count = command[1] if len(command) == 2 else "1" if len(command) == 1 else ""
+            if not count.isdigit():
+                return None   # `shift "$N"`: which arguments are left is not known
+            shifted += int(count)
+            continue
         if command[:1] != ["exec"] or operator == "&":
             continue
         if len(command) > 3 and command[-2] in ("$0", "${0}") and again is None:
@@ -851,7 +859,7 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
         through = _through(command[1:]) if not blocks.guards() else None
         if through is not None:
             through, command = (again if again is not None and not through else (through, command))
-            return PassedArguments(through, _line_of(text, command, ctx.display(local_path)))
+            return PassedArguments(through, _line_of(text, command, ctx.display(local_path)), shifted)
     return None
 
 
