@@ -27,7 +27,12 @@ command that starts Gunicorn is the manager's. So is an error log path under an 
 server's stderr to that same file (Supervisor's `stderr_logfile`, or `stdout_logfile` with
 `redirect_stderr=true`; systemd's `StandardError=` or, inherited, `StandardOutput=` set to
 `file:`, `append:` or `truncate:`): Gunicorn writes its error log to stderr without the
-setting, so the file gets it anyway.
+setting, so the file gets it anyway. So is a name whose setting the file also sets, to the same value, under its
+right name (`logfile` beside `errorlog` naming the same file): the right one is in effect
+(with another value, what the ignored line asks for is lost: a warning).
+`x_forwarded_for_header`, Gunicorn 18's header for the client's address in `REMOTE_ADDR`,
+was removed in 19.0 with nothing in its place: the message says so instead of suggesting a
+near spelling, and it is an info where the app's code reads X-Forwarded-For itself.
 
 ## What breaks in production
 Gunicorn keeps only names that exactly equal a setting and drops the rest without a
@@ -72,7 +77,13 @@ GOOD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nworkers = 3\npreloa
 _OLD_NAMES = {
     "logfile": "did you mean `errorlog`?",
     "debug": "for debug output set `loglevel = 'debug'`; for code reloading, `reload = True`",
+    # Gunicorn 18 took the client's address from this header into REMOTE_ADDR; 19.0 dropped
+    # the setting, and the app reads X-Forwarded-For itself (HTTP_X_FORWARDED_FOR).
+    "x_forwarded_for_header": "Gunicorn 19.0 removed it (it put that header's address in REMOTE_ADDR): read "
+                              "X-Forwarded-For in the app (Werkzeug's ProxyFix, Django's HTTP_X_FORWARDED_FOR)",
 }
+# The setting an old name stood for, where one does its work now.
+_OLD_SETTING = {"logfile": "errorlog"}
 # Old names set to what Gunicorn does without them: dropping them changes nothing
 # (Gunicorn 0.x's `logfile = '-'` is stderr, where `errorlog` writes by default).
 _OFF: dict[str, object] = {"debug": False, "logfile": "-"}
@@ -146,8 +157,32 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which loses only "
                           f"{_COSMETIC[name.meant]}; {suggestion}", severity="info", fix=_fix(name, config.settings))
                 continue
+            header_reader = _reads_forwarded_for(deployment) if name.name == "x_forwarded_for_header" else None
+            if header_reader is not None:
+                yield Hit(name.at, "`x_forwarded_for_header` is not a Gunicorn setting since 19.0: Gunicorn ignores it, "
+                          "which loses nothing here: the app reads X-Forwarded-For itself; remove the line",
+                          (Related(header_reader.at, "the app reads the header here"),) if header_reader.at else (),
+                          severity="info")
+                continue
+            meant = _OLD_SETTING.get(name.name, name.meant)
+            written = next((setting for setting in config.settings if setting.key == meant), None)
+            if written is not None and written.value == name.value:
+                yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it, which loses nothing "
+                          f"here: the file sets `{meant}` itself; remove the line",
+                          (Related(written.at, f"{meant} is set here"),), severity="info")
+                continue
             yield Hit(name.at, f"`{name.name}` is not a Gunicorn setting: Gunicorn ignores it without a word; "
                       f"{suggestion}", fix=_fix(name, config.settings))
+
+
+# What in the app's code reads the forwarding header (not the peer's address).
+_FORWARDED_FOR_READERS = ("X_FORWARDED_FOR", "X-Forwarded-For", "access_route", "ProxyFix", "ProxyHeadersMiddleware")
+
+
+def _reads_forwarded_for(deployment: Deployment) -> Setting[str] | None:
+    readers = deployment.app_request_readers
+    return next((place for place in readers.address if place.value in _FORWARDED_FOR_READERS), None) \
+        if readers is not None else None
 
 
 def _captured_anyway(name: GunicornName, path: str,
