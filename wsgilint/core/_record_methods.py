@@ -3288,27 +3288,28 @@ def _m108():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m109():
-    _s0 = _s1 = None
-    def __init__(self, through: 'tuple[str, ...]', at: 'Span') -> None:
+def _m109(_d0):
+    _s0 = _s1 = _s2 = None
+    def __init__(self, through: 'tuple[str, ...]', at: 'Span', shifted: 'int' = _d0) -> None:
         _s0(self, through)
         _s1(self, at)
+        _s2(self, shifted)
 
     def _bind(setters):
-        nonlocal _s0, _s1
-        _s0, _s1, = setters
+        nonlocal _s0, _s1, _s2
+        _s0, _s1, _s2, = setters
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(through={self.through!r}, at={self.at!r})"
+        return self.__class__.__qualname__ + f"(through={self.through!r}, at={self.at!r}, shifted={self.shifted!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.through,self.at,) == (other.through,other.at,)
+            return (self.through,self.at,self.shifted,) == (other.through,other.at,other.shifted,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.through,self.at,))
+        return hash((self.through,self.at,self.shifted,))
 
     __init__.__qualname__ = 'PassedArguments.__init__'
     __repr__.__qualname__ = 'PassedArguments.__repr__'
@@ -3317,9 +3318,9 @@ def _m109():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m110(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15):
-    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = _s21 = None
-    def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, started_before: 'tuple[ServerLine, ...]' = _d9, ran_before: 'tuple[ServerLine, ...]' = _d10, writes: 'tuple[FileWrite, ...]' = _d11, services: 'tuple[StartedService, ...]' = _d12, hands_off: 'HandOff | None' = _d13, traps: 'tuple[str, ...]' = _d14, trap_line: 'int' = _d15) -> None:
+def _m110(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = _s21 = _s22 = None
+    def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, passes_after: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d9, started_before: 'tuple[ServerLine, ...]' = _d10, ran_before: 'tuple[ServerLine, ...]' = _d11, writes: 'tuple[FileWrite, ...]' = _d12, services: 'tuple[StartedService, ...]' = _d13, hands_off: 'HandOff | None' = _d14, traps: 'tuple[str, ...]' = _d15, trap_line: 'int' = _d16) -> None:
         _s0(self, program)
         _s1(self, argv)
         _s2(self, line)
@@ -3335,29 +3336,30 @@ def _m110(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
         _s12(self, last_of_c)
         _s13(self, guards)
         _s14(self, passes)
-        _s15(self, started_before)
-        _s16(self, ran_before)
-        _s17(self, writes)
-        _s18(self, services)
-        _s19(self, hands_off)
-        _s20(self, traps)
-        _s21(self, trap_line)
+        _s15(self, passes_after)
+        _s16(self, started_before)
+        _s17(self, ran_before)
+        _s18(self, writes)
+        _s19(self, services)
+        _s20(self, hands_off)
+        _s21(self, traps)
+        _s22(self, trap_line)
 
     def _bind(setters):
-        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20, _s21
-        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20, _s21, = setters
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20, _s21, _s22
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20, _s21, _s22, = setters
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r}, last_of_c={self.last_of_c!r}, guards={self.guards!r}, passes={self.passes!r}, started_before={self.started_before!r}, ran_before={self.ran_before!r}, writes={self.writes!r}, services={self.services!r}, hands_off={self.hands_off!r}, traps={self.traps!r}, trap_line={self.trap_line!r})"
+        return self.__class__.__qualname__ + f"(program={self.program!r}, argv={self.argv!r}, line={self.line!r}, column={self.column!r}, end_column={self.end_column!r}, execs={self.execs!r}, directory={self.directory!r}, exports={self.exports!r}, background={self.background!r}, alone={self.alone!r}, after={self.after!r}, held_by={self.held_by!r}, last_of_c={self.last_of_c!r}, guards={self.guards!r}, passes={self.passes!r}, passes_after={self.passes_after!r}, started_before={self.started_before!r}, ran_before={self.ran_before!r}, writes={self.writes!r}, services={self.services!r}, hands_off={self.hands_off!r}, traps={self.traps!r}, trap_line={self.trap_line!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,self.ran_before,self.writes,self.services,self.hands_off,self.traps,self.trap_line,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,other.last_of_c,other.guards,other.passes,other.started_before,other.ran_before,other.writes,other.services,other.hands_off,other.traps,other.trap_line,)
+            return (self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.passes_after,self.started_before,self.ran_before,self.writes,self.services,self.hands_off,self.traps,self.trap_line,) == (other.program,other.argv,other.line,other.column,other.end_column,other.execs,other.directory,other.exports,other.background,other.alone,other.after,other.held_by,other.last_of_c,other.guards,other.passes,other.passes_after,other.started_before,other.ran_before,other.writes,other.services,other.hands_off,other.traps,other.trap_line,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.started_before,self.ran_before,self.writes,self.services,self.hands_off,self.traps,self.trap_line,))
+        return hash((self.program,self.argv,self.line,self.column,self.end_column,self.execs,self.directory,self.exports,self.background,self.alone,self.after,self.held_by,self.last_of_c,self.guards,self.passes,self.passes_after,self.started_before,self.ran_before,self.writes,self.services,self.hands_off,self.traps,self.trap_line,))
 
     __init__.__qualname__ = 'ServerLine.__init__'
     __repr__.__qualname__ = 'ServerLine.__repr__'
@@ -4242,8 +4244,8 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m106, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
     'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m107, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
     'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m108, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m109, (), ('through', 'at'), ('through', 'at')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m110, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('shifted', True, False, True, True, True, False)), True), None, _m109, ('shifted',), ('through', 'at', 'shifted'), ('through', 'at', 'shifted')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('passes_after', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m110, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
     'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m111, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
     'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m112, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
     'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m113, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
