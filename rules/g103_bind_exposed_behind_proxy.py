@@ -38,7 +38,9 @@ builds ship to the browser: `VITE_`, `NEXT_PUBLIC_`, `REACT_APP_`...): `localhos
 is the browser's own machine, so that project is used from the machine Docker runs on, and
 its browsers reach the published port directly by design. So is a port of a service whose
 environment declares a development set-up (`ENVIRONMENT=development`, `APP_ENV=local`,
-`FLASK_ENV=development`, `FLASK_DEBUG=1`): a local stack, reached directly by design.
+`FLASK_ENV=development`, `FLASK_DEBUG=1`), or that a Compose file named for development
+starts (`docker-compose-dev.yml`, `compose.local.yaml`): a local stack, reached directly by
+design.
 
 On a host, a Gunicorn config that nothing in the checked files starts, beside app servers
 they do start (a Compose service, a Supervisor program), is an alternative set-up rather than
@@ -67,7 +69,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import HOST, Deployment, Listener, Place, Published, Target
-from wsgilint.model.dev_stacks import declares_development
+from wsgilint.model.dev_stacks import declared_development
 
 CODE = "G103"
 SLUG = "bind-exposed-behind-proxy"
@@ -171,11 +173,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         host_port = published.host_port or ""
         browser = deployment.browser_url_to(place, published.host_port) if severity is None else None
         manager = listener.server.manager
-        declared = declares_development(manager.environment) if severity is None and browser is None and \
+        declared = declared_development(manager) if severity is None and browser is None and \
             manager is not None and manager.place is place else None
         if declared is not None and manager is not None:
             severity = "info"
-            setting = manager.environment.get(declared.partition("=")[0])
+            setting = manager.environment.get(declared.partition("=")[0]) if "=" in declared else None
             dev_tail = (f"; {place.label or place.name} declares itself a development set-up ({declared}): read "
                         "as a local stack whose port is reached directly by design (where it serves other machines, "
                         "the advice holds)")

@@ -45,7 +45,9 @@ the app's Python code (under the folder of the module's top package) waits on an
 outside the process (an HTTP client or a remote service's SDK, mail, a subprocess, a sleep,
 an upload read from the request, a streamed or file response, a websocket), the finding is an
 info naming the assumption that every request ends within the manager's wait: a stop then cuts
-none.
+none. So is a container that declares a development set-up (`APP_ENV=local` in its
+environment, a Compose file named `docker-compose.dev.yml`): a stop there cuts a developer's
+request.
 
 ## What breaks in production
 On every stop or deploy, requests still running when the manager's wait ends are cut
@@ -61,6 +63,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager, Span
+from wsgilint.model.dev_stacks import declared_development
 from wsgilint.model.units import c_atoi
 
 CODE = "X117"
@@ -143,6 +146,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"{graceful} s, with killasgroup=true so nothing outlives the stop", related, severity="info")
             continue
         quick = _requests_end_quickly(deployment, server, wait)
+        declared = declared_development(manager) if not quick else None
+        if declared is not None:
+            quick = (f"; {manager.place.label or manager.name} declares itself a development set-up ({declared}): a "
+                     "stop there cuts a developer's request, not a user's (where this set-up also serves users, the "
+                     "advice holds)")
         cut.setdefault((f"{said}: on stop, requests still running are cut by SIGKILL; wait longer than {graceful} s"
                         f"{quick}", related[0], "info" if quick else None), []).append(where)
     for (message, compared, severity), wheres in cut.items():

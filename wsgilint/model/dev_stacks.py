@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from ..core.context import ReadContext
 from ..core.option import Option
 from ..core.span import Setting
-from . import AppServer, Deployment
+from . import AppServer, Deployment, ProcessManager
 from .graph import Place
 from .uwsgi_values import integer
 
@@ -86,10 +86,25 @@ _DEVELOPMENT = {"FLASK_ENV": ("development",), "FLASK_DEBUG": ("1", "true", "Tru
                                               "PYTHON_ENV", "DEPLOY_ENV")}}
 
 
-def declares_development(environment: Mapping[str, Setting[str]]) -> str | None:
-    """The variable of a container's environment that says it runs a development set-up
-    (``FLASK_ENV=development``, ``ENVIRONMENT=dev``), as written; None where none does."""
-    return _declares_development(environment)
+def declared_development(manager: ProcessManager) -> str | None:
+    """What says a container runs a development set-up, as written: a variable of its
+    environment (``FLASK_ENV=development``, ``ENVIRONMENT=dev``) or the name of a Compose
+    file that starts it (``docker-compose-dev.yml``, ``compose.local.yaml``); None where
+    nothing does."""
+    if not manager.in_container:
+        return None
+    declared = _declares_development(manager.environment)
+    if declared is not None:
+        return declared
+    for path in manager.place.started_with.split(" + ") if manager.kind == "compose" else ():
+        name = posixpath.basename(path)
+        if _COMPOSE_STAGES.intersection(name.lower().replace("-", ".").replace("_", ".").split(".")):
+            return f"its Compose file {name}"
+    return None
+
+
+# Words of a Compose file's name that make it a development one.
+_COMPOSE_STAGES = frozenset(("dev", "development", "local"))
 
 
 def _declares_development(environment: Mapping[str, Setting[str]]) -> str | None:
