@@ -3,7 +3,10 @@
 A server block that reaches none of the tree's app servers, in an nginx whose other virtual
 hosts do reach them, fronts another app of the host or network: what it sends to is not in
 the checked files, so what is said about it (nothing listens there, the app reads this
-header) is an assumption. Asked by more than one rule; worked out once per model.
+header) is an assumption. So does one in another nginx config of the tree that names a host
+a reaching block also names (a staging site beside production's): one nginx would never pick
+both for that name, so the two are set-ups of different machines. Asked by more than one
+rule; worked out once per model.
 """
 from __future__ import annotations
 
@@ -46,6 +49,8 @@ class Fronting:
     def __init__(self, deployment: Deployment) -> None:
         served = _routes_by_listener(deployment)
         self._routes = [other for reaching in served.values() for other in reaching]
+        self._config_of = {id(route): index for index, instance in enumerate(deployment.nginx)
+                           for route in instance.routes}
         self._servers = {id(other.server) for other in self._routes}
         self._unplaced = any(other.server is None for other in self._routes)
         reached_at = {listener.server.at for listener in deployment.listeners if id(listener) in served}
@@ -67,7 +72,9 @@ class Fronting:
         if any(_reachable(route, listener) for listener in self._unreached):
             return None   # a listener no route reaches may be the one this route misses
         return next((other for other in self._routes if other.place == route.place and other.server is not None
-                     and _other_virtual_host(route.server, other.server)), None)
+                     and (_other_virtual_host(route.server, other.server)
+                          or self._config_of.get(id(route)) != self._config_of.get(id(other))
+                          and _named_alike(route.server, other.server))), None)
 
     def same_block(self, route: Route) -> Route | None:
         """Another route of ``route``'s own server block that reaches the tree's apps, where no
@@ -91,6 +98,13 @@ def _other_virtual_host(server: ServerBlock, other: ServerBlock) -> bool:
         return True
     ports, other_ports = server.listen_ports, other.listen_ports
     return bool(ports) and bool(other_ports) and not ports & other_ports
+
+
+def _named_alike(server: ServerBlock, other: ServerBlock) -> bool:
+    """Whether the two blocks name a host in common (exact names only: a wildcard or a regular
+    expression may match hosts the other does not name)."""
+    return bool({name for name in server.server_names if name[:1] not in ("*", "~", ".") and name != "_"}
+                & set(other.server_names))
 
 
 def _reachable(route: Route, listener: Listener) -> bool:
