@@ -38,7 +38,9 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   changes (builds an absolute URL or redirect from the request, tests `is_secure` or the
   scheme, has Django's CSRF middleware or admin while no settings file of the tree lists an
   `https://` origin in `CSRF_TRUSTED_ORIGINS` (which passes Django's Origin check whatever
-  scheme the app sees), DRF's hyperlinks or pagination, renders templates, or has a route
+  scheme the app sees) and the tree pins no Django older than 4.0 (requirements files,
+  Pipfile.lock, poetry.lock: those compare no Origin and check the Referer only on requests
+  they see as https), DRF's hyperlinks or pagination, renders templates, or has a route
   ending in `/`, which Flask and Starlette redirect to with an absolute URL), the finding is
   an info naming that assumption;
 - a location whose path names a health probe (`/health`, `/healthz`, `/ping`, ...) that lacks

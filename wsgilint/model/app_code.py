@@ -130,9 +130,19 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}, tuple(allowed), frozenset(host_files),
                                   frozenset(address_files),
-                                  frozenset(scheme_files if trusts_https else scheme_files | csrf_files),
+                                  frozenset(scheme_files if trusts_https or _before_origin_check(files, ctx)
+                                            else scheme_files | csrf_files),
                                   frozenset(waiting_files),
                                   names, package_names), env_defaults)
+
+
+def _before_origin_check(files: list[SourceFile], ctx: ReadContext) -> bool:
+    """Whether the tree pins a Django older than 4.0, whose CSRF check compares no Origin and
+    checks the Referer only on requests it sees as https: one seen as http behind nginx passes."""
+    from .python_packages import pinned_version
+
+    django = pinned_version(files, ctx, "django")
+    return django is not None and django.value < (4, 0)
 
 
 @functools.cache
