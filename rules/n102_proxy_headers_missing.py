@@ -10,8 +10,8 @@ hides all of the server's) do not send:
 - the client's address: `X-Forwarded-For` (or `X-Real-IP`, `Forwarded`);
 - `X-Forwarded-Proto` (or `Forwarded`), only where the server block serves TLS (`listen ...
   ssl`; a bare `listen 443` is plain HTTP) and the app is not a checked Gunicorn (X113
-  reports that case). Where every app reached is uWSGI or a development server other than
-  uvicorn, none of which takes the scheme from the header, and no Python code in the tree
+  reports that case). Where every app reached is a development server other than uvicorn,
+  none of which takes the scheme from the header, and no Python code in the tree
   does (Django's `SECURE_PROXY_SSL_HEADER`, werkzeug's `ProxyFix`), the header alone changes
   nothing: a route missing only it is an info that names the assumption that the app builds
   nothing from the scheme. So is a route to an app the files do not show, at a container's
@@ -236,23 +236,22 @@ def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
 
 def _scheme_unread(deployment: Deployment, route: Route, listeners: list[Listener]) -> bool:
     """Whether nothing the route reaches takes the scheme from X-Forwarded-Proto, and no code
-    in the tree does (Django's SECURE_PROXY_SSL_HEADER, ProxyFix): every app reached is uWSGI
-    or a development server other than uvicorn; or no app of the files is reached and nginx
+    in the tree does (Django's SECURE_PROXY_SSL_HEADER, ProxyFix): every app reached is a
+    development server other than uvicorn; or no app of the files is reached and nginx
     connects from another host (a container's name or address), whose header Gunicorn and
     uvicorn trust only from 127.0.0.1 by default. Sending the header alone then changes nothing."""
     if deployment.app_reads_forwarded_scheme:
         return False
     if not listeners:
         return all(t.address.family == "inet" and not t.address.is_loopback for t in route.targets)
-    return all(listener.server.kind == "uwsgi" or (listener.server.kind == "dev-server"
-                                                   and listener.server.name != "uvicorn") for listener in listeners)
+    return all(listener.server.kind == "dev-server" and listener.server.name != "uvicorn" for listener in listeners)
 
 
 def _scheme_unread_hit(route: Route, listeners: list[Listener]) -> Hit:
     server = listeners[0].server if listeners else None
     what = ("an app server reached from another host (Gunicorn, uvicorn) does not take the scheme from that "
             "header by default" if server is None else
-            f"{'uWSGI' if server.kind == 'uwsgi' else server.name} does not take the scheme from that header")
+            f"{server.name} does not take the scheme from that header")
     return Hit(route.handler.at,
                f"proxy_pass to the app behind TLS without X-Forwarded-Proto, so the app sees http; but {what}, "
                "and no code in the checked tree does (Django's "
