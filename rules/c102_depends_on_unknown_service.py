@@ -18,7 +18,9 @@ own project, not a part of this one: Compose reads only the default files of the
 runs in, and merging another folder's project with `-f` would resolve its relative paths
 from this folder. The error stands then, unless this file's own relative paths (its `build:`
 contexts and bind mounts) are none of them beside it and some beside that other file: an
-overlay run from there (`-f docker-compose.yml -f extensions/x/x-compose.yml`), an info.
+overlay run from there (`-f docker-compose.yml -f extensions/x/x-compose.yml`), an info. So
+is a file with a service that has neither `image` nor `build`: Compose refuses it alone, so it
+only adds to services another file defines.
 
 ## What breaks in production
 Compose checks the merged project before it does anything and refuses it whole:

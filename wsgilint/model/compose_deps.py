@@ -138,10 +138,19 @@ def _mergeable(path: str, project: ComposeProject, default_names: frozenset[str]
     paths would resolve from this folder (the first file's), so it is not taken to be a part of
     this one; unless this project's own relative paths resolve only from that folder (an
     overlay run as ``-f docker-compose.yml -f extensions/x/x-compose.yml`` from there, whose
-    `build:` and bind mounts name the folders beside that file, not beside itself)."""
+    `build:` and bind mounts name the folders beside that file, not beside itself), or it
+    cannot run alone (a service with neither `image` nor `build`: an overlay too)."""
     folder = os.path.dirname(path)
     return folder == project.directory or os.path.basename(path) not in default_names \
-        or _resolves_only_from(project, folder)
+        or _resolves_only_from(project, folder) or _partial(project)
+
+
+def _partial(project: ComposeProject) -> bool:
+    """Whether a service of the project has neither `image` nor `build` (nor `extends`): Compose
+    refuses such a project alone, so the file only adds to services another file defines (an
+    overlay merged with `-f`)."""
+    return any(isinstance(service.value, dict) and all(service.get(key) is None for key in ("image", "build", "extends"))
+               for service in project.services.values())
 
 
 def _relative_paths(project: ComposeProject) -> list[str]:
