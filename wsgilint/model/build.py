@@ -510,8 +510,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         deployment.app_request_readers = code.requests
         deployment.app_env_defaults = code.env_defaults
     if deployment.nginx and deployment.app_servers:   # read only where X101 can ask
-        from .controlled import unseen_programs
-        deployment.unseen_programs, deployment.script_starts = unseen_programs(deployment, ctx)
+        from .controlled import started_by_scripts
+        deployment.unseen_programs, deployment.script_starts = started_by_scripts(deployment, ctx)
         if containers is not None:
             deployment.shared_loopback_task = _shared_loopback_task(discovery, ctx)
     # Decoding problems surface from whichever reader opened the file; report each once.

@@ -132,7 +132,7 @@ def _script_starts(line: str, at: Span) -> list[ScriptStart]:
     return starts
 
 
-def unseen_programs(deployment: Deployment, ctx: ReadContext) -> tuple[list[ControlledProgram], list[ScriptStart]]:
+def started_by_scripts(deployment: Deployment, ctx: ReadContext) -> tuple[list[ControlledProgram], list[ScriptStart]]:
     """The programs scripts of the tree start by name and no checked config defines, and the
     app servers they start directly where no manager the files show runs the script."""
     defined = {section.label for config in deployment.supervisor
@@ -164,4 +164,4 @@ def unseen_programs(deployment: Deployment, ctx: ReadContext) -> tuple[list[Cont
     return found, starts
 
 
-__all__ = ["ControlledProgram", "ScriptStart", "unseen_programs"]
+__all__ = ["ControlledProgram", "ScriptStart", "started_by_scripts"]
