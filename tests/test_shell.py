@@ -344,6 +344,9 @@ _ENTRYPOINTS = {
                   'else\n  echo "unknown service: $service"\n  exit 1\nfi\n',
     "local-in-main": 'main() {\n  local service="${1:-web}"\n  if [ "$service" = "web" ]; then\n'
                      '    exec uwsgi --ini /app/uwsgi.ini\n  fi\n  exec "$@"\n}\nmain "$@"\n',
+    # Set again to a word: no longer the argument.
+    "alias-set-again": 'service="${1:-web}"\nservice=web\nif [ "$service" = "web" ]; then\n'
+                       '  exec uwsgi --ini /app/uwsgi.ini\nfi\nexec "$@"\n',
     "case-of-alias": 'role=${1-web}\ncase "$role" in\n  web) exec uwsgi --ini /app/uwsgi.ini ;;\n'
                      '  *) exec "$@" ;;\nesac\n',
 }

@@ -416,6 +416,9 @@ def _stays(command: list[str], operator: str) -> bool:
 
 _ARGUMENT_WORDS = ("$1", "${1}", "${1:-", "${1-", "$#", "${#}", "$@", "${@}", "$*", "${*}")
 _FIRST = frozenset(("$1", "${1}", "${1:-}", "${1-}"))
+_COUNT = {"-gt": int.__gt__, "-ge": int.__ge__, "-eq": int.__eq__, "-ne": int.__ne__, "-lt": int.__lt__,
+          "-le": int.__le__}
+_ARGS_EXEC = ALL_ARGUMENTS
 # Commands that set variables from their `NAME=value` words (`local service="${1:-web}"`).
 _DECLARERS = ("local", "declare", "typeset", "readonly")
 
@@ -433,10 +436,15 @@ def _first_or(word: str) -> str | None:
     return None
 
 
-def _argument_aliases(assigned: dict[str, str]) -> dict[str, str]:
-    """The variables a command sets to the first argument (``service=${1:-web}``), each with
-    the word a test of it stands for."""
-    return {name: value for name, value in assigned.items() if _first_or(value) is not None}
+def _set_aliases(aliases: dict[str, str], assigned: dict[str, str]) -> None:
+    """Keep in ``aliases`` the variables a command sets to the first argument
+    (``service=${1:-web}``), each with the word a test of it stands for; one set to anything
+    else is no longer one."""
+    for name, value in assigned.items():
+        if _first_or(value) is not None:
+            aliases[name] = value
+        else:
+            aliases.pop(name, None)
 
 
 def _aliased(guards: tuple[tuple[str, ...], ...], aliases: dict[str, str]) -> tuple[tuple[str, ...], ...]:
@@ -447,9 +455,6 @@ def _aliased(guards: tuple[tuple[str, ...], ...], aliases: dict[str, str]) -> tu
     words = {**{f"${name}": value for name, value in aliases.items()},
              **{f"${{{name}}}": value for name, value in aliases.items()}}
     return tuple(tuple(words.get(word, word) for word in guard) for guard in guards)
-_COUNT = {"-gt": int.__gt__, "-ge": int.__ge__, "-eq": int.__eq__, "-ne": int.__ne__, "-lt": int.__lt__,
-          "-le": int.__le__}
-_ARGS_EXEC = ALL_ARGUMENTS
 
 
 class _Blocks:
@@ -651,7 +656,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 services.append(StartedService(service, number, column, end_column))
             if not command or command[0] in _DECLARERS:
                 declared = dict(w.split("=", 1) for w in command[1:] if "=" in w) if command else {}
-                aliases.update(_argument_aliases({**assigned, **declared}))
+                _set_aliases(aliases, {**assigned, **declared})
             if not command:
                 exports.update(_values(assigned, known))   # VAR=x alone sets a shell variable
                 _learn(known, assigned, bool(blocks.guards()))
