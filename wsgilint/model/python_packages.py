@@ -5,7 +5,6 @@ pins two releases pins none that can be said to run."""
 from __future__ import annotations
 
 import functools
-import json
 import posixpath
 import re
 from typing import TYPE_CHECKING
@@ -60,6 +59,8 @@ def pinned_version(files: list[SourceFile], ctx: ReadContext, package: str) -> S
 
 def _versions(name: str, text: str, package: str) -> list[tuple[str, int]]:
     if name == "Pipfile.lock":
+        import json   # here: most trees hold no Pipfile.lock, and a check need not load json
+
         try:
             data = json.loads(text)
         except ValueError:
