@@ -59,7 +59,7 @@ def pinned_version(files: list[SourceFile], ctx: ReadContext, package: str) -> S
 
 def _versions(name: str, text: str, package: str) -> list[tuple[str, int]]:
     if name == "Pipfile.lock":
-        import json   # here: most trees hold no Pipfile.lock, and a check need not load json
+        import json  # here: most trees hold no Pipfile.lock, and a check need not load json
 
         try:
             data = json.loads(text)
