@@ -21,6 +21,7 @@ import secrets
 import shutil
 import signal
 import socket
+import ssl
 import struct
 import subprocess
 import sys
@@ -721,3 +722,48 @@ def uwsgi_get(socket_path: Path, path: str = "/", timeout: float = 10.0) -> Resp
     head, _, content = raw.partition(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
     return Response(status, time.monotonic() - started, content)
+
+
+# --- an app that shows its environ, reached over TLS ----------------------------------------------
+
+ENVIRON_APP = '''\
+import json
+
+
+def application(environ, start_response):
+    body = json.dumps({k: v for k, v in environ.items() if isinstance(v, str)}).encode()
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]
+'''
+
+
+def self_signed_certificate(directory: Path, name: str) -> tuple[Path, Path]:
+    """(certificate, key) for ``name``, made by openssl in ``directory``, valid for a day."""
+    cert, key = directory / f"{name}.pem", directory / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def tls_context() -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def tls_environ(port: int, target: str, host: str | None) -> dict[str, str]:
+    """ENVIRON_APP's environ for one request over TLS, sent as written: ``target`` is the
+    request line's target (an absolute URI names a host), ``host`` the Host header (None:
+    an HTTP/1.0 request without one)."""
+    version, header = ("HTTP/1.1", f"Host: {host}\r\nConnection: close\r\n") if host else ("HTTP/1.0", "")
+    with socket.create_connection((LOOPBACK, port), timeout=30) as raw, \
+            tls_context().wrap_socket(raw) as connection:
+        connection.sendall(f"GET {target} {version}\r\n{header}\r\n".encode())
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    assert head.split()[1] == b"200", head
+    environ: dict[str, str] = json.loads(body)
+    return environ

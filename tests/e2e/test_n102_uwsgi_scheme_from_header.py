@@ -8,15 +8,12 @@ not one that changes nothing, and N102 reports its absence as a warning.
 """
 from __future__ import annotations
 
-import json
-import socket
-import ssl
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from .servers import (
+    ENVIRON_APP,
     LOOPBACK,
     AppBehindNginx,
     Servers,
@@ -24,6 +21,8 @@ from .servers import (
     distinct_ports,
     findings_with_code,
     place,
+    self_signed_certificate,
+    tls_environ,
     tree_and_run,
     uwsgi_app_ini,
     write_app,
@@ -32,16 +31,6 @@ from .servers import (
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]
-
-ENVIRON_APP = '''\
-import json
-
-
-def application(environ, start_response):
-    body = json.dumps({k: v for k, v in environ.items() if isinstance(v, str)}).encode()
-    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-    return [body]
-'''
 
 LOCATIONS = """\
         location /with {{
@@ -58,30 +47,12 @@ LOCATIONS = """\
 """
 
 
-def _scheme(port: int, path: str) -> str:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    with socket.create_connection((LOOPBACK, port), timeout=30) as raw, context.wrap_socket(raw) as connection:
-        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: app.example\r\nConnection: close\r\n\r\n".encode())
-        chunks = []
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
-    assert head.split()[1] == b"200", head
-    scheme: str = json.loads(body)["wsgi.url_scheme"]
-    return scheme
-
-
 @pytest.fixture
 def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     """(the linted tree's nginx.conf, nginx's TLS port) with nginx and uWSGI's http-socket running."""
     tree, run = tree_and_run(tmp_path)
     write_app(run, ENVIRON_APP)
-    cert, key = run / "app.pem", run / "app.key"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                    "/CN=app.example", "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True,
-                   timeout=60)
+    cert, key = self_signed_certificate(run, "app.example")
     nginx_port, app_port = distinct_ports(2)
     server = (f"    server {{\n        listen {LOOPBACK}:{nginx_port} ssl;\n        server_name app.example;\n"
               f"        ssl_certificate {cert};\n        ssl_certificate_key {key};\n"
@@ -95,8 +66,8 @@ def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
 
 def test_uwsgi_takes_the_scheme_from_the_header(deployment: tuple[Path, int]) -> None:
     _, port = deployment
-    assert _scheme(port, "/with") == "https"
-    assert _scheme(port, "/without") == "http"
+    assert tls_environ(port, "/with", "app.example")["wsgi.url_scheme"] == "https"
+    assert tls_environ(port, "/without", "app.example")["wsgi.url_scheme"] == "http"
 
 
 def test_n102_warns_of_the_missing_header_in_front_of_uwsgi(deployment: tuple[Path, int]) -> None:

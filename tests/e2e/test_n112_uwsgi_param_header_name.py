@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
-import ssl
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from .servers import (
+    ENVIRON_APP,
     LOOPBACK,
     STOCK_UWSGI_PARAMS,
     AppBehindNginx,
@@ -38,6 +36,8 @@ from .servers import (
     findings_with_code,
     loopback_server,
     place,
+    self_signed_certificate,
+    tls_environ,
     tree_and_run,
     uwsgi_app_ini,
     write_app,
@@ -46,16 +46,6 @@ from .servers import (
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("need_nginx", "need_uwsgi")]
-
-ENVIRON_APP = '''\
-import json
-
-
-def application(environ, start_response):
-    body = json.dumps({k: v for k, v in environ.items() if isinstance(v, str)}).encode()
-    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-    return [body]
-'''
 
 LOCATIONS = """\
         location /wrong {{
@@ -153,40 +143,13 @@ TLS_LOCATIONS = """\
 """
 
 
-def tls_context() -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    return context
-
-
-def tls_environ(port: int, target: str, host: str | None) -> dict[str, str]:
-    """The app's environ for one request over TLS, sent as written: ``target`` is the
-    request line's target (an absolute URI names a host), ``host`` the Host header (None:
-    an HTTP/1.0 request without one)."""
-    version, header = ("HTTP/1.1", f"Host: {host}\r\nConnection: close\r\n") if host else ("HTTP/1.0", "")
-    with socket.create_connection((LOOPBACK, port), timeout=30) as raw, \
-            tls_context().wrap_socket(raw) as connection:
-        connection.sendall(f"GET {target} {version}\r\n{header}\r\n".encode())
-        chunks = []
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
-    assert head.split()[1] == b"200", head
-    environ: dict[str, str] = json.loads(body)
-    return environ
-
-
 @pytest.fixture
 def tls_deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     """(the linted tree's nginx.conf, nginx's TLS port) with nginx and uWSGI running; the
     server is named app.example."""
     tree, run = tree_and_run(tmp_path)
     write_app(run, ENVIRON_APP)
-    cert, key = run / "app.pem", run / "app.key"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                    "/CN=app.example", "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True,
-                   timeout=60)
+    cert, key = self_signed_certificate(run, "app.example")
     nginx_port, app_port = distinct_ports(2)
     server = (f"    server {{\n        listen {LOOPBACK}:{nginx_port} ssl;\n        server_name app.example;\n"
               f"        ssl_certificate {cert};\n        ssl_certificate_key {key};\n"
