@@ -24,8 +24,10 @@ the file stays with or without it until X108's fix is in, so the finding is an i
 for both.
 
 In a repository where nothing in the checked files starts the instance and none of the
-tree's nginx routes passes to it, it is an old or unused config beside the one deployed, or
-deployed in a way the files do not show: the finding is an info naming that assumption.
+tree's nginx routes passes to it (or the tree's nginx configs are all templates, listed and
+not read, so where they pass is not known), it is an old or unused config beside the one
+deployed, or deployed in a way the files do not show: the finding is an info naming that
+assumption.
 
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),

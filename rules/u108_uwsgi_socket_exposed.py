@@ -17,8 +17,9 @@ on a base wsgilint does not know: whether that base's start runs it, and what pu
 port, the files do not show; and one copied only into images that nothing in the files runs
 (no Compose service, so the `docker run` that starts it, with or without `-p`, is not shown).
 In a repository, a config that nothing in the files starts and no nginx route passes to,
-while the tree's nginx routes pass elsewhere, is an old one beside the one deployed or one
-started in a way the files do not show: an info naming the assumption that it runs.
+while the tree's nginx routes pass elsewhere (or its nginx configs are all templates, not
+read), is an old one beside the one deployed or one started in a way the files do not show:
+an info naming the assumption that it runs.
 Written for uWSGI 2.0.
 
 ## What breaks in production

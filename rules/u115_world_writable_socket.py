@@ -25,7 +25,8 @@ container that mounts the volume and runs an image whose start the files do not 
 registry/app-nginx:tag`, built elsewhere) is taken to add no account either, and the message
 names it. A socket in a bind-mounted host folder, or on a host, stays a warning, unless
 nothing in a repository's files starts the instance and none of its nginx routes passes to it
-(an old config beside the one deployed): then it is an info naming that assumption.
+(an old config beside the one deployed; or its nginx configs are all templates, not read):
+then it is an info naming that assumption.
 
 ## What breaks in production
 Connecting to a unix socket needs write permission on it. With the others' write bit,

@@ -133,8 +133,10 @@ def switched_to_root(manager: ProcessManager) -> bool:
 def unused_configs(deployment: Deployment) -> set[int]:
     """The ids of the servers a repository's files neither start nor pass requests to, where
     its nginx configs pass to others: an old config beside the one deployed, or one deployed in
-    a way the files do not show. A finding about what such a server would do is an assumption."""
-    if not deployment.routes:
+    a way the files do not show; or where every nginx config of the tree is a template (listed,
+    not read: where it passes is not known). A finding about what such a server would do is an
+    assumption."""
+    if not deployment.routes and not (deployment.templates_of("nginx") and not deployment.nginx):
         return set()
     served = {id(listener.server) for route in deployment.routes for target in route.targets
               for listener in deployment.reached(route, target)}
