@@ -835,7 +835,8 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
     # Lexed as one text, so that a quoted argument over several lines (`python -c "…"`, whose
     # Python has `if` lines of its own) stays one word; a newline ends a command as `;` does.
     # Here-document bodies are data (`python << END` with Python's own `if` lines): left out.
-    commands = "\n".join(line for _, _, _, line in _logical_lines(text))
+    lines = _logical_lines(text)
+    commands = "\n".join(line for _, _, _, line in lines)
     lexer = shlex.shlex(commands, posix=True, punctuation_chars=";&|\n")
     lexer.whitespace, lexer.whitespace_split = " \t\r", True
     try:
@@ -864,7 +865,7 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
         through = _through(command[1:]) if not blocks.guards() else None
         if through is not None:
             through, command = (again if again is not None and not through else (through, command))
-            return PassedArguments(through, _line_of(text, command, ctx.display(local_path)), shifted)
+            return PassedArguments(through, _line_of(lines, command, ctx.display(local_path)), shifted)
     return None
 
 
@@ -880,10 +881,11 @@ def _through(command: list[str]) -> tuple[str, ...] | None:
     return tuple(through) if launchers and rest == ["SERVER"] else None
 
 
-def _line_of(text: str, command: list[str], display: str) -> Span:
-    """Where in ``text`` the command is, by its words (the whole-text lexer keeps no lines):
-    its first line, or the file when no one line holds it (a continuation inside a function)."""
-    for number, column, end_column, line in _logical_lines(text):
+def _line_of(lines: list[tuple[int, int, int, str]], command: list[str], display: str) -> Span:
+    """Where among the script's logical ``lines`` the command is, by its words (the whole-text
+    lexer keeps no lines): its first line, or the file when no one line holds it (a
+    continuation inside a function)."""
+    for number, column, end_column, line in lines:
         for each, _ in _commands(_words(line) or []):
             while each and each[0] in ("then", "do", "else", "{"):
                 each = each[1:]
