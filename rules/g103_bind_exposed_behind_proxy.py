@@ -87,9 +87,6 @@ GOOD = {
 }
 
 
-_DEVELOPMENT_ONLY = ("manage.py runserver", "flask run")
-
-
 def check(deployment: Deployment) -> Iterator[Hit]:
     reached: dict[int, list[tuple[Target, Listener]]] = {}
     # Targets that reach an app server of the host itself: a container's published port there is
@@ -108,9 +105,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if listener.server.kind not in ("gunicorn", "dev-server") or not listener.address.is_wildcard:
             continue
         name = listener.server.name
-        # uvicorn, daphne and hypercorn are servers for production too; only Django's and Flask's are for development.
         what = "Gunicorn" if listener.server.kind == "gunicorn" else \
-            f"The development server {name}" if name in _DEVELOPMENT_ONLY else f"The ASGI server {name}"
+            f"The development server {name}" if listener.server.development_only else f"The ASGI server {name}"
         place = listener.server.place
         own_network = place.kind == "container" and place.loopback != HOST.loopback
         if not own_network and not all(target.address.is_loopback for target, _ in pairs):

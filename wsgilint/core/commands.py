@@ -121,6 +121,8 @@ _DEV_DEFAULTS = {
     "daphne": ("127.0.0.1", 8000),                # daphne/cli.py
     "hypercorn": ("127.0.0.1", 8000),             # hypercorn/config.py bind
 }
+# Of those, the servers made for development only; uvicorn, daphne and hypercorn serve production too.
+DEVELOPMENT_ONLY = frozenset(("manage.py runserver", "flask run"))
 _DJANGO_SCRIPTS = ("manage.py", "django-admin", "django-admin.py")
 
 

@@ -20,6 +20,7 @@ from functools import cached_property
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from ..core.commands import DEVELOPMENT_ONLY
 from ..core.launchers import Launcher
 from ..core.numbers import decimal
 from ..core.option import Option
@@ -212,6 +213,12 @@ class AppServer:
         """It daemonizes: uWSGI ``daemonize``/``daemonize2``, Gunicorn ``daemon``."""
         setting = self.daemonizes
         return setting is not None and setting.value not in (False, "", None, "0", "false", "off", "no")
+
+    @property
+    def development_only(self) -> bool:
+        """A server made for development alone (Django's runserver, `flask run`), not one that
+        also serves production (uvicorn, daphne, hypercorn; uWSGI, Gunicorn)."""
+        return self.kind == "dev-server" and self.name in DEVELOPMENT_ONLY
 
     @property
     def static_mounts(self) -> list[Setting[str]]:
