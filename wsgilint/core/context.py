@@ -577,7 +577,14 @@ class ReadContext:
         ``%d``, Supervisor's ``%(here)s``) is made of. On a live host or in a snapshot, the
         file's target path. In a repository only where a container's COPY, ADD or mount puts
         the file at ``written``: the build makes real directories there, while a host's folder
-        may be a link (uWSGI resolves links) that a repository does not show. None: unknown."""
+        may be a link (uWSGI resolves links) that a repository does not show. So too in a
+        snapshot of only the /etc folders a repository installs (not ``whole_host``), for a
+        file of the repository found by its name rather than at ``written`` below the root.
+        None: unknown."""
+        if self.mode == "snapshot" and not self.whole_host and posixpath.isabs(written):
+            below = self.confine(self.under_root(posixpath.normpath(written)))
+            if below is None or absolute_path(below) != absolute_path(local_path):
+                return None
         if self.mode != "repository":
             return self.target_path(local_path)
         if not posixpath.isabs(written):

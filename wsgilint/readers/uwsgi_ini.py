@@ -475,7 +475,16 @@ class UwsgiRun:
         if written and not posixpath.isabs(written) and self.start_dir and self.cwd is None:
             written = posixpath.join(self.start_dir, written)
         seen = None if local.startswith(STOCK_PREFIX) else self.ctx.opened_path(written, local)
-        place = (seen, True) if seen is not None else (self._target_path(local), self.ctx.mode != "repository")
+        if seen is not None:
+            place = (seen, True)
+        elif posixpath.isabs(written) and not local.startswith(STOCK_PREFIX):
+            # Named by its path on the target (`--ini /opt/app/uwsgi.ini`) where the files do
+            # not show the file there: uWSGI makes the magic variables of that path, resolving
+            # links the files do not show (a release folder a link names). The best estimate,
+            # still marked as unknown.
+            place = (posixpath.normpath(written), False)
+        else:
+            place = (self._target_path(local), self.ctx.mode != "repository")
         self._seen_as[key] = place
         return place
 
