@@ -99,7 +99,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Address, Deployment, Listener, NginxInstance, Route, Setting
-from wsgilint.model.manager_facts import trusts_only_loopback
+from wsgilint.model.manager_facts import default_forwarded_allow_ips, trusts_only_loopback
 from wsgilint.model.services import runs_app
 
 CODE = "N102"
@@ -220,7 +220,7 @@ _UVICORN_WORKERS = frozenset(f"{module}.{name}" for module in ("uvicorn.workers"
 
 def _untrusting_uvicorn(route: Route, listeners: list[Listener]) -> bool:
     """Whether every app reached is Gunicorn running the Uvicorn worker, from another host, with
-    forwarded_allow_ips at its default 127.0.0.1,::1 (no setting, no FORWARDED_ALLOW_IPS in an
+    forwarded_allow_ips at its default, loopback only (no setting, no FORWARDED_ALLOW_IPS in an
     environment the files show whole): uvicorn takes the client's address from X-Forwarded-For
     only from those addresses, so the header nginx would send is ignored for it."""
     if not listeners or not route.targets or any(
@@ -382,7 +382,8 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         if any(m.startswith("X-Forwarded-For") for m in missing) and _untrusting_uvicorn(route, listeners):
             # Sent alone, the header changes nothing the server decides: the fix is both.
             message += ("; and set Gunicorn's forwarded_allow_ips to nginx's address: the Uvicorn worker takes "
-                        "the client's address from X-Forwarded-For only from 127.0.0.1,::1 (Gunicorn's default), "
+                        f"the client's address from X-Forwarded-For only from {default_forwarded_allow_ips(deployment.host)} "
+                        "(Gunicorn's default), "
                         "and nginx reaches it from another host, so without that the header is ignored "
                         "(it still reaches the app's own code)")
         assets = _asset_location(route, prefixes + _static_mounts(listeners))

@@ -14,7 +14,8 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   `SECURE_PROXY_SSL_HEADER`; where the app already reads the header itself, or with the
   tornado worker (tornado's own server), the header is the whole fix;
 - nginx reaches Gunicorn over TCP from another host, while Gunicorn's
-  `forwarded_allow_ips` keeps its default `127.0.0.1,::1`, so the header is ignored,
+  `forwarded_allow_ips` keeps its default (`127.0.0.1,::1`; `127.0.0.1` before Gunicorn
+  23.0, the version a requirements file pins counting), so the header is ignored,
   and the header can say `https`: `$scheme` where that nginx server terminates TLS, or
   `https` written out. On a plain-HTTP server `$scheme` is always `http`, so trusting it
   would change nothing and nothing is reported. A header relayed from in front of nginx
@@ -67,7 +68,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import Address, AppServer, Deployment, Listener, NginxDirective, Route, Setting, Span
-from wsgilint.model.manager_facts import trusts_only_loopback
+from wsgilint.model.manager_facts import default_forwarded_allow_ips, trusts_only_loopback
 
 CODE = "X113"
 SLUG = "forwarded-headers-untrusted"
@@ -191,7 +192,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 narrowed[id(route)] = sender
         routes = [(route, "narrow" if id(route) in narrowed else "probe" if cause.startswith("proto") and route.probe
                    else cause) for route, cause in routes]
-        hit = _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django, narrowed)
+        hit = _finding(listener, address, routes, deployment.app_reads_forwarded_scheme, django, narrowed,
+                       default_forwarded_allow_ips(deployment.host))
         unread = _scheme_unread(deployment, listener) if hit.severity == "warning" else ""
         yield hit._replace(message=hit.message + unread, severity="info") if unread else hit
 
@@ -230,7 +232,8 @@ _EFFECTS = ("(the redirects and absolute URLs it builds say http://, and CSRF or
 
 
 def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str]],
-             app_reads: list[Setting[str]], django: Span | None, narrowed: dict[int, Route]) -> Hit:
+             app_reads: list[Setting[str]], django: Span | None, narrowed: dict[int, Route],
+             allowed: str) -> Hit:
     # Reported where the user would act: a location that warns, else one that lacks the header.
     first, first_cause = next(((route, cause) for route, cause in routes if _CAUSES[cause][0] == "warning"),
                               next(((route, cause) for route, cause in routes if cause == "narrow"), routes[0]))
@@ -247,19 +250,19 @@ def _finding(listener: Listener, address: Address, routes: list[tuple[Route, str
                            f"{address} from another host: the app sees http " + _EFFECTS
                            + "; add `proxy_set_header X-Forwarded-Proto $scheme;` and set "
                            "forwarded_allow_ips to nginx's address: Gunicorn takes the scheme from the header only "
-                           "from 127.0.0.1,::1 (its default), so the header alone changes nothing"
+                           f"from {allowed} (its default), so the header alone changes nothing"
                            + (f" (assumed: {unseen.note}, and sets no FORWARDED_ALLOW_IPS)" if unseen else "")
                            + (" (or, the app being Django, set SECURE_PROXY_SSL_HEADER = (\"HTTP_X_FORWARDED_PROTO\", "
                               f"\"https\") in its settings, {django.path}: Django then reads the header itself)"
                               if django is not None else ""),
         "allow": f"nginx reaches Gunicorn at {address} from another host, but forwarded_allow_ips is "
-                 "127.0.0.1,::1 (Gunicorn default): the X-Forwarded-Proto nginx sends is ignored and the app sees "
+                 f"{allowed} (Gunicorn default): the X-Forwarded-Proto nginx sends is ignored and the app sees "
                  "http behind TLS; set forwarded_allow_ips to nginx's address",
         "relayed": f"nginx relays X-Forwarded-Proto from in front of it to Gunicorn at {address} on another host, "
-                   "but forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default): assumed that a TLS terminator "
+                   f"but forwarded_allow_ips is {allowed} (Gunicorn default): assumed that a TLS terminator "
                    "the checked files do not show sends https, the app sees http; set forwarded_allow_ips to "
                    "nginx's address",
-        "app": f"nginx reaches Gunicorn at {address} from another host and forwarded_allow_ips is 127.0.0.1,::1 "
+        "app": f"nginx reaches Gunicorn at {address} from another host and forwarded_allow_ips is {allowed} "
                "(Gunicorn default), so wsgi.url_scheme stays http; but the app reads X-Forwarded-Proto itself ("
                + ", ".join(f"{read.value} at {read.at}" for read in app_reads[:3]) +
                "), assumed to be this Gunicorn's app, so it sees https",

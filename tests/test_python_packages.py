@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from wsgilint.api import check
 from wsgilint.core.context import ReadContext
 from wsgilint.core.sources import SourceFile
 from wsgilint.model.python_packages import pinned_version
@@ -32,3 +33,54 @@ def _pinned(tmp_path: Path, files: dict[str, str]) -> tuple[int, ...] | None:
 ])
 def test_pinned_version(tmp_path: Path, files: dict[str, str], expected: tuple[int, ...] | None) -> None:
     assert _pinned(tmp_path, files) == expected
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+# X113's remote-gunicorn-default-allow-ips: nginx on TLS sends the header to a Gunicorn on another host.
+REMOTE_GUNICORN = {
+    "deploy/gunicorn.conf.py": "bind = '0.0.0.0:8000'\n",
+    "deploy/nginx.conf": ("server {\n    listen 443 ssl;\n    ssl_certificate /etc/ssl/app.pem;\n"
+                          "    ssl_certificate_key /etc/ssl/app.key;\n    location / {\n"
+                          "        proxy_set_header X-Forwarded-Proto $scheme;\n"
+                          "        proxy_pass http://10.0.0.5:8000;\n    }\n}\n"),
+}
+
+
+def test_a_pinned_gunicorn_is_the_version_checked(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, {**REMOTE_GUNICORN, "requirements.txt": "Django==4.2.1\ngunicorn==20.1.0\n"})
+    result = check([str(tree)], cwd=str(tree))
+    version = result.deployment.host.versions["gunicorn"]
+    assert (version.value, version.note) == ("20.1.0", "pinned at requirements.txt:2")
+    assert "gunicorn" not in result.deployment.host.assumed_versions
+    x113, = (f for f in result.findings if f.code == "X113")
+    # Gunicorn before 23.0 trusts only 127.0.0.1 by default; ::1 joined it in 23.0.0.
+    assert "forwarded_allow_ips is 127.0.0.1 (Gunicorn default)" in x113.message
+
+
+def test_without_a_pin_the_current_default_is_named(tmp_path: Path) -> None:
+    result = check([str(_tree(tmp_path, REMOTE_GUNICORN))])
+    assert "gunicorn" in result.deployment.host.assumed_versions
+    x113, = (f for f in result.findings if f.code == "X113")
+    assert "forwarded_allow_ips is 127.0.0.1,::1 (Gunicorn default)" in x113.message
+
+
+def test_a_version_given_on_the_command_line_wins_over_the_pin(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, {**REMOTE_GUNICORN, "requirements.txt": "gunicorn==20.1.0\n"})
+    version = check([str(tree)], versions={"gunicorn": "23.0.0"}).deployment.host.versions["gunicorn"]
+    assert (version.value, version.note) == ("23.0.0", "--gunicorn-version 23.0.0")
+
+
+def test_a_pinned_uwsgi_is_the_version_checked_and_two_pins_are_none(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, {"requirements.txt": "uWSGI==2.0.18\n", "requirements/dev.txt": "gunicorn==21.2.0\n",
+                            "requirements/prod.txt": "gunicorn==22.0.0\n"})
+    host = check([str(tree)]).deployment.host
+    assert host.versions["uwsgi"].value == "2.0.18"
+    assert "uwsgi" not in host.assumed_versions
+    assert "gunicorn" in host.assumed_versions     # two releases pinned: none can be said to run

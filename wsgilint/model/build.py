@@ -392,9 +392,27 @@ def _installed_versions(ctx: ReadContext) -> dict[str, Setting[str]]:
     return found
 
 
-def _versions(ctx: ReadContext, given: dict[str, str]) -> tuple[dict[str, Setting[str]], set[str]]:
+# Programs installed with pip into the app's environment: a release the tree's requirement or
+# lock files pin is the one that runs (Supervisor and nginx come from the system's packages).
+_PIP_INSTALLED = ("gunicorn", "uwsgi")
+
+
+def _pinned_versions(files: list[SourceFile], ctx: ReadContext) -> dict[str, Setting[str]]:
+    from .python_packages import pinned_version
+
+    found: dict[str, Setting[str]] = {}
+    for program in _PIP_INSTALLED:
+        pinned = pinned_version(files, ctx, program)
+        if pinned is not None:
+            found[program] = Setting(".".join(map(str, pinned.value)), pinned.at, f"pinned at {pinned.at}")
+    return found
+
+
+def _versions(ctx: ReadContext, given: dict[str, str],
+              files: list[SourceFile]) -> tuple[dict[str, Setting[str]], set[str]]:
     """Each program's version, and the programs for which it is only the default."""
-    named = _installed_versions(ctx)
+    named = _pinned_versions(files, ctx)
+    named.update(_installed_versions(ctx))
     named.update({program: Setting(version, None, f"--{program}-version {version}")
                   for program, version in given.items() if version})
     versions = {program: named.get(program) or Setting(version, None, f"assumed: {program} {version}")
@@ -406,7 +424,7 @@ def _read_host(discovery: Discovery, ctx: ReadContext, versions: dict[str, str])
     from ..readers.sysctl import read_somaxconn
 
     somaxconn = read_somaxconn(ctx, [f.path for f in discovery.of_kind("sysctl")])
-    known, assumed = _versions(ctx, versions)
+    known, assumed = _versions(ctx, versions, discovery.files + discovery.skipped)
     host = Host(mode=ctx.mode, somaxconn=somaxconn, versions=known, assumed_versions=assumed, whole_host=ctx.whole_host)
     # The limits and tmpfiles readers are loaded only for a tree that has such files.
     for source in discovery.of_kind("limits"):

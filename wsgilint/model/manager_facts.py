@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from . import AppServer, Deployment, ProcessManager, Setting, Span, SupervisorConfig, SupervisorSection
+from . import AppServer, Deployment, Host, ProcessManager, Setting, Span, SupervisorConfig, SupervisorSection
 from ._manager_key_tables import SUPERVISOR_SECTIONS, SYSTEMD_DIRECTIVES
 
 # uWSGI options that load another config file; when one of them was not read, the
@@ -292,8 +292,14 @@ def forks_away(manager: ProcessManager, deployment: Deployment) -> Setting[bool]
     return None
 
 
+def default_forwarded_allow_ips(host: Host) -> str:
+    """Gunicorn's default ``forwarded_allow_ips`` for the release the files run: ``::1``
+    joined ``127.0.0.1`` in 23.0.0 (its changelog; gunicorn/config.py)."""
+    return "127.0.0.1" if host.runs_before("gunicorn", "23.0.0") else "127.0.0.1,::1"
+
+
 def trusts_only_loopback(server: AppServer) -> bool | None:
-    """Whether Gunicorn's ``forwarded_allow_ips`` keeps its default ``127.0.0.1,::1``: no
+    """Whether Gunicorn's ``forwarded_allow_ips`` keeps its default (loopback only): no
     setting, and no ``FORWARDED_ALLOW_IPS`` (the default's source) in an environment the files
     show whole. Its HTTP parser (sync, gthread, gevent, eventlet workers; gunicorn/http/message.py)
     then takes the scheme from X-Forwarded-Proto (``secure_scheme_headers``) only from those
