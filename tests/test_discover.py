@@ -106,6 +106,17 @@ def test_content_decides_not_the_name(tmp_path):
     assert kinds(tmp_path) == {"uwsgi/lesson.cpp": "uwsgi", "deploy/supervisord.ini": "supervisor"}
 
 
+def test_development_tools_configs_are_theirs_by_name(tmp_path):
+    """coverage.py's keys `include` and `plugins` are uWSGI options too: by its content alone
+    a .coveragerc read as a uWSGI ini (a public repository's, round 31); its name says whose it is."""
+    write_tree(tmp_path, {
+        ".coveragerc": "[run]\ninclude = app/*\nomit = *migrations*, *tests*\nplugins =\n    django_coverage_plugin\n",
+        "tox.ini": "[tox]\nenvlist = py311\n\n[testenv]\ncommands = pytest\n",
+        "deploy/uwsgi.cfg": "[run]\nsocket = :3031\nmodule = app.wsgi\nmaster = true\n",
+    })
+    assert kinds(tmp_path) == {"deploy/uwsgi.cfg": "uwsgi"}
+
+
 def test_location_hints_order():
     assert location_hints("/etc/supervisor/conf.d/x.conf")[0] == "supervisor"
     assert location_hints("/etc/nginx/conf.d/x.conf")[0] == "nginx"

@@ -61,6 +61,11 @@ _DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".adoc", ".tex", ".ipy
 # Prose by its name, with no suffix or `.txt` (a deployment README that quotes a `[uwsgi]`
 # block among shell commands is read by nobody but people).
 _DOCUMENT_NAMES = frozenset({"readme", "install", "howto", "notes", "changelog", "changes", "todo", "license"})
+# The configs of Python's development tools, by the names they read: an ini whose keys uWSGI
+# also has (coverage.py's `include`, `plugins`) is theirs, never a server's.
+_TOOL_CONFIG_NAMES = frozenset({".coveragerc", "setup.cfg", "tox.ini", "pytest.ini", "mypy.ini", ".flake8",
+                                ".pylintrc", "pylintrc", ".isort.cfg", ".bumpversion.cfg", ".editorconfig",
+                                "alembic.ini", ".pydocstyle", ".pep8"})
 # What macOS leaves beside files (Finder's folder data, AppleDouble `._name` copies of their
 # attributes). Dot files: no `include dir/*` of nginx matches them (glob(3) without GLOB_PERIOD).
 _FOLDER_METADATA = frozenset({".ds_store"})
@@ -510,6 +515,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
     if name.endswith(_DOCUMENT_SUFFIXES) or name.removesuffix(".txt") in _DOCUMENT_NAMES:
         return SourceFile(path, display, "", "a document, not a config")
+    if name in _TOOL_CONFIG_NAMES:
+        return SourceFile(path, display, "", "a development tool's config (coverage.py, setuptools, tox...) by its name")
     if name in _FOLDER_METADATA or name.startswith("._"):
         return SourceFile(path, display, "", "macOS's metadata of a folder or file, not a config")
     if name.endswith(_BINARY_SUFFIXES) and not _in_alternatives(hint_path):
