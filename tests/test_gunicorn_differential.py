@@ -210,6 +210,28 @@ def test_precedence_matches_print_config(tmp_path, args, env):
     assert str([str(l.address.text) for l in server.listeners]) == real["bind"]
 
 
+@pytest.mark.parametrize("location, files", [
+    ("python:deploy.gunconf", {"deploy/gunconf.py": "workers = 3\ntimeout = 21\nbind = ['127.0.0.1:18976']\n"}),
+    ("python:gunpkg", {"gunpkg/__init__.py": "workers = 4\nbacklog = 64\n"}),
+])
+def test_a_config_module_is_the_file_gunicorn_imports(tmp_path, location, files):
+    """``-c python:MODULE`` imports the module from the start directory, first on sys.path:
+    the settings are the file's, and ./gunicorn.conf.py is not read."""
+    (tmp_path / "gunicorn.conf.py").write_text("workers = 7\n")
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    real = print_config(tmp_path, ["-c", location], {})
+    server, problems = gunicorn_from_argv(["gunicorn", "-c", location, "tinyapp:app"], Span("cmd", 1),
+                                          ReadContext(mode="live", cwd=str(tmp_path)), str(tmp_path), {})
+    assert problems == []
+    assert server.sources == list(files)
+    for key, default in (("workers", 1), ("timeout", 30), ("backlog", 2048)):
+        option = server.last(key)
+        assert str(option.value if option else default) == real[key], key
+    assert str([str(l.address.text) for l in server.listeners]) == real["bind"]
+
+
 def test_misspelt_name_is_info_exactly_where_gunicorn_keeps_its_value_anyway(tmp_path):
     """G101 informs on a misspelt name whose value Gunicorn has without it, and warns where
     Gunicorn's value differs (access_logfile = "-": accesslog stays None, no access log)."""

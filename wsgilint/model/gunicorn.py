@@ -47,6 +47,23 @@ def _config_location(value: str) -> str | None:
     return value.removeprefix("file:")
 
 
+def _module_config(value: str, cwd: str | None, ctx: ReadContext) -> str | None:
+    """The local file of a ``-c python:package.module`` config: Gunicorn imports the module
+    after putting its start directory first on sys.path (gunicorn/app/base.py: ``chdir()``,
+    then ``importlib.import_module``), so a module of the tree is the file below that folder,
+    or the package's ``__init__.py``. None where the start directory or the file is not known:
+    the module may be an installed package's."""
+    module = value.removeprefix("python:")
+    if cwd is None or not module or not all(part.isidentifier() for part in module.split(".")):
+        return None
+    stem = module.replace(".", "/")
+    for relative in (f"{stem}.py", f"{stem}/__init__.py"):
+        local = _locate(relative, cwd, ctx)
+        if local is not None:
+            return local
+    return None
+
+
 def _target_path(path: str, cwd: str | None) -> str:
     if posixpath.isabs(path) or cwd is None:
         return path
@@ -110,7 +127,12 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
                 f"since the build fills {into} from {ctx.display(folder)}/, which holds no "
                 f"{posixpath.relpath(target, into)}; Gunicorn exits at start (\"Error: '{path}' doesn't exist\")"
                 + (RUN_ELSEWHERE.format(into) if elsewhere else ""), config_option.at, "warning" if elsewhere else ""))
-        elif path is not None:
+        elif path is None:
+            local = _module_config(config_option.value, cwd, ctx)
+            if local is not None:
+                ctx.referenced(config_option.at, config_option.value, local)
+                _load_file(server, local, ctx, problems, configs, env)
+        else:
             local = _locate(path, cwd, ctx)
             ctx.referenced(config_option.at, path, local)
             if local is not None:
