@@ -104,3 +104,31 @@ def test_a_shift_of_a_variable_count_is_not_followed(tmp_path) -> None:  # type:
     script = tmp_path / "run"
     script.write_text('#!/bin/sh\nshift "$N"\nexec "$@"\n')
     assert passes_arguments(str(script), ReadContext()) is None
+
+
+@pytest.mark.parametrize(("text", "shifted"), [
+    # cookiecutter-django's old entrypoint (round 31): the arguments kept in a variable, run unquoted.
+    ('#!/bin/bash\nset -e\ncmd="$@"\nexport DATABASE_URL=postgres://db\nexec $cmd\n', 0),
+    ('#!/bin/sh\ncmd="$*"\nexec ${cmd}\n', 0),
+    ('#!/bin/sh\nshift\nrun="$@"\nexec $run\n', 1),
+])
+def test_arguments_kept_in_a_variable_run_as_given(tmp_path, text: str, shifted: int) -> None:  # type: ignore[no-untyped-def]
+    script = tmp_path / "entrypoint.sh"
+    script.write_text(text)
+    passed = passes_arguments(str(script), ReadContext())
+    assert passed is not None and passed.shifted == shifted
+    args = ["skipped"][:shifted] + ["echo", "ran"]
+    shell = "bash" if text.startswith("#!/bin/bash") else "sh"
+    ran = subprocess.run([shell, str(script), *args], capture_output=True, text=True, timeout=10, check=False)
+    assert ran.stdout == "ran\n"
+
+
+@pytest.mark.parametrize("text", [
+    '#!/bin/sh\ncmd="$@"\ncmd=uwsgi\nexec $cmd\n',                  # set again to a word
+    '#!/bin/sh\nif [ -n "$1" ]; then\n  cmd="$@"\nfi\nexec $cmd\n',  # set only under a test
+    '#!/bin/sh\ncmd="$@"\nexec $other\n',
+])
+def test_a_variable_not_surely_the_arguments_is_not_followed(tmp_path, text: str) -> None:  # type: ignore[no-untyped-def]
+    script = tmp_path / "entrypoint.sh"
+    script.write_text(text)
+    assert passes_arguments(str(script), ReadContext()) is None

@@ -17,6 +17,7 @@ from wsgilint.readers.shell import (
     read_wrapper,
     runs_with,
     script_call,
+    script_index,
     script_writes,
     server_line_of_shell_command,
 )
@@ -473,3 +474,18 @@ def test_a_redirected_server_in_sh_c_gives_no_config_errors(tmp_path: Path) -> N
         '[program:app]\ncommand=/bin/sh -c "cd /srv && exec uwsgi --ini /srv/app.ini > /var/log/u.log 2>&1"\n')
     codes = [f.code for f in check([str(tmp_path)]).findings if f.severity == "error"]
     assert "E002" not in codes
+
+
+@pytest.mark.parametrize(("argv", "index"), [
+    (["./start.sh"], 0),
+    (["bash", "./start.sh", "web"], 1),
+    (["bash", "-x", "./compose/django/gunicorn.sh"], 2),   # round 31: a Compose command traced with -x
+    (["/bin/sh", "-eu", "start.sh"], 2),
+    (["bash", "-o", "pipefail", "+x", "--norc", "run.sh"], 5),
+    (["sh", "--", "-weird.sh"], 2),
+    (["sh", "-c", "exec uwsgi"], None),
+    (["bash", "-s"], None),
+    (["bash", "-x"], None),
+])
+def test_the_script_a_shell_runs_comes_after_its_options(argv: list[str], index: int | None) -> None:
+    assert script_index(argv) == index

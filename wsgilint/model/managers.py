@@ -103,8 +103,8 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
                 manager.wrapper_outer = Setting(wrapper.server.execs, command_at)
             execs = wrapper.server.execs and outer_execs
             server, wrapper_at, arguments = replace(wrapper.server, execs=execs), wrapper.at, script[1:]
-    elif ctx is not None:
-        given = 2 if name in shell.SHELLS and len(argv) > 1 else 1
+    elif ctx is not None and (script_at := shell.script_index(argv)) is not None:
+        given = script_at + 1   # the words after the script are its arguments
         wrapper = _script(argv[given - 1], ctx, start_dir)
         passed = _passes_arguments(argv[given - 1], ctx, start_dir) if wrapper is None and argv[given:] else None
         if passed is not None and len(argv) > given + passed.shifted:
@@ -223,8 +223,8 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
         script = _script_of(call[0]) if call is not None else []
         local = _local_script(script[0], ctx, start_dir) if script else None
     else:
-        given = 2 if os.path.basename(argv[0]) in shell.SHELLS and len(argv) > 1 else 1
-        local = _local_script(argv[given - 1], ctx, start_dir)
+        script_at = shell.script_index(argv)
+        local = _local_script(argv[script_at], ctx, start_dir) if script_at is not None else None
     found = shell.read_dev_server(local, ctx) if local is not None and ctx is not None else None
     if found is not None:
         manager.dev_server = Setting(found[0].argv, found[1])
@@ -235,7 +235,7 @@ def _script_of(call: list[str]) -> list[str]:
     a shell that runs it (``/bin/bash ./start.sh``)."""
     from ..readers import shell
 
-    return call[1:] if os.path.basename(call[0]) in shell.SHELLS else call
+    return call[shell.script_index(call) or 0:]
 
 
 def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str], command_at: Span | None,

@@ -741,6 +741,38 @@ def server_line_of_shell_command(command: str, shell: str = "sh") -> ServerLine 
     return _find(_logical_lines(command), os.path.basename(shell), dash_c=True)
 
 
+# A shell's options that take the next word as their value (`bash -o pipefail`, `--rcfile F`).
+_SHELL_VALUED = frozenset(("-o", "+o", "-O", "+O", "--init-file", "--rcfile"))
+
+
+def script_index(argv: list[str]) -> int | None:
+    """Where in ``argv`` the script is that a shell given options runs (`bash -x ./start.sh`,
+    `sh -e start.sh`, `bash -o pipefail run.sh`: after the options, as sh(1) takes them);
+    0 when ``argv`` is no shell. None where the shell runs no script file: a `-c` text, `-s`
+    (standard input), or options alone."""
+    if os.path.basename(argv[0]) not in SHELLS:
+        return 0
+    index = 1
+    while index < len(argv):
+        word = argv[index]
+        if word == "--" or word == "-":
+            index += 1
+            break
+        if word in _SHELL_VALUED:
+            index += 2
+            continue
+        if word.startswith("--"):
+            index += 1
+            continue
+        if len(word) > 1 and word[0] in "-+" and word[1:].isalpha():
+            if "c" in word[1:] or "s" in word[1:]:
+                return None
+            index += 1
+            continue
+        break
+    return index if index < len(argv) else None
+
+
 def script_call(command: str) -> tuple[list[str], bool] | None:
     """``sh -c "/entry_point.sh"``: the argv of the one command the text runs, when that is a
     path (a script the shell runs as its child) or a shell given a script (``/bin/bash
@@ -753,7 +785,8 @@ def script_call(command: str) -> tuple[list[str], bool] | None:
     argv, execs = commands[0][0], False
     if argv[0] == "exec":
         argv, execs = argv[1:], True
-    if len(argv) > 1 and os.path.basename(argv[0]) in SHELLS and not argv[1].startswith(("-", "$")):
+    script = script_index(argv) if len(argv) > 1 else 0
+    if script and not argv[script].startswith("$"):
         return argv, execs   # `bash ./start.sh`: the shell runs the script
     if not argv or "/" not in argv[0] or argv[0].startswith("$") or program_of(argv):
         return None
@@ -848,6 +881,9 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
     # app, whose `exec "$@"` then runs the arguments as app: the docker-library pattern.
     again: tuple[tuple[str, ...], list[str]] | None = None
     shifted = 0
+    # Variables set to the arguments (`cmd="$@"` ... `exec $cmd`: cookiecutter-django's old
+    # entrypoint), with the arguments shifted off when they were set.
+    holding: dict[str, int] = {}
     for command, operator in _commands(words):
         command = blocks.strip(command, operator)
         if command[:1] == ["shift"] and not blocks.guards() and operator in ("", ";"):
@@ -856,8 +892,18 @@ def passes_arguments(local_path: str, ctx: ReadContext) -> PassedArguments | Non
                 return None   # `shift "$N"`: which arguments are left is not known
             shifted += int(count)
             continue
+        if len(command) == 1 and _assignment().match(command[0]):
+            name, _, value = command[0].partition("=")
+            holding.pop(name, None)
+            if value in _ARGS_EXEC and not blocks.guards() and operator in ("", ";"):
+                holding[name] = shifted
+            continue
         if command[:1] != ["exec"] or operator == "&":
             continue
+        held = [holding.get(word[1:].strip("{}")) for word in command[1:] if word.startswith("$")]
+        if command[-1].startswith("$") and held and held[-1] is not None and len(held) == 1:
+            # `exec $cmd` splits the words the arguments were joined into: the arguments, as run.
+            command, shifted = [*command[:-1], "$@"], held[-1]
         if len(command) > 3 and command[-2] in ("$0", "${0}") and again is None:
             through = _through([*command[1:-2], command[-1]])
             again = (through, command) if through else None
