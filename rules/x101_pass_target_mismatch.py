@@ -100,7 +100,10 @@ whose port the files do not show may be the one there; a Celery worker or beat l
 nowhere) is an info too: the block's
 author shows where the app listens, and the other target is taken to be a program the files do
 not hold (a Next.js front end, a search service). On real repositories nearly every X101
-error of that shape was another program's port.
+error of that shape was another program's port. So is a target near no listener in an nginx
+config whose name says it is for development (`dev.nginx.conf`, `nginx.local.conf`: a word
+dev, development or local): what it passes to is taken to be a development server started by
+hand (on real repositories, each such error was judged false).
 
 ## What breaks in production
 nginx cannot connect and answers **502 Bad Gateway** to every request of that
@@ -146,6 +149,7 @@ from wsgilint.model import (
     Span,
     Target,
 )
+from wsgilint.model.dev_stacks import development_named
 from wsgilint.model.fronting import Fronting, could_reach
 from wsgilint.model.manager_facts import did_you_mean
 from wsgilint.model.supervisor import control_socket_paths
@@ -852,6 +856,12 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "the files do not hold listens there (a front end, another service); if the app was meant, "
                           "nginx answers 502", (Related(beside_app.handler.at, "the app here is reached from this "
                                                         "route"),), severity="info")
+                continue
+            if development_named(route.handler.at.path) and not _near(route, address, nearest):
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; the name of {route.handler.at.path} says it is for development, and no "
+                          "server of the files is near that address: assumed a development server started by hand "
+                          "listens there", severity="info")
                 continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:

@@ -97,14 +97,21 @@ def declared_development(manager: ProcessManager) -> str | None:
     if declared is not None:
         return declared
     for path in manager.place.started_with.split(" + ") if manager.kind == "compose" else ():
-        name = posixpath.basename(path)
-        if _COMPOSE_STAGES.intersection(name.lower().replace("-", ".").replace("_", ".").split(".")):
-            return f"its Compose file {name}"
+        if development_named(path):
+            return f"its Compose file {posixpath.basename(path)}"
     return None
 
 
-# Words of a Compose file's name that make it a development one.
-_COMPOSE_STAGES = frozenset(("dev", "development", "local"))
+# Words of a file's name that make it a development one.
+_DEVELOPMENT_WORDS = frozenset(("dev", "development", "local"))
+
+
+def development_named(path: str) -> bool:
+    """Whether a file's name says it is for development: one of its words, split at ``.``,
+    ``-`` and ``_``, is dev, development or local (``docker-compose-dev.yml``,
+    ``dev.nginx.conf``, ``nginx.local.conf``)."""
+    name = posixpath.basename(path).lower()
+    return not _DEVELOPMENT_WORDS.isdisjoint(name.replace("-", ".").replace("_", ".").split("."))
 
 
 def _declares_development(environment: Mapping[str, Setting[str]]) -> str | None:
