@@ -21,7 +21,8 @@ it (nginx's stale socket): that stays a warning, as on a host.
 Where the manager that runs uWSGI stops it with a signal that makes uWSGI 2.0 reload (X108:
 SIGTERM without `die-on-term`), every stop ends in SIGKILL, after which uWSGI runs no vacuum:
 the file stays with or without it until X108's fix is in, so the finding is an info that asks
-for both.
+for both. So it is where the stop reaches only a shell that starts uWSGI without `exec` (X115):
+uWSGI is killed with its container or left running, and runs no vacuum either way.
 
 In a repository where nothing in the checked files starts the instance and none of the
 tree's nginx routes passes to it (or the tree's nginx configs are all templates, listed and
@@ -51,7 +52,7 @@ then removes only the files it created itself.
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
-from wsgilint.model import AppServer, Deployment
+from wsgilint.model import AppServer, Deployment, ProcessManager
 from wsgilint.model.manager_facts import options_unseen, stop_reloads, unused_configs
 from wsgilint.model.uwsgi_values import new_option_line
 
@@ -75,10 +76,16 @@ def _private(server: AppServer, path: str) -> bool:
     manager, place = server.manager, server.place
     if manager is None or not manager.in_container or manager.runs is not server or place.kind != "container":
         return False
-    if server.detaches or manager.wrapper_background or manager.wrapper_after or manager.background_starts \
-            or manager.daemon_starts or manager.services_started:
+    if server.detaches or _outlived(manager):
         return False   # something else keeps the container running after uWSGI has stopped
     return path.startswith("/") and place.locate(path)[0] == place.filesystem
+
+
+def _outlived(manager: ProcessManager) -> bool:
+    """Whether something the start runs keeps going after uWSGI has stopped (a command after it,
+    one in the background): uWSGI may then end on its own, and vacuum cleans up after it."""
+    return bool(manager.wrapper_background or manager.wrapper_after or manager.background_starts
+                or manager.daemon_starts or manager.services_started)
 
 
 def _private_note(server: AppServer) -> str:
@@ -135,6 +142,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(first, f"{message} together with X108's fix: {manager.kind} stops [{manager.name}] with a "
                       "signal that makes uWSGI 2.0 reload, so every stop ends in SIGKILL, after which no vacuum "
                       "runs; until then the file stays either way", fix=_fix(server), severity="info")
+            continue
+        if manager is not None and manager.shell_takes_signal and not _outlived(manager):
+            # The stop reaches only the shell in front of uWSGI: uWSGI is killed or left running, never stopped.
+            yield Hit(first, f"{message} together with X115's fix: {manager.kind} [{manager.name}] stops the shell "
+                      "that starts uWSGI without `exec`, so uWSGI never gets the stop signal and is killed or left "
+                      "running, after which no vacuum runs; until then the file stays either way", fix=_fix(server),
+                      severity="info")
             continue
         unseen = options_unseen(server)
         if unseen is None:
