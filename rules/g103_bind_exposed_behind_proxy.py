@@ -49,7 +49,9 @@ the one deployed: the finding is an info that assumes it runs on a host as writt
 A Gunicorn in an image that no Compose service runs, or whose files are copied into one
 (one image where supervisord starts nginx and Gunicorn, run by a `docker run -p` the
 files do not show): whether its port is published is unknown, so the finding is an info
-that assumes it is not.
+that assumes it is not. So is a published port whose only nginx runs in an image that nothing
+in the checked files runs (a Dockerfile no Compose service builds any more): without that
+nginx there is nothing to bypass, so the finding assumes it runs.
 
 ## What breaks in production
 Anyone who can reach the host's port talks to Gunicorn directly, past nginx's TLS,
@@ -89,6 +91,7 @@ GOOD = {
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     reached: dict[int, list[tuple[Target, Listener]]] = {}
+    fronting: dict[int, list[Place]] = {}   # where each nginx that reaches the listener runs
     # Targets that reach an app server of the host itself: a container's published port there is
     # another set-up's (the two cannot hold the host's port at once), not what nginx fronts.
     host_served: set[int] = set()
@@ -100,6 +103,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             for listener in listeners:
                 if _fronts(route.place, target, listener):
                     reached.setdefault(id(listener), []).append((target, listener))
+                    fronting.setdefault(id(listener), []).append(route.place)
     for pairs in reached.values():
         listener = pairs[0][1]
         if listener.server.kind not in ("gunicorn", "dev-server") or not listener.address.is_wildcard:
@@ -178,6 +182,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                         "as a local stack whose port is reached directly by design (where it serves other machines, "
                         "the advice holds)")
             dev_related = (Related(setting.at, "declared here"),) if setting is not None and setting.at else ()
+        unrun = all(each.run_unseen for each in fronting[id(listener)])
+        if severity is None and browser is None and unrun:
+            # Without the nginx, clients reach only the app; bypassing nginx says nothing then.
+            severity = "info"
+            front = fronting[id(listener)][0]
+            dev_tail = (f"; the only nginx that reaches it runs in {front.label or front.name}, which nothing in the "
+                        "checked files runs: assumed it runs in front of this service (where it does not, clients "
+                        "reach the app only through this port)")
         if browser is not None:
             frontend, url = browser
             severity = "info"
