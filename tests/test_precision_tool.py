@@ -100,3 +100,16 @@ def test_a_whole_tree_is_checked_out_as_a_clone_with_credentials_redacted(tmp_pa
     assert (tree / ".env").read_text(encoding="utf-8") == "DATABASE_URL=postgres://app:<redacted>@db:5432/app\n"
     assert (tree / ".git").is_dir() and not list((tree / ".git").iterdir())
     assert sorted(p.name for p in tree.parent.iterdir()) == [commit, f"{commit}.json"]
+
+
+def test_a_verdict_goes_by_fingerprint_before_place_and_message() -> None:
+    """Two findings of one script line (two images run it) share the place and the message's
+    start: each takes the verdict of its own fingerprint, whatever the judgments' order."""
+    start = "the server is started by a shell without `exec` (docker [com"
+    judgments = [precision.Judgment("o/r", "X115", "invoke.sh", 7, start, fp, verdict, "")
+                 for fp, verdict in (("aaaa", "false"), ("bbbb", "true"))]
+    found = [precision.Found("o/r", "X115", "warning", "invoke.sh", 7, start + "pose/Dockerfile] ...", fp)
+             for fp in ("aaaa", "bbbb")]
+    assert [precision.verdict_of(f, judgments).verdict for f in found] == ["false", "true"]
+    moved = precision.Found("o/r", "X115", "warning", "invoke.sh", 7, start + "...", "cccc")   # the line's text changed
+    assert precision.verdict_of(moved, judgments).verdict == "false"

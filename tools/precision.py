@@ -291,10 +291,11 @@ def run_wsgilint(entry: Entry, tree: Path) -> list[Found]:
 
 
 def verdict_of(finding: Found, judgments: list[Judgment]) -> Judgment | None:
-    for j in judgments:
-        if j.matches(finding):
-            return j
-    return None
+    """The judgment of the finding's fingerprint; else one by place and message, which two
+    findings of one line (one script two images run) share: only when no fingerprint decides."""
+    same = next((j for j in judgments if j.fingerprint and j.fingerprint == finding.fingerprint
+                 and (j.repo, j.code) == (finding.repo, finding.code)), None)
+    return same or next((j for j in judgments if j.matches(finding)), None)
 
 
 def table(findings: list[Found], judgments: list[Judgment]) -> tuple[list[str], list[Found]]:
