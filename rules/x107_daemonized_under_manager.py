@@ -11,8 +11,10 @@ When the checked files hold no nginx.conf (no `[supervisord]`; Debian's sets no
 nodaemon), the default (daemon on) is assumed and the finding is an info saying so
 (a Dockerfile often appends `daemon off;` to the image's nginx.conf).
 So is nginx started with `-c FILE` where FILE is not a checked file, or one a start
-script writes before nginx starts (`envsubst < nginx.conf.template > /app/nginx.conf`):
-what the rendered file says is not in the checked files.
+script writes before nginx starts (`envsubst < nginx.conf.template > /app/nginx.conf`), or
+nginx started without `-c` after a start script writes its own /etc/nginx/nginx.conf from a
+file not read as nginx's (`j2 /nginx.tmpl > /etc/nginx/nginx.conf`): what the rendered file
+says is not in the checked files.
 
 A shell wrapper (`sh -c "..."`, a start script) that does not `exec` the server is the
 process the manager watches: when a command that never returns follows the server line

@@ -199,7 +199,8 @@ def nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting
         # `-c FILE` that the files do not hold, or that a start script writes: nginx's default
         # holds unless that file turns it off, which the checked files cannot show.
         unseen = manager.unseen_config
-        return Setting(True, None, f"assumed: `-c {unseen.value}`, {unseen.note}, does not set daemon off")
+        named = f"`-c {unseen.value}`" if any(arg.startswith("-c") for arg in argv[1:]) else f"its {unseen.value}"
+        return Setting(True, None, f"assumed: {named}, {unseen.note}, does not set daemon off")
     instances = [i for i in deployment.nginx if not i.standalone]
     if not instances:
         # No nginx.conf in the checked files: nginx's default (daemon on) holds unless a
