@@ -4,7 +4,9 @@
 A Supervisor program or systemd service whose command is a shell script, or
 `sh -c "..."`, where the line that starts the server has no `exec`, unless the
 manager signals the whole process group (`stopasgroup` + `killasgroup` in Supervisor;
-`KillMode=control-group`, the default, in systemd).
+`KillMode=control-group`, the default, in systemd). A script line that several starts run
+(two images with one entrypoint) is one finding, the other starts named as related: `exec`
+on that line fixes it for all.
 
 A container whose `CMD`/`ENTRYPOINT` is in shell form (or whose Compose `command` runs
 `sh -c`) is the same case: the runtime signals only PID 1. So is a container whose script
@@ -101,7 +103,7 @@ text needs `exec` too. For uWSGI 2.0 with a master, `exec` is not the whole fix:
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit, Related
+from wsgilint.engine import Hit, Related, severity_rank
 from wsgilint.model import Deployment, ProcessManager, Setting, Span
 from wsgilint.model.manager_facts import forks_away
 
@@ -121,6 +123,23 @@ GOOD = {
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    """One finding per line of a script: `exec` there fixes it for every start that runs the
+    script (two images built from one entrypoint), the others named as related."""
+    kept: dict[tuple[str, int, int], Hit] = {}
+    for hit in _hits(deployment):
+        where = (hit.at.path, hit.at.line, hit.at.column)
+        first = kept.get(where)
+        if first is None:
+            kept[where] = hit
+            continue
+        if severity_rank(hit.severity or SEVERITY) > severity_rank(first.severity or SEVERITY):
+            first, hit = hit, first
+        also = Related(hit.key, "starts the same script line too") if isinstance(hit.key, Span) else None
+        kept[where] = first._replace(related=first.related + ((also,) if also and also not in first.related else ()))
+    yield from kept.values()
+
+
+def _hits(deployment: Deployment) -> Iterator[Hit]:
     kinds = {source.display: source.kind for source in deployment.files}
     for manager in deployment.managers:
         launcher = manager.launcher_takes_signal
