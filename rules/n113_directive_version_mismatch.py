@@ -35,6 +35,9 @@ In a container whose build installs the distribution's nginx (`apt-get install n
 no version is given, its nginx is the base image's release, which the files do not name:
 Debian 12, Ubuntu 24.04 and older ship nginx before 1.25.1, Debian 13 and Ubuntu 25.04 ship
 1.26, so each finding on the files it reads or its build puts below /etc/nginx is an info.
+So is a finding on the files of an nginx image that no Compose service of the tree builds
+while its Compose files run others (a Dockerfile the project no longer uses); an image alone
+in its tree is taken to be what the tree deploys.
 Versions are those of nginx's CHANGES; where CHANGES is silent (`listen ... spdy` and
 `spdy_*` refused from 1.19.7, commit e82939206; `http2_push*` only warned about from
 1.25.1 on) they come from the source at the release tags.
@@ -60,7 +63,7 @@ import sys
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit
-from wsgilint.model import Deployment, NginxDirective, Setting, Span
+from wsgilint.model import Deployment, NginxDirective, Place, Setting, Span
 
 CODE = "N113"
 SLUG = "directive-version-mismatch"
@@ -174,12 +177,23 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # base image's release, where no version is named: judged apart, each finding an info.
     packaged = deployment.packaged_nginx if "nginx" in host.assumed_versions else {}
     groups: dict[tuple[bool, Setting[str] | None], list[NginxDirective]] = {}
+    # The image a directive's nginx runs in where nothing in the files runs it while Compose
+    # files of the tree run others (a Dockerfile their services no longer build), unless
+    # another nginx that reads it does run. An image alone in its tree is what it deploys.
+    composed = any(place.kind == "container" and place.started_with and not place.run_unseen
+                   for place in deployment.places)
+    unrun: dict[int, Place] = {}
+    run: set[int] = set()
     for instance in deployment.nginx:
         for directive in instance.directives:
             if directive.name == "listen" or directive.name in _DIRECTIVES:
                 installed = packaged.get(directive.at.path)
                 key = (in_image and installed is None and instance.place.kind == "container", installed)
                 groups.setdefault(key, []).append(directive)
+                if instance.place.run_unseen and composed:
+                    unrun.setdefault(id(directive), instance.place)
+                else:
+                    run.add(id(directive))
     reported: set[tuple[Span, str]] = set()   # a file both groups read is judged once, by the first
     for (in_container, installed), found in groups.items():
         setting = host.container_versions["nginx"] if in_container else host.versions["nginx"]
@@ -216,4 +230,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     severity = "info"
                     note += (f", the current stable release; on nginx before {_dotted(change.deprecated)} "
                              f"{change.older}: give --nginx-version")
+                image = unrun.get(id(directive)) if id(directive) not in run else None
+                if image is not None and severity != "info":
+                    severity = "info"
+                    note += (f"; no Compose service of the checked files builds {image.label or image.name}: "
+                             "assumed it runs (a `docker run` or a platform the files do not show)")
                 yield Hit(directive.at, f"`{written}` {what}; {change.fix} ({note})", severity=severity)
