@@ -352,6 +352,24 @@ def test_the_one_syntax_error_is_the_one_nginx_t_stops_at(name, tmp_path):
     assert ours[0].message.startswith(match.group("message"))
 
 
+@needs_nginx
+def test_a_block_given_to_a_directive_is_the_one_error_nginx_t_stops_at(tmp_path):
+    """`server_name { NAME };` (a template's braces, round 31): nginx handles server_name at
+    its `{` and stops there; the `}` after NAME, which a parse of the whole text meets, is
+    never read and is not a second error."""
+    site = tmp_path / "site.conf"
+    site.write_text("server {\n listen 80;\n server_name { FRONTEND_DOMAIN };\n}\n")
+    tree = read_like_discovery(site)
+    ours = [problem for problem in tree.problems if problem.kind == "syntax"]
+    main = tmp_path / "nginx.conf"
+    main.write_text(WRAPPERS[("http",)].format(file=site))
+    code, stderr = run_nginx(str(tmp_path), str(main))
+    match = _EMERG.search(stderr)
+    assert code != 0 and match is not None and match.group("file") == str(site)
+    assert [(problem.at.line, problem.message.split(":")[0]) for problem in ours] == \
+        [(int(match.group("line")), match.group("message"))]
+
+
 PASS_WITHOUT_HOST = {
     "proxy-pass-scheme-only": "proxy_pass http://;",
     "proxy-pass-port-only": "proxy_pass http://:8001/api/;",

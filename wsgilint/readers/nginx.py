@@ -842,6 +842,14 @@ class _Reader:
                             sure_servers=sites, included_by=included_by))
         return index
 
+    def unreached_syntax_error(self, display: str, stmt: NginxStatement) -> None:
+        """nginx handles a directive when it reads its `{`, and stops at one that takes no
+        block (`server_name { NAME };`): the file's syntax error, which the parse met after
+        that statement (inside its block: `}` after NAME), is never read, and is no finding."""
+        error = next((f.syntax_error for f in self.tree.files if f.display == display), None)
+        if error is not None and error in self.tree.problems and error.at.line >= stmt.at.line:
+            self.tree.problems.remove(error)
+
     def pick_context(self, statements: list[NginxStatement]) -> Context:
         best, best_refused = FRAGMENT_CONTEXTS[0], None
         for candidate in FRAGMENT_CONTEXTS:
@@ -861,6 +869,8 @@ class _Reader:
             problem = _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
+            if stmt.block is not None and problem.message.startswith(f'directive "{stmt.directive}" is not terminated'):
+                self.unreached_syntax_error(frame.display, stmt)
             blank = template_blank(stmt) if frame.display not in self.tree.templates else ""
             if blank:
                 self.tree.templates[frame.display] = (
