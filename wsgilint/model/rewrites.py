@@ -71,9 +71,12 @@ def apply_rewrites(deployment: Deployment, ctx: ReadContext) -> None:
         if not config:
             # Its own default file, rendered by the start from a file not read as nginx's
             # (`j2 /nginx.tmpl > /etc/nginx/nginx.conf`); an envsubst template is read as it.
+            writes = written.get(manager.place, {})
+            if not writes:
+                continue
             from .container_images import NGINX_CONF  # here: that module loads shlex, which a small check need not
 
-            found = written.get(manager.place, {}).get(NGINX_CONF)
+            found = writes.get(NGINX_CONF)
             if found is not None and not found.source:
                 manager.unseen_config = Setting(NGINX_CONF, manager.argv.at, f"which {found.at.path}:{found.at.line} "
                                                 f"writes before nginx starts ({found.how})")
