@@ -232,10 +232,12 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
 
 def _script_of(call: list[str]) -> list[str]:
     """The script a ``sh -c`` text runs, with its arguments: the first word, or the word after
-    a shell that runs it (``/bin/bash ./start.sh``)."""
+    a shell that runs it after its options (``/bin/bash -x ./start.sh``); none for a shell that
+    runs no script file (``bash -c TEXT``)."""
     from ..readers import shell
 
-    return call[shell.script_index(call) or 0:]
+    index = shell.script_index(call)
+    return call[index:] if index is not None else []
 
 
 def _taken(manager: ProcessManager, wrapper: shell.WrapperScript, args: list[str], command_at: Span | None,
