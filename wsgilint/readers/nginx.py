@@ -869,7 +869,7 @@ class _Reader:
             problem = _pass_value_problem(stmt) or _listen_problem(stmt, frame.ctx, not frame.report_context)
         if problem:
             self.add([problem])
-            if stmt.block is not None and problem.message.startswith(f'directive "{stmt.directive}" is not terminated'):
+            if stmt.block is not None and not any(mask & _BLOCK for mask in DIRECTIVES.get(stmt.directive, ())):
                 self.unreached_syntax_error(frame.display, stmt)
             blank = template_blank(stmt) if frame.display not in self.tree.templates else ""
             if blank:
