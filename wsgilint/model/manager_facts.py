@@ -13,6 +13,7 @@ from typing import Any
 
 from . import AppServer, Deployment, Host, ProcessManager, Setting, Span, SupervisorConfig, SupervisorSection
 from ._manager_key_tables import SUPERVISOR_SECTIONS, SYSTEMD_DIRECTIVES
+from .rewrites import config_argument
 
 # uWSGI options that load another config file; when one of them was not read, the
 # server's own settings are not all known.
@@ -199,7 +200,7 @@ def nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting
         # `-c FILE` that the files do not hold, or that a start script writes: nginx's default
         # holds unless that file turns it off, which the checked files cannot show.
         unseen = manager.unseen_config
-        named = f"`-c {unseen.value}`" if any(arg.startswith("-c") for arg in argv[1:]) else f"its {unseen.value}"
+        named = f"`-c {unseen.value}`" if config_argument(argv) else f"its {unseen.value}"
         return Setting(True, None, f"assumed: {named}, {unseen.note}, does not set daemon off")
     instances = [i for i in deployment.nginx if not i.standalone]
     if not instances:

@@ -32,7 +32,7 @@ def start_path(path: str, manager: ProcessManager) -> str | None:
     return posixpath.normpath(posixpath.join(directory, path)) if posixpath.isabs(directory) else None
 
 
-def _config_argument(argv: list[str]) -> str:
+def config_argument(argv: list[str]) -> str:
     """The file of nginx's ``-c FILE`` (or ``-cFILE``); "" without one."""
     for index, word in enumerate(argv[1:], 1):
         if word == "-c":
@@ -67,7 +67,7 @@ def apply_rewrites(deployment: Deployment, ctx: ReadContext) -> None:
     for manager in deployment.managers:
         if manager.runs_program != "nginx" or manager.argv is None:
             continue
-        config = _config_argument(manager.argv.value)
+        config = config_argument(manager.argv.value)
         if not config:
             # Its own default file, rendered by the start from a file not read as nginx's
             # (`j2 /nginx.tmpl > /etc/nginx/nginx.conf`); an envsubst template is read as it.
