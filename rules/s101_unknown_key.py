@@ -11,6 +11,9 @@ checked; keys that come from `[DEFAULT]` are not either. A key written in severa
 sections of one type in a file (`group=` in each of twelve programs) is one mistake:
 one finding at its first place, the other sections as related places. A program key
 written on a `[group:x]` whose every program sets that key itself changes nothing: an info.
+So is a misspelt key set to the default of the key it stands for (`audostart=true`:
+autostart is true when not written), read as supervisord reads that key; another value
+(`audostart=false`) stays a warning, since the program then starts all the same.
 
 ## What breaks in production
 Nothing is logged: supervisord only fetches the keys it knows, so `autorestrat=true`,
@@ -90,6 +93,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if kind == "group" and all(_members_set(config, each, key) for each, _ in found):
                 yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently, and each "
                           f"program of the group sets `{key}` itself, so nothing changes: remove it from the group",
+                          fix=fix, related=related, severity="info")
+                continue
+            if guess and all(each.reads_as_default_of(kind, guess) for _, each in found):
+                yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently and keeps "
+                          f"`{guess}` at its default, which is what `{key}={value.raw}` asks for: nothing changes until "
+                          f"the value is edited; did you mean `{guess}`?",
                           fix=fix, related=related, severity="info")
                 continue
             yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently and keeps "

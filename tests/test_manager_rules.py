@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys, systemd_directives
-from wsgilint.model.supervisor import VALUE_TYPES
+from wsgilint.model.supervisor import _PROGRAM_DEFAULTS, VALUE_TYPES
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -101,3 +101,24 @@ def test_data_files_are_valid_json():
 ])
 def test_did_you_mean(word, candidates, expected):
     assert did_you_mean(word, candidates) == expected
+
+
+def _supervisord_programs(tmp_path: Path, lines: str) -> list:
+    options_module = pytest.importorskip("supervisor.options")
+    config = tmp_path / "supervisord.conf"
+    config.write_text(f"[supervisord]\nlogfile={tmp_path}/s.log\npidfile={tmp_path}/s.pid\n\n"
+                      f"[program:web]\ncommand=/bin/true\nprocess_name=%(program_name)s_%(process_num)s\n{lines}")
+    options = options_module.ServerOptions()
+    options.configfile = str(config)
+    options.process_config(do_usage=False)
+    return options.process_group_configs[0].process_configs
+
+
+@pytest.mark.parametrize("key", sorted(_PROGRAM_DEFAULTS))
+def test_program_defaults_are_supervisords(tmp_path, key):
+    """Writing a key at the default S101 assumes changes nothing supervisord 4.3 makes."""
+    unwritten = _supervisord_programs(tmp_path, "")
+    written = _supervisord_programs(tmp_path, f"{key}={_PROGRAM_DEFAULTS[key]}\n")
+    assert [p.name for p in written] == [p.name for p in unwritten]
+    if hasattr(unwritten[0], key):
+        assert getattr(written[0], key) == getattr(unwritten[0], key)

@@ -57,6 +57,18 @@ VALUE_TYPES: dict[str, dict[str, _Type]] = {
     "group": {"priority": ("integer", int)},
 }
 
+# What supervisord 4.3 uses for a key of a program section that is not written, for the keys
+# it reads with a type (options.py processes_from_section; supervisor-keys.json of the
+# measured reference). `killasgroup` follows `stopasgroup`, so it has no default of its own here.
+_PROGRAM_DEFAULTS = {
+    "numprocs": "1", "numprocs_start": "0", "priority": "999", "autostart": "true", "startsecs": "1",
+    "startretries": "3", "autorestart": "unexpected", "exitcodes": "0", "stopsignal": "TERM", "stopwaitsecs": "10",
+    "stopasgroup": "false", "redirect_stderr": "false",
+    **{f"{stream}_{key}": default for stream in ("stdout", "stderr") for key, default in (
+        ("logfile_maxbytes", "50MB"), ("logfile_backups", "10"), ("capture_maxbytes", "0"),
+        ("events_enabled", "false"), ("syslog", "false"))},
+}
+
 
 @dataclass(frozen=True, slots=True)
 class SupervisorComment:
@@ -120,6 +132,19 @@ class SupervisorValue:
     def key_at(self) -> Span:
         """The key as written."""
         return Span(self.at.path, self.at.line, self.key_column, self.key_end)
+
+    def reads_as_default_of(self, kind: str, key: str) -> bool:
+        """Whether this value, read as supervisord reads ``key`` of a ``kind`` section, is what
+        supervisord uses when ``key`` is not written (`autostart=true`, `stopsignal=term`)."""
+        default = _PROGRAM_DEFAULTS.get(key) if kind in _PROGRAM_KINDS else None
+        typed = VALUE_TYPES.get(kind, {}).get(key)
+        if default is None or typed is None or self.expanded.error or self.expanded.unresolved:
+            return False
+        parse = typed[1]
+        try:
+            return parse(self.expanded.text) == parse(default)
+        except ValueError:
+            return False
 
     def as_bool(self) -> bool | None:
         return self.parsed if isinstance(self.parsed, bool) else None
