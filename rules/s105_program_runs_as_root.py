@@ -32,7 +32,10 @@ section is among the checked files (a `conf.d` file alone does not say who start
 supervisord); `user=root` written in the program is checked everywhere. A
 section with `nodaemon=true` or a log to `/dev/stdout` is a container's entrypoint: it
 runs as the image's `USER` (a Dockerfile), which is root unless the image sets one:
-the finding is then an info that says that assumption.
+the finding is then an info that says that assumption. So is a `[supervisord]` without
+`user=` that keeps its own files (log, pidfile, child logs, control socket) in an account's
+home (`/home/NAME/`, `/Users/NAME/`): the mark of a supervisord that account starts from a
+shell, where nothing runs as root.
 supervisord started as another user by its service has no problem either. Where the
 files show the container that runs supervisord (its Dockerfile's `CMD supervisord -n`, the
 config copied into it), its user is known: no `USER` (in an image whose own files are
@@ -56,6 +59,7 @@ from wsgilint.model.manager_facts import (
     entrypoint_section,
     keeps_root,
     server_label,
+    supervisord_files_in_home,
     switched_to_root,
     unread_config,
 )
@@ -71,21 +75,29 @@ BAD = {"etc/supervisor/supervisord.conf": (
 GOOD = {"etc/supervisor/supervisord.conf": BAD["etc/supervisor/supervisord.conf"] + "user=www-data\n"}
 
 
-def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related | None]:
-    """Whether supervisord runs as root, how the message says so, where it is set."""
+def _supervisord_as_root(config: SupervisorConfig) -> tuple[bool, str, Related | None, str | None]:
+    """Whether supervisord runs as root, how the message says so, where it is set, and the
+    severity when that is an assumption (an info)."""
     section = config.section("supervisord")
     if section is None:
-        return False, "", None     # a conf.d file alone: who starts supervisord is not known
+        return False, "", None, None     # a conf.d file alone: who starts supervisord is not known
     user = section.get("user")
     if user is None and entrypoint_section(config) is not None:
         # A container's entrypoint: it runs as the image's USER, root unless the image says otherwise.
+        # In a container the image's USER decides, and the image is not among the files.
         return True, ("supervisord runs in the foreground as a container's entrypoint (as root unless the image "
-                      "sets USER)"), Related(section.at, "[supervisord] in the foreground, without user=")
+                      "sets USER)"), Related(section.at, "[supervisord] in the foreground, without user="), "info"
+    home = supervisord_files_in_home(config) if user is None else None
+    if home is not None:
+        value, folder = home
+        return True, (f"[supervisord] sets no `user=` (assumed: root starts it, though it keeps its `{value.key}` in "
+                      f"{folder}, an account's home, as when that account starts it: then nothing runs as root)"), \
+            Related(value.at, f"supervisord's {value.key}, in {folder}"), "info"
     if user is None:
-        return True, "[supervisord] sets no `user=`", Related(section.at, "[supervisord] without user=")
+        return True, "[supervisord] sets no `user=`", Related(section.at, "[supervisord] without user="), None
     if user.raw.strip() in ROOT_NAMES:
-        return True, "[supervisord] runs as root", Related(user.at, "supervisord runs as root")
-    return False, "", None
+        return True, "[supervisord] runs as root", Related(user.at, "supervisord runs as root"), None
+    return False, "", None, None
 
 
 def _explicit_root(deployment: Deployment) -> Iterator[Hit]:
@@ -143,9 +155,7 @@ def _container_supervisord(deployment: Deployment, place: Place) -> tuple[str, R
 def check(deployment: Deployment) -> Iterator[Hit]:
     yield from _explicit_root(deployment)
     for config in deployment.supervisor:
-        as_root, why, where = _supervisord_as_root(config)
-        # In a container the image's USER decides, and the image is not among the files: an info.
-        severity = "info" if "container" in why else None
+        as_root, why, where, severity = _supervisord_as_root(config)
         main = config.section("supervisord")
         # Moved into a container that starts supervisord as root: the image's USER is known.
         container_root = main is None or main.get("user") is None

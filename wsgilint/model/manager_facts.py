@@ -11,7 +11,17 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from . import AppServer, Deployment, Host, ProcessManager, Setting, Span, SupervisorConfig, SupervisorSection
+from . import (
+    AppServer,
+    Deployment,
+    Host,
+    ProcessManager,
+    Setting,
+    Span,
+    SupervisorConfig,
+    SupervisorSection,
+    SupervisorValue,
+)
 from ._manager_key_tables import SUPERVISOR_SECTIONS, SYSTEMD_DIRECTIVES
 from .rewrites import config_argument
 
@@ -247,6 +257,30 @@ def entrypoint_section(config: SupervisorConfig) -> SupervisorSection | None:
     nodaemon, logfile = section.get("nodaemon"), section.get("logfile")
     if (nodaemon is not None and nodaemon.as_bool() is True) or (logfile is not None and logfile.raw.startswith("/dev/")):
         return section
+    return None
+
+
+# Where supervisord writes its own files; in an account's home, they say who starts it.
+_SUPERVISORD_OWN_FILES = (("supervisord", "logfile"), ("supervisord", "pidfile"), ("supervisord", "childlogdir"),
+                          ("unix_http_server", "file"))
+_HOME_FOLDERS = ("/home/", "/Users/")
+
+
+def supervisord_files_in_home(config: SupervisorConfig) -> tuple[SupervisorValue, str] | None:
+    """The first of supervisord's own files (its log, pidfile, child log folder, control
+    socket) written in an account's home folder (``/home/NAME/``, macOS's ``/Users/NAME/``),
+    and that folder: the mark of a supervisord its account starts (`supervisord -c` from a
+    shell, a user's service), where root's goes to /var or /run. None when there is none."""
+    for kind, key in _SUPERVISORD_OWN_FILES:
+        section = config.section(kind)
+        value = section.get(key) if section is not None else None
+        if value is None or value.expanded.unresolved:
+            continue
+        path = value.expanded.text.strip()
+        for folder in _HOME_FOLDERS:
+            name = path[len(folder):].split("/", 1)[0] if path.startswith(folder) else ""
+            if name and "/" in path[len(folder):]:
+                return value, folder + name
     return None
 
 
