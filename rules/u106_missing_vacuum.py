@@ -21,7 +21,8 @@ it (nginx's stale socket): that stays a warning, as on a host.
 Where the manager that runs uWSGI stops it with a signal that makes uWSGI 2.0 reload (X108:
 SIGTERM without `die-on-term`), every stop ends in SIGKILL, after which uWSGI runs no vacuum:
 the file stays with or without it until X108's fix is in, so the finding is an info that asks
-for both. So it is where the stop reaches only a shell that starts uWSGI without `exec` (X115):
+for both. So it is where the stop reaches only a shell that starts uWSGI, or the Emperor whose vassal it
+is, without `exec` (X115):
 uWSGI is killed with its container or left running, and runs no vacuum either way.
 
 In a repository where nothing in the checked files starts the instance and none of the
@@ -73,12 +74,17 @@ def _stays(path: str, cleaned: tuple[str, ...]) -> bool:
 def _private(server: AppServer, path: str) -> bool:
     """Whether ``path`` is met by nothing while uWSGI is down: it is in the own writable layer
     of a container whose main process uWSGI is, so the container stops with it."""
-    manager, place = server.manager, server.place
-    if manager is None or not manager.in_container or manager.runs is not server or place.kind != "container":
+    if server.manager is None:
         return False
-    if server.detaches or _outlived(manager):
+    # An Emperor's vassal stops with the Emperor: the Emperor is what the container runs.
+    manager = server.manager.outermost
+    top = manager.runs
+    if top is None or (manager is server.manager and top is not server) or not manager.in_container \
+            or top.place.kind != "container":
+        return False
+    if top.detaches or _outlived(manager):
         return False   # something else keeps the container running after uWSGI has stopped
-    return path.startswith("/") and place.locate(path)[0] == place.filesystem
+    return path.startswith("/") and top.place.locate(path)[0] == top.place.filesystem
 
 
 def _outlived(manager: ProcessManager) -> bool:
@@ -143,10 +149,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "signal that makes uWSGI 2.0 reload, so every stop ends in SIGKILL, after which no vacuum "
                       "runs; until then the file stays either way", fix=_fix(server), severity="info")
             continue
-        if manager is not None and manager.shell_takes_signal and not _outlived(manager):
-            # The stop reaches only the shell in front of uWSGI: uWSGI is killed or left running, never stopped.
-            yield Hit(first, f"{message} together with X115's fix: {manager.kind} [{manager.name}] stops the shell "
-                      "that starts uWSGI without `exec`, so uWSGI never gets the stop signal and is killed or left "
+        outer = manager.outermost if manager is not None else None
+        if outer is not None and outer.shell_takes_signal and not _outlived(outer):
+            # The stop reaches only the shell in front of uWSGI (or of its Emperor): uWSGI is killed
+            # or left running, never stopped.
+            started = "the uWSGI Emperor that runs it" if outer is not manager else "uWSGI"
+            yield Hit(first, f"{message} together with X115's fix: {outer.kind} [{outer.name}] stops the shell "
+                      f"that starts {started} without `exec`, so uWSGI never gets the stop signal and is killed or left "
                       "running, after which no vacuum runs; until then the file stays either way", fix=_fix(server),
                       severity="info")
             continue

@@ -596,6 +596,10 @@ class ReadContext:
     def local_directory(self, target_path: str) -> str | None:
         """Where a directory of the target host is here; in a repository, the folder of
         discovered files whose path ends like it (its name and the one above at least)."""
+        if self.filesystem is not None:
+            mapped, bound = self._container_source(target_path)
+            if mapped is not None or bound:
+                return mapped if mapped is not None and os.path.isdir(mapped) else None
         if self.mode == "live":
             return target_path if os.path.isdir(target_path) else None
         if self.mode == "snapshot":
@@ -612,15 +616,23 @@ class ReadContext:
         repository an absolute pattern matches the discovered files whose path ends like
         it, the file name and at least one directory (``/etc/nginx/conf.d/*.conf`` finds
         ``deploy/nginx/conf.d/app.conf``), or with ``whole`` every component of it; a hidden
-        file matches only a hidden pattern."""
+        file matches only a hidden pattern. In a container's file system (``in_filesystem``), a
+        folder its image or mounts put there holds what they hold."""
+        directory, name = posixpath.split(pattern)
+        mapped, bound = self._container_source(directory) if self.filesystem is not None and posixpath.isabs(
+            pattern) and not globlib.has_magic(directory) else (None, False)
         if not posixpath.isabs(pattern):
             if base_dir is None:
                 return []
             local_pattern = os.path.join(base_dir, pattern)
+        elif mapped is not None or bound:
+            # A folder the container's image or mounts put there holds what they hold.
+            if mapped is None or not os.path.isdir(mapped):
+                return []
+            local_pattern = os.path.join(mapped, name)
         elif self.mode == "live":
             local_pattern = pattern
         elif self.mode == "snapshot":
-            directory, name = posixpath.split(pattern)
             local_dir = None if globlib.has_magic(directory) else self.confine(self.under_root(directory))
             local_pattern = os.path.join(local_dir, name) if local_dir else self.under_root(pattern)
         else:

@@ -475,6 +475,18 @@ class ProcessManager:
         return self.kind in ("compose", "docker")
 
     @property
+    def outermost(self) -> ProcessManager:
+        """The manager whose stop decides this one's: itself, or for a uWSGI Emperor's vassal
+        the manager that starts the Emperor (a container's start, a Supervisor program)."""
+        manager = self
+        for _ in range(_MAX_LAUNCH_DEPTH):
+            emperor = manager.launched_by
+            if emperor is None or emperor.manager is None or emperor.manager is manager:
+                break
+            manager = emperor.manager
+        return manager
+
+    @property
     def shell_takes_signal(self) -> bool:
         """A shell wrapper that does not ``exec`` the server gets the stop signal in its place,
         unless the manager signals the whole group (Supervisor's stopasgroup/killasgroup,
@@ -511,6 +523,9 @@ class ProcessManager:
             return self.kind == "systemd" and self.kills_group is not None and bool(self.kills_group.value)
         return True
 
+
+# Emperors of Emperors (a vassal that is itself an Emperor) as deep as followed.
+_MAX_LAUNCH_DEPTH = 8
 
 _MANAGER_SETTINGS = {
     "stop_signal": {"supervisor": "stopsignal", "systemd": "KillSignal", "compose": "stop_signal",

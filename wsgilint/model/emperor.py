@@ -15,7 +15,8 @@ from ``vassals-inherit-before``, ``vassals-include-before``, ``vassal-set``, the
 plugins through ``UWSGI_ORIGINAL_PROC_NAME``. Identity: a root Emperor lets a vassal's
 own ``uid``/``gid`` apply; a non-root Emperor's vassals run as the Emperor (a ``uid`` by
 name is silently ignored); ``emperor-tyrant`` runs each vassal as its file's owner (root
-files refused). The Emperor stops a vassal through a pipe, not a signal (SIGKILL after
+files refused). An Emperor in a container watches the folders its image and mounts put there.
+The Emperor stops a vassal through a pipe, not a signal (SIGKILL after
 ``emperor-curse-tolerance``, 30 s), and under it ``daemonize`` only redirects the log.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ import posixpath
 
 from ..core.context import ReadContext
 from ..core.span import Setting, Span
-from . import AppServer, Deployment, ProcessManager
+from . import AppServer, Deployment, Place, ProcessManager
 from .uwsgi import uwsgi_from_argv
 
 _VASSAL_SETS = ("vassal-set", "vassals-set")
@@ -117,6 +118,12 @@ def _identity(emperor: AppServer, vassal: AppServer, manager: ProcessManager, lo
                 listener.owner, listener.group = user, group
 
 
+def _place(emperor: AppServer) -> Place:
+    """Where the Emperor runs: its manager's place (a container's servers are placed after
+    the Emperor's vassals are read), else its own."""
+    return emperor.manager.place if emperor.manager is not None else emperor.place
+
+
 def _vassal(emperor: AppServer, watcher_at: Span, local: str, directory: str | None, ctx: ReadContext,
             deployment: Deployment) -> tuple[ProcessManager, AppServer]:
     name = os.path.basename(local)
@@ -131,8 +138,8 @@ def _vassal(emperor: AppServer, watcher_at: Span, local: str, directory: str | N
     deployment.problems.extend(problems)
     vassal.name = name.rsplit(".", 1)[0]
     vassal.binary_plugins = emperor.binary_plugins
-    vassal.place = emperor.place
-    manager = ProcessManager("uwsgi-emperor", vassal.name, watcher_at, place=emperor.place)
+    vassal.place = _place(emperor)
+    manager = ProcessManager("uwsgi-emperor", vassal.name, watcher_at, place=vassal.place)
     manager.argv = Setting([binary, *arguments], watcher_at)
     manager.runs_program = "uwsgi"
     manager.launched_by = emperor
@@ -162,7 +169,11 @@ def add_vassals(deployment: Deployment, ctx: ReadContext) -> None:
         for watcher in emperor.all("emperor"):
             if watcher.unresolved or not isinstance(watcher.value, str) or not watcher.value:
                 continue
-            _, files, directory = _watched(watcher.value, base, ctx)
+            # In a container the watched folder is the one its image and mounts put there
+            # (`../uwsgi:/etc/uwsgi` makes /etc/uwsgi/vassals the tree's uwsgi/vassals).
+            place = _place(emperor)
+            with ctx.in_filesystem(place.filesystem if place.kind == "container" else None):
+                _, files, directory = _watched(watcher.value, base, ctx)
             for local in files[:10_000]:
                 if ctx.real(local) in vassal_files or any(ctx.real(local) == ctx.real(s) for s in emperor.sources):
                     continue
