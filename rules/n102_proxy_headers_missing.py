@@ -37,7 +37,9 @@ public name.
 Where the tree holds the module the app server reached loads its app from (so the app's code
 is there to read: found by its path, or from where the server starts, through a container's
 bind mount or COPY), and none of the Python code under the app's folder (where the module's
-top package is: another service's folder of the tree is another app) reads what the missing
+top package is: another service's folder of the tree is another app; outside a Django project,
+only the files that module imports, directly or through each other: a lesson script beside
+`wsgi.py` that nothing imports is no part of the app) reads what the missing
 headers carry (the host name: Django's `get_host` and what calls it, a restrictive
 `ALLOWED_HOSTS`, `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination
 links; the client's address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`,
@@ -301,9 +303,9 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
     # Only the code of the apps reached counts: another app of the tree (a sibling service's
     # folder) reading the client's address says nothing of this one.
     servers = [listener.server for listener in listeners] or deployment.app_servers
-    roots = readers.app_roots(servers)
-    reads_host, reads_address = readers.reads_in(roots)
-    host_places, address_places = readers.places_in(roots)
+    scope = readers.app_scope(servers)
+    reads_host, reads_address = readers.reads_in(scope)
+    host_places, address_places = readers.places_in(scope)
     if "Host" in wanted and reads_host:
         return "", host_places[0] if host_places else None
     if "X-Forwarded-For" in wanted and (reads_address or _logs_forwarded(listeners)):

@@ -184,11 +184,11 @@ def _unread(deployment: Deployment, route: Route, param: str, header: str) -> st
     modules = [module for server in servers if (module := readers.module_of(server)) is not None]
     if not modules or len(modules) != len(servers):
         return None
-    # Only the code of the apps reached counts (the folder of each module's top package), as for N102.
-    roots = readers.app_roots(servers)
-    reads_host, reads_address = readers.reads_in(roots)
-    reads = {"host": reads_host, "address": reads_address, "scheme": readers.uses_scheme_in(roots)}[wanted[0]]
-    host_places, address_places = readers.places_in(roots)
+    # Only the code of the apps reached counts (``app_scope``), as for N102.
+    scope = readers.app_scope(servers)
+    reads_host, reads_address = readers.reads_in(scope)
+    reads = {"host": reads_host, "address": reads_address, "scheme": readers.uses_scheme_in(scope)}[wanted[0]]
+    host_places, address_places = readers.places_in(scope)
     places = {"host": host_places, "address": address_places}.get(wanted[0], [])
     if reads and places and wanted[0] == "address" and _address_reaches_app(route, param) \
             and all(reader.value in _PEER_READERS for reader in places):

@@ -35,7 +35,8 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   a narrower one sends it), a regex location, or a sender in another server stays a warning.
 - where the tree holds the module Gunicorn loads (with the settings module a Django
   project's wsgi.py names) and none of the app's Python code (under the folder of the
-  module's top package; another service's folder is another app) does anything the scheme
+  module's top package; another service's folder is another app; outside a Django project,
+  only the files that module imports) does anything the scheme
   changes (builds an absolute URL or redirect from the request, tests `is_secure` or the
   scheme, has Django's CSRF middleware or admin while no settings file of the tree lists an
   `https://` origin in `CSRF_TRUSTED_ORIGINS` (which passes Django's Origin check whatever
@@ -200,11 +201,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 def _scheme_unread(deployment: Deployment, listener: Listener) -> str:
     """Where the tree holds the module this Gunicorn loads its app from and no code of its app
-    (under the folder of the module's top package) does anything the scheme changes, the
+    (``app_scope``: the files its module imports, under the folder of its top package) does anything the scheme changes, the
     assumption that says so; else ""."""
     readers = deployment.app_request_readers
     module = readers.module_of(listener.server) if readers is not None else None
-    if readers is None or module is None or readers.uses_scheme_in(readers.app_roots([listener.server])):
+    if readers is None or module is None or readers.uses_scheme_in(readers.app_scope([listener.server])):
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module its server loads) and none of it builds "
             "an absolute URL or a redirect from the request, tests the scheme, checks a CSRF origin it does not "

@@ -41,7 +41,8 @@ is killed). That is reported whatever the manager waits.
 Where the tree holds the module the server loads and every module of the app that its code
 names (imports from the app's own packages, Django's `ROOT_URLCONF` and `include()`: a tree of
 config files and a wsgi.py without the views says nothing of what requests do), and none of
-the app's Python code (under the folder of the module's top package) waits on anything
+the app's Python code (under the folder of the module's top package; outside a Django project,
+only the files that module imports) waits on anything
 outside the process (an HTTP client or a remote service's SDK, mail, a subprocess, a sleep,
 an upload read from the request, a streamed or file response, a websocket), the finding is an
 info naming the assumption that every request ends within the manager's wait: a stop then cuts
@@ -161,13 +162,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 def _requests_end_quickly(deployment: Deployment, server: AppServer, wait: float) -> str:
     """Where the tree holds all of the app's code (the module the server loads, and every module
-    of the app it names) and none of it (under the folder of the module's top package) waits on
+    of the app it names) and none of it (``app_scope``) waits on
     anything outside the process, the assumption that no request outlasts the manager's wait;
     else ""."""
     readers = deployment.app_request_readers
     module = readers.module_of(server) if readers is not None else None
-    roots = readers.app_roots([server]) if readers is not None and module is not None else []
-    if readers is None or module is None or not readers.holds_all_of(roots) or readers.waits_in(roots):
+    if readers is None or module is None:
+        return ""
+    scope = readers.app_scope([server])
+    if not readers.holds_all_of(scope) or readers.waits_in(scope):
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module its server loads, and every module of the "
             "app it names) and none of it makes an outbound call, sends mail, runs a subprocess, sleeps, reads an "

@@ -197,6 +197,18 @@ _ADDRESS_MARKERS = ("access_route", "X_FORWARDED_FOR", "X-Forwarded-For", "X_REA
 _MAX_READERS = 3
 
 
+class AppScope(NamedTuple):
+    """Which of the tree's Python files are an app's code: those under ``roots`` (shown
+    folders; "" for the whole tree) and, where ``files`` is given, only those (the module its
+    server loads and what that imports, file by file)."""
+
+    roots: tuple[str, ...]
+    files: frozenset[str] | None = None
+
+    def covers(self, path: str) -> bool:
+        return _is_under(path, self.roots) and (self.files is None or path in self.files)
+
+
 class RequestReaders(NamedTuple):
     """What the app's own Python code in the tree shows of the request's origin: the tree's
     Python files (shown paths), and where the code reads the host name and the client's address
@@ -220,43 +232,75 @@ class RequestReaders(NamedTuple):
     named_modules: dict[str, tuple[_Named, ...]] | None = None
     package_names: dict[str, frozenset[str]] | None = None
 
-    def app_roots(self, servers: list[AppServer]) -> list[str]:
-        """The folders (shown) the code of these servers' apps lives under, where the tree holds
-        their modules: where the module's top package is (`backend/shop/wsgi.py` of
-        `shop.wsgi`: backend), a `wsgi-file`'s own folder."""
-        return [_app_root(server, module) for server in servers if (module := self.module_of(server)) is not None]
+    def app_scope(self, servers: list[AppServer]) -> AppScope:
+        """The code of these servers' apps, where the tree holds their modules: the folders it
+        lives under (where the module's top package is: `backend/shop/wsgi.py` of `shop.wsgi`:
+        backend; a `wsgi-file`'s own folder) and, unless an app is a Django project (whose
+        settings load middleware, apps and views by name), only the files its module imports,
+        file by file: a tutorial script beside `wsgi.py` that nothing imports is not the app."""
+        modules = [(server, module) for server in servers if (module := self.module_of(server)) is not None]
+        roots = tuple(_app_root(server, module) for server, module in modules)
+        if not modules or any(module in (self.django_settings or {}) for _, module in modules):
+            return AppScope(roots)
+        files: set[str] = set()
+        for _, module in modules:
+            files |= self._imported_from(module, roots)
+        # Only where the tree holds every module and name those files import from the app's own
+        # packages (a partial checkout's `from app import create_app` without app/__init__.py does not).
+        scope = AppScope(roots, frozenset(files))
+        return scope if self.holds_all_of(scope) else AppScope(roots)
 
-    def reads_in(self, roots: list[str]) -> tuple[bool, bool]:
-        """Whether code under one of ``roots`` (shown folders; "" for the whole tree) reads the
-        host name, and the client's address."""
-        return _any_under(self.host_files, roots), _any_under(self.address_files, roots)
+    def _imported_from(self, module: str, roots: Sequence[str]) -> set[str]:
+        """``module`` and the files of the tree under ``roots`` it imports, directly or through
+        each other (with the packages' ``__init__.py`` that importing runs)."""
+        present = {path for path in self.files if _is_under(path, roots)}
+        folders = {folder for path in present for folder in _folders(path)}
+        named_modules = self.named_modules or {}
+        reached, todo = {module}, [module]
+        while todo:   # each file enters once: bounded by the tree's Python files
+            for named in named_modules.get(todo.pop(), ()):
+                base = named.base if named.base is not None else _local_module(named.dotted, roots, present, folders)
+                if base is None:
+                    continue   # another distribution's module, or the standard library's
+                stems = [base, *(posixpath.join(base, name) if base else name for name in named.names)]
+                packages = [posixpath.join(folder, "__init__.py") for folder in _folders(posixpath.join(base, "x"))]
+                for path in (*(f"{stem}{tail}" for stem in stems for tail in (".py", "/__init__.py")), *packages):
+                    if path in present and path not in reached:
+                        reached.add(path)
+                        todo.append(path)
+        return reached
 
-    def places_in(self, roots: list[str]) -> tuple[list[Setting[str]], list[Setting[str]]]:
+    def reads_in(self, scope: AppScope) -> tuple[bool, bool]:
+        """Whether the app's code (``scope``) reads the host name, and the client's address."""
+        return _any_covered(self.host_files, scope), _any_covered(self.address_files, scope)
+
+    def places_in(self, scope: AppScope) -> tuple[list[Setting[str]], list[Setting[str]]]:
         """Of the first few places that read the host name, and the client's address, those
-        under one of ``roots``."""
-        return ([each for each in self.host if each.at is not None and _is_under(each.at.path, roots)],
-                [each for each in self.address if each.at is not None and _is_under(each.at.path, roots)])
+        in the app's code (``scope``)."""
+        return ([each for each in self.host if each.at is not None and scope.covers(each.at.path)],
+                [each for each in self.address if each.at is not None and scope.covers(each.at.path)])
 
-    def uses_scheme_in(self, roots: list[str]) -> bool:
-        """Whether code under one of ``roots`` does something the request's scheme changes."""
-        return _any_under(self.scheme_files, roots)
+    def uses_scheme_in(self, scope: AppScope) -> bool:
+        """Whether the app's code (``scope``) does something the request's scheme changes."""
+        return _any_covered(self.scheme_files, scope)
 
-    def waits_in(self, roots: list[str]) -> bool:
-        """Whether code under one of ``roots`` waits on something outside the process, which
+    def waits_in(self, scope: AppScope) -> bool:
+        """Whether the app's code (``scope``) waits on something outside the process, which
         can hold a request for long: an outbound call, a mail, a subprocess, a sleep, an upload
         or a streamed response."""
-        return _any_under(self.waiting_files, roots)
+        return _any_covered(self.waiting_files, scope)
 
-    def holds_all_of(self, roots: list[str]) -> bool:
-        """Whether the tree holds every module of the app under ``roots`` that its code names:
+    def holds_all_of(self, scope: AppScope) -> bool:
+        """Whether the tree holds every module of the app (``scope``) that its code names:
         each module it imports from its own packages (or names as Django's ROOT_URLCONF or an
         `include()`) is a file or package here, and each name imported from one is a module of
         it or a name its file defines. A tree of a few config files and the app's wsgi.py,
         without the views, does not: what the app does is then not known."""
+        roots = scope.roots
         present = {path for path in self.files if _is_under(path, roots)}
         folders = {folder for path in present for folder in _folders(path)}
         inits = self.package_names or {}
-        for path in present:
+        for path in (present if scope.files is None else present & scope.files):
             for named in (self.named_modules or {}).get(path, ()):
                 base = named.base if named.base is not None else _local_module(named.dotted, roots, present, folders)
                 if base is None:
@@ -329,12 +373,12 @@ class RequestReaders(NamedTuple):
         return module if shown else None
 
 
-def _is_under(path: str, roots: list[str]) -> bool:
+def _is_under(path: str, roots: Sequence[str]) -> bool:
     return any(not root or path.startswith(root + "/") for root in roots)
 
 
-def _any_under(files: frozenset[str], roots: list[str]) -> bool:
-    return any(_is_under(path, roots) for path in files)
+def _any_covered(files: frozenset[str], scope: AppScope) -> bool:
+    return any(scope.covers(path) for path in files)
 
 
 def locate_app_modules(servers: list[AppServer], shown: frozenset[str], ctx: ReadContext) -> None:
@@ -667,7 +711,7 @@ def _folders(path: str) -> Iterator[str]:
         folder = posixpath.dirname(folder)
 
 
-def _local_module(dotted: str, roots: list[str], present: set[str], folders: set[str]) -> str | None:
+def _local_module(dotted: str, roots: Sequence[str], present: set[str], folders: set[str]) -> str | None:
     """The path (shown, no `.py`) ``dotted`` names below one of ``roots`` where its top
     package or module is there; None where it is not the app's own."""
     top = dotted.split(".")[0]
