@@ -7,7 +7,9 @@ import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.sources import SourceFile
-from wsgilint.model.app_code import read_app_code
+from wsgilint.core.span import Span
+from wsgilint.model import AppServer
+from wsgilint.model.app_code import AppScope, RequestReaders, read_app_code
 
 
 def readers(tmp_path: Path, text: str, kind: str = "") -> list[tuple[str, int]]:
@@ -140,17 +142,21 @@ def test_a_list_of_allowed_hosts_over_several_lines(tmp_path: Path) -> None:
 def test_code_that_waits_outside_the_process(tmp_path: Path, text: str, expected: bool) -> None:
     path = tmp_path / "views.py"
     path.write_text(text)
-    assert read_app_code([SourceFile(str(path), "views.py", "")], ReadContext()).requests.waits_in([""]) is expected
+    assert read_app_code([SourceFile(str(path), "views.py", "")], ReadContext()).requests.waits_in(AppScope(("",))) is expected
 
 
-def holds_all(tmp_path: Path, files: dict[str, str], roots: list[str]) -> bool:
+def tree_readers(tmp_path: Path, files: dict[str, str]) -> RequestReaders:
     sources = []
     for name, text in files.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
         sources.append(SourceFile(str(path), name, ""))
-    return read_app_code(sources, ReadContext()).requests.holds_all_of(roots)
+    return read_app_code(sources, ReadContext()).requests
+
+
+def holds_all(tmp_path: Path, files: dict[str, str], roots: list[str]) -> bool:
+    return tree_readers(tmp_path, files).holds_all_of(AppScope(tuple(roots)))
 
 
 @pytest.mark.parametrize(("files", "expected"), [
@@ -171,3 +177,28 @@ def holds_all(tmp_path: Path, files: dict[str, str], roots: list[str]) -> bool:
 ])
 def test_whether_the_tree_holds_all_of_the_app(tmp_path: Path, files: dict[str, str], expected: bool) -> None:
     assert holds_all(tmp_path, files, [""]) is expected
+
+
+def gunicorn_loading(spec: str) -> AppServer:
+    server = AppServer("gunicorn", "app", Span("deploy/gunicorn.conf.py"))
+    server.app_spec = spec
+    return server
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    # What the module imports, through each other, relative or not, with the packages' __init__.py.
+    ({"wsgi.py": "from site_app import app\n", "site_app.py": "from .views import bp\nimport helpers.text\n",
+      "views.py": "from site_app import app\n", "helpers/__init__.py": "", "helpers/text.py": "",
+      "lesson_6.py": "print(request.remote_addr)\n"},
+     ("wsgi.py", "site_app.py", "views.py", "helpers/__init__.py", "helpers/text.py")),
+    # A partial checkout (create_app is nowhere): the app's files are not known, the folder stands for them.
+    ({"wsgi.py": "from app import create_app\n", "app/views.py": "", "lesson_6.py": ""}, None),
+    # Django's settings load middleware, apps and views by name: the folder stands for the app.
+    ({"wsgi.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'settings')\n",
+      "settings.py": "MIDDLEWARE = ['realip.Middleware']\n", "realip.py": ""}, None),
+])
+def test_the_app_is_what_its_module_imports(tmp_path: Path, files: dict[str, str],
+                                             expected: tuple[str, ...] | None) -> None:
+    scope = tree_readers(tmp_path, files).app_scope([gunicorn_loading("wsgi:app")])
+    assert scope.roots == ("",)
+    assert scope.files == (None if expected is None else frozenset(expected))
