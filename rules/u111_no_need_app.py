@@ -43,6 +43,10 @@ does not stop the instance: measured with 2.0.31, a failed import makes the mast
 the worker for ever while requests wait. `lazy-apps` with `need-app` exits 22. The message
 names that fix.
 
+An instance that binds no socket (a vassal that only runs Celery through `attach-daemon`),
+started by a manager of the checked files and with every option it reads in them, serves no
+request: it is not reported.
+
 In a repository whose files start this config nowhere (no Supervisor program, systemd
 unit, Emperor, container or start script runs it), the files do not show that a manager
 watches it: run by hand, or not at all (a development or old config beside the one
@@ -84,6 +88,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         loader = app_loader(server)
         if loader is None or server.has("need-app"):
+            continue
+        # An instance that binds nothing (one that runs Celery with `attach-daemon`) answers no
+        # request, 500 or other, where what starts it and all of its options are read (a config
+        # nothing starts may be given its socket on a command line the files do not show).
+        if not server.listeners and not server.has("zerg", "zerg-fallback") \
+                and not deployment.started_nowhere(server) and options_unseen(server, with_image=True) is None:
             continue
         unwatched = _unwatched(server, backgrounded.get(id(server)))
         if unwatched is not None:
