@@ -9,7 +9,10 @@ it hold the decrypted text, only the check cannot see it. Images, fonts, archive
 modules, editors' swap files and macOS's dot files (`.DS_Store`, `._name`) are no
 configuration wherever they sit (a maintenance page's images in `nginx/`, an nginx module's
 `.so`), nor is a binary named after one of the programs (`uwsgi` built into a repository):
-none is reported.
+none is reported. In a repository, a link to an absolute path names a path of the host it
+is deployed to (`uwsgi.ini -> /home/ubuntu/web2/shop/deploy/uwsgi.ini`): where the tree holds
+a file whose path ends like it (the checkout's own `deploy/uwsgi.ini`), the link is read once,
+as that file, and is not reported.
 
 ## What breaks in production
 If the server's own user cannot read the file either, the server refuses to start or

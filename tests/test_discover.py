@@ -209,3 +209,19 @@ def test_corpus_is_classified_as_its_manifest_says(corpus):
         if not ok:
             wrong.append((row["local_path"], row["kind"], found.kind, found.reason))
     assert not wrong, "\n".join(map(str, wrong))
+
+
+def test_a_repository_link_to_its_deploy_hosts_path_is_the_checkouts_own_file(in_tmp):
+    """`uwsgi.ini -> /home/ubuntu/web2/shop/deploy/uwsgi.ini` names the checkout's own
+    deploy/uwsgi.ini where the host has it: read once, as that file, not a broken link. A
+    link to an absolute path the tree does not hold is still reported as broken."""
+    write_tree(in_tmp, {
+        "deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/shop/uwsgi.sock\nmodule = shop.wsgi\n",
+        "uwsgi.ini": "@link:/home/ubuntu/web2/shop/deploy/uwsgi.ini",
+        "nginx.conf": "@link:/home/ubuntu/web2/shop/deploy/nginx/shop.conf",
+    })
+    result = check(["."])
+    assert [(f.code, f.at.path) for f in result.findings if f.code == "E001"] == [("E001", "nginx.conf")]
+    skipped = {source.display: source.reason for source in result.files if not source.kind}
+    assert "read once, as that file" in skipped["uwsgi.ini"] and "deploy/uwsgi.ini" in skipped["uwsgi.ini"]
+    assert [server.at.path for server in result.deployment.app_servers] == ["deploy/uwsgi.ini"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 import signal
 import stat
@@ -430,10 +431,12 @@ def _config_devices(root: str) -> set[int]:
 
 
 def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple[int, int]],
-          ignores: Ignores | None) -> list[tuple[str, str]]:
+          ignores: Ignores | None, host_links: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Every regular file under ``top`` (its path, and the path it was found as: a link's own
     name); symlinked directories are followed once; what a ``.gitignore`` below ``top``
-    ignores is left out when ``ignores`` is given."""
+    ignores is left out when ``ignores`` is given. A repository's link to an absolute path
+    that is nothing here names a path of the host it is deployed to: it goes to
+    ``host_links`` (the link, its target) for ``discover`` to match against the tree."""
     found: list[tuple[str, str]] = []
     stack = [top]
     host_root = _host_root(top, ctx)
@@ -486,11 +489,37 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             elif is_file:
                 found.append((path, entry.path))
             elif entry.is_symlink() and location_hints(entry.path, named_only=True):
+                target = _link_target(entry.path)
+                if ctx.mode == "repository" and target is not None and posixpath.isabs(target):
+                    host_links.append((entry.path, target))
+                    continue
                 discovery.problems.append(Problem(
                     "unreadable", "broken symbolic link or link loop: it points nowhere readable",
                     Span(ctx.display(entry.path))))
         stack.extend(reversed(subdirs))
     return found
+
+
+def _link_target(path: str) -> str | None:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return None
+
+
+def _host_link(link: str, target: str, ctx: ReadContext, discovery: Discovery) -> None:
+    """A repository's link to an absolute path of its deploy host (``uwsgi.ini ->
+    /home/ubuntu/web2/app/deploy/uwsgi.ini``): the tree's file whose path ends like the target
+    (the checkout's own file, at the place it is deployed), read once as that file; else a
+    broken link, as anywhere."""
+    local = ctx.local(target)
+    if local is not None and ctx.inside(local) and os.path.abspath(local) != os.path.abspath(link):
+        discovery.skipped.append(SourceFile(link, ctx.display(link), "",
+                                            f"a link to {target!r}, on the host it is deployed to the "
+                                            f"checkout's {ctx.display(local)}: read once, as that file"))
+        return
+    discovery.problems.append(Problem("unreadable", "broken symbolic link or link loop: it points nowhere readable",
+                                      Span(ctx.display(link))))
 
 
 def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> SourceFile:
@@ -732,6 +761,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     # (absolute path, the path location hints read, the name it was found as)
     candidates: list[tuple[str, str, str]] = []
     ignores = Ignores() if ctx.mode == "repository" and not no_ignore else None
+    host_links: list[tuple[str, str]] = []
     for path in paths:
         try:
             mode = os.stat(path).st_mode
@@ -744,12 +774,12 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
                 ignores.enter_repository(top)
             if ctx.mode == "live":   # the hints read the paths as they were given
                 candidates.extend((os.path.abspath(found), named, named)
-                                  for found, named in _walk(path, discovery, ctx, seen_dirs, ignores))
+                                  for found, named in _walk(path, discovery, ctx, seen_dirs, ignores, host_links))
             else:
                 # Walked from its absolute path, the walk names each file by an absolute, normalised
                 # path (a snapshot's link resolved to one too): none is made absolute again.
                 candidates.extend((found, relative_path(named, top), named)
-                                  for found, named in _walk(top, discovery, ctx, seen_dirs, ignores))
+                                  for found, named in _walk(top, discovery, ctx, seen_dirs, ignores, host_links))
         else:
             candidates.append((os.path.abspath(path), path if not os.path.isabs(path) else os.path.relpath(path, ctx.cwd),
                                path))
@@ -763,6 +793,8 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
             discovery.skipped.append(SourceFile(named, ctx.display(named), "",
                                                 f"a link to {ctx.display(absolute)}: read once, as that file"))
     ctx.index([absolute for absolute, _ in unique])
+    for link, target in host_links:
+        _host_link(link, target, ctx, discovery)
     sources = _classify_all(unique, ctx, jobs)
     if jobs > 1 and len(unique) >= PARALLEL_FROM_FILES and hasattr(os, "fork"):
         _lex_nginx_ahead(sources, ctx)
