@@ -57,9 +57,10 @@ VALUE_TYPES: dict[str, dict[str, _Type]] = {
     "group": {"priority": ("integer", int)},
 }
 
-# What supervisord 4.3 uses for a key of a program section that is not written, for the keys
-# it reads with a type (options.py processes_from_section; supervisor-keys.json of the
-# measured reference). `killasgroup` follows `stopasgroup`, so it has no default of its own here.
+# What supervisord 4.3 uses for a key of a program section, or of [supervisord], that is not
+# written, for the keys it reads with a type (options.py processes_from_section and
+# ServerOptions; supervisor-keys.json of the measured reference). `killasgroup` follows
+# `stopasgroup`, so it has no default of its own here.
 _PROGRAM_DEFAULTS = {
     "numprocs": "1", "numprocs_start": "0", "priority": "999", "autostart": "true", "startsecs": "1",
     "startretries": "3", "autorestart": "unexpected", "exitcodes": "0", "stopsignal": "TERM", "stopwaitsecs": "10",
@@ -68,6 +69,11 @@ _PROGRAM_DEFAULTS = {
         ("logfile_maxbytes", "50MB"), ("logfile_backups", "10"), ("capture_maxbytes", "0"),
         ("events_enabled", "false"), ("syslog", "false"))},
 }
+_SUPERVISORD_DEFAULTS = {
+    "logfile_maxbytes": "50MB", "logfile_backups": "10", "loglevel": "info", "umask": "022", "nodaemon": "false",
+    "silent": "false", "minfds": "1024", "minprocs": "200", "nocleanup": "false", "strip_ansi": "false",
+}
+_DEFAULTS = {**{kind: _PROGRAM_DEFAULTS for kind in _PROGRAM_KINDS}, "supervisord": _SUPERVISORD_DEFAULTS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +142,7 @@ class SupervisorValue:
     def reads_as_default_of(self, kind: str, key: str) -> bool:
         """Whether this value, read as supervisord reads ``key`` of a ``kind`` section, is what
         supervisord uses when ``key`` is not written (`autostart=true`, `stopsignal=term`)."""
-        default = _PROGRAM_DEFAULTS.get(key) if kind in _PROGRAM_KINDS else None
+        default = _DEFAULTS.get(kind, {}).get(key)
         typed = VALUE_TYPES.get(kind, {}).get(key)
         if default is None or typed is None or self.expanded.error or self.expanded.unresolved:
             return False
@@ -411,8 +417,21 @@ def _typed(key: str, raw: str, section: reader.SupervisorSection, names: dict[st
     if key == "environment" and section.kind in ("supervisord", *_PROGRAM_KINDS) and not final.error:
         read = reader.parse_environment(final.text)
         # A run-time name (%(ENV_X)s) may expand to pairs: only a value fully known can be wrong.
-        environment = SupervisorEnvironment(read.values, read.dropped, "" if final.unresolved else read.error)
+        # Its words are those around the names: supervisord splits the value once it is expanded,
+        # where a name is a word's text, never the `%(`...`)s` the lexer would cut.
+        dropped = reader.parse_environment(_as_words(final.text)).dropped if final.unresolved else read.dropped
+        environment = SupervisorEnvironment(read.values, dropped, "" if final.unresolved else read.error)
     return twice, _expansion(final), datatype, parsed, error, environment
+
+
+def _as_words(text: str) -> str:
+    """``text`` with each name left unexpanded (``%(ENV_ROOT)s``) as a plain word in its place."""
+    return _unexpanded().sub("expanded", text)
+
+
+@functools.cache
+def _unexpanded() -> re.Pattern[str]:
+    return re.compile(r"%\([^)]*\)" + _conversion().pattern)
 
 
 def _section(section: reader.SupervisorSection, known: dict[tuple[str, str, str], _Typed]) -> SupervisorSection:
