@@ -11,7 +11,9 @@ checked; keys that come from `[DEFAULT]` are not either. A key written in severa
 sections of one type in a file (`group=` in each of twelve programs) is one mistake:
 one finding at its first place, the other sections as related places. A program key
 written on a `[group:x]` whose every program sets that key itself changes nothing: an info.
-So is a misspelt key set to the default of the key it stands for (`audostart=true`:
+So is a key of another section set to the default it has there (`loglevel=info` in a
+program: [supervisord]'s loglevel is info), and a misspelt key set to the default of the key
+it stands for (`audostart=true`:
 autostart is true when not written), read as supervisord reads that key; another value
 (`audostart=false`) stays a warning, since the program then starts all the same.
 
@@ -57,9 +59,15 @@ def _key_hint(key: str, kind: str, tables: Mapping[str, frozenset[str]]) -> str:
     guess = did_you_mean(key, tables[kind])
     if guess:
         return f"; did you mean `{guess}`?"
-    # [program:x] first: where a program key was most likely meant to go.
-    owners = sorted((k for k, keys in tables.items() if key in keys), key=lambda k: k != "program")
-    return f"; it is a key of [{owners[0]}]" if owners else ""
+    owner = _owner(key, kind, tables)
+    return f"; it is a key of [{owner}]" if owner else ""
+
+
+def _owner(key: str, kind: str, tables: Mapping[str, frozenset[str]]) -> str | None:
+    """The section kind ``key`` belongs to, [program:x] first: where a program key was most
+    likely meant to go."""
+    owners = sorted((k for k, keys in tables.items() if key in keys and k != kind), key=lambda k: k != "program")
+    return owners[0] if owners else None
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -94,6 +102,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently, and each "
                           f"program of the group sets `{key}` itself, so nothing changes: remove it from the group",
                           fix=fix, related=related, severity="info")
+                continue
+            owner = _owner(key, kind, tables)
+            if owner is not None and not guess and all(each.reads_as_default_of(owner, key) for _, each in found):
+                yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently; it is a key "
+                          f"of [{owner}], where `{key}={value.raw}` is the default anyway: nothing changes; remove it, "
+                          f"or move it to [{owner}] to change it", fix=fix, related=related, severity="info")
                 continue
             if guess and all(each.reads_as_default_of(kind, guess) for _, each in found):
                 yield Hit(value.key_at, f"`{key}` is not a key of {where}: supervisord ignores it silently and keeps "

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wsgilint.model.manager_facts import did_you_mean, supervisor_keys, systemd_directives
-from wsgilint.model.supervisor import _PROGRAM_DEFAULTS, VALUE_TYPES
+from wsgilint.model.supervisor import _PROGRAM_DEFAULTS, _SUPERVISORD_DEFAULTS, VALUE_TYPES
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -122,3 +122,32 @@ def test_program_defaults_are_supervisords(tmp_path, key):
     assert [p.name for p in written] == [p.name for p in unwritten]
     if hasattr(unwritten[0], key):
         assert getattr(written[0], key) == getattr(unwritten[0], key)
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("PYTHONPATH=%(ENV_ROOT)s:%(ENV_ROOT)s/app", {"PYTHONPATH": "/srv:/srv/app"}),   # nothing dropped
+    ("PYTHONPATH=%(ENV_ROOT)s %(ENV_ROOT)s/app", {"PYTHONPATH": "/srv"}),            # /srv/app dropped
+])
+def test_environment_with_run_time_names_drops_what_supervisord_drops(written, kept):
+    """S112's fixtures of `environment=` with `%(ENV_X)s`: supervisord expands, then splits."""
+    datatypes = pytest.importorskip("supervisor.datatypes")
+    assert datatypes.dict_of_key_value_pairs(written.replace("%(ENV_ROOT)s", "/srv")) == kept
+
+
+def _supervisord_options(tmp_path: Path, lines: str):
+    options_module = pytest.importorskip("supervisor.options")
+    config = tmp_path / "supervisord.conf"
+    config.write_text(f"[supervisord]\nlogfile={tmp_path}/s.log\npidfile={tmp_path}/s.pid\n{lines}"
+                      "\n[program:web]\ncommand=/bin/true\n")
+    options = options_module.ServerOptions()
+    options.configfile = str(config)
+    options.process_config(do_usage=False)
+    return options
+
+
+@pytest.mark.parametrize("key", sorted(_SUPERVISORD_DEFAULTS))
+def test_supervisord_defaults_are_supervisords(tmp_path, key):
+    """Writing a [supervisord] key at the default S101 assumes changes nothing supervisord 4.3 reads."""
+    unwritten = _supervisord_options(tmp_path, "")
+    written = _supervisord_options(tmp_path, f"{key}={_SUPERVISORD_DEFAULTS[key]}\n")
+    assert getattr(written, key) == getattr(unwritten, key)
