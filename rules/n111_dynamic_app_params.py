@@ -34,6 +34,11 @@ uWSGI reads as options; a config copied into the image that nothing in the files
 may be run by the base's own start and ini. So does an instance loading an ini that is
 not among the checked files.
 
+A variable that only says how to load such an app (`UWSGI_PYHOME`, `UWSGI_HOME`,
+`UWSGI_CHDIR`: uWSGI records it and uses it only while loading an app a request names),
+sent by routes that name none (no `UWSGI_SCRIPT`, `UWSGI_MODULE`, `UWSGI_CALLABLE`,
+`UWSGI_FILE` or `UWSGI_APPID`), changes nothing: an info.
+
 ## How to fix
 Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop these
 `uwsgi_param` lines, and run one uWSGI instance (or an Emperor vassal) per app.
@@ -67,6 +72,9 @@ DYNAMIC = frozenset({
 _NAMES_THE_APP = frozenset({"UWSGI_SCRIPT", "UWSGI_MODULE", "UWSGI_CALLABLE", "UWSGI_FILE"})
 # What gives a request an app id other than the empty one (`vhost` adds the host name).
 _APP_ID_PARAMS = frozenset({"SCRIPT_NAME", "UWSGI_APPID"})
+# Variables that only say how to load a dynamic app (its virtualenv, its folder): core/protocol.c
+# records them, and init_uwsgi_app uses them only while loading one a request names.
+_LOAD_SETTINGS = frozenset({"UWSGI_PYHOME", "UWSGI_HOME", "UWSGI_CHDIR"})
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -82,6 +90,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             name = directive.args[0]
             if name not in DYNAMIC or id(directive) not in sent:   # uWSGI compares the names case-sensitively
+                continue
+            if name in _LOAD_SETTINGS and not _names_an_app(directive, routes):
+                yield Hit(directive.at, f"`uwsgi_param {name}` does nothing here: it only says how to load an app a "
+                          "request names (UWSGI_SCRIPT, UWSGI_MODULE, UWSGI_FILE...), and no route that sends it names "
+                          "one, so uWSGI serves the app its config loads; remove this line", severity="info")
                 continue
             loaded = _loaded_at_start(deployment, directive, routes) if name in _NAMES_THE_APP else None
             if loaded:
@@ -100,6 +113,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "the socket and cannot turn them off, so whoever reaches it can load code; set "
                       f"chdir/module/home in the uWSGI config and remove {'these lines' if others else 'this line'}",
                       tuple(Related(d.at, f"uwsgi_param {d.args[0]}") for d in others))
+
+
+def _names_an_app(directive: NginxDirective, routes: list[Route]) -> bool:
+    """Whether a route that sends ``directive`` also names an app to load, or an app id."""
+    return any(d.args and d.args[0] in _NAMES_THE_APP | {"UWSGI_APPID"}
+               for route in routes if any(each is directive for each in route.effective("uwsgi_param"))
+               for d in route.effective("uwsgi_param"))
 
 
 def _loaded_at_start(deployment: Deployment, directive: NginxDirective, routes: list[Route]
