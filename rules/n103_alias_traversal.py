@@ -34,6 +34,11 @@ which the files do not show: a warning naming it, where those are named volumes 
 of the server names (a volume of the tree's folder bound in, or one the server guards or serves
 only internally, keeps the error).
 
+A location whose own `try_files` names only fixed files (no variable in any argument:
+`location /kristine.ics { alias /srv/nas/; try_files /kristine.ics =404; }`) serves one of
+those whatever path is asked for: nginx tries them below the alias and never the request's
+own path (measured with nginx 1.22). That is reported as info.
+
 ## How to fix
 End both with `/` (`location /static/ { alias /srv/app/static/; }`), or use
 `root` when the last directory has the location's name. A location that names one
@@ -56,6 +61,17 @@ BAD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static {\n 
 GOOD = {"deploy/nginx.conf": "server {\n    listen 80;\n    location /static/ {\n        alias /srv/app/static/;\n    }\n}\n"}
 
 
+def _fixed_files(location: NginxLocation) -> str | None:
+    """The files a location's own `try_files` names, where none of its arguments holds a
+    variable (`try_files /kristine.ics =404;`): nginx then serves only those, whatever path was
+    asked for. None where it has none, or one built from the request."""
+    written = location.own.get("try_files", ())
+    directive = written[-1] if written else None
+    if directive is None or not directive.args or any("$" in arg for arg in directive.args):
+        return None
+    return ", ".join(directive.args[:-1]) or directive.args[0]
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for location in instance.locations:
@@ -73,6 +89,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"404, but an internal redirect to `{traversal}x` (an app's X-Accel-Redirect, error_page, "
                           f"rewrite ... last built from the request) reads {alias.args[0]}../x; "
                           f"{fix}",
+                          (Related(location.block.name_at, f"location {location.path}"),), severity="info")
+                continue
+            fixed = _fixed_files(location)
+            if fixed is not None:
+                yield Hit(alias.value_at, f"{opening}; its `try_files` names only fixed files ({fixed}), no "
+                          f"part of the request's path: `{traversal}x` gets one of those, never {alias.args[0]}../x; "
+                          f"{fix} before the location serves the request's own path",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
             folder = posixpath.normpath(alias.args[0])

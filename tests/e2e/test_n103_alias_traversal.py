@@ -1,10 +1,12 @@
 """N103 against a real nginx: what `/prefix../x` reads through a prefix location without a
-trailing slash whose alias has one, with and without `internal;`.
+trailing slash whose alias has one, with and without `internal;`, and with a `try_files`
+that names only a fixed file.
 
 nginx replaces the matched prefix with the alias, so `/public../secret.txt` opens
 `<alias>/../secret.txt`, the file one directory above the alias. A location marked
 `internal;` answers 404 to every outside request, that one too: only an internal redirect
-(X-Accel-Redirect, error_page, rewrite ... last) reaches it, so N103 says info there.
+(X-Accel-Redirect, error_page, rewrite ... last) reaches it, so N103 says info there. A
+`try_files` without variables serves its fixed file whatever path is asked for: info too.
 """
 from __future__ import annotations
 
@@ -23,6 +25,10 @@ LOCATIONS = """\
         }}
         location /public {{
             alias {files}/;
+        }}
+        location /calendar.ics {{
+            alias {files}/;
+            try_files /inside.txt =404;
         }}
 """
 
@@ -57,10 +63,18 @@ def test_an_internal_location_answers_404_to_the_same_traversal(deployment: tupl
     assert http_get(port, "/internal-resource../secret.txt").status == 404
 
 
+def test_a_try_files_of_a_fixed_file_serves_only_that_file(deployment: tuple[Path, int]) -> None:
+    _, port = deployment
+    assert http_get(port, "/calendar.ics").body == b"inside\n"
+    response = http_get(port, "/calendar.ics../secret.txt")
+    assert (response.status, response.body) == (200, b"inside\n")
+
+
 def test_n103_is_an_error_for_the_public_location_and_info_for_the_internal_one(
         deployment: tuple[Path, int]) -> None:
     conf, _ = deployment
     findings = findings_with_code(wsgilint_json(conf.parent), "N103")
     severities = {place(f, conf.parent): f["severity"] for f in findings}
     aliases = [number for number, line in enumerate(conf.read_text().splitlines(), 1) if "alias " in line]
-    assert severities == {(conf.resolve(), aliases[0]): "info", (conf.resolve(), aliases[1]): "error"}
+    assert severities == {(conf.resolve(), aliases[0]): "info", (conf.resolve(), aliases[1]): "error",
+                          (conf.resolve(), aliases[2]): "info"}
