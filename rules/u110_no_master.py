@@ -11,6 +11,10 @@ ini or `UWSGI_*` environment, `UWSGI_MASTER` or `UWSGI_CHEAPER`, may turn the ma
 on), the finding is an info naming that assumption. Well-known images count as what
 they ship: `tiangolo/uwsgi-nginx` sets `UWSGI_CHEAPER=2`, which turns the master on.
 
+In a repository where nothing in the checked files starts the instance and none of the
+tree's nginx routes passes to it, it is an old or unused config beside the one deployed,
+or deployed in a way the files do not show: the finding is an info naming that assumption.
+
 ## What breaks in production
 uWSGI logs `*** WARNING: you are running uWSGI without its master process manager ***`
 (sources.md §3.6). The first worker is then the process the manager knows. Measured
@@ -35,7 +39,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment, Span
-from wsgilint.model.manager_facts import options_unseen
+from wsgilint.model.manager_facts import options_unseen, unused_configs
 from wsgilint.model.uwsgi_values import integer, master_on, new_option_line, uwsgi_servers
 
 CODE = "U110"
@@ -49,21 +53,26 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
+    unused = unused_configs(deployment)
     for server in uwsgi_servers(deployment):
         if server.has("master") or master_on(server):
             continue
         processes, threads = server.last("processes", "workers"), server.last("threads")
         if processes is not None and (integer(processes) or 1) > 1:
-            yield _hit(deployment, server, processes.at, f"`{processes.key} = {processes.value}` without `master`: "
+            yield _hit(deployment, server, unused, processes.at, f"`{processes.key} = {processes.value}` without `master`: "
                        "a worker that dies is not respawned, and on stop the manager's SIGTERM ends only the first "
                        "process while the others keep the port; add `master = true`")
         elif threads is not None and (integer(threads) or 1) > 1:
-            yield _hit(deployment, server, threads.at, f"`threads = {threads.value}` without `master`: a worker "
+            yield _hit(deployment, server, unused, threads.at, f"`threads = {threads.value}` without `master`: a worker "
                        "that dies (a crash, `harakiri`) is not respawned, so uWSGI exits and the other threads' "
                        "requests are cut; add `master = true`")
 
 
-def _hit(deployment: Deployment, server: AppServer, at: Span, message: str) -> Hit:
+def _hit(deployment: Deployment, server: AppServer, unused: set[int], at: Span, message: str) -> Hit:
+    if id(server) in unused:
+        return Hit(at, f"{message}; nothing in the checked files starts this config and no nginx route passes to it: "
+                   "assumed an old or unused config beside the one deployed", fix=_fix(deployment, server),
+                   severity="info")
     unseen = options_unseen(server, with_image=True)
     if unseen is None:
         return Hit(at, message, fix=_fix(deployment, server))
