@@ -68,8 +68,9 @@ def mark_hidden_starts(deployment: Deployment, ctx: ReadContext) -> None:
             tuple(sorted({hidden.entry.at.line for _, hidden in hides if hidden.entry.at.path == path})))
 
 
-# What editors and hand-made copies append to a file kept as a backup (`la.backup` beside `la`).
-_BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~")
+# What editors and hand-made copies append to a file kept as a backup (`la.backup` beside `la`,
+# `gunicorn.conf.py_old` beside `gunicorn.conf.py`).
+_BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~", "_old", "-old", "_bak", "-bak", "_backup")
 
 
 def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
