@@ -37,7 +37,8 @@ not among the checked files.
 A variable that only says how to load such an app (`UWSGI_PYHOME`, `UWSGI_HOME`,
 `UWSGI_CHDIR`: uWSGI records it and uses it only while loading an app a request names),
 sent by routes that name none (no `UWSGI_SCRIPT`, `UWSGI_MODULE`, `UWSGI_CALLABLE`,
-`UWSGI_FILE` or `UWSGI_APPID`), changes nothing: an info.
+`UWSGI_FILE` or `UWSGI_APPID`), or only one that does nothing as above, changes nothing: an
+info.
 
 ## How to fix
 Load the app in the uWSGI config (`chdir`, `module`, `home`/`virtualenv`), drop these
@@ -91,10 +92,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             name = directive.args[0]
             if name not in DYNAMIC or id(directive) not in sent:   # uWSGI compares the names case-sensitively
                 continue
-            if name in _LOAD_SETTINGS and not _names_an_app(directive, routes):
+            if name in _LOAD_SETTINGS and not _names_an_app(deployment, directive, routes):
                 yield Hit(directive.at, f"`uwsgi_param {name}` does nothing here: it only says how to load an app a "
                           "request names (UWSGI_SCRIPT, UWSGI_MODULE, UWSGI_FILE...), and no route that sends it names "
-                          "one, so uWSGI serves the app its config loads; remove this line", severity="info")
+                          "one that uWSGI would load, so uWSGI serves the app its config loads; remove this line",
+                          severity="info")
                 continue
             loaded = _loaded_at_start(deployment, directive, routes) if name in _NAMES_THE_APP else None
             if loaded:
@@ -115,9 +117,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       tuple(Related(d.at, f"uwsgi_param {d.args[0]}") for d in others))
 
 
-def _names_an_app(directive: NginxDirective, routes: list[Route]) -> bool:
-    """Whether a route that sends ``directive`` also names an app to load, or an app id."""
-    return any(d.args and d.args[0] in _NAMES_THE_APP | {"UWSGI_APPID"}
+def _names_an_app(deployment: Deployment, directive: NginxDirective, routes: list[Route]) -> bool:
+    """Whether a route that sends ``directive`` also names an app to load (with a line that is
+    not dead: see ``_loaded_at_start``), or an app id."""
+    return any(d.args and (d.args[0] == "UWSGI_APPID" or (d.args[0] in _NAMES_THE_APP
+                                                           and not _loaded_at_start(deployment, d, routes)))
                for route in routes if any(each is directive for each in route.effective("uwsgi_param"))
                for d in route.effective("uwsgi_param"))
 
