@@ -46,6 +46,13 @@ on the published port, that is the error. A Compose service name is matched the 
 a route to `phpmyadmin:80` on nginx's network reaches that service (Apache in the
 `phpmyadmin/phpmyadmin` image), not an app server of the tree.
 
+A server of an upstream where nothing listens, beside another of its servers where an app
+server does, is a warning: nginx's `*_next_upstream` defaults to `error timeout`, so a refused
+connection sends the request on to the next server and clients are answered (measured with
+nginx 1.22 in the e2e test); only the error log shows it, and the dead server is tried again
+every `fail_timeout` (10 s). Where `*_next_upstream` leaves out `error` (`off`), it stays the
+error.
+
 A `fastcgi_pass`, `scgi_pass` or `grpc_pass` is matched only when an app server of
 the tree speaks that protocol: otherwise it goes to something else (PHP-FPM). When an
 app server of the tree binds nothing in the checked files (its socket comes from the
@@ -863,6 +870,19 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "server of the files is near that address: assumed a development server started by hand "
                           "listens there", severity="info")
                 continue
+            live = next((other for other in route.targets if other is not target and deployment.reached(route, other)),
+                        None) if route.upstream and _retries_next(route) else None
+            if live is not None:
+                listener = deployment.reached(route, live)[0]
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, one of the servers of upstream "
+                          f"{route.upstream}, where no app server in the checked files listens: nginx's connect fails "
+                          "(\"connect() failed (111: Connection refused)\" in its error log), nginx marks the server "
+                          f"down for fail_timeout (10 s) and passes the request to the next one, "
+                          f"{live.address.text or live.address} ({listener.label}), so clients are answered; "
+                          "remove this server line, or start the app it names",
+                          (Related(live.at, f"{listener.label} listens here"),),
+                          severity="warning")
+                continue
             hint = _container_hint(deployment, route, address, nearest) if nearest else ""
             if nearest and not hint:
                 hint = _from_host_hint(deployment, route, nearest) or _elsewhere_hint(route, address, nearest) or \
@@ -946,6 +966,13 @@ def _celery_unlistening(argv: list[str]) -> bool:
     words = " ".join(argv).lower().split()
     return any("celery" in word for word in words) and "flower" not in words and \
         not _CELERY_UNLISTENING.isdisjoint(words)
+
+
+def _retries_next(route: Route) -> bool:
+    """Whether nginx passes a request whose connection to one server of an upstream fails to
+    the next server: `*_next_upstream` names `error` (its default is `error timeout`)."""
+    written = route.effective(f"{route.handler.name.removesuffix('_pass')}_next_upstream")
+    return not written or "error" in written[-1].args
 
 
 def _files_first(route: Route) -> NginxDirective | None:

@@ -88,3 +88,28 @@ def test_uwsgi_pass_to_the_uwsgi_socket_is_200_and_no_error(tmp_path: Path, serv
     report = wsgilint_json(deployment.tree)
     assert findings_with_code(report, "X101") == []
     assert errors_of(report) == []
+
+
+def test_a_dead_server_of_an_upstream_with_a_live_one_is_answered_and_a_warning(
+        tmp_path: Path, servers: Servers) -> None:
+    """nginx's `uwsgi_next_upstream` defaults to `error timeout`: a refused connection to the
+    first server sends the request on to the next one, so clients get 200; the dead line only
+    shows in the error log."""
+    tree, run = tree_and_run(tmp_path)
+    write_app(run)
+    nginx_port, app_port, dead = distinct_ports(3)
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}"))
+    upstream = f"    upstream app {{\n        server 127.0.0.1:{dead};\n        server 127.0.0.1:{app_port};\n    }}\n"
+    location = "        location / {\n            include uwsgi_params;\n            uwsgi_pass app;\n        }\n"
+    conf = write_nginx_conf(tree / "nginx.conf", upstream + loopback_server(nginx_port, location))
+    uwsgi, nginx = AppBehindNginx(tree, run, ini, conf, nginx_port, app_port).start(servers)
+    assert not port_accepts(dead)
+
+    response = http_get(nginx_port, "/hello", timeout=30)
+
+    assert (response.status, response.body) == (200, b"ok /hello"), (nginx.log(), uwsgi.log())
+    assert "connect() failed (111: Connection refused) while connecting to upstream" in nginx.log()
+    findings = findings_with_code(wsgilint_json(tree), "X101")
+    assert [(f["severity"], place(f, tree)) for f in findings] == [
+        ("warning", at(tree / "nginx.conf", f"server 127.0.0.1:{dead}"))]
