@@ -72,7 +72,8 @@ finding is then an info that names that assumption. For that last case, a server
 reaches still counts as the one this route may have meant, unless the files start other
 servers and not that one (an old config beside the deployed ones) or it is configured where
 a reached one is (one Dockerfile's command run by a development and a production Compose
-file). A pass to supervisord's own control socket (its web interface: a checked
+file) or loads the Gunicorn app a reached one loads from the same folder (a development
+instance of it beside the one nginx reaches). A pass to supervisord's own control socket (its web interface: a checked
 `[unix_http_server] file=`, or Debian's `/var/run/supervisor.sock` where the tree holds only
 conf.d programs) is no app's and is left alone (S103/S104 judge its access). A port that a
 managed program other than an app server listens on by default (Celery's Flower, 5555;

@@ -16,7 +16,7 @@ from .address import Address
 from .graph import Place
 
 if TYPE_CHECKING:
-    from . import Deployment, Listener, Route, ServerBlock
+    from . import AppServer, Deployment, Listener, Route, ServerBlock
 
 
 def could_reach(route: Route, address: Address, place: Place) -> bool:
@@ -30,6 +30,15 @@ def could_reach(route: Route, address: Address, place: Place) -> bool:
     if address.is_loopback or address.is_wildcard:
         return route.place.loopback == place.loopback
     return route.place.resolves(address.host, place)
+
+
+def _app_of(server: AppServer) -> tuple[str, str, str] | None:
+    """The Gunicorn app a server loads, from where (`main:app` in /srv/site): two servers that
+    load one app from one folder are that app run two ways (a development instance beside the
+    one nginx reaches). None where that is not known."""
+    if server.kind != "gunicorn" or not server.app_spec or server.start_directory is None:
+        return None
+    return server.kind, server.app_spec, server.start_directory.value
 
 
 def _routes_by_listener(deployment: Deployment) -> dict[int, list[Route]]:
@@ -54,13 +63,16 @@ class Fronting:
         self._servers = {id(other.server) for other in self._routes}
         self._unplaced = any(other.server is None for other in self._routes)
         reached_at = {listener.server.at for listener in deployment.listeners if id(listener) in served}
+        reached_apps = {_app_of(listener.server) for listener in deployment.listeners if id(listener) in served}
         # Where the files start some servers, one they start nowhere is an old config beside the
         # deployed ones; one configured where a reached server is (one Dockerfile's command run by
-        # a development and a production Compose file) is the same app run another way.
+        # a development and a production Compose file), or loading the app a reached server loads
+        # from the same folder, is the same app run another way.
         starts_some = any(not deployment.started_nowhere(server) for server in deployment.app_servers)
         self._unreached = [listener for listener in deployment.listeners
                            if id(listener) not in served and listener.server.at not in reached_at
-                           and not (starts_some and deployment.started_nowhere(listener.server))]
+                           and not (starts_some and deployment.started_nowhere(listener.server))
+                           and (_app_of(listener.server) is None or _app_of(listener.server) not in reached_apps)]
 
     def other_servers(self, route: Route) -> Route | None:
         """A route of another virtual host of the same nginx that reaches the tree's apps, where
