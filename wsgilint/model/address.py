@@ -109,10 +109,14 @@ def _split_host_port(hostport: str) -> tuple[str, str | None]:
     return host, port
 
 
-def _inet(host: str, port: str | None, default_port: int, text: str) -> Address | None:
+def inet_host(host: str) -> str:
+    """A host as an Address holds it: lower case, "" for every way of writing all interfaces."""
     host = host.strip().lower()
-    if host in _WILDCARD_HOSTS:
-        host = ""
+    return "" if host in _WILDCARD_HOSTS else host
+
+
+def _inet(host: str, port: str | None, default_port: int, text: str) -> Address | None:
+    host = inet_host(host)
     if port is None or port == "":
         number = default_port
     else:

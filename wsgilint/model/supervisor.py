@@ -23,7 +23,7 @@ from ..core.record import dataclass
 from ..core.span import Setting, Span
 from ..readers import supervisor as reader
 from ..readers.supervisor import values as types
-from .address import Address, parse_nginx_target
+from .address import Address, inet_host, parse_nginx_target
 
 Parsed = bool | int | str | tuple[int, ...]
 _PROGRAM_KINDS = ("program", "fcgi-program", "eventlistener")
@@ -490,7 +490,7 @@ def _servers(config: reader.SupervisorConfig, sections: tuple[SupervisorSection,
             address = None
             if port is not None:
                 host, _, number = port.rpartition(":")
-                host = "" if host.strip() in ("", "*") else host.strip().lower()
+                host = inet_host(host)
                 number_value = decimal(number.strip()) if number.strip().isdigit() else None
                 if number_value is not None:
                     address = Address("inet", host=host, port=number_value, text=port)
