@@ -225,3 +225,29 @@ def test_a_repository_link_to_its_deploy_hosts_path_is_the_checkouts_own_file(in
     skipped = {source.display: source.reason for source in result.files if not source.kind}
     assert "read once, as that file" in skipped["uwsgi.ini"] and "deploy/uwsgi.ini" in skipped["uwsgi.ini"]
     assert [server.at.path for server in result.deployment.app_servers] == ["deploy/uwsgi.ini"]
+
+
+def test_a_virtualenv_of_any_name_is_not_walked(in_tmp):
+    """`django_env/` with its pyvenv.cfg: its `bin/python -> /usr/bin/python3` is no config of the tree."""
+    write_tree(in_tmp, {
+        "django_env/pyvenv.cfg": "home = /usr/bin\n",
+        "django_env/bin/python": "@link:/usr/bin/python3-nowhere",
+        "django_env/bin/uwsgi": "@link:/usr/local/bin/uwsgi-nowhere",
+        "deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/shop/uwsgi.sock\nmodule = shop.wsgi\n",
+    })
+    result = check(["."])
+    assert not [f for f in result.findings if f.at.path.startswith("django_env")]
+    assert [server.at.path for server in result.deployment.app_servers] == ["deploy/uwsgi.ini"]
+
+
+def test_a_snapshots_link_to_its_checkouts_own_file_is_that_file(in_tmp):
+    """A repository read as a copy of / (it holds etc/nginx): `sites-enabled/shop` links to the
+    author's checkout of it, whose etc/nginx/sites-available/shop the tree holds."""
+    write_tree(in_tmp, {
+        "etc/nginx/sites-available/shop": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                                          "        uwsgi_pass unix:/run/shop.sock;\n    }\n}\n",
+        "etc/nginx/sites-enabled/shop": "@link:/home/me/Documents/shop-1/etc/nginx/sites-available/shop",
+    })
+    result = check(["."])
+    assert [f.code for f in result.findings if f.code in ("E001", "E008")] == []
+    assert [route.handler.args for route in result.deployment.routes] == [("unix:/run/shop.sock",)]

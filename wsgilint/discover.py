@@ -434,9 +434,10 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
           ignores: Ignores | None, host_links: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Every regular file under ``top`` (its path, and the path it was found as: a link's own
     name); symlinked directories are followed once; what a ``.gitignore`` below ``top``
-    ignores is left out when ``ignores`` is given. A repository's link to an absolute path
-    that is nothing here names a path of the host it is deployed to: it goes to
-    ``host_links`` (the link, its target) for ``discover`` to match against the tree."""
+    ignores is left out when ``ignores`` is given. A link in a checked-out tree (a repository,
+    or a snapshot of one) to an absolute path that is nothing here names a path of the host it
+    is deployed to: it goes to ``host_links`` (the link, its target) for ``discover`` to match
+    against the tree."""
     found: list[tuple[str, str]] = []
     stack = [top]
     host_root = _host_root(top, ctx)
@@ -464,6 +465,10 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             discovery.problems.append(Problem("unreadable", f"cannot list the directory: {error.strerror}",
                                               Span(ctx.display(directory))))
             continue
+        # A virtualenv, whatever its folder's name (`django_env/`), holds a Python and packages,
+        # no deployment config: its links to the system's interpreter are not the tree's.
+        if any(entry.name == "pyvenv.cfg" for entry in entries) and directory != top:
+            continue
         subdirs = []
         for entry in entries:
             path = entry.path
@@ -490,7 +495,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 found.append((path, entry.path))
             elif entry.is_symlink() and location_hints(entry.path, named_only=True):
                 target = _link_target(entry.path)
-                if ctx.mode == "repository" and target is not None and posixpath.isabs(target):
+                if ctx.mode != "live" and target is not None and posixpath.isabs(target):
                     host_links.append((entry.path, target))
                     continue
                 discovery.problems.append(Problem(
