@@ -46,6 +46,10 @@ on the published port, that is the error. A Compose service name is matched the 
 a route to `phpmyadmin:80` on nginx's network reaches that service (Apache in the
 `phpmyadmin/phpmyadmin` image), not an app server of the tree.
 
+A route in a server block that answers every request with a `return` written at the block's
+own level (`return 301 https://$host$request_uri;` beside the locations) never runs: nginx runs
+that `return` before it picks a location. It is an info.
+
 A server of an upstream where nothing listens, beside another of its servers where an app
 server does, is a warning: nginx's `*_next_upstream` defaults to `error timeout`, so a refused
 connection sends the request on to the next server and clients are answered (measured with
@@ -678,6 +682,13 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           (Related(route.rewritten.at, "rewritten here"),), severity="info")
                 continue
             written = address.text or str(address)
+            answered = _answered_first(route)
+            if answered is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens, but this server block answers every request with `return "
+                          f"{' '.join(answered.args)}` before it picks a location: the pass never runs",
+                          (Related(answered.at, "answers every request of the block"),), severity="info")
+                continue
             files_first = _files_first(route)
             if files_first is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
@@ -967,6 +978,16 @@ def _celery_unlistening(argv: list[str]) -> bool:
     words = " ".join(argv).lower().split()
     return any("celery" in word for word in words) and "flower" not in words and \
         not _CELERY_UNLISTENING.isdisjoint(words)
+
+
+def _answered_first(route: Route) -> NginxDirective | None:
+    """The `return` written at the level of the route's server block, which nginx runs for
+    every request before it picks a location (the server rewrite phase), where no `rewrite` of
+    that level may end the phase first."""
+    if route.server is None or route.server.own.get("rewrite"):
+        return None
+    written = route.server.own.get("return", ())
+    return written[0] if written else None
 
 
 def _retries_next(route: Route) -> bool:
