@@ -888,8 +888,8 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 listener = deployment.reached(route, live)[0]
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, one of the servers of upstream "
                           f"{route.upstream}, where no app server in the checked files listens: nginx's connect fails "
-                          "(\"connect() failed (111: Connection refused)\" in its error log), nginx marks the server "
-                          f"down for fail_timeout (10 s) and passes the request to the next one, "
+                          f"(\"connect() failed {_connect_failure(address)}\" in its error log), nginx marks the "
+                          f"server down for fail_timeout (10 s by default) and passes the request to the next one, "
                           f"{live.address.text or live.address} ({listener.label}), so clients are answered; "
                           "remove this server line, or start the app it names",
                           (Related(live.at, f"{listener.label} listens here"),),
@@ -899,11 +899,10 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             if nearest and not hint:
                 hint = _from_host_hint(deployment, route, nearest) or _elsewhere_hint(route, address, nearest) or \
                     f"; did you mean {nearest.address}, where {nearest.server.name} listens?"
-            failure = "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
             yield Hit(
                 target.at,
                 f"{route.handler.name} sends to {written}, where no app server in the checked files listens: "
-                f"nginx answers 502 and logs \"connect() failed {failure}\"{hint}",
+                f"nginx answers 502 and logs \"connect() failed {_connect_failure(address)}\"{hint}",
                 (Related(nearest.at, f"{nearest.label} is the nearest listener"),) if nearest else (),
                 fix=_retarget(index, route, target),
             )
@@ -978,6 +977,11 @@ def _celery_unlistening(argv: list[str]) -> bool:
     words = " ".join(argv).lower().split()
     return any("celery" in word for word in words) and "flower" not in words and \
         not _CELERY_UNLISTENING.isdisjoint(words)
+
+
+def _connect_failure(address: Address) -> str:
+    """What nginx's error log says of a connect to an address where nothing listens."""
+    return "(2: No such file or directory)" if address.family == "unix" else "(111: Connection refused)"
 
 
 def _answered_first(route: Route) -> NginxDirective | None:
