@@ -498,9 +498,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 if ctx.mode != "live" and target is not None and posixpath.isabs(target):
                     host_links.append((entry.path, target))
                     continue
-                discovery.problems.append(Problem(
-                    "unreadable", "broken symbolic link or link loop: it points nowhere readable",
-                    Span(ctx.display(entry.path))))
+                discovery.problems.append(_broken_link(entry.path, ctx))
         stack.extend(reversed(subdirs))
     return found
 
@@ -523,8 +521,12 @@ def _host_link(link: str, target: str, ctx: ReadContext, discovery: Discovery) -
                                             f"a link to {target!r}, on the host it is deployed to the "
                                             f"checkout's {ctx.display(local)}: read once, as that file"))
         return
-    discovery.problems.append(Problem("unreadable", "broken symbolic link or link loop: it points nowhere readable",
-                                      Span(ctx.display(link))))
+    discovery.problems.append(_broken_link(link, ctx))
+
+
+def _broken_link(link: str, ctx: ReadContext) -> Problem:
+    return Problem("unreadable", "broken symbolic link or link loop: it points nowhere readable",
+                   Span(ctx.display(link)))
 
 
 def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> SourceFile:
