@@ -242,19 +242,24 @@ class RequestReaders(NamedTuple):
         roots = tuple(_app_root(server, module) for server, module in modules)
         if not modules or any(module in (self.django_settings or {}) for _, module in modules):
             return AppScope(roots)
+        present, folders = self._present(roots)
         files: set[str] = set()
         for _, module in modules:
-            files |= self._imported_from(module, roots)
+            files |= self._imported_from(module, roots, present, folders)
         # Only where the tree holds every module and name those files import from the app's own
         # packages (a partial checkout's `from app import create_app` without app/__init__.py does not).
         scope = AppScope(roots, frozenset(files))
         return scope if self.holds_all_of(scope) else AppScope(roots)
 
-    def _imported_from(self, module: str, roots: Sequence[str]) -> set[str]:
-        """``module`` and the files of the tree under ``roots`` it imports, directly or through
-        each other (with the packages' ``__init__.py`` that importing runs)."""
+    def _present(self, roots: Sequence[str]) -> tuple[set[str], set[str]]:
+        """The tree's Python files under ``roots``, and the folders that hold them."""
         present = {path for path in self.files if _is_under(path, roots)}
-        folders = {folder for path in present for folder in _folders(path)}
+        return present, {folder for path in present for folder in _folders(path)}
+
+    def _imported_from(self, module: str, roots: Sequence[str], present: set[str], folders: set[str]) -> set[str]:
+        """``module`` and the files of the tree under ``roots`` (``present``, in ``folders``) it
+        imports, directly or through each other (with the packages' ``__init__.py`` that
+        importing runs)."""
         named_modules = self.named_modules or {}
         reached, todo = {module}, [module]
         while todo:   # each file enters once: bounded by the tree's Python files
@@ -297,8 +302,7 @@ class RequestReaders(NamedTuple):
         it or a name its file defines. A tree of a few config files and the app's wsgi.py,
         without the views, does not: what the app does is then not known."""
         roots = scope.roots
-        present = {path for path in self.files if _is_under(path, roots)}
-        folders = {folder for path in present for folder in _folders(path)}
+        present, folders = self._present(roots)
         inits = self.package_names or {}
         for path in (present if scope.files is None else present & scope.files):
             for named in (self.named_modules or {}).get(path, ()):

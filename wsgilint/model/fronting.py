@@ -72,7 +72,7 @@ class Fronting:
         self._unreached = [listener for listener in deployment.listeners
                            if id(listener) not in served and listener.server.at not in reached_at
                            and not (starts_some and deployment.started_nowhere(listener.server))
-                           and (_app_of(listener.server) is None or _app_of(listener.server) not in reached_apps)]
+                           and ((app := _app_of(listener.server)) is None or app not in reached_apps)]
 
     def other_servers(self, route: Route) -> Route | None:
         """A route of another virtual host of the same nginx that reaches the tree's apps, where
