@@ -49,6 +49,17 @@ def test_a_pyproject_without_the_table_is_passed_over(project):
     assert codes(project / "work", "../deploy") == ["X101"]
 
 
+def test_another_projects_pyproject_is_not_parsed_and_an_escaped_name_is(project):
+    # Not naming wsgilint, even a file that is not TOML is another tool's business.
+    (project / "wsgilint.toml").write_text('select = ["X101"]\n')
+    (project / "work" / "pyproject.toml").write_text('[project\nname = "app"\n')
+    assert codes(project / "work", "../deploy") == ["X101"]
+    (project / "work" / "pyproject.toml").write_text('[tool."\\u0077sgilint"]\nselect = ["X110"]\n')
+    assert codes(project / "work", "../deploy") == ["X110"]
+    (project / "work" / "pyproject.toml").write_text('[tool."\\u0077sgilint"\n')
+    assert "not valid TOML" in run(project / "work", "../deploy").stderr
+
+
 def test_the_command_line_wins_over_the_file(project):
     (project / ".wsgilint.toml").write_text('select = ["X101"]\nfail-on = "never"\n')
     assert codes(project, "deploy", "--select", "X110") == ["X110"]

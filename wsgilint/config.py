@@ -83,10 +83,24 @@ def find_settings(start: Path) -> Settings | None:
                     continue
             except OSError:          # a folder above that cannot be searched
                 continue
+            if name == "pyproject.toml" and not _may_name_wsgilint(candidate):
+                continue
             document = _parse(candidate)
             if name != "pyproject.toml" or "wsgilint" in document.get("tool", {}):
                 return _settings(candidate, document)
     return None
+
+
+def _may_name_wsgilint(pyproject: Path) -> bool:
+    """Whether a ``pyproject.toml`` could hold ``[tool.wsgilint]``: only one whose text
+    spells the name, or could spell it with an escape in a quoted key (``"\\u0077sgilint"``),
+    is parsed. Another project's file, the usual one above a checked tree, then costs a read,
+    not loading the TOML parser; one that cannot be read is parsed, for its error."""
+    try:
+        data = read_regular(str(pyproject), MAX_SETTINGS_BYTES)
+    except OSError:
+        return True
+    return b"wsgilint" in data or b"\\u" in data or b"\\U" in data
 
 
 def _parse(path: Path) -> dict[str, Any]:

@@ -68,7 +68,6 @@ def _target_path(local: str, ctx: ReadContext) -> str:
 
 def _enabled_apps(discovery: Discovery, ctx: ReadContext) -> list[tuple[str, str]]:
     """(local path, name) of each enabled app, as the link in apps-enabled names it."""
-    discovered = {ctx.real(f.path) for f in discovery.files if f.kind == "uwsgi"}
     found: list[tuple[str, str]] = []
     if ctx.mode == "repository":
         for source in discovery.of_kind("uwsgi"):
@@ -82,6 +81,7 @@ def _enabled_apps(discovery: Discovery, ctx: ReadContext) -> list[tuple[str, str
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError:
         return found
+    discovered = {ctx.real(f.path) for f in discovery.of_kind("uwsgi")}
     for entry in entries:
         # The init script takes NAME.ini when it resolves to a regular file (find -xtype f);
         # the other formats it starts (xml, yaml, json) are not read by wsgilint.
