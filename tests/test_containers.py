@@ -750,6 +750,48 @@ def test_supervisord_without_c_runs_only_the_files_it_reads() -> None:
     assert [m.place.kind for m in into.deployment.managers if m.kind == "supervisor"] == ["container"]
 
 
+_SUBFOLDER_BUILD = {
+    "docker/Dockerfile": "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y supervisor uwsgi\n"
+                         "WORKDIR /srv/app\nCOPY . /srv/app\nCOPY supervisor-app.conf /etc/supervisor/conf.d/\n"
+                         "CMD [\"supervisord\", \"-n\"]\n",
+    "supervisor-app.conf": "[program:app]\ncommand=/usr/bin/uwsgi --ini /srv/app/uwsgi.ini\n",
+    "uwsgi.ini": "[uwsgi]\nplugin = python3\nmodule = app.wsgi\nsocket = 127.0.0.1:8000\npidfile = app.pid\n",
+    "app/wsgi.py": "application = None\n",
+}
+
+
+@pytest.mark.parametrize(("beside", "program"), [
+    ({}, "container"),                                            # the sources are only at the top: built from there
+    ({"docker/supervisor-app.conf": _SUBFOLDER_BUILD["supervisor-app.conf"]}, "host"),   # all beside it
+])
+def test_a_dockerfile_in_a_subfolder_is_built_from_the_nearest_folder_holding_its_sources(
+        tmp_path: Path, beside: dict[str, str], program: str) -> None:
+    """`docker build -f docker/Dockerfile .`: a build runs only from a context holding what it
+    copies. Built from the top, supervisord runs the config's programs in the image, starting
+    each where it starts itself (WORKDIR; it changes directory only when it daemonizes), so
+    the relative pidfile lands in /srv/app (no U118). With everything beside the Dockerfile, its
+    own folder is the context: the image holds docker/'s copy of the config, and the one at the
+    top stays on the host."""
+    tree = write_tree(tmp_path, {**_SUBFOLDER_BUILD, **beside})
+    result = check([str(tree)])
+    top = str(tree / "supervisor-app.conf")
+    programs = [m for m in result.deployment.managers if m.kind == "supervisor" and m.at.path == top]
+    assert [m.place.kind for m in programs] == [program]
+    if program == "container":
+        assert programs[0].directory is not None and programs[0].directory.value == "/srv/app"
+        assert "U118" not in {f.code for f in result.findings}
+
+
+def test_a_dockerfile_whose_sources_no_folder_holds_keeps_its_own_folder(tmp_path: Path) -> None:
+    """Sources no folder of the tree holds (a build step makes them): the context is not
+    known, and the Dockerfile's own folder stands for it, as before."""
+    tree = write_tree(tmp_path, {**_SUBFOLDER_BUILD, "docker/Dockerfile": _SUBFOLDER_BUILD["docker/Dockerfile"]
+                                 + "COPY dist/ /srv/app/static/\n"})
+    result = check([str(tree)])
+    programs = [m for m in result.deployment.managers if m.kind == "supervisor"]
+    assert [m.place.kind for m in programs] == ["host"]
+
+
 def test_x101_never_suggests_the_address_it_reports() -> None:
     result = check([str(_FIXTURES / "supervisor-config-copied-into-conf-d-host-nginx")], select=("X101",))
     [finding] = result.findings

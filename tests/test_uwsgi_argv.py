@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from wsgilint.core.context import ReadContext
 from wsgilint.model import Span
 from wsgilint.readers.uwsgi_argv import parse_argv
@@ -87,6 +89,18 @@ def test_config_files_not_read_here_are_named():
     # -i is single-interpreter: the path is a positional, loaded by its extension, which `.ini>` is not.
     assert unread == [("/home/app/site.ini", False), ("$(CONF)", False), ("/srv/app/.config/uwsgi.ini>", True),
                       ("/etc/uwsgi/b.ini", False)]
+
+
+@pytest.mark.parametrize("written", ["app.yml", "app.yaml", "app.xml"])
+def test_a_positional_xml_or_yaml_config_is_loaded_but_not_known(tmp_path, written):
+    """`uwsgi app.yml` loads the file (by its extension): it is the start's config, and what it
+    sets is not known here, as for `--yaml app.yml`; a positional .ini is read."""
+    (tmp_path / written).write_text("uwsgi:\n  uid: app\n")
+    (tmp_path / "app.ini").write_text("[uwsgi]\nsocket = :8000\n")
+    command = parse(written, tmp_path)
+    assert command.config_files == [str(tmp_path / written)]
+    assert [(config.spec, config.exits) for config in command.unread_configs] == [(written, False)]
+    assert parse("app.ini", tmp_path).unread_configs == []
 
 
 def test_a_scripts_arguments_word_is_open_ended_not_a_file(tmp_path):

@@ -272,6 +272,11 @@ def supervisor_programs_moved_in(container: ProcessManager, image: Image | None,
         if read is not None and not read(local):
             continue
         manager.place = container.place
+        if manager.directory is None:
+            # supervisord changes directory only when it daemonizes (supervisor/options.py,
+            # _daemonize), never in a container's foreground: a program without directory=
+            # starts where the container starts supervisord.
+            manager.directory = container.directory
         manager.environment = {**container.environment, **manager.environment}
         _inherit_unseen(manager, container)
         if image is not None and image.base is not None:

@@ -60,6 +60,7 @@ from .manager_facts import ROOT_NAMES
 # The Compose (YAML) and Dockerfile readers are loaded only when such files are checked.
 if TYPE_CHECKING:
     from ..readers.compose import ComposeProject
+    from ..readers.dockerfile import Dockerfile
     from ..readers.yaml_nodes import Node
 
 
@@ -131,7 +132,7 @@ class ContainerBuilder:
                     "`docker build` takes the Dockerfile beside it: this lower-case `dockerfile` is read only "
                     "where no `Dockerfile` exists, so it is built only when named with `-f`, which nothing in "
                     "the checked files does", ())
-            image = self._image(source.path, os.path.dirname(source.path))
+            image = self._standalone_image(source.path)
             place = Place(display, "container", network=f"image:{display}", mounts=f"image:{display}",
                           label=f"the image of {display}", started_with=display, run_unseen=True)
             self._mount(place, image.copies)
@@ -222,6 +223,27 @@ class ContainerBuilder:
     def _image(self, path: str, context_dir: str, target: str = "",
                build_args: dict[str, str | None] | None = None,
                built: Callable[[str], Image | None] | None = None) -> Image:
+        return self._image_of(self._dockerfile(path), context_dir, target, build_args, built)
+
+    def _standalone_image(self, path: str) -> Image:
+        """The image of a Dockerfile no Compose file builds. Its context is its own folder, or,
+        where the sources its COPY and ADD name are not all there but are all in a folder
+        above it in the checked tree, the nearest such folder (`docker build -f
+        docker/Dockerfile .` from the top): a build runs only from a context that holds them."""
+        dockerfile = self._dockerfile(path)
+        own = folder = os.path.dirname(path)
+        roots = self.ctx.roots or ()
+        if roots and image_of(dockerfile, own).missing_sources:
+            while os.path.realpath(folder) not in roots:
+                parent = os.path.dirname(folder)
+                if parent == folder or not self.ctx.inside(parent):
+                    break
+                folder = parent
+                if not image_of(dockerfile, folder).missing_sources:
+                    return self._image_of(dockerfile, folder)
+        return self._image_of(dockerfile, own)
+
+    def _dockerfile(self, path: str) -> Dockerfile:
         from ..readers.dockerfile import read_dockerfile
 
         self.read_dockerfiles.add(self.ctx.real(path))
@@ -233,6 +255,11 @@ class ContainerBuilder:
             words = instruction.words
             if instruction.keyword == "FROM" and words and words[0].rsplit("/", 1)[-1].startswith("nginx:"):
                 self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)
+        return dockerfile
+
+    def _image_of(self, dockerfile: Dockerfile, context_dir: str, target: str = "",
+                  build_args: dict[str, str | None] | None = None,
+                  built: Callable[[str], Image | None] | None = None) -> Image:
         image = image_of(dockerfile, context_dir, target, build_args, built)
         for local, how in image.rewrites.items():
             self.deployment.build_rewrites.setdefault(self.ctx.display(local), how)

@@ -411,6 +411,9 @@ class UwsgiRun:
             self._read_ini_file(local, "uwsgi", spec, at)
         elif local and local not in self.files:
             self.files.append(local)
+            # An XML or YAML file (a positional `uwsgi app.yml`) is not read here: what it sets is
+            # not known, as for `--yaml app.yml`, whose option says so.
+            self.unread.append(UnreadConfig(spec, at, False))
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
         base = self._base_dir(base_dir)
