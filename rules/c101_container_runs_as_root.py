@@ -48,7 +48,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if not manager.in_container or manager.runs is None or manager.argv is None:
             continue
         user = manager.user
-        if user is not None and user.value.split(":", 1)[0] not in ROOT_NAMES:
+        if user is not None and user.value not in ROOT_NAMES:
             continue
         image = manager.options.get("image")
         if user is None and image is not None and image.note:

@@ -48,7 +48,7 @@ def _master_user(manager: ProcessManager) -> tuple[str, Setting[str] | None]:
     if manager.dynamic_user is not None and manager.dynamic_user.value:
         return "a dynamic user", None
     if manager.user is not None:
-        return manager.user.value.split(":", 1)[0].strip(), manager.user
+        return manager.user.value.strip(), manager.user
     return "root", None
 
 

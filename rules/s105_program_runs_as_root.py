@@ -140,7 +140,7 @@ def _container_supervisord(deployment: Deployment, place: Place) -> tuple[str, R
     image = start.options.get("image")
     if user is None and image is not None and image.note:
         return None   # an image whose Dockerfile was not read: its USER is unknown
-    if user is not None and user.value.split(":", 1)[0] not in ROOT_NAMES:
+    if user is not None and user.value not in ROOT_NAMES:
         return None
     said = f"`{start.setting_name('user')} {user.value}`" if user is not None else \
         f"no `{start.setting_name('user')}`"

@@ -8,6 +8,9 @@ When a start script rewrites the nginx file of the target before nginx starts (`
 `envsubst > FILE`), the finding is an info that assumes the rewrite leaves the target.
 So is a uWSGI config nothing in the files starts, taken to run in the container nginx
 reaches by name, where that container's start is not all the files show.
+Where a server that speaks uwsgi binds the same address (a uWSGI and a Gunicorn set-up of one
+socket path, which cannot both run), an HTTP server nothing starts is passed over, and one
+something starts gives an info naming the other.
 
 ## What breaks in production
 Measured on nginx 1.22 with uWSGI 2.0.31 and Gunicorn 27:
@@ -80,17 +83,23 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     by_listener: dict[int, tuple[Listener, str, list[Target]]] = {}
     seen: set[Span] = set()
     rewritten: dict[Span, FileRewrite] = {}
+    alternatives: dict[Span, Listener] = {}   # a place in nginx -> a listener there that speaks uwsgi
     for route in deployment.routes:
         if route.protocol != "uwsgi":
             continue
         for target in route.targets:
+            fitting = deployment.fitting_alternative(route, target)
             for listener in deployment.reached(route, target):
                 consequence = _consequence(listener)
                 if consequence and target.at not in seen:
+                    if fitting is not None and not listener.server.started_on_record:
+                        continue   # a set-up nothing starts, beside the server that fits and may run
                     seen.add(target.at)
                     by_listener.setdefault(id(listener), (listener, consequence, []))[2].append(target)
                     if route.rewritten is not None:
                         rewritten[target.at] = route.rewritten
+                    if fitting is not None:
+                        alternatives[target.at] = fitting
     spoken_to: dict[int, set[str]] = {}
     for listener, consequence, targets in by_listener.values():
         if not spoken_to:   # once, when there is a finding: the protocols each listener is passed
@@ -103,14 +112,19 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                             f"{listener.protocol.upper()}"),) if listener.protocol_at else ()
         rewrite = rewritten.get(first.at) if all(t.at in rewritten for t in targets) else None
         assumed = listener.server.place_assumed
+        fitting = alternatives.get(first.at) if all(t.at in alternatives for t in targets) else None
+        other = (f"; but {fitting.label} ({fitting.at.path}:{fitting.at.line}) binds the same address and speaks "
+                 "uwsgi: the files hold two set-ups for it, which cannot both run, and the one that fits may be the "
+                 "one that does") if fitting else ""
         yield Hit(first.at,
                   f"uwsgi_pass sends the uwsgi protocol to {first.address}, the {listener.label}; {consequence}"
-                  + (rewrite.assumption() if rewrite else "") + (f" ({assumed.note})" if assumed else ""),
+                  + (rewrite.assumption() if rewrite else "") + (f" ({assumed.note})" if assumed else "") + other,
                   (Related(listener.at, f"{listener.label} speaks {listener.protocol.upper()}"),) + protocol
                   + tuple(Related(t.at, "uwsgi_pass to the same listener") for t in targets[1:])
-                  + ((Related(rewrite.at, "rewritten here"),) if rewrite else ()),
-                  fix=None if rewrite or assumed else _to_socket(listener, spoken_to.get(id(listener), set())),
-                  severity="info" if rewrite or assumed else None)
+                  + ((Related(rewrite.at, "rewritten here"),) if rewrite else ())
+                  + ((Related(fitting.at, f"{fitting.label} speaks uwsgi"),) if fitting else ()),
+                  fix=None if rewrite or assumed or fitting else _to_socket(listener, spoken_to.get(id(listener), set())),
+                  severity="info" if rewrite or assumed or fitting else None)
 
 
 def _to_socket(listener: Listener, spoken_to: set[str]) -> Fix | None:

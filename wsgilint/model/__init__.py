@@ -209,6 +209,12 @@ class AppServer:
     app_module: str = ""
 
     @property
+    def started_on_record(self) -> bool:
+        """Something in the checked files starts it (a manager, the Emperor of a vassal, a
+        wrapper's line in the background); a config nothing starts stands alone."""
+        return self.manager is not None or self.started_in_background is not None
+
+    @property
     def detaches(self) -> bool:
         """It daemonizes: uWSGI ``daemonize``/``daemonize2``, Gunicorn ``daemon``."""
         setting = self.daemonizes
@@ -974,6 +980,15 @@ class Deployment:
                     by_port[entry.host_port].append((place, entry))
         return by_port
 
+    def fitting_alternative(self, route: Route, target: Target) -> Listener | None:
+        """A listener the connection to ``target`` arrives at that speaks ``route``'s protocol
+        (uwsgi for uwsgi_pass, HTTP for proxy_pass), for a route that also arrives at one that does
+        not: servers bound to one address cannot all run at once, so the files hold alternatives
+        (a Gunicorn and a uWSGI set-up sharing a socket path), and the one that fits may be the
+        one that runs."""
+        spoken = ("http", "https") if route.protocol in ("http", "https") else (route.protocol,)
+        return next((listener for listener in self.reached(route, target) if listener.protocol in spoken), None)
+
     def published_at(self, route: Route, target: Target) -> list[tuple[Place, Published]]:
         """The Compose ``ports:`` entries a connection from ``route``'s nginx to ``target``
         arrives at: the engine listens on the host's port and forwards into that container.
@@ -1051,10 +1066,18 @@ class Deployment:
     def container_user(self, place: Place) -> Setting[str] | None:
         """The user a container's start runs as where the files name it (Compose `user:`,
         `docker run --user`): what runs in it without switching users runs as that user."""
+        start = self._container_start_naming_user(place)
+        return start.user if start is not None else None
+
+    def container_group(self, place: Place) -> Setting[str] | None:
+        """The group a container's start runs with where the files name one (`user: "1001:100"`)."""
+        start = self._container_start_naming_user(place)
+        return start.group if start is not None else None
+
+    def _container_start_naming_user(self, place: Place) -> ProcessManager | None:
         if place.kind != "container":
             return None
-        start = next((m for m in self.managers if m.in_container and m.place is place and m.user is not None), None)
-        return start.user if start is not None else None
+        return next((m for m in self.managers if m.in_container and m.place is place and m.user is not None), None)
 
     def templates_of(self, *kinds: str) -> list[SourceFile]:
         """The templates of the tree (listed, not checked) that render into config of one of ``kinds``."""

@@ -92,7 +92,13 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             manager.start_unseen = Setting(base.written, base.at, f"the base image {base.written} is not one "
                                            "wsgilint knows, and an ENTRYPOINT of its own would run this command")
     user = compose("user")
-    manager.user = Setting(user.text, user.at) if user is not None else image.user if image else None
+    spec = Setting(user.text, user.at) if user is not None else image.user if image else None
+    if spec is not None:
+        # `user: app:app`, `USER 1000:1000`: the account, then the group it runs with.
+        account, _, group = spec.value.partition(":")
+        manager.user = Setting(account, spec.at, spec.note)
+        if group:
+            manager.group = Setting(group, spec.at, spec.note)
     workdir = compose("working_dir")
     manager.directory = Setting(workdir.text, workdir.at) if workdir is not None else \
         image.workdir if image else None

@@ -329,7 +329,7 @@ def stock_nginx_user(place: Place, base: BaseImage | None, unseen: list[tuple[st
             word == "-c" or word.startswith("-c/") for word in starts[0].argv.value):
         return None
     master = starts[0].user
-    name = master.value.split(":", 1)[0] if master is not None else "root"
+    name = master.value if master is not None else "root"
     if name in ("root", "0"):
         if not base.nginx_conf_user:
             return None

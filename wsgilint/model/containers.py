@@ -736,9 +736,9 @@ def _run_as_container_user(deployment: Deployment) -> None:
         # A `user` written in nginx.conf stays what the instance says (N116 reports it ignored there).
         if user is not None and instance.user.at is None:
             instance.user = user
-            group = deployment.container_user(instance.place)
-            gid = group.value.partition(":")[2].strip() if group is not None else ""
-            if group is not None and gid:   # `user: "1001:100"`: the workers' group too
+            group = deployment.container_group(instance.place)
+            if group is not None and group.value.strip():   # `user: "1001:100"`: the workers' group too
+                gid = group.value.strip()
                 instance.group = Setting(gid, group.at, f"the container runs in group {gid}")
     for server in deployment.app_servers:
         user = _non_root_user(deployment, server.place)
@@ -755,7 +755,7 @@ def _non_root_user(deployment: Deployment, place: Place) -> Setting[str] | None:
     setting = deployment.container_user(place)
     if setting is None:
         return None
-    name = setting.value.split(":", 1)[0].strip()
+    name = setting.value.strip()
     if not name or name in ROOT_NAMES:
         return None
     return Setting(name, setting.at, f"the container runs as {name}, and a process that is not root cannot "

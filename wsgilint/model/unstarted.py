@@ -1,7 +1,8 @@
 """Which starts read each file, for the files of starts that never happen: a Compose project
 whose build stops, a container whose start cannot be executed (model/containers.py), a
-systemd service ProtectHome= keeps from starting; and copies kept aside: backups beside the
-file that runs, files in a folder of retired copies (`old/`). What is found in a file only
+systemd service ProtectHome= keeps from starting; copies kept aside: backups beside the
+file that runs, files in a folder of retired copies (`old/`); and alternative set-ups: a
+config nothing starts whose address a started server holds. What is found in a file only
 such starts read describes what never runs; the engine makes those findings infos naming why."""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..core.context import ReadContext
-from . import Deployment, ProcessManager
+from . import AppServer, Deployment, Listener, ProcessManager
 from .graph import Place
 
 
@@ -66,6 +67,72 @@ def mark_hidden_starts(deployment: Deployment, ctx: ReadContext) -> None:
             f"{unit.name} never starts: ProtectHome={hidden.setting.value} hides {hidden.path} "
             f"({hidden.entry.at.path}:{hidden.entry.at.line}), so nothing here runs until that is fixed",
             tuple(sorted({hidden.entry.at.line for _, hidden in hides if hidden.entry.at.path == path})))
+
+
+def mark_alternative_setups(deployment: Deployment, ctx: ReadContext) -> None:
+    """A config nothing starts whose every socket one that something starts binds too (a uWSGI
+    ini beside a Gunicorn set-up of the same socket path, an ini a deployed one superseded):
+    two servers cannot hold one address at once, so the one on record is what runs, and this
+    config an alternative kept in the files. Its files, where nothing else reads them."""
+    held = _Held()
+    for server in deployment.app_servers:
+        if server.started_on_record:
+            for listener in server.listeners:
+                held.add(listener)
+    alternatives: list[tuple[AppServer, Listener]] = []
+    for server in deployment.app_servers:
+        if server.started_on_record or not server.listeners or not held:
+            continue
+        holders = [held.holder(listener) for listener in server.listeners]
+        if holders[0] is not None and all(holders):
+            alternatives.append((server, holders[0]))
+    if not alternatives:
+        return
+    kept = {id(server) for server, _ in alternatives}
+    others = {path for server in deployment.app_servers if id(server) not in kept for path in _files(server, ctx)}
+    for server, holder in alternatives:
+        background = holder.server.started_in_background
+        runs = holder.server.manager or (background.value if background is not None else None)
+        by = f"{runs.kind} [{runs.name}]" if runs is not None else "a start in the files"
+        for path in _files(server, ctx) - others:
+            deployment.unstarted_files.setdefault(path, (
+                f"{holder.label} ({holder.at.path}:{holder.at.line}), started by {by}, binds the same address as "
+                "this config, which nothing in the files starts; two servers cannot hold one address at once: "
+                "assumed this config is an alternative set-up, not what runs", ()))
+
+
+class _Held:
+    """The addresses started servers bind: a socket file (by the store it is in), a port of a
+    network."""
+
+    def __init__(self) -> None:
+        self.sockets: dict[tuple[str, str], Listener] = {}
+        self.ports: dict[tuple[str, int], list[Listener]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.sockets or self.ports)
+
+    def add(self, listener: Listener) -> None:
+        address, place = listener.address, listener.server.place
+        if address.family == "unix":
+            self.sockets.setdefault(place.locate(address.path), listener)
+        elif address.family == "inet" and address.port:
+            self.ports.setdefault((place.network or place.name, address.port), []).append(listener)
+
+    def holder(self, listener: Listener) -> Listener | None:
+        """The started server's listener at this one's address: the same socket file, or the
+        same port of one network where the hosts are one or either binds every interface."""
+        address, place = listener.address, listener.server.place
+        if address.family == "unix":
+            return self.sockets.get(place.locate(address.path))
+        if address.family != "inet" or not address.port:
+            return None
+        return next((other for other in self.ports.get((place.network or place.name, address.port), ())
+                     if not address.host or not other.address.host or other.address.host == address.host), None)
+
+
+def _files(server: AppServer, ctx: ReadContext) -> set[str]:
+    return {server.at.path, *(ctx.display(source) for source in server.sources)}
 
 
 # What editors and hand-made copies append to a file kept as a backup (`la.backup` beside `la`,
