@@ -11,13 +11,16 @@ the app runs on the same host and network namespace as nginx. Once nginx runs in
 own container, or the app moves to another host, nginx connects to its own machine,
 where the app is not listening.
 
+Where an app server of the checked files listens there on nginx's own host (network
+namespace), it works as deployed, and the finding is an info.
+
 ## How to fix
 Connect to the address the app is reached at: `127.0.0.1:PORT` on the same host (and
 bind the app to 127.0.0.1 too), or the app's host name or container name.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Hit
+from wsgilint.engine import Hit, Related
 from wsgilint.model import Deployment
 
 CODE = "N109"
@@ -35,6 +38,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         for target in route.targets:
             address = target.address
             if address.family == "inet" and address.is_wildcard and address.port:
-                yield Hit(target.at, f"{route.handler.name} connects to {address.text.strip()}, a wildcard bind address: "
-                          "Linux sends it to this host, so it breaks as soon as the app is not on nginx's host (a "
-                          f"container, another server); use 127.0.0.1:{address.port} or the app's address")
+                message = (f"{route.handler.name} connects to {address.text.strip()}, a wildcard bind address: Linux "
+                           "sends it to this host, so it breaks as soon as the app is not on nginx's host (a container, "
+                           f"another server); use 127.0.0.1:{address.port} or the app's address")
+                beside = next((listener for listener in deployment.reached(route, target)
+                               if listener.server.place == route.place), None)
+                if beside is None:
+                    yield Hit(target.at, message)
+                else:   # it works as deployed: only a move would break it
+                    yield Hit(target.at, f"{message}; here {beside.label} runs on nginx's host, where it works",
+                              (Related(beside.at, f"{beside.label}, on nginx's host"),), severity="info")

@@ -34,6 +34,10 @@ its environment) and bind-mounts the folder uWSGI loads the app from: then the m
 what the image copied while it runs, and the reload, wherever it is written, serves that
 developer's loop (an info).
 
+Where the manager that starts uWSGI gives it /dev/null as stdin anyway (a systemd unit
+without `StandardInput=`, which defaults to null; a Compose service with neither `stdin_open`
+nor `tty`), `honour-stdin` keeps /dev/null and changes nothing: an info.
+
 In a container whose app folder no bind mount of the host's files covers (the code its
 image copied, or a named volume filled from it), `py-autoreload` is an info: only a new
 container changes that code, so no deploy copies files under the running server.
@@ -98,10 +102,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         honour = server.last("honour-stdin")
         if honour is not None and server.enabled("honour-stdin"):
             marked, mark = _marked(server.uwsgi_config, honour.at, tail)
-            yield Hit(honour.at, "`honour-stdin` keeps the stdin uWSGI was started with "
-                      "instead of /dev/null, so a leftover `breakpoint()` or `input()` waits on it instead of failing; "
-                      f"it is meant for debugging{marked or tail or ': remove it'}", (*related, *mark),
-                      severity="info" if marked else severity)
+            manager = server.manager
+            stdin = manager.stdin if manager is not None and manager.runs is server else None
+            if stdin is not None and stdin.value == "null":
+                # What it keeps is /dev/null itself: a `breakpoint()` reads end of file and fails as without it.
+                why = f" ({stdin.note})" if stdin.note else ""
+                yield Hit(honour.at, f"`honour-stdin` keeps the stdin uWSGI was started with instead of /dev/null, "
+                          f"but here that is /dev/null too{why}, so it changes nothing; it is meant for debugging: "
+                          "remove it",
+                          (Related(stdin.at, "stdin is /dev/null"),) if stdin.at else (), severity="info")
+            else:
+                yield Hit(honour.at, "`honour-stdin` keeps the stdin uWSGI was started with "
+                          "instead of /dev/null, so a leftover `breakpoint()` or `input()` waits on it instead of "
+                          f"failing; it is meant for debugging{marked or tail or ': remove it'}", (*related, *mark),
+                          severity="info" if marked else severity)
         catch = server.last("catch-exceptions")
         if catch is not None and server.enabled("catch-exceptions"):
             marked, mark = _marked(server.uwsgi_config, catch.at, tail)

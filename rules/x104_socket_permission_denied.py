@@ -33,6 +33,10 @@ RHEL unless the checked files say so: `chmod-socket = 664` then lets only root c
 (measured with uWSGI 2.0.21 started as root: the socket is `srw-rw-r-- root root` and
 `connect()` as www-data fails with EACCES).
 
+A socket whose owner is only assumed to be root because its server sets no user, where
+nothing in the checked files starts that server (an Emperor or a unit the files do not show
+may start it with `--uid`), is an info naming that assumption.
+
 An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:
 `chgrp -R 0 DIR && chmod -R g=u DIR`), which nothing in the checked files runs, runs nginx and
 uWSGI there as that one uid: a socket whose owner is only assumed to be root is an info.
@@ -74,10 +78,13 @@ GOOD = {
 def _owner(listener: Listener) -> tuple[str | None, str | None]:
     """(user, group) of the socket file, as far as the files tell."""
     server = listener.server
-    user = listener.owner.value if listener.owner else None
+    # An owner only assumed (no uid, no chown-socket) is whoever the manager starts it as.
+    user = listener.owner.value if listener.owner and listener.owner.at is not None else None
     group = listener.group.value if listener.group else None
     if user is None and server.manager is not None and server.manager.user is not None:
         user = server.manager.user.value
+    if user is None and listener.owner is not None:
+        user = listener.owner.value
     if group is None and server.manager is not None and server.manager.group is not None:
         group = server.manager.group.value
     if group is None and user in ROOT_NAMES and not server.has("gid"):
@@ -186,6 +193,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     if severity is None:
                         continue
                     assumed = f" ({listener.mode.note})" if listener.mode.note else ""
+                    if listener.owner is not None and listener.owner.at is None and not listener.server.started_on_record:
+                        # Whose socket it is rests on who starts it, which nothing in the files shows.
+                        severity = "info"
+                        assumed += (f"; nothing in the checked files starts this {listener.label.split()[0]} and "
+                                    f"the socket's owner is {listener.owner.value} only by assumption "
+                                    f"({listener.owner.note}): started by one that sets a user (an Emperor or unit "
+                                    "with --uid), it is that user's")
                     arbitrary = _arbitrary_uid(deployment, listener)
                     if arbitrary is not None:
                         # Its image is made to run as a random uid nothing in the files pins: there

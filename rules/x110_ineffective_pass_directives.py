@@ -119,6 +119,8 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
             not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
             or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
     values, params = _DELIVERED.get(header, (set(), ()))
+    if header == "x-forwarded-proto" and value == "https" and route.only_tls:
+        value = "$scheme"   # a server that takes only TLS: its $scheme is always https
     return value in values and any(
         param.args[:1] == (name,) and param.args[1:2] == sent
         for name, sent in params for param in route.directives.get("uwsgi_param", ()))

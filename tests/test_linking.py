@@ -30,6 +30,26 @@ def test_repository_links_by_path_suffix(in_tmp):
     assert len(d.app_servers) == 1 and d.app_servers[0].manager is not None
 
 
+def test_a_relative_ini_under_a_start_directory_the_tree_does_not_hold(in_tmp):
+    """`directory=/home/u/app` with `uwsgi uwsgi/prod.ini`: the checkout's top is taken to be
+    deployed there, so its uwsgi/prod.ini is the file; a bare `uwsgi.ini` is not matched by name
+    to a namesake in another folder (deploy/uwsgi.ini), which stays unread."""
+    write_tree(in_tmp / "a", {
+        "supervisor.conf": "[program:web]\ndirectory=/home/u/app\ncommand=/home/u/env/bin/uwsgi uwsgi/prod.ini\n",
+        "uwsgi/prod.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nmodule = app.wsgi\n",
+        ".git/HEAD": "ref: refs/heads/main\n",
+    })
+    [server] = [s for s in deployment(in_tmp / "a").app_servers if s.manager is not None]
+    assert [str(l.address) for l in server.listeners] == ["127.0.0.1:3031"] and not server.unread_configs
+    write_tree(in_tmp / "b", {
+        "supervisor.conf": "[program:web]\ndirectory=/home/u/app\ncommand=/home/u/env/bin/uwsgi uwsgi.ini\n",
+        "deploy/uwsgi.ini": "[uwsgi]\nsocket = 127.0.0.1:3031\nmodule = app.wsgi\n",
+        ".git/HEAD": "ref: refs/heads/main\n",
+    })
+    [started] = [s for s in deployment(in_tmp / "b").app_servers if s.manager is not None]
+    assert not started.listeners and [u.spec for u in started.unread_configs] == ["uwsgi.ini"]
+
+
 def test_inline_flags_without_a_config_file(in_tmp):
     write_tree(in_tmp, {"deploy/supervisor.conf":
                         "[program:web]\ncommand=uwsgi -s :9090 -w myapp -M -p 4 -t 30 --limit-as 128 -R 10000\n"})

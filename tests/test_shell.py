@@ -454,6 +454,19 @@ def test_writes_of_a_script_that_runs_its_arguments(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "argv", "background"), [
+    # A group with `&` after it runs all it holds in the background, the server too.
+    ("{ service nginx start; uwsgi --ini ./deploy/uwsgi.ini; } &\nwine app.exe", ["uwsgi", "--ini", "./deploy/uwsgi.ini"],
+     True),
+    ("(cd /app && uwsgi --ini a.ini) &\nsleep infinity", ["uwsgi", "--ini", "a.ini"], True),
+    ("{ uwsgi --ini a.ini; }", ["uwsgi", "--ini", "a.ini"], False),
+    ("(cd /app; exec gunicorn app:app)", ["gunicorn", "app:app"], False),   # `)` is no part of the argument
+])
+def test_a_group_on_a_line_is_its_commands_with_its_background(text: str, argv: list[str], background: bool) -> None:
+    line = server_line_of_shell_command(text)
+    assert line is not None and line.argv == argv and line.background is background
+
+
+@pytest.mark.parametrize(("text", "argv", "background"), [
     ("exec uwsgi --ini /etc/uwsgi/app.ini > /var/log/uwsgi.log 2>&1", ["uwsgi", "--ini", "/etc/uwsgi/app.ini"], False),
     ("exec gunicorn app:app >>/var/log/g.log 2>/dev/null", ["gunicorn", "app:app"], False),
     ("uwsgi --ini a.ini &>/tmp/log", ["uwsgi", "--ini", "a.ini"], False),

@@ -344,6 +344,24 @@ class ReadContext:
         context = namesake[:-len(inside)].rstrip(os.sep) if namesake.endswith(os.sep + inside) else None
         return context is None or not self._below(folder, context)
 
+    def below_start_directory(self, relative: str, start_dir: str) -> str | None:
+        """In a repository, where a path a program opens relative to a start directory the tree
+        does not hold (``directory=/srv/app`` with ``uwsgi uwsgi/app.ini``) is: below the top of
+        a checked tree, the checkout taken to be deployed there, else the one file whose path
+        ends like the joined one with a folder and its name at least. Never by a bare name
+        alone: a namesake in another folder is no more the file than any other."""
+        if self.mode != "repository" or posixpath.isabs(relative):
+            return None
+        parts = [p for p in relative.split("/") if p and p != "."]
+        if not parts or ".." in parts:
+            return None
+        for root in self.roots or ():
+            candidate = os.path.join(root, *parts)
+            if os.path.isfile(candidate):
+                return candidate
+        # As a relative path: the unique file of the name is not enough, a folder must match too.
+        return self._by_suffix(posixpath.normpath(posixpath.join(start_dir, relative)), relative=True)
+
     def _checked_out(self, target_path: str) -> str | None:
         """A snapshot's file that a missing absolute path names from where the tree is checked
         out on the target host: `/home/deploy/site/etc/uwsgi/site.ini` for the tree's own

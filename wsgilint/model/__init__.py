@@ -382,6 +382,9 @@ class ProcessManager:
     kills_group: Setting[bool] | None = None
     service_type: Setting[str] | None = None       # systemd Type=
     private_tmp: Setting[bool] | None = None
+    # What the started program reads as stdin, where the manager says: systemd StandardInput=
+    # (null by default), a Compose service's stdin_open/tty (none: /dev/null). None: not known.
+    stdin: Setting[str] | None = None
     runtime_directories: list[Setting[str]] = field(default_factory=list)
     removed_on_stop: tuple[str, ...] = ()     # directories the manager deletes when it stops the program
     runtime_directory_mode: Setting[int] | None = None    # systemd RuntimeDirectoryMode= (default 0755)
@@ -665,6 +668,17 @@ class Route:
             return False
         ssl = self.effective("ssl")
         return (any("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in self.server.listens)
+                or bool(ssl and ssl[-1].args[:1] == ("on",)))
+
+    @property
+    def only_tls(self) -> bool:
+        """Every request of the route's server arrives over TLS: each of its `listen` lines is
+        `ssl` (or `quic`), or `ssl on` is in effect. There $scheme is always https."""
+        if self.server is None:
+            return False
+        ssl = self.effective("ssl")
+        listens = self.server.listens
+        return (bool(listens) and all("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in listens)
                 or bool(ssl and ssl[-1].args[:1] == ("on",)))
 
 

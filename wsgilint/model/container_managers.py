@@ -150,6 +150,13 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
         value = compose(key)
         if value is not None:
             options[key] = Setting(value.text, value.at)
+    # Docker gives a container /dev/null as stdin unless the service keeps it open or has a tty
+    # (a value from the shell's environment leaves it unknown).
+    kept = [value for value in (node.get("stdin_open"), node.get("tty")) if value is not None] if node else []
+    if node is not None and not kept:
+        manager.stdin = Setting("null", None, f"Compose service {name} sets neither stdin_open nor tty")
+    elif kept and all(value.tag != "!unresolved" and value.text.lower() == "false" for value in kept):
+        manager.stdin = Setting("null", kept[0].at, f"Compose service {name} sets stdin_open and tty false")
     if manager.argv is not None:
         manager.start_not_executable = _not_executable(manager.argv, manager.directory, image, place, ctx)
         start_dir = manager.directory.value if manager.directory else None

@@ -498,6 +498,7 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     kill_mode = setting("KillMode", str, "control-group")
     manager.kills_group = Setting(kill_mode.value in ("control-group", "mixed"), kill_mode.at, kill_mode.note)  # type: ignore[union-attr]
     manager.private_tmp = setting("PrivateTmp", systemd.parse_bool, False)
+    manager.stdin = setting("StandardInput", str, "null")
     manager.runtime_directories = [Setting(word, entry.at) for word, entry in unit.runtime_directories]
     manager.runtime_directory_mode = setting("RuntimeDirectoryMode", _octal, 0o755)
     _dynamic_user(manager, unit, setting("DynamicUser", systemd.parse_bool))

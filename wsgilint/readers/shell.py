@@ -298,7 +298,9 @@ def _without_redirections(argv: list[str]) -> list[str]:
 
 
 def _commands(words: list[str]) -> list[tuple[list[str], str]]:
-    """Simple commands with the operator that ends each (``;``, ``&&``, ``&``, ``|``, ``||`` or "")."""
+    """Simple commands with the operator that ends each (``;``, ``&&``, ``&``, ``|``, ``||`` or "").
+    A group on the line, ``{ a; b; } &`` or ``(cd x && b) &``, is taken apart into its commands;
+    with ``&`` after it, each of them runs in the background with the group."""
     commands: list[tuple[list[str], str]] = []
     current: list[str] = []
     for word in words:
@@ -308,7 +310,33 @@ def _commands(words: list[str]) -> list[tuple[list[str], str]]:
         else:
             current.append(word)
     commands.append((current, ""))
-    return [(c, op) for c, op in commands if c]
+    return _ungrouped([(c, op) for c, op in commands if c])
+
+
+def _ungrouped(commands: list[tuple[list[str], str]]) -> list[tuple[list[str], str]]:
+    flat: list[tuple[list[str], str]] = []
+    opened: list[int] = []   # where in ``flat`` each open group's commands start
+    for command, operator in commands:
+        if command[0] == "{" or command[0].startswith("(") and not command[0].startswith("(("):
+            opened.append(len(flat))
+            command = command[1:] if command[0] == "{" else [command[0][1:], *command[1:]]
+            command = [word for word in command if word]
+        closes = bool(opened) and (command == ["}"] or bool(command) and command[-1].endswith(")")
+                                   and command[-1].count(")") > command[-1].count("("))
+        if closes:
+            start = opened.pop()
+            command = [] if command == ["}"] else [*command[:-1], command[-1][:-1]]
+            command = [word for word in command if word]
+            if command:
+                flat.append((command, operator))
+            if operator == "&":
+                flat[start:] = [(inner, "&") for inner, _ in flat[start:]]
+            elif not command and flat[start:]:   # `{ a; b; }`: the group's operator ends its last command
+                flat[-1] = (flat[-1][0], operator)
+            continue
+        if command:
+            flat.append((command, operator))
+    return flat
 
 
 def _started(command: list[str]) -> str:

@@ -443,7 +443,13 @@ class UwsgiRun:
                 return None
         # The image's own file is there unless the build copied or mounted one over it: a
         # namesake elsewhere in the tree is not it.
-        local = self.ctx.copied(path) if path in self.image_stock else self.ctx.local(path, base)
+        if path in self.image_stock:
+            local = self.ctx.copied(path)
+        elif base is None and self.start_dir and not posixpath.isabs(path):
+            # Relative to a start directory the tree does not hold (`directory=/srv/app`).
+            local = self.ctx.below_start_directory(path, self.start_dir)
+        else:
+            local = self.ctx.local(path, base)
         self.ctx.referenced(at, path, local)
         if local is None and path in self.stock:
             return STOCK_PREFIX + path
