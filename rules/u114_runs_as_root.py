@@ -1,7 +1,10 @@
 """uWSGI runs as root: `uid = root`, or an Emperor started as root runs a vassal without `uid`.
 
 ## What it checks
-* `uid = root` / `uid = 0`: uWSGI switches to root, that is, stays root.
+* `uid = root` / `uid = 0`: uWSGI switches to root, that is, stays root. Where its manager
+  starts it as another user (`user=`, `User=`, a container's user), it cannot switch to root
+  and passes a uid of 0 over (measured with uWSGI 2.0.21 started as nobody with `uid = root`:
+  master and worker run as nobody, nothing logged): an info that the line does nothing.
 * A vassal of a uWSGI Emperor (an INI file matched by the Emperor's `emperor = dir`
   or glob) that sets no `uid`, when the Emperor is started as root (by a systemd
   service without `User=`, or a Supervisor program without `user=`, assuming
@@ -71,8 +74,17 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         uid = server.last("uid")
         if uid is not None and str(uid.value).strip() in _ROOT:
-            yield Hit(uid.at, f"`uid = {uid.value}` keeps uWSGI and every worker running as root (uWSGI still "
-                      "warns \"you are running uWSGI as root\"); set `uid`/`gid` to the app's account")
+            manager = server.manager
+            user = manager.user if manager is not None and manager.runs is server else None
+            if manager is not None and user is not None and user.value not in _ROOT:
+                # Started as another user, uWSGI cannot switch to root and leaves a uid of 0 alone.
+                yield Hit(uid.at, f"`uid = {uid.value}` does nothing here: {manager.kind} [{manager.name}] starts "
+                          f"uWSGI as {user.value}, which cannot switch to root, and uWSGI passes a uid of 0 "
+                          "over; remove it", (Related(user.at, f"starts uWSGI as {user.value}"),)
+                          if user.at else (), severity="info")
+            else:
+                yield Hit(uid.at, f"`uid = {uid.value}` keeps uWSGI and every worker running as root (uWSGI still "
+                          "warns \"you are running uWSGI as root\"); set `uid`/`gid` to the app's account")
     for launch in deployment.launches:
         emperor, vassal = launch.manager.launched_by, launch.server
         if launch.manager.kind != "uwsgi-emperor" or emperor is None or vassal is None or vassal.user is not None:

@@ -101,6 +101,7 @@ _DELIVERED = {
     "x-real-ip": ({"$remote_addr"}, (("REMOTE_ADDR", ("$remote_addr",)),)),
     "x-forwarded-for": ({"$remote_addr", "$proxy_add_x_forwarded_for"}, (("REMOTE_ADDR", ("$remote_addr",)),)),
     "x-forwarded-proto": ({"$scheme"}, (("HTTPS", ("$https",)), ("UWSGI_SCHEME", ("$scheme",)))),
+    "x-forwarded-protocol": ({"$scheme"}, (("HTTPS", ("$https",)), ("UWSGI_SCHEME", ("$scheme",)))),
 }
 
 
@@ -119,7 +120,7 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
             not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
             or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
     values, params = _DELIVERED.get(header, (set(), ()))
-    if header == "x-forwarded-proto" and value == "https" and route.only_tls:
+    if header in ("x-forwarded-proto", "x-forwarded-protocol") and value == "https" and route.only_tls:
         value = "$scheme"   # a server that takes only TLS: its $scheme is always https
     return value in values and any(
         param.args[:1] == (name,) and param.args[1:2] == sent

@@ -69,6 +69,20 @@ def test_percent_name_placeholders_make_a_template(tmp_path):
                                "nginx/site.conf": "template", "uwsgi/app.ini": "uwsgi"}
 
 
+def test_python_format_placeholders_make_a_systemd_unit_or_nginx_file_a_template(tmp_path):
+    """`%(venv)s` in a unit or an nginx file is filled in by a deploy script (fabric's
+    upload_template): systemd's specifiers are `%` and one letter, nginx has no `%(`. A unit's
+    `%%(x)s` is a literal percent sign, and Supervisor's own `%(here)s` is no placeholder."""
+    write_tree(tmp_path, {
+        "deploy/app.service": "[Service]\nExecStart=%(venv)s/bin/uwsgi --ini %(root)s/uwsgi.ini\n",
+        "deploy/literal.service": "[Service]\nExecStart=/usr/bin/printf %%(x)s\n",
+        "deploy/nginx/site.conf": "server {\n    listen 80;\n    server_name %(host)s;\n}\n",
+        "deploy/supervisor/app.conf": "[program:app]\ncommand = %(here)s/bin/start.sh\n",
+    })
+    assert kinds(tmp_path) == {"deploy/app.service": "template", "deploy/literal.service": "systemd",
+                               "deploy/nginx/site.conf": "template", "deploy/supervisor/app.conf": "supervisor"}
+
+
 def test_dockerfiles_by_their_usual_names(tmp_path):
     """The names `docker build -f` is given, sniffed by content like the plain one."""
     image = "FROM python:3.12\nCMD [\"gunicorn\", \"app:app\"]\n"

@@ -257,6 +257,10 @@ _TEMPLATE_MARKERS = [
     # `%ROOT%/bin/start.sh`: a deploy tool's placeholder (fabric, a sed over the file); no program
     # reads it so (supervisord refuses a `%` not followed by `(name)s` or `%`).
     ("%NAME% placeholder template", r"%[A-Z][A-Z0-9_]*%", ("%",)),
+    # systemd's specifiers are `%` and one letter, and nginx has no `%(`: `%(venv)s` there is a
+    # Python %-format placeholder a deploy script fills in (fabric's upload_template); `%%` is a
+    # literal percent sign in a unit.
+    ("%(name)s placeholder template", r"(?<!%)%\([A-Za-z_][A-Za-z0-9_]*\)s", ("%(",)),
     ("shell-rendered template", r"(?m)^[ \t]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[ \t]*;?[ \t]*$", ("$",)),
     ("shell-escaped template", r"\\\$[a-z_]", ("\\$",)),
 ]
@@ -265,7 +269,8 @@ _TEMPLATE_MARKERS = [
 # Markers that only one syntax makes sure: a line that starts with `[` is a section name in
 # the kinds made of [sections]; `#` starts an nginx comment wherever a word does.
 _MARKER_KINDS = {"placeholder template": ("supervisor", "uwsgi", "systemd"), "#name# placeholder template": ("nginx",),
-                 "%NAME% placeholder template": ("supervisor", "uwsgi", "nginx")}
+                 "%NAME% placeholder template": ("supervisor", "uwsgi", "nginx"),
+                 "%(name)s placeholder template": ("systemd", "nginx")}
 
 
 @functools.cache
