@@ -792,6 +792,29 @@ def test_a_dockerfile_whose_sources_no_folder_holds_keeps_its_own_folder(tmp_pat
     assert [m.place.kind for m in programs] == ["host"]
 
 
+_SCRIPT_BUILT = {
+    "docker-compose.yml": "services:\n  web:\n    image: acme/web-nginx:main\n    ports:\n      - \"80:80\"\n",
+    "nginx/Dockerfile": "FROM nginx:1.27-alpine\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\n",
+    "nginx/nginx.conf": "server {\n    listen 80;\n    location / {\n        proxy_pass http://app:8000;\n    }\n}\n",
+}
+
+
+@pytest.mark.parametrize(("script", "in_image"), [
+    ("#!/bin/sh\ndocker buildx build --platform linux/amd64 \\\n    -t acme/web-nginx:latest -t acme/web-nginx:$1 --push nginx/\n",
+     True),
+    ("#!/bin/sh\ndocker build -t acme/web-nginx:latest -f nginx/Dockerfile nginx\n", True),
+    ("#!/bin/sh\ndocker build -t acme/other:latest nginx/\n", False),      # another name
+    ("#!/bin/sh\ndocker build -t $IMAGE nginx/\n", False),                  # a name only known when it runs
+])
+def test_a_compose_image_a_script_of_the_tree_builds_is_that_dockerfiles(tmp_path: Path, script: str,
+                                                                          in_image: bool) -> None:
+    """`image: acme/web-nginx:main` with no `build:`, where build.sh builds acme/web-nginx from
+    nginx/: the service runs that Dockerfile's image, whose COPY puts nginx.conf in its nginx."""
+    result = check([str(write_tree(tmp_path, {**_SCRIPT_BUILT, "build.sh": script}))])
+    [instance] = result.deployment.nginx
+    assert (instance.place.kind == "container" and instance.place.name == "web") is in_image
+
+
 def test_x101_never_suggests_the_address_it_reports() -> None:
     result = check([str(_FIXTURES / "supervisor-config-copied-into-conf-d-host-nginx")], select=("X101",))
     [finding] = result.findings

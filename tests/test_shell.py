@@ -12,6 +12,7 @@ from wsgilint.core.span import Span
 from wsgilint.readers.shell import (
     ServerLine,
     WrapperScript,
+    docker_builds,
     hands_over,
     program_of,
     read_wrapper,
@@ -502,3 +503,18 @@ def test_a_redirected_server_in_sh_c_gives_no_config_errors(tmp_path: Path) -> N
 ])
 def test_the_script_a_shell_runs_comes_after_its_options(argv: list[str], index: int | None) -> None:
     assert script_index(argv) == index
+
+
+def test_the_images_a_script_builds_with_their_names_file_and_context() -> None:
+    text = ("#!/bin/sh\nset -e\ndocker buildx build --platform linux/amd64,linux/arm64 \\\n"
+            "    -t org/api:latest -t \"org/api:$1\" --push .\n"
+            "DOCKER_BUILDKIT=1 docker build --tag=org/web -f docker/web.Dockerfile --build-arg X=1 web\n"
+            "docker image build -t org/worker worker && docker push org/worker\n"
+            "echo docker build -t not/this .\n"          # words about a build
+            "docker build .\n")                          # no name: nothing to run it by
+    assert [(b.tags, b.dockerfile, b.context, b.line) for b in docker_builds(text)] == [
+        (("org/api:latest", "org/api:$1"), "", ".", 3),
+        (("org/web",), "docker/web.Dockerfile", "web", 5),
+        (("org/worker",), "", "worker", 6),
+    ]
+

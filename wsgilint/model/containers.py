@@ -35,7 +35,7 @@ from . import (
     NginxInstance,
     ProcessManager,
 )
-from .base_images import BaseImage, base_image, starts_stock_supervisord
+from .base_images import BaseImage, base_image, image_name, starts_stock_supervisord
 from .container_images import ETC_NGINX, Image, image_from_base, image_of
 from .container_managers import (
     container_manager,
@@ -56,6 +56,7 @@ from .container_nginx import (
 from .container_services import ProjectBuilds, Service, build_of, place_of, services_of
 from .graph import Place
 from .manager_facts import ROOT_NAMES
+from .script_builds import script_builds
 
 # The Compose (YAML) and Dockerfile readers are loaded only when such files are checked.
 if TYPE_CHECKING:
@@ -95,8 +96,11 @@ class ContainerBuilder:
         self.service_lines: dict[Place, tuple[str, int, int]] = {}
         # Compose services a devcontainer.json names (model/dev_containers.py), read before the projects.
         self.dev_containers: dict[tuple[str, str], Setting[str]] = {}
+        # Image name -> (Dockerfile, context) of each image a script of the tree builds (`docker build -t`).
+        self.script_builds: dict[str, tuple[str, str]] = {}
 
     def read(self, discovery: Discovery) -> None:
+        self.script_builds = script_builds(discovery, self.ctx)
         self.supervisor_files.update({self.ctx.display(source.path): os.path.abspath(source.path)
                                       for source in discovery.of_kind("supervisor")})
         compose_files = [source.path for source in discovery.of_kind("compose")]
@@ -268,7 +272,14 @@ class ContainerBuilder:
     def _build(self, service: Node, project: ComposeProject,
                built: Callable[[str], Image | None] | None = None) -> Image | None:
         spec = build_of(service, project, self.ctx)
-        return self._image(*spec, built) if spec is not None else None
+        if spec is not None:
+            return self._image(*spec, built)
+        named = service.get("image") if service.get("build") is None else None
+        if named is None or named.tag == "!unresolved" or not self.script_builds:
+            return None
+        # Run by the name a script of the tree builds it under: that Dockerfile's image.
+        script = self.script_builds.get(image_name(named.text))
+        return self._image(*script) if script is not None else None
 
     def _project(self, project: ComposeProject, only: frozenset[str] | None = None) -> None:
         """The containers of a project's services (``only``: of those services alone)."""

@@ -977,6 +977,63 @@ def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, .
     return _walk(_logical_lines(text), shell_of(text), dash_c=False)[1], ctx.display(local_path)
 
 
+@dataclass(frozen=True, slots=True)
+class DockerBuild:
+    """An image a shell text builds: `docker build`, `docker buildx build` or `docker image
+    build`, with the names it tags (`-t`, `--tag`), its Dockerfile as written (`-f`, `--file`;
+    "" for the context's own) and its context folder as written."""
+
+    tags: tuple[str, ...]
+    dockerfile: str
+    context: str
+    line: int
+
+
+# The options of `docker build` / `buildx build` that take the next word as their value.
+_BUILD_VALUED = frozenset(("-t", "--tag", "-f", "--file", "--build-arg", "--platform", "--target", "--label",
+                           "--network", "--progress", "--cache-from", "--cache-to", "--secret", "--ssh", "-o",
+                           "--output", "--builder", "--iidfile", "--metadata-file", "--add-host", "--shm-size",
+                           "--ulimit", "-m", "--memory", "--cgroup-parent", "--isolation", "--build-context",
+                           "--annotation", "--attest", "--sbom", "--provenance", "--allow", "--call"))
+
+
+def docker_builds(text: str) -> list[DockerBuild]:
+    """The images a script (or a Makefile's recipe lines) builds, in order."""
+    builds: list[DockerBuild] = []
+    for number, _, _, line in _logical_lines(text):
+        if "build" not in line or "docker" not in line:
+            continue
+        for command, _ in _commands(_words(line) or []):
+            words = [word for word in command if word]
+            while words and (words[0] in ("sudo", "exec", "time") or _assignment().match(words[0])):
+                words = words[1:]
+            if words[:2] == ["docker", "build"]:
+                rest = words[2:]
+            elif words[:3] in (["docker", "buildx", "build"], ["docker", "image", "build"]):
+                rest = words[3:]
+            else:
+                continue
+            tags: list[str] = []
+            dockerfile, positional = "", []
+            index = 0
+            while index < len(rest):
+                word = rest[index]
+                name, equal, value = word.partition("=") if word.startswith("--") else (word, "", "")
+                if name in _BUILD_VALUED and not equal:
+                    value = rest[index + 1] if index + 1 < len(rest) else ""
+                    index += 1
+                if name in ("-t", "--tag"):
+                    tags.append(value)
+                elif name in ("-f", "--file"):
+                    dockerfile = value
+                elif not word.startswith("-"):
+                    positional.append(word)
+                index += 1
+            if tags and len(positional) == 1:
+                builds.append(DockerBuild(tuple(tags), dockerfile, positional[0], number))
+    return builds
+
+
 def shell_of(text: str) -> str:
     first = text.split("\n", 1)[0]
     if first.startswith("#!"):
