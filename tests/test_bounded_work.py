@@ -250,7 +250,7 @@ def test_settings_and_baseline_errors_are_one_line_and_exit_2(tmp_path: Path, ca
     elif case == "deep-toml":
         settings.write_text("[tool.wsgilint]\nx = " + "[" * 100_000 + "]" * 100_000 + "\n")
     elif case == "deep-inline-toml":
-        settings.write_text("a = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n")
+        settings.write_text("[tool.wsgilint]\na = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n")
     else:
         settings.write_text("[tool.wsgilint]\n" + "# padding\n" * 200_000)
     done = subprocess.run([sys.executable, "-m", "wsgilint", "check", "."], cwd=tree, capture_output=True, text=True,

@@ -51,10 +51,28 @@ def test_compose_working_dir_overrides_the_workdir_and_chdir_overrides_both(
     assert _listener(tmp_path, monkeypatch).address.path == "/run/app/app.sock"
 
 
-@pytest.mark.parametrize("chdir", ["", "chdir = relative/dir\n", "chdir = $(APP_DIR)\n"])
+def test_a_supervisor_program_in_a_container_starts_in_the_images_workdir(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program without directory= starts where supervisord runs, which changes directory
+    only when it daemonizes: under `supervisord -n`, the image's WORKDIR."""
+    write_tree(tmp_path, {
+        "docker-compose.yml": "services:\n  web:\n    build: ./app\n",
+        "app/Dockerfile": "FROM python:3.12\nWORKDIR /code\nCOPY . /code\n"
+                          "COPY app.conf /etc/supervisor/conf.d/app.conf\n"
+                          "CMD [\"supervisord\", \"-n\", \"-c\", \"/etc/supervisor/conf.d/app.conf\"]\n",
+        "app/app.conf": "[program:app]\ncommand=uwsgi --ini /code/uwsgi.ini\n",
+        "app/uwsgi.ini": _INI, "nginx.conf": _NGINX})
+    listener = _listener(tmp_path, monkeypatch)
+    assert listener.address.path == "/code/app.sock"
+    assert listener.resolved_in is not None and listener.resolved_in.at is not None
+    assert (listener.resolved_in.at.path, listener.resolved_in.at.line) == ("app/Dockerfile", 2)
+
+
+@pytest.mark.parametrize("chdir", ["chdir = relative/dir\n", "chdir = $(APP_DIR)\n"])
 def test_an_unknown_start_directory_leaves_the_socket_relative(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chdir: str) -> None:
-    # A Supervisor program without directory= runs in supervisord's own directory.
+    # A Supervisor program without directory= runs in supervisord's own directory; a relative
+    # or unknown chdir from there leaves where the socket is made unknown.
     write_tree(tmp_path, {
         "docker-compose.yml": "services:\n  web:\n    build: ./app\n",
         "app/Dockerfile": "FROM python:3.12\nWORKDIR /code\nCOPY . /code\n"

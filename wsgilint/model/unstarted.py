@@ -36,7 +36,7 @@ def file_readers(deployment: Deployment, ctx: ReadContext,
         # A config nothing starts that builds copy into containers is read there, if anywhere.
         starts = {Reader(place, None) for place in server.copied_into} \
             if server.manager is None and server.copied_into else {Reader(server.place, server.manager)}
-        for path in {server.at.path, *(ctx.display(source) for source in server.sources)}:
+        for path in _files(server, ctx):
             readers.setdefault(path, set()).update(starts)
     for manager in deployment.managers:
         for span in (manager.at, manager.wrapper):
@@ -132,7 +132,10 @@ class _Held:
 
 
 def _files(server: AppServer, ctx: ReadContext) -> set[str]:
-    return {server.at.path, *(ctx.display(source) for source in server.sources)}
+    """The files (shown paths) a server reads: where it is defined, and its sources, which
+    Gunicorn's reader gives as shown paths (GunicornConfig.path) and uWSGI's as local ones."""
+    shown = server.sources if server.kind == "gunicorn" else [ctx.display(source) for source in server.sources]
+    return {server.at.path, *shown}
 
 
 # What editors and hand-made copies append to a file kept as a backup (`la.backup` beside `la`,
