@@ -3225,7 +3225,38 @@ def _m106(_f0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m107(_d0):
+def _m107():
+    _s0 = _s1 = _s2 = _s3 = None
+    def __init__(self, tags: 'tuple[str, ...]', dockerfile: 'str', context: 'str', line: 'int') -> None:
+        _s0(self, tags)
+        _s1(self, dockerfile)
+        _s2(self, context)
+        _s3(self, line)
+
+    def _bind(setters):
+        nonlocal _s0, _s1, _s2, _s3
+        _s0, _s1, _s2, _s3, = setters
+
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(tags={self.tags!r}, dockerfile={self.dockerfile!r}, context={self.context!r}, line={self.line!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.tags,self.dockerfile,self.context,self.line,) == (other.tags,other.dockerfile,other.context,other.line,)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.tags,self.dockerfile,self.context,self.line,))
+
+    __init__.__qualname__ = 'DockerBuild.__init__'
+    __repr__.__qualname__ = 'DockerBuild.__repr__'
+    __eq__.__qualname__ = 'DockerBuild.__eq__'
+    __hash__.__qualname__ = 'DockerBuild.__hash__'
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
+
+
+def _m108(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
     def __init__(self, path: 'str', how: 'str', line: 'int', column: 'int', end_column: 'int', source: 'str' = _d0) -> None:
         _s0(self, path)
@@ -3258,7 +3289,7 @@ def _m107(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m108():
+def _m109():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, command: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, command)
@@ -3289,7 +3320,7 @@ def _m108():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m109(_d0):
+def _m110(_d0):
     _s0 = _s1 = _s2 = None
     def __init__(self, through: 'tuple[str, ...]', at: 'Span', shifted: 'int' = _d0) -> None:
         _s0(self, through)
@@ -3319,7 +3350,7 @@ def _m109(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m110(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16):
+def _m111(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d13, _d14, _d15, _d16):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = _s8 = _s9 = _s10 = _s11 = _s12 = _s13 = _s14 = _s15 = _s16 = _s17 = _s18 = _s19 = _s20 = _s21 = _s22 = None
     def __init__(self, program: 'str', argv: 'list[str]', line: 'int', column: 'int', end_column: 'int', execs: 'bool', directory: 'str | None' = _d0, exports: 'dict[str, str]' = _FACTORY, background: 'bool' = _d2, alone: 'bool' = _d3, after: 'tuple[str, ...]' = _d4, held_by: 'str' = _d5, last_of_c: 'bool' = _d6, guards: 'tuple[tuple[str, ...], ...]' = _d7, passes: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d8, passes_after: 'tuple[tuple[tuple[str, ...], ...], ...]' = _d9, started_before: 'tuple[ServerLine, ...]' = _d10, ran_before: 'tuple[ServerLine, ...]' = _d11, writes: 'tuple[FileWrite, ...]' = _d12, services: 'tuple[StartedService, ...]' = _d13, hands_off: 'HandOff | None' = _d14, traps: 'tuple[str, ...]' = _d15, trap_line: 'int' = _d16) -> None:
         _s0(self, program)
@@ -3369,7 +3400,7 @@ def _m110(_d0, _f1, _d2, _d3, _d4, _d5, _d6, _d7, _d8, _d9, _d10, _d11, _d12, _d
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m111():
+def _m112():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, name: 'str', line: 'int', column: 'int', end_column: 'int') -> None:
         _s0(self, name)
@@ -3400,7 +3431,7 @@ def _m111():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m112():
+def _m113():
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, path: 'str', shell: 'str', server: 'ServerLine', at: 'Span') -> None:
         _s0(self, path)
@@ -3431,7 +3462,7 @@ def _m112():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m113(_d0, _d1, _d2):
+def _m114(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, text: 'str', unresolved: 'tuple[str, ...]' = _d0, error: 'str' = _d1, whole_environment: 'bool' = _d2) -> None:
         _s0(self, text)
@@ -3462,7 +3493,7 @@ def _m113(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m114():
+def _m115():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3491,7 +3522,7 @@ def _m114():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m115(_f0, _f1, _f2, _f3, _f4, _f5):
+def _m116(_f0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', sections: 'list[SupervisorSection]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, included_files: 'list[str]' = _FACTORY, unmatched_includes: 'list[UnmatchedInclude]' = _FACTORY, processes: 'list[SupervisorProcess]' = _FACTORY) -> None:
         self.path = path
         self.sections = _f0() if sections is _FACTORY else sections
@@ -3510,7 +3541,7 @@ def _m115(_f0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m116(_f0, _f1, _f2):
+def _m117(_f0, _f1, _f2):
     def __init__(self, name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = _FACTORY, headers: 'list[Span]' = _FACTORY, defaults: 'dict[str, SupervisorValue]' = _FACTORY) -> None:
         self.name = name
         self.kind = kind
@@ -3529,7 +3560,7 @@ def _m116(_f0, _f1, _f2):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m117(_d0):
+def _m118(_d0):
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
     def __init__(self, raw: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'tuple[CutComment, ...]' = _d0) -> None:
         _s0(self, raw)
@@ -3563,7 +3594,7 @@ def _m117(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m118():
+def _m119():
     _s0 = _s1 = _s2 = None
     def __init__(self, pattern: 'str', at: 'Span', certain: 'bool') -> None:
         _s0(self, pattern)
@@ -3593,7 +3624,7 @@ def _m118():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m119():
+def _m120():
     def __init__(self, pieces: 'list[str]', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int', comments: 'list[CutComment]') -> None:
         self.pieces = pieces
         self.at = at
@@ -3618,7 +3649,7 @@ def _m119():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m120(_f0, _f1, _f2, _d3, _d4, _d5):
+def _m121(_f0, _f1, _f2, _d3, _d4, _d5):
     def __init__(self, section: 'SupervisorSection', name: 'str', group: 'str', number: 'int', values: 'dict[str, Expanded]' = _FACTORY, environment: 'dict[str, str]' = _FACTORY, own_environment: 'dict[str, str]' = _FACTORY, environment_dropped: 'tuple[str, ...]' = _d3, argv: 'list[str] | None' = _d4, argv_error: 'str' = _d5) -> None:
         self.section = section
         self.name = name
@@ -3640,7 +3671,7 @@ def _m120(_f0, _f1, _f2, _d3, _d4, _d5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m121(_d0, _d1):
+def _m122(_d0, _d1):
     _s0 = _s1 = _s2 = None
     def __init__(self, values: 'dict[str, str]', error: 'str' = _d0, dropped: 'tuple[str, ...]' = _d1) -> None:
         _s0(self, values)
@@ -3670,7 +3701,7 @@ def _m121(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m122(_d0, _d1):
+def _m123(_d0, _d1):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, prefixes: 'str', argv: 'list[str]', at: 'Span', error: 'str' = _d0, unresolved: 'bool' = _d1) -> None:
         _s0(self, prefixes)
@@ -3702,7 +3733,7 @@ def _m122(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m123(_d0, _f1, _f2, _f3, _f4, _f5):
+def _m124(_d0, _f1, _f2, _f3, _f4, _f5):
     def __init__(self, path: 'str', name: 'str', display: 'str' = _d0, entries: 'list[UnitEntry]' = _FACTORY, dropins: 'list[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, sections: 'list[tuple[str, Span]]' = _FACTORY, ignored: 'list[tuple[str, Span]]' = _FACTORY) -> None:
         self.path = path
         self.name = name
@@ -3722,7 +3753,7 @@ def _m123(_d0, _f1, _f2, _f3, _f4, _f5):
     return {'__init__': __init__, '__repr__': __repr__}
 
 
-def _m124():
+def _m125():
     _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = _s7 = None
     def __init__(self, section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int') -> None:
         _s0(self, section)
@@ -3757,7 +3788,7 @@ def _m124():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m125():
+def _m126():
     _s0 = _s1 = _s2 = None
     def __init__(self, type: 'str', path: 'str', at: 'Span') -> None:
         _s0(self, type)
@@ -3787,7 +3818,7 @@ def _m125():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m126(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
+def _m127(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     def __init__(self, options: 'list[Option]' = _FACTORY, config_files: 'list[str]' = _FACTORY, unread_configs: 'list[UnreadConfig]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, placeholders_used: 'set[str]' = _FACTORY, first_config: 'str' = _d5, sections: 'list[IniSection]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, section_found: 'bool' = _d8) -> None:
         self.options = _f0() if options is _FACTORY else options
         self.config_files = _f1() if config_files is _FACTORY else config_files
@@ -3814,7 +3845,7 @@ def _m126(_f0, _f1, _f2, _f3, _f4, _d5, _f6, _f7, _d8):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m127():
+def _m128():
     _s0 = _s1 = None
     def __init__(self, text: 'str', at: 'Span') -> None:
         _s0(self, text)
@@ -3843,7 +3874,7 @@ def _m127():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m128():
+def _m129():
     _s0 = _s1 = None
     def __init__(self, name: 'str', at: 'Span') -> None:
         _s0(self, name)
@@ -3872,7 +3903,7 @@ def _m128():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m129(_d0):
+def _m130(_d0):
     _s0 = _s1 = _s2 = _s3 = None
     def __init__(self, spec: 'str', at: 'Span', exits: 'bool', meant: 'str | None' = _d0) -> None:
         _s0(self, spec)
@@ -3903,7 +3934,7 @@ def _m129(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m130(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
+def _m131(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     def __init__(self, path: 'str', section: 'str', options: 'list[Option]' = _FACTORY, comments: 'list[IniComment]' = _FACTORY, sections: 'list[IniSection]' = _FACTORY, section_found: 'bool' = _d3, placeholders_used: 'set[str]' = _FACTORY, problems: 'list[Problem]' = _FACTORY, files: 'list[str]' = _FACTORY, unread: 'list[UnreadConfig]' = _FACTORY) -> None:
         self.path = path
         self.section = section
@@ -3931,7 +3962,7 @@ def _m130(_f0, _f1, _f2, _d3, _f4, _f5, _f6, _f7):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m131(_d0, _d1, _d2, _d3):
+def _m132(_d0, _d1, _d2, _d3):
     def __init__(self, key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = _d0, configured: 'bool' = _d1, base_dir: 'str | None' = _d2, env_missing: 'tuple[str, ...]' = _d3) -> None:
         self.key = key
         self.value = value
@@ -3957,7 +3988,7 @@ def _m131(_d0, _d1, _d2, _d3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m132():
+def _m133():
     def __init__(self, opener: 'str', argument: 'str', repeat: 'list[str] | None') -> None:
         self.opener = opener
         self.argument = argument
@@ -3978,7 +4009,7 @@ def _m132():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m133():
+def _m134():
     def __init__(self, text: 'str', starts: 'list[int]', ends: 'list[int]', unresolved: 'bytearray') -> None:
         self.text = text
         self.starts = starts
@@ -4000,7 +4031,7 @@ def _m133():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m134():
+def _m135():
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool') -> None:
         _s0(self, name)
@@ -4032,7 +4063,7 @@ def _m134():
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m135(_d0, _d1, _d2):
+def _m136(_d0, _d1, _d2):
     _s0 = _s1 = _s2 = _s3 = _s4 = None
     def __init__(self, value: 'Any', at: 'Span', key_at: 'Span | None' = _d0, tag: 'str' = _d1, quoted: 'bool' = _d2) -> None:
         _s0(self, value)
@@ -4064,7 +4095,7 @@ def _m135(_d0, _d1, _d2):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m136(_d0):
+def _m137(_d0):
     def __init__(self, source: 'str', target: 'str', label: 'str', broken: 'bool' = _d0) -> None:
         _set(self, 'source', source)
         _set(self, 'target', target)
@@ -4090,7 +4121,7 @@ def _m136(_d0):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__}
 
 
-def _m137(_f0, _f1, _f2, _f3):
+def _m138(_f0, _f1, _f2, _f3):
     def __init__(self, nodes: 'list[Node]' = _FACTORY, edges: 'list[Edge]' = _FACTORY, roots: 'list[Node]' = _FACTORY, routes: 'list[Node]' = _FACTORY) -> None:
         self.nodes = _f0() if nodes is _FACTORY else nodes
         self.edges = _f1() if edges is _FACTORY else edges
@@ -4112,7 +4143,7 @@ def _m137(_f0, _f1, _f2, _f3):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__}
 
 
-def _m138(_d0, _f1):
+def _m139(_d0, _f1):
     def __init__(self, id: 'str', kind: 'str', label: 'str', broken: 'str' = _d0, children: 'list[Node]' = _FACTORY) -> None:
         self.id = id
         self.kind = kind
@@ -4243,36 +4274,37 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.readers.procfile.Procfile': ((False, True, True, False, (('path', False, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Procfile(path: 'str', entries: 'list[ProcfileEntry]' = <factory>, problems: 'list[Problem]' = <factory>)", _m104, ('entries', 'problems'), ('path', 'entries', 'problems'), ('path', 'entries', 'problems')),
     'wsgilint.readers.procfile.ProcfileEntry': ((True, True, True, False, (('name', False, False, True, True, True, False), ('command', False, False, True, True, True, False), ('name_at', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), False), "ProcfileEntry(name: 'str', command: 'str', name_at: 'Span', at: 'Span')", _m105, (), ('name', 'command', 'name_at', 'at'), ('name', 'command', 'name_at', 'at')),
     'wsgilint.readers.shell.DevServerLine': ((True, True, True, False, (('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('exports', False, True, True, True, True, False)), True), None, _m106, ('exports',), ('argv', 'line', 'column', 'end_column', 'exports'), ('argv', 'line', 'column', 'end_column', 'exports')),
-    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m107, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
-    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m108, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('shifted', True, False, True, True, True, False)), True), None, _m109, ('shifted',), ('through', 'at', 'shifted'), ('through', 'at', 'shifted')),
-    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('passes_after', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m110, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
-    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m111, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
-    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m112, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
-    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m113, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
-    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m114, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m115, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
-    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m116, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
-    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m117, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m118, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
-    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m119, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
-    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m120, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
-    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m121, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
-    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m122, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
-    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m123, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
-    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m124, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
-    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m125, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
-    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m126, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
-    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m127, (), ('text', 'at'), ('text', 'at')),
-    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m128, (), ('name', 'at'), ('name', 'at')),
-    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m129, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
-    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m130, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
-    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m131, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
-    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m132, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
-    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m133, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
-    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m134, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
-    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m135, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
-    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m136, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
-    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m137, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
-    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m138, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
+    'wsgilint.readers.shell.DockerBuild': ((True, True, True, False, (('tags', False, False, True, True, True, False), ('dockerfile', False, False, True, True, True, False), ('context', False, False, True, True, True, False), ('line', False, False, True, True, True, False)), True), None, _m107, (), ('tags', 'dockerfile', 'context', 'line'), ('tags', 'dockerfile', 'context', 'line')),
+    'wsgilint.readers.shell.FileWrite': ((True, True, True, False, (('path', False, False, True, True, True, False), ('how', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('source', True, False, True, True, True, False)), True), None, _m108, ('source',), ('path', 'how', 'line', 'column', 'end_column', 'source'), ('path', 'how', 'line', 'column', 'end_column', 'source')),
+    'wsgilint.readers.shell.HandOff': ((True, True, True, False, (('command', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m109, (), ('command', 'line', 'column', 'end_column'), ('command', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.PassedArguments': ((True, True, True, False, (('through', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('shifted', True, False, True, True, True, False)), True), None, _m110, ('shifted',), ('through', 'at', 'shifted'), ('through', 'at', 'shifted')),
+    'wsgilint.readers.shell.ServerLine': ((True, True, True, False, (('program', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False), ('execs', False, False, True, True, True, False), ('directory', True, False, True, True, True, False), ('exports', False, True, True, True, True, False), ('background', True, False, True, True, True, False), ('alone', True, False, True, True, True, False), ('after', True, False, True, True, True, False), ('held_by', True, False, True, True, True, False), ('last_of_c', True, False, True, True, True, False), ('guards', True, False, True, True, True, False), ('passes', True, False, True, True, True, False), ('passes_after', True, False, True, True, True, False), ('started_before', True, False, True, True, True, False), ('ran_before', True, False, True, True, True, False), ('writes', True, False, True, True, True, False), ('services', True, False, True, True, True, False), ('hands_off', True, False, True, True, True, False), ('traps', True, False, True, True, True, False), ('trap_line', True, False, True, True, True, False)), True), None, _m111, ('directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line'), ('program', 'argv', 'line', 'column', 'end_column', 'execs', 'directory', 'exports', 'background', 'alone', 'after', 'held_by', 'last_of_c', 'guards', 'passes', 'passes_after', 'started_before', 'ran_before', 'writes', 'services', 'hands_off', 'traps', 'trap_line')),
+    'wsgilint.readers.shell.StartedService': ((True, True, True, False, (('name', False, False, True, True, True, False), ('line', False, False, True, True, True, False), ('column', False, False, True, True, True, False), ('end_column', False, False, True, True, True, False)), True), None, _m112, (), ('name', 'line', 'column', 'end_column'), ('name', 'line', 'column', 'end_column')),
+    'wsgilint.readers.shell.WrapperScript': ((True, True, True, False, (('path', False, False, True, True, True, False), ('shell', False, False, True, True, True, False), ('server', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "WrapperScript(path: 'str', shell: 'str', server: 'ServerLine', at: 'Span')", _m113, (), ('path', 'shell', 'server', 'at'), ('path', 'shell', 'server', 'at')),
+    'wsgilint.readers.supervisor.expansion.Expanded': ((True, True, True, False, (('text', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('error', True, False, True, True, True, False), ('whole_environment', True, False, True, True, True, False)), True), None, _m114, ('unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment'), ('text', 'unresolved', 'error', 'whole_environment')),
+    'wsgilint.readers.supervisor.ini.CutComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), None, _m115, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.supervisor.ini.SupervisorConfig': ((False, False, True, False, (('path', False, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('included_files', False, True, True, True, True, False), ('unmatched_includes', False, True, True, True, True, False), ('processes', False, True, True, True, True, False)), False), "SupervisorConfig(path: 'str', sections: 'list[SupervisorSection]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>, problems: 'list[Problem]' = <factory>, included_files: 'list[str]' = <factory>, unmatched_includes: 'list[UnmatchedInclude]' = <factory>, processes: 'list[SupervisorProcess]' = <factory>)", _m116, ('sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes'), ('path', 'sections', 'defaults', 'problems', 'included_files', 'unmatched_includes', 'processes')),
+    'wsgilint.readers.supervisor.ini.SupervisorSection': ((False, False, True, False, (('name', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('keys', False, True, True, True, True, False), ('headers', False, True, True, True, True, False), ('defaults', False, True, True, True, True, False)), False), "SupervisorSection(name: 'str', kind: 'str', at: 'Span', file: 'str', keys: 'dict[str, SupervisorValue]' = <factory>, headers: 'list[Span]' = <factory>, defaults: 'dict[str, SupervisorValue]' = <factory>)", _m117, ('keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults'), ('name', 'kind', 'at', 'file', 'keys', 'headers', 'defaults')),
+    'wsgilint.readers.supervisor.ini.SupervisorValue': ((True, True, True, False, (('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', True, False, True, True, True, False)), True), None, _m118, ('comments',), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('raw', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.ini.UnmatchedInclude': ((True, True, True, False, (('pattern', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('certain', False, False, True, True, True, False)), True), None, _m119, (), ('pattern', 'at', 'certain'), ('pattern', 'at', 'certain')),
+    'wsgilint.readers.supervisor.ini._Pending': ((False, True, True, False, (('pieces', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False), ('comments', False, False, True, True, True, False)), False), None, _m120, (), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments'), ('pieces', 'at', 'key_column', 'key_end', 'file', 'end_line', 'comments')),
+    'wsgilint.readers.supervisor.processes.SupervisorProcess': ((False, False, True, False, (('section', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('group', False, False, True, True, True, False), ('number', False, False, True, True, True, False), ('values', False, True, True, True, True, False), ('environment', False, True, True, True, True, False), ('own_environment', False, True, True, True, True, False), ('environment_dropped', True, False, True, True, True, False), ('argv', True, False, True, True, True, False), ('argv_error', True, False, True, True, True, False)), False), None, _m121, ('values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error'), ('section', 'name', 'group', 'number', 'values', 'environment', 'own_environment', 'environment_dropped', 'argv', 'argv_error')),
+    'wsgilint.readers.supervisor.values.Environment': ((True, True, True, False, (('values', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('dropped', True, False, True, True, True, False)), True), None, _m122, ('error', 'dropped'), ('values', 'error', 'dropped'), ('values', 'error', 'dropped')),
+    'wsgilint.readers.systemd.ExecCommand': ((True, True, True, False, (('prefixes', False, False, True, True, True, False), ('argv', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('error', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False)), True), None, _m123, ('error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved'), ('prefixes', 'argv', 'at', 'error', 'unresolved')),
+    'wsgilint.readers.systemd.SystemdUnit': ((False, False, True, False, (('path', False, False, True, True, True, False), ('name', False, False, True, True, True, False), ('display', True, False, True, True, True, False), ('entries', False, True, True, True, True, False), ('dropins', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('ignored', False, True, True, True, True, False)), False), "SystemdUnit(path: 'str', name: 'str', display: 'str' = '', entries: 'list[UnitEntry]' = <factory>, dropins: 'list[str]' = <factory>, problems: 'list[Problem]' = <factory>, sections: 'list[tuple[str, Span]]' = <factory>, ignored: 'list[tuple[str, Span]]' = <factory>)", _m124, ('display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored'), ('path', 'name', 'display', 'entries', 'dropins', 'problems', 'sections', 'ignored')),
+    'wsgilint.readers.systemd.UnitEntry': ((True, True, True, False, (('section', False, False, True, True, True, False), ('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_column', False, False, True, True, True, False), ('key_end', False, False, True, True, True, False), ('file', False, False, True, True, True, False), ('end_line', False, False, True, True, True, False)), True), "UnitEntry(section: 'str', key: 'str', value: 'str', at: 'Span', key_column: 'int', key_end: 'int', file: 'str', end_line: 'int')", _m125, (), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line'), ('section', 'key', 'value', 'at', 'key_column', 'key_end', 'file', 'end_line')),
+    'wsgilint.readers.tmpfiles.TmpfilesEntry': ((True, True, True, False, (('type', False, False, True, True, True, False), ('path', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "TmpfilesEntry(type: 'str', path: 'str', at: 'Span')", _m126, (), ('type', 'path', 'at'), ('type', 'path', 'at')),
+    'wsgilint.readers.uwsgi_argv.UwsgiCommand': ((False, True, True, False, (('options', False, True, True, True, True, False), ('config_files', False, True, True, True, True, False), ('unread_configs', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('first_config', True, False, True, True, True, False), ('sections', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False)), False), "UwsgiCommand(options: 'list[Option]' = <factory>, config_files: 'list[str]' = <factory>, unread_configs: 'list[UnreadConfig]' = <factory>, problems: 'list[Problem]' = <factory>, placeholders_used: 'set[str]' = <factory>, first_config: 'str' = '', sections: 'list[IniSection]' = <factory>, comments: 'list[IniComment]' = <factory>, section_found: 'bool' = False)", _m127, ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found'), ('options', 'config_files', 'unread_configs', 'problems', 'placeholders_used', 'first_config', 'sections', 'comments', 'section_found')),
+    'wsgilint.readers.uwsgi_ini.IniComment': ((True, True, True, False, (('text', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniComment(text: 'str', at: 'Span')", _m128, (), ('text', 'at'), ('text', 'at')),
+    'wsgilint.readers.uwsgi_ini.IniSection': ((True, True, True, False, (('name', False, False, True, True, True, False), ('at', False, False, True, True, True, False)), True), "IniSection(name: 'str', at: 'Span')", _m129, (), ('name', 'at'), ('name', 'at')),
+    'wsgilint.readers.uwsgi_ini.UnreadConfig': ((True, True, True, False, (('spec', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('exits', False, False, True, True, True, False), ('meant', True, False, True, True, True, False)), True), None, _m130, ('meant',), ('spec', 'at', 'exits', 'meant'), ('spec', 'at', 'exits', 'meant')),
+    'wsgilint.readers.uwsgi_ini.UwsgiIni': ((False, True, True, False, (('path', False, False, True, True, True, False), ('section', False, False, True, True, True, False), ('options', False, True, True, True, True, False), ('comments', False, True, True, True, True, False), ('sections', False, True, True, True, True, False), ('section_found', True, False, True, True, True, False), ('placeholders_used', False, True, True, True, True, False), ('problems', False, True, True, True, True, False), ('files', False, True, True, True, True, False), ('unread', False, True, True, True, True, False)), False), "UwsgiIni(path: 'str', section: 'str', options: 'list[Option]' = <factory>, comments: 'list[IniComment]' = <factory>, sections: 'list[IniSection]' = <factory>, section_found: 'bool' = False, placeholders_used: 'set[str]' = <factory>, problems: 'list[Problem]' = <factory>, files: 'list[str]' = <factory>, unread: 'list[UnreadConfig]' = <factory>)", _m131, ('options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread'), ('path', 'section', 'options', 'comments', 'sections', 'section_found', 'placeholders_used', 'problems', 'files', 'unread')),
+    'wsgilint.readers.uwsgi_ini._Entry': ((False, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('raw', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('configured', True, False, True, True, True, False), ('base_dir', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), False), "_Entry(key: 'str', value: 'str', raw: 'str', at: 'Span', unresolved: 'bool' = False, configured: 'bool' = False, base_dir: 'str | None' = None, env_missing: 'tuple[str, ...]' = ())", _m132, ('unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing'), ('key', 'value', 'raw', 'at', 'unresolved', 'configured', 'base_dir', 'env_missing')),
+    'wsgilint.readers.uwsgi_ini._Logic': ((False, True, True, False, (('opener', False, False, True, True, True, False), ('argument', False, False, True, True, True, False), ('repeat', False, False, True, True, True, False)), False), "_Logic(opener: 'str', argument: 'str', repeat: 'list[str] | None')", _m133, (), ('opener', 'argument', 'repeat'), ('opener', 'argument', 'repeat')),
+    'wsgilint.readers.uwsgi_ini._Magic': ((False, True, True, False, (('text', False, False, True, True, True, False), ('starts', False, False, True, True, True, False), ('ends', False, False, True, True, True, False), ('unresolved', False, False, True, True, True, False)), False), None, _m134, (), ('text', 'starts', 'ends', 'unresolved'), ('text', 'starts', 'ends', 'unresolved')),
+    'wsgilint.readers.uwsgi_options.OptionInfo': ((True, True, True, False, (('name', False, False, True, True, True, False), ('short', False, False, True, True, True, False), ('takes_arg', False, False, True, True, True, False), ('aliases', False, False, True, True, True, False), ('immediate', False, False, True, True, True, False)), True), "OptionInfo(name: 'str', short: 'str | None', takes_arg: 'str', aliases: 'tuple[str, ...]', immediate: 'bool')", _m135, (), ('name', 'short', 'takes_arg', 'aliases', 'immediate'), ('name', 'short', 'takes_arg', 'aliases', 'immediate')),
+    'wsgilint.readers.yaml_nodes.Node': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('key_at', True, False, True, True, True, False), ('tag', True, False, True, True, True, False), ('quoted', True, False, True, True, True, False)), True), None, _m136, ('key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted'), ('value', 'at', 'key_at', 'tag', 'quoted')),
+    'wsgilint.report._graph.Edge': ((True, True, True, False, (('source', False, False, True, True, True, False), ('target', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False)), False), "Edge(source: 'str', target: 'str', label: 'str', broken: 'bool' = False)", _m137, ('broken',), ('source', 'target', 'label', 'broken'), ('source', 'target', 'label', 'broken')),
+    'wsgilint.report._graph.Graph': ((False, True, True, False, (('nodes', False, True, True, True, True, False), ('edges', False, True, True, True, True, False), ('roots', False, True, True, True, True, False), ('routes', False, True, True, True, True, False)), False), "Graph(nodes: 'list[Node]' = <factory>, edges: 'list[Edge]' = <factory>, roots: 'list[Node]' = <factory>, routes: 'list[Node]' = <factory>)", _m138, ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes'), ('nodes', 'edges', 'roots', 'routes')),
+    'wsgilint.report._graph.Node': ((False, True, True, False, (('id', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('label', False, False, True, True, True, False), ('broken', True, False, True, True, True, False), ('children', False, True, True, True, True, False)), False), "Node(id: 'str', kind: 'str', label: 'str', broken: 'str' = '', children: 'list[Node]' = <factory>)", _m139, ('broken', 'children'), ('id', 'kind', 'label', 'broken', 'children'), ('id', 'kind', 'label', 'broken', 'children')),
 }
