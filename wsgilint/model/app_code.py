@@ -83,6 +83,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     address_files: set[str] = set()
     scheme_files: set[str] = set()
     csrf_files: set[str] = set()   # whose only use of the scheme is Django's CSRF origin check
+    template_files: set[str] = set()   # whose only use of the scheme is rendering Flask templates
     trusts_https = False
     waiting_files: set[str] = set()
     names: dict[str, tuple[_Named, ...]] = {}
@@ -100,6 +101,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             scheme_files.add(shown)
         elif uses_scheme == "csrf":
             csrf_files.add(shown)
+        elif uses_scheme == "templates":
+            template_files.add(shown)
         if "CSRF_TRUSTED_ORIGINS" in text and _trusts_https_origins(text):
             trusts_https = True
         if _waits(text):
@@ -125,6 +128,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                for header, line, column in _ssl_headers_in(tree)]
         if sets_assets:
             assets += _assets_in(source, tree)
+    if template_files and _templates_use_scheme(files, ctx):
+        scheme_files |= template_files
     return AppCode(scheme, scheme_headers, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
                    RequestReaders(frozenset(seen), host, address, _top(files),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
@@ -475,6 +480,13 @@ _SCHEME_MARKERS = ("build_absolute_uri", "_external=True", "host_url", "url_root
                    "password_reset", "django.contrib.auth.urls", "TemplateResponse", "Jinja2Templates",
                    "render_template(")
 
+# Flask's render_template: the scheme counts only where a template builds from it (Flask's
+# url_for in a template makes a path, unless `_external=True`; the request's own URL parts).
+_FLASK_RENDER = "render_template("
+_TEMPLATE_SCHEME_MARKERS = ("_external=True", "_external = True", "request.url", "request.host_url",
+                            "request.base_url", "request.scheme", "request.is_secure", "url_root")
+_TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".xml", ".txt")
+
 
 @functools.cache
 def _slash_route() -> re.Pattern[str]:
@@ -495,7 +507,7 @@ _CSRF_MARKERS = frozenset({"CsrfViewMiddleware", "django.contrib.admin"})
 
 def _scan_scheme_readers(text: str) -> str:
     """What in ``text`` the request's scheme changes: "" (nothing), "csrf" (only Django's CSRF
-    origin check) or "other"."""
+    origin check), "templates" (only what Flask's templates build) or "other"."""
     has_marker = any(marker in text for marker in _SCHEME_MARKERS)
     if not has_marker and ("/'" not in text and '/"' not in text):
         return ""
@@ -507,10 +519,12 @@ def _scan_scheme_readers(text: str) -> str:
         if line.lstrip().startswith("#"):
             continue   # commented out: `# 'django.middleware.csrf.CsrfViewMiddleware',` runs nothing
         marker = next((each for each in _SCHEME_MARKERS if _names(line, each)), None) if has_marker else None
-        if marker is not None:
+        if marker == _FLASK_RENDER:
+            found = "templates" if found in ("", "templates") else "other"
+        elif marker is not None:
             if marker not in _CSRF_MARKERS:
                 return "other"
-            found = "csrf"
+            found = "csrf" if found in ("", "csrf") else "other"
         if ("/'" in line or '/"' in line) and (_slash_route().search(line) or prefixed and _root_route().search(line)):
             return "other"
     return found
@@ -734,6 +748,19 @@ def _top(files: list[SourceFile]) -> str:
         return ""
     top = posixpath.commonpath(list(folders))
     return "" if top in (".", "/") else top
+
+
+def _templates_use_scheme(files: list[SourceFile], ctx: ReadContext) -> bool:
+    """Whether a template of the tree (a file under a `templates` folder) builds from the
+    request's scheme: an absolute URL (`url_for(..., _external=True)`) or the request's URL."""
+    for source in files:
+        if source.kind or not source.path.lower().endswith(_TEMPLATE_SUFFIXES) \
+                or f"{os.sep}templates{os.sep}" not in source.path:
+            continue
+        text = ctx.scan(source.path).text
+        if text and any(marker in text for marker in _TEMPLATE_SCHEME_MARKERS):
+            return True
+    return False
 
 
 def _texts(files: list[SourceFile], ctx: ReadContext) -> Iterator[tuple[SourceFile, str]]:
