@@ -51,17 +51,22 @@ def test_compose_working_dir_overrides_the_workdir_and_chdir_overrides_both(
     assert _listener(tmp_path, monkeypatch).address.path == "/run/app/app.sock"
 
 
+# An image whose CMD runs supervisord in the foreground, with a program that names no directory=.
+_SUPERVISORD_IN_THE_IMAGE = {
+    "docker-compose.yml": "services:\n  web:\n    build: ./app\n",
+    "app/Dockerfile": "FROM python:3.12\nWORKDIR /code\nCOPY . /code\n"
+                      "COPY app.conf /etc/supervisor/conf.d/app.conf\n"
+                      "CMD [\"supervisord\", \"-n\", \"-c\", \"/etc/supervisor/conf.d/app.conf\"]\n",
+    "app/app.conf": "[program:app]\ncommand=uwsgi --ini /code/uwsgi.ini\n",
+    "nginx.conf": _NGINX,
+}
+
+
 def test_a_supervisor_program_in_a_container_starts_in_the_images_workdir(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A program without directory= starts where supervisord runs, which changes directory
     only when it daemonizes: under `supervisord -n`, the image's WORKDIR."""
-    write_tree(tmp_path, {
-        "docker-compose.yml": "services:\n  web:\n    build: ./app\n",
-        "app/Dockerfile": "FROM python:3.12\nWORKDIR /code\nCOPY . /code\n"
-                          "COPY app.conf /etc/supervisor/conf.d/app.conf\n"
-                          "CMD [\"supervisord\", \"-n\", \"-c\", \"/etc/supervisor/conf.d/app.conf\"]\n",
-        "app/app.conf": "[program:app]\ncommand=uwsgi --ini /code/uwsgi.ini\n",
-        "app/uwsgi.ini": _INI, "nginx.conf": _NGINX})
+    write_tree(tmp_path, {**_SUPERVISORD_IN_THE_IMAGE, "app/uwsgi.ini": _INI})
     listener = _listener(tmp_path, monkeypatch)
     assert listener.address.path == "/code/app.sock"
     assert listener.resolved_in is not None and listener.resolved_in.at is not None
@@ -73,12 +78,6 @@ def test_an_unknown_start_directory_leaves_the_socket_relative(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chdir: str) -> None:
     # A Supervisor program without directory= runs in supervisord's own directory; a relative
     # or unknown chdir from there leaves where the socket is made unknown.
-    write_tree(tmp_path, {
-        "docker-compose.yml": "services:\n  web:\n    build: ./app\n",
-        "app/Dockerfile": "FROM python:3.12\nWORKDIR /code\nCOPY . /code\n"
-                          "COPY app.conf /etc/supervisor/conf.d/app.conf\n"
-                          "CMD [\"supervisord\", \"-n\", \"-c\", \"/etc/supervisor/conf.d/app.conf\"]\n",
-        "app/app.conf": "[program:app]\ncommand=uwsgi --ini /code/uwsgi.ini\n",
-        "app/uwsgi.ini": _INI + chdir, "nginx.conf": _NGINX})
+    write_tree(tmp_path, {**_SUPERVISORD_IN_THE_IMAGE, "app/uwsgi.ini": _INI + chdir})
     listener = _listener(tmp_path, monkeypatch)
     assert listener.address.path == "app.sock" and listener.resolved_in is None
