@@ -26,8 +26,10 @@ Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
 *reload* (`...brutally killing workers...`, `binary reloading uWSGI...`); the manager
 waits `stopwaitsecs` (10 s) / `TimeoutStopSec` (90 s) / `stop_grace_period` (10 s, `docker
 stop`), then SIGKILLs the master, and in
-3 of 10 runs workers were left behind holding the port with PPID 1. uWSGI 2.1 changed
-this; the rule follows the uWSGI version it is told (2.0 by default).
+3 of 10 runs workers were left behind holding the port with PPID 1 (not where the SIGKILL
+reaches the whole group: Supervisor's `killasgroup`/`stopasgroup`, systemd's default
+`KillMode=control-group`, a container's PID 1). uWSGI 2.1 changed this; the rule follows the
+uWSGI version it is told (2.0 by default).
 
 ## How to fix
 Add `die-on-term = true` (and keep SIGTERM), or set the stop signal to SIGINT
@@ -94,8 +96,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"(the stop then waits {wait:g} s, then SIGKILL); {fix}", tuple(related), fix=fixed,
                       severity="info")
             continue
-        # In a container the SIGKILL ends every process with PID 1: no worker outlives the stop.
-        left = "" if manager.in_container else ", and workers may be left holding the port"
+        # In a container the SIGKILL ends every process with PID 1, and a manager that kills the
+        # process group (killasgroup, systemd's control-group) reaches every worker: none outlives it.
+        kills_group = manager.kills_group is not None and manager.kills_group.value
+        left = "" if manager.in_container or kills_group else ", and workers may be left holding the port"
         message = (f"{manager.kind} stops [{manager.name}] with SIG{signal}{default}; {why} makes uWSGI 2.0 "
                    f"reload instead of exit: the stop waits {wait:g} s, then SIGKILL{left}; {fix}")
         unseen = options_unseen(server) if die_on_term is None else None

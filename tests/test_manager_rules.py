@@ -151,3 +151,17 @@ def test_supervisord_defaults_are_supervisords(tmp_path, key):
     unwritten = _supervisord_options(tmp_path, "")
     written = _supervisord_options(tmp_path, f"{key}={_SUPERVISORD_DEFAULTS[key]}\n")
     assert getattr(written, key) == getattr(unwritten, key)
+
+
+@pytest.mark.parametrize(("group", "left"), [("", True), ("stopasgroup=true\n", False), ("killasgroup=true\n", False)])
+def test_x108_says_workers_may_outlive_the_stop_only_where_the_sigkill_misses_the_group(
+        tmp_path: Path, group: str, left: bool) -> None:
+    from conftest import write_tree
+
+    from wsgilint.api import check
+
+    tree = write_tree(tmp_path, {
+        "supervisor.conf": f"[program:app]\ncommand=/usr/bin/uwsgi --ini /srv/app/uwsgi.ini\nuser=app\n{group}",
+        "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:8000\nmaster = true\nneed-app = true\n"})
+    [finding] = check([str(tree)], select=("X108",)).findings
+    assert ("workers may be left holding the port" in finding.message) is left
