@@ -666,9 +666,7 @@ class Route:
         `ssl on` in effect. A bare `listen 443` serves plain HTTP ($scheme is http, $https empty)."""
         if self.server is None:
             return False
-        ssl = self.effective("ssl")
-        return (any("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in self.server.listens)
-                or bool(ssl and ssl[-1].args[:1] == ("on",)))
+        return any(map(_serves_tls, self.server.listens)) or self._ssl_on
 
     @property
     def only_tls(self) -> bool:
@@ -676,10 +674,18 @@ class Route:
         `ssl` (or `quic`), or `ssl on` is in effect. There $scheme is always https."""
         if self.server is None:
             return False
-        ssl = self.effective("ssl")
         listens = self.server.listens
-        return (bool(listens) and all("ssl" in listen.args[1:] or "quic" in listen.args[1:] for listen in listens)
-                or bool(ssl and ssl[-1].args[:1] == ("on",)))
+        return bool(listens) and all(map(_serves_tls, listens)) or self._ssl_on
+
+    @property
+    def _ssl_on(self) -> bool:
+        ssl = self.effective("ssl")
+        return bool(ssl and ssl[-1].args[:1] == ("on",))
+
+
+def _serves_tls(listen: NginxDirective) -> bool:
+    """A `listen` line that takes TLS: `ssl`, or `quic` (HTTP/3)."""
+    return "ssl" in listen.args[1:] or "quic" in listen.args[1:]
 
 
 # The last path segment of a location that answers load balancers' and orchestrators' probes.

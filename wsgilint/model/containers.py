@@ -227,7 +227,7 @@ class ContainerBuilder:
     def _image(self, path: str, context_dir: str, target: str = "",
                build_args: dict[str, str | None] | None = None,
                built: Callable[[str], Image | None] | None = None) -> Image:
-        return self._image_of(self._dockerfile(path), context_dir, target, build_args, built)
+        return self._registered(image_of(self._dockerfile(path), context_dir, target, build_args, built))
 
     def _standalone_image(self, path: str) -> Image:
         """The image of a Dockerfile no Compose file builds. Its context is its own folder, or,
@@ -237,15 +237,17 @@ class ContainerBuilder:
         dockerfile = self._dockerfile(path)
         own = folder = os.path.dirname(path)
         roots = self.ctx.roots or ()
-        if roots and image_of(dockerfile, own).missing_sources:
+        image = image_of(dockerfile, own)
+        if roots and image.missing_sources:
             while os.path.realpath(folder) not in roots:
                 parent = os.path.dirname(folder)
                 if parent == folder or not self.ctx.inside(parent):
                     break
                 folder = parent
-                if not image_of(dockerfile, folder).missing_sources:
-                    return self._image_of(dockerfile, folder)
-        return self._image_of(dockerfile, own)
+                above = image_of(dockerfile, folder)
+                if not above.missing_sources:
+                    return self._registered(above)
+        return self._registered(image)
 
     def _dockerfile(self, path: str) -> Dockerfile:
         from ..readers.dockerfile import read_dockerfile
@@ -261,10 +263,8 @@ class ContainerBuilder:
                 self.nginx_images.setdefault(words[0].rsplit("/", 1)[-1].split(":", 1)[1], instruction.at)
         return dockerfile
 
-    def _image_of(self, dockerfile: Dockerfile, context_dir: str, target: str = "",
-                  build_args: dict[str, str | None] | None = None,
-                  built: Callable[[str], Image | None] | None = None) -> Image:
-        image = image_of(dockerfile, context_dir, target, build_args, built)
+    def _registered(self, image: Image) -> Image:
+        """The image, with the files its build rewrites noted for the model."""
         for local, how in image.rewrites.items():
             self.deployment.build_rewrites.setdefault(self.ctx.display(local), how)
         return image

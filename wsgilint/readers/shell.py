@@ -1005,7 +1005,7 @@ def docker_builds(text: str) -> list[DockerBuild]:
             continue
         for command, _ in _commands(_words(line) or []):
             words = [word for word in command if word]
-            while words and (words[0] in ("sudo", "exec", "time") or _assignment().match(words[0])):
+            while words and (words[0] in ("sudo", "exec", "time", *_PASS_THROUGH) or _assignment().match(words[0])):
                 words = words[1:]
             if words[:2] == ["docker", "build"]:
                 rest = words[2:]
