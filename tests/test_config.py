@@ -60,6 +60,25 @@ def test_another_projects_pyproject_is_not_parsed_and_an_escaped_name_is(project
     assert "not valid TOML" in run(project / "work", "../deploy").stderr
 
 
+def test_a_pyproject_naming_wsgilint_only_as_a_project_is_not_parsed(project):
+    (project / "wsgilint.toml").write_text('select = ["X101"]\n')
+    (project / "work" / "pyproject.toml").write_text('[project\nname = "wsgilint"\n[project.scripts]\nwsgilint = "x"\n')
+    assert codes(project / "work", "../deploy") == ["X101"]
+
+
+@pytest.mark.parametrize("text", [
+    'tool.wsgilint.select = ["X110"]\n',
+    '[ tool . "wsgilint" ]\nselect = ["X110"]\n',
+    "[tool]\nwsgilint = { select = ['X110'] }\n",
+    "tool = { wsgilint = { select = ['X110'] } }\n",
+    '[project]\nname = "app"\n\n[tool]\n"wsgilint".select = ["X110"]\n',
+])
+def test_every_toml_spelling_of_the_table_is_read(project, text):
+    (project / "wsgilint.toml").write_text('select = ["X101"]\n')
+    (project / "work" / "pyproject.toml").write_text(text)
+    assert codes(project / "work", "../deploy") == ["X110"]
+
+
 def test_the_command_line_wins_over_the_file(project):
     (project / ".wsgilint.toml").write_text('select = ["X101"]\nfail-on = "never"\n')
     assert codes(project, "deploy", "--select", "X110") == ["X110"]

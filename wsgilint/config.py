@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -92,15 +93,23 @@ def find_settings(start: Path) -> Settings | None:
 
 
 def _may_name_wsgilint(pyproject: Path) -> bool:
-    """Whether a ``pyproject.toml`` could hold ``[tool.wsgilint]``: only one whose text
-    spells the name, or could spell it with an escape in a quoted key (``"\\u0077sgilint"``),
-    is parsed. Another project's file, the usual one above a checked tree, then costs a read,
-    not loading the TOML parser; one that cannot be read is parsed, for its error."""
+    """Whether a ``pyproject.toml`` could hold ``[tool.wsgilint]``. TOML can put a key there
+    only through a dotted key or header that goes from ``tool`` to ``wsgilint``, a ``[tool]``
+    table, an inline ``tool = {...}``, or an escape in a quoted key (``"\\u0077sgilint"``); a
+    file with none of them is not parsed. Another project's file, the usual one above a checked
+    tree (wsgilint's own names wsgilint as its project and command), then costs a read, not
+    loading the TOML parser; one that cannot be read is parsed, for its error."""
     try:
         data = read_regular(str(pyproject), MAX_SETTINGS_BYTES)
     except OSError:
         return True
-    return b"wsgilint" in data or b"\\u" in data or b"\\U" in data
+    if b"\\u" in data or b"\\U" in data:
+        return True
+    return b"wsgilint" in data and _TOOL_TABLE.search(data) is not None
+
+
+# ``tool . "wsgilint"`` in a header or dotted key, or a line opening ``[tool]`` or ``tool =``.
+_TOOL_TABLE = re.compile(rb"""tool["']?[ \t]*\.[ \t]*["']?wsgilint|^[ \t]*(?:\[[ \t]*["']?tool["']?[ \t]*\]|["']?tool["']?[ \t]*=)""", re.M)
 
 
 def _parse(path: Path) -> dict[str, Any]:
