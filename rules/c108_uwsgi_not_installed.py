@@ -59,7 +59,7 @@ GOOD = {**BAD, "requirements.txt": "flask==3.0.3\nuwsgi==2.0.28\n"}
 def check(deployment: Deployment) -> Iterator[Hit]:
     for manager in deployment.managers:
         missing = manager.program_missing
-        if missing is None or manager.argv is None:
+        if missing is None or missing.value != "uwsgi" or manager.argv is None:
             continue
         start = manager.wrapper or manager.argv.at or manager.at
         related = (Related(missing.at, "the image's build starts here"),) if missing.at is not None else ()

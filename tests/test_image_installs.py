@@ -33,6 +33,10 @@ MISSING = {
                 {"pyproject.toml": '[project]\nname = "x"\nversion = "1"\ndependencies = ["flask"]\n',
                  "uv.lock": "version = 1\n"}),
     "apk and apt without uwsgi": ("FROM alpine:3.20\nRUN apk add --no-cache python3 py3-pip && mkdir -p /run/app\n", {}),
+    "uv copied from its image, a venv from a stage that installs no uwsgi": (
+        "FROM python:3.12 AS build\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/\nRUN uv venv /venv && "
+        "uv pip install --python /venv flask\nFROM python:3.12-slim\nCOPY --from=build /venv /venv\n"
+        "ENV PATH=/venv/bin:$PATH\n", {}),
 }
 
 
@@ -63,6 +67,10 @@ MAY_HOLD = {
     "alpine's uwsgi package": ("FROM alpine:3.20\nRUN apk add --no-cache uwsgi-python3\n", {}),
     "a base image not known to be bare": ("FROM myorg/python-base:1\nRUN pip install flask\n", {}),
     "a build that downloads uwsgi": ("FROM python:3.12\nRUN wget https://example.com/uwsgi-2.0.28.tar.gz\n", {}),
+    "a venv from a stage built on an image not known to be bare": (
+        "FROM myorg/python-base:1 AS build\nRUN pip install flask\nFROM python:3.12-slim\n"
+        "COPY --from=build /venv /venv\n", {}),
+    "files from another project's image": ("FROM python:3.12-slim\nCOPY --from=myorg/servers:1 /opt /opt\n", {}),
 }
 
 

@@ -400,9 +400,9 @@ class ProcessManager:
     # there and that its build does not chmod: exec refuses it. Value: the file; note: how it
     # gets there. Only where the command names a path.
     start_not_executable: Setting[str] | None = None
-    # A container's start runs uWSGI, which its image is known not to hold (model/image_installs.py):
-    # the program is not found and the container does not start. Value: the program; at: the
-    # image's FROM line; note: why.
+    # A container's start runs uWSGI or Gunicorn, which its image is known not to hold
+    # (model/image_installs.py): the program is not found and the container does not start.
+    # Value: the program (uwsgi, gunicorn); at: the image's FROM line; note: why.
     program_missing: Setting[str] | None = None
     # The scripts (local paths) a start runs on its way to its server: an entrypoint that execs
     # its arguments, the wrapper whose line starts the server.

@@ -190,7 +190,7 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
                     key, sep, value = word.partition("=")
                     global_args[key] = arguments.value(key, sep, value)
             continue
-        _apply(image, instruction, context_dir, global_args, arguments)
+        _apply(image, instruction, context_dir, global_args, arguments, stages)
     if target and image is not None and target.lower() in stages:
         return stages[target.lower()]
     image = image or Image(dockerfile.path)
@@ -199,6 +199,29 @@ def image_of(dockerfile: Dockerfile, context_dir: str, target: str = "",
         image.target_missing = target
         image.stage_names = tuple(name for name in stages if not name.isdigit())
     return image
+
+
+# Images that hold one tool's binaries and nothing else (uv's, from which its documentation
+# copies `/uv /uvx`): what a COPY takes from them brings no app server.
+_TOOL_IMAGES = ("ghcr.io/astral-sh/uv", "astral/uv")
+
+
+def _copied_installs(image: Image, stage: Image | None, origin: str, why: str, at: Span) -> None:
+    """What a COPY --from may bring onto the PATH: from an earlier stage of the Dockerfile, at
+    most what that stage holds (its base image and what its RUN lines install); from an image
+    of a tool, nothing; from anything else, what is not known."""
+    from .image_installs import bare
+
+    if stage is not None and stage is not image:
+        if stage.installs_unread is not None:
+            image.installs_unread = stage.installs_unread
+        elif not bare(stage.base):
+            image.installs_unread = Setting(f"{why} may bring programs of {stage.base.written if stage.base else origin}",
+                                            at)
+        else:
+            image.install_steps.extend(step for step in stage.install_steps if step not in image.install_steps)
+    elif origin.split("@", 1)[0].rsplit(":", 1)[0].lower() not in _TOOL_IMAGES:
+        image.installs_unread = Setting(f"{why} may bring programs", at)
 
 
 class _Arguments:
@@ -239,7 +262,7 @@ def _one_word(instruction: Instruction) -> str:
 
 
 def _apply(image: Image, instruction: Instruction, context_dir: str, global_args: dict[str, str],
-           arguments: _Arguments | None = None) -> None:
+           arguments: _Arguments | None = None, stages: dict[str, Image] | None = None) -> None:
     keyword = instruction.keyword
     variables = {**image.args, **{name: setting.value for name, setting in image.env.items()}}
     at = instruction.at
@@ -320,9 +343,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         if _gives_execute(instruction.flags.get("chmod", "")):
             image.made_executable.append((posixpath.normpath(destination), True))
         if "from" in instruction.flags:   # another stage's or image's files: not in the tree
-            why = f"{where[:-1]} from {instruction.flags['from']})"
+            origin = instruction.flags["from"]
+            why = f"{where[:-1]} from {origin})"
             if not posixpath.normpath(destination).startswith("/etc/") and image.installs_unread is None:
-                image.installs_unread = Setting(f"{why} may bring programs", at)
+                _copied_installs(image, (stages or {}).get(origin.lower()), origin, why, at)
             into = written in ("", ".") or written.endswith("/") or len(sources) > 1
             for source in sources:
                 # A file (a name with an extension) copied into a folder lands under its own name;

@@ -170,25 +170,29 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             if init is not None and init.text.lower() == "true":
                 manager.wrapper_launchers = (COMPOSE_INIT, *manager.wrapper_launchers)
         _appended_daemon_off(manager, image, place)
-        if manager.runs_program == "uwsgi" and image is not None and image.dockerfile:
-            manager.program_missing = _uwsgi_missing(manager, started, image, ctx)
+        if manager.runs_program in ("uwsgi", "gunicorn") and image is not None and image.dockerfile:
+            manager.program_missing = _program_missing(manager, started, image, ctx)
     manager.options = options
     return manager, seen
 
 
-def _uwsgi_missing(manager: ProcessManager, started: list[str], image: Image, ctx: ReadContext) -> Setting[str] | None:
-    """Where the container's image is known to hold no uWSGI, as its start runs it: what the
-    build installs (model/image_installs.py), and what the start runs before the server (a
-    `sh -c` text, its scripts), which must install nothing either."""
+def _program_missing(manager: ProcessManager, started: list[str], image: Image,
+                     ctx: ReadContext) -> Setting[str] | None:
+    """Where the container's image is known to hold no uWSGI (or Gunicorn), as its start runs
+    it: what the build installs (model/image_installs.py), and what the start runs before the
+    server (a `sh -c` text, its scripts), which must install nothing either."""
     from ..readers.shell import SHELLS
-    from .image_installs import missing_uwsgi, start_unread
+    from .image_installs import missing_program, start_unread
 
     texts = [started[started.index("-c", 1) + 1]] if started and os.path.basename(started[0]) in SHELLS and \
         "-c" in started[1:-1] else []
     texts += [text for text in (ctx.read(path, peek=True).text for path in manager.start_scripts) if text is not None]
     why = start_unread(texts, shell_commands)
+    launcher = os.path.basename(started[0]) if started else ""
+    if not why and (launcher == "uvx" or launcher == "uv" and "run" in started[1:4]):
+        why = f"its start runs `{' '.join(started[:3])}`, which installs the project's packages as it starts"
     unread = Setting(why, manager.argv.at if manager.argv else None) if why else image.installs_unread
-    return missing_uwsgi(image.base, image.install_steps, unread, ctx)
+    return missing_program(manager.runs_program, image.base, image.install_steps, unread, ctx)
 
 
 def _not_executable(argv: Setting[list[str]], directory: Setting[str] | None, image: Image | None, place: Place,

@@ -559,8 +559,9 @@ class ContainerBuilder:
                                             f"execute bit{where}", "C107")
             elif manager.program_missing is not None and manager.argv is not None:
                 at = manager.wrapper or manager.argv.at or manager.at
-                refused[place] = (at, f"{name} never starts: it starts uWSGI, which its image does not hold "
-                                      f"({at.path}:{at.line})", "C108")
+                program, code = ("uWSGI", "C108") if manager.program_missing.value == "uwsgi" else ("Gunicorn", "C110")
+                refused[place] = (at, f"{name} never starts: it starts {program}, which its image does not hold "
+                                      f"({at.path}:{at.line})", code)
         return refused
 
     def _mark_service_lines(self, path: str, places: set[Place],

@@ -1,5 +1,5 @@
 """What a container image's build installs, as far as its RUN lines tell, for one question:
-whether the image holds uWSGI at all.
+whether the image holds the app server its container starts (uWSGI or Gunicorn) at all.
 
 A RUN's commands are read one by one (model/container_images.py hands each RUN here as the
 build reaches it): pip (also `python -m pip`, `uv pip`, pipx), pipenv, poetry, uv and pdm,
@@ -11,11 +11,14 @@ else (a script, `curl ... | sh`, `make`, `pip install .` of a project whose depe
 are not written out in its pyproject.toml, a COPY from another stage or image) leaves what
 the image holds unknown, and no claim is made.
 
-The answer "no uWSGI" is given only where everything was read and the build starts from a
-bare image (an operating system or a language runtime, which ships none: base_images.json).
-It assumes no package the build installs depends on uWSGI itself (none of the common ones
-does); a package the files name as uWSGI's (`uwsgi`, `pyuwsgi`, Debian's `uwsgi-core`,
-Alpine's `uwsgi-python3`) is taken as installing it whatever its version or marker says.
+The answer "no uWSGI" (or "no Gunicorn") is given only where everything was read and the build
+starts from a bare image (an operating system or a language runtime, which ships neither:
+base_images.json). It assumes no package the build installs depends on the server itself
+(none of the common ones depends on uWSGI; the few known to depend on Gunicorn are taken as
+installing it, and so is a package file or a URL, whose dependencies the files do not show);
+a package the files name as the server's (`uwsgi`, `pyuwsgi`, Debian's `uwsgi-core`, Alpine's
+`uwsgi-python3`, `gunicorn[gevent]`, Debian's `python3-gunicorn`) is taken as installing it
+whatever its version or marker says.
 """
 from __future__ import annotations
 
@@ -24,17 +27,22 @@ import posixpath
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..core.context import ReadContext
 from ..core.record import dataclass
 from ..core.span import Setting, Span
 from .base_images import BaseImage
 
-# How the files name a package that brings the `uwsgi` program: PyPI's uwsgi and pyuwsgi,
-# and the distributions' packages (Debian's uwsgi, uwsgi-core, uwsgi-plugin-python3; Alpine's
-# uwsgi-python3; conda-forge's uwsgi), all of which have "uwsgi" in their names.
-_UWSGI = "uwsgi"
+# How the files name a package that brings the program: PyPI's uwsgi and pyuwsgi, and the
+# distributions' packages (Debian's uwsgi, uwsgi-core, uwsgi-plugin-python3; Alpine's
+# uwsgi-python3; conda-forge's uwsgi), all of which have "uwsgi" in their names; Gunicorn's the
+# same way (gunicorn, python3-gunicorn, py3-gunicorn), and the PyPI packages that require
+# Gunicorn (uvicorn-worker; mlflow, apache-superset and apache-airflow for their web servers).
+_MARKERS = {"uwsgi": ("uwsgi",), "gunicorn": ("gunicorn", "uvicorn-worker", "mlflow", "apache-superset",
+                                              "apache-airflow")}
+_SHOWN = {"uwsgi": "uWSGI", "gunicorn": "Gunicorn"}
+
 
 # Bare images whose Python distribution ships packages of its own: Anaconda's is large and
 # not listed here, so uWSGI is not known to be absent from it.
@@ -110,8 +118,10 @@ def run_installs(commands: list[list[str]], at: Span, workdir: str,
         name = posixpath.basename(words[0])
         shown = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
         if name in _INSTALLS_NOTHING and not (name == "find" and ("-exec" in words or "-execdir" in words)):
-            if any(_UWSGI in word.lower() for word in words[1:]) and name in ("curl", "wget", "tar", "unzip", "git"):
-                return RunInstalls(unread=f"the RUN at {at.path}:{at.line} fetches or unpacks uWSGI (`{shown}`)")
+            if any(server in word.lower() for word in words[1:] for server in _MARKERS) and \
+                    name in ("curl", "wget", "tar", "unzip", "git"):
+                return RunInstalls(unread=f"the RUN at {at.path}:{at.line} fetches or unpacks an app server "
+                                          f"(`{shown}`)")
             continue
         if any(c in word for word in words for c in "$`"):
             return RunInstalls(unread=f"the RUN at {at.path}:{at.line} runs `{shown}`, whose words a variable gives")
@@ -134,7 +144,7 @@ def start_unread(texts: list[str], commands_of: Callable[[str], list[list[str]]]
                 if not words or words[0] in ('"$@"', "$@", "$*"):
                     continue
                 name = posixpath.basename(words[0])
-                if name.startswith(_UWSGI) or name in ("gunicorn", "nginx") or \
+                if name.startswith("uwsgi") or name in ("gunicorn", "nginx") or \
                         _PYTHON.fullmatch(name) and len(words) > 1 and posixpath.basename(words[1]) == "manage.py":
                     continue
                 if name in _INSTALLS_NOTHING and name != "find":
@@ -240,7 +250,7 @@ def _pip(args: list[str], at: Span, shown: str, workdir: str,
         if not name.endswith(_PACKAGE_FILES):
             folder = posixpath.normpath(posixpath.join(workdir, name.split("[", 1)[0]))
             reads.append(_pyproject_of(folder, in_image))
-        elif _UWSGI in name.lower():
+        else:
             names.append(name)
     return InstallStep(at, shown, tuple(names), tuple(reads)), False
 
@@ -286,42 +296,61 @@ def operands(words: list[str], value_options: frozenset[str]) -> list[str]:
     return found
 
 
-def missing_uwsgi(base: BaseImage | None, steps: list[InstallStep], unread: Setting[str] | None,
-                  ctx: ReadContext) -> Setting[str] | None:
-    """Where the image is known to hold no uWSGI: at its FROM line, the note saying why (the
-    bare base image, and what the build installs). None where it holds one or may."""
-    # A bare image is known and has no facts of its own read from somewhere (base_images.json).
-    # An ONBUILD image (`python:3.4-onbuild`) installs the project's requirements in the build
-    # that uses it: what those are, its own instructions say, not the files.
-    if base is None or not base.known or base.source or base.name in _FULL_DISTRIBUTIONS or unread is not None \
-            or "onbuild" in base.written.lower():
+def missing_program(program: str, base: BaseImage | None, steps: list[InstallStep], unread: Setting[str] | None,
+                    ctx: ReadContext) -> Setting[str] | None:
+    """Where the image is known to hold no ``program`` (``uwsgi``, ``gunicorn``): at its FROM
+    line, the note saying why (the bare base image, and what the build installs). None where
+    it holds one or may."""
+    if not bare(base) or unread is not None:
         return None
+    markers = _MARKERS[program]
     shown: list[str] = []
     for step in steps:
-        if any(_UWSGI in name.lower() for name in step.names):
+        if any(_may_install(name, program) for name in step.names):
             return None
         files: list[str] = []
         for kind, local in step.reads:
             if not local:
                 return None   # the build reads a file the files do not put there: it stops, or it is not known
-            found = _installs_uwsgi(kind, local, ctx, files, set())
+            found = _installs(markers, kind, local, ctx, files, set())
             if found is not False:
                 return None
         shown.append(f"{step.command} at {step.at.path}:{step.at.line}" + (f", from {', '.join(files)}" if files else ""))
+    name = _SHOWN[program]
     installs = (f"what its build installs names none ({'; '.join(shown)}; assumed none of those packages "
-                "depends on uWSGI)") if shown else "its build installs no packages"
-    return Setting(_UWSGI, base.at, f"{base.written} ships no uWSGI, and {installs}")
+                f"depends on {name})") if shown else "its build installs no packages"
+    return Setting(program, base.at, f"{base.written} ships no {name}, and {installs}")
+
+
+def bare(base: BaseImage | None) -> TypeGuard[BaseImage]:
+    """Whether a build starts from an image that ships no app server: a bare image is known and
+    has no facts of its own read from somewhere (base_images.json). An ONBUILD image
+    (`python:3.4-onbuild`) installs the project's requirements in the build that uses it:
+    what those are, its own instructions say, not the files."""
+    return base is not None and base.known and not base.source and base.name not in _FULL_DISTRIBUTIONS \
+        and "onbuild" not in base.written.lower()
+
+
+def _may_install(name: str, program: str) -> bool:
+    """Whether a package the build names may bring ``program``: one named as it, and for
+    Gunicorn, which applications' own packages often require, a package file or a URL."""
+    lowered = name.lower()
+    if any(marker in lowered for marker in _MARKERS[program]):
+        return True
+    return program == "gunicorn" and (lowered.endswith(_PACKAGE_FILES) or "://" in lowered or "@" in lowered)
 
 
 # Requirements files that include others (`-r base.txt`): at most this many are followed.
 _MAX_INCLUDES = 16
 
 
-def _installs_uwsgi(kind: str, local: str, ctx: ReadContext, files: list[str], seen: set[str]) -> bool | None:
-    """Whether what ``local`` lists names uWSGI (None: not known); ``files`` gets the files
-    read, ``seen`` the requirements files already followed (an include cycle adds nothing)."""
+def _installs(markers: tuple[str, ...], kind: str, local: str, ctx: ReadContext, files: list[str],
+              seen: set[str]) -> bool | None:
+    """Whether what ``local`` lists names the server (one of ``markers``; None: not known);
+    ``files`` gets the files read, ``seen`` the requirements files already followed (an
+    include cycle adds nothing)."""
     if kind == "pyproject":
-        return _pyproject_installs_uwsgi(local, ctx, files)
+        return _pyproject_installs(markers, local, ctx, files)
     if local in seen:
         return False
     seen.add(local)
@@ -329,35 +358,39 @@ def _installs_uwsgi(kind: str, local: str, ctx: ReadContext, files: list[str], s
     if text is None:
         return None
     files.append(ctx.display(local))
-    if kind == "pipfile":   # any table naming uWSGI (packages, dev-packages, other categories)
-        return None if _toml(text) is None else _UWSGI in text.lower()
+    if kind == "pipfile":   # any table naming the server (packages, dev-packages, other categories)
+        return None if _toml(text) is None else any(marker in text.lower() for marker in markers)
     for line in text.splitlines():
         line = line.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
-        if _UWSGI in line.lower():
+        if any(marker in line.lower() for marker in markers):
             return True
         option, _, value = line.replace("=", " ", 1).partition(" ") if line.startswith("-") else (line, "", "")
         value = value.strip()
         if option in ("-r", "--requirement"):
             nested = os.path.normpath(os.path.join(os.path.dirname(local), value))
-            found = _installs_uwsgi("requirements", nested, ctx, files, seen)
+            found = _installs(markers, "requirements", nested, ctx, files, seen)
             if found is not False:
                 return found
         else:
             project = value if option in ("-e", "--editable") else "" if line.startswith("-") else line
+            if project and markers is _MARKERS["gunicorn"] and \
+                    ("://" in project or "@" in project or project.endswith(_PACKAGE_FILES)):
+                return None   # a URL, VCS or package-file requirement: its dependencies are not written here
             if project and _is_local_path(project) and not project.endswith(_PACKAGE_FILES):
                 folder = os.path.join(os.path.dirname(local), project.split("[", 1)[0])
-                found = _pyproject_installs_uwsgi(os.path.normpath(os.path.join(folder, "pyproject.toml")), ctx, files)
+                found = _pyproject_installs(markers, os.path.normpath(os.path.join(folder, "pyproject.toml")), ctx,
+                                            files)
                 if found is not False:
                     return found
     return False
 
 
-def _pyproject_installs_uwsgi(path: str, ctx: ReadContext, files: list[str]) -> bool | None:
+def _pyproject_installs(markers: tuple[str, ...], path: str, ctx: ReadContext, files: list[str]) -> bool | None:
     """A project installed from its folder, by its pyproject.toml: None where the dependencies
     are not written there (no `[project]` or Poetry table: setup.py; `dynamic` dependencies) or
-    the file is not read; else whether the file names uWSGI anywhere (its dependency tables,
+    the file is not read; else whether the file names the server anywhere (its dependency tables,
     groups and extras included)."""
     text = ctx.scan(path).text if os.path.isfile(path) else None
     document = _toml(text) if text is not None else None
@@ -369,7 +402,7 @@ def _pyproject_installs_uwsgi(path: str, ctx: ReadContext, files: list[str]) -> 
     poetry = isinstance(tool, dict) and isinstance(tool.get("poetry"), dict)
     if not poetry and not (isinstance(project, dict) and "dependencies" not in str(project.get("dynamic", ""))):
         return None
-    return _UWSGI in text.lower()
+    return any(marker in text.lower() for marker in markers)
 
 
 def _toml(text: str) -> dict[str, Any] | None:
