@@ -48,6 +48,7 @@ def test_image_known_to_lack_uwsgi(name, tmp_path, monkeypatch):
 
 MAY_HOLD = {
     "pyuwsgi": ("FROM python:3.12\nRUN pip install pyuwsgi flask\n", {}),
+    "pip's general options before install": ("FROM python:3.12\nRUN pip --no-cache-dir --cache-dir /c install uwsgi\n", {}),
     "uWSGI in mixed case, in a requirements file": (
         "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n",
         {"requirements.txt": "flask\nuWSGI==2.0.28  # server\n"}),

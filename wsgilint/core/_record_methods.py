@@ -386,31 +386,32 @@ def _m11(_d0, _d1):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '_bind': _bind}
 
 
-def _m12(_d0, _d1, _d2):
-    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = None
-    def __init__(self, kind: 'str', message: 'str', at: 'Span', severity: 'str' = _d0, related: 'tuple[tuple[Span, str], ...]' = _d1, since: 'tuple[str, ...]' = _d2) -> None:
+def _m12(_d0, _d1, _d2, _d3):
+    _s0 = _s1 = _s2 = _s3 = _s4 = _s5 = _s6 = None
+    def __init__(self, kind: 'str', message: 'str', at: 'Span', severity: 'str' = _d0, related: 'tuple[tuple[Span, str], ...]' = _d1, since: 'tuple[str, ...]' = _d2, known_to: 'tuple[str, ...]' = _d3) -> None:
         _s0(self, kind)
         _s1(self, message)
         _s2(self, at)
         _s3(self, severity)
         _s4(self, related)
         _s5(self, since)
+        _s6(self, known_to)
 
     def _bind(setters):
-        nonlocal _s0, _s1, _s2, _s3, _s4, _s5
-        _s0, _s1, _s2, _s3, _s4, _s5, = setters
+        nonlocal _s0, _s1, _s2, _s3, _s4, _s5, _s6
+        _s0, _s1, _s2, _s3, _s4, _s5, _s6, = setters
 
     @recursive_repr()
     def __repr__(self):
-        return self.__class__.__qualname__ + f"(kind={self.kind!r}, message={self.message!r}, at={self.at!r}, severity={self.severity!r}, related={self.related!r}, since={self.since!r})"
+        return self.__class__.__qualname__ + f"(kind={self.kind!r}, message={self.message!r}, at={self.at!r}, severity={self.severity!r}, related={self.related!r}, since={self.since!r}, known_to={self.known_to!r})"
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.kind,self.message,self.at,self.severity,self.related,self.since,) == (other.kind,other.message,other.at,other.severity,other.related,other.since,)
+            return (self.kind,self.message,self.at,self.severity,self.related,self.since,self.known_to,) == (other.kind,other.message,other.at,other.severity,other.related,other.since,other.known_to,)
         return NotImplemented
 
     def __hash__(self):
-        return hash((self.kind,self.message,self.at,self.severity,self.related,self.since,))
+        return hash((self.kind,self.message,self.at,self.severity,self.related,self.since,self.known_to,))
 
     __init__.__qualname__ = 'Problem.__init__'
     __repr__.__qualname__ = 'Problem.__repr__'
@@ -4179,7 +4180,7 @@ METHODS: dict[str, tuple[Any, str | None, Callable[..., dict[str, Any]], tuple[s
     'wsgilint.core.option.Option': ((True, True, True, False, (('key', False, False, True, True, True, False), ('value', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('raw', True, False, True, True, True, False), ('unresolved', True, False, True, True, True, False), ('env_missing', True, False, True, True, True, False)), True), None, _m9, ('raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing'), ('key', 'value', 'at', 'raw', 'unresolved', 'env_missing')),
     'wsgilint.core.sources.Discovery': ((False, True, True, False, (('files', False, True, True, True, True, False), ('skipped', False, True, True, True, True, False), ('problems', False, True, True, True, True, False)), False), "Discovery(files: 'list[SourceFile]' = <factory>, skipped: 'list[SourceFile]' = <factory>, problems: 'list[Problem]' = <factory>)", _m10, ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems'), ('files', 'skipped', 'problems')),
     'wsgilint.core.sources.SourceFile': ((True, True, True, False, (('path', False, False, True, True, True, False), ('display', False, False, True, True, True, False), ('kind', False, False, True, True, True, False), ('reason', True, False, True, True, True, False), ('renders', True, False, True, True, True, False)), True), None, _m11, ('reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders'), ('path', 'display', 'kind', 'reason', 'renders')),
-    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False), ('related', True, False, True, True, True, False), ('since', True, False, True, True, True, False)), True), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '', related: 'tuple[tuple[Span, str], ...]' = (), since: 'tuple[str, ...]' = ())", _m12, ('severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since'), ('kind', 'message', 'at', 'severity', 'related', 'since')),
+    'wsgilint.core.span.Problem': ((True, True, True, False, (('kind', False, False, True, True, True, False), ('message', False, False, True, True, True, False), ('at', False, False, True, True, True, False), ('severity', True, False, True, True, True, False), ('related', True, False, True, True, True, False), ('since', True, False, True, True, True, False), ('known_to', True, False, True, True, True, False)), True), "Problem(kind: 'str', message: 'str', at: 'Span', severity: 'str' = '', related: 'tuple[tuple[Span, str], ...]' = (), since: 'tuple[str, ...]' = (), known_to: 'tuple[str, ...]' = ())", _m12, ('severity', 'related', 'since', 'known_to'), ('kind', 'message', 'at', 'severity', 'related', 'since', 'known_to'), ('kind', 'message', 'at', 'severity', 'related', 'since', 'known_to')),
     'wsgilint.core.span.Setting': ((True, True, True, False, (('value', False, False, True, True, True, False), ('at', True, False, True, True, True, False), ('note', True, False, True, True, True, False)), True), None, _m13, ('at', 'note'), ('value', 'at', 'note'), ('value', 'at', 'note')),
     'wsgilint.core.span.Span': ((True, True, True, False, (('path', False, False, True, True, True, False), ('line', True, False, True, True, True, False), ('column', True, False, True, True, True, False), ('end_column', True, False, True, True, True, False)), True), None, _m14, ('line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column'), ('path', 'line', 'column', 'end_column')),
     'wsgilint.core.text.Text': ((True, True, True, False, (('text', False, False, True, True, True, False), ('encoding', True, False, True, True, True, False), ('problems', True, False, True, True, True, False)), True), "Text(text: 'str | None', encoding: 'str' = 'utf-8', problems: 'tuple[Problem, ...]' = ())", _m15, ('encoding', 'problems'), ('text', 'encoding', 'problems'), ('text', 'encoding', 'problems')),

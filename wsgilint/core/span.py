@@ -81,3 +81,6 @@ class Problem:
     # (program, version): the program refuses this only from that version on (a validator it
     # added); the model weighs it against the version the files run, or the one assumed.
     since: tuple[str, ...] = ()
+    # (program, version): the refusal holds for that release and later ones, whose options are
+    # the table's; an older release the files run may have taken what the table does not know.
+    known_to: tuple[str, ...] = ()

@@ -573,7 +573,17 @@ _PROGRAM_NAMES = {"gunicorn": "Gunicorn", "uwsgi": "uWSGI", "supervisor": "Super
 
 def _weighed(problem: Problem, host: Host) -> Problem | None:
     """A refusal that only a program's newer versions make: none where the files run an older
-    one; where its version is only assumed, a warning that says so (older ones take the value)."""
+    one; where its version is only assumed, a warning that says so (older ones take the value).
+    A refusal of what the table of options does not know: an info where the files run a
+    release older than those the table speaks for, which may have known it."""
+    if problem.known_to:
+        program, release = problem.known_to
+        if program in host.assumed_versions or not host.runs_before(program, release):
+            return problem
+        name, running = _PROGRAM_NAMES[program], host.versions[program]
+        return Problem(problem.kind, f"{problem.message} (as {name} {release} and later do); the files run {name} "
+                       f"{running.value} ({running.note}), whose options may have included it: check it against "
+                       "that release's settings", problem.at, "info", problem.related)
     if not problem.since:
         return problem
     program, since = problem.since

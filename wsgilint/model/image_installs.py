@@ -217,6 +217,7 @@ def _names(words: list[str]) -> tuple[str, ...]:
 def _pip(args: list[str], at: Span, shown: str, workdir: str,
          in_image: Callable[[str], str | None]) -> tuple[InstallStep | None, bool]:
     """``pip install`` (and ``uv pip install``/``uv pip sync``, whose arguments are requirements files)."""
+    args = _after_general_options(args)
     if not args or args[0] not in ("install", "sync"):
         return None, True    # uninstall, download, wheel, freeze...: nothing on the PATH
     names: list[str] = []
@@ -253,6 +254,15 @@ def _pip(args: list[str], at: Span, shown: str, workdir: str,
         else:
             names.append(name)
     return InstallStep(at, shown, tuple(names), tuple(reads)), False
+
+
+def _after_general_options(args: list[str]) -> list[str]:
+    """pip's words from its command on: its general options may come first
+    (`pip --no-cache-dir install x`, `pip --cache-dir /c install x`)."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in _PIP_VALUE_OPTIONS else 1
+    return args[index:]
 
 
 def _is_local_path(word: str) -> bool:

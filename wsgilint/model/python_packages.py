@@ -1,7 +1,8 @@
 """The release of a Python package the tree pins for its app: a requirements file's
 ``Django==3.1.6``, a Pipfile.lock's ``"version": "==3.1.6"``, a poetry.lock's or uv.lock's
-``[[package]]`` entry. Read as text, never installed; only exact pins count, and a tree that
-pins two releases pins none that can be said to run."""
+``[[package]]`` entry, a Dockerfile's ``RUN pip install gunicorn==17.5``. Read as text, never
+installed; only exact pins count, and a tree that pins two releases pins none that can be
+said to run."""
 from __future__ import annotations
 
 import functools
@@ -31,6 +32,14 @@ def _locked(package: str) -> re.Pattern[str]:
                       re.IGNORECASE | re.MULTILINE)
 
 
+@functools.cache
+def _installed(package: str) -> re.Pattern[str]:
+    # A RUN line's `pip install ... gunicorn==17.5` (quoted or not, with extras), continued
+    # lines included: the words after `pip install` up to the end of the shell command.
+    return re.compile(rf"\bpip[\d.]*(?:[ \t]+--?[\w-]+(?:=\S*)?)*[ \t]+install\b(?:[^\n&;|]|\\\n)*?(?<![\w.-]){re.escape(package)}"
+                      rf"(?:\[[^\]\s]*\])?===?(\d+(?:\.\d+)*)\b", re.IGNORECASE)
+
+
 def _is_requirements(path: str) -> bool:
     name = posixpath.basename(path)
     return name.endswith(".txt") and (name.startswith("requirements")
@@ -43,12 +52,12 @@ def pinned_version(files: list[SourceFile], ctx: ReadContext, package: str) -> S
     found: dict[tuple[int, ...], Span] = {}
     for source in files:
         name = posixpath.basename(source.path)
-        if source.kind or not (name in _LOCKS or _is_requirements(source.path)):
+        if not (source.kind == "dockerfile" or not source.kind and (name in _LOCKS or _is_requirements(source.path))):
             continue
         text = ctx.scan(source.path).text
         if not text or package not in text.lower():
             continue
-        for version, offset in _versions(name, text, package):
+        for version, offset in _versions(name, source.kind, text, package):
             numbers = tuple(int(part) for part in version.split("."))
             found.setdefault(numbers, Span(source.display, text.count("\n", 0, offset) + 1))
     if len(found) != 1:
@@ -57,7 +66,7 @@ def pinned_version(files: list[SourceFile], ctx: ReadContext, package: str) -> S
     return Setting(pinned, at)
 
 
-def _versions(name: str, text: str, package: str) -> list[tuple[str, int]]:
+def _versions(name: str, kind: str, text: str, package: str) -> list[tuple[str, int]]:
     if name == "Pipfile.lock":
         import json  # here: most trees hold no Pipfile.lock, and a check need not load json
 
@@ -70,6 +79,8 @@ def _versions(name: str, text: str, package: str) -> list[tuple[str, int]]:
         if not isinstance(version, str) or not re.fullmatch(r"==\d+(?:\.\d+)*", version):
             return []
         return [(version[2:], max(text.lower().find(f'"{package}"'), 0))]
+    if kind == "dockerfile":
+        return [(match.group(1), match.start()) for match in _installed(package).finditer(text)]
     pattern = _locked(package) if name in _LOCKS else _requirement(package)
     return [(match.group(1), match.start()) for match in pattern.finditer(text)]
 

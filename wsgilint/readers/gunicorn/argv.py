@@ -83,6 +83,11 @@ def _convert(name: str, text: str, flag: str) -> tuple[Any, str | None]:
     return text, None
 
 
+# The first release whose options are all in the settings table (of a later release): no
+# option was removed since.
+_OPTIONS_KNOWN_SINCE = "19.7"
+
+
 class _Stop(Exception):
     """argparse stops at the first malformed flag; only unknown words are collected."""
 
@@ -107,8 +112,9 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
     # rest is parsed: an error met while parsing comes first, and alone.
     unrecognized: list[str] = []
 
-    def fail(message: str, since: tuple[str, ...] = ()) -> None:
-        command.problems.append(Problem("syntax", f"Gunicorn refuses the command line: {message}", at, since=since))
+    def fail(message: str, since: tuple[str, ...] = (), known_to: tuple[str, ...] = ()) -> None:
+        command.problems.append(Problem("syntax", f"Gunicorn refuses the command line: {message}", at, since=since,
+                                        known_to=known_to))
 
     def stop(message: str) -> None:
         fail(message)
@@ -207,7 +213,11 @@ def parse_gunicorn_argv(argv: list[str], at: Span) -> GunicornCommand:
         return command
     if unrecognized:
         # Gunicorn exits here, before it looks at any value.
-        fail(f"unrecognized arguments: {' '.join(unrecognized)}")
+        # Releases before 19.7 had options this table lacks (`--debug` until 19.0, `--settings`
+        # until 19.7 dropped django_settings): an unknown option may be one of theirs.
+        options_only = all(word.startswith("-") for word in unrecognized)
+        fail(f"unrecognized arguments: {' '.join(unrecognized)}",
+             known_to=("gunicorn", _OPTIONS_KNOWN_SINCE) if options_only else ())
 
     for name, value in values.items():
         raw = shlex.join(raws.get(name, []))
