@@ -15,7 +15,10 @@ for SIGTERM). Its own stop signals do not wait: SIGINT, SIGTERM with `die-on-ter
 (and in 2.1) and SIGQUIT without it run `kill_them_all`, which ends every worker at once
 (measured with uWSGI 2.0.21: a worker 20 s into a request, `worker-reload-mercy = 60`,
 SIGTERM with `die-on-term`: gone in 1 s; with the hook, the stop waited for the
-request). SIGTERM without `die-on-term` reloads uWSGI 2.0, which X108 reports.
+request). SIGTERM without `die-on-term` reloads uWSGI 2.0, which X108 reports. Gunicorn too waits
+`graceful_timeout` only on SIGTERM: SIGINT and SIGQUIT are its quick shutdown, and SIGKILL
+(`stopsignal = KILL`) kills it. A stop signal written as one of those is the finding (at the
+signal, whatever the timeouts): the stop cuts running requests at once.
 
 Supervisor SIGKILLs only the program's own pid when `stopwaitsecs` runs out, unless
 `killasgroup = true` (or `stopasgroup = true`, which implies it) sends it to the whole
@@ -58,13 +61,14 @@ by SIGKILL: clients get a reset connection or nginx a 502.
 Make the manager wait longer than the app's graceful timeout (`stopwaitsecs = 35`
 for Gunicorn's default 30 s), or shorten the graceful timeout.
 """
+import posixpath
 import re
 import signal
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager, Span
-from wsgilint.model.dev_stacks import declared_development
+from wsgilint.model.dev_stacks import declared_development, development_named
 from wsgilint.model.units import c_atoi
 
 CODE = "X117"
@@ -100,6 +104,10 @@ def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
     return False
 
 
+# Stop signals that end Gunicorn without its graceful shutdown: its quick shutdown, and SIGKILL.
+_CUTS_GUNICORN = frozenset({"INT", "QUIT", "KILL"})
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     # Starts of one server setting stopped the same way (a Compose service and an override of it
     # that keeps its stop): one cause, reported once, at the start beside the setting.
@@ -114,6 +122,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         graceful = c_atoi(option.value) if option is not None else default
         written_wait = manager.stop_timeout is not None and manager.stop_timeout.at is not None
+        related = (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),)
         cutter = next((launcher for launcher in manager.launchers if launcher.kills_after is not None
                        and manager.stop_signal.value in launcher.forwards), None)
         if cutter is not None and cutter.kills_after is not None and graceful is not None \
@@ -124,14 +133,28 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"{cutter.kills_after:g} s later, shorter than {key} {graceful} s"
                       f"{'' if option else ' (default)'}: on stop, requests still running are cut; switch the user "
                       "with a tool that execs the server (`setpriv`, `gosu`) or with the manager's own user setting",
-                      (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),))
+                      related)
             continue
-        if graceful is None or (option is None and not written_wait):
+        stop_signal = manager.stop_signal
+        # A signal written that ends Gunicorn at once is the cause, whatever the timeouts say.
+        cuts_at_once = server.kind == "gunicorn" and stop_signal.value in _CUTS_GUNICORN and stop_signal.at is not None
+        if graceful is None or (option is None and not written_wait and not cuts_at_once):
             continue
         if manager.shell_takes_signal or manager.launcher_takes_signal is not None:
             continue  # the stop signal stops at a shell or runner, so no graceful stop starts (X115 tells)
         if server.kind == "uwsgi" and (option is None or not _uwsgi_stops_gracefully(server, manager)):
             continue  # on any other stop, uWSGI ends its workers at once: no mercy is waited for
+        if server.kind == "gunicorn" and stop_signal.value != "TERM":
+            if cuts_at_once and stop_signal.at is not None:
+                how = "kills Gunicorn" if stop_signal.value == "KILL" else "is Gunicorn's quick shutdown"
+                declared = declared_development(manager) or (f"its file {posixpath.basename(manager.at.path)}"
+                                                             if development_named(manager.at.path) else None)
+                said = (f"; {manager.place.label or manager.name} declares itself a development set-up ({declared}): "
+                        "a stop there cuts a developer's request, not a user's") if declared else ""
+                yield Hit(stop_signal.at, f"stop signal SIG{stop_signal.value} {how}: its workers end without finishing the "
+                          f"requests they are running, whatever {key} says; stop it with SIGTERM, its graceful "
+                          f"shutdown{said}", related, severity="info" if declared else None)
+            continue
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
         if wait >= graceful:
             continue
@@ -139,7 +162,6 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         where = (manager.stop_timeout.at if manager.stop_timeout is not None else None) or manager.at
         said = f"{setting} {wait:g} s" + ("" if written_wait else f" ({manager.kind} default)")
         said += f" is shorter than {key} {graceful} s" + ("" if option else " (default)")
-        related = (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),)
         if _kills_only_the_master(server, manager):
             yield Hit(where, f"{said}, but without killasgroup supervisord SIGKILLs only the master: its workers "
                       "finish their requests as orphans outside supervisord's control and hold the listening "
