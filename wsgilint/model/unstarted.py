@@ -145,25 +145,29 @@ _BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~", "_old", "-
 
 def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     """A file named as a backup of one beside it (`la.backup` beside `la`, `nginx.conf.bak`
-    beside `nginx.conf`), named as an example (`nginx.conf.example`), or kept in a folder of
-    retired copies (`old/`, `config/old/`, `backups/`) or of examples (`examples/`), that
-    nothing includes, names or puts into a container: a copy kept aside, not what runs; what is
-    found in it is said of the copy."""
+    beside `nginx.conf`), named as an example (`nginx.conf.example`), kept in a folder of
+    retired copies (`old/`, `config/old/`, `backups/`) or of examples (`examples/`), or still
+    holding an example's `/path/to/` placeholder, that nothing includes, names or puts into a
+    container: a copy kept aside, not what runs; what is found in it is said of the copy."""
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
     # A file its name calls an example (`nginx.conf.example`, `uwsgi.ini.sample`): copied and
     # edited before use, like a folder of examples.
     examples = [source for source in deployment.files if source.kind and _example_name(source.path)]
+    # A file that still holds a documentation placeholder (`root /path/to/app/current/public;`,
+    # Gunicorn's example nginx.conf as its docs print it): an example, until edited.
+    placeholders = {source.display: line for source in deployment.files
+                    if source.kind and (line := _placeholder(source.path, ctx)) is not None}
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
     retired = [(source, found) for source in deployment.files
                if (found := _retired_folder(source.path, ctx)) is not None]
-    if not copies and not retired and not examples:
+    if not copies and not retired and not examples and not placeholders:
         return
     discovered = {source.path for source in deployment.files}
     # Loaded after all: named by another file that is not kept aside itself (an include,
     # `--ini`), or put into a container as itself (a folder that holds it is not: nginx's
     # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
     aside = {source.display for source in copies} | {source.display for source, _ in retired} | \
-        {source.display for source in examples}
+        {source.display for source in examples} | placeholders.keys()
     loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
         {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
     for source in copies:
@@ -187,6 +191,13 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is kept in {ctx.display(folder)}/, a folder of {kind}, and nothing in the files "
             "loads it: assumed it is not what runs", ())
+    for source in deployment.files:
+        line = placeholders.get(source.display)
+        if line is None or source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
+            continue
+        deployment.unstarted_files[source.display] = (
+            f"this file still holds the placeholder `/path/to/` of an example (line {line}), to copy and edit before "
+            "use, and nothing in the files loads it: assumed it is not what runs", ())
 
 
 # Folder names that say their files were put aside (`old`, `old_configs`, `nginx-old`, `backups`).
@@ -224,6 +235,22 @@ _EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
 
 def _example_name(path: str) -> bool:
     return path.lower().endswith(_EXAMPLE_SUFFIXES)
+
+
+# The path documentation writes for one the reader fills in (`/path/to/app`).
+_PLACEHOLDER = "/path/to/"
+
+
+def _placeholder(path: str, ctx: ReadContext) -> int | None:
+    """The first line where a config file uses the documentation placeholder `/path/to/`
+    outside a comment, or None."""
+    text = ctx.scan(path).text
+    if not text or _PLACEHOLDER not in text:
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        if _PLACEHOLDER in line.split("#", 1)[0] and not line.lstrip().startswith(";"):
+            return number
+    return None
 
 
 def _retired_folder(path: str, ctx: ReadContext) -> tuple[str, str] | None:
