@@ -79,7 +79,7 @@ def mark_code_from_image(deployment: Deployment) -> None:
 
 
 # Environment a service sets to say it runs in development: Flask's (FLASK_ENV until Flask 2.3,
-# FLASK_DEBUG) debug mode.
+# FLASK_DEBUG) debug mode, and a stage named development (`ENVIRONMENT=dev`, `APP_ENV=local`).
 _STAGES = ("development", "dev", "local")
 _DEVELOPMENT = {"FLASK_ENV": ("development",), "FLASK_DEBUG": ("1", "true", "True"),
                 **{name: _STAGES for name in ("ENVIRONMENT", "ENV", "APP_ENV", "APP_ENVIRONMENT", "DJANGO_ENV",
@@ -118,6 +118,10 @@ def _declares_development(environment: Mapping[str, Setting[str]]) -> str | None
     for name, values in _DEVELOPMENT.items():
         setting = environment.get(name)
         if setting is not None and str(setting.value) in values:
+            return f"{name}={setting.value}"
+    # An application's own stage variable (`HORILLA_ENV=development`, `MYAPP_ENVIRONMENT=local`).
+    for name, setting in environment.items():
+        if name.endswith(("_ENV", "_ENVIRONMENT")) and str(setting.value).lower() in _STAGES:
             return f"{name}={setting.value}"
     return None
 
