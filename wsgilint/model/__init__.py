@@ -982,8 +982,12 @@ class Deployment:
         # The pattern is compiled when first used (re caches it): most trees have no container.
         if route.place.kind == "container" and address.host and not re.fullmatch(r"[0-9.]+|.*:.*", address.host) \
                 and not address.is_loopback:
-            # A name nothing on its networks answers to: Docker's DNS asks outside, not another container.
-            found = [listener for listener in found if listener.server.place.kind != "container"]
+            # A name nothing on its networks answers to: Docker's DNS asks outside, not another
+            # container; and a one-word name that nothing in the files gives the container
+            # (extra_hosts, an external network...) reaches no server of the files at all.
+            one_word = "." not in address.host and address.host not in route.place.extra_names \
+                and not route.place.names_open
+            found = [] if one_word else [listener for listener in found if listener.server.place.kind != "container"]
         # A port the host forwards into a container (Compose ``ports:``): it arrives at what
         # the container binds on its own network, not on its loopback.
         found += [listener for place, entry in self.published_at(route, target)
