@@ -149,6 +149,8 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     retired copies (`old/`, `config/old/`, `backups/`) or of examples (`examples/`), or still
     holding an example's `/path/to/` placeholder, that nothing includes, names or puts into a
     container: a copy kept aside, not what runs; what is found in it is said of the copy."""
+    from .manager_facts import entrypoint_section
+
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
     # A file its name calls an example (`nginx.conf.example`, `uwsgi.ini.sample`): copied and
     # edited before use, like a folder of examples.
@@ -157,10 +159,14 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # Gunicorn's example nginx.conf as its docs print it): an example, until edited.
     placeholders = {source.display: line for source in deployment.files
                     if source.kind and (line := _placeholder(source.path, ctx)) is not None}
+    # A supervisord configuration written as a container's entrypoint (`nodaemon=true`) in a
+    # tree of containers: it runs where an image puts it, and none may.
+    containerized = [config for config in deployment.supervisor if entrypoint_section(config) is not None] \
+        if any(place.kind == "container" for place in deployment.places) else []
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
     retired = [(source, found) for source in deployment.files
                if (found := _retired_folder(source.path, ctx)) is not None]
-    if not copies and not retired and not examples and not placeholders:
+    if not copies and not retired and not examples and not placeholders and not containerized:
         return
     discovered = {source.path for source in deployment.files}
     # Loaded after all: named by another file that is not kept aside itself (an include,
@@ -191,6 +197,18 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is kept in {ctx.display(folder)}/, a folder of {kind}, and nothing in the files "
             "loads it: assumed it is not what runs", ())
+    local = {source.display: source.path for source in deployment.files}
+    for config in containerized:
+        if config.path in deployment.unstarted_files or config.path not in local or \
+                any(ctx.real(local.get(shown, shown)) in loaded for shown in config.files):
+            continue
+        section = entrypoint_section(config)
+        line = section.at.line if section is not None else 0
+        for shown in config.files:
+            deployment.unstarted_files.setdefault(shown, (
+                f"{config.path} is written for a container's supervisord (its [supervisord] section, line {line}, "
+                "keeps it in the foreground as a container's main process), and no image or Compose service of "
+                "the files puts it in a container: assumed it is not what runs", ()))
     for source in deployment.files:
         line = placeholders.get(source.display)
         if line is None or source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
