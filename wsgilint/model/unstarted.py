@@ -147,9 +147,10 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     """A file named as a backup of one beside it (`la.backup` beside `la`, `nginx.conf.bak`
     beside `nginx.conf`), named as an example (`nginx.conf.example`), kept in a folder of
     retired copies (`old/`, `config/old/`, `backups/`) or of examples (`examples/`), or still
-    holding an example's `/path/to/` placeholder, that nothing includes, names or puts into a
-    container: a copy kept aside, not what runs; what is found in it is said of the copy."""
-    from .manager_facts import entrypoint_section
+    holding an example's `/path/to/` placeholder, or a container's supervisord configuration no
+    image uses, that nothing includes, names or puts into a container: a copy kept aside, not
+    what runs; what is found in it is said of the copy."""
+    from .manager_facts import config_programs, entrypoint_section
 
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
     # A file its name calls an example (`nginx.conf.example`, `uwsgi.ini.sample`): copied and
@@ -159,10 +160,12 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # Gunicorn's example nginx.conf as its docs print it): an example, until edited.
     placeholders = {source.display: line for source in deployment.files
                     if source.kind and (line := _placeholder(source.path, ctx)) is not None}
-    # A supervisord configuration written as a container's entrypoint (`nodaemon=true`) in a
-    # tree of containers: it runs where an image puts it, and none may.
-    containerized = [config for config in deployment.supervisor if entrypoint_section(config) is not None] \
-        if any(place.kind == "container" for place in deployment.places) else []
+    # A supervisord configuration kept with a tree's container files (a `docker/` folder) and
+    # written as a container's main process (`nodaemon=true`): it runs where an image puts it,
+    # and none may. (In the foreground alone it may be a developer's, started by hand.)
+    containerized = [config for config in deployment.supervisor if _with_container_files(config.path)
+                     and entrypoint_section(config) is not None] \
+        if any(manager.in_container for manager in deployment.managers) else []
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
     retired = [(source, found) for source in deployment.files
                if (found := _retired_folder(source.path, ctx)) is not None]
@@ -200,7 +203,8 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     local = {source.display: source.path for source in deployment.files}
     for config in containerized:
         if config.path in deployment.unstarted_files or config.path not in local or \
-                any(ctx.real(local.get(shown, shown)) in loaded for shown in config.files):
+                any(ctx.real(local.get(shown, shown)) in loaded for shown in config.files) or \
+                any(manager.place.kind == "container" for manager in config_programs(deployment, config)):
             continue
         section = entrypoint_section(config)
         line = section.at.line if section is not None else 0
@@ -253,6 +257,11 @@ _EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
 
 def _example_name(path: str) -> bool:
     return path.lower().endswith(_EXAMPLE_SUFFIXES)
+
+
+def _with_container_files(path: str) -> bool:
+    """Whether a file is kept in a folder of container files (`docker/`, `docker-prod/`)."""
+    return any(folder.lower().startswith("docker") for folder in path.split("/")[:-1])
 
 
 # The path documentation writes for one the reader fills in (`/path/to/app`).
