@@ -14,9 +14,9 @@ nothing. None of them names Gunicorn (`gunicorn`, `gunicorn[gevent]`, a distribu
 
 A package file (`app-1.0.whl`) or a URL the build installs, whose own dependencies the files
 do not show, a script, `curl ... | sh`, a `COPY --from` another stage or image, an image the
-files do not build, a base image that is not bare, or a start through `uv run` or
-`poetry run` (which install what the project names as they start): the image may hold
-Gunicorn, and nothing is reported. It is assumed that no other package the build installs
+files do not build, a base image that is not bare, or a start through `uv run` or `uvx`
+(which install what the project names as they start): the image may hold Gunicorn, and
+nothing is reported. It is assumed that no other package the build installs
 depends on Gunicorn.
 
 What else is found in the files only that container reads (its Gunicorn config, its
