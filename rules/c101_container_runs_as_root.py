@@ -12,6 +12,9 @@ A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --re
 `chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
 as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
 
+A Compose service with Podman's `userns_mode: keep-id` and no user runs as the uid of the user
+who starts it, not root (Docker refuses the mode), and is not reported.
+
 An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:
 `chgrp -R 0 DIR && chmod -R g=u DIR`), which nothing in the checked files runs, is an info:
 where it runs the platform picks a random non-root uid.
@@ -50,6 +53,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         user = manager.user
         if user is not None and user.value not in ROOT_NAMES:
             continue
+        if user is None and manager.keeps_caller_uid is not None:
+            continue   # Podman's keep-id: the caller's uid, not root
         image = manager.options.get("image")
         if user is None and image is not None and image.note:
             continue   # an image whose Dockerfile was not read: its USER is unknown

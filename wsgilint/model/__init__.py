@@ -464,6 +464,9 @@ class ProcessManager:
     # non-root uid in group 0 (OpenShift's recipe: `chgrp -R 0 DIR && chmod -R g=u DIR`): the
     # RUN that says so. Where the files do not show the runtime, its uid is not assumed to be root.
     arbitrary_uid: Setting[str] | None = None
+    # A Compose service that runs as the uid of whoever starts it (Podman's `userns_mode:
+    # keep-id`, which Docker refuses): without `user:` its processes are not root.
+    keeps_caller_uid: Setting[str] | None = None
     # The file the manager appends the program's stderr to, an absolute path as its files
     # name it (Supervisor's stderr_logfile, systemd's StandardError=file:); None for a log
     # it names at start (Supervisor's AUTO), the journal, syslog or nothing.

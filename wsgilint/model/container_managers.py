@@ -92,6 +92,10 @@ def container_manager(kind: str, name: str, at: Span, place: Place, image: Image
             manager.start_unseen = Setting(base.written, base.at, f"the base image {base.written} is not one "
                                            "wsgilint knows, and an ENTRYPOINT of its own would run this command")
     user = compose("user")
+    userns = compose("userns_mode")
+    if userns is not None and userns.text.startswith("keep-id"):
+        manager.keeps_caller_uid = Setting(userns.text, userns.at, "Podman runs the container as the uid of the "
+                                           "user who starts it (Docker refuses keep-id)")
     spec = Setting(user.text, user.at) if user is not None else image.user if image else None
     if spec is not None:
         # `user: app:app`, `USER 1000:1000`: the account, then the group it runs with.
