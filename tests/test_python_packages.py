@@ -35,6 +35,20 @@ def test_pinned_version(tmp_path: Path, files: dict[str, str], expected: tuple[i
     assert _pinned(tmp_path, files) == expected
 
 
+@pytest.mark.parametrize(("dockerfile", "expected"), [
+    ("FROM python:3.6\nRUN pip --no-cache-dir install django==1.11.29 gunicorn\n", (1, 11, 29)),
+    ("FROM python:3.12\nRUN pip install -r req.txt \\\n    'Django[bcrypt]==4.2.1'\n", (4, 2, 1)),
+    ("FROM python:3.12\n# RUN pip install django==3.2\nRUN pip install django==4.2\n", (4, 2)),   # comment kept from before
+    ("FROM python:3.12\nRUN echo django==3.2 && pip install flask\n", None),    # not pip's word
+    ("FROM python:3.12\nRUN pip install django-environ==0.11\n", None),          # another package
+])
+def test_pinned_in_a_dockerfile(tmp_path: Path, dockerfile: str, expected: tuple[int, ...] | None) -> None:
+    (tmp_path / "Dockerfile").write_text(dockerfile, encoding="utf-8")
+    found = pinned_version([SourceFile(str(tmp_path / "Dockerfile"), "Dockerfile", "dockerfile")],
+                           ReadContext(cwd=str(tmp_path)), "django")
+    assert (found.value if found is not None else None) == expected
+
+
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         path = tmp_path / name

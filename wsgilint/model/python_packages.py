@@ -79,8 +79,9 @@ def _versions(name: str, kind: str, text: str, package: str) -> list[tuple[str, 
         if not isinstance(version, str) or not re.fullmatch(r"==\d+(?:\.\d+)*", version):
             return []
         return [(version[2:], max(text.lower().find(f'"{package}"'), 0))]
-    if kind == "dockerfile":
-        return [(match.group(1), match.start()) for match in _installed(package).finditer(text)]
+    if kind == "dockerfile":   # not on a comment line (`# RUN pip install gunicorn==19.9.0`, kept from before)
+        return [(match.group(1), match.start()) for match in _installed(package).finditer(text)
+                if not text[text.rfind("\n", 0, match.start()) + 1:match.start()].lstrip().startswith("#")]
     pattern = _locked(package) if name in _LOCKS else _requirement(package)
     return [(match.group(1), match.start()) for match in pattern.finditer(text)]
 
