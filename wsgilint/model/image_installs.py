@@ -313,7 +313,6 @@ def missing_program(program: str, base: BaseImage | None, steps: list[InstallSte
     it holds one or may."""
     if not bare(base) or unread is not None:
         return None
-    markers = _MARKERS[program]
     shown: list[str] = []
     for step in steps:
         if any(_may_install(name, program) for name in step.names):
@@ -322,7 +321,7 @@ def missing_program(program: str, base: BaseImage | None, steps: list[InstallSte
         for kind, local in step.reads:
             if not local:
                 return None   # the build reads a file the files do not put there: it stops, or it is not known
-            found = _installs(markers, kind, local, ctx, files, set())
+            found = _installs(program, kind, local, ctx, files, set())
             if found is not False:
                 return None
         shown.append(f"{step.command} at {step.at.path}:{step.at.line}" + (f", from {', '.join(files)}" if files else ""))
@@ -354,13 +353,14 @@ def _may_install(name: str, program: str) -> bool:
 _MAX_INCLUDES = 16
 
 
-def _installs(markers: tuple[str, ...], kind: str, local: str, ctx: ReadContext, files: list[str],
+def _installs(program: str, kind: str, local: str, ctx: ReadContext, files: list[str],
               seen: set[str]) -> bool | None:
-    """Whether what ``local`` lists names the server (one of ``markers``; None: not known);
-    ``files`` gets the files read, ``seen`` the requirements files already followed (an
-    include cycle adds nothing)."""
+    """Whether what ``local`` lists names ``program``'s package (None: not known); ``files``
+    gets the files read, ``seen`` the requirements files already followed (an include cycle
+    adds nothing)."""
     if kind == "pyproject":
-        return _pyproject_installs(markers, local, ctx, files)
+        return _pyproject_installs(program, local, ctx, files)
+    markers = _MARKERS[program]
     if local in seen:
         return False
     seen.add(local)
@@ -380,24 +380,23 @@ def _installs(markers: tuple[str, ...], kind: str, local: str, ctx: ReadContext,
         value = value.strip()
         if option in ("-r", "--requirement"):
             nested = os.path.normpath(os.path.join(os.path.dirname(local), value))
-            found = _installs(markers, "requirements", nested, ctx, files, seen)
+            found = _installs(program, "requirements", nested, ctx, files, seen)
             if found is not False:
                 return found
         else:
             project = value if option in ("-e", "--editable") else "" if line.startswith("-") else line
-            if project and markers is _MARKERS["gunicorn"] and \
-                    ("://" in project or "@" in project or project.endswith(_PACKAGE_FILES)):
+            if project and _may_install(project, program):
                 return None   # a URL, VCS or package-file requirement: its dependencies are not written here
             if project and _is_local_path(project) and not project.endswith(_PACKAGE_FILES):
                 folder = os.path.join(os.path.dirname(local), project.split("[", 1)[0])
-                found = _pyproject_installs(markers, os.path.normpath(os.path.join(folder, "pyproject.toml")), ctx,
+                found = _pyproject_installs(program, os.path.normpath(os.path.join(folder, "pyproject.toml")), ctx,
                                             files)
                 if found is not False:
                     return found
     return False
 
 
-def _pyproject_installs(markers: tuple[str, ...], path: str, ctx: ReadContext, files: list[str]) -> bool | None:
+def _pyproject_installs(program: str, path: str, ctx: ReadContext, files: list[str]) -> bool | None:
     """A project installed from its folder, by its pyproject.toml: None where the dependencies
     are not written there (no `[project]` or Poetry table: setup.py; `dynamic` dependencies) or
     the file is not read; else whether the file names the server anywhere (its dependency tables,
@@ -412,7 +411,7 @@ def _pyproject_installs(markers: tuple[str, ...], path: str, ctx: ReadContext, f
     poetry = isinstance(tool, dict) and isinstance(tool.get("poetry"), dict)
     if not poetry and not (isinstance(project, dict) and "dependencies" not in str(project.get("dynamic", ""))):
         return None
-    return any(marker in text.lower() for marker in markers)
+    return any(marker in text.lower() for marker in _MARKERS[program])
 
 
 def _toml(text: str) -> dict[str, Any] | None:
