@@ -9,7 +9,7 @@ Emperor (each vassal sets its own `uid`), nor an image whose Dockerfile is not a
 the checked files (its `USER` is unknown).
 
 A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
-`chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
+`chpst -u app`, `runuser -u app --`, `su app -c "…"`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
 as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
 
 A Compose service with Podman's `userns_mode: keep-id` and no user runs as the uid of the user

@@ -8,7 +8,7 @@ a uWSGI Emperor (each vassal sets its own `uid`), nor a user unit (under
 `systemd/user/`, which runs as its user).
 
 A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
-`chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
+`chpst -u app`, `runuser -u app --`, `su app -c "…"`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
 as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
 
 ## What breaks in production

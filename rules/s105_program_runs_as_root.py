@@ -12,7 +12,7 @@ its master runs as root by design. A uWSGI Emperor is not either (each vassal se
 its own `uid`).
 
 A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
-`chpst -u app`, `runuser -u app --`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
+`chpst -u app`, `runuser -u app --`, `su app -c "…"`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
 as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` does.
 
 An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:

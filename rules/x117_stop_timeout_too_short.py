@@ -123,8 +123,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         graceful = c_atoi(option.value) if option is not None else default
         written_wait = manager.stop_timeout is not None and manager.stop_timeout.at is not None
         related = (Related(option.at if option is not None else server.at, f"{key} of {server.name}"),)
+        # Only where the signal reaches it: a shell that keeps it (X115) comes first.
         cutter = next((launcher for launcher in manager.launchers if launcher.kills_after is not None
-                       and manager.stop_signal.value in launcher.forwards), None)
+                       and manager.stop_signal.value in launcher.forwards), None) \
+            if not manager.shell_takes_signal else None
         if cutter is not None and cutter.kills_after is not None and graceful is not None \
                 and cutter.kills_after < graceful and (server.kind != "uwsgi" or option is not None
                                                        and _uwsgi_stops_gracefully(server, manager)):

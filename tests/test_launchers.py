@@ -52,6 +52,13 @@ from wsgilint.readers.shell import server_line_of_shell_command
     ("newrelic-admin run-program uwsgi --ini /home/app/conf/uwsgi.ini", "uwsgi", ["--ini", "/home/app/conf/uwsgi.ini"],
      ["newrelic-admin run-program"], ""),
     ("gosu app newrelic-admin run-program gunicorn x", "gunicorn", ["x"], ["gosu", "newrelic-admin run-program"], "app"),
+    # su's form: the user's shell runs the text, one simple command of plain words (options
+    # before or after the user, as getopt_long permutes them; root when none is named).
+    ("su vclamp -c 'gunicorn app:app'", "gunicorn", ["app:app"], ["su -c"], "vclamp"),
+    ("su -s /bin/bash -c 'uwsgi --ini /etc/a.ini' app", "uwsgi", ["--ini", "/etc/a.ini"], ["su -c"], "app"),
+    ("su --command='gunicorn -b :80 x' -m www", "gunicorn", ["-b", ":80", "x"], ["su -c"], "www"),
+    ("su -c 'gunicorn x'", "gunicorn", ["x"], ["su -c"], "root"),
+    ("runuser app -c 'gunicorn x'", "gunicorn", ["x"], ["runuser -c"], "app"),
 ])
 def test_the_server_behind_runners_and_switchers(line, program, arguments, launchers, user):
     command = recognise(shlex.split(line))
@@ -60,14 +67,17 @@ def test_the_server_behind_runners_and_switchers(line, program, arguments, launc
     assert next((launcher.user for launcher in reversed(command.launchers) if launcher.user), "") == user
 
 
-@pytest.mark.parametrize("line", ["runuser app -c 'gunicorn x'", "sudo -b gunicorn x", "uv run", "gosu app", "uvx",
-                                  "uv tool install gunicorn", "ep /etc/nginx/nginx.conf -- nginx",
-                                  "ep /etc/uwsgi.ini uwsgi --ini /etc/uwsgi.ini",
-                                  "uv pip install gunicorn", "hatch run test", "pdm run --venv prod gunicorn x",
-                                  "wait-for-it.sh db:5432 gunicorn x", "wait-for-it.sh db:5432 --",
-                                  "dockerize -wait tcp://db:5432", "holdup tcp://db:5432 uwsgi --ini a.ini",
-                                  "holdup tcp://db:5432 --", "newrelic-admin run-python gunicorn x",
-                                  "newrelic-admin run-program"])
+@pytest.mark.parametrize("line", [
+    # A text that is more than one simple command is a script of its own; a login shell
+    # (`-`, `-l`) starts in the user's home; --session-command runs in another session.
+    "su app -c 'cd /srv && gunicorn x'", "su app -c 'gunicorn $APP'", "su - app -c 'gunicorn x'",
+    "su -l app -c 'gunicorn x'", "su --session-command='gunicorn x' app", "su app", "su app -c 'A=1 gunicorn x'",
+    "sudo -b gunicorn x", "uv run", "gosu app", "uvx", "uv tool install gunicorn",
+    "ep /etc/nginx/nginx.conf -- nginx", "ep /etc/uwsgi.ini uwsgi --ini /etc/uwsgi.ini", "uv pip install gunicorn",
+    "hatch run test", "pdm run --venv prod gunicorn x", "wait-for-it.sh db:5432 gunicorn x",
+    "wait-for-it.sh db:5432 --", "dockerize -wait tcp://db:5432", "holdup tcp://db:5432 uwsgi --ini a.ini",
+    "holdup tcp://db:5432 --", "newrelic-admin run-python gunicorn x", "newrelic-admin run-program",
+])
 def test_what_is_not_a_server_behind_a_runner(line):
     assert recognise(shlex.split(line)) is None
 

@@ -13,6 +13,7 @@ started is SIGKILLed by id at the end of its case. A tool that is not installed 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -87,6 +88,11 @@ def cases(bins: Path, python: str) -> dict[str, list[str]]:
         "setpriv": ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"],
         "chpst -u": ["chpst", "-u", "nobody"],
         "runuser -u": ["runuser", "-u", "nobody", "--"],
+        # su's form: the user's shell runs one text. nobody's login shell is nologin, so the
+        # shell is named: bash execs the text's one command (Debian's dash does not: the
+        # server is then the shell's child and hears of no stop, docs/design.md).
+        "su -c": ["su", "nobody", "-s", "/bin/bash", "-c"],
+        "runuser -c": ["runuser", "nobody", "-s", "/bin/bash", "-c"],
         "sudo -u": ["sudo", "-u", "nobody"],
         "s6-setuidgid": ["s6-setuidgid", "nobody"],
         # Inits put in front of a container's command (`ENTRYPOINT ["tini", "--"]`, Compose's
@@ -132,8 +138,11 @@ def measure(prefix: list[str], python: str, sent: str, folder: Path, timeout: fl
     log.chmod(0o666)   # a switched user writes it
     env = {**os.environ, "UV_OFFLINE": "1", "PIP_NO_INDEX": "1", "PIPENV_YES": "1", "PIPENV_VENV_IN_PROJECT": "1",
            "POETRY_VIRTUALENVS_IN_PROJECT": "true", "PDM_CHECK_UPDATE": "false", "PYTHONDONTWRITEBYTECODE": "1"}
-    command = prefix if prefix[-1] == "python" else [*prefix, python]
-    process = subprocess.Popen([*command, str(folder / "server.py"), str(log), str(GRACE)], cwd=folder, env=env,
+    arguments = [str(folder / "server.py"), str(log), str(GRACE)]
+    command = [*prefix, *arguments] if prefix[-1] == "python" else [*prefix, python, *arguments]
+    if prefix[-1] == "-c":
+        command = [*prefix, shlex.join([python, *arguments])]
+    process = subprocess.Popen(command, cwd=folder, env=env,
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     server = 0

@@ -18,7 +18,7 @@ CASES = measure_runners.cases(Path(sys.executable).parent, PYTHON)
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="the user switchers need root")
 @pytest.mark.parametrize("name", ["uv run", "uvx", "uv tool run", "poetry run", "pipenv run", "pdm run", "hatch run", "gosu", "setpriv",
-                                  "chpst -u", "runuser -u", "sudo -u", "s6-setuidgid", "python -m uv run", "tini",
+                                  "chpst -u", "runuser -u", "su -c", "runuser -c", "sudo -u", "s6-setuidgid", "python -m uv run", "tini",
                                   "dumb-init"])
 @pytest.mark.parametrize("sent", ["SIGTERM", "SIGQUIT"])
 def test_the_measured_behaviour_is_the_modelled_one(name, sent):

@@ -75,6 +75,8 @@ _BEHAVIOUR: dict[str, tuple[bool, tuple[str, ...]]] = {
     "chpst": (False, ()),
     "s6-setuidgid": (False, ()),
     "runuser -u": (True, ("TERM",)),
+    "su -c": (True, ("TERM",)),
+    "runuser -c": (True, ("TERM",)),
     "sudo": (True, _EVERY_STOP),
     "env": (False, ()),
     "nohup": (False, ()),
@@ -118,6 +120,13 @@ _SUDO = frozenset(("-u", "--user", "-g", "--group", "-C", "--close-from", "-D", 
                    "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U",
                    "--other-user", "-R", "--chroot"))
 _ENV = frozenset(("-u", "--unset", "-C", "--chdir"))
+# su's options (util-linux 2.38 su(1); runuser without -u takes the same) that take a value;
+# getopt_long permutes, so they may follow the user (`su app -c "…"`).
+_SU = frozenset(("-c", "--command", "--session-command", "-s", "--shell", "-g", "--group", "-G", "--supp-group",
+                 "-w", "--whitelist-environment"))
+# What makes a `-c` text more than one simple command of plain words: quotes, expansions,
+# operators, redirections, globs, comments. Such a text is a script of its own, not followed.
+_SHELL_SYNTAX = frozenset("'\"\\$`;&|<>(){}*?[]#~\n")
 # tini's and dumb-init's options that take a value (tini.c's getopt string "sp:vwgle:hV";
 # dumb-init's getopt_long table: -r/--rewrite s:r).
 _TINI = frozenset(("-p", "-e"))
@@ -241,6 +250,47 @@ def _one(words: list[str]) -> tuple[str, str, int] | None:
     return None
 
 
+def _su_command(words: list[str]) -> tuple[str, str, list[str]] | None:
+    """``su app -c "gunicorn app:app"`` (or runuser's su form): (the launcher's name, the user,
+    the words of the text) when the text is one simple command of plain words, which the
+    user's shell runs; None for anything else. The user is root when none is named."""
+    tool = posixpath.basename(words[0])
+    if tool not in ("su", "runuser"):
+        return None
+    text: str | None = None
+    user = ""
+    index = 1
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            user = user or (words[index + 1] if index + 1 < len(words) else "")
+            break
+        name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
+        if word.startswith("-") and word != "-":
+            if name in _SU and not equals:
+                value = words[index + 1] if index + 1 < len(words) else ""
+                index += 1
+            elif name[:2] in _SU and not name.startswith("--") and len(name) > 2:
+                name, value = name[:2], name[2:]
+            if name in ("-c", "--command"):
+                text = value
+            elif name in ("--session-command", "-u", "--user", "-l", "--login"):
+                # Another session's command; `runuser -u` is the exec form; a login shell
+                # starts in the user's home, a folder the files do not show.
+                return None
+        elif word == "-":
+            return None
+        elif not user:
+            user = word
+        index += 1
+    if text is None or any(char in _SHELL_SYNTAX for char in text):
+        return None
+    command = text.split()
+    if not command or "=" in command[0]:
+        return None
+    return f"{tool} -c", user or "root", command
+
+
 def unwrap(argv: list[str]) -> tuple[tuple[Launcher, ...], list[str]]:
     """The launchers ``argv`` starts with, outermost first, and the command behind them
     (``argv`` itself when it starts with none). ``python -m uv run …`` is uv's."""
@@ -251,6 +301,11 @@ def unwrap(argv: list[str]) -> tuple[tuple[Launcher, ...], list[str]]:
             break
         if posixpath.basename(words[0]).startswith("python") and words[1:3] == ["-m", "uv"]:
             words = ["uv", *words[3:]]
+        su = _su_command(words)
+        if su is not None:
+            launchers.append(_launcher(su[0], su[1]))
+            words = su[2]
+            continue
         found = _one(words)
         if found is None or found[2] >= len(words):
             break
@@ -271,4 +326,5 @@ COMPOSE_INIT = Launcher("docker-init (`init: true`)", "", True, _EVERY_STOP)
 
 def _launcher(name: str, user: str) -> Launcher:
     stays, forwards = _BEHAVIOUR[name]
-    return Launcher(name, user, stays, forwards, {"runuser -u": 2.0, "dockerize": 10.0}.get(name))
+    return Launcher(name, user, stays, forwards, {"runuser -u": 2.0, "su -c": 2.0, "runuser -c": 2.0,
+                                                  "dockerize": 10.0}.get(name))

@@ -278,7 +278,15 @@ def _local_script(script: str, ctx: ReadContext | None, start_dir: str | None) -
     local = ctx.local(script, local_dir)
     if local and os.path.isfile(local):
         return local
-    if "/" in script or ctx.filesystem is None:
+    if ctx.filesystem is None:
+        return None
+    if start_dir and not posixpath.isabs(script):
+        # A WORKDIR the build filled file by file (`COPY docker/start.sh start.sh`) has no
+        # local twin, but what it copied there does.
+        in_place = ctx.copied(posixpath.normpath(posixpath.join(start_dir, script)))
+        if in_place and os.path.isfile(in_place):
+            return in_place
+    if "/" in script:
         return None
     found = (ctx.copied(f"{folder}/{script}") for folder in _CONTAINER_PATH)
     return next((path for path in found if path and os.path.isfile(path)), None)
