@@ -35,23 +35,6 @@ BAD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nworker_class = 'sync
 GOOD = {"deploy/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nworker_class = 'gthread'\nthreads = 4\n"
                                    "worker_connections = 1000\n"}
 
-_CLASSES = {
-    "sync": "sync", "syncworker": "sync", "gthread": "gthread", "threadworker": "gthread", "tornado": "tornado",
-    "tornadoworker": "tornado", "asgi": "asgi", "asgiworker": "asgi",
-}
-
-
-def _worker_class(option: Option | None) -> str | None:
-    if option is None:
-        return "sync"
-    if option.unresolved or not isinstance(option.value, str):
-        return None
-    name = option.value.rsplit(".", 1)[-1].lower()
-    if name.startswith(("gevent", "geventworker", "geventpywsgiworker")):
-        return "gevent"
-    return _CLASSES.get(name)
-
-
 def _known(server: AppServer, key: str) -> Option | None:
     option = server.last(key)
     return option if option is not None and not option.unresolved and isinstance(option.value, int) else None
@@ -64,11 +47,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         chosen = server.last("worker_class")
         if chosen is None and (server.manager is None or server.has("paste")):
             continue   # the command line (or a paste ini) may choose the class: not known here
-        written = _worker_class(chosen)
-        if written is None:
-            continue
+        written, running = server.gunicorn_worker_class(), server.gunicorn_worker()
+        if written is None or running is None:
+            continue   # the class, or the thread count that may switch it, comes from code
         threads = _known(server, "threads")
-        running = "gthread" if written == "sync" and threads is not None and threads.value > 1 else written
         named = f"worker_class {chosen.value!r}" if chosen is not None else "the sync worker (Gunicorn default)"
         if running == "gthread" and written == "sync" and threads is not None:
             yield Hit(threads.at, f"threads = {threads.value} with {named}: Gunicorn runs the gthread worker "

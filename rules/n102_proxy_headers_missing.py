@@ -80,7 +80,11 @@ reads it itself; for them the header is the whole fix.
 
 An include in the location (or a level around it) whose file nginx cannot open is
 reported once, as E003 (nginx does not start); what it was meant to send is not known,
-so N102 says nothing about that route until the include is fixed.
+so N102 says nothing about that route until the include is fixed. One in the location whose
+file may be on the target host but is not among the checked files (`include
+/opt/nginx/conf/proxy.conf;` in a repository: a proxy snippet) may send them: the finding is an
+info that names the assumption that it sends none. (One at the server level more often sets
+its listen, names or TLS, and does not change the finding.)
 
 ## What breaks in production
 The app sees nginx's request, not the client's: `Host` is the upstream's name
@@ -375,6 +379,12 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                 yield _scheme_unread_hit(route, listeners)
             continue
         related = tuple(Related(listener.at, listener.label) for listener in listeners[:1])
+        if route.unseen_includes:
+            # A file of the target host, which the checked files do not hold, may set them.
+            shown = ", ".join(f"`include {' '.join(d.args)}`" for d in route.unseen_includes)
+            unknown = f"; assumed {shown} (not among the checked files) sets none of them"
+            related += tuple(Related(d.at, "included here; its file is not among the checked files")
+                             for d in route.unseen_includes)
         if not unknown:
             unknown, reader = _unread_by_app(deployment, missing, listeners)
             if reader is not None and reader.at is not None:

@@ -59,10 +59,8 @@ def _app_timeout(server: AppServer) -> tuple[str, float | None, Option | str | N
         if option is None or option.unresolved:
             return "harakiri", None, option
         return "harakiri", c_atoi(option.value) or None, option
-    worker = server.last("worker_class")
-    threads = server.last("threads")
-    if (worker is not None and str(worker.value) not in ("sync", "SyncWorker")) or \
-            (threads is not None and not threads.unresolved and str(threads.value).isdigit() and int(threads.value) > 1):
+    if server.gunicorn_worker() != "sync":
+        # Other workers heartbeat through a long request (or the files do not show which runs).
         return "timeout", None, "not-sync"
     option = server.last("timeout")
     if option is not None and option.unresolved:

@@ -295,6 +295,43 @@ class AppServer:
             return uwsgi_bool(str(option.value))
         return bool(option.value)
 
+    def gunicorn_worker_class(self) -> str | None:
+        """The Gunicorn worker class written (sync, gthread, gevent, tornado, asgi, or the class's
+        own name in lower case), sync where none is; None where code or the environment gives it."""
+        option = self.last("worker_class")
+        if option is None:
+            return "sync"
+        if option.unresolved or not isinstance(option.value, str):
+            return None
+        name = option.value.rsplit(".", 1)[-1].lower()
+        if name.startswith("gevent"):
+            return "gevent"
+        return _GUNICORN_WORKERS.get(name, name)
+
+    def gunicorn_worker(self) -> str | None:
+        """The worker Gunicorn runs: the class written, except that the sync class with
+        ``threads`` above 1 runs gthread (Gunicorn switches it, measured: it logs `Using worker:
+        gthread`); None where the class, or with the sync class the thread count, comes from
+        code or the environment (``threads = cpu_count() * 4``)."""
+        written = self.gunicorn_worker_class()
+        if written != "sync":
+            return written
+        threads = self.last("threads")
+        if threads is None:
+            return written
+        count = threads.value if isinstance(threads.value, int) else \
+            int(threads.value) if isinstance(threads.value, str) and threads.value.isdigit() else None
+        if threads.unresolved or count is None:
+            return None
+        return "gthread" if count > 1 else written
+
+
+# Gunicorn's worker classes by the last part of their name, lower case (gunicorn/workers/__init__.py).
+_GUNICORN_WORKERS = {
+    "sync": "sync", "syncworker": "sync", "gthread": "gthread", "threadworker": "gthread", "tornado": "tornado",
+    "tornadoworker": "tornado", "asgi": "asgi", "asgiworker": "asgi",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class MissingCopySource:
@@ -633,6 +670,9 @@ class Route:
     # Includes in its location or a level around it whose file nginx cannot open (E003): what
     # they were meant to set is unknown, and nginx does not start until they are fixed.
     unread_includes: tuple[NginxDirective, ...] = ()
+    # Includes there whose file may be on the target host but is not among the checked files
+    # (an absolute path outside the tree): what they set is not known.
+    unseen_includes: tuple[NginxDirective, ...] = ()
     # A start script rewrites the file of its pass or of its upstream's servers before nginx
     # reads it (model/rewrites.py): the targets read may not be those nginx uses.
     rewritten: FileRewrite | None = None

@@ -176,6 +176,10 @@ class _Builder:
         # Levels with an include that reads no file here (not found, or outside what is read):
         # what it adds there (a listen, a server_name) is not known.
         self.unshown: set[int] = set()
+        # Of those in a location, the ones whose file may be on the target host, which the
+        # files do not show (an absolute path outside the checked tree): what they set there
+        # is not known.
+        self.unseen: dict[int, list[NginxDirective]] = {}
         self.events_seen = False
         self.top_include_unread = False   # an include at the main level reads no file here
 
@@ -282,6 +286,8 @@ class _Builder:
                         self.unshown.add(id(frame.scope))
                         if item.value_at in self.missing_at:
                             self.unread.setdefault(id(frame.scope), []).append(directive)
+                        elif frame.scope.block is not None and frame.scope.block.name in _REQUEST_LEVELS:
+                            self.unseen.setdefault(id(frame.scope), []).append(directive)
                     if places > MAX_PLACES and self.place_limit is None:
                         self.place_limit = max(MAX_PLACES, PLACES_PER_STATEMENT * _statements(files))
                     if self.place_limit is not None and places > self.place_limit:
@@ -435,20 +441,11 @@ class _Builder:
             server=server,
             in_if=scope.is_if,
             directives=scope.in_effect(),
-            unread_includes=self.unread_around(scope),
+            unread_includes=_around(self.unread, scope),
+            unseen_includes=_around(self.unseen, scope),
         )
         self.resolve_targets(route)
         self.instance.routes.append(route)
-
-    def unread_around(self, scope: NginxScope) -> tuple[NginxDirective, ...]:
-        if not self.unread:
-            return ()
-        found: list[NginxDirective] = []
-        level: NginxScope | None = scope
-        while level is not None:
-            found.extend(self.unread.get(id(level), ()))
-            level = level.parent
-        return tuple(found)
 
     def resolve_targets(self, route: Route) -> None:
         """An upstream block gives one target per ``server``; a name without a block and
@@ -563,3 +560,20 @@ def apply_command_line_user(instances: list[NginxInstance], managers: list[Proce
     for instance in mains or instances:
         if instance.user.at is None:
             instance.user = named[0]
+
+
+
+# Levels where an include beside a pass sets how it passes (a proxy snippet); one at the
+# server level more often sets its listen, names or TLS (`listen_ssl.active`, `ssl.conf`).
+_REQUEST_LEVELS = frozenset(("location", "if", "limit_except"))
+
+def _around(includes: dict[int, list[NginxDirective]], scope: NginxScope) -> tuple[NginxDirective, ...]:
+    """The includes of ``scope`` and of each level around it, innermost first."""
+    if not includes:
+        return ()
+    found: list[NginxDirective] = []
+    level: NginxScope | None = scope
+    while level is not None:
+        found.extend(includes.get(id(level), ()))
+        level = level.parent
+    return tuple(found)
