@@ -284,3 +284,21 @@ def test_images_modules_swap_files_and_the_program_itself_are_no_unreadable_conf
     assert sorted(f.at.path for f in result.findings if f.code == "E001") == ["deploy/nginx/sites-enabled/app"]
     assert kinds(result)["python_scripts/uwsgi"] == ""
     assert kinds(result)["deploy/nginx/.DS_Store"] == kinds(result)["deploy/nginx/sites-enabled/._app"] == ""
+
+
+def test_a_uwsgi_yaml_config_is_read_by_its_section(in_tmp):
+    """uWSGI's YAML loader reads the `uwsgi:` section at the start of a line: a file named for
+    uWSGI holding one is its config; one without it (a Compose file, a list) is not; XML and
+    JSON configs are still not read."""
+    write_tree(in_tmp, {
+        "deploy/uwsgi.yaml": "# app\nuwsgi:\n  socket: /run/app.sock\n  module: app:app\n",
+        "deploy/uwsgi.yml": "services:\n  web:\n    image: app\n",
+        "deploy/uwsgi-nested.yml": "config:\n  uwsgi:\n    socket: :8000\n",
+        "deploy/uwsgi.xml": "<uwsgi><socket>:3031</socket></uwsgi>\n",
+    })
+    result = check([str(in_tmp)])
+    assert kinds(result) == {"deploy/uwsgi.yaml": "uwsgi", "deploy/uwsgi.yml": "", "deploy/uwsgi-nested.yml": "",
+                             "deploy/uwsgi.xml": ""}
+    server = next(s for s in result.deployment.app_servers if s.kind == "uwsgi")
+    assert [(o.key, o.value, o.at.path, o.at.line) for o in server.options] == [
+        ("socket", "/run/app.sock", "deploy/uwsgi.yaml", 3), ("module", "app:app", "deploy/uwsgi.yaml", 4)]

@@ -142,6 +142,17 @@ _UWSGI_LINE = st.one_of(
     _WORD,
 )
 UWSGI_TEXT = lines_of(_UWSGI_LINE, 30)
+# uWSGI's YAML (its own line parser): the section key, indented `key: value` lines, and what
+# ends the reading (a list item, a flow collection, a line without ": ").
+_UWSGI_YAML_LINE = st.one_of(
+    st.builds(lambda indent, k, sep, v: f"{indent}{k}{sep}{v}", st.sampled_from(["  ", "\t", "    ", "", " \r"]),
+              st.sampled_from([*_UWSGI_KEYS, "yaml", "yml"]), st.sampled_from([": ", ":\t", ":", ":  "]),
+              _UWSGI_VALUES),
+    st.sampled_from(["uwsgi:", "uwsgi:", "other:", "uwsgi: x", "  uwsgi:", "[uwsgi]", "- item", "  - item",
+                     "  [a, b]", "  {a: b}", "# comment", "  # comment", "", "   ", "\"uwsgi\":", "uwsgi :"]),
+    _WORD,
+)
+UWSGI_YAML_TEXT = lines_of(_UWSGI_YAML_LINE, 30)
 
 _UWSGI_ARGS = st.lists(st.one_of(
     st.sampled_from(["--socket", "-s", ":0", "--ini", "app.ini", "app.ini:other", "inc.ini", "-M", "-p4", "-p",
@@ -512,6 +523,7 @@ CASES = {
               NGINX_TEXT),
     "uwsgi_ini": (Case("etc/uwsgi/apps-enabled/app.ini", _read_uwsgi, ("etc/uwsgi/apps-enabled/inc.ini",)),
                   UWSGI_TEXT),
+    "uwsgi_yaml": (Case("etc/uwsgi/vassals/app.yaml", _read_uwsgi, ("etc/uwsgi/vassals/x.yml",)), UWSGI_YAML_TEXT),
     "supervisor": (Case("etc/supervisor/supervisord.conf", _read_supervisor,
                         ("etc/supervisor/conf.d/app.conf", "etc/supervisor/conf.d/b.conf")), SUPERVISOR_TEXT),
     "systemd": (Case("etc/systemd/system/app.service", _read_systemd,

@@ -91,16 +91,27 @@ def test_config_files_not_read_here_are_named():
                       ("/etc/uwsgi/b.ini", False)]
 
 
-@pytest.mark.parametrize("written", ["app.yml", "app.yaml", "app.xml"])
-def test_a_positional_xml_or_yaml_config_is_loaded_but_not_known(tmp_path, written):
-    """`uwsgi app.yml` loads the file (by its extension): it is the start's config, and what it
-    sets is not known here, as for `--yaml app.yml`; a positional .ini is read."""
-    (tmp_path / written).write_text("uwsgi:\n  uid: app\n")
+def test_a_positional_xml_config_is_loaded_but_not_known(tmp_path):
+    """`uwsgi app.xml` loads the file (by its extension): it is the start's config, and what it
+    sets is not known here, as for `--xml app.xml`; a positional .ini is read."""
+    (tmp_path / "app.xml").write_text("<uwsgi><uid>app</uid></uwsgi>\n")
     (tmp_path / "app.ini").write_text("[uwsgi]\nsocket = :8000\n")
-    command = parse(written, tmp_path)
-    assert command.config_files == [str(tmp_path / written)]
-    assert [(config.spec, config.exits) for config in command.unread_configs] == [(written, False)]
+    command = parse("app.xml", tmp_path)
+    assert command.config_files == [str(tmp_path / "app.xml")]
+    assert [(config.spec, config.exits) for config in command.unread_configs] == [("app.xml", False)]
     assert parse("app.ini", tmp_path).unread_configs == []
+
+
+@pytest.mark.parametrize("written", [["app.yml"], ["app.yaml"], ["--yaml", "app.yaml"], ["--yml", "app.yml"]])
+def test_a_yaml_config_is_read(tmp_path, written):
+    """`uwsgi app.yml` (the loader by the extension) and `--yaml app.yml` read the file's
+    `uwsgi:` section, as uWSGI's own YAML parser does."""
+    (tmp_path / written[-1]).write_text("uwsgi:\n  uid: app\n  socket: :8000\n")
+    command = parse(written, tmp_path)
+    assert command.config_files == [str(tmp_path / written[-1])]
+    assert command.unread_configs == []
+    assert [(o.key, o.value) for o in command.options if o.at.path.endswith((".yml", ".yaml"))] == \
+        [("uid", "app"), ("socket", ":8000")]
 
 
 def test_a_scripts_arguments_word_is_open_ended_not_a_file(tmp_path):

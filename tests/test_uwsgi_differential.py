@@ -12,8 +12,11 @@ forks. The command-line entries that only drive the test (``ini = F``, ``show-co
 with harmless keys; uWSGI runs in the test's temporary directory with a fixed
 environment and a timeout.
 
-Corpus files: each INI-format uWSGI file of ``../shared/corpus`` (MANIFEST kind
-``uwsgi``, not a template; ``.xml``/``.yml``/``.json``/``.js``/``.lua`` left out) is
+YAML files are run as ``uwsgi --yaml F`` and read by the same reader (uWSGI's own line
+parser's rules).
+
+Corpus files: each INI- or YAML-format uWSGI file of ``../shared/corpus`` (MANIFEST kind
+``uwsgi``, not a template; ``.xml``/``.json``/``.js``/``.lua`` left out) is
 copied alone into a temporary directory and run there as ``uwsgi --ini NAME --set
 vacuum=false --logto /dev/stderr --show-config --clock wsgilint-no-such-clock``.
 Before printing, uWSGI parses (immediate options act), expands, applies every option,
@@ -75,8 +78,9 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 def real_options(argv: list[str], cwd: str, env: dict[str, str]) -> list[tuple[str, str]]:
     done = subprocess.run([UWSGI, *argv, "--show-config", "--clock", NO_CLOCK], cwd=cwd, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace", timeout=20)
-    output = done.stdout + done.stderr
+                          stdin=subprocess.DEVNULL, capture_output=True, timeout=20)
+    # Decoded without newline translation: a value may keep a carriage return (a CRLF YAML file).
+    output = (done.stdout + done.stderr).decode("utf-8", errors="replace")
     assert BEGIN in output, output
     lines = output.split(BEGIN, 1)[1].split(END, 1)[0].strip("\n").split("\n")
     assert lines[0] == "[uwsgi]"
@@ -236,6 +240,78 @@ def test_ini_matches_uwsgi(case, workdir):
     assert ours(workdir, "app.ini", env) == real[1:]
 
 
+# YAML as uWSGI 2.0.31's own line parser reads it (core/yaml.c, pip's build has no libyaml).
+YAML_CASES = {
+    "lexing": {"app.yaml": """
+        [uwsgi]
+        # the INI header above is no YAML: skipped, as any line before the section
+        other:
+          hidden: 1
+        uwsgi:
+          socket: :80
+          chdir: /srv/app # a comment anywhere ends the line
+          quoted: "4"
+          single: '4'
+          spaced:   x y  \t
+          	tabbed:	value
+          deeper:
+              nested: kept
+          empty: \n          processes: 4
+          name: %n %x
+          after: %(processes) $(WSGILINT_VAR)
+        later: 1
+          unread: 1
+        """},
+    "a list ends the reading": {"app.yaml": """
+        uwsgi:
+          processes: 2
+          - item
+          threads: 4
+        """},
+    "a line without a colon and a space ends it": {"app.yaml": """
+        uwsgi:
+          master: true
+          vacuum:
+          threads: 4
+        """},
+    "crlf": {"app.yaml": "uwsgi:\r\n  socket: :80\r\n  processes: 4 \r\n"},
+    "loads between formats": {
+        "app.yaml": """
+            uwsgi:
+              first: 1
+              ini: base.ini
+              include: more.yml
+              last: %(from-ini)
+            """,
+        "base.ini": """
+            [uwsgi]
+            from-ini = yes
+            yaml = third.yaml:other
+            """,
+        "more.yml": """
+            uwsgi:
+              from-yml: %n
+            """,
+        "third.yaml": """
+            uwsgi:
+              not-this: 1
+            other:
+              from-other: %x
+            """,
+    },
+}
+
+
+@pytest.mark.parametrize("case", sorted(YAML_CASES))
+def test_yaml_matches_uwsgi(case, workdir):
+    for name, text in YAML_CASES[case].items():
+        write(workdir, name, text)
+    env = environment({"WSGILINT_VAR": "from-env"})
+    real = real_options(["--yaml", "app.yaml"], workdir, env)
+    assert real[0] == ("yaml", "app.yaml")
+    assert ours(workdir, "app.yaml", env) == real[1:]
+
+
 def test_command_line_matches_uwsgi(workdir):
     write(workdir, "app.ini", "[uwsgi]\nprocesses = 4\n[second]\nthreads = 2\n")
     write(workdir, "late.ini", "[uwsgi]\nharakiri = 60\n")
@@ -252,7 +328,8 @@ def test_command_line_matches_uwsgi(workdir):
 # ----------------------------------------------------------------------------- the corpus
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-_NOT_INI = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
+_NOT_READ = (".xml", ".json", ".js", ".lua")
+_YAML = (".yml", ".yaml")
 # Appended after ``--ini F``, so they win over the file: vacuum would unlink the file's pidfile
 # at the exit that follows --show-config, and logto would create the file's log file.
 NEUTRALIZERS = ["--set", "vacuum=false", "--logto", "/dev/stderr"]
@@ -291,14 +368,14 @@ _SCHEMES = ("exec://", "call://", "callint://", "sym://", "section://", "fd://",
 
 
 def corpus_files() -> list[str]:
-    """MANIFEST rows of kind ``uwsgi``, not templates, in uWSGI's INI format."""
+    """MANIFEST rows of kind ``uwsgi``, not templates, in uWSGI's INI or YAML format."""
     manifest = CORPUS / "MANIFEST.tsv"
     if not manifest.is_file():
         return []
     with open(manifest, encoding="utf-8", newline="") as handle:
         return [row["local_path"] for row in csv.DictReader(handle, delimiter="\t")
                 if row["kind"] == "uwsgi" and row["is_template"] == "no"
-                and not row["local_path"].endswith(_NOT_INI)]
+                and not row["local_path"].endswith(_NOT_READ)]
 
 
 def skip_reason(path: Path) -> str | None:
@@ -306,6 +383,8 @@ def skip_reason(path: Path) -> str | None:
     and comments too for the scheme check. The text is also checked with every ``%X``
     pair removed, as a ``%`` at the end of a line joins it to the next one."""
     text = path.read_text(encoding="utf-8", errors="replace")
+    if path.name.endswith(_YAML):   # `key: value` lines checked as `key = value`
+        text = re.sub(r"^([ \t]*)([^\s:#]+):[ \t]", r"\1\2 = ", text, flags=re.M)
     joined = re.sub(r"%.", "", text, flags=re.S)
     for marker in ("@(", *_SCHEMES):
         if marker in text or marker in joined:
@@ -450,12 +529,13 @@ def compare_corpus_file(local_path: str, directory: str) -> CorpusOutcome:
     copy = os.path.join(directory, name)
     shutil.copyfile(CORPUS / local_path, copy)
     env = environment()
-    real, output = run_uwsgi(["--ini", name, *NEUTRALIZERS], directory, env)
+    loader = "yaml" if name.endswith(_YAML) else "ini"
+    real, output = run_uwsgi([f"--{loader}", name, *NEUTRALIZERS], directory, env)
     ctx = ReadContext(mode="live", cwd=directory)
     ini = read_ini(copy, ctx, env=env, cwd=directory)
     if real is None:
         return _refused(output, ini)
-    assert real[0] == ("ini", name), real[0]
+    assert real[0] == (loader, name), real[0]
     added = [*_NEUTRALIZED, ("show-config", "true"), ("clock", NO_CLOCK)]
     # The command line's own options follow the file's; only inherited files come after them.
     start = max(i for i in range(len(real)) if real[i:i + len(added)] == added)

@@ -42,6 +42,7 @@ _MAX_UNHINTED_BYTES = 256 * 1024
 _NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
 # uWSGI reads these formats too; wsgilint reads its ini format only.
 _UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
+_UWSGI_YAML = (".yml", ".yaml")
 # Program source is no config whatever its folder or name: PHP's `return $x;` or Rust's
 # `use std::io;` reads as an nginx directive. Only uWSGI's own `[uwsgi]` header, which no
 # program carries, makes one a config (an ini saved as `.cpp` in a `uwsgi/` folder).
@@ -552,8 +553,10 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         # Its name and place say what it is; the reader reports content that is not JSON.
         return SourceFile(path, display, "devcontainer", "dev container definition by name and place")
     # A Compose file named for its app server (uwsgi.docker-compose.yml) is read by its content.
-    if "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_OTHER_FORMATS):
-        return SourceFile(path, display, "", "a uWSGI config in a format other than ini: not read yet")
+    # A uWSGI YAML config is read by its content (a `uwsgi:` section), like an ini.
+    uwsgi_yaml = "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_YAML)
+    if "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_OTHER_FORMATS) and not uwsgi_yaml:
+        return SourceFile(path, display, "", "a uWSGI config in a format other than ini or YAML: not read")
     if name.endswith(_DOCUMENT_SUFFIXES) or name.removesuffix(".txt") in _DOCUMENT_NAMES:
         return SourceFile(path, display, "", "a document, not a config")
     if name in _TOOL_CONFIG_NAMES:
@@ -591,9 +594,15 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         if not has_uwsgi_section(text.text):
             return SourceFile(path, display, "", "program source, not a config")
         hints, named_hints = ["uwsgi"], ["uwsgi"]
+    if uwsgi_yaml:
+        from .readers.uwsgi_ini import has_yaml_uwsgi_section
+        if not has_yaml_uwsgi_section(text.text):
+            return SourceFile(path, display, "", "a YAML file without uWSGI's `uwsgi:` section")
+        hints, named_hints = ["uwsgi"], ["uwsgi"]
     # A `.conf` file is most often a site or a snippet: its extension is as good as a name.
     loose = name.endswith(".conf")
-    kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose, ctx)), None)
+    kind = next((kind for kind in hints if _sniff(kind, text.text, kind in named_hints or loose, ctx)), None) \
+        if not uwsgi_yaml else "uwsgi"
     if kind is not None:
         marker = template_marker(text.text, kind, file_name, folder_name(hint_path))
         if marker:

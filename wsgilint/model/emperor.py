@@ -31,6 +31,10 @@ from . import AppServer, Deployment, Place, ProcessManager
 from .uwsgi import uwsgi_from_argv
 
 _VASSAL_SETS = ("vassal-set", "vassals-set")
+# The vassal files read here, by the loader the Emperor starts each with (core/emperor.c:
+# `--ini` for .ini, `--yaml` for .yml and .yaml); .xml and .json vassals are not read.
+_VASSAL_PATTERNS = ("*.ini", "*.yml", "*.yaml")
+_VASSAL_SUFFIXES = (".ini", ".yml", ".yaml")
 _BEFORE = (("vassals-inherit-before", "--inherit"), ("vassals-include-before", "--include"))
 _AFTER = (("vassals-inherit", "--inherit"), ("vassals-include", "--include"))
 _ROOT = ("root", "0")
@@ -50,10 +54,11 @@ def _watched(value: str, base: str | None, ctx: ReadContext) -> tuple[str, list[
     if (sep and scheme == "dir") or (not sep and not glob.has_magic(path)):
         directory = ctx.local_directory(path)
         if directory is not None:
-            return "dir", ctx.glob(posixpath.join(path, "*.ini"), whole=True), directory
+            return "dir", [p for pattern in _VASSAL_PATTERNS
+                           for p in ctx.glob(posixpath.join(path, pattern), whole=True)], directory
         if sep:
             return "dir", [], None
-    return "glob", [p for p in ctx.glob(path, whole=True) if p.endswith(".ini")], None
+    return "glob", [p for p in ctx.glob(path, whole=True) if p.endswith(_VASSAL_SUFFIXES)], None
 
 
 def _owner(local: str, deployment: Deployment, nofollow: bool) -> str | None:
@@ -74,7 +79,7 @@ def _arguments(emperor: AppServer, target: str) -> list[str]:
             words += [flag, str(option.value)]
     for option in emperor.all(*_VASSAL_SETS):
         words += ["--set", str(option.value)]
-    words += ["--ini", target]
+    words += ["--ini" if target.endswith(".ini") else "--yaml", target]
     for key, flag in _AFTER:
         for option in emperor.all(key):
             words += [flag, str(option.value)]

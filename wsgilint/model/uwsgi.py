@@ -175,7 +175,7 @@ def _display_name(path: str) -> str:
 def uwsgi_from_ini(local_path: str, ctx: ReadContext) -> tuple[AppServer, list[Problem]]:
     ini = read_ini(local_path, ctx)
     # The instance is defined where its section starts: defaults are reported there.
-    header = next((s.at for s in ini.sections if s.name == ini.section), Span(ini.path))
+    header = next((s.at for s in (*ini.sections, *ini.yaml_sections) if s.name == ini.section), Span(ini.path))
     config = uwsgi_config(ini.path, ini.section, ini.section_found, ini.sections, ini.comments, ini.options)
     server = uwsgi_server(_display_name(local_path), header, ini.options, ini.files, ini.placeholders_used, config,
                           ini.unread)
@@ -194,7 +194,8 @@ def uwsgi_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None
     # reported there, where an option would be added); otherwise on the command line.
     # A package's stock file (Debian's default.ini) is not where the user defines the instance.
     loaded = [o.at for o in command.options if o.at.path != at.path and not o.at.path.startswith(STOCK_PREFIX)]
-    header = next((s.at for s in command.sections if loaded and s.at.path == loaded[0].path), at)
+    header = next((s.at for s in (*command.sections, *command.yaml_sections)
+                   if loaded and s.at.path == loaded[0].path), at)
     config = uwsgi_config(at.path, "uwsgi", command.section_found, command.sections, command.comments,
                           command.options)
     server = uwsgi_server(name, header, command.options, command.config_files, command.placeholders_used, config,

@@ -34,6 +34,7 @@ class UwsgiCommand:
     placeholders_used: set[str] = field(default_factory=set)
     first_config: str = ""                                    # the first --ini/--xml/--yaml/positional, as written
     sections: list[IniSection] = field(default_factory=list)  # the section headers of the config files read
+    yaml_sections: list[IniSection] = field(default_factory=list)  # the YAML files' section keys read
     comments: list[IniComment] = field(default_factory=list)  # their whole-line comments
     section_found: bool = False       # an option of [uwsgi] was read, or no config file was
 
@@ -180,6 +181,7 @@ def parse_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | None,
     command.problems = command.problems + run.problems
     command.placeholders_used = run.placeholders_used
     command.sections = run.sections
+    command.yaml_sections = run.yaml_sections
     command.comments = run.comments
     command.section_found = bool(run.section_found.get("uwsgi", False)) or not run.files
     return command

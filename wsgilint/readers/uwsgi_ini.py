@@ -44,8 +44,10 @@ written; ``end_column`` is the column just after it (``line[column-1:end_column-
 is the value). An empty value gets ``column == end_column`` right after the key or
 ``=``. A value joined to the next line by a trailing ``%`` has ``end_column`` 0.
 
-Files in other formats (``.xml``, ``.yaml``, ``.json``) are not read: options they
-would add are missing from the result.
+YAML files (``yaml =``, ``--yaml``, a positional ``app.yml``) are read with uWSGI's own line
+parser's rules (``_parse_yaml``), and then expanded like the INI files' options. Files in
+other formats (``.xml``, ``.json``) are not read: options they would add are missing from the
+result.
 """
 # Longer than a module should be: the magic substitution, the line lexer, the loaders, the
 # logic blocks and the expansion passes share UwsgiRun's state in the order uWSGI applies
@@ -82,6 +84,7 @@ _LOGIC_PATH_ARG = {"if-exists", "if-not-exists", "ifexists", "if-file", "if-not-
 _LOGIC_OPEN = _LOGIC_PATH_ARG | {"for", "for-glob", "for-times", "for-readline", "if-opt", "if-not-opt",
                                  "if-env", "if-not-env", "ifenv", "if-reload", "if-not-reload"}
 _OTHER_FORMATS = {"xml", "xmlconfig", "yaml", "yml"}
+_YAML_SUFFIXES = (".yaml", ".yml")
 _MATH_WORDS = {"+", "-", "*", "/", "++", "--"}
 _MAX_EXPANSIONS = 256
 # Loops and includes multiply options (a for-times 1000 that includes a file with another
@@ -138,6 +141,9 @@ class UwsgiIni:
     options: list[Option] = field(default_factory=list)
     comments: list[IniComment] = field(default_factory=list)
     sections: list[IniSection] = field(default_factory=list)
+    # The YAML files' section keys read (``uwsgi:``): where an instance of a YAML file starts.
+    # Kept apart from ``sections``, the INI headers, which INI rules check.
+    yaml_sections: list[IniSection] = field(default_factory=list)
     section_found: bool = False                 # uWSGI read at least one option of the section
     placeholders_used: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
@@ -193,6 +199,61 @@ def _magic_sub(raw: str, table: Mapping[str, tuple[str, bool]]) -> _Magic:
         flags.extend((b"\1" if runtime else b"\0") * len(value))
         i = percent + 2
     return _Magic("".join(out), starts, ends, flags)
+
+
+class _Source:
+    """Where the characters of a file's text after magic substitution are written in the file."""
+
+    __slots__ = ("raw", "magic", "display", "_line_starts")
+
+    def __init__(self, raw: str, magic: _Magic, display: str) -> None:
+        self.raw = raw
+        self.magic = magic
+        self.display = display
+        self._line_starts: list[int] = []   # found when a span is first asked for
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        starts = self._line_starts
+        if not starts:
+            starts.append(0)
+            end = self.raw.find("\n")
+            while end >= 0:
+                starts.append(end + 1)
+                end = self.raw.find("\n", end + 1)
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def _end(self, first: int, last: int) -> int:
+        """Where output characters first..last-1 end in the file, including any trailing
+        ``%X`` that expanded to nothing."""
+        magic, raw = self.magic, self.raw
+        end = magic.starts[last] if last < len(magic.starts) else len(raw)
+        start = magic.starts[first] if first < last else end
+        while end > start and raw[end - 1] in _TRIM_LINE:
+            end -= 1
+        return max(end, magic.ends[last - 1]) if first < last else end
+
+    def _start(self, first: int) -> int:
+        """Where output character ``first`` is written, including a ``%X`` just before it that
+        expanded to nothing (``logdate = %Y-%m`` is written from ``%Y``)."""
+        magic = self.magic
+        return magic.ends[first - 1] if first > 0 else magic.starts[first]
+
+    def span(self, first: int, last: int) -> Span:
+        """Span of output characters first..last-1 (empty when first == last)."""
+        if first >= last:
+            line, column = self._position(self._end(first, last))
+            return Span(self.display, line, column, column)
+        line, column = self._position(self._start(first))
+        end_line, end_column = self._position(self._end(first, last))
+        return Span(self.display, line, column, end_column if end_line == line else 0)
+
+    def source(self, first: int, last: int) -> str:
+        """What output characters first..last-1 are written as."""
+        return self.raw[self._start(first):self._end(first, last)] if first < last else ""
+
+    def unresolved(self, first: int, last: int) -> bool:
+        return any(self.magic.unresolved[first:last])
 
 
 def _file_magic(target_path: str, name_as_given: str, section: str, location_known: bool
@@ -282,6 +343,7 @@ class UwsgiRun:
         self.problems: list[Problem] = []
         self.comments: list[IniComment] = []
         self.sections: list[IniSection] = []
+        self.yaml_sections: list[IniSection] = []
         self.files: list[str] = []
         self.unread: list[UnreadConfig] = []
         self.placeholders_used: set[str] = set()
@@ -395,6 +457,12 @@ class UwsgiRun:
             if local:
                 self._read_ini_file(local, section or "uwsgi", spec, at)
             return
+        if option in ("yaml", "yml"):
+            path, section = split_spec(spec)
+            local = self._resolve(path, base_dir, at)
+            if local:
+                self._read_ini_file(local, section or "uwsgi", spec, at, yaml=True)
+            return
         if option in _OTHER_FORMATS:
             local = self._resolve(split_spec(spec)[0], base_dir, at)
             if local and local not in self.files:
@@ -407,12 +475,12 @@ class UwsgiRun:
             self.unread.append(UnreadConfig(spec, at, True))
             return
         local = self._resolve(spec, base_dir, at)
-        if local and spec.endswith(".ini"):
-            self._read_ini_file(local, "uwsgi", spec, at)
+        if local and spec.endswith((".ini", *_YAML_SUFFIXES)):
+            self._read_ini_file(local, "uwsgi", spec, at, yaml=not spec.endswith(".ini"))
         elif local and local not in self.files:
             self.files.append(local)
-            # An XML or YAML file (a positional `uwsgi app.yml`) is not read here: what it sets is
-            # not known, as for `--yaml app.yml`, whose option says so.
+            # An XML file (a positional `uwsgi app.xml`) is not read here: what it sets is not
+            # known, as for `--xml app.xml`, whose option says so.
             self.unread.append(UnreadConfig(spec, at, False))
 
     def _resolve(self, path: str, base_dir: str | None, at: Span) -> str | None:
@@ -498,12 +566,13 @@ class UwsgiRun:
         return place
 
     def read_top(self, local: str, section: str) -> None:
-        """The file uWSGI is started with; its path is a local one, not a target host's."""
+        """The file uWSGI is started with (its loader by the file's extension, as for
+        ``uwsgi FILE``); its path is a local one, not a target host's."""
         name = self._target_path(local) + ("" if section == "uwsgi" else ":" + section)
-        self._read_ini_file(local, section, name, None)
+        self._read_ini_file(local, section, name, None, yaml=local.endswith(_YAML_SUFFIXES))
 
     def _read_ini_file(self, local: str, section: str, name_as_given: str, at: Span | None,
-                       reuse: bool = False) -> None:
+                       reuse: bool = False, yaml: bool = False) -> None:
         stock = local.startswith(STOCK_PREFIX)
         key = local if stock else os.path.abspath(local)
         display = local if stock else self.ctx.display(local)
@@ -532,7 +601,8 @@ class UwsgiRun:
         again = local in self.files
         if not again:
             self.files.append(local)
-        self._last_ini = local
+        if not yaml:
+            self._last_ini = local
         spec_section = split_spec(name_as_given)[1] or ""
         target, known = self._opened_as(local, key, name_as_given, reuse)
         place = (target, name_as_given, spec_section, known)
@@ -547,7 +617,7 @@ class UwsgiRun:
         self._loading.append(key)
         self._repeating += again
         try:
-            self._parse_ini(text.text, table, display, section, posixpath.dirname(key))
+            (self._parse_yaml if yaml else self._parse_ini)(text.text, table, display, section, posixpath.dirname(key))
         finally:
             self._loading.pop()
             self._repeating -= again
@@ -557,53 +627,7 @@ class UwsgiRun:
         """``table`` is None for a text without "%": it is its own substitution, each character
         coming from where it stands, and no map of positions is built."""
         magic = _magic_sub(raw, table) if table is not None else None
-        # Where each line starts, found when a span is first asked for with magic; without it a
-        # span is on the line being read (most files: no "%").
-        line_starts: list[int] = []
-
-        def position(offset: int) -> tuple[int, int]:
-            if not line_starts:
-                line_starts.append(0)
-                end = raw.find("\n")
-                while end >= 0:
-                    line_starts.append(end + 1)
-                    end = raw.find("\n", end + 1)
-            line = bisect.bisect_right(line_starts, offset)
-            return line, offset - line_starts[line - 1] + 1
-
-        def source_end(first: int, last: int) -> int:
-            """Where output characters first..last-1 end in the file, including any trailing
-            ``%X`` that expanded to nothing."""
-            if magic is None:
-                return last   # callers pass ends already trimmed of TRIM, inside one line
-            end = magic.starts[last] if last < len(magic.starts) else len(raw)
-            start = magic.starts[first] if first < last else end
-            while end > start and raw[end - 1] in _TRIM_LINE:
-                end -= 1
-            return max(end, magic.ends[last - 1]) if first < last else end
-
-        def source_start(first: int) -> int:
-            """Where output character ``first`` is written, including a ``%X`` just before
-            it that expanded to nothing (``logdate = %Y-%m`` is written from ``%Y``)."""
-            if magic is None:
-                return first
-            return magic.ends[first - 1] if first > 0 else magic.starts[first]
-
-        def span(first: int, last: int) -> Span:
-            """Span of output characters first..last-1 (empty when first == last)."""
-            if first >= last:
-                line, column = position(source_end(first, last))
-                return Span(display, line, column, column)
-            line, column = position(source_start(first))
-            end_line, end_column = position(source_end(first, last))
-            return Span(display, line, column, end_column if end_line == line else 0)
-
-        def source(first: int, last: int, value: str) -> str:
-            """What ``value`` (output characters first..last-1) is written as."""
-            if magic is None:
-                return value
-            return raw[source_start(first):source_end(first, last)] if first < last else ""
-
+        source = _Source(raw, magic, display) if magic is not None else None
         text = raw if magic is None else magic.text
         section = ""
         found = self.section_found.get(wanted, False)
@@ -619,12 +643,12 @@ class UwsgiRun:
                 first = body[0]
                 if first == "[":
                     section = body[1:-1]
-                    header = IniSection(section, span(left, right) if magic is not None
+                    header = IniSection(section, source.span(left, right) if source is not None
                                         else Span(display, number, lead + 1, lead + len(body) + 1))
                     if header not in self.sections:     # ini = :section reads a file twice
                         self.sections.append(header)
                 elif first in ";#":
-                    comment = IniComment(body, span(left, right) if magic is not None
+                    comment = IniComment(body, source.span(left, right) if source is not None
                                          else Span(display, number, lead + 1, lead + len(body) + 1))
                     if comment not in self.comments:
                         self.comments.append(comment)
@@ -640,14 +664,82 @@ class UwsgiRun:
                     value_start = right - len(value)
                     # Without magic a value's characters are where they are written, on this
                     # line: its span without looking its line up (14 options a file).
-                    if magic is None:
+                    if source is None:
                         column = value_start - start + 1
                         self.add(key, value, value, Span(display, number, column, column + len(value)), False,
                                  directory)
                     else:
-                        self.add(key, value, source(value_start, right, value), span(value_start, right),
-                                 any(magic.unresolved[value_start:right]), directory)
+                        self.add(key, value, source.source(value_start, right), source.span(value_start, right),
+                                 source.unresolved(value_start, right), directory)
             start += len(line) + 1
+        self.section_found[wanted] = found
+
+    def _parse_yaml(self, raw: str, table: dict[str, tuple[str, bool]] | None, display: str, wanted: str,
+                    directory: str) -> None:
+        """A YAML file as uWSGI's own line parser reads it (core/yaml.c, a build without
+        libyaml, as pip's): ``#`` anywhere ends the line; the section is a key written at the
+        start of a line (``uwsgi:``), and its options are the ``key: value`` lines indented
+        under it, at any depth, up to the next line at the start; a list item, a flow
+        collection or a line without ``": "`` (or ``":\t"``) in the section ends the file's
+        reading there. A value loses its spaces and tabs at either end (a carriage return only
+        at its start: a CRLF file's values keep theirs); quotes are kept (``"4"`` is not 4).
+        (uWSGI 2.0.31's yaml.c; later versions also strip double quotes.)"""
+        magic = _magic_sub(raw, table) if table is not None else None
+        source = _Source(raw, magic, display) if magic is not None else None
+        text = raw if magic is None else magic.text
+        found = self.section_found.get(wanted, False)
+        inside = False
+        start = 0    # where the line begins in ``text``
+        number = 0
+        for whole in text.split("\n"):
+            number += 1
+            line_start = start
+            start += len(whole) + 1
+            cut = whole.find("#")
+            line = whole if cut < 0 else whole[:cut]
+            if not line:
+                continue
+            depth = len(line) - len(line.lstrip(" \t\r"))
+            if depth == 0 and inside:
+                break
+            if depth > 0 and not inside:
+                continue
+            lead = len(line) - len(line.lstrip(" \t\r"))
+            body = line[lead:]
+            if not body:
+                continue
+            if body[0] in "-[{":
+                if inside:
+                    break
+                continue
+            if not inside:
+                colon = body.find(":")
+                inside = colon >= 0 and body[:colon] == wanted
+                if inside:
+                    left = line_start + lead
+                    key_at = source.span(left, left + colon) if source is not None \
+                        else Span(display, number, lead + 1, lead + colon + 1)
+                    if not any(known.at == key_at for known in self.yaml_sections):
+                        self.yaml_sections.append(IniSection(wanted, key_at))
+                continue
+            split = body.find(": ")
+            if split < 0:
+                split = body.find(":\t")
+            if split < 0:
+                break
+            found = True
+            key = sys.intern(body[:split].rstrip(" \t"))
+            rest = body[split + 2:]
+            value_lead = len(rest) - len(rest.lstrip(" \t\r"))
+            value = sys.intern(rest[value_lead:].rstrip(" \t"))
+            first = line_start + lead + split + 2 + value_lead
+            last = first + len(value)
+            if source is None:
+                column = first - line_start + 1
+                self.add(key, value, value, Span(display, number, column, column + len(value)), False, directory)
+            else:
+                self.add(key, value, source.source(first, last), source.span(first, last),
+                         source.unresolved(first, last), directory)
         self.section_found[wanted] = found
 
     # -- after loading: expansion passes, then inherit
@@ -845,6 +937,7 @@ def read_ini(local_path: str, ctx: ReadContext, section: str = "uwsgi", env: Map
         options=options,
         comments=run.comments,
         sections=run.sections,
+        yaml_sections=run.yaml_sections,
         section_found=run.section_found.get(section, False),
         placeholders_used=run.placeholders_used,
         problems=run.problems,
@@ -878,6 +971,12 @@ _BUILD_PROFILE_KEYS = ("bin_name", "embedded_plugins", "main_plugin", "malloc_im
 @functools.cache
 def _build_profile_key() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{'|'.join(_BUILD_PROFILE_KEYS)})\s*=", re.MULTILINE)
+
+
+def has_yaml_uwsgi_section(text: str) -> bool:
+    """Whether a YAML file holds the section uWSGI reads by default: ``uwsgi:`` at the start of
+    a line (uWSGI's parser finds no section written further in)."""
+    return text.startswith("uwsgi:") or "\nuwsgi:" in text
 
 
 def has_uwsgi_section(text: str) -> bool:
