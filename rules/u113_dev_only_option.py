@@ -42,6 +42,11 @@ In a container whose app folder no bind mount of the host's files covers (the co
 image copied, or a named volume filled from it), `py-autoreload` is an info: only a new
 container changes that code, so no deploy copies files under the running server.
 
+A uWSGI whose config file is named for development (`uwsgi_local.yml`, `dev.ini`) and whose
+container says it runs one (a Compose file so named, `local-docker-compose.yml`; a stage
+variable such as `FLASK_ENV=development`) is a developer's stack beside the production one: an
+info.
+
 A development option under a comment of its own file that marks it so (`# DO NOT USE IN
 PRODUCTION`, `# Development settings (remove in production)`: the comment lines between it
 and the line written before it) is an info too: the author says this file is not what
@@ -51,10 +56,12 @@ production runs.
 Remove these options from the production configuration (keep them in a development
 file that includes it).
 """
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, Span
+from wsgilint.model import AppServer, Deployment, Span
+from wsgilint.model.dev_stacks import declared_development, development_named
 from wsgilint.model.uwsgi_config import UwsgiConfig
 from wsgilint.model.uwsgi_values import integer, uwsgi_servers
 
@@ -69,6 +76,17 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 _AUTORELOAD = ("py-autoreload", "python-autoreload", "py-auto-reload", "python-auto-reload")
 
 
+def _declared(server: AppServer) -> str | None:
+    """What says the container that runs this uWSGI is a development set-up (its environment,
+    its Compose file's name), where its config file's own name says so too: the pair is what
+    a developer's stack looks like beside a production one."""
+    manager = server.manager
+    if manager is None or manager.runs is not server or not development_named(server.at.path):
+        return None
+    declared = declared_development(manager)
+    return f"{declared}, with the config file {posixpath.basename(server.at.path)}," if declared else None
+
+
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in uwsgi_servers(deployment):
         dev, stack = server.place.dev_container, server.dev_stack
@@ -79,7 +97,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         if dev is None and stack is not None:
             tail = (f", and here it serves that: {stack.note}, so an edit on the host reloads it; read as a "
                     "development stack (if this service also deploys the app, remove it there)")
-        severity = None if dev is None and stack is None else "info"
+        declared = _declared(server) if dev is None and stack is None else None
+        if declared is not None:
+            tail = (f"; here {declared} says this is a development set-up, where that is what it is for: keep it "
+                    "out of production")
+        severity = None if dev is None and stack is None and declared is None else "info"
         related = (() if dev is None or dev.at is None else (Related(dev.at, "the dev container is declared here"),)) \
             or (() if stack is None or stack.at is None else (Related(stack.at, "the source is mounted here"),))
         reload = server.last(*_AUTORELOAD)
