@@ -23,6 +23,12 @@ An instance that serves websockets (`http-websockets`) on an async loop (`gevent
 ...) is an info: each websocket is one request that lasts as long as its client, which a
 timeout would cut (Flask-SocketIO under uWSGI runs so).
 
+Where the tree holds all of the app's code (the module the instance loads and every module of
+the app it names) and none of it does anything a request can hang in (an outbound call, mail, a
+subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a file), the
+finding is an info that names the assumption that no request hangs: a "hello" app that formats
+the time has nothing to wait on.
+
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
 the finding is an info naming it. An image wsgilint does not know is not counted: it is nearly
@@ -103,8 +109,27 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "the client stays: assumed the long requests are those, which a timeout would cut",
                       (*behind_nginx, Related(websockets.at, "websockets served here")), severity="info")
             continue
+        quiet = _app_cannot_hang(deployment, server)
+        if quiet:
+            yield Hit(server.at, message + quiet, behind_nginx, severity="info")
+            continue
         yield Hit(server.at, message, behind_nginx, severity="warning" if behind_nginx else None)
 
+
+def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
+    """Where the tree holds all of the app's code and none of it does anything a request can
+    hang in (an outbound call, a database, a cache, a socket, a lock, a file, a sleep), the
+    assumption that no request hangs; else ""."""
+    readers = deployment.app_request_readers
+    module = readers.module_of(server) if readers is not None else None
+    if readers is None or module is None or module in readers.blocking_files:
+        return ""   # (the module's own file decides most apps at once, before the app's scope is built)
+    scope = readers.app_scope([server])
+    if not readers.holds_all_of(scope) or readers.may_hang_in(scope):
+        return ""
+    return (f"; the app's code is in the checked tree ({module}, the module the instance loads, and every module of "
+            "the app it names) and none of it calls out, uses a database, cache, socket, lock or file, or sleeps: "
+            "assumed no request hangs (a timeout still guards the code that will)")
 
 
 def _unset_variable(harakiri: Option) -> bool:

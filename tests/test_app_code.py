@@ -202,3 +202,18 @@ def test_the_app_is_what_its_module_imports(tmp_path: Path, files: dict[str, str
     scope = tree_readers(tmp_path, files).app_scope([gunicorn_loading("wsgi:app")])
     assert scope.roots == ("",)
     assert scope.files == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize("fixture", ["X117/app-code-waits-on-nothing-is-an-info", "U112/app-that-waits-on-nothing-is-info"])
+def test_an_app_checked_by_its_absolute_path_from_elsewhere_is_read_to_the_end(fixture, tmp_path, monkeypatch):
+    """Checked from another folder, the tree's files are shown by their absolute paths: the app's
+    scope walks each file's folders up to `/` and stops there (it looped at `/` for ever)."""
+    from wsgilint.api import check
+
+    monkeypatch.chdir(tmp_path)
+    tree = Path(__file__).parent / "fixtures" / fixture
+    expected = {line.strip() for line in (tree / "expected.txt").read_text().splitlines() if line.strip()}
+    code = fixture.split("/")[0]
+    found = {f"{Path(f.at.path).relative_to(tree)}:{f.at.line} {f.severity}" for f in check([str(tree)]).findings
+             if f.code == code}
+    assert found == expected

@@ -86,6 +86,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     template_files: set[str] = set()   # whose only use of the scheme is rendering Flask templates
     trusts_https = False
     waiting_files: set[str] = set()
+    blocking_files: set[str] = set()
     names: dict[str, tuple[_Named, ...]] = {}
     package_names: dict[str, frozenset[str]] = {}
     for source, text in _texts(files, ctx):
@@ -107,6 +108,9 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             trusts_https = True
         if _waits(text):
             waiting_files.add(shown)
+            blocking_files.add(shown)
+        elif any(marker in text for marker in _BLOCKING_MARKERS):
+            blocking_files.add(shown)
         names[shown] = _named_modules(text, posixpath.dirname(shown))
         if shown.endswith("/__init__.py") or shown == "__init__.py":
             package_names[shown] = frozenset(_identifier().findall(text))
@@ -137,7 +141,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                   frozenset(address_files),
                                   frozenset(scheme_files if trusts_https or _before_origin_check(files, ctx)
                                             else scheme_files | csrf_files),
-                                  frozenset(waiting_files),
+                                  frozenset(waiting_files), frozenset(blocking_files),
                                   names, package_names), env_defaults)
 
 
@@ -232,6 +236,8 @@ class RequestReaders(NamedTuple):
     address_files: frozenset[str] = frozenset()
     scheme_files: frozenset[str] = frozenset()   # and every one that does something the scheme changes
     waiting_files: frozenset[str] = frozenset()  # and every one that waits on something outside the process
+    # and every one a request may hang in (it waits, or uses a database, cache, socket, lock, file or queue)
+    blocking_files: frozenset[str] = frozenset()
     # The modules each file names (imports; Django's ROOT_URLCONF and `include("app.urls")`), and
     # the names each package's __init__.py holds: whether the tree holds all of an app's code.
     named_modules: dict[str, tuple[_Named, ...]] | None = None
@@ -299,6 +305,11 @@ class RequestReaders(NamedTuple):
         can hold a request for long: an outbound call, a mail, a subprocess, a sleep, an upload
         or a streamed response."""
         return _any_covered(self.waiting_files, scope)
+
+    def may_hang_in(self, scope: AppScope) -> bool:
+        """Whether the app's code (``scope``) does anything a request can hang in for ever:
+        what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue or a file."""
+        return _any_covered(self.blocking_files, scope)
 
     def holds_all_of(self, scope: AppScope) -> bool:
         """Whether the tree holds every module of the app (``scope``) that its code names:
@@ -563,6 +574,14 @@ _WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "reque
                     "AsyncResult", "paramiko", "ftplib", "selenium", "playwright")
 
 
+# What else a request can hang in for ever (a stuck query, a lock never released, a socket never
+# answered): databases and their ORMs, caches, sockets, locks, queues and brokers, files.
+_BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "mysql", "sqlite3", "oracledb",
+                     "cx_Oracle", "pyodbc", "peewee", "pony", "tortoise", "asyncpg", "databases", "redis", "pymongo",
+                     "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
+                     "multiprocessing", "Lock(", "Semaphore", "Queue", "queue", "celery", "kombu", "pika", "kafka",
+                     "zmq", "open(", "input(", "select", "fcntl", "flock")
+
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
 
@@ -723,10 +742,14 @@ def _imported(names: str) -> tuple[str, ...]:
 
 
 def _folders(path: str) -> Iterator[str]:
+    """The folders above ``path``, innermost first; an absolute path's end at ``/``."""
     folder = posixpath.dirname(path)
     while folder:
         yield folder
-        folder = posixpath.dirname(folder)
+        parent = posixpath.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
 
 
 def _local_module(dotted: str, roots: Sequence[str], present: set[str], folders: set[str]) -> str | None:
