@@ -15,6 +15,9 @@ container's main process (its command, not started in the background, not daemon
 no command after it) and the file is in the container's own writable layer (under no Compose
 volume or bind mount), nothing else sees the file and nothing runs in the container until
 uWSGI starts again and rebinds the socket and rewrites the pidfile: the finding is an info.
+So it is where the image's own supervisord runs uWSGI and quits when any of its programs ends
+(tiangolo/uwsgi-nginx: `autorestart=false` and an event listener that kills supervisord), so
+the container, nginx with it, stops with uWSGI.
 A file on a volume or bind mount outlives the container and other containers or the host see
 it (nginx's stale socket): that stays a warning, as on a host.
 
@@ -76,6 +79,9 @@ def _private(server: AppServer, path: str) -> bool:
     of a container whose main process uWSGI is, so the container stops with it."""
     if server.manager is None:
         return False
+    if server.manager.ends_container is not None and server.place.kind == "container":
+        # The image's supervisord quits when uWSGI ends: the container stops with it.
+        return path.startswith("/") and server.place.locate(path)[0] == server.place.filesystem
     # An Emperor's vassal stops with the Emperor: the Emperor is what the container runs.
     manager = server.manager.outermost
     top = manager.runs
@@ -97,8 +103,11 @@ def _outlived(manager: ProcessManager) -> bool:
 def _private_note(server: AppServer) -> str:
     place = server.place
     unseen = " (assumed: the `docker run` that starts the image mounts no volume there)" if place.run_unseen else ""
-    return (f", but only in the own writable layer of {place.label or place.name}{unseen}, where uWSGI is the "
-            "main process: nothing else sees it and nothing runs there until uWSGI starts again and replaces it")
+    ends = server.manager.ends_container if server.manager is not None else None
+    why = "where uWSGI is the main process" if ends is None else \
+        f"which stops when uWSGI ends ({ends.note})"
+    return (f", but only in the own writable layer of {place.label or place.name}{unseen}, {why}: nothing else sees "
+            "it and nothing runs there until uWSGI starts again and replaces it")
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:

@@ -482,6 +482,9 @@ class ProcessManager:
     # The program stays in the foreground for a reason outside the checked files (the nginx.conf
     # a base image's entrypoint writes says `daemon off;`).
     stays_foreground: Setting[bool] | None = None
+    # When the program ends, its container stops (an image's supervisord that quits when any of
+    # its programs ends: tiangolo/uwsgi-nginx); None: not known to.
+    ends_container: Setting[bool] | None = None
     # The command runners and user switchers the server is started through (``uv run``,
     # ``gosu app``), outermost first; the user one switches to is in ``user``.
     launchers: tuple[Launcher, ...] = ()

@@ -66,6 +66,7 @@ class BaseImage:
     supervisord_config: str = ""                  # its stock supervisord's program file
     supervisord_start: str = ""                   # the script of the image that execs supervisord
     programs: tuple[StockProgram, ...] = ()
+    supervisord_quits: str = ""                   # why its supervisord exits when any program ends ("": it does not)
     computed: str = ""                            # settings its start computes at run time
     stop_signal: str = ""                         # its STOPSIGNAL, without SIG
     user: str = ""                                # its USER
@@ -162,7 +163,8 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      entrypoint=tuple(entrypoint) if entrypoint else None, cmd=tuple(cmd) if cmd else None,
                      workdir=merged.get("workdir", ""), files=dict(merged.get("files", {})),
                      supervisord_config=supervisord.get("config", ""), supervisord_start=supervisord.get("start", ""),
-                     programs=programs, computed=merged.get("computed", ""),
+                     programs=programs, supervisord_quits=supervisord.get("quits_when_a_program_ends", ""),
+                     computed=merged.get("computed", ""),
                      stop_signal=merged.get("stopsignal", ""), user=merged.get("user", ""),
                      entrypoint_execs=merged.get("entrypoint_execs", ""),
                      nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,

@@ -370,6 +370,8 @@ def stock_programs(container: ProcessManager, base: BaseImage) -> list[ProcessMa
         manager.stock_files = dict(base.files)
         if program.foreground:
             manager.stays_foreground = stock_setting(base, True, program.foreground)
+        if base.supervisord_quits:
+            manager.ends_container = stock_setting(base, True, base.supervisord_quits)
         _resolve_wrapper(manager, list(program.argv), None, None, None)
         programs.append(manager)
     return programs
