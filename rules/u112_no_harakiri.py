@@ -25,7 +25,9 @@ timeout would cut (Flask-SocketIO under uWSGI runs so).
 
 Where the tree holds all of the app's code (the module the instance loads and every module of
 the app it names) and none of it does anything a request can hang in (an outbound call, mail, a
-subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a file), the
+subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a file) or
+imports anything but the standard library, a web framework (Flask, Bottle, Falcon...) and its
+own modules, the
 finding is an info that names the assumption that no request hangs: a "hello" app that formats
 the time has nothing to wait on.
 

@@ -32,6 +32,7 @@ import functools
 import os
 import posixpath
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -308,8 +309,22 @@ class RequestReaders(NamedTuple):
 
     def may_hang_in(self, scope: AppScope) -> bool:
         """Whether the app's code (``scope``) does anything a request can hang in for ever:
-        what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue or a file."""
-        return _any_covered(self.blocking_files, scope)
+        what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue or a file;
+        or imports a module that is neither the app's own, nor the standard library's, nor a
+        web framework's that waits on nothing by itself (``from app import app`` where the tree
+        lacks ``app``: what it does is not known)."""
+        if _any_covered(self.blocking_files, scope):
+            return True
+        present, folders = self._present(scope.roots)
+        for path, named in (self.named_modules or {}).items():
+            if not scope.covers(path):
+                continue
+            for each in named:
+                top = each.dotted.split(".")[0]
+                if each.base is None and top not in _QUIET_MODULES and top not in sys.stdlib_module_names \
+                        and _local_module(each.dotted, scope.roots, present, folders) is None:
+                    return True
+        return False
 
     def holds_all_of(self, scope: AppScope) -> bool:
         """Whether the tree holds every module of the app (``scope``) that its code names:
@@ -581,6 +596,10 @@ _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "m
                      "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
                      "multiprocessing", "Lock(", "Semaphore", "Queue", "queue", "celery", "kombu", "pika", "kafka",
                      "zmq", "open(", "input(", "select", "fcntl", "flock")
+
+# Web frameworks and what they are built on, which wait on nothing a request does not ask them to.
+_QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "bottle", "falcon",
+                            "webob", "pyramid", "cherrypy"))
 
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
