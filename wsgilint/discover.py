@@ -40,8 +40,8 @@ _MAX_UNHINTED_BYTES = 256 * 1024
 # Not walked when checking ``/`` of this machine (or a snapshot's root): kernel objects, and
 # runtime state (sockets, FIFOs, pid files) that is no configuration.
 _NOT_WALKED = (*PSEUDO_FILESYSTEMS, "/run")
-# uWSGI reads these formats too; wsgilint reads its ini format only.
-_UWSGI_OTHER_FORMATS = (".xml", ".yml", ".yaml", ".json", ".js", ".lua")
+# uWSGI reads these formats too; wsgilint reads its ini and YAML formats only.
+_UWSGI_UNREAD_FORMATS = (".xml", ".json", ".js", ".lua")
 _UWSGI_YAML = (".yml", ".yaml")
 # Program source is no config whatever its folder or name: PHP's `return $x;` or Rust's
 # `use std::io;` reads as an nginx directive. Only uWSGI's own `[uwsgi]` header, which no
@@ -555,7 +555,7 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     # A Compose file named for its app server (uwsgi.docker-compose.yml) is read by its content.
     # A uWSGI YAML config is read by its content (a `uwsgi:` section), like an ini.
     uwsgi_yaml = "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_YAML)
-    if "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_OTHER_FORMATS) and not uwsgi_yaml:
+    if "uwsgi" in hints and "compose" not in hints and name.endswith(_UWSGI_UNREAD_FORMATS):
         return SourceFile(path, display, "", "a uWSGI config in a format other than ini or YAML: not read")
     if name.endswith(_DOCUMENT_SUFFIXES) or name.removesuffix(".txt") in _DOCUMENT_NAMES:
         return SourceFile(path, display, "", "a document, not a config")
