@@ -673,8 +673,9 @@ class Route:
     # Includes in its location or a level around it whose file nginx cannot open (E003): what
     # they were meant to set is unknown, and nginx does not start until they are fixed.
     unread_includes: tuple[NginxDirective, ...] = ()
-    # Includes there whose file may be on the target host but is not among the checked files
-    # (an absolute path outside the tree): what they set is not known.
+    # Includes in its location (not the server or http level) whose file may be on the target
+    # host but is not among the checked files (an absolute path outside the tree, a proxy
+    # snippet): what they set is not known.
     unseen_includes: tuple[NginxDirective, ...] = ()
     # A start script rewrites the file of its pass or of its upstream's servers before nginx
     # reads it (model/rewrites.py): the targets read may not be those nginx uses.
