@@ -562,7 +562,6 @@ def apply_command_line_user(instances: list[NginxInstance], managers: list[Proce
             instance.user = named[0]
 
 
-
 # Levels where an include beside a pass sets how it passes (a proxy snippet); one at the
 # server level more often sets its listen, names or TLS (`listen_ssl.active`, `ssl.conf`).
 _REQUEST_LEVELS = frozenset(("location", "if", "limit_except"))

@@ -451,17 +451,17 @@ class UwsgiRun:
                 if self._last_ini is None:
                     self.problems.append(Problem("syntax", f"ini = {spec}: no INI file was read before it", at))
                     return
-                self._read_ini_file(self._last_ini, section or "uwsgi", spec, at, reuse=True)
+                self._read_config_file(self._last_ini, section or "uwsgi", spec, at, reuse=True)
                 return
             local = self._resolve(path, base_dir, at)
             if local:
-                self._read_ini_file(local, section or "uwsgi", spec, at)
+                self._read_config_file(local, section or "uwsgi", spec, at)
             return
         if option in ("yaml", "yml"):
             path, section = split_spec(spec)
             local = self._resolve(path, base_dir, at)
             if local:
-                self._read_ini_file(local, section or "uwsgi", spec, at, yaml=True)
+                self._read_config_file(local, section or "uwsgi", spec, at, yaml=True)
             return
         if option in _OTHER_FORMATS:
             local = self._resolve(split_spec(spec)[0], base_dir, at)
@@ -476,7 +476,7 @@ class UwsgiRun:
             return
         local = self._resolve(spec, base_dir, at)
         if local and spec.endswith((".ini", *_YAML_SUFFIXES)):
-            self._read_ini_file(local, "uwsgi", spec, at, yaml=not spec.endswith(".ini"))
+            self._read_config_file(local, "uwsgi", spec, at, yaml=not spec.endswith(".ini"))
         elif local and local not in self.files:
             self.files.append(local)
             # An XML file (a positional `uwsgi app.xml`) is not read here: what it sets is not
@@ -569,9 +569,9 @@ class UwsgiRun:
         """The file uWSGI is started with (its loader by the file's extension, as for
         ``uwsgi FILE``); its path is a local one, not a target host's."""
         name = self._target_path(local) + ("" if section == "uwsgi" else ":" + section)
-        self._read_ini_file(local, section, name, None, yaml=local.endswith(_YAML_SUFFIXES))
+        self._read_config_file(local, section, name, None, yaml=local.endswith(_YAML_SUFFIXES))
 
-    def _read_ini_file(self, local: str, section: str, name_as_given: str, at: Span | None,
+    def _read_config_file(self, local: str, section: str, name_as_given: str, at: Span | None,
                        reuse: bool = False, yaml: bool = False) -> None:
         stock = local.startswith(STOCK_PREFIX)
         key = local if stock else os.path.abspath(local)
@@ -699,12 +699,12 @@ class UwsgiRun:
             line = whole if cut < 0 else whole[:cut]
             if not line:
                 continue
-            depth = len(line) - len(line.lstrip(" \t\r"))
-            if depth == 0 and inside:
-                break
-            if depth > 0 and not inside:
-                continue
+            # uWSGI's depth counts these (a space 1, a TAB or CR 8): only whether it is 0 matters.
             lead = len(line) - len(line.lstrip(" \t\r"))
+            if lead == 0 and inside:
+                break
+            if lead > 0 and not inside:
+                continue
             body = line[lead:]
             if not body:
                 continue
