@@ -20,7 +20,9 @@ the service running as root; `WantedBy=multiuser.target` links it into a target 
 nothing starts.
 
 ## How to fix
-Use the name the message suggests.
+Use the name the message suggests; a key written under the wrong section of its unit
+(`StartLimitIntervalSec=` under `[Service]`, where systemd 252 takes it only under `[Unit]`)
+moves to the section the message names.
 
 ## Fix safety
 `--fix` renames a section that differs from a known one only in case (`[install]`), a
@@ -78,8 +80,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             if not entry.section:
                 yield _outside_section(entry, keys)
             elif entry.known is False:
-                hint = f"; did you mean `{entry.meant}`?" if entry.meant else ""
-                sure = entry.meant and sole_candidate(entry.key, keys.get(entry.section, ())) == entry.meant
+                homes = [section for section in ("Unit", unit.kind.capitalize(), "Install")
+                         if entry.key in keys.get(section, ())]
+                hint = (f"; it is a key of [{homes[0]}]: move it there" if homes
+                        else f"; did you mean `{entry.meant}`?" if entry.meant else "")
+                sure = not homes and entry.meant and sole_candidate(entry.key, keys.get(entry.section, ())) == entry.meant
                 yield Hit(entry.key_at, f"`{entry.key}` is not a key of [{entry.section}] in systemd {version}: "
                           f"systemd ignores it and keeps the default{hint}",
                           fix=_rename(entry.key_at, entry.key, entry.meant if sure else None))

@@ -165,3 +165,15 @@ def test_x108_says_workers_may_outlive_the_stop_only_where_the_sigkill_misses_th
         "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:8000\nmaster = true\nneed-app = true\n"})
     [finding] = check([str(tree)], select=("X108",)).findings
     assert ("workers may be left holding the port" in finding.message) is left
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd is not installed here")
+def test_a_key_under_another_section_is_what_systemd_ignores_and_names_its_section():
+    from wsgilint.api import check
+    case = PROJECT / "tests/fixtures/D104/key-under-another-section"
+    unit = case / "etc/systemd/system/app.service"
+    verified = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True).stderr
+    ignored = {int(line.split(":")[1]) for line in verified.splitlines() if "Unknown key" in line}
+    findings = [f for f in check([str(case)], select=("D104",)).findings]
+    assert ignored == {f.at.line for f in findings} == {10}
+    assert "it is a key of [Unit]: move it there" in findings[0].message
