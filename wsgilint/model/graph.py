@@ -88,6 +88,12 @@ class HostFolder:
         return host_path == end if self.exact else bool(end) and host_path.endswith("/" + end)
 
 
+def _under_run(path: str) -> str:
+    # /var/run is a link to /run on every current distribution and in the images built on
+    # them (Debian, Ubuntu, Alpine, RHEL): a socket or a volume under one is under the other.
+    return "/run" + path[8:] if path == "/var/run" or path.startswith("/var/run/") else path
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where processes run. ``network`` names the network namespace: places with the same
@@ -148,8 +154,10 @@ class Place:
 
     def locate(self, path: str) -> tuple[str, str]:
         """The store and path a socket path is in: a shared volume's, else this place's own."""
+        path = _under_run(path)
         best = ("", "")
         for directory, store in self.volumes:
+            directory = _under_run(directory)
             inside = path == directory or path.startswith(directory.rstrip("/") + "/")
             if inside and len(directory) > len(best[0]):
                 best = (directory, store)
