@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..core.context import ReadContext
 from . import AppServer, Deployment, Listener, ProcessManager
+from .address import reaches
 from .graph import Place
 
 
@@ -121,14 +122,16 @@ class _Held:
 
     def holder(self, listener: Listener) -> Listener | None:
         """The started server's listener at this one's address: the same socket file, or the
-        same port of one network where the hosts are one or either binds every interface."""
+        same port of one network where the hosts are one (`localhost` the loopback) or either
+        binds every interface."""
         address, place = listener.address, listener.server.place
         if address.family == "unix":
             return self.sockets.get(place.locate(address.path))
         if address.family != "inet" or not address.port:
             return None
+        # `localhost:8001` and `127.0.0.1:8001` are one address, as a client reaching either finds.
         return next((other for other in self.ports.get((place.network or place.name, address.port), ())
-                     if not address.host or not other.address.host or other.address.host == address.host), None)
+                     if not address.host or reaches(address, other.address)), None)
 
 
 def _files(server: AppServer, ctx: ReadContext) -> set[str]:
