@@ -639,6 +639,13 @@ class ReadContext:
         directory, name = posixpath.split(pattern)
         mapped, bound = self._container_source(directory) if self.filesystem is not None and posixpath.isabs(
             pattern) and not globlib.has_magic(directory) else (None, False)
+        if self.filesystem is not None and posixpath.isabs(pattern) and mapped is None and not bound \
+                and not globlib.has_magic(directory):
+            # Files the image's build copied one by one into a folder no COPY or mount gives
+            # whole (`COPY app.ini /etc/uwsgi/apps-enabled/app.ini`) are what the folder holds.
+            copied = self.copied_in(directory)
+            if copied:
+                return sorted(local for target, local in copied.items() if fnmatch.fnmatchcase(target, name))
         if not posixpath.isabs(pattern):
             if base_dir is None:
                 return []

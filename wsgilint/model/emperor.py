@@ -56,6 +56,13 @@ def _watched(value: str, base: str | None, ctx: ReadContext) -> tuple[str, list[
         if directory is not None:
             return "dir", [p for pattern in _VASSAL_PATTERNS
                            for p in ctx.glob(posixpath.join(path, pattern), whole=True)], directory
+        # A container's folder its image's build fills file by file: the files copied there,
+        # from one folder of the tree, which stands for the folder the Emperor enters.
+        copied = sorted({p for pattern in _VASSAL_PATTERNS for p in ctx.glob(posixpath.join(path, pattern))}) \
+            if ctx.filesystem is not None else []
+        folders = {os.path.dirname(p) for p in copied}
+        if len(folders) == 1:
+            return "dir", copied, folders.pop()
         if sep:
             return "dir", [], None
     return "glob", [p for p in ctx.glob(path, whole=True) if p.endswith(_VASSAL_SUFFIXES)], None
@@ -192,6 +199,16 @@ def add_vassals(deployment: Deployment, ctx: ReadContext) -> None:
         return
     replaced = [s for s in deployment.app_servers
                 if s.manager is None and s.sources and ctx.real(s.sources[0]) in vassal_files]
+    # A tree's uwsgi/apps-enabled/x.ini reads as Debian's layout, which the host's init script
+    # would start; one an image copies into a container whose Emperor starts it is that vassal.
+    in_containers = {ctx.real(s.sources[0]) for s in deployment.app_servers
+                     if s.manager is not None and s.manager.kind == "uwsgi-emperor" and s.place.kind == "container"
+                     and s.sources}
+    packaged = [s for s in deployment.app_servers if s.manager is not None and s.manager.kind == "init.d"
+                and s.sources and ctx.real(s.sources[-1]) in in_containers]
+    if packaged:
+        replaced += packaged
+        deployment.managers = [m for m in deployment.managers if not any(m is s.manager for s in packaged)]
     deployment.app_servers = [s for s in deployment.app_servers if not any(s is r for r in replaced)]
     configs = [s.uwsgi_config for s in replaced]
     deployment.uwsgi_configs = [c for c in deployment.uwsgi_configs if not any(c is r for r in configs)]
