@@ -26,7 +26,10 @@ SIGTERM without `die-on-term`), every stop ends in SIGKILL, after which uWSGI ru
 the file stays with or without it until X108's fix is in, so the finding is an info that asks
 for both. So it is where the stop reaches only a shell that starts uWSGI, or the Emperor whose vassal it
 is, without `exec` (X115):
-uWSGI is killed with its container or left running, and runs no vacuum either way.
+uWSGI is killed with its container or left running, and runs no vacuum either way. So it
+is too where a container's supervisord runs uWSGI (or its Emperor) and the container's start
+runs supervisord from a shell without `exec`: supervisord never gets the stop signal and
+never stops its programs, which are killed with the container.
 
 In a repository where nothing in the checked files starts the instance and none of the
 tree's nginx routes passes to it (or the tree's nginx configs are all templates, listed and
@@ -159,6 +162,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "runs; until then the file stays either way", fix=_fix(server), severity="info")
             continue
         outer = manager.outermost if manager is not None else None
+        if outer is not None and outer.supervisord_start is not None and outer.supervisord_start.shell_takes_signal \
+                and not _outlived(outer.supervisord_start):
+            # The container's stop reaches only the shell in front of supervisord: its programs
+            # are killed with the container, never stopped.
+            start = outer.supervisord_start
+            yield Hit(first, f"{message} together with X115's fix: {start.kind} [{start.name}] stops the shell that "
+                      "starts supervisord without `exec`, so supervisord never stops its programs and uWSGI is "
+                      "killed with the container, after which no vacuum runs; until then the file stays either way",
+                      fix=_fix(server), severity="info")
+            continue
         if outer is not None and outer.shell_takes_signal and not _outlived(outer):
             # The stop reaches only the shell in front of uWSGI (or of its Emperor): uWSGI is killed
             # or left running, never stopped.

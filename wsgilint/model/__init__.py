@@ -432,6 +432,9 @@ class ProcessManager:
     # runs no uWSGI or Gunicorn: its command line, where it is written.
     dev_server: Setting[list[str]] | None = None
     launched_by: AppServer | None = None   # the server that is this manager: a uWSGI Emperor for its vassals
+    # A program of a container's supervisord: the container's start that runs that supervisord
+    # (a shell that keeps `docker stop`'s signal from it keeps it from every program).
+    supervisord_start: ProcessManager | None = None
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
     # A container's start executes a tree file directly (`./start.sh`) that has no execute bit
     # there and that its build does not chmod: exec refuses it. Value: the file; note: how it

@@ -583,9 +583,16 @@ class ContainerBuilder:
         unknown = [(place, base) for place, base in self.bases if not base.known or base.computed]
         starts_unseen = {id(manager.place): manager.start_unseen for manager in self.deployment.managers
                          if manager.in_container and manager.start_unseen is not None}
+        supervisords: dict[int, list[ProcessManager]] = {}
+        for manager in self.deployment.managers:
+            if manager.in_container and manager.runs_program == "supervisord":
+                supervisords.setdefault(id(manager.place), []).append(manager)
         for manager in self.deployment.managers:
             if not manager.in_container and manager.start_unseen is None:
                 manager.start_unseen = starts_unseen.get(id(manager.place))
+            started = supervisords.get(id(manager.place), ())
+            if manager.kind == "supervisor" and len(started) == 1:
+                manager.supervisord_start = started[0]
             if manager.runs is not None and manager.place is not HOST:
                 manager.runs.place = manager.place
             base = next((base for place, base in unknown if place is manager.place), None)
