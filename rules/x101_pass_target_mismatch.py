@@ -91,7 +91,9 @@ checked) that may start the app server listening there. So is a pass in a locati
 only requests for files that exist under the root, and those are assumed to be none. So is a
 route in a file that a start script rewrites before nginx starts (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
 So is a target that a line of a script no manager of the files runs names as it starts
-Gunicorn or uWSGI (`gunicorn -b 0.0.0.0:8000 app.wsgi` at the end of a set-up script).
+Gunicorn or uWSGI (`gunicorn -b 0.0.0.0:8000 app.wsgi` at the end of a set-up script, a
+command continued over lines with `\\` read whole), or a unix socket whose last parts such a
+line binds relative to the folder it starts in (`--bind unix:app.sock` for `/code/app/app.sock`).
 So is a route of an nginx config that a build copies below `/etc/nginx` of an image whose
 start the files do not show (no `CMD` nor `ENTRYPOINT` in the build, no Compose `command:`;
 Kubernetes or `docker run` give it): that start may run nginx there, and what runs beside it
@@ -611,14 +613,33 @@ def _unseen_program(deployment: Deployment, route: Route, target: Target) -> Con
         if program.at.path.startswith("/") == route.handler.at.path.startswith("/") else 0))
 
 
-def _script_start_naming(deployment: Deployment, address: Address) -> ScriptStart | None:
+def _script_start_naming(deployment: Deployment, address: Address) -> tuple[ScriptStart, str] | None:
     """The first app server a script no manager runs starts with the target's port or socket
-    on its command line."""
+    on its command line, and how the line names it: the socket's path, or its last parts
+    relative to the start folder (``--bind unix:app.sock``), which the files do not show."""
     wanted = address.path if address.family == "unix" else str(address.port)
     if not wanted or wanted == "0":
         return None
-    return next((start for start in deployment.script_starts
-                 if any(_names(word, wanted) for word in start.argv[1:])), None)
+    for start in deployment.script_starts:
+        if any(_names(word, wanted) for word in start.argv[1:]):
+            return start, "naming it"
+    if address.family != "unix":
+        return None
+    for start in deployment.script_starts:
+        relative = next((value for value in map(_relative_socket, start.argv[1:])
+                         if value and wanted.endswith("/" + value)), None)
+        if relative is not None:
+            folder = wanted[:-len(relative) - 1] or "/"
+            return start, f"binding `{relative}`, relative to a start folder the files do not show ({folder} makes it this path)"
+    return None
+
+
+def _relative_socket(word: str) -> str:
+    """The relative unix socket path a command-line word binds (`unix:app.sock`,
+    `--socket=run/app.sock`), or ""."""
+    value = word.rsplit("=", 1)[-1]
+    value = value[5:] if value.startswith("unix:") else value
+    return value if value and not value.startswith(("/", "@", "-")) and value.endswith(".sock") else ""
 
 
 def _server_label(server: ServerBlock | None) -> str:
@@ -729,10 +750,11 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                                                             else other.at, "started here"),),
                           severity="info")
                 continue
-            scripted = _script_start_naming(deployment, address)
-            if scripted is not None:
+            scripted_start = _script_start_naming(deployment, address)
+            if scripted_start is not None:
+                scripted, how = scripted_start
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; a line of {scripted.at.path} starts {scripted.program} naming it, in a "
+                          f"files listens; a line of {scripted.at.path} starts {scripted.program} {how}, in a "
                           "script no manager of the checked files runs: assumed the deployment runs that line",
                           (Related(scripted.at, f"starts {scripted.program} here"),), severity="info")
                 continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..core.record import dataclass
@@ -152,16 +153,34 @@ def started_by_scripts(deployment: Deployment, ctx: ReadContext) -> tuple[list[C
         serves = os.path.abspath(source.path) not in run and any(name in text for name in _APP_SERVERS)
         if not controls and not serves:
             continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if serves:
-                starts.extend(_script_starts(line, Span(source.display, number, 1, len(line.rstrip()) + 1)))
-            if not controls:
-                continue
+        lines = text.splitlines()
+        if serves:
+            for number, line, first in _commands(lines):
+                starts.extend(_script_starts(line, Span(source.display, number, 1, len(first.rstrip()) + 1)))
+        if not controls:
+            continue
+        for number, line in enumerate(lines, 1):
             for manager, name, column, end in _in_line(line):
                 if name in defined or name in _NOT_APP_SERVERS or not name:
                     continue
                 found.append(ControlledProgram(name, manager, Span(source.display, number, column, end)))
     return found, starts
+
+
+def _commands(lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """Each command line of a script with the lines a trailing backslash continues it on
+    joined (`gunicorn app.wsgi \\` / `    --bind unix:app.sock`): its first line's number, the
+    whole command, and its first line."""
+    index = 0
+    while index < len(lines):
+        number, first = index + 1, lines[index]
+        parts = [first]
+        while parts[-1].endswith("\\") and index + 1 < len(lines):
+            parts[-1] = parts[-1][:-1]
+            index += 1
+            parts.append(lines[index])
+        index += 1
+        yield number, " ".join(parts), first
 
 
 __all__ = ["ControlledProgram", "ScriptStart", "started_by_scripts"]
