@@ -282,9 +282,12 @@ class IncludeResolver:
             with self.ctx.in_filesystem(prefix.filesystem):
                 directory = self.ctx.copied(posixpath.dirname(in_container))
                 one_by_one = self.ctx.copied_in(posixpath.dirname(in_container))
+            # The folder holds what it holds: an empty one opens nothing (no repository-wide
+            # match by name, which could find the including file itself).
             in_folder = {os.path.basename(path): path
-                         for path in self._glob(posixpath.basename(in_container), directory)} \
-                if directory is not None and os.path.isdir(directory) else {}
+                         for path in sorted(glob.glob(os.path.join(glob.escape(directory),
+                                                                   posixpath.basename(in_container))))
+                         if os.path.isfile(path)} if directory is not None and os.path.isdir(directory) else {}
             # Files put there one by one (a COPY of one file, a template the image renders) too,
             # over what a copied folder holds under the same name; nginx opens them in name order.
             in_folder.update((name, local) for name, local in one_by_one.items()
