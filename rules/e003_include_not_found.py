@@ -20,7 +20,9 @@ docker/gunicorn.conf.py` in WORKDIR /app) below a folder its
 build fills with `COPY app .` from a folder of the tree that lacks the file: the image holds
 that folder's files and no others there, unless a `RUN`, a `COPY --from`, a volume or a base
 image whose files are not known may put more. The file the command meant is then not checked
-as if it ran; this one finding stands for it.
+as if it ran; this one finding stands for it. Where the repository's `.gitignore` leaves that
+file out of git (`/uwsgi.ini`), a build from the deployer's working copy rather than a
+checkout may have it: an info naming that assumption.
 
 ## What breaks in production
 nginx refuses to start (`open() ... failed (2: No such file or directory)`); uWSGI

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from .gitignore import ignored_below
 from .paths import absolute_path, relative_path
 from .record import dataclass, field
 from .span import Problem, Span
@@ -39,6 +40,8 @@ _MAX_GLOB = 10_000
 # What a finding from ``missing_from_copy`` adds for an image nothing in the files runs (its
 # argument: where the build copied the folder).
 RUN_ELSEWHERE = "; assumed what runs the image (not in the checked files) mounts no host folder over {}"
+GIT_IGNORED = ("; the repository's .gitignore leaves {} out of git, so a build from a working copy rather than a "
+               "checkout may have it: assumed it does")
 
 
 @dataclass(frozen=True)
@@ -428,13 +431,14 @@ class ReadContext:
         return {posixpath.basename(target): local for target, local in paths.items()
                 if posixpath.dirname(target) == folder and os.path.isfile(local)}
 
-    def missing_from_copy(self, target_path: str) -> tuple[str, str, bool] | None:
+    def missing_from_copy(self, target_path: str) -> tuple[str, str, bool, bool] | None:
         """The local folder a build copied above ``target_path`` in the file system being
         resolved, where it copied it, and whether the image is one nothing in the files runs,
         when that folder lacks the file and nothing unseen may add it: then the container has no
         such file (for an image run elsewhere, unless what runs it mounts a folder there). None
         when the files cannot tell (no COPY there, a bind mount, a RUN or volume or unknown base
-        image below which it may be)."""
+        image below which it may be); the last flag: git ignores the file there, so a build from
+        a working copy rather than a checkout may have it."""
         key = (self.filesystem or "", self.start)
         copies = self.image_copies.get(key)
         path = posixpath.normpath(target_path)
@@ -445,9 +449,13 @@ class ReadContext:
         while probe not in ("/", ""):
             local = copies.get(probe)
             if local is not None:
-                if not os.path.isdir(local) or os.path.exists(os.path.join(local, posixpath.relpath(path, probe))):
+                wanted = os.path.join(local, posixpath.relpath(path, probe))
+                if not os.path.isdir(local) or os.path.exists(wanted):
                     return None
-                return local, probe, key in self.run_elsewhere
+                # A file the repository's .gitignore keeps out of git (`/uwsgi.ini`) may be in
+                # the deployer's build context, which is not a checkout.
+                return local, probe, key in self.run_elsewhere, \
+                    self.mode == "repository" and ignored_below(local, wanted)
             probe = posixpath.dirname(probe)
         return None
 

@@ -198,3 +198,25 @@ class Ignores:
                 if pattern.regex.match(relative):
                     decision = not pattern.negated
         return decision
+
+
+def ignored_below(folder: str, path: str) -> bool:
+    """Whether git ignores ``path``, a file below ``folder``, by the ignore files of the
+    repository holding ``folder`` and of the folders from it down to the file's (a file a
+    build copies from there that the tree lacks may be one the deployer keeps out of git)."""
+    folder, path = os.path.abspath(folder), os.path.abspath(path)
+    ignores = Ignores()
+    ignores.enter_repository(folder)
+    directory = folder
+    for part in os.path.relpath(os.path.dirname(path), folder).split(os.sep):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            return False
+        ignores.enter(directory)
+        directory = os.path.join(directory, part)
+        if ignores.ignored(directory, True):
+            return True
+    ignores.enter(directory)
+    return ignores.ignored(path, False)
+

@@ -62,7 +62,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 
-from ..core.context import RUN_ELSEWHERE, ReadContext
+from ..core.context import GIT_IGNORED, RUN_ELSEWHERE, ReadContext
 from ..core.environment import Environment
 from ..core.option import Option
 from ..core.paths import packaged_text, relative_path
@@ -501,13 +501,15 @@ class UwsgiRun:
             # there: a namesake elsewhere in the tree is not it.
             copied = self.ctx.missing_from_copy(target)
             if copied is not None:
-                folder, into, elsewhere = copied
+                folder, into, elsewhere, ignored = copied
+                missing = posixpath.relpath(target, into)
                 self.unread.append(UnreadConfig(path, at, False, self.ctx.local(path, base)))
                 self.problems.append(Problem(
                     "include-not-found", f"uWSGI cannot open {path}: the container has no {target}, since the build "
-                    f"fills {into} from {self.ctx.display(folder)}/, which holds no {posixpath.relpath(target, into)}; "
+                    f"fills {into} from {self.ctx.display(folder)}/, which holds no {missing}; "
                     f"uWSGI exits at start (\"realpath() of {path} failed\")"
-                    + (RUN_ELSEWHERE.format(into) if elsewhere else ""), at, "warning" if elsewhere else ""))
+                    + (GIT_IGNORED.format(missing) if ignored else RUN_ELSEWHERE.format(into) if elsewhere else ""),
+                    at, "info" if ignored else "warning" if elsewhere else ""))
                 return None
         # The image's own file is there unless the build copied or mounted one over it: a
         # namesake elsewhere in the tree is not it.
