@@ -7,6 +7,7 @@ such starts read describes what never runs; the engine makes those findings info
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -254,12 +255,19 @@ def _retired_kind(name: str) -> str:
 
 
 # What a file to copy and edit before use ends in (`nginx.conf.example`, `supervisord.conf.dist`).
-# Not a name that only holds the word (`ssl-sample.conf` is often the site deployed).
+# Not a name that only holds the word (`ssl-sample.conf` is often the site deployed), unless it
+# is a text file (`nginx-example.txt`).
 _EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
 
 
 def _example_name(path: str) -> bool:
-    return path.lower().endswith(_EXAMPLE_SUFFIXES)
+    lowered = path.lower()
+    if lowered.endswith(_EXAMPLE_SUFFIXES):
+        return True
+    # A text file the README points to (`nginx-example.txt`): no config is named .txt to be loaded.
+    name = posixpath.basename(lowered)
+    return name.endswith(".txt") and any(word in ("example", "sample")
+                                         for word in name[:-4].replace("-", ".").replace("_", ".").split("."))
 
 
 def _with_container_files(path: str) -> bool:
