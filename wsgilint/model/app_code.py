@@ -473,6 +473,8 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
     reads_host = reads_address = False
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith("#"):
+            continue   # commented out: `# url = request.url` reads nothing
         if not (reads_host and len(host) >= _MAX_READERS):
             marker = next((each for each in _HOST_MARKERS if _names(line, each)), None)
             if marker is None and "ALLOWED_HOSTS" in line and \
