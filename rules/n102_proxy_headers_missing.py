@@ -43,16 +43,20 @@ only the files that module imports, directly or through each other: a lesson scr
 headers carry (the host name: Django's `get_host` and what calls it, a restrictive
 `ALLOWED_HOSTS`, `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination
 links; the client's address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`,
-`request.client`, a rate limiter), nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
+`request.client`, a rate limiter; where X-Forwarded-Proto is missing too, nothing the scheme
+changes: absolute URLs, HTTPS redirects, CSRF origin checks), nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
 `access_log_format` naming the header; their default logs show the peer, nginx, whatever it
 sends), the finding is an info that names the assumption that nothing else reads them. The
-code is read as text, never run; a marker counts as a whole name (`request.url`, not
+code is read as text, never run, commented-out lines left out; a marker counts as a whole name (`request.url`, not
 `urllib.request.urlopen`), and a Django project's wsgi.py shows the app only with the settings
 module it names. Where the route reaches no app server the files show (a loopback port none
 of them binds there), every app server of the tree loading a module the tree holds shows the
 code, whichever nginx reaches; but where that route's server block reaches none of the tree's
 app servers and other server blocks of its nginx (other server names, or other ports) do, it
 fronts an app the files do not hold: an info that names the assumption that the app reads them.
+So is a route to a loopback port no app server of the tree binds where a container shares the
+nginx's network namespace (`network_mode: host` beside a host's nginx) running a program
+wsgilint does not read (a Go or Node API): that is assumed to be what it reaches.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`, and the prefixes a reached uWSGI
@@ -302,22 +306,24 @@ def _unread_by_app(deployment: Deployment, missing: list[str],
     if readers is None or not modules:
         return "", None
     wanted = {each.split(" ", 1)[0] for each in missing}
-    if "X-Forwarded-Proto" in wanted:
-        return "", None
     # Only the code of the apps reached counts: another app of the tree (a sibling service's
     # folder) reading the client's address says nothing of this one.
     servers = [listener.server for listener in listeners] or deployment.app_servers
     scope = readers.app_scope(servers)
+    if "X-Forwarded-Proto" in wanted and readers.uses_scheme_in(scope):
+        return "", None
     reads_host, reads_address = readers.reads_in(scope)
     host_places, address_places = readers.places_in(scope)
     if "Host" in wanted and reads_host:
         return "", host_places[0] if host_places else None
     if "X-Forwarded-For" in wanted and (reads_address or _logs_forwarded(listeners)):
         return "", address_places[0] if address_places else None
+    scheme = (", does nothing the scheme changes (absolute URLs, HTTPS redirects, CSRF origin checks)"
+              if "X-Forwarded-Proto" in wanted else "")
     return (f"; the app's code is in the checked tree ({modules[0]}, the module its server loads) and none of "
             "it reads the host name or the client's address (Django's get_host or ALLOWED_HOSTS, "
-            "build_absolute_uri, remote_addr, X-Forwarded-For), nor does the server log the forwarded address: "
-            "assumed nothing else does (a library, a log of its own)"), None
+            f"build_absolute_uri, remote_addr, X-Forwarded-For){scheme}, nor does the server log the forwarded "
+            "address: assumed nothing else does (a library, a log of its own)"), None
 
 
 def _auth_checks(instance: NginxInstance) -> set[str]:
@@ -354,7 +360,16 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                 # (a front end's dev server), whose headers are its own (X101 says so). A socket
                 # or a websocket location beside the app is as often the app's own ASGI server.
                 continue
-            if services and True not in running:
+            # A port no app server of the tree binds anywhere (one that does is the app, not run here).
+            bound = {listener.address.port for server in deployment.app_servers for listener in server.listeners
+                     if listener.address.family == "inet"}
+            neighbour = next((place for t in route.targets if t.address.port not in bound
+                              and (place := deployment.namespace_neighbour(route, t.address)) is not None), None)
+            if not services and neighbour is not None:
+                unknown = (f"; no app server of the checked files listens there, and "
+                           f"{neighbour.label or neighbour.name}, in this nginx's network namespace, runs a program "
+                           "wsgilint does not read: assumed that is what it reaches, and that it reads them")
+            elif services and True not in running:
                 names = ", ".join(dict.fromkeys(place.label or place.name for place in services))
                 unknown = (f"; assumed {names} runs the app: what it starts is not in the checked files "
                            "(its image's own start)")

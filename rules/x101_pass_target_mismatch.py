@@ -90,6 +90,10 @@ checked) that may start the app server listening there. So is a pass in a locati
 `try_files` ends in a named location or a status code (`try_files $uri @app;`): it handles
 only requests for files that exist under the root, and those are assumed to be none. So is a
 route in a file that a start script rewrites before nginx starts (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
+So is a loopback target where a container in the nginx's network namespace (Compose's
+`network_mode: host` beside a host's nginx, `network_mode: service:x`) runs a program wsgilint
+does not read (a Go or Node API), whose ports the files do not show, and no app server of the
+tree is near the address.
 So is a target that a line of a script no manager of the files runs names as it starts
 Gunicorn or uWSGI (`gunicorn -b 0.0.0.0:8000 app.wsgi` at the end of a set-up script, a
 command continued over lines with `\\` read whole), or a unix socket whose last parts such a
@@ -727,7 +731,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
             if address.family == "unix" and address.path in control_sockets:
                 continue   # supervisord's own web interface (S103/S104 judge its access), not an app
             named = deployment.named(route.place, address.host) if address.family == "inet" and address.host else []
-            if any(_may_serve_itself(deployment, place) for place in named):
+            if any(deployment.may_serve_itself(place) for place in named):
                 continue   # a service of its own (phpMyAdmin, Node, a static nginx) answers to that name
             mounted = index.on_host(address) if route.place.kind == "host" else None
             if mounted is not None:
@@ -904,6 +908,14 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "server of the files is near that address: assumed a development server started by hand "
                           "listens there", severity="info")
                 continue
+            neighbour = deployment.namespace_neighbour(route, address) if not _near(route, address, nearest) \
+                else None
+            if neighbour is not None:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {neighbour.label or neighbour.name} shares this nginx's network namespace "
+                          "(its loopback is this nginx's) and runs a program wsgilint does not read, whose ports the "
+                          "files do not show: assumed it listens there", severity="info")
+                continue
             live = next((other for other in route.targets if other is not target and deployment.reached(route, other)),
                         None) if route.upstream and _retries_next(route) else None
             if live is not None:
@@ -1048,17 +1060,6 @@ def _published_to_app_elsewhere(deployment: Deployment, published: list[tuple[Pl
             return None
         found.append((place, entry, servers))
     return found[0] if found else None
-
-
-def _may_serve_itself(deployment: Deployment, place: Place) -> bool:
-    """Whether a container reached by its service name may answer itself rather than through
-    a Python server of the tree: it runs none (phpMyAdmin, Node, a static nginx), something
-    besides them (supervisord's other programs), or an image whose start the files do not show."""
-    servers = [server for server in [*deployment.app_servers, *deployment.dev_servers]
-               if server.place == place or place in server.copied_into]
-    managers = [manager for manager in deployment.managers if manager.place == place]
-    return (not servers or not managers
-            or any(manager.runs is None and manager.dev_server is None for manager in managers))
 
 
 def _published_hit(route: Route, target: Target, written: str,

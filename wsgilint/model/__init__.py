@@ -1099,6 +1099,26 @@ class Deployment:
                 found.setdefault((place.started_with, url.port), (place, url))
         return found
 
+    def may_serve_itself(self, place: Place) -> bool:
+        """Whether a container may answer a connection itself rather than through a Python
+        server of the tree: it runs none (phpMyAdmin, a Go or Node program, a static nginx),
+        something besides them (supervisord's other programs), or an image whose start the
+        files do not show."""
+        servers = [server for server in [*self.app_servers, *self.dev_servers]
+                   if server.place == place or place in server.copied_into]
+        managers = [manager for manager in self.managers if manager.place == place]
+        return (not servers or not managers
+                or any(manager.runs is None and manager.dev_server is None for manager in managers))
+
+    def namespace_neighbour(self, route: Route, address: Address) -> Place | None:
+        """A container in the network namespace of the route's nginx (Compose's `network_mode:
+        host` for an nginx on the host, `network_mode: service:x`) that may serve a loopback
+        port itself (``may_serve_itself``), with ports the files do not show."""
+        if address.family != "inet" or not (address.is_loopback or address.is_wildcard):
+            return None
+        return next((place for place in self.places if place != route.place and place.kind == "container"
+                     and place.loopback == route.place.loopback and self.may_serve_itself(place)), None)
+
     def run_together(self, one: Place, other: Place) -> bool:
         """Whether processes in two places can run at the same time. Two configurations of one
         container never do (it runs as the one it was last created from); in a repository, each
