@@ -56,7 +56,9 @@ app servers and other server blocks of its nginx (other server names, or other p
 fronts an app the files do not hold: an info that names the assumption that the app reads them.
 So is a route to a loopback port no app server of the tree binds where a container shares the
 nginx's network namespace (`network_mode: host` beside a host's nginx) running a program
-wsgilint does not read (a Go or Node API): that is assumed to be what it reaches.
+wsgilint does not read (a Go or Node API), or where a manager beside that nginx starts a
+server runtime wsgilint does not read (`node events/daemon.js` under Supervisor): that is
+assumed to be what it reaches.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`, and the prefixes a reached uWSGI
@@ -365,10 +367,17 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                      if listener.address.family == "inet"}
             neighbour = next((place for t in route.targets if t.address.port not in bound
                               and (place := deployment.namespace_neighbour(route, t.address)) is not None), None)
+            others = deployment.other_servers_beside(route.place) \
+                if not services and neighbour is None and any(t.address.port not in bound for t in route.targets) \
+                else []
             if not services and neighbour is not None:
                 unknown = (f"; no app server of the checked files listens there, and "
                            f"{neighbour.label or neighbour.name}, in this nginx's network namespace, runs a program "
                            "wsgilint does not read: assumed that is what it reaches, and that it reads them")
+            elif others:
+                unknown = (f"; no app server of the checked files listens there, and {others[0].kind} "
+                           f"[{others[0].name}] runs {others[0].runs_program} beside this nginx, a server wsgilint "
+                           "does not read: assumed that is what it reaches, and that it reads them")
             elif services and True not in running:
                 names = ", ".join(dict.fromkeys(place.label or place.name for place in services))
                 unknown = (f"; assumed {names} runs the app: what it starts is not in the checked files "

@@ -92,8 +92,9 @@ only requests for files that exist under the root, and those are assumed to be n
 route in a file that a start script rewrites before nginx starts (`sed -i` on it, or `envsubst` writing it): the target nginx reads may not be the one written.
 So is a loopback target where a container in the nginx's network namespace (Compose's
 `network_mode: host` beside a host's nginx, `network_mode: service:x`) runs a program wsgilint
-does not read (a Go or Node API), whose ports the files do not show, and no app server of the
-tree is near the address.
+does not read (a Go or Node API), whose ports the files do not show, or a manager beside the
+nginx starts a server runtime wsgilint does not read (`node events/daemon.js` under
+Supervisor), and no app server of the tree is near the address.
 So is a target that a line of a script no manager of the files runs names as it starts
 Gunicorn or uWSGI (`gunicorn -b 0.0.0.0:8000 app.wsgi` at the end of a set-up script, a
 command continued over lines with `\\` read whole), or a unix socket whose last parts such a
@@ -915,6 +916,15 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           f"files listens; {neighbour.label or neighbour.name} shares this nginx's network namespace "
                           "(its loopback is this nginx's) and runs a program wsgilint does not read, whose ports the "
                           "files do not show: assumed it listens there", severity="info")
+                continue
+            others = deployment.other_servers_beside(route.place) \
+                if address.family == "inet" and not _near(route, address, nearest) else []
+            if others:
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; {others[0].kind} [{others[0].name}] runs {others[0].runs_program} beside "
+                          "this nginx, a server wsgilint does not read, whose ports the files do not show: assumed it "
+                          "listens there", (Related(others[0].argv.at if others[0].argv and others[0].argv.at
+                                                    else others[0].at, "started here"),), severity="info")
                 continue
             live = next((other for other in route.targets if other is not target and deployment.reached(route, other)),
                         None) if route.upstream and _retries_next(route) else None

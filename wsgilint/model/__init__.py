@@ -394,6 +394,12 @@ class FileRewrite:
         return f"; {self.how} rewrites this file before nginx starts: assumed the rewrite leaves this target"
 
 
+# Programs that serve HTTP themselves and whose ports wsgilint does not read: Node and its
+# package runners, Deno, Bun, a JVM, .NET, Ruby's servers, PHP's built-in server.
+_OTHER_SERVER_RUNTIMES = frozenset({"node", "nodejs", "npm", "npx", "yarn", "pnpm", "bun", "deno", "java", "dotnet",
+                                    "puma", "rails", "unicorn", "php"})
+
+
 @dataclass(eq=False, slots=True)
 class ProcessManager:
     """A Supervisor program, a systemd service or a container, and what it runs."""
@@ -1118,6 +1124,13 @@ class Deployment:
             return None
         return next((place for place in self.places if place != route.place and place.kind == "container"
                      and place.loopback == route.place.loopback and self.may_serve_itself(place)), None)
+
+    def other_servers_beside(self, place: Place) -> list[ProcessManager]:
+        """The managers in ``place``'s network namespace that start a server runtime wsgilint
+        does not read (`node websocket/daemon.js` under Supervisor, a JVM): what listens on a
+        loopback port no app server of the tree binds may be theirs."""
+        return [manager for manager in self.managers if manager.runs is None and manager.dev_server is None
+                and manager.runs_program in _OTHER_SERVER_RUNTIMES and manager.place.loopback == place.loopback]
 
     def run_together(self, one: Place, other: Place) -> bool:
         """Whether processes in two places can run at the same time. Two configurations of one
