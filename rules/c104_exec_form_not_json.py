@@ -16,7 +16,10 @@ is the shell form, taken as it is written. `ENTRYPOINT ['/entrypoint.sh']` then 
 restart policy restarts it in a loop). A shell-form `ENTRYPOINT` also ignores `CMD` and a
 Compose `command:`, so no command given elsewhere helps. A `RUN` written so fails the build the
 same way; a `COPY`/`ADD` splits the text on spaces and looks for a source named `['app',`.
-The build itself reports nothing about the quotes.
+The build itself reports nothing about the quotes. Where another Dockerfile of the tree builds
+FROM the image (a script tags it: `docker build -f Dockerfile.base -t org/base .`) and sets its
+own start (an `ENTRYPOINT` replaces both, a `CMD` the `CMD`), the start written so is replaced
+before anything runs: an info naming the assumption that nothing runs the base image itself.
 
 ## How to fix
 Write the list as JSON: double quotes around every word, no trailing comma
@@ -29,7 +32,7 @@ as finds no command.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Edit, Fix, Hit
+from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import Deployment
 
 CODE = "C104"
@@ -70,4 +73,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         fix = None
         if lookalike.at.column:   # the arguments are on one line: replaced there
             fix = Fix(f"write `{lookalike.fixed}`", (Edit.replacement(lookalike.at, lookalike.fixed, lookalike.text),))
+        replacing = deployment.replaced_starts.get(lookalike.at)
+        if replacing is not None:
+            message += (f"; {replacing.path} builds FROM this image and replaces it (line {replacing.line}): "
+                        "assumed nothing runs this image itself")
+            yield Hit(lookalike.at, message, (Related(replacing, "replaced here"),), fix=fix, severity="info")
+            continue
         yield Hit(lookalike.at, message, fix=fix)

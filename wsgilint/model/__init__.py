@@ -922,6 +922,9 @@ class Deployment:
     # Dockerfile arguments written like the exec form that are not JSON (``CMD ['/x.sh']``):
     # BuildKit runs them as the shell form. Each once, however many builds read its file.
     exec_lookalikes: list[ExecLookalike] = field(default_factory=list)
+    # A CMD or ENTRYPOINT of an image a script builds that another Dockerfile of the tree builds
+    # FROM and replaces (its own ENTRYPOINT, or CMD for a CMD): where it is -> the replacing line.
+    replaced_starts: dict[Span, Span] = field(default_factory=dict)
     # COPY/ADD sources a Compose build's context lacks, named by a file elsewhere in the tree.
     copy_sources_missing: list[MissingCopySource] = field(default_factory=list)
     build_targets_missing: list[MissingBuildTarget] = field(default_factory=list)

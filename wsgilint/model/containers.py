@@ -148,6 +148,8 @@ class ContainerBuilder:
                 self.ctx.run_elsewhere.add((place.filesystem, place.started_with))
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
+        if self.script_builds and self.deployment.exec_lookalikes:
+            self._replaced_starts(discovery)
         if self.unexecutable:
             self._trust_modes(discovery)
         for dockerfile, builds in self.builds.items():
@@ -248,6 +250,25 @@ class ContainerBuilder:
                 if not above.missing_sources:
                     return self._registered(above)
         return self._registered(image)
+
+    def _replaced_starts(self, discovery: Discovery) -> None:
+        """The CMD and ENTRYPOINT of an image a script of the tree builds (`docker build -f
+        Dockerfile.base -t org/base .`) that another Dockerfile of the tree builds FROM and
+        replaces: its own ENTRYPOINT replaces both, its own CMD the CMD."""
+        from ..readers.dockerfile import read_dockerfile
+
+        for source in discovery.of_kind("dockerfile"):
+            instructions = read_dockerfile(source.path, self.ctx).instructions
+            froms = [each for each in instructions if each.keyword == "FROM"]
+            base = self.script_builds.get(image_name(froms[0].words[0])) \
+                if len(froms) == 1 and froms[0].words else None
+            if base is None:
+                continue
+            own = {each.keyword: each for each in instructions if each.keyword in ("CMD", "ENTRYPOINT")}
+            for each in read_dockerfile(base[0], self.ctx).instructions:
+                replacing = own.get("ENTRYPOINT") or (own.get("CMD") if each.keyword == "CMD" else None)
+                if each.lookalike is not None and each.keyword in ("CMD", "ENTRYPOINT") and replacing is not None:
+                    self.deployment.replaced_starts[each.lookalike.at] = replacing.at
 
     def _dockerfile(self, path: str) -> Dockerfile:
         from ..readers.dockerfile import read_dockerfile
