@@ -103,7 +103,7 @@ def declared_development(manager: ProcessManager) -> str | None:
 
 
 # Words of a file's name that make it a development one.
-_DEVELOPMENT_WORDS = frozenset(("dev", "development", "local"))
+DEVELOPMENT_WORDS = frozenset(("dev", "development", "local"))
 
 
 def development_named(path: str) -> bool:
@@ -111,7 +111,7 @@ def development_named(path: str) -> bool:
     ``-`` and ``_``, is dev, development or local (``docker-compose-dev.yml``,
     ``dev.nginx.conf``, ``nginx.local.conf``)."""
     name = posixpath.basename(path).lower()
-    return not _DEVELOPMENT_WORDS.isdisjoint(name.replace("-", ".").replace("_", ".").split("."))
+    return not DEVELOPMENT_WORDS.isdisjoint(name.replace("-", ".").replace("_", ".").split("."))
 
 
 def _declares_development(environment: Mapping[str, Setting[str]]) -> str | None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..core.context import ReadContext
+from ..core.sources import SourceFile
 from . import AppServer, Deployment, Listener, ProcessManager
 from .address import reaches
 from .graph import Place
@@ -157,6 +159,9 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     from .manager_facts import config_programs, entrypoint_section
 
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
+    # An nginx config for development beside its production twin (`django_nginx_local.conf`
+    # beside `django_nginx.conf`): what production runs is the twin.
+    twins = _development_twins(deployment)
     # A file its name calls an example (`nginx.conf.example`, `uwsgi.ini.sample`): copied and
     # edited before use, like a folder of examples.
     examples = [source for source in deployment.files if source.kind and _example_name(source.path)]
@@ -173,14 +178,14 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
     retired = [(source, found) for source in deployment.files
                if (found := _retired_folder(source.path, ctx)) is not None]
-    if not copies and not retired and not examples and not placeholders and not containerized:
+    if not copies and not retired and not examples and not placeholders and not containerized and not twins:
         return
     discovered = {source.path for source in deployment.files}
     # Loaded after all: named by another file that is not kept aside itself (an include,
     # `--ini`), or put into a container as itself (a folder that holds it is not: nginx's
     # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
     aside = {source.display for source in copies} | {source.display for source, _ in retired} | \
-        {source.display for source in examples} | placeholders.keys()
+        {source.display for source in examples} | placeholders.keys() | {source.display for source, _ in twins}
     loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
         {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
     for source in copies:
@@ -192,6 +197,12 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
             "the copy: what runs is the original", ())
+    for source, twin in twins:
+        if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
+            continue
+        deployment.unstarted_files[source.display] = (
+            f"this file's name says it is for development, beside {ctx.display(twin)}, the same name without that "
+            "word, and nothing in the files loads it: assumed production runs the other", ())
     for source in examples:
         if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
             continue
@@ -258,6 +269,40 @@ def _retired_kind(name: str) -> str:
 # Not a name that only holds the word (`ssl-sample.conf` is often the site deployed), unless it
 # is a text file (`nginx-example.txt`).
 _EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
+
+
+def _development_twins(deployment: Deployment) -> list[tuple[SourceFile, str]]:
+    """Each nginx config whose name holds a development word (dev, development, local) and
+    whose folder holds an nginx config named the same without it, with that file. (A Compose
+    file for development is modelled as such: model/dev_stacks.py.)"""
+    by_name = {(os.path.dirname(source.path), os.path.basename(source.path).lower()): source.path
+               for source in deployment.files if source.kind == "nginx"}
+    twins = []
+    for source in deployment.files:
+        if source.kind != "nginx":
+            continue
+        name = os.path.basename(source.path).lower()
+        stripped = _without_development_word(name)
+        twin = by_name.get((os.path.dirname(source.path), stripped)) if stripped else None
+        if twin is not None:
+            twins.append((source, twin))
+    return twins
+
+
+def _without_development_word(name: str) -> str:
+    """The name with its one development word and the separator before it removed
+    (`django_nginx_local.conf` -> `django_nginx.conf`), or "" where it holds none."""
+    from .dev_stacks import DEVELOPMENT_WORDS  # here: most trees have no such name, and it loads more
+
+    if not any(word in name for word in DEVELOPMENT_WORDS):
+        return ""
+    words = re.split(r"([._-])", name)
+    for index in range(2, len(words), 2):
+        if words[index] in DEVELOPMENT_WORDS:
+            return "".join(words[:index - 1] + words[index + 1:])
+    if words and words[0] in DEVELOPMENT_WORDS and len(words) > 2:
+        return "".join(words[2:])
+    return ""
 
 
 def _example_name(path: str) -> bool:
