@@ -909,16 +909,16 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "server of the files is near that address: assumed a development server started by hand "
                           "listens there", severity="info")
                 continue
-            neighbour = deployment.namespace_neighbour(route, address) if not _near(route, address, nearest) \
-                else None
+            # Another program beside nginx may serve an address no app server of the tree is near.
+            far = not _near(route, address, nearest)
+            neighbour = deployment.namespace_neighbour(route, address) if far else None
             if neighbour is not None:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {neighbour.label or neighbour.name} shares this nginx's network namespace "
                           "(its loopback is this nginx's) and runs a program wsgilint does not read, whose ports the "
                           "files do not show: assumed it listens there", severity="info")
                 continue
-            others = deployment.other_servers_beside(route.place) \
-                if address.family == "inet" and not _near(route, address, nearest) else []
+            others = deployment.other_servers_beside(route.place) if far and address.family == "inet" else []
             if others:
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
                           f"files listens; {others[0].kind} [{others[0].name}] runs {others[0].runs_program} beside "
