@@ -94,7 +94,10 @@ So is a loopback target where a container in the nginx's network namespace (Comp
 `network_mode: host` beside a host's nginx, `network_mode: service:x`) runs a program wsgilint
 does not read (a Go or Node API), whose ports the files do not show, or a manager beside the
 nginx starts a server runtime wsgilint does not read (`node events/daemon.js` under
-Supervisor), and no app server of the tree is near the address.
+Supervisor), and no app server of the tree is near the address. So is a loopback target of a
+host's nginx where an image that nothing in the files runs serves HTTP itself (an nginx its
+start runs, an app server bound to a port): the `docker run -p HOST:CONTAINER` that runs it,
+not in the files, may publish it there.
 So is a target that a line of a script no manager of the files runs names as it starts
 Gunicorn or uWSGI (`gunicorn -b 0.0.0.0:8000 app.wsgi` at the end of a set-up script, a
 command continued over lines with `\\` read whole), or a unix socket whose last parts such a
@@ -925,6 +928,15 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                           "this nginx, a server wsgilint does not read, whose ports the files do not show: assumed it "
                           "listens there", (Related(others[0].argv.at if others[0].argv and others[0].argv.at
                                                     else others[0].at, "started here"),), severity="info")
+                continue
+            image = next(iter(deployment.unrun_image_serving()), None) \
+                if far and address.family == "inet" and address.is_loopback and route.place.kind == "host" else None
+            if image is not None:
+                place, serving = image
+                yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
+                          f"files listens; in {place.label or place.name}, which nothing in the files runs, {serving}, "
+                          f"and what runs it (`docker run -p {address.port}:...`, not in the checked files) may "
+                          "publish it on this port: assumed it does", severity="info")
                 continue
             live = next((other for other in route.targets if other is not target and deployment.reached(route, other)),
                         None) if route.upstream and _retries_next(route) else None

@@ -1135,6 +1135,22 @@ class Deployment:
         return [manager for manager in self.managers if manager.runs is None and manager.dev_server is None
                 and manager.runs_program in _OTHER_SERVER_RUNTIMES and manager.place.loopback == place.loopback]
 
+    def unrun_image_serving(self) -> list[tuple[Place, str]]:
+        """The images nothing in the files runs that serve HTTP themselves (an nginx their start
+        runs, an app server bound to a port), with what does: `docker run -p HOST:CONTAINER`,
+        which the files do not hold, may publish them on any port of the host."""
+        found: dict[Place, str] = {}
+        for manager in self.managers:
+            place = manager.place
+            if place.kind != "container" or not place.run_unseen or place in found:
+                continue
+            if manager.runs_program == "nginx":
+                found[place] = f"{manager.kind} [{manager.name}] runs nginx"
+            elif manager.runs is not None and any(listener.address.family == "inet"
+                                                  for listener in manager.runs.listeners):
+                found[place] = f"{manager.runs.name} listens on a port"
+        return list(found.items())
+
     def run_together(self, one: Place, other: Place) -> bool:
         """Whether processes in two places can run at the same time. Two configurations of one
         container never do (it runs as the one it was last created from); in a repository, each
