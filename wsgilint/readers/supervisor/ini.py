@@ -282,7 +282,11 @@ class IniReader:
                 continue
             name, value, delimiter_end = parsed
             if not name:
+                # ConfigParser keeps it under the name "" and then refuses the file: the finding
+                # for the refusal is the one to report, not an unknown key "".
                 refused.append((Span(display, number, lead + 1, end), "'=' with no key name before it"))
+                option = None
+                continue
             option = sys.intern(name.lower())   # a few key names, repeated in every section
             value_text = sys.intern(value.strip())   # values repeat too (true, QUIT)
             column = lead + 1 + len(content) - len(value_text) if value_text else lead + 1 + delimiter_end
