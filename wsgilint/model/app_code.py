@@ -601,7 +601,7 @@ _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "m
 
 # Web frameworks and what they are built on, which wait on nothing a request does not ask them to.
 _QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "bottle", "falcon",
-                            "webob", "pyramid", "cherrypy"))
+                            "webob", "pyramid", "cherrypy", "flask_restful", "flask_restx", "flask_cors"))
 
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
