@@ -1146,8 +1146,9 @@ class Deployment:
                 continue
             if manager.runs_program == "nginx":
                 found[place] = f"{manager.kind} [{manager.name}] runs nginx"
-            elif manager.runs is not None and any(listener.address.family == "inet"
+            elif manager.runs is not None and any(listener.address.family == "inet" and not listener.address.is_loopback
                                                   for listener in manager.runs.listeners):
+                # One bound to the container's own loopback is reached by nothing a port maps.
                 found[place] = f"{manager.runs.name} listens on a port"
         return list(found.items())
 
