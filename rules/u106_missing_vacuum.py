@@ -24,7 +24,10 @@ it (nginx's stale socket): that stays a warning, as on a host.
 Where the manager that runs uWSGI stops it with a signal that makes uWSGI 2.0 reload (X108:
 SIGTERM without `die-on-term`), every stop ends in SIGKILL, after which uWSGI runs no vacuum:
 the file stays with or without it until X108's fix is in, so the finding is an info that asks
-for both. So it is where the stop reaches only a shell that starts uWSGI, or the Emperor whose vassal it
+for both. So it is where the stop signal itself ends uWSGI without its exit handlers: SIGKILL,
+or SIGQUIT to a uWSGI without `master`, whose lone worker installs no handler for it and dies
+by the default action (measured with uWSGI 2.0.31 under Supervisor 4.3.0: the socket stays
+with `vacuum`; with SIGINT, or with a master, it is removed). So it is where the stop reaches only a shell that starts uWSGI, or the Emperor whose vassal it
 is, without `exec` (X115):
 uWSGI is killed with its container or left running, and runs no vacuum either way. So it
 is too where a container's supervisord runs uWSGI (or its Emperor) and the container's start
@@ -60,7 +63,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager
-from wsgilint.model.manager_facts import options_unseen, stop_reloads, unused_configs
+from wsgilint.model.manager_facts import options_unseen, stop_kills_outright, stop_reloads, unused_configs
 from wsgilint.model.uwsgi_values import new_option_line
 
 CODE = "U106"
@@ -160,6 +163,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(first, f"{message} together with X108's fix: {manager.kind} stops [{manager.name}] with a "
                       "signal that makes uWSGI 2.0 reload, so every stop ends in SIGKILL, after which no vacuum "
                       "runs; until then the file stays either way", fix=_fix(server), severity="info")
+            continue
+        outright = stop_kills_outright(manager) if manager is not None and manager.signals_server else None
+        if manager is not None and outright is not None:
+            # vacuum runs only on an orderly exit: it helps once the stop signal lets uWSGI exit.
+            other = " (or add `master = true`)" if manager.stop_signal.value.upper().endswith("QUIT") else ""
+            yield Hit(first, f"{message} and stop it with SIGINT{other}: {manager.kind} stops [{manager.name}] with "
+                      f"{outright}, so no vacuum runs; until then the file stays either way", fix=_fix(server),
+                      severity="info")
             continue
         outer = manager.outermost if manager is not None else None
         if outer is not None and outer.supervisord_start is not None and outer.supervisord_start.shell_takes_signal \

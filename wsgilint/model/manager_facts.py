@@ -168,6 +168,22 @@ def stop_reloads(manager: ProcessManager, deployment: Deployment) -> bool:
         or (signal == "QUIT" and server.enabled("die-on-term"))
 
 
+def stop_kills_outright(manager: ProcessManager) -> str | None:
+    """Why the manager's stop signal ends the uWSGI it runs without its exit handlers (vacuum
+    among them), or None: SIGKILL always; SIGQUIT where there is no master, because the lone
+    worker installs no handler for it and dies by the default action (measured with uWSGI
+    2.0.31 under Supervisor 4.3.0: "terminated by SIGQUIT", the socket left even with vacuum)."""
+    server = manager.runs
+    if server is None or server.kind != "uwsgi":
+        return None
+    signal = manager.stop_signal.value.upper().removeprefix("SIG")
+    if signal == "KILL":
+        return "SIGKILL, which no process can handle"
+    if signal == "QUIT" and not server.enabled("master") and options_unseen(server) is None:
+        return "SIGQUIT, for which uWSGI without `master` installs no handler: the signal's default action kills it"
+    return None
+
+
 # The master functions a `unix_signal` hook may run that end the instance (core/hooks.c).
 _SHUTDOWNS = frozenset({"gracefully_kill_them_all", "kill_them_all"})
 
