@@ -39,7 +39,9 @@ is there to read: found by its path, or from where the server starts, through a 
 bind mount or COPY), and none of the Python code under the app's folder (where the module's
 top package is: another service's folder of the tree is another app; outside a Django project,
 only the files that module imports, directly or through each other: a lesson script beside
-`wsgi.py` that nothing imports is no part of the app) reads what the missing
+`wsgi.py` that nothing imports is no part of the app; in a Django project, neither is a loose
+module beside `manage.py` that no Python file of the tree names by an import or a dotted path,
+such as an edited copy of Django's `context_processors.py` no setting lists) reads what the missing
 headers carry (the host name: Django's `get_host` and what calls it, a restrictive
 `ALLOWED_HOSTS`, `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination
 links; the client's address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`,

@@ -90,9 +90,17 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     blocking_files: set[str] = set()
     names: dict[str, tuple[_Named, ...]] = {}
     package_names: dict[str, frozenset[str]] = {}
+    loose = _beside_manage(files)
+    naming = _naming(frozenset(loose)) if loose else None
+    named_loose: set[str] = set()
     for source, text in _texts(files, ctx):
         shown = posixpath.normpath(source.display)
         seen.add(shown)
+        if naming is not None:
+            for match in naming.finditer(text):
+                stem = next(filter(None, match.groups()))
+                if loose[stem] != shown:
+                    named_loose.add(stem)
         reads_host, reads_address = _scan_readers(source, text, host, address, allowed)
         if reads_host:
             host_files.add(shown)
@@ -143,7 +151,9 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                   frozenset(scheme_files if trusts_https or _before_origin_check(files, ctx)
                                             else scheme_files | csrf_files),
                                   frozenset(waiting_files), frozenset(blocking_files),
-                                  names, package_names), env_defaults)
+                                  names, package_names,
+                                  frozenset(path for stem, path in loose.items() if stem not in named_loose)),
+                   env_defaults)
 
 
 def _before_origin_check(files: list[SourceFile], ctx: ReadContext) -> bool:
@@ -214,9 +224,10 @@ class AppScope(NamedTuple):
 
     roots: tuple[str, ...]
     files: frozenset[str] | None = None
+    left_out: frozenset[str] = frozenset()
 
     def covers(self, path: str) -> bool:
-        return _is_under(path, self.roots) and (self.files is None or path in self.files)
+        return _is_under(path, self.roots) and (self.files is None or path in self.files) and path not in self.left_out
 
 
 class RequestReaders(NamedTuple):
@@ -243,6 +254,9 @@ class RequestReaders(NamedTuple):
     # the names each package's __init__.py holds: whether the tree holds all of an app's code.
     named_modules: dict[str, tuple[_Named, ...]] | None = None
     package_names: dict[str, frozenset[str]] | None = None
+    # Modules beside a Django project's manage.py that no Python file of the tree names (an
+    # import, a dotted path in the settings): a copy left lying there, not the app's code.
+    unnamed_beside_manage: frozenset[str] = frozenset()
 
     def app_scope(self, servers: list[AppServer]) -> AppScope:
         """The code of these servers' apps, where the tree holds their modules: the folders it
@@ -252,8 +266,13 @@ class RequestReaders(NamedTuple):
         file by file: a tutorial script beside `wsgi.py` that nothing imports is not the app."""
         modules = [(server, module) for server in servers if (module := self.module_of(server)) is not None]
         roots = tuple(_app_root(server, module) for server, module in modules)
-        if not modules or any(module in (self.django_settings or {}) for _, module in modules):
+        if not modules:
             return AppScope(roots)
+        if any(module in (self.django_settings or {}) for _, module in modules):
+            # The settings load middleware, apps and views by name: everything under the project
+            # is its code but a loose module beside manage.py that nothing names.
+            loaded = {module for _, module in modules}
+            return AppScope(roots, left_out=self.unnamed_beside_manage - loaded)
         present, folders = self._present(roots)
         files: set[str] = set()
         for _, module in modules:
@@ -720,6 +739,25 @@ class _Named(NamedTuple):
 
 # More modules than this named in one file are not followed (a generated file).
 _MAX_NAMED = 200
+
+
+def _beside_manage(files: list[SourceFile]) -> dict[str, str]:
+    """The modules (stem -> shown path) in the folder of a Django project's manage.py, itself and
+    packages left out: where a Python file of the tree names one, it is the project's code."""
+    shown = [posixpath.normpath(source.display) for source in files if source.path.endswith(".py") and not source.kind]
+    projects = {posixpath.dirname(path) for path in shown if posixpath.basename(path) == "manage.py"}
+    return {stem: path for path in shown if posixpath.dirname(path) in projects
+            and (stem := posixpath.basename(path)[:-3]) != "manage" and stem.isidentifier()}
+
+
+@functools.cache
+def _naming(stems: frozenset[str]) -> re.Pattern[str]:
+    """Where a text names one of ``stems`` as a module: an import, a dotted path (`'ctx.debug'`),
+    or a whole string that is no dictionary key (`ROOT_URLCONF = 'urls'`, not `'urls': ...`)."""
+    alternatives = "|".join(map(re.escape, sorted(stems)))
+    return re.compile(rf"""\b(?:from|import)[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*({alternatives})\b"""
+                      rf"""|(?<![\w.])({alternatives})\.[A-Za-z_]"""
+                      rf"""|['"]({alternatives})['"](?![ \t]*:)""")
 
 
 @functools.cache
