@@ -27,6 +27,9 @@ app's environment pins its host name to exactly the host nginx sends (`SERVER_NA
 that name whatever `Host` says (measured with Flask 3.1), and before 3.1 answers any other
 host with 404 (measured with Werkzeug 2.2.3), so `Host $host` changes nothing or breaks it.
 It is assumed that the app's code, like Flask, takes the host name from that setting.
+Nor is it asked for where the upstream is named after the server block's one exact
+`server_name` (`upstream example.org` behind `server_name example.org`): the Host nginx sends
+by default is then the name the client asked for (measured with nginx 1.22).
 Nor is it asked for where the tree holds the app's code and that code reads the host name
 only where Django checks it against `ALLOWED_HOSTS`, each list of which is written out and
 names the host nginx sends (`ALLOWED_HOSTS = ["web"]` behind `proxy_pass http://web:8000`,
@@ -166,6 +169,14 @@ def _pins_proxy_host(listeners: list[Listener], proxy_host: str) -> bool:
             if value is not None and value.value.strip().lower() == proxy_host.lower():
                 return True
     return False
+
+
+def _names_the_site(route: Route, proxy_host: str) -> bool:
+    """Whether nginx's $proxy_host is the site's own name: the upstream is named after the
+    server block's one exact server_name (`upstream example.org` behind `server_name
+    example.org`), so the Host nginx sends by default is the one the client asked for."""
+    names = route.server.server_names if route.server is not None else []
+    return len(names) == 1 and names[0].lower() == proxy_host.lower() and names[0][:1] not in ("*", "~", ".")
 
 
 def _accepts_proxy_host(deployment: Deployment, listeners: list[Listener], proxy_host: str) -> bool:
@@ -391,7 +402,8 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
         sent = {d.args[0].lower() for d in route.effective("proxy_set_header") if d.args}
         missing = []
         if not sent & {"host", "x-forwarded-host"} and not _pins_proxy_host(listeners, _proxy_host(route)) \
-                and not _accepts_proxy_host(deployment, listeners, _proxy_host(route)):
+                and not _accepts_proxy_host(deployment, listeners, _proxy_host(route)) \
+                and not _names_the_site(route, _proxy_host(route)):
             missing.append(f"Host (nginx sends `Host: {_proxy_host(route)}`, its $proxy_host)")
         if not sent & {"x-forwarded-for", "x-real-ip", "forwarded"}:
             missing.append("X-Forwarded-For (every request seems to come from nginx)")
