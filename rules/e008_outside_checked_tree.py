@@ -6,7 +6,11 @@ or a symbolic link in the tree whose file lies outside the checked folders: thro
 `..` (`include ../../../x;`), a glob, or a link (`sites -> /etc/nginx/sites`). In a
 snapshot (`--root`, or a tree holding `etc/`) an absolute path is the target host's and
 maps inside the snapshot, with `..` stopping at its `/` as on the host. Checking `/` or
-`/etc` of this machine reads its real paths and is not limited.
+`/etc` of this machine reads its real paths and is not limited. In a repository, a link to a
+file at an absolute path (`sites-enabled/default -> /etc/nginx/sites-available/default`) names
+the deploy host's file, whatever the checking machine holds at that path: the tree's file whose
+path ends like it is read once, as that file, and one the tree does not hold is a broken link
+(E001). A link to a folder out of the tree is reported here.
 
 wsgilint does not read such a file: the tree may come from anyone (a pull request runs
 in CI with the job's secrets), and a config naming `../../.ssh/id_rsa` must not make the

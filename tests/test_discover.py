@@ -241,6 +241,28 @@ def test_a_repository_link_to_its_deploy_hosts_path_is_the_checkouts_own_file(in
     assert [server.at.path for server in result.deployment.app_servers] == ["deploy/uwsgi.ini"]
 
 
+def test_a_repository_link_to_a_host_path_this_machine_has_is_still_the_hosts(in_tmp, tmp_path_factory):
+    """A copy of /etc/nginx whose `sites-enabled/default -> /etc/nginx/sites-available/default`:
+    the link names the deploy host's file, the tree's own nginx/sites-available/default, whether
+    or not the checking machine has a file at that path (a runner with nginx installed does).
+    A link to a host path the tree does not hold is a broken link there, even where this
+    machine has a file at that path: never read, never E008's link out of the tree."""
+    elsewhere = tmp_path_factory.mktemp("machine") / "unrelated.conf"
+    elsewhere.write_text("server { listen 81; }\n")
+    write_tree(in_tmp, {
+        "nginx/sites-available/default": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
+                                         "        uwsgi_pass unix:/run/shop.sock;\n    }\n}\n",
+        "nginx/sites-enabled/default": "@link:/etc/nginx/sites-available/default",
+        "nginx/sites-enabled/other": f"@link:{elsewhere}",
+    })
+    result = check(["."])
+    assert [(f.code, f.at.path) for f in result.findings if f.code in ("E001", "E008")] == \
+        [("E001", "nginx/sites-enabled/other")]
+    skipped = {source.display: source.reason for source in result.files if not source.kind}
+    assert "nginx/sites-available/default" in skipped["nginx/sites-enabled/default"]
+    assert [route.handler.args for route in result.deployment.routes] == [("unix:/run/shop.sock",)]
+
+
 def test_a_virtualenv_of_any_name_is_not_walked(in_tmp):
     """`django_env/` with its pyvenv.cfg: its `bin/python -> /usr/bin/python3` is no config of the tree."""
     write_tree(in_tmp, {

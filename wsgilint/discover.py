@@ -489,7 +489,12 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
-            if (is_dir or is_file) and entry.is_symlink() and not ctx.inside(path):
+            if is_file and entry.is_symlink() and not ctx.inside(path) and ctx.mode == "repository" and \
+                    location_hints(entry.path, named_only=True) and posixpath.isabs(host_target := _link_target(entry.path) or ""):
+                # A repository's link to an absolute path names its deploy host's file, whatever this
+                # machine has there (`sites-enabled/default -> /etc/nginx/sites-available/default`).
+                host_links.append((entry.path, host_target))
+            elif (is_dir or is_file) and entry.is_symlink() and not ctx.inside(path):
                 # A link out of a repository (``etc -> /etc``, ``secrets -> ~/.ssh``) is not followed.
                 if is_dir or location_hints(entry.path):
                     discovery.problems.append(Problem(
