@@ -160,8 +160,9 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
 
     copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
     # An nginx config for development beside its production twin (`django_nginx_local.conf`
-    # beside `django_nginx.conf`): what production runs is the twin.
-    twins = _development_twins(deployment)
+    # beside `django_nginx.conf`), a Compose file for tests beside its twin
+    # (`docker-compose-test.yml` beside `docker-compose.yml`): what production runs is the twin.
+    twins = _purpose_twins(deployment)
     # A file its name calls an example (`nginx.conf.example`, `uwsgi.ini.sample`): copied and
     # edited before use, like a folder of examples.
     examples = [source for source in deployment.files if source.kind and _example_name(source.path)]
@@ -185,7 +186,7 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # `--ini`), or put into a container as itself (a folder that holds it is not: nginx's
     # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
     aside = {source.display for source in copies} | {source.display for source, _ in retired} | \
-        {source.display for source in examples} | placeholders.keys() | {source.display for source, _ in twins}
+        {source.display for source in examples} | placeholders.keys() | {source.display for source, _, _ in twins}
     loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
         {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
     for source in copies:
@@ -197,11 +198,11 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
         deployment.unstarted_files[source.display] = (
             f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
             "the copy: what runs is the original", ())
-    for source, twin in twins:
+    for source, twin, purpose in twins:
         if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
-            f"this file's name says it is for development, beside {ctx.display(twin)}, the same name without that "
+            f"this file's name says it is for {purpose}, beside {ctx.display(twin)}, the same name without that "
             "word, and nothing in the files loads it: assumed production runs the other", ())
     for source in examples:
         if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
@@ -271,37 +272,44 @@ def _retired_kind(name: str) -> str:
 _EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
 
 
-def _development_twins(deployment: Deployment) -> list[tuple[SourceFile, str]]:
-    """Each nginx config whose name holds a development word (dev, development, local) and
-    whose folder holds an nginx config named the same without it, with that file. (A Compose
-    file for development is modelled as such: model/dev_stacks.py.)"""
-    by_name = {(os.path.dirname(source.path), os.path.basename(source.path).lower()): source.path
-               for source in deployment.files if source.kind == "nginx"}
+def _purpose_twins(deployment: Deployment) -> list[tuple[SourceFile, str, str]]:
+    """Each nginx config whose name holds a development word (dev, development, local), and each
+    Compose file whose name holds a word for tests (test, testing, ci), whose folder holds a file
+    of its kind named the same without it: with that file and what the name says it is for. (A
+    Compose file for development is modelled as such: model/dev_stacks.py.)"""
+    from .dev_stacks import DEVELOPMENT_WORDS  # here: most trees have no such name, and it loads more
+
+    purposes = {"nginx": (DEVELOPMENT_WORDS, "development"), "compose": (_TEST_WORDS, "tests")}
+    by_name = {(source.kind, os.path.dirname(source.path), os.path.basename(source.path).lower()): source.path
+               for source in deployment.files if source.kind in purposes}
     twins = []
     for source in deployment.files:
-        if source.kind != "nginx":
+        if source.kind not in purposes:
             continue
-        name = os.path.basename(source.path).lower()
-        stripped = _without_development_word(name)
-        twin = by_name.get((os.path.dirname(source.path), stripped)) if stripped else None
+        words, purpose = purposes[source.kind]
+        stripped = _without_word(os.path.basename(source.path).lower(), words)
+        twin = by_name.get((source.kind, os.path.dirname(source.path), stripped)) if stripped else None
         if twin is not None:
-            twins.append((source, twin))
+            twins.append((source, twin, purpose))
     return twins
 
 
-def _without_development_word(name: str) -> str:
-    """The name with its one development word and the separator before it removed
-    (`django_nginx_local.conf` -> `django_nginx.conf`), or "" where it holds none."""
-    from .dev_stacks import DEVELOPMENT_WORDS  # here: most trees have no such name, and it loads more
+# The words a Compose file's name holds when it runs a project's tests (`docker-compose.test.yml`,
+# `docker-compose-ci.yml`): CI runs its services' tests, not the app for users.
+_TEST_WORDS = frozenset(("test", "tests", "testing", "ci"))
 
-    if not any(word in name for word in DEVELOPMENT_WORDS):
+
+def _without_word(name: str, words: frozenset[str]) -> str:
+    """The name with its one word of ``words`` and the separator before it removed
+    (`django_nginx_local.conf` -> `django_nginx.conf`), or "" where it holds none."""
+    if not any(word in name for word in words):
         return ""
-    words = re.split(r"([._-])", name)
-    for index in range(2, len(words), 2):
-        if words[index] in DEVELOPMENT_WORDS:
-            return "".join(words[:index - 1] + words[index + 1:])
-    if words and words[0] in DEVELOPMENT_WORDS and len(words) > 2:
-        return "".join(words[2:])
+    parts = re.split(r"([._-])", name)
+    for index in range(2, len(parts), 2):
+        if parts[index] in words:
+            return "".join(parts[:index - 1] + parts[index + 1:])
+    if parts and parts[0] in words and len(parts) > 2:
+        return "".join(parts[2:])
     return ""
 
 
