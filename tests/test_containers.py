@@ -967,3 +967,25 @@ def test_a_build_creates_groups_and_puts_users_in_them(base: str, runs: list[str
     text = f"FROM {base}\n" + "".join(f"RUN {run}\n" for run in runs)
     image = image_of(parse_dockerfile(text, "Dockerfile"), "/ctx")
     assert {name: (group.gid, set(group.members)) for name, group in image.groups.items()} == groups
+
+
+def test_a_compose_file_indented_as_a_whole_is_read(tmp_path: Path) -> None:
+    """YAML lets a document's top mapping sit at any indentation (` version: '2'` / ` services:`):
+    such a file is a Compose file, and its services run what they say (the `wiki` service's
+    `npm start` is no app of the tree, so nginx's route to it is not checked as one)."""
+    write_tree(tmp_path, {
+        "docker-compose.yml": " # the stack\n version: '2'\n services:\n   wiki:\n      build: ./wiki/\n"
+                              "      expose:\n        - \"3000\"\n   web:\n     build: ./web/\n"
+                              "     command: gunicorn site.wsgi -b 0.0.0.0:8000 --user app\n",
+        "wiki/Dockerfile": "FROM node:20-slim\nWORKDIR /app\nCOPY . /app\nCMD [\"npm\", \"start\"]\n",
+        "web/Dockerfile": "FROM python:3.12-slim\nRUN pip install gunicorn\nCOPY . /srv\nWORKDIR /srv\n",
+        "nginx/default.conf": "server {\n    listen 80;\n    location /wiki {\n        proxy_pass http://wiki:3000;\n"
+                              "    }\n    location / {\n        proxy_set_header Host $host;\n"
+                              "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
+                              "        proxy_pass http://web:8000;\n    }\n}\n",
+    })
+    result = check([str(tmp_path)])
+    kinds = {source.display.rsplit("/", 1)[-1]: source.kind for source in result.files}
+    assert kinds["docker-compose.yml"] == "compose"
+    assert sorted(manager.name for manager in result.deployment.managers if manager.kind == "compose") == ["web", "wiki"]
+    assert not [f for f in result.findings if f.code == "N102"]

@@ -298,7 +298,12 @@ def merge(base: Node, over: Node, name: str = "") -> Node:
 
 
 def is_compose_text(text: str) -> bool:
-    return bool(re.search(r"^services\s*:", text, re.M))
+    """Whether the document's top mapping has a `services` key. YAML lets the whole document be
+    indented (` version: '2'` / ` services:`), and Compose reads it so: the top keys are those at
+    the indentation of its first key."""
+    first = re.search(r"^([ \t]*)[^\s#]", text, re.M)
+    indent = re.escape(first.group(1)) if first else ""
+    return bool(re.search(rf"^{indent}services[ \t]*:", text, re.M))
 
 
 def read_project(files: list[str], ctx: ReadContext) -> ComposeProject:
