@@ -147,6 +147,32 @@ def _files(server: AppServer, ctx: ReadContext) -> set[str]:
 # What editors and hand-made copies append to a file kept as a backup (`la.backup` beside `la`,
 # `gunicorn.conf.py_old` beside `gunicorn.conf.py`).
 _BACKUP_SUFFIXES = (".backup", ".bak", ".orig", ".old", ".save", "~", "_old", "-old", "_bak", "-bak", "_backup")
+# What an editor leaves beside a file it was editing (nano's emergency `.save`, a `~` backup):
+# a leftover even where the original was renamed or removed since.
+_EDITOR_LEFTOVERS = (".save", "~")
+
+
+def _backup_original(path: str) -> str | None:
+    """The file ``path`` is named as a backup of: the name without a backup suffix, at its end
+    (`nginx.conf.bak`, `la~`) or before the extension (`docker-compose_old.yml`,
+    `nginx.old.conf`); None where the name is no backup's."""
+    for suffix in _BACKUP_SUFFIXES:
+        if path.endswith(suffix) and len(path) > len(suffix) and not path[:-len(suffix)].endswith("/"):
+            return path[:-len(suffix)]
+    stem, extension = posixpath.splitext(path)
+    if extension:
+        for suffix in _BACKUP_SUFFIXES:
+            if suffix != "~" and stem.endswith(suffix) and not stem[:-len(suffix)].endswith("/"):
+                return stem[:-len(suffix)] + extension
+    return None
+
+
+def _marked(deployment: Deployment, shown: str) -> bool:
+    """Whether a file is already said not to run for every line of it. One marked only because
+    its Compose project is refused keeps the refusing line an error; a copy kept aside is a copy
+    at that line too, so it is marked again."""
+    marked = deployment.unstarted_files.get(shown)
+    return marked is not None and not marked[1]
 
 
 def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
@@ -158,7 +184,8 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     what runs; what is found in it is said of the copy."""
     from .manager_facts import config_programs, entrypoint_section
 
-    copies = [source for source in deployment.files if source.kind and source.path.endswith(_BACKUP_SUFFIXES)]
+    copies = [(source, original) for source in deployment.files
+              if source.kind and (original := _backup_original(source.path)) is not None]
     # An nginx config for development beside its production twin (`django_nginx_local.conf`
     # beside `django_nginx.conf`), a Compose file for tests beside its twin
     # (`docker-compose-test.yml` beside `docker-compose.yml`): what production runs is the twin.
@@ -185,40 +212,42 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # Loaded after all: named by another file that is not kept aside itself (an include,
     # `--ini`), or put into a container as itself (a folder that holds it is not: nginx's
     # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
-    aside = {source.display for source in copies} | {source.display for source, _ in retired} | \
+    aside = {source.display for source, _ in copies} | {source.display for source, _ in retired} | \
         {source.display for source in examples} | placeholders.keys() | {source.display for source, _, _ in twins}
     loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
         {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
-    for source in copies:
-        suffix = next(suffix for suffix in _BACKUP_SUFFIXES if source.path.endswith(suffix))
-        original = source.path[:-len(suffix)]
-        if original not in discovered or source.display in deployment.unstarted_files \
-                or ctx.real(source.path) in loaded:
+    for source, original in copies:
+        if _marked(deployment, source.display) or ctx.real(source.path) in loaded:
             continue
-        deployment.unstarted_files[source.display] = (
-            f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files loads "
-            "the copy: what runs is the original", ())
+        if original in discovered:
+            deployment.unstarted_files[source.display] = (
+                f"this file is a backup copy of {ctx.display(original)}, kept beside it, and nothing in the files "
+                "loads the copy: what runs is the original", ())
+        elif source.path.endswith(_EDITOR_LEFTOVERS):
+            deployment.unstarted_files[source.display] = (
+                "this file's name marks an editor's leftover copy (nano's `.save`, a `~` backup), and nothing in "
+                "the files loads it: assumed it is not what runs", ())
     for source, twin, purpose in twins:
-        if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
+        if _marked(deployment, source.display) or ctx.real(source.path) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
             f"this file's name says it is for {purpose}, beside {ctx.display(twin)}, the same name without that "
             "word, and nothing in the files loads it: assumed production runs the other", ())
     for source in examples:
-        if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
+        if _marked(deployment, source.display) or ctx.real(source.path) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
             "this file's name calls it an example, to copy and edit before use, and nothing in the files loads it: "
             "assumed it is not what runs", ())
     for source, (folder, kind) in retired:
-        if source.display in deployment.unstarted_files or ctx.real(source.path) in loaded or ctx.real(folder) in loaded:
+        if _marked(deployment, source.display) or ctx.real(source.path) in loaded or ctx.real(folder) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
             f"this file is kept in {ctx.display(folder)}/, a folder of {kind}, and nothing in the files "
             "loads it: assumed it is not what runs", ())
     local = {source.display: source.path for source in deployment.files}
     for config in containerized:
-        if config.path in deployment.unstarted_files or config.path not in local or \
+        if _marked(deployment, config.path) or config.path not in local or \
                 any(ctx.real(local.get(shown, shown)) in loaded for shown in config.files) or \
                 any(manager.place.kind == "container" for manager in config_programs(deployment, config)):
             continue
@@ -231,7 +260,7 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
                 "the files puts it in a container: assumed it is not what runs", ()))
     for source in deployment.files:
         line = placeholders.get(source.display)
-        if line is None or source.display in deployment.unstarted_files or ctx.real(source.path) in loaded:
+        if line is None or _marked(deployment, source.display) or ctx.real(source.path) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
             f"this file still holds the placeholder `/path/to/` of an example (line {line}), to copy and edit before "
