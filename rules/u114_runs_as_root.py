@@ -5,6 +5,8 @@
   starts it as another user (`user=`, `User=`, a container's user), it cannot switch to root
   and passes a uid of 0 over (measured with uWSGI 2.0.21 started as nobody with `uid = root`:
   master and worker run as nobody, nothing logged): an info that the line does nothing.
+  In an Emperor's own config it is an info: an Emperor runs as root to start each vassal
+  under the account the vassal sets, so where the app runs is the vassals' to say.
 * A vassal of a uWSGI Emperor (an INI file matched by the Emperor's `emperor = dir`
   or glob) that sets no `uid`, when the Emperor is started as root (by a systemd
   service without `User=`, or a Supervisor program without `user=`, assuming
@@ -82,6 +84,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"uWSGI as {user.value}, which cannot switch to root, and uWSGI passes a uid of 0 "
                           "over; remove it", (Related(user.at, f"starts uWSGI as {user.value}"),)
                           if user.at else (), severity="info")
+            elif server.has("emperor"):
+                # An Emperor runs as root to start each vassal under the account the vassal sets:
+                # where the app runs is the vassals' to say (reported on each vassal).
+                yield Hit(uid.at, f"`uid = {uid.value}` keeps this uWSGI Emperor running as root, as an Emperor that "
+                          "starts its vassals under their own accounts must; the app's account is set in each "
+                          "vassal (`uid`/`gid`), or for all of them with `vassal-set = uid=...`", severity="info")
             else:
                 yield Hit(uid.at, f"`uid = {uid.value}` keeps uWSGI and every worker running as root (uWSGI still "
                           "warns \"you are running uWSGI as root\"); set `uid`/`gid` to the app's account")
