@@ -12,7 +12,8 @@ own container, or the app moves to another host, nginx connects to its own machi
 where the app is not listening.
 
 Where an app server of the checked files listens there on nginx's own host (network
-namespace), it works as deployed, and the finding is an info.
+namespace), or a container publishes its port there (`ports: "8000:8000"` beside a host
+nginx), it works as deployed, and the finding is an info.
 
 ## How to fix
 Connect to the address the app is reached at: `127.0.0.1:PORT` on the same host (and
@@ -41,10 +42,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 message = (f"{route.handler.name} connects to {address.text.strip()}, a wildcard bind address: Linux "
                            "sends it to this host, so it breaks as soon as the app is not on nginx's host (a container, "
                            f"another server); use 127.0.0.1:{address.port} or the app's address")
-                beside = next((listener for listener in deployment.reached(route, target)
-                               if listener.server.place == route.place), None)
+                # What a connection from nginx's host reaches there: an app server of that host, or
+                # one a container publishes on it (`ports: "8000:8000"`).
+                reached = deployment.reached(route, target)
+                beside = next((listener for listener in reached if listener.server.place == route.place),
+                              next(iter(reached), None))
                 if beside is None:
                     yield Hit(target.at, message)
                 else:   # it works as deployed: only a move would break it
-                    yield Hit(target.at, f"{message}; here {beside.label} runs on nginx's host, where it works",
-                              (Related(beside.at, f"{beside.label}, on nginx's host"),), severity="info")
+                    where = "runs on nginx's host" if beside.server.place == route.place else \
+                        f"is published on nginx's host at port {address.port}"
+                    yield Hit(target.at, f"{message}; here {beside.label} {where}, where it works",
+                              (Related(beside.at, f"{beside.label}, reached from nginx's host"),), severity="info")
