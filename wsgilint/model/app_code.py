@@ -750,7 +750,7 @@ def _beside_manage(files: list[SourceFile]) -> dict[str, str]:
             and (stem := posixpath.basename(path)[:-3]) != "manage" and stem.isidentifier()}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)   # one set of stems a check: a process checking many trees keeps few
 def _naming(stems: frozenset[str]) -> re.Pattern[str]:
     """Where a text names one of ``stems`` as a module: an import, a dotted path (`'ctx.debug'`),
     or a whole string that is no dictionary key (`ROOT_URLCONF = 'urls'`, not `'urls': ...`)."""

@@ -306,21 +306,29 @@ def _purpose_twins(deployment: Deployment) -> list[tuple[SourceFile, str, str]]:
     Compose file whose name holds a word for tests (test, testing, ci), whose folder holds a file
     of its kind named the same without it: with that file and what the name says it is for. (A
     Compose file for development is modelled as such: model/dev_stacks.py.)"""
-    from .dev_stacks import DEVELOPMENT_WORDS  # here: most trees have no such name, and it loads more
-
-    purposes = {"nginx": (DEVELOPMENT_WORDS, "development"), "compose": (_TEST_WORDS, "tests")}
     by_name = {(source.kind, os.path.dirname(source.path), os.path.basename(source.path).lower()): source.path
-               for source in deployment.files if source.kind in purposes}
+               for source in deployment.files if source.kind in _PURPOSE_KINDS}
     twins = []
     for source in deployment.files:
-        if source.kind not in purposes:
+        if source.kind not in _PURPOSE_KINDS:
             continue
-        words, purpose = purposes[source.kind]
+        words, purpose = _purpose_words(source.kind)
         stripped = _without_word(os.path.basename(source.path).lower(), words)
         twin = by_name.get((source.kind, os.path.dirname(source.path), stripped)) if stripped else None
         if twin is not None:
             twins.append((source, twin, purpose))
     return twins
+
+
+_PURPOSE_KINDS = ("nginx", "compose")
+
+
+def _purpose_words(kind: str) -> tuple[frozenset[str], str]:
+    """The words a name of this kind holds to say what it is for, and that purpose."""
+    if kind == "nginx":
+        from .dev_stacks import DEVELOPMENT_WORDS  # here: a tree without nginx configs never loads it
+        return DEVELOPMENT_WORDS, "development"
+    return _TEST_WORDS, "tests"
 
 
 # The words a Compose file's name holds when it runs a project's tests (`docker-compose.test.yml`,
