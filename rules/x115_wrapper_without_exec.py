@@ -98,7 +98,9 @@ in 10.19 s).
 Start the server with `exec` in the script, or set `stopasgroup=true` and
 `killasgroup=true`; in a container, run the server without a shell (`CMD ["gunicorn", "app:app"]`,
 the program the message names). An exec-form `CMD ["sh", "-c", "..."]` still runs a shell: the
-text needs `exec` too. For uWSGI 2.0 with a master, `exec` is not the whole fix: without
+text needs `exec` too. Where the text runs other commands as well (`migrate && gunicorn ...`),
+the server's own command would leave them out: keep the shell and write `exec` before the
+server, as the message then says. For uWSGI 2.0 with a master, `exec` is not the whole fix: without
 `die-on-term` the master reloads on the SIGTERM it then receives (X108).
 """
 from collections.abc import Iterator
@@ -203,7 +205,10 @@ def _hits(deployment: Deployment) -> Iterator[Hit]:
             example = '"supervisord", "-n"' if who == "supervisord" else f'"{program}", ...'
             form = (f"`command: [{example}]`, a YAML list" if kinds.get(manager.wrapper.path) == "compose"
                     else f"`CMD [{example}]`")
-            fix = (f"run it without a shell ({form}) or start it with `exec`" if shell_form
+            # Without a shell the server's own command would drop the text's other commands.
+            fix = (f"start it with `exec` (`... && exec {program} ...`): run without a shell ({form}), the other "
+                   "commands of the text would not run" if shell_form and manager.wrapper_others else
+                   f"run it without a shell ({form}) or start it with `exec`" if shell_form
                    else f"start {who} with `exec` in the script")
             if manager.wrapper_background and manager.wrapper_held_by:
                 # `uwsgi ... &` then `tail -f`: exec on the `&` line would run nothing after it.

@@ -43,3 +43,13 @@ def test_a_runner_that_stays_in_front_of_the_script_is_pid_1(monkeypatch: pytest
     assert "through dockerize" in message and "whose shell stays PID 1" not in message
     assert "sends its signal to dockerize, PID 1, which passes it to the shell" in message
     assert "SIGKILLed at once" in message and "start the server with `exec` in the script" in message
+
+
+def test_a_text_with_other_commands_asks_for_exec_not_the_servers_own_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sh -c "python manage.py migrate && gunicorn ..."`: run as the YAML list of Gunicorn's own
+    command, the migration would not run; `exec` in the text keeps it."""
+    [message] = x115("compose-sh-c-migrate-then-gunicorn", monkeypatch)
+    assert "start it with `exec` (`... && exec gunicorn ...`)" in message
+    assert "the other commands of the text would not run" in message
+    [alone] = x115("compose-sh-c-command", monkeypatch)
+    assert "run it without a shell" in alone and "other commands" not in alone

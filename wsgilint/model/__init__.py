@@ -467,6 +467,7 @@ class ProcessManager:
     wrapper_after: tuple[str, ...] = ()
     wrapper_held_by: str = ""
     wrapper_background: bool = False   # the line starts the server with `&`: the shell does not wait on it
+    wrapper_others: bool = False   # the shell runs commands besides the server's (`migrate && gunicorn`)
     # uWSGI or Gunicorn command lines the wrapper starts with `&` before the line it waits on
     # (`uwsgi app.ini &` then `nginx`), where each is written: they run in the same place.
     background_starts: tuple[Setting[list[str]], ...] = ()

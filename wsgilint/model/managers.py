@@ -142,6 +142,7 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.wrapper_shell = runs_c
     manager.wrapper_after, manager.wrapper_held_by = server.after, server.held_by
     manager.wrapper_background = server.background
+    manager.wrapper_others = server.others
     # A script's lines have their own spans; a `-c` text is one word of the command.
     manager.background_starts, manager.daemon_starts = (tuple(
         Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at

@@ -83,6 +83,9 @@ class ServerLine:
     # No other server command in the text, and no command that hands control to a text not
     # here: the server is all the shell starts (a config none of its words names is not run).
     alone: bool = True
+    # The text runs commands besides the server's (`migrate && gunicorn ...`, `envsubst ... && nginx`):
+    # run without a shell, the server's own command would leave them out.
+    others: bool = False
     # What the shell runs once the server line returns (a server that daemonizes returns at
     # once): the commands after it, and the first of them known to stay in the foreground
     # for good (`tail -f`, `sleep infinity`, `while true`), which keeps the shell alive.
@@ -654,11 +657,13 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     trap_line = 0
     known: dict[str, str] = {}   # variables the script sets to a value the text shows
     aliases: dict[str, str] = {}   # variables set to the first argument (`service=${1:-web}`)
+    commands = 0
     for number, column, end_column, line in lines:
         for command, operator in _commands(_words(line) or []):
             command = blocks.strip(command, operator)
             if not command:
                 continue
+            commands += 1
             found_last = False
             if found is not None and not found.execs and not program_of(command):
                 after.append(" ".join(command))
@@ -730,6 +735,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, last_of_c=True, execs=EXECS_LAST_OF_C.get(shell, False))
     if found and (servers > 1 or handed_off):
         found = replace(found, alone=False)
+    if found and commands > 1:
+        found = replace(found, others=True)
     if found and after:
         found = replace(found, after=tuple(after), held_by=held_by)
     if found and background:
