@@ -394,12 +394,6 @@ class FileRewrite:
         return f"; {self.how} rewrites this file before nginx starts: assumed the rewrite leaves this target"
 
 
-# Programs that serve HTTP themselves and whose ports wsgilint does not read: Node and its
-# package runners, Deno, Bun, a JVM, .NET, Ruby's servers, PHP's built-in server.
-_OTHER_SERVER_RUNTIMES = frozenset({"node", "nodejs", "npm", "npx", "yarn", "pnpm", "bun", "deno", "java", "dotnet",
-                                    "puma", "rails", "unicorn", "php"})
-
-
 @dataclass(eq=False, slots=True)
 class ProcessManager:
     """A Supervisor program, a systemd service or a container, and what it runs."""
@@ -1133,8 +1127,10 @@ class Deployment:
         """The managers in ``place``'s network namespace that start a server runtime wsgilint
         does not read (`node websocket/daemon.js` under Supervisor, a JVM): what listens on a
         loopback port no app server of the tree binds may be theirs."""
+        from .services import UNREAD_SERVER_RUNTIMES
+
         return [manager for manager in self.managers if manager.runs is None and manager.dev_server is None
-                and manager.runs_program in _OTHER_SERVER_RUNTIMES and manager.place.loopback == place.loopback]
+                and manager.runs_program in UNREAD_SERVER_RUNTIMES and manager.place.loopback == place.loopback]
 
     def unrun_image_serving(self) -> list[tuple[Place, str]]:
         """The images nothing in the files runs that serve HTTP themselves (an nginx their start

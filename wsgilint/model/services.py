@@ -14,13 +14,21 @@ if TYPE_CHECKING:
     from . import Deployment
     from .graph import Place
 
-# Programs a container's start runs that are never a WSGI/ASGI app server: JavaScript
-# runtimes and their package runners, web servers and proxies, data stores.
-NOT_APP_PROGRAMS = frozenset({
-    "node", "nodejs", "npm", "npx", "yarn", "pnpm", "bun", "deno", "next", "nuxt", "vite", "serve", "http-server",
+# Runtimes of other languages whose programs serve HTTP themselves: JavaScript's and its
+# package runners, a JVM.
+SERVER_RUNTIMES = frozenset({"node", "nodejs", "npm", "npx", "yarn", "pnpm", "bun", "deno", "java"})
+
+# Programs a container's start runs that are never a WSGI/ASGI app server: those runtimes and
+# JavaScript's dev servers, web servers and proxies, data stores.
+NOT_APP_PROGRAMS = SERVER_RUNTIMES | frozenset({
+    "next", "nuxt", "vite", "serve", "http-server",
     "nginx", "openresty", "httpd", "apache2", "apache2ctl", "caddy", "traefik", "haproxy", "envoy",
-    "redis-server", "redis-stack-server", "postgres", "mysqld", "mongod", "memcached", "php-fpm", "java",
+    "redis-server", "redis-stack-server", "postgres", "mysqld", "mongod", "memcached", "php-fpm",
 })
+
+# Server runtimes whose ports wsgilint does not read, as a manager starts them beside an nginx:
+# those runtimes, .NET, Ruby's servers, PHP's built-in server.
+UNREAD_SERVER_RUNTIMES = SERVER_RUNTIMES | frozenset({"dotnet", "puma", "rails", "unicorn", "php"})
 
 
 def runs_app(deployment: Deployment, place: Place) -> bool | None:
