@@ -74,7 +74,7 @@ class ContainerBuilder:
         self.deployment = deployment
         self.file_places: list[tuple[str, Place]] = []   # a local file or directory inside a place
         self.nginx_places: list[tuple[str, Place]] = []   # those placed below /etc/nginx
-        self.read_dockerfiles: set[str] = set()
+        self.read_dockerfiles: dict[str, Dockerfile] = {}   # by real path: each parsed once
         self.missing_seen: set[tuple[Span, str, str]] = set()   # (COPY, source, context) reported
         self.targets_seen: set[Span] = set()
         # Each Compose build of a Dockerfile (display path): the step that stops it, or None.
@@ -257,15 +257,19 @@ class ContainerBuilder:
         replaces: its own ENTRYPOINT replaces both, its own CMD the CMD."""
         from ..readers.dockerfile import read_dockerfile
 
+        def parsed(path: str) -> Dockerfile:
+            known = self.read_dockerfiles.get(self.ctx.real(path))
+            return known if known is not None else read_dockerfile(path, self.ctx)
+
         for source in discovery.of_kind("dockerfile"):
-            instructions = read_dockerfile(source.path, self.ctx).instructions
+            instructions = parsed(source.path).instructions
             froms = [each for each in instructions if each.keyword == "FROM"]
             base = self.script_builds.get(image_name(froms[0].words[0])) \
                 if len(froms) == 1 and froms[0].words else None
             if base is None:
                 continue
             own = {each.keyword: each for each in instructions if each.keyword in ("CMD", "ENTRYPOINT")}
-            for each in read_dockerfile(base[0], self.ctx).instructions:
+            for each in parsed(base[0]).instructions:
                 replacing = own.get("ENTRYPOINT") or (own.get("CMD") if each.keyword == "CMD" else None)
                 if each.lookalike is not None and each.keyword in ("CMD", "ENTRYPOINT") and replacing is not None:
                     self.deployment.replaced_starts[each.lookalike.at] = replacing.at
@@ -273,8 +277,7 @@ class ContainerBuilder:
     def _dockerfile(self, path: str) -> Dockerfile:
         from ..readers.dockerfile import read_dockerfile
 
-        self.read_dockerfiles.add(self.ctx.real(path))
-        dockerfile = read_dockerfile(path, self.ctx)
+        dockerfile = self.read_dockerfiles[self.ctx.real(path)] = read_dockerfile(path, self.ctx)
         self.deployment.problems.extend(dockerfile.problems)
         for instruction in dockerfile.instructions:
             if instruction.lookalike is not None and instruction.lookalike not in self.deployment.exec_lookalikes:
