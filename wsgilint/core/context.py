@@ -18,7 +18,7 @@ import posixpath
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .gitignore import ignored_below
 from .paths import absolute_path, relative_path
@@ -37,11 +37,29 @@ PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev")
 _MAX_GLOB = 10_000
 
 
-# What a finding from ``missing_from_copy`` adds for an image nothing in the files runs (its
-# argument: where the build copied the folder).
-RUN_ELSEWHERE = "; assumed what runs the image (not in the checked files) mounts no host folder over {}"
-GIT_IGNORED = ("; the repository's .gitignore leaves {} out of git, so a build from a working copy rather than a "
-               "checkout may have it: assumed it does")
+class CopyGap(NamedTuple):
+    """A file a container lacks because the folder its build copied there lacks it."""
+
+    folder: str         # the local folder the build copied
+    into: str           # where in the container it copied it
+    missing: str        # the file's path below ``into``
+    elsewhere: bool     # the image is one nothing in the files runs
+    git_ignored: bool   # git ignores the file there: a build from a working copy may have it
+
+    @property
+    def assumption(self) -> str:
+        """What a finding about the missing file adds: the assumption it rests on, or ""."""
+        if self.git_ignored:
+            return (f"; the repository's .gitignore leaves {self.missing} out of git, so a build from a working "
+                    "copy rather than a checkout may have it: assumed it does")
+        if self.elsewhere:
+            return f"; assumed what runs the image (not in the checked files) mounts no host folder over {self.into}"
+        return ""
+
+    @property
+    def severity(self) -> str:
+        """The finding's severity where it differs from its rule's ("": the rule's)."""
+        return "info" if self.git_ignored else "warning" if self.elsewhere else ""
 
 
 @dataclass(frozen=True)
@@ -431,14 +449,12 @@ class ReadContext:
         return {posixpath.basename(target): local for target, local in paths.items()
                 if posixpath.dirname(target) == folder and os.path.isfile(local)}
 
-    def missing_from_copy(self, target_path: str) -> tuple[str, str, bool, bool] | None:
-        """The local folder a build copied above ``target_path`` in the file system being
-        resolved, where it copied it, and whether the image is one nothing in the files runs,
+    def missing_from_copy(self, target_path: str) -> CopyGap | None:
+        """The folder a build copied above ``target_path`` in the file system being resolved,
         when that folder lacks the file and nothing unseen may add it: then the container has no
         such file (for an image run elsewhere, unless what runs it mounts a folder there). None
         when the files cannot tell (no COPY there, a bind mount, a RUN or volume or unknown base
-        image below which it may be); the last flag: git ignores the file there, so a build from
-        a working copy rather than a checkout may have it."""
+        image below which it may be)."""
         key = (self.filesystem or "", self.start)
         copies = self.image_copies.get(key)
         path = posixpath.normpath(target_path)
@@ -454,8 +470,8 @@ class ReadContext:
                     return None
                 # A file the repository's .gitignore keeps out of git (`/uwsgi.ini`) may be in
                 # the deployer's build context, which is not a checkout.
-                return local, probe, key in self.run_elsewhere, \
-                    self.mode == "repository" and ignored_below(local, wanted)
+                return CopyGap(local, probe, posixpath.relpath(path, probe), key in self.run_elsewhere,
+                               self.mode == "repository" and ignored_below(local, wanted))
             probe = posixpath.dirname(probe)
         return None
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core.commands import Command, recognise
-from ..core.context import GIT_IGNORED, RUN_ELSEWHERE, ReadContext
+from ..core.context import ReadContext
 from ..readers.gunicorn import (
     GunicornCommand,
     GunicornConfig,
@@ -118,17 +118,14 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
         path = _config_location(config_option.value)
         target = _target_path(path, cwd) if path is not None else ""
         # A folder the build copied there, which lacks the file, is all the container has there.
-        copied = ctx.missing_from_copy(target) if posixpath.isabs(target) else None
-        if path is not None and copied is not None:
-            folder, into, elsewhere, ignored = copied
-            missing = posixpath.relpath(target, into)
+        gap = ctx.missing_from_copy(target) if posixpath.isabs(target) else None
+        if path is not None and gap is not None:
             server.unread_configs = (UnreadConfig(path, config_option.at, False, _locate(path, cwd, ctx)),)
             problems.append(Problem(
                 "include-not-found", f"Gunicorn config file {path!r} is not in the container: it has no {target}, "
-                f"since the build fills {into} from {ctx.display(folder)}/, which holds no "
-                f"{missing}; Gunicorn exits at start (\"Error: '{path}' doesn't exist\")"
-                + (GIT_IGNORED.format(missing) if ignored else RUN_ELSEWHERE.format(into) if elsewhere else ""),
-                config_option.at, "info" if ignored else "warning" if elsewhere else ""))
+                f"since the build fills {gap.into} from {ctx.display(gap.folder)}/, which holds no "
+                f"{gap.missing}; Gunicorn exits at start (\"Error: '{path}' doesn't exist\"){gap.assumption}",
+                config_option.at, gap.severity))
         elif path is None:
             local = _module_config(config_option.value, cwd, ctx)
             if local is not None:

@@ -62,7 +62,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 
-from ..core.context import GIT_IGNORED, RUN_ELSEWHERE, ReadContext
+from ..core.context import ReadContext
 from ..core.environment import Environment
 from ..core.option import Option
 from ..core.paths import packaged_text, relative_path
@@ -499,17 +499,13 @@ class UwsgiRun:
         if (self.start_dir or posixpath.isabs(path)) and target not in self.image_stock:
             # A folder the build copied there, which lacks the file, is all the container has
             # there: a namesake elsewhere in the tree is not it.
-            copied = self.ctx.missing_from_copy(target)
-            if copied is not None:
-                folder, into, elsewhere, ignored = copied
-                missing = posixpath.relpath(target, into)
+            gap = self.ctx.missing_from_copy(target)
+            if gap is not None:
                 self.unread.append(UnreadConfig(path, at, False, self.ctx.local(path, base)))
                 self.problems.append(Problem(
                     "include-not-found", f"uWSGI cannot open {path}: the container has no {target}, since the build "
-                    f"fills {into} from {self.ctx.display(folder)}/, which holds no {missing}; "
-                    f"uWSGI exits at start (\"realpath() of {path} failed\")"
-                    + (GIT_IGNORED.format(missing) if ignored else RUN_ELSEWHERE.format(into) if elsewhere else ""),
-                    at, "info" if ignored else "warning" if elsewhere else ""))
+                    f"fills {gap.into} from {self.ctx.display(gap.folder)}/, which holds no {gap.missing}; "
+                    f"uWSGI exits at start (\"realpath() of {path} failed\"){gap.assumption}", at, gap.severity))
                 return None
         # The image's own file is there unless the build copied or mounted one over it: a
         # namesake elsewhere in the tree is not it.
