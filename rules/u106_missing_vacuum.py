@@ -167,7 +167,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         outright = stop_kills_outright(manager) if manager is not None and manager.signals_server else None
         if manager is not None and outright is not None:
             # vacuum runs only on an orderly exit: it helps once the stop signal lets uWSGI exit.
-            other = " (or add `master = true`)" if manager.stop_signal.value.upper().endswith("QUIT") else ""
+            other = " (or add `master = true`)" if manager.stop_signal.value == "QUIT" else ""
             yield Hit(first, f"{message} and stop it with SIGINT{other}: {manager.kind} stops [{manager.name}] with "
                       f"{outright}, so no vacuum runs; until then the file stays either way", fix=_fix(server),
                       severity="info")

@@ -86,7 +86,7 @@ def _fix(deployment: Deployment, server: AppServer) -> Fix | None:
         return None
     edits = [Edit.insertion(*where)]
     manager = server.manager
-    stops_with_term = manager is not None and manager.stop_signal.value.upper().removeprefix("SIG") == "TERM"
+    stops_with_term = manager is not None and manager.stop_signal.value == "TERM"
     if stops_with_term and deployment.host.version("uwsgi") < (2, 1) and not server.has("die-on-term"):
         edits.append(Edit.insertion(where[0], where[1], where[2].replace("master", "die-on-term", 1)))
     return Fix("add `master = true`" + (" and `die-on-term = true`" if len(edits) > 1 else ""), tuple(edits))

@@ -67,7 +67,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         server = manager.runs
         if server is None or not stop_reloads(manager, deployment):
             continue
-        signal = manager.stop_signal.value.upper().removeprefix("SIG")
+        signal = manager.stop_signal.value
         die_on_term = server.last("die-on-term")
         wait = manager.stop_timeout.value if manager.stop_timeout else (10 if manager.kind == "supervisor" else 90)
         where = manager.stop_signal.at or manager.at

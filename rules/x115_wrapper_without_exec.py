@@ -175,7 +175,7 @@ def _hits(deployment: Deployment) -> Iterator[Hit]:
         if forked is not None:
             yield _held_after_fork(deployment, manager, forked)
             continue
-        stop = manager.stop_signal.value.upper().removeprefix("SIG")
+        stop = manager.stop_signal.value
         traps = manager.wrapper_traps
         waits = manager.wrapper_background and any(command.split()[:1] == ["wait"] for command in manager.wrapper_after)
         if traps is not None and stop in traps.value and waits:
@@ -331,7 +331,7 @@ def _uwsgi_term(deployment: Deployment, manager: ProcessManager) -> str:
     server = manager.runs
     if (server is None or server.kind != "uwsgi" or deployment.host.version("uwsgi") >= (2, 1)
             or not server.enabled("master") or server.enabled("die-on-term") or server.enabled("exit-on-reload")
-            or manager.stop_signal.value.upper().removeprefix("SIG") != "TERM"):
+            or manager.stop_signal.value != "TERM"):
         return ""
     return ("; `exec` alone is not enough for this uWSGI 2.0: without `die-on-term` its master reloads on the "
             "SIGTERM it then gets instead of stopping (X108)")

@@ -92,7 +92,7 @@ _DEFAULTS = {"gunicorn": ("graceful_timeout", 30), "uwsgi": ("worker-reload-merc
 def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
     """The stop signal runs uWSGI's ``gracefully_kill_them_all``, which waits for running
     requests up to ``worker-reload-mercy``: only when a master-start hook maps it there."""
-    name = manager.stop_signal.value.upper().removeprefix("SIG")
+    name = manager.stop_signal.value
     number = getattr(signal.Signals, f"SIG{name}", None)
     if number is None or not server.enabled("master"):
         return False

@@ -414,6 +414,7 @@ class ProcessManager:
     # Supervisor's %(ENV_X)s, a Dockerfile ARG without a value, a Compose value interpolated
     # from the shell or a bare `- KEY`): name -> where and why.
     environment_unknown: dict[str, Setting[str]] = field(default_factory=dict)
+    # The signal's name as the readers give it, upper case and without "SIG" (`TERM`, `QUIT`).
     stop_signal: Setting[str] = field(default_factory=lambda: Setting("TERM"))
     stop_timeout: Setting[float] | None = None
     kills_group: Setting[bool] | None = None

@@ -163,7 +163,7 @@ def stop_reloads(manager: ProcessManager, deployment: Deployment) -> bool:
     if deployment.host.version("uwsgi") >= (2, 1) or server is None or server.kind != "uwsgi" \
             or not server.enabled("master") or server.enabled("exit-on-reload"):
         return False
-    signal = manager.stop_signal.value.upper().removeprefix("SIG")
+    signal = manager.stop_signal.value
     return (signal == "TERM" and not server.enabled("die-on-term") and not _term_shuts_down(server)) \
         or (signal == "QUIT" and server.enabled("die-on-term"))
 
@@ -176,7 +176,7 @@ def stop_kills_outright(manager: ProcessManager) -> str | None:
     server = manager.runs
     if server is None or server.kind != "uwsgi":
         return None
-    signal = manager.stop_signal.value.upper().removeprefix("SIG")
+    signal = manager.stop_signal.value
     if signal == "KILL":
         return "SIGKILL, which no process can handle"
     if signal == "QUIT" and not server.enabled("master") and options_unseen(server) is None:
