@@ -22,7 +22,9 @@ findings are infos that name this step. So is what is found in the files that on
 services of that Compose project read (its Compose files, their nginx and app server configs,
 scripts and Dockerfiles): `docker compose up` builds every image before it starts any
 container, so none of them starts. A file the host or another project also reads keeps its
-findings.
+findings. A service behind `profiles:` is built only when one of its profiles is active (or
+it is named on the command line), which the files do not say: where its build stops, only
+that service is known not to start, and the project's other services keep their findings.
 
 ## How to fix
 Point the service's `build.context` at the folder that holds the file (and `dockerfile:` at

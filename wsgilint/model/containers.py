@@ -83,6 +83,11 @@ class ContainerBuilder:
         # such service and its stop. `docker compose up` builds every image before it starts
         # anything, so no service of that project starts.
         self.stopped_projects: dict[str, tuple[str, Span, str]] = {}
+        # Each service behind `profiles:` whose build stops, with the stop and the code of the
+        # rule that reports it: `docker compose up` builds only the services it starts, and
+        # which profiles a deployment activates the files do not say, so only that service is
+        # known not to start.
+        self.stopped_services: dict[Place, tuple[Span, str, str]] = {}
         self.unexecutable: list[str] = []   # local files a container's start executes without an execute bit
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
@@ -335,10 +340,14 @@ class ContainerBuilder:
                 self._mount(places[name], image.copies)
                 if not elsewhere:
                     self._unseen_in_image(places[name], image)
-                    stops = self._missing_sources(service.node, image) or self._missing_target(service.node, image)
+                    stops, code = self._missing_sources(service.node, image), "C105"
+                    if stops is None:
+                        stops, code = self._missing_target(service.node, image), "C106"
                     if service.node.get("build") is not None:
                         self.builds.setdefault(image.dockerfile, []).append(stops)
-                        if stops is not None:
+                        if stops is not None and _behind_profiles(service.node):
+                            self.stopped_services.setdefault(places[name], (*stops, code))
+                        elif stops is not None:
                             self.stopped_projects.setdefault(places[name].started_with, (name, *stops))
             self._manager("compose", name, service.node.key_at or service.node.at, places[name], image, service.node,
                           project.directory)
@@ -573,6 +582,9 @@ class ContainerBuilder:
         code of the rule that reports it."""
         refused: dict[Place, tuple[Span | None, str, str]] = {}
         modes_shown = not self.deployment.modes_unshown and not self.deployment.modes_all_plain
+        for place, (at, what, code) in self.stopped_services.items():
+            refused[place] = (at, f"{place.label or place.name} never starts: its build stops, {what} "
+                                  f"({at.path}:{at.line})", code)
         for manager in self.deployment.managers:
             place = manager.place
             name = place.label or place.name
@@ -803,6 +815,13 @@ def _non_root_user(deployment: Deployment, place: Place) -> Setting[str] | None:
         return None
     return Setting(name, setting.at, f"the container runs as {name}, and a process that is not root cannot "
                    "switch users")
+
+
+def _behind_profiles(service: Node) -> bool:
+    """Whether a Compose service lists `profiles:`: it starts only when one of them is active
+    or it is named on the command line (compose-go ``Project.WithProfiles``)."""
+    profiles = service.get("profiles")
+    return profiles is not None and isinstance(profiles.value, list) and bool(profiles.value)
 
 
 def _last_line(node: Node) -> int:
