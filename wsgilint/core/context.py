@@ -650,15 +650,17 @@ class ReadContext:
         parts = [p for p in target_path.split("/") if p and p != "."]
         if not parts or ".." in parts:
             return None
-        found = {os.path.dirname(f) for f in self.glob(posixpath.join(target_path, "*"), whole=True)}
+        found = {os.path.dirname(f) for f in self.glob(posixpath.join(target_path, "*"), folders=2)}
         return found.pop() if len(found) == 1 else None
 
-    def glob(self, pattern: str, base_dir: str | None = None, whole: bool = False) -> list[str]:
+    def glob(self, pattern: str, base_dir: str | None = None, folders: int = 1) -> list[str]:
         """The local files a target host's glob (or plain path) names, sorted. In a
         repository an absolute pattern matches the discovered files whose path ends like
-        it, the file name and at least one directory (``/etc/nginx/conf.d/*.conf`` finds
-        ``deploy/nginx/conf.d/app.conf``), or with ``whole`` every component of it; a hidden
-        file matches only a hidden pattern. In a container's file system (``in_filesystem``), a
+        it, the file name and at least ``folders`` directories above it (one:
+        ``/etc/nginx/conf.d/*.conf`` finds ``deploy/nginx/conf.d/app.conf``; a folder a program
+        enters whole, such as an Emperor's, takes two: ``/home/site/uwsgi/vassals/*.ini`` finds
+        ``uwsgi/vassals/app.ini`` of a checkout deployed at /home/site, not any ``vassals/``),
+        the deepest match winning; a hidden file matches only a hidden pattern. In a container's file system (``in_filesystem``), a
         folder its image or mounts put there holds what they hold."""
         directory, name = posixpath.split(pattern)
         mapped, bound = self._container_source(directory) if self.filesystem is not None and posixpath.isabs(
@@ -685,7 +687,7 @@ class ReadContext:
             local_dir = None if globlib.has_magic(directory) else self.confine(self.under_root(directory))
             local_pattern = os.path.join(local_dir, name) if local_dir else self.under_root(pattern)
         else:
-            return self._glob_by_suffix(pattern, whole)
+            return self._glob_by_suffix(pattern, folders)
         found = []
         for match in sorted(globlib.glob(local_pattern))[:_MAX_GLOB]:
             confined = self.confine(match) if self.mode == "snapshot" else match
@@ -693,14 +695,14 @@ class ReadContext:
                 found.append(match)
         return found
 
-    def _glob_by_suffix(self, pattern: str, whole: bool) -> list[str]:
+    def _glob_by_suffix(self, pattern: str, folders: int) -> list[str]:
         parts = [p for p in pattern.split("/") if p and p != "."]
         if not parts or ".." in parts:
             return []
         # The deepest match wins: /etc/supervisor/conf.d/*.conf takes supervisor/conf.d/x.conf,
         # not nginx/conf.d/y.conf beside it.
         found: list[str] = []
-        best = len(parts) if whole else min(2, len(parts))
+        best = min(folders + 1, len(parts))
         for candidate in self.known_files:
             candidate_parts = absolute_path(candidate).split(os.sep)
             depth = 0

@@ -55,7 +55,7 @@ def _watched(value: str, base: str | None, ctx: ReadContext) -> tuple[str, list[
         directory = ctx.local_directory(path)
         if directory is not None:
             return "dir", [p for pattern in _VASSAL_PATTERNS
-                           for p in ctx.glob(posixpath.join(path, pattern), whole=True)], directory
+                           for p in ctx.glob(posixpath.join(path, pattern), folders=2)], directory
         # A container's folder its image's build fills file by file: the files copied there,
         # from one folder of the tree, which stands for the folder the Emperor enters.
         copied = sorted({p for pattern in _VASSAL_PATTERNS for p in ctx.glob(posixpath.join(path, pattern))}) \
@@ -65,7 +65,7 @@ def _watched(value: str, base: str | None, ctx: ReadContext) -> tuple[str, list[
             return "dir", copied, folders.pop()
         if sep:
             return "dir", [], None
-    return "glob", [p for p in ctx.glob(path, whole=True) if p.endswith(_VASSAL_SUFFIXES)], None
+    return "glob", [p for p in ctx.glob(path, folders=2) if p.endswith(_VASSAL_SUFFIXES)], None
 
 
 def _owner(local: str, deployment: Deployment, nofollow: bool) -> str | None:
