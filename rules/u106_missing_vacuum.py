@@ -19,7 +19,10 @@ So it is where the image's own supervisord runs uWSGI and quits when any of its 
 (tiangolo/uwsgi-nginx: `autorestart=false` and an event listener that kills supervisord), so
 the container, nginx with it, stops with uWSGI.
 A file on a volume or bind mount outlives the container and other containers or the host see
-it (nginx's stale socket): that stays a warning, as on a host.
+it (nginx's stale socket): that stays a warning, as on a host. A pidfile alone (no socket
+left) in the container's own writable layer is an info wherever uWSGI runs in the container:
+only a script reads a pidfile, and none outside the container can; the message names the
+assumption that nothing in it does (a `uwsgi --reload` run with `docker exec`).
 
 Where the manager that runs uWSGI stops it with a signal that makes uWSGI 2.0 reload (X108:
 SIGTERM without `die-on-term`), every stop ends in SIGKILL, after which uWSGI runs no vacuum:
@@ -99,6 +102,13 @@ def _private(server: AppServer, path: str) -> bool:
     return path.startswith("/") and top.place.locate(path)[0] == top.place.filesystem
 
 
+def _in_own_layer(server: AppServer, path: str) -> bool:
+    """Whether ``path`` is in the own writable layer of the container uWSGI runs in (under no
+    volume or bind mount)."""
+    place = server.place
+    return place.kind == "container" and path.startswith("/") and place.locate(path)[0] == place.filesystem
+
+
 def _outlived(manager: ProcessManager) -> bool:
     """Whether something the start runs keeps going after uWSGI has stopped (a command after it,
     one in the background): uWSGI may then end on its own, and vacuum cleans up after it."""
@@ -151,6 +161,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         paths = [sock.address.path for sock in leftovers] + ([str(pidfile.value)] if pidfile is not None else [])
         private = all(_private(server, path) for path in paths)
         effect = _private_note(server) if private else effect
+        if not private and not leftovers and pidfile is not None and _in_own_layer(server, str(pidfile.value)):
+            # A pidfile only scripts read, and none outside the container can.
+            private = True
+            place = server.place
+            effect = (f", but only in the own writable layer of {place.label or place.name}, which nothing outside "
+                      "the container sees: assumed nothing in it reads the pidfile (a `uwsgi --reload` run with "
+                      "`docker exec`)")
         message = f"no `vacuum`: {what} {'stay' if all(left) else 'stays'} behind after uWSGI stops{effect}; " \
                   "add `vacuum = true`"
         if leftover:
