@@ -7,13 +7,15 @@ value (both mean 666). A socket that a systemd `.socket` unit binds and hands ov
 the unit's `SocketMode=`: `chmod-socket` does not change it, so it is not counted.
 
 "Every local user" is every account that can reach the file. Where uWSGI runs in a Compose
-service (as its start, or as a program of the supervisord it starts beside nginx) and the
+service (as its start, as a program of the supervisord it starts beside nginx, or with `&` from
+its start's shell before nginx: `uwsgi --ini app.ini & nginx -g 'daemon off;'`) and the
 socket is in that container's own layer, or in a named volume that only containers running
 this uWSGI or nginx mount, the accounts are the app's and nginx's (and root); on the host the
 file is under Docker's root-only `/var/lib/docker`. Where no build of those containers adds
 another account (`RUN useradd`), the finding is an info naming that assumption. So is a
 socket in the own layer of an image that nothing in the files runs (a `docker run` or a pod
-spec elsewhere), where uWSGI runs beside nginx under the supervisord the image starts: the
+spec elsewhere), where uWSGI runs beside nginx under the supervisord the image starts or in
+the background of its start's shell: the
 message names the assumption that what runs it mounts no host folder over the socket's
 directory. So is a socket of a uWSGI that a supervisord written as a container's entrypoint
 (`nodaemon=true`, or its log on `/dev/stdout`) runs beside nginx and nothing else, where the
@@ -68,8 +70,12 @@ def _confined(deployment: Deployment, server: AppServer, sockets: list[Listener]
     """Where every container that sees the sockets runs only this uWSGI or nginx, and no build
     of theirs adds another account: how the finding names them; else None."""
     manager, place = server.manager, server.place
-    if manager is None or place.kind != "container" or manager.runs is not server or not (
-            manager.in_container or manager.kind == "supervisor"):
+    background = server.started_in_background
+    if manager is None and background is not None and background.value.in_container:
+        manager = background.value   # the container's start runs it with `&` (beside nginx, say)
+    elif manager is None or manager.runs is not server:
+        return None
+    if place.kind != "container" or not (manager.in_container or manager.kind == "supervisor"):
         return None   # a container's start, or a Supervisor program of the supervisord it starts
     if not all(sock.address.path.startswith("/") for sock in sockets):
         return None   # relative to a directory the finding would have to resolve first
