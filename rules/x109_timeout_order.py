@@ -8,7 +8,10 @@ server, naming the location that gives up first, with the others as related plac
 uWSGI instance with no `harakiri` at all is U112's finding. A location whose path names a
 health probe (`/health`, `/healthz`, `/ping`, ...) is left out: the check answered there
 returns at once, so its read timeout never runs out while the worker goes on. So is a
-regex location for static file extensions only (`~* \\.(jpg|css|js)$`). Where another location
+regex location for static file extensions only (`~* \\.(jpg|css|js)$`). So is a route to a
+socket that speaks another protocol than nginx sends (`uwsgi_pass` to an `http-socket`: X102;
+`proxy_pass` to a uwsgi `socket`: X103): nginx gets no answer there, whatever the timeouts.
+Where another location
 of the same server block raises its read timeout for the same app to the app's timeout or
 above, the locations left at nginx's default are taken to serve requests that end sooner: an
 info that says so.
@@ -110,6 +113,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 server = listener.server
                 if server.kind not in ("uwsgi", "gunicorn"):
                     continue   # a development server has no worker timeout
+                if listener.protocol != route.protocol:
+                    continue   # nginx gets no answer there whatever the timeouts (X102, X103)
                 key, app_timeout, option = _app_timeout(server)
                 if app_timeout is not None and directive is not None and app_timeout <= nginx_timeout:
                     raised.setdefault((id(server), id(route.server)), directive)
