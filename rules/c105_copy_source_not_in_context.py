@@ -3,7 +3,10 @@
 ## What it checks
 Each `COPY` and `ADD` of a Dockerfile that a Compose service builds (`build:` with its
 `context` and `dockerfile`), in the stages that make the image: a plain source path (not a
-glob, a URL, a variable or `--from` another stage) that is not in the build context. Only
+glob, a URL, a variable or `--from` another stage) that is not in the build context. A source
+that climbs out of the context (`COPY ../../requirements.txt .`) is read at the context's root,
+as BuildKit reads it (the classic builder refuses it: "forbidden path outside the build
+context"); the file two folders up is not what the build copies. Only
 where the checked tree holds a file of that name elsewhere (`django/uwsgi.ini` for `COPY
 uwsgi.ini /app/` with `context: .`): then the tree is no partial copy that left the file out,
 and the source most likely names that file from the wrong folder. A file a step the checked

@@ -363,8 +363,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
                 if keyword == "ADD" and image.installs_unread is None and not any(c in source for c in "*?["):
                     image.installs_unread = Setting(f"{where} may bring programs", at)
                 continue
-            # A source is inside the build context even when written absolute (`COPY /nginx.conf`).
-            local = os.path.normpath(os.path.join(context_dir, source.lstrip("/")))
+            # A source is inside the build context even when written absolute (`COPY /nginx.conf`)
+            # or climbing out of it: BuildKit resolves `..` at the context's root as at `/`
+            # (`COPY ../../requirements.txt .` reads the context's requirements.txt).
+            local = os.path.normpath(os.path.join(context_dir, posixpath.normpath("/" + source).lstrip("/")))
             if "$" not in source and not os.path.lexists(local):
                 image.missing_sources.append((source, local, at, context_dir))
             into_dir = written in ("", ".") or written.endswith("/") or len(sources) > 1 or os.path.isdir(local) \
