@@ -103,7 +103,7 @@ def declared_development(manager: ProcessManager) -> str | None:
 
 
 # Words of a file's name that make it a development one.
-DEVELOPMENT_WORDS = frozenset(("dev", "development", "local"))
+DEVELOPMENT_WORDS = frozenset(("dev", "development", "local", "debug"))
 
 
 def development_named(path: str) -> bool:

@@ -302,10 +302,11 @@ _EXAMPLE_SUFFIXES = (".example", ".sample", ".dist")
 
 
 def _purpose_twins(deployment: Deployment) -> list[tuple[SourceFile, str, str]]:
-    """Each nginx config whose name holds a development word (dev, development, local), and each
-    Compose file whose name holds a word for tests (test, testing, ci), whose folder holds a file
-    of its kind named the same without it: with that file and what the name says it is for. (A
-    Compose file for development is modelled as such: model/dev_stacks.py.)"""
+    """Each nginx, uWSGI or Gunicorn config whose name holds a development word (dev,
+    development, local, debug), and each Compose file whose name holds a word for tests (test,
+    testing, ci), whose folder holds a file of its kind named the same without it: with that file
+    and what the name says it is for. (A Compose file for development is modelled as such:
+    model/dev_stacks.py.)"""
     by_name = {(source.kind, os.path.dirname(source.path), os.path.basename(source.path).lower()): source.path
                for source in deployment.files if source.kind in _PURPOSE_KINDS}
     twins = []
@@ -320,13 +321,13 @@ def _purpose_twins(deployment: Deployment) -> list[tuple[SourceFile, str, str]]:
     return twins
 
 
-_PURPOSE_KINDS = ("nginx", "compose")
+_PURPOSE_KINDS = ("nginx", "uwsgi", "gunicorn", "compose")
 
 
 def _purpose_words(kind: str) -> tuple[frozenset[str], str]:
     """The words a name of this kind holds to say what it is for, and that purpose."""
-    if kind == "nginx":
-        from .dev_stacks import DEVELOPMENT_WORDS  # here: a tree without nginx configs never loads it
+    if kind != "compose":
+        from .dev_stacks import DEVELOPMENT_WORDS  # here: a tree without such configs never loads it
         return DEVELOPMENT_WORDS, "development"
     return _TEST_WORDS, "tests"
 
