@@ -17,8 +17,9 @@ beside `uwsgi_read_timeout`), and a connect timeout where every target is a unix
 no finding: they are dead lines, and deleting them is tidying, not a fix.
 
 The same holds for a `proxy_set_header` line under `uwsgi_pass` whose purpose reaches the app
-anyway: `Host $host` or `X-Forwarded-Host $host` (uWSGI passes every request header, Host as
-HTTP_HOST, and nginx does not rewrite it as it does for `proxy_pass`), `X-Forwarded-Prefix /`
+anyway: `Host $host` or `X-Forwarded-Host $host` (also `$http_host`, `$server_name` or
+`$host:$server_port`: uWSGI passes every request header, Host as HTTP_HOST with the port the
+client gave, and nginx does not rewrite it as it does for `proxy_pass`), `X-Forwarded-Prefix /`
 (the root, where an app takes itself to be mounted anyway), `X-Real-IP` or
 `X-Forwarded-For` from `$remote_addr` where uwsgi_params sends `REMOTE_ADDR $remote_addr`, and
 `X-Forwarded-Proto $scheme` where it sends `HTTPS $https` (uWSGI's `wsgi.url_scheme`). That
@@ -105,6 +106,11 @@ _DELIVERED = {
 }
 
 
+# What an `X-Forwarded-Host` line sends: the name the client asked for, with or without the
+# port, or the server block's own name for it; HTTP_HOST brings the client's Host with its port.
+_FORWARDED_HOSTS = ("$host", "$http_host", "$server_name", "$host:$server_port")
+
+
 def _delivered(route: Route, directive: NginxDirective) -> bool:
     """Whether a `proxy_set_header` line under `uwsgi_pass` asks for what the app gets anyway:
     Host (passed as HTTP_HOST), or the client's address or scheme where uwsgi_params (or the
@@ -116,7 +122,8 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
     if header == "x-forwarded-prefix":
         return value in ("/", "")   # the root: where the app takes itself to be mounted anyway
     if header in ("host", "x-forwarded-host"):   # nginx does not rewrite Host for uwsgi_pass
-        return value in ("$host", "$http_host") and (
+        names = _FORWARDED_HOSTS if header == "x-forwarded-host" else ("$host", "$http_host")
+        return value in names and (
             not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
             or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
     values, params = _DELIVERED.get(header, (set(), ()))
