@@ -433,6 +433,8 @@ class _Builder:
         if isinstance(location, NginxLocation) and location.block is not None and location.path.startswith("@") \
                 and server is not None and not server.enters(location.path):
             return
+        if isinstance(location, NginxLocation) and location.regex_syntax:
+            return   # its path is regex syntax nginx compares as literal text: no request gets there (N118)
         route = Route(
             handler=handler,
             protocol=_protocol(handler),

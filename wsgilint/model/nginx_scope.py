@@ -129,6 +129,25 @@ class NginxScope:
         return result
 
 
+# What only a regular expression writes: a request's path starts with `/` and holds none of
+# these (they would arrive percent-encoded and be compared decoded, which no client sends).
+_REGEX_MARKERS = ("(?", "\\d", "\\w", "\\s", "\\.", "\\/", ".*", ".+", "[0-9]", "[a-z]", "[^")
+
+
+def regex_syntax(path: str) -> str:
+    """The regular-expression syntax in a location path written without `~`, or ""."""
+    if path.startswith("^"):
+        return "^"
+    marker = next((each for each in _REGEX_MARKERS if each in path), "")
+    if marker:
+        return marker
+    if path.endswith("$") and len(path) > 1:
+        return "$"
+    if "|" in path and "(" in path:
+        return "|"
+    return ""
+
+
 @dataclass(slots=True, eq=False, kw_only=True)
 class NginxLocation(NginxScope):
     """A ``location`` block, an ``if`` block inside one, or a fragment read in the
@@ -156,6 +175,14 @@ class NginxLocation(NginxScope):
     def is_prefix(self) -> bool:
         return self.block is not None and not self.is_if and self.modifier in ("", "^~") \
             and not self.path.startswith("@")
+
+    @property
+    def regex_syntax(self) -> str:
+        """The regular-expression syntax a prefix or exact location's path holds (`(?<id>`,
+        `\\d`, a leading `^`), which nginx compares as the literal text it is: "" where none."""
+        if self.block is None or self.is_if or self.modifier not in ("", "^~", "="):
+            return ""
+        return regex_syntax(self.path)
 
     @property
     def alias(self) -> NginxDirective | None:
