@@ -21,7 +21,14 @@ option named `harakiri 60` and ignores it): one cause, reported once, there.
 
 An instance that serves websockets (`http-websockets`) on an async loop (`gevent`, `async`,
 ...) is an info: each websocket is one request that lasts as long as its client, which a
-timeout would cut (Flask-SocketIO under uWSGI runs so).
+timeout would cut (Flask-SocketIO under uWSGI runs so). So is any instance on an async loop:
+a request that waits holds one of the loop's cores, not the worker, and `harakiri` is one
+timer per worker that each new request restarts. Measured with uWSGI 2.0.31 (`gevent = 10`,
+`harakiri = 5`, a request that waits 12 s in `gevent.sleep`): alone, it was killed at 5 s with
+the whole worker (`HARAKIRI ON WORKER 1`), which ends every request the worker holds; with other
+requests arriving every 2 s it ran to its end (200 after 12 s), and those were answered at once
+meanwhile. The message names the assumption that the app's waits yield to the loop (a call
+that blocks the process holds every core).
 
 Where the tree holds all of the app's code (the module the instance loads and every module of
 the app it names) and none of it does anything a request can hang in (an outbound call, mail, a
@@ -56,7 +63,7 @@ from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, Option
 from wsgilint.model.manager_facts import options_unseen
 from wsgilint.model.units import c_atoi
-from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
+from wsgilint.model.uwsgi_values import app_loader, integer, uwsgi_servers
 
 CODE = "U112"
 SLUG = "no-harakiri"
@@ -110,6 +117,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f"(`{loop.key} = {loop.value}`), where each connection is one request that lasts as long as "
                       "the client stays: assumed the long requests are those, which a timeout would cut",
                       (*behind_nginx, Related(websockets.at, "websockets served here")), severity="info")
+            continue
+        if loop is not None and (integer(loop) or 0) > 0:
+            # A waiting request holds a core, not the worker; the worker's one harakiri timer
+            # restarts with each new request and, when it fires, kills every request it holds.
+            yield Hit(server.at, f"{message}; but this instance runs its requests on an async loop "
+                      f"(`{loop.key} = {loop.value}`), where a request that waits holds one of its cores, not the "
+                      "worker, and `harakiri` is one timer per worker that each new request restarts (measured with "
+                      "uWSGI 2.0.31: a lone request past it was killed with the worker and all it held; with other "
+                      "requests arriving it ran on): assumed the app's waits yield to the loop",
+                      (*behind_nginx, Related(loop.at, "the async loop")), severity="info")
             continue
         quiet = _app_cannot_hang(deployment, server)
         if quiet:
