@@ -31,6 +31,9 @@ an info that says so.
   left of its control group: the daemon goes with it.
 - A container lives as long as its PID 1: the daemonizing server exits at once, the
   container stops, and the daemon dies with it (the restart policy, if any, loops).
+  What else is found in the files only that container reads (who it runs as, its app
+  server's options) describes a container that never stays up: those findings are infos
+  that name this line, and this finding keeps its severity.
 - `Type=forking` with a foreground server: systemd waits for a fork that never comes
   and kills the service after `TimeoutStartSec` (90 s by default).
 

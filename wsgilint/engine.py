@@ -355,12 +355,15 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
                 if hit.fix is not None and hit.fix.safety not in rule.fixes:
                     raise ValueError(f"{rule.code}: a {hit.fix.safety} fix that FIXES does not declare")
                 note = assumed.get(hit.at.path)
-                if note is None and unstarted and hit.at.path in unstarted \
+                # A line marked with the failure it is the cause of keeps the finding of the rule
+                # that reports the failure; every other line of a file marked whole is noted.
+                marked = unstarted_lines[hit.at.path].get(hit.at.line) \
+                    if note is None and unstarted_lines and hit.at.path in unstarted_lines else None
+                if marked is not None:
+                    note = marked[0] if marked[1] != rule.code else None
+                elif note is None and unstarted and hit.at.path in unstarted \
                         and hit.at.line not in unstarted[hit.at.path][1]:
                     note = unstarted[hit.at.path][0]
-                if note is None and unstarted_lines and hit.at.path in unstarted_lines:
-                    why, cause = unstarted_lines[hit.at.path].get(hit.at.line, ("", rule.code))
-                    note = why if cause != rule.code else None
                 findings.add(Finding(
                     code=rule.code,
                     slug=rule.slug,

@@ -569,6 +569,15 @@ class ProcessManager:
                      if launcher.stays and self.stop_signal.value not in launcher.forwards), None)
 
     @property
+    def daemon_ends_container(self) -> bool:
+        """A container's start runs a server that daemonizes, and nothing the start runs after
+        it holds the main process (no wrapper shell, one that execs it, or one with nothing
+        after it): the main process exits once the daemon has forked, and the container stops
+        with the daemon in it (X107)."""
+        return self.in_container and self.runs is not None and self.runs.detaches and not (
+            self.wrapper is not None and self.wrapper_execs is False and self.wrapper_after)
+
+    @property
     def signals_server(self) -> bool:
         """Whether the stop signal reaches the server it runs. A server that daemonizes leaves
         the process the manager started for a session of its own (uWSGI's daemonize calls

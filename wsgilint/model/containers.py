@@ -548,7 +548,6 @@ class ContainerBuilder:
                 continue
             projects = sorted({place.started_with for place in places if place.started_with in stopped})
             kept_lines = {at.line for at, _ in stopped.values() if at.path == path} | {
-                at.line for at, _, _ in refused.values() if at is not None and at.path == path} | {
                 imageless.at.line for imageless in self.deployment.imageless_services if imageless.at.path == path}
             if projects:
                 why = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
@@ -556,6 +555,13 @@ class ContainerBuilder:
             else:
                 why = refused[min(places, key=lambda each: each.label or each.name)][1]
             unstarted[path] = (f"{why}, so nothing here runs until that is fixed", tuple(sorted(kept_lines)))
+            # The line a start fails at keeps the finding of the rule that reports the failure;
+            # what another rule finds there describes what never runs, as the rest of the file.
+            for place in places & refused.keys():
+                at, failure, code = refused[place]
+                if at is not None and at.path == path:
+                    self.deployment.unstarted_lines.setdefault(path, {}).setdefault(
+                        at.line, (f"{failure}, so nothing here runs until that is fixed", code))
 
     def _stopped_projects(self) -> dict[str, tuple[Span, str]]:
         """The Compose projects (their files, as ``Place.started_with`` names them) that start
@@ -593,6 +599,12 @@ class ContainerBuilder:
                 where = f" ({start.at.path}:{start.at.line})" if start.at is not None else ""
                 refused[place] = (start.at, f"{name} never starts: its start executes {start.value}, which has no "
                                             f"execute bit{where}", "C107")
+            elif manager.daemon_ends_container and manager.runs is not None:
+                daemonizes = manager.runs.daemonizes.at if manager.runs.daemonizes is not None else None
+                at = daemonizes or (manager.argv.at if manager.argv else None) or manager.at
+                program = "uWSGI" if manager.runs.kind == "uwsgi" else "Gunicorn"
+                refused[place] = (at, f"{name} never stays up: {program} daemonizes as its main process, which then "
+                                      f"exits and the container with it ({at.path}:{at.line})", "X107")
             elif manager.program_missing is not None and manager.argv is not None:
                 at = manager.wrapper or manager.argv.at or manager.at
                 program, code = ("uWSGI", "C108") if manager.program_missing.value == "uwsgi" else ("Gunicorn", "C110")
