@@ -8,7 +8,7 @@ server, naming the location that gives up first, with the others as related plac
 uWSGI instance with no `harakiri` at all is U112's finding. A location whose path names a
 health probe (`/health`, `/healthz`, `/ping`, ...) is left out: the check answered there
 returns at once, so its read timeout never runs out while the worker goes on. So is a
-regex location for static file extensions only (`~* \\.(jpg|css|js)$`). So is a route to a
+regex location for static file extensions only (`~* \\.(jpg|css|js)$`, `~ .*\\.(gif|css|js)(.*)`). So is a route to a
 socket that speaks another protocol than nginx sends (`uwsgi_pass` to an `http-socket`: X102;
 `proxy_pass` to a uwsgi `socket`: X103): nginx gets no answer there, whatever the timeouts.
 Where another location

@@ -666,8 +666,10 @@ _STATIC_EXTENSIONS = frozenset((
 
 @functools.cache
 def _static_extensions() -> re.Pattern[str]:
-    # `\.(jpg|jpeg|png)$`, `\.(?:css|js)$`, `\.css$`: an extension, or a list of them, at the end.
-    return re.compile(r"\\\.(?:\((?:\?:)?[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)*\)|[A-Za-z0-9]+)\$")
+    # `\.(jpg|jpeg|png)$`, `\.(?:css|js)$`, `\.css$`: an extension, or a list of them, at the end;
+    # also after `.*` or `^.*`, and followed by `(.*)` or `.*` (`.*\.(gif|css|js)(.*)`).
+    return re.compile(r"(?:\^?\.\*)?\\\.(?:\((?:\?:)?(?P<list>[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)*)\)|(?P<one>[A-Za-z0-9]+))"
+                      r"(?:\(\.\*\)|\.\*)?\$?")
 
 
 @dataclass(eq=False, slots=True)
@@ -716,9 +718,10 @@ class Route:
         """Its location is a regex for file extensions only (`~* \\.(jpg|css|js)$`): what answers
         there is a file, or a 404, at once."""
         words = self.location.split()
-        if len(words) != 2 or words[0] not in ("~", "~*") or _static_extensions().fullmatch(words[1]) is None:
+        found = _static_extensions().fullmatch(words[1]) if len(words) == 2 and words[0] in ("~", "~*") else None
+        if found is None or not (words[1].endswith("$") or words[1].endswith("*)") or words[1].endswith(".*")):
             return False
-        extensions = words[1][2:-1].strip("()").removeprefix("?:").split("|")
+        extensions = (found.group("list") or found.group("one")).split("|")
         return all(extension.lower() in _STATIC_EXTENSIONS for extension in extensions)
 
     @property
