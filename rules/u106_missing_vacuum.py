@@ -90,7 +90,7 @@ def _private(server: AppServer, path: str) -> bool:
         return False
     if server.manager.ends_container is not None and server.place.kind == "container":
         # The image's supervisord quits when uWSGI ends: the container stops with it.
-        return path.startswith("/") and server.place.locate(path)[0] == server.place.filesystem
+        return _in_own_layer(server, path)
     # An Emperor's vassal stops with the Emperor: the Emperor is what the container runs.
     manager = server.manager.outermost
     top = manager.runs

@@ -129,8 +129,8 @@ class NginxScope:
         return result
 
 
-# What only a regular expression writes: a request's path starts with `/` and holds none of
-# these (they would arrive percent-encoded and be compared decoded, which no client sends).
+# What only a regular expression writes: a request's path starts with `/` and holds these
+# characters only where a client sends them on purpose (percent-encoded; nginx decodes them).
 _REGEX_MARKERS = ("(?", "\\d", "\\w", "\\s", "\\.", "\\/", ".*", ".+", "[0-9]", "[a-z]", "[^")
 
 
