@@ -7,7 +7,7 @@ half has been looked at (a half measured once is no longer unseen).
 The files are materialised at that commit into a cache outside the checkout (paths kept as
 in the repository), ``wsgilint check . --format json`` is run inside each repository's
 copy, and every error and warning is joined with its hand judgment from
-``tests/precision/judgments.json``. Precision per rule is true / (true + false); "unsure"
+``tests/precision/judgments/`` (one file per round). Precision per rule is true / (true + false); "unsure"
 findings and findings nobody has judged yet are counted apart.
 
     python tools/precision.py [--round N] [--half tune|held-back] [--write-doc] [--findings]
@@ -37,7 +37,7 @@ from pathlib import Path, PurePosixPath
 
 PROJECT = Path(__file__).resolve().parent.parent
 SET = PROJECT / "tests" / "precision" / "set.json"
-JUDGMENTS = PROJECT / "tests" / "precision" / "judgments.json"
+JUDGMENTS = PROJECT / "tests" / "precision" / "judgments"
 DOC = PROJECT / "docs" / "precision.md"
 # Where a snapshot store keeps its git directories, if one is at hand (else GitHub is asked).
 MIRROR = Path(os.environ.get("WSGILINT_PRECISION_MIRROR", ".mirror"))
@@ -135,14 +135,16 @@ def load_set(path: Path) -> list[Entry]:
 
 
 def load_judgments(path: Path) -> list[Judgment]:
-    if not path.exists():
-        return []
+    """The judgments of a file, or of every round's file in a folder (``round-NN.json``)."""
+    files = sorted(path.glob("round-*.json")) if path.is_dir() else [path] if path.exists() else []
     out = []
-    for j in json.loads(path.read_text(encoding="utf-8"))["judgments"]:
-        if j["verdict"] not in VERDICTS:
-            raise SystemExit(f"{path}: verdict {j['verdict']!r} for {j['repo']} {j['code']} is not one of {VERDICTS}")
-        out.append(Judgment(j["repo"], j["code"], j["path"], int(j["line"]), j.get("message_prefix", ""),
-                            j.get("fingerprint", ""), j["verdict"], j["reason"]))
+    for each in files:
+        for j in json.loads(each.read_text(encoding="utf-8"))["judgments"]:
+            if j["verdict"] not in VERDICTS:
+                raise SystemExit(f"{each}: verdict {j['verdict']!r} for {j['repo']} {j['code']} is not one of "
+                                 f"{VERDICTS}")
+            out.append(Judgment(j["repo"], j["code"], j["path"], int(j["line"]), j.get("message_prefix", ""),
+                                j.get("fingerprint", ""), j["verdict"], j["reason"]))
     return out
 
 
@@ -360,7 +362,7 @@ HEADER = """# Precision on unseen repositories
 
 How often wsgilint's errors and warnings are true on public repositories that nobody working
 on wsgilint wrote (the set: `tests/precision/set.json`; the hand judgments, one line of reason
-each: `tests/precision/judgments.json`). Precision is true / (true + false); "unsure" and
+each: `tests/precision/judgments/`). Precision is true / (true + false); "unsure" and
 unjudged findings are counted apart. Each round's set was split at random (seed recorded in
 the set) into a **tune** half, whose findings are judged and used to find and fix false
 patterns, and a **held-back** half, measured once at the end so the tuning cannot have fitted
