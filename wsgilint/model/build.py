@@ -515,8 +515,9 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
     if any(unit.hidden_start is not None for unit in deployment.systemd_units):
         from .unstarted import mark_hidden_starts
         mark_hidden_starts(deployment, ctx)
-    from .unstarted import mark_alternative_setups, mark_backup_copies
+    from .unstarted import mark_alternative_setups, mark_backup_copies, mark_unread_procfiles
     mark_backup_copies(deployment, ctx)
+    mark_unread_procfiles(deployment, ctx)
     mark_alternative_setups(deployment, ctx)
     # Read only where N102, X113 (nginx routes) or G101 (a Gunicorn config) can ask.
     if any(instance.routes for instance in deployment.nginx) or deployment.gunicorn_configs:

@@ -267,6 +267,37 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
             "use, and nothing in the files loads it: assumed it is not what runs", ())
 
 
+# What the top of an app's source holds, where a platform that reads a Procfile builds from.
+_APP_TOP_FILES = ("requirements.txt", "requirements", "Pipfile", "pyproject.toml", "setup.py", "setup.cfg",
+                  "manage.py", "runtime.txt", ".python-version", "app.json", "package.json")
+
+
+def mark_unread_procfiles(deployment: Deployment, ctx: ReadContext) -> None:
+    """A Procfile in a folder that is no app's top (`docker/Procfile`, beside no requirements
+    file): Heroku, Dokku and Elastic Beanstalk read the one at the top of the source they build,
+    so it runs only where a runner is pointed at it (`honcho -f`, a COPY into an image), which
+    nothing in the files does."""
+    procfiles = [source for source in deployment.files if source.kind == "procfile"
+                 and not _app_top(os.path.dirname(source.path), ctx)]
+    if not procfiles:
+        return
+    loaded = {ctx.real(path) for path in ctx.references()} | \
+        {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
+    for source in procfiles:
+        if _marked(deployment, source.display) or ctx.real(source.path) in loaded \
+                or ctx.real(os.path.dirname(source.path)) in loaded:
+            continue
+        deployment.unstarted_files[source.display] = (
+            "this Procfile's folder is no app's top (it holds no requirements file, pyproject.toml, setup.py or "
+            "manage.py), where Heroku, Dokku and Elastic Beanstalk read one, and nothing in the files points a "
+            "runner at it (`honcho -f`, a COPY into an image): assumed it is not what runs", ())
+
+
+def _app_top(folder: str, ctx: ReadContext) -> bool:
+    return os.path.realpath(folder) in (ctx.roots or ()) or \
+        any(os.path.exists(os.path.join(folder, name)) for name in _APP_TOP_FILES)
+
+
 # Folder names that say their files were put aside (`old`, `old_configs`, `nginx-old`, `backups`).
 _RETIRED_NAMES = frozenset({"old", "backup", "backups", "bak", "deprecated", "obsolete", "unused", "retired"})
 
