@@ -660,8 +660,9 @@ class ReadContext:
         ``/etc/nginx/conf.d/*.conf`` finds ``deploy/nginx/conf.d/app.conf``; a folder a program
         enters whole, such as an Emperor's, takes two: ``/home/site/uwsgi/vassals/*.ini`` finds
         ``uwsgi/vassals/app.ini`` of a checkout deployed at /home/site, not any ``vassals/``),
-        the deepest match winning; a hidden file matches only a hidden pattern. In a container's file system (``in_filesystem``), a
-        folder its image or mounts put there holds what they hold."""
+        the deepest match winning; a hidden file matches only a hidden pattern. In a container's
+        file system (``in_filesystem``), a folder its image or mounts put there holds what they
+        hold."""
         directory, name = posixpath.split(pattern)
         mapped, bound = self._container_source(directory) if self.filesystem is not None and posixpath.isabs(
             pattern) and not globlib.has_magic(directory) else (None, False)

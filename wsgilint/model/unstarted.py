@@ -214,8 +214,7 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # `*.conf` and Supervisor's globs pass the copy by, and `.:/app` the old/ folder).
     aside = {source.display for source, _ in copies} | {source.display for source, _ in retired} | \
         {source.display for source in examples} | placeholders.keys() | {source.display for source, _, _ in twins}
-    loaded = {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
-        {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
+    loaded = _loaded(ctx, aside)
     for source, original in copies:
         if _marked(deployment, source.display) or ctx.real(source.path) in loaded:
             continue
@@ -281,16 +280,22 @@ def mark_unread_procfiles(deployment: Deployment, ctx: ReadContext) -> None:
                  and not _app_top(os.path.dirname(source.path), ctx)]
     if not procfiles:
         return
-    loaded = {ctx.real(path) for path in ctx.references()} | \
-        {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
+    loaded = _loaded(ctx, set())
     for source in procfiles:
         if _marked(deployment, source.display) or ctx.real(source.path) in loaded \
                 or ctx.real(os.path.dirname(source.path)) in loaded:
             continue
         deployment.unstarted_files[source.display] = (
-            "this Procfile's folder is no app's top (it holds no requirements file, pyproject.toml, setup.py or "
-            "manage.py), where Heroku, Dokku and Elastic Beanstalk read one, and nothing in the files points a "
+            "this Procfile's folder is no app's top (it holds no project file: requirements.txt, pyproject.toml, "
+            "setup.py, manage.py...), where Heroku, Dokku and Elastic Beanstalk read one, and nothing in the files points a "
             "runner at it (`honcho -f`, a COPY into an image): assumed it is not what runs", ())
+
+
+def _loaded(ctx: ReadContext, aside: set[str]) -> set[str]:
+    """The real paths something loads: a file another names (an include, `--ini`) unless that
+    one is kept aside itself, and what a build or mount puts into a container."""
+    return {ctx.real(path) for path, (at, _) in ctx.references().items() if at is None or at.path not in aside} | \
+        {ctx.real(local) for paths in ctx.container_paths.values() for local in paths.values()}
 
 
 def _app_top(folder: str, ctx: ReadContext) -> bool:
