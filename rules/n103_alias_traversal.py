@@ -3,6 +3,7 @@
 ## What it checks
 A prefix `location` (no `=`, `~`, `~*`) whose path does not end in `/`, with an `alias`
 that does: `location /static { alias /srv/app/static/; }`.
+A location no request can select (N118, N119) is left to those rules.
 
 ## What breaks in production
 nginx replaces the matched prefix with the alias, so `/static../app/settings.py`
@@ -76,7 +77,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for location in instance.locations:
             alias = location.alias
-            if alias is None or not location.is_prefix or location.block is None:
+            if alias is None or not location.is_prefix or location.block is None or location.never_matches:
                 continue
             if location.path.endswith("/") or not alias.args[0].endswith("/"):
                 continue

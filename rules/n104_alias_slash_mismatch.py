@@ -3,6 +3,7 @@
 ## What it checks
 A prefix `location` whose path ends in `/` with an `alias` that does not (and has no
 variables): `location /static/ { alias /srv/app/static; }`.
+A location no request can select (N118, N119) is left to those rules.
 
 ## What breaks in production
 nginx replaces the matched prefix with the alias, so `/static/app.css` becomes
@@ -34,7 +35,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for location in instance.locations:
             alias = location.alias
-            if alias is None or not location.is_prefix or location.block is None:
+            if alias is None or not location.is_prefix or location.block is None or location.never_matches:
                 continue
             target = alias.args[0]
             if not location.path.endswith("/") or target.endswith("/") or "$" in target:

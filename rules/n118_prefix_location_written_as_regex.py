@@ -5,7 +5,9 @@ A prefix location (no modifier, or `^~`) or an exact one (`=`) whose path holds 
 regular expression writes: a leading `^`, a group (`(?<id>`, `(a|b)`), an escape (`\\d`, `\\.`),
 `.*`, `.+`, a character class (`[0-9]`, `[^/]`) or a trailing `$`. Without `~` (or `~*`) nginx
 takes the path as the literal characters it is, which no request's path starts with (a client
-would have to send those characters, percent-encoded, on purpose). Only locations of server
+would have to send those characters, percent-encoded, on purpose). A modifier written against
+the path is read as nginx reads it: `location ~\\.css$` and `location ~*\\.js$` are regular
+expressions, `location ^~/media/` a prefix (measured with nginx 1.22). Only locations of server
 blocks nginx may pick are checked.
 
 ## What breaks in production
@@ -46,10 +48,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             syntax = location.regex_syntax
             if not syntax or location.block is None:
                 continue
-            path, modifier = location.path, location.modifier
-            written = f"location {modifier} {path}" if modifier else f"location {path}"
+            path = location.path
             regex = path if path.startswith("^") else "^" + path
             yield Hit(location.block.value_at,
-                      f"`{written}` holds regular-expression syntax (`{syntax}`) but no `~`: nginx compares it as "
+                      f"`location {location.written}` holds regular-expression syntax (`{syntax}`) but no `~`: nginx compares it as "
                       "literal text, which no request's path starts with, so this location never applies and its "
                       f"requests go to another location without what it sets; write `location ~ {regex}`")

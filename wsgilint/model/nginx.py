@@ -433,12 +433,12 @@ class _Builder:
         if isinstance(location, NginxLocation) and location.block is not None and location.path.startswith("@") \
                 and server is not None and not server.enters(location.path):
             return
-        if isinstance(location, NginxLocation) and location.regex_syntax:
-            return   # its path is regex syntax nginx compares as literal text: no request gets there (N118)
+        if isinstance(location, NginxLocation) and location.never_matches:
+            return   # no request's path can select it (N118, N119)
         route = Route(
             handler=handler,
             protocol=_protocol(handler),
-            location=" ".join(location.block.args) if location.block is not None else "",
+            location=location.written if isinstance(location, NginxLocation) and location.block is not None else "",
             location_at=location.at,
             server=server,
             in_if=scope.is_if,

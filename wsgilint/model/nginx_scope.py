@@ -129,6 +129,22 @@ class NginxScope:
         return result
 
 
+# nginx also reads a modifier written against the path (`location ~\.php$`, `location =/x`,
+# `location ^~/media/`): ngx_http_core_location takes a lone argument's leading `=`, `~`, `~*`
+# or `^~` as the modifier (measured with nginx 1.22).
+_GLUED_MODIFIERS = ("^~", "~*", "~", "=")
+
+
+def _modifier_and_path(args: Sequence[str]) -> tuple[str, str]:
+    if len(args) >= 2:
+        return args[0], args[-1]
+    written = args[0]
+    for modifier in _GLUED_MODIFIERS:
+        if written.startswith(modifier) and len(written) > len(modifier):
+            return modifier, written[len(modifier):]
+    return "", written
+
+
 # What only a regular expression writes: a request's path starts with `/` and holds these
 # characters only where a client sends them on purpose (percent-encoded; nginx decodes them).
 _REGEX_MARKERS = ("(?", "\\d", "\\w", "\\s", "\\.", "\\/", ".*", ".+", "[0-9]", "[a-z]", "[^")
@@ -162,14 +178,17 @@ class NginxLocation(NginxScope):
 
     @property
     def path(self) -> str:
-        return self.block.args[-1] if self.block is not None and self.block.args else ""
+        return _modifier_and_path(self.block.args)[1] if self.block is not None and self.block.args else ""
 
     @property
     def modifier(self) -> str:
         """``=``, ``~``, ``~*``, ``^~`` or "" (a plain prefix)."""
-        if self.block is None or len(self.block.args) < 2:
-            return ""
-        return self.block.args[0]
+        return _modifier_and_path(self.block.args)[0] if self.block is not None and self.block.args else ""
+
+    @property
+    def written(self) -> str:
+        """What follows ``location``, the modifier apart from the path (``~ \\.css$``)."""
+        return f"{self.modifier} {self.path}" if self.modifier else self.path
 
     @property
     def is_prefix(self) -> bool:
@@ -183,6 +202,21 @@ class NginxLocation(NginxScope):
         if self.block is None or self.is_if or self.modifier not in ("", "^~", "="):
             return ""
         return regex_syntax(self.path)
+
+    @property
+    def without_slash(self) -> bool:
+        """A prefix or exact location whose path does not start with `/` (`location static`),
+        which nginx takes without a word and never picks: every request's path starts with `/`
+        (one that does not is answered 400). Regular-expression syntax is `regex_syntax`'s case."""
+        if self.block is None or self.is_if or self.modifier not in ("", "^~", "="):
+            return False
+        path = self.path
+        return bool(path) and not path.startswith(("/", "@")) and not regex_syntax(path)
+
+    @property
+    def never_matches(self) -> bool:
+        """No request's path can select this location (N118, N119)."""
+        return bool(self.regex_syntax) or self.without_slash
 
     @property
     def alias(self) -> NginxDirective | None:
