@@ -35,6 +35,13 @@ which the files do not show: a warning naming it, where those are named volumes 
 of the server names (a volume of the tree's folder bound in, or one the server guards or serves
 only internally, keeps the error).
 
+An alias that is an app's folder in an installed package's `static/` folder
+(`alias /usr/local/lib/python3.11/site-packages/rest_framework/static/rest_framework/;`,
+Django admin's `.../django/contrib/admin/static/admin/`) has above it only that folder: a
+Django app ships its static files in `static/<app>/`, which is all `static/` holds in Django's
+and Django REST framework's wheels, and nginx folds a further `/..` out of the request's path
+(which then no longer matches the location). That is reported as info, naming the assumption.
+
 A location whose own `try_files` names only fixed files (no variable in any argument:
 `location /kristine.ics { alias /srv/nas/; try_files /kristine.ics =404; }`) serves one of
 those whatever path is asked for: nginx tries them below the alias and never the request's
@@ -100,6 +107,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
             folder = posixpath.normpath(alias.args[0])
+            if _package_static(folder):
+                yield Hit(alias.value_at, f"{opening}: {reads}, but one directory above the alias is "
+                          f"{posixpath.dirname(folder)}, the static folder of an installed package, which ships only "
+                          f"its app's own folder there (Django's convention, static/<app>/): assuming the package "
+                          f"keeps it, the traversal reaches nothing that is not public; {fix}",
+                          (Related(location.block.name_at, f"location {location.path}"),), severity="info")
+                continue
             why, held = instance.mount_only_parents.get(posixpath.dirname(folder), ("", ()))
             beside = [mount for mount in held if mount != folder and not mount.startswith(folder + "/")]
             servers = _served(location, beside) if why else None
@@ -200,6 +214,14 @@ def _folder(location: NginxLocation) -> str:
 
 def _lists(location: NginxLocation) -> bool:
     return any(directive.args == ("on",) for directive in location.effective("autoindex"))
+
+
+def _package_static(folder: str) -> bool:
+    """Whether ``folder`` is the app's own folder in an installed package's `static/`
+    (`.../site-packages/rest_framework/static/rest_framework`)."""
+    parent = posixpath.dirname(folder)
+    return posixpath.basename(parent) == "static" and any(
+        part in ("site-packages", "dist-packages") for part in parent.split("/"))
 
 
 def _fix(path: str, alias: str) -> str:
