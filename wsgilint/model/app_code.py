@@ -611,12 +611,16 @@ _WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "reque
 
 
 # What else a request can hang in for ever (a stuck query, a lock never released, a socket never
-# answered): databases and their ORMs, caches, sockets, locks, queues and brokers, files.
-_BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "mysql", "sqlite3", "oracledb",
+# answered): databases and their ORMs, caches, sockets, locks, queues and brokers, files. Not
+# Python's sqlite3: a query waits at most its connection's timeout (5 s unless set) for a lock
+# another process holds, then fails with "database is locked" (measured). `select` is the
+# module, not an SQL query's first word.
+_BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "mysql", "oracledb",
                      "cx_Oracle", "pyodbc", "peewee", "pony", "tortoise", "asyncpg", "databases", "redis", "pymongo",
                      "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
                      "multiprocessing", "Lock(", "Semaphore", "Queue", "queue", "celery", "kombu", "pika", "kafka",
-                     "zmq", "open(", "input(", "select", "fcntl", "flock")
+                     "zmq", "open(", "input(", "import select", "select.select(", "select.poll(",
+                     "select.epoll(", "selectors", "fcntl", "flock")
 
 # Web frameworks and what they are built on, which wait on nothing a request does not ask them to.
 _QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "bottle", "falcon",
