@@ -430,7 +430,7 @@ def _plain_names(server: NginxServer) -> list[str] | None:
         if name.startswith("~") or "$" in name:
             return None
         names += [name[1:], "*" + name] if name.startswith(".") else [name]
-    return names
+    return names or [""]   # `server_name ;`, which nginx refuses (E002): no name but the empty one
 
 
 def _address_label(key: tuple[str, ...]) -> str:
