@@ -15,6 +15,10 @@ as: `gosu app gunicorn ...` does not run Gunicorn as root, `sudo gunicorn ...` d
 A Compose service with Podman's `userns_mode: keep-id` and no user runs as the uid of the user
 who starts it, not root (Docker refuses the mode), and is not reported.
 
+A Dockerfile that is byte for byte the one a Compose service builds, and that nothing in the
+files builds itself (`Dockerfile.prod` left beside the `Dockerfile` Compose builds), is no
+other image: what it would run is reported once, as that service.
+
 An image made for a platform that runs it as an arbitrary uid in group 0 (OpenShift's recipe:
 `chgrp -R 0 DIR && chmod -R g=u DIR`), which nothing in the checked files runs, is an info:
 where it runs the platform picks a random non-root uid.

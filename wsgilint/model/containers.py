@@ -130,10 +130,21 @@ class ContainerBuilder:
                 self.deployment.problems.extend(project.problems + grouped.notes)
                 self._project(project, grouped.services)
             self.deployment.compose_dependencies = compose_dependencies(projects, self.ctx)
+        built, scripted = self._built_texts(), self._script_built()
         for source in discovery.of_kind("dockerfile"):
             if self.ctx.real(source.path) in self.read_dockerfiles:
                 continue
             display = self.ctx.display(source.path)
+            twin = built.get(self.ctx.read(source.path).text or "") \
+                if self.ctx.real(source.path) not in scripted else None
+            if twin is not None:
+                # A copy left beside the Dockerfile Compose builds (`Dockerfile.prod` beside the
+                # `Dockerfile` of the same text) is no other image: what it describes runs, and is
+                # said, as that service. Its own lines are noted as the copy's.
+                self.deployment.unstarted_files.setdefault(display, (
+                    f"this Dockerfile is byte for byte {twin}, which a Compose service builds, and nothing in the "
+                    "files builds this copy: assumed what runs is that service's image", ()))
+                continue
             if os.path.basename(source.path) == "dockerfile" and \
                     os.path.lexists(os.path.join(os.path.dirname(source.path), "Dockerfile")):
                 # docker build reads `dockerfile` only when lstat finds no `Dockerfile` (docker/cli).
@@ -235,6 +246,19 @@ class ContainerBuilder:
                build_args: dict[str, str | None] | None = None,
                built: Callable[[str], Image | None] | None = None) -> Image:
         return self._registered(image_of(self._dockerfile(path), context_dir, target, build_args, built))
+
+    def _built_texts(self) -> dict[str, str]:
+        """The text of each Dockerfile a Compose service builds -> its shown path."""
+        texts: dict[str, str] = {}
+        for real in self.read_dockerfiles:
+            text = self.ctx.read(real).text
+            if text:
+                texts.setdefault(text, self.ctx.display(real))
+        return texts
+
+    def _script_built(self) -> set[str]:
+        """The real paths of the Dockerfiles the tree's scripts build."""
+        return {self.ctx.real(dockerfile) for dockerfile, _ in self.script_builds.values()}
 
     def _standalone_image(self, path: str) -> Image:
         """The image of a Dockerfile no Compose file builds. Its context is its own folder, or,
