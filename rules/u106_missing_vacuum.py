@@ -18,6 +18,10 @@ uWSGI starts again and rebinds the socket and rewrites the pidfile: the finding 
 So it is where the image's own supervisord runs uWSGI and quits when any of its programs ends
 (tiangolo/uwsgi-nginx: `autorestart=false` and an event listener that kills supervisord), so
 the container, nginx with it, stops with uWSGI.
+So it is where the only nginx that connects to the socket runs in the same container (both
+under its supervisord) and the socket and any pidfile are in its own writable layer: while
+uWSGI is down that nginx answers 502 either way, "Connection refused" instead of "No such file
+or directory", and uWSGI replaces the file when it starts again.
 A file on a volume or bind mount outlives the container and other containers or the host see
 it (nginx's stale socket): that stays a warning, as on a host. A pidfile alone (no socket
 left) in the container's own writable layer is an info wherever uWSGI runs in the container:
@@ -65,7 +69,7 @@ then removes only the files it created itself.
 from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related
-from wsgilint.model import AppServer, Deployment, ProcessManager
+from wsgilint.model import AppServer, Deployment, Place, ProcessManager
 from wsgilint.model.manager_facts import options_unseen, stop_kills_outright, stop_reloads, unused_configs
 from wsgilint.model.uwsgi_values import new_option_line
 
@@ -128,8 +132,11 @@ def _private_note(server: AppServer) -> str:
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     unused = unused_configs(deployment)
-    reached = {id(listener) for route in deployment.routes for target in route.targets
-               for listener in deployment.reached(route, target)}
+    reached: dict[int, list[Place]] = {}   # listener -> where each nginx that connects to it runs
+    for route in deployment.routes:
+        for target in route.targets:
+            for listener in deployment.reached(route, target):
+                reached.setdefault(id(listener), []).append(route.place)
     for server in deployment.app_servers:
         if server.kind != "uwsgi":
             continue
@@ -161,6 +168,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         paths = [sock.address.path for sock in leftovers] + ([str(pidfile.value)] if pidfile is not None else [])
         private = all(_private(server, path) for path in paths)
         effect = _private_note(server) if private else effect
+        if not private and leftovers and all(_in_own_layer(server, path) for path in paths) and all(
+                reached.get(id(sock)) and all(place is server.place for place in reached[id(sock)])
+                for sock in leftovers):
+            # Only the container's own nginx meets the stale socket: 502 while uWSGI is down either way.
+            private = True
+            place = server.place
+            effect = (f", but only in the own writable layer of {place.label or place.name}, where only that "
+                      "container's nginx connects to it: while uWSGI is down it answers 502 either way "
+                      "(\"Connection refused\" instead of \"No such file or directory\"), and uWSGI replaces the "
+                      "file when it starts again")
         if not private and not leftovers and pidfile is not None and _in_own_layer(server, str(pidfile.value)):
             # A pidfile only scripts read, and none outside the container can.
             private = True
