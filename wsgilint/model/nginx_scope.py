@@ -421,16 +421,19 @@ def _addresses(server: NginxServer) -> list[tuple[str, ...]]:
 
 def _plain_names(server: NginxServer) -> list[str] | None:
     """The names a server block answers to, lowercased as nginx keeps them (``.example.com``
-    is the name and its wildcard); None when one is a regular expression or a variable."""
+    is the name and its wildcard); None when one is a regular expression or a variable, or
+    when a `server_name` names nothing."""
     written = server.own.get("server_name")
     if not written:
         return [""]
+    if any(not directive.args for directive in written):
+        return None   # `server_name ;`, which nginx refuses (E002): what it was meant to name is not known
     names: list[str] = []
     for name in (arg.lower() for directive in written for arg in directive.args):
         if name.startswith("~") or "$" in name:
             return None
         names += [name[1:], "*" + name] if name.startswith(".") else [name]
-    return names or [""]   # `server_name ;`, which nginx refuses (E002): no name but the empty one
+    return names
 
 
 def _address_label(key: tuple[str, ...]) -> str:

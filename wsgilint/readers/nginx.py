@@ -655,6 +655,10 @@ def _argument_problem(error: _Refused, stmt: NginxStatement) -> Problem:
     if "invalid number of arguments" in message and template_blank(stmt):
         # The note naming the blank goes with every finding in the file (NginxTree.templates).
         return Problem("syntax", message, stmt.at, severity="info")
+    if "invalid number of arguments" in message and not stmt.args:
+        # Nothing was joined: the value is missing (`server_name ;`, a blanked value).
+        return Problem("syntax", f"{message}: it is written without a value; give it one or remove the line",
+                       stmt.at)
     hint = next((h for key, h in _HINTS.items() if key in message), "")
     return Problem("syntax", f"{message}: {hint}" if hint else message, stmt.at)
 
