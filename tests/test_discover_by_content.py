@@ -302,3 +302,68 @@ def test_a_uwsgi_yaml_config_is_read_by_its_section(in_tmp):
     server = next(s for s in result.deployment.app_servers if s.kind == "uwsgi")
     assert [(o.key, o.value, o.at.path, o.at.line) for o in server.options] == [
         ("socket", "/run/app.sock", "deploy/uwsgi.yaml", 3), ("module", "app:app", "deploy/uwsgi.yaml", 4)]
+
+
+def _git(repo, *args):
+    import subprocess
+
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "HOME": str(repo)}
+    return subprocess.run(["git", *args], cwd=repo, check=True, env=env, capture_output=True, text=True).stdout
+
+
+@pytest.mark.parametrize("version", [2, 3, 4])
+def test_a_file_the_index_tracks_is_read_though_a_gitignore_matches_it(in_tmp, version):
+    """As git does: .gitignore leaves out untracked files only. A file committed (or added
+    with `git add -f`) before a pattern matched it is in every clone; an untracked file beside
+    it in the ignored folder stays out (`git ls-files --cached --others --exclude-standard` is
+    the oracle), whatever the index's version (4 compresses the names; 3 has an entry with
+    extended flags, an intent-to-add)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    ini = "[uwsgi]\nprocesse = 4\n"
+    write_tree(in_tmp, {
+        ".gitignore": "build\n*.local.ini\n",
+        "build/compose/app.ini": ini,
+        "build/compose/untracked.ini": ini,
+        "build/other/untracked.ini": ini,
+        "deploy/dev.local.ini": ini,
+        "deploy/other.local.ini": ini,
+        "deploy/app.ini": ini,
+        "deploy/new.ini": ini,
+    })
+    _git(in_tmp, "init", "-q")
+    _git(in_tmp, "add", "-f", "build/compose/app.ini", "deploy/dev.local.ini", "deploy/app.ini")
+    if version == 3:
+        _git(in_tmp, "add", "-N", "deploy/new.ini")
+    _git(in_tmp, "update-index", "--index-version", str(version))
+    assert (in_tmp / ".git/index").read_bytes()[4:8] == version.to_bytes(4, "big")
+    listed = _git(in_tmp, "ls-files", "--cached", "--others", "--exclude-standard").split()
+    expected = {name for name in listed if name.endswith(".ini")}
+    assert expected == {"build/compose/app.ini", "deploy/dev.local.ini", "deploy/app.ini", "deploy/new.ini"}
+
+    shown = {f.at.path for f in check([str(in_tmp)]).findings if f.code == "U101"}
+    assert shown == expected
+
+
+def test_an_index_that_is_not_one_tracks_nothing(in_tmp):
+    """Near miss: a `.git/index` that is no index (or truncated) leaves the patterns as they are."""
+    write_tree(in_tmp, {".gitignore": "build\n", "build/app.ini": "[uwsgi]\nprocesse = 4\n",
+                        ".git/index": "DIRC\x00\x00\x00\x02\x00\x00\x00\x09build/app.ini\x00"})
+    assert {f.at.path for f in check([str(in_tmp)]).findings if f.code == "U101"} == set()
+
+
+def test_a_garbled_index_never_stops_the_walk(tmp_path):
+    """Whatever bytes follow an index's header, reading it ends with a set of names."""
+    import random
+
+    from wsgilint.core.gitignore import tracked_paths
+
+    chance = random.Random(20261207)
+    (tmp_path / ".git").mkdir()
+    for version in (2, 3, 4):
+        for _ in range(200):
+            body = bytes(chance.randrange(256) for _ in range(chance.randrange(0, 400)))
+            header = b"DIRC" + version.to_bytes(4, "big") + chance.randrange(1 << 32).to_bytes(4, "big")
+            (tmp_path / ".git/index").write_bytes(header + body)
+            assert isinstance(tracked_paths(str(tmp_path / ".git")), frozenset)

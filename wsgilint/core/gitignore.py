@@ -13,17 +13,25 @@ from the repository's root down to it apply too, and ``$GIT_DIR/info/exclude`` (
 folder (a ``.git`` file's ``gitdir:``, a worktree's ``commondir``, followed as git does),
 regular files only, and they can only leave files out. The global excludes file
 (``core.excludesFile``) is not read: it is the user's, not the repository's.
+
+As in git, the patterns apply to untracked files only: a file the repository's index lists
+(committed, or added with ``git add -f``, before a pattern came to match it) is the
+repository's whatever ``.gitignore`` says, and a clone holds it. The index (``$GIT_DIR/index``,
+versions 2 to 4, a regular file of at most 64 MiB) is read for the names it lists; a split or
+sparse index's other entries are not, so those files stay ignored as the patterns say.
 """
 from __future__ import annotations
 
 import os
 import re
 import stat
+from collections.abc import Iterator
 
 from .record import dataclass
 
 _MAX_PATTERNS = 10_000
 _MAX_IGNORE_BYTES = 1 << 20
+_MAX_INDEX_BYTES = 64 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +101,8 @@ def parse(text: str) -> list[_Pattern]:
     return patterns
 
 
-def _small_text(path: str) -> str | None:
-    """A regular file's text below 1 MiB, else None: opened without blocking or following a
+def _small_bytes(path: str, limit: int) -> bytes | None:
+    """A regular file's bytes up to ``limit``, else None: opened without blocking or following a
     final link and checked on the descriptor (a FIFO named ``.gitignore`` must not hang the run)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
@@ -104,10 +112,67 @@ def _small_text(path: str) -> str | None:
         try:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                 return None
-            data = handle.read(_MAX_IGNORE_BYTES + 1)
+            data = handle.read(limit + 1)
         except OSError:
             return None
-    return data.decode("utf-8", errors="replace") if len(data) <= _MAX_IGNORE_BYTES else None
+    return data if len(data) <= limit else None
+
+
+def _small_text(path: str) -> str | None:
+    """A regular file's text below 1 MiB, else None."""
+    data = _small_bytes(path, _MAX_IGNORE_BYTES)
+    return data.decode("utf-8", errors="replace") if data is not None else None
+
+
+def tracked_paths(git_dir: str) -> frozenset[str]:
+    """The paths (relative to the work tree, with ``/``) the index at ``git_dir`` lists, as
+    git's read-cache.c lays it out: a 12-byte header (``DIRC``, the version, the count), then
+    per entry 62 bytes of stat data, object id and flags (64 with version 3's extended flags),
+    and the name: NUL-terminated and padded to a multiple of 8 bytes in versions 2 and 3; in
+    version 4, the number of bytes to drop from the previous name (a varint) and the rest,
+    NUL-terminated, unpadded. Empty where the file is missing, too large, or not an index."""
+    data = _small_bytes(os.path.join(git_dir, "index"), _MAX_INDEX_BYTES)
+    if data is None or len(data) < 12 or data[:4] != b"DIRC":
+        return frozenset()
+    version, count = int.from_bytes(data[4:8], "big"), int.from_bytes(data[8:12], "big")
+    if version not in (2, 3, 4):
+        return frozenset()
+    names: set[str] = set()
+    offset, previous = 12, b""
+    for _ in range(min(count, len(data) // 62)):
+        if offset + 62 > len(data):
+            break
+        flags = int.from_bytes(data[offset + 60:offset + 62], "big")
+        start = offset + 62 + (2 if version >= 3 and flags & 0x4000 else 0)
+        if version == 4:
+            drop, start = _varint(data, start)
+            end = data.find(b"\0", start)
+            if end < 0 or drop > len(previous):
+                break
+            name = previous[:len(previous) - drop] + data[start:end]
+            offset = end + 1
+        else:
+            end = data.find(b"\0", start)
+            if end < 0:
+                break
+            name = data[start:end]
+            offset += ((start - offset) + len(name) + 8) & ~7
+        previous = name
+        names.add(name.decode("utf-8", errors="surrogateescape"))
+    return frozenset(names)
+
+
+def _varint(data: bytes, offset: int) -> tuple[int, int]:
+    """git's offset varint (varint.c) at ``offset``: its value and the offset after it."""
+    value, end = 0, min(len(data), offset + 10)   # 10 bytes hold any 64-bit value
+    while offset < end:
+        byte = data[offset]
+        offset += 1
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            break
+        value += 1
+    return value, offset
 
 
 def _read_patterns(path: str) -> list[_Pattern]:
@@ -149,6 +214,10 @@ class Ignores:
     def __init__(self) -> None:
         self._by_dir: dict[str, list[_Pattern]] = {}
         self._excludes: dict[str, list[_Pattern]] = {}   # repository root -> $GIT_DIR/info/exclude
+        # Repository root -> the paths its index lists, and the folders that hold them.
+        self._tracked: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # Ignored folders walked only for the tracked files they hold: the rest of them stays ignored.
+        self._entered_for_tracked: set[str] = set()
 
     def enter(self, directory: str) -> None:
         """Read ``directory/.gitignore`` (a regular file only) before its entries are asked about."""
@@ -164,6 +233,9 @@ class Ignores:
         if root not in self._excludes:
             git_dir = _git_dir(root)
             self._excludes[root] = _read_patterns(os.path.join(git_dir, "info", "exclude")) if git_dir else []
+            names = tracked_paths(git_dir) if git_dir else frozenset()
+            self._tracked[root] = (names, frozenset(folder for name in names
+                                                    for folder in _folders_of(name)))
         directory = os.path.dirname(top)
         above: list[str] = []
         while top != root and directory not in self._by_dir:
@@ -188,7 +260,8 @@ class Ignores:
                 break
             directory = parent
         # info/exclude first: any .gitignore that matches decides over it.
-        bases = [(root, self._excludes[root]) for root in chain if root in self._excludes][:1]
+        roots = [root for root in chain if root in self._excludes][:1]
+        bases = [(root, self._excludes[root]) for root in roots]
         bases += [(base, self._by_dir[base]) for base in reversed(chain)]
         for base, patterns in bases:
             relative = os.path.relpath(path, base).replace(os.sep, "/")
@@ -197,7 +270,26 @@ class Ignores:
                     continue
                 if pattern.regex.match(relative):
                     decision = not pattern.negated
-        return decision
+        if self._entered_for_tracked and any(folder in self._entered_for_tracked for folder in chain):
+            decision = True   # in an ignored folder, git sees only what it tracks
+        if not decision or not roots:
+            return decision
+        # git ignores untracked files only: what the index lists stays, and so does a folder holding some.
+        names, folders = self._tracked[roots[0]]
+        relative = os.path.relpath(path, roots[0]).replace(os.sep, "/")
+        if relative in (folders if is_dir else names):
+            if is_dir:
+                self._entered_for_tracked.add(path)
+            return False
+        return True
+
+
+def _folders_of(name: str) -> Iterator[str]:
+    """Each folder above a path relative to its repository: `a/b/c` gives `a/b` and `a`."""
+    folder = name.rpartition("/")[0]
+    while folder:
+        yield folder
+        folder = folder.rpartition("/")[0]
 
 
 def ignored_below(folder: str, path: str) -> bool:
