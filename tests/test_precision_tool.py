@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
+from wsgilint.core.gitignore import tracked_paths
+
 sys.path.insert(0, str(PROJECT / "tools"))
 import precision  # noqa: E402
 
@@ -98,7 +100,9 @@ def test_a_whole_tree_is_checked_out_as_a_clone_with_credentials_redacted(tmp_pa
     assert os.access(tree / "start.sh", os.X_OK)
     assert (tree / "conf").is_symlink() and os.readlink(tree / "conf") == "deploy"
     assert (tree / ".env").read_text(encoding="utf-8") == "DATABASE_URL=postgres://app:<redacted>@db:5432/app\n"
-    assert (tree / ".git").is_dir() and not list((tree / ".git").iterdir())
+    # The .git folder holds only the index, which lists every file of the commit, as a clone's does.
+    assert sorted(p.name for p in (tree / ".git").iterdir()) == ["index"]
+    assert tracked_paths(str(tree / ".git")) == {".env", "conf", "deploy/nginx.conf", "start.sh"}
     assert sorted(p.name for p in tree.parent.iterdir()) == [commit, f"{commit}.json"]
 
 

@@ -232,8 +232,11 @@ def checkout(entry: Entry, tree: Path, mirror: Path) -> None:
         else:
             target.write_bytes(SECRET.sub(_redacted, contents[sha]))
             target.chmod(0o755 if mode == "100755" else 0o644)
-    # As in a clone, a `.git` folder tells wsgilint it reads a repository (it reads nothing in it).
+    # As in a clone, a `.git` folder tells wsgilint it reads a repository, and its index lists
+    # every file of the commit: what a .gitignore matches but git tracks is the repository's.
     (tree / ".git").mkdir()
+    subprocess.run([*git, "read-tree", entry.commit], env={**os.environ, "GIT_INDEX_FILE": str(tree / ".git" / "index")},
+                   capture_output=True, check=True)
 
 
 def _redacted(match: re.Match[bytes]) -> bytes:
@@ -248,9 +251,10 @@ def materialise(entry: Entry, cache: Path, mirror: Path) -> Path:
     entry changed, the tree is made anew (a file dropped from the set must not stay)."""
     tree = cache / entry.repo.replace("/", "+", 1) / entry.commit
     marker = tree.with_suffix(".json")
-    # "modes": the files carry git's execute bit, as in a checkout (trees made before did not).
+    # "modes": the files carry git's execute bit, as in a checkout (trees made before did not);
+    # "index": a whole tree's .git holds the commit's index, as a clone's does.
     wanted = {"paths": list(entry.paths), "redact": [list(r) for r in entry.redact], "modes": 2,
-              "whole_tree": entry.whole_tree}
+              "whole_tree": entry.whole_tree, "index": 1}
     if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == wanted:
         return tree
     marker.unlink(missing_ok=True)
