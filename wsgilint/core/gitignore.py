@@ -248,7 +248,9 @@ class Ignores:
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         """Whether git ignores ``path``, by the .gitignore files of the directories above it
-        that were entered (the deepest, then the last matching line, wins)."""
+        that were entered (the deepest, then the last matching line, wins), unless the index
+        lists it (a folder: holds something it lists). Such an ignored folder is remembered as
+        let through: below it, only what the index lists is not ignored."""
         decision = False
         path = os.path.abspath(path)   # the walk may name it relative to here; the repository's folders are absolute
         directory = os.path.dirname(path)
