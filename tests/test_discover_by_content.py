@@ -346,6 +346,25 @@ def test_a_file_the_index_tracks_is_read_though_a_gitignore_matches_it(in_tmp, v
     assert shown == expected
 
 
+def test_a_worktree_reads_its_own_index(in_tmp):
+    """A linked worktree's `.git` is a file naming its own git folder, which holds its index
+    (its `commondir` holds the shared info/exclude): what that index lists is read there too."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo, ini = in_tmp / "repo", "[uwsgi]\nprocesse = 4\n"
+    write_tree(repo, {".gitignore": "build\n", "build/app.ini": ini, "deploy/app.ini": ini})
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-f", ".gitignore", "build/app.ini", "deploy/app.ini")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one")
+    _git(repo, "worktree", "add", "-q", str(in_tmp / "linked"))
+    assert (in_tmp / "linked/.git").is_file()
+    # Added in the worktree only: its own index lists it, the main one does not.
+    (in_tmp / "linked/build/new.ini").write_text(ini)
+    _git(in_tmp / "linked", "add", "-f", "build/new.ini")
+    shown = {f.at.path for f in check([str(in_tmp / "linked")]).findings if f.code == "U101"}
+    assert shown == {"linked/build/app.ini", "linked/build/new.ini", "linked/deploy/app.ini"}
+
+
 def test_an_index_that_is_not_one_tracks_nothing(in_tmp):
     """Near miss: a `.git/index` that is no index (or truncated) leaves the patterns as they are."""
     write_tree(in_tmp, {".gitignore": "build\n", "build/app.ini": "[uwsgi]\nprocesse = 4\n",

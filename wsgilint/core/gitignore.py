@@ -5,14 +5,15 @@ Running ``git`` in a checked repository would run whatever its config names
 what lies below it; later lines win; ``!`` re-includes; a trailing ``/`` matches
 directories only; a pattern with a ``/`` before its end is anchored to its directory,
 one without matches a name at any depth; ``**`` spans directories. A file under an
-ignored directory stays ignored (git does not look inside it).
+ignored directory stays ignored (git does not look inside it) unless the index lists it.
 
 When the checked folder lies inside a repository, the ``.gitignore`` files of the folders
 from the repository's root down to it apply too, and ``$GIT_DIR/info/exclude`` (below every
-``.gitignore``, as in git). These ignore files are the only thing read above the checked
-folder (a ``.git`` file's ``gitdir:``, a worktree's ``commondir``, followed as git does),
-regular files only, and they can only leave files out. The global excludes file
-(``core.excludesFile``) is not read: it is the user's, not the repository's.
+``.gitignore``, as in git). These ignore files and the index (below) are the only things
+read above the checked folder (a ``.git`` file's ``gitdir:``, a worktree's ``commondir``,
+followed as git does), regular files only; the ignore files can only leave files out, and the
+index only keeps in what git tracks. The global excludes file (``core.excludesFile``) is not
+read: it is the user's, not the repository's.
 
 As in git, the patterns apply to untracked files only: a file the repository's index lists
 (committed, or added with ``git add -f``, before a pattern came to match it) is the
@@ -194,18 +195,19 @@ def repository_root(directory: str) -> str | None:
         current = parent
 
 
-def _git_dir(root: str) -> str | None:
-    """``$GIT_DIR`` of the repository at ``root`` as git finds it: ``.git``, or the folder a
-    ``.git`` file names (``gitdir: ...``), whose ``commondir`` holds ``info/`` for a worktree."""
+def _git_dirs(root: str) -> tuple[str, str] | None:
+    """``$GIT_DIR`` of the repository at ``root`` as git finds it (``.git``, or the folder a
+    ``.git`` file names, ``gitdir: ...``), which holds a worktree's own index, and its common
+    folder (``commondir``), which holds ``info/`` for every worktree."""
     dot_git = os.path.join(root, ".git")
     if os.path.isdir(dot_git):
-        return dot_git
+        return dot_git, dot_git
     first = (_small_text(dot_git) or "").splitlines()[:1]
     if not first or not first[0].startswith("gitdir:"):
         return None
     git_dir = os.path.join(root, first[0][len("gitdir:"):].strip())
     common = (_small_text(os.path.join(git_dir, "commondir")) or "").strip()
-    return os.path.normpath(os.path.join(git_dir, common)) if common else git_dir
+    return git_dir, os.path.normpath(os.path.join(git_dir, common)) if common else git_dir
 
 
 class Ignores:
@@ -231,9 +233,9 @@ class Ignores:
         if root is None:
             return
         if root not in self._excludes:
-            git_dir = _git_dir(root)
-            self._excludes[root] = _read_patterns(os.path.join(git_dir, "info", "exclude")) if git_dir else []
-            names = tracked_paths(git_dir) if git_dir else frozenset()
+            dirs = _git_dirs(root)
+            self._excludes[root] = _read_patterns(os.path.join(dirs[1], "info", "exclude")) if dirs else []
+            names = tracked_paths(dirs[0]) if dirs else frozenset()
             self._tracked[root] = (names, frozenset(folder for name in names
                                                     for folder in _folders_of(name)))
         directory = os.path.dirname(top)
