@@ -139,6 +139,8 @@ def _modifier_and_path(args: Sequence[str]) -> tuple[str, str]:
     if len(args) >= 2:
         return args[0], args[-1]
     written = args[0]
+    if written[:1] not in ("=", "~", "^"):
+        return "", written   # nearly every location: `/static/`, `@app`
     for modifier in _GLUED_MODIFIERS:
         if written.startswith(modifier) and len(written) > len(modifier):
             return modifier, written[len(modifier):]
@@ -195,28 +197,34 @@ class NginxLocation(NginxScope):
         return self.block is not None and not self.is_if and self.modifier in ("", "^~") \
             and not self.path.startswith("@")
 
+    def _compared_path(self) -> str | None:
+        """The path of a prefix or exact location, which nginx compares as text; None for a
+        regex, an ``if`` or a fragment."""
+        if self.block is None or self.is_if or not self.block.args:
+            return None
+        modifier, path = _modifier_and_path(self.block.args)
+        return path if modifier in ("", "^~", "=") else None
+
     @property
     def regex_syntax(self) -> str:
         """The regular-expression syntax a prefix or exact location's path holds (`(?<id>`,
         `\\d`, a leading `^`), which nginx compares as the literal text it is: "" where none."""
-        if self.block is None or self.is_if or self.modifier not in ("", "^~", "="):
-            return ""
-        return regex_syntax(self.path)
+        path = self._compared_path()
+        return regex_syntax(path) if path is not None else ""
 
     @property
     def without_slash(self) -> bool:
         """A prefix or exact location whose path does not start with `/` (`location static`),
         which nginx takes without a word and never picks: every request's path starts with `/`
         (one that does not is answered 400). Regular-expression syntax is `regex_syntax`'s case."""
-        if self.block is None or self.is_if or self.modifier not in ("", "^~", "="):
-            return False
-        path = self.path
-        return bool(path) and not path.startswith(("/", "@")) and not regex_syntax(path)
+        path = self._compared_path()
+        return path is not None and path != "" and not path.startswith(("/", "@")) and not regex_syntax(path)
 
     @property
     def never_matches(self) -> bool:
         """No request's path can select this location (N118, N119)."""
-        return bool(self.regex_syntax) or self.without_slash
+        path = self._compared_path()
+        return path is not None and path != "" and (not path.startswith(("/", "@")) or bool(regex_syntax(path)))
 
     @property
     def alias(self) -> NginxDirective | None:
