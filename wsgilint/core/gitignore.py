@@ -216,6 +216,8 @@ class Ignores:
     def __init__(self) -> None:
         self._by_dir: dict[str, list[_Pattern]] = {}
         self._excludes: dict[str, list[_Pattern]] = {}   # repository root -> $GIT_DIR/info/exclude
+        # Repository root -> its $GIT_DIR, whose index is read when a pattern first matches.
+        self._index_dirs: dict[str, str | None] = {}
         # Repository root -> the paths its index lists, and the folders that hold them.
         self._tracked: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # Ignored folders walked only for the tracked files they hold: the rest of them stays ignored.
@@ -235,9 +237,7 @@ class Ignores:
         if root not in self._excludes:
             dirs = _git_dirs(root)
             self._excludes[root] = _read_patterns(os.path.join(dirs[1], "info", "exclude")) if dirs else []
-            names = tracked_paths(dirs[0]) if dirs else frozenset()
-            self._tracked[root] = (names, frozenset(folder for name in names
-                                                    for folder in _folders_of(name)))
+            self._index_dirs[root] = dirs[0] if dirs else None
         directory = os.path.dirname(top)
         above: list[str] = []
         while top != root and directory not in self._by_dir:
@@ -279,13 +279,23 @@ class Ignores:
         if not decision or not roots:
             return decision
         # git ignores untracked files only: what the index lists stays, and so does a folder holding some.
-        names, folders = self._tracked[roots[0]]
+        names, folders = self._tracked_in(roots[0])
         relative = os.path.relpath(path, roots[0]).replace(os.sep, "/")
         if relative in (folders if is_dir else names):
             if is_dir:
                 self._entered_for_tracked.add(path)
             return False
         return True
+
+    def _tracked_in(self, root: str) -> tuple[frozenset[str], frozenset[str]]:
+        """What the index of the repository at ``root`` lists, and the folders holding it: read
+        once, when a pattern first matches there."""
+        found = self._tracked.get(root)
+        if found is None:
+            git_dir = self._index_dirs.get(root)
+            names = tracked_paths(git_dir) if git_dir else frozenset()
+            found = self._tracked[root] = (names, frozenset(folder for name in names for folder in _folders_of(name)))
+        return found
 
 
 def _folders_of(name: str) -> Iterator[str]:
