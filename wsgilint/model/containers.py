@@ -248,10 +248,12 @@ class ContainerBuilder:
         return self._registered(image_of(self._dockerfile(path), context_dir, target, build_args, built))
 
     def _built_texts(self) -> dict[str, str]:
-        """The text of each Dockerfile a Compose service builds -> its shown path."""
+        """The text of each Dockerfile a Compose service builds -> its shown path. Read by its
+        real path (the reader's text, cached, where the tree holds no link on the way), as a peek:
+        no second config file where a link makes the two paths differ."""
         texts: dict[str, str] = {}
         for real in self.read_dockerfiles:
-            text = self.ctx.read(real).text
+            text = self.ctx.read(real, peek=True).text
             if text:
                 texts.setdefault(text, self.ctx.display(real))
         return texts
