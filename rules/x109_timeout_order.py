@@ -13,7 +13,8 @@ socket that speaks another protocol than nginx sends (`uwsgi_pass` to an `http-s
 `proxy_pass` to a uwsgi `socket`: X103): nginx gets no answer there, whatever the timeouts.
 Where another location
 of the same server block raises its read timeout for the same app to the app's timeout or
-above, the locations left at nginx's default are taken to serve requests that end sooner: an
+above, the locations left at nginx's default, or given less time on purpose (a `/version/`
+endpoint at 10 s beside `/api/` at 120 s), are taken to serve requests that end sooner: an
 info that says so.
 
 ## What breaks in production
@@ -137,11 +138,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         default = "" if option is not None else " (Gunicorn default)"
         logged = " (uWSGI even logs it as 200)" if entry.server.kind == "uwsgi" else ""
         said = f"{entry.name} {entry.nginx_timeout:g} s" + (" (nginx default)" if entry.nginx_default else "")
-        wide = raised.get((id(entry.server), entry.block)) if entry.nginx_default else None
+        wide = raised.get((id(entry.server), entry.block))
+        shorter = "left at the default" if entry.nginx_default else "given less time"
         assumed = "" if wide is None else (
             f"; another location of its server block raises it for this app ({wide.name} {wide.args[0]} at "
             f"{wide.at.path}:{wide.at.line}): "
-            "assumed its slow requests go there and those left at the default end sooner")
+            f"assumed its slow requests go there and those {shorter} end sooner")
         yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "
                   f"504 while the worker goes on with the request{logged}; set "
                   f"{key} below {entry.nginx_timeout:g} or raise {entry.name}{assumed}",
