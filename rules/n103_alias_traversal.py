@@ -20,7 +20,7 @@ such a redirect is built from what a client sends (an app answering
 
 In a container of the official nginx image, an alias folder that is only a volume's mount
 point (`./static:/opt/app/static`) has nothing above it: the image keeps none of its own files
-in /opt (or /srv, /app...), and Docker creates the folders above a mount point empty. Where
+in /opt (or /srv, /app, /usr/src...), and Docker creates the folders above a mount point empty. Where
 no COPY or other volume puts anything at, above or beside the alias there, the traversal
 reaches no file: info, naming that. The same holds where the only other things there are
 volumes that this server serves to anyone anyway (`/app/staticfiles` and `/app/media`, each
