@@ -15,8 +15,8 @@ from typing import NamedTuple
 from ..core.context import ReadContext
 from ..core.sources import SourceFile
 from . import AppServer, Deployment, Listener, ProcessManager
-from .address import reaches
-from .graph import Place
+from .address import Address, reaches
+from .graph import HOST, Place
 
 
 class Reader(NamedTuple):
@@ -107,11 +107,12 @@ def mark_alternative_setups(deployment: Deployment, ctx: ReadContext) -> None:
 
 class _Held:
     """The addresses started servers bind: a socket file (by the store it is in), a port of a
-    network."""
+    network, and the host's port where a container publishes the server's (docker-proxy holds
+    it on the host, so no server there can bind it)."""
 
     def __init__(self) -> None:
         self.sockets: dict[tuple[str, str], Listener] = {}
-        self.ports: dict[tuple[str, int], list[Listener]] = {}
+        self.ports: dict[tuple[str, int], list[tuple[Address, Listener]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.sockets or self.ports)
@@ -121,7 +122,11 @@ class _Held:
         if address.family == "unix":
             self.sockets.setdefault(place.locate(address.path), listener)
         elif address.family == "inet" and address.port:
-            self.ports.setdefault((place.network or place.name, address.port), []).append(listener)
+            self.ports.setdefault((place.network or place.name, address.port), []).append((address, listener))
+            for published in place.publishes(address.port) if place.kind == "container" else ():
+                if published.host_port:
+                    self.ports.setdefault((HOST.network or HOST.name, published.host_port), []).append(
+                        (published.address, listener))
 
     def holder(self, listener: Listener) -> Listener | None:
         """The started server's listener at this one's address: the same socket file, or the
@@ -133,8 +138,8 @@ class _Held:
         if address.family != "inet" or not address.port:
             return None
         # `localhost:8001` and `127.0.0.1:8001` are one address, as a client reaching either finds.
-        return next((other for other in self.ports.get((place.network or place.name, address.port), ())
-                     if not address.host or reaches(address, other.address)), None)
+        return next((other for bound, other in self.ports.get((place.network or place.name, address.port), ())
+                     if not address.host or reaches(address, bound)), None)
 
 
 def _files(server: AppServer, ctx: ReadContext) -> set[str]:
