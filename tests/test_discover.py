@@ -110,6 +110,17 @@ def test_shell_and_envsubst_rendered_nginx_templates(tmp_path):
         "nginx/escaped.conf": "nginx", "nginx/nginx.template.conf": "template", "nginx/final.conf": "nginx"}
 
 
+def test_a_name_ending_in_template_is_a_template_whatever_it_holds(tmp_path):
+    """`nginx.conf-template` is filled in and copied by hand, as `nginx.conf.template` is, even
+    with no placeholder left to show it (a project skeleton's site); `template.conf` and a site
+    named `nginx-templates.conf` are read as what they hold."""
+    site = "upstream django {\n    server unix:///mnt/data/site/app.sock;\n}\nserver {\n    listen 80;\n}\n"
+    write_tree(tmp_path, {"uwsgi/nginx.conf-template": site, "uwsgi/nginx.conf_TEMPLATE": site,
+                          "nginx/template.conf": site, "nginx/nginx-templates.conf": site})
+    assert kinds(tmp_path) == {"uwsgi/nginx.conf-template": "template", "uwsgi/nginx.conf_TEMPLATE": "template",
+                               "nginx/template.conf": "nginx", "nginx/nginx-templates.conf": "nginx"}
+
+
 def test_content_decides_not_the_name(tmp_path):
     write_tree(tmp_path, {
         "systemd/nginx.service": "#!/bin/sh\nexec /usr/sbin/nginx -g 'daemon off;'\n",

@@ -29,6 +29,8 @@ from .core.span import Problem, Span
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
                  "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".erb", ".template", ".m4", ".mustache")
+# A name that ends in the word as `.template` does (`nginx.conf-template`): a file to copy and fill in.
+_TEMPLATE_NAME_ENDINGS = ("-template", "_template")
 _MAX_SNIFF_BYTES = 8 * 1024 * 1024
 # A file whose name and place say nothing is still sniffed (a site saved as
 # ``mediacms.io``), unless its extension says it is something else entirely.
@@ -410,6 +412,8 @@ def template_marker(text: str, kind_hint: str, name: str, folder: str = "") -> t
         return "envsubst template", text.count("\n", 0, match.start()) + 1
     if name.endswith(_TEMPLATE_SUFFIXES):
         return f"{name.rsplit('.', 1)[1]} template", 1
+    if name.lower().endswith(_TEMPLATE_NAME_ENDINGS):
+        return "named template", 1
     return None
 
 
