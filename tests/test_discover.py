@@ -121,6 +121,24 @@ def test_a_name_ending_in_template_is_a_template_whatever_it_holds(tmp_path):
                                "nginx/template.conf": "nginx", "nginx/nginx-templates.conf": "nginx"}
 
 
+def test_other_programs_brace_configs_are_not_nginx(tmp_path):
+    """BIND's named.conf and DRBD's resource file have nginx's shape (`name value;`, blocks in
+    braces, even `allow-transfer`), but their blocks are named as no nginx directive is
+    (`options {`, `view "x" {`, `resource r0 {`): nginx would refuse each. A site whose brace
+    stands on its own line, with a map block of entries, stays nginx."""
+    write_tree(tmp_path, {
+        "bind/named.conf": 'options {\n    directory "/var/named";\n    allow-transfer { none; };\n};\n'
+                           'include "etc/rndc.key";\nview "edu" {\n    match-clients {\n        edu;\n    };\n'
+                           '    zone "." IN {\n        type hint;\n        file "named.ca";\n    };\n};\n',
+        "drbd/drbd.conf": "global {\n    usage-count yes;\n}\ncommon {\n    protocol C;\n    syncer { rate 10M; }\n}\n"
+                          "resource r0 {\n    on host1 {\n        device /dev/drbd0;\n        disk /dev/vdb;\n"
+                          "        address 192.168.1.1:7898;\n    }\n}\n",
+        "site/app.conf": "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n}\nserver\n{\n"
+                         "    listen 80;\n    location /\n    {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n",
+    })
+    assert kinds(tmp_path) == {"site/app.conf": "nginx"}
+
+
 def test_content_decides_not_the_name(tmp_path):
     write_tree(tmp_path, {
         "systemd/nginx.service": "#!/bin/sh\nexec /usr/sbin/nginx -g 'daemon off;'\n",

@@ -84,6 +84,9 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
         elif _OTHER_CONFIG.match(line):
             foreign += 1
             opens = ""
+        elif line.endswith("{") and not line.startswith(("{", "}")):
+            foreign += 1
+            opens = ""
         elif line.endswith((";", "{", "}")) or line.startswith("}"):
             pass
         elif continued or (nginx_sniff._directive_name().fullmatch(first) and not line.endswith((".", ":", "!", "?"))

@@ -193,6 +193,9 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         elif ("=" in line or ":" in line or line.startswith(_OTHER_CONFIG_SIGNS)) and _other_config().match(line):
             foreign += 1
             opens = ""
+        elif last == "{" and head not in "{}":
+            foreign += 1             # a block nginx has no directive for (dhcpd's `subnet ... {`, BIND's `options {`)
+            opens = ""
         elif statement or line.startswith("}"):
             pass                     # map and types entries, `}` closing a block
         elif continued or (_directive_name().fullmatch(first) and not line.endswith((".", ":", "!", "?"))
