@@ -194,7 +194,7 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
             foreign += 1
             opens = ""
         elif last == "{" and head not in "{}":
-            foreign += 1             # a block nginx has no directive for (dhcpd's `subnet ... {`, BIND's `options {`)
+            foreign += 1             # a block nginx has no directive for (BIND's `options {`, DRBD's `resource r0 {`)
             opens = ""
         elif statement or line.startswith("}"):
             pass                     # map and types entries, `}` closing a block
