@@ -84,7 +84,7 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
         elif _OTHER_CONFIG.match(line):
             foreign += 1
             opens = ""
-        elif line.endswith("{") and not line.startswith(("{", "}")):
+        elif line.endswith("{") and line[0].isalpha():
             foreign += 1
             opens = ""
         elif line.endswith((";", "{", "}")) or line.startswith("}"):

@@ -193,7 +193,7 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         elif ("=" in line or ":" in line or line.startswith(_OTHER_CONFIG_SIGNS)) and _other_config().match(line):
             foreign += 1
             opens = ""
-        elif last == "{" and head not in "{}":
+        elif last == "{" and head.isalpha():
             foreign += 1             # a block nginx has no directive for (BIND's `options {`, DRBD's `resource r0 {`)
             opens = ""
         elif statement or line.startswith("}"):
