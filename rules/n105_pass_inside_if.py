@@ -3,14 +3,17 @@
 ## What it checks
 A `*_pass` directive inside an `if` block of a location, as in
 `if (!-f $request_filename) { proxy_pass http://127.0.0.1:8000; }`, where the location
-loses something when the `if` matches: its `try_files`, its own handler, or another
+loses something when the `if` matches: its `try_files`, or another
 `if` block that configures more than the rewrite module's steps (`set`, `rewrite`,
 `return`, `break`, which run whichever block applies) or comes after it. A lone `if`
-with a pass in a location that has neither (or whose own pass is the same, to the same
-target) works as written and is left alone, and so
+with a pass in a location without `try_files` works as written and is left alone, also
+where it passes elsewhere than the location's own pass (`if ($args = "s=1")` sending those
+requests to another app: the block's pass replaces the location's, as written), and so
 does a last `if` with a pass after `if` blocks that only `set` variables (measured with
 nginx 1.22: both blocks matching, the request was proxied with the location's
-`proxy_set_header` lines and the Host the first block had set). A `proxy_pass` with a URI part inside `if` is always reported.
+`proxy_set_header` lines and the Host the first block had set). So do `if` blocks that
+compare one variable with different values (`if ($geo = 1)`, `if ($geo = 2)`): no two of
+them match one request. A `proxy_pass` with a URI part inside `if` is always reported.
 
 ## What breaks in production
 When the condition holds, nginx handles the request with the `if` block's own
@@ -61,21 +64,26 @@ _REWRITE = frozenset({"set", "rewrite", "return", "break"})
 
 def _what_is_lost(location: NginxLocation, ifs: list[NginxLocation], block: NginxLocation) -> str:
     """What the location loses when ``block`` (an ``if`` with a pass) matches, or a later ``if``
-    matches after it; "" when nothing is."""
+    matches after it; "" when nothing is. The location's own pass is not lost: the block's
+    replaces it on purpose (`?s=1` to another app, a client group to its backend), and the block
+    keeps the location's headers and timeouts."""
     lost = []
     if "try_files" in location.own:
         lost.append("its try_files is skipped")
-    own, passes = location.handler, block.handler
-    # The same pass written in both (`proxy_pass http://app;` in the location and its `if`) loses nothing.
-    same = own is not None and passes is not None and (own.name, own.args) == (passes.name, passes.args)
-    if own is not None and all(own is not i.handler for i in ifs) and not same:
-        lost.append(f"its own {own.name} is skipped")
     # Only the last matching `if` applies: a later one loses this pass, an earlier one what it
-    # configures beyond the rewrite module's steps (which run anyway).
+    # configures beyond the rewrite module's steps (which run anyway). Blocks that compare one
+    # variable with different values never match together.
     index = ifs.index(block)
-    if index < len(ifs) - 1 or any(other.handler is not None or set(other.own) - _REWRITE for other in ifs[:index]):
+    if not _exclusive(ifs) and (index < len(ifs) - 1 or any(other.handler is not None or set(other.own) - _REWRITE
+                                                           for other in ifs[:index])):
         lost.append(f"of its {len(ifs)} `if` blocks only the last matching one applies")
     return "; ".join(lost)
+
+
+def _exclusive(ifs: list[NginxLocation]) -> bool:
+    """Every block tests one variable for equality with a value of its own (`$geo = 1`, `$geo = 2`)."""
+    tests = [block.equality_test for block in ifs]
+    return None not in tests and len({test[0] for test in tests if test}) == 1 and len(set(tests)) == len(tests)
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:

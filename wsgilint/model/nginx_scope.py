@@ -179,6 +179,15 @@ class NginxLocation(NginxScope):
         return self.block is not None and self.block.name == "if"
 
     @property
+    def equality_test(self) -> tuple[str, str] | None:
+        """The variable and the value an ``if ($geo = 1)`` compares it with; None for any other
+        condition (a regex, a file test, a variable alone, ``!=``)."""
+        if not self.is_if or self.block is None or len(self.block.args) != 3 or self.block.args[1] != "=":
+            return None
+        variable, _, value = self.block.args
+        return (variable, value) if variable.startswith("$") else None
+
+    @property
     def path(self) -> str:
         return _modifier_and_path(self.block.args)[1] if self.block is not None and self.block.args else ""
 
