@@ -989,3 +989,26 @@ def test_a_compose_file_indented_as_a_whole_is_read(tmp_path: Path) -> None:
     assert kinds["docker-compose.yml"] == "compose"
     assert sorted(manager.name for manager in result.deployment.managers if manager.kind == "compose") == ["web", "wiki"]
     assert not [f for f in result.findings if f.code == "N102"]
+
+
+def test_a_file_the_trees_commands_stack_is_read_with_the_files_they_name(tmp_path: Path) -> None:
+    """`docker compose -f docker-compose.yml -f docker-compose.prod.yml up` in the file's own
+    usage comment, a deploy script (run from the top of the tree) or a README: the prod file
+    is read over its base, adding its services, though its service could run alone. A file a
+    command names alone, or through a variable, stays a project of its own."""
+    paths = _tree(tmp_path, {
+        "docker-compose.yml": "services:\n  app:\n    build: .\n    command: sh -c 'gunicorn app:app'\n",
+        "docker-compose.prod.yml": "# Usage: docker-compose -f docker-compose.yml -f docker-compose.prod.yml up -d\n"
+                                   "services:\n  app:\n    image: app:latest\n    build: .\n",
+        "docker-compose.staging.yml": "services:\n  app:\n    image: app:staging\n",
+        "docker-compose.test.yml": "services:\n  app:\n    image: app:test\n",
+        "deploy/up.sh": "cd \"$(dirname \"$0\")/..\"\n"
+                        "docker compose --file docker-compose.yml --file=docker-compose.staging.yml up -d\n",
+        "README.md": "Run `docker compose -f docker-compose.test.yml up` or `docker compose -f $BASE -f x.yml up`.\n"})
+    texts = [str(tmp_path / name) for name in ("docker-compose.prod.yml", "deploy/up.sh", "README.md")]
+    grouped = projects_of(paths, ReadContext(cwd=str(tmp_path), roots=[str(tmp_path)]), texts)
+    assert [([os.path.basename(p) for p in entry.files], entry.services) for entry in grouped] == [
+        (["docker-compose.yml"], None),
+        (["docker-compose.yml", "docker-compose.prod.yml"], {"app"}),
+        (["docker-compose.yml", "docker-compose.staging.yml"], {"app"}),
+        (["docker-compose.test.yml"], None)]

@@ -118,7 +118,7 @@ class ContainerBuilder:
             from .compose_deps import compose_dependencies
 
             projects = []
-            for grouped in projects_of(compose_files, self.ctx):
+            for grouped in projects_of(compose_files, self.ctx, _command_texts(discovery)):
                 project = read_project(grouped.files, self.ctx)
                 if grouped.services is not None:
                     # An override over its base: the base's own files are read as the base's
@@ -877,3 +877,15 @@ def _last_line(node: Node) -> int:
                 seen.add(id(value))
                 stack.append(value)
     return last
+
+
+# Where a tree writes the commands that run its Compose files: scripts, Makefiles, documents,
+# CI workflows and the Compose files' own usage comments.
+_COMMAND_SUFFIXES = (".sh", ".bash", ".mk", ".md", ".rst", ".txt", ".yml", ".yaml")
+_COMMAND_NAMES = frozenset({"makefile", "gnumakefile", "justfile"})
+
+
+def _command_texts(discovery: Discovery) -> list[str]:
+    return [source.path for source in (*discovery.files, *discovery.skipped)
+            if source.path.lower().endswith(_COMMAND_SUFFIXES)
+            or os.path.basename(source.path).lower() in _COMMAND_NAMES]

@@ -13,10 +13,17 @@ files and then it, whose services it names are the ones it adds (the base's othe
 base project's). Two such files beside one base are alternatives (a prod and a test
 override), never stacked. When more than one project of the folder could be its base, the
 one merged over is named in an info.
+
+A file the tree's own texts run stacked over others (`docker compose -f docker-compose.yml -f
+docker-compose.prod.yml up` in a deploy script, a Makefile, a README or the file's own usage
+comment) is read the same way, as the files that command names: it is not run alone, whatever
+its services define.
 """
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 
 from ..core.context import ReadContext
 from ..core.record import dataclass, field
@@ -36,8 +43,9 @@ class ProjectFiles:
     services: frozenset[str] | None = None
 
 
-def projects_of(paths: list[str], ctx: ReadContext | None = None) -> list[ProjectFiles]:
-    """Group Compose files into projects. Without ``ctx`` only the file names are used."""
+def projects_of(paths: list[str], ctx: ReadContext | None = None, texts: Iterable[str] = ()) -> list[ProjectFiles]:
+    """Group Compose files into projects. Without ``ctx`` only the file names are used; ``texts``
+    are the local paths of the files whose commands may stack Compose files (`stacked_files`)."""
     by_dir: dict[str, dict[str, str]] = {}
     others: list[str] = []
     for path in paths:
@@ -63,7 +71,58 @@ def projects_of(paths: list[str], ctx: ReadContext | None = None) -> list[Projec
         projects.extend([names[n]] for n in MAIN_NAMES if n in names and names[n] != main)
     projects += [[path] for path in others if os.path.normpath(path) not in taken]
     grouped = [ProjectFiles(files) for files in projects]
-    return _merge_fragments(grouped, ctx) if ctx is not None else grouped
+    if ctx is None:
+        return grouped
+    _stack(grouped, stacked_files(texts, paths, ctx), ctx)
+    return _merge_fragments(grouped, ctx)
+
+
+def _compose_call() -> re.Pattern[str]:
+    return re.compile(r"docker[- ]compose\b([^\n;&|`]*)")
+
+
+def _file_flag() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)(?:-f|--file)(?:=|\s+)(\"[^\"\n]+\"|'[^'\n]+'|[^\s\"']+)")
+
+
+def stacked_files(texts: Iterable[str], paths: list[str], ctx: ReadContext) -> list[list[str]]:
+    """The lists of two or more Compose files that a command in one of ``texts`` (local paths
+    of scripts, Makefiles, documents, Compose files) names with `-f`, in order, each a file of
+    ``paths``: resolved from the text's folder, else from the top of the tree, as the command
+    may be run from either."""
+    compose = {ctx.real(path): path for path in paths}
+    stacks: list[list[str]] = []
+    for text_path in texts:
+        text = ctx.scan(text_path).text
+        if not text or "compose" not in text or "-f" not in text:
+            continue
+        for call in _compose_call().finditer(text):
+            named = [word.strip("\"'") for word in _file_flag().findall(call.group(1))]
+            if len(named) < 2 or any("$" in word for word in named):
+                continue
+            for base in (os.path.dirname(text_path), *(ctx.roots or ())):
+                found = [compose.get(ctx.real(os.path.normpath(os.path.join(base, word)))) for word in named]
+                if all(found) and len(set(found)) == len(found):
+                    stack = [path for path in found if path is not None]
+                    if stack not in stacks:
+                        stacks.append(stack)
+                    break
+    return stacks
+
+
+def _stack(grouped: list[ProjectFiles], stacks: list[list[str]], ctx: ReadContext) -> None:
+    """Each file read alone that a command runs last over others becomes that command's project,
+    adding the services it names (the base's others are the base project's); the first command
+    found decides where two name it over different files."""
+    alone = {os.path.normpath(entry.files[0]): index for index, entry in enumerate(grouped) if len(entry.files) == 1}
+    done: set[int] = set()
+    for stack in stacks:
+        index = alone.get(os.path.normpath(stack[-1]))
+        if index is None or index in done:
+            continue
+        added = frozenset(name for path in stack[1:] for name in _services(path, ctx))
+        grouped[index] = ProjectFiles(stack, services=added)
+        done.add(index)
 
 
 def _compose_file_lists(paths: list[str], ctx: ReadContext) -> dict[str, list[str]]:
