@@ -1012,3 +1012,13 @@ def test_a_file_the_trees_commands_stack_is_read_with_the_files_they_name(tmp_pa
         (["docker-compose.yml", "docker-compose.prod.yml"], {"app"}),
         (["docker-compose.yml", "docker-compose.staging.yml"], {"app"}),
         (["docker-compose.test.yml"], None)]
+
+
+def test_x115_weighs_the_nginx_conf_of_the_image_not_one_of_the_host() -> None:
+    """The image's nginx.conf is Debian's (not in the files): nginx forks away there, whatever
+    the host's nginx.conf beside it says, so `exec nginx` alone would not do."""
+    result = check([str(_FIXTURES.parent / "X115" / "container-script-nginx-forks-beside-a-host-nginx-conf-with-daemon-off")],
+                   select=("X115",))
+    [finding] = result.findings
+    assert finding.message.startswith("nginx forks away (daemon on by default;")
+    assert "replace both lines with `exec nginx -g 'daemon off;'`" in finding.message

@@ -228,12 +228,13 @@ def nginx_daemonizes(manager: ProcessManager, deployment: Deployment) -> Setting
         unseen = manager.unseen_config
         named = f"`-c {unseen.value}`" if config_argument(argv) else f"its {unseen.value}"
         return Setting(True, None, f"assumed: {named}, {unseen.note}, does not set daemon off")
-    instances = [i for i in deployment.nginx if not i.standalone]
+    # The nginx.conf this start reads is one where it runs: a container's, or the host's.
+    instances = [i for i in deployment.nginx if not i.standalone and i.place == manager.place]
     if not instances:
-        # No nginx.conf in the checked files: nginx's default (daemon on) holds unless a
-        # file that is here turns it off.
-        written = [d for i in deployment.nginx for d in i.directives if d.name == "daemon"]
-        return None if written else Setting(True, None, "nginx default; no nginx.conf in the checked files")
+        # No nginx.conf of its place in the checked files: nginx's default (daemon on) holds
+        # unless a file that is here turns it off.
+        written = [d for i in deployment.nginx if i.place == manager.place for d in i.directives if d.name == "daemon"]
+        return None if written else Setting(True, None, "nginx default; no nginx.conf of where it runs is in the checked files")
     if len(instances) != 1 or not instances[0].daemon.value:
         return None
     return instances[0].daemon
