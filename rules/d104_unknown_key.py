@@ -9,7 +9,8 @@ miss of a target systemd ships (`multiuser.target`). A line above the first sect
 (`Description=gunicorn socket` before `[Socket]`) is reported too: systemd logs
 `Assignment outside of section. Ignoring.` and loads the unit without it (info when the
 line is a `Description=` or `Documentation=`, which changes nothing the unit does), and so
-is a line inside a section without `=`: systemd logs `Missing '=', ignoring line.`.
+is a line inside a section without `=`: systemd logs `Missing '=', ignoring line.` (info when
+the line holds no letter or digit, `//` or `---` meant as a separator: no setting is lost).
 
 ## What breaks in production
 systemd logs `Unknown section 'install'. Ignoring.` or `Unknown key 'Descrption' in
@@ -74,8 +75,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f".{unit.kind} unit and ignores it with every key in it{hint}",
                           fix=_rename(section.at, f"[{section.name}]", meant and f"[{meant}]"))
         for text, at in unit.ignored_lines:
+            if not any(char.isalnum() for char in text):
+                # `//` or `---` between two parts of a unit: a separator meant as a comment.
+                yield Hit(at, f"systemd {version} ignores this line: it has no `=` (\"Missing '=', ignoring line.\"); "
+                          f"it holds no setting, so nothing is lost; start it with `#` to make it a comment "
+                          f"({text[:60]!r})", severity="info")
+                continue
             yield Hit(at, f"systemd {version} ignores this line: it has no `=` (\"Missing '=', ignoring line.\") and "
-                      f"the unit loads without it; write it as `Key=value` or remove it ({text[:60]!r})")
+                      f"reads the rest of the unit without it; write it as `Key=value` or remove it ({text[:60]!r})")
         for entry in unit.entries:
             if not entry.section:
                 yield _outside_section(entry, keys)
