@@ -21,6 +21,7 @@ its services define.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -77,10 +78,12 @@ def projects_of(paths: list[str], ctx: ReadContext | None = None, texts: Iterabl
     return _merge_fragments(grouped, ctx)
 
 
+@functools.cache
 def _compose_call() -> re.Pattern[str]:
     return re.compile(r"docker[- ]compose\b([^\n;&|`]*)")
 
 
+@functools.cache
 def _file_flag() -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)(?:-f|--file)(?:=|\s+)(\"[^\"\n]+\"|'[^'\n]+'|[^\s\"']+)")
 
@@ -101,7 +104,8 @@ def stacked_files(texts: Iterable[str], paths: list[str], ctx: ReadContext) -> l
             if len(named) < 2 or any("$" in word for word in named):
                 continue
             for base in (os.path.dirname(text_path), *(ctx.roots or ())):
-                found = [compose.get(ctx.real(os.path.normpath(os.path.join(base, word)))) for word in named]
+                candidates = [os.path.normpath(os.path.join(base, word)) for word in named]
+                found = [compose.get(ctx.real(path)) if ctx.inside(path) else None for path in candidates]
                 if all(found) and len(set(found)) == len(found):
                     stack = [path for path in found if path is not None]
                     if stack not in stacks:
