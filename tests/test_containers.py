@@ -1022,3 +1022,30 @@ def test_x115_weighs_the_nginx_conf_of_the_image_not_one_of_the_host() -> None:
     [finding] = result.findings
     assert finding.message.startswith("nginx forks away (daemon on by default;")
     assert "replace both lines with `exec nginx -g 'daemon off;'`" in finding.message
+
+
+@pytest.mark.parametrize(("declared", "in_container"), [
+    ("ENV APP_DIR /opt/app", True),
+    ("ARG APP_DIR=/opt/app", True),
+    ("ARG APP_DIR", False),   # `docker build --build-arg` gives it: which files the RUN links is not known
+])
+def test_a_run_links_copied_files_by_the_path_its_variables_give(tmp_path: Path, declared: str,
+                                                                  in_container: bool) -> None:
+    """`ln -s ${APP_DIR}/config/nginx/base.conf /etc/nginx/nginx.conf`: the RUN's shell sees
+    the build's ENV and ARG values, so the image's nginx.conf is the tree's file, and the site it
+    includes the one linked into sites-enabled (HEMARatings/hemaratings.submit)."""
+    _, deployment = _places(tmp_path, {
+        "Dockerfile": f"FROM python:3.12-slim\n{declared}\nRUN apt-get update && apt-get install -y nginx supervisor\n"
+                      "COPY ./config /opt/app/config\n"
+                      "RUN ln -s ${APP_DIR}/config/supervisord.conf /etc/supervisor/conf.d/app.conf \\\n"
+                      "    && rm /etc/nginx/sites-enabled/default /etc/nginx/nginx.conf \\\n"
+                      "    && ln -s ${APP_DIR}/config/dev/nginx.conf /etc/nginx/sites-enabled/default \\\n"
+                      "    && ln -s ${APP_DIR}/config/nginx/base.conf /etc/nginx/nginx.conf\n"
+                      "CMD [\"supervisord\", \"-n\"]\n",
+        "compose.yaml": "services:\n  web:\n    build: .\n    ports: ['80:80']\n",
+        "config/nginx/base.conf": "events {}\nhttp {\n    include /etc/nginx/sites-enabled/*;\n}\n",
+        "config/dev/nginx.conf": "server {\n    listen 80;\n    location / {\n        return 200;\n    }\n}\n",
+        "config/supervisord.conf": "[program:nginx]\ncommand=nginx -g \"daemon off;\"\n"})
+    placed = {i.main.path.split("config/", 1)[1]: i.place.kind for i in deployment.nginx}
+    assert placed == ({"nginx/base.conf": "container"} if in_container
+                      else {"nginx/base.conf": "host", "dev/nginx.conf": "host"})

@@ -307,7 +307,9 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         if image.arbitrary_uid is None and _GROUP_ZERO.search(instruction.text) and _GROUP_AS_OWNER.search(instruction.text):
             image.arbitrary_uid = Setting("0", at, f"the RUN at {at.path}:{at.line} gives its folders to group 0 "
                                           "with the owner's rights, as OpenShift's arbitrary-uid recipe does")
-        placed = _run_placements(instruction.text, image)
+        known = {name: value for name, value in variables.items()
+                 if name not in image.open_args and name not in image.env_unknown}
+        placed = _run_placements(instruction.text, image, known)
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
         for target, how in _run_edits(instruction.text):
@@ -616,15 +618,16 @@ def _group(image: Image, name: str, at: Span, gid: str | None = None, member: st
                                     known.at if known else at)
 
 
-def _run_placements(text: str, image: Image) -> set[int]:
+def _run_placements(text: str, image: Image, known: dict[str, str]) -> set[int]:
     """``ln [-s] SRC DST``, ``cp SRC DST`` and ``mv SRC DST`` of a RUN whose source is a file
     of the tree a COPY already put in the image: a placement like a COPY, recorded in
     ``image.copies`` (a link is opened as the file it names). Returns the indexes of the
     commands so read, which add nothing unseen. A ``-t``, a glob or a source the tree does
-    not hold leaves the command to ``_run_writes``."""
+    not hold leaves the command to ``_run_writes``; so does a variable ``known`` (the ENV and
+    ARG values the files give, which the RUN's shell sees) does not hold."""
     handled: set[int] = set()
     for index, command in enumerate(_commands(text)):
-        words = [word.strip("'\"") for word in command.split()]
+        words = [_expanded_word(word.strip("'\""), known) for word in command.split()]
         if not words or posixpath.basename(words[0]) not in ("ln", "cp", "mv"):
             continue
         options = [word for word in words[1:] if word.startswith("-")]
@@ -650,6 +653,17 @@ def _run_placements(text: str, image: Image) -> set[int]:
             image.copies.update(found)
             handled.add(index)
     return handled
+
+
+def _expanded_word(word: str, known: dict[str, str]) -> str:
+    """A RUN's word with its variables expanded (the shell sees the build's ENV and ARG
+    values); as written where one is not known."""
+    if "$" not in word:
+        return word
+    from ..readers.compose import interpolate
+
+    value, missing, _ = interpolate(word, known)
+    return word if missing else value
 
 
 def _run_edits(text: str) -> list[tuple[str, str]]:
