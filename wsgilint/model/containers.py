@@ -753,6 +753,15 @@ class ContainerBuilder:
             self.deployment.files = [dataclasses.replace(f, reason=f"{f.reason}; {dropped[self.ctx.real(f.path)]}")
                                      if f.kind == "nginx" and self.ctx.real(f.path) in dropped else f
                                      for f in self.deployment.files]
+            # What reading such a file found (a syntax error) stops no nginx, unless another
+            # nginx of the files reads it (a glob it includes): said, as an info.
+            read = {self.ctx.real(path) for instance in self.deployment.nginx for path in instance.files}
+            unloaded = {f.display: dropped[self.ctx.real(f.path)] for f in self.deployment.files
+                        if f.kind == "nginx" and self.ctx.real(f.path) in dropped and self.ctx.real(f.path) not in read}
+            self.deployment.problems = [
+                dataclasses.replace(problem, severity="info", message=f"{problem.message}; {unloaded[problem.at.path]}")
+                if problem.at.path in unloaded and problem.severity != "info" else problem
+                for problem in self.deployment.problems]
         place_reached_configs(self.deployment, placed, self.seen_starts)
         _run_as_container_user(self.deployment)
         self._packaged_nginx()
