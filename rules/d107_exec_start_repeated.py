@@ -22,7 +22,7 @@ empty `ExecStart=` before the new one to clear the unit's.
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, SystemdUnit, UnitEntry
+from wsgilint.model import Deployment
 
 CODE = "D107"
 SLUG = "exec-start-repeated"
@@ -37,20 +37,11 @@ GOOD = {"etc/systemd/system/app.service": (
     "ExecStart=/srv/app/venv/bin/gunicorn -b 127.0.0.1:8000 app.wsgi\n")}
 
 
-def _starts(unit: SystemdUnit) -> list[UnitEntry]:
-    """The `ExecStart=` commands systemd keeps: an empty assignment clears those before it."""
-    kept: list[UnitEntry] = []
-    for entry in unit.entries:
-        if entry.section == "Service" and entry.key == "ExecStart":
-            kept = [*kept, entry] if entry.value.strip() else []
-    return kept
-
-
 def check(deployment: Deployment) -> Iterator[Hit]:
     for unit in deployment.systemd_units:
         if unit.kind != "service":
             continue
-        starts = _starts(unit)
+        starts = unit.values("Service", "ExecStart")
         kind = unit.last("Service", "Type")
         if len(starts) < 2 or (kind is not None and kind.value.strip() == "oneshot"):
             continue

@@ -106,6 +106,15 @@ class SystemdUnit:
         found = [entry for entry in self.entries if entry.section == section and entry.key == key]
         return found[-1] if found and found[-1].value else None
 
+    def values(self, section: str, key: str) -> list[UnitEntry]:
+        """Every assignment in effect, in order; an empty one resets a list setting
+        (`ExecStart=` in a drop-in before its own), as the reader's ``values``."""
+        found: list[UnitEntry] = []
+        for entry in self.entries:
+            if entry.section == section and entry.key == key:
+                found = [] if entry.value == "" and key in reader.LIST_KEYS else [*found, entry]
+        return found
+
     def flag(self, section: str, key: str) -> bool | None:
         """A boolean setting as systemd reads it; None when unset, reset or not a boolean."""
         entry = self.last(section, key)
