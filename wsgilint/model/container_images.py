@@ -307,9 +307,7 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         if image.arbitrary_uid is None and _GROUP_ZERO.search(instruction.text) and _GROUP_AS_OWNER.search(instruction.text):
             image.arbitrary_uid = Setting("0", at, f"the RUN at {at.path}:{at.line} gives its folders to group 0 "
                                           "with the owner's rights, as OpenShift's arbitrary-uid recipe does")
-        known = {name: value for name, value in variables.items()
-                 if name not in image.open_args and name not in image.env_unknown}
-        placed = _run_placements(instruction.text, image, known)
+        placed = _run_placements(instruction.text, image, _known_values(image, variables))
         image.writes.extend((path, f"the RUN at {at.path}:{at.line} (it writes to {path})")
                             for path in _run_writes(instruction.text, placed))
         for target, how in _run_edits(instruction.text):
@@ -332,10 +330,8 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
             return
         # A source naming an ARG the files give no value (`COPY ./nginx/$ENV/site.conf`, ENV from
         # the shell that runs the build) stays as written: which file it is, is not known.
-        from ..readers.compose import interpolate
-        known = {name: value for name, value in variables.items()
-                 if name not in image.open_args and name not in image.env_unknown}
-        sources = [w if "$" in w and interpolate(w, known)[1] else _expand(w, variables) for w in words[:-1]]
+        known = _known_values(image, variables)
+        sources = [_expanded_word(w, known) for w in words[:-1]]
         written = _expand(words[-1], variables)
         # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
         # names a directory to copy into (DFR "ADD ... Destination"; buildkit's dispatchCopy).
@@ -653,6 +649,13 @@ def _run_placements(text: str, image: Image, known: dict[str, str]) -> set[int]:
             image.copies.update(found)
             handled.add(index)
     return handled
+
+
+def _known_values(image: Image, variables: dict[str, str]) -> dict[str, str]:
+    """The ENV and ARG values the files give, leaving out those the build command or the
+    shell that runs the build gives."""
+    return {name: value for name, value in variables.items()
+            if name not in image.open_args and name not in image.env_unknown}
 
 
 def _expanded_word(word: str, known: dict[str, str]) -> str:
