@@ -124,8 +124,10 @@ def test_a_name_ending_in_template_is_a_template_whatever_it_holds(tmp_path):
 def test_other_programs_brace_configs_are_not_nginx(tmp_path):
     """BIND's named.conf and DRBD's resource file have nginx's shape (`name value;`, blocks in
     braces, even `allow-transfer`), but their blocks are named as no nginx directive is
-    (`options {`, `view "x" {`, `resource r0 {`): nginx would refuse each. A site whose brace
-    stands on its own line, with a map block of entries, stays nginx."""
+    (`options {`, `view "x" {`, `resource r0 {`): nginx would refuse each. dhcpd's keys have
+    hyphens (`default-lease-time 600;`), which no nginx directive has. A site whose brace
+    stands on its own line, with a map block of entries, stays nginx, as does a types block
+    of hyphenated mime types and a map whose keys have hyphens."""
     write_tree(tmp_path, {
         "bind/named.conf": 'options {\n    directory "/var/named";\n    allow-transfer { none; };\n};\n'
                            'include "etc/rndc.key";\nview "edu" {\n    match-clients {\n        edu;\n    };\n'
@@ -135,8 +137,15 @@ def test_other_programs_brace_configs_are_not_nginx(tmp_path):
                           "        address 192.168.1.1:7898;\n    }\n}\n",
         "site/app.conf": "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n}\nserver\n{\n"
                          "    listen 80;\n    location /\n    {\n        proxy_pass http://127.0.0.1:8000;\n    }\n}\n",
+        "dhcp/dhcpd.conf": 'option domain-name "example.org";\ndefault-lease-time 600;\nmax-lease-time 7200;\n'
+                           "authoritative;\nsubnet 10.5.5.0 netmask 255.255.255.224 {\n  range 10.5.5.26 10.5.5.30;\n"
+                           "  allow unknown-clients;\n}\n",
+        "nginx/mime.types": "types {\n    application/vnd.ms-excel xls;\n    application/x-javascript js;\n"
+                            "    font-woff woff;\n    image-x-icon ico;\n    text-plain txt;\n}\n",
+        "nginx/conf.d/bots.conf": "map $http_user_agent $bot {\n    default 0;\n    bad-bot 1;\n    evil-crawler 1;\n"
+                                  "    spam-agent 1;\n}\nserver {\n    listen 80;\n}\n",
     })
-    assert kinds(tmp_path) == {"site/app.conf": "nginx"}
+    assert kinds(tmp_path) == {"site/app.conf": "nginx", "nginx/mime.types": "nginx", "nginx/conf.d/bots.conf": "nginx"}
 
 
 def test_content_decides_not_the_name(tmp_path):

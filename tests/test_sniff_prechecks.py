@@ -45,6 +45,7 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
     if nginx_sniff._vcl().search(text):
         return False
     signal, meaningful, foreign, closer, quote, lua_depth, continued = False, 0, 0, "", "", 0, False
+    entries = 0      # braces open in a map or types block
     for raw in text.splitlines():
         line = raw.strip()
         if closer:
@@ -70,12 +71,18 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
         if "#" in line:
             line = nginx_sniff._without_comment(line)
         meaningful += 1
+        in_entries = entries > 0
+        braces = line.count("{") - line.count("}")
         first = line.split(None, 1)[0]
         opens = nginx_sniff._open_quote(line) if "'" in line or '"' in line else ""
         lua = "_by_lua_block" in line and nginx_sniff._lua_block().search(line) is not None
+        if in_entries:
+            entries = max(entries + braces, 0)
         if lua or _reference_statement(line):
             signal = signal or not blocks_only or bool(_BLOCK_OPENER.match(line))
             lua_depth = int(lua)
+            if not in_entries and first in ("map", "types", "geo", "split_clients", "charset_map"):
+                entries = max(braces, 0)
         elif first in nginx_sniff._SHELL_WORDS:
             foreign += 1
             opens = ""
@@ -85,6 +92,10 @@ def _reference_nginx(text: str, blocks_only: bool = False) -> bool:
             foreign += 1
             opens = ""
         elif line.endswith("{") and line[0].isalpha():
+            foreign += 1
+            opens = ""
+        elif (not in_entries and line.endswith((";", "{", "}"))
+              and re.fullmatch(r"[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+[;{]?", first)):
             foreign += 1
             opens = ""
         elif line.endswith((";", "{", "}")) or line.startswith("}"):

@@ -3,8 +3,9 @@ place proposes as nginx.
 
 A file nginx loads holds nothing but statements, block braces and comments: each other
 line stops nginx (``unknown directive``). So a line is counted as foreign when it is none
-of these, nor part of a statement that spans lines (a quoted value, a list of names, a Lua
-block), nor template syntax (``{{ }}``, ``{% %}``, ``<% %>``, a lone ``$VAR``). A few such
+of these (a statement named with a hyphen, as dhcpd's ``default-lease-time 600;``, is none:
+nginx names no directive so, though a map's or a types block's entries may be), nor part of
+a statement that spans lines (a quoted value, a list of names, a Lua block), nor template syntax (``{{ }}``, ``{% %}``, ``<% %>``, a lone ``$VAR``). A few such
 lines in a config are typos worth reporting; many are a how-to with pasted snippets: prose,
 numbered steps, and the shell lines that install the snippet (``sudo nano
 /etc/nginx/nginx.conf``).
@@ -64,6 +65,9 @@ _SHELL_WORDS = frozenset({
 _TEMPLATE_SPANS = (("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}"))
 _TEMPLATE_OPENERS = tuple(opener for opener, _ in _TEMPLATE_SPANS)
 _STATEMENT_ENDS = (";", "{", "}")
+
+# Blocks whose lines are entries, not directives: a mime type or a map key may hold a hyphen.
+_DATA_BLOCKS = frozenset({"map", "types", "geo", "split_clients", "charset_map"})
 
 
 # The patterns below are compiled on first use: each is needed only for some kind of line
@@ -129,6 +133,13 @@ def _open_quote(line: str) -> str:
     return rest[min(quotes)] if quotes else ""
 
 
+def _hyphenated_name(word: str) -> bool:
+    """``max-lease-time``: letters, digits and ``_`` joined by hyphens, as another program's
+    keys are written."""
+    return word[:1].isalpha() and "--" not in word and not word.endswith("-") \
+        and _directive_name().fullmatch(word.replace("-", "_")) is not None
+
+
 def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
     """True when at least one line is a known nginx directive ending in ``;`` or ``{`` (or a
     block such as ``server {``), fewer than a quarter of the other lines are foreign (see the
@@ -146,6 +157,7 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
     quote = ""         # the quote a value spanning lines is open with
     lua_depth = 0      # braces open in a Lua block: its lines are Lua
     continued = False  # the previous line began a statement that has not ended
+    data_depth = 0     # braces open in a block of entries (map, types)
     for raw in text.splitlines():
         line = raw.strip()
         if closer:
@@ -174,6 +186,9 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
         if "#" in line:
             line = _without_comment(line)
         meaningful += 1
+        entry = data_depth > 0
+        if entry:
+            data_depth = max(data_depth + line.count("{") - line.count("}"), 0)
         first = line.split(None, 1)[0]
         opens = _open_quote(line) if "'" in line or '"' in line else ""
         lua = "_by_lua_block" in line and _lua_block().search(line) is not None
@@ -185,6 +200,8 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
                                   or _is_nginx_statement(line, first))):
             signal = signal or not blocks_only or _block_opener(line)
             lua_depth = int(lua)
+            if first in _DATA_BLOCKS and not entry:
+                data_depth = max(line.count("{") - line.count("}"), 0)
         elif first in _SHELL_WORDS:
             foreign += 1
             opens = ""
@@ -195,6 +212,9 @@ def is_nginx_text(text: str, blocks_only: bool = False) -> bool:
             opens = ""
         elif last == "{" and head.isalpha():
             foreign += 1             # a block nginx has no directive for (BIND's `options {`, DRBD's `resource r0 {`)
+            opens = ""
+        elif statement and not entry and "-" in first and _hyphenated_name(first[:-1] if first[-1] in ";{" else first):
+            foreign += 1             # no nginx directive has a hyphen (dhcpd's `default-lease-time 600;`)
             opens = ""
         elif statement or line.startswith("}"):
             pass                     # map and types entries, `}` closing a block
