@@ -15,7 +15,9 @@ is the shell form, taken as it is written. `ENTRYPOINT ['/entrypoint.sh']` then 
 `[/entrypoint.sh]`, prints `not found` and exits 127, and the container exits with it (a
 restart policy restarts it in a loop). A shell-form `ENTRYPOINT` also ignores `CMD` and a
 Compose `command:`, so no command given elsewhere helps. A `RUN` written so fails the build the
-same way; a `COPY`/`ADD` splits the text on spaces and looks for a source named `['app',`.
+same way. A `COPY`, `ADD` or `VOLUME` splits the text on spaces and expands each word as the
+shell would, which removes the quotes and keeps the brackets and commas: `COPY ['app', '/app']`
+looks for a source named `[app,`, and `VOLUME ['/data']` declares `[/data]`.
 The build itself reports nothing about the quotes. Where another Dockerfile of the tree builds
 FROM the image (a script tags it: `docker build -f Dockerfile.base -t org/base .`) and sets its
 own start (an `ENTRYPOINT` replaces both, a `CMD` the `CMD`), the start written so is replaced
@@ -54,7 +56,22 @@ _EFFECT = {
     "RUN": "the build runs `/bin/sh -c \"{text}\"`, which finds no command `{first}`: the build fails",
     "SHELL": "SHELL takes only the JSON form: the build fails",
 }
-_SPLIT = "the words are split on spaces as written, quotes and brackets kept: the build does not do what was meant"
+_SPLIT = ("the words are split on spaces and lose their quotes but keep the brackets and commas ({words}): "
+          "the build does not do what was meant")
+
+
+def _docker_words(text: str) -> str:
+    """The words Docker takes from a shell-form COPY, ADD or VOLUME: split on spaces, each
+    expanded as a shell word (BuildKit's ``ProcessWord``), so its quotes go."""
+    import shlex
+
+    words = []
+    for word in text.split():
+        try:
+            words.append("".join(shlex.split(word)))
+        except ValueError:          # a quote left open: the word as written
+            words.append(word)
+    return ", ".join(f"`{word}`" for word in words)
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -67,7 +84,10 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             first = shlex.split(lookalike.text)[0]
         except (ValueError, IndexError):
             first = lookalike.text.split()[0]
-        effect = _EFFECT.get(lookalike.keyword, _SPLIT).format(text=lookalike.text, first=first)
+        if lookalike.keyword in _EFFECT:
+            effect = _EFFECT[lookalike.keyword].format(text=lookalike.text, first=first)
+        else:
+            effect = _SPLIT.format(words=_docker_words(lookalike.text))
         message = (f"{lookalike.keyword} {lookalike.text} is not a JSON array, so Docker reads it as the shell "
                    f"form: {effect}; write it as JSON: {lookalike.keyword} {lookalike.fixed}")
         fix = None

@@ -157,6 +157,15 @@ def test_an_exec_form_in_single_quotes_is_the_shell_form_its_text_the_command(tm
     assert image.entrypoint_shell
 
 
+def test_a_shell_form_copy_or_volume_names_the_words_docker_takes(tmp_path: Path) -> None:
+    """BuildKit expands each word of a shell-form COPY or VOLUME as the shell would: the quotes
+    go, the brackets and commas stay, so C104 names `[app,` and `[/data]`, not the text as written."""
+    write_tree(tmp_path, {"app.py": "", "Dockerfile": "FROM python:3.12\nCOPY ['app.py', '/app/']\nVOLUME ['/data']\n"})
+    messages = {f.at.line: f.message for f in check([str(tmp_path)], select=("C104",)).findings}
+    assert "(`[app.py,`, `/app/]`)" in messages[2]
+    assert "(`[/data]`)" in messages[3]
+
+
 def test_a_copy_without_slash_to_a_directory_the_build_made_goes_inside(tmp_path: Path) -> None:
     """Docker copies one file into a destination that is a directory of the image, slash or
     not: a folder a RUN's ``mkdir`` made (or one above it), a WORKDIR, or a folder an earlier COPY
