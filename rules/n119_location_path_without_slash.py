@@ -15,6 +15,11 @@ headers or upstream). nginx starts without a word. Measured with nginx 1.22: wit
 `location static` and `location /`, `nginx -t` passes, `/static` and `/static/x` are answered
 by `location /`, and `GET static` gets 400.
 
+A path that starts with a blank in angle brackets (`location ^~<webroot>static`) is a
+template's: a start script writes the real path in before nginx reads the file (`sed -i
+'s|<webroot>|/app/|' nginx.conf`). What it becomes is not in the file: an
+info naming the placeholder.
+
 What such a location passes to is no route of the model, and its `alias` is not checked for
 traversal (N103) or a missing slash (N104): no request reaches it.
 
@@ -41,6 +46,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     for instance in deployment.nginx:
         for location in instance.locations:
             if not location.without_slash or location.block is None:
+                continue
+            placeholder = location.placeholder_start
+            if placeholder:
+                yield Hit(location.block.value_at,
+                          f"`location {location.written}` starts with the placeholder `{placeholder}`, not `/`: "
+                          "as written no request selects it; assumed a script or template replaces the "
+                          "placeholder with a path starting with `/` before nginx reads the file", severity="info")
                 continue
             yield Hit(location.block.value_at,
                       f"`location {location.written}` does not start with `/`: every request's path does, so this "

@@ -230,6 +230,16 @@ class NginxLocation(NginxScope):
         return path is not None and path != "" and not path.startswith(("/", "@")) and not regex_syntax(path)
 
     @property
+    def placeholder_start(self) -> str:
+        """The blank in angle brackets a prefix or exact location's path starts with
+        (`<webroot>static`), which a start script fills in (`sed -i 's|<webroot>|/app/|'`)
+        before nginx reads the file; "" where it starts otherwise. (`${VAR}` and `{{ var }}`
+        make the whole file a template, which is not checked.)"""
+        path = self._compared_path()
+        end = path.find(">", 2) if path and path.startswith("<") else -1
+        return path[:end + 1] if path and end > 1 else ""
+
+    @property
     def never_matches(self) -> bool:
         """No request's path can select this location (N118, N119)."""
         path = self._compared_path()
