@@ -10,6 +10,11 @@ ini or `UWSGI_*` environment may set `need-app`), the finding is an info naming 
 assumption. Well-known images count as what they ship: `tiangolo/uwsgi-nginx` starts
 uWSGI with its own `/etc/uwsgi/uwsgi.ini`, which sets `need-app = true`.
 
+An instance that loads its apps only through `paste` (`ini-paste`, `ini-paste-logged`) or
+`pecan` is left alone: those loaders end uWSGI with code 22 when the app fails to load,
+`need-app` or not (`uwsgi_paste_loader` and `uwsgi_pecan_loader` in
+`plugins/python/pyloader.c`; measured with 2.0.31 for `paste`).
+
 ## What breaks in production
 Measured with uWSGI 2.0.31: when the app cannot be imported (a missing module, a
 syntax error, a bad setting at import time), uWSGI logs
@@ -63,7 +68,7 @@ from collections.abc import Iterator
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager
 from wsgilint.model.manager_facts import options_unseen
-from wsgilint.model.uwsgi_values import app_loader, uwsgi_servers
+from wsgilint.model.uwsgi_values import app_loader, loads_only_exiting_apps, uwsgi_servers
 
 CODE = "U111"
 SLUG = "no-need-app"
@@ -87,7 +92,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     and not any(command.split(" ", 1)[0] == "wait" for command in manager.wrapper_after)}
     for server in uwsgi_servers(deployment):
         loader = app_loader(server)
-        if loader is None or server.has("need-app"):
+        if loader is None or server.has("need-app") or loads_only_exiting_apps(server):
             continue
         # An instance that binds nothing (one that runs Celery with `attach-daemon`) answers no
         # request, 500 or other, where what starts it and all of its options are read (a config

@@ -119,6 +119,23 @@ def test_u111_under_lazy_names_lazy_apps(tmp_path: Path) -> None:
     assert finding.severity == "warning" and "replace `lazy` with `lazy-apps`" in finding.message
 
 
+def test_paste_loader_exits_22_without_need_app(tmp_path: Path, orphans: Orphans) -> None:
+    """uwsgi_paste_loader ends uWSGI itself when the app fails to load: U111 leaves it alone."""
+    pytest.importorskip("paste.deploy")
+    (tmp_path / "app.ini").write_text("[app:main]\npaste.app_factory = no_such_module:factory\n")
+    ini = tmp_path / "uwsgi.ini"
+    ini.write_text(f"[uwsgi]\nmaster = true\npaste = config:{tmp_path}/app.ini\n"
+                   f"socket = 127.0.0.1:{free_port()}\npidfile = {tmp_path}/uwsgi.pid\n")
+    orphans.watch(str(ini), pidfile=tmp_path / "uwsgi.pid")
+    binary = uwsgi_binary()
+    assert binary is not None
+    code = subprocess.run([binary, "--ini", str(ini)], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, timeout=60).returncode
+    assert code == 22
+    _started_by_supervisor(tmp_path)
+    assert [f for f in check([str(tmp_path)]).findings if f.code == "U111"] == []
+
+
 def _started_by_supervisor(tmp_path: Path) -> None:
     """A program that starts the ini: in a repository whose files start it nowhere, U111 is an
     info whatever the ini says."""

@@ -47,6 +47,17 @@ def app_loader(server: AppServer) -> Option | None:
     return server.last(*APP_LOADERS)
 
 
+# Loaders that end uWSGI (code 22, UWSGI_FAILED_APP_CODE) when the app fails to load, with
+# or without need-app: uwsgi_paste_loader and uwsgi_pecan_loader in plugins/python/pyloader.c.
+EXITING_LOADERS = frozenset({"paste", "ini-paste", "ini-paste-logged", "pecan"})
+
+
+def loads_only_exiting_apps(server: AppServer) -> bool:
+    """Every app the instance loads at start goes through a loader that exits on failure."""
+    loaders = server.all(*APP_LOADERS)
+    return bool(loaders) and all(option.key in EXITING_LOADERS for option in loaders)
+
+
 def changed_ini_values(server: AppServer) -> tuple[UwsgiIniValue, ...]:
     """The server's options written in INI files that uWSGI's INI lexer changes, with what it does to them."""
     return server.uwsgi_config.changed_values if server.uwsgi_config else ()
