@@ -21,6 +21,12 @@ does not `exec`, an init that signals the whole process group) decides where `do
 SIGTERM goes, for uWSGI as PID 1 and for a Supervisor inside: the finding is an info that
 names the assumption.
 
+systemd runs `ExecStop=` first and sends `KillSignal=` only to what is left: the signal the
+first `ExecStop=` command sends the server (`kill -INT $MAINPID`, `killall -9 uwsgi`, `uwsgi
+--stop PIDFILE`, which sends SIGINT, also inside a stop script of the tree) is the stop
+signal. An `ExecStop=` that shows no such signal (a script that does something else) leaves
+the stop's first step unknown: an info naming the assumption.
+
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI
 *reload* (`...brutally killing workers...`, `binary reloading uWSGI...`); the manager
@@ -108,6 +114,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(where, f"{message}; {unseen.note}: assumed they set neither `die-on-term` nor `exit-on-reload`",
                       (*related, *((Related(unseen.at, unseen.value),) if unseen.at else ())), fix=fixed,
                       severity="info")
+            continue
+        stop_command = manager.stop_command_unseen
+        if stop_command is not None:
+            # systemd runs ExecStop= first: a command that shows no signal may stop uWSGI itself.
+            yield Hit(where, f"{message}; but ExecStop={stop_command.value} runs first, which the files do not "
+                      "show signalling uWSGI: assumed it leaves uWSGI to KillSignal=",
+                      (*related, *((Related(stop_command.at, "ExecStop="),) if stop_command.at else ())),
+                      fix=fixed, severity="info")
             continue
         start_unseen = manager.start_unseen
         if start_unseen is not None:

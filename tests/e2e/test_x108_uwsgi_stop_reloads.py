@@ -15,6 +15,7 @@ PID at the end.
 """
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from .servers import (
     place,
     port_accepts,
     start_supervisord,
+    start_uwsgi,
     supervisord_conf,
     uwsgi_binary,
     write_app,
@@ -125,3 +127,37 @@ def test_die_on_term_stops_in_about_a_second_and_no_error(
     report = wsgilint_json(deployment["tree"])
     assert findings_with_code(report, "X108") == []
     assert errors_of(report) == []
+
+
+def test_uwsgi_stop_exits_without_die_on_term_so_an_execstop_running_it_is_no_error(
+        tmp_path: Path, orphans: Orphans, servers: Servers):
+    """A systemd unit's ExecStop= runs before KillSignal=: `uwsgi --stop PIDFILE` sends the
+    master SIGINT, which ends uWSGI 2.0 without die-on-term (no reload, no SIGKILL)."""
+    run = tmp_path / "run"
+    run.mkdir()
+    write_app(run)
+    port = free_port()
+    ini = run / "uwsgi.ini"
+    ini.write_text(UWSGI_INI.format(run=run, port=port))
+    orphans.watch(str(ini), port=port, pidfile=run / "uwsgi.pid")
+    server = start_uwsgi(servers, ini, run)
+    server.wait_for_port(port)
+    binary = uwsgi_binary()
+    assert binary is not None
+    started = time.monotonic()
+    subprocess.run([binary, "--stop", str(run / "uwsgi.pid")], check=True, timeout=30)
+    server.process.wait(timeout=10)
+    assert time.monotonic() - started < 5
+    assert "goodbye to uWSGI." in server.log()
+    assert "binary reloading" not in server.log()
+
+    tree = tmp_path / "tree"
+    (tree / "etc" / "systemd" / "system").mkdir(parents=True)
+    (tree / "etc" / "uwsgi").mkdir(parents=True)
+    (tree / "etc" / "uwsgi" / "app.ini").write_text(UWSGI_INI.format(run=run, port=port))
+    (tree / "etc" / "uwsgi" / "stop.sh").write_text(f"#!/bin/sh\n{binary} --stop {run}/uwsgi.pid\n")
+    unit = tree / "etc" / "systemd" / "system" / "app.service"
+    unit.write_text(f"[Service]\nExecStart={binary} --ini /etc/uwsgi/app.ini\n")
+    assert [f["severity"] for f in findings_with_code(wsgilint_json(tree), "X108")] == ["error"]
+    unit.write_text(f"[Service]\nExecStart={binary} --ini /etc/uwsgi/app.ini\nExecStop=/bin/sh /etc/uwsgi/stop.sh\n")
+    assert findings_with_code(wsgilint_json(tree), "X108") == []

@@ -416,6 +416,11 @@ class ProcessManager:
     environment_unknown: dict[str, Setting[str]] = field(default_factory=dict)
     # The signal's name as the readers give it, upper case and without "SIG" (`TERM`, `QUIT`).
     stop_signal: Setting[str] = field(default_factory=lambda: Setting("TERM"))
+    # A systemd ExecStop= command that sends the stop signal (`kill -INT $MAINPID`): where it is.
+    stop_command: Setting[str] | None = None
+    # A systemd ExecStop= that runs something other than a signal the files show (a script
+    # with no kill or `uwsgi --stop` in it): the stop's first step is not known.
+    stop_command_unseen: Setting[str] | None = None
     stop_timeout: Setting[float] | None = None
     kills_group: Setting[bool] | None = None
     service_type: Setting[str] | None = None       # systemd Type=
@@ -524,6 +529,8 @@ class ProcessManager:
 
     def setting_name(self, fact: str) -> str:
         """How this manager's files spell a setting: ``stop_signal``, ``stop_timeout``, ``user``."""
+        if fact == "stop_signal" and self.stop_command is not None:
+            return "the signal of ExecStop="
         return _MANAGER_SETTINGS[fact].get(self.kind, fact)
 
     @property

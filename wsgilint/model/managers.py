@@ -521,11 +521,80 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
         key = entry.key if entry.section == "Service" else f"{entry.section}.{entry.key}"
         options[key] = Setting(entry.value, entry.at)
     start_dir = manager.directory.value if manager.directory else None
+    _stop_command(manager, unit, ctx, start_dir)
     _resolve_wrapper(manager, first.argv, first.at, ctx, start_dir)
     if manager.wrapper is not None:
         options["command"] = Setting(" ".join(first.argv), first.at)
     manager.options = options
     return manager
+
+
+def _stop_command(manager: ProcessManager, unit: systemd.SystemdUnit, ctx: ReadContext | None,
+                  start_dir: str | None) -> None:
+    """systemd runs ExecStop= first and sends KillSignal= only to what is left: the signal the
+    first ExecStop= command that signals the server sends (`kill -INT $MAINPID`, `uwsgi
+    --stop PIDFILE`, also inside a script of the tree) is the stop signal; an ExecStop= that
+    shows none leaves the stop's first step unknown."""
+    from ..readers import shell
+
+    stops = unit.exec_stop
+    for stop in stops:
+        sent = _signal_sent(stop.argv)
+        if sent:
+            manager.stop_signal = Setting(sent, stop.at, f"ExecStop={' '.join(stop.argv)}")
+            manager.stop_command = Setting(" ".join(stop.argv), stop.at)
+            return
+        script = _script_of(stop.argv)
+        local = _local_script(script[0], ctx, start_dir) if script else None
+        for argv, at in shell.script_commands(local, ctx) if local is not None and ctx is not None else ():
+            sent = _signal_sent(argv)
+            if sent:
+                manager.stop_signal = Setting(sent, at, f"ExecStop={' '.join(stop.argv)} runs `{' '.join(argv)}`")
+                manager.stop_command = Setting(" ".join(stop.argv), stop.at)
+                return
+    if stops:
+        manager.stop_command_unseen = Setting(" ".join(stops[0].argv), stops[0].at)
+
+
+def _signal_sent(argv: list[str]) -> str:
+    """The signal a stop command sends the service's server: `kill` to $MAINPID, `pkill` or
+    `killall` of uWSGI or Gunicorn (`pkill -F` of a pidfile's process), `uwsgi --stop`
+    (SIGINT: core/uwsgi.c); "" for any other command."""
+    if not argv:
+        return ""
+    program = os.path.basename(argv[0])
+    words = argv[1:]
+    if program.startswith("uwsgi"):
+        return "INT" if any(word == "--stop" or word.startswith("--stop=") for word in words) else ""
+    if program not in _SIGNAL_OPTIONS:
+        return ""
+    sent, targets = "TERM", []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if index + 1 < len(words) and (word in _SIGNAL_OPTIONS[program] or (word == "-F" and program == "pkill")):
+            if word == "-F":
+                targets.append(word)
+            else:
+                sent = systemd.normalise_signal(words[index + 1])
+            index += 2
+            continue
+        if word.startswith("--signal="):
+            sent = systemd.normalise_signal(word.partition("=")[2])
+        elif word[:1] == "-" and (word[1:].isdigit() or (word[1:].isalpha() and word[1:].isupper())):
+            sent = systemd.normalise_signal(word[1:])
+        elif word[:1] != "-":
+            targets.append(word)
+        index += 1
+    if program == "kill":
+        reaches = any(target in ("$MAINPID", "${MAINPID}") for target in targets)
+    else:
+        reaches = any(target == "-F" or "uwsgi" in target or "gunicorn" in target for target in targets)
+    return sent if reaches else ""
+
+
+# The options that name the signal, by program (pkill's -s is a session, its -n the newest process).
+_SIGNAL_OPTIONS = {"kill": ("-s", "-n", "--signal"), "pkill": ("--signal",), "killall": ("-s", "--signal")}
 
 
 def _systemd_stderr_file(unit: systemd.SystemdUnit) -> Setting[str] | None:

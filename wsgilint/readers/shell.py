@@ -975,6 +975,24 @@ def _line_of(lines: list[tuple[int, int, int, str]], command: list[str], display
     return Span(display)
 
 
+def script_commands(local_path: str, ctx: ReadContext) -> list[tuple[list[str], Span]]:
+    """The simple commands of a shell script, in the order written, each as the program gets
+    its words (redirections taken out) and the line it is on: what a stop script runs."""
+    text = ctx.read(local_path, peek=True).text
+    if text is None or shell_of(text) not in SHELLS:
+        return []
+    display = ctx.display(local_path)
+    found = []
+    for number, column, end_column, line in _logical_lines(text):
+        for command, _ in _commands(_words(line) or []):
+            while command and command[0] in ("then", "do", "else", "{"):
+                command = command[1:]
+            argv = _without_redirections(command)
+            if argv:
+                found.append((argv, Span(display, number, column, end_column)))
+    return found
+
+
 def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, ...], str]:
     """The files a script with no server line writes (an entrypoint that edits a config, then
     runs its arguments), and its display path."""

@@ -119,6 +119,10 @@ class SystemdUnit:
         return [parse_exec(e.value, e.at) for e in self.values("Service", "ExecStart")]
 
     @property
+    def exec_stop(self) -> list[ExecCommand]:
+        return [parse_exec(e.value, e.at) for e in self.values("Service", "ExecStop")]
+
+    @property
     def environment(self) -> dict[str, tuple[str, UnitEntry]]:
         result: dict[str, tuple[str, UnitEntry]] = {}
         for entry in self.values("Service", "Environment"):
