@@ -42,6 +42,14 @@ Django app ships its static files in `static/<app>/`, which is all `static/` hol
 and Django REST framework's wheels, and nginx folds a further `/..` out of the request's path
 (which then no longer matches the location). That is reported as info, naming the assumption.
 
+Where another location of the same server serves the folder above the alias to anyone
+anyway (`location /static/ { alias /srv/app/static/; }` beside `location /resources { alias
+/srv/app/static/main/; }`: a prefix location, not internal, behind no access check, passing
+nothing to an app), the traversal reaches only files that are public already: nginx folds a
+second `/..` out of the request's path, which then no longer matches the location (measured
+with nginx 1.22). That is reported as info, unless this location lists the folder with
+`autoindex` and the other does not.
+
 A location whose own `try_files` names only fixed files (no variable in any argument:
 `location /kristine.ics { alias /srv/nas/; try_files /kristine.ics =404; }`) serves one of
 those whatever path is asked for: nginx tries them below the alias and never the request's
@@ -114,7 +122,18 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                           f"keeps it, the traversal reaches nothing that is not public; {fix}",
                           (Related(location.block.name_at, f"location {location.path}"),), severity="info")
                 continue
-            why, held = instance.mount_only_parents.get(posixpath.dirname(folder), ("", ()))
+            parent = posixpath.dirname(folder)
+            public = _served(location, [parent])
+            if public and not (_lists(location) and not _lists(public[0][1])):
+                other = public[0][1]
+                yield Hit(alias.value_at, f"{opening}: {reads}, but one directory above the alias is {parent}, "
+                          f"which `location {other.path}` of this server serves to anyone anyway, so it reaches no "
+                          f"file that is not public; {fix}",
+                          (Related(location.block.name_at, f"location {location.path}"),
+                           *((Related(other.block.name_at, f"location {other.path} serves {parent}"),)
+                             if other.block is not None else ())), severity="info")
+                continue
+            why, held = instance.mount_only_parents.get(parent, ("", ()))
             beside = [mount for mount in held if mount != folder and not mount.startswith(folder + "/")]
             servers = _served(location, beside) if why else None
             if servers is not None:

@@ -30,6 +30,12 @@ LOCATIONS = """\
             alias {files}/;
             try_files /inside.txt =404;
         }}
+        location /shared/ {{
+            alias {shared}/;
+        }}
+        location /resources {{
+            alias {shared}/main/;
+        }}
 """
 
 
@@ -42,10 +48,13 @@ def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     tree.mkdir()
     (files / "inside.txt").write_text("inside\n")
     (data / "secret.txt").write_text("above the alias\n")
+    shared = data / "shared"
+    (shared / "main").mkdir(parents=True)
+    (shared / "public.txt").write_text("public\n")
     port = free_port()
     conf = tree / "nginx.conf"
     conf.write_text(nginx_main_conf(
-        f"    server {{\n        listen 127.0.0.1:{port};\n{LOCATIONS.format(files=files)}    }}\n"))
+        f"    server {{\n        listen 127.0.0.1:{port};\n{LOCATIONS.format(files=files, shared=shared)}    }}\n"))
     servers.nginx(conf, run, port)
     return conf, port
 
@@ -70,6 +79,16 @@ def test_a_try_files_of_a_fixed_file_serves_only_that_file(deployment: tuple[Pat
     assert (response.status, response.body) == (200, b"inside\n")
 
 
+def test_a_traversal_reaches_only_the_folder_above_which_another_location_serves(
+        deployment: tuple[Path, int]) -> None:
+    """One directory above `/resources`' alias is what `location /shared/` serves anyway; a
+    second `/..` is folded out of the path, which then matches no location of the server."""
+    _, port = deployment
+    assert http_get(port, "/shared/public.txt").body == b"public\n"
+    assert http_get(port, "/resources../public.txt").body == b"public\n"
+    assert http_get(port, "/resources../../secret.txt").body != b"above the alias\n"
+
+
 def test_n103_is_an_error_for_the_public_location_and_info_for_the_internal_one(
         deployment: tuple[Path, int]) -> None:
     conf, _ = deployment
@@ -77,4 +96,4 @@ def test_n103_is_an_error_for_the_public_location_and_info_for_the_internal_one(
     severities = {place(f, conf.parent): f["severity"] for f in findings}
     aliases = [number for number, line in enumerate(conf.read_text().splitlines(), 1) if "alias " in line]
     assert severities == {(conf.resolve(), aliases[0]): "info", (conf.resolve(), aliases[1]): "error",
-                          (conf.resolve(), aliases[2]): "info"}
+                          (conf.resolve(), aliases[2]): "info", (conf.resolve(), aliases[4]): "info"}
