@@ -13,7 +13,7 @@ from conftest import write_tree
 from wsgilint.api import check
 from wsgilint.core.context import ReadContext
 from wsgilint.model import Deployment, Place
-from wsgilint.model.base_images import base_image, image_name
+from wsgilint.model.base_images import base_image, image_name, names_supervisord_config
 from wsgilint.model.container_images import image_of
 from wsgilint.readers.compose import (
     command_refusal,
@@ -155,6 +155,44 @@ def test_an_exec_form_in_single_quotes_is_the_shell_form_its_text_the_command(tm
     image = image_of(dockerfile, str(tmp_path))
     assert image.entrypoint is not None and image.entrypoint.value == ["/bin/sh", "-c", "['/x.sh']"]
     assert image.entrypoint_shell
+
+
+@pytest.mark.parametrize(("words", "named"), [
+    (["-nc", "/etc/supervisor/supervisord.conf"], True), (["-n", "-c", "/etc/s.conf"], True),
+    (["-c/etc/s.conf"], True), (["--configuration=/etc/s.conf"], True), (["-n"], False),
+    (["-u", "cbot"], False), (["-ucbot"], False), (["--nodaemon"], False)])
+def test_supervisord_names_its_config_as_getopt_reads_its_words(words: list[str], named: bool) -> None:
+    """supervisord parses its options with getopt: `-nc FILE` is `-n -c FILE`, but in `-ucbot`
+    the `c` is part of -u's value."""
+    assert names_supervisord_config(words) is named
+
+
+def test_supervisord_started_with_combined_flags_runs_the_config_it_names(tmp_path: Path) -> None:
+    """`supervisord -nc /srv/app/deploy/supervisord.conf` reads the config the build copied there
+    and runs its programs in the container."""
+    write_tree(tmp_path, {
+        "Dockerfile": "FROM python:3.8-buster\nRUN apt-get install -y supervisor\nWORKDIR /srv/app\nCOPY . /srv/app\n"
+                      "CMD [\"bash\", \"deploy/start.sh\"]\n",
+        "deploy/start.sh": "#!/bin/bash\nexec /usr/bin/supervisord -nc /srv/app/deploy/supervisord.conf\n",
+        "deploy/supervisord.conf": "[supervisord]\nnodaemon=true\n\n[program:web]\n"
+                                   "command = gunicorn app:app -b 127.0.0.1:8000\n",
+        "app.py": "app = None\n"})
+    [program] = [m for m in check([str(tmp_path)]).deployment.managers if m.kind == "supervisor"]
+    assert program.place.kind != "host"
+
+
+@pytest.mark.parametrize(("base", "copied"), [("python:3.8-buster", True), ("example.org/own/base:1", False)])
+def test_a_copy_source_naming_an_undeclared_variable_reads_it_as_empty(tmp_path: Path, base: str, copied: bool) -> None:
+    """BuildKit expands a variable no ARG or ENV declares to nothing: `COPY ${PWD}/supervisor/app.conf`
+    copies the context's supervisor/app.conf. On a base image whose environment is not known,
+    the base may declare it: the source stays unknown."""
+    write_tree(tmp_path, {
+        "Dockerfile": f"FROM {base}\nCOPY ${{PWD}}/supervisor/app.conf /etc/supervisor/conf.d/app.conf\n"
+                      "CMD [\"/usr/bin/supervisord\", \"-n\"]\n",
+        "supervisor/app.conf": "[program:web]\ncommand = gunicorn app:app -b 127.0.0.1:8000\n",
+        "app.py": "app = None\n"})
+    [program] = [m for m in check([str(tmp_path)]).deployment.managers if m.kind == "supervisor"]
+    assert (program.place.kind != "host") is copied
 
 
 def test_a_shell_form_copy_or_volume_names_the_words_docker_takes(tmp_path: Path) -> None:

@@ -214,6 +214,26 @@ def stock_setting(base: BaseImage, value: Any, what: str) -> Setting[Any]:
     return Setting(value, None, f"{what} of the image {base.written} ({base.source})")
 
 
+# supervisord's short options that take no value (supervisor/options.py: -h, -?, and
+# ServerOptions' -n, -s, -k, -t, -v): getopt reads `-nc FILE` as `-n -c FILE`.
+_SUPERVISORD_FLAGS = frozenset("h?nsktv")
+
+
+def names_supervisord_config(words: list[str]) -> bool:
+    """Whether supervisord's words name its config file: ``-c FILE``, ``-cFILE``,
+    ``--configuration=FILE``, or ``-c`` after flags in one word (``-nc FILE``)."""
+    for word in words:
+        if word.startswith("--configuration"):
+            return True
+        if word.startswith("-") and not word.startswith("--"):
+            for letter in word[1:]:
+                if letter == "c":
+                    return True
+                if letter not in _SUPERVISORD_FLAGS:
+                    break
+    return False
+
+
 def starts_stock_supervisord(base: BaseImage, argv: list[str], copied: set[str]) -> bool:
     """Whether a container's command runs the image's own supervisord programs: it runs
     the image's start script or ``supervisord`` without ``-c``, and no ``COPY`` replaced
@@ -226,5 +246,5 @@ def starts_stock_supervisord(base: BaseImage, argv: list[str], copied: set[str])
             return True
         if word.rsplit("/", 1)[-1] == "supervisord":
             following = words[index + 1:index + 3]
-            return not any(w == "-c" or w.startswith(("--configuration", "-c")) for w in following)
+            return not names_supervisord_config(following)
     return False

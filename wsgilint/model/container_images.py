@@ -331,6 +331,10 @@ def _apply(image: Image, instruction: Instruction, context_dir: str, global_args
         # A source naming an ARG the files give no value (`COPY ./nginx/$ENV/site.conf`, ENV from
         # the shell that runs the build) stays as written: which file it is, is not known.
         known = _known_values(image, variables)
+        if image.base is not None and image.base.known:
+            # A variable no ARG or ENV declares, here or in the base image, is empty to BuildKit:
+            # `COPY ${PWD}/nginx.conf` copies the context's nginx.conf.
+            known = {**dict.fromkeys(_undeclared(words[:-1], image, variables), ""), **known}
         sources = [_expanded_word(w, known) for w in words[:-1]]
         written = _expand(words[-1], variables)
         # A relative destination is relative to the WORKDIR in effect; `.` or a trailing slash
@@ -656,6 +660,16 @@ def _known_values(image: Image, variables: dict[str, str]) -> dict[str, str]:
     shell that runs the build gives."""
     return {name: value for name, value in variables.items()
             if name not in image.open_args and name not in image.env_unknown}
+
+
+def _undeclared(words: list[str], image: Image, variables: dict[str, str]) -> set[str]:
+    """The variables ``words`` name that no ARG or ENV of the build declares."""
+    if not any("$" in word for word in words):
+        return set()
+    from ..readers.compose import interpolate
+
+    named = {name for word in words for name in interpolate(word, variables)[1]}
+    return {name for name in named if name not in image.open_args and name not in image.env_unknown}
 
 
 def _expanded_word(word: str, known: dict[str, str]) -> str:

@@ -22,7 +22,7 @@ from ..core.context import ReadContext
 from ..core.launchers import COMPOSE_INIT
 from ..core.span import Setting, Span
 from . import HOST, AppServer, Deployment, ProcessManager
-from .base_images import BaseImage, stock_setting
+from .base_images import BaseImage, names_supervisord_config, stock_setting
 from .container_images import NGINX_CONF, Image, bin_sh, image_sets_executable, shell_commands
 from .container_services import command_words, duration_seconds, environment_entries
 from .graph import Place
@@ -317,8 +317,7 @@ def _read_by_stock_supervisord(image: Image | None, words: list[str], place: Pla
     not loaded. None: no limit known (``-c``, a tree ``supervisord.conf`` whose
     ``[include]`` may name any file, a base image whose files are not known)."""
     base = image.base if image is not None else None
-    if image is None or base is None or not base.known or any(
-            word == "-c" or word.startswith(("-c", "--configuration")) for word in words):
+    if image is None or base is None or not base.known or names_supervisord_config(words):
         return None
     targets: dict[str, list[str]] = {}
     mounts = [*image.copies.items(), *((target, store[len("bind:"):]) for target, store in place.volumes
