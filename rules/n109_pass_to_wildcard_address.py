@@ -13,7 +13,9 @@ where the app is not listening.
 
 Where an app server of the checked files listens there on nginx's own host (network
 namespace), or a container publishes its port there (`ports: "8000:8000"` beside a host
-nginx), it works as deployed, and the finding is an info.
+nginx), it works as deployed, and the finding is an info. So it is where an app server runs in
+nginx's place (a Supervisor in one container running both) and binds nothing the files show
+(`-b ${GUNICORN_BIND}` from the environment): the info names that assumption.
 
 ## How to fix
 Connect to the address the app is reached at: `127.0.0.1:PORT` on the same host (and
@@ -47,7 +49,14 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 reached = deployment.reached(route, target)
                 beside = next((listener for listener in reached if listener.server.place == route.place),
                               next(iter(reached), None))
-                if beside is None:
+                unbound = next((server for server in deployment.app_servers if server.place == route.place
+                                and not server.listeners and not server.exits_at_start), None)
+                if beside is None and unbound is not None:
+                    yield Hit(target.at, f"{message}; here {unbound.name} runs where nginx does and binds nothing in "
+                              "the checked files (its address is only known at start): assumed it listens there, "
+                              "where it works", (Related(unbound.at, f"{unbound.name}, beside nginx"),),
+                              severity="info")
+                elif beside is None:
                     yield Hit(target.at, message)
                 else:   # it works as deployed: only a move would break it
                     where = "runs on nginx's host" if beside.server.place == route.place else \
