@@ -115,12 +115,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       (*related, *((Related(unseen.at, unseen.value),) if unseen.at else ())), fix=fixed,
                       severity="info")
             continue
-        stop_command = manager.stop_command_unseen
-        if stop_command is not None:
+        unseen_stop = manager.stop_command_unseen
+        if unseen_stop is not None:
             # systemd runs ExecStop= first: a command that shows no signal may stop uWSGI itself.
-            yield Hit(where, f"{message}; but ExecStop={stop_command.value} runs first, which the files do not "
+            yield Hit(where, f"{message}; but ExecStop={unseen_stop.value} runs first, which the files do not "
                       "show signalling uWSGI: assumed it leaves uWSGI to KillSignal=",
-                      (*related, *((Related(stop_command.at, "ExecStop="),) if stop_command.at else ())),
+                      (*related, *((Related(unseen_stop.at, "ExecStop="),) if unseen_stop.at else ())),
                       fix=fixed, severity="info")
             continue
         start_unseen = manager.start_unseen

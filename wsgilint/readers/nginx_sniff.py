@@ -5,10 +5,10 @@ A file nginx loads holds nothing but statements, block braces and comments: each
 line stops nginx (``unknown directive``). So a line is counted as foreign when it is none
 of these (a statement named with a hyphen, as dhcpd's ``default-lease-time 600;``, is none:
 nginx names no directive so, though a map's or a types block's entries may be), nor part of
-a statement that spans lines (a quoted value, a list of names, a Lua block), nor template syntax (``{{ }}``, ``{% %}``, ``<% %>``, a lone ``$VAR``). A few such
-lines in a config are typos worth reporting; many are a how-to with pasted snippets: prose,
-numbered steps, and the shell lines that install the snippet (``sudo nano
-/etc/nginx/nginx.conf``).
+a statement that spans lines (a quoted value, a list of names, a Lua block), nor template
+syntax (``{{ }}``, ``{% %}``, ``<% %>``, a lone ``$VAR``). A few such lines in a config are
+typos worth reporting; many are a how-to with pasted snippets: prose, numbered steps, and
+the shell lines that install the snippet (``sudo nano /etc/nginx/nginx.conf``).
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ import functools
 import os
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..core.commands import ALL_ARGUMENTS, dev_server, recognise
@@ -966,13 +967,20 @@ def _line_of(lines: list[tuple[int, int, int, str]], command: list[str], display
     """Where among the script's logical ``lines`` the command is, by its words (the whole-text
     lexer keeps no lines): its first line, or the file when no one line holds it (a
     continuation inside a function)."""
-    for number, column, end_column, line in lines:
-        for each, _ in _commands(_words(line) or []):
-            while each and each[0] in ("then", "do", "else", "{"):
-                each = each[1:]
-            if each == command:
-                return Span(display, number, column, end_column)
+    for number, column, end_column, each in _line_commands(lines):
+        if each == command:
+            return Span(display, number, column, end_column)
     return Span(display)
+
+
+def _line_commands(lines: list[tuple[int, int, int, str]]) -> Iterator[tuple[int, int, int, list[str]]]:
+    """Each simple command of a script's logical ``lines``, with its line's number and columns,
+    without the word that opens a block before it (``then``, ``do``, ``else``, ``{``)."""
+    for number, column, end_column, line in lines:
+        for command, _ in _commands(_words(line) or []):
+            while command and command[0] in ("then", "do", "else", "{"):
+                command = command[1:]
+            yield number, column, end_column, command
 
 
 def script_commands(local_path: str, ctx: ReadContext) -> list[tuple[list[str], Span]]:
@@ -982,15 +990,9 @@ def script_commands(local_path: str, ctx: ReadContext) -> list[tuple[list[str], 
     if text is None or shell_of(text) not in SHELLS:
         return []
     display = ctx.display(local_path)
-    found = []
-    for number, column, end_column, line in _logical_lines(text):
-        for command, _ in _commands(_words(line) or []):
-            while command and command[0] in ("then", "do", "else", "{"):
-                command = command[1:]
-            argv = _without_redirections(command)
-            if argv:
-                found.append((argv, Span(display, number, column, end_column)))
-    return found
+    return [(argv, Span(display, number, column, end_column))
+            for number, column, end_column, command in _line_commands(_logical_lines(text))
+            if (argv := _without_redirections(command))]
 
 
 def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, ...], str]:
