@@ -47,8 +47,8 @@ anyway (`location /static/ { alias /srv/app/static/; }` beside `location /resour
 /srv/app/static/main/; }`: a prefix location, not internal, behind no access check, passing
 nothing to an app), the traversal reaches only files that are public already: nginx folds a
 second `/..` out of the request's path, which then no longer matches the location (measured
-with nginx 1.22). That is reported as info, unless this location lists the folder with
-`autoindex` and the other does not.
+with nginx 1.22). That is reported as info; a warning where this location lists the folder
+with `autoindex` and the other does not (anyone can list its file names).
 
 A location whose own `try_files` names only fixed files (no variable in any argument:
 `location /kristine.ics { alias /srv/nas/; try_files /kristine.ics =404; }`) serves one of
@@ -124,14 +124,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 continue
             parent = posixpath.dirname(folder)
             public = _served(location, [parent])
-            if public and not (_lists(location) and not _lists(public[0][1])):
+            if public:
                 other = public[0][1]
+                related = (Related(location.block.name_at, f"location {location.path}"),
+                           *((Related(other.block.name_at, f"location {other.path} serves {parent}"),)
+                             if other.block is not None else ()))
+                if _lists(location) and not _lists(other):
+                    yield Hit(alias.value_at, f"{opening}: {reads}; one directory above the alias is {parent}, which "
+                              f"`location {other.path}` of this server serves to anyone anyway, yet this location's "
+                              f"`autoindex on` lists it through `{traversal}`, which `location {other.path}` does not: "
+                              f"anyone can list its file names; {fix}", related, severity="warning")
+                    continue
                 yield Hit(alias.value_at, f"{opening}: {reads}, but one directory above the alias is {parent}, "
                           f"which `location {other.path}` of this server serves to anyone anyway, so it reaches no "
-                          f"file that is not public; {fix}",
-                          (Related(location.block.name_at, f"location {location.path}"),
-                           *((Related(other.block.name_at, f"location {other.path} serves {parent}"),)
-                             if other.block is not None else ())), severity="info")
+                          f"file that is not public; {fix}", related, severity="info")
                 continue
             why, held = instance.mount_only_parents.get(parent, ("", ()))
             beside = [mount for mount in held if mount != folder and not mount.startswith(folder + "/")]
