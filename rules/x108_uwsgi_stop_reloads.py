@@ -23,9 +23,9 @@ names the assumption.
 
 systemd runs `ExecStop=` first and sends `KillSignal=` only to what is left: the signal the
 first `ExecStop=` command sends the server (`kill -INT $MAINPID`, `killall -9 uwsgi`, `uwsgi
---stop PIDFILE`, which sends SIGINT, also inside a stop script of the tree) is the stop
-signal. An `ExecStop=` that shows no such signal (a script that does something else) leaves
-the stop's first step unknown: an info naming the assumption.
+--stop PIDFILE`, which sends SIGINT, also inside a `sh -c` text or a stop script of the
+tree) is the stop signal. An `ExecStop=` that shows no such signal (a script that does
+something else) leaves the stop's first step unknown: an info naming the assumption.
 
 ## What breaks in production
 Measured with uWSGI 2.0.31 under Supervisor 4.3.0: the stop request makes uWSGI

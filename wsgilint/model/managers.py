@@ -533,20 +533,24 @@ def _stop_command(manager: ProcessManager, unit: systemd.SystemdUnit, ctx: ReadC
                   start_dir: str | None) -> None:
     """systemd runs ExecStop= first and sends KillSignal= only to what is left: the signal the
     first ExecStop= command that signals the server sends (`kill -INT $MAINPID`, `uwsgi
-    --stop PIDFILE`, also inside a script of the tree) is the stop signal; an ExecStop= that
-    shows none leaves the stop's first step unknown."""
+    --stop PIDFILE`, also inside a `sh -c` text or a script of the tree) is the stop signal;
+    an ExecStop= that shows none leaves the stop's first step unknown."""
     from ..readers import shell
 
-    stops = unit.exec_stop
+    stops = [stop for stop in unit.exec_stop if stop.argv]   # systemd ignores a line it cannot split
     for stop in stops:
         sent = _signal_sent(stop.argv)
         if sent:
             manager.stop_signal = Setting(sent, stop.at, f"ExecStop={' '.join(stop.argv)}")
             manager.stop_command = Setting(" ".join(stop.argv), stop.at)
             return
-        script = _script_of(stop.argv)
-        local = _local_script(script[0], ctx, start_dir) if script else None
-        for argv, at in shell.script_commands(local, ctx) if local is not None and ctx is not None else ():
+        if os.path.basename(stop.argv[0]) in shell.SHELLS and "-c" in stop.argv[1:-1]:
+            commands = [(argv, stop.at) for argv in shell.text_commands(stop.argv[stop.argv.index("-c", 1) + 1])]
+        else:
+            script = _script_of(stop.argv)
+            local = _local_script(script[0], ctx, start_dir) if script else None
+            commands = shell.script_commands(local, ctx) if local is not None and ctx is not None else []
+        for argv, at in commands:
             sent = _signal_sent(argv)
             if sent:
                 manager.stop_signal = Setting(sent, at, f"ExecStop={' '.join(stop.argv)} runs `{' '.join(argv)}`")

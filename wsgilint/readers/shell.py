@@ -995,6 +995,11 @@ def script_commands(local_path: str, ctx: ReadContext) -> list[tuple[list[str], 
             if (argv := _without_redirections(command))]
 
 
+def text_commands(text: str) -> list[list[str]]:
+    """The simple commands of a ``sh -c`` text, in order, as the programs get their words."""
+    return [argv for *_, command in _line_commands(_logical_lines(text)) if (argv := _without_redirections(command))]
+
+
 def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, ...], str]:
     """The files a script with no server line writes (an entrypoint that edits a config, then
     runs its arguments), and its display path."""
