@@ -66,7 +66,7 @@ import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
-from wsgilint.model import Deployment, NginxLocation, NginxScope, NginxServer
+from wsgilint.model import Deployment, NginxLocation, NginxScope, NginxServer, Span
 
 CODE = "N103"
 SLUG = "alias-traversal"
@@ -125,42 +125,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             parent = posixpath.dirname(folder)
             public = _served(location, [parent])
             if public:
-                other = public[0][1]
-                related = (Related(location.block.name_at, f"location {location.path}"),
-                           *((Related(other.block.name_at, f"location {other.path} serves {parent}"),)
-                             if other.block is not None else ()))
-                if _lists(location) and not _lists(other):
-                    yield Hit(alias.value_at, f"{opening}: {reads}; one directory above the alias is {parent}, which "
-                              f"`location {other.path}` of this server serves to anyone anyway, yet this location's "
-                              f"`autoindex on` lists it through `{traversal}`, which `location {other.path}` does not: "
-                              f"anyone can list its file names; {fix}", related, severity="warning")
-                    continue
-                yield Hit(alias.value_at, f"{opening}: {reads}, but one directory above the alias is {parent}, "
-                          f"which `location {other.path}` of this server serves to anyone anyway, so it reaches no "
-                          f"file that is not public; {fix}", related, severity="info")
+                yield _public_anyway(location, alias.value_at, f"{opening}: {reads}",
+                                     f"one directory above the alias is {parent}", public, traversal, fix)
                 continue
             why, held = instance.mount_only_parents.get(parent, ("", ()))
             beside = [mount for mount in held if mount != folder and not mount.startswith(folder + "/")]
             servers = _served(location, beside) if why else None
             if servers is not None:
-                related = (Related(location.block.name_at, f"location {location.path}"),
-                           *(Related(other.block.name_at, f"location {other.path} serves {mount} anyway")
-                             for mount, other in servers if other.block is not None))
-                listed = [other.path for _, other in servers if not _lists(other)]
-                if listed and _lists(location):
-                    yield Hit(alias.value_at, f"{opening}"
-                              f": {reads}, but {why}; this "
-                              f"server serves {', '.join(beside)} to anyone anyway, yet this location's `autoindex on` "
-                              f"lists them through `{traversal}`, which `location {listed[0]}` does not: anyone can "
-                              f"list its file names; "
-                              f"{fix}", related, severity="warning")
-                    continue
-                yield Hit(alias.value_at, f"{opening}"
-                          f": {reads}, but {why}"
-                          f"{'; this server serves ' + ', '.join(beside) + ' to anyone anyway' if beside else ''}, "
-                          f"so it reaches no file that is not public; {fix} before "
-                          "something is put there",
-                          related, severity="info")
+                yield _public_anyway(location, alias.value_at, f"{opening}: {reads}", why, servers, traversal, fix,
+                                     " before something is put there")
                 continue
             if why and beside and _unknown_volumes(location, beside, instance.place.volumes):
                 # Only other volumes there: what they hold (and whether nginx's workers may read it)
@@ -176,6 +149,26 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       f": {reads}, so anyone can download files one "
                       f"directory above the alias; {fix}",
                       (Related(location.block.name_at, f"location {location.path}"),))
+
+
+def _public_anyway(location: NginxLocation, at: Span, opening: str, why: str,
+                   servers: list[tuple[str, NginxLocation]], traversal: str, fix: str, later: str = "") -> Hit:
+    """What the traversal reaches is only folders other locations of the server serve to anyone
+    (``servers``: each folder and the location serving it; ``why``: what is above the alias):
+    an info (``later``: when the fix still matters), or a warning where this location lists them
+    with `autoindex` and one of those locations does not."""
+    related = (*((Related(location.block.name_at, f"location {location.path}"),) if location.block else ()),
+               *(Related(other.block.name_at, f"location {other.path} serves {folder} anyway")
+                 for folder, other in servers if other.block is not None))
+    folders = ", ".join(folder for folder, _ in servers)
+    unlisted = [other.path for _, other in servers if not _lists(other)]
+    if unlisted and _lists(location):
+        return Hit(at, f"{opening}, but {why}; this server serves {folders} to anyone anyway, yet this location's "
+                   f"`autoindex on` lists them through `{traversal}`, which `location {unlisted[0]}` does not: "
+                   f"anyone can list its file names; {fix}", related, severity="warning")
+    served = f"; this server serves {folders} to anyone anyway" if servers else ""
+    return Hit(at, f"{opening}, but {why}{served}, so it reaches no file that is not public; {fix}{later}", related,
+               severity="info")
 
 
 # Directives that keep a location's files from anyone who asks: a sibling served only behind
