@@ -28,6 +28,14 @@ header (`X-Script-Name`) is lost, and is sent as `uwsgi_param HTTP_X_SCRIPT_NAME
 `uwsgi_param X-Script-Name` would be a CGI variable of that name, which no app reads as a
 header (N112).
 
+A WebSocket's lines under `uwsgi_pass` lose nothing either: `proxy_http_version 1.1`,
+`proxy_set_header Upgrade $http_upgrade` and `proxy_set_header Connection` with `upgrade`
+(or `$connection_upgrade`, `$http_connection`). The uwsgi protocol has no HTTP version; nginx
+passes the client's `Upgrade` and `Connection` headers to uWSGI like any other, and switches
+the connection when the app answers 101 (measured with nginx 1.22 and uWSGI 2.0 in the e2e
+test: the handshake and an echo pass through a location without them). The proxy module
+needs these lines because it drops both hop-by-hop headers and speaks HTTP/1.0.
+
 ## What breaks in production
 Nothing visible: the directives do nothing. The timeouts, buffers and headers the
 author meant to set (seed 003 sets `proxy_read_timeout 300` for a uWSGI app) stay at
@@ -83,6 +91,8 @@ def _harmless(route: Route, name: str, family: str, own: str | None,
         return False
     if name == "proxy_redirect" and all(d.args == ("off",) for d in directives):
         return True   # only the proxy module rewrites Location headers
+    if name == "proxy_http_version" and own == "uwsgi_":
+        return True   # the uwsgi protocol has no HTTP version; a WebSocket upgrade passes without it
     counterpart = own + name[len(family):]
     if route.directives.get(counterpart):
         return True
@@ -106,6 +116,12 @@ _DELIVERED = {
 }
 
 
+# A WebSocket's headers and the values that hand on the client's: the uwsgi module passes
+# the client's Upgrade and Connection headers as it passes every header (the proxy module
+# drops both, as hop-by-hop), and switches protocols when the app answers 101.
+_UPGRADE_HEADERS = {"upgrade": {"$http_upgrade"}, "connection": {"upgrade", "$connection_upgrade", "$http_connection"}}
+
+
 # What an `X-Forwarded-Host` line sends: the name the client asked for, with or without the
 # port, or the server block's own name for it; HTTP_HOST brings the client's Host with its port.
 _FORWARDED_HOSTS = ("$host", "$http_host", "$server_name", "$host:$server_port")
@@ -121,11 +137,13 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
     header, value = directive.args[0].lower(), directive.args[1]
     if header == "x-forwarded-prefix":
         return value in ("/", "")   # the root: where the app takes itself to be mounted anyway
+    passes_headers = not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
     if header in ("host", "x-forwarded-host"):   # nginx does not rewrite Host for uwsgi_pass
         names = _FORWARDED_HOSTS if header == "x-forwarded-host" else ("$host", "$http_host")
         return value in names and (
-            not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
-            or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
+            passes_headers or any(param.args[:1] == ("HTTP_HOST",) for param in route.directives.get("uwsgi_param", ())))
+    if header in _UPGRADE_HEADERS:   # a WebSocket's: uwsgi_pass passes the client's own
+        return value.lower() in _UPGRADE_HEADERS[header] and passes_headers
     values, params = _DELIVERED.get(header, (set(), ()))
     if header in ("x-forwarded-proto", "x-forwarded-protocol") and value == "https" and route.only_tls:
         value = "$scheme"   # a server that takes only TLS: its $scheme is always https
