@@ -46,8 +46,8 @@ only the files that module imports, directly or through each other: a lesson scr
 module beside `manage.py` that no Python file of the tree names by an import or a dotted path,
 such as an edited copy of Django's `context_processors.py` no setting lists) reads what the missing
 headers carry (the host name: Django's `get_host` and what calls it, a restrictive
-`ALLOWED_HOSTS`, `build_absolute_uri`, `url_for(..., _external=True)`, DRF's pagination
-links; the client's address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`,
+`ALLOWED_HOSTS`, `build_absolute_uri`, `url_for(..., _external=True)`, DRF's default pagination
+links where a view paginates (a generic list view or viewset); the client's address: `REMOTE_ADDR`, `remote_addr`, `X-Forwarded-For`,
 `request.client`, a rate limiter; where X-Forwarded-Proto is missing too, nothing the scheme
 changes: absolute URLs, HTTPS redirects, CSRF origin checks), nor does the server log the forwarded address (uWSGI's `log-x-forwarded-for`, a Gunicorn
 `access_log_format` naming the header; their default logs show the peer, nginx, whatever it

@@ -42,7 +42,8 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   `https://` origin in `CSRF_TRUSTED_ORIGINS` (which passes Django's Origin check whatever
   scheme the app sees) and the tree pins no Django older than 4.0 (requirements files,
   Pipfile.lock, poetry.lock: those compare no Origin and check the Referer only on requests
-  they see as https), DRF's hyperlinks or pagination, renders templates (Flask's only where a
+  they see as https), DRF's hyperlinks, its default pagination where a view paginates (a
+  generic list view or viewset; function views never do), renders templates (Flask's only where a
   template of the tree builds an absolute URL or reads the request's URL), or has a route
   ending in `/`, which Flask and Starlette redirect to with an absolute URL), the finding is
   an info naming that assumption;

@@ -83,8 +83,11 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     host_files: set[str] = set()
     address_files: set[str] = set()
     scheme_files: set[str] = set()
-    csrf_files: set[str] = set()   # whose only use of the scheme is Django's CSRF origin check
-    template_files: set[str] = set()   # whose only use of the scheme is rendering Flask templates
+    csrf_files: set[str] = set()   # whose use of the scheme is Django's CSRF origin check
+    template_files: set[str] = set()   # that render Flask templates
+    pagination_files: set[str] = set()   # that set DRF's default pagination
+    pagination_host_files: set[str] = set()   # whose only reader of the host is that setting
+    paginates = False   # whether any view of the tree paginates
     trusts_https = False
     waiting_files: set[str] = set()
     blocking_files: set[str] = set()
@@ -102,17 +105,23 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                 if loose[stem] != shown:
                     named_loose.add(stem)
         reads_host, reads_address = _scan_readers(source, text, host, address, allowed)
-        if reads_host:
+        if reads_host == "other":
             host_files.add(shown)
+        elif reads_host == "pagination":
+            pagination_host_files.add(shown)
         if reads_address:
             address_files.add(shown)
         uses_scheme = _scan_scheme_readers(text)
-        if uses_scheme == "other":
+        if "other" in uses_scheme:
             scheme_files.add(shown)
-        elif uses_scheme == "csrf":
+        if "csrf" in uses_scheme:
             csrf_files.add(shown)
-        elif uses_scheme == "templates":
+        if "templates" in uses_scheme:
             template_files.add(shown)
+        if "pagination" in uses_scheme:
+            pagination_files.add(shown)
+        if not paginates and any(marker in text for marker in _PAGINATING_VIEWS):
+            paginates = True
         if "CSRF_TRUSTED_ORIGINS" in text and _trusts_https_origins(text):
             trusts_https = True
         if _waits(text):
@@ -143,6 +152,11 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             assets += _assets_in(source, tree)
     if template_files and _templates_use_scheme(files, ctx):
         scheme_files |= template_files
+    if paginates:
+        scheme_files |= pagination_files
+        host_files |= pagination_host_files
+    else:
+        host = [reader for reader in host if reader.value != _DRF_PAGINATION]
     return AppCode(scheme, scheme_headers, sorted(assets, key=lambda each: (each.at.path, each.at.line)),
                    RequestReaders(frozenset(seen), host, address, _top(files),
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
@@ -483,18 +497,21 @@ def _module_files(server: AppServer) -> list[str]:
 
 
 def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], address: list[Setting[str]],
-                  allowed: list[Setting[tuple[str, ...]]]) -> tuple[bool, bool]:
-    """Whether ``text`` reads the host name and the client's address, adding the places it does
-    up to the first few of each: the markers above as text, and Django's ALLOWED_HOSTS unless
-    it is exactly ``['*']`` (Django answers 400 to a Host it does not list)."""
+                  allowed: list[Setting[tuple[str, ...]]]) -> tuple[str, bool]:
+    """Whether ``text`` reads the host name ("other"; "pagination" where only DRF's default
+    pagination does, which counts where a view paginates; "" where nothing does) and the
+    client's address, adding the places it does up to the first few of each: the markers above
+    as text, and Django's ALLOWED_HOSTS unless it is exactly ``['*']`` (Django answers 400 to a
+    Host it does not list)."""
     if "ALLOWED_HOSTS" not in text and not any(marker in text for marker in _HOST_MARKERS + _ADDRESS_MARKERS):
-        return False, False   # most files: one search of the whole text, no line by line
-    reads_host = reads_address = False
+        return "", False   # most files: one search of the whole text, no line by line
+    reads_host = ""
+    reads_address = False
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
         if line.lstrip().startswith("#"):
             continue   # commented out: `# url = request.url` reads nothing
-        if not (reads_host and len(host) >= _MAX_READERS):
+        if not (reads_host == "other" and len(host) >= _MAX_READERS):
             marker = next((each for each in _HOST_MARKERS if _names(line, each)), None)
             if marker is None and "ALLOWED_HOSTS" in line and \
                     not _allows_any_host(line, following := lines[number:number + _MAX_LIST_LINES]):
@@ -503,7 +520,7 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
                 if names is not None and len(host) < _MAX_READERS:
                     allowed.append(Setting(names, Span(source.display, number, line.index(marker) + 1)))
             if marker is not None:
-                reads_host = True
+                reads_host = "pagination" if marker == _DRF_PAGINATION and reads_host != "other" else "other"
                 if len(host) < _MAX_READERS:
                     host.append(Setting(marker, Span(source.display, number, line.index(marker) + 1)))
         if not (reads_address and len(address) >= _MAX_READERS):
@@ -526,6 +543,13 @@ _SCHEME_MARKERS = ("build_absolute_uri", "_external=True", "host_url", "url_root
                    "CsrfViewMiddleware", "django.contrib.admin", "DEFAULT_PAGINATION_CLASS", "Hyperlinked", "PasswordResetView",
                    "password_reset", "django.contrib.auth.urls", "TemplateResponse", "Jinja2Templates",
                    "render_template(")
+
+# DRF's default pagination builds its next and previous links with `build_absolute_uri`, but
+# only for a view that paginates: a generic list view or viewset, or one that calls the
+# paginator itself. Function views and plain APIViews never do.
+_DRF_PAGINATION = "DEFAULT_PAGINATION_CLASS"
+_PAGINATING_VIEWS = ("ListAPIView", "ListCreateAPIView", "ListModelMixin", "ModelViewSet", "paginate_queryset",
+                     "pagination_class", "get_paginated_response")
 
 # Flask's render_template: the scheme counts only where a template builds from it (Flask's
 # url_for in a template makes a path, unless `_external=True`; the request's own URL parts).
@@ -552,29 +576,35 @@ def _root_route() -> re.Pattern[str]:
 _CSRF_MARKERS = frozenset({"CsrfViewMiddleware", "django.contrib.admin"})
 
 
-def _scan_scheme_readers(text: str) -> str:
-    """What in ``text`` the request's scheme changes: "" (nothing), "csrf" (only Django's CSRF
-    origin check), "templates" (only what Flask's templates build) or "other"."""
+_ALWAYS = frozenset({"other"})
+
+
+def _scan_scheme_readers(text: str) -> frozenset[str]:
+    """What in ``text`` the request's scheme changes, each a condition for it to count: "other"
+    (always), "csrf" (Django's CSRF origin check), "templates" (what Flask's templates build),
+    "pagination" (DRF's default pagination); none where nothing does."""
     has_marker = any(marker in text for marker in _SCHEME_MARKERS)
     if not has_marker and ("/'" not in text and '/"' not in text):
-        return ""
+        return frozenset()
     # A router or blueprint, mounted under a prefix (here or where it is included): its "/"
     # route is "/prefix/".
     prefixed = "prefix=" in text or "APIRouter(" in text or "Blueprint(" in text
-    found = ""
+    found: set[str] = set()
     for line in text.splitlines():
         if line.lstrip().startswith("#"):
             continue   # commented out: `# 'django.middleware.csrf.CsrfViewMiddleware',` runs nothing
         marker = next((each for each in _SCHEME_MARKERS if _names(line, each)), None) if has_marker else None
         if marker == _FLASK_RENDER:
-            found = "templates" if found in ("", "templates") else "other"
+            found.add("templates")
+        elif marker == _DRF_PAGINATION:
+            found.add("pagination")
         elif marker is not None:
             if marker not in _CSRF_MARKERS:
-                return "other"
-            found = "csrf" if found in ("", "csrf") else "other"
+                return _ALWAYS
+            found.add("csrf")
         if ("/'" in line or '/"' in line) and (_slash_route().search(line) or prefixed and _root_route().search(line)):
-            return "other"
-    return found
+            return _ALWAYS
+    return frozenset(found)
 
 
 def _trusts_https_origins(text: str) -> bool:
