@@ -10,7 +10,8 @@ A directive that is ineffective but changes nothing the author meant is left out
 `proxy_redirect off` (the uwsgi, FastCGI, SCGI and gRPC modules never rewrite a
 `Location` header, so the location already does what the line asks), an on/off directive
 written with the value its handler's counterpart has unless set (`proxy_intercept_errors off`
-under `uwsgi_pass`: `uwsgi_intercept_errors` is off), a directive whose
+under `uwsgi_pass`: `uwsgi_intercept_errors` is off), `proxy_cache off` (no module caches
+unless its `*_cache` names a zone), a directive whose
 counterpart of the handler's module is in effect in that location (`proxy_read_timeout`
 beside `uwsgi_read_timeout`), and a connect timeout where every target is a unix socket
 (a connect there succeeds or fails at once). When a block holds only such lines there is
@@ -30,7 +31,8 @@ header (N112).
 
 A WebSocket's lines under `uwsgi_pass` lose nothing either: `proxy_http_version 1.1`,
 `proxy_set_header Upgrade $http_upgrade` and `proxy_set_header Connection` with `upgrade`
-(or `$connection_upgrade`, `$http_connection`). The uwsgi protocol has no HTTP version; nginx
+(or `$connection_upgrade`, `$http_connection`; `""`, which keeps the proxy module's connections
+alive, means nothing to the uwsgi module, which opens one per request). The uwsgi protocol has no HTTP version; nginx
 passes the client's `Upgrade` and `Connection` headers to uWSGI like any other, and switches
 the connection when the app answers 101 (measured with nginx 1.22 and uWSGI 2.0 in the e2e
 test: the handshake and an echo pass through a location without them). The proxy module
@@ -93,6 +95,8 @@ def _harmless(route: Route, name: str, family: str, own: str | None,
         return True   # only the proxy module rewrites Location headers
     if name == "proxy_http_version" and own == "uwsgi_":
         return True   # the uwsgi protocol has no HTTP version; a WebSocket upgrade passes without it
+    if name.endswith("_cache") and all(d.args == ("off",) for d in directives):
+        return True   # no module caches unless its `*_cache` names a zone
     counterpart = own + name[len(family):]
     if route.directives.get(counterpart):
         return True
@@ -119,7 +123,10 @@ _DELIVERED = {
 # A WebSocket's headers and the values that hand on the client's: the uwsgi module passes
 # the client's Upgrade and Connection headers as it passes every header (the proxy module
 # drops both, as hop-by-hop), and switches protocols when the app answers 101.
-_UPGRADE_HEADERS = {"upgrade": {"$http_upgrade"}, "connection": {"upgrade", "$connection_upgrade", "$http_connection"}}
+# `Connection ""` asks the proxy module to keep its connections to the upstream alive; the uwsgi
+# module opens one per request whatever the header says.
+_UPGRADE_HEADERS = {"upgrade": {"$http_upgrade"},
+                    "connection": {"upgrade", "$connection_upgrade", "$http_connection", ""}}
 
 
 # What an `X-Forwarded-Host` line sends: the name the client asked for, with or without the
