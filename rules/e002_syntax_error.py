@@ -28,7 +28,10 @@ Where a container's nginx loads a file in the wrong place, so is the place: a si
 (`server` at its top) mounted over the image's nginx.conf, and a whole nginx.conf (`events`,
 `http`) mounted or copied where the image's stock nginx.conf includes sites, inside its
 `http` block (`/etc/nginx/conf.d/*.conf` of the official image; measured with nginx 1.22 in
-tests/e2e/test_e002_nginx_conf_as_a_site.py). An nginx directive with too many arguments
+tests/e2e/test_e002_nginx_conf_as_a_site.py). A whole nginx.conf a build copies below
+/etc/nginx of such an image where its stock nginx.conf opens nothing (`COPY default.conf
+/etc/nginx/default.conf`; the official image's nginx.conf includes only `conf.d/*.conf`) is
+never read there: what is wrong in it is an info that says so. An nginx directive with too many arguments
 because one is a template's blank (`ssl_certificate <path to fullchain.pem>;`, words in
 angle brackets) is an info: the file is a template, to be filled in before use, and what
 any rule finds in it is an info too, said of the file as written.

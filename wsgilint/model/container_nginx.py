@@ -133,8 +133,10 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
     ``/etc/nginx/site-enabled/`` or only copied beside the app is not loaded there (and,
     loaded by no other nginx of the files, is not checked: the reason says why)."""
     base = image.base if image is not None else None
-    if not instance.standalone or not any(m.place is place and m.runs_program == "nginx" for m in deployment.managers):
+    if not any(m.place is place and m.runs_program == "nginx" for m in deployment.managers):
         return True, ""
+    if not instance.standalone:
+        return _main_loads(instance, place, image, deployment, ctx)
     conf = _started_main_config(place, deployment)
     if conf is None:
         return True, ""   # started in a way the files do not show, or with several configurations
@@ -142,14 +144,8 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
         placed = ctx.copied(conf)
     if placed is not None:
         return _placed_main_loads(instance, place, conf, placed, deployment, ctx)
-    if conf != ETC_NGINX + "/nginx.conf" or image is None or base is None:
+    if conf != ETC_NGINX + "/nginx.conf" or image is None or base is None or _nginx_files_unseen(place, image, ctx):
         return True, ""
-    unseen = [path for path, _ in image.writes] + [
-        target for target, store in place.volumes
-        if not (store.startswith("bind:") and os.path.exists(store[len("bind:"):])
-                and ctx.inside(store[len("bind:"):]))]
-    if any(path == ETC_NGINX or _below_any(path, [ETC_NGINX]) or _below_any(ETC_NGINX, [path]) for path in unseen):
-        return True, ""   # something the files do not show may change what nginx includes
     targets = [target for filesystem, target in ctx.placements(instance.main.path)
                if filesystem == place.filesystem]
     below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
@@ -167,6 +163,44 @@ def stock_nginx_loads(instance: NginxInstance, place: Place, image: Image | None
     return True, (f"assumed: the nginx of {place.label} loads it at {below[0]}, but which files the stock "
                   f"nginx.conf of {base.written} includes is not known (Debian's includes conf.d/*.conf and "
                   "sites-enabled/*, the official nginx image's only conf.d/*.conf)")
+
+
+def _nginx_files_unseen(place: Place, image: Image, ctx: ReadContext) -> bool:
+    """Whether something the files do not show (a RUN's write, a volume from outside the tree)
+    may change what is in /etc/nginx of ``place``, and so what its nginx includes."""
+    unseen = [path for path, _ in image.writes] + [
+        target for target, store in place.volumes
+        if not (store.startswith("bind:") and os.path.exists(store[len("bind:"):])
+                and ctx.inside(store[len("bind:"):]))]
+    return any(path == ETC_NGINX or _below_any(path, [ETC_NGINX]) or _below_any(ETC_NGINX, [path]) for path in unseen)
+
+
+def _main_loads(instance: NginxInstance, place: Place, image: Image | None, deployment: Deployment,
+                ctx: ReadContext) -> tuple[bool, str]:
+    """Whether the nginx of ``place`` loads a configuration with `http` (read as an nginx.conf)
+    that builds put below /etc/nginx there: not where that nginx starts with the image's stock
+    nginx.conf and the file is at none of the paths it opens (`COPY default.conf
+    /etc/nginx/default.conf`, where the official image's nginx.conf includes only
+    conf.d/*.conf): nginx never reads it. Put where the stock nginx.conf includes it, it is
+    read as a site (``main_read_as_site``)."""
+    base = image.base if image is not None else None
+    conf = _started_main_config(place, deployment)
+    if image is None or base is None or base.nginx_includes is None or conf != ETC_NGINX + "/nginx.conf":
+        return True, ""
+    with ctx.in_filesystem(place.filesystem):
+        if ctx.copied(conf) is not None:
+            return True, ""   # the tree's own nginx.conf runs there: what it includes is its own
+    if _nginx_files_unseen(place, image, ctx):
+        return True, ""
+    targets = [target for filesystem, target in ctx.placements(instance.main.path) if filesystem == place.filesystem]
+    below = [target for target in targets if target.startswith(ETC_NGINX + "/")]
+    # Only where a build puts it among nginx's files: a copy of the whole checkout is no sign of
+    # where nginx was meant to read it.
+    if not below or any(target == conf or _included(_linked(target, base.nginx_includes), base.nginx_includes)
+                        for target in targets):
+        return True, ""
+    return False, (f"not loaded by the nginx of {place.label}: it starts with the stock {conf} of {base.written}, "
+                   f"which includes only {', '.join(base.nginx_includes)}, not {below[0]}")
 
 
 def _started_main_config(place: Place, deployment: Deployment) -> str | None:
