@@ -1,4 +1,4 @@
-"""Two app servers bind the same address or unix socket.
+"""Two app servers, or an app server and the supervisord that starts it, bind one address.
 
 ## What it checks
 Listeners of different app-server instances that run at the same time and ask for one
@@ -26,6 +26,13 @@ What runs together:
   included, the later section replaces the earlier (measured with supervisord 4.3: one
   `x`, the later file's command). Either way one process binds, never two.
 
+An app server that a Supervisor program starts, on the port of that supervisord's own
+`[inet_http_server]` (a wildcard overlaps every address): supervisord binds its web
+interface before it starts a program, so the server never gets the port. Gunicorn retries
+for five seconds and exits, past `startsecs`, so supervisord starts it again without end (a
+uWSGI that exits at once ends `FATAL`), and the port answers with supervisord's web interface
+(measured with supervisord 4.3 and Gunicorn 27 in the e2e test).
+
 ## What breaks in production
 For a TCP port the second server fails to start (`Address already in use`). For a
 unix socket it is worse: a second uWSGI on the same path silently takes the socket
@@ -40,12 +47,14 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, Listener
+from wsgilint.model.address import reaches
 from wsgilint.model.graph import binds_same
+from wsgilint.model.manager_facts import config_programs
 
 CODE = "X114"
 SLUG = "listener-collision"
 SEVERITY = "error"
-SUMMARY = "Two app servers bind the same address or socket path."
+SUMMARY = "Two app servers, or an app server and its supervisord, bind the same address or socket path."
 
 BAD = {
     "etc/uwsgi/apps-enabled/blog.ini": "[uwsgi]\nsocket = /run/uwsgi/app.sock\nvacuum = true\nmodule = blog.wsgi\n",
@@ -129,3 +138,36 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                 f"{first.server.name} in {first.server.place.label or first.server.place.name}"
             yield Hit(listener.at, f"{listener.label} is also bound by {other}: {consequence}; give each "
                       "instance its own socket", (Related(first.at, f"{first.label} of {other}"),))
+    yield from _on_supervisords_port(deployment)
+
+
+def _on_supervisors_port_message(listener: Listener, port: str) -> str:
+    # Line 0: nothing sets it, the server binds its default (Gunicorn's 127.0.0.1:8000).
+    bound = listener.label if listener.at.line else f"{listener.label} (its default: nothing sets it)"
+    return (f"{bound} is also the port of the [inet_http_server] of the supervisord that starts "
+            f"{listener.server.name} ({port}): supervisord binds it first, so {listener.server.name} fails with "
+            "\"Address already in use\" at every start, supervisord starts it again or gives up on it (FATAL), "
+            "and the port answers with supervisord's web interface; give one of them another port")
+
+
+def _on_supervisords_port(deployment: Deployment) -> Iterator[Hit]:
+    """An app server started by a supervisord on the port that supervisord's own web interface
+    binds before it starts any program."""
+    for config in deployment.supervisor:
+        ports = [(server.address, server.value) for server in config.control_servers
+                 if server.address is not None and server.address.family == "inet" and server.value is not None]
+        if not ports:
+            continue
+        for manager in config_programs(deployment, config):
+            if manager.runs is None:
+                continue
+            for listener in manager.runs.listeners:
+                address = listener.address
+                if address.family != "inet" or not address.port:
+                    continue
+                taken = next((value for port, value in ports if reaches(address, port) or reaches(port, address)), None)
+                if taken is not None:
+                    command = manager.argv.at if manager.argv is not None and manager.argv.at is not None else None
+                    where = listener.at if listener.at.line or command is None else command
+                    yield Hit(where, _on_supervisors_port_message(listener, taken.raw),
+                              (Related(taken.at, "supervisord's web interface binds this port"),))
