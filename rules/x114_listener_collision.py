@@ -141,7 +141,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     yield from _on_supervisords_port(deployment)
 
 
-def _on_supervisors_port_message(listener: Listener, port: str) -> str:
+def _on_supervisords_port_message(listener: Listener, port: str) -> str:
     # Line 0: nothing sets it, the server binds its default (Gunicorn's 127.0.0.1:8000).
     bound = listener.label if listener.at.line else f"{listener.label} (its default: nothing sets it)"
     return (f"{bound} is also the port of the [inet_http_server] of the supervisord that starts "
@@ -169,5 +169,5 @@ def _on_supervisords_port(deployment: Deployment) -> Iterator[Hit]:
                 if taken is not None:
                     command = manager.argv.at if manager.argv is not None and manager.argv.at is not None else None
                     where = listener.at if listener.at.line or command is None else command
-                    yield Hit(where, _on_supervisors_port_message(listener, taken.raw),
+                    yield Hit(where, _on_supervisords_port_message(listener, taken.raw),
                               (Related(taken.at, "supervisord's web interface binds this port"),))
