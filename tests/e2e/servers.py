@@ -665,6 +665,20 @@ class AppBehindNginx:
         return uwsgi, start_nginx(servers, self.conf, self.run, self.nginx_port, wrapper=nginx_wrapper)
 
 
+def start_app_behind_nginx(base: Path, servers: Servers, app_source: str, locations: str) -> tuple[Path, int]:
+    """(the linted tree's nginx.conf, nginx's port) with nginx and uWSGI running: ``app_source``
+    as the app, served by uWSGI on a loopback uwsgi ``socket``, behind an nginx server whose
+    ``locations`` (indented by 8) name that socket's port as ``{port}``."""
+    tree, run = tree_and_run(base)
+    write_app(run, app_source)
+    nginx_port, app_port = distinct_ports(2)
+    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, locations.format(port=app_port)))
+    ini = tree / "uwsgi.ini"
+    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}"))
+    AppBehindNginx(tree, run, ini, conf, nginx_port, app_port).start(servers)
+    return conf, nginx_port
+
+
 # --- wsgilint as users run it --------------------------------------------------------------------
 
 def wsgilint_json(tree: Path, *options: str) -> dict[str, Any]:

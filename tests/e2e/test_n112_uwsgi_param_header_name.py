@@ -34,9 +34,9 @@ from .servers import (
     at,
     distinct_ports,
     findings_with_code,
-    loopback_server,
     place,
     self_signed_certificate,
+    start_app_behind_nginx,
     tls_environ,
     tree_and_run,
     uwsgi_app_ini,
@@ -77,14 +77,7 @@ def environ_of(port: int, path: str, headers: dict[str, str]) -> dict[str, str]:
 @pytest.fixture
 def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     """(the linted tree's nginx.conf, nginx's port) with nginx and uWSGI running."""
-    tree, run = tree_and_run(tmp_path)
-    write_app(run, ENVIRON_APP)
-    nginx_port, app_port = distinct_ports(2)
-    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATIONS.format(port=app_port)))
-    ini = tree / "uwsgi.ini"
-    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}"))
-    AppBehindNginx(tree, run, ini, conf, nginx_port, app_port).start(servers)
-    return conf, nginx_port
+    return start_app_behind_nginx(tmp_path, servers, ENVIRON_APP, LOCATIONS)
 
 
 def test_header_named_param_arrives_under_its_literal_name(deployment: tuple[Path, int]) -> None:

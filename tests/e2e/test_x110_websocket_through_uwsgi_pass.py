@@ -20,17 +20,11 @@ import pytest
 
 from .servers import (
     LOOPBACK,
-    AppBehindNginx,
     Servers,
     at,
-    distinct_ports,
     findings_with_code,
-    loopback_server,
     place,
-    tree_and_run,
-    uwsgi_app_ini,
-    write_app,
-    write_nginx_conf,
+    start_app_behind_nginx,
     wsgilint_json,
 )
 
@@ -100,14 +94,7 @@ def websocket_echo(port: int, path: str, message: bytes) -> tuple[str, bytes]:
 @pytest.fixture
 def deployment(tmp_path: Path, servers: Servers) -> tuple[Path, int]:
     """(the linted tree's nginx.conf, nginx's port) with nginx and uWSGI running."""
-    tree, run = tree_and_run(tmp_path)
-    write_app(run, ECHO_APP)
-    nginx_port, app_port = distinct_ports(2)
-    conf = write_nginx_conf(tree / "nginx.conf", loopback_server(nginx_port, LOCATIONS.format(port=app_port)))
-    ini = tree / "uwsgi.ini"
-    ini.write_text(uwsgi_app_ini(run, f"socket = 127.0.0.1:{app_port}"))
-    AppBehindNginx(tree, run, ini, conf, nginx_port, app_port).start(servers)
-    return conf, nginx_port
+    return start_app_behind_nginx(tmp_path, servers, ECHO_APP, LOCATIONS)
 
 
 def test_a_websocket_passes_uwsgi_pass_without_proxy_lines(deployment: tuple[Path, int]) -> None:
