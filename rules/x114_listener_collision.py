@@ -144,10 +144,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 def _on_supervisords_port_message(listener: Listener, port: str) -> str:
     # Line 0: nothing sets it, the server binds its default (Gunicorn's 127.0.0.1:8000).
     bound = listener.label if listener.at.line else f"{listener.label} (its default: nothing sets it)"
+    # What each logs as it fails: Gunicorn retries and then gives up, uWSGI's bind() fails at once.
+    logged = "Connection in use" if listener.server.kind == "gunicorn" else "Address already in use"
     return (f"{bound} is also the port of the [inet_http_server] of the supervisord that starts "
-            f"{listener.server.name} ({port}): supervisord binds it first, so {listener.server.name} fails with "
-            "\"Address already in use\" at every start, supervisord starts it again or gives up on it (FATAL), "
-            "and the port answers with supervisord's web interface; give one of them another port")
+            f"{listener.server.name} ({port}): supervisord binds it first, so {listener.server.name} fails at every "
+            f"start (\"{logged}\"), supervisord starts it again or gives up on it (FATAL), and the port answers "
+            "with supervisord's web interface; give one of them another port")
 
 
 def _on_supervisords_port(deployment: Deployment) -> Iterator[Hit]:

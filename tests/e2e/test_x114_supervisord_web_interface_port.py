@@ -93,6 +93,7 @@ def test_gunicorn_on_the_web_interface_port_never_runs_and_x114(
     findings = findings_with_code(wsgilint_json(deployment["tree"]), "X114")
     assert [place(f, deployment["tree"]) for f in findings] == [at(deployment["conf"], "-b 127.0.0.1")]
     assert findings[0]["severity"] == "error"
+    assert '("Connection in use")' in findings[0]["message"], findings[0]["message"]
     assert [place(r, deployment["tree"]) for r in findings[0]["related"]] == [at(deployment["conf"], "port =")]
 
 
