@@ -8,8 +8,10 @@ tree is still checked. A file encrypted with git-crypt is an info: the machines 
 it hold the decrypted text, only the check cannot see it. Images, fonts, archives, compiled
 modules, editors' swap files and macOS's dot files (`.DS_Store`, `._name`) are no
 configuration wherever they sit (a maintenance page's images in `nginx/`, an nginx module's
-`.so`), nor is a binary named after one of the programs (`uwsgi` built into a repository):
-none is reported. In a repository, a link to an absolute path names a path of the host it
+`.so`), nor is a binary named after one of the programs (`uwsgi` built into a repository),
+nor a certificate or key (`.pem`, `.key`, `.crt`): nginx reads those as key material, and a
+private key only its owner may read, or Let's Encrypt's `live/` links into an `archive/` the
+repository leaves out, is how they are kept. None is reported. In a repository, a link to an absolute path names a path of the host it
 is deployed to (`uwsgi.ini -> /home/ubuntu/web2/shop/deploy/uwsgi.ini`): where the tree holds
 a file whose path ends like it (the checkout's own `deploy/uwsgi.ini`), the link is read once,
 as that file, and is not reported.

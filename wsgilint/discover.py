@@ -79,6 +79,10 @@ _BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".
                     ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".so", ".o", ".a",
                     ".dll", ".dylib", ".exe", ".pyc", ".pyo", ".class", ".jar", ".swp", ".swo", ".mp3", ".mp4",
                     ".webm", ".db", ".sqlite", ".sqlite3", ".wasm", ".der", ".p12", ".pfx")
+# Certificates and keys: nginx reads them as key material (ssl_certificate), no program as its
+# config. A private key only its owner may read, or Let's Encrypt's `live/` links into an
+# `archive/` the repository leaves out, is how they are kept, not a file missing.
+_KEY_SUFFIXES = (".pem", ".key", ".crt", ".cer", ".csr")
 # A binary named after one of the programs is the program itself (a uWSGI built into the repository).
 _PROGRAM_FILES = frozenset({"uwsgi", "nginx", "gunicorn", "supervisord", "supervisorctl"})
 
@@ -493,6 +497,8 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
+            if entry.is_symlink() and not is_dir and entry.name.lower().endswith(_KEY_SUFFIXES):
+                continue    # passed by as classify passes a certificate or key, wherever its link leads
             if is_file and entry.is_symlink() and not ctx.inside(path) and ctx.mode == "repository" and \
                     location_hints(entry.path, named_only=True) and posixpath.isabs(host_target := _link_target(entry.path) or ""):
                 # A repository's link to an absolute path names its deploy host's file, whatever this
@@ -574,6 +580,8 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
         return SourceFile(path, display, "", "macOS's metadata of a folder or file, not a config")
     if name.endswith(_BINARY_SUFFIXES) and not _in_alternatives(hint_path):
         return SourceFile(path, display, "", "an image, font, archive, compiled or swap file, not a config")
+    if name.endswith(_KEY_SUFFIXES):
+        return SourceFile(path, display, "", "a certificate or key, not a config")
     source = name.endswith(_SOURCE_SUFFIXES) or (name.endswith(_SOURCE_UNLESS_NAMED_SUFFIXES) and not named_hints)
     try:
         size = os.stat(path).st_size
