@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from wsgilint.api import check
 from wsgilint.cli import app
-from wsgilint.engine import Edit, Finding, Fix, Hit, Rule, load_rules, run_rules, sole_candidate
+from wsgilint.engine import Edit, Finding, Fix, Hit, Related, Rule, load_rules, run_rules, sole_candidate
 from wsgilint.fix import plan
 from wsgilint.model import Deployment, Host, Setting, Span
 from wsgilint.rule_docs import rule_page
@@ -187,3 +187,16 @@ def test_a_key_is_renamed_only_when_one_name_is_near():
     assert sole_candidate("mastr", ["master", "maste"]) is None
     assert sole_candidate("harakiri_verbose", ["harakiri-verbose"]) == "harakiri-verbose"
     assert sole_candidate("zzz", ["vacuum"]) is None
+
+
+
+def test_hits_of_one_rule_at_one_place_with_one_message_are_one_finding():
+    """The other ends of every cross-check become its related places, in report order."""
+    def check(deployment: Deployment) -> list[Hit]:
+        return [Hit(Span("a.ini", 2), "m", (Related(Span("c.conf", 3), "other end"),)),
+                Hit(Span("a.ini", 2), "m", (Related(Span("b.conf", 1), "one end"),)),
+                Hit(Span("a.ini", 2), "another message", (Related(Span("b.conf", 1), "one end"),))]
+    rule = Rule("Z999", "z", "info", "z.", "", check)
+    found = run_rules(Deployment(files=[], host=Host(mode="repository", somaxconn=Setting(4096))), [rule])
+    assert [(f.message, [r.at.path for r in f.related]) for f in found] == [
+        ("another message", ["b.conf"]), ("m", ["b.conf", "c.conf"])]

@@ -1,6 +1,7 @@
 """The rule engine: finds the rules, runs them over a Deployment, orders the findings."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import importlib
@@ -374,6 +375,26 @@ def rule_findings(deployment: Deployment, rules: Iterable[Rule]) -> set[Finding]
                     fix=hit.fix,
                     key=hit.key,
                 ))
+    return _once_per_place(findings)
+
+
+def _once_per_place(findings: set[Finding]) -> set[Finding]:
+    """One finding where a rule says the same thing at the same place more than once: one
+    script that two Compose files each run as their service, one ini two managers start. The
+    user fixes that one line, so it is reported once, with the other ends of every cross-check
+    as related places."""
+    by_place: dict[tuple[str, str, str, Span], list[Finding]] = {}
+    for finding in findings:
+        by_place.setdefault((finding.code, finding.severity, finding.message, finding.at), []).append(finding)
+    if len(by_place) == len(findings):
+        return findings
+    for same in by_place.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=Finding.sort_key)
+        related = tuple(dict.fromkeys(place for finding in same for place in finding.related))
+        findings.difference_update(same)
+        findings.add(dataclasses.replace(same[0], related=related))
     return findings
 
 
