@@ -34,7 +34,10 @@ from 0.7.14, `http2` replaced `spdy` in 1.9.5, `limit_conn_zone` came in 1.1.8).
 In a container whose build installs the distribution's nginx (`apt-get install nginx`) and
 no version is given, its nginx is the base image's release, which the files do not name:
 Debian 12, Ubuntu 24.04 and older ship nginx before 1.25.1, Debian 13 and Ubuntu 25.04 ship
-1.26, so each finding on the files it reads or its build puts below /etc/nginx is an info.
+1.26, so each finding on the files it reads or its build puts below /etc/nginx is an info. So is
+each finding on the files of a container whose image starts from one that is not nginx's own
+(`smebberson/alpine-nginx:3.0.0`, `tiangolo/uwsgi-nginx`): its tag names that image's release,
+not nginx's (`smebberson/alpine-nginx:3.0.0` installs nginx 1.8.1, which takes `ssl on;`).
 So is a finding on the files of an nginx image that no Compose service of the tree builds
 while its Compose files run others (a Dockerfile the project no longer uses); an image alone
 in its tree is taken to be what the tree deploys.
@@ -215,11 +218,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     continue
                 severity, what = verdict
                 note = setting.note
-                if installed is not None:
+                if installed is not None and installed.value == "apt":
                     severity = "info"
                     note += (f"; but this nginx is the distribution's package ({installed.note}), whose version "
                              "is the base image's release: Debian 12, Ubuntu 24.04 and older ship nginx before "
                              "1.25.1, Debian 13 and Ubuntu 25.04 ship 1.26: give --nginx-version")
+                elif installed is not None:
+                    severity = "info"
+                    note += (f"; but this nginx is the one of {installed.note}, which is not nginx's own image "
+                             "and whose tag names no nginx release: give --nginx-version")
                 # A refusal by a version nobody named is likely, not proven: a warning.
                 elif severity == "error" and assumed:
                     severity = "warning"

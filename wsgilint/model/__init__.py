@@ -930,9 +930,10 @@ class Deployment:
     # Containers that publish ports and run nginx alone, whose files show all its configuration
     # (model/compose_ports.py): what listens there is exactly that nginx's listens.
     listeners_shown: dict[Place, NginxInstance] = field(default_factory=dict)
-    # The nginx files (as shown) of containers whose nginx is the distribution's package their
-    # build installs, each with that step: their nginx runs the base image's release, not the
-    # current stable one assumed elsewhere.
+    # The nginx files (as shown) of containers whose nginx's version the files do not name, each
+    # with why: the distribution's package their build installs (value "apt", the step), whose
+    # version is the base image's release, or an image that is not nginx's own (value "image",
+    # its FROM). Not the current stable release assumed elsewhere.
     packaged_nginx: dict[str, Setting[str]] = field(default_factory=dict)
     # Dockerfile arguments written like the exec form that are not JSON (``CMD ['/x.sh']``):
     # BuildKit runs them as the shell form. Each once, however many builds read its file.

@@ -770,13 +770,12 @@ class ContainerBuilder:
                                                           self.unseen_writes)
 
     def _packaged_nginx(self) -> None:
-        """The nginx files of each container whose build installs the distribution's nginx: those
+        """The nginx files of each container whose nginx's version the files do not name: those
         its nginx reads, and those the build copies below /etc/nginx (a site into sites-available
-        that a stock nginx.conf the tree does not hold includes)."""
+        that a stock nginx.conf the tree does not hold includes). Its build installs the
+        distribution's nginx, or its image starts from one that is not nginx's own, whose tag
+        names no nginx release (`smebberson/alpine-nginx:3.0.0` runs nginx 1.8.1)."""
         for place, image in self.place_images.items():
-            installed = image.distribution_nginx
-            if installed is None:
-                continue
             shown = [self.ctx.display(path) for instance in self.deployment.nginx if instance.place is place
                      for path in instance.files]
             for target, local in image.copies.items():
@@ -784,6 +783,14 @@ class ContainerBuilder:
                     folder = local.rstrip(os.sep) + os.sep
                     shown.extend(self.ctx.display(path) for path in self.ctx.known_files
                                  if path == local or path.startswith(folder))
+            installed = image.distribution_nginx
+            if installed is None and shown and image.base is not None and image.base.written \
+                    and not _names_nginx_release(image.base.written):
+                at = image.base.at
+                installed = Setting("image", at, f"the image {image.base.written}"
+                                    + (f" ({at.path}:{at.line})" if at is not None else ""))
+            if installed is None:
+                continue
             for path in shown:
                 self.deployment.packaged_nginx.setdefault(path, installed)
 
@@ -898,3 +905,10 @@ def _command_texts(discovery: Discovery) -> list[str]:
     return [source.path for source in (*discovery.files, *discovery.skipped)
             if source.path.lower().endswith(_COMMAND_SUFFIXES)
             or os.path.basename(source.path).lower() in _COMMAND_NAMES]
+
+
+def _names_nginx_release(written: str) -> bool:
+    """Whether an image as written is nginx's own (`nginx:1.27-alpine`, `bitnami/nginx`), whose
+    tag is the nginx release it runs (``_nginx_version`` reads it), or a variable's value."""
+    return written.rsplit("/", 1)[-1].split(":", 1)[0].split("@", 1)[0] == "nginx" or "$" in written
+
