@@ -88,6 +88,9 @@ class ContainerBuilder:
         # which profiles a deployment activates the files do not say, so only that service is
         # known not to start.
         self.stopped_services: dict[Place, tuple[Span, str, str]] = {}
+        # Images of Dockerfiles built alone from the top of the tree whose COPY names a source the
+        # tree holds nowhere: where that step is, and the source.
+        self.unbuilt_images: dict[Place, tuple[Span, str]] = {}
         self.unexecutable: list[str] = []   # local files a container's start executes without an execute bit
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
@@ -162,6 +165,9 @@ class ContainerBuilder:
                 # so what its copies lack is not known.
                 self._unseen_in_image(place, image)
                 self.ctx.run_elsewhere.add((place.filesystem, place.started_with))
+                absent = self._absent_source(image)
+                if absent is not None:
+                    self.unbuilt_images[place] = absent
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
         if self.script_builds and self.deployment.exec_lookalikes:
@@ -432,6 +438,20 @@ class ContainerBuilder:
                     MissingCopySource(source, at, context, namesakes, service.key_at or service.at))
         return stops
 
+    def _absent_source(self, image: Image) -> tuple[Span, str] | None:
+        """The first source an image's COPY or ADD names that the checked tree holds nowhere (no
+        file or folder of that name), but for what a build step outside the files usually makes
+        first (``dist/``, ``build/``, a wheel): where it is copied, and the source."""
+        for source, local, at, _ in image.missing_sources:
+            written = posixpath.normpath(source.lstrip("./") or ".")
+            if written.split("/", 1)[0] in _MADE_BEFORE_BUILD or written.endswith(_MADE_BEFORE_BUILD_SUFFIXES):
+                continue
+            name = os.path.basename(local.rstrip(os.sep))
+            if not self.ctx.namesakes(name) and not any(f"{os.sep}{name}{os.sep}" in path
+                                                        for path in self.ctx.known_files):
+                return at, source
+        return None
+
     def _folder_above(self, context_dir: str, source: str) -> tuple[str, ...]:
         """A folder the source names from a folder above the context (``COPY app/backend ./``
         with `context: docker`, where the tree has ``app/backend/`` beside ``docker/``), found
@@ -580,14 +600,14 @@ class ContainerBuilder:
                        f"starts: {stopped[projects[0]][1]}")
             else:
                 why = refused[min(places, key=lambda each: each.label or each.name)][1]
-            unstarted[path] = (f"{why}, so nothing here runs until that is fixed", tuple(sorted(kept_lines)))
+            unstarted[path] = (_until_fixed(why, "nothing here runs"), tuple(sorted(kept_lines)))
             # The line a start fails at keeps the finding of the rule that reports the failure;
             # what another rule finds there describes what never runs, as the rest of the file.
             for place in places & refused.keys():
                 at, failure, code = refused[place]
                 if at is not None and at.path == path:
                     self.deployment.unstarted_lines.setdefault(path, {}).setdefault(
-                        at.line, (f"{failure}, so nothing here runs until that is fixed", code))
+                        at.line, (_until_fixed(failure, "nothing here runs"), code))
 
     def _stopped_projects(self) -> dict[str, tuple[Span, str]]:
         """The Compose projects (their files, as ``Place.started_with`` names them) that start
@@ -611,12 +631,18 @@ class ContainerBuilder:
 
     def _refused_starts(self) -> dict[Place, tuple[Span | None, str, str]]:
         """The containers whose start fails: where the failing start is written, why, and the
-        code of the rule that reports it."""
+        code of the rule that reports it. An image that may never be built says so in its why,
+        which then ends in what follows for the files only it reads."""
         refused: dict[Place, tuple[Span | None, str, str]] = {}
         modes_shown = not self.deployment.modes_unshown and not self.deployment.modes_all_plain
         for place, (at, what, code) in self.stopped_services.items():
             refused[place] = (at, f"{place.label or place.name} never starts: its build stops, {what} "
                                   f"({at.path}:{at.line})", code)
+        for place, (at, source) in self.unbuilt_images.items():
+            refused[place] = (at, f"{place.label or place.name} may never be built: its build copies `{source}` "
+                                  f"({at.path}:{at.line}), which the checked tree holds nowhere, and no step in the "
+                                  "files makes it; assumed what is found here describes an image no build makes",
+                              "C105")
         for manager in self.deployment.managers:
             place = manager.place
             name = place.label or place.name
@@ -649,7 +675,7 @@ class ContainerBuilder:
             _, why, code = refused[place]
             marked = self.deployment.unstarted_lines.setdefault(path, {})
             for line in range(lines[1], lines[2] + 1):
-                marked.setdefault(line, (f"{why}, so nothing of this service runs until that is fixed", code))
+                marked.setdefault(line, (_until_fixed(why, "nothing of this service runs"), code))
 
     def place_servers(self) -> None:
         """After the app servers are built: each runs where its manager starts it; an nginx
@@ -911,4 +937,18 @@ def _names_nginx_release(written: str) -> bool:
     """Whether an image as written is nginx's own (`nginx:1.27-alpine`, `bitnami/nginx`), whose
     tag is the nginx release it runs (``_nginx_version`` reads it), or a variable's value."""
     return written.rsplit("/", 1)[-1].split(":", 1)[0].split("@", 1)[0] == "nginx" or "$" in written
+
+
+def _until_fixed(why: str, what: str) -> str:
+    """A start's failure and what follows from it, unless the failure is only assumed (its why
+    says what is assumed then)."""
+    return why if "; assumed " in why else f"{why}, so {what} until that is fixed"
+
+
+# What a step before `docker build` usually makes in the context (a front end's bundle, a
+# package's wheel, collected static files): a source of these names missing from a checkout
+# says nothing about the build.
+_MADE_BEFORE_BUILD = frozenset({"dist", "build", "target", "out", "public", "static", "staticfiles", "node_modules",
+                                "vendor", "wheels", ".next", "bin", "release", "artifacts"})
+_MADE_BEFORE_BUILD_SUFFIXES = (".whl", ".jar", ".war", ".tar.gz", ".zip", ".tgz")
 
