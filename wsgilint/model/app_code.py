@@ -396,6 +396,28 @@ class RequestReaders(NamedTuple):
         return all(reader.value == "ALLOWED_HOSTS" and reader.at in written
                    and any(_host_matches(name, pattern) for pattern in written[reader.at]) for reader in self.host)
 
+    def missing_module(self, server: AppServer) -> tuple[str, str] | None:
+        """A dotted module ``server`` loads its app from (`server.uwsgi`) that no file of the tree
+        is, while the tree holds its package, with an ``__init__.py``, where the server starts (in
+        the folder of a file that configures or starts it, or at the top): Python imports that
+        package and stops there, so the import fails. The module and the package's folder (shown)."""
+        if self.module_of(server) is not None or _extra_import_path(server):
+            return None
+        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in _written_in(server)),
+                                 self.top])
+        for module in _module_specs(server):
+            parts = module.split(".")
+            stem = "/".join(parts)
+            if len(parts) < 2 or any(path == wanted or path.endswith("/" + wanted) for path in self.files
+                                     for wanted in (f"{stem}.py", f"{stem}/__init__.py")):
+                continue
+            package = "/".join(parts[:-1])
+            for folder in folders:
+                found = posixpath.join(folder, package) if folder else package
+                if f"{found}/__init__.py" in self.files:
+                    return module, found
+        return None
+
     def module_of(self, server: AppServer) -> str | None:
         """The tree's file that holds the module ``server`` loads the app from: one whose path
         ends with the module's package path (`shop/wsgi.py`), or a lone module (`app.py`)
@@ -403,11 +425,9 @@ class RequestReaders(NamedTuple):
         where the tree does not hold it, so what the app reads is not known."""
         if server.app_module:
             return self._with_settings(server.app_module)
-        written_in = [server.at.path, *(option.at.path for option in server.options)]
-        if server.manager is not None:
-            written_in.append(server.manager.at.path)
         # The checkout's top folder too, where a manager's `directory=` usually starts it.
-        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in written_in), self.top])
+        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in _written_in(server)),
+                                 self.top])
         for wanted in _module_files(server):
             wanted = wanted.lstrip("/")
             if "/" not in wanted:
@@ -475,6 +495,24 @@ def _app_root(server: AppServer, module: str) -> str:
             if module == tail or module.endswith("/" + tail):
                 return module[:-len(tail)].rstrip("/")
     return posixpath.dirname(module)
+
+
+def _written_in(server: AppServer) -> list[str]:
+    """The files that configure or start ``server`` (shown paths)."""
+    written_in = [server.at.path, *(option.at.path for option in server.options)]
+    if server.manager is not None:
+        written_in.append(server.manager.at.path)
+    return written_in
+
+
+def _extra_import_path(server: AppServer) -> bool:
+    """Whether the server may look for modules in more folders than where it starts: it adds
+    some (uWSGI's `pythonpath`, Gunicorn's `--pythonpath`, PYTHONPATH), or its environment is
+    not all in the files (no manager, an env_file out of the tree)."""
+    if server.has("pythonpath", "python-path", "pp"):
+        return True
+    manager = server.manager
+    return manager is None or manager.environment_unseen is not None or "PYTHONPATH" in manager.environment
 
 
 def _module_specs(server: AppServer) -> list[str]:
