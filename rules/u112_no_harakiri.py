@@ -75,7 +75,9 @@ GOOD = {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = /run/app/app.s
 
 
 # uWSGI options that run many requests in one worker on an event loop.
-_ASYNC_LOOPS = ("gevent", "async", "ugreen", "greenlet", "asyncio", "tornado")
+# The options that give an instance async cores (`async = 12` runs them on a suspend engine
+# such as `ugreen` or `greenlet`, a flag that gives none by itself).
+_ASYNC_CORES = ("gevent", "async", "asyncio", "tornado")
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:
@@ -109,7 +111,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       (*behind_nginx, *((Related(unseen.at, unseen.value),) if unseen.at else ())))
             continue
         websockets = server.last("http-websockets") if server.enabled("http-websockets") else None
-        loop = server.last(*_ASYNC_LOOPS)
+        loop = _async_cores(server)
         if websockets is not None and loop is not None:
             # A websocket is one request for as long as the client stays: harakiri would cut it,
             # and under an async loop it kills the worker with every connection it holds.
@@ -118,7 +120,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "the client stays: assumed the long requests are those, which a timeout would cut",
                       (*behind_nginx, Related(websockets.at, "websockets served here")), severity="info")
             continue
-        if loop is not None and (integer(loop) or 0) > 0:
+        if loop is not None:
             # A waiting request holds a core, not the worker; the worker's one harakiri timer
             # restarts with each new request and, when it fires, kills every request it holds.
             yield Hit(server.at, f"{message}; but this instance runs its requests on an async loop "
@@ -133,6 +135,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(server.at, message + quiet, behind_nginx, severity="info")
             continue
         yield Hit(server.at, message, behind_nginx, severity="warning" if behind_nginx else None)
+
+
+def _async_cores(server: AppServer) -> Option | None:
+    """The last option that gives the instance async cores (`gevent = 50`, `async = 12`), None
+    where none does: `--async 12 --ugreen` is an async loop whichever is written last."""
+    given = [option for key in _ASYNC_CORES if (option := server.last(key)) is not None and (integer(option) or 0) > 0]
+    return max(given, key=lambda option: server.options.index(option)) if given else None
 
 
 def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
