@@ -389,8 +389,9 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                            f"{neighbour.label or neighbour.name}, in this nginx's network namespace, runs a program "
                            "wsgilint does not read: assumed that is what it reaches, and that it reads them")
             elif others:
-                unknown = (f"; no app server of the checked files listens there, and {others[0].kind} "
-                           f"[{others[0].name}] runs {others[0].runs_program} beside this nginx, a server wsgilint "
+                manager, program, _ = others[0]
+                unknown = (f"; no app server of the checked files listens there, and {manager.kind} "
+                           f"[{manager.name}] runs {program} beside this nginx, a server wsgilint "
                            "does not read: assumed that is what it reaches, and that it reads them")
             elif services and True not in running:
                 names = ", ".join(dict.fromkeys(place.label or place.name for place in services))

@@ -94,7 +94,10 @@ So is a loopback target where a container in the nginx's network namespace (Comp
 `network_mode: host` beside a host's nginx, `network_mode: service:x`) runs a program wsgilint
 does not read (a Go or Node API), whose ports the files do not show, or a manager beside the
 nginx starts a server runtime wsgilint does not read (`node events/daemon.js` under
-Supervisor), and no app server of the tree is near the address. So is a loopback target of a
+Supervisor, or a container's start script before its last command: `bundle exec unicorn -D
+-p 8080`, then `nginx`), and no app server of the tree is near the address. A supervisord that
+such a script starts before its last command (`supervisord -c /srv/api/supervisord.ini`, which
+goes on as a daemon) runs its programs in that container, as one the command starts does. So is a loopback target of a
 host's nginx where an image that nothing in the files runs serves HTTP itself (an nginx its
 start runs, an app server bound to a port): the `docker run -p HOST:CONTAINER` that runs it,
 not in the files, may publish it there.
@@ -923,11 +926,11 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                 continue
             others = deployment.other_servers_beside(route.place) if far and address.family == "inet" else []
             if others:
+                runner, program, start = others[0]
                 yield Hit(target.at, f"{route.handler.name} sends to {written}, where no app server in the checked "
-                          f"files listens; {others[0].kind} [{others[0].name}] runs {others[0].runs_program} beside "
-                          "this nginx, a server wsgilint does not read, whose ports the files do not show: assumed it "
-                          "listens there", (Related(others[0].argv.at if others[0].argv and others[0].argv.at
-                                                    else others[0].at, "started here"),), severity="info")
+                          f"files listens; {runner.kind} [{runner.name}] runs {program} beside this nginx, a server "
+                          "wsgilint does not read, whose ports the files do not show: assumed it listens there",
+                          (Related(start, "started here"),), severity="info")
                 continue
             image = next(iter(deployment.unrun_image_serving()), None) \
                 if far and address.family == "inet" and address.is_loopback and route.place.kind == "host" else None

@@ -442,6 +442,9 @@ class ProcessManager:
     # (a shell that keeps `docker stop`'s signal from it keeps it from every program).
     supervisord_start: ProcessManager | None = None
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
+    # Servers of runtimes wsgilint does not read that a container's start script of the tree
+    # starts before its last command (`bundle exec unicorn -D -p 8080`): each program, where.
+    servers_beside: list[Setting[str]] = field(default_factory=list)
     # A container's start executes a tree file directly (`./start.sh`) that has no execute bit
     # there and that its build does not chmod: exec refuses it. Value: the file; note: how it
     # gets there. Only where the command names a path.
@@ -1144,14 +1147,23 @@ class Deployment:
         return next((place for place in self.places if place != route.place and place.kind == "container"
                      and place.loopback == route.place.loopback and self.may_serve_itself(place)), None)
 
-    def other_servers_beside(self, place: Place) -> list[ProcessManager]:
-        """The managers in ``place``'s network namespace that start a server runtime wsgilint
-        does not read (`node websocket/daemon.js` under Supervisor, a JVM): what listens on a
-        loopback port no app server of the tree binds may be theirs."""
+    def other_servers_beside(self, place: Place) -> list[tuple[ProcessManager, str, Span]]:
+        """The servers in ``place``'s network namespace of a runtime wsgilint does not read, with
+        the manager that starts them and where: what a manager runs (`node websocket/daemon.js`
+        under Supervisor, a JVM), and what a container's start script starts before its last
+        command (`bundle exec unicorn -D -p 8080`). What listens on a loopback port no app
+        server of the tree binds may be theirs."""
         from .services import UNREAD_SERVER_RUNTIMES
 
-        return [manager for manager in self.managers if manager.runs is None and manager.dev_server is None
-                and manager.runs_program in UNREAD_SERVER_RUNTIMES and manager.place.loopback == place.loopback]
+        found = []
+        for manager in self.managers:
+            if manager.place.loopback != place.loopback:
+                continue
+            if manager.runs is None and manager.dev_server is None and manager.runs_program in UNREAD_SERVER_RUNTIMES:
+                found.append((manager, manager.runs_program, manager.argv.at if manager.argv and manager.argv.at
+                              else manager.at))
+            found.extend((manager, started.value, started.at or manager.at) for started in manager.servers_beside)
+        return found
 
     def unrun_image_serving(self) -> list[tuple[Place, str]]:
         """The images nothing in the files runs that serve HTTP themselves (an nginx their start
