@@ -91,6 +91,9 @@ class ContainerBuilder:
         # Images of Dockerfiles built alone from the top of the tree whose COPY names a source the
         # tree holds nowhere: where that step is, and the source.
         self.unbuilt_images: dict[Place, tuple[Span, str]] = {}
+        # Images of Dockerfiles no Compose service builds whose service a Compose file of the
+        # tree keeps commented out: where that line is.
+        self.retired_images: dict[Place, Span] = {}
         self.unexecutable: list[str] = []   # local files a container's start executes without an execute bit
         self.nginx_images: dict[str, Span] = {}   # nginx image tag -> where an image names it
         self.bases: list[tuple[Place, BaseImage]] = []   # each container's image base
@@ -168,6 +171,9 @@ class ContainerBuilder:
                 absent = self._absent_source(image)
                 if absent is not None:
                     self.unbuilt_images[place] = absent
+            retired = _commented_out_build(source.path, compose_files, self.ctx) if compose_files else None
+            if retired is not None:
+                self.retired_images[place] = retired
             self._manager("docker", display, Span(display, 1), place, image, None)
         self._nginx_version()
         if self.script_builds and self.deployment.exec_lookalikes:
@@ -680,6 +686,10 @@ class ContainerBuilder:
         for place, (at, what, code) in self.stopped_services.items():
             refused[place] = (at, f"{place.label or place.name} never starts: its build stops, {what} "
                                   f"({at.path}:{at.line})", code)
+        for place, line in self.retired_images.items():
+            refused[place] = (line, f"{place.label or place.name} is built by a Compose service that "
+                                    f"{line.path}:{line.line} keeps commented out, and by nothing else in the files; "
+                                    "assumed the project no longer runs it", "")
         for place, (at, source) in self.unbuilt_images.items():
             refused[place] = (at, f"{place.label or place.name} may never be built: its build copies `{source}` "
                                   f"({at.path}:{at.line}), which the checked tree holds nowhere, and no step in the "
@@ -979,6 +989,30 @@ def _names_nginx_release(written: str) -> bool:
     """Whether an image as written is nginx's own (`nginx:1.27-alpine`, `bitnami/nginx`), whose
     tag is the nginx release it runs (``_nginx_version`` reads it), or a variable's value."""
     return written.rsplit("/", 1)[-1].split(":", 1)[0].split("@", 1)[0] == "nginx" or "$" in written
+
+
+def _commented_out_build(dockerfile: str, compose_files: list[str], ctx: ReadContext) -> Span | None:
+    """The first commented-out line of a Compose file that builds ``dockerfile`` (`#  dockerfile:
+    ./dockerfile.nginx`, `#  build: ./nginx` where the Dockerfile is nginx/Dockerfile),
+    relative to the Compose file's folder."""
+    folder, name = os.path.split(os.path.abspath(dockerfile))
+    for compose in compose_files:
+        here = os.path.dirname(os.path.abspath(compose))
+        lines = (ctx.read(compose, peek=True).text or "").splitlines()
+        for number, line in enumerate(lines[:_MAX_COMPOSE_LINES], 1):
+            match = _COMMENTED_BUILD.match(line)
+            if match is None:
+                continue
+            key, value = match.group(1), match.group(2).strip("'\"")
+            if key == "dockerfile" and os.path.basename(value) == name and name != "Dockerfile" or \
+                    key in ("build", "context") and os.path.normpath(os.path.join(here, value)) == folder:
+                return Span(ctx.display(compose), number)
+    return None
+
+
+# `#   build: ./nginx`, `#  dockerfile: ./dockerfile.nginx`: a Compose key kept in a comment.
+_COMMENTED_BUILD = re.compile(r"^\s*#+\s*(build|context|dockerfile)\s*:\s*(\S+)\s*$")
+_MAX_COMPOSE_LINES = 10000
 
 
 def _until_fixed(why: str, what: str) -> str:
