@@ -449,9 +449,10 @@ class ContainerBuilder:
         file or folder of that name), but for what a build step outside the files usually makes
         first (``dist/``, ``build/``, a wheel): where it is copied, and the source."""
         for source, local, at, _ in image.missing_sources:
-            written = posixpath.normpath(source.lstrip("./") or ".")
-            if written.split("/", 1)[0] in _MADE_BEFORE_BUILD or written.endswith(_MADE_BEFORE_BUILD_SUFFIXES):
-                continue
+            written = posixpath.normpath(source).lstrip("/")
+            first = written.split("/", 1)[0]
+            if first in _MADE_BEFORE_BUILD or first.startswith(".") or written.endswith(_MADE_BEFORE_BUILD_SUFFIXES):
+                continue    # a bundle, a wheel, or a local file a checkout leaves out on purpose (`.env`)
             name = os.path.basename(local.rstrip(os.sep))
             if not self.ctx.namesakes(name) and not any(f"{os.sep}{name}{os.sep}" in path
                                                         for path in self.ctx.known_files) \
@@ -644,18 +645,18 @@ class ContainerBuilder:
             kept_lines = {at.line for at, _ in stopped.values() if at.path == path} | {
                 imageless.at.line for imageless in self.deployment.imageless_services if imageless.at.path == path}
             if projects:
-                why = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
-                       f"starts: {stopped[projects[0]][1]}")
+                why, certain = (f"no service of {'this Compose project' if len(projects) == 1 else 'these Compose projects'} "
+                                f"starts: {stopped[projects[0]][1]}"), True
             else:
-                why = refused[min(places, key=lambda each: each.label or each.name)][1]
-            unstarted[path] = (_until_fixed(why, "nothing here runs"), tuple(sorted(kept_lines)))
+                _, why, _, certain = refused[min(places, key=lambda each: each.label or each.name)]
+            unstarted[path] = (_until_fixed(why, "nothing here runs", certain), tuple(sorted(kept_lines)))
             # The line a start fails at keeps the finding of the rule that reports the failure;
             # what another rule finds there describes what never runs, as the rest of the file.
             for place in places & refused.keys():
-                at, failure, code = refused[place]
+                at, failure, code, certain = refused[place]
                 if at is not None and at.path == path:
                     self.deployment.unstarted_lines.setdefault(path, {}).setdefault(
-                        at.line, (_until_fixed(failure, "nothing here runs"), code))
+                        at.line, (_until_fixed(failure, "nothing here runs", certain), code))
 
     def _stopped_projects(self) -> dict[str, tuple[Span, str]]:
         """The Compose projects (their files, as ``Place.started_with`` names them) that start
@@ -677,24 +678,24 @@ class ContainerBuilder:
                                                        f"has neither `image:` nor `build:` ({at.path}:{at.line})"))
         return stopped
 
-    def _refused_starts(self) -> dict[Place, tuple[Span | None, str, str]]:
-        """The containers whose start fails: where the failing start is written, why, and the
-        code of the rule that reports it. An image that may never be built says so in its why,
-        which then ends in what follows for the files only it reads."""
-        refused: dict[Place, tuple[Span | None, str, str]] = {}
+    def _refused_starts(self) -> dict[Place, tuple[Span | None, str, str, bool]]:
+        """The containers whose start fails: where the failing start is written, why, the code
+        of the rule that reports it, and whether that is certain (an image that may never be
+        built or run says what it assumes in its why)."""
+        refused: dict[Place, tuple[Span | None, str, str, bool]] = {}
         modes_shown = not self.deployment.modes_unshown and not self.deployment.modes_all_plain
         for place, (at, what, code) in self.stopped_services.items():
             refused[place] = (at, f"{place.label or place.name} never starts: its build stops, {what} "
-                                  f"({at.path}:{at.line})", code)
+                                  f"({at.path}:{at.line})", code, True)
         for place, line in self.retired_images.items():
             refused[place] = (line, f"{place.label or place.name} is built by a Compose service that "
                                     f"{line.path}:{line.line} keeps commented out, and by nothing else in the files; "
-                                    "assumed the project no longer runs it", "")
+                                    "assumed the project no longer runs it", "", False)
         for place, (at, source) in self.unbuilt_images.items():
             refused[place] = (at, f"{place.label or place.name} may never be built: its build copies `{source}` "
                                   f"({at.path}:{at.line}), which the checked tree holds nowhere, and no step in the "
                                   "files makes it; assumed what is found here describes an image no build makes",
-                              "C105")
+                              "C105", False)
         for manager in self.deployment.managers:
             place = manager.place
             name = place.label or place.name
@@ -702,32 +703,32 @@ class ContainerBuilder:
             if start is not None and modes_shown:
                 where = f" ({start.at.path}:{start.at.line})" if start.at is not None else ""
                 refused[place] = (start.at, f"{name} never starts: its start executes {start.value}, which has no "
-                                            f"execute bit{where}", "C107")
+                                            f"execute bit{where}", "C107", True)
             elif manager.daemon_ends_container and manager.runs is not None:
                 daemonizes = manager.runs.daemonizes.at if manager.runs.daemonizes is not None else None
                 at = daemonizes or (manager.argv.at if manager.argv else None) or manager.at
                 program = "uWSGI" if manager.runs.kind == "uwsgi" else "Gunicorn"
                 refused[place] = (at, f"{name} never stays up: {program} daemonizes as its main process, which then "
-                                      f"exits and the container with it ({at.path}:{at.line})", "X107")
+                                      f"exits and the container with it ({at.path}:{at.line})", "X107", True)
             elif manager.program_missing is not None and manager.argv is not None:
                 at = manager.wrapper or manager.argv.at or manager.at
                 program, code = ("uWSGI", "C108") if manager.program_missing.value == "uwsgi" else ("Gunicorn", "C110")
                 refused[place] = (at, f"{name} never starts: it starts {program}, which its image does not hold "
-                                      f"({at.path}:{at.line})", code)
+                                      f"({at.path}:{at.line})", code, True)
         return refused
 
     def _mark_service_lines(self, path: str, places: set[Place],
-                            refused: dict[Place, tuple[Span | None, str, str]]) -> None:
+                            refused: dict[Place, tuple[Span | None, str, str, bool]]) -> None:
         """In a Compose file services that start share with ones that never do: the lines of
         each that never starts (where its start fails, for every rule but the one reporting that)."""
         for place in places & refused.keys():
             lines = self.service_lines.get(place)
             if lines is None or lines[0] != path:
                 continue
-            _, why, code = refused[place]
+            _, why, code, certain = refused[place]
             marked = self.deployment.unstarted_lines.setdefault(path, {})
             for line in range(lines[1], lines[2] + 1):
-                marked.setdefault(line, (_until_fixed(why, "nothing of this service runs"), code))
+                marked.setdefault(line, (_until_fixed(why, "nothing of this service runs", certain), code))
 
     def place_servers(self) -> None:
         """After the app servers are built: each runs where its manager starts it; an nginx
@@ -1015,10 +1016,9 @@ _COMMENTED_BUILD = re.compile(r"^\s*#+\s*(build|context|dockerfile)\s*:\s*(\S+)\
 _MAX_COMPOSE_LINES = 10000
 
 
-def _until_fixed(why: str, what: str) -> str:
-    """A start's failure and what follows from it, unless the failure is only assumed (its why
-    says what is assumed then)."""
-    return why if "; assumed " in why else f"{why}, so {what} until that is fixed"
+def _until_fixed(why: str, what: str, certain: bool) -> str:
+    """A start's failure and what follows from it; one only assumed says what it assumes."""
+    return f"{why}, so {what} until that is fixed" if certain else why
 
 
 # What a step before `docker build` usually makes in the context (a front end's bundle, a
@@ -1026,7 +1026,7 @@ def _until_fixed(why: str, what: str) -> str:
 # says nothing about the build.
 _MADE_BEFORE_BUILD = frozenset({"dist", "build", "target", "out", "public", "static", "staticfiles", "node_modules",
                                 "vendor", "wheels", ".next", "bin", "release", "artifacts"})
-_MADE_BEFORE_BUILD_SUFFIXES = (".whl", ".jar", ".war", ".tar.gz", ".zip", ".tgz")
+_MADE_BEFORE_BUILD_SUFFIXES = (".whl", ".jar", ".war", ".tar.gz", ".zip", ".tgz", ".env")
 
 
 # Files whose steps run before or around `docker build`: pipelines, make, scripts.
