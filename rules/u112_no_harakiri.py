@@ -36,7 +36,10 @@ subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, 
 imports anything but the standard library, a web framework (Flask, Bottle, Falcon...) and its
 own modules, the
 finding is an info that names the assumption that no request hangs: a "hello" app that formats
-the time has nothing to wait on.
+the time has nothing to wait on. SQLite is no database a request hangs in: a query waits at
+most its connection's timeout (5 s) for a lock, then fails. So a Django project whose settings
+name SQLite alone (no database URL, no ENGINE from the environment) counts as Django and the
+standard library: its ORM, sessions and admin wait on nothing else.
 
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),
@@ -156,7 +159,8 @@ def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
     if not readers.holds_all_of(scope) or readers.may_hang_in(scope):
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module the instance loads, and every module of "
-            "the app it names) and none of it calls out, uses a database, cache, socket, lock or file, or sleeps: "
+            "the app it names) and none of it calls out, uses a database other than SQLite (whose queries wait at most "
+            "their timeout for a lock), a cache, socket, lock or file, or sleeps: "
             "assumed no request hangs (a timeout still guards the code that will)")
 
 

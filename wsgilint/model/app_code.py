@@ -91,6 +91,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     trusts_https = False
     waiting_files: set[str] = set()
     blocking_files: set[str] = set()
+    django_only_files: set[str] = set()   # of those, the ones that block only by using Django (its ORM)
+    engines: set[str] = set()   # the ENGINE of every database a Django settings file names
     names: dict[str, tuple[_Named, ...]] = {}
     package_names: dict[str, frozenset[str]] = {}
     loose = _beside_manage(files)
@@ -129,6 +131,15 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             blocking_files.add(shown)
         elif any(marker in text for marker in _BLOCKING_MARKERS):
             blocking_files.add(shown)
+            # `databases` is also the anchor of Django's settings docs, in every settings.py.
+            if not any(marker in text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
+                django_only_files.add(shown)
+        if "DATABASES" in text or "DATABASE_URL" in text:
+            found = _DJANGO_ENGINE.findall(text)
+            written = len(_DJANGO_ENGINE_KEY.findall(text))
+            # An ENGINE from the environment, or a database URL, may name any database.
+            engines.update(found if written == len(found) and not any(
+                marker in text for marker in _DATABASE_URLS) else ["unknown"])
         names[shown] = _named_modules(text, posixpath.dirname(shown))
         if shown.endswith("/__init__.py") or shown == "__init__.py":
             package_names[shown] = frozenset(_identifier().findall(text))
@@ -150,6 +161,10 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                for header, line, column in _ssl_headers_in(tree)]
         if sets_assets:
             assets += _assets_in(source, tree)
+    # Django's ORM on SQLite alone waits for a lock at most its timeout (5 s), as sqlite3 does.
+    django_on_sqlite = bool(engines) and all(engine.endswith(".sqlite3") for engine in engines)
+    if django_on_sqlite:
+        blocking_files -= django_only_files
     if template_files and _templates_use_scheme(files, ctx):
         scheme_files |= template_files
     if paginates:
@@ -166,7 +181,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                             else scheme_files | csrf_files),
                                   frozenset(waiting_files), frozenset(blocking_files),
                                   names, package_names,
-                                  frozenset(path for stem, path in loose.items() if stem not in named_loose)),
+                                  frozenset(path for stem, path in loose.items() if stem not in named_loose),
+                                  django_on_sqlite),
                    env_defaults)
 
 
@@ -271,6 +287,9 @@ class RequestReaders(NamedTuple):
     # Modules beside a Django project's manage.py that no Python file of the tree names (an
     # import, a dotted path in the settings): a copy left lying there, not the app's code.
     unnamed_beside_manage: frozenset[str] = frozenset()
+    # Every database the tree's Django settings name is SQLite: Django waits on nothing else
+    # by itself (its sessions, admin and ORM use that database).
+    django_on_sqlite: bool = False
 
     def app_scope(self, servers: list[AppServer]) -> AppScope:
         """The code of these servers' apps, where the tree holds their modules: the folders it
@@ -355,6 +374,7 @@ class RequestReaders(NamedTuple):
             for each in named:
                 top = each.dotted.split(".")[0]
                 if each.base is None and top not in _QUIET_MODULES and top not in sys.stdlib_module_names \
+                        and not (top == "django" and self.django_on_sqlite) \
                         and _local_module(each.dotted, scope.roots, present, folders) is None:
                     return True
         return False
@@ -683,6 +703,11 @@ _WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "reque
 # Python's sqlite3: a query waits at most its connection's timeout (5 s unless set) for a lock
 # another process holds, then fails with "database is locked" (measured). `select` is the
 # module, not an SQL query's first word.
+# `"ENGINE": "django.db.backends.sqlite3"` in a settings file's DATABASES.
+_DJANGO_ENGINE = re.compile(r"""["']ENGINE["']\s*:\s*["']([\w.]+)["']""")
+_DJANGO_ENGINE_KEY = re.compile(r"""["']ENGINE["']\s*:""")
+_DATABASE_URLS = ("DATABASE_URL", "dj_database_url", "db_url(", "env.db(", "DB_ENGINE", "DATABASE_ENGINE")
+
 _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "mysql", "oracledb",
                      "cx_Oracle", "pyodbc", "peewee", "pony", "tortoise", "asyncpg", "databases", "redis", "pymongo",
                      "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
@@ -840,14 +865,20 @@ def _import_line() -> re.Pattern[str]:
                       re.M)
 
 
+_TRIPLE_QUOTED = re.compile(r"""(\"\"\"|''')[\s\S]*?\1""")
+
+
 @functools.cache
 def _identifier() -> re.Pattern[str]:
     return re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
-    """The modules ``text`` (a file in ``folder``) names, read from its text, never run."""
+    """The modules ``text`` (a file in ``folder``) names, read from its text, never run. Not in
+    its docstrings: Django's stock urls.py shows `include('blog.urls')` as an example there."""
     found: list[_Named] = []
+    if '"""' in text or "'''" in text:
+        text = _TRIPLE_QUOTED.sub("", text)
     for match in _import_line().finditer(text):
         if len(found) >= _MAX_NAMED:
             break
