@@ -8,7 +8,8 @@ it, or the top of the tree) and no file of the tree is that module (`server/uwsg
 `server/uwsgi/__init__.py` anywhere). Python finds the tree's package first and looks for
 the module there only. A server that adds folders to the import path (`pythonpath`,
 PYTHONPATH), or whose environment the files do not show whole, is left alone: the module may
-be found there.
+be found there. The app's code is read where nginx in the checked files routes requests, so
+this rule looks at those trees only.
 
 ## What breaks in production
 The import fails. uWSGI logs `ModuleNotFoundError: No module named 'server.uwsgi'` and
