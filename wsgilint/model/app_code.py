@@ -135,8 +135,9 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             if not any(marker in text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
                 django_only_files.add(shown)
         if "DATABASES" in text or "DATABASE_URL" in text:
-            found = _DJANGO_ENGINE.findall(text)
-            written = len(_DJANGO_ENGINE_KEY.findall(text))
+            literal, key = _django_engine()
+            found = literal.findall(text)
+            written = len(key.findall(text))
             # An ENGINE from the environment, or a database URL, may name any database.
             engines.update(found if written == len(found) and not any(
                 marker in text for marker in _DATABASE_URLS) else ["unknown"])
@@ -703,9 +704,12 @@ _WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "reque
 # Python's sqlite3: a query waits at most its connection's timeout (5 s unless set) for a lock
 # another process holds, then fails with "database is locked" (measured). `select` is the
 # module, not an SQL query's first word.
-# `"ENGINE": "django.db.backends.sqlite3"` in a settings file's DATABASES.
-_DJANGO_ENGINE = re.compile(r"""["']ENGINE["']\s*:\s*["']([\w.]+)["']""")
-_DJANGO_ENGINE_KEY = re.compile(r"""["']ENGINE["']\s*:""")
+@functools.cache
+def _django_engine() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`"ENGINE": "django.db.backends.sqlite3"` in a settings file's DATABASES, and any ENGINE key."""
+    return re.compile(r"""["']ENGINE["']\s*:\s*["']([\w.]+)["']"""), re.compile(r"""["']ENGINE["']\s*:""")
+
+
 _DATABASE_URLS = ("DATABASE_URL", "dj_database_url", "db_url(", "env.db(", "DB_ENGINE", "DATABASE_ENGINE")
 
 _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "mysql", "oracledb",
@@ -865,7 +869,9 @@ def _import_line() -> re.Pattern[str]:
                       re.M)
 
 
-_TRIPLE_QUOTED = re.compile(r"""(\"\"\"|''')[\s\S]*?\1""")
+@functools.cache
+def _triple_quoted() -> re.Pattern[str]:
+    return re.compile(r"""(\"\"\"|''')[\s\S]*?\1""")
 
 
 @functools.cache
@@ -878,7 +884,7 @@ def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
     its docstrings: Django's stock urls.py shows `include('blog.urls')` as an example there."""
     found: list[_Named] = []
     if '"""' in text or "'''" in text:
-        text = _TRIPLE_QUOTED.sub("", text)
+        text = _triple_quoted().sub("", text)
     for match in _import_line().finditer(text):
         if len(found) >= _MAX_NAMED:
             break
