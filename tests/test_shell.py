@@ -518,3 +518,13 @@ def test_the_images_a_script_builds_with_their_names_file_and_context() -> None:
         (("org/worker",), "", "worker", 6),
     ]
 
+
+
+def test_what_a_script_starts_before_its_server_line(tmp_path):
+    """A supervisord the text runs first daemonizes and goes on beside the server; the other
+    commands before the server's line are kept by program, `bundle exec` seen through."""
+    wrapper = maybe_wrapper(tmp_path, "#!/bin/bash\nsupervisord -c /srv/api/supervisord.ini\ncd /srv/web\n"
+                                      "bundle exec unicorn -D -p 8080\nexec nginx\necho done\n")
+    assert wrapper is not None and wrapper.server.program == "nginx"
+    assert [line.argv for line in wrapper.server.managers_before] == [["supervisord", "-c", "/srv/api/supervisord.ini"]]
+    assert [(program.name, program.line) for program in wrapper.server.programs_before] == [("unicorn", 4)]

@@ -442,9 +442,12 @@ class ProcessManager:
     # (a shell that keeps `docker stop`'s signal from it keeps it from every program).
     supervisord_start: ProcessManager | None = None
     runs_program: str = ""             # basename of what the command starts: uwsgi, gunicorn, nginx, ...
-    # Servers of runtimes wsgilint does not read that a container's start script of the tree
-    # starts before its last command (`bundle exec unicorn -D -p 8080`): each program, where.
+    # Servers of runtimes wsgilint does not read that its start script runs before the line of
+    # its server (`bundle exec unicorn -D -p 8080`): each program, where.
     servers_beside: list[Setting[str]] = field(default_factory=list)
+    # supervisord command lines its start script runs before the line of its server (it
+    # daemonizes, and the script goes on): each argv, where.
+    supervisords_before: tuple[Setting[list[str]], ...] = ()
     # A container's start executes a tree file directly (`./start.sh`) that has no execute bit
     # there and that its build does not chmod: exec refuses it. Value: the file; note: how it
     # gets there. Only where the command names a path.

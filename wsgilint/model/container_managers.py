@@ -266,17 +266,17 @@ def _env_files(manager: ProcessManager, node: Node, directory: str, ctx: ReadCon
 
 
 def supervisor_programs_moved_in(container: ProcessManager, image: Image | None, managers: list[ProcessManager],
-                                 file_places: list[tuple[str, Place]], supervisor_files: dict[str, str],
-                                 script_words: list[str]) -> bool:
+                                 file_places: list[tuple[str, Place]], supervisor_files: dict[str, str]) -> bool:
     """A container whose command runs supervisord, with a Supervisor config of the tree
     copied or mounted in, runs that config's programs (as an nginx config copied into the
     service that runs nginx runs there): in its place, with its environment, which
     supervisord passes on under each program's own ``environment=``. ``managers``: every one
     so far; ``file_places``: each local file or folder in a place; ``supervisor_files``: display
-    path -> local path of each Supervisor file; ``script_words``: those of a supervisord the
-    tree's start script of the container starts."""
+    path -> local path of each Supervisor file. A supervisord its start script runs before its
+    server's line counts as one its command runs."""
     argv = container.argv.value if container.argv else []
-    words = [token for word in argv for token in re.split(r"[\s;&|()]+", word)] + script_words
+    words = [token for word in argv for token in re.split(r"[\s;&|()]+", word)] + \
+        [word for before in container.supervisords_before for word in before.value]
     # The base image's own start script (tiangolo's /start.sh) execs supervisord without -c,
     # which reads a config the build copies over the image's stock one.
     start_script = image.base.supervisord_start if image is not None and image.base is not None else ""

@@ -525,32 +525,6 @@ class ContainerBuilder:
             if local is not None and already is None and os.path.isfile(local):
                 self.ctx.map_container_path(place.filesystem, target, local)
 
-    def _start_script_starts(self, manager: ProcessManager) -> list[str]:
-        """What the tree's script a container's command runs (`CMD /usr/bin/start-server.sh`, a
-        copy of scripts/start-server.sh) starts before the line that starts its server: a
-        supervisord (its words, returned: it may run as a daemon while the script goes on), and
-        servers of runtimes wsgilint does not read (``servers_beside``)."""
-        from .services import UNREAD_SERVER_RUNTIMES
-
-        words: list[str] = []
-        if manager.wrapper is None:
-            return words
-        shown, last = manager.wrapper.path, manager.wrapper.line
-        local = os.path.join(self.ctx.cwd, shown)
-        if not self.ctx.inside(local) or not os.path.isfile(local):
-            return words
-        lines = (self.ctx.read(local, peek=True).text or "").splitlines()[:last - 1]
-        commands = [(number, command) for number, line in enumerate(lines, 1)
-                    if not line.lstrip().startswith("#") for command in re.split(r"&&|\|\||[;&|]", line)]
-        for number, command in commands[:_MAX_SCRIPT_COMMANDS]:
-            program = _command_words(command)
-            name = posixpath.basename(program[0]) if program else ""
-            if name == "supervisord":
-                words.extend(program)
-            elif name in UNREAD_SERVER_RUNTIMES:
-                manager.servers_beside.append(Setting(name, Span(shown, number)))
-        return words
-
     def _unseen(self, place: Place, target: str) -> None:
         self.ctx.unseen_below.setdefault((place.filesystem, place.started_with), []).append(posixpath.normpath(target))
 
@@ -581,9 +555,8 @@ class ContainerBuilder:
         self._rendered(manager, place)
         if manager.argv is None:
             return
-        supervisord_words = self._start_script_starts(manager)
         moved = supervisor_programs_moved_in(manager, image, self.deployment.managers, self.file_places,
-                                             self.supervisor_files, supervisord_words)
+                                             self.supervisor_files)
         if not moved and image is not None and image.base is not None and \
                 starts_stock_supervisord(image.base, manager.argv.value, set(image.copies)):
             self.deployment.managers.extend(stock_programs(manager, image.base))
@@ -1033,17 +1006,3 @@ _MADE_BEFORE_BUILD_SUFFIXES = (".whl", ".jar", ".war", ".tar.gz", ".zip", ".tgz"
 _BUILD_STEP_NAMES = ("Jenkinsfile", "Makefile", "makefile", "GNUmakefile", ".gitlab-ci", ".travis", "azure-pipelines",
                      "bitbucket-pipelines", "cloudbuild", "Taskfile", "justfile", ".gitmodules")
 _BUILD_STEP_SUFFIXES = (".sh", ".bash", ".mk")
-# A bound on the commands of one start script looked at: a script is a few dozen lines.
-_MAX_SCRIPT_COMMANDS = 1000
-# What runs the command after it: `exec x`, `nohup x`, `bundle exec unicorn`.
-_RUNNERS = frozenset({"exec", "nohup", "sudo", "setsid", "bundle", "command"})
-
-
-def _command_words(command: str) -> list[str]:
-    """The words of one shell command from the program it runs on: without the variable
-    assignments before it and the runners above."""
-    words = [word.strip("'\"") for word in command.split()]
-    while words and ("=" in words[0] and not words[0].startswith("=") or words[0] in _RUNNERS):
-        words.pop(0)
-    return words
-

@@ -22,6 +22,7 @@ from ..core.launchers import Launcher, unwrap
 from ..core.span import Setting, Span
 from ..readers import supervisor, systemd
 from . import FileRewrite, ProcessManager, SupervisorConfig, SupervisorValue
+from .services import UNREAD_SERVER_RUNTIMES
 from .supervisor import supervisor_config
 
 if TYPE_CHECKING:
@@ -153,6 +154,14 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         Setting(service.name, wrapper_at if wrapper_at is None or wrapper_at is command_at
                 else Span(wrapper_at.path, service.line, service.column, service.end_column))
         for service in server.services)
+    manager.supervisords_before = tuple(
+        Setting(line.argv, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                else Span(wrapper_at.path, line.line, line.column, line.end_column))
+        for line in server.managers_before)
+    manager.servers_beside = [
+        Setting(program.name, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                else Span(wrapper_at.path, program.line, program.column, program.end_column))
+        for program in server.programs_before if program.name in UNREAD_SERVER_RUNTIMES]
     if server.traps:
         manager.wrapper_traps = Setting(server.traps, wrapper_at if wrapper_at is None or wrapper_at is command_at
                                         else Span(wrapper_at.path, server.trap_line))

@@ -112,6 +112,12 @@ class ServerLine:
     # Daemons the text starts through their init script (``service nginx restart``,
     # ``/etc/init.d/nginx start``): each runs beside the server, in the same place.
     services: tuple[StartedService, ...] = ()
+    # supervisord lines run before this one (`supervisord -c x.ini` then `nginx`): it
+    # daemonizes by default, so the text goes on while it runs its programs beside the server.
+    managers_before: tuple[ServerLine, ...] = ()
+    # The program of each other command run before this one (`unicorn` of `bundle exec unicorn
+    # -D -p 8080`): what else the text starts, for whoever knows which of them serve.
+    programs_before: tuple[StartedService, ...] = ()
     # The first command run with ``&`` that runs a text this one does not show (another
     # script, a variable's command line, ``su app -c "..."``): it may start a server beside this one.
     hands_off: HandOff | None = None
@@ -651,6 +657,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     passes_after: list[tuple[tuple[str, ...], ...]] = []
     background: list[ServerLine] = []
     foreground: list[ServerLine] = []
+    managers: list[ServerLine] = []
+    programs: list[StartedService] = []
     writes: list[FileWrite] = []
     services: list[StartedService] = []
     hands_off: HandOff | None = None
@@ -710,6 +718,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 command = [_expanded(word, known) or word for word in command] if known else command
                 if found is not None and found.program in ("uwsgi", "gunicorn"):
                     (background if found.background else foreground).append(found)
+                elif found is not None and found.program == _SUPERVISORD:
+                    managers.append(found)
                 # nginx before another server: it daemonized (its default) or ran in the background.
                 if found is not None and found.program == "nginx":
                     services.append(StartedService("nginx", found.line, found.column, found.end_column))
@@ -723,6 +733,9 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 found_last = operator in ("", ";", "&&")
                 after, held_by = [], ""
             else:
+                ran = command[2:] if command[:2] == ["bundle", "exec"] else command
+                if ran:
+                    programs.append(StartedService(os.path.basename(ran[0]), number, column, end_column))
                 if execs and command[0] in _ARGS_EXEC:
                     (passes if found is None else passes_after).append(_aliased(blocks.guards(), aliases))
                 if _hands_off(command):
@@ -746,6 +759,10 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
         found = replace(found, ran_before=tuple(foreground))
     if found and services:
         found = replace(found, services=tuple(services))
+    if found and managers:
+        found = replace(found, managers_before=tuple(managers))
+    if found and (before := tuple(program for program in programs if program.line < found.line)):
+        found = replace(found, programs_before=before)
     if found and hands_off:
         found = replace(found, hands_off=hands_off)
     if found and traps:
