@@ -34,7 +34,13 @@ tests/e2e/test_e002_nginx_conf_as_a_site.py). A whole nginx.conf a build copies 
 never read there: what is wrong in it is an info that says so. An nginx directive with too many arguments
 because one is a template's blank (`ssl_certificate <path to fullchain.pem>;`, words in
 angle brackets) is an info: the file is a template, to be filled in before use, and what
-any rule finds in it is an info too, said of the file as written.
+any rule finds in it is an info too, said of the file as written. So is what is found in a
+file of a repository that nothing in it loads (no nginx file includes it, no build or mount
+puts it anywhere) and that no nginx could load as written: an `http` block with no `events`
+in a file not named nginx.conf (nginx needs `events` in the file it starts with, and refuses
+`http` inside another `http`), or a value in the manual's notation for a choice
+(`real_ip_header X-Real-IP | X-Forwarded-For;`, `client_body_buffer_size 8k|16k;`, refused by
+nginx 1.22 in tests/test_nginx_manual_notation.py). Such a file is notes or a cheat sheet.
 
 A main nginx.conf (the file nginx starts with, here or where a container puts it) with an
 `http` block and no `events` block is refused as a whole (`no "events" section in

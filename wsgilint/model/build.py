@@ -19,6 +19,8 @@ from .suppressions import suppressions_in
 
 if TYPE_CHECKING:
     from ..readers.gunicorn import GunicornConfig
+    from ..readers.nginx import NginxTree
+    from . import NginxInstance
 
 
 
@@ -64,6 +66,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
     left_behind = _left_behind(files, ctx) if containers else {}
     included_by: set[str] = set()   # real paths of the files a main nginx.conf includes
     read_mains = []
+    read: list[tuple[SourceFile, NginxTree, NginxInstance]] = []
     for main in mains:
         tree = read_nginx_main(main.path, ctx)
         covered.update(ctx.real(p) for p in tree.local_paths)
@@ -74,6 +77,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
         deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)   # the reader's, then the model's
         read_mains.append((main, instance))
+        read.append((main, tree, instance))
     for main, instance in read_mains:
         # A file with `http` and no `events` that another nginx.conf includes at its top is part of that one;
         # only a file nginx starts with (its nginx.conf, here or where a container puts it) needs `events`.
@@ -111,10 +115,44 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
             instance.assumed.setdefault(ctx.display(fragment.path), left_behind[fragment.path])
         deployment.nginx.append(instance)
         deployment.problems.extend(tree.problems)
+        read.append((fragment, tree, instance))
+    if ctx.mode == "repository":
+        _written_as_notes(read, ctx)
     if ctx.nginx_tokens is not None:   # every nginx file is read: the child that lexed them is done
         ctx.nginx_tokens.finish()
         ctx.nginx_tokens = None
     _explain(deployment, ctx, "nginx", unloaded)
+
+
+def _written_as_notes(read: Sequence[tuple[SourceFile, NginxTree, NginxInstance]], ctx: ReadContext) -> None:
+    """Files that nothing in the repository reads (no nginx file of it includes them, no build
+    or mount puts them anywhere) and that no nginx could load as written: an `http` block and no
+    `events` (nginx needs `events` in the file it starts with, and refuses `http` inside another's
+    `http`), or a value in the manual's notation (`8k|16k`). Such a file is notes, a cheat sheet,
+    or part of a configuration the files do not show: what is found in it is said of the file as
+    written, as an info. A file named nginx.conf is the one nginx starts with, and its missing
+    `events` is an error of its own."""
+    from ..readers.nginx import manual_notation
+
+    elsewhere = {ctx.real(path) for _, tree, _ in read for path in tree.local_paths[1:]}
+    for source, tree, instance in read:
+        display = ctx.display(source.path)
+        if display in instance.assumed or ctx.real(source.path) in elsewhere or ctx.placements(source.path):
+            continue
+        top = {stmt.directive: stmt for stmt in tree.statements}
+        if "http" in top and "events" not in top and "include" not in top \
+                and os.path.basename(source.path) != "nginx.conf":
+            why = (f"it has an `http` block (line {top['http'].at.line}) and no `events`, so no nginx starts with "
+                   "it, and none includes it inside its own `http`")
+        elif (written := manual_notation(tree.statements)) is not None:
+            value = " ".join(written.args)
+            why = (f"`{written.directive} {value if len(value) <= 60 else value[:57] + '...'}` (line "
+                   f"{written.at.line}) is the nginx manual's notation for a choice of values, which nginx does not "
+                   "read")
+        else:
+            continue
+        instance.assumed[display] = (f"nothing in the checked files loads this file, and no nginx could load it as "
+                                     f"written: {why}; assumed to be notes, so this is said of the file as written")
 
 
 def _left_behind(files: Sequence[SourceFile], ctx: ReadContext) -> dict[str, str]:

@@ -427,6 +427,36 @@ def refused_in_main(directive: str) -> bool:
 _BLOCK, _FLAG, _ANY, _1MORE, _2MORE = 0x100, 0x200, 0x400, 0x800, 0x1000
 
 
+def manual_notation(statements: list[NginxStatement]) -> NginxStatement | None:
+    """The first directive written in the nginx manual's notation for a choice of values
+    (`real_ip_header X-Real-IP | X-Forwarded-For;`, `client_body_buffer_size 8k|16k;`), which
+    nginx reads as words of the value and refuses or misreads: a `|` alone, or sizes or on/off
+    joined by `|` as the one value of a directive that takes one word (a regex `0|1` of an
+    `if` or a `map` key is left alone)."""
+    pending = [iter(statements)]
+    while pending:
+        stmt = next(pending[-1], None)
+        if stmt is None:
+            pending.pop()
+            continue
+        if stmt.block is not None:
+            pending.append(iter(stmt.block))
+        if "|" in stmt.args or (len(stmt.args) == 1 and "|" in stmt.args[0] and _takes_one_word(stmt.directive)
+                                and all(_size_or_flag(word) for word in stmt.args[0].split("|"))):
+            return stmt
+    return None
+
+
+def _takes_one_word(directive: str) -> bool:
+    masks = DIRECTIVES.get(directive)
+    # The low 16 bits say how many arguments it takes: TAKE1 (0x02) or FLAG alone.
+    return masks is not None and all(mask & 0xFFFF and not mask & 0xFFFF & ~(0x02 | _FLAG) for mask in masks)
+
+
+def _size_or_flag(word: str) -> bool:
+    return word.lower() in ("on", "off") or (word[:-1] if word[-1:].lower() in "kmg" else word).isdigit()
+
+
 def _analyze(directive: str, args: list[str], term: str, ctx: Context, check_ctx: bool = True) -> None:
     """crossplane 0.5.8's ``analyzer.analyze`` (not strict, arguments checked) over its table
     written out in ``_nginx_directive_table``, so that crossplane is not imported to read a
