@@ -497,6 +497,15 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
+            if ctx.mode == "repository" and entry.is_symlink() and \
+                    (package_path := _link_target(entry.path) or "").startswith(_PACKAGE_TREES):
+                # Copied from a packaged /etc/nginx (`modules -> /usr/lib/nginx/modules`): the packages'
+                # own files where the tree is deployed, whatever this machine holds at that path.
+                discovery.problems.append(Problem(
+                    "unreadable", f"a link to {package_path!r}, where packages install their files on the host or "
+                    "in the image it is deployed to, which the checked files do not hold: not read",
+                    Span(ctx.display(entry.path)), severity="info"))
+                continue
             if entry.is_symlink() and not is_dir and entry.name.lower().endswith(_KEY_SUFFIXES):
                 continue    # passed by as classify passes a certificate or key, wherever its link leads
             if is_file and entry.is_symlink() and not ctx.inside(path) and ctx.mode == "repository" and \
@@ -522,6 +531,10 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 discovery.problems.append(_broken_link(entry.path, ctx))
         stack.extend(reversed(subdirs))
     return found
+
+
+# Where packages install their files (`/usr/lib/nginx/modules`); a repository never holds them.
+_PACKAGE_TREES = ("/usr/lib/", "/usr/lib64/", "/usr/share/", "/lib/", "/lib64/")
 
 
 def _link_target(path: str) -> str | None:
