@@ -25,12 +25,12 @@ findings are infos that name this step. So is what is found in the files that on
 services of that Compose project read (its Compose files, their nginx and app server configs,
 scripts and Dockerfiles): `docker compose up` builds every image before it starts any
 container, so none of them starts. A file the host or another project also reads keeps its
-findings. A Dockerfile built alone from the top of the tree whose `COPY` names a source the
-tree holds nowhere (`COPY src/ /app/` in a checkout without any `src`) is not reported: the
+findings. A Dockerfile no Compose file builds, wherever it sits, whose `COPY` or `ADD` names a
+source the tree holds nowhere (`COPY src/ /app/` in a checkout without any `src`) is not reported: the
 files cannot show whether a step outside them makes it. But the build stops there unless one
 does, so what is found in the files only that image reads is an info that names the step,
-unless a pipeline, Makefile or shell script of the tree names the source (a Jenkinsfile that
-checks another repository out into `src/` before `docker build`). A
+unless a pipeline, Makefile or shell script of the tree names the source outside a comment (a
+Jenkinsfile that checks another repository out into `src/` before `docker build`). A
 source a step before the build usually makes (`dist/`, `build/`, `static/`, a wheel) leaves
 them as they are. A service behind `profiles:` is built only when one of its profiles is active (or
 it is named on the command line), which the files do not say: where its build stops, only

@@ -168,9 +168,10 @@ class ContainerBuilder:
                 # so what its copies lack is not known.
                 self._unseen_in_image(place, image)
                 self.ctx.run_elsewhere.add((place.filesystem, place.started_with))
-                absent = self._absent_source(image)
-                if absent is not None:
-                    self.unbuilt_images[place] = absent
+            # A source the tree holds nowhere is missing from whichever folder the build runs in.
+            absent = self._absent_source(image)
+            if absent is not None:
+                self.unbuilt_images[place] = absent
             retired = _commented_out_build(source.path, compose_files, self.ctx) if compose_files else None
             if retired is not None:
                 self.retired_images[place] = retired
@@ -470,7 +471,9 @@ class ContainerBuilder:
             if base.startswith(_BUILD_STEP_NAMES) or base.endswith(_BUILD_STEP_SUFFIXES) \
                     or f"{os.sep}.github{os.sep}workflows{os.sep}" in path:
                 text = self.ctx.read(path, peek=True).text
-                if text and word.search(text):
+                # A comment (`# run app`) names no step.
+                if text and word.search(text) and any(
+                        word.search(line) and not line.lstrip().startswith(("#", "//")) for line in text.splitlines()):
                     return True
         return False
 
