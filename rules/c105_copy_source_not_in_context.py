@@ -31,8 +31,9 @@ files cannot show whether a step outside them makes it. But the build stops ther
 does, so what is found in the files only that image reads is an info that names the step,
 unless a pipeline, Makefile or shell script of the tree names the source outside a comment (a
 Jenkinsfile that checks another repository out into `src/` before `docker build`). A
-source a step before the build usually makes (`dist/`, `build/`, `static/`, a wheel) leaves
-them as they are. A service behind `profiles:` is built only when one of its profiles is active (or
+source a step before the build usually makes (`dist/`, `build/`, `static/`, a wheel), or one the
+repository's `.gitignore` keeps out of git (`secret.py`, which the deployer's working copy
+holds), leaves them as they are. A service behind `profiles:` is built only when one of its profiles is active (or
 it is named on the command line), which the files do not say: where its build stops, only
 that service is known not to start, and the project's other services keep their findings.
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..core.context import ReadContext
+from ..core.gitignore import ignored_below
 from ..core.sources import Discovery, SourceFile
 from ..core.span import Setting, Span
 from . import (
@@ -449,11 +450,13 @@ class ContainerBuilder:
         """The first source an image's COPY or ADD names that the checked tree holds nowhere (no
         file or folder of that name), but for what a build step outside the files usually makes
         first (``dist/``, ``build/``, a wheel): where it is copied, and the source."""
-        for source, local, at, _ in image.missing_sources:
+        for source, local, at, context_dir in image.missing_sources:
             written = posixpath.normpath(source).lstrip("/")
             first = written.split("/", 1)[0]
             if first in _MADE_BEFORE_BUILD or first.startswith(".") or written.endswith(_MADE_BEFORE_BUILD_SUFFIXES):
                 continue    # a bundle, a wheel, or a local file a checkout leaves out on purpose (`.env`)
+            if self.ctx.mode == "repository" and ignored_below(context_dir, local):
+                continue    # kept out of git on purpose (`secret.py`): the deployer's working copy has it
             name = os.path.basename(local.rstrip(os.sep))
             if not self.ctx.namesakes(name) and not any(f"{os.sep}{name}{os.sep}" in path
                                                         for path in self.ctx.known_files) \
