@@ -103,6 +103,22 @@ def test_value_and_undecodable_line(kind, variant, in_tmp):
     undecodable = [(f.at.path, f.at.line) for f in result.findings if f.code == "E005"]
     assert undecodable == ([(relative, bad_line)] if bad_line else [])
     assert not [f for f in result.findings if f.code in ("E001", "E002")], result.findings
+    # Only the comment is beyond ASCII: harmless to a program that passes over a comment whole
+    # (Supervisor decodes the whole file); a UTF-16 file is unreadable to all of them.
+    harmless = variant in ("gbk", "gb18030", "latin-1") and kind != "supervisor"
+    assert [f.severity for f in result.findings if f.code == "E005"] == (
+        ["info" if harmless else "warning"] if bad_line else [])
+
+
+def test_python_passes_over_a_comment_in_a_legacy_encoding_but_not_a_value():
+    """What the Gunicorn config's E005 rests on: Python 3.11's compiler, which Gunicorn's
+    config loader runs, decodes the code of a file without a coding line as UTF-8 but skips a
+    comment's bytes."""
+    namespace: dict[str, object] = {}
+    exec(compile("# 启动配置\nworkers = 2\n".encode("gbk"), "gunicorn.conf.py", "exec"), namespace)
+    assert namespace["workers"] == 2
+    with pytest.raises(SyntaxError):
+        compile('proc_name = "门户"\n'.encode("gbk"), "gunicorn.conf.py", "exec")
 
 
 def test_undecodable_line_is_the_first_bad_one(in_tmp):

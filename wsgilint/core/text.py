@@ -79,8 +79,7 @@ def _decode_legacy(data: bytes, display: str) -> Text:
             continue
         return Text(text, encoding, (Problem(
             "undecodable",
-            f"line {line} is not UTF-8; read the file as {encoding.upper()}: save it as UTF-8 "
-            "(systemd ignores lines that are not UTF-8)",
+            f"line {line} is not UTF-8; read the file as {encoding.upper()}: save it as UTF-8",
             Span(display, line)),))
     raise AssertionError("latin-1 decodes every byte string")
 

@@ -13,6 +13,7 @@ from ..core.context import ReadContext
 from ..core.environment import Environment
 from ..core.numbers import decimal
 from ..core.sources import Discovery, SourceFile
+from ..core.text import Text
 from ..readers.systemd import SystemdUnit as SystemdUnitFile
 from . import AppServer, Deployment, Host, Problem, ProcessManager, Setting, Span
 from .suppressions import suppressions_in
@@ -574,12 +575,17 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
             deployment.shared_loopback_task = _shared_loopback_task(discovery, ctx)
     # Decoding problems surface from whichever reader opened the file; report each once.
     kinds = {source.path: source.kind for source in discovery.files}
+    legacy: dict[str, tuple[Text, str]] = {}   # display path -> a text in a legacy encoding, and its kind
     for path in ctx.read_paths():
-        deployment.problems.extend(ctx.problems_of(path))
-        text = ctx.read(path).text
-        if text:
-            deployment.suppressions.extend(suppressions_in(text, ctx.display(path), kinds.get(path, "")))
-    weighed = [_weighed(problem, deployment.host) for problem in set(deployment.problems)]
+        read = ctx.read(path)
+        deployment.problems.extend(read.problems)
+        if read.text:
+            deployment.suppressions.extend(suppressions_in(read.text, ctx.display(path), kinds.get(path, "")))
+        if read.encoding in ("gb18030", "latin-1"):
+            legacy[ctx.display(path)] = (read, kinds.get(path, ""))
+    weighed = [_weighed(_encoding_weighed(problem, *legacy[problem.at.path])
+                        if problem.kind == "undecodable" and problem.at.path in legacy else problem, deployment.host)
+               for problem in set(deployment.problems)]
     deployment.problems = sorted((problem for problem in weighed if problem is not None),
                                  key=lambda p: (p.at.path, p.at.line, p.kind, p.message))
     return deployment
@@ -608,6 +614,29 @@ def _shared_loopback_task(discovery: Discovery, ctx: ReadContext) -> Setting[str
 
 
 _PROGRAM_NAMES = {"gunicorn": "Gunicorn", "uwsgi": "uWSGI", "supervisor": "Supervisor", "nginx": "nginx"}
+
+
+# The programs that pass over a comment line whole, whatever its bytes, and what starts one.
+# Python's compiler decodes a Gunicorn config's code but not its comments (3.11, measured in
+# tests/test_encodings.py); YAML (Compose) and Supervisor decode the whole text.
+_BYTE_READERS = {"nginx": ("nginx", ("#",)), "uwsgi": ("uWSGI", ("#", ";")), "dockerfile": ("Docker", ("#",)),
+                 "systemd": ("systemd", ("#", ";")), "gunicorn": ("Python", ("#",))}
+
+
+def _encoding_weighed(problem: Problem, read: Text, kind: str) -> Problem:
+    """A text in a legacy encoding (GBK comments) whose every line beyond ASCII is a comment,
+    in a file its program reads as bytes: nothing changes when it runs (an info)."""
+    reader = _BYTE_READERS.get(kind)
+    if reader is None or read.text is None:
+        return problem
+    if kind == "systemd":
+        problem = dataclasses.replace(problem, message=f"{problem.message} (systemd ignores lines that are not UTF-8)")
+    program, marks = reader
+    if any(not line.lstrip().startswith(marks) for line in read.text.splitlines() if not line.isascii()):
+        return problem
+    return dataclasses.replace(problem, severity="info", message=(
+        f"{problem.message}; only its comment lines hold such bytes, and {program} passes over a comment whole, "
+        "whatever its bytes: nothing changes when it runs"))
 
 
 def _weighed(problem: Problem, host: Host) -> Problem | None:
