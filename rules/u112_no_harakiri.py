@@ -152,11 +152,8 @@ def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
     hang in (an outbound call, a database, a cache, a socket, a lock, a file, a sleep), the
     assumption that no request hangs; else ""."""
     readers = deployment.app_request_readers
-    module = readers.module_of(server) if readers is not None else None
-    if readers is None or module is None or module in readers.blocking_files:
-        return ""   # (the module's own file decides most apps at once, before the app's scope is built)
-    scope = readers.app_scope([server])
-    if not readers.holds_all_of(scope) or readers.may_hang_in(scope):
+    module = readers.nothing_to_wait_on(server) if readers is not None else None
+    if module is None:
         return ""
     return (f"; the app's code is in the checked tree ({module}, the module the instance loads, and every module of "
             "the app it names) and none of it calls out, uses a database other than SQLite (whose queries wait at most "

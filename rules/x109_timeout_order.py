@@ -15,7 +15,9 @@ Where another location
 of the same server block raises its read timeout for the same app to the app's timeout or
 above, the locations left at nginx's default, or given less time on purpose (a `/version/`
 endpoint at 10 s beside `/api/` at 120 s), are taken to serve requests that end sooner: an
-info that says so.
+info that says so. So is an app with nothing to wait on, as U112 weighs it: the tree holds all
+of its code, and none of it calls out, uses a database other than SQLite, a cache, a socket, a
+lock or a file, or sleeps; no request of it lasts as long as nginx's read timeout.
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
@@ -144,9 +146,15 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             f"; another location of its server block raises it for this app ({wide.name} {wide.args[0]} at "
             f"{wide.at.path}:{wide.at.line}): "
             f"assumed its slow requests go there and those {shorter} end sooner")
+        readers = deployment.app_request_readers
+        quiet = readers.nothing_to_wait_on(entry.server) if readers is not None and wide is None else None
+        if quiet is not None:
+            assumed = (f"; the app's code is in the checked tree ({quiet}, the module its server loads, and every "
+                       "module of the app it names) and none of it calls out, uses a database other than SQLite, a "
+                       f"cache, socket, lock or file, or sleeps: assumed no request lasts {entry.nginx_timeout:g} s")
         yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "
                   f"504 while the worker goes on with the request{logged}; set "
                   f"{key} below {entry.nginx_timeout:g} or raise {entry.name}{assumed}",
                   tuple(dict.fromkeys(entry.related)) + ((Related(wide.at, "raised for slow requests here"),)
                                                          if wide is not None else ()),
-                  severity="info" if wide is not None else None)
+                  severity="info" if wide is not None or quiet is not None else None)

@@ -360,6 +360,16 @@ class RequestReaders(NamedTuple):
         or a streamed response."""
         return _any_covered(self.waiting_files, scope)
 
+    def nothing_to_wait_on(self, server: AppServer) -> str | None:
+        """Where the tree holds all of the app's code (the module ``server`` loads and every
+        module of the app it names) and none of it does anything a request can hang in
+        (``may_hang_in``): that module, which the findings name; else None."""
+        module = self.module_of(server)
+        if module is None or module in self.blocking_files:
+            return None   # (the module's own file decides most apps at once, before the app's scope is built)
+        scope = self.app_scope([server])
+        return module if self.holds_all_of(scope) and not self.may_hang_in(scope) else None
+
     def may_hang_in(self, scope: AppScope) -> bool:
         """Whether the app's code (``scope``) does anything a request can hang in for ever:
         what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue or a file;
