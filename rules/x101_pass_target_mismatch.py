@@ -108,7 +108,10 @@ line binds relative to the folder it starts in (`--bind unix:app.sock` for `/cod
 So is a route of an nginx config that a build copies below `/etc/nginx` of an image whose
 start the files do not show (no `CMD` nor `ENTRYPOINT` in the build, no Compose `command:`;
 Kubernetes or `docker run` give it): that start may run nginx there, and what runs beside it
-is not known.
+is not known. Where every image that copies the config there has a start the files show
+whole and none starts nginx (`CMD ["uwsgi", "--ini", ...]` in an image that installs nginx),
+no nginx the files show loads it: its routes are not checked, and what reading it found is
+an info that says so.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless

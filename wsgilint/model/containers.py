@@ -778,6 +778,17 @@ class ContainerBuilder:
                     break
                 left_out = left_out or why
             if place is None:
+                # Copied where nginx reads it into containers whose whole start the files show, none
+                # of which starts nginx (the image's command runs uWSGI alone): nothing runs it.
+                copied_to = list(dict.fromkeys(where for local, where in self.nginx_places
+                                               if main == local or main.startswith(local.rstrip(os.sep) + os.sep)))
+                starts = [only_start(where, placed.get(where, []), self.seen_starts) for where in copied_to]
+                if not left_out and copied_to and all(start is not None and start.argv for start in starts):
+                    start = starts[0]
+                    assert start is not None and start.argv is not None
+                    left_out = (f"the build copies it where nginx reads it in {copied_to[0].label or copied_to[0].name}, "
+                                f"but that container starts `{' '.join(start.argv.value[:3])}` and no nginx: no nginx "
+                                "the files show loads it")
                 if left_out:   # the tree's own nginx.conf runs there and leaves it out: nothing runs it
                     dropped[self.ctx.real(instance.main.path)] = left_out
                 else:
