@@ -6,7 +6,10 @@ A uWSGI 2.0 instance with `master` started by Supervisor, systemd or a container
 default of all of them) without `die-on-term`, or SIGQUIT with `die-on-term` (which
 swaps the two signals' roles). SIGTERM given a handler that shuts the instance down
 (`hook-master-start = unix_signal:15 gracefully_kill_them_all`, or `kill_them_all`) ends it
-as `die-on-term` does (measured with uWSGI 2.0.31: exit 0): that is no finding.
+as `die-on-term` does (measured with uWSGI 2.0.31: exit 0): that is no finding. `master` is
+as uWSGI ends up with it: an option that needs the master (`cheaper`, `stats`, `touch-reload`,
+`attach-daemon`...) switches it on without `master = true` (measured with uWSGI 2.0.31:
+`cheaper = 1` alone spawns a master, and SIGTERM reloads it).
 
 When the stop signal does not reach uWSGI (a shell wrapper without `exec` takes it, or
 uWSGI daemonized out of the manager's reach), the finding is an info about what the

@@ -108,6 +108,7 @@ from collections.abc import Iterator
 from wsgilint.engine import Hit, Related, severity_rank
 from wsgilint.model import Deployment, ProcessManager, Setting, Span
 from wsgilint.model.manager_facts import forks_away
+from wsgilint.model.uwsgi_values import master_on
 
 CODE = "X115"
 SLUG = "wrapper-without-exec"
@@ -330,7 +331,7 @@ def _uwsgi_term(deployment: Deployment, manager: ProcessManager) -> str:
     it still does not stop (X108), so `exec` alone is not the whole fix."""
     server = manager.runs
     if (server is None or server.kind != "uwsgi" or deployment.host.version("uwsgi") >= (2, 1)
-            or not server.enabled("master") or server.enabled("die-on-term") or server.enabled("exit-on-reload")
+            or not master_on(server) or server.enabled("die-on-term") or server.enabled("exit-on-reload")
             or manager.stop_signal.value != "TERM"):
         return ""
     return ("; `exec` alone is not enough for this uWSGI 2.0: without `die-on-term` its master reloads on the "

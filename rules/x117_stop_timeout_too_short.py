@@ -70,6 +70,7 @@ from wsgilint.engine import Hit, Related
 from wsgilint.model import AppServer, Deployment, ProcessManager, Span
 from wsgilint.model.dev_stacks import declared_development, development_named
 from wsgilint.model.units import c_atoi
+from wsgilint.model.uwsgi_values import master_on
 
 CODE = "X117"
 SLUG = "stop-timeout-too-short"
@@ -94,7 +95,7 @@ def _uwsgi_stops_gracefully(server: AppServer, manager: ProcessManager) -> bool:
     requests up to ``worker-reload-mercy``: only when a master-start hook maps it there."""
     name = manager.stop_signal.value
     number = getattr(signal.Signals, f"SIG{name}", None)
-    if number is None or not server.enabled("master"):
+    if number is None or not master_on(server):
         return False
     # Compiled when first used (re caches it): few configs have such a hook.
     for hook in server.all("hook-master-start"):

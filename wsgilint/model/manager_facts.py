@@ -24,6 +24,7 @@ from . import (
 )
 from ._manager_key_tables import SUPERVISOR_SECTIONS, SYSTEMD_DIRECTIVES
 from .rewrites import config_argument
+from .uwsgi_values import master_on
 
 # uWSGI options that load another config file; when one of them was not read, the
 # server's own settings are not all known.
@@ -161,7 +162,7 @@ def stop_reloads(manager: ProcessManager, deployment: Deployment) -> bool:
     2.1 exits on SIGTERM; `exit-on-reload` makes a reload an exit."""
     server = manager.runs
     if deployment.host.version("uwsgi") >= (2, 1) or server is None or server.kind != "uwsgi" \
-            or not server.enabled("master") or server.enabled("exit-on-reload"):
+            or not master_on(server) or server.enabled("exit-on-reload"):
         return False
     signal = manager.stop_signal.value
     return (signal == "TERM" and not server.enabled("die-on-term") and not _term_shuts_down(server)) \
@@ -179,7 +180,7 @@ def stop_kills_outright(manager: ProcessManager) -> str | None:
     signal = manager.stop_signal.value
     if signal == "KILL":
         return "SIGKILL, which no process can handle"
-    if signal == "QUIT" and not server.enabled("master") and options_unseen(server) is None:
+    if signal == "QUIT" and not master_on(server) and options_unseen(server) is None:
         return "SIGQUIT, for which uWSGI without `master` installs no handler: the signal's default action kills it"
     return None
 
