@@ -111,7 +111,9 @@ Kubernetes or `docker run` give it): that start may run nginx there, and what ru
 is not known. Where every image that copies the config there has a start the files show
 whole and none starts nginx (`CMD ["uwsgi", "--ini", ...]` in an image that installs nginx),
 no nginx the files show loads it: its routes are not checked, and what reading it found is
-an info that says so.
+an info that says so. A start script that goes on after its server's line to run nginx or an
+init system (`exec /usr/sbin/init`, whose systemd starts the services the build enables with
+`systemctl enable nginx`) runs nginx in that container.
 So is a server whose address is only known at start: a Procfile's `web`
 process binding `$PORT` (or Gunicorn without `--bind`, which reads `PORT`) on Heroku and
 the like, where the platform chooses the port; on Elastic Beanstalk `PORT` is 8000 unless

@@ -757,7 +757,8 @@ class ContainerBuilder:
                     and (source == local or source.startswith(local.rstrip(os.sep) + os.sep))))
         # nginx as the started program, or a daemon its start script starts (`service nginx restart`).
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"
-                        or any(service.value == "nginx" for service in manager.services_started)}
+                        or any(service.value == "nginx" for service in manager.services_started)
+                        or any(_runs_nginx_or_init(line) for line in manager.wrapper_after)}
         # Containers whose start the files do not show (no CMD nor ENTRYPOINT in the image, no
         # Compose command): they may run nginx on the config copied into them, and what else is not known.
         unstarted = {manager.place: manager for manager in self.deployment.managers
@@ -779,11 +780,14 @@ class ContainerBuilder:
                 left_out = left_out or why
             if place is None:
                 # Copied where nginx reads it into containers whose whole start the files show, none
-                # of which starts nginx (the image's command runs uWSGI alone): nothing runs it.
+                # of which starts nginx (the image's command runs uWSGI alone): nothing runs it. A
+                # script that goes on after its server's line (`exec /usr/sbin/init`, whose systemd
+                # starts the services the image enables) may start it.
                 copied_to = list(dict.fromkeys(where for local, where in self.nginx_places
                                                if main == local or main.startswith(local.rstrip(os.sep) + os.sep)))
                 starts = [only_start(where, placed.get(where, []), self.seen_starts) for where in copied_to]
-                if not left_out and copied_to and all(start is not None and start.argv for start in starts):
+                if not left_out and copied_to and all(start is not None and start.argv and not start.wrapper_after
+                                                      for start in starts):
                     start = starts[0]
                     assert start is not None and start.argv is not None
                     left_out = (f"the build copies it where nginx reads it in {copied_to[0].label or copied_to[0].name}, "
@@ -980,6 +984,20 @@ def _names_nginx_release(written: str) -> bool:
     """Whether an image as written is nginx's own (`nginx:1.27-alpine`, `bitnami/nginx`), whose
     tag is the nginx release it runs (``_nginx_version`` reads it), or a variable's value."""
     return written.rsplit("/", 1)[-1].split(":", 1)[0].split("@", 1)[0] == "nginx" or "$" in written
+
+
+# An init system run as a container's last command starts the services its image enables
+# (`systemctl enable nginx` in the build, then `exec /usr/sbin/init`).
+_INITS = frozenset({"init", "systemd", "/sbin/init", "/usr/sbin/init", "/lib/systemd/systemd",
+                    "/usr/lib/systemd/systemd"})
+
+
+def _runs_nginx_or_init(line: str) -> bool:
+    """Whether a command a start script runs after its server's line starts nginx or an init."""
+    words = line.split()
+    if words[:1] == ["exec"]:
+        words = words[1:]
+    return bool(words) and (words[0] in _INITS or os.path.basename(words[0]) == "nginx")
 
 
 def _commented_out_build(dockerfile: str, compose_files: list[str], ctx: ReadContext) -> Span | None:
