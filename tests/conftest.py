@@ -1,4 +1,6 @@
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,21 @@ def unavailable(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason}; .ci/run should have installed it")
     pytest.skip(reason)
+
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+
+
+def nginx_test_http(tmp_path: Path, http_text: str) -> subprocess.CompletedProcess[str]:
+    """The real ``nginx -t`` on a main configuration whose ``http`` block holds ``http_text``,
+    with its pid file and logs in ``tmp_path``."""
+    if NGINX is None:
+        unavailable("nginx is not installed (apt-get install nginx)")
+    main = tmp_path / "nginx.conf"
+    main.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+                    f"http {{\n    access_log off;\n    {http_text}\n}}\n")
+    return subprocess.run([str(NGINX), "-t", "-q", "-p", f"{tmp_path}/", "-e", f"{tmp_path}/error.log",
+                           "-c", str(main)], capture_output=True, text=True, timeout=60)
 
 
 @pytest.fixture

@@ -6,18 +6,14 @@ placeholder in the same place is left alone (its file is not what nginx will rea
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import unavailable
+from conftest import nginx_test_http
 
 from wsgilint.api import check
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 _EMERG = re.compile(r"\[emerg\] (.*?) in ")
 
 
@@ -27,13 +23,7 @@ def _site(name: str) -> str:
 
 
 def _nginx_says(tmp_path: Path, site: Path) -> str:
-    if NGINX is None:
-        unavailable("nginx is not installed (apt-get install nginx)")
-    main = tmp_path / "nginx.conf"
-    main.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-                    f"http {{\n    access_log off;\n    include {site};\n}}\n")
-    result = subprocess.run([str(NGINX), "-t", "-q", "-p", f"{tmp_path}/", "-e", f"{tmp_path}/error.log",
-                             "-c", str(main)], capture_output=True, text=True, timeout=60)
+    result = nginx_test_http(tmp_path, f"include {site};")
     match = _EMERG.search(result.stderr)
     assert result.returncode == 1 and match, result.stderr
     return match.group(1)

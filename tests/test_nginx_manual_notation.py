@@ -5,17 +5,10 @@ nginx refuses, and every `|` left alone (a regex alternative, a map's key) is on
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
-from conftest import unavailable
+from conftest import nginx_test_http
 
 from wsgilint.readers.nginx import manual_notation, parse_nginx_text
-
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 
 # (the http-level text, whether it is the manual's notation)
 TEXTS = [
@@ -31,20 +24,9 @@ TEXTS = [
 ]
 
 
-def _nginx_accepts(tmp_path: Path, text: str) -> bool:
-    if NGINX is None:
-        unavailable("nginx is not installed (apt-get install nginx)")
-    main = tmp_path / "nginx.conf"
-    main.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-                    f"http {{\n    access_log off;\n    {text}\n}}\n")
-    result = subprocess.run([str(NGINX), "-t", "-q", "-p", f"{tmp_path}/", "-e", f"{tmp_path}/error.log",
-                             "-c", str(main)], capture_output=True, text=True, timeout=60)
-    return result.returncode == 0
-
-
 @pytest.mark.parametrize(("text", "notation"), TEXTS)
 def test_what_is_taken_for_the_manuals_notation_nginx_refuses(tmp_path, text, notation):
     statements, problems = parse_nginx_text(text)
     assert problems == []
     assert (manual_notation(statements) is not None) == notation
-    assert _nginx_accepts(tmp_path, text) != notation
+    assert (nginx_test_http(tmp_path, text).returncode == 0) != notation
