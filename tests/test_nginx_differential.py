@@ -57,12 +57,12 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import NGINX
 
 from wsgilint.core.context import ReadContext
 from wsgilint.readers.nginx import STOCK_FILES, NginxTree, read_nginx_fragment, read_nginx_main
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 MAX_RETRIES = 25
 
 WRAPPERS = {

@@ -9,19 +9,17 @@ then each copy at its target).
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 from importlib import resources
 from pathlib import Path
 
 import pytest
-from conftest import write_tree
+from conftest import NGINX, write_tree
 
 from wsgilint.api import check
 from wsgilint.core.context import ReadContext
 from wsgilint.readers.nginx import read_nginx_fragment, read_nginx_main
 
-NGINX = shutil.which("nginx") or (Path("/usr/sbin/nginx").is_file() and "/usr/sbin/nginx") or None
 needs_nginx = pytest.mark.skipif(not NGINX, reason="nginx is not installed")
 
 # A saved web page in place of the params file (seen in a real repository).

@@ -6,19 +6,16 @@ case, is no finding. The table is tools/gen_nginx_keyword_tables.py's, from ngin
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import unavailable
+from conftest import NGINX, unavailable
 
 from wsgilint.api import check
 from wsgilint.readers._nginx_keyword_table import KEYWORDS
 
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 _EMERG = re.compile(r"\[emerg\] (.*?) in ")
 
 # (a line in a location, the word nginx refuses or None)

@@ -5,9 +5,7 @@ reaches are the ones the model says nginx passes over, no more and no fewer.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -15,11 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import unavailable
+from conftest import NGINX, unavailable
 
 from wsgilint.api import check
-
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 
 # Each case: server blocks as (listen, server_name or None); the addresses are loopback only.
 CASES = {
