@@ -152,13 +152,10 @@ def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
     hang in (an outbound call, a database, a cache, a socket, a lock, a file, a sleep), the
     assumption that no request hangs; else ""."""
     readers = deployment.app_request_readers
-    module = readers.nothing_to_wait_on(server) if readers is not None else None
-    if module is None:
+    if readers is None or (module := readers.nothing_to_wait_on(server)) is None:
         return ""
-    return (f"; the app's code is in the checked tree ({module}, the module the instance loads, and every module of "
-            "the app it names) and none of it calls out, uses a database other than SQLite (whose queries wait at most "
-            "their timeout for a lock), a cache, socket, lock or file, or sleeps: "
-            "assumed no request hangs (a timeout still guards the code that will)")
+    return (f"; {readers.waits_on_nothing_said(module)}: assumed no request hangs (a timeout still guards the code "
+            "that will)")
 
 
 def _unset_variable(harakiri: Option) -> bool:

@@ -147,14 +147,12 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             f"{wide.at.path}:{wide.at.line}): "
             f"assumed its slow requests go there and those {shorter} end sooner")
         readers = deployment.app_request_readers
-        quiet = readers.nothing_to_wait_on(entry.server) if readers is not None and wide is None else None
-        if quiet is not None:
-            assumed = (f"; the app's code is in the checked tree ({quiet}, the module its server loads, and every "
-                       "module of the app it names) and none of it calls out, uses a database other than SQLite, a "
-                       f"cache, socket, lock or file, or sleeps: assumed no request lasts {entry.nginx_timeout:g} s")
+        module = readers.nothing_to_wait_on(entry.server) if readers is not None and wide is None else None
+        if readers is not None and module is not None:
+            assumed = f"; {readers.waits_on_nothing_said(module)}: assumed no request lasts {entry.nginx_timeout:g} s"
         yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "
                   f"504 while the worker goes on with the request{logged}; set "
                   f"{key} below {entry.nginx_timeout:g} or raise {entry.name}{assumed}",
                   tuple(dict.fromkeys(entry.related)) + ((Related(wide.at, "raised for slow requests here"),)
                                                          if wide is not None else ()),
-                  severity="info" if wide is not None or quiet is not None else None)
+                  severity="info" if wide is not None or module is not None else None)

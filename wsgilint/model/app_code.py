@@ -370,6 +370,13 @@ class RequestReaders(NamedTuple):
         scope = self.app_scope([server])
         return module if self.holds_all_of(scope) and not self.may_hang_in(scope) else None
 
+    @staticmethod
+    def waits_on_nothing_said(module: str) -> str:
+        """What ``nothing_to_wait_on`` found, in the words of a finding."""
+        return (f"the app's code is in the checked tree ({module}, the module its server loads, and every module of "
+                "the app it names) and none of it calls out, uses a database other than SQLite (whose queries wait at "
+                "most their timeout for a lock), a cache, socket, lock or file, or sleeps")
+
     def may_hang_in(self, scope: AppScope) -> bool:
         """Whether the app's code (``scope``) does anything a request can hang in for ever:
         what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue or a file;
