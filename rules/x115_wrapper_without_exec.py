@@ -85,6 +85,10 @@ A shell that traps the stop signal (`trap _term TERM`) and waits with `wait` for
 it started with `&` runs its own handler at once instead of ignoring the signal: an info that
 assumes the handler stops the server (`exec` would drop it). With the server in the
 foreground the shell runs the handler only once the server has ended: that is reported.
+The stop signal is the image's: the official nginx image stops with SIGQUIT since its
+Dockerfiles said so (November 2020, for 1.18.0 and 1.19.4 on); a tag of an earlier release
+(`nginx:1.13.8`, `nginx:1.16`) was built with `STOPSIGNAL SIGTERM`, which a script that traps
+TERM handles.
 
 ## What breaks in production
 The stop signal goes to the shell, which dies; the server keeps running with PPID 1

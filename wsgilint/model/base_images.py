@@ -4,7 +4,8 @@ A Dockerfile ``FROM tiangolo/uwsgi-nginx`` inherits that image's ``ENV`` (``UWSG
 ``UWSGI_CHEAPER``...), its ``ENTRYPOINT``/``CMD``, its own files (``/etc/uwsgi/uwsgi.ini``)
 and the programs its stock supervisord starts: the repository's ini is one layer of the
 configuration uWSGI ends up with. The official nginx image starts nginx through an entrypoint
-script that execs its arguments, with the stop signal QUIT: a ``FROM nginx`` build without
+script that execs its arguments, with the stop signal QUIT (TERM for the tags of releases built
+before November 2020: ``stopsignal_term_tags``): a ``FROM nginx`` build without
 its own ``CMD`` runs nginx in its container, like a Compose ``image: nginx``; its nginx package
 ships a stock nginx.conf (``user  nginx;``, uid 101) and some include files below /etc/nginx, not
 Debian's ``proxy_params`` or ``snippets/``; that nginx.conf includes only ``conf.d/*.conf``
@@ -159,13 +160,17 @@ def base_image(written: str, at: Span | None) -> BaseImage:
     programs = tuple(StockProgram(p["name"], tuple(p["argv"]), p["stopsignal"], float(p["stopwaitsecs"]),
                                   p.get("foreground", "")) for p in supervisord.get("programs", ()))
     entrypoint, cmd = merged.get("entrypoint"), merged.get("cmd")
-    return BaseImage(written, at, known=True, source=chain[0]["source"], env=env,
+    source, stop_signal = chain[0]["source"], merged.get("stopsignal", "")
+    older = merged.get("stopsignal_term_tags")
+    if older is not None and names[0] == "nginx" and _stops_with_term(written, older):
+        source, stop_signal = f"{source}; for this tag, {older['source']}", "TERM"
+    return BaseImage(written, at, known=True, source=source, env=env,
                      entrypoint=tuple(entrypoint) if entrypoint else None, cmd=tuple(cmd) if cmd else None,
                      workdir=merged.get("workdir", ""), files=dict(merged.get("files", {})),
                      supervisord_config=supervisord.get("config", ""), supervisord_start=supervisord.get("start", ""),
                      programs=programs, supervisord_quits=supervisord.get("quits_when_a_program_ends", ""),
                      computed=merged.get("computed", ""),
-                     stop_signal=merged.get("stopsignal", ""), user=merged.get("user", ""),
+                     stop_signal=stop_signal, user=merged.get("user", ""),
                      entrypoint_execs=merged.get("entrypoint_execs", ""),
                      nginx_files=frozenset(merged["nginx_files"]) if "nginx_files" in merged else None,
                      nginx_source=merged.get("nginx_source", ""), nginx_conf_user=merged.get("nginx_conf_user", ""),
@@ -177,6 +182,21 @@ def base_image(written: str, at: Span | None) -> BaseImage:
                      known_folders_source=merged.get("known_folders_source", ""),
                      **_nginx_includes(next((_FACTS["nginx_includes"]["images"][n] for n in names
                                              if n in _FACTS["nginx_includes"]["images"]), "")))
+
+
+def _stops_with_term(written: str, older: dict[str, str]) -> bool:
+    """Whether the release a tag names (`nginx:1.13.8-alpine`, `nginx:1.16`) is one whose image
+    was built while the official Dockerfiles said `STOPSIGNAL SIGTERM`; False for a tag that
+    names none (`latest`, `alpine`, `stable`)."""
+    tag = written.split("@", 1)[0].rsplit("/", 1)[-1].partition(":")[2].split("-", 1)[0]
+    if not re.fullmatch(r"\d+\.\d+(\.\d+)?", tag):
+        return False
+    version = _release(tag)
+    return version < _release(older["below"]) or _release(older["from"]) <= version <= _release(older["to"])
+
+
+def _release(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
 
 
 def _nginx_includes(family: str) -> dict[str, Any]:
