@@ -42,7 +42,8 @@ TLS itself, with `certfile`, and the app takes https from the connection):
   `https://` origin in `CSRF_TRUSTED_ORIGINS` (which passes Django's Origin check whatever
   scheme the app sees) and the tree pins no Django older than 4.0 (requirements files,
   Pipfile.lock, poetry.lock: those compare no Origin and check the Referer only on requests
-  they see as https), DRF's hyperlinks, its default pagination where a view paginates (a
+  they see as https; one read from the environment, whose value the files do not show, is
+  assumed to list it, and the message says so), DRF's hyperlinks, its default pagination where a view paginates (a
   generic list view or viewset; function views never do), renders templates (Flask's only where a
   template of the tree builds an absolute URL or reads the request's URL), or has a route
   ending in `/`, which Flask and Starlette redirect to with an absolute URL), the finding is
@@ -209,11 +210,15 @@ def _scheme_unread(deployment: Deployment, listener: Listener) -> str:
     module = readers.module_of(listener.server) if readers is not None else None
     if readers is None or module is None or readers.uses_scheme_in(readers.app_scope([listener.server])):
         return ""
+    origins = readers.csrf_origins_unseen
+    unseen = "" if origins is None or origins.at is None else (
+        f"; its CSRF_TRUSTED_ORIGINS comes from the environment ({origins.at.path}:{origins.at.line}), which the "
+        "files do not show: assumed it lists the https origin, which Django's origin check then trusts")
     return (f"; the app's code is in the checked tree ({module}, the module its server loads) and none of it builds "
             "an absolute URL or a redirect from the request, tests the scheme, checks a CSRF origin it does not "
             "trust as https (CSRF_TRUSTED_ORIGINS) or has a route "
             "ending in `/` (which redirects the address without it): assumed nothing else depends on the scheme "
-            "(a library, templates)")
+            f"(a library, templates){unseen}")
 
 
 # Gunicorn's tornado worker serves with tornado's own HTTP server, which forwarded_allow_ips

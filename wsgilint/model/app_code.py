@@ -89,6 +89,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     pagination_host_files: set[str] = set()   # whose only reader of the host is that setting
     paginates = False   # whether any view of the tree paginates
     trusts_https = False
+    origins_unseen: Setting[str] | None = None   # CSRF_TRUSTED_ORIGINS read from the environment
     waiting_files: set[str] = set()
     blocking_files: set[str] = set()
     django_only_files: set[str] = set()   # of those, the ones that block only by using Django (its ORM)
@@ -124,8 +125,11 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             pagination_files.add(shown)
         if not paginates and any(marker in text for marker in _PAGINATING_VIEWS):
             paginates = True
-        if "CSRF_TRUSTED_ORIGINS" in text and _trusts_https_origins(text):
-            trusts_https = True
+        if "CSRF_TRUSTED_ORIGINS" in text:
+            if _trusts_https_origins(text):
+                trusts_https = True
+            elif origins_unseen is None:
+                origins_unseen = _origins_from_environment(text, shown)
         if _waits(text):
             waiting_files.add(shown)
             blocking_files.add(shown)
@@ -178,12 +182,12 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                   {each.at.path: each.value for each in env_defaults.get("DJANGO_SETTINGS_MODULE", ())
                                    if each.at is not None}, tuple(allowed), frozenset(host_files),
                                   frozenset(address_files),
-                                  frozenset(scheme_files if trusts_https or _before_origin_check(files, ctx)
-                                            else scheme_files | csrf_files),
+                                  frozenset(scheme_files if trusts_https or origins_unseen is not None
+                                            or _before_origin_check(files, ctx) else scheme_files | csrf_files),
                                   frozenset(waiting_files), frozenset(blocking_files),
                                   names, package_names,
                                   frozenset(path for stem, path in loose.items() if stem not in named_loose),
-                                  django_on_sqlite),
+                                  django_on_sqlite, None if trusts_https or not csrf_files else origins_unseen),
                    env_defaults)
 
 
@@ -291,6 +295,10 @@ class RequestReaders(NamedTuple):
     # Every database the tree's Django settings name is SQLite: Django waits on nothing else
     # by itself (its sessions, admin and ORM use that database).
     django_on_sqlite: bool = False
+    # Where the settings read CSRF_TRUSTED_ORIGINS from the environment, whose value the files do
+    # not show, while Django's CSRF check is the app's use of the scheme: taken as trusting the
+    # https origin (Django's origin check is left out of ``scheme_files``), which a finding says.
+    csrf_origins_unseen: Setting[str] | None = None
 
     def app_scope(self, servers: list[AppServer]) -> AppScope:
         """The code of these servers' apps, where the tree holds their modules: the folders it
@@ -681,6 +689,22 @@ def _scan_scheme_readers(text: str) -> frozenset[str]:
         if ("/'" in line or '/"' in line) and (_slash_route().search(line) or prefixed and _root_route().search(line)):
             return _ALWAYS
     return frozenset(found)
+
+
+def _origins_from_environment(text: str, shown: str) -> Setting[str] | None:
+    """Where ``text`` sets CSRF_TRUSTED_ORIGINS from the environment
+    (`os.environ.get("CSRF_TRUSTED_ORIGINS").split()`, `env.list(...)`, `config(...)`): what is
+    written, at its line; None where it does not."""
+    start = text.find("CSRF_TRUSTED_ORIGINS")
+    while start != -1:
+        line_end = text.find("\n", start)
+        line = text[start:line_end if line_end != -1 else len(text)]
+        name, equals, value = line.partition("=")
+        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS" and any(
+                reader in value for reader in ("environ", "getenv", "env(", "env.", "config(")):
+            return Setting(line.strip(), Span(shown, text.count("\n", 0, start) + 1))
+        start = text.find("CSRF_TRUSTED_ORIGINS", start + 1)
+    return None
 
 
 def _trusts_https_origins(text: str) -> bool:
