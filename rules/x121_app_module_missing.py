@@ -11,6 +11,11 @@ PYTHONPATH), or whose environment the files do not show whole, is left alone: th
 be found there. The app's code is read where nginx in the checked files routes requests, so
 this rule looks at those trees only.
 
+So is a module of a renamed Django project: `PomarinaScouts.wsgi`, where no file or folder of
+the tree has the name `PomarinaScouts`, but a manage.py in the folder the server starts in
+has beside it the one project package that holds a `wsgi.py` (`Scouts/`). The import fails at
+its first name.
+
 ## What breaks in production
 The import fails. uWSGI logs `ModuleNotFoundError: No module named 'server.uwsgi'` and
 `*** no app loaded. going in full dynamic mode ***`, stays up and answers every request
@@ -22,6 +27,7 @@ and over, or a uWSGI without `need-app` looks up while nothing is served.
 ## How to fix
 Name the module the tree holds (`module = server.wsgi`), or add it to the package.
 """
+import posixpath
 from collections.abc import Iterator
 
 from wsgilint.engine import Hit, Related
@@ -52,13 +58,20 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         missing = readers.missing_module(server)
         if missing is None:
             continue
-        module, package = missing
+        module, package, renamed = missing
         option = next((o for o in server.all("module", "wsgi") if str(o.value).split(":", 1)[0].strip() == module),
                       None) if server.kind == "uwsgi" else None
         at = option.at if option is not None else server.at
         failure = ("uWSGI loads no app and answers every request with 500 (with `need-app`, it exits)"
                    if server.kind == "uwsgi" else "Gunicorn's workers fail to boot and it exits")
-        file = module.rsplit(".", 1)[1]
+        top, file = module.split(".", 1)[0], module.rsplit(".", 1)[1]
+        if renamed:
+            yield Hit(at, f"the app is loaded from `{module}`, but no file or folder of the tree is named {top}: "
+                      f"its Django project beside manage.py is {renamed}/, which holds {file}.py; the import fails "
+                      f"(\"No module named '{top}'\"), {failure}; name "
+                      f"`{posixpath.basename(renamed)}.{file}`",
+                      (Related(Span(f"{renamed}/{file}.py"), "the module the project holds"),))
+            continue
         yield Hit(at, f"the app is loaded from `{module}`, but the tree's package {package}/ holds no {file}.py "
                   f"(nor {file}/__init__.py) and no file of the tree is that module: the import fails "
                   f"(\"No module named '{module}'\"), {failure}; name a module the tree holds",

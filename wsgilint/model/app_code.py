@@ -33,7 +33,7 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.context import ReadContext
@@ -265,6 +265,14 @@ class AppScope(NamedTuple):
         return _is_under(path, self.roots) and (self.files is None or path in self.files) and path not in self.left_out
 
 
+class MissingModule(NamedTuple):
+    """A module an app server loads its app from that the tree shows it cannot import."""
+
+    module: str          # as written (`server.uwsgi`)
+    package: str         # the tree's package (shown folder) Python imports first; "" where it holds none
+    renamed: str = ""    # the tree's Django project package that holds the module's file instead (`Scouts`)
+
+
 class RequestReaders(NamedTuple):
     """What the app's own Python code in the tree shows of the request's origin: the tree's
     Python files (shown paths), and where the code reads the host name and the client's address
@@ -442,11 +450,14 @@ class RequestReaders(NamedTuple):
         return all(reader.value == "ALLOWED_HOSTS" and reader.at in written
                    and any(_host_matches(name, pattern) for pattern in written[reader.at]) for reader in self.host)
 
-    def missing_module(self, server: AppServer) -> tuple[str, str] | None:
+    def missing_module(self, server: AppServer) -> MissingModule | None:
         """A dotted module ``server`` loads its app from (`server.uwsgi`) that no file of the tree
-        is, while the tree holds its package, with an ``__init__.py``, where the server starts (in
-        the folder of a file that configures or starts it, or at the top): Python imports that
-        package and stops there, so the import fails. The module and the package's folder (shown)."""
+        is, where the server starts (in the folder of a file that configures or starts it, or at
+        the top), while the tree holds its package there, with an ``__init__.py``: Python imports
+        that package and stops there, so the import fails. Or while the tree holds nothing of its
+        top package's name anywhere, but a Django project beside a manage.py there whose package
+        holds the module's file (`PomarinaScouts.wsgi` where the project is `Scouts/`): the project
+        was renamed, and the import fails at its first name."""
         if self.module_of(server) is not None or _extra_import_path(server):
             return None
         folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in _written_in(server)),
@@ -461,7 +472,27 @@ class RequestReaders(NamedTuple):
             for folder in folders:
                 found = posixpath.join(folder, package) if folder else package
                 if f"{found}/__init__.py" in self.files:
-                    return module, found
+                    return MissingModule(module, found)
+            renamed = self._renamed_project(parts, folders) if len(parts) == 2 else None
+            if renamed is not None:
+                return MissingModule(module, "", renamed)
+        return None
+
+    def _renamed_project(self, parts: list[str], folders: Iterable[str]) -> str | None:
+        """The one Django project package (shown folder) beside a manage.py of ``folders`` that
+        holds ``parts[1]``'s file, where no file or folder of the tree has ``parts[0]``'s name."""
+        top, leaf = parts
+        if any(f"/{top}/" in f"/{path}" or posixpath.basename(path) == f"{top}.py" for path in self.files):
+            return None
+        for folder in folders:
+            if posixpath.join(folder, "manage.py") not in self.files:
+                continue
+            found = [posixpath.dirname(path) for path in self.files
+                     if posixpath.basename(path) == f"{leaf}.py"
+                     and posixpath.dirname(posixpath.dirname(path)) == folder
+                     and posixpath.join(posixpath.dirname(path), "__init__.py") in self.files]
+            if len(found) == 1:
+                return found[0]
         return None
 
     def module_of(self, server: AppServer) -> str | None:
