@@ -11,8 +11,8 @@ PYTHONPATH), or whose environment the files do not show whole, is left alone: th
 be found there. The app's code is read where nginx in the checked files routes requests, so
 this rule looks at those trees only.
 
-So is a module of a renamed Django project: `PomarinaScouts.wsgi`, where no file or folder of
-the tree has the name `PomarinaScouts`, but a manage.py in the folder the server starts in
+So is a module of a renamed Django project: `PomarinaScouts.wsgi`, where no Python file of
+the tree has the name `PomarinaScouts` (no module, no package), but a manage.py in the folder the server starts in
 has beside it the one project package that holds a `wsgi.py` (`Scouts/`). The import fails at
 its first name.
 
@@ -66,7 +66,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                    if server.kind == "uwsgi" else "Gunicorn's workers fail to boot and it exits")
         top, file = module.split(".", 1)[0], module.rsplit(".", 1)[1]
         if renamed:
-            yield Hit(at, f"the app is loaded from `{module}`, but no file or folder of the tree is named {top}: "
+            yield Hit(at, f"the app is loaded from `{module}`, but no module or package of the tree is named {top}: "
                       f"its Django project beside manage.py is {renamed}/, which holds {file}.py; the import fails "
                       f"(\"No module named '{top}'\"), {failure}; name "
                       f"`{posixpath.basename(renamed)}.{file}`",
