@@ -12,9 +12,9 @@ be found there. The app's code is read where nginx in the checked files routes r
 this rule looks at those trees only.
 
 So is a module of a renamed Django project: `PomarinaScouts.wsgi`, where no Python file of
-the tree has the name `PomarinaScouts` (no module, no package), but a manage.py in the folder the server starts in
-has beside it the one project package that holds a `wsgi.py` (`Scouts/`). The import fails at
-its first name.
+the tree has the name `PomarinaScouts` (no module, no package), but a manage.py in the folder
+the server starts in has beside it the one project package that holds a `wsgi.py`
+(`Scouts/`). The import fails at its first name.
 
 ## What breaks in production
 The import fails. uWSGI logs `ModuleNotFoundError: No module named 'server.uwsgi'` and
