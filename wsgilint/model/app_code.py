@@ -731,7 +731,8 @@ def _origins_from_environment(text: str, shown: str) -> Setting[str] | None:
         line_end = text.find("\n", start)
         line = text[start:line_end if line_end != -1 else len(text)]
         name, equals, value = line.partition("=")
-        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS" and any(
+        # A list written with its scheme (`[f"http://{x}:81" for x in env(...)]`) says which it trusts.
+        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS" and "://" not in value and any(
                 reader in value for reader in ("environ", "getenv", "env(", "env.", "config(")):
             return Setting(line.strip(), Span(shown, text.count("\n", 0, start) + 1))
         start = text.find("CSRF_TRUSTED_ORIGINS", start + 1)
