@@ -42,6 +42,10 @@ in a file not named nginx.conf (nginx needs `events` in the file it starts with,
 (`real_ip_header X-Real-IP | X-Forwarded-For;`, `client_body_buffer_size 8k|16k;`, refused by
 nginx 1.22 in tests/test_nginx_manual_notation.py). Such a file is notes or a cheat sheet.
 
+A Compose file with a key written twice in one mapping (a service's `ports:` twice, often a
+service indented into the one above it) is refused by Compose v2, whose YAML parser says
+`mapping key "ports" already defined at line 17`; PyYAML and Compose v1 keep the last one.
+
 A main nginx.conf (the file nginx starts with, here or where a container puts it) with an
 `http` block and no `events` block is refused as a whole (`no "events" section in
 configuration`), unless an include at its top level reads files the checked tree does not

@@ -78,7 +78,7 @@ def read_eb_environment(local_dir: str, ctx: ReadContext) -> dict[str, tuple[str
             continue
         local = os.path.join(directory, name)
         text = ctx.read(local, peek=True).text if os.path.isfile(local) else None
-        root = load_yaml(text, ctx.display(local))[0] if text else None
+        root = load_yaml(text, ctx.display(local), as_compose=False)[0] if text else None
         settings = root.get("option_settings") if root is not None else None
         if settings is None:
             continue

@@ -4,7 +4,8 @@ PyYAML's composer builds the node graph (nothing is constructed, so no tag can r
 code); the conversion here then types plain scalars by the YAML 1.2 core schema that
 Compose's Go parser uses, not PyYAML's YAML 1.1: ``8000:50`` stays the string it is
 (1.1 reads a base-60 number) and ``on``/``yes`` stay strings. Aliases are converted
-once and shared, so an alias bomb costs its size, not its expansion.
+once and shared, so an alias bomb costs its size, not its expansion. A key written twice in
+one mapping is refused, as Compose's parser refuses the file, where PyYAML keeps the last.
 """
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ class _Converter:
         self.busy: set[int] = set()
         self.count = 0
         self.problems: list[Problem] = []
+        self.duplicate: Problem | None = None   # the first key written twice in one mapping
 
     def convert(self, node: yaml.Node, key_at: Span | None = None) -> Node:
         self.count += 1
@@ -104,9 +106,13 @@ class _Converter:
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Node]:
         merged: dict[str, Node] = {}
         own: dict[str, Node] = {}
+        merge_at: Span | None = None
         for key_node, value_node in node.value:
             key_at = _span(self.display, key_node.start_mark, key_node.end_mark)
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
+                if merge_at is not None:
+                    self._twice("<<", merge_at, key_at)
+                merge_at = key_at
                 # `<<: *base` (or a list of them): the entries of the mapping(s), below own keys.
                 value = self.convert(value_node)
                 sources = value.value if isinstance(value.value, list) else [value]
@@ -116,12 +122,23 @@ class _Converter:
                             merged.setdefault(name, entry)
                 continue
             key = self.convert(key_node)
+            first = own.get(key.text)
+            if first is not None and first.key_at is not None:
+                self._twice(key.text, first.key_at, key_at)
             own[key.text] = self.convert(value_node, key_at)
         return {**merged, **own}
 
+    def _twice(self, key: str, first: Span, again: Span) -> None:
+        """Compose v2's parser (Go's yaml.v3) refuses a key written twice in one mapping, a merge
+        key `<<` too, where PyYAML (and Compose v1) let the last one win: the first one found."""
+        if self.duplicate is None:
+            self.duplicate = Problem("syntax", f'mapping key "{key}" already defined at line {first.line}: Compose '
+                                     "refuses the file and starts nothing of it", again)
 
-def load_yaml(text: str, display: str) -> tuple[Node | None, list[Problem]]:
-    """The document's root node, or None with a ``syntax`` problem where YAML stops."""
+
+def load_yaml(text: str, display: str, as_compose: bool = True) -> tuple[Node | None, list[Problem]]:
+    """The document's root node, or None with a ``syntax`` problem where YAML stops (or, read
+    ``as_compose``, where Compose's parser refuses a key written twice)."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -137,4 +154,6 @@ def load_yaml(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         node = converter.convert(root)
     except RecursionError:
         return None, [Problem("syntax", "YAML nested too deeply to read", Span(display))]
+    if as_compose and converter.duplicate is not None:
+        return None, [converter.duplicate]
     return node, converter.problems
