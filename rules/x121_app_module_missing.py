@@ -14,7 +14,9 @@ this rule looks at those trees only.
 So is a module of a renamed Django project: `PomarinaScouts.wsgi`, where no Python file of
 the tree has the name `PomarinaScouts` (no module, no package), but a manage.py in the folder
 the server starts in has beside it the one project package that holds a `wsgi.py`
-(`Scouts/`). The import fails at its first name.
+(`Scouts/`), for a server whose start surely runs (a container's command, a systemd unit); a
+Supervisor program's ini may be a template's leftover, which names the template's project.
+The import fails at its first name.
 
 ## What breaks in production
 The import fails. uWSGI logs `ModuleNotFoundError: No module named 'server.uwsgi'` and

@@ -473,7 +473,10 @@ class RequestReaders(NamedTuple):
                 found = posixpath.join(folder, package) if folder else package
                 if f"{found}/__init__.py" in self.files:
                     return MissingModule(module, found)
-            renamed = self._renamed_project(parts, folders) if len(parts) == 2 else None
+            # Only for a start that surely runs (a container's command, a systemd unit): a leftover
+            # template's ini names the template's project.
+            renamed = self._renamed_project(parts, folders) if len(parts) == 2 and server.manager is not None \
+                and server.manager.kind in ("compose", "docker", "systemd") else None
             if renamed is not None:
                 return MissingModule(module, "", renamed)
         return None
