@@ -785,13 +785,12 @@ class ContainerBuilder:
                 # starts the services the image enables) may start it.
                 copied_to = list(dict.fromkeys(where for local, where in self.nginx_places
                                                if main == local or main.startswith(local.rstrip(os.sep) + os.sep)))
-                starts = [only_start(where, placed.get(where, []), self.seen_starts) for where in copied_to]
-                if not left_out and copied_to and all(start is not None and start.argv and not start.wrapper_after
-                                                      for start in starts):
-                    start = starts[0]
-                    assert start is not None and start.argv is not None
+                starts = [start.argv for where in copied_to
+                          if (start := only_start(where, placed.get(where, []), self.seen_starts)) is not None
+                          and start.argv is not None and not start.wrapper_after]
+                if not left_out and copied_to and len(starts) == len(copied_to):
                     left_out = (f"the build copies it where nginx reads it in {copied_to[0].label or copied_to[0].name}, "
-                                f"but that container starts `{' '.join(start.argv.value[:3])}` and no nginx: no nginx "
+                                f"but that container starts `{' '.join(starts[0].value[:3])}` and no nginx: no nginx "
                                 "the files show loads it")
                 if left_out:   # the tree's own nginx.conf runs there and leaves it out: nothing runs it
                     dropped[self.ctx.real(instance.main.path)] = left_out
