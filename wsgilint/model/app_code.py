@@ -725,38 +725,39 @@ def _scan_scheme_readers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _origins_from_environment(text: str, shown: str) -> Setting[str] | None:
-    """Where ``text`` sets CSRF_TRUSTED_ORIGINS from the environment
-    (`os.environ.get("CSRF_TRUSTED_ORIGINS").split()`, `env.list(...)`, `config(...)`): what is
-    written, at its line; None where it does not."""
+def _origins_assignments(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` that assigns Django's CSRF_TRUSTED_ORIGINS: where it starts, and
+    what follows its ``=`` on that line."""
     start = text.find("CSRF_TRUSTED_ORIGINS")
     while start != -1:
         line_end = text.find("\n", start)
-        line = text[start:line_end if line_end != -1 else len(text)]
-        name, equals, value = line.partition("=")
-        # A list written with its scheme (`[f"http://{x}:81" for x in env(...)]`) says which it trusts.
-        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS" and "://" not in value and any(
-                reader in value for reader in ("environ", "getenv", "env(", "env.", "config(")):
-            return Setting(line.strip(), Span(shown, text.count("\n", 0, start) + 1))
+        name, equals, value = text[start:line_end if line_end != -1 else len(text)].partition("=")
+        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS":
+            yield start + len(name) + 1, value
         start = text.find("CSRF_TRUSTED_ORIGINS", start + 1)
+
+
+def _origins_from_environment(text: str, shown: str) -> Setting[str] | None:
+    """Where ``text`` sets CSRF_TRUSTED_ORIGINS from the environment
+    (`os.environ.get("CSRF_TRUSTED_ORIGINS").split()`, `env.list(...)`, `config(...)`): what is
+    written, at its line; None where it does not. A list written with its scheme
+    (`[f"http://{x}:81" for x in env(...)]`) says which origins it trusts."""
+    for at, value in _origins_assignments(text):
+        if "://" not in value and any(reader in value for reader in ("environ", "getenv", "env(", "env.", "config(")):
+            return Setting(f"CSRF_TRUSTED_ORIGINS ={value}", Span(shown, text.count("\n", 0, at) + 1))
     return None
 
 
 def _trusts_https_origins(text: str) -> bool:
     """Whether ``text`` sets Django's CSRF_TRUSTED_ORIGINS to a list written with an
     ``https://`` origin (not one read from the environment: its value is not known)."""
-    start = text.find("CSRF_TRUSTED_ORIGINS")
-    while start != -1:
-        line_end = text.find("\n", start)
-        line = text[start:line_end if line_end != -1 else len(text)]
-        name, equals, value = line.partition("=")
-        if equals and name.strip() == "CSRF_TRUSTED_ORIGINS" and value.strip()[:1] in ("[", "("):
+    for at, value in _origins_assignments(text):
+        if value.strip()[:1] in ("[", "("):
             # The list, up to its closing bracket (a few lines at most).
-            written = text[start + len(name) + 1:start + len(name) + 1 + 2000]
+            written = text[at:at + 2000]
             closing = written.find("]" if value.strip()[0] == "[" else ")")
             if "https://" in written[:closing if closing != -1 else len(written)]:
                 return True
-        start = text.find("CSRF_TRUSTED_ORIGINS", start + 1)
     return False
 
 
