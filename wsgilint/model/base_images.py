@@ -23,8 +23,10 @@ import dataclasses
 import functools
 import json
 import re
+import sys
 from typing import Any
 
+from ..core.numbers import decimal
 from ..core.paths import packaged_text
 from ..core.record import dataclass, field
 from ..core.span import Setting, Span
@@ -196,7 +198,8 @@ def _stops_with_term(written: str, older: dict[str, str]) -> bool:
 
 
 def _release(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split("."))
+    # A part too long to hold (a 5000-digit tag) is past every release, as no tag names one.
+    return tuple(number if (number := decimal(part)) is not None else sys.maxsize for part in text.split("."))
 
 
 def _nginx_includes(family: str) -> dict[str, Any]:
