@@ -89,7 +89,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # The managers whose wrapper shell starts the server with `&` and does not wait on it.
     backgrounded = {id(manager.runs): manager for manager in deployment.managers
                     if manager.runs is not None and manager.wrapper is not None and manager.wrapper_background
-                    and not any(command.split(" ", 1)[0] == "wait" for command in manager.wrapper_after)}
+                    and not any(command[:1] == ("wait",) for command in manager.wrapper_after)}
     for server in uwsgi_servers(deployment):
         loader = app_loader(server)
         if loader is None or server.has("need-app") or loads_only_exiting_apps(server):

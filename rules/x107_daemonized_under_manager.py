@@ -111,7 +111,7 @@ def _shell_after(manager: ProcessManager) -> str | None:
     returns holds the shell, else the commands whose end the finding then assumes."""
     if manager.wrapper is None or manager.wrapper_execs is not False or not manager.wrapper_after:
         return None
-    return "" if manager.wrapper_held_by else "; ".join(manager.wrapper_after)
+    return "" if manager.wrapper_held_by else "; ".join(" ".join(command) for command in manager.wrapper_after)
 
 
 def check(deployment: Deployment) -> Iterator[Hit]:

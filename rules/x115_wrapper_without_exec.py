@@ -182,7 +182,7 @@ def _hits(deployment: Deployment) -> Iterator[Hit]:
             continue
         stop = manager.stop_signal.value
         traps = manager.wrapper_traps
-        waits = manager.wrapper_background and any(command.split()[:1] == ["wait"] for command in manager.wrapper_after)
+        waits = manager.wrapper_background and any(command[:1] == ("wait",) for command in manager.wrapper_after)
         if traps is not None and stop in traps.value and waits:
             # The shell runs its own handler on the stop at once: the server runs in the background
             # and the shell waits in `wait`, which a trapped signal interrupts (a foreground server
@@ -217,7 +217,7 @@ def _hits(deployment: Deployment) -> Iterator[Hit]:
                    else f"start {who} with `exec` in the script")
             if manager.wrapper_background and manager.wrapper_held_by:
                 # `uwsgi ... &` then `tail -f`: exec on the `&` line would run nothing after it.
-                before = [f"`{command}`" for command in manager.wrapper_after if command != manager.wrapper_held_by]
+                before = [f"`{shown}`" for command in manager.wrapper_after if (shown := " ".join(command)) != manager.wrapper_held_by]
                 fix = (f"start {who} last, in the foreground: `exec {program} ...` in place of its `&` line and of "
                        f"`{manager.wrapper_held_by}`" + (f", with {', '.join(before)} moved before it" if before else ""))
             fix += _uwsgi_term(deployment, manager)
@@ -302,7 +302,7 @@ def _server_held_after_fork(deployment: Deployment, manager: ProcessManager, for
                   f"never hears of the stop and is SIGKILLed after {timeout:g} s, cutting the requests in flight")
     else:
         effect = _orphaned(manager, program)
-    after = manager.wrapper_after
+    after = [" ".join(command) for command in manager.wrapper_after]
     dropped = (f"; `exec` ends the script there, so what it runs after the server would no longer run "
                f"({', '.join(f'`{command}`' for command in after)}): start "
                f"{'it in a service of its own' if len(after) == 1 else 'them in services of their own'}, or with `&` "

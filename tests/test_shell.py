@@ -237,13 +237,13 @@ def test_the_server_command_is_the_one_the_shell_runs(tmp_path: Path, shell: str
 def test_what_the_shell_runs_after_the_server_line(tmp_path: Path) -> None:
     # A daemonizing server returns at once: what follows decides whether the shell stays.
     held = server_line_of_shell_command("python manage.py migrate\nuwsgi --ini app.ini\ntail -f /dev/null")
-    assert held is not None and (held.after, held.held_by) == (("tail -f /dev/null",), "tail -f /dev/null")
+    assert held is not None and (held.after, held.held_by) == ((("tail", "-f", "/dev/null"),), "tail -f /dev/null")
     loop = server_line_of_shell_command("uwsgi --ini app.ini; while true; do sleep 60; done")
     assert loop is not None and loop.held_by == "while true"
     forever = server_line_of_shell_command("uwsgi --ini app.ini && exec sleep infinity")
     assert forever is not None and forever.held_by == "exec sleep infinity"
     returns = server_line_of_shell_command("uwsgi --ini app.ini && echo started")
-    assert returns is not None and (returns.after, returns.held_by) == (("echo started",), "")
+    assert returns is not None and (returns.after, returns.held_by) == ((("echo", "started"),), "")
     background = server_line_of_shell_command("uwsgi --ini app.ini; tail -f /var/log/app.log &")
     assert background is not None and background.held_by == ""
     last = server_line_of_shell_command("migrate; uwsgi --ini app.ini")

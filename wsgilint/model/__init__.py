@@ -470,7 +470,7 @@ class ProcessManager:
     # What the wrapper shell runs after the server line, and the first of those commands that
     # never returns (`tail -f /dev/null`): it keeps the shell, the process the manager
     # watches, alive when the server daemonizes.
-    wrapper_after: tuple[str, ...] = ()
+    wrapper_after: tuple[tuple[str, ...], ...] = ()   # each command's words
     wrapper_held_by: str = ""
     wrapper_background: bool = False   # the line starts the server with `&`: the shell does not wait on it
     wrapper_others: bool = False   # the shell runs commands besides the server's (`migrate && gunicorn`)

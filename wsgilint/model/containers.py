@@ -758,7 +758,7 @@ class ContainerBuilder:
         # nginx as the started program, or a daemon its start script starts (`service nginx restart`).
         nginx_places = {manager.place for manager in self.deployment.managers if manager.runs_program == "nginx"
                         or any(service.value == "nginx" for service in manager.services_started)
-                        or any(_runs_nginx_or_init(line) for line in manager.wrapper_after)}
+                        or any(_runs_nginx_or_init(words) for words in manager.wrapper_after)}
         # Containers whose start the files do not show (no CMD nor ENTRYPOINT in the image, no
         # Compose command): they may run nginx on the config copied into them, and what else is not known.
         unstarted = {manager.place: manager for manager in self.deployment.managers
@@ -991,10 +991,9 @@ _INITS = frozenset({"init", "systemd", "/sbin/init", "/usr/sbin/init", "/lib/sys
                     "/usr/lib/systemd/systemd"})
 
 
-def _runs_nginx_or_init(line: str) -> bool:
+def _runs_nginx_or_init(words: tuple[str, ...]) -> bool:
     """Whether a command a start script runs after its server's line starts nginx or an init."""
-    words = line.split()
-    if words[:1] == ["exec"]:
+    if words[:1] == ("exec",):
         words = words[1:]
     return bool(words) and (words[0] in _INITS or os.path.basename(words[0]) == "nginx")
 

@@ -90,7 +90,7 @@ class ServerLine:
     # What the shell runs once the server line returns (a server that daemonizes returns at
     # once): the commands after it, and the first of them known to stay in the foreground
     # for good (`tail -f`, `sleep infinity`, `while true`), which keeps the shell alive.
-    after: tuple[str, ...] = ()
+    after: tuple[tuple[str, ...], ...] = ()   # each command's words
     held_by: str = ""
     last_of_c: bool = False
     # The tests (`if`/`elif`/`case` branches, `[ … ] &&`) the line runs under, each as its
@@ -649,7 +649,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
     found_last = False
     servers = 0
     handed_off = False
-    after: list[str] = []
+    after: list[tuple[str, ...]] = []
     held_by = ""
     trapped = False
     blocks = _Blocks()
@@ -675,7 +675,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             commands += 1
             found_last = False
             if found is not None and not found.execs and not program_of(command):
-                after.append(" ".join(command))
+                after.append(tuple(command))
                 held_by = held_by or (" ".join(command) if _stays(command[1:] if command[0] == "exec" else command,
                                                                operator) else "")
             execs = False
