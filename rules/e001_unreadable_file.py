@@ -14,8 +14,9 @@ private key only its owner may read, or Let's Encrypt's `live/` links into an `a
 repository leaves out, is how they are kept. None is reported. In a repository, a link to an absolute path names a path of the host it
 is deployed to (`uwsgi.ini -> /home/ubuntu/web2/shop/deploy/uwsgi.ini`): where the tree holds
 a file whose path ends like it (the checkout's own `deploy/uwsgi.ini`), the link is read once,
-as that file, and is not reported. A link to where packages install their files
-(`nginx/modules -> /usr/lib/nginx/modules`, copied from a packaged /etc/nginx) is an info: the
+as that file, and is not reported. A link to where packages install their files, where a
+configuration folder holds it (`nginx/modules -> /usr/lib/nginx/modules`, copied from a
+packaged /etc/nginx), is an info: the
 host or image the folder is deployed to holds that path, whatever the checking machine does.
 
 ## What breaks in production

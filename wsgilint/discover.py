@@ -498,7 +498,8 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
             if ctx.mode == "repository" and entry.is_symlink() and \
-                    (package_path := _link_target(entry.path) or "").startswith(_PACKAGE_TREES):
+                    (package_path := _link_target(entry.path) or "").startswith(_PACKAGE_TREES) and \
+                    (is_dir or location_hints(entry.path, named_only=True)):
                 # Copied from a packaged /etc/nginx (`modules -> /usr/lib/nginx/modules`): the packages'
                 # own files where the tree is deployed, whatever this machine holds at that path.
                 discovery.problems.append(Problem(
