@@ -377,8 +377,7 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                 # or a websocket location beside the app is as often the app's own ASGI server.
                 continue
             # A port no app server of the tree binds anywhere (one that does is the app, not run here).
-            bound = {listener.address.port for server in deployment.app_servers for listener in server.listeners
-                     if listener.address.family == "inet"}
+            bound = deployment.bound_ports
             neighbour = next((place for t in route.targets if t.address.port not in bound
                               and (place := deployment.namespace_neighbour(route, t.address)) is not None), None)
             others = deployment.other_servers_beside(route.place) \

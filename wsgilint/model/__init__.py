@@ -993,6 +993,11 @@ class Deployment:
         return [listener for server in self.app_servers for listener in server.listeners]
 
     @cached_property
+    def bound_ports(self) -> frozenset[int]:
+        """The TCP ports some app server of the tree binds, in any place."""
+        return frozenset(listener.address.port for listener in self.listeners if listener.address.family == "inet")
+
+    @cached_property
     def fronting(self) -> Fronting:
         """Which routes reach the tree's apps, and which server blocks front another app."""
         from .fronting import Fronting
@@ -1156,16 +1161,20 @@ class Deployment:
         under Supervisor, a JVM), and what a container's start script starts before its last
         command (`bundle exec unicorn -D -p 8080`). What listens on a loopback port no app
         server of the tree binds may be theirs."""
+        return self._other_servers_by_namespace.get(place.loopback, [])
+
+    # Rules ask per route; gathered once, a fleet's check stays linear.
+    @cached_property
+    def _other_servers_by_namespace(self) -> dict[str, list[tuple[ProcessManager, str, Span]]]:
         from .services import UNREAD_SERVER_RUNTIMES
 
-        found = []
+        found: dict[str, list[tuple[ProcessManager, str, Span]]] = defaultdict(list)
         for manager in self.managers:
-            if manager.place.loopback != place.loopback:
-                continue
+            beside = found[manager.place.loopback]
             if manager.runs is None and manager.dev_server is None and manager.runs_program in UNREAD_SERVER_RUNTIMES:
-                found.append((manager, manager.runs_program, manager.argv.at if manager.argv and manager.argv.at
-                              else manager.at))
-            found.extend((manager, started.value, started.at or manager.at) for started in manager.servers_beside)
+                beside.append((manager, manager.runs_program, manager.argv.at if manager.argv and manager.argv.at
+                               else manager.at))
+            beside.extend((manager, started.value, started.at or manager.at) for started in manager.servers_beside)
         return found
 
     def unrun_image_serving(self) -> list[tuple[Place, str]]:

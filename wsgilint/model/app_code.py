@@ -460,8 +460,7 @@ class RequestReaders(NamedTuple):
         was renamed, and the import fails at its first name."""
         if self.module_of(server) is not None or _extra_import_path(server):
             return None
-        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in _written_in(server)),
-                                 self.top])
+        folders = _start_folders(server, self.top)
         for module in _module_specs(server):
             parts = module.split(".")
             stem = "/".join(parts)
@@ -505,9 +504,7 @@ class RequestReaders(NamedTuple):
         where the tree does not hold it, so what the app reads is not known."""
         if server.app_module:
             return self._with_settings(server.app_module)
-        # The checkout's top folder too, where a manager's `directory=` usually starts it.
-        folders = dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in _written_in(server)),
-                                 self.top])
+        folders = _start_folders(server, self.top)
         for wanted in _module_files(server):
             wanted = wanted.lstrip("/")
             if "/" not in wanted:
@@ -577,12 +574,18 @@ def _app_root(server: AppServer, module: str) -> str:
     return posixpath.dirname(module)
 
 
+def _start_folders(server: AppServer, top: str) -> dict[str, None]:
+    """The folders ``server`` may start in: those of the files that configure or start it, and
+    the checkout's top folder, where a manager's `directory=` usually starts it."""
+    return dict.fromkeys([*(posixpath.dirname(posixpath.normpath(path)) for path in _written_in(server)), top])
+
+
 def _written_in(server: AppServer) -> list[str]:
-    """The files that configure or start ``server`` (shown paths)."""
-    written_in = [server.at.path, *(option.at.path for option in server.options)]
+    """The files that configure or start ``server`` (shown paths), each once."""
+    written_in = dict.fromkeys([server.at.path, *(option.at.path for option in server.options)])
     if server.manager is not None:
-        written_in.append(server.manager.at.path)
-    return written_in
+        written_in[server.manager.at.path] = None
+    return list(written_in)
 
 
 def _extra_import_path(server: AppServer) -> bool:
