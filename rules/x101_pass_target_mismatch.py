@@ -571,12 +571,13 @@ def _from_host_hint(deployment: Deployment, route: Route, nearest: Listener) -> 
 
 def _unrun_beside_container_nginx(deployment: Deployment, route: Route, target: Address,
                                   nearest: Listener | None) -> Place | None:
-    """The container whose server binds the very address a repository's nginx file sends to,
+    """The container whose server binds the very address an nginx file sends to, in a repository
+    (or the /etc folders one installs),
     when nothing in the files runs that file (no host manager starts nginx, and the tree's
     nginx runs in a container that does not load it): the file is for a place the files do not
     show, and "on a host" is only the default (a copy meant for a task or pod that shares the
     app's loopback: ``server localhost:8001; # for fargate``)."""
-    if nearest is None or route.place.kind != "host" or deployment.host.mode != "repository" \
+    if nearest is None or route.place.kind != "host" or not deployment.host.partial \
             or nearest.server.place.kind != "container" or not _elsewhere_hint(route, target, nearest):
         return None
     if any(manager.place.kind == "host" and manager.runs_program == "nginx" for manager in deployment.managers):

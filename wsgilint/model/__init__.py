@@ -869,6 +869,12 @@ class Host:
     # (``ReadContext.whole_host``): what its files do not start, nothing starts.
     whole_host: bool = True
 
+    @property
+    def partial(self) -> bool:
+        """The files do not show the whole host: a repository, or the /etc folders one
+        installs. What they do not start may be started by hand or by files not here."""
+        return self.mode == "repository" or not self.whole_host
+
     def version(self, program: str, in_container: bool = False) -> tuple[int, ...]:
         """The program's version as numbers, for comparisons: ``(2, 0, 31)``; ``in_container``:
         the version its containers run, where an image tag names one."""
@@ -1035,7 +1041,7 @@ class Deployment:
         files starts this server (no Supervisor program, systemd unit, Emperor, container command
         or start script runs it): whether and how it runs, and what watches it, the files do not
         show."""
-        return (self.host.mode == "repository" or not self.host.whole_host) and server.manager is None
+        return self.host.partial and server.manager is None
 
     def reached(self, route: Route, target: Target) -> list[Listener]:
         """The listeners a connection from ``route``'s nginx to ``target`` arrives at, across

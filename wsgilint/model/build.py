@@ -90,6 +90,7 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
                 "syntax", "no `events` block: nginx refuses to start with this file as its nginx.conf (nginx -t: "
                 "no \"events\" section in configuration); add `events {}` at the top level", instance.events_missing))
     main_dirs = [os.path.dirname(m.path) + os.sep for m in mains]
+    paths = {f.path for f in files}
     unloaded: dict[str, str] = {}
     included = set(covered)   # every file some nginx tree read
     # A container's nginx loads a file copied into it only if a configuration includes it.
@@ -108,6 +109,11 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
         if ctx.mode != "repository" and any(fragment.path.startswith(d) for d in main_dirs):
             unloaded[real] = "no nginx.conf above it includes it, so nginx does not load it: not checked"
             continue
+        enabled = _enabled_copy(fragment.path, paths)
+        if enabled is not None:
+            unloaded[real] = (f"{ctx.display(enabled)} is the site of this name nginx loads (Debian's nginx.conf "
+                              "includes sites-enabled/*, not sites-available): not checked")
+            continue
         covered.add(real)
         tree = read_nginx_fragment(fragment.path, ctx)
         included.update(ctx.real(p) for p in tree.local_paths)
@@ -123,6 +129,17 @@ def _read_nginx(discovery: Discovery, ctx: ReadContext, deployment: Deployment,
         ctx.nginx_tokens.finish()
         ctx.nginx_tokens = None
     _explain(deployment, ctx, "nginx", unloaded)
+
+
+def _enabled_copy(path: str, paths: set[str]) -> str | None:
+    """The site of ``path``'s name in the sites-enabled folder beside its sites-available
+    folder, where the tree holds one as a file of its own (a copy, or a link that leads
+    elsewhere): nginx loads that one, and this is its source or an older copy."""
+    folder, name = os.path.split(path)
+    if os.path.basename(folder) != "sites-available":
+        return None
+    enabled = os.path.join(os.path.dirname(folder), "sites-enabled", name)
+    return enabled if enabled in paths else None
 
 
 def _written_as_notes(read: Sequence[tuple[SourceFile, NginxTree, NginxInstance]], ctx: ReadContext) -> None:
