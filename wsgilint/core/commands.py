@@ -122,7 +122,9 @@ _DEV_DEFAULTS = {
     "hypercorn": ("127.0.0.1", 8000),             # hypercorn/config.py bind
 }
 # Of those, the servers made for development only; uvicorn, daphne and hypercorn serve production too.
-DEVELOPMENT_ONLY = frozenset(("manage.py runserver", "flask run"))
+# Werkzeug's development server, started from a script's own code (``readers.python_server``).
+FLASK_APP_RUN = "Flask app.run"
+DEVELOPMENT_ONLY = frozenset(("manage.py runserver", "flask run", FLASK_APP_RUN))
 _DJANGO_SCRIPTS = ("manage.py", "django-admin", "django-admin.py")
 
 
@@ -180,6 +182,20 @@ def _dev_program(argv: list[str]) -> tuple[str, list[str]] | None:
     if name in ("uvicorn", "daphne", "hypercorn"):
         return name, rest
     return None
+
+
+def python_script(argv: list[str]) -> str:
+    """The script file a Python interpreter runs (``python3 -u server.py``: ``server.py``); ""
+    for a module (``-m``), a command (``-c``) or no script."""
+    own = unwrap(argv)[1] if argv else argv
+    if not own or not _python_name().match(posixpath.basename(own[0])):
+        return ""
+    for word in own[1:]:
+        if word.startswith(("-m", "-c")):
+            return ""
+        if not word.startswith("-"):
+            return word if word.endswith(".py") else ""
+    return ""
 
 
 def dev_program(argv: list[str]) -> str:

@@ -52,6 +52,7 @@ from .uwsgi_options import uwsgi_bool
 
 if TYPE_CHECKING:
     from ..readers.dockerfile import ExecLookalike
+    from ..readers.python_server import ScriptServer
     from .compose_deps import ComposeDependency
     from .fronting import Fronting
 
@@ -437,6 +438,9 @@ class ProcessManager:
     # A development server (manage.py runserver, flask run, uvicorn...) the start runs where it
     # runs no uWSGI or Gunicorn: its command line, where it is written.
     dev_server: Setting[list[str]] | None = None
+    # Where that development server listens when its script's code says so, not its command line
+    # (`python server.py`, whose `app.run(host="0.0.0.0")` binds): the server read, at the call.
+    dev_server_in_code: Setting[ScriptServer] | None = None
     launched_by: AppServer | None = None   # the server that is this manager: a uWSGI Emperor for its vassals
     # A program of a container's supervisord: the container's start that runs that supervisord
     # (a shell that keeps `docker stop`'s signal from it keeps it from every program).

@@ -1,6 +1,7 @@
 """Development servers a start runs: Django's ``runserver``, ``flask run``, uvicorn, daphne,
-hypercorn. Each speaks HTTP at the address its command line gives (``core.commands``), or
-at the socket a Supervisor ``[fcgi-program]`` binds and hands it, so a route to it reaches a
+hypercorn, or a script of the tree that starts one itself (``app.run()``). Each speaks HTTP at
+the address its command line gives (``core.commands``), the one its script's code gives
+(``readers.python_server``), or at the socket a Supervisor ``[fcgi-program]`` binds and hands it, so a route to it reaches a
 listener; no rule reads their settings."""
 from __future__ import annotations
 
@@ -43,16 +44,19 @@ def _add_fcgi_socket(deployment: Deployment, manager: ProcessManager, socket: Se
 
 def _add(deployment: Deployment, manager: ProcessManager, start: Setting[list[str]]) -> None:
     env = {name: setting.value for name, setting in manager.environment.items()}
-    found = dev_server(start.value, env)
+    in_code = manager.dev_server_in_code if start is manager.dev_server else None
+    found = in_code.value if in_code is not None else dev_server(start.value, env)
     if found is None:
         return
     host = f"[{found.host}]" if ":" in found.host else found.host
     address = parse_gunicorn_bind(f"{host}:{found.port}")
     if address is None:
         return
-    at = start.at or manager.at
+    at = (in_code.at if in_code is not None else start.at) or manager.at
     server = AppServer("dev-server", found.program, at, manager=manager, place=manager.place)
     server.start_directory = manager.directory
+    if in_code is not None and in_code.at is not None and in_code.value.app_in_script:
+        server.app_module = in_code.at.path   # the script is the app's module
     server.listeners.append(Listener(address, "http", found.program, at, server))
     if found.reloads and manager.kind == "compose":
         server.dev_stack = _mounted_start_directory(deployment, server, found.program)

@@ -238,6 +238,34 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
     found = shell.read_dev_server(local, ctx) if local is not None and ctx is not None else None
     if found is not None:
         manager.dev_server = Setting(found[0].argv, found[1])
+    elif manager.dev_server is None and ctx is not None:
+        commands = shell.text_commands(argv[argv.index("-c", 1) + 1]) if dash_c else [argv]
+        _server_in_script(manager, commands, command_at, ctx, start_dir)
+
+
+def _server_in_script(manager: ProcessManager, commands: list[list[str]], command_at: Span | None,
+                      ctx: ReadContext, start_dir: str | None) -> None:
+    """A command that runs a Python script of the tree (``python3 server.py``) whose own code
+    starts a server (``app.run(...)``, ``uvicorn.run(...)``): that command runs a development
+    server, which listens where the call says."""
+    from ..core.commands import python_script
+    from ..readers.python_server import script_server
+
+    for command in commands:
+        script = python_script(command)
+        local = _local_script(script, ctx, start_dir) if script else None
+        if local is None and script and start_dir and posixpath.isabs(start_dir):
+            # A host folder the tree is checked out to (`WorkingDirectory=/home/ubuntu/app`): the
+            # tree's one file that ends with the script's path there.
+            found_at = ctx.local(posixpath.join(start_dir, script))
+            local = found_at if found_at is not None and os.path.isfile(found_at) else None
+        text = ctx.read(local, peek=True).text if local is not None else None
+        found = script_server(text) if text is not None else None
+        if found is not None and local is not None:
+            manager.dev_server = Setting(command, command_at)
+            at = Span(ctx.display(local), found.line, found.column, found.end_column)
+            manager.dev_server_in_code = Setting(found, at)
+            return
 
 
 def _script_of(call: list[str]) -> list[str]:
