@@ -67,8 +67,9 @@ assumed to be what it reaches.
 
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`, and the prefixes a reached uWSGI
-answers itself with `static-map`), or a regex location for static file extensions only
-(`~* \\.(css|js|png)$`, `~ .*\\.(gif|jpg|css|js)(.*)`), is reported as an info that names the
+answers itself with `static-map`), a location whose path is one segment named for files
+(`/uploads/`, `/assets/`; `/api/uploads/` is a route of the app), or a regex location for static file
+extensions only (`~* \\.(css|js|png)$`, `~ .*\\.(gif|jpg|css|js)(.*)`), is reported as an info that names the
 assumption: what is proxied there is a file, or a 404 when the app has no route for it, and
 no view reads the client's address or host name.
 
@@ -438,7 +439,8 @@ def _check_routes(deployment: Deployment, instance: NginxInstance, prefixes: lis
                         "and nginx reaches it from another host, so without that the header is ignored "
                         "(it still reaches the app's own code)")
         assets = _asset_location(route, prefixes + _static_mounts(listeners)) or \
-            ("its pattern, which takes static file extensions only" if route.static_files else "")
+            ("its pattern, which takes static file extensions only" if route.static_files else "") or \
+            ("its name" if route.files_folder else "")
         websocket = _websocket_only(route)
         probe = route.probe
         # An internal location that auth_request calls: nginx's subrequest carries the client's

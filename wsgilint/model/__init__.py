@@ -718,16 +718,30 @@ class Route:
         return self.directives.get(name, ())
 
     @property
+    def files_folder(self) -> bool:
+        """Its location's path is one segment named for files (`/uploads/`, `/assets/`): what
+        answers there serves a file, or a 404, and reads nothing of the client's request. A
+        nested path (`/api/uploads/`) is the app's own route, and `/static/` and `/media/` are
+        what the app's settings say they are."""
+        segment = self._last_segment()
+        return segment in _FILES_SEGMENTS and self.location.split()[-1].strip("/") == segment
+
+    @property
     def probe(self) -> bool:
         """Its location's path names a health probe (`/health`, `= /api/healthz/`): what answers
         there is a load balancer's or orchestrator's check, which returns at once and reads
         nothing of the client's request."""
+        return self._last_segment() in _PROBE_SEGMENTS
+
+    def _last_segment(self) -> str:
+        """The last segment of a prefix or exact location's path, lowercase; "" for a regular
+        expression or a named location."""
         words = self.location.split()
         if len(words) == 2 and words[0] in ("=", "^~"):
             words = words[1:]
         if len(words) != 1 or not words[0].startswith("/"):
-            return False
-        return words[0].strip("/").rsplit("/", 1)[-1].lower() in _PROBE_SEGMENTS
+            return ""
+        return words[0].strip("/").rsplit("/", 1)[-1].lower()
 
 
     @property
@@ -769,6 +783,8 @@ def _serves_tls(listen: NginxDirective) -> bool:
     return "ssl" in listen.args[1:] or "quic" in listen.args[1:]
 
 
+# The one path segment of a location named for the files it serves.
+_FILES_SEGMENTS = frozenset({"uploads", "assets"})
 # The last path segment of a location that answers load balancers' and orchestrators' probes.
 _PROBE_SEGMENTS = frozenset({"health", "healthz", "healthcheck", "health-check", "health_check", "ping",
                              "ready", "readyz", "livez", "liveness", "readiness"})
