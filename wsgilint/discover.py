@@ -497,11 +497,12 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 continue
             if ignores is not None and (is_dir or is_file) and ignores.ignored(entry.path, is_dir):
                 continue
-            if ctx.mode == "repository" and entry.is_symlink() and \
+            if (ctx.mode == "repository" or (ctx.mode == "snapshot" and not ctx.whole_host)) and entry.is_symlink() and \
                     (package_path := _link_target(entry.path) or "").startswith(_PACKAGE_TREES) and \
                     (is_dir or location_hints(entry.path, named_only=True)):
                 # Copied from a packaged /etc/nginx (`modules -> /usr/lib/nginx/modules`): the packages'
-                # own files where the tree is deployed, whatever this machine holds at that path.
+                # own files where the tree is deployed, whatever this machine holds at that path. So in
+                # the /etc folders a repository installs, which hold no package's files.
                 discovery.problems.append(Problem(
                     "unreadable", f"a link to {package_path!r}, where packages install their files on the host or "
                     "in the image it is deployed to, which the checked files do not hold: not read",
