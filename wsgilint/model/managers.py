@@ -254,9 +254,10 @@ def _server_in_script(manager: ProcessManager, commands: list[list[str]], comman
     for command in commands:
         script = python_script(command)
         local = _local_script(script, ctx, start_dir) if script else None
-        if local is None and script and start_dir and posixpath.isabs(start_dir):
+        if local is None and script and start_dir and posixpath.isabs(start_dir) and ctx.filesystem is None:
             # A host folder the tree is checked out to (`WorkingDirectory=/home/ubuntu/app`): the
-            # tree's one file that ends with the script's path there.
+            # tree's one file that ends with the script's path there. (A container's files are
+            # the ones its build copies and its mounts show.)
             found_at = ctx.local(posixpath.join(start_dir, script))
             local = found_at if found_at is not None and os.path.isfile(found_at) else None
         text = ctx.read(local, peek=True).text if local is not None else None

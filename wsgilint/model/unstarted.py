@@ -30,8 +30,9 @@ class Reader(NamedTuple):
 def file_readers(deployment: Deployment, ctx: ReadContext,
                  dockerfiles: Mapping[Place, str] | None = None) -> dict[str, set[Reader]]:
     """Each file (shown path) and the starts that read it: nginx instances their files, app
-    servers their configs, managers their own lines and wrapper scripts, systemd units their
-    drop-ins, containers the Dockerfiles their images are built from (``dockerfiles``)."""
+    servers their configs, managers their own lines and wrapper scripts, development servers
+    the scripts that start them, systemd units their drop-ins, containers the Dockerfiles their
+    images are built from (``dockerfiles``)."""
     readers: dict[str, set[Reader]] = {}
     for instance in deployment.nginx:
         for path in instance.files:
@@ -46,6 +47,10 @@ def file_readers(deployment: Deployment, ctx: ReadContext,
         for span in (manager.at, manager.wrapper):
             if span is not None:
                 readers.setdefault(span.path, set()).add(Reader(manager.place, manager))
+    for server in deployment.dev_servers:
+        # A script that starts its own server (`app.run()`) is read by the start that runs it.
+        if server.manager is not None:
+            readers.setdefault(server.at.path, set()).add(Reader(server.place, server.manager))
     for unit in deployment.systemd_units:
         if unit.manager is not None:
             for path in unit.dropins:
