@@ -209,7 +209,7 @@ def _explain(deployment: Deployment, ctx: ReadContext, kind: str, why: dict[str,
 def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deployment) -> list[SystemdUnitFile]:
     """Supervisor programs and systemd services; returns the .socket units that run."""
     from ..readers.supervisor import read_supervisor
-    from ..readers.systemd import enabled_names, find_dropins, read_unit
+    from ..readers.systemd import enabled_names, find_dropins, in_unit_directory, linked_from_unit_directory, read_unit
     from .managers import manager_from_unit, managers_from_supervisor
     from .packaged import debian_init_script
     from .supervisor import supervisor_config
@@ -246,7 +246,11 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     sockets: list[SystemdUnitFile] = []
     for unit in units:
         deployment.problems.extend(unit.problems)
-        running = instances.get(unit.name, [unit])
+        # On a host, systemd loads a unit only from its unit directories (a link there to a file
+        # elsewhere is read as that file, where discovery found it through the link).
+        loaded = ctx.mode == "repository" or in_unit_directory(ctx.target_path(unit.path)) \
+            or linked_from_unit_directory(unit.path, ctx)
+        running = instances.get(unit.name, [unit]) if loaded else []
         managers = [manager for manager in (manager_from_unit(each, ctx) for each in running) if manager is not None]
         deployment.managers.extend(managers)
         sockets.extend(each for each in running if each.kind == "socket")

@@ -444,6 +444,33 @@ def normalise_signal(value: str) -> str:
 _UNIT_DIRECTORIES = ("etc/systemd/system", "run/systemd/system", "usr/local/lib/systemd/system",
                      "usr/lib/systemd/system", "lib/systemd/system")
 _ENABLEMENT_SUFFIXES = (".wants", ".requires", ".upholds")
+# Where the user managers look (systemd.unit(5)), besides each user's ~/.config/systemd/user.
+_USER_UNIT_DIRECTORIES = ("etc/systemd/user", "run/systemd/user", "usr/local/lib/systemd/user",
+                          "usr/lib/systemd/user", "lib/systemd/user")
+
+
+def linked_from_unit_directory(unit_local_path: str, ctx: ReadContext) -> bool:
+    """Whether a link of the unit's name in one of the host's unit directories leads to this
+    file (`systemctl link /srv/app/app.service`): systemd loads it through the link."""
+    root = "/" if ctx.mode == "live" else ctx.root
+    name = os.path.basename(unit_local_path)
+    real = os.path.realpath(unit_local_path)
+    for directory in _UNIT_DIRECTORIES:
+        link = os.path.join(root, directory, name)
+        if ctx.inside(link) and os.path.islink(link) and (found := ctx.confine(link)) is not None \
+                and os.path.realpath(found) == real:
+            return True
+    return False
+
+
+def in_unit_directory(target_path: str) -> bool:
+    """Whether a unit file at ``target_path`` on a host is where systemd's system manager or a
+    user's manager loads units from (systemd.unit(5), "Unit File Load Path"). One elsewhere
+    (a copy kept in /root/etc/systemd/system, a source beside the app) is loaded by neither
+    unless linked into one of them."""
+    relative = target_path.lstrip("/")
+    return relative.startswith(tuple(f"{directory}/" for directory in (*_UNIT_DIRECTORIES, *_USER_UNIT_DIRECTORIES))) \
+        or "/.config/systemd/user/" in target_path
 
 
 def enabled_names(unit_local_paths: list[str], ctx: ReadContext) -> set[str]:
