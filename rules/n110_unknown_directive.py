@@ -4,7 +4,8 @@
 Every directive name in the checked nginx files against nginx's directives (crossplane's
 table of nginx 1.18 and NGINX Plus, plus newer nginx up to 1.29, NGINX Plus, and the
 directives of common third-party modules: OpenResty/Lua, headers-more, brotli, geoip2,
-njs, Passenger, VTS, ModSecurity, RTMP, Tengine and others). Names are compared
+njs, Passenger, VTS, ModSecurity, RTMP, Tengine and others, and the directives the
+dynamic TLS records patch adds, which nginx-ee and similar builds carry). Names are compared
 exactly: nginx matches them case-sensitively. The contents of `map`, `types`, `geo`,
 `split_clients`, `charset_map` and `match` blocks are values, not directives, and are
 not checked; neither is the inside of an unknown block, nor a template's placeholder

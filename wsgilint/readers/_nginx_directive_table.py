@@ -2379,6 +2379,11 @@ ssl_certificate_compression
 ssl_client_hello_by_lua_block
 ssl_client_hello_by_lua_file
 ssl_conf_command
+ssl_dyn_rec_enable
+ssl_dyn_rec_size_hi
+ssl_dyn_rec_size_lo
+ssl_dyn_rec_threshold
+ssl_dyn_rec_timeout
 ssl_ech_file
 ssl_enc_certificate
 ssl_enc_certificate_key
