@@ -572,6 +572,8 @@ def build_deployment(discovery: Discovery, ctx: ReadContext, versions: dict[str,
         activate(deployment, sockets)
     if containers is not None:
         containers.mark_stopped_projects()   # after every start is placed: who reads which file is final
+        if deployment.systemd_units:
+            containers.mark_units_copied_where_systemd_does_not_run()
     if any(unit.hidden_start is not None for unit in deployment.systemd_units):
         from .unstarted import mark_hidden_starts
         mark_hidden_starts(deployment, ctx)

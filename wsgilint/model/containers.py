@@ -637,6 +637,32 @@ class ContainerBuilder:
                     self.deployment.unstarted_lines.setdefault(path, {}).setdefault(
                         at.line, (_until_fixed(failure, "nothing here runs", certain), code))
 
+    def mark_units_copied_where_systemd_does_not_run(self) -> None:
+        """A systemd unit the builds copy into images whose whole start the files show, none of
+        which runs systemd (`CMD ["sh", "./start.sh"]`): the copy says where it was meant to run,
+        and no systemd there loads it. What is found in it describes what never runs."""
+        placed: dict[Place, list[ProcessManager]] = {}
+        for manager in self.deployment.managers:
+            placed.setdefault(manager.place, []).append(manager)
+        locals_by_display = {self.ctx.display(local): local for local in self.ctx.read_paths()}
+        for unit in self.deployment.systemd_units:
+            local = locals_by_display.get(unit.path)
+            if unit.manager is None or local is None or unit.path in self.deployment.unstarted_files:
+                continue
+            source = os.path.abspath(local)
+            places = list(dict.fromkeys(place for folder, place in self.file_places
+                                        if source == folder or source.startswith(folder.rstrip(os.sep) + os.sep)))
+            starts = [start for place in places
+                      if (start := only_start(place, placed.get(place, []), self.seen_starts)) is not None
+                      and start.argv is not None and not _starts_init(start)]
+            if not places or len(starts) != len(places):
+                continue
+            place, start = places[0], starts[0]
+            self.deployment.unstarted_files[unit.path] = (
+                f"the build copies this unit into {place.label or place.name}, whose start runs "
+                f"{start.runs_program}, not systemd: nothing loads it there, and nothing in the files installs "
+                "it on a host", ())
+
     def _stopped_projects(self) -> dict[str, tuple[Span, str]]:
         """The Compose projects (their files, as ``Place.started_with`` names them) that start
         no container: where that is decided, and why. A build that stops (C105, C106) stops
@@ -989,6 +1015,13 @@ def _names_nginx_release(written: str) -> bool:
 # (`systemctl enable nginx` in the build, then `exec /usr/sbin/init`).
 _INITS = frozenset({"init", "systemd", "/sbin/init", "/usr/sbin/init", "/lib/systemd/systemd",
                     "/usr/lib/systemd/systemd"})
+
+
+def _starts_init(start: ProcessManager) -> bool:
+    """Whether a container's start is an init system, or runs one after its server's line."""
+    argv = start.argv.value if start.argv is not None else []
+    return (bool(argv) and argv[0] in _INITS) or any(
+        words[:2] in ((init,), ("exec", init)) for words in start.wrapper_after for init in _INITS)
 
 
 def _runs_nginx_or_init(words: tuple[str, ...]) -> bool:
