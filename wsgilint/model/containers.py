@@ -644,14 +644,18 @@ class ContainerBuilder:
         placed: dict[Place, list[ProcessManager]] = {}
         for manager in self.deployment.managers:
             placed.setdefault(manager.place, []).append(manager)
+        from ..readers.systemd import in_unit_directory
+
         locals_by_display = {self.ctx.display(local): local for local in self.ctx.read_paths()}
+        by_filesystem = {place.filesystem: place for place in placed if place.kind == "container"}
         for unit in self.deployment.systemd_units:
             local = locals_by_display.get(unit.path)
             if unit.manager is None or local is None or unit.path in self.deployment.unstarted_files:
                 continue
-            source = os.path.abspath(local)
-            places = list(dict.fromkeys(place for folder, place in self.file_places
-                                        if source == folder or source.startswith(folder.rstrip(os.sep) + os.sep)))
+            # Only a copy where systemd looks for units (`COPY app.service /etc/systemd/system/`)
+            # says where the unit was meant to run; the whole tree copied to /app says nothing.
+            places = list(dict.fromkeys(by_filesystem[filesystem] for filesystem, target in self.ctx.placements(local)
+                                        if filesystem in by_filesystem and in_unit_directory(target)))
             starts = [start for place in places
                       if (start := only_start(place, placed.get(place, []), self.seen_starts)) is not None
                       and start.argv is not None and not _starts_init(start)]
