@@ -68,9 +68,10 @@ assumed to be what it reaches.
 A location under the app's static or media files (the `STATIC_URL` and `MEDIA_URL` the
 tree's Django settings write, else `/static/` and `/media/`, and the prefixes a reached uWSGI
 answers itself with `static-map`), a location whose path is one segment named for files
-(`/uploads/`, `/assets/`; `/api/uploads/` is a route of the app), or a regex location for static file
-extensions only (`~* \\.(css|js|png)$`, `~ .*\\.(gif|jpg|css|js)(.*)`), is reported as an info that names the
-assumption: what is proxied there is a file, or a 404 when the app has no route for it, and
+(`/uploads/`, `/assets/`; `/api/uploads/` is a route of the app), or a regex location for
+static file extensions only (`~* \\.(css|js|png)$`, `~ .*\\.(gif|jpg|css|js)(.*)`), is
+reported as an info that names the assumption: what is proxied there is a file, or a 404 when
+the app has no route for it, and
 no view reads the client's address or host name.
 
 A location that sends `Connection "upgrade"` written out with `Upgrade $http_upgrade` asks

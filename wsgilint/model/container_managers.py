@@ -386,9 +386,7 @@ def unrun_configs(deployment: Deployment, ctx: ReadContext, file_places: list[tu
     files cannot show what a place starts (a script not in the tree, a base image's start,
     an Emperor, supervisord) nothing is concluded, and the config stands alone as before."""
     unrun: dict[str, tuple[AppServer, str]] = {}
-    placed: dict[Place, list[ProcessManager]] = {}
-    for manager in deployment.managers:
-        placed.setdefault(manager.place, []).append(manager)
+    placed = managers_by_place(deployment.managers)
     for server in deployment.app_servers:
         if server.manager is not None or not server.sources or server.unseen_base is not None:
             continue
@@ -421,6 +419,14 @@ def unrun_configs(deployment: Deployment, ctx: ReadContext, file_places: list[tu
 _NO_APP_SERVER = frozenset({"celery", "flower", "rq", "rqworker", "dramatiq", "huey_consumer", "arq",
                             "redis-server", "memcached", "postgres", "mysqld", "mongod", "node", "npm", "npx",
                             "yarn", "pnpm"})
+
+
+def managers_by_place(managers: list[ProcessManager]) -> dict[Place, list[ProcessManager]]:
+    """Each place's managers, in the order given."""
+    placed: dict[Place, list[ProcessManager]] = {}
+    for manager in managers:
+        placed.setdefault(manager.place, []).append(manager)
+    return placed
 
 
 def only_start(place: Place, placed: list[ProcessManager], seen_starts: set[Place]) -> ProcessManager | None:

@@ -40,6 +40,7 @@ from .base_images import BaseImage, base_image, image_name, starts_stock_supervi
 from .container_images import ETC_NGINX, Image, image_from_base, image_of
 from .container_managers import (
     container_manager,
+    managers_by_place,
     only_start,
     place_reached_configs,
     stock_programs,
@@ -641,9 +642,7 @@ class ContainerBuilder:
         """A systemd unit the builds copy into images whose whole start the files show, none of
         which runs systemd (`CMD ["sh", "./start.sh"]`): the copy says where it was meant to run,
         and no systemd there loads it. What is found in it describes what never runs."""
-        placed: dict[Place, list[ProcessManager]] = {}
-        for manager in self.deployment.managers:
-            placed.setdefault(manager.place, []).append(manager)
+        placed = managers_by_place(self.deployment.managers)
         from ..readers.systemd import in_unit_directory
 
         locals_by_display = {self.ctx.display(local): local for local in self.ctx.read_paths()}
@@ -772,9 +771,7 @@ class ContainerBuilder:
                 server.unseen_base = Setting(base.written, base.at, base.unknown_note())
         # A container whose start the files show running another server (a development server,
         # Gunicorn, nginx) runs that, not a config copied in.
-        placed: dict[Place, list[ProcessManager]] = {}
-        for manager in self.deployment.managers:
-            placed.setdefault(manager.place, []).append(manager)
+        placed = managers_by_place(self.deployment.managers)
         running_other = {place for place, managers in placed.items() if only_start(place, managers, self.seen_starts) is not None}
         for server in self.deployment.app_servers:
             if server.sources and server.place is HOST:

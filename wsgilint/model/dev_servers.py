@@ -1,8 +1,8 @@
 """Development servers a start runs: Django's ``runserver``, ``flask run``, uvicorn, daphne,
-hypercorn, or a script of the tree that starts one itself (``app.run()``). Each speaks HTTP at
-the address its command line gives (``core.commands``), the one its script's code gives
-(``readers.python_server``), or at the socket a Supervisor ``[fcgi-program]`` binds and hands it, so a route to it reaches a
-listener; no rule reads their settings."""
+hypercorn, or a script of the tree that starts one itself (``app.run()``). Each speaks HTTP
+at the address its command line gives (``core.commands``), the one its script's code gives
+(``readers.python_server``), or at the socket a Supervisor ``[fcgi-program]`` binds and
+hands it, so a route to it reaches a listener; no rule reads their settings."""
 from __future__ import annotations
 
 from ..core.commands import dev_program, dev_server
