@@ -44,6 +44,7 @@ def test_the_reloader_is_on_only_where_written() -> None:
     "app.run(*address)",
     "app.run(port=0)",                            # a port the kernel picks
     "app.run(port=70000)",
+    "app.run(port='\u00b2')",                     # a digit to str.isdigit, not to int()
 ])
 def test_an_address_not_written_is_unknown(call: str) -> None:
     assert read(FLASK_HEAD + f"import os\n{call}\n") is None

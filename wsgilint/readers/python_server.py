@@ -125,7 +125,7 @@ def _server(program: str, call: ast.Call, server_name_written: bool) -> ScriptSe
     if "port" in given:
         written = given["port"]
         value = written.value if isinstance(written, ast.Constant) else None
-        if isinstance(value, str) and value.isdigit() and len(value) <= 5:
+        if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 5:
             value = int(value)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 65536:
             return None
