@@ -506,6 +506,13 @@ def _read_procfile(path: str, ctx: ReadContext, root: str) -> list[object]:
     return [*read_procfile(path, ctx).entries, *read_procfile(path, ctx).problems]
 
 
+def _read_script(path: str, ctx: ReadContext, root: str) -> list[object]:
+    from wsgilint.readers.python_server import script_server
+
+    found = script_server(ctx.read(path).text or "")
+    return [Problem("x", "found", Span(path, found.line, found.column))] if found else []
+
+
 def _read_shell(path: str, ctx: ReadContext, root: str) -> list[object]:
     from wsgilint.readers.shell import read_wrapper, server_line_of_shell_command
 
@@ -516,7 +523,22 @@ def _read_shell(path: str, ctx: ReadContext, root: str) -> list[object]:
     return [wrapper] if wrapper else []
 
 
-_SUPERVISOR_WRAPPER = b"[program:app]\ncommand=/srv/app/start.sh\ndirectory=/srv/app\n"
+
+# ------------------------------------------------------------------------ a script that starts its own server
+
+_SCRIPT_STATEMENT = st.one_of(
+    st.sampled_from(["from flask import Flask", "import flask", "import uvicorn", "app = Flask(__name__)",
+                     "site = flask.Flask('x')", "app = create_app()", "app.run()", "app.run(**options)",
+                     "app.run(*args)", "app.run(host='0.0.0.0', port=5000, debug=True)", "app.run('', '5001')",
+                     "app.run(port='\u00b2')", "app.run(port=99999999999999999999)", "app.run(host=1, port=None)",
+                     "app.config['SERVER_NAME'] = 'x:1'", "uvicorn.run(app, host='::', port=8000, reload=True)",
+                     "uvicorn.run('main:app', uds='/run/a.sock')", "uvicorn.run(app, 1, 2)",
+                     "if __name__ == '__main__':\n    app.run(port=8001)", "if '__main__' == __name__: app.run()",
+                     "def main():\n    app.run()", "app.run(port=int(os.environ['PORT']))", "(((", "app.run(",
+                     "\0"]),
+    _TEXT,
+)
+SCRIPT_TEXT = st.one_of(lines_of(_SCRIPT_STATEMENT, 12), _TEXT)
 
 CASES = {
     "nginx": (Case("etc/nginx/nginx.conf", _read_nginx, ("etc/nginx/inc.conf", "etc/nginx/conf.d/a.conf")),
@@ -533,18 +555,21 @@ CASES = {
     "limits": (Case("etc/security/limits.d/app.conf", _read_limits, ("etc/security/limits.conf",)), LIMITS_TEXT),
     "tmpfiles": (Case("etc/tmpfiles.d/app.conf", _read_tmpfiles), TMPFILES_TEXT),
     "shell": (Case("srv/app/start.sh", _read_shell), SHELL_TEXT),
+    "python_script": (Case("srv/app/server.py", _read_script), SCRIPT_TEXT),
     "procfile": (Case("srv/app/Procfile", _read_procfile, ("srv/app/.ebextensions/01.config",)), PROCFILE_TEXT),
 }
 
 
 def run_file_case(name: str, main: bytes, other: bytes) -> None:
     case = CASES[name][0]
-    if name == "shell":
-        # A wrapper is read when a process manager starts it.
+    if name in ("shell", "python_script"):
+        # A wrapper, or a script that starts its own server, is read when a process manager starts it.
+        start = "/srv/app/start.sh" if name == "shell" else "/usr/bin/python3 server.py"
         with tempfile.TemporaryDirectory(prefix="wsgilint-fuzz-") as root:
             write_tree(Path(root),
-                       {case.main: main, "etc/supervisor/conf.d/app.conf": _SUPERVISOR_WRAPPER,
-                        "etc/systemd/system/app.service": b"[Service]\nExecStart=/srv/app/start.sh\n"})
+                       {case.main: main,
+                        "etc/supervisor/conf.d/app.conf": f"[program:app]\ncommand={start}\ndirectory=/srv/app\n",
+                        "etc/systemd/system/app.service": f"[Service]\nWorkingDirectory=/srv/app\nExecStart={start}\n"})
             ctx = ReadContext(mode="snapshot", root=root, cwd=root)
             assert_located(case.read(os.path.join(root, case.main), ctx, root))
             check_tree(root)
