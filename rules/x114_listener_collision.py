@@ -119,7 +119,7 @@ def _group_key(listener: Listener) -> tuple[str, ...]:
 def check(deployment: Deployment) -> Iterator[Hit]:
     groups: dict[tuple[str, ...], list[Listener]] = {}
     for server in deployment.app_servers:
-        if deployment.started_nowhere(server):
+        if deployment.host.mode == "repository" and server.manager is None:
             continue
         for listener in server.listeners:
             address = listener.address

@@ -65,7 +65,7 @@ def _created(deployment: Deployment, server: AppServer, directory: str) -> bool:
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     for server in deployment.app_servers:
-        if deployment.started_nowhere(server):
+        if server.manager is None and deployment.host.mode == "repository":
             continue
         if server.place.kind == "container":
             continue   # a container's /run comes from its image or a mount, not a tmpfs emptied at boot
