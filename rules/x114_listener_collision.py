@@ -21,6 +21,8 @@ What runs together:
 - two systemd units, or a unit and a Supervisor program, of a repository that start one app
   (the same server, or the same config file) are ways offered to run it: a host enables one
   (two Supervisor programs are not: supervisord runs every file of its `conf.d` glob).
+- a config nothing starts that says all that a started server's config says (a copy of
+  /etc kept in /root, a backup beside it) is that app again, not a second instance.
 - Supervisor runs one program per name: two files that define `[program:x]` are
   variants kept side by side (a deploy script copies one into conf.d), or, both
   included, the later section replaces the earlier (measured with supervisord 4.3: one
@@ -76,6 +78,19 @@ def _one_supervisor_program(one: AppServer, other: AppServer) -> bool:
             and first.name == second.name and first.at.path != second.at.path)
 
 
+def _copy_of_a_started_one(one: AppServer, other: AppServer) -> bool:
+    """A config nothing starts that says all a started server's config says (a copy of /etc
+    kept in /root, a backup): one app, of which the copy runs nowhere."""
+    unstarted, started = (one, other) if one.manager is None else (other, one)
+    return unstarted.manager is None and started.manager is not None and unstarted.kind == started.kind \
+        and unstarted.name == started.name and _written(unstarted) == _written(started)
+
+
+def _written(server: AppServer) -> list[tuple[str, str]]:
+    """The options its config file itself writes (not its command line's `--ini`)."""
+    return [(option.key, str(option.value)) for option in server.options if option.at.path == server.at.path]
+
+
 def _one_app_two_managers(one: AppServer, other: AppServer) -> bool:
     """Two systemd units, or a unit and a Supervisor program, that start one app (the same
     server, or the same config file): a repository offering ways to run it, of which a host
@@ -94,7 +109,8 @@ def _run_together(deployment: Deployment, one: AppServer, other: AppServer) -> b
     side (deploy/docker/ and deploy/local/): there only servers that one Compose project
     starts, or that are configured in one folder, are one deployment."""
     here, there = one.place, other.place
-    if not deployment.run_together(here, there) or _one_supervisor_program(one, other):
+    if not deployment.run_together(here, there) or _one_supervisor_program(one, other) \
+            or _copy_of_a_started_one(one, other):
         return False
     if deployment.host.mode != "repository":
         return True
