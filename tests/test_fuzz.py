@@ -510,7 +510,10 @@ def _read_script(path: str, ctx: ReadContext, root: str) -> list[object]:
     from wsgilint.readers.python_server import script_server
 
     found = script_server(ctx.read(path).text or "")
-    return [Problem("x", "found", Span(path, found.line, found.column))] if found else []
+    if found is not None:
+        assert found.line >= 1 and 1 <= found.column <= found.end_column, found
+        assert 0 < found.port < 65536, found
+    return []
 
 
 def _read_shell(path: str, ctx: ReadContext, root: str) -> list[object]:

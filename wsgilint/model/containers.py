@@ -663,8 +663,8 @@ class ContainerBuilder:
             place, start = places[0], starts[0]
             self.deployment.unstarted_files[unit.path] = (
                 f"the build copies this unit into {place.label or place.name}, whose start runs "
-                f"{start.runs_program}, not systemd: nothing loads it there, and nothing in the files installs "
-                "it on a host", ())
+                f"{start.runs_program}, not systemd: nothing loads it there (assumed it is not also installed on a "
+                "host, which the files do not show)", ())
 
     def _stopped_projects(self) -> dict[str, tuple[Span, str]]:
         """The Compose projects (their files, as ``Place.started_with`` names them) that start
