@@ -639,6 +639,14 @@ def test_gunicorn_user_that_is_a_digit_but_no_number(tmp_path):
     assert "Invalid value for user: ² (invalid literal for int() with base 10: '²')" in refused[0].message
 
 
+
+def test_gunicorn_wsgi_app_that_is_no_string(tmp_path):
+    # X121 asked the app's module of a server whose app was the number 1.
+    write_tree(tmp_path, {"srv/app/gunicorn.conf.py": "bind = '127.0.0.1:8000'\nwsgi_app = 1\n"})
+    refused = [f for f in check([str(tmp_path)]).findings if f.code.startswith(("E", "G", "X"))]
+    assert [(f.code, f.at.line) for f in refused] == [("E002", 2)], refused
+    assert "Invalid value for wsgi_app: 1 (Not a string: 1)" in refused[0].message
+
 @pytest.mark.parametrize("text", ["daemon %;\n", 'daemon "%*";\n'])
 def test_nginx_percent_in_a_flag_argument(tmp_path, text):
     write_tree(tmp_path, {"etc/nginx/conf.d/a.conf": text})

@@ -152,9 +152,7 @@ def gunicorn_from_argv(argv: list[str], at: Span, ctx: ReadContext, cwd: str | N
     server.options.extend(command.options)
     server.app_spec = command.app or ""
     if command.app is None:
-        wsgi_app = server.last("wsgi_app")
-        if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
-            server.name = server.app_spec = wsgi_app.value
+        _app_from_config(server)
     _finish(server, cwd)
     return server, problems
 
@@ -166,11 +164,17 @@ def gunicorn_from_config(local_path: str, ctx: ReadContext,
     server = AppServer("gunicorn", posixpath.basename(display), Span(display))
     problems: list[Problem] = []
     _load_file(server, local_path, ctx, problems, configs)
-    wsgi_app = server.last("wsgi_app")
-    if wsgi_app is not None and wsgi_app.value and not wsgi_app.unresolved:
-        server.name = server.app_spec = wsgi_app.value
+    _app_from_config(server)
     _finish(server, None)
     return server, problems
+
+
+def _app_from_config(server: AppServer) -> None:
+    """The app a config's ``wsgi_app`` names, where no command line names one. Only a string
+    names one: Gunicorn refuses any other value (its setting is validated as a string)."""
+    wsgi_app = server.last("wsgi_app")
+    if wsgi_app is not None and isinstance(wsgi_app.value, str) and wsgi_app.value and not wsgi_app.unresolved:
+        server.name = server.app_spec = wsgi_app.value
 
 
 def _setting(server: AppServer, key: str) -> Setting[Any] | None:
