@@ -279,7 +279,7 @@ class _Builder:
                     stack.append(self.enter(item, directive, frame))
                     break
                 if item.directive == "include":
-                    included: list[int] = item.includes
+                    included: list[int] = item.includes or []
                     if not included and frame.role == _MAIN:
                         self.top_include_unread = True
                     if not included and frame.scope is not None:
@@ -292,7 +292,7 @@ class _Builder:
                         self.place_limit = max(MAX_PLACES, PLACES_PER_STATEMENT * _statements(files))
                     if self.place_limit is not None and places > self.place_limit:
                         included = [index for index in included if index not in walked]
-                        if len(included) < len(item.includes):
+                        if len(included) < len(item.includes or ()):
                             self.stop_expanding(item)
                             if frame.scope is not None:   # what those files set is not known here
                                 self.unread.setdefault(id(frame.scope), []).append(directive)

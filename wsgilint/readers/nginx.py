@@ -79,7 +79,8 @@ class NginxStatement:
     ``at`` spans the directive name; ``arg_places`` are the arguments' (line, column,
     end column) as written, kept as numbers because most are never reported (``arg_spans``
     makes their spans); ``end_line`` is where its ``;`` or ``{`` is. ``includes`` indexes
-    ``NginxTree.files`` for an ``include`` (one entry per file it pulls in).
+    ``NginxTree.files`` for an ``include`` (one entry per file it pulls in; None for every
+    other statement, which would otherwise each hold an empty list: 5 MiB at 5000 apps).
     """
 
     directive: str
@@ -89,7 +90,7 @@ class NginxStatement:
     end_line: int = 0
     block: list[NginxStatement] | None = None
     comment: str = ""
-    includes: list[int] = field(default_factory=list)
+    includes: list[int] | None = None
 
     @property
     def arg_spans(self) -> list[Span]:
@@ -176,7 +177,7 @@ class NginxTree:
             elif stmt.directive == "include" and stmt.block is None:
                 if keep_includes:
                     yield stmt
-                pending.extend(iter(self.files[index].statements) for index in reversed(stmt.includes))
+                pending.extend(iter(self.files[index].statements) for index in reversed(stmt.includes or ()))
             else:
                 yield stmt
 
@@ -944,6 +945,8 @@ class _Reader:
                               "being included (a cycle): nginx would never finish reading; remove it",
                               include.value_at)])
             return
+        if include.includes is None:
+            include.includes = []
         # What a guessed file includes is read only if the guess is right.
         include.includes.append(self.load(path, frame.ctx, stock, frame.depth + 1, frame.report_context, stack,
                                           frame.assumed or included.assumed, include))
