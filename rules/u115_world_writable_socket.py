@@ -25,7 +25,11 @@ that the image adds no other account. A process of uWSGI's own container that ru
 the script that starts supervisord) adds no account; a program of another user does. A
 container that mounts the volume and runs an image whose start the files do not show (`image:
 registry/app-nginx:tag`, built elsewhere) is taken to add no account either, and the message
-names it. A socket in a bind-mounted host folder, or on a host, stays a warning, unless
+names it. A socket on a host in an account's home folder (`/home/deploy/app.sock`, `/root/...`)
+is an info that names the assumption that the folder lets every account through: nginx must
+pass through it too, and a home opened to nginx's group alone (mode 710 with nginx in the
+owner's group, as the usual RHEL set-up does) lets no other account reach the socket
+whatever its mode. A socket in a bind-mounted host folder, or on a host, stays a warning, unless
 nothing in a repository's files starts the instance and none of its nginx routes passes to it
 (an old config beside the one deployed; or its nginx configs are all templates, not read):
 then it is an info naming that assumption.
@@ -172,6 +176,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "it is one, whose image (not in the checked files) adds no other account; `chmod-socket = 660` "
                       "with the web server's group would not depend on that",
                       (*related, Related(entrypoint.at, "[supervisord] written as a container's entrypoint")),
+                      severity="info")
+            continue
+        home = sockets[0].address.home_folder if server.place.kind == "host" else ""
+        if home:
+            yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}, but it is in the home "
+                      f"folder {home}: every local user can connect to the app past nginx{risk} only where that "
+                      "folder lets every account through (a home opened to nginx's group alone, mode 710 with nginx "
+                      "in the owner's group, lets no one else in; Debian 12's adduser and RHEL's useradd make homes "
+                      "700): assumed it does; "
+                      "`chmod-socket = 660` with the web server's group would not depend on that", related,
                       severity="info")
             continue
         yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}: every local user can "

@@ -36,6 +36,22 @@ def relative_path(absolute: str, top: str) -> str:
     return os.path.relpath(absolute, top)
 
 
+_HOME_PARENTS = ("/home/", "/Users/")
+
+
+def home_folder(path: str) -> str:
+    """The home folder of an account that holds the target-host path ``path`` below it:
+    ``/home/NAME`` (macOS's ``/Users/NAME``) or root's ``/root``; "" for any other path."""
+    if path.startswith("/root/"):
+        return "/root"
+    for parent in _HOME_PARENTS:
+        if path.startswith(parent):
+            name, below, _ = path[len(parent):].partition("/")
+            if name and below:
+                return parent + name
+    return ""
+
+
 def packaged(module_file: str, *parts: str) -> str:
     """The path of a data file shipped beside a module (``packaged(__file__, "stock", name)``).
     wsgilint is installed as files (the nginx reader names the stock files by their path),

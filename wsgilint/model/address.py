@@ -12,6 +12,7 @@ import re
 import sys
 
 from ..core.numbers import decimal
+from ..core.paths import home_folder
 from ..core.record import dataclass
 from .units import leading_digits
 
@@ -50,6 +51,12 @@ class Address:
     @property
     def is_abstract(self) -> bool:
         return self.family == "unix" and self.path.startswith("@")
+
+    @property
+    def home_folder(self) -> str:
+        """For a unix socket in an account's home (``/home/NAME/app.sock``, ``/root/...``):
+        that folder, whose mode decides who may reach the socket at all; else ""."""
+        return home_folder(self.path) if self.family == "unix" else ""
 
     @property
     def placeholders(self) -> tuple[str, ...]:

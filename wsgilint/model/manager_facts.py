@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from ..core.paths import home_folder
 from . import (
     AppServer,
     Deployment,
@@ -281,7 +282,6 @@ def entrypoint_section(config: SupervisorConfig) -> SupervisorSection | None:
 # Where supervisord writes its own files; in an account's home, they say who starts it.
 _SUPERVISORD_OWN_FILES = (("supervisord", "logfile"), ("supervisord", "pidfile"), ("supervisord", "childlogdir"),
                           ("unix_http_server", "file"))
-_HOME_FOLDERS = ("/home/", "/Users/")
 
 
 def supervisord_files_in_home(config: SupervisorConfig) -> tuple[SupervisorValue, str] | None:
@@ -294,11 +294,9 @@ def supervisord_files_in_home(config: SupervisorConfig) -> tuple[SupervisorValue
         value = section.get(key) if section is not None else None
         if value is None or value.expanded.unresolved:
             continue
-        path = value.expanded.text.strip()
-        for folder in _HOME_FOLDERS:
-            name = path[len(folder):].split("/", 1)[0] if path.startswith(folder) else ""
-            if name and "/" in path[len(folder):]:
-                return value, folder + name
+        home = home_folder(value.expanded.text.strip())
+        if home and home != "/root":   # root's supervisord is the usual one, whoever starts it
+            return value, home
     return None
 
 
