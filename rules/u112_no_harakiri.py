@@ -32,7 +32,8 @@ that blocks the process holds every core).
 
 Where the tree holds all of the app's code (the module the instance loads and every module of
 the app it names) and none of it does anything a request can hang in (an outbound call, mail, a
-subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a file) or
+subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a device or a
+pipe; not a plain file on a local disk, which answers at once) or
 imports anything but the standard library, a web framework (Flask, Bottle, Falcon...) and its
 own modules, the
 finding is an info that names the assumption that no request hangs: a "hello" app that formats
@@ -149,7 +150,7 @@ def _async_cores(server: AppServer) -> Option | None:
 
 def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
     """Where the tree holds all of the app's code and none of it does anything a request can
-    hang in (an outbound call, a database, a cache, a socket, a lock, a file, a sleep), the
+    hang in (an outbound call, a database, a cache, a socket, a lock, a device, a sleep), the
     assumption that no request hangs; else ""."""
     readers = deployment.app_request_readers
     if readers is None or (module := readers.nothing_to_wait_on(server)) is None:

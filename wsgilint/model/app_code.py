@@ -391,11 +391,11 @@ class RequestReaders(NamedTuple):
         """What ``nothing_to_wait_on`` found, in the words of a finding."""
         return (f"the app's code is in the checked tree ({module}, the module its server loads, and every module of "
                 "the app it names) and none of it calls out, uses a database other than SQLite (whose queries wait at "
-                "most their timeout for a lock), a cache, socket, lock or file, or sleeps")
+                "most their timeout for a lock), a cache, socket, lock, device or pipe, or sleeps")
 
     def may_hang_in(self, scope: AppScope) -> bool:
         """Whether the app's code (``scope``) does anything a request can hang in for ever:
-        what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue or a file;
+        what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue, a device or a pipe;
         or imports a module that is neither the app's own, nor the standard library's, nor a
         web framework's that waits on nothing by itself (``from app import app`` where the tree
         lacks ``app``: what it does is not known)."""
@@ -780,10 +780,12 @@ _WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "reque
 
 
 # What else a request can hang in for ever (a stuck query, a lock never released, a socket never
-# answered): databases and their ORMs, caches, sockets, locks, queues and brokers, files. Not
-# Python's sqlite3: a query waits at most its connection's timeout (5 s unless set) for a lock
-# another process holds, then fails with "database is locked" (measured). `select` is the
-# module, not an SQL query's first word.
+# answered): databases and their ORMs, caches, sockets, locks, queues and brokers, devices and
+# pipes (a serial port, a FIFO, whose read waits for the other end). Not Python's sqlite3: a
+# query waits at most its connection's timeout (5 s unless set) for a lock another process
+# holds, then fails with "database is locked" (measured). Not a plain file the app reads or
+# writes (`open("data/notes.json")`): a local disk answers at once. `select` is the module,
+# not an SQL query's first word.
 @functools.cache
 def _django_engine() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """`"ENGINE": "django.db.backends.sqlite3"` in a settings file's DATABASES, and any ENGINE key."""
@@ -796,7 +798,7 @@ _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "m
                      "cx_Oracle", "pyodbc", "peewee", "pony", "tortoise", "asyncpg", "databases", "redis", "pymongo",
                      "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
                      "multiprocessing", "Lock(", "Semaphore", "Queue", "queue", "celery", "kombu", "pika", "kafka",
-                     "zmq", "open(", "input(", "import select", "select.select(", "select.poll(",
+                     "zmq", "/dev/", "mkfifo", "import serial", "serial.Serial(", "input(", "import select", "select.select(", "select.poll(",
                      "select.epoll(", "selectors", "fcntl", "flock")
 
 # Web frameworks and what they are built on, which wait on nothing a request does not ask them to.
