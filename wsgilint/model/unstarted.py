@@ -207,12 +207,17 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     # Gunicorn's example nginx.conf as its docs print it): an example, until edited.
     placeholders = {source.display: line for source in deployment.files
                     if source.kind and (line := _placeholder(source.path, ctx)) is not None}
-    # A supervisord configuration kept with a tree's container files (a `docker/` folder) and
-    # written as a container's main process (`nodaemon=true`): it runs where an image puts it,
-    # and none may. (In the foreground alone it may be a developer's, started by hand.)
-    containerized = [config for config in deployment.supervisor if _with_container_files(config.path)
-                     and entrypoint_section(config) is not None] \
-        if any(manager.in_container for manager in deployment.managers) else []
+    # A supervisord configuration kept with a tree's container files (a `docker/` folder, or
+    # beside a Dockerfile or Compose file) and written as a container's main process
+    # (`nodaemon=true`): it runs where an image puts it, and none may. (In the foreground alone
+    # it may be a developer's, started by hand.)
+    containerized = []
+    if any(manager.in_container for manager in deployment.managers):
+        container_folders = {source.display.rpartition("/")[0] for source in deployment.files
+                             if source.kind in ("dockerfile", "compose")}
+        containerized = [config for config in deployment.supervisor
+                         if _with_container_files(config.path, container_folders)
+                         and entrypoint_section(config) is not None]
     # Any file there, also one discovery left unclassified that a retired unit's `-c` reads.
     retired = [(source, found) for source in deployment.files
                if (found := _retired_folder(source.path, ctx)) is not None]
@@ -407,9 +412,12 @@ def _example_name(path: str) -> bool:
                                          for word in name[:-4].replace("-", ".").replace("_", ".").split("."))
 
 
-def _with_container_files(path: str) -> bool:
-    """Whether a file is kept in a folder of container files (`docker/`, `docker-prod/`)."""
-    return any(folder.lower().startswith("docker") for folder in path.split("/")[:-1])
+def _with_container_files(path: str, container_folders: set[str]) -> bool:
+    """Whether a file is kept with container files: in a folder of them (`docker/`,
+    `docker-prod/`), or in one of ``container_folders``, those that hold a Dockerfile or a
+    Compose file (the tiangolo images' stock supervisord.conf copied beside the Dockerfile)."""
+    return path.rpartition("/")[0] in container_folders or \
+        any(folder.lower().startswith("docker") for folder in path.split("/")[:-1])
 
 
 # The path documentation writes for one the reader fills in (`/path/to/app`).
