@@ -794,8 +794,9 @@ _LEX_AHEAD_FROM_FILES = 100
 
 
 def _lex_nginx_ahead(sources: list[SourceFile], ctx: ReadContext) -> None:
-    """With ``--jobs``, the nginx files lexed by a child while this process reads the process
-    managers, which the model reads before nginx (``ReadContext.nginx_tokens``)."""
+    """With ``--jobs``, the nginx files lexed by a child while this process goes on: it stays
+    ahead of the nginx reader, which parses each file as its tokens arrive (with container
+    files, the model reads the process managers first) (``ReadContext.nginx_tokens``)."""
     texts = [text.text for source in sources
              if source.kind == "nginx" and (text := ctx.cached(source.path)) is not None and text.text is not None]
     if len(texts) >= _LEX_AHEAD_FROM_FILES:
