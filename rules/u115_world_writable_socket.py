@@ -28,7 +28,7 @@ registry/app-nginx:tag`, built elsewhere) is taken to add no account either, and
 names it. A socket on a host in an account's home folder (`/home/deploy/app.sock`, `/root/...`)
 is an info that names the assumption that the folder lets every account through: nginx must
 pass through it too, and a home opened to nginx's group alone (mode 710 with nginx in the
-owner's group, as the usual RHEL set-up does) lets no other account reach the socket
+owner's group, as the CentOS guides set it up) lets no other account reach the socket
 whatever its mode. A socket in a bind-mounted host folder, or on a host, stays a warning, unless
 nothing in a repository's files starts the instance and none of its nginx routes passes to it
 (an old config beside the one deployed; or its nginx configs are all templates, not read):
