@@ -147,6 +147,32 @@ class _Held:
                      if not address.host or reaches(address, bound)), None)
 
 
+def _set_aside_servers(deployment: Deployment, ctx: ReadContext, programs: list[ProcessManager], note: str) -> None:
+    """The app servers that only ``programs`` start (those of a configuration kept aside, which
+    ``note`` says why). One whose files a start that runs loads as well is dropped: a copy of a
+    base image's stock supervisord.conf beside the Dockerfile, whose `uwsgi --ini
+    /etc/uwsgi/uwsgi.ini` the image's own supervisord runs, is the same app, counted once where
+    it runs. The files of any other are marked with ``note``: what is found in them describes
+    what never runs."""
+    aside = [server for server in deployment.app_servers if any(server.manager is program for program in programs)]
+    if not aside:
+        return
+    elsewhere: set[str] = set()
+    for server in deployment.app_servers:
+        if not any(server is each for each in aside):
+            elsewhere |= _files(server, ctx)
+    copies = [server for server in aside if _files(server, ctx) <= elsewhere]
+    for server in aside:
+        for path in _files(server, ctx) - elsewhere:
+            deployment.unstarted_files.setdefault(path, (note, ()))
+    if copies:
+        deployment.app_servers = [server for server in deployment.app_servers
+                                  if not any(server is copy for copy in copies)]
+        configs = [copy.uwsgi_config for copy in copies]
+        deployment.uwsgi_configs = [config for config in deployment.uwsgi_configs
+                                    if not any(config is each for each in configs)]
+
+
 def _files(server: AppServer, ctx: ReadContext) -> set[str]:
     """The files (shown paths) a server reads: where it is defined, and its sources, which
     Gunicorn's reader gives as shown paths (GunicornConfig.path) and uWSGI's as local ones."""
@@ -267,11 +293,12 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
             continue
         section = entrypoint_section(config)
         line = section.at.line if section is not None else 0
-        for shown in config.files:
-            deployment.unstarted_files.setdefault(shown, (
-                f"{config.path} is written for a container's supervisord (its [supervisord] section, line {line}, "
+        note = (f"{config.path} is written for a container's supervisord (its [supervisord] section, line {line}, "
                 "keeps it in the foreground as a container's main process), and no image or Compose service of "
-                "the files puts it in a container: assumed it is not what runs", ()))
+                "the files puts it in a container: assumed it is not what runs")
+        for shown in config.files:
+            deployment.unstarted_files.setdefault(shown, (note, ()))
+        _set_aside_servers(deployment, ctx, config_programs(deployment, config), note)
     for source in deployment.files:
         line = placeholders.get(source.display)
         if line is None or _marked(deployment, source.display) or ctx.real(source.path) in loaded:
