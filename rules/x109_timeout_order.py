@@ -17,7 +17,7 @@ above, the locations left at nginx's default, or given less time on purpose (a `
 endpoint at 10 s beside `/api/` at 120 s), are taken to serve requests that end sooner: an
 info that says so. So is an app with nothing to wait on, as U112 weighs it: the tree holds all
 of its code, and none of it calls out, uses a database other than SQLite, a cache, a socket, a
-lock or a file, or sleeps; no request of it lasts as long as nginx's read timeout.
+lock, a device or a pipe, or sleeps; no request of it lasts as long as nginx's read timeout.
 
 ## What breaks in production
 When nginx gives up first, the client gets **504** while the worker goes on with the
