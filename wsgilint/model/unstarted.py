@@ -147,6 +147,21 @@ class _Held:
                      if not address.host or reaches(address, bound)), None)
 
 
+def _started_by_name(shown: str, deployment: Deployment, ctx: ReadContext) -> bool:
+    """Whether a file of the tree starts supervisord with the configuration ``shown`` (`supervisord
+    -c /usr/src/app/supervisor.conf`), whether or not wsgilint reads that file as a start: a
+    Compose file in the version 1 format, a deploy script, a README's steps."""
+    name = re.escape(shown.rpartition("/")[2])
+    starts = re.compile(rf"\bsupervisord\b[^\n]*?(?:-c|--configuration)[ =]?\S*?(?<![\w.-]){name}(?![\w.-])")
+    for source in deployment.files:
+        if source.display == shown:
+            continue
+        text = ctx.scan(source.path).text
+        if text and "supervisord" in text and starts.search(text):
+            return True
+    return False
+
+
 def _set_aside_servers(deployment: Deployment, ctx: ReadContext, programs: list[ProcessManager], note: str) -> None:
     """The app servers that only ``programs`` start (those of a configuration kept aside, which
     ``note`` says why). One whose files a start that runs loads as well is dropped: a copy of a
@@ -289,7 +304,8 @@ def mark_backup_copies(deployment: Deployment, ctx: ReadContext) -> None:
     for config in containerized:
         if _marked(deployment, config.path) or config.path not in local or \
                 any(ctx.real(local.get(shown, shown)) in loaded for shown in config.files) or \
-                any(manager.place.kind == "container" for manager in config_programs(deployment, config)):
+                any(manager.place.kind == "container" for manager in config_programs(deployment, config)) or \
+                _started_by_name(config.path, deployment, ctx):
             continue
         section = entrypoint_section(config)
         line = section.at.line if section is not None else 0
