@@ -34,8 +34,9 @@ Where the tree holds all of the app's code (the module the instance loads and ev
 the app it names) and none of it does anything a request can hang in (an outbound call, mail, a
 subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a device or a
 pipe; not a plain file on a local disk, which answers at once) or
-imports anything but the standard library, a web framework (Flask, Bottle, Falcon...) and its
-own modules, the
+imports anything but the standard library, a web framework (Flask, Bottle, Falcon...), a
+library that only reads settings or renders forms (python-decouple, python-dotenv,
+django-environ, django-crispy-forms) and its own modules, the
 finding is an info that names the assumption that no request hangs: a "hello" app that formats
 the time has nothing to wait on. SQLite is no database a request hangs in: a query waits at
 most its connection's timeout (5 s) for a lock, then fails. So a Django project whose settings
