@@ -183,8 +183,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(option.at, f"{written} makes {sockets[0].address.path} mode {mode:o}, but it is in the home "
                       f"folder {home}: every local user can connect to the app past nginx{risk} only where that "
                       "folder lets every account through (a home opened to nginx's group alone, mode 710 with nginx "
-                      "in the owner's group, lets no one else in; Debian 12's adduser and RHEL's useradd make homes "
-                      "700): assumed it does; "
+                      "in the owner's group, lets no one else in; Debian 12's adduser makes homes 700): assumed it "
+                      "does; "
                       "`chmod-socket = 660` with the web server's group would not depend on that", related,
                       severity="info")
             continue
