@@ -11,8 +11,8 @@ import posixpath
 import re
 import sys
 
+from ..core import paths
 from ..core.numbers import decimal
-from ..core.paths import home_folder
 from ..core.record import dataclass
 from .units import leading_digits
 
@@ -56,7 +56,7 @@ class Address:
     def home_folder(self) -> str:
         """For a unix socket in an account's home (``/home/NAME/app.sock``, ``/root/...``):
         that folder, whose mode decides who may reach the socket at all; else ""."""
-        return home_folder(self.path) if self.family == "unix" else ""
+        return paths.home_folder(self.path) if self.family == "unix" else ""
 
     @property
     def placeholders(self) -> tuple[str, ...]:
