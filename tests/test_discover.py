@@ -314,6 +314,45 @@ def test_a_virtualenv_of_any_name_is_not_walked(in_tmp):
     assert [server.at.path for server in result.deployment.app_servers] == ["deploy/uwsgi.ini"]
 
 
+def test_a_virtualenv_made_before_virtualenv_20_is_not_walked(in_tmp):
+    """`myenv/` as virtualenv 16 made it, committed: no pyvenv.cfg, but bin/activate_this.py,
+    and lib/python3.6/orig-prefix.txt beside links to the author's Python."""
+    write_tree(in_tmp, {
+        "myenv/bin/activate_this.py": "# virtualenv's\n",
+        "myenv/include/python3.6m": "@link:/usr/include",
+        "myenv/lib/python3.6/orig-prefix.txt": "/usr",
+        "myenv/lib/python3.6/encodings": "@link:/usr/lib",
+        "deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/shop/uwsgi.sock\nmodule = shop.wsgi\n",
+    })
+    result = check(["."])
+    assert not [f for f in result.findings if f.at.path.startswith("myenv")]
+    assert [server.at.path for server in result.deployment.app_servers] == ["deploy/uwsgi.ini"]
+
+
+def test_a_bin_folder_without_activate_this_is_walked(in_tmp):
+    """A project's own bin/ beside lib/ is no virtualenv: its link out of the tree is still reported."""
+    write_tree(in_tmp, {
+        "app/bin/start": "@link:/usr/lib",
+        "app/lib/helpers.py": "X = 1\n",
+        "deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/shop/uwsgi.sock\nmodule = shop.wsgi\n",
+    })
+    result = check(["."])
+    assert [f.at.path for f in result.findings if f.at.path.startswith("app/")] == ["app/bin/start"]
+
+
+def test_the_folders_a_checkout_lives_in_give_its_links_no_kind(tmp_path, monkeypatch):
+    """A checkout in `docker_nginx_flask/`: its broken link `lib/weakref.py` names no nginx file,
+    as classify's hints read only the path inside the checked tree."""
+    tree = write_tree(tmp_path / "docker_nginx_flask", {
+        "lib/weakref.py": "@link:/Library/Frameworks/Python.framework/Versions/3.6/lib/python3.6/weakref.py",
+        "nginx/sites-enabled/shop": "@link:/opt/nowhere/shop",
+        "deploy/uwsgi.ini": "[uwsgi]\nsocket = /run/shop/uwsgi.sock\nmodule = shop.wsgi\n",
+    })
+    monkeypatch.chdir(tree)
+    result = check(["."])
+    assert [f.at.path for f in result.findings if f.code == "E001"] == ["nginx/sites-enabled/shop"]
+
+
 def test_a_snapshots_link_to_its_checkouts_own_file_is_that_file(in_tmp):
     """A repository read as a copy of / (it holds etc/nginx): `sites-enabled/shop` links to the
     author's checkout of it, whose etc/nginx/sites-available/shop the tree holds."""

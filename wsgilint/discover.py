@@ -444,6 +444,26 @@ def _config_devices(root: str) -> set[int]:
     return devices
 
 
+def _is_virtualenv(directory: str, entries: list[os.DirEntry[str]]) -> bool:
+    """A virtualenv, whatever its folder's name (`django_env/`), holds a Python and packages, no
+    deployment config: its links to the system's interpreter are not the tree's. venv and
+    virtualenv 20 write pyvenv.cfg; virtualenv before 20.0 wrote none, but put
+    bin/activate_this.py in it, and orig-prefix.txt in its lib/pythonX.Y (which links each
+    module of the standard library to the author's Python)."""
+    bin_folder = None
+    for entry in entries:
+        if entry.name in ("pyvenv.cfg", "orig-prefix.txt"):
+            return True
+        if entry.name == "bin" and entry.is_dir(follow_symlinks=False):
+            bin_folder = entry.path
+    if bin_folder is None:
+        return False
+    try:
+        return stat.S_ISREG(os.lstat(os.path.join(bin_folder, "activate_this.py")).st_mode)
+    except OSError:
+        return False
+
+
 def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple[int, int]],
           ignores: Ignores | None, host_links: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Every regular file under ``top`` (its path, and the path it was found as: a link's own
@@ -459,6 +479,12 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
     not_walked = {os.path.join(host_root, place.lstrip("/")) for place in _NOT_WALKED} if host_root else set()
     if ctx.mode == "live":
         not_walked.update(_NOT_WALKED)
+
+    def hint_path(path: str) -> str:
+        # What classify's hints read: the folders the checked tree lives in say nothing
+        # (a checkout in `~/src/docker_nginx_flask/` makes none of its links nginx's).
+        return path if ctx.mode == "live" else relative_path(path, top)
+
     while stack:
         directory = stack.pop()
         try:
@@ -479,9 +505,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             discovery.problems.append(Problem("unreadable", f"cannot list the directory: {error.strerror}",
                                               Span(ctx.display(directory))))
             continue
-        # A virtualenv, whatever its folder's name (`django_env/`), holds a Python and packages,
-        # no deployment config: its links to the system's interpreter are not the tree's.
-        if any(entry.name == "pyvenv.cfg" for entry in entries) and directory != top:
+        if directory != top and _is_virtualenv(directory, entries):
             continue
         subdirs = []
         for entry in entries:
@@ -499,7 +523,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 continue
             if (ctx.mode == "repository" or (ctx.mode == "snapshot" and not ctx.whole_host)) and entry.is_symlink() and \
                     (package_path := _link_target(entry.path) or "").startswith(_PACKAGE_TREES) and \
-                    (is_dir or location_hints(entry.path, named_only=True)):
+                    (is_dir or location_hints(hint_path(entry.path), named_only=True)):
                 # Copied from a packaged /etc/nginx (`modules -> /usr/lib/nginx/modules`): the packages'
                 # own files where the tree is deployed, whatever this machine holds at that path. So in
                 # the /etc folders a repository installs, which hold no package's files.
@@ -511,13 +535,13 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
             if entry.is_symlink() and not is_dir and entry.name.lower().endswith(_KEY_SUFFIXES):
                 continue    # passed by as classify passes a certificate or key, wherever its link leads
             if is_file and entry.is_symlink() and not ctx.inside(path) and ctx.mode == "repository" and \
-                    location_hints(entry.path, named_only=True) and posixpath.isabs(host_target := _link_target(entry.path) or ""):
+                    location_hints(hint_path(entry.path), named_only=True) and posixpath.isabs(host_target := _link_target(entry.path) or ""):
                 # A repository's link to an absolute path names its deploy host's file, whatever this
                 # machine has there (`sites-enabled/default -> /etc/nginx/sites-available/default`).
                 host_links.append((entry.path, host_target))
             elif (is_dir or is_file) and entry.is_symlink() and not ctx.inside(path):
                 # A link out of a repository (``etc -> /etc``, ``secrets -> ~/.ssh``) is not followed.
-                if is_dir or location_hints(entry.path):
+                if is_dir or location_hints(hint_path(entry.path)):
                     discovery.problems.append(Problem(
                         "outside-checked-tree", f"symbolic link to {os.readlink(entry.path)!r} leads outside the "
                         "checked tree: not followed", Span(ctx.display(entry.path))))
@@ -525,7 +549,7 @@ def _walk(top: str, discovery: Discovery, ctx: ReadContext, seen_dirs: set[tuple
                 subdirs.append(path)
             elif is_file:
                 found.append((path, entry.path))
-            elif entry.is_symlink() and location_hints(entry.path, named_only=True):
+            elif entry.is_symlink() and location_hints(hint_path(entry.path), named_only=True):
                 target = _link_target(entry.path)
                 if ctx.mode != "live" and target is not None and posixpath.isabs(target):
                     host_links.append((entry.path, target))
