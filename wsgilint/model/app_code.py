@@ -799,15 +799,17 @@ _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "m
                      "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
                      "multiprocessing", "Lock(", "Semaphore", "Queue", "queue", "celery", "kombu", "pika", "kafka",
                      "zmq", "/dev/", "mkfifo", "import serial", "serial.Serial(", "input(", "import select", "select.select(", "select.poll(",
-                     "select.epoll(", "selectors", "fcntl", "flock")
+                     "select.epoll(", "selectors", "fcntl", "flock", "TCPStatsClient")
 
 # Web frameworks and what they are built on, which wait on nothing a request does not ask them
-# to; and libraries that only read settings (python-decouple, python-dotenv, django-environ) or
-# render forms (django-crispy-forms and its template packs, django-widget-tweaks).
+# to; libraries that only read settings (python-decouple, python-dotenv, django-environ) or
+# render forms (django-crispy-forms and its template packs, django-widget-tweaks); and the
+# statsd client, whose StatsClient sends each metric as one UDP datagram and waits for no
+# answer (its TCPStatsClient connects, a blocking marker).
 _QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "bottle", "falcon",
                             "webob", "pyramid", "cherrypy", "flask_restful", "flask_restx", "flask_cors",
                             "decouple", "dotenv", "environ", "crispy_forms", "crispy_bootstrap4",
-                            "crispy_bootstrap5", "widget_tweaks"))
+                            "crispy_bootstrap5", "widget_tweaks", "statsd"))
 
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
