@@ -7,6 +7,10 @@ PCRE, `php-*`, `webdav-*`...) nor used elsewhere as a `%(placeholder)`, nor decl
 custom option (`declare-option = name=...`). A `set-placeholder`/`set-ph` name is never an
 option. Keys are matched exactly, as uWSGI does: `harakiri_verbose` is not `harakiri-verbose`.
 
+A key that only commented-out lines use as `%(key)` (`base = /srv/app` beside
+`#chdir = %(base)`) is the author's own placeholder, not a typo: an info, since uWSGI
+reading it changes nothing.
+
 ## What breaks in production
 uWSGI ignores unknown keys without a word: `vaccum = true` leaves sockets behind,
 `proceses = 4` runs one worker, `guid = www-data` keeps the root group. (With
@@ -25,7 +29,7 @@ which changes what uWSGI runs with.
 """
 from collections.abc import Iterator
 
-from wsgilint.engine import Edit, Fix, Hit, sole_candidate
+from wsgilint.engine import Edit, Fix, Hit, Related, sole_candidate
 from wsgilint.model import Deployment, Span
 from wsgilint.model.uwsgi_options import aliases_of, defined_elsewhere, is_option, option_names, suggest
 from wsgilint.model.uwsgi_values import uwsgi_servers
@@ -51,6 +55,13 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     or (key, option.at) in seen:
                 continue
             seen.add((key, option.at))
+            use = server.uwsgi_config.commented_out_use(key) if server.uwsgi_config is not None else None
+            if use is not None:
+                yield Hit(option.at, f"`{key}` is no uWSGI option, and only a commented-out line uses it as "
+                          f"`%({key})`: uWSGI keeps it as a placeholder that nothing reads, which changes nothing; "
+                          "remove it with the line that used it", severity="info",
+                          related=(Related(use.at, f"the commented-out use of `%({key})`"),))
+                continue
             guess = suggest(key)
             hint = f"; did you mean `{guess}`?" if guess else ""
             # The option meant is set already (as itself or an alias): the rename would change its value.

@@ -19,8 +19,8 @@ from wsgilint.readers.supervisor.sniff import is_supervisor_text
 from wsgilint.readers.supervisor.values import _is_operator, _plain, _shlex_words
 from wsgilint.readers.sysctl import _KEY_CHARACTERS, _assignment, normalize_key
 from wsgilint.readers.systemd import _SYSTEMD_KEYS, _names_a_unit_key, _words
-from wsgilint.readers.uwsgi_ini import _placeholder_names
 from wsgilint.readers.uwsgi_ini import _section_header as _uwsgi_section_header
+from wsgilint.readers.uwsgi_ini import placeholder_names
 from wsgilint.rules.u117_invalid_value import _left_to_others
 from wsgilint.rules.x101_pass_target_mismatch import _names
 
@@ -202,7 +202,7 @@ def test_uwsgi_section_header_is_the_pattern(text: str) -> None:
 def test_uwsgi_placeholders_are_the_pattern(value: str) -> None:
     expected = {word for match in re.finditer(r"%\(([^()]*)\)", value) for word in match.group(1).split(" ")
                 if word and word not in ("+", "-", "*", "/", "++", "--") and not word.isdigit()}
-    assert _placeholder_names(value) == expected, value
+    assert placeholder_names(value) == expected, value
 
 
 @given(st.lists(st.sampled_from(["[", "]", "=", ":", " ", "\t", "\u00a0", "\x0b", "\r", "a", "b"]), max_size=8)

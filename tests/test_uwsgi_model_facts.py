@@ -98,6 +98,8 @@ def test_option_meaning() -> None:
     assert is_option("http-socket") and not is_option("http_socket")
     assert canonical("workers") == "processes" and aliases_of("chmod") == ("chmod-socket", "chmod")
     assert suggest("vaccum") == "vacuum" and suggest("vacuum") is None
+    # `server = /var/run/nginx.sock` meant `socket`; `no-server` is the flag that turns it off.
+    assert suggest("server") is None and suggest("enable-thread") == "enable-threads"
     assert defined_elsewhere("php-docroot") == "php" and defined_elsewhere("end") == "core"
     assert defined_elsewhere("vacuum") is None
     assert (handler("master"), value_kind("master"), value_kind("processes")) == ("true", "bool", "int")

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from ..core.option import Option
 from ..core.record import dataclass
 from ..core.span import Span
-from ..readers.uwsgi_ini import IniComment, IniSection
+from ..readers.uwsgi_ini import IniComment, IniSection, placeholder_names
 from .uwsgi_options import handler
 
 # Magic variables uWSGI defines (sources.md §2.3); every other `%X` becomes an empty string.
@@ -105,6 +105,11 @@ class UwsgiConfig:
         before = max([before, *(h.at.line for h in self.headers if h.at.path == at.path and h.at.line < at.line)])
         return next((c for c in self.comments if c.at.path == at.path and before < c.at.line < at.line
                      and _development().search(c.text)), None)
+
+    def commented_out_use(self, name: str) -> UwsgiComment | None:
+        """The first whole-line comment that uses ``name`` as ``%(name)``: an option the author
+        commented out, which read a placeholder its file still sets."""
+        return next((c for c in self.comments if "%(" in c.text and name in placeholder_names(c.text)), None)
 
     @property
     def changed_values(self) -> tuple[UwsgiIniValue, ...]:

@@ -103,8 +103,13 @@ def suggest(name: str) -> str | None:
     dashed = name.replace("_", "-").lower()
     if dashed in OPTIONS:
         return dashed
-    matches = difflib.get_close_matches(dashed, OPTIONS, n=1, cutoff=0.8)
+    # `no-server` is the flag that turns off what `server` (meant: `socket`) names: never meant.
+    matches = [match for match in difflib.get_close_matches(dashed, OPTIONS, n=3, cutoff=0.8)
+               if match.partition("-")[0] not in _NEGATIONS or match.partition("-")[2] != dashed]
     return matches[0] if matches else None
+
+
+_NEGATIONS = ("no", "not", "disable")
 
 
 def handler(key: str) -> str:

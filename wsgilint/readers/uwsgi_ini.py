@@ -744,8 +744,8 @@ class UwsgiRun:
 
     def finish(self) -> list[Option]:
         for entry in self.entries:
-            if "%(" in entry.value:   # _placeholder_names finds none without it
-                self.placeholders_used.update(_placeholder_names(entry.value))
+            if "%(" in entry.value:   # placeholder_names finds none without it
+                self.placeholders_used.update(placeholder_names(entry.value))
         # A pass changes only a value holding its symbol, so one holding none of the three is
         # never changed: the passes go over the others (most options are plain values).
         expandable = [entry for entry in self.entries
@@ -764,7 +764,7 @@ class UwsgiRun:
                 self.load("inherit", entry.value, entry.at, entry.base_dir, entry.unresolved)
                 # Loaded after the expansion passes, so these values are never expanded.
                 for added in self.entries[before:]:
-                    self.placeholders_used.update(_placeholder_names(added.value))
+                    self.placeholders_used.update(placeholder_names(added.value))
         return [Option(e.key, e.value, e.at, e.raw, e.unresolved, e.env_missing) for e in self.entries]
 
     def _pass(self, entries: list[_Entry], symbol: str, hook: Callable[[str], tuple[str, bool] | None]) -> None:
@@ -837,7 +837,8 @@ def _stock_text(name: str) -> Text:
     return Text(packaged_text(__file__, "stock", name))
 
 
-def _placeholder_names(value: str) -> set[str]:
+def placeholder_names(value: str) -> set[str]:
+    """The names ``value`` uses as ``%(name)``, the words of uWSGI's placeholder math aside."""
     names: set[str] = set()
     if "%(" not in value:   # every value is asked; few have a placeholder
         return names
