@@ -268,6 +268,9 @@ _TEMPLATE_MARKERS = [
     # Python %-format placeholder a deploy script fills in (fabric's upload_template); `%%` is a
     # literal percent sign in a unit.
     ("%(name)s placeholder template", r"(?<!%)%\([A-Za-z_][A-Za-z0-9_]*\)s", ("%(",)),
+    # nginx: a block opened with `{{` (`server {{`) is text for Python's str.format, which
+    # doubles every literal brace; nginx itself refuses a second `{` there.
+    ("str.format template", r"(?m)^[ \t]*[a-z_][^{};#\n]*\{\{[ \t]*$", ("{{",)),
     ("shell-rendered template", r"(?m)^[ \t]*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[ \t]*;?[ \t]*$", ("$",)),
     ("shell-escaped template", r"\\\$[a-z_]", ("\\$",)),
 ]
@@ -277,7 +280,7 @@ _TEMPLATE_MARKERS = [
 # the kinds made of [sections]; `#` starts an nginx comment wherever a word does.
 _MARKER_KINDS = {"placeholder template": ("supervisor", "uwsgi", "systemd"), "#name# placeholder template": ("nginx",),
                  "%NAME% placeholder template": ("supervisor", "uwsgi", "nginx"),
-                 "%(name)s placeholder template": ("systemd", "nginx")}
+                 "%(name)s placeholder template": ("systemd", "nginx"), "str.format template": ("nginx",)}
 
 
 @functools.cache
