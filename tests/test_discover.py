@@ -49,10 +49,15 @@ def test_compose_files_by_the_names_a_dash_f_is_given(tmp_path):
                           ".github/workflows/ci.yml": "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n",
                           "production-notes.yml": project, "deploy/local.yml": "hosts: all\n",
                           # Named for its app server, a Compose file all the same; a uWSGI YAML is uWSGI's.
-                          "uwsgi.docker-compose.yml": project, "uwsgi/app.yml": "uwsgi:\n  socket: :3031\n"})
+                          "uwsgi.docker-compose.yml": project, "uwsgi/app.yml": "uwsgi:\n  socket: :3031\n",
+                          # Named for Docker: a `-f` file or a swarm stack, by content; a workflow is none.
+                          "docker-nginx-uwsgi.yaml": project, "docker-stack.yml": project,
+                          ".github/workflows/docker.yml": "on: push\njobs:\n  build:\n    services:\n"
+                                                          "      redis:\n        image: redis\n"})
     assert kinds(tmp_path) == {"dev-compose.yml": "compose", "docker_compose.yaml": "compose",
                                "compose.prod.yml": "compose", "production.yml": "compose", "local.yml": "compose",
-                               "staging.yaml": "compose", "uwsgi.docker-compose.yml": "compose", "uwsgi/app.yml": "uwsgi"}
+                               "staging.yaml": "compose", "uwsgi.docker-compose.yml": "compose", "uwsgi/app.yml": "uwsgi",
+                               "docker-nginx-uwsgi.yaml": "compose", "docker-stack.yml": "compose"}
 
 
 def test_percent_name_placeholders_make_a_template(tmp_path):

@@ -157,8 +157,9 @@ def _opens_with_section(text: str) -> bool:
 def _compose_name() -> re.Pattern[str]:
     # Compose's default names and their variants (docker-compose.prod.yml, compose-dev.yaml),
     # the names a `-f` picks (dev-compose.yml, docker_compose.yml), and cookiecutter-django's
-    # local.yml and production.yml; the text must still have a top-level `services:`.
-    return re.compile(r"[\w.-]*compose[\w.-]*\.ya?ml|(?:local|production|staging)\.ya?ml")
+    # local.yml and production.yml, and any YAML named for Docker (docker-nginx-uwsgi.yaml,
+    # docker-stack.yml); the text must still have a top-level `services:`.
+    return re.compile(r"[\w.-]*(?:compose|docker)[\w.-]*\.ya?ml|(?:local|production|staging)\.ya?ml")
 
 
 def _is_devcontainer(folders: str, name: str) -> bool:
@@ -199,8 +200,8 @@ def _hints(path: str) -> tuple[list[str], int]:
             if kind not in hints:
                 hints.append(kind)
 
-    # Every name the pattern takes holds "compose" or ends in .yml or .yaml.
-    if ("compose" in name or name.endswith((".yml", ".yaml"))) and _compose_name().fullmatch(name):
+    # Every name the pattern takes ends in .yml or .yaml.
+    if name.endswith((".yml", ".yaml")) and _compose_name().fullmatch(name):
         add("compose")
     if name.endswith("devcontainer.json") and _is_devcontainer(folders, name):
         add("devcontainer")
