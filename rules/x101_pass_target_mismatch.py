@@ -69,9 +69,10 @@ a base image whose contents wsgilint does not know (its own ini or `UWSGI_*` env
 may bind more), or every app server of the tree is reached from `server` blocks of the
 same nginx with other server names (or, where a block has none, on other ports) while this one reaches none (a second virtual host
 fronting another project of the host, or a Compose service name that another project's
-container answers on a shared network), or from a block of another nginx config of the tree
-that names a host this block names too (a staging site beside production's: one nginx never
-picks both for that name), the files cannot show where it listens: the
+container answers on a shared network), or from a block of another nginx config of the tree,
+wherever it runs, that names a host this block names too (a staging site beside production's,
+a host's nginx site beside the nginx container of a Compose set-up of the same site: one nginx
+never picks both for that name), the files cannot show where it listens: the
 finding is then an info that names that assumption. For that last case, a server no route
 reaches still counts as the one this route may have meant, unless the files start other
 servers and not that one (an old config beside the deployed ones) or it is configured where

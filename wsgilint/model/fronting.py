@@ -4,9 +4,10 @@ A server block that reaches none of the tree's app servers, in an nginx whose ot
 hosts do reach them, fronts another app of the host or network: what it sends to is not in
 the checked files, so what is said about it (nothing listens there, the app reads this
 header) is an assumption. So does one in another nginx config of the tree that names a host
-a reaching block also names (a staging site beside production's): one nginx would never pick
-both for that name, so the two are set-ups of different machines. Asked by more than one
-rule; worked out once per model.
+a reaching block also names (a staging site beside production's, or a host's nginx beside the
+nginx container of a Compose set-up of the same site): one nginx would never pick both for
+that name, so the two are set-ups of different machines. Asked by more than one rule; worked
+out once per model.
 """
 from __future__ import annotations
 
@@ -75,7 +76,8 @@ class Fronting:
                            and ((app := _app_of(listener.server)) is None or app not in reached_apps)]
 
     def other_servers(self, route: Route) -> Route | None:
-        """A route of another virtual host of the same nginx that reaches the tree's apps, where
+        """A route of another virtual host of the same nginx, or of a block of another nginx
+        config (wherever it runs) that names a host ``route``'s block names, that reaches the tree's apps, where
         ``route``'s own server block reaches none and no listener the files run is left
         unreached where ``route`` could find it: that block then fronts another app of the host
         or network, which the files do not hold."""
@@ -83,8 +85,8 @@ class Fronting:
             return None
         if any(_reachable(route, listener) for listener in self._unreached):
             return None   # a listener no route reaches may be the one this route misses
-        return next((other for other in self._routes if other.place == route.place and other.server is not None
-                     and (_other_virtual_host(route.server, other.server)
+        return next((other for other in self._routes if other.server is not None
+                     and (other.place == route.place and _other_virtual_host(route.server, other.server)
                           or self._config_of.get(id(route)) != self._config_of.get(id(other))
                           and _named_alike(route.server, other.server))), None)
 
