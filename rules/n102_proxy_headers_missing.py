@@ -33,7 +33,9 @@ by default is then the name the client asked for (measured with nginx 1.22).
 Nor is it asked for where the tree holds the app's code and that code reads the host name
 only where Django checks it against `ALLOWED_HOSTS`, each list of which is written out and
 names the host nginx sends (`ALLOWED_HOSTS = ["web"]` behind `proxy_pass http://web:8000`,
-matched as Django's `validate_host` does: port dropped, `.example.com` for its subdomains):
+matched as Django's `validate_host` does: port dropped, `.example.com` for its subdomains; an
+empty list in a settings module that sets `DEBUG = True` is Django's `.localhost`, `127.0.0.1`
+and `[::1]`):
 the default `Host` passes the check, and `Host $host` would make Django answer 400 to the
 public name.
 

@@ -638,6 +638,8 @@ def _scan_readers(source: SourceFile, text: str, host: list[Setting[str]], addre
                     not _allows_any_host(line, following := lines[number:number + _MAX_LIST_LINES]):
                 marker = "ALLOWED_HOSTS"
                 names = _allowed_hosts(line, following)
+                if names == () and _debug_set_true(lines):
+                    names = _DEBUG_ALLOWED_HOSTS
                 if names is not None and len(host) < _MAX_READERS:
                     allowed.append(Setting(names, Span(source.display, number, line.index(marker) + 1)))
             if marker is not None:
@@ -886,6 +888,16 @@ def _allowed_hosts(line: str, following: Sequence[str] = ()) -> tuple[str, ...] 
     if not isinstance(written, (list, tuple)) or not all(isinstance(each, str) for each in written):
         return None
     return tuple(written)
+
+
+# What Django (1.10.3 on) checks Host against where ALLOWED_HOSTS is empty and DEBUG is True.
+_DEBUG_ALLOWED_HOSTS = (".localhost", "127.0.0.1", "[::1]")
+
+
+def _debug_set_true(lines: Sequence[str]) -> bool:
+    """Whether a settings module sets ``DEBUG = True`` at its top level, as a literal."""
+    return any(line.startswith("DEBUG") and line.partition("=")[0].strip() == "DEBUG"
+               and line.partition("=")[2].split("#", 1)[0].strip() == "True" for line in lines)
 
 
 def _literal(text: str) -> object:
