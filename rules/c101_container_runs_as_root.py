@@ -6,7 +6,8 @@ with no user: no Compose `user:`, no `USER` in the image's last build stage, and
 server does not switch user itself (uWSGI `uid`, Gunicorn `user`). nginx is never
 reported (its master runs as root by design, its workers as `user`), nor is a uWSGI
 Emperor (each vassal sets its own `uid`), nor an image whose Dockerfile is not among
-the checked files (its `USER` is unknown).
+the checked files (its `USER` is unknown). A build without `USER` runs as its base image's
+user: root for the official images, `nonroot` (uid 65532) for Chainguard's python.
 
 A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
 `chpst -u app`, `runuser -u app --`, `su app -c "…"`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs
