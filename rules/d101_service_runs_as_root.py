@@ -5,7 +5,8 @@ A system `.service` unit that starts uWSGI or Gunicorn without `User=` (or
 `DynamicUser=yes`), where the server does not switch user itself (uWSGI `uid`,
 Gunicorn `user`). nginx is never reported (its master runs as root by design), nor is
 a uWSGI Emperor (each vassal sets its own `uid`), nor a user unit (under
-`systemd/user/`, which runs as its user).
+`systemd/user/`, or one a script of the tree hands to a user's manager: `systemctl --user
+enable app`, a copy into `~/.config/systemd/user/`), which runs as its user.
 
 A user switcher in front of the server (`gosu app`, `su-exec app`, `setpriv --reuid=app`,
 `chpst -u app`, `runuser -u app --`, `su app -c "…"`, `sudo -u app`, `s6-setuidgid app`) sets the user it runs

@@ -244,6 +244,10 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         from .activation import running_units  # only a template unit has instances
         instances = running_units(units, enabled_names([unit.path for unit in units], ctx), ctx)
     sockets: list[SystemdUnitFile] = []
+    user_managed: frozenset[str] = frozenset()
+    if any("/systemd/user/" not in (unit.display or unit.path) for unit in units):
+        from .controlled import handed_to_user_managers
+        user_managed = handed_to_user_managers(discovery.skipped, ctx)   # scripts are read as no kind
     for unit in units:
         deployment.problems.extend(unit.problems)
         # On a host, systemd loads a unit only from its unit directories (a link there to a file
@@ -255,7 +259,8 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         deployment.managers.extend(managers)
         sockets.extend(each for each in running if each.kind == "socket")
         deployment.systemd_units.append(systemd_unit(unit, managers[0] if managers else None,
-                                                     [ctx.display(p) for p in unit.dropins]))
+                                                     [ctx.display(p) for p in unit.dropins],
+                                                     unit.name in user_managed))
     deployment.managers.extend(debian_init_script(discovery, ctx))
     return sockets
 

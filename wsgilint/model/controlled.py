@@ -23,6 +23,7 @@ from ..core.span import Span
 
 if TYPE_CHECKING:
     from ..core.context import ReadContext
+    from ..core.sources import SourceFile
     from . import Deployment
 
 _VERBS = ("start", "restart", "reload-or-restart", "try-restart")
@@ -167,6 +168,49 @@ def started_by_scripts(deployment: Deployment, ctx: ReadContext) -> tuple[list[C
     return found, starts
 
 
+# What `systemctl --user` does that hands a unit to the user's manager.
+_USER_VERBS = ("enable", "start", "restart", "reenable", "link")
+
+
+def handed_to_user_managers(files: list[SourceFile], ctx: ReadContext) -> frozenset[str]:
+    """The unit names (``django.service``) a script of the tree hands to a user's systemd:
+    ``systemctl --user enable django``, or a copy into ``~/.config/systemd/user/``. Such a unit
+    runs as the user whose manager loads it, wherever the tree keeps its file."""
+    names: set[str] = set()
+    for source in files:
+        if source.kind or not source.path.endswith((".sh", ".bash")):
+            continue
+        text = ctx.scan(source.path).text
+        if not text or ("--user" not in text and "systemd/user" not in text):
+            continue
+        for line in text.splitlines():
+            code = re.sub(r"(^|\s)#.*", "", line)
+            for command in _command().finditer(code):
+                words = command.group().split()
+                if words and words[0] == "sudo":
+                    words = words[1:]
+                if not words:
+                    continue
+                program = os.path.basename(words[0])
+                if program == "systemctl" and "--user" in words:
+                    plain = [word for word in words[1:] if not word.startswith("-")]
+                    if plain and plain[0] in _USER_VERBS:
+                        names.update(_unit_name(word) for word in plain[1:] if re.fullmatch(r"[\w.:@-]+", word))
+                elif program in ("cp", "install", "ln") and len(words) >= 3 and "systemd/user" in words[-1]:
+                    target = words[-1].rstrip("/")
+                    units = [word for word in words[1:-1] if not word.startswith("-")]
+                    if target.endswith((".service", ".socket")):
+                        names.add(os.path.basename(target))
+                    else:
+                        names.update(os.path.basename(word) for word in units if word.endswith((".service", ".socket")))
+    return frozenset(names)
+
+
+def _unit_name(word: str) -> str:
+    """`django` is `django.service`, as systemctl reads a name without a suffix."""
+    return word if "." in word else f"{word}.service"
+
+
 def _commands(lines: list[str]) -> Iterator[tuple[int, str, str]]:
     """Each command line of a script with the lines a trailing backslash continues it on
     joined (`gunicorn app.wsgi \\` / `    --bind unix:app.sock`): its first line's number, the
@@ -183,4 +227,4 @@ def _commands(lines: list[str]) -> Iterator[tuple[int, str, str]]:
         yield number, " ".join(parts), first
 
 
-__all__ = ["ControlledProgram", "ScriptStart", "started_by_scripts"]
+__all__ = ["ControlledProgram", "ScriptStart", "handed_to_user_managers", "started_by_scripts"]

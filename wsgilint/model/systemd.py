@@ -93,7 +93,9 @@ class SystemdUnit:
     kind: str               # service | socket | ...
     path: str               # the unit file, as findings name it
     systemd_version: str    # whose unit-file parser ``known`` follows
-    user_unit: bool         # under systemd/user/: run by a user's manager, as that user
+    # Run by a user's manager, as that user: under systemd/user/, or handed to one by a script
+    # of the tree (`systemctl --user enable`, a copy into ~/.config/systemd/user/).
+    user_unit: bool
     sections: tuple[UnitSection, ...]
     entries: tuple[UnitEntry, ...]
     dropins: tuple[str, ...]
@@ -156,8 +158,9 @@ def _known_keys() -> dict[str, frozenset[str]]:
 
 
 def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
-                 dropins: list[str]) -> SystemdUnit:
-    """The view of a unit as read; ``dropins`` are its drop-ins as findings name them."""
+                 dropins: list[str], user_managed: bool = False) -> SystemdUnit:
+    """The view of a unit as read; ``dropins`` are its drop-ins as findings name them;
+    ``user_managed``: a script of the tree hands it to a user's manager."""
     from .manager_facts import did_you_mean, systemd_directives  # manager_facts imports this package
 
     table = systemd_directives()
@@ -192,7 +195,7 @@ def systemd_unit(unit: reader.SystemdUnit, manager: ProcessManager | None,
         entries.append(UnitEntry(entry.section, entry.key, entry.value, entry.at, entry.key_column, entry.key_end, known, meant,
                                  reader.parse_bool(entry.value), command, tuple(targets)))
     display = unit.display or unit.path
-    view = SystemdUnit(unit.name, unit.kind, display, table["systemd"], "/systemd/user/" in display,
+    view = SystemdUnit(unit.name, unit.kind, display, table["systemd"], user_managed or "/systemd/user/" in display,
                        tuple(sections), tuple(entries), tuple(dropins), manager, tuple(unit.ignored))
     hidden = _hidden_start(view) if any(entry.key == "ProtectHome" for entry in entries) else None
     return dataclasses.replace(view, hidden_start=hidden) if hidden is not None else view
