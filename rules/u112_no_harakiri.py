@@ -38,7 +38,11 @@ imports anything but the standard library, a web framework (Flask, Bottle, Falco
 library that only reads settings or renders forms (python-decouple, python-dotenv,
 django-environ, django-crispy-forms) and its own modules, the
 finding is an info that names the assumption that no request hangs: a "hello" app that formats
-the time has nothing to wait on. SQLite is no database a request hangs in: a query waits at
+the time has nothing to wait on. An upload the app reads from the request (`FileField`,
+`request.files`) waits on the client only where nginx passes the body on as it arrives
+(`uwsgi_request_buffering off`): by default nginx reads it whole first, and the app then
+reads it from the local socket at once. The statsd client's `StatsClient` sends each metric
+as one UDP datagram and waits on nothing. SQLite is no database a request hangs in: a query waits at
 most its connection's timeout (5 s) for a lock, then fails. So a Django project whose settings
 name SQLite alone (no database URL, no ENGINE from the environment) counts as Django and the
 standard library: its ORM, sessions and admin wait on nothing else.
@@ -87,6 +91,7 @@ _ASYNC_CORES = ("gevent", "async", "asyncio", "tornado")
 
 def check(deployment: Deployment) -> Iterator[Hit]:
     passes: dict[int, list[Related]] = {}
+    unbuffered: set[int] = set()   # the instances a route passes request bodies to as they arrive
     for route in deployment.routes:
         for target in route.targets:
             for listener in deployment.reached(route, target):
@@ -94,6 +99,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     continue   # every request fails at once (X102, X103): no worker is held while nginx waits
                 passes.setdefault(id(listener.server), []).append(
                     Related(target.at, f"{route.handler.name} to this instance"))
+                if not route.buffers_bodies:
+                    unbuffered.add(id(listener.server))
     for server in uwsgi_servers(deployment):
         harakiri = server.last("harakiri")
         if app_loader(server) is None or harakiri is not None and not _unset_variable(harakiri):
@@ -135,7 +142,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                       "requests arriving it ran on): assumed the app's waits yield to the loop",
                       (*behind_nginx, Related(loop.at, "the async loop")), severity="info")
             continue
-        quiet = _app_cannot_hang(deployment, server)
+        quiet = _app_cannot_hang(deployment, server, bool(behind_nginx) and id(server) not in unbuffered)
         if quiet:
             yield Hit(server.at, message + quiet, behind_nginx, severity="info")
             continue
@@ -149,15 +156,18 @@ def _async_cores(server: AppServer) -> Option | None:
     return max(given, key=lambda option: server.options.index(option)) if given else None
 
 
-def _app_cannot_hang(deployment: Deployment, server: AppServer) -> str:
+def _app_cannot_hang(deployment: Deployment, server: AppServer, bodies_buffered: bool) -> str:
     """Where the tree holds all of the app's code and none of it does anything a request can
-    hang in (an outbound call, a database, a cache, a socket, a lock, a device, a sleep), the
-    assumption that no request hangs; else ""."""
+    hang in (an outbound call, a database, a cache, a socket, a lock, a device, a sleep; an
+    upload only where nginx does not buffer request bodies), the assumption that no request
+    hangs; else ""."""
     readers = deployment.app_request_readers
-    if readers is None or (module := readers.nothing_to_wait_on(server)) is None:
+    if readers is None or (module := readers.nothing_to_wait_on(server, bodies_buffered)) is None:
         return ""
-    return (f"; {readers.waits_on_nothing_said(module)}: assumed no request hangs (a timeout still guards the code "
-            "that will)")
+    uploads = "" if readers.nothing_to_wait_on(server) else \
+        ", and nginx reads each upload whole before the app does (request buffering)"
+    return (f"; {readers.waits_on_nothing_said(module)}{uploads}: assumed no request hangs (a timeout still guards "
+            "the code that will)")
 
 
 def _unset_variable(harakiri: Option) -> bool:

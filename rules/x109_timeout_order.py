@@ -103,6 +103,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
     # By app server and nginx server block, a location that raises its read timeout to the app's:
     # that block's slow requests go there.
     raised: dict[tuple[int, int], NginxDirective] = {}
+    unbuffered: set[int] = set()   # the app servers a route passes request bodies to as they arrive
     for route in deployment.routes:
         if route.probe or route.static_files:
             # A health check, or a file (or a 404) for an extension, answers at once: its
@@ -118,6 +119,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
                     continue   # a development server has no worker timeout
                 if listener.protocol != route.protocol:
                     continue   # nginx gets no answer there whatever the timeouts (X102, X103)
+                if not route.buffers_bodies:
+                    unbuffered.add(id(server))
                 key, app_timeout, option = _app_timeout(server)
                 if app_timeout is not None and directive is not None and app_timeout <= nginx_timeout:
                     raised.setdefault((id(server), id(route.server)), directive)
@@ -147,7 +150,8 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             f"{wide.at.path}:{wide.at.line}): "
             f"assumed its slow requests go there and those {shorter} end sooner")
         readers = deployment.app_request_readers
-        module = readers.nothing_to_wait_on(entry.server) if readers is not None and wide is None else None
+        module = readers.nothing_to_wait_on(entry.server, id(entry.server) not in unbuffered) \
+            if readers is not None and wide is None else None
         if readers is not None and module is not None:
             assumed = f"; {readers.waits_on_nothing_said(module)}: assumed no request lasts {entry.nginx_timeout:g} s"
         yield Hit(where, f"{key} = {entry.app_timeout:g} s{default} is above nginx's {said}: nginx answers "

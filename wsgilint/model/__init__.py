@@ -718,6 +718,16 @@ class Route:
         return self.directives.get(name, ())
 
     @property
+    def buffers_bodies(self) -> bool:
+        """Whether nginx reads each request body whole before it passes the request on: its
+        module's `*_request_buffering`, on unless set off (gRPC has none: it streams)."""
+        module = self.handler.name.partition("_")[0]
+        if module not in ("uwsgi", "proxy", "fastcgi", "scgi"):
+            return False
+        setting = self.effective(f"{module}_request_buffering")
+        return not setting or setting[-1].args[:1] != ("off",)
+
+    @property
     def files_folder(self) -> bool:
         """Its location's path is one segment named for files (`/uploads/`, `/assets/`): what
         answers there serves a file, or a 404, and reads nothing of the client's request. A

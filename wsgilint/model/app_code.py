@@ -92,6 +92,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     origins_unseen: Setting[str] | None = None   # CSRF_TRUSTED_ORIGINS read from the environment
     waiting_files: set[str] = set()
     blocking_files: set[str] = set()
+    upload_only_files: set[str] = set()   # of those, the ones whose only wait is an upload's body
+    upload_django_files: set[str] = set()   # of those, the ones that use Django too
     django_only_files: set[str] = set()   # of those, the ones that block only by using Django (its ORM)
     engines: set[str] = set()   # the ENGINE of every database a Django settings file names
     names: dict[str, tuple[_Named, ...]] = {}
@@ -133,6 +135,11 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
         if _waits(text):
             waiting_files.add(shown)
             blocking_files.add(shown)
+            if not _waits_beyond_uploads(text) and \
+                    not any(marker in text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
+                upload_only_files.add(shown)
+                if "django" in text or "databases" in text:
+                    upload_django_files.add(shown)   # and on Django's ORM, unless it is on SQLite
         elif any(marker in text for marker in _BLOCKING_MARKERS):
             blocking_files.add(shown)
             # `databases` is also the anchor of Django's settings docs, in every settings.py.
@@ -170,6 +177,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
     django_on_sqlite = bool(engines) and all(engine.endswith(".sqlite3") for engine in engines)
     if django_on_sqlite:
         blocking_files -= django_only_files
+    else:
+        upload_only_files -= upload_django_files
     if template_files and _templates_use_scheme(files, ctx):
         scheme_files |= template_files
     if paginates:
@@ -187,7 +196,8 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                                   frozenset(waiting_files), frozenset(blocking_files),
                                   names, package_names,
                                   frozenset(path for stem, path in loose.items() if stem not in named_loose),
-                                  django_on_sqlite, None if trusts_https or not csrf_files else origins_unseen),
+                                  django_on_sqlite, None if trusts_https or not csrf_files else origins_unseen,
+                                  frozenset(upload_only_files)),
                    env_defaults)
 
 
@@ -307,6 +317,9 @@ class RequestReaders(NamedTuple):
     # not show, while Django's CSRF check is the app's use of the scheme: taken as trusting the
     # https origin (Django's origin check is left out of ``scheme_files``), which a finding says.
     csrf_origins_unseen: Setting[str] | None = None
+    # Files whose only wait is an upload's body (``FileField``, ``request.files``): none where
+    # nginx buffers request bodies in front of the app.
+    upload_only_files: frozenset[str] = frozenset()
 
     def app_scope(self, servers: list[AppServer]) -> AppScope:
         """The code of these servers' apps, where the tree holds their modules: the folders it
@@ -376,15 +389,19 @@ class RequestReaders(NamedTuple):
         or a streamed response."""
         return _any_covered(self.waiting_files, scope)
 
-    def nothing_to_wait_on(self, server: AppServer) -> str | None:
+    def nothing_to_wait_on(self, server: AppServer, bodies_buffered: bool = False) -> str | None:
         """Where the tree holds all of the app's code (the module ``server`` loads and every
         module of the app it names) and none of it does anything a request can hang in
-        (``may_hang_in``): that module, which the findings name; else None."""
+        (``may_hang_in``): that module, which the findings name; else None. ``bodies_buffered``:
+        nginx reads every request body whole before the app does, so an upload waits on nothing."""
         module = self.module_of(server)
-        if module is None or module in self.blocking_files:
+        if module is None or module in self._blocking(bodies_buffered):
             return None   # (the module's own file decides most apps at once, before the app's scope is built)
         scope = self.app_scope([server])
-        return module if self.holds_all_of(scope) and not self.may_hang_in(scope) else None
+        return module if self.holds_all_of(scope) and not self.may_hang_in(scope, bodies_buffered) else None
+
+    def _blocking(self, bodies_buffered: bool) -> frozenset[str]:
+        return self.blocking_files - self.upload_only_files if bodies_buffered else self.blocking_files
 
     @staticmethod
     def waits_on_nothing_said(module: str) -> str:
@@ -393,13 +410,13 @@ class RequestReaders(NamedTuple):
                 "the app it names) and none of it calls out, uses a database other than SQLite (whose queries wait at "
                 "most their timeout for a lock), a cache, socket, lock, device or pipe, or sleeps")
 
-    def may_hang_in(self, scope: AppScope) -> bool:
+    def may_hang_in(self, scope: AppScope, bodies_buffered: bool = False) -> bool:
         """Whether the app's code (``scope``) does anything a request can hang in for ever:
         what ``waits_in`` finds, or a database, a cache, a socket, a lock, a queue, a device or a pipe;
         or imports a module that is neither the app's own, nor the standard library's, nor a
         web framework's that waits on nothing by itself (``from app import app`` where the tree
         lacks ``app``: what it does is not known)."""
-        if _any_covered(self.blocking_files, scope):
+        if _any_covered(self._blocking(bodies_buffered), scope):
             return True
         present, folders = self._present(scope.roots)
         for path, named in (self.named_modules or {}).items():
@@ -768,14 +785,13 @@ def _trusts_https_origins(text: str) -> bool:
 
 # Text that waits on something outside the process, which a request can take long for: HTTP
 # clients and the SDKs of remote services (cloud storage, payments, messaging, language
-# models), mail, subprocesses, sleeps, uploads read from the request, and responses streamed
-# or sent from a file (a slow client holds the worker until the last byte).
+# models), mail, subprocesses, sleeps, uploads read from the request (``_UPLOAD_MARKERS``), and
+# responses streamed or sent from a file (a slow client holds the worker until the last byte).
 _WAITING_MARKERS = ("import requests", "from requests ", "requests.get(", "requests.post(", "requests.request(",
                     "httpx", "urlopen", "urllib3", "aiohttp", "http.client", "pycurl", "grpc",
                     "boto3", "botocore", "google.cloud", "azure.", "openai", "anthropic", "langchain", "ollama",
                     "genai", "generativeai", "twilio", "stripe", "smtplib", "send_mail", "EmailMessage", "flask_mail",
-                    "fastapi_mail", "subprocess", "os.system(", "os.popen(", "sleep(", "request.files", "request.FILES",
-                    "UploadFile", "FileField", "ImageField", "FileStorage", "send_file(", "send_from_directory(",
+                    "fastapi_mail", "subprocess", "os.system(", "os.popen(", "sleep(", "send_file(", "send_from_directory(",
                     "FileResponse", "StreamingHttpResponse", "StreamingResponse", "stream_with_context",
                     "EventSourceResponse", "static.serve", "django.views.static", ".result(",
                     "AsyncResult", "paramiko", "ftplib", "selenium", "playwright")
@@ -815,9 +831,19 @@ _QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdan
 
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
+# An upload read from the request: it waits on the client sending the body, unless nginx in
+# front buffers the body whole first (its `*_request_buffering`, on by default), and the app
+# then reads it from the local socket at once.
+_UPLOAD_MARKERS = ("request.files", "request.FILES", "UploadFile", "FileField", "ImageField", "FileStorage")
+
 
 def _waits(text: str) -> bool:
     """Whether ``text`` waits on something outside the process, or holds a connection open."""
+    return _waits_beyond_uploads(text) or any(marker in text for marker in _UPLOAD_MARKERS)
+
+
+def _waits_beyond_uploads(text: str) -> bool:
+    """Whether ``text`` waits on something outside the process that is no upload's body."""
     if any(marker in text for marker in _WAITING_MARKERS):
         return True
     lowered = text.lower()
