@@ -27,7 +27,9 @@ client gave, and nginx does not rewrite it as it does for `proxy_pass`), `X-Forw
 assumes nginx faces the clients (or restores their address with the realip module). Another
 header (`X-Script-Name`) is lost, and is sent as `uwsgi_param HTTP_X_SCRIPT_NAME ...;`:
 `uwsgi_param X-Script-Name` would be a CGI variable of that name, which no app reads as a
-header (N112).
+header (N112). A header only responses carry (`Access-Control-Allow-Origin`,
+`Strict-Transport-Security`) that `add_header` also sends in that location loses nothing
+either: no request header line ever sent it to clients.
 
 A WebSocket's lines under `uwsgi_pass` lose nothing either: `proxy_http_version 1.1`,
 `proxy_set_header Upgrade $http_upgrade` and `proxy_set_header Connection` with `upgrade`
@@ -129,6 +131,15 @@ _UPGRADE_HEADERS = {"upgrade": {"$http_upgrade"},
                     "connection": {"upgrade", "$connection_upgrade", "$http_connection", ""}}
 
 
+# Headers only a response carries (CORS, and the browser's security policies): what a request
+# header line of that name means to do is add_header's.
+_RESPONSE_HEADERS = frozenset({"access-control-allow-origin", "access-control-allow-methods",
+                               "access-control-allow-headers", "access-control-allow-credentials",
+                               "access-control-expose-headers", "access-control-max-age",
+                               "strict-transport-security", "x-frame-options", "x-content-type-options",
+                               "content-security-policy", "referrer-policy", "x-xss-protection"})
+
+
 # What an `X-Forwarded-Host` line sends: the name the client asked for, with or without the
 # port, or the server block's own name for it; HTTP_HOST brings the client's Host with its port.
 _FORWARDED_HOSTS = ("$host", "$http_host", "$server_name", "$host:$server_port")
@@ -142,6 +153,10 @@ def _delivered(route: Route, directive: NginxDirective) -> bool:
     if len(directive.args) < 2:
         return False
     header, value = directive.args[0].lower(), directive.args[1]
+    if header in _RESPONSE_HEADERS:
+        # Meant for the clients, which no request header line reaches under any handler:
+        # where add_header sends it to them, the line loses nothing.
+        return any(d.args[:1] and d.args[0].lower() == header for d in route.directives.get("add_header", ()))
     if header == "x-forwarded-prefix":
         return value in ("/", "")   # the root: where the app takes itself to be mounted anyway
     passes_headers = not any(d.args[:1] == ("off",) for d in route.directives.get("uwsgi_pass_request_headers", ()))
@@ -242,12 +257,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             yield Hit(directive.at, f"{names} {'has' if one else 'have'} no effect: the locations "
                       f"{'it applies' if one else 'they apply'} to pass requests with "
                       f"{', '.join(sorted(first.handlers))}, not "
-                      f"{module}_pass; {_advice(names, first.handlers)}",
+                      f"{module}_pass; {_advice(names, first.handlers, block)}",
                       tuple(Related(use.directive.at, f"{use.directive.name} has no effect either")
                             for use in block[1:]))
 
 
-def _advice(names: str, handlers: set[str]) -> str:
+def _advice(names: str, handlers: set[str], block: list[_Use]) -> str:
+    headers = [use.directive.args[0] for use in block if use.directive.name == "proxy_set_header" and use.directive.args]
+    if headers and names == "proxy_set_header" and all(header.lower() in _RESPONSE_HEADERS for header in headers):
+        return (f"`{headers[0]}` is a response header, which `add_header` sends to clients (a request header line "
+                "would send it to the app, under any handler)")
     if "proxy_set_header" in names and handlers == {"uwsgi_pass"}:
         # `uwsgi_param X-Name` sends a CGI variable of that name, not a header (N112).
         return ("use the matching directives of that module; a header reaches the app as "
