@@ -12,8 +12,12 @@ modules nor one the file sets is an envsubst template as well: nginx looks a nam
 lower case (`${HOST}` is `$host`) and refuses any other (`unknown "dollar" variable` for the
 `${DOLLAR}` that envsubst turns into `$`).
 A `${name}` or `%(name)s` in a Supervisor, uWSGI or systemd section name is a template too:
-none of them expands a section name. Their final text is only known after rendering, so
-they are listed and not checked.
+none of them expands a section name. So is an nginx file that opens a block with `{{`
+(`server {{`: text for Python's `str.format`, which doubles every brace), and a systemd, nginx,
+uWSGI or Supervisor file that a shell script of the tree names and fills in with sed, where
+the file holds the upper-case word the script replaces (`sed 's/UWSGIAPP/'"$UWSGIAPP"'/g'
+flaskapp.service` beside `ExecStart=UWSGIAPP --ini app.ini`). Their final text is only known
+after rendering, so they are listed and not checked.
 
 ## How to fix
 Check the rendered files instead: render the templates into a folder and run

@@ -680,6 +680,63 @@ def classify(path: str, ctx: ReadContext, hint_path: str | None = None) -> Sourc
     return SourceFile(path, display, "", f"content is not {' / '.join(hints)} config")
 
 
+# The config kinds a deploy script fills in with sed before installing them.
+_SED_FILLED_KINDS = ("systemd", "nginx", "uwsgi", "supervisor")
+
+
+# Compiled on first use: a tree whose scripts run no sed never needs it.
+@functools.cache
+def _sed_placeholder() -> re.Pattern[str]:
+    # sed's `s` command on an upper-case word (`s/UWSGIAPP/`, `s|DOMAIN|`): a placeholder.
+    return re.compile(r"""(?:^|[\s'"])s([/|#,:@;])([A-Z][A-Z0-9_]{2,})\1""", re.M)
+
+
+def _sed_filled(sources: list[SourceFile], ctx: ReadContext) -> list[SourceFile]:
+    """Each config that a script of the tree names and fills in with sed (`sed
+    's/UWSGIAPP/'"$UWSGIAPP"'/g' flaskapp.service`) where its text holds that upper-case word, as
+    a template: what it says there is replaced before any program reads it."""
+    fills: list[tuple[str, str, frozenset[str]]] = []   # each script: its name, its text, the words its sed replaces
+    for source in sources:
+        if source.kind or not source.path.endswith((".sh", ".bash")):
+            continue
+        text = ctx.scan(source.path).text
+        if text and "sed" in text and (words := frozenset(m.group(2) for m in _sed_placeholder().finditer(text))):
+            fills.append((source.display, text, words))
+    if not fills:
+        return sources
+    filled = []
+    for source in sources:
+        found = None
+        if source.kind in _SED_FILLED_KINDS:
+            name = os.path.basename(source.path)
+            naming = [(script, words) for script, text, words in fills if name in text]
+            if naming:
+                found = _first_word_line(ctx.read(source.path).text or "", frozenset().union(*(w for _, w in naming)))
+        if found is None:
+            filled.append(source)
+            continue
+        number, word = found
+        script = next(script for script, words in naming if word in words)
+        filled.append(SourceFile(source.path, source.display, "template",
+                                 f"sed-filled template ({script} replaces `{word}`) of {source.kind} config "
+                                 f"(line {number})", source.kind))
+    return filled
+
+
+def _first_word_line(text: str, words: frozenset[str]) -> tuple[int, str] | None:
+    """The first line holding one of ``words`` as a whole word, and that word."""
+    for number, line in enumerate(text.splitlines(), 1):
+        for word in words:
+            start = line.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if (start == 0 or not (line[start - 1].isalnum() or line[start - 1] == "_")) and \
+                        (end == len(line) or not (line[end].isalnum() or line[end] == "_")):
+                    return number, word
+                start = line.find(word, start + 1)
+    return None
+
+
 def _in_alternatives(hint_path: str) -> bool:
     if "alternatives" not in hint_path:
         return False
@@ -877,7 +934,7 @@ def discover(paths: list[str], ctx: ReadContext, no_ignore: bool = False, jobs: 
     ctx.index([absolute for absolute, _ in unique])
     for link, target in host_links:
         _host_link(link, target, ctx, discovery)
-    sources = _classify_all(unique, ctx, jobs)
+    sources = _sed_filled(_classify_all(unique, ctx, jobs), ctx)
     if jobs > 1 and len(unique) >= PARALLEL_FROM_FILES and hasattr(os, "fork"):
         _lex_nginx_ahead(sources, ctx)
     for (absolute, _), source in zip(unique, sources, strict=True):
