@@ -164,8 +164,9 @@ def _app_cannot_hang(deployment: Deployment, server: AppServer, bodies_buffered:
     readers = deployment.app_request_readers
     if readers is None or (module := readers.nothing_to_wait_on(server, bodies_buffered)) is None:
         return ""
-    uploads = "" if readers.nothing_to_wait_on(server) else \
-        ", and nginx reads each upload whole before the app does (request buffering)"
+    # Said only where an upload is what the buffering leaves nothing to wait on.
+    uploads = ", and nginx reads each upload whole before the app does (request buffering)" \
+        if bodies_buffered and readers.upload_only_files and readers.nothing_to_wait_on(server) is None else ""
     return (f"; {readers.waits_on_nothing_said(module)}{uploads}: assumed no request hangs (a timeout still guards "
             "the code that will)")
 
