@@ -51,3 +51,11 @@ def test_a_program_of_a_container_entrypoint_without_user_is_an_info():
 
 def test_a_fragment_without_uwsgi_params_is_a_warning():
     assert _severities("N101/fragment-without-params", "N101") == ["warning"]
+
+
+def test_an_upload_behind_nginx_request_buffering_is_named_in_the_assumption():
+    [buffered] = [f for f in check([str(FIXTURES / "U112/django-upload-form-behind-nginx-buffering-is-info")]).findings
+                  if f.code == "U112"]
+    assert buffered.severity == "info" and "nginx reads each upload whole" in buffered.message
+    [quiet] = [f for f in check([str(FIXTURES / "U112/django-project-on-sqlite-is-info")]).findings if f.code == "U112"]
+    assert "upload" not in quiet.message
