@@ -1,5 +1,11 @@
 """Programs a script starts by name through supervisorctl or systemctl (model/controlled.py)."""
-from wsgilint.model.controlled import _in_line
+from pathlib import Path
+
+import pytest
+
+from wsgilint.core.context import ReadContext
+from wsgilint.core.sources import SourceFile
+from wsgilint.model.controlled import _in_line, handed_to_user_managers
 
 
 def names(line: str) -> list[tuple[str, str]]:
@@ -27,3 +33,17 @@ def test_commands_that_start_nothing_by_name() -> None:
 def test_each_command_of_a_line_and_the_column_of_the_name() -> None:
     found = _in_line("cd /srv && supervisorctl restart site; systemctl start app")
     assert [(name, column) for _, name, column, _ in found] == [("site", 34), ("app", 56)]
+
+
+@pytest.mark.parametrize(("script", "expected"), [
+    ("systemctl --user enable django\n", {"django.service"}),
+    ("systemctl enable --user --now web api.socket\n", {"web.service", "api.socket"}),
+    ("cp deploy/django.service ~/.config/systemd/user/\n", {"django.service"}),
+    ("install -m 644 app.unit ~/.config/systemd/user/app.service\n", {"app.service"}),
+    ("# systemctl --user enable django\nsystemctl --user daemon-reload\n", set()),
+    ("sudo systemctl enable django\ncp django.service /etc/systemd/system/\n", set()),
+])
+def test_units_a_script_hands_to_a_users_manager(tmp_path: Path, script: str, expected: set[str]) -> None:
+    path = tmp_path / "install.sh"
+    path.write_text(script)
+    assert handed_to_user_managers([SourceFile(str(path), "install.sh", "")], ReadContext()) == expected
