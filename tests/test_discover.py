@@ -369,3 +369,21 @@ def test_a_snapshots_link_to_its_checkouts_own_file_is_that_file(in_tmp):
     result = check(["."])
     assert [f.code for f in result.findings if f.code in ("E001", "E008")] == []
     assert [route.handler.args for route in result.deployment.routes] == [("unix:/run/shop.sock",)]
+
+
+def test_configs_a_script_fills_in_with_sed_are_templates(tmp_path):
+    """`sed -i "s|DOMAIN|$1|g" nginx/site.conf` and `sed 's;SOCKET;...;'` name the file and the
+    word; a config the script does not name, or whose text lacks the word, is read as it is."""
+    site = "server {\n    listen 80;\n    server_name DOMAIN;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n"
+    ini = "[uwsgi]\nsocket = SOCKET\nmodule = app.wsgi\n"
+    write_tree(tmp_path, {
+        "nginx/site.conf": site,
+        "nginx/other.conf": site,
+        "uwsgi/app.ini": ini,
+        "uwsgi/plain.ini": "[uwsgi]\nsocket = /run/app.sock\nmodule = app.wsgi\n",
+        "deploy.sh": "#!/bin/sh\nsed -i \"s|DOMAIN|$1|g\" nginx/site.conf\n"
+                     "sed 's;SOCKET;/run/app.sock;' uwsgi/app.ini > /etc/uwsgi/app.ini\n"
+                     "sed -i 's/SOCKET/x/' uwsgi/plain.ini\n",
+    })
+    assert kinds(tmp_path) == {"nginx/site.conf": "template", "nginx/other.conf": "nginx",
+                               "uwsgi/app.ini": "template", "uwsgi/plain.ini": "uwsgi"}
