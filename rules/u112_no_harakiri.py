@@ -35,8 +35,10 @@ the app it names) and none of it does anything a request can hang in (an outboun
 subprocess, a sleep, a database or its ORM, a cache, a socket, a lock, a queue, a device or a
 pipe; not a plain file on a local disk, which answers at once) or
 imports anything but the standard library, a web framework (Flask, Bottle, Falcon...), a
-library that only reads settings or renders forms (python-decouple, python-dotenv,
-django-environ, django-crispy-forms) and its own modules, the
+library that only reads settings, renders forms or parses text (python-decouple,
+python-dotenv, django-environ, django-crispy-forms, BeautifulSoup) and its own modules (a
+module imported whole that the file never uses again, `import requests` and no call, counts
+for nothing), the
 finding is an info that names the assumption that no request hangs: a "hello" app that formats
 the time has nothing to wait on. An upload the app reads from the request (`FileField`,
 `request.files`) waits on the client only where nginx passes the body on as it arrives
@@ -45,7 +47,8 @@ reads it from the local socket at once. The statsd client's `StatsClient` sends 
 as one UDP datagram and waits on nothing. SQLite is no database a request hangs in: a query waits at
 most its connection's timeout (5 s) for a lock, then fails. So a Django project whose settings
 name SQLite alone (no database URL, no ENGINE from the environment) counts as Django and the
-standard library: its ORM, sessions and admin wait on nothing else.
+standard library: its ORM, sessions and admin wait on nothing else, nor does Django REST
+framework on it.
 
 An option's absence is asserted only for what was read: where the instance loads a config file
 that is not among the checked files (`--ini` of a path a script renders from a template),

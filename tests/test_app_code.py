@@ -130,6 +130,8 @@ def test_a_list_of_allowed_hosts_over_several_lines(tmp_path: Path) -> None:
     ("rows = db.execute('select 1').fetchall()\n", False),
     ("# Handles many requests.\nreturn render(request, 'home.html')\n", False),
     ("import requests\nrequests.get(url, timeout=30)\n", True),
+    ("import requests as http\nhttp.get(url, timeout=30)\n", True),
+    ("import requests\n\nsoup = parse(page)\n", False),     # imported, never used: it waits on nothing
     ("client = httpx.AsyncClient()\n", True),
     ("from openai import OpenAI\n", True),
     ("send_mail('Hi', body, sender, [to])\n", True),
@@ -220,3 +222,14 @@ def test_an_app_checked_by_its_absolute_path_from_elsewhere_is_read_to_the_end(f
                            "never", "--select", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     findings = json.loads(done.stdout)["findings"]
     assert {f"{Path(f['path']).relative_to(tree)}:{f['line']} {f['severity']}" for f in findings} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("from rest_framework import serializers\n", False),   # no pyserial: `import serial` is its own word
+    ("import serial\nport = serial.Serial('COM3')\n", True),
+    ("import serial as s\nport = s.Serial('COM3')\n", True),
+    ("from serial import Serial\n", True),
+])
+def test_pyserial_is_its_own_import(tmp_path: Path, text: str, expected: bool) -> None:
+    readers = tree_readers(tmp_path, {"views.py": text})
+    assert ("views.py" in readers.blocking_files) is expected

@@ -132,18 +132,21 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
                 trusts_https = True
             elif origins_unseen is None:
                 origins_unseen = _origins_from_environment(text, shown)
-        if _waits(text):
+        # An import the file never uses (`import requests` and no call) waits on nothing.
+        unused = _unused_imports(text)
+        used_text = _without_lines(text, unused.values()) if unused else text
+        if _waits(used_text):
             waiting_files.add(shown)
             blocking_files.add(shown)
-            if not _waits_beyond_uploads(text) and \
-                    not any(marker in text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
+            if not _waits_beyond_uploads(used_text) and \
+                    not any(marker in used_text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
                 upload_only_files.add(shown)
-                if "django" in text or "databases" in text:
+                if "django" in used_text or "databases" in used_text:
                     upload_django_files.add(shown)   # and on Django's ORM, unless it is on SQLite
-        elif any(marker in text for marker in _BLOCKING_MARKERS):
+        elif any(marker in used_text for marker in _BLOCKING_MARKERS):
             blocking_files.add(shown)
             # `databases` is also the anchor of Django's settings docs, in every settings.py.
-            if not any(marker in text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
+            if not any(marker in used_text for marker in _BLOCKING_MARKERS if marker not in ("django", "databases")):
                 django_only_files.add(shown)
         if "DATABASES" in text or "DATABASE_URL" in text:
             literal, key = _django_engine()
@@ -152,7 +155,7 @@ def read_app_code(files: list[SourceFile], ctx: ReadContext) -> AppCode:
             # An ENGINE from the environment, or a database URL, may name any database.
             engines.update(found if written == len(found) and not any(
                 marker in text for marker in _DATABASE_URLS) else ["unknown"])
-        names[shown] = _named_modules(text, posixpath.dirname(shown))
+        names[shown] = _named_modules(text, posixpath.dirname(shown), frozenset(unused))
         if shown.endswith("/__init__.py") or shown == "__init__.py":
             package_names[shown] = frozenset(_identifier().findall(text))
         if "setdefault" in text:
@@ -424,8 +427,9 @@ class RequestReaders(NamedTuple):
                 continue
             for each in named:
                 top = each.dotted.split(".")[0]
-                if each.base is None and top not in _QUIET_MODULES and top not in sys.stdlib_module_names \
-                        and not (top == "django" and self.django_on_sqlite) \
+                if each.base is None and each.used and top not in _QUIET_MODULES \
+                        and top not in sys.stdlib_module_names \
+                        and not (top in ("django", "rest_framework") and self.django_on_sqlite) \
                         and _local_module(each.dotted, scope.roots, present, folders) is None:
                     return True
         return False
@@ -816,18 +820,20 @@ _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "m
                      "cx_Oracle", "pyodbc", "peewee", "pony", "tortoise", "asyncpg", "databases", "redis", "pymongo",
                      "motor", "mongo", "cassandra", "elasticsearch", "memcache", "socket", "threading",
                      "multiprocessing", "Lock(", "Semaphore", "Queue", "queue", "celery", "kombu", "pika", "kafka",
-                     "zmq", "/dev/", "mkfifo", "import serial", "serial.Serial(", "input(", "import select", "select.select(", "select.poll(",
+                     "zmq", "/dev/", "mkfifo", "import serial\n", "import serial ", "import serial,", "from serial import",
+                     "serial.Serial(", "input(", "import select", "select.select(", "select.poll(",
                      "select.epoll(", "selectors", "fcntl", "flock", "TCPStatsClient")
 
 # Web frameworks and what they are built on, which wait on nothing a request does not ask them
 # to; libraries that only read settings (python-decouple, python-dotenv, django-environ) or
 # render forms (django-crispy-forms and its template packs, django-widget-tweaks); and the
 # statsd client, whose StatsClient sends each metric as one UDP datagram and waits for no
-# answer (its TCPStatsClient connects, a blocking marker).
+# answer (its TCPStatsClient connects, a blocking marker); and BeautifulSoup, which parses the
+# text it is given and fetches nothing.
 _QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "bottle", "falcon",
                             "webob", "pyramid", "cherrypy", "flask_restful", "flask_restx", "flask_cors",
                             "decouple", "dotenv", "environ", "crispy_forms", "crispy_bootstrap4",
-                            "crispy_bootstrap5", "widget_tweaks", "statsd"))
+                            "crispy_bootstrap5", "widget_tweaks", "statsd", "bs4"))
 
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
@@ -962,6 +968,7 @@ class _Named(NamedTuple):
     base: str | None
     dotted: str
     names: tuple[str, ...]
+    used: bool = True     # False: a module imported whole whose name the file never uses again
 
 
 # More modules than this named in one file are not followed (a generated file).
@@ -1005,9 +1012,10 @@ def _identifier() -> re.Pattern[str]:
     return re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
+def _named_modules(text: str, folder: str, unused: frozenset[str] = frozenset()) -> tuple[_Named, ...]:
     """The modules ``text`` (a file in ``folder``) names, read from its text, never run. Not in
-    its docstrings: Django's stock urls.py shows `include('blog.urls')` as an example there."""
+    its docstrings: Django's stock urls.py shows `include('blog.urls')` as an example there.
+    ``unused``: the modules the file imports whole and never uses (``_unused_imports``)."""
     found: list[_Named] = []
     if '"""' in text or "'''" in text:
         text = _triple_quoted().sub("", text)
@@ -1017,7 +1025,8 @@ def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
         if match["string"]:
             found.append(_Named(None, match["string"], ()))
         elif match["modules"]:
-            found += [_Named(None, word.split()[0], ()) for word in match["modules"].split(",") if word.strip()]
+            found += [_Named(None, word.split()[0], (), word.split()[0] not in unused)
+                      for word in match["modules"].split(",") if word.strip()]
         elif match["dots"]:
             base = folder
             for _ in range(len(match["dots"]) - 1):
@@ -1027,6 +1036,64 @@ def _named_modules(text: str, folder: str) -> tuple[_Named, ...]:
         elif match["from"]:
             found.append(_Named(None, match["from"], _imported(match["names"])))
     return tuple(found)
+
+
+def _unused_imports(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The modules a file imports whole (`import requests`, `import a.b as c`) where no name an
+    import of them binds shows anywhere else in the text, with the spans of those imports: what
+    the file never uses. A name in a comment or a string counts as a use. Not `from x import y`:
+    the names it binds are the module's own to others (`from views import application`, which
+    uWSGI loads by name)."""
+    if "import" not in text:
+        return {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    used: set[str] = set()
+    for match in _import_line().finditer(text):
+        if not match["modules"]:
+            continue
+        bound = [(word.split()[0], _bound(word)) for word in match["modules"].split(",") if word.strip()]
+        start, end = match.span()
+        for module, name in bound:
+            if _used_outside(text, name, start, end):
+                used.add(module)
+            else:
+                spans.setdefault(module, []).append((start, end))
+    return {module: found for module, found in spans.items() if module not in used}
+
+
+def _bound(word: str) -> str:
+    """The name an import binds: `a.b` binds `a`, `a as b` binds `b`."""
+    parts = word.split()
+    return parts[2] if len(parts) == 3 and parts[1] == "as" else parts[0].split(".")[0] if parts else ""
+
+
+def _used_outside(text: str, name: str, start: int, end: int) -> bool:
+    """Whether ``name`` shows as a whole word in ``text`` outside ``start``-``end``."""
+    if not name.isidentifier():
+        return True
+    position = text.find(name)
+    while position >= 0:
+        after = position + len(name)
+        if not start <= position < end and (position == 0 or not _word_char(text[position - 1])) \
+                and (after == len(text) or not _word_char(text[after])):
+            return True
+        position = text.find(name, position + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _without_lines(text: str, spans: Iterable[list[tuple[int, int]]]) -> str:
+    """``text`` with the given spans blanked (newlines kept, so line numbers stay)."""
+    chars = list(text)
+    for found in spans:
+        for start, end in found:
+            for index in range(start, end):
+                if chars[index] != "\n":
+                    chars[index] = " "
+    return "".join(chars)
 
 
 def _imported(names: str) -> tuple[str, ...]:
