@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import os
 import posixpath
 import re
@@ -1048,7 +1049,9 @@ def _unused_imports(text: str) -> dict[str, list[tuple[int, int]]]:
         return {}
     spans: dict[str, list[tuple[int, int]]] = {}
     used: set[str] = set()
-    for match in _import_line().finditer(text):
+    # Each import looked at searches the whole text once: the first few, as _named_modules
+    # takes; a module imported after them counts as used.
+    for match in itertools.islice(_import_line().finditer(text), _MAX_NAMED):
         if not match["modules"]:
             continue
         bound = [(word.split()[0], _bound(word)) for word in match["modules"].split(",") if word.strip()]
