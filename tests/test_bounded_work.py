@@ -285,3 +285,17 @@ def test_app_code_of_many_unused_imports(tmp_path: Path) -> None:
                               "nginx.conf": "server {\n    listen 80;\n    location / {\n        include uwsgi_params;\n"
                                             "        uwsgi_pass 127.0.0.1:9000;\n    }\n}\n"})
     assert codes(run, "U112"), run["findings"]
+
+
+def test_many_scripts_filling_many_configs_with_sed(tmp_path: Path) -> None:
+    """200 scripts that each replace 200 words with sed in each of 200 uWSGI files they name,
+    whose text holds 400 other upper-case words: each text is read through once, and a file is
+    matched with the first few scripts that name it."""
+    names = [f"app{index}.ini" for index in range(200)]
+    script = f"for file in {' '.join(names)}; do\n" + \
+        "".join(f"    sed -i 's/WORD{word}/x/' \"$file\"\n" for word in range(200)) + "done\n"
+    config = "[uwsgi]\nsocket = /run/app.sock\n" + "".join(f"env = OTHER{word}=1\n" for word in range(400))
+    files = {f"deploy/step{index}.sh": script for index in range(200)}
+    files.update({f"uwsgi/{name}": config for name in names})
+    run = measured(tmp_path, files)
+    assert not codes(run, "E006"), run["findings"][:3]

@@ -694,46 +694,63 @@ def _sed_placeholder() -> re.Pattern[str]:
 def _sed_filled(sources: list[SourceFile], ctx: ReadContext) -> list[SourceFile]:
     """Each config that a script of the tree names and fills in with sed (`sed
     's/UWSGIAPP/'"$UWSGIAPP"'/g' flaskapp.service`) where its text holds that upper-case word, as
-    a template: what it says there is replaced before any program reads it."""
-    fills: list[tuple[str, str, frozenset[str]]] = []   # each script: its name, its text, the words its sed replaces
+    a template: what it says there is replaced before any program reads it. Each text is read
+    through once; a file is matched with the first few scripts that name it."""
+    configs = {os.path.basename(source.path) for source in sources if source.kind in _SED_FILLED_KINDS}
+    scripts: list[tuple[str, frozenset[str]]] = []   # each: its name, the words its sed replaces
+    naming: dict[str, list[int]] = {}                 # a config's file name: the scripts that name it
     for source in sources:
         if source.kind or not source.path.endswith((".sh", ".bash")):
             continue
         text = ctx.scan(source.path).text
-        if text and "sed" in text and (words := frozenset(m.group(2) for m in _sed_placeholder().finditer(text))):
-            fills.append((source.display, text, words))
-    if not fills:
+        if not text or "sed" not in text:
+            continue
+        words = frozenset(m.group(2) for m in _sed_placeholder().finditer(text))
+        if not words:
+            continue
+        scripts.append((source.display, words))
+        for name in {token.rsplit("/", 1)[-1] for token in _script_word().findall(text)} & configs:
+            named_by = naming.setdefault(name, [])
+            if len(named_by) < _SED_SCRIPTS_A_FILE:
+                named_by.append(len(scripts) - 1)
+    if not naming:
         return sources
     filled = []
     for source in sources:
-        found = None
-        if source.kind in _SED_FILLED_KINDS:
-            name = os.path.basename(source.path)
-            naming = [(script, words) for script, text, words in fills if name in text]
-            if naming:
-                found = _first_word_line(ctx.read(source.path).text or "", frozenset().union(*(w for _, w in naming)))
+        indexes = naming.get(os.path.basename(source.path)) if source.kind in _SED_FILLED_KINDS else None
+        found = _first_placeholder(ctx.read(source.path).text or "", [scripts[i] for i in indexes]) \
+            if indexes else None
         if found is None:
             filled.append(source)
             continue
-        number, word = found
-        script = next(script for script, words in naming if word in words)
+        number, word, script = found
         filled.append(SourceFile(source.path, source.display, "template",
                                  f"sed-filled template ({script} replaces `{word}`) of {source.kind} config "
                                  f"(line {number})", source.kind))
     return filled
 
 
-def _first_word_line(text: str, words: frozenset[str]) -> tuple[int, str] | None:
-    """The first line holding one of ``words`` as a whole word, and that word."""
-    for number, line in enumerate(text.splitlines(), 1):
-        for word in words:
-            start = line.find(word)
-            while start >= 0:
-                end = start + len(word)
-                if (start == 0 or not (line[start - 1].isalnum() or line[start - 1] == "_")) and \
-                        (end == len(line) or not (line[end].isalnum() or line[end] == "_")):
-                    return number, word
-                start = line.find(word, start + 1)
+_SED_SCRIPTS_A_FILE = 8
+
+
+# Compiled on first use, with _sed_placeholder: a script's words, where a file name may be one.
+@functools.cache
+def _script_word() -> re.Pattern[str]:
+    return re.compile(r"""[^\s'"`<>|;&()=]+""")
+
+
+@functools.cache
+def _upper_word() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])[A-Z][A-Z0-9_]{2,}(?![\w])")
+
+
+def _first_placeholder(text: str, scripts: list[tuple[str, frozenset[str]]]) -> tuple[int, str, str] | None:
+    """The first line of ``text`` holding, as a whole word, a word one of ``scripts`` replaces
+    with sed: its number, the word and that script."""
+    for match in _upper_word().finditer(text):
+        script = next((name for name, words in scripts if match.group() in words), None)
+        if script is not None:
+            return text.count("\n", 0, match.start()) + 1, match.group(), script
     return None
 
 
