@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from wsgilint.engine import Edit, Fix, Hit, Related, sole_candidate
 from wsgilint.model import Deployment, Span
+from wsgilint.model.uwsgi_config import UwsgiComment
 from wsgilint.model.uwsgi_options import aliases_of, defined_elsewhere, is_option, option_names, suggest
 from wsgilint.model.uwsgi_values import uwsgi_servers
 
@@ -49,13 +50,16 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         seen: set[tuple[str, Span]] = set()
         # declare-option name=... makes `name` an option of this instance (a custom option).
         declared = {str(o.value).split("=", 1)[0].strip() for o in server.all("declare-option", "declare-option2")}
+        commented: dict[str, UwsgiComment] | None = None
         for option in server.options:
             key = option.key
             if is_option(key) or defined_elsewhere(key) or key in server.placeholders_used or key in declared \
                     or (key, option.at) in seen:
                 continue
             seen.add((key, option.at))
-            use = server.uwsgi_config.commented_out_use(key) if server.uwsgi_config is not None else None
+            if commented is None:
+                commented = server.uwsgi_config.commented_out_uses() if server.uwsgi_config is not None else {}
+            use = commented.get(key)
             if use is not None:
                 yield Hit(option.at, f"`{key}` is no uWSGI option, and only a commented-out line uses it as "
                           f"`%({key})`: uWSGI keeps it as a placeholder that nothing reads, which changes nothing; "

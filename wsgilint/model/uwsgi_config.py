@@ -106,10 +106,15 @@ class UwsgiConfig:
         return next((c for c in self.comments if c.at.path == at.path and before < c.at.line < at.line
                      and _development().search(c.text)), None)
 
-    def commented_out_use(self, name: str) -> UwsgiComment | None:
-        """The first whole-line comment that uses ``name`` as ``%(name)``: an option the author
-        commented out, which read a placeholder its file still sets."""
-        return next((c for c in self.comments if "%(" in c.text and name in placeholder_names(c.text)), None)
+    def commented_out_uses(self) -> dict[str, UwsgiComment]:
+        """Each name a whole-line comment uses as ``%(name)``, with the first such comment: an
+        option the author commented out, which read a placeholder its file may still set."""
+        uses: dict[str, UwsgiComment] = {}
+        for comment in self.comments:
+            if "%(" in comment.text:
+                for name in placeholder_names(comment.text):
+                    uses.setdefault(name, comment)
+        return uses
 
     @property
     def changed_values(self) -> tuple[UwsgiIniValue, ...]:
