@@ -67,9 +67,11 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         name = server_label(manager)
         switched = next((launcher for launcher in reversed(manager.launchers) if launcher.user), None)
+        setting = manager.setting_name("user")
+        if user is not None and user.at is not None and user.at.path != manager.at.path:
+            setting = "USER"   # the image's, where the service sets none
         why = f"`{switched.name} {switched.user}`" if switched is not None else \
-            f"`{manager.setting_name('user')} {user.value}`" if user is not None else \
-            f"no `{manager.setting_name('user')}`"
+            f"`{setting} {user.value}`" if user is not None else f"no `{setting}`"
         clause, where, label = keeps_root(manager)
         related = [Related(where or manager.runs.at, label)]
         if user is not None and user.at is not None:
