@@ -38,6 +38,8 @@ def test_each_command_of_a_line_and_the_column_of_the_name() -> None:
 @pytest.mark.parametrize(("script", "expected"), [
     ("systemctl --user enable django\n", {"django.service"}),
     ("systemctl enable --user --now web api.socket\n", {"web.service", "api.socket"}),
+    ("sudo -u pi systemctl --user start cam.service\n", {"cam.service"}),
+    ("sudo -u pi -H cp cam.service /home/pi/.config/systemd/user/\n", {"cam.service"}),
     ("cp deploy/django.service ~/.config/systemd/user/\n", {"django.service"}),
     ("install -m 644 app.unit ~/.config/systemd/user/app.service\n", {"app.service"}),
     ("# systemctl --user enable django\nsystemctl --user daemon-reload\n", set()),
