@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..core.launchers import unwrap
 from ..core.record import dataclass
 from ..core.span import Span
 
@@ -186,7 +187,8 @@ def handed_to_user_managers(files: list[SourceFile], ctx: ReadContext) -> frozen
         for line in text.splitlines():
             code = re.sub(r"(^|\s)#.*", "", line)
             for command in _command().finditer(code):
-                words = _after_sudo(command.group().split())
+                # Behind `sudo -u pi`, `env`, `nohup`: the command they run.
+                words = unwrap(command.group().split())[1]
                 if not words:
                     continue
                 program = os.path.basename(words[0])
@@ -202,20 +204,6 @@ def handed_to_user_managers(files: list[SourceFile], ctx: ReadContext) -> frozen
                     else:
                         names.update(os.path.basename(word) for word in units if word.endswith((".service", ".socket")))
     return frozenset(names)
-
-
-# sudo's options that take a value (`sudo -u pi systemctl --user ...`).
-_SUDO_VALUED = ("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U")
-
-
-def _after_sudo(words: list[str]) -> list[str]:
-    """The command ``sudo`` with its options runs, or ``words`` as they are."""
-    if not words or words[0] != "sudo":
-        return words
-    position = 1
-    while position < len(words) and words[position].startswith("-"):
-        position += 2 if words[position] in _SUDO_VALUED else 1
-    return words[position:]
 
 
 def _unit_name(word: str) -> str:
