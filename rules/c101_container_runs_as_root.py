@@ -68,8 +68,9 @@ def check(deployment: Deployment) -> Iterator[Hit]:
         name = server_label(manager)
         switched = next((launcher for launcher in reversed(manager.launchers) if launcher.user), None)
         setting = manager.setting_name("user")
-        if user is not None and user.at is not None and user.at.path != manager.at.path:
-            setting = "USER"   # the image's, where the service sets none
+        if manager.kind == "compose" and user is not None and user.at is not None and \
+                user.at.path not in manager.place.started_with.split(" + "):
+            setting = "USER"   # the image's, where no Compose file of the service sets one
         why = f"`{switched.name} {switched.user}`" if switched is not None else \
             f"`{setting} {user.value}`" if user is not None else f"no `{setting}`"
         clause, where, label = keeps_root(manager)
