@@ -5,7 +5,7 @@ import pytest
 
 from wsgilint.core.context import ReadContext
 from wsgilint.core.sources import SourceFile
-from wsgilint.model.controlled import _in_line, handed_to_user_managers
+from wsgilint.model.controlled import _in_line, handed_to_user, handed_to_user_managers
 
 
 def names(line: str) -> list[tuple[str, str]]:
@@ -49,3 +49,20 @@ def test_units_a_script_hands_to_a_users_manager(tmp_path: Path, script: str, ex
     path = tmp_path / "install.sh"
     path.write_text(script)
     assert handed_to_user_managers([SourceFile(str(path), "install.sh", "")], ReadContext()) == expected
+
+
+@pytest.mark.parametrize(("script", "unit", "handed"), [
+    ("cp *.service ~/.config/systemd/user/\n", "deploy/web.service", True),
+    ("cp deploy/user/*.service $HOME/.config/systemd/user/\n", "deploy/user/web.service", True),
+    ("cp $DIR/user/web-*.service ~/.config/systemd/user/\n", "deploy/user/web-api.service", True),
+    # Near misses: another folder, another suffix, a copy into the system's folder.
+    ("cp deploy/user/*.service ~/.config/systemd/user/\n", "deploy/system/web.service", False),
+    ("cp *.socket ~/.config/systemd/user/\n", "deploy/web.service", False),
+    ("cp *.service /etc/systemd/system/\n", "deploy/web.service", False),
+])
+def test_a_glob_copied_to_a_users_manager_hands_it_the_units_it_matches(tmp_path: Path, script: str, unit: str,
+                                                                        handed: bool) -> None:
+    path = tmp_path / "install.sh"
+    path.write_text(script)
+    found = handed_to_user_managers([SourceFile(str(path), "install.sh", "")], ReadContext())
+    assert handed_to_user(unit, unit.rpartition("/")[2], found) is handed

@@ -16,6 +16,7 @@ from ..core.sources import Discovery, SourceFile
 from ..core.text import Text
 from ..readers.systemd import SystemdUnit as SystemdUnitFile
 from . import AppServer, Deployment, Host, Problem, ProcessManager, Setting, Span
+from .controlled import handed_to_user, handed_to_user_managers
 from .suppressions import suppressions_in
 
 if TYPE_CHECKING:
@@ -246,7 +247,6 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
     sockets: list[SystemdUnitFile] = []
     user_managed: frozenset[str] = frozenset()
     if any("/systemd/user/" not in (unit.display or unit.path) for unit in units):
-        from .controlled import handed_to_user_managers
         user_managed = handed_to_user_managers(discovery.skipped, ctx)   # scripts are read as no kind
     for unit in units:
         deployment.problems.extend(unit.problems)
@@ -260,7 +260,7 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
         sockets.extend(each for each in running if each.kind == "socket")
         deployment.systemd_units.append(systemd_unit(unit, managers[0] if managers else None,
                                                      [ctx.display(p) for p in unit.dropins],
-                                                     unit.name in user_managed))
+                                                     handed_to_user(unit.display or unit.path, unit.name, user_managed)))
     deployment.managers.extend(debian_init_script(discovery, ctx))
     return sockets
 

@@ -12,6 +12,7 @@ here runs a shell.
 """
 from __future__ import annotations
 
+import fnmatch
 import functools
 import os
 import re
@@ -202,8 +203,41 @@ def handed_to_user_managers(files: list[SourceFile], ctx: ReadContext) -> frozen
                     if target.endswith((".service", ".socket")):
                         names.add(os.path.basename(target))
                     else:
-                        names.update(os.path.basename(word) for word in units if word.endswith((".service", ".socket")))
+                        names.update(_copied(word) for word in units if word.endswith((".service", ".socket")))
     return frozenset(names)
+
+
+_GLOB = re.compile(r"[*?[]")
+
+
+def _copied(word: str) -> str:
+    """The unit a copy names: its file name, or for a glob (`deploy/*.service`) the pattern
+    from its last folder the tree can show (not `$DIR`, `~`, `.` or `..`)."""
+    if not _GLOB.search(word):
+        return os.path.basename(word)
+    parts = word.split("/")
+    kept: list[str] = []
+    for part in reversed(parts):
+        if not part or part in (".", "..") or part.startswith(("$", "~")) or "$" in part:
+            break
+        kept.insert(0, part)
+    return "/".join(kept)
+
+
+def handed_to_user(unit_path: str, name: str, handed: frozenset[str]) -> bool:
+    """Whether the unit ``name`` at ``unit_path`` is among what ``handed_to_user_managers``
+    found: by its name, or by a glob that its path's last folders and name match."""
+    if name in handed:
+        return True
+    tail = unit_path.split("/")
+    for pattern in handed:
+        if not _GLOB.search(pattern):
+            continue
+        parts = pattern.split("/")
+        if len(parts) <= len(tail) and all(fnmatch.fnmatchcase(part, glob)
+                                           for part, glob in zip(tail[-len(parts):], parts, strict=True)):
+            return True
+    return False
 
 
 def _unit_name(word: str) -> str:
@@ -227,4 +261,4 @@ def _commands(lines: list[str]) -> Iterator[tuple[int, str, str]]:
         yield number, " ".join(parts), first
 
 
-__all__ = ["ControlledProgram", "ScriptStart", "handed_to_user_managers", "started_by_scripts"]
+__all__ = ["ControlledProgram", "ScriptStart", "handed_to_user", "handed_to_user_managers", "started_by_scripts"]
