@@ -69,7 +69,7 @@ def _start_directory(server: AppServer) -> tuple[str, tuple[Related, ...]] | Non
     manager = server.manager
     if manager is None:
         return _BY_HAND, ()
-    if manager.directory is not None:
+    if manager.server_start is not None:
         return None
     if manager.in_container:
         return _IMAGE_WORKDIR, (Related(manager.at, "the image, built on a base the checked files do not show"),)

@@ -407,6 +407,9 @@ class ProcessManager:
     user: Setting[str] | None = None
     group: Setting[str] | None = None
     directory: Setting[str] | None = None
+    # The folder a wrapper script (or a `sh -c` text) `cd`s into before it starts the server,
+    # where its relative paths resolve: the server's start directory (``server_start``).
+    server_directory: Setting[str] | None = None
     environment: dict[str, Setting[str]] = field(default_factory=dict)
     # What may set variables the files do not show (an env_file not in the tree, a base image
     # wsgilint does not know): a default read from the environment is then unknown.
@@ -542,6 +545,11 @@ class ProcessManager:
         if fact == "stop_signal" and self.stop_command is not None:
             return "the signal of ExecStop="
         return _MANAGER_SETTINGS[fact].get(self.kind, fact)
+
+    @property
+    def server_start(self) -> Setting[str] | None:
+        """The directory the server it runs starts in, where known."""
+        return self.server_directory or self.directory
 
     @property
     def in_container(self) -> bool:

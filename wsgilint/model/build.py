@@ -267,9 +267,9 @@ def _read_managers(discovery: Discovery, ctx: ReadContext, deployment: Deploymen
 
 def _local_start_directory(manager: ProcessManager, ctx: ReadContext) -> str | None:
     """The start directory here, when the tree holds it (relative paths resolve against it)."""
-    if manager.directory is None:
+    if manager.server_start is None:
         return None
-    local = ctx.local(manager.directory.value)
+    local = ctx.local(manager.server_start.value)
     return local if local and os.path.isdir(local) else None
 
 
@@ -301,10 +301,10 @@ def _server_of(manager: ProcessManager, program: str, argv: Setting[list[str]], 
             # supervisord and an exec-form CMD run the command as written: a `$` reaches uWSGI.
             shell_words = manager.wrapper is not None or manager.kind in ("compose", "systemd")
             return uwsgi_from_argv(arguments, start, ctx, _local_start_directory(manager, ctx),
-                                   env, manager.stock_files, manager.directory.value if manager.directory else None,
+                                   env, manager.stock_files, manager.server_start.value if manager.server_start else None,
                                    shell_words)
         from .gunicorn import gunicorn_from_argv  # Gunicorn's reader only for a tree that starts one
-        directory = manager.directory.value if manager.directory else None
+        directory = manager.server_start.value if manager.server_start else None
         return gunicorn_from_argv(argv.value, start, ctx, directory, env, gunicorn_configs, command)
 
 
@@ -341,7 +341,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             deployment.uwsgi_configs.append(server.uwsgi_config)
         server.manager, manager.runs = manager, server
         if server.start_directory is None:
-            server.start_directory = manager.directory
+            server.start_directory = manager.server_start
         if server.kind == "uwsgi":
             server.binary_plugins = binary_plugins(manager, deployment.host, command)
             if manager.kind == "init.d":   # the enabled app, defined in its file, not in the package's default.ini
@@ -370,7 +370,7 @@ def _link_app_servers(discovery: Discovery, ctx: ReadContext, deployment: Deploy
             deployment.problems.extend(problems)
             if server.uwsgi_config is not None:
                 deployment.uwsgi_configs.append(server.uwsgi_config)
-            server.place, server.start_directory = manager.place, server.start_directory or manager.directory
+            server.place, server.start_directory = manager.place, server.start_directory or manager.server_start
             server.started_in_background = Setting(manager, argv.at)
             claimed.update(ctx.real(source) for source in server.sources)
             deployment.app_servers.append(server)

@@ -136,6 +136,10 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
         return False
     manager.runs_program = server.program
     manager.wrapper = wrapper_at
+    moved_into = _moved_into(server.directory, start_dir) if server.directory else None
+    if moved_into is not None:
+        manager.server_directory = Setting(moved_into, wrapper_at if wrapper_at is None or wrapper_at is command_at
+                                           else Span(wrapper_at.path, server.directory_line))
     if wrapper is not None and wrapper_at is wrapper.at:
         manager.start_scripts += (wrapper.path,)
     # A last command that a shell of unknown kind may exec: whether the shell stays is not known.
@@ -179,6 +183,16 @@ def _resolve_wrapper(manager: ProcessManager, argv: list[str], command_at: Span 
     manager.argv = Setting(server_argv, wrapper_at)
     _launched(manager, recognise(server_argv), wrapper_at)
     return server.alone
+
+
+def _moved_into(directory: str, start_dir: str | None) -> str | None:
+    """The folder `cd DIRECTORY` moves a shell into from ``start_dir``; None where its words
+    do not show it (a variable the script did not set, `~`, `cd -`, a command's output)."""
+    if "$" in directory or "`" in directory or directory.startswith("~") or directory == "-":
+        return None
+    if directory.startswith("/"):
+        return posixpath.normpath(directory)
+    return posixpath.normpath(posixpath.join(start_dir, directory)) if start_dir else None
 
 
 def _dev_server_beside(server: shell.ServerLine, wrapper: shell.WrapperScript | None,

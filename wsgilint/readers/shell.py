@@ -70,7 +70,7 @@ class ServerLine:
     ``execs`` is True when the shell is replaced by the server (``exec``, or a shell of
     ``EXECS_LAST_OF_C`` running it as the last simple command of ``-c``); ``last_of_c``
     says it is that last command, so a shell whose kind is not known may exec it; ``directory`` is the last ``cd`` before
-    it; ``exports`` the variables exported (or assigned on the line) before it."""
+    it (on line ``directory_line``); ``exports`` the variables exported (or assigned on the line) before it."""
 
     program: str                   # uwsgi | gunicorn | nginx | supervisord
     argv: list[str]
@@ -79,6 +79,7 @@ class ServerLine:
     end_column: int
     execs: bool
     directory: str | None = None
+    directory_line: int = 0
     exports: dict[str, str] = field(default_factory=dict)
     background: bool = False
     # No other server command in the text, and no command that hands control to a text not
@@ -644,6 +645,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
           ) -> tuple[ServerLine | None, tuple[FileWrite, ...]]:
     """The server line, and the files the text writes before it (all it writes, without one)."""
     directory: str | None = None
+    directory_line = 0
     exports: dict[str, str] = {}
     found: ServerLine | None = None
     found_last = False
@@ -703,7 +705,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 exports.update(_values(assigned, known))   # VAR=x alone sets a shell variable
                 _learn(known, assigned, bool(blocks.guards()))
             elif command[0] == "cd" and len(command) > 1:
-                directory = _expanded(command[1], known) or command[1]
+                directory, directory_line = _expanded(command[1], known) or command[1], number
             elif command[0] == "trap" and len(command) > 2 and command[1] != "-":
                 trapped = True                    # a shell with a trap forks every command
                 if command[1]:   # `trap '' TERM` ignores the signal: no handler
@@ -727,7 +729,7 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
                 # supervisord runs programs from configs this text does not show.
                 handed_off = handed_off or os.path.basename(command[0]) == _SUPERVISORD
                 found = ServerLine(_started(command), _without_redirections(command), number, column, end_column,
-                                   execs, directory, {**exports, **assigned}, background=operator == "&",
+                                   execs, directory, directory_line, {**exports, **assigned}, background=operator == "&",
                                    guards=_aliased(blocks.guards(), aliases), passes=tuple(passes),
                                    writes=tuple(writes))
                 found_last = operator in ("", ";", "&&")
