@@ -829,12 +829,15 @@ _BLOCKING_MARKERS = ("django", "sqlalchemy", "psycopg", "pymysql", "MySQLdb", "m
 # to; libraries that only read settings (python-decouple, python-dotenv, django-environ) or
 # render forms (django-crispy-forms and its template packs, django-widget-tweaks); and the
 # statsd client, whose StatsClient sends each metric as one UDP datagram and waits for no
-# answer (its TCPStatsClient connects, a blocking marker); and BeautifulSoup, which parses the
-# text it is given and fetches nothing.
+# answer (its TCPStatsClient connects, a blocking marker); BeautifulSoup and Markdown, which
+# parse or render the text they are given and fetch nothing; django-admin-bootstrap, templates
+# and static files for Django's admin; and sqlitedict, a dict kept in an SQLite file (a query
+# waits at most SQLite's lock timeout, as Python's sqlite3 does).
 _QUIET_MODULES = frozenset(("flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "bottle", "falcon",
                             "webob", "pyramid", "cherrypy", "flask_restful", "flask_restx", "flask_cors",
                             "decouple", "dotenv", "environ", "crispy_forms", "crispy_bootstrap4",
-                            "crispy_bootstrap5", "widget_tweaks", "statsd", "bs4"))
+                            "crispy_bootstrap5", "widget_tweaks", "statsd", "bs4", "markdown", "bootstrap_admin",
+                            "sqlitedict"))
 
 _LONG_LIVED = ("socketio", "websocket")   # connections held open, written in any case (SocketIO, WebSocket)
 
