@@ -20,8 +20,11 @@ uWSGI logs `*** WARNING: you are running uWSGI without its master process manage
 (sources.md §3.6). The first worker is then the process the manager knows. Measured
 with uWSGI 2.0.31 and `processes = 2` without master: a worker killed by a crash or
 the OOM killer is not respawned (one worker stays, silently); SIGTERM to the first
-process (what Supervisor and systemd send on stop) makes it exit while worker 2 keeps
-running, holding the port and answering requests, so a restart cannot bind it.
+process (what Supervisor sends on stop without `stopasgroup`, and systemd with
+`KillMode=process`) makes it exit while worker 2 keeps running, holding the port and
+answering requests, so a restart cannot bind it. systemd's default `KillMode=control-group`,
+Supervisor's `stopasgroup` and the end of a container stop every process: the message then
+names only the worker that is not respawned.
 With one process and `threads = 2`, a `harakiri` kill ends the only worker and uWSGI
 exits (`if you want your workers to be automatically respawned consider enabling the
 uWSGI master process`), cutting the requests of the other threads.
@@ -59,13 +62,26 @@ def check(deployment: Deployment) -> Iterator[Hit]:
             continue
         processes, threads = server.last("processes", "workers"), server.last("threads")
         if processes is not None and (integer(processes) or 1) > 1:
+            left = (", and on stop the manager's SIGTERM ends only the first process while the others keep the port"
+                    if _workers_outlive_stop(server) else "")
             yield _hit(deployment, server, unused, processes.at, f"`{processes.key} = {processes.value}` without `master`: "
-                       "a worker that dies is not respawned, and on stop the manager's SIGTERM ends only the first "
-                       "process while the others keep the port; add `master = true`")
+                       f"a worker that dies is not respawned{left}; add `master = true`")
         elif threads is not None and (integer(threads) or 1) > 1:
             yield _hit(deployment, server, unused, threads.at, f"`threads = {threads.value}` without `master`: a worker "
                        "that dies (a crash, `harakiri`) is not respawned, so uWSGI exits and the other threads' "
                        "requests are cut; add `master = true`")
+
+
+def _workers_outlive_stop(server: AppServer) -> bool:
+    """Whether a stop signals only the first process: a start by hand, Supervisor without
+    `stopasgroup` (killasgroup, which it defaults to, is taken as a sign of it), systemd with
+    `KillMode=process` or `none`. A container's processes end with it."""
+    manager = server.manager
+    if manager is None:
+        return True
+    if manager.in_container:
+        return False
+    return manager.kills_group is None or not manager.kills_group.value
 
 
 def _hit(deployment: Deployment, server: AppServer, unused: set[int], at: Span, message: str) -> Hit:

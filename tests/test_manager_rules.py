@@ -167,6 +167,27 @@ def test_x108_says_workers_may_outlive_the_stop_only_where_the_sigkill_misses_th
     assert ("workers may be left holding the port" in finding.message) is left
 
 
+@pytest.mark.parametrize(("manager", "left"), [
+    ({"supervisor.conf": "[program:app]\ncommand=/usr/bin/uwsgi --ini /srv/app/uwsgi.ini\nuser=app\n"}, True),
+    ({"supervisor.conf": "[program:app]\ncommand=/usr/bin/uwsgi --ini /srv/app/uwsgi.ini\nuser=app\nstopasgroup=true\n"},
+     False),
+    ({"app.service": "[Service]\nExecStart=/usr/bin/uwsgi --ini /srv/app/uwsgi.ini\nUser=app\n"}, False),
+    ({"app.service": "[Service]\nExecStart=/usr/bin/uwsgi --ini /srv/app/uwsgi.ini\nUser=app\nKillMode=process\n"},
+     True),
+])
+def test_u110_says_workers_keep_the_port_only_where_the_stop_signals_the_first_process(
+        tmp_path: Path, manager: dict[str, str], left: bool) -> None:
+    from conftest import write_tree
+
+    from wsgilint.api import check
+
+    tree = write_tree(tmp_path, {**manager, "uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nsocket = 127.0.0.1:8000\n"
+                                                          "processes = 4\nneed-app = true\n"})
+    [finding] = check([str(tree)], select=("U110",)).findings
+    assert finding.message.startswith("`processes = 4` without `master`: a worker that dies is not respawned")
+    assert ("the others keep the port" in finding.message) is left
+
+
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd is not installed here")
 def test_a_key_under_another_section_is_what_systemd_ignores_and_names_its_section():
     from wsgilint.api import check
