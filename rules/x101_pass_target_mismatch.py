@@ -24,7 +24,9 @@ the host's resolvers, and nginx starts only if they answer it. An image that
 nothing in the files runs (a Dockerfile no Compose service builds) has unknown networks
 and volumes: a service may run it by image name (`image: org/web`), or `docker run` with
 `--network` and `-v`. A service name or a unix socket in another container is then an
-info that assumes they meet; so is a loopback address where the other image binds that
+info that assumes they meet, and so is, for an nginx on the host or in such an image, a
+socket path that ends in the file name of that image's socket (a `-v` of its folder may put
+it there); so is a loopback address where the other image binds that
 very port: an ECS/Fargate task (`awsvpc`), a Kubernetes pod or `network_mode: service:x`
 gives the containers it holds one loopback. Two Compose services the files show have
 their own loopbacks, and that stays the error, unless the tree also defines an ECS task in
@@ -518,6 +520,27 @@ def _apart_from_unseen_run(deployment: Deployment, route: Route, address: Addres
                  and (listener.server.place.run_unseen or route.place.run_unseen or task)), None)
 
 
+def _sockets_in_unseen_runs(deployment: Deployment) -> dict[str, list[Listener]]:
+    """The unix sockets of containers nothing in the files runs, by file name."""
+    found: dict[str, list[Listener]] = {}
+    for listener in deployment.listeners:
+        if listener.server.place.kind == "container" and listener.server.place.run_unseen \
+                and listener.address.family == "unix" and not listener.address.is_abstract:
+            found.setdefault(posixpath.basename(listener.address.path), []).append(listener)
+    return found
+
+
+def _namesake_in_unseen_run(unseen_sockets: dict[str, list[Listener]], route: Route,
+                            address: Address) -> Listener | None:
+    """A unix socket of the same file name in a container that nothing in the files runs, for
+    an nginx on the host or in a container nothing runs either: the `docker run -v` the files
+    do not show may bind-mount the socket's folder at the path nginx names."""
+    if address.family != "unix" or address.is_abstract or not (route.place.kind == "host" or route.place.run_unseen):
+        return None
+    return next((listener for listener in unseen_sockets.get(posixpath.basename(address.path), ())
+                 if listener.server.place != route.place), None)
+
+
 def _container_hint(deployment: Deployment, route: Route, target: Address, nearest: Listener) -> str:
     """Why a listener in another container is not reached: whose loopback the address is."""
     place = nearest.server.place
@@ -692,6 +715,7 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
     on_unseen_base = [server for server in deployment.app_servers if server.unseen_base is not None]
     templates = deployment.templates_of("uwsgi", "gunicorn", "supervisor", "systemd")
     handing_off = [manager for manager in deployment.managers if manager.hands_off is not None]
+    unseen_sockets: dict[str, list[Listener]] | None = None   # built when a route first needs it
     in_unstarted = {id(route): instance.start_unseen for instance in deployment.nginx
                     if instance.start_unseen is not None for route in instance.routes}
     # One finding per unknown one-word host of an nginx: fixing the name fixes every route to it.
@@ -844,6 +868,17 @@ def _route_hits(deployment: Deployment) -> Iterator[Hit]:
                               "task in awsvpc mode, one Kubernetes pod, `network_mode: service:...`); run apart, "
                               "each has its own loopback and nginx answers 502", (Related(apart.at, f"{apart.label}"),),
                               severity="info")
+                continue
+            if unseen_sockets is None:
+                unseen_sockets = _sockets_in_unseen_runs(deployment)
+            namesake = _namesake_in_unseen_run(unseen_sockets, route, address)
+            if namesake is not None:
+                place = namesake.server.place
+                yield Hit(target.at, f"{route.handler.name} sends to {written}; {namesake.label} in "
+                          f"{place.label or place.name} has the same file name, and nothing in the checked files runs "
+                          f"{place.label or place.name}: a bind mount (`docker run -v FOLDER:"
+                          f"{posixpath.dirname(namesake.address.path)}`) may put it at this path: assumed it does; "
+                          "without one, nginx answers 502", (Related(namesake.at, namesake.label),), severity="info")
                 continue
             if templates:
                 more = f" (and {len(templates) - 1} more)" if len(templates) > 1 else ""
