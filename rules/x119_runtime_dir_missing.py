@@ -3,8 +3,8 @@
 ## What it checks
 A unix socket in a directory below `/run` (or `/var/run`) when nothing in the checked
 files creates that directory: no `RuntimeDirectory=` in the unit that starts the
-server, no `tmpfiles.d` line, not Debian's uWSGI init script (which creates
-`/run/uwsgi/app/NAME`). `/run` is a tmpfs, emptied at every boot. Not checked in a
+server, no `mkdir` in its `ExecStartPre=` lines (run before every start), no `tmpfiles.d`
+line, not Debian's uWSGI init script (which creates `/run/uwsgi/app/NAME`). `/run` is a tmpfs, emptied at every boot. Not checked in a
 container, whose `/run` is its image's or a mount's. It is checked for servers a process
 manager starts, or when checking a host or a snapshot. A socket that a systemd `.socket`
 unit binds is left alone: systemd creates its missing parent directories.
@@ -54,6 +54,12 @@ def _created(deployment: Deployment, server: AppServer, directory: str) -> bool:
             for name in str(runtime.value).split():
                 if relative == name or relative.startswith(name.rstrip("/") + "/"):
                     return True
+        # `mkdir -p` before each start makes it, and any folder on the way to what it makes.
+        for made in manager.start_creates:
+            made_relative = _run_relative(made.value)   # /var/run is a link to /run
+            if made_relative is not None and (made_relative == relative.rstrip("/")
+                                              or made_relative.startswith(relative.rstrip("/") + "/")):
+                return True
     for boot in deployment.host.boot_directories:
         created = _run_relative(boot.value)
         if created is not None and (relative == created or relative.startswith(created.rstrip("/") + "/")):

@@ -433,6 +433,9 @@ class ProcessManager:
     # (null by default), a Compose service's stdin_open/tty (none: /dev/null). None: not known.
     stdin: Setting[str] | None = None
     runtime_directories: list[Setting[str]] = field(default_factory=list)
+    # Directories a command run before the server at each start makes (`ExecStartPre=mkdir -p
+    # /run/app`): they exist when it binds, whoever owns them.
+    start_creates: tuple[Setting[str], ...] = ()
     removed_on_stop: tuple[str, ...] = ()     # directories the manager deletes when it stops the program
     runtime_directory_mode: Setting[int] | None = None    # systemd RuntimeDirectoryMode= (default 0755)
     dynamic_user: Setting[bool] | None = None             # systemd DynamicUser=

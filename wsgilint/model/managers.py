@@ -528,6 +528,27 @@ def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setti
 # --------------------------------------------------------------------- systemd
 
 
+def _made_before_start(commands: list[systemd.ExecCommand]) -> tuple[Setting[str], ...]:
+    """The absolute directories `mkdir` makes in ``ExecStartPre=`` lines, run as written or in
+    a shell's `-c` text (`bash -c 'mkdir -p /run/uwsgi; chown nginx /run/uwsgi'`)."""
+    from ..readers.shell import SHELLS, text_commands
+
+    made: list[Setting[str]] = []
+    for command in commands:
+        argv = command.argv
+        if not argv:
+            continue
+        if os.path.basename(argv[0]) in SHELLS and "-c" in argv[1:-1]:
+            run = text_commands(argv[argv.index("-c", 1) + 1])
+        else:
+            run = [argv]
+        for words in run:
+            if words and os.path.basename(words[0]) == "mkdir":
+                made.extend(Setting(posixpath.normpath(word), command.at) for word in words[1:]
+                            if word.startswith("/") and "$" not in word)
+    return tuple(made)
+
+
 def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None) -> ProcessManager | None:
     """A ``.service`` unit with ``ExecStart=``; ``ctx`` lets a wrapper script in the tree be read."""
     if unit.kind != "service":
@@ -561,6 +582,7 @@ def manager_from_unit(unit: systemd.SystemdUnit, ctx: ReadContext | None = None)
     manager.private_tmp = setting("PrivateTmp", systemd.parse_bool, False)
     manager.stdin = setting("StandardInput", str, "null")
     manager.runtime_directories = [Setting(word, entry.at) for word, entry in unit.runtime_directories]
+    manager.start_creates = _made_before_start(unit.exec_start_pre)
     manager.runtime_directory_mode = setting("RuntimeDirectoryMode", _octal, 0o755)
     _dynamic_user(manager, unit, setting("DynamicUser", systemd.parse_bool))
     manager.limit_nofile = setting("LimitNOFILE", systemd.parse_limit)

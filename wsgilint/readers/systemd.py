@@ -119,6 +119,10 @@ class SystemdUnit:
         return [parse_exec(e.value, e.at) for e in self.values("Service", "ExecStart")]
 
     @property
+    def exec_start_pre(self) -> list[ExecCommand]:
+        return [parse_exec(e.value, e.at) for e in self.values("Service", "ExecStartPre")]
+
+    @property
     def exec_stop(self) -> list[ExecCommand]:
         return [parse_exec(e.value, e.at) for e in self.values("Service", "ExecStop")]
 
