@@ -15,6 +15,9 @@ from wsgilint.api import check
     ('/bin/sh -c "cd $APP_HOME && exec uwsgi --ini /srv/app/app.ini"', "/srv"),
     ('/bin/sh -c "cd ~ && exec uwsgi --ini /srv/app/app.ini"', "/srv"),
     ('/bin/sh -c "exec uwsgi --ini /srv/app/app.ini"', "/srv"),
+    # A subshell's cd ends with it; a folder a command prints is not known.
+    ('/bin/sh -c "(cd /opt/frontend && npm run build); exec uwsgi --ini /srv/app/app.ini"', "/srv"),
+    ("/bin/sh -c 'cd \"$(dirname \"$0\")\" && exec uwsgi --ini /srv/app/app.ini'", "/srv"),
 ])
 def test_a_cd_before_the_server_is_where_it_starts(tmp_path: Path, command: str, expected: str) -> None:
     conf = tmp_path / "etc" / "supervisor" / "conf.d"

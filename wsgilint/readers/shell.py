@@ -641,6 +641,12 @@ def _find(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool) -> S
     return _walk(lines, shell, dash_c)[0]
 
 
+@functools.cache
+def _subshell_cd() -> re.Pattern[str]:
+    """A `cd` that opens a `( ... )` subshell on its line (not a `$(...)` substitution)."""
+    return re.compile(r"(?:^|[^$])\(\s*cd\s")
+
+
 def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
           ) -> tuple[ServerLine | None, tuple[FileWrite, ...]]:
     """The server line, and the files the text writes before it (all it writes, without one)."""
@@ -704,7 +710,8 @@ def _walk(lines: list[tuple[int, int, int, str]], shell: str, dash_c: bool
             if not command:
                 exports.update(_values(assigned, known))   # VAR=x alone sets a shell variable
                 _learn(known, assigned, bool(blocks.guards()))
-            elif command[0] == "cd" and len(command) > 1:
+            elif command[0] == "cd" and len(command) > 1 and not _subshell_cd().search(line):
+                # A `(cd frontend && npm run build)` subshell's change of directory ends with it.
                 directory, directory_line = _expanded(command[1], known) or command[1], number
             elif command[0] == "trap" and len(command) > 2 and command[1] != "-":
                 trapped = True                    # a shell with a trap forks every command
