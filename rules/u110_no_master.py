@@ -74,7 +74,7 @@ def check(deployment: Deployment) -> Iterator[Hit]:
 
 def _workers_outlive_stop(server: AppServer) -> bool:
     """Whether a stop signals only the first process: a start by hand, Supervisor without
-    `stopasgroup` (killasgroup, which it defaults to, is taken as a sign of it), systemd with
+    `stopasgroup` or `killasgroup` (the model keeps the two as one setting), systemd with
     `KillMode=process` or `none`. A container's processes end with it."""
     manager = server.manager
     if manager is None:

@@ -4,8 +4,9 @@
 A unix socket in a directory below `/run` (or `/var/run`) when nothing in the checked
 files creates that directory: no `RuntimeDirectory=` in the unit that starts the
 server, no `mkdir` in its `ExecStartPre=` lines (run before every start), no `tmpfiles.d`
-line, not Debian's uWSGI init script (which creates `/run/uwsgi/app/NAME`). `/run` is a tmpfs, emptied at every boot. Not checked in a
-container, whose `/run` is its image's or a mount's. It is checked for servers a process
+line, not Debian's uWSGI init script (which creates `/run/uwsgi/app/NAME`). `/run` is a
+tmpfs, emptied at every boot. Not checked in a container, whose `/run` is its image's or a
+mount's. It is checked for servers a process
 manager starts, or when checking a host or a snapshot. A socket that a systemd `.socket`
 unit binds is left alone: systemd creates its missing parent directories.
 

@@ -218,7 +218,7 @@ def _copied(word: str) -> str:
     parts = word.split("/")
     kept: list[str] = []
     for part in reversed(parts):
-        if not part or part in (".", "..") or part.startswith(("$", "~")) or "$" in part:
+        if not part or part in (".", "..") or part.startswith("~") or "$" in part:
             break
         kept.insert(0, part)
     return "/".join(kept)

@@ -253,8 +253,7 @@ def _dev_server(manager: ProcessManager, argv: list[str], dash_c: bool, command_
     if found is not None:
         manager.dev_server = Setting(found[0].argv, found[1])
     elif manager.dev_server is None and ctx is not None:
-        commands = shell.text_commands(argv[argv.index("-c", 1) + 1]) if dash_c else [argv]
-        _server_in_script(manager, commands, command_at, ctx, start_dir)
+        _server_in_script(manager, shell.commands_run(argv), command_at, ctx, start_dir)
 
 
 def _server_in_script(manager: ProcessManager, commands: list[list[str]], command_at: Span | None,
@@ -531,18 +530,11 @@ def _reads_supervisord_environment(config: supervisor.SupervisorConfig) -> Setti
 def _made_before_start(commands: list[systemd.ExecCommand]) -> tuple[Setting[str], ...]:
     """The absolute directories `mkdir` makes in ``ExecStartPre=`` lines, run as written or in
     a shell's `-c` text (`bash -c 'mkdir -p /run/uwsgi; chown nginx /run/uwsgi'`)."""
-    from ..readers.shell import SHELLS, text_commands
+    from ..readers.shell import commands_run
 
     made: list[Setting[str]] = []
     for command in commands:
-        argv = command.argv
-        if not argv:
-            continue
-        if os.path.basename(argv[0]) in SHELLS and "-c" in argv[1:-1]:
-            run = text_commands(argv[argv.index("-c", 1) + 1])
-        else:
-            run = [argv]
-        for words in run:
+        for words in commands_run(command.argv):
             if words and os.path.basename(words[0]) == "mkdir":
                 made.extend(Setting(posixpath.normpath(word), command.at) for word in words[1:]
                             if word.startswith("/") and "$" not in word)

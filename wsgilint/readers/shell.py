@@ -1026,6 +1026,13 @@ def text_commands(text: str) -> list[list[str]]:
     return [argv for *_, command in _line_commands(_logical_lines(text)) if (argv := _without_redirections(command))]
 
 
+def commands_run(argv: list[str]) -> list[list[str]]:
+    """The simple commands ``argv`` runs: those of its text where it is a shell's ``-c``, else itself."""
+    if argv and os.path.basename(argv[0]) in SHELLS and "-c" in argv[1:-1]:
+        return text_commands(argv[argv.index("-c", 1) + 1])
+    return [argv]
+
+
 def script_writes(local_path: str, ctx: ReadContext) -> tuple[tuple[FileWrite, ...], str]:
     """The files a script with no server line writes (an entrypoint that edits a config, then
     runs its arguments), and its display path."""
